@@ -1,0 +1,27 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+
+export default tseslint.config(
+  { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'test-results/**', 'demo-output/**', 'bench-output/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    // lib/ is the pure core: no browser extension API may creep in.
+    files: ['lib/**/*.ts'],
+    rules: {
+      'no-restricted-globals': ['error', 'browser', 'chrome', 'window', 'document', 'localStorage', 'indexedDB'],
+      'no-restricted-imports': ['error', { patterns: ['wxt/*', '#imports', '@webext-core/*', 'webextension-polyfill'] }],
+    },
+  },
+);

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { BADGE_COLORS, badgeFor, type BadgeInput } from './badge';
+
+const base: BadgeInput = { site: 'inkwell.example', siteMajor: 0, siteGoodNews: 0, headlines: [], otherSites: [] };
+
+describe('badgeFor', () => {
+  it('counts unreviewed major changes in red with the headlines in the tooltip', () => {
+    const b = badgeFor({ ...base, siteMajor: 2, headlines: ['New: AI training', 'New: sharing with advertisers'] });
+    expect(b).toMatchObject({ text: '2', color: BADGE_COLORS.major });
+    expect(b.title).toContain('2 major changes');
+    expect(b.title).toContain('New: AI training');
+  });
+
+  it('shows good news as a green check, not an alarm', () => {
+    expect(badgeFor({ ...base, siteGoodNews: 1 })).toMatchObject({ text: '✓', color: BADGE_COLORS.goodNews });
+  });
+
+  it('prefers the current site over other sites', () => {
+    expect(badgeFor({ ...base, siteMajor: 1, headlines: ['x'], otherSites: ['a.example', 'b.example'] }).text).toBe('1');
+  });
+
+  it('counts other sites with unreviewed major changes in amber', () => {
+    const b = badgeFor({ ...base, otherSites: ['a.example', 'b.example'] });
+    expect(b).toMatchObject({ text: '2', color: BADGE_COLORS.elsewhere });
+    expect(b.title).toContain('a.example');
+  });
+
+  it('is empty when there is nothing to review (first visit, cosmetic changes)', () => {
+    expect(badgeFor(base).text).toBe('');
+  });
+
+  it('caps the number and the tooltip length', () => {
+    const b = badgeFor({ ...base, siteMajor: 120, headlines: Array.from({ length: 9 }, (_, i) => `h${i}`) });
+    expect(b.text).toBe('99+');
+    expect(b.title.split('\n')).toHaveLength(6);
+  });
+});

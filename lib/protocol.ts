@@ -1,0 +1,116 @@
+/**
+ * The one message protocol between the content scripts, the extension pages and the background.
+ * Every message is `{ type, data }`; `data` is parsed with the schema below on receipt, and the
+ * background refuses a type that is not in this map or that comes from the wrong kind of sender.
+ *
+ * Pure: the sending and receiving live in utils/messaging.ts.
+ */
+import { z } from 'zod';
+import { Detection, PolicyDocument } from './schema';
+import { Comparison, HistoryView, OptionsView, Settings, TabState } from './views';
+
+/** Who may send a message: a content script in a tab, or one of our own extension pages. */
+export type SenderKind = 'tab' | 'extension-page';
+
+const TabRef = z.object({ tabId: z.number().int().nonnegative() });
+
+export const Protocol = {
+  /** Content script: the cheap gate passed, inject the extractor into this frame. */
+  gatePassed: {
+    from: 'tab',
+    request: z.object({ url: z.string().max(8192), reason: z.string().max(500) }),
+    response: z.object({ injected: z.boolean() }),
+  },
+  /** Extractor: the outcome of full detection and extraction on a page that passed the gate. */
+  pageProcessed: {
+    from: 'tab',
+    request: z.discriminatedUnion('outcome', [
+      z.object({ outcome: z.literal('policy'), url: z.string().max(8192), detection: Detection, document: PolicyDocument }),
+      z.object({
+        outcome: z.enum(['not-policy', 'failed']),
+        url: z.string().max(8192),
+        detection: Detection.nullable(),
+        reason: z.string().max(2000),
+      }),
+    ]),
+    response: z.object({ status: z.string() }),
+  },
+  /** Popup: everything it shows about the site of a tab. */
+  getTabState: { from: 'extension-page', request: TabRef, response: TabState },
+  /** Popup: clear the alert for a version. */
+  markReviewed: {
+    from: 'extension-page',
+    request: z.object({ versionId: z.string().max(200) }),
+    response: z.object({ ok: z.boolean() }),
+  },
+  /** Popup: open or scroll the policy page to a passage and highlight it there. */
+  showOnPage: {
+    from: 'extension-page',
+    request: z.object({ tabId: z.number().int().nonnegative().nullable(), url: z.string().max(8192), quote: z.string().max(5000) }),
+    response: z.object({ found: z.boolean(), tabId: z.number().int() }),
+  },
+  /** History page: the timeline of a site's versions. */
+  getHistory: { from: 'extension-page', request: z.object({ site: z.string().max(300) }), response: HistoryView },
+  /** History page: compare any two versions of one policy. */
+  compareVersions: {
+    from: 'extension-page',
+    request: z.object({ olderId: z.string().max(200), newerId: z.string().max(200) }),
+    response: Comparison,
+  },
+  /** Options page: watched sites, settings, storage used. */
+  getOptions: { from: 'extension-page', request: z.object({}), response: OptionsView },
+  /** Popup or options: start watching a site; finds policy URL candidates from the site's pages. */
+  discoverPolicy: {
+    from: 'extension-page',
+    request: z.object({ input: z.string().min(1).max(2000) }),
+    response: z.object({ site: z.string(), candidates: z.array(z.object({ url: z.string(), why: z.string() })) }),
+  },
+  /** Options or popup: confirm the policy URL to watch for a site. */
+  watchSite: {
+    from: 'extension-page',
+    request: z.object({ policyUrl: z.string().url().max(8192), frequencyHours: z.number().int().min(1).max(720).optional() }),
+    response: z.object({ ok: z.boolean(), site: z.string() }),
+  },
+  unwatchSite: { from: 'extension-page', request: z.object({ site: z.string().max(300) }), response: z.object({ ok: z.boolean() }) },
+  setWatchFrequency: {
+    from: 'extension-page',
+    request: z.object({ site: z.string().max(300), frequencyHours: z.number().int().min(1).max(720) }),
+    response: z.object({ ok: z.boolean() }),
+  },
+  /** Options: check a watched site now (also what the alarm does). */
+  checkNow: {
+    from: 'extension-page',
+    request: z.object({ site: z.string().max(300) }),
+    response: z.object({ status: z.string(), reason: z.string().nullable() }),
+  },
+  setSettings: { from: 'extension-page', request: Settings.partial(), response: Settings },
+  exportHistory: { from: 'extension-page', request: z.object({}), response: z.object({ json: z.string() }) },
+  importHistory: {
+    from: 'extension-page',
+    request: z.object({ json: z.string().max(200_000_000) }),
+    response: z.object({ ok: z.boolean(), message: z.string() }),
+  },
+} as const;
+
+export type MessageType = keyof typeof Protocol;
+export type Request<T extends MessageType> = z.infer<(typeof Protocol)[T]['request']>;
+export type Response<T extends MessageType> = z.infer<(typeof Protocol)[T]['response']>;
+
+export const Envelope = z.object({ type: z.string().max(64), data: z.unknown() });
+
+export type Parsed =
+  | { ok: true; type: MessageType; data: unknown }
+  | { ok: false; error: string };
+
+/** Checks a raw message against the protocol and the sender kind; never throws. */
+export function parseMessage(raw: unknown, sender: SenderKind): Parsed {
+  const env = Envelope.safeParse(raw);
+  if (!env.success) return { ok: false, error: 'not a Clausewatch message' };
+  const { type } = env.data;
+  if (!Object.hasOwn(Protocol, type)) return { ok: false, error: `unknown message type "${type}"` };
+  const spec = Protocol[type as MessageType];
+  if (spec.from !== sender) return { ok: false, error: `"${type}" is not accepted from a ${sender}` };
+  const data = spec.request.safeParse(env.data.data);
+  if (!data.success) return { ok: false, error: `invalid "${type}": ${data.error.issues[0]?.message ?? 'bad data'}` };
+  return { ok: true, type: type as MessageType, data: data.data };
+}

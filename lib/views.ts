@@ -1,0 +1,108 @@
+/**
+ * What the background sends the extension pages (popup, history, options). The pages parse these
+ * with zod on receipt, like every other message, and render them as text only.
+ */
+import { z } from 'zod';
+import { ChangeAnalysis, PolicyDocument, Statement } from './schema';
+
+export const PolicyKind = z.enum(['privacy-policy', 'privacy-adjacent']);
+
+export const VersionView = z.object({
+  versionId: z.string(),
+  firstSeen: z.number(),
+  lastSeen: z.number(),
+  statedDate: z.string().nullable(),
+  reviewed: z.boolean(),
+  /** The change from the previous version; null for the first version. */
+  analysis: ChangeAnalysis.nullable(),
+});
+export type VersionView = z.infer<typeof VersionView>;
+
+export const PolicyView = z.object({
+  policyId: z.string(),
+  kind: PolicyKind,
+  url: z.string(),
+  title: z.string(),
+  firstSeen: z.number(),
+  versionCount: z.number().int().nonnegative(),
+  latest: VersionView,
+  /** What the latest version says now about sharing, AI training and the rest (first-visit card). */
+  statements: z.array(Statement),
+});
+export type PolicyView = z.infer<typeof PolicyView>;
+
+export const TabState = z.object({
+  tabId: z.number().int(),
+  url: z.string().nullable(),
+  /** Registrable domain of the tab, null for pages Clausewatch does not look at (about:, file:, the store). */
+  site: z.string().nullable(),
+  watched: z.boolean(),
+  policies: z.array(PolicyView),
+  /** A storage problem the user must hear about (full disk, corrupt records set aside). */
+  storageProblem: z.string().nullable(),
+});
+export type TabState = z.infer<typeof TabState>;
+
+export const HistoryVersion = z.object({
+  versionId: z.string(),
+  firstSeen: z.number(),
+  lastSeen: z.number(),
+  statedDate: z.string().nullable(),
+  reviewed: z.boolean(),
+  summary: z.string().nullable(),
+  major: z.number().int().nonnegative(),
+});
+export type HistoryVersion = z.infer<typeof HistoryVersion>;
+
+export const HistoryView = z.object({
+  site: z.string(),
+  policies: z.array(
+    z.object({
+      policyId: z.string(),
+      kind: PolicyKind,
+      url: z.string(),
+      title: z.string(),
+      versions: z.array(HistoryVersion),
+    }),
+  ),
+});
+export type HistoryView = z.infer<typeof HistoryView>;
+
+export const Comparison = z.object({
+  older: z.object({ versionId: z.string(), firstSeen: z.number(), document: PolicyDocument }),
+  newer: z.object({ versionId: z.string(), firstSeen: z.number(), document: PolicyDocument }),
+  analysis: ChangeAnalysis,
+});
+export type Comparison = z.infer<typeof Comparison>;
+
+export const WatchStatus = z.enum(['pending', 'up-to-date', 'changed', 'failed']);
+
+export const WatchEntry = z.object({
+  site: z.string(),
+  policyUrl: z.string(),
+  frequencyHours: z.number().int().min(1).max(24 * 30),
+  addedAt: z.number(),
+  lastCheck: z.number().nullable(),
+  lastChange: z.number().nullable(),
+  status: WatchStatus,
+  failure: z.string().nullable(),
+  failures: z.number().int().nonnegative(),
+  nextCheck: z.number(),
+});
+export type WatchEntry = z.infer<typeof WatchEntry>;
+
+export const Settings = z.object({
+  paused: z.boolean(),
+  autoWatchVisited: z.boolean(),
+  notifications: z.boolean(),
+});
+export type Settings = z.infer<typeof Settings>;
+
+export const OptionsView = z.object({
+  watches: z.array(WatchEntry),
+  settings: Settings,
+  usage: z.object({ bytes: z.number(), versions: z.number(), policies: z.number(), sites: z.number() }),
+  quarantined: z.number().int().nonnegative(),
+  storageProblem: z.string().nullable(),
+});
+export type OptionsView = z.infer<typeof OptionsView>;

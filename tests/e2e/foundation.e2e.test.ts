@@ -1,0 +1,70 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  launchExtension, liveWorker, openExtensionPage, openPopup, screenshot, startServer, tabIdOf, waitFor,
+  type Extension, type FixtureServer,
+} from './harness';
+import { demoPage } from './fixtures';
+
+interface Outcome { url: string; outcome: string; reason: string }
+
+async function outcomes(ext: Extension): Promise<Outcome[]> {
+  const worker = await liveWorker(ext);
+  return worker.evaluate(async () => ((await chrome.storage.session.get('diagnostics')).diagnostics ?? []) as Outcome[]);
+}
+
+describe('the built extension in Chromium', () => {
+  let ext: Extension;
+  let server: FixtureServer;
+
+  beforeAll(async () => {
+    server = await startServer({ '/': demoPage('index'), '/legal/privacy': demoPage('privacy-v1') });
+    ext = await launchExtension();
+  });
+  afterAll(async () => {
+    await ext?.close();
+    await server?.close();
+  });
+
+  it('starts its service worker with the Clausewatch manifest', async () => {
+    expect(ext.id).toMatch(/^[a-p]{32}$/);
+    const worker = await liveWorker(ext);
+    const manifest = await worker.evaluate(() => chrome.runtime.getManifest());
+    expect(manifest.name).toBe('Clausewatch');
+    expect(manifest.manifest_version).toBe(3);
+  });
+
+  it('refuses to run the suite against a browser without the extension', async () => {
+    await expect(launchExtension({ extensionDir: null, workerTimeoutMs: 4_000 })).rejects.toThrow(/did not load/);
+  });
+
+  it('delivers a visited privacy policy to the background, extracted', async () => {
+    const page = await ext.context.newPage();
+    await page.goto(`${server.origin}/legal/privacy`);
+    const seen = await waitFor(async () => (await outcomes(ext)).find((o) => o.url.endsWith('/legal/privacy') && o.outcome === 'policy'), 'the policy report');
+    expect(seen.reason).toMatch(/privacy-policy/);
+    await page.close();
+  });
+
+  it('sends nothing for an ordinary page that only links to its policy', async () => {
+    const page = await ext.context.newPage();
+    await page.goto(`${server.origin}/`);
+    // Visit the policy afterwards: once its report arrives, the home page's would have too.
+    await page.goto(`${server.origin}/legal/privacy?again=1`);
+    await waitFor(async () => (await outcomes(ext)).some((o) => o.url.includes('again=1')), 'the second policy report');
+    const home = (await outcomes(ext)).filter((o) => new URL(o.url).pathname === '/');
+    expect(home).toEqual([]);
+    await page.close();
+  });
+
+  it('renders the popup for a tab and the options page', async () => {
+    const page = await ext.context.newPage();
+    await page.goto(`${server.origin}/`);
+    const tabId = await tabIdOf(ext, page);
+    const popup = await openPopup(ext, tabId);
+    await expect.poll(() => popup.getByRole('heading', { level: 1 }).textContent()).toContain('Clausewatch');
+    await screenshot(popup, 'foundation-popup');
+    const options = await openExtensionPage(ext, 'options.html');
+    await expect.poll(() => options.getByRole('heading', { level: 1 }).textContent()).toContain('Clausewatch');
+    await screenshot(options, 'foundation-options');
+  });
+});

@@ -1,0 +1,175 @@
+/**
+ * End-to-end harness: Debian's Chromium with the built extension loaded, a fixture HTTP server on
+ * 127.0.0.1, and helpers to reach the extension (its id, a tab's badge, the popup for a tab).
+ */
+import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+export const CHROME_BUILD = join(ROOT, '.output/chrome-mv3');
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const RESULTS = join(ROOT, 'test-results');
+
+export interface Extension {
+  context: BrowserContext;
+  worker: Worker;
+  id: string;
+  close(): Promise<void>;
+}
+
+export function chromiumArgs(extensionDir: string | null): string[] {
+  const args = [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--disable-quic',
+    '--disable-default-apps',
+  ];
+  if (extensionDir) args.push(`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`);
+  return args;
+}
+
+/**
+ * Launches Chromium with the extension. Throws when the extension's service worker does not appear,
+ * so a suite run without the extension fails loudly instead of testing a bare browser.
+ */
+export async function launchExtension(
+  options: { extensionDir?: string | null; headless?: boolean; colorScheme?: 'light' | 'dark'; workerTimeoutMs?: number } = {},
+): Promise<Extension> {
+  const extensionDir = options.extensionDir === undefined ? CHROME_BUILD : options.extensionDir;
+  const profile = mkdtempSync(join(tmpdir(), 'clausewatch-profile-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: options.headless ?? true,
+    ignoreDefaultArgs: ['--disable-extensions'],
+    args: chromiumArgs(extensionDir),
+    colorScheme: options.colorScheme ?? 'light',
+    viewport: { width: 1200, height: 800 },
+  });
+  const close = async () => {
+    await context.close().catch(() => {});
+    rmSync(profile, { recursive: true, force: true });
+  };
+  try {
+    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: options.workerTimeoutMs ?? 15_000 }));
+    const id = new URL(worker.url()).host;
+    return { context, worker, id, close };
+  } catch (error) {
+    await close();
+    throw new Error(`The Clausewatch extension did not load (no service worker appeared): ${String(error)}`);
+  }
+}
+
+/** The service worker may have been stopped and restarted; always ask the context for the live one. */
+export async function liveWorker(ext: Extension): Promise<Worker> {
+  const current = ext.context.serviceWorkers().find((w) => w.url().includes(ext.id));
+  if (current) return current;
+  return ext.context.waitForEvent('serviceworker', { timeout: 15_000 });
+}
+
+/** The id of the tab showing `page`, found by its URL from the service worker (we hold host permissions). */
+export async function tabIdOf(ext: Extension, page: Page): Promise<number> {
+  const url = page.url();
+  const worker = await liveWorker(ext);
+  const id = await worker.evaluate(async (u: string) => {
+    const tabs = await chrome.tabs.query({});
+    return tabs.find((t) => t.url === u)?.id ?? null;
+  }, url);
+  if (id == null) throw new Error(`No tab found for ${url}`);
+  return id;
+}
+
+export async function badgeOf(ext: Extension, tabId: number): Promise<{ text: string; title: string; color: number[] }> {
+  const worker = await liveWorker(ext);
+  return worker.evaluate(async (t: number) => ({
+    text: await chrome.action.getBadgeText({ tabId: t }),
+    title: await chrome.action.getTitle({ tabId: t }),
+    color: await chrome.action.getBadgeBackgroundColor({ tabId: t }),
+  }), tabId);
+}
+
+/** Polls until `check` returns a truthy value or the time runs out. */
+export async function waitFor<T>(check: () => Promise<T | null | undefined | false>, what: string, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  while (Date.now() < deadline) {
+    try {
+      const value = await check();
+      if (value) return value;
+    } catch (error) {
+      last = error;
+    }
+    await new Promise((r) => setTimeout(r, 150));
+  }
+  throw new Error(`Timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
+}
+
+/** Opens the popup as a page, describing the given tab (the toolbar cannot be clicked headless). */
+export async function openPopup(ext: Extension, tabId: number): Promise<Page> {
+  const page = await ext.context.newPage();
+  await page.setViewportSize({ width: 400, height: 600 });
+  await page.goto(`chrome-extension://${ext.id}/popup.html?tabId=${tabId}`);
+  return page;
+}
+
+export async function openExtensionPage(ext: Extension, path: string): Promise<Page> {
+  const page = await ext.context.newPage();
+  await page.goto(`chrome-extension://${ext.id}/${path}`);
+  return page;
+}
+
+export async function screenshot(page: Page, name: string, fullPage = true): Promise<string> {
+  mkdirSync(RESULTS, { recursive: true });
+  const path = join(RESULTS, `${name}.png`);
+  await page.screenshot({ path, fullPage });
+  return path;
+}
+
+export interface Route {
+  status?: number;
+  body: string;
+  type?: string;
+  headers?: Record<string, string>;
+}
+
+export interface FixtureServer {
+  origin: string;
+  /** Sets or replaces what a path serves. */
+  set(path: string, route: Route): void;
+  /** Every request path seen, in order. */
+  requests: string[];
+  close(): Promise<void>;
+}
+
+/** An HTTP server on 127.0.0.1 at a random port, serving routes the test can change at any time. */
+export async function startServer(initial: Record<string, Route> = {}): Promise<FixtureServer> {
+  const routes = new Map(Object.entries(initial));
+  const requests: string[] = [];
+  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
+    requests.push(path);
+    const route = routes.get(path);
+    if (!route) {
+      res.writeHead(404, { 'content-type': 'text/html; charset=utf-8' });
+      res.end('<!doctype html><title>Not found</title><h1>Not found</h1>');
+      return;
+    }
+    res.writeHead(route.status ?? 200, { 'content-type': route.type ?? 'text/html; charset=utf-8', ...route.headers });
+    res.end(route.body);
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const { port } = server.address() as AddressInfo;
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    set: (path, route) => void routes.set(path, route),
+    requests,
+    close: () => new Promise<void>((r) => server.close(() => r())),
+  };
+}

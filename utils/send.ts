@@ -1,0 +1,15 @@
+/**
+ * The sending half of the protocol. Type-only imports: content scripts that run on every page use it,
+ * and must not pull zod and the schemas into their bundle. The receiver validates everything.
+ */
+import { browser } from 'wxt/browser';
+import type { MessageType, Request, Response } from '@/lib/protocol';
+
+export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
+
+export async function sendMessage<T extends MessageType>(type: T, data: Request<T>): Promise<Response<T>> {
+  const reply = (await browser.runtime.sendMessage({ type, data })) as Reply<Response<T>> | undefined;
+  if (!reply) throw new Error(`No answer to "${type}"`);
+  if (!reply.ok) throw new Error(reply.error);
+  return reply.value;
+}
