@@ -1,27 +1,526 @@
-import { browser } from 'wxt/browser';
-import { registerHandlers } from '@/utils/messaging';
+/**
+ * The background wires browser events to lib/ and the stores. It keeps no state in globals beyond
+ * caches that can be rebuilt (the worker may be stopped at any moment); every listener is registered
+ * synchronously at start.
+ */
+import { browser, type Browser } from 'wxt/browser';
+import { badgeFor, type BadgeInput } from '@/lib/badge';
+import { usualPathCandidates } from '@/lib/discover';
+import type { DomTaskResult } from '@/lib/dom-tasks';
+import { analyzeChange, describePolicy } from '@/lib/engine';
+import { assessDetection, assessFetch } from '@/lib/recheck';
+import { pendingChange } from '@/lib/review';
+import { DEFAULT_FREQUENCY_HOURS, dueEntries, firstCheck, nextAfterFailure, nextAfterSuccess } from '@/lib/schedule';
+import type { ChangeAnalysis, PolicyDocument } from '@/lib/schema';
+import { openPolicyStore, StoreError, type PolicyStore, type StoredVersion } from '@/lib/store';
+import type { PolicyView, TabState, WatchEntry } from '@/lib/views';
 import { recordOutcome } from '@/utils/diagnostics';
+import { runInDom } from '@/utils/dom';
+import { registerHandlers } from '@/utils/messaging';
+import { getSettings, getWatches, setSettings, updateWatches } from '@/utils/prefs';
+
+const ALARM = 'clausewatch-recheck';
+const CHECKS_PER_ALARM = 5;
+const FETCH_TIMEOUT_MS = 20_000;
+const MAX_FETCH_BYTES = 8_000_000;
+
+let storePromise: Promise<PolicyStore> | null = null;
+function getStore(): Promise<PolicyStore> {
+  storePromise ??= openPolicyStore({ idb: indexedDB }).catch((error: unknown) => {
+    storePromise = null;
+    throw error;
+  });
+  return storePromise;
+}
+
+function siteOf(store: PolicyStore, url: string | undefined | null): string | null {
+  if (!url || !/^https?:/.test(url)) return null;
+  try {
+    return store.siteForUrl(url);
+  } catch {
+    return null;
+  }
+}
+
+// ---- storage problems the user must hear about ---------------------------------------------------
+
+async function setStorageProblem(message: string | null): Promise<void> {
+  await browser.storage.local.set({ storageProblem: message });
+}
+
+async function getStorageProblem(): Promise<string | null> {
+  const got = await browser.storage.local.get('storageProblem');
+  return typeof got.storageProblem === 'string' ? got.storageProblem : null;
+}
+
+/** Saves a captured version; on a full quota prunes old middle versions once and retries. */
+async function saveVersion(url: string, document: PolicyDocument, kind: 'privacy-policy' | 'privacy-adjacent') {
+  const store = await getStore();
+  const input = { url, document, kind, analyze: (a: PolicyDocument, b: PolicyDocument) => analyzeChange(a, b) };
+  try {
+    const saved = await store.savePolicyVersion(input);
+    await setStorageProblem(null);
+    return saved;
+  } catch (error) {
+    if (!(error instanceof StoreError) || error.code !== 'quota') throw error;
+    const pruned = await store.prune();
+    try {
+      const saved = await store.savePolicyVersion(input);
+      await setStorageProblem(`Storage was full: ${pruned.removedVersions} old intermediate versions were removed to make room (first and latest versions are always kept).`);
+      return saved;
+    } catch (again) {
+      await setStorageProblem(again instanceof StoreError ? again.message : 'Storage is full: new policy versions cannot be saved.');
+      throw again;
+    }
+  }
+}
+
+// ---- what is pending review ------------------------------------------------------------------------
+
+const analysisCache = new Map<string, ChangeAnalysis>();
+
+interface PolicyState {
+  view: PolicyView;
+  pendingVersionIds: string[];
+}
+
+async function policyStates(store: PolicyStore, site: string): Promise<PolicyState[]> {
+  const out: PolicyState[] = [];
+  const policies = await store.listPolicies(site);
+  policies.sort((a, b) => (a.kind === b.kind ? a.firstSeen - b.firstSeen : a.kind === 'privacy-policy' ? -1 : 1));
+  for (const policy of policies) {
+    const versions = await store.listVersions(policy.policyId);
+    const last = versions[versions.length - 1];
+    if (!last) continue;
+    const latest = await store.getVersion(last.versionId);
+    if (!latest) continue;
+    const pending = pendingChange(versions);
+    let analysis: ChangeAnalysis | null = latest.analysis;
+    if (pending && pending.versions.length > 1) {
+      const key = `${pending.baseline.versionId}>${pending.latest.versionId}`;
+      let combined = analysisCache.get(key);
+      if (!combined) {
+        const baseline = await store.getVersion(pending.baseline.versionId);
+        combined = baseline ? analyzeChange(baseline.document, latest.document) : latest.analysis ?? undefined;
+        if (combined) analysisCache.set(key, combined);
+      }
+      analysis = combined ?? null;
+    }
+    out.push({
+      pendingVersionIds: pending ? pending.versions.map((v) => v.versionId) : [],
+      view: {
+        policyId: policy.policyId,
+        kind: policy.kind,
+        url: latest.url,
+        title: latest.title,
+        firstSeen: policy.firstSeen,
+        versionCount: versions.length,
+        latest: {
+          versionId: latest.versionId,
+          firstSeen: latest.firstSeen,
+          lastSeen: latest.lastSeen,
+          statedDate: latest.statedDate,
+          reviewed: pending === null,
+          analysis: versions.length > 1 ? analysis : null,
+        },
+        statements: describePolicy(latest.document),
+      },
+    });
+  }
+  return out;
+}
+
+async function badgeInput(store: PolicyStore, site: string | null): Promise<BadgeInput> {
+  const input: BadgeInput = { site, siteMajor: 0, siteGoodNews: 0, headlines: [], otherSites: [] };
+  if (site) {
+    for (const { view, pendingVersionIds } of await policyStates(store, site)) {
+      const analysis = view.latest.analysis;
+      if (!analysis || pendingVersionIds.length === 0) continue;
+      input.siteMajor += analysis.counts.major;
+      input.siteGoodNews += analysis.counts.goodNews;
+      input.headlines.push(...analysis.findings.filter((f) => f.severity === 'major').map((f) => f.headline));
+    }
+  }
+  if (input.siteMajor === 0) {
+    input.otherSites = (await store.listSites()).filter((s) => s.site !== site && s.unreviewedMajor > 0).map((s) => s.site);
+  }
+  return input;
+}
+
+async function refreshBadge(tabId: number, url: string | undefined): Promise<void> {
+  const store = await getStore();
+  const badge = badgeFor(await badgeInput(store, siteOf(store, url)));
+  await Promise.all([
+    browser.action.setBadgeText({ tabId, text: badge.text }),
+    browser.action.setBadgeBackgroundColor({ tabId, color: badge.color }),
+    browser.action.setTitle({ tabId, title: badge.title }),
+  ]).catch(() => {
+    // The tab was closed meanwhile.
+  });
+}
+
+async function refreshAllBadges(): Promise<void> {
+  const tabs = await browser.tabs.query({});
+  await Promise.all(tabs.map((t) => (t.id != null ? refreshBadge(t.id, t.url) : undefined)));
+}
+
+// ---- watching ----------------------------------------------------------------------------------------
+
+function policyUrlOf(url: string): string {
+  const u = new URL(url);
+  u.hash = '';
+  return u.href;
+}
+
+async function watch(policyUrl: string, frequencyHours = DEFAULT_FREQUENCY_HOURS): Promise<string> {
+  const store = await getStore();
+  const site = store.siteForUrl(policyUrl);
+  const now = Date.now();
+  await updateWatches((list) => {
+    const existing = list.find((w) => w.site === site);
+    const entry: WatchEntry = existing
+      ? { ...existing, policyUrl, frequencyHours }
+      : { site, policyUrl, frequencyHours, addedAt: now, lastCheck: null, lastChange: null, status: 'pending', failure: null, failures: 0, nextCheck: firstCheck(now, Math.random) };
+    return [...list.filter((w) => w.site !== site), entry];
+  });
+  return site;
+}
+
+async function fetchPage(url: string): Promise<{ finalUrl: string; status: number; contentType: string; body: string }> {
+  const response = await fetch(url, {
+    credentials: 'omit',
+    cache: 'no-store',
+    redirect: 'follow',
+    signal: AbortSignal.timeout(FETCH_TIMEOUT_MS),
+    headers: { accept: 'text/html,application/xhtml+xml' },
+  });
+  const length = Number(response.headers.get('content-length') ?? '0');
+  if (length > MAX_FETCH_BYTES) throw new Error(`the page is too large (${length} bytes)`);
+  const body = await response.text();
+  return { finalUrl: response.url, status: response.status, contentType: response.headers.get('content-type') ?? '', body: body.slice(0, MAX_FETCH_BYTES) };
+}
+
+type CheckResult = { status: 'unchanged' | 'changed' | 'first'; reason: null; major: number } | { status: 'failed'; reason: string; major: 0 };
+
+async function checkPolicy(policyUrl: string): Promise<CheckResult> {
+  let page;
+  try {
+    page = await fetchPage(policyUrl);
+  } catch (error) {
+    const name = error instanceof Error ? error.name : '';
+    return { status: 'failed', reason: name === 'TimeoutError' ? 'the site did not answer in time' : `the page could not be fetched (${error instanceof Error ? error.message : String(error)})`, major: 0 };
+  }
+  const fetched = assessFetch({ requestedUrl: policyUrl, ...page });
+  if (!fetched.ok) return { status: 'failed', reason: fetched.reason, major: 0 };
+  const result = await runInDom({ task: 'process', html: page.body, url: policyUrl });
+  if (result.task !== 'process') return { status: 'failed', reason: 'unexpected parser answer', major: 0 };
+  if (result.outcome !== 'policy') {
+    const verdict = result.detection ? assessDetection(result.detection) : { ok: false as const, reason: result.reason };
+    return { status: 'failed', reason: verdict.ok ? result.reason : verdict.reason, major: 0 };
+  }
+  const kind = result.detection.kind === 'privacy-adjacent' ? 'privacy-adjacent' : 'privacy-policy';
+  const saved = await saveVersion(policyUrl, result.document, kind);
+  return { status: saved.status, reason: null, major: saved.analysis?.counts.major ?? 0 };
+}
+
+async function runCheck(entry: WatchEntry): Promise<CheckResult> {
+  const result = await checkPolicy(entry.policyUrl).catch((error: unknown): CheckResult => ({
+    status: 'failed',
+    reason: error instanceof Error ? error.message : String(error),
+    major: 0,
+  }));
+  const now = Date.now();
+  await updateWatches((list) =>
+    list.map((w) => {
+      if (w.site !== entry.site) return w;
+      if (result.status === 'failed') {
+        const failures = w.failures + 1;
+        return { ...w, lastCheck: now, status: 'failed', failure: result.reason, failures, nextCheck: nextAfterFailure(now, failures, w.frequencyHours, Math.random) };
+      }
+      return {
+        ...w,
+        lastCheck: now,
+        lastChange: result.status === 'changed' ? now : w.lastChange,
+        status: result.status === 'changed' ? 'changed' : w.status === 'changed' && w.lastChange ? 'changed' : 'up-to-date',
+        failure: null,
+        failures: 0,
+        nextCheck: nextAfterSuccess(now, w.frequencyHours, Math.random),
+      };
+    }),
+  );
+  await recordOutcome({ at: now, url: entry.policyUrl, outcome: `check-${result.status}`, reason: result.reason ?? '' });
+  if (result.status === 'changed') {
+    await refreshAllBadges();
+    if (result.major > 0 && (await getSettings()).notifications) await notifyChange(entry.site);
+  }
+  return result;
+}
+
+async function notifyChange(site: string): Promise<void> {
+  try {
+    await browser.notifications.create(`clausewatch:${site}`, {
+      type: 'basic',
+      iconUrl: browser.runtime.getURL('/icon/128.png'),
+      title: `${site} changed its privacy policy`,
+      message: 'Clausewatch found major changes. Click to see what changed.',
+    });
+  } catch {
+    // The notifications permission was withdrawn; the badge still tells.
+  }
+}
+
+async function runDueChecks(): Promise<void> {
+  const settings = await getSettings();
+  const due = dueEntries(await getWatches(), Date.now(), { paused: settings.paused, limit: CHECKS_PER_ALARM });
+  for (const entry of due) await runCheck(entry);
+}
+
+// ---- show on page ----------------------------------------------------------------------------------
+
+const HIGHLIGHT_CSS = '::highlight(clausewatch) { background-color: #fde047; color: #111827; }';
+
+function samePage(a: string | undefined, b: string): boolean {
+  if (!a) return false;
+  try {
+    const x = new URL(a);
+    const y = new URL(b);
+    return x.origin === y.origin && x.pathname.replace(/\/+$/, '') === y.pathname.replace(/\/+$/, '');
+  } catch {
+    return false;
+  }
+}
+
+async function waitForComplete(tabId: number): Promise<void> {
+  const tab = await browser.tabs.get(tabId);
+  if (tab.status === 'complete') return;
+  await new Promise<void>((resolve) => {
+    const done = () => {
+      browser.tabs.onUpdated.removeListener(listener);
+      clearTimeout(timer);
+      resolve();
+    };
+    const listener = (id: number, info: Browser.tabs.OnUpdatedInfo) => {
+      if (id === tabId && info.status === 'complete') done();
+    };
+    const timer = setTimeout(done, 15_000);
+    browser.tabs.onUpdated.addListener(listener);
+  });
+}
+
+async function showOnPage(tabId: number | null, url: string, quote: string): Promise<{ found: boolean; tabId: number }> {
+  let target = tabId != null ? await browser.tabs.get(tabId).catch(() => null) : null;
+  if (!target || !samePage(target.url, url)) {
+    const tabs = await browser.tabs.query({});
+    target = tabs.find((t) => samePage(t.url, url)) ?? (await browser.tabs.create({ url }));
+  }
+  const id = target.id!;
+  await browser.tabs.update(id, { active: true });
+  await waitForComplete(id);
+  await browser.scripting.insertCSS({ target: { tabId: id }, css: HIGHLIGHT_CSS });
+  await browser.scripting.executeScript({ target: { tabId: id }, func: (q: string) => void ((globalThis as { __clausewatchQuote?: string }).__clausewatchQuote = q), args: [quote] });
+  await browser.scripting.executeScript({ target: { tabId: id }, files: ['/highlighter.js'] });
+  const [found] = await browser.scripting.executeScript({ target: { tabId: id }, func: () => (globalThis as { __clausewatchFound?: boolean }).__clausewatchFound === true });
+  return { found: found?.result === true, tabId: id };
+}
+
+// ---- the worker ------------------------------------------------------------------------------------
 
 export default defineBackground(() => {
-  // Listeners are registered synchronously: the worker can be woken by any of these events.
   registerHandlers(
     {
       async gatePassed(data, sender) {
         const tabId = sender.tab?.id;
         if (tabId == null) return { injected: false };
         await recordOutcome({ at: Date.now(), url: data.url, outcome: 'gate-passed', reason: data.reason });
-        await browser.scripting.executeScript({
-          target: { tabId, frameIds: [sender.frameId ?? 0] },
-          files: ['/extractor.js'],
-        });
+        await browser.scripting.executeScript({ target: { tabId, frameIds: [sender.frameId ?? 0] }, files: ['/extractor.js'] });
         return { injected: true };
       },
-      async pageProcessed(data) {
-        const reason = data.outcome === 'policy' ? `${data.detection.kind} (${data.document.blocks.length} blocks)` : data.reason;
-        await recordOutcome({ at: Date.now(), url: data.url, outcome: data.outcome, reason });
-        return { status: 'recorded' };
+
+      async pageProcessed(data, sender) {
+        if (data.outcome !== 'policy') {
+          await recordOutcome({ at: Date.now(), url: data.url, outcome: data.outcome, reason: data.reason });
+          return { status: data.outcome };
+        }
+        const kind = data.detection.kind === 'privacy-adjacent' ? 'privacy-adjacent' : 'privacy-policy';
+        let status: string;
+        try {
+          const saved = await saveVersion(data.url, data.document, kind);
+          status = saved.status;
+          if ((await getSettings()).autoWatchVisited && kind === 'privacy-policy') {
+            const watched = (await getWatches()).some((w) => w.site === saved.site);
+            if (!watched) await watch(policyUrlOf(data.url));
+          }
+        } catch (error) {
+          status = 'failed';
+          await recordOutcome({ at: Date.now(), url: data.url, outcome: 'save-failed', reason: error instanceof Error ? error.message : String(error) });
+        }
+        await recordOutcome({ at: Date.now(), url: data.url, outcome: 'policy', reason: `${data.detection.kind}: ${status} (${data.document.blocks.length} blocks)` });
+        if (status === 'changed' || status === 'first') await refreshAllBadges();
+        else if (sender.tab?.id != null) await refreshBadge(sender.tab.id, sender.tab.url);
+        return { status };
+      },
+
+      async getTabState({ tabId }): Promise<TabState> {
+        const store = await getStore();
+        const tab = await browser.tabs.get(tabId).catch(() => null);
+        const url = tab?.url ?? null;
+        const site = siteOf(store, url);
+        const policies = site ? (await policyStates(store, site)).map((s) => s.view) : [];
+        const watched = site ? (await getWatches()).some((w) => w.site === site) : false;
+        return { tabId, url, site, watched, policies, storageProblem: await getStorageProblem() };
+      },
+
+      async markReviewed({ versionId }) {
+        const store = await getStore();
+        const version = await store.getVersion(versionId);
+        if (!version) return { ok: false };
+        const versions = await store.listVersions(version.policyId);
+        const upTo = versions.findIndex((v) => v.versionId === versionId);
+        for (const v of versions.slice(0, upTo + 1)) if (!v.reviewed) await store.markReviewed(v.versionId);
+        await refreshAllBadges();
+        return { ok: true };
+      },
+
+      showOnPage: ({ tabId, url, quote }) => showOnPage(tabId, url, quote),
+
+      async getHistory({ site }) {
+        const store = await getStore();
+        const policies = await store.listPolicies(site);
+        return {
+          site,
+          policies: await Promise.all(
+            policies.map(async (p) => ({
+              policyId: p.policyId,
+              kind: p.kind,
+              url: p.url,
+              title: p.title,
+              versions: (await store.listVersions(p.policyId)).map((v) => ({
+                versionId: v.versionId,
+                firstSeen: v.firstSeen,
+                lastSeen: v.lastSeen,
+                statedDate: v.statedDate,
+                reviewed: v.reviewed,
+                summary: v.summary,
+                major: v.counts?.major ?? 0,
+              })),
+            })),
+          ),
+        };
+      },
+
+      async compareVersions({ olderId, newerId }) {
+        const store = await getStore();
+        const [a, b] = await Promise.all([store.getVersion(olderId), store.getVersion(newerId)]);
+        if (!a || !b) throw new Error('That version is no longer stored.');
+        if (a.policyId !== b.policyId) throw new Error('Only versions of the same policy can be compared.');
+        const [older, newer]: [StoredVersion, StoredVersion] = a.firstSeen <= b.firstSeen ? [a, b] : [b, a];
+        return {
+          older: { versionId: older.versionId, firstSeen: older.firstSeen, document: older.document },
+          newer: { versionId: newer.versionId, firstSeen: newer.firstSeen, document: newer.document },
+          analysis: analyzeChange(older.document, newer.document),
+        };
+      },
+
+      async getOptions() {
+        const store = await getStore();
+        return {
+          watches: (await getWatches()).sort((a, b) => a.site.localeCompare(b.site)),
+          settings: await getSettings(),
+          usage: await store.usage(),
+          quarantined: (await store.listQuarantine()).length,
+          storageProblem: await getStorageProblem(),
+        };
+      },
+
+      async discoverPolicy({ input }) {
+        const store = await getStore();
+        const trimmed = input.trim();
+        let url: URL;
+        try {
+          url = new URL(/^https?:\/\//i.test(trimmed) ? trimmed : `https://${trimmed}`);
+        } catch {
+          throw new Error(`"${trimmed.slice(0, 100)}" is not a domain or web address.`);
+        }
+        const site = store.siteForUrl(url.href);
+        const candidates: Array<{ url: string; why: string }> = [];
+        if (url.pathname !== '/' && url.pathname !== '') candidates.push({ url: policyUrlOf(url.href), why: 'the address you entered' });
+        try {
+          const home = await fetchPage(url.origin + '/');
+          if (home.status < 400) {
+            const found = (await runInDom({ task: 'discover', html: home.body, url: home.finalUrl || url.origin + '/' })) as DomTaskResult;
+            if (found.task === 'discover') candidates.push(...found.candidates);
+          }
+        } catch {
+          // The home page could not be read; the usual paths are still worth offering.
+        }
+        candidates.push(...usualPathCandidates(url.origin).slice(0, 3));
+        const seen = new Set<string>();
+        return { site, candidates: candidates.filter((c) => !seen.has(c.url) && seen.add(c.url)).map(({ url: u, why }) => ({ url: u, why })).slice(0, 8) };
+      },
+
+      async watchSite({ policyUrl, frequencyHours }) {
+        if (!/^https?:\/\//.test(policyUrl)) throw new Error('Only http and https pages can be watched.');
+        return { ok: true, site: await watch(policyUrlOf(policyUrl), frequencyHours) };
+      },
+
+      async unwatchSite({ site }) {
+        await updateWatches((list) => list.filter((w) => w.site !== site));
+        return { ok: true };
+      },
+
+      async setWatchFrequency({ site, frequencyHours }) {
+        const now = Date.now();
+        await updateWatches((list) => list.map((w) => (w.site === site ? { ...w, frequencyHours, nextCheck: Math.min(w.nextCheck, nextAfterSuccess(now, frequencyHours, Math.random)) } : w)));
+        return { ok: true };
+      },
+
+      async checkNow({ site }) {
+        const entry = (await getWatches()).find((w) => w.site === site);
+        if (!entry) throw new Error(`${site} is not watched.`);
+        const result = await runCheck(entry);
+        return { status: result.status, reason: result.reason };
+      },
+
+      setSettings: (change) => setSettings(change),
+
+      async exportHistory() {
+        const store = await getStore();
+        return { json: JSON.stringify(await store.exportAll()) };
+      },
+
+      async importHistory({ json }) {
+        let data: unknown;
+        try {
+          data = JSON.parse(json);
+        } catch {
+          return { ok: false, message: 'This file is not JSON. Choose a file exported by Clausewatch.' };
+        }
+        const store = await getStore();
+        const result = await store.importAll(data);
+        if (!result.ok) return { ok: false, message: result.error };
+        await refreshAllBadges();
+        return { ok: true, message: `Imported ${result.added} versions (${result.skipped} already known).` };
       },
     },
     (error) => console.warn('[Clausewatch] refused a message:', error),
   );
+
+  browser.tabs.onUpdated.addListener((tabId, info, tab) => {
+    if (info.status === 'complete' || info.url) void refreshBadge(tabId, tab.url).catch(() => {});
+  });
+  browser.tabs.onActivated.addListener(({ tabId }) => {
+    void browser.tabs.get(tabId).then((tab) => refreshBadge(tabId, tab.url)).catch(() => {});
+  });
+
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === ALARM) void runDueChecks().catch((e: unknown) => console.warn('[Clausewatch] checks failed', e));
+  });
+  void browser.alarms.get(ALARM).then((existing) => {
+    if (!existing) void browser.alarms.create(ALARM, { periodInMinutes: 30, delayInMinutes: 1 });
+  });
+
+  browser.notifications?.onClicked.addListener((id) => {
+    if (!id.startsWith('clausewatch:')) return;
+    void browser.tabs.create({ url: browser.runtime.getURL(`/history.html?site=${encodeURIComponent(id.slice('clausewatch:'.length))}`) });
+  });
 });

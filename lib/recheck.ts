@@ -1,0 +1,59 @@
+/**
+ * Judges what a background fetch of a watched policy URL brought back, before and after the page goes
+ * through the same detection and extraction as a visited page. Anything doubtful is a failed check with
+ * a reason, and never becomes a version: a login wall or a captcha must not read as "the policy was
+ * deleted".
+ */
+import type { Detection } from './schema';
+
+export interface FetchedPage {
+  requestedUrl: string;
+  finalUrl: string;
+  status: number;
+  contentType: string;
+  /** The beginning of the body is enough for these checks. */
+  body: string;
+}
+
+export type Verdict = { ok: true } | { ok: false; reason: string };
+
+const LOGIN_PATH = /(^|[/_.-])(log-?in|sign-?in|signon|auth|sso|oauth|session|account\/login|challenge)([/_.?-]|$)/i;
+const CONSENT_HOST_OR_PATH = /(^|[/.])(consent|cookie-?consent|privacy-?gate|gdpr-?consent)([/.?-]|$)/i;
+const CAPTCHA = /(captcha|are you a robot|verify you are (a )?human|cf-challenge|challenge-platform|unusual traffic|access denied|bot detection)/i;
+const PASSWORD_FIELD = /<input[^>]+type=["']?password/i;
+
+export function assessFetch(page: FetchedPage): Verdict {
+  if (page.status >= 400) return { ok: false, reason: `the server answered HTTP ${page.status}` };
+  if (page.status < 200 || page.status >= 300) return { ok: false, reason: `unexpected HTTP status ${page.status}` };
+  const type = page.contentType.split(';')[0]!.trim().toLowerCase();
+  if (type && type !== 'text/html' && type !== 'application/xhtml+xml') {
+    return { ok: false, reason: `not an HTML page (${type})` };
+  }
+  let requested: URL;
+  let final: URL;
+  try {
+    requested = new URL(page.requestedUrl);
+    final = new URL(page.finalUrl || page.requestedUrl);
+  } catch {
+    return { ok: false, reason: 'invalid URL' };
+  }
+  if (final.href !== requested.href) {
+    const where = `${final.hostname}${final.pathname}${final.search}`;
+    if (LOGIN_PATH.test(final.pathname + final.search)) return { ok: false, reason: `redirected to a login page (${where})` };
+    if (CONSENT_HOST_OR_PATH.test(final.hostname) || CONSENT_HOST_OR_PATH.test(final.pathname)) {
+      return { ok: false, reason: `redirected to a consent page (${where})` };
+    }
+  }
+  const head = page.body.slice(0, 200_000);
+  if (CAPTCHA.test(head) && head.length < 60_000) return { ok: false, reason: 'the site answered with a captcha or bot check' };
+  if (PASSWORD_FIELD.test(head) && head.length < 60_000) return { ok: false, reason: 'the site answered with a login form' };
+  return { ok: true };
+}
+
+/** After detection: a page that no longer looks like a policy is a failure, not an empty new version. */
+export function assessDetection(detection: Detection): Verdict {
+  if (detection.kind === 'other') {
+    return { ok: false, reason: `the page no longer looks like a privacy policy (${detection.reasons.slice(0, 2).join('; ') || 'no policy vocabulary'})` };
+  }
+  return { ok: true };
+}

@@ -1,0 +1,33 @@
+/**
+ * Which change of a policy the user still has to review. Versions after the last one the user marked
+ * reviewed are pending; the change to show is from that reviewed version (or the first version ever
+ * seen) to the latest. So a cosmetic update arriving after an unreviewed major change never hides it,
+ * and two quick changes read as one.
+ */
+export interface VersionLike {
+  versionId: string;
+  firstSeen: number;
+  reviewed: boolean;
+}
+
+export interface Pending<V extends VersionLike> {
+  baseline: V;
+  latest: V;
+  /** Versions after the baseline, oldest first; the latest is the last one. */
+  versions: V[];
+}
+
+/** `versions` oldest first. Null when nothing is pending (a single version, or all reviewed). */
+export function pendingChange<V extends VersionLike>(versions: V[]): Pending<V> | null {
+  if (versions.length < 2) return null;
+  let baselineIndex = 0;
+  for (let i = versions.length - 1; i > 0; i--) {
+    if (versions[i]!.reviewed) {
+      baselineIndex = i;
+      break;
+    }
+  }
+  const after = versions.slice(baselineIndex + 1);
+  if (after.length === 0) return null;
+  return { baseline: versions[baselineIndex]!, latest: after[after.length - 1]!, versions: after };
+}

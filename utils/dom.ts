@@ -1,0 +1,36 @@
+/**
+ * Runs a DOM task for the background: directly where the background has a DOM (Firefox's event page),
+ * in the offscreen document where it does not (Chrome's service worker).
+ */
+import { browser } from 'wxt/browser';
+import { DomTaskResult, runDomTask, type DomTask } from '@/lib/dom-tasks';
+import { isSameSite } from './site';
+
+const OFFSCREEN_URL = '/offscreen.html';
+let creating: Promise<void> | null = null;
+
+async function ensureOffscreen(): Promise<void> {
+  const contexts = await browser.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT' as never] });
+  if (contexts.length > 0) return;
+  creating ??= browser.offscreen
+    .createDocument({
+      url: OFFSCREEN_URL,
+      reasons: ['DOM_PARSER' as never],
+      justification: 'Parse fetched privacy policy pages for background re-checks.',
+    })
+    .finally(() => {
+      creating = null;
+    });
+  await creating;
+}
+
+export async function runInDom(task: DomTask): Promise<DomTaskResult> {
+  if (typeof DOMParser !== 'undefined') {
+    const parser = new DOMParser();
+    return runDomTask(task, (html) => parser.parseFromString(html, 'text/html'), isSameSite);
+  }
+  await ensureOffscreen();
+  const reply = (await browser.runtime.sendMessage({ target: 'offscreen', task })) as { result?: unknown; error?: string } | undefined;
+  if (!reply || reply.error) throw new Error(reply?.error ?? 'the background parser did not answer');
+  return DomTaskResult.parse(reply.result);
+}

@@ -1,0 +1,51 @@
+/**
+ * Settings and the watch list, in extension storage as WXT storage items (versioned from v1, with
+ * migrations). They are small and read often; the policy history itself lives in IndexedDB (lib/store).
+ * Every value is parsed with zod on read; a value that fails is kept aside under a `broken:` key
+ * (never silently dropped) and the defaults are used.
+ * Only the background writes them, through `updateWatches`, which serialises read-modify-write.
+ */
+import { storage } from 'wxt/utils/storage';
+import { z } from 'zod';
+import { Settings, WatchEntry } from '@/lib/views';
+
+export const DEFAULT_SETTINGS: Settings = { paused: false, autoWatchVisited: true, notifications: false };
+
+const settingsItem = storage.defineItem<unknown>('local:settings', { fallback: DEFAULT_SETTINGS, version: 1 });
+const watchesItem = storage.defineItem<unknown>('local:watches', { fallback: [], version: 1 });
+
+async function readParsed<T>(item: typeof settingsItem, schema: z.ZodType<T>, fallback: T): Promise<T> {
+  const raw = await item.getValue();
+  const parsed = schema.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  await storage.setItem(`local:broken:${item.key.replace(/^local:/, '')}:${Date.now()}`, { raw, reason: parsed.error.message });
+  await item.setValue(fallback);
+  return fallback;
+}
+
+export async function getSettings(): Promise<Settings> {
+  return readParsed(settingsItem, Settings, DEFAULT_SETTINGS);
+}
+
+export async function setSettings(change: Partial<Settings>): Promise<Settings> {
+  const next = Settings.parse({ ...(await getSettings()), ...change });
+  await settingsItem.setValue(next);
+  return next;
+}
+
+export async function getWatches(): Promise<WatchEntry[]> {
+  return readParsed(watchesItem, z.array(WatchEntry), []);
+}
+
+let queue: Promise<unknown> = Promise.resolve();
+
+/** Serialised read-modify-write of the watch list; `change` returns the new list. */
+export function updateWatches(change: (list: WatchEntry[]) => WatchEntry[] | Promise<WatchEntry[]>): Promise<WatchEntry[]> {
+  const run = queue.then(async () => {
+    const next = z.array(WatchEntry).parse(await change(await getWatches()));
+    await watchesItem.setValue(next);
+    return next;
+  });
+  queue = run.catch(() => {});
+  return run;
+}
