@@ -521,6 +521,6 @@ export default defineBackground(() => {
 
   browser.notifications?.onClicked.addListener((id) => {
     if (!id.startsWith('clausewatch:')) return;
-    void browser.tabs.create({ url: browser.runtime.getURL(`/history.html?site=${encodeURIComponent(id.slice('clausewatch:'.length))}`) });
+    void browser.tabs.create({ url: browser.runtime.getURL(`/site-history.html?site=${encodeURIComponent(id.slice('clausewatch:'.length))}`) });
   });
 });

@@ -58,7 +58,13 @@ export async function launchExtension(
     rmSync(profile, { recursive: true, force: true });
   };
   try {
-    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: options.workerTimeoutMs ?? 15_000 }));
+    // Poll rather than only wait for the event: the worker may register between a check and a wait.
+    const deadline = Date.now() + (options.workerTimeoutMs ?? 20_000);
+    let worker = context.serviceWorkers()[0];
+    while (!worker && Date.now() < deadline) {
+      worker = await context.waitForEvent('serviceworker', { timeout: 500 }).catch(() => context.serviceWorkers()[0]);
+    }
+    if (!worker) throw new Error('timed out');
     const id = new URL(worker.url()).host;
     return { context, worker, id, close };
   } catch (error) {

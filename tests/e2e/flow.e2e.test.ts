@@ -1,0 +1,151 @@
+/**
+ * The product's main promise, in the browser the user runs: version 1 of a policy is recorded, version 2
+ * (new AI training, new sharing with advertising partners, cosmetic edits) raises the badge on every tab
+ * of the site, the popup explains exactly those changes with their evidence, "Show on page" highlights
+ * the passage, and "Mark as reviewed" clears the badge. A cosmetic-only change raises nothing.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { seriousViolations } from './axe';
+import { demoPage } from './fixtures';
+import {
+  badgeOf, launchExtension, liveWorker, openExtensionPage, openPopup, screenshot, startServer, tabIdOf, waitFor,
+  type Extension, type FixtureServer,
+} from './harness';
+
+interface Outcome { url: string; outcome: string; reason: string }
+
+async function outcomes(ext: Extension): Promise<Outcome[]> {
+  const worker = await liveWorker(ext);
+  return worker.evaluate(async () => ((await chrome.storage.session.get('diagnostics')).diagnostics ?? []) as Outcome[]);
+}
+
+/** Loads `path` and waits until the background has stored what it extracted. */
+async function visitPolicy(ext: Extension, page: Page, url: string, expected: RegExp): Promise<void> {
+  const before = (await outcomes(ext)).length;
+  await page.goto(url);
+  await waitFor(async () => (await outcomes(ext)).slice(before).find((o) => o.outcome === 'policy' && expected.test(o.reason)), `${url} to be stored (${expected})`);
+}
+
+describe('a policy that changes under the reader', () => {
+  let ext: Extension;
+  let server: FixtureServer;
+  let policyTab: Page;
+  let otherTab: Page;
+
+  beforeAll(async () => {
+    server = await startServer({ '/': demoPage('index'), '/legal/privacy': demoPage('privacy-v1'), '/legal/cookie-free-privacy': demoPage('privacy-v1') });
+    ext = await launchExtension();
+    policyTab = await ext.context.newPage();
+    otherTab = await ext.context.newPage();
+  });
+  afterAll(async () => {
+    await ext?.close();
+    await server?.close();
+  });
+
+  it('records a first visit without alarming, and says what the policy states now', async () => {
+    await visitPolicy(ext, policyTab, `${server.origin}/legal/privacy`, /: first /);
+    const tabId = await tabIdOf(ext, policyTab);
+    expect((await badgeOf(ext, tabId)).text).toBe('');
+    const popup = await openPopup(ext, tabId);
+    await expect.poll(() => popup.getByRole('heading', { name: 'What this policy says now' }).count()).toBe(1);
+    const card = popup.locator('section.statements');
+    await expect.poll(() => card.textContent()).toContain('We do not sell your personal information.');
+    await screenshot(popup, 'popup-first-visit');
+    await popup.close();
+  });
+
+  it('raises the badge on the policy page and on other pages of the site when version 2 arrives', async () => {
+    server.set('/legal/privacy', demoPage('privacy-v2'));
+    await visitPolicy(ext, policyTab, `${server.origin}/legal/privacy`, /: changed /);
+    await otherTab.goto(`${server.origin}/`);
+    const policyTabId = await tabIdOf(ext, policyTab);
+    const otherTabId = await tabIdOf(ext, otherTab);
+    await waitFor(async () => (await badgeOf(ext, otherTabId)).text === '2', 'the badge on the home page');
+    const badge = await badgeOf(ext, policyTabId);
+    expect(badge.text).toBe('2');
+    expect(badge.color.slice(0, 3)).toEqual([0xb9, 0x1c, 0x1c]);
+    expect(badge.title).toMatch(/2 major changes/);
+    expect(badge.title).toMatch(/AI/);
+  });
+
+  it('lists exactly the two major findings with their evidence, major first', async () => {
+    const popup = await openPopup(ext, await tabIdOf(ext, policyTab));
+    const major = popup.locator('article.finding.sev-major');
+    await expect.poll(() => major.count()).toBe(2);
+    const texts = await major.allTextContents();
+    const ai = texts.find((t) => /AI/.test(t));
+    const sharing = texts.find((t) => /advertis/i.test(t));
+    expect(ai).toContain('To train and improve our artificial intelligence models');
+    expect(sharing).toContain('with advertising partners and their affiliates');
+    // Major cards come before every other card.
+    const severities = await popup.locator('article.finding').evaluateAll((els) => els.map((e) => e.className));
+    expect(severities.slice(0, 2).every((c) => c.includes('sev-major'))).toBe(true);
+    // The cosmetic edits (date, quotes, dash, spacing) are not findings.
+    expect((await popup.locator('article.finding').allTextContents()).join(' ')).not.toMatch(/Last updated|November 2, 2026/);
+    // The added words are highlighted as insertions.
+    expect(await popup.locator('article.finding.sev-major ins').count()).toBeGreaterThan(0);
+    await screenshot(popup, 'popup-changed-light');
+    expect(await seriousViolations(popup)).toEqual([]);
+    await popup.emulateMedia({ colorScheme: 'dark' });
+    await screenshot(popup, 'popup-changed-dark');
+    expect(await seriousViolations(popup)).toEqual([]);
+    await popup.close();
+  });
+
+  it('"Show on page" highlights the passage in the policy tab without changing the page', async () => {
+    const tabId = await tabIdOf(ext, policyTab);
+    const htmlBefore = await policyTab.evaluate(() => document.body.innerHTML);
+    const popup = await openPopup(ext, tabId);
+    const aiCard = popup.locator('article.finding.sev-major', { hasText: 'AI' });
+    await aiCard.getByRole('button', { name: 'Show on page' }).click();
+    const highlighted = await waitFor(
+      () => policyTab.evaluate(() => {
+        const h = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('clausewatch');
+        return h ? [...h].map((r) => r.toString()).join(' ') : null;
+      }),
+      'the highlight in the page',
+    );
+    expect(highlighted).toContain('To train and improve our artificial intelligence models');
+    expect(await policyTab.evaluate(() => document.body.innerHTML)).toBe(htmlBefore);
+    await screenshot(policyTab, 'policy-page-highlighted', false);
+    await popup.close();
+  });
+
+  it('shows the history with both versions and compares them', async () => {
+    const history = await openExtensionPage(ext, `site-history.html?site=${encodeURIComponent('127.0.0.1')}`);
+    const versions = history.locator('ol.timeline > li');
+    await expect.poll(() => versions.count()).toBe(2);
+    // The latest change is compared by default: the same two major findings as the popup.
+    await expect.poll(() => history.locator('article.finding.sev-major').count()).toBe(2);
+    await screenshot(history, 'history');
+    await history.getByLabel('Side by side').check();
+    await expect.poll(() => history.locator('body').textContent()).toContain('advertising partners and their affiliates');
+    await screenshot(history, 'history-side-by-side');
+    expect(await seriousViolations(history)).toEqual([]);
+    await history.close();
+  });
+
+  it('"Mark as reviewed" clears the badge on every tab of the site', async () => {
+    const tabId = await tabIdOf(ext, policyTab);
+    const popup = await openPopup(ext, tabId);
+    await popup.getByRole('button', { name: 'Mark as reviewed' }).first().click();
+    await waitFor(async () => (await badgeOf(ext, tabId)).text === '', 'the badge to clear');
+    expect((await badgeOf(ext, await tabIdOf(ext, otherTab))).text).toBe('');
+    await popup.close();
+  });
+
+  it('raises nothing for a cosmetic-only change', async () => {
+    const url = `${server.origin}/legal/cookie-free-privacy`;
+    await visitPolicy(ext, policyTab, url, /: first /);
+    server.set('/legal/cookie-free-privacy', demoPage('privacy-cosmetic'));
+    // A new version is stored (the text differs), but nothing in it is worth an alert.
+    await visitPolicy(ext, policyTab, url, /: changed /);
+    const tabId = await tabIdOf(ext, policyTab);
+    expect((await badgeOf(ext, tabId)).text).toBe('');
+    const popup = await openPopup(ext, tabId);
+    await expect.poll(() => popup.locator('body').textContent()).toMatch(/Only formatting or wording changed/);
+    await popup.close();
+  });
+});
