@@ -1,0 +1,59 @@
+/**
+ * The one error type the store throws, so callers (background, options page, CLI) can tell a full disk
+ * from a bad import file and show the user a sentence rather than a stack trace.
+ */
+export type StoreErrorCode =
+  | 'quota'
+  | 'corrupt'
+  | 'invalid-import'
+  | 'invalid-input'
+  | 'not-found'
+  | 'conflict'
+  | 'unavailable'
+  | 'unknown';
+
+export class StoreError extends Error {
+  readonly code: StoreErrorCode;
+
+  constructor(code: StoreErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'StoreError';
+    this.code = code;
+  }
+}
+
+const QUOTA_MESSAGE =
+  'Clausewatch could not save because the browser has no more storage space for the extension. ' +
+  'Free some disk space, or remove older policy versions on the options page (the first and the latest ' +
+  'version of every policy are always kept).';
+
+function errorName(error: unknown): string | undefined {
+  if (error && typeof error === 'object' && 'name' in error && typeof error.name === 'string') return error.name;
+  return undefined;
+}
+
+/** True for a quota failure however it reached us: thrown, as a request error, or as the abort reason. */
+export function isQuotaError(error: unknown): boolean {
+  for (let e: unknown = error, depth = 0; e && depth < 5; depth++) {
+    if (errorName(e) === 'QuotaExceededError') return true;
+    e = typeof e === 'object' && e !== null && 'cause' in e ? (e as { cause?: unknown }).cause : undefined;
+  }
+  return false;
+}
+
+/** Turns whatever IndexedDB or our own code threw into a StoreError with a message a user can act on. */
+export function toStoreError(error: unknown, what: string, transactionError?: unknown): StoreError {
+  if (error instanceof StoreError) return error;
+  if (isQuotaError(error) || isQuotaError(transactionError)) {
+    return new StoreError('quota', QUOTA_MESSAGE, { cause: error });
+  }
+  if (errorName(error) === 'InvalidStateError') {
+    return new StoreError(
+      'unavailable',
+      'The history database was closed, probably because Clausewatch was just updated. Reload this page.',
+      { cause: error },
+    );
+  }
+  const detail = error instanceof Error ? error.message : String(error);
+  return new StoreError('unknown', `Clausewatch could not ${what}: ${detail}`, { cause: error });
+}

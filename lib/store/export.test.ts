@@ -1,0 +1,143 @@
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ExportFile } from './schema';
+import { editDocument, fakeAnalysis, freshStore, makeDocument } from './test-support';
+
+const URL_A = 'https://www.example.com/privacy';
+const URL_C = 'https://example.com/cookies';
+
+const docs = [
+  makeDocument({ Collect: ['We collect your email.'], Share: ['We do not share.'] }),
+  makeDocument({ Collect: ['We collect your email.'], Share: ['We share with partners.'] }, { statedDate: '2026-02-01' }),
+  makeDocument({ Collect: ['We collect your email and location.'], Share: ['We share with partners.'] }, { statedDate: '2026-03-01' }),
+];
+const cookies = makeDocument({ Cookies: ['We use analytics cookies.'] }, { url: URL_C, title: 'Cookie policy' });
+
+async function populated(count = docs.length) {
+  const env = await freshStore();
+  for (const [i, doc] of docs.slice(0, count).entries()) {
+    await env.store.savePolicyVersion({ url: URL_A, document: doc, kind: 'privacy-policy', analyze: () => fakeAnalysis(i) });
+    env.clock.tick();
+  }
+  await env.store.savePolicyVersion({ url: URL_C, document: cookies, kind: 'privacy-adjacent' });
+  return env;
+}
+
+/** What a user would compare: every version's text and verdict, not storage ids or export time. */
+function content(file: ExportFile) {
+  return file.sites.map((s) => ({
+    site: s.site,
+    policies: s.policies.map((p) => ({
+      kind: p.kind,
+      path: p.path,
+      versions: p.versions.map((v) => ({ firstSeen: v.firstSeen, hash: v.contentHash, document: v.document, analysis: v.analysis, reviewed: v.reviewed })),
+    })),
+  }));
+}
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+describe('export', () => {
+  it('writes one versioned JSON file with every full document, which survives JSON round-trips', async () => {
+    const { store } = await populated();
+    const file = await store.exportAll();
+    expect(file.format).toBe('clausewatch-history');
+    expect(file.version).toBe(1);
+    expect(file.sites).toHaveLength(1);
+    const [cookiePolicy, privacy] = file.sites[0]!.policies;
+    expect(cookiePolicy?.versions.map((v) => v.document)).toEqual([cookies]);
+    expect(privacy?.versions.map((v) => v.document)).toEqual(docs);
+    expect(privacy?.versions[1]?.analysis?.counts.major).toBe(1);
+    expect(ExportFile.parse(JSON.parse(JSON.stringify(file)))).toEqual(file);
+  });
+});
+
+describe('import', () => {
+  it('restores an export into an empty history', async () => {
+    const { store } = await populated();
+    const file = JSON.parse(JSON.stringify(await store.exportAll())) as unknown;
+    const { store: fresh } = await freshStore();
+    expect(await fresh.importAll(file)).toEqual({ ok: true, added: 4, skipped: 0 });
+    expect(content(await fresh.exportAll())).toEqual(content(await store.exportAll()));
+    const [site] = await fresh.listSites();
+    expect(site).toMatchObject({ site: 'example.com', policies: 2, versions: 4, unreviewedMajor: 2 });
+  });
+
+  it('adds nothing when the same file is imported twice', async () => {
+    const { store } = await populated();
+    const file = await store.exportAll();
+    const before = await store.usage();
+    expect(await store.importAll(file)).toEqual({ ok: true, added: 0, skipped: 4 });
+    expect(await store.usage()).toEqual(before);
+  });
+
+  it('merges a longer history into a shorter one, adding only the missing versions', async () => {
+    const { store: longer } = await populated(3);
+    const { store: shorter } = await populated(2);
+    const result = await shorter.importAll(await longer.exportAll());
+    expect(result).toEqual({ ok: true, added: 1, skipped: 3 });
+    const policies = await shorter.listPolicies('example.com');
+    const privacy = policies.find((p) => p.kind === 'privacy-policy')!;
+    const versions = await shorter.listVersions(privacy.policyId);
+    expect(versions).toHaveLength(3);
+    const { latest } = await shorter.getLatestTwo(privacy.policyId);
+    expect(latest?.document).toEqual(docs[2]);
+  });
+
+  it('keeps a policy that changed and changed back as three versions', async () => {
+    const { store, clock } = await freshStore();
+    for (const doc of [docs[0]!, docs[1]!, docs[0]!]) {
+      await store.savePolicyVersion({ url: URL_A, document: doc, kind: 'privacy-policy' });
+      clock.tick();
+    }
+    const { store: fresh } = await freshStore();
+    expect(await fresh.importAll(await store.exportAll())).toEqual({ ok: true, added: 3, skipped: 0 });
+  });
+
+  const valid = async () => JSON.parse(JSON.stringify(await (await populated()).store.exportAll())) as Record<string, unknown> & ExportFile;
+
+  it.each<[string, (file: ExportFile) => unknown, RegExp]>([
+    ['not an object', () => 'hello', /not a Clausewatch history file/],
+    ['another format', (f) => ({ ...f, format: 'something-else' }), /not a Clausewatch history file/],
+    ['a future version', (f) => ({ ...f, version: 2 }), /unsupported version/],
+    ['a missing document', (f) => {
+      delete (f.sites[0]!.policies[1]!.versions[2] as Partial<ExportFile['sites'][0]['policies'][0]['versions'][0]>).document;
+      return f;
+    }, /damaged.*document/],
+    ['an edited text', (f) => {
+      f.sites[0]!.policies[1]!.versions[1]!.document.blocks[1]!.text = 'We sell nothing, honest.';
+      return f;
+    }, /does not match its checksum/],
+    ['an invalid site name', (f) => ({ ...f, sites: [{ ...f.sites[0]!, site: 'www.example.com/evil' }] }), /invalid site/],
+  ])('rejects %s with a clear message and changes nothing', async (_label, damage, message) => {
+    const file = damage(await valid());
+    const { store } = await freshStore();
+    await store.savePolicyVersion({ url: URL_A, document: editDocument(docs[0]!, 1), kind: 'privacy-policy' });
+    const before = await store.exportAll();
+    const result = await store.importAll(file);
+    expect(result.ok).toBe(false);
+    expect(result.ok === false && result.code).toBe('invalid-import');
+    expect(result.ok === false && result.error).toMatch(message);
+    expect(result.ok === false && result.error).toMatch(/Nothing was imported/);
+    expect(await store.exportAll()).toEqual(before);
+  });
+
+  it('imports nothing at all when the disk fills up part-way', async () => {
+    const file = await valid();
+    const { store } = await freshStore();
+    const { IDBObjectStore } = await import('fake-indexeddb');
+    const originalPut = IDBObjectStore.prototype.put;
+    let puts = 0;
+    vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, ...args) {
+      if (++puts === 10) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return originalPut.apply(this, args);
+    });
+    const result = await store.importAll(file);
+    vi.restoreAllMocks();
+    expect(result).toMatchObject({ ok: false, code: 'quota' });
+    expect(await store.usage()).toMatchObject({ bytes: 0, versions: 0 });
+    expect(await store.importAll(file)).toMatchObject({ ok: true, added: 4 });
+  });
+});

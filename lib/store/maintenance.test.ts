@@ -1,0 +1,210 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import { openDatabase, STORES } from './db';
+import { editDocument, fakeAnalysis, freshStore, makeDocument, syntheticPolicy } from './test-support';
+
+const URL_A = 'https://www.example.com/privacy';
+const URL_B = 'https://shop.example.org/legal/privacy';
+
+async function savedHistory(countA: number, countB: number) {
+  const env = await freshStore();
+  const { store, clock } = env;
+  const docsA = [syntheticPolicy(600, { seed: 1 })];
+  const docsB = [syntheticPolicy(600, { seed: 2 })];
+  for (let i = 1; i < countA; i++) docsA.push(editDocument(docsA[i - 1]!, i));
+  for (let i = 1; i < countB; i++) docsB.push(editDocument(docsB[i - 1]!, i));
+  // Interleaved in time, so "oldest first" is across policies.
+  for (let i = 0; i < Math.max(countA, countB); i++) {
+    if (docsA[i]) await store.savePolicyVersion({ url: URL_A, document: docsA[i]!, kind: 'privacy-policy' });
+    clock.tick();
+    if (docsB[i]) await store.savePolicyVersion({ url: URL_B, document: docsB[i]!, kind: 'privacy-policy' });
+    clock.tick();
+  }
+  const [a, b] = await Promise.all([
+    store.savePolicyVersion({ url: URL_A, document: docsA.at(-1)!, kind: 'privacy-policy' }),
+    store.savePolicyVersion({ url: URL_B, document: docsB.at(-1)!, kind: 'privacy-policy' }),
+  ]);
+  return { ...env, docsA, docsB, policyA: a.policyId, policyB: b.policyId };
+}
+
+describe('prune', () => {
+  it('removes every middle version when asked for zero bytes, keeping first-seen and latest intact', async () => {
+    const { store, docsA, docsB, policyA, policyB } = await savedHistory(6, 3);
+    const before = await store.usage();
+    const result = await store.prune({ targetBytes: 0 });
+    expect(result.removedVersions).toBe(4 + 1);
+
+    const after = await store.usage();
+    expect(after.versions).toBe(4);
+    expect(after.bytes).toBeLessThan(before.bytes);
+    expect(result.bytesAfter).toBe(after.bytes);
+
+    for (const [policyId, docs] of [[policyA, docsA], [policyB, docsB]] as const) {
+      const versions = await store.listVersions(policyId);
+      expect(versions).toHaveLength(2);
+      expect((await store.getVersion(versions[0]!.versionId))?.document).toEqual(docs[0]);
+      expect((await store.getVersion(versions[1]!.versionId))?.document).toEqual(docs.at(-1));
+    }
+  });
+
+  it('removes the oldest middle versions first and stops once under the target', async () => {
+    const { store, policyA, policyB } = await savedHistory(5, 4);
+    const versionsA = await store.listVersions(policyA);
+    const versionsB = await store.listVersions(policyB);
+    // Oldest middle version overall is A's second, then B's second, then A's third...
+    const { bytes } = await store.usage();
+    const result = await store.prune({ targetBytes: bytes - 1 });
+    expect(result.removedVersions).toBe(1);
+    expect((await store.listVersions(policyA)).map((v) => v.versionId)).toEqual(versionsA.filter((_, i) => i !== 1).map((v) => v.versionId));
+    expect(await store.listVersions(policyB)).toHaveLength(versionsB.length);
+  });
+
+  it('deletes text no remaining version uses, and keeps text still in use', async () => {
+    const { store, factory, clock } = await freshStore();
+    const texts = ['first wording', 'middle wording one', 'middle wording two', 'final wording'];
+    let policyId = '';
+    for (const text of texts) {
+      const doc = makeDocument({ Sharing: [text, 'We never sell data.'] });
+      policyId = (await store.savePolicyVersion({ url: URL_A, document: doc, kind: 'privacy-policy' })).policyId;
+      clock.tick();
+    }
+    await store.prune({ targetBytes: 0 });
+    const db = await openDatabase(factory, 'test');
+    const stored = ((await db.getAll(STORES.blocks)) as { block: { text: string } }[]).map((b) => b.block.text).sort();
+    db.close();
+    expect(stored).toEqual(['Sharing', 'We never sell data.', 'final wording', 'first wording']);
+    const { latest, previous } = await store.getLatestTwo(policyId);
+    expect(latest?.document.blocks[1]?.text).toBe('final wording');
+    expect(previous?.document.blocks[1]?.text).toBe('first wording');
+    expect(latest?.damaged || previous?.damaged).toBe(false);
+  });
+
+  it('never removes anything from a policy with only a first and a latest version', async () => {
+    const { store } = await savedHistory(2, 1);
+    expect((await store.prune({ targetBytes: 0 })).removedVersions).toBe(0);
+    expect((await store.usage()).versions).toBe(3);
+  });
+});
+
+describe('corrupt records', () => {
+  it('moves an invalid version aside, reports it, and keeps every other version readable', async () => {
+    const { store, factory, clock } = await freshStore();
+    const a = await store.savePolicyVersion({ url: URL_A, document: makeDocument({ Intro: ['one'] }), kind: 'privacy-policy' });
+    clock.tick();
+    const b = await store.savePolicyVersion({ url: URL_A, document: makeDocument({ Intro: ['two'] }), kind: 'privacy-policy' });
+    clock.tick();
+    const c = await store.savePolicyVersion({ url: URL_A, document: makeDocument({ Intro: ['three'] }), kind: 'privacy-policy' });
+
+    const db = await openDatabase(factory, 'test');
+    const raw = { ...(await db.get(STORES.versions, c.version.versionId)), contentHash: 42 };
+    await db.put(STORES.versions, raw);
+    db.close();
+
+    const versions = await store.listVersions(a.policyId);
+    expect(versions.map((v) => v.versionId)).toEqual([a.version.versionId, b.version.versionId]);
+    const quarantined = await store.listQuarantine();
+    expect(quarantined).toHaveLength(1);
+    expect(quarantined[0]).toMatchObject({ store: 'versions', key: JSON.stringify(c.version.versionId), raw, at: clock.now });
+    expect(quarantined[0]!.reason).toMatch(/contentHash/);
+
+    // The latest readable version takes over, and the next save compares against it.
+    const { latest } = await store.getLatestTwo(a.policyId);
+    expect(latest?.versionId).toBe(b.version.versionId);
+    const again = await store.savePolicyVersion({ url: URL_A, document: makeDocument({ Intro: ['two'] }), kind: 'privacy-policy' });
+    expect(again.status).toBe('unchanged');
+    expect(await store.listQuarantine()).toHaveLength(1);
+  });
+
+  it('reports a version with unreadable text as damaged, with the rest of its text', async () => {
+    const { store, factory } = await freshStore();
+    const doc = makeDocument({ Intro: ['kept paragraph', 'broken paragraph'] });
+    const saved = await store.savePolicyVersion({ url: URL_A, document: doc, kind: 'privacy-policy' });
+    const db = await openDatabase(factory, 'test');
+    const blocks = (await db.getAll(STORES.blocks)) as { policyId: string; key: string; block: { text: string } }[];
+    const broken = blocks.find((b) => b.block.text === 'broken paragraph')!;
+    await db.put(STORES.blocks, { ...broken, block: { text: 17 } });
+    db.close();
+
+    const version = await store.getVersion(saved.version.versionId);
+    expect(version?.damaged).toBe(true);
+    expect(version?.document.blocks.map((b) => b.text)).toEqual(['Intro', 'kept paragraph']);
+    expect(version?.document.extraction.notes.join(' ')).toMatch(/could not be read/);
+    expect((await store.listQuarantine()).map((q) => q.store)).toEqual(['blocks']);
+  });
+
+  it.each([
+    ['the same text is seen again', ['kept paragraph', 'broken paragraph']],
+    ['a changed version contains the lost paragraph', ['kept paragraph', 'broken paragraph', 'new paragraph']],
+  ])('heals a version whose text was lost when %s', async (_label, nextParagraphs) => {
+    const { store, factory, clock } = await freshStore();
+    const doc = makeDocument({ Intro: ['kept paragraph', 'broken paragraph'] });
+    const saved = await store.savePolicyVersion({ url: URL_A, document: doc, kind: 'privacy-policy' });
+    const db = await openDatabase(factory, 'test');
+    const blocks = (await db.getAll(STORES.blocks)) as { policyId: string; key: string; block: { text: string } }[];
+    const broken = blocks.find((b) => b.block.text === 'broken paragraph')!;
+    await db.put(STORES.blocks, { ...broken, block: null });
+    db.close();
+    expect((await store.getVersion(saved.version.versionId))?.damaged).toBe(true);
+
+    clock.tick();
+    await store.savePolicyVersion({ url: URL_A, document: makeDocument({ Intro: nextParagraphs }), kind: 'privacy-policy' });
+    const healed = await store.getVersion(saved.version.versionId);
+    expect(healed?.damaged).toBe(false);
+    expect(healed?.document).toEqual(doc);
+    const { latest } = await store.getLatestTwo(saved.policyId);
+    expect(latest?.damaged).toBe(false);
+  });
+
+  it.each([
+    ['policy', STORES.policies, (ids: { policyId: string; site: string }) => ids.policyId],
+    ['site', STORES.sites, (ids: { policyId: string; site: string }) => ids.site],
+  ])('keeps listing a site and its versions when its %s record is corrupt', async (_label, storeName, keyOf) => {
+    const { store, factory, clock } = await freshStore();
+    await store.savePolicyVersion({ url: URL_A, document: makeDocument({ Intro: ['one'] }), kind: 'privacy-policy' });
+    clock.tick();
+    const saved = await store.savePolicyVersion({
+      url: URL_A,
+      document: makeDocument({ Intro: ['two'] }),
+      kind: 'privacy-policy',
+      analyze: () => fakeAnalysis(1),
+    });
+    const db = await openDatabase(factory, 'test');
+    const key = keyOf(saved);
+    await db.put(storeName, { ...(await db.get(storeName, key)), firstSeen: 'yesterday' });
+    db.close();
+
+    const [site] = await store.listSites();
+    expect(site).toMatchObject({ site: 'example.com', policies: 1, versions: 2, unreviewedMajor: 1 });
+    const policies = await store.listPolicies('example.com');
+    expect(policies.map((p) => [p.policyId, p.kind, p.path, p.versions])).toEqual([[saved.policyId, 'privacy-policy', '/privacy', 2]]);
+    expect((await store.listQuarantine()).map((q) => q.store)).toEqual([storeName]);
+    // Saving again writes a fresh, valid record.
+    clock.tick();
+    await store.savePolicyVersion({ url: URL_A, document: makeDocument({ Intro: ['two'] }), kind: 'privacy-policy' });
+    const db2 = await openDatabase(factory, 'test');
+    expect(await db2.get(storeName, key)).toMatchObject({ firstSeen: expect.any(Number) });
+    db2.close();
+  });
+
+  it('reads on without throwing when a record is not even an object', async () => {
+    const { store, factory } = await freshStore();
+    await store.savePolicyVersion({ url: URL_A, document: makeDocument({ Intro: ['one'] }), kind: 'privacy-policy' });
+    const db = await openDatabase(factory, 'test');
+    await db.put(STORES.sites, { site: 'junk.example', garbage: true });
+    db.close();
+    expect((await store.listSites()).map((s) => s.site)).toEqual(['example.com']);
+    expect(await store.listQuarantine()).toHaveLength(1);
+  });
+});
+
+describe('usage', () => {
+  it('counts what is stored', async () => {
+    const { store } = await freshStore();
+    expect(await store.usage()).toMatchObject({ versions: 0, policies: 0, sites: 0 });
+    await store.savePolicyVersion({ url: URL_A, document: makeDocument({ Intro: ['one'] }), kind: 'privacy-policy' });
+    await store.savePolicyVersion({ url: URL_B, document: makeDocument({ Intro: ['one'] }), kind: 'privacy-policy' });
+    const usage = await store.usage();
+    expect(usage).toMatchObject({ versions: 2, policies: 2, sites: 2 });
+    expect(usage.bytes).toBeGreaterThan(200);
+  });
+});

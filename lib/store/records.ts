@@ -1,0 +1,56 @@
+/**
+ * Validation of records coming out of the database, and the quarantine that takes the ones that fail.
+ */
+import type { z } from 'zod';
+import { STORES, type StoreName } from './db';
+import { BlockRecord, ChunkRecord, PolicyRecord, SiteRecord, VersionRecord } from './schema';
+
+export const SCHEMAS: Record<Exclude<StoreName, 'quarantine'>, z.ZodType> = {
+  [STORES.sites]: SiteRecord,
+  [STORES.policies]: PolicyRecord,
+  [STORES.versions]: VersionRecord,
+  [STORES.chunks]: ChunkRecord,
+  [STORES.blocks]: BlockRecord,
+};
+
+export type Bad = { store: Exclude<StoreName, 'quarantine'>; key: IDBValidKey; reason: string };
+
+export function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 3)
+    .map((issue) => `${issue.path.length > 0 ? issue.path.join('.') : '(record)'}: ${issue.message}`)
+    .join('; ');
+}
+
+/** Parsed record, or undefined with the failure noted in `bad` for the caller to quarantine. */
+export function check<T>(
+  schema: z.ZodType<T>,
+  store: Exclude<StoreName, 'quarantine'>,
+  key: IDBValidKey,
+  raw: unknown,
+  bad: Bad[],
+): T | undefined {
+  if (raw === undefined) return undefined;
+  const parsed = schema.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  bad.push({ store, key, reason: describeIssues(parsed.error) });
+  return undefined;
+}
+
+/**
+ * The primary key of a record as read, from its key path: IndexedDB only stores a record whose key path
+ * yields a valid key, so this works for records that fail validation too, and saves a getAllKeys request.
+ */
+export function primaryKeyOf(store: Exclude<StoreName, 'quarantine'>, raw: unknown): IDBValidKey {
+  const r = (raw ?? {}) as Record<string, IDBValidKey>;
+  switch (store) {
+    case STORES.sites:
+      return r.site!;
+    case STORES.policies:
+      return r.policyId!;
+    case STORES.versions:
+      return r.versionId!;
+    default:
+      return [r.policyId!, r.key!];
+  }
+}

@@ -1,0 +1,206 @@
+/**
+ * Shapes of everything the store keeps or hands out. Every record is parsed with these on write and on
+ * read: the database outlives any one version of the extension, and a record that does not match is
+ * quarantined rather than allowed to crash a page.
+ */
+import { z } from 'zod';
+import { Block, ChangeAnalysis, PolicyDocument } from '../schema';
+
+/** Truncated SHA-256 (64 bits) naming a stored block or chunk; see hash.ts for why that is enough. */
+export const StorageKey = z.string().regex(/^[A-Za-z0-9_-]{11}$/);
+/** Full SHA-256 of a version's content, in hex. */
+export const ContentHash = z.string().regex(/^[0-9a-f]{64}$/);
+/** Milliseconds since the epoch, from the injected clock. */
+export const Timestamp = z.number().finite().nonnegative();
+
+export const PolicyKind = z.enum(['privacy-policy', 'privacy-adjacent']);
+export type PolicyKind = z.infer<typeof PolicyKind>;
+
+export const SiteRecord = z.object({
+  site: z.string().min(1),
+  firstSeen: Timestamp,
+  lastSeen: Timestamp,
+});
+export type SiteRecord = z.infer<typeof SiteRecord>;
+
+export const PolicyRecord = z.object({
+  policyId: z.string().min(1),
+  site: z.string().min(1),
+  kind: PolicyKind,
+  /** Normalised path, see site.ts. */
+  path: z.string().min(1),
+  /** The address it was last captured from, as the user would open it. */
+  url: z.string(),
+  title: z.string(),
+  firstSeen: Timestamp,
+  lastSeen: Timestamp,
+});
+export type PolicyRecord = z.infer<typeof PolicyRecord>;
+
+const Extraction = PolicyDocument.shape.extraction;
+
+/** A version as written by schema v1 (before the review feature). Kept for the migration and its test. */
+export const VersionRecordV1 = z.object({
+  versionId: z.string().min(1),
+  policyId: z.string().min(1),
+  firstSeen: Timestamp,
+  lastSeen: Timestamp,
+  contentHash: ContentHash,
+  statedDate: z.string().nullable(),
+  url: z.string(),
+  title: z.string(),
+  language: z.string(),
+  extraction: Extraction,
+  /** Ordered chunk keys; each chunk lists block keys in order. */
+  chunks: z.array(StorageKey),
+  blockCount: z.number().int().nonnegative(),
+  /** The change from the version before it at capture time; null for a first version or when not analysed. */
+  analysis: ChangeAnalysis.nullable(),
+});
+export type VersionRecordV1 = z.infer<typeof VersionRecordV1>;
+
+/** v2 added the review flag. Frozen: a later schema gets its own name, so old migrations keep meaning. */
+export const VersionRecordV2 = VersionRecordV1.extend({
+  /** The user has looked at this change; reviewed majors no longer count toward the badge. */
+  reviewed: z.boolean(),
+});
+
+/** The version record the current schema (v2) reads and writes. */
+export const VersionRecord = VersionRecordV2;
+export type VersionRecord = z.infer<typeof VersionRecord>;
+
+/**
+ * Chunks and blocks are keyed by [policyId, key]: shared by all versions of a policy, and read for a
+ * policy with one range request instead of one request per paragraph.
+ */
+export const ChunkRecord = z.object({
+  policyId: z.string().min(1),
+  key: StorageKey,
+  blocks: z.array(StorageKey).min(1),
+});
+export type ChunkRecord = z.infer<typeof ChunkRecord>;
+
+export const BlockRecord = z.object({
+  policyId: z.string().min(1),
+  key: StorageKey,
+  block: Block,
+});
+export type BlockRecord = z.infer<typeof BlockRecord>;
+
+export const QuarantineEntry = z.object({
+  id: z.number().int().optional(),
+  /** Object store the record was taken from. */
+  store: z.string(),
+  /** Its key, as JSON. */
+  key: z.string(),
+  /** The record exactly as it was found, so nothing is lost. */
+  raw: z.unknown(),
+  reason: z.string(),
+  at: Timestamp,
+});
+export type QuarantineEntry = z.infer<typeof QuarantineEntry>;
+
+// ---- What the store hands out -------------------------------------------------------------------------
+
+export const Counts = ChangeAnalysis.shape.counts;
+
+export const VersionMeta = z.object({
+  versionId: z.string(),
+  policyId: z.string(),
+  firstSeen: Timestamp,
+  lastSeen: Timestamp,
+  contentHash: ContentHash,
+  statedDate: z.string().nullable(),
+  url: z.string(),
+  title: z.string(),
+  language: z.string(),
+  words: z.number().int().nonnegative(),
+  blockCount: z.number().int().nonnegative(),
+  reviewed: z.boolean(),
+  /** Counts of the stored analysis, null when there is none (first version). */
+  counts: Counts.nullable(),
+  summary: z.string().nullable(),
+});
+export type VersionMeta = z.infer<typeof VersionMeta>;
+
+export type StoredVersion = VersionMeta & {
+  document: PolicyDocument;
+  analysis: ChangeAnalysis | null;
+  /** True when some of its text was quarantined or lost; the document then lacks those blocks. */
+  damaged: boolean;
+};
+
+export type PolicySummary = PolicyRecord & {
+  versions: number;
+  latestVersionId: string | null;
+  /** When the latest version was first seen, if the policy ever changed. */
+  lastChange: number | null;
+  unreviewedMajor: number;
+};
+
+export type SiteSummary = {
+  site: string;
+  firstSeen: number;
+  lastSeen: number;
+  policies: number;
+  versions: number;
+  lastChange: number | null;
+  /** Versions whose analysis has a major finding the user has not marked reviewed; drives the badge. */
+  unreviewedMajor: number;
+};
+
+export type SaveOutcome = {
+  status: 'first' | 'unchanged' | 'changed';
+  site: string;
+  policyId: string;
+  version: VersionMeta;
+  analysis?: ChangeAnalysis;
+};
+
+export type Usage = { bytes: number; versions: number; policies: number; sites: number };
+
+// ---- Export file --------------------------------------------------------------------------------------
+
+const IsoTime = z.iso.datetime();
+
+export const ExportVersion = z.object({
+  firstSeen: IsoTime,
+  lastSeen: IsoTime,
+  contentHash: ContentHash,
+  reviewed: z.boolean(),
+  document: PolicyDocument,
+  analysis: ChangeAnalysis.nullable(),
+});
+export type ExportVersion = z.infer<typeof ExportVersion>;
+
+export const ExportPolicy = z.object({
+  kind: PolicyKind,
+  path: z.string().min(1).startsWith('/'),
+  url: z.string(),
+  title: z.string(),
+  firstSeen: IsoTime,
+  lastSeen: IsoTime,
+  /** Oldest first. */
+  versions: z.array(ExportVersion).min(1),
+});
+export type ExportPolicy = z.infer<typeof ExportPolicy>;
+
+export const ExportSite = z.object({
+  site: z.string().min(1),
+  firstSeen: IsoTime,
+  lastSeen: IsoTime,
+  policies: z.array(ExportPolicy),
+});
+export type ExportSite = z.infer<typeof ExportSite>;
+
+export const ExportFile = z.object({
+  format: z.literal('clausewatch-history'),
+  version: z.literal(1),
+  exportedAt: IsoTime,
+  sites: z.array(ExportSite),
+});
+export type ExportFile = z.infer<typeof ExportFile>;
+
+export type ImportResult =
+  | { ok: true; added: number; skipped: number }
+  | { ok: false; error: string; code: 'invalid-import' | 'quota' | 'unknown' };

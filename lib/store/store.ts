@@ -1,0 +1,963 @@
+/**
+ * The history of every policy the user has seen, in IndexedDB.
+ *
+ * Layout: a site has policies; a policy has versions; a version lists chunk keys; a chunk lists block
+ * keys; a block holds one paragraph, heading or list item. Chunks and blocks are content-addressed and
+ * shared by every version of the policy that contains them, so a new version of a long policy costs its
+ * metadata plus the chunks and blocks that actually changed. They are keyed [policyId, key] so that a
+ * version is read with a few range requests, not one request per paragraph (a browser's IndexedDB
+ * charges about a tenth of a millisecond per request); the price is that two policies containing the
+ * same paragraph store it twice.
+ *
+ * Safety rules followed throughout:
+ *  - everything asynchronous that is not IndexedDB (hashing, the change analysis) happens outside
+ *    transactions, so a transaction never auto-commits half-way;
+ *  - a save is checked and written in one readwrite transaction, against the latest version it read
+ *    before (optimistic: if another tab saved in between, it starts over), so two tabs saving the same
+ *    policy give one version, and a save cut short writes nothing and can simply be repeated;
+ *  - every record read is parsed; one that fails is moved to the quarantine store and the read goes on.
+ */
+import type { IDBPTransaction } from 'idb';
+import type { ZodType } from 'zod';
+import { ChangeAnalysis, PolicyDocument, type Block } from '../schema';
+import {
+  ALL_STORES,
+  DEFAULT_NAME,
+    INDEX_VERSION_BY_POLICY,
+  STORES,
+  openDatabase,
+  type Database,
+  type StoreName,
+} from './db';
+import { StoreError, toStoreError } from './errors';
+import { contentHashInput, newVersionId, prepareDocument, sha256Hex, type PreparedDocument } from './hash';
+import { SCHEMAS, check, describeIssues, primaryKeyOf, type Bad } from './records';
+import {
+  BlockRecord,
+  ChunkRecord,
+  ExportFile,
+  PolicyKind,
+  PolicyRecord,
+  QuarantineEntry,
+  SiteRecord,
+  VersionRecord,
+  type ExportPolicy,
+  type ExportSite,
+  type ExportVersion,
+  type ImportResult,
+  type PolicySummary,
+  type SaveOutcome,
+  type SiteSummary,
+  type StoredVersion,
+  type Usage,
+  type VersionMeta,
+} from './schema';
+import { normalizePolicyPath, policyIdFor, siteForUrl } from './site';
+
+export type AnalyzeFn = (previous: PolicyDocument, next: PolicyDocument) => ChangeAnalysis;
+
+export type SaveInput = {
+  url: string;
+  document: PolicyDocument;
+  kind: PolicyKind;
+  analyze?: AnalyzeFn;
+};
+
+export type SaveResult = SaveOutcome & {
+  /** Set when `analyze` threw or returned something invalid; the version is stored without analysis. */
+  analysisError?: string;
+};
+
+export interface PolicyStore {
+  savePolicyVersion(input: SaveInput): Promise<SaveResult>;
+  listSites(): Promise<SiteSummary[]>;
+  getSite(site: string): Promise<SiteSummary | undefined>;
+  listPolicies(site: string): Promise<PolicySummary[]>;
+  listVersions(policyId: string): Promise<VersionMeta[]>;
+  getVersion(versionId: string): Promise<StoredVersion | undefined>;
+  getLatestTwo(policyId: string): Promise<{ latest?: StoredVersion; previous?: StoredVersion }>;
+  markReviewed(versionId: string, reviewed?: boolean): Promise<void>;
+  siteForUrl(url: string): string;
+  usage(): Promise<Usage>;
+  prune(options?: { targetBytes?: number }): Promise<{ removedVersions: number; bytesBefore: number; bytesAfter: number }>;
+  listQuarantine(): Promise<QuarantineEntry[]>;
+  exportAll(): Promise<ExportFile>;
+  importAll(data: unknown): Promise<ImportResult>;
+  close(): void;
+}
+
+export type OpenOptions = {
+  idb: IDBFactory;
+  name?: string;
+  clock?: () => number;
+};
+
+type AnyTx = IDBPTransaction<unknown, StoreName[], IDBTransactionMode>;
+type RwTx = IDBPTransaction<unknown, StoreName[], 'readwrite'>;
+
+const SAVE_ATTEMPTS = 8;
+
+function policyRange(policyId: string): IDBKeyRange {
+  return IDBKeyRange.bound([policyId, -Infinity], [policyId, Infinity]);
+}
+
+/** All [policyId, key] keys of one policy: arrays sort after strings, so [policyId, []] bounds them. */
+function piecesRange(policyId: string): IDBKeyRange {
+  return IDBKeyRange.bound([policyId], [policyId, []]);
+}
+
+function pieceId(policyId: string, key: string): string {
+  return `${policyId}\u0000${key}`;
+}
+
+function pieceKeyOf(key: IDBValidKey): string {
+  return Array.isArray(key) ? String(key[1]) : '';
+}
+
+function toMeta(v: VersionRecord): VersionMeta {
+  return {
+    versionId: v.versionId,
+    policyId: v.policyId,
+    firstSeen: v.firstSeen,
+    lastSeen: v.lastSeen,
+    contentHash: v.contentHash,
+    statedDate: v.statedDate,
+    url: v.url,
+    title: v.title,
+    language: v.language,
+    words: v.extraction.words,
+    blockCount: v.blockCount,
+    reviewed: v.reviewed,
+    counts: v.analysis?.counts ?? null,
+    summary: v.analysis?.summary ?? null,
+  };
+}
+
+function isUnreviewedMajor(v: VersionRecord): boolean {
+  return !v.reviewed && (v.analysis?.counts.major ?? 0) > 0;
+}
+
+/** Policy ids read `kind:site/path`; used to keep a policy listed when its own record was quarantined. */
+function policyFromVersions(policyId: string, versions: VersionRecord[]): PolicyRecord | undefined {
+  const match = /^([a-z-]+):([^/]+)(\/.*)$/.exec(policyId);
+  const kind = PolicyKind.safeParse(match?.[1]);
+  const first = versions[0];
+  const last = versions[versions.length - 1];
+  if (!match || !kind.success || !first || !last) return undefined;
+  return {
+    policyId,
+    kind: kind.data,
+    site: match[2]!,
+    path: match[3]!,
+    url: last.url,
+    title: last.title,
+    firstSeen: first.firstSeen,
+    lastSeen: Math.max(...versions.map((v) => v.lastSeen)),
+  };
+}
+
+function summarisePolicy(policy: PolicyRecord, versions: VersionRecord[]): PolicySummary {
+  const latest = versions[versions.length - 1];
+  return {
+    ...policy,
+    versions: versions.length,
+    latestVersionId: latest?.versionId ?? null,
+    lastChange: versions.length > 1 && latest ? latest.firstSeen : null,
+    unreviewedMajor: versions.filter(isUnreviewedMajor).length,
+  };
+}
+
+/** A registrable domain or bare host, as siteForUrl would produce it. */
+function isSiteName(site: string): boolean {
+  try {
+    return siteForUrl(`https://${site.includes(':') ? `[${site}]` : site}/`) === site;
+  } catch {
+    return false;
+  }
+}
+
+function iso(ms: number): string {
+  return new Date(ms).toISOString();
+}
+
+/** Put that validates first: a record that would not survive a read is never written. */
+function putChecked(tx: RwTx, store: Exclude<StoreName, 'quarantine'>, value: unknown): Promise<IDBValidKey> {
+  const parsed = SCHEMAS[store].safeParse(value);
+  if (!parsed.success) {
+    throw new StoreError('corrupt', `Refused to write an invalid ${store} record: ${describeIssues(parsed.error)}`);
+  }
+  const request = tx.objectStore(store).put(parsed.data);
+  // Awaited later with the other writes; if the transaction aborts first, the rejection is expected.
+  request.catch(() => undefined);
+  return request;
+}
+
+function abortQuietly(tx: AnyTx): void {
+  try {
+    tx.abort();
+  } catch {
+    // Already committed or aborted.
+  }
+}
+
+export async function openPolicyStore(options: OpenOptions): Promise<PolicyStore> {
+  const db: Database = await openDatabase(options.idb, options.name ?? DEFAULT_NAME);
+  const clock = options.clock ?? (() => Date.now());
+
+  /** Opening a transaction throws at once when the connection was closed (extension update). */
+  function begin(stores: StoreName[], mode: 'readonly', what: string): AnyTx;
+  function begin(stores: StoreName[], mode: 'readwrite', what: string): RwTx;
+  function begin(stores: StoreName[], mode: IDBTransactionMode, what: string): AnyTx {
+    let tx: AnyTx;
+    try {
+      tx = db.transaction(stores, mode) as AnyTx;
+    } catch (error) {
+      throw toStoreError(error, what);
+    }
+    // Callers that abort do not always await `done`; its rejection then is expected, not unhandled.
+    tx.done.catch(() => undefined);
+    return tx;
+  }
+
+  /** Moves records that failed validation aside. Best effort: a failure here must not break the read. */
+  async function quarantine(bad: Bad[]): Promise<void> {
+    if (bad.length === 0) return;
+    const seen = new Set<string>();
+    const unique = bad.filter((b) => {
+      const id = `${b.store}\u0000${JSON.stringify(b.key)}`;
+      if (seen.has(id)) return false;
+      seen.add(id);
+      return true;
+    });
+    const stores = [...new Set(unique.map((b) => b.store))];
+    let tx: RwTx | undefined;
+    try {
+      tx = begin([...stores, STORES.quarantine], 'readwrite', 'quarantine invalid records');
+      for (const b of unique) {
+        const raw: unknown = await tx.objectStore(b.store).get(b.key);
+        if (raw === undefined || SCHEMAS[b.store].safeParse(raw).success) continue;
+        const entry = QuarantineEntry.parse({ store: b.store, key: JSON.stringify(b.key), raw, reason: b.reason, at: clock() });
+        await tx.objectStore(STORES.quarantine).add(entry);
+        await tx.objectStore(b.store).delete(b.key);
+      }
+      await tx.done;
+    } catch (error) {
+      if (tx) abortQuietly(tx);
+      console.warn('[Clausewatch] could not quarantine invalid records', error);
+    }
+  }
+
+  /** Runs a read, then quarantines whatever it found invalid. */
+  async function reading<T>(what: string, stores: StoreName[], body: (tx: AnyTx, bad: Bad[]) => Promise<T>): Promise<T> {
+    const bad: Bad[] = [];
+    let result: T;
+    const tx = begin(stores, 'readonly', what);
+    try {
+      result = await body(tx, bad);
+      await tx.done;
+    } catch (error) {
+      abortQuietly(tx);
+      throw toStoreError(error, what, tx.error);
+    }
+    await quarantine(bad);
+    return result;
+  }
+
+  /** A policy's valid versions, oldest first, in one request (a cursor costs a round trip per step). */
+  async function policyVersions(tx: AnyTx, policyId: string, bad: Bad[]): Promise<VersionRecord[]> {
+    const raws: unknown[] = await tx.objectStore(STORES.versions).index(INDEX_VERSION_BY_POLICY).getAll(policyRange(policyId));
+    return raws.flatMap((raw) => check(VersionRecord, STORES.versions, primaryKeyOf(STORES.versions, raw), raw, bad) ?? []);
+  }
+
+  /** Newest valid versions of a policy, newest first. */
+  async function latestVersions(tx: AnyTx, policyId: string, limit: number, bad: Bad[]): Promise<VersionRecord[]> {
+    return (await policyVersions(tx, policyId, bad)).reverse().slice(0, limit);
+  }
+
+  type Assembled = { blocks: Block[]; missing: number };
+  /** Chunks and blocks by `policyId NUL key`. */
+  type Pieces = { chunks: Map<string, ChunkRecord>; blocks: Map<string, Block> };
+
+  /**
+   * Reads all chunks and blocks of the given policies with one range request per store and policy:
+   * far fewer round trips than one get per paragraph, which is what a browser's IndexedDB charges for.
+   */
+  async function readPieces(tx: AnyTx, policyIds: Iterable<string>, bad: Bad[], pieces: Pieces = { chunks: new Map(), blocks: new Map() }): Promise<Pieces> {
+    await Promise.all(
+      [...new Set(policyIds)].map(async (policyId) => {
+        const range = piecesRange(policyId);
+        const [rawChunks, rawBlocks] = await Promise.all([
+          tx.objectStore(STORES.chunks).getAll(range),
+          tx.objectStore(STORES.blocks).getAll(range),
+        ]);
+        for (const raw of rawChunks as unknown[]) {
+          const chunk = check(ChunkRecord, STORES.chunks, primaryKeyOf(STORES.chunks, raw), raw, bad);
+          if (chunk) pieces.chunks.set(pieceId(policyId, chunk.key), chunk);
+        }
+        for (const raw of rawBlocks as unknown[]) {
+          const record = check(BlockRecord, STORES.blocks, primaryKeyOf(STORES.blocks, raw), raw, bad);
+          if (record) pieces.blocks.set(pieceId(policyId, record.key), record.block);
+        }
+      }),
+    );
+    return pieces;
+  }
+
+  async function assemble(tx: AnyTx, versions: VersionRecord[], bad: Bad[]): Promise<Map<string, Assembled>> {
+    return assembleFrom(versions, await readPieces(tx, versions.map((v) => v.policyId), bad));
+  }
+
+  function assembleFrom(versions: VersionRecord[], pieces: Pieces): Map<string, Assembled> {
+    const out = new Map<string, Assembled>();
+    for (const v of versions) {
+      const list: Block[] = [];
+      let found = 0;
+      for (const chunkKey of v.chunks) {
+        const chunk = pieces.chunks.get(pieceId(v.policyId, chunkKey));
+        if (!chunk) continue;
+        for (const blockKey of chunk.blocks) {
+          const block = pieces.blocks.get(pieceId(v.policyId, blockKey));
+          if (block) {
+            list.push(block);
+            found++;
+          }
+        }
+      }
+      out.set(v.versionId, { blocks: list, missing: Math.max(0, v.blockCount - found) });
+    }
+    return out;
+  }
+
+  function toDocument(v: VersionRecord, assembled: Assembled): PolicyDocument {
+    const notes = [...v.extraction.notes];
+    if (assembled.missing > 0) notes.push(`${assembled.missing} block(s) of this version could not be read from storage`);
+    return {
+      url: v.url,
+      title: v.title,
+      language: v.language,
+      statedDate: v.statedDate,
+      blocks: assembled.blocks,
+      extraction: { ...v.extraction, notes },
+    };
+  }
+
+  async function contentHashOf(doc: PolicyDocument): Promise<string> {
+    return sha256Hex(contentHashInput(doc));
+  }
+
+  /** The document, checked against its content hash: silent damage is reported, never passed off as text. */
+  async function toStored(v: VersionRecord, assembled: Assembled): Promise<StoredVersion> {
+    const document = toDocument(v, assembled);
+    const damaged = assembled.missing > 0 || (await contentHashOf(document)) !== v.contentHash;
+    return { ...toMeta(v), document, analysis: v.analysis, damaged };
+  }
+
+  /**
+   * Writes the chunks and blocks of a document that the policy does not have yet. Checking each piece
+   * (not just each chunk) also puts back a paragraph that was quarantined, which heals every version
+   * that lost it, so it is done for unchanged captures too.
+   */
+  async function writePieces(tx: RwTx, policyId: string, prepared: PreparedDocument, writes: Promise<unknown>[]): Promise<void> {
+    const range = piecesRange(policyId);
+    const [chunkKeys, blockKeys] = await Promise.all([
+      tx.objectStore(STORES.chunks).getAllKeys(range),
+      tx.objectStore(STORES.blocks).getAllKeys(range),
+    ]);
+    const haveChunks = new Set(chunkKeys.map(pieceKeyOf));
+    const haveBlocks = new Set(blockKeys.map(pieceKeyOf));
+    for (const chunk of prepared.chunks) {
+      if (haveChunks.has(chunk.key)) continue;
+      haveChunks.add(chunk.key);
+      writes.push(putChecked(tx, STORES.chunks, { policyId, key: chunk.key, blocks: chunk.blocks }));
+    }
+    for (const [key, block] of prepared.blocks) {
+      if (!haveBlocks.has(key)) writes.push(putChecked(tx, STORES.blocks, { policyId, key, block }));
+    }
+  }
+
+  async function upsertPolicyAndSite(
+    tx: RwTx,
+    bad: Bad[],
+    policy: Omit<PolicyRecord, 'firstSeen' | 'lastSeen'>,
+    firstSeen: number,
+    lastSeen: number,
+    writes: Promise<unknown>[],
+  ): Promise<void> {
+    const [rawPolicy, rawSite] = await Promise.all([
+      tx.objectStore(STORES.policies).get(policy.policyId),
+      tx.objectStore(STORES.sites).get(policy.site),
+    ]);
+    const oldPolicy = check(PolicyRecord, STORES.policies, policy.policyId, rawPolicy, bad);
+    const oldSite = check(SiteRecord, STORES.sites, policy.site, rawSite, bad);
+    const newer = !oldPolicy || lastSeen >= oldPolicy.lastSeen;
+    writes.push(
+      putChecked(tx, STORES.policies, {
+        ...policy,
+        url: newer ? policy.url : oldPolicy.url,
+        title: newer ? policy.title : oldPolicy.title,
+        firstSeen: Math.min(firstSeen, oldPolicy?.firstSeen ?? Infinity),
+        lastSeen: Math.max(lastSeen, oldPolicy?.lastSeen ?? -Infinity),
+      }),
+    );
+    writes.push(
+      putChecked(tx, STORES.sites, {
+        site: policy.site,
+        firstSeen: Math.min(firstSeen, oldSite?.firstSeen ?? Infinity),
+        lastSeen: Math.max(lastSeen, oldSite?.lastSeen ?? -Infinity),
+      }),
+    );
+  }
+
+  const WRITE_STORES: StoreName[] = [STORES.sites, STORES.policies, STORES.versions, STORES.chunks, STORES.blocks];
+
+  async function savePolicyVersion(input: SaveInput): Promise<SaveResult> {
+    const parsedDoc = PolicyDocument.safeParse(input.document);
+    if (!parsedDoc.success) {
+      throw new StoreError('invalid-input', `Not a valid policy document: ${describeIssues(parsedDoc.error)}`);
+    }
+    const kind = PolicyKind.safeParse(input.kind);
+    if (!kind.success) throw new StoreError('invalid-input', `Unknown policy kind: ${String(input.kind)}`);
+    const document = parsedDoc.data;
+    const site = siteForUrl(input.url);
+    const path = normalizePolicyPath(input.url);
+    const policyId = policyIdFor(site, kind.data, path);
+    const prepared = await prepareDocument(document);
+
+    for (let attempt = 0; attempt < SAVE_ATTEMPTS; attempt++) {
+      const previous = await reading('read the stored policy', [STORES.versions, STORES.chunks, STORES.blocks], async (tx, bad) => {
+        const [latest] = await latestVersions(tx, policyId, 1, bad);
+        if (!latest || latest.contentHash === prepared.contentHash || !input.analyze) return { latest, document: undefined };
+        const assembled = await assemble(tx, [latest], bad);
+        return { latest, document: toDocument(latest, assembled.get(latest.versionId)!) };
+      });
+
+      let analysis: ChangeAnalysis | null = null;
+      let analysisError: string | undefined;
+      if (previous.document && input.analyze) {
+        try {
+          const result = ChangeAnalysis.safeParse(input.analyze(previous.document, document));
+          if (result.success) analysis = result.data;
+          else analysisError = `the change analysis was not valid: ${describeIssues(result.error)}`;
+        } catch (error) {
+          analysisError = `the change analysis failed: ${error instanceof Error ? error.message : String(error)}`;
+        }
+      }
+
+      const bad: Bad[] = [];
+      const tx = begin(WRITE_STORES, 'readwrite', 'save the policy');
+      let outcome: SaveResult | 'retry';
+      try {
+        const [latest] = await latestVersions(tx, policyId, 1, bad);
+        if (latest?.versionId !== previous.latest?.versionId) {
+          outcome = 'retry';
+          abortQuietly(tx);
+        } else {
+          const now = clock();
+          const writes: Promise<unknown>[] = [];
+          const policyFields = { policyId, site, kind: kind.data, path, url: input.url, title: document.title };
+          if (latest && latest.contentHash === prepared.contentHash) {
+            const updated: VersionRecord = { ...latest, lastSeen: Math.max(latest.lastSeen, now) };
+            writes.push(putChecked(tx, STORES.versions, updated));
+            await writePieces(tx, policyId, prepared, writes);
+            await upsertPolicyAndSite(tx, bad, policyFields, now, now, writes);
+            outcome = { status: 'unchanged', site, policyId, version: toMeta(updated) };
+          } else {
+            await writePieces(tx, policyId, prepared, writes);
+            // Strictly after the latest, so versions stay in order even if the clock steps back.
+            const firstSeen = latest ? Math.max(now, latest.firstSeen + 1) : now;
+            const version: VersionRecord = {
+              versionId: newVersionId(),
+              policyId,
+              firstSeen,
+              lastSeen: firstSeen,
+              contentHash: prepared.contentHash,
+              statedDate: document.statedDate,
+              url: document.url,
+              title: document.title,
+              language: document.language,
+              extraction: document.extraction,
+              chunks: prepared.chunks.map((c) => c.key),
+              blockCount: prepared.blockKeys.length,
+              analysis: latest ? analysis : null,
+              reviewed: false,
+            };
+            writes.push(putChecked(tx, STORES.versions, version));
+            await upsertPolicyAndSite(tx, bad, policyFields, firstSeen, firstSeen, writes);
+            outcome = {
+              status: latest ? 'changed' : 'first',
+              site,
+              policyId,
+              version: toMeta(version),
+              ...(version.analysis ? { analysis: version.analysis } : {}),
+              ...(latest && analysisError ? { analysisError } : {}),
+            };
+          }
+          await Promise.all(writes);
+          await tx.done;
+        }
+      } catch (error) {
+        abortQuietly(tx);
+        await tx.done.catch(() => undefined);
+        throw toStoreError(error, 'save the policy', tx.error);
+      }
+      if (outcome === 'retry') {
+        await tx.done.catch(() => undefined);
+        continue;
+      }
+      await quarantine(bad);
+      return outcome;
+    }
+    throw new StoreError('conflict', 'The policy kept changing while Clausewatch was saving it; try again.');
+  }
+
+  type Everything = {
+    sites: SiteRecord[];
+    policies: PolicyRecord[];
+    /** Valid versions grouped by policy, oldest first. */
+    versionsByPolicy: Map<string, VersionRecord[]>;
+  };
+
+  async function readIndex(tx: AnyTx, bad: Bad[]): Promise<Everything> {
+    const readAll = async <T>(store: 'sites' | 'policies' | 'versions', schema: ZodType<T>) => {
+      const values: unknown[] = await tx.objectStore(store).getAll();
+      return values.flatMap((raw) => check(schema, store, primaryKeyOf(store, raw), raw, bad) ?? []);
+    };
+    const [sites, policies, versions] = await Promise.all([
+      readAll(STORES.sites, SiteRecord),
+      readAll(STORES.policies, PolicyRecord),
+      readAll(STORES.versions, VersionRecord),
+    ]);
+    const versionsByPolicy = new Map<string, VersionRecord[]>();
+    for (const v of versions.sort((a, b) => a.firstSeen - b.firstSeen)) {
+      const list = versionsByPolicy.get(v.policyId) ?? [];
+      list.push(v);
+      versionsByPolicy.set(v.policyId, list);
+    }
+    return { sites, policies, versionsByPolicy };
+  }
+
+  /** Policies with their versions, including ones whose own record was lost. */
+  function allPolicies(all: Everything): PolicySummary[] {
+    const out: PolicySummary[] = [];
+    const known = new Set<string>();
+    for (const p of all.policies) {
+      known.add(p.policyId);
+      out.push(summarisePolicy(p, all.versionsByPolicy.get(p.policyId) ?? []));
+    }
+    for (const [policyId, versions] of all.versionsByPolicy) {
+      if (known.has(policyId)) continue;
+      const rebuilt = policyFromVersions(policyId, versions);
+      if (rebuilt) out.push(summarisePolicy(rebuilt, versions));
+    }
+    return out.sort((a, b) => a.site.localeCompare(b.site) || a.path.localeCompare(b.path) || a.kind.localeCompare(b.kind));
+  }
+
+  function summariseSites(all: Everything): SiteSummary[] {
+    const bySite = new Map<string, SiteSummary>();
+    for (const s of all.sites) {
+      bySite.set(s.site, { ...s, policies: 0, versions: 0, lastChange: null, unreviewedMajor: 0 });
+    }
+    for (const p of allPolicies(all)) {
+      let summary = bySite.get(p.site);
+      if (!summary) {
+        summary = { site: p.site, firstSeen: p.firstSeen, lastSeen: p.lastSeen, policies: 0, versions: 0, lastChange: null, unreviewedMajor: 0 };
+        bySite.set(p.site, summary);
+      }
+      summary.policies++;
+      summary.versions += p.versions;
+      summary.unreviewedMajor += p.unreviewedMajor;
+      if (p.lastChange !== null) summary.lastChange = Math.max(summary.lastChange ?? -Infinity, p.lastChange);
+    }
+    return [...bySite.values()].sort((a, b) => a.site.localeCompare(b.site));
+  }
+
+  const INDEX_STORES: StoreName[] = [STORES.sites, STORES.policies, STORES.versions];
+
+  async function listSites(): Promise<SiteSummary[]> {
+    return reading('list sites', INDEX_STORES, async (tx, bad) => summariseSites(await readIndex(tx, bad)));
+  }
+
+  async function getSite(site: string): Promise<SiteSummary | undefined> {
+    return (await listSites()).find((s) => s.site === site);
+  }
+
+  async function listPolicies(site: string): Promise<PolicySummary[]> {
+    return reading('list policies', INDEX_STORES, async (tx, bad) => {
+      // Through all versions, so that a policy whose own record was quarantined is still listed.
+      return allPolicies(await readIndex(tx, bad)).filter((p) => p.site === site);
+    });
+  }
+
+  async function listVersions(policyId: string): Promise<VersionMeta[]> {
+    return reading('list versions', [STORES.versions], async (tx, bad) => (await policyVersions(tx, policyId, bad)).map(toMeta));
+  }
+
+  const DOC_STORES: StoreName[] = [STORES.versions, STORES.chunks, STORES.blocks];
+
+  async function getVersion(versionId: string): Promise<StoredVersion | undefined> {
+    const found = await reading('read the version', DOC_STORES, async (tx, bad) => {
+      const v = check(VersionRecord, STORES.versions, versionId, await tx.objectStore(STORES.versions).get(versionId), bad);
+      if (!v) return undefined;
+      return { v, assembled: (await assemble(tx, [v], bad)).get(v.versionId)! };
+    });
+    return found && toStored(found.v, found.assembled);
+  }
+
+  async function getLatestTwo(policyId: string): Promise<{ latest?: StoredVersion; previous?: StoredVersion }> {
+    const found = await reading('read the latest versions', DOC_STORES, async (tx, bad) => {
+      const versions = await latestVersions(tx, policyId, 2, bad);
+      return { versions, assembled: await assemble(tx, versions, bad) };
+    });
+    const [latest, previous] = await Promise.all(found.versions.map((v) => toStored(v, found.assembled.get(v.versionId)!)));
+    return { ...(latest ? { latest } : {}), ...(previous ? { previous } : {}) };
+  }
+
+  async function markReviewed(versionId: string, reviewed = true): Promise<void> {
+    const bad: Bad[] = [];
+    const tx = begin([STORES.versions], 'readwrite', 'mark the change as reviewed');
+    try {
+      const v = check(VersionRecord, STORES.versions, versionId, await tx.objectStore(STORES.versions).get(versionId), bad);
+      if (!v) throw new StoreError('not-found', 'That version is no longer in the history.');
+      await putChecked(tx, STORES.versions, { ...v, reviewed });
+      await tx.done;
+    } catch (error) {
+      abortQuietly(tx);
+      await tx.done.catch(() => undefined);
+      await quarantine(bad);
+      throw toStoreError(error, 'mark the change as reviewed', tx.error);
+    }
+  }
+
+  async function usage(): Promise<Usage> {
+    return reading('measure storage', ALL_STORES, async (tx) => {
+      const all = await Promise.all(ALL_STORES.map((s) => tx.objectStore(s).getAll()));
+      let bytes = 0;
+      for (const values of all) for (const value of values) bytes += JSON.stringify(value).length;
+      const count = (s: StoreName) => all[ALL_STORES.indexOf(s)]!.length;
+      return { bytes, versions: count(STORES.versions), policies: count(STORES.policies), sites: count(STORES.sites) };
+    });
+  }
+
+  /**
+   * Frees space by removing versions between a policy's first and latest, oldest first across all
+   * policies, until the estimate is at or under `targetBytes` (default: 80% of the current size), then
+   * deletes chunks and blocks no version uses. The analysis stored on the version after a removed one
+   * still describes the change the user saw at the time.
+   */
+  async function prune(options: { targetBytes?: number } = {}): Promise<{ removedVersions: number; bytesBefore: number; bytesAfter: number }> {
+    const tx = begin(ALL_STORES, 'readwrite', 'free storage space');
+    try {
+      const all = await Promise.all(ALL_STORES.map((s) => Promise.all([tx.objectStore(s).getAll(), tx.objectStore(s).getAllKeys()])));
+      const of = (s: StoreName) => all[ALL_STORES.indexOf(s)]!;
+      let bytes = 0;
+      for (const [values] of all) for (const value of values) bytes += JSON.stringify(value).length;
+      const bytesBefore = bytes;
+      const target = options.targetBytes ?? Math.floor(bytes * 0.8);
+
+      // Pieces are counted by `policyId NUL key`; primary keys are kept for the deletes.
+      const primaryKeys = new Map<string, IDBValidKey>();
+      const chunkSize = new Map<string, number>();
+      const chunkBlocks = new Map<string, string[]>();
+      const [chunkValues, chunkKeys] = of(STORES.chunks);
+      chunkValues.forEach((raw: unknown, i: number) => {
+        const c = ChunkRecord.safeParse(raw);
+        if (!c.success) return;
+        const id = pieceId(c.data.policyId, c.data.key);
+        primaryKeys.set(id, chunkKeys[i]!);
+        chunkSize.set(id, JSON.stringify(raw).length);
+        chunkBlocks.set(id, c.data.blocks.map((b) => pieceId(c.data.policyId, b)));
+      });
+      const blockSize = new Map<string, number>();
+      const [blockValues, blockKeys] = of(STORES.blocks);
+      blockValues.forEach((raw: unknown, i: number) => {
+        const key = blockKeys[i]!;
+        if (!Array.isArray(key)) return;
+        const id = pieceId(String(key[0]), String(key[1]));
+        primaryKeys.set(id, key);
+        blockSize.set(id, JSON.stringify(raw).length);
+      });
+
+      // Reference counts, with invalid version records still holding on to what they name, in case
+      // their raw value is recovered from the quarantine later.
+      const chunkRefs = new Map<string, number>();
+      const versionsByPolicy = new Map<string, VersionRecord[]>();
+      const [versionValues] = of(STORES.versions);
+      const versionSize = new Map<string, number>();
+      for (const raw of versionValues) {
+        const v = VersionRecord.safeParse(raw);
+        const loose = (raw ?? {}) as { policyId?: unknown; chunks?: unknown };
+        const policyId = v.success ? v.data.policyId : loose.policyId;
+        const chunks: unknown = v.success ? v.data.chunks : loose.chunks;
+        if (typeof policyId === 'string' && Array.isArray(chunks)) {
+          for (const key of chunks) {
+            if (typeof key === 'string') chunkRefs.set(pieceId(policyId, key), (chunkRefs.get(pieceId(policyId, key)) ?? 0) + 1);
+          }
+        }
+        if (!v.success) continue;
+        versionSize.set(v.data.versionId, JSON.stringify(raw).length);
+        const list = versionsByPolicy.get(v.data.policyId) ?? [];
+        list.push(v.data);
+        versionsByPolicy.set(v.data.policyId, list);
+      }
+      const blockRefs = new Map<string, number>();
+      for (const [id, blocks] of chunkBlocks) {
+        if ((chunkRefs.get(id) ?? 0) === 0) continue;
+        for (const b of blocks) blockRefs.set(b, (blockRefs.get(b) ?? 0) + 1);
+      }
+
+      const deadChunks = new Set<string>();
+      const deadBlocks = new Set<string>();
+      const releaseChunk = (id: string) => {
+        deadChunks.add(id);
+        bytes -= chunkSize.get(id) ?? 0;
+        for (const b of chunkBlocks.get(id) ?? []) {
+          const n = (blockRefs.get(b) ?? 0) - 1;
+          blockRefs.set(b, n);
+          if (n <= 0 && !deadBlocks.has(b) && blockSize.has(b)) {
+            deadBlocks.add(b);
+            bytes -= blockSize.get(b) ?? 0;
+          }
+        }
+      };
+      // Garbage first: chunks and blocks nothing refers to.
+      for (const id of chunkBlocks.keys()) if ((chunkRefs.get(id) ?? 0) === 0) releaseChunk(id);
+      for (const id of blockSize.keys()) {
+        if ((blockRefs.get(id) ?? 0) <= 0 && !deadBlocks.has(id)) {
+          deadBlocks.add(id);
+          bytes -= blockSize.get(id) ?? 0;
+        }
+      }
+
+      const candidates = [...versionsByPolicy.values()]
+        .flatMap((list) => list.sort((a, b) => a.firstSeen - b.firstSeen).slice(1, -1))
+        .sort((a, b) => a.firstSeen - b.firstSeen);
+      const removed: string[] = [];
+      for (const v of candidates) {
+        if (bytes <= target) break;
+        removed.push(v.versionId);
+        bytes -= versionSize.get(v.versionId) ?? 0;
+        for (const key of v.chunks) {
+          const id = pieceId(v.policyId, key);
+          const n = (chunkRefs.get(id) ?? 0) - 1;
+          chunkRefs.set(id, n);
+          if (n === 0 && chunkBlocks.has(id)) releaseChunk(id);
+        }
+      }
+
+      const deletes: Promise<unknown>[] = [];
+      for (const id of removed) deletes.push(tx.objectStore(STORES.versions).delete(id));
+      for (const id of deadChunks) deletes.push(tx.objectStore(STORES.chunks).delete(primaryKeys.get(id)!));
+      for (const id of deadBlocks) deletes.push(tx.objectStore(STORES.blocks).delete(primaryKeys.get(id)!));
+      await Promise.all(deletes);
+      await tx.done;
+      return { removedVersions: removed.length, bytesBefore, bytesAfter: bytes };
+    } catch (error) {
+      abortQuietly(tx);
+      await tx.done.catch(() => undefined);
+      throw toStoreError(error, 'free storage space', tx.error);
+    }
+  }
+
+  async function listQuarantine(): Promise<QuarantineEntry[]> {
+    const values = await reading('list quarantined records', [STORES.quarantine], async (tx) => (await tx.objectStore(STORES.quarantine).getAll()) as unknown[]);
+    return values.flatMap((raw) => {
+      const entry = QuarantineEntry.safeParse(raw);
+      return entry.success ? [entry.data] : [];
+    });
+  }
+
+  async function exportAll(): Promise<ExportFile> {
+    const found = await reading('export the history', [...INDEX_STORES, STORES.chunks, STORES.blocks], async (tx, bad) => {
+      const all = await readIndex(tx, bad);
+      const versions = [...all.versionsByPolicy.values()].flat();
+      const pieces = await readPieces(tx, all.versionsByPolicy.keys(), bad);
+      return { all, assembled: assembleFrom(versions, pieces) };
+    });
+
+    const sites = new Map<string, ExportSite>();
+    for (const s of summariseSites(found.all)) {
+      sites.set(s.site, { site: s.site, firstSeen: iso(s.firstSeen), lastSeen: iso(s.lastSeen), policies: [] });
+    }
+    for (const p of allPolicies(found.all)) {
+      const versions: ExportVersion[] = [];
+      for (const v of found.all.versionsByPolicy.get(p.policyId) ?? []) {
+        const stored = await toStored(v, found.assembled.get(v.versionId)!);
+        versions.push({
+          firstSeen: iso(v.firstSeen),
+          lastSeen: iso(v.lastSeen),
+          // A damaged version is exported as what is left of it, under the hash of that.
+          contentHash: stored.damaged ? await contentHashOf(stored.document) : v.contentHash,
+          reviewed: v.reviewed,
+          document: stored.document,
+          analysis: v.analysis,
+        });
+      }
+      if (versions.length === 0) continue;
+      const policy: ExportPolicy = {
+        kind: p.kind,
+        path: p.path,
+        url: p.url,
+        title: p.title,
+        firstSeen: iso(p.firstSeen),
+        lastSeen: iso(p.lastSeen),
+        versions,
+      };
+      sites.get(p.site)?.policies.push(policy);
+    }
+    return ExportFile.parse({
+      format: 'clausewatch-history',
+      version: 1,
+      exportedAt: iso(clock()),
+      sites: [...sites.values()].filter((s) => s.policies.length > 0),
+    });
+  }
+
+  async function importAll(data: unknown): Promise<ImportResult> {
+    const parsed = ExportFile.safeParse(data);
+    if (!parsed.success) {
+      const looksLikeOurs = !!data && typeof data === 'object' && (data as { format?: unknown }).format === 'clausewatch-history';
+      return {
+        ok: false,
+        code: 'invalid-import',
+        error: looksLikeOurs
+          ? `This Clausewatch history file is damaged or from an unsupported version (${describeIssues(parsed.error)}). Nothing was imported.`
+          : 'This is not a Clausewatch history file. Nothing was imported.',
+      };
+    }
+
+    type Planned = { policy: PolicyRecord; versions: { v: ExportVersion; prepared: PreparedDocument }[] };
+    const planned: Planned[] = [];
+    for (const site of parsed.data.sites) {
+      if (!isSiteName(site.site)) {
+        return { ok: false, code: 'invalid-import', error: `The history file names an invalid site (${JSON.stringify(site.site.slice(0, 100))}). Nothing was imported.` };
+      }
+      for (const p of site.policies) {
+        const path = normalizePolicyPath(`https://${site.site}${p.path}`);
+        const policyId = policyIdFor(site.site, p.kind, path);
+        const versions = await Promise.all(p.versions.map(async (v) => ({ v, prepared: await prepareDocument(v.document) })));
+        const mismatch = versions.findIndex(({ v, prepared }) => prepared.contentHash !== v.contentHash);
+        if (mismatch >= 0) {
+          return {
+            ok: false,
+            code: 'invalid-import',
+            error: `The history file is damaged: version ${mismatch + 1} of ${site.site}${p.path} does not match its checksum. Nothing was imported.`,
+          };
+        }
+        planned.push({
+          policy: {
+            policyId,
+            site: site.site,
+            kind: p.kind,
+            path,
+            url: p.url,
+            title: p.title,
+            firstSeen: Date.parse(p.firstSeen),
+            lastSeen: Date.parse(p.lastSeen),
+          },
+          versions,
+        });
+      }
+    }
+
+    const bad: Bad[] = [];
+    let tx: RwTx;
+    try {
+      tx = begin(WRITE_STORES, 'readwrite', 'import the history');
+    } catch (error) {
+      const storeError = toStoreError(error, 'import the history');
+      return { ok: false, code: 'unknown', error: `${storeError.message} Nothing was imported.` };
+    }
+    let added = 0;
+    let skipped = 0;
+    try {
+      const writes: Promise<unknown>[] = [];
+      for (const { policy, versions } of planned) {
+        // Duplicates are judged against what was stored before this import, so a policy that changed and
+        // changed back keeps both of its identical versions when imported into an empty history.
+        const existing = new Map<string, VersionRecord>();
+        for (const v of await latestVersions(tx, policy.policyId, Infinity, bad)) existing.set(v.contentHash, v);
+        for (const { v, prepared } of versions) {
+          const match = existing.get(prepared.contentHash);
+          const firstSeen = Date.parse(v.firstSeen);
+          const lastSeen = Date.parse(v.lastSeen);
+          if (match) {
+            skipped++;
+            if (lastSeen > match.lastSeen || firstSeen < match.firstSeen) {
+              // Seen over a longer span elsewhere; firstSeen orders versions, so only lastSeen moves.
+              writes.push(putChecked(tx, STORES.versions, { ...match, lastSeen: Math.max(lastSeen, match.lastSeen) }));
+            }
+            continue;
+          }
+          await writePieces(tx, policy.policyId, prepared, writes);
+          writes.push(
+            putChecked(tx, STORES.versions, {
+              versionId: newVersionId(),
+              policyId: policy.policyId,
+              firstSeen,
+              lastSeen,
+              contentHash: prepared.contentHash,
+              statedDate: v.document.statedDate,
+              url: v.document.url,
+              title: v.document.title,
+              language: v.document.language,
+              extraction: v.document.extraction,
+              chunks: prepared.chunks.map((c) => c.key),
+              blockCount: prepared.blockKeys.length,
+              analysis: v.analysis,
+              reviewed: v.reviewed,
+            } satisfies VersionRecord),
+          );
+          added++;
+        }
+        const { firstSeen, lastSeen, ...fields } = policy;
+        await upsertPolicyAndSite(tx, bad, fields, firstSeen, lastSeen, writes);
+      }
+      await Promise.all(writes);
+      await tx.done;
+    } catch (error) {
+      abortQuietly(tx);
+      await tx.done.catch(() => undefined);
+      const storeError = toStoreError(error, 'import the history', tx.error);
+      return { ok: false, code: storeError.code === 'quota' ? 'quota' : 'unknown', error: `${storeError.message} Nothing was imported.` };
+    }
+    await quarantine(bad);
+    return { ok: true, added, skipped };
+  }
+
+  return {
+    savePolicyVersion,
+    listSites,
+    getSite,
+    listPolicies,
+    listVersions,
+    getVersion,
+    getLatestTwo,
+    markReviewed,
+    siteForUrl,
+    usage,
+    prune,
+    listQuarantine,
+    exportAll,
+    importAll,
+    close: () => db.close(),
+  };
+}
+
+/**
+ * A save that, when storage is full, frees space once (pruning middle versions, see `prune`) and tries
+ * again, so that the newest capture is kept at the cost of the oldest intermediate ones. If nothing can
+ * be pruned, or the retry fails too, the quota StoreError reaches the caller to show the user.
+ */
+export async function saveWithQuotaRecovery(
+  store: PolicyStore,
+  input: SaveInput,
+): Promise<SaveResult & { pruned?: { removedVersions: number } }> {
+  try {
+    return await store.savePolicyVersion(input);
+  } catch (error) {
+    if (!(error instanceof StoreError) || error.code !== 'quota') throw error;
+    const pruned = await store.prune();
+    if (pruned.removedVersions === 0) throw error;
+    return { ...(await store.savePolicyVersion(input)), pruned: { removedVersions: pruned.removedVersions } };
+  }
+}

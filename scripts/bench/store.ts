@@ -1,0 +1,123 @@
+/**
+ * Storage benchmark, in Node against fake-indexeddb:
+ *  - bytes stored for 20 successive versions of a 5,000-word policy with small edits, as a ratio to one
+ *    version (goal <= 1.5), next to the ratio of the naive layout (a full copy per version);
+ *  - time to save a changed version and to load the latest two of a 10,000-word policy (goal < 20 ms
+ *    each), median over runs, next to a plain put/get of the same document as one JSON record.
+ * fake-indexeddb is not a browser's IndexedDB: it answers a request far faster than a browser does, so
+ * the absolute times are indicative and the ratios to the baseline overstate the store's overhead.
+ * The save is timed without analysis (the change engine's time is its own); the line "save including
+ * reading the previous version" is a save that also loads the previous document for `analyze`.
+ * `--runs=N` sets the number of timed runs (default 25).
+ */
+import 'fake-indexeddb/auto';
+import { IDBFactory } from 'fake-indexeddb';
+import { wrap, type IDBPDatabase } from 'idb';
+import { openPolicyStore } from '../../lib/store';
+import { editDocument, fakeAnalysis, makeClock, syntheticPolicy } from '../../lib/store/test-support';
+
+const URL_ = 'https://www.example.com/privacy';
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+const fmt = (n: number, digits = 2) => n.toFixed(digits);
+
+async function plainDb(factory: IDBFactory): Promise<IDBPDatabase> {
+  const request = factory.open('baseline', 1);
+  request.onupgradeneeded = () => request.result.createObjectStore('docs');
+  return wrap(request) as Promise<IDBPDatabase>;
+}
+
+export async function run(args: string[]): Promise<number> {
+  const runs = Number(args.find((a) => a.startsWith('--runs='))?.slice(7) ?? 25);
+
+  // --- Bytes: 20 versions of 5,000 words --------------------------------------------------------------
+  {
+    const clock = makeClock();
+    const store = await openPolicyStore({ idb: new IDBFactory(), name: 'bytes', clock: clock.fn });
+    let doc = syntheticPolicy(5000);
+    await store.savePolicyVersion({ url: URL_, document: doc, kind: 'privacy-policy' });
+    const one = (await store.usage()).bytes;
+    for (let edit = 1; edit < 20; edit++) {
+      clock.tick(86_400_000);
+      doc = editDocument(doc, edit);
+      const outcome = await store.savePolicyVersion({ url: URL_, document: doc, kind: 'privacy-policy' });
+      if (outcome.status !== 'changed') throw new Error(`edit ${edit} was not stored as a change`);
+    }
+    const twenty = (await store.usage()).bytes;
+    const naive = JSON.stringify(doc).length;
+    console.log(`info bytes: one version ${one}, twenty versions ${twenty}, one document as JSON ${naive}`);
+    console.log(`info baseline (a full copy per version): ratio ${fmt(20)} ; stored/naive ${fmt(twenty / (naive * 20), 3)}`);
+    console.log(`target store_bytes_ratio_20_versions_5k_words: ${fmt(twenty / one, 3)} (goal <= 1.5)`);
+    store.close();
+  }
+
+  // --- Time: 10,000 words ------------------------------------------------------------------------------
+  {
+    const factory = new IDBFactory();
+    const clock = makeClock();
+    const store = await openPolicyStore({ idb: factory, name: 'time', clock: clock.fn });
+    let doc = syntheticPolicy(10_000, { seed: 11 });
+    await store.savePolicyVersion({ url: URL_, document: doc, kind: 'privacy-policy' });
+    const saveTimes: number[] = [];
+    const saveAnalyzedTimes: number[] = [];
+    const loadTimes: number[] = [];
+    let policyId = '';
+    for (let i = 1; i <= runs * 2; i++) {
+      clock.tick();
+      doc = editDocument(doc, i);
+      const analyzed = i > runs;
+      const start = performance.now();
+      const outcome = await store.savePolicyVersion({
+        url: URL_,
+        document: doc,
+        kind: 'privacy-policy',
+        ...(analyzed ? { analyze: () => fakeAnalysis(0) } : {}),
+      });
+      (analyzed ? saveAnalyzedTimes : saveTimes).push(performance.now() - start);
+      policyId = outcome.policyId;
+    }
+    store.close();
+    // Loads from a freshly opened store, as an extension page opening does.
+    const reader = await openPolicyStore({ idb: factory, name: 'time', clock: clock.fn });
+    for (let i = 0; i < runs; i++) {
+      const start = performance.now();
+      const { latest, previous } = await reader.getLatestTwo(policyId);
+      loadTimes.push(performance.now() - start);
+      if (!latest || !previous || latest.damaged) throw new Error('latest two did not load');
+    }
+    reader.close();
+
+    const plain = await plainDb(new IDBFactory());
+    const putTimes: number[] = [];
+    const getTimes: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const start = performance.now();
+      await plain.put('docs', JSON.stringify(editDocument(doc, i)), i);
+      putTimes.push(performance.now() - start);
+    }
+    for (let i = 1; i <= runs; i++) {
+      const start = performance.now();
+      await Promise.all([plain.get('docs', i - 1), plain.get('docs', i % runs)].map(async (p) => JSON.parse((await p) as string)));
+      getTimes.push(performance.now() - start);
+    }
+    plain.close();
+
+    const save = median(saveTimes);
+    const saveAnalyzed = median(saveAnalyzedTimes);
+    const load = median(loadTimes);
+    const put = median(putTimes);
+    const get = median(getTimes);
+    console.log(`info words ${doc.extraction.words}, blocks ${doc.blocks.length}, runs ${runs}`);
+    console.log(`info baseline put one JSON record: ${fmt(put)} ms ; save/put ratio ${fmt(save / put, 1)}`);
+    console.log(`info save including reading the previous version for analysis: ${fmt(saveAnalyzed)} ms`);
+    console.log(`info baseline get two JSON records: ${fmt(get)} ms ; load/get ratio ${fmt(load / get, 1)}`);
+    console.log(`target store_save_ms_10k_words: ${fmt(save)} (goal < 20)`);
+    console.log(`target store_load_latest_two_ms_10k_words: ${fmt(load)} (goal < 20)`);
+  }
+  return 0;
+}
