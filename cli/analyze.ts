@@ -1,0 +1,190 @@
+/**
+ * The two commands as functions from input files to the JSON documents of lib/cli-output.ts. Human
+ * output is rendered from the same documents, so both forms always say the same thing.
+ *
+ * HTML goes through the extension's own pipeline (gate → detection → extraction); Markdown and text
+ * are taken as already-extracted policy text.
+ */
+import {
+  CLI_SCHEMA_VERSION,
+  DetectOutput,
+  DiffOutput,
+  type CliDocumentSummary,
+  type CliFinding,
+  type DetectOutput as DetectOutputT,
+  type DiffOutput as DiffOutputT,
+} from '../lib/cli-output';
+import type { Detection, PolicyDocument } from '../lib/schema';
+import { analyzeChange, describePolicy } from '../lib/engine/index';
+import { documentFromMarkdown } from '../lib/markdown';
+import { processPage } from '../lib/pipeline';
+import { extractPolicy } from '../lib/extract/index';
+import { guessLanguage } from '../lib/detect/text';
+import { foldForMatch } from '../lib/detect/vocab';
+import { loadHtml } from './dom';
+import { InputError, type InputFile } from './input';
+
+export interface RunOptions {
+  clock?: () => number;
+}
+
+function escapeHtml(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+/**
+ * A minimal page built from already-extracted text, so the very same detector can judge it: headings
+ * become h1-h6, list items li, everything else p. The title is the first heading, as a page's would be.
+ */
+export function htmlFromDocument(doc: PolicyDocument): string {
+  const body = doc.blocks
+    .map((b) => {
+      const t = escapeHtml(b.text);
+      if (b.kind === 'heading') return `<h${b.level ?? 2}>${t}</h${b.level ?? 2}>`;
+      if (b.kind === 'list-item') return `<ul><li>${t}</li></ul>`;
+      return `<p>${t}</p>`;
+    })
+    .join('\n');
+  return `<!doctype html><html><head><meta charset="utf-8"><title>${escapeHtml(doc.title)}</title></head><body><main>\n${body}\n</main></body></html>`;
+}
+
+function textDocument(input: InputFile, url: string): PolicyDocument {
+  const language = guessLanguage(foldForMatch(input.text.slice(0, 40_000)));
+  return documentFromMarkdown(input.text, { url, language });
+}
+
+interface ReadDocument {
+  document: PolicyDocument;
+  notes: string[];
+}
+
+/** The policy text of one diff input; HTML that the detector would not call a policy is still compared, with a note. */
+export function readPolicy(input: InputFile, url: string, label: string, options: RunOptions = {}): ReadDocument {
+  if (input.format !== 'html') {
+    const document = textDocument(input, url);
+    if (document.blocks.length === 0) throw new InputError(`${input.source}: no text found`);
+    return { document, notes: [] };
+  }
+  const page = loadHtml(input.text, url);
+  try {
+    const notes: string[] = [];
+    const outcome = processPage(page.document, url, { clock: options.clock });
+    if (outcome.stage === 'extract') {
+      if (!outcome.result.ok) throw new InputError(`${input.source}: could not extract the policy text (${outcome.result.reason})`);
+      return { document: outcome.result.document, notes };
+    }
+    notes.push(
+      outcome.stage === 'gate'
+        ? `${label} (${input.source}): the extension would skip this page (${outcome.reason}); compared anyway`
+        : `${label} (${input.source}): not recognised as a privacy policy (${outcome.detection.kind}, confidence ${outcome.detection.confidence}); compared anyway`,
+    );
+    const result = extractPolicy(page.document, url, { clock: options.clock });
+    if (!result.ok) throw new InputError(`${input.source}: could not extract any policy text (${result.reason})`);
+    return { document: result.document, notes };
+  } finally {
+    page.close();
+  }
+}
+
+function summarize(input: InputFile, url: string, doc: PolicyDocument): CliDocumentSummary {
+  return {
+    source: input.source,
+    url,
+    format: input.format,
+    title: doc.title,
+    statedDate: doc.statedDate,
+    language: doc.language,
+    words: doc.extraction.words,
+    method: doc.extraction.method,
+  };
+}
+
+export function runDiff(older: InputFile, newer: InputFile, urls: { older: string; newer: string }, options: RunOptions = {}): DiffOutputT {
+  const a = readPolicy(older, urls.older, 'older', options);
+  const b = readPolicy(newer, urls.newer, 'newer', options);
+  const analysis = analyzeChange(a.document, b.document, { clock: options.clock });
+  const findings: CliFinding[] = analysis.findings.map((f) => ({
+    id: f.id,
+    category: f.category,
+    kind: f.kind,
+    severity: f.severity,
+    headline: f.headline,
+    evidence: f.evidence.map((e) => e.sentence),
+    evidenceSpans: f.evidence.map((e) => e.spans),
+    triggers: f.evidence.map((e) => e.triggers),
+    section: f.section,
+  }));
+  const out: DiffOutputT = {
+    command: 'diff',
+    schemaVersion: CLI_SCHEMA_VERSION,
+    older: summarize(older, urls.older, a.document),
+    newer: summarize(newer, urls.newer, b.document),
+    summary: analysis.summary,
+    counts: analysis.counts,
+    findings,
+    changes: analysis.changes.length,
+    truncated: analysis.truncated,
+    notes: [...a.notes, ...b.notes],
+  };
+  // Parsing what we are about to print is what makes the documented schema a guarantee.
+  return DiffOutput.parse(out);
+}
+
+function documentPart(doc: PolicyDocument): NonNullable<DetectOutputT['document']> {
+  return {
+    title: doc.title,
+    statedDate: doc.statedDate,
+    language: doc.language,
+    words: doc.extraction.words,
+    blocks: doc.blocks.length,
+    method: doc.extraction.method,
+    notes: doc.extraction.notes,
+  };
+}
+
+export function runDetect(input: InputFile, url: string, options: RunOptions = {}): DetectOutputT {
+  const isText = input.format !== 'html';
+  const textDoc = isText ? textDocument(input, url) : undefined;
+  const html = textDoc ? htmlFromDocument(textDoc) : input.text;
+  const page = loadHtml(html, url);
+  let detection: Detection;
+  let document: PolicyDocument | undefined;
+  let extractionError: string | undefined;
+  try {
+    // The gate only spares the browser work on ordinary pages; text given to us as a policy goes straight to the detector.
+    const outcome = processPage(page.document, url, { clock: options.clock, skipGate: isText });
+    if (outcome.stage === 'gate') {
+      // The gate is a hard filter in the extension: past it nothing else looks at the page.
+      detection = { kind: 'other', confidence: 1, language: 'und', reasons: [`gate: ${outcome.reason}; the extension stops here`] };
+    } else {
+      detection = outcome.detection;
+      if (outcome.stage === 'extract') {
+        if (textDoc) document = { ...textDoc, language: textDoc.language === 'und' ? detection.language : textDoc.language };
+        else if (outcome.result.ok) document = outcome.result.document;
+        else extractionError = outcome.result.reason;
+      }
+    }
+  } finally {
+    page.close();
+  }
+  const reasons = isText
+    ? [`input is ${input.format}: detection ran on a page built from its headings and paragraphs`, ...detection.reasons]
+    : detection.reasons;
+  const out: DetectOutputT = {
+    command: 'detect',
+    schemaVersion: CLI_SCHEMA_VERSION,
+    source: input.source,
+    url,
+    format: input.format,
+    kind: detection.kind,
+    confidence: detection.confidence,
+    language: detection.language,
+    reasons,
+  };
+  if (document) {
+    out.document = documentPart(document);
+    out.statements = describePolicy(document);
+  }
+  if (extractionError) out.extractionError = extractionError;
+  return DetectOutput.parse(out);
+}

@@ -1,0 +1,129 @@
+/**
+ * Batch mode for corpora: one JSON object per input line in, one JSON result per line out, in one
+ * process and streaming, so a corpus of any length runs in flat memory and a consumer can follow along.
+ * A bad line becomes an error result for that line and the run goes on.
+ */
+import { createReadStream, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import { BatchDetectResult, BatchDiffResult, type BatchError } from '../lib/cli-output';
+import { parsePageUrl, UsageError } from './args';
+import { runDetect, runDiff } from './analyze';
+import { InputError, readInputFile } from './input';
+
+interface Sink {
+  write(chunk: string): unknown;
+  once?: (event: 'drain', listener: () => void) => unknown;
+}
+
+export interface BatchOptions {
+  cwd: string;
+  out: Sink;
+  clock: () => number;
+  maxBytes: number;
+}
+
+type Id = string | number | null;
+
+class LineError extends Error {}
+
+async function emit(out: Sink, value: unknown): Promise<void> {
+  const ok = out.write(`${JSON.stringify(value)}\n`);
+  // Respect backpressure on a real pipe, or a slow consumer would make us buffer every result.
+  if (ok === false && typeof out.once === 'function') await new Promise<void>((r) => out.once?.('drain', r));
+}
+
+function field(obj: Record<string, unknown>, name: string): string {
+  const v = obj[name];
+  if (v === undefined || v === null) throw new LineError(`missing "${name}"`);
+  if (typeof v !== 'string' || !v) throw new LineError(`"${name}" must be a non-empty string`);
+  return v;
+}
+
+function optionalUrl(obj: Record<string, unknown>): string | undefined {
+  const v = obj['url'];
+  if (v === undefined || v === null) return undefined;
+  if (typeof v !== 'string') throw new LineError('"url" must be a string');
+  try {
+    return parsePageUrl(v);
+  } catch (e) {
+    throw new LineError(e instanceof UsageError ? e.message.replace(/--url/g, 'url') : String(e));
+  }
+}
+
+function parseLine(text: string): { id: Id; obj: Record<string, unknown> } {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw new LineError('invalid JSON');
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new LineError('expected a JSON object');
+  const obj = value as Record<string, unknown>;
+  const id = obj['id'];
+  if (typeof id !== 'string' && typeof id !== 'number') {
+    throw new LineError(id === undefined ? 'missing "id"' : '"id" must be a string or a number');
+  }
+  return { id, obj };
+}
+
+/** A best-effort id for an error result, so a consumer can still tell which line failed. */
+function salvageId(text: string): Id {
+  try {
+    const v = JSON.parse(text) as unknown;
+    if (v && typeof v === 'object' && !Array.isArray(v)) {
+      const id = (v as Record<string, unknown>)['id'];
+      if (typeof id === 'string' || typeof id === 'number') return id;
+    }
+  } catch {
+    // Not JSON at all: no id to report.
+  }
+  return null;
+}
+
+export async function runBatch(command: 'detect' | 'diff', listPath: string, options: BatchOptions): Promise<number> {
+  const absolute = resolve(options.cwd, listPath);
+  try {
+    const st = statSync(absolute);
+    if (st.isDirectory()) throw new InputError(`${listPath}: is a directory, not a JSONL file`);
+  } catch (e) {
+    if (e instanceof InputError) throw e;
+    const code = (e as NodeJS.ErrnoException | null)?.code;
+    throw new InputError(code === 'ENOENT' ? `${listPath}: no such file` : `${listPath}: cannot read (${code ?? String(e)})`);
+  }
+  const base = dirname(absolute);
+  const schema = command === 'diff' ? BatchDiffResult : BatchDetectResult;
+  const lines = createInterface({ input: createReadStream(absolute, { encoding: 'utf8' }), crlfDelay: Infinity });
+  let lineNo = 0;
+  let failed = 0;
+  for await (const raw of lines) {
+    lineNo++;
+    const text = raw.replace(/^\uFEFF/, '').trim();
+    if (!text) continue;
+    let result: unknown;
+    try {
+      const { id, obj } = parseLine(text);
+      const url = optionalUrl(obj);
+      if (command === 'detect') {
+        const input = readInputFile(field(obj, 'file'), base, options.maxBytes);
+        result = { id, line: lineNo, ...runDetect(input, url ?? input.fileUrl, { clock: options.clock }) };
+      } else {
+        const olderPath = field(obj, 'older');
+        const newerPath = field(obj, 'newer');
+        const older = readInputFile(olderPath, base, options.maxBytes);
+        const newer = readInputFile(newerPath, base, options.maxBytes);
+        result = { id, line: lineNo, ...runDiff(older, newer, { older: url ?? older.fileUrl, newer: url ?? newer.fileUrl }, { clock: options.clock }) };
+      }
+      // Validated, but printed as built so that `id` and `line` lead each line for a human skimming it.
+      schema.parse(result);
+    } catch (e) {
+      failed++;
+      const known = e instanceof LineError || e instanceof InputError;
+      const message = e instanceof Error ? e.message : String(e);
+      const error: BatchError = { id: salvageId(text), line: lineNo, command, error: known ? message : `internal error: ${message}` };
+      result = error;
+    }
+    await emit(options.out, result);
+  }
+  return failed ? 1 : 0;
+}

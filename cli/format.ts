@@ -1,0 +1,190 @@
+/**
+ * Human-readable rendering of the CLI's JSON documents. Colour only on a terminal; when piped, edits
+ * are marked with [+inserted+] and [-deleted-] so they survive in a file or an e-mail, and not a single
+ * escape code is written.
+ */
+import type { CliFinding, DetectOutput, DiffOutput } from '../lib/cli-output';
+import type { Category, Severity, Span, Statement } from '../lib/schema';
+
+export interface Style {
+  bold(s: string): string;
+  dim(s: string): string;
+  severity(sev: Severity, s: string): string;
+  insert(s: string): string;
+  remove(s: string): string;
+}
+
+const esc = (codes: string, s: string): string => (s ? `\x1b[${codes}m${s}\x1b[0m` : s);
+/** Word by word, so that wrapping never leaves an underline running through the next line's indent. */
+const escWords = (codes: string, s: string): string => s.split(/( +)/).map((w) => (w.trim() ? esc(codes, w) : w)).join('');
+
+export const colorStyle: Style = {
+  bold: (s) => esc('1', s),
+  dim: (s) => esc('2', s),
+  severity: (sev, s) => esc(sev === 'major' ? '1;31' : sev === 'good-news' ? '1;32' : sev === 'minor' ? '33' : '2', s),
+  insert: (s) => escWords('32;4', s),
+  remove: (s) => escWords('31;9', s),
+};
+
+export const plainStyle: Style = {
+  bold: (s) => s,
+  dim: (s) => s,
+  severity: (_sev, s) => s,
+  insert: (s) => `[+${s}+]`,
+  remove: (s) => `[-${s}-]`,
+};
+
+export const CATEGORY_LABEL: Record<Category, string> = {
+  'ai-training': 'AI training',
+  'third-party-sharing': 'Third-party sharing',
+  'sensitive-data': 'Sensitive data',
+  'advertising-profiling': 'Advertising and profiling',
+  retention: 'Data retention',
+  'international-transfer': 'International transfers',
+  children: 'Children',
+  'user-rights': 'Your rights',
+};
+
+const SEVERITY_LABEL: Record<Severity, string> = {
+  major: 'MAJOR',
+  'good-news': 'GOOD NEWS',
+  minor: 'minor',
+  cosmetic: 'cosmetic',
+};
+
+const KIND_LABEL: Record<CliFinding['kind'], string> = {
+  new: 'new',
+  expanded: 'expanded',
+  restricted: 'restricted',
+  reworded: 'reworded',
+};
+
+/** Marks only the words themselves, so leading/trailing spaces of an edit stay unmarked and readable. */
+function markEdit(text: string, mark: (s: string) => string): string {
+  const m = /^(\s*)([\s\S]*?)(\s*)$/.exec(text);
+  if (!m || !m[2]) return text;
+  return `${m[1]}${mark(m[2])}${m[3]}`;
+}
+
+export function renderSpans(spans: Span[], style: Style): string {
+  return spans
+    .map((s) => (s.op === 'insert' ? markEdit(s.text, style.insert) : s.op === 'delete' ? markEdit(s.text, style.remove) : s.text))
+    .join('');
+}
+
+/** Wrapped, indented paragraph; words are never split, so long URLs simply overflow. */
+function wrap(text: string, width: number, indent: string, hanging = indent): string {
+  const lines: string[] = [];
+  let line = '';
+  let visible = 0;
+  for (const word of text.split(/ +/)) {
+    // Escape codes take no room on screen.
+    // eslint-disable-next-line no-control-regex
+    const w = word.replace(/\x1b\[[0-9;]*m/g, '').length;
+    if (line && visible + 1 + w > width) {
+      lines.push((lines.length ? hanging : indent) + line);
+      line = word;
+      visible = w;
+    } else {
+      line = line ? `${line} ${word}` : word;
+      visible += (visible ? 1 : 0) + w;
+    }
+  }
+  if (line) lines.push((lines.length ? hanging : indent) + line);
+  return lines.join('\n');
+}
+
+function sectionText(section: string[]): string {
+  return section.length ? section.join(' › ') : '(top of the document)';
+}
+
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+function describeDoc(d: DiffOutput['older']): string {
+  const parts = [d.title ? `“${d.title}”` : '(untitled)', d.statedDate ? `stated date ${d.statedDate}` : 'no stated date', plural(d.words, 'word')];
+  return `${parts.join(', ')} — ${d.source}`;
+}
+
+export function formatDiff(out: DiffOutput, style: Style, width = 100): string {
+  const lines: string[] = [];
+  lines.push(style.bold('Privacy policy change'));
+  lines.push(`  older: ${describeDoc(out.older)}`);
+  lines.push(`  newer: ${describeDoc(out.newer)}`);
+  for (const n of out.notes) lines.push(style.dim(`  note: ${n}`));
+  lines.push('');
+  lines.push(wrap(style.bold(out.summary), width, ''));
+  const c = out.counts;
+  lines.push(
+    [
+      style.severity('major', plural(c.major, 'major change')),
+      style.severity('good-news', `${c.goodNews} good news`),
+      style.severity('minor', plural(c.minor, 'minor change')),
+      style.severity('cosmetic', plural(c.cosmetic, 'cosmetic change')),
+    ].join(' · '),
+  );
+  if (out.truncated) lines.push(style.dim('(the comparison hit a time or size limit; part of it was simplified)'));
+  if (out.findings.length === 0) {
+    lines.push('');
+    lines.push(out.changes ? `No finding; ${plural(out.changes, 'block')} changed in ways that do not alter what the policy allows.` : 'No change in the policy text.');
+  }
+  out.findings.forEach((f, i) => {
+    lines.push('');
+    lines.push(`${style.dim(`${i + 1}.`)} ${style.severity(f.severity, `[${SEVERITY_LABEL[f.severity]}]`)} ${style.bold(f.headline)}`);
+    lines.push(`   ${CATEGORY_LABEL[f.category]} · ${KIND_LABEL[f.kind]} · section: ${sectionText(f.section)}`);
+    f.evidence.forEach((sentence, k) => {
+      const spans = f.evidenceSpans[k];
+      const quoted = spans && spans.length ? renderSpans(spans, style) : sentence;
+      lines.push(wrap(`“${quoted}”`, width - 6, '     ', '      '));
+    });
+  });
+  return `${lines.join('\n')}\n`;
+}
+
+const MAX_STATEMENTS_SHOWN = 3;
+/** Categories always listed for a policy, even when it says nothing: the questions people ask first. */
+const ALWAYS_SHOWN: Category[] = ['third-party-sharing', 'ai-training'];
+
+function statementsByCategory(statements: Statement[]): Map<Category, Statement[]> {
+  const by = new Map<Category, Statement[]>();
+  for (const c of ALWAYS_SHOWN) by.set(c, []);
+  for (const s of statements) {
+    const list = by.get(s.category) ?? [];
+    list.push(s);
+    by.set(s.category, list);
+  }
+  return by;
+}
+
+export function formatDetect(out: DetectOutput, style: Style, width = 100): string {
+  const lines: string[] = [];
+  const kindLabel = out.kind === 'privacy-policy' ? 'a privacy policy' : out.kind === 'privacy-adjacent' ? 'privacy-adjacent (cookie policy, DPA…)' : 'not a privacy policy';
+  lines.push(`${style.bold(out.source)}: ${style.bold(kindLabel)} (confidence ${out.confidence.toFixed(2)}, language ${out.language})`);
+  lines.push(style.dim(`  read as ${out.format}, address ${out.url}`));
+  lines.push('  Why:');
+  for (const r of out.reasons) lines.push(wrap(`- ${r}`, width - 6, '    ', '      '));
+  if (out.extractionError) lines.push(`  The text could not be extracted: ${out.extractionError}`);
+  const d = out.document;
+  if (d) {
+    lines.push('');
+    lines.push(`  Title:       ${d.title || '(untitled)'}`);
+    lines.push(`  Stated date: ${d.statedDate ?? '(none found)'}`);
+    lines.push(`  Length:      ${plural(d.words, 'word')} in ${plural(d.blocks, 'block')} (${d.method})`);
+    lines.push('');
+    lines.push(style.bold('  What it says:'));
+    for (const [category, list] of statementsByCategory(out.statements ?? [])) {
+      lines.push(`  ${style.bold(CATEGORY_LABEL[category])}:`);
+      if (list.length === 0) {
+        lines.push(style.dim('    nothing found'));
+        continue;
+      }
+      for (const s of list.slice(0, MAX_STATEMENTS_SHOWN)) {
+        const tag = s.polarity === 'restricts' ? style.severity('good-news', 'limits:') : 'states:';
+        lines.push(wrap(`${tag} “${s.sentence}”`, width - 12, '    ', '            '));
+      }
+      if (list.length > MAX_STATEMENTS_SHOWN) lines.push(style.dim(`    … and ${list.length - MAX_STATEMENTS_SHOWN} more (see --json)`));
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { decode, looksBinary, sniffFormat } from './input';
+
+describe('sniffFormat', () => {
+  it.each([
+    ['page.html', 'anything', 'html'],
+    ['page.HTM', 'anything', 'html'],
+    ['saved', '\uFEFF  <!DOCTYPE html><title>x</title>', 'html'],
+    ['saved.txt', '<html lang="en"><p>hi', 'html'],
+    ['download', `<meta charset="utf-8">\n<head>\n<title>Privacy</title>`, 'html'],
+    ['policy.md', 'Plain words', 'markdown'],
+    ['policy', '# Privacy Policy\n\nWe collect data.', 'markdown'],
+    ['policy.txt', 'Privacy Policy\n\nWe collect data. Use <b> tags? no.', 'text'],
+    ['policy.txt', `${'x'.repeat(2000)} <body>`, 'text'],
+  ])('%s starting %j is %s', (name, text, format) => {
+    expect(sniffFormat(name, text)).toBe(format);
+  });
+});
+
+describe('looksBinary', () => {
+  const utf8 = new TextEncoder().encode('Données personnelles — 個人情報');
+  it.each([
+    ['UTF-8 text', utf8, false, false],
+    ['UTF-8 cut inside a character where the sniffed head of a longer file ends', utf8.subarray(0, utf8.length - 1), true, false],
+    ['a whole file ending inside a UTF-8 character', utf8.subarray(0, utf8.length - 1), false, true],
+    ['a NUL byte', new Uint8Array([0x68, 0x69, 0x00, 0x21]), false, true],
+    ['Latin-1 accents', new Uint8Array([0x63, 0x61, 0x66, 0xe9, 0x20, 0x6f, 0x6b]), false, true],
+    ['UTF-16', new Uint8Array([0xff, 0xfe, 0x68, 0x00]), false, true],
+  ])('%s', (_label, bytes, truncated, binary) => {
+    expect(looksBinary(bytes, truncated)).toBe(binary);
+  });
+});
+
+describe('decode', () => {
+  const latin1 = (s: string) => new Uint8Array(Buffer.from(s, 'latin1'));
+  it.each([
+    ['UTF-8 with a BOM', new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode('Données')]), 'Données'],
+    ['UTF-16LE with a BOM', new Uint8Array(Buffer.from('\uFEFFDonnées', 'utf16le')), 'Données'],
+    ['windows-1252 HTML that says so', latin1('<meta charset="windows-1252"><p>Donn\xe9es \x80'), '<meta charset="windows-1252"><p>Données €'],
+    ['ISO-8859-1 HTML declared through http-equiv', latin1('<meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1"><p>caf\xe9'), 'café'],
+  ])('%s is read as text', (_label, bytes, expected) => {
+    expect(decode(bytes)).toContain(expected);
+  });
+
+  it.each([
+    ['Latin-1 without a declaration', latin1('<p>Donn\xe9es')],
+    ['a declaration of an unknown charset', latin1('<meta charset="klingon-8"><p>Donn\xe9es')],
+    ['UTF-16 with NULs inside', new Uint8Array([0xff, 0xfe, 0x00, 0x00, 0x41, 0x00])],
+    ['an image', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00])],
+  ])('%s is binary', (_label, bytes) => {
+    expect(decode(bytes)).toBeNull();
+  });
+});

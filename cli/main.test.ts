@@ -1,0 +1,206 @@
+import { mkdtempSync, mkdirSync, rmSync, truncateSync, writeFileSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DetectOutput, DiffOutput } from '../lib/cli-output';
+import { ANSI, FIXTURES, run } from './test-helpers';
+
+describe('clausewatch diff', () => {
+  it('reports the new AI-training clause and the advertising-partner sharing, piped: no colour, [+ +] markers', async () => {
+    const r = await run(['diff', 'policy-v1.html', 'policy-v2.html']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).not.toMatch(ANSI);
+    expect(r.stdout).toMatch(/\[MAJOR\].*\n\s+AI training · new/);
+    expect(r.stdout).toContain('[+We use the content you create');
+    expect(r.stdout).toMatch(/Third-party sharing · (new|expanded)/);
+    expect(r.stdout).toMatch(/\[\+[^\]]*advertising partners/);
+    expect(r.stdout).toContain('[-only-]');
+    expect(r.stdout).toContain('stated date 2024-03-03');
+    expect(r.stdout).toContain('stated date 2024-09-15');
+  });
+
+  it('colours insertions and deletions on a terminal instead of marking them', async () => {
+    const r = await run(['diff', 'policy-v1.html', 'policy-v2.html'], { isTTY: true });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('\x1b[32;4mWe\x1b[0m \x1b[32;4muse\x1b[0m');
+    expect(r.stdout).toContain('\x1b[31;9monly\x1b[0m');
+    expect(r.stdout).not.toContain('[+');
+  });
+
+  it.each([
+    ['NO_COLOR is set', [] as string[], { NO_COLOR: '1' }],
+    ['--no-color is given', ['--no-color'], {}],
+  ])('does not colour a terminal when %s', async (_label, extra, env) => {
+    const r = await run(['diff', 'policy-v1.html', 'policy-v2.html', ...extra], { isTTY: true, env });
+    expect(r.stdout).not.toMatch(ANSI);
+    expect(r.stdout).toContain('[+We use the content');
+  });
+
+  it('--json prints one document that matches the schema, with categories, kinds and quoted evidence', async () => {
+    const r = await run(['diff', 'policy-v1.html', 'policy-v2.html', '--json']);
+    expect(r.code).toBe(0);
+    const out = DiffOutput.parse(JSON.parse(r.stdout));
+    expect(out.older).toMatchObject({ source: 'policy-v1.html', format: 'html', statedDate: '2024-03-03' });
+    expect(out.newer.statedDate).toBe('2024-09-15');
+    const ai = out.findings.find((f) => f.category === 'ai-training');
+    expect(ai).toMatchObject({ kind: 'new', severity: 'major' });
+    expect(ai?.evidence.join(' ')).toContain('to train our artificial intelligence models');
+    expect(ai?.section.at(-1)).toBe('How we use your information');
+    const sharing = out.findings.find((f) => f.category === 'third-party-sharing');
+    expect(sharing?.severity).toBe('major');
+    expect(sharing?.evidence.join(' ')).toContain('advertising partners');
+    expect(sharing?.evidenceSpans[0]?.some((s) => s.op === 'insert' && s.text.includes('advertising partners'))).toBe(true);
+    expect(out.counts.major).toBeGreaterThanOrEqual(2);
+    expect(out.summary).not.toBe('');
+  });
+
+  it('reads Markdown as already-extracted text, its headings as sections', async () => {
+    const r = await run(['diff', 'policy-v1.md', 'policy-v2.md', '--json']);
+    expect(r.code).toBe(0);
+    const out = DiffOutput.parse(JSON.parse(r.stdout));
+    expect(out.older).toMatchObject({ format: 'markdown', method: 'markdown', title: 'Privacy Policy', language: 'en' });
+    const ai = out.findings.find((f) => f.category === 'ai-training');
+    expect(ai?.section).toEqual(['Privacy Policy', 'How we use your information']);
+    expect(out.findings.some((f) => f.category === 'third-party-sharing')).toBe(true);
+  });
+
+  it('finds nothing between a file and itself', async () => {
+    const json = DiffOutput.parse(JSON.parse((await run(['diff', 'policy-v2.html', 'policy-v2.html', '--json'])).stdout));
+    expect(json.findings).toEqual([]);
+    expect(json.changes).toBe(0);
+    const human = await run(['diff', 'policy-v2.html', 'policy-v2.html']);
+    expect(human.code).toBe(0);
+    expect(human.stdout).toContain('No change in the policy text.');
+  });
+
+  it('notes, but still compares, a page the detector does not recognise', async () => {
+    const r = await run(['diff', 'not-a-policy.html', 'policy-v2.html', '--json']);
+    expect(r.code).toBe(0);
+    const out = DiffOutput.parse(JSON.parse(r.stdout));
+    expect(out.notes.join(' ')).toMatch(/older \(not-a-policy\.html\).*compared anyway/);
+  });
+});
+
+describe('clausewatch detect', () => {
+  it('recognises a policy page and says what it states about sharing and AI training', async () => {
+    const r = await run(['detect', 'policy-v1.html']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('a privacy policy');
+    expect(r.stdout).toContain('Stated date: 2024-03-03');
+    expect(r.stdout).toMatch(/Third-party sharing:\n\s+limits: “We do not sell your personal information\.”/);
+    expect(r.stdout).toMatch(/AI training:\n\s+nothing found/);
+    expect(r.stdout).not.toMatch(ANSI);
+  });
+
+  it('--json matches the schema; scripts in the page never run', async () => {
+    const r = await run(['detect', 'policy-v2.html', '--json', '--url', 'https://examplo.test/legal/privacy']);
+    expect(r.code).toBe(0);
+    const out = DetectOutput.parse(JSON.parse(r.stdout));
+    expect(out).toMatchObject({ kind: 'privacy-policy', language: 'en', format: 'html', url: 'https://examplo.test/legal/privacy' });
+    expect(out.confidence).toBeGreaterThan(0.5);
+    expect(out.reasons.length).toBeGreaterThan(0);
+    expect(out.document).toMatchObject({ title: 'Privacy Policy | Examplo', statedDate: '2024-09-15' });
+    expect(out.document?.words).toBeGreaterThan(200);
+    expect(out.statements?.some((s) => s.category === 'ai-training' && s.sentence.includes('train our artificial intelligence'))).toBe(true);
+  });
+
+  it('says a non-policy page is not one, without a document', async () => {
+    const r = await run(['detect', 'not-a-policy.html', '--json']);
+    const out = DetectOutput.parse(JSON.parse(r.stdout));
+    expect(r.code).toBe(0);
+    expect(out.kind).toBe('other');
+    expect(out.document).toBeUndefined();
+    expect((await run(['detect', 'not-a-policy.html'])).stdout).toContain('not a privacy policy');
+  });
+
+  it('reads a saved page in the legacy charset it declares (windows-1252)', async () => {
+    const r = await run(['detect', 'policy-v1-cp1252.html', '--json']);
+    expect(r.code).toBe(0);
+    expect(DetectOutput.parse(JSON.parse(r.stdout))).toMatchObject({ kind: 'privacy-policy', document: { statedDate: '2024-03-03' } });
+  });
+
+  it.each([
+    ['policy-v1.md', 'markdown', 'Privacy Policy'],
+    ['policy-v1.txt', 'text', ''],
+  ])('runs the same detector on %s through a page built from the text', async (file, format, title) => {
+    const out = DetectOutput.parse(JSON.parse((await run(['detect', file, '--json'])).stdout));
+    expect(out.format).toBe(format);
+    expect(out.kind).toBe('privacy-policy');
+    expect(out.reasons[0]).toContain(`input is ${format}`);
+    expect(out.document).toMatchObject({ title, method: 'markdown', statedDate: '2024-03-03' });
+  });
+});
+
+describe('usage', () => {
+  it.each([
+    [[] as string[], /missing command/],
+    [['compare', 'a', 'b'], /unknown command 'compare'/],
+    [['diff', 'policy-v1.html', 'policy-v2.html', '--colour'], /unknown option '--colour'/],
+    [['diff', 'policy-v1.html'], /diff needs two files/],
+    [['detect', 'policy-v1.html', 'policy-v2.html'], /detect takes one FILE/],
+    [['detect', 'policy-v1.html', '--url'], /--url needs a value/],
+    [['detect', 'policy-v1.html', '--url', 'http://exa mple.com/'], /invalid --url/],
+    [['detect', 'policy-v1.html', '--url', 'ftp://example.com/privacy'], /only http, https and file/],
+    [['diff', '--batch', 'pairs.jsonl', 'extra.html'], /unexpected 'extra.html'/],
+    [['diff', '--batch', 'pairs.jsonl', '--url', 'https://a.test/'], /--url cannot be used with --batch/],
+  ])('%j is a usage error: exit 2, one message, no stack', async (argv, message) => {
+    const r = await run(argv);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr).toMatch(/^clausewatch: error: [^\n]+\nRun 'clausewatch --help' for usage\.\n$/);
+  });
+
+  it('--help and --version succeed', async () => {
+    const help = await run(['--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('clausewatch diff OLDER NEWER');
+    expect((await run(['diff', '--help'])).code).toBe(0);
+    const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+    expect((await run(['--version'])).stdout).toBe(`clausewatch ${pkg.version}\n`);
+  });
+});
+
+describe('bad input', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'clausewatch-cli-'));
+    mkdirSync(join(dir, 'folder.html'));
+    writeFileSync(join(dir, 'empty.html'), '');
+    writeFileSync(join(dir, 'blank.md'), '  \n\n\t\n');
+    writeFileSync(join(dir, 'image.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]));
+    writeFileSync(join(dir, 'latin1.txt'), Buffer.from('Politique de confidentialit\xe9 : donn\xe9es', 'latin1'));
+    // Sparse: the size check must refuse it before reading a byte.
+    writeFileSync(join(dir, 'huge.html'), '');
+    truncateSync(join(dir, 'huge.html'), 21 * 1024 * 1024);
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it.each([
+    ['missing.html', /missing\.html: no such file/],
+    ['folder.html', /is a directory/],
+    ['empty.html', /file is empty/],
+    ['blank.md', /file is empty \(only whitespace\)/],
+    ['image.png', /binary file/],
+    ['latin1.txt', /binary file \(not UTF-8/],
+    ['huge.html', /too large \(21\.0 MB; the limit is 20\.0 MB\)/],
+  ])('%s: exit 1, one line on stderr, no stack trace', async (file, message) => {
+    for (const argv of [
+      ['detect', file],
+      ['diff', join(FIXTURES, 'policy-v1.html'), file, '--json'],
+    ]) {
+      const r = await run(argv, { cwd: dir });
+      expect(r.code).toBe(1);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toMatch(message);
+      expect(r.stderr).toMatch(/^clausewatch: error: [^\n]+\n$/);
+    }
+  });
+
+  it('honours a smaller injected size limit', async () => {
+    const r = await run(['detect', 'policy-v1.html'], { maxInputBytes: 1000 });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/too large/);
+  });
+});
