@@ -8,8 +8,6 @@
 import { browser, type Browser } from 'wxt/browser';
 import { parseMessage, Protocol, type MessageType, type Request, type Response, type SenderKind } from '@/lib/protocol';
 
-export { sendMessage } from './send';
-
 export type Handlers = {
   [T in MessageType]?: (data: Request<T>, sender: Browser.runtime.MessageSender) => Promise<Response<T>>;
 };

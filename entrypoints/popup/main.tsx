@@ -1,3 +1,10 @@
+import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import '@/components/theme.css';
+import { App } from './App';
 
-createRoot(document.getElementById('root')!).render(<main><h1>Clausewatch</h1></main>);
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

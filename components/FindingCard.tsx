@@ -1,0 +1,61 @@
+import { useId } from 'react';
+import type { Finding } from '@/lib/schema';
+import { CATEGORY_LABEL, KIND_LABEL, SEVERITY_LABEL, sectionPath } from './format';
+import { SpanText } from './SpanText';
+
+const MAX_EVIDENCE = 3;
+
+export function SeverityBadge({ severity }: { severity: Finding['severity'] }) {
+  return <span className={`badge badge-${severity}`}>{SEVERITY_LABEL[severity]}</span>;
+}
+
+/** One finding: severity in words and colour, headline, quoted evidence with the edit marked, section. */
+export function FindingCard({
+  finding,
+  headingLevel = 3,
+  onShowOnPage,
+}: {
+  finding: Finding;
+  headingLevel?: 3 | 4;
+  /** Called with the sentence to find on the policy page; no button when absent. */
+  onShowOnPage?: (quote: string) => void;
+}) {
+  const headingId = useId();
+  const Heading = headingLevel === 3 ? 'h3' : 'h4';
+  const evidence = finding.evidence.slice(0, MAX_EVIDENCE);
+  const more = finding.evidence.length - evidence.length;
+  const section = sectionPath(finding.section);
+  const first = finding.evidence[0];
+  // A wholly removed passage is only in the older version: there is nothing to find on today's page.
+  const removedOnly = first !== undefined && first.spans.length > 0 && first.spans.every((s) => s.op === 'delete');
+  const quote = first && !removedOnly ? first.sentence : null;
+  return (
+    <article className={`card finding sev-${finding.severity}`} aria-labelledby={headingId}>
+      <div className="finding-meta">
+        <SeverityBadge severity={finding.severity} />
+        <span>
+          {CATEGORY_LABEL[finding.category]} · {KIND_LABEL[finding.kind]}
+        </span>
+      </div>
+      <Heading id={headingId}>{finding.headline}</Heading>
+      {evidence.map((e, i) => (
+        <blockquote className="evidence" key={i}>
+          <p>
+            <SpanText spans={e.spans} fallback={e.sentence} />
+          </p>
+        </blockquote>
+      ))}
+      {more > 0 && <p className="muted small">and {more} more passage{more === 1 ? '' : 's'} like this</p>}
+      {(section || (onShowOnPage && quote !== null)) && (
+        <div className="card-footer">
+          {section ? <p className="section-path">Section: {section}</p> : <span />}
+          {onShowOnPage && quote !== null && (
+            <button type="button" className="small-button" onClick={() => onShowOnPage(quote)}>
+              Show on page
+            </button>
+          )}
+        </div>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,84 @@
+import { useId } from 'react';
+import type { HistoryView } from '@/lib/views';
+import { formatDate, formatStatedDate, plural, safeHttpUrl, displayUrl } from './format';
+
+export type HistoryPolicy = HistoryView['policies'][number];
+
+/** Newest first: the order a reader scans a history in. */
+export function newestFirst<T extends { firstSeen: number }>(versions: readonly T[]): T[] {
+  return [...versions].sort((a, b) => b.firstSeen - a.firstSeen);
+}
+
+/** One policy's versions as a list, each with a checkbox to pick it for comparison. */
+export function HistoryTimeline({
+  policy,
+  selected,
+  onToggle,
+}: {
+  policy: HistoryPolicy;
+  /** Version ids picked for comparison (at most two). */
+  selected: readonly string[];
+  onToggle: (versionId: string) => void;
+}) {
+  const headingId = useId();
+  const href = safeHttpUrl(policy.url);
+  const versions = newestFirst(policy.versions);
+  const kind = policy.kind === 'privacy-policy' ? 'Privacy policy' : 'Related policy';
+  return (
+    <section aria-labelledby={headingId}>
+      <h2 id={headingId}>{policy.title || kind}</h2>
+      <p className="muted small">
+        {kind} ·{' '}
+        {href ? (
+          <a href={href} target="_blank" rel="noreferrer noopener">
+            {displayUrl(policy.url)}
+          </a>
+        ) : (
+          displayUrl(policy.url)
+        )}{' '}
+        · {plural(versions.length, 'version')}
+      </p>
+      {versions.length > 1 && <p className="small">Pick two versions to compare them.</p>}
+      <ol className="timeline" aria-label={`Versions of ${policy.title || kind}, newest first`}>
+        {versions.map((v, i) => {
+          const isSelected = selected.includes(v.versionId);
+          const inputId = `${headingId}-${v.versionId}`;
+          const isFirst = i === versions.length - 1;
+          return (
+            <li key={v.versionId} className={`card${isSelected ? ' selected' : ''}`}>
+              {versions.length > 1 ? (
+                <input
+                  type="checkbox"
+                  id={inputId}
+                  checked={isSelected}
+                  onChange={() => onToggle(v.versionId)}
+                />
+              ) : (
+                <span />
+              )}
+              <label htmlFor={versions.length > 1 ? inputId : undefined}>
+                Seen {formatDate(v.firstSeen)}
+                {v.statedDate && <span className="muted"> · dated {formatStatedDate(v.statedDate)}</span>}
+              </label>
+              <div className="version-details">
+                {isFirst && v.summary === null ? (
+                  <p>First version Clausewatch saw.</p>
+                ) : (
+                  v.summary && <p>{v.summary}</p>
+                )}
+                <span>
+                  {v.major > 0 ? (
+                    <>
+                      <span className="badge badge-major">{plural(v.major, 'major change')}</span>{' '}
+                    </>
+                  ) : null}
+                  {v.summary !== null && (v.reviewed ? 'Reviewed' : 'Not reviewed yet')}
+                </span>
+              </div>
+            </li>
+          );
+        })}
+      </ol>
+    </section>
+  );
+}

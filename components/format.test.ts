@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { displayUrl, formatWhen, humanBytes, safeHttpUrl, sectionPath, statementWording } from './format';
+
+describe('safeHttpUrl: only http(s) policy URLs may become links', () => {
+  it.each([
+    ['https://example.com/privacy', 'https://example.com/privacy'],
+    ['http://127.0.0.1:8080/legal', 'http://127.0.0.1:8080/legal'],
+    ['javascript:alert(1)', null],
+    ['JaVaScRiPt:alert(1)', null],
+    ['data:text/html,<script>alert(1)</script>', null],
+    ['chrome-extension://abc/options.html', null],
+    ['not a url', null],
+  ])('%s', (input, expected) => {
+    expect(safeHttpUrl(input)).toBe(expected);
+  });
+});
+
+describe('humanBytes', () => {
+  it.each([
+    [0, '0 B'],
+    [812, '812 B'],
+    [1536, '1.5 KB'],
+    [1_843_200, '1.8 MB'],
+    [25 * 1024 * 1024, '25 MB'],
+  ])('%d bytes reads %s', (bytes, expected) => {
+    expect(humanBytes(bytes)).toBe(expected);
+  });
+});
+
+describe('formatWhen', () => {
+  const now = new Date(2026, 10, 29, 15, 0).getTime();
+  it('says "today" rather than "on today" for a change earlier today', () => {
+    expect(formatWhen(new Date(2026, 10, 29, 9, 0).getTime(), now)).not.toMatch(/^on /);
+  });
+  it('gives a calendar date with "on" for an older change', () => {
+    expect(formatWhen(new Date(2026, 0, 5).getTime(), now)).toMatch(/^on .*2026/);
+  });
+});
+
+describe('wording', () => {
+  it('tells sharing from a promise not to share', () => {
+    expect(statementWording({ category: 'third-party-sharing', polarity: 'states' })).toMatch(/^Says it shares/);
+    expect(statementWording({ category: 'ai-training', polarity: 'restricts' })).toMatch(/does not/);
+  });
+  it('joins non-empty section headings', () => {
+    expect(sectionPath(['Sharing', '', 'Partners'])).toBe('Sharing › Partners');
+  });
+  it('shortens URLs for display', () => {
+    expect(displayUrl('https://www.example.com/legal/privacy?x=1')).toBe('www.example.com/legal/privacy');
+    expect(displayUrl('javascript:alert(1)')).toBe('javascript:alert(1)');
+  });
+});

@@ -1,0 +1,48 @@
+import { useCallback, useEffect, useState } from 'react';
+import { errorMessage } from './format';
+
+export type Loaded<T> = { status: 'loading' } | { status: 'error'; error: string } | { status: 'ready'; value: T };
+
+/**
+ * Runs `load` (keep it stable with useCallback) and again on `reload()`. A reload keeps showing the
+ * previous value until the new one arrives, so a refetch after an action does not flash "Loading…".
+ */
+export function useLoader<T>(load: () => Promise<T>): [Loaded<T>, () => void] {
+  const [state, setState] = useState<Loaded<T>>({ status: 'loading' });
+  const [generation, setGeneration] = useState(0);
+  useEffect(() => {
+    let live = true;
+    load().then(
+      (value) => {
+        if (live) setState({ status: 'ready', value });
+      },
+      (err: unknown) => {
+        if (live) setState({ status: 'error', error: errorMessage(err) });
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [load, generation]);
+  const reload = useCallback(() => setGeneration((g) => g + 1), []);
+  return [state, reload];
+}
+
+/** "Loading…" or a readable error while a page's data is not there. */
+export function LoadState({ state, what }: { state: Loaded<unknown>; what: string }) {
+  if (state.status === 'loading') {
+    return (
+      <p role="status" aria-live="polite">
+        Loading…
+      </p>
+    );
+  }
+  if (state.status === 'error') {
+    return (
+      <p className="alert" role="alert">
+        Could not load {what}: {state.error}
+      </p>
+    );
+  }
+  return null;
+}

@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import type { ChangeAnalysis, Finding, PolicyDocument } from '@/lib/schema';
+import type { Comparison } from '@/lib/views';
+import { escapeMarkdown, markdownSummary, spansMarkdown } from './markdown-summary';
+
+function doc(url: string, title = 'Privacy Policy'): PolicyDocument {
+  return { url, title, language: 'en', statedDate: null, blocks: [], extraction: { method: 'readability', words: 0, notes: [] } };
+}
+
+const aiFinding: Finding = {
+  id: 'f1',
+  category: 'ai-training',
+  kind: 'new',
+  severity: 'major',
+  headline: 'Your content may now be used to train AI models',
+  evidence: [
+    {
+      sentence: 'We use your posts to improve our services and train our AI models.',
+      spans: [
+        { op: 'equal', text: 'We use your posts to improve our services' },
+        { op: 'insert', text: ' and train our AI models' },
+        { op: 'equal', text: '.' },
+      ],
+      triggers: ['train', 'AI models'],
+    },
+  ],
+  section: ['How we use information', 'Product improvement'],
+};
+
+function comparison(findings: Finding[], url = 'https://example.com/privacy'): Comparison {
+  const analysis: ChangeAnalysis = {
+    schemaVersion: 1,
+    summary: '1 major change: AI training.',
+    counts: { major: findings.filter((f) => f.severity === 'major').length, minor: 0, goodNews: 0, cosmetic: 0 },
+    findings,
+    changes: [],
+    truncated: false,
+  };
+  return {
+    older: { versionId: 'v1', firstSeen: Date.UTC(2026, 0, 5, 12), document: doc(url) },
+    newer: { versionId: 'v2', firstSeen: Date.UTC(2026, 2, 1, 9), document: doc(url) },
+    analysis,
+  };
+}
+
+describe('markdownSummary', () => {
+  it('gives the summary, then each finding with headline, severity, section and the quoted evidence', () => {
+    const md = markdownSummary(comparison([aiFinding]), 'example.com');
+    expect(md).toContain('**Summary:** 1 major change: AI training.');
+    expect(md).toContain('### Your content may now be used to train AI models');
+    expect(md).toContain('- Severity: Major');
+    expect(md).toContain('- Category: AI training');
+    expect(md).toContain('- Section: How we use information › Product improvement');
+    expect(md).toContain('> We use your posts to improve our services **and train our AI models**.');
+    expect(md).toContain('first seen 2026-01-05 with the one first seen 2026-03-01');
+    expect(md).toContain('Policy: <https://example.com/privacy>');
+  });
+
+  it('says so when only formatting changed, and lists no cosmetic findings', () => {
+    const cosmetic: Finding = { ...aiFinding, id: 'c', severity: 'cosmetic', headline: 'Reworded sentence' };
+    const md = markdownSummary(comparison([cosmetic]), 'example.com');
+    expect(md).toContain('Only formatting or wording changed');
+    expect(md).not.toContain('Reworded sentence');
+  });
+
+  it('never turns policy text into links, images or HTML', () => {
+    const hostile: Finding = {
+      ...aiFinding,
+      headline: '<img src=x onerror=alert(1)> [click](javascript:alert(1))',
+      evidence: [{ sentence: '![pixel](https://evil.example/p.png)\n# Heading', spans: [], triggers: [] }],
+      section: ['<script>alert(1)</script>'],
+    };
+    const md = markdownSummary(comparison([hostile], 'javascript:alert(1)'), 'example.com');
+    expect(md).not.toMatch(/(?<!\\)<img|(?<!\\)<script|(?<!\\)\[click(?<!\\)\]|!(?<!\\)\[pixel/);
+    expect(md).toContain('\\<img src=x onerror=alert(1)\\> \\[click\\](javascript:alert(1))');
+    expect(md).not.toContain('Policy: <javascript');
+    // The newline in the quote cannot start a heading of its own.
+    expect(md).not.toMatch(/^# Heading/m);
+  });
+});
+
+describe('spansMarkdown', () => {
+  it.each([
+    ['insert', [{ op: 'equal', text: 'We share data' }, { op: 'insert', text: ' with advertisers ' }, { op: 'equal', text: 'daily' }], 'We share data **with advertisers** daily'],
+    ['delete', [{ op: 'equal', text: 'We ' }, { op: 'delete', text: 'never ' }, { op: 'equal', text: 'sell data' }], 'We ~~never~~ sell data'],
+    ['whitespace-only edit', [{ op: 'equal', text: 'a' }, { op: 'insert', text: ' ' }, { op: 'equal', text: 'b' }], 'a b'],
+  ] as const)('marks an %s', (_name, spans, expected) => {
+    expect(spansMarkdown(spans, '')).toBe(expected);
+  });
+
+  it('falls back to the sentence when there are no spans', () => {
+    expect(spansMarkdown([], 'Plain *sentence*')).toBe('Plain \\*sentence\\*');
+  });
+});
+
+describe('escapeMarkdown', () => {
+  it.each([
+    ['# not a heading', '\\# not a heading'],
+    ['1. not a list', '1\\. not a list'],
+    ['- not a list', '\\- not a list'],
+    ['a_b*c`d', 'a\\_b\\*c\\`d'],
+    ['keeps 3.5% and co-operation', 'keeps 3.5% and co-operation'],
+  ])('%s', (input, expected) => {
+    expect(escapeMarkdown(input)).toBe(expected);
+  });
+});

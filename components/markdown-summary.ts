@@ -1,0 +1,77 @@
+/**
+ * A Markdown summary of a comparison, for pasting into a note, an issue or a chat.
+ *
+ * Policy text is untrusted and Markdown renders links, images and HTML: every piece of it is escaped
+ * so a pasted summary shows the policy's words and nothing else. Dates are ISO (UTC) so the text reads
+ * the same for everyone it is pasted to.
+ */
+import type { Span } from '@/lib/schema';
+import type { Comparison } from '@/lib/views';
+import { CATEGORY_LABEL, SEVERITY_LABEL, safeHttpUrl, sectionPath } from './format';
+
+/**
+ * Backslash-escapes the inline Markdown and HTML syntax (emphasis, code, links, images, tags, tables,
+ * strikethrough) and what would start a block at the start of the text; collapses newlines so the text
+ * cannot open a block of its own.
+ */
+export function escapeMarkdown(text: string): string {
+  return text
+    .replace(/\s+/g, ' ')
+    .replace(/[\\`*_[\]<>|~]/g, (c) => `\\${c}`)
+    .replace(/^(\s*)([#+\-=>]|\d+[.)])/, (_m, space: string, mark: string) => `${space}${mark.replace(/[#+\-=>.)]/, (c) => `\\${c}`)}`);
+}
+
+/** Inserted words in bold, deleted words struck through, the rest as is. */
+export function spansMarkdown(spans: readonly Span[], fallback: string): string {
+  if (spans.length === 0) return escapeMarkdown(fallback);
+  return spans
+    .map((s) => {
+      const text = escapeMarkdown(s.text);
+      if (text.trim() === '' || s.op === 'equal') return text;
+      // Emphasis must hug the words: keep surrounding spaces outside the markers.
+      const m = /^(\s*)(.*?)(\s*)$/.exec(text)!;
+      const mark = s.op === 'insert' ? '**' : '~~';
+      return `${m[1]}${mark}${m[2]}${mark}${m[3]}`;
+    })
+    .join('');
+}
+
+function isoDate(ms: number): string {
+  const d = new Date(ms);
+  return Number.isNaN(d.getTime()) ? 'unknown date' : d.toISOString().slice(0, 10);
+}
+
+export function markdownSummary(comparison: Comparison, site: string): string {
+  const { older, newer, analysis } = comparison;
+  const title = newer.document.title || 'Privacy policy';
+  const lines: string[] = [];
+  lines.push(`## ${escapeMarkdown(title)} (${escapeMarkdown(site)})`);
+  lines.push('');
+  lines.push(`Compared the version first seen ${isoDate(older.firstSeen)} with the one first seen ${isoDate(newer.firstSeen)}.`);
+  // URL parsing percent-encodes spaces and angle brackets, so the autolink cannot be broken out of.
+  const url = safeHttpUrl(newer.document.url);
+  if (url) lines.push(`Policy: <${url}>`);
+  lines.push('');
+  lines.push(`**Summary:** ${escapeMarkdown(analysis.summary)}`);
+  const findings = analysis.findings.filter((f) => f.severity !== 'cosmetic');
+  if (findings.length === 0) {
+    lines.push('');
+    lines.push('Only formatting or wording changed — nothing to review.');
+  }
+  for (const f of findings) {
+    lines.push('');
+    lines.push(`### ${escapeMarkdown(f.headline)}`);
+    lines.push('');
+    lines.push(`- Severity: ${SEVERITY_LABEL[f.severity]}`);
+    lines.push(`- Category: ${CATEGORY_LABEL[f.category]}`);
+    const section = sectionPath(f.section);
+    if (section) lines.push(`- Section: ${escapeMarkdown(section)}`);
+    for (const e of f.evidence) {
+      lines.push('');
+      lines.push(`> ${spansMarkdown(e.spans, e.sentence)}`);
+    }
+  }
+  lines.push('');
+  lines.push('_Summary by Clausewatch. Added words are in bold, removed words struck through._');
+  return lines.join('\n') + '\n';
+}

@@ -1,0 +1,84 @@
+import { useCallback, useState } from 'react';
+import { browser } from 'wxt/browser';
+import { sendMessage } from '@/utils/send';
+import type { PolicyView } from '@/lib/views';
+import { PopupView, type PopupActions } from '@/components/PopupView';
+import { LoadState, useLoader } from '@/components/loader';
+import { errorMessage } from '@/components/format';
+
+/** The tab the popup is about: `?tabId=N` (tests, or the popup opened as a page), else the active tab. */
+async function resolveTabId(): Promise<number> {
+  const param = new URLSearchParams(location.search).get('tabId');
+  if (param !== null && /^\d+$/.test(param)) return Number(param);
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  if (tab?.id == null) throw new Error('no active tab');
+  return tab.id;
+}
+
+export function App() {
+  const load = useCallback(async () => sendMessage('getTabState', { tabId: await resolveTabId() }), []);
+  const [state, reload] = useLoader(load);
+  const [busy, setBusy] = useState(false);
+  const [status, setStatus] = useState('');
+
+  if (state.status !== 'ready') {
+    return (
+      <div className="popup-page">
+        <h1>Clausewatch</h1>
+        <LoadState state={state} what="this tab’s policy" />
+      </div>
+    );
+  }
+  const tab = state.value;
+
+  const run = async (work: () => Promise<string>) => {
+    setBusy(true);
+    try {
+      setStatus(await work());
+    } catch (err) {
+      setStatus(`Something went wrong: ${errorMessage(err)}`);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const actions: PopupActions = {
+    onShowOnPage: (policy: PolicyView, quote: string) =>
+      void run(async () => {
+        const r = await sendMessage('showOnPage', { tabId: tab.tabId, url: policy.url, quote });
+        return r.found ? 'Highlighted on the policy page.' : 'Opened the policy page, but that passage was not found there.';
+      }),
+    onMarkReviewed: (versionId: string) =>
+      void run(async () => {
+        await sendMessage('markReviewed', { versionId });
+        reload();
+        return 'Marked as reviewed.';
+      }),
+    onWatch: (policyUrl: string) =>
+      void run(async () => {
+        const r = await sendMessage('watchSite', { policyUrl });
+        reload();
+        return r.ok ? `Watching ${r.site}.` : 'Could not watch this site.';
+      }),
+    onOpenHistory: () => {
+      if (tab.site) void browser.tabs.create({ url: historyUrl(tab.site) });
+    },
+    onOpenOptions: () => void browser.runtime.openOptionsPage(),
+  };
+
+  return (
+    <div className="popup-page">
+      <PopupView
+        state={tab}
+        actions={actions}
+        historyHref={tab.site ? historyUrl(tab.site) : '#'}
+        busy={busy}
+        status={status}
+      />
+    </div>
+  );
+}
+
+function historyUrl(site: string): string {
+  return browser.runtime.getURL(`/site-history.html?site=${encodeURIComponent(site)}`);
+}

@@ -1,0 +1,154 @@
+import { useCallback, useEffect, useState } from 'react';
+import { sendMessage } from '@/utils/send';
+import type { Comparison, HistoryView } from '@/lib/views';
+import { HistoryTimeline, newestFirst } from '@/components/HistoryTimeline';
+import { ComparisonView, type CompareMode } from '@/components/ComparisonView';
+import { LoadState, useLoader, type Loaded } from '@/components/loader';
+import { markdownSummary } from '@/components/markdown-summary';
+import { errorMessage } from '@/components/format';
+
+interface Selection {
+  policyId: string;
+  ids: string[];
+}
+
+const params = new URLSearchParams(location.search);
+const site = params.get('site') ?? '';
+/** A notification opens `?site=S&version=V`: show that version against the one before it. */
+const focusVersion = params.get('version');
+
+/** Until the reader picks, compare the requested (or latest) version with the one before it. */
+function defaultSelection(view: HistoryView): Selection | null {
+  for (const policy of view.policies) {
+    const versions = newestFirst(policy.versions);
+    const at = focusVersion ? versions.findIndex((v) => v.versionId === focusVersion) : -1;
+    if (focusVersion && at < 0) continue;
+    const i = Math.max(at, 0);
+    const newer = versions[i];
+    const older = versions[i + 1];
+    if (newer && older) return { policyId: policy.policyId, ids: [older.versionId, newer.versionId] };
+  }
+  return null;
+}
+
+/** The older and newer version ids of a selection of two, in time order. */
+function orderedPair(view: HistoryView, sel: Selection | null): { olderId: string; newerId: string } | null {
+  if (!sel || sel.ids.length !== 2) return null;
+  const versions = view.policies.find((p) => p.policyId === sel.policyId)?.versions ?? [];
+  const picked = sel.ids.map((id) => versions.find((v) => v.versionId === id));
+  const [a, b] = picked;
+  if (!a || !b) return null;
+  return a.firstSeen <= b.firstSeen ? { olderId: a.versionId, newerId: b.versionId } : { olderId: b.versionId, newerId: a.versionId };
+}
+
+export function App() {
+  const load = useCallback(() => sendMessage('getHistory', { site }), []);
+  useEffect(() => {
+    if (site) document.title = `History of ${site} · Clausewatch`;
+  }, []);
+  const [history] = useLoader(load);
+  const [picked, setPicked] = useState<Selection | null>(null);
+  const [mode, setMode] = useState<CompareMode>('inline');
+  const [compared, setCompared] = useState<{ key: string; result: Loaded<Comparison> } | null>(null);
+  const [copied, setCopied] = useState<{ key: string; text: string } | null>(null);
+
+  const view = history.status === 'ready' ? history.value : null;
+  const selection = picked ?? (view ? defaultSelection(view) : null);
+  const pair = view ? orderedPair(view, selection) : null;
+  const key = pair ? `${pair.olderId}|${pair.newerId}` : '';
+
+  useEffect(() => {
+    if (!pair) return;
+    let live = true;
+    const done = (result: Loaded<Comparison>) => {
+      if (live) setCompared({ key, result });
+    };
+    sendMessage('compareVersions', pair).then(
+      (value) => done({ status: 'ready', value }),
+      (err: unknown) => done({ status: 'error', error: errorMessage(err) }),
+    );
+    return () => {
+      live = false;
+    };
+    // `pair` is rebuilt every render; `key` names it.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [key]);
+
+  if (!site) {
+    return (
+      <main className="page">
+        <h1>History</h1>
+        <p className="alert" role="alert">
+          No site given. Open the history from the Clausewatch popup.
+        </p>
+      </main>
+    );
+  }
+
+  const toggle = (policyId: string, versionId: string) => {
+    const current = selection && selection.policyId === policyId ? selection.ids : [];
+    const ids = current.includes(versionId)
+      ? current.filter((id) => id !== versionId)
+      : [...current, versionId].slice(-2); // a third pick replaces the earliest pick
+    setPicked({ policyId, ids });
+  };
+
+  const comparison = compared && compared.key === key ? compared.result : ({ status: 'loading' } as const);
+
+  const copy = async (c: Comparison) => {
+    try {
+      await navigator.clipboard.writeText(markdownSummary(c, site));
+      setCopied({ key, text: 'Copied' });
+    } catch (err) {
+      setCopied({ key, text: `Could not copy: ${errorMessage(err)}` });
+    }
+  };
+
+  return (
+    <main className="page">
+      <h1>History of {site}</h1>
+      {history.status !== 'ready' && <LoadState state={history} what={`the history of ${site}`} />}
+      {view && view.policies.length === 0 && <p>Clausewatch has not seen a privacy policy on {site} yet.</p>}
+      {view && view.policies.length > 0 && (
+        <div className="two-col">
+          <div className="stack">
+            {view.policies.map((p) => (
+              <HistoryTimeline
+                key={p.policyId}
+                policy={p}
+                selected={selection?.policyId === p.policyId ? selection.ids : []}
+                onToggle={(versionId) => toggle(p.policyId, versionId)}
+              />
+            ))}
+          </div>
+          <div>
+            {!pair && (
+              <p className="muted comparison">
+                {view.policies.some((p) => p.versions.length > 1)
+                  ? 'Pick two versions of the same policy to see what changed between them.'
+                  : 'Only one version seen so far. When the policy changes, the changes will appear here.'}
+              </p>
+            )}
+            {pair && comparison.status !== 'ready' && (
+              <div className="comparison">
+                <LoadState state={comparison} what="the comparison" />
+              </div>
+            )}
+            {pair && comparison.status === 'ready' && (
+              <ComparisonView
+                comparison={comparison.value}
+                mode={mode}
+                onModeChange={setMode}
+                copyStatus={copied?.key === key ? copied.text : ''}
+                onCopyMarkdown={() => void copy(comparison.value)}
+                onShowOnPage={(quote) =>
+                  void sendMessage('showOnPage', { tabId: null, url: comparison.value.newer.document.url, quote })
+                }
+              />
+            )}
+          </div>
+        </div>
+      )}
+    </main>
+  );
+}
