@@ -9,16 +9,12 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { badgeOf, launchExtension, liveWorker, openPopup, ROOT, startServer, tabIdOf, waitFor, type Extension } from '../tests/e2e/harness';
+import { badgeOf, launchExtension, openPopup, reportedOutcomes, ROOT, startServer, tabIdOf, waitFor, type Extension } from '../tests/e2e/harness';
 
 const OUT = join(ROOT, 'demo-output');
 const headless = process.argv.includes('--headless') || !process.env.DISPLAY;
 const site = (name: string) => ({ body: readFileSync(join(ROOT, 'tests/fixtures/demo-site', `${name}.html`), 'utf8') });
 
-async function policyOutcomes(ext: Extension): Promise<Array<{ url: string; outcome: string; reason: string; at: number }>> {
-  const worker = await liveWorker(ext);
-  return worker.evaluate(async () => ((await chrome.storage.session.get('diagnostics')).diagnostics ?? []) as Array<{ url: string; outcome: string; reason: string; at: number }>);
-}
 
 /** Headless Chromium has no toolbar to photograph: draw the page's screenshot under a toolbar with our badge. */
 async function pageWithBadge(ext: Extension, page: Page, name: string): Promise<string> {
@@ -58,14 +54,14 @@ async function main(): Promise<void> {
 
   console.log('1. Visiting version 1 of the privacy policy: Clausewatch records it.');
   await page.goto(`${server.origin}/legal/privacy`);
-  await waitFor(async () => (await policyOutcomes(ext)).some((o) => o.outcome === 'policy'), 'version 1 to be recorded');
+  await waitFor(async () => (await reportedOutcomes(ext)).some((o) => o.outcome === 'policy'), 'version 1 to be recorded');
   if (headless) saved.push(await pageWithBadge(ext, page, '1-policy-v1-with-badge'));
 
   console.log('2. The site quietly publishes version 2 (AI training, advertising partners, cosmetic edits).');
   server.set('/legal/privacy', site('privacy-v2'));
-  const before = (await policyOutcomes(ext)).length;
+  const before = (await reportedOutcomes(ext)).length;
   await page.reload();
-  await waitFor(async () => (await policyOutcomes(ext)).slice(before).some((o) => o.outcome === 'policy'), 'version 2 to be recorded');
+  await waitFor(async () => (await reportedOutcomes(ext)).slice(before).some((o) => o.outcome === 'policy'), 'version 2 to be recorded');
   await page.waitForTimeout(300);
 
   const tabId = await tabIdOf(ext, page);

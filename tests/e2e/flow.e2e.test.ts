@@ -9,22 +9,17 @@ import type { Page } from 'playwright-core';
 import { seriousViolations } from './axe';
 import { demoPage } from './fixtures';
 import {
-  badgeOf, launchExtension, liveWorker, openExtensionPage, openPopup, screenshot, startServer, tabIdOf, waitFor,
+  badgeOf, launchExtension, openExtensionPage, reportedOutcomes, openPopup, screenshot, startServer, tabIdOf, waitFor,
   type Extension, type FixtureServer,
 } from './harness';
 
-interface Outcome { url: string; outcome: string; reason: string }
 
-async function outcomes(ext: Extension): Promise<Outcome[]> {
-  const worker = await liveWorker(ext);
-  return worker.evaluate(async () => ((await chrome.storage.session.get('diagnostics')).diagnostics ?? []) as Outcome[]);
-}
 
 /** Loads `path` and waits until the background has stored what it extracted. */
 async function visitPolicy(ext: Extension, page: Page, url: string, expected: RegExp): Promise<void> {
-  const before = (await outcomes(ext)).length;
+  const before = (await reportedOutcomes(ext)).length;
   await page.goto(url);
-  await waitFor(async () => (await outcomes(ext)).slice(before).find((o) => o.outcome === 'policy' && expected.test(o.reason)), `${url} to be stored (${expected})`);
+  await waitFor(async () => (await reportedOutcomes(ext)).slice(before).find((o) => o.outcome === 'policy' && expected.test(o.reason)), `${url} to be stored (${expected})`);
 }
 
 describe('a policy that changes under the reader', () => {
@@ -57,6 +52,11 @@ describe('a policy that changes under the reader', () => {
   });
 
   it('raises the badge on the policy page and on other pages of the site when version 2 arrives', async () => {
+    // Chrome stops an idle service worker after 30 s: nothing may depend on its memory.
+    const cdp = await ext.context.newCDPSession(otherTab);
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await cdp.detach();
     server.set('/legal/privacy', demoPage('privacy-v2'));
     await visitPolicy(ext, policyTab, `${server.origin}/legal/privacy`, /: changed /);
     await otherTab.goto(`${server.origin}/`);

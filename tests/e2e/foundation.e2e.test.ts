@@ -1,16 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  launchExtension, liveWorker, openExtensionPage, openPopup, screenshot, startServer, tabIdOf, waitFor,
+  launchExtension, liveWorker, reportedOutcomes, openExtensionPage, openPopup, screenshot, startServer, tabIdOf, waitFor,
   type Extension, type FixtureServer,
 } from './harness';
 import { demoPage } from './fixtures';
 
-interface Outcome { url: string; outcome: string; reason: string }
 
-async function outcomes(ext: Extension): Promise<Outcome[]> {
-  const worker = await liveWorker(ext);
-  return worker.evaluate(async () => ((await chrome.storage.session.get('diagnostics')).diagnostics ?? []) as Outcome[]);
-}
 
 describe('the built extension in Chromium', () => {
   let ext: Extension;
@@ -40,7 +35,7 @@ describe('the built extension in Chromium', () => {
   it('delivers a visited privacy policy to the background, extracted', async () => {
     const page = await ext.context.newPage();
     await page.goto(`${server.origin}/legal/privacy`);
-    const seen = await waitFor(async () => (await outcomes(ext)).find((o) => o.url.endsWith('/legal/privacy') && o.outcome === 'policy'), 'the policy report');
+    const seen = await waitFor(async () => (await reportedOutcomes(ext)).find((o) => o.url.endsWith('/legal/privacy') && o.outcome === 'policy'), 'the policy report');
     expect(seen.reason).toMatch(/privacy-policy/);
     await page.close();
   });
@@ -50,8 +45,8 @@ describe('the built extension in Chromium', () => {
     await page.goto(`${server.origin}/`);
     // Visit the policy afterwards: once its report arrives, the home page's would have too.
     await page.goto(`${server.origin}/legal/privacy?again=1`);
-    await waitFor(async () => (await outcomes(ext)).some((o) => o.url.includes('again=1')), 'the second policy report');
-    const home = (await outcomes(ext)).filter((o) => new URL(o.url).pathname === '/');
+    await waitFor(async () => (await reportedOutcomes(ext)).some((o) => o.url.includes('again=1')), 'the second policy report');
+    const home = (await reportedOutcomes(ext)).filter((o) => new URL(o.url).pathname === '/');
     expect(home).toEqual([]);
     await page.close();
   });

@@ -80,11 +80,35 @@ export async function liveWorker(ext: Extension): Promise<Worker> {
   return ext.context.waitForEvent('serviceworker', { timeout: 15_000 });
 }
 
+/** Wakes a stopped service worker the way the product does: an extension page sends it a message. */
+async function wakeWorker(ext: Extension): Promise<void> {
+  const page = await ext.context.newPage();
+  await page.goto(`chrome-extension://${ext.id}/popup.html?tabId=0`).catch(() => {});
+  await page.waitForTimeout(300);
+  await page.close();
+}
+
+/**
+ * Evaluates in the service worker. An evaluate on a worker Chrome has stopped waits until something
+ * wakes it, so after a short wait we wake it and try again.
+ */
+export async function inWorker<A, R>(ext: Extension, fn: (arg: A) => R | Promise<R>, arg: A): Promise<R> {
+  for (let attempt = 0; ; attempt++) {
+    const worker = await liveWorker(ext);
+    const result = await Promise.race([
+      (worker.evaluate as (f: (arg: A) => R | Promise<R>, a: A) => Promise<R>)(fn, arg).then((value) => ({ value })),
+      new Promise<null>((r) => setTimeout(() => r(null), 2_000)),
+    ]);
+    if (result) return result.value;
+    if (attempt >= 4) throw new Error('The service worker does not answer');
+    await wakeWorker(ext);
+  }
+}
+
 /** The id of the tab showing `page`, found by its URL from the service worker (we hold host permissions). */
 export async function tabIdOf(ext: Extension, page: Page): Promise<number> {
   const url = page.url();
-  const worker = await liveWorker(ext);
-  const id = await worker.evaluate(async (u: string) => {
+  const id = await inWorker(ext, async (u: string) => {
     const tabs = await chrome.tabs.query({});
     return tabs.find((t) => t.url === u)?.id ?? null;
   }, url);
@@ -93,8 +117,7 @@ export async function tabIdOf(ext: Extension, page: Page): Promise<number> {
 }
 
 export async function badgeOf(ext: Extension, tabId: number): Promise<{ text: string; title: string; color: number[] }> {
-  const worker = await liveWorker(ext);
-  return worker.evaluate(async (t: number) => ({
+  return inWorker(ext, async (t: number) => ({
     text: await chrome.action.getBadgeText({ tabId: t }),
     title: await chrome.action.getTitle({ tabId: t }),
     color: await chrome.action.getBadgeBackgroundColor({ tabId: t }),
@@ -107,7 +130,8 @@ export async function waitFor<T>(check: () => Promise<T | null | undefined | fal
   let last: unknown;
   while (Date.now() < deadline) {
     try {
-      const value = await check();
+      // A check that hangs (an evaluate on a worker Chrome just stopped) is abandoned and retried.
+      const value = await Promise.race([check(), new Promise<null>((r) => setTimeout(() => r(null), 3_000))]);
       if (value) return value;
     } catch (error) {
       last = error;
@@ -178,4 +202,11 @@ export async function startServer(initial: Record<string, Route> = {}): Promise<
     requests,
     close: () => new Promise<void>((r) => server.close(() => r())),
   };
+}
+
+export interface ReportedOutcome { at: number; url: string; outcome: string; reason: string }
+
+/** What the background recorded about pages that passed the gate and about background checks. */
+export async function reportedOutcomes(ext: Extension): Promise<ReportedOutcome[]> {
+  return inWorker(ext, async () => ((await chrome.storage.session.get('diagnostics')).diagnostics ?? []) as ReportedOutcome[], null);
 }

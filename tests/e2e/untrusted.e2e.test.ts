@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchExtension, liveWorker, openExtensionPage, openPopup, screenshot, startServer, tabIdOf, waitFor, type Extension, type FixtureServer } from './harness';
+import { launchExtension, openExtensionPage, reportedOutcomes, openPopup, screenshot, startServer, tabIdOf, waitFor, type Extension, type FixtureServer } from './harness';
 
 const IMG = '<img src=x onerror="globalThis.__pwned=1">';
 const SCRIPT = '<script>globalThis.__pwned=2</script>';
@@ -65,8 +65,7 @@ describe('untrusted policy text in extension pages', () => {
   it('renders payloads in titles, headings and evidence as text, in the popup and the history page', async () => {
     const page = await ext.context.newPage();
     const stored = async (status: string) => {
-      const worker = await liveWorker(ext);
-      const list = await worker.evaluate(async () => ((await chrome.storage.session.get('diagnostics')).diagnostics ?? []) as Array<{ outcome: string; reason: string }>);
+      const list = await reportedOutcomes(ext);
       return list.some((o) => o.outcome === 'policy' && o.reason.includes(`: ${status} `));
     };
     await page.goto(`${server.origin}/privacy`);

@@ -5,23 +5,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { demoPage } from './fixtures';
-import { badgeOf, launchExtension, liveWorker, openExtensionPage, screenshot, startServer, tabIdOf, waitFor, type Extension, type FixtureServer } from './harness';
+import { badgeOf, inWorker, launchExtension, openExtensionPage, screenshot, startServer, tabIdOf, waitFor, type Extension, type FixtureServer } from './harness';
 
 interface Watch { site: string; policyUrl: string; status: string; failure: string | null; lastCheck: number | null; nextCheck: number }
 
 async function watches(ext: Extension): Promise<Watch[]> {
-  const worker = await liveWorker(ext);
-  return worker.evaluate(async () => ((await chrome.storage.local.get('watches')).watches ?? []) as Watch[]);
+  return inWorker(ext, async () => ((await chrome.storage.local.get('watches')).watches ?? []) as Watch[], null);
 }
 
 /** What the alarm does when checks are due: make every watch due, then fire the alarm now. */
 async function fireAlarm(ext: Extension): Promise<void> {
-  const worker = await liveWorker(ext);
-  await worker.evaluate(async () => {
+  await inWorker(ext, async () => {
     const list = ((await chrome.storage.local.get('watches')).watches ?? []) as Array<{ nextCheck: number }>;
     await chrome.storage.local.set({ watches: list.map((w) => ({ ...w, nextCheck: 0 })) });
     await chrome.alarms.create('clausewatch-recheck', { when: Date.now() + 50, periodInMinutes: 30 });
-  });
+  }, null);
 }
 
 async function versionsOf(ext: Extension, site: string): Promise<number> {
