@@ -12,7 +12,7 @@ import { assessDetection, assessFetch } from '@/lib/recheck';
 import { pendingChange } from '@/lib/review';
 import { DEFAULT_FREQUENCY_HOURS, dueEntries, firstCheck, nextAfterFailure, nextAfterSuccess } from '@/lib/schedule';
 import type { ChangeAnalysis, PolicyDocument } from '@/lib/schema';
-import { openPolicyStore, StoreError, type PolicyStore, type StoredVersion } from '@/lib/store';
+import { openPolicyStore, saveWithQuotaRecovery, StoreError, type PolicyStore, type StoredVersion } from '@/lib/store';
 import type { PolicyView, TabState, WatchEntry } from '@/lib/views';
 import { recordOutcome } from '@/utils/diagnostics';
 import { runInDom } from '@/utils/dom';
@@ -44,6 +44,10 @@ function siteOf(store: PolicyStore, url: string | undefined | null): string | nu
 
 // ---- storage problems the user must hear about ---------------------------------------------------
 
+const SAVE_FAILED = 'A new policy version could not be saved:';
+const PRUNED_NOTICE = (n: number) =>
+  `Storage was full: ${n} old intermediate ${n === 1 ? 'version was' : 'versions were'} removed to make room (the first and latest versions of every policy are always kept).`;
+
 async function setStorageProblem(message: string | null): Promise<void> {
   await browser.storage.local.set({ storageProblem: message });
 }
@@ -53,25 +57,20 @@ async function getStorageProblem(): Promise<string | null> {
   return typeof got.storageProblem === 'string' ? got.storageProblem : null;
 }
 
-/** Saves a captured version; on a full quota prunes old middle versions once and retries. */
+/** Saves a captured version; on a full quota the store prunes old middle versions once and retries. */
 async function saveVersion(url: string, document: PolicyDocument, kind: 'privacy-policy' | 'privacy-adjacent') {
   const store = await getStore();
-  const input = { url, document, kind, analyze: (a: PolicyDocument, b: PolicyDocument) => analyzeChange(a, b) };
   try {
-    const saved = await store.savePolicyVersion(input);
-    await setStorageProblem(null);
+    const saved = await saveWithQuotaRecovery(store, { url, document, kind, analyze: (a, b) => analyzeChange(a, b) });
+    if (saved.pruned) {
+      await setStorageProblem(PRUNED_NOTICE(saved.pruned.removedVersions));
+    } else if ((await getStorageProblem())?.startsWith(SAVE_FAILED) === true) {
+      await setStorageProblem(null); // saving works again; a pruning notice stays until the next one
+    }
     return saved;
   } catch (error) {
-    if (!(error instanceof StoreError) || error.code !== 'quota') throw error;
-    const pruned = await store.prune();
-    try {
-      const saved = await store.savePolicyVersion(input);
-      await setStorageProblem(`Storage was full: ${pruned.removedVersions} old intermediate versions were removed to make room (first and latest versions are always kept).`);
-      return saved;
-    } catch (again) {
-      await setStorageProblem(again instanceof StoreError ? again.message : 'Storage is full: new policy versions cannot be saved.');
-      throw again;
-    }
+    if (error instanceof StoreError && error.code === 'quota') await setStorageProblem(`${SAVE_FAILED} ${error.message}`);
+    throw error;
   }
 }
 
