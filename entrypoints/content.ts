@@ -14,7 +14,7 @@ export default defineContentScript({
   allFrames: false,
   main(ctx) {
     let lastChecked = '';
-    const check = (why: string) => {
+    const check = (why: string, again = false) => {
       if (ctx.isInvalid) return;
       const url = location.href;
       let verdict: { pass: boolean; reason: string };
@@ -23,7 +23,7 @@ export default defineContentScript({
       } catch (error) {
         return void console.debug('[Clausewatch] gate failed', error);
       }
-      if (!verdict.pass || url === lastChecked) return;
+      if (!verdict.pass || (url === lastChecked && !again)) return;
       lastChecked = url;
       sendMessage('gatePassed', { url, reason: `${why}: ${verdict.reason}` }).catch(() => {
         // The extension was reloaded or the background is gone; nothing to do on this page.
@@ -32,7 +32,7 @@ export default defineContentScript({
 
     // Single-page sites: a policy may be rendered after load or reached by history navigation.
     // Wait for the DOM to settle (quiet for a moment, bounded) before the cheap check.
-    const afterSettle = (why: string) => {
+    const afterSettle = (why: string, again = false) => {
       const started = performance.now();
       let timer = 0;
       const observer = new MutationObserver(() => {
@@ -43,16 +43,17 @@ export default defineContentScript({
       const finish = () => {
         observer.disconnect();
         clearTimeout(timer);
-        check(why);
+        check(why, again);
       };
       observer.observe(document.documentElement, { childList: true, subtree: true });
       timer = ctx.setTimeout(finish, SETTLE_QUIET_MS);
       ctx.onInvalidated(() => observer.disconnect());
     };
 
+    // An app shell with no headings yet may still render its policy: look (again) once it settles.
+    const appShell = document.querySelector('h1, h2') === null;
     check('load');
-    // An app shell with no headings yet may still render a policy: look again once it settles.
-    if (!lastChecked && document.querySelector('h1, h2') === null) afterSettle('rendered after load');
+    if (appShell) afterSettle('rendered after load', true);
     ctx.addEventListener(window, 'wxt:locationchange', () => afterSettle('navigation'));
   },
 });

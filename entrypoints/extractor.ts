@@ -28,15 +28,19 @@ async function run(): Promise<void> {
       return;
     }
     await sendMessage('pageProcessed', { outcome: 'policy', url, detection, document: result.document });
+    (globalThis as { __clausewatchExtracted?: string }).__clausewatchExtracted = url;
   } catch (error) {
     await sendMessage('pageProcessed', { outcome: 'failed', url, detection: null, reason: `extraction error: ${String(error)}`.slice(0, 2000) }).catch(() => {});
   }
 }
 
 export default defineUnlistedScript(() => {
-  // The background may inject twice for one page (two quick navigations); run once per URL.
-  const marker = globalThis as { __clausewatchExtracted?: string };
-  if (marker.__clausewatchExtracted === location.href) return;
-  marker.__clausewatchExtracted = location.href;
-  void run();
+  // Injected again for the same URL (an app shell that rendered its policy late): once a policy was
+  // delivered for this URL, there is nothing more to do.
+  const marker = globalThis as { __clausewatchExtracted?: string; __clausewatchRunning?: boolean };
+  if (marker.__clausewatchExtracted === location.href || marker.__clausewatchRunning) return;
+  marker.__clausewatchRunning = true;
+  void run().finally(() => {
+    marker.__clausewatchRunning = false;
+  });
 });

@@ -1,0 +1,61 @@
+/**
+ * Single-page sites: a policy rendered by script after load, or reached through history navigation,
+ * is still detected (the content script watches URL changes and waits for the DOM to settle).
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchExtension, reportedOutcomes, ROOT, startServer, waitFor, type Extension, type FixtureServer } from './harness';
+
+// The demo policy's article, to be inserted by script.
+const article = readFileSync(join(ROOT, 'tests/fixtures/demo-site/privacy-v1.html'), 'utf8').match(/<article>[\s\S]*<\/article>/)![0];
+
+const shell = (script: string) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Inkwell</title></head>
+<body><div id="app"></div><script>const ARTICLE = ${JSON.stringify(article)};\n${script}</script></body></html>`;
+
+describe('single-page sites', () => {
+  let ext: Extension;
+  let server: FixtureServer;
+
+  beforeAll(async () => {
+    server = await startServer({
+      // An app shell that renders the policy a moment after load.
+      '/late/privacy': { body: shell(`setTimeout(() => { document.title = 'Privacy Policy | Inkwell'; document.getElementById('app').innerHTML = ARTICLE; }, 800);`) },
+      // The same, at an address that says nothing: only the rendered title and headings tell.
+      '/late/legal-7': { body: shell(`setTimeout(() => { document.title = 'Privacy Policy | Inkwell'; document.getElementById('app').innerHTML = ARTICLE; }, 800);`) },
+      // A home page whose router shows the policy on a client-side navigation.
+      '/spa/': {
+        body: shell(`document.getElementById('app').innerHTML = '<h1>Welcome to Inkwell</h1><p>Your notes everywhere.</p><a id="go" href="/spa/privacy">Privacy</a>';
+document.getElementById('go').addEventListener('click', (e) => {
+  e.preventDefault();
+  history.pushState({}, '', '/spa/privacy');
+  setTimeout(() => { document.title = 'Privacy Policy | Inkwell'; document.getElementById('app').innerHTML = ARTICLE; }, 200);
+});`),
+      },
+    });
+    ext = await launchExtension();
+  });
+  afterAll(async () => {
+    await ext?.close();
+    await server?.close();
+  });
+
+  it.each(['/late/privacy', '/late/legal-7'])('detects a policy rendered after load at %s', async (path) => {
+    const page = await ext.context.newPage();
+    await page.goto(`${server.origin}${path}`);
+    const seen = await waitFor(async () => (await reportedOutcomes(ext)).find((o) => o.url.endsWith(path) && o.outcome === 'policy'), 'the late policy');
+    expect(seen.reason).toMatch(/privacy-policy: (first|unchanged)/);
+    await page.close();
+  });
+
+  it('detects a policy reached by history navigation, and not the home page before it', async () => {
+    const page = await ext.context.newPage();
+    await page.goto(`${server.origin}/spa/`);
+    await page.waitForTimeout(1500);
+    expect((await reportedOutcomes(ext)).filter((o) => o.url.endsWith('/spa/'))).toEqual([]);
+    await page.click('#go');
+    const seen = await waitFor(async () => (await reportedOutcomes(ext)).find((o) => o.url.endsWith('/spa/privacy') && o.outcome === 'policy'), 'the policy after navigation');
+    expect(seen.reason).toMatch(/privacy-policy/);
+    await page.close();
+  });
+});
