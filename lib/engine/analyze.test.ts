@@ -1,0 +1,196 @@
+import { describe, expect, it } from 'vitest';
+import { documentFromMarkdown } from '../markdown';
+import { ChangeAnalysis } from '../schema';
+import { analyzeChange, describePolicy } from './index';
+
+const BASE = `# Privacy Policy
+
+Last updated: January 1, 2024
+
+## Information we collect
+
+We collect your name and email address when you sign up.
+
+We collect usage data to operate the service.
+
+## How we share information
+
+We share your information with service providers who host our servers.
+
+We do not sell your personal information.
+
+## Your rights
+
+You can request a copy of your data.
+`;
+
+const doc = (text: string) => documentFromMarkdown(text, { url: 'https://example.com/privacy', language: 'en' });
+const analyze = (newer: string, older = BASE) => analyzeChange(doc(older), doc(newer));
+
+describe('golden explanations', () => {
+  it.each([
+    {
+      name: 'new AI training by affiliates',
+      newer: BASE.replace('We collect usage data to operate the service.', 'We collect usage data to operate the service.\n\nWe may use your content to train our AI models, including by our affiliates.'),
+      headlines: ['New: your content may be used to train AI models, including by affiliates'],
+      summary: '1 major change: new AI training.',
+    },
+    {
+      name: 'a recipient appended to a sharing sentence',
+      newer: BASE.replace('who host our servers.', 'who host our servers and with advertising partners.'),
+      headlines: ['Expanded: your data may now be shared with advertising partners'],
+      summary: '1 major change: wider sharing with advertising partners.',
+    },
+    {
+      name: '"do not sell" becoming "may sell"',
+      newer: BASE.replace('We do not sell your personal information.', 'We may sell your personal information.'),
+      headlines: ['New: your personal data may be sold'],
+      summary: '1 major change: new sale of data.',
+    },
+    {
+      name: 'an AI training opt-out where training was already stated',
+      older: BASE.replace('We collect usage data to operate the service.', 'We use your content to train our AI models.'),
+      newer: BASE.replace('We collect usage data to operate the service.', 'We use your content to train our AI models.\n\nYou can opt out of AI training in your settings.'),
+      headlines: ['Good news: you can now opt out of AI training', 'Reworded: the section on your rights was rewritten'],
+      summary: '1 good news: AI training opt-out.',
+    },
+    {
+      name: 'a new denial of sharing with advertisers',
+      newer: BASE.replace('We do not sell your personal information.', 'We do not sell your personal information.\n\nWe never share your data with advertisers.'),
+      headlines: ['Good news: new limits on sharing your data'],
+      summary: '1 good news: limits on sharing.',
+    },
+    {
+      name: 'the same practice in new words',
+      newer: BASE.replace('We share your information with service providers who host our servers.', 'Service providers who host our servers receive your information from us.'),
+      headlines: ['Reworded: the sharing terms were rewritten, same practice'],
+      summary: '1 minor edit.',
+    },
+    {
+      name: 'a new sharing practice together with a minor edit',
+      newer: BASE.replace('We collect usage data to operate the service.', 'We collect usage data to operate and secure the service.').replace(
+        'We do not sell your personal information.',
+        'We do not sell your personal information.\n\nWe share your purchase history with data brokers.',
+      ),
+      headlines: ['Expanded: your data may now be shared with data brokers'],
+      summary: '1 major change: wider sharing with data brokers. 1 minor edit.',
+    },
+  ])('$name', ({ newer, older, headlines, summary }) => {
+    const a = analyze(newer, older);
+    expect(a.findings.map((f) => f.headline)).toEqual(headlines);
+    expect(a.summary).toBe(summary);
+  });
+
+  it('marks the inserted words in the evidence', () => {
+    const a = analyze(BASE.replace('who host our servers.', 'who host our servers and with advertising partners.'));
+    const spans = a.findings[0]?.evidence[0]?.spans ?? [];
+    expect(spans.filter((s) => s.op === 'insert').map((s) => s.text.trim())).toEqual(['and with advertising partners']);
+    expect(a.findings[0]?.evidence[0]?.triggers.join(' ')).toMatch(/advertising partners/);
+    expect(a.findings[0]?.section).toEqual(['Privacy Policy', 'How we share information']);
+  });
+
+  it('sorts findings major, then good news, then minor', () => {
+    const newer = BASE.replace('You can request a copy of your data.', 'You can request a copy of your data.\n\nYou can delete your account at any time.')
+      .replace('We collect usage data to operate the service.', 'We may use your content to train our AI models.')
+      .replace('We share your information with service providers who host our servers.', 'Service providers who host our servers receive your information from us.');
+    const order = analyze(newer).findings.map((f) => f.severity);
+    expect(order).toEqual([...order].sort((x, y) => ['major', 'good-news', 'minor', 'cosmetic'].indexOf(x) - ['major', 'good-news', 'minor', 'cosmetic'].indexOf(y)));
+    expect(order[0]).toBe('major');
+  });
+
+  it('groups several sentences of one section into one finding', () => {
+    const newer = BASE.replace(
+      'We do not sell your personal information.',
+      'We do not sell your personal information.\n\nWe share your purchase history with data brokers.\n\nWe share your location with data brokers and advertisers.',
+    );
+    const sharing = analyze(newer).findings.filter((f) => f.category === 'third-party-sharing' && f.kind === 'expanded');
+    expect(sharing).toHaveLength(1);
+    expect(sharing[0]?.evidence).toHaveLength(2);
+  });
+});
+
+describe('cosmetic differences are not news', () => {
+  it.each([
+    ['whitespace and typography', BASE.replace('We collect usage data', 'We   collect usage   data').replace("We do not sell", 'We do not sell')],
+    ['quotes and dashes', BASE.replace('your name and email', '“your” name – and email').replace('We collect your name', 'We collect your name')],
+    ['case only', BASE.replace('We collect usage data to operate the service.', 'WE COLLECT USAGE DATA TO OPERATE THE SERVICE.')],
+    ['punctuation only', BASE.replace('operate the service.', 'operate the service!')],
+    ['the last-updated date', BASE.replace('January 1, 2024', 'March 3, 2025')],
+    ['list numbering', BASE.replace('We collect your name', '1. We collect your name').replace('We collect usage', '2. We collect usage')],
+    ['link targets and tracking parameters', BASE.replace('request a copy of your data', 'request a copy of [your data](https://example.com/data?utm_source=mail)')],
+    ['a hyphenated spelling', BASE.replace('email address', 'e-mail address')],
+  ])('%s', (_name, newer) => {
+    const a = analyze(newer);
+    expect(a.findings).toEqual([]);
+    expect(a.counts.major + a.counts.minor + a.counts.goodNews).toBe(0);
+    expect(a.summary).toMatch(/^No (meaningful )?changes/);
+    expect(a.changes.filter((c) => c.type !== 'moved')).toEqual([]);
+  });
+
+  it('a document that was only re-blocked yields nothing', () => {
+    const merged = BASE.replace('We collect your name and email address when you sign up.\n\nWe collect usage data to operate the service.', 'We collect your name and email address when you sign up. We collect usage data to operate the service.');
+    const a = analyze(merged);
+    expect(a.findings).toEqual([]);
+    expect(a.summary).toBe('No meaningful changes (only formatting).');
+    expect(a.counts.cosmetic).toBeGreaterThan(0);
+  });
+
+  it('a moved section is reported as moved, never removed plus added', () => {
+    const moved = BASE.replace('## Your rights\n\nYou can request a copy of your data.\n', '').replace('## Information we collect', '## Your rights\n\nYou can request a copy of your data.\n\n## Information we collect');
+    const a = analyze(moved);
+    expect(a.changes.map((c) => c.type)).toEqual(['moved', 'moved']);
+    expect(a.findings).toEqual([]);
+  });
+
+  it('identical documents: no changes', () => {
+    const a = analyze(BASE);
+    expect(a.summary).toBe('No changes.');
+    expect(a.changes).toEqual([]);
+  });
+});
+
+describe('schema and bounds', () => {
+  it('the result parses with the ChangeAnalysis schema', () => {
+    const a = analyze(BASE.replace('We do not sell your personal information.', 'We may sell your personal information to advertisers.'));
+    expect(() => ChangeAnalysis.parse(a)).not.toThrow();
+    expect(a.schemaVersion).toBe(1);
+  });
+
+  const words = (n: number, seed: number) => {
+    const vocab = ['data', 'privacy', 'service', 'account', 'information', 'partner', 'security', 'cookie', 'request', 'contact', 'policy', 'email', 'device', 'content', 'choice', 'law'];
+    let x = seed;
+    const out: string[] = [];
+    for (let i = 0; i < n; i++) {
+      x = (x * 1103515245 + 12345) % 2147483648;
+      out.push(vocab[x % vocab.length] ?? 'word');
+      if (i % 12 === 11) out.push('.\n\n');
+    }
+    return out.join(' ');
+  };
+
+  it('stays bounded on two large unrelated documents: completes or says it was truncated', () => {
+    let t = 0;
+    // A clock that advances 1 ms per reading: the budget is spent long before the work is done.
+    const a = analyzeChange(doc(words(20_000, 1)), doc(words(20_000, 2)), { clock: () => t++, budgetMs: 50 });
+    expect(a.truncated).toBe(true);
+    expect(() => ChangeAnalysis.parse(a)).not.toThrow();
+  });
+
+  it('reports truncated=false when the budget is ample', () => {
+    const a = analyzeChange(doc(BASE), doc(BASE.replace('usage data', 'usage and device data')), { budgetMs: 60_000 });
+    expect(a.truncated).toBe(false);
+  });
+});
+
+describe('describePolicy', () => {
+  it('says what a policy states now, with polarity', () => {
+    const statements = describePolicy(doc(BASE.replace('We collect usage data to operate the service.', 'We may use your content to train our AI models.')));
+    const summary = statements.map((s) => `${s.category}:${s.polarity}`);
+    expect(summary).toContain('ai-training:states');
+    expect(summary).toContain('third-party-sharing:states');
+    expect(summary).toContain('third-party-sharing:restricts');
+    const ai = statements.find((s) => s.category === 'ai-training');
+    expect(ai?.section).toEqual(['Privacy Policy', 'Information we collect']);
+    expect(ai?.triggers.length).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import type { Category } from '../schema';
+import { classifySentence, matchRule, prepareSentence } from './classify';
+import { RESTRICTORS, RULES } from './rules';
+
+const has = (sentence: string, category: Category, polarity: 'states' | 'restricts') =>
+  classifySentence(sentence).some((c) => c.category === category && c.polarity === polarity);
+
+describe('every rule is backed by examples', () => {
+  it.each(RULES.map((r) => [r.id, r] as const))('%s has a positive and a negative example', (_id, rule) => {
+    expect(rule.examples.positive.length).toBeGreaterThan(0);
+    expect(rule.examples.negative.length).toBeGreaterThan(0);
+  });
+  it.each(RULES.flatMap((r) => r.examples.positive.map((s) => [r.id, s, r] as const)))('%s fires on "%s"', (_id, sentence, rule) => {
+    expect(matchRule(rule, prepareSentence(sentence))).not.toBeNull();
+  });
+  it.each(RULES.flatMap((r) => r.examples.negative.map((s) => [r.id, s, r] as const)))('%s does not fire on "%s"', (_id, sentence, rule) => {
+    expect(matchRule(rule, prepareSentence(sentence))).toBeNull();
+  });
+  it.each(RESTRICTORS.flatMap((r, i) => r.examples.positive.map((s) => [i, s, r] as const)))('restrictor %i matches "%s"', (_i, sentence, r) => {
+    expect(r.re.test(prepareSentence(sentence))).toBe(true);
+  });
+  it.each(RESTRICTORS.flatMap((r, i) => r.examples.negative.map((s) => [i, s, r] as const)))('restrictor %i does not match "%s"', (_i, sentence, r) => {
+    expect(r.re.test(prepareSentence(sentence))).toBe(false);
+  });
+});
+
+describe('categories and polarity', () => {
+  it.each<[string, Category, 'states' | 'restricts']>([
+    // third-party sharing
+    ['We may share your personal information with our advertising partners.', 'third-party-sharing', 'states'],
+    ['We sell personal information to data brokers.', 'third-party-sharing', 'states'],
+    ['Your information may be disclosed to our affiliates and group companies.', 'third-party-sharing', 'states'],
+    ['Third parties may collect information about you through cookies on our site.', 'third-party-sharing', 'states'],
+    ['We share personal information with third parties for cross-context behavioral advertising.', 'third-party-sharing', 'states'],
+    ['Your prompts may be shared with third-party AI model providers.', 'third-party-sharing', 'states'],
+    ['We do not sell your personal information.', 'third-party-sharing', 'restricts'],
+    ['We will never share your data with advertisers.', 'third-party-sharing', 'restricts'],
+    ['You can opt out of the sale or sharing of your personal information.', 'third-party-sharing', 'restricts'],
+    ['We do not share your data with third parties except with service providers who help us.', 'third-party-sharing', 'states'],
+    // AI training
+    ['We use your content to train our AI models.', 'ai-training', 'states'],
+    ['Your conversations may be used to improve our large language models.', 'ai-training', 'states'],
+    ['Our affiliates may use your posts to develop generative AI features.', 'ai-training', 'states'],
+    ['Inputs may be used for model training by our partners.', 'ai-training', 'states'],
+    ['We do not use your content to train AI models.', 'ai-training', 'restricts'],
+    ['Your data will not be used for training machine learning models.', 'ai-training', 'restricts'],
+    ['You can opt out of AI training in your settings.', 'ai-training', 'restricts'],
+    // other categories
+    ['We collect biometric identifiers such as face geometry.', 'sensitive-data', 'states'],
+    ['With your permission we collect your precise location.', 'sensitive-data', 'states'],
+    ['We do not collect health information.', 'sensitive-data', 'restricts'],
+    ['We use your activity to show you personalized ads.', 'advertising-profiling', 'states'],
+    ['You can opt out of interest-based advertising.', 'advertising-profiling', 'restricts'],
+    ['We retain your personal data for 90 days after account closure.', 'retention', 'states'],
+    ['Your data may be transferred to the United States and other countries.', 'international-transfer', 'states'],
+    ['We rely on standard contractual clauses for international transfers.', 'international-transfer', 'states'],
+    ['Our services are not directed to children under 13.', 'children', 'restricts'],
+    ['We collect information from teens with parental consent.', 'children', 'states'],
+    ['You have the right to access, correct and delete your personal data.', 'user-rights', 'states'],
+    ['You may withdraw your consent at any time.', 'user-rights', 'states'],
+  ])('"%s" → %s %s', (sentence, category, polarity) => {
+    expect(has(sentence, category, polarity)).toBe(true);
+  });
+
+  it.each<[string, Category]>([
+    ['You can share your playlists with friends.', 'third-party-sharing'],
+    ['We train our employees on privacy and security.', 'ai-training'],
+    ['Our help chat is powered by AI.', 'ai-training'],
+    ['We use cookies to remember your language.', 'third-party-sharing'],
+    ['We collect your approximate location from your IP address.', 'sensitive-data'],
+    ['We keep you informed about product updates.', 'retention'],
+    ['You can transfer your subscription to another email address.', 'international-transfer'],
+  ])('"%s" is not %s', (sentence, category) => {
+    expect(classifySentence(sentence).some((c) => c.category === category)).toBe(false);
+  });
+
+  it('a denial covers only its own clause', () => {
+    const s = 'We do not sell your personal information, but we share it with advertising partners.';
+    expect(has(s, 'third-party-sharing', 'restricts')).toBe(true);
+    expect(has(s, 'third-party-sharing', 'states')).toBe(true);
+  });
+
+  it('a denial bounded by consent or necessity stays a restriction', () => {
+    expect(has('We will not share your data with third parties without your consent.', 'third-party-sharing', 'states')).toBe(false);
+    expect(has('We do not transfer it to partners except as needed to provide the service.', 'third-party-sharing', 'states')).toBe(false);
+  });
+
+  it('reports the words that fired', () => {
+    const [hit] = classifySentence('We use your content to train our AI models.');
+    expect(hit?.triggers.join(' ')).toMatch(/train our ai models/);
+  });
+
+  it('handles typographic variants the same way', () => {
+    expect(classifySentence('We don’t sell your data.')).toEqual(classifySentence("We don't sell your data."));
+  });
+
+  it('understands a first set of French patterns', () => {
+    expect(has('Nous partageons vos données avec nos partenaires commerciaux.', 'third-party-sharing', 'states')).toBe(true);
+    expect(has('Vos données ne sont pas utilisées pour entraîner nos modèles.', 'ai-training', 'restricts')).toBe(true);
+  });
+});

@@ -1,0 +1,137 @@
+/**
+ * Sentence classification: which practices a sentence talks about, whether it states or restricts them,
+ * and which words fired. Pure and cheap (a few regular expressions per sentence, most stopped by a gate).
+ */
+import type { Category } from '../schema';
+import { foldFast } from './sentences';
+import { CONSENT_ONLY, EXCEPTION, RECIPIENT_EN, RESTRICTORS, RULES, type Rule } from './rules';
+
+const RECIPIENTS = new RegExp(`\\b${RECIPIENT_EN}\\b`, 'g');
+
+export type Polarity = 'states' | 'restricts';
+export interface Classification {
+  category: Category;
+  polarity: Polarity;
+  triggers: string[];
+}
+
+/** Lower-cased, typographically normalised, markdown leftovers removed. */
+export function prepareSentence(sentence: string): string {
+  return foldFast(sentence)
+    .replace(/[*_`#>]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+// Split where a sentence turns ("..., but ...", "; however"), so a denial only covers its own clause.
+const CLAUSE_BREAK = /\s*(?:;|:\s|,\s+but\s+|[,.]\s+however,?\s+|,\s+although\s+|,\s+whereas\s+|,\s+while\s+|\s+-\s+)\s*/;
+
+const SUBJECT = /\b(?:we|you|they|it|our|us|i)\b/;
+
+export function splitClauses(s: string): string[] {
+  return s.split(CLAUSE_BREAK).filter((c) => c && c.trim().length > 0);
+}
+
+/** The triggers of a rule on a prepared clause, or null when it does not fire. */
+export function matchRule(rule: Rule, clause: string): string[] | null {
+  if (rule.gate) {
+    if (Array.isArray(rule.gate)) {
+      for (const g of rule.gate) if (!g.test(clause)) return null;
+    } else if (!rule.gate.test(clause)) return null;
+  }
+  const triggers: string[] = [];
+  for (const re of rule.all) {
+    const m = re.exec(clause);
+    if (!m) return null;
+    triggers.push(m[0].replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''));
+  }
+  if (rule.none?.some((re) => re.test(clause))) return null;
+  return triggers;
+}
+
+/**
+ * Whether a clause restricts a category's practice. `alsoStates` when the practice still stands: a
+ * denial with an exception after it ("we do not share ... except with service providers"), or an
+ * opt-out, which reveals the practice it lets the user refuse.
+ */
+function isRestricted(category: Category, clause: string, inherited: boolean): { restricts: boolean; alsoStates: boolean } {
+  if (inherited) return { restricts: true, alsoStates: false };
+  let denialAt = -1;
+  let optOut = false;
+  for (const r of RESTRICTORS) {
+    if (r.category !== '*' && r.category !== category) continue;
+    const m = r.re.exec(clause);
+    if (!m) continue;
+    if (r.kind === 'opt-out') optOut = true;
+    else if (denialAt < 0 || m.index < denialAt) denialAt = m.index;
+  }
+  if (denialAt < 0 && !optOut) return { restricts: false, alsoStates: false };
+  if (denialAt < 0) return { restricts: true, alsoStates: true };
+  let exceptionAfter = false;
+  for (const m of clause.matchAll(EXCEPTION)) {
+    if ((m.index ?? 0) > denialAt && !CONSENT_ONLY.test(clause.slice(m.index ?? 0, (m.index ?? 0) + 60))) exceptionAfter = true;
+  }
+  return { restricts: true, alsoStates: exceptionAfter };
+}
+
+export function classifySentence(sentence: string, only?: Category): Classification[] {
+  const s = prepareSentence(sentence);
+  if (s.length < 8) return [];
+  const clauses = splitClauses(s);
+  const found = new Map<string, Classification>();
+  const add = (category: Category, polarity: Polarity, triggers: string[]) => {
+    const key = `${category}|${polarity}`;
+    const prev = found.get(key);
+    if (prev) {
+      for (const t of triggers) if (!prev.triggers.includes(t)) prev.triggers.push(t);
+    } else {
+      found.set(key, { category, polarity, triggers: [...triggers] });
+    }
+  };
+  let denied = false;
+  for (const clause of clauses) {
+    // "We do not sell or use your data for: advertising; training AI models" - the items after a denial
+    // that have no subject of their own are still denied.
+    const inherited: boolean = denied && !SUBJECT.test(clause);
+    denied = inherited || RESTRICTORS.some((r) => r.kind === 'denial' && r.category === '*' && r.re.test(clause));
+    for (const rule of RULES) {
+      if (only && rule.category !== only) continue;
+      const triggers = matchRule(rule, clause);
+      if (!triggers) continue;
+      // Who receives the data is the part a reader needs; name every recipient, not just the first.
+      if (rule.category === 'third-party-sharing' || rule.category === 'ai-training') {
+        for (const m of clause.matchAll(RECIPIENTS)) if (!triggers.some((t) => t.includes(m[0]))) triggers.push(m[0]);
+      }
+      const { restricts, alsoStates } = isRestricted(rule.category, clause, inherited);
+      // A user right is a choice granted to the user; its "polarity" is always that it exists.
+      if (rule.category === 'user-rights' || !restricts) add(rule.category, 'states', triggers);
+      else {
+        add(rule.category, 'restricts', triggers);
+        if (alsoStates) add(rule.category, 'states', triggers);
+      }
+    }
+  }
+  return [...found.values()];
+}
+
+/** The rule ids that fire on a sentence, for the rule meta-test and debugging. */
+export function firingRules(sentence: string): string[] {
+  const s = prepareSentence(sentence);
+  const ids = new Set<string>();
+  for (const clause of splitClauses(s)) for (const rule of RULES) if (matchRule(rule, clause)) ids.add(rule.id);
+  return [...ids];
+}
+
+/** A classifier that remembers its answers: the two versions of a policy share most of their text. */
+export function memoClassifier(): (sentence: string, only?: Category) => Classification[] {
+  const memo = new Map<string, Classification[]>();
+  return (sentence: string, only?: Category) => {
+    const key = only ? `${only}\u0000${sentence}` : sentence;
+    let r = memo.get(key);
+    if (!r) {
+      r = only ? (memo.get(sentence)?.filter((c) => c.category === only) ?? classifySentence(sentence, only)) : classifySentence(sentence);
+      memo.set(key, r);
+    }
+    return r;
+  };
+}

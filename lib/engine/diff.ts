@@ -1,0 +1,422 @@
+/**
+ * Aligning two versions of a policy. Blocks first (identical by canonical key, in order; then the same
+ * key elsewhere = moved; then edited blocks paired by word-set similarity inside the gaps between
+ * identical ones, within a window), then sentences, then words inside changed sentences only.
+ *
+ * Every step is bounded: the block LCS by an edit length, pairing by a window, word diffs by an edit
+ * length, and everything by the caller's time budget (we then fall back to cheaper answers and say so).
+ */
+import { diffArrays, diffWords } from 'diff';
+import type { Change, PolicyDocument, Span } from '../schema';
+import { canonicalKey, clearKeyMemo, dice, isBoilerplate, normalizeFast, pieceKeys, pieceSet, splitSentences, tokens } from './sentences';
+
+export interface DiffOptions {
+  clock?: () => number;
+  budgetMs?: number;
+}
+
+/** A sentence-level difference, the unit the classifier judges. */
+export interface SentenceEdit {
+  type: 'added' | 'removed' | 'modified';
+  before: string | null;
+  after: string | null;
+  spans: Span[];
+  section: string[];
+  /** True when a reader would call it formatting only (same words, reflowed, a date line). */
+  cosmetic: boolean;
+  /** The sentence introducing the list this sentence belongs to, which the classifier reads with it. */
+  context?: string;
+}
+
+export interface Alignment {
+  changes: Change[];
+  sentences: SentenceEdit[];
+  /** Differences hidden because they were formatting only. */
+  cosmetic: number;
+  truncated: boolean;
+}
+
+export class Budget {
+  readonly clock: () => number;
+  private readonly deadline: number;
+  truncated = false;
+  constructor(options?: DiffOptions) {
+    this.clock = options?.clock ?? (() => performance.now());
+    this.deadline = this.clock() + (options?.budgetMs ?? DEFAULT_BUDGET_MS);
+  }
+  /** Time left, in ms (never negative). */
+  left(): number {
+    return Math.max(0, this.deadline - this.clock());
+  }
+  /** True when the budget is spent; records that the result was simplified. */
+  spent(): boolean {
+    if (this.clock() < this.deadline) return false;
+    this.truncated = true;
+    return true;
+  }
+}
+
+export const DEFAULT_BUDGET_MS = 200;
+const BLOCK_MAX_EDIT = 4000;
+const WORD_MAX_EDIT = 400;
+const PAIR_WINDOW = 25;
+const BLOCK_SIMILARITY = 0.45;
+const SENTENCE_SIMILARITY = 0.5;
+
+interface Unit {
+  text: string;
+  key: string;
+  section: string[];
+  /** For a list item or table row: the sentence that introduces the list ("We share data with:"). */
+  leadIn?: string;
+}
+
+function quickSplit(text: string): string[] {
+  return text.split(/(?<=[.!?])\s+(?=[\p{Lu}\p{N}"'(])/u).filter((t) => t.trim().length > 0);
+}
+
+function lastSentence(text: string): string {
+  const parts = text.split(/(?<=[.!?])\s+/);
+  return (parts[parts.length - 1] ?? text).slice(-300);
+}
+
+function blockUnits(doc: PolicyDocument): Unit[] {
+  const out: Unit[] = [];
+  for (const b of doc.blocks) {
+    const text = normalizeFast(b.text);
+    const key = canonicalKey(text);
+    if (!key) continue;
+    const prev = out[out.length - 1];
+    // List items often name recipients without a verb; the sentence introducing the list supplies it.
+    let leadIn: string | undefined;
+    if (b.kind === 'list-item' || b.kind === 'table-row') leadIn = prev?.leadIn ?? (prev && /:\s*$/.test(prev.text) ? lastSentence(prev.text) : undefined);
+    out.push({ text, key, section: b.section, ...(leadIn ? { leadIn } : {}) });
+  }
+  return out;
+}
+
+/** Word-level spans, bounded; a whole delete + insert when the edit is too large to diff finely. */
+export function wordSpans(before: string, after: string, budget?: Budget): { spans: Span[]; exact: boolean } {
+  const coarse = (): Span[] => [
+    ...(before ? [{ op: 'delete' as const, text: before }] : []),
+    ...(after ? [{ op: 'insert' as const, text: after }] : []),
+  ];
+  if (budget?.spent()) return { spans: coarse(), exact: false };
+  // An edit longer than about half the text is a rewrite: a coarse answer says as much, and stopping
+  // early keeps Myers' O((N+M)·D) small.
+  const approxTokens = (before.length + after.length) / 5;
+  const parts = diffWords(before, after, { maxEditLength: Math.max(10, Math.min(WORD_MAX_EDIT, Math.ceil(approxTokens * 0.6))) });
+  if (!parts) return { spans: coarse(), exact: false };
+  const spans: Span[] = [];
+  for (const p of parts) {
+    const op = p.added ? 'insert' : p.removed ? 'delete' : 'equal';
+    const last = spans[spans.length - 1];
+    if (last && last.op === op) last.text += p.value;
+    else spans.push({ op, text: p.value });
+  }
+  return { spans, exact: true };
+}
+
+/** Pairs of equal keys, in order (an LCS), bounded; a greedy in-order match when the LCS is too costly. */
+function matchInOrder(a: string[], b: string[], budget: Budget): Array<[number, number]> {
+  const pairs: Array<[number, number]> = [];
+  const result = budget.left() > 0 ? diffArrays(a, b, { maxEditLength: BLOCK_MAX_EDIT, timeout: Math.max(1, budget.left() / 4) }) : undefined;
+  if (result) {
+    let i = 0;
+    let j = 0;
+    for (const part of result) {
+      const n = part.count ?? part.value.length;
+      if (part.added) j += n;
+      else if (part.removed) i += n;
+      else {
+        for (let k = 0; k < n; k++) pairs.push([i + k, j + k]);
+        i += n;
+        j += n;
+      }
+    }
+    return pairs;
+  }
+  budget.truncated = true;
+  const positions = new Map<string, number[]>();
+  a.forEach((k, i) => {
+    const list = positions.get(k);
+    if (list) list.push(i);
+    else positions.set(k, [i]);
+  });
+  let lastI = -1;
+  b.forEach((k, j) => {
+    const list = positions.get(k);
+    if (!list) return;
+    const next = list.find((i) => i > lastI);
+    if (next === undefined) return;
+    pairs.push([next, j]);
+    lastI = next;
+  });
+  return pairs;
+}
+
+export function alignDocuments(older: PolicyDocument, newer: PolicyDocument, budget: Budget): Alignment {
+  const a = blockUnits(older);
+  const b = blockUnits(newer);
+  const oldMatch = new Int32Array(a.length).fill(-1);
+  const newMatch = new Int32Array(b.length).fill(-1);
+  const newState: Array<'equal' | 'moved' | 'modified' | 'added'> = new Array(b.length).fill('added');
+  const oldState: Array<'equal' | 'moved' | 'modified' | 'removed'> = new Array(a.length).fill('removed');
+  let cosmetic = 0;
+
+  for (const [i, j] of matchInOrder(a.map((u) => u.key), b.map((u) => u.key), budget)) {
+    oldMatch[i] = j;
+    newMatch[j] = i;
+    newState[j] = 'equal';
+    oldState[i] = 'equal';
+    if (a[i]?.text !== b[j]?.text) cosmetic++;
+  }
+
+  // The same block elsewhere: moved, never removed + added.
+  const unmatchedOld = new Map<string, number[]>();
+  a.forEach((u, i) => {
+    if (oldMatch[i] !== -1) return;
+    const list = unmatchedOld.get(u.key);
+    if (list) list.push(i);
+    else unmatchedOld.set(u.key, [i]);
+  });
+  b.forEach((u, j) => {
+    if (newMatch[j] !== -1) return;
+    const list = unmatchedOld.get(u.key);
+    const i = list?.shift();
+    if (i === undefined) return;
+    oldMatch[i] = j;
+    newMatch[j] = i;
+    newState[j] = 'moved';
+    oldState[i] = 'moved';
+  });
+
+  // Edited blocks: inside each gap between in-order anchors, pair by similarity within a window.
+  const tokenCache = new Map<string, Set<string>>();
+  const tokenSet = (u: Unit) => {
+    let s = tokenCache.get(u.key);
+    if (!s) {
+      s = new Set(tokens(u.key));
+      tokenCache.set(u.key, s);
+    }
+    return s;
+  };
+  let prevOld = -1;
+  const anchorsNew: number[] = [];
+  b.forEach((_, j) => {
+    if (newState[j] === 'equal') anchorsNew.push(j);
+  });
+  anchorsNew.push(b.length);
+  let startNew = 0;
+  for (const anchor of anchorsNew) {
+    const endOld = anchor < b.length ? (newMatch[anchor] ?? a.length) : a.length;
+    const gapNew: number[] = [];
+    for (let j = startNew; j < anchor; j++) if (newMatch[j] === -1) gapNew.push(j);
+    const gapOld: number[] = [];
+    for (let i = prevOld + 1; i < endOld; i++) if (oldMatch[i] === -1) gapOld.push(i);
+    if (gapNew.length && gapOld.length && !budget.spent()) {
+      const ratio = gapOld.length / gapNew.length;
+      gapNew.forEach((j, p) => {
+        const centre = Math.round(p * ratio);
+        let best = -1;
+        let bestScore = BLOCK_SIMILARITY;
+        const bj = b[j];
+        if (!bj) return;
+        const tj = tokenSet(bj);
+        for (let q = Math.max(0, centre - PAIR_WINDOW); q < Math.min(gapOld.length, centre + PAIR_WINDOW + 1); q++) {
+          const i = gapOld[q] ?? -1;
+          const ai = a[i];
+          if (!ai || oldMatch[i] !== -1) continue;
+          const score = dice(tokenSet(ai), tj);
+          if (score > bestScore) {
+            bestScore = score;
+            best = i;
+          }
+        }
+        if (best >= 0) {
+          oldMatch[best] = j;
+          newMatch[j] = best;
+          newState[j] = 'modified';
+          oldState[best] = 'modified';
+        }
+      });
+    }
+    if (anchor < b.length) prevOld = newMatch[anchor] ?? prevOld;
+    startNew = anchor + 1;
+  }
+
+  // Sentence level. A sentence found anywhere in the other version is reflowed, not added or removed:
+  // this is what makes a document that was only re-blocked yield nothing.
+  const lang = newer.language || older.language || 'en';
+  // Only blocks that changed are split: splitting is the costliest step and equal blocks need none.
+  // "Does this sentence exist in the other version" is a substring test on the other version's
+  // canonical text, which also catches a sentence that now straddles a block boundary.
+  const oldPieces = pieceSet(a);
+  const newPieces = pieceSet(b);
+  const inOther = (pieces: Set<string>, sentence: string) => {
+    const keys = pieceKeys(sentence);
+    return keys.length > 0 && keys.every((k) => pieces.has(k));
+  };
+  // Once the budget is spent, a plain punctuation split replaces Intl.Segmenter (several times slower).
+  const split = (text: string) => (budget.spent() ? quickSplit(text) : splitSentences(text, lang));
+  const oldSentences = a.map((u, i) => (oldState[i] === 'modified' || oldState[i] === 'removed' ? split(u.text) : []));
+  const newSentences = b.map((u, j) => (newState[j] === 'modified' || newState[j] === 'added' ? split(u.text) : []));
+
+  const edits: SentenceEdit[] = [];
+  const pendingAdded: Array<{ text: string; section: string[]; edit: number }> = [];
+  const pendingRemoved: Array<{ text: string; section: string[]; used: boolean }> = [];
+
+  const sentenceDiff = (before: string[], after: string[], section: string[], oldSection: string[], context?: string) => {
+    const ctx = context ? { context } : {};
+    const bk = before.map(canonicalKey);
+    const ak = after.map(canonicalKey);
+    const keep = matchInOrder(bk, ak, budget);
+    const usedB = new Set(keep.map((p) => p[0]));
+    const usedA = new Set(keep.map((p) => p[1]));
+    const leftB = before.map((_, i) => i).filter((i) => !usedB.has(i) && !inOther(newPieces, before[i] ?? ''));
+    const leftA = after.map((_, i) => i).filter((i) => !usedA.has(i) && !inOther(oldPieces, after[i] ?? ''));
+    const pairedB = new Set<number>();
+    const spent = budget.spent();
+    const leftBTokens = spent ? new Map<number, Set<string>>() : new Map(leftB.map((i) => [i, new Set(tokens(before[i] ?? ''))]));
+    for (const j of leftA) {
+      const text = after[j] ?? '';
+      let best = -1;
+      let bestScore = SENTENCE_SIMILARITY;
+      const tj = spent ? new Set<string>() : new Set(tokens(text));
+      for (const i of spent ? [] : leftB) {
+        if (pairedB.has(i)) continue;
+        const score = dice(leftBTokens.get(i) ?? new Set(), tj);
+        if (score > bestScore) {
+          bestScore = score;
+          best = i;
+        }
+      }
+      if (best >= 0) {
+        pairedB.add(best);
+        const prev = before[best] ?? '';
+        edits.push({ type: 'modified', before: prev, after: text, spans: wordSpans(prev, text, budget).spans, section, cosmetic: isBoilerplate(text) || canonicalKey(prev) === canonicalKey(text), ...ctx });
+      } else {
+        edits.push({ type: 'added', before: null, after: text, spans: [{ op: 'insert', text }], section, cosmetic: isBoilerplate(text), ...ctx });
+        pendingAdded.push({ text, section, edit: edits.length - 1 });
+      }
+    }
+    let removedLeft = 0;
+    for (const i of leftB) {
+      if (pairedB.has(i)) continue;
+      pendingRemoved.push({ text: before[i] ?? '', section: oldSection, used: false });
+      if (!isBoilerplate(before[i] ?? '')) removedLeft++;
+    }
+    return removedLeft;
+  };
+
+  const changes: Array<{ order: number; change: Change; sentenceCount: number; firstEdit: number; removedLeft: number }> = [];
+  let lastNewPos = -1;
+  const removedOrder = new Map<number, number>();
+  // Place removed blocks just after the new-side position of the previous matched old block.
+  a.forEach((_, i) => {
+    if (oldMatch[i] !== -1) lastNewPos = oldMatch[i] ?? lastNewPos;
+    else removedOrder.set(i, lastNewPos + 0.5);
+  });
+
+  b.forEach((u, j) => {
+    const state = newState[j];
+    if (state === 'equal') return;
+    const firstEdit = edits.length;
+    if (state === 'moved') {
+      changes.push({ order: j, change: { type: 'moved', section: u.section, before: u.text, after: u.text, spans: [{ op: 'equal', text: u.text }] }, sentenceCount: 1, firstEdit, removedLeft: 0 });
+      return;
+    }
+    if (state === 'modified') {
+      const i = newMatch[j] ?? -1;
+      const old = a[i];
+      if (!old) return;
+      const removedLeft = sentenceDiff(oldSentences[i] ?? [], newSentences[j] ?? [], u.section, old.section, u.leadIn);
+      const { spans } = wordSpans(old.text, u.text, budget);
+      changes.push({ order: j, change: { type: 'modified', section: u.section, before: old.text, after: u.text, spans }, sentenceCount: edits.length - firstEdit, firstEdit, removedLeft });
+      return;
+    }
+    sentenceDiff([], newSentences[j] ?? [], u.section, u.section, u.leadIn);
+    changes.push({ order: j, change: { type: 'added', section: u.section, before: null, after: u.text, spans: [{ op: 'insert', text: u.text }] }, sentenceCount: edits.length - firstEdit, firstEdit, removedLeft: 0 });
+  });
+  const removedChanges: Array<{ order: number; change: Change; sentencesLeft: number }> = [];
+  a.forEach((u, i) => {
+    if (oldState[i] !== 'removed') return;
+    const left = sentenceDiff(oldSentences[i] ?? [], [], u.section, u.section);
+    removedChanges.push({
+      order: removedOrder.get(i) ?? 0,
+      change: { type: 'removed', section: u.section, before: u.text, after: null, spans: [{ op: 'delete', text: u.text }] },
+      sentencesLeft: left,
+    });
+  });
+
+  // Edited sentences that also moved to another block: pair what is left across blocks, through an
+  // inverted index so it stays near-linear.
+  if (pendingAdded.length && pendingRemoved.length && !budget.spent()) {
+    const index = new Map<string, number[]>();
+    pendingRemoved.forEach((r, idx) => {
+      for (const t of new Set(tokens(r.text))) {
+        if (t.length < 3) continue;
+        const list = index.get(t);
+        if (list) list.push(idx);
+        else index.set(t, [idx]);
+      }
+    });
+    for (const add of pendingAdded) {
+      if (budget.spent()) break;
+      const ta = new Set(tokens(add.text));
+      const votes = new Map<number, number>();
+      for (const t of ta) {
+        const list = index.get(t);
+        if (!list || list.length > 50) continue;
+        for (const idx of list) votes.set(idx, (votes.get(idx) ?? 0) + 1);
+      }
+      const ranked = [...votes.entries()].sort((x, y) => y[1] - x[1]).slice(0, 8);
+      let best = -1;
+      let bestScore = 0.6;
+      for (const [idx] of ranked) {
+        const r = pendingRemoved[idx];
+        if (!r || r.used) continue;
+        const score = dice(new Set(tokens(r.text)), ta);
+        if (score > bestScore) {
+          bestScore = score;
+          best = idx;
+        }
+      }
+      const r = pendingRemoved[best];
+      if (r) {
+        r.used = true;
+        const prevEdit = edits[add.edit];
+        edits[add.edit] = { ...(prevEdit?.context ? { context: prevEdit.context } : {}), type: 'modified', before: r.text, after: add.text, spans: wordSpans(r.text, add.text, budget).spans, section: add.section, cosmetic: isBoilerplate(add.text) || canonicalKey(r.text) === canonicalKey(add.text) };
+      }
+    }
+  }
+  for (const r of pendingRemoved) {
+    if (r.used) continue;
+    edits.push({ type: 'removed', before: r.text, after: null, spans: [{ op: 'delete', text: r.text }], section: r.section, cosmetic: isBoilerplate(r.text) });
+  }
+
+  // A block change whose sentences all exist in the other version (or are date lines) is reformatting.
+  const out: Array<{ order: number; change: Change }> = [];
+  for (const c of changes) {
+    const own = edits.slice(c.firstEdit, c.firstEdit + c.sentenceCount);
+    if (c.change.type !== 'moved' && c.removedLeft === 0 && own.every((e) => e.cosmetic)) {
+      cosmetic++;
+      continue;
+    }
+    out.push(c);
+  }
+  for (const r of removedChanges) {
+    if (r.sentencesLeft === 0) {
+      cosmetic++;
+      continue;
+    }
+    out.push(r);
+  }
+  out.sort((x, y) => x.order - y.order);
+  clearKeyMemo();
+  return { changes: out.map((c) => c.change), sentences: edits, cosmetic, truncated: budget.truncated };
+}
+
+export function diffDocuments(older: PolicyDocument, newer: PolicyDocument, options?: DiffOptions): Change[] {
+  return alignDocuments(older, newer, new Budget(options)).changes;
+}

@@ -1,0 +1,404 @@
+/**
+ * The classifier's rules: readable regular expressions over a lower-cased, normalised sentence, each with
+ * sentences it must and must not match (checked by a test), so every verdict can be explained by the
+ * words that fired it. English first; a rule carries its language so other languages can be added beside.
+ *
+ * Vocabulary is kept in named pieces (actions, recipients, AI objects) because the same pieces also tell
+ * the explanation which recipients or data a sentence names.
+ */
+import type { Category } from '../schema';
+
+export interface Rule {
+  id: string;
+  category: Category;
+  lang: string;
+  /** Cheap tests first (all must pass); most sentences stop here. */
+  gate?: RegExp | RegExp[];
+  /** Every pattern must match; the matched text of each is reported as a trigger. */
+  all: RegExp[];
+  /** Any of these vetoes the rule (e.g. the user, not the service, is the one sharing). */
+  none?: RegExp[];
+  examples: { positive: string[]; negative: string[] };
+}
+
+const W = "[\\w'’-]+"; // one word
+const gap = (n: number) => `(?:\\W+${W}){0,${n}}?\\W+`;
+
+// ---- vocabulary (English) ----
+export const RECIPIENT_EN =
+  "(?:third[- ]?part(?:y|ies)(?: (?:companies|partners|providers|services|vendors|websites|sites|apps|advertisers|platforms))?|(?:advertising|marketing|business|trusted|strategic|research|commercial|selected|select|sponsorship|integration|technology|measurement|analytics|data|media|social media|channel|distribution|joint marketing|co-branding|ad(?:vertising)? tech(?:nology)?|ai|affiliate|retail|content|publishing|payment|financial|carefully selected) partners?|partners?|affiliat(?:es?|ed (?:companies|entities|businesses|organi[sz]ations|brands|sites))|subsidiar(?:y|ies)|parent (?:company|companies|entity)|group (?:companies|entities|members)|(?:companies|entities|members) (?:with)?in (?:our|the) (?:[\\w'’-]+ )?group|family of (?:companies|brands)|corporate family|sister (?:companies|brands)|advertisers?|(?:advertising|ad|ad tech|adtech|marketing) (?:networks?|companies|technology companies|platforms?|providers?|services|exchanges|agencies|vendors)|data (?:brokers?|aggregators|resellers|partners)|(?:service|technology|payment|analytics|cloud|hosting|marketing|platform|ai|model|llm|third[- ]party|communications?|infrastructure|identity|verification|security|fraud prevention|customer support|professional|shipping|delivery|logistics) (?:service )?providers?|vendors?|(?:sub-?)?processors?|contractors?|suppliers?|(?:law enforcement|government(?:al)?|public|regulatory|tax|judicial|competent|supervisory) (?:agencies|authorities|bodies|officials|entities)|law enforcement|authorities|regulators?|courts?|(?:prospective |potential )?(?:buyers?|purchasers?|acquir(?:er|ing (?:company|entity))s?|successors?|investors?)|other (?:companies|businesses|organi[sz]ations|users|members|services|people|entities|parties)|publishers?|app developers|developers|merchants?|sellers?|sponsors?|(?:social media|social network(?:ing)?) (?:platforms?|sites?|networks?|providers?|services|companies)|credit (?:reference |reporting )?(?:agencies|bureaus)|(?:fraud prevention|debt collection|collection) agencies|insurers?|insurance companies|researchers?|(?:external|outside) (?:parties|organi[sz]ations|advisers|advisors)|auditors?|(?:professional )?(?:advisers|advisors)|lawyers|apps and integrations|integrations|openai|anthropic|(?:ai|llm|model) (?:providers?|vendors?|companies|developers)|recipients|(?:federal|state|government|authori[sz]ed|public) officials|outside parties|other parties|(?:[\\w-]+ )?providers|others)";
+const SHARE_STRONG_EN =
+  '(?:shar(?:e|es|ed|ing)|disclos(?:e|es|ed|ing|ures?)|sell(?:s|ing)?|sold|sale|rent(?:s|ed|ing)?|leas(?:e|es|ed|ing)|trad(?:e|es|ed|ing)|transfer(?:s|red|ring)?|make (?:it |them |this |such |your |personal |certain )*(?:\\w+ )?(?:available|accessible)|made (?:available|accessible)|pass(?:es|ed)? (?:it |them |this )?(?:on|along)|transmit(?:s|ted|ting)?|releas(?:e|es|ed|ing)|exchang(?:e|es|ed|ing)|grant(?:s|ed)? access|allow (?:\\w+ ){0,3}access)';
+const SHARE_WEAK_EN = '(?:provid(?:e|es|ed|ing)|giv(?:e|es|en|ing)|send(?:s|ing)?|sent|supply|supplied|report(?:s|ed)?|communicat(?:e|es|ed))';
+const COLLECT_BY_OTHERS_EN =
+  '(?:collect(?:s|ed)?|gather(?:s|ed)?|receiv(?:e|es|ed)|obtain(?:s|ed)?|access(?:es|ed)?|use (?:cookies|pixels|tags|sdks|tracking|their own)|place (?:cookies|their own)|set (?:cookies|their own)|track(?:s|ed)?)';
+
+// Sentences about the user sharing with friends, or a "share" button, are not the service disclosing data.
+const USER_SHARES_EN = /\b(?:you|users?|members?) (?:can |may |might |choose to |decide to )?(?:share|post|send|publish|disclose)\b(?![^.]*\bwe\b[^.]*\b(?:share|disclose|sell|provide)\b)/;
+
+export const AI_OBJECT_EN =
+  "(?:ai (?:systems|models?|features|technolog(?:y|ies)|tools|products|services|assistants?)|artificial intelligence(?: models?| systems)?|a\\.i\\.|ai|machine[- ]learning|ml|deep learning|(?:large )?language models?|llms?|(?:ai |ml |machine learning |foundation |generative |language |predictive |statistical |our |the |these |such |their |its )?models?|generative ai|gen ?ai|genai|foundation models?|neural (?:networks?|nets?)|algorithms?|classifiers?|speech recognition|computer vision|natural language processing|chatbots?|grok|ai (?:systems|features|technolog(?:y|ies)|tools|products|services|assistants?))";
+const TRAIN_EN = '(?:train(?:s|ed|ing)?|re-?train(?:s|ed|ing)?|fine-?tun(?:e|es|ed|ing)|pre-?train(?:s|ed|ing)?)';
+const DEVELOP_EN = '(?:develop(?:s|ed|ing|ment)?|improv(?:e|es|ed|ing|ement)|build(?:s|ing)?|creat(?:e|es|ed|ing)|enhanc(?:e|es|ed|ing)|refin(?:e|es|ed|ing)|evaluat(?:e|es|ed|ing|ion)|teach(?:es|ing)?|advanc(?:e|es|ed|ing))';
+// What an AI "thing" is when it is being built, not merely used ("improve our AI technologies", not "uses AI").
+const AI_THING_EN = `(?:${'(?:artificial intelligence|\\bai\\b|machine[- ]learning|\\bml\\b|generative ai)'}\\W+(?:[\\w'’-]+\\W+){0,1}?(?:models?|systems?|technolog(?:y|ies)|features?|products?|tools|research|capabilit(?:y|ies)|services|algorithms?|assistants?)|machine[- ]learning|deep learning|language models?|\\bllms?\\b|foundation models?|neural networks?)`;
+
+// ---- vocabulary (French, a first cut so the structure serves other languages) ----
+const RECIPIENT_FR =
+  '(?:tiers|partenaires?(?: commerciaux| publicitaires)?|soci[eé]t[eé]s? (?:du|de notre) groupe|filiales?|annonceurs?|prestataires?|sous-traitants?|fournisseurs?|autorit[eé]s?)';
+const SHARE_FR = '(?:partag(?:e|er|eons|é|és|ée|ées|eront)|communiqu(?:e|er|ons|ées?|és)|transmett(?:re|ons)|transmis(?:es)?|vend(?:re|ons|ues?)|c[eè]d(?:er|ons)|mett(?:re|ons) à disposition|divulgu(?:er|ons))';
+
+/** A cheap test that a clause names some recipient at all, before the costly windowed patterns run. */
+const RECIPIENT_GATE =
+  /\b(?:third|partner|affiliat|subsidiar|group|famil|corporate|sister|advertis|ad |ad-|adtech|data (?:broker|aggregator|reseller|partner)|provider|vendor|processor|sub-?processor|contractor|supplier|law enforcement|authorit|government|regulat|court|buyer|purchaser|acquir|successor|investor|other|publisher|developer|merchant|seller|sponsor|social|credit|agenc|insur|research|external|outside|auditor|advis|lawyer|integration|openai|anthropic|recipient|parent|compan|entit|organi|business|brand)/;
+
+export const RULES: Rule[] = [
+  // ---------------- third-party sharing ----------------
+  {
+    id: 'share-with-recipient',
+    category: 'third-party-sharing',
+    lang: 'en',
+    gate: [/\b(?:shar|disclos|sell|sold|sale|rent|leas|trad|transfer|availab|accessib|pass|transmit|releas|exchang|grant|allow)/, RECIPIENT_GATE],
+    all: [new RegExp(`\\b${SHARE_STRONG_EN}\\b(?:${gap(14)}|\\W+)(?:with|to|among|between|by|within|for)?\\W*(?:${W}\\W+){0,6}?${RECIPIENT_EN}\\b`)],
+    none: [USER_SHARES_EN],
+    examples: {
+      positive: [
+        'We may share your personal information with our advertising partners.',
+        'We disclose information to law enforcement when required by law.',
+        'Your data may be transferred to our affiliates and subsidiaries.',
+        'We make certain data available to third-party service providers.',
+      ],
+      negative: [
+        'You can share your playlists with friends.',
+        'We share our commitment to privacy.',
+        'We transfer data to servers in Ireland.',
+      ],
+    },
+  },
+  {
+    id: 'recipient-receives',
+    category: 'third-party-sharing',
+    lang: 'en',
+    gate: [/\b(?:collect|gather|receiv|obtain|access|use (?:cookies|pixels|tags|sdks|tracking|their)|place|set|track)/, RECIPIENT_GATE],
+    all: [
+      new RegExp(
+        `\\b(?:third[- ]?part(?:y|ies)|(?:our |these |such |certain |trusted )?(?:advertising |marketing |business |analytics |measurement )?partners|advertisers|ad networks|(?:advertising|analytics|measurement) (?:companies|providers|services)|social (?:media|network(?:ing)?) (?:platforms|sites|companies|providers)|service providers|vendors|affiliates|data brokers|other companies)\\b(?:${gap(8)}|\\W+)(?:may |can |might |will |also |to )?${COLLECT_BY_OTHERS_EN}\\b`,
+      ),
+    ],
+    examples: {
+      positive: [
+        'Third parties may collect information about your online activities over time.',
+        'Our advertising partners use cookies to show you relevant ads.',
+        'We allow analytics providers to collect data from your device.',
+      ],
+      negative: ['We collect information you give us.', 'Third parties are not responsible for our practices.'],
+    },
+  },
+  {
+    id: 'provide-to-recipient',
+    category: 'third-party-sharing',
+    lang: 'en',
+    gate: [/\b(?:provid|giv|send|sent|suppl|report|communicat)/, RECIPIENT_GATE],
+    all: [new RegExp(`\\b${SHARE_WEAK_EN}\\b(?:${gap(8)})(?:to|with)\\W+(?:${W}\\W+){0,4}?${RECIPIENT_EN}\\b`)],
+    none: [USER_SHARES_EN, /\bprovid(?:e|es|ed|ing) (?:to )?(?:you|users)\b(?! with)/],
+    examples: {
+      positive: ['We provide your email address to our marketing partners.', 'Usage data is sent to analytics providers.'],
+      negative: ['We provide our services to you.', 'Send your request to our support team.'],
+    },
+  },
+  {
+    id: 'sale-of-data',
+    category: 'third-party-sharing',
+    lang: 'en',
+    gate: /\b(?:sell|sold|sale)|"(?:sale|sell)/,
+    all: [
+      /\b(?:sell(?:s|ing)?|sold|sale)\b(?:\W+[\w'’-]+){0,8}?\W+(?:personal|your|data|information|consumer|customer|user)\b|\b(?:personal|your|data|information)\b(?:\W+[\w'’-]+){0,6}?\W+(?:sold|sell|sale)\b|"(?:sale|sell|selling|sold)"/,
+    ],
+    none: [/\bsale of (?:goods|products|tickets|items)\b/, /\b(?:sell|sale)(?:s|ing)? (?:of )?(?:our |your )?(?:products|goods|services|items|tickets)\b/],
+    examples: {
+      positive: ['We may sell your personal information.', 'This may be considered a "sale" under California law.', 'Personal data is sold to data partners.'],
+      negative: ['Sellers list items for sale.', 'We sell subscriptions to our services.'],
+    },
+  },
+  {
+    id: 'share-for-advertising',
+    category: 'third-party-sharing',
+    lang: 'en',
+    gate: [/\bshar|"shar/, /advertising|"shar/],
+    all: [/\bshar(?:e|es|ed|ing)\b(?:\W+[\w'’-]+){0,14}?\W+(?:cross[- ]context behaviou?ral|targeted|interest[- ]based|personali[sz]ed) advertising\b|"shar(?:e|ed|ing)"/],
+    none: [USER_SHARES_EN],
+    examples: {
+      positive: ['We share personal information for cross-context behavioral advertising.', 'This may be considered "sharing" under the CPRA.'],
+      negative: ['We show targeted advertising based on your activity.'],
+    },
+  },
+  {
+    id: 'legal-or-business-transfer',
+    category: 'third-party-sharing',
+    lang: 'en',
+    gate: [/\b(?:disclos|shar|transfer|provid|releas)/, /\b(?:law|legal|regulat|court|subpoena|warrant|request|required|compelled|good[- ]faith|merger|acquisition|bankruptcy|reorgani|divestiture|sale of)/],
+    all: [
+      new RegExp(
+        `\\b(?:disclos(?:e|es|ed|ing|ure)|shar(?:e|es|ed|ing)|transfer(?:s|red|ring)?|provid(?:e|es|ed|ing)|releas(?:e|es|ed|ing))\\b(?:${gap(20)})(?:(?:required|compelled|obligated|requested) (?:\\w+ ){0,4}(?:by law|by a court|legally|by (?:a |any )?(?:governmental|government|public|law enforcement))|legally (?:required|obligated|compelled)|(?:to )?(?:comply|conform) (?:with|to) (?:\\w+ ){0,3}(?:law|legal|regulation|court|subpoena|applicable)|in response to (?:\\w+ ){0,3}(?:subpoena|court order|legal process|lawful request|requests? from|claims)|subpoenas?|warrants?|court orders?|legal process|good[- ]faith belief|(?:merger|acquisition|bankruptcy|reorgani[sz]ation|divestiture|sale of (?:all|some|part|substantially)))`,
+      ),
+    ],
+    examples: {
+      positive: [
+        'We may disclose your information if required by law or in response to a subpoena.',
+        'Your data may be transferred in connection with a merger or acquisition.',
+      ],
+      negative: ['We comply with the law.', 'We collect data to comply with legal obligations.'],
+    },
+  },
+  {
+    id: 'share-with-named-group',
+    category: 'third-party-sharing',
+    lang: 'en',
+    gate: [/\b(?:shar|disclos)/, /\b(?:companies|entities|organi|businesses|brands)/],
+    all: [/\b(?:shar(?:e|es|ed|ing)|disclos(?:e|es|ed|ing))\b(?:\W+[\w'’-]+){0,10}?\W+(?:with|to|within) (?:the |our |other |its |their )?(?:[\w'’-]+ )?(?:companies|entities|organi[sz]ations|businesses|brands)\b/],
+    none: [USER_SHARES_EN],
+    examples: {
+      positive: ['We share information with Acme companies to support innovation.', 'Data may be disclosed to other organisations.'],
+      negative: ['Companies share a common goal.'],
+    },
+  },
+  {
+    id: 'business-transfer',
+    category: 'third-party-sharing',
+    lang: 'en',
+    gate: /\b(?:merger|acquisition|acquired|bankruptcy|reorgani|divestiture|change (?:in|of) control|business transfer|sale of)/,
+    all: [
+      /\b(?:merger|acquisition|acquired by|bankruptcy|reorgani[sz]ation|divestiture|change (?:in|of) control|business transfers?|sale of (?:all|some|substantially|part|assets|our (?:company|business)|the company))\b/,
+      /\b(?:information|data|assets|records)\b/,
+    ],
+    examples: {
+      positive: ['In the event of a merger or acquisition, user information may be transferred to the acquiring company.', 'Customer data is one of the assets transferred in a sale of all or part of our business.'],
+      negative: ['We announced the acquisition of a new office building.', 'We collect information when you buy products.'],
+    },
+  },
+  {
+    id: 'third-party-tracking',
+    category: 'third-party-sharing',
+    lang: 'en',
+    gate: [/\b(?:cookie|web beacon|pixel|tracking|sdk|serve|tag)/, RECIPIENT_GATE],
+    all: [
+      /\b(?:third[- ]part(?:y|ies)|advertis(?:ers|ing (?:companies|networks|partners))|ad (?:networks|servers|companies)|analytics (?:companies|providers|partners)|these companies|other companies|social (?:media|network(?:ing)?) (?:platforms|sites|companies))\b(?:\W+[\w'’-]+){0,12}?\W+(?:cookies|web beacons|pixel tags|pixels|tracking technolog(?:y|ies)|sdks?|(?:serve|deliver) (?:ads|advertisements))\b/,
+    ],
+    examples: {
+      positive: ['Third-party advertising companies may use cookies to collect information about your visits.', 'These companies may place web beacons on our pages.'],
+      negative: ['We use cookies to remember your preferences.'],
+    },
+  },
+  {
+    id: 'agents-on-our-behalf',
+    category: 'third-party-sharing',
+    lang: 'en',
+    gate: [/\b(?:on our behalf|to perform|to provide|to help|to assist|to process|to host|to send)/, RECIPIENT_GATE],
+    all: [
+      /\b(?:employ|hire|engage|use|work with|contract with|retain|rely on)\b(?:\W+[\w'’-]+){0,4}?\W+(?:other companies|third[- ]part(?:y|ies)|companies|service providers|vendors|contractors|agents|processors)\b(?:\W+[\w'’-]+){0,12}?\W+(?:on our behalf|to (?:perform|provide|help|assist|process|host|send))\b/,
+    ],
+    examples: {
+      positive: ['We employ other companies to perform functions on our behalf.', 'We work with service providers to host our website and send emails.'],
+      negative: ['We use your information to provide our services.'],
+    },
+  },
+  {
+    id: 'share-with-recipient-fr',
+    category: 'third-party-sharing',
+    lang: 'fr',
+    gate: /\b(?:parta|communi|transm|vend|c[eè]d|dispos|divulg)/,
+    all: [new RegExp(`\\b${SHARE_FR}\\b(?:${gap(12)}|\\W+)${RECIPIENT_FR}\\b`)],
+    examples: {
+      positive: ['Nous partageons vos données avec nos partenaires commerciaux.', 'Vos données peuvent être transmises à des tiers.'],
+      negative: ['Nous collectons vos données.'],
+    },
+  },
+
+  // ---------------- AI training ----------------
+  {
+    id: 'train-model',
+    category: 'ai-training',
+    lang: 'en',
+    gate: /\b(?:train|re-?train|fine-?tun|pre-?train)/,
+    all: [
+      new RegExp(
+        `\\b${TRAIN_EN}\\b(?:${gap(8)}|\\W+)${AI_OBJECT_EN}\\b|\\b${AI_OBJECT_EN}\\W+(?:${W}\\W+){0,3}?${TRAIN_EN}\\b|\\btrain(?:s|ed)?\\W+(?:${W}\\W+){0,2}?(?:products|tools|systems|technolog(?:y|ies)|features|services)\\b`,
+      ),
+    ],
+    none: [/\b(?:train|training|trained)\b(?:\W+[\w'’-]+){0,4}?\W+(?:employees|staff|personnel|workforce|team members|agents|representatives)\b/],
+    examples: {
+      positive: [
+        'We use your content to train our AI models.',
+        'Your conversations may be used for model training.',
+        'Your videos can help train our products to recognize objects.',
+        'Data is used to fine-tune large language models.',
+      ],
+      negative: ['We train our employees on privacy.', 'Training sessions are available to customers.'],
+    },
+  },
+  {
+    id: 'develop-ai',
+    category: 'ai-training',
+    lang: 'en',
+    gate: /\b(?:ai\b|a\.i\.|artificial|machine|learning|model|llm|neural|generative|genai|algorithm)/,
+    all: [
+      new RegExp(
+        `\\b${DEVELOP_EN}\\b(?:${gap(6)}|\\W+)(?:${W}\\W+){0,2}?${AI_THING_EN}|\\b(?:ai|artificial intelligence|machine learning) (?:research|development)\\b|\\b(?:improve|develop|build)(?:s|ing|ed)?\\W+(?:${W}\\W+){0,3}?(?:models|algorithms)\\b(?:${gap(3)})?(?:,? (?:and |or )?(?:machine learning|ai|artificial intelligence))?`,
+      ),
+    ],
+    examples: {
+      positive: [
+        'We use information to improve our AI technologies and support AI research.',
+        'Your inputs help us develop generative AI features.',
+        'We use location data to improve our algorithms, machine learning, and other modelling.',
+      ],
+      negative: ['Our support chat is powered by AI.', 'We develop new features for our apps.', 'Our product is built on trusted content and advanced AI.', 'Westlaw Edge with AI-Assisted Research'],
+    },
+  },
+  {
+    id: 'ai-training-fr',
+    category: 'ai-training',
+    lang: 'fr',
+    gate: /\b(?:entra[iî]n|am[eé]lior|d[eé]velopp)/,
+    all: [/\b(?:entra[iî]n(?:er|ement|ons|é|ée|és)|am[eé]liorer|d[eé]velopper)\b(?:\W+[\w'’-]+){0,8}?\W+(?:mod[eè]les?|intelligence artificielle|ia|algorithmes?|apprentissage automatique)\b/],
+    examples: {
+      positive: ['Vos contenus peuvent servir à entraîner nos modèles.', 'Nous utilisons ces données pour améliorer nos modèles d’intelligence artificielle.'],
+      negative: ['Nous améliorons nos services.'],
+    },
+  },
+
+  // ---------------- other categories ----------------
+  {
+    id: 'sensitive-data',
+    category: 'sensitive-data',
+    lang: 'en',
+    gate: /\b(?:biometric|face|facial|fingerprint|voice|iris|retina|precise|exact|gps|health|medical|genetic|racial|ethnic|religious|sex|trade union|political|sensitive|special|social security|government|passport|financial)/,
+    all: [
+      /\b(?:biometric(?:s| data| information| identifiers)?|face ?prints?|facial (?:recognition|geometry|scans?|features)|fingerprints?|voice ?prints?|iris scans?|retina|precise (?:geo-?)?location|exact location|gps (?:location|coordinates|data)|health(?: data| information| conditions?| records)|medical (?:data|information|records|conditions?)|genetic(?: data| information)?|racial or ethnic|ethnic origin|religious (?:or philosophical )?beliefs|sex(?:ual)? (?:orientation|life)|trade union|political (?:opinions|views)|sensitive (?:personal )?(?:data|information)|special categor(?:y|ies) of (?:personal )?data|social security numbers?|government[- ]issued id|passport numbers?|financial account)\b/,
+    ],
+    examples: {
+      positive: ['We collect biometric identifiers such as face geometry.', 'We may process your precise location.', 'This includes health information you provide.'],
+      negative: ['We collect your approximate location from your IP address.', 'We collect your email address.'],
+    },
+  },
+  {
+    id: 'advertising-profiling',
+    category: 'advertising-profiling',
+    lang: 'en',
+    gate: /\b(?:ads?\b|advertis|marketing|profil|re-?target|remarketing|automated|inference)/,
+    all: [
+      /\b(?:(?:targeted|personali[sz]ed|interest[- ]based|behaviou?ral|tailored|relevant|customi[sz]ed) (?:ads|advertis(?:ing|ements?)|marketing)|cross[- ]context behaviou?ral advertising|profiling|build (?:a )?profiles?|ad personali[sz]ation|re-?targeting|remarketing|(?:show|serve|deliver)(?:s|ing)? (?:you )?(?:ads|advertisements)|automated decision[- ]making|inferences? about you)\b/,
+    ],
+    examples: {
+      positive: ['We use your activity to show you ads.', 'We use this data for interest-based advertising.', 'We may engage in profiling.'],
+      negative: ['We use your activity to secure your account.'],
+    },
+  },
+  {
+    id: 'retention',
+    category: 'retention',
+    lang: 'en',
+    gate: /\b(?:retain|retention|keep|stor|delet|as long as)/,
+    all: [/\b(?:retain(?:s|ed|ing)?|retention|keep (?:your |personal |this |the |such )(?:data|information)|stor(?:e|ed) (?:\w+ ){0,4}for (?:as long as|up to|\d+|a period)|delet(?:e|ed) (?:\w+ ){0,5}(?:after|within) (?:\d+|a period)|as long as (?:necessary|needed|your account))\b/],
+    examples: {
+      positive: ['We retain your data for 30 days.', 'We keep your information as long as necessary.'],
+      negative: ['We keep you informed about updates.'],
+    },
+  },
+  {
+    id: 'international-transfer',
+    category: 'international-transfer',
+    lang: 'en',
+    gate: /\b(?:transfer|cross|international|standard contractual|adequacy|data privacy framework|privacy shield|binding|stored|processed|hosted)/,
+    all: [
+      /\b(?:transfer(?:s|red|ring)?(?:\W+[\w'’-]+){0,8}?\W+(?:outside|other countries|countries other|united states|the u\.s\.|eea|european economic area|abroad|internationally|third countr(?:y|ies)|across borders|jurisdictions?)|cross[- ]border|international (?:data )?transfers?|standard contractual clauses|adequacy decisions?|data privacy framework|privacy shield|binding corporate rules|(?:stored|processed|hosted) (?:\w+ ){0,4}(?:in|outside) (?:the )?(?:united states|u\.s\.|eu|eea|other countries))\b/,
+    ],
+    examples: {
+      positive: ['Your data may be transferred to the United States.', 'We rely on standard contractual clauses.'],
+      negative: ['You can transfer your account to another email.'],
+    },
+  },
+  {
+    id: 'children',
+    category: 'children',
+    lang: 'en',
+    gate: /\b(?:child|minor|kid|under|coppa|teen|parental)/,
+    all: [/\b(?:children|child's|childrens?|minors?|kids|under (?:the age of )?1[3-8]|coppa|teens?|teenagers?|parental consent)\b/],
+    examples: {
+      positive: ['Our services are not directed to children under 13.', 'We require parental consent for minors.'],
+      negative: ['Our services are for adults.'],
+    },
+  },
+  {
+    id: 'user-rights',
+    category: 'user-rights',
+    lang: 'en',
+    gate: /\b(?:right|you|opt|unsubscrib|withdraw|data subject|do not sell)/,
+    all: [
+      /\b(?:right (?:to|of) (?:access|deletion|delete|erasure|rectification|correct|portability|object|restrict|opt[- ]out|withdraw|know|non-discrimination|lodge a complaint|be forgotten|limit)|you (?:can|may|have the right to) (?:\w+ ){0,2}(?:access|delete|correct|request|opt[- ]out|object|withdraw|download|export|unsubscribe)|opt[- ]?out|unsubscribe|withdraw (?:your )?consent|data subject (?:access )?requests?|do not sell(?: or share)? my)\b/,
+    ],
+    examples: {
+      positive: ['You have the right to access and delete your data.', 'You can opt out at any time.', 'You may withdraw your consent.'],
+      negative: ['We access your data to provide the service.'],
+    },
+  },
+];
+
+export interface Restrictor {
+  category: Category | '*';
+  /** A denial ("we do not sell") limits; an opt-out also reveals that the practice exists. */
+  kind: 'denial' | 'opt-out';
+  re: RegExp;
+  examples: { positive: string[]; negative: string[] };
+}
+
+const NEG = "(?:do|does|did|will|shall|would|should|may|can|must|is|are|was|were|has|have|had)(?: not|n't)|never|no longer|won't|don't|doesn't|cannot";
+const Q = `["'“”]?`;
+/**
+ * Patterns that turn a practice into a restriction (a denial or an opt-out). Checked per clause, so that
+ * "we do not sell your data, but we share it with partners" still states sharing.
+ */
+export const RESTRICTORS: Restrictor[] = [
+  {
+    category: '*',
+    kind: 'denial',
+    re: new RegExp(`\\b(?:${NEG})\\s+(?:${W}\\s+){0,4}?${Q}(?:sell|sold|share|shared|rent|rented|disclose|disclosed|trade|transfer|transferred|provide|provided|lease|give|pass|make|use|used|utili[sz]e|train|trained|allow|permit|process|collect|release|access|store|retain|target|show|track|leverage|feed|monetize|engage)\\b`),
+    examples: { positive: ['We do not sell your personal information.', 'We will never use your data to train models.', 'We have not "sold" personal data.'], negative: ['We may share your data.'] },
+  },
+  {
+    category: '*',
+    kind: 'denial',
+    re: new RegExp(`\\b(?:not|never|no longer) (?:be |been |being )?${Q}(?:sold|shared|rented|disclosed|traded|transferred|provided|made available|used|utili[sz]ed|given|leased|accessed|processed)\\b`),
+    examples: { positive: ['Your data is not sold.', 'Content will not be used for training.'], negative: ['Your data is sold.'] },
+  },
+  {
+    category: '*',
+    kind: 'denial',
+    re: /\bno (?:personal |customer |user |idp )?(?:data|information|content) (?:is|are|will be|shall be) (?:sold|shared|used|disclosed)\b|\bno (?:sale|sales|selling|sharing)\b|\bneither\b.{0,40}\bnor\b|\bprohibit(?:s|ed)?\b.{0,30}\b(?:from )?(?:using|selling|sharing|disclosing|training)\b|\b(?:ne|n')\b.{0,40}\b(?:pas|jamais)\b|\baucune?\b/,
+    examples: { positive: ['No personal data is sold.', 'No sale, sharing or targeted advertising.', 'Vos données ne sont pas utilisées pour entraîner nos modèles.'], negative: ['Personal data is sold.'] },
+  },
+  {
+    category: '*',
+    kind: 'opt-out',
+    re: /\b(?:opt(?:[- ])?out|object to|turn off|switch off|disable|withdraw (?:your )?consent|choose not to|decline|exclude (?:your )?(?:data|content)|limit the use|do not sell(?: or share)? my|right to (?:object|opt[- ]out|limit|restrict))\b/,
+    examples: { positive: ['You can opt out of the sale of your data.', 'You can turn off AI training in settings.'], negative: ['We may use your data for AI training.'] },
+  },
+  {
+    category: 'children',
+    kind: 'denial',
+    re: /\bnot (?:directed|intended|designed|targeted|aimed)\b|\bdo not knowingly\b|\bmust be (?:at least|over) \d+/,
+    examples: { positive: ['Our services are not directed to children.'], negative: ['We offer accounts for children with parental consent.'] },
+  },
+];
+
+/** After a denial, these bring the practice back ("we do not share ... except with service providers"). */
+export const EXCEPTION = /\b(?:except|unless|other than|apart from|save for|but (?:we )?(?:may|do|will))\b/g;
+/** A denial bounded only by consent is still a restriction. */
+export const CONSENT_ONLY = /\b(?:without|unless (?:we have|you give|you provide|you opt|you consent|you choose|expressly|authori[sz]ed|required|necessary|needed)|(?:except|unless|other than) (?:as|where|when|if) (?:\w+ )?(?:needed|necessary|required|permitted by law|compelled)|(?:except|unless|other than) with (?:your |their )?(?:prior |express |explicit |affirmative )?(?:consent|permission|authori[sz]ation|opt[- ]in))/;
+
+/** Words that make an existing practice wider when they are added: new data, recipients, purposes. */
+export const WIDENING_TERMS =
+  /\b(?:third[- ]?part(?:y|ies)|partners?|affiliat\w*|subsidiar\w*|advertis\w*|marketing|data brokers?|brokers?|sell|sold|sale|publicly available|public (?:posts|content|information|data)|posts|photos|images|videos|voice|audio|recordings?|messages|conversations?|chats?|prompts?|inputs?|outputs?|interactions?|content|search(?:es| data| history)?|location|contacts?|purchase(?:s| history)?|browsing|biometric\w*|health|financial|device|usage|ai|artificial intelligence|machine learning|models?|generative|research|develop\w*|improv\w*|train\w*|innovation|products?|insights|analytics|profil\w*|targeted|personali[sz]\w*|other companies|companies|including|and others|such as)\b/g;
+
+/** Words whose removal widens a practice: limits on purpose, scope or form. */
+export const LIMIT_TERMS = /\b(?:only|solely|exclusively|strictly|never|not|no|aggregated?|de-?identified|anonymi[sz]ed|pseudonymi[sz]ed|with your (?:prior |express |explicit )?consent|limited|necessary|opt[- ]in)\b/g;

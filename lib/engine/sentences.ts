@@ -1,0 +1,140 @@
+/**
+ * Sentence splitting and the canonical forms used to decide whether two pieces of text say the same thing.
+ */
+import { normalizeText } from '../text/normalize';
+import { isDateLine } from '../text/dates';
+
+// Text that is plain printable ASCII with single spaces is already normalised; most policy text is, and
+// skipping the full normalisation (NFC plus several passes) roughly halves the engine's string work.
+const ALREADY_NORMAL = /^[\x21-\x7e](?:[\x21-\x7e]| (?=[\x21-\x7e]))*$/;
+
+/** normalizeText, with a fast path for text that is already normal. */
+export function normalizeFast(text: string): string {
+  return ALREADY_NORMAL.test(text) ? text : normalizeText(text);
+}
+
+/** Lower-cased normalised text (foldText with the fast path). */
+export function foldFast(text: string): string {
+  return normalizeFast(text).toLowerCase();
+}
+
+const segmenters = new Map<string, Intl.Segmenter>();
+
+function segmenter(language: string): Intl.Segmenter {
+  const key = language && language !== 'und' ? language : 'en';
+  let s = segmenters.get(key);
+  if (!s) {
+    try {
+      s = new Intl.Segmenter(key, { granularity: 'sentence' });
+    } catch {
+      s = new Intl.Segmenter('en', { granularity: 'sentence' });
+    }
+    segmenters.set(key, s);
+  }
+  return s;
+}
+
+// The segmenter breaks after these, yet in policies they almost always continue the sentence.
+const ABBREVIATION_END = /(?:\b(?:e\.g|i\.e|etc|inc|ltd|co|corp|llc|vs|mr|mrs|ms|dr|no|nos|art|sec|para|approx|incl|cf|p\.ex|z\.b|u\.s|u\.k|e\.u|s\.a|b\.v|n\.v|ab|st)\.|\b[A-Z]\.)\s*$/i;
+
+/** The sentences of a block, using Intl.Segmenter and re-joining breaks after common abbreviations. */
+export function splitSentences(text: string, language = 'en'): string[] {
+  if (!text) return [];
+  if (text.length < 40 || !/[.!?;]\s/.test(text)) return [text.trim()].filter(Boolean);
+  const out: string[] = [];
+  let pending = '';
+  for (const { segment } of segmenter(language).segment(text)) {
+    const piece = pending + segment;
+    if (ABBREVIATION_END.test(piece.trimEnd())) {
+      pending = piece;
+      continue;
+    }
+    pending = '';
+    const t = piece.trim();
+    if (t) out.push(t);
+  }
+  if (pending.trim()) out.push(pending.trim());
+  return out;
+}
+
+const LIST_PREFIX = /^\s*(?:[-*•·▪‣◦]+|\(?[0-9]{1,3}[.)]|\(?[a-z][.)]|\(?[ivx]{1,4}[.)])\s+/i;
+
+/**
+ * The form of a sentence that ignores everything a reader would call formatting: case, punctuation,
+ * quote and dash styles, list numbering, URLs' tracking parameters. Two sentences with the same key are
+ * the same sentence.
+ */
+// Alignment asks for the key of the same sentence several times (pairing, reflow test, boilerplate
+// test); a bounded memo avoids recomputing it. Cleared when it grows, so memory stays bounded.
+const keyMemo = new Map<string, string>();
+const KEY_MEMO_MAX = 50_000;
+
+export function canonicalKey(text: string): string {
+  let k = keyMemo.get(text);
+  if (k === undefined) {
+    k = computeKey(text);
+    if (keyMemo.size >= KEY_MEMO_MAX) keyMemo.clear();
+    keyMemo.set(text, k);
+  }
+  return k;
+}
+
+/** Frees the key memo (after a comparison, so large documents are not kept alive). */
+export function clearKeyMemo(): void {
+  keyMemo.clear();
+}
+
+function computeKey(text: string): string {
+  let s = foldFast(text);
+  if (s.includes('http')) s = s.replace(/https?:\/\/([^\s?#]+)\S*/g, '$1');
+  s = s.replace(LIST_PREFIX, '').replace(/(?<=\w)['’-](?=\w)/g, '');
+  // ASCII text (the common case) avoids the slower Unicode-aware pattern.
+  return (ASCII.test(s) ? s.replace(/[^a-z0-9]+/g, ' ') : s.replace(/[^\p{L}\p{N}]+/gu, ' ')).trim();
+}
+const ASCII = /^[\t\n\r\x20-\x7e]*$/;
+
+/** Lower-cased word tokens, for similarity. */
+export function tokens(text: string): string[] {
+  return foldFast(text).match(/[\p{L}\p{N}]+/gu) ?? [];
+}
+
+/** Dice coefficient of two token sets. */
+export function dice(a: Set<string>, b: Set<string>): number {
+  if (a.size === 0 && b.size === 0) return 1;
+  let inter = 0;
+  const [small, large] = a.size < b.size ? [a, b] : [b, a];
+  for (const t of small) if (large.has(t)) inter++;
+  return (2 * inter) / (a.size + b.size);
+}
+
+/** A sentence that says nothing about practices: a date line, a lone heading number, a link label. */
+export function isBoilerplate(text: string): boolean {
+  return isDateLine(text) || canonicalKey(text).length === 0;
+}
+
+const PIECE_END = /[.!?;:]+(?:\s+|$)/;
+
+/** The canonical keys of a text's sentence pieces (split at sentence punctuation, cheaply). */
+export function pieceKeys(text: string): string[] {
+  const out: string[] = [];
+  for (const piece of text.split(PIECE_END)) {
+    const k = canonicalKey(piece);
+    if (k) out.push(k);
+  }
+  return out;
+}
+
+/**
+ * Every sentence piece of a version, so that "is this sentence somewhere in the other version" is a set
+ * lookup that only matches whole sentences (a sentence that grew a clause is not "the same").
+ */
+export function pieceSet(units: Array<{ text: string; key: string }>): Set<string> {
+  const set = new Set<string>();
+  for (const u of units) {
+    // A block without inner sentence punctuation is one piece, whose key is already known.
+    if (!INNER_END.test(u.text)) set.add(u.key);
+    else for (const k of pieceKeys(u.text)) set.add(k);
+  }
+  return set;
+}
+const INNER_END = /[.!?;:]\s/;
