@@ -1,26 +1,3 @@
-/**
- * `npm run eval -- NAME [args]`: runs scripts/eval/NAME.ts, whose `run(args)` returns the exit code.
- * With no NAME, runs every one in turn.
- */
-import { readdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { dirname, join } from 'node:path';
+import { dispatch } from './lib/dispatch';
 
-const here = join(dirname(fileURLToPath(import.meta.url)), 'eval');
-const available = readdirSync(here)
-  .filter((f) => f.endsWith('.ts'))
-  .map((f) => f.replace(/\.ts$/, ''))
-  .sort();
-const [name, ...rest] = process.argv.slice(2);
-const names = name ? [name] : available;
-let code = 0;
-for (const n of names) {
-  if (!available.includes(n)) {
-    console.error(`Unknown eval "${n}". Available: ${available.join(', ')}`);
-    process.exit(2);
-  }
-  console.log(`\n== eval ${n} ==`);
-  const mod = (await import(join(here, `${n}.ts`))) as { run: (args: string[]) => Promise<number> };
-  code = Math.max(code, await mod.run(rest));
-}
-process.exit(code);
+await dispatch('eval', process.argv.slice(2));
