@@ -1,0 +1,297 @@
+/**
+ * Full detection, run only on pages the gate let through: is this page a privacy policy, a
+ * privacy-adjacent document (cookie/tracker policy, data-processing agreement) or something else?
+ *
+ * Evidence is combined as a score with a reason per contribution, so a verdict can be explained:
+ * the URL, the title, the main headings, the canonical link, structured data (JSON-LD, og:type),
+ * and the body's vocabulary (density of privacy-policy phrases and policy-like section headings).
+ */
+import type { Detection, DetectionKind } from '../schema';
+import {
+  ADJACENT_TITLE,
+  BODY_TERMS,
+  foldForMatch,
+  OTHER_LEGAL_TITLE,
+  OTHER_PATH,
+  POLICY_PATH,
+  POLICY_TITLE,
+  PRIVACY_WORD,
+  SECTION_HEADINGS,
+} from './vocab';
+import { guessLanguage, primaryLanguage, readBodyText } from './text';
+
+/** Enough text for a stable density estimate; a 5 MB page costs no more than a long policy. */
+const MAX_BODY_CHARS = 80_000;
+const MAX_HEADINGS = 300;
+const MAX_JSONLD = 10;
+const MAX_JSONLD_CHARS = 50_000;
+const MIN_WORDS = 120;
+
+export interface DetectFeatures {
+  words: number;
+  density: number;
+  sectionHeadings: number;
+  cookieDensity: number;
+  score: number;
+}
+
+/** Paths of news and blog posts: privacy in such a URL is the story's subject. */
+const NEWS_PATH = /\b(news|blog|blogs|article|articles|story|stories|press)\b|\b(19|20)\d{2} [01]?\d\b/;
+
+const VOICE =
+  /\b(we|us|our|you|your|wir|uns|unsere[nmrs]?|nous|notre|nos|vous|votre|vos|nosotros|nuestr[oa]s?|usted|noi|nostr[oaie]|tuoi|tua|tue|tuo|wij|onze|uw|jouw|nosso|nossa|nossos|nossas|voce)\b/g;
+
+/**
+ * All body terms as one alternation, one capturing group per term, so the text is scanned once
+ * instead of once per term (the terms' own groups are made non-capturing).
+ */
+const BODY_RE = new RegExp(BODY_TERMS.map(([re]) => `(${re.source.replace(/\((?!\?)/g, '(?:')})`).join('|'), 'g');
+const BODY_WEIGHTS = BODY_TERMS.map(([, w]) => w);
+
+/** URL words of cookie/tracker policies and data-processing terms. */
+const ADJACENT_URL = /\bcookies?\b|\btrackers?\b|\bdpa\b|data processing|processor terms|auftragsverarbeitung/;
+
+const ARTICLE_TYPES = /^(newsarticle|article|blogposting|reportagenewsarticle|analysisnewsarticle|opinionnewsarticle|scholarlyarticle|techarticle|socialmediaposting|liveblogposting|review)$/i;
+
+function urlPathText(url: string): string {
+  const noHash = url.split('#')[0] ?? '';
+  let s = noHash.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '');
+  try {
+    s = decodeURIComponent(s);
+  } catch {
+    // keep raw
+  }
+  return foldForMatch(s);
+}
+
+function collectTypes(value: unknown, out: string[], depth: number): void {
+  if (depth > 4 || out.length > 20 || value === null || typeof value !== 'object') return;
+  if (Array.isArray(value)) {
+    for (const v of value.slice(0, 20)) collectTypes(v, out, depth + 1);
+    return;
+  }
+  const obj = value as Record<string, unknown>;
+  const t = obj['@type'];
+  if (typeof t === 'string') out.push(t);
+  else if (Array.isArray(t)) for (const x of t) if (typeof x === 'string') out.push(x);
+  if (obj['@graph']) collectTypes(obj['@graph'], out, depth + 1);
+  if (obj['mainEntity']) collectTypes(obj['mainEntity'], out, depth + 1);
+}
+
+function readStructuredTypes(doc: Document): string[] {
+  const types: string[] = [];
+  const scripts = doc.querySelectorAll('script[type="application/ld+json"]');
+  const n = Math.min(scripts.length, MAX_JSONLD);
+  for (let i = 0; i < n; i++) {
+    const raw = scripts[i]?.textContent ?? '';
+    if (!raw || raw.length > MAX_JSONLD_CHARS) continue;
+    try {
+      collectTypes(JSON.parse(raw) as unknown, types, 0);
+    } catch {
+      // Broken JSON-LD is common; it simply says nothing.
+    }
+  }
+  const og = doc.head?.querySelector('meta[property="og:type"]')?.getAttribute('content');
+  if (og) types.push(`og:${og}`);
+  return types;
+}
+
+function readHeadings(doc: Document): { h1: string[]; all: string[]; policyHeading: string } {
+  const h1: string[] = [];
+  const all: string[] = [];
+  let policyHeading = '';
+  const list = doc.querySelectorAll('h1, h2, h3, h4, [role="heading"]');
+  const n = Math.min(list.length, MAX_HEADINGS);
+  for (let i = 0; i < n; i++) {
+    const el = list[i];
+    if (!el) continue;
+    const t = (el.textContent ?? '').trim().slice(0, 200);
+    if (!t) continue;
+    if (el.localName === 'h1') h1.push(t);
+    all.push(t);
+    // A heading naming a privacy policy inside the content (not in navigation or a footer, not a link)
+    // marks a page that contains a policy, e.g. a combined "Terms and Privacy" page.
+    if (!policyHeading && t.length < 80 && el.localName !== 'h1' && POLICY_TITLE.test(foldForMatch(t)) && !el.closest('nav, footer, header, a, [role="navigation"], [role="contentinfo"]')) {
+      policyHeading = t;
+    }
+  }
+  return { h1, all, policyHeading };
+}
+
+function countMatches(text: string, re: RegExp): number {
+  re.lastIndex = 0;
+  let c = 0;
+  while (re.exec(text) !== null) c++;
+  return c;
+}
+
+/**
+ * Policy pages have short names ("Privacy", "Privacy & Terms"); a headline that merely contains the
+ * word ("Regulators fine network over privacy failures") does not count.
+ */
+function shortSegmentMentions(raw: string): boolean {
+  for (const part of raw.split(/[|•·»–—:]| - /)) {
+    const seg = foldForMatch(part).trim();
+    if (PRIVACY_WORD.test(seg) && seg.split(' ').length <= 6) return true;
+  }
+  return false;
+}
+
+function logistic(x: number): number {
+  return 1 / (1 + Math.exp(-x));
+}
+
+/** Detection plus the raw numbers behind it, for the eval. */
+export function detectPolicyWithFeatures(doc: Document, url: string): { detection: Detection; features: DetectFeatures } {
+  const reasons: string[] = [];
+  let score = 0;
+
+  const rawTitle = doc.title ?? '';
+  const title = foldForMatch(rawTitle);
+  const { h1, all, policyHeading } = readHeadings(doc);
+  const rawH1 = h1.slice(0, 2).join(' | ');
+  const h1Text = foldForMatch(rawH1);
+  const path = urlPathText(url);
+  const canonicalHref = doc.head?.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? '';
+  const canonical = canonicalHref ? urlPathText(canonicalHref) : '';
+
+  // Title and main heading: the page's own name for itself.
+  let named = false;
+  let mentioned = false;
+  let namedAdjacent = false;
+  // The title is the page's most deliberate name for itself: when it names another document (and
+  // not privacy), a "Privacy Policy" heading elsewhere on the page is likely a menu or a modal.
+  const titleNamesOther = !!title && OTHER_LEGAL_TITLE.test(title) && !POLICY_TITLE.test(title) && !PRIVACY_WORD.test(title);
+  let h1NamesOther = false;
+  for (const [label, text, raw] of [
+    ['title', title, rawTitle],
+    ['main heading', h1Text, rawH1],
+  ] as const) {
+    if (!text) continue;
+    if (POLICY_TITLE.test(text)) {
+      named = true;
+      const w = label === 'main heading' && titleNamesOther ? 1.25 : 2.5;
+      score += w;
+      reasons.push(`${label} names a privacy policy`);
+    } else if (PRIVACY_WORD.test(text) && shortSegmentMentions(raw)) {
+      mentioned = true;
+      score += 1;
+      reasons.push(`${label} mentions privacy`);
+    }
+    if (ADJACENT_TITLE.test(text)) namedAdjacent = true;
+    if (label === 'main heading' && OTHER_LEGAL_TITLE.test(text)) h1NamesOther = true;
+  }
+  const namedOther = titleNamesOther || (h1NamesOther && !named && !mentioned);
+  if (namedOther) {
+    score -= 2.5;
+    reasons.push('title or main heading names another kind of document');
+  }
+
+  // URL and canonical link.
+  const urlText = `${path} ${canonical}`;
+  let urlNamesOther = false;
+  const urlNamesPolicy = POLICY_PATH.test(urlText) && !NEWS_PATH.test(path);
+  if (urlNamesPolicy) {
+    score += 1.5;
+    reasons.push('URL names privacy');
+  } else if (OTHER_PATH.test(urlText)) {
+    urlNamesOther = true;
+    score -= 1;
+    reasons.push('URL names another kind of page');
+  }
+  if (!named && !mentioned && ADJACENT_URL.test(urlText)) namedAdjacent = true;
+
+  // Structured data: an article about privacy is not a policy.
+  const types = readStructuredTypes(doc);
+  const articleType = types.find((t) => ARTICLE_TYPES.test(t.replace(/^og:/, '')));
+  if (articleType && !named) {
+    // Many CMSs stamp og:type=article on every page, so it counts for little; JSON-LD types are deliberate.
+    const og = articleType.startsWith('og:');
+    score -= og ? 0.5 : 3;
+    reasons.push(`structured data says ${articleType}`);
+  }
+  if (policyHeading && !named) {
+    score += 1.5;
+    reasons.push(`a content heading names a privacy policy ("${policyHeading}")`);
+  }
+
+  // Body vocabulary.
+  const bodyRaw = readBodyText(doc, MAX_BODY_CHARS);
+  const body = ` ${foldForMatch(bodyRaw)} `;
+  // Chinese and Japanese are written without spaces: count roughly two characters per word.
+  const cjk = body.match(/[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/g)?.length ?? 0;
+  const words = body.split(' ').length - 2 + Math.round(cjk / 2);
+  let weighted = 0;
+  BODY_RE.lastIndex = 0;
+  for (let m = BODY_RE.exec(body); m; m = BODY_RE.exec(body)) {
+    for (let g = 1; g < m.length; g++) {
+      if (m[g] !== undefined) {
+        weighted += BODY_WEIGHTS[g - 1] ?? 0;
+        break;
+      }
+    }
+  }
+  const density = words > 0 ? (weighted * 1000) / words : 0;
+  const cookieDensity = words > 0 ? (countMatches(body, /\b(cookies?|trackers?|traceurs|local storage|pixels?|sdks?)\b/g) * 1000) / words : 0;
+  let sectionHeadings = 0;
+  const seen = new Set<string>();
+  for (const h of all) {
+    const f = foldForMatch(h);
+    if (f.length > 120) continue;
+    const m = SECTION_HEADINGS.exec(f);
+    if (m && !seen.has(m[0])) {
+      seen.add(m[0]);
+      sectionHeadings++;
+    }
+  }
+
+  // Policies are the operator talking to the user about the user's data ("we collect your..."); news
+  // and essays about privacy are written in the third person.
+  const voice = words > 0 ? (countMatches(body, VOICE) * 1000) / words : 0;
+  if (voice >= 35 && density >= 15) {
+    score += 1;
+    reasons.push(`addresses the reader in first/second person (${voice.toFixed(0)} per 1000 words)`);
+  }
+  const densityScore = Math.max(-2.5, Math.min(4, (density - 12) / 6));
+  score += densityScore;
+  reasons.push(`privacy vocabulary density ${density.toFixed(1)} per 1000 words (${words} words)`);
+  if (sectionHeadings >= 2) {
+    const s = Math.min(sectionHeadings, 5) * 0.4;
+    score += s;
+    reasons.push(`${sectionHeadings} policy-like section headings`);
+  }
+
+  let language = primaryLanguage(doc.documentElement?.getAttribute('lang'));
+  if (!language) language = guessLanguage(body);
+
+  let kind: DetectionKind = 'other';
+  // A page that names itself as something else, and nowhere as privacy, needs overwhelming body evidence.
+  const threshold = urlNamesOther && !named && !mentioned && !urlNamesPolicy ? 4 : 2.5;
+  if (words < MIN_WORDS) {
+    reasons.push(`too little text (${words} words)`);
+    score = Math.min(score, 0);
+  } else if (score >= threshold) {
+    kind = 'privacy-policy';
+    if (namedAdjacent && !named) {
+      kind = 'privacy-adjacent';
+      reasons.push('named as a cookie/tracker policy or data-processing agreement');
+    } else if (!named && cookieDensity > 12 && cookieDensity * 2 > density) {
+      kind = 'privacy-adjacent';
+      reasons.push(`mostly about cookies and trackers (${cookieDensity.toFixed(1)} per 1000 words)`);
+    }
+  } else if (namedAdjacent && (!namedOther || ADJACENT_TITLE.test(h1Text)) && score >= threshold - 2.5 && density >= 6) {
+    kind = 'privacy-adjacent';
+    reasons.push('named as a cookie/tracker policy or data-processing agreement');
+  }
+
+  const confidence = Math.round((kind === 'other' ? 1 - logistic(score - threshold) : logistic(score - threshold + 1)) * 100) / 100;
+  reasons.unshift(`score ${score.toFixed(2)} (threshold ${threshold})`);
+  return {
+    detection: { kind, confidence, language: language || 'und', reasons },
+    features: { words, density, sectionHeadings, cookieDensity, score },
+  };
+}
+
+export function detectPolicy(doc: Document, url: string): Detection {
+  return detectPolicyWithFeatures(doc, url).detection;
+}

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { loadHtml } from '../../scripts/lib/dom';
+import { gate, readCheapSignals } from './gate';
+import * as P from './testpages';
+
+function run(html: string, url: string) {
+  const { document, url: href } = loadHtml(html, url);
+  return gate(readCheapSignals(document, href));
+}
+
+describe('gate', () => {
+  it.each([
+    ['en', P.EN_POLICY, 'https://acme.example/legal/privacy'],
+    ['de', P.DE_POLICY, 'https://beispiel.example/datenschutz'],
+    ['fr', P.FR_POLICY, 'https://exemple.example/confidentialite'],
+    ['es', P.ES_POLICY, 'https://ejemplo.example/privacidad'],
+    ['it', P.IT_POLICY, 'https://esempio.example/informativa'],
+    ['nl', P.NL_POLICY, 'https://voorbeeld.example/privacyverklaring'],
+    ['pt', P.PT_POLICY, 'https://exemplo.example/privacidade'],
+    ['cookie policy', P.COOKIE_POLICY, 'https://acme.example/cookies'],
+  ])('passes a %s policy', (_name, html, url) => {
+    expect(run(html, url).pass).toBe(true);
+  });
+
+  it.each([
+    ['title only', P.page({ title: 'Datenschutzerklärung', body: '<p>x</p>' }), 'https://x.example/a/b'],
+    ['heading only', P.page({ title: 'Acme', h1: 'Política de privacidad', body: '<p>x</p>' }), 'https://x.example/p/12'],
+    ['URL only', P.page({ title: 'Acme', body: '<p>x</p>' }), 'https://x.example/legal/privacy-policy'],
+    ['URL with accents', P.page({ title: 'Acme', body: '<p>x</p>' }), 'https://x.example/confidentialit%C3%A9'],
+    ['canonical only', P.page({ title: 'Acme', head: '<link rel="canonical" href="https://x.example/privacybeleid">', body: '<p>x</p>' }), 'https://x.example/p?id=3'],
+  ])('passes a policy named only in the %s', (_name, html, url) => {
+    expect(run(html, url).pass).toBe(true);
+  });
+
+  it('dismisses an ordinary page even with a privacy link in its footer', () => {
+    const r = run(P.ORDINARY_WITH_FOOTER, 'https://blog.example/2024/05/alps-hiking');
+    expect(r.pass).toBe(false);
+    expect(r.reason).toMatch(/no privacy word/);
+  });
+
+  it('reads only the head and the first headings, and tolerates a document without them', () => {
+    const { document } = loadHtml('', 'https://x.example/');
+    const s = readCheapSignals(document, 'https://x.example/');
+    expect(s).toMatchObject({ title: '', headings: [], canonical: '' });
+    expect(gate(s).pass).toBe(false);
+  });
+
+  it('bounds the headings it reads', () => {
+    const many = Array.from({ length: 500 }, (_, i) => `<h2>Section ${i}</h2>`).join('');
+    const { document } = loadHtml(`<title>t</title><h1>a</h1>${many}`, 'https://x.example/');
+    expect(readCheapSignals(document, 'https://x.example/').headings.length).toBeLessThanOrEqual(6);
+  });
+});

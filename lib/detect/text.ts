@@ -1,0 +1,64 @@
+/**
+ * Bounded, layout-free reads of a document's text, shared by detection and extraction.
+ * `textContent`-style reads only: `innerText` would force style and layout on the live page.
+ */
+
+const SKIP_TEXT_PARENTS = new Set(['script', 'style', 'noscript', 'template', 'svg', 'math', 'iframe', 'object', 'head', 'title']);
+
+const SHOW_TEXT = 4; // NodeFilter.SHOW_TEXT, spelled out so lib/ needs no DOM globals
+
+/**
+ * Visible-ish text of the body (script and style contents excluded), joined with spaces, cut at
+ * `maxChars`. Hidden nodes are kept on purpose: collapsed accordions are part of a policy.
+ */
+export function readBodyText(doc: Document, maxChars = 400_000): string {
+  const root = doc.body ?? doc.documentElement;
+  if (!root) return '';
+  const parts: string[] = [];
+  let total = 0;
+  const walker = doc.createTreeWalker(root, SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const parent = n.parentNode as Element | null;
+    if (parent && SKIP_TEXT_PARENTS.has((parent.localName ?? '').toLowerCase())) continue;
+    const v = n.nodeValue;
+    if (!v) continue;
+    parts.push(v);
+    total += v.length + 1;
+    if (total >= maxChars) break;
+  }
+  const text = parts.join(' ');
+  return text.length > maxChars ? text.slice(0, maxChars) : text;
+}
+
+/** Primary language subtag ("en" from "en-GB"), or '' when the attribute is missing or odd. */
+export function primaryLanguage(raw: string | null | undefined): string {
+  if (!raw) return '';
+  const m = /^\s*([a-zA-Z]{2,3})(?:[-_]|$|\s)/.exec(raw);
+  return m?.[1] ? m[1].toLowerCase() : '';
+}
+
+const STOPWORDS: Record<string, RegExp> = {
+  en: /\b(the|and|of|to|we|you|your|with|for|is|that|this)\b/g,
+  de: /\b(und|der|die|das|wir|sie|ihre|nicht|mit|fur|ist|werden|oder)\b/g,
+  fr: /\b(le|la|les|et|des|nous|vous|vos|est|pour|une|dans|avec)\b/g,
+  es: /\b(el|los|las|y|de|que|nosotros|usted|para|con|una|del|su|sus)\b/g,
+  it: /\b(il|gli|e|di|che|noi|per|con|una|del|della|sono|dei|delle)\b/g,
+  nl: /\b(de|het|en|een|wij|we|uw|je|van|voor|met|zijn|worden|niet)\b/g,
+  pt: /\b(o|os|as|e|de|que|nos|voce|para|com|uma|do|da|dos|seus)\b/g,
+};
+
+/** Guess the language of folded text from stopword counts; 'und' when nothing stands out. */
+export function guessLanguage(folded: string): string {
+  const sample = folded.length > 20_000 ? folded.slice(0, 20_000) : folded;
+  let best = 'und';
+  let bestCount = 0;
+  for (const [lang, re] of Object.entries(STOPWORDS)) {
+    re.lastIndex = 0;
+    const c = sample.match(re)?.length ?? 0;
+    if (c > bestCount) {
+      best = lang;
+      bestCount = c;
+    }
+  }
+  return bestCount >= 5 ? best : 'und';
+}

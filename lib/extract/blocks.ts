@@ -1,0 +1,162 @@
+/**
+ * Turn extracted content (an element subtree) into ordered, normalised blocks, each with the path of
+ * headings above it.
+ */
+import type { Block } from '../schema';
+import { normalizeText } from '../text/normalize';
+
+const SKIP = new Set(['script', 'style', 'noscript', 'template', 'svg', 'math', 'iframe', 'object', 'embed', 'button', 'select', 'input', 'textarea', 'form', 'img', 'picture', 'video', 'audio', 'canvas', 'head']);
+const HEADING = /^h([1-6])$/;
+const BLOCKISH = new Set([
+  'address', 'article', 'aside', 'blockquote', 'body', 'dd', 'details', 'dialog', 'div', 'dl', 'dt', 'fieldset', 'figcaption', 'figure',
+  'footer', 'header', 'hgroup', 'hr', 'li', 'main', 'nav', 'ol', 'p', 'pre', 'section', 'summary', 'table', 'tbody', 'thead', 'tfoot',
+  'tr', 'td', 'th', 'ul', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'caption', 'center', 'menu', 'html',
+]);
+
+export interface BlockOptions {
+  /** Stop after this many blocks, to bound work on huge pages. */
+  maxBlocks?: number;
+}
+
+interface State {
+  blocks: Block[];
+  stack: Array<{ level: number; text: string }>;
+  inline: string[];
+  max: number;
+  /** Kind given to running text: 'list-item' inside <li>, so wrapped paragraphs stay list items. */
+  kind: Block['kind'];
+}
+
+function section(state: State): string[] {
+  return state.stack.map((h) => h.text);
+}
+
+function push(state: State, kind: Block['kind'], raw: string, level?: number): void {
+  if (state.blocks.length >= state.max) return;
+  const text = normalizeText(raw);
+  if (!text) return;
+  if (kind === 'heading' && level) {
+    while (state.stack.length && (state.stack[state.stack.length - 1]?.level ?? 0) >= level) state.stack.pop();
+    state.blocks.push({ kind, text, section: section(state), level });
+    state.stack.push({ level, text });
+    return;
+  }
+  state.blocks.push({ kind, text, section: section(state) });
+}
+
+function flush(state: State): void {
+  if (state.inline.length) {
+    push(state, state.kind, state.inline.join(''));
+    state.inline = [];
+  }
+}
+
+/** Text of a subtree, treating <br> and block boundaries as spaces, skipping non-text elements. */
+function textOf(node: Node, out: string[]): void {
+  for (let c = node.firstChild; c; c = c.nextSibling) {
+    if (c.nodeType === 3) out.push(c.nodeValue ?? '');
+    else if (c.nodeType === 1) {
+      const el = c as Element;
+      const tag = el.localName;
+      if (SKIP.has(tag)) continue;
+      if (tag === 'br' || BLOCKISH.has(tag)) out.push(' ');
+      textOf(el, out);
+      if (BLOCKISH.has(tag)) out.push(' ');
+    }
+  }
+}
+
+function hasBlockChild(el: Element): boolean {
+  for (let c = el.firstElementChild; c; c = c.nextElementSibling) {
+    if (BLOCKISH.has(c.localName) || HEADING.test(c.localName)) return true;
+  }
+  return false;
+}
+
+/** Old pages lay out whole documents in tables: a row whose cells hold paragraphs is not data. */
+function layoutRow(tr: Element): boolean {
+  for (let cell = tr.firstElementChild; cell; cell = cell.nextElementSibling) {
+    if (hasBlockChild(cell) || (cell.textContent?.length ?? 0) > 2000) return true;
+  }
+  return false;
+}
+
+function walk(el: Element, state: State): void {
+  for (let c = el.firstChild; c; c = c.nextSibling) {
+    if (state.blocks.length >= state.max) return;
+    if (c.nodeType === 3) {
+      state.inline.push(c.nodeValue ?? '');
+      continue;
+    }
+    if (c.nodeType !== 1) continue;
+    const child = c as Element;
+    const tag = child.localName;
+    if (SKIP.has(tag)) continue;
+    if (tag === 'br') {
+      // Two <br> in a row usually separate paragraphs in hand-written pages; one is a line break.
+      const next = child.nextSibling;
+      if (next && next.nodeType === 1 && (next as Element).localName === 'br') flush(state);
+      else state.inline.push(' ');
+      continue;
+    }
+    if (!BLOCKISH.has(tag) && !HEADING.test(tag)) {
+      // Inline element: its text joins the current run, unless it hides blocks inside (bad markup).
+      if (hasBlockChild(child)) {
+        walk(child, state);
+      } else {
+        const parts: string[] = [];
+        textOf(child, parts);
+        state.inline.push(parts.join(''));
+      }
+      continue;
+    }
+    flush(state);
+    const h = HEADING.exec(tag);
+    if (h) {
+      const parts: string[] = [];
+      textOf(child, parts);
+      push(state, 'heading', parts.join(''), Number(h[1]));
+      continue;
+    }
+    if (tag === 'tr' && !layoutRow(child)) {
+      const cells: string[] = [];
+      for (let cell = child.firstElementChild; cell; cell = cell.nextElementSibling) {
+        const parts: string[] = [];
+        textOf(cell, parts);
+        const t = normalizeText(parts.join(''));
+        if (t) cells.push(t);
+      }
+      if (cells.length) push(state, 'table-row', cells.join(' | '));
+      continue;
+    }
+    if (tag === 'li') {
+      // The item's own text is one block; nested lists become their own items after it.
+      const prev = state.kind;
+      state.kind = 'list-item';
+      walk(child, state);
+      flush(state);
+      state.kind = prev;
+      continue;
+    }
+    if (tag === 'p' || tag === 'dt' || tag === 'dd' || tag === 'pre' || tag === 'summary' || tag === 'caption' || tag === 'figcaption') {
+      if (hasBlockChild(child)) {
+        walk(child, state);
+        flush(state);
+      } else {
+        const parts: string[] = [];
+        textOf(child, parts);
+        push(state, state.kind, parts.join(''));
+      }
+      continue;
+    }
+    walk(child, state);
+    flush(state);
+  }
+}
+
+export function blocksFromElement(root: Element, options: BlockOptions = {}): Block[] {
+  const state: State = { blocks: [], stack: [], inline: [], max: options.maxBlocks ?? 20_000, kind: 'paragraph' };
+  walk(root, state);
+  flush(state);
+  return state.blocks;
+}

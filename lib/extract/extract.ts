@@ -1,0 +1,180 @@
+/**
+ * Extract a privacy policy's text as a `PolicyDocument`: Readability on a copy of the page with
+ * collapsed sections revealed, or our own main-content extraction when Readability returns too little.
+ * The live document is only read, never changed.
+ */
+import { Readability } from '@mozilla/readability';
+import type { Block, PolicyDocument } from '../schema';
+import { countWords, normalizeText } from '../text/normalize';
+import { guessLanguage, primaryLanguage } from '../detect/text';
+import { foldForMatch } from '../detect/vocab';
+import { blocksFromElement } from './blocks';
+import { findStatedDate } from './dates';
+import { cleanCopy, findMainContent } from './fallback';
+import { revealCollapsed } from './reveal';
+
+export type ExtractResult = { ok: true; document: PolicyDocument } | { ok: false; reason: string };
+
+export interface ExtractOptions {
+  /** Injected clock (ms), used to record how long extraction took. */
+  clock?: () => number;
+}
+
+const MIN_WORDS = 300;
+/** Readability's result is kept only if it holds at least this share of the main content's words. */
+const MIN_SHARE_OF_MAIN = 0.6;
+const MAX_DATE_SCAN_CHARS = 200_000;
+
+function wordsOf(blocks: Block[]): number {
+  let n = 0;
+  for (const b of blocks) n += countWords(b.text);
+  return n;
+}
+
+function runReadability(doc: Document, notes: string[]): { blocks: Block[]; title: string } | null {
+  const copy = doc.cloneNode(true) as Document;
+  const revealed = revealCollapsed(copy);
+  if (revealed) notes.push(`revealed ${revealed} collapsed elements`);
+  // The serializer hands back the content element itself, saving a serialise-and-reparse round trip.
+  const reader = new Readability<Element>(copy, { serializer: (n) => n as Element, charThreshold: 500 });
+  const article = reader.parse();
+  if (!article?.content) return null;
+  return { blocks: blocksFromElement(article.content), title: article.title ?? '' };
+}
+
+function runFallback(doc: Document, notes: string[]): Block[] {
+  const root = findMainContent(doc);
+  if (!root) return [];
+  const copy = cleanCopy(root);
+  const name = root.localName + (root.id ? `#${root.id}` : '');
+  notes.push(`fallback content root <${name}>`);
+  return blocksFromElement(copy);
+}
+
+function mainContentWords(doc: Document): number {
+  const root = findMainContent(doc);
+  if (!root) return 0;
+  return countWords(readBodyTextOf(root));
+}
+
+function readBodyTextOf(el: Element): string {
+  // Same exclusions as the detector's body read, on a subtree.
+  const doc = el.ownerDocument;
+  const parts: string[] = [];
+  const walker = doc.createTreeWalker(el, 4);
+  let total = 0;
+  for (let n = walker.nextNode(); n && total < 400_000; n = walker.nextNode()) {
+    const p = (n.parentNode as Element | null)?.localName;
+    if (p === 'script' || p === 'style' || p === 'noscript' || p === 'template') continue;
+    const v = n.nodeValue ?? '';
+    parts.push(v);
+    total += v.length;
+  }
+  return parts.join(' ');
+}
+
+/**
+ * The body's text minus scripts and styles, read natively (textContent) rather than node by node:
+ * only used for a size comparison and a date scan, where a few stray characters do not matter.
+ */
+function quickBodyText(doc: Document): string {
+  const body = doc.body;
+  if (!body) return '';
+  let text = body.textContent ?? '';
+  const noise = body.querySelectorAll('script, style, noscript, template');
+  // Only the big blobs matter for the comparison; each removal copies the string, so cap them.
+  let removed = 0;
+  for (let i = 0; i < Math.min(noise.length, 2000) && removed < 50; i++) {
+    const t = noise[i]?.textContent;
+    if (t && t.length > 200) {
+      text = text.replace(t, ' ');
+      removed++;
+    }
+  }
+  return text.length > MAX_DATE_SCAN_CHARS * 4 ? text.slice(0, MAX_DATE_SCAN_CHARS * 4) : text;
+}
+
+/** Policies state their date near the top or at the very end; scanning only there keeps it cheap. */
+function headAndTail(text: string): string {
+  if (text.length <= 40_000) return text;
+  return `${text.slice(0, 30_000)}\n${text.slice(-10_000)}`;
+}
+
+/** A page without a <title>: its first heading, or a short first line that reads like one. */
+function fallbackTitle(blocks: Block[]): string {
+  const h = blocks.find((b) => b.kind === 'heading');
+  if (h) return h.text;
+  const first = blocks[0]?.text ?? '';
+  return first.length <= 120 ? first : '';
+}
+
+/** The page title, without the " | Site name" tail when the first part is meaningful. */
+function cleanTitle(raw: string): string {
+  const t = normalizeText(raw);
+  return t.slice(0, 300);
+}
+
+export function extractPolicy(doc: Document, url: string, options: ExtractOptions = {}): ExtractResult {
+  const clock = options.clock;
+  const started = clock?.();
+  try {
+    if (!doc || !doc.documentElement) return { ok: false, reason: 'no document element' };
+    if (!doc.body) return { ok: false, reason: 'document has no body (XML or non-HTML document)' };
+    const notes: string[] = [];
+    let method: 'readability' | 'fallback' = 'readability';
+    let blocks: Block[] = [];
+    let title = '';
+    try {
+      const r = runReadability(doc, notes);
+      if (r) {
+        blocks = r.blocks;
+        title = r.title;
+      } else notes.push('Readability returned nothing');
+    } catch (e) {
+      notes.push(`Readability failed: ${e instanceof Error ? e.message : String(e)}`);
+    }
+    let words = wordsOf(blocks);
+    // Finding the main content ourselves costs a pass over the page, so only do it when Readability's
+    // share of the body's words leaves room for doubt.
+    let bodyText: string | null = null;
+    const body = (): string => (bodyText ??= quickBodyText(doc));
+    const blockChars = blocks.reduce((n, b) => n + b.text.length + 1, 0);
+    const suspicious = words < MIN_WORDS || blockChars < body().replace(/\s+/g, ' ').length * MIN_SHARE_OF_MAIN;
+    const mainWords = suspicious ? mainContentWords(doc) : 0;
+    if (words < MIN_WORDS || words < mainWords * MIN_SHARE_OF_MAIN) {
+      const fb = runFallback(doc, notes);
+      const fbWords = wordsOf(fb);
+      if (fbWords > words) {
+        notes.push(
+          words < MIN_WORDS
+            ? `Readability kept ${words} words (< ${MIN_WORDS}); fallback found ${fbWords}`
+            : `Readability kept ${words} of about ${mainWords} main-content words; fallback found ${fbWords}`,
+        );
+        blocks = fb;
+        words = fbWords;
+        method = 'fallback';
+      }
+    }
+    if (!blocks.length || words === 0) return { ok: false, reason: 'no text found in the page' };
+
+    const lang = primaryLanguage(doc.documentElement.getAttribute('lang'));
+    const blockText = blocks.map((b) => b.text).join('\n');
+    const language = lang || guessLanguage(foldForMatch(blockText));
+    const usOrder = /^en-us\b/i.test(doc.documentElement.getAttribute('lang') ?? '') || (!lang && language === 'en');
+    // The date is often in a header Readability dropped, so look at the whole body if the blocks lack one.
+    const statedDate = findStatedDate(blockText, { usOrder }) ?? findStatedDate(headAndTail(body()), { usOrder });
+
+    if (clock && started !== undefined) notes.push(`took ${Math.round((clock() - started) * 10) / 10} ms`);
+    const document: PolicyDocument = {
+      url,
+      title: cleanTitle(title || doc.title || fallbackTitle(blocks)),
+      language: language || 'und',
+      statedDate,
+      blocks,
+      extraction: { method, words, notes },
+    };
+    return { ok: true, document };
+  } catch (e) {
+    return { ok: false, reason: `extraction failed: ${e instanceof Error ? e.message : String(e)}` };
+  }
+}

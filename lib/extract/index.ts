@@ -1,0 +1,3 @@
+export { extractPolicy } from './extract';
+export type { ExtractResult, ExtractOptions } from './extract';
+export { findStatedDate } from './dates';
