@@ -14,7 +14,7 @@ export default defineContentScript({
   allFrames: false,
   main(ctx) {
     let lastChecked = '';
-    const check = (why: string, again = false) => {
+    const check = (why: string) => {
       if (ctx.isInvalid) return;
       const url = location.href;
       let verdict: { pass: boolean; reason: string };
@@ -23,7 +23,7 @@ export default defineContentScript({
       } catch (error) {
         return void console.debug('[Clausewatch] gate failed', error);
       }
-      if (!verdict.pass || (url === lastChecked && !again)) return;
+      if (!verdict.pass || url === lastChecked) return;
       lastChecked = url;
       sendMessage('gatePassed', { url, reason: `${why}: ${verdict.reason}` }).catch(() => {
         // The extension was reloaded or the background is gone; nothing to do on this page.
@@ -31,29 +31,32 @@ export default defineContentScript({
     };
 
     // Single-page sites: a policy may be rendered after load or reached by history navigation.
-    // Wait for the DOM to settle (quiet for a moment, bounded) before the cheap check.
-    const afterSettle = (why: string, again = false) => {
+    // Wait for the DOM to settle (quiet for a moment; for an app shell, also until headings exist),
+    // bounded, before the cheap check. The observer costs nothing once it has disconnected.
+    const afterSettle = (why: string, untilHeadings: boolean) => {
       const started = performance.now();
-      let timer = 0;
-      const observer = new MutationObserver(() => {
-        clearTimeout(timer);
-        if (performance.now() - started > SETTLE_MAX_MS) return finish();
-        timer = ctx.setTimeout(finish, SETTLE_QUIET_MS);
-      });
+      let quiet = 0;
+      const ready = () => !untilHeadings || document.querySelector('h1, h2') !== null;
       const finish = () => {
         observer.disconnect();
-        clearTimeout(timer);
-        check(why, again);
+        clearTimeout(quiet);
+        clearTimeout(deadline);
+        check(why);
       };
+      const observer = new MutationObserver(() => {
+        clearTimeout(quiet);
+        if (performance.now() - started > SETTLE_MAX_MS) return finish();
+        if (ready()) quiet = ctx.setTimeout(finish, SETTLE_QUIET_MS);
+      });
       observer.observe(document.documentElement, { childList: true, subtree: true });
-      timer = ctx.setTimeout(finish, SETTLE_QUIET_MS);
+      if (ready()) quiet = ctx.setTimeout(finish, SETTLE_QUIET_MS);
+      const deadline = ctx.setTimeout(finish, SETTLE_MAX_MS);
       ctx.onInvalidated(() => observer.disconnect());
     };
 
-    // An app shell with no headings yet may still render its policy: look (again) once it settles.
-    const appShell = document.querySelector('h1, h2') === null;
-    check('load');
-    if (appShell) afterSettle('rendered after load', true);
-    ctx.addEventListener(window, 'wxt:locationchange', () => afterSettle('navigation'));
+    // An app shell with no headings yet renders its content by script: look once it has.
+    if (document.querySelector('h1, h2') === null) afterSettle('rendered after load', true);
+    else check('load');
+    ctx.addEventListener(window, 'wxt:locationchange', () => afterSettle('navigation', false));
   },
 });

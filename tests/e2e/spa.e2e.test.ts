@@ -20,9 +20,9 @@ describe('single-page sites', () => {
   beforeAll(async () => {
     server = await startServer({
       // An app shell that renders the policy a moment after load.
-      '/late/privacy': { body: shell(`setTimeout(() => { document.title = 'Privacy Policy | Inkwell'; document.getElementById('app').innerHTML = ARTICLE; }, 800);`) },
+      '/late/privacy': { body: shell(`setTimeout(() => { document.title = 'Privacy Policy | Inkwell'; document.getElementById('app').innerHTML = ARTICLE; }, 1500);`) },
       // The same, at an address that says nothing: only the rendered title and headings tell.
-      '/late/legal-7': { body: shell(`setTimeout(() => { document.title = 'Privacy Policy | Inkwell'; document.getElementById('app').innerHTML = ARTICLE; }, 800);`) },
+      '/late/legal-7': { body: shell(`setTimeout(() => { document.title = 'Privacy Policy | Inkwell'; document.getElementById('app').innerHTML = ARTICLE; }, 1500);`) },
       // A home page whose router shows the policy on a client-side navigation.
       '/spa/': {
         body: shell(`document.getElementById('app').innerHTML = '<h1>Welcome to Inkwell</h1><p>Your notes everywhere.</p><a id="go" href="/spa/privacy">Privacy</a>';
