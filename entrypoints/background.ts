@@ -327,23 +327,21 @@ async function showOnPage(tabId: number | null, url: string, quote: string): Pro
 export default defineBackground(() => {
   registerHandlers(
     {
-      async gatePassed(data, sender) {
-        const tabId = sender.tab?.id;
-        if (tabId == null) return { injected: false };
-        await recordOutcome({ at: Date.now(), url: data.url, outcome: 'gate-passed', reason: data.reason });
-        await browser.scripting.executeScript({ target: { tabId, frameIds: [sender.frameId ?? 0] }, files: ['/extractor.js'] });
-        return { injected: true };
-      },
-
-      async pageProcessed(data, sender) {
-        if (data.outcome !== 'policy') {
-          await recordOutcome({ at: Date.now(), url: data.url, outcome: data.outcome, reason: data.reason });
-          return { status: data.outcome };
+      async pageCaptured(data, sender) {
+        const at = Date.now();
+        await recordOutcome({ at, url: data.url, outcome: 'gate-passed', reason: data.reason });
+        const result = await runInDom({ task: 'process', html: data.html, url: data.url }).catch(
+          (error: unknown): DomTaskResult => ({ task: 'process', outcome: 'failed', detection: null, reason: `extraction error: ${String(error)}` }),
+        );
+        if (result.task !== 'process') return { status: 'failed' };
+        if (result.outcome !== 'policy') {
+          await recordOutcome({ at: Date.now(), url: data.url, outcome: result.outcome, reason: result.reason.slice(0, 2000) });
+          return { status: result.outcome };
         }
-        const kind = data.detection.kind === 'privacy-adjacent' ? 'privacy-adjacent' : 'privacy-policy';
+        const kind = result.detection.kind === 'privacy-adjacent' ? 'privacy-adjacent' : 'privacy-policy';
         let status: string;
         try {
-          const saved = await saveVersion(data.url, data.document, kind);
+          const saved = await saveVersion(data.url, result.document, kind);
           status = saved.status;
           if ((await getSettings()).autoWatchVisited && kind === 'privacy-policy') {
             const watched = (await getWatches()).some((w) => w.site === saved.site);
@@ -353,7 +351,7 @@ export default defineBackground(() => {
           status = 'failed';
           await recordOutcome({ at: Date.now(), url: data.url, outcome: 'save-failed', reason: error instanceof Error ? error.message : String(error) });
         }
-        await recordOutcome({ at: Date.now(), url: data.url, outcome: 'policy', reason: `${data.detection.kind}: ${status} (${data.document.blocks.length} blocks)` });
+        await recordOutcome({ at: Date.now(), url: data.url, outcome: 'policy', reason: `${result.detection.kind}: ${status} (${result.document.blocks.length} blocks)` });
         if (status === 'changed' || status === 'first') await refreshAllBadges();
         else if (sender.tab?.id != null) await refreshBadge(sender.tab.id, sender.tab.url);
         return { status };

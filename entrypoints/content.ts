@@ -1,8 +1,10 @@
 /**
- * Runs on every page, so it only reads cheap signals (URL, title, a few headings) and asks the
- * background to inject the heavy extractor when the page may be a privacy policy.
+ * Runs on every page, so it only reads cheap signals (URL, title, a few headings). When the page may
+ * be a privacy policy it hands a serialised copy to the background, where detection and Readability
+ * run away from the page's main thread and never touch the live document.
  */
 import { gate, readCheapSignals } from '@/lib/detect/gate';
+import { MAX_PAGE_CHARS } from '@/lib/limits';
 import { sendMessage } from '@/utils/send';
 
 const SETTLE_QUIET_MS = 600;
@@ -25,7 +27,9 @@ export default defineContentScript({
       }
       if (!verdict.pass || url === lastChecked) return;
       lastChecked = url;
-      sendMessage('gatePassed', { url, reason: `${why}: ${verdict.reason}` }).catch(() => {
+      const html = document.documentElement?.outerHTML ?? '';
+      if (html.length > MAX_PAGE_CHARS) return;
+      sendMessage('pageCaptured', { url, reason: `${why}: ${verdict.reason}`, html }).catch(() => {
         // The extension was reloaded or the background is gone; nothing to do on this page.
       });
     };

@@ -6,7 +6,7 @@
  * Pure: the sending and receiving live in utils/messaging.ts.
  */
 import { z } from 'zod';
-import { Detection, PolicyDocument } from './schema';
+import { MAX_PAGE_CHARS } from './limits';
 import { Comparison, HistoryView, OptionsView, Settings, TabState } from './views';
 
 /** Who may send a message: a content script in a tab, or one of our own extension pages. */
@@ -15,24 +15,14 @@ export type SenderKind = 'tab' | 'extension-page';
 const TabRef = z.object({ tabId: z.number().int().nonnegative() });
 
 export const Protocol = {
-  /** Content script: the cheap gate passed, inject the extractor into this frame. */
-  gatePassed: {
+  /**
+   * Content script: the cheap gate passed; here is a serialised copy of the page. Detection and
+   * extraction run on that copy in the background's DOM (Chrome's offscreen document, Firefox's event
+   * page), never on the user's page or its main thread.
+   */
+  pageCaptured: {
     from: 'tab',
-    request: z.object({ url: z.string().max(8192), reason: z.string().max(500) }),
-    response: z.object({ injected: z.boolean() }),
-  },
-  /** Extractor: the outcome of full detection and extraction on a page that passed the gate. */
-  pageProcessed: {
-    from: 'tab',
-    request: z.discriminatedUnion('outcome', [
-      z.object({ outcome: z.literal('policy'), url: z.string().max(8192), detection: Detection, document: PolicyDocument }),
-      z.object({
-        outcome: z.enum(['not-policy', 'failed']),
-        url: z.string().max(8192),
-        detection: Detection.nullable(),
-        reason: z.string().max(2000),
-      }),
-    ]),
+    request: z.object({ url: z.string().max(8192), reason: z.string().max(500), html: z.string().max(MAX_PAGE_CHARS) }),
     response: z.object({ status: z.string() }),
   },
   /** Popup: everything it shows about the site of a tab. */
