@@ -45,6 +45,7 @@ export interface CheapSignals {
 }
 
 const MAX_HEADINGS_PER_LEVEL = 3;
+const MAX_HEAD_LINKS = 100;
 const MAX_SIGNAL_CHARS = 300;
 
 function clip(s: string | null | undefined): string {
@@ -61,9 +62,16 @@ export function readCheapSignals(doc: Document, url: string): CheapSignals {
   }
   try {
     signals.lang = clip(doc.documentElement?.getAttribute('lang') ?? doc.documentElement?.getAttribute('xml:lang'));
-    // Matched inside <head> only and natively: no wrapper objects for every meta and link element.
-    const canonical = doc.head?.querySelector('link[rel~="canonical" i]');
-    if (canonical) signals.canonical = clip(canonical.getAttribute('href'));
+    // Only <head>'s own links, walked by hand: a selector would be parsed and compiled on every page.
+    const links = doc.head?.getElementsByTagName('link');
+    for (let i = 0; links && i < MAX_HEAD_LINKS; i++) {
+      const link = links.item(i);
+      if (!link) break;
+      if (/(^|\s)canonical(\s|$)/i.test(link.getAttribute('rel') ?? '')) {
+        signals.canonical = clip(link.getAttribute('href'));
+        break;
+      }
+    }
     // Live collections are walked lazily, so asking for the first few stops early on big pages.
     // Reading `.length` would count every match in the document; item(i) stops at the i-th.
     for (const tag of ['h1', 'h2']) {
