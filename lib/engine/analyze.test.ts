@@ -182,6 +182,47 @@ describe('schema and bounds', () => {
   });
 });
 
+describe('widening an existing sharing sentence', () => {
+  const kinds = (newer: string) => analyze(newer).findings.filter((f) => f.category === 'third-party-sharing').map((f) => f.kind);
+  it.each([
+    ['a new purpose (ad measurement)', 'who host our servers and to measure ads.'],
+    ['a new purpose (inferences for advertising)', 'who host our servers, and inferences about you with advertisers.'],
+    ['a new recipient (your employer)', 'who host our servers and with your employer.'],
+  ])('%s makes it expanded', (_name, replacement) => {
+    expect(kinds(BASE.replace('who host our servers.', replacement))).toContain('expanded');
+  });
+  it('the same recipients and purpose in new words stay a rewording', () => {
+    expect(kinds(BASE.replace('We share your information with service providers who host our servers.', 'Your information is shared with service providers that host our servers.'))).not.toContain('expanded');
+  });
+});
+
+describe('widening AI training', () => {
+  const AI_BASE = BASE.replace('We collect usage data to operate the service.', 'We use your notes to train our AI models.');
+  const kinds = (older: string, newer: string) => analyze(newer, older).findings.filter((f) => f.category === 'ai-training').map((f) => f.kind);
+  it('de-identified data newly used for training still widens it', () => {
+    expect(kinds(AI_BASE, AI_BASE.replace('to train our AI models.', 'to train our AI models.\n\nWe also use de-identified survey responses to train our models.'))).toContain('expanded');
+  });
+  it.each([
+    ['a plan dropped from an exclusion list widens training', 'when you use Team, Enterprise or the paid API.', 'when you use Enterprise or the paid API.', 'expanded'],
+    ['a denial reworded with new words stays a rewording', 'when you use Team, Enterprise or the paid API.', 'when you use the Team or Enterprise plans or the paid API.', 'reworded'],
+  ])('%s', (_name, before, after, kind) => {
+    const older = AI_BASE.replace('We do not sell your personal information.', `We do not use your inputs to train our AI models ${before}`);
+    expect(kinds(older, older.replace(before, after))).toEqual([kind]);
+  });
+});
+
+describe('classification under a spent budget', () => {
+  it('still reports new AI training among much filler, and says it was truncated', () => {
+    const filler = Array.from({ length: 400 }, (_, i) => `Section ${i} describes how the service works for account number ${i}.`).join('\n\n');
+    const newer = `${BASE}\n\n${filler}\n\nWe may use your content to train our AI models.`;
+    let t = 0;
+    // A clock that advances 1 ms per reading: the budget is gone long before classification starts.
+    const a = analyzeChange(doc(BASE), doc(newer), { clock: () => t++, budgetMs: 50 });
+    expect(a.truncated).toBe(true);
+    expect(a.findings.some((f) => f.category === 'ai-training' && f.kind === 'new')).toBe(true);
+  });
+});
+
 describe('describePolicy', () => {
   it('says what a policy states now, with polarity', () => {
     const statements = describePolicy(doc(BASE.replace('We collect usage data to operate the service.', 'We may use your content to train our AI models.')));

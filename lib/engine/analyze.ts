@@ -2,7 +2,7 @@
  * From aligned sentences to findings: judge each edit by what it adds, group, explain, summarise.
  */
 import { ChangeAnalysis, type Category, type Evidence, type Finding, type FindingKind, type PolicyDocument, type Severity, type Statement } from '../schema';
-import { classifySentence, memoClassifier, prepareSentence, type Classification } from './classify';
+import { boundedClassifier, classifySentence, prepareSentence, type Classification } from './classify';
 import { conceptsOf, describeRecipients, recipientsOf } from './concepts';
 import { alignDocuments, Budget, DEFAULT_BUDGET_MS, type DiffOptions, type SentenceEdit } from './diff';
 
@@ -94,6 +94,22 @@ const spanText = (edit: SentenceEdit, op: 'insert' | 'delete') =>
     .map((s) => s.text)
     .join(' ');
 
+/**
+ * An item taken out of an enumeration inside a denial ("we do not train on inputs when you use Team,
+ * Enterprise or the API" losing "Team,"), with nothing put in its place: the denial now covers less.
+ */
+function listItemDropped(edit: SentenceEdit): boolean {
+  const deleted = spanText(edit, 'delete').trim();
+  const inserted = spanText(edit, 'insert').replace(/[\W_]+/g, '');
+  if (inserted.length > 0 || !/[\p{L}]{3}/u.test(deleted)) return false;
+  const before = edit.before ?? '';
+  const at = before.indexOf(deleted);
+  if (at < 0) return false;
+  // The dropped words sat in a list: a comma or "and"/"or" right next to them.
+  const around = `${before.slice(Math.max(0, at - 3), at)}|${before.slice(at + deleted.length, at + deleted.length + 5)}`;
+  return /,|\b(?:and|or)\b/.test(`${around} ${deleted}`) && deleted.split(/\s+/).length <= 6;
+}
+
 function limitsRemoved(deleted: string, after: string): boolean {
   const kept = new Set(prepareSentence(after).match(LIMIT_TERMS) ?? []);
   return (prepareSentence(deleted).match(LIMIT_TERMS) ?? []).some((t) => !kept.has(t));
@@ -159,13 +175,15 @@ function judgeEdit(
       // AI training is newer and narrower: data or actors it never named *for training* widen it even
       // when the policy mentioned them for other purposes.
       const everywhere = category === 'ai-training' ? new Set<string>() : olderConcepts();
-      const novel = DEIDENTIFIED.test(prepareSentence(after)) ? [] : [...conceptsOf(after)].filter((c) => !known.concepts.has(c) && !everywhere.has(c) && !LEGAL_RECIPIENT.test(c));
+      // De-identified data still feeds a model, so that exemption is for sharing only.
+      const novel = category !== 'ai-training' && DEIDENTIFIED.test(prepareSentence(after)) ? [] : [...conceptsOf(after)].filter((c) => !known.concepts.has(c) && !everywhere.has(c) && !LEGAL_RECIPIENT.test(c));
       if (novel.length > 0) push('expanded', novel);
       else push(restrictsNow && !restrictsBefore ? 'restricted' : 'reworded');
       continue;
     }
     if (restrictsNow) {
-      if (restrictsBefore) push('reworded');
+      if (restrictsBefore && category === 'ai-training' && edit.type === 'modified' && listItemDropped(edit)) push('expanded');
+      else if (restrictsBefore) push('reworded');
       else if (edit.type === 'added' && known && known.restricts > 0 && [...conceptsOf(after)].every((c) => known.restrictConcepts.has(c))) push('reworded');
       else push('restricted');
     }
@@ -310,11 +328,13 @@ export function summarize(findings: Finding[], labels: Map<string, string>, mino
 }
 
 export function analyzeChange(older: PolicyDocument, newer: PolicyDocument, options?: AnalyzeOptions): ChangeAnalysis {
-  // Alignment may simplify itself when short of time; classification may not (it is what the user
-  // needs), so alignment gets 60% of the budget and the rest is left for judging and explaining.
+  // Alignment may simplify itself when short of time, so it gets 60% of the budget. Classification counts
+  // against the whole budget: past it, only sentences with a sharing, AI or sensitive-data word are
+  // classified, up to a cap, so the answer users need most survives and the time stays bounded.
+  const total = new Budget(options);
   const budget = new Budget({ ...options, budgetMs: (options?.budgetMs ?? DEFAULT_BUDGET_MS) * ALIGN_SHARE });
   const alignment = alignDocuments(older, newer, budget);
-  const classify = memoClassifier();
+  const { classify } = boundedClassifier(() => total.spent());
   const olderProfile = profiler(older, classify);
   let allOlder: Set<string> | null = null;
   const olderConcepts = () => (allOlder ??= conceptsOf(older.blocks.map((b) => b.text).join('\n')));
@@ -368,6 +388,6 @@ export function analyzeChange(older: PolicyDocument, newer: PolicyDocument, opti
     counts,
     findings: clean,
     changes: alignment.changes,
-    truncated: alignment.truncated || budget.truncated,
+    truncated: alignment.truncated || budget.truncated || total.truncated,
   });
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Category } from '../schema';
-import { classifySentence, matchRule, prepareSentence } from './classify';
+import { boundedClassifier, classifySentence, matchRule, prepareSentence } from './classify';
 import { RESTRICTORS, RULES } from './rules';
 
 const has = (sentence: string, category: Category, polarity: 'states' | 'restricts') =>
@@ -98,5 +98,77 @@ describe('categories and polarity', () => {
   it('understands a first set of French patterns', () => {
     expect(has('Nous partageons vos données avec nos partenaires commerciaux.', 'third-party-sharing', 'states')).toBe(true);
     expect(has('Vos données ne sont pas utilisées pour entraîner nos modèles.', 'ai-training', 'restricts')).toBe(true);
+  });
+});
+
+describe('third-party sharing in everyday policy language', () => {
+  const sharing = (s: string) => classifySentence(s).filter((c) => c.category === 'third-party-sharing');
+  it.each([
+    // disclosure without a named recipient
+    ['We may disclose personal information if we believe an emergency requires it.', 'states'],
+    ['We also share information about our visitors in aggregate or de-identified form.', 'states'],
+    ['In that case, customer records may be disclosed to the other party of the transaction.', 'states'],
+    // posts made public
+    ['Anything you post in the forums becomes public and can be read by other users.', 'states'],
+    // third parties collecting on the site
+    ['These social plug-ins may collect your IP address and set a cookie.', 'states'],
+    ['The social network providing the feature may be able to collect information about your visit.', 'states'],
+    ['Our ad networks may set their own cookie in your browser.', 'states'],
+    ['Survey answers are collected by a third party acting for us.', 'states'],
+    ['We may allow selected advertisers to set cookies on our pages.', 'states'],
+    // list items of a sharing list read alone
+    ['With our service providers and trusted business partners.', 'states'],
+    // denials are statements about sharing too
+    ['We will not disclose any information we collect to anyone outside our organization.', 'restricts'],
+  ] as const)('"%s" is a sharing statement (%s)', (sentence, polarity) => {
+    expect(sharing(sentence).map((c) => c.polarity)).toContain(polarity);
+  });
+
+  it.each([
+    'When you share photos with us, we store them in your account.',
+    'You may visit most of our site without disclosing any personal information.',
+    'California Civil Code Section 1798.83 lets residents request a list of the third parties to which we disclosed personal information.',
+    'This privacy policy explains how we collect, use and share your information.',
+    'We may collect information from publicly available sources.',
+    'We collect the pages you view and the links you click.',
+    'To ask a question, write to our support team.',
+  ])('"%s" is not a sharing statement', (sentence) => {
+    expect(sharing(sentence)).toEqual([]);
+  });
+});
+
+describe('boundedClassifier', () => {
+  it('classifies everything while the budget lasts', () => {
+    const { classify, skipped } = boundedClassifier(() => false);
+    expect(classify('We retain your data for 30 days.').map((c) => c.category)).toContain('retention');
+    expect(skipped()).toBe(0);
+  });
+
+  it('once the budget is spent, classifies only salient sentences', () => {
+    const { classify, skipped } = boundedClassifier(() => true);
+    expect(classify('We retain your data for 30 days.')).toEqual([]);
+    expect(classify('We use your content to train our AI models.').map((c) => c.category)).toContain('ai-training');
+    expect(classify('We share your data with advertising partners.').map((c) => c.category)).toContain('third-party-sharing');
+    expect(skipped()).toBe(1);
+  });
+
+  it('stops entirely after the cap of late classifications', () => {
+    const { classify, skipped } = boundedClassifier(() => true, 2);
+    classify('We share your data with advertising partners.');
+    classify('We sell personal information to data brokers.');
+    expect(classify('We use your content to train our AI models.')).toEqual([]);
+    expect(skipped()).toBe(1);
+  });
+});
+
+describe('no catastrophic backtracking', () => {
+  it.each([
+    `Does the company disclose information it has about me? ${'-'.repeat(80)}`,
+    `We may share ${"'".repeat(60)} information ${'- '.repeat(60)}`,
+    `Third parties ${'—-'.repeat(60)} may collect ${'-'.repeat(60)}`,
+  ])('classifies a sentence full of dashes or quotes quickly (%#)', (sentence) => {
+    const t0 = performance.now();
+    classifySentence(sentence);
+    expect(performance.now() - t0).toBeLessThan(200);
   });
 });

@@ -135,3 +135,38 @@ export function memoClassifier(): (sentence: string, only?: Category) => Classif
     return r;
   };
 }
+
+/**
+ * Words without which no sharing or AI-training rule can fire (and the sensitive-data words the severity
+ * policy treats as major): the cheap test used once the time budget is spent.
+ */
+export const SALIENT =
+  /\b(?:shar|disclos|sell|sold|sale|rent|trad|transfer|third|partner|affiliat|advertis|provider|vendor|broker|public|collect|cookie|train|fine-?tun|model|machine|learning|artificial|ai|llms?|algorithm|neural|generative|biometric|health|precise|genetic|partag|tiers|entra[iî]n|mod[eè]le|intelligence)/i;
+
+/** How many sentences may still be classified, after the budget is spent, before classification stops. */
+export const LATE_CLASSIFICATION_CAP = 300;
+
+/**
+ * A memoised classifier that answers to a time budget. While time is left it classifies everything; once
+ * `spent()` says the budget is gone it classifies only sentences with a salient word (sharing, AI
+ * training, sensitive data), and at most `cap` of them; beyond that it answers nothing. `spent()` records
+ * the truncation itself, so the caller reports it. Never unbounded.
+ */
+export function boundedClassifier(
+  spent: () => boolean,
+  cap = LATE_CLASSIFICATION_CAP,
+): { classify: (sentence: string, only?: Category) => Classification[]; skipped: () => number } {
+  const memo = memoClassifier();
+  let late = 0;
+  let skipped = 0;
+  const classify = (sentence: string, only?: Category) => {
+    if (!spent()) return memo(sentence, only);
+    if (late >= cap || !SALIENT.test(sentence)) {
+      skipped++;
+      return [];
+    }
+    late++;
+    return memo(sentence, only);
+  };
+  return { classify, skipped: () => skipped };
+}

@@ -23,13 +23,15 @@
  * - Severity: AI training and sharing new/expanded are major; new sensitive data is major; other
  *   categories minor; restrictions and new user rights are good news; rewording is minor for AI/sharing
  *   and cosmetic elsewhere, and never alerts.
- * - Bounds: a time budget (default 200 ms, injectable clock; alignment gets 60% of it, the rest is kept
- *   for classification, which is never skipped) plus edit-length and window limits; when a bound is hit
- *   alignment falls back to coarser answers (greedy block matching, no similarity pairing, whole-text
- *   spans, punctuation sentence split) and `truncated` is set.
+ * - Bounds: a time budget (default 200 ms, injectable clock; alignment gets 60% of it) plus edit-length
+ *   and window limits; when a bound is hit alignment falls back to coarser answers (greedy block matching,
+ *   no similarity pairing, whole-text spans, punctuation sentence split) and `truncated` is set.
+ *   Classification counts against the whole budget: once it is spent, only sentences with a sharing, AI
+ *   or sensitive-data word are classified, at most LATE_CLASSIFICATION_CAP of them, then none
+ *   (`truncated`). Rule patterns use a word class that cannot swallow dashes, so no sentence backtracks.
  */
 export { analyzeChange, describePolicy, explain, severityOf, summarize, type AnalyzeOptions } from './analyze';
-export { classifySentence, firingRules, type Classification, type Polarity } from './classify';
+export { boundedClassifier, classifySentence, firingRules, LATE_CLASSIFICATION_CAP, SALIENT, type Classification, type Polarity } from './classify';
 export { diffDocuments, alignDocuments, Budget, DEFAULT_BUDGET_MS, type DiffOptions, type SentenceEdit, type Alignment } from './diff';
 export { splitSentences, canonicalKey } from './sentences';
 export { RULES, RESTRICTORS, type Rule } from './rules';

@@ -21,12 +21,14 @@ export interface Rule {
   examples: { positive: string[]; negative: string[] };
 }
 
-const W = "[\\w'’-]+"; // one word
+// One word. Hyphens and apostrophes only between letters, so a run of dashes or quotes can only be read as
+// punctuation: with a looser class, "word ------" splits many ways and a nested gap backtracks exponentially.
+const W = "\\w+(?:[-'’]\\w+)*";
 const gap = (n: number) => `(?:\\W+${W}){0,${n}}?\\W+`;
 
 // ---- vocabulary (English) ----
 export const RECIPIENT_EN =
-  "(?:third[- ]?part(?:y|ies)(?: (?:companies|partners|providers|services|vendors|websites|sites|apps|advertisers|platforms))?|(?:advertising|marketing|business|trusted|strategic|research|commercial|selected|select|sponsorship|integration|technology|measurement|analytics|data|media|social media|channel|distribution|joint marketing|co-branding|ad(?:vertising)? tech(?:nology)?|ai|affiliate|retail|content|publishing|payment|financial|carefully selected) partners?|partners?|affiliat(?:es?|ed (?:companies|entities|businesses|organi[sz]ations|brands|sites))|subsidiar(?:y|ies)|parent (?:company|companies|entity)|group (?:companies|entities|members)|(?:companies|entities|members) (?:with)?in (?:our|the) (?:[\\w'’-]+ )?group|family of (?:companies|brands)|corporate family|sister (?:companies|brands)|advertisers?|(?:advertising|ad|ad tech|adtech|marketing) (?:networks?|companies|technology companies|platforms?|providers?|services|exchanges|agencies|vendors)|data (?:brokers?|aggregators|resellers|partners)|(?:service|technology|payment|analytics|cloud|hosting|marketing|platform|ai|model|llm|third[- ]party|communications?|infrastructure|identity|verification|security|fraud prevention|customer support|professional|shipping|delivery|logistics) (?:service )?providers?|vendors?|(?:sub-?)?processors?|contractors?|suppliers?|(?:law enforcement|government(?:al)?|public|regulatory|tax|judicial|competent|supervisory) (?:agencies|authorities|bodies|officials|entities)|law enforcement|authorities|regulators?|courts?|(?:prospective |potential )?(?:buyers?|purchasers?|acquir(?:er|ing (?:company|entity))s?|successors?|investors?)|other (?:companies|businesses|organi[sz]ations|users|members|services|people|entities|parties)|publishers?|app developers|developers|merchants?|sellers?|sponsors?|(?:social media|social network(?:ing)?) (?:platforms?|sites?|networks?|providers?|services|companies)|credit (?:reference |reporting )?(?:agencies|bureaus)|(?:fraud prevention|debt collection|collection) agencies|insurers?|insurance companies|researchers?|(?:external|outside) (?:parties|organi[sz]ations|advisers|advisors)|auditors?|(?:professional )?(?:advisers|advisors)|lawyers|apps and integrations|integrations|openai|anthropic|(?:ai|llm|model) (?:providers?|vendors?|companies|developers)|recipients|(?:federal|state|government|authori[sz]ed|public) officials|outside parties|other parties|(?:[\\w-]+ )?providers|others)";
+  "(?:third[- ]?part(?:y|ies)(?: (?:companies|partners|providers|services|vendors|websites|sites|apps|advertisers|platforms))?|(?:advertising|marketing|business|trusted|strategic|research|commercial|selected|select|sponsorship|integration|technology|measurement|analytics|data|media|social media|channel|distribution|joint marketing|co-branding|ad(?:vertising)? tech(?:nology)?|ai|affiliate|retail|content|publishing|payment|financial|carefully selected) partners?|partners?|affiliat(?:es?|ed (?:companies|entities|businesses|organi[sz]ations|brands|sites))|subsidiar(?:y|ies)|parent (?:company|companies|entity)|group (?:companies|entities|members)|(?:companies|entities|members) (?:with)?in (?:our|the) (?:\\w+(?:[-'’]\\w+)* )?group|family of (?:companies|brands)|corporate family|sister (?:companies|brands)|advertisers?|(?:advertising|ad|ad tech|adtech|marketing) (?:networks?|companies|technology companies|platforms?|providers?|services|exchanges|agencies|vendors)|data (?:brokers?|aggregators|resellers|partners)|(?:service|technology|payment|analytics|cloud|hosting|marketing|platform|ai|model|llm|third[- ]party|communications?|infrastructure|identity|verification|security|fraud prevention|customer support|professional|shipping|delivery|logistics) (?:service )?providers?|vendors?|(?:sub-?)?processors?|contractors?|suppliers?|(?:law enforcement|government(?:al)?|public|regulatory|tax|judicial|competent|supervisory) (?:agencies|authorities|bodies|officials|entities)|law enforcement|authorities|regulators?|courts?|(?:prospective |potential )?(?:buyers?|purchasers?|acquir(?:er|ing (?:company|entity))s?|successors?|investors?)|other (?:companies|businesses|organi[sz]ations|users|members|services|people|entities|parties)|publishers?|app developers|developers|merchants?|sellers?|sponsors?|(?:social media|social network(?:ing)?) (?:platforms?|sites?|networks?|providers?|services|companies)|credit (?:reference |reporting )?(?:agencies|bureaus)|(?:fraud prevention|debt collection|collection) agencies|insurers?|insurance companies|researchers?|(?:external|outside) (?:parties|organi[sz]ations|advisers|advisors)|auditors?|(?:professional )?(?:advisers|advisors)|lawyers|apps and integrations|integrations|openai|anthropic|(?:ai|llm|model) (?:providers?|vendors?|companies|developers)|recipients|(?:your |their )?employers?|(?:federal|state|government|authori[sz]ed|public) officials|outside parties|other parties|(?:[\\w-]+ )?providers|others)";
 const SHARE_STRONG_EN =
   '(?:shar(?:e|es|ed|ing)|disclos(?:e|es|ed|ing|ures?)|sell(?:s|ing)?|sold|sale|rent(?:s|ed|ing)?|leas(?:e|es|ed|ing)|trad(?:e|es|ed|ing)|transfer(?:s|red|ring)?|make (?:it |them |this |such |your |personal |certain )*(?:\\w+ )?(?:available|accessible)|made (?:available|accessible)|pass(?:es|ed)? (?:it |them |this )?(?:on|along)|transmit(?:s|ted|ting)?|releas(?:e|es|ed|ing)|exchang(?:e|es|ed|ing)|grant(?:s|ed)? access|allow (?:\\w+ ){0,3}access)';
 const SHARE_WEAK_EN = '(?:provid(?:e|es|ed|ing)|giv(?:e|es|en|ing)|send(?:s|ing)?|sent|supply|supplied|report(?:s|ed)?|communicat(?:e|es|ed))';
@@ -41,7 +43,7 @@ export const AI_OBJECT_EN =
 const TRAIN_EN = '(?:train(?:s|ed|ing)?|re-?train(?:s|ed|ing)?|fine-?tun(?:e|es|ed|ing)|pre-?train(?:s|ed|ing)?)';
 const DEVELOP_EN = '(?:develop(?:s|ed|ing|ment)?|improv(?:e|es|ed|ing|ement)|build(?:s|ing)?|creat(?:e|es|ed|ing)|enhanc(?:e|es|ed|ing)|refin(?:e|es|ed|ing)|evaluat(?:e|es|ed|ing|ion)|teach(?:es|ing)?|advanc(?:e|es|ed|ing))';
 // What an AI "thing" is when it is being built, not merely used ("improve our AI technologies", not "uses AI").
-const AI_THING_EN = `(?:${'(?:artificial intelligence|\\bai\\b|machine[- ]learning|\\bml\\b|generative ai)'}\\W+(?:[\\w'’-]+\\W+){0,1}?(?:models?|systems?|technolog(?:y|ies)|features?|products?|tools|research|capabilit(?:y|ies)|services|algorithms?|assistants?)|machine[- ]learning|deep learning|language models?|\\bllms?\\b|foundation models?|neural networks?)`;
+const AI_THING_EN = `(?:${'(?:artificial intelligence|\\bai\\b|machine[- ]learning|\\bml\\b|generative ai)'}\\W+(?:\\w+(?:[-'’]\\w+)*\\W+){0,1}?(?:models?|systems?|technolog(?:y|ies)|features?|products?|tools|research|capabilit(?:y|ies)|services|algorithms?|assistants?)|machine[- ]learning|deep learning|language models?|\\bllms?\\b|foundation models?|neural networks?)`;
 
 // ---- vocabulary (French, a first cut so the structure serves other languages) ----
 const RECIPIENT_FR =
@@ -87,7 +89,7 @@ export const RULES: Rule[] = [
     ],
     examples: {
       positive: [
-        'Third parties may collect information about your online activities over time.',
+        'Third parties may collect data about what you do online across many sites.',
         'Our advertising partners use cookies to show you relevant ads.',
         'We allow analytics providers to collect data from your device.',
       ],
@@ -112,7 +114,7 @@ export const RULES: Rule[] = [
     lang: 'en',
     gate: /\b(?:sell|sold|sale)|"(?:sale|sell)/,
     all: [
-      /\b(?:sell(?:s|ing)?|sold|sale)\b(?:\W+[\w'’-]+){0,8}?\W+(?:personal|your|data|information|consumer|customer|user)\b|\b(?:personal|your|data|information)\b(?:\W+[\w'’-]+){0,6}?\W+(?:sold|sell|sale)\b|"(?:sale|sell|selling|sold)"/,
+      /\b(?:sell(?:s|ing)?|sold|sale)\b(?:\W+\w+(?:[-'’]\w+)*){0,8}?\W+(?:personal|your|data|information|consumer|customer|user)\b|\b(?:personal|your|data|information)\b(?:\W+\w+(?:[-'’]\w+)*){0,6}?\W+(?:sold|sell|sale)\b|"(?:sale|sell|selling|sold)"/,
     ],
     none: [/\bsale of (?:goods|products|tickets|items)\b/, /\b(?:sell|sale)(?:s|ing)? (?:of )?(?:our |your )?(?:products|goods|services|items|tickets)\b/],
     examples: {
@@ -125,7 +127,7 @@ export const RULES: Rule[] = [
     category: 'third-party-sharing',
     lang: 'en',
     gate: [/\bshar|"shar/, /advertising|"shar/],
-    all: [/\bshar(?:e|es|ed|ing)\b(?:\W+[\w'’-]+){0,14}?\W+(?:cross[- ]context behaviou?ral|targeted|interest[- ]based|personali[sz]ed) advertising\b|"shar(?:e|ed|ing)"/],
+    all: [/\bshar(?:e|es|ed|ing)\b(?:\W+\w+(?:[-'’]\w+)*){0,14}?\W+(?:cross[- ]context behaviou?ral|targeted|interest[- ]based|personali[sz]ed) advertising\b|"shar(?:e|ed|ing)"/],
     none: [USER_SHARES_EN],
     examples: {
       positive: ['We share personal information for cross-context behavioral advertising.', 'This may be considered "sharing" under the CPRA.'],
@@ -155,7 +157,7 @@ export const RULES: Rule[] = [
     category: 'third-party-sharing',
     lang: 'en',
     gate: [/\b(?:shar|disclos)/, /\b(?:companies|entities|organi|businesses|brands)/],
-    all: [/\b(?:shar(?:e|es|ed|ing)|disclos(?:e|es|ed|ing))\b(?:\W+[\w'’-]+){0,10}?\W+(?:with|to|within) (?:the |our |other |its |their )?(?:[\w'’-]+ )?(?:companies|entities|organi[sz]ations|businesses|brands)\b/],
+    all: [/\b(?:shar(?:e|es|ed|ing)|disclos(?:e|es|ed|ing))\b(?:\W+\w+(?:[-'’]\w+)*){0,10}?\W+(?:with|to|within) (?:the |our |other |its |their )?(?:\w+(?:[-'’]\w+)* )?(?:companies|entities|organi[sz]ations|businesses|brands)\b/],
     none: [USER_SHARES_EN],
     examples: {
       positive: ['We share information with Acme companies to support innovation.', 'Data may be disclosed to other organisations.'],
@@ -166,13 +168,13 @@ export const RULES: Rule[] = [
     id: 'business-transfer',
     category: 'third-party-sharing',
     lang: 'en',
-    gate: /\b(?:merger|acquisition|acquired|bankruptcy|reorgani|divestiture|change (?:in|of) control|business transfer|sale of)/,
+    gate: /\b(?:merg|acquisition|acquired|bankruptcy|reorgani|divestiture|change (?:in|of) control|business transfer|sale of|assets)/,
     all: [
-      /\b(?:merger|acquisition|acquired by|bankruptcy|reorgani[sz]ation|divestiture|change (?:in|of) control|business transfers?|sale of (?:all|some|substantially|part|assets|our (?:company|business)|the company))\b/,
+      /\b(?:merger|acquisition|acquired by|bankruptcy|reorgani[sz]ation|divestiture|change (?:in|of) control|business transfers?|sale of (?:all|some|substantially|part|assets|our (?:company|business)|the company)|(?:buy|sell|sells|sold) (?:or (?:buy|sell) )?(?:\w+ ){0,2}assets|(?:sold|merged)(?:,? (?:or |and )?(?:otherwise )?(?:merged|transferred|acquired|sold))+)\b/,
       /\b(?:information|data|assets|records)\b/,
     ],
     examples: {
-      positive: ['In the event of a merger or acquisition, user information may be transferred to the acquiring company.', 'Customer data is one of the assets transferred in a sale of all or part of our business.'],
+      positive: ['If we sell business assets, account records may be transferred with them.', 'The company may be sold, merged or otherwise transferred, and user records with it.', 'In the event of a merger or acquisition, user information may be transferred to the acquiring company.', 'Customer data is one of the assets transferred in a sale of all or part of our business.'],
       negative: ['We announced the acquisition of a new office building.', 'We collect information when you buy products.'],
     },
   },
@@ -182,7 +184,7 @@ export const RULES: Rule[] = [
     lang: 'en',
     gate: [/\b(?:cookie|web beacon|pixel|tracking|sdk|serve|tag)/, RECIPIENT_GATE],
     all: [
-      /\b(?:third[- ]part(?:y|ies)|advertis(?:ers|ing (?:companies|networks|partners))|ad (?:networks|servers|companies)|analytics (?:companies|providers|partners)|these companies|other companies|social (?:media|network(?:ing)?) (?:platforms|sites|companies))\b(?:\W+[\w'’-]+){0,12}?\W+(?:cookies|web beacons|pixel tags|pixels|tracking technolog(?:y|ies)|sdks?|(?:serve|deliver) (?:ads|advertisements))\b/,
+      /\b(?:third[- ]part(?:y|ies)|advertis(?:ers|ing (?:companies|networks|partners))|ad (?:networks|servers|companies)|analytics (?:companies|providers|partners)|these companies|other companies|social (?:media|network(?:ing)?) (?:platforms|sites|companies))\b(?:\W+\w+(?:[-'’]\w+)*){0,12}?\W+(?:cookies|web beacons|pixel tags|pixels|tracking technolog(?:y|ies)|sdks?|(?:serve|deliver) (?:ads|advertisements))\b/,
     ],
     examples: {
       positive: ['Third-party advertising companies may use cookies to collect information about your visits.', 'These companies may place web beacons on our pages.'],
@@ -195,11 +197,129 @@ export const RULES: Rule[] = [
     lang: 'en',
     gate: [/\b(?:on our behalf|to perform|to provide|to help|to assist|to process|to host|to send)/, RECIPIENT_GATE],
     all: [
-      /\b(?:employ|hire|engage|use|work with|contract with|retain|rely on)\b(?:\W+[\w'’-]+){0,4}?\W+(?:other companies|third[- ]part(?:y|ies)|companies|service providers|vendors|contractors|agents|processors)\b(?:\W+[\w'’-]+){0,12}?\W+(?:on our behalf|to (?:perform|provide|help|assist|process|host|send))\b/,
+      /\b(?:employ|hire|engage|use|work with|contract with|retain|rely on)\b(?:\W+\w+(?:[-'’]\w+)*){0,4}?\W+(?:other companies|third[- ]part(?:y|ies)|companies|service providers|vendors|contractors|agents|processors)\b(?:\W+\w+(?:[-'’]\w+)*){0,12}?\W+(?:on our behalf|to (?:perform|provide|help|assist|process|host|send))\b/,
     ],
     examples: {
       positive: ['We employ other companies to perform functions on our behalf.', 'We work with service providers to host our website and send emails.'],
       negative: ['We use your information to provide our services.'],
+    },
+  },
+  {
+    id: 'share-data',
+    category: 'third-party-sharing',
+    lang: 'en',
+    // "We may share personal information about you ...", "we use or disclose your health information": in a
+    // policy, the service handing over data at all is a disclosure to someone else, named or not.
+    gate: [/\b(?:shar|disclos|sell|sold|rent|trad|exchang|releas)/, /\b(?:information|data|pii|details|address|lists?|records|identifiers|it|them)\b/],
+    all: [
+      new RegExp(
+        `\\b(?:we|i|our (?:company|site|sites|service|services)|[a-z&.]+ (?:inc|llc|ltd)\\.?|(?:also|may|might|will|can|could|who)(?: also)?)\\W+(?:${W}\\W+){0,3}?(?:shar(?:e|es|ed|ing)|disclos(?:e|es|ed|ing)|sell(?:s|ing)?|rent(?:s|ing)?|trad(?:e|es|ing)|exchang(?:e|es|ing)|releas(?:e|es|ing))\\b(?:\\W+(?:${W}\\W+){0,5}?)(?:information|data|pii|details|addresses|mailing lists?|customer lists?|records|identifiers)\\b|\\b(?:information|data|pii|details|addresses|records|content)\\b(?:\\W+${W}){0,8}?\\W+(?:may|might|will|can|could|is|are|was|were)(?: also)?(?: be)? (?:shared|disclosed|sold|rented|traded|exchanged|released|made available)\\b(?! (?:to|with) (?:you|us)\\b)`,
+      ),
+    ],
+    none: [USER_SHARES_EN, /\b(?:share|shares|shared|disclose|discloses|provide|provides) (?:\w+ ){0,6}with us\b/, /\bwhen you\b/, /\bwithout (?:\w+ )?(?:disclos|shar)/],
+    examples: {
+      positive: [
+        'We may share personal information about you for the reasons listed at sign-up.',
+        'The clinic may disclose your medical records when a life is at risk.',
+        'We also share information about our readers in aggregate form.',
+        'In that case, account details may be disclosed to the buyer.',
+      ],
+      negative: ['When you share information with us, we can improve our services.', 'You can share photos from your library.', 'Information you provide is disclosed to you in your account page.'],
+    },
+  },
+  {
+    id: 'made-public',
+    category: 'third-party-sharing',
+    lang: 'en',
+    // Posts and profiles readable by anyone: the audience is the recipient.
+    gate: [/\b(?:public|anyone|others|other (?:users|people|members|visitors)|third parties)/, /\b(?:post|posts|posted|posting|profiles?|comments?|reviews?|forums?|boards?|chat|content|submit|upload|activities|areas)\b/],
+    all: [
+      /\b(?:becomes?|is|are|be|been|made|make|makes) (?:publicly available|public(?: information)?)\b|\bpublicly (?:available|visible|posted|displayed|accessible|viewable)\b|\b(?:seen|read|viewed|collected|used|accessed|searchable|available|visible|displayed|shown|disclosed) (?:\w+ ){0,4}?(?:by|to) (?:anyone|others|other (?:users|people|members|visitors|posters|community members)|the (?:general )?public|(?:any )?third parties|everyone|all (?:other )?users)\b/,
+    ],
+    none: [/\bpublicly available (?:sources|information (?:about|from)|records)\b/, /\bfrom (?:\w+ ){0,3}public(?:ly available)? sources\b/, /\b(?:secure|search for|searchable)\b/],
+    examples: {
+      positive: [
+        'Anything you write in a public forum becomes public.',
+        'Comments you post can be read and copied by other users of the forum.',
+        'Your profile may be visible to other members.',
+      ],
+      negative: ['We may collect information from publicly available sources.', 'Our public library is open to everyone.'],
+    },
+  },
+  {
+    id: 'others-collect',
+    category: 'third-party-sharing',
+    lang: 'en',
+    // Third parties collecting on the service: ad networks, social plugins, embedded content, analytics.
+    gate: /\b(?:collect|gather|record|receiv|recogni|cookie|beacon|access|track)/,
+    all: [
+      new RegExp(
+        `\\b(?:they|these (?:[\\w-]+ )?(?:third[- ]part(?:y|ies)|companies|parties|providers|vendors|partners|advertisers|networks|features|plug-?ins|widgets|services|tools|sites)|such (?:third[- ]part(?:y|ies)|companies|parties|providers|vendors|partners|advertisers|networks)|(?:the |that |a |any )?social (?:network|media|networking)(?: (?:site|service|platform|provider|features?|plug-?ins?|widgets?|buttons?))?s?|(?:other )?content providers?|ad (?:servers|networks?)|(?:network|third[- ]party) advertisers?|(?:our |web |online )?(?:advertising|analytics|marketing) (?:partners?|providers?|companies|networks?|services?)|(?:the )?(?:issuer|operator|sponsor)s?|(?:third[- ]part(?:y|ies)|partners?|vendors?|service providers?|advertisers?)(?: ${W}){0,2})\\b(?:\\W+${W}){0,6}?\\W+(?:may |might |can |could |will |also |automatically |independently |be able to )*(?:collect(?:s|ed|ing)?|gather(?:s|ed|ing)?|record(?:s|ed)?|receive(?:s|d)?|recogni[sz]e(?:s|d)?|(?:place|set|use|read|access|serve|drop)(?:s)? (?:or (?:recogni[sz]e|read|access) )?(?:a |an |their own |unique |persistent |(?:flash )?(?:cookies|web beacons|pixels|pixel tags|tracking technologies))+|track(?:s|ed)?)\\b`,
+      ),
+    ],
+    none: [/\b(?:we|i) (?:\w+ ){0,3}(?:collect|gather|record|receive)\b(?! (?:\w+ ){0,6}(?:from|through|via) (?:third|partner|social))/],
+    examples: {
+      positive: [
+        'The social network behind the like button may collect data about your visit.',
+        'They may separately record which browser you use.',
+        'Advertising partners may set their own cookie in your browser.',
+        'These features may collect your IP address and set a cookie.',
+      ],
+      negative: ['We collect the information you give us.', 'They may contact us at any time.'],
+    },
+  },
+  {
+    id: 'information-collected-by-others',
+    category: 'third-party-sharing',
+    lang: 'en',
+    gate: [/\b(?:collected|gathered|received|processed|accessed|used) by\b/, RECIPIENT_GATE],
+    all: [new RegExp(`\\b(?:collected|gathered|received|processed|accessed|used) (?:\\w+ ){0,3}?by (?:a |an |the |these |our |any |such |that )?(?:${W} ){0,2}?${RECIPIENT_EN}\\b`)],
+    examples: {
+      positive: ['If this data is being collected by a third party, the form tells you.', 'Card numbers are received by a third-party payment vendor.'],
+      negative: ['Information collected by us is stored securely.'],
+    },
+  },
+  {
+    id: 'allow-others',
+    category: 'third-party-sharing',
+    lang: 'en',
+    gate: [/\b(?:allow|permit|authori|enabl|let)/, RECIPIENT_GATE],
+    all: [
+      new RegExp(
+        `\\b(?:allow|permit|authori[sz]e|enable|let)s?\\W+(?:${W}\\W+){0,2}?${RECIPIENT_EN}\\b(?:\\W+${W}){0,16}?\\W+to (?:\\w+ )?(?:access|collect|use|set|place|serve|do so|track|recogni[sz]e|view|see|gather|obtain|receive|read)\\b`,
+      ),
+    ],
+    examples: {
+      positive: ['We may allow third parties to place cookies on our pages.', 'We may allow certain third parties, such as our analytics vendor, to use these tracking tools.'],
+      negative: ['We allow you to access your data.', 'Our partners allow users to log in.'],
+    },
+  },
+  {
+    id: 'recipient-list-item',
+    category: 'third-party-sharing',
+    lang: 'en',
+    // An item of a "we share information with:" list, read alone (the engine also reads it with its lead-in).
+    gate: [/^\W*(?:(?:[a-z]|[ivx]+|\d+)[.)]\s+)?(?:with|to) /, RECIPIENT_GATE],
+    all: [new RegExp(`^(?:\\W*(?:[a-z]|[ivx]+|\\d+)[.)]\\s+)?(?:with|to) (?:our |other |certain |select(?:ed)? |trusted |carefully selected |any |the |a |an )*(?:${W} ){0,2}?${RECIPIENT_EN}\\b`)],
+    examples: {
+      positive: ['With hosting providers, chosen advertisers and other companies.', 'To our parent company and its subsidiaries.'],
+      negative: ['To contact our support team, write to us.', 'With your consent, we send newsletters.'],
+    },
+  },
+  {
+    id: 'access-given',
+    category: 'third-party-sharing',
+    lang: 'en',
+    // Access handed to others ("our fulfilment vendor will be given access to your name"), or data run through
+    // someone else's system ("processed through a third-party vendor").
+    gate: /\b(?:access|through|via)\b/,
+    all: [
+      /\b(?:(?:be |been )?given|give|gives|provide[sd]?|grant(?:s|ed)?|be provided with)\b(?:\W+\w+(?:[-'’]\w+)*){0,8}?\W+access to\b(?:\W+\w+(?:[-'’]\w+)*){0,6}?\W+(?:information|data|database|records|your|personal|account)\b|\b(?:processed|handled|stored|hosted) (?:\w+ ){0,2}?(?:through|via|by) (?:a |an |our |the )?(?:third[- ]party|outside|external|independent) (?:[\w-]+ ){0,2}?(?:vendors?|providers?|processors?|services?|compan(?:y|ies))\b/,
+    ],
+    none: [USER_SHARES_EN, /\bprovid(?:e|es|ed) (?:you|users) (?:with )?access\b/, /\b(?:give|gives|given|provide|provides) you access\b/],
+    examples: {
+      positive: ['The courier is given access to your name and delivery address.', 'Payments are processed through an external payment provider.'],
+      negative: ['We provide you with access to your account information.', 'You can access your data at any time.'],
     },
   },
   {
@@ -225,12 +345,12 @@ export const RULES: Rule[] = [
         `\\b${TRAIN_EN}\\b(?:${gap(8)}|\\W+)${AI_OBJECT_EN}\\b|\\b${AI_OBJECT_EN}\\W+(?:${W}\\W+){0,3}?${TRAIN_EN}\\b|\\btrain(?:s|ed)?\\W+(?:${W}\\W+){0,2}?(?:products|tools|systems|technolog(?:y|ies)|features|services)\\b`,
       ),
     ],
-    none: [/\b(?:train|training|trained)\b(?:\W+[\w'’-]+){0,4}?\W+(?:employees|staff|personnel|workforce|team members|agents|representatives)\b/],
+    none: [/\b(?:train|training|trained)\b(?:\W+\w+(?:[-'’]\w+)*){0,4}?\W+(?:employees|staff|personnel|workforce|team members|agents|representatives)\b/],
     examples: {
       positive: [
         'We use your content to train our AI models.',
         'Your conversations may be used for model training.',
-        'Your videos can help train our products to recognize objects.',
+        'Your photos can help train our systems to recognise faces.',
         'Data is used to fine-tune large language models.',
       ],
       negative: ['We train our employees on privacy.', 'Training sessions are available to customers.'],
@@ -260,7 +380,7 @@ export const RULES: Rule[] = [
     category: 'ai-training',
     lang: 'fr',
     gate: /\b(?:entra[iî]n|am[eé]lior|d[eé]velopp)/,
-    all: [/\b(?:entra[iî]n(?:er|ement|ons|é|ée|és)|am[eé]liorer|d[eé]velopper)\b(?:\W+[\w'’-]+){0,8}?\W+(?:mod[eè]les?|intelligence artificielle|ia|algorithmes?|apprentissage automatique)\b/],
+    all: [/\b(?:entra[iî]n(?:er|ement|ons|é|ée|és)|am[eé]liorer|d[eé]velopper)\b(?:\W+\w+(?:[-'’]\w+)*){0,8}?\W+(?:mod[eè]les?|intelligence artificielle|ia|algorithmes?|apprentissage automatique)\b/],
     examples: {
       positive: ['Vos contenus peuvent servir à entraîner nos modèles.', 'Nous utilisons ces données pour améliorer nos modèles d’intelligence artificielle.'],
       negative: ['Nous améliorons nos services.'],
@@ -311,7 +431,7 @@ export const RULES: Rule[] = [
     lang: 'en',
     gate: /\b(?:transfer|cross|international|standard contractual|adequacy|data privacy framework|privacy shield|binding|stored|processed|hosted)/,
     all: [
-      /\b(?:transfer(?:s|red|ring)?(?:\W+[\w'’-]+){0,8}?\W+(?:outside|other countries|countries other|united states|the u\.s\.|eea|european economic area|abroad|internationally|third countr(?:y|ies)|across borders|jurisdictions?)|cross[- ]border|international (?:data )?transfers?|standard contractual clauses|adequacy decisions?|data privacy framework|privacy shield|binding corporate rules|(?:stored|processed|hosted) (?:\w+ ){0,4}(?:in|outside) (?:the )?(?:united states|u\.s\.|eu|eea|other countries))\b/,
+      /\b(?:transfer(?:s|red|ring)?(?:\W+\w+(?:[-'’]\w+)*){0,8}?\W+(?:outside|other countries|countries other|united states|the u\.s\.|eea|european economic area|abroad|internationally|third countr(?:y|ies)|across borders|jurisdictions?)|cross[- ]border|international (?:data )?transfers?|standard contractual clauses|adequacy decisions?|data privacy framework|privacy shield|binding corporate rules|(?:stored|processed|hosted) (?:\w+ ){0,4}(?:in|outside) (?:the )?(?:united states|u\.s\.|eu|eea|other countries))\b/,
     ],
     examples: {
       positive: ['Your data may be transferred to the United States.', 'We rely on standard contractual clauses.'],
@@ -325,7 +445,7 @@ export const RULES: Rule[] = [
     gate: /\b(?:child|minor|kid|under|coppa|teen|parental)/,
     all: [/\b(?:children|child's|childrens?|minors?|kids|under (?:the age of )?1[3-8]|coppa|teens?|teenagers?|parental consent)\b/],
     examples: {
-      positive: ['Our services are not directed to children under 13.', 'We require parental consent for minors.'],
+      positive: ['Inkwell is not meant for children under 13.', 'We require parental consent for minors.'],
       negative: ['Our services are for adults.'],
     },
   },
@@ -343,6 +463,19 @@ export const RULES: Rule[] = [
     },
   },
 ];
+
+/**
+ * Statements about a disclosure law rather than a disclosure: "California Civil Code Section 1798.83 permits
+ * residents to request a list of the third parties to which we disclosed ...". They describe a right to ask.
+ */
+const LAW_ABOUT_SHARING_EN =
+  /\b(?:1798\.83|shine the light|(?:request|obtain|ask for|receive)(?: and obtain)? (?:\w+ ){0,10}?(?:a list|the list|a notice|certain information|information) (?:\w+ ){0,10}?(?:disclos|shar|third parties)|a list of (?:all )?(?:the )?(?:third parties|categories of personal information))/;
+/** A policy describing itself ("this policy explains how we collect, use and share information") states no practice. */
+const ABOUT_THE_POLICY_EN =
+  /\b(?:how (?:we|they|it|the company|other companies) (?:\w+,? ){0,4}(?:and |or )?(?:share|disclose|transfer)|with whom (?:do )?we (?:share|disclose)|(?:section|heading) (?:\w+ )?(?:titled|entitled|called)|this (?:privacy )?(?:policy|notice|statement) (?:explains|describes|sets out|tells you))\b/;
+for (const rule of RULES) {
+  if (rule.category === 'third-party-sharing' && rule.lang === 'en') rule.none = [...(rule.none ?? []), LAW_ABOUT_SHARING_EN, ABOUT_THE_POLICY_EN];
+}
 
 export interface Restrictor {
   category: Category | '*';
@@ -398,7 +531,7 @@ export const CONSENT_ONLY = /\b(?:without|unless (?:we have|you give|you provide
 
 /** Words that make an existing practice wider when they are added: new data, recipients, purposes. */
 export const WIDENING_TERMS =
-  /\b(?:third[- ]?part(?:y|ies)|partners?|affiliat\w*|subsidiar\w*|advertis\w*|marketing|data brokers?|brokers?|sell|sold|sale|publicly available|public (?:posts|content|information|data)|posts|photos|images|videos|voice|audio|recordings?|messages|conversations?|chats?|prompts?|inputs?|outputs?|interactions?|content|search(?:es| data| history)?|location|contacts?|purchase(?:s| history)?|browsing|biometric\w*|health|financial|device|usage|ai|artificial intelligence|machine learning|models?|generative|research|develop\w*|improv\w*|train\w*|innovation|products?|insights|analytics|profil\w*|targeted|personali[sz]\w*|other companies|companies|including|and others|such as)\b/g;
+  /\b(?:third[- ]?part(?:y|ies)|partners?|affiliat\w*|subsidiar\w*|advertis\w*|marketing|data brokers?|brokers?|sell|sold|sale|publicly available|public (?:posts|content|information|data)|posts|photos|images|videos|voice|audio|recordings?|messages|conversations?|chats?|prompts?|inputs?|outputs?|interactions?|content|transcri(?:pts?|ptions?)|survey responses|responses|feedback|files|documents|ads|ad measurement|measur(?:e|es|ing|ement)|attribution|inferences?|market research|employers?|search(?:es| data| history)?|location|contacts?|purchase(?:s| history)?|browsing|biometric\w*|health|financial|device|usage|ai|artificial intelligence|machine learning|models?|generative|research|develop\w*|improv\w*|train\w*|innovation|products?|insights|analytics|profil\w*|targeted|personali[sz]\w*|other companies|companies|including|and others|such as)\b/g;
 
 /** Words whose removal widens a practice: limits on purpose, scope or form. */
 export const LIMIT_TERMS = /\b(?:only|solely|exclusively|strictly|never|not|no|aggregated?|de-?identified|anonymi[sz]ed|pseudonymi[sz]ed|with your (?:prior |express |explicit )?consent|limited|necessary|opt[- ]in)\b/g;
