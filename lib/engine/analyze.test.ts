@@ -234,4 +234,10 @@ describe('describePolicy', () => {
     expect(ai?.section).toEqual(['Privacy Policy', 'Information we collect']);
     expect(ai?.triggers.length).toBeGreaterThan(0);
   });
+
+  it('quotes sentences, never headings', () => {
+    const statements = describePolicy(doc('# Privacy Policy\n\n## 5. How long we keep your information\n\nWe keep your notes for as long as your account is open.'));
+    const sentences = statements.filter((s) => s.category === 'retention').map((s) => s.sentence);
+    expect(sentences).toEqual(['We keep your notes for as long as your account is open.']);
+  });
 });

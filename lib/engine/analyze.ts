@@ -5,17 +5,21 @@ import { ChangeAnalysis, type Category, type Evidence, type Finding, type Findin
 import { boundedClassifier, classifySentence, prepareSentence, type Classification } from './classify';
 import { conceptsOf, describeRecipients, recipientsOf } from './concepts';
 import { alignDocuments, Budget, DEFAULT_BUDGET_MS, type DiffOptions, type SentenceEdit } from './diff';
-
-const ALIGN_SHARE = 0.6;
 import { LIMIT_TERMS } from './rules';
 import { isBoilerplate, normalizeFast, splitSentences } from './sentences';
 
+const ALIGN_SHARE = 0.6;
+
 export type AnalyzeOptions = DiffOptions;
 
-/** What a policy says now, sentence by sentence, for a policy seen for the first time. */
+/**
+ * What a policy says now, sentence by sentence, for a policy seen for the first time. Headings name a
+ * topic ("How long we keep your information") but state nothing, so they are not statements.
+ */
 export function describePolicy(doc: PolicyDocument): Statement[] {
   const out: Statement[] = [];
   for (const block of doc.blocks) {
+    if (block.kind === 'heading') continue;
     for (const sentence of splitSentences(normalizeFast(block.text), doc.language)) {
       if (isBoilerplate(sentence)) continue;
       for (const c of classifySentence(sentence)) {
