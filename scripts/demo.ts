@@ -6,10 +6,10 @@
  * --headless) it saves screenshots to demo-output/ and prints their paths.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { badgeOf, launchExtension, openPopup, reportedOutcomes, ROOT, startServer, tabIdOf, waitFor, type Extension } from '../tests/e2e/harness';
+import { badgeOf, CHROMIUM, launchExtension, openPopup, reportedOutcomes, ROOT, startServer, tabIdOf, waitFor, type Extension } from '../tests/e2e/harness';
 
 const OUT = join(ROOT, 'demo-output');
 const headless = process.argv.includes('--headless') || !process.env.DISPLAY;
@@ -43,6 +43,9 @@ async function pageWithBadge(ext: Extension, page: Page, name: string): Promise<
 }
 
 async function main(): Promise<void> {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`The demo drives Chromium at ${CHROMIUM}, which is missing. Install it with: sudo apt-get install chromium (or set CHROMIUM_PATH).`);
+  }
   console.log('Building the extension...');
   execFileSync('npx', ['wxt', 'build'], { cwd: ROOT, stdio: 'inherit' });
   const server = await startServer({ '/': site('index'), '/legal/privacy': site('privacy-v1') });
