@@ -18,6 +18,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
+import { corpusDir } from '../lib/corpus';
 
 interface Row {
   file: string;
@@ -27,9 +28,6 @@ interface Row {
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-function corpusDir(): string {
-  return process.env.CLAUSEWATCH_CORPUS ?? resolve(repoRoot, '..', 'shared', 'corpus');
-}
 
 async function bundle(contents: string, minify: boolean): Promise<string> {
   const out = await build({

@@ -7,19 +7,15 @@
  * CPU time are both printed because the machine may be shared.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { diffWords } from 'diff';
 import { analyzeChange } from '../../lib/engine/index';
 import { documentFromMarkdown } from '../../lib/markdown';
 import type { PolicyDocument } from '../../lib/schema';
+import { corpusDir } from '../lib/corpus';
 
 const BASELINE_TIMEOUT_MS = 1000;
 
-function corpusDir(): string {
-  const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-  return process.env.CLAUSEWATCH_CORPUS ?? resolve(repo, '..', 'shared', 'corpus');
-}
 
 function time<T>(fn: () => T): { ms: number; cpuMs: number; value: T } {
   const c0 = process.cpuUsage();

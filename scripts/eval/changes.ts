@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { documentFromMarkdown } from '../../lib/markdown';
 import { analyzeChange } from '../../lib/engine/index';
 import type { Category, ChangeAnalysis, PolicyDocument } from '../../lib/schema';
+import { corpusDir } from '../lib/corpus';
 
 type Gold = 'new' | 'expanded' | 'reworded' | 'restricted' | 'none';
 interface Pair {
@@ -28,10 +29,6 @@ const CATEGORIES: Array<{ cat: Category; gold: 'ai_training' | 'third_party_shar
   { cat: 'third-party-sharing', gold: 'third_party_sharing', evidence: 'tp_evidence', name: 'third-party sharing' },
 ];
 
-function corpusDir(): string {
-  const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-  return process.env.CLAUSEWATCH_CORPUS ?? resolve(repo, '..', 'shared', 'corpus');
-}
 
 const isAlert = (g: Gold) => g === 'new' || g === 'expanded';
 const short = (s: string, n = 220) => (s.length > n ? `${s.slice(0, n)}…` : s);

@@ -8,10 +8,10 @@
  * `--errors N` prints N misses and N false alarms.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { classifySentence, splitSentences } from '../../lib/engine/index';
 import { normalizeText } from '../../lib/text/normalize';
+import { corpusDir } from '../lib/corpus';
 
 interface Segment {
   policy: string;
@@ -22,10 +22,6 @@ interface Segment {
 
 const GOLD = 'Third Party Sharing/Collection';
 
-function corpusDir(): string {
-  const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-  return process.env.CLAUSEWATCH_CORPUS ?? resolve(repo, '..', 'shared', 'corpus');
-}
 
 function prf(tp: number, fp: number, fn: number) {
   const p = tp + fp ? tp / (tp + fp) : 1;

@@ -7,12 +7,12 @@
  * Options: --verbose (features of every page), --no-extract.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { gate, readCheapSignals } from '../../lib/detect/gate';
 import { detectPolicyWithFeatures } from '../../lib/detect/detect';
 import { extractPolicy } from '../../lib/extract/extract';
 import { loadHtmlFile } from '../lib/dom';
+import { corpusDir } from '../lib/corpus';
 
 interface Row {
   file: string;
@@ -22,10 +22,6 @@ interface Row {
   source_url: string | null;
 }
 
-function corpusDir(): string {
-  const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-  return process.env.CLAUSEWATCH_CORPUS ?? resolve(repoRoot, '..', 'shared', 'corpus');
-}
 
 function quantile(sorted: number[], q: number): number {
   if (!sorted.length) return 0;
