@@ -150,7 +150,8 @@ export function documentFromMarkdown(
     url: meta.url,
     title: meta.title ?? blocks.find((b) => b.kind === 'heading')?.text ?? '',
     language: meta.language ?? 'und',
-    statedDate: findStatedDate(plain),
+    // The opening carries a policy's own date; further down, dates belong to laws and examples.
+    statedDate: findStatedDate(plain.slice(0, 20_000).replace(/[*_`]/g, '')),
     blocks,
     extraction: { method: 'markdown', words: countWords(plain), notes: [] },
   };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadHtml } from '../../scripts/lib/dom';
 import { extractPolicy } from './extract';
-import { findStatedDate } from './dates';
+import { findStatedDate } from '../text/dates';
 import * as P from '../detect/testpages';
 
 function extract(html: string, url = 'https://acme.example/privacy') {

@@ -9,7 +9,7 @@ import { countWords, normalizeText } from '../text/normalize';
 import { guessLanguage, primaryLanguage } from '../detect/text';
 import { foldForMatch } from '../detect/vocab';
 import { blocksFromElement } from './blocks';
-import { findStatedDate } from './dates';
+import { findStatedDate } from '../text/dates';
 import { cleanCopy, findMainContent } from './fallback';
 import { revealCollapsed } from './reveal';
 

@@ -1,3 +1,3 @@
 export { extractPolicy } from './extract';
 export type { ExtractResult, ExtractOptions } from './extract';
-export { findStatedDate } from './dates';
+export { findStatedDate } from '../text/dates';
