@@ -63,7 +63,7 @@ export async function run(args: string[]): Promise<number> {
       console.log(`missing file: ${row.file}`);
       continue;
     }
-    const { document, url, dom } = loadHtmlFile(path, row.source_url);
+    const { document, url, close } = loadHtmlFile(path, row.source_url);
     const g = gate(readCheapSignals(document, url));
     const { detection, features } = detectPolicyWithFeatures(document, url);
     // The gate is applied as in the extension: a page it dismisses is "other" whatever the detector says.
@@ -110,7 +110,7 @@ export async function run(args: string[]): Promise<number> {
         if (verbose) console.log(`    extract ${m} ${res.document.extraction.words} words date=${res.document.statedDate} ${res.document.extraction.notes.join('; ')}`);
       } else failures.push(`  ${row.file}: ${res.reason}`);
     }
-    dom.window.close();
+    close();
   }
 
   const precision = tp + fp ? tp / (tp + fp) : 0;

@@ -1,18 +1,9 @@
 /**
- * Load an HTML string or file into a jsdom `Document` with a given URL, for the evals and the CLI.
- *
- * Why jsdom rather than linkedom or happy-dom: jsdom's parser is parse5, a conformant implementation
- * of the WHATWG HTML parsing algorithm (the same tree construction Chromium performs, including
- * implied tags, foster parenting of misnested tables and error recovery), and it is the DOM that
- * @mozilla/readability's own test suite runs on. linkedom is faster but builds a simplified tree that
- * diverges from Chromium's on malformed markup; happy-dom's parser is also not spec-complete. Since
- * the evals should measure what the extension sees in Chromium, fidelity wins over speed.
- *
- * Scripts never run and no resource is fetched: jsdom does neither unless asked (`runScripts`,
- * `resources`), and a silent virtual console swallows CSS parse noise from real-world pages.
+ * Loads corpus pages and test pages into jsdom for the evals and unit tests, through the CLI's loader
+ * (cli/dom.ts, which says why jsdom), with the lenient page addresses the corpus needs.
  */
 import { readFileSync } from 'node:fs';
-import { JSDOM, VirtualConsole } from 'jsdom';
+import { loadHtml as loadPage, type LoadedPage } from '../../cli/dom';
 
 /** A URL jsdom accepts: scheme-less corpus URLs ("example.com/privacy") get https://, empty ones a placeholder. */
 export function normalizePageUrl(url: string | null | undefined): string {
@@ -26,30 +17,11 @@ export function normalizePageUrl(url: string | null | undefined): string {
   }
 }
 
-/**
- * Stylesheet bodies are emptied before parsing (the <style> elements stay): jsdom parses every
- * stylesheet, which dominates load time on real pages and crashes on some real-world CSS, while
- * nothing in lib/ reads computed styles.
- */
-function emptyStyles(html: string): string {
-  return html.replace(/(<style\b[^>]*>)[\s\S]*?(<\/style\s*>)/gi, '$1$2');
-}
-
-export function loadHtml(
-  html: string,
-  url: string | null | undefined,
-  options: { keepStyles?: boolean } = {},
-): { dom: JSDOM; document: Document; url: string } {
+export function loadHtml(html: string, url: string | null | undefined): LoadedPage & { url: string } {
   const href = normalizePageUrl(url);
-  const dom = new JSDOM(options.keepStyles ? html : emptyStyles(html), {
-    url: href,
-    contentType: 'text/html',
-    virtualConsole: new VirtualConsole(),
-    pretendToBeVisual: false,
-  });
-  return { dom, document: dom.window.document, url: href };
+  return { ...loadPage(html, href, { emptyStyles: true }), url: href };
 }
 
-export function loadHtmlFile(path: string, url: string | null | undefined): { dom: JSDOM; document: Document; url: string } {
+export function loadHtmlFile(path: string, url: string | null | undefined): LoadedPage & { url: string } {
   return loadHtml(readFileSync(path, 'utf8'), url);
 }
