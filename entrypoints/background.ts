@@ -6,12 +6,11 @@
 import { browser, type Browser } from 'wxt/browser';
 import { badgeFor, type BadgeInput } from '@/lib/badge';
 import { usualPathCandidates } from '@/lib/discover';
-import type { DomTaskResult } from '@/lib/dom-tasks';
 import { analyzeChange, describePolicy } from '@/lib/engine';
 import { assessDetection, assessFetch } from '@/lib/recheck';
 import { pendingChange } from '@/lib/review';
 import { DEFAULT_FREQUENCY_HOURS, dueEntries, firstCheck, nextAfterFailure, nextAfterSuccess } from '@/lib/schedule';
-import type { ChangeAnalysis, PolicyDocument } from '@/lib/schema';
+import type { ChangeAnalysis, Detection, PolicyDocument, PolicyKind } from '@/lib/schema';
 import { openPolicyStore, saveWithQuotaRecovery, StoreError, type PolicyStore, type StoredVersion } from '@/lib/store';
 import type { PolicyView, TabState, WatchEntry } from '@/lib/views';
 import { recordOutcome } from '@/utils/diagnostics';
@@ -58,7 +57,7 @@ async function getStorageProblem(): Promise<string | null> {
 }
 
 /** Saves a captured version; on a full quota the store prunes old middle versions once and retries. */
-async function saveVersion(url: string, document: PolicyDocument, kind: 'privacy-policy' | 'privacy-adjacent') {
+async function saveVersion(url: string, document: PolicyDocument, kind: PolicyKind) {
   const store = await getStore();
   try {
     const saved = await saveWithQuotaRecovery(store, { url, document, kind, analyze: (a, b) => analyzeChange(a, b) });
@@ -165,6 +164,11 @@ async function refreshAllBadges(): Promise<void> {
 
 // ---- watching ----------------------------------------------------------------------------------------
 
+/** A page the pipeline kept is a privacy policy or a privacy-adjacent one (cookie policy, DPA). */
+function policyKind(detection: Detection): PolicyKind {
+  return detection.kind === 'privacy-adjacent' ? 'privacy-adjacent' : 'privacy-policy';
+}
+
 function policyUrlOf(url: string): string {
   const u = new URL(url);
   u.hash = '';
@@ -212,13 +216,11 @@ async function checkPolicy(policyUrl: string): Promise<CheckResult> {
   const fetched = assessFetch({ requestedUrl: policyUrl, ...page });
   if (!fetched.ok) return { status: 'failed', reason: fetched.reason, major: 0 };
   const result = await runInDom({ task: 'process', html: page.body, url: policyUrl });
-  if (result.task !== 'process') return { status: 'failed', reason: 'unexpected parser answer', major: 0 };
   if (result.outcome !== 'policy') {
     const verdict = result.detection ? assessDetection(result.detection) : { ok: false as const, reason: result.reason };
     return { status: 'failed', reason: verdict.ok ? result.reason : verdict.reason, major: 0 };
   }
-  const kind = result.detection.kind === 'privacy-adjacent' ? 'privacy-adjacent' : 'privacy-policy';
-  const saved = await saveVersion(policyUrl, result.document, kind);
+  const saved = await saveVersion(policyUrl, result.document, policyKind(result.detection));
   return { status: saved.status, reason: null, major: saved.analysis?.counts.major ?? 0 };
 }
 
@@ -331,14 +333,13 @@ export default defineBackground(() => {
         const at = Date.now();
         await recordOutcome({ at, url: data.url, outcome: 'gate-passed', reason: data.reason });
         const result = await runInDom({ task: 'process', html: data.html, url: data.url }).catch(
-          (error: unknown): DomTaskResult => ({ task: 'process', outcome: 'failed', detection: null, reason: `extraction error: ${String(error)}` }),
+          (error: unknown) => ({ task: 'process', outcome: 'failed', detection: null, reason: `extraction error: ${String(error)}` }) as const,
         );
-        if (result.task !== 'process') return { status: 'failed' };
         if (result.outcome !== 'policy') {
           await recordOutcome({ at: Date.now(), url: data.url, outcome: result.outcome, reason: result.reason.slice(0, 2000) });
           return { status: result.outcome };
         }
-        const kind = result.detection.kind === 'privacy-adjacent' ? 'privacy-adjacent' : 'privacy-policy';
+        const kind = policyKind(result.detection);
         let status: string;
         try {
           const saved = await saveVersion(data.url, result.document, kind);
@@ -444,8 +445,8 @@ export default defineBackground(() => {
         try {
           const home = await fetchPage(url.origin + '/');
           if (home.status < 400) {
-            const found = (await runInDom({ task: 'discover', html: home.body, url: home.finalUrl || url.origin + '/' })) as DomTaskResult;
-            if (found.task === 'discover') candidates.push(...found.candidates);
+            const found = await runInDom({ task: 'discover', html: home.body, url: home.finalUrl || url.origin + '/' });
+            candidates.push(...found.candidates);
           }
         } catch {
           // The home page could not be read; the usual paths are still worth offering.

@@ -42,6 +42,10 @@ export type PolicyDocument = z.infer<typeof PolicyDocument>;
 export const DetectionKind = z.enum(['privacy-policy', 'privacy-adjacent', 'other']);
 export type DetectionKind = z.infer<typeof DetectionKind>;
 
+/** The kinds of page Clausewatch keeps versions of. */
+export const PolicyKind = z.enum(['privacy-policy', 'privacy-adjacent']);
+export type PolicyKind = z.infer<typeof PolicyKind>;
+
 export const Detection = z.object({
   kind: DetectionKind,
   confidence: z.number().min(0).max(1),

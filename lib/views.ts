@@ -3,9 +3,7 @@
  * with zod on receipt, like every other message, and render them as text only.
  */
 import { z } from 'zod';
-import { ChangeAnalysis, PolicyDocument, Statement } from './schema';
-
-export const PolicyKind = z.enum(['privacy-policy', 'privacy-adjacent']);
+import { ChangeAnalysis, PolicyDocument, PolicyKind, Statement } from './schema';
 
 export const VersionView = z.object({
   versionId: z.string(),

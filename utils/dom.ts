@@ -24,13 +24,19 @@ async function ensureOffscreen(): Promise<void> {
   await creating;
 }
 
-export async function runInDom(task: DomTask): Promise<DomTaskResult> {
+type ResultOf<T extends DomTask> = Extract<DomTaskResult, { task: T['task'] }>;
+
+export async function runInDom<T extends DomTask>(task: T): Promise<ResultOf<T>> {
+  let result: DomTaskResult;
   if (typeof DOMParser !== 'undefined') {
     const parser = new DOMParser();
-    return runDomTask(task, (html) => parser.parseFromString(html, 'text/html'), isSameSite);
+    result = runDomTask(task, (html) => parser.parseFromString(html, 'text/html'), isSameSite);
+  } else {
+    await ensureOffscreen();
+    const reply = (await browser.runtime.sendMessage({ target: 'offscreen', task })) as { result?: unknown; error?: string } | undefined;
+    if (!reply || reply.error) throw new Error(reply?.error ?? 'the background parser did not answer');
+    result = DomTaskResult.parse(reply.result);
   }
-  await ensureOffscreen();
-  const reply = (await browser.runtime.sendMessage({ target: 'offscreen', task })) as { result?: unknown; error?: string } | undefined;
-  if (!reply || reply.error) throw new Error(reply?.error ?? 'the background parser did not answer');
-  return DomTaskResult.parse(reply.result);
+  if (result.task !== task.task) throw new Error('the background parser answered another task');
+  return result as ResultOf<T>;
 }

@@ -4,7 +4,7 @@
  * quarantined rather than allowed to crash a page.
  */
 import { z } from 'zod';
-import { Block, ChangeAnalysis, PolicyDocument } from '../schema';
+import { Block, ChangeAnalysis, PolicyDocument, PolicyKind } from '../schema';
 
 /** Truncated SHA-256 (64 bits) naming a stored block or chunk; see hash.ts for why that is enough. */
 export const StorageKey = z.string().regex(/^[A-Za-z0-9_-]{11}$/);
@@ -13,8 +13,7 @@ export const ContentHash = z.string().regex(/^[0-9a-f]{64}$/);
 /** Milliseconds since the epoch, from the injected clock. */
 export const Timestamp = z.number().finite().nonnegative();
 
-export const PolicyKind = z.enum(['privacy-policy', 'privacy-adjacent']);
-export type PolicyKind = z.infer<typeof PolicyKind>;
+export { PolicyKind } from '../schema';
 
 export const SiteRecord = z.object({
   site: z.string().min(1),
