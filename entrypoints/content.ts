@@ -3,7 +3,7 @@
  * be a privacy policy it hands a serialised copy to the background, where detection and Readability
  * run away from the page's main thread and never touch the live document.
  */
-import { gate, readCheapSignals } from '@/lib/detect/gate';
+import { gate, readCheapSignals, type CheapSignals } from '@/lib/detect/gate';
 import { MAX_PAGE_CHARS } from '@/lib/limits';
 import { sendMessage } from '@/utils/send';
 
@@ -14,22 +14,27 @@ export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
   allFrames: false,
+  // WXT would otherwise window.postMessage() a "content script started" message carrying the extension
+  // id on every page, which lets any site detect that Clausewatch is installed.
+  noScriptStartedPostMessage: true,
   main(ctx) {
     let lastChecked = '';
-    const check = (why: string) => {
-      if (ctx.isInvalid) return;
-      const url = location.href;
-      let verdict: { pass: boolean; reason: string };
+    const read = (): CheapSignals | null => {
       try {
-        verdict = gate(readCheapSignals(document, url));
+        return readCheapSignals(document, location.href);
       } catch (error) {
-        return void console.debug('[Clausewatch] gate failed', error);
+        console.debug('[Clausewatch] gate failed', error);
+        return null;
       }
-      if (!verdict.pass || url === lastChecked) return;
-      lastChecked = url;
+    };
+    const check = (why: string, signals = read()) => {
+      if (!signals || ctx.isInvalid) return;
+      const verdict = gate(signals);
+      if (!verdict.pass || signals.url === lastChecked) return;
+      lastChecked = signals.url;
       const html = document.documentElement?.outerHTML ?? '';
       if (html.length > MAX_PAGE_CHARS) return;
-      sendMessage('pageCaptured', { url, reason: `${why}: ${verdict.reason}`, html }).catch(() => {
+      sendMessage('pageCaptured', { url: signals.url, reason: `${why}: ${verdict.reason}`, html }).catch(() => {
         // The extension was reloaded or the background is gone; nothing to do on this page.
       });
     };
@@ -58,9 +63,11 @@ export default defineContentScript({
       ctx.onInvalidated(() => observer.disconnect());
     };
 
-    // An app shell with no headings yet renders its content by script: look once it has.
-    if (document.querySelector('h1, h2') === null) afterSettle('rendered after load', true);
-    else check('load');
+    // An app shell with no headings yet renders its content by script: look once it has. The first
+    // read doubles as the check on ordinary pages, so they pay for one look only.
+    const first = read();
+    if (!first || first.headings.length === 0) afterSettle('rendered after load', true);
+    else check('load', first);
     ctx.addEventListener(window, 'wxt:locationchange', () => afterSettle('navigation', false));
   },
 });

@@ -51,6 +51,21 @@ describe('the built extension in Chromium', () => {
     await page.close();
   });
 
+  it('does not announce itself to the pages it reads', async () => {
+    const page = await ext.context.newPage();
+    // Record, in the page's own world, every message posted to its window from the start.
+    await page.addInitScript(() => {
+      const seen: string[] = [];
+      (window as unknown as { __seen: string[] }).__seen = seen;
+      window.addEventListener('message', (e) => seen.push(JSON.stringify(e.data)));
+    });
+    await page.goto(`${server.origin}/legal/privacy?quiet=1`);
+    await waitFor(async () => (await reportedOutcomes(ext)).some((o) => o.url.includes('quiet=1')), 'the policy report');
+    const seen = await page.evaluate(() => (window as unknown as { __seen: string[] }).__seen);
+    expect(seen.filter((m) => m.includes(ext.id) || /wxt|content-script/i.test(m))).toEqual([]);
+    await page.close();
+  });
+
   it('renders the popup for a tab and the options page', async () => {
     const page = await ext.context.newPage();
     await page.goto(`${server.origin}/`);
