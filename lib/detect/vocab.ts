@@ -6,11 +6,15 @@
  */
 
 const MARKS = /[\u0300-\u036f]/g;
+const NON_ASCII = /[^\t\n\r\x20-\x7e]/;
 
 /** Lower case, accents removed, separators (-, _, /, .) turned into spaces: one form for URLs and text. */
 export function foldForMatch(input: string): string {
-  // Recompose after stripping accents: Hangul decomposes under NFD and must match precomposed patterns.
-  return input.normalize('NFD').replace(MARKS, '').normalize('NFC').toLowerCase().replace(/[\s\-_/.+%:|,;()[\]"']+/g, ' ');
+  // Plain ASCII (most English pages) has no accents to strip: skip the two normalisation passes.
+  // Otherwise recompose after stripping accents: Hangul decomposes under NFD and must match
+  // precomposed patterns.
+  const unaccented = NON_ASCII.test(input) ? input.normalize('NFD').replace(MARKS, '').normalize('NFC') : input;
+  return unaccented.toLowerCase().replace(/[\s\-_/.+%:|,;()[\]"']+/g, ' ');
 }
 
 /** Titles or main headings that name a privacy policy outright. */

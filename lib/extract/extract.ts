@@ -73,16 +73,21 @@ function readBodyTextOf(el: Element): string {
   return parts.join(' ');
 }
 
+/** Script, style and template elements in the body: their text is not the page's text. */
+function bodyNoise(body: HTMLElement): NodeListOf<Element> {
+  return body.querySelectorAll('script, style, noscript, template');
+}
+
 /**
  * The body's text minus scripts and styles, read natively (textContent) rather than node by node:
- * only used for a size comparison and a date scan, where a few stray characters do not matter.
+ * only used for a date scan, where a few stray characters do not matter.
  */
 function quickBodyText(doc: Document): string {
   const body = doc.body;
   if (!body) return '';
   let text = body.textContent ?? '';
-  const noise = body.querySelectorAll('script, style, noscript, template');
-  // Only the big blobs matter for the comparison; each removal copies the string, so cap them.
+  const noise = bodyNoise(body);
+  // Only the big blobs matter; each removal copies the string, so cap them.
   let removed = 0;
   for (let i = 0; i < Math.min(noise.length, 2000) && removed < 50; i++) {
     const t = noise[i]?.textContent;
@@ -92,6 +97,27 @@ function quickBodyText(doc: Document): string {
     }
   }
   return text.length > MAX_DATE_SCAN_CHARS * 4 ? text.slice(0, MAX_DATE_SCAN_CHARS * 4) : text;
+}
+
+/**
+ * About how many characters of text the body holds once scripts and styles are left out and runs of
+ * whitespace count as one, without building that text: the raw length minus the scripts' lengths,
+ * scaled by how much whitespace collapsing shrinks a sample. Only a trigger for a closer look.
+ */
+function estimateBodyChars(doc: Document): number {
+  const body = doc.body;
+  if (!body) return 0;
+  const raw = body.textContent ?? '';
+  let noiseChars = 0;
+  const noise = bodyNoise(body);
+  for (let i = 0; i < Math.min(noise.length, 2000); i++) noiseChars += noise[i]?.textContent?.length ?? 0;
+  const chars = Math.max(0, raw.length - noiseChars);
+  if (!chars) return 0;
+  // Sample from the middle of the text, away from the header and footer boilerplate.
+  const start = Math.max(0, Math.floor(raw.length / 2) - 10_000);
+  const sample = raw.slice(start, start + 20_000);
+  const collapsed = sample.replace(/\s+/g, ' ').length;
+  return sample.length ? Math.round((chars * collapsed) / sample.length) : chars;
 }
 
 /** Policies state their date near the top or at the very end; scanning only there keeps it cheap. */
@@ -139,7 +165,7 @@ export function extractPolicy(doc: Document, url: string, options: ExtractOption
     let bodyText: string | null = null;
     const body = (): string => (bodyText ??= quickBodyText(doc));
     const blockChars = blocks.reduce((n, b) => n + b.text.length + 1, 0);
-    const suspicious = words < MIN_WORDS || blockChars < body().replace(/\s+/g, ' ').length * MIN_SHARE_OF_MAIN;
+    const suspicious = words < MIN_WORDS || blockChars < estimateBodyChars(doc) * MIN_SHARE_OF_MAIN;
     const mainWords = suspicious ? mainContentWords(doc) : 0;
     if (words < MIN_WORDS || words < mainWords * MIN_SHARE_OF_MAIN) {
       const fb = runFallback(doc, notes);
