@@ -332,6 +332,11 @@ export default defineBackground(() => {
       async pageCaptured(data, sender) {
         const at = Date.now();
         await recordOutcome({ at, url: data.url, outcome: 'gate-passed', reason: data.reason });
+        // The content script sends no copy when the page was too large to copy; its reason says so.
+        if (!data.html) {
+          await recordOutcome({ at: Date.now(), url: data.url, outcome: 'failed', reason: data.reason.slice(0, 2000) });
+          return { status: 'failed' };
+        }
         const result = await runInDom({ task: 'process', html: data.html, url: data.url }).catch(
           (error: unknown) => ({ task: 'process', outcome: 'failed', detection: null, reason: `extraction error: ${String(error)}` }) as const,
         );

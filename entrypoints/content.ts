@@ -5,6 +5,7 @@
  */
 import { gate, readCheapSignals, type CheapSignals } from '@/lib/detect/gate';
 import { MAX_PAGE_CHARS } from '@/lib/limits';
+import { serializeInSlices } from '@/lib/serialize';
 import { sendMessage } from '@/utils/send';
 
 const SETTLE_QUIET_MS = 600;
@@ -32,11 +33,22 @@ export default defineContentScript({
       const verdict = gate(signals);
       if (!verdict.pass || signals.url === lastChecked) return;
       lastChecked = signals.url;
-      const html = document.documentElement?.outerHTML ?? '';
-      if (html.length > MAX_PAGE_CHARS) return;
-      sendMessage('pageCaptured', { url: signals.url, reason: `${why}: ${verdict.reason}`, html }).catch(() => {
-        // The extension was reloaded or the background is gone; nothing to do on this page.
-      });
+      const url = signals.url;
+      const root = document.documentElement;
+      if (!root) return;
+      // Copied in slices of a few milliseconds: serialising a huge page in one go would freeze it.
+      // A page too large to copy is still reported (with an empty copy), so the outcome is recorded.
+      serializeInSlices(root, { clock: () => performance.now(), pause: () => new Promise((r) => setTimeout(r, 0)), maxChars: MAX_PAGE_CHARS })
+        .then((copy) =>
+          sendMessage('pageCaptured', {
+            url,
+            reason: copy.ok ? `${why}: ${verdict.reason}` : `${why}: ${verdict.reason}; ${copy.reason}`,
+            html: copy.ok ? copy.html : '',
+          }),
+        )
+        .catch(() => {
+          // The extension was reloaded or the background is gone; nothing to do on this page.
+        });
     };
 
     // Single-page sites: a policy may be rendered after load or reached by history navigation.
