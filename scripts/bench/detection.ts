@@ -360,7 +360,7 @@ export async function run(args: string[]): Promise<number> {
   console.log(
     `cold (first call on a fresh page, compilation included): detect+extract median ${fmt(cf.median)} ms, Readability alone median ${fmt(cr.median)} ms: ${(cr.median > 0 ? cf.median / cr.median : 0).toFixed(2)}x`,
   );
-  console.log(`bundle sizes (minified): gate only ${gateMin.length} B; full (gate+detect+extract+Readability) ${fullMin.length} B; Readability alone ${readabilityOnly.length} B`);
+  console.log(`bundle sizes (minified): every-page code (gate + sliced copy) ${gateMin.length} B; full (gate+detect+extract+Readability) ${fullMin.length} B; Readability alone ${readabilityOnly.length} B`);
   for (const h of heavy) {
     console.log(
       `huge page, ${h.name} (${h.elements} elements, ${(h.chars / 1e6).toFixed(1)} M chars copied in ${h.slices} slices): gate ${fmt(h.gateMs)} ms, longest task ${fmt(h.longestMs)} ms (outerHTML in one go: ${fmt(h.oneGoMs)} ms)`,
