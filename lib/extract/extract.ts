@@ -73,24 +73,29 @@ function readBodyTextOf(el: Element): string {
   return parts.join(' ');
 }
 
-/** Script, style and template elements in the body: their text is not the page's text. */
-function bodyNoise(body: HTMLElement): NodeListOf<Element> {
-  return body.querySelectorAll('script, style, noscript, template');
+/** The body's raw text, and the text of its scripts, styles and templates (not the page's text). */
+interface BodyRead {
+  raw: string;
+  noise: string[];
 }
 
-/**
- * The body's text minus scripts and styles, read natively (textContent) rather than node by node:
- * only used for a date scan, where a few stray characters do not matter.
- */
-function quickBodyText(doc: Document): string {
+/** Read natively (textContent), not node by node; shared by the size estimate and the date scan. */
+function readBody(doc: Document): BodyRead {
   const body = doc.body;
-  if (!body) return '';
-  let text = body.textContent ?? '';
-  const noise = bodyNoise(body);
+  if (!body) return { raw: '', noise: [] };
+  const list = body.querySelectorAll('script, style, noscript, template');
+  const noise: string[] = [];
+  for (let i = 0; i < Math.min(list.length, 2000); i++) noise.push(list[i]?.textContent ?? '');
+  return { raw: body.textContent ?? '', noise };
+}
+
+/** The body's text minus the big script and style blobs: only for a date scan, where strays do not matter. */
+function quickBodyText({ raw, noise }: BodyRead): string {
+  let text = raw;
   // Only the big blobs matter; each removal copies the string, so cap them.
   let removed = 0;
-  for (let i = 0; i < Math.min(noise.length, 2000) && removed < 50; i++) {
-    const t = noise[i]?.textContent;
+  for (let i = 0; i < noise.length && removed < 50; i++) {
+    const t = noise[i];
     if (t && t.length > 200) {
       text = text.replace(t, ' ');
       removed++;
@@ -104,13 +109,9 @@ function quickBodyText(doc: Document): string {
  * whitespace count as one, without building that text: the raw length minus the scripts' lengths,
  * scaled by how much whitespace collapsing shrinks a sample. Only a trigger for a closer look.
  */
-function estimateBodyChars(doc: Document): number {
-  const body = doc.body;
-  if (!body) return 0;
-  const raw = body.textContent ?? '';
+function estimateBodyChars({ raw, noise }: BodyRead): number {
   let noiseChars = 0;
-  const noise = bodyNoise(body);
-  for (let i = 0; i < Math.min(noise.length, 2000); i++) noiseChars += noise[i]?.textContent?.length ?? 0;
+  for (const t of noise) noiseChars += t.length;
   const chars = Math.max(0, raw.length - noiseChars);
   if (!chars) return 0;
   // Sample from the middle of the text, away from the header and footer boilerplate.
@@ -162,10 +163,10 @@ export function extractPolicy(doc: Document, url: string, options: ExtractOption
     let words = wordsOf(blocks);
     // Finding the main content ourselves costs a pass over the page, so only do it when Readability's
     // share of the body's words leaves room for doubt.
-    let bodyText: string | null = null;
-    const body = (): string => (bodyText ??= quickBodyText(doc));
+    let bodyRead: BodyRead | null = null;
+    const bodyOnce = (): BodyRead => (bodyRead ??= readBody(doc));
     const blockChars = blocks.reduce((n, b) => n + b.text.length + 1, 0);
-    const suspicious = words < MIN_WORDS || blockChars < estimateBodyChars(doc) * MIN_SHARE_OF_MAIN;
+    const suspicious = words < MIN_WORDS || blockChars < estimateBodyChars(bodyOnce()) * MIN_SHARE_OF_MAIN;
     const mainWords = suspicious ? mainContentWords(doc) : 0;
     if (words < MIN_WORDS || words < mainWords * MIN_SHARE_OF_MAIN) {
       const fb = runFallback(doc, notes);
@@ -188,7 +189,7 @@ export function extractPolicy(doc: Document, url: string, options: ExtractOption
     const language = lang || guessLanguage(foldForMatch(blockText));
     const usOrder = /^en-us\b/i.test(doc.documentElement.getAttribute('lang') ?? '') || (!lang && language === 'en');
     // The date is often in a header Readability dropped, so look at the whole body if the blocks lack one.
-    const statedDate = findStatedDate(blockText, { usOrder }) ?? findStatedDate(headAndTail(body()), { usOrder });
+    const statedDate = findStatedDate(blockText, { usOrder }) ?? findStatedDate(headAndTail(quickBodyText(bodyOnce())), { usOrder });
 
     if (clock && started !== undefined) notes.push(`took ${Math.round((clock() - started) * 10) / 10} ms`);
     const document: PolicyDocument = {
