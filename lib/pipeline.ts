@@ -5,7 +5,7 @@
  */
 import type { Detection } from './schema';
 import { gate, readCheapSignals } from './detect/gate';
-import { detectPolicy } from './detect/detect';
+import { detectPolicy, readDetectionText } from './detect/detect';
 import { extractPolicy, type ExtractResult } from './extract/extract';
 
 export type PageOutcome =
@@ -27,8 +27,11 @@ export function processPage(doc: Document, url: string, options: { clock?: () =>
     }
   }
   let detection: Detection;
+  // Detection reads the body's text; extraction reuses that read for its size check and date scan.
+  let pageText: ReturnType<typeof readDetectionText> | undefined;
   try {
-    detection = detectPolicy(doc, url);
+    pageText = readDetectionText(doc);
+    detection = detectPolicy(doc, url, { pageText });
   } catch (e) {
     return {
       stage: 'detect',
@@ -37,6 +40,6 @@ export function processPage(doc: Document, url: string, options: { clock?: () =>
     };
   }
   if (detection.kind === 'other') return { stage: 'detect', detection, reason: 'not a privacy policy' };
-  const result = extractPolicy(doc, url, { clock: options.clock });
+  const result = extractPolicy(doc, url, { clock: options.clock, pageText });
   return { stage: 'extract', detection, result };
 }

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { loadHtml } from '../../scripts/lib/dom';
-import { detectPolicy } from './detect';
+import { detectPolicy, readDetectionText } from './detect';
+import { foldForMatch } from './vocab';
+import { extractPolicy } from '../extract/extract';
 import * as P from './testpages';
 
 function detect(html: string, url: string) {
@@ -59,5 +61,43 @@ describe('detectPolicy', () => {
   it('guesses the language when <html lang> is missing', () => {
     const d = detect(P.DE_POLICY.replace(' lang="de"', ''), 'https://beispiel.example/datenschutz');
     expect(d.language).toBe('de');
+  });
+});
+
+describe('foldForMatch', () => {
+  it.each([
+    ['Datenschutzerklärung', 'datenschutzerklarung'],
+    ['Politique de confidentialité', 'politique de confidentialite'],
+    ['Poli\u0301tica de privacidad', 'politica de privacidad'],
+    ['We don\u2019t sell\u00a0your data \u2014 ever', 'we don\u2019t sell your data \u2014 ever'],
+    ['개인정보 처리방침', '개인정보 처리방침'],
+    ['Last-Updated: 1.2.2024', 'last updated 1 2 2024'],
+  ])('folds %j', (input, folded) => {
+    expect(foldForMatch(input)).toBe(folded);
+  });
+});
+
+describe('shared page read', () => {
+  it('gives the same verdict and document whether detection and extraction read the page once or twice', () => {
+    for (const [html, url] of [
+      [P.EN_POLICY, 'https://acme.example/privacy'],
+      [P.DE_POLICY, 'https://beispiel.example/datenschutz'],
+    ] as const) {
+      const { document, url: href } = loadHtml(html, url);
+      const pageText = readDetectionText(document);
+      expect(pageText.complete).toBe(true);
+      expect(detectPolicy(document, href, { pageText })).toEqual(detectPolicy(document, href));
+      const shared = extractPolicy(document, href, { pageText });
+      const alone = extractPolicy(document, href);
+      expect(shared).toEqual(alone);
+    }
+  });
+
+  it('says when the body did not fit, so extraction reads the page itself', () => {
+    const long = `<p>${'We collect and share personal data with partners. '.repeat(3000)}</p>`;
+    const { document } = loadHtml(P.page({ title: 'Privacy Policy', body: long }), 'https://acme.example/privacy');
+    const pageText = readDetectionText(document);
+    expect(pageText.complete).toBe(false);
+    expect(pageText.text.length).toBeLessThanOrEqual(80_000);
   });
 });

@@ -18,14 +18,32 @@ import {
   PRIVACY_WORD,
   SECTION_HEADINGS,
 } from './vocab';
-import { guessLanguage, primaryLanguage, readBodyText } from './text';
+import { guessLanguage, primaryLanguage, readPageText, type PageText } from './text';
 
 /** Enough text for a stable density estimate; a 5 MB page costs no more than a long policy. */
-const MAX_BODY_CHARS = 80_000;
+export const DETECT_BODY_CHARS = 80_000;
+
+/** The body read detection needs, so a caller that extracts next can read the page once. */
+export function readDetectionText(doc: Document): PageText {
+  return readPageText(doc, DETECT_BODY_CHARS);
+}
 const MAX_HEADINGS = 300;
 const MAX_JSONLD = 10;
 const MAX_JSONLD_CHARS = 50_000;
 const MIN_WORDS = 120;
+/** The lowest the body's vocabulary can take the score. */
+const DENSITY_MIN = -2.5;
+/** How much of the body is read when title or heading and URL have already decided. */
+const DECIDED_BODY_CHARS = 20_000;
+
+/** Words in folded text (single spaces, padded with one at each end); CJK counts two characters a word. */
+function countWords(folded: string): number {
+  let spaces = 0;
+  for (let i = folded.indexOf(' '); i >= 0; i = folded.indexOf(' ', i + 1)) spaces++;
+  // Chinese and Japanese are written without spaces: count roughly two characters per word.
+  const cjk = folded.match(/[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/g)?.length ?? 0;
+  return spaces - 1 + Math.round(cjk / 2);
+}
 
 export interface DetectFeatures {
   words: number;
@@ -43,10 +61,22 @@ const VOICE =
 
 /**
  * All body terms as one alternation, one capturing group per term, so the text is scanned once
- * instead of once per term (the terms' own groups are made non-capturing).
+ * instead of once per term (the terms' own groups are made non-capturing). The terms that start at a
+ * word boundary share one leading `\b`, so at most positions (inside words) the scan fails after a
+ * single test instead of one per term; the few that do not (CJK) follow as their own alternatives.
  */
-const BODY_RE = new RegExp(BODY_TERMS.map(([re]) => `(${re.source.replace(/\((?!\?)/g, '(?:')})`).join('|'), 'g');
-const BODY_WEIGHTS = BODY_TERMS.map(([, w]) => w);
+const BODY_PARTS = BODY_TERMS.map(([re, w]) => {
+  const src = re.source.replace(/\((?!\?)/g, '(?:');
+  return { bounded: src.startsWith('\\b'), src: src.startsWith('\\b') ? src.slice(2) : src, w };
+});
+const BOUNDED = BODY_PARTS.filter((p) => p.bounded);
+const UNBOUNDED = BODY_PARTS.filter((p) => !p.bounded);
+const BODY_RE = new RegExp(
+  [`\\b(?:${BOUNDED.map((p) => `(${p.src})`).join('|')})`, ...UNBOUNDED.map((p) => `(${p.src})`)].join('|'),
+  'g',
+);
+/** Weights in the order of BODY_RE's groups. */
+const BODY_WEIGHTS = [...BOUNDED, ...UNBOUNDED].map((p) => p.w);
 
 /** URL words of cookie/tracker policies and data-processing terms. */
 const ADJACENT_URL = /\bcookies?\b|\btrackers?\b|\bdpa\b|data processing|processor terms|auftragsverarbeitung/;
@@ -142,7 +172,12 @@ function logistic(x: number): number {
 }
 
 /** Detection plus the raw numbers behind it, for the eval. */
-export function detectPolicyWithFeatures(doc: Document, url: string): { detection: Detection; features: DetectFeatures } {
+export interface DetectOptions {
+  /** The body as `readDetectionText` read it, when the caller already has it. */
+  pageText?: PageText;
+}
+
+export function detectPolicyWithFeatures(doc: Document, url: string, options: DetectOptions = {}): { detection: Detection; features: DetectFeatures } {
   const reasons: string[] = [];
   let score = 0;
 
@@ -215,12 +250,20 @@ export function detectPolicyWithFeatures(doc: Document, url: string): { detectio
     reasons.push(`a content heading names a privacy policy ("${policyHeading}")`);
   }
 
-  // Body vocabulary.
-  const bodyRaw = readBodyText(doc, MAX_BODY_CHARS);
-  const body = ` ${foldForMatch(bodyRaw)} `;
-  // Chinese and Japanese are written without spaces: count roughly two characters per word.
-  const cjk = body.match(/[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/g)?.length ?? 0;
-  const words = body.split(' ').length - 2 + Math.round(cjk / 2);
+  // Body vocabulary. The body can move the score by at most DENSITY_MIN down; when the page names
+  // itself a policy and the score already clears the threshold by more than that, the body cannot change
+  // the verdict, so only its beginning is read, for the reported density and the word count.
+  const fullRaw = (options.pageText ?? readDetectionText(doc)).text;
+  const decided = named && score + DENSITY_MIN >= 2.5;
+  let bodyRaw = decided && fullRaw.length > DECIDED_BODY_CHARS ? fullRaw.slice(0, DECIDED_BODY_CHARS) : fullRaw;
+  let body = ` ${foldForMatch(bodyRaw)} `;
+  let words = countWords(body);
+  if (words < MIN_WORDS && bodyRaw !== fullRaw) {
+    bodyRaw = fullRaw;
+    body = ` ${foldForMatch(bodyRaw)} `;
+    words = countWords(body);
+  }
+  const sampled = bodyRaw !== fullRaw;
   let weighted = 0;
   BODY_RE.lastIndex = 0;
   for (let m = BODY_RE.exec(body); m; m = BODY_RE.exec(body)) {
@@ -252,9 +295,9 @@ export function detectPolicyWithFeatures(doc: Document, url: string): { detectio
     score += 1;
     reasons.push(`addresses the reader in first/second person (${voice.toFixed(0)} per 1000 words)`);
   }
-  const densityScore = Math.max(-2.5, Math.min(4, (density - 12) / 6));
+  const densityScore = Math.max(DENSITY_MIN, Math.min(4, (density - 12) / 6));
   score += densityScore;
-  reasons.push(`privacy vocabulary density ${density.toFixed(1)} per 1000 words (${words} words)`);
+  reasons.push(`privacy vocabulary density ${density.toFixed(1)} per 1000 words (${words} words${sampled ? `, first ${DECIDED_BODY_CHARS} characters` : ''})`);
   if (sectionHeadings >= 2) {
     const s = Math.min(sectionHeadings, 5) * 0.4;
     score += s;
@@ -292,6 +335,6 @@ export function detectPolicyWithFeatures(doc: Document, url: string): { detectio
   };
 }
 
-export function detectPolicy(doc: Document, url: string): Detection {
-  return detectPolicyWithFeatures(doc, url).detection;
+export function detectPolicy(doc: Document, url: string, options: DetectOptions = {}): Detection {
+  return detectPolicyWithFeatures(doc, url, options).detection;
 }

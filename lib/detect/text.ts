@@ -7,15 +7,24 @@ const SKIP_TEXT_PARENTS = new Set(['script', 'style', 'noscript', 'template', 's
 
 const SHOW_TEXT = 4; // NodeFilter.SHOW_TEXT, spelled out so lib/ needs no DOM globals
 
+/** The body's text as detection reads it, shared with extraction so a page is read once. */
+export interface PageText {
+  /** Text nodes outside scripts, styles and the like, joined with spaces, cut at the limit. */
+  text: string;
+  /** True when the whole body fit under the limit, so `text` is all of it. */
+  complete: boolean;
+}
+
 /**
  * Visible-ish text of the body (script and style contents excluded), joined with spaces, cut at
  * `maxChars`. Hidden nodes are kept on purpose: collapsed accordions are part of a policy.
  */
-export function readBodyText(doc: Document, maxChars = 400_000): string {
+export function readPageText(doc: Document, maxChars = 400_000): PageText {
   const root = doc.body ?? doc.documentElement;
-  if (!root) return '';
+  if (!root) return { text: '', complete: true };
   const parts: string[] = [];
   let total = 0;
+  let complete = true;
   const walker = doc.createTreeWalker(root, SHOW_TEXT);
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {
     const parent = n.parentNode as Element | null;
@@ -24,10 +33,18 @@ export function readBodyText(doc: Document, maxChars = 400_000): string {
     if (!v) continue;
     parts.push(v);
     total += v.length + 1;
-    if (total >= maxChars) break;
+    if (total >= maxChars) {
+      // Full only if this was the last text node.
+      complete = walker.nextNode() === null;
+      break;
+    }
   }
   const text = parts.join(' ');
-  return text.length > maxChars ? text.slice(0, maxChars) : text;
+  return { text: text.length > maxChars ? text.slice(0, maxChars) : text, complete: complete && text.length <= maxChars };
+}
+
+export function readBodyText(doc: Document, maxChars = 400_000): string {
+  return readPageText(doc, maxChars).text;
 }
 
 /** Primary language subtag ("en" from "en-GB"), or '' when the attribute is missing or odd. */
@@ -47,9 +64,12 @@ const STOPWORDS: Record<string, RegExp> = {
   pt: /\b(o|os|as|e|de|que|nos|voce|para|com|uma|do|da|dos|seus)\b/g,
 };
 
+/** About a thousand words: far more stopwords than a guess needs, at a fraction of a long page's cost. */
+export const LANGUAGE_SAMPLE_CHARS = 6_000;
+
 /** Guess the language of folded text from stopword counts; 'und' when nothing stands out. */
 export function guessLanguage(folded: string): string {
-  const sample = folded.length > 20_000 ? folded.slice(0, 20_000) : folded;
+  const sample = folded.length > LANGUAGE_SAMPLE_CHARS ? folded.slice(0, LANGUAGE_SAMPLE_CHARS) : folded;
   let best = 'und';
   let bestCount = 0;
   for (const [lang, re] of Object.entries(STOPWORDS)) {

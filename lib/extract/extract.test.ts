@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadHtml } from '../../scripts/lib/dom';
 import { extractPolicy } from './extract';
+import { pruneChrome, revealCollapsed } from './reveal';
 import { findStatedDate } from '../text/dates';
 import * as P from '../detect/testpages';
 
@@ -72,6 +73,46 @@ describe('extractPolicy', () => {
     expect(text).toContain('server logs for thirty days');
   });
 
+  it('reveals collapsed content but leaves closed menus, dialogs and banners closed', () => {
+    const { document } = loadHtml(
+      `<!doctype html><html><body>
+<header><nav><ul hidden id="submenu"><li>Products</li></ul></nav></header>
+<div role="dialog" aria-modal="true" style="display:none" id="newsletter"><p>Subscribe</p></div>
+<main><article><section><header><div hidden id="in-article-header">Summary</div></header>
+<div hidden id="panel"><p>We share data with advertisers.</p></div>
+<details id="more"><summary>More</summary><p>Retention</p></details></section></article></main>
+<footer><div aria-hidden="true" id="footer-menu">Links</div></footer>
+</body></html>`,
+      'https://acme.example/privacy',
+    );
+    const copy = document.cloneNode(true) as Document;
+    expect(revealCollapsed(copy)).toBe(3);
+    expect(copy.getElementById('panel')?.hasAttribute('hidden')).toBe(false);
+    expect(copy.getElementById('in-article-header')?.hasAttribute('hidden')).toBe(false);
+    expect(copy.getElementById('more')?.hasAttribute('open')).toBe(true);
+    expect(copy.getElementById('submenu')?.hasAttribute('hidden')).toBe(true);
+    expect(copy.getElementById('newsletter')?.getAttribute('style')).toBe('display:none');
+    expect(copy.getElementById('footer-menu')?.getAttribute('aria-hidden')).toBe('true');
+  });
+
+  it('removes navigation, banners, site footers and graphics from the copy, but not section headers', () => {
+    const { document } = loadHtml(
+      `<!doctype html><html><body>
+<header id="site"><a href="/">Acme</a></header><nav id="menu"><a href="/a">A</a></nav>
+<div class="content"><header id="section-title"><h2>I. Introduction</h2></header><p>Policy text.</p>
+<svg id="icon"><text>icon</text></svg><aside id="related">Related</aside></div>
+<article><header id="article-header"><p>Summary</p></header><p>More policy text.</p></article>
+<footer id="site-footer"><a href="/terms">Terms</a></footer>
+</body></html>`,
+      'https://acme.example/privacy',
+    );
+    const copy = document.cloneNode(true) as Document;
+    expect(pruneChrome(copy)).toBe(5);
+    const ids = (d: Document) => ['site', 'menu', 'section-title', 'icon', 'related', 'article-header', 'site-footer'].filter((id) => d.getElementById(id));
+    expect(ids(copy)).toEqual(['section-title', 'article-header']);
+    expect(ids(document)).toHaveLength(7);
+  });
+
   it('normalises typography in blocks', () => {
     const html = P.EN_POLICY.replace('We do not sell personal information.', 'We don\u2019t sell \u201cpersonal\u00a0information\u201d \u2014 ever.\u200b');
     const d = ok(extract(html));
@@ -136,6 +177,14 @@ describe('findStatedDate', () => {
   it('uses month-first order for US English numeric dates', () => {
     expect(findStatedDate('Last updated 05/04/2024', { usOrder: true })).toBe('2024-05-04');
     expect(findStatedDate('Last updated 05/04/2024', { usOrder: false })).toBe('2024-04-05');
+  });
+
+  it('reads a numeric date month first on lang="en" and en-US pages, day first on en-GB', () => {
+    const page = (lang: string) => P.EN_POLICY.replace('lang="en-US"', `lang="${lang}"`).replace('Last updated: March 3, 2024', 'Last modified: 8/11/2026');
+    for (const [lang, date] of [['en', '2026-08-11'], ['en-US', '2026-08-11'], ['en-GB', '2026-11-08']] as const) {
+      const d = ok(extract(page(lang)));
+      expect(d.statedDate, lang).toBe(date);
+    }
   });
 
   it('returns null when no date is stated', () => {

@@ -6,18 +6,23 @@
 import { Readability } from '@mozilla/readability';
 import type { Block, PolicyDocument } from '../schema';
 import { countWords, normalizeText } from '../text/normalize';
-import { guessLanguage, primaryLanguage } from '../detect/text';
+import { guessLanguage, LANGUAGE_SAMPLE_CHARS, primaryLanguage, type PageText } from '../detect/text';
 import { foldForMatch } from '../detect/vocab';
 import { blocksFromElement } from './blocks';
 import { findStatedDate } from '../text/dates';
 import { cleanCopy, findMainContent } from './fallback';
-import { revealCollapsed } from './reveal';
+import { pruneChrome, revealCollapsed } from './reveal';
 
 export type ExtractResult = { ok: true; document: PolicyDocument } | { ok: false; reason: string };
 
 export interface ExtractOptions {
   /** Injected clock (ms), used to record how long extraction took. */
   clock?: () => number;
+  /**
+   * The body text detection already read (`readDetectionText`). When it holds the whole body, the
+   * size check and the date scan use it instead of reading the page again.
+   */
+  pageText?: PageText;
 }
 
 const MIN_WORDS = 300;
@@ -31,12 +36,27 @@ function wordsOf(blocks: Block[]): number {
   return n;
 }
 
+/**
+ * Readability looks for an author byline by reading the full text of every element it visits until it
+ * finds one: a cost that grows with the page's size times its depth, for a value a policy does not have
+ * and we never use. Its own check (`_isValidByline`, present in 0.6) is turned off on this instance only;
+ * the side effect is that a short "author" line stays in the text instead of being removed. If a future
+ * version renames the method, this does nothing and extraction is simply as fast as before.
+ */
+function skipBylineSearch(reader: object): void {
+  const r = reader as { _isValidByline?: unknown };
+  if (typeof r._isValidByline === 'function') r._isValidByline = () => false;
+}
+
 function runReadability(doc: Document, notes: string[]): { blocks: Block[]; title: string } | null {
   const copy = doc.cloneNode(true) as Document;
   const revealed = revealCollapsed(copy);
   if (revealed) notes.push(`revealed ${revealed} collapsed elements`);
+  const pruned = pruneChrome(copy);
+  if (pruned) notes.push(`removed ${pruned} navigation, banner, footer, sidebar or graphic elements`);
   // The serializer hands back the content element itself, saving a serialise-and-reparse round trip.
   const reader = new Readability<Element>(copy, { serializer: (n) => n as Element, charThreshold: 500 });
+  skipBylineSearch(reader);
   const article = reader.parse();
   if (!article?.content) return null;
   return { blocks: blocksFromElement(article.content), title: article.title ?? '' };
@@ -121,6 +141,19 @@ function estimateBodyChars({ raw, noise }: BodyRead): number {
   return sample.length ? Math.round((chars * collapsed) / sample.length) : chars;
 }
 
+/** Characters once runs of whitespace count as one, without building the collapsed string. */
+function collapsedLength(text: string): number {
+  let n = 0;
+  let inSpace = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const space = c === 32 || c === 10 || c === 9 || c === 13 || c === 12 || c === 160;
+    if (!space || !inSpace) n++;
+    inSpace = space;
+  }
+  return n;
+}
+
 /** Policies state their date near the top or at the very end; scanning only there keeps it cheap. */
 function headAndTail(text: string): string {
   if (text.length <= 40_000) return text;
@@ -165,8 +198,10 @@ export function extractPolicy(doc: Document, url: string, options: ExtractOption
     // share of the body's words leaves room for doubt.
     let bodyRead: BodyRead | null = null;
     const bodyOnce = (): BodyRead => (bodyRead ??= readBody(doc));
+    const whole = options.pageText?.complete ? options.pageText.text : null;
     const blockChars = blocks.reduce((n, b) => n + b.text.length + 1, 0);
-    const suspicious = words < MIN_WORDS || blockChars < estimateBodyChars(bodyOnce()) * MIN_SHARE_OF_MAIN;
+    const bodyChars = whole !== null ? collapsedLength(whole) : estimateBodyChars(bodyOnce());
+    const suspicious = words < MIN_WORDS || blockChars < bodyChars * MIN_SHARE_OF_MAIN;
     const mainWords = suspicious ? mainContentWords(doc) : 0;
     if (words < MIN_WORDS || words < mainWords * MIN_SHARE_OF_MAIN) {
       const fb = runFallback(doc, notes);
@@ -186,10 +221,14 @@ export function extractPolicy(doc: Document, url: string, options: ExtractOption
 
     const lang = primaryLanguage(doc.documentElement.getAttribute('lang'));
     const blockText = blocks.map((b) => b.text).join('\n');
-    const language = lang || guessLanguage(foldForMatch(blockText));
-    const usOrder = /^en-us\b/i.test(doc.documentElement.getAttribute('lang') ?? '') || (!lang && language === 'en');
+    // guessLanguage reads only a sample; fold only that much.
+    const language = lang || guessLanguage(foldForMatch(blockText.slice(0, LANGUAGE_SAMPLE_CHARS)));
+    // Numeric dates are read month first for US English: lang="en-US", and plain "en" too, which is what
+    // most US sites declare; English of other regions (en-GB, en-AU, ...) and other languages day first.
+    const usOrder = /^\s*en(?:[-_]us)?\s*$/i.test(doc.documentElement.getAttribute('lang') ?? '') || (!lang && language === 'en');
     // The date is often in a header Readability dropped, so look at the whole body if the blocks lack one.
-    const statedDate = findStatedDate(blockText, { usOrder }) ?? findStatedDate(headAndTail(quickBodyText(bodyOnce())), { usOrder });
+    const statedDate =
+      findStatedDate(blockText, { usOrder }) ?? findStatedDate(headAndTail(whole !== null ? whole.replace(/\s+/g, ' ') : quickBodyText(bodyOnce())), { usOrder });
 
     if (clock && started !== undefined) notes.push(`took ${Math.round((clock() - started) * 10) / 10} ms`);
     const document: PolicyDocument = {

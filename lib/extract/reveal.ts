@@ -10,6 +10,54 @@ const MAX_ELEMENTS = 60_000;
 /** Inline declarations that collapse an element; removed from the style attribute text directly. */
 const HIDING_DECL = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden|max-height\s*:\s*0(?:px)?|height\s*:\s*0(?:px)?)\s*(?:!important)?\s*(?=;|$)/gi;
 
+/**
+ * Page chrome: navigation, banners, site footers, sidebars, menus, dialogs, tooltips. Its text is never
+ * policy text. Hidden chrome (a closed menu or drawer) stays hidden, and before Readability runs the
+ * chrome is removed from the copy: Readability would score, and re-read, every node in it only to drop
+ * it, which costs more than the rest of the extraction.
+ */
+const CHROME =
+  'nav, header, footer, aside, dialog, menu, [role="navigation"], [role="banner"], [role="contentinfo"], [role="complementary"], [role="dialog"], [role="alertdialog"], [role="menu"], [role="menubar"], [role="tooltip"], [aria-modal="true"]';
+const CONTENT = 'main, article, section, [role="main"]';
+
+/**
+ * Whether an element matching CHROME is chrome. A header or footer is the page's banner or footer only
+ * outside the content, and not when it holds a section heading: some pages wrap each section's title in
+ * a <header>.
+ */
+function isChrome(el: Element): boolean {
+  const tag = el.localName;
+  if ((tag === 'header' || tag === 'footer') && !el.hasAttribute('role')) {
+    return !el.parentElement?.closest(CONTENT) && !el.querySelector('h2, h3, h4, h5, h6');
+  }
+  return true;
+}
+
+function inChrome(el: Element): boolean {
+  for (let c = el.closest(CHROME); c; c = c.parentElement?.closest(CHROME) ?? null) if (isChrome(c)) return true;
+  return false;
+}
+
+/**
+ * Remove page chrome (see CHROME) and inline graphics from a copy before Readability.
+ * Must only ever be called on a clone. Returns how many subtrees were removed.
+ */
+export function pruneChrome(doc: Document): number {
+  const root = doc.body;
+  if (!root) return 0;
+  const list = root.querySelectorAll(`${CHROME}, svg`);
+  let removed = 0;
+  for (let i = 0; i < list.length; i++) {
+    const el = list[i];
+    // Skip what went with an ancestor, and headers or footers that belong to the content.
+    if (!el || !el.isConnected) continue;
+    if (el.localName !== 'svg' && !isChrome(el)) continue;
+    el.remove();
+    removed++;
+  }
+  return removed;
+}
+
 /** Returns how many elements were revealed. */
 export function revealCollapsed(doc: Document): number {
   const root = doc.body ?? doc.documentElement;
@@ -17,8 +65,11 @@ export function revealCollapsed(doc: Document): number {
   let revealed = 0;
   // Only what Readability's visibility test looks at (hidden, aria-hidden, inline style), plus closed
   // <details> and inert subtrees. Class-based hiding works through stylesheets, which Readability
-  // never evaluates, so it needs no undoing.
-  const list = root.querySelectorAll('[hidden], [aria-hidden="true"], [style], details:not([open]), [inert]');
+  // never evaluates, so it needs no undoing. Only style attributes that could hold a hiding declaration
+  // are selected: matching those natively is much cheaper than reading every styled element's attribute.
+  const list = root.querySelectorAll(
+    '[hidden], [aria-hidden="true"], [style*="none" i], [style*="hidden" i], [style*="height" i], details:not([open]), [inert]',
+  );
   const n = Math.min(list.length, MAX_ELEMENTS);
   for (let i = 0; i < n; i++) {
     const el = list[i];
@@ -26,6 +77,7 @@ export function revealCollapsed(doc: Document): number {
     const tag = el.localName;
     // Things that are hidden for a reason other than collapsing: leave them hidden.
     if (tag === 'script' || tag === 'style' || tag === 'template' || tag === 'noscript' || tag === 'svg') continue;
+    if (inChrome(el)) continue;
     let changed = false;
     if (el.hasAttribute('hidden')) {
       el.removeAttribute('hidden');

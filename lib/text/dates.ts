@@ -39,8 +39,14 @@ const PATTERNS: Array<{ re: RegExp; order: 'ymd' | 'dmy-name' | 'mdy-name' | 'nu
   { re: new RegExp(`^(${MONTH_ALT})\\.?\\s+(?:de\\s+)?${Y}\\b`), order: 'my-name' },
 ];
 
+/** Characters that stripping accents can change (Latin letters with diacritics, combining marks). */
+const ACCENTABLE = /[\u0300-\u036f]|[\u00c0-\u024f\u1e00-\u1eff]/;
+
 function fold(s: string): string {
-  return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[\u2019']/g, ' ');
+  // Text without accented Latin letters skips the decomposition: for the labels and dates matched here,
+  // nothing else that NFD changes matters.
+  const unaccented = ACCENTABLE.test(s) ? s.normalize('NFD').replace(/[\u0300-\u036f]/g, '') : s;
+  return unaccented.toLowerCase().replace(/[\u2019']/g, ' ');
 }
 
 function valid(y: number, m: number, d: number): string | null {

@@ -10,7 +10,11 @@ const DASHES = /[\u2010\u2011\u2012\u2013\u2014\u2015\u2212\uFE58\uFE63\uFF0D]/g
 const SPACES = /[\s\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]+/g;
 
 /** NFC, no zero-width characters or soft hyphens, ASCII quotes and dashes, single spaces, trimmed. */
+const NOT_PLAIN_ASCII = /[^\x20-\x5f\x61-\x7e\t\n\r]/;
+
 export function normalizeText(input: string): string {
+  // Printable ASCII without a backtick (most English text) has nothing to normalise but whitespace.
+  if (!NOT_PLAIN_ASCII.test(input)) return input.replace(SPACES, ' ').trim();
   return input
     .normalize('NFC')
     .replace(ZERO_WIDTH, '')
@@ -26,8 +30,36 @@ export function foldText(input: string): string {
   return normalizeText(input).toLowerCase();
 }
 
-/** Count words the way a reader would: runs of letters or digits. */
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
+function isWordChar(code: number, ch: string): boolean {
+  if (code < 128) return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+  return WORD_CHAR.test(ch);
+}
+
+/**
+ * Count words the way a reader would: runs of letters or digits, an apostrophe or hyphen between two
+ * of them joining the run ("don't", "opt-out"). A scan, not a match: no array of words is built.
+ */
 export function countWords(input: string): number {
-  const m = input.match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu);
-  return m ? m.length : 0;
+  let words = 0;
+  let inWord = false;
+  const n = input.length;
+  for (let i = 0; i < n; i++) {
+    const code = input.charCodeAt(i);
+    // Surrogate pairs (letters outside the BMP) are tested as one character.
+    const wide = code >= 0xd800 && code <= 0xdbff && i + 1 < n;
+    const ch = wide ? input.slice(i, i + 2) : input[i]!;
+    if (isWordChar(code, ch)) {
+      if (!inWord) words++;
+      inWord = true;
+    } else if (inWord && (code === 39 || code === 0x2019 || code === 45) && i + 1 < n) {
+      // A joiner keeps the word going only if a letter or digit follows it.
+      const next = input.charCodeAt(i + 1);
+      const nextWide = next >= 0xd800 && next <= 0xdbff && i + 2 < n;
+      inWord = isWordChar(next, nextWide ? input.slice(i + 1, i + 3) : input[i + 1]!);
+    } else inWord = false;
+    if (wide) i++;
+  }
+  return words;
 }

@@ -3,7 +3,8 @@
  *
  * - gate (readCheapSignals + gate) on non-policy pages: first call on the page (cold, as the content
  *   script runs it) and the warm per-call average;
- * - detectPolicy + extractPolicy on policy pages, next to `new Readability(document.cloneNode(true)).parse()`
+ * - detect+extract on policy pages as the background runs them (`processPage` past the gate: one body read
+ *   shared by detection and extraction), next to `new Readability(document.cloneNode(true)).parse()`
  *   alone on the same pages in the same run: warm, the way the background runs them (one long-lived
  *   document, each page parsed with DOMParser; this is the target), and cold (first call on a freshly
  *   loaded page, compilation included; reported);
@@ -53,9 +54,9 @@ import { serializeInSlices } from './lib/serialize';
 (globalThis as any).__cwGate = { gate, readCheapSignals, serializeInSlices };`;
 const FULL_ENTRY = `import { gate, readCheapSignals } from './lib/detect/gate';
 import { detectPolicy } from './lib/detect/detect';
-import { extractPolicy } from './lib/extract/extract';
+import { processPage } from './lib/pipeline';
 import { Readability } from '@mozilla/readability';
-(globalThis as any).__cw = { gate, readCheapSignals, detectPolicy, extractPolicy, Readability };`;
+(globalThis as any).__cw = { gate, readCheapSignals, detectPolicy, processPage, Readability };`;
 
 function stats(xs: number[]): { median: number; p95: number; n: number } {
   const s = [...xs].sort((a, b) => a - b);
@@ -243,10 +244,9 @@ export async function run(args: string[]): Promise<number> {
           // its own fresh load (reported, not the target: in the extension this code runs in one
           // long-lived document, so it compiles once, not once per page).
           const c = await page.evaluate((u: string) => {
-            const cw = (globalThis as unknown as { __cw: { detectPolicy: (d: Document, u: string) => unknown; extractPolicy: (d: Document, u: string) => unknown } }).__cw;
+            const cw = (globalThis as unknown as { __cw: { processPage: (d: Document, u: string, o: { skipGate: boolean }) => unknown } }).__cw;
             const t = performance.now();
-            cw.detectPolicy(document, u);
-            cw.extractPolicy(document, u);
+            cw.processPage(document, u, { skipGate: true });
             return performance.now() - t;
           }, url);
           await page.goto(`${base}/p/${i}`, { waitUntil: 'domcontentloaded', timeout: 20_000 });
@@ -296,7 +296,7 @@ export async function run(args: string[]): Promise<number> {
         globalThis as unknown as {
           __cw: {
             detectPolicy: (d: Document, u: string) => unknown;
-            extractPolicy: (d: Document, u: string) => unknown;
+            processPage: (d: Document, u: string, o: { skipGate: boolean }) => unknown;
             Readability: new (d: Node) => { parse: () => unknown };
           };
         }
@@ -309,7 +309,8 @@ export async function run(args: string[]): Promise<number> {
         let t = performance.now();
         cw.detectPolicy(doc, input.url);
         dd.push(performance.now() - t);
-        cw.extractPolicy(doc, input.url);
+        t = performance.now();
+        cw.processPage(doc, input.url, { skipGate: true });
         f.push(performance.now() - t);
         t = performance.now();
         new cw.Readability(doc.cloneNode(true)).parse();

@@ -9,7 +9,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gate, readCheapSignals } from '../../lib/detect/gate';
-import { detectPolicyWithFeatures } from '../../lib/detect/detect';
+import { detectPolicyWithFeatures, readDetectionText } from '../../lib/detect/detect';
 import { extractPolicy } from '../../lib/extract/extract';
 import { loadHtmlFile } from '../lib/dom';
 import { corpusDir } from '../lib/corpus';
@@ -65,7 +65,9 @@ export async function run(args: string[]): Promise<number> {
     }
     const { document, url, close } = loadHtmlFile(path, row.source_url);
     const g = gate(readCheapSignals(document, url));
-    const { detection, features } = detectPolicyWithFeatures(document, url);
+    // As lib/pipeline.ts runs them: one body read, shared by detection and extraction.
+    const pageText = readDetectionText(document);
+    const { detection, features } = detectPolicyWithFeatures(document, url, { pageText });
     // The gate is applied as in the extension: a page it dismisses is "other" whatever the detector says.
     const said = g.pass ? detection.kind : 'other';
     const isPolicy = row.label === 'privacy_policy';
@@ -100,7 +102,7 @@ export async function run(args: string[]): Promise<number> {
     }
 
     if (doExtract && (said === 'privacy-policy' || said === 'privacy-adjacent') && row.label !== 'blocked_or_empty_page') {
-      const res = extractPolicy(document, url);
+      const res = extractPolicy(document, url, { pageText });
       if (res.ok) {
         extracted++;
         const m = res.document.extraction.method;
