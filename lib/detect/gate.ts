@@ -3,7 +3,8 @@
  * dismisses pages that cannot be privacy policies. Recall comes first, because a page dismissed here
  * is never looked at again; precision is the detector's job.
  *
- * Only cheap reads: the URL, `document.title` and the text of the first few h1/h2.
+ * Only cheap reads: the URL, `document.title` and the text of the first h1 (the first three h2 when
+ * there is no h1 text).
  * No `innerText`, no layout, no scan of the body text.
  */
 
@@ -13,23 +14,23 @@
  * again. Plain substrings (accented and unaccented spellings both listed) rather than one big regular
  * expression: on the first call on a page, compiling a large regex costs more than the whole check.
  * Legal-hub words (legal, terms, policy...) are here too, because some sites publish their privacy
- * policy on a combined legal page; the detector sorts those out.
+ * policy on a combined legal page; the detector sorts those out. Hyphens and underscores in the URL,
+ * title and headings are read as spaces, so each phrase is listed once.
  */
 const GATE_WORDS = [
   // en
-  'privacy', 'personal data', 'personal information', 'personal-data', 'personal-information', 'data protection', 'data-protection',
-  'data policy', 'data-policy', 'datapolicy', 'data processing', 'data-processing', 'data commitments', 'data-commitments',
-  'your data', 'your-data', 'how we use', 'gdpr', 'ccpa', 'cookie', 'tracker', 'legal', 'policy', 'policies', 'terms', 'dpa',
+  'privacy', 'personal data', 'personal information', 'data protection', 'data policy', 'datapolicy', 'data processing',
+  'data commitments', 'your data', 'how we use', 'gdpr', 'ccpa', 'cookie', 'tracker', 'legal', 'policy', 'policies', 'terms', 'dpa',
   // de
   'datenschutz', 'dsgvo', 'privatsph', 'auftragsverarbeitung', 'rechtliche', 'rechtliches', 'agb', 'nutzungsbedingungen',
   // fr
-  'confidentialit', 'vie privée', 'vie-privee', 'vie privee', 'données personnelles', 'donnees-personnelles', 'donnees personnelles',
-  'données à caractère', 'rgpd', 'traceurs', 'mentions légales', 'mentions-legales', 'juridique', 'conditions',
+  'confidentialit', 'vie privée', 'vie privee', 'données personnelles', 'donnees personnelles',
+  'données à caractère', 'rgpd', 'traceurs', 'mentions légales', 'juridique', 'conditions',
   // es / pt
-  'privacidad', 'privacidade', 'datos personales', 'datos-personales', 'protección de datos', 'proteccion-de-datos',
-  'dados pessoais', 'dados-pessoais', 'proteção de dados', 'protecao-de-dados', 'lgpd', 'aviso legal', 'aviso-legal', 'términos', 'termos',
+  'privacidad', 'privacidade', 'datos personales', 'protección de datos', 'proteccion de datos', 'dados pessoais',
+  'proteção de dados', 'protecao de dados', 'lgpd', 'aviso legal', 'términos', 'termos',
   // it
-  'informativa', 'riservatezza', 'dati personali', 'dati-personali', 'note legali', 'termini', 'condizioni',
+  'informativa', 'riservatezza', 'dati personali', 'note legali', 'termini', 'condizioni',
   // nl
   'privacyverklaring', 'privacybeleid', 'persoonsgegevens', 'gegevensbescherming', 'voorwaarden',
   // zh / ja / ko
@@ -42,8 +43,8 @@ export interface CheapSignals {
   headings: string[];
 }
 
-const MAX_HEADINGS_PER_LEVEL = 3;
 const MAX_SIGNAL_CHARS = 300;
+const MAX_H2_WITHOUT_H1 = 3;
 
 function clip(s: string | null | undefined): string {
   if (!s) return '';
@@ -54,7 +55,7 @@ function clip(s: string | null | undefined): string {
  * In a content script's fresh JS world, the first call into each DOM interface costs more than the
  * work itself (Chromium builds the bindings on first use: about 0.15 ms for the first element read,
  * measured by `npm run bench -- detection`), so this touches as few interfaces as it can:
- * `document.title` (a string, no element) and `getElementsByTagName` for the headings. Not the
+ * `document.title` (a string, no element) and `querySelector` for the headings. Not the
  * canonical link, `<html lang>` or `document.head`: each is one more interface, and on the corpus
  * none of them lets through a policy that the URL, title and headings miss (the detector reads them).
  */
@@ -66,16 +67,20 @@ export function readCheapSignals(doc: Document, url: string): CheapSignals {
     // XML documents and odd frames may not expose a title.
   }
   try {
-    // Live collections are walked lazily: item(i) stops at the i-th match (reading `.length` would
-    // count every match in the document), and a repeated call on an unchanged page hits their cache.
-    // One loop over both levels, inline: each helper function is one more compilation on first call.
-    for (let level = 1; level <= 2; level++) {
-      const list = doc.getElementsByTagName(level === 1 ? 'h1' : 'h2');
-      for (let i = 0; i < MAX_HEADINGS_PER_LEVEL; i++) {
-        const el = list.item(i);
-        if (!el) break;
-        const t = el.textContent;
-        if (t) signals.headings.push(clip(t.trim()));
+    // querySelector, the cheapest first look at a page's elements: it stops at the first match, and its
+    // binding is the one any content script reading the page pays for anyway. A page names itself in
+    // its first h1. A page without h1 text (a logo-only h1, an app shell) names itself in its h2s, so
+    // then the first three h2 are read, through a live collection (one more interface, so only when
+    // needed; item(i) stops at the i-th match). On the corpus, reading the first h2 beside an h1, or
+    // more h1s, let through no policy that this misses.
+    const h1 = doc.querySelector('h1')?.textContent?.trim();
+    if (h1) signals.headings.push(clip(h1));
+    else {
+      const list = doc.getElementsByTagName('h2');
+      for (let i = 0; i < MAX_H2_WITHOUT_H1; i++) {
+        const t = list.item(i)?.textContent?.trim();
+        if (t) signals.headings.push(clip(t));
+        else if (t === undefined) break;
       }
     }
   } catch {
@@ -103,10 +108,10 @@ export function gate(signals: CheapSignals): { pass: boolean; reason: string } {
   // a single scan. Fields are joined by newlines, which no gate word contains, so no match spans two.
   const url = urlParts(signals.url);
   const headings = signals.headings.join('\n');
-  const hay = `${url}\n${signals.title}\n${headings}`.toLowerCase();
+  const hay = `${url}\n${signals.title}\n${headings}`.toLowerCase().replaceAll('-', ' ').replaceAll('_', ' ');
   for (const w of GATE_WORDS) {
     if (!hay.includes(w)) continue;
-    const where = url.toLowerCase().includes(w) ? 'url' : signals.title.toLowerCase().includes(w) ? 'title' : 'heading';
+    const where = hay.indexOf(w) < url.length ? 'url' : hay.indexOf(w) <= url.length + signals.title.length ? 'title' : 'heading';
     return { pass: true, reason: `${where} mentions "${w}"` };
   }
   return { pass: false, reason: 'no privacy word in URL, title or first headings' };
