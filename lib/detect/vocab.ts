@@ -4,14 +4,9 @@
  *
  * Languages covered: en, de, fr, es, it, nl, pt.
  */
+import { ACCENTABLE } from '../text/normalize';
 
 const MARKS = /[\u0300-\u036f]/g;
-/**
- * Characters that stripping accents can change: Latin letters with diacritics (precomposed, in the
- * Latin-1, Extended and Extended Additional blocks) and combining marks. Curly quotes, no-break spaces,
- * dashes, CJK and Hangul come out of NFD-strip-NFC unchanged, so text with only those skips both passes.
- */
-const ACCENTABLE = /[\u0300-\u036f]|[\u00c0-\u024f\u1e00-\u1eff]/;
 
 /** Lower case, accents removed, separators (-, _, /, .) turned into spaces: one form for URLs and text. */
 export function foldForMatch(input: string): string {

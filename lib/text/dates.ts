@@ -4,6 +4,7 @@
  * (which treats a line that is only such a date as never news). Only a date right after such a label
  * counts, so a law's date or a copyright year is not taken for it.
  */
+import { ACCENTABLE } from './normalize';
 
 const MONTHS: Record<string, number> = {};
 const MONTH_NAMES: Array<[number, string[]]> = [
@@ -39,8 +40,6 @@ const PATTERNS: Array<{ re: RegExp; order: 'ymd' | 'dmy-name' | 'mdy-name' | 'nu
   { re: new RegExp(`^(${MONTH_ALT})\\.?\\s+(?:de\\s+)?${Y}\\b`), order: 'my-name' },
 ];
 
-/** Characters that stripping accents can change (Latin letters with diacritics, combining marks). */
-const ACCENTABLE = /[\u0300-\u036f]|[\u00c0-\u024f\u1e00-\u1eff]/;
 
 function fold(s: string): string {
   // Text without accented Latin letters skips the decomposition: for the labels and dates matched here,

@@ -3,6 +3,12 @@
  * policy that differ only in typography compare equal.
  */
 
+/**
+ * Characters that stripping accents (NFD, drop combining marks) can change: combining marks and Latin
+ * letters with diacritics. Text without them (plain English, curly quotes, CJK, Hangul) skips the passes.
+ */
+export const ACCENTABLE = /[\u0300-\u036f]|[\u00c0-\u024f\u1e00-\u1eff]/;
+
 const ZERO_WIDTH = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g; // zero-width space/joiners, word joiner, BOM, soft hyphen
 const SINGLE_QUOTES = /[\u2018\u2019\u201A\u201B\u2032\u00B4\u0060]/g;
 const DOUBLE_QUOTES = /[\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB]/g;
