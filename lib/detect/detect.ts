@@ -37,7 +37,7 @@ const DENSITY_MIN = -2.5;
 const DECIDED_BODY_CHARS = 20_000;
 
 /** Words in folded text (single spaces, padded with one at each end); CJK counts two characters a word. */
-function countWords(folded: string): number {
+function countFoldedWords(folded: string): number {
   let spaces = 0;
   for (let i = folded.indexOf(' '); i >= 0; i = folded.indexOf(' ', i + 1)) spaces++;
   // Chinese and Japanese are written without spaces: count roughly two characters per word.
@@ -250,18 +250,21 @@ export function detectPolicyWithFeatures(doc: Document, url: string, options: De
     reasons.push(`a content heading names a privacy policy ("${policyHeading}")`);
   }
 
+  // A page that names itself as something else, and nowhere as privacy, needs overwhelming body evidence.
+  const threshold = urlNamesOther && !named && !mentioned && !urlNamesPolicy ? 4 : 2.5;
+
   // Body vocabulary. The body can move the score by at most DENSITY_MIN down; when the page names
   // itself a policy and the score already clears the threshold by more than that, the body cannot change
   // the verdict, so only its beginning is read, for the reported density and the word count.
   const fullRaw = (options.pageText ?? readDetectionText(doc)).text;
-  const decided = named && score + DENSITY_MIN >= 2.5;
+  const decided = named && score + DENSITY_MIN >= threshold;
   let bodyRaw = decided && fullRaw.length > DECIDED_BODY_CHARS ? fullRaw.slice(0, DECIDED_BODY_CHARS) : fullRaw;
   let body = ` ${foldForMatch(bodyRaw)} `;
-  let words = countWords(body);
+  let words = countFoldedWords(body);
   if (words < MIN_WORDS && bodyRaw !== fullRaw) {
     bodyRaw = fullRaw;
     body = ` ${foldForMatch(bodyRaw)} `;
-    words = countWords(body);
+    words = countFoldedWords(body);
   }
   const sampled = bodyRaw !== fullRaw;
   let weighted = 0;
@@ -308,8 +311,6 @@ export function detectPolicyWithFeatures(doc: Document, url: string, options: De
   if (!language) language = guessLanguage(body);
 
   let kind: DetectionKind = 'other';
-  // A page that names itself as something else, and nowhere as privacy, needs overwhelming body evidence.
-  const threshold = urlNamesOther && !named && !mentioned && !urlNamesPolicy ? 4 : 2.5;
   if (words < MIN_WORDS) {
     reasons.push(`too little text (${words} words)`);
     score = Math.min(score, 0);

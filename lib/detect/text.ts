@@ -43,10 +43,6 @@ export function readPageText(doc: Document, maxChars = 400_000): PageText {
   return { text: text.length > maxChars ? text.slice(0, maxChars) : text, complete: complete && text.length <= maxChars };
 }
 
-export function readBodyText(doc: Document, maxChars = 400_000): string {
-  return readPageText(doc, maxChars).text;
-}
-
 /** Primary language subtag ("en" from "en-GB"), or '' when the attribute is missing or odd. */
 export function primaryLanguage(raw: string | null | undefined): string {
   if (!raw) return '';

@@ -4,15 +4,11 @@
  *
  * Languages covered: en, de, fr, es, it, nl, pt.
  */
-import { ACCENTABLE } from '../text/normalize';
-
-const MARKS = /[\u0300-\u036f]/g;
+import { stripAccents } from '../text/normalize';
 
 /** Lower case, accents removed, separators (-, _, /, .) turned into spaces: one form for URLs and text. */
 export function foldForMatch(input: string): string {
-  // Recompose after stripping accents: Hangul decomposes under NFD and must match precomposed patterns.
-  const unaccented = ACCENTABLE.test(input) ? input.normalize('NFD').replace(MARKS, '').normalize('NFC') : input;
-  return collapseSeparators(unaccented.toLowerCase());
+  return collapseSeparators(stripAccents(input).toLowerCase());
 }
 
 /** ASCII separators: whitespace and - _ / . + % : | , ; ( ) [ ] " ' */

@@ -4,7 +4,7 @@
  * (which treats a line that is only such a date as never news). Only a date right after such a label
  * counts, so a law's date or a copyright year is not taken for it.
  */
-import { ACCENTABLE } from './normalize';
+import { stripAccents } from './normalize';
 
 const MONTHS: Record<string, number> = {};
 const MONTH_NAMES: Array<[number, string[]]> = [
@@ -40,12 +40,8 @@ const PATTERNS: Array<{ re: RegExp; order: 'ymd' | 'dmy-name' | 'mdy-name' | 'nu
   { re: new RegExp(`^(${MONTH_ALT})\\.?\\s+(?:de\\s+)?${Y}\\b`), order: 'my-name' },
 ];
 
-
 function fold(s: string): string {
-  // Text without accented Latin letters skips the decomposition: for the labels and dates matched here,
-  // nothing else that NFD changes matters.
-  const unaccented = ACCENTABLE.test(s) ? s.normalize('NFD').replace(/[\u0300-\u036f]/g, '') : s;
-  return unaccented.toLowerCase().replace(/[\u2019']/g, ' ');
+  return stripAccents(s).toLowerCase().replace(/[\u2019']/g, ' ');
 }
 
 function valid(y: number, m: number, d: number): string | null {

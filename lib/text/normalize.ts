@@ -3,11 +3,18 @@
  * policy that differ only in typography compare equal.
  */
 
+/** Characters that stripping accents can change: combining marks and Latin letters with diacritics. */
+const ACCENTABLE = /[\u0300-\u036f]|[\u00c0-\u024f\u1e00-\u1eff]/;
+const MARKS = /[\u0300-\u036f]/g;
+
 /**
- * Characters that stripping accents (NFD, drop combining marks) can change: combining marks and Latin
- * letters with diacritics. Text without them (plain English, curly quotes, CJK, Hangul) skips the passes.
+ * Accents removed from Latin letters ("é" to "e"), everything else as it was: decompose, drop the
+ * combining marks, recompose (Hangul decomposes under NFD and must come back precomposed). Text without
+ * accented Latin letters or combining marks (plain English, curly quotes, CJK, Hangul) skips the passes.
  */
-export const ACCENTABLE = /[\u0300-\u036f]|[\u00c0-\u024f\u1e00-\u1eff]/;
+export function stripAccents(input: string): string {
+  return ACCENTABLE.test(input) ? input.normalize('NFD').replace(MARKS, '').normalize('NFC') : input;
+}
 
 const ZERO_WIDTH = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g; // zero-width space/joiners, word joiner, BOM, soft hyphen
 const SINGLE_QUOTES = /[\u2018\u2019\u201A\u201B\u2032\u00B4\u0060]/g;
