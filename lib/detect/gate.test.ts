@@ -28,6 +28,7 @@ describe('gate', () => {
     ['URL only', P.page({ title: 'Acme', body: '<p>x</p>' }), 'https://x.example/legal/privacy-policy'],
     ['URL with accents', P.page({ title: 'Acme', body: '<p>x</p>' }), 'https://x.example/confidentialit%C3%A9'],
     ['URL, hyphenated', P.page({ title: 'Acme', body: '<p>x</p>' }), 'https://x.example/proteccion-de-datos'],
+    ['fragment of a hash-routed app', P.page({ title: 'Acme', body: '<p>x</p>' }), 'https://app.example/#/legal/privacy'],
     [
       'third h2 of a page whose h1 is a logo',
       P.page({ title: 'Acme', h1: '<img alt="">', body: '<h2>Help</h2><h2>Shop</h2><h2>Data protection notice</h2><p>x</p>' }),
@@ -41,6 +42,12 @@ describe('gate', () => {
     const r = run(P.ORDINARY_WITH_FOOTER, 'https://blog.example/2024/05/alps-hiking');
     expect(r.pass).toBe(false);
     expect(r.reason).toMatch(/no privacy word/);
+  });
+
+  it('says where the word was found, with malformed escapes read as they are', () => {
+    expect(run(P.page({ title: 'Acme', body: '<p>x</p>' }), 'https://x.example/%E0%A4%A/datenschutz').reason).toBe('url mentions "datenschutz"');
+    expect(run(P.page({ title: 'Cookie notice', body: '<p>x</p>' }), 'https://x.example/a').reason).toBe('title mentions "cookie"');
+    expect(run(P.page({ title: 'Acme', h1: 'Informativa', body: '<p>x</p>' }), 'https://x.example/a').reason).toBe('heading mentions "informativa"');
   });
 
   it('reads only the head and the first headings, and tolerates a document without them', () => {

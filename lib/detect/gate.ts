@@ -90,32 +90,31 @@ function readFirstH2s(doc: Document, out: string[]): void {
   }
 }
 
-function urlParts(url: string): string {
-  // Host and path both carry meaning (privacy.example.com, /legal/privacy); the fragment does not.
-  const hash = url.indexOf('#');
-  const noHash = hash >= 0 ? url.slice(0, hash) : url;
-  const scheme = noHash.indexOf('://');
-  const noScheme = scheme >= 0 ? noHash.slice(scheme + 3) : noHash;
-  if (!noScheme.includes('%')) return noScheme;
+/** A URL as its words: percent escapes decoded (/datenschutzerkl%C3%A4rung), the raw text when they are malformed. */
+function decodedUrl(url: string): string {
   try {
-    return decodeURIComponent(noScheme);
+    return decodeURIComponent(url);
   } catch {
-    return noScheme; // malformed escapes: match on the raw text
+    return url;
   }
 }
 
 /** Any gate word, with a space in a phrase also matching a hyphen or an underscore (URL slugs). */
 const GATE_RE = new RegExp(GATE_WORDS.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '[ _-]')).join('|'));
 
+const DISMISSED = Object.freeze({ pass: false, reason: 'no privacy word in URL, title or first headings' });
+
 export function gate(signals: CheapSignals): { pass: boolean; reason: string } {
   // One lower-cased haystack and one regular expression: ordinary pages, which match nothing, pay for a
-  // single scan. In a content script's first call, compiling one alternation and running it costs less
-  // than calling \`includes\` once per word (measured: 0.02 ms against 0.05 ms). Fields are joined by
+  // single scan and nothing else (the match is located again only on a pass). In a content script's
+  // first call, compiling one alternation and running it costs less than calling `includes` once per
+  // word (measured: 0.02 ms against 0.05 ms). The whole URL is read, host, path, query and fragment:
+  // a hash-routed single-page app names its pages in the fragment (/#/privacy). Fields are joined by
   // newlines, which no gate word contains, so no match spans two.
-  const url = urlParts(signals.url);
-  const hay = `${url}\n${signals.title}\n${signals.headings.join('\n')}`.toLowerCase();
-  const m = GATE_RE.exec(hay);
-  if (!m) return { pass: false, reason: 'no privacy word in URL, title or first headings' };
+  const url = signals.url.includes('%') ? decodedUrl(signals.url) : signals.url;
+  const hay = (url + '\n' + signals.title + '\n' + signals.headings.join('\n')).toLowerCase();
+  if (!GATE_RE.test(hay)) return DISMISSED;
+  const m = GATE_RE.exec(hay)!;
   const where = m.index < url.length ? 'url' : m.index <= url.length + signals.title.length ? 'title' : 'heading';
   return { pass: true, reason: `${where} mentions "${m[0]}"` };
 }
