@@ -120,6 +120,9 @@ describe('third-party sharing in everyday policy language', () => {
     ['With our service providers and trusted business partners.', 'states'],
     // denials are statements about sharing too
     ['We will not disclose any information we collect to anyone outside our organization.', 'restricts'],
+    // legal disclosure: a warrant, and "provide" with the data as its object
+    ['We may release account records when served with a warrant.', 'states'],
+    ['We will provide information to police if required by law.', 'states'],
   ] as const)('"%s" is a sharing statement (%s)', (sentence, polarity) => {
     expect(sharing(sentence).map((c) => c.polarity)).toContain(polarity);
   });
@@ -132,6 +135,17 @@ describe('third-party sharing in everyday policy language', () => {
     'We may collect information from publicly available sources.',
     'We collect the pages you view and the links you click.',
     'To ask a question, write to our support team.',
+    // the policy describing itself
+    'We have added detail on the ways we use and share information with our service providers.',
+    'Our settings give you controls over our collection, use and sharing of information with partners.',
+    // security caveats: nobody is given the data
+    'It may be possible for third parties not under our control to intercept or access personal information you send us.',
+    'Inadvertent disclosures may happen when third parties misrepresent their identity to us.',
+    // the user, or the user's own device, is the one receiving
+    "Cookies are small files that a website transfers to your device's browser and that other websites and third parties cannot read.",
+    'We provide personalised content and information to you and others in your team.',
+    'We use information to provide a requested service and to comply with applicable law.',
+    'The content is provided "as is", without warranty of any kind.',
   ])('"%s" is not a sharing statement', (sentence) => {
     expect(sharing(sentence)).toEqual([]);
   });

@@ -38,6 +38,9 @@ const COLLECT_BY_OTHERS_EN =
 // Sentences about the user sharing with friends, or a "share" button, are not the service disclosing data.
 const USER_SHARES_EN = /\b(?:you|users?|members?) (?:can |may |might |choose to |decide to )?(?:share|post|send|publish|disclose)\b(?![^.]*\bwe\b[^.]*\b(?:share|disclose|sell|provide)\b)/;
 
+// A cookie "transferred to your computer" goes to the user's own device, not to a recipient.
+const TO_YOUR_DEVICE_EN = /\b(?:transfer|send|sent|transmit|plac|stor)\w* (?:\w+ ){0,3}?(?:to|on) your (?:computer|device|browser|hard drive|mobile device|phone)/;
+
 export const AI_OBJECT_EN =
   "(?:ai (?:systems|models?|features|technolog(?:y|ies)|tools|products|services|assistants?)|artificial intelligence(?: models?| systems)?|a\\.i\\.|ai|machine[- ]learning|ml|deep learning|(?:large )?language models?|llms?|(?:ai |ml |machine learning |foundation |generative |language |predictive |statistical |our |the |these |such |their |its )?models?|generative ai|gen ?ai|genai|foundation models?|neural (?:networks?|nets?)|algorithms?|classifiers?|speech recognition|computer vision|natural language processing|chatbots?|grok|ai (?:systems|features|technolog(?:y|ies)|tools|products|services|assistants?))";
 const TRAIN_EN = '(?:train(?:s|ed|ing)?|re-?train(?:s|ed|ing)?|fine-?tun(?:e|es|ed|ing)|pre-?train(?:s|ed|ing)?)';
@@ -62,7 +65,7 @@ export const RULES: Rule[] = [
     lang: 'en',
     gate: [/\b(?:shar|disclos|sell|sold|sale|rent|leas|trad|transfer|availab|accessib|pass|transmit|releas|exchang|grant|allow)/, RECIPIENT_GATE],
     all: [new RegExp(`\\b${SHARE_STRONG_EN}\\b(?:${gap(14)}|\\W+)(?:with|to|among|between|by|within|for)?\\W*(?:${W}\\W+){0,6}?${RECIPIENT_EN}\\b`)],
-    none: [USER_SHARES_EN],
+    none: [USER_SHARES_EN, TO_YOUR_DEVICE_EN],
     examples: {
       positive: [
         'We may share your personal information with our advertising partners.',
@@ -102,7 +105,7 @@ export const RULES: Rule[] = [
     lang: 'en',
     gate: [/\b(?:provid|giv|send|sent|suppl|report|communicat)/, RECIPIENT_GATE],
     all: [new RegExp(`\\b${SHARE_WEAK_EN}\\b(?:${gap(8)})(?:to|with)\\W+(?:${W}\\W+){0,4}?${RECIPIENT_EN}\\b`)],
-    none: [USER_SHARES_EN, /\bprovid(?:e|es|ed|ing) (?:to )?(?:you|users)\b(?! with)/],
+    none: [USER_SHARES_EN, /\bprovid(?:e|es|ed|ing) (?:to )?(?:you|users)\b(?! with)/, /\b(?:provid|giv|send|sent|communicat)\w* (?:\w+ ){0,6}?(?:to|with) you\b/, TO_YOUR_DEVICE_EN],
     examples: {
       positive: ['We provide your email address to our marketing partners.', 'Usage data is sent to analytics providers.'],
       negative: ['We provide our services to you.', 'Send your request to our support team.'],
@@ -141,7 +144,7 @@ export const RULES: Rule[] = [
     gate: [/\b(?:disclos|shar|transfer|provid|releas)/, /\b(?:law|legal|regulat|court|subpoena|warrant|request|required|compelled|good[- ]faith|merger|acquisition|bankruptcy|reorgani|divestiture|sale of)/],
     all: [
       new RegExp(
-        `\\b(?:disclos(?:e|es|ed|ing|ure)|shar(?:e|es|ed|ing)|transfer(?:s|red|ring)?|provid(?:e|es|ed|ing)|releas(?:e|es|ed|ing))\\b(?:${gap(20)})(?:(?:required|compelled|obligated|requested) (?:\\w+ ){0,4}(?:by law|by a court|legally|by (?:a |any )?(?:governmental|government|public|law enforcement))|legally (?:required|obligated|compelled)|(?:to )?(?:comply|conform) (?:with|to) (?:\\w+ ){0,3}(?:law|legal|regulation|court|subpoena|applicable)|in response to (?:\\w+ ){0,3}(?:subpoena|court order|legal process|lawful request|requests? from|claims)|subpoenas?|warrants?|court orders?|legal process|good[- ]faith belief|(?:merger|acquisition|bankruptcy|reorgani[sz]ation|divestiture|sale of (?:all|some|part|substantially)))`,
+        `\\b(?:disclos(?:e|es|ed|ing|ure)|shar(?:e|es|ed|ing)|transfer(?:s|red|ring)?|provid(?:e|es|ed|ing)(?= (?:\\w+ ){0,3}?(?:information|data|records|details|it|them|such)\\b)|releas(?:e|es|ed|ing))\\b(?:${gap(20)})(?:(?:required|compelled|obligated|requested) (?:\\w+ ){0,4}(?:by law|by a court|legally|by (?:a |any )?(?:governmental|government|public|law enforcement))|legally (?:required|obligated|compelled)|(?:to )?(?:comply|conform) (?:with|to) (?:\\w+ ){0,3}(?:law|legal|regulation|court|subpoena|applicable)|in response to (?:\\w+ ){0,3}(?:subpoena|court order|legal process|lawful request|requests? from|claims)|subpoenas?|warrants?|court orders?|legal process|good[- ]faith belief|(?:merger|acquisition|bankruptcy|reorgani[sz]ation|divestiture|sale of (?:all|some|part|substantially)))\\b`,
       ),
     ],
     examples: {
@@ -472,9 +475,16 @@ const LAW_ABOUT_SHARING_EN =
   /\b(?:1798\.83|shine the light|(?:request|obtain|ask for|receive)(?: and obtain)? (?:\w+ ){0,10}?(?:a list|the list|a notice|certain information|information) (?:\w+ ){0,10}?(?:disclos|shar|third parties)|a list of (?:all )?(?:the )?(?:third parties|categories of personal information))/;
 /** A policy describing itself ("this policy explains how we collect, use and share information") states no practice. */
 const ABOUT_THE_POLICY_EN =
-  /\b(?:how (?:we|they|it|the company|other companies) (?:\w+,? ){0,4}(?:and |or )?(?:share|disclose|transfer)|with whom (?:do )?we (?:share|disclose)|(?:section|heading) (?:\w+ )?(?:titled|entitled|called)|this (?:privacy )?(?:policy|notice|statement) (?:explains|describes|sets out|tells you))\b/;
+  /\b(?:(?:how|the (?:\w+ )?ways?(?: in which)?) (?:we|they|it|the company|other companies) (?:\w+,? ){0,4}(?:and |or )?(?:share|disclose|transfer)|(?:regarding|about|over|to) our (?:collection|use)(?:,? (?:and |or )?(?:collection|use|sharing|disclosure))+ of|with whom (?:do )?we (?:share|disclose)|(?:section|heading) (?:\w+ )?(?:titled|entitled|called)|this (?:privacy )?(?:policy|notice|statement) (?:explains|describes|sets out|tells you))\b/;
+/**
+ * Security caveats are not a sharing practice: data intercepted or obtained by deception, disclosed by
+ * mistake or without authorisation, or a guarantee the service cannot give ("we cannot guarantee that
+ * third parties will not intercept your data").
+ */
+const NOT_A_DISCLOSURE_EN =
+  /\b(?:intercept(?:s|ed|ion)?|misrepresent(?:s|ed|ing)? their|inadvertent(?:ly)? disclos\w*|unauthori[sz]ed (?:third[- ]part(?:y|ies) )?(?:access|disclosures?|acquisition)|(?:cannot|can ?not|can't|unable to) (?:fully |completely |absolutely )?(?:guarantee|assure|ensure|promise))\b/;
 for (const rule of RULES) {
-  if (rule.category === 'third-party-sharing' && rule.lang === 'en') rule.none = [...(rule.none ?? []), LAW_ABOUT_SHARING_EN, ABOUT_THE_POLICY_EN];
+  if (rule.category === 'third-party-sharing' && rule.lang === 'en') rule.none = [...(rule.none ?? []), LAW_ABOUT_SHARING_EN, ABOUT_THE_POLICY_EN, NOT_A_DISCLOSURE_EN];
 }
 
 export interface Restrictor {
