@@ -59,21 +59,25 @@ function clip(s: string | null | undefined): string {
  * none of them lets through a policy that the URL, title and headings miss (the detector reads them).
  */
 export function readCheapSignals(doc: Document, url: string): CheapSignals {
-  const signals: CheapSignals = { url, title: '', headings: [] };
+  let title = '';
+  let h1: string | undefined;
   try {
     // XML documents and odd frames may not expose a title, or may throw.
-    signals.title = clip(doc.title);
+    title = doc.title;
     // querySelector, the cheapest first look at a page's elements: it stops at the first match, and its
     // binding is the one any content script reading the page pays for anyway. A page names itself in
     // its first h1; on the corpus, reading the first h2 beside it, or more h1s, let through no policy
     // that this misses.
-    const h1 = doc.querySelector('h1')?.textContent?.trim();
-    if (h1) signals.headings.push(clip(h1));
-    else readFirstH2s(doc, signals.headings);
+    h1 = doc.querySelector('h1')?.textContent?.trim();
   } catch {
     // A broken or foreign document (a detached frame, an XML viewer) yields what was read so far.
   }
-  return signals;
+  // Locals first and one object at the end: on a content script's first call this measured cheaper
+  // than filling in an object field by field.
+  const headings: string[] = [];
+  if (h1) headings.push(clip(h1));
+  else readFirstH2s(doc, headings);
+  return { url, title: clip(title), headings };
 }
 
 /**
@@ -82,11 +86,15 @@ export function readCheapSignals(doc: Document, url: string): CheapSignals {
  * A function of its own so that pages with an h1 never compile it.
  */
 function readFirstH2s(doc: Document, out: string[]): void {
-  const list = doc.getElementsByTagName('h2');
-  for (let i = 0; i < MAX_H2_WITHOUT_H1; i++) {
-    const t = list.item(i)?.textContent?.trim();
-    if (t) out.push(clip(t));
-    else if (t === undefined) break;
+  try {
+    const list = doc.getElementsByTagName('h2');
+    for (let i = 0; i < MAX_H2_WITHOUT_H1; i++) {
+      const t = list.item(i)?.textContent?.trim();
+      if (t) out.push(clip(t));
+      else if (t === undefined) break;
+    }
+  } catch {
+    // As above: what was read so far.
   }
 }
 
