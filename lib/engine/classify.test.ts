@@ -123,6 +123,11 @@ describe('third-party sharing in everyday policy language', () => {
     // legal disclosure: a warrant, and "provide" with the data as its object
     ['We may release account records when served with a warrant.', 'states'],
     ['We will provide information to police if required by law.', 'states'],
+    // the recipient before the data, a provider engaged on our behalf, a business sold with its data
+    ['We do not give that advertiser your name or email address.', 'restricts'],
+    ['We utilise outside vendors to process payments on our behalf.', 'states'],
+    ['As we grow, we might sell or buy business units, and customer data is generally transferred along with the rest of the business.', 'states'],
+    ['We may combine what we receive with outside records and share such information with third parties for use on our behalf.', 'states'],
   ] as const)('"%s" is a sharing statement (%s)', (sentence, polarity) => {
     expect(sharing(sentence).map((c) => c.polarity)).toContain(polarity);
   });

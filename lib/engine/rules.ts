@@ -104,10 +104,14 @@ export const RULES: Rule[] = [
     category: 'third-party-sharing',
     lang: 'en',
     gate: [/\b(?:provid|giv|send|sent|suppl|report|communicat)/, RECIPIENT_GATE],
-    all: [new RegExp(`\\b${SHARE_WEAK_EN}\\b(?:${gap(8)})(?:to|with)\\W+(?:${W}\\W+){0,4}?${RECIPIENT_EN}\\b`)],
+    all: [
+      new RegExp(
+        `\\b${SHARE_WEAK_EN}\\b(?:${gap(8)})(?:to|with)\\W+(?:${W}\\W+){0,4}?${RECIPIENT_EN}\\b|\\b(?:provid(?:e|es|ed|ing)|giv(?:e|es|ing)|sell(?:s|ing)?|rent(?:s|ing)?)\\W+(?:our |other |certain |select(?:ed)? |any |that |these |such |the )?(?:${W} ){0,2}?${RECIPIENT_EN} (?:with )?(?:your|personal|customer|user|contact|their)\\b`,
+      ),
+    ],
     none: [USER_SHARES_EN, /\bprovid(?:e|es|ed|ing) (?:to )?(?:you|users)\b(?! with)/, /\b(?:provid|giv|send|sent|communicat)\w* (?:\w+ ){0,6}?(?:to|with) you\b/, TO_YOUR_DEVICE_EN],
     examples: {
-      positive: ['We provide your email address to our marketing partners.', 'Usage data is sent to analytics providers.'],
+      positive: ['We provide your email address to our marketing partners.', 'Usage data is sent to analytics providers.', 'We may provide advertisers with your postcode and age range.'],
       negative: ['We provide our services to you.', 'Send your request to our support team.'],
     },
   },
@@ -171,13 +175,16 @@ export const RULES: Rule[] = [
     id: 'business-transfer',
     category: 'third-party-sharing',
     lang: 'en',
-    gate: /\b(?:merg|acquisition|acquired|bankruptcy|reorgani|divestiture|change (?:in|of) control|business transfer|sale of|assets)/,
+    gate: /\b(?:merg|acquisition|acquired|bankruptcy|reorgani|divestiture|change (?:in|of) control|business transfer|sale of|assets|business units?|divisions|transferred (?:along )?with)/,
     all: [
-      /\b(?:merger|acquisition|acquired by|bankruptcy|reorgani[sz]ation|divestiture|change (?:in|of) control|business transfers?|sale of (?:all|some|substantially|part|assets|our (?:company|business)|the company)|(?:buy|sell|sells|sold) (?:or (?:buy|sell) )?(?:\w+ ){0,2}assets|(?:sold|merged)(?:,? (?:or |and )?(?:otherwise )?(?:merged|transferred|acquired|sold))+)\b/,
+      /\b(?:merger|acquisition|acquired by|bankruptcy|reorgani[sz]ation|divestiture|change (?:in|of) control|business transfers?|sale of (?:all|some|substantially|part|assets|our (?:company|business)|the company)|(?:buy|sell|sells|sold) (?:or (?:buy|sell) )?(?:\w+ ){0,3}assets|(?:buy|sell)(?: or (?:buy|sell))? (?:\w+ ){0,3}?(?:business units?|businesses|divisions|subsidiaries)|(?:substantially all|all or (?:part|a portion|substantially all)) of (?:\w+ ){0,2}assets|transferred (?:along )?with (?:the rest of )?(?:the |our |that |its )?(?:\w+ ){0,3}?(?:business(?: units?)?|company|assets)|(?:sold|merged)(?:,? (?:or |and )?(?:otherwise )?(?:merged|transferred|acquired|sold))+)\b/,
       /\b(?:information|data|assets|records)\b/,
     ],
     examples: {
-      positive: ['If we sell business assets, account records may be transferred with them.', 'The company may be sold, merged or otherwise transferred, and user records with it.', 'In the event of a merger or acquisition, user information may be transferred to the acquiring company.', 'Customer data is one of the assets transferred in a sale of all or part of our business.'],
+      positive: [
+        'If we sell or buy business units, customer data is generally transferred along with the rest of the business.',
+        'The company may be sold along with its assets, and our customer records with it.',
+        'If we sell business assets, account records may be transferred with them.', 'The company may be sold, merged or otherwise transferred, and user records with it.', 'In the event of a merger or acquisition, user information may be transferred to the acquiring company.', 'Customer data is one of the assets transferred in a sale of all or part of our business.'],
       negative: ['We announced the acquisition of a new office building.', 'We collect information when you buy products.'],
     },
   },
@@ -200,7 +207,7 @@ export const RULES: Rule[] = [
     lang: 'en',
     gate: [/\b(?:on our behalf|to perform|to provide|to help|to assist|to process|to host|to send)/, RECIPIENT_GATE],
     all: [
-      /\b(?:employ|hire|engage|use|work with|contract with|retain|rely on)\b(?:\W+\w+(?:[-'’]\w+)*){0,4}?\W+(?:other companies|third[- ]part(?:y|ies)|companies|service providers|vendors|contractors|agents|processors)\b(?:\W+\w+(?:[-'’]\w+)*){0,12}?\W+(?:on our behalf|to (?:perform|provide|help|assist|process|host|send))\b/,
+      /\b(?:employ|hire|engage|use|utili[sz]e|work with|contract with|retain|rely on)\b(?:\W+\w+(?:[-'’]\w+)*){0,4}?\W+(?:other companies|third[- ]part(?:y|ies)|companies|service providers|vendors|contractors|agents|processors)\b(?:\W+\w+(?:[-'’]\w+)*){0,12}?\W+(?:on our behalf|to (?:perform|provide|help|assist|process|host|send))\b/,
     ],
     examples: {
       positive: ['We employ other companies to perform functions on our behalf.', 'We work with service providers to host our website and send emails.'],
@@ -472,7 +479,7 @@ export const RULES: Rule[] = [
  * residents to request a list of the third parties to which we disclosed ...". They describe a right to ask.
  */
 const LAW_ABOUT_SHARING_EN =
-  /\b(?:1798\.83|shine the light|(?:request|obtain|ask for|receive)(?: and obtain)? (?:\w+ ){0,10}?(?:a list|the list|a notice|certain information|information) (?:\w+ ){0,10}?(?:disclos|shar|third parties)|a list of (?:all )?(?:the )?(?:third parties|categories of personal information))/;
+  /\b(?:1798\.83|shine the light|(?:request|obtain|ask for|receive)(?: and obtain)? (?:\w+ ){0,10}?(?:a list|the list|a notice|(?:certain )?information (?:about|regarding|concerning|on)) (?:\w+ ){0,10}?(?:disclos|shar|third parties)|a list of (?:all )?(?:the )?(?:third parties|categories of personal information))/;
 /** A policy describing itself ("this policy explains how we collect, use and share information") states no practice. */
 const ABOUT_THE_POLICY_EN =
   /\b(?:(?:how|the (?:\w+ )?ways?(?: in which)?) (?:we|they|it|the company|other companies) (?:\w+,? ){0,4}(?:and |or )?(?:share|disclose|transfer)|(?:regarding|about|over|to) our (?:collection|use)(?:,? (?:and |or )?(?:collection|use|sharing|disclosure))+ of|with whom (?:do )?we (?:share|disclose)|(?:section|heading) (?:\w+ )?(?:titled|entitled|called)|this (?:privacy )?(?:policy|notice|statement) (?:explains|describes|sets out|tells you))\b/;
