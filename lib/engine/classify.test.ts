@@ -128,6 +128,13 @@ describe('third-party sharing in everyday policy language', () => {
     ['We utilise outside vendors to process payments on our behalf.', 'states'],
     ['As we grow, we might sell or buy business units, and customer data is generally transferred along with the rest of the business.', 'states'],
     ['We may combine what we receive with outside records and share such information with third parties for use on our behalf.', 'states'],
+    // a lead-in whose recipients follow, data referred to as "it", groups, audiences, payment companies
+    ['Your information and messages may be monitored as needed to run the service, and may be disclosed:', 'states'],
+    ['As for information that identifies you, we may disclose it only in these cases.', 'states'],
+    ['Supporter lists are sometimes exchanged with other charitable organisations.', 'states'],
+    ['Anything you post in the guestbook is made available publicly.', 'states'],
+    ['We display some profile details to other members so that they can find you.', 'states'],
+    ['We transmit your card number to the card payment company to complete the purchase.', 'states'],
   ] as const)('"%s" is a sharing statement (%s)', (sentence, polarity) => {
     expect(sharing(sentence).map((c) => c.polarity)).toContain(polarity);
   });
@@ -151,6 +158,7 @@ describe('third-party sharing in everyday policy language', () => {
     'We provide personalised content and information to you and others in your team.',
     'We use information to provide a requested service and to comply with applicable law.',
     'The content is provided "as is", without warranty of any kind.',
+    'We will post changes here so that you always know what we collect, how we use it and to whom we disclose it.',
   ])('"%s" is not a sharing statement', (sentence) => {
     expect(sharing(sentence)).toEqual([]);
   });

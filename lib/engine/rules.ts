@@ -28,7 +28,7 @@ const gap = (n: number) => `(?:\\W+${W}){0,${n}}?\\W+`;
 
 // ---- vocabulary (English) ----
 export const RECIPIENT_EN =
-  "(?:third[- ]?part(?:y|ies)(?: (?:companies|partners|providers|services|vendors|websites|sites|apps|advertisers|platforms))?|(?:advertising|marketing|business|trusted|strategic|research|commercial|selected|select|sponsorship|integration|technology|measurement|analytics|data|media|social media|channel|distribution|joint marketing|co-branding|ad(?:vertising)? tech(?:nology)?|ai|affiliate|retail|content|publishing|payment|financial|carefully selected) partners?|partners?|affiliat(?:es?|ed (?:companies|entities|businesses|organi[sz]ations|brands|sites))|subsidiar(?:y|ies)|parent (?:company|companies|entity)|group (?:companies|entities|members)|(?:companies|entities|members) (?:with)?in (?:our|the) (?:\\w+(?:[-'’]\\w+)* )?group|family of (?:companies|brands)|corporate family|sister (?:companies|brands)|advertisers?|(?:advertising|ad|ad tech|adtech|marketing) (?:networks?|companies|technology companies|platforms?|providers?|services|exchanges|agencies|vendors)|data (?:brokers?|aggregators|resellers|partners)|(?:service|technology|payment|analytics|cloud|hosting|marketing|platform|ai|model|llm|third[- ]party|communications?|infrastructure|identity|verification|security|fraud prevention|customer support|professional|shipping|delivery|logistics) (?:service )?providers?|vendors?|(?:sub-?)?processors?|contractors?|suppliers?|(?:law enforcement|government(?:al)?|public|regulatory|tax|judicial|competent|supervisory) (?:agencies|authorities|bodies|officials|entities)|law enforcement|authorities|regulators?|courts?|(?:prospective |potential )?(?:buyers?|purchasers?|acquir(?:er|ing (?:company|entity))s?|successors?|investors?)|other (?:companies|businesses|organi[sz]ations|users|members|services|people|entities|parties)|publishers?|app developers|developers|merchants?|sellers?|sponsors?|(?:social media|social network(?:ing)?) (?:platforms?|sites?|networks?|providers?|services|companies)|credit (?:reference |reporting )?(?:agencies|bureaus)|(?:fraud prevention|debt collection|collection) agencies|insurers?|insurance companies|researchers?|(?:external|outside) (?:parties|organi[sz]ations|advisers|advisors)|auditors?|(?:professional )?(?:advisers|advisors)|lawyers|apps and integrations|integrations|openai|anthropic|(?:ai|llm|model) (?:providers?|vendors?|companies|developers)|recipients|(?:your |their )?employers?|(?:federal|state|government|authori[sz]ed|public) officials|outside parties|other parties|(?:[\\w-]+ )?providers|others)";
+  "(?:third[- ]?part(?:y|ies)(?: (?:companies|partners|providers|services|vendors|websites|sites|apps|advertisers|platforms))?|(?:advertising|marketing|business|trusted|strategic|research|commercial|selected|select|sponsorship|integration|technology|measurement|analytics|data|media|social media|channel|distribution|joint marketing|co-branding|ad(?:vertising)? tech(?:nology)?|ai|affiliate|retail|content|publishing|payment|financial|carefully selected) partners?|partners?|affiliat(?:es?|ed (?:companies|entities|businesses|organi[sz]ations|brands|sites))|subsidiar(?:y|ies)|parent (?:company|companies|entity)|group (?:companies|entities|members)|(?:companies|entities|members) (?:with)?in (?:our|the) (?:\\w+(?:[-'’]\\w+)* )?group|family of (?:companies|brands)|corporate family|sister (?:companies|brands)|advertisers?|(?:advertising|ad|ad tech|adtech|marketing) (?:networks?|companies|technology companies|platforms?|providers?|services|exchanges|agencies|vendors)|data (?:brokers?|aggregators|resellers|partners)|(?:service|technology|payment|analytics|cloud|hosting|marketing|platform|ai|model|llm|third[- ]party|communications?|infrastructure|identity|verification|security|fraud prevention|customer support|professional|shipping|delivery|logistics) (?:service )?providers?|vendors?|(?:sub-?)?processors?|contractors?|suppliers?|(?:law enforcement|government(?:al)?|public|regulatory|tax|judicial|competent|supervisory) (?:agencies|authorities|bodies|officials|entities)|law enforcement|authorities|regulators?|courts?|(?:prospective |potential )?(?:buyers?|purchasers?|acquir(?:er|ing (?:company|entity))s?|successors?|investors?)|other (?:companies|businesses|organi[sz]ations|users|members|services|people|entities|parties)|publishers?|app developers|developers|merchants?|sellers?|sponsors?|(?:social media|social network(?:ing)?) (?:platforms?|sites?|networks?|providers?|services|companies)|credit (?:reference |reporting )?(?:agencies|bureaus)|(?:fraud prevention|debt collection|collection) agencies|insurers?|insurance companies|(?:credit card|card|payment(?: processing)?|shipping|delivery) compan(?:y|ies)|licensors?|licensees?|researchers?|(?:external|outside) (?:parties|organi[sz]ations|advisers|advisors)|auditors?|(?:professional )?(?:advisers|advisors)|lawyers|apps and integrations|integrations|openai|anthropic|(?:ai|llm|model) (?:providers?|vendors?|companies|developers)|recipients|(?:your |their )?employers?|(?:federal|state|government|authori[sz]ed|public) officials|outside parties|other parties|(?:[\\w-]+ )?providers|others)";
 const SHARE_STRONG_EN =
   '(?:shar(?:e|es|ed|ing)|disclos(?:e|es|ed|ing|ures?)|sell(?:s|ing)?|sold|sale|rent(?:s|ed|ing)?|leas(?:e|es|ed|ing)|trad(?:e|es|ed|ing)|transfer(?:s|red|ring)?|make (?:it |them |this |such |your |personal |certain )*(?:\\w+ )?(?:available|accessible)|made (?:available|accessible)|pass(?:es|ed)? (?:it |them |this )?(?:on|along)|transmit(?:s|ted|ting)?|releas(?:e|es|ed|ing)|exchang(?:e|es|ed|ing)|grant(?:s|ed)? access|allow (?:\\w+ ){0,3}access)';
 const SHARE_WEAK_EN = '(?:provid(?:e|es|ed|ing)|giv(?:e|es|en|ing)|send(?:s|ing)?|sent|supply|supplied|report(?:s|ed)?|communicat(?:e|es|ed))';
@@ -87,7 +87,7 @@ export const RULES: Rule[] = [
     gate: [/\b(?:collect|gather|receiv|obtain|access|use (?:cookies|pixels|tags|sdks|tracking|their)|place|set|track)/, RECIPIENT_GATE],
     all: [
       new RegExp(
-        `\\b(?:third[- ]?part(?:y|ies)|(?:our |these |such |certain |trusted )?(?:advertising |marketing |business |analytics |measurement )?partners|advertisers|ad networks|(?:advertising|analytics|measurement) (?:companies|providers|services)|social (?:media|network(?:ing)?) (?:platforms|sites|companies|providers)|service providers|vendors|affiliates|data brokers|other companies)\\b(?:${gap(8)}|\\W+)(?:may |can |might |will |also |to )?${COLLECT_BY_OTHERS_EN}\\b`,
+        `\\b(?:third[- ]?part(?:y|ies)|(?:our |these |such |certain |trusted )?(?:advertising |marketing |business |analytics |measurement )?partners|advertisers|ad networks|(?:advertising|analytics|measurement) (?:companies|providers|services)|social (?:media|network(?:ing)?) (?:platforms|sites|companies|providers)|service providers|vendors|affiliates|data brokers|other companies)\\b(?:${gap(10)}|\\W+)(?:may |can |might |will |also |to )?${COLLECT_BY_OTHERS_EN}\\b`,
       ),
     ],
     examples: {
@@ -106,13 +106,18 @@ export const RULES: Rule[] = [
     gate: [/\b(?:provid|giv|send|sent|suppl|report|communicat)/, RECIPIENT_GATE],
     all: [
       new RegExp(
-        `\\b${SHARE_WEAK_EN}\\b(?:${gap(8)})(?:to|with)\\W+(?:${W}\\W+){0,4}?${RECIPIENT_EN}\\b|\\b(?:provid(?:e|es|ed|ing)|giv(?:e|es|ing)|sell(?:s|ing)?|rent(?:s|ing)?)\\W+(?:our |other |certain |select(?:ed)? |any |that |these |such |the )?(?:${W} ){0,2}?${RECIPIENT_EN} (?:with )?(?:your|personal|customer|user|contact|their)\\b`,
+        `\\b${SHARE_WEAK_EN}\\b(?! you\\b)(?:${gap(12)})(?:to|with)\\W+(?!you\\b)(?:${W}\\W+){0,4}?${RECIPIENT_EN}\\b|\\b(?:provid(?:e|es|ed|ing)|giv(?:e|es|ing)|sell(?:s|ing)?|rent(?:s|ing)?)\\W+(?:our |other |certain |select(?:ed)? |any |that |these |such |the )?(?:${W} ){0,2}?${RECIPIENT_EN} (?:with )?(?:your|personal|customer|user|contact|their)\\b`,
       ),
     ],
-    none: [USER_SHARES_EN, /\bprovid(?:e|es|ed|ing) (?:to )?(?:you|users)\b(?! with)/, /\b(?:provid|giv|send|sent|communicat)\w* (?:\w+ ){0,6}?(?:to|with) you\b/, TO_YOUR_DEVICE_EN],
+    none: [USER_SHARES_EN, /\bprovid(?:e|es|ed|ing) (?:to )?(?:you|users)\b(?! with)/, TO_YOUR_DEVICE_EN],
     examples: {
-      positive: ['We provide your email address to our marketing partners.', 'Usage data is sent to analytics providers.', 'We may provide advertisers with your postcode and age range.'],
-      negative: ['We provide our services to you.', 'Send your request to our support team.'],
+      positive: [
+        'We provide your email address to our marketing partners.',
+        'Usage data is sent to analytics providers.',
+        'We may provide advertisers with your postcode and age range.',
+        'We will provide your details to the vendors so that they can send you your order.',
+      ],
+      negative: ['We provide our services to you.', 'Send your request to our support team.', 'We send you newsletters about offers from us and our business partners.'],
     },
   },
   {
@@ -163,8 +168,8 @@ export const RULES: Rule[] = [
     id: 'share-with-named-group',
     category: 'third-party-sharing',
     lang: 'en',
-    gate: [/\b(?:shar|disclos)/, /\b(?:companies|entities|organi|businesses|brands)/],
-    all: [/\b(?:shar(?:e|es|ed|ing)|disclos(?:e|es|ed|ing))\b(?:\W+\w+(?:[-'’]\w+)*){0,10}?\W+(?:with|to|within) (?:the |our |other |its |their )?(?:\w+(?:[-'’]\w+)* )?(?:companies|entities|organi[sz]ations|businesses|brands)\b/],
+    gate: [/\b(?:shar|disclos|exchang|sell|sold|rent|trad|transfer)/, /\b(?:companies|entities|organi|businesses|brands)/],
+    all: [/\b(?:shar(?:e|es|ed|ing)|disclos(?:e|es|ed|ing)|exchang(?:e|es|ed|ing)|sell(?:s|ing)?|sold|rent(?:s|ed|ing)?|trad(?:e|es|ed|ing)|transfer(?:s|red|ring)?)\b(?:\W+\w+(?:[-'’]\w+)*){0,10}?\W+(?:with|to|within) (?:the |our |other |its |their )?(?:\w+(?:[-'’]\w+)* )?(?:companies|entities|organi[sz]ations|businesses|brands)\b/],
     none: [USER_SHARES_EN],
     examples: {
       positive: ['We share information with Acme companies to support innovation.', 'Data may be disclosed to other organisations.'],
@@ -223,7 +228,7 @@ export const RULES: Rule[] = [
     gate: [/\b(?:shar|disclos|sell|sold|rent|trad|exchang|releas)/, /\b(?:information|data|pii|details|address|lists?|records|identifiers|it|them)\b/],
     all: [
       new RegExp(
-        `\\b(?:we|i|our (?:company|site|sites|service|services)|[a-z&.]+ (?:inc|llc|ltd)\\.?|(?:also|may|might|will|can|could|who)(?: also)?)\\W+(?:${W}\\W+){0,3}?(?:shar(?:e|es|ed|ing)|disclos(?:e|es|ed|ing)|sell(?:s|ing)?|rent(?:s|ing)?|trad(?:e|es|ing)|exchang(?:e|es|ing)|releas(?:e|es|ing))\\b(?:\\W+(?:${W}\\W+){0,5}?)(?:information|data|pii|details|addresses|mailing lists?|customer lists?|records|identifiers)\\b|\\b(?:information|data|pii|details|addresses|records|content)\\b(?:\\W+${W}){0,8}?\\W+(?:may|might|will|can|could|is|are|was|were)(?: also)?(?: be)? (?:shared|disclosed|sold|rented|traded|exchanged|released|made available)\\b(?! (?:to|with) (?:you|us)\\b)`,
+        `\\b(?:we|i|our (?:company|site|sites|service|services)|[a-z&.]+ (?:inc|llc|ltd)\\.?|(?:also|may|might|will|can|could|who)(?: also)?)\\W+(?:${W}\\W+){0,3}?(?:shar(?:e|es|ed|ing)|disclos(?:e|es|ed|ing)|sell(?:s|ing)?|rent(?:s|ing)?|trad(?:e|es|ing)|exchang(?:e|es|ing)|releas(?:e|es|ing))\\b(?:\\W+(?:${W}\\W+){0,5}?)(?:information|data|pii|details|addresses|mailing lists?|customer lists?|records|identifiers)\\b|\\b(?:information|data|pii|details|addresses|records|content)\\b(?:\\W+${W}){0,8}?\\W+(?:may|might|will|can|could|is|are|was|were)(?: also)?(?: be)? (?:shared|disclosed|sold|rented|traded|exchanged|released|made available)\\b(?! (?:to|with) (?:you|us)\\b)|\\b(?:may|might|will|can|could)(?: also)? be (?:shared|disclosed|sold)(?:\\W*$|:)|\\b(?:we|i)\\W+(?:${W}\\W+){0,3}?(?:shar(?:e|es|ed)|disclos(?:e|es|ed)|sell|sold|rent|trade|releas(?:e|es|ed)) (?:it|them)\\b(?! (?:to|with) (?:you|us)\\b)`,
       ),
     ],
     none: [USER_SHARES_EN, /\b(?:share|shares|shared|disclose|discloses|provide|provides) (?:\w+ ){0,6}with us\b/, /\bwhen you\b/, /\bwithout (?:\w+ )?(?:disclos|shar)/],
@@ -244,7 +249,7 @@ export const RULES: Rule[] = [
     // Posts and profiles readable by anyone: the audience is the recipient.
     gate: [/\b(?:public|anyone|others|other (?:users|people|members|visitors)|third parties)/, /\b(?:post|posts|posted|posting|profiles?|comments?|reviews?|forums?|boards?|chat|content|submit|upload|activities|areas)\b/],
     all: [
-      /\b(?:becomes?|is|are|be|been|made|make|makes) (?:publicly available|public(?: information)?)\b|\bpublicly (?:available|visible|posted|displayed|accessible|viewable)\b|\b(?:seen|read|viewed|collected|used|accessed|searchable|available|visible|displayed|shown|disclosed) (?:\w+ ){0,4}?(?:by|to) (?:anyone|others|other (?:users|people|members|visitors|posters|community members)|the (?:general )?public|(?:any )?third parties|everyone|all (?:other )?users)\b/,
+      /\b(?:becomes?|is|are|be|been|made|make|makes) (?:publicly available|public(?: information)?)\b|\bmade available (?:publicly|to the (?:general )?public)\b|\bpublicly (?:available|visible|posted|displayed|accessible|viewable)\b|\b(?:seen|read|viewed|collected|used|accessed|searchable|available|visible|display|displays|displayed|show|shows|shown|disclosed) (?:\w+ ){0,4}?(?:by|to) (?:anyone|others|other (?:users|people|members|visitors|posters|community members)|the (?:general )?public|(?:any )?third parties|everyone|all (?:other )?users)\b/,
     ],
     none: [/\bpublicly available (?:sources|information (?:about|from)|records)\b/, /\bfrom (?:\w+ ){0,3}public(?:ly available)? sources\b/, /\b(?:secure|search for|searchable)\b/],
     examples: {
@@ -324,7 +329,7 @@ export const RULES: Rule[] = [
     // someone else's system ("processed through a third-party vendor").
     gate: /\b(?:access|through|via)\b/,
     all: [
-      /\b(?:(?:be |been )?given|give|gives|provide[sd]?|grant(?:s|ed)?|be provided with)\b(?:\W+\w+(?:[-'’]\w+)*){0,8}?\W+access to\b(?:\W+\w+(?:[-'’]\w+)*){0,6}?\W+(?:information|data|database|records|your|personal|account)\b|\b(?:processed|handled|stored|hosted) (?:\w+ ){0,2}?(?:through|via|by) (?:a |an |our |the )?(?:third[- ]party|outside|external|independent) (?:[\w-]+ ){0,2}?(?:vendors?|providers?|processors?|services?|compan(?:y|ies))\b/,
+      /\b(?:(?:be |been )?given|give|gives|provide[sd]?|grant(?:s|ed)?|be provided with)\b(?:\W+\w+(?:[-'’]\w+)*){0,10}?\W+access to\b(?:\W+\w+(?:[-'’]\w+)*){0,6}?\W+(?:information|data|database|records|your|personal|account)\b|\b(?:processed|handled|stored|hosted) (?:\w+ ){0,2}?(?:through|via|by) (?:a |an |our |the )?(?:third[- ]party|outside|external|independent) (?:[\w-]+ ){0,2}?(?:vendors?|providers?|processors?|services?|compan(?:y|ies))\b/,
     ],
     none: [USER_SHARES_EN, /\bprovid(?:e|es|ed) (?:you|users) (?:with )?access\b/, /\b(?:give|gives|given|provide|provides) you access\b/],
     examples: {
@@ -482,7 +487,7 @@ const LAW_ABOUT_SHARING_EN =
   /\b(?:1798\.83|shine the light|(?:request|obtain|ask for|receive)(?: and obtain)? (?:\w+ ){0,10}?(?:a list|the list|a notice|(?:certain )?information (?:about|regarding|concerning|on)) (?:\w+ ){0,10}?(?:disclos|shar|third parties)|a list of (?:all )?(?:the )?(?:third parties|categories of personal information))/;
 /** A policy describing itself ("this policy explains how we collect, use and share information") states no practice. */
 const ABOUT_THE_POLICY_EN =
-  /\b(?:(?:how|the (?:\w+ )?ways?(?: in which)?) (?:we|they|it|the company|other companies) (?:\w+,? ){0,4}(?:and |or )?(?:share|disclose|transfer)|(?:regarding|about|over|to) our (?:collection|use)(?:,? (?:and |or )?(?:collection|use|sharing|disclosure))+ of|with whom (?:do )?we (?:share|disclose)|(?:section|heading) (?:\w+ )?(?:titled|entitled|called)|this (?:privacy )?(?:policy|notice|statement) (?:explains|describes|sets out|tells you))\b/;
+  /\b(?:(?:how|the (?:\w+ )?ways?(?: in which)?) (?:we|they|it|the company|other companies) (?:\w+,? ){0,4}(?:and |or )?(?:share|disclose|transfer)|(?:regarding|about|over|to) our (?:collection|use)(?:,? (?:and |or )?(?:collection|use|sharing|disclosure))+ of|with whom (?:do )?we (?:share|disclose)|(?:aware of|know|understand|informed (?:of|about)) (?:\w+,? ){0,12}?(?:whether|under what circumstances|(?:to )?whom)|(?:section|heading) (?:\w+ )?(?:titled|entitled|called)|this (?:privacy )?(?:policy|notice|statement) (?:explains|describes|sets out|tells you))\b/;
 /**
  * Security caveats are not a sharing practice: data intercepted or obtained by deception, disclosed by
  * mistake or without authorisation, or a guarantee the service cannot give ("we cannot guarantee that
