@@ -32,6 +32,13 @@ describe('detectPolicy', () => {
     expect(detect(html, 'https://acme.example/page?id=42').kind).toBe('privacy-policy');
   });
 
+  it('reads a client-side route in the fragment as part of the URL, and an anchor not', () => {
+    const html = P.page({ lang: 'en', title: 'Acme', body: P.EN_POLICY.split('<main>')[1]!.split('</main>')[0]! });
+    expect(detect(html, 'https://app.example/#/legal/privacy').reasons).toContain('URL names privacy');
+    expect(detect(html, 'https://app.example/#!/privacy').reasons).toContain('URL names privacy');
+    expect(detect(html, 'https://app.example/help#privacy').reasons).not.toContain('URL names privacy');
+  });
+
   it.each([
     ['terms of service', P.EN_TERMS, 'https://acme.example/terms'],
     ['an imprint', P.DE_IMPRINT, 'https://beispiel.example/impressum'],

@@ -83,8 +83,15 @@ const ADJACENT_URL = /\bcookies?\b|\btrackers?\b|\bdpa\b|data processing|process
 
 const ARTICLE_TYPES = /^(newsarticle|article|blogposting|reportagenewsarticle|analysisnewsarticle|opinionnewsarticle|scholarlyarticle|techarticle|socialmediaposting|liveblogposting|review)$/i;
 
+/**
+ * Host, path and query; the fragment only when it is a client-side route (`#/legal/privacy`,
+ * `#!/privacy`), which is how a hash-routed single-page app names its pages. An ordinary fragment is an
+ * anchor: `/terms#privacy` is a section of the terms, not a privacy page.
+ */
 function urlPathText(url: string): string {
-  const noHash = url.split('#')[0] ?? '';
+  const hash = url.indexOf('#');
+  const fragment = hash >= 0 ? url.slice(hash + 1) : '';
+  const noHash = (hash >= 0 ? url.slice(0, hash) : url) + (/^!?\//.test(fragment) ? ` ${fragment}` : '');
   let s = noHash.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '');
   try {
     s = decodeURIComponent(s);

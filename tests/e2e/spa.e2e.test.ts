@@ -32,6 +32,14 @@ document.getElementById('go').addEventListener('click', (e) => {
   setTimeout(() => { document.title = 'Privacy Policy | Inkwell'; document.getElementById('app').innerHTML = ARTICLE; }, 200);
 });`),
       },
+      // A hash-routed app: the route is in the fragment, and neither the title nor the rendered heading
+      // names the page, so only the route and the text itself say it is the privacy policy.
+      '/hash/': {
+        body: shell(`document.getElementById('app').innerHTML = '<h1>Welcome to Inkwell</h1><p>Your notes everywhere.</p><a id="go" href="#/legal/privacy">Privacy</a>';
+window.addEventListener('hashchange', () => {
+  if (location.hash === '#/legal/privacy') setTimeout(() => { document.getElementById('app').innerHTML = ARTICLE.replace(/<h1>[^<]*<\\/h1>/, '<h1>Inkwell</h1>'); }, 200);
+});`),
+      },
     });
     ext = await launchExtension();
   });
@@ -55,6 +63,19 @@ document.getElementById('go').addEventListener('click', (e) => {
     expect((await reportedOutcomes(ext)).filter((o) => o.url.endsWith('/spa/'))).toEqual([]);
     await page.click('#go');
     const seen = await waitFor(async () => (await reportedOutcomes(ext)).find((o) => o.url.endsWith('/spa/privacy') && o.outcome === 'policy'), 'the policy after navigation');
+    expect(seen.reason).toMatch(/privacy-policy/);
+    await page.close();
+  });
+
+  it('detects a policy reached through a hash route whose title and heading say nothing', async () => {
+    const page = await ext.context.newPage();
+    await page.goto(`${server.origin}/hash/`);
+    await page.waitForTimeout(1500);
+    expect((await reportedOutcomes(ext)).filter((o) => o.url.includes('/hash/'))).toEqual([]);
+    await page.click('#go');
+    await page.waitForFunction(() => document.querySelector('h1')?.textContent === 'Inkwell');
+    expect(await page.title()).toBe('Inkwell');
+    const seen = await waitFor(async () => (await reportedOutcomes(ext)).find((o) => o.url.includes('/hash/') && o.outcome === 'policy'), 'the policy after the hash route');
     expect(seen.reason).toMatch(/privacy-policy/);
     await page.close();
   });
