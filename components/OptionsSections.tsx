@@ -2,6 +2,21 @@ import { useId, useState, type FormEvent } from 'react';
 import type { OptionsView, Settings, WatchEntry } from '@/lib/views';
 import { displayUrl, errorMessage, formatDateTime, formatDate, humanBytes, plural, safeHttpUrl } from './format';
 
+/** A URL that wraps after its slashes, not in the middle of a word (text nodes only, never markup). */
+function BreakableUrl({ text }: { text: string }) {
+  const parts = text.split(/(?<=\/)/);
+  return (
+    <>
+      {parts.map((part, i) => (
+        <span key={i}>
+          {part}
+          {i < parts.length - 1 && <wbr />}
+        </span>
+      ))}
+    </>
+  );
+}
+
 export const FREQUENCIES: { hours: number; label: string }[] = [
   { hours: 12, label: 'Every 12 hours' },
   { hours: 24, label: 'Daily' },
@@ -75,10 +90,10 @@ export function WatchTable({
                 <td className="policy-cell">
                   {href ? (
                     <a href={href} target="_blank" rel="noreferrer noopener">
-                      {displayUrl(w.policyUrl)}
+                      <BreakableUrl text={displayUrl(w.policyUrl)} />
                     </a>
                   ) : (
-                    displayUrl(w.policyUrl)
+                    <BreakableUrl text={displayUrl(w.policyUrl)} />
                   )}
                 </td>
                 <td className="nowrap">{w.lastCheck ? formatDateTime(w.lastCheck) : 'Never'}</td>
