@@ -5,14 +5,19 @@ import {
 } from './harness';
 import { demoPage } from './fixtures';
 
-
+/** A policy page of about 12.5 million characters: over what the content script will copy (12 million). */
+const HUGE_PARA = '<p>We keep your email address to send you receipts.</p>\n';
+const HUGE_PARAS = Math.ceil(12_500_000 / HUGE_PARA.length);
+function hugePolicy(): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Privacy Policy</title></head><body><h1>Privacy Policy</h1>${HUGE_PARA.repeat(HUGE_PARAS)}</body></html>`;
+}
 
 describe('the built extension in Chromium', () => {
   let ext: Extension;
   let server: FixtureServer;
 
   beforeAll(async () => {
-    server = await startServer({ '/': demoPage('index'), '/legal/privacy': demoPage('privacy-v1') });
+    server = await startServer({ '/': demoPage('index'), '/legal/privacy': demoPage('privacy-v1'), '/huge/privacy': { body: hugePolicy() } });
     ext = await launchExtension();
   });
   afterAll(async () => {
@@ -37,6 +42,17 @@ describe('the built extension in Chromium', () => {
     await page.goto(`${server.origin}/legal/privacy`);
     const seen = await waitFor(async () => (await reportedOutcomes(ext)).find((o) => o.url.endsWith('/legal/privacy') && o.outcome === 'policy'), 'the policy report');
     expect(seen.reason).toMatch(/privacy-policy/);
+    await page.close();
+  });
+
+  it('records a policy page too large to copy as failed, with the reason, and leaves the page alone', async () => {
+    const page = await ext.context.newPage();
+    await page.goto(`${server.origin}/huge/privacy`);
+    const seen = await waitFor(async () => (await reportedOutcomes(ext)).find((o) => o.url.endsWith('/huge/privacy') && o.outcome === 'failed'), 'the failure report', 60_000);
+    expect(seen.reason).toMatch(/too large to copy \(more than 12000000 characters\)/);
+    expect((await reportedOutcomes(ext)).filter((o) => o.url.endsWith('/huge/privacy') && o.outcome === 'policy')).toEqual([]);
+    // The live page is untouched: every paragraph still there, nothing added.
+    expect(await page.evaluate(() => [document.title, document.querySelectorAll('p').length, document.body.children.length])).toEqual(['Privacy Policy', HUGE_PARAS, HUGE_PARAS + 1]);
     await page.close();
   });
 
