@@ -123,6 +123,7 @@ describe('third-party sharing in everyday policy language', () => {
     // legal disclosure: a warrant, and "provide" with the data as its object
     ['We may release account records when served with a warrant.', 'states'],
     ['We will provide information to police if required by law.', 'states'],
+    ['We may disclose information to law enforcement to prevent unauthorised access to accounts.', 'states'],
     // the recipient before the data, a provider engaged on our behalf, a business sold with its data
     ['We do not give that advertiser your name or email address.', 'restricts'],
     ['We utilise outside vendors to process payments on our behalf.', 'states'],
