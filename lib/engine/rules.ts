@@ -489,13 +489,12 @@ const LAW_ABOUT_SHARING_EN =
 const ABOUT_THE_POLICY_EN =
   /\b(?:(?:how|the (?:\w+ )?ways?(?: in which)?) (?:we|they|it|the company|other companies) (?:\w+,? ){0,4}(?:and |or )?(?:share|disclose|transfer)|(?:regarding|about|over|to) our (?:collection|use)(?:,? (?:and |or )?(?:collection|use|sharing|disclosure))+ of|with whom (?:do )?we (?:share|disclose)|(?:aware of|know|understand|informed (?:of|about)) (?:\w+,? ){0,12}?(?:whether|under what circumstances|(?:to )?whom)|(?:section|heading) (?:\w+ )?(?:titled|entitled|called)|this (?:privacy )?(?:policy|notice|statement) (?:explains|describes|sets out|tells you))\b/;
 /**
- * Security caveats are not a sharing practice: data intercepted or obtained by deception, disclosed by
- * mistake or without authorisation, or a guarantee the service cannot give ("we cannot guarantee that
- * third parties will not intercept your data"). Disclosing data to prevent or investigate unauthorised
- * access is a practice, and is not vetoed.
+ * Security caveats are not a sharing practice: data intercepted ("third parties may intercept your
+ * data in transit") or obtained by deception, disclosed by mistake or without authorisation. Disclosing
+ * data to prevent or investigate unauthorised access is a practice, and is not vetoed.
  */
 const NOT_A_DISCLOSURE_EN =
-  /\b(?:intercept(?:s|ed|ion)?|misrepresent(?:s|ed|ing)? their|inadvertent(?:ly)? disclos\w*|(?<!\b(?:prevent\w*|protect\w* against|guard\w* against|investigat\w*|detect\w*|combat\w*|stop\w*)(?: \w+){0,3} )unauthori[sz]ed (?:third[- ]part(?:y|ies) )?(?:access|disclosures?|acquisition)|(?:cannot|can ?not|can't|unable to) (?:fully |completely |absolutely )?(?:guarantee|assure|ensure|promise))\b/;
+  /\b(?:intercept(?:s|ed|ion)?|misrepresent(?:s|ed|ing)? their|inadvertent(?:ly)? disclos\w*|(?<!\b(?:prevent\w*|protect\w* against|guard\w* against|investigat\w*|detect\w*|combat\w*|stop\w*)(?: \w+){0,3} )unauthori[sz]ed (?:third[- ]part(?:y|ies) )?(?:access|disclosures?|acquisition))\b/;
 for (const rule of RULES) {
   if (rule.category === 'third-party-sharing' && rule.lang === 'en') rule.none = [...(rule.none ?? []), LAW_ABOUT_SHARING_EN, ABOUT_THE_POLICY_EN, NOT_A_DISCLOSURE_EN];
 }
