@@ -128,7 +128,7 @@ describe('third-party sharing in everyday policy language', () => {
     ['We do not give that advertiser your name or email address.', 'restricts'],
     ['We utilise outside vendors to process payments on our behalf.', 'states'],
     ['As we grow, we might sell or buy business units, and customer data is generally transferred along with the rest of the business.', 'states'],
-    ['We may combine what we receive with outside records and share such information with third parties for use on our behalf.', 'states'],
+    ['We sometimes merge what we receive from you with bought records and share the merged information with third parties working for us.', 'states'],
     // a lead-in whose recipients follow, data referred to as "it", groups, audiences, payment companies
     ['Your information and messages may be monitored as needed to run the service, and may be disclosed:', 'states'],
     ['As for information that identifies you, we may disclose it only in these cases.', 'states'],
@@ -152,7 +152,7 @@ describe('third-party sharing in everyday policy language', () => {
     'We have added detail on the ways we use and share information with our service providers.',
     'Our settings give you controls over our collection, use and sharing of information with partners.',
     // security caveats: nobody is given the data
-    'It may be possible for third parties not under our control to intercept or access personal information you send us.',
+    'Third parties beyond our control might intercept or access personal details while they travel to us.',
     'Inadvertent disclosures may happen when third parties misrepresent their identity to us.',
     // the user, or the user's own device, is the one receiving
     "Cookies are small files that a website transfers to your device's browser and that other websites and third parties cannot read.",
