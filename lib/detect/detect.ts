@@ -18,6 +18,7 @@ import {
   PRIVACY_WORD,
   SECTION_HEADINGS,
 } from './vocab';
+import { decodedUrl } from './gate';
 import { guessLanguage, primaryLanguage, readPageText, type PageText } from './text';
 
 /** Enough text for a stable density estimate; a 5 MB page costs no more than a long policy. */
@@ -92,13 +93,7 @@ function urlPathText(url: string): string {
   const hash = url.indexOf('#');
   const fragment = hash >= 0 ? url.slice(hash + 1) : '';
   const noHash = (hash >= 0 ? url.slice(0, hash) : url) + (/^!?\//.test(fragment) ? ` ${fragment}` : '');
-  let s = noHash.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '');
-  try {
-    s = decodeURIComponent(s);
-  } catch {
-    // keep raw
-  }
-  return foldForMatch(s);
+  return foldForMatch(decodedUrl(noHash.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '')));
 }
 
 function collectTypes(value: unknown, out: string[], depth: number): void {
