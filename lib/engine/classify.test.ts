@@ -136,6 +136,16 @@ describe('third-party sharing in everyday policy language', () => {
     ['Anything you post in the guestbook is made available publicly.', 'states'],
     ['We display some profile details to other members so that they can find you.', 'states'],
     ['We transmit your card number to the card payment company to complete the purchase.', 'states'],
+    // a list item with no subject of its own, coordinated recipients before the data, a long object
+    ['Use and share your information with the leagues you follow.', 'states'],
+    ['When a sponsor pays for a mailing, we never give that sponsor your postal address.', 'restricts'],
+    ['We do not provide ad networks or analytics companies with your name or phone number.', 'restricts'],
+    ['We may provide summaries of the orders placed and the products viewed, in aggregated form, to our retail partners.', 'states'],
+    ['When you order a book, we forward the details you give us to the publisher so that it can ship it.', 'states'],
+    ['Our club never shares member information outside the ways described here.', 'restricts'],
+    ['We may transfer your account details to other Northwind Ltd. offices for internal administration.', 'states'],
+    ['Vendors that run our ads may also use these technologies.', 'states'],
+    ['If you send us a letter for publication, we may publish your name and town with it.', 'states'],
   ] as const)('"%s" is a sharing statement (%s)', (sentence, polarity) => {
     expect(sharing(sentence).map((c) => c.polarity)).toContain(polarity);
   });
@@ -160,6 +170,21 @@ describe('third-party sharing in everyday policy language', () => {
     'We use information to provide a requested service and to comply with applicable law.',
     'The content is provided "as is", without warranty of any kind.',
     'We will post changes here so that you always know what we collect, how we use it and to whom we disclose it.',
+    // questions (headings, tables of contents) state no practice; their answers do
+    'Which partners do we share your information with?',
+    // advice to the user, and children disclosing about themselves
+    'Please do not share your sign-in details with other people.',
+    'Do not share your password with other users.',
+    'If your children disclose details about themselves in public chat, other members may contact them.',
+    // access given to the person the data is about, or to us
+    'Where the law requires it, we provide registered users with access to their personal information.',
+    'We may decline to provide access to such information if it would harm the rights of others.',
+    // disclaimers: scope and control
+    'This privacy policy does not apply to information collected by advertisers on other websites.',
+    "We do not have access to, nor control over, these advertisers' use of cookies.",
+    // talking with someone is not handing them data; a definition of cookies describes no practice
+    'Account holders can communicate with other users in the forum.',
+    "Cookies are small text files that let a site's analytics provider recognise your browser.",
   ])('"%s" is not a sharing statement', (sentence) => {
     expect(sharing(sentence)).toEqual([]);
   });

@@ -26,6 +26,8 @@ export function prepareSentence(sentence: string): string {
 // Split where a sentence turns ("..., but ...", "; however"), so a denial only covers its own clause.
 const CLAUSE_BREAK = /\s*(?:;|:\s|,\s+but\s+|[,.]\s+however,?\s+|,\s+although\s+|,\s+whereas\s+|,\s+while\s+|\s+-\s+)\s*/;
 
+const QUESTION = /\?["'”)\]]*$/;
+
 const SUBJECT = /\b(?:we|you|they|it|our|us|i)\b/;
 
 export function splitClauses(s: string): string[] {
@@ -76,7 +78,9 @@ function isRestricted(category: Category, clause: string, inherited: boolean): {
 
 export function classifySentence(sentence: string, only?: Category): Classification[] {
   const s = prepareSentence(sentence);
-  if (s.length < 8) return [];
+  // A question ("Who do we share your information with?", a heading or a table of contents) states no
+  // practice; the answer that follows it does.
+  if (s.length < 8 || QUESTION.test(s)) return [];
   const clauses = splitClauses(s);
   const found = new Map<string, Classification>();
   const add = (category: Category, polarity: Polarity, triggers: string[]) => {

@@ -25,18 +25,23 @@ export interface Rule {
 // punctuation: with a looser class, "word ------" splits many ways and a nested gap backtracks exponentially.
 const W = "\\w+(?:[-'’]\\w+)*";
 const gap = (n: number) => `(?:\\W+${W}){0,${n}}?\\W+`;
+// A gap that does not run through "to you", "with us" or "we": the object of "provide ... to" ends where a person is named or
+// a new clause starts ("providing the services to you ..., we provide your data to vendors").
+const gapNotPerson = (n: number) => `(?:\\W+(?!(?:to|with) (?:you|us)\\b|we\\b)${W}){0,${n}}?\\W+`;
 
 // ---- vocabulary (English) ----
 export const RECIPIENT_EN =
-  "(?:third[- ]?part(?:y|ies)(?: (?:companies|partners|providers|services|vendors|websites|sites|apps|advertisers|platforms))?|(?:advertising|marketing|business|trusted|strategic|research|commercial|selected|select|sponsorship|integration|technology|measurement|analytics|data|media|social media|channel|distribution|joint marketing|co-branding|ad(?:vertising)? tech(?:nology)?|ai|affiliate|retail|content|publishing|payment|financial|carefully selected) partners?|partners?|affiliat(?:es?|ed (?:companies|entities|businesses|organi[sz]ations|brands|sites))|subsidiar(?:y|ies)|parent (?:company|companies|entity)|group (?:companies|entities|members)|(?:companies|entities|members) (?:with)?in (?:our|the) (?:\\w+(?:[-'’]\\w+)* )?group|family of (?:companies|brands)|corporate family|sister (?:companies|brands)|advertisers?|(?:advertising|ad|ad tech|adtech|marketing) (?:networks?|companies|technology companies|platforms?|providers?|services|exchanges|agencies|vendors)|data (?:brokers?|aggregators|resellers|partners)|(?:service|technology|payment|analytics|cloud|hosting|marketing|platform|ai|model|llm|third[- ]party|communications?|infrastructure|identity|verification|security|fraud prevention|customer support|professional|shipping|delivery|logistics) (?:service )?providers?|vendors?|(?:sub-?)?processors?|contractors?|suppliers?|(?:law enforcement|government(?:al)?|public|regulatory|tax|judicial|competent|supervisory) (?:agencies|authorities|bodies|officials|entities)|law enforcement|authorities|regulators?|courts?|(?:prospective |potential )?(?:buyers?|purchasers?|acquir(?:er|ing (?:company|entity))s?|successors?|investors?)|other (?:companies|businesses|organi[sz]ations|users|members|services|people|entities|parties)|publishers?|app developers|developers|merchants?|sellers?|sponsors?|(?:social media|social network(?:ing)?) (?:platforms?|sites?|networks?|providers?|services|companies)|credit (?:reference |reporting )?(?:agencies|bureaus)|(?:fraud prevention|debt collection|collection) agencies|insurers?|insurance companies|(?:credit card|card|payment(?: processing)?|shipping|delivery) compan(?:y|ies)|licensors?|licensees?|researchers?|(?:external|outside) (?:parties|organi[sz]ations|advisers|advisors)|auditors?|(?:professional )?(?:advisers|advisors)|lawyers|apps and integrations|integrations|openai|anthropic|(?:ai|llm|model) (?:providers?|vendors?|companies|developers)|recipients|(?:your |their )?employers?|(?:federal|state|government|authori[sz]ed|public) officials|outside parties|other parties|(?:[\\w-]+ )?providers|others)";
+  "(?:third[- ]?part(?:y|ies)(?: (?:companies|partners|providers|services|vendors|websites|sites|apps|advertisers|platforms))?|(?:advertising|marketing|business|trusted|strategic|research|commercial|selected|select|sponsorship|integration|technology|measurement|analytics|data|media|social media|channel|distribution|joint marketing|co-branding|ad(?:vertising)? tech(?:nology)?|ai|affiliate|retail|content|publishing|payment|financial|carefully selected) partners?|partners?|affiliat(?:es?|ed (?:companies|entities|businesses|organi[sz]ations|brands|sites))|subsidiar(?:y|ies)|parent (?:company|companies|entity)|group (?:companies|entities|members)|(?:companies|entities|members) (?:with)?in (?:our|the) (?:\\w+(?:[-'’]\\w+)* )?group|family of (?:companies|brands)|corporate family|sister (?:companies|brands)|advertisers?|(?:advertising|ad|ad tech|adtech|marketing|analytics|measurement) (?:networks?|companies|technology companies|platforms?|providers?|services|exchanges|agencies|vendors)|data (?:brokers?|aggregators|resellers|partners)|(?:service|technology|payment|analytics|cloud|hosting|marketing|platform|ai|model|llm|third[- ]party|communications?|infrastructure|identity|verification|security|fraud prevention|customer support|professional|shipping|delivery|logistics) (?:service )?providers?|vendors?|(?:sub-?)?processors?|contractors?|suppliers?|(?:law enforcement|government(?:al)?|public|regulatory|tax|judicial|competent|supervisory) (?:agencies|authorities|bodies|officials|entities)|law enforcement|authorities|regulators?|courts?|(?:prospective |potential )?(?:buyers?|purchasers?|acquir(?:er|ing (?:company|entity))s?|successors?|investors?)|other (?:companies|businesses|organi[sz]ations|users|members|services|people|entities|parties)|publishers?|app developers|developers|merchants?|sellers?|sponsors?|(?:social media|social network(?:ing)?) (?:platforms?|sites?|networks?|providers?|services|companies)|credit (?:reference |reporting )?(?:agencies|bureaus)|(?:fraud prevention|debt collection|collection) agencies|insurers?|insurance companies|(?:credit card|card|payment(?: processing)?|shipping|delivery) compan(?:y|ies)|licensors?|licensees?|researchers?|(?:external|outside) (?:parties|organi[sz]ations|advisers|advisors)|auditors?|(?:professional )?(?:advisers|advisors)|lawyers|apps and integrations|integrations|openai|anthropic|(?:ai|llm|model) (?:providers?|vendors?|companies|developers)|recipients|(?:your |their )?employers?|(?:federal|state|government|authori[sz]ed|public) officials|outside parties|other parties|(?:[\\w-]+ )?providers|others)";
 const SHARE_STRONG_EN =
   '(?:shar(?:e|es|ed|ing)|disclos(?:e|es|ed|ing|ures?)|sell(?:s|ing)?|sold|sale|rent(?:s|ed|ing)?|leas(?:e|es|ed|ing)|trad(?:e|es|ed|ing)|transfer(?:s|red|ring)?|make (?:it |them |this |such |your |personal |certain )*(?:\\w+ )?(?:available|accessible)|made (?:available|accessible)|pass(?:es|ed)? (?:it |them |this )?(?:on|along)|transmit(?:s|ted|ting)?|releas(?:e|es|ed|ing)|exchang(?:e|es|ed|ing)|grant(?:s|ed)? access|allow (?:\\w+ ){0,3}access)';
-const SHARE_WEAK_EN = '(?:provid(?:e|es|ed|ing)|giv(?:e|es|en|ing)|send(?:s|ing)?|sent|supply|supplied|report(?:s|ed)?|communicat(?:e|es|ed))';
+const SHARE_WEAK_EN = '(?:provid(?:e|es|ed|ing)|giv(?:e|es|en|ing)|send(?:s|ing)?|sent|forward(?:s|ed|ing)?|supply|supplied|report(?:s|ed)?|communicat(?:e|es|ed))';
 const COLLECT_BY_OTHERS_EN =
-  '(?:collect(?:s|ed)?|gather(?:s|ed)?|receiv(?:e|es|ed)|obtain(?:s|ed)?|access(?:es|ed)?|use (?:cookies|pixels|tags|sdks|tracking|their own)|place (?:cookies|their own)|set (?:cookies|their own)|track(?:s|ed)?)';
+  '(?:collect(?:s|ed)?|gather(?:s|ed)?|receiv(?:e|es|ed)|obtain(?:s|ed)?|access(?:es|ed)?|use (?:cookies|pixels|tags|sdks|tracking|their own|(?:web )?beacons|(?:these|such|similar|the same) (?:tracking )?technologies)|place (?:cookies|their own)|set (?:cookies|their own)|track(?:s|ed)?)';
 
 // Sentences about the user sharing with friends, or a "share" button, are not the service disclosing data.
-const USER_SHARES_EN = /\b(?:you|users?|members?) (?:can |may |might |choose to |decide to )?(?:share|post|send|publish|disclose)\b(?![^.]*\bwe\b[^.]*\b(?:share|disclose|sell|provide)\b)/;
+// Also children disclosing about themselves, and advice to the user ("Do not share your password with others").
+const USER_SHARES_EN =
+  /\b(?:you|users?|members?|visitors|(?:your )?(?:children|child|kids|minors)) (?:can |may |might |choose to |decide to )?(?:share|post|send|publish|disclose)\b(?![^.]*\bwe\b[^.]*\b(?:share|disclose|sell|provide)\b)|^(?:please )?(?:do not|don't|never) (?:share|disclose|give out|reveal|post)\b/;
 
 // A cookie "transferred to your computer" goes to the user's own device, not to a recipient.
 const TO_YOUR_DEVICE_EN = /\b(?:transfer|send|sent|transmit|plac|stor)\w* (?:\w+ ){0,3}?(?:to|on) your (?:computer|device|browser|hard drive|mobile device|phone)/;
@@ -84,7 +89,7 @@ export const RULES: Rule[] = [
     id: 'recipient-receives',
     category: 'third-party-sharing',
     lang: 'en',
-    gate: [/\b(?:collect|gather|receiv|obtain|access|use (?:cookies|pixels|tags|sdks|tracking|their)|place|set|track)/, RECIPIENT_GATE],
+    gate: [/\b(?:collect|gather|receiv|obtain|access|use (?:cookies|pixels|tags|sdks|tracking|their|(?:web )?beacons|these|such|similar|the same)|place|set|track)/, RECIPIENT_GATE],
     all: [
       new RegExp(
         `\\b(?:third[- ]?part(?:y|ies)|(?:our |these |such |certain |trusted )?(?:advertising |marketing |business |analytics |measurement )?partners|advertisers|ad networks|(?:advertising|analytics|measurement) (?:companies|providers|services)|social (?:media|network(?:ing)?) (?:platforms|sites|companies|providers)|service providers|vendors|affiliates|data brokers|other companies)\\b(?:${gap(10)}|\\W+)(?:may |can |might |will |also |to )?${COLLECT_BY_OTHERS_EN}\\b`,
@@ -93,6 +98,7 @@ export const RULES: Rule[] = [
     examples: {
       positive: [
         'Third parties may collect data about what you do online across many sites.',
+        'Vendors that run our ads may also use these technologies.',
         'Our advertising partners use cookies to show you relevant ads.',
         'We allow analytics providers to collect data from your device.',
       ],
@@ -103,21 +109,23 @@ export const RULES: Rule[] = [
     id: 'provide-to-recipient',
     category: 'third-party-sharing',
     lang: 'en',
-    gate: [/\b(?:provid|giv|send|sent|suppl|report|communicat)/, RECIPIENT_GATE],
+    gate: [/\b(?:provid|giv|send|sent|forward|suppl|report|communicat)/, RECIPIENT_GATE],
     all: [
       new RegExp(
-        `\\b${SHARE_WEAK_EN}\\b(?! you\\b)(?:${gap(12)})(?:to|with)\\W+(?!you\\b)(?:${W}\\W+){0,4}?${RECIPIENT_EN}\\b|\\b(?:provid(?:e|es|ed|ing)|giv(?:e|es|ing)|sell(?:s|ing)?|rent(?:s|ing)?)\\W+(?:our |other |certain |select(?:ed)? |any |that |these |such |the )?(?:${W} ){0,2}?${RECIPIENT_EN} (?:with )?(?:your|personal|customer|user|contact|their)\\b`,
+        `\\b${SHARE_WEAK_EN}\\b(?! you\\b)(?:${gapNotPerson(14)})(?:to|with)\\W+(?!you\\b)(?:${W}\\W+){0,4}?${RECIPIENT_EN}\\b|\\b(?:provid(?:e|es|ed|ing)|giv(?:e|es|ing)|sell(?:s|ing)?|rent(?:s|ing)?)\\W+(?:our |other |certain |select(?:ed)? |any |that |these |such |the )?(?:${W} ){0,2}?${RECIPIENT_EN}(?:,? (?:and |or )?(?:${W} ){0,2}?${RECIPIENT_EN})* (?:with )?(?:your|personal|customer|user|contact|their)\\b|\\b(?:giv(?:e|es|ing)|sell(?:s|ing)?|rent(?:s|ing)?|send(?:s|ing)?) (?:that|this|the|these|those|such|any) (?:${W} ){0,2}?(?:your|their) (?:names?|e-?mail|(?:e-?mail |postal |mailing )?address(?:es)?|phone|telephone|personal|contact|information|data|details)\\b`,
       ),
     ],
-    none: [USER_SHARES_EN, /\bprovid(?:e|es|ed|ing) (?:to )?(?:you|users)\b(?! with)/, TO_YOUR_DEVICE_EN],
+    none: [USER_SHARES_EN, /\bprovid(?:e|es|ed|ing) (?:to )?(?:you|users)\b(?! with)/, TO_YOUR_DEVICE_EN, /\bcommunicat(?:e|es|ed|ing) with\b/],
     examples: {
       positive: [
         'We provide your email address to our marketing partners.',
         'Usage data is sent to analytics providers.',
         'We may provide advertisers with your postcode and age range.',
         'We will provide your details to the vendors so that they can send you your order.',
+        'When we run a promotion for a sponsor, we never give that sponsor your email address.',
+        'We do not provide ad networks or analytics companies with your name.',
       ],
-      negative: ['We provide our services to you.', 'Send your request to our support team.', 'We send you newsletters about offers from us and our business partners.'],
+      negative: ['We provide our services to you.', 'Send your request to our support team.', 'Account holders can communicate with other users.', 'We send you newsletters about offers from us and our business partners.'],
     },
   },
   {
@@ -168,11 +176,11 @@ export const RULES: Rule[] = [
     id: 'share-with-named-group',
     category: 'third-party-sharing',
     lang: 'en',
-    gate: [/\b(?:shar|disclos|exchang|sell|sold|rent|trad|transfer)/, /\b(?:companies|entities|organi|businesses|brands)/],
-    all: [/\b(?:shar(?:e|es|ed|ing)|disclos(?:e|es|ed|ing)|exchang(?:e|es|ed|ing)|sell(?:s|ing)?|sold|rent(?:s|ed|ing)?|trad(?:e|es|ed|ing)|transfer(?:s|red|ring)?)\b(?:\W+\w+(?:[-'’]\w+)*){0,10}?\W+(?:with|to|within) (?:the |our |other |its |their )?(?:\w+(?:[-'’]\w+)* )?(?:companies|entities|organi[sz]ations|businesses|brands)\b/],
+    gate: [/\b(?:shar|disclos|exchang|sell|sold|rent|trad|transfer)/, /\b(?:companies|entities|organi|businesses|brands|offices|divisions|units)/],
+    all: [/\b(?:shar(?:e|es|ed|ing)|disclos(?:e|es|ed|ing)|exchang(?:e|es|ed|ing)|sell(?:s|ing)?|sold|rent(?:s|ed|ing)?|trad(?:e|es|ed|ing)|transfer(?:s|red|ring)?)\b(?:\W+\w+(?:[-'’]\w+)*){0,10}?\W+(?:with|to|within) (?:the |our |other |its |their )?(?:\w+(?:[-'’]\w+)*\.? ){0,2}?(?:companies|entities|organi[sz]ations|businesses|brands|offices|divisions|business units)\b/],
     none: [USER_SHARES_EN],
     examples: {
-      positive: ['We share information with Acme companies to support innovation.', 'Data may be disclosed to other organisations.'],
+      positive: ['We share information with Acme companies to support innovation.', 'Data may be disclosed to other organisations.', 'We may transfer your details to other Acme Co. offices for administration.'],
       negative: ['Companies share a common goal.'],
     },
   },
@@ -228,7 +236,7 @@ export const RULES: Rule[] = [
     gate: [/\b(?:shar|disclos|sell|sold|rent|trad|exchang|releas)/, /\b(?:information|data|pii|details|address|lists?|records|identifiers|it|them)\b/],
     all: [
       new RegExp(
-        `\\b(?:we|i|our (?:company|site|sites|service|services)|[a-z&.]+ (?:inc|llc|ltd)\\.?|(?:also|may|might|will|can|could|who)(?: also)?)\\W+(?:${W}\\W+){0,3}?(?:shar(?:e|es|ed|ing)|disclos(?:e|es|ed|ing)|sell(?:s|ing)?|rent(?:s|ing)?|trad(?:e|es|ing)|exchang(?:e|es|ing)|releas(?:e|es|ing))\\b(?:\\W+(?:${W}\\W+){0,5}?)(?:information|data|pii|details|addresses|mailing lists?|customer lists?|records|identifiers)\\b|\\b(?:information|data|pii|details|addresses|records|content)\\b(?:\\W+${W}){0,8}?\\W+(?:may|might|will|can|could|is|are|was|were)(?: also)?(?: be)? (?:shared|disclosed|sold|rented|traded|exchanged|released|made available)\\b(?! (?:to|with) (?:you|us)\\b)|\\b(?:may|might|will|can|could)(?: also)? be (?:shared|disclosed|sold)(?:\\W*$|:)|\\b(?:we|i)\\W+(?:${W}\\W+){0,3}?(?:shar(?:e|es|ed)|disclos(?:e|es|ed)|sell|sold|rent|trade|releas(?:e|es|ed)) (?:it|them)\\b(?! (?:to|with) (?:you|us)\\b)`,
+        `^(?:\\W*(?:[a-z]|[ivx]+|\\d+)[.)]\\s+)?(?:to )?(?:(?:use|collect|store|process)(?:,? (?:and|or) |, ))?(?:shar(?:e|ing)|disclos(?:e|ing)|sell(?:ing)?|rent(?:ing)?) (?:your|personal|such|this|that|the|any|customer|user|member) (?:${W} ){0,3}?(?:information|data|details|pii)\\b(?! with (?:your )?(?:friends|family|contacts)\\b)|\\b(?:we|i|our (?:company|site|sites|service|services)|[a-z&.]+ (?:inc|llc|ltd)\\.?|(?:also|may|might|will|can|could|who|never|does)(?: also)?)\\W+(?:${W}\\W+){0,3}?(?:shar(?:e|es|ed|ing)|disclos(?:e|es|ed|ing)|sell(?:s|ing)?|rent(?:s|ing)?|trad(?:e|es|ing)|exchang(?:e|es|ing)|releas(?:e|es|ing))\\b(?:\\W+(?:${W}\\W+){0,5}?)(?:information|data|pii|details|addresses|mailing lists?|customer lists?|records|identifiers)\\b|\\b(?:information|data|pii|details|addresses|records|content)\\b(?:\\W+${W}){0,8}?\\W+(?:may|might|will|can|could|is|are|was|were)(?: also)?(?: be)? (?:shared|disclosed|sold|rented|traded|exchanged|released|made available)\\b(?! (?:to|with) (?:you|us)\\b)|\\b(?:may|might|will|can|could)(?: also)? be (?:shared|disclosed|sold)(?:\\W*$|:)|\\b(?:we|i)\\W+(?:${W}\\W+){0,3}?(?:shar(?:e|es|ed)|disclos(?:e|es|ed)|sell|sold|rent|trade|releas(?:e|es|ed)) (?:it|them)\\b(?! (?:to|with) (?:you|us)\\b)`,
       ),
     ],
     none: [USER_SHARES_EN, /\b(?:share|shares|shared|disclose|discloses|provide|provides) (?:\w+ ){0,6}with us\b/, /\bwhen you\b/, /\bwithout (?:\w+ )?(?:disclos|shar)/],
@@ -238,6 +246,8 @@ export const RULES: Rule[] = [
         'The clinic may disclose your medical records when a life is at risk.',
         'We also share information about our readers in aggregate form.',
         'In that case, account details may be disclosed to the buyer.',
+        'Use and share your information with the clubs you follow.',
+        'The shop never sells customer data.',
       ],
       negative: ['When you share information with us, we can improve our services.', 'You can share photos from your library.', 'Information you provide is disclosed to you in your account page.'],
     },
@@ -247,9 +257,10 @@ export const RULES: Rule[] = [
     category: 'third-party-sharing',
     lang: 'en',
     // Posts and profiles readable by anyone: the audience is the recipient.
-    gate: [/\b(?:public|anyone|others|other (?:users|people|members|visitors)|third parties)/, /\b(?:post|posts|posted|posting|profiles?|comments?|reviews?|forums?|boards?|chat|content|submit|upload|activities|areas)\b/],
+    gate: [/\b(?:public|publish|anyone|others|other (?:users|people|members|visitors)|third parties)/, /\b(?:post|posts|posted|posting|profiles?|comments?|reviews?|forums?|boards?|chat|content|submit|upload|activities|areas|publish)/],
     all: [
-      /\b(?:becomes?|is|are|be|been|made|make|makes) (?:publicly available|public(?: information)?)\b|\bmade available (?:publicly|to the (?:general )?public)\b|\bpublicly (?:available|visible|posted|displayed|accessible|viewable)\b|\b(?:seen|read|viewed|collected|used|accessed|searchable|available|visible|display|displays|displayed|show|shows|shown|disclosed) (?:\w+ ){0,4}?(?:by|to) (?:anyone|others|other (?:users|people|members|visitors|posters|community members)|the (?:general )?public|(?:any )?third parties|everyone|all (?:other )?users)\b/,
+      // The service publishing the user's name or words ("we may publish your name and city with your review").
+      /\b(?:we|i|may|might|will|can|could)(?: also)? publish (?:your|the user's|users'|their|his or her) (?:\w+ ){0,2}?(?:names?|user ?names?|screen names?|photos?|pictures?|likeness|image|comments?|reviews?|posts?|submissions?|entries|content|city|town)\b|\b(?:becomes?|is|are|be|been|made|make|makes) (?:publicly available|public(?: information)?)\b|\bmade available (?:publicly|to the (?:general )?public)\b|\bpublicly (?:available|visible|posted|displayed|accessible|viewable)\b|\b(?:seen|read|viewed|collected|used|accessed|searchable|available|visible|display|displays|displayed|show|shows|shown|disclosed) (?:\w+ ){0,4}?(?:by|to) (?:anyone|others|other (?:users|people|members|visitors|posters|community members)|the (?:general )?public|(?:any )?third parties|everyone|all (?:other )?users)\b/,
     ],
     none: [/\bpublicly available (?:sources|information (?:about|from)|records)\b/, /\bfrom (?:\w+ ){0,3}public(?:ly available)? sources\b/, /\b(?:secure|search for|searchable)\b/],
     examples: {
@@ -257,8 +268,9 @@ export const RULES: Rule[] = [
         'Anything you write in a public forum becomes public.',
         'Comments you post can be read and copied by other users of the forum.',
         'Your profile may be visible to other members.',
+        'If you win, we may publish your name and home town.',
       ],
-      negative: ['We may collect information from publicly available sources.', 'Our public library is open to everyone.'],
+      negative: ['We may collect information from publicly available sources.', 'Our public library is open to everyone.', 'We publish our annual report online.'],
     },
   },
   {
@@ -272,7 +284,12 @@ export const RULES: Rule[] = [
         `\\b(?:they|these (?:[\\w-]+ )?(?:third[- ]part(?:y|ies)|companies|parties|providers|vendors|partners|advertisers|networks|features|plug-?ins|widgets|services|tools|sites)|such (?:third[- ]part(?:y|ies)|companies|parties|providers|vendors|partners|advertisers|networks)|(?:the |that |a |any )?social (?:network|media|networking)(?: (?:site|service|platform|provider|features?|plug-?ins?|widgets?|buttons?))?s?|(?:other )?content providers?|ad (?:servers|networks?)|(?:network|third[- ]party) advertisers?|(?:our |web |online )?(?:advertising|analytics|marketing) (?:partners?|providers?|companies|networks?|services?)|(?:the )?(?:issuer|operator|sponsor)s?|(?:third[- ]part(?:y|ies)|partners?|vendors?|service providers?|advertisers?)(?: ${W}){0,2})\\b(?:\\W+${W}){0,6}?\\W+(?:may |might |can |could |will |also |automatically |independently |be able to )*(?:collect(?:s|ed|ing)?|gather(?:s|ed|ing)?|record(?:s|ed)?|receive(?:s|d)?|recogni[sz]e(?:s|d)?|(?:place|set|use|read|access|serve|drop)(?:s)? (?:or (?:recogni[sz]e|read|access) )?(?:a |an |their own |unique |persistent |(?:flash )?(?:cookies|web beacons|pixels|pixel tags|tracking technologies))+|track(?:s|ed)?)\\b`,
       ),
     ],
-    none: [/\b(?:we|i) (?:\w+ ){0,3}(?:collect|gather|record|receive)\b(?! (?:\w+ ){0,6}(?:from|through|via) (?:third|partner|social))/],
+    none: [
+      /\b(?:we|i) (?:\w+ ){0,3}(?:collect|gather|record|receive)\b(?! (?:\w+ ){0,6}(?:from|through|via) (?:third|partner|social))/,
+      // A definition of cookies (small files a provider can later recognise your browser by) describes how
+      // cookies work, not what this service does.
+      /\bcookies? (?:are|is) (?:a |an )?(?:small|tiny|little|simple)? ?(?:text |data )?(?:files?|pieces?|bits?)\b/,
+    ],
     examples: {
       positive: [
         'The social network behind the like button may collect data about your visit.',
@@ -280,7 +297,7 @@ export const RULES: Rule[] = [
         'Advertising partners may set their own cookie in your browser.',
         'These features may collect your IP address and set a cookie.',
       ],
-      negative: ['We collect the information you give us.', 'They may contact us at any time.'],
+      negative: ['We collect the information you give us.', 'They may contact us at any time.', 'Cookies are small files that a website or its provider stores on your computer so that the provider can recognise your browser later.'],
     },
   },
   {
@@ -331,7 +348,12 @@ export const RULES: Rule[] = [
     all: [
       /\b(?:(?:be |been )?given|give|gives|provide[sd]?|grant(?:s|ed)?|be provided with)\b(?:\W+\w+(?:[-'’]\w+)*){0,10}?\W+access to\b(?:\W+\w+(?:[-'’]\w+)*){0,6}?\W+(?:information|data|database|records|your|personal|account)\b|\b(?:processed|handled|stored|hosted) (?:\w+ ){0,2}?(?:through|via|by) (?:a |an |our |the )?(?:third[- ]party|outside|external|independent) (?:[\w-]+ ){0,2}?(?:vendors?|providers?|processors?|services?|compan(?:y|ies))\b/,
     ],
-    none: [USER_SHARES_EN, /\bprovid(?:e|es|ed) (?:you|users) (?:with )?access\b/, /\b(?:give|gives|given|provide|provides) you access\b/],
+    // Access granted to the person the data is about (a user-access right) or to us is not a disclosure.
+    none: [
+      USER_SHARES_EN,
+      /\b(?:provid|giv|grant)(?:e|es|ed|ing|en|s)? (?:(?:online |registered |our )?(?:you|users|visitors|customers|members|individuals|consumers|account holders|parents(?: or (?:legal )?guardians)?|us)) (?:with )?(?:\w+ ){0,3}?access\b/,
+      /\b(?:request|requests|reasonable|right (?:of|to)|ability to|(?:not|decline to|refuse to) provide|providing) access to (?:your|their|his|her|such|the|this|any)\b/,
+    ],
     examples: {
       positive: ['The courier is given access to your name and delivery address.', 'Payments are processed through an external payment provider.'],
       negative: ['We provide you with access to your account information.', 'You can access your data at any time.'],
@@ -495,8 +517,17 @@ const ABOUT_THE_POLICY_EN =
  */
 const NOT_A_DISCLOSURE_EN =
   /\b(?:intercept(?:s|ed|ion)?|misrepresent(?:s|ed|ing)? their|inadvertent(?:ly)? disclos\w*|(?<!\b(?:prevent\w*|protect\w* against|guard\w* against|investigat\w*|detect\w*|combat\w*|stop\w*)(?: \w+){0,3} )unauthori[sz]ed (?:third[- ]part(?:y|ies) )?(?:access|disclosures?|acquisition))\b/;
+/**
+ * Disclaimers: what the policy does not cover ("this policy does not apply to information collected by
+ * advertisers") and what the service does not control ("we do not have access to, nor control over,
+ * these third parties' use of cookies"). The practice itself is stated, when it is, in its own sentence;
+ * only a clause that opens with the disclaimer is vetoed, so "partners may set cookies, which we do not
+ * control" still counts.
+ */
+const DISCLAIMER_EN =
+  /\b(?:this|our|the) (?:online )?(?:privacy )?(?:policy|statement|notice)(?: \w+){0,2}? (?:does not|doesn't|do not|will not|shall not) (?:apply|cover|govern|address)\b|^(?:please (?:note|understand|be aware) that )?(?:we|[\w&.'’-]+(?: [\w&.'’-]+){0,2}) (?:do|does) not (?:have (?:any )?)?(?:access to,? (?:nor|or|and) )?control\b/;
 for (const rule of RULES) {
-  if (rule.category === 'third-party-sharing' && rule.lang === 'en') rule.none = [...(rule.none ?? []), LAW_ABOUT_SHARING_EN, ABOUT_THE_POLICY_EN, NOT_A_DISCLOSURE_EN];
+  if (rule.category === 'third-party-sharing' && rule.lang === 'en') rule.none = [...(rule.none ?? []), LAW_ABOUT_SHARING_EN, ABOUT_THE_POLICY_EN, NOT_A_DISCLOSURE_EN, DISCLAIMER_EN];
 }
 
 export interface Restrictor {
@@ -517,8 +548,8 @@ export const RESTRICTORS: Restrictor[] = [
   {
     category: '*',
     kind: 'denial',
-    re: new RegExp(`\\b(?:${NEG})\\s+(?:${W}\\s+){0,4}?${Q}(?:sell|sold|share|shared|rent|rented|disclose|disclosed|trade|transfer|transferred|provide|provided|lease|give|pass|make|use|used|utili[sz]e|train|trained|allow|permit|process|collect|release|access|store|retain|target|show|track|leverage|feed|monetize|engage)\\b`),
-    examples: { positive: ['We do not sell your personal information.', 'We will never use your data to train models.', 'We have not "sold" personal data.'], negative: ['We may share your data.'] },
+    re: new RegExp(`\\b(?:${NEG})\\s+(?:${W}\\s+){0,4}?${Q}(?:sells?|sold|shares?|shared|rents?|rented|disclos(?:e|es|ed)|trades?|transfers?|transferred|provides?|provided|leases?|gives?|pass(?:es)?|makes?|uses?|used|utili[sz]es?|trains?|trained|allows?|permits?|process(?:es)?|collects?|releases?|access(?:es)?|stores?|retains?|targets?|shows?|tracks?|leverages?|feeds?|monetizes?|engages?)\\b`),
+    examples: { positive: ['We do not sell your personal information.', 'We will never use your data to train models.', 'We have not "sold" personal data.', 'The shop never sells customer data.'], negative: ['We may share your data.'] },
   },
   {
     category: '*',
