@@ -146,6 +146,14 @@ describe('third-party sharing in everyday policy language', () => {
     ['We may transfer your account details to other Northwind Ltd. offices for internal administration.', 'states'],
     ['Vendors that run our ads may also use these technologies.', 'states'],
     ['If you send us a letter for publication, we may publish your name and town with it.', 'states'],
+    // "when you" later in the sentence does not make the user the one sharing
+    ['We may share your browsing data so that ads can follow you when you visit other sites.', 'states'],
+    // a lead-in with numbered items, data shown publicly, cookies in quotes, family as recipients, the law
+    ['We may provide your details to: (1) law enforcement agencies when a crime is reported; (2) our insurers.', 'states'],
+    ['We may combine your game scores and display them publicly on leaderboards.', 'states'],
+    ['Such ad vendors may place "cookies" on your device.', 'states'],
+    ['The clinic may share it with family members involved in your care.', 'states'],
+    ['We reserve the right to disclose any information as needed to satisfy any law or legal request.', 'states'],
   ] as const)('"%s" is a sharing statement (%s)', (sentence, polarity) => {
     expect(sharing(sentence).map((c) => c.polarity)).toContain(polarity);
   });
@@ -185,6 +193,7 @@ describe('third-party sharing in everyday policy language', () => {
     // talking with someone is not handing them data; a definition of cookies describes no practice
     'Account holders can communicate with other users in the forum.',
     "Cookies are small text files that let a site's analytics provider recognise your browser.",
+    'A help page explains what data is shared with the maps service.',
   ])('"%s" is not a sharing statement', (sentence) => {
     expect(sharing(sentence)).toEqual([]);
   });

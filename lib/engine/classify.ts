@@ -24,7 +24,9 @@ export function prepareSentence(sentence: string): string {
 }
 
 // Split where a sentence turns ("..., but ...", "; however"), so a denial only covers its own clause.
-const CLAUSE_BREAK = /\s*(?:;|:\s|,\s+but\s+|[,.]\s+however,?\s+|,\s+although\s+|,\s+whereas\s+|,\s+while\s+|\s+-\s+)\s*/;
+// A colon before an enumeration ("we may provide your information to: (1) a law enforcement agency ...") does
+// not break: the first item completes the lead-in's sentence.
+const CLAUSE_BREAK = /\s*(?:;|:\s(?!\(?(?:\d{1,2}|[a-h]|[ivx]{1,4})\)\s)|,\s+but\s+|[,.]\s+however,?\s+|,\s+although\s+|,\s+whereas\s+|,\s+while\s+|\s+-\s+)\s*/;
 
 const QUESTION = /\?["'”)\]]*$/;
 
