@@ -194,6 +194,15 @@ describe('third-party sharing in everyday policy language', () => {
     'Account holders can communicate with other users in the forum.',
     "Cookies are small text files that let a site's analytics provider recognise your browser.",
     'A help page explains what data is shared with the maps service.',
+    'The privacy policy describes when we might disclose your information to partners.',
+    // the user's own browser, features that let the user share, pointers to other pages
+    'Your browser will only share the cookie with the site that set it and with no third parties.',
+    'Our forum tools allow you to post reviews and share them with other members.',
+    'For more information about how ad networks collect data on our pages, see the cookie section below.',
+    // a law or "businesses" in general, not this service
+    'State law requires certain businesses to answer requests about disclosing personal information to third parties for marketing.',
+    'Such businesses may instead adopt a policy of not disclosing personal information to third parties for their marketing.',
+    '"Cookies" are small text files that let a site\'s analytics provider recognise your browser.',
   ])('"%s" is not a sharing statement', (sentence) => {
     expect(sharing(sentence)).toEqual([]);
   });

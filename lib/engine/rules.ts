@@ -40,8 +40,9 @@ const COLLECT_BY_OTHERS_EN =
 
 // Sentences about the user sharing with friends, or a "share" button, are not the service disclosing data.
 // Also children disclosing about themselves, and advice to the user ("Do not share your password with others").
+// The user's own device sharing a cookie with the site that set it, and features that let the user share, too.
 const USER_SHARES_EN =
-  /\b(?:you|users?|members?|visitors|(?:your )?(?:children|child|kids|minors)) (?:can |may |might |choose to |decide to )?(?:share|post|send|publish|disclose)\b(?![^.]*\bwe\b[^.]*\b(?:share|disclose|sell|provide)\b)|^(?:please )?(?:do not|don't|never) (?:share|disclose|give out|reveal|post)\b/;
+  /\b(?:you|users?|members?|visitors|(?:your )?(?:children|child|kids|minors|computer|browser|device)) (?:can |may |might |have |had |choose to |decide to )?(?:(?:will )?only )?(?:share|post|send|publish|disclose)\b(?![^.]*\bwe\b[^.]*\b(?:share|disclose|sell|provide)\b)|\b(?:allow|allows|allowing|enable|enables|enabling|let|lets|permit|permits|option|ability|opportunity) (?:you|users|members|visitors) to (?:\w+,? ){0,3}?(?:share|post|send|publish)\b(?![^.]*\bwe\b[^.]*\b(?:share|disclose|sell|provide)\b)|^(?:please )?(?:do not|don't|never) (?:share|disclose|give out|reveal|post)\b/;
 
 // A cookie "transferred to your computer" goes to the user's own device, not to a recipient.
 const TO_YOUR_DEVICE_EN = /\b(?:transfer|send|sent|transmit|plac|stor)\w* (?:\w+ ){0,3}?(?:to|on) your (?:computer|device|browser|hard drive|mobile device|phone)/;
@@ -288,7 +289,7 @@ export const RULES: Rule[] = [
       /\b(?:we|i) (?:\w+ ){0,3}(?:collect|gather|record|receive)\b(?! (?:\w+ ){0,6}(?:from|through|via) (?:third|partner|social))/,
       // A definition of cookies (small files a provider can later recognise your browser by) describes how
       // cookies work, not what this service does.
-      /\bcookies? (?:are|is) (?:a |an )?(?:small|tiny|little|simple)? ?(?:text |data )?(?:files?|pieces?|bits?)\b/,
+      /\bcookies?["”]? (?:are|is) (?:a |an )?(?:small|tiny|little|simple)? ?(?:text |data )?(?:files?|pieces?|bits?)\b/,
     ],
     examples: {
       positive: [
@@ -506,10 +507,10 @@ export const RULES: Rule[] = [
  * residents to request a list of the third parties to which we disclosed ...". They describe a right to ask.
  */
 const LAW_ABOUT_SHARING_EN =
-  /\b(?:1798\.83|shine the light|(?:request|obtain|ask for|receive)(?: and obtain)? (?:\w+ ){0,10}?(?:a list|the list|a notice|(?:certain )?information (?:about|regarding|concerning|on)) (?:\w+ ){0,10}?(?:disclos|shar|third parties)|a list of (?:all )?(?:the )?(?:third parties|categories of personal information))/;
+  /\b(?:1798\.83|shine the light|(?:request|obtain|ask for|receive)(?: and (?:obtain|receive))? (?:\w+,? ){0,10}?(?:a list|the list|a notice|(?:certain )?information (?:about|regarding|concerning|on|as to)) (?:\w+,? ){0,10}?(?:disclos|shar|third parties)|(?:law|laws|act|code|statute)(?: \w+){0,3}? (?:requires?|permits?|allows?|entitles?) (?:certain |such |a |any |some )?(?:businesses|companies|operators|residents|consumers|customers)|(?:such|certain|those|these|a|any) business(?:es)? (?:may|must|can|that|to)\b|a list of (?:all )?(?:the )?(?:third parties|categories of personal information))/;
 /** A policy describing itself ("this policy explains how we collect, use and share information") states no practice. */
 const ABOUT_THE_POLICY_EN =
-  /\b(?:(?:how|the (?:\w+ )?ways?(?: in which)?) (?:we|they|it|the company|other companies) (?:\w+,? ){0,4}(?:and |or )?(?:share|disclose|transfer)|(?:regarding|about|over|to) our (?:collection|use)(?:,? (?:and |or )?(?:collection|use|sharing|disclosure))+ of|with whom (?:do )?we (?:share|disclose)|(?:aware of|know|understand|informed (?:of|about)) (?:\w+,? ){0,12}?(?:whether|under what circumstances|(?:to )?whom)|(?:section|heading) (?:\w+ )?(?:titled|entitled|called)|this (?:privacy )?(?:policy|notice|statement) (?:explains|describes|sets out|tells you)|(?:explains|describes|tells you|shows you) (?:\w+ ){0,2}?(?:what|which|how) (?:\w+ ){0,3}?(?:is |are )?(?:shared|disclosed))\b/;
+  /\b(?:(?:how|the (?:\w+ )?ways?(?: in which)?) (?:we|they|it|the company|other companies) (?:\w+,? ){0,4}(?:and |or )?(?:share|disclose|transfer)|(?:regarding|about|over|to) our (?:collection|use)(?:,? (?:and |or )?(?:collection|use|sharing|disclosure))+ of|with whom (?:do )?we (?:share|disclose)|(?:aware of|know|understand|informed (?:of|about)) (?:\w+,? ){0,12}?(?:whether|under what circumstances|(?:to )?whom)|(?:section|heading) (?:\w+ )?(?:titled|entitled|called)|(?:this|the|our) (?:privacy )?(?:policy|notice|statement) (?:explains|describes|sets out|tells you|discloses)|(?:explains|describes|tells you|shows you) (?:\w+ ){0,2}?(?:what|which|how) (?:\w+ ){0,3}?(?:is |are )?(?:shared|disclosed))\b/;
 /**
  * Security caveats are not a sharing practice: data intercepted ("third parties may intercept your
  * data in transit") or obtained by deception, disclosed by mistake or without authorisation. Disclosing
@@ -525,7 +526,7 @@ const NOT_A_DISCLOSURE_EN =
  * control" still counts.
  */
 const DISCLAIMER_EN =
-  /\b(?:this|our|the) (?:online )?(?:privacy )?(?:policy|statement|notice)(?: \w+){0,2}? (?:does not|doesn't|do not|will not|shall not) (?:apply|cover|govern|address)\b|^(?:please (?:note|understand|be aware) that )?(?:we|[\w&.'’-]+(?: [\w&.'’-]+){0,2}) (?:do|does) not (?:have (?:any )?)?(?:access to,? (?:nor|or|and) )?control\b/;
+  /^(?:for (?:more |further |additional )?information (?:about|on|regarding)|(?:you should|please|we (?:encourage|recommend|urge|advise) you to) (?:\w+ ){0,2}?(?:review|read|consult|check|see|visit))\b|\b(?:this|our|the) (?:online )?(?:privacy )?(?:policy|statement|notice)(?: \w+){0,2}? (?:does not|doesn't|do not|will not|shall not) (?:apply|cover|govern|address)\b|^(?:please (?:note|understand|be aware) that )?(?:we|[\w&.'’-]+(?: [\w&.'’-]+){0,2}) (?:do|does) not (?:have (?:any )?)?(?:access to,? (?:nor|or|and) )?control\b/;
 for (const rule of RULES) {
   if (rule.category === 'third-party-sharing' && rule.lang === 'en') rule.none = [...(rule.none ?? []), LAW_ABOUT_SHARING_EN, ABOUT_THE_POLICY_EN, NOT_A_DISCLOSURE_EN, DISCLAIMER_EN];
 }
