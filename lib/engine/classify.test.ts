@@ -154,6 +154,15 @@ describe('third-party sharing in everyday policy language', () => {
     ['Such ad vendors may place "cookies" on your device.', 'states'],
     ['The clinic may share it with family members involved in your care.', 'states'],
     ['We reserve the right to disclose any information as needed to satisfy any law or legal request.', 'states'],
+    // licensors, outside entities, another party, session cookies, a passive "provided to", long relative clauses
+    ['Order records may be transferred to our licensors.', 'states'],
+    ['Order records are never transferred to any outside entity.', 'restricts'],
+    ['Our analytics vendors use session cookies to count visits.', 'states'],
+    ['Contact details you enter may be provided to both us and the co-sponsors of the contest.', 'states'],
+    ['We may allow vendors that handle payment processing, fraud checks, warehousing and parcel delivery under contract with us, both in this country and abroad, to access your address.', 'states'],
+    ['From time to time we make your postal address available to companies that send catalogues.', 'states'],
+    ['Advertisers that show banner and video ads on our news and sports pages, on mobile and desktop, may also collect your IP address.', 'states'],
+    ['Tracking pixels may involve the transmission of data to another party that analyses traffic for us.', 'states'],
   ] as const)('"%s" is a sharing statement (%s)', (sentence, polarity) => {
     expect(sharing(sentence).map((c) => c.polarity)).toContain(polarity);
   });
@@ -203,6 +212,7 @@ describe('third-party sharing in everyday policy language', () => {
     'State law requires certain businesses to answer requests about disclosing personal information to third parties for marketing.',
     'Such businesses may instead adopt a policy of not disclosing personal information to third parties for their marketing.',
     '"Cookies" are small text files that let a site\'s analytics provider recognise your browser.',
+    'If your password is stolen, your account may be improperly used by other parties.',
   ])('"%s" is not a sharing statement', (sentence) => {
     expect(sharing(sentence)).toEqual([]);
   });
