@@ -213,6 +213,9 @@ describe('third-party sharing in everyday policy language', () => {
     'Such businesses may instead adopt a policy of not disclosing personal information to third parties for their marketing.',
     '"Cookies" are small text files that let a site\'s analytics provider recognise your browser.',
     'If your password is stolen, your account may be improperly used by other parties.',
+    // the collecting is ours or the access is the user's, whoever else the sentence names
+    'We work with business partners to give you access to their products.',
+    'Our affiliates help design the surveys, and we collect the answers.',
   ])('"%s" is not a sharing statement', (sentence) => {
     expect(sharing(sentence)).toEqual([]);
   });

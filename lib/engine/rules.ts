@@ -93,7 +93,7 @@ export const RULES: Rule[] = [
     gate: [/\b(?:collect|gather|receiv|obtain|access|us(?:e|ing) |place|set|track)/, RECIPIENT_GATE],
     all: [
       new RegExp(
-        `\\b(?:third[- ]?part(?:y|ies)|(?:our |these |such |certain |trusted )?(?:advertising |marketing |business |analytics |measurement )?partners|advertisers|ad networks|(?:advertising|analytics|measurement) (?:companies|providers|services)|social (?:media|network(?:ing)?) (?:platforms|sites|companies|providers)|service providers|vendors|affiliates|data brokers|other companies)\\b(?:${gap(10)}|\\W+|(?: (?:that|who|which) [^.;]{0,200}?, ))(?:(?:may|can|might|will|also|to) )*${COLLECT_BY_OTHERS_EN}\\b`,
+        `\\b(?:third[- ]?part(?:y|ies)|(?:our |these |such |certain |trusted )?(?:advertising |marketing |business |analytics |measurement )?partners|advertisers|ad networks|(?:advertising|analytics|measurement) (?:companies|providers|services)|social (?:media|network(?:ing)?) (?:platforms|sites|companies|providers)|service providers|vendors|affiliates|data brokers|other companies)\\b(?:${gap(10)}|\\W+|(?: (?:that|who|which) [^.;]{0,200}?, ))(?:(?:may|can|might|will|also|to) )*(?<!\\b(?:we|i|you|us) )${COLLECT_BY_OTHERS_EN}\\b`,
       ),
     ],
     examples: {
