@@ -216,6 +216,16 @@ describe('third-party sharing in everyday policy language', () => {
     // the collecting is ours or the access is the user's, whoever else the sentence names
     'We work with business partners to give you access to their products.',
     'Our affiliates help design the surveys, and we collect the answers.',
+    // the user having shared, features offering the user the option to share
+    'Copies may stay visible where you have shared posts with other services.',
+    'Sign-in services give you the option to post your activity to your profile to share with others.',
+    // ad-tech "data exchanges" are recipients, not a verb; disclaimers of responsibility and of scope
+    'You can choose whether to receive targeted ads from ad networks, data exchanges and other service providers.',
+    'We are not responsible for how advertisers use the information they collect.',
+    'This Privacy Policy applies only to information transmitted to us through websites we run with our partners.',
+    // a country is not a recipient; a company giving access to its own websites is not collecting
+    'We may transfer your details to other countries, for example because a hosting provider is located there.',
+    'Acme, with its subsidiaries and affiliates, operates or provides access to several websites.',
   ])('"%s" is not a sharing statement', (sentence) => {
     expect(sharing(sentence)).toEqual([]);
   });
