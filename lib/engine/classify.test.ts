@@ -226,6 +226,11 @@ describe('third-party sharing in everyday policy language', () => {
     // a country is not a recipient; a company giving access to its own websites is not collecting
     'We may transfer your details to other countries, for example because a hosting provider is located there.',
     'Acme, with its subsidiaries and affiliates, operates or provides access to several websites.',
+    // a right to know about disclosures; data we receive or have collected ourselves
+    'Residents of some provinces have the right to know how their information was shared with third parties.',
+    "Residents may request once a year, free of charge, certain information regarding Acme's disclosure of personal information to third parties.",
+    'We gather details from social networks, from publicly available records, and from our business partners.',
+    'We may combine information received from third parties with the information we have already collected.',
   ])('"%s" is not a sharing statement', (sentence) => {
     expect(sharing(sentence)).toEqual([]);
   });
