@@ -163,6 +163,7 @@ describe('third-party sharing in everyday policy language', () => {
     ['From time to time we make your postal address available to companies that send catalogues.', 'states'],
     ['Advertisers that show banner and video ads on our news and sports pages, on mobile and desktop, may also collect your IP address.', 'states'],
     ['Tracking pixels may involve the transmission of data to another party that analyses traffic for us.', 'states'],
+    ['The company to whom the information is disclosed is one of our affiliates.', 'states'],
   ] as const)('"%s" is a sharing statement (%s)', (sentence, polarity) => {
     expect(sharing(sentence).map((c) => c.polarity)).toContain(polarity);
   });
@@ -231,6 +232,12 @@ describe('third-party sharing in everyday policy language', () => {
     "Residents may request once a year, free of charge, certain information regarding Acme's disclosure of personal information to third parties.",
     'We gather details from social networks, from publicly available records, and from our business partners.',
     'We may combine information received from third parties with the information we have already collected.',
+    // the user sharing, tables of contents and indirect questions
+    'When a visitor shares a phone number in a comment on a partner site, we remove it.',
+    'These rights help you control the way Northwind Clinic uses your information and shares it with others.',
+    'You will be told how your data may be used, including who, if anyone, it might be shared with.',
+    'With whom, if anyone, your personal information will be shared',
+    'Who we share your information with',
   ])('"%s" is not a sharing statement', (sentence) => {
     expect(sharing(sentence)).toEqual([]);
   });
