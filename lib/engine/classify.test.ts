@@ -164,6 +164,13 @@ describe('third-party sharing in everyday policy language', () => {
     ['Advertisers that show banner and video ads on our news and sports pages, on mobile and desktop, may also collect your IP address.', 'states'],
     ['Tracking pixels may involve the transmission of data to another party that analyses traffic for us.', 'states'],
     ['The company to whom the information is disclosed is one of our affiliates.', 'states'],
+    // a link to the list of ad partners, a disclosure judged necessary, vendors given the order details,
+    // dealers as recipients, syndicated posts
+    ['See a list of third parties that may be using cookies to serve ads on our pages.', 'states'],
+    ['If we believe such disclosure to be necessary: to resolve disputes or protect our rights.', 'states'],
+    ['We will give participating vendors the order details needed to ship your purchase.', 'states'],
+    ['We may forward your quote request to a local dealer.', 'states'],
+    ['Reviews you post can be syndicated to partner sites.', 'states'],
   ] as const)('"%s" is a sharing statement (%s)', (sentence, polarity) => {
     expect(sharing(sentence).map((c) => c.polarity)).toContain(polarity);
   });
@@ -238,6 +245,8 @@ describe('third-party sharing in everyday policy language', () => {
     'You will be told how your data may be used, including who, if anyone, it might be shared with.',
     'With whom, if anyone, your personal information will be shared',
     'Who we share your information with',
+    'Members will be able to share their town and favourite trail with other members of the club.',
+    'State law does not oblige us to keep a list of the third parties that received your information for their marketing.',
   ])('"%s" is not a sharing statement', (sentence) => {
     expect(sharing(sentence)).toEqual([]);
   });
