@@ -338,11 +338,22 @@ export const RULES: Rule[] = [
     category: 'third-party-sharing',
     lang: 'en',
     // An item of a "we share information with:" list, read alone (the engine also reads it with its lead-in).
-    gate: [/^\W*(?:(?:[a-z]|[ivx]+|\d+)[.)]\s+)?(?:with|to) /, RECIPIENT_GATE],
-    all: [new RegExp(`^(?:\\W*(?:[a-z]|[ivx]+|\\d+)[.)]\\s+)?(?:with|to) (?:our |other |certain |select(?:ed)? |trusted |carefully selected |any |the |a |an )*(?:${W} ){0,2}?${RECIPIENT_EN}\\b`)],
+    // Also an item that is only recipients, then a condition or purpose ("Law enforcement authorities,
+    // courts or other entities, when:", "Another entity, in the course of a merger").
+    gate: [/^\W*(?:(?:[a-z]|[ivx]+|\d+)[.)]\s+)?(?:with|to |our |other |another |certain |select|trusted |third|law |service |advertis|affiliat|subsidiar|government|court|vendor|partner)/, RECIPIENT_GATE],
+    all: [
+      new RegExp(
+        `^(?:\\W*(?:[a-z]|[ivx]+|\\d+)[.)]\\s+)?(?:with|to) (?:our |other |certain |select(?:ed)? |trusted |carefully selected |any |the |a |an )*(?:${W} ){0,2}?${RECIPIENT_EN}\\b|^(?:\\W*(?:[a-z]|[ivx]+|\\d+)[.)]\\s+)?(?:our |other |certain |select(?:ed)? |trusted |any |the |an? )*(?:${W} ){0,2}?${RECIPIENT_EN}(?:,? (?:and |or )?(?:${W} ){0,2}?${RECIPIENT_EN})*(?:,? (?:when|if|where|in (?:the course of|connection with)|for the purpose|that (?:provide|perform|help|assist|work))\\b)`,
+      ),
+    ],
     examples: {
-      positive: ['With hosting providers, chosen advertisers and other companies.', 'To our parent company and its subsidiaries.'],
-      negative: ['To contact our support team, write to us.', 'With your consent, we send newsletters.'],
+      positive: [
+        'With hosting providers, chosen advertisers and other companies.',
+        'To our parent company and its subsidiaries.',
+        'Courts, regulators or law enforcement agencies, when the law requires it.',
+        'Service providers that help us deliver parcels.',
+      ],
+      negative: ['To contact our support team, write to us.', 'With your consent, we send newsletters.', 'Third-party websites', 'Partners'],
     },
   },
   {
