@@ -2,7 +2,10 @@
  * `npm run bench -- detection`: times the lib code inside headless Chromium on corpus pages.
  *
  * - gate (readCheapSignals + gate) on non-policy pages: first call on the page (cold, as the content
- *   script runs it) and the warm per-call average;
+ *   script runs it) and the warm per-call average, next to a baseline (one querySelector and its text);
+ *   both on pages of one site (the common case: the renderer process already ran them on earlier
+ *   pages; this is the target) and each page on a site of its own (a new renderer process, nothing
+ *   compiled yet; reported);
  * - detect+extract on policy pages as the background runs them (`processPage` past the gate: one body read
  *   shared by detection and extraction), next to `new Readability(document.cloneNode(true)).parse()`
  *   alone on the same pages in the same run: warm, the way the background runs them (one long-lived
@@ -117,6 +120,40 @@ const HEAVY_PROBE = `async (u) => {
   return { gateMs, longestMs: longest, chars, slices, elements: document.getElementsByTagName('*').length };
 }`;
 
+/**
+ * The gate's first call on a freshly loaded page, as the content script makes it, then its warm per-call
+ * average. Before it, what runs ahead of the gate in the real content script: WXT's runtime dispatches an
+ * event on the document, and main() reads location.href (not timed).
+ */
+const GATE_PROBE = (u: string) => {
+  document.dispatchEvent(new CustomEvent('clausewatch-bench'));
+  void location.href;
+  const g = (globalThis as unknown as { __cwGate: { gate: (s: unknown) => unknown; readCheapSignals: (d: Document, u: string) => unknown } }).__cwGate;
+  const t0 = performance.now();
+  const sig = g.readCheapSignals(document, u);
+  const tRead = performance.now();
+  g.gate(sig);
+  const cold = performance.now() - t0;
+  const coldRead = tRead - t0;
+  const reps = 50;
+  const t1 = performance.now();
+  for (let k = 0; k < reps; k++) g.gate(g.readCheapSignals(document, u));
+  return { cold, coldRead, warm: (performance.now() - t1) / reps };
+};
+
+/**
+ * Baseline, on a fresh load of the same page: the cheapest possible first look at the page's elements
+ * (one querySelector for a heading), which any content script that reads the page pays.
+ */
+const BASELINE_PROBE = () => {
+  document.dispatchEvent(new CustomEvent('clausewatch-bench'));
+  void location.href;
+  const t0 = performance.now();
+  const el = document.querySelector('h1');
+  const text = el ? el.textContent : '';
+  return { t: performance.now() - t0, text };
+};
+
 /** Pages built here, not taken from the corpus: the bad inputs of the detection issue. */
 function syntheticPages(): Array<{ name: string; path: string; html: string }> {
   const para = '<p>We collect your email address and share it with service providers who help us run the service. You can ask us to delete it at any time by writing to us.</p>\n';
@@ -178,11 +215,16 @@ export async function run(args: string[]): Promise<number> {
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic'],
+    // Every *.test host resolves to our server: a page on a host of its own is a site of its own, so it
+    // gets a renderer process of its own (see the fresh-process measurement below).
+    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--host-resolver-rules=MAP *.test 127.0.0.1', '--site-per-process', '--disable-features=BackForwardCache'],
   });
   const gateCold: number[] = [];
   const gateWarm: number[] = [];
   const gateColdRead: number[] = [];
+  const freshGate: number[] = [];
+  const freshRead: number[] = [];
+  const freshBaseline: number[] = [];
   const baselineTouch: number[] = [];
   const coldFull: number[] = [];
   const heavy: Array<{ name: string; gateMs: number; longestMs: number; chars: number; slices: number; elements: number; oneGoMs: number }> = [];
@@ -194,7 +236,11 @@ export async function run(args: string[]): Promise<number> {
   const started = performance.now();
   try {
     const context = await browser.newContext({ javaScriptEnabled: true });
-    await context.route('**/*', (route) => (route.request().url().startsWith(base) ? route.continue() : route.abort()));
+    const ours = (u: string) => {
+      const url = new URL(u);
+      return url.port === String(port) && (url.hostname === '127.0.0.1' || url.hostname.endsWith('.test'));
+    };
+    await context.route('**/*', (route) => (ours(route.request().url()) ? route.continue() : route.abort()));
     const page = await context.newPage();
     for (let i = 0; i < pages.length; i++) {
       const row = pages[i]!;
@@ -204,42 +250,14 @@ export async function run(args: string[]): Promise<number> {
         await page.evaluate(isPolicy ? fullMin : gateMin);
         const url = row.source_url ?? 'https://page.invalid/';
         if (!isPolicy) {
-          // What runs before the gate in the real content script: WXT's runtime dispatches an event on
-          // the document, and main() reads location.href. Not timed; done on both loads of the page.
-          const r = await page.evaluate(
-            (u: string) => {
-              document.dispatchEvent(new CustomEvent('clausewatch-bench'));
-              void location.href;
-              const g = (globalThis as unknown as { __cwGate: { gate: (s: unknown) => unknown; readCheapSignals: (d: Document, u: string) => unknown } }).__cwGate;
-              const t0 = performance.now();
-              const sig = g.readCheapSignals(document, u);
-              const tRead = performance.now();
-              g.gate(sig);
-              const cold = performance.now() - t0;
-              const coldRead = tRead - t0;
-              const reps = 50;
-              const t1 = performance.now();
-              for (let k = 0; k < reps; k++) g.gate(g.readCheapSignals(document, u));
-              return { cold, coldRead, warm: (performance.now() - t1) / reps };
-            },
-            url,
-          );
+          const r = await page.evaluate(GATE_PROBE, url);
           gateCold.push(r.cold);
           gateColdRead.push(r.coldRead);
           gateWarm.push(r.warm);
-          // Baseline, on a fresh load of the same page: the cheapest possible first look at the page's
-          // elements (one querySelector for a heading), which any content script that reads the page pays.
           // Each load has its own URL, so neither side runs on a page the browser has just loaded before
           // (a repeat load of the same URL measured about 0.05 ms faster).
           await page.goto(`${base}/p/${i}?baseline`, { waitUntil: 'domcontentloaded', timeout: 20_000 });
-          const b = await page.evaluate(() => {
-            document.dispatchEvent(new CustomEvent('clausewatch-bench'));
-            void location.href;
-            const t0 = performance.now();
-            const el = document.querySelector('h1');
-            const text = el ? el.textContent : '';
-            return { t: performance.now() - t0, text };
-          });
+          const b = await page.evaluate(BASELINE_PROBE);
           baselineTouch.push(b.t);
         } else {
           // Cold: the first call on a freshly loaded page, compilation included, for each side on
@@ -338,6 +356,33 @@ export async function run(args: string[]): Promise<number> {
       }
     }
     await context.close();
+
+    // The same gate and baseline, each page on a site of its own (np<i>.test, nb<i>.test, all mapped to our
+    // server), so each load starts a new renderer process and nothing compiled for an earlier page is
+    // reused. A renderer keeps compiled regular expressions and functions for the pages it shows later, so
+    // the first loop, which stays on one site, measures the common case (another page of a site already
+    // open); this one measures the first page of a site. Its own context, with the back-forward cache off,
+    // so the processes of earlier pages do not pile up. These hosts are not secure origins, so the page is
+    // not cross-origin isolated and its timer has 0.1 ms steps: medians only.
+    const fresh = await browser.newContext({ javaScriptEnabled: true });
+    await fresh.route('**/*', (route) => (ours(route.request().url()) ? route.continue() : route.abort()));
+    const freshPage = await fresh.newPage();
+    for (let i = 0; i < nonPolicy.length; i++) {
+      const row = nonPolicy[i]!;
+      const url = row.source_url ?? 'https://page.invalid/';
+      try {
+        await freshPage.goto(`http://np${i}.test:${port}/p/${i}?fresh`, { waitUntil: 'domcontentloaded', timeout: 20_000 });
+        await freshPage.evaluate(gateMin);
+        const r = await freshPage.evaluate(GATE_PROBE, url);
+        freshGate.push(r.cold);
+        freshRead.push(r.coldRead);
+        await freshPage.goto(`http://nb${i}.test:${port}/p/${i}?fresh-baseline`, { waitUntil: 'domcontentloaded', timeout: 20_000 });
+        freshBaseline.push((await freshPage.evaluate(BASELINE_PROBE)).t);
+      } catch (e) {
+        console.log(`  skipped ${row.file} (first page of a site): ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
+      }
+    }
+    await fresh.close();
   } finally {
     await browser.close();
     server.close();
@@ -356,6 +401,12 @@ export async function run(args: string[]): Promise<number> {
   const bt = stats(baselineTouch);
   console.log(
     `baseline on the same pages, fresh load: first querySelector('h1') + textContent: median ${fmt(bt.median)} ms, p95 ${fmt(bt.p95)} ms; gate first call / baseline: ${(bt.median > 0 ? gc.median / bt.median : 0).toFixed(2)}x`,
+  );
+  const fg = stats(freshGate);
+  const fr = stats(freshRead);
+  const fb = stats(freshBaseline);
+  console.log(
+    `first page of a site (a new renderer process, nothing compiled yet; 0.1 ms timer): gate first call median ${fmt(fg.median)} ms, p95 ${fmt(fg.p95)} ms (readCheapSignals ${fmt(fr.median)} ms); baseline on the same pages median ${fmt(fb.median)} ms; gate / baseline ${(fb.median > 0 ? fg.median / fb.median : 0).toFixed(2)}x`,
   );
   console.log(`detectPolicy alone on policy pages: median ${fmt(ds.median)} ms, p95 ${fmt(ds.p95)} ms`);
   console.log(`warm, as in the background's long-lived document (DOMParser per page):`);
