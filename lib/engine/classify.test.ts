@@ -247,6 +247,10 @@ describe('third-party sharing in everyday policy language', () => {
     'Who we share your information with',
     'Members will be able to share their town and favourite trail with other members of the club.',
     'State law does not oblige us to keep a list of the third parties that received your information for their marketing.',
+    // receiving mail or money is not collecting; technologies provided to us through a provider; an account at a third party
+    'Readers who download a free issue agree that they may receive occasional emails from our partners.',
+    'Some of these tools are provided to us via third-party vendors that specialise in analytics.',
+    'When you link a third-party account, you will be asked to provide details associated with that third-party account.',
   ])('"%s" is not a sharing statement', (sentence) => {
     expect(sharing(sentence)).toEqual([]);
   });

@@ -119,7 +119,7 @@ export const RULES: Rule[] = [
     gate: [/\b(?:provid|giv|send|sent|forward|suppl|report|communicat)/, RECIPIENT_GATE],
     all: [
       new RegExp(
-        `\\b${SHARE_WEAK_EN}\\b(?! you\\b)(?:${gapNotPerson(14)})(?:to|with)\\W+(?!you\\b)(?:${W}\\W+){0,4}?${RECIPIENT_EN}\\b|\\b(?:provid(?:e|es|ed|ing)|giv(?:e|es|ing)|sell(?:s|ing)?|rent(?:s|ing)?)\\W+(?:our |other |certain |select(?:ed)? |any |that |these |such |the )?(?:${W} ){0,2}?${RECIPIENT_EN}(?:,? (?:and |or )?(?:${W} ){0,2}?${RECIPIENT_EN})* (?:with )?(?:your|personal|customer|user|contact|their|the (?:${W} ){0,2}?(?:information|data|details|records))\\b|\\b(?:giv(?:e|es|ing)|sell(?:s|ing)?|rent(?:s|ing)?|send(?:s|ing)?) (?:that|this|the|these|those|such|any) (?:${W} ){0,2}?(?:your|their) (?:names?|e-?mail|(?:e-?mail |postal |mailing )?address(?:es)?|phone|telephone|personal|contact|information|data|details)\\b`,
+        `\\b${SHARE_WEAK_EN}\\b(?! you\\b)(?:${gapNotPerson(14)})(?:to|with)\\W+(?!you\\b)(?:(?!(?:via|through|from|by)\\b)${W}\\W+){0,4}?${RECIPIENT_EN}\\b(?![- ](?:accounts?|log-?ins?|credentials)\\b)|\\b(?:provid(?:e|es|ed|ing)|giv(?:e|es|ing)|sell(?:s|ing)?|rent(?:s|ing)?)\\W+(?:our |other |certain |select(?:ed)? |any |that |these |such |the )?(?:${W} ){0,2}?${RECIPIENT_EN}(?:,? (?:and |or )?(?:${W} ){0,2}?${RECIPIENT_EN})* (?:with )?(?:your|personal|customer|user|contact|their|the (?:${W} ){0,2}?(?:information|data|details|records))\\b|\\b(?:giv(?:e|es|ing)|sell(?:s|ing)?|rent(?:s|ing)?|send(?:s|ing)?) (?:that|this|the|these|those|such|any) (?:${W} ){0,2}?(?:your|their) (?:names?|e-?mail|(?:e-?mail |postal |mailing )?address(?:es)?|phone|telephone|personal|contact|information|data|details)\\b`,
       ),
     ],
     none: [USER_SHARES_EN, /\bprovid(?:e|es|ed|ing) (?:to )?(?:you|users)\b(?! with)/, TO_YOUR_DEVICE_EN, /\bcommunicat(?:e|es|ed|ing) with\b/],
@@ -295,6 +295,8 @@ export const RULES: Rule[] = [
       /\b(?:we|i) (?:\w+ ){0,3}(?:collect(?:s|ed)?|gather(?:s|ed)?|record(?:s|ed)?|receive[sd]?)\b(?! (?:\w+ ){0,6}(?:from|through|via) (?:third|partner|social))/,
       // A definition of cookies (small files a provider can later recognise your browser by) describes how
       // cookies work, not what this service does.
+      // Receiving mail, messages or money is not collecting data ("they may receive occasional e-mails").
+      /\breceiv(?:e|es|ed|ing) (?:\w+ ){0,3}?(?:e-?mails?|e-?mail messages|messages|newsletters?|acknowledge?ments?|notifications?|notices|offers|communications|promotions|funds|revenue|payments?|compensation)\b/,
       /\bcookies?["”]? (?:are|is) (?:a |an )?(?:small|tiny|little|simple)? ?(?:text |data )?(?:files?|pieces?|bits?)\b/,
     ],
     examples: {
@@ -534,7 +536,7 @@ const ABOUT_THE_POLICY_EN =
  * data to prevent or investigate unauthorised access is a practice, and is not vetoed.
  */
 const NOT_A_DISCLOSURE_EN =
-  /\b(?:intercept(?:s|ed|ion)?|misrepresent(?:s|ed|ing)? their|inadvertent(?:ly)? disclos\w*|misappropriat\w*|improperly (?:\w+ ){0,3}?(?:taken|used|accessed|obtained)|(?<!\b(?:prevent\w*|protect\w* against|guard\w* against|investigat\w*|detect\w*|combat\w*|stop\w*)(?: \w+){0,3} )unauthori[sz]ed (?:third[- ]part(?:y|ies) )?(?:access|disclosures?|acquisition))\b/;
+  /\b(?:intercept(?:s|ed|ion)?|misrepresent(?:s|ed|ing)? their|inadvertent(?:ly)? disclos\w*|misappropriat\w*|improperly (?:\w+ ){0,3}?(?:taken|used|using|accessed|obtained|collect\w*)|(?<!\b(?:prevent\w*|protect\w* against|guard\w* against|investigat\w*|detect\w*|combat\w*|stop\w*)(?: \w+){0,3} )unauthori[sz]ed (?:third[- ]part(?:y|ies) )?(?:access|disclosures?|acquisition))\b/;
 /**
  * Disclaimers: what the policy does not cover ("this policy does not apply to information collected by
  * advertisers") and what the service does not control ("we do not have access to, nor control over,
