@@ -251,6 +251,8 @@ describe('third-party sharing in everyday policy language', () => {
     'Readers who download a free issue agree that they may receive occasional emails from our partners.',
     'Some of these tools are provided to us via third-party vendors that specialise in analytics.',
     'When you link a third-party account, you will be asked to provide details associated with that third-party account.',
+    'Our search engine provides search services to select partners.',
+    'We allow users of our site to send articles by email to other people they know.',
   ])('"%s" is not a sharing statement', (sentence) => {
     expect(sharing(sentence)).toEqual([]);
   });

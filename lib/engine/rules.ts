@@ -42,7 +42,7 @@ const COLLECT_BY_OTHERS_EN =
 // Also children disclosing about themselves, and advice to the user ("Do not share your password with others").
 // The user's own device sharing a cookie with the site that set it, and features that let the user share, too.
 const USER_SHARES_EN =
-  /\b(?:you|users?|members?|visitors?|customers?|(?:your )?(?:children|child|kids|minors|computer|browser|device)) (?:can |may |might |have |had |choose to |decide to |(?:will )?be able to |are able to )?(?:(?:will )?only )?(?:share|post|send|publish|disclose)s?\b(?![^.]*\bwe\b[^.]*\b(?:share|disclose|sell|provide)\b|[^.]*\b(?:can|may|will|might|could) (?:also )?be (?:shared|disclosed|syndicated|made available|sold|transferred|provided)\b)|\b(?:you|users?|members?) (?:have|had) (?:already )?shared\b|\b(?:(?:allow|allows|allowing|enable|enables|enabling|let|lets|permit|permits|option|ability|opportunity) (?:you|users|members|visitors)|(?:give|gives|offer|offers) (?:you|users|members) the (?:option|ability|opportunity|choice)) to (?:\w+,? ){0,3}?(?:share|post|send|publish)\b(?![^.]*\bwe\b[^.]*\b(?:share|disclose|sell|provide)\b)|^(?:please )?(?:do not|don't|never) (?:share|disclose|give out|reveal|post)\b/;
+  /\b(?:you|users?|members?|visitors?|customers?|(?:your )?(?:children|child|kids|minors|computer|browser|device)) (?:can |may |might |have |had |choose to |decide to |(?:will )?be able to |are able to )?(?:(?:will )?only )?(?:share|post|send|publish|disclose)s?\b(?![^.]*\bwe\b[^.]*\b(?:share|disclose|sell|provide)\b|[^.]*\b(?:can|may|will|might|could) (?:also )?be (?:shared|disclosed|syndicated|made available|sold|transferred|provided)\b)|\b(?:you|users?|members?) (?:have|had) (?:already )?shared\b|\b(?:(?:allow|allows|allowing|enable|enables|enabling|let|lets|permit|permits|option|ability|opportunity) (?:you|users|members|visitors)(?: of (?:our|the|this) [\w-]+)?|(?:give|gives|offer|offers) (?:you|users|members) the (?:option|ability|opportunity|choice)) to (?:\w+,? ){0,3}?(?:share|post|send|publish)\b(?![^.]*\bwe\b[^.]*\b(?:share|disclose|sell|provide)\b)|^(?:please )?(?:do not|don't|never) (?:share|disclose|give out|reveal|post)\b/;
 
 // A cookie "transferred to your computer" goes to the user's own device, not to a recipient.
 const TO_YOUR_DEVICE_EN = /\b(?:transfer|send|sent|transmit|plac|stor)\w* (?:\w+ ){0,3}?(?:to|on) your (?:computer|device|browser|hard drive|mobile device|phone)/;
@@ -122,7 +122,14 @@ export const RULES: Rule[] = [
         `\\b${SHARE_WEAK_EN}\\b(?! you\\b)(?:${gapNotPerson(14)})(?:to|with)\\W+(?!you\\b)(?:(?!(?:via|through|from|by)\\b)${W}\\W+){0,4}?${RECIPIENT_EN}\\b(?![- ](?:accounts?|log-?ins?|credentials)\\b)|\\b(?:provid(?:e|es|ed|ing)|giv(?:e|es|ing)|sell(?:s|ing)?|rent(?:s|ing)?)\\W+(?:our |other |certain |select(?:ed)? |any |that |these |such |the )?(?:${W} ){0,2}?${RECIPIENT_EN}(?:,? (?:and |or )?(?:${W} ){0,2}?${RECIPIENT_EN})* (?:with )?(?:your|personal|customer|user|contact|their|the (?:${W} ){0,2}?(?:information|data|details|records))\\b|\\b(?:giv(?:e|es|ing)|sell(?:s|ing)?|rent(?:s|ing)?|send(?:s|ing)?) (?:that|this|the|these|those|such|any) (?:${W} ){0,2}?(?:your|their) (?:names?|e-?mail|(?:e-?mail |postal |mailing )?address(?:es)?|phone|telephone|personal|contact|information|data|details)\\b`,
       ),
     ],
-    none: [USER_SHARES_EN, /\bprovid(?:e|es|ed|ing) (?:to )?(?:you|users)\b(?! with)/, TO_YOUR_DEVICE_EN, /\bcommunicat(?:e|es|ed|ing) with\b/],
+    // Services or products provided to partners are not data handed to them.
+    none: [
+      USER_SHARES_EN,
+      /\bprovid(?:e|es|ed|ing) (?:to )?(?:you|users)\b(?! with)/,
+      TO_YOUR_DEVICE_EN,
+      /\bcommunicat(?:e|es|ed|ing) with\b/,
+      /\bprovid(?:e|es|ed|ing) (?:[\w-]+ ){0,2}?(?:services?|products?|solutions|support|tools|features|functionality) (?:and [\w-]+ )?to\b/,
+    ],
     examples: {
       positive: [
         'We provide your email address to our marketing partners.',
