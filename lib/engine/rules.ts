@@ -27,6 +27,8 @@ const W = "\\w+(?:[-'’]\\w+)*";
 const gap = (n: number) => `(?:\\W+${W}){0,${n}}?\\W+`;
 // A gap that does not run through "to you", "with us" or "we": the object of "provide ... to" ends where a person is named or
 // a new clause starts ("providing the services to you ..., we provide your data to vendors").
+// Services or products provided to partners are not data handed to them ("provides search services to partners").
+const NOT_A_SERVICE = '(?! (?:[\\w-]+ ){0,2}?(?:services?|products?|solutions|support|tools|features|functionality) (?:and [\\w-]+ )?to\\b)';
 const gapNotPerson = (n: number) => `(?:\\W+(?!(?:to|with) (?:you|us)\\b|we\\b)${W}){0,${n}}?\\W+`;
 
 // ---- vocabulary (English) ----
@@ -119,16 +121,14 @@ export const RULES: Rule[] = [
     gate: [/\b(?:provid|giv|send|sent|forward|suppl|report|communicat)/, RECIPIENT_GATE],
     all: [
       new RegExp(
-        `\\b${SHARE_WEAK_EN}\\b(?! you\\b)(?:${gapNotPerson(14)})(?:to|with)\\W+(?!you\\b)(?:(?!(?:via|through|from|by)\\b)${W}\\W+){0,4}?${RECIPIENT_EN}\\b(?![- ](?:accounts?|log-?ins?|credentials)\\b)|\\b(?:provid(?:e|es|ed|ing)|giv(?:e|es|ing)|sell(?:s|ing)?|rent(?:s|ing)?)\\W+(?:our |other |certain |select(?:ed)? |any |that |these |such |the )?(?:${W} ){0,2}?${RECIPIENT_EN}(?:,? (?:and |or )?(?:${W} ){0,2}?${RECIPIENT_EN})* (?:with )?(?:your|personal|customer|user|contact|their|the (?:${W} ){0,2}?(?:information|data|details|records))\\b|\\b(?:giv(?:e|es|ing)|sell(?:s|ing)?|rent(?:s|ing)?|send(?:s|ing)?) (?:that|this|the|these|those|such|any) (?:${W} ){0,2}?(?:your|their) (?:names?|e-?mail|(?:e-?mail |postal |mailing )?address(?:es)?|phone|telephone|personal|contact|information|data|details)\\b`,
+        `\\b${SHARE_WEAK_EN}\\b(?! you\\b)${NOT_A_SERVICE}(?:${gapNotPerson(14)})(?:to|with)\\W+(?!you\\b)(?:(?!(?:via|through|from|by)\\b)${W}\\W+){0,4}?${RECIPIENT_EN}\\b(?![- ](?:accounts?|log-?ins?|credentials)\\b)|\\b(?:provid(?:e|es|ed|ing)|giv(?:e|es|ing)|sell(?:s|ing)?|rent(?:s|ing)?)\\W+(?:our |other |certain |select(?:ed)? |any |that |these |such |the )?(?:${W} ){0,2}?${RECIPIENT_EN}(?:,? (?:and |or )?(?:${W} ){0,2}?${RECIPIENT_EN})* (?:with )?(?:your|personal|customer|user|contact|their|the (?:${W} ){0,2}?(?:information|data|details|records))\\b|\\b(?:giv(?:e|es|ing)|sell(?:s|ing)?|rent(?:s|ing)?|send(?:s|ing)?) (?:that|this|the|these|those|such|any) (?:${W} ){0,2}?(?:your|their) (?:names?|e-?mail|(?:e-?mail |postal |mailing )?address(?:es)?|phone|telephone|personal|contact|information|data|details)\\b`,
       ),
     ],
-    // Services or products provided to partners are not data handed to them.
     none: [
       USER_SHARES_EN,
       /\bprovid(?:e|es|ed|ing) (?:to )?(?:you|users)\b(?! with)/,
       TO_YOUR_DEVICE_EN,
       /\bcommunicat(?:e|es|ed|ing) with\b/,
-      /\bprovid(?:e|es|ed|ing) (?:[\w-]+ ){0,2}?(?:services?|products?|solutions|support|tools|features|functionality) (?:and [\w-]+ )?to\b/,
     ],
     examples: {
       positive: [
