@@ -253,6 +253,9 @@ describe('third-party sharing in everyday policy language', () => {
     'When you link a third-party account, you will be asked to provide details associated with that third-party account.',
     'Our search engine provides search services to select partners.',
     'We allow users of our site to send articles by email to other people they know.',
+    // the user letting us, not others, access data
+    'You can connect your account or otherwise allow us to access some details through a social networking site.',
+    'When you sign in with a third-party account, you grant us permission to access some details from that account.',
   ])('"%s" is not a sharing statement', (sentence) => {
     expect(sharing(sentence)).toEqual([]);
   });
