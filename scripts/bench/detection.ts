@@ -246,23 +246,37 @@ export async function run(args: string[]): Promise<number> {
       const row = pages[i]!;
       const isPolicy = i >= nonPolicy.length;
       try {
-        await page.goto(`${base}/p/${i}?first`, { waitUntil: 'domcontentloaded', timeout: 20_000 });
-        await page.evaluate(isPolicy ? fullMin : gateMin);
         const url = row.source_url ?? 'https://page.invalid/';
         if (!isPolicy) {
-          const r = await page.evaluate(GATE_PROBE, url);
-          gateCold.push(r.cold);
-          gateColdRead.push(r.coldRead);
-          gateWarm.push(r.warm);
-          // Each load has its own URL, so neither side runs on a page the browser has just loaded before
-          // (a repeat load of the same URL measured about 0.05 ms faster).
-          await page.goto(`${base}/p/${i}?baseline`, { waitUntil: 'domcontentloaded', timeout: 20_000 });
-          const b = await page.evaluate(BASELINE_PROBE);
-          baselineTouch.push(b.t);
+          // The gate and the baseline each on a load of their own, each under its own URL, so neither
+          // side runs on a page the browser has just loaded before (a repeat load of the same URL measured
+          // about 0.05 ms faster); which goes first alternates from page to page, so neither side always
+          // has the other's load just before it.
+          const gateLoad = async () => {
+            await page.goto(`${base}/p/${i}?gate`, { waitUntil: 'domcontentloaded', timeout: 20_000 });
+            await page.evaluate(gateMin);
+            const r = await page.evaluate(GATE_PROBE, url);
+            gateCold.push(r.cold);
+            gateColdRead.push(r.coldRead);
+            gateWarm.push(r.warm);
+          };
+          const baselineLoad = async () => {
+            await page.goto(`${base}/p/${i}?baseline`, { waitUntil: 'domcontentloaded', timeout: 20_000 });
+            baselineTouch.push((await page.evaluate(BASELINE_PROBE)).t);
+          };
+          if (i % 2 === 0) {
+            await gateLoad();
+            await baselineLoad();
+          } else {
+            await baselineLoad();
+            await gateLoad();
+          }
         } else {
           // Cold: the first call on a freshly loaded page, compilation included, for each side on
           // its own fresh load (reported, not the target: in the extension this code runs in one
           // long-lived document, so it compiles once, not once per page).
+          await page.goto(`${base}/p/${i}?first`, { waitUntil: 'domcontentloaded', timeout: 20_000 });
+          await page.evaluate(fullMin);
           const c = await page.evaluate((u: string) => {
             const cw = (globalThis as unknown as { __cw: { processPage: (d: Document, u: string, o: { skipGate: boolean }) => unknown } }).__cw;
             const t = performance.now();
@@ -371,13 +385,24 @@ export async function run(args: string[]): Promise<number> {
       const row = nonPolicy[i]!;
       const url = row.source_url ?? 'https://page.invalid/';
       try {
-        await freshPage.goto(`http://np${i}.test:${port}/p/${i}?fresh`, { waitUntil: 'domcontentloaded', timeout: 20_000 });
-        await freshPage.evaluate(gateMin);
-        const r = await freshPage.evaluate(GATE_PROBE, url);
-        freshGate.push(r.cold);
-        freshRead.push(r.coldRead);
-        await freshPage.goto(`http://nb${i}.test:${port}/p/${i}?fresh-baseline`, { waitUntil: 'domcontentloaded', timeout: 20_000 });
-        freshBaseline.push((await freshPage.evaluate(BASELINE_PROBE)).t);
+        const gateLoad = async () => {
+          await freshPage.goto(`http://np${i}.test:${port}/p/${i}?fresh`, { waitUntil: 'domcontentloaded', timeout: 20_000 });
+          await freshPage.evaluate(gateMin);
+          const r = await freshPage.evaluate(GATE_PROBE, url);
+          freshGate.push(r.cold);
+          freshRead.push(r.coldRead);
+        };
+        const baselineLoad = async () => {
+          await freshPage.goto(`http://nb${i}.test:${port}/p/${i}?fresh-baseline`, { waitUntil: 'domcontentloaded', timeout: 20_000 });
+          freshBaseline.push((await freshPage.evaluate(BASELINE_PROBE)).t);
+        };
+        if (i % 2 === 0) {
+          await gateLoad();
+          await baselineLoad();
+        } else {
+          await baselineLoad();
+          await gateLoad();
+        }
       } catch (e) {
         console.log(`  skipped ${row.file} (first page of a site): ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
       }
