@@ -26,7 +26,7 @@ import { createServer, type Server } from 'node:http';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { chromium } from 'playwright-core';
+import { chromium, type Page } from 'playwright-core';
 import { corpusDir } from '../lib/corpus';
 
 interface Row {
@@ -154,6 +154,28 @@ const BASELINE_PROBE = () => {
   return { t: performance.now() - t0, text };
 };
 
+/**
+ * The gate and the baseline on one page, each on a load of its own under its own URL, so neither side
+ * runs on a page the browser has just loaded before (a repeat load of the same URL measured about
+ * 0.05 ms faster). The caller alternates which goes first from page to page, so neither side always has
+ * the other's load just before it.
+ */
+async function gateAndBaseline(page: Page, gateBundle: string, gateUrl: string, baselineUrl: string, url: string, gateFirst: boolean) {
+  let gate = { cold: 0, coldRead: 0, warm: 0 };
+  let baseline = 0;
+  const gateLoad = async () => {
+    await page.goto(gateUrl, { waitUntil: 'domcontentloaded', timeout: 20_000 });
+    await page.evaluate(gateBundle);
+    gate = await page.evaluate(GATE_PROBE, url);
+  };
+  const baselineLoad = async () => {
+    await page.goto(baselineUrl, { waitUntil: 'domcontentloaded', timeout: 20_000 });
+    baseline = (await page.evaluate(BASELINE_PROBE)).t;
+  };
+  for (const load of gateFirst ? [gateLoad, baselineLoad] : [baselineLoad, gateLoad]) await load();
+  return { gate, baseline };
+}
+
 /** Pages built here, not taken from the corpus: the bad inputs of the detection issue. */
 function syntheticPages(): Array<{ name: string; path: string; html: string }> {
   const para = '<p>We collect your email address and share it with service providers who help us run the service. You can ask us to delete it at any time by writing to us.</p>\n';
@@ -248,29 +270,11 @@ export async function run(args: string[]): Promise<number> {
       try {
         const url = row.source_url ?? 'https://page.invalid/';
         if (!isPolicy) {
-          // The gate and the baseline each on a load of their own, each under its own URL, so neither
-          // side runs on a page the browser has just loaded before (a repeat load of the same URL measured
-          // about 0.05 ms faster); which goes first alternates from page to page, so neither side always
-          // has the other's load just before it.
-          const gateLoad = async () => {
-            await page.goto(`${base}/p/${i}?gate`, { waitUntil: 'domcontentloaded', timeout: 20_000 });
-            await page.evaluate(gateMin);
-            const r = await page.evaluate(GATE_PROBE, url);
-            gateCold.push(r.cold);
-            gateColdRead.push(r.coldRead);
-            gateWarm.push(r.warm);
-          };
-          const baselineLoad = async () => {
-            await page.goto(`${base}/p/${i}?baseline`, { waitUntil: 'domcontentloaded', timeout: 20_000 });
-            baselineTouch.push((await page.evaluate(BASELINE_PROBE)).t);
-          };
-          if (i % 2 === 0) {
-            await gateLoad();
-            await baselineLoad();
-          } else {
-            await baselineLoad();
-            await gateLoad();
-          }
+          const m = await gateAndBaseline(page, gateMin, `${base}/p/${i}?gate`, `${base}/p/${i}?baseline`, url, i % 2 === 0);
+          gateCold.push(m.gate.cold);
+          gateColdRead.push(m.gate.coldRead);
+          gateWarm.push(m.gate.warm);
+          baselineTouch.push(m.baseline);
         } else {
           // Cold: the first call on a freshly loaded page, compilation included, for each side on
           // its own fresh load (reported, not the target: in the extension this code runs in one
@@ -385,24 +389,10 @@ export async function run(args: string[]): Promise<number> {
       const row = nonPolicy[i]!;
       const url = row.source_url ?? 'https://page.invalid/';
       try {
-        const gateLoad = async () => {
-          await freshPage.goto(`http://np${i}.test:${port}/p/${i}?fresh`, { waitUntil: 'domcontentloaded', timeout: 20_000 });
-          await freshPage.evaluate(gateMin);
-          const r = await freshPage.evaluate(GATE_PROBE, url);
-          freshGate.push(r.cold);
-          freshRead.push(r.coldRead);
-        };
-        const baselineLoad = async () => {
-          await freshPage.goto(`http://nb${i}.test:${port}/p/${i}?fresh-baseline`, { waitUntil: 'domcontentloaded', timeout: 20_000 });
-          freshBaseline.push((await freshPage.evaluate(BASELINE_PROBE)).t);
-        };
-        if (i % 2 === 0) {
-          await gateLoad();
-          await baselineLoad();
-        } else {
-          await baselineLoad();
-          await gateLoad();
-        }
+        const m = await gateAndBaseline(freshPage, gateMin, `http://np${i}.test:${port}/p/${i}?fresh`, `http://nb${i}.test:${port}/p/${i}?fresh-baseline`, url, i % 2 === 0);
+        freshGate.push(m.gate.cold);
+        freshRead.push(m.gate.coldRead);
+        freshBaseline.push(m.baseline);
       } catch (e) {
         console.log(`  skipped ${row.file} (first page of a site): ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
       }
