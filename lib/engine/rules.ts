@@ -25,10 +25,10 @@ export interface Rule {
 // punctuation: with a looser class, "word ------" splits many ways and a nested gap backtracks exponentially.
 const W = "\\w+(?:[-'’]\\w+)*";
 const gap = (n: number) => `(?:\\W+${W}){0,${n}}?\\W+`;
-// A gap that does not run through "to you", "with us" or "we": the object of "provide ... to" ends where a person is named or
-// a new clause starts ("providing the services to you ..., we provide your data to vendors").
 // Services or products provided to partners are not data handed to them ("provides search services to partners").
 const NOT_A_SERVICE = '(?! (?:[\\w-]+ ){0,2}?(?:services?|products?|solutions|support|tools|features|functionality) (?:and [\\w-]+ )?to\\b)';
+// A gap that does not run through "to you", "with us" or "we": the object of "provide ... to" ends where a
+// person is named or a new clause starts ("providing the services to you ..., we provide your data to vendors").
 const gapNotPerson = (n: number) => `(?:\\W+(?!(?:to|with) (?:you|us)\\b|we\\b)${W}){0,${n}}?\\W+`;
 
 // ---- vocabulary (English) ----
@@ -300,10 +300,10 @@ export const RULES: Rule[] = [
     ],
     none: [
       /\b(?:we|i) (?:\w+ ){0,3}(?:collect(?:s|ed)?|gather(?:s|ed)?|record(?:s|ed)?|receive[sd]?)\b(?! (?:\w+ ){0,6}(?:from|through|via) (?:third|partner|social))/,
-      // A definition of cookies (small files a provider can later recognise your browser by) describes how
-      // cookies work, not what this service does.
       // Receiving mail, messages or money is not collecting data ("they may receive occasional e-mails").
       /\breceiv(?:e|es|ed|ing) (?:\w+ ){0,3}?(?:e-?mails?|e-?mail messages|messages|newsletters?|acknowledge?ments?|notifications?|notices|offers|communications|promotions|funds|revenue|payments?|compensation)\b/,
+      // A definition of cookies (small files a provider can later recognise your browser by) describes how
+      // cookies work, not what this service does.
       /\bcookies?["”]? (?:are|is) (?:a |an )?(?:small|tiny|little|simple)? ?(?:text |data )?(?:files?|pieces?|bits?)\b/,
     ],
     examples: {
