@@ -21,7 +21,9 @@
  * headers, which give performance.now() 5 µs resolution instead of 100 µs. Every other request is
  * aborted. Pages are sampled (see --non-policy / --policy) to keep the run within a few minutes.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createServer, type Server } from 'node:http';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -83,6 +85,10 @@ function argNumber(args: string[], name: string, dflt: number): number {
   const v = i >= 0 ? Number(args[i + 1]) : NaN;
   return Number.isFinite(v) && v > 0 ? v : dflt;
 }
+
+// Every *.test host resolves to our server: a page on a host of its own is a site of its own, so it gets a
+// renderer process of its own (see the first-page-of-a-site measurement).
+const LAUNCH_ARGS = ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--host-resolver-rules=MAP *.test 127.0.0.1', '--site-per-process', '--disable-features=BackForwardCache'];
 
 /** Every page served: its own scripts stopped, cross-origin isolated for a 5 µs timer (see above). */
 const PAGE_HEADERS = {
@@ -237,9 +243,7 @@ export async function run(args: string[]): Promise<number> {
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
-    // Every *.test host resolves to our server: a page on a host of its own is a site of its own, so it
-    // gets a renderer process of its own (see the fresh-process measurement below).
-    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--host-resolver-rules=MAP *.test 127.0.0.1', '--site-per-process', '--disable-features=BackForwardCache'],
+    args: LAUNCH_ARGS,
   });
   const gateCold: number[] = [];
   const gateWarm: number[] = [];
@@ -247,6 +251,8 @@ export async function run(args: string[]): Promise<number> {
   const freshGate: number[] = [];
   const freshRead: number[] = [];
   const freshBaseline: number[] = [];
+  const inExtensionGate: number[] = [];
+  const inExtensionBaseline: number[] = [];
   const baselineTouch: number[] = [];
   const coldFull: number[] = [];
   const heavy: Array<{ name: string; gateMs: number; longestMs: number; chars: number; slices: number; elements: number; oneGoMs: number }> = [];
@@ -398,6 +404,40 @@ export async function run(args: string[]): Promise<number> {
       }
     }
     await fresh.close();
+
+    // The gate inside the real content script: a bench build of the extension (VITE_CW_BENCH=1, its own
+    // folder) times its first read and gate in the content script's own world and writes the time on the
+    // page; with ?cwbench=baseline it times only the first h1 and its text there instead. Same pages, same
+    // server, the gate and the baseline alternating which loads first.
+    execFileSync('npx', ['wxt', 'build'], { cwd: repoRoot, env: { ...process.env, VITE_CW_BENCH: '1' }, stdio: 'ignore' });
+    const benchBuild = join(repoRoot, '.output-bench/chrome-mv3');
+    const profile = mkdtempSync(join(tmpdir(), 'clausewatch-bench-'));
+    const ext = await chromium.launchPersistentContext(profile, {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      headless: true,
+      ignoreDefaultArgs: ['--disable-extensions'],
+      args: [...LAUNCH_ARGS, `--disable-extensions-except=${benchBuild}`, `--load-extension=${benchBuild}`],
+    });
+    try {
+      await ext.route('**/*', (route) => (ours(route.request().url()) ? route.continue() : route.abort()));
+      const tab = await ext.newPage();
+      const timed = async (query: string) => {
+        await tab.goto(`${base}/p/${query}`, { waitUntil: 'domcontentloaded', timeout: 20_000 });
+        await tab.waitForFunction(() => document.documentElement.hasAttribute('data-cw-bench'), null, { timeout: 10_000 });
+        return Number(await tab.evaluate(() => document.documentElement.getAttribute('data-cw-bench')));
+      };
+      for (let i = 0; i < nonPolicy.length; i++) {
+        try {
+          const order = i % 2 === 0 ? ['gate', 'baseline'] : ['baseline', 'gate'];
+          for (const which of order) (which === 'gate' ? inExtensionGate : inExtensionBaseline).push(await timed(`${i}?cwbench=${which}`));
+        } catch (e) {
+          console.log(`  skipped ${nonPolicy[i]!.file} (in the extension): ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
+        }
+      }
+    } finally {
+      await ext.close();
+      rmSync(profile, { recursive: true, force: true });
+    }
   } finally {
     await browser.close();
     server.close();
@@ -422,6 +462,11 @@ export async function run(args: string[]): Promise<number> {
   const fb = stats(freshBaseline);
   console.log(
     `first page of a site (a new renderer process, nothing compiled yet; 0.1 ms timer): gate first call median ${fmt(fg.median)} ms, p95 ${fmt(fg.p95)} ms (readCheapSignals ${fmt(fr.median)} ms); baseline on the same pages median ${fmt(fb.median)} ms; gate / baseline ${(fb.median > 0 ? fg.median / fb.median : 0).toFixed(2)}x`,
+  );
+  const xg = stats(inExtensionGate);
+  const xb = stats(inExtensionBaseline);
+  console.log(
+    `inside the real content script (bench build of the extension, same pages): gate first read + gate median ${fmt(xg.median)} ms, p95 ${fmt(xg.p95)} ms; baseline in the content script median ${fmt(xb.median)} ms; gate / baseline ${(xb.median > 0 ? xg.median / xb.median : 0).toFixed(2)}x (${xg.n} pages)`,
   );
   console.log(`detectPolicy alone on policy pages: median ${fmt(ds.median)} ms, p95 ${fmt(ds.p95)} ms`);
   console.log(`warm, as in the background's long-lived document (DOMParser per page):`);
