@@ -75,8 +75,6 @@ export default defineContentScript({
       ctx.onInvalidated(() => observer.disconnect());
     };
 
-    // An app shell with no headings yet renders its content by script: look once it has. The first
-    // read doubles as the check on ordinary pages, so they pay for one look only.
     // Bench builds only (VITE_CW_BENCH=1, `npm run bench -- detection`): the first read and gate timed as a
     // page pays them, in this content script's own world, written on the page for the bench to read. With
     // ?cwbench=baseline, only the baseline (the first h1 and its text) is timed instead. Production builds
@@ -94,6 +92,8 @@ export default defineContentScript({
       if (signals) gate(signals);
       document.documentElement.setAttribute('data-cw-bench', String(performance.now() - t0));
     }
+    // An app shell with no headings yet renders its content by script: look once it has. The first
+    // read doubles as the check on ordinary pages, so they pay for one look only.
     const first = read();
     if (!first || first.headings.length === 0) afterSettle('rendered after load', true);
     else check('load', first);

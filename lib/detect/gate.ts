@@ -119,9 +119,9 @@ export function gate(signals: CheapSignals): { pass: boolean; reason: string } {
   // time a process runs it (Node, fresh process: 0.33 ms against 0.04 ms for this loop), more than the
   // whole budget. A renderer keeps the compiled expression for the next pages of the same site, so only
   // the first page of a site paid it: there this loop measured 0.1-0.3 ms cheaper in the bench, and on
-  // later pages it was within 0.015 ms of the expression. The whole URL is read, host, path, query and fragment: a
-  // hash-routed single-page app names its pages in the fragment (/#/privacy). Fields are joined by
-  // newlines, which no gate word contains, so no match spans two.
+  // later pages it was within 0.015 ms of the expression. The whole URL is read, host, path, query and
+  // fragment: a hash-routed single-page app names its pages in the fragment (/#/privacy). Fields are
+  // joined by newlines, which no gate word contains, so no match spans two.
   const url = signals.url.includes('%') ? decodedUrl(signals.url) : signals.url;
   const hay = (url + '\n' + signals.title + '\n' + signals.headings.join('\n')).toLowerCase().replaceAll('-', ' ').replaceAll('_', ' ');
   let at = -1;
