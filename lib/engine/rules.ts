@@ -43,8 +43,21 @@ const COLLECT_BY_OTHERS_EN =
 // Sentences about the user sharing with friends, or a "share" button, are not the service disclosing data.
 // Also children disclosing about themselves, and advice to the user ("Do not share your password with others").
 // The user's own device sharing a cookie with the site that set it, and features that let the user share, too.
-const USER_SHARES_EN =
-  /\b(?:you|users?|members?|visitors?|customers?|(?:your )?(?:children|child|kids|minors|computer|browser|device)) (?:can |may |might |have |had |choose to |decide to |(?:will )?be able to |are able to )?(?:(?:will )?only )?(?:share|post|send|publish|disclose)s?\b(?![^.]*\bwe\b[^.]*\b(?:share|disclose|sell|provide)\b|[^.]*\b(?:can|may|will|might|could) (?:also )?be (?:shared|disclosed|syndicated|made available|sold|transferred|provided)\b)|\b(?:you|users?|members?) (?:have|had) (?:already )?shared\b|\b(?:(?:allow|allows|allowing|enable|enables|enabling|let|lets|permit|permits|option|ability|opportunity) (?:you|users|members|visitors)(?: of (?:our|the|this) [\w-]+)?|(?:give|gives|offer|offers) (?:you|users|members) the (?:option|ability|opportunity|choice)) to (?:\w+,? ){0,3}?(?:share|post|send|publish)\b(?![^.]*\bwe\b[^.]*\b(?:share|disclose|sell|provide)\b)|^(?:please )?(?:do not|don't|never) (?:share|disclose|give out|reveal|post)\b/;
+// ...unless the service itself shares in the same sentence ("when you post, we share it with partners"), or
+// what the user posts "may be shared" by the service.
+const WE_ALSO_SHARE = String.raw`[^.]*\bwe\b[^.]*\b(?:share|disclose|sell|provide)\b`;
+const MAY_BE_SHARED = String.raw`[^.]*\b(?:can|may|will|might|could) (?:also )?be (?:shared|disclosed|syndicated|made available|sold|transferred|provided)\b`;
+const USER_SHARES_EN = new RegExp(
+  [
+    // "you can share", "your children disclose", "your browser will only share"
+    String.raw`\b(?:you|users?|members?|visitors?|customers?|(?:your )?(?:children|child|kids|minors|computer|browser|device)) (?:can |may |might |have |had |choose to |decide to |(?:will )?be able to |are able to )?(?:(?:will )?only )?(?:share|post|send|publish|disclose)s?\b(?!${WE_ALSO_SHARE}|${MAY_BE_SHARED})`,
+    String.raw`\b(?:you|users?|members?) (?:have|had) (?:already )?shared\b`,
+    // features that let the user share
+    String.raw`\b(?:(?:allow|allows|allowing|enable|enables|enabling|let|lets|permit|permits|option|ability|opportunity) (?:you|users|members|visitors)(?: of (?:our|the|this) [\w-]+)?|(?:give|gives|offer|offers) (?:you|users|members) the (?:option|ability|opportunity|choice)) to (?:\w+,? ){0,3}?(?:share|post|send|publish)\b(?!${WE_ALSO_SHARE})`,
+    // advice to the user
+    String.raw`^(?:please )?(?:do not|don't|never) (?:share|disclose|give out|reveal|post)\b`,
+  ].join('|'),
+);
 
 // A cookie "transferred to your computer" goes to the user's own device, not to a recipient.
 const TO_YOUR_DEVICE_EN = /\b(?:transfer|send|sent|transmit|plac|stor)\w* (?:\w+ ){0,3}?(?:to|on) your (?:computer|device|browser|hard drive|mobile device|phone)/;
