@@ -22,13 +22,13 @@
  * aborted. Pages are sampled (see --non-policy / --policy) to keep the run within a few minutes.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { chromium, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { CHROMIUM, launchExtension } from '../../tests/e2e/harness';
 import { corpusDir } from '../lib/corpus';
 
 interface Row {
@@ -241,7 +241,7 @@ export async function run(args: string[]): Promise<number> {
   const base = `http://127.0.0.1:${port}`;
 
   const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: CHROMIUM,
     headless: true,
     args: LAUNCH_ARGS,
   });
@@ -264,11 +264,13 @@ export async function run(args: string[]): Promise<number> {
   const started = performance.now();
   try {
     const context = await browser.newContext({ javaScriptEnabled: true });
-    const ours = (u: string) => {
-      const url = new URL(u);
-      return url.port === String(port) && (url.hostname === '127.0.0.1' || url.hostname.endsWith('.test'));
-    };
-    await context.route('**/*', (route) => (ours(route.request().url()) ? route.continue() : route.abort()));
+    // Only our server answers: 127.0.0.1 and the *.test hosts mapped to it; every other request is aborted.
+    const onlyOurs = (ctx: BrowserContext) =>
+      ctx.route('**/*', (route) => {
+        const url = new URL(route.request().url());
+        return url.port === String(port) && (url.hostname === '127.0.0.1' || url.hostname.endsWith('.test')) ? route.continue() : route.abort();
+      });
+    await onlyOurs(context);
     const page = await context.newPage();
     for (let i = 0; i < pages.length; i++) {
       const row = pages[i]!;
@@ -389,7 +391,7 @@ export async function run(args: string[]): Promise<number> {
     // so the processes of earlier pages do not pile up. These hosts are not secure origins, so the page is
     // not cross-origin isolated and its timer has 0.1 ms steps: medians only.
     const fresh = await browser.newContext({ javaScriptEnabled: true });
-    await fresh.route('**/*', (route) => (ours(route.request().url()) ? route.continue() : route.abort()));
+    await onlyOurs(fresh);
     const freshPage = await fresh.newPage();
     for (let i = 0; i < nonPolicy.length; i++) {
       const row = nonPolicy[i]!;
@@ -410,17 +412,10 @@ export async function run(args: string[]): Promise<number> {
     // page; with ?cwbench=baseline it times only the first h1 and its text there instead. Same pages, same
     // server, the gate and the baseline alternating which loads first.
     execFileSync('npx', ['wxt', 'build'], { cwd: repoRoot, env: { ...process.env, VITE_CW_BENCH: '1' }, stdio: 'ignore' });
-    const benchBuild = join(repoRoot, '.output-bench/chrome-mv3');
-    const profile = mkdtempSync(join(tmpdir(), 'clausewatch-bench-'));
-    const ext = await chromium.launchPersistentContext(profile, {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      headless: true,
-      ignoreDefaultArgs: ['--disable-extensions'],
-      args: [...LAUNCH_ARGS, `--disable-extensions-except=${benchBuild}`, `--load-extension=${benchBuild}`],
-    });
+    const ext = await launchExtension({ extensionDir: join(repoRoot, '.output-bench/chrome-mv3') });
     try {
-      await ext.route('**/*', (route) => (ours(route.request().url()) ? route.continue() : route.abort()));
-      const tab = await ext.newPage();
+      await onlyOurs(ext.context);
+      const tab = await ext.context.newPage();
       const timed = async (query: string) => {
         await tab.goto(`${base}/p/${query}`, { waitUntil: 'domcontentloaded', timeout: 20_000 });
         await tab.waitForFunction(() => document.documentElement.hasAttribute('data-cw-bench'), null, { timeout: 10_000 });
@@ -436,7 +431,6 @@ export async function run(args: string[]): Promise<number> {
       }
     } finally {
       await ext.close();
-      rmSync(profile, { recursive: true, force: true });
     }
   } finally {
     await browser.close();
