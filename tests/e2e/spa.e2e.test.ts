@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchExtension, reportedOutcomes, ROOT, startServer, waitFor, type Extension, type FixtureServer } from './harness';
 
@@ -48,6 +49,19 @@ window.addEventListener('hashchange', () => {
     await server?.close();
   });
 
+  /**
+   * Opens an app's start page, checks that nothing was reported for it once it has settled, and follows
+   * its in-app link; the page stays open on the new route.
+   */
+  const openAndFollow = async (start: string, isApp: (url: string) => boolean): Promise<Page> => {
+    const page = await ext.context.newPage();
+    await page.goto(`${server.origin}${start}`);
+    await page.waitForTimeout(1500);
+    expect((await reportedOutcomes(ext)).filter((o) => isApp(o.url))).toEqual([]);
+    await page.click('#go');
+    return page;
+  };
+
   it.each(['/late/privacy', '/late/legal-7'])('detects a policy rendered after load at %s', async (path) => {
     const page = await ext.context.newPage();
     await page.goto(`${server.origin}${path}`);
@@ -57,22 +71,14 @@ window.addEventListener('hashchange', () => {
   });
 
   it('detects a policy reached by history navigation, and not the home page before it', async () => {
-    const page = await ext.context.newPage();
-    await page.goto(`${server.origin}/spa/`);
-    await page.waitForTimeout(1500);
-    expect((await reportedOutcomes(ext)).filter((o) => o.url.endsWith('/spa/'))).toEqual([]);
-    await page.click('#go');
+    const page = await openAndFollow('/spa/', (url) => url.endsWith('/spa/'));
     const seen = await waitFor(async () => (await reportedOutcomes(ext)).find((o) => o.url.endsWith('/spa/privacy') && o.outcome === 'policy'), 'the policy after navigation');
     expect(seen.reason).toMatch(/privacy-policy/);
     await page.close();
   });
 
   it('detects a policy reached through a hash route whose title and heading say nothing', async () => {
-    const page = await ext.context.newPage();
-    await page.goto(`${server.origin}/hash/`);
-    await page.waitForTimeout(1500);
-    expect((await reportedOutcomes(ext)).filter((o) => o.url.includes('/hash/'))).toEqual([]);
-    await page.click('#go');
+    const page = await openAndFollow('/hash/', (url) => url.includes('/hash/'));
     await page.waitForFunction(() => document.querySelector('h1')?.textContent === 'Inkwell');
     expect(await page.title()).toBe('Inkwell');
     const seen = await waitFor(async () => (await reportedOutcomes(ext)).find((o) => o.url.includes('/hash/') && o.outcome === 'policy'), 'the policy after the hash route');
