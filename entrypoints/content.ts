@@ -1,9 +1,10 @@
 /**
- * Runs on every page, so it only reads cheap signals (URL, title, a few headings). When the page may
+ * Runs on every page, so it only reads cheap signals (URL, title, and when those name nothing a few
+ * headings). When the page may
  * be a privacy policy it hands a serialised copy to the background, where detection and Readability
  * run away from the page's main thread and never touch the live document.
  */
-import { gate, readCheapSignals, type CheapSignals } from '@/lib/detect/gate';
+import { gateDocument } from '@/lib/detect/gate';
 import { MAX_PAGE_CHARS } from '@/lib/limits';
 import { serializeInSlices } from '@/lib/serialize';
 import { sendMessage } from '@/utils/send';
@@ -20,17 +21,17 @@ export default defineContentScript({
   noScriptStartedPostMessage: true,
   main(ctx) {
     let lastChecked = '';
-    const read = (): CheapSignals | null => {
+    const look = (): ReturnType<typeof gateDocument> | null => {
       try {
-        return readCheapSignals(document, location.href);
+        return gateDocument(document, location.href);
       } catch (error) {
         console.debug('[Clausewatch] gate failed', error);
         return null;
       }
     };
-    const check = (why: string, signals = read()) => {
-      if (!signals || ctx.isInvalid) return;
-      const verdict = gate(signals);
+    const check = (why: string, seen = look()) => {
+      if (!seen || ctx.isInvalid) return;
+      const { verdict, signals } = seen;
       if (!verdict.pass || signals.url === lastChecked) return;
       lastChecked = signals.url;
       const url = signals.url;
@@ -75,27 +76,31 @@ export default defineContentScript({
       ctx.onInvalidated(() => observer.disconnect());
     };
 
-    // Bench builds only (VITE_CW_BENCH=1, `npm run bench -- detection`): the first read and gate timed as a
-    // page pays them, in this content script's own world, written on the page for the bench to read. With
-    // ?cwbench=baseline, only the baseline (the first h1 and its text) is timed instead. Production builds
-    // drop this block.
+    // Bench builds only (VITE_CW_BENCH=1, `npm run bench -- detection`): the first look timed as a page
+    // pays it, in this content script's own world, written on the page with its verdict for the bench to
+    // read. With ?cwbench=baseline, only the baseline (the first h1 and its text) is timed instead.
+    // Production builds drop this block.
     if (import.meta.env.VITE_CW_BENCH) {
       if (location.search.includes('cwbench=baseline')) {
         const t0 = performance.now();
         const h1 = document.querySelector('h1');
         void (h1 ? h1.textContent : '');
-        document.documentElement.setAttribute('data-cw-bench', String(performance.now() - t0));
+        document.documentElement.setAttribute('data-cw-bench', JSON.stringify({ ms: performance.now() - t0 }));
         return;
       }
       const t0 = performance.now();
-      const signals = read();
-      if (signals) gate(signals);
-      document.documentElement.setAttribute('data-cw-bench', String(performance.now() - t0));
+      const seen = look();
+      const ms = performance.now() - t0;
+      document.documentElement.setAttribute('data-cw-bench', JSON.stringify({ ms, pass: seen?.verdict.pass }));
     }
     // An app shell with no headings yet renders its content by script: look once it has. The first
-    // read doubles as the check on ordinary pages, so they pay for one look only.
-    const first = read();
-    if (!first || first.headings.length === 0) afterSettle('rendered after load', true);
+    // look doubles as the check on ordinary pages, so they pay for one look only. A page named by its
+    // URL or title passed without its headings being read; whether it has rendered is asked here, on
+    // its way to the full path (which reads its elements anyway).
+    const first = look();
+    const headings = first?.signals.headings;
+    const rendered = headings ? headings.length > 0 : first !== null && document.querySelector('h1, h2') !== null;
+    if (!rendered) afterSettle('rendered after load', true);
     else check('load', first);
     ctx.addEventListener(window, 'wxt:locationchange', () => afterSettle('navigation', false));
   },

@@ -4,7 +4,7 @@
  * row for the evals, the CLI and tests. Never throws, never modifies the document.
  */
 import type { Detection } from './schema';
-import { gate, readCheapSignals } from './detect/gate';
+import { gateDocument } from './detect/gate';
 import { detectPolicy, readDetectionText } from './detect/detect';
 import { extractPolicy, type ExtractResult } from './extract/extract';
 
@@ -20,7 +20,7 @@ function message(e: unknown): string {
 export function processPage(doc: Document, url: string, options: { clock?: () => number; skipGate?: boolean } = {}): PageOutcome {
   if (!options.skipGate) {
     try {
-      const g = gate(readCheapSignals(doc, url));
+      const g = gateDocument(doc, url).verdict;
       if (!g.pass) return { stage: 'gate', pass: false, reason: g.reason };
     } catch (e) {
       return { stage: 'gate', pass: false, reason: `gate failed: ${message(e)}` };

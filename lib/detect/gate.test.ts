@@ -1,11 +1,15 @@
+import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { loadHtml } from '../../scripts/lib/dom';
-import { gate, readCheapSignals } from './gate';
+import { gate, gateDocument, readHeadings } from './gate';
 import * as P from './testpages';
 
 function run(html: string, url: string) {
   const { document, url: href } = loadHtml(html, url);
-  return gate(readCheapSignals(document, href));
+  const { verdict, signals } = gateDocument(document, href);
+  // The same verdict from the signals alone.
+  expect(gate(signals)).toEqual(verdict);
+  return verdict;
 }
 
 describe('gate', () => {
@@ -50,17 +54,47 @@ describe('gate', () => {
     expect(run(P.page({ title: 'Acme', h1: 'Informativa', body: '<p>x</p>' }), 'https://x.example/a').reason).toBe('heading mentions "informativa"');
   });
 
-  it('reads only the head and the first headings, and tolerates a document without them', () => {
+  it('tolerates a document without title or headings', () => {
     const { document } = loadHtml('', 'https://x.example/');
-    const s = readCheapSignals(document, 'https://x.example/');
-    expect(s).toMatchObject({ title: '', headings: [] });
-    expect(gate(s).pass).toBe(false);
+    const { verdict, signals } = gateDocument(document, 'https://x.example/');
+    expect(signals).toMatchObject({ title: '', headings: [] });
+    expect(verdict.pass).toBe(false);
+  });
+
+  it('reads no heading when the URL or title already names the page, and the headings otherwise', () => {
+    const html = P.page({ title: 'Acme', h1: 'Spring sale', body: '<p>x</p>' });
+    const byUrl = gateDocument(loadHtml(html, 'https://x.example/privacy').document, 'https://x.example/privacy');
+    expect(byUrl).toEqual({ verdict: { pass: true, reason: 'url mentions "privacy"' }, signals: { url: 'https://x.example/privacy', title: 'Acme', headings: null } });
+    const ordinary = gateDocument(loadHtml(html, 'https://x.example/sale').document, 'https://x.example/sale');
+    expect(ordinary.signals.headings).toEqual(['Spring sale']);
+    expect(ordinary.verdict.pass).toBe(false);
   });
 
   it('bounds the headings it reads: the first h1, or without h1 text the first three h2', () => {
     const many = Array.from({ length: 500 }, (_, i) => `<h2>Section ${i}</h2>`).join('');
-    const read = (html: string) => readCheapSignals(loadHtml(html, 'https://x.example/').document, 'https://x.example/').headings;
+    const read = (html: string) => readHeadings(loadHtml(html, 'https://x.example/').document);
     expect(read(`<title>t</title><h1>Main</h1><h1>Other</h1>${many}`)).toEqual(['Main']);
     expect(read(`<title>t</title><h1> </h1>${many}`)).toEqual(['Section 0', 'Section 1', 'Section 2']);
+    expect(read(`<title>t</title><h2>Only</h2><h2> </h2>`)).toEqual(['Only']);
+  });
+
+  it('reads the same headings from HTML, from XHTML served as XML and from a DOM without XPath', () => {
+    const cases: Array<[string, string[]]> = [
+      ['<header><h1><span>Data</span> protection</h1></header><h1>Other</h1>', ['Data protection']],
+      ['<h1> </h1><header><h2>Help</h2></header><section><h2>Data protection</h2><div><h2>Shop</h2></div></section><h2>More</h2>', ['Help', 'Data protection', 'Shop']],
+    ];
+    for (const [body, expected] of cases) {
+      const html = loadHtml(`<title>t</title>${body}`, 'https://x.example/').document;
+      expect(html.contentType).toBe('text/html');
+      expect(readHeadings(html)).toEqual(expected);
+      // In XML, Chromium's XPath matches no XHTML element by an unprefixed name; the selectors do.
+      const xhtml = new JSDOM(`<html xmlns="http://www.w3.org/1999/xhtml"><head><title>t</title></head><body>${body}</body></html>`, {
+        contentType: 'application/xhtml+xml',
+      }).window.document;
+      expect(readHeadings(xhtml)).toEqual(expected);
+      const noXPath = loadHtml(`<title>t</title>${body}`, 'https://x.example/').document;
+      Object.defineProperty(noXPath, 'evaluate', { value: undefined });
+      expect(readHeadings(noXPath)).toEqual(expected);
+    }
   });
 });

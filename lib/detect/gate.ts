@@ -3,9 +3,8 @@
  * dismisses pages that cannot be privacy policies. Recall comes first, because a page dismissed here
  * is never looked at again; precision is the detector's job.
  *
- * Only cheap reads: the URL, `document.title` and the text of the first h1 (the first three h2 when
- * there is no h1 text).
- * No `innerText`, no layout, no scan of the body text.
+ * Only cheap reads: the URL, `document.title` and, when those name nothing, the text of the first h1
+ * (the first three h2 when there is no h1 text). No `innerText`, no layout, no scan of the body text.
  */
 
 /**
@@ -39,7 +38,13 @@ const GATE_WORDS = [
 export interface CheapSignals {
   url: string;
   title: string;
-  headings: string[];
+  /** The first headings' text; null when they were not read, because the URL or title decided. */
+  headings: string[] | null;
+}
+
+export interface GateVerdict {
+  pass: boolean;
+  reason: string;
 }
 
 const MAX_SIGNAL_CHARS = 300;
@@ -51,50 +56,71 @@ function clip(s: string | null | undefined): string {
 }
 
 /**
- * In a content script's fresh JS world, the first call into each DOM interface costs more than the
- * work itself (Chromium builds the bindings on first use: about 0.15 ms for the first element read,
- * measured by `npm run bench -- detection`), so this touches as few interfaces as it can:
- * `document.title` (a string, no element) and `querySelector` for the headings. Not the
- * canonical link, `<html lang>` or `document.head`: each is one more interface, and on the corpus
- * none of them lets through a policy that the URL, title and headings miss (the detector reads them).
+ * The gate on a live document: the URL and `document.title` first, and the headings only when those
+ * name nothing. A page named by its URL or title passes without an element read (it goes on to the full
+ * path, which reads its elements anyway); an ordinary page costs the title and its first headings.
+ * Never throws: a broken or foreign document (a detached frame, an XML viewer) is judged on what could
+ * be read.
  */
-export function readCheapSignals(doc: Document, url: string): CheapSignals {
+export function gateDocument(doc: Document, url: string): { verdict: GateVerdict; signals: CheapSignals } {
   let title = '';
-  let h1: string | undefined;
   try {
     // XML documents and odd frames may not expose a title, or may throw.
-    title = doc.title;
-    // querySelector, the cheapest first look at a page's elements: it stops at the first match, and its
-    // binding is the one any content script reading the page pays for anyway. A page names itself in
-    // its first h1; on the corpus, reading the first h2 beside it, or more h1s, let through no policy
-    // that this misses.
-    h1 = doc.querySelector('h1')?.textContent?.trim();
+    title = clip(doc.title);
   } catch {
-    // A broken or foreign document (a detached frame, an XML viewer) yields what was read so far.
+    // Judged on the URL and the headings.
   }
-  // Locals first and one object at the end: on a content script's first call this measured cheaper
-  // than filling in an object field by field.
-  const headings: string[] = [];
-  if (h1) headings.push(clip(h1));
-  else readFirstH2s(doc, headings);
-  return { url, title: clip(title), headings };
+  const named = urlOrTitleVerdict(url, title);
+  if (named) return { verdict: named, signals: { url, title, headings: null } };
+  const headings = readHeadings(doc);
+  return { verdict: headingsVerdict(headings), signals: { url, title, headings } };
+}
+
+/** The same verdict on signals already read (the headings' null read as none). */
+export function gate(signals: CheapSignals): GateVerdict {
+  return urlOrTitleVerdict(signals.url, signals.title) ?? headingsVerdict(signals.headings ?? []);
 }
 
 /**
- * A page without h1 text (a logo-only h1, an app shell) names itself in its h2s: the first three, read
- * through a live collection (one more interface, so only when needed; item(i) stops at the i-th match).
- * A function of its own so that pages with an h1 never compile it.
+ * The first headings' text: the first h1, or without h1 text the first three h2. A page names itself
+ * in its first h1; on the corpus, reading the first h2 beside it, or more h1s, let through no policy
+ * that this misses. A page without h1 text (a logo-only h1, an app shell) names itself in its h2s.
+ *
+ * In a content script's fresh JS world, the first call into each DOM interface costs more than the
+ * work itself: Chromium builds the bindings on first use. So the h1 is read as an XPath string, and no
+ * element reaches JavaScript: in Chromium, on fresh loads of the corpus's ordinary pages, this measured
+ * 0.14 ms against 0.19 ms for `querySelector('h1').textContent`, most of which is building the
+ * element's bindings. Not for the h2s: XPath does not stop at the first match, and three positions
+ * would walk the document three times (a 50,000-element page: 3-10 ms instead of 1.5); a live
+ * collection stops at the i-th match, and only pages without h1 text (13 of the corpus's 101 pages
+ * that the gate dismisses) pay for its bindings. Through a selector where XPath cannot serve: in XHTML
+ * served as XML an unprefixed XPath name matches no element, and a DOM may lack XPath. Not the
+ * canonical link, `<html lang>` or `document.head`: each is one more read, and on the corpus none of
+ * them lets through a policy that the URL, title and headings miss (the detector reads them).
  */
-function readFirstH2s(doc: Document, out: string[]): void {
+export function readHeadings(doc: Document): string[] {
+  const out: string[] = [];
   try {
-    const list = doc.getElementsByTagName('h2');
-    for (let i = 0; i < MAX_H2_WITHOUT_H1; i++) {
-      const t = list.item(i)?.textContent?.trim();
-      if (t) out.push(clip(t));
-      else if (t === undefined) break;
-    }
+    const xpath = doc.contentType === 'text/html' && typeof doc.evaluate === 'function';
+    // XPath 1.0: the string value of a node-set is its first node's textContent in document order; no
+    // node reads as ''. `XPathResult.STRING_TYPE` is written as its value: the global would be one more
+    // interface to build.
+    const h1 = (xpath ? doc.evaluate('string(/descendant::h1[1])', doc, null, 2, null).stringValue : (doc.querySelector('h1')?.textContent ?? '')).trim();
+    if (h1) out.push(clip(h1));
+    else readFirstH2s(doc, out);
   } catch {
-    // As above: what was read so far.
+    // What was read so far.
+  }
+  return out;
+}
+
+/** The first three h2, through a live collection (item(i) stops at the i-th match). */
+function readFirstH2s(doc: Document, out: string[]): void {
+  const list = doc.getElementsByTagName('h2');
+  for (let i = 0; i < MAX_H2_WITHOUT_H1; i++) {
+    const t = list.item(i)?.textContent?.trim();
+    if (t) out.push(clip(t));
+    else if (t === undefined) break;
   }
 }
 
@@ -110,20 +136,33 @@ export function decodedUrl(url: string): string {
   }
 }
 
-const DISMISSED = Object.freeze({ pass: false, reason: 'no privacy word in URL, title or first headings' });
+const DISMISSED: GateVerdict = Object.freeze({ pass: false, reason: 'no privacy word in URL, title or first headings' });
 
-export function gate(signals: CheapSignals): { pass: boolean; reason: string } {
-  // One lower-cased haystack, hyphens and underscores read as spaces (URL slugs: /personal-data,
-  // /data_protection), and one indexOf per gate word. Ordinary pages, which match nothing, get a shared
-  // verdict back. Not a regular expression: compiling a 90-word alternation costs about 0.3 ms the first
-  // time a process runs it (Node, fresh process: 0.33 ms against 0.04 ms for this loop), more than the
-  // whole budget. A renderer keeps the compiled expression for the next pages of the same site, so only
-  // the first page of a site paid it: there this loop measured 0.1-0.3 ms cheaper in the bench, and on
-  // later pages it was within 0.015 ms of the expression. The whole URL is read, host, path, query and
-  // fragment: a hash-routed single-page app names its pages in the fragment (/#/privacy). Fields are
-  // joined by newlines, which no gate word contains, so no match spans two.
-  const url = signals.url.includes('%') ? decodedUrl(signals.url) : signals.url;
-  const hay = (url + '\n' + signals.title + '\n' + signals.headings.join('\n')).toLowerCase().replaceAll('-', ' ').replaceAll('_', ' ');
+function urlOrTitleVerdict(rawUrl: string, title: string): GateVerdict | null {
+  // The whole URL is read, host, path, query and fragment: a hash-routed single-page app names its
+  // pages in the fragment (/#/privacy).
+  const url = rawUrl.includes('%') ? decodedUrl(rawUrl) : rawUrl;
+  const hit = firstGateWord(url + '\n' + title);
+  if (!hit) return null;
+  return { pass: true, reason: `${hit.at < url.length ? 'url' : 'title'} mentions "${hit.word}"` };
+}
+
+function headingsVerdict(headings: string[]): GateVerdict {
+  const hit = headings.length > 0 ? firstGateWord(headings.join('\n')) : null;
+  return hit ? { pass: true, reason: `heading mentions "${hit.word}"` } : DISMISSED;
+}
+
+/**
+ * The earliest gate word in a text: lower-cased, hyphens and underscores read as spaces (URL slugs:
+ * /personal-data, /data_protection), one indexOf per gate word. Fields are joined by newlines, which
+ * no gate word contains, so no match spans two. Not a regular expression: compiling a 90-word
+ * alternation costs about 0.3 ms the first time a process runs it (Node, fresh process: 0.33 ms against
+ * 0.04 ms for this loop), more than the whole budget. A renderer keeps the compiled expression for the
+ * next pages of the same site, so only the first page of a site paid it: there this loop measured
+ * 0.1-0.3 ms cheaper in the bench, and on later pages it was within 0.015 ms of the expression.
+ */
+function firstGateWord(text: string): { at: number; word: string } | null {
+  const hay = text.toLowerCase().replaceAll('-', ' ').replaceAll('_', ' ');
   let at = -1;
   let word = '';
   for (const w of GATE_WORDS) {
@@ -133,7 +172,5 @@ export function gate(signals: CheapSignals): { pass: boolean; reason: string } {
       word = w;
     }
   }
-  if (at < 0) return DISMISSED;
-  const where = at < url.length ? 'url' : at <= url.length + signals.title.length ? 'title' : 'heading';
-  return { pass: true, reason: `${where} mentions "${word}"` };
+  return at < 0 ? null : { at, word };
 }

@@ -8,7 +8,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { gate, readCheapSignals } from '../../lib/detect/gate';
+import { gateDocument } from '../../lib/detect/gate';
 import { detectPolicyWithFeatures, readDetectionText } from '../../lib/detect/detect';
 import { extractPolicy } from '../../lib/extract/extract';
 import { loadHtmlFile } from '../lib/dom';
@@ -64,7 +64,7 @@ export async function run(args: string[]): Promise<number> {
       continue;
     }
     const { document, url, close } = loadHtmlFile(path, row.source_url);
-    const g = gate(readCheapSignals(document, url));
+    const g = gateDocument(document, url).verdict;
     // As lib/pipeline.ts runs them: one body read, shared by detection and extraction.
     const pageText = readDetectionText(document);
     const { detection, features } = detectPolicyWithFeatures(document, url, { pageText });

@@ -12,12 +12,33 @@ function hugePolicy(): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Privacy Policy</title></head><body><h1>Privacy Policy</h1>${HUGE_PARA.repeat(HUGE_PARAS)}</body></html>`;
 }
 
+/**
+ * The demo policy under a title that does not name it, so that only its h1 does: as HTML, and as XHTML
+ * served as XML (where Chromium's XPath matches no unprefixed element name, so the gate reads the
+ * headings through selectors).
+ */
+function namedOnlyInItsHeading(xhtml: boolean): { body: string; type: string } {
+  // Its first h2s would name it too ("How we use your information"): only the h1 may.
+  const html = demoPage('privacy-v1')
+    .body.replace('<title>Privacy Policy | Inkwell Notes</title>', '<title>Inkwell Notes</title>')
+    .replace('2. How we use your information', '2. What the information is for');
+  if (!xhtml) return { body: html, type: 'text/html; charset=utf-8' };
+  const xml = html
+    .replace('<!doctype html>\n', '<?xml version="1.0" encoding="utf-8"?>\n')
+    .replace('<html lang="en">', '<html xmlns="http://www.w3.org/1999/xhtml" lang="en">')
+    .replace(/<(meta|link)([^>]*[^/])>/g, '<$1$2/>');
+  return { body: xml, type: 'application/xhtml+xml; charset=utf-8' };
+}
+
 describe('the built extension in Chromium', () => {
   let ext: Extension;
   let server: FixtureServer;
 
   beforeAll(async () => {
-    server = await startServer({ '/': demoPage('index'), '/legal/privacy': demoPage('privacy-v1'), '/huge/privacy': { body: hugePolicy() } });
+    server = await startServer({ '/': demoPage('index'), '/legal/privacy': demoPage('privacy-v1'), '/huge/privacy': { body: hugePolicy() },
+      '/p/12': namedOnlyInItsHeading(false),
+      '/x/12': namedOnlyInItsHeading(true),
+    });
     ext = await launchExtension();
   });
   afterAll(async () => {
@@ -43,6 +64,16 @@ describe('the built extension in Chromium', () => {
     const seen = await waitFor(async () => (await reportedOutcomes(ext)).find((o) => o.url.endsWith('/legal/privacy') && o.outcome === 'policy'), 'the policy report');
     expect(seen.reason).toMatch(/privacy-policy/);
     await page.close();
+  });
+
+  it('delivers a policy that only its heading names, in HTML and in XHTML served as XML', async () => {
+    for (const path of ['/p/12', '/x/12']) {
+      const page = await ext.context.newPage();
+      await page.goto(`${server.origin}${path}`);
+      expect(await page.evaluate(() => [document.contentType, document.title])).toEqual([path === '/x/12' ? 'application/xhtml+xml' : 'text/html', 'Inkwell Notes']);
+      await waitFor(async () => (await reportedOutcomes(ext)).find((o) => o.url.endsWith(path) && o.outcome === 'policy'), `the policy report for ${path}`);
+      await page.close();
+    }
   });
 
   it('records a policy page too large to copy as failed, with the reason, and leaves the page alone', async () => {
