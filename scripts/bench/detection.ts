@@ -408,9 +408,10 @@ export async function run(args: string[]): Promise<number> {
     await fresh.close();
 
     // The gate inside the real content script: a bench build of the extension (VITE_CW_BENCH=1, its own
-    // folder) times its first read and gate in the content script's own world and writes the time on the
-    // page; with ?cwbench=baseline it times only the first h1 and its text there instead. Same pages, same
-    // server, the gate and the baseline alternating which loads first.
+    // folder) times its first look in the content script's own world and writes the time and the verdict
+    // on the page; with ?cwbench=baseline it times only the first h1 and its text there instead. Same
+    // pages, same server (so under local URLs: they pass on their title only), the gate and the baseline
+    // alternating which loads first.
     execFileSync('npx', ['wxt', 'build'], { cwd: repoRoot, env: { ...process.env, VITE_CW_BENCH: '1' }, stdio: 'ignore' });
     const ext = await launchExtension({ extensionDir: join(repoRoot, '.output-bench/chrome-mv3') });
     try {
