@@ -1,8 +1,8 @@
 /**
- * Runs on every page, so it only reads cheap signals (URL, title, and when those name nothing a few
- * headings). When the page may
- * be a privacy policy it hands a serialised copy to the background, where detection and Readability
- * run away from the page's main thread and never touch the live document.
+ * Runs on every page, so it only reads cheap signals (the URL, the title and, when those name nothing,
+ * a few headings). When the page may be a privacy policy it hands a serialised copy to the background,
+ * where detection and Readability run away from the page's main thread and never touch the live
+ * document.
  */
 import { gateDocument } from '@/lib/detect/gate';
 import { MAX_PAGE_CHARS } from '@/lib/limits';

@@ -87,7 +87,8 @@ describe('gate', () => {
       const html = loadHtml(`<title>t</title>${body}`, 'https://x.example/').document;
       expect(html.contentType).toBe('text/html');
       expect(readHeadings(html)).toEqual(expected);
-      // In XML, Chromium's XPath matches no XHTML element by an unprefixed name; the selectors do.
+      // In XML, Chromium's XPath matches no XHTML element by an unprefixed name, so the selectors read it
+      // (jsdom's XPath would match; the e2e suite checks the page in Chromium).
       const xhtml = new JSDOM(`<html xmlns="http://www.w3.org/1999/xhtml"><head><title>t</title></head><body>${body}</body></html>`, {
         contentType: 'application/xhtml+xml',
       }).window.document;
