@@ -4,7 +4,7 @@
  * where detection and Readability run away from the page's main thread and never touch the live
  * document.
  */
-import { gateDocument } from '@/lib/detect/gate';
+import { gateDocument, readHeadings } from '@/lib/detect/gate';
 import { MAX_PAGE_CHARS } from '@/lib/limits';
 import { serializeInSlices } from '@/lib/serialize';
 import { sendMessage } from '@/utils/send';
@@ -58,7 +58,8 @@ export default defineContentScript({
     const afterSettle = (why: string, untilHeadings: boolean) => {
       const started = performance.now();
       let quiet = 0;
-      const ready = () => !untilHeadings || document.querySelector('h1, h2') !== null;
+      // Headings with text: an app shell may hold a logo-only h1 before its content arrives.
+      const ready = () => !untilHeadings || readHeadings(document).length > 0;
       const finish = () => {
         observer.disconnect();
         clearTimeout(quiet);
@@ -95,11 +96,11 @@ export default defineContentScript({
     }
     // An app shell with no headings yet renders its content by script: look once it has. The first
     // look doubles as the check on ordinary pages, so they pay for one look only. A page named by its
-    // URL or title passed without its headings being read; whether it has rendered is asked here, on
-    // its way to the full path (which reads its elements anyway).
+    // URL or title passed without its headings being read; they are read here, on its way to the full
+    // path (which reads its elements anyway), to tell whether it has rendered: headings with text, as
+    // for any page (an app shell may hold a logo-only h1 before its content arrives).
     const first = look();
-    const headings = first?.signals.headings;
-    const rendered = headings ? headings.length > 0 : first !== null && document.querySelector('h1, h2') !== null;
+    const rendered = first !== null && (first.signals.headings ?? readHeadings(document)).length > 0;
     if (!rendered) afterSettle('rendered after load', true);
     else check('load', first);
     ctx.addEventListener(window, 'wxt:locationchange', () => afterSettle('navigation', false));

@@ -14,8 +14,8 @@ function hugePolicy(): string {
 
 /**
  * The demo policy under a title that does not name it, so that only its h1 does: as HTML, and as XHTML
- * served as XML (where Chromium's XPath matches no unprefixed element name, so the gate reads the
- * headings through selectors).
+ * served as XML (an XML document, where, for one, an XPath read of the h1 by its unprefixed name would
+ * find nothing in Chromium).
  */
 function namedOnlyInItsHeading(xhtml: boolean): { body: string; type: string } {
   // Its first h2s would name it too ("How we use your information"): only the h1 may.

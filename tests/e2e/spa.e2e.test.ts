@@ -22,6 +22,13 @@ describe('single-page sites', () => {
     server = await startServer({
       // An app shell that renders the policy a moment after load.
       '/late/privacy': { body: shell(`setTimeout(() => { document.title = 'Privacy Policy | Inkwell'; document.getElementById('app').innerHTML = ARTICLE; }, 1500);`) },
+      // The same with a logo-only h1 in the shell, which is no sign that the content has arrived.
+      '/late/logo/privacy': {
+        body: shell(`setTimeout(() => { document.title = 'Privacy Policy | Inkwell'; document.getElementById('app').innerHTML = ARTICLE; }, 1500);`).replace(
+          '<div id="app">',
+          '<header><h1><img alt="" src="data:,"></h1></header><div id="app">',
+        ),
+      },
       // The same, at an address that says nothing: only the rendered title and headings tell.
       '/late/legal-7': { body: shell(`setTimeout(() => { document.title = 'Privacy Policy | Inkwell'; document.getElementById('app').innerHTML = ARTICLE; }, 1500);`) },
       // A home page whose router shows the policy on a client-side navigation.
@@ -62,7 +69,7 @@ window.addEventListener('hashchange', () => {
     return page;
   };
 
-  it.each(['/late/privacy', '/late/legal-7'])('detects a policy rendered after load at %s', async (path) => {
+  it.each(['/late/privacy', '/late/logo/privacy', '/late/legal-7'])('detects a policy rendered after load at %s', async (path) => {
     const page = await ext.context.newPage();
     await page.goto(`${server.origin}${path}`);
     const seen = await waitFor(async () => (await reportedOutcomes(ext)).find((o) => o.url.endsWith(path) && o.outcome === 'policy'), 'the late policy');
