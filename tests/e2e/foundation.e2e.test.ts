@@ -14,8 +14,8 @@ function hugePolicy(): string {
 
 /**
  * The demo policy under a title that does not name it, so that only its h1 does: as HTML, and as XHTML
- * served as XML (an XML document, where, for one, an XPath read of the h1 by its unprefixed name would
- * find nothing in Chromium).
+ * served as XML, an XML document whose h1 the gate must read too (an XPath read by the unprefixed name
+ * `h1` would find nothing there in Chromium).
  */
 function namedOnlyInItsHeading(xhtml: boolean): { body: string; type: string } {
   // Its first h2s would name it too ("How we use your information"): only the h1 may.
@@ -35,7 +35,10 @@ describe('the built extension in Chromium', () => {
   let server: FixtureServer;
 
   beforeAll(async () => {
-    server = await startServer({ '/': demoPage('index'), '/legal/privacy': demoPage('privacy-v1'), '/huge/privacy': { body: hugePolicy() },
+    server = await startServer({
+      '/': demoPage('index'),
+      '/legal/privacy': demoPage('privacy-v1'),
+      '/huge/privacy': { body: hugePolicy() },
       '/p/12': namedOnlyInItsHeading(false),
       '/x/12': namedOnlyInItsHeading(true),
     });

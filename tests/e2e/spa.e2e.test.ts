@@ -14,6 +14,9 @@ const article = readFileSync(join(ROOT, 'tests/fixtures/demo-site/privacy-v1.htm
 const shell = (script: string) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Inkwell</title></head>
 <body><div id="app"></div><script>const ARTICLE = ${JSON.stringify(article)};\n${script}</script></body></html>`;
 
+// An app shell that renders the policy, and names itself, 1.5 s after load.
+const lateShell = shell(`setTimeout(() => { document.title = 'Privacy Policy | Inkwell'; document.getElementById('app').innerHTML = ARTICLE; }, 1500);`);
+
 describe('single-page sites', () => {
   let ext: Extension;
   let server: FixtureServer;
@@ -21,16 +24,11 @@ describe('single-page sites', () => {
   beforeAll(async () => {
     server = await startServer({
       // An app shell that renders the policy a moment after load.
-      '/late/privacy': { body: shell(`setTimeout(() => { document.title = 'Privacy Policy | Inkwell'; document.getElementById('app').innerHTML = ARTICLE; }, 1500);`) },
+      '/late/privacy': { body: lateShell },
       // The same with a logo-only h1 in the shell, which is no sign that the content has arrived.
-      '/late/logo/privacy': {
-        body: shell(`setTimeout(() => { document.title = 'Privacy Policy | Inkwell'; document.getElementById('app').innerHTML = ARTICLE; }, 1500);`).replace(
-          '<div id="app">',
-          '<header><h1><img alt="" src="data:,"></h1></header><div id="app">',
-        ),
-      },
+      '/late/logo/privacy': { body: lateShell.replace('<div id="app">', '<header><h1><img alt="" src="data:,"></h1></header><div id="app">') },
       // The same, at an address that says nothing: only the rendered title and headings tell.
-      '/late/legal-7': { body: shell(`setTimeout(() => { document.title = 'Privacy Policy | Inkwell'; document.getElementById('app').innerHTML = ARTICLE; }, 1500);`) },
+      '/late/legal-7': { body: lateShell },
       // A home page whose router shows the policy on a client-side navigation.
       '/spa/': {
         body: shell(`document.getElementById('app').innerHTML = '<h1>Welcome to Inkwell</h1><p>Your notes everywhere.</p><a id="go" href="/spa/privacy">Privacy</a>';
