@@ -74,6 +74,10 @@ async function main(): Promise<void> {
   if (headless) {
     saved.push(await pageWithBadge(ext, page, '2-policy-v2-with-badge'));
     await page.goto(`${server.origin}/`);
+    // The background sets the badge for the site's other pages once the tab has navigated: wait for it,
+    // as the e2e suite does, so the screenshot shows what a user sees a moment later.
+    const homeTab = await tabIdOf(ext, page);
+    await waitFor(async () => (await badgeOf(ext, homeTab)).text === badge.text, 'the badge on the home page');
     saved.push(await pageWithBadge(ext, page, '3-home-page-same-site-badge'));
     const popup = await openPopup(ext, tabId);
     await popup.waitForLoadState('networkidle');
