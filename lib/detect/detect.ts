@@ -34,8 +34,11 @@ const MAX_JSONLD_CHARS = 50_000;
 const MIN_WORDS = 120;
 /** The lowest the body's vocabulary can take the score. */
 const DENSITY_MIN = -2.5;
-/** How much of the body is read when title or heading and URL have already decided. */
-const DECIDED_BODY_CHARS = 20_000;
+/**
+ * How much of the body is read when the page's names have already decided: enough for the word count,
+ * the language and a reported density, which then cannot change the verdict.
+ */
+const DECIDED_BODY_CHARS = 8_000;
 
 /** Words in folded text (single spaces, padded with one at each end); CJK counts two characters a word. */
 function countFoldedWords(folded: string): number {
@@ -128,9 +131,10 @@ function readStructuredTypes(doc: Document): string[] {
   return types;
 }
 
-function readHeadings(doc: Document): { h1: string[]; all: string[]; policyHeading: string } {
+/** The page's headings, raw and folded (each folded once), and the first that names a policy in the content. */
+function readHeadings(doc: Document): { h1: string[]; folded: string[]; policyHeading: string } {
   const h1: string[] = [];
-  const all: string[] = [];
+  const folded: string[] = [];
   let policyHeading = '';
   const list = doc.querySelectorAll('h1, h2, h3, h4, [role="heading"]');
   const n = Math.min(list.length, MAX_HEADINGS);
@@ -140,14 +144,15 @@ function readHeadings(doc: Document): { h1: string[]; all: string[]; policyHeadi
     const t = (el.textContent ?? '').trim().slice(0, 200);
     if (!t) continue;
     if (el.localName === 'h1') h1.push(t);
-    all.push(t);
+    const f = foldForMatch(t);
+    folded.push(f);
     // A heading naming a privacy policy inside the content (not in navigation or a footer, not a link)
     // marks a page that contains a policy, e.g. a combined "Terms and Privacy" page.
-    if (!policyHeading && t.length < 80 && el.localName !== 'h1' && POLICY_TITLE.test(foldForMatch(t)) && !el.closest('nav, footer, header, a, [role="navigation"], [role="contentinfo"]')) {
+    if (!policyHeading && t.length < 80 && el.localName !== 'h1' && POLICY_TITLE.test(f) && !el.closest('nav, footer, header, a, [role="navigation"], [role="contentinfo"]')) {
       policyHeading = t;
     }
   }
-  return { h1, all, policyHeading };
+  return { h1, folded, policyHeading };
 }
 
 function countMatches(text: string, re: RegExp): number {
@@ -185,7 +190,7 @@ export function detectPolicyWithFeatures(doc: Document, url: string, options: De
 
   const rawTitle = doc.title ?? '';
   const title = foldForMatch(rawTitle);
-  const { h1, all, policyHeading } = readHeadings(doc);
+  const { h1, folded: headings, policyHeading } = readHeadings(doc);
   const rawH1 = h1.slice(0, 2).join(' | ');
   const h1Text = foldForMatch(rawH1);
   const path = urlPathText(url);
@@ -283,8 +288,7 @@ export function detectPolicyWithFeatures(doc: Document, url: string, options: De
   const cookieDensity = words > 0 ? (countMatches(body, /\b(cookies?|trackers?|traceurs|local storage|pixels?|sdks?)\b/g) * 1000) / words : 0;
   let sectionHeadings = 0;
   const seen = new Set<string>();
-  for (const h of all) {
-    const f = foldForMatch(h);
+  for (const f of headings) {
     if (f.length > 120) continue;
     const m = SECTION_HEADINGS.exec(f);
     if (m && !seen.has(m[0])) {

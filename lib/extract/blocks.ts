@@ -6,7 +6,8 @@ import type { Block } from '../schema';
 import { normalizeText } from '../text/normalize';
 
 const SKIP = new Set(['script', 'style', 'noscript', 'template', 'svg', 'math', 'iframe', 'object', 'embed', 'button', 'select', 'input', 'textarea', 'form', 'img', 'picture', 'video', 'audio', 'canvas', 'head']);
-const HEADING = /^h([1-6])$/;
+/** Heading tags and their levels. */
+const HEADING = new Map([['h1', 1], ['h2', 2], ['h3', 3], ['h4', 4], ['h5', 5], ['h6', 6]]);
 const BLOCKISH = new Set([
   'address', 'article', 'aside', 'blockquote', 'body', 'dd', 'details', 'dialog', 'div', 'dl', 'dt', 'fieldset', 'figcaption', 'figure',
   'footer', 'header', 'hgroup', 'hr', 'li', 'main', 'nav', 'ol', 'p', 'pre', 'section', 'summary', 'table', 'tbody', 'thead', 'tfoot',
@@ -25,10 +26,11 @@ interface State {
   max: number;
   /** Kind given to running text: 'list-item' inside <li>, so wrapped paragraphs stay list items. */
   kind: Block['kind'];
-}
-
-function section(state: State): string[] {
-  return state.stack.map((h) => h.text);
+  /**
+   * The headings above the current position, as a block's section path: one array shared by every
+   * block under the same heading (blocks are never changed once made), remade when a heading opens.
+   */
+  path: string[];
 }
 
 function push(state: State, kind: Block['kind'], raw: string, level?: number): void {
@@ -37,11 +39,12 @@ function push(state: State, kind: Block['kind'], raw: string, level?: number): v
   if (!text) return;
   if (kind === 'heading' && level) {
     while (state.stack.length && (state.stack[state.stack.length - 1]?.level ?? 0) >= level) state.stack.pop();
-    state.blocks.push({ kind, text, section: section(state), level });
+    state.blocks.push({ kind, text, section: state.stack.map((h) => h.text), level });
     state.stack.push({ level, text });
+    state.path = state.stack.map((h) => h.text);
     return;
   }
-  state.blocks.push({ kind, text, section: section(state) });
+  state.blocks.push({ kind, text, section: state.path });
 }
 
 function flush(state: State): void {
@@ -68,7 +71,7 @@ function textOf(node: Node, out: string[]): void {
 
 function hasBlockChild(el: Element): boolean {
   for (let c = el.firstElementChild; c; c = c.nextElementSibling) {
-    if (BLOCKISH.has(c.localName) || HEADING.test(c.localName)) return true;
+    if (BLOCKISH.has(c.localName) || HEADING.has(c.localName)) return true;
   }
   return false;
 }
@@ -99,7 +102,7 @@ function walk(el: Element, state: State): void {
       else state.inline.push(' ');
       continue;
     }
-    if (!BLOCKISH.has(tag) && !HEADING.test(tag)) {
+    if (!BLOCKISH.has(tag) && !HEADING.has(tag)) {
       // Inline element: its text joins the current run, unless it hides blocks inside (bad markup).
       if (hasBlockChild(child)) {
         walk(child, state);
@@ -111,11 +114,11 @@ function walk(el: Element, state: State): void {
       continue;
     }
     flush(state);
-    const h = HEADING.exec(tag);
-    if (h) {
+    const level = HEADING.get(tag);
+    if (level) {
       const parts: string[] = [];
       textOf(child, parts);
-      push(state, 'heading', parts.join(''), Number(h[1]));
+      push(state, 'heading', parts.join(''), level);
       continue;
     }
     if (tag === 'tr' && !layoutRow(child)) {
@@ -155,7 +158,7 @@ function walk(el: Element, state: State): void {
 }
 
 export function blocksFromElement(root: Element, options: BlockOptions = {}): Block[] {
-  const state: State = { blocks: [], stack: [], inline: [], max: options.maxBlocks ?? 20_000, kind: 'paragraph' };
+  const state: State = { blocks: [], stack: [], inline: [], max: options.maxBlocks ?? 20_000, kind: 'paragraph', path: [] };
   walk(root, state);
   flush(state);
   return state.blocks;

@@ -79,23 +79,78 @@ export function parseDateAtStart(s: string, usOrder: boolean): string | null {
   return null;
 }
 
+/** How much of the text is folded at first; each later piece is twice the one before. */
+const FIRST_PIECE = 8_000;
+const MAX_SCAN_CHARS = 600_000;
+/**
+ * A label that starts this close to the end of what has been folded so far might read differently, or
+ * lose its date, once more text follows: it is looked at again after the next piece. Labels are under
+ * 50 characters and the date is looked for in the 60 after them.
+ */
+const LOOK_AHEAD = 200;
+const MAX_LABELS = 500;
+
+/**
+ * Where to cut `text` near `at` so that folding each side on its own gives what folding the whole
+ * would: at a whitespace character, which no accent combines with and no case rule looks across.
+ */
+function pieceEnd(text: string, at: number): number {
+  if (at >= text.length) return text.length;
+  for (let i = at; i < text.length && i < at + 1_000; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 10 || c === 9 || c === 13) return i;
+  }
+  // No whitespace near (text without spaces): cut anyway, but not inside a surrogate pair.
+  const end = Math.min(text.length, at + 1_000);
+  const c = text.charCodeAt(end);
+  return c >= 0xdc00 && c <= 0xdfff ? end + 1 : end;
+}
+
 /**
  * The first "last updated"/"effective" date stated in `text`. Looks a short way past each label,
  * since pages write "Last updated: March 3, 2024" as often as "Effective date of this policy: ...".
+ *
+ * Policies state their date near the top, so the text is folded a piece at a time and the scan stops
+ * at the first date found: a long policy costs what its first page costs. The answer is the same as
+ * folding and scanning the whole text at once (see LOOK_AHEAD and pieceEnd).
  */
 export function findStatedDate(text: string, options: { usOrder?: boolean } = {}): string | null {
-  const folded = fold(text.length > 600_000 ? text.slice(0, 600_000) : text);
-  LABEL.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  let guard = 0;
-  while ((m = LABEL.exec(folded)) !== null && guard++ < 500) {
-    const after = folded.slice(m.index + m[0].length, m.index + m[0].length + 60);
-    // Skip separators and filler words between the label and the date.
-    const rest = after.replace(/^[\s:.,\-–—()]*(?:(?:on|am|le|el|il|em|op|the|of|this|policy|date|datum|du|al|dal|sinds|since|as|den|der|vom)\b[\s:.,\-–—]*){0,4}/, '');
-    const d = parseDateAtStart(rest, options.usOrder ?? false);
-    if (d) return d;
+  const all = text.length > MAX_SCAN_CHARS ? text.slice(0, MAX_SCAN_CHARS) : text;
+  const usOrder = options.usOrder ?? false;
+  let folded = '';
+  let cut = 0;
+  let piece = FIRST_PIECE;
+  // Where the scan goes on from, and how many labels it has looked at: as a single scan would have.
+  let from = 0;
+  let labels = 0;
+  for (;;) {
+    const end = pieceEnd(all, cut + piece);
+    folded += fold(all.slice(cut, end));
+    cut = end;
+    piece *= 2;
+    const whole = cut >= all.length;
+    const safe = whole ? Infinity : folded.length - LOOK_AHEAD;
+    LABEL.lastIndex = from;
+    let m: RegExpExecArray | null;
+    for (;;) {
+      const before = LABEL.lastIndex;
+      m = LABEL.exec(folded);
+      if (m === null || m.index > safe) {
+        // Nothing more in this much text, or a label too near its end: fold more and look again.
+        from = before;
+        break;
+      }
+      if (labels++ >= MAX_LABELS) return null;
+      const after = folded.slice(m.index + m[0].length, m.index + m[0].length + 60);
+      // Every date form has a four-digit year: without one, nothing here can parse.
+      if (!/\d{4}/.test(after)) continue;
+      // Skip separators and filler words between the label and the date.
+      const rest = after.replace(/^[\s:.,\-–—()]*(?:(?:on|am|le|el|il|em|op|the|of|this|policy|date|datum|du|al|dal|sinds|since|as|den|der|vom)\b[\s:.,\-–—]*){0,4}/, '');
+      const d = parseDateAtStart(rest, usOrder);
+      if (d) return d;
+    }
+    if (whole) return null;
   }
-  return null;
 }
 
 /** True when a short line is only a "last updated" / "effective" statement, which is never news. */

@@ -45,14 +45,16 @@ export function foldText(input: string): string {
 
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 
-function isWordChar(code: number, ch: string): boolean {
+/** Whether the character at `i` (its code unit `code`) is a letter or digit; ASCII without a string. */
+function wordCharAt(input: string, i: number, code: number, wide: boolean): boolean {
   if (code < 128) return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
-  return WORD_CHAR.test(ch);
+  return WORD_CHAR.test(wide ? input.slice(i, i + 2) : input.charAt(i));
 }
 
 /**
  * Count words the way a reader would: runs of letters or digits, an apostrophe or hyphen between two
- * of them joining the run ("don't", "opt-out"). A scan, not a match: no array of words is built.
+ * of them joining the run ("don't", "opt-out"). A scan, not a match: no array of words is built, and
+ * no string is made for an ASCII character.
  */
 export function countWords(input: string): number {
   let words = 0;
@@ -62,15 +64,13 @@ export function countWords(input: string): number {
     const code = input.charCodeAt(i);
     // Surrogate pairs (letters outside the BMP) are tested as one character.
     const wide = code >= 0xd800 && code <= 0xdbff && i + 1 < n;
-    const ch = wide ? input.slice(i, i + 2) : input[i]!;
-    if (isWordChar(code, ch)) {
+    if (wordCharAt(input, i, code, wide)) {
       if (!inWord) words++;
       inWord = true;
     } else if (inWord && (code === 39 || code === 0x2019 || code === 45) && i + 1 < n) {
       // A joiner keeps the word going only if a letter or digit follows it.
       const next = input.charCodeAt(i + 1);
-      const nextWide = next >= 0xd800 && next <= 0xdbff && i + 2 < n;
-      inWord = isWordChar(next, nextWide ? input.slice(i + 1, i + 3) : input[i + 1]!);
+      inWord = wordCharAt(input, i + 1, next, next >= 0xd800 && next <= 0xdbff && i + 2 < n);
     } else inWord = false;
     if (wide) i++;
   }

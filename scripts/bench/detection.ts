@@ -181,6 +181,39 @@ async function gateAndBaseline(page: Page, gateBundle: string, gateUrl: string, 
   return { gate, baseline };
 }
 
+/** Each page's three measurements in the warm run: this many times each (see WARM_PROBE). */
+const WARM_REPS = 6;
+
+/**
+ * Runs in the page, as plain JavaScript (see HEAVY_PROBE). One policy parsed with DOMParser; detectPolicy
+ * alone, detect+extract (processPage past the gate) and Readability alone on a clone, each `reps` times,
+ * in an order that rotates through all six orders; the median of each.
+ */
+const WARM_PROBE = `(input) => {
+  const cw = globalThis.__cw;
+  const doc = new DOMParser().parseFromString(input.html, 'text/html');
+  const times = { detect: [], full: [], readability: [] };
+  const run = {
+    detect: () => cw.detectPolicy(doc, input.url),
+    full: () => cw.processPage(doc, input.url, { skipGate: true }),
+    readability: () => new cw.Readability(doc.cloneNode(true)).parse(),
+  };
+  const orders = [['detect', 'full', 'readability'], ['readability', 'detect', 'full'], ['full', 'readability', 'detect'], ['detect', 'readability', 'full'], ['full', 'detect', 'readability'], ['readability', 'full', 'detect']];
+  for (let k = 0; k < input.reps; k++) {
+    for (const name of orders[k % orders.length]) {
+      const t = performance.now();
+      run[name]();
+      times[name].push(performance.now() - t);
+    }
+  }
+  const median = {};
+  for (const name in times) {
+    const s = times[name].sort((a, b) => a - b);
+    median[name] = s[Math.floor(s.length / 2)];
+  }
+  return median;
+}`;
+
 /** Pages built here, not taken from the corpus: the bad inputs of the detection issue. */
 function syntheticPages(): Array<{ name: string; path: string; html: string }> {
   const para = '<p>We collect your email address and share it with service providers who help us run the service. You can ask us to delete it at any time by writing to us.</p>\n';
@@ -206,6 +239,8 @@ export async function run(args: string[]): Promise<number> {
     .map((l) => JSON.parse(l) as Row);
   const nonPolicy = sample(rows.filter((r) => r.label === 'not_privacy_policy'), argNumber(args, '--non-policy', 50));
   const policy = sample(rows.filter((r) => r.label === 'privacy_policy'), argNumber(args, '--policy', 30));
+  // The warm detect+extract measurement costs well under a second a page, so it takes more pages.
+  const warmPolicy = sample(rows.filter((r) => r.label === 'privacy_policy'), argNumber(args, '--warm', 60));
 
   const gateMin = await bundle(GATE_ENTRY, true);
   const fullMin = await bundle(FULL_ENTRY, true);
@@ -333,52 +368,25 @@ export async function run(args: string[]): Promise<number> {
 
     // Warm, as in the extension: the background parses each captured page with DOMParser in one
     // long-lived document (Chrome's offscreen document, Firefox's event page) and runs detection and
-    // extraction there. Same here: one page, each policy parsed with DOMParser, a warm-up pass over
-    // a few pages first, then detect+extract and Readability alone alternated 5 times per page.
+    // extraction there. Same here: one page, each policy parsed with DOMParser, a warm-up pass over a
+    // few pages first, then detectPolicy, detect+extract and Readability alone, each REPS times per page
+    // in an order that rotates through all six, so none always runs right after another (the one that
+    // runs next pays for the garbage the one before left: a fixed order moved this ratio by 0.1-0.2).
     await page.goto(`${base}/blank`, { waitUntil: 'domcontentloaded' });
     await page.evaluate(fullMin);
-    const measure = (input: { html: string; url: string; reps: number }) => {
-      const cw = (
-        globalThis as unknown as {
-          __cw: {
-            detectPolicy: (d: Document, u: string) => unknown;
-            processPage: (d: Document, u: string, o: { skipGate: boolean }) => unknown;
-            Readability: new (d: Node) => { parse: () => unknown };
-          };
-        }
-      ).__cw;
-      const doc = new DOMParser().parseFromString(input.html, 'text/html');
-      const f: number[] = [];
-      const b: number[] = [];
-      const dd: number[] = [];
-      for (let k = 0; k < input.reps; k++) {
-        let t = performance.now();
-        cw.detectPolicy(doc, input.url);
-        dd.push(performance.now() - t);
-        t = performance.now();
-        cw.processPage(doc, input.url, { skipGate: true });
-        f.push(performance.now() - t);
-        t = performance.now();
-        new cw.Readability(doc.cloneNode(true)).parse();
-        b.push(performance.now() - t);
-      }
-      // No named inner functions: tsx would wrap them in a helper that does not exist in the page.
-      for (const xs of [f, b, dd]) xs.sort((x, y) => x - y);
-      const m = Math.floor(input.reps / 2);
-      return { full: f[m]!, readability: b[m]!, detect: dd[m]! };
-    };
-    for (const row of policy.slice(0, 3)) {
-      await page.evaluate(measure, { html: readFileSync(join(dir, row.file), 'utf8'), url: row.source_url ?? 'https://page.invalid/', reps: 1 });
+    for (const row of warmPolicy.slice(0, 3)) {
+      await page.evaluate(`(${WARM_PROBE})(${JSON.stringify({ html: readFileSync(join(dir, row.file), 'utf8'), url: row.source_url ?? 'https://page.invalid/', reps: 1 })})`);
     }
-    for (const row of policy) {
+    for (const row of warmPolicy) {
       try {
-        const r = await page.evaluate(measure, { html: readFileSync(join(dir, row.file), 'utf8'), url: row.source_url ?? 'https://page.invalid/', reps: 5 });
+        const input = { html: readFileSync(join(dir, row.file), 'utf8'), url: row.source_url ?? 'https://page.invalid/', reps: WARM_REPS };
+        const r = (await page.evaluate(`(${WARM_PROBE})(${JSON.stringify(input)})`)) as { full: number; readability: number; detect: number };
         full.push(r.full);
         detectOnly.push(r.detect);
         readability.push(r.readability);
         if (r.readability > 0) ratios.push(r.full / r.readability);
       } catch (e) {
-        console.log(`  skipped ${row.file}: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
+        console.log(`  skipped ${row.file} (warm): ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
       }
     }
     await context.close();
@@ -447,7 +455,10 @@ export async function run(args: string[]): Promise<number> {
   const fs = stats(full);
   const rs = stats(readability);
   const rr = stats(ratios);
-  console.log(`pages: ${gateCold.length} non-policy (sampled from ${rows.filter((r) => r.label === 'not_privacy_policy').length}), ${full.length} policy (sampled from ${rows.filter((r) => r.label === 'privacy_policy').length}); ${((performance.now() - started) / 1000).toFixed(0)} s in Chromium`);
+  const policyTotal = rows.filter((r) => r.label === 'privacy_policy').length;
+  console.log(
+    `pages: ${gateCold.length} non-policy (sampled from ${rows.filter((r) => r.label === 'not_privacy_policy').length}); policy pages sampled from ${policyTotal}: ${coldFull.length} cold, ${full.length} warm; ${((performance.now() - started) / 1000).toFixed(0)} s in Chromium`,
+  );
   const ds = stats(detectOnly);
   const bt = stats(baselineTouch);
   const ratio = (a: number, b: number) => `${(b > 0 ? a / b : 0).toFixed(2)}x`;
@@ -475,7 +486,7 @@ export async function run(args: string[]): Promise<number> {
   );
   console.log(`  ${bySide(inExtensionGate, inExtensionPassed, inExtensionBaseline)}`);
   console.log(`detectPolicy alone on policy pages: median ${fmt(ds.median)} ms, p95 ${fmt(ds.p95)} ms`);
-  console.log(`warm, as in the background's long-lived document (DOMParser per page):`);
+  console.log(`warm, as in the background's long-lived document (DOMParser per page; ${full.length} policy pages, each time the median of ${WARM_REPS} in rotating order):`);
   console.log(`detect+extract on policy pages: median ${fmt(fs.median)} ms, p95 ${fmt(fs.p95)} ms`);
   console.log(`Readability.parse alone (incl. cloneNode) on the same pages: median ${fmt(rs.median)} ms, p95 ${fmt(rs.p95)} ms`);
   console.log(`per-page ratio detect+extract / Readability: median ${rr.median.toFixed(2)}x, p95 ${rr.p95.toFixed(2)}x`);
@@ -495,6 +506,10 @@ export async function run(args: string[]): Promise<number> {
   console.log(`target gate-median-non-policy: ${fmt(gc.median)} ms (goal <= 0.3 ms)`);
   const dm = stats(gateCold.filter((_, k) => !gatePassed[k]));
   console.log(`  (not a target: on the ${dm.n} of them it dismisses, the ordinary pages' cost, median ${fmt(dm.median)} ms)`);
-  console.log(`target detect-extract-vs-readability: ${(rs.median > 0 ? fs.median / rs.median : 0).toFixed(2)}x (goal <= 1.3x)`);
+  // Each page against itself: its own detect+extract time over its own Readability time, measured
+  // alternately. The ratio of the two medians divides times of different pages (whichever lands in the
+  // middle of each list) and moved from about 1.0x to 1.35x between runs of the same code.
+  console.log(`target detect-extract-vs-readability: ${rr.median.toFixed(2)}x (goal <= 1.3x; median over ${rr.n} policy pages of each page's detect+extract time / its Readability.parse time)`);
+  console.log(`  (not the target: the ratio of the two medians, which pairs different pages, ${ratio(fs.median, rs.median)})`);
   return 0;
 }
