@@ -11,8 +11,8 @@
  * - detect+extract on policy pages as the background runs them (`processPage` past the gate: one body read
  *   shared by detection and extraction), next to `new Readability(document.cloneNode(true)).parse()`
  *   alone on the same pages in the same run: warm, the way the background runs them (one long-lived
- *   document, each page parsed with DOMParser; this is the target), and cold (first call on a freshly
- *   loaded page, compilation included; reported);
+ *   document, each page parsed with DOMParser; the target is the median of each page's own ratio), and
+ *   cold (first call on a freshly loaded page, compilation included; reported);
  * - on huge pages built here (5 MB, 50,000 elements), the content script's longest task on the page's
  *   main thread: the gate, then the sliced copy of the page when it passes (goal: no task over 50 ms);
  * - minified size of the every-page code (gate + sliced copy) vs the full bundle (gate + detect +
@@ -21,7 +21,7 @@
  * Pages are served from a 127.0.0.1 server with a CSP that stops their own scripts (our bundle is
  * injected through the DevTools protocol, which CSP does not govern) and with cross-origin isolation
  * headers, which give performance.now() 5 µs resolution instead of 100 µs. Every other request is
- * aborted. Pages are sampled (see --non-policy / --policy) to keep the run within a few minutes.
+ * aborted. Pages are sampled (see --non-policy / --policy / --warm) to keep the run within a few minutes.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
