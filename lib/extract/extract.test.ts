@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadHtml } from '../../scripts/lib/dom';
-import { extractPolicy } from './extract';
+import { Readability } from '@mozilla/readability';
+import { extractPolicy, fastVisibilityTest } from './extract';
 import { pruneChrome, revealCollapsed } from './reveal';
 import { findStatedDate } from '../text/dates';
 import * as P from '../detect/testpages';
@@ -189,5 +190,31 @@ describe('findStatedDate', () => {
 
   it('returns null when no date is stated', () => {
     expect(findStatedDate('We updated our practices in many ways over the years.')).toBeNull();
+  });
+});
+
+describe('the visibility test on our Readability instance', () => {
+  it('answers as Readability\'s own test does, for every kind of element', () => {
+    const { document } = loadHtml(
+      `<html><body>
+        <p>plain</p><p class="x" id="y">with class and id</p>
+        <p style="color: red">styled, visible</p><p style="display:none">display none</p>
+        <p style="visibility: hidden">visibility hidden</p><p style="DISPLAY : NONE !important">upper case</p>
+        <p hidden>hidden</p><p aria-hidden="true">aria hidden</p><p aria-hidden="false">aria not hidden</p>
+        <img aria-hidden="true" class="mwe-math-fallback-image-inline" alt="">
+        <svg aria-hidden="true"><circle r="1"></circle></svg><math><mi>x</mi></math>
+      </body></html>`,
+      'https://acme.example/privacy',
+    );
+    const own = new Readability(document.cloneNode(true) as Document) as unknown as { _isProbablyVisible: (n: Element) => boolean };
+    const fast = new Readability(document.cloneNode(true) as Document) as unknown as { _isProbablyVisible: (n: Element) => boolean };
+    fastVisibilityTest(fast);
+    const elements = [...document.body.querySelectorAll('*')];
+    expect(elements.length).toBeGreaterThan(12);
+    const answers = elements.map((el) => [el.outerHTML.slice(0, 40), fast._isProbablyVisible(el)]);
+    expect(answers).toEqual(elements.map((el) => [el.outerHTML.slice(0, 40), own._isProbablyVisible(el)]));
+    // Both answers occur.
+    expect(answers.filter(([, v]) => v === false).length).toBeGreaterThanOrEqual(4);
+    expect(answers.filter(([, v]) => v === true).length).toBeGreaterThanOrEqual(4);
   });
 });

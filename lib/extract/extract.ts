@@ -54,7 +54,7 @@ function skipBylineSearch(reader: object): void {
  * `style`, `hidden` or `aria-hidden` attribute is visible by that test's own rules, so it is answered
  * without the object; every other element still gets Readability's own test. Same answers, less work.
  */
-function fastVisibilityTest(reader: object): void {
+export function fastVisibilityTest(reader: object): void {
   const r = reader as { _isProbablyVisible?: (node: Element) => boolean };
   const own = r._isProbablyVisible;
   if (typeof own !== 'function') return;
