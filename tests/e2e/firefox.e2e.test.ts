@@ -1,0 +1,68 @@
+/**
+ * The product's main promise in Firefox, where the background is an event page with a DOM of its own
+ * (no offscreen document) and host permissions work differently: the Firefox build, installed in
+ * Debian's firefox-esr, records a policy on a first visit, ignores an ordinary page, and raises the badge
+ * and explains the two major changes when version 2 arrives.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'puppeteer-core';
+import { demoPage } from './fixtures';
+import { startServer, waitFor, type FixtureServer } from './harness';
+import { badgeOf, launchFirefox, outcomes, screenshotFirefox, tabIdOf, type FirefoxExtension } from './firefox';
+
+describe('in Firefox', () => {
+  let ext: FirefoxExtension;
+  let server: FixtureServer;
+  let tab: Page;
+
+  /** Loads `url` and waits until the background has recorded a policy whose reason matches. */
+  async function visitPolicy(url: string, expected: RegExp): Promise<void> {
+    const before = (await outcomes(ext)).length;
+    await tab.goto(url);
+    await waitFor(async () => (await outcomes(ext)).slice(before).find((o) => o.outcome === 'policy' && expected.test(o.reason)), `${url} to be stored (${expected})`, 30_000);
+  }
+
+  beforeAll(async () => {
+    server = await startServer({ '/': demoPage('index'), '/legal/privacy': demoPage('privacy-v1') });
+    ext = await launchFirefox();
+    tab = await ext.browser.newPage();
+  });
+  afterAll(async () => {
+    await ext?.close();
+    await server?.close();
+  });
+
+  it('sends nothing from an ordinary page', async () => {
+    await tab.goto(`${server.origin}/`);
+    // Give the content script its chance; an ordinary page must leave no record at all.
+    await new Promise((r) => setTimeout(r, 1_500));
+    expect(await outcomes(ext)).toEqual([]);
+    expect(server.requests.filter((p) => p === '/legal/privacy')).toEqual([]);
+  });
+
+  it('records a policy on a first visit, without alarming', async () => {
+    await visitPolicy(`${server.origin}/legal/privacy`, /: first /);
+    expect((await badgeOf(ext, await tabIdOf(ext, tab))).text).toBe('');
+  });
+
+  it('raises the badge and explains the two major changes when version 2 arrives', async () => {
+    server.set('/legal/privacy', demoPage('privacy-v2'));
+    await visitPolicy(`${server.origin}/legal/privacy`, /: changed /);
+    const tabId = await tabIdOf(ext, tab);
+    const badge = await waitFor(async () => {
+      const b = await badgeOf(ext, tabId);
+      return b.text === '2' && b;
+    }, 'the badge');
+    expect(badge.title).toMatch(/2 major changes/);
+
+    const popup = await ext.openPage(`popup.html?tabId=${tabId}`);
+    await popup.setViewport({ width: 400, height: 600 });
+    await popup.waitForSelector('article.finding.sev-major');
+    const major = await popup.$$eval('article.finding.sev-major', (els) => els.map((e) => e.textContent ?? ''));
+    expect(major).toHaveLength(2);
+    expect(major.find((t) => /AI/.test(t))).toContain('To train and improve our artificial intelligence models');
+    expect(major.find((t) => /advertis/i.test(t))).toContain('with advertising partners and their affiliates');
+    expect(await popup.$$eval('article.finding.sev-major ins', (els) => els.length)).toBeGreaterThan(0);
+    await screenshotFirefox(popup, 'firefox-popup-changed');
+  });
+});

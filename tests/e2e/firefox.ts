@@ -1,0 +1,131 @@
+/**
+ * End-to-end harness for Firefox: Debian's firefox-esr driven over WebDriver BiDi (puppeteer-core), the
+ * Firefox build installed as a temporary add-on, and a way into its pages.
+ *
+ * WebDriver BiDi will not navigate a tab to a `moz-extension://` page, and an add-on's background page is
+ * not one of its browsing contexts. So Firefox is started with `--remote-allow-system-access` and the
+ * harness opens the extension's pages from the browser window's own (privileged) scope, as the add-ons
+ * manager would; everything else, visiting pages and reading ours, goes through ordinary tabs. The
+ * add-on's internal UUID is fixed by a preference, so its pages have a known address.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { RESULTS, ROOT } from './harness';
+
+export const FIREFOX_BUILD = join(ROOT, '.output/firefox-mv3');
+export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+/** The add-on id in the Firefox manifest (wxt.config.ts). */
+const ADDON_ID = 'clausewatch@clausewatch.example';
+/** The UUID its pages get (moz-extension://UUID/...), set through extensions.webextensions.uuids. */
+const UUID = '6f0e4a52-7c1d-4b8e-9a3f-c1a05e0c0de0';
+
+export interface FirefoxExtension {
+  browser: Browser;
+  /** An extension page kept open for calls into the extension's APIs (storage, tabs, action). */
+  agent: Page;
+  /** Opens one of the extension's pages in a new tab. */
+  openPage(path: string): Promise<Page>;
+  close(): Promise<void>;
+}
+
+async function hrefOf(page: Page): Promise<string> {
+  return page.evaluate(() => location.href).catch(() => '');
+}
+
+/**
+ * The raw WebDriver BiDi connection: puppeteer has no public call for a command in the browser window's
+ * own scope. `connection` is the getter of puppeteer's BiDi browser (25.x, pinned by the lockfile).
+ */
+interface BidiConnection {
+  send(method: string, params: object): Promise<{ result: unknown }>;
+}
+function bidi(browser: Browser): BidiConnection {
+  const connection = (browser as unknown as { connection?: BidiConnection }).connection;
+  if (!connection) throw new Error('puppeteer exposes no WebDriver BiDi connection (was it upgraded?)');
+  return connection;
+}
+
+export async function launchFirefox(): Promise<FirefoxExtension> {
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: FIREFOX,
+    headless: true,
+    args: ['--remote-allow-system-access'],
+    extraPrefsFirefox: {
+      'extensions.webextensions.uuids': JSON.stringify({ [ADDON_ID]: UUID }),
+      // No network but the fixture server: nothing to update, report or prefetch.
+      'app.update.enabled': false,
+      'datareporting.policy.dataSubmissionEnabled': false,
+      'network.prefetch-next': false,
+    },
+  });
+  const close = () => browser.close().catch(() => {});
+  try {
+    const id = await browser.installExtension(FIREFOX_BUILD);
+    if (id !== ADDON_ID) throw new Error(`installed ${id}, expected ${ADDON_ID}`);
+    const openPage = async (path: string): Promise<Page> => {
+      const url = `moz-extension://${UUID}/${path}`;
+      const before = new Set(await browser.pages());
+      const { result } = await bidi(browser).send('browsingContext.getTree', { 'moz:scope': 'chrome' });
+      const window = (result as { contexts: Array<{ context: string }> }).contexts[0]?.context;
+      if (!window) throw new Error('no browser window');
+      await bidi(browser).send('script.evaluate', {
+        expression: `gBrowser.selectedTab = gBrowser.addTab(${JSON.stringify(url)}, { triggeringPrincipal: Services.scriptSecurityManager.getSystemPrincipal() })`,
+        target: { context: window },
+        awaitPromise: false,
+      });
+      const deadline = Date.now() + 15_000;
+      while (Date.now() < deadline) {
+        for (const page of await browser.pages()) {
+          if (!before.has(page) && (await hrefOf(page)) === url) {
+            await page.waitForFunction(() => document.readyState === 'complete');
+            return page;
+          }
+        }
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      throw new Error(`${url} did not open`);
+    };
+    const agent = await openPage('options.html');
+    return { browser, agent, openPage, close };
+  } catch (error) {
+    await close();
+    throw new Error(`The Clausewatch add-on did not load in Firefox: ${String(error)}`);
+  }
+}
+
+export interface Outcome { url: string; outcome: string; reason: string }
+
+/** What the background recorded about pages that passed the gate (as the Chromium suite reads it). */
+export async function outcomes(ext: FirefoxExtension): Promise<Outcome[]> {
+  return ext.agent.evaluate(async () => {
+    const api = (globalThis as unknown as { browser: typeof chrome }).browser;
+    return ((await api.storage.session.get('diagnostics')).diagnostics ?? []) as Outcome[];
+  });
+}
+
+/** A tab's id, found by its URL (the add-on holds host permissions, so it sees tab URLs). */
+export async function tabIdOf(ext: FirefoxExtension, page: Page): Promise<number> {
+  const url = page.url();
+  const id = await ext.agent.evaluate(async (u: string) => {
+    const api = (globalThis as unknown as { browser: typeof chrome }).browser;
+    return (await api.tabs.query({})).find((t) => t.url === u)?.id ?? null;
+  }, url);
+  if (id == null) throw new Error(`No tab found for ${url}`);
+  return id;
+}
+
+export async function badgeOf(ext: FirefoxExtension, tabId: number): Promise<{ text: string; title: string }> {
+  return ext.agent.evaluate(async (t: number) => {
+    const api = (globalThis as unknown as { browser: typeof chrome }).browser;
+    return { text: await api.action.getBadgeText({ tabId: t }), title: await api.action.getTitle({ tabId: t }) };
+  }, tabId);
+}
+
+export async function screenshotFirefox(page: Page, name: string): Promise<string> {
+  mkdirSync(RESULTS, { recursive: true });
+  const path = join(RESULTS, `${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}
