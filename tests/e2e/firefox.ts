@@ -35,7 +35,7 @@ async function hrefOf(page: Page): Promise<string> {
 
 /**
  * The raw WebDriver BiDi connection: puppeteer has no public call for a command in the browser window's
- * own scope. `connection` is the getter of puppeteer's BiDi browser (25.x, pinned by the lockfile).
+ * own scope. `connection` is the getter of puppeteer's BiDi browser (24.x, pinned by the lockfile).
  */
 interface BidiConnection {
   send(method: string, params: object): Promise<{ result: unknown }>;
