@@ -1,10 +1,23 @@
-import type { ChangeAnalysis } from '@/lib/schema';
-import { FindingCard } from './FindingCard';
+import type { ChangeAnalysis, Finding } from '@/lib/schema';
+import { FindingCard, MAX_EVIDENCE } from './FindingCard';
 
 /** True when the change has something worth a reader's attention (not only formatting or rewording). */
 export function hasReviewableChange(analysis: ChangeAnalysis): boolean {
   const { major, minor, goodNews } = analysis.counts;
   return major + minor + goodNews > 0 || analysis.findings.some((f) => f.severity !== 'cosmetic');
+}
+
+/**
+ * The passages the cards before card `index` quote, each with the headline of the first card that quotes
+ * it. One sentence can carry two findings (new sharing with advertisers, and new targeted advertising):
+ * the second card then points to the first instead of quoting the same passage again.
+ */
+function quotedBefore(findings: Finding[], index: number): Map<string, string> {
+  const quoted = new Map<string, string>();
+  for (const f of findings.slice(0, index)) {
+    for (const e of f.evidence.slice(0, MAX_EVIDENCE)) if (!quoted.has(e.sentence)) quoted.set(e.sentence, f.headline);
+  }
+  return quoted;
 }
 
 /** The summary line and one card per finding, in the order the engine gives (major first). */
@@ -28,9 +41,9 @@ export function AnalysisView({
         <p className="muted small">This policy is very long, so part of the comparison was simplified.</p>
       )}
       <ul className="cards">
-        {findings.map((f) => (
+        {findings.map((f, i) => (
           <li key={f.id}>
-            <FindingCard finding={f} headingLevel={headingLevel} onShowOnPage={onShowOnPage} />
+            <FindingCard finding={f} headingLevel={headingLevel} onShowOnPage={onShowOnPage} quotedAbove={quotedBefore(findings, i)} />
           </li>
         ))}
       </ul>

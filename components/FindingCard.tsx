@@ -3,7 +3,8 @@ import type { Finding } from '@/lib/schema';
 import { CATEGORY_LABEL, KIND_LABEL, SEVERITY_LABEL, sectionPath } from './format';
 import { SpanText } from './SpanText';
 
-const MAX_EVIDENCE = 3;
+/** Passages quoted per card; the rest are counted. */
+export const MAX_EVIDENCE = 3;
 
 export function SeverityBadge({ severity }: { severity: Finding['severity'] }) {
   return <span className={`badge badge-${severity}`}>{SEVERITY_LABEL[severity]}</span>;
@@ -14,11 +15,14 @@ export function FindingCard({
   finding,
   headingLevel = 3,
   onShowOnPage,
+  quotedAbove,
 }: {
   finding: Finding;
   headingLevel?: 3 | 4;
   /** Called with the sentence to find on the policy page; no button when absent. */
   onShowOnPage?: (quote: string) => void;
+  /** Passages an earlier card already quotes, with that card's headline: referred to, not quoted again. */
+  quotedAbove?: ReadonlyMap<string, string>;
 }) {
   const headingId = useId();
   const Heading = headingLevel === 3 ? 'h3' : 'h4';
@@ -38,13 +42,20 @@ export function FindingCard({
         </span>
       </div>
       <Heading id={headingId}>{finding.headline}</Heading>
-      {evidence.map((e, i) => (
-        <blockquote className="evidence" key={i}>
-          <p>
-            <SpanText spans={e.spans} fallback={e.sentence} />
+      {evidence.map((e, i) => {
+        const above = quotedAbove?.get(e.sentence);
+        return above !== undefined ? (
+          <p className="evidence-ref" key={i}>
+            The same passage as “{above}”, quoted above.
           </p>
-        </blockquote>
-      ))}
+        ) : (
+          <blockquote className="evidence" key={i}>
+            <p>
+              <SpanText spans={e.spans} fallback={e.sentence} />
+            </p>
+          </blockquote>
+        );
+      })}
       {more > 0 && <p className="muted small">and {more} more passage{more === 1 ? '' : 's'} like this</p>}
       {(section || (onShowOnPage && quote !== null)) && (
         <div className="card-footer">

@@ -86,6 +86,15 @@ describe('a policy that changes under the reader', () => {
     expect((await popup.locator('article.finding').allTextContents()).join(' ')).not.toMatch(/Last updated|November 2, 2026/);
     // The added words are highlighted as insertions.
     expect(await popup.locator('article.finding.sev-major ins').count()).toBeGreaterThan(0);
+    // Analysed by a service worker that had just been stopped and woke up cold, yet not simplified.
+    expect(await popup.getByText('part of the comparison was simplified').count()).toBe(0);
+    // One sentence carries two findings (sharing with advertisers, targeted advertising): it is quoted
+    // once, and the later card points back to the card that quotes it.
+    const quotes = await popup.locator('article.finding blockquote.evidence').allTextContents();
+    expect(quotes.length).toBeGreaterThan(1);
+    expect(new Set(quotes).size).toBe(quotes.length);
+    const pointers = await popup.locator('article.finding .evidence-ref').allTextContents();
+    expect(pointers).toContainEqual(expect.stringMatching(/^The same passage as “Expanded: .*advertising partners.*”, quoted above\.$/));
     await screenshot(popup, 'popup-changed-light');
     expect(await seriousViolations(popup)).toEqual([]);
     await popup.emulateMedia({ colorScheme: 'dark' });
