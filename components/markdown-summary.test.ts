@@ -56,6 +56,14 @@ describe('markdownSummary', () => {
     expect(md).toContain('Policy: <https://example.com/privacy>');
   });
 
+  it('quotes a passage that carries two findings once, and points back to it from the second', () => {
+    const advertising: Finding = { ...aiFinding, id: 'f2', category: 'advertising-profiling', severity: 'minor', headline: 'Your data may be used for targeted advertising' };
+    const md = markdownSummary(comparison([aiFinding, advertising]), 'example.com');
+    expect(md.split('> We use your posts')).toHaveLength(2);
+    const second = md.slice(md.indexOf('### Your data may be used for targeted advertising'));
+    expect(second).toContain('The same passage as under “Your content may now be used to train AI models”, quoted above.');
+  });
+
   it('says so when only formatting changed, and lists no cosmetic findings', () => {
     const cosmetic: Finding = { ...aiFinding, id: 'c', severity: 'cosmetic', headline: 'Reworded sentence' };
     const md = markdownSummary(comparison([cosmetic]), 'example.com');

@@ -58,6 +58,8 @@ export function markdownSummary(comparison: Comparison, site: string): string {
     lines.push('');
     lines.push('Only formatting or wording changed — nothing to review.');
   }
+  // A passage that carries two findings is quoted under the first; the second points back to it.
+  const quotedUnder = new Map<string, string>();
   for (const f of findings) {
     lines.push('');
     lines.push(`### ${escapeMarkdown(f.headline)}`);
@@ -68,6 +70,12 @@ export function markdownSummary(comparison: Comparison, site: string): string {
     if (section) lines.push(`- Section: ${escapeMarkdown(section)}`);
     for (const e of f.evidence) {
       lines.push('');
+      const under = quotedUnder.get(e.sentence);
+      if (under !== undefined) {
+        lines.push(`The same passage as under “${escapeMarkdown(under)}”, quoted above.`);
+        continue;
+      }
+      quotedUnder.set(e.sentence, f.headline);
       lines.push(`> ${spansMarkdown(e.spans, e.sentence)}`);
     }
   }
