@@ -189,6 +189,12 @@ async function watch(policyUrl: string, frequencyHours = DEFAULT_FREQUENCY_HOURS
   return site;
 }
 
+/** A change found while browsing shows on the watch list as one found by a background check would. */
+async function noteChangeSeen(site: string, policyUrl: string): Promise<void> {
+  const now = Date.now();
+  await updateWatches((list) => list.map((w) => (w.site === site && w.policyUrl === policyUrl ? { ...w, lastChange: now, status: 'changed' } : w)));
+}
+
 async function fetchPage(url: string): Promise<{ finalUrl: string; status: number; contentType: string; body: string }> {
   const response = await fetch(url, {
     credentials: 'omit',
@@ -353,6 +359,7 @@ export default defineBackground(() => {
             const watched = (await getWatches()).some((w) => w.site === saved.site);
             if (!watched) await watch(policyUrlOf(data.url));
           }
+          if (status === 'changed') await noteChangeSeen(saved.site, policyUrlOf(data.url));
         } catch (error) {
           status = 'failed';
           await recordOutcome({ at: Date.now(), url: data.url, outcome: 'save-failed', reason: error instanceof Error ? error.message : String(error) });

@@ -1,14 +1,15 @@
 /**
  * The product's main promise in Firefox, where the background is an event page with a DOM of its own
  * (no offscreen document) and host permissions work differently: the Firefox build, installed in
- * Debian's firefox-esr, records a policy on a first visit, ignores an ordinary page, and raises the badge
- * and explains the two major changes when version 2 arrives.
+ * Debian's firefox-esr, records a policy on a first visit, ignores an ordinary page, raises the badge
+ * and explains the two major changes when version 2 arrives, and re-checks the watched policy from the
+ * event page when the alarm fires.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { demoPage } from './fixtures';
 import { startServer, waitFor, type FixtureServer } from './harness';
-import { badgeOf, launchFirefox, outcomes, screenshotFirefox, tabIdOf, type FirefoxExtension } from './firefox';
+import { badgeOf, fireRecheckAlarm, launchFirefox, outcomes, screenshotFirefox, tabIdOf, watches, type FirefoxExtension } from './firefox';
 
 describe('in Firefox', () => {
   let ext: FirefoxExtension;
@@ -64,5 +65,25 @@ describe('in Firefox', () => {
     expect(major.find((t) => /advertis/i.test(t))).toContain('with advertising partners and their affiliates');
     expect(await popup.$$eval('article.finding.sev-major ins', (els) => els.length)).toBeGreaterThan(0);
     await screenshotFirefox(popup, 'firefox-popup-changed');
+  });
+
+  it('re-checks the watched policy when the alarm fires, and shows a failed check with its reason', async () => {
+    const url = `${server.origin}/legal/privacy`;
+    // Visiting the policy put it on the watch list, and the change found by the second visit shows there.
+    const entry = await waitFor(async () => (await watches(ext)).find((w) => w.policyUrl === url), 'the watch entry');
+    expect(entry).toMatchObject({ status: 'changed', lastChange: expect.any(Number) });
+    await fireRecheckAlarm(ext);
+    const checked = await waitFor(async () => (await watches(ext)).find((w) => w.policyUrl === url && w.lastCheck !== null), 'the background check', 30_000);
+    expect(checked.status).not.toBe('failed');
+    expect(server.requests.filter((p) => p === '/legal/privacy').length).toBeGreaterThanOrEqual(3);
+
+    server.set('/legal/privacy', { status: 500, body: 'oops' });
+    await fireRecheckAlarm(ext);
+    const failed = await waitFor(async () => (await watches(ext)).find((w) => w.status === 'failed'), 'the failed check', 30_000);
+    expect(failed.failure).toMatch(/HTTP 500/);
+    // A fresh options page (WebDriver BiDi will not reload one of ours either) shows the failure.
+    const options = await ext.openPage('options.html');
+    await options.waitForFunction(() => /HTTP 500/.test(document.querySelector('table')?.textContent ?? ''));
+    await screenshotFirefox(options, 'firefox-options-failed');
   });
 });

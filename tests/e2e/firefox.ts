@@ -129,3 +129,22 @@ export async function screenshotFirefox(page: Page, name: string): Promise<strin
   await page.screenshot({ path, fullPage: true });
   return path;
 }
+
+export interface Watch { policyUrl: string; status: string; failure: string | null; lastCheck: number | null; lastChange: number | null }
+
+export async function watches(ext: FirefoxExtension): Promise<Watch[]> {
+  return ext.agent.evaluate(async () => {
+    const api = (globalThis as unknown as { browser: typeof chrome }).browser;
+    return ((await api.storage.local.get('watches')).watches ?? []) as Watch[];
+  });
+}
+
+/** What the alarm does when checks are due (as the Chromium suite does it): every watch due, the alarm now. */
+export async function fireRecheckAlarm(ext: FirefoxExtension): Promise<void> {
+  await ext.agent.evaluate(async () => {
+    const api = (globalThis as unknown as { browser: typeof chrome }).browser;
+    const list = ((await api.storage.local.get('watches')).watches ?? []) as Array<{ nextCheck: number }>;
+    await api.storage.local.set({ watches: list.map((w) => ({ ...w, nextCheck: 0 })) });
+    await api.alarms.create('clausewatch-recheck', { when: Date.now() + 50, periodInMinutes: 30 });
+  });
+}

@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { seriousViolations } from './axe';
 import { demoPage } from './fixtures';
 import {
-  badgeOf, launchExtension, openExtensionPage, reportedOutcomes, openPopup, screenshot, startServer, tabIdOf, waitFor,
+  badgeOf, inWorker, launchExtension, openExtensionPage, reportedOutcomes, openPopup, screenshot, startServer, tabIdOf, waitFor,
   type Extension, type FixtureServer,
 } from './harness';
 
@@ -68,6 +68,9 @@ describe('a policy that changes under the reader', () => {
     expect(badge.color.slice(0, 3)).toEqual([0xb9, 0x1c, 0x1c]);
     expect(badge.title).toMatch(/2 major changes/);
     expect(badge.title).toMatch(/AI/);
+    // The first visit put the policy on the watch list; the change this visit found shows there too.
+    const watchList = await inWorker(ext, async () => ((await chrome.storage.local.get('watches')).watches ?? []) as Array<{ policyUrl: string; status: string; lastChange: number | null }>, null);
+    expect(watchList.find((w) => w.policyUrl === `${server.origin}/legal/privacy`)).toMatchObject({ status: 'changed', lastChange: expect.any(Number) });
   });
 
   it('lists exactly the two major findings with their evidence, major first', async () => {
