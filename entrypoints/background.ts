@@ -189,6 +189,12 @@ async function watch(policyUrl: string, frequencyHours = DEFAULT_FREQUENCY_HOURS
   return site;
 }
 
+/** Once nothing on a watched site awaits review, the watch list no longer says it changed. */
+async function settleReviewedWatch(store: PolicyStore, site: string): Promise<void> {
+  for (const policy of await store.listPolicies(site)) if (pendingChange(await store.listVersions(policy.policyId))) return;
+  await updateWatches((list) => list.map((w) => (w.site === site && w.status === 'changed' ? { ...w, status: 'up-to-date' } : w)));
+}
+
 /** A change found while browsing shows on the watch list as one found by a background check would. */
 async function noteChangeSeen(site: string, policyUrl: string): Promise<void> {
   const now = Date.now();
@@ -387,6 +393,7 @@ export default defineBackground(() => {
         const versions = await store.listVersions(version.policyId);
         const upTo = versions.findIndex((v) => v.versionId === versionId);
         for (const v of versions.slice(0, upTo + 1)) if (!v.reviewed) await store.markReviewed(v.versionId);
+        await settleReviewedWatch(store, store.siteForUrl(version.document.url));
         await refreshAllBadges();
         return { ok: true };
       },

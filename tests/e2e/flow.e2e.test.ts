@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { seriousViolations } from './axe';
 import { demoPage } from './fixtures';
 import {
-  badgeOf, inWorker, launchExtension, openExtensionPage, reportedOutcomes, openPopup, screenshot, startServer, tabIdOf, waitFor,
+  badgeOf, launchExtension, openExtensionPage, reportedOutcomes, openPopup, screenshot, startServer, tabIdOf, waitFor, watches,
   type Extension, type FixtureServer,
 } from './harness';
 
@@ -69,8 +69,7 @@ describe('a policy that changes under the reader', () => {
     expect(badge.title).toMatch(/2 major changes/);
     expect(badge.title).toMatch(/AI/);
     // The first visit put the policy on the watch list; the change this visit found shows there too.
-    const watchList = await inWorker(ext, async () => ((await chrome.storage.local.get('watches')).watches ?? []) as Array<{ policyUrl: string; status: string; lastChange: number | null }>, null);
-    expect(watchList.find((w) => w.policyUrl === `${server.origin}/legal/privacy`)).toMatchObject({ status: 'changed', lastChange: expect.any(Number) });
+    expect((await watches(ext)).find((w) => w.policyUrl === `${server.origin}/legal/privacy`)).toMatchObject({ status: 'changed', lastChange: expect.any(Number) });
   });
 
   it('lists exactly the two major findings with their evidence, major first', async () => {
@@ -145,6 +144,8 @@ describe('a policy that changes under the reader', () => {
     await popup.getByRole('button', { name: 'Mark as reviewed' }).first().click();
     await waitFor(async () => (await badgeOf(ext, tabId)).text === '', 'the badge to clear');
     expect((await badgeOf(ext, await tabIdOf(ext, otherTab))).text).toBe('');
+    // The watch list no longer calls the site changed; it still says when the change was seen.
+    expect((await watches(ext)).find((w) => w.policyUrl === `${server.origin}/legal/privacy`)).toMatchObject({ status: 'up-to-date', lastChange: expect.any(Number) });
     await popup.close();
   });
 

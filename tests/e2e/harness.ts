@@ -210,3 +210,10 @@ export interface ReportedOutcome { at: number; url: string; outcome: string; rea
 export async function reportedOutcomes(ext: Extension): Promise<ReportedOutcome[]> {
   return inWorker(ext, async () => ((await chrome.storage.session.get('diagnostics')).diagnostics ?? []) as ReportedOutcome[], null);
 }
+
+export interface WatchEntryView { site: string; policyUrl: string; status: string; failure: string | null; lastCheck: number | null; lastChange: number | null; nextCheck: number }
+
+/** The watch list as the background keeps it. */
+export async function watches(ext: Extension): Promise<WatchEntryView[]> {
+  return inWorker(ext, async () => ((await chrome.storage.local.get('watches')).watches ?? []) as WatchEntryView[], null);
+}

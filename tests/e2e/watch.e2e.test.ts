@@ -5,13 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { demoPage } from './fixtures';
-import { badgeOf, inWorker, launchExtension, openExtensionPage, screenshot, startServer, tabIdOf, waitFor, type Extension, type FixtureServer } from './harness';
-
-interface Watch { site: string; policyUrl: string; status: string; failure: string | null; lastCheck: number | null; nextCheck: number }
-
-async function watches(ext: Extension): Promise<Watch[]> {
-  return inWorker(ext, async () => ((await chrome.storage.local.get('watches')).watches ?? []) as Watch[], null);
-}
+import { badgeOf, inWorker, launchExtension, openExtensionPage, screenshot, startServer, tabIdOf, waitFor, watches, type Extension, type FixtureServer } from './harness';
 
 /** What the alarm does when checks are due: make every watch due, then fire the alarm now. */
 async function fireAlarm(ext: Extension): Promise<void> {
