@@ -1,11 +1,7 @@
+import { hasReviewableChange } from '@/lib/review';
 import type { ChangeAnalysis, Finding } from '@/lib/schema';
 import { FindingCard, MAX_EVIDENCE } from './FindingCard';
 
-/** True when the change has something worth a reader's attention (not only formatting or rewording). */
-export function hasReviewableChange(analysis: ChangeAnalysis): boolean {
-  const { major, minor, goodNews } = analysis.counts;
-  return major + minor + goodNews > 0 || analysis.findings.some((f) => f.severity !== 'cosmetic');
-}
 
 /**
  * The passages the cards before card `index` quote, each with the headline of the first card that quotes

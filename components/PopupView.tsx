@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import type { PolicyView, TabState } from '@/lib/views';
-import { AnalysisView, hasReviewableChange } from './AnalysisView';
+import { hasReviewableChange } from '@/lib/review';
+import { AnalysisView } from './AnalysisView';
 import { StatementsCard } from './StatementsCard';
 import { formatDate, formatDay, formatStatedDate, formatWhen, plural } from './format';
 

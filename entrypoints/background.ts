@@ -8,10 +8,10 @@ import { badgeFor, type BadgeInput } from '@/lib/badge';
 import { usualPathCandidates } from '@/lib/discover';
 import { analyzeChange, describePolicy } from '@/lib/engine';
 import { assessDetection, assessFetch } from '@/lib/recheck';
-import { pendingChange } from '@/lib/review';
+import { hasReviewableChange, pendingChange } from '@/lib/review';
 import { DEFAULT_FREQUENCY_HOURS, dueEntries, firstCheck, nextAfterFailure, nextAfterSuccess } from '@/lib/schedule';
 import type { ChangeAnalysis, Detection, PolicyDocument, PolicyKind } from '@/lib/schema';
-import { openPolicyStore, saveWithQuotaRecovery, StoreError, type PolicyStore, type StoredVersion } from '@/lib/store';
+import { normalizePolicyPath, openPolicyStore, policyIdFor, saveWithQuotaRecovery, StoreError, type PolicyStore, type StoredVersion } from '@/lib/store';
 import type { PolicyView, TabState, WatchEntry } from '@/lib/views';
 import { recordOutcome } from '@/utils/diagnostics';
 import { runInDom } from '@/utils/dom';
@@ -189,16 +189,34 @@ async function watch(policyUrl: string, frequencyHours = DEFAULT_FREQUENCY_HOURS
   return site;
 }
 
-/** Once nothing on a watched site awaits review, the watch list no longer says it changed. */
+/**
+ * A watched site reads "Changed" while a change worth reviewing awaits review (a date or formatting
+ * update never does, and offers nothing to review). Once none is left, it reads "Up to date" again.
+ */
 async function settleReviewedWatch(store: PolicyStore, site: string): Promise<void> {
-  for (const policy of await store.listPolicies(site)) if (pendingChange(await store.listVersions(policy.policyId))) return;
+  for (const state of await policyStates(store, site)) {
+    const analysis = state.view.latest.analysis;
+    if (state.pendingVersionIds.length > 0 && analysis && hasReviewableChange(analysis)) return;
+  }
   await updateWatches((list) => list.map((w) => (w.site === site && w.status === 'changed' ? { ...w, status: 'up-to-date' } : w)));
 }
 
-/** A change found while browsing shows on the watch list as one found by a background check would. */
-async function noteChangeSeen(site: string, policyUrl: string): Promise<void> {
+/** The watch whose policy page is the stored policy `policyId` (the store's own identity of a policy). */
+function watchesPolicy(w: WatchEntry, policyId: string): boolean {
+  return policyIdFor(w.site, 'privacy-policy', normalizePolicyPath(w.policyUrl)) === policyId;
+}
+
+/**
+ * A change found while browsing shows on the watch list as one found by a background check does: the
+ * last change, and "Changed" when there is something to review. A failed watch stays failed: its
+ * background checks still fail.
+ */
+async function noteChangeSeen(policyId: string, analysis: ChangeAnalysis | undefined): Promise<void> {
   const now = Date.now();
-  await updateWatches((list) => list.map((w) => (w.site === site && w.policyUrl === policyUrl ? { ...w, lastChange: now, status: 'changed' } : w)));
+  const reviewable = analysis !== undefined && hasReviewableChange(analysis);
+  await updateWatches((list) =>
+    list.map((w) => (watchesPolicy(w, policyId) ? { ...w, lastChange: now, status: reviewable && w.status !== 'failed' ? 'changed' : w.status } : w)),
+  );
 }
 
 async function fetchPage(url: string): Promise<{ finalUrl: string; status: number; contentType: string; body: string }> {
@@ -215,7 +233,9 @@ async function fetchPage(url: string): Promise<{ finalUrl: string; status: numbe
   return { finalUrl: response.url, status: response.status, contentType: response.headers.get('content-type') ?? '', body: body.slice(0, MAX_FETCH_BYTES) };
 }
 
-type CheckResult = { status: 'unchanged' | 'changed' | 'first'; reason: null; major: number } | { status: 'failed'; reason: string; major: 0 };
+type CheckResult =
+  | { status: 'unchanged' | 'changed' | 'first'; reason: null; major: number; reviewable: boolean }
+  | { status: 'failed'; reason: string; major: 0; reviewable: false };
 
 async function checkPolicy(policyUrl: string): Promise<CheckResult> {
   let page;
@@ -223,17 +243,18 @@ async function checkPolicy(policyUrl: string): Promise<CheckResult> {
     page = await fetchPage(policyUrl);
   } catch (error) {
     const name = error instanceof Error ? error.name : '';
-    return { status: 'failed', reason: name === 'TimeoutError' ? 'the site did not answer in time' : `the page could not be fetched (${error instanceof Error ? error.message : String(error)})`, major: 0 };
+    return { status: 'failed', reason: name === 'TimeoutError' ? 'the site did not answer in time' : `the page could not be fetched (${error instanceof Error ? error.message : String(error)})`, major: 0, reviewable: false };
   }
   const fetched = assessFetch({ requestedUrl: policyUrl, ...page });
-  if (!fetched.ok) return { status: 'failed', reason: fetched.reason, major: 0 };
+  if (!fetched.ok) return { status: 'failed', reason: fetched.reason, major: 0, reviewable: false };
   const result = await runInDom({ task: 'process', html: page.body, url: policyUrl });
   if (result.outcome !== 'policy') {
     const verdict = result.detection ? assessDetection(result.detection) : { ok: false as const, reason: result.reason };
-    return { status: 'failed', reason: verdict.ok ? result.reason : verdict.reason, major: 0 };
+    return { status: 'failed', reason: verdict.ok ? result.reason : verdict.reason, major: 0, reviewable: false };
   }
   const saved = await saveVersion(policyUrl, result.document, policyKind(result.detection));
-  return { status: saved.status, reason: null, major: saved.analysis?.counts.major ?? 0 };
+  const reviewable = saved.analysis !== undefined && hasReviewableChange(saved.analysis);
+  return { status: saved.status, reason: null, major: saved.analysis?.counts.major ?? 0, reviewable };
 }
 
 async function runCheck(entry: WatchEntry): Promise<CheckResult> {
@@ -241,6 +262,7 @@ async function runCheck(entry: WatchEntry): Promise<CheckResult> {
     status: 'failed',
     reason: error instanceof Error ? error.message : String(error),
     major: 0,
+    reviewable: false,
   }));
   const now = Date.now();
   await updateWatches((list) =>
@@ -254,7 +276,8 @@ async function runCheck(entry: WatchEntry): Promise<CheckResult> {
         ...w,
         lastCheck: now,
         lastChange: result.status === 'changed' ? now : w.lastChange,
-        status: result.status === 'changed' ? 'changed' : w.status === 'changed' && w.lastChange ? 'changed' : 'up-to-date',
+        // "Changed" while a change worth reviewing awaits review (settleReviewedWatch clears it).
+        status: (result.status === 'changed' && result.reviewable) || w.status === 'changed' ? 'changed' : 'up-to-date',
         failure: null,
         failures: 0,
         nextCheck: nextAfterSuccess(now, w.frequencyHours, Math.random),
@@ -361,11 +384,16 @@ export default defineBackground(() => {
         try {
           const saved = await saveVersion(data.url, result.document, kind);
           status = saved.status;
-          if ((await getSettings()).autoWatchVisited && kind === 'privacy-policy') {
-            const watched = (await getWatches()).some((w) => w.site === saved.site);
-            if (!watched) await watch(policyUrlOf(data.url));
+          // The watch list is bookkeeping: if it cannot be written, the version is still saved.
+          try {
+            if ((await getSettings()).autoWatchVisited && kind === 'privacy-policy') {
+              const watched = (await getWatches()).some((w) => w.site === saved.site);
+              if (!watched) await watch(policyUrlOf(data.url));
+            }
+            if (status === 'changed') await noteChangeSeen(saved.policyId, saved.analysis);
+          } catch (error) {
+            await recordOutcome({ at: Date.now(), url: data.url, outcome: 'watch-list-failed', reason: error instanceof Error ? error.message : String(error) });
           }
-          if (status === 'changed') await noteChangeSeen(saved.site, policyUrlOf(data.url));
         } catch (error) {
           status = 'failed';
           await recordOutcome({ at: Date.now(), url: data.url, outcome: 'save-failed', reason: error instanceof Error ? error.message : String(error) });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { pendingChange } from './review';
+import { documentFromMarkdown } from './markdown';
+import { analyzeChange } from './engine';
+import { hasReviewableChange, pendingChange } from './review';
 
 const v = (id: string, reviewed = false) => ({ versionId: id, firstSeen: Number(id.slice(1)), reviewed });
 
@@ -23,5 +25,20 @@ describe('pendingChange', () => {
 
   it('has nothing pending once the latest is reviewed', () => {
     expect(pendingChange([v('v1'), v('v2'), v('v3', true)])).toBeNull();
+  });
+});
+
+describe('hasReviewableChange', () => {
+  const doc = (text: string) => documentFromMarkdown(text, { url: 'https://example.com/privacy', language: 'en' });
+  const v1 = '# Privacy\n\nLast updated: March 3, 2024\n\nWe share your email address with service providers who host our servers.\n';
+
+  it('is false for a date and typography update, which offers nothing to review', () => {
+    const dateOnly = v1.replace('March 3, 2024', 'May 9, 2025').replace('email', 'e-mail');
+    expect(hasReviewableChange(analyzeChange(doc(v1), doc(dateOnly)))).toBe(false);
+  });
+
+  it('is true for new sharing', () => {
+    const wider = v1.replace('who host our servers.', 'who host our servers, and with advertising partners.');
+    expect(hasReviewableChange(analyzeChange(doc(v1), doc(wider)))).toBe(true);
   });
 });

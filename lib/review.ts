@@ -4,6 +4,17 @@
  * seen) to the latest. So a cosmetic update arriving after an unreviewed major change never hides it,
  * and two quick changes read as one.
  */
+import type { ChangeAnalysis } from './schema';
+
+/**
+ * True when a change has something worth a reader's attention (not only formatting or rewording): what
+ * the popup offers to mark as reviewed, and what makes a watched site "Changed".
+ */
+export function hasReviewableChange(analysis: ChangeAnalysis): boolean {
+  const { major, minor, goodNews } = analysis.counts;
+  return major + minor + goodNews > 0 || analysis.findings.some((f) => f.severity !== 'cosmetic');
+}
+
 export interface VersionLike {
   versionId: string;
   firstSeen: number;

@@ -161,4 +161,17 @@ describe('a policy that changes under the reader', () => {
     await expect.poll(() => popup.locator('body').textContent()).toMatch(/Only formatting or wording changed/);
     await popup.close();
   });
+
+  it('keeps a watched policy "Up to date" when only its date changes, and notes when it changed', async () => {
+    const url = `${server.origin}/legal/privacy`;
+    const before = (await watches(ext)).find((w) => w.policyUrl === url);
+    expect(before?.status).toBe('up-to-date');
+    server.set('/legal/privacy', { body: demoPage('privacy-v2').body.replace('November 2, 2026', 'November 9, 2026') });
+    await visitPolicy(ext, policyTab, url, /: changed /);
+    expect((await badgeOf(ext, await tabIdOf(ext, policyTab))).text).toBe('');
+    const after = (await watches(ext)).find((w) => w.policyUrl === url);
+    // Nothing to review, so nothing would ever clear a "Changed" here.
+    expect(after?.status).toBe('up-to-date');
+    expect(after?.lastChange).toBeGreaterThan(before?.lastChange ?? 0);
+  });
 });
