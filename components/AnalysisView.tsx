@@ -1,20 +1,8 @@
 import { hasReviewableChange } from '@/lib/review';
-import type { ChangeAnalysis, Finding } from '@/lib/schema';
+import type { ChangeAnalysis } from '@/lib/schema';
 import { FindingCard, MAX_EVIDENCE } from './FindingCard';
+import { passageReferences } from './format';
 
-
-/**
- * The passages the cards before card `index` quote, each with the headline of the first card that quotes
- * it. One sentence can carry two findings (new sharing with advertisers, and new targeted advertising):
- * the second card then points to the first instead of quoting the same passage again.
- */
-function quotedBefore(findings: Finding[], index: number): Map<string, string> {
-  const quoted = new Map<string, string>();
-  for (const f of findings.slice(0, index)) {
-    for (const e of f.evidence.slice(0, MAX_EVIDENCE)) if (!quoted.has(e.sentence)) quoted.set(e.sentence, f.headline);
-  }
-  return quoted;
-}
 
 /** The summary line and one card per finding, in the order the engine gives (major first). */
 export function AnalysisView({
@@ -27,6 +15,7 @@ export function AnalysisView({
   onShowOnPage?: (quote: string) => void;
 }) {
   const findings = analysis.findings.filter((f) => f.severity !== 'cosmetic');
+  const references = passageReferences(findings, MAX_EVIDENCE);
   if (!hasReviewableChange(analysis)) {
     return <p className="note">Only formatting or wording changed — nothing to review.</p>;
   }
@@ -39,7 +28,7 @@ export function AnalysisView({
       <ul className="cards">
         {findings.map((f, i) => (
           <li key={f.id}>
-            <FindingCard finding={f} headingLevel={headingLevel} onShowOnPage={onShowOnPage} quotedAbove={quotedBefore(findings, i)} />
+            <FindingCard finding={f} headingLevel={headingLevel} onShowOnPage={onShowOnPage} quotedAbove={references[i]} />
           </li>
         ))}
       </ul>

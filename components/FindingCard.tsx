@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import type { Finding } from '@/lib/schema';
-import { CATEGORY_LABEL, KIND_LABEL, SEVERITY_LABEL, sectionPath } from './format';
+import { CATEGORY_LABEL, KIND_LABEL, samePassageNote, SEVERITY_LABEL, sectionPath } from './format';
 import { SpanText } from './SpanText';
 
 /** Passages quoted per card; the rest are counted. */
@@ -21,8 +21,11 @@ export function FindingCard({
   headingLevel?: 3 | 4;
   /** Called with the sentence to find on the policy page; no button when absent. */
   onShowOnPage?: (quote: string) => void;
-  /** Passages an earlier card already quotes, with that card's headline: referred to, not quoted again. */
-  quotedAbove?: ReadonlyMap<string, string>;
+  /**
+   * Per passage shown, the headline of an earlier card that already quotes it (then pointed to, not
+   * quoted again), or null (see passageReferences).
+   */
+  quotedAbove?: ReadonlyArray<string | null>;
 }) {
   const headingId = useId();
   const Heading = headingLevel === 3 ? 'h3' : 'h4';
@@ -43,10 +46,10 @@ export function FindingCard({
       </div>
       <Heading id={headingId}>{finding.headline}</Heading>
       {evidence.map((e, i) => {
-        const above = quotedAbove?.get(e.sentence);
-        return above !== undefined ? (
+        const above = quotedAbove?.[i] ?? null;
+        return above !== null ? (
           <p className="evidence-ref" key={i}>
-            The same passage as “{above}”, quoted above.
+            {samePassageNote(above)}
           </p>
         ) : (
           <blockquote className="evidence" key={i}>

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { displayUrl, formatWhen, humanBytes, safeHttpUrl, sectionPath, statementWording } from './format';
+import type { Finding } from '@/lib/schema';
+import { displayUrl, formatWhen, humanBytes, passageReferences, safeHttpUrl, sectionPath, statementWording } from './format';
 
 describe('safeHttpUrl: only http(s) policy URLs may become links', () => {
   it.each([
@@ -48,5 +49,27 @@ describe('wording', () => {
   it('shortens URLs for display', () => {
     expect(displayUrl('https://www.example.com/legal/privacy?x=1')).toBe('www.example.com/legal/privacy');
     expect(displayUrl('javascript:alert(1)')).toBe('javascript:alert(1)');
+  });
+});
+
+describe('passageReferences: a passage carrying two findings is quoted once', () => {
+  const finding = (headline: string, sentences: string[]): Finding => ({
+    id: headline,
+    category: 'third-party-sharing',
+    kind: 'new',
+    severity: 'major',
+    headline,
+    section: [],
+    evidence: sentences.map((sentence) => ({ sentence, spans: [], triggers: [] })),
+  });
+
+  it('points a later finding back to the first that quotes the passage, and quotes the rest', () => {
+    const refs = passageReferences([finding('Sharing', ['A.', 'B.']), finding('Advertising', ['B.', 'C.']), finding('AI', ['B.'])]);
+    expect(refs).toEqual([[null, null], ['Sharing', null], ['Sharing']]);
+  });
+
+  it('only counts the passages a card shows', () => {
+    const refs = passageReferences([finding('Sharing', ['A.', 'B.']), finding('Advertising', ['B.'])], 1);
+    expect(refs).toEqual([[null], [null]]);
   });
 });

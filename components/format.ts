@@ -2,7 +2,7 @@
  * Wording and formatting shared by the popup, history and options pages. No browser extension API and
  * no messaging here, so the components can be previewed and tested outside the extension.
  */
-import type { Category, FindingKind, Severity, Statement } from '@/lib/schema';
+import type { Category, Finding, FindingKind, Severity, Statement } from '@/lib/schema';
 
 export const CATEGORY_LABEL: Record<Category, string> = {
   'ai-training': 'AI training',
@@ -174,4 +174,24 @@ export function sectionPath(section: readonly string[]): string {
 
 export function errorMessage(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
+}
+
+/**
+ * One sentence can carry two findings (new sharing with advertisers is also new targeted advertising).
+ * For each finding and each of its first `max` passages: null where the passage is quoted, or the headline
+ * of the earlier finding that already quotes it, which the later one points back to instead.
+ */
+export function passageReferences(findings: readonly Finding[], max = Infinity): Array<Array<string | null>> {
+  const quotedBy = new Map<string, string>();
+  return findings.map((f) => {
+    const shown = f.evidence.slice(0, max);
+    const refs = shown.map((e) => quotedBy.get(e.sentence) ?? null);
+    for (const e of shown) if (!quotedBy.has(e.sentence)) quotedBy.set(e.sentence, f.headline);
+    return refs;
+  });
+}
+
+/** What a finding says in place of a passage an earlier finding quotes. */
+export function samePassageNote(headline: string): string {
+  return `The same passage as “${headline}”, quoted above.`;
 }

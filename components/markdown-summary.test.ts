@@ -61,7 +61,7 @@ describe('markdownSummary', () => {
     const md = markdownSummary(comparison([aiFinding, advertising]), 'example.com');
     expect(md.split('> We use your posts')).toHaveLength(2);
     const second = md.slice(md.indexOf('### Your data may be used for targeted advertising'));
-    expect(second).toContain('The same passage as under “Your content may now be used to train AI models”, quoted above.');
+    expect(second).toContain('The same passage as “Your content may now be used to train AI models”, quoted above.');
   });
 
   it('says so when only formatting changed, and lists no cosmetic findings', () => {

@@ -7,7 +7,7 @@
  */
 import type { Span } from '@/lib/schema';
 import type { Comparison } from '@/lib/views';
-import { CATEGORY_LABEL, SEVERITY_LABEL, safeHttpUrl, sectionPath } from './format';
+import { CATEGORY_LABEL, passageReferences, safeHttpUrl, samePassageNote, SEVERITY_LABEL, sectionPath } from './format';
 
 /**
  * Backslash-escapes the inline Markdown and HTML syntax (emphasis, code, links, images, tags, tables,
@@ -58,9 +58,8 @@ export function markdownSummary(comparison: Comparison, site: string): string {
     lines.push('');
     lines.push('Only formatting or wording changed — nothing to review.');
   }
-  // A passage that carries two findings is quoted under the first; the second points back to it.
-  const quotedUnder = new Map<string, string>();
-  for (const f of findings) {
+  const references = passageReferences(findings);
+  findings.forEach((f, fi) => {
     lines.push('');
     lines.push(`### ${escapeMarkdown(f.headline)}`);
     lines.push('');
@@ -68,17 +67,12 @@ export function markdownSummary(comparison: Comparison, site: string): string {
     lines.push(`- Category: ${CATEGORY_LABEL[f.category]}`);
     const section = sectionPath(f.section);
     if (section) lines.push(`- Section: ${escapeMarkdown(section)}`);
-    for (const e of f.evidence) {
+    f.evidence.forEach((e, ei) => {
       lines.push('');
-      const under = quotedUnder.get(e.sentence);
-      if (under !== undefined) {
-        lines.push(`The same passage as under “${escapeMarkdown(under)}”, quoted above.`);
-        continue;
-      }
-      quotedUnder.set(e.sentence, f.headline);
-      lines.push(`> ${spansMarkdown(e.spans, e.sentence)}`);
-    }
-  }
+      const above = references[fi]?.[ei] ?? null;
+      lines.push(above !== null ? escapeMarkdown(samePassageNote(above)) : `> ${spansMarkdown(e.spans, e.sentence)}`);
+    });
+  });
   lines.push('');
   lines.push('_Summary by Clausewatch. Added words are in bold, removed words struck through._');
   return lines.join('\n') + '\n';

@@ -1,26 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { findStatedDate, parseDateAtStart } from './dates';
-import { stripAccents } from './normalize';
+import { findStatedDate, findStatedDateInWholeText } from './dates';
 
-/**
- * The plain definition findStatedDate must agree with: fold the whole text, then take the first label
- * followed by a date. findStatedDate folds and scans a piece at a time; these tests check that the
- * pieces never change the answer.
- */
-const LABEL_SOURCE = /(last (updated|modified|revised|changed)|updated( on| as of)?|effective( date| as of| from| on)?|stand|zuletzt (aktualisiert|geandert|uberarbeitet)|derniere (mise a jour|modification|revision)|mis(e)? a jour (le)?|ultima (actualizacion|modificacion|revision|atualizacao|alteracao)|aggiornat[ao]( il| al)?)/g;
-function wholeTextReference(text: string, usOrder = false): string | null {
-  const folded = stripAccents(text).toLowerCase().replace(/[\u2019']/g, ' ');
-  LABEL_SOURCE.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  let guard = 0;
-  while ((m = LABEL_SOURCE.exec(folded)) !== null && guard++ < 500) {
-    const after = folded.slice(m.index + m[0].length, m.index + m[0].length + 60);
-    const rest = after.replace(/^[\s:.,\-–—()]*(?:(?:on|am|le|el|il|em|op|the|of|this|policy|date|datum|du|al|dal|sinds|since|as|den|der|vom)\b[\s:.,\-–—]*){0,4}/, '');
-    const d = parseDateAtStart(rest, usOrder);
-    if (d) return d;
-  }
-  return null;
-}
+/** findStatedDate folds and scans a piece at a time; it must answer as the whole-text definition does. */
+const wholeTextReference = (text: string, usOrder = false) => findStatedDateInWholeText(text, { usOrder });
 
 /** A small seeded generator, so a failure can be replayed. */
 function rng(seed: number): () => number {
@@ -39,8 +21,15 @@ const FILLER = [
   'Effective controls protect the information we hold about you.',
   'Copyright 2019 Example Inc. All rights reserved.',
   'e\u0301te\u0301 — café, naïve, coöperate.',
+  'The \u212Bngstr\u00F6m sign and the \u212A kelvin sign fold on the full path only.',
+  'No accents in this sentence, which is plain.',
 ];
 const DATED = [
+  'Revised on 12 April 2021.',
+  'Aktualisiert am 3. März 2020.',
+  'En vigueur le 1er juillet 2022.',
+  'In force from 2019-09-30.',
+  'Stand: 01.02.2023',
   'Last updated: March 3, 2024.',
   'Effective date: 2023-11-05',
   'Zuletzt aktualisiert am 12. Mai 2022',
@@ -103,8 +92,17 @@ describe('findStatedDate, folded a piece at a time', () => {
     expect(findStatedDate(`${'we understand this. '.repeat(400)} Last updated: March 3, 2024.`)).toBe('2024-03-03');
   });
 
-  it('cuts text without spaces without losing a date after it', () => {
-    const text = `${'隐私'.repeat(9_000)}Last updated: 2024-03-03 ${'政策'.repeat(9_000)}`;
+  it('cuts text without spaces inside a label, and still finds the date', () => {
+    // No whitespace at all: the first piece ends 1,000 characters past 8,000, inside "updated:2024-...".
+    const text = `${'x'.repeat(8_990)}updated:2024-03-03.${'y'.repeat(5_000)}`;
+    expect(wholeTextReference(text)).toBe('2024-03-03');
     expect(findStatedDate(text)).toBe('2024-03-03');
+  });
+
+  it('strips accents piece by piece as the whole text would be stripped', () => {
+    // An angstrom sign changes only when the text is stripped at all; the only accent is pieces away.
+    const text = `St\u212Bnd: 2024-03-03. ${'plain filler words '.repeat(800)} Café.`;
+    expect(findStatedDate(text)).toBe(wholeTextReference(text));
+    expect(findStatedDate(text.replace('Café', 'Cafe'))).toBe(wholeTextReference(text.replace('Café', 'Cafe')));
   });
 });

@@ -4,7 +4,7 @@
  * (which treats a line that is only such a date as never news). Only a date right after such a label
  * counts, so a law's date or a copyright year is not taken for it.
  */
-import { stripAccents } from './normalize';
+import { hasAccentable, stripAccents } from './normalize';
 
 const MONTHS: Record<string, number> = {};
 const MONTH_NAMES: Array<[number, string[]]> = [
@@ -40,8 +40,8 @@ const PATTERNS: Array<{ re: RegExp; order: 'ymd' | 'dmy-name' | 'mdy-name' | 'nu
   { re: new RegExp(`^(${MONTH_ALT})\\.?\\s+(?:de\\s+)?${Y}\\b`), order: 'my-name' },
 ];
 
-function fold(s: string): string {
-  return stripAccents(s).toLowerCase().replace(/[\u2019']/g, ' ');
+function fold(s: string, hasAccents?: boolean): string {
+  return stripAccents(s, hasAccents).toLowerCase().replace(/[\u2019']/g, ' ');
 }
 
 function valid(y: number, m: number, d: number): string | null {
@@ -106,17 +106,28 @@ function pieceEnd(text: string, at: number): number {
   return c >= 0xdc00 && c <= 0xdfff ? end + 1 : end;
 }
 
+/** The date the label match `m` in folded text introduces, if the text right after it starts with one. */
+function dateAfterLabel(folded: string, m: RegExpExecArray, usOrder: boolean): string | null {
+  const after = folded.slice(m.index + m[0].length, m.index + m[0].length + 60);
+  // Every date form has a four-digit year: without one, nothing here can parse.
+  if (!/\d{4}/.test(after)) return null;
+  // Skip separators and filler words between the label and the date.
+  const rest = after.replace(/^[\s:.,\-–—()]*(?:(?:on|am|le|el|il|em|op|the|of|this|policy|date|datum|du|al|dal|sinds|since|as|den|der|vom)\b[\s:.,\-–—]*){0,4}/, '');
+  return parseDateAtStart(rest, usOrder);
+}
+
 /**
  * The first "last updated"/"effective" date stated in `text`. Looks a short way past each label,
  * since pages write "Last updated: March 3, 2024" as often as "Effective date of this policy: ...".
  *
  * Policies state their date near the top, so the text is folded a piece at a time and the scan stops
  * at the first date found: a long policy costs what its first page costs. The answer is the same as
- * folding and scanning the whole text at once (see LOOK_AHEAD and pieceEnd).
+ * findStatedDateInWholeText's (see LOOK_AHEAD, pieceEnd and hasAccentable); the tests compare the two.
  */
 export function findStatedDate(text: string, options: { usOrder?: boolean } = {}): string | null {
   const all = text.length > MAX_SCAN_CHARS ? text.slice(0, MAX_SCAN_CHARS) : text;
   const usOrder = options.usOrder ?? false;
+  const hasAccents = hasAccentable(all);
   let folded = '';
   let cut = 0;
   let piece = FIRST_PIECE;
@@ -125,32 +136,38 @@ export function findStatedDate(text: string, options: { usOrder?: boolean } = {}
   let labels = 0;
   for (;;) {
     const end = pieceEnd(all, cut + piece);
-    folded += fold(all.slice(cut, end));
+    folded += fold(all.slice(cut, end), hasAccents);
     cut = end;
     piece *= 2;
     const whole = cut >= all.length;
     const safe = whole ? Infinity : folded.length - LOOK_AHEAD;
     LABEL.lastIndex = from;
-    let m: RegExpExecArray | null;
     for (;;) {
       const before = LABEL.lastIndex;
-      m = LABEL.exec(folded);
+      const m = LABEL.exec(folded);
       if (m === null || m.index > safe) {
         // Nothing more in this much text, or a label too near its end: fold more and look again.
         from = before;
         break;
       }
       if (labels++ >= MAX_LABELS) return null;
-      const after = folded.slice(m.index + m[0].length, m.index + m[0].length + 60);
-      // Every date form has a four-digit year: without one, nothing here can parse.
-      if (!/\d{4}/.test(after)) continue;
-      // Skip separators and filler words between the label and the date.
-      const rest = after.replace(/^[\s:.,\-–—()]*(?:(?:on|am|le|el|il|em|op|the|of|this|policy|date|datum|du|al|dal|sinds|since|as|den|der|vom)\b[\s:.,\-–—]*){0,4}/, '');
-      const d = parseDateAtStart(rest, usOrder);
+      const d = dateAfterLabel(folded, m, usOrder);
       if (d) return d;
     }
     if (whole) return null;
   }
+}
+
+/** The definition findStatedDate keeps to: fold the whole text, then take the first label followed by a date. */
+export function findStatedDateInWholeText(text: string, options: { usOrder?: boolean } = {}): string | null {
+  const folded = fold(text.length > MAX_SCAN_CHARS ? text.slice(0, MAX_SCAN_CHARS) : text);
+  LABEL.lastIndex = 0;
+  let labels = 0;
+  for (let m = LABEL.exec(folded); m !== null && labels++ < MAX_LABELS; m = LABEL.exec(folded)) {
+    const d = dateAfterLabel(folded, m, options.usOrder ?? false);
+    if (d) return d;
+  }
+  return null;
 }
 
 /** True when a short line is only a "last updated" / "effective" statement, which is never news. */

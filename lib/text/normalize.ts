@@ -12,8 +12,18 @@ const MARKS = /[\u0300-\u036f]/g;
  * combining marks, recompose (Hangul decomposes under NFD and must come back precomposed). Text without
  * accented Latin letters or combining marks (plain English, curly quotes, CJK, Hangul) skips the passes.
  */
-export function stripAccents(input: string): string {
-  return ACCENTABLE.test(input) ? input.normalize('NFD').replace(MARKS, '').normalize('NFC') : input;
+export function stripAccents(input: string, hasAccents: boolean = ACCENTABLE.test(input)): string {
+  return hasAccents ? input.normalize('NFD').replace(MARKS, '').normalize('NFC') : input;
+}
+
+/**
+ * Whether stripAccents would take the full path on `input`. A caller that strips a long text a piece at
+ * a time decides once for the whole text and passes the answer on, so each piece is stripped as the whole
+ * would be (the few characters that decompose without being listed, such as the angstrom sign, change
+ * only on the full path).
+ */
+export function hasAccentable(input: string): boolean {
+  return ACCENTABLE.test(input);
 }
 
 const ZERO_WIDTH = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g; // zero-width space/joiners, word joiner, BOM, soft hyphen
