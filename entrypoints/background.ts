@@ -9,7 +9,7 @@ import { usualPathCandidates } from '@/lib/discover';
 import { analyzeChange, describePolicy } from '@/lib/engine';
 import { assessDetection, assessFetch } from '@/lib/recheck';
 import { hasReviewableChange, pendingChange } from '@/lib/review';
-import { DEFAULT_FREQUENCY_HOURS, dueEntries, firstCheck, nextAfterFailure, nextAfterSuccess } from '@/lib/schedule';
+import { DEFAULT_FREQUENCY_HOURS, dueEntries, firstCheck, nextAfterFailure, nextAfterSuccess, RECHECK_ALARM } from '@/lib/schedule';
 import type { ChangeAnalysis, Detection, PolicyDocument, PolicyKind } from '@/lib/schema';
 import { normalizePolicyPath, openPolicyStore, policyIdFor, saveWithQuotaRecovery, StoreError, type PolicyStore, type StoredVersion } from '@/lib/store';
 import type { PolicyView, TabState, WatchEntry } from '@/lib/views';
@@ -18,7 +18,7 @@ import { runInDom } from '@/utils/dom';
 import { registerHandlers } from '@/utils/messaging';
 import { getSettings, getWatches, setSettings, updateWatches } from '@/utils/prefs';
 
-const ALARM = 'clausewatch-recheck';
+const ALARM = RECHECK_ALARM;
 const CHECKS_PER_ALARM = 5;
 const FETCH_TIMEOUT_MS = 20_000;
 const MAX_FETCH_BYTES = 8_000_000;

@@ -6,6 +6,8 @@
 export const HOUR = 3_600_000;
 export const MINUTE = 60_000;
 export const DEFAULT_FREQUENCY_HOURS = 24;
+/** The alarm that runs due background checks (the end-to-end suites fire it). */
+export const RECHECK_ALARM = 'clausewatch-recheck';
 const JITTER = 0.1;
 const FIRST_RETRY = 15 * MINUTE;
 

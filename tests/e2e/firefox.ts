@@ -8,10 +8,12 @@
  * manager would; everything else, visiting pages and reading ours, goes through ordinary tabs. The
  * add-on's internal UUID is fixed by a preference, so its pages have a known address.
  */
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { RECHECK_ALARM } from '../../lib/schedule';
 import { RESULTS, ROOT } from './harness';
+import { fireRecheckNow, readOutcomes, readWatches, type ReportedOutcome, type WatchEntryView } from './probes';
 
 export const FIREFOX_BUILD = join(ROOT, '.output/firefox-mv3');
 export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
@@ -47,6 +49,9 @@ function bidi(browser: Browser): BidiConnection {
 }
 
 export async function launchFirefox(): Promise<FirefoxExtension> {
+  // Checked here rather than in the global setup, so a Chromium-only run needs neither.
+  if (!existsSync(`${FIREFOX_BUILD}/manifest.json`)) throw new Error(`No Firefox build at ${FIREFOX_BUILD}: run "npm run build:firefox" first.`);
+  if (!existsSync(FIREFOX)) throw new Error(`${FIREFOX} is missing: install Debian's firefox-esr (apt-get install firefox-esr).`);
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: FIREFOX,
@@ -95,14 +100,9 @@ export async function launchFirefox(): Promise<FirefoxExtension> {
   }
 }
 
-export interface Outcome { url: string; outcome: string; reason: string }
-
 /** What the background recorded about pages that passed the gate (as the Chromium suite reads it). */
-export async function outcomes(ext: FirefoxExtension): Promise<Outcome[]> {
-  return ext.agent.evaluate(async () => {
-    const api = (globalThis as unknown as { browser: typeof chrome }).browser;
-    return ((await api.storage.session.get('diagnostics')).diagnostics ?? []) as Outcome[];
-  });
+export async function outcomes(ext: FirefoxExtension): Promise<ReportedOutcome[]> {
+  return ext.agent.evaluate(readOutcomes);
 }
 
 /** A tab's id, found by its URL (the add-on holds host permissions, so it sees tab URLs). */
@@ -130,21 +130,11 @@ export async function screenshotFirefox(page: Page, name: string): Promise<strin
   return path;
 }
 
-export interface Watch { policyUrl: string; status: string; failure: string | null; lastCheck: number | null; lastChange: number | null }
-
-export async function watches(ext: FirefoxExtension): Promise<Watch[]> {
-  return ext.agent.evaluate(async () => {
-    const api = (globalThis as unknown as { browser: typeof chrome }).browser;
-    return ((await api.storage.local.get('watches')).watches ?? []) as Watch[];
-  });
+export async function watches(ext: FirefoxExtension): Promise<WatchEntryView[]> {
+  return ext.agent.evaluate(readWatches);
 }
 
-/** What the alarm does when checks are due (as the Chromium suite does it): every watch due, the alarm now. */
+/** Makes every watched site due and fires the re-check alarm now, as the Chromium suite does. */
 export async function fireRecheckAlarm(ext: FirefoxExtension): Promise<void> {
-  await ext.agent.evaluate(async () => {
-    const api = (globalThis as unknown as { browser: typeof chrome }).browser;
-    const list = ((await api.storage.local.get('watches')).watches ?? []) as Array<{ nextCheck: number }>;
-    await api.storage.local.set({ watches: list.map((w) => ({ ...w, nextCheck: 0 })) });
-    await api.alarms.create('clausewatch-recheck', { when: Date.now() + 50, periodInMinutes: 30 });
-  });
+  await ext.agent.evaluate(fireRecheckNow, RECHECK_ALARM);
 }

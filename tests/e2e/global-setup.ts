@@ -1,19 +1,12 @@
 import { existsSync } from 'node:fs';
 import { CHROME_BUILD, CHROMIUM } from './harness';
-import { FIREFOX, FIREFOX_BUILD } from './firefox';
 
 // Fail loudly and early rather than with 20 confusing timeouts.
 export default function setup(): void {
   if (!existsSync(`${CHROME_BUILD}/manifest.json`)) {
     throw new Error(`No extension build at ${CHROME_BUILD}: run "npm run build" first.`);
   }
-  if (!existsSync(`${FIREFOX_BUILD}/manifest.json`)) {
-    throw new Error(`No Firefox build at ${FIREFOX_BUILD}: run "npm run build:firefox" first.`);
-  }
   if (!existsSync(CHROMIUM)) {
     throw new Error(`${CHROMIUM} is missing: install Debian's chromium (apt-get install chromium).`);
-  }
-  if (!existsSync(FIREFOX)) {
-    throw new Error(`${FIREFOX} is missing: install Debian's firefox-esr (apt-get install firefox-esr).`);
   }
 }

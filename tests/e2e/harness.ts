@@ -8,6 +8,8 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { RECHECK_ALARM } from '../../lib/schedule';
+import { fireRecheckNow, readOutcomes, readWatches, type ReportedOutcome, type WatchEntryView } from './probes';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const CHROME_BUILD = join(ROOT, '.output/chrome-mv3');
@@ -204,16 +206,17 @@ export async function startServer(initial: Record<string, Route> = {}): Promise<
   };
 }
 
-export interface ReportedOutcome { at: number; url: string; outcome: string; reason: string }
-
 /** What the background recorded about pages that passed the gate and about background checks. */
 export async function reportedOutcomes(ext: Extension): Promise<ReportedOutcome[]> {
-  return inWorker(ext, async () => ((await chrome.storage.session.get('diagnostics')).diagnostics ?? []) as ReportedOutcome[], null);
+  return inWorker(ext, readOutcomes, null);
 }
-
-export interface WatchEntryView { site: string; policyUrl: string; status: string; failure: string | null; lastCheck: number | null; lastChange: number | null; nextCheck: number }
 
 /** The watch list as the background keeps it. */
 export async function watches(ext: Extension): Promise<WatchEntryView[]> {
-  return inWorker(ext, async () => ((await chrome.storage.local.get('watches')).watches ?? []) as WatchEntryView[], null);
+  return inWorker(ext, readWatches, null);
+}
+
+/** Makes every watched site due and fires the re-check alarm now. */
+export async function fireRecheckAlarm(ext: Extension): Promise<void> {
+  await inWorker(ext, fireRecheckNow, RECHECK_ALARM);
 }

@@ -5,16 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { demoPage } from './fixtures';
-import { badgeOf, inWorker, launchExtension, openExtensionPage, screenshot, startServer, tabIdOf, waitFor, watches, type Extension, type FixtureServer } from './harness';
-
-/** What the alarm does when checks are due: make every watch due, then fire the alarm now. */
-async function fireAlarm(ext: Extension): Promise<void> {
-  await inWorker(ext, async () => {
-    const list = ((await chrome.storage.local.get('watches')).watches ?? []) as Array<{ nextCheck: number }>;
-    await chrome.storage.local.set({ watches: list.map((w) => ({ ...w, nextCheck: 0 })) });
-    await chrome.alarms.create('clausewatch-recheck', { when: Date.now() + 50, periodInMinutes: 30 });
-  }, null);
-}
+import { badgeOf, fireRecheckAlarm, launchExtension, openExtensionPage, screenshot, startServer, tabIdOf, waitFor, watches, type Extension, type FixtureServer } from './harness';
 
 async function versionsOf(ext: Extension, site: string): Promise<number> {
   const page = await openExtensionPage(ext, `site-history.html?site=${encodeURIComponent(site)}`);
@@ -51,12 +42,12 @@ describe('watched sites', () => {
   });
 
   it('re-checks in the background: the first check records, a change raises the badge and adds a version', async () => {
-    await fireAlarm(ext);
+    await fireRecheckAlarm(ext);
     await waitFor(async () => (await watches(ext))[0]?.status === 'up-to-date', 'the first check');
     expect(await versionsOf(ext, '127.0.0.1')).toBe(1);
 
     server.set('/legal/privacy', demoPage('privacy-v2'));
-    await fireAlarm(ext);
+    await fireRecheckAlarm(ext);
     await waitFor(async () => (await watches(ext))[0]?.status === 'changed', 'the second check to find the change');
     expect(await versionsOf(ext, '127.0.0.1')).toBe(2);
 
@@ -80,7 +71,7 @@ describe('watched sites', () => {
     server.set('/login', { body: '<!doctype html><title>Sign in</title><form><input type="password"></form>' });
     const before = await versionsOf(ext, '127.0.0.1');
     server.set('/legal/privacy', route);
-    await fireAlarm(ext);
+    await fireRecheckAlarm(ext);
     const failed = await waitFor(async () => (await watches(ext)).find((w) => w.status === 'failed' && reason.test(w.failure ?? '')), 'the failed check');
     expect(failed.failure).toMatch(reason);
     expect(await versionsOf(ext, '127.0.0.1')).toBe(before);
