@@ -77,9 +77,15 @@ async function saveVersion(url: string, document: PolicyDocument, kind: PolicyKi
 
 const analysisCache = new Map<string, ChangeAnalysis>();
 
+/**
+ * A policy of a site as far as review goes: its view without the statements, and its latest document,
+ * from which getTabState describes what the policy says now. The badge and the watch list need only the
+ * pending change, so they never pay for classifying the whole policy.
+ */
 interface PolicyState {
-  view: PolicyView;
+  view: Omit<PolicyView, 'statements'>;
   pendingVersionIds: string[];
+  document: PolicyDocument;
 }
 
 async function policyStates(store: PolicyStore, site: string): Promise<PolicyState[]> {
@@ -121,8 +127,8 @@ async function policyStates(store: PolicyStore, site: string): Promise<PolicySta
           reviewed: pending === null,
           analysis: versions.length > 1 ? analysis : null,
         },
-        statements: describePolicy(latest.document),
       },
+      document: latest.document,
     });
   }
   return out;
@@ -409,7 +415,7 @@ export default defineBackground(() => {
         const tab = await browser.tabs.get(tabId).catch(() => null);
         const url = tab?.url ?? null;
         const site = siteOf(store, url);
-        const policies = site ? (await policyStates(store, site)).map((s) => s.view) : [];
+        const policies = site ? (await policyStates(store, site)).map((s) => ({ ...s.view, statements: describePolicy(s.document) })) : [];
         const watched = site ? (await getWatches()).some((w) => w.site === site) : false;
         return { tabId, url, site, watched, policies, storageProblem: await getStorageProblem() };
       },
