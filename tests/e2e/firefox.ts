@@ -8,12 +8,12 @@
  * manager would; everything else, visiting pages and reading ours, goes through ordinary tabs. The
  * add-on's internal UUID is fixed by a preference, so its pages have a known address.
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { RECHECK_ALARM } from '../../lib/schedule';
-import { RESULTS, ROOT } from './harness';
-import { fireRecheckNow, readOutcomes, readWatches, type ReportedOutcome, type WatchEntryView } from './probes';
+import { resultPath, ROOT } from './harness';
+import { fireRecheckNow, readBadge, readOutcomes, readWatches, tabIdForUrl, type ReportedOutcome, type WatchEntryView } from './probes';
 
 export const FIREFOX_BUILD = join(ROOT, '.output/firefox-mv3');
 export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
@@ -105,27 +105,20 @@ export async function outcomes(ext: FirefoxExtension): Promise<ReportedOutcome[]
   return ext.agent.evaluate(readOutcomes);
 }
 
-/** A tab's id, found by its URL (the add-on holds host permissions, so it sees tab URLs). */
+/** A tab's id, found by its URL. */
 export async function tabIdOf(ext: FirefoxExtension, page: Page): Promise<number> {
   const url = page.url();
-  const id = await ext.agent.evaluate(async (u: string) => {
-    const api = (globalThis as unknown as { browser: typeof chrome }).browser;
-    return (await api.tabs.query({})).find((t) => t.url === u)?.id ?? null;
-  }, url);
+  const id = await ext.agent.evaluate(tabIdForUrl, url);
   if (id == null) throw new Error(`No tab found for ${url}`);
   return id;
 }
 
-export async function badgeOf(ext: FirefoxExtension, tabId: number): Promise<{ text: string; title: string }> {
-  return ext.agent.evaluate(async (t: number) => {
-    const api = (globalThis as unknown as { browser: typeof chrome }).browser;
-    return { text: await api.action.getBadgeText({ tabId: t }), title: await api.action.getTitle({ tabId: t }) };
-  }, tabId);
+export async function badgeOf(ext: FirefoxExtension, tabId: number): Promise<{ text: string; title: string; color: number[] }> {
+  return ext.agent.evaluate(readBadge, tabId);
 }
 
 export async function screenshotFirefox(page: Page, name: string): Promise<string> {
-  mkdirSync(RESULTS, { recursive: true });
-  const path = join(RESULTS, `${name}.png`);
+  const path = resultPath(name);
   await page.screenshot({ path, fullPage: true });
   return path;
 }

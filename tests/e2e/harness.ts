@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import { RECHECK_ALARM } from '../../lib/schedule';
-import { fireRecheckNow, readOutcomes, readWatches, type ReportedOutcome, type WatchEntryView } from './probes';
+import { fireRecheckNow, readBadge, readOutcomes, readWatches, tabIdForUrl, type ReportedOutcome, type WatchEntryView } from './probes';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const CHROME_BUILD = join(ROOT, '.output/chrome-mv3');
@@ -110,20 +110,13 @@ export async function inWorker<A, R>(ext: Extension, fn: (arg: A) => R | Promise
 /** The id of the tab showing `page`, found by its URL from the service worker (we hold host permissions). */
 export async function tabIdOf(ext: Extension, page: Page): Promise<number> {
   const url = page.url();
-  const id = await inWorker(ext, async (u: string) => {
-    const tabs = await chrome.tabs.query({});
-    return tabs.find((t) => t.url === u)?.id ?? null;
-  }, url);
+  const id = await inWorker(ext, tabIdForUrl, url);
   if (id == null) throw new Error(`No tab found for ${url}`);
   return id;
 }
 
 export async function badgeOf(ext: Extension, tabId: number): Promise<{ text: string; title: string; color: number[] }> {
-  return inWorker(ext, async (t: number) => ({
-    text: await chrome.action.getBadgeText({ tabId: t }),
-    title: await chrome.action.getTitle({ tabId: t }),
-    color: await chrome.action.getBadgeBackgroundColor({ tabId: t }),
-  }), tabId);
+  return inWorker(ext, readBadge, tabId);
 }
 
 /** Polls until `check` returns a truthy value or the time runs out. */
@@ -157,9 +150,14 @@ export async function openExtensionPage(ext: Extension, path: string): Promise<P
   return page;
 }
 
-export async function screenshot(page: Page, name: string, fullPage = true): Promise<string> {
+/** Where a screenshot named `name` goes (test-results/, made if missing). */
+export function resultPath(name: string): `${string}.png` {
   mkdirSync(RESULTS, { recursive: true });
-  const path = join(RESULTS, `${name}.png`);
+  return `${join(RESULTS, name)}.png`;
+}
+
+export async function screenshot(page: Page, name: string, fullPage = true): Promise<string> {
+  const path = resultPath(name);
   await page.screenshot({ path, fullPage });
   return path;
 }

@@ -27,3 +27,19 @@ export const fireRecheckNow = async (alarm: string): Promise<void> => {
   await api.storage.local.set({ watches: list.map((w) => ({ ...w, nextCheck: 0 })) });
   await api.alarms.create(alarm, { when: Date.now() + 50, periodInMinutes: 30 });
 };
+
+/** The id of the tab showing `url` (the extension holds host permissions, so it sees tab URLs). */
+export const tabIdForUrl = async (url: string): Promise<number | null> => {
+  const api = ((globalThis as { browser?: typeof chrome }).browser ?? chrome) as typeof chrome;
+  return (await api.tabs.query({})).find((t) => t.url === url)?.id ?? null;
+};
+
+/** A tab's badge: its text, tooltip and colour. */
+export const readBadge = async (tabId: number): Promise<{ text: string; title: string; color: number[] }> => {
+  const api = ((globalThis as { browser?: typeof chrome }).browser ?? chrome) as typeof chrome;
+  return {
+    text: await api.action.getBadgeText({ tabId }),
+    title: await api.action.getTitle({ tabId }),
+    color: (await api.action.getBadgeBackgroundColor({ tabId })) as number[],
+  };
+};
