@@ -102,7 +102,7 @@ function summarize(input: InputFile, url: string, doc: PolicyDocument): CliDocum
 export function runDiff(older: InputFile, newer: InputFile, urls: { older: string; newer: string }, options: RunOptions = {}): DiffOutputT {
   const a = readPolicy(older, urls.older, 'older', options);
   const b = readPolicy(newer, urls.newer, 'newer', options);
-  const analysis = analyzeChange(a.document, b.document, { clock: options.clock });
+  const analysis = analyzeChange(a.document, b.document);
   const findings: CliFinding[] = analysis.findings.map((f) => ({
     id: f.id,
     category: f.category,

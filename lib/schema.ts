@@ -98,8 +98,19 @@ export const Evidence = z.object({
   spans: z.array(Span),
   /** The words that made the classifier fire, for explainability. */
   triggers: z.array(z.string()),
+  /** What the older version said on the point: the edited sentence, or its closest statement in the category. */
+  previous: z.string().optional(),
 });
 export type Evidence = z.infer<typeof Evidence>;
+
+/** What a finding adds, as codes (engine/attributes.ts): recipient kinds, company names, data kinds, purposes. */
+export const Gained = z.object({
+  recipients: z.array(z.string()),
+  named: z.array(z.string()),
+  data: z.array(z.string()),
+  purposes: z.array(z.string()),
+});
+export type Gained = z.infer<typeof Gained>;
 
 export const Finding = z.object({
   id: z.string(),
@@ -109,6 +120,8 @@ export const Finding = z.object({
   headline: z.string(),
   evidence: z.array(Evidence).min(1),
   section: z.array(z.string()),
+  /** For a new or expanded finding, what it gained; absent in analyses stored before it existed. */
+  gained: Gained.optional(),
 });
 export type Finding = z.infer<typeof Finding>;
 
@@ -124,7 +137,7 @@ export const ChangeAnalysis = z.object({
   /** Major first, then good news, then minor. */
   findings: z.array(Finding),
   changes: z.array(Change),
-  /** True when a time or size bound was hit and part of the comparison was simplified. */
+  /** True when a size or work bound was hit and part of the comparison was simplified (never a clock). */
   truncated: z.boolean(),
 });
 export type ChangeAnalysis = z.infer<typeof ChangeAnalysis>;

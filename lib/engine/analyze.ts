@@ -1,28 +1,46 @@
 /**
  * From aligned sentences to findings: judge each edit by what it adds, group, explain, summarise.
+ *
+ * A pure function of the two documents (and the model): no clock is read, every changed sentence is
+ * classified, and work is bounded by size (MAX_VERSION_WORDS per version), so the same two versions give
+ * the same findings on an idle machine and on a busy one.
  */
-import { ChangeAnalysis, type Category, type Evidence, type Finding, type FindingKind, type PolicyDocument, type Severity, type Statement } from '../schema';
-import { boundedClassifier, classifySentence, prepareSentence, type Classification } from './classify';
-import { conceptsOf, describeRecipients, recipientsOf } from './concepts';
-import { alignDocuments, Budget, DEFAULT_BUDGET_MS, type DiffOptions, type SentenceEdit } from './diff';
-import { LIMIT_TERMS } from './rules';
-import { isBoilerplate, normalizeFast, splitSentences } from './sentences';
+import { ChangeAnalysis, type Category, type Evidence, type Finding, type FindingKind, type Gained, type PolicyDocument, type Severity, type Statement } from '../schema';
+import { attributeKeys, attributesOf, selfNames, type Attributes } from './attributes';
+import { memoized, prepareSentence, statementClassifier, type Classification, type Classify } from './classify';
+import { alignDocuments, Budget, type SentenceEdit } from './diff';
+import type { LinearModel } from './model/linear';
+import { dice, foldFast, isBoilerplate, normalizeFast, splitSentences, tokens } from './sentences';
 
-const ALIGN_SHARE = 0.6;
+export interface AnalyzeOptions {
+  /** The statement model (the shipped one by default; the evaluation passes cross-validation fold models). */
+  model?: LinearModel;
+  /** See ClassifierOptions.stanceRules (the evaluation measures the engine without them). */
+  stanceRules?: boolean;
+}
 
-export type AnalyzeOptions = DiffOptions;
+/**
+ * Words of a version that are compared. Past it the rest of the version is left out and the analysis
+ * says `truncated`; the longest real policies we know are about a third of this.
+ */
+export const MAX_VERSION_WORDS = 150_000;
+
+function classifierFor(doc: PolicyDocument, options?: AnalyzeOptions): Classify {
+  return memoized(statementClassifier({ model: options?.model, self: selfNames(doc.title, doc.url), stanceRules: options?.stanceRules }));
+}
 
 /**
  * What a policy says now, sentence by sentence, for a policy seen for the first time. Headings name a
  * topic ("How long we keep your information") but state nothing, so they are not statements.
  */
-export function describePolicy(doc: PolicyDocument): Statement[] {
+export function describePolicy(doc: PolicyDocument, options?: AnalyzeOptions): Statement[] {
+  const classify = classifierFor(doc, options);
   const out: Statement[] = [];
-  for (const block of doc.blocks) {
+  for (const block of capDocument(doc).doc.blocks) {
     if (block.kind === 'heading') continue;
     for (const sentence of splitSentences(normalizeFast(block.text), doc.language)) {
       if (isBoilerplate(sentence)) continue;
-      for (const c of classifySentence(sentence)) {
+      for (const c of classify(sentence)) {
         out.push({ category: c.category, polarity: c.polarity, sentence, section: block.section, triggers: c.triggers });
       }
     }
@@ -30,48 +48,56 @@ export function describePolicy(doc: PolicyDocument): Statement[] {
   return out;
 }
 
+/** The document cut to MAX_VERSION_WORDS words (whole blocks), and whether anything was cut. */
+function capDocument(doc: PolicyDocument): { doc: PolicyDocument; cut: boolean } {
+  let words = 0;
+  for (let i = 0; i < doc.blocks.length; i++) {
+    words += (doc.blocks[i]?.text.length ?? 0) / 6;
+    if (words > MAX_VERSION_WORDS) return { doc: { ...doc, blocks: doc.blocks.slice(0, i) }, cut: true };
+  }
+  return { doc, cut: false };
+}
+
+/** What a version says in one category: how often it states or restricts it, and what those statements name. */
 interface CategoryProfile {
   states: number;
   restricts: number;
-  /** Everything the policy names in its statements of this category. */
-  concepts: Set<string>;
-  restrictConcepts: Set<string>;
+  /** Attribute keys (attributes.ts) of its statements, and of its restrictions. */
+  keys: Set<string>;
+  restrictKeys: Set<string>;
+  /** Its statements, to quote beside a new one ("before, it said ..."); at most PROFILE_QUOTES. */
+  sentences: string[];
 }
+const PROFILE_QUOTES = 200;
 
-/**
- * What a version says in one category, for judging new sentences against it; computed on demand, since
- * most changes touch few categories. Blocks are classified whole; only those that fire are split into
- * sentences to collect what they name.
- */
-type Profiler = (category: Category) => CategoryProfile;
-type Classify = (s: string, only?: Category) => Classification[];
-
-function profiler(doc: PolicyDocument, classify: Classify): Profiler {
-  const cache = new Map<Category, CategoryProfile>();
-  return (category) => {
-    const cached = cache.get(category);
-    if (cached) return cached;
-    const p: CategoryProfile = { states: 0, restricts: 0, concepts: new Set(), restrictConcepts: new Set() };
-    for (const block of doc.blocks) {
-      const text = normalizeFast(block.text);
-      if (classify(text, category).length === 0) continue;
-      const sentences = splitSentences(text, doc.language);
-      for (const sentence of sentences.length > 1 ? sentences : [text]) {
-        for (const c of classify(sentence, category)) {
-          const concepts = conceptsOf(sentence);
-          if (c.polarity === 'states') {
-            p.states++;
-            for (const x of concepts) p.concepts.add(x);
-          } else {
-            p.restricts++;
-            for (const x of concepts) p.restrictConcepts.add(x);
-          }
+/** Every category's profile of a version, from one pass of the classifier over its sentences. */
+function profile(doc: PolicyDocument, classify: Classify): (category: Category) => CategoryProfile {
+  const profiles = new Map<Category, CategoryProfile>();
+  const get = (category: Category) => {
+    let p = profiles.get(category);
+    if (!p) {
+      p = { states: 0, restricts: 0, keys: new Set(), restrictKeys: new Set(), sentences: [] };
+      profiles.set(category, p);
+    }
+    return p;
+  };
+  for (const block of doc.blocks) {
+    for (const sentence of splitSentences(normalizeFast(block.text), doc.language)) {
+      for (const c of classify(sentence)) {
+        const p = get(c.category);
+        const keys = attributeKeys(c.attributes);
+        if (c.polarity === 'states') {
+          p.states++;
+          for (const k of keys) p.keys.add(k);
+          if (p.sentences.length < PROFILE_QUOTES) p.sentences.push(sentence);
+        } else {
+          p.restricts++;
+          for (const k of keys) p.restrictKeys.add(k);
         }
       }
     }
-    cache.set(category, p);
-    return p;
-  };
+  }
+  return get;
 }
 
 interface Judgement {
@@ -79,24 +105,24 @@ interface Judgement {
   kind: FindingKind;
   evidence: Evidence;
   section: string[];
-  /** Concepts the edit adds, for the headline. */
+  /** Attribute keys the edit adds, for the headline. */
   added: string[];
+  attributes: Attributes;
   order: number;
 }
 
-// Disclosures the law compels, and data that no longer identifies anyone, are not what users fear: they
-// never make a sharing sentence "wider" on their own.
-const LEGAL_RECIPIENT = /^(?:law enforcement|(?:\w+ )?authorit(?:y|ies)|court|regulator|(?:\w+ )?(?:agency|agencie|bodie|official))$/;
-const DEIDENTIFIED = /\b(?:aggregated?|de-?identified|anonymi[sz]ed|non-personal|pseudonymi[sz]ed|hashed)\b/;
-
-// Cheap pre-test: only a sentence with a negation or an opt-out can be a removed restriction.
-const MAYBE_RESTRICTS = /\b(?:not|never|no|neither|nor|opt|object|withdraw|without|prohibit\w*|cannot|ne|pas)\b|n't|n’t/i;
+// Disclosures the law compels never make a sharing sentence "wider" on their own, and neither does data
+// that no longer identifies anyone.
+const NEVER_WIDENS = new Set(['to:authorities']);
+const DEIDENTIFIED = new Set(['aggregated', 'aggregate', 'de-identified', 'deidentified', 'anonymized', 'anonymised', 'pseudonymized', 'pseudonymised']);
 
 const spanText = (edit: SentenceEdit, op: 'insert' | 'delete') =>
   edit.spans
     .filter((s) => s.op === op)
     .map((s) => s.text)
     .join(' ');
+
+const keysOf = (text: string) => new Set(attributeKeys(attributesOf(prepareSentence(text), text)));
 
 /**
  * An item taken out of an enumeration inside a denial ("we do not train on inputs when you use Team,
@@ -114,81 +140,100 @@ function listItemDropped(edit: SentenceEdit): boolean {
   return /,|\b(?:and|or)\b/.test(`${around} ${deleted}`) && deleted.split(/\s+/).length <= 6;
 }
 
+/** A limit ("only", "aggregated", "with your consent") that the deleted words held and the new sentence lacks. */
 function limitsRemoved(deleted: string, after: string): boolean {
-  const kept = new Set(prepareSentence(after).match(LIMIT_TERMS) ?? []);
-  return (prepareSentence(deleted).match(LIMIT_TERMS) ?? []).some((t) => !kept.has(t));
+  const kept = new Set(attributesOf(prepareSentence(after), after).limits);
+  return attributesOf(prepareSentence(deleted), deleted).limits.some((t) => !kept.has(t));
+}
+
+/** The older statement most like a new one, to quote beside it. */
+function closest(sentence: string, candidates: string[]): string | undefined {
+  const t = new Set(tokens(sentence));
+  let best: string | undefined;
+  let bestScore = 0.2;
+  for (const c of candidates) {
+    const score = dice(new Set(tokens(c)), t);
+    if (score > bestScore) {
+      bestScore = score;
+      best = c;
+    }
+  }
+  return best;
 }
 
 function judgeEdit(
   edit: SentenceEdit,
   order: number,
-  older: Profiler,
-  newer: Profiler,
-  classifySentence: Classify,
-  olderConcepts: () => Set<string>,
+  older: (c: Category) => CategoryProfile,
+  newer: (c: Category) => CategoryProfile,
+  classify: Classify,
+  olderKeys: () => Set<string>,
 ): Judgement[] {
   const out: Judgement[] = [];
   if (edit.type === 'removed') {
     // A denial that disappears, with no denial left in its category, widens the practice it limited.
     const text = edit.before ?? '';
-    if (!MAYBE_RESTRICTS.test(text)) return out;
-    for (const c of classifySentence(text)) {
+    const found = classify(text);
+    for (const c of found) {
       // AI training only: a vanished "we do not train on your data" is a real widening, whereas a vanished
-      // "we do not sell" is, in practice, mostly a rewritten state-law section (measured on the dev corpus).
-      if (c.polarity !== 'restricts' || c.category !== 'ai-training') continue;
-      if (classifySentence(text).some((o) => o.category === c.category && o.polarity === 'states')) continue;
+      // "we do not sell" is, in practice, mostly a rewritten state-law section.
+      if (c.polarity !== 'restricts' || c.category !== 'ai-training' || c.stance !== 'does-not') continue;
+      if (found.some((o) => o.category === c.category && o.polarity === 'states')) continue;
       // Only when the newer version denies nothing at all in the category: denials are often merged or
       // moved, and a reworded one must not read as a widening.
       if (newer(c.category).restricts > 0) continue;
-      out.push({ category: c.category, kind: 'expanded', evidence: { sentence: text, spans: edit.spans, triggers: c.triggers }, section: edit.section, added: [], order });
+      out.push({ category: c.category, kind: 'expanded', evidence: { sentence: text, spans: edit.spans, triggers: c.triggers }, section: edit.section, added: [], attributes: c.attributes, order });
     }
     return out;
   }
   const after = edit.after ?? '';
-  const now = edit.context ? classifySentence(`${edit.context.replace(/[\s:]+$/, '')} ${after}`) : classifySentence(after);
-  const before: Classification[] = edit.type === 'modified' && edit.before ? classifySentence(edit.before) : [];
+  const now = edit.context ? classify(`${edit.context.replace(/[\s:]+$/, '')} ${after}`) : classify(after);
+  const before: Classification[] = edit.type === 'modified' && edit.before ? classify(edit.before) : [];
   const categories = new Set(now.map((c) => c.category));
   for (const category of categories) {
     const statesNow = now.find((c) => c.category === category && c.polarity === 'states');
     const restrictsNow = now.find((c) => c.category === category && c.polarity === 'restricts');
     const statesBefore = before.some((c) => c.category === category && c.polarity === 'states');
     const restrictsBefore = before.some((c) => c.category === category && c.polarity === 'restricts');
-    const triggers = [...(statesNow?.triggers ?? []), ...(restrictsNow?.triggers ?? [])];
-    const evidence: Evidence = { sentence: after, spans: edit.spans, triggers };
-    const push = (kind: FindingKind, added: string[] = []) => out.push({ category, kind, evidence, section: edit.section, added, order });
+    const triggers = [...new Set([...(statesNow?.triggers ?? []), ...(restrictsNow?.triggers ?? [])])];
+    const attributes = (statesNow ?? restrictsNow)?.attributes ?? attributesOf(prepareSentence(after), after);
     const known = older(category);
+    const previous = edit.type === 'modified' ? (edit.before ?? undefined) : closest(after, known.sentences);
+    const evidence: Evidence = { sentence: after, spans: edit.spans, triggers, ...(previous ? { previous } : {}) };
+    const push = (kind: FindingKind, added: string[] = []) => out.push({ category, kind, evidence, section: edit.section, added, attributes, order });
 
     if (statesNow) {
       if (edit.type === 'modified' && (statesBefore || restrictsBefore)) {
-        if (!statesBefore && restrictsBefore) {
-          push('new');
+        // "We do not sell" became "we may sell": the practice is new.
+        if (!statesBefore && restrictsBefore && statesNow.stance === 'does') {
+          push('new', attributeKeys(attributes));
           continue;
         }
-        const beforeConcepts = conceptsOf(edit.before ?? '');
-        const novel = [...conceptsOf(spanText(edit, 'insert'))].filter((c) => !beforeConcepts.has(c) && !LEGAL_RECIPIENT.test(c));
-        if (novel.length > 0 || limitsRemoved(spanText(edit, 'delete'), after)) push('expanded', novel);
+        const beforeKeys = keysOf(edit.before ?? '');
+        const gained = [...keysOf(spanText(edit, 'insert'))].filter((k) => !beforeKeys.has(k) && !NEVER_WIDENS.has(k));
+        if (gained.length > 0 || limitsRemoved(spanText(edit, 'delete'), after)) push('expanded', gained);
         else push(restrictsNow && !restrictsBefore ? 'restricted' : 'reworded');
         continue;
       }
-      if (!known || known.states === 0) {
-        push('new', recipientsOf(prepareSentence(after)));
+      if (known.states === 0) {
+        push('new', attributeKeys(attributes));
         continue;
       }
       // Against everything the older version names anywhere: a recipient or kind of data it already
-      // mentioned elsewhere is a restatement, not news.
-      // AI training is newer and narrower: data or actors it never named *for training* widen it even
-      // when the policy mentioned them for other purposes.
-      const everywhere = category === 'ai-training' ? new Set<string>() : olderConcepts();
+      // mentioned elsewhere is a restatement, not news. AI training is newer and narrower: data or actors
+      // it never named *for training* widen it even when the policy mentioned them for other purposes.
+      const everywhere = category === 'ai-training' ? new Set<string>() : olderKeys();
       // De-identified data still feeds a model, so that exemption is for sharing only.
-      const novel = category !== 'ai-training' && DEIDENTIFIED.test(prepareSentence(after)) ? [] : [...conceptsOf(after)].filter((c) => !known.concepts.has(c) && !everywhere.has(c) && !LEGAL_RECIPIENT.test(c));
-      if (novel.length > 0) push('expanded', novel);
+      const deidentified = category !== 'ai-training' && attributes.limits.some((l) => DEIDENTIFIED.has(l));
+      const gained = deidentified ? [] : attributeKeys(attributes).filter((k) => !known.keys.has(k) && !everywhere.has(k) && !NEVER_WIDENS.has(k));
+      if (gained.length > 0) push('expanded', gained);
       else push(restrictsNow && !restrictsBefore ? 'restricted' : 'reworded');
       continue;
     }
     if (restrictsNow) {
       if (restrictsBefore && category === 'ai-training' && edit.type === 'modified' && listItemDropped(edit)) push('expanded');
       else if (restrictsBefore) push('reworded');
-      else if (edit.type === 'added' && known && known.restricts > 0 && [...conceptsOf(after)].every((c) => known.restrictConcepts.has(c))) push('reworded');
+      else if (edit.type === 'added' && known.restricts > 0 && attributeKeys(attributes).every((k) => known.restrictKeys.has(k))) push('reworded');
       else push('restricted');
     }
   }
@@ -221,31 +266,90 @@ export function severityOf(category: Category, kind: FindingKind): Severity {
   return 'minor';
 }
 
+/** What a finding gained, by kind of attribute, from its keys ("to:advertisers", "for:advertising", ...). */
+export function gainedOf(keys: string[]): Gained {
+  const pick = (prefix: string) => [...new Set(keys.filter((k) => k.startsWith(prefix)).map((k) => k.slice(prefix.length)))];
+  return { recipients: pick('to:'), named: pick('named:'), data: pick('data:'), purposes: pick('for:') };
+}
+
+const RECIPIENT_WORDS: Record<string, string> = {
+  advertisers: 'advertisers',
+  'data-brokers': 'data brokers',
+  'ai-providers': 'AI providers',
+  'service-providers': 'service providers',
+  affiliates: 'affiliates',
+  partners: 'partners',
+  authorities: 'authorities',
+  buyers: 'a buyer of the business',
+  'social-networks': 'social networks',
+  researchers: 'researchers',
+  public: 'the public',
+  'third-parties': 'third parties',
+};
+const DATA_WORDS: Record<string, string> = {
+  content: 'your content',
+  messages: 'your messages and conversations',
+  'voice-images': 'your voice or images',
+  contact: 'your contact details',
+  location: 'your location',
+  activity: 'your activity',
+  device: 'device data',
+  purchases: 'your purchases',
+  sensitive: 'sensitive data',
+  'personal-data': 'personal data',
+};
+const PURPOSE_WORDS: Record<string, string> = {
+  advertising: 'advertising',
+  marketing: 'marketing',
+  analytics: 'analytics',
+  'ai-training': 'AI training',
+  research: 'research',
+  personalization: 'personalisation',
+  security: 'security',
+  legal: 'legal reasons',
+  service: 'running the service',
+};
+
+function list(items: string[]): string {
+  const nice = items.slice(0, 3);
+  if (nice.length <= 1) return nice[0] ?? '';
+  return `${nice.slice(0, -1).join(', ')} and ${nice[nice.length - 1]}`;
+}
+
+/** Who a finding's evidence names as recipients: company names first, then kinds (the most specific). */
+function recipientWords(g: Gained, only?: (kind: string) => boolean): string {
+  const kinds = g.recipients.filter((r) => (only ? only(r) : true));
+  // "third parties" says less than any other kind; drop it when another is there.
+  const specific = kinds.length > 1 ? kinds.filter((r) => r !== 'third-parties') : kinds;
+  return list([...g.named, ...specific.map((r) => RECIPIENT_WORDS[r] ?? r)]);
+}
+
+const forPurposes = (g: Gained) => {
+  const p = g.purposes.filter((x) => x !== 'service' && x !== 'legal' && x !== 'security');
+  return p.length ? `, for ${list(p.map((x) => PURPOSE_WORDS[x] ?? x))}` : '';
+};
+
 function hasOptOut(evidence: Evidence[]): boolean {
   return evidence.some((e) => /\b(?:opt[- ]?out|object|turn off|switch off|disable|withdraw)\b/i.test(e.sentence));
 }
 function mentionsSale(evidence: Evidence[]): boolean {
-  return evidence.some((e) => e.triggers.some((t) => /\b(?:sell|sold|sale|selling)\b/.test(t)));
-}
-function recipientsIn(evidence: Evidence[]): string[] {
-  const all = new Set<string>();
-  for (const e of evidence) for (const r of recipientsOf(prepareSentence(e.sentence))) all.add(r);
-  return [...all];
-}
-function preferSpecific(recipients: string[]): string[] {
-  // "advertising partner" says more than "partner"; drop a recipient that another one contains.
-  return recipients.filter((r) => !recipients.some((o) => o !== r && o.endsWith(` ${r}`)));
+  return evidence.some((e) => /\b(?:sell|sells|sold|sale|selling)\b/i.test(e.sentence));
 }
 
 /** Headline and the short label used in the summary line. */
-export function explain(category: Category, kind: FindingKind, evidence: Evidence[], added: string[]): { headline: string; label: string } {
-  const addedRecipients = preferSpecific(added.filter((a) => recipientsIn(evidence).includes(a)));
-  const recipients = preferSpecific(recipientsIn(evidence));
+export function explain(category: Category, kind: FindingKind, evidence: Evidence[], gained: Gained, all: Gained): { headline: string; label: string } {
   switch (category) {
     case 'ai-training': {
-      const by = describeRecipients(recipients.filter((r) => /affiliat|third|partner|provider|compan|subsidiar|vendor|developer|others/.test(r)));
-      if (kind === 'new') return { headline: `New: your content may be used to train AI models${by ? `, including by ${by}` : ''}`, label: 'new AI training' };
-      if (kind === 'expanded') return { headline: `Expanded: more of your data may be used to train AI models${by ? `, including by ${by}` : ''}`, label: 'wider AI training' };
+      const by = recipientWords(all, (r) => r !== 'authorities' && r !== 'public' && r !== 'buyers');
+      if (kind === 'new') return { headline: `New: your data may be used to train AI models${by ? `, including by ${by}` : ''}`, label: 'new AI training' };
+      if (kind === 'expanded') {
+        const what = list(gained.data.map((d) => DATA_WORDS[d] ?? d));
+        const who = recipientWords(gained, (r) => r !== 'authorities' && r !== 'public');
+        return {
+          headline: `Expanded: ${what ? `${what} may now be used` : 'more of your data may be used'} to train AI models${who ? `, now also by ${who}` : ''}`,
+          label: 'wider AI training',
+        };
+      }
       if (kind === 'restricted')
         return hasOptOut(evidence)
           ? { headline: 'Good news: you can now opt out of AI training', label: 'AI training opt-out' }
@@ -256,15 +360,19 @@ export function explain(category: Category, kind: FindingKind, evidence: Evidenc
       const sale = mentionsSale(evidence);
       if (kind === 'new') {
         if (sale) return { headline: 'New: your personal data may be sold', label: 'new sale of data' };
-        const who = describeRecipients(recipients);
+        const who = recipientWords(all);
         return who
-          ? { headline: `New: your data may be shared with ${who}`, label: `new sharing with ${who}` }
+          ? { headline: `New: your data may be shared with ${who}${forPurposes(all)}`, label: `new sharing with ${who}` }
           : { headline: 'New: your data may be shared with others', label: 'new sharing of your data' };
       }
       if (kind === 'expanded') {
-        const who = describeRecipients(addedRecipients);
-        if (who) return { headline: `Expanded: your data may now be shared with ${who}`, label: `wider sharing with ${who}` };
+        const who = recipientWords(gained);
+        if (who) return { headline: `Expanded: now also shared with ${who}${forPurposes(gained)}`, label: `wider sharing with ${who}` };
         if (sale) return { headline: 'Expanded: your personal data may now be sold', label: 'wider sale of data' };
+        const what = list(gained.data.map((d) => DATA_WORDS[d] ?? d));
+        if (what) return { headline: `Expanded: ${what} may now be shared`, label: 'wider sharing of your data' };
+        const why = forPurposes(gained);
+        if (why) return { headline: `Expanded: your data may now be shared${why}`, label: 'wider sharing of your data' };
         return { headline: 'Expanded: your data may now be shared more widely', label: 'wider sharing of your data' };
       }
       if (kind === 'restricted') {
@@ -331,46 +439,33 @@ export function summarize(findings: Finding[], labels: Map<string, string>, mino
   return hasAnyChange ? 'No meaningful changes (only formatting).' : 'No changes.';
 }
 
-/** Whether this process has classified a change yet (see analyzeChange). */
-let warm = false;
-
-/**
- * What changed between two versions of a policy, within a time budget (DEFAULT_BUDGET_MS).
- *
- * The first analysis that classifies anything in a fresh process (a service worker that has just woken
- * up, a command-line run) also pays for compiling the classifier's expressions: 0.15-0.35 s, measured in
- * Chromium and Node on a 300-word policy, against 5-30 ms once warm. That alone can run the budget out,
- * and the result would be "simplified" for a reason that has nothing to do with the policy. So when that
- * first analysis comes back truncated, it is run once more, warm. The cost: a change that is too big for
- * the budget anyway is analysed twice when it is a process's first, at most twice the budget. (Compiling
- * every rule up front instead costs 0.5 s, more than the first analysis itself compiles.)
- */
-export function analyzeChange(older: PolicyDocument, newer: PolicyDocument, options?: AnalyzeOptions): ChangeAnalysis {
-  const first = analyzeWithinBudget(older, newer, options);
-  if (warm || !first.classified) return first.analysis;
-  warm = true;
-  return first.analysis.truncated ? analyzeWithinBudget(older, newer, options).analysis : first.analysis;
-}
-
-/** One analysis; `classified` when it ran the classifier on any sentence (so compiled some of it). */
-function analyzeWithinBudget(older: PolicyDocument, newer: PolicyDocument, options?: AnalyzeOptions): { analysis: ChangeAnalysis; classified: boolean } {
-  // Alignment may simplify itself when short of time, so it gets 60% of the budget. Classification counts
-  // against the whole budget: past it, only sentences with a sharing, AI or sensitive-data word are
-  // classified, up to a cap, so the answer users need most survives and the time stays bounded.
-  const total = new Budget(options);
-  const budget = new Budget({ ...options, budgetMs: (options?.budgetMs ?? DEFAULT_BUDGET_MS) * ALIGN_SHARE });
+/** What changed between two versions of a policy: a pure function of the two documents and the model. */
+export function analyzeChange(olderDoc: PolicyDocument, newerDoc: PolicyDocument, options?: AnalyzeOptions): ChangeAnalysis {
+  const olderCap = capDocument(olderDoc);
+  const newerCap = capDocument(newerDoc);
+  const older = olderCap.doc;
+  const newer = newerCap.doc;
+  const budget = new Budget();
   const alignment = alignDocuments(older, newer, budget);
-  const { classify } = boundedClassifier(() => total.spent());
-  const olderProfile = profiler(older, classify);
+  const classify = classifierFor(newer, options);
+  const olderProfile = profile(older, classify);
+  const newerProfile = profile(newer, classify);
   let allOlder: Set<string> | null = null;
-  const olderConcepts = () => (allOlder ??= conceptsOf(older.blocks.map((b) => b.text).join('\n')));
-  const newerProfile = profiler(newer, classify);
+  const olderKeys = () => {
+    if (allOlder) return allOlder;
+    allOlder = new Set<string>();
+    for (const b of older.blocks) for (const k of attributeKeys(attributesOf(foldFast(b.text), b.text))) allOlder.add(k);
+    return allOlder;
+  };
 
+  // A heading names a topic ("Our use of artificial intelligence") and states nothing.
+  const headings = new Set<string>();
+  for (const d of [older, newer]) for (const b of d.blocks) if (b.kind === 'heading') headings.add(normalizeFast(b.text));
   const judgements: Judgement[] = [];
   let unclassified = 0;
   alignment.sentences.forEach((edit, order) => {
-    if (edit.cosmetic) return;
-    const js = judgeEdit(edit, order, olderProfile, newerProfile, classify, olderConcepts);
+    if (edit.cosmetic || headings.has(edit.after ?? edit.before ?? '')) return;
+    const js = judgeEdit(edit, order, olderProfile, newerProfile, classify, olderKeys);
     if (js.length === 0) unclassified++;
     judgements.push(...js);
   });
@@ -379,21 +474,22 @@ function analyzeWithinBudget(older: PolicyDocument, newer: PolicyDocument, optio
   const groups = new Map<string, Judgement[]>();
   for (const j of judgements) {
     const key = `${j.category}|${j.kind}|${j.section.join('\u0000')}`;
-    const list = groups.get(key);
-    if (list) list.push(j);
+    const group = groups.get(key);
+    if (group) group.push(j);
     else groups.set(key, [j]);
   }
   const labels = new Map<string, string>();
   const findings: Array<Finding & { order: number }> = [];
-  for (const list of groups.values()) {
-    const first = list[0];
+  for (const group of groups.values()) {
+    const first = group[0];
     if (!first) continue;
-    const evidence = list.slice(0, MAX_EVIDENCE).map((j) => j.evidence);
-    const added = [...new Set(list.flatMap((j) => j.added))];
-    const { headline, label } = explain(first.category, first.kind, evidence, added);
+    const evidence = group.slice(0, MAX_EVIDENCE).map((j) => j.evidence);
+    const gained = gainedOf([...new Set(group.flatMap((j) => j.added))]);
+    const all = gainedOf([...new Set(group.flatMap((j) => attributeKeys(j.attributes)))]);
+    const { headline, label } = explain(first.category, first.kind, evidence, gained, all);
     const id = `${first.category}:${first.kind}:${hash(`${first.section.join('/')}|${first.evidence.sentence}`)}`;
     labels.set(id, label);
-    findings.push({ id, category: first.category, kind: first.kind, severity: severityOf(first.category, first.kind), headline, evidence, section: first.section, order: first.order });
+    findings.push({ id, category: first.category, kind: first.kind, severity: severityOf(first.category, first.kind), headline, evidence, section: first.section, gained, order: first.order });
   }
   findings.sort(
     (x, y) => SEVERITY_RANK[x.severity] - SEVERITY_RANK[y.severity] || CATEGORY_RANK[x.category] - CATEGORY_RANK[y.category] || x.order - y.order,
@@ -408,13 +504,12 @@ function analyzeWithinBudget(older: PolicyDocument, newer: PolicyDocument, optio
   };
   const hasAnyChange = alignment.changes.length > 0 || counts.cosmetic > 0;
   const summary = summarize(clean, labels, counts.minor, hasAnyChange);
-  const analysis = ChangeAnalysis.parse({
+  return ChangeAnalysis.parse({
     schemaVersion: 1,
     summary,
     counts,
     findings: clean,
     changes: alignment.changes,
-    truncated: alignment.truncated || budget.truncated || total.truncated,
+    truncated: alignment.truncated || olderCap.cut || newerCap.cut,
   });
-  return { analysis, classified: alignment.sentences.some((e) => !e.cosmetic) };
 }

@@ -1,178 +1,130 @@
 /**
- * Sentence classification: which practices a sentence talks about, whether it states or restricts them,
- * and which words fired. Pure and cheap (a few regular expressions per sentence, most stopped by a gate).
+ * Sentence classification: which practices a sentence states, how it stands on each (does it, does not,
+ * leaves it to the user), what it names (attributes.ts), and which words weighed most.
+ *
+ * Six categories come from the learned statement model (model/, trained by `npm run train` on expert
+ * labels; see model/DATA_CARD.md); sensitive data and international transfers from their vocabulary
+ * (lexicon.ts). The work is bounded by the sentence's length (features.ts reads at most MAX_WORDS
+ * words), never by a clock: the same sentence gets the same answer on any machine.
  */
 import type { Category } from '../schema';
-import { foldFast } from './sentences';
-import { CONSENT_ONLY, EXCEPTION, RECIPIENT_EN, RESTRICTORS, RULES, type Rule } from './rules';
+import { attributesOf, type Attributes } from './attributes';
+import { CHOICE, CONSENT_ONLY, DENIAL, EXCEPTION, LEXICON_RULES } from './lexicon';
+import { prepare } from './model/features';
+import { HEAD_GATES, HEADS, type Head } from './model/heads';
+import type { LinearModel } from './model/linear';
+import { shippedModel } from './model/shipped';
 
-const RECIPIENTS = new RegExp(`\\b${RECIPIENT_EN}\\b`, 'g');
-
+/** 'states': the policy does it (or may); 'restricts': a denial or a choice left to the user. */
 export type Polarity = 'states' | 'restricts';
+/** How the sentence stands on the practice. */
+export type Stance = 'does' | 'does-not' | 'choice';
+
 export interface Classification {
   category: Category;
   polarity: Polarity;
+  stance: Stance;
+  /** The words that weighed most towards the verdict (or the vocabulary that matched). */
   triggers: string[];
+  /** The model's probability for the category (1 for vocabulary matches). */
+  score: number;
+  attributes: Attributes;
 }
 
-/** Lower-cased, typographically normalised, markdown leftovers removed. */
-export function prepareSentence(sentence: string): string {
-  return foldFast(sentence)
-    .replace(/[*_`#>]+/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+export interface ClassifierOptions {
+  /** The statement model; the shipped one by default. Evaluation passes cross-validation fold models. */
+  model?: LinearModel;
+  /** The service's own names, never reported as named recipients (attributes.ts selfNames). */
+  self?: readonly string[];
+  /** Read denials and choices from the sentence's grammar too (lexicon.ts DENIAL, CHOICE); default true. */
+  stanceRules?: boolean;
 }
 
-// Split where a sentence turns ("..., but ...", "; however"), so a denial only covers its own clause.
-// A colon before an enumeration ("we may provide your information to: (1) a law enforcement agency ...") does
-// not break: the first item completes the lead-in's sentence.
-const CLAUSE_BREAK = /\s*(?:;|:\s(?!\(?(?:\d{1,2}|[a-h]|[ivx]{1,4})\)\s)|,\s+but\s+|[,.]\s+however,?\s+|,\s+although\s+|,\s+whereas\s+|,\s+while\s+|\s+-\s+)\s*/;
+export type Classify = (sentence: string, only?: Category) => Classification[];
 
+const MODEL_CATEGORIES: Array<Extract<Head, Category>> = ['third-party-sharing', 'ai-training', 'advertising-profiling', 'retention', 'children', 'user-rights'];
 const QUESTION = /\?["'”)\]]*$/;
+const MIN_WORDS = 4;
 
-const SUBJECT = /\b(?:we|you|they|it|our|us|i)\b/;
-
-export function splitClauses(s: string): string[] {
-  return s.split(CLAUSE_BREAK).filter((c) => c && c.trim().length > 0);
+function wordCount(s: string): number {
+  let n = 0;
+  for (const part of s.split(' ')) if (/[\p{L}\p{N}]/u.test(part) && ++n >= MIN_WORDS) break;
+  return n;
 }
 
-/** The triggers of a rule on a prepared clause, or null when it does not fire. */
-export function matchRule(rule: Rule, clause: string): string[] | null {
-  if (rule.gate) {
-    if (Array.isArray(rule.gate)) {
-      for (const g of rule.gate) if (!g.test(clause)) return null;
-    } else if (!rule.gate.test(clause)) return null;
-  }
-  const triggers: string[] = [];
-  for (const re of rule.all) {
-    const m = re.exec(clause);
-    if (!m) return null;
-    triggers.push(m[0].replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''));
-  }
-  if (rule.none?.some((re) => re.test(clause))) return null;
-  return triggers;
+/** Prepared (folded) form of a sentence: what the model and the vocabularies read. */
+export const prepareSentence = prepare;
+
+/** A classifier bound to a model and a service's names. Pure: no state but its arguments. */
+export function statementClassifier(options: ClassifierOptions = {}): Classify {
+  return (sentence, only) => classifyWith(options.model ?? shippedModel(), options.self ?? [], options.stanceRules ?? true, sentence, only);
 }
 
-/**
- * Whether a clause restricts a category's practice. `alsoStates` when the practice still stands: a
- * denial with an exception after it ("we do not share ... except with service providers"), or an
- * opt-out, which reveals the practice it lets the user refuse.
- */
-function isRestricted(category: Category, clause: string, inherited: boolean): { restricts: boolean; alsoStates: boolean } {
-  if (inherited) return { restricts: true, alsoStates: false };
-  let denialAt = -1;
-  let optOut = false;
-  for (const r of RESTRICTORS) {
-    if (r.category !== '*' && r.category !== category) continue;
-    const m = r.re.exec(clause);
-    if (!m) continue;
-    if (r.kind === 'opt-out') optOut = true;
-    else if (denialAt < 0 || m.index < denialAt) denialAt = m.index;
-  }
-  if (denialAt < 0 && !optOut) return { restricts: false, alsoStates: false };
-  if (denialAt < 0) return { restricts: true, alsoStates: true };
-  let exceptionAfter = false;
-  for (const m of clause.matchAll(EXCEPTION)) {
-    if ((m.index ?? 0) > denialAt && !CONSENT_ONLY.test(clause.slice(m.index ?? 0, (m.index ?? 0) + 60))) exceptionAfter = true;
-  }
-  return { restricts: true, alsoStates: exceptionAfter };
+/** The stance rules' reading: a denial (and whether an exception brings the practice back), a choice. */
+function grammarStance(s: string): { denial: boolean; excepted: boolean; choice: boolean } {
+  const d = DENIAL.exec(s);
+  if (!d) return { denial: false, excepted: false, choice: CHOICE.test(s) };
+  const rest = s.slice(d.index + d[0].length);
+  const e = EXCEPTION.exec(rest);
+  const excepted = e !== null && !CONSENT_ONLY.test(rest.slice(e.index, e.index + 80));
+  return { denial: true, excepted, choice: CHOICE.test(s) };
 }
 
-export function classifySentence(sentence: string, only?: Category): Classification[] {
-  const s = prepareSentence(sentence);
+function classifyWith(model: LinearModel, self: readonly string[], stanceRules: boolean, sentence: string, only?: Category): Classification[] {
+  const s = prepare(sentence);
   // A question ("Who do we share your information with?", a heading or a table of contents) states no
   // practice; the answer that follows it does.
-  if (s.length < 8 || QUESTION.test(s)) return [];
-  const clauses = splitClauses(s);
-  const found = new Map<string, Classification>();
-  const add = (category: Category, polarity: Polarity, triggers: string[]) => {
-    const key = `${category}|${polarity}`;
-    const prev = found.get(key);
-    if (prev) {
-      for (const t of triggers) if (!prev.triggers.includes(t)) prev.triggers.push(t);
-    } else {
-      found.set(key, { category, polarity, triggers: [...triggers] });
+  // Nor does a fragment of fewer than four words ("From your device.", "Ready to review").
+  if (s.trim().length < 8 || QUESTION.test(s.trimEnd()) || wordCount(s) < MIN_WORDS) return [];
+  const p = model.score(s);
+  const yes = model.decide(p);
+  const grammar = stanceRules ? grammarStance(s) : { denial: false, excepted: false, choice: false };
+  const denial = (yes[HEADS.indexOf('denial')] ?? false) || grammar.denial;
+  const choice = (yes[HEADS.indexOf('choice')] ?? false) || grammar.choice;
+  let attributes: Attributes | undefined;
+  const attrs = () => (attributes ??= attributesOf(s, sentence, self));
+  const out: Classification[] = [];
+  for (const category of MODEL_CATEGORIES) {
+    if (only && category !== only) continue;
+    const k = HEADS.indexOf(category);
+    if (!yes[k] || HEAD_GATES[category]?.test(s) === false) continue;
+    const triggers = model.explain(s, k);
+    const score = p[k] ?? 0;
+    // A user right is a choice granted to the user: its "polarity" is that it exists.
+    if (category === 'user-rights') out.push({ category, polarity: 'states', stance: 'does', triggers, score, attributes: attrs() });
+    // A choice left to the user (an opt-out, an opt-in, a setting) limits the practice, as a denial does.
+    else if (choice) out.push({ category, polarity: 'restricts', stance: 'choice', triggers, score, attributes: attrs() });
+    else if (denial) {
+      out.push({ category, polarity: 'restricts', stance: 'does-not', triggers, score, attributes: attrs() });
+      // "We do not share your data, except with service providers": the exception still states it.
+      if (grammar.excepted) out.push({ category, polarity: 'states', stance: 'does', triggers, score, attributes: attrs() });
     }
-  };
-  let denied = false;
-  for (const clause of clauses) {
-    // "We do not sell or use your data for: advertising; training AI models" - the items after a denial
-    // that have no subject of their own are still denied.
-    const inherited: boolean = denied && !SUBJECT.test(clause);
-    denied = inherited || RESTRICTORS.some((r) => r.kind === 'denial' && r.category === '*' && r.re.test(clause));
-    for (const rule of RULES) {
-      if (only && rule.category !== only) continue;
-      const triggers = matchRule(rule, clause);
-      if (!triggers) continue;
-      // Who receives the data is the part a reader needs; name every recipient, not just the first.
-      if (rule.category === 'third-party-sharing' || rule.category === 'ai-training') {
-        for (const m of clause.matchAll(RECIPIENTS)) if (!triggers.some((t) => t.includes(m[0]))) triggers.push(m[0]);
-      }
-      const { restricts, alsoStates } = isRestricted(rule.category, clause, inherited);
-      // A user right is a choice granted to the user; its "polarity" is always that it exists.
-      if (rule.category === 'user-rights' || !restricts) add(rule.category, 'states', triggers);
-      else {
-        add(rule.category, 'restricts', triggers);
-        if (alsoStates) add(rule.category, 'states', triggers);
-      }
-    }
+    else out.push({ category, polarity: 'states', stance: 'does', triggers, score, attributes: attrs() });
   }
-  return [...found.values()];
+  for (const rule of LEXICON_RULES) {
+    if (only && rule.category !== only) continue;
+    const m = rule.re.exec(s);
+    if (m) out.push({ category: rule.category, polarity: 'states', stance: 'does', triggers: [m[0]], score: 1, attributes: attrs() });
+  }
+  return out;
 }
 
-/** The rule ids that fire on a sentence, for the rule meta-test and debugging. */
-export function firingRules(sentence: string): string[] {
-  const s = prepareSentence(sentence);
-  const ids = new Set<string>();
-  for (const clause of splitClauses(s)) for (const rule of RULES) if (matchRule(rule, clause)) ids.add(rule.id);
-  return [...ids];
+let shippedClassifier: Classify | undefined;
+
+/** The shipped model's verdicts on one sentence (no service names: see statementClassifier). */
+export function classifySentence(sentence: string, only?: Category): Classification[] {
+  return (shippedClassifier ??= statementClassifier())(sentence, only);
 }
 
 /** A classifier that remembers its answers: the two versions of a policy share most of their text. */
-export function memoClassifier(): (sentence: string, only?: Category) => Classification[] {
+export function memoized(classify: Classify): Classify {
   const memo = new Map<string, Classification[]>();
-  return (sentence: string, only?: Category) => {
-    const key = only ? `${only}\u0000${sentence}` : sentence;
-    let r = memo.get(key);
+  return (sentence, only) => {
+    let r = memo.get(sentence);
     if (!r) {
-      r = only ? (memo.get(sentence)?.filter((c) => c.category === only) ?? classifySentence(sentence, only)) : classifySentence(sentence);
-      memo.set(key, r);
+      r = classify(sentence);
+      memo.set(sentence, r);
     }
-    return r;
+    return only ? r.filter((c) => c.category === only) : r;
   };
-}
-
-/**
- * Words without which no sharing or AI-training rule can fire (and the sensitive-data words the severity
- * policy treats as major): the cheap test used once the time budget is spent.
- */
-export const SALIENT =
-  /\b(?:shar|disclos|sell|sold|sale|rent|trad|transfer|third|partner|affiliat|advertis|provider|vendor|broker|public|collect|cookie|train|fine-?tun|model|machine|learning|artificial|ai|llms?|algorithm|neural|generative|biometric|health|precise|genetic|partag|tiers|entra[iî]n|mod[eè]le|intelligence)/i;
-
-/** How many sentences may still be classified, after the budget is spent, before classification stops. */
-export const LATE_CLASSIFICATION_CAP = 300;
-
-/**
- * A memoised classifier that answers to a time budget. While time is left it classifies everything; once
- * `spent()` says the budget is gone it classifies only sentences with a salient word (sharing, AI
- * training, sensitive data), and at most `cap` of them; beyond that it answers nothing. `spent()` records
- * the truncation itself, so the caller reports it. Never unbounded.
- */
-export function boundedClassifier(
-  spent: () => boolean,
-  cap = LATE_CLASSIFICATION_CAP,
-): { classify: (sentence: string, only?: Category) => Classification[]; skipped: () => number } {
-  const memo = memoClassifier();
-  let late = 0;
-  let skipped = 0;
-  const classify = (sentence: string, only?: Category) => {
-    if (!spent()) return memo(sentence, only);
-    if (late >= cap || !SALIENT.test(sentence)) {
-      skipped++;
-      return [];
-    }
-    late++;
-    return memo(sentence, only);
-  };
-  return { classify, skipped: () => skipped };
 }

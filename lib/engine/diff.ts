@@ -3,17 +3,16 @@
  * key elsewhere = moved; then edited blocks paired by word-set similarity inside the gaps between
  * identical ones, within a window), then sentences, then words inside changed sentences only.
  *
- * Every step is bounded: the block LCS by an edit length, pairing by a window, word diffs by an edit
- * length, and everything by the caller's time budget (we then fall back to cheaper answers and say so).
+ * Every step is bounded by work, never by a clock: the block LCS by an edit length, pairing by a window,
+ * word diffs by an edit length. When a bound is hit the answer is coarser (greedy block matching, a whole
+ * delete + insert) and `truncated` says so; the same two documents give the same answer on any machine.
  */
 import { diffArrays, diffWords } from 'diff';
 import type { Change, PolicyDocument, Span } from '../schema';
 import { canonicalKey, clearKeyMemo, dice, isBoilerplate, normalizeFast, pieceKeys, pieceSet, splitSentences, tokens } from './sentences';
 
-export interface DiffOptions {
-  clock?: () => number;
-  budgetMs?: number;
-}
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface DiffOptions {}
 
 /** A sentence-level difference, the unit the classifier judges. */
 export interface SentenceEdit {
@@ -36,27 +35,10 @@ export interface Alignment {
   truncated: boolean;
 }
 
+/** What the alignment records about its own bounds: whether one was hit and the answer is coarser. */
 export class Budget {
-  readonly clock: () => number;
-  private readonly deadline: number;
   truncated = false;
-  constructor(options?: DiffOptions) {
-    this.clock = options?.clock ?? (() => performance.now());
-    this.deadline = this.clock() + (options?.budgetMs ?? DEFAULT_BUDGET_MS);
-  }
-  /** Time left, in ms (never negative). */
-  left(): number {
-    return Math.max(0, this.deadline - this.clock());
-  }
-  /** True when the budget is spent; records that the result was simplified. */
-  spent(): boolean {
-    if (this.clock() < this.deadline) return false;
-    this.truncated = true;
-    return true;
-  }
 }
-
-export const DEFAULT_BUDGET_MS = 200;
 const BLOCK_MAX_EDIT = 4000;
 const WORD_MAX_EDIT = 400;
 const PAIR_WINDOW = 25;
@@ -69,10 +51,6 @@ interface Unit {
   section: string[];
   /** For a list item or table row: the sentence that introduces the list ("We share data with:"). */
   leadIn?: string;
-}
-
-function quickSplit(text: string): string[] {
-  return text.split(/(?<=[.!?])\s+(?=[\p{Lu}\p{N}"'(])/u).filter((t) => t.trim().length > 0);
 }
 
 function lastSentence(text: string): string {
@@ -96,12 +74,11 @@ function blockUnits(doc: PolicyDocument): Unit[] {
 }
 
 /** Word-level spans, bounded; a whole delete + insert when the edit is too large to diff finely. */
-export function wordSpans(before: string, after: string, budget?: Budget): { spans: Span[]; exact: boolean } {
+export function wordSpans(before: string, after: string): { spans: Span[]; exact: boolean } {
   const coarse = (): Span[] => [
     ...(before ? [{ op: 'delete' as const, text: before }] : []),
     ...(after ? [{ op: 'insert' as const, text: after }] : []),
   ];
-  if (budget?.spent()) return { spans: coarse(), exact: false };
   // An edit longer than about half the text is a rewrite: a coarse answer says as much, and stopping
   // early keeps Myers' O((N+M)·D) small.
   const approxTokens = (before.length + after.length) / 5;
@@ -120,7 +97,7 @@ export function wordSpans(before: string, after: string, budget?: Budget): { spa
 /** Pairs of equal keys, in order (an LCS), bounded; a greedy in-order match when the LCS is too costly. */
 function matchInOrder(a: string[], b: string[], budget: Budget): Array<[number, number]> {
   const pairs: Array<[number, number]> = [];
-  const result = budget.left() > 0 ? diffArrays(a, b, { maxEditLength: BLOCK_MAX_EDIT, timeout: Math.max(1, budget.left() / 4) }) : undefined;
+  const result = diffArrays(a, b, { maxEditLength: BLOCK_MAX_EDIT });
   if (result) {
     let i = 0;
     let j = 0;
@@ -214,7 +191,7 @@ export function alignDocuments(older: PolicyDocument, newer: PolicyDocument, bud
     for (let j = startNew; j < anchor; j++) if (newMatch[j] === -1) gapNew.push(j);
     const gapOld: number[] = [];
     for (let i = prevOld + 1; i < endOld; i++) if (oldMatch[i] === -1) gapOld.push(i);
-    if (gapNew.length && gapOld.length && !budget.spent()) {
+    if (gapNew.length && gapOld.length) {
       const ratio = gapOld.length / gapNew.length;
       gapNew.forEach((j, p) => {
         const centre = Math.round(p * ratio);
@@ -257,8 +234,7 @@ export function alignDocuments(older: PolicyDocument, newer: PolicyDocument, bud
     const keys = pieceKeys(sentence);
     return keys.length > 0 && keys.every((k) => pieces.has(k));
   };
-  // Once the budget is spent, a plain punctuation split replaces Intl.Segmenter (several times slower).
-  const split = (text: string) => (budget.spent() ? quickSplit(text) : splitSentences(text, lang));
+  const split = (text: string) => splitSentences(text, lang);
   const oldSentences = a.map((u, i) => (oldState[i] === 'modified' || oldState[i] === 'removed' ? split(u.text) : []));
   const newSentences = b.map((u, j) => (newState[j] === 'modified' || newState[j] === 'added' ? split(u.text) : []));
 
@@ -276,14 +252,13 @@ export function alignDocuments(older: PolicyDocument, newer: PolicyDocument, bud
     const leftB = before.map((_, i) => i).filter((i) => !usedB.has(i) && !inOther(newPieces, before[i] ?? ''));
     const leftA = after.map((_, i) => i).filter((i) => !usedA.has(i) && !inOther(oldPieces, after[i] ?? ''));
     const pairedB = new Set<number>();
-    const spent = budget.spent();
-    const leftBTokens = spent ? new Map<number, Set<string>>() : new Map(leftB.map((i) => [i, new Set(tokens(before[i] ?? ''))]));
+    const leftBTokens = new Map(leftB.map((i) => [i, new Set(tokens(before[i] ?? ''))]));
     for (const j of leftA) {
       const text = after[j] ?? '';
       let best = -1;
       let bestScore = SENTENCE_SIMILARITY;
-      const tj = spent ? new Set<string>() : new Set(tokens(text));
-      for (const i of spent ? [] : leftB) {
+      const tj = new Set(tokens(text));
+      for (const i of leftB) {
         if (pairedB.has(i)) continue;
         const score = dice(leftBTokens.get(i) ?? new Set(), tj);
         if (score > bestScore) {
@@ -294,7 +269,7 @@ export function alignDocuments(older: PolicyDocument, newer: PolicyDocument, bud
       if (best >= 0) {
         pairedB.add(best);
         const prev = before[best] ?? '';
-        edits.push({ type: 'modified', before: prev, after: text, spans: wordSpans(prev, text, budget).spans, section, cosmetic: isBoilerplate(text) || canonicalKey(prev) === canonicalKey(text), ...ctx });
+        edits.push({ type: 'modified', before: prev, after: text, spans: wordSpans(prev, text).spans, section, cosmetic: isBoilerplate(text) || canonicalKey(prev) === canonicalKey(text), ...ctx });
       } else {
         edits.push({ type: 'added', before: null, after: text, spans: [{ op: 'insert', text }], section, cosmetic: isBoilerplate(text), ...ctx });
         pendingAdded.push({ text, section, edit: edits.length - 1 });
@@ -331,7 +306,7 @@ export function alignDocuments(older: PolicyDocument, newer: PolicyDocument, bud
       const old = a[i];
       if (!old) return;
       const removedLeft = sentenceDiff(oldSentences[i] ?? [], newSentences[j] ?? [], u.section, old.section, u.leadIn);
-      const { spans } = wordSpans(old.text, u.text, budget);
+      const { spans } = wordSpans(old.text, u.text);
       changes.push({ order: j, change: { type: 'modified', section: u.section, before: old.text, after: u.text, spans }, sentenceCount: edits.length - firstEdit, firstEdit, removedLeft });
       return;
     }
@@ -351,7 +326,7 @@ export function alignDocuments(older: PolicyDocument, newer: PolicyDocument, bud
 
   // Edited sentences that also moved to another block: pair what is left across blocks, through an
   // inverted index so it stays near-linear.
-  if (pendingAdded.length && pendingRemoved.length && !budget.spent()) {
+  if (pendingAdded.length && pendingRemoved.length) {
     const index = new Map<string, number[]>();
     pendingRemoved.forEach((r, idx) => {
       for (const t of new Set(tokens(r.text))) {
@@ -362,7 +337,6 @@ export function alignDocuments(older: PolicyDocument, newer: PolicyDocument, bud
       }
     });
     for (const add of pendingAdded) {
-      if (budget.spent()) break;
       const ta = new Set(tokens(add.text));
       const votes = new Map<number, number>();
       for (const t of ta) {
@@ -386,7 +360,7 @@ export function alignDocuments(older: PolicyDocument, newer: PolicyDocument, bud
       if (r) {
         r.used = true;
         const prevEdit = edits[add.edit];
-        edits[add.edit] = { ...(prevEdit?.context ? { context: prevEdit.context } : {}), type: 'modified', before: r.text, after: add.text, spans: wordSpans(r.text, add.text, budget).spans, section: add.section, cosmetic: isBoilerplate(add.text) || canonicalKey(r.text) === canonicalKey(add.text) };
+        edits[add.edit] = { ...(prevEdit?.context ? { context: prevEdit.context } : {}), type: 'modified', before: r.text, after: add.text, spans: wordSpans(r.text, add.text).spans, section: add.section, cosmetic: isBoilerplate(add.text) || canonicalKey(r.text) === canonicalKey(add.text) };
       }
     }
   }
@@ -417,6 +391,6 @@ export function alignDocuments(older: PolicyDocument, newer: PolicyDocument, bud
   return { changes: out.map((c) => c.change), sentences: edits, cosmetic, truncated: budget.truncated };
 }
 
-export function diffDocuments(older: PolicyDocument, newer: PolicyDocument, options?: DiffOptions): Change[] {
-  return alignDocuments(older, newer, new Budget(options)).changes;
+export function diffDocuments(older: PolicyDocument, newer: PolicyDocument, _options?: DiffOptions): Change[] {
+  return alignDocuments(older, newer, new Budget()).changes;
 }

@@ -11,27 +11,30 @@
  *   A sentence that exists anywhere in the other version is "reflowed", not added: a document that was
  *   only re-blocked yields nothing. Edited sentences that also moved are paired across blocks through an
  *   inverted word index.
- * - Classification (rules.ts, classify.ts). Regular expressions over the lower-cased sentence, per clause,
- *   each rule with examples that a test checks. Negations and opt-outs make a clause `restricts`.
- * - Judgement (analyze.ts). An edit is judged by what it adds: concepts (recipients, data, purposes) in the
- *   inserted words that the old sentence lacked → expanded; a limit ("only", "aggregated", "not") deleted
- *   → expanded; "do not" → "may" → new; an added denial/opt-out → restricted; otherwise reworded. A new
- *   sentence is compared with everything the older version said in that category (same concepts →
- *   reworded, more → expanded, nothing before → new). A removed AI-training denial, with no AI denial
- *   left, widens the practice (expanded). List items are read together with the sentence that introduces
- *   the list ("We may share your data with:").
+ * - Classification (classify.ts, model/, lexicon.ts, attributes.ts). A linear model over hashed word and
+ *   character n-grams (trained by `npm run train` on OPP-115 practices, our AI-training labels and the
+ *   change pairs' evidence, validated by service-grouped cross-validation; model/DATA_CARD.md) says per
+ *   sentence which of six categories it states, and whether it denies the practice or leaves it to the
+ *   user. Sensitive data and international transfers are recognised by their vocabulary. attributes.ts
+ *   reads what a statement names: recipient kinds and company names, data kinds, purposes, limits.
+ * - Judgement (analyze.ts), by attributes. An edited statement that gains a recipient kind, a named
+ *   company, a data kind or a purpose, or loses a limit ("only", "aggregated", "with your consent") →
+ *   expanded; "do not" → "may" → new; an added denial or opt-out → restricted; otherwise reworded. A new
+ *   sentence is compared with everything the older version said in that category (nothing → new, more
+ *   → expanded, the same → reworded) and quoted beside the closest older statement. A removed AI-training
+ *   denial, with no AI denial left, widens the practice (expanded). List items are read together with the
+ *   sentence that introduces the list ("We may share your data with:").
  * - Severity: AI training and sharing new/expanded are major; new sensitive data is major; other
  *   categories minor; restrictions and new user rights are good news; rewording is minor for AI/sharing
  *   and cosmetic elsewhere, and never alerts.
- * - Bounds: a time budget (default 200 ms, injectable clock; alignment gets 60% of it) plus edit-length
- *   and window limits; when a bound is hit alignment falls back to coarser answers (greedy block matching,
- *   no similarity pairing, whole-text spans, punctuation sentence split) and `truncated` is set.
- *   Classification counts against the whole budget: once it is spent, only sentences with a sharing, AI
- *   or sensitive-data word are classified, at most LATE_CLASSIFICATION_CAP of them, then none
- *   (`truncated`). Rule patterns use a word class that cannot swallow dashes, so no sentence backtracks.
+ * - Bounds are on work, never on time: MAX_VERSION_WORDS per version, edit lengths and windows in the
+ *   alignment, MAX_WORDS per sentence in the classifier. Every changed sentence is classified; the same
+ *   two versions give the same findings on any machine. `truncated` means a size bound was hit.
  */
-export { analyzeChange, describePolicy, explain, severityOf, summarize, type AnalyzeOptions } from './analyze';
-export { boundedClassifier, classifySentence, firingRules, LATE_CLASSIFICATION_CAP, SALIENT, type Classification, type Polarity } from './classify';
-export { diffDocuments, alignDocuments, Budget, DEFAULT_BUDGET_MS, type DiffOptions, type SentenceEdit, type Alignment } from './diff';
+export { analyzeChange, describePolicy, explain, gainedOf, MAX_VERSION_WORDS, severityOf, summarize, type AnalyzeOptions } from './analyze';
+export { classifySentence, memoized, statementClassifier, type Classification, type Classify, type Polarity, type Stance } from './classify';
+export { attributesOf, selfNames, type Attributes } from './attributes';
+export { diffDocuments, alignDocuments, Budget, type DiffOptions, type SentenceEdit, type Alignment } from './diff';
 export { splitSentences, canonicalKey } from './sentences';
-export { RULES, RESTRICTORS, type Rule } from './rules';
+export { shippedModel } from './model/shipped';
+export { loadModel, type LinearModel, type ModelFile } from './model/linear';

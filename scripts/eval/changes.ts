@@ -3,21 +3,29 @@
  * against gold labels given by reading the two texts. An alert in a category = a finding of kind `new` or
  * `expanded` there. Headline figures exclude capture artifacts, which are reported apart.
  *
- * Options: `--verbose` prints every finding of each pair; `--budget MS` sets the time budget (default
- * 5000 ms: accuracy is measured here, time by the bench);
- * `--only SUBSTRING` restricts to pair ids containing it; `--no-html` skips the HTML route.
+ * Two sets of figures, side by side:
+ * - **cross-validated** (the honest ones): each pair is analysed with the fold model that was fitted
+ *   without its service (scripts/train/cv.ts: folds by service across every training source, including
+ *   the statements mined from these very pairs);
+ * - **plain**: the shipped model, which was fitted on everything, these pairs' evidence included. A figure
+ *   here is not a result; it is printed so the gap shows.
+ *
+ * Options: `--verbose` prints every finding of each pair; `--only SUBSTRING` restricts to pair ids
+ * containing it; `--no-html` skips the HTML route; `--no-cv` prints the plain figures only.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { documentFromMarkdown } from '../../lib/markdown';
-import { analyzeChange } from '../../lib/engine/index';
+import { analyzeChange, type LinearModel } from '../../lib/engine/index';
+import { trainFoldModels } from '../train/run';
 import type { Category, ChangeAnalysis, PolicyDocument } from '../../lib/schema';
 import { corpusDir } from '../lib/corpus';
 
 type Gold = 'new' | 'expanded' | 'reworded' | 'restricted' | 'none';
 interface Pair {
   id: string;
+  service: string;
   lang: string;
   older: { file: string; html: string[] };
   newer: { file: string; html: string[] };
@@ -62,7 +70,7 @@ function evaluate(
   route: string,
   pairs: Pair[],
   docs: (p: Pair) => { older: PolicyDocument; newer: PolicyDocument } | null,
-  opts: { verbose: boolean; budgetMs?: number },
+  opts: { verbose: boolean; modelFor?: (service: string) => LinearModel; stanceRules?: boolean },
 ) {
   const tallies = { clean: new Map<Category, Tally>(), artifact: new Map<Category, Tally>() };
   for (const c of CATEGORIES) {
@@ -80,7 +88,7 @@ function evaluate(
       continue;
     }
     const t0 = performance.now();
-    const analysis = analyzeChange(d.older, d.newer, opts.budgetMs ? { budgetMs: opts.budgetMs } : undefined);
+    const analysis = analyzeChange(d.older, d.newer, { ...(opts.modelFor ? { model: opts.modelFor(pair.service) } : {}), stanceRules: opts.stanceRules ?? true });
     times.push(performance.now() - t0);
     if (analysis.truncated) truncated++;
     const artifact = pair.gold.capture_artifact === true;
@@ -138,10 +146,7 @@ export async function run(args: string[]): Promise<number> {
     return 0;
   }
   const verbose = args.includes('--verbose');
-  const budgetArg = args.indexOf('--budget');
-  // Accuracy, not speed, is measured here (the bench times the engine); a generous budget keeps a busy
-  // machine from turning a slow run into a simplified, less accurate one.
-  const budgetMs = budgetArg >= 0 ? Number(args[budgetArg + 1]) : 5000;
+  const stanceRules = !args.includes('--no-stance-rules');
   const onlyArg = args.indexOf('--only');
   const only = onlyArg >= 0 ? args[onlyArg + 1] : undefined;
   let pairs = readFileSync(index, 'utf8')
@@ -151,20 +156,26 @@ export async function run(args: string[]): Promise<number> {
   if (only) pairs = pairs.filter((p) => p.id.includes(only));
 
   const read = (file: string, lang: string, url: string) => documentFromMarkdown(readFileSync(join(dir, file), 'utf8'), { url, language: lang });
-  const md = evaluate(
-    'markdown',
-    pairs,
-    (p) => ({ older: read(p.older.file, p.lang, `corpus:${p.id}:older`), newer: read(p.newer.file, p.lang, `corpus:${p.id}:newer`) }),
-    { verbose, budgetMs },
-  );
+  const markdownDocs = (p: Pair) => ({ older: read(p.older.file, p.lang, `corpus:${p.id}:older`), newer: read(p.newer.file, p.lang, `corpus:${p.id}:newer`) });
+  const cv = args.includes('--no-cv') ? undefined : trainFoldModels(dir);
+  console.log('\n# plain: the shipped model (fitted on everything, these pairs included: not a result)');
+  const plain = evaluate('markdown, plain', pairs, markdownDocs, { verbose, stanceRules });
+  let md = plain;
+  if (cv) {
+    console.log('\n# cross-validated: each pair judged by the fold model fitted without its service');
+    md = evaluate('markdown, cross-validated', pairs, markdownDocs, { verbose, modelFor: cv.modelFor, stanceRules });
+  }
   const targets = [
-    ['AI training recall', md['ai-training']?.r ?? 0, 0.95],
-    ['AI training precision', md['ai-training']?.p ?? 0, 0.9],
-    ['third-party sharing recall', md['third-party-sharing']?.r ?? 0, 0.9],
-    ['third-party sharing precision', md['third-party-sharing']?.p ?? 0, 0.85],
+    ['AI training recall', 'ai-training', 'r', 0.95],
+    ['AI training precision', 'ai-training', 'p', 0.9],
+    ['third-party sharing recall', 'third-party-sharing', 'r', 0.92],
+    ['third-party sharing precision', 'third-party-sharing', 'p', 0.88],
   ] as const;
-  console.log('\nTargets (markdown route, pairs without artifacts):');
-  for (const [name, v, goal] of targets) console.log(`  ${name}: ${v.toFixed(3)} (goal >= ${goal}) ${v >= goal ? 'met' : 'NOT met'}`);
+  console.log(`\nTargets (markdown route, pairs without artifacts): ${cv ? 'cross-validated' : 'plain only'} [plain beside]`);
+  for (const [name, cat, key, goal] of targets) {
+    const v = md[cat]?.[key] ?? 0;
+    console.log(`  ${name}: ${v.toFixed(3)} (goal >= ${goal}) ${v >= goal ? 'met' : 'NOT met'}  [plain ${(plain[cat]?.[key] ?? 0).toFixed(3)}]`);
+  }
 
   // HTML route: the raw pages through extraction, where a version has them.
   const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -193,14 +204,14 @@ export async function run(args: string[]): Promise<number> {
   };
   const withHtml = pairs.filter((p) => p.older.html.length > 0 && p.newer.html.length > 0);
   evaluate(
-    'html (extraction)',
+    cv ? 'html (extraction), cross-validated' : 'html (extraction), plain',
     withHtml,
     (p) => {
       const older = fromHtml(p.older.html, 'https://policy.invalid/');
       const newer = fromHtml(p.newer.html, 'https://policy.invalid/');
       return older && newer ? { older, newer } : null;
     },
-    { verbose, budgetMs },
+    { verbose, stanceRules, ...(cv ? { modelFor: cv.modelFor } : {}) },
   );
   return 0;
 }

@@ -1,0 +1,162 @@
+/**
+ * What a statement names: who receives the data (a kind, and a company's name when the text gives one),
+ * which data, for which purposes, and whose models are trained. These are vocabularies (the words a
+ * policy uses for an advertiser or for location data), read from the sentence, not learned: they let a
+ * change be judged by what it adds ("now also advertisers, for ads") and named in plain words.
+ *
+ * Every pattern is a flat alternation of words between word boundaries: no nested or unbounded
+ * repetition, so each runs in time linear in the sentence (the ReDoS meta-test checks them all).
+ */
+
+export const RECIPIENT_KINDS = [
+  'advertisers',
+  'data-brokers',
+  'ai-providers',
+  'service-providers',
+  'affiliates',
+  'partners',
+  'authorities',
+  'buyers',
+  'social-networks',
+  'researchers',
+  'public',
+  'third-parties',
+] as const;
+export type RecipientKind = (typeof RECIPIENT_KINDS)[number];
+
+export const DATA_KINDS = ['content', 'messages', 'voice-images', 'contact', 'location', 'activity', 'device', 'purchases', 'sensitive', 'personal-data'] as const;
+export type DataKind = (typeof DATA_KINDS)[number];
+
+export const PURPOSES = ['advertising', 'marketing', 'analytics', 'ai-training', 'research', 'personalization', 'security', 'legal', 'service'] as const;
+export type Purpose = (typeof PURPOSES)[number];
+
+export interface Attributes {
+  recipients: RecipientKind[];
+  /** Companies named as recipients ("with OpenAI"), not the service itself. */
+  named: string[];
+  data: DataKind[];
+  purposes: Purpose[];
+  /** Limits the sentence puts on the practice (only, aggregated, de-identified, with consent...). */
+  limits: string[];
+}
+
+const words = (list: string) => new RegExp(`\\b(?:${list})\\b`, 'g');
+
+// Order matters only for reading: each kind is tested on its own.
+const RECIPIENT_PATTERNS: Record<RecipientKind, RegExp> = {
+  advertisers: words(
+    'advertisers?|advertising (?:partners?|networks?|companies|providers?|platforms?|services)|ad (?:networks?|partners?|tech|technology companies|companies|servers|exchanges|platforms?)|adtech|marketing (?:partners?|companies|providers?)|annonceurs?|partenaires publicitaires',
+  ),
+  'data-brokers': words('data (?:brokers?|aggregators?|resellers?)|list brokers?|courtiers en donn[eé]es'),
+  'ai-providers': words('ai (?:providers?|vendors?|companies|partners?|developers?)|(?:model|llm|language model) (?:providers?|vendors?|developers?)|openai|anthropic|mistral ai|google gemini|microsoft azure openai'),
+  'service-providers': words(
+    'service providers?|(?:technology|payment|cloud|hosting|analytics|infrastructure|customer support|shipping|delivery|logistics|verification|security|fraud prevention|communications?) (?:service )?providers?|vendors?|(?:sub-?)?processors?|contractors?|suppliers?|prestataires?|sous-traitants?|fournisseurs?',
+  ),
+  affiliates: words('affiliates?|affiliated (?:companies|entities|businesses)|subsidiar(?:y|ies)|parent (?:company|companies)|group (?:companies|entities|members)|family of (?:companies|brands)|corporate family|sister (?:companies|brands)|filiales?|soci[eé]t[eé]s du groupe'),
+  partners: words('partners?|business partners?|trusted partners?|partenaires?'),
+  authorities: words('law enforcement|(?:government(?:al)?|public|regulatory|tax|judicial|competent|supervisory) (?:agencies|authorities|bodies|officials)|authorities|regulators?|courts?|police|autorit[eé]s?'),
+  buyers: words('buyers?|purchasers?|acquirers?|acquiring (?:company|entity)|successors?|merger|acquisition|bankruptcy|reorgani[sz]ation|sale of (?:all|some|substantially|part)'),
+  'social-networks': words('social (?:media|network(?:ing)?) (?:platforms?|sites?|networks?|providers?|services|companies)|social networks?'),
+  researchers: words('researchers?|research (?:partners?|institutions?|organi[sz]ations)|academic'),
+  public: words('publicly|the public|public(?:ly)? (?:available|visible|viewable|accessible)|other users|other members|anyone|everyone'),
+  'third-parties': words('third[- ]?part(?:y|ies)|tiers|other companies|outside (?:parties|companies)|external (?:parties|organi[sz]ations)|unaffiliated'),
+};
+
+const DATA_PATTERNS: Record<DataKind, RegExp> = {
+  content: words('content|posts?|photos?|pictures?|images?|videos?|files?|documents?|uploads?|creations?|contenus?|publications?'),
+  messages: words('messages?|conversations?|chats?|prompts?|inputs?|outputs?|queries|interactions?|emails? you send|transcripts?|feedback|requ[eê]tes'),
+  'voice-images': words('voice|audio|recordings?|face|facial|biometrics?|voix'),
+  contact: words('names?|e-?mail(?: address(?:es)?)?|phone(?: numbers?)?|(?:postal|mailing|home) address(?:es)?|contact (?:information|details|data)'),
+  location: words('location|geolocation|gps|precise location|localisation'),
+  activity: words('usage|browsing|activity|activities|search(?:es| history| queries)?|clicks?|viewing history|watch history|engagement'),
+  device: words('device (?:information|identifiers?|ids?|data)|ip address(?:es)?|cookies?|identifiers?|advertising ids?'),
+  purchases: words('purchases?|purchase history|transactions?|payment (?:information|details|data)|order history'),
+  sensitive: words('health|medical|genetic|biometric|racial|ethnic|religious|sexual orientation|political|precise (?:geo)?location|financial account|social security|donn[eé]es sensibles'),
+  'personal-data': words('personal (?:information|data)|personally identifiable|pii|donn[eé]es personnelles|donn[eé]es [aà] caract[eè]re personnel'),
+};
+
+const PURPOSE_PATTERNS: Record<Purpose, RegExp> = {
+  advertising: words('advertising|advertisements?|ads|targeted|interest-based|behavio(?:u)?ral advertising|publicit[eé]s?|publicitaires?'),
+  marketing: words('marketing|promotions?|promotional|newsletters?|prospection'),
+  analytics: words('analytics|measurement|measure|attribution|statistics|audience analysis|statistiques'),
+  'ai-training': words('train(?:s|ed|ing)?|fine-?tun(?:e|ed|ing)|machine learning|artificial intelligence|ai models?|language models?|llms?|generative ai|models?|entra[iî]n(?:er|ement)|mod[eè]les?'),
+  research: words('research|studies|recherche'),
+  personalization: words('personali[sz](?:e|ed|ation)|customi[sz](?:e|ed|ation)|recommendations?|tailor(?:ed)?'),
+  security: words('security|fraud|abuse|safety|protect(?:ion)?|s[eé]curit[eé]|fraude'),
+  legal: words('law|legal|laws|regulations?|subpoenas?|court orders?|comply|compliance|obligations? l[eé]gales?'),
+  service: words('provide (?:the|our) services?|operate (?:the|our) services?|perform services|process (?:your )?(?:orders?|payments?)|deliver(?:y)?|customer support|fournir (?:le|nos) services?'),
+};
+
+const LIMIT_PATTERN = words('only|solely|exclusively|strictly|never|not|no|aggregated?|de-?identified|anonymi[sz]ed|pseudonymi[sz]ed|with your (?:prior |express |explicit )?(?:consent|permission)|limited|opt[- ]in|uniquement|anonymis[eé]es?');
+
+function kindsOf<K extends string>(patterns: Record<K, RegExp>, text: string): K[] {
+  const out: K[] = [];
+  for (const kind of Object.keys(patterns) as K[]) {
+    const re = patterns[kind];
+    re.lastIndex = 0;
+    if (re.test(text)) out.push(kind);
+  }
+  return out;
+}
+
+// A capitalised name after a word that introduces a recipient: "with OpenAI", "to Microsoft Corporation",
+// "such as Google Analytics". At most three words; each word starts with a capital letter.
+const NAMED = /\b(?:with|to|by|including|includes|such as|like|namely|via)\s+([A-Z][\p{L}\p{N}&.'’-]{1,30}(?:\s[A-Z][\p{L}\p{N}&.'’-]{1,30}){0,2})/gu;
+// Capitalised words that are not company names.
+const NOT_A_NAME = new Set(
+  'We Our Us You Your The This That These Those Their They It Its A An Any All Some Other Others Third Parties Party Partners Personal Information Data Privacy Policy Notice Section Terms Service Services Website Site App Apps Platform Products Product Content Users User Members Customers Affiliates Vendors Providers Law Laws California Europe European Union United States Kingdom EEA EU US UK GDPR CCPA Act Regulation Article Settings Account Accounts Please Note If When Where For In On At From As Such Including And Or AI Data-Protection Cookie Cookies January February March April May June July August September October November December Monday Tuesday Wednesday Thursday Friday Saturday Sunday Chat Help Center Support Team Appendix Table Contact Contacts'.split(
+    ' ',
+  ),
+);
+
+/** Names of companies the sentence gives as recipients, without the service's own names (`self`, lower-cased). */
+export function namedRecipients(sentence: string, self: readonly string[] = []): string[] {
+  const out: string[] = [];
+  const head = sentence.length > 2400 ? sentence.slice(0, 2400) : sentence;
+  for (const m of head.matchAll(NAMED)) {
+    const raw = (m[1] ?? '').trim().replace(/[.,;:'’]+$/, '');
+    const parts = raw.split(/\s+/).filter((w) => !NOT_A_NAME.has(w.replace(/[.,'’]+$/, '')));
+    if (parts.length === 0) continue;
+    const name = parts.join(' ');
+    const lower = name.toLowerCase();
+    if (lower.length < 2 || self.some((s) => s && (lower.includes(s) || s.includes(lower)))) continue;
+    if (!out.includes(name)) out.push(name);
+  }
+  return out;
+}
+
+/** Everything a (lower-cased, prepared) sentence names; `original` keeps capitals for company names. */
+export function attributesOf(prepared: string, original: string, self: readonly string[] = []): Attributes {
+  const named = namedRecipients(original, self);
+  const recipients = kindsOf(RECIPIENT_PATTERNS, prepared);
+  return {
+    recipients,
+    named,
+    data: kindsOf(DATA_PATTERNS, prepared),
+    purposes: kindsOf(PURPOSE_PATTERNS, prepared),
+    limits: [...new Set(prepared.match(LIMIT_PATTERN) ?? [])],
+  };
+}
+
+/** The keys by which two statements are compared: what they name, as `to:`, `named:`, `data:`, `for:` keys. */
+export function attributeKeys(a: Attributes): string[] {
+  return [...a.recipients.map((r) => `to:${r}`), ...a.named.map((n) => `named:${n.toLowerCase()}`), ...a.data.map((d) => `data:${d}`), ...a.purposes.map((p) => `for:${p}`)];
+}
+
+/**
+ * The service's own names, which are never "named recipients": the words of the page's title before
+ * "Privacy", and the main label of its host name ("linkedin" for www.linkedin.com).
+ */
+export function selfNames(title: string, url: string): string[] {
+  const out = new Set<string>();
+  const t = title.split(/\b(?:privacy|confidentialit|datenschutz|pol[ií]tica|politique|-|–|\|)/i)[0]?.trim().toLowerCase();
+  if (t && t.length >= 2 && t.length <= 40) out.add(t);
+  try {
+    const host = new URL(url).hostname.replace(/^www\./, '');
+    const label = host.split('.').slice(-2, -1)[0];
+    if (label && label.length >= 2) out.add(label);
+  } catch {
+    /* not a URL: no host name */
+  }
+  return [...out];
+}

@@ -1,0 +1,57 @@
+/**
+ * The two categories no public data set labels: sensitive data and international transfers. Both are
+ * recognised by their vocabulary (legal terms of art: "biometric", "standard contractual clauses"), so a
+ * word list is the honest tool; the learned heads cover the rest (model/heads.ts).
+ *
+ * The gaps between words are `(?:\W+\w+){0,n}?\W+`: word and non-word runs alternate, so there is one
+ * way to read any text and nothing backtracks.
+ */
+import type { Category } from '../schema';
+
+export interface LexiconRule {
+  category: Extract<Category, 'sensitive-data' | 'international-transfer'>;
+  re: RegExp;
+  examples: { positive: string[]; negative: string[] };
+}
+
+export const LEXICON_RULES: LexiconRule[] = [
+  {
+    category: 'sensitive-data',
+    re: /\b(?:biometric(?:s| data| information| identifiers)?|face ?prints?|facial (?:recognition|geometry|scans?|features)|fingerprints?|voice ?prints?|iris scans?|retina|precise (?:geo-?)?location|exact location|gps (?:location|coordinates|data)|health(?: data| information| conditions?| records)|medical (?:data|information|records|conditions?)|genetic(?: data| information)?|racial or ethnic|ethnic origin|religious (?:or philosophical )?beliefs|sex(?:ual)? (?:orientation|life)|trade union|political (?:opinions|views)|sensitive (?:personal )?(?:data|information)|special categor(?:y|ies) of (?:personal )?data|social security numbers?|government[- ]issued id|passport numbers?|financial account|donn[eé]es (?:de sant[eé]|biom[eé]triques|sensibles))\b/,
+    examples: {
+      positive: ['We collect biometric identifiers such as face geometry.', 'We may process your precise location.', 'This includes health information you provide.'],
+      negative: ['We collect your approximate location from your IP address.', 'We collect your email address.'],
+    },
+  },
+  {
+    category: 'international-transfer',
+    re: /\b(?:transfer(?:s|red|ring)?(?:\W+\w+){0,8}?\W+(?:outside|other countries|countries other|united states|the u\.s|eea|european economic area|abroad|internationally|third countr(?:y|ies)|across borders|jurisdictions?)|cross[- ]border|international (?:data )?transfers?|standard contractual clauses|adequacy decisions?|data privacy framework|privacy shield|binding corporate rules|(?:stored|processed|hosted) (?:\w+ ){0,4}(?:in|outside) (?:the )?(?:united states|u\.s|eu|eea|other countries)|transf[eé]r[eé]?e?s? (?:\w+ ){0,6}?hors de l['’]union)\b/,
+    examples: {
+      positive: ['Your data may be transferred to the United States.', 'We rely on standard contractual clauses.'],
+      negative: ['You can transfer your account to another email.'],
+    },
+  },
+];
+
+/**
+ * How a sentence stands on what it states, by its grammar: a negation governing a practice verb ("we do
+ * not sell", "will never be used to train"), or a choice given to the user ("you can opt out", "unless
+ * you withdraw consent"). They back the model's denial and choice heads, which see few denials (OPP-115
+ * has 315 "Does Not" practices in 17,126); the evaluation shows what they add (`npm run eval -- changes`
+ * with and without `--no-stance-rules`).
+ *
+ * Gaps are `(?:\s+\S+){0,n}?\s+`: space and non-space runs alternate, one reading per text.
+ */
+const PRACTICE_VERB =
+  '(?:sells?|sold|selling|shares?|shared|sharing|rents?|rented|disclos(?:e|es|ed|ing)|trades?|transfers?|transferred|provides?|provided|gives?|uses?|used|using|utili[sz](?:e|es|ed)|trains?|trained|training|allows?|permits?|process(?:es|ed)?|collects?|collected|accesses?|accessed|makes? available|made available|leverages?|feeds?|monetiz(?:e|es|ed))';
+const NEGATION = "(?:(?:do|does|did|will|shall|would|should|may|can|must|is|are|was|were|has|have|had)(?: not|n't)|never|no longer|won't|don't|doesn't|cannot|can't)";
+
+export const DENIAL = new RegExp(
+  `\\b${NEGATION}(?:\\s+\\S+){0,5}?\\s+["'“]?${PRACTICE_VERB}\\b|\\b(?:not|never|no longer) (?:be |been |being )?["'“]?(?:sold|shared|rented|disclosed|traded|transferred|provided|made available|used|utili[sz]ed|given|accessed|processed)\\b|\\bno (?:personal |customer |user )?(?:data|information|content) (?:is|are|will be|shall be) (?:sold|shared|used|disclosed)\\b|\\bno (?:sale|sales|selling|sharing)\\b|\\b(?:ne|n['’])\\s?(?:\\S+\\s+){0,6}?(?:pas|jamais)\\b`,
+);
+export const CHOICE =
+  /\b(?:opt(?:[- ])?out|opt(?:[- ])?in|object to|turn (?:it )?off|switch off|disable|withdraw (?:your )?consent|choose not to|choose whether|decline|exclude (?:your )?(?:data|content)|limit the use|do not sell(?: or share)? my|right to (?:object|opt[- ]out|limit|restrict)|(?:privacy |data )?settings? (?:to|where you can)|s['’]opposer|retirer (?:votre|son) consentement)\b/;
+/** After a denial, these bring the practice back ("we do not share ... except with service providers"). */
+export const EXCEPTION = /\b(?:except|unless|other than|apart from|save for)\b/;
+/** A denial bounded only by the user's consent is still a denial. */
+export const CONSENT_ONLY = /\b(?:except|unless|other than) (?:with |you (?:give|provide|consent|choose|opt|ask|instruct)|we have|as (?:you|authori[sz]ed|required|permitted)|where (?:required|permitted|necessary)|(?:your |their )?(?:prior |express |explicit |affirmative )?(?:consent|permission|instruction|authori[sz]ation))/;

@@ -1,0 +1,121 @@
+/**
+ * The statement classifier's features: hashed word unigrams and bigrams and character 4-grams of each
+ * word, over the lower-cased, typographically normalised sentence. Pure, linear in the sentence's length,
+ * and bounded: at most MAX_WORDS words of a sentence are read (a "sentence" of a hostile page can be a
+ * megabyte long; its first MAX_WORDS words decide).
+ *
+ * The same function builds the features when the model is trained (scripts/train) and when it runs, so
+ * training and use can never disagree.
+ */
+import { foldFast } from '../sentences';
+
+/** Words of a sentence that are read; the rest is ignored (a work bound, never a time bound). */
+export const MAX_WORDS = 160;
+/** Characters of a sentence that are read before splitting into words (a bound on the folding work). */
+export const MAX_CHARS = 2400;
+
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
+// One seed per kind of feature, so "w:data" and the 4-gram "data" never share a bucket by construction.
+const SEED_WORD = FNV_OFFSET;
+const SEED_BIGRAM = 0x9e3779b9;
+const SEED_CHAR = 0x85ebca6b;
+const SEED_EXTRA = 0xc2b2ae35;
+
+function hashString(seed: number, s: string): number {
+  let h = seed;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, FNV_PRIME);
+  }
+  return h >>> 0;
+}
+
+function hashRange(seed: number, s: string, from: number, to: number): number {
+  let h = seed;
+  for (let i = from; i < to; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, FNV_PRIME);
+  }
+  return h >>> 0;
+}
+
+/**
+ * The words of a sentence: runs of letters and digits, lower-cased (the caller folds typography first).
+ * A character scan, not a regular expression, so nothing here can backtrack.
+ */
+export function words(folded: string): string[] {
+  const out: string[] = [];
+  const text = folded.length > MAX_CHARS ? folded.slice(0, MAX_CHARS) : folded;
+  let start = -1;
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 32;
+    const isWord = (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c > 127 && isLetterOrDigit(text[i] ?? ''));
+    if (isWord) {
+      if (start < 0) start = i;
+    } else if (start >= 0) {
+      out.push(text.slice(start, i));
+      start = -1;
+      if (out.length >= MAX_WORDS) break;
+    }
+  }
+  return out;
+}
+
+const LETTER_OR_DIGIT = /[\p{L}\p{N}\p{M}]/u;
+function isLetterOrDigit(ch: string): boolean {
+  return LETTER_OR_DIGIT.test(ch);
+}
+
+export interface FeatureVector {
+  /** Bucket indices, sorted, without repeats. */
+  index: Uint32Array;
+  /** The value of every present feature: 1/sqrt(number of features), so every sentence has norm 1. */
+  value: number;
+}
+
+/** One feature occurrence with the word it came from, for explaining a verdict. */
+export interface FeatureSource {
+  bucket: number;
+  /** Index of the word (for a bigram: of its first word) the feature belongs to. */
+  word: number;
+  /** True for a bigram (it also belongs to word + 1). */
+  bigram: boolean;
+}
+
+/** Calls `emit` for every feature of the words, in order (with repeats). */
+export function eachFeature(ws: string[], buckets: number, emit: (bucket: number, word: number, bigram: boolean) => void): void {
+  const mask = buckets - 1;
+  for (let i = 0; i < ws.length; i++) {
+    const w = ws[i] ?? '';
+    emit(hashString(SEED_WORD, w) & mask, i, false);
+    if (i + 1 < ws.length) emit(hashString(hashString(SEED_BIGRAM, w) ^ 32, ws[i + 1] ?? '') & mask, i, true);
+    const padded = `<${w}>`;
+    if (padded.length <= 4) emit(hashString(SEED_CHAR, padded) & mask, i, false);
+    else for (let k = 0; k + 4 <= padded.length; k++) emit(hashRange(SEED_CHAR, padded, k, k + 4) & mask, i, false);
+  }
+}
+
+/** The sparse, normalised feature vector of a folded sentence, for `buckets` (a power of two) buckets. */
+export function featurize(folded: string, buckets: number, extra: readonly string[] = []): FeatureVector {
+  const ws = words(folded);
+  const raw: number[] = [];
+  eachFeature(ws, buckets, (b) => raw.push(b));
+  for (const x of extra) raw.push(hashString(SEED_EXTRA, x) & (buckets - 1));
+  const sorted = Uint32Array.from(raw).sort();
+  let n = 0;
+  for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[n++] = sorted[i] ?? 0;
+  const index = sorted.slice(0, n);
+  return { index, value: n > 0 ? 1 / Math.sqrt(n) : 0 };
+}
+
+/**
+ * The form of a sentence the model reads: typographically normalised, lower-cased, without Markdown
+ * emphasis or heading marks. Bounded: only the first MAX_CHARS characters are folded.
+ */
+export function prepare(sentence: string): string {
+  const head = sentence.length > MAX_CHARS ? sentence.slice(0, MAX_CHARS) : sentence;
+  return foldFast(head).replace(MARKDOWN_MARKS, ' ');
+}
+const MARKDOWN_MARKS = /[*_`#>]+/g;

@@ -1,0 +1,23 @@
+/**
+ * `npm run train`: rebuilds the statement model from the corpus's expert labels and ours, reproducibly
+ * (fixed seed, fixed order), after a grouped cross-validation whose figures go into the data card.
+ *
+ *   npm run train              cross-validate, then fit on everything and write the model + data card
+ *   npm run train -- --cv      cross-validate only (prints the figures, writes nothing)
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { corpusDir } from './lib/corpus';
+import { crossValidate, writeModel } from './train/run';
+
+const corpus = corpusDir();
+if (!existsSync(join(corpus, 'clauses', 'opp115-dev-practices.jsonl'))) {
+  console.error(`clausewatch train: the corpus is not at ${corpus} (set CLAUSEWATCH_CORPUS)`);
+  process.exit(1);
+}
+const args = process.argv.slice(2);
+const report = await crossValidate(corpus, args);
+if (!args.includes('--cv')) {
+  const { modelPath, cardPath } = await writeModel(corpus, report);
+  console.log(`\nwrote ${modelPath} and ${cardPath}`);
+}

@@ -1,0 +1,56 @@
+/** The model's data card, written next to it by `npm run train`: what it was fitted on and how well it does. */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ModelFile } from '../../lib/engine/model/linear';
+import type { CvReport } from './run';
+import { fmt } from './cv';
+
+export const CARD_PATH = join(import.meta.dirname, '..', '..', 'lib', 'engine', 'model', 'DATA_CARD.md');
+
+export function writeDataCard(file: ModelFile, report: CvReport): string {
+  const rows = Object.entries(report.figures)
+    .map(([name, x]) => `| ${name} | ${fmt(x)} |`)
+    .join('\n');
+  const text = `# Data card: the statement model (\`statement-model.json\`)
+
+Written by \`npm run train\`; do not edit by hand (the prose lives in \`scripts/train/card.ts\`).
+
+- **Version**: \`${file.version}\`
+- **What it is**: logistic regression, one head per question (${file.heads.map((h) => `\`${h}\``).join(', ')}), over
+  ${file.buckets.toLocaleString('en')} hashed buckets of word unigrams, word bigrams and character 4-grams of each word
+  (\`lib/engine/model/features.ts\`). Weights quantised to 8 bits per head; only used buckets are stored.
+- **Fitting**: AdaGrad SGD, ${report.options.epochs} epochs, step ${report.options.rate}, L2 ${report.options.l2},
+  positive weight (negatives/positives)^${report.options.balance}, seed ${report.options.seed}: the same data gives the same file.
+  Thresholds per head: the best F1 on an inner grouped cross-validation (${file.threshold.join(', ')}).
+
+## Sources (sentences used: ${Object.entries(report.counts)
+    .map(([k, v]) => `${k} ${v}`)
+    .join(', ')})
+- **OPP-115** (Usable Privacy Policy Project; Wilson et al., ACL 2016; research and teaching, non-commercial):
+  the development segments and their data practices. A sentence is labelled for a head when two or three
+  of the three annotators tied a practice of that kind to it (a span they selected lies in it), 0 when none
+  did; a sentence tied by one annotator only is left out for that head. Third Party Sharing/Collection →
+  \`third-party-sharing\`; Data Retention → \`retention\`; User Access, Edit and Deletion and User
+  Choice/Control → \`user-rights\`; audience Children → \`children\`; purpose Advertising → \`advertising-profiling\`;
+  Does Not → \`denial\`; User Choice/Control → \`choice\`.
+- **Open Terms Archive** (ODC-BY 1.0, "Open Terms Archive" and its contributors): the 1,265 AI candidate
+  sentences, labelled by this project by careful reading (\`data/ai-training-labels.jsonl\`, keyed by the
+  sentence's SHA-256; see \`data/README.md\` for the protocol and agreement), and the sentences that the
+  development change pairs' gold labels quote as evidence of sharing or AI training.
+- **C3PA** (Musa et al., EMNLP 2024; research use): not fitted on; used to report the sharing head on
+  passages marked shared/disclosed or sold, against the rest.
+
+## Figures (grouped cross-validation: 5 folds by service across all sources; weights and thresholds of each fold fitted without it)
+| measure | value |
+|---|---|
+${rows}
+
+Change-level figures (alerts on real policy changes, same folds) are printed by \`npm run eval -- changes\`.
+
+## Limits
+- English first: the French and Dutch sentences it has seen are few; other languages rely on shared character n-grams.
+- OPP-115 is from 2015: modern phrasing of sharing comes only from the change pairs' evidence.
+`;
+  writeFileSync(CARD_PATH, text);
+  return CARD_PATH;
+}

@@ -1,0 +1,116 @@
+/**
+ * Grouped cross-validation: every service (across all sources, see data.ts serviceKey) falls in one of
+ * K folds by a hash of its key; fold k's model is fitted on the other folds only, and every figure is
+ * computed from the predictions of the model that never saw that service.
+ */
+import { HEADS, type Head } from '../../lib/engine/model/heads';
+import type { LinearModel } from '../../lib/engine/model/linear';
+import { prepare } from '../../lib/engine/model/features';
+import type { Sample } from './data';
+import { asModel, fit, type FitOptions, type Prepared } from './fit';
+
+export const FOLDS = 5;
+
+export function foldOf(group: string, folds = FOLDS): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < group.length; i++) {
+    h ^= group.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0) % folds;
+}
+
+export const DEFAULT_THRESHOLDS = HEADS.map(() => 0.5);
+
+const GRID = Array.from({ length: 15 }, (_, i) => 0.2 + i * 0.05);
+
+/**
+ * Per head, the threshold with the best F1 on out-of-fold predictions made inside the samples in use
+ * (an inner grouped cross-validation), so a threshold is never chosen on the data it is judged on.
+ */
+export function chooseThresholds(samples: Sample[], features: Prepared[], use: (i: number) => boolean, opts: FitOptions, salt: string): number[] {
+  const INNER = 4;
+  const innerFold = (i: number) => foldOf(`${salt}|${samples[i]?.group ?? ''}`, INNER);
+  const probs: Array<Float64Array | undefined> = new Array(samples.length);
+  for (let k = 0; k < INNER; k++) {
+    const fitted = fit(samples, features, (i) => use(i) && innerFold(i) !== k, opts);
+    const model = asModel(fitted, opts.buckets, DEFAULT_THRESHOLDS);
+    samples.forEach((s, i) => {
+      if (use(i) && innerFold(i) === k) probs[i] = model.scoreFeatures(features[i] as Prepared);
+    });
+  }
+  return HEADS.map((head, k) => {
+    let best = 0.5;
+    let bestF1 = -1;
+    for (const t of GRID) {
+      let tp = 0;
+      let fp = 0;
+      let fn = 0;
+      samples.forEach((s, i) => {
+        const y = s.labels[head];
+        const p = probs[i];
+        if (y === undefined || !p) return;
+        const yes = (p[k] ?? 0) >= t;
+        if (yes && y === 1) tp++;
+        else if (yes) fp++;
+        else if (y === 1) fn++;
+      });
+      const f1 = prf(tp, fp, fn).f1;
+      if (f1 > bestF1 + 1e-9) {
+        bestF1 = f1;
+        best = Math.round(t * 100) / 100;
+      }
+    }
+    return best;
+  });
+}
+
+/** One model per fold, each fitted (weights and thresholds) without that fold's services. */
+export function foldModels(samples: Sample[], features: Prepared[], opts: FitOptions): LinearModel[] {
+  const models: LinearModel[] = [];
+  for (let k = 0; k < FOLDS; k++) {
+    const use = (i: number) => foldOf(samples[i]?.group ?? '') !== k;
+    const thresholds = chooseThresholds(samples, features, use, opts, `fold-${k}`);
+    const fitted = fit(samples, features, use, opts);
+    models.push(asModel(fitted, opts.buckets, thresholds, `cv-fold-${k}`));
+  }
+  return models;
+}
+
+export interface Prf {
+  tp: number;
+  fp: number;
+  fn: number;
+  p: number;
+  r: number;
+  f1: number;
+}
+export function prf(tp: number, fp: number, fn: number): Prf {
+  const p = tp + fp ? tp / (tp + fp) : 1;
+  const r = tp + fn ? tp / (tp + fn) : 1;
+  return { tp, fp, fn, p, r, f1: p + r ? (2 * p * r) / (p + r) : 0 };
+}
+export const fmt = (x: Prf) => `P ${x.p.toFixed(3)} R ${x.r.toFixed(3)} F1 ${x.f1.toFixed(3)} (tp ${x.tp}, fp ${x.fp}, fn ${x.fn})`;
+
+/** Out-of-fold probabilities for every sample: oof[i][k] for head k. */
+export function outOfFold(samples: Sample[], models: LinearModel[], extra?: (text: string) => string[]): Float64Array[] {
+  return samples.map((s) => models[foldOf(s.group)]?.score(prepare(s.text), extra?.(s.text)) ?? new Float64Array(HEADS.length));
+}
+
+/** Sentence-level P/R/F1 of one head over the samples that carry its label (optionally one source). */
+export function headFigures(samples: Sample[], probs: Float64Array[], head: Head, thresholdOf: (i: number) => number, source?: Sample['source']): Prf {
+  const k = HEADS.indexOf(head);
+  let tp = 0;
+  let fp = 0;
+  let fn = 0;
+  samples.forEach((s, i) => {
+    if (source && s.source !== source) return;
+    const y = s.labels[head];
+    if (y === undefined) return;
+    const yes = (probs[i]?.[k] ?? 0) >= thresholdOf(i);
+    if (yes && y === 1) tp++;
+    else if (yes) fp++;
+    else if (y === 1) fn++;
+  });
+  return prf(tp, fp, fn);
+}

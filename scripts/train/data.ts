@@ -1,0 +1,274 @@
+/**
+ * The training material, read from the evaluation corpus (../shared/corpus) and from our own labels
+ * (data/ai-training-labels.jsonl, keyed by sentence hash), turned into sentence samples with a label per
+ * head where the source says something about that head.
+ *
+ * Every sample carries its service's group key. A service's key is the same in every source (OPP-115's
+ * "1017_foxnews.com", Open Terms Archive's "Fox News" and a C3PA policy at foxnews.com are one service),
+ * so a cross-validation fold holds a whole service, whichever source mentions it.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { splitSentences } from '../../lib/engine/sentences';
+import { normalizeText } from '../../lib/text/normalize';
+import { HEAD_GATES, HEADS, type Head } from '../../lib/engine/model/heads';
+
+export type Source = 'opp115' | 'ai-labels' | 'changes' | 'c3pa';
+
+export interface Sample {
+  text: string;
+  source: Source;
+  /** Service key, for grouping. */
+  group: string;
+  /** 1, 0, or absent (the source says nothing about this head for this sentence). */
+  labels: Partial<Record<Head, 0 | 1>>;
+  weight: number;
+  /** Where it came from, for reports: OPP-115 "policy#segment", a change pair id, a C3PA policy id. */
+  origin: string;
+}
+
+export const sentenceHash = (s: string) => createHash('sha256').update(s, 'utf8').digest('hex').slice(0, 16);
+
+/** One key per service across sources: lower case, no numeric prefix, no www., no common TLD, letters and digits only. */
+export function serviceKey(name: string | null | undefined): string {
+  let n = (name ?? '').toLowerCase();
+  try {
+    if (/^https?:\/\//.test(n)) n = new URL(n).hostname;
+  } catch {
+    /* keep the name */
+  }
+  return n
+    .replace(/^\d+_/, '')
+    .replace(/^www\./, '')
+    .replace(/\.(?:com|org|net|gov|edu|co\.uk|fr|de|io|ai|info|us|tv)$/, '')
+    .replace(/[^a-z0-9]/g, '');
+}
+
+const readJsonl = <T>(path: string): T[] =>
+  readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as T);
+
+/** Sentences of a text with their offsets in it, split exactly as the engine splits block text. */
+export function sentencesWithOffsets(text: string): Array<{ text: string; start: number; end: number }> {
+  const out: Array<{ text: string; start: number; end: number }> = [];
+  let cursor = 0;
+  for (const para of text.split(/\n+/)) {
+    for (const s of splitSentences(para.trim(), 'en')) {
+      const at = text.indexOf(s, cursor);
+      const start = at >= 0 ? at : cursor;
+      out.push({ text: s, start, end: start + s.length });
+      if (at >= 0) cursor = at + s.length;
+    }
+  }
+  return out;
+}
+
+interface OppSegment {
+  policy: string;
+  segment: number;
+  text: string;
+  categories: string[];
+}
+interface OppPractice {
+  policy_name: string;
+  segment_id: number;
+  annotator: string;
+  category: string;
+  attributes: Record<string, { value: string; text: string | null }>;
+}
+
+/** What OPP-115 annotators said of one sentence: per practice kind, the annotators who tied a practice to it. */
+type Links = Map<string, Set<string>>;
+
+/**
+ * OPP-115 as sentences. An annotator ties a practice to a sentence when a text span they selected for
+ * it lies (partly) in that sentence. A head's label is 1 when two or three of the three annotators tied
+ * a practice of that kind to the sentence, 0 when none did, and absent when only one did.
+ */
+export function loadOpp115(corpus: string): { samples: Sample[]; segments: Array<{ key: string; group: string; gold: boolean; sentences: number[] }> } {
+  const segs = readJsonl<OppSegment>(join(corpus, 'clauses', 'opp115-dev.jsonl'));
+  const practices = readJsonl<OppPractice>(join(corpus, 'clauses', 'opp115-dev-practices.jsonl'));
+  const byKey = new Map<string, OppPractice[]>();
+  for (const p of practices) {
+    const k = `${p.policy_name}#${p.segment_id}`;
+    const list = byKey.get(k);
+    if (list) list.push(p);
+    else byKey.set(k, [p]);
+  }
+  const samples: Sample[] = [];
+  const segments: Array<{ key: string; group: string; gold: boolean; sentences: number[] }> = [];
+  for (const seg of segs) {
+    const key = `${seg.policy}#${seg.segment}`;
+    const group = serviceKey(seg.policy);
+    const norm = seg.text
+      .split(/\n+/)
+      .map((p) => normalizeText(p))
+      .join('\n');
+    const sentences = sentencesWithOffsets(norm);
+    const links: Links[] = sentences.map(() => new Map());
+    const tie = (i: number, kind: string, annotator: string) => {
+      const m = links[i];
+      if (!m) return;
+      const set = m.get(kind);
+      if (set) set.add(annotator);
+      else m.set(kind, new Set([annotator]));
+    };
+    for (const p of byKey.get(key) ?? []) {
+      const kinds = practiceKinds(p);
+      for (const attr of Object.values(p.attributes)) {
+        if (!attr.text || attr.text.length < 6) continue;
+        const span = normalizeText(attr.text);
+        const at = norm.indexOf(span);
+        if (at < 0) continue;
+        const end = at + span.length;
+        sentences.forEach((s, i) => {
+          if (s.start < end && at < s.end) for (const kind of kinds) tie(i, kind, p.annotator);
+        });
+      }
+    }
+    const first = samples.length;
+    sentences.forEach((s, i) => {
+      const m = links[i] ?? new Map();
+      const n = (kind: string) => m.get(kind)?.size ?? 0;
+      const label = (kind: string): 0 | 1 | undefined => (n(kind) >= 2 ? 1 : n(kind) === 0 ? 0 : undefined);
+      const labels: Partial<Record<Head, 0 | 1>> = {};
+      const set = (head: Head, v: 0 | 1 | undefined) => {
+        if (v !== undefined) labels[head] = v;
+      };
+      set('third-party-sharing', label('sharing'));
+      set('retention', label('retention'));
+      set('user-rights', label('rights'));
+      set('children', label('children'));
+      set('advertising-profiling', label('advertising'));
+      // 2015 policies: nothing in OPP-115 is about training AI on users' data.
+      labels['ai-training'] = 0;
+      // Polarity heads only on sentences that state some practice (two annotators or more).
+      if (n('practice') >= 2) {
+        set('denial', n('does-not') >= 2 ? 1 : n('does-not') === 0 ? 0 : undefined);
+        set('choice', label('choice'));
+      }
+      samples.push({ text: s.text, source: 'opp115', group, labels, weight: 1, origin: key });
+    });
+    segments.push({ key, group, gold: seg.categories.includes('Third Party Sharing/Collection'), sentences: sentences.map((_, i) => first + i) });
+  }
+  return { samples, segments };
+}
+
+function practiceKinds(p: OppPractice): string[] {
+  const kinds = ['practice'];
+  const a = (name: string) => p.attributes[name]?.value;
+  if (p.category === 'Third Party Sharing/Collection') kinds.push('sharing');
+  if (p.category === 'Data Retention') kinds.push('retention');
+  if (p.category === 'User Access, Edit and Deletion' || p.category === 'User Choice/Control') kinds.push('rights');
+  if (p.category === 'User Choice/Control') kinds.push('choice');
+  if (p.category === 'International and Specific Audiences' && a('Audience Type') === 'Children') kinds.push('children');
+  if (a('Purpose') === 'Advertising') kinds.push('advertising');
+  if (a('Does/Does Not') === 'Does Not') kinds.push('does-not');
+  return kinds;
+}
+
+export interface AiLabel {
+  h: string;
+  /** null: three readings, three answers; left out. */
+  ai: 'trains' | 'denies' | 'choice' | 'none' | null;
+  states_too: boolean;
+  whose: string | null;
+}
+
+/** Our own labels of Open Terms Archive's AI candidate sentences, joined to the corpus text by hash. */
+export function loadAiLabels(corpus: string, labelsFile: string): Sample[] {
+  const labels = new Map(readJsonl<AiLabel>(labelsFile).map((l) => [l.h, l]));
+  const rows = readJsonl<{ service: string; sentence: string }>(join(corpus, 'training', 'ota-ai-candidates.jsonl'));
+  const out: Sample[] = [];
+  for (const r of rows) {
+    const l = labels.get(sentenceHash(r.sentence));
+    if (!l?.ai) continue;
+    const yes = l.ai !== 'none';
+    const labelsOut: Partial<Record<Head, 0 | 1>> = { 'ai-training': yes ? 1 : 0 };
+    if (yes) {
+      labelsOut.denial = l.ai === 'denies' ? 1 : 0;
+      labelsOut.choice = l.ai === 'choice' ? 1 : 0;
+    }
+    out.push({ text: normalizeText(r.sentence), source: 'ai-labels', group: serviceKey(r.service), labels: labelsOut, weight: 1, origin: r.service });
+  }
+  return out;
+}
+
+export interface ChangePair {
+  id: string;
+  service: string;
+  lang: string;
+  older: { file: string; html: string[] };
+  newer: { file: string; html: string[] };
+  gold: { ai_training: string; third_party_sharing: string; ai_evidence: string[]; tp_evidence: string[]; capture_artifact?: boolean };
+}
+
+export function loadChangePairs(corpus: string): ChangePair[] {
+  return readJsonl<ChangePair>(join(corpus, 'changes', 'index.jsonl'));
+}
+
+/**
+ * Statements mined from the development change pairs: the sentences the gold labels quote as evidence
+ * of a new, wider, reworded or restricted practice are statements of that practice.
+ */
+export function mineChangePairs(pairs: ChangePair[]): Sample[] {
+  const out: Sample[] = [];
+  const seen = new Set<string>();
+  for (const p of pairs) {
+    const group = serviceKey(p.service);
+    const add = (evidence: string[], head: Head, gold: string) => {
+      if (gold === 'none') return;
+      for (const e of evidence) {
+        for (const s of sentencesWithOffsets(normalizeText(e.replace(/[*_`#>]+/g, ' ')))) {
+          const k = `${head}|${s.text}`;
+          if (seen.has(k) || s.text.length < 20) continue;
+          seen.add(k);
+          const labels: Partial<Record<Head, 0 | 1>> = { [head]: 1 };
+          if (gold === 'new' || gold === 'expanded') labels.denial = 0;
+          out.push({ text: s.text, source: 'changes', group, labels, weight: 1, origin: p.id });
+        }
+      }
+    };
+    add(p.gold.ai_evidence, 'ai-training', p.gold.ai_training);
+    add(p.gold.tp_evidence, 'third-party-sharing', p.gold.third_party_sharing);
+  }
+  return out;
+}
+
+export interface C3paPassage {
+  set: string;
+  policy_id: number;
+  policy_url: string;
+  label: string;
+  text: string;
+}
+
+/** C3PA passages, merged per (policy, text): whether any annotator marked it as shared/disclosed or sold. */
+export function loadC3pa(corpus: string): Array<{ text: string; group: string; policy: number; sharedOrSold: boolean }> {
+  const file = join(corpus, 'training', 'c3pa.jsonl');
+  if (!existsSync(file)) return [];
+  const merged = new Map<string, { text: string; group: string; policy: number; sharedOrSold: boolean }>();
+  for (const r of readJsonl<C3paPassage>(file)) {
+    const k = `${r.policy_id}|${r.text}`;
+    const shared = /Shared \/ Disclosed|Sold/.test(r.label) && r.label.startsWith('Categories');
+    const prev = merged.get(k);
+    if (prev) prev.sharedOrSold ||= shared;
+    else merged.set(k, { text: r.text, group: serviceKey(r.policy_url) || `c3pa-${r.policy_id}`, policy: r.policy_id, sharedOrSold: shared });
+  }
+  return [...merged.values()];
+}
+
+/** A head's label is kept only where its gate (heads.ts) opens: elsewhere the head is not asked. */
+export function applyGates(samples: Sample[]): Sample[] {
+  for (const s of samples) {
+    for (const [head, gate] of Object.entries(HEAD_GATES) as Array<[Head, RegExp]>) {
+      if (s.labels[head] !== undefined && !gate.test(s.text)) delete s.labels[head];
+    }
+  }
+  return samples;
+}
+
+export { HEADS };

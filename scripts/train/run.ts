@@ -1,0 +1,164 @@
+/**
+ * The training run: load every source, cross-validate by service, fit the final model on everything,
+ * write it with its data card.
+ */
+import { createHash } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { encodeWeights, type LinearModel, type ModelFile } from '../../lib/engine/model/linear';
+import { writeDataCard } from './card';
+import { HEADS } from '../../lib/engine/model/heads';
+import { prepare } from '../../lib/engine/model/features';
+import { applyGates, serviceKey, loadAiLabels, loadC3pa, loadChangePairs, loadOpp115, mineChangePairs, sentencesWithOffsets, type Sample } from './data';
+import { chooseThresholds, fmt, foldModels, foldOf, headFigures, outOfFold, prf, type Prf } from './cv';
+import { DEFAULT_FIT, fit, prepareAll, type FitOptions } from './fit';
+import { normalizeText } from '../../lib/text/normalize';
+
+
+export const LABELS_FILE = join(import.meta.dirname, '..', '..', 'data', 'ai-training-labels.jsonl');
+
+export interface CvReport {
+  options: FitOptions;
+  counts: Record<string, number>;
+  figures: Record<string, Prf>;
+}
+
+export function loadAll(corpus: string) {
+  const opp = loadOpp115(corpus);
+  const ai = loadAiLabels(corpus, LABELS_FILE);
+  const pairs = loadChangePairs(corpus);
+  const mined = mineChangePairs(pairs);
+  const samples: Sample[] = applyGates([...opp.samples, ...ai, ...mined]);
+  return { samples, opp, pairs };
+}
+
+function parseOptions(args: string[]): FitOptions {
+  const opts = { ...DEFAULT_FIT };
+  for (const a of args) {
+    const m = /^--(epochs|rate|l2|balance|buckets)=(.+)$/.exec(a);
+    if (m?.[1] && m[2]) (opts as unknown as Record<string, number>)[m[1]] = Number(m[2]);
+  }
+  return opts;
+}
+
+export async function crossValidate(corpus: string, args: string[]): Promise<CvReport> {
+  const options = parseOptions(args);
+  const t0 = performance.now();
+  const { samples, opp } = loadAll(corpus);
+  const features = prepareAll(samples, options.buckets);
+  const counts: Record<string, number> = {};
+  for (const s of samples) counts[s.source] = (counts[s.source] ?? 0) + 1;
+  console.log(`samples: ${JSON.stringify(counts)} (${(performance.now() - t0).toFixed(0)} ms to load)`);
+  const models = foldModels(samples, features, options);
+  console.log(`${models.length} fold models in ${(performance.now() - t0).toFixed(0)} ms`);
+  const oof = outOfFold(samples, models);
+  const figures: Record<string, Prf> = {};
+  const show = (name: string, x: Prf) => {
+    figures[name] = x;
+    console.log(`  ${name}: ${fmt(x)}`);
+  };
+  console.log('\nGrouped cross-validation (5 folds by service), sentence level:');
+  const thr = (head: (typeof HEADS)[number]) => (i: number) => models[foldOf(samples[i]?.group ?? '')]?.threshold[HEADS.indexOf(head)] ?? 0.5;
+  console.log(`thresholds per fold: ${models.map((m) => Array.from(m.threshold).join('/')).join('  ')}`);
+  for (const head of HEADS) show(`sentences ${head}`, headFigures(samples, oof, head, thr(head)));
+  show('sentences ai-training (our labels only)', headFigures(samples, oof, 'ai-training', thr('ai-training'), 'ai-labels'));
+  show('sentences denial (our labels only)', headFigures(samples, oof, 'denial', thr('denial'), 'ai-labels'));
+  show('sentences choice (our labels only)', headFigures(samples, oof, 'choice', thr('choice'), 'ai-labels'));
+
+  // OPP-115 segments: positive when any sentence is about sharing (either polarity), as annotated.
+  const share = HEADS.indexOf('third-party-sharing');
+  let tp = 0;
+  let fp = 0;
+  let fn = 0;
+  for (const seg of opp.segments) {
+    const yes = seg.sentences.some((i) => (oof[i]?.[share] ?? 0) >= (models[foldOf(seg.group)]?.threshold[share] ?? 0.5));
+    if (yes && seg.gold) tp++;
+    else if (yes) fp++;
+    else if (seg.gold) fn++;
+  }
+  if (args.includes('--sweep')) {
+    for (const t of [0.3, 0.4, 0.5, 0.6, 0.7, 0.8]) {
+      let a = 0, b = 0, c = 0;
+      for (const seg of opp.segments) {
+        const yes = seg.sentences.some((i) => (oof[i]?.[share] ?? 0) >= t);
+        if (yes && seg.gold) a++; else if (yes) b++; else if (seg.gold) c++;
+      }
+      console.log(`  sweep t=${t}: ${fmt(prf(a, b, c))}`);
+    }
+  }
+  if (args.includes('--ai-errors')) {
+    const k = HEADS.indexOf('ai-training');
+    samples.forEach((s, i) => {
+      const y = s.labels['ai-training'];
+      if (y === undefined || s.source === 'opp115') return;
+      const p = oof[i]?.[k] ?? 0;
+      const t = models[foldOf(s.group)]?.threshold[k] ?? 0.5;
+      if ((p >= t) !== (y === 1)) console.log(`${y === 1 ? 'FN' : 'FP'} ${p.toFixed(2)}/${t} ${s.source}: ${s.text.slice(0, 220)}`);
+    });
+  }
+  if (args.includes('--errors')) {
+    const segs = opp.segments.filter((seg) => !seg.gold && seg.sentences.some((i) => (oof[i]?.[share] ?? 0) >= 0.7)).slice(0, 25);
+    for (const seg of segs) {
+      const i = seg.sentences.reduce((b, j) => ((oof[j]?.[share] ?? 0) > (oof[b]?.[share] ?? 0) ? j : b), seg.sentences[0] ?? 0);
+      console.log(`FP ${seg.key} ${(oof[i]?.[share] ?? 0).toFixed(2)} label=${samples[i]?.labels['third-party-sharing']}: ${samples[i]?.text.slice(0, 200)}`);
+    }
+  }
+  console.log('\nOPP-115 segments (majority label Third Party Sharing/Collection):');
+  show('opp115 third-party segments', prf(tp, fp, fn));
+
+  // C3PA: never trained on; each passage scored by the fold model that did not see its service.
+  const c3pa = loadC3pa(corpus);
+  if (c3pa.length) {
+    let ctp = 0;
+    let cfp = 0;
+    let cfn = 0;
+    for (const p of c3pa) {
+      const model = models[foldOf(p.group)];
+      if (!model) continue;
+      const yes = sentencesWithOffsets(normalizeText(p.text)).some((s) => (model.score(prepare(s.text))[share] ?? 0) >= (model.threshold[share] ?? 0.5));
+      if (yes && p.sharedOrSold) ctp++;
+      else if (yes) cfp++;
+      else if (p.sharedOrSold) cfn++;
+    }
+    console.log('\nC3PA passages, shared-or-sold vs the rest (not trained on):');
+    show('c3pa shared-or-sold passages', prf(ctp, cfp, cfn));
+  }
+  return { options, counts, figures };
+}
+
+export const MODEL_PATH = join(import.meta.dirname, '..', '..', 'lib', 'engine', 'model', 'statement-model.json');
+
+/** Fits on everything (thresholds from an inner grouped cross-validation) and writes the model file. */
+export async function writeModel(corpus: string, report: CvReport): Promise<{ modelPath: string; cardPath: string }> {
+  const { samples } = loadAll(corpus);
+  const opts = report.options;
+  const features = prepareAll(samples, opts.buckets);
+  const all = () => true;
+  const threshold = chooseThresholds(samples, features, all, opts, 'final');
+  const fitted = fit(samples, features, all, opts);
+  const { index, weights, scale } = encodeWeights(fitted.weights, opts.buckets, HEADS.length);
+  const digest = createHash('sha256').update(index).update(weights).digest('hex').slice(0, 12);
+  const file: ModelFile = {
+    format: 'clausewatch-linear',
+    version: `statements-1-${digest}`,
+    buckets: opts.buckets,
+    heads: [...HEADS],
+    bias: Array.from(fitted.bias, (b) => Number(b.toFixed(6))),
+    scale: scale.map((x) => Number(x.toPrecision(8))),
+    threshold,
+    index,
+    weights,
+  };
+  writeFileSync(MODEL_PATH, `${JSON.stringify(file)}\n`);
+  const cardPath = writeDataCard(file, report);
+  return { modelPath: MODEL_PATH, cardPath };
+}
+
+/** The cross-validation fold models, for the evaluations (each service is judged by the model that never saw it). */
+export function trainFoldModels(corpus: string, args: string[] = []): { models: LinearModel[]; modelFor: (service: string) => LinearModel } {
+  const options = parseOptions(args);
+  const { samples } = loadAll(corpus);
+  const features = prepareAll(samples, options.buckets);
+  const models = foldModels(samples, features, options);
+  return { models, modelFor: (service) => models[foldOf(serviceKey(service))] as LinearModel };
+}
