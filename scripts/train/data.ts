@@ -82,6 +82,7 @@ interface OppPractice {
 
 /** What OPP-115 annotators said of one sentence: per practice kind, the annotators who tied a practice to it. */
 type Links = Map<string, Set<string>>;
+const TIE_SHARE = 0.5;
 
 /**
  * OPP-115 as sentences. An annotator ties a practice to a sentence when a text span they selected for
@@ -118,6 +119,10 @@ export function loadOpp115(corpus: string): { samples: Sample[]; segments: Array
     };
     for (const p of byKey.get(key) ?? []) {
       const kinds = practiceKinds(p);
+      // How much of the practice's selected text lies in each sentence. A practice is tied to the
+      // sentences holding at least half as much of it as the one holding most: a short generic span
+      // ("personal information") found first in another sentence does not tie that sentence.
+      const overlap = new Float64Array(sentences.length);
       for (const attr of Object.values(p.attributes)) {
         if (!attr.text || attr.text.length < 6) continue;
         const span = normalizeText(attr.text);
@@ -125,9 +130,15 @@ export function loadOpp115(corpus: string): { samples: Sample[]; segments: Array
         if (at < 0) continue;
         const end = at + span.length;
         sentences.forEach((s, i) => {
-          if (s.start < end && at < s.end) for (const kind of kinds) tie(i, kind, p.annotator);
+          const o = Math.min(end, s.end) - Math.max(at, s.start);
+          if (o > 0) overlap[i] = (overlap[i] ?? 0) + o;
         });
       }
+      const most = Math.max(0, ...overlap);
+      if (most <= 0) continue;
+      sentences.forEach((_, i) => {
+        if ((overlap[i] ?? 0) >= most * TIE_SHARE) for (const kind of kinds) tie(i, kind, p.annotator);
+      });
     }
     const first = samples.length;
     sentences.forEach((s, i) => {
@@ -272,3 +283,4 @@ export function applyGates(samples: Sample[]): Sample[] {
 }
 
 export { HEADS };
+
