@@ -15,8 +15,6 @@ import { dice, foldFast, isBoilerplate, normalizeFast, splitSentences, tokens } 
 export interface AnalyzeOptions {
   /** The statement model (the shipped one by default; the evaluation passes cross-validation fold models). */
   model?: LinearModel;
-  /** See ClassifierOptions.stanceRules (the evaluation measures the engine without them). */
-  stanceRules?: boolean;
 }
 
 /**
@@ -26,7 +24,7 @@ export interface AnalyzeOptions {
 export const MAX_VERSION_WORDS = 150_000;
 
 function classifierFor(doc: PolicyDocument, options?: AnalyzeOptions): Classify {
-  return memoized(statementClassifier({ model: options?.model, self: selfNames(doc.title, doc.url), stanceRules: options?.stanceRules }));
+  return memoized(statementClassifier({ model: options?.model, self: selfNames(doc.title, doc.url) }));
 }
 
 /**
@@ -281,6 +279,8 @@ const RECIPIENT_WORDS: Record<string, string> = {
   partners: 'partners',
   authorities: 'authorities',
   buyers: 'a buyer of the business',
+  employers: 'employers',
+  'financial-institutions': 'banks and insurers',
   'social-networks': 'social networks',
   researchers: 'researchers',
   public: 'the public',
@@ -289,6 +289,7 @@ const RECIPIENT_WORDS: Record<string, string> = {
 const DATA_WORDS: Record<string, string> = {
   content: 'your content',
   messages: 'your messages and conversations',
+  feedback: 'your feedback and survey answers',
   'voice-images': 'your voice or images',
   contact: 'your contact details',
   location: 'your location',

@@ -8,23 +8,26 @@
  * repetition, so each runs in time linear in the sentence (the ReDoS meta-test checks them all).
  */
 
+/** Most specific first: a kind's words are blanked before the next kinds are read ("advertising partners" is advertisers, not also partners). */
 export const RECIPIENT_KINDS = [
   'advertisers',
   'data-brokers',
   'ai-providers',
+  'social-networks',
   'service-providers',
   'affiliates',
-  'partners',
   'authorities',
   'buyers',
-  'social-networks',
+  'employers',
+  'financial-institutions',
   'researchers',
   'public',
+  'partners',
   'third-parties',
 ] as const;
 export type RecipientKind = (typeof RECIPIENT_KINDS)[number];
 
-export const DATA_KINDS = ['content', 'messages', 'voice-images', 'contact', 'location', 'activity', 'device', 'purchases', 'sensitive', 'personal-data'] as const;
+export const DATA_KINDS = ['content', 'messages', 'feedback', 'voice-images', 'contact', 'location', 'activity', 'device', 'purchases', 'sensitive', 'personal-data'] as const;
 export type DataKind = (typeof DATA_KINDS)[number];
 
 export const PURPOSES = ['advertising', 'marketing', 'analytics', 'ai-training', 'research', 'personalization', 'security', 'legal', 'service'] as const;
@@ -59,12 +62,15 @@ const RECIPIENT_PATTERNS: Record<RecipientKind, RegExp> = {
   'social-networks': words('social (?:media|network(?:ing)?) (?:platforms?|sites?|networks?|providers?|services|companies)|social networks?'),
   researchers: words('researchers?|research (?:partners?|institutions?|organi[sz]ations)|academic'),
   public: words('publicly|the public|public(?:ly)? (?:available|visible|viewable|accessible)|other users|other members|anyone|everyone'),
-  'third-parties': words('third[- ]?part(?:y|ies)|tiers|other companies|outside (?:parties|companies)|external (?:parties|organi[sz]ations)|unaffiliated'),
+  employers: words('(?:your |their )?employers?|recruit(?:ers|ment agencies)|prospective employers'),
+  'financial-institutions': words('banks?|lenders?|insurers?|insurance (?:companies|providers)|credit (?:bureaus|reporting agencies|reference agencies)|financial institutions'),
+  'third-parties': words('third[- ]?part(?:y|ies)|tiers|other companies|outside (?:parties|companies)|external (?:parties|organi[sz]ations)|unaffiliated|collaborators'),
 };
 
 const DATA_PATTERNS: Record<DataKind, RegExp> = {
-  content: words('content|posts?|photos?|pictures?|images?|videos?|files?|documents?|uploads?|creations?|contenus?|publications?'),
-  messages: words('messages?|conversations?|chats?|prompts?|inputs?|outputs?|queries|interactions?|emails? you send|transcripts?|feedback|requ[eê]tes'),
+  content: words('content|posts?|photos?|pictures?|images?|videos?|files?|documents?|uploads?|creations?|notes|comments|contenus?|publications?'),
+  feedback: words('feedback|survey responses|surveys?|reviews|ratings|avis'),
+  messages: words('messages?|conversations?|chats?|prompts?|inputs?|outputs?|queries|interactions?|emails? you send|transcripts?|requ[eê]tes'),
   'voice-images': words('voice|audio|recordings?|face|facial|biometrics?|voix'),
   contact: words('names?|e-?mail(?: address(?:es)?)?|phone(?: numbers?)?|(?:postal|mailing|home) address(?:es)?|contact (?:information|details|data)'),
   location: words('location|geolocation|gps|precise location|localisation'),
@@ -89,12 +95,16 @@ const PURPOSE_PATTERNS: Record<Purpose, RegExp> = {
 
 const LIMIT_PATTERN = words('only|solely|exclusively|strictly|never|not|no|aggregated?|de-?identified|anonymi[sz]ed|pseudonymi[sz]ed|with your (?:prior |express |explicit )?(?:consent|permission)|limited|opt[- ]in|uniquement|anonymis[eé]es?');
 
-function kindsOf<K extends string>(patterns: Record<K, RegExp>, text: string): K[] {
+/** The kinds whose words the text holds; with `blank`, a kind's words are blanked before later kinds read the text. */
+function kindsOf<K extends string>(patterns: Record<K, RegExp>, text: string, blank = false): K[] {
   const out: K[] = [];
+  let rest = text;
   for (const kind of Object.keys(patterns) as K[]) {
     const re = patterns[kind];
     re.lastIndex = 0;
-    if (re.test(text)) out.push(kind);
+    if (!re.test(rest)) continue;
+    out.push(kind);
+    if (blank) rest = rest.replace(re, (m) => ' '.repeat(m.length));
   }
   return out;
 }
@@ -128,7 +138,7 @@ export function namedRecipients(sentence: string, self: readonly string[] = []):
 /** Everything a (lower-cased, prepared) sentence names; `original` keeps capitals for company names. */
 export function attributesOf(prepared: string, original: string, self: readonly string[] = []): Attributes {
   const named = namedRecipients(original, self);
-  const recipients = kindsOf(RECIPIENT_PATTERNS, prepared);
+  const recipients = kindsOf(RECIPIENT_PATTERNS, prepared, true);
   return {
     recipients,
     named,

@@ -36,13 +36,11 @@ export interface ClassifierOptions {
   model?: LinearModel;
   /** The service's own names, never reported as named recipients (attributes.ts selfNames). */
   self?: readonly string[];
-  /** Read denials and choices from the sentence's grammar too (lexicon.ts DENIAL, CHOICE); default true. */
-  stanceRules?: boolean;
 }
 
 export type Classify = (sentence: string, only?: Category) => Classification[];
 
-const MODEL_CATEGORIES: Array<Extract<Head, Category>> = ['third-party-sharing', 'ai-training', 'advertising-profiling', 'retention', 'children', 'user-rights'];
+const MODEL_CATEGORIES: readonly Head[] = HEADS;
 const QUESTION = /\?["'”)\]]*$/;
 const MIN_WORDS = 4;
 
@@ -57,7 +55,7 @@ export const prepareSentence = prepare;
 
 /** A classifier bound to a model and a service's names. Pure: no state but its arguments. */
 export function statementClassifier(options: ClassifierOptions = {}): Classify {
-  return (sentence, only) => classifyWith(options.model ?? shippedModel(), options.self ?? [], options.stanceRules ?? true, sentence, only);
+  return (sentence, only) => classifyWith(options.model ?? shippedModel(), options.self ?? [], sentence, only);
 }
 
 /** The stance rules' reading: a denial (and whether an exception brings the practice back), a choice. */
@@ -70,7 +68,7 @@ function grammarStance(s: string): { denial: boolean; excepted: boolean; choice:
   return { denial: true, excepted, choice: CHOICE.test(s) };
 }
 
-function classifyWith(model: LinearModel, self: readonly string[], stanceRules: boolean, sentence: string, only?: Category): Classification[] {
+function classifyWith(model: LinearModel, self: readonly string[], sentence: string, only?: Category): Classification[] {
   const s = prepare(sentence);
   // A question ("Who do we share your information with?", a heading or a table of contents) states no
   // practice; the answer that follows it does.
@@ -78,9 +76,8 @@ function classifyWith(model: LinearModel, self: readonly string[], stanceRules: 
   if (s.trim().length < 8 || QUESTION.test(s.trimEnd()) || wordCount(s) < MIN_WORDS) return [];
   const p = model.score(s);
   const yes = model.decide(p);
-  const grammar = stanceRules ? grammarStance(s) : { denial: false, excepted: false, choice: false };
-  const denial = (yes[HEADS.indexOf('denial')] ?? false) || grammar.denial;
-  const choice = (yes[HEADS.indexOf('choice')] ?? false) || grammar.choice;
+  const grammar = grammarStance(s);
+  const { denial, choice } = grammar;
   let attributes: Attributes | undefined;
   const attrs = () => (attributes ??= attributesOf(s, sentence, self));
   const out: Classification[] = [];

@@ -70,7 +70,7 @@ function evaluate(
   route: string,
   pairs: Pair[],
   docs: (p: Pair) => { older: PolicyDocument; newer: PolicyDocument } | null,
-  opts: { verbose: boolean; modelFor?: (service: string) => LinearModel; stanceRules?: boolean },
+  opts: { verbose: boolean; modelFor?: (service: string) => LinearModel },
 ) {
   const tallies = { clean: new Map<Category, Tally>(), artifact: new Map<Category, Tally>() };
   for (const c of CATEGORIES) {
@@ -88,7 +88,7 @@ function evaluate(
       continue;
     }
     const t0 = performance.now();
-    const analysis = analyzeChange(d.older, d.newer, { ...(opts.modelFor ? { model: opts.modelFor(pair.service) } : {}), stanceRules: opts.stanceRules ?? true });
+    const analysis = analyzeChange(d.older, d.newer, opts.modelFor ? { model: opts.modelFor(pair.service) } : undefined);
     times.push(performance.now() - t0);
     if (analysis.truncated) truncated++;
     const artifact = pair.gold.capture_artifact === true;
@@ -146,7 +146,6 @@ export async function run(args: string[]): Promise<number> {
     return 0;
   }
   const verbose = args.includes('--verbose');
-  const stanceRules = !args.includes('--no-stance-rules');
   const onlyArg = args.indexOf('--only');
   const only = onlyArg >= 0 ? args[onlyArg + 1] : undefined;
   let pairs = readFileSync(index, 'utf8')
@@ -159,11 +158,11 @@ export async function run(args: string[]): Promise<number> {
   const markdownDocs = (p: Pair) => ({ older: read(p.older.file, p.lang, `corpus:${p.id}:older`), newer: read(p.newer.file, p.lang, `corpus:${p.id}:newer`) });
   const cv = args.includes('--no-cv') ? undefined : trainFoldModels(dir);
   console.log('\n# plain: the shipped model (fitted on everything, these pairs included: not a result)');
-  const plain = evaluate('markdown, plain', pairs, markdownDocs, { verbose, stanceRules });
+  const plain = evaluate('markdown, plain', pairs, markdownDocs, { verbose });
   let md = plain;
   if (cv) {
     console.log('\n# cross-validated: each pair judged by the fold model fitted without its service');
-    md = evaluate('markdown, cross-validated', pairs, markdownDocs, { verbose, modelFor: cv.modelFor, stanceRules });
+    md = evaluate('markdown, cross-validated', pairs, markdownDocs, { verbose, modelFor: cv.modelFor });
   }
   const targets = [
     ['AI training recall', 'ai-training', 'r', 0.95],
@@ -211,7 +210,7 @@ export async function run(args: string[]): Promise<number> {
       const newer = fromHtml(p.newer.html, 'https://policy.invalid/');
       return older && newer ? { older, newer } : null;
     },
-    { verbose, stanceRules, ...(cv ? { modelFor: cv.modelFor } : {}) },
+    { verbose, ...(cv ? { modelFor: cv.modelFor } : {}) },
   );
   return 0;
 }

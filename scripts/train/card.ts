@@ -30,9 +30,11 @@ Written by \`npm run train\`; do not edit by hand (the prose lives in \`scripts/
   the development segments and their data practices. A sentence is labelled for a head when two or three
   of the three annotators tied a practice of that kind to it (a span they selected lies in it), 0 when none
   did; a sentence tied by one annotator only is left out for that head. Third Party Sharing/Collection →
-  \`third-party-sharing\`; Data Retention → \`retention\`; User Access, Edit and Deletion and User
-  Choice/Control → \`user-rights\`; audience Children → \`children\`; purpose Advertising → \`advertising-profiling\`;
-  Does Not → \`denial\`; User Choice/Control → \`choice\`.
+  \`third-party-sharing\`; User Access, Edit and Deletion and User Choice/Control → \`user-rights\`;
+  purpose Advertising → \`advertising-profiling\`. (Retention and children are read from their vocabulary:
+  word lists beat the heads fitted on OPP-115's Data Retention and Children practices; \`lib/engine/lexicon.ts\`.)
+  "Does Not" practices and User Choice/Control give each sentence's stance, against which the grammar's
+  reading of denials and choices (\`lib/engine/lexicon.ts\`, nothing fitted) is measured.
 - **Open Terms Archive** (ODC-BY 1.0, "Open Terms Archive" and its contributors): the 1,265 AI candidate
   sentences, labelled by this project by careful reading (\`data/ai-training-labels.jsonl\`, keyed by the
   sentence's SHA-256; see \`data/README.md\` for the protocol and agreement), and the sentences that the

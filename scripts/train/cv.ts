@@ -47,7 +47,8 @@ export function chooseThresholds(samples: Sample[], features: Prepared[], use: (
       let fp = 0;
       let fn = 0;
       samples.forEach((s, i) => {
-        const y = s.labels[head];
+        // A threshold only matters where the head's gate is open.
+        const y = s.gated?.includes(head) ? undefined : s.labels[head];
         const p = probs[i];
         if (y === undefined || !p) return;
         const yes = (p[k] ?? 0) >= t;
@@ -93,8 +94,13 @@ export function prf(tp: number, fp: number, fn: number): Prf {
 export const fmt = (x: Prf) => `P ${x.p.toFixed(3)} R ${x.r.toFixed(3)} F1 ${x.f1.toFixed(3)} (tp ${x.tp}, fp ${x.fp}, fn ${x.fn})`;
 
 /** Out-of-fold probabilities for every sample: oof[i][k] for head k. */
-export function outOfFold(samples: Sample[], models: LinearModel[], extra?: (text: string) => string[]): Float64Array[] {
-  return samples.map((s) => models[foldOf(s.group)]?.score(prepare(s.text), extra?.(s.text)) ?? new Float64Array(HEADS.length));
+export function outOfFold(samples: Sample[], models: LinearModel[]): Float64Array[] {
+  return samples.map((s) => {
+    const p = models[foldOf(s.group)]?.score(prepare(s.text)) ?? new Float64Array(HEADS.length);
+    // Behind a closed gate the head says no, as the classifier does.
+    for (const h of s.gated ?? []) p[HEADS.indexOf(h)] = 0;
+    return p;
+  });
 }
 
 /** Sentence-level P/R/F1 of one head over the samples that carry its label (optionally one source). */

@@ -23,6 +23,10 @@ export interface Sample {
   group: string;
   /** 1, 0, or absent (the source says nothing about this head for this sentence). */
   labels: Partial<Record<Head, 0 | 1>>;
+  /** Heads whose gate is closed on this sentence (applyGates). */
+  gated?: Head[];
+  /** How the sentence stands on the practice it states, where the source says (for the stance figures). */
+  stance?: 'does' | 'does-not' | 'choice';
   weight: number;
   /** Where it came from, for reports: OPP-115 "policy#segment", a change pair id, a C3PA policy id. */
   origin: string;
@@ -150,18 +154,20 @@ export function loadOpp115(corpus: string): { samples: Sample[]; segments: Array
         if (v !== undefined) labels[head] = v;
       };
       set('third-party-sharing', label('sharing'));
-      set('retention', label('retention'));
+
       set('user-rights', label('rights'));
-      set('children', label('children'));
+
       set('advertising-profiling', label('advertising'));
       // 2015 policies: nothing in OPP-115 is about training AI on users' data.
       labels['ai-training'] = 0;
-      // Polarity heads only on sentences that state some practice (two annotators or more).
+      // Stance only on sentences that state some practice (two annotators or more) and say clearly how.
+      let stance: Sample['stance'];
       if (n('practice') >= 2) {
-        set('denial', n('does-not') >= 2 ? 1 : n('does-not') === 0 ? 0 : undefined);
-        set('choice', label('choice'));
+        if (n('does-not') >= 2 && n('choice') === 0) stance = 'does-not';
+        else if (n('choice') >= 2 && n('does-not') === 0) stance = 'choice';
+        else if (n('does-not') === 0 && n('choice') === 0) stance = 'does';
       }
-      samples.push({ text: s.text, source: 'opp115', group, labels, weight: 1, origin: key });
+      samples.push({ text: s.text, source: 'opp115', group, labels, weight: 1, origin: key, ...(stance ? { stance } : {}) });
     });
     segments.push({ key, group, gold: seg.categories.includes('Third Party Sharing/Collection'), sentences: sentences.map((_, i) => first + i) });
   }
@@ -198,12 +204,8 @@ export function loadAiLabels(corpus: string, labelsFile: string): Sample[] {
     const l = labels.get(sentenceHash(r.sentence));
     if (!l?.ai) continue;
     const yes = l.ai !== 'none';
-    const labelsOut: Partial<Record<Head, 0 | 1>> = { 'ai-training': yes ? 1 : 0 };
-    if (yes) {
-      labelsOut.denial = l.ai === 'denies' ? 1 : 0;
-      labelsOut.choice = l.ai === 'choice' ? 1 : 0;
-    }
-    out.push({ text: normalizeText(r.sentence), source: 'ai-labels', group: serviceKey(r.service), labels: labelsOut, weight: 1, origin: r.service });
+    const stance = l.ai === 'denies' ? 'does-not' : l.ai === 'choice' ? 'choice' : l.ai === 'trains' ? 'does' : undefined;
+    out.push({ text: normalizeText(r.sentence), source: 'ai-labels', group: serviceKey(r.service), labels: { 'ai-training': yes ? 1 : 0 }, weight: 1, origin: r.service, ...(stance ? { stance } : {}) });
   }
   return out;
 }
@@ -238,7 +240,6 @@ export function mineChangePairs(pairs: ChangePair[]): Sample[] {
           if (seen.has(k) || s.text.length < 20) continue;
           seen.add(k);
           const labels: Partial<Record<Head, 0 | 1>> = { [head]: 1 };
-          if (gold === 'new' || gold === 'expanded') labels.denial = 0;
           out.push({ text: s.text, source: 'changes', group, labels, weight: 1, origin: p.id });
         }
       }
@@ -272,12 +273,14 @@ export function loadC3pa(corpus: string): Array<{ text: string; group: string; p
   return [...merged.values()];
 }
 
-/** A head's label is kept only where its gate (heads.ts) opens: elsewhere the head is not asked. */
+/**
+ * Marks the heads whose gate (heads.ts) is closed on each sample: they are not fitted there, and the
+ * figures count such a sample as a "no" (a positive behind a closed gate is a miss).
+ */
 export function applyGates(samples: Sample[]): Sample[] {
   for (const s of samples) {
-    for (const [head, gate] of Object.entries(HEAD_GATES) as Array<[Head, RegExp]>) {
-      if (s.labels[head] !== undefined && !gate.test(s.text)) delete s.labels[head];
-    }
+    const closed = (Object.entries(HEAD_GATES) as Array<[Head, RegExp]>).filter(([head, gate]) => s.labels[head] !== undefined && !gate.test(s.text)).map(([head]) => head);
+    if (closed.length) s.gated = closed;
   }
   return samples;
 }

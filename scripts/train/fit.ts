@@ -30,8 +30,8 @@ export interface Prepared {
 }
 
 /** Features of every sample, computed once (training and every fold share them). */
-export function prepareAll(samples: Sample[], buckets: number, extra?: (text: string) => string[]): Prepared[] {
-  return samples.map((s) => featurize(prepare(s.text), buckets, extra?.(s.text)));
+export function prepareAll(samples: Sample[], buckets: number): Prepared[] {
+  return samples.map((s) => featurize(prepare(s.text), buckets));
 }
 
 function mulberry32(seed: number): () => number {
@@ -65,7 +65,7 @@ export function fit(samples: Sample[], features: Prepared[], use: (i: number) =>
     const s = samples[i];
     if (!s) continue;
     HEADS.forEach((h, k) => {
-      const y = s.labels[h];
+      const y = s.gated?.includes(h) ? undefined : s.labels[h];
       if (y === 1) pos[k] = (pos[k] ?? 0) + 1;
       else if (y === 0) neg[k] = (neg[k] ?? 0) + 1;
     });
@@ -86,7 +86,7 @@ export function fit(samples: Sample[], features: Prepared[], use: (i: number) =>
       const sw = s.weight * (opts.sourceWeight?.[s.source] ?? 1);
       for (let k = 0; k < H; k++) {
         const y = s.labels[HEADS[k] as Head];
-        if (y === undefined) continue;
+        if (y === undefined || s.gated?.includes(HEADS[k] as Head)) continue;
         let z = bias[k] ?? 0;
         for (let n = 0; n < f.index.length; n++) z += (weights[(f.index[n] ?? 0) * H + k] ?? 0) * f.value;
         const p = 1 / (1 + Math.exp(-z));

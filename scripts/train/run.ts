@@ -13,6 +13,7 @@ import { applyGates, serviceKey, loadAiLabels, loadC3pa, loadChangePairs, loadOp
 import { chooseThresholds, fmt, foldModels, foldOf, headFigures, outOfFold, prf, type Prf } from './cv';
 import { DEFAULT_FIT, fit, prepareAll, type FitOptions } from './fit';
 import { normalizeText } from '../../lib/text/normalize';
+import { CHOICE, DENIAL } from '../../lib/engine/lexicon';
 
 
 export const LABELS_FILE = join(import.meta.dirname, '..', '..', 'data', 'ai-training-labels.jsonl');
@@ -62,8 +63,23 @@ export async function crossValidate(corpus: string, args: string[]): Promise<CvR
   console.log(`thresholds per fold: ${models.map((m) => Array.from(m.threshold).join('/')).join('  ')}`);
   for (const head of HEADS) show(`sentences ${head}`, headFigures(samples, oof, head, thr(head)));
   show('sentences ai-training (our labels only)', headFigures(samples, oof, 'ai-training', thr('ai-training'), 'ai-labels'));
-  show('sentences denial (our labels only)', headFigures(samples, oof, 'denial', thr('denial'), 'ai-labels'));
-  show('sentences choice (our labels only)', headFigures(samples, oof, 'choice', thr('choice'), 'ai-labels'));
+  // Stance, read from grammar (lexicon.ts): nothing fitted, so every sentence with a stance label counts.
+  for (const [name, want] of [['denial', 'does-not'], ['choice', 'choice']] as const) {
+    for (const source of ['opp115', 'ai-labels'] as const) {
+      let tp = 0;
+      let fp = 0;
+      let fn = 0;
+      for (const s of samples) {
+        if (s.source !== source || !s.stance) continue;
+        const t = prepare(s.text);
+        const said = name === 'denial' ? DENIAL.test(t) : CHOICE.test(t);
+        if (said && s.stance === want) tp++;
+        else if (said) fp++;
+        else if (s.stance === want) fn++;
+      }
+      show(`stance ${name} by grammar (${source})`, prf(tp, fp, fn));
+    }
+  }
 
   // OPP-115 segments: positive when any sentence is about sharing (either polarity), as annotated.
   const share = HEADS.indexOf('third-party-sharing');

@@ -21,7 +21,6 @@ const FNV_PRIME = 0x01000193;
 const SEED_WORD = FNV_OFFSET;
 const SEED_BIGRAM = 0x9e3779b9;
 const SEED_CHAR = 0x85ebca6b;
-const SEED_EXTRA = 0xc2b2ae35;
 
 function hashString(seed: number, s: string): number {
   let h = seed;
@@ -98,11 +97,10 @@ export function eachFeature(ws: string[], buckets: number, emit: (bucket: number
 }
 
 /** The sparse, normalised feature vector of a folded sentence, for `buckets` (a power of two) buckets. */
-export function featurize(folded: string, buckets: number, extra: readonly string[] = []): FeatureVector {
+export function featurize(folded: string, buckets: number): FeatureVector {
   const ws = words(folded);
   const raw: number[] = [];
   eachFeature(ws, buckets, (b) => raw.push(b));
-  for (const x of extra) raw.push(hashString(SEED_EXTRA, x) & (buckets - 1));
   const sorted = Uint32Array.from(raw).sort();
   let n = 0;
   for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[n++] = sorted[i] ?? 0;

@@ -1,9 +1,10 @@
 /**
- * The questions the statement model answers about a sentence, one logistic-regression head each. The
- * first six are practice categories; `denial` and `choice` say how a sentence that states a practice
- * stands on it (it does not do it; the user can choose), whatever the category.
+ * The questions the statement model answers about a sentence, one logistic-regression head each: does it
+ * state a practice of this category (the other categories are read from their vocabulary: lexicon.ts). How it stands on the practice (it does not; the user can choose) is
+ * read from its grammar (lexicon.ts): learned denial and choice heads, fitted on OPP-115's 315 "Does Not"
+ * practices and our labels, were worse on obvious sentences and no better in the grouped validation.
  */
-export const HEADS = ['third-party-sharing', 'ai-training', 'advertising-profiling', 'retention', 'children', 'user-rights', 'denial', 'choice'] as const;
+export const HEADS = ['third-party-sharing', 'ai-training', 'advertising-profiling', 'user-rights'] as const;
 export type Head = (typeof HEADS)[number];
 
 /**
@@ -14,5 +15,7 @@ export type Head = (typeof HEADS)[number];
  * The vocabulary is the one the corpus used to select the AI candidate sentences we labelled.
  */
 export const HEAD_GATES: Partial<Record<Head, RegExp>> = {
+  // Nor is a sentence about targeted advertising or profiling without a word for them.
+  'advertising-profiling': /\b(?:ads?|advertis\w*|marketing|profil\w*|target\w*|personali[sz]\w*|interest-based|behaviou?ral|remarketing|retargeting|re-targeting|tailor\w*|publicit\w*|ciblage|cibl[eé]e?s?)\b/i,
   'ai-training': /\b(?:ai|a\.i|artificial|intelligence|machine|learning|models?|train\w*|algorithm\w*|llms?|generative|neural|gpt|chatbots?|ia|entra[iî]n\w*|mod[eè]les?|apprentissage)\b/i,
 };

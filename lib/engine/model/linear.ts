@@ -29,7 +29,7 @@ export interface LinearModel {
   version: string;
   heads: readonly string[];
   /** Probability per head. */
-  score(folded: string, extra?: readonly string[]): Float64Array;
+  score(folded: string): Float64Array;
   /** Probability per head from ready features (training uses this). */
   scoreFeatures(f: FeatureVector): Float64Array;
   readonly threshold: ArrayLike<number>;
@@ -121,8 +121,8 @@ export function linearModel(spec: { version: string; buckets: number; heads: rea
     version: spec.version,
     heads,
     threshold,
-    score(folded, extra) {
-      return this.scoreFeatures(featurize(folded, buckets, extra));
+    score(folded) {
+      return this.scoreFeatures(featurize(folded, buckets));
     },
     scoreFeatures(f) {
       const out = new Float64Array(h);
