@@ -44,6 +44,16 @@ const MODEL_CATEGORIES: readonly Head[] = HEADS;
 const QUESTION = /\?["'”)\]]*$/;
 const MIN_WORDS = 4;
 
+/** At most twelve words, no closing punctuation, and the longer words capitalised. */
+function looksLikeTitle(sentence: string): boolean {
+  const t = sentence.trim();
+  if (/[.!?;:,)"'”]$/.test(t)) return false;
+  const words = t.split(/\s+/);
+  if (words.length > 12) return false;
+  const long = words.filter((w) => /^\p{L}{4,}/u.test(w));
+  return long.length > 0 && long.every((w) => /^\p{Lu}/u.test(w));
+}
+
 function wordCount(s: string): number {
   let n = 0;
   for (const part of s.split(' ')) if (/[\p{L}\p{N}]/u.test(part) && ++n >= MIN_WORDS) break;
@@ -73,7 +83,8 @@ function classifyWith(model: LinearModel, self: readonly string[], sentence: str
   // A question ("Who do we share your information with?", a heading or a table of contents) states no
   // practice; the answer that follows it does.
   // Nor does a fragment of fewer than four words ("From your device.", "Ready to review").
-  if (s.trim().length < 8 || QUESTION.test(s.trimEnd()) || wordCount(s) < MIN_WORDS) return [];
+  // A title in disguise ("Our Use of Artificial Intelligence", bold text standing for a heading) names a topic.
+  if (s.trim().length < 8 || QUESTION.test(s.trimEnd()) || wordCount(s) < MIN_WORDS || looksLikeTitle(sentence)) return [];
   const p = model.score(s);
   const yes = model.decide(p);
   const grammar = grammarStance(s);
