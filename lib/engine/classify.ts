@@ -9,7 +9,7 @@
  */
 import type { Category } from '../schema';
 import { attributesOf, type Attributes } from './attributes';
-import { CHOICE, CONSENT_ONLY, DENIAL, EXCEPTION, LEXICON_RULES } from './lexicon';
+import { CHOICE, CLAUSE_TURN, CONSENT_ONLY, DENIAL, EXCEPTION, LEXICON_RULES } from './lexicon';
 import { prepare } from './model/features';
 import { HEAD_GATES, HEADS, type Head } from './model/heads';
 import type { LinearModel } from './model/linear';
@@ -68,14 +68,20 @@ export function statementClassifier(options: ClassifierOptions = {}): Classify {
   return (sentence, only) => classifyWith(options.model ?? shippedModel(), options.self ?? [], sentence, only);
 }
 
-/** The stance rules' reading: a denial (and whether an exception brings the practice back), a choice. */
+/**
+ * The grammar's reading of a sentence's stance: a denial; whether the practice still stands beside it
+ * (an exception after the denial, "except with service providers", or a clause after a turn that denies
+ * nothing, "..., but we share it with partners"); a choice left to the user.
+ */
 function grammarStance(s: string): { denial: boolean; excepted: boolean; choice: boolean } {
+  const choice = CHOICE.test(s);
   const d = DENIAL.exec(s);
-  if (!d) return { denial: false, excepted: false, choice: CHOICE.test(s) };
+  if (!d) return { denial: false, excepted: false, choice };
   const rest = s.slice(d.index + d[0].length);
   const e = EXCEPTION.exec(rest);
-  const excepted = e !== null && !CONSENT_ONLY.test(rest.slice(e.index, e.index + 80));
-  return { denial: true, excepted, choice: CHOICE.test(s) };
+  const turn = CLAUSE_TURN.exec(rest);
+  const excepted = (e !== null && !CONSENT_ONLY.test(rest.slice(e.index, e.index + 80))) || (turn !== null && !DENIAL.test(rest.slice(turn.index)));
+  return { denial: true, excepted, choice };
 }
 
 function classifyWith(model: LinearModel, self: readonly string[], sentence: string, only?: Category): Classification[] {
@@ -112,7 +118,13 @@ function classifyWith(model: LinearModel, self: readonly string[], sentence: str
   for (const rule of LEXICON_RULES) {
     if (only && rule.category !== only) continue;
     const m = rule.re.exec(s);
-    if (m) out.push({ category: rule.category, polarity: 'states', stance: 'does', triggers: [m[0]], score: 1, attributes: attrs() });
+    if (!m) continue;
+    const triggers = [m[0]];
+    if (choice) out.push({ category: rule.category, polarity: 'restricts', stance: 'choice', triggers, score: 1, attributes: attrs() });
+    else if (denial) {
+      out.push({ category: rule.category, polarity: 'restricts', stance: 'does-not', triggers, score: 1, attributes: attrs() });
+      if (grammar.excepted) out.push({ category: rule.category, polarity: 'states', stance: 'does', triggers, score: 1, attributes: attrs() });
+    } else out.push({ category: rule.category, polarity: 'states', stance: 'does', triggers, score: 1, attributes: attrs() });
   }
   return out;
 }

@@ -65,10 +65,13 @@ const PRACTICE_VERB =
 const NEGATION = "(?:(?:do|does|did|will|shall|would|should|may|can|must|is|are|was|were|has|have|had)(?: not|n't)|never|no longer|won't|don't|doesn't|cannot|can't)";
 
 export const DENIAL = new RegExp(
-  `\\b${NEGATION}(?:\\s+\\S+){0,5}?\\s+["'“]?${PRACTICE_VERB}\\b|\\b(?:not|never|no longer) (?:be |been |being )?["'“]?(?:sold|shared|rented|disclosed|traded|transferred|provided|made available|used|utili[sz]ed|given|accessed|processed)\\b|\\bno (?:\\S+ ){0,3}?(?:data|information|content|inputs?|prompts?|conversations?|messages?) (?:is|are|will be|shall be|gets?|may be) (?:ever )?(?:sold|shared|used|disclosed|processed|transferred|provided)\\b|\\bno (?:sale|sales|selling|sharing)\\b|\\b(?:ne|n['’])\\s?(?:\\S+\\s+){0,6}?(?:pas|jamais)\\b`,
+  `\\b${NEGATION}(?:\\s+\\S+){0,5}?\\s+["'“]?${PRACTICE_VERB}\\b|\\b(?:not|never|no longer) (?:be |been |being )?["'“]?(?:sold|shared|rented|disclosed|traded|transferred|provided|made available|used|utili[sz]ed|given|accessed|processed)\\b|\\bno (?:\\S+ ){0,3}?(?:data|information|content|inputs?|prompts?|conversations?|messages?) (?:is|are|will be|shall be|gets?|may be) (?:ever )?(?:sold|shared|used|disclosed|processed|transferred|provided)\\b|\\bno (?:sale|sales|selling|sharing)\\b|\\bnot (?:directed|intended|designed|targeted|aimed)\\b|\\bdo not knowingly\\b|\\bmust be (?:at least|over) \\d+|\\b(?:ne|n['’])\\s?(?:\\S+\\s+){0,6}?(?:pas|jamais)\\b`,
 );
 export const CHOICE =
   /\b(?:opt(?:[- ])?out|opt(?:[- ])?in|object to|turn (?:it )?off|switch off|disable|withdraw (?:your )?consent|choose not to|choose whether|decline|exclude (?:your )?(?:data|content)|limit the use|do not sell(?: or share)? my|right to (?:object|opt[- ]out|limit|restrict)|(?:privacy |data )?settings? (?:to|where you can)|s['’]opposer|retirer (?:votre|son) consentement)\b/;
 /** After a denial, these bring the practice back ("we do not share ... except with service providers"). */
 export const EXCEPTION = /\b(?:except|unless|other than|apart from|save for)\b/;
-export const CONSENT_ONLY = /\b(?:except|unless|other than) (?:with |you (?:give|provide|consent|choose|opt|ask|instruct)|we have|as (?:you|authori[sz]ed|required|permitted|needed|necessary)|(?:where|when|if) (?:\w+ )?(?:required|permitted|necessary|needed|compelled)|(?:your |their )?(?:prior |express |explicit |affirmative )?(?:consent|permission|instruction|authori[sz]ation))/;
+export const CONSENT_ONLY = /\b(?:except|unless|other than) (?:you (?:give|provide|consent|choose|opt|ask|instruct)|we have|as (?:you|authori[sz]ed|required|permitted|needed|necessary)|(?:where|when|if) (?:\w+ )?(?:required|permitted|necessary|needed|compelled)|(?:with |upon |at )?(?:your |their )?(?:prior |express |explicit |affirmative )?(?:consent|permission|instruction|request|authori[sz]ation))/;
+/** Where a sentence turns ("..., but ...", "; however"): a denial before it does not cover what follows. */
+export const CLAUSE_TURN = /,\s+but\s+|;\s+(?:however,?\s+)?|[,.]\s+however,?\s+|,\s+although\s+|,\s+whereas\s+/;
+

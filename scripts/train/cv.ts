@@ -28,15 +28,15 @@ const GRID = Array.from({ length: 15 }, (_, i) => 0.2 + i * 0.05);
  * Per head, the threshold with the best F1 on out-of-fold predictions made inside the samples in use
  * (an inner grouped cross-validation), so a threshold is never chosen on the data it is judged on.
  */
-export function chooseThresholds(samples: Sample[], features: Prepared[], use: (i: number) => boolean, opts: FitOptions, salt: string): number[] {
+export function chooseThresholds(samples: Sample[], features: Prepared[], include: (i: number) => boolean, opts: FitOptions, salt: string): number[] {
   const INNER = 4;
   const innerFold = (i: number) => foldOf(`${salt}|${samples[i]?.group ?? ''}`, INNER);
   const probs: Array<Float64Array | undefined> = new Array(samples.length);
   for (let k = 0; k < INNER; k++) {
-    const fitted = fit(samples, features, (i) => use(i) && innerFold(i) !== k, opts);
+    const fitted = fit(samples, features, (i) => include(i) && innerFold(i) !== k, opts);
     const model = asModel(fitted, opts.buckets, DEFAULT_THRESHOLDS);
     samples.forEach((s, i) => {
-      if (use(i) && innerFold(i) === k) probs[i] = model.scoreFeatures(features[i] as Prepared);
+      if (include(i) && innerFold(i) === k) probs[i] = model.scoreFeatures(features[i] as Prepared);
     });
   }
   return HEADS.map((head, k) => {
@@ -70,9 +70,9 @@ export function chooseThresholds(samples: Sample[], features: Prepared[], use: (
 export function foldModels(samples: Sample[], features: Prepared[], opts: FitOptions): LinearModel[] {
   const models: LinearModel[] = [];
   for (let k = 0; k < FOLDS; k++) {
-    const use = (i: number) => foldOf(samples[i]?.group ?? '') !== k;
-    const thresholds = chooseThresholds(samples, features, use, opts, `fold-${k}`);
-    const fitted = fit(samples, features, use, opts);
+    const include = (i: number) => foldOf(samples[i]?.group ?? '') !== k;
+    const thresholds = chooseThresholds(samples, features, include, opts, `fold-${k}`);
+    const fitted = fit(samples, features, include, opts);
     models.push(asModel(fitted, opts.buckets, thresholds, `cv-fold-${k}`));
   }
   return models;

@@ -50,14 +50,14 @@ export interface Fitted {
   bias: Float64Array;
 }
 
-export function fit(samples: Sample[], features: Prepared[], use: (i: number) => boolean, opts: FitOptions): Fitted {
+export function fit(samples: Sample[], features: Prepared[], include: (i: number) => boolean, opts: FitOptions): Fitted {
   const H = HEADS.length;
   const weights = new Float32Array(opts.buckets * H);
   const grad2 = new Float32Array(opts.buckets * H);
   const bias = new Float64Array(H);
   const biasG2 = new Float64Array(H);
   const order: number[] = [];
-  for (let i = 0; i < samples.length; i++) if (use(i)) order.push(i);
+  for (let i = 0; i < samples.length; i++) if (include(i)) order.push(i);
   // Class balance per head, from the samples in use.
   const pos = new Float64Array(H);
   const neg = new Float64Array(H);
