@@ -1,0 +1,20 @@
+/**
+ * Run by the engine bench in a fresh Node process: the first analysis of a 5,000-word policy against a
+ * rewritten version, timed from the first call (model decoding and every first use included; module
+ * loading excluded). Prints one JSON line. Not a bench of its own (it lives in support/, which `npm run bench` does not list).
+ */
+import { diffWords } from 'diff';
+import { analyzeChange } from '../../../lib/engine/index';
+import { documentFromMarkdown } from '../../../lib/markdown';
+import { syntheticPolicy } from './synthetic';
+
+const md = (s: string) => documentFromMarkdown(s, { url: 'https://example.com/privacy', language: 'en' });
+const older = md(syntheticPolicy(5_000, 3));
+const newer = md(syntheticPolicy(5_000, 4));
+const t0 = performance.now();
+const a = analyzeChange(older, newer);
+const ms = performance.now() - t0;
+const t1 = performance.now();
+diffWords(older.blocks.map((b) => b.text).join('\n\n'), newer.blocks.map((b) => b.text).join('\n\n'), { timeout: 1000 });
+const baseMs = performance.now() - t1;
+console.log(JSON.stringify({ ms, baseMs, truncated: a.truncated, classified: a.counts.minor + a.counts.major + a.counts.goodNews }));
