@@ -112,6 +112,8 @@ export function runDiff(older: InputFile, newer: InputFile, urls: { older: strin
     evidence: f.evidence.map((e) => e.sentence),
     evidenceSpans: f.evidence.map((e) => e.spans),
     triggers: f.evidence.map((e) => e.triggers),
+    before: f.evidence.map((e) => e.previous ?? null),
+    ...(f.gained ? { gained: f.gained } : {}),
     section: f.section,
   }));
   const out: DiffOutputT = {

@@ -124,7 +124,7 @@ export function formatDiff(out: DiffOutput, style: Style, width = 100): string {
       style.severity('cosmetic', plural(c.cosmetic, 'cosmetic change')),
     ].join(' · '),
   );
-  if (out.truncated) lines.push(style.dim('(the comparison hit a time or size limit; part of it was simplified)'));
+  if (out.truncated) lines.push(style.dim('(a version was longer than the size limit; only its beginning was compared)'));
   if (out.findings.length === 0) {
     lines.push('');
     lines.push(out.changes ? `No finding; ${plural(out.changes, 'block')} changed in ways that do not alter what the policy allows.` : 'No change in the policy text.');
@@ -137,6 +137,8 @@ export function formatDiff(out: DiffOutput, style: Style, width = 100): string {
       const spans = f.evidenceSpans[k];
       const quoted = spans && spans.length ? renderSpans(spans, style) : sentence;
       lines.push(wrap(`“${quoted}”`, width - 6, '     ', '      '));
+      const before = f.before[k];
+      if (before && spans?.every((s) => s.op === 'insert')) lines.push(style.dim(wrap(`before: “${before}”`, width - 6, '     ', '      ')));
     });
   });
   return `${lines.join('\n')}\n`;

@@ -52,11 +52,18 @@ export function FindingCard({
             {samePassageNote(above)}
           </p>
         ) : (
-          <blockquote className="evidence" key={i}>
-            <p>
-              <SpanText spans={e.spans} fallback={e.sentence} />
-            </p>
-          </blockquote>
+          <div key={i}>
+            <blockquote className="evidence">
+              <p>
+                <SpanText spans={e.spans} fallback={e.sentence} />
+              </p>
+            </blockquote>
+            {e.previous && e.spans.every((s) => s.op === 'insert') && (
+              <p className="evidence-before small">
+                <span className="muted">Before, the policy said: </span>“{e.previous}”
+              </p>
+            )}
+          </div>
         );
       })}
       {more > 0 && <p className="muted small">and {more} more passage{more === 1 ? '' : 's'} like this</p>}

@@ -20,7 +20,8 @@ const finding = {
   headline: 'New: your content may be used to train AI models',
   evidence: ['We use your content to train our models.'],
   evidenceSpans: [[{ op: 'insert', text: 'We use your content to train our models.' }]],
-  triggers: [['train our models']],
+  triggers: [['train', 'models']],
+  before: [null],
   section: ['How we use your information'],
 };
 

@@ -7,7 +7,7 @@
  * Pure: no browser or Node API.
  */
 import { z } from 'zod';
-import { Category, DetectionKind, ExtractionMethod, FindingKind, Severity, Span, Statement } from './schema';
+import { Category, DetectionKind, ExtractionMethod, FindingKind, Gained, Severity, Span, Statement } from './schema';
 
 /** Bumped when a field is removed or changes meaning; new optional fields do not bump it. */
 export const CLI_SCHEMA_VERSION = 1;
@@ -45,6 +45,10 @@ export const CliFinding = z.object({
   evidenceSpans: z.array(z.array(Span)),
   /** For each evidence sentence, the words that made the classifier fire. */
   triggers: z.array(z.array(z.string())),
+  /** For each evidence sentence, what the older version said on the point (the edited sentence, or its closest statement in the category), or null. */
+  before: z.array(z.string().nullable()),
+  /** What a new or expanded finding gained, as codes: recipient kinds, company names, data kinds, purposes. */
+  gained: Gained.optional(),
   /** Heading path of the section the change is in, outermost first; empty at top level. */
   section: z.array(z.string()),
 });
@@ -66,7 +70,7 @@ export const DiffOutput = z.object({
   findings: z.array(CliFinding),
   /** Number of block-level changes (added, removed, modified, moved) behind the findings. */
   changes: z.number().int().nonnegative(),
-  /** True when a time or size bound was hit and part of the comparison was simplified. */
+  /** True when a version was past the size cap (MAX_VERSION_WORDS) or an edit-length bound: part of the comparison was simplified. Never a clock. */
   truncated: z.boolean(),
   /** Things worth knowing about how the inputs were read (e.g. a page the detector did not recognise). */
   notes: z.array(z.string()),
