@@ -1,0 +1,48 @@
+/**
+ * `npm run eval -- c3pa`: C3PA passages (Musa et al., EMNLP 2024) that an annotator marked as categories
+ * of personal information shared/disclosed or sold, against every other passage: a passage is positive
+ * when any of its sentences is a sharing statement. The model is never fitted on C3PA, so both figures
+ * are out of sample; the cross-validated one also keeps out any service that C3PA shares with the
+ * training sources.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { splitSentences, statementClassifier, type Classify } from '../../lib/engine/index';
+import { normalizeText } from '../../lib/text/normalize';
+import { corpusDir } from '../lib/corpus';
+import { loadC3pa } from '../train/data';
+import { fmt, foldOf, prf } from '../train/cv';
+import { trainFoldModels } from '../train/run';
+
+function evaluate(passages: ReturnType<typeof loadC3pa>, classifierFor: (group: string) => Classify) {
+  let tp = 0;
+  let fp = 0;
+  let fn = 0;
+  for (const p of passages) {
+    const classify = classifierFor(p.group);
+    const yes = splitSentences(normalizeText(p.text), 'en').some((s) => classify(s, 'third-party-sharing').length > 0);
+    if (yes && p.sharedOrSold) tp++;
+    else if (yes) fp++;
+    else if (p.sharedOrSold) fn++;
+  }
+  return prf(tp, fp, fn);
+}
+
+export async function run(args: string[]): Promise<number> {
+  const dir = corpusDir();
+  if (!existsSync(join(dir, 'training', 'c3pa.jsonl'))) {
+    console.log(`C3PA not found under ${dir}; skipping.`);
+    return 0;
+  }
+  const passages = loadC3pa(dir);
+  const shipped = statementClassifier();
+  const plain = evaluate(passages, () => shipped);
+  console.log(`C3PA: ${passages.length} passages (${passages.filter((p) => p.sharedOrSold).length} shared or sold)`);
+  console.log(`  plain (shipped model, never fitted on C3PA): ${fmt(plain)}`);
+  if (args.includes('--no-cv')) return 0;
+  const { models } = trainFoldModels(dir);
+  const byFold = models.map((model) => statementClassifier({ model }));
+  const cv = evaluate(passages, (group) => byFold[foldOf(group)] as Classify);
+  console.log(`  cross-validated (fold model without the passage's service): ${fmt(cv)}`);
+  return 0;
+}
