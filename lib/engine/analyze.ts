@@ -109,9 +109,10 @@ interface Judgement {
   order: number;
 }
 
-// Disclosures the law compels never make a sharing sentence "wider" on their own, and neither does data
-// that no longer identifies anyone.
-const NEVER_WIDENS = new Set(['to:authorities']);
+// What never makes a practice "wider" on its own: disclosures the law compels, the purposes every policy
+// names (running the service, security, legal reasons), and "personal data" itself, which every
+// statement is about. (De-identified data is handled apart, below.)
+const NEVER_WIDENS = new Set(['to:authorities', 'for:legal', 'for:service', 'for:security', 'data:personal-data']);
 const DEIDENTIFIED = new Set(['aggregated', 'aggregate', 'de-identified', 'deidentified', 'anonymized', 'anonymised', 'pseudonymized', 'pseudonymised']);
 
 const spanText = (edit: SentenceEdit, op: 'insert' | 'delete') =>
@@ -229,7 +230,10 @@ function judgeEdit(
       continue;
     }
     if (restrictsNow) {
-      if (restrictsBefore && category === 'ai-training' && edit.type === 'modified' && listItemDropped(edit)) push('expanded');
+      // An opt-out presupposes the practice: offered where the older version never spoke of it, it is how
+      // the reader learns that the practice exists ("you can opt out of having your posts used to train").
+      if (restrictsNow.stance === 'choice' && !restrictsBefore && known.states === 0 && known.restricts === 0) push('new', attributeKeys(attributes));
+      else if (restrictsBefore && category === 'ai-training' && edit.type === 'modified' && listItemDropped(edit)) push('expanded');
       else if (restrictsBefore) push('reworded');
       else if (edit.type === 'added' && known.restricts > 0 && attributeKeys(attributes).every((k) => known.restrictKeys.has(k))) push('reworded');
       else push('restricted');

@@ -117,7 +117,7 @@ function evaluate(
         problems.push(
           `FALSE ALARM ${c.name}${artifact ? ' (artifact)' : ''} ${pair.id} gold=${gold}\n` +
             found
-              .flatMap((f) => f.evidence.slice(0, 2).map((e) => `      ${f.kind}: ${short(e.sentence)}  [${e.triggers.join(' / ')}]`))
+              .flatMap((f) => f.evidence.slice(0, 2).map((e) => `      ${f.kind}: ${short(e.sentence)}  [${e.triggers.join(' / ')}]${f.gained ? ` gained ${JSON.stringify(f.gained)}` : ''}${e.previous ? `\n        before: ${short(e.previous, 160)}` : ''}`))
               .slice(0, 4)
               .join('\n'),
         );
