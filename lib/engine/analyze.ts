@@ -9,6 +9,7 @@ import { ChangeAnalysis, type Category, type Evidence, type Finding, type Findin
 import { attributeKeys, attributesOf, selfNames, type Attributes } from './attributes';
 import { memoized, prepareSentence, statementClassifier, type Classification, type Classify } from './classify';
 import { alignDocuments, Budget, type SentenceEdit } from './diff';
+import { DENIAL } from './lexicon';
 import type { LinearModel } from './model/linear';
 import { dice, foldFast, isBoilerplate, normalizeFast, splitSentences, tokens } from './sentences';
 
@@ -458,8 +459,18 @@ export function analyzeChange(olderDoc: PolicyDocument, newerDoc: PolicyDocument
   let allOlder: Set<string> | null = null;
   const olderKeys = () => {
     if (allOlder) return allOlder;
+    // What the older version names anywhere, in any sentence that does not deny it ("we do not use
+    // advertising cookies" does not make advertising known).
     allOlder = new Set<string>();
-    for (const b of older.blocks) for (const k of attributeKeys(attributesOf(foldFast(b.text), b.text))) allOlder.add(k);
+    for (const b of older.blocks) {
+      const folded = foldFast(b.text);
+      const pieces = DENIAL.test(folded) ? splitSentences(normalizeFast(b.text), older.language) : [b.text];
+      for (const piece of pieces) {
+        const f = foldFast(piece);
+        if (pieces.length > 1 && DENIAL.test(f)) continue;
+        for (const k of attributeKeys(attributesOf(f, piece))) allOlder.add(k);
+      }
+    }
     return allOlder;
   };
 
