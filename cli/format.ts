@@ -5,6 +5,7 @@
  */
 import type { CliFinding, DetectOutput, DiffOutput } from '../lib/cli-output';
 import type { Category, Severity, Span, Statement } from '../lib/schema';
+import { splitOuterSpace } from '../lib/text/trim';
 
 export interface Style {
   bold(s: string): string;
@@ -61,9 +62,9 @@ const KIND_LABEL: Record<CliFinding['kind'], string> = {
 
 /** Marks only the words themselves, so leading/trailing spaces of an edit stay unmarked and readable. */
 function markEdit(text: string, mark: (s: string) => string): string {
-  const m = /^(\s*)([\s\S]*?)(\s*)$/.exec(text);
-  if (!m || !m[2]) return text;
-  return `${m[1]}${mark(m[2])}${m[3]}`;
+  const [lead, words, trail] = splitOuterSpace(text);
+  if (!words) return text;
+  return `${lead}${mark(words)}${trail}`;
 }
 
 export function renderSpans(spans: Span[], style: Style): string {

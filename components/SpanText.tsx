@@ -1,9 +1,10 @@
 import type { Span } from '@/lib/schema';
+import { splitOuterSpace } from '@/lib/text/trim';
 
 /** Splits the spaces off an edited run so the highlight hugs the words. */
 function hug(text: string): [string, string, string] {
-  const m = /^(\s*)([\s\S]*?)(\s*)$/.exec(text);
-  return m ? [m[1] ?? '', m[2] ?? '', m[3] ?? ''] : ['', text, ''];
+  const [lead, words, trail] = splitOuterSpace(text);
+  return words ? [lead, words, trail] : ['', text, ''];
 }
 
 /**

@@ -8,6 +8,7 @@
 import type { Span } from '@/lib/schema';
 import type { Comparison } from '@/lib/views';
 import { CATEGORY_LABEL, passageReferences, safeHttpUrl, samePassageNote, SEVERITY_LABEL, sectionPath } from './format';
+import { splitOuterSpace } from '@/lib/text/trim';
 
 /**
  * Backslash-escapes the inline Markdown and HTML syntax (emphasis, code, links, images, tags, tables,
@@ -29,9 +30,9 @@ export function spansMarkdown(spans: readonly Span[], fallback: string): string 
       const text = escapeMarkdown(s.text);
       if (text.trim() === '' || s.op === 'equal') return text;
       // Emphasis must hug the words: keep surrounding spaces outside the markers.
-      const m = /^(\s*)(.*?)(\s*)$/.exec(text)!;
+      const [lead, words, trail] = splitOuterSpace(text);
       const mark = s.op === 'insert' ? '**' : '~~';
-      return `${m[1]}${mark}${m[2]}${mark}${m[3]}`;
+      return `${lead}${mark}${words}${mark}${trail}`;
     })
     .join('');
 }

@@ -30,7 +30,7 @@ const WINDOW = Number(process.env.WINDOW ?? 14);
 // Every run of 8 consecutive words in the corpus text, hashed.
 const seen = new Set<string>();
 for (const file of walk(corpus, (f) => /\.(md|jsonl|html?)$/.test(f))) {
-  const text = readFileSync(file, 'utf8').replace(/<[^>]*>/g, ' ');
+  const text = readFileSync(file, 'utf8').replace(/<[^<>]*>/g, ' ');
   const w = words(text);
   for (let i = 0; i + WINDOW <= w.length; i++) seen.add(w.slice(i, i + WINDOW).join(' '));
 }

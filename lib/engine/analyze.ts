@@ -9,7 +9,8 @@ import { ChangeAnalysis, type Category, type Evidence, type Finding, type Findin
 import { attributeKeys, attributesOf, selfNames, type Attributes } from './attributes';
 import { memoized, prepareSentence, statementClassifier, type Classification, type Classify } from './classify';
 import { alignDocuments, Budget, type SentenceEdit } from './diff';
-import { DENIAL } from './lexicon';
+import { denial } from './lexicon';
+import { trimEndChars } from '../text/trim';
 import type { LinearModel } from './model/linear';
 import { dice, foldFast, isBoilerplate, normalizeFast, splitSentences, tokens } from './sentences';
 
@@ -187,7 +188,7 @@ function judgeEdit(
     return out;
   }
   const after = edit.after ?? '';
-  const now = edit.context ? classify(`${edit.context.replace(/[\s:]+$/, '')} ${after}`) : classify(after);
+  const now = edit.context ? classify(`${trimEndChars(edit.context, ' :')} ${after}`) : classify(after);
   const before: Classification[] = edit.type === 'modified' && edit.before ? classify(edit.before) : [];
   const categories = new Set(now.map((c) => c.category));
   for (const category of categories) {
@@ -464,10 +465,10 @@ export function analyzeChange(olderDoc: PolicyDocument, newerDoc: PolicyDocument
     allOlder = new Set<string>();
     for (const b of older.blocks) {
       const folded = foldFast(b.text);
-      const pieces = DENIAL.test(folded) ? splitSentences(normalizeFast(b.text), older.language) : [b.text];
+      const pieces = denial(folded) ? splitSentences(normalizeFast(b.text), older.language) : [b.text];
       for (const piece of pieces) {
         const f = foldFast(piece);
-        if (pieces.length > 1 && DENIAL.test(f)) continue;
+        if (pieces.length > 1 && denial(f)) continue;
         for (const k of attributeKeys(attributesOf(f, piece))) allOlder.add(k);
       }
     }

@@ -7,6 +7,7 @@
  * Every pattern is a flat alternation of words between word boundaries: no nested or unbounded
  * repetition, so each runs in time linear in the sentence (the ReDoS meta-test checks them all).
  */
+import { trimEndChars } from '../text/trim';
 
 /** Most specific first: a kind's words are blanked before the next kinds are read ("advertising partners" is advertisers, not also partners). */
 export const RECIPIENT_KINDS = [
@@ -124,8 +125,8 @@ export function namedRecipients(sentence: string, self: readonly string[] = []):
   const out: string[] = [];
   const head = sentence.length > 2400 ? sentence.slice(0, 2400) : sentence;
   for (const m of head.matchAll(NAMED)) {
-    const raw = (m[1] ?? '').trim().replace(/[.,;:'’]+$/, '');
-    const parts = raw.split(/\s+/).filter((w) => !NOT_A_NAME.has(w.replace(/[.,'’]+$/, '')));
+    const raw = trimEndChars((m[1] ?? '').trim(), ".,;:'’");
+    const parts = raw.split(/\s+/).filter((w) => !NOT_A_NAME.has(trimEndChars(w, ".,'’")));
     if (parts.length === 0) continue;
     const name = parts.join(' ');
     const lower = name.toLowerCase();

@@ -9,7 +9,7 @@
  */
 import type { Category } from '../schema';
 import { attributesOf, type Attributes } from './attributes';
-import { CHOICE, CLAUSE_TURN, CONSENT_ONLY, DENIAL, EXCEPTION, LEXICON_RULES } from './lexicon';
+import { CHOICE, CLAUSE_TURN, CONSENT_ONLY, denial as findDenial, EXCEPTION, LEXICON_RULES } from './lexicon';
 import { prepare } from './model/features';
 import { HEAD_GATES, HEADS, type Head } from './model/heads';
 import type { LinearModel } from './model/linear';
@@ -75,12 +75,12 @@ export function statementClassifier(options: ClassifierOptions = {}): Classify {
  */
 function grammarStance(s: string): { denial: boolean; excepted: boolean; choice: boolean } {
   const choice = CHOICE.test(s);
-  const d = DENIAL.exec(s);
+  const d = findDenial(s);
   if (!d) return { denial: false, excepted: false, choice };
-  const rest = s.slice(d.index + d[0].length);
+  const rest = s.slice(d.end);
   const e = EXCEPTION.exec(rest);
   const turn = CLAUSE_TURN.exec(rest);
-  const excepted = (e !== null && !CONSENT_ONLY.test(rest.slice(e.index, e.index + 80))) || (turn !== null && !DENIAL.test(rest.slice(turn.index)));
+  const excepted = (e !== null && !CONSENT_ONLY.test(rest.slice(e.index, e.index + 80))) || (turn !== null && !findDenial(rest.slice(turn.index)));
   return { denial: true, excepted, choice };
 }
 
@@ -117,7 +117,7 @@ function classifyWith(model: LinearModel, self: readonly string[], sentence: str
   }
   for (const rule of LEXICON_RULES) {
     if (only && rule.category !== only) continue;
-    const m = rule.re.exec(s);
+    const m = (Array.isArray(rule.re) ? rule.re : [rule.re]).map((re) => re.exec(s)).find((x) => x !== null);
     if (!m) continue;
     const triggers = [m[0]];
     if (choice) out.push({ category: rule.category, polarity: 'restricts', stance: 'choice', triggers, score: 1, attributes: attrs() });

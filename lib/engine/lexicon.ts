@@ -12,7 +12,8 @@ import type { Category } from '../schema';
 
 export interface LexiconRule {
   category: Extract<Category, 'sensitive-data' | 'international-transfer' | 'retention' | 'children'>;
-  re: RegExp;
+  /** Any of these (a rule with many forms keeps one pattern per form, each simple enough to prove linear). */
+  re: RegExp | RegExp[];
   examples: { positive: string[]; negative: string[] };
 }
 
@@ -27,7 +28,11 @@ export const LEXICON_RULES: LexiconRule[] = [
   },
   {
     category: 'international-transfer',
-    re: /\b(?:transfer(?:s|red|ring)?(?:\W+\w+){0,8}?\W+(?:outside|other countries|countries other|united states|the u\.s|eea|european economic area|abroad|internationally|third countr(?:y|ies)|across borders|jurisdictions?)|cross[- ]border|international (?:data )?transfers?|standard contractual clauses|adequacy decisions?|data privacy framework|privacy shield|binding corporate rules|(?:stored|processed|hosted) (?:\w+ ){0,4}(?:in|outside) (?:the )?(?:united states|u\.s|eu|eea|other countries)|transf[eé]r[eé]?e?s? (?:\w+ ){0,6}?hors de l['’]union)\b/,
+    re: [
+      /\btransfer(?:s|red|ring)?(?:\W+\w+){0,8}?\W+(?:outside|other countries|countries other|united states|the u\.s|eea|european economic area|abroad|internationally|third countr(?:y|ies)|across borders|jurisdictions?)\b/,
+      /\b(?:cross[- ]border|international (?:data )?transfers?|standard contractual clauses|adequacy decisions?|data privacy framework|privacy shield|binding corporate rules)\b/,
+      /\b(?:stored|processed|hosted) (?:\w+ ){0,4}(?:in|outside) (?:the )?(?:united states|u\.s|eu|eea|other countries)\b|\btransf[eé]r[eé]?e?s? (?:\w+ ){0,6}?hors de l['’]union\b/,
+    ],
     examples: {
       positive: ['Your data may be transferred to the United States.', 'We rely on standard contractual clauses.'],
       negative: ['You can transfer your account to another email.'],
@@ -62,11 +67,74 @@ export const LEXICON_RULES: LexiconRule[] = [
  */
 const PRACTICE_VERB =
   '(?:sells?|sold|selling|shares?|shared|sharing|rents?|rented|disclos(?:e|es|ed|ing)|trades?|transfers?|transferred|provides?|provided|gives?|uses?|used|using|utili[sz](?:e|es|ed)|trains?|trained|training|allows?|permits?|process(?:es|ed)?|collects?|collected|accesses?|accessed|makes? available|made available|leverages?|feeds?|monetiz(?:e|es|ed))';
-const NEGATION = "(?:(?:do|does|did|will|shall|would|should|may|can|must|is|are|was|were|has|have|had)(?: not|n't)|never|no longer|won't|don't|doesn't|cannot|can't)";
 
-export const DENIAL = new RegExp(
-  `\\b${NEGATION}(?:\\s+\\S+){0,5}?\\s+["'“]?${PRACTICE_VERB}\\b|\\b(?:not|never|no longer) (?:be |been |being )?["'“]?(?:sold|shared|rented|disclosed|traded|transferred|provided|made available|used|utili[sz]ed|given|accessed|processed)\\b|\\bno (?:\\S+ ){0,3}?(?:data|information|content|inputs?|prompts?|conversations?|messages?) (?:is|are|will be|shall be|gets?|may be) (?:ever )?(?:sold|shared|used|disclosed|processed|transferred|provided)\\b|\\bno (?:sale|sales|selling|sharing)\\b|\\bnot (?:directed|intended|designed|targeted|aimed)\\b|\\bdo not knowingly\\b|\\bmust be (?:at least|over) \\d+|\\b(?:ne|n['’])\\s?(?:\\S+\\s+){0,6}?(?:pas|jamais)\\b`,
-);
+const AUXILIARY = new Set(['do', 'does', 'did', 'will', 'shall', 'would', 'should', 'may', 'can', 'must', 'is', 'are', 'was', 'were', 'has', 'have', 'had']);
+const NEGATIVE_WORD = /^(?:never|cannot|can['’]t|won['’]t|(?:do|does|did|is|are|was|were|has|have|had|should|would|must|may)n['’]t)$/;
+const VERB_WORD = new RegExp(`^["'“]?${PRACTICE_VERB}[.,;:]?$`);
+const VERB_REACH = 6;
+
+/**
+ * Denials by their form. A negation governing a practice verb ("we do not sell", "will never be used",
+ * "ne ... pas") is found word by word in code: a gap of a few words inside one regular expression is more
+ * than a ReDoS checker can prove linear. The other forms are short patterns: "no data is used", "no sale",
+ * "not directed to children".
+ */
+export const DENIALS: readonly RegExp[] = [
+  /\b(?:not|never|no longer) (?:be |been |being )?["'“]?(?:sold|shared|rented|disclosed|traded|transferred|provided|made available|used|utili[sz]ed|given|accessed|processed)\b/,
+  /\bno (?:\S+ ){0,3}?(?:data|information|content|inputs?|prompts?|conversations?|messages?) (?:is|are|will be|shall be|gets?|may be) (?:ever )?(?:sold|shared|used|disclosed|processed|transferred|provided)\b/,
+  /\bno (?:sale|sales|selling|sharing)\b|\bnot (?:directed|intended|designed|targeted|aimed)\b|\bdo not knowingly\b|\bmust be (?:at least|over) \d+/,
+];
+
+/** Words of a prepared sentence with their offsets, split at spaces. */
+function spaced(text: string): Array<{ word: string; at: number }> {
+  const out: Array<{ word: string; at: number }> = [];
+  let start = -1;
+  for (let i = 0; i <= text.length; i++) {
+    const space = i === text.length || text.charCodeAt(i) <= 32;
+    if (!space && start < 0) start = i;
+    else if (space && start >= 0) {
+      out.push({ word: text.slice(start, i), at: start });
+      start = -1;
+    }
+  }
+  return out;
+}
+
+/** A negation word (or pair) governing a practice verb within a few words, English or French. */
+function governedNegation(text: string): { index: number; end: number } | null {
+  const ws = spaced(text);
+  for (let i = 0; i < ws.length; i++) {
+    const w = ws[i]?.word ?? '';
+    const next = ws[i + 1]?.word ?? '';
+    let from = -1;
+    if (NEGATIVE_WORD.test(w)) from = i + 1;
+    else if ((AUXILIARY.has(w) && next === 'not') || (w === 'no' && next === 'longer')) from = i + 2;
+    else if (w === 'ne' || /^n['’]/.test(w)) {
+      for (let j = i + 1; j <= i + 7 && j < ws.length; j++) {
+        const x = ws[j]?.word.replace(/[.,;:]$/, '');
+        if (x === 'pas' || x === 'jamais') return { index: ws[i]?.at ?? 0, end: (ws[j]?.at ?? 0) + (ws[j]?.word.length ?? 0) };
+      }
+      continue;
+    }
+    if (from < 0) continue;
+    for (let j = from; j < from + VERB_REACH && j < ws.length; j++) {
+      const x = ws[j]?.word ?? '';
+      const hit = VERB_WORD.test(x) || (x.startsWith('available') && ws.slice(Math.max(from, j - 3), j).some((p) => /^(?:make|makes|made|making)$/.test(p.word)));
+      if (hit) return { index: ws[i]?.at ?? 0, end: (ws[j]?.at ?? 0) + x.length };
+    }
+  }
+  return null;
+}
+
+/** The earliest denial in a prepared sentence, or null. */
+export function denial(prepared: string): { index: number; end: number } | null {
+  let best = governedNegation(prepared);
+  for (const re of DENIALS) {
+    const m = re.exec(prepared);
+    if (m && (!best || m.index < best.index)) best = { index: m.index, end: m.index + m[0].length };
+  }
+  return best;
+}
 export const CHOICE =
   /\b(?:opt(?:[- ])?out|opt(?:[- ])?in|object to|turn (?:it )?off|switch off|disable|withdraw (?:your )?consent|choose not to|choose whether|decline|exclude (?:your )?(?:data|content)|limit the use|do not sell(?: or share)? my|right to (?:object|opt[- ]out|limit|restrict)|(?:privacy |data )?settings? (?:to|where you can)|s['’]opposer|retirer (?:votre|son) consentement)\b/;
 /** After a denial, these bring the practice back ("we do not share ... except with service providers"). */

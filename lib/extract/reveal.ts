@@ -7,8 +7,15 @@
  */
 
 const MAX_ELEMENTS = 60_000;
-/** Inline declarations that collapse an element; removed from the style attribute text directly. */
-const HIDING_DECL = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden|max-height\s*:\s*0(?:px)?|height\s*:\s*0(?:px)?)\s*(?:!important)?\s*(?=;|$)/gi;
+/** An inline declaration (trimmed) that collapses an element; such declarations are removed from the style text. */
+const HIDING_DECL = /^(?:display\s*:\s*none|visibility\s*:\s*hidden|max-height\s*:\s*0(?:px)?|height\s*:\s*0(?:px)?)(?:\s*!important)?$/i;
+
+/** The style text without its hiding declarations, or null when it has none. */
+function withoutHiding(style: string): string | null {
+  const decls = style.split(';');
+  const kept = decls.filter((d) => !HIDING_DECL.test(d.trim()));
+  return kept.length === decls.length ? null : kept.join(';');
+}
 
 /**
  * Page chrome: navigation, banners, site footers, sidebars, menus, dialogs, tooltips. Its text is never
@@ -97,9 +104,9 @@ export function revealCollapsed(doc: Document): number {
     }
     const style = el.getAttribute('style');
     if (style) {
-      HIDING_DECL.lastIndex = 0;
-      if (HIDING_DECL.test(style)) {
-        el.setAttribute('style', style.replace(HIDING_DECL, ''));
+      const shown = withoutHiding(style);
+      if (shown !== null) {
+        el.setAttribute('style', shown);
         changed = true;
       }
     }

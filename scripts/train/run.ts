@@ -13,7 +13,7 @@ import { applyGates, serviceKey, loadAiLabels, loadC3pa, loadChangePairs, loadOp
 import { chooseThresholds, fmt, foldModels, foldOf, headFigures, outOfFold, prf, type Prf } from './cv';
 import { DEFAULT_FIT, fit, prepareAll, type FitOptions } from './fit';
 import { normalizeText } from '../../lib/text/normalize';
-import { CHOICE, DENIAL } from '../../lib/engine/lexicon';
+import { CHOICE, denial } from '../../lib/engine/lexicon';
 
 
 export const LABELS_FILE = join(import.meta.dirname, '..', '..', 'data', 'ai-training-labels.jsonl');
@@ -72,7 +72,7 @@ export async function crossValidate(corpus: string, args: string[]): Promise<CvR
       for (const s of samples) {
         if (s.source !== source || !s.stance) continue;
         const t = prepare(s.text);
-        const said = name === 'denial' ? DENIAL.test(t) : CHOICE.test(t);
+        const said = name === 'denial' ? denial(t) !== null : CHOICE.test(t);
         if (said && s.stance === want) tp++;
         else if (said) fp++;
         else if (s.stance === want) fn++;

@@ -1,0 +1,75 @@
+/**
+ * No regular expression in the project backtracks super-linearly: each one, literal or built at run time,
+ * is checked by recheck (an automaton-based ReDoS checker) and run against adversarial strings made from
+ * its own vocabulary (its words repeated as a list with no tail, runs of dashes, quotes and spaces).
+ * `eslint-plugin-regexp` checks the literals as they are written (npm run lint).
+ */
+import { checkSync } from 'recheck';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { capturedPatterns, dynamicPatternFiles, literalPatterns, type FoundPattern } from './regexes';
+
+let patterns: FoundPattern[] = [];
+
+beforeAll(async () => {
+  const dynamic = await capturedPatterns(async () => {
+    for (const file of dynamicPatternFiles()) await import(/* @vite-ignore */ file);
+  });
+  const seen = new Set<string>();
+  patterns = [...literalPatterns(), ...dynamic].filter((p) => {
+    const k = `${p.flags}/${p.source}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}, 60_000);
+
+/** Strings built from a pattern's own words: the inputs that make a nested alternation backtrack. */
+export function adversarialInputs(source: string): string[] {
+  const vocab = [...new Set(source.match(/[a-z]{3,}/g) ?? [])].slice(0, 40);
+  const words = vocab.length ? vocab : ['abc'];
+  const list = (sep: string, n: number) => Array.from({ length: n }, (_, i) => words[i % words.length]).join(sep);
+  return [
+    list(', ', 60),
+    `${list(', ', 40)} and ${words[0]}`,
+    list(' ', 120),
+    `${list(' ', 60)}!`,
+    `${'-'.repeat(3000)}`,
+    `${"'".repeat(3000)}`,
+    `${' '.repeat(3000)}x`,
+    `${'a '.repeat(2000)}`,
+    `${'a-'.repeat(2000)}`,
+    `${words[0]} ${'— '.repeat(1000)}${words[1] ?? words[0]}`,
+  ];
+}
+
+describe('regular expressions', () => {
+  it('finds the project\'s patterns (literals and those built at run time)', () => {
+    expect(patterns.length).toBeGreaterThan(200);
+    expect(patterns.some((p) => p.where.includes('lib/engine/lexicon.ts'))).toBe(true);
+    expect(patterns.some((p) => p.where.includes('lib/engine/attributes.ts'))).toBe(true);
+  });
+
+  it('recheck finds none vulnerable', () => {
+    const bad: string[] = [];
+    for (const p of patterns) {
+      const r = checkSync(p.source, p.flags.replace(/[gy]/g, ''), { timeout: 10_000, randomSeed: 1 });
+      if (r.status === 'vulnerable') bad.push(`${p.where} /${p.source.slice(0, 120)}/${p.flags}: ${r.complexity?.summary ?? ''}, e.g. ${r.attack?.pattern ?? ''}`);
+      else if (r.status === 'unknown') bad.push(`${p.where} /${p.source.slice(0, 120)}/${p.flags}: could not be checked (${r.error?.kind ?? 'unknown'})`);
+    }
+    expect(bad).toEqual([]);
+  }, 600_000);
+
+  it('each runs its own adversarial strings in well under 50 ms', () => {
+    const slow: string[] = [];
+    for (const p of patterns) {
+      const re = new RegExp(p.source, p.flags.replace(/[gy]/g, ''));
+      for (const input of adversarialInputs(p.source)) {
+        const t0 = performance.now();
+        re.test(input);
+        const ms = performance.now() - t0;
+        if (ms > 50) slow.push(`${p.where} /${p.source.slice(0, 80)}/: ${ms.toFixed(0)} ms on "${input.slice(0, 40)}…"`);
+      }
+    }
+    expect(slow).toEqual([]);
+  });
+});
