@@ -229,6 +229,21 @@ describe('widening an existing sharing sentence', () => {
   });
 });
 
+describe('a change that only adds a restriction raises no alert', () => {
+  const AI_BASE = BASE.replace('We collect usage data to operate the service.', 'We use your notes to train our AI models.');
+  it.each([
+    ['an AI-training denial', BASE, 'We will never use your notes to train AI models.'],
+    ['an AI-training opt-out where training was stated', AI_BASE, 'You can opt out of having your notes used for model training in your settings.'],
+    ['a denial of sale', BASE, 'We never sell or rent your data to data brokers.'],
+    ['a denial with a consent limit', BASE, 'We will not share your messages with advertisers without your consent.'],
+    ['a sharing opt-out', BASE, 'You can opt out of any sharing of your information with partners.'],
+  ])('%s', (_name, older, added) => {
+    const a = analyze(older.replace('You can request a copy of your data.', `You can request a copy of your data.\n\n${added}`), older);
+    expect(a.findings.filter((f) => f.severity === 'major')).toEqual([]);
+    expect(a.counts.major).toBe(0);
+  });
+});
+
 describe('widening AI training', () => {
   const AI_BASE = BASE.replace('We collect usage data to operate the service.', 'We use your notes to train our AI models.');
   const kinds = (older: string, newer: string) => analyze(newer, older).findings.filter((f) => f.category === 'ai-training').map((f) => f.kind);

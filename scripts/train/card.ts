@@ -30,7 +30,8 @@ Written by \`npm run train\`; do not edit by hand (the prose lives in \`scripts/
   the development segments and their data practices. A sentence is labelled for a head when two or three
   of the three annotators tied a practice of that kind to it (a span they selected lies in it), 0 when none
   did; a sentence tied by one annotator only is left out for that head. Third Party Sharing/Collection →
-  \`third-party-sharing\`; User Access, Edit and Deletion and User Choice/Control → \`user-rights\`;
+  \`third-party-sharing\`; User Access, Edit and Deletion, and the User Choice/Control practices whose choice is the service's
+  (opt-out link or request, opt-in, its own settings; not browser controls) → \`user-rights\`;
   purpose Advertising → \`advertising-profiling\`. (Retention and children are read from their vocabulary:
   word lists beat the heads fitted on OPP-115's Data Retention and Children practices; \`lib/engine/lexicon.ts\`.)
   "Does Not" practices and User Choice/Control give each sentence's stance, against which the grammar's

@@ -174,12 +174,16 @@ export function loadOpp115(corpus: string): { samples: Sample[]; segments: Array
   return { samples, segments };
 }
 
+const USER_CHOICES = new Set(['Opt-out link', 'Opt-out via contacting company', 'Opt-in', 'First-party privacy controls']);
+
 function practiceKinds(p: OppPractice): string[] {
   const kinds = ['practice'];
   const a = (name: string) => p.attributes[name]?.value;
   if (p.category === 'Third Party Sharing/Collection') kinds.push('sharing');
   if (p.category === 'Data Retention') kinds.push('retention');
-  if (p.category === 'User Access, Edit and Deletion' || p.category === 'User Choice/Control') kinds.push('rights');
+  // "Your rights" as the popup means it: access, correction, deletion, and the choices the service
+  // offers (opt-outs, opt-ins, its own settings); not the browser's cookie controls or "don't use it".
+  if (p.category === 'User Access, Edit and Deletion' || (p.category === 'User Choice/Control' && USER_CHOICES.has(a('Choice Type') ?? ''))) kinds.push('rights');
   if (p.category === 'User Choice/Control') kinds.push('choice');
   if (p.category === 'International and Specific Audiences' && a('Audience Type') === 'Children') kinds.push('children');
   if (a('Purpose') === 'Advertising') kinds.push('advertising');

@@ -15,6 +15,8 @@ export type Head = (typeof HEADS)[number];
  * The vocabulary is the one the corpus used to select the AI candidate sentences we labelled.
  */
 export const HEAD_GATES: Partial<Record<Head, RegExp>> = {
+  // A user right names the user or the right: "you can delete", "the right to object", "your settings".
+  'user-rights': /\b(?:rights?|you|your|users?|individuals?|consumers?|members?|customers?|access\w*|delet\w*|correct\w*|rectif\w*|eras\w*|export\w*|portab\w*|opt\w*|object\w*|withdraw\w*|unsubscrib\w*|request\w*|choices?|choose|control\w*|settings?|preferences?|droits?|vous|votre|vos)\b/i,
   // Nor does a sentence hand data to anyone without a word for handing over or for another party.
   'third-party-sharing':
     /\b(?:shar\w*|disclos\w*|sell\w*|sold|sale|rent\w*|leas\w*|trad\w*|transfer\w*|provid\w*|transmi\w*|releas\w*|available|accessible|send\w*|sent|giv\w*|pass\w*|exchang\w*|third|part(?:y|ies)|partners?|affiliat\w*|subsidiar\w*|advertis\w*|vendors?|providers?|processors?|contractors?|suppliers?|brokers?|public\w*|others?|companies|compan\w*|entit\w*|organi[sz]ations?|businesses|collect\w*|gather\w*|receiv\w*|obtain\w*|cookies?|pixels?|beacons?|sdks?|track\w*|access\w*|authorit\w*|law|legal|court\w*|police|government\w*|regulat\w*|buyers?|purchasers?|merger|acquisition\w*|successors?|employers?|insurers?|banks?|networks?|platforms?|apps?|integrations?|services|tiers|partag\w*|communiqu\w*|transmis\w*|vend\w*|destinataires?|prestataires?|filiales?)\b/i,
