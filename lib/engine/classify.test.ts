@@ -97,6 +97,13 @@ describe('categories and polarity', () => {
     expect(hit?.attributes.data).toContain('content');
   });
 
+  it('says whose models a training statement trains', () => {
+    const models = (s: string) => classifySentence(s).find((c) => c.category === 'ai-training')?.attributes.models;
+    expect(models('We use your posts to train our AI models.')).toBe('own');
+    expect(models('We may share your prompts with AI providers so they can train their own models.')).toBe('third-party');
+    expect(models('Our affiliates may use your data to train our generative AI models.')).toBe('own');
+  });
+
   it('reads the most specific recipient: advertising partners are advertisers, not also "partners"', () => {
     const a = attributesOf('we share your email address with our advertising partners and service providers.', '');
     expect(a.recipients).toEqual(['advertisers', 'service-providers']);

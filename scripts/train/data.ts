@@ -49,7 +49,7 @@ export function serviceKey(name: string | null | undefined): string {
     .replace(/[^a-z0-9]/g, '');
 }
 
-const readJsonl = <T>(path: string): T[] =>
+export const readJsonl = <T>(path: string): T[] =>
   readFileSync(path, 'utf8')
     .split('\n')
     .filter((l) => l.trim())

@@ -9,11 +9,12 @@ import { encodeWeights, type LinearModel, type ModelFile } from '../../lib/engin
 import { writeDataCard } from './card';
 import { HEADS } from '../../lib/engine/model/heads';
 import { prepare } from '../../lib/engine/model/features';
-import { applyGates, serviceKey, loadAiLabels, loadC3pa, loadChangePairs, loadOpp115, mineChangePairs, sentencesWithOffsets, type Sample } from './data';
+import { applyGates, readJsonl, sentenceHash, type AiLabel, serviceKey, loadAiLabels, loadC3pa, loadChangePairs, loadOpp115, mineChangePairs, sentencesWithOffsets, type Sample } from './data';
 import { chooseThresholds, fmt, foldModels, foldOf, headFigures, outOfFold, prf, type Prf } from './cv';
 import { DEFAULT_FIT, fit, prepareAll, type FitOptions } from './fit';
 import { normalizeText } from '../../lib/text/normalize';
 import { CHOICE, denial } from '../../lib/engine/lexicon';
+import { attributesOf } from '../../lib/engine/attributes';
 
 
 export const LABELS_FILE = join(import.meta.dirname, '..', '..', 'data', 'ai-training-labels.jsonl');
@@ -63,6 +64,25 @@ export async function crossValidate(corpus: string, args: string[]): Promise<CvR
   console.log(`thresholds per fold: ${models.map((m) => Array.from(m.threshold).join('/')).join('  ')}`);
   for (const head of HEADS) show(`sentences ${head}`, headFigures(samples, oof, head, thr(head)));
   show('sentences ai-training (our labels only)', headFigures(samples, oof, 'ai-training', thr('ai-training'), 'ai-labels'));
+  // Whose models (attributes.ts, nothing fitted) against our labels, on the sentences we labelled as
+  // training and saying whose models.
+  {
+    const labels = new Map(readJsonl<AiLabel>(LABELS_FILE).map((l) => [l.h, l]));
+    const rows = readJsonl<{ sentence: string }>(join(corpus, 'training', 'ota-ai-candidates.jsonl'));
+    let same = 0;
+    let n = 0;
+    const confusion: Record<string, number> = {};
+    for (const r of rows) {
+      const l = labels.get(sentenceHash(r.sentence));
+      if (!l || l.ai !== 'trains' || !l.whose || l.whose === 'unspecified') continue;
+      const said = attributesOf(prepare(r.sentence), r.sentence).models;
+      n++;
+      if (said === l.whose) same++;
+      confusion[`${l.whose}->${said}`] = (confusion[`${l.whose}->${said}`] ?? 0) + 1;
+    }
+    console.log(`  whose models (attributes, not fitted) vs our labels: ${same}/${n} agree (${((100 * same) / Math.max(1, n)).toFixed(0)}%) ${JSON.stringify(confusion)}`);
+    figures['whose models agreement'] = prf(same, n - same, 0);
+  }
   // Stance, read from grammar (lexicon.ts): nothing fitted, so every sentence with a stance label counts.
   for (const [name, want] of [['denial', 'does-not'], ['choice', 'choice']] as const) {
     for (const source of ['opp115', 'ai-labels'] as const) {
