@@ -7,6 +7,7 @@ import { browser, type Browser } from 'wxt/browser';
 import { badgeFor, type BadgeInput } from '@/lib/badge';
 import { usualPathCandidates } from '@/lib/discover';
 import { analyzeChange, describePolicy } from '@/lib/engine';
+import { fetchGuarded, type HiddenRedirects } from '@/lib/fetch-page';
 import { assessDetection, assessFetch } from '@/lib/recheck';
 import { hasReviewableChange, pendingChange } from '@/lib/review';
 import { DEFAULT_FREQUENCY_HOURS, dueEntries, firstCheck, nextAfterFailure, nextAfterSuccess, RECHECK_ALARM } from '@/lib/schedule';
@@ -188,8 +189,8 @@ async function watch(policyUrl: string, frequencyHours = DEFAULT_FREQUENCY_HOURS
   await updateWatches((list) => {
     const existing = list.find((w) => w.site === site);
     const entry: WatchEntry = existing
-      ? { ...existing, policyUrl, frequencyHours }
-      : { site, policyUrl, frequencyHours, addedAt: now, lastCheck: null, lastChange: null, status: 'pending', failure: null, failures: 0, nextCheck: firstCheck(now, Math.random) };
+      ? { ...existing, policyUrl, frequencyHours, ...(existing.policyUrl === policyUrl ? {} : { status: 'pending' as const, failure: null, movedTo: null, failures: 0, nextCheck: firstCheck(now, Math.random) }) }
+      : { site, policyUrl, frequencyHours, addedAt: now, lastCheck: null, lastChange: null, status: 'pending', failure: null, movedTo: null, failures: 0, nextCheck: firstCheck(now, Math.random) };
     return [...list.filter((w) => w.site !== site), entry];
   });
   return site;
@@ -225,58 +226,55 @@ async function noteChangeSeen(policyId: string, analysis: ChangeAnalysis | undef
   );
 }
 
-async function fetchPage(url: string): Promise<{ finalUrl: string; status: number; contentType: string; body: string }> {
-  const response = await fetch(url, {
-    credentials: 'omit',
-    cache: 'no-store',
-    redirect: 'follow',
+/**
+ * A re-check's request: redirects followed by hand and each hop judged first, the body capped as it
+ * streams (lib/fetch-page.ts). `hidden` says what to do with a redirect the browser will not show:
+ * a background check never follows one; a check the user asked for lets the browser say where it leads.
+ */
+function fetchPolicyPage(url: string, hidden: HiddenRedirects) {
+  return fetchGuarded(url, {
+    fetch: (u, init) => fetch(u, init),
+    maxBytes: MAX_FETCH_BYTES,
     signal: AbortSignal.timeout(FETCH_TIMEOUT_MS),
-    headers: { accept: 'text/html,application/xhtml+xml' },
+    hidden,
   });
-  const length = Number(response.headers.get('content-length') ?? '0');
-  if (length > MAX_FETCH_BYTES) throw new Error(`the page is too large (${length} bytes)`);
-  const body = await response.text();
-  return { finalUrl: response.url, status: response.status, contentType: response.headers.get('content-type') ?? '', body: body.slice(0, MAX_FETCH_BYTES) };
 }
 
 type CheckResult =
-  | { status: 'unchanged' | 'changed' | 'first'; reason: null; major: number; reviewable: boolean }
-  | { status: 'failed'; reason: string; major: 0; reviewable: false };
+  | { status: 'unchanged' | 'changed' | 'first'; reason: null; major: number; reviewable: boolean; movedTo: null }
+  | { status: 'failed'; reason: string; major: 0; reviewable: false; movedTo: string | null };
 
-async function checkPolicy(policyUrl: string): Promise<CheckResult> {
-  let page;
-  try {
-    page = await fetchPage(policyUrl);
-  } catch (error) {
-    const name = error instanceof Error ? error.name : '';
-    return { status: 'failed', reason: name === 'TimeoutError' ? 'the site did not answer in time' : `the page could not be fetched (${error instanceof Error ? error.message : String(error)})`, major: 0, reviewable: false };
-  }
-  const fetched = assessFetch({ requestedUrl: policyUrl, ...page });
-  if (!fetched.ok) return { status: 'failed', reason: fetched.reason, major: 0, reviewable: false };
-  const result = await runInDom({ task: 'process', html: page.body, url: policyUrl });
+const failed = (reason: string, movedTo: string | null = null): CheckResult => ({ status: 'failed', reason, major: 0, reviewable: false, movedTo });
+
+/**
+ * Fetches a watched policy and stores what it says now, under the address it was served from. Anything
+ * doubtful (a refused or unseen redirect, another site, a body past the limit, a login wall) is a failed
+ * check with its reason, never a version.
+ */
+async function checkPolicy(policyUrl: string, userInitiated: boolean): Promise<CheckResult> {
+  const page = await fetchPolicyPage(policyUrl, userInitiated ? 'locate' : 'fail');
+  if (!page.ok) return failed(page.reason, page.movedTo);
+  const fetched = assessFetch({ requestedUrl: policyUrl, finalUrl: page.finalUrl, status: page.status, contentType: page.contentType, body: page.body });
+  if (!fetched.ok) return failed(fetched.reason);
+  const result = await runInDom({ task: 'process', html: page.body, url: page.finalUrl });
   if (result.outcome !== 'policy') {
     const verdict = result.detection ? assessDetection(result.detection) : { ok: false as const, reason: result.reason };
-    return { status: 'failed', reason: verdict.ok ? result.reason : verdict.reason, major: 0, reviewable: false };
+    return failed(verdict.ok ? result.reason : verdict.reason);
   }
-  const saved = await saveVersion(policyUrl, result.document, policyKind(result.detection));
+  const saved = await saveVersion(page.finalUrl, result.document, policyKind(result.detection));
   const reviewable = saved.analysis !== undefined && hasReviewableChange(saved.analysis);
-  return { status: saved.status, reason: null, major: saved.analysis?.counts.major ?? 0, reviewable };
+  return { status: saved.status, reason: null, major: saved.analysis?.counts.major ?? 0, reviewable, movedTo: null };
 }
 
-async function runCheck(entry: WatchEntry): Promise<CheckResult> {
-  const result = await checkPolicy(entry.policyUrl).catch((error: unknown): CheckResult => ({
-    status: 'failed',
-    reason: error instanceof Error ? error.message : String(error),
-    major: 0,
-    reviewable: false,
-  }));
+async function runCheck(entry: WatchEntry, userInitiated = false): Promise<CheckResult> {
+  const result = await checkPolicy(entry.policyUrl, userInitiated).catch((error: unknown): CheckResult => failed(error instanceof Error ? error.message : String(error)));
   const now = Date.now();
   await updateWatches((list) =>
     list.map((w) => {
       if (w.site !== entry.site) return w;
       if (result.status === 'failed') {
         const failures = w.failures + 1;
-        return { ...w, lastCheck: now, status: 'failed', failure: result.reason, failures, nextCheck: nextAfterFailure(now, failures, w.frequencyHours, Math.random) };
+        return { ...w, lastCheck: now, status: 'failed', failure: result.reason, movedTo: result.movedTo, failures, nextCheck: nextAfterFailure(now, failures, w.frequencyHours, Math.random) };
       }
       return {
         ...w,
@@ -285,6 +283,7 @@ async function runCheck(entry: WatchEntry): Promise<CheckResult> {
         // "Changed" while a change worth reviewing awaits review (settleReviewedWatch clears it).
         status: (result.status === 'changed' && result.reviewable) || w.status === 'changed' ? 'changed' : 'up-to-date',
         failure: null,
+        movedTo: null,
         failures: 0,
         nextCheck: nextAfterSuccess(now, w.frequencyHours, Math.random),
       };
@@ -495,14 +494,12 @@ export default defineBackground(() => {
         const site = store.siteForUrl(url.href);
         const candidates: Array<{ url: string; why: string }> = [];
         if (url.pathname !== '/' && url.pathname !== '') candidates.push({ url: policyUrlOf(url.href), why: 'the address you entered' });
-        try {
-          const home = await fetchPage(url.origin + '/');
-          if (home.status < 400) {
-            const found = await runInDom({ task: 'discover', html: home.body, url: home.finalUrl || url.origin + '/' });
-            candidates.push(...found.candidates);
-          }
-        } catch {
-          // The home page could not be read; the usual paths are still worth offering.
+        // The user typed this address: its home page is read as if they had opened it, so a redirect the
+        // browser hides is followed, but only a page on the same site is read.
+        const home = await fetchPolicyPage(url.origin + '/', 'follow');
+        if (home.ok && home.status < 400) {
+          const found = await runInDom({ task: 'discover', html: home.body, url: home.finalUrl });
+          candidates.push(...found.candidates);
         }
         candidates.push(...usualPathCandidates(url.origin).slice(0, 3));
         const seen = new Set<string>();
@@ -528,7 +525,8 @@ export default defineBackground(() => {
       async checkNow({ site }) {
         const entry = (await getWatches()).find((w) => w.site === site);
         if (!entry) throw new Error(`${site} is not watched.`);
-        const result = await runCheck(entry);
+        // The user asked: a redirect the browser hides may be followed to say where it leads.
+        const result = await runCheck(entry, true);
         return { status: result.status, reason: result.reason };
       },
 

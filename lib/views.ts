@@ -84,6 +84,12 @@ export const WatchEntry = z.object({
   lastChange: z.number().nullable(),
   status: WatchStatus,
   failure: z.string().nullable(),
+  /**
+   * Where the watched address now leads when a check found it elsewhere (another site, or a redirect the
+   * browser would only follow for a check the user asked for); the user may choose to watch it instead.
+   * Absent in entries written before it existed.
+   */
+  movedTo: z.string().nullable().default(null),
   failures: z.number().int().nonnegative(),
   nextCheck: z.number(),
 });

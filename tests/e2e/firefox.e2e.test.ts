@@ -86,4 +86,14 @@ describe('in Firefox', () => {
     await options.waitForFunction(() => /HTTP 500/.test(document.querySelector('table')?.textContent ?? ''));
     await screenshotFirefox(options, 'firefox-options-failed');
   });
+
+  it('does not follow a redirect the event page cannot see, and requests nothing on the other host', async () => {
+    // Firefox, like Chromium, answers `redirect: "manual"` with an opaque redirect that hides its target.
+    const lastCheck = (await watches(ext))[0]?.lastCheck ?? 0;
+    server.set('/legal/privacy', { status: 302, body: '', headers: { location: `http://localhost:${server.port}/elsewhere` } });
+    await fireRecheckAlarm(ext);
+    const failed = await waitFor(async () => (await watches(ext)).find((w) => (w.lastCheck ?? 0) > lastCheck && w.status === 'failed'), 'the refused check', 30_000);
+    expect(failed.failure).toMatch(/does not let extensions see where a redirect leads/);
+    expect(server.seen.filter((r) => r.path === '/elsewhere')).toEqual([]);
+  });
 });
