@@ -12,7 +12,7 @@ import { assessDetection, assessFetch } from '@/lib/recheck';
 import { hasReviewableChange, pendingChange } from '@/lib/review';
 import { DEFAULT_FREQUENCY_HOURS, dueEntries, firstCheck, nextAfterFailure, nextAfterSuccess, RECHECK_ALARM } from '@/lib/schedule';
 import type { ChangeAnalysis, Detection, PolicyDocument, PolicyKind } from '@/lib/schema';
-import { normalizePolicyPath, openPolicyStore, policyIdFor, saveWithQuotaRecovery, StoreError, type PolicyStore, type StoredVersion } from '@/lib/store';
+import { openPolicyStore, policyKeyFor, samePolicyAddress, saveWithQuotaRecovery, StoreError, type PolicyStore, type StoredVersion } from '@/lib/store';
 import type { PolicyView, TabState, WatchEntry } from '@/lib/views';
 import { recordOutcome } from '@/utils/diagnostics';
 import { runInDom } from '@/utils/dom';
@@ -210,7 +210,11 @@ async function settleReviewedWatch(store: PolicyStore, site: string): Promise<vo
 
 /** The watch whose policy page is the stored policy `policyId` (the store's own identity of a policy). */
 function watchesPolicy(w: WatchEntry, policyId: string): boolean {
-  return policyIdFor(w.site, 'privacy-policy', normalizePolicyPath(w.policyUrl)) === policyId;
+  try {
+    return policyKeyFor(w.policyUrl, 'privacy-policy').policyId === policyId;
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -371,6 +375,13 @@ export default defineBackground(() => {
     {
       async pageCaptured(data, sender) {
         const at = Date.now();
+        // A version is filed under the address the content script names; that address must be the page
+        // the tab shows (origin and path), or a compromised or confused sender could file text under
+        // another site's policy.
+        if (!samePolicyAddress(data.url, sender.tab?.url ?? '')) {
+          await recordOutcome({ at, url: data.url.slice(0, 2000), outcome: 'rejected', reason: `the page's address does not match its tab (${(sender.tab?.url ?? 'unknown').slice(0, 300)})` });
+          return { status: 'rejected' };
+        }
         await recordOutcome({ at, url: data.url, outcome: 'gate-passed', reason: data.reason });
         // The content script sends no copy when the page was too large to copy; its reason says so.
         if (!data.html) {

@@ -52,7 +52,7 @@ import {
   type Usage,
   type VersionMeta,
 } from './schema';
-import { normalizePolicyPath, policyIdFor, siteForUrl } from './site';
+import { normalizePolicyPath, originForUrl, parsePolicyId, policyIdFor, policyKeyFor, siteForUrl } from './site';
 
 export type AnalyzeFn = (previous: PolicyDocument, next: PolicyDocument) => ChangeAnalysis;
 
@@ -137,18 +137,25 @@ function isUnreviewedMajor(v: VersionRecord): boolean {
   return !v.reviewed && (v.analysis?.counts.major ?? 0) > 0;
 }
 
-/** Policy ids read `kind:site/path`; used to keep a policy listed when its own record was quarantined. */
+/** Policy ids read `kind:origin/path`; used to keep a policy listed when its own record was quarantined. */
 function policyFromVersions(policyId: string, versions: VersionRecord[]): PolicyRecord | undefined {
-  const match = /^([a-z-]+):([^/]+)(\/.*)$/.exec(policyId);
-  const kind = PolicyKind.safeParse(match?.[1]);
+  const parts = parsePolicyId(policyId);
+  const kind = PolicyKind.safeParse(parts?.kind);
   const first = versions[0];
   const last = versions[versions.length - 1];
-  if (!match || !kind.success || !first || !last) return undefined;
+  if (!parts || !kind.success || !first || !last) return undefined;
+  let site: string;
+  try {
+    site = siteForUrl(parts.origin);
+  } catch {
+    return undefined;
+  }
   return {
     policyId,
     kind: kind.data,
-    site: match[2]!,
-    path: match[3]!,
+    site,
+    origin: parts.origin,
+    path: parts.path,
     url: last.url,
     title: last.title,
     firstSeen: first.firstSeen,
@@ -418,9 +425,7 @@ export async function openPolicyStore(options: OpenOptions): Promise<PolicyStore
     const kind = PolicyKind.safeParse(input.kind);
     if (!kind.success) throw new StoreError('invalid-input', `Unknown policy kind: ${String(input.kind)}`);
     const document = parsedDoc.data;
-    const site = siteForUrl(input.url);
-    const path = normalizePolicyPath(input.url);
-    const policyId = policyIdFor(site, kind.data, path);
+    const { site, origin, path, policyId } = policyKeyFor(input.url, kind.data);
     const prepared = await prepareDocument(document);
 
     for (let attempt = 0; attempt < SAVE_ATTEMPTS; attempt++) {
@@ -454,7 +459,7 @@ export async function openPolicyStore(options: OpenOptions): Promise<PolicyStore
         } else {
           const now = clock();
           const writes: Promise<unknown>[] = [];
-          const policyFields = { policyId, site, kind: kind.data, path, url: input.url, title: document.title };
+          const policyFields = { policyId, site, kind: kind.data, origin, path, url: input.url, title: document.title };
           if (latest && latest.contentHash === prepared.contentHash) {
             const updated: VersionRecord = { ...latest, lastSeen: Math.max(latest.lastSeen, now) };
             writes.push(putChecked(tx, STORES.versions, updated));
@@ -795,6 +800,7 @@ export async function openPolicyStore(options: OpenOptions): Promise<PolicyStore
       if (versions.length === 0) continue;
       const policy: ExportPolicy = {
         kind: p.kind,
+        origin: p.origin,
         path: p.path,
         url: p.url,
         title: p.title,
@@ -832,8 +838,6 @@ export async function openPolicyStore(options: OpenOptions): Promise<PolicyStore
         return { ok: false, code: 'invalid-import', error: `The history file names an invalid site (${JSON.stringify(site.site.slice(0, 100))}). Nothing was imported.` };
       }
       for (const p of site.policies) {
-        const path = normalizePolicyPath(`https://${site.site}${p.path}`);
-        const policyId = policyIdFor(site.site, p.kind, path);
         const versions = await Promise.all(p.versions.map(async (v) => ({ v, prepared: await prepareDocument(v.document) })));
         const mismatch = versions.findIndex(({ v, prepared }) => prepared.contentHash !== v.contentHash);
         if (mismatch >= 0) {
@@ -843,19 +847,48 @@ export async function openPolicyStore(options: OpenOptions): Promise<PolicyStore
             error: `The history file is damaged: version ${mismatch + 1} of ${site.site}${p.path} does not match its checksum. Nothing was imported.`,
           };
         }
-        planned.push({
-          policy: {
-            policyId,
-            site: site.site,
-            kind: p.kind,
-            path,
-            url: p.url,
-            title: p.title,
-            firstSeen: Date.parse(p.firstSeen),
-            lastSeen: Date.parse(p.lastSeen),
-          },
-          versions,
-        });
+        // A file from before policies had an origin may mix captures from several: each version goes to
+        // the policy of the address it was captured from, as the v3 migration does with a stored history.
+        const originOf = (url: string): string | null => {
+          try {
+            return siteForUrl(url) === site.site ? originForUrl(url) : null;
+          } catch {
+            return null;
+          }
+        };
+        const groups = new Map<string, typeof versions>();
+        for (const entry of versions) {
+          const origin = p.origin ?? originOf(entry.v.document.url) ?? originOf(p.url);
+          if (!origin || originOf(origin) !== origin) {
+            return { ok: false, code: 'invalid-import', error: `The history file names a policy of ${site.site} at an address outside it (${JSON.stringify((p.origin ?? p.url).slice(0, 100))}). Nothing was imported.` };
+          }
+          groups.set(origin, [...(groups.get(origin) ?? []), entry]);
+        }
+        for (const [origin, list] of groups) {
+          const path = normalizePolicyPath(`${origin}${p.path}`);
+          const latest = list[list.length - 1]!.v;
+          if (groups.size > 1) {
+            // An analysis describes the change from the version before it; in another policy now, it no longer does.
+            const keeps = list.map((entry, i) => p.versions[p.versions.indexOf(entry.v) - 1] === list[i - 1]?.v);
+            list.forEach((entry, i) => {
+              if (!keeps[i]) entry.v = { ...entry.v, analysis: null };
+            });
+          }
+          planned.push({
+            policy: {
+              policyId: policyIdFor(p.kind, origin, path),
+              site: site.site,
+              kind: p.kind,
+              origin,
+              path,
+              url: originOf(p.url) === origin ? p.url : latest.document.url,
+              title: groups.size > 1 ? latest.document.title : p.title,
+              firstSeen: Math.min(...list.map((e) => Date.parse(e.v.firstSeen))),
+              lastSeen: Math.max(...list.map((e) => Date.parse(e.v.lastSeen))),
+            },
+            versions: list,
+          });
+        }
       }
     }
 
