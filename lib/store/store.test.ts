@@ -269,6 +269,29 @@ describe('concurrent and interrupted saves', () => {
     expect(await store.listVersions(outcomes[0].policyId)).toHaveLength(2);
   });
 
+  it('lands 12 simultaneous saves of different content to one policy, none lost', async () => {
+    const { store } = await freshStore();
+    const docs = Array.from({ length: 12 }, (_, i) => editDocument(v1, i + 1));
+    const outcomes = await Promise.all(docs.map((document) => store.savePolicyVersion({ url: URL_, document, kind: 'privacy-policy', analyze: () => fakeAnalysis(0) })));
+    expect(outcomes.filter((o) => o.status === 'first')).toHaveLength(1);
+    expect(outcomes.filter((o) => o.status === 'changed')).toHaveLength(11);
+    const versions = await store.listVersions(outcomes[0]!.policyId);
+    expect(versions).toHaveLength(12);
+    expect(new Set(versions.map((v) => v.contentHash)).size).toBe(12);
+  });
+
+  it('lands 12 simultaneous saves made through three connections (extension pages and the worker), retrying with backoff', async () => {
+    const { store, factory, clock } = await freshStore();
+    const { openPolicyStore } = await import('./store');
+    const others = await Promise.all([1, 2].map(() => openPolicyStore({ idb: factory, name: 'test', clock: clock.fn })));
+    const connections = [store, ...others];
+    const docs = Array.from({ length: 12 }, (_, i) => editDocument(v1, i + 1));
+    const outcomes = await Promise.all(docs.map((document, i) => connections[i % 3]!.savePolicyVersion({ url: URL_, document, kind: 'privacy-policy' })));
+    expect(outcomes.map((o) => o.status).sort()).toEqual([...Array<string>(11).fill('changed'), 'first']);
+    expect(await store.listVersions(outcomes[0]!.policyId)).toHaveLength(12);
+    for (const other of others) other.close();
+  });
+
   it.each([
     ['the first save of a policy', false],
     ['a change to a stored policy', true],

@@ -15,6 +15,8 @@
  *  - a save is checked and written in one readwrite transaction, against the latest version it read
  *    before (optimistic: if another tab saved in between, it starts over), so two tabs saving the same
  *    policy give one version, and a save cut short writes nothing and can simply be repeated;
+ *  - saves of one policy through one connection wait for each other, and a save that lost the race to
+ *    another connection starts over after a growing, jittered pause, so simultaneous captures all land;
  *  - every record read is parsed; one that fails is moved to the quarantine store and the read goes on.
  */
 import type { IDBPTransaction } from 'idb';
@@ -95,7 +97,19 @@ export type OpenOptions = {
 type AnyTx = IDBPTransaction<unknown, StoreName[], IDBTransactionMode>;
 type RwTx = IDBPTransaction<unknown, StoreName[], 'readwrite'>;
 
-const SAVE_ATTEMPTS = 8;
+/**
+ * A save starts over only when another connection saved the same policy in between, so each retry means
+ * someone else's save landed: with a pause that doubles (jittered, at most a second), 40 attempts outlast
+ * any burst of captures a browser produces (several tabs and pages at once), yet cannot spin forever.
+ */
+const SAVE_ATTEMPTS = 40;
+const RETRY_BASE_MS = 4;
+const RETRY_MAX_MS = 1_000;
+
+function retryPause(attempt: number): Promise<void> {
+  const ms = Math.min(RETRY_MAX_MS, RETRY_BASE_MS * 2 ** attempt) * (0.5 + Math.random());
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
 
 function policyRange(policyId: string): IDBKeyRange {
   return IDBKeyRange.bound([policyId, -Infinity], [policyId, Infinity]);
@@ -427,7 +441,43 @@ export async function openPolicyStore(options: OpenOptions): Promise<PolicyStore
     const document = parsedDoc.data;
     const { site, origin, path, policyId } = policyKeyFor(input.url, kind.data);
     const prepared = await prepareDocument(document);
+    return oneAtATime(policyId, () => saveAttempts({ input, document, kind: kind.data, site, origin, path, policyId, prepared }));
+  }
 
+  /** Saves of one policy through this connection, one after another (the next starts when one settles). */
+  const saving = new Map<string, Promise<unknown>>();
+  function oneAtATime<T>(policyId: string, run: () => Promise<T>): Promise<T> {
+    const next = (saving.get(policyId) ?? Promise.resolve()).then(run);
+    const settled = next.then(
+      () => undefined,
+      () => undefined,
+    );
+    saving.set(policyId, settled);
+    void settled.then(() => {
+      if (saving.get(policyId) === settled) saving.delete(policyId);
+    });
+    return next;
+  }
+
+  async function saveAttempts({
+    input,
+    document,
+    kind,
+    site,
+    origin,
+    path,
+    policyId,
+    prepared,
+  }: {
+    input: SaveInput;
+    document: PolicyDocument;
+    kind: PolicyKind;
+    site: string;
+    origin: string;
+    path: string;
+    policyId: string;
+    prepared: PreparedDocument;
+  }): Promise<SaveResult> {
     for (let attempt = 0; attempt < SAVE_ATTEMPTS; attempt++) {
       const previous = await reading('read the stored policy', [STORES.versions, STORES.chunks, STORES.blocks], async (tx, bad) => {
         const [latest] = await latestVersions(tx, policyId, 1, bad);
@@ -459,7 +509,7 @@ export async function openPolicyStore(options: OpenOptions): Promise<PolicyStore
         } else {
           const now = clock();
           const writes: Promise<unknown>[] = [];
-          const policyFields = { policyId, site, kind: kind.data, origin, path, url: input.url, title: document.title };
+          const policyFields = { policyId, site, kind, origin, path, url: input.url, title: document.title };
           if (latest && latest.contentHash === prepared.contentHash) {
             const updated: VersionRecord = { ...latest, lastSeen: Math.max(latest.lastSeen, now) };
             writes.push(putChecked(tx, STORES.versions, updated));
@@ -507,6 +557,7 @@ export async function openPolicyStore(options: OpenOptions): Promise<PolicyStore
       }
       if (outcome === 'retry') {
         await tx.done.catch(() => undefined);
+        await retryPause(attempt);
         continue;
       }
       await quarantine(bad);
