@@ -697,7 +697,7 @@ export async function openPolicyStore(options: OpenOptions): Promise<PolicyStore
   /**
    * Frees space by removing versions between a policy's first and latest, oldest first across all
    * policies, until the estimate is at or under `targetBytes` (default: 80% of the current size), then
-   * deletes chunks and blocks no version uses. The analysis stored on the version after a removed one
+   * deletes chunks and blocks no version uses, stored or quarantined. The analysis stored on the version after a removed one
    * still describes the change the user saw at the time.
    */
   async function prune(options: { targetBytes?: number } = {}): Promise<{ removedVersions: number; bytesBefore: number; bytesAfter: number }> {
@@ -755,11 +755,27 @@ export async function openPolicyStore(options: OpenOptions): Promise<PolicyStore
         list.push(v.data);
         versionsByPolicy.set(v.data.policyId, list);
       }
+      // A quarantined version or chunk holds on to its text as well: its record may be repaired by hand
+      // from the quarantine (the raw value is kept there), and that text exists nowhere else.
+      const pinnedBlocks: string[] = [];
+      for (const raw of of(STORES.quarantine)[0]) {
+        const entry = QuarantineEntry.safeParse(raw);
+        if (!entry.success) continue;
+        const held = (entry.data.raw ?? {}) as { policyId?: unknown; chunks?: unknown; blocks?: unknown };
+        if (typeof held.policyId !== 'string') continue;
+        if (entry.data.store === STORES.versions && Array.isArray(held.chunks)) {
+          for (const key of held.chunks) if (typeof key === 'string') chunkRefs.set(pieceId(held.policyId, key), (chunkRefs.get(pieceId(held.policyId, key)) ?? 0) + 1);
+        }
+        if (entry.data.store === STORES.chunks && Array.isArray(held.blocks)) {
+          for (const key of held.blocks) if (typeof key === 'string') pinnedBlocks.push(pieceId(held.policyId, key));
+        }
+      }
       const blockRefs = new Map<string, number>();
       for (const [id, blocks] of chunkBlocks) {
         if ((chunkRefs.get(id) ?? 0) === 0) continue;
         for (const b of blocks) blockRefs.set(b, (blockRefs.get(b) ?? 0) + 1);
       }
+      for (const b of pinnedBlocks) blockRefs.set(b, (blockRefs.get(b) ?? 0) + 1);
 
       const deadChunks = new Set<string>();
       const deadBlocks = new Set<string>();
