@@ -171,6 +171,13 @@ describe('bad input', () => {
     writeFileSync(join(dir, 'blank.md'), '  \n\n\t\n');
     writeFileSync(join(dir, 'image.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]));
     writeFileSync(join(dir, 'latin1.txt'), Buffer.from('Politique de confidentialit\xe9 : donn\xe9es', 'latin1'));
+    // Valid UTF-8 for the first 60 KB (more than is sniffed), then one byte that is not.
+    const policy = readFileSync(join(FIXTURES, 'policy-v1.html'));
+    const padding = Buffer.from(`<!-- ${'padding '.repeat(8000)}-->\n`);
+    writeFileSync(join(dir, 'late-bad-byte.html'), Buffer.concat([padding, policy.subarray(0, policy.length - 20), Buffer.from([0xff]), policy.subarray(policy.length - 20)]));
+    let state = 7;
+    const noise = Buffer.alloc(30_000).map(() => 1 + ((state = (state * 1103515245 + 12345) >>> 0) >>> 16) % 255);
+    writeFileSync(join(dir, 'utf16-binary.txt'), Buffer.concat([Buffer.from([0xff, 0xfe]), noise]));
     // Sparse: the size check must refuse it before reading a byte.
     writeFileSync(join(dir, 'huge.html'), '');
     truncateSync(join(dir, 'huge.html'), 21 * 1024 * 1024);
@@ -184,6 +191,8 @@ describe('bad input', () => {
     ['blank.md', /file is empty \(only whitespace\)/],
     ['image.png', /binary file/],
     ['latin1.txt', /binary file \(not UTF-8/],
+    ['late-bad-byte.html', /late-bad-byte\.html: is not valid UTF-8: byte \d{5} \(0xff\)/],
+    ['utf16-binary.txt', /utf16-binary\.txt: .*UTF-16/],
     ['huge.html', /too large \(21\.0 MB; the limit is 20\.0 MB\)/],
   ])('%s: exit 1, one line on stderr, no stack trace', async (file, message) => {
     for (const argv of [
