@@ -178,6 +178,10 @@ describe('bad input', () => {
     let state = 7;
     const noise = Buffer.alloc(30_000).map(() => 1 + ((state = (state * 1103515245 + 12345) >>> 0) >>> 16) % 255);
     writeFileSync(join(dir, 'utf16-binary.txt'), Buffer.concat([Buffer.from([0xff, 0xfe]), noise]));
+    // 4,000 nested divs: jsdom's teardown overflowed the stack (exit 3); 1,000 took Readability 17 s.
+    const nested = (n: number) => `<!doctype html><title>Privacy Policy</title><body><h1>Privacy Policy</h1>${'<div>'.repeat(n)}<p>We collect data.</p>${'</div>'.repeat(n)}</body>`;
+    writeFileSync(join(dir, 'nested-4000.html'), nested(4000));
+    writeFileSync(join(dir, 'nested-1000.html'), nested(1000));
     // Sparse: the size check must refuse it before reading a byte.
     writeFileSync(join(dir, 'huge.html'), '');
     truncateSync(join(dir, 'huge.html'), 21 * 1024 * 1024);
@@ -193,6 +197,8 @@ describe('bad input', () => {
     ['latin1.txt', /binary file \(not UTF-8/],
     ['late-bad-byte.html', /late-bad-byte\.html: is not valid UTF-8: byte \d{5} \(0xff\)/],
     ['utf16-binary.txt', /utf16-binary\.txt: .*UTF-16/],
+    ['nested-4000.html', /nested-4000\.html: the page is nested too deeply to extract \(about 4,000 levels; the limit is 256\)/],
+    ['nested-1000.html', /nested-1000\.html: the page is nested too deeply to extract/],
     ['huge.html', /too large \(21\.0 MB; the limit is 20\.0 MB\)/],
   ])('%s: exit 1, one line on stderr, no stack trace', async (file, message) => {
     for (const argv of [
