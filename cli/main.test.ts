@@ -219,3 +219,29 @@ describe('bad input', () => {
     expect(r.stderr).toMatch(/too large/);
   });
 });
+
+describe('hostile inputs finish or are refused', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'clausewatch-hostile-'));
+    writeFileSync(join(dir, 'brackets.md'), `# Privacy Policy\n\n${'['.repeat(200_000)}\n`);
+    const sentence = 'We share your personal information with our service providers to run the service. ';
+    writeFileSync(join(dir, 'paragraph.md'), `# Privacy Policy\n\n${sentence.repeat(Math.ceil(5_000_000 / sentence.length))}\n`);
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('detects and diffs 200 KB of "[" (27 s of Markdown parsing before)', async () => {
+    const started = performance.now();
+    expect((await run(['detect', 'brackets.md', '--json'], { cwd: dir })).code).toBe(0);
+    expect((await run(['diff', 'brackets.md', 'brackets.md', '--json'], { cwd: dir })).code).toBe(0);
+    expect(performance.now() - started).toBeLessThan(20_000);
+  });
+
+  it('detects a policy that is one 5 MB paragraph (over 300 s of sentence splitting before)', async () => {
+    const started = performance.now();
+    const r = await run(['detect', 'paragraph.md', '--json'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(DetectOutput.parse(JSON.parse(r.stdout)).kind).toBe('privacy-policy');
+    expect(performance.now() - started).toBeLessThan(60_000);
+  });
+});
