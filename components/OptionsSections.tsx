@@ -280,7 +280,7 @@ export function SettingsForm({
     {
       key: 'autoWatchVisited',
       label: 'Watch policies I visit',
-      hint: 'A privacy policy you open joins the watched sites.',
+      hint: 'A privacy policy you open joins the watched sites at once. When this is off, it joins the first time you open Clausewatch on its site.',
     },
     {
       key: 'notifications',

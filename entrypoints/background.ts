@@ -4,6 +4,7 @@
  * synchronously at start.
  */
 import { browser, type Browser } from 'wxt/browser';
+import { joinsOnCapture, joinsOnPopup } from '@/lib/autowatch';
 import { badgeFor, type BadgeInput } from '@/lib/badge';
 import { usualPathCandidates } from '@/lib/discover';
 import { analyzeChange, describePolicy } from '@/lib/engine';
@@ -17,7 +18,7 @@ import type { PolicyView, TabState, WatchEntry } from '@/lib/views';
 import { recordOutcome } from '@/utils/diagnostics';
 import { runInDom } from '@/utils/dom';
 import { registerHandlers } from '@/utils/messaging';
-import { getSettings, getWatches, setSettings, updateWatches } from '@/utils/prefs';
+import { getSettings, getWatches, markIntroduced, setSettings, updateWatches } from '@/utils/prefs';
 
 const ALARM = RECHECK_ALARM;
 const CHECKS_PER_ALARM = 5;
@@ -182,7 +183,11 @@ function policyUrlOf(url: string): string {
   return u.href;
 }
 
-async function watch(policyUrl: string, frequencyHours = DEFAULT_FREQUENCY_HOURS): Promise<string> {
+/**
+ * Puts a site's policy on the watch list (or points its entry at a new address). `known` seeds a new
+ * entry with what the history already says (a change awaiting review).
+ */
+async function watch(policyUrl: string, frequencyHours = DEFAULT_FREQUENCY_HOURS, known: Pick<WatchEntry, 'status' | 'lastChange'> | null = null): Promise<string> {
   const store = await getStore();
   const site = store.siteForUrl(policyUrl);
   const now = Date.now();
@@ -190,7 +195,7 @@ async function watch(policyUrl: string, frequencyHours = DEFAULT_FREQUENCY_HOURS
     const existing = list.find((w) => w.site === site);
     const entry: WatchEntry = existing
       ? { ...existing, policyUrl, frequencyHours, ...(existing.policyUrl === policyUrl ? {} : { status: 'pending' as const, failure: null, movedTo: null, failures: 0, nextCheck: firstCheck(now, Math.random) }) }
-      : { site, policyUrl, frequencyHours, addedAt: now, lastCheck: null, lastChange: null, status: 'pending', failure: null, movedTo: null, failures: 0, nextCheck: firstCheck(now, Math.random) };
+      : { site, policyUrl, frequencyHours, addedAt: now, lastCheck: null, lastChange: null, status: 'pending', ...known, failure: null, movedTo: null, failures: 0, nextCheck: firstCheck(now, Math.random) };
     return [...list.filter((w) => w.site !== site), entry];
   });
   return site;
@@ -402,10 +407,9 @@ export default defineBackground(() => {
           status = saved.status;
           // The watch list is bookkeeping: if it cannot be written, the version is still saved.
           try {
-            if ((await getSettings()).autoWatchVisited && kind === 'privacy-policy') {
-              const watched = (await getWatches()).some((w) => w.site === saved.site);
-              if (!watched) await watch(policyUrlOf(data.url));
-            }
+            const { autoWatchVisited } = await getSettings();
+            const watched = (await getWatches()).some((w) => w.site === saved.site);
+            if (joinsOnCapture({ autoWatchVisited, kind, watched })) await watch(policyUrlOf(data.url));
             if (status === 'changed') await noteChangeSeen(saved.policyId, saved.analysis);
           } catch (error) {
             await recordOutcome({ at: Date.now(), url: data.url, outcome: 'watch-list-failed', reason: error instanceof Error ? error.message : String(error) });
@@ -425,9 +429,27 @@ export default defineBackground(() => {
         const tab = await browser.tabs.get(tabId).catch(() => null);
         const url = tab?.url ?? null;
         const site = siteOf(store, url);
-        const policies = site ? (await policyStates(store, site)).map((s) => ({ ...s.view, statements: describePolicy(s.document) })) : [];
-        const watched = site ? (await getWatches()).some((w) => w.site === site) : false;
-        return { tabId, url, site, watched, policies, storageProblem: await getStorageProblem() };
+        const states = site ? await policyStates(store, site) : [];
+        const policies = states.map((s) => ({ ...s.view, statements: describePolicy(s.document) }));
+        let watched = site ? (await getWatches()).some((w) => w.site === site) : false;
+        // The first popup on a site with a recorded privacy policy puts it on the watch list, and says so
+        // (lib/autowatch.ts); later popups, and a site the user removed, are left as they are.
+        let watchJoined = false;
+        const primary = states.find((s) => s.view.kind === 'privacy-policy');
+        if (site && primary) {
+          const introduced = !(await markIntroduced(site));
+          if (joinsOnPopup({ hasPrivacyPolicy: true, watched, introduced })) {
+            const latest = primary.view.latest;
+            const pending = primary.pendingVersionIds.length > 0 && latest.analysis !== null && hasReviewableChange(latest.analysis);
+            await watch(policyUrlOf(primary.view.url), DEFAULT_FREQUENCY_HOURS, {
+              status: pending ? 'changed' : 'pending',
+              lastChange: primary.view.versionCount > 1 ? latest.firstSeen : null,
+            });
+            watched = true;
+            watchJoined = true;
+          }
+        }
+        return { tabId, url, site, watched, watchJoined, policies, storageProblem: await getStorageProblem() };
       },
 
       async markReviewed({ versionId }) {

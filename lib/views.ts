@@ -35,6 +35,8 @@ export const TabState = z.object({
   /** Registrable domain of the tab, null for pages Clausewatch does not look at (about:, file:, the store). */
   site: z.string().nullable(),
   watched: z.boolean(),
+  /** This look put the site on the watch list (the first popup on a site, see lib/autowatch.ts). */
+  watchJoined: z.boolean(),
   policies: z.array(PolicyView),
   /** A storage problem the user must hear about (full disk, corrupt records set aside). */
   storageProblem: z.string().nullable(),

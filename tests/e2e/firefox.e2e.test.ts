@@ -41,9 +41,10 @@ describe('in Firefox', () => {
     expect(server.requests.filter((p) => p === '/legal/privacy')).toEqual([]);
   });
 
-  it('records a policy on a first visit, without alarming', async () => {
+  it('records a policy on a first visit, without alarming and without watching it yet', async () => {
     await visitPolicy(`${server.origin}/legal/privacy`, /: first /);
     expect((await badgeOf(ext, await tabIdOf(ext, tab))).text).toBe('');
+    expect(await watches(ext)).toEqual([]);
   });
 
   it('raises the badge and explains the two major changes when version 2 arrives', async () => {
@@ -69,7 +70,7 @@ describe('in Firefox', () => {
 
   it('re-checks the watched policy when the alarm fires, and shows a failed check with its reason', async () => {
     const url = `${server.origin}/legal/privacy`;
-    // Visiting the policy put it on the watch list, and the change found by the second visit shows there.
+    // Opening the popup on the site put the policy on the watch list, with the change awaiting review.
     const entry = await waitFor(async () => (await watches(ext)).find((w) => w.policyUrl === url), 'the watch entry');
     expect(entry).toMatchObject({ status: 'changed', lastChange: expect.any(Number) });
     await fireRecheckAlarm(ext);
