@@ -18,7 +18,7 @@
 import { wrap, type IDBPDatabase, type IDBPTransaction } from 'idb';
 import { StoreError } from './errors';
 import { ChunkRecord, PolicyKind, PolicyRecord, PolicyRecordV2, VersionRecordV2 } from './schema';
-import { normalizePolicyPath, originForUrl, policyIdFor, siteForUrl } from './site';
+import { originForUrl, policyIdFor, siteForUrl } from './site';
 
 export const STORES = {
   sites: 'sites',
@@ -192,7 +192,7 @@ async function splitByOrigin(tx: UpgradeTransaction): Promise<void> {
     }
     if (groups.size === 0 && record && fallbackOrigin) {
       // A policy whose versions are all gone (quarantined): its record follows its own address.
-      await policies.put({ ...record, origin: fallbackOrigin, policyId: policyIdFor(kind.data, fallbackOrigin, normalizePolicyPath(record.url)) });
+      await policies.put({ ...record, origin: fallbackOrigin, policyId: policyIdFor(kind.data, fallbackOrigin, path) });
     }
 
     // Old pieces still named by a version left behind or by a quarantined record stay where they are.
