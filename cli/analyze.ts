@@ -19,9 +19,10 @@ import { analyzeChange, describePolicy } from '../lib/engine/index';
 import { documentFromMarkdown } from '../lib/markdown';
 import { processPage } from '../lib/pipeline';
 import { extractPolicy } from '../lib/extract/index';
+import { DETECT_BODY_CHARS, detectPolicy, readDetectionText } from '../lib/detect/detect';
 import { guessLanguage } from '../lib/detect/text';
 import { foldForMatch } from '../lib/detect/vocab';
-import { loadHtml } from './dom';
+import { loadHtml, loadPageWithinLimits, PageTooComplex, type LoadedPage } from './dom';
 import { InputError, type InputFile } from './input';
 
 export interface RunOptions {
@@ -32,20 +33,42 @@ function escapeHtml(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
+/** Detection reads at most this many headings (h1-h4) and DETECT_BODY_CHARS of body text. */
+const DETECTION_HEADINGS = 301;
+
 /**
  * A minimal page built from already-extracted text, so the very same detector can judge it: headings
  * become h1-h6, list items li, everything else p. The title is the first heading, as a page's would be.
+ * Only what detection reads is built: every block until the body text is past what it reads, then only
+ * the headings it may still count, so a 20 MB text file costs what its first pages cost.
  */
 export function htmlFromDocument(doc: PolicyDocument): string {
-  const body = doc.blocks
-    .map((b) => {
-      const t = escapeHtml(b.text);
-      if (b.kind === 'heading') return `<h${b.level ?? 2}>${t}</h${b.level ?? 2}>`;
-      if (b.kind === 'list-item') return `<ul><li>${t}</li></ul>`;
-      return `<p>${t}</p>`;
-    })
-    .join('\n');
-  return `<!doctype html><html><head><meta charset="utf-8"><title>${escapeHtml(doc.title)}</title></head><body><main>\n${body}\n</main></body></html>`;
+  const parts: string[] = [];
+  let chars = 0;
+  let headings = 0;
+  for (const b of doc.blocks) {
+    const heading = b.kind === 'heading';
+    const counted = heading && (b.level ?? 2) <= 4;
+    if (chars > DETECT_BODY_CHARS + 1_000 && !counted) continue;
+    if (chars > DETECT_BODY_CHARS + 1_000 && headings >= DETECTION_HEADINGS) break;
+    const t = escapeHtml(b.text);
+    chars += b.text.length + 1;
+    if (counted) headings++;
+    if (heading) parts.push(`<h${b.level ?? 2}>${t}</h${b.level ?? 2}>`);
+    else if (b.kind === 'list-item') parts.push(`<ul><li>${t}</li></ul>`);
+    else parts.push(`<p>${t}</p>`);
+  }
+  return `<!doctype html><html><head><meta charset="utf-8"><title>${escapeHtml(doc.title)}</title></head><body><main>\n${parts.join('\n')}\n</main></body></html>`;
+}
+
+/** A saved page, parsed for extraction, or an input error when it is over the work bounds (cli/dom.ts). */
+function loadForExtraction(input: InputFile, url: string): LoadedPage {
+  try {
+    return loadPageWithinLimits(input.text, url);
+  } catch (error) {
+    if (error instanceof PageTooComplex) throw new InputError(`${input.source}: ${error.message}`);
+    throw error;
+  }
 }
 
 function textDocument(input: InputFile, url: string): PolicyDocument {
@@ -65,7 +88,7 @@ export function readPolicy(input: InputFile, url: string, label: string, options
     if (document.blocks.length === 0) throw new InputError(`${input.source}: no text found`);
     return { document, notes: [] };
   }
-  const page = loadHtml(input.text, url);
+  const page = loadForExtraction(input, url);
   try {
     const notes: string[] = [];
     const outcome = processPage(page.document, url, { clock: options.clock });
@@ -146,28 +169,39 @@ function documentPart(doc: PolicyDocument): NonNullable<DetectOutputT['document'
 
 export function runDetect(input: InputFile, url: string, options: RunOptions = {}): DetectOutputT {
   const isText = input.format !== 'html';
-  const textDoc = isText ? textDocument(input, url) : undefined;
-  const html = textDoc ? htmlFromDocument(textDoc) : input.text;
-  const page = loadHtml(html, url);
   let detection: Detection;
   let document: PolicyDocument | undefined;
   let extractionError: string | undefined;
-  try {
-    // The gate only spares the browser work on ordinary pages; text given to us as a policy goes straight to the detector.
-    const outcome = processPage(page.document, url, { clock: options.clock, skipGate: isText });
-    if (outcome.stage === 'gate') {
-      // The gate is a hard filter in the extension: past it nothing else looks at the page.
-      detection = { kind: 'other', confidence: 1, language: 'und', reasons: [`gate: ${outcome.reason}; the extension stops here`] };
-    } else {
-      detection = outcome.detection;
-      if (outcome.stage === 'extract') {
-        if (textDoc) document = { ...textDoc, language: textDoc.language === 'und' ? detection.language : textDoc.language };
-        else if (outcome.result.ok) document = outcome.result.document;
-        else extractionError = outcome.result.reason;
-      }
+  if (isText) {
+    // Text given to us as a policy is already extracted: only the detector runs, on a page built from
+    // its headings and paragraphs (no gate, which only spares a browser work, and no Readability).
+    const textDoc = textDocument(input, url);
+    const page = loadHtml(htmlFromDocument(textDoc), url);
+    try {
+      detection = detectPolicy(page.document, url, { pageText: readDetectionText(page.document) });
+    } catch (e) {
+      detection = { kind: 'other', confidence: 0, language: 'und', reasons: [`detection failed: ${e instanceof Error ? e.message : String(e)}`] };
+    } finally {
+      page.close();
     }
-  } finally {
-    page.close();
+    if (detection.kind !== 'other') document = { ...textDoc, language: textDoc.language === 'und' ? detection.language : textDoc.language };
+  } else {
+    const page = loadForExtraction(input, url);
+    try {
+      const outcome = processPage(page.document, url, { clock: options.clock });
+      if (outcome.stage === 'gate') {
+        // The gate is a hard filter in the extension: past it nothing else looks at the page.
+        detection = { kind: 'other', confidence: 1, language: 'und', reasons: [`gate: ${outcome.reason}; the extension stops here`] };
+      } else {
+        detection = outcome.detection;
+        if (outcome.stage === 'extract') {
+          if (outcome.result.ok) document = outcome.result.document;
+          else extractionError = outcome.result.reason;
+        }
+      }
+    } finally {
+      page.close();
+    }
   }
   const reasons = isText
     ? [`input is ${input.format}: detection ran on a page built from its headings and paragraphs`, ...detection.reasons]

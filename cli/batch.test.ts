@@ -1,9 +1,9 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BatchDetectResult, BatchDiffResult } from '../lib/cli-output';
-import { runBatch } from './batch';
+import { MAX_LINE_BYTES, runBatch } from './batch';
 import { FIXTURES, run } from './test-helpers';
 
 function jsonLines(stdout: string): unknown[] {
@@ -87,5 +87,45 @@ describe('detect --batch', () => {
     expect(notObject).toMatchObject({ error: 'expected a JSON object', line: 3 });
     expect(badUrl).toMatchObject({ error: expect.stringMatching(/^invalid url/) });
     expect(markdown).toMatchObject({ kind: 'privacy-policy', format: 'markdown' });
+  });
+});
+
+describe('a batch file that is not one', () => {
+  it.skipIf(!existsSync('/dev/zero'))('detect --batch /dev/zero stops at the first megabyte with one clear line, no stack trace', async () => {
+    const r = await run(['detect', '--batch', '/dev/zero']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe('clausewatch: error: /dev/zero: line 1 is longer than 1 MB without ending; a batch file holds one short JSON object per line (stopped reading there)\n');
+  });
+
+  it('stops at an over-long line after the results of the lines before it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'clausewatch-batch-'));
+    try {
+      const list = join(dir, 'pages.jsonl');
+      const first = JSON.stringify({ id: 'ok', file: join(FIXTURES, 'policy-v1.md') });
+      writeFileSync(list, `${first}\n${'{"id":"huge","file":"'.padEnd(MAX_LINE_BYTES + 10, 'x')}\n${first}\n`);
+      const r = await run(['detect', '--batch', list]);
+      expect(r.code).toBe(1);
+      expect(jsonLines(r.stdout).map((l) => (l as { id: unknown }).id)).toEqual(['ok']);
+      expect(r.stderr).toMatch(/^clausewatch: error: .*pages\.jsonl: line 2 is longer than 1 MB[^\n]*\n$/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('reports a line that is not UTF-8 as that line\'s error and goes on', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'clausewatch-batch-'));
+    try {
+      const list = join(dir, 'pages.jsonl');
+      const ok = Buffer.from(`${JSON.stringify({ id: 'ok', file: join(FIXTURES, 'policy-v1.md') })}\n`);
+      writeFileSync(list, Buffer.concat([Buffer.from('{"id":"bad","file":"caf'), Buffer.from([0xe9]), Buffer.from('.md"}\n'), ok]));
+      const r = await run(['detect', '--batch', list]);
+      expect(r.code).toBe(1);
+      const results = jsonLines(r.stdout).map((l) => BatchDetectResult.parse(l));
+      expect(results[0]).toEqual({ id: null, line: 1, command: 'detect', error: 'not valid UTF-8 (byte 23 of the line)' });
+      expect(results[1]).toMatchObject({ id: 'ok', line: 2, kind: 'privacy-policy' });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -5,11 +5,10 @@
  */
 import { createReadStream, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { createInterface } from 'node:readline';
 import { BatchDetectResult, BatchDiffResult, type BatchError } from '../lib/cli-output';
 import { parsePageUrl, UsageError } from './args';
 import { runDetect, runDiff } from './analyze';
-import { InputError, readInputFile } from './input';
+import { firstInvalidUtf8, InputError, readInputFile } from './input';
 
 interface Sink {
   write(chunk: string): unknown;
@@ -24,6 +23,49 @@ export interface BatchOptions {
 }
 
 type Id = string | number | null;
+
+/** A batch line names a file or two and an address: a megabyte is far more than any real one needs. */
+export const MAX_LINE_BYTES = 1024 * 1024;
+
+type RawLine = { bytes: Buffer } | { tooLong: true };
+
+/**
+ * The file's lines as bytes, split at LF, in flat memory. A line that grows past `maxBytes` without
+ * ending (a log, /dev/zero, a file that is not JSONL) stops the reading there: readline would buffer
+ * it whole, up to hundreds of megabytes, before failing with a stack trace.
+ */
+async function* lines(path: string, maxBytes: number): AsyncGenerator<RawLine> {
+  const stream = createReadStream(path, { highWaterMark: 64 * 1024 });
+  try {
+    let pending: Buffer[] = [];
+    let pendingBytes = 0;
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      let start = 0;
+      for (let nl = chunk.indexOf(0x0a); nl >= 0; nl = chunk.indexOf(0x0a, start)) {
+        const piece = chunk.subarray(start, nl);
+        if (pendingBytes + piece.length > maxBytes) {
+          yield { tooLong: true };
+          return;
+        }
+        yield { bytes: pending.length ? Buffer.concat([...pending, piece]) : piece };
+        pending = [];
+        pendingBytes = 0;
+        start = nl + 1;
+      }
+      if (start < chunk.length) {
+        pending.push(chunk.subarray(start));
+        pendingBytes += chunk.length - start;
+        if (pendingBytes > maxBytes) {
+          yield { tooLong: true };
+          return;
+        }
+      }
+    }
+    if (pendingBytes > 0) yield { bytes: Buffer.concat(pending) };
+  } finally {
+    stream.destroy();
+  }
+}
 
 class LineError extends Error {}
 
@@ -93,15 +135,19 @@ export async function runBatch(command: 'detect' | 'diff', listPath: string, opt
   }
   const base = dirname(absolute);
   const schema = command === 'diff' ? BatchDiffResult : BatchDetectResult;
-  const lines = createInterface({ input: createReadStream(absolute, { encoding: 'utf8' }), crlfDelay: Infinity });
   let lineNo = 0;
   let failed = 0;
-  for await (const raw of lines) {
+  for await (const raw of lines(absolute, MAX_LINE_BYTES)) {
     lineNo++;
-    const text = raw.replace(/^\uFEFF/, '').trim();
-    if (!text) continue;
+    if ('tooLong' in raw) {
+      throw new InputError(`${listPath}: line ${lineNo} is longer than ${MAX_LINE_BYTES / (1024 * 1024)} MB without ending; a batch file holds one short JSON object per line (stopped reading there)`);
+    }
+    const bad = firstInvalidUtf8(raw.bytes);
+    const text = bad >= 0 ? null : raw.bytes.toString('utf8').replace(/^\uFEFF/, '').trim();
+    if (text === '') continue;
     let result: unknown;
     try {
+      if (text === null) throw new LineError(`not valid UTF-8 (byte ${bad} of the line)`);
       const { id, obj } = parseLine(text);
       const url = optionalUrl(obj);
       if (command === 'detect') {
@@ -120,7 +166,7 @@ export async function runBatch(command: 'detect' | 'diff', listPath: string, opt
       failed++;
       const known = e instanceof LineError || e instanceof InputError;
       const message = e instanceof Error ? e.message : String(e);
-      const error: BatchError = { id: salvageId(text), line: lineNo, command, error: known ? message : `internal error: ${message}` };
+      const error: BatchError = { id: text === null ? null : salvageId(text), line: lineNo, command, error: known ? message : `internal error: ${message}` };
       result = error;
     }
     await emit(options.out, result);

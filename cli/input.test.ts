@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decode, looksBinary, sniffFormat } from './input';
+import { decode, decodeBytes, firstInvalidUtf8, looksBinary, sniffFormat } from './input';
 
 describe('sniffFormat', () => {
   it.each([
@@ -49,5 +49,66 @@ describe('decode', () => {
     ['an image', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00])],
   ])('%s is binary', (_label, bytes) => {
     expect(decode(bytes)).toBeNull();
+  });
+});
+
+/** Deterministic bytes that are not text, with no zero byte anywhere (so no NUL gives them away). */
+function noise(length: number, seed = 1): Uint8Array {
+  const out = new Uint8Array(length);
+  let state = seed;
+  for (let i = 0; i < length; i++) {
+    state = (state * 1103515245 + 12345) >>> 0;
+    out[i] = 1 + ((state >>> 16) % 255);
+  }
+  return out;
+}
+
+describe('decodeBytes: nothing is silently replaced', () => {
+  const policy = new TextEncoder().encode(`<!doctype html><title>Privacy Policy</title>${'<p>We collect your email address and keep it for a year.</p>\n'.repeat(2000)}`);
+
+  it('refuses a UTF-8 file with one bad byte far past the part that is sniffed, and says where', () => {
+    const bytes = policy.slice();
+    bytes[100_000] = 0xff;
+    expect(decodeBytes(bytes)).toEqual({ ok: false, reason: expect.stringMatching(/^is not valid UTF-8: byte 100000 \(0xff\)/) });
+    expect(decodeBytes(policy)).toMatchObject({ ok: true });
+  });
+
+  it.each([
+    ['a truncated character', [0x61, 0xc3]],
+    ['an overlong form', [0x61, 0xc0, 0xaf]],
+    ['an encoded surrogate', [0x61, 0xed, 0xa0, 0x80]],
+    ['a code point past U+10FFFF', [0x61, 0xf4, 0x90, 0x80, 0x80]],
+  ])('refuses %s at the end of a long file', (_label, tail) => {
+    const bytes = new Uint8Array([...policy, ...tail]);
+    expect(decodeBytes(bytes)).toMatchObject({ ok: false, reason: expect.stringMatching(new RegExp(`^is not valid UTF-8: byte ${policy.length + 1} `)) });
+  });
+
+  it('refuses binary behind a UTF-16 byte-order mark, and still reads UTF-16 text', () => {
+    for (const bom of [[0xff, 0xfe], [0xfe, 0xff]]) {
+      const bytes = new Uint8Array([...bom, ...noise(20_000)]);
+      expect(decodeBytes(bytes)).toMatchObject({ ok: false, reason: expect.stringMatching(/UTF-16/) });
+    }
+    const text = new Uint8Array(Buffer.from('\uFEFFPrivacy Policy\r\n\tWe collect data. 個人情報 😀', 'utf16le'));
+    expect(decodeBytes(text)).toEqual({ ok: true, text: 'Privacy Policy\r\n\tWe collect data. 個人情報 😀' });
+  });
+
+  it('finds the first bad byte exactly where TextDecoder does', () => {
+    const fatal = new TextDecoder('utf-8', { fatal: true });
+    for (let seed = 1; seed <= 300; seed++) {
+      // Mostly text, with a few random bytes mixed in.
+      const bytes = new Uint8Array([...new TextEncoder().encode('Données ✓ '), ...noise(6, seed), ...new TextEncoder().encode(' 😀 fin')]);
+      const bad = firstInvalidUtf8(bytes);
+      let valid = true;
+      try {
+        fatal.decode(bytes);
+      } catch {
+        valid = false;
+      }
+      expect(bad === -1).toBe(valid);
+      if (bad >= 0) {
+        expect(() => fatal.decode(bytes.subarray(0, bad))).not.toThrow();
+        expect(() => fatal.decode(bytes.subarray(0, bad + 4 < bytes.length ? bad + 4 : bytes.length))).toThrow();
+      }
+    }
   });
 });

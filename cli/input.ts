@@ -2,6 +2,7 @@
  * Reading one input file, with the checks that turn a user's mistake (a directory, an image, an empty
  * or enormous file) into a one-line message instead of a stack trace or a nonsense analysis.
  */
+import { isUtf8 } from 'node:buffer';
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -84,20 +85,81 @@ function decodeAs(label: string, bytes: Uint8Array): string | null {
 }
 
 /**
- * Text from bytes, or null for binary. UTF-8 unless a UTF-16 byte-order mark or, for HTML, a declared
- * legacy charset says otherwise: many older European policies are still saved as windows-1252.
+ * Offset of the first byte that is not part of a well-formed UTF-8 character (overlong forms, surrogates
+ * and code points past U+10FFFF included, as TextDecoder judges them), or -1 when all of it is UTF-8.
  */
-export function decode(bytes: Uint8Array): string | null {
+export function firstInvalidUtf8(bytes: Uint8Array): number {
+  if (isUtf8(bytes)) return -1;
+  for (let i = 0; i < bytes.length; ) {
+    const b = bytes[i]!;
+    let need: number;
+    let min: number;
+    if (b < 0x80) {
+      i++;
+      continue;
+    } else if (b >= 0xc2 && b <= 0xdf) [need, min] = [1, 0x80];
+    else if (b >= 0xe0 && b <= 0xef) [need, min] = [2, 0x800];
+    else if (b >= 0xf0 && b <= 0xf4) [need, min] = [3, 0x10000];
+    else return i;
+    let cp = b & (0x3f >> need);
+    for (let k = 1; k <= need; k++) {
+      const c = bytes[i + k];
+      if (c === undefined || (c & 0xc0) !== 0x80) return i;
+      cp = (cp << 6) | (c & 0x3f);
+    }
+    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return i;
+    i += need + 1;
+  }
+  return -1;
+}
+
+/** Control characters that never occur in text (tab, line feed, form feed and carriage return do). */
+// eslint-disable-next-line no-control-regex
+const NOT_TEXT = /[\0-\x08\x0b\x0e-\x1f\ufffe\uffff]/;
+
+export type Decoded = { ok: true; text: string } | { ok: false; reason: string };
+
+const BINARY = 'looks like a binary file (not UTF-8 text); expected HTML, Markdown or plain text';
+
+/**
+ * Text from bytes, or why it is not text. UTF-8 unless a UTF-16 byte-order mark or, for HTML, a
+ * declared legacy charset says otherwise (many older European policies are still saved as
+ * windows-1252). Nothing is silently replaced: a byte that is not UTF-8 anywhere in the file, or UTF-16
+ * that does not decode, is an error that says where, rather than text with holes in it.
+ */
+export function decodeBytes(bytes: Uint8Array): Decoded {
   const head = bytes.subarray(0, SNIFF_BYTES);
   const bom16 = head[0] === 0xff && head[1] === 0xfe ? 'utf-16le' : head[0] === 0xfe && head[1] === 0xff ? 'utf-16be' : null;
   if (bom16) {
-    const text = new TextDecoder(bom16).decode(bytes);
-    return text.slice(0, SNIFF_BYTES).includes('\0') ? null : text.replace(/^\uFEFF/, '');
+    let text: string;
+    try {
+      text = new TextDecoder(bom16, { fatal: true }).decode(bytes);
+    } catch {
+      return { ok: false, reason: `starts with a UTF-16 byte-order mark but is not valid UTF-16 (a binary file?)` };
+    }
+    if (NOT_TEXT.test(text)) return { ok: false, reason: 'looks like a binary file behind a UTF-16 byte-order mark (it holds control characters that text never does)' };
+    return { ok: true, text: text.replace(/^\uFEFF/, '') };
   }
-  if (head.includes(0)) return null;
-  if (!looksBinary(head, bytes.length > head.length)) return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8').replace(/^\uFEFF/, '');
+  if (bytes.includes(0)) return { ok: false, reason: BINARY };
+  const bad = firstInvalidUtf8(bytes);
+  if (bad < 0) return { ok: true, text: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8').replace(/^\uFEFF/, '') };
   const label = declaredCharset(head);
-  return label && !/^utf-?8$/i.test(label) ? decodeAs(label, bytes) : null;
+  if (label && !/^utf-?8$/i.test(label)) {
+    const text = decodeAs(label, bytes);
+    if (text !== null) return { ok: true, text };
+  }
+  // The head was sniffed as a whole: bad bytes there mean it is not text at all.
+  if (bad < head.length && looksBinary(head, bytes.length > head.length)) return { ok: false, reason: BINARY };
+  return {
+    ok: false,
+    reason: `is not valid UTF-8: byte ${bad} (0x${bytes[bad]!.toString(16).padStart(2, '0')}) is not part of a UTF-8 character; convert the file to UTF-8, or for HTML declare its charset`,
+  };
+}
+
+/** Text from bytes, or null when it is not text (see decodeBytes for why). */
+export function decode(bytes: Uint8Array): string | null {
+  const decoded = decodeBytes(bytes);
+  return decoded.ok ? decoded.text : null;
 }
 
 export function readInputFile(source: string, cwd: string, maxBytes = DEFAULT_MAX_INPUT_BYTES): InputFile {
@@ -134,10 +196,9 @@ export function readInputFile(source: string, cwd: string, maxBytes = DEFAULT_MA
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
-  const text = decode(bytes);
-  if (text === null) {
-    throw new InputError(`${source}: looks like a binary file (not UTF-8 text); expected HTML, Markdown or plain text`);
-  }
+  const decoded = decodeBytes(bytes);
+  if (!decoded.ok) throw new InputError(`${source}: ${decoded.reason}`);
+  const text = decoded.text;
   if (!text.trim()) throw new InputError(`${source}: file is empty (only whitespace)`);
   return { source, absolutePath, fileUrl: pathToFileURL(absolutePath).href, format: sniffFormat(absolutePath, text), text };
 }

@@ -171,6 +171,17 @@ describe('bad input', () => {
     writeFileSync(join(dir, 'blank.md'), '  \n\n\t\n');
     writeFileSync(join(dir, 'image.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]));
     writeFileSync(join(dir, 'latin1.txt'), Buffer.from('Politique de confidentialit\xe9 : donn\xe9es', 'latin1'));
+    // Valid UTF-8 for the first 60 KB (more than is sniffed), then one byte that is not.
+    const policy = readFileSync(join(FIXTURES, 'policy-v1.html'));
+    const padding = Buffer.from(`<!-- ${'padding '.repeat(8000)}-->\n`);
+    writeFileSync(join(dir, 'late-bad-byte.html'), Buffer.concat([padding, policy.subarray(0, policy.length - 20), Buffer.from([0xff]), policy.subarray(policy.length - 20)]));
+    let state = 7;
+    const noise = Buffer.alloc(30_000).map(() => 1 + ((state = (state * 1103515245 + 12345) >>> 0) >>> 16) % 255);
+    writeFileSync(join(dir, 'utf16-binary.txt'), Buffer.concat([Buffer.from([0xff, 0xfe]), noise]));
+    // 4,000 nested divs: jsdom's teardown overflowed the stack (exit 3); 1,000 took Readability 17 s.
+    const nested = (n: number) => `<!doctype html><title>Privacy Policy</title><body><h1>Privacy Policy</h1>${'<div>'.repeat(n)}<p>We collect data.</p>${'</div>'.repeat(n)}</body>`;
+    writeFileSync(join(dir, 'nested-4000.html'), nested(4000));
+    writeFileSync(join(dir, 'nested-1000.html'), nested(1000));
     // Sparse: the size check must refuse it before reading a byte.
     writeFileSync(join(dir, 'huge.html'), '');
     truncateSync(join(dir, 'huge.html'), 21 * 1024 * 1024);
@@ -184,6 +195,10 @@ describe('bad input', () => {
     ['blank.md', /file is empty \(only whitespace\)/],
     ['image.png', /binary file/],
     ['latin1.txt', /binary file \(not UTF-8/],
+    ['late-bad-byte.html', /late-bad-byte\.html: is not valid UTF-8: byte \d{5} \(0xff\)/],
+    ['utf16-binary.txt', /utf16-binary\.txt: .*UTF-16/],
+    ['nested-4000.html', /nested-4000\.html: the page is nested too deeply to extract \(about 4,000 levels; the limit is 256\)/],
+    ['nested-1000.html', /nested-1000\.html: the page is nested too deeply to extract/],
     ['huge.html', /too large \(21\.0 MB; the limit is 20\.0 MB\)/],
   ])('%s: exit 1, one line on stderr, no stack trace', async (file, message) => {
     for (const argv of [
@@ -202,5 +217,31 @@ describe('bad input', () => {
     const r = await run(['detect', 'policy-v1.html'], { maxInputBytes: 1000 });
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/too large/);
+  });
+});
+
+describe('hostile inputs finish or are refused', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'clausewatch-hostile-'));
+    writeFileSync(join(dir, 'brackets.md'), `# Privacy Policy\n\n${'['.repeat(200_000)}\n`);
+    const sentence = 'We share your personal information with our service providers to run the service. ';
+    writeFileSync(join(dir, 'paragraph.md'), `# Privacy Policy\n\n${sentence.repeat(Math.ceil(5_000_000 / sentence.length))}\n`);
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('detects and diffs 200 KB of "[" (27 s of Markdown parsing before)', async () => {
+    const started = performance.now();
+    expect((await run(['detect', 'brackets.md', '--json'], { cwd: dir })).code).toBe(0);
+    expect((await run(['diff', 'brackets.md', 'brackets.md', '--json'], { cwd: dir })).code).toBe(0);
+    expect(performance.now() - started).toBeLessThan(20_000);
+  });
+
+  it('detects a policy that is one 5 MB paragraph (over 300 s of sentence splitting before)', async () => {
+    const started = performance.now();
+    const r = await run(['detect', 'paragraph.md', '--json'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(DetectOutput.parse(JSON.parse(r.stdout)).kind).toBe('privacy-policy');
+    expect(performance.now() - started).toBeLessThan(60_000);
   });
 });

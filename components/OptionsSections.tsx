@@ -26,7 +26,7 @@ export const FREQUENCIES: { hours: number; label: string }[] = [
   { hours: 720, label: 'Monthly' },
 ];
 
-function StatusCell({ watch }: { watch: WatchEntry }) {
+function StatusCell({ watch, onWatchInstead }: { watch: WatchEntry; onWatchInstead: (site: string, url: string) => void }) {
   switch (watch.status) {
     case 'up-to-date':
       return <>Up to date</>;
@@ -40,6 +40,14 @@ function StatusCell({ watch }: { watch: WatchEntry }) {
           <strong>Failed</strong>
           {watch.failure ? `: ${watch.failure}` : ''}
           {watch.failures > 1 ? ` (${watch.failures} attempts in a row)` : ''}
+          {watch.movedTo && (
+            <>
+              {' '}
+              <button type="button" onClick={() => onWatchInstead(watch.site, watch.movedTo!)}>
+                Watch {displayUrl(watch.movedTo)} instead
+              </button>
+            </>
+          )}
         </span>
       );
   }
@@ -51,12 +59,15 @@ export function WatchTable({
   onCheckNow,
   onRemove,
   onFrequency,
+  onWatchInstead,
 }: {
   watches: readonly WatchEntry[];
   busySite: string | null;
   onCheckNow: (site: string) => void;
   onRemove: (site: string) => void;
   onFrequency: (site: string, hours: number) => void;
+  /** The user confirms the address a check found the policy moved to. */
+  onWatchInstead: (site: string, url: string) => void;
 }) {
   if (watches.length === 0) {
     return <p className="muted">No watched sites yet. Add one below, or open a site’s privacy policy page.</p>;
@@ -99,7 +110,7 @@ export function WatchTable({
                 <td className="nowrap">{w.lastCheck ? formatDateTime(w.lastCheck) : 'Never'}</td>
                 <td className="nowrap">{w.lastChange ? formatDate(w.lastChange) : 'None seen'}</td>
                 <td className="status-cell">
-                  <StatusCell watch={w} />
+                  <StatusCell watch={w} onWatchInstead={onWatchInstead} />
                 </td>
                 <td>
                   <select
@@ -269,7 +280,7 @@ export function SettingsForm({
     {
       key: 'autoWatchVisited',
       label: 'Watch policies I visit',
-      hint: 'A privacy policy you open joins the watched sites.',
+      hint: 'A privacy policy you open joins the watched sites at once. When this is off, it joins the first time you open Clausewatch on its site.',
     },
     {
       key: 'notifications',

@@ -9,6 +9,7 @@ export interface PopupActions {
   onShowOnPage: (policy: PolicyView, quote: string) => void;
   onMarkReviewed: (versionId: string) => void;
   onWatch: (policyUrl: string) => void;
+  onUnwatch: (site: string) => void;
   onOpenHistory: () => void;
   onOpenOptions: () => void;
 }
@@ -129,6 +130,17 @@ export function PopupView({
             Clausewatch only looks at ordinary web pages (http and https). Open a website to see what its privacy
             policy says and what changed.
           </p>
+        )}
+        {state.site && state.watchJoined && (
+          <div className="card watch-row">
+            <p className="small">
+              Clausewatch now also checks this policy in the background, about once a day and without cookies, and
+              tells you when it changes.
+            </p>
+            <button type="button" disabled={busy} onClick={() => actions.onUnwatch(state.site!)}>
+              Stop watching
+            </button>
+          </div>
         )}
         {primary && !state.watched && (
           <div className="card watch-row">

@@ -4,19 +4,21 @@
  * synchronously at start.
  */
 import { browser, type Browser } from 'wxt/browser';
+import { joinsOnCapture, joinsOnPopup } from '@/lib/autowatch';
 import { badgeFor, type BadgeInput } from '@/lib/badge';
 import { usualPathCandidates } from '@/lib/discover';
 import { analyzeChange, describePolicy } from '@/lib/engine';
+import { fetchGuarded, type HiddenRedirects } from '@/lib/fetch-page';
 import { assessDetection, assessFetch } from '@/lib/recheck';
 import { hasReviewableChange, pendingChange } from '@/lib/review';
 import { DEFAULT_FREQUENCY_HOURS, dueEntries, firstCheck, nextAfterFailure, nextAfterSuccess, RECHECK_ALARM } from '@/lib/schedule';
 import type { ChangeAnalysis, Detection, PolicyDocument, PolicyKind } from '@/lib/schema';
-import { normalizePolicyPath, openPolicyStore, policyIdFor, saveWithQuotaRecovery, StoreError, type PolicyStore, type StoredVersion } from '@/lib/store';
+import { openPolicyStore, policyKeyFor, samePolicyAddress, saveWithQuotaRecovery, StoreError, type PolicyStore, type StoredVersion } from '@/lib/store';
 import type { PolicyView, TabState, WatchEntry } from '@/lib/views';
 import { recordOutcome } from '@/utils/diagnostics';
 import { runInDom } from '@/utils/dom';
 import { registerHandlers } from '@/utils/messaging';
-import { getSettings, getWatches, setSettings, updateWatches } from '@/utils/prefs';
+import { getSettings, getWatches, markIntroduced, setSettings, updateWatches } from '@/utils/prefs';
 
 const ALARM = RECHECK_ALARM;
 const CHECKS_PER_ALARM = 5;
@@ -181,15 +183,19 @@ function policyUrlOf(url: string): string {
   return u.href;
 }
 
-async function watch(policyUrl: string, frequencyHours = DEFAULT_FREQUENCY_HOURS): Promise<string> {
+/**
+ * Puts a site's policy on the watch list (or points its entry at a new address). `known` seeds a new
+ * entry with what the history already says (a change awaiting review).
+ */
+async function watch(policyUrl: string, frequencyHours = DEFAULT_FREQUENCY_HOURS, known: Pick<WatchEntry, 'status' | 'lastChange'> | null = null): Promise<string> {
   const store = await getStore();
   const site = store.siteForUrl(policyUrl);
   const now = Date.now();
   await updateWatches((list) => {
     const existing = list.find((w) => w.site === site);
     const entry: WatchEntry = existing
-      ? { ...existing, policyUrl, frequencyHours }
-      : { site, policyUrl, frequencyHours, addedAt: now, lastCheck: null, lastChange: null, status: 'pending', failure: null, failures: 0, nextCheck: firstCheck(now, Math.random) };
+      ? { ...existing, policyUrl, frequencyHours, ...(existing.policyUrl === policyUrl ? {} : { status: 'pending' as const, failure: null, movedTo: null, failures: 0, nextCheck: firstCheck(now, Math.random) }) }
+      : { site, policyUrl, frequencyHours, addedAt: now, lastCheck: null, lastChange: null, status: 'pending', ...known, failure: null, movedTo: null, failures: 0, nextCheck: firstCheck(now, Math.random) };
     return [...list.filter((w) => w.site !== site), entry];
   });
   return site;
@@ -209,7 +215,11 @@ async function settleReviewedWatch(store: PolicyStore, site: string): Promise<vo
 
 /** The watch whose policy page is the stored policy `policyId` (the store's own identity of a policy). */
 function watchesPolicy(w: WatchEntry, policyId: string): boolean {
-  return policyIdFor(w.site, 'privacy-policy', normalizePolicyPath(w.policyUrl)) === policyId;
+  try {
+    return policyKeyFor(w.policyUrl, 'privacy-policy').policyId === policyId;
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -225,58 +235,55 @@ async function noteChangeSeen(policyId: string, analysis: ChangeAnalysis | undef
   );
 }
 
-async function fetchPage(url: string): Promise<{ finalUrl: string; status: number; contentType: string; body: string }> {
-  const response = await fetch(url, {
-    credentials: 'omit',
-    cache: 'no-store',
-    redirect: 'follow',
+/**
+ * A re-check's request: redirects followed by hand and each hop judged first, the body capped as it
+ * streams (lib/fetch-page.ts). `hidden` says what to do with a redirect the browser will not show:
+ * a background check never follows one; a check the user asked for lets the browser say where it leads.
+ */
+function fetchPolicyPage(url: string, hidden: HiddenRedirects) {
+  return fetchGuarded(url, {
+    fetch: (u, init) => fetch(u, init),
+    maxBytes: MAX_FETCH_BYTES,
     signal: AbortSignal.timeout(FETCH_TIMEOUT_MS),
-    headers: { accept: 'text/html,application/xhtml+xml' },
+    hidden,
   });
-  const length = Number(response.headers.get('content-length') ?? '0');
-  if (length > MAX_FETCH_BYTES) throw new Error(`the page is too large (${length} bytes)`);
-  const body = await response.text();
-  return { finalUrl: response.url, status: response.status, contentType: response.headers.get('content-type') ?? '', body: body.slice(0, MAX_FETCH_BYTES) };
 }
 
 type CheckResult =
-  | { status: 'unchanged' | 'changed' | 'first'; reason: null; major: number; reviewable: boolean }
-  | { status: 'failed'; reason: string; major: 0; reviewable: false };
+  | { status: 'unchanged' | 'changed' | 'first'; reason: null; major: number; reviewable: boolean; movedTo: null }
+  | { status: 'failed'; reason: string; major: 0; reviewable: false; movedTo: string | null };
 
-async function checkPolicy(policyUrl: string): Promise<CheckResult> {
-  let page;
-  try {
-    page = await fetchPage(policyUrl);
-  } catch (error) {
-    const name = error instanceof Error ? error.name : '';
-    return { status: 'failed', reason: name === 'TimeoutError' ? 'the site did not answer in time' : `the page could not be fetched (${error instanceof Error ? error.message : String(error)})`, major: 0, reviewable: false };
-  }
-  const fetched = assessFetch({ requestedUrl: policyUrl, ...page });
-  if (!fetched.ok) return { status: 'failed', reason: fetched.reason, major: 0, reviewable: false };
-  const result = await runInDom({ task: 'process', html: page.body, url: policyUrl });
+const failed = (reason: string, movedTo: string | null = null): CheckResult => ({ status: 'failed', reason, major: 0, reviewable: false, movedTo });
+
+/**
+ * Fetches a watched policy and stores what it says now, under the address it was served from. Anything
+ * doubtful (a refused or unseen redirect, another site, a body past the limit, a login wall) is a failed
+ * check with its reason, never a version.
+ */
+async function checkPolicy(policyUrl: string, userInitiated: boolean): Promise<CheckResult> {
+  const page = await fetchPolicyPage(policyUrl, userInitiated ? 'locate' : 'fail');
+  if (!page.ok) return failed(page.reason, page.movedTo);
+  const fetched = assessFetch({ requestedUrl: policyUrl, finalUrl: page.finalUrl, status: page.status, contentType: page.contentType, body: page.body });
+  if (!fetched.ok) return failed(fetched.reason);
+  const result = await runInDom({ task: 'process', html: page.body, url: page.finalUrl });
   if (result.outcome !== 'policy') {
     const verdict = result.detection ? assessDetection(result.detection) : { ok: false as const, reason: result.reason };
-    return { status: 'failed', reason: verdict.ok ? result.reason : verdict.reason, major: 0, reviewable: false };
+    return failed(verdict.ok ? result.reason : verdict.reason);
   }
-  const saved = await saveVersion(policyUrl, result.document, policyKind(result.detection));
+  const saved = await saveVersion(page.finalUrl, result.document, policyKind(result.detection));
   const reviewable = saved.analysis !== undefined && hasReviewableChange(saved.analysis);
-  return { status: saved.status, reason: null, major: saved.analysis?.counts.major ?? 0, reviewable };
+  return { status: saved.status, reason: null, major: saved.analysis?.counts.major ?? 0, reviewable, movedTo: null };
 }
 
-async function runCheck(entry: WatchEntry): Promise<CheckResult> {
-  const result = await checkPolicy(entry.policyUrl).catch((error: unknown): CheckResult => ({
-    status: 'failed',
-    reason: error instanceof Error ? error.message : String(error),
-    major: 0,
-    reviewable: false,
-  }));
+async function runCheck(entry: WatchEntry, userInitiated = false): Promise<CheckResult> {
+  const result = await checkPolicy(entry.policyUrl, userInitiated).catch((error: unknown): CheckResult => failed(error instanceof Error ? error.message : String(error)));
   const now = Date.now();
   await updateWatches((list) =>
     list.map((w) => {
       if (w.site !== entry.site) return w;
       if (result.status === 'failed') {
         const failures = w.failures + 1;
-        return { ...w, lastCheck: now, status: 'failed', failure: result.reason, failures, nextCheck: nextAfterFailure(now, failures, w.frequencyHours, Math.random) };
+        return { ...w, lastCheck: now, status: 'failed', failure: result.reason, movedTo: result.movedTo, failures, nextCheck: nextAfterFailure(now, failures, w.frequencyHours, Math.random) };
       }
       return {
         ...w,
@@ -285,6 +292,7 @@ async function runCheck(entry: WatchEntry): Promise<CheckResult> {
         // "Changed" while a change worth reviewing awaits review (settleReviewedWatch clears it).
         status: (result.status === 'changed' && result.reviewable) || w.status === 'changed' ? 'changed' : 'up-to-date',
         failure: null,
+        movedTo: null,
         failures: 0,
         nextCheck: nextAfterSuccess(now, w.frequencyHours, Math.random),
       };
@@ -372,6 +380,13 @@ export default defineBackground(() => {
     {
       async pageCaptured(data, sender) {
         const at = Date.now();
+        // A version is filed under the address the content script names; that address must be the page
+        // the tab shows (origin and path), or a compromised or confused sender could file text under
+        // another site's policy.
+        if (!samePolicyAddress(data.url, sender.tab?.url ?? '')) {
+          await recordOutcome({ at, url: data.url.slice(0, 2000), outcome: 'rejected', reason: `the page's address does not match its tab (${(sender.tab?.url ?? 'unknown').slice(0, 300)})` });
+          return { status: 'rejected' };
+        }
         await recordOutcome({ at, url: data.url, outcome: 'gate-passed', reason: data.reason });
         // The content script sends no copy when the page was too large to copy; its reason says so.
         if (!data.html) {
@@ -392,10 +407,9 @@ export default defineBackground(() => {
           status = saved.status;
           // The watch list is bookkeeping: if it cannot be written, the version is still saved.
           try {
-            if ((await getSettings()).autoWatchVisited && kind === 'privacy-policy') {
-              const watched = (await getWatches()).some((w) => w.site === saved.site);
-              if (!watched) await watch(policyUrlOf(data.url));
-            }
+            const { autoWatchVisited } = await getSettings();
+            const watched = (await getWatches()).some((w) => w.site === saved.site);
+            if (joinsOnCapture({ autoWatchVisited, kind, watched })) await watch(policyUrlOf(data.url));
             if (status === 'changed') await noteChangeSeen(saved.policyId, saved.analysis);
           } catch (error) {
             await recordOutcome({ at: Date.now(), url: data.url, outcome: 'watch-list-failed', reason: error instanceof Error ? error.message : String(error) });
@@ -415,9 +429,27 @@ export default defineBackground(() => {
         const tab = await browser.tabs.get(tabId).catch(() => null);
         const url = tab?.url ?? null;
         const site = siteOf(store, url);
-        const policies = site ? (await policyStates(store, site)).map((s) => ({ ...s.view, statements: describePolicy(s.document) })) : [];
-        const watched = site ? (await getWatches()).some((w) => w.site === site) : false;
-        return { tabId, url, site, watched, policies, storageProblem: await getStorageProblem() };
+        const states = site ? await policyStates(store, site) : [];
+        const policies = states.map((s) => ({ ...s.view, statements: describePolicy(s.document) }));
+        let watched = site ? (await getWatches()).some((w) => w.site === site) : false;
+        // The first popup on a site with a recorded privacy policy puts it on the watch list, and says so
+        // (lib/autowatch.ts); later popups, and a site the user removed, are left as they are.
+        let watchJoined = false;
+        const primary = states.find((s) => s.view.kind === 'privacy-policy');
+        if (site && primary) {
+          const introduced = !(await markIntroduced(site));
+          if (joinsOnPopup({ hasPrivacyPolicy: true, watched, introduced })) {
+            const latest = primary.view.latest;
+            const pending = primary.pendingVersionIds.length > 0 && latest.analysis !== null && hasReviewableChange(latest.analysis);
+            await watch(policyUrlOf(primary.view.url), DEFAULT_FREQUENCY_HOURS, {
+              status: pending ? 'changed' : 'pending',
+              lastChange: primary.view.versionCount > 1 ? latest.firstSeen : null,
+            });
+            watched = true;
+            watchJoined = true;
+          }
+        }
+        return { tabId, url, site, watched, watchJoined, policies, storageProblem: await getStorageProblem() };
       },
 
       async markReviewed({ versionId }) {
@@ -495,14 +527,12 @@ export default defineBackground(() => {
         const site = store.siteForUrl(url.href);
         const candidates: Array<{ url: string; why: string }> = [];
         if (url.pathname !== '/' && url.pathname !== '') candidates.push({ url: policyUrlOf(url.href), why: 'the address you entered' });
-        try {
-          const home = await fetchPage(url.origin + '/');
-          if (home.status < 400) {
-            const found = await runInDom({ task: 'discover', html: home.body, url: home.finalUrl || url.origin + '/' });
-            candidates.push(...found.candidates);
-          }
-        } catch {
-          // The home page could not be read; the usual paths are still worth offering.
+        // The user typed this address: its home page is read as if they had opened it, so a redirect the
+        // browser hides is followed, but only a page on the same site is read.
+        const home = await fetchPolicyPage(url.origin + '/', 'follow');
+        if (home.ok && home.status < 400) {
+          const found = await runInDom({ task: 'discover', html: home.body, url: home.finalUrl });
+          candidates.push(...found.candidates);
         }
         candidates.push(...usualPathCandidates(url.origin).slice(0, 3));
         const seen = new Set<string>();
@@ -528,7 +558,8 @@ export default defineBackground(() => {
       async checkNow({ site }) {
         const entry = (await getWatches()).find((w) => w.site === site);
         if (!entry) throw new Error(`${site} is not watched.`);
-        const result = await runCheck(entry);
+        // The user asked: a redirect the browser hides may be followed to say where it leads.
+        const result = await runCheck(entry, true);
         return { status: result.status, reason: result.reason };
       },
 

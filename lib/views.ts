@@ -35,6 +35,8 @@ export const TabState = z.object({
   /** Registrable domain of the tab, null for pages Clausewatch does not look at (about:, file:, the store). */
   site: z.string().nullable(),
   watched: z.boolean(),
+  /** This look put the site on the watch list (the first popup on a site, see lib/autowatch.ts). */
+  watchJoined: z.boolean(),
   policies: z.array(PolicyView),
   /** A storage problem the user must hear about (full disk, corrupt records set aside). */
   storageProblem: z.string().nullable(),
@@ -84,6 +86,12 @@ export const WatchEntry = z.object({
   lastChange: z.number().nullable(),
   status: WatchStatus,
   failure: z.string().nullable(),
+  /**
+   * Where the watched address now leads when a check found it elsewhere (another site, or a redirect the
+   * browser would only follow for a check the user asked for); the user may choose to watch it instead.
+   * Absent in entries written before it existed.
+   */
+  movedTo: z.string().nullable().default(null),
   failures: z.number().int().nonnegative(),
   nextCheck: z.number(),
 });

@@ -9,10 +9,22 @@ import { storage } from 'wxt/utils/storage';
 import { z } from 'zod';
 import { Settings, WatchEntry } from '@/lib/views';
 
-export const DEFAULT_SETTINGS: Settings = { paused: false, autoWatchVisited: true, notifications: false };
+/** Visited policies join the watch list only when the user says so (lib/autowatch.ts). */
+export const DEFAULT_SETTINGS: Settings = { paused: false, autoWatchVisited: false, notifications: false };
 
-const settingsItem = storage.defineItem<unknown>('local:settings', { fallback: DEFAULT_SETTINGS, version: 1 });
+const settingsItem = storage.defineItem<unknown>('local:settings', {
+  fallback: DEFAULT_SETTINGS,
+  version: 2,
+  migrations: {
+    // v2: "Watch policies I visit" was on by default, so a stored `true` records no choice anyone made;
+    // it starts off like everyone else's, and the user can turn it on.
+    2: (old: unknown) => (old && typeof old === 'object' ? { ...old, autoWatchVisited: false } : old),
+  },
+});
 const watchesItem = storage.defineItem<unknown>('local:watches', { fallback: [], version: 1 });
+/** Sites whose policy the popup has shown (so it has offered to watch them once); most recent last. */
+const introducedItem = storage.defineItem<unknown>('local:introducedSites', { fallback: [], version: 1 });
+const MAX_INTRODUCED = 5_000;
 
 async function readParsed<T>(item: typeof settingsItem, schema: z.ZodType<T>, fallback: T): Promise<T> {
   const raw = await item.getValue();
@@ -47,5 +59,22 @@ export function updateWatches(change: (list: WatchEntry[]) => WatchEntry[] | Pro
     return next;
   });
   queue = run.catch(() => {});
+  return run;
+}
+
+let introducing: Promise<unknown> = Promise.resolve();
+
+/**
+ * Records that the popup has shown `site`'s policy; resolves to true the first time for that site.
+ * Serialised like the watch list, so two popups opening at once cannot both see a first time.
+ */
+export function markIntroduced(site: string): Promise<boolean> {
+  const run = introducing.then(async () => {
+    const list = await readParsed(introducedItem, z.array(z.string()), []);
+    if (list.includes(site)) return false;
+    await introducedItem.setValue([...list, site].slice(-MAX_INTRODUCED));
+    return true;
+  });
+  introducing = run.catch(() => {});
   return run;
 }

@@ -57,6 +57,18 @@ export function App() {
     reload();
   };
 
+  const onWatchInstead = async (site: string, url: string) => {
+    try {
+      const r = await sendMessage('watchSite', { policyUrl: url });
+      // Another site gets its own entry; the old one would only keep failing.
+      if (r.site !== site) await sendMessage('unwatchSite', { site });
+      setWatchMessage(`Now watching ${url}.`);
+    } catch (err) {
+      setWatchMessage(`Could not watch ${url}: ${errorMessage(err)}`);
+    }
+    reload();
+  };
+
   const onFrequency = async (site: string, frequencyHours: number) => {
     try {
       await sendMessage('setWatchFrequency', { site, frequencyHours });
@@ -134,6 +146,7 @@ export function App() {
               onCheckNow={(site) => void onCheckNow(site)}
               onRemove={(site) => void onRemove(site)}
               onFrequency={(site, hours) => void onFrequency(site, hours)}
+              onWatchInstead={(site, url) => void onWatchInstead(site, url)}
             />
             <p className="status-line" role="status" aria-live="polite">
               {watchMessage}

@@ -60,6 +60,12 @@ export function App() {
         reload();
         return r.ok ? `Watching ${r.site}.` : 'Could not watch this site.';
       }),
+    onUnwatch: (site: string) =>
+      void run(async () => {
+        await sendMessage('unwatchSite', { site });
+        reload();
+        return `Stopped watching ${site}. Clausewatch still compares its policy when you visit it.`;
+      }),
     onOpenHistory: () => {
       if (tab.site) void browser.tabs.create({ url: historyUrl(tab.site) });
     },

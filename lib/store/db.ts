@@ -8,12 +8,17 @@
  *        and content key), quarantine.
  *  - v2: versions carry `reviewed` (the user acknowledged the change); existing versions get `false`, so a
  *        major change captured before the upgrade still shows on the badge until reviewed.
+ *  - v3: a policy is identified by its origin and path, no longer by its registrable domain and path
+ *        (see site.ts). Each stored version moves to the policy of the address it was captured from, so
+ *        an old history that mixed https://www., http:// and a subdomain is split into one policy each;
+ *        its text (chunks, blocks) is copied to the new keys. See `splitByOrigin`.
  * A new version appends one function to `migrations`; each one upgrades from its index to index + 1 and
  * must only await IndexedDB requests, because the upgrade transaction ends at the first other await.
  */
 import { wrap, type IDBPDatabase, type IDBPTransaction } from 'idb';
 import { StoreError } from './errors';
-import { VersionRecordV2 } from './schema';
+import { ChunkRecord, PolicyKind, PolicyRecord, PolicyRecordV2, VersionRecordV2 } from './schema';
+import { originForUrl, policyIdFor, siteForUrl } from './site';
 
 export const STORES = {
   sites: 'sites',
@@ -58,9 +63,160 @@ export const migrations: Migration[] = [
       cursor = await cursor.continue();
     }
   },
+  (_db, tx) => splitByOrigin(tx),
 ];
 
 export const CURRENT_VERSION = migrations.length;
+
+/** [policyId, *]: every chunk or block of one policy. */
+function piecesOf(policyId: string): IDBKeyRange {
+  return IDBKeyRange.bound([policyId], [policyId, []]);
+}
+
+/** The origin of an http(s) address on `site`, or null. */
+function originOn(url: unknown, site: string): string | null {
+  if (typeof url !== 'string') return null;
+  try {
+    return siteForUrl(url) === site ? originForUrl(url) : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * v2 → v3. For every v2 policy (`kind:site/path`): its valid versions go, oldest first, to the policy
+ * `kind:origin/path` of the address each was captured from (the policy record's address when a version's
+ * own is unusable). A version whose predecessor is now in another policy loses its stored analysis: it
+ * described a change from text that is no longer the version before it (the history page recomputes
+ * comparisons on demand). The chunks and blocks each new policy uses are copied to its keys; the old
+ * ones are deleted unless something still names them: a version left behind (invalid, or without an
+ * address), or a quarantined record, whose text is kept for the day it is recovered.
+ */
+async function splitByOrigin(tx: UpgradeTransaction): Promise<void> {
+  const policies = tx.objectStore(STORES.policies);
+  const versions = tx.objectStore(STORES.versions);
+  const chunks = tx.objectStore(STORES.chunks);
+  const blocks = tx.objectStore(STORES.blocks);
+  const [rawPolicies, rawVersions, rawQuarantine] = (await Promise.all([
+    policies.getAll(),
+    versions.getAll(),
+    tx.objectStore(STORES.quarantine).getAll(),
+  ])) as [unknown[], unknown[], unknown[]];
+
+  const oldIds = new Set<string>();
+  const recordOf = new Map<string, ReturnType<typeof PolicyRecordV2.parse>>();
+  for (const raw of rawPolicies) {
+    const p = PolicyRecordV2.safeParse(raw);
+    if (p.success) recordOf.set(p.data.policyId, p.data);
+    const id = (raw as { policyId?: unknown } | null)?.policyId;
+    if (typeof id === 'string') oldIds.add(id);
+  }
+  const byOldId = new Map<string, unknown[]>();
+  for (const raw of rawVersions) {
+    const id = (raw as { policyId?: unknown } | null)?.policyId;
+    if (typeof id !== 'string') continue;
+    oldIds.add(id);
+    byOldId.set(id, [...(byOldId.get(id) ?? []), raw]);
+  }
+
+  for (const oldId of oldIds) {
+    const m = /^([a-z-]+):([^/]+)(\/.*)$/.exec(oldId);
+    const kind = PolicyKind.safeParse(m?.[1]);
+    if (!m || !kind.success) continue;
+    const site = m[2]!;
+    const path = m[3]!;
+    const record = recordOf.get(oldId);
+    const fallbackOrigin = originOn(record?.url, site);
+
+    const valid: ReturnType<typeof VersionRecordV2.parse>[] = [];
+    const leftBehind: unknown[] = [];
+    for (const raw of byOldId.get(oldId) ?? []) {
+      const v = VersionRecordV2.safeParse(raw);
+      if (v.success && (originOn(v.data.url, site) ?? fallbackOrigin)) valid.push(v.data);
+      else leftBehind.push(raw);
+    }
+    valid.sort((a, b) => a.firstSeen - b.firstSeen);
+    const previousOf = new Map(valid.map((v, i) => [v.versionId, valid[i - 1]?.versionId]));
+    const groups = new Map<string, { origin: string; versions: typeof valid }>();
+    for (const v of valid) {
+      const origin = (originOn(v.url, site) ?? fallbackOrigin)!;
+      const id = policyIdFor(kind.data, origin, path);
+      const group = groups.get(id) ?? { origin, versions: [] };
+      group.versions.push(v);
+      groups.set(id, group);
+    }
+
+    const [oldChunks, oldBlocks] = (await Promise.all([chunks.getAll(piecesOf(oldId)), blocks.getAll(piecesOf(oldId))])) as [unknown[], unknown[]];
+    const chunkByKey = new Map<string, ReturnType<typeof ChunkRecord.parse>>();
+    for (const raw of oldChunks) {
+      const c = ChunkRecord.safeParse(raw);
+      if (c.success) chunkByKey.set(c.data.key, c.data);
+    }
+    const blockByKey = new Map<string, Record<string, unknown>>();
+    for (const raw of oldBlocks) {
+      const key = (raw as { key?: unknown } | null)?.key;
+      if (typeof key === 'string') blockByKey.set(key, raw as Record<string, unknown>);
+    }
+
+    for (const [newId, { origin, versions: list }] of groups) {
+      const usedChunks = new Set(list.flatMap((v) => v.chunks));
+      const usedBlocks = new Set<string>();
+      for (const key of usedChunks) {
+        const chunk = chunkByKey.get(key);
+        if (!chunk) continue;
+        await chunks.put({ ...chunk, policyId: newId });
+        for (const b of chunk.blocks) usedBlocks.add(b);
+      }
+      for (const key of usedBlocks) {
+        const block = blockByKey.get(key);
+        if (block) await blocks.put({ ...block, policyId: newId });
+      }
+      for (const [i, v] of list.entries()) {
+        const keepsAnalysis = previousOf.get(v.versionId) === list[i - 1]?.versionId;
+        await versions.put({ ...v, policyId: newId, analysis: keepsAnalysis ? v.analysis : null });
+      }
+      const latest = list[list.length - 1]!;
+      const url = record && originOn(record.url, site) === origin ? record.url : latest.url;
+      const migrated = PolicyRecord.safeParse({
+        policyId: newId,
+        site,
+        kind: kind.data,
+        origin,
+        path,
+        url,
+        title: latest.title,
+        firstSeen: list[0]!.firstSeen,
+        lastSeen: Math.max(...list.map((v) => v.lastSeen)),
+      });
+      if (migrated.success) await policies.put(migrated.data);
+    }
+    if (groups.size === 0 && record && fallbackOrigin) {
+      // A policy whose versions are all gone (quarantined): its record follows its own address.
+      await policies.put({ ...record, origin: fallbackOrigin, policyId: policyIdFor(kind.data, fallbackOrigin, path) });
+    }
+
+    // Old pieces still named by a version left behind or by a quarantined record stay where they are.
+    const keepChunks = new Set<string>();
+    const keepBlocks = new Set<string>();
+    const named = (raw: unknown) => raw as { policyId?: unknown; chunks?: unknown; blocks?: unknown } | null;
+    for (const raw of leftBehind) for (const k of Array.isArray(named(raw)?.chunks) ? (named(raw)!.chunks as unknown[]) : []) keepChunks.add(String(k));
+    for (const entry of rawQuarantine) {
+      const q = entry as { store?: unknown; raw?: unknown } | null;
+      const r = named(q?.raw);
+      if (r?.policyId !== oldId) continue;
+      if (q?.store === STORES.versions && Array.isArray(r.chunks)) for (const k of r.chunks) keepChunks.add(String(k));
+      if (q?.store === STORES.chunks && Array.isArray(r.blocks)) for (const k of r.blocks) keepBlocks.add(String(k));
+    }
+    for (const key of keepChunks) for (const b of chunkByKey.get(key)?.blocks ?? []) keepBlocks.add(b);
+    for (const raw of oldChunks) {
+      const key = (raw as { key?: unknown } | null)?.key;
+      if (typeof key === 'string' && !keepChunks.has(key)) await chunks.delete([oldId, key]);
+    }
+    for (const key of blockByKey.keys()) if (!keepBlocks.has(key)) await blocks.delete([oldId, key]);
+    // Versions left behind are listed through their own records (or quarantined); the old policy record is done.
+    if (groups.size > 0 || (record && fallbackOrigin)) await policies.delete(oldId);
+  }
+}
 
 export const DEFAULT_NAME = 'clausewatch';
 

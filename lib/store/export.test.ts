@@ -96,6 +96,29 @@ describe('import', () => {
     expect(await fresh.importAll(await store.exportAll())).toEqual({ ok: true, added: 3, skipped: 0 });
   });
 
+  it('writes each policy\'s origin, and files a version from a file written before origins under the address it came from', async () => {
+    const file = JSON.parse(JSON.stringify(await (await populated()).store.exportAll())) as ExportFile;
+    expect(file.sites[0]!.policies.map((p) => p.origin)).toEqual(['https://example.com', 'https://www.example.com']);
+    // As the store before schema v3 exported it: no origin, and one version captured over plain http.
+    for (const p of file.sites[0]!.policies) delete p.origin;
+    const privacy = file.sites[0]!.policies[1]!;
+    privacy.versions[1]!.document.url = 'http://www.example.com/privacy';
+
+    const { store } = await freshStore();
+    expect(await store.importAll(file)).toEqual({ ok: true, added: 4, skipped: 0 });
+    const policies = await store.listPolicies('example.com');
+    expect(policies.map((p) => [p.policyId, p.versions]).sort()).toEqual([
+      ['privacy-adjacent:https://example.com/cookies', 1],
+      ['privacy-policy:http://www.example.com/privacy', 1],
+      ['privacy-policy:https://www.example.com/privacy', 2],
+    ]);
+    const https = await store.listVersions('privacy-policy:https://www.example.com/privacy');
+    // The third version's analysis described the change from the http one, which is no longer before it.
+    expect(https.map((v) => v.summary)).toEqual([null, null]);
+    const http = await store.getLatestTwo('privacy-policy:http://www.example.com/privacy');
+    expect(http.latest?.document).toEqual({ ...docs[1], url: 'http://www.example.com/privacy' });
+  });
+
   const valid = async () => JSON.parse(JSON.stringify(await (await populated()).store.exportAll())) as Record<string, unknown> & ExportFile;
 
   it.each<[string, (file: ExportFile) => unknown, RegExp]>([
@@ -111,6 +134,10 @@ describe('import', () => {
       return f;
     }, /does not match its checksum/],
     ['an invalid site name', (f) => ({ ...f, sites: [{ ...f.sites[0]!, site: 'www.example.com/evil' }] }), /invalid site/],
+    ['a policy at an origin outside its site', (f) => {
+      f.sites[0]!.policies[1]!.origin = 'https://bank.example';
+      return f;
+    }, /at an address outside it/],
   ])('rejects %s with a clear message and changes nothing', async (_label, damage, message) => {
     const file = damage(await valid());
     const { store } = await freshStore();

@@ -15,7 +15,8 @@ export { openPolicyStore, saveWithQuotaRecovery } from './store';
 export type { PolicyStore, OpenOptions, SaveInput, SaveResult, AnalyzeFn } from './store';
 export { StoreError, isQuotaError } from './errors';
 export type { StoreErrorCode } from './errors';
-export { siteForUrl, normalizePolicyPath, policyIdFor } from './site';
+export { siteForUrl, normalizePolicyPath, originForUrl, parsePolicyId, policyIdFor, policyKeyFor, samePolicyAddress } from './site';
+export type { PolicyKey } from './site';
 export { CURRENT_VERSION, DEFAULT_NAME, migrations, openDatabase, STORES } from './db';
 export {
   BlockRecord,
@@ -28,6 +29,7 @@ export {
   ExportVersion,
   PolicyKind,
   PolicyRecord,
+  PolicyRecordV2,
   QuarantineEntry,
   SiteRecord,
   StorageKey,

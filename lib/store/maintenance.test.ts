@@ -79,6 +79,29 @@ describe('prune', () => {
     expect(latest?.damaged || previous?.damaged).toBe(false);
   });
 
+  it('never deletes text that a quarantined version still uses', async () => {
+    const { store, factory, clock } = await freshStore();
+    const saved = [];
+    for (const text of ['first wording', 'wording only the damaged version has', 'final wording']) {
+      saved.push(await store.savePolicyVersion({ url: URL_A, document: makeDocument({ Sharing: [text] }), kind: 'privacy-policy' }));
+      clock.tick();
+    }
+    // The middle version's record is damaged; the next read moves it to the quarantine, text and all named.
+    const db = await openDatabase(factory, 'test');
+    await db.put(STORES.versions, { ...(await db.get(STORES.versions, saved[1]!.version.versionId)), lastSeen: 'never' });
+    db.close();
+    expect(await store.listVersions(saved[0]!.policyId)).toHaveLength(2);
+    expect(await store.listQuarantine()).toHaveLength(1);
+
+    await store.prune({ targetBytes: 0 });
+    const after = await openDatabase(factory, 'test');
+    const texts = ((await after.getAll(STORES.blocks)) as { block: { text: string } }[]).map((b) => b.block.text);
+    after.close();
+    // Its record can still be repaired by hand from the quarantine, so its text must still be there.
+    expect(texts).toContain('wording only the damaged version has');
+    expect(texts).toEqual(expect.arrayContaining(['first wording', 'final wording']));
+  });
+
   it('never removes anything from a policy with only a first and a latest version', async () => {
     const { store } = await savedHistory(2, 1);
     expect((await store.prune({ targetBytes: 0 })).removedVersions).toBe(0);

@@ -1,14 +1,18 @@
 import 'fake-indexeddb/auto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { CURRENT_VERSION, openDatabase, STORES } from './db';
 import { prepareDocument } from './hash';
-import { BlockRecord, ChunkRecord, PolicyRecord, SiteRecord, VersionRecordV1 } from './schema';
+import { BlockRecord, ChunkRecord, PolicyRecordV2, SiteRecord, VersionRecordV1 } from './schema';
 import { openPolicyStore } from './store';
 import { fakeAnalysis, makeClock, makeDocument } from './test-support';
 
 const URL_ = 'https://www.example.com/privacy';
+/** The id schema v1 and v2 gave the policy (site and path), and the one it has since v3 (origin and path). */
 const POLICY_ID = 'privacy-policy:example.com/privacy';
+const POLICY_ID_V3 = 'privacy-policy:https://www.example.com/privacy';
 const T0 = Date.UTC(2025, 5, 1);
 
 const before = makeDocument({ Sharing: ['We do not share your data.'] }, { statedDate: '2025-06-01' });
@@ -49,16 +53,32 @@ async function writeV1History(factory: IDBFactory, name: string) {
     );
   }
   await tx.objectStore(STORES.policies).put(
-    PolicyRecord.parse({ policyId: POLICY_ID, site: 'example.com', kind: 'privacy-policy', path: '/privacy', url: URL_, title: 'Privacy Policy', firstSeen: T0, lastSeen: T0 + 86_400_000 }),
+    PolicyRecordV2.parse({ policyId: POLICY_ID, site: 'example.com', kind: 'privacy-policy', path: '/privacy', url: URL_, title: 'Privacy Policy', firstSeen: T0, lastSeen: T0 + 86_400_000 }),
   );
   await tx.objectStore(STORES.sites).put(SiteRecord.parse({ site: 'example.com', firstSeen: T0, lastSeen: T0 + 86_400_000 }));
   await tx.done;
   db.close();
 }
 
+/**
+ * A history exactly as the store wrote it at schema v2 (fixtures/history-v2.json: every object store
+ * dumped after the store of commit 945ace5 saved it): example.com's privacy policy captured from
+ * https://www., from plain http and from a subdomain, all filed as one policy; a cookie policy; and
+ * other.org, whose middle version was quarantined.
+ */
+async function loadV2History(factory: IDBFactory, name: string) {
+  const dump = JSON.parse(readFileSync(join(import.meta.dirname, 'fixtures/history-v2.json'), 'utf8')) as Record<string, unknown[]> & { schemaVersion: number };
+  expect(dump.schemaVersion).toBe(2);
+  const db = await openDatabase(factory, name, 2);
+  const tx = db.transaction(Object.values(STORES), 'readwrite');
+  for (const store of Object.values(STORES)) for (const record of dump[store] ?? []) await tx.objectStore(store).put(record);
+  await tx.done;
+  db.close();
+}
+
 describe('schema migrations', () => {
-  it('is at version 2', () => {
-    expect(CURRENT_VERSION).toBe(2);
+  it('is at version 3', () => {
+    expect(CURRENT_VERSION).toBe(3);
   });
 
   it('upgrades a v1 database: history survives and versions gain the reviewed flag', async () => {
@@ -70,12 +90,12 @@ describe('schema migrations', () => {
     raw.close();
 
     const store = await openPolicyStore({ idb: factory, name: 'legacy', clock: makeClock(T0 + 2 * 86_400_000).fn });
-    const versions = await store.listVersions(POLICY_ID);
+    const versions = await store.listVersions(POLICY_ID_V3);
     expect(versions.map((v) => [v.versionId, v.reviewed])).toEqual([
       ['v1-first', false],
       ['v1-second', false],
     ]);
-    const { latest, previous } = await store.getLatestTwo(POLICY_ID);
+    const { latest, previous } = await store.getLatestTwo(POLICY_ID_V3);
     expect(latest?.document).toEqual(after);
     expect(latest?.analysis?.summary).toBe('Shares data for AI training');
     expect(latest?.damaged).toBe(false);
@@ -91,7 +111,7 @@ describe('schema migrations', () => {
     store.close();
 
     const upgraded = await openDatabase(factory, 'legacy');
-    expect(upgraded.version).toBe(2);
+    expect(upgraded.version).toBe(3);
     upgraded.close();
   });
 
@@ -103,7 +123,9 @@ describe('schema migrations', () => {
     raw.close();
 
     const store = await openPolicyStore({ idb: factory, name: 'legacy' });
-    expect((await store.listVersions(POLICY_ID)).map((v) => v.versionId)).toEqual(['v1-first', 'v1-second']);
+    expect((await store.listVersions(POLICY_ID_V3)).map((v) => v.versionId)).toEqual(['v1-first', 'v1-second']);
+    // It stays under the old id, where the first read of the whole index finds it.
+    expect((await store.listSites()).map((s) => [s.site, s.versions])).toEqual([['example.com', 2]]);
     expect((await store.listQuarantine()).map((q) => q.key)).toEqual([JSON.stringify('v1-broken')]);
     store.close();
   });
@@ -114,5 +136,62 @@ describe('schema migrations', () => {
     await new Promise((resolve) => (request.onsuccess = resolve));
     request.result.close();
     await expect(openPolicyStore({ idb: factory, name: 'future' })).rejects.toMatchObject({ code: 'unavailable', message: expect.stringMatching(/newer version/) });
+  });
+
+  it('splits a v2 history into one policy per origin: an http or subdomain capture is no longer a version of the https policy', async () => {
+    const factory = new IDBFactory();
+    await loadV2History(factory, 'v2');
+    const store = await openPolicyStore({ idb: factory, name: 'v2', clock: makeClock(Date.UTC(2026, 1, 1)).fn });
+
+    const policies = await store.listPolicies('example.com');
+    expect(policies.map((p) => [p.policyId, p.origin, p.path, p.versions]).sort()).toEqual([
+      ['privacy-adjacent:https://www.example.com/cookies', 'https://www.example.com', '/cookies', 1],
+      ['privacy-policy:http://example.com/privacy', 'http://example.com', '/privacy', 1],
+      ['privacy-policy:https://user-pages.example.com/privacy', 'https://user-pages.example.com', '/privacy', 1],
+      ['privacy-policy:https://www.example.com/privacy', 'https://www.example.com', '/privacy', 3],
+    ]);
+    const wwwId = 'privacy-policy:https://www.example.com/privacy';
+    const www = await store.listVersions(wwwId);
+    // The analyses described changes from the http and subdomain captures in between: they are gone,
+    // and the review flags are kept.
+    expect(www.map((v) => [v.url, v.statedDate, v.reviewed, v.summary])).toEqual([
+      ['https://www.example.com/privacy', '2026-01-01', false, null],
+      ['https://www.example.com/privacy', '2026-01-03', true, null],
+      ['https://www.example.com/privacy', '2026-01-05', false, null],
+    ]);
+    for (const v of www) {
+      const stored = await store.getVersion(v.versionId);
+      expect(stored?.damaged).toBe(false);
+      expect(stored?.document.url).toBe('https://www.example.com/privacy');
+    }
+    expect((await store.getLatestTwo(wwwId)).latest?.document.blocks.at(-1)?.text).toBe('We share your data with advertising partners and affiliates.');
+    const forged = await store.getLatestTwo('privacy-policy:http://example.com/privacy');
+    expect(forged.latest?.document.blocks.at(-1)?.text).toBe('We sell your data to anyone who asks.');
+    expect(forged.latest?.analysis).toBeNull();
+
+    // other.org kept its order and its analysis (the quarantined version was already out of the chain).
+    const other = await store.listVersions('privacy-policy:https://other.org/legal/privacy');
+    expect(other.map((v) => v.summary)).toEqual([null, '2 major change(s)']);
+    expect((await store.listSites()).map((s) => [s.site, s.policies, s.versions, s.unreviewedMajor])).toEqual([
+      ['example.com', 4, 6, 0],
+      ['other.org', 1, 2, 1],
+    ]);
+
+    // Every piece moved to the new keys, except the text the quarantined version still names.
+    const raw = await openDatabase(factory, 'v2');
+    const pieces = [...(await raw.getAll(STORES.chunks)), ...(await raw.getAll(STORES.blocks))] as Array<{ policyId: string; block?: { text: string } }>;
+    raw.close();
+    const oldKeyed = pieces.filter((p) => !p.policyId.includes('://'));
+    expect(new Set(oldKeyed.map((p) => p.policyId))).toEqual(new Set(['privacy-policy:other.org/legal/privacy']));
+    expect(oldKeyed.map((p) => p.block?.text).filter(Boolean)).toContain('Other middle wording that only the quarantined version uses.');
+    expect(await store.listQuarantine()).toHaveLength(1);
+
+    // And it goes on working: the same text is recognised, an http change stays in the http policy.
+    const latest = (await store.getLatestTwo(wwwId)).latest!;
+    expect((await store.savePolicyVersion({ url: 'https://www.example.com/privacy', document: latest.document, kind: 'privacy-policy' })).status).toBe('unchanged');
+    const http = await store.savePolicyVersion({ url: 'http://example.com/privacy', document: latest.document, kind: 'privacy-policy', analyze: () => fakeAnalysis(1) });
+    expect(http).toMatchObject({ status: 'changed', policyId: 'privacy-policy:http://example.com/privacy' });
+    expect(await store.listVersions(wwwId)).toHaveLength(3);
+    store.close();
   });
 });

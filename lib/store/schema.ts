@@ -22,10 +22,31 @@ export const SiteRecord = z.object({
 });
 export type SiteRecord = z.infer<typeof SiteRecord>;
 
+/** A policy as schema v1 and v2 stored it, identified by site, kind and path. Kept for the migration. */
+export const PolicyRecordV2 = z.object({
+  policyId: z.string().min(1),
+  site: z.string().min(1),
+  kind: PolicyKind,
+  /** Normalised path, see site.ts. */
+  path: z.string().min(1),
+  /** The address it was last captured from, as the user would open it. */
+  url: z.string(),
+  title: z.string(),
+  firstSeen: Timestamp,
+  lastSeen: Timestamp,
+});
+
+/**
+ * v3: a policy is identified by kind, origin and path (`policyId` reads `kind:origin/path`), so an http
+ * capture or a subdomain's page is never a version of the site's https policy. `site` still groups
+ * policies for the badge and the history page.
+ */
 export const PolicyRecord = z.object({
   policyId: z.string().min(1),
   site: z.string().min(1),
   kind: PolicyKind,
+  /** Scheme, host and non-default port, as URL.origin writes it. */
+  origin: z.string().regex(/^https?:\/\/[^/]+$/),
   /** Normalised path, see site.ts. */
   path: z.string().min(1),
   /** The address it was last captured from, as the user would open it. */
@@ -174,6 +195,8 @@ export type ExportVersion = z.infer<typeof ExportVersion>;
 
 export const ExportPolicy = z.object({
   kind: PolicyKind,
+  /** Since schema v3 (absent in files written before): the policy's origin. */
+  origin: z.string().regex(/^https?:\/\/[^/]+$/).optional(),
   path: z.string().min(1).startsWith('/'),
   url: z.string(),
   title: z.string(),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { StoreError } from './errors';
-import { normalizePolicyPath, siteForUrl } from './site';
+import { normalizePolicyPath, parsePolicyId, policyKeyFor, samePolicyAddress, siteForUrl } from './site';
 
 describe('siteForUrl', () => {
   it.each([
@@ -32,5 +32,41 @@ describe('normalizePolicyPath', () => {
     ['https://example.com/de/privacy', '/de/privacy'],
   ])('%s -> %s', (url, path) => {
     expect(normalizePolicyPath(url)).toBe(path);
+  });
+});
+
+describe('policyKeyFor', () => {
+  it.each([
+    ['https://www.example.com/Privacy/?utm_source=x#top', 'privacy-policy:https://www.example.com/privacy'],
+    ['http://www.example.com/privacy', 'privacy-policy:http://www.example.com/privacy'],
+    ['https://user-pages.example.com/privacy', 'privacy-policy:https://user-pages.example.com/privacy'],
+    ['https://WWW.EXAMPLE.COM:443/privacy', 'privacy-policy:https://www.example.com/privacy'],
+    ['https://www.example.com:8443/privacy', 'privacy-policy:https://www.example.com:8443/privacy'],
+    ['http://[::1]:8080/privacy', 'privacy-policy:http://[::1]:8080/privacy'],
+  ])('%s is the policy %s', (url, id) => {
+    const key = policyKeyFor(url, 'privacy-policy');
+    expect(key.policyId).toBe(id);
+    expect(parsePolicyId(key.policyId)).toEqual({ kind: 'privacy-policy', origin: key.origin, path: key.path });
+  });
+
+  it('has no policy for an address that is not a web page', () => {
+    expect(() => policyKeyFor('file:///home/me/privacy.html', 'privacy-policy')).toThrow(StoreError);
+    expect(() => policyKeyFor('ftp://example.com/privacy', 'privacy-policy')).toThrow(StoreError);
+    expect(parsePolicyId('privacy-policy:example.com/privacy')).toBeNull();
+  });
+});
+
+describe('samePolicyAddress', () => {
+  it.each([
+    ['https://www.example.com/privacy', 'https://www.example.com/privacy?utm_source=x', true],
+    ['https://www.example.com/privacy#cookies', 'https://www.example.com/Privacy/', true],
+    ['https://example.com/#/legal/privacy', 'https://example.com/#/home', true],
+    ['https://www.example.com/privacy', 'http://www.example.com/privacy', false],
+    ['https://www.example.com/privacy', 'https://user-pages.example.com/privacy', false],
+    ['https://www.bank.example/privacy', 'http://127.0.0.1:8080/', false],
+    ['https://www.example.com/privacy', 'https://www.example.com/terms', false],
+    ['https://www.example.com/privacy', '', false],
+  ])('%s and %s: %s', (a, b, same) => {
+    expect(samePolicyAddress(a, b)).toBe(same);
   });
 });

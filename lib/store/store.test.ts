@@ -125,25 +125,49 @@ describe('saving versions', () => {
 });
 
 describe('sites and policies', () => {
-  it('groups policies of one registrable domain under one site, by kind and path', async () => {
+  it('groups the policies of one registrable domain under one site, one policy per kind, origin and path', async () => {
     const { store } = await freshStore();
     await store.savePolicyVersion({ url: 'https://www.example.com/privacy/', document: v1, kind: 'privacy-policy' });
+    await store.savePolicyVersion({ url: 'https://www.example.com/Privacy?utm_source=mail#top', document: v1, kind: 'privacy-policy' });
     await store.savePolicyVersion({ url: 'https://example.com/Privacy', document: v1, kind: 'privacy-policy' });
     await store.savePolicyVersion({ url: 'https://help.example.com/cookies', document: v2, kind: 'privacy-adjacent' });
     await store.savePolicyVersion({ url: 'https://other.org/privacy', document: v1, kind: 'privacy-policy' });
 
     const sites = await store.listSites();
     expect(sites.map((s) => [s.site, s.policies, s.versions])).toEqual([
-      ['example.com', 2, 2],
+      ['example.com', 3, 3],
       ['other.org', 1, 1],
     ]);
     const policies = await store.listPolicies('example.com');
-    expect(policies.map((p) => [p.kind, p.path, p.versions])).toEqual([
-      ['privacy-adjacent', '/cookies', 1],
-      ['privacy-policy', '/privacy', 1],
+    expect(policies.map((p) => [p.policyId, p.origin, p.path, p.versions])).toEqual([
+      ['privacy-adjacent:https://help.example.com/cookies', 'https://help.example.com', '/cookies', 1],
+      ['privacy-policy:https://example.com/privacy', 'https://example.com', '/privacy', 1],
+      ['privacy-policy:https://www.example.com/privacy', 'https://www.example.com', '/privacy', 1],
     ]);
     expect((await store.getSite('other.org'))?.policies).toBe(1);
     expect(await store.getSite('nowhere.net')).toBeUndefined();
+  });
+
+  it('never files an http capture, or another subdomain\'s page, under the https policy', async () => {
+    const { store, clock } = await freshStore();
+    const real = await store.savePolicyVersion({ url: 'https://www.example.com/privacy', document: v1, kind: 'privacy-policy' });
+    clock.tick();
+    // Anyone on the network path of a plain http page, or the owner of another subdomain, can serve
+    // alarming text at the same path: each is a policy of its own, starting at its own first version.
+    const overHttp = await store.savePolicyVersion({ url: 'http://www.example.com/privacy', document: v2, kind: 'privacy-policy', analyze: () => fakeAnalysis(3) });
+    const subdomain = await store.savePolicyVersion({ url: 'https://user-pages.example.com/privacy', document: v2, kind: 'privacy-policy', analyze: () => fakeAnalysis(3) });
+    expect([overHttp.status, subdomain.status]).toEqual(['first', 'first']);
+    expect(new Set([real.policyId, overHttp.policyId, subdomain.policyId]).size).toBe(3);
+    expect(await store.listVersions(real.policyId)).toHaveLength(1);
+    expect((await store.getLatestTwo(real.policyId)).latest?.document).toEqual(v1);
+    expect((await store.listSites())[0]?.unreviewedMajor).toBe(0);
+    // A non-default port is another origin too.
+    expect((await store.savePolicyVersion({ url: 'https://www.example.com:8443/privacy', document: v1, kind: 'privacy-policy' })).status).toBe('first');
+  });
+
+  it('refuses an address that is not a web page', async () => {
+    const { store } = await freshStore();
+    await expect(store.savePolicyVersion({ url: 'ftp://example.com/privacy', document: v1, kind: 'privacy-policy' })).rejects.toMatchObject({ code: 'invalid-input' });
   });
 
   it('keeps the text of policies whose paths share a prefix apart', async () => {
@@ -243,6 +267,29 @@ describe('concurrent and interrupted saves', () => {
     ]);
     expect(outcomes.map((o) => o.status).sort()).toEqual(['changed', 'first']);
     expect(await store.listVersions(outcomes[0].policyId)).toHaveLength(2);
+  });
+
+  it('lands 12 simultaneous saves of different content to one policy, none lost', async () => {
+    const { store } = await freshStore();
+    const docs = Array.from({ length: 12 }, (_, i) => editDocument(v1, i + 1));
+    const outcomes = await Promise.all(docs.map((document) => store.savePolicyVersion({ url: URL_, document, kind: 'privacy-policy', analyze: () => fakeAnalysis(0) })));
+    expect(outcomes.filter((o) => o.status === 'first')).toHaveLength(1);
+    expect(outcomes.filter((o) => o.status === 'changed')).toHaveLength(11);
+    const versions = await store.listVersions(outcomes[0]!.policyId);
+    expect(versions).toHaveLength(12);
+    expect(new Set(versions.map((v) => v.contentHash)).size).toBe(12);
+  });
+
+  it('lands 12 simultaneous saves made through three connections (extension pages and the worker), retrying with backoff', async () => {
+    const { store, factory, clock } = await freshStore();
+    const { openPolicyStore } = await import('./store');
+    const others = await Promise.all([1, 2].map(() => openPolicyStore({ idb: factory, name: 'test', clock: clock.fn })));
+    const connections = [store, ...others];
+    const docs = Array.from({ length: 12 }, (_, i) => editDocument(v1, i + 1));
+    const outcomes = await Promise.all(docs.map((document, i) => connections[i % 3]!.savePolicyVersion({ url: URL_, document, kind: 'privacy-policy' })));
+    expect(outcomes.map((o) => o.status).sort()).toEqual([...Array<string>(11).fill('changed'), 'first']);
+    expect(await store.listVersions(outcomes[0]!.policyId)).toHaveLength(12);
+    for (const other of others) other.close();
   });
 
   it.each([

@@ -15,6 +15,8 @@
  *  - a save is checked and written in one readwrite transaction, against the latest version it read
  *    before (optimistic: if another tab saved in between, it starts over), so two tabs saving the same
  *    policy give one version, and a save cut short writes nothing and can simply be repeated;
+ *  - saves of one policy through one connection wait for each other, and a save that lost the race to
+ *    another connection starts over after a growing, jittered pause, so simultaneous captures all land;
  *  - every record read is parsed; one that fails is moved to the quarantine store and the read goes on.
  */
 import type { IDBPTransaction } from 'idb';
@@ -52,7 +54,7 @@ import {
   type Usage,
   type VersionMeta,
 } from './schema';
-import { normalizePolicyPath, policyIdFor, siteForUrl } from './site';
+import { normalizePolicyPath, originForUrl, parsePolicyId, policyIdFor, policyKeyFor, siteForUrl } from './site';
 
 export type AnalyzeFn = (previous: PolicyDocument, next: PolicyDocument) => ChangeAnalysis;
 
@@ -95,7 +97,19 @@ export type OpenOptions = {
 type AnyTx = IDBPTransaction<unknown, StoreName[], IDBTransactionMode>;
 type RwTx = IDBPTransaction<unknown, StoreName[], 'readwrite'>;
 
-const SAVE_ATTEMPTS = 8;
+/**
+ * A save starts over only when another connection saved the same policy in between, so each retry means
+ * someone else's save landed: with a pause that doubles (jittered, at most a second), 40 attempts outlast
+ * any burst of captures a browser produces (several tabs and pages at once), yet cannot spin forever.
+ */
+const SAVE_ATTEMPTS = 40;
+const RETRY_BASE_MS = 4;
+const RETRY_MAX_MS = 1_000;
+
+function retryPause(attempt: number): Promise<void> {
+  const ms = Math.min(RETRY_MAX_MS, RETRY_BASE_MS * 2 ** attempt) * (0.5 + Math.random());
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
 
 function policyRange(policyId: string): IDBKeyRange {
   return IDBKeyRange.bound([policyId, -Infinity], [policyId, Infinity]);
@@ -137,18 +151,25 @@ function isUnreviewedMajor(v: VersionRecord): boolean {
   return !v.reviewed && (v.analysis?.counts.major ?? 0) > 0;
 }
 
-/** Policy ids read `kind:site/path`; used to keep a policy listed when its own record was quarantined. */
+/** Policy ids read `kind:origin/path`; used to keep a policy listed when its own record was quarantined. */
 function policyFromVersions(policyId: string, versions: VersionRecord[]): PolicyRecord | undefined {
-  const match = /^([a-z-]+):([^/]+)(\/.*)$/.exec(policyId);
-  const kind = PolicyKind.safeParse(match?.[1]);
+  const parts = parsePolicyId(policyId);
+  const kind = PolicyKind.safeParse(parts?.kind);
   const first = versions[0];
   const last = versions[versions.length - 1];
-  if (!match || !kind.success || !first || !last) return undefined;
+  if (!parts || !kind.success || !first || !last) return undefined;
+  let site: string;
+  try {
+    site = siteForUrl(parts.origin);
+  } catch {
+    return undefined;
+  }
   return {
     policyId,
     kind: kind.data,
-    site: match[2]!,
-    path: match[3]!,
+    site,
+    origin: parts.origin,
+    path: parts.path,
     url: last.url,
     title: last.title,
     firstSeen: first.firstSeen,
@@ -418,11 +439,45 @@ export async function openPolicyStore(options: OpenOptions): Promise<PolicyStore
     const kind = PolicyKind.safeParse(input.kind);
     if (!kind.success) throw new StoreError('invalid-input', `Unknown policy kind: ${String(input.kind)}`);
     const document = parsedDoc.data;
-    const site = siteForUrl(input.url);
-    const path = normalizePolicyPath(input.url);
-    const policyId = policyIdFor(site, kind.data, path);
+    const { site, origin, path, policyId } = policyKeyFor(input.url, kind.data);
     const prepared = await prepareDocument(document);
+    return oneAtATime(policyId, () => saveAttempts({ input, document, kind: kind.data, site, origin, path, policyId, prepared }));
+  }
 
+  /** Saves of one policy through this connection, one after another (the next starts when one settles). */
+  const saving = new Map<string, Promise<unknown>>();
+  function oneAtATime<T>(policyId: string, run: () => Promise<T>): Promise<T> {
+    const next = (saving.get(policyId) ?? Promise.resolve()).then(run);
+    const settled = next.then(
+      () => undefined,
+      () => undefined,
+    );
+    saving.set(policyId, settled);
+    void settled.then(() => {
+      if (saving.get(policyId) === settled) saving.delete(policyId);
+    });
+    return next;
+  }
+
+  async function saveAttempts({
+    input,
+    document,
+    kind,
+    site,
+    origin,
+    path,
+    policyId,
+    prepared,
+  }: {
+    input: SaveInput;
+    document: PolicyDocument;
+    kind: PolicyKind;
+    site: string;
+    origin: string;
+    path: string;
+    policyId: string;
+    prepared: PreparedDocument;
+  }): Promise<SaveResult> {
     for (let attempt = 0; attempt < SAVE_ATTEMPTS; attempt++) {
       const previous = await reading('read the stored policy', [STORES.versions, STORES.chunks, STORES.blocks], async (tx, bad) => {
         const [latest] = await latestVersions(tx, policyId, 1, bad);
@@ -454,7 +509,7 @@ export async function openPolicyStore(options: OpenOptions): Promise<PolicyStore
         } else {
           const now = clock();
           const writes: Promise<unknown>[] = [];
-          const policyFields = { policyId, site, kind: kind.data, path, url: input.url, title: document.title };
+          const policyFields = { policyId, site, kind, origin, path, url: input.url, title: document.title };
           if (latest && latest.contentHash === prepared.contentHash) {
             const updated: VersionRecord = { ...latest, lastSeen: Math.max(latest.lastSeen, now) };
             writes.push(putChecked(tx, STORES.versions, updated));
@@ -502,6 +557,7 @@ export async function openPolicyStore(options: OpenOptions): Promise<PolicyStore
       }
       if (outcome === 'retry') {
         await tx.done.catch(() => undefined);
+        await retryPause(attempt);
         continue;
       }
       await quarantine(bad);
@@ -641,7 +697,7 @@ export async function openPolicyStore(options: OpenOptions): Promise<PolicyStore
   /**
    * Frees space by removing versions between a policy's first and latest, oldest first across all
    * policies, until the estimate is at or under `targetBytes` (default: 80% of the current size), then
-   * deletes chunks and blocks no version uses. The analysis stored on the version after a removed one
+   * deletes chunks and blocks no version uses, stored or quarantined. The analysis stored on the version after a removed one
    * still describes the change the user saw at the time.
    */
   async function prune(options: { targetBytes?: number } = {}): Promise<{ removedVersions: number; bytesBefore: number; bytesAfter: number }> {
@@ -699,11 +755,27 @@ export async function openPolicyStore(options: OpenOptions): Promise<PolicyStore
         list.push(v.data);
         versionsByPolicy.set(v.data.policyId, list);
       }
+      // A quarantined version or chunk holds on to its text as well: its record may be repaired by hand
+      // from the quarantine (the raw value is kept there), and that text exists nowhere else.
+      const pinnedBlocks: string[] = [];
+      for (const raw of of(STORES.quarantine)[0]) {
+        const entry = QuarantineEntry.safeParse(raw);
+        if (!entry.success) continue;
+        const held = (entry.data.raw ?? {}) as { policyId?: unknown; chunks?: unknown; blocks?: unknown };
+        if (typeof held.policyId !== 'string') continue;
+        if (entry.data.store === STORES.versions && Array.isArray(held.chunks)) {
+          for (const key of held.chunks) if (typeof key === 'string') chunkRefs.set(pieceId(held.policyId, key), (chunkRefs.get(pieceId(held.policyId, key)) ?? 0) + 1);
+        }
+        if (entry.data.store === STORES.chunks && Array.isArray(held.blocks)) {
+          for (const key of held.blocks) if (typeof key === 'string') pinnedBlocks.push(pieceId(held.policyId, key));
+        }
+      }
       const blockRefs = new Map<string, number>();
       for (const [id, blocks] of chunkBlocks) {
         if ((chunkRefs.get(id) ?? 0) === 0) continue;
         for (const b of blocks) blockRefs.set(b, (blockRefs.get(b) ?? 0) + 1);
       }
+      for (const b of pinnedBlocks) blockRefs.set(b, (blockRefs.get(b) ?? 0) + 1);
 
       const deadChunks = new Set<string>();
       const deadBlocks = new Set<string>();
@@ -795,6 +867,7 @@ export async function openPolicyStore(options: OpenOptions): Promise<PolicyStore
       if (versions.length === 0) continue;
       const policy: ExportPolicy = {
         kind: p.kind,
+        origin: p.origin,
         path: p.path,
         url: p.url,
         title: p.title,
@@ -832,8 +905,6 @@ export async function openPolicyStore(options: OpenOptions): Promise<PolicyStore
         return { ok: false, code: 'invalid-import', error: `The history file names an invalid site (${JSON.stringify(site.site.slice(0, 100))}). Nothing was imported.` };
       }
       for (const p of site.policies) {
-        const path = normalizePolicyPath(`https://${site.site}${p.path}`);
-        const policyId = policyIdFor(site.site, p.kind, path);
         const versions = await Promise.all(p.versions.map(async (v) => ({ v, prepared: await prepareDocument(v.document) })));
         const mismatch = versions.findIndex(({ v, prepared }) => prepared.contentHash !== v.contentHash);
         if (mismatch >= 0) {
@@ -843,19 +914,48 @@ export async function openPolicyStore(options: OpenOptions): Promise<PolicyStore
             error: `The history file is damaged: version ${mismatch + 1} of ${site.site}${p.path} does not match its checksum. Nothing was imported.`,
           };
         }
-        planned.push({
-          policy: {
-            policyId,
-            site: site.site,
-            kind: p.kind,
-            path,
-            url: p.url,
-            title: p.title,
-            firstSeen: Date.parse(p.firstSeen),
-            lastSeen: Date.parse(p.lastSeen),
-          },
-          versions,
-        });
+        // A file from before policies had an origin may mix captures from several: each version goes to
+        // the policy of the address it was captured from, as the v3 migration does with a stored history.
+        const originOf = (url: string): string | null => {
+          try {
+            return siteForUrl(url) === site.site ? originForUrl(url) : null;
+          } catch {
+            return null;
+          }
+        };
+        const groups = new Map<string, typeof versions>();
+        for (const entry of versions) {
+          const origin = p.origin ?? originOf(entry.v.document.url) ?? originOf(p.url);
+          if (!origin || originOf(origin) !== origin) {
+            return { ok: false, code: 'invalid-import', error: `The history file names a policy of ${site.site} at an address outside it (${JSON.stringify((p.origin ?? p.url).slice(0, 100))}). Nothing was imported.` };
+          }
+          groups.set(origin, [...(groups.get(origin) ?? []), entry]);
+        }
+        for (const [origin, list] of groups) {
+          const path = normalizePolicyPath(`${origin}${p.path}`);
+          const latest = list[list.length - 1]!.v;
+          if (groups.size > 1) {
+            // An analysis describes the change from the version before it; in another policy now, it no longer does.
+            const keeps = list.map((entry, i) => p.versions[p.versions.indexOf(entry.v) - 1] === list[i - 1]?.v);
+            list.forEach((entry, i) => {
+              if (!keeps[i]) entry.v = { ...entry.v, analysis: null };
+            });
+          }
+          planned.push({
+            policy: {
+              policyId: policyIdFor(p.kind, origin, path),
+              site: site.site,
+              kind: p.kind,
+              origin,
+              path,
+              url: originOf(p.url) === origin ? p.url : latest.document.url,
+              title: groups.size > 1 ? latest.document.title : p.title,
+              firstSeen: Math.min(...list.map((e) => Date.parse(e.v.firstSeen))),
+              lastSeen: Math.max(...list.map((e) => Date.parse(e.v.lastSeen))),
+            },
+            versions: list,
+          });
+        }
       }
     }
 

@@ -41,9 +41,10 @@ describe('in Firefox', () => {
     expect(server.requests.filter((p) => p === '/legal/privacy')).toEqual([]);
   });
 
-  it('records a policy on a first visit, without alarming', async () => {
+  it('records a policy on a first visit, without alarming and without watching it yet', async () => {
     await visitPolicy(`${server.origin}/legal/privacy`, /: first /);
     expect((await badgeOf(ext, await tabIdOf(ext, tab))).text).toBe('');
+    expect(await watches(ext)).toEqual([]);
   });
 
   it('raises the badge and explains the two major changes when version 2 arrives', async () => {
@@ -69,7 +70,7 @@ describe('in Firefox', () => {
 
   it('re-checks the watched policy when the alarm fires, and shows a failed check with its reason', async () => {
     const url = `${server.origin}/legal/privacy`;
-    // Visiting the policy put it on the watch list, and the change found by the second visit shows there.
+    // Opening the popup on the site put the policy on the watch list, with the change awaiting review.
     const entry = await waitFor(async () => (await watches(ext)).find((w) => w.policyUrl === url), 'the watch entry');
     expect(entry).toMatchObject({ status: 'changed', lastChange: expect.any(Number) });
     await fireRecheckAlarm(ext);
@@ -85,5 +86,15 @@ describe('in Firefox', () => {
     const options = await ext.openPage('options.html');
     await options.waitForFunction(() => /HTTP 500/.test(document.querySelector('table')?.textContent ?? ''));
     await screenshotFirefox(options, 'firefox-options-failed');
+  });
+
+  it('does not follow a redirect the event page cannot see, and requests nothing on the other host', async () => {
+    // Firefox, like Chromium, answers `redirect: "manual"` with an opaque redirect that hides its target.
+    const lastCheck = (await watches(ext))[0]?.lastCheck ?? 0;
+    server.set('/legal/privacy', { status: 302, body: '', headers: { location: `http://localhost:${server.port}/elsewhere` } });
+    await fireRecheckAlarm(ext);
+    const failed = await waitFor(async () => (await watches(ext)).find((w) => (w.lastCheck ?? 0) > lastCheck && w.status === 'failed'), 'the refused check', 30_000);
+    expect(failed.failure).toMatch(/does not let extensions see where a redirect leads/);
+    expect(server.seen.filter((r) => r.path === '/elsewhere')).toEqual([]);
   });
 });

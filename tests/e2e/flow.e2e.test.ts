@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { seriousViolations } from './axe';
 import { demoPage } from './fixtures';
 import {
-  badgeOf, launchExtension, openExtensionPage, reportedOutcomes, openPopup, screenshot, startServer, tabIdOf, waitFor, watches,
+  badgeOf, inWorker, launchExtension, openExtensionPage, reportedOutcomes, openPopup, screenshot, startServer, tabIdOf, waitFor, watches,
   type Extension, type FixtureServer,
 } from './harness';
 
@@ -41,14 +41,25 @@ describe('a policy that changes under the reader', () => {
 
   it('records a first visit without alarming, and says what the policy states now', async () => {
     await visitPolicy(ext, policyTab, `${server.origin}/legal/privacy`, /: first /);
+    // Recorded, but not watched: a page cannot put itself on the list of background checks.
+    expect(await watches(ext)).toEqual([]);
     const tabId = await tabIdOf(ext, policyTab);
     expect((await badgeOf(ext, tabId)).text).toBe('');
     const popup = await openPopup(ext, tabId);
     await expect.poll(() => popup.getByRole('heading', { name: 'What this policy says now' }).count()).toBe(1);
     const card = popup.locator('section.statements');
     await expect.poll(() => card.textContent()).toContain('We do not sell your personal information.');
+    // The first popup on the site puts its policy on the watch list, says so, and offers to undo it.
+    await expect.poll(() => popup.getByText('Clausewatch now also checks this policy in the background').count()).toBe(1);
+    expect(await popup.getByRole('button', { name: 'Stop watching' }).count()).toBe(1);
+    expect((await watches(ext)).map((w) => [w.policyUrl, w.status])).toEqual([[`${server.origin}/legal/privacy`, 'pending']]);
     await screenshot(popup, 'popup-first-visit');
     await popup.close();
+    // A second popup does not announce it again.
+    const again = await openPopup(ext, tabId);
+    await expect.poll(() => again.getByRole('heading', { name: 'What this policy says now' }).count()).toBe(1);
+    expect(await again.getByText('Clausewatch now also checks this policy in the background').count()).toBe(0);
+    await again.close();
   });
 
   it('raises the badge on the policy page and on other pages of the site when version 2 arrives', async () => {
@@ -68,7 +79,7 @@ describe('a policy that changes under the reader', () => {
     expect(badge.color.slice(0, 3)).toEqual([0xb9, 0x1c, 0x1c]);
     expect(badge.title).toMatch(/2 major changes/);
     expect(badge.title).toMatch(/AI/);
-    // The first visit put the policy on the watch list; the change this visit found shows there too.
+    // The first popup put the policy on the watch list; the change this visit found shows there too.
     expect((await watches(ext)).find((w) => w.policyUrl === `${server.origin}/legal/privacy`)).toMatchObject({ status: 'changed', lastChange: expect.any(Number) });
   });
 
@@ -174,5 +185,24 @@ describe('a policy that changes under the reader', () => {
     // Nothing to review, so nothing would ever clear a "Changed" here.
     expect(after?.status).toBe('up-to-date');
     expect(after?.lastChange).toBeGreaterThan(before?.lastChange ?? 0);
+  });
+
+  it('"Stop watching" takes the site off the watch list for good: a later popup does not put it back', async () => {
+    const tabId = await tabIdOf(ext, policyTab);
+    await inWorker(ext, async () => {
+      // As if the policy had only been visited so far: not watched, its popup never shown.
+      await chrome.storage.local.set({ watches: [], introducedSites: [] });
+    }, null);
+    const popup = await openPopup(ext, tabId);
+    await expect.poll(() => popup.getByRole('button', { name: 'Stop watching' }).count()).toBe(1);
+    expect(await watches(ext)).toHaveLength(1);
+    await popup.getByRole('button', { name: 'Stop watching' }).click();
+    await waitFor(async () => (await watches(ext)).length === 0, 'the site to leave the watch list');
+    await expect.poll(() => popup.getByRole('button', { name: 'Watch this site' }).count()).toBe(1);
+    await popup.close();
+    const later = await openPopup(ext, tabId);
+    await expect.poll(() => later.getByRole('button', { name: 'Watch this site' }).count()).toBe(1);
+    expect(await watches(ext)).toEqual([]);
+    await later.close();
   });
 });

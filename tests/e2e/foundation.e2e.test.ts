@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  launchExtension, liveWorker, reportedOutcomes, openExtensionPage, openPopup, screenshot, startServer, tabIdOf, waitFor,
+  inWorker, launchExtension, liveWorker, reportedOutcomes, openExtensionPage, openPopup, screenshot, startServer, tabIdOf, waitFor,
   type Extension, type FixtureServer,
 } from './harness';
 import { demoPage } from './fixtures';
@@ -59,6 +59,31 @@ describe('the built extension in Chromium', () => {
 
   it('refuses to run the suite against a browser without the extension', async () => {
     await expect(launchExtension({ extensionDir: null, workerTimeoutMs: 4_000 })).rejects.toThrow(/did not load/);
+  });
+
+  it('refuses a captured page whose claimed address is not the tab\'s, and stores nothing for it', async () => {
+    const page = await ext.context.newPage();
+    await page.goto(`${server.origin}/`);
+    const tabId = await tabIdOf(ext, page);
+    // What a compromised or confused content script could send: the tab's page, filed as a bank's policy.
+    const reply = await inWorker(ext, async ({ tabId: id, html }) => {
+      const [done] = await chrome.scripting.executeScript({
+        target: { tabId: id },
+        world: 'ISOLATED',
+        func: (body: string) => chrome.runtime.sendMessage({ type: 'pageCaptured', data: { url: 'https://www.bank.example/privacy', reason: 'forged', html: body } }),
+        args: [html],
+      });
+      return done?.result as unknown;
+    }, { tabId, html: demoPage('privacy-v1').body });
+    expect(reply).toEqual({ ok: true, value: { status: 'rejected' } });
+    const outcome = await waitFor(async () => (await reportedOutcomes(ext)).find((o) => o.outcome === 'rejected'), 'the rejection');
+    expect(outcome.reason).toMatch(/does not match its tab/);
+    const history = await openExtensionPage(ext, 'site-history.html?site=bank.example');
+    await history.waitForSelector('h1');
+    await history.waitForTimeout(300);
+    expect(await history.locator('ol.timeline > li').count()).toBe(0);
+    await history.close();
+    await page.close();
   });
 
   it('delivers a visited privacy policy to the background, extracted', async () => {

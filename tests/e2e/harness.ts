@@ -33,6 +33,8 @@ export function chromiumArgs(extensionDir: string | null): string[] {
     '--disable-sync',
     '--disable-quic',
     '--disable-default-apps',
+    // Names under .test reach the fixture server, so a test can send the extension to "another site".
+    '--host-resolver-rules=MAP *.test 127.0.0.1',
   ];
   if (extensionDir) args.push(`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`);
   return args;
@@ -167,24 +169,55 @@ export interface Route {
   body: string;
   type?: string;
   headers?: Record<string, string>;
+  /** Instead of `body`, stream this many bytes (chunked, no Content-Length) unless the client goes away. */
+  streamBytes?: number;
 }
 
 export interface FixtureServer {
   origin: string;
+  port: number;
   /** Sets or replaces what a path serves. */
   set(path: string, route: Route): void;
   /** Every request path seen, in order. */
   requests: string[];
+  /** Every request as host (from the Host header) and path, in order. */
+  seen: Array<{ host: string; path: string }>;
+  /** Bytes written for streamed routes, by path (what the client let through before it hung up). */
+  streamed: Map<string, number>;
   close(): Promise<void>;
+}
+
+const STREAM_CHUNK = Buffer.alloc(64 * 1024, '<p>We collect your data.</p>\n');
+
+/** Writes `total` bytes as fast as the client reads them, stopping when it goes away. */
+function stream(res: ServerResponse, total: number, count: (n: number) => void): void {
+  let sent = 0;
+  const pump = () => {
+    while (sent < total && !res.destroyed) {
+      const ok = res.write(STREAM_CHUNK);
+      sent += STREAM_CHUNK.length;
+      count(STREAM_CHUNK.length);
+      if (!ok) {
+        res.once('drain', pump);
+        return;
+      }
+    }
+    if (!res.destroyed) res.end();
+  };
+  res.on('error', () => {});
+  pump();
 }
 
 /** An HTTP server on 127.0.0.1 at a random port, serving routes the test can change at any time. */
 export async function startServer(initial: Record<string, Route> = {}): Promise<FixtureServer> {
   const routes = new Map(Object.entries(initial));
   const requests: string[] = [];
+  const seen: Array<{ host: string; path: string }> = [];
+  const streamed = new Map<string, number>();
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
     requests.push(path);
+    seen.push({ host: req.headers.host ?? '', path });
     const route = routes.get(path);
     if (!route) {
       res.writeHead(404, { 'content-type': 'text/html; charset=utf-8' });
@@ -192,14 +225,18 @@ export async function startServer(initial: Record<string, Route> = {}): Promise<
       return;
     }
     res.writeHead(route.status ?? 200, { 'content-type': route.type ?? 'text/html; charset=utf-8', ...route.headers });
-    res.end(route.body);
+    if (route.streamBytes !== undefined) stream(res, route.streamBytes, (n) => streamed.set(path, (streamed.get(path) ?? 0) + n));
+    else res.end(route.body);
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const { port } = server.address() as AddressInfo;
   return {
     origin: `http://127.0.0.1:${port}`,
+    port,
     set: (path, route) => void routes.set(path, route),
     requests,
+    seen,
+    streamed,
     close: () => new Promise<void>((r) => server.close(() => r())),
   };
 }

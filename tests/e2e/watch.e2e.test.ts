@@ -66,7 +66,8 @@ describe('watched sites', () => {
 
   it.each([
     ['a server error', { status: 500, body: 'oops' }, /HTTP 500/],
-    ['a redirect to a login page', { status: 302, body: '', headers: { location: '/login?next=/legal/privacy' } }, /login page/],
+    // Chromium hides where a redirect leads (an opaque redirect), so a background check does not follow it.
+    ['a redirect to a login page', { status: 302, body: '', headers: { location: '/login?next=/legal/privacy' } }, /does not let extensions see where a redirect leads/],
   ])('shows %s as a failed check with its reason and creates no version', async (_name, route, reason) => {
     server.set('/login', { body: '<!doctype html><title>Sign in</title><form><input type="password"></form>' });
     const before = await versionsOf(ext, '127.0.0.1');
@@ -78,5 +79,51 @@ describe('watched sites', () => {
     await options.reload();
     await expect.poll(() => options.locator('table').textContent()).toMatch(reason);
     await screenshot(options, `options-failed-${route.status}`);
+    expect(server.seen.filter((r) => r.path === '/login')).toEqual([]);
+  });
+
+  it('abandons an endless page at the size limit: a failed check, no version, and the download stopped', async () => {
+    const before = await versionsOf(ext, '127.0.0.1');
+    server.set('/legal/privacy', { body: '', streamBytes: 300 * 1024 * 1024 });
+    await fireRecheckAlarm(ext);
+    const failed = await waitFor(async () => (await watches(ext)).find((w) => w.status === 'failed' && /larger than 8 MB/.test(w.failure ?? '')), 'the abandoned check', 30_000);
+    expect(failed.failure).toMatch(/abandoned/);
+    expect(await versionsOf(ext, '127.0.0.1')).toBe(before);
+    // Counted at the server once the connection has settled: the check hung up soon after 8 MB, far
+    // from the 300 MB on offer.
+    await new Promise((r) => setTimeout(r, 500));
+    expect(server.streamed.get('/legal/privacy')).toBeLessThan(64 * 1024 * 1024);
+  });
+
+  it('never follows a redirect to another host in the background; "Check now" shows where it points, and stores nothing', async () => {
+    const before = await versionsOf(ext, '127.0.0.1');
+    const elsewhere = `http://policies.other.test:${server.port}/moved/privacy`;
+    server.set('/moved/privacy', demoPage('privacy-v2'));
+    server.set('/legal/privacy', { status: 302, body: '', headers: { location: elsewhere } });
+    const seenBefore = server.seen.length;
+    const checkedBefore = (await watches(ext))[0]?.lastCheck ?? 0;
+    await fireRecheckAlarm(ext);
+    await waitFor(async () => (await watches(ext)).find((w) => w.status === 'failed' && /does not let extensions see where/.test(w.failure ?? '') && (w.lastCheck ?? 0) > checkedBefore), 'the refused check');
+    // The alarm's check asked for the watched address once and went nowhere else.
+    expect(server.seen.slice(seenBefore)).toEqual([{ host: `127.0.0.1:${server.port}`, path: '/legal/privacy' }]);
+
+    // The user asks: the browser follows the redirect to say where it leads, and nothing is stored.
+    await options.reload();
+    await options.getByRole('button', { name: 'Check now: 127.0.0.1' }).click();
+    await expect.poll(() => options.locator('table').textContent()).toContain(`now points to ${elsewhere}, another site`);
+    expect((await watches(ext))[0]).toMatchObject({ status: 'failed', movedTo: elsewhere });
+    expect(await versionsOf(ext, '127.0.0.1')).toBe(before);
+    expect(await versionsOf(ext, 'other.test')).toBe(0);
+    expect(server.seen.filter((r) => r.host.startsWith('policies.other.test'))).toHaveLength(1);
+    await screenshot(options, 'options-moved-elsewhere');
+    // The user confirms the new address: the watch moves to that site, and its first check reads it.
+    await options.getByRole('button', { name: `Watch policies.other.test:${server.port}/moved/privacy instead` }).click();
+    await waitFor(async () => {
+      const list = await watches(ext);
+      return list.length === 1 && list[0]!.site === 'other.test' && list[0]!.policyUrl === elsewhere;
+    }, 'the watch to move to the new address');
+    await fireRecheckAlarm(ext);
+    await waitFor(async () => (await watches(ext))[0]?.status === 'up-to-date', 'the first check of the new address');
+    expect(await versionsOf(ext, 'other.test')).toBe(1);
   });
 });

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { joinsOnCapture, joinsOnPopup } from './autowatch';
+
+describe('joinsOnCapture', () => {
+  it.each([
+    [{ autoWatchVisited: false, kind: 'privacy-policy', watched: false }, false],
+    [{ autoWatchVisited: true, kind: 'privacy-policy', watched: false }, true],
+    [{ autoWatchVisited: true, kind: 'privacy-policy', watched: true }, false],
+    [{ autoWatchVisited: true, kind: 'privacy-adjacent', watched: false }, false],
+  ] as const)('%j: %s', (options, joins) => {
+    expect(joinsOnCapture(options)).toBe(joins);
+  });
+});
+
+describe('joinsOnPopup', () => {
+  it.each([
+    [{ hasPrivacyPolicy: true, watched: false, introduced: false }, true],
+    // Shown once already: the user may have removed it since, and it stays removed.
+    [{ hasPrivacyPolicy: true, watched: false, introduced: true }, false],
+    [{ hasPrivacyPolicy: true, watched: true, introduced: false }, false],
+    [{ hasPrivacyPolicy: false, watched: false, introduced: false }, false],
+  ] as const)('%j: %s', (options, joins) => {
+    expect(joinsOnPopup(options)).toBe(joins);
+  });
+});
