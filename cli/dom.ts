@@ -20,7 +20,27 @@ export interface LoadedPage {
   close(): void;
 }
 
-const STYLE_BLOCK = /(<style\b[^>]*>)[\s\S]*?(<\/style\s*>)/gi;
+/** The markup with every <style> element's body emptied (a scan: a pattern over the whole page would retry from every "<style"). */
+function emptyStyleBodies(html: string): string {
+  const lower = html.toLowerCase();
+  let out = '';
+  let i = 0;
+  for (;;) {
+    const open = lower.indexOf('<style', i);
+    if (open < 0) break;
+    const after = lower[open + 6] ?? '';
+    const tagEnd = lower.indexOf('>', open);
+    const close = tagEnd < 0 ? -1 : lower.indexOf('</style', tagEnd);
+    if (/[a-z0-9-]/.test(after) || tagEnd < 0 || close < 0) {
+      out += html.slice(i, open + 6);
+      i = open + 6;
+      continue;
+    }
+    out += html.slice(i, tagEnd + 1);
+    i = close;
+  }
+  return out + html.slice(i);
+}
 
 function build(html: string, url: string): LoadedPage {
   const dom = new JSDOM(html, { url, contentType: 'text/html', virtualConsole: new VirtualConsole() });
@@ -32,14 +52,14 @@ function build(html: string, url: string): LoadedPage {
  * CSS, and parsing stylesheets dominates load time on real pages, which matters over a whole corpus.
  */
 export function loadHtml(html: string, url: string, options: { emptyStyles?: boolean } = {}): LoadedPage {
-  if (options.emptyStyles) return build(html.replace(STYLE_BLOCK, '$1$2'), url);
+  if (options.emptyStyles) return build(emptyStyleBodies(html), url);
   try {
     return build(html, url);
   } catch (e) {
     // jsdom parses <style> blocks while building the tree, and its CSS library throws on some real
     // stylesheets (e.g. `border: inherit` shorthands). Nothing here reads CSS, so the page is parsed
     // again with empty style blocks rather than refused.
-    const withoutCss = html.replace(STYLE_BLOCK, '$1$2');
+    const withoutCss = emptyStyleBodies(html);
     if (withoutCss === html) throw e;
     return build(withoutCss, url);
   }

@@ -66,8 +66,15 @@ export function sniffFormat(path: string, text: string): InputFormat {
 /** The encoding a saved page declares in its first KB (`<meta charset>` or http-equiv), if any. */
 function declaredCharset(bytes: Uint8Array): string | null {
   const head = Buffer.from(bytes.subarray(0, 1024)).toString('latin1');
-  const m = /<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)/i.exec(head);
-  return m?.[1] ?? null;
+  // Each <meta ...> tag on its own, so no pattern scans across the whole head.
+  const lower = head.toLowerCase();
+  for (let at = lower.indexOf('<meta'); at >= 0; at = lower.indexOf('<meta', at + 5)) {
+    const end = lower.indexOf('>', at);
+    const tag = head.slice(at, end < 0 ? head.length : end);
+    const m = /\bcharset\s*=\s*["']?([\w.:-]+)/i.exec(tag);
+    if (m) return m[1] ?? null;
+  }
+  return null;
 }
 
 /* Bytes 0x80-0x9F of windows-1252, which Node 20's decoder wrongly reads as C1 controls. */

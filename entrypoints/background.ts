@@ -3,6 +3,7 @@
  * caches that can be rebuilt (the worker may be stopped at any moment); every listener is registered
  * synchronously at start.
  */
+import { trimEndChars } from '@/lib/text/trim';
 import { browser, type Browser } from 'wxt/browser';
 import { joinsOnCapture, joinsOnPopup } from '@/lib/autowatch';
 import { badgeFor, type BadgeInput } from '@/lib/badge';
@@ -334,7 +335,7 @@ function samePage(a: string | undefined, b: string): boolean {
   try {
     const x = new URL(a);
     const y = new URL(b);
-    return x.origin === y.origin && x.pathname.replace(/\/+$/, '') === y.pathname.replace(/\/+$/, '');
+    return x.origin === y.origin && trimEndChars(x.pathname, '/') === trimEndChars(y.pathname, '/');
   } catch {
     return false;
   }

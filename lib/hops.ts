@@ -7,6 +7,7 @@
  * Host names are judged as written: the browser gives extensions no DNS lookup, so a public name that
  * resolves to a private address is not caught here (see README, Limits).
  */
+import { trimEndChars } from './text/trim';
 import { siteForUrl } from './store/site';
 
 export type HopVerdict =
@@ -68,7 +69,7 @@ function ipv6IsLocal(g: number[]): boolean {
 
 /** The host of a URL without IPv6 brackets or a trailing dot, lower case. */
 export function bareHost(url: URL): string {
-  return url.hostname.replace(/^\[|\]$/g, '').replace(/\.+$/, '').toLowerCase();
+  return trimEndChars(url.hostname.replace(/^\[|\]$/g, ''), '.').toLowerCase();
 }
 
 /**

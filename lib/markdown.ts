@@ -13,9 +13,36 @@ import { countWords, normalizeText } from './text/normalize';
 import { findStatedDate } from './text/dates';
 
 const ATX_OPEN = /^\s{0,3}(#{1,6})\s+/;
+/**
+ * Code-span marks removed, keeping the code: what `s.replace(/`+([^`]*)`+/g, '$1')` does, as a scan (that
+ * pattern retries from every backtick of an unclosed run, quadratic in it). A run of backticks with
+ * another run later in the text is an opening mark; the text up to the next run is kept and both runs
+ * go. A last run of two or more backticks goes too (it pairs with itself); a last single one stays.
+ */
+export function stripCodeSpans(s: string): string {
+  let out = '';
+  let i = 0;
+  while (i < s.length) {
+    const b = s.indexOf('`', i);
+    if (b < 0) return out + s.slice(i);
+    out += s.slice(i, b);
+    let e = b;
+    while (e < s.length && s[e] === '`') e++;
+    const next = s.indexOf('`', e);
+    if (next >= 0) {
+      let f = next;
+      while (f < s.length && s[f] === '`') f++;
+      out += s.slice(e, next);
+      i = f;
+    } else if (e - b >= 2) i = e;
+    else return out + s.slice(b);
+  }
+  return out;
+}
+
 const SETEXT = /^\s{0,3}(=+|-+)\s*$/;
 const RULE = /^\s{0,3}(?:(?:\*\s*){3,}|(?:-\s*){3,}|(?:_\s*){3,})$/;
-const LIST = /^(\s*)(?:[*+•·▪‣◦-]|\\[*+-]|\d{1,3}\\?[.)]|[a-z]\)|\([a-z0-9ivx]{1,4}\))\s+(.*)$/i;
+const LIST = /^(\s*)(?:[*+•·▪‣◦-]|\\[*+-]|\d{1,3}\\?[.)]|[a-z]\)|\([a-z0-9ivx]{1,4}\))\s+(\S.*)?$/i;
 const FENCE = /^\s*(```|~~~)/;
 // Tested on trimmed lines: with the white space at either end left in, `\s*\|?\s*` could split a long run
 // of spaces every possible way before failing.
@@ -255,7 +282,7 @@ export function inlineText(input: string): string {
     }
     return ENTITIES[e.toLowerCase()] ?? m;
   });
-  s = s.replace(/`+([^`]*)`+/g, '$1');
+  s = stripCodeSpans(s);
   s = unwrapStrong(s);
   s = s.replace(/(^|[^\w*])\*(?=\S)([^*]*?\S)\*(?!\w)/g, '$1$2');
   s = s.replace(/(^|[^\w])_(?=\S)([^_]*?\S)_(?!\w)/g, '$1$2');

@@ -20,7 +20,17 @@ export type Verdict = { ok: true } | { ok: false; reason: string };
 const LOGIN_PATH = /(^|[/_.-])(log-?in|sign-?in|signon|auth|sso|oauth|session|account\/login|challenge)([/_.?-]|$)/i;
 const CONSENT_HOST_OR_PATH = /(^|[/.])(consent|cookie-?consent|privacy-?gate|gdpr-?consent)([/.?-]|$)/i;
 const CAPTCHA = /(captcha|are you a robot|verify you are (a )?human|cf-challenge|challenge-platform|unusual traffic|access denied|bot detection)/i;
-const PASSWORD_FIELD = /<input[^>]+type=["']?password/i;
+const PASSWORD_TYPE = /\btype\s*=\s*["']?password/i;
+
+/** Whether the page has a password field: each <input ...> tag is read on its own (a scan, never quadratic). */
+function hasPasswordField(html: string): boolean {
+  const lower = html.toLowerCase();
+  for (let at = lower.indexOf('<input'); at >= 0; at = lower.indexOf('<input', at + 6)) {
+    const end = lower.indexOf('>', at);
+    if (PASSWORD_TYPE.test(html.slice(at, end < 0 ? html.length : end))) return true;
+  }
+  return false;
+}
 
 export function assessFetch(page: FetchedPage): Verdict {
   if (page.status >= 400) return { ok: false, reason: `the server answered HTTP ${page.status}` };
@@ -46,7 +56,7 @@ export function assessFetch(page: FetchedPage): Verdict {
   }
   const head = page.body.slice(0, 200_000);
   if (CAPTCHA.test(head) && head.length < 60_000) return { ok: false, reason: 'the site answered with a captcha or bot check' };
-  if (PASSWORD_FIELD.test(head) && head.length < 60_000) return { ok: false, reason: 'the site answered with a login form' };
+  if (hasPasswordField(head) && head.length < 60_000) return { ok: false, reason: 'the site answered with a login form' };
   return { ok: true };
 }
 

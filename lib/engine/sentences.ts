@@ -177,12 +177,36 @@ export function isBoilerplate(text: string): boolean {
   return isDateLine(text) || canonicalKey(text).length === 0;
 }
 
-const PIECE_END = /[.!?;:]+(?:\s+|$)/;
+const PIECE_PUNCT = '.!?;:';
+
+/** The text cut after every run of sentence punctuation that is followed by a space or the end (a scan: linear). */
+function splitPieces(text: string): string[] {
+  const out: string[] = [];
+  let start = 0;
+  let i = 0;
+  while (i < text.length) {
+    if (!PIECE_PUNCT.includes(text[i] ?? '')) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < text.length && PIECE_PUNCT.includes(text[j] ?? '')) j++;
+    let k = j;
+    while (k < text.length && /\s/.test(text[k] ?? '')) k++;
+    if (k > j || j === text.length) {
+      out.push(text.slice(start, i));
+      start = k;
+    }
+    i = k > j ? k : j;
+  }
+  out.push(text.slice(start));
+  return out;
+}
 
 /** The canonical keys of a text's sentence pieces (split at sentence punctuation, cheaply). */
 export function pieceKeys(text: string): string[] {
   const out: string[] = [];
-  for (const piece of text.split(PIECE_END)) {
+  for (const piece of splitPieces(text)) {
     const k = canonicalKey(piece);
     if (k) out.push(k);
   }

@@ -6,6 +6,7 @@
  * another subdomain (whose owner may not be the site's), is never taken for a version of the site's
  * https policy.
  */
+import { trimEndChars } from '../text/trim';
 import { parse } from 'tldts';
 import { StoreError } from './errors';
 
@@ -38,11 +39,13 @@ export function normalizePolicyPath(url: string): string {
   } catch {
     // A malformed escape is kept as written; it is still a stable identifier.
   }
-  path = path
-    .toLowerCase()
-    .replace(/\/{2,}/g, '/')
-    .replace(/\/index\.(?:html?|php|aspx?)$/, '/')
-    .replace(/\/+$/, '');
+  path = trimEndChars(
+    path
+      .toLowerCase()
+      .replace(/\/{2,}/g, '/')
+      .replace(/\/index\.(?:html?|php|aspx?)$/, '/'),
+    '/',
+  );
   return path === '' ? '/' : path;
 }
 

@@ -49,6 +49,13 @@ describe('regular expressions', () => {
     expect(patterns.some((p) => p.where.includes('lib/engine/attributes.ts'))).toBe(true);
   });
 
+  it('would catch the shape of the pattern that once froze the background (a recipient list with no tail)', () => {
+    const W = "\\w+(?:[-'’]\\w+)*";
+    const R = '(?:advertising partners?|partners?|advertisers?|affiliates?|service providers?|providers?|third parties|vendors?)';
+    const old = `^(?:our |other |the )*(?:${W} ){0,2}?${R}(?:,? (?:and |or )?(?:${W} ){0,2}?${R})*(?:,? (?:when|if)\\b)`;
+    expect(checkSync(old, '', { timeout: 10_000, randomSeed: 1 }).status).toBe('vulnerable');
+  }, 60_000);
+
   it('recheck finds none vulnerable', () => {
     const bad: string[] = [];
     for (const p of patterns) {

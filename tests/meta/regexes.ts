@@ -79,8 +79,9 @@ export async function capturedPatterns(load: () => Promise<unknown>): Promise<Fo
   globalThis.RegExp = new Proxy(Original, {
     construct(target, args: [string | RegExp, string?]) {
       const re = new target(...args);
-      const stack = new Error().stack?.split('\n').find((l) => l.includes(ROOT) && !l.includes('tests/meta')) ?? '';
-      found.push({ where: frameLocation(stack), source: re.source, flags: re.flags });
+      // The frame that built it: our code's, or a dependency's (whose patterns are not ours to check).
+      const frame = new Error().stack?.split('\n').slice(1).find((l) => l.includes(ROOT) && !l.includes('tests/meta')) ?? '';
+      if (!frame.includes('/node_modules/')) found.push({ where: frameLocation(frame), source: re.source, flags: re.flags });
       return re;
     },
   });
