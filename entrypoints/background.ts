@@ -8,7 +8,7 @@ import { browser, type Browser } from 'wxt/browser';
 import { joinsOnCapture, joinsOnPopup } from '@/lib/autowatch';
 import { badgeFor, type BadgeInput } from '@/lib/badge';
 import { usualPathCandidates } from '@/lib/discover';
-import { analyzeChange, describePolicy } from '@/lib/engine';
+import { analyzeChangeYielding, describePolicy } from '@/lib/engine';
 import { fetchGuarded, type HiddenRedirects } from '@/lib/fetch-page';
 import { assessDetection, assessFetch } from '@/lib/recheck';
 import { hasReviewableChange, pendingChange } from '@/lib/review';
@@ -20,6 +20,9 @@ import { recordOutcome } from '@/utils/diagnostics';
 import { runInDom } from '@/utils/dom';
 import { registerHandlers } from '@/utils/messaging';
 import { getSettings, getWatches, markIntroduced, setSettings, updateWatches } from '@/utils/prefs';
+
+/** Lets the service worker answer other messages between steps of a long analysis. */
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 const ALARM = RECHECK_ALARM;
 const CHECKS_PER_ALARM = 5;
@@ -63,7 +66,7 @@ async function getStorageProblem(): Promise<string | null> {
 async function saveVersion(url: string, document: PolicyDocument, kind: PolicyKind) {
   const store = await getStore();
   try {
-    const saved = await saveWithQuotaRecovery(store, { url, document, kind, analyze: (a, b) => analyzeChange(a, b) });
+    const saved = await saveWithQuotaRecovery(store, { url, document, kind, analyze: (a, b) => analyzeChangeYielding(a, b, nextTask) });
     if (saved.pruned) {
       await setStorageProblem(PRUNED_NOTICE(saved.pruned.removedVersions));
     } else if ((await getStorageProblem())?.startsWith(SAVE_FAILED) === true) {
@@ -108,7 +111,7 @@ async function policyStates(store: PolicyStore, site: string): Promise<PolicySta
       let combined = analysisCache.get(key);
       if (!combined) {
         const baseline = await store.getVersion(pending.baseline.versionId);
-        combined = baseline ? analyzeChange(baseline.document, latest.document) : latest.analysis ?? undefined;
+        combined = baseline ? await analyzeChangeYielding(baseline.document, latest.document, nextTask) : latest.analysis ?? undefined;
         if (combined) analysisCache.set(key, combined);
       }
       analysis = combined ?? null;
@@ -501,7 +504,7 @@ export default defineBackground(() => {
         return {
           older: { versionId: older.versionId, firstSeen: older.firstSeen, document: older.document },
           newer: { versionId: newer.versionId, firstSeen: newer.firstSeen, document: newer.document },
-          analysis: analyzeChange(older.document, newer.document),
+          analysis: await analyzeChangeYielding(older.document, newer.document, nextTask),
         };
       },
 

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { documentFromMarkdown } from '../markdown';
 import { ChangeAnalysis } from '../schema';
-import { analyzeChange, describePolicy, MAX_VERSION_WORDS } from './index';
+import { analyzeChange, analyzeChangeYielding, describePolicy, MAX_VERSION_WORDS, SENTENCES_PER_STEP } from './index';
 
 const BASE = `# Privacy Policy
 
@@ -205,6 +205,16 @@ describe('the same verdict on any machine', () => {
     vi.spyOn(Date, 'now').mockImplementation(() => (t += 1000));
     const busy = analyzeChange(doc(BASE), doc(newer));
     expect(busy).toEqual(calm);
+  });
+
+  it('pauses between steps of work when asked, and finds exactly the same (the background answers messages meanwhile)', async () => {
+    let pauses = 0;
+    const yielding = await analyzeChangeYielding(doc(BASE), doc(newer), async () => {
+      pauses++;
+    });
+    expect(yielding).toEqual(analyzeChange(doc(BASE), doc(newer)));
+    // 400 sections of filler: at least one pause per SENTENCES_PER_STEP sentences classified.
+    expect(pauses).toBeGreaterThanOrEqual(400 / SENTENCES_PER_STEP);
   });
 
   it('classifies every changed sentence whatever the policy length: the AI sentence after 400 sections is found', () => {

@@ -70,8 +70,15 @@ interface CategoryProfile {
 }
 const PROFILE_QUOTES = 200;
 
-/** Every category's profile of a version, from one pass of the classifier over its sentences. */
-function profile(doc: PolicyDocument, classify: Classify): (category: Category) => CategoryProfile {
+/** Sentences classified between two pauses of a yielding analysis (a bound on work, not on time). */
+export const SENTENCES_PER_STEP = 40;
+
+/**
+ * Every category's profile of a version, from one pass of the classifier over its sentences. A
+ * generator: it yields every SENTENCES_PER_STEP sentences so an asynchronous caller can let other work
+ * run; what it computes does not depend on whether or when it is paused.
+ */
+function* profile(doc: PolicyDocument, classify: Classify): Generator<void, (category: Category) => CategoryProfile> {
   const profiles = new Map<Category, CategoryProfile>();
   const get = (category: Category) => {
     let p = profiles.get(category);
@@ -81,8 +88,10 @@ function profile(doc: PolicyDocument, classify: Classify): (category: Category) 
     }
     return p;
   };
+  let n = 0;
   for (const block of doc.blocks) {
     for (const sentence of splitSentences(normalizeFast(block.text), doc.language)) {
+      if (++n % SENTENCES_PER_STEP === 0) yield;
       for (const c of classify(sentence)) {
         const p = get(c.category);
         const keys = attributeKeys(c.attributes);
@@ -448,6 +457,28 @@ export function summarize(findings: Finding[], labels: Map<string, string>, mino
 
 /** What changed between two versions of a policy: a pure function of the two documents and the model. */
 export function analyzeChange(olderDoc: PolicyDocument, newerDoc: PolicyDocument, options?: AnalyzeOptions): ChangeAnalysis {
+  const steps = analysisSteps(olderDoc, newerDoc, options);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/**
+ * The same analysis, pausing (`await pause()`) every SENTENCES_PER_STEP classified sentences, so a
+ * service worker keeps answering its other messages while it analyses a long or hostile policy. The
+ * result is the same as analyzeChange's, whatever the pauses (a test checks it).
+ */
+export async function analyzeChangeYielding(olderDoc: PolicyDocument, newerDoc: PolicyDocument, pause: () => Promise<void>, options?: AnalyzeOptions): Promise<ChangeAnalysis> {
+  const steps = analysisSteps(olderDoc, newerDoc, options);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+    await pause();
+  }
+}
+
+function* analysisSteps(olderDoc: PolicyDocument, newerDoc: PolicyDocument, options?: AnalyzeOptions): Generator<void, ChangeAnalysis> {
   const olderCap = capDocument(olderDoc);
   const newerCap = capDocument(newerDoc);
   const older = olderCap.doc;
@@ -455,8 +486,9 @@ export function analyzeChange(olderDoc: PolicyDocument, newerDoc: PolicyDocument
   const budget = new Budget();
   const alignment = alignDocuments(older, newer, budget);
   const classify = classifierFor(newer, options);
-  const olderProfile = profile(older, classify);
-  const newerProfile = profile(newer, classify);
+  yield;
+  const olderProfile = yield* profile(older, classify);
+  const newerProfile = yield* profile(newer, classify);
   let allOlder: Set<string> | null = null;
   const olderKeys = () => {
     if (allOlder) return allOlder;
@@ -480,12 +512,13 @@ export function analyzeChange(olderDoc: PolicyDocument, newerDoc: PolicyDocument
   for (const d of [older, newer]) for (const b of d.blocks) if (b.kind === 'heading') headings.add(normalizeFast(b.text));
   const judgements: Judgement[] = [];
   let unclassified = 0;
-  alignment.sentences.forEach((edit, order) => {
-    if (edit.cosmetic || headings.has(edit.after ?? edit.before ?? '')) return;
+  for (const [order, edit] of alignment.sentences.entries()) {
+    if (edit.cosmetic || headings.has(edit.after ?? edit.before ?? '')) continue;
+    if (order % SENTENCES_PER_STEP === 0) yield;
     const js = judgeEdit(edit, order, olderProfile, newerProfile, classify, olderKeys);
     if (js.length === 0) unclassified++;
     judgements.push(...js);
-  });
+  }
 
   // One finding per category, kind and section, so a rewritten section reads as one item, not twenty.
   const groups = new Map<string, Judgement[]>();

@@ -56,7 +56,7 @@ import {
 } from './schema';
 import { normalizePolicyPath, originForUrl, parsePolicyId, policyIdFor, policyKeyFor, siteForUrl } from './site';
 
-export type AnalyzeFn = (previous: PolicyDocument, next: PolicyDocument) => ChangeAnalysis;
+export type AnalyzeFn = (previous: PolicyDocument, next: PolicyDocument) => ChangeAnalysis | Promise<ChangeAnalysis>;
 
 export type SaveInput = {
   url: string;
@@ -490,7 +490,7 @@ export async function openPolicyStore(options: OpenOptions): Promise<PolicyStore
       let analysisError: string | undefined;
       if (previous.document && input.analyze) {
         try {
-          const result = ChangeAnalysis.safeParse(input.analyze(previous.document, document));
+          const result = ChangeAnalysis.safeParse(await input.analyze(previous.document, document));
           if (result.success) analysis = result.data;
           else analysisError = `the change analysis was not valid: ${describeIssues(result.error)}`;
         } catch (error) {
