@@ -51,7 +51,8 @@ export function htmlFromDocument(doc: PolicyDocument): string {
     const counted = heading && (b.level ?? 2) <= 4;
     if (chars > DETECT_BODY_CHARS + 1_000 && !counted) continue;
     if (chars > DETECT_BODY_CHARS + 1_000 && headings >= DETECTION_HEADINGS) break;
-    const t = escapeHtml(b.text);
+    // A block is cut to what detection can still read (a 5 MB paragraph is one block).
+    const t = escapeHtml(b.text.slice(0, Math.max(1_000, DETECT_BODY_CHARS + 1_000 - chars)));
     chars += b.text.length + 1;
     if (counted) headings++;
     if (heading) parts.push(`<h${b.level ?? 2}>${t}</h${b.level ?? 2}>`);

@@ -48,12 +48,21 @@ export function describePolicy(doc: PolicyDocument, options?: AnalyzeOptions): S
   return out;
 }
 
-/** The document cut to MAX_VERSION_WORDS words (whole blocks), and whether anything was cut. */
+/**
+ * The document cut to MAX_VERSION_WORDS words, and whether anything was cut. Words are estimated from
+ * characters (about six a word); the block that crosses the limit keeps its head.
+ */
 function capDocument(doc: PolicyDocument): { doc: PolicyDocument; cut: boolean } {
-  let words = 0;
+  const maxChars = MAX_VERSION_WORDS * 6;
+  let chars = 0;
   for (let i = 0; i < doc.blocks.length; i++) {
-    words += (doc.blocks[i]?.text.length ?? 0) / 6;
-    if (words > MAX_VERSION_WORDS) return { doc: { ...doc, blocks: doc.blocks.slice(0, i) }, cut: true };
+    const block = doc.blocks[i];
+    if (!block) continue;
+    if (chars + block.text.length > maxChars) {
+      const head = { ...block, text: block.text.slice(0, Math.max(0, maxChars - chars)) };
+      return { doc: { ...doc, blocks: [...doc.blocks.slice(0, i), ...(head.text ? [head] : [])] }, cut: true };
+    }
+    chars += block.text.length;
   }
   return { doc, cut: false };
 }
