@@ -9,7 +9,7 @@ export const CARD_PATH = join(import.meta.dirname, '..', '..', 'lib', 'engine', 
 
 export function writeDataCard(file: ModelFile, report: CvReport): string {
   const rows = Object.entries(report.figures)
-    .map(([name, x]) => `| ${name} | ${fmt(x)} |`)
+    .map(([name, x]) => `| ${name} | ${typeof x === 'string' ? x : fmt(x)} |`)
     .join('\n');
   const text = `# Data card: the statement model (\`statement-model.json\`)
 

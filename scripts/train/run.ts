@@ -22,7 +22,8 @@ export const LABELS_FILE = join(import.meta.dirname, '..', '..', 'data', 'ai-tra
 export interface CvReport {
   options: FitOptions;
   counts: Record<string, number>;
-  figures: Record<string, Prf>;
+  /** A P/R/F1 figure, or a figure of another kind already in words. */
+  figures: Record<string, Prf | string>;
 }
 
 export function loadAll(corpus: string) {
@@ -54,7 +55,7 @@ export async function crossValidate(corpus: string, args: string[]): Promise<CvR
   const models = foldModels(samples, features, options);
   console.log(`${models.length} fold models in ${(performance.now() - t0).toFixed(0)} ms`);
   const oof = outOfFold(samples, models);
-  const figures: Record<string, Prf> = {};
+  const figures: Record<string, Prf | string> = {};
   const show = (name: string, x: Prf) => {
     figures[name] = x;
     console.log(`  ${name}: ${fmt(x)}`);
@@ -81,7 +82,7 @@ export async function crossValidate(corpus: string, args: string[]): Promise<CvR
       confusion[`${l.whose}->${said}`] = (confusion[`${l.whose}->${said}`] ?? 0) + 1;
     }
     console.log(`  whose models (attributes, not fitted) vs our labels: ${same}/${n} agree (${((100 * same) / Math.max(1, n)).toFixed(0)}%) ${JSON.stringify(confusion)}`);
-    figures['whose models agreement'] = prf(same, n - same, 0);
+    figures['whose models (attributes, not fitted) vs our labels'] = `${same}/${n} agree (${((100 * same) / Math.max(1, n)).toFixed(0)}%)`;
   }
   // Stance, read from grammar (lexicon.ts): nothing fitted, so every sentence with a stance label counts.
   for (const [name, want] of [['denial', 'does-not'], ['choice', 'choice']] as const) {
