@@ -76,6 +76,8 @@ interface CategoryProfile {
   restrictKeys: Set<string>;
   /** Its statements, to quote beside a new one ("before, it said ..."); at most PROFILE_QUOTES. */
   sentences: string[];
+  /** Their word sets, computed on first use. */
+  tokenSets?: Array<Set<string>>;
 }
 const PROFILE_QUOTES = 200;
 
@@ -166,17 +168,18 @@ function limitsRemoved(deleted: string, after: string): boolean {
 }
 
 /** The older statement most like a new one, to quote beside it. */
-function closest(sentence: string, candidates: string[]): string | undefined {
+function closest(sentence: string, profile: CategoryProfile): string | undefined {
   const t = new Set(tokens(sentence));
+  const sets = (profile.tokenSets ??= profile.sentences.map((c) => new Set(tokens(c))));
   let best: string | undefined;
   let bestScore = 0.2;
-  for (const c of candidates) {
-    const score = dice(new Set(tokens(c)), t);
+  sets.forEach((set, i) => {
+    const score = dice(set, t);
     if (score > bestScore) {
       bestScore = score;
-      best = c;
+      best = profile.sentences[i];
     }
-  }
+  });
   return best;
 }
 
@@ -217,7 +220,7 @@ function judgeEdit(
     const triggers = [...new Set([...(statesNow?.triggers ?? []), ...(restrictsNow?.triggers ?? [])])];
     const attributes = (statesNow ?? restrictsNow)?.attributes ?? attributesOf(prepareSentence(after), after);
     const known = older(category);
-    const previous = edit.type === 'modified' ? (edit.before ?? undefined) : closest(after, known.sentences);
+    const previous = edit.type === 'modified' ? (edit.before ?? undefined) : closest(after, known);
     const evidence: Evidence = { sentence: after, spans: edit.spans, triggers, ...(previous ? { previous } : {}) };
     const push = (kind: FindingKind, added: string[] = []) => out.push({ category, kind, evidence, section: edit.section, added, attributes, order });
 
