@@ -45,7 +45,7 @@ export function chromiumArgs(extensionDir: string | null): string[] {
  * so a suite run without the extension fails loudly instead of testing a bare browser.
  */
 export async function launchExtension(
-  options: { extensionDir?: string | null; headless?: boolean; colorScheme?: 'light' | 'dark'; workerTimeoutMs?: number } = {},
+  options: { extensionDir?: string | null; headless?: boolean; colorScheme?: 'light' | 'dark'; workerTimeoutMs?: number; extraArgs?: string[] } = {},
 ): Promise<Extension> {
   const extensionDir = options.extensionDir === undefined ? CHROME_BUILD : options.extensionDir;
   const profile = mkdtempSync(join(tmpdir(), 'clausewatch-profile-'));
@@ -53,7 +53,7 @@ export async function launchExtension(
     executablePath: CHROMIUM,
     headless: options.headless ?? true,
     ignoreDefaultArgs: ['--disable-extensions'],
-    args: chromiumArgs(extensionDir),
+    args: [...chromiumArgs(extensionDir), ...(options.extraArgs ?? [])],
     colorScheme: options.colorScheme ?? 'light',
     viewport: { width: 1200, height: 800 },
   });
