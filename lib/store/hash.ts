@@ -11,42 +11,22 @@
  * to a long policy at a few hundred bytes instead of a full list of block keys per version.
  */
 import type { Block, PolicyDocument } from '../schema';
-import { sha256Sync } from './sha256';
+import { sha256 as sha256Bytes } from '@noble/hashes/sha2.js';
+import { bytesToHex } from '@noble/hashes/utils.js';
+import { base64urlnopad } from '@scure/base';
 
+// One SHA-256 for every digest (@noble/hashes: audited, synchronous, so the many short inputs of a save
+// hash without a hop to another thread per call, which crypto.subtle.digest makes).
 const encoder = new TextEncoder();
-
-async function sha256(text: string): Promise<Uint8Array> {
-  return new Uint8Array(await crypto.subtle.digest('SHA-256', encoder.encode(text)));
-}
-
-function toHex(bytes: Uint8Array): string {
-  let out = '';
-  for (const byte of bytes) out += byte.toString(16).padStart(2, '0');
-  return out;
-}
-
-const BASE64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+const sha256 = (text: string): Uint8Array => sha256Bytes(encoder.encode(text));
 
 /** Unpadded base64url; keys are listed in every version, so their length is most of a version's cost. */
 export function toBase64Url(bytes: Uint8Array): string {
-  let out = '';
-  let bits = 0;
-  let buffer = 0;
-  for (const byte of bytes) {
-    buffer = (buffer << 8) | byte;
-    bits += 8;
-    while (bits >= 6) {
-      bits -= 6;
-      out += BASE64URL[(buffer >> bits) & 63];
-    }
-    buffer &= (1 << bits) - 1;
-  }
-  if (bits > 0) out += BASE64URL[(buffer << (6 - bits)) & 63];
-  return out;
+  return base64urlnopad.encode(bytes);
 }
 
 export async function sha256Hex(text: string): Promise<string> {
-  return toHex(await sha256(text));
+  return bytesToHex(sha256(text));
 }
 
 /** 8 bytes of SHA-256 in base64url: 11 characters. */
@@ -87,8 +67,8 @@ export type PreparedDocument = {
 /** Everything a save needs that is asynchronous, done before any transaction opens. */
 export async function prepareDocument(document: PolicyDocument): Promise<PreparedDocument> {
   const canonical = document.blocks.map(canonicalBlock);
-  const contentDigest = await sha256(contentHashInput(document, canonical));
-  const blockDigests = canonical.map((text) => sha256Sync(encoder.encode(text)));
+  const contentDigest = sha256(contentHashInput(document, canonical));
+  const blockDigests = canonical.map((text) => sha256(text));
   const blockKeys = blockDigests.map((digest) => toBase64Url(digest.subarray(0, KEY_BYTES)));
   const blocks = new Map<string, Block>();
   document.blocks.forEach((block, i) => blocks.set(blockKeys[i]!, block));
@@ -104,7 +84,7 @@ export async function prepareDocument(document: PolicyDocument): Promise<Prepare
     }
   });
   if (current.length > 0) groups.push(current);
-  const chunkDigests = groups.map((keys) => sha256Sync(encoder.encode(keys.join(','))));
+  const chunkDigests = groups.map((keys) => sha256(keys.join(',')));
   const chunks = groups.map((keys, i) => ({ key: toBase64Url(chunkDigests[i]!.subarray(0, KEY_BYTES)), blocks: keys }));
-  return { contentHash: toHex(contentDigest), blockKeys, blocks, chunks };
+  return { contentHash: bytesToHex(contentDigest), blockKeys, blocks, chunks };
 }

@@ -40,6 +40,10 @@ Written by \`npm run train\`; do not edit by hand (the prose lives in \`scripts/
   sentences, labelled by this project by careful reading (\`data/ai-training-labels.jsonl\`, keyed by the
   sentence's SHA-256; see \`data/README.md\` for the protocol and agreement), and the sentences that the
   development change pairs' gold labels quote as evidence of sharing or AI training.
+- **Measured on, not fitted on**: our labels of sharing statements in modern policies
+  (\`data/sharing-labels.jsonl\`: up to 18 sentences per service drawn from the newest version of each
+  change pair's policy, read once; the 565 confident readings). Fitted on, they did not improve the
+  grouped validation, so they test the model on modern sentences instead.
 - **C3PA** (Musa et al., EMNLP 2024; research use): not fitted on; used to report the sharing head on
   passages marked shared/disclosed or sold, against the rest.
 

@@ -48,7 +48,7 @@ export function chooseThresholds(samples: Sample[], features: Prepared[], includ
       let fn = 0;
       samples.forEach((s, i) => {
         // A threshold only matters where the head's gate is open.
-        const y = s.gated?.includes(head) ? undefined : s.labels[head];
+        const y = s.gated?.includes(head) || s.evalOnly ? undefined : s.labels[head];
         const p = probs[i];
         if (y === undefined || !p) return;
         const yes = (p[k] ?? 0) >= t;

@@ -14,7 +14,7 @@ import { splitSentences } from '../../lib/engine/sentences';
 import { normalizeText } from '../../lib/text/normalize';
 import { HEAD_GATES, HEADS, type Head } from '../../lib/engine/model/heads';
 
-export type Source = 'opp115' | 'ai-labels' | 'changes' | 'c3pa';
+export type Source = 'opp115' | 'ai-labels' | 'sharing-labels' | 'changes' | 'c3pa';
 
 export interface Sample {
   text: string;
@@ -23,6 +23,9 @@ export interface Sample {
   group: string;
   /** 1, 0, or absent (the source says nothing about this head for this sentence). */
   labels: Partial<Record<Head, 0 | 1>>;
+  /** Measured on, never fitted on (our single-reading sharing labels: with them in training the grouped
+   *  validation was no better, so they serve as a test of the model on modern policy sentences). */
+  evalOnly?: boolean;
   /** Heads whose gate is closed on this sentence (applyGates). */
   gated?: Head[];
   /** How the sentence stands on the practice it states, where the source says (for the stance figures). */
@@ -210,6 +213,41 @@ export function loadAiLabels(corpus: string, labelsFile: string): Sample[] {
     const yes = l.ai !== 'none';
     const stance = l.ai === 'denies' ? 'does-not' : l.ai === 'choice' ? 'choice' : l.ai === 'trains' ? 'does' : undefined;
     out.push({ text: normalizeText(r.sentence), source: 'ai-labels', group: serviceKey(r.service), labels: { 'ai-training': yes ? 1 : 0 }, weight: 1, origin: r.service, ...(stance ? { stance } : {}) });
+  }
+  return out;
+}
+
+export interface SharingLabel {
+  h: string;
+  tp: 'shares' | 'denies' | 'choice' | 'none';
+  confidence: 'high' | 'low';
+}
+
+/**
+ * Our labels of sharing statements in modern policies (data/sharing-labels.jsonl): sentences of the
+ * change pairs' versions, found again by splitting each version as the engine does and hashing. Only the
+ * labels a reader gave with confidence are used (the doubtful ones had no second reading). They are a
+ * test set, not training data (Sample.evalOnly).
+ */
+export function loadSharingLabels(corpus: string, labelsFile: string, pairs: ChangePair[], markdownSentences: (md: string, lang: string) => string[]): Sample[] {
+  if (!existsSync(labelsFile)) return [];
+  const labels = new Map(readJsonl<SharingLabel>(labelsFile).filter((l) => l.confidence === 'high').map((l) => [l.h, l]));
+  const out: Sample[] = [];
+  const done = new Set<string>();
+  const files = new Set<string>();
+  for (const p of pairs) {
+    for (const side of [p.newer, p.older]) {
+      if (files.has(side.file)) continue;
+      files.add(side.file);
+      for (const s of markdownSentences(readFileSync(join(corpus, side.file), 'utf8'), p.lang)) {
+        const h = sentenceHash(s);
+        const l = labels.get(h);
+        if (!l || done.has(h)) continue;
+        done.add(h);
+        const stance = l.tp === 'denies' ? 'does-not' : l.tp === 'choice' ? 'choice' : l.tp === 'shares' ? 'does' : undefined;
+        out.push({ text: s, source: 'sharing-labels', group: serviceKey(p.service), labels: { 'third-party-sharing': l.tp === 'none' ? 0 : 1 }, weight: 1, origin: p.id, evalOnly: true, ...(stance ? { stance } : {}) });
+      }
+    }
   }
   return out;
 }

@@ -57,7 +57,7 @@ export function fit(samples: Sample[], features: Prepared[], include: (i: number
   const bias = new Float64Array(H);
   const biasG2 = new Float64Array(H);
   const order: number[] = [];
-  for (let i = 0; i < samples.length; i++) if (include(i)) order.push(i);
+  for (let i = 0; i < samples.length; i++) if (include(i) && !samples[i]?.evalOnly) order.push(i);
   // Class balance per head, from the samples in use.
   const pos = new Float64Array(H);
   const neg = new Float64Array(H);

@@ -9,15 +9,24 @@ import { encodeWeights, type LinearModel, type ModelFile } from '../../lib/engin
 import { writeDataCard } from './card';
 import { HEADS } from '../../lib/engine/model/heads';
 import { prepare } from '../../lib/engine/model/features';
-import { applyGates, readJsonl, sentenceHash, type AiLabel, serviceKey, loadAiLabels, loadC3pa, loadChangePairs, loadOpp115, mineChangePairs, sentencesWithOffsets, type Sample } from './data';
+import { applyGates, loadSharingLabels, readJsonl, sentenceHash, type AiLabel, serviceKey, loadAiLabels, loadC3pa, loadChangePairs, loadOpp115, mineChangePairs, sentencesWithOffsets, type Sample } from './data';
 import { chooseThresholds, fmt, foldModels, foldOf, headFigures, outOfFold, prf, type Prf } from './cv';
 import { DEFAULT_FIT, fit, prepareAll, type FitOptions } from './fit';
 import { normalizeText } from '../../lib/text/normalize';
+import { documentFromMarkdown } from '../../lib/markdown';
+import { splitSentences } from '../../lib/engine/sentences';
 import { CHOICE, denial } from '../../lib/engine/lexicon';
 import { attributesOf } from '../../lib/engine/attributes';
 
 
 export const LABELS_FILE = join(import.meta.dirname, '..', '..', 'data', 'ai-training-labels.jsonl');
+export const SHARING_LABELS_FILE = join(import.meta.dirname, '..', '..', 'data', 'sharing-labels.jsonl');
+
+/** A version's sentences, split exactly as the labelled ones were drawn (sample-sharing.ts). */
+function markdownSentences(md: string, lang: string): string[] {
+  const doc = documentFromMarkdown(md, { url: 'corpus:', language: lang });
+  return doc.blocks.filter((b) => b.kind !== 'heading').flatMap((b) => splitSentences(normalizeText(b.text), lang));
+}
 
 export interface CvReport {
   options: FitOptions;
@@ -31,7 +40,8 @@ export function loadAll(corpus: string) {
   const ai = loadAiLabels(corpus, LABELS_FILE);
   const pairs = loadChangePairs(corpus);
   const mined = mineChangePairs(pairs);
-  const samples: Sample[] = applyGates([...opp.samples, ...ai, ...mined]);
+  const sharing = loadSharingLabels(corpus, SHARING_LABELS_FILE, pairs, markdownSentences);
+  const samples: Sample[] = applyGates([...opp.samples, ...ai, ...sharing, ...mined]);
   return { samples, opp, pairs };
 }
 
@@ -65,6 +75,7 @@ export async function crossValidate(corpus: string, args: string[]): Promise<CvR
   console.log(`thresholds per fold: ${models.map((m) => Array.from(m.threshold).join('/')).join('  ')}`);
   for (const head of HEADS) show(`sentences ${head}`, headFigures(samples, oof, head, thr(head)));
   show('sentences ai-training (our labels only)', headFigures(samples, oof, 'ai-training', thr('ai-training'), 'ai-labels'));
+  show('sentences third-party-sharing, our modern-policy labels (never fitted on)', headFigures(samples, oof, 'third-party-sharing', thr('third-party-sharing'), 'sharing-labels'));
   // Whose models (attributes.ts, nothing fitted) against our labels, on the sentences we labelled as
   // training and saying whose models.
   {
@@ -86,7 +97,7 @@ export async function crossValidate(corpus: string, args: string[]): Promise<CvR
   }
   // Stance, read from grammar (lexicon.ts): nothing fitted, so every sentence with a stance label counts.
   for (const [name, want] of [['denial', 'does-not'], ['choice', 'choice']] as const) {
-    for (const source of ['opp115', 'ai-labels'] as const) {
+    for (const source of ['opp115', 'ai-labels', 'sharing-labels'] as const) {
       let tp = 0;
       let fp = 0;
       let fn = 0;
