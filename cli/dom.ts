@@ -12,6 +12,7 @@
  * that reading an untrusted saved page is safe and works offline. A silent virtual console swallows
  * the CSS parse noise that real-world pages produce.
  */
+import { indexOfAsciiIgnoreCase } from '../lib/text/trim';
 import { JSDOM, VirtualConsole } from 'jsdom';
 
 export interface LoadedPage {
@@ -22,16 +23,15 @@ export interface LoadedPage {
 
 /** The markup with every <style> element's body emptied (a scan: a pattern over the whole page would retry from every "<style"). */
 function emptyStyleBodies(html: string): string {
-  const lower = html.toLowerCase();
   let out = '';
   let i = 0;
   for (;;) {
-    const open = lower.indexOf('<style', i);
+    const open = indexOfAsciiIgnoreCase(html, '<style', i);
     if (open < 0) break;
-    const after = lower[open + 6] ?? '';
-    const tagEnd = lower.indexOf('>', open);
-    const close = tagEnd < 0 ? -1 : lower.indexOf('</style', tagEnd);
-    if (/[a-z0-9-]/.test(after) || tagEnd < 0 || close < 0) {
+    const after = html[open + 6] ?? '';
+    const tagEnd = html.indexOf('>', open);
+    const close = tagEnd < 0 ? -1 : indexOfAsciiIgnoreCase(html, '</style', tagEnd);
+    if (/[a-z0-9-]/i.test(after) || tagEnd < 0 || close < 0) {
       out += html.slice(i, open + 6);
       i = open + 6;
       continue;
@@ -144,15 +144,18 @@ export function estimatePageSize(html: string): { depth: number; elements: numbe
       continue;
     }
     const name = m[0].toLowerCase();
-    // The end of the tag, past quoted attribute values.
+    // The end of the tag, past quoted attribute values. A quote opens a value only right after "=" (spaces
+    // between allowed), as in the HTML tokenizer: a stray quote elsewhere (`<div x'>`) is part of a name.
     let j = TAG_NAME.lastIndex;
     let quote = 0;
+    let afterEquals = false;
     for (; j < html.length; j++) {
       const c = html.charCodeAt(j);
       if (quote) {
         if (c === quote) quote = 0;
-      } else if (c === 0x22 || c === 0x27) quote = c;
+      } else if ((c === 0x22 || c === 0x27) && afterEquals) quote = c;
       else if (c === 0x3e) break;
+      if (!quote && c !== 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x0c) afterEquals = c === 0x3d;
     }
     const selfClosing = html.charCodeAt(j - 1) === 0x2f;
     i = j + 1;

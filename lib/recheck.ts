@@ -4,6 +4,7 @@
  * a reason, and never becomes a version: a login wall or a captcha must not read as "the policy was
  * deleted".
  */
+import { indexOfAsciiIgnoreCase } from './text/trim';
 import type { Detection } from './schema';
 
 export interface FetchedPage {
@@ -24,10 +25,11 @@ const PASSWORD_TYPE = /\btype\s*=\s*["']?password/i;
 
 /** Whether the page has a password field: each <input ...> tag is read on its own (a scan, never quadratic). */
 function hasPasswordField(html: string): boolean {
-  const lower = html.toLowerCase();
-  for (let at = lower.indexOf('<input'); at >= 0; at = lower.indexOf('<input', at + 6)) {
-    const end = lower.indexOf('>', at);
-    if (PASSWORD_TYPE.test(html.slice(at, end < 0 ? html.length : end))) return true;
+  for (let at = indexOfAsciiIgnoreCase(html, '<input'); at >= 0; at = indexOfAsciiIgnoreCase(html, '<input', at + 6)) {
+    // A tag is read up to its ">" and at most 2 KB, so a page of unclosed "<input"s stays linear.
+    const tag = html.slice(at, at + 2048);
+    const end = tag.indexOf('>');
+    if (PASSWORD_TYPE.test(end < 0 ? tag : tag.slice(0, end))) return true;
   }
   return false;
 }
@@ -56,7 +58,7 @@ export function assessFetch(page: FetchedPage): Verdict {
   }
   const head = page.body.slice(0, 200_000);
   if (CAPTCHA.test(head) && head.length < 60_000) return { ok: false, reason: 'the site answered with a captcha or bot check' };
-  if (hasPasswordField(head) && head.length < 60_000) return { ok: false, reason: 'the site answered with a login form' };
+  if (head.length < 60_000 && hasPasswordField(head)) return { ok: false, reason: 'the site answered with a login form' };
   return { ok: true };
 }
 

@@ -22,6 +22,10 @@ if (!existsSync(index)) {
 }
 const limitArg = process.argv.indexOf('--limit');
 const limit = limitArg >= 0 ? Number(process.argv[limitArg + 1]) : Infinity;
+if (!(limit > 0)) {
+  console.error('check-determinism: --limit needs a positive number');
+  process.exit(2);
+}
 
 const pairs = readFileSync(index, 'utf8')
   .split('\n')
@@ -64,7 +68,7 @@ try {
   const busyMs = performance.now() - t1;
   const differing = calm.filter((line, i) => line !== busy[i]).length + Math.abs(calm.length - busy.length);
   console.log(`check-determinism: ${calm.length} pairs; alone ${(calmMs / 1000).toFixed(1)} s, beside ${availableParallelism()} CPU-bound processes ${(busyMs / 1000).toFixed(1)} s; ${differing} pairs differ`);
-  if (differing > 0 || calm.length !== pairs.length) process.exitCode = 1;
+  if (differing > 0 || calm.length === 0 || calm.length !== pairs.length) process.exitCode = 1;
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

@@ -4,6 +4,9 @@
  *
  *   npm run train              cross-validate, then fit on everything and write the model + data card
  *   npm run train -- --cv      cross-validate only (prints the figures, writes nothing)
+ *   options: --epochs=N --rate=X --l2=X --balance=X --buckets=N (fitting); --sweep (OPP-115 segment
+ *   figures at several thresholds), --errors / --ai-errors (the out-of-fold mistakes): for looking, never
+ *   for choosing on the data they print.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';

@@ -95,6 +95,15 @@ describe('golden explanations', () => {
     expect(finding?.section).toEqual(['Privacy Policy', 'How we share information']);
   });
 
+  it('names a new recipient company as the policy writes it, and never the service itself', () => {
+    const acme = (t: string) => documentFromMarkdown(t, { url: 'https://www.acme.example/privacy', language: 'en' });
+    const named = analyzeChange(acme(BASE), acme(BASE.replace('who host our servers.', 'who host our servers, and with OpenAI.')));
+    expect(named.findings[0]?.headline).toBe('Expanded: now also shared with OpenAI');
+    expect(named.findings[0]?.gained?.named).toEqual(['OpenAI']);
+    const own = analyzeChange(acme(BASE), acme(BASE.replace('who host our servers.', 'who host our servers, and with Acme Payments.')));
+    expect(own.findings.filter((f) => f.severity === 'major')).toEqual([]);
+  });
+
   it('quotes the closest older statement beside a new sentence that widens a practice', () => {
     const a = analyze(BASE.replace('We do not sell your personal information.', 'We do not sell your personal information.\n\nWe share your purchase history with data brokers.'));
     expect(a.findings[0]?.evidence[0]?.previous).toBe('We share your information with service providers who host our servers.');

@@ -25,8 +25,8 @@ export interface AnalyzeOptions {
  */
 export const MAX_VERSION_WORDS = 150_000;
 
-function classifierFor(doc: PolicyDocument, options?: AnalyzeOptions): Classify {
-  return memoized(statementClassifier({ model: options?.model, self: selfNames(doc.title, doc.url) }));
+function classifierFor(self: readonly string[], options?: AnalyzeOptions): Classify {
+  return memoized(statementClassifier({ model: options?.model, self }));
 }
 
 /**
@@ -34,7 +34,7 @@ function classifierFor(doc: PolicyDocument, options?: AnalyzeOptions): Classify 
  * topic ("How long we keep your information") but state nothing, so they are not statements.
  */
 export function describePolicy(doc: PolicyDocument, options?: AnalyzeOptions): Statement[] {
-  const classify = classifierFor(doc, options);
+  const classify = classifierFor(selfNames(doc.title, doc.url), options);
   const out: Statement[] = [];
   for (const block of capDocument(doc).doc.blocks) {
     if (block.kind === 'heading') continue;
@@ -143,7 +143,7 @@ const spanText = (edit: SentenceEdit, op: 'insert' | 'delete') =>
     .map((s) => s.text)
     .join(' ');
 
-const keysOf = (text: string) => new Set(attributeKeys(attributesOf(prepareSentence(text), text)));
+const keysOf = (text: string, self: readonly string[]) => new Set(attributeKeys(attributesOf(prepareSentence(text), text, self)));
 
 /**
  * An item taken out of an enumeration inside a denial ("we do not train on inputs when you use Team,
@@ -190,6 +190,7 @@ function judgeEdit(
   newer: (c: Category) => CategoryProfile,
   classify: Classify,
   olderKeys: () => Set<string>,
+  self: readonly string[],
 ): Judgement[] {
   const out: Judgement[] = [];
   if (edit.type === 'removed') {
@@ -231,8 +232,8 @@ function judgeEdit(
           push('new', attributeKeys(attributes));
           continue;
         }
-        const beforeKeys = keysOf(edit.before ?? '');
-        const gained = [...keysOf(spanText(edit, 'insert'))].filter((k) => !beforeKeys.has(k) && !NEVER_WIDENS.has(k));
+        const beforeKeys = keysOf(edit.before ?? '', self);
+        const gained = [...keysOf(spanText(edit, 'insert'), self)].filter((k) => !beforeKeys.has(k) && !NEVER_WIDENS.has(k));
         if (gained.length > 0 || limitsRemoved(spanText(edit, 'delete'), after)) push('expanded', gained);
         else push(restrictsNow && !restrictsBefore ? 'restricted' : 'reworded');
         continue;
@@ -291,10 +292,13 @@ export function severityOf(category: Category, kind: FindingKind): Severity {
   return 'minor';
 }
 
-/** What a finding gained, by kind of attribute, from its keys ("to:advertisers", "for:advertising", ...). */
-export function gainedOf(keys: string[]): Gained {
+/**
+ * What a finding gained, by kind of attribute, from its keys ("to:advertisers", "for:advertising", ...).
+ * Company names are compared lower-cased; `spelling` gives them back as the policy writes them.
+ */
+export function gainedOf(keys: string[], spelling: ReadonlyMap<string, string> = new Map()): Gained {
   const pick = (prefix: string) => [...new Set(keys.filter((k) => k.startsWith(prefix)).map((k) => k.slice(prefix.length)))];
-  return { recipients: pick('to:'), named: pick('named:'), data: pick('data:'), purposes: pick('for:') };
+  return { recipients: pick('to:'), named: pick('named:').map((n) => spelling.get(n) ?? n), data: pick('data:'), purposes: pick('for:') };
 }
 
 const RECIPIENT_WORDS: Record<string, string> = {
@@ -497,7 +501,8 @@ function* analysisSteps(olderDoc: PolicyDocument, newerDoc: PolicyDocument, opti
   const newer = newerCap.doc;
   const budget = new Budget();
   const alignment = alignDocuments(older, newer, budget);
-  const classify = classifierFor(newer, options);
+  const self = selfNames(newer.title, newer.url);
+  const classify = classifierFor(self, options);
   yield;
   const olderProfile = yield* profile(older, classify);
   const newerProfile = yield* profile(newer, classify);
@@ -513,7 +518,7 @@ function* analysisSteps(olderDoc: PolicyDocument, newerDoc: PolicyDocument, opti
       for (const piece of pieces) {
         const f = foldFast(piece);
         if (pieces.length > 1 && denial(f)) continue;
-        for (const k of attributeKeys(attributesOf(f, piece))) allOlder.add(k);
+        for (const k of attributeKeys(attributesOf(f, piece, self))) allOlder.add(k);
       }
     }
     return allOlder;
@@ -527,7 +532,7 @@ function* analysisSteps(olderDoc: PolicyDocument, newerDoc: PolicyDocument, opti
   for (const [order, edit] of alignment.sentences.entries()) {
     if (edit.cosmetic || headings.has(edit.after ?? edit.before ?? '')) continue;
     if (order % SENTENCES_PER_STEP === 0) yield;
-    const js = judgeEdit(edit, order, olderProfile, newerProfile, classify, olderKeys);
+    const js = judgeEdit(edit, order, olderProfile, newerProfile, classify, olderKeys, self);
     if (js.length === 0) unclassified++;
     judgements.push(...js);
   }
@@ -546,8 +551,9 @@ function* analysisSteps(olderDoc: PolicyDocument, newerDoc: PolicyDocument, opti
     const first = group[0];
     if (!first) continue;
     const evidence = group.slice(0, MAX_EVIDENCE).map((j) => j.evidence);
-    const gained = gainedOf([...new Set(group.flatMap((j) => j.added))]);
-    const all = gainedOf([...new Set(group.flatMap((j) => attributeKeys(j.attributes)))]);
+    const spelling = new Map(group.flatMap((j) => j.attributes.named.map((n) => [n.toLowerCase(), n] as const)));
+    const gained = gainedOf([...new Set(group.flatMap((j) => j.added))], spelling);
+    const all = gainedOf([...new Set(group.flatMap((j) => attributeKeys(j.attributes)))], spelling);
     const { headline, label } = explain(first.category, first.kind, evidence, gained, all);
     const id = `${first.category}:${first.kind}:${hash(`${first.section.join('/')}|${first.evidence.sentence}`)}`;
     labels.set(id, label);

@@ -54,7 +54,8 @@ const RECIPIENT_PATTERNS: Record<RecipientKind, RegExp> = {
     'advertisers?|advertising (?:partners?|networks?|companies|providers?|platforms?|services)|ad (?:networks?|partners?|tech|technology companies|companies|servers|exchanges|platforms?)|adtech|marketing (?:partners?|companies|providers?)|annonceurs?|partenaires publicitaires',
   ),
   'data-brokers': words('data (?:brokers?|aggregators?|resellers?)|list brokers?|courtiers en donn[eé]es'),
-  'ai-providers': words('ai (?:providers?|vendors?|companies|partners?|developers?)|(?:model|llm|language model) (?:providers?|vendors?|developers?)|openai|anthropic|mistral ai|google gemini|microsoft azure openai'),
+  // Companies (OpenAI, Anthropic...) are read as names, with their capitals: see namedRecipients.
+  'ai-providers': words('ai (?:providers?|vendors?|companies|partners?|developers?)|(?:model|llm|language model) (?:providers?|vendors?|developers?)'),
   'service-providers': words(
     'service providers?|(?:technology|payment|cloud|hosting|analytics|infrastructure|customer support|shipping|delivery|logistics|verification|security|fraud prevention|communications?) (?:service )?providers?|vendors?|(?:sub-?)?processors?|contractors?|suppliers?|prestataires?|sous-traitants?|fournisseurs?',
   ),

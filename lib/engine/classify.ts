@@ -2,9 +2,10 @@
  * Sentence classification: which practices a sentence states, how it stands on each (does it, does not,
  * leaves it to the user), what it names (attributes.ts), and which words weighed most.
  *
- * Six categories come from the learned statement model (model/, trained by `npm run train` on expert
- * labels; see model/DATA_CARD.md); sensitive data and international transfers from their vocabulary
- * (lexicon.ts). The work is bounded by the sentence's length (features.ts reads at most MAX_WORDS
+ * Four categories (sharing, AI training, advertising, user rights) come from the learned statement model
+ * (model/, trained by `npm run train` on expert labels; see model/DATA_CARD.md); sensitive data,
+ * international transfers, retention and children from their vocabulary, and the stance (denial, choice)
+ * from grammar (lexicon.ts). The work is bounded by the sentence's length (features.ts reads at most MAX_WORDS
  * words), never by a clock: the same sentence gets the same answer on any machine.
  */
 import type { Category } from '../schema';

@@ -253,12 +253,16 @@ export function alignDocuments(older: PolicyDocument, newer: PolicyDocument, bud
     const leftA = after.map((_, i) => i).filter((i) => !usedA.has(i) && !inOther(oldPieces, after[i] ?? ''));
     const pairedB = new Set<number>();
     const leftBTokens = new Map(leftB.map((i) => [i, new Set(tokens(before[i] ?? ''))]));
-    for (const j of leftA) {
+    // Each new sentence is compared with the old ones around its place (a window, as for blocks), so a
+    // block of thousands of edited sentences costs O(n·w), not O(n²).
+    const ratio = leftA.length ? leftB.length / leftA.length : 0;
+    for (const [p, j] of leftA.entries()) {
       const text = after[j] ?? '';
       let best = -1;
       let bestScore = SENTENCE_SIMILARITY;
       const tj = new Set(tokens(text));
-      for (const i of leftB) {
+      const centre = Math.round(p * ratio);
+      for (const i of leftB.slice(Math.max(0, centre - PAIR_WINDOW), centre + PAIR_WINDOW + 1)) {
         if (pairedB.has(i)) continue;
         const score = dice(leftBTokens.get(i) ?? new Set(), tj);
         if (score > bestScore) {

@@ -14,8 +14,8 @@
  * - Classification (classify.ts, model/, lexicon.ts, attributes.ts). A linear model over hashed word and
  *   character n-grams (trained by `npm run train` on OPP-115 practices, our AI-training labels and the
  *   change pairs' evidence, validated by service-grouped cross-validation; model/DATA_CARD.md) says per
- *   sentence which of six categories it states, and whether it denies the practice or leaves it to the
- *   user. Sensitive data and international transfers are recognised by their vocabulary. attributes.ts
+ *   sentence which of four categories it states; grammar says whether it denies the practice or leaves it to
+ *   the user. Sensitive data and international transfers are recognised by their vocabulary. attributes.ts
  *   reads what a statement names: recipient kinds and company names, data kinds, purposes, limits.
  * - Judgement (analyze.ts), by attributes. An edited statement that gains a recipient kind, a named
  *   company, a data kind or a purpose, or loses a limit ("only", "aggregated", "with your consent") →

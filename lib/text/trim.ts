@@ -27,3 +27,18 @@ export function splitOuterSpace(text: string): [string, string, string] {
   while (end > start && WHITESPACE.test(text[end - 1] ?? '')) end--;
   return [text.slice(0, start), text.slice(start, end), text.slice(end)];
 }
+
+/** Where `needle` (lower-case ASCII) occurs in `text` at or after `from`, ignoring ASCII case; -1 if nowhere. */
+export function indexOfAsciiIgnoreCase(text: string, needle: string, from = 0): number {
+  const first = needle.charCodeAt(0);
+  outer: for (let i = Math.max(0, from); i + needle.length <= text.length; i++) {
+    if ((text.charCodeAt(i) | 0x20) !== first) continue;
+    for (let k = 1; k < needle.length; k++) {
+      const c = text.charCodeAt(i + k);
+      const n = needle.charCodeAt(k);
+      if (c !== n && (n < 0x61 || n > 0x7a || (c | 0x20) !== n)) continue outer;
+    }
+    return i;
+  }
+  return -1;
+}

@@ -1,6 +1,6 @@
 /**
  * A linear model over hashed features (features.ts): one logistic-regression head per question ("is
- * this sentence about sharing with third parties", "...about training AI", "is it a denial", ...).
+ * this sentence about sharing with third parties", "...about training AI", ...).
  *
  * Weights are stored quantised to 8 bits per head, only for the buckets that some head uses, and
  * decoded once. Scoring a sentence is one pass over its features: a few hundred table reads.

@@ -1,5 +1,5 @@
 /**
- * The shipped statement model, decoded once on first use (a few milliseconds; about 8 MB of weights in
+ * The shipped statement model, decoded once on first use (a few milliseconds; about 4 MB of weights in
  * memory). Only the background, the offscreen document and the CLI load it: never a web page.
  */
 import file from './statement-model.json';
