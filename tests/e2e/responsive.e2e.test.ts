@@ -71,8 +71,10 @@ describe('the background stays responsive under hostile input', () => {
     await policyTab.goto(`${server.origin}/legal/privacy`);
     await waitFor(async () => (await reportedOutcomes(ext)).some((o) => o.reason.includes(': first ')), 'version 1');
     // Opening the popup once puts the site on the watch list (the re-check below needs it).
-    await (await openPopup(ext, await tabIdOf(ext, policyTab))).close();
+    const first = await openPopup(ext, await tabIdOf(ext, policyTab));
+    await first.getByText('What this policy says now').waitFor();
     await waitFor(async () => (await watches(ext)).length > 0, 'the site on the watch list');
+    await first.close();
     options = await openExtensionPage(ext, 'options.html');
     // Warm the path being timed: the first request of a fresh page opens the history database.
     await answerTimes(options, async () => {});
