@@ -27,6 +27,9 @@ async function recordingProxy(allowed: () => string): Promise<{ port: number; se
   const seen: Seen[] = [];
   const sockets = new Set<Socket>();
   const server: Server = createServer((req, res) => {
+    // The browser hangs up on connections it no longer needs (an abandoned stream, a closed page).
+    req.on('error', () => {});
+    res.on('error', () => {});
     let target: URL;
     try {
       target = new URL(req.url ?? '');
@@ -40,6 +43,7 @@ async function recordingProxy(allowed: () => string): Promise<{ port: number; se
       return;
     }
     const upstream = httpRequest({ host: target.hostname, port: target.port, path: `${target.pathname}${target.search}`, method: req.method, headers: req.headers }, (up) => {
+      up.on('error', () => res.destroy());
       res.writeHead(up.statusCode ?? 502, up.headers);
       up.pipe(res);
     });
@@ -50,9 +54,12 @@ async function recordingProxy(allowed: () => string): Promise<{ port: number; se
   // An encrypted tunnel would go to a host outside the test: recorded and refused.
   server.on('connect', (req: IncomingMessage, socket: Socket) => {
     seen.push({ method: 'CONNECT', host: req.url ?? '', path: '', headers: req.headers });
+    socket.on('error', () => {});
     socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
   });
+  server.on('clientError', (_error, socket) => socket.destroy());
   server.on('connection', (s) => {
+    s.on('error', () => {});
     sockets.add(s);
     s.on('close', () => sockets.delete(s));
   });
