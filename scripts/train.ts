@@ -4,9 +4,8 @@
  *
  *   npm run train              cross-validate, then fit on everything and write the model + data card
  *   npm run train -- --cv      cross-validate only (prints the figures, writes nothing)
- *   options: --epochs=N --rate=X --l2=X --balance=X --buckets=N (fitting); --sweep (OPP-115 segment
- *   figures at several thresholds), --errors / --ai-errors (the out-of-fold mistakes): for looking, never
- *   for choosing on the data they print.
+ *   options: --epochs=N --rate=X --l2=X --balance=X --buckets=N (fitting). The mistakes behind the
+ *   figures: npm run eval -- clauses --errors N, npm run eval -- changes --verbose.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -21,6 +20,6 @@ if (!existsSync(join(corpus, 'clauses', 'opp115-dev-practices.jsonl'))) {
 const args = process.argv.slice(2);
 const report = await crossValidate(corpus, args);
 if (!args.includes('--cv')) {
-  const { modelPath, cardPath } = await writeModel(corpus, report);
+  const { modelPath, cardPath } = await writeModel(report);
   console.log(`\nwrote ${modelPath} and ${cardPath}`);
 }

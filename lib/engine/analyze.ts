@@ -11,6 +11,7 @@ import { memoized, prepareSentence, statementClassifier, type Classification, ty
 import { alignDocuments, Budget, type SentenceEdit } from './diff';
 import { denial } from './lexicon';
 import { trimEndChars } from '../text/trim';
+import { FNV_OFFSET, hashString } from './model/features';
 import type { LinearModel } from './model/linear';
 import { dice, foldFast, isBoilerplate, normalizeFast, splitSentences, tokens } from './sentences';
 
@@ -443,14 +444,7 @@ export function explain(category: Category, kind: FindingKind, evidence: Evidenc
   }
 }
 
-function hash(s: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return (h >>> 0).toString(16).padStart(8, '0');
-}
+const hash = (s: string): string => hashString(FNV_OFFSET, s).toString(16).padStart(8, '0');
 
 const MAX_EVIDENCE = 8;
 

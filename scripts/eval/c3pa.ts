@@ -11,21 +11,16 @@ import { splitSentences, statementClassifier, type Classify } from '../../lib/en
 import { normalizeText } from '../../lib/text/normalize';
 import { corpusDir } from '../lib/corpus';
 import { loadC3pa } from '../train/data';
-import { fmt, foldOf, prf } from '../train/cv';
+import { fmt, foldOf, tally } from '../train/cv';
 import { trainFoldModels } from '../train/run';
 
-function evaluate(passages: ReturnType<typeof loadC3pa>, classifierFor: (group: string) => Classify) {
-  let tp = 0;
-  let fp = 0;
-  let fn = 0;
-  for (const p of passages) {
-    const classify = classifierFor(p.group);
-    const yes = splitSentences(normalizeText(p.text), 'en').some((s) => classify(s, 'third-party-sharing').length > 0);
-    if (yes && p.sharedOrSold) tp++;
-    else if (yes) fp++;
-    else if (p.sharedOrSold) fn++;
-  }
-  return prf(tp, fp, fn);
+/** Passages marked shared or sold, against the rest: positive when any sentence is a sharing statement. */
+export function c3paFigure(passages: ReturnType<typeof loadC3pa>, classifierFor: (group: string) => Classify) {
+  return tally(
+    passages,
+    (p) => splitSentences(normalizeText(p.text), 'en').some((s) => classifierFor(p.group)(s, 'third-party-sharing').length > 0),
+    (p) => p.sharedOrSold,
+  );
 }
 
 export async function run(args: string[]): Promise<number> {
@@ -36,13 +31,13 @@ export async function run(args: string[]): Promise<number> {
   }
   const passages = loadC3pa(dir);
   const shipped = statementClassifier();
-  const plain = evaluate(passages, () => shipped);
+  const plain = c3paFigure(passages, () => shipped);
   console.log(`C3PA: ${passages.length} passages (${passages.filter((p) => p.sharedOrSold).length} shared or sold)`);
   console.log(`  plain (shipped model, never fitted on C3PA): ${fmt(plain)}`);
   if (args.includes('--no-cv')) return 0;
   const { models } = trainFoldModels(dir);
   const byFold = models.map((model) => statementClassifier({ model }));
-  const cv = evaluate(passages, (group) => byFold[foldOf(group)] as Classify);
+  const cv = c3paFigure(passages, (group) => byFold[foldOf(group)] as Classify);
   console.log(`  cross-validated (fold model without the passage's service): ${fmt(cv)}`);
   return 0;
 }

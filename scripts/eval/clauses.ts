@@ -11,7 +11,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { splitSentences, statementClassifier, type Classify } from '../../lib/engine/index';
+import { splitSentences, statementClassifier, type Classify, type LinearModel } from '../../lib/engine/index';
 import { normalizeText } from '../../lib/text/normalize';
 import { corpusDir } from '../lib/corpus';
 import { serviceKey } from '../train/data';
@@ -27,7 +27,7 @@ interface Segment {
 
 const GOLD = 'Third Party Sharing/Collection';
 
-function evaluate(segments: Segment[], classifierFor: (policy: string) => Classify, showErrors: number, label: string) {
+export function evaluate(segments: Segment[], classifierFor: (policy: string) => Classify, showErrors: number, label: string) {
   const counts = { states: { tp: 0, fp: 0, fn: 0 }, any: { tp: 0, fp: 0, fn: 0 } };
   const misses: string[] = [];
   const falseAlarms: string[] = [];
@@ -72,6 +72,24 @@ function evaluate(segments: Segment[], classifierFor: (policy: string) => Classi
   return a;
 }
 
+export function loadSegments(corpus: string): Segment[] {
+  return readFileSync(join(corpus, 'clauses', 'opp115-dev.jsonl'), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as Segment);
+}
+
+/** Each policy's classifier: the fold model that never saw its service. */
+export function foldClassifiers(modelFor: (service: string) => LinearModel): (policy: string) => Classify {
+  const classifiers = new Map<string, Classify>();
+  return (policy) => {
+    const key = serviceKey(policy);
+    let c = classifiers.get(key);
+    if (!c) classifiers.set(key, (c = statementClassifier({ model: modelFor(policy) })));
+    return c;
+  };
+}
+
 export async function run(args: string[]): Promise<number> {
   const dir = corpusDir();
   const file = join(dir, 'clauses', 'opp115-dev.jsonl');
@@ -81,23 +99,14 @@ export async function run(args: string[]): Promise<number> {
   }
   const errArg = args.indexOf('--errors');
   const showErrors = errArg >= 0 ? Number(args[errArg + 1] ?? 10) : 0;
-  const segments = readFileSync(file, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l) => JSON.parse(l) as Segment);
+  const segments = loadSegments(dir);
   const shipped = statementClassifier();
   const plain = evaluate(segments, () => shipped, 0, 'plain: the shipped model (fitted on these segments; not a result)');
   if (args.includes('--no-cv')) return 0;
   const { modelFor } = trainFoldModels(dir);
-  const classifiers = new Map<string, Classify>();
   const cv = evaluate(
     segments,
-    (policy) => {
-      const key = serviceKey(policy);
-      let c = classifiers.get(key);
-      if (!c) classifiers.set(key, (c = statementClassifier({ model: modelFor(policy) })));
-      return c;
-    },
+    foldClassifiers(modelFor),
     showErrors,
     'cross-validated: each policy judged by the fold model fitted without its service',
   );

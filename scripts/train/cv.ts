@@ -5,19 +5,14 @@
  */
 import { HEADS, type Head } from '../../lib/engine/model/heads';
 import type { LinearModel } from '../../lib/engine/model/linear';
-import { prepare } from '../../lib/engine/model/features';
+import { FNV_OFFSET, hashString, prepare } from '../../lib/engine/model/features';
 import type { Sample } from './data';
 import { asModel, fit, type FitOptions, type Prepared } from './fit';
 
 export const FOLDS = 5;
 
 export function foldOf(group: string, folds = FOLDS): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < group.length; i++) {
-    h ^= group.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return (h >>> 0) % folds;
+  return hashString(FNV_OFFSET, group) % folds;
 }
 
 export const DEFAULT_THRESHOLDS = HEADS.map(() => 0.5);
@@ -91,6 +86,22 @@ export function prf(tp: number, fp: number, fn: number): Prf {
   const r = tp + fn ? tp / (tp + fn) : 1;
   return { tp, fp, fn, p, r, f1: p + r ? (2 * p * r) / (p + r) : 0 };
 }
+/** Precision, recall and F1 of `said` against `gold` over the items whose gold is known. */
+export function tally<T>(items: Iterable<T>, said: (x: T) => boolean, gold: (x: T) => boolean | undefined): Prf {
+  let tp = 0;
+  let fp = 0;
+  let fn = 0;
+  for (const x of items) {
+    const g = gold(x);
+    if (g === undefined) continue;
+    const yes = said(x);
+    if (yes && g) tp++;
+    else if (yes) fp++;
+    else if (g) fn++;
+  }
+  return prf(tp, fp, fn);
+}
+
 export const fmt = (x: Prf) => `P ${x.p.toFixed(3)} R ${x.r.toFixed(3)} F1 ${x.f1.toFixed(3)} (tp ${x.tp}, fp ${x.fp}, fn ${x.fn})`;
 
 /** Out-of-fold probabilities for every sample: oof[i][k] for head k. */
@@ -106,17 +117,13 @@ export function outOfFold(samples: Sample[], models: LinearModel[]): Float64Arra
 /** Sentence-level P/R/F1 of one head over the samples that carry its label (optionally one source). */
 export function headFigures(samples: Sample[], probs: Float64Array[], head: Head, thresholdOf: (i: number) => number, source?: Sample['source']): Prf {
   const k = HEADS.indexOf(head);
-  let tp = 0;
-  let fp = 0;
-  let fn = 0;
-  samples.forEach((s, i) => {
-    if (source && s.source !== source) return;
-    const y = s.labels[head];
-    if (y === undefined) return;
-    const yes = (probs[i]?.[k] ?? 0) >= thresholdOf(i);
-    if (yes && y === 1) tp++;
-    else if (yes) fp++;
-    else if (y === 1) fn++;
-  });
-  return prf(tp, fp, fn);
+  return tally(
+    samples.keys(),
+    (i) => (probs[i]?.[k] ?? 0) >= thresholdOf(i),
+    (i) => {
+      const s = samples[i];
+      const y = s?.labels[head];
+      return !s || (source && s.source !== source) || y === undefined ? undefined : y === 1;
+    },
+  );
 }

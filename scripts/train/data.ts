@@ -11,8 +11,10 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { splitSentences } from '../../lib/engine/sentences';
+import { documentFromMarkdown } from '../../lib/markdown';
 import { normalizeText } from '../../lib/text/normalize';
 import { HEAD_GATES, HEADS, type Head } from '../../lib/engine/model/heads';
+import { prepare } from '../../lib/engine/model/features';
 
 export type Source = 'opp115' | 'ai-labels' | 'sharing-labels' | 'changes' | 'c3pa';
 
@@ -96,7 +98,7 @@ const TIE_SHARE = 0.5;
  * it lies (partly) in that sentence. A head's label is 1 when two or three of the three annotators tied
  * a practice of that kind to the sentence, 0 when none did, and absent when only one did.
  */
-export function loadOpp115(corpus: string): { samples: Sample[]; segments: Array<{ key: string; group: string; gold: boolean; sentences: number[] }> } {
+export function loadOpp115(corpus: string): { samples: Sample[] } {
   const segs = readJsonl<OppSegment>(join(corpus, 'clauses', 'opp115-dev.jsonl'));
   const practices = readJsonl<OppPractice>(join(corpus, 'clauses', 'opp115-dev-practices.jsonl'));
   const byKey = new Map<string, OppPractice[]>();
@@ -107,7 +109,6 @@ export function loadOpp115(corpus: string): { samples: Sample[]; segments: Array
     else byKey.set(k, [p]);
   }
   const samples: Sample[] = [];
-  const segments: Array<{ key: string; group: string; gold: boolean; sentences: number[] }> = [];
   for (const seg of segs) {
     const key = `${seg.policy}#${seg.segment}`;
     const group = serviceKey(seg.policy);
@@ -147,7 +148,6 @@ export function loadOpp115(corpus: string): { samples: Sample[]; segments: Array
         if ((overlap[i] ?? 0) >= most * TIE_SHARE) for (const kind of kinds) tie(i, kind, p.annotator);
       });
     }
-    const first = samples.length;
     sentences.forEach((s, i) => {
       const m = links[i] ?? new Map();
       const n = (kind: string) => m.get(kind)?.size ?? 0;
@@ -172,9 +172,8 @@ export function loadOpp115(corpus: string): { samples: Sample[]; segments: Array
       }
       samples.push({ text: s.text, source: 'opp115', group, labels, weight: 1, origin: key, ...(stance ? { stance } : {}) });
     });
-    segments.push({ key, group, gold: seg.categories.includes('Third Party Sharing/Collection'), sentences: sentences.map((_, i) => first + i) });
   }
-  return { samples, segments };
+  return { samples };
 }
 
 const USER_CHOICES = new Set(['Opt-out link', 'Opt-out via contacting company', 'Opt-in', 'First-party privacy controls']);
@@ -217,6 +216,12 @@ export function loadAiLabels(corpus: string, labelsFile: string): Sample[] {
   return out;
 }
 
+/** A policy version's sentences (headings left out), split as the engine splits block text. */
+export function markdownSentences(md: string, lang: string): string[] {
+  const doc = documentFromMarkdown(md, { url: 'corpus:', language: lang });
+  return doc.blocks.filter((b) => b.kind !== 'heading').flatMap((b) => splitSentences(normalizeText(b.text), lang));
+}
+
 export interface SharingLabel {
   h: string;
   tp: 'shares' | 'denies' | 'choice' | 'none';
@@ -229,7 +234,7 @@ export interface SharingLabel {
  * labels a reader gave with confidence are used (the doubtful ones had no second reading). They are a
  * test set, not training data (Sample.evalOnly).
  */
-export function loadSharingLabels(corpus: string, labelsFile: string, pairs: ChangePair[], markdownSentences: (md: string, lang: string) => string[]): Sample[] {
+export function loadSharingLabels(corpus: string, labelsFile: string, pairs: ChangePair[]): Sample[] {
   if (!existsSync(labelsFile)) return [];
   const labels = new Map(readJsonl<SharingLabel>(labelsFile).filter((l) => l.confidence === 'high').map((l) => [l.h, l]));
   const out: Sample[] = [];
@@ -321,7 +326,9 @@ export function loadC3pa(corpus: string): Array<{ text: string; group: string; p
  */
 export function applyGates(samples: Sample[]): Sample[] {
   for (const s of samples) {
-    const closed = (Object.entries(HEAD_GATES) as Array<[Head, RegExp]>).filter(([head, gate]) => s.labels[head] !== undefined && !gate.test(s.text)).map(([head]) => head);
+    // On the sentence as the classifier reads it (prepared), so training and use open the same gates.
+    const prepared = prepare(s.text);
+    const closed = (Object.entries(HEAD_GATES) as Array<[Head, RegExp]>).filter(([head, gate]) => s.labels[head] !== undefined && !gate.test(prepared)).map(([head]) => head);
     if (closed.length) s.gated = closed;
   }
   return samples;

@@ -9,12 +9,12 @@ import { encodeWeights, type LinearModel, type ModelFile } from '../../lib/engin
 import { writeDataCard } from './card';
 import { HEADS } from '../../lib/engine/model/heads';
 import { prepare } from '../../lib/engine/model/features';
-import { applyGates, loadSharingLabels, readJsonl, sentenceHash, type AiLabel, serviceKey, loadAiLabels, loadC3pa, loadChangePairs, loadOpp115, mineChangePairs, sentencesWithOffsets, type Sample } from './data';
-import { chooseThresholds, fmt, foldModels, foldOf, headFigures, outOfFold, prf, type Prf } from './cv';
-import { DEFAULT_FIT, fit, prepareAll, type FitOptions } from './fit';
-import { normalizeText } from '../../lib/text/normalize';
-import { documentFromMarkdown } from '../../lib/markdown';
-import { splitSentences } from '../../lib/engine/sentences';
+import { applyGates, loadSharingLabels, readJsonl, sentenceHash, type AiLabel, serviceKey, loadAiLabels, loadC3pa, loadChangePairs, loadOpp115, mineChangePairs, type Sample } from './data';
+import { chooseThresholds, fmt, foldModels, foldOf, headFigures, outOfFold, tally, type Prf } from './cv';
+import { DEFAULT_FIT, fit, prepareAll, type FitOptions, type Prepared } from './fit';
+import { c3paFigure } from '../eval/c3pa';
+import { evaluate as evaluateClauses, foldClassifiers, loadSegments } from '../eval/clauses';
+import { statementClassifier, type Classify } from '../../lib/engine/classify';
 import { CHOICE, denial } from '../../lib/engine/lexicon';
 import { attributesOf } from '../../lib/engine/attributes';
 
@@ -22,14 +22,12 @@ import { attributesOf } from '../../lib/engine/attributes';
 export const LABELS_FILE = join(import.meta.dirname, '..', '..', 'data', 'ai-training-labels.jsonl');
 export const SHARING_LABELS_FILE = join(import.meta.dirname, '..', '..', 'data', 'sharing-labels.jsonl');
 
-/** A version's sentences, split exactly as the labelled ones were drawn (sample-sharing.ts). */
-function markdownSentences(md: string, lang: string): string[] {
-  const doc = documentFromMarkdown(md, { url: 'corpus:', language: lang });
-  return doc.blocks.filter((b) => b.kind !== 'heading').flatMap((b) => splitSentences(normalizeText(b.text), lang));
-}
 
 export interface CvReport {
   options: FitOptions;
+  /** What was loaded and featurised, for writeModel to fit on without loading it again. */
+  samples: Sample[];
+  features: Prepared[];
   counts: Record<string, number>;
   /** A P/R/F1 figure, or a figure of another kind already in words. */
   figures: Record<string, Prf | string>;
@@ -40,9 +38,9 @@ export function loadAll(corpus: string) {
   const ai = loadAiLabels(corpus, LABELS_FILE);
   const pairs = loadChangePairs(corpus);
   const mined = mineChangePairs(pairs);
-  const sharing = loadSharingLabels(corpus, SHARING_LABELS_FILE, pairs, markdownSentences);
+  const sharing = loadSharingLabels(corpus, SHARING_LABELS_FILE, pairs);
   const samples: Sample[] = applyGates([...opp.samples, ...ai, ...sharing, ...mined]);
-  return { samples, opp, pairs };
+  return { samples, pairs };
 }
 
 function parseOptions(args: string[]): FitOptions {
@@ -57,7 +55,7 @@ function parseOptions(args: string[]): FitOptions {
 export async function crossValidate(corpus: string, args: string[]): Promise<CvReport> {
   const options = parseOptions(args);
   const t0 = performance.now();
-  const { samples, opp } = loadAll(corpus);
+  const { samples } = loadAll(corpus);
   const features = prepareAll(samples, options.buckets);
   const counts: Record<string, number> = {};
   for (const s of samples) counts[s.source] = (counts[s.source] ?? 0) + 1;
@@ -98,89 +96,37 @@ export async function crossValidate(corpus: string, args: string[]): Promise<CvR
   // Stance, read from grammar (lexicon.ts): nothing fitted, so every sentence with a stance label counts.
   for (const [name, want] of [['denial', 'does-not'], ['choice', 'choice']] as const) {
     for (const source of ['opp115', 'ai-labels', 'sharing-labels'] as const) {
-      let tp = 0;
-      let fp = 0;
-      let fn = 0;
-      for (const s of samples) {
-        if (s.source !== source || !s.stance) continue;
-        const t = prepare(s.text);
-        const said = name === 'denial' ? denial(t) !== null : CHOICE.test(t);
-        if (said && s.stance === want) tp++;
-        else if (said) fp++;
-        else if (s.stance === want) fn++;
-      }
-      show(`stance ${name} by grammar (${source})`, prf(tp, fp, fn));
+      const figure = tally(
+        samples,
+        (s) => {
+          const t = prepare(s.text);
+          return name === 'denial' ? denial(t) !== null : CHOICE.test(t);
+        },
+        (s) => (s.source === source && s.stance ? s.stance === want : undefined),
+      );
+      show(`stance ${name} by grammar (${source})`, figure);
     }
   }
 
-  // OPP-115 segments: positive when any sentence is about sharing (either polarity), as annotated.
-  const share = HEADS.indexOf('third-party-sharing');
-  let tp = 0;
-  let fp = 0;
-  let fn = 0;
-  for (const seg of opp.segments) {
-    const yes = seg.sentences.some((i) => (oof[i]?.[share] ?? 0) >= (models[foldOf(seg.group)]?.threshold[share] ?? 0.5));
-    if (yes && seg.gold) tp++;
-    else if (yes) fp++;
-    else if (seg.gold) fn++;
-  }
-  if (args.includes('--sweep')) {
-    for (const t of [0.3, 0.4, 0.5, 0.6, 0.7, 0.8]) {
-      let a = 0, b = 0, c = 0;
-      for (const seg of opp.segments) {
-        const yes = seg.sentences.some((i) => (oof[i]?.[share] ?? 0) >= t);
-        if (yes && seg.gold) a++; else if (yes) b++; else if (seg.gold) c++;
-      }
-      console.log(`  sweep t=${t}: ${fmt(prf(a, b, c))}`);
-    }
-  }
-  if (args.includes('--ai-errors')) {
-    const k = HEADS.indexOf('ai-training');
-    samples.forEach((s, i) => {
-      const y = s.labels['ai-training'];
-      if (y === undefined || s.source === 'opp115') return;
-      const p = oof[i]?.[k] ?? 0;
-      const t = models[foldOf(s.group)]?.threshold[k] ?? 0.5;
-      if ((p >= t) !== (y === 1)) console.log(`${y === 1 ? 'FN' : 'FP'} ${p.toFixed(2)}/${t} ${s.source}: ${s.text.slice(0, 220)}`);
-    });
-  }
-  if (args.includes('--errors')) {
-    const segs = opp.segments.filter((seg) => !seg.gold && seg.sentences.some((i) => (oof[i]?.[share] ?? 0) >= 0.7)).slice(0, 25);
-    for (const seg of segs) {
-      const i = seg.sentences.reduce((b, j) => ((oof[j]?.[share] ?? 0) > (oof[b]?.[share] ?? 0) ? j : b), seg.sentences[0] ?? 0);
-      console.log(`FP ${seg.key} ${(oof[i]?.[share] ?? 0).toFixed(2)} label=${samples[i]?.labels['third-party-sharing']}: ${samples[i]?.text.slice(0, 200)}`);
-    }
-  }
-  console.log('\nOPP-115 segments (majority label Third Party Sharing/Collection):');
-  show('opp115 third-party segments', prf(tp, fp, fn));
-
-  // C3PA: never trained on; each passage scored by the fold model that did not see its service.
+  // OPP-115 segments and C3PA passages as the evaluations judge them (npm run eval -- clauses|c3pa): the
+  // classifier as shipped, with each service's fold model.
+  const modelFor = (service: string) => models[foldOf(serviceKey(service))] as LinearModel;
+  console.log('');
+  figures['opp115 third-party segments'] = evaluateClauses(loadSegments(corpus), foldClassifiers(modelFor), 0, 'OPP-115 segments (majority label Third Party Sharing/Collection), cross-validated');
   const c3pa = loadC3pa(corpus);
   if (c3pa.length) {
-    let ctp = 0;
-    let cfp = 0;
-    let cfn = 0;
-    for (const p of c3pa) {
-      const model = models[foldOf(p.group)];
-      if (!model) continue;
-      const yes = sentencesWithOffsets(normalizeText(p.text)).some((s) => (model.score(prepare(s.text))[share] ?? 0) >= (model.threshold[share] ?? 0.5));
-      if (yes && p.sharedOrSold) ctp++;
-      else if (yes) cfp++;
-      else if (p.sharedOrSold) cfn++;
-    }
+    const byFold = models.map((model) => statementClassifier({ model }));
     console.log('\nC3PA passages, shared-or-sold vs the rest (not trained on):');
-    show('c3pa shared-or-sold passages', prf(ctp, cfp, cfn));
+    show('c3pa shared-or-sold passages', c3paFigure(c3pa, (group) => byFold[foldOf(group)] as Classify));
   }
-  return { options, counts, figures };
+  return { options, counts, figures, samples, features };
 }
 
 export const MODEL_PATH = join(import.meta.dirname, '..', '..', 'lib', 'engine', 'model', 'statement-model.json');
 
 /** Fits on everything (thresholds from an inner grouped cross-validation) and writes the model file. */
-export async function writeModel(corpus: string, report: CvReport): Promise<{ modelPath: string; cardPath: string }> {
-  const { samples } = loadAll(corpus);
-  const opts = report.options;
-  const features = prepareAll(samples, opts.buckets);
+export async function writeModel(report: CvReport): Promise<{ modelPath: string; cardPath: string }> {
+  const { samples, features, options: opts } = report;
   const all = () => true;
   const threshold = chooseThresholds(samples, features, all, opts, 'final');
   const fitted = fit(samples, features, all, opts);

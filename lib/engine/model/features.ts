@@ -14,7 +14,7 @@ export const MAX_WORDS = 160;
 /** Characters of a sentence that are read before splitting into words (a bound on the folding work). */
 export const MAX_CHARS = 2400;
 
-const FNV_OFFSET = 0x811c9dc5;
+export const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
 
 // One seed per kind of feature, so "w:data" and the 4-gram "data" never share a bucket by construction.
@@ -22,7 +22,8 @@ const SEED_WORD = FNV_OFFSET;
 const SEED_BIGRAM = 0x9e3779b9;
 const SEED_CHAR = 0x85ebca6b;
 
-function hashString(seed: number, s: string): number {
+/** 32-bit FNV-1a of a string's UTF-16 code units, from `seed` (the FNV offset basis by default). */
+export function hashString(seed: number, s: string): number {
   let h = seed;
   for (let i = 0; i < s.length; i++) {
     h ^= s.charCodeAt(i);
