@@ -14,7 +14,8 @@ import {
   type DetectOutput as DetectOutputT,
   type DiffOutput as DiffOutputT,
 } from '../lib/cli-output';
-import type { Detection, PolicyDocument } from '../lib/schema';
+import { digestOf, type Detection, type PolicyDocument } from '../lib/schema';
+import { explainer } from '../lib/explain';
 import { analyzeChange, describePolicy } from '../lib/engine/index';
 import { documentFromMarkdown } from '../lib/markdown';
 import { processPage } from '../lib/pipeline';
@@ -27,6 +28,8 @@ import { InputError, type InputFile } from './input';
 
 export interface RunOptions {
   clock?: () => number;
+  /** The language of headlines and the summary (BCP 47; English by default). */
+  lang?: string;
 }
 
 function escapeHtml(s: string): string {
@@ -127,17 +130,19 @@ export function runDiff(older: InputFile, newer: InputFile, urls: { older: strin
   const a = readPolicy(older, urls.older, 'older', options);
   const b = readPolicy(newer, urls.newer, 'newer', options);
   const analysis = analyzeChange(a.document, b.document);
+  const words = explainer(options.lang);
   const findings: CliFinding[] = analysis.findings.map((f) => ({
     id: f.id,
     category: f.category,
     kind: f.kind,
     severity: f.severity,
-    headline: f.headline,
+    headline: words.headline(f),
     evidence: f.evidence.map((e) => e.sentence),
     evidenceSpans: f.evidence.map((e) => e.spans),
     triggers: f.evidence.map((e) => e.triggers),
     before: f.evidence.map((e) => e.previous ?? null),
-    ...(f.gained ? { gained: f.gained } : {}),
+    gained: f.gained,
+    signals: f.signals,
     section: f.section,
   }));
   const out: DiffOutputT = {
@@ -145,7 +150,7 @@ export function runDiff(older: InputFile, newer: InputFile, urls: { older: strin
     schemaVersion: CLI_SCHEMA_VERSION,
     older: summarize(older, urls.older, a.document),
     newer: summarize(newer, urls.newer, b.document),
-    summary: analysis.summary,
+    summary: words.summary(digestOf(analysis)),
     counts: analysis.counts,
     findings,
     changes: analysis.changes.length,

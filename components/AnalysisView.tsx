@@ -2,6 +2,8 @@ import { hasReviewableChange } from '@/lib/review';
 import type { ChangeAnalysis } from '@/lib/schema';
 import { FindingCard, MAX_EVIDENCE } from './FindingCard';
 import { passageReferences } from './format';
+import { useWords } from './words';
+import { digestOf } from '@/lib/schema';
 
 
 /** The summary line and one card per finding, in the order the engine gives (major first). */
@@ -14,14 +16,15 @@ export function AnalysisView({
   headingLevel?: 3 | 4;
   onShowOnPage?: (quote: string) => void;
 }) {
+  const words = useWords();
   const findings = analysis.findings.filter((f) => f.severity !== 'cosmetic');
-  const references = passageReferences(findings, MAX_EVIDENCE);
+  const references = passageReferences(findings, MAX_EVIDENCE, (f) => words.headline(f));
   if (!hasReviewableChange(analysis)) {
     return <p className="note">Only formatting or wording changed — nothing to review.</p>;
   }
   return (
     <div>
-      <p className="summary">{analysis.summary}</p>
+      <p className="summary">{words.summary(digestOf(analysis))}</p>
       {analysis.truncated && (
         <p className="muted small">This policy is very long, so part of the comparison was simplified.</p>
       )}

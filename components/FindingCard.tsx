@@ -1,13 +1,15 @@
 import { useId } from 'react';
 import type { Finding } from '@/lib/schema';
-import { CATEGORY_LABEL, KIND_LABEL, samePassageNote, SEVERITY_LABEL, sectionPath } from './format';
+import { sectionPath } from './format';
+import { useWords } from './words';
 import { SpanText } from './SpanText';
 
 /** Passages quoted per card; the rest are counted. */
 export const MAX_EVIDENCE = 3;
 
 export function SeverityBadge({ severity }: { severity: Finding['severity'] }) {
-  return <span className={`badge badge-${severity}`}>{SEVERITY_LABEL[severity]}</span>;
+  const words = useWords();
+  return <span className={`badge badge-${severity}`}>{words.severity(severity)}</span>;
 }
 
 /** One finding: severity in words and colour, headline, quoted evidence with the edit marked, section. */
@@ -28,6 +30,7 @@ export function FindingCard({
   quotedAbove?: ReadonlyArray<string | null>;
 }) {
   const headingId = useId();
+  const words = useWords();
   const Heading = headingLevel === 3 ? 'h3' : 'h4';
   const evidence = finding.evidence.slice(0, MAX_EVIDENCE);
   const more = finding.evidence.length - evidence.length;
@@ -41,15 +44,15 @@ export function FindingCard({
       <div className="finding-meta">
         <SeverityBadge severity={finding.severity} />
         <span>
-          {CATEGORY_LABEL[finding.category]} · {KIND_LABEL[finding.kind]}
+          {words.category(finding.category)} · {words.kind(finding.kind)}
         </span>
       </div>
-      <Heading id={headingId}>{finding.headline}</Heading>
+      <Heading id={headingId}>{words.headline(finding)}</Heading>
       {evidence.map((e, i) => {
         const above = quotedAbove?.[i] ?? null;
         return above !== null ? (
           <p className="evidence-ref" key={i}>
-            {samePassageNote(above)}
+            {words.samePassage(above)}
           </p>
         ) : (
           <div key={i}>

@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import type { HistoryView } from '@/lib/views';
 import { formatDate, formatStatedDate, plural, safeHttpUrl, displayUrl } from './format';
+import { useWords } from './words';
 
 export type HistoryPolicy = HistoryView['policies'][number];
 
@@ -21,6 +22,7 @@ export function HistoryTimeline({
   onToggle: (versionId: string) => void;
 }) {
   const headingId = useId();
+  const words = useWords();
   const href = safeHttpUrl(policy.url);
   const versions = newestFirst(policy.versions);
   const kind = policy.kind === 'privacy-policy' ? 'Privacy policy' : 'Related policy';
@@ -61,10 +63,10 @@ export function HistoryTimeline({
                 {v.statedDate && <span className="muted"> · dated {formatStatedDate(v.statedDate)}</span>}
               </label>
               <div className="version-details">
-                {isFirst && v.summary === null ? (
+                {isFirst && v.digest === null ? (
                   <p>First version Clausewatch saw.</p>
                 ) : (
-                  v.summary && <p>{v.summary}</p>
+                  v.digest && <p>{words.summary(v.digest)}</p>
                 )}
                 <span>
                   {v.major > 0 ? (
@@ -72,7 +74,7 @@ export function HistoryTimeline({
                       <span className="badge badge-major">{plural(v.major, 'major change')}</span>{' '}
                     </>
                   ) : null}
-                  {v.summary !== null && (v.reviewed ? 'Reviewed' : 'Not reviewed yet')}
+                  {v.digest !== null && (v.reviewed ? 'Reviewed' : 'Not reviewed yet')}
                 </span>
               </div>
             </li>

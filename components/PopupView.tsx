@@ -4,6 +4,8 @@ import { hasReviewableChange } from '@/lib/review';
 import { AnalysisView } from './AnalysisView';
 import { StatementsCard } from './StatementsCard';
 import { formatDate, formatDay, formatStatedDate, formatWhen, plural } from './format';
+import { useWords } from './words';
+import { digestOf } from '@/lib/schema';
 
 export interface PopupActions {
   onShowOnPage: (policy: PolicyView, quote: string) => void;
@@ -45,6 +47,7 @@ function PolicySection({
   busy: boolean;
 }) {
   const headingId = useId();
+  const words = useWords();
   const [showReviewed, setShowReviewed] = useState(false);
   const { latest } = policy;
   const analysis = latest.analysis;
@@ -62,7 +65,7 @@ function PolicySection({
       {analysis && reviewable && latest.reviewed && !showReviewed ? (
         // Reviewed changes step back so the popup stays calm; they are one click away.
         <div>
-          <p className="summary">{analysis.summary}</p>
+          <p className="summary">{words.summary(digestOf(analysis))}</p>
           <button type="button" onClick={() => setShowReviewed(true)}>
             Show the reviewed changes
           </button>

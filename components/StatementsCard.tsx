@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import type { Category, Statement } from '@/lib/schema';
-import { CATEGORY_LABEL, categoryRank, sectionPath, statementWording } from './format';
+import { categoryRank, sectionPath } from './format';
+import { useWords } from './words';
 
 /** Sharing and AI training are what readers look for first; they always get a place and more quotes. */
 const KEY: Category[] = ['third-party-sharing', 'ai-training'];
@@ -15,6 +16,7 @@ const POLARITIES: Statement['polarity'][] = ['states', 'restricts'];
 /** First visit: what the policy says now, sharing and AI training first, each claim with its sentences. */
 export function StatementsCard({ statements }: { statements: readonly Statement[] }) {
   const headingId = useId();
+  const words = useWords();
   const byCategory = new Map<Category, Statement[]>();
   for (const s of statements) byCategory.set(s.category, [...(byCategory.get(s.category) ?? []), s]);
   const others = [...byCategory.keys()].filter((c) => !KEY.includes(c)).sort((a, b) => categoryRank(a) - categoryRank(b));
@@ -29,14 +31,14 @@ export function StatementsCard({ statements }: { statements: readonly Statement[
         const max = KEY.includes(category) ? QUOTES_KEY : QUOTES_OTHER;
         return (
           <div key={category}>
-            <h4>{CATEGORY_LABEL[category]}</h4>
+            <h4>{words.category(category)}</h4>
             {list.length === 0 && <p className="note">{NOTHING[category] ?? 'Nothing found about this.'}</p>}
             {POLARITIES.map((polarity) => {
               const claims = list.filter((s) => s.polarity === polarity);
               if (claims.length === 0) return null;
               return (
                 <div key={polarity} className={`claim polarity-${polarity}`}>
-                  <p className="statement-wording">{statementWording({ category, polarity })}</p>
+                  <p className="statement-wording">{words.statement(category, polarity)}</p>
                   <ul>
                     {claims.slice(0, max).map((s, i) => {
                       const section = sectionPath(s.section);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '@/lib/schema';
-import { displayUrl, formatWhen, humanBytes, passageReferences, safeHttpUrl, sectionPath, statementWording } from './format';
+import { displayUrl, formatWhen, humanBytes, passageReferences, safeHttpUrl, sectionPath } from './format';
 
 describe('safeHttpUrl: only http(s) policy URLs may become links', () => {
   it.each([
@@ -39,10 +39,6 @@ describe('formatWhen', () => {
 });
 
 describe('wording', () => {
-  it('tells sharing from a promise not to share', () => {
-    expect(statementWording({ category: 'third-party-sharing', polarity: 'states' })).toMatch(/^Says it shares/);
-    expect(statementWording({ category: 'ai-training', polarity: 'restricts' })).toMatch(/does not/);
-  });
   it('joins non-empty section headings', () => {
     expect(sectionPath(['Sharing', '', 'Partners'])).toBe('Sharing › Partners');
   });
@@ -53,23 +49,26 @@ describe('wording', () => {
 });
 
 describe('passageReferences: a passage carrying two findings is quoted once', () => {
+  const byName = (f: Finding) => f.gained.named[0] ?? '';
   const finding = (headline: string, sentences: string[]): Finding => ({
     id: headline,
     category: 'third-party-sharing',
     kind: 'new',
     severity: 'major',
-    headline,
+    gained: { recipients: [], named: [headline], data: [], purposes: [] },
+    attributes: { recipients: [], named: [], data: [], purposes: [] },
+    signals: [],
     section: [],
     evidence: sentences.map((sentence) => ({ sentence, spans: [], triggers: [] })),
   });
 
   it('points a later finding back to the first that quotes the passage, and quotes the rest', () => {
-    const refs = passageReferences([finding('Sharing', ['A.', 'B.']), finding('Advertising', ['B.', 'C.']), finding('AI', ['B.'])]);
+    const refs = passageReferences([finding('Sharing', ['A.', 'B.']), finding('Advertising', ['B.', 'C.']), finding('AI', ['B.'])], Infinity, byName);
     expect(refs).toEqual([[null, null], ['Sharing', null], ['Sharing']]);
   });
 
   it('only counts the passages a card shows', () => {
-    const refs = passageReferences([finding('Sharing', ['A.', 'B.']), finding('Advertising', ['B.'])], 1);
+    const refs = passageReferences([finding('Sharing', ['A.', 'B.']), finding('Advertising', ['B.'])], 1, byName);
     expect(refs).toEqual([[null], [null]]);
   });
 });

@@ -2,72 +2,7 @@
  * Wording and formatting shared by the popup, history and options pages. No browser extension API and
  * no messaging here, so the components can be previewed and tested outside the extension.
  */
-import type { Category, Finding, FindingKind, Severity, Statement } from '@/lib/schema';
-
-export const CATEGORY_LABEL: Record<Category, string> = {
-  'ai-training': 'AI training',
-  'third-party-sharing': 'Sharing with third parties',
-  'sensitive-data': 'Sensitive data',
-  'advertising-profiling': 'Advertising and profiling',
-  retention: 'Data retention',
-  'international-transfer': 'International transfers',
-  children: "Children's data",
-  'user-rights': 'Your rights',
-};
-
-export const SEVERITY_LABEL: Record<Severity, string> = {
-  major: 'Major',
-  minor: 'Minor',
-  'good-news': 'Good news',
-  cosmetic: 'Cosmetic',
-};
-
-export const KIND_LABEL: Record<FindingKind, string> = {
-  new: 'New',
-  expanded: 'Expanded',
-  restricted: 'Restricted',
-  reworded: 'Reworded',
-};
-
-/** How a first-visit statement reads, by category and polarity. */
-const STATEMENT_WORDING: Record<Category, Record<Statement['polarity'], string>> = {
-  'ai-training': {
-    states: 'Says it uses your data to train AI',
-    restricts: 'Says it does not use your data to train AI',
-  },
-  'third-party-sharing': {
-    states: 'Says it shares your data with others',
-    restricts: 'Says it does not share or sell your data, or limits sharing',
-  },
-  'sensitive-data': {
-    states: 'Says it collects or uses sensitive data',
-    restricts: 'Says it limits its use of sensitive data',
-  },
-  'advertising-profiling': {
-    states: 'Says it uses your data for advertising or profiling',
-    restricts: 'Says it does not use your data for advertising or profiling',
-  },
-  retention: {
-    states: 'Says how long it keeps your data',
-    restricts: 'Says it limits how long it keeps your data',
-  },
-  'international-transfer': {
-    states: 'Says it transfers your data to other countries',
-    restricts: 'Says it keeps your data in your region',
-  },
-  children: {
-    states: "Says it collects children's data",
-    restricts: "Says it does not knowingly collect children's data",
-  },
-  'user-rights': {
-    states: 'Describes your rights over your data',
-    restricts: 'Says some of your rights are limited',
-  },
-};
-
-export function statementWording(s: Pick<Statement, 'category' | 'polarity'>): string {
-  return STATEMENT_WORDING[s.category][s.polarity];
-}
+import type { Category, Finding } from '@/lib/schema';
 
 /** The categories a reader cares most about come first on the first-visit card. */
 const CATEGORY_ORDER: Category[] = [
@@ -181,17 +116,13 @@ export function errorMessage(err: unknown): string {
  * For each finding and each of its first `max` passages: null where the passage is quoted, or the headline
  * of the earlier finding that already quotes it, which the later one points back to instead.
  */
-export function passageReferences(findings: readonly Finding[], max = Infinity): Array<Array<string | null>> {
+export function passageReferences(findings: readonly Finding[], max: number, headline: (f: Finding) => string): Array<Array<string | null>> {
   const quotedBy = new Map<string, string>();
   return findings.map((f) => {
     const shown = f.evidence.slice(0, max);
     const refs = shown.map((e) => quotedBy.get(e.sentence) ?? null);
-    for (const e of shown) if (!quotedBy.has(e.sentence)) quotedBy.set(e.sentence, f.headline);
+    for (const e of shown) if (!quotedBy.has(e.sentence)) quotedBy.set(e.sentence, headline(f));
     return refs;
   });
 }
 
-/** What a finding says in place of a passage an earlier finding quotes. */
-export function samePassageNote(headline: string): string {
-  return `The same passage as “${headline}”, quoted above.`;
-}

@@ -7,12 +7,16 @@ function doc(url: string, title = 'Privacy Policy'): PolicyDocument {
   return { url, title, language: 'en', statedDate: null, blocks: [], extraction: { method: 'readability', words: 0, notes: [] } };
 }
 
+const NOTHING = { recipients: [], named: [], data: [], purposes: [] };
+
 const aiFinding: Finding = {
   id: 'f1',
   category: 'ai-training',
   kind: 'new',
   severity: 'major',
-  headline: 'Your content may now be used to train AI models',
+  gained: NOTHING,
+  attributes: NOTHING,
+  signals: [],
   evidence: [
     {
       sentence: 'We use your posts to improve our services and train our AI models.',
@@ -29,8 +33,7 @@ const aiFinding: Finding = {
 
 function comparison(findings: Finding[], url = 'https://example.com/privacy'): Comparison {
   const analysis: ChangeAnalysis = {
-    schemaVersion: 1,
-    summary: '1 major change: AI training.',
+    schemaVersion: 2,
     counts: { major: findings.filter((f) => f.severity === 'major').length, minor: 0, goodNews: 0, cosmetic: 0 },
     findings,
     changes: [],
@@ -46,8 +49,8 @@ function comparison(findings: Finding[], url = 'https://example.com/privacy'): C
 describe('markdownSummary', () => {
   it('gives the summary, then each finding with headline, severity, section and the quoted evidence', () => {
     const md = markdownSummary(comparison([aiFinding]), 'example.com');
-    expect(md).toContain('**Summary:** 1 major change: AI training.');
-    expect(md).toContain('### Your content may now be used to train AI models');
+    expect(md).toContain('**Summary:** 1 major change: new AI training.');
+    expect(md).toContain('### New: your data may be used to train AI models');
     expect(md).toContain('- Severity: Major');
     expect(md).toContain('- Category: AI training');
     expect(md).toContain('- Section: How we use information › Product improvement');
@@ -57,24 +60,26 @@ describe('markdownSummary', () => {
   });
 
   it('quotes a passage that carries two findings once, and points back to it from the second', () => {
-    const advertising: Finding = { ...aiFinding, id: 'f2', category: 'advertising-profiling', severity: 'minor', headline: 'Your data may be used for targeted advertising' };
+    const advertising: Finding = { ...aiFinding, id: 'f2', category: 'advertising-profiling', severity: 'minor' };
     const md = markdownSummary(comparison([aiFinding, advertising]), 'example.com');
     expect(md.split('> We use your posts')).toHaveLength(2);
-    const second = md.slice(md.indexOf('### Your data may be used for targeted advertising'));
-    expect(second).toContain('The same passage as “Your content may now be used to train AI models”, quoted above.');
+    const second = md.slice(md.indexOf('### New: your data may be used for targeted advertising or profiling'));
+    expect(second).toContain('The same passage as “New: your data may be used to train AI models”, quoted above.');
   });
 
   it('says so when only formatting changed, and lists no cosmetic findings', () => {
-    const cosmetic: Finding = { ...aiFinding, id: 'c', severity: 'cosmetic', headline: 'Reworded sentence' };
+    const cosmetic: Finding = { ...aiFinding, id: 'c', kind: 'reworded', severity: 'cosmetic' };
     const md = markdownSummary(comparison([cosmetic]), 'example.com');
     expect(md).toContain('Only formatting or wording changed');
-    expect(md).not.toContain('Reworded sentence');
+    expect(md).not.toContain('Reworded: ');
   });
 
   it('never turns policy text into links, images or HTML', () => {
     const hostile: Finding = {
       ...aiFinding,
-      headline: '<img src=x onerror=alert(1)> [click](javascript:alert(1))',
+      gained: { ...NOTHING, named: ['<img src=x onerror=alert(1)> [click](javascript:alert(1))'] },
+      kind: 'expanded',
+      category: 'third-party-sharing',
       evidence: [{ sentence: '![pixel](https://evil.example/p.png)\n# Heading', spans: [], triggers: [] }],
       section: ['<script>alert(1)</script>'],
     };

@@ -7,7 +7,9 @@
  */
 import type { Span } from '@/lib/schema';
 import type { Comparison } from '@/lib/views';
-import { CATEGORY_LABEL, passageReferences, safeHttpUrl, samePassageNote, SEVERITY_LABEL, sectionPath } from './format';
+import { passageReferences, safeHttpUrl, sectionPath } from './format';
+import { explainer, type Explainer } from '@/lib/explain';
+import { digestOf } from '@/lib/schema';
 import { splitOuterSpace } from '@/lib/text/trim';
 
 /**
@@ -42,7 +44,7 @@ function isoDate(ms: number): string {
   return Number.isNaN(d.getTime()) ? 'unknown date' : d.toISOString().slice(0, 10);
 }
 
-export function markdownSummary(comparison: Comparison, site: string): string {
+export function markdownSummary(comparison: Comparison, site: string, words: Explainer = explainer('en')): string {
   const { older, newer, analysis } = comparison;
   const title = newer.document.title || 'Privacy policy';
   const lines: string[] = [];
@@ -53,25 +55,25 @@ export function markdownSummary(comparison: Comparison, site: string): string {
   const url = safeHttpUrl(newer.document.url);
   if (url) lines.push(`Policy: <${url}>`);
   lines.push('');
-  lines.push(`**Summary:** ${escapeMarkdown(analysis.summary)}`);
+  lines.push(`**Summary:** ${escapeMarkdown(words.summary(digestOf(analysis)))}`);
   const findings = analysis.findings.filter((f) => f.severity !== 'cosmetic');
   if (findings.length === 0) {
     lines.push('');
     lines.push('Only formatting or wording changed — nothing to review.');
   }
-  const references = passageReferences(findings);
+  const references = passageReferences(findings, Infinity, (f) => words.headline(f));
   findings.forEach((f, fi) => {
     lines.push('');
-    lines.push(`### ${escapeMarkdown(f.headline)}`);
+    lines.push(`### ${escapeMarkdown(words.headline(f))}`);
     lines.push('');
-    lines.push(`- Severity: ${SEVERITY_LABEL[f.severity]}`);
-    lines.push(`- Category: ${CATEGORY_LABEL[f.category]}`);
+    lines.push(`- Severity: ${words.severity(f.severity)}`);
+    lines.push(`- Category: ${words.category(f.category)}`);
     const section = sectionPath(f.section);
     if (section) lines.push(`- Section: ${escapeMarkdown(section)}`);
     f.evidence.forEach((e, ei) => {
       lines.push('');
       const above = references[fi]?.[ei] ?? null;
-      lines.push(above !== null ? escapeMarkdown(samePassageNote(above)) : `> ${spansMarkdown(e.spans, e.sentence)}`);
+      lines.push(above !== null ? escapeMarkdown(words.samePassage(above)) : `> ${spansMarkdown(e.spans, e.sentence)}`);
     });
   });
   lines.push('');

@@ -3,6 +3,7 @@
  * caches that can be rebuilt (the worker may be stopped at any moment); every listener is registered
  * synchronously at start.
  */
+import { explainer } from '@/lib/explain';
 import { trimEndChars } from '@/lib/text/trim';
 import { browser, type Browser } from 'wxt/browser';
 import { joinsOnCapture, joinsOnPopup } from '@/lib/autowatch';
@@ -148,7 +149,7 @@ async function badgeInput(store: PolicyStore, site: string | null): Promise<Badg
       if (!analysis || pendingVersionIds.length === 0) continue;
       input.siteMajor += analysis.counts.major;
       input.siteGoodNews += analysis.counts.goodNews;
-      input.headlines.push(...analysis.findings.filter((f) => f.severity === 'major').map((f) => f.headline));
+      input.headlines.push(...analysis.findings.filter((f) => f.severity === 'major').map((f) => explainer(browser.i18n.getUILanguage()).headline(f)));
     }
   }
   if (input.siteMajor === 0) {
@@ -487,7 +488,7 @@ export default defineBackground(() => {
                 lastSeen: v.lastSeen,
                 statedDate: v.statedDate,
                 reviewed: v.reviewed,
-                summary: v.summary,
+                digest: v.digest,
                 major: v.counts?.major ?? 0,
               })),
             })),

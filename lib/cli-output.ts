@@ -7,7 +7,7 @@
  * Pure: no browser or Node API.
  */
 import { z } from 'zod';
-import { Category, DetectionKind, ExtractionMethod, FindingKind, Gained, Severity, Span, Statement } from './schema';
+import { Category, DetectionKind, ExtractionMethod, FindingKind, Gained, Severity, Signal, Span, Statement } from './schema';
 
 /** Bumped when a field is removed or changes meaning; new optional fields do not bump it. */
 export const CLI_SCHEMA_VERSION = 1;
@@ -38,6 +38,7 @@ export const CliFinding = z.object({
   category: Category,
   kind: FindingKind,
   severity: Severity,
+  /** In the language of `--lang` (English by default), rendered from the codes by lib/explain. */
   headline: z.string(),
   /** Sentences quoted from the newer document (from the older one for removals). */
   evidence: z.array(z.string()).min(1),
@@ -49,6 +50,8 @@ export const CliFinding = z.object({
   before: z.array(z.string().nullable()),
   /** What a new or expanded finding gained, as codes: recipient kinds, company names, data kinds, purposes. */
   gained: Gained.optional(),
+  /** Facts that shape the headline, as codes: 'opt-out' (an opt-out is offered), 'sale' (a sale is mentioned). */
+  signals: z.array(Signal).optional(),
   /** Heading path of the section the change is in, outermost first; empty at top level. */
   section: z.array(z.string()),
 });

@@ -112,28 +112,47 @@ export const Gained = z.object({
 });
 export type Gained = z.infer<typeof Gained>;
 
+/**
+ * Facts the engine noticed in a finding's evidence that change how it reads: an opt-out is offered, a sale
+ * is mentioned. Codes, rendered in the reader's language by lib/explain.
+ */
+export const Signal = z.enum(['opt-out', 'sale']);
+export type Signal = z.infer<typeof Signal>;
+
+/**
+ * One finding, as codes and parameters: no words for people (lib/explain renders them in the reader's
+ * language, at display time).
+ */
 export const Finding = z.object({
   id: z.string(),
   category: Category,
   kind: FindingKind,
   severity: Severity,
-  headline: z.string(),
   evidence: z.array(Evidence).min(1),
   section: z.array(z.string()),
-  /** For a new or expanded finding, what it gained; absent in analyses stored before it existed. */
-  gained: Gained.optional(),
+  /** What the finding adds (for a new or expanded one): recipient kinds, names, data kinds, purposes. */
+  gained: Gained,
+  /** Everything its evidence names, gained or not (a new practice is explained by all of it). */
+  attributes: Gained,
+  signals: z.array(Signal),
 });
 export type Finding = z.infer<typeof Finding>;
 
+export const Counts = z.object({
+  major: z.number().int().nonnegative(),
+  minor: z.number().int().nonnegative(),
+  goodNews: z.number().int().nonnegative(),
+  cosmetic: z.number().int().nonnegative(),
+});
+export type Counts = z.infer<typeof Counts>;
+
+/**
+ * Schema 2: codes only. (Schema 1 stored an English headline per finding and an English summary; see
+ * engine/upgrade.ts, which turns a stored schema-1 analysis into this one.)
+ */
 export const ChangeAnalysis = z.object({
-  schemaVersion: z.literal(1),
-  summary: z.string(),
-  counts: z.object({
-    major: z.number().int().nonnegative(),
-    minor: z.number().int().nonnegative(),
-    goodNews: z.number().int().nonnegative(),
-    cosmetic: z.number().int().nonnegative(),
-  }),
+  schemaVersion: z.literal(2),
+  counts: Counts,
   /** Major first, then good news, then minor. */
   findings: z.array(Finding),
   changes: z.array(Change),
@@ -141,6 +160,49 @@ export const ChangeAnalysis = z.object({
   truncated: z.boolean(),
 });
 export type ChangeAnalysis = z.infer<typeof ChangeAnalysis>;
+
+/** A finding without its quotes: what a summary line or a badge tooltip needs. */
+export const FindingDigest = Finding.pick({ category: true, kind: true, severity: true, gained: true, attributes: true, signals: true });
+export type FindingDigest = z.infer<typeof FindingDigest>;
+
+/** What a summary line needs of an analysis (lib/explain renders it). */
+export const AnalysisDigest = z.object({
+  counts: Counts,
+  findings: z.array(FindingDigest),
+  /** Whether anything changed at all, even formatting. */
+  changed: z.boolean(),
+});
+export type AnalysisDigest = z.infer<typeof AnalysisDigest>;
+
+export function digestOf(a: ChangeAnalysis): AnalysisDigest {
+  return {
+    counts: a.counts,
+    findings: a.findings.map(({ category, kind, severity, gained, attributes, signals }) => ({ category, kind, severity, gained, attributes, signals })),
+    changed: a.changes.length > 0 || a.counts.cosmetic > 0,
+  };
+}
+
+/** An analysis as the first releases stored it: English words beside the codes. Read only to upgrade it. */
+export const ChangeAnalysisV1 = z.object({
+  schemaVersion: z.literal(1),
+  summary: z.string(),
+  counts: Counts,
+  findings: z.array(
+    z.object({
+      id: z.string(),
+      category: Category,
+      kind: FindingKind,
+      severity: Severity,
+      headline: z.string(),
+      evidence: z.array(Evidence).min(1),
+      section: z.array(z.string()),
+      gained: Gained.optional(),
+    }),
+  ),
+  changes: z.array(Change),
+  truncated: z.boolean(),
+});
+export type ChangeAnalysisV1 = z.infer<typeof ChangeAnalysisV1>;
 
 /** What a policy says now about a category, for a policy seen for the first time. */
 export const Statement = z.object({

@@ -3,7 +3,7 @@
  * with zod on receipt, like every other message, and render them as text only.
  */
 import { z } from 'zod';
-import { ChangeAnalysis, PolicyDocument, PolicyKind, Statement } from './schema';
+import { AnalysisDigest, ChangeAnalysis, PolicyDocument, PolicyKind, Statement } from './schema';
 
 export const VersionView = z.object({
   versionId: z.string(),
@@ -49,7 +49,8 @@ export const HistoryVersion = z.object({
   lastSeen: z.number(),
   statedDate: z.string().nullable(),
   reviewed: z.boolean(),
-  summary: z.string().nullable(),
+  /** The change's summary, as codes; null for the first version. */
+  digest: AnalysisDigest.nullable(),
   major: z.number().int().nonnegative(),
 });
 export type HistoryVersion = z.infer<typeof HistoryVersion>;

@@ -6,6 +6,7 @@ import { ComparisonView, type CompareMode } from '@/components/ComparisonView';
 import { LoadState, useLoader, type Loaded } from '@/components/loader';
 import { markdownSummary } from '@/components/markdown-summary';
 import { errorMessage } from '@/components/format';
+import { useWords } from '@/components/words';
 
 interface Selection {
   policyId: string;
@@ -48,6 +49,7 @@ export function App() {
   }, []);
   const [history] = useLoader(load);
   const [picked, setPicked] = useState<Selection | null>(null);
+  const words = useWords();
   const [mode, setMode] = useState<CompareMode>('inline');
   const [compared, setCompared] = useState<{ key: string; result: Loaded<Comparison> } | null>(null);
   const [copied, setCopied] = useState<{ key: string; text: string } | null>(null);
@@ -97,7 +99,7 @@ export function App() {
 
   const copy = async (c: Comparison) => {
     try {
-      await navigator.clipboard.writeText(markdownSummary(c, site));
+      await navigator.clipboard.writeText(markdownSummary(c, site, words));
       setCopied({ key, text: 'Copied' });
     } catch (err) {
       setCopied({ key, text: `Could not copy: ${errorMessage(err)}` });

@@ -1,4 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { explainer } from '../explain';
+import { digestOf } from '../schema';
+
+const words = explainer('en');
 import { documentFromMarkdown } from '../markdown';
 import { ChangeAnalysis } from '../schema';
 import { analyzeChange, analyzeChangeYielding, describePolicy, MAX_VERSION_WORDS, SENTENCES_PER_STEP } from './index';
@@ -28,7 +32,7 @@ const doc = (text: string) => documentFromMarkdown(text, { url: 'https://example
 const analyze = (newer: string, older = BASE) => analyzeChange(doc(older), doc(newer));
 
 describe('golden explanations', () => {
-  const headlines = (a: ReturnType<typeof analyze>, severity: string) => a.findings.filter((f) => f.severity === severity).map((f) => f.headline);
+  const headlines = (a: ReturnType<typeof analyze>, severity: string) => a.findings.filter((f) => f.severity === severity).map((f) => words.headline(f));
   it.each([
     {
       name: 'new AI training by affiliates',
@@ -82,7 +86,7 @@ describe('golden explanations', () => {
     const a = analyze(newer, older);
     expect(headlines(a, 'major')).toEqual(major);
     if (goodNews) expect(headlines(a, 'good-news')).toContain(goodNews);
-    expect(a.summary).toMatch(summary);
+    expect(words.summary(digestOf(a))).toMatch(summary);
   });
 
   it('marks the inserted words in the evidence, quotes the sentence before, and names what was gained', () => {
@@ -98,7 +102,7 @@ describe('golden explanations', () => {
   it('names a new recipient company as the policy writes it, and never the service itself', () => {
     const acme = (t: string) => documentFromMarkdown(t, { url: 'https://www.acme.example/privacy', language: 'en' });
     const named = analyzeChange(acme(BASE), acme(BASE.replace('who host our servers.', 'who host our servers, and with OpenAI.')));
-    expect(named.findings[0]?.headline).toBe('Expanded: now also shared with OpenAI');
+    expect(named.findings[0] && words.headline(named.findings[0])).toBe('Expanded: now also shared with OpenAI');
     expect(named.findings[0]?.gained?.named).toEqual(['OpenAI']);
     const own = analyzeChange(acme(BASE), acme(BASE.replace('who host our servers.', 'who host our servers, and with Acme Payments.')));
     expect(own.findings.filter((f) => f.severity === 'major')).toEqual([]);
@@ -144,7 +148,7 @@ describe('cosmetic differences are not news', () => {
     const a = analyze(newer);
     expect(a.findings).toEqual([]);
     expect(a.counts.major + a.counts.minor + a.counts.goodNews).toBe(0);
-    expect(a.summary).toMatch(/^No (meaningful )?changes/);
+    expect(words.summary(digestOf(a))).toMatch(/^No (meaningful )?changes/);
     expect(a.changes.filter((c) => c.type !== 'moved')).toEqual([]);
   });
 
@@ -152,7 +156,7 @@ describe('cosmetic differences are not news', () => {
     const merged = BASE.replace('We collect your name and email address when you sign up.\n\nWe collect usage data to operate the service.', 'We collect your name and email address when you sign up. We collect usage data to operate the service.');
     const a = analyze(merged);
     expect(a.findings).toEqual([]);
-    expect(a.summary).toBe('No meaningful changes (only formatting).');
+    expect(words.summary(digestOf(a))).toBe('No meaningful changes (only formatting).');
     expect(a.counts.cosmetic).toBeGreaterThan(0);
   });
 
@@ -165,7 +169,7 @@ describe('cosmetic differences are not news', () => {
 
   it('identical documents: no changes', () => {
     const a = analyze(BASE);
-    expect(a.summary).toBe('No changes.');
+    expect(words.summary(digestOf(a))).toBe('No changes.');
     expect(a.changes).toEqual([]);
   });
 });
@@ -174,7 +178,7 @@ describe('schema and bounds', () => {
   it('the result parses with the ChangeAnalysis schema', () => {
     const a = analyze(BASE.replace('We do not sell your personal information.', 'We may sell your personal information to advertisers.'));
     expect(() => ChangeAnalysis.parse(a)).not.toThrow();
-    expect(a.schemaVersion).toBe(1);
+    expect(a.schemaVersion).toBe(2);
   });
 
   const words = (n: number, seed: number) => {

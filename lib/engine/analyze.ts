@@ -5,7 +5,7 @@
  * classified, and work is bounded by size (MAX_VERSION_WORDS per version), so the same two versions give
  * the same findings on an idle machine and on a busy one.
  */
-import { ChangeAnalysis, type Category, type Evidence, type Finding, type FindingKind, type Gained, type PolicyDocument, type Severity, type Statement } from '../schema';
+import { ChangeAnalysis, type Category, type Evidence, type Finding, type FindingKind, type Gained, type PolicyDocument, type Severity, type Signal, type Statement } from '../schema';
 import { attributeKeys, attributesOf, selfNames, type Attributes } from './attributes';
 import { memoized, prepareSentence, statementClassifier, type Classification, type Classify } from './classify';
 import { alignDocuments, Budget, type SentenceEdit } from './diff';
@@ -129,6 +129,8 @@ interface Judgement {
   /** Attribute keys the edit adds, for the headline. */
   added: string[];
   attributes: Attributes;
+  /** How the classifier read it: does / does not / the user's choice. */
+  stance?: string;
   order: number;
 }
 
@@ -224,7 +226,8 @@ function judgeEdit(
     const known = older(category);
     const previous = edit.type === 'modified' ? (edit.before ?? undefined) : closest(after, known);
     const evidence: Evidence = { sentence: after, spans: edit.spans, triggers, ...(previous ? { previous } : {}) };
-    const push = (kind: FindingKind, added: string[] = []) => out.push({ category, kind, evidence, section: edit.section, added, attributes, order });
+    const stance = (statesNow ?? restrictsNow)?.stance;
+    const push = (kind: FindingKind, added: string[] = []) => out.push({ category, kind, evidence, section: edit.section, added, attributes, order, ...(stance ? { stance } : {}) });
 
     if (statesNow) {
       if (edit.type === 'modified' && (statesBefore || restrictsBefore)) {
@@ -302,168 +305,21 @@ export function gainedOf(keys: string[], spelling: ReadonlyMap<string, string> =
   return { recipients: pick('to:'), named: pick('named:').map((n) => spelling.get(n) ?? n), data: pick('data:'), purposes: pick('for:') };
 }
 
-const RECIPIENT_WORDS: Record<string, string> = {
-  advertisers: 'advertisers',
-  'data-brokers': 'data brokers',
-  'ai-providers': 'AI providers',
-  'service-providers': 'service providers',
-  affiliates: 'affiliates',
-  partners: 'partners',
-  authorities: 'authorities',
-  buyers: 'a buyer of the business',
-  employers: 'employers',
-  'financial-institutions': 'banks and insurers',
-  'social-networks': 'social networks',
-  researchers: 'researchers',
-  public: 'the public',
-  'third-parties': 'third parties',
-};
-const DATA_WORDS: Record<string, string> = {
-  content: 'your content',
-  messages: 'your messages and conversations',
-  feedback: 'your feedback and survey answers',
-  'voice-images': 'your voice or images',
-  contact: 'your contact details',
-  location: 'your location',
-  activity: 'your activity',
-  device: 'device data',
-  purchases: 'your purchases',
-  sensitive: 'sensitive data',
-  'personal-data': 'personal data',
-};
-const PURPOSE_WORDS: Record<string, string> = {
-  advertising: 'advertising',
-  marketing: 'marketing',
-  analytics: 'analytics',
-  'ai-training': 'AI training',
-  research: 'research',
-  personalization: 'personalisation',
-  security: 'security',
-  legal: 'legal reasons',
-  service: 'running the service',
-};
+// Words that mark a sale or an opt-out in the languages we read, for the signals a finding carries.
+const SALE = /\b(?:sell|sells|sold|sale|selling|verkauf\w*|verkaufen|vend\w*|vente|ventas?)\b/i;
+const OPT_OUT = /\b(?:opt[- ]?out|object|turn off|switch off|disable|withdraw|widersprech\w*|widerspruch|opposer|opposition|retirer|oponerse|oposición|darse de baja)\b/i;
 
-function list(items: string[]): string {
-  const nice = items.slice(0, 3);
-  if (nice.length <= 1) return nice[0] ?? '';
-  return `${nice.slice(0, -1).join(', ')} and ${nice[nice.length - 1]}`;
-}
-
-/** Who a finding's evidence names as recipients: company names first, then kinds (the most specific). */
-function recipientWords(g: Gained, only?: (kind: string) => boolean): string {
-  const kinds = g.recipients.filter((r) => (only ? only(r) : true));
-  // "third parties" says less than any other kind; drop it when another is there.
-  const specific = kinds.length > 1 ? kinds.filter((r) => r !== 'third-parties') : kinds;
-  return list([...g.named, ...specific.map((r) => RECIPIENT_WORDS[r] ?? r)]);
-}
-
-const forPurposes = (g: Gained) => {
-  const p = g.purposes.filter((x) => x !== 'service' && x !== 'legal' && x !== 'security');
-  return p.length ? `, for ${list(p.map((x) => PURPOSE_WORDS[x] ?? x))}` : '';
-};
-
-function hasOptOut(evidence: Evidence[]): boolean {
-  return evidence.some((e) => /\b(?:opt[- ]?out|object|turn off|switch off|disable|withdraw)\b/i.test(e.sentence));
-}
-function mentionsSale(evidence: Evidence[]): boolean {
-  return evidence.some((e) => /\b(?:sell|sells|sold|sale|selling)\b/i.test(e.sentence));
-}
-
-/** Headline and the short label used in the summary line. */
-export function explain(category: Category, kind: FindingKind, evidence: Evidence[], gained: Gained, all: Gained): { headline: string; label: string } {
-  switch (category) {
-    case 'ai-training': {
-      const by = recipientWords(all, (r) => r !== 'authorities' && r !== 'public' && r !== 'buyers');
-      if (kind === 'new') return { headline: `New: your data may be used to train AI models${by ? `, including by ${by}` : ''}`, label: 'new AI training' };
-      if (kind === 'expanded') {
-        const what = list(gained.data.map((d) => DATA_WORDS[d] ?? d));
-        const who = recipientWords(gained, (r) => r !== 'authorities' && r !== 'public');
-        return {
-          headline: `Expanded: ${what ? `${what} may now be used` : 'more of your data may be used'} to train AI models${who ? `, now also by ${who}` : ''}`,
-          label: 'wider AI training',
-        };
-      }
-      if (kind === 'restricted')
-        return hasOptOut(evidence)
-          ? { headline: 'Good news: you can now opt out of AI training', label: 'AI training opt-out' }
-          : { headline: 'Good news: new limits on using your data to train AI models', label: 'limits on AI training' };
-      return { headline: 'Reworded: the AI training terms were rewritten, same practice', label: 'reworded AI training terms' };
-    }
-    case 'third-party-sharing': {
-      const sale = mentionsSale(evidence);
-      if (kind === 'new') {
-        if (sale) return { headline: 'New: your personal data may be sold', label: 'new sale of data' };
-        const who = recipientWords(all);
-        return who
-          ? { headline: `New: your data may be shared with ${who}${forPurposes(all)}`, label: `new sharing with ${who}` }
-          : { headline: 'New: your data may be shared with others', label: 'new sharing of your data' };
-      }
-      if (kind === 'expanded') {
-        const who = recipientWords(gained);
-        if (who) return { headline: `Expanded: now also shared with ${who}${forPurposes(gained)}`, label: `wider sharing with ${who}` };
-        if (sale) return { headline: 'Expanded: your personal data may now be sold', label: 'wider sale of data' };
-        const what = list(gained.data.map((d) => DATA_WORDS[d] ?? d));
-        if (what) return { headline: `Expanded: ${what} may now be shared`, label: 'wider sharing of your data' };
-        const why = forPurposes(gained);
-        if (why) return { headline: `Expanded: your data may now be shared${why}`, label: 'wider sharing of your data' };
-        return { headline: 'Expanded: your data may now be shared more widely', label: 'wider sharing of your data' };
-      }
-      if (kind === 'restricted') {
-        if (hasOptOut(evidence)) return { headline: 'Good news: you can now opt out of the sale or sharing of your data', label: 'sharing opt-out' };
-        if (sale) return { headline: 'Good news: the policy now says your data is not sold', label: 'no sale of data' };
-        return { headline: 'Good news: new limits on sharing your data', label: 'limits on sharing' };
-      }
-      return { headline: 'Reworded: the sharing terms were rewritten, same practice', label: 'reworded sharing terms' };
-    }
-    case 'sensitive-data': {
-      const what = evidence.flatMap((e) => e.triggers).slice(0, 2).join(', ');
-      if (kind === 'new') return { headline: `New: sensitive data is mentioned (${what})`, label: 'new sensitive data' };
-      if (kind === 'expanded') return { headline: `Expanded: more sensitive data is mentioned (${what})`, label: 'more sensitive data' };
-      if (kind === 'restricted') return { headline: 'Good news: new limits on sensitive data', label: 'limits on sensitive data' };
-      return { headline: 'Reworded: the sensitive-data terms were rewritten', label: 'reworded sensitive-data terms' };
-    }
-    case 'advertising-profiling':
-      if (kind === 'restricted') return { headline: 'Good news: you can now limit targeted advertising or profiling', label: 'ad opt-out' };
-      if (kind === 'reworded') return { headline: 'Reworded: the advertising terms were rewritten', label: 'reworded advertising terms' };
-      return { headline: `${kind === 'new' ? 'New' : 'Expanded'}: your data may be used for targeted advertising or profiling`, label: `${kind === 'new' ? 'new' : 'wider'} targeted advertising` };
-    case 'retention':
-      if (kind === 'restricted') return { headline: 'Good news: new limits on how long your data is kept', label: 'shorter retention' };
-      if (kind === 'reworded') return { headline: 'Reworded: the retention terms were rewritten', label: 'reworded retention terms' };
-      return { headline: 'Changed: how long your data is kept', label: 'retention change' };
-    case 'international-transfer':
-      if (kind === 'restricted') return { headline: 'Good news: new limits on transfers abroad', label: 'limits on transfers' };
-      if (kind === 'reworded') return { headline: 'Reworded: the international transfer terms were rewritten', label: 'reworded transfer terms' };
-      return { headline: `${kind === 'new' ? 'New' : 'Expanded'}: your data may be transferred to other countries`, label: 'transfers abroad' };
-    case 'children':
-      if (kind === 'restricted') return { headline: "Good news: new limits on children's data", label: "limits on children's data" };
-      if (kind === 'reworded') return { headline: "Reworded: the children's data terms were rewritten", label: "reworded children's terms" };
-      return { headline: "Changed: terms about children's data", label: "children's data" };
-    case 'user-rights':
-      if (kind === 'reworded') return { headline: 'Reworded: the section on your rights was rewritten', label: 'reworded rights' };
-      return { headline: 'Good news: new rights or choices over your data', label: 'new rights or choices' };
-  }
+/** The signals of a finding: an opt-out offered (by grammar or by word), a sale mentioned. */
+export function signalsOf(evidence: readonly Evidence[], stances: ReadonlyArray<string | undefined> = []): Signal[] {
+  const out: Signal[] = [];
+  if (stances.includes('choice') || evidence.some((e) => OPT_OUT.test(e.sentence))) out.push('opt-out');
+  if (evidence.some((e) => SALE.test(e.sentence))) out.push('sale');
+  return out;
 }
 
 const hash = (s: string): string => hashString(FNV_OFFSET, s).toString(16).padStart(8, '0');
 
 const MAX_EVIDENCE = 8;
-
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
-
-export function summarize(findings: Finding[], labels: Map<string, string>, minorEdits: number, hasAnyChange: boolean): string {
-  const bySeverity = (s: Severity) => findings.filter((f) => f.severity === s);
-  const majors = bySeverity('major');
-  const good = bySeverity('good-news');
-  const parts: string[] = [];
-  const uniqueLabels = (fs: Finding[]) => [...new Set(fs.map((f) => labels.get(f.id) ?? f.headline))];
-  if (majors.length) parts.push(`${plural(majors.length, 'major change')}: ${uniqueLabels(majors).join('; ')}.`);
-  if (good.length) parts.push(`${good.length} good news: ${uniqueLabels(good).join('; ')}.`);
-  if (minorEdits) parts.push(`${plural(minorEdits, 'minor edit')}.`);
-  if (parts.length) return parts.join(' ');
-  return hasAnyChange ? 'No meaningful changes (only formatting).' : 'No changes.';
-}
 
 /** What changed between two versions of a policy: a pure function of the two documents and the model. */
 export function analyzeChange(olderDoc: PolicyDocument, newerDoc: PolicyDocument, options?: AnalyzeOptions): ChangeAnalysis {
@@ -539,7 +395,6 @@ function* analysisSteps(olderDoc: PolicyDocument, newerDoc: PolicyDocument, opti
     if (group) group.push(j);
     else groups.set(key, [j]);
   }
-  const labels = new Map<string, string>();
   const findings: Array<Finding & { order: number }> = [];
   for (const group of groups.values()) {
     const first = group[0];
@@ -547,11 +402,10 @@ function* analysisSteps(olderDoc: PolicyDocument, newerDoc: PolicyDocument, opti
     const evidence = group.slice(0, MAX_EVIDENCE).map((j) => j.evidence);
     const spelling = new Map(group.flatMap((j) => j.attributes.named.map((n) => [n.toLowerCase(), n] as const)));
     const gained = gainedOf([...new Set(group.flatMap((j) => j.added))], spelling);
-    const all = gainedOf([...new Set(group.flatMap((j) => attributeKeys(j.attributes)))], spelling);
-    const { headline, label } = explain(first.category, first.kind, evidence, gained, all);
+    const attributes = gainedOf([...new Set(group.flatMap((j) => attributeKeys(j.attributes)))], spelling);
+    const signals = signalsOf(evidence, group.map((j) => j.stance));
     const id = `${first.category}:${first.kind}:${hash(`${first.section.join('/')}|${first.evidence.sentence}`)}`;
-    labels.set(id, label);
-    findings.push({ id, category: first.category, kind: first.kind, severity: severityOf(first.category, first.kind), headline, evidence, section: first.section, gained, order: first.order });
+    findings.push({ id, category: first.category, kind: first.kind, severity: severityOf(first.category, first.kind), evidence, section: first.section, gained, attributes, signals, order: first.order });
   }
   findings.sort(
     (x, y) => SEVERITY_RANK[x.severity] - SEVERITY_RANK[y.severity] || CATEGORY_RANK[x.category] - CATEGORY_RANK[y.category] || x.order - y.order,
@@ -564,11 +418,8 @@ function* analysisSteps(olderDoc: PolicyDocument, newerDoc: PolicyDocument, opti
     goodNews: count('good-news'),
     cosmetic: alignment.cosmetic + count('cosmetic') + alignment.sentences.filter((e) => e.cosmetic).length,
   };
-  const hasAnyChange = alignment.changes.length > 0 || counts.cosmetic > 0;
-  const summary = summarize(clean, labels, counts.minor, hasAnyChange);
   return ChangeAnalysis.parse({
-    schemaVersion: 1,
-    summary,
+    schemaVersion: 2,
     counts,
     findings: clean,
     changes: alignment.changes,

@@ -31,7 +31,8 @@
  *   alignment, MAX_WORDS per sentence in the classifier. Every changed sentence is classified; the same
  *   two versions give the same findings on any machine. `truncated` means a size bound was hit.
  */
-export { analyzeChange, analyzeChangeYielding, describePolicy, explain, SENTENCES_PER_STEP, gainedOf, MAX_VERSION_WORDS, severityOf, summarize, type AnalyzeOptions } from './analyze';
+export { analyzeChange, analyzeChangeYielding, describePolicy, SENTENCES_PER_STEP, gainedOf, MAX_VERSION_WORDS, severityOf, signalsOf, type AnalyzeOptions } from './analyze';
+export { upgradeAnalysis } from './upgrade';
 export { classifySentence, memoized, statementClassifier, type Classification, type Classify, type Polarity, type Stance } from './classify';
 export { attributesOf, selfNames, type Attributes } from './attributes';
 export { diffDocuments, alignDocuments, Budget, type DiffOptions, type SentenceEdit, type Alignment } from './diff';

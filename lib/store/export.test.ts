@@ -114,7 +114,7 @@ describe('import', () => {
     ]);
     const https = await store.listVersions('privacy-policy:https://www.example.com/privacy');
     // The third version's analysis described the change from the http one, which is no longer before it.
-    expect(https.map((v) => v.summary)).toEqual([null, null]);
+    expect(https.map((v) => v.digest)).toEqual([null, null]);
     const http = await store.getLatestTwo('privacy-policy:http://www.example.com/privacy');
     expect(http.latest?.document).toEqual({ ...docs[1], url: 'http://www.example.com/privacy' });
   });

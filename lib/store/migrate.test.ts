@@ -7,7 +7,8 @@ import { CURRENT_VERSION, openDatabase, STORES } from './db';
 import { prepareDocument } from './hash';
 import { BlockRecord, ChunkRecord, PolicyRecordV2, SiteRecord, VersionRecordV1 } from './schema';
 import { openPolicyStore } from './store';
-import { fakeAnalysis, makeClock, makeDocument } from './test-support';
+import { fakeAnalysis, legacyAnalysis, makeClock, makeDocument } from './test-support';
+import { explainer } from '../explain';
 
 const URL_ = 'https://www.example.com/privacy';
 /** The id schema v1 and v2 gave the policy (site and path), and the one it has since v3 (origin and path). */
@@ -24,7 +25,7 @@ async function writeV1History(factory: IDBFactory, name: string) {
   expect(db.version).toBe(1);
   const versions = [
     { id: 'v1-first', doc: before, at: T0, analysis: null, prepared: await prepareDocument(before) },
-    { id: 'v1-second', doc: after, at: T0 + 86_400_000, analysis: fakeAnalysis(1, 'Shares data for AI training'), prepared: await prepareDocument(after) },
+    { id: 'v1-second', doc: after, at: T0 + 86_400_000, analysis: legacyAnalysis(1, 'Shares data for AI training'), prepared: await prepareDocument(after) },
   ];
   const tx = db.transaction(Object.values(STORES), 'readwrite');
   for (const { id, doc, at, analysis, prepared } of versions) {
@@ -97,7 +98,11 @@ describe('schema migrations', () => {
     ]);
     const { latest, previous } = await store.getLatestTwo(POLICY_ID_V3);
     expect(latest?.document).toEqual(after);
-    expect(latest?.analysis?.summary).toBe('Shares data for AI training');
+    // The English words of schema 1 are gone; the codes read in any language.
+    expect(latest?.analysis?.schemaVersion).toBe(2);
+    const finding = latest?.analysis?.findings[0];
+    expect(finding && explainer('en').headline(finding)).toBe('New: your data may be shared with advertisers');
+    expect(finding && explainer('de').headline(finding)).toBe('Neu: Ihre Daten dürfen an Werbetreibende weitergegeben werden');
     expect(latest?.damaged).toBe(false);
     expect(previous?.document).toEqual(before);
     // A major change captured before the upgrade still counts until the user reviews it.
@@ -154,7 +159,7 @@ describe('schema migrations', () => {
     const www = await store.listVersions(wwwId);
     // The analyses described changes from the http and subdomain captures in between: they are gone,
     // and the review flags are kept.
-    expect(www.map((v) => [v.url, v.statedDate, v.reviewed, v.summary])).toEqual([
+    expect(www.map((v) => [v.url, v.statedDate, v.reviewed, v.digest])).toEqual([
       ['https://www.example.com/privacy', '2026-01-01', false, null],
       ['https://www.example.com/privacy', '2026-01-03', true, null],
       ['https://www.example.com/privacy', '2026-01-05', false, null],
@@ -171,7 +176,7 @@ describe('schema migrations', () => {
 
     // other.org kept its order and its analysis (the quarantined version was already out of the chain).
     const other = await store.listVersions('privacy-policy:https://other.org/legal/privacy');
-    expect(other.map((v) => v.summary)).toEqual([null, '2 major change(s)']);
+    expect(other.map((v) => v.digest?.counts.major ?? null)).toEqual([null, 2]);
     expect((await store.listSites()).map((s) => [s.site, s.policies, s.versions, s.unreviewedMajor])).toEqual([
       ['example.com', 4, 6, 0],
       ['other.org', 1, 2, 1],

@@ -4,7 +4,15 @@
  * quarantined rather than allowed to crash a page.
  */
 import { z } from 'zod';
-import { Block, ChangeAnalysis, PolicyDocument, PolicyKind } from '../schema';
+import { AnalysisDigest, Block, Counts, ChangeAnalysis, ChangeAnalysisV1, PolicyDocument, PolicyKind } from '../schema';
+import { upgradeAnalysis } from '../engine/upgrade';
+
+/**
+ * A stored analysis: schema 2 (codes), or schema 1 (English words, from the first releases) read as
+ * schema 2. Migration 4 (db.ts) rewrites schema-1 analyses in place; reading both keeps an export file
+ * written by an older release importable.
+ */
+export const StoredAnalysis = z.union([ChangeAnalysis, ChangeAnalysisV1.transform(upgradeAnalysis)]);
 
 /** Truncated SHA-256 (64 bits) naming a stored block or chunk; see hash.ts for why that is enough. */
 export const StorageKey = z.string().regex(/^[A-Za-z0-9_-]{11}$/);
@@ -75,7 +83,7 @@ export const VersionRecordV1 = z.object({
   chunks: z.array(StorageKey),
   blockCount: z.number().int().nonnegative(),
   /** The change from the version before it at capture time; null for a first version or when not analysed. */
-  analysis: ChangeAnalysis.nullable(),
+  analysis: StoredAnalysis.nullable(),
 });
 export type VersionRecordV1 = z.infer<typeof VersionRecordV1>;
 
@@ -122,7 +130,7 @@ export type QuarantineEntry = z.infer<typeof QuarantineEntry>;
 
 // ---- What the store hands out -------------------------------------------------------------------------
 
-export const Counts = ChangeAnalysis.shape.counts;
+export { Counts } from '../schema';
 
 export const VersionMeta = z.object({
   versionId: z.string(),
@@ -139,7 +147,8 @@ export const VersionMeta = z.object({
   reviewed: z.boolean(),
   /** Counts of the stored analysis, null when there is none (first version). */
   counts: Counts.nullable(),
-  summary: z.string().nullable(),
+  /** What the summary line says, as codes (lib/explain words it); null for a first version. */
+  digest: AnalysisDigest.nullable(),
 });
 export type VersionMeta = z.infer<typeof VersionMeta>;
 
@@ -189,7 +198,7 @@ export const ExportVersion = z.object({
   contentHash: ContentHash,
   reviewed: z.boolean(),
   document: PolicyDocument,
-  analysis: ChangeAnalysis.nullable(),
+  analysis: StoredAnalysis.nullable(),
 });
 export type ExportVersion = z.infer<typeof ExportVersion>;
 

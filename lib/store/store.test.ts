@@ -47,14 +47,14 @@ describe('saving versions', () => {
     const { store, clock } = await freshStore();
     await store.savePolicyVersion({ url: URL_, document: v1, kind: 'privacy-policy' });
     clock.tick();
-    const analyze = vi.fn((_prev: PolicyDocument, _next: PolicyDocument) => fakeAnalysis(1, 'Now shares with advertisers'));
+    const analyze = vi.fn((_prev: PolicyDocument, _next: PolicyDocument) => fakeAnalysis(1));
     const changed = await store.savePolicyVersion({ url: URL_, document: v2, kind: 'privacy-policy', analyze });
 
     expect(changed.status).toBe('changed');
     expect(analyze).toHaveBeenCalledTimes(1);
     expect(analyze.mock.calls[0]![0].blocks).toEqual(v1.blocks);
     expect(analyze.mock.calls[0]![1].blocks).toEqual(v2.blocks);
-    expect(changed.analysis?.summary).toBe('Now shares with advertisers');
+    expect(changed.analysis?.counts.major).toBe(1);
 
     const { latest, previous } = await store.getLatestTwo(changed.policyId);
     expect(latest?.document).toEqual(v2);
@@ -65,7 +65,7 @@ describe('saving versions', () => {
     expect(previous?.analysis).toBeNull();
 
     const versions = await store.listVersions(changed.policyId);
-    expect(versions.map((v) => v.summary)).toEqual([null, 'Now shares with advertisers']);
+    expect(versions.map((v) => v.digest?.counts.major ?? null)).toEqual([null, 1]);
   });
 
   it('does not call analyze when the content is unchanged or for a first version', async () => {

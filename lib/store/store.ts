@@ -21,7 +21,7 @@
  */
 import type { IDBPTransaction } from 'idb';
 import type { ZodType } from 'zod';
-import { ChangeAnalysis, PolicyDocument, type Block } from '../schema';
+import { ChangeAnalysis, PolicyDocument, digestOf, type Block } from '../schema';
 import {
   ALL_STORES,
   DEFAULT_NAME,
@@ -143,7 +143,7 @@ function toMeta(v: VersionRecord): VersionMeta {
     blockCount: v.blockCount,
     reviewed: v.reviewed,
     counts: v.analysis?.counts ?? null,
-    summary: v.analysis?.summary ?? null,
+    digest: v.analysis ? digestOf(v.analysis) : null,
   };
 }
 

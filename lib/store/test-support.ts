@@ -3,7 +3,7 @@
  * change engine, and a fresh in-memory IndexedDB per test. Not used by the extension.
  */
 import { IDBFactory } from 'fake-indexeddb';
-import type { Block, ChangeAnalysis, PolicyDocument } from '../schema';
+import type { Block, ChangeAnalysis, ChangeAnalysisV1, PolicyDocument } from '../schema';
 import { openPolicyStore, type PolicyStore } from './store';
 
 export type Clock = { now: number; tick: (ms?: number) => number };
@@ -47,10 +47,32 @@ export function makeDocument(
   };
 }
 
-export function fakeAnalysis(major: number, summary = `${major} major change(s)`): ChangeAnalysis {
+/**
+ * An analysis as the first releases stored it (schema 1: an English headline and summary), with one
+ * major sharing finding per `major`.
+ */
+export function legacyAnalysis(major: number, summary: string): ChangeAnalysisV1 {
   return {
     schemaVersion: 1,
     summary,
+    counts: { major, minor: 0, goodNews: 0, cosmetic: 0 },
+    findings: Array.from({ length: major }, (_, i) => ({
+      id: `third-party-sharing:new:${i}`,
+      category: 'third-party-sharing' as const,
+      kind: 'new' as const,
+      severity: 'major' as const,
+      headline: 'New: your data may be shared with advertisers',
+      evidence: [{ sentence: 'We share your data with advertisers.', spans: [{ op: 'insert' as const, text: 'We share your data with advertisers.' }], triggers: ['share'] }],
+      section: [],
+    })),
+    changes: [],
+    truncated: false,
+  };
+}
+
+export function fakeAnalysis(major: number): ChangeAnalysis {
+  return {
+    schemaVersion: 2,
     counts: { major, minor: 0, goodNews: 0, cosmetic: 0 },
     findings: [],
     changes: [],

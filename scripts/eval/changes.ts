@@ -18,8 +18,10 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { documentFromMarkdown } from '../../lib/markdown';
 import { analyzeChange, type LinearModel } from '../../lib/engine/index';
+import { explainer } from '../../lib/explain';
+const words = explainer('en');
 import { trainFoldModels } from '../train/run';
-import type { Category, ChangeAnalysis, PolicyDocument } from '../../lib/schema';
+import { digestOf, type Category, type ChangeAnalysis, type PolicyDocument } from '../../lib/schema';
 import { corpusDir } from '../lib/corpus';
 
 type Gold = 'new' | 'expanded' | 'reworded' | 'restricted' | 'none';
@@ -93,8 +95,8 @@ function evaluate(
     if (analysis.truncated) truncated++;
     const artifact = pair.gold.capture_artifact === true;
     if (opts.verbose) {
-      console.log(`\n# ${pair.id} gold ai=${pair.gold.ai_training} tp=${pair.gold.third_party_sharing}${artifact ? ' (artifact)' : ''}\n  ${analysis.summary}`);
-      for (const f of analysis.findings.filter((x) => x.severity !== 'cosmetic')) console.log(`  - [${f.severity}] ${f.headline} :: ${short(f.evidence[0]?.sentence ?? '', 160)}`);
+      console.log(`\n# ${pair.id} gold ai=${pair.gold.ai_training} tp=${pair.gold.third_party_sharing}${artifact ? ' (artifact)' : ''}\n  ${words.summary(digestOf(analysis))}`);
+      for (const f of analysis.findings.filter((x) => x.severity !== 'cosmetic')) console.log(`  - [${f.severity}] ${words.headline(f)} :: ${short(f.evidence[0]?.sentence ?? '', 160)}`);
     }
     for (const c of CATEGORIES) {
       const tally = (artifact ? tallies.artifact : tallies.clean).get(c.cat);

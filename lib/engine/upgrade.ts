@@ -1,0 +1,32 @@
+/**
+ * An analysis stored by the first releases (schema 1: an English headline per finding and an English
+ * summary) as the engine writes it now (schema 2: codes only). What schema 1 did not store is read again
+ * from the finding's own evidence, with the engine's attribute reader: everything the evidence names
+ * (for the headline of a new practice) and its signals (an opt-out, a sale). Pure, so the store's
+ * migration and its read path can both use it.
+ */
+import { ChangeAnalysis, type ChangeAnalysisV1, type Gained } from '../schema';
+import { attributeKeys, attributesOf } from './attributes';
+import { gainedOf, signalsOf } from './analyze';
+import { prepareSentence } from './classify';
+
+const NOTHING: Gained = { recipients: [], named: [], data: [], purposes: [] };
+
+export function upgradeAnalysis(old: ChangeAnalysisV1): ChangeAnalysis {
+  return ChangeAnalysis.parse({
+    schemaVersion: 2,
+    counts: old.counts,
+    changes: old.changes,
+    truncated: old.truncated,
+    findings: old.findings.map(({ headline: _headline, gained, ...f }) => {
+      const read = f.evidence.map((e) => attributesOf(prepareSentence(e.sentence), e.sentence));
+      const spelling = new Map(read.flatMap((a) => a.named.map((n) => [n.toLowerCase(), n] as const)));
+      return {
+        ...f,
+        gained: gained ?? NOTHING,
+        attributes: gainedOf([...new Set(read.flatMap((a) => attributeKeys(a)))], spelling),
+        signals: signalsOf(f.evidence),
+      };
+    }),
+  });
+}

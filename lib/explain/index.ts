@@ -1,0 +1,116 @@
+/**
+ * The one place that turns the engine's codes into words for people, in the reader's language: the
+ * popup, the history page, the Markdown summary, the badge's tooltip and the CLI all call it. The engine
+ * and the store hold codes only, so a finding stored today reads in German tomorrow.
+ *
+ * `explainer(locale)` takes a BCP 47 tag ("de-AT", "fr", "en-US") and falls back to English for a
+ * language we do not have.
+ */
+import { digestOf, type AnalysisDigest, type Category, type Finding, type FindingKind, type Gained, type Severity, type Signal } from '../schema';
+import { de } from './de';
+import { en } from './en';
+import { es } from './es';
+import { fr } from './fr';
+import type { Parts, Polarity, Words } from './words';
+
+export type { Words, Parts, Polarity } from './words';
+
+export const LANGUAGES: Readonly<Record<string, Words>> = { en, de, fr, es };
+export type Language = 'en' | 'de' | 'fr' | 'es';
+
+/** The language of a BCP 47 tag that we have words for, English otherwise. */
+export function languageOf(locale: string | undefined | null): Language {
+  const base = (locale ?? '').toLowerCase().split(/[-_]/)[0] ?? '';
+  return base === 'de' || base === 'fr' || base === 'es' ? base : 'en';
+}
+
+/** What a headline needs of a finding (the codes; the evidence only for sensitive terms). */
+export type FindingFacts = Pick<Finding, 'category' | 'kind' | 'gained' | 'attributes' | 'signals'> & { evidence?: ReadonlyArray<{ triggers: readonly string[] }> };
+
+export type Digest = AnalysisDigest;
+export { digestOf };
+
+const MAX_LISTED = 3;
+const ROUTINE_PURPOSES = new Set(['service', 'legal', 'security']);
+
+export interface Explainer {
+  language: Language;
+  words: Words;
+  list(items: readonly string[]): string;
+  category(c: Category): string;
+  severity(s: Severity): string;
+  kind(k: FindingKind): string;
+  statement(c: Category, p: Polarity): string;
+  headline(f: FindingFacts): string;
+  label(f: FindingFacts): string;
+  summary(d: Digest): string;
+  samePassage(headline: string): string;
+  /** A plural category of Intl.PluralRules, for callers that pick between forms. */
+  plural(n: number): Intl.LDMLPluralRule;
+  date(ms: number, options?: Intl.DateTimeFormatOptions): string;
+}
+
+const cache = new Map<Language, Explainer>();
+
+export function explainer(locale?: string | null): Explainer {
+  const language = languageOf(locale);
+  const hit = cache.get(language);
+  if (hit) return hit;
+  const words = LANGUAGES[language] as Words;
+  const lists = new Intl.ListFormat(words.locale, { style: 'long', type: 'conjunction' });
+  const plurals = new Intl.PluralRules(words.locale);
+  const list = (items: readonly string[]) => lists.format(items.slice(0, MAX_LISTED));
+  const who = (g: Gained, skip: readonly string[] = []) => {
+    const kinds = g.recipients.filter((r) => !skip.includes(r));
+    // "third parties" says less than any other kind; dropped when another is there.
+    const specific = kinds.length > 1 ? kinds.filter((r) => r !== 'third-parties') : kinds;
+    return list([...g.named, ...specific.map((r) => words.recipient[r] ?? r)]);
+  };
+  const purposes = (g: Gained) => list(g.purposes.filter((x) => !ROUTINE_PURPOSES.has(x)).map((x) => words.purpose[x] ?? x));
+  const parts = (f: FindingFacts): Parts => ({
+    category: f.category,
+    kind: f.kind,
+    signals: f.signals as readonly Signal[],
+    whoAll: who(f.attributes),
+    whoGained: who(f.gained),
+    trainersAll: who(f.attributes, ['authorities', 'public', 'buyers']),
+    trainersGained: who(f.gained, ['authorities', 'public']),
+    dataGained: list(f.gained.data.map((d) => words.data[d] ?? d)),
+    purposesAll: purposes(f.attributes),
+    purposesGained: purposes(f.gained),
+    sensitive: (f.evidence ?? []).flatMap((e) => e.triggers).slice(0, 2).join(', '),
+  });
+  const dates = new Map<string, Intl.DateTimeFormat>();
+  const e: Explainer = {
+    language,
+    words,
+    list,
+    category: (c) => words.category[c],
+    severity: (s) => words.severity[s],
+    kind: (k) => words.kind[k],
+    statement: (c, p) => words.statement[c][p],
+    headline: (f) => words.headline(parts(f)),
+    label: (f) => words.label(parts(f)),
+    summary(d) {
+      const labels = (s: Severity) => [...new Set(d.findings.filter((f) => f.severity === s).map((f) => words.label(parts(f))))].join('; ');
+      const majors = d.findings.filter((f) => f.severity === 'major').length;
+      const good = d.findings.filter((f) => f.severity === 'good-news').length;
+      const out: string[] = [];
+      if (majors) out.push(words.summary.major(majors, labels('major')));
+      if (good) out.push(words.summary.goodNews(good, labels('good-news')));
+      if (d.counts.minor) out.push(words.summary.minorEdits(d.counts.minor));
+      if (out.length) return out.join(' ');
+      return d.changed ? words.summary.onlyFormatting : words.summary.noChange;
+    },
+    samePassage: (h) => words.samePassage(h),
+    plural: (n) => plurals.select(n),
+    date(ms, options = { dateStyle: 'medium' }) {
+      const key = JSON.stringify(options);
+      let f = dates.get(key);
+      if (!f) dates.set(key, (f = new Intl.DateTimeFormat(words.locale, options)));
+      return f.format(ms);
+    },
+  };
+  cache.set(language, e);
+  return e;
+}

@@ -1,0 +1,62 @@
+/**
+ * The words of one language, for everything the engine reports as codes: category, severity and kind
+ * names, how a first-visit statement reads, attribute names, and the headline, label and summary of a
+ * change. One file per language (en.ts, de.ts, fr.ts, es.ts); `index.ts` picks one and does the rest.
+ *
+ * A language writes whole sentences from `Parts` (lists already joined in its own grammar by
+ * Intl.ListFormat), because word order and agreement differ between languages: a template with holes
+ * would read as a translation.
+ */
+import type { Category, FindingKind, Gained, Severity, Signal } from '../schema';
+
+export type Polarity = 'states' | 'restricts';
+
+/** What a headline is made of: the finding's codes, and its lists already in words. */
+export interface Parts {
+  category: Category;
+  kind: FindingKind;
+  signals: readonly Signal[];
+  /** Who may receive or use the data, named first, then kinds; '' when none. */
+  whoAll: string;
+  whoGained: string;
+  /** Who trains models (AI findings): the same without authorities, the public or a buyer. */
+  trainersAll: string;
+  trainersGained: string;
+  /** Kinds of data gained, '' when none. */
+  dataGained: string;
+  /** Purposes (not running the service, security or legal reasons), '' when none. */
+  purposesAll: string;
+  purposesGained: string;
+  /** The sensitive terms a finding quotes, as written in the policy. */
+  sensitive: string;
+}
+
+export interface Summary {
+  major(n: number, labels: string): string;
+  goodNews(n: number, labels: string): string;
+  minorEdits(n: number): string;
+  onlyFormatting: string;
+  noChange: string;
+}
+
+export interface Words {
+  /** The BCP 47 tag for Intl (lists, plurals, dates). */
+  locale: string;
+  /** The language's own name, for a language menu. */
+  name: string;
+  category: Record<Category, string>;
+  severity: Record<Severity, string>;
+  kind: Record<FindingKind, string>;
+  statement: Record<Category, Record<Polarity, string>>;
+  recipient: Record<string, string>;
+  data: Record<string, string>;
+  purpose: Record<string, string>;
+  headline(p: Parts): string;
+  /** A few words for the summary line. */
+  label(p: Parts): string;
+  summary: Summary;
+  /** The card that points to an earlier one quoting the same passage. */
+  samePassage(headline: string): string;
+}
+
+export type { Gained };
