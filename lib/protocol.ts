@@ -6,11 +6,15 @@
  * Pure: the sending and receiving live in utils/messaging.ts.
  */
 import { z } from 'zod';
+import { DomTask, DomTaskResult } from './dom-tasks';
 import { MAX_PAGE_CHARS } from './limits';
 import { Comparison, HistoryView, OptionsView, Settings, TabState } from './views';
 
-/** Who may send a message: a content script in a tab, or one of our own extension pages. */
-export type SenderKind = 'tab' | 'extension-page';
+/**
+ * Who may send a message: a content script in a tab, one of our own extension pages, or our background
+ * (to the offscreen document only).
+ */
+export type SenderKind = 'tab' | 'extension-page' | 'background';
 
 const TabRef = z.object({ tabId: z.number().int().nonnegative() });
 
@@ -82,25 +86,56 @@ export const Protocol = {
   },
 } as const;
 
+/**
+ * The second channel: the background asks Chrome's offscreen document (which has a DOM) to parse a
+ * page. Its messages carry `channel: 'offscreen'`, so neither side ever answers the other's messages.
+ */
+export const OffscreenProtocol = {
+  runDomTask: { from: 'background', request: DomTask, response: DomTaskResult },
+} as const;
+
+export const CHANNELS = { background: Protocol, offscreen: OffscreenProtocol } as const;
+export type Channel = keyof typeof CHANNELS;
+
 export type MessageType = keyof typeof Protocol;
+export type OffscreenMessageType = keyof typeof OffscreenProtocol;
+type Spec = { from: SenderKind; request: z.ZodType; response: z.ZodType };
+type Table = Record<string, Spec>;
 export type Request<T extends MessageType> = z.infer<(typeof Protocol)[T]['request']>;
 export type Response<T extends MessageType> = z.infer<(typeof Protocol)[T]['response']>;
+export type OffscreenRequest<T extends OffscreenMessageType> = z.infer<(typeof OffscreenProtocol)[T]['request']>;
+export type OffscreenResponse<T extends OffscreenMessageType> = z.infer<(typeof OffscreenProtocol)[T]['response']>;
 
-export const Envelope = z.object({ type: z.string().max(64), data: z.unknown() });
+export const Envelope = z.object({ type: z.string().max(64), data: z.unknown(), channel: z.enum(['offscreen']).optional() });
 
-export type Parsed =
-  | { ok: true; type: MessageType; data: unknown }
+export type Parsed<T extends string = MessageType> =
+  | { ok: true; type: T; data: unknown }
   | { ok: false; error: string };
 
-/** Checks a raw message against the protocol and the sender kind; never throws. */
-export function parseMessage(raw: unknown, sender: SenderKind): Parsed {
+/** The channel a raw message is meant for, or null when it is not one of ours at all. */
+export function channelOf(raw: unknown): Channel | null {
+  const env = Envelope.safeParse(raw);
+  if (!env.success) return null;
+  return env.data.channel ?? 'background';
+}
+
+/** Checks a raw message against one channel's protocol and the sender kind; never throws. */
+export function parseMessage(raw: unknown, sender: SenderKind, channel: Channel = 'background'): Parsed<string> {
   const env = Envelope.safeParse(raw);
   if (!env.success) return { ok: false, error: 'not a Clausewatch message' };
+  if ((env.data.channel ?? 'background') !== channel) return { ok: false, error: `not a message for the ${channel}` };
   const { type } = env.data;
-  if (!Object.hasOwn(Protocol, type)) return { ok: false, error: `unknown message type "${type}"` };
-  const spec = Protocol[type as MessageType];
+  const table: Table = CHANNELS[channel];
+  if (!Object.hasOwn(table, type)) return { ok: false, error: `unknown message type "${type}"` };
+  const spec = table[type] as Spec;
   if (spec.from !== sender) return { ok: false, error: `"${type}" is not accepted from a ${sender}` };
   const data = spec.request.safeParse(env.data.data);
   if (!data.success) return { ok: false, error: `invalid "${type}": ${data.error.issues[0]?.message ?? 'bad data'}` };
-  return { ok: true, type: type as MessageType, data: data.data };
+  return { ok: true, type, data: data.data };
+}
+
+/** The response schema of a message type on a channel (for checking what a handler returns). */
+export function responseSchema(channel: Channel, type: string): z.ZodType | null {
+  const table: Table = CHANNELS[channel];
+  return Object.hasOwn(table, type) ? (table[type] as Spec).response : null;
 }

@@ -4,6 +4,7 @@
  */
 import { browser } from 'wxt/browser';
 import { DomTaskResult, runDomTask, type DomTask } from '@/lib/dom-tasks';
+import type { Reply } from './messaging';
 import { isSameSite } from './site';
 
 const OFFSCREEN_URL = '/offscreen.html';
@@ -33,9 +34,10 @@ export async function runInDom<T extends DomTask>(task: T): Promise<ResultOf<T>>
     result = runDomTask(task, (html) => parser.parseFromString(html, 'text/html'), isSameSite);
   } else {
     await ensureOffscreen();
-    const reply = (await browser.runtime.sendMessage({ target: 'offscreen', task })) as { result?: unknown; error?: string } | undefined;
-    if (!reply || reply.error) throw new Error(reply?.error ?? 'the background parser did not answer');
-    result = DomTaskResult.parse(reply.result);
+    const reply = (await browser.runtime.sendMessage({ channel: 'offscreen', type: 'runDomTask', data: task })) as Reply | undefined;
+    if (!reply) throw new Error('the background parser did not answer');
+    if (!reply.ok) throw new Error(reply.error);
+    result = DomTaskResult.parse(reply.value);
   }
   if (result.task !== task.task) throw new Error('the background parser answered another task');
   return result as ResultOf<T>;
