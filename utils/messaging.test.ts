@@ -24,7 +24,7 @@ function handlers(over: Partial<Handlers> = {}): Handlers {
 async function deliver(raw: unknown, sender: object): Promise<Reply | 'silent'> {
   let answered: (r: Reply) => void = () => {};
   const reply = new Promise<Reply>((resolve) => (answered = resolve));
-  const kept = (await fakeBrowser.runtime.onMessage.trigger(raw, sender, (r: Reply) => answered(r))) as unknown[];
+  const kept = (await (fakeBrowser.runtime.onMessage.trigger as (...args: unknown[]) => Promise<unknown[]>)(raw, sender, (r: Reply) => answered(r))) as unknown[];
   if (!kept.some((k) => k === true)) return 'silent';
   return reply;
 }

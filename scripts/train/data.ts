@@ -16,7 +16,7 @@ import { normalizeText } from '../../lib/text/normalize';
 import { HEAD_GATES, HEADS, type Head } from '../../lib/engine/model/heads';
 import { prepare } from '../../lib/engine/model/features';
 
-export type Source = 'opp115' | 'ai-labels' | 'sharing-labels' | 'changes' | 'c3pa';
+export type Source = 'opp115' | 'ai-labels' | 'ai-pair-labels' | 'sharing-labels' | 'changes' | 'c3pa';
 
 export interface Sample {
   text: string;
@@ -251,6 +251,36 @@ export function loadSharingLabels(corpus: string, labelsFile: string, pairs: Cha
         done.add(h);
         const stance = l.tp === 'denies' ? 'does-not' : l.tp === 'choice' ? 'choice' : l.tp === 'shares' ? 'does' : undefined;
         out.push({ text: s, source: 'sharing-labels', group: serviceKey(p.service), labels: { 'third-party-sharing': l.tp === 'none' ? 0 : 1 }, weight: 1, origin: p.id, evalOnly: true, ...(stance ? { stance } : {}) });
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * Our AI-training labels of the development change pairs' sentences (data/ai-pair-labels.jsonl): every
+ * sentence of either version that opens the AI head's gate and was not already among the Open Terms
+ * Archive candidates, found again by splitting each version as the engine does and hashing. Mostly the
+ * near misses a keyword reader confuses with training ("learning more about you", "train our staff",
+ * "algorithms that rank content"), and the pairs' own AI statements. Training data, grouped by service.
+ */
+export function loadAiPairLabels(corpus: string, labelsFile: string, pairs: ChangePair[]): Sample[] {
+  if (!existsSync(labelsFile)) return [];
+  const labels = new Map(readJsonl<AiLabel>(labelsFile).map((l) => [l.h, l]));
+  const out: Sample[] = [];
+  const done = new Set<string>();
+  const files = new Set<string>();
+  for (const p of pairs) {
+    for (const side of [p.older, p.newer]) {
+      if (files.has(side.file)) continue;
+      files.add(side.file);
+      for (const s of markdownSentences(readFileSync(join(corpus, side.file), 'utf8'), p.lang)) {
+        const h = sentenceHash(s);
+        const l = labels.get(h);
+        if (!l?.ai || done.has(h)) continue;
+        done.add(h);
+        const stance = l.ai === 'denies' ? 'does-not' : l.ai === 'choice' ? 'choice' : l.ai === 'trains' ? 'does' : undefined;
+        out.push({ text: s, source: 'ai-pair-labels', group: serviceKey(p.service), labels: { 'ai-training': l.ai === 'none' ? 0 : 1 }, weight: 1, origin: p.id, ...(stance ? { stance } : {}) });
       }
     }
   }

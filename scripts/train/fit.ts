@@ -22,7 +22,7 @@ export interface FitOptions {
   sourceWeight?: Partial<Record<Sample['source'], number>>;
 }
 
-export const DEFAULT_FIT: FitOptions = { buckets: 1 << 18, epochs: 8, rate: 0.4, l2: 2e-6, seed: 20261204, balance: 0.5 };
+export const DEFAULT_FIT: FitOptions = { buckets: 1 << 18, epochs: 4, rate: 0.2, l2: 2e-6, seed: 20261204, balance: 0.5 };
 
 export interface Prepared {
   index: Uint32Array;

@@ -9,7 +9,7 @@ import { encodeWeights, type LinearModel, type ModelFile } from '../../lib/engin
 import { writeDataCard } from './card';
 import { HEADS } from '../../lib/engine/model/heads';
 import { prepare } from '../../lib/engine/model/features';
-import { applyGates, loadSharingLabels, readJsonl, sentenceHash, type AiLabel, serviceKey, loadAiLabels, loadC3pa, loadChangePairs, loadOpp115, mineChangePairs, type Sample } from './data';
+import { applyGates, loadAiPairLabels, loadSharingLabels, readJsonl, sentenceHash, type AiLabel, serviceKey, loadAiLabels, loadC3pa, loadChangePairs, loadOpp115, mineChangePairs, type Sample } from './data';
 import { chooseThresholds, fmt, foldModels, foldOf, headFigures, outOfFold, tally, type Prf } from './cv';
 import { DEFAULT_FIT, fit, prepareAll, type FitOptions, type Prepared } from './fit';
 import { c3paFigure } from '../eval/c3pa';
@@ -20,6 +20,7 @@ import { attributesOf } from '../../lib/engine/attributes';
 
 
 export const LABELS_FILE = join(import.meta.dirname, '..', '..', 'data', 'ai-training-labels.jsonl');
+export const AI_PAIR_LABELS_FILE = join(import.meta.dirname, '..', '..', 'data', 'ai-pair-labels.jsonl');
 export const SHARING_LABELS_FILE = join(import.meta.dirname, '..', '..', 'data', 'sharing-labels.jsonl');
 
 
@@ -39,7 +40,8 @@ export function loadAll(corpus: string) {
   const pairs = loadChangePairs(corpus);
   const mined = mineChangePairs(pairs);
   const sharing = loadSharingLabels(corpus, SHARING_LABELS_FILE, pairs);
-  const samples: Sample[] = applyGates([...opp.samples, ...ai, ...sharing, ...mined]);
+  const aiPairs = loadAiPairLabels(corpus, AI_PAIR_LABELS_FILE, pairs);
+  const samples: Sample[] = applyGates([...opp.samples, ...ai, ...aiPairs, ...sharing, ...mined]);
   return { samples, pairs };
 }
 
@@ -73,6 +75,7 @@ export async function crossValidate(corpus: string, args: string[]): Promise<CvR
   console.log(`thresholds per fold: ${models.map((m) => Array.from(m.threshold).join('/')).join('  ')}`);
   for (const head of HEADS) show(`sentences ${head}`, headFigures(samples, oof, head, thr(head)));
   show('sentences ai-training (our labels only)', headFigures(samples, oof, 'ai-training', thr('ai-training'), 'ai-labels'));
+  show('sentences ai-training, our labels of the change pairs\' sentences', headFigures(samples, oof, 'ai-training', thr('ai-training'), 'ai-pair-labels'));
   show('sentences third-party-sharing, our modern-policy labels (never fitted on)', headFigures(samples, oof, 'third-party-sharing', thr('third-party-sharing'), 'sharing-labels'));
   // Whose models (attributes.ts, nothing fitted) against our labels, on the sentences we labelled as
   // training and saying whose models.
