@@ -22,5 +22,7 @@ export const HEAD_GATES: Partial<Record<Head, RegExp>> = {
     /\b(?:shar\w*|disclos\w*|sell\w*|sold|sale|rent\w*|leas\w*|trad\w*|transfer\w*|provid\w*|transmi\w*|releas\w*|available|accessible|send\w*|sent|giv\w*|pass\w*|exchang\w*|third|part(?:y|ies)|partners?|affiliat\w*|subsidiar\w*|advertis\w*|vendors?|providers?|processors?|contractors?|suppliers?|brokers?|public\w*|others?|companies|compan\w*|entit\w*|organi[sz]ations?|businesses|collect\w*|gather\w*|receiv\w*|obtain\w*|cookies?|pixels?|beacons?|sdks?|track\w*|access\w*|authorit\w*|law|legal|court\w*|police|government\w*|regulat\w*|buyers?|purchasers?|merger|acquisition\w*|successors?|employers?|insurers?|banks?|networks?|platforms?|apps?|integrations?|services|tiers|partag\w*|communiqu\w*|transmis\w*|vend\w*|destinataires?|prestataires?|filiales?)\b/i,
   // Nor is a sentence about targeted advertising or profiling without a word for them.
   'advertising-profiling': /\b(?:ads?|advertis\w*|marketing|profil\w*|target\w*|personali[sz]\w*|interest-based|behaviou?ral|remarketing|retargeting|re-targeting|tailor\w*|publicit\w*|ciblage|cibl[eé]e?s?)\b/i,
+  // Nor is a sentence about training AI without a word for AI or for a model: "we train our staff" and
+  // "learning more about you" stay closed (the grouped validation: fewer false alerts at the same recall).
   'ai-training': /\b(?:ai|a\.i|artificial|intelligence|machine|models?|algorithm\w*|llms?|generative|neural|gpt|chatbots?|ia|mod[eè]les?|apprentissage)\b/i,
 };
