@@ -48,6 +48,20 @@ export interface BuiltCli {
   /** Every file written, relative to outdir. */
   files: string[];
   bundled: string[];
+  /** Bytes Node reads to start: the entry and the chunks it imports statically (what `--help` loads). */
+  startBytes: number;
+}
+
+/** The entry's size plus that of every chunk reachable from it by static imports (dynamic ones are a command's). */
+function startBytes(meta: Metafile, entry: string): number {
+  const seen = new Set<string>();
+  const visit = (file: string): void => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    for (const i of meta.outputs[file]?.imports ?? []) if (i.kind === 'import-statement' && !i.external) visit(i.path);
+  };
+  visit(entry);
+  return [...seen].reduce((sum, f) => sum + (meta.outputs[f]?.bytes ?? 0), 0);
 }
 
 export async function buildCli(outdir = join(ROOT, 'dist')): Promise<BuiltCli> {
@@ -81,7 +95,9 @@ export async function buildCli(outdir = join(ROOT, 'dist')): Promise<BuiltCli> {
   ].join('\n');
   writeFileSync(join(outdir, 'THIRD-PARTY-LICENSES.txt'), notice);
   const files = [...Object.keys(result.metafile.outputs).map((o) => relative(outdir, resolve(ROOT, o))), 'THIRD-PARTY-LICENSES.txt'].sort();
-  return { outdir, entry: join(outdir, 'cli.mjs'), files, bundled };
+  const entryKey = Object.keys(result.metafile.outputs).find((o) => resolve(ROOT, o) === join(outdir, 'cli.mjs'));
+  if (!entryKey) throw new Error('esbuild wrote no cli.mjs');
+  return { outdir, entry: join(outdir, 'cli.mjs'), files, bundled, startBytes: startBytes(result.metafile, entryKey) };
 }
 
 const launchedDirectly = process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url);
@@ -89,5 +105,7 @@ if (launchedDirectly) {
   const outdir = process.argv[2] ? resolve(process.argv[2]) : undefined;
   const built = await buildCli(outdir);
   if (!existsSync(built.entry)) throw new Error(`no ${built.entry} after the build`);
-  console.log(`clausewatch CLI → ${relative(process.cwd(), built.outdir) || '.'}/ (${built.files.length} files; bundles ${built.bundled.join(', ')})`);
+  console.log(
+    `clausewatch CLI → ${relative(process.cwd(), built.outdir) || '.'}/ (${built.files.length} files; ${(built.startBytes / 1024).toFixed(1)} KB to start; bundles ${built.bundled.join(', ')})`,
+  );
 }
