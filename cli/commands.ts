@@ -3,6 +3,12 @@
  * cli/main.ts read it, so adding a command is adding an entry here (and its module). Each entry loads
  * its implementation with a dynamic import when it runs: `--help`, `--version` and usage errors never
  * load the engine, and only the commands that parse HTML load jsdom (cli/dom.ts).
+ *
+ * A command in its own module, say cli/verify.ts exporting `verifyCommand(args, ctx)`, is one entry:
+ *   { name: 'verify', summary: 'check a web archive capture', operands: ['FILE'], options: ['json', 'no-color'],
+ *     run: async (args, ctx) => (await import('./verify')).verifyCommand(args, ctx) },
+ * and gets its parsing, its usage errors ("verify needs a FILE", "--url does not apply to verify") and
+ * its lines in `--help` from it. The bundle (scripts/build-cli.ts) puts the module in a chunk of its own.
  */
 import type { CommandSyntax } from './args';
 import type { Output } from './main';
