@@ -6,6 +6,12 @@ export default defineConfig({
   // A bench build (VITE_CW_BENCH=1, made by `npm run bench -- detection`) times the gate inside the
   // content script; it goes to its own folder so it never replaces the build the tests load.
   outDir: process.env.VITE_CW_BENCH ? '.output-bench' : '.output',
+  // `npm run zip`: the store packages and, for AMO, the source archive its reviewers rebuild the Firefox
+  // package from (`npm ci && npm run build:firefox`). WXT already leaves out node_modules, dot-folders
+  // (.output, .wxt, .git) and test files; these are the other things a run leaves in the checkout.
+  zip: {
+    excludeSources: ['dist/**', 'test-results/**', 'demo-output/**', 'bench-output/**', '*.tgz', '*.zip'],
+  },
   manifest: ({ browser }) => ({
     name: 'Clausewatch',
     description:

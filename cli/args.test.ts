@@ -1,33 +1,100 @@
 import { describe, expect, it } from 'vitest';
-import { parseArgs, parsePageUrl, UsageError } from './args';
+import { parseCommandLine, parsePageUrl, usage, UsageError, type CommandSyntax } from './args';
+import { COMMANDS } from './commands';
 
-describe('parseArgs', () => {
+const parse = (argv: string[]) => parseCommandLine(argv, COMMANDS);
+
+describe('parseCommandLine', () => {
   it.each([
-    [['detect', 'a.html'], { name: 'detect', file: 'a.html', json: false }],
-    [['detect', '--json', 'a.html', '--url', 'https://x.test/p'], { name: 'detect', file: 'a.html', json: true, url: 'https://x.test/p' }],
-    [['detect', 'a.html', '--url=https://x.test/p'], { name: 'detect', file: 'a.html', url: 'https://x.test/p' }],
-    [['diff', 'a.md', 'b.md', '--no-color'], { name: 'diff', older: 'a.md', newer: 'b.md', color: false }],
-    [['diff', '--', '--odd-name.md', 'b.md'], { name: 'diff', older: '--odd-name.md', newer: 'b.md' }],
-    [['diff', '--batch', 'p.jsonl'], { name: 'diff', batch: 'p.jsonl', json: true }],
-    [['detect', '--batch=p.jsonl', '--json'], { name: 'detect', batch: 'p.jsonl', json: true }],
-    [['--help'], { name: 'help' }],
-    [['help'], { name: 'help' }],
-    [['diff', '-h'], { name: 'help', topic: 'diff' }],
-    [['-V'], { name: 'version' }],
+    [['detect', 'a.html'], { kind: 'run', command: 'detect', operands: ['a.html'], json: false }],
+    [['detect', '--json', 'a.html', '--url', 'https://x.test/p'], { command: 'detect', operands: ['a.html'], json: true, url: 'https://x.test/p' }],
+    [['detect', 'a.html', '--url=https://x.test/p'], { command: 'detect', operands: ['a.html'], url: 'https://x.test/p' }],
+    [['--json', 'detect', 'a.html'], { command: 'detect', operands: ['a.html'], json: true }],
+    [['diff', 'a.md', 'b.md', '--no-color'], { command: 'diff', operands: ['a.md', 'b.md'], color: false }],
+    [['diff', '--', '--odd-name.md', 'b.md'], { command: 'diff', operands: ['--odd-name.md', 'b.md'] }],
+    [['detect', '-'], { command: 'detect', operands: ['-'] }],
+    [['diff', '--batch', 'p.jsonl'], { command: 'diff', batch: 'p.jsonl', operands: [], json: true }],
+    [['detect', '--batch=p.jsonl', '--json'], { command: 'detect', batch: 'p.jsonl', json: true }],
+    [['--help'], { kind: 'help' }],
+    [['help'], { kind: 'help' }],
+    [['help', 'diff'], { kind: 'help', topic: 'diff' }],
+    [['diff', '-h'], { kind: 'help', topic: 'diff' }],
+    [['detect', 'a', 'b', '--help'], { kind: 'help', topic: 'detect' }],
+    [['-V'], { kind: 'version' }],
+    [['-hV'], { kind: 'help' }],
   ])('%j', (argv, expected) => {
-    expect(parseArgs(argv)).toMatchObject(expected);
+    expect(parse(argv)).toMatchObject(expected);
+  });
+
+  it('leaves url and color out unless given', () => {
+    expect(parse(['detect', 'a.html'])).toStrictEqual({ kind: 'run', command: 'detect', operands: ['a.html'], json: false });
   });
 
   it.each([
-    [['detect', '--json=yes', 'a.html'], /--json takes no value/],
-    [['detect', 'a.html', '--url='], /--url needs a value/],
-    [['detect', 'a.html', '--url', '--json'], /--url needs a value/],
-    [['detect', 'a.html', '--url', 'a', '--url', 'b'], /--url given twice/],
-    [['diff', '-x', 'a', 'b'], /unknown option '-x'/],
-    [['detect', '--batch', 'p.jsonl', 'a.html'], /unexpected 'a\.html'/],
+    [[], /^missing command \(detect or diff\)$/],
+    [['compare', 'a'], /^unknown command 'compare' \(expected 'detect' or 'diff'\)$/],
+    [['detect', '--json=yes', 'a.html'], /^--json takes no value$/],
+    [['detect', 'a.html', '--no-color=1'], /^--no-color takes no value$/],
+    [['detect', 'a.html', '--url='], /^--url needs a value$/],
+    [['detect', 'a.html', '--url'], /^--url needs a value$/],
+    [['detect', 'a.html', '--url', '--json'], /^--url needs a value$/],
+    [['detect', 'a.html', '--url', '--'], /^--url needs a value$/],
+    [['detect', '--batch'], /^--batch needs a value$/],
+    [['detect', 'a.html', '--url', 'a', '--url', 'b'], /^--url given twice$/],
+    [['diff', '-x', 'a', 'b'], /^unknown option '-x'$/],
+    [['diff', 'a', 'b', '--colour'], /^unknown option '--colour'$/],
+    [['diff', 'a', 'b', '--colour=always'], /^unknown option '--colour'$/],
+    [['detect'], /^detect needs a FILE$/],
+    [['detect', 'a', 'b'], /^detect takes one FILE; unexpected 'b'$/],
+    [['diff', 'a'], /^diff needs two files: OLDER NEWER$/],
+    [['diff', 'a', 'b', 'c'], /^diff takes two files; unexpected 'c'$/],
+    [['detect', '--batch', 'p.jsonl', 'a.html'], /^--batch reads its files from the JSONL; unexpected 'a\.html'$/],
+    [['diff', '--batch', 'p.jsonl', '--url', 'https://a.test/'], /^--url cannot be used with --batch; put "url" on each line instead$/],
+    [['help', 'compare'], /^no help on 'compare' \(commands: 'detect' or 'diff'\)$/],
   ])('%j is a usage error', (argv, message) => {
-    expect(() => parseArgs(argv)).toThrow(UsageError);
-    expect(() => parseArgs(argv)).toThrow(message);
+    expect(() => parse(argv)).toThrow(UsageError);
+    expect(() => parse(argv)).toThrow(message);
+  });
+});
+
+describe('the command table', () => {
+  // A command added to the table gets parsing, messages and help from its entry alone.
+  const verify: CommandSyntax = { name: 'verify', summary: 'check a capture', operands: ['FILE'], options: ['json'] };
+  const table = [...COMMANDS, verify];
+
+  it('parses a new entry and names it in messages and help', () => {
+    expect(parseCommandLine(['verify', 'x.warc', '--json'], table)).toMatchObject({ command: 'verify', operands: ['x.warc'], json: true });
+    expect(() => parseCommandLine(['verify'], table)).toThrow(/^verify needs a FILE$/);
+    expect(() => parseCommandLine(['verify', 'x.warc', '--url', 'a.test'], table)).toThrow(/^--url does not apply to verify$/);
+    expect(() => parseCommandLine(['verify', '--batch', 'x.jsonl'], table)).toThrow(/^--batch does not apply to verify$/);
+    expect(() => parseCommandLine(['check'], table)).toThrow(/^unknown command 'check' \(expected 'detect', 'diff' or 'verify'\)$/);
+    expect(usage(table)).toContain('clausewatch verify FILE [--json]\n');
+    expect(usage(table)).toMatch(/\n {2}verify {3}check a capture\n/);
+  });
+
+  it("one command's help shows only its forms and options", () => {
+    const help = usage(table, 'verify');
+    expect(help).toContain('clausewatch verify FILE [--json]');
+    expect(help).not.toContain('clausewatch diff');
+    expect(help).not.toContain('--url');
+    expect(help).not.toContain('--batch');
+  });
+
+  it('the full help lists every form, option and batch line shape', () => {
+    const help = usage(COMMANDS);
+    for (const form of [
+      'clausewatch detect FILE [--url URL] [--json]',
+      'clausewatch diff OLDER NEWER [--url URL] [--json]',
+      'clausewatch detect --batch PAGES.jsonl',
+      'clausewatch diff --batch PAIRS.jsonl',
+      'clausewatch --help | --version',
+      '--no-color',
+      'detect:  {"id", "file", "url"?}',
+      'diff:    {"id", "older", "newer", "url"?}',
+      'Exit status: 0 success',
+    ]) {
+      expect(help).toContain(form);
+    }
   });
 });
 

@@ -1,146 +1,218 @@
 /**
- * Command-line argument parsing, by hand: two commands and a handful of flags do not justify a
- * dependency, and a hand parser lets every mistake get a message that names the fix.
+ * Command-line parsing on Node's own `util.parseArgs`, driven by the command table (cli/commands.ts).
+ * `parseArgs` does the tokenising (`--url=x` and `--url x`, `-hV` groups, `--` ending the options); it
+ * runs non-strict and hands back tokens, and the checks below turn every mistake into a message that
+ * names the fix (Node's strict messages name its own API, "To specify a positional argument starting
+ * with a '-', place it at the end of the command after '--'", and would not know `--batch` rules).
+ *
+ * This module and the table load no engine code: `--help`, `--version` and usage errors stay fast.
  */
+import { parseArgs } from 'node:util';
 
 export class UsageError extends Error {}
 
-export type Command =
-  | { name: 'help'; topic?: 'detect' | 'diff' }
-  | { name: 'version' }
-  | { name: 'detect'; file?: string; batch?: string; url?: string; json: boolean; color?: boolean }
-  | { name: 'diff'; older?: string; newer?: string; batch?: string; url?: string; json: boolean; color?: boolean };
+/** The options a command may accept; `--help` and `--version` are accepted everywhere. */
+export type CommandOption = 'url' | 'json' | 'batch' | 'no-color';
 
-const COMMANDS = ['detect', 'diff'] as const;
-
-export const USAGE = `Usage:
-  clausewatch detect FILE [--url URL] [--json]
-  clausewatch diff OLDER NEWER [--url URL] [--json]
-  clausewatch detect --batch PAGES.jsonl
-  clausewatch diff --batch PAIRS.jsonl
-  clausewatch --help | --version
-
-Files may be HTML (a saved page: detected and extracted as in the browser, with --url as its address)
-or Markdown / plain text (already-extracted policy text; Markdown headings become sections).
-
-Options:
-  --url URL        the page's address (default: the file's file:// URL); used for detection
-  --json           print one JSON document (schema: lib/cli-output.ts) instead of text
-  --batch FILE     read one JSON object per line and print one JSON result per line:
-                     detect: {"id", "file", "url"?}    diff: {"id", "older", "newer", "url"?}
-                   paths are relative to the JSONL file's folder
-  --no-color       never colour the output (also: NO_COLOR=1); colour is only used on a terminal
-  -h, --help       show this help
-  -V, --version    show the version
-
-Exit status: 0 success; 1 an input could not be read or used (in batch mode: at least one line
-failed, the others were still processed); 2 usage error; 3 internal error.`;
-
-function isOption(a: string): boolean {
-  return a.startsWith('-') && a !== '-';
+/** What cli/commands.ts declares per command; the parser, the usage text and the dispatch all read it. */
+export interface CommandSyntax {
+  name: string;
+  /** One line in the overview. */
+  summary: string;
+  /** Operand names, in order; all required (`FILE`, or `OLDER`, `NEWER`). */
+  operands: readonly string[];
+  options: readonly CommandOption[];
+  /** With 'batch' among the options: the JSONL file's placeholder and the shape of one line. */
+  batch?: { file: string; line: string };
+  /** A paragraph for the help text (commands that share one give the same string: it is shown once). */
+  notes?: string;
 }
 
-export function parseArgs(argv: readonly string[]): Command {
-  const positional: string[] = [];
-  let command: 'detect' | 'diff' | undefined;
-  let url: string | undefined;
-  let batch: string | undefined;
-  let json = false;
-  let color: boolean | undefined;
-  let help = false;
-  let version = false;
-  let onlyPositional = false;
-
-  const valueOf = (name: string, inline: string | undefined, i: number): [string, number] => {
-    if (inline !== undefined) {
-      if (!inline) throw new UsageError(`${name} needs a value`);
-      return [inline, i];
-    }
-    const next = argv[i + 1];
-    if (next === undefined || isOption(next)) throw new UsageError(`${name} needs a value`);
-    return [next, i + 1];
-  };
-
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i] ?? '';
-    if (onlyPositional || !isOption(arg)) {
-      if (!command && positional.length === 0 && !onlyPositional) {
-        if ((COMMANDS as readonly string[]).includes(arg)) {
-          command = arg as 'detect' | 'diff';
-          continue;
-        }
-        if (arg === 'help') {
-          help = true;
-          continue;
-        }
-        throw new UsageError(`unknown command '${arg}' (expected 'detect' or 'diff')`);
-      }
-      positional.push(arg);
-      continue;
-    }
-    if (arg === '--') {
-      onlyPositional = true;
-      continue;
-    }
-    const eq = arg.indexOf('=');
-    const name = eq > 0 && arg.startsWith('--') ? arg.slice(0, eq) : arg;
-    const inline = eq > 0 && arg.startsWith('--') ? arg.slice(eq + 1) : undefined;
-    const flag = (): void => {
-      if (inline !== undefined) throw new UsageError(`${name} takes no value`);
+/** A parsed command line. */
+export type Invocation =
+  | { kind: 'help'; topic?: string }
+  | { kind: 'version' }
+  | {
+      kind: 'run';
+      command: string;
+      /** The operands when not in batch mode (their count checked against the table). */
+      operands: string[];
+      batch?: string;
+      url?: string;
+      json: boolean;
+      /** false with --no-color; undefined otherwise (the terminal and NO_COLOR decide). */
+      color?: false;
     };
-    switch (name) {
-      case '-h':
-      case '--help':
-        flag();
-        help = true;
-        break;
-      case '-V':
-      case '--version':
-        flag();
-        version = true;
-        break;
-      case '--json':
-        flag();
-        json = true;
-        break;
-      case '--no-color':
-        flag();
-        color = false;
-        break;
-      case '--url': {
-        if (url !== undefined) throw new UsageError('--url given twice');
-        [url, i] = valueOf(name, inline, i);
-        break;
-      }
-      case '--batch': {
-        if (batch !== undefined) throw new UsageError('--batch given twice');
-        [batch, i] = valueOf(name, inline, i);
-        break;
-      }
-      default:
-        throw new UsageError(`unknown option '${name}'`);
+
+const OPTION_HELP: Record<CommandOption | 'help' | 'version', { flag: string; help: string }> = {
+  url: { flag: '--url URL', help: "the page's address (default: the file's file:// URL); used for detection" },
+  json: { flag: '--json', help: 'print one JSON document instead of text (its fields: README, "JSON output")' },
+  batch: { flag: '--batch FILE', help: 'read one JSON object per line and print one JSON result per line' },
+  'no-color': { flag: '--no-color', help: 'never colour the output (also: NO_COLOR=1); colour is only used on a terminal' },
+  help: { flag: '-h, --help', help: 'show this help' },
+  version: { flag: '-V, --version', help: 'show the version' },
+};
+
+const PARSE_OPTIONS = {
+  url: { type: 'string' },
+  batch: { type: 'string' },
+  json: { type: 'boolean' },
+  'no-color': { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'V' },
+} as const;
+
+const STRING_OPTIONS: ReadonlySet<string> = new Set(['url', 'batch']);
+
+const COUNT = ['no', 'one', 'two', 'three', 'four'];
+
+/** "a, b or c" */
+function orList(items: readonly string[]): string {
+  return items.length > 1 ? `${items.slice(0, -1).join(', ')} or ${items.at(-1)}` : (items[0] ?? '');
+}
+
+const quoteList = (names: readonly string[]): string => orList(names.map((n) => `'${n}'`));
+
+function placeholders(spec: CommandSyntax): string {
+  const opts = spec.options.filter((o) => o === 'url' || o === 'json').map((o) => `[${OPTION_HELP[o].flag}]`);
+  return [spec.name, ...spec.operands, ...opts].join(' ');
+}
+
+const EXIT_STATUS = `Exit status: 0 success; 1 an input could not be read or used (in batch mode: at least one line
+failed, the others were still processed); 2 usage error; 3 internal error.`;
+
+function optionLines(names: readonly (CommandOption | 'help' | 'version')[], batchLines: string[]): string[] {
+  const lines: string[] = [];
+  for (const name of names) {
+    const { flag, help } = OPTION_HELP[name];
+    lines.push(`  ${flag.padEnd(16)} ${help}`);
+    if (name === 'batch') {
+      lines.push(...batchLines.map((l) => `${' '.repeat(21)}${l}`));
+      lines.push(`${' '.repeat(19)}paths are relative to the JSONL file's folder`);
     }
   }
+  return lines;
+}
 
-  if (help) return command ? { name: 'help', topic: command } : { name: 'help' };
-  if (version) return { name: 'version' };
-  if (!command) throw new UsageError('missing command (detect or diff)');
+function batchShapes(commands: readonly CommandSyntax[]): string[] {
+  return commands.filter((c) => c.batch).map((c) => `${`${c.name}:`.padEnd(8)} ${c.batch?.line ?? ''}`);
+}
 
+/** The whole help text (`clausewatch --help`), or one command's (`clausewatch diff --help`). */
+export function usage(commands: readonly CommandSyntax[], topic?: string): string {
+  const shown = topic === undefined ? commands : commands.filter((c) => c.name === topic);
+  const forms = [
+    ...shown.map((c) => `  clausewatch ${placeholders(c)}`),
+    ...shown.filter((c) => c.batch).map((c) => `  clausewatch ${c.name} --batch ${c.batch?.file ?? 'FILE.jsonl'}`),
+  ];
+  if (topic === undefined) forms.push('  clausewatch --help | --version');
+  const width = Math.max(...commands.map((c) => c.name.length)) + 3;
+  const summaries = shown.map((c) => `  ${c.name.padEnd(width)}${c.summary}`);
+  const options: (CommandOption | 'help' | 'version')[] = [];
+  for (const o of ['url', 'json', 'batch', 'no-color'] as const) if (shown.some((c) => c.options.includes(o))) options.push(o);
+  options.push('help');
+  if (topic === undefined) options.push('version');
+  return [
+    'Usage:',
+    ...forms,
+    '',
+    topic === undefined ? 'Commands:' : 'Command:',
+    ...summaries,
+    '',
+    ...[...new Set(shown.flatMap((c) => (c.notes ? [c.notes] : [])))].flatMap((n) => [n, '']),
+    'Options:',
+    ...optionLines(options, batchShapes(shown)),
+    '',
+    EXIT_STATUS,
+  ].join('\n');
+}
+
+/** `argv` without node and the script path → what to do, or a UsageError naming the mistake. */
+export function parseCommandLine(argv: readonly string[], commands: readonly CommandSyntax[]): Invocation {
+  const { tokens } = parseArgs({ args: [...argv], options: PARSE_OPTIONS, allowPositionals: true, strict: false, tokens: true });
+  const names = commands.map((c) => c.name);
+  let spec: CommandSyntax | undefined;
+  let helpCommand = false;
+  let afterTerminator = false;
+  const operands: string[] = [];
+  const seen = new Map<string, string | true>();
+
+  for (const token of tokens) {
+    if (token.kind === 'option-terminator') {
+      afterTerminator = true;
+      continue;
+    }
+    if (token.kind === 'positional') {
+      if (!spec && !helpCommand && !afterTerminator && operands.length === 0) {
+        if (token.value === 'help') {
+          helpCommand = true;
+          continue;
+        }
+        spec = commands.find((c) => c.name === token.value);
+        if (!spec) throw new UsageError(`unknown command '${token.value}' (expected ${quoteList(names)})`);
+        continue;
+      }
+      operands.push(token.value);
+      continue;
+    }
+    const { name, rawName } = token;
+    if (!Object.hasOwn(PARSE_OPTIONS, name)) throw new UsageError(`unknown option '${rawName}'`);
+    const display = `--${name}`;
+    let value: string | true = true;
+    if (STRING_OPTIONS.has(name)) {
+      // Non-strict parseArgs takes the next argument whatever it is: `--url --json` is a missing URL.
+      const v = token.value;
+      if (v === undefined || v === '' || (!token.inlineValue && v.startsWith('-') && v !== '-')) {
+        throw new UsageError(`${display} needs a value`);
+      }
+      value = v;
+    } else if (token.value !== undefined) {
+      throw new UsageError(`${display} takes no value`);
+    }
+    if (STRING_OPTIONS.has(name) && seen.has(name)) throw new UsageError(`${display} given twice`);
+    seen.set(name, value);
+  }
+
+  if (helpCommand) {
+    const topic = operands[0];
+    if (topic !== undefined && !names.includes(topic)) throw new UsageError(`no help on '${topic}' (commands: ${quoteList(names)})`);
+    return topic === undefined ? { kind: 'help' } : { kind: 'help', topic };
+  }
+  if (seen.has('help')) return spec ? { kind: 'help', topic: spec.name } : { kind: 'help' };
+  if (seen.has('version')) return { kind: 'version' };
+  if (!spec) throw new UsageError(`missing command (${orList(names)})`);
+
+  for (const name of seen.keys()) {
+    if (name !== 'help' && name !== 'version' && !spec.options.includes(name as CommandOption)) {
+      throw new UsageError(`--${name} does not apply to ${spec.name}`);
+    }
+  }
+  const str = (name: string): string | undefined => {
+    const v = seen.get(name);
+    return typeof v === 'string' ? v : undefined;
+  };
+  const base = {
+    kind: 'run' as const,
+    command: spec.name,
+    json: seen.has('json'),
+    ...(seen.has('no-color') ? { color: false as const } : {}),
+  };
+  const batch = str('batch');
   if (batch !== undefined) {
-    if (positional.length) throw new UsageError(`--batch reads its files from the JSONL; unexpected '${positional[0]}'`);
-    if (url !== undefined) throw new UsageError('--url cannot be used with --batch; put "url" on each line instead');
-    return command === 'detect'
-      ? { name: 'detect', batch, json: true, color }
-      : { name: 'diff', batch, json: true, color };
+    if (operands.length) throw new UsageError(`--batch reads its files from the JSONL; unexpected '${operands[0]}'`);
+    if (seen.has('url')) throw new UsageError('--url cannot be used with --batch; put "url" on each line instead');
+    return { ...base, operands: [], batch, json: true };
   }
-  if (command === 'detect') {
-    if (positional.length === 0) throw new UsageError('detect needs a FILE');
-    if (positional.length > 1) throw new UsageError(`detect takes one FILE; unexpected '${positional[1]}'`);
-    return { name: 'detect', file: positional[0], url, json, color };
+  const want = spec.operands;
+  if (operands.length < want.length) {
+    throw new UsageError(want.length === 1 ? `${spec.name} needs a ${want[0]}` : `${spec.name} needs ${COUNT[want.length] ?? want.length} files: ${want.join(' ')}`);
   }
-  if (positional.length < 2) throw new UsageError('diff needs two files: OLDER NEWER');
-  if (positional.length > 2) throw new UsageError(`diff takes two files; unexpected '${positional[2]}'`);
-  return { name: 'diff', older: positional[0], newer: positional[1], url, json, color };
+  if (operands.length > want.length) {
+    const what = want.length === 1 ? `one ${want[0]}` : `${COUNT[want.length] ?? want.length} files`;
+    throw new UsageError(`${spec.name} takes ${what}; unexpected '${operands[want.length]}'`);
+  }
+  const url = str('url');
+  return { ...base, operands, ...(url !== undefined ? { url } : {}) };
 }
 
 /**

@@ -12,8 +12,28 @@
  * that reading an untrusted saved page is safe and works offline. A silent virtual console swallows
  * the CSS parse noise that real-world pages produce.
  */
+import { createRequire } from 'node:module';
 import { indexOfAsciiIgnoreCase } from '../lib/text/trim';
-import { JSDOM, VirtualConsole } from 'jsdom';
+
+type Jsdom = typeof import('jsdom');
+let jsdom: Jsdom | undefined;
+
+/**
+ * jsdom is loaded on the first page, not with the program: it takes longer to load (about a second)
+ * than `--help` or a Markdown diff take to run, and those never need it. It is CommonJS, so a
+ * synchronous require keeps every caller synchronous; the installed CLI keeps it outside its bundle
+ * (a runtime dependency), resolved from the bundle's own location.
+ */
+function loadJsdom(): Jsdom {
+  if (jsdom) return jsdom;
+  try {
+    jsdom = createRequire(import.meta.url)('jsdom') as Jsdom;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException | null)?.code !== 'MODULE_NOT_FOUND') throw e;
+    throw new Error('reading HTML needs the jsdom package, which is not installed next to clausewatch (reinstall clausewatch)', { cause: e });
+  }
+  return jsdom;
+}
 
 export interface LoadedPage {
   document: Document;
@@ -43,6 +63,7 @@ function emptyStyleBodies(html: string): string {
 }
 
 function build(html: string, url: string): LoadedPage {
+  const { JSDOM, VirtualConsole } = loadJsdom();
   const dom = new JSDOM(html, { url, contentType: 'text/html', virtualConsole: new VirtualConsole() });
   return { document: dom.window.document, close: () => dom.window.close() };
 }

@@ -5,11 +5,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { parseArgs, parsePageUrl, UsageError, USAGE, type Command } from './args';
-import { runDetect, runDiff } from './analyze';
-import { runBatch } from './batch';
-import { colorStyle, formatDetect, formatDiff, plainStyle } from './format';
-import { DEFAULT_MAX_INPUT_BYTES, InputError, readInputFile } from './input';
+import { parseCommandLine, usage, UsageError } from './args';
+import { COMMANDS } from './commands';
+import { DEFAULT_MAX_INPUT_BYTES, InputError } from './input';
 
 export interface Output {
   write(chunk: string): unknown;
@@ -33,7 +31,11 @@ export interface CliIO {
 
 export const EXIT = { ok: 0, input: 1, usage: 2, internal: 3 } as const;
 
+/** Set by the bundler (scripts/build-cli.ts) from package.json; absent when run from the sources. */
+declare const __CLAUSEWATCH_VERSION__: string | undefined;
+
 export function version(): string {
+  if (typeof __CLAUSEWATCH_VERSION__ === 'string') return __CLAUSEWATCH_VERSION__;
   try {
     const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version?: unknown };
     return typeof pkg.version === 'string' ? pkg.version : 'unknown';
@@ -42,41 +44,31 @@ export function version(): string {
   }
 }
 
-function pageUrl(explicit: string | undefined, fileUrl: string): string {
-  return explicit === undefined ? fileUrl : parsePageUrl(explicit);
-}
-
-async function execute(cmd: Command, io: CliIO, cwd: string, env: Record<string, string | undefined>): Promise<number> {
-  if (cmd.name === 'help') {
-    io.stdout.write(`${USAGE}\n`);
+async function execute(argv: readonly string[], io: CliIO, cwd: string, env: Record<string, string | undefined>): Promise<number> {
+  const call = parseCommandLine(argv, COMMANDS);
+  if (call.kind === 'help') {
+    io.stdout.write(`${usage(COMMANDS, call.topic)}\n`);
     return EXIT.ok;
   }
-  if (cmd.name === 'version') {
+  if (call.kind === 'version') {
     io.stdout.write(`clausewatch ${version()}\n`);
     return EXIT.ok;
   }
-  const clock = io.clock ?? (() => performance.now());
-  const maxBytes = io.maxInputBytes ?? DEFAULT_MAX_INPUT_BYTES;
-  if (cmd.batch !== undefined) return runBatch(cmd.name, cmd.batch, { cwd, out: io.stdout, clock, maxBytes });
-
-  // Validate the address before reading anything: a usage error should not wait for a 20 MB file.
-  if (cmd.url !== undefined) parsePageUrl(cmd.url);
-  const colour = io.isTTY && cmd.color !== false && !env['NO_COLOR'];
-  const style = colour ? colorStyle : plainStyle;
-  const width = Math.max(40, Math.min(120, io.columns ?? (Number(env['COLUMNS']) || 100)));
-
-  if (cmd.name === 'detect') {
-    const input = readInputFile(cmd.file ?? '', cwd, maxBytes);
-    const out = runDetect(input, pageUrl(cmd.url, input.fileUrl), { clock });
-    io.stdout.write(cmd.json ? `${JSON.stringify(out, null, 2)}\n` : formatDetect(out, style, width));
-    return EXIT.ok;
-  }
-  const older = readInputFile(cmd.older ?? '', cwd, maxBytes);
-  const newer = readInputFile(cmd.newer ?? '', cwd, maxBytes);
-  // One --url names the page both versions were saved from.
-  const out = runDiff(older, newer, { older: pageUrl(cmd.url, older.fileUrl), newer: pageUrl(cmd.url, newer.fileUrl) }, { clock });
-  io.stdout.write(cmd.json ? `${JSON.stringify(out, null, 2)}\n` : formatDiff(out, style, width));
-  return EXIT.ok;
+  const spec = COMMANDS.find((c) => c.name === call.command);
+  if (!spec) throw new Error(`no command '${call.command}' in the table`);
+  return spec.run(
+    { command: call.command, operands: call.operands, batch: call.batch, url: call.url, json: call.json },
+    {
+      stdout: io.stdout,
+      stderr: io.stderr,
+      cwd,
+      env,
+      colour: io.isTTY && call.color !== false && !env['NO_COLOR'],
+      width: Math.max(40, Math.min(120, io.columns ?? (Number(env['COLUMNS']) || 100))),
+      clock: io.clock ?? (() => performance.now()),
+      maxInputBytes: io.maxInputBytes ?? DEFAULT_MAX_INPUT_BYTES,
+    },
+  );
 }
 
 /** Runs the tool with the user's arguments (without node and the script path); resolves to the exit status. */
@@ -88,7 +80,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     return code;
   };
   try {
-    return await execute(parseArgs(argv), io, cwd, env);
+    return await execute(argv, io, cwd, env);
   } catch (e) {
     if (e instanceof UsageError) {
       fail(EXIT.usage, e.message);

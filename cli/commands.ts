@@ -1,0 +1,73 @@
+/**
+ * The command table: one entry per command. The parser (cli/args.ts), `--help` and the dispatch in
+ * cli/main.ts read it, so adding a command is adding an entry here (and its module). Each entry loads
+ * its implementation with a dynamic import when it runs: `--help`, `--version` and usage errors never
+ * load the engine, and only the commands that parse HTML load jsdom (cli/dom.ts).
+ *
+ * A command in its own module, say cli/verify.ts exporting `verifyCommand(args, ctx)`, is one entry:
+ *   { name: 'verify', summary: 'check a web archive capture', operands: ['FILE'], options: ['json', 'no-color'],
+ *     run: async (args, ctx) => (await import('./verify')).verifyCommand(args, ctx) },
+ * and gets its parsing, its usage errors ("verify needs a FILE", "--url does not apply to verify") and
+ * its lines in `--help` from it. The bundle (scripts/build-cli.ts) puts the module in a chunk of its own.
+ */
+import type { CommandSyntax } from './args';
+import type { Output } from './main';
+
+/** What a command receives: its parsed arguments and the program's surroundings. */
+export interface CommandArgs {
+  command: string;
+  /** As many as the entry's `operands`, in that order; empty in batch mode. */
+  operands: string[];
+  /** The JSONL file in batch mode (only for entries with 'batch' among their options). */
+  batch?: string;
+  url?: string;
+  json: boolean;
+}
+
+export interface CommandContext {
+  stdout: Output;
+  stderr: Output;
+  /** Folder relative paths are resolved against. */
+  cwd: string;
+  env: Record<string, string | undefined>;
+  /** Use ANSI colour in human output (a terminal, no --no-color, no NO_COLOR). */
+  colour: boolean;
+  /** Terminal width for wrapping human output. */
+  width: number;
+  clock: () => number;
+  /** Size limit per input file, in bytes. */
+  maxInputBytes: number;
+}
+
+export interface CommandSpec extends CommandSyntax {
+  /**
+   * Runs the command; resolves to the exit status (0 ok, 1 an input could not be used). Throw
+   * UsageError (cli/args.ts) for a usage mistake found late, InputError (cli/input.ts) for a bad input:
+   * main() prints either as one line. Anything else is reported as an internal error (exit 3).
+   */
+  run(args: CommandArgs, ctx: CommandContext): Promise<number>;
+}
+
+const INPUTS = `Files may be HTML (a saved page: detected and extracted as in the browser, with --url as its address)
+or Markdown / plain text (already-extracted policy text; Markdown headings become sections).`;
+
+export const COMMANDS: readonly CommandSpec[] = [
+  {
+    name: 'detect',
+    summary: 'is this page a privacy policy, and what does it say today (sharing, AI training, ...)',
+    operands: ['FILE'],
+    options: ['url', 'json', 'batch', 'no-color'],
+    batch: { file: 'PAGES.jsonl', line: '{"id", "file", "url"?}' },
+    notes: INPUTS,
+    run: async (args, ctx) => (await import('./analyze-commands')).detectCommand(args, ctx),
+  },
+  {
+    name: 'diff',
+    summary: 'what changed between two versions of a policy, and why it matters',
+    operands: ['OLDER', 'NEWER'],
+    options: ['url', 'json', 'batch', 'no-color'],
+    batch: { file: 'PAIRS.jsonl', line: '{"id", "older", "newer", "url"?}' },
+    notes: INPUTS,
+    run: async (args, ctx) => (await import('./analyze-commands')).diffCommand(args, ctx),
+  },
+];
