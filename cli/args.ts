@@ -12,7 +12,7 @@ import { parseArgs } from 'node:util';
 export class UsageError extends Error {}
 
 /** The options a command may accept; `--help` and `--version` are accepted everywhere. */
-export type CommandOption = 'url' | 'json' | 'batch' | 'no-color';
+export type CommandOption = 'url' | 'json' | 'batch' | 'lang' | 'no-color';
 
 /** What cli/commands.ts declares per command; the parser, the usage text and the dispatch all read it. */
 export interface CommandSyntax {
@@ -39,6 +39,8 @@ export type Invocation =
       operands: string[];
       batch?: string;
       url?: string;
+      /** The language of headlines, summaries and category names (en, de, fr, es). */
+      lang?: string;
       json: boolean;
       /** false with --no-color; undefined otherwise (the terminal and NO_COLOR decide). */
       color?: false;
@@ -48,6 +50,7 @@ const OPTION_HELP: Record<CommandOption | 'help' | 'version', { flag: string; he
   url: { flag: '--url URL', help: "the page's address (default: the file's file:// URL); used for detection" },
   json: { flag: '--json', help: 'print one JSON document instead of text (its fields: README, "JSON output")' },
   batch: { flag: '--batch FILE', help: 'read one JSON object per line and print one JSON result per line' },
+  lang: { flag: '--lang LANG', help: 'write headlines, summaries and category names in en (default), de, fr or es' },
   'no-color': { flag: '--no-color', help: 'never colour the output (also: NO_COLOR=1); colour is only used on a terminal' },
   help: { flag: '-h, --help', help: 'show this help' },
   version: { flag: '-V, --version', help: 'show the version' },
@@ -56,13 +59,17 @@ const OPTION_HELP: Record<CommandOption | 'help' | 'version', { flag: string; he
 const PARSE_OPTIONS = {
   url: { type: 'string' },
   batch: { type: 'string' },
+  lang: { type: 'string' },
   json: { type: 'boolean' },
   'no-color': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'V' },
 } as const;
 
-const STRING_OPTIONS: ReadonlySet<string> = new Set(['url', 'batch']);
+const STRING_OPTIONS: ReadonlySet<string> = new Set(['url', 'batch', 'lang']);
+
+/** The languages the explanations are written in (lib/explain). */
+export const LANGS = ['en', 'de', 'fr', 'es'] as const;
 
 const COUNT = ['no', 'one', 'two', 'three', 'four'];
 
@@ -109,7 +116,7 @@ export function usage(commands: readonly CommandSyntax[], topic?: string): strin
   const width = Math.max(...commands.map((c) => c.name.length)) + 3;
   const summaries = shown.map((c) => `  ${c.name.padEnd(width)}${c.summary}`);
   const options: (CommandOption | 'help' | 'version')[] = [];
-  for (const o of ['url', 'json', 'batch', 'no-color'] as const) if (shown.some((c) => c.options.includes(o))) options.push(o);
+  for (const o of ['url', 'json', 'batch', 'lang', 'no-color'] as const) if (shown.some((c) => c.options.includes(o))) options.push(o);
   options.push('help');
   if (topic === undefined) options.push('version');
   return [
@@ -191,10 +198,15 @@ export function parseCommandLine(argv: readonly string[], commands: readonly Com
     const v = seen.get(name);
     return typeof v === 'string' ? v : undefined;
   };
+  const lang = str('lang');
+  if (lang !== undefined && !(LANGS as readonly string[]).includes(lang.toLowerCase())) {
+    throw new UsageError(`--lang must be ${orList([...LANGS])}, not '${lang}'`);
+  }
   const base = {
     kind: 'run' as const,
     command: spec.name,
     json: seen.has('json'),
+    ...(lang !== undefined ? { lang: lang.toLowerCase() } : {}),
     ...(seen.has('no-color') ? { color: false as const } : {}),
   };
   const batch = str('batch');

@@ -21,6 +21,8 @@ export interface CommandArgs {
   /** The JSONL file in batch mode (only for entries with 'batch' among their options). */
   batch?: string;
   url?: string;
+  /** The language of the explanations (en by default). */
+  lang?: string;
   json: boolean;
 }
 
@@ -56,7 +58,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     name: 'detect',
     summary: 'is this page a privacy policy, and what does it say today (sharing, AI training, ...)',
     operands: ['FILE'],
-    options: ['url', 'json', 'batch', 'no-color'],
+    options: ['url', 'json', 'batch', 'lang', 'no-color'],
     batch: { file: 'PAGES.jsonl', line: '{"id", "file", "url"?}' },
     notes: INPUTS,
     run: async (args, ctx) => (await import('./analyze-commands')).detectCommand(args, ctx),
@@ -65,7 +67,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     name: 'diff',
     summary: 'what changed between two versions of a policy, and why it matters',
     operands: ['OLDER', 'NEWER'],
-    options: ['url', 'json', 'batch', 'no-color'],
+    options: ['url', 'json', 'batch', 'lang', 'no-color'],
     batch: { file: 'PAIRS.jsonl', line: '{"id", "older", "newer", "url"?}' },
     notes: INPUTS,
     run: async (args, ctx) => (await import('./analyze-commands')).diffCommand(args, ctx),

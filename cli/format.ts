@@ -3,9 +3,10 @@
  * are marked with [+inserted+] and [-deleted-] so they survive in a file or an e-mail, and not a single
  * escape code is written.
  */
-import type { CliFinding, DetectOutput, DiffOutput } from '../lib/cli-output';
+import type { DetectOutput, DiffOutput } from '../lib/cli-output';
 import type { Category, Severity, Span, Statement } from '../lib/schema';
 import { splitOuterSpace } from '../lib/text/trim';
+import { explainer } from '../lib/explain';
 
 export interface Style {
   bold(s: string): string;
@@ -33,31 +34,6 @@ export const plainStyle: Style = {
   severity: (_sev, s) => s,
   insert: (s) => `[+${s}+]`,
   remove: (s) => `[-${s}-]`,
-};
-
-export const CATEGORY_LABEL: Record<Category, string> = {
-  'ai-training': 'AI training',
-  'third-party-sharing': 'Third-party sharing',
-  'sensitive-data': 'Sensitive data',
-  'advertising-profiling': 'Advertising and profiling',
-  retention: 'Data retention',
-  'international-transfer': 'International transfers',
-  children: 'Children',
-  'user-rights': 'Your rights',
-};
-
-const SEVERITY_LABEL: Record<Severity, string> = {
-  major: 'MAJOR',
-  'good-news': 'GOOD NEWS',
-  minor: 'minor',
-  cosmetic: 'cosmetic',
-};
-
-const KIND_LABEL: Record<CliFinding['kind'], string> = {
-  new: 'new',
-  expanded: 'expanded',
-  restricted: 'restricted',
-  reworded: 'reworded',
 };
 
 /** Marks only the words themselves, so leading/trailing spaces of an edit stay unmarked and readable. */
@@ -108,7 +84,8 @@ function describeDoc(d: DiffOutput['older']): string {
   return `${parts.join(', ')} — ${d.source}`;
 }
 
-export function formatDiff(out: DiffOutput, style: Style, width = 100): string {
+export function formatDiff(out: DiffOutput, style: Style, width = 100, lang?: string): string {
+  const words = explainer(lang);
   const lines: string[] = [];
   lines.push(style.bold('Privacy policy change'));
   lines.push(`  older: ${describeDoc(out.older)}`);
@@ -132,8 +109,8 @@ export function formatDiff(out: DiffOutput, style: Style, width = 100): string {
   }
   out.findings.forEach((f, i) => {
     lines.push('');
-    lines.push(`${style.dim(`${i + 1}.`)} ${style.severity(f.severity, `[${SEVERITY_LABEL[f.severity]}]`)} ${style.bold(f.headline)}`);
-    lines.push(`   ${CATEGORY_LABEL[f.category]} · ${KIND_LABEL[f.kind]} · section: ${sectionText(f.section)}`);
+    lines.push(`${style.dim(`${i + 1}.`)} ${style.severity(f.severity, `[${words.severity(f.severity).toUpperCase()}]`)} ${style.bold(f.headline)}`);
+    lines.push(`   ${words.category(f.category)} · ${words.kind(f.kind)} · section: ${sectionText(f.section)}`);
     f.evidence.forEach((sentence, k) => {
       const spans = f.evidenceSpans[k];
       const quoted = spans && spans.length ? renderSpans(spans, style) : sentence;
@@ -160,7 +137,8 @@ function statementsByCategory(statements: Statement[]): Map<Category, Statement[
   return by;
 }
 
-export function formatDetect(out: DetectOutput, style: Style, width = 100): string {
+export function formatDetect(out: DetectOutput, style: Style, width = 100, lang?: string): string {
+  const words = explainer(lang);
   const lines: string[] = [];
   const kindLabel = out.kind === 'privacy-policy' ? 'a privacy policy' : out.kind === 'privacy-adjacent' ? 'privacy-adjacent (cookie policy, DPA…)' : 'not a privacy policy';
   lines.push(`${style.bold(out.source)}: ${style.bold(kindLabel)} (confidence ${out.confidence.toFixed(2)}, language ${out.language})`);
@@ -177,7 +155,7 @@ export function formatDetect(out: DetectOutput, style: Style, width = 100): stri
     lines.push('');
     lines.push(style.bold('  What it says:'));
     for (const [category, list] of statementsByCategory(out.statements ?? [])) {
-      lines.push(`  ${style.bold(CATEGORY_LABEL[category])}:`);
+      lines.push(`  ${style.bold(words.category(category))}:`);
       if (list.length === 0) {
         lines.push(style.dim('    nothing found'));
         continue;

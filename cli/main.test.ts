@@ -11,13 +11,31 @@ describe('clausewatch diff', () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     expect(r.stdout).not.toMatch(ANSI);
-    expect(r.stdout).toMatch(/\[MAJOR\].*\n\s+AI training · new/);
+    expect(r.stdout).toMatch(/\[MAJOR\].*\n\s+AI training · New/);
     expect(r.stdout).toContain('[+We use the content you create');
-    expect(r.stdout).toMatch(/Third-party sharing · (new|expanded)/);
+    expect(r.stdout).toMatch(/Sharing with third parties · (New|Expanded)/);
     expect(r.stdout).toMatch(/\[\+[^\]]*advertising partners/);
     expect(r.stdout).toContain('[-only-]');
     expect(r.stdout).toContain('stated date 2024-03-03');
     expect(r.stdout).toContain('stated date 2024-09-15');
+  });
+
+  it('--lang de explains the findings in German, in the text and in the JSON; the quotes stay as written', async () => {
+    const r = await run(['diff', 'policy-v1.html', 'policy-v2.html', '--lang', 'de']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/\[WICHTIG\] Neu: Ihre Daten dürfen zum Training von KI-Modellen verwendet werden/);
+    expect(r.stdout).toMatch(/KI-Training · Neu/);
+    expect(r.stdout).toMatch(/^2 wichtige Änderungen: neues KI-Training; /m);
+    expect(r.stdout).toContain('[+We use the content you create');
+    const j = DiffOutput.parse(JSON.parse((await run(['diff', 'policy-v1.html', 'policy-v2.html', '--json', '--lang=fr'])).stdout));
+    expect(j.findings[0]?.headline).toMatch(/^Nouveau\u00a0: vos données peuvent servir à entraîner des modèles d’IA/);
+    expect(j.findings[0]?.category).toBe('ai-training');
+  });
+
+  it('refuses a language it cannot write', async () => {
+    const r = await run(['diff', 'policy-v1.html', 'policy-v2.html', '--lang', 'pt']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--lang must be en, de, fr or es, not 'pt'/);
   });
 
   it('colours insertions and deletions on a terminal instead of marking them', async () => {
@@ -88,7 +106,7 @@ describe('clausewatch detect', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('a privacy policy');
     expect(r.stdout).toContain('Stated date: 2024-03-03');
-    expect(r.stdout).toMatch(/Third-party sharing:\n\s+limits: “We do not sell your personal information\.”/);
+    expect(r.stdout).toMatch(/Sharing with third parties:\n\s+limits: “We do not sell your personal information\.”/);
     expect(r.stdout).toMatch(/AI training:\n\s+nothing found/);
     expect(r.stdout).not.toMatch(ANSI);
   });

@@ -57,7 +57,7 @@ async function execute(argv: readonly string[], io: CliIO, cwd: string, env: Rec
   const spec = COMMANDS.find((c) => c.name === call.command);
   if (!spec) throw new Error(`no command '${call.command}' in the table`);
   return spec.run(
-    { command: call.command, operands: call.operands, batch: call.batch, url: call.url, json: call.json },
+    { command: call.command, operands: call.operands, batch: call.batch, url: call.url, lang: call.lang, json: call.json },
     {
       stdout: io.stdout,
       stderr: io.stderr,
