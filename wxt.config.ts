@@ -13,9 +13,11 @@ export default defineConfig({
     excludeSources: ['dist/**', 'test-results/**', 'demo-output/**', 'bench-output/**', '*.tgz', '*.zip'],
   },
   manifest: ({ browser }) => ({
-    name: 'Clausewatch',
-    description:
-      'Notices when a privacy policy changes and explains what changed: new data sharing, AI training and more. Nothing leaves your browser.',
+    // Localised by the browser from public/_locales (en, de, fr, es; at most 132 characters, the Chrome Web
+    // Store's limit); the words of the pages themselves come from lib/explain.
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
     permissions: [
       'storage',
       'alarms',
