@@ -14,8 +14,10 @@
  * each round, so the baseline and the target see the same machine.
  *
  * Two conditions: warm (the service worker is running, as when the reader has been browsing) and cold
- * (every service worker is stopped before version 2 loads, as when Chrome has ended the idle worker:
- * it restarts, loads the statement model and analyses the change from scratch).
+ * (the offscreen document is closed and every service worker stopped before version 2 loads, as after a
+ * browser restart or once Chrome has ended the idle worker: the worker restarts, makes the offscreen
+ * document again, loads the statement model and analyses the change from scratch; a mark left in the
+ * worker's memory checks that it really restarted).
  *
  * With the corpus present, it also reports on its privacy policies as served (parsed with DOMParser in
  * Chromium, no page script run): how many the content script copies at once (lib/detect/rendered.ts)
@@ -204,7 +206,11 @@ export async function run(args: string[]): Promise<number> {
       serving.set(host, { layout, version: 2 });
       // A mark in the worker's memory: gone after the change only if the worker really was restarted.
       await inWorker(ext, () => void ((globalThis as { benchMark?: boolean }).benchMark = true), null);
-      if (condition === 'cold') await stopWorkers(ext, tab);
+      if (condition === 'cold') {
+        // As after a browser restart: no offscreen document either (it is made again for the capture).
+        await inWorker(ext, () => chrome.offscreen.closeDocument().catch(() => {}), null);
+        await stopWorkers(ext, tab);
+      }
       const navigation = tab.goto(url, { waitUntil: 'load' });
       const shown = await badgeShownAt(ext, id, Date.now() + GIVE_UP_MS);
       await navigation;
