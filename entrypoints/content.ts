@@ -2,9 +2,11 @@
  * Runs on every page, so it only reads cheap signals (the URL, the title and, when those name nothing,
  * a few headings). When the page may be a privacy policy it hands a serialised copy to the background,
  * where detection and Readability run away from the page's main thread and never touch the live
- * document.
+ * document. A policy whose text is on the page when this runs is copied at once, whatever its headings;
+ * only a page whose text is still arriving (an app shell) waits for the DOM to settle.
  */
 import { gateDocument, readHeadings } from '@/lib/detect/gate';
+import { renderedText } from '@/lib/detect/rendered';
 import { MAX_PAGE_CHARS } from '@/lib/limits';
 import { serializeInSlices } from '@/lib/serialize';
 import { sendMessage } from '@/utils/send';
@@ -53,13 +55,14 @@ export default defineContentScript({
     };
 
     // Single-page sites: a policy may be rendered after load or reached by history navigation.
-    // Wait for the DOM to settle (quiet for a moment; for an app shell, also until headings exist),
-    // bounded, before the cheap check. The observer costs nothing once it has disconnected.
-    const afterSettle = (why: string, untilHeadings: boolean) => {
+    // Wait for the DOM to settle (quiet for a moment; for an app shell, also until it is `ready`: its
+    // text or headings have arrived), bounded, before the cheap check. The observer costs nothing once
+    // it has disconnected. Readiness, once seen, is kept: the later mutations only restart the quiet.
+    const afterSettle = (why: string, ready: () => boolean) => {
       const started = performance.now();
       let quiet = 0;
-      // Headings with text: an app shell may hold a logo-only h1 before its content arrives.
-      const ready = () => !untilHeadings || readHeadings(document).length > 0;
+      let isReady = false;
+      const readyNow = () => (isReady ||= ready());
       const finish = () => {
         observer.disconnect();
         clearTimeout(quiet);
@@ -69,13 +72,17 @@ export default defineContentScript({
       const observer = new MutationObserver(() => {
         clearTimeout(quiet);
         if (performance.now() - started > SETTLE_MAX_MS) return finish();
-        if (ready()) quiet = ctx.setTimeout(finish, SETTLE_QUIET_MS);
+        if (readyNow()) quiet = ctx.setTimeout(finish, SETTLE_QUIET_MS);
       });
       observer.observe(document.documentElement, { childList: true, subtree: true });
-      if (ready()) quiet = ctx.setTimeout(finish, SETTLE_QUIET_MS);
+      if (readyNow()) quiet = ctx.setTimeout(finish, SETTLE_QUIET_MS);
       const deadline = ctx.setTimeout(finish, SETTLE_MAX_MS);
       ctx.onInvalidated(() => observer.disconnect());
     };
+    // Headings with text: an app shell may hold a logo-only h1 before its content arrives.
+    const hasHeadings = () => readHeadings(document).length > 0;
+    // A short policy with a heading is ready too, once quiet: it never reaches the amount of text.
+    const hasContent = () => renderedText(document).rendered || hasHeadings();
 
     // Bench builds only (VITE_CW_BENCH=1, `npm run bench -- detection`): the first look timed as a page
     // pays it, in this content script's own world, written on the page with its verdict for the bench to
@@ -94,15 +101,18 @@ export default defineContentScript({
       const ms = performance.now() - t0;
       document.documentElement.setAttribute('data-cw-bench', JSON.stringify({ ms, pass: seen?.verdict.pass }));
     }
-    // An app shell with no headings yet renders its content by script: look once it has. The first
-    // look doubles as the check on ordinary pages, so they pay for one look only. A page named by its
-    // URL or title passed without its headings being read; they are read here, on its way to the full
-    // path (which reads its elements anyway), to tell whether it has rendered: headings with text, as
-    // for any page (an app shell may hold a logo-only h1 before its content arrives).
+    // The first look doubles as the check on ordinary pages, so they pay for one look only (the page
+    // it dismisses had its headings read by the gate; with none, it may be an app shell whose title and
+    // headings are still to come: look again once they are). A page that passed (named by its URL, title
+    // or headings) is copied at once when its text is there, whatever its heading tags: a bounded count
+    // of its text outside navigation, banners, footers and dialogs (lib/detect/rendered.ts), which the
+    // full path pays many times over anyway. Otherwise it is an app shell: wait until its text arrives.
     const first = look();
-    const rendered = first !== null && (first.signals.headings ?? readHeadings(document)).length > 0;
-    if (!rendered) afterSettle('rendered after load', true);
-    else check('load', first);
-    ctx.addEventListener(window, 'wxt:locationchange', () => afterSettle('navigation', false));
+    if (!first) afterSettle('rendered after load', hasHeadings);
+    else if (!first.verdict.pass) {
+      if (!first.signals.headings?.length) afterSettle('rendered after load', hasHeadings);
+    } else if (renderedText(document).rendered) check('load', first);
+    else afterSettle('rendered after load', hasContent);
+    ctx.addEventListener(window, 'wxt:locationchange', () => afterSettle('navigation', () => true));
   },
 });

@@ -3,11 +3,12 @@
  * (no offscreen document) and host permissions work differently: the Firefox build, installed in
  * Debian's firefox-esr, records a policy on a first visit, ignores an ordinary page, raises the badge
  * and explains the two major changes when version 2 arrives, and re-checks the watched policy from the
- * event page when the alarm fires.
+ * event page when the alarm fires. A policy whose headings are h3/h4 only is recorded as it loads.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { demoPage } from './fixtures';
+import { policyRoute } from './layouts';
 import { startServer, waitFor, type FixtureServer } from './harness';
 import { badgeOf, fireRecheckAlarm, launchFirefox, outcomes, screenshotFirefox, tabIdOf, watches, type FirefoxExtension } from './firefox';
 
@@ -96,5 +97,13 @@ describe('in Firefox', () => {
     const failed = await waitFor(async () => (await watches(ext)).find((w) => (w.lastCheck ?? 0) > lastCheck && w.status === 'failed'), 'the refused check', 30_000);
     expect(failed.failure).toMatch(/does not let extensions see where a redirect leads/);
     expect(server.seen.filter((r) => r.path === '/elsewhere')).toEqual([]);
+  });
+
+  it('records a policy whose headings are h3/h4 only as it loads, without waiting for an h1', async () => {
+    server.set('/docs/privacy', policyRoute('h3-h4', 1));
+    const url = `${server.origin}/docs/privacy`;
+    await visitPolicy(url, /: first /);
+    const captured = (await outcomes(ext)).find((o) => o.url === url && o.outcome === 'gate-passed');
+    expect(captured?.reason).toMatch(/^load: /);
   });
 });

@@ -48,7 +48,11 @@ function bidi(browser: Browser): BidiConnection {
   return connection;
 }
 
-export async function launchFirefox(): Promise<FirefoxExtension> {
+/**
+ * Launches Firefox with the add-on installed. `prefs` are added to the profile (the network audit sends
+ * every request through its recording proxy this way).
+ */
+export async function launchFirefox(options: { prefs?: Record<string, string | number | boolean> } = {}): Promise<FirefoxExtension> {
   // Checked here rather than in the global setup, so a Chromium-only run needs neither.
   if (!existsSync(`${FIREFOX_BUILD}/manifest.json`)) throw new Error(`No Firefox build at ${FIREFOX_BUILD}: run "npm run build:firefox" first.`);
   if (!existsSync(FIREFOX)) throw new Error(`${FIREFOX} is missing: install Debian's firefox-esr (apt-get install firefox-esr).`);
@@ -63,6 +67,7 @@ export async function launchFirefox(): Promise<FirefoxExtension> {
       'app.update.enabled': false,
       'datareporting.policy.dataSubmissionEnabled': false,
       'network.prefetch-next': false,
+      ...options.prefs,
     },
   });
   const close = () => browser.close().catch(() => {});
