@@ -105,6 +105,12 @@ function findCrlf(bytes: Uint8Array, from: number, limit: number): number {
   return -1;
 }
 
+const WARC_MAGIC = [0x57, 0x41, 0x52, 0x43, 0x2f]; // "WARC/"
+
+function startsWithWarc(bytes: Uint8Array, at: number): boolean {
+  return WARC_MAGIC.every((b, i) => bytes[at + i] === b);
+}
+
 function isDigits(s: string): boolean {
   if (s.length === 0 || s.length > 15) return false;
   for (let i = 0; i < s.length; i++) {
@@ -124,13 +130,17 @@ export function parseWarc(bytes: Uint8Array): ParseResult {
   while (pos < bytes.byteLength) {
     const index = records.length + 1;
     const fail = (message: string, offset = pos): ParseResult => ({ records, error: { index, offset, message } });
+    if (!startsWithWarc(bytes, pos)) {
+      const shown = new TextDecoder().decode(bytes.subarray(pos, pos + 40)).split(/[\r\n]/)[0];
+      return fail(`expected a WARC version line, found ${JSON.stringify(shown)}`);
+    }
     const headerLimit = pos + MAX_HEADER_BYTES;
     const lines: string[] = [];
     let cursor = pos;
     let versionLine = '';
     for (;;) {
       const eol = findCrlf(bytes, cursor, headerLimit);
-      if (eol < 0) return fail(cursor === pos ? 'no WARC record starts here' : 'its header does not end (no blank line within 64 KB)');
+      if (eol < 0) return fail(cursor === pos ? 'its version line does not end within 64 KB' : 'its header does not end (no blank line within 64 KB)');
       let line: string;
       try {
         line = decoder.decode(bytes.subarray(cursor, eol));

@@ -247,6 +247,8 @@ export type ChainStatus = {
   rawKept: number;
   rawPruned: number;
   problems: string[];
+  /** Per stored version: whether the page it was captured from is kept, was pruned, or was never kept. */
+  versions: Array<{ versionId: string; raw: 'kept' | 'pruned' | 'none' }>;
 };
 
 // ---- Export file --------------------------------------------------------------------------------------

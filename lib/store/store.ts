@@ -1210,6 +1210,7 @@ export async function openPolicyStore(options: OpenOptions): Promise<PolicyStore
         rawKept: raws.size,
         rawPruned: named.size - raws.size,
         problems,
+        versions: versions.map((v) => ({ versionId: v.versionId, raw: !v.rawSha256 ? 'none' : raws.has(v.rawSha256) ? 'kept' : 'pruned' })),
       });
     }
     return out;
