@@ -80,9 +80,9 @@ export function HistoryTimeline({
                   {v.summary !== null && (v.reviewed ? 'Reviewed' : 'Not reviewed yet')}
                 </span>
                 {(chain?.versions.some((c) => c.versionId === v.versionId) || v.reextractedFrom !== null) && (
-                  <span className="muted small">
+                  <p className="muted small version-evidence">
                     {versionEvidence(chain?.versions.find((c) => c.versionId === v.versionId)?.raw, v.extractorVersion, v.reextractedFrom)}
-                  </span>
+                  </p>
                 )}
               </div>
             </li>

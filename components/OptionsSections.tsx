@@ -380,7 +380,7 @@ export function StorageInfo({ view }: { view: Pick<OptionsView, 'usage' | 'quara
       </p>
       <p className="raw-kept">
         Saved pages: {plural(raw.captures, 'page')} kept ({humanBytes(raw.bytes)} compressed, {humanBytes(raw.pageBytes)} as
-        captured), the pages {raw.versionsWithRaw} of the {plural(usage.versions, 'version')} were captured from.
+        captured); {raw.versionsWithRaw} of the {plural(usage.versions, 'version')} have the page they were read from.
       </p>
       <p className="muted small">
         Clausewatch keeps the page each version was read from, so you can show what the policy said, not only what

@@ -96,10 +96,11 @@ export const VersionRecordV4 = VersionRecordV2.extend({
   /** SHA-256 of the raw capture the text was extracted from; null when none was kept (before v4). */
   rawSha256: ContentHash.nullable(),
   /**
-   * The newest extractor that has read this version's raw capture. Absent when there is no raw capture
-   * to read (none kept, or pruned): only versions that can be re-extracted are in its index.
+   * The newest extractor that has read this version's raw capture (0: an unnumbered one). Absent when
+   * there is no raw capture to read (none kept, or pruned): only versions that can be re-extracted are
+   * in its index.
    */
-  checkedBy: z.number().int().positive().optional(),
+  checkedBy: z.number().int().nonnegative().optional(),
   /** Set when a newer extractor replaced the text: which one made it before, and when. */
   reextracted: z.object({ from: z.number().int().nonnegative(), at: Timestamp, previousContentHash: ContentHash }).optional(),
   /** Why the newest extractor could not read the raw capture; the older text is kept. */

@@ -622,7 +622,7 @@ export async function openPolicyStore(options: OpenOptions): Promise<PolicyStore
               await writeRaw(tx, raw, writes);
               updated.rawSha256 = raw.sha256;
               if (extractorVersion >= latest.extractorVersion) updated.extractorVersion = extractorVersion;
-              if (extractorVersion >= 1) updated.checkedBy = extractorVersion;
+              updated.checkedBy = extractorVersion;
               const at = new Date(now).toISOString();
               await appendEntry(tx, policyId, bad, { kind: 'capture', versionId: latest.versionId, url: input.url, source, capturedAt: at, recordedAt: at, extractorVersion, rawSha256: raw.sha256, textSha256: text }, writes);
             }
@@ -652,7 +652,7 @@ export async function openPolicyStore(options: OpenOptions): Promise<PolicyStore
               reviewed: false,
               extractorVersion,
               rawSha256: raw?.sha256 ?? null,
-              ...(raw && extractorVersion >= 1 ? { checkedBy: extractorVersion } : {}),
+              ...(raw ? { checkedBy: extractorVersion } : {}),
             };
             writes.push(putChecked(tx, STORES.versions, version));
             const at = new Date(firstSeen).toISOString();
@@ -690,7 +690,6 @@ export async function openPolicyStore(options: OpenOptions): Promise<PolicyStore
   // ---- re-extraction ----------------------------------------------------------------------------------
 
   async function pendingReextraction(extractorVersion: number, limit: number): Promise<string[]> {
-    if (extractorVersion < 2) return [];
     return reading('list captures to re-extract', [STORES.versions], async (tx) => {
       const keys = await tx.objectStore(STORES.versions).index(INDEX_VERSION_BY_CHECKED).getAllKeys(IDBKeyRange.upperBound(extractorVersion, true), limit);
       return keys.map(String);
