@@ -21,7 +21,7 @@
  */
 import type { IDBPTransaction } from 'idb';
 import type { ZodType } from 'zod';
-import { checkChain, nextEntry, type ChainEntry } from '../evidence/chain';
+import { checkChain, nextEntry, sealEntry, type ChainEntry } from '../evidence/chain';
 import { sha256Hex as sha256OfBytes } from '../evidence/digest';
 import type { EvidencePolicy } from '../evidence/export';
 import { gunzip, prepareRaw, type PreparedRaw } from '../evidence/raw';
@@ -486,19 +486,26 @@ export async function openPolicyStore(options: OpenOptions): Promise<PolicyStore
   const WRITE_STORES: StoreName[] = [STORES.sites, STORES.policies, STORES.versions, STORES.chunks, STORES.blocks, STORES.captures];
   const SAVE_STORES: StoreName[] = [...WRITE_STORES, STORES.raw];
 
-  /** The last entry of a policy's chain, read in the transaction that appends the next one. */
-  async function lastEntry(tx: AnyTx, policyId: string, bad: Bad[]): Promise<ChainEntry | undefined> {
-    const cursor = await tx.objectStore(STORES.captures).openCursor(piecesRange(policyId), 'prev');
-    if (!cursor) return undefined;
-    const entry = check(CaptureRecord, STORES.captures, cursor.primaryKey, cursor.value, bad);
-    // A quarantined last entry cannot be linked to: the chain then shows the break, and goes on from it.
-    if (!entry) throw new StoreError('corrupt', 'The last record of this policy\'s chain could not be read; it was set aside.');
-    return entry;
-  }
-
-  /** Appends an entry (sealed with the hash of the one before it) in a readwrite transaction. */
+  /**
+   * Appends an entry to a policy's chain in a readwrite transaction: numbered after the last one stored
+   * and sealed with its hash (one cursor step). When the last stored entry cannot be read (it goes to the
+   * quarantine), the new one is numbered after it all the same and linked to the last readable entry, so
+   * the chain shows the break instead of papering over it, and the capture is still recorded.
+   */
   async function appendEntry(tx: RwTx, policyId: string, bad: Bad[], fields: Omit<ChainEntry, 'seq' | 'prevSha256' | 'sha256' | 'policyId'>, writes: Promise<unknown>[]): Promise<ChainEntry> {
-    const entry = nextEntry(await lastEntry(tx, policyId, bad), { policyId, ...fields });
+    const cursor = await tx.objectStore(STORES.captures).openCursor(piecesRange(policyId), 'prev');
+    let entry: ChainEntry;
+    if (!cursor) entry = nextEntry(undefined, { policyId, ...fields });
+    else {
+      const last = check(CaptureRecord, STORES.captures, cursor.primaryKey, cursor.value, bad);
+      if (last) entry = nextEntry(last, { policyId, ...fields });
+      else {
+        const raws: unknown[] = await tx.objectStore(STORES.captures).getAll(piecesRange(policyId));
+        const readable = raws.flatMap((raw) => CaptureRecord.safeParse(raw).data ?? []);
+        const seq = Number((cursor.primaryKey as unknown[])[1]) + 1;
+        entry = sealEntry({ policyId, ...fields, seq: Number.isSafeInteger(seq) ? seq : readable.length, prevSha256: readable.at(-1)?.sha256 ?? null });
+      }
+    }
     writes.push(putChecked(tx, STORES.captures, entry));
     return entry;
   }
