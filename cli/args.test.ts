@@ -31,8 +31,8 @@ describe('parseCommandLine', () => {
   });
 
   it.each([
-    [[], /^missing command \(detect or diff\)$/],
-    [['compare', 'a'], /^unknown command 'compare' \(expected 'detect' or 'diff'\)$/],
+    [[], /^missing command \(detect, diff or verify\)$/],
+    [['compare', 'a'], /^unknown command 'compare' \(expected 'detect', 'diff' or 'verify'\)$/],
     [['detect', '--json=yes', 'a.html'], /^--json takes no value$/],
     [['detect', 'a.html', '--no-color=1'], /^--no-color takes no value$/],
     [['detect', 'a.html', '--url='], /^--url needs a value$/],
@@ -50,7 +50,10 @@ describe('parseCommandLine', () => {
     [['diff', 'a', 'b', 'c'], /^diff takes two files; unexpected 'c'$/],
     [['detect', '--batch', 'p.jsonl', 'a.html'], /^--batch reads its files from the JSONL; unexpected 'a\.html'$/],
     [['diff', '--batch', 'p.jsonl', '--url', 'https://a.test/'], /^--url cannot be used with --batch; put "url" on each line instead$/],
-    [['help', 'compare'], /^no help on 'compare' \(commands: 'detect' or 'diff'\)$/],
+    [['help', 'compare'], /^no help on 'compare' \(commands: 'detect', 'diff' or 'verify'\)$/],
+    [['verify'], /^verify needs a FILE$/],
+    [['verify', 'x.warc', '--json'], /^--json does not apply to verify$/],
+    [['diff', 'a', 'b', '--lang', 'pt'], /^--lang must be en, de, fr or es, not 'pt'$/],
   ])('%j is a usage error', (argv, message) => {
     expect(() => parse(argv)).toThrow(UsageError);
     expect(() => parse(argv)).toThrow(message);
@@ -59,22 +62,22 @@ describe('parseCommandLine', () => {
 
 describe('the command table', () => {
   // A command added to the table gets parsing, messages and help from its entry alone.
-  const verify: CommandSyntax = { name: 'verify', summary: 'check a capture', operands: ['FILE'], options: ['json'] };
-  const table = [...COMMANDS, verify];
+  const archive: CommandSyntax = { name: 'archive', summary: 'check a capture', operands: ['FILE'], options: ['json'] };
+  const table = [...COMMANDS, archive];
 
   it('parses a new entry and names it in messages and help', () => {
-    expect(parseCommandLine(['verify', 'x.warc', '--json'], table)).toMatchObject({ command: 'verify', operands: ['x.warc'], json: true });
-    expect(() => parseCommandLine(['verify'], table)).toThrow(/^verify needs a FILE$/);
-    expect(() => parseCommandLine(['verify', 'x.warc', '--url', 'a.test'], table)).toThrow(/^--url does not apply to verify$/);
-    expect(() => parseCommandLine(['verify', '--batch', 'x.jsonl'], table)).toThrow(/^--batch does not apply to verify$/);
-    expect(() => parseCommandLine(['check'], table)).toThrow(/^unknown command 'check' \(expected 'detect', 'diff' or 'verify'\)$/);
-    expect(usage(table)).toContain('clausewatch verify FILE [--json]\n');
-    expect(usage(table)).toMatch(/\n {2}verify {3}check a capture\n/);
+    expect(parseCommandLine(['archive', 'x.warc', '--json'], table)).toMatchObject({ command: 'archive', operands: ['x.warc'], json: true });
+    expect(() => parseCommandLine(['archive'], table)).toThrow(/^archive needs a FILE$/);
+    expect(() => parseCommandLine(['archive', 'x.warc', '--url', 'a.test'], table)).toThrow(/^--url does not apply to archive$/);
+    expect(() => parseCommandLine(['archive', '--batch', 'x.jsonl'], table)).toThrow(/^--batch does not apply to archive$/);
+    expect(() => parseCommandLine(['check'], table)).toThrow(/^unknown command 'check' \(expected 'detect', 'diff', 'verify' or 'archive'\)$/);
+    expect(usage(table)).toContain('clausewatch archive FILE [--json]\n');
+    expect(usage(table)).toMatch(/\n {2}archive {3}check a capture\n/);
   });
 
   it("one command's help shows only its forms and options", () => {
-    const help = usage(table, 'verify');
-    expect(help).toContain('clausewatch verify FILE [--json]');
+    const help = usage(table, 'archive');
+    expect(help).toContain('clausewatch archive FILE [--json]');
     expect(help).not.toContain('clausewatch diff');
     expect(help).not.toContain('--url');
     expect(help).not.toContain('--batch');

@@ -72,4 +72,17 @@ export const COMMANDS: readonly CommandSpec[] = [
     notes: INPUTS,
     run: async (args, ctx) => (await import('./analyze-commands')).diffCommand(args, ctx),
   },
+  {
+    name: 'verify',
+    summary: 'check an evidence export (WARC, from the history or options page): digests, record ids, hash chains',
+    operands: ['FILE'],
+    options: [],
+    notes: 'verify exits 0 when the file verifies, 1 when it does not (one FAIL line per problem) or cannot be read.',
+    run: async (args, ctx) => {
+      const r = await (await import('./verify')).runVerify(args.operands[0] ?? '', { cwd: ctx.cwd });
+      for (const line of r.stdout) ctx.stdout.write(`${line}\n`);
+      for (const line of r.stderr) ctx.stderr.write(`${line}\n`);
+      return r.exitCode;
+    },
+  },
 ];

@@ -1,7 +1,8 @@
 import { useId } from 'react';
-import type { HistoryView } from '@/lib/views';
+import type { ChainView, HistoryView } from '@/lib/views';
 import { formatDate, formatStatedDate, plural, safeHttpUrl, displayUrl } from './format';
 import { useWords } from './words';
+import { RecordStatus, versionEvidence } from './RecordStatus';
 
 export type HistoryPolicy = HistoryView['policies'][number];
 
@@ -15,11 +16,14 @@ export function HistoryTimeline({
   policy,
   selected,
   onToggle,
+  chain,
 }: {
   policy: HistoryPolicy;
   /** Version ids picked for comparison (at most two). */
   selected: readonly string[];
   onToggle: (versionId: string) => void;
+  /** Whether the policy's record verifies: null while checking, undefined when it could not be checked. */
+  chain?: ChainView | null;
 }) {
   const headingId = useId();
   const words = useWords();
@@ -40,6 +44,7 @@ export function HistoryTimeline({
         )}{' '}
         · {plural(versions.length, 'version')}
       </p>
+      <RecordStatus chain={chain} />
       {versions.length > 1 && <p className="small">Pick two versions to compare them.</p>}
       <ol className="timeline" aria-label={`Versions of ${policy.title || kind}, newest first`}>
         {versions.map((v, i) => {
@@ -76,6 +81,11 @@ export function HistoryTimeline({
                   ) : null}
                   {v.digest !== null && (v.reviewed ? 'Reviewed' : 'Not reviewed yet')}
                 </span>
+                {(chain?.versions.some((c) => c.versionId === v.versionId) || v.reextractedFrom !== null) && (
+                  <p className="muted small version-evidence">
+                    {versionEvidence(chain?.versions.find((c) => c.versionId === v.versionId)?.raw, v.extractorVersion, v.reextractedFrom)}
+                  </p>
+                )}
               </div>
             </li>
           );

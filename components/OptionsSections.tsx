@@ -315,11 +315,14 @@ export function SettingsForm({
 export function HistoryTransfer({
   onExport,
   onImport,
+  onExportEvidence,
   message,
   busy,
 }: {
   onExport: () => void;
   onImport: (file: File) => void;
+  /** The evidence file (WARC) of every site. */
+  onExportEvidence: () => void;
   message: string;
   busy: boolean;
 }) {
@@ -349,6 +352,16 @@ export function HistoryTransfer({
           Import history
         </label>
       </div>
+      <p className="muted small">
+        The evidence file (WARC 1.1, the web archive format) holds every saved page as it was captured, the text
+        Clausewatch read from each, and a hash chain per policy that shows nothing was changed afterwards. Anyone can
+        check it with <code>clausewatch verify</code> or read it with web archive tools.
+      </p>
+      <div className="actions">
+        <button type="button" onClick={onExportEvidence} disabled={busy}>
+          Export evidence (WARC)
+        </button>
+      </div>
       <p className="status-line" role="status" aria-live="polite">
         {message}
       </p>
@@ -356,13 +369,31 @@ export function HistoryTransfer({
   );
 }
 
-export function StorageInfo({ view }: { view: Pick<OptionsView, 'usage' | 'quarantined'> }) {
-  const { usage } = view;
+export function StorageInfo({ view }: { view: Pick<OptionsView, 'usage' | 'quarantined' | 'extraction'> }) {
+  const { usage, extraction } = view;
+  const raw = usage.raw;
   return (
     <div>
       <p>
         {humanBytes(usage.bytes)} used: {plural(usage.versions, 'version')} of {plural(usage.policies, 'policy', 'policies')}{' '}
         on {plural(usage.sites, 'site')}.
+      </p>
+      <p className="raw-kept">
+        Saved pages: {plural(raw.captures, 'page')} kept ({humanBytes(raw.bytes)} compressed, {humanBytes(raw.pageBytes)} as
+        captured); {raw.versionsWithRaw} of the {plural(usage.versions, 'version')} have the page they were read from.
+      </p>
+      <p className="muted small">
+        Clausewatch keeps the page each version was read from, so you can show what the policy said, not only what
+        Clausewatch made of it. When storage runs out, saved pages are removed first, oldest first, always keeping the
+        first and the latest of each policy; versions go only after that. Versions seen before Clausewatch kept pages
+        have none.
+      </p>
+      <p className="muted small reextraction">
+        {extraction.pending > 0
+          ? `Clausewatch reads text from pages differently since this update (extractor ${extraction.extractorVersion}): ${plural(extraction.pending, 'saved page')} still to be read again. A text that comes out different replaces the old one; it is never reported as a change.`
+          : extraction.changedText + extraction.sameText + extraction.failed > 0
+            ? `Saved pages read again by extractor ${extraction.extractorVersion}: ${extraction.changedText} gave a different text (now stored), ${extraction.sameText} the same text${extraction.failed > 0 ? `, ${extraction.failed} could not be read (their text is kept)` : ''}. None was reported as a change.`
+            : `Text is read from pages by extractor ${extraction.extractorVersion}.`}
       </p>
       {view.quarantined > 0 && (
         <p className="info">

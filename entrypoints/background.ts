@@ -10,12 +10,14 @@ import { joinsOnCapture, joinsOnPopup } from '@/lib/autowatch';
 import { badgeFor, type BadgeInput } from '@/lib/badge';
 import { usualPathCandidates } from '@/lib/discover';
 import { analyzeChangeYielding, describePolicy } from '@/lib/engine';
+import { buildEvidenceWarc } from '@/lib/evidence';
+import { EXTRACTOR_VERSION } from '@/lib/extract';
 import { fetchGuarded, type HiddenRedirects } from '@/lib/fetch-page';
 import { assessDetection, assessFetch } from '@/lib/recheck';
 import { hasReviewableChange, pendingChange } from '@/lib/review';
 import { DEFAULT_FREQUENCY_HOURS, dueEntries, firstCheck, nextAfterFailure, nextAfterSuccess, RECHECK_ALARM } from '@/lib/schedule';
 import type { ChangeAnalysis, Detection, PolicyDocument, PolicyKind } from '@/lib/schema';
-import { openPolicyStore, policyKeyFor, samePolicyAddress, saveWithQuotaRecovery, StoreError, type PolicyStore, type StoredVersion } from '@/lib/store';
+import { openPolicyStore, policyKeyFor, reextractAll, samePolicyAddress, saveWithQuotaRecovery, StoreError, type ExtractFn, type PolicyStore, type StoredVersion } from '@/lib/store';
 import type { PolicyView, TabState, WatchEntry } from '@/lib/views';
 import { recordOutcome } from '@/utils/diagnostics';
 import { runInDom } from '@/utils/dom';
@@ -51,8 +53,8 @@ function siteOf(store: PolicyStore, url: string | undefined | null): string | nu
 // ---- storage problems the user must hear about ---------------------------------------------------
 
 const SAVE_FAILED = 'A new policy version could not be saved:';
-const PRUNED_NOTICE = (n: number) =>
-  `Storage was full: ${n} old intermediate ${n === 1 ? 'version was' : 'versions were'} removed to make room (the first and latest versions of every policy are always kept).`;
+const PRUNED_NOTICE = ({ removedVersions: v, removedRaw: r }: { removedVersions: number; removedRaw: number }) =>
+  `Storage was full: ${[r > 0 ? `${r} older saved ${r === 1 ? 'page was' : 'pages were'}` : '', v > 0 ? `${v} old intermediate ${v === 1 ? 'version was' : 'versions were'}` : ''].filter(Boolean).join(' and ')} removed to make room (the first and latest version of every policy, and the pages they were captured from, are always kept).`;
 
 async function setStorageProblem(message: string | null): Promise<void> {
   await browser.storage.local.set({ storageProblem: message });
@@ -63,13 +65,30 @@ async function getStorageProblem(): Promise<string | null> {
   return typeof got.storageProblem === 'string' ? got.storageProblem : null;
 }
 
-/** Saves a captured version; on a full quota the store prunes old middle versions once and retries. */
-async function saveVersion(url: string, document: PolicyDocument, kind: PolicyKind) {
+/** The page pipeline on a kept capture, in the background's DOM: what re-extraction runs. */
+const extractInDom: ExtractFn = async (html, url) => {
+  const result = await runInDom({ task: 'process', html, url });
+  return result.outcome === 'policy' ? { ok: true, document: result.document } : { ok: false, reason: result.reason };
+};
+
+/**
+ * Saves a captured version with the page it came from (kept as a raw capture, and chained); on a full
+ * quota the store prunes old raw captures, then old middle versions, once and retries.
+ */
+async function saveVersion(url: string, document: PolicyDocument, kind: PolicyKind, raw: { html: string; source: 'visit' | 'check' }) {
   const store = await getStore();
   try {
-    const saved = await saveWithQuotaRecovery(store, { url, document, kind, analyze: (a, b) => analyzeChangeYielding(a, b, nextTask) });
+    const saved = await saveWithQuotaRecovery(store, {
+      url,
+      document,
+      kind,
+      analyze: (a, b) => analyzeChangeYielding(a, b, nextTask),
+      raw,
+      extractorVersion: EXTRACTOR_VERSION,
+      reextract: extractInDom,
+    });
     if (saved.pruned) {
-      await setStorageProblem(PRUNED_NOTICE(saved.pruned.removedVersions));
+      await setStorageProblem(PRUNED_NOTICE(saved.pruned));
     } else if ((await getStorageProblem())?.startsWith(SAVE_FAILED) === true) {
       await setStorageProblem(null); // saving works again; a pruning notice stays until the next one
     }
@@ -78,6 +97,29 @@ async function saveVersion(url: string, document: PolicyDocument, kind: PolicyKi
     if (error instanceof StoreError && error.code === 'quota') await setStorageProblem(`${SAVE_FAILED} ${error.message}`);
     throw error;
   }
+}
+
+/**
+ * Re-reads the raw captures an older extractor read, a few per step (lib/store/reextract.ts), when the
+ * worker starts and on every alarm. The work list lives in the database, so a worker stopped half-way
+ * resumes at its next start. One run at a time per worker.
+ */
+let reextracting: Promise<void> | null = null;
+function runReextraction(): Promise<void> {
+  reextracting ??= (async () => {
+    try {
+      const store = await getStore();
+      const done = await reextractAll(store, { extractorVersion: EXTRACTOR_VERSION, extract: extractInDom, pause: nextTask });
+      if (done.processed > 0) {
+        await recordOutcome({ at: Date.now(), url: '', outcome: 'reextracted', reason: `extractor ${EXTRACTOR_VERSION}: ${done.changedText} new text, ${done.sameText} same text, ${done.failed} unreadable` });
+      }
+    } catch (error) {
+      console.warn('[Clausewatch] re-extraction stopped', error);
+    } finally {
+      reextracting = null;
+    }
+  })();
+  return reextracting;
 }
 
 // ---- what is pending review ------------------------------------------------------------------------
@@ -275,7 +317,7 @@ async function checkPolicy(policyUrl: string, userInitiated: boolean): Promise<C
     const verdict = result.detection ? assessDetection(result.detection) : { ok: false as const, reason: result.reason };
     return failed(verdict.ok ? result.reason : verdict.reason);
   }
-  const saved = await saveVersion(page.finalUrl, result.document, policyKind(result.detection));
+  const saved = await saveVersion(page.finalUrl, result.document, policyKind(result.detection), { html: page.body, source: 'check' });
   const reviewable = saved.analysis !== undefined && hasReviewableChange(saved.analysis);
   return { status: saved.status, reason: null, major: saved.analysis?.counts.major ?? 0, reviewable, movedTo: null };
 }
@@ -408,7 +450,7 @@ export default defineBackground(() => {
         const kind = policyKind(result.detection);
         let status: string;
         try {
-          const saved = await saveVersion(data.url, result.document, kind);
+          const saved = await saveVersion(data.url, result.document, kind, { html: data.html, source: 'visit' });
           status = saved.status;
           // The watch list is bookkeeping: if it cannot be written, the version is still saved.
           try {
@@ -490,6 +532,8 @@ export default defineBackground(() => {
                 reviewed: v.reviewed,
                 digest: v.digest,
                 major: v.counts?.major ?? 0,
+                extractorVersion: v.extractorVersion,
+                reextractedFrom: v.reextractedFrom,
               })),
             })),
           ),
@@ -511,10 +555,19 @@ export default defineBackground(() => {
 
       async getOptions() {
         const store = await getStore();
+        const progress = await store.reextractionProgress();
+        const current = progress?.extractorVersion === EXTRACTOR_VERSION ? progress : null;
         return {
           watches: (await getWatches()).sort((a, b) => a.site.localeCompare(b.site)),
           settings: await getSettings(),
           usage: await store.usage(),
+          extraction: {
+            extractorVersion: EXTRACTOR_VERSION,
+            pending: (await store.pendingReextraction(EXTRACTOR_VERSION, 1000)).length,
+            changedText: current?.changedText ?? 0,
+            sameText: current?.sameText ?? 0,
+            failed: current?.failed ?? 0,
+          },
           quarantined: (await store.listQuarantine()).length,
           storageProblem: await getStorageProblem(),
         };
@@ -575,6 +628,23 @@ export default defineBackground(() => {
         return { json: JSON.stringify(await store.exportAll()) };
       },
 
+      async exportEvidence({ site }) {
+        const store = await getStore();
+        const exportedAt = new Date().toISOString();
+        const warc = buildEvidenceWarc({
+          exportedAt,
+          software: `Clausewatch ${browser.runtime.getManifest().version}`,
+          scope: site ?? 'all sites',
+          policies: await store.evidence(site),
+        });
+        return { warc: new TextDecoder().decode(warc.bytes), filename: warc.filename, records: warc.records };
+      },
+
+      async verifySite({ site }) {
+        const store = await getStore();
+        return store.verifyChains(site);
+      },
+
       async importHistory({ json }) {
         let data: unknown;
         try {
@@ -600,8 +670,12 @@ export default defineBackground(() => {
   });
 
   browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === ALARM) void runDueChecks().catch((e: unknown) => console.warn('[Clausewatch] checks failed', e));
+    if (alarm.name !== ALARM) return;
+    void runDueChecks().catch((e: unknown) => console.warn('[Clausewatch] checks failed', e));
+    void runReextraction();
   });
+  // Captures an older extractor read are read again; a worker stopped half-way goes on from here.
+  void runReextraction();
   void browser.alarms.get(ALARM).then((existing) => {
     if (!existing) void browser.alarms.create(ALARM, { periodInMinutes: 30, delayInMinutes: 1 });
   });

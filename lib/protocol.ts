@@ -8,7 +8,7 @@
 import { z } from 'zod';
 import { DomTask, DomTaskResult } from './dom-tasks';
 import { MAX_PAGE_CHARS } from './limits';
-import { Comparison, HistoryView, OptionsView, Settings, TabState } from './views';
+import { ChainView, Comparison, HistoryView, OptionsView, Settings, TabState } from './views';
 
 /**
  * Who may send a message: a content script in a tab, one of our own extension pages, or our background
@@ -84,6 +84,15 @@ export const Protocol = {
     request: z.object({ json: z.string().max(200_000_000) }),
     response: z.object({ ok: z.boolean(), message: z.string() }),
   },
+  /** History or options page: the evidence export (WARC 1.1) of one site, or of every site (null). */
+  exportEvidence: {
+    from: 'extension-page',
+    request: z.object({ site: z.string().min(1).max(300).nullable() }),
+    // The WARC is UTF-8 throughout (pages and texts are stored from strings), so it travels as text.
+    response: z.object({ warc: z.string(), filename: z.string(), records: z.number().int().nonnegative() }),
+  },
+  /** History page: whether each policy's record (hash chain, texts, kept pages) verifies. */
+  verifySite: { from: 'extension-page', request: z.object({ site: z.string().max(300) }), response: z.array(ChainView) },
 } as const;
 
 /**

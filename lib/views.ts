@@ -52,6 +52,10 @@ export const HistoryVersion = z.object({
   /** The change's summary, as codes; null for the first version. */
   digest: AnalysisDigest.nullable(),
   major: z.number().int().nonnegative(),
+  /** The extractor that made its text (0: unknown, stored before extractors were numbered). */
+  extractorVersion: z.number().int().nonnegative(),
+  /** Set when a newer extractor re-read its capture and replaced the text: the one that made it before. */
+  reextractedFrom: z.number().int().nonnegative().nullable(),
 });
 export type HistoryVersion = z.infer<typeof HistoryVersion>;
 
@@ -68,6 +72,19 @@ export const HistoryView = z.object({
   ),
 });
 export type HistoryView = z.infer<typeof HistoryView>;
+
+/** Whether a policy's record verifies (lib/store verifyChains), for the history page. */
+export const ChainView = z.object({
+  policyId: z.string(),
+  ok: z.boolean(),
+  entries: z.number().int().nonnegative(),
+  head: z.string().nullable(),
+  rawKept: z.number().int().nonnegative(),
+  rawPruned: z.number().int().nonnegative(),
+  problems: z.array(z.string()),
+  versions: z.array(z.object({ versionId: z.string(), raw: z.enum(['kept', 'pruned', 'none']) })),
+});
+export type ChainView = z.infer<typeof ChainView>;
 
 export const Comparison = z.object({
   older: z.object({ versionId: z.string(), firstSeen: z.number(), document: PolicyDocument }),
@@ -108,7 +125,23 @@ export type Settings = z.infer<typeof Settings>;
 export const OptionsView = z.object({
   watches: z.array(WatchEntry),
   settings: Settings,
-  usage: z.object({ bytes: z.number(), versions: z.number(), policies: z.number(), sites: z.number() }),
+  usage: z.object({
+    bytes: z.number(),
+    versions: z.number(),
+    policies: z.number(),
+    sites: z.number(),
+    /** Raw captures kept: how many, compressed bytes, page bytes, and how many versions have theirs. */
+    raw: z.object({ captures: z.number(), bytes: z.number(), pageBytes: z.number(), versionsWithRaw: z.number() }),
+  }),
+  /** The current extractor, and how far re-reading the kept captures with it has got. */
+  extraction: z.object({
+    extractorVersion: z.number().int().positive(),
+    /** Captures still waiting (counted up to 1,000). */
+    pending: z.number().int().nonnegative(),
+    changedText: z.number().int().nonnegative(),
+    sameText: z.number().int().nonnegative(),
+    failed: z.number().int().nonnegative(),
+  }),
   quarantined: z.number().int().nonnegative(),
   storageProblem: z.string().nullable(),
 });

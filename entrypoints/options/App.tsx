@@ -5,23 +5,12 @@ import type { Settings } from '@/lib/views';
 import { LoadState, useLoader } from '@/components/loader';
 import { AddSiteForm, HistoryTransfer, SettingsForm, StorageInfo, WatchTable } from '@/components/OptionsSections';
 import { errorMessage } from '@/components/format';
+import { downloadText } from '@/components/download';
 
 function todayStamp(): string {
   const d = new Date();
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
-
-function download(text: string, filename: string) {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  // The click starts the download synchronously; revoke once the browser had a chance to read the blob.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 export function App() {
@@ -103,8 +92,22 @@ export function App() {
     setTransferBusy(true);
     try {
       const { json } = await sendMessage('exportHistory', {});
-      download(json, `clausewatch-history-${todayStamp()}.json`);
+      downloadText(json, `clausewatch-history-${todayStamp()}.json`, 'application/json');
       setTransferMessage('History exported.');
+    } catch (err) {
+      setTransferMessage(`Export failed: ${errorMessage(err)}`);
+    } finally {
+      setTransferBusy(false);
+    }
+  };
+
+  const onExportEvidence = async () => {
+    setTransferBusy(true);
+    setTransferMessage('Exporting the evidence file…');
+    try {
+      const r = await sendMessage('exportEvidence', { site: null });
+      downloadText(r.warc, r.filename, 'application/warc');
+      setTransferMessage(`Exported ${r.filename} (${r.records} WARC records). Check it with: clausewatch verify ${r.filename}`);
     } catch (err) {
       setTransferMessage(`Export failed: ${errorMessage(err)}`);
     } finally {
@@ -175,6 +178,7 @@ export function App() {
             <HistoryTransfer
               onExport={() => void onExport()}
               onImport={(file) => void onImport(file)}
+              onExportEvidence={() => void onExportEvidence()}
               message={transferMessage}
               busy={transferBusy}
             />

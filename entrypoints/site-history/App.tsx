@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { sendMessage } from '@/utils/send';
-import type { Comparison, HistoryView } from '@/lib/views';
+import type { ChainView, Comparison, HistoryView } from '@/lib/views';
+import { downloadText } from '@/components/download';
 import { HistoryTimeline, newestFirst } from '@/components/HistoryTimeline';
 import { ComparisonView, type CompareMode } from '@/components/ComparisonView';
 import { LoadState, useLoader, type Loaded } from '@/components/loader';
@@ -53,6 +54,39 @@ export function App() {
   const [mode, setMode] = useState<CompareMode>('inline');
   const [compared, setCompared] = useState<{ key: string; result: Loaded<Comparison> } | null>(null);
   const [copied, setCopied] = useState<{ key: string; text: string } | null>(null);
+  const [chains, setChains] = useState<Loaded<ChainView[]>>({ status: 'loading' });
+  const [exporting, setExporting] = useState(false);
+  const [exportMessage, setExportMessage] = useState('');
+
+  // Verifying reads every kept page of the site: loaded after the timeline, so the timeline never waits.
+  const versionCount = history.status === 'ready' ? history.value.policies.reduce((n, p) => n + p.versions.length, 0) : -1;
+  useEffect(() => {
+    if (versionCount < 0) return;
+    let live = true;
+    sendMessage('verifySite', { site }).then(
+      (value) => live && setChains({ status: 'ready', value }),
+      (err: unknown) => live && setChains({ status: 'error', error: errorMessage(err) }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [versionCount]);
+
+  const onExportEvidence = async () => {
+    setExporting(true);
+    setExportMessage('Exporting…');
+    try {
+      const r = await sendMessage('exportEvidence', { site });
+      downloadText(r.warc, r.filename, 'application/warc');
+      setExportMessage(`Exported ${r.filename} (${r.records} WARC records). Check it with: clausewatch verify ${r.filename}`);
+    } catch (err) {
+      setExportMessage(`Export failed: ${errorMessage(err)}`);
+    } finally {
+      setExporting(false);
+    }
+  };
+  const chainOf = (policyId: string): ChainView | null | undefined =>
+    chains.status === 'ready' ? chains.value.find((c) => c.policyId === policyId) : chains.status === 'loading' ? null : undefined;
 
   const view = history.status === 'ready' ? history.value : null;
   const selection = picked ?? (view ? defaultSelection(view) : null);
@@ -110,6 +144,22 @@ export function App() {
     <main className="page">
       <h1>History of {site}</h1>
       {history.status !== 'ready' && <LoadState state={history} what={`the history of ${site}`} />}
+      {view && view.policies.length > 0 && (
+        <div className="evidence-export">
+          <p className="muted small">
+            The evidence file (WARC 1.1, the web archive format) holds every saved page of {site} as captured, the text
+            Clausewatch read from each, and the hash chain that ties them together.
+          </p>
+          <div className="actions">
+            <button type="button" onClick={() => void onExportEvidence()} disabled={exporting}>
+              Export evidence (WARC)
+            </button>
+          </div>
+          <p className="status-line" role="status" aria-live="polite">
+            {exportMessage}
+          </p>
+        </div>
+      )}
       {view && view.policies.length === 0 && <p>Clausewatch has not seen a privacy policy on {site} yet.</p>}
       {view && view.policies.length > 0 && (
         <div className="two-col">
@@ -120,6 +170,7 @@ export function App() {
                 policy={p}
                 selected={selection?.policyId === p.policyId ? selection.ids : []}
                 onToggle={(versionId) => toggle(p.policyId, versionId)}
+                chain={chainOf(p.policyId)}
               />
             ))}
           </div>

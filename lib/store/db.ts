@@ -12,12 +12,24 @@
  *        (see site.ts). Each stored version moves to the policy of the address it was captured from, so
  *        an old history that mixed https://www., http:// and a subdomain is split into one policy each;
  *        its text (chunks, blocks) is copied to the new keys. See `splitByOrigin`.
+ *  - v4: raw captures (`raw`, by SHA-256), each policy's hash chain (`captures`, by [policyId, seq]) and
+ *        re-extraction progress (`meta`). Versions record their extractor (0: unknown) and raw capture
+ *        (none before v4), and versions that can be re-extracted are indexed by the newest extractor
+ *        that read them. Every existing version gets a `legacy` chain entry, oldest first, with the hash
+ *        of its stored text. See `startChains`.
+ *  - v5: analyses are stored as codes (schema 2: no English headline or summary; lib/explain words them in
+ *        the reader's language). Every stored schema-1 analysis is rewritten by engine/upgrade.ts, which
+ *        reads the codes it lacked again from each finding's own evidence. See `analysesAsCodes`.
  * A new version appends one function to `migrations`; each one upgrades from its index to index + 1 and
  * must only await IndexedDB requests, because the upgrade transaction ends at the first other await.
  */
 import { wrap, type IDBPDatabase, type IDBPTransaction } from 'idb';
+import { nextEntry, type ChainEntry } from '../evidence/chain';
+import { textSha256 } from '../evidence/text';
+import { Block, ChangeAnalysisV1 } from '../schema';
+import { upgradeAnalysis } from '../engine/upgrade';
 import { StoreError } from './errors';
-import { ChunkRecord, PolicyKind, PolicyRecord, PolicyRecordV2, VersionRecordV2 } from './schema';
+import { ChunkRecord, PolicyKind, PolicyRecord, PolicyRecordV2, VersionRecordV2, VersionRecordV4 } from './schema';
 import { originForUrl, policyIdFor, siteForUrl } from './site';
 
 export const STORES = {
@@ -27,6 +39,9 @@ export const STORES = {
   chunks: 'chunks',
   blocks: 'blocks',
   quarantine: 'quarantine',
+  raw: 'raw',
+  captures: 'captures',
+  meta: 'meta',
 } as const;
 export type StoreName = (typeof STORES)[keyof typeof STORES];
 export const ALL_STORES: StoreName[] = Object.values(STORES);
@@ -34,10 +49,12 @@ export const ALL_STORES: StoreName[] = Object.values(STORES);
 export const INDEX_POLICY_BY_SITE = 'bySite';
 /** [policyId, firstSeen]: a policy's versions in the order they appeared. */
 export const INDEX_VERSION_BY_POLICY = 'byPolicy';
+/** checkedBy: versions with a raw capture, by the newest extractor that read it (re-extraction's work list). */
+export const INDEX_VERSION_BY_CHECKED = 'byChecked';
 
 export type Database = IDBPDatabase<unknown>;
 type UpgradeTransaction = IDBPTransaction<unknown, StoreName[], 'versionchange'>;
-export type Migration = (db: Database, tx: UpgradeTransaction) => Promise<void>;
+export type Migration = (db: Database, tx: UpgradeTransaction, now: number) => Promise<void>;
 
 export const migrations: Migration[] = [
   async (db) => {
@@ -64,6 +81,8 @@ export const migrations: Migration[] = [
     }
   },
   (_db, tx) => splitByOrigin(tx),
+  (db, tx, now) => startChains(db, tx, now),
+  (_db, tx) => analysesAsCodes(tx),
 ];
 
 export const CURRENT_VERSION = migrations.length;
@@ -218,10 +237,74 @@ async function splitByOrigin(tx: UpgradeTransaction): Promise<void> {
   }
 }
 
+/**
+ * v3 → v4. Creates the raw, captures and meta stores and the re-extraction index, and starts each
+ * policy's chain: every valid version, oldest first, gets extractorVersion 0 and no raw capture, and a
+ * `legacy` entry with the SHA-256 of its text as stored now (assembled here from its chunks and blocks;
+ * hashing is synchronous, so the upgrade transaction stays open). An invalid version is left as it is
+ * for the read path to quarantine, as before.
+ */
+async function startChains(db: Database, tx: UpgradeTransaction, now: number): Promise<void> {
+  db.createObjectStore(STORES.raw, { keyPath: 'sha256' });
+  db.createObjectStore(STORES.captures, { keyPath: ['policyId', 'seq'] });
+  db.createObjectStore(STORES.meta, { keyPath: 'key' });
+  const versions = tx.objectStore(STORES.versions);
+  versions.createIndex(INDEX_VERSION_BY_CHECKED, 'checkedBy');
+  const chunks = tx.objectStore(STORES.chunks);
+  const blocks = tx.objectStore(STORES.blocks);
+  const captures = tx.objectStore(STORES.captures);
+
+  const byPolicy = new Map<string, ReturnType<typeof VersionRecordV2.parse>[]>();
+  for (const raw of (await versions.getAll()) as unknown[]) {
+    const v = VersionRecordV2.safeParse(raw);
+    if (!v.success) continue;
+    byPolicy.set(v.data.policyId, [...(byPolicy.get(v.data.policyId) ?? []), v.data]);
+  }
+  const recordedAt = new Date(now).toISOString();
+  for (const [policyId, list] of byPolicy) {
+    list.sort((a, b) => a.firstSeen - b.firstSeen);
+    const [rawChunks, rawBlocks] = (await Promise.all([chunks.getAll(piecesOf(policyId)), blocks.getAll(piecesOf(policyId))])) as [unknown[], unknown[]];
+    const chunkByKey = new Map<string, string[]>();
+    for (const raw of rawChunks) {
+      const c = ChunkRecord.safeParse(raw);
+      if (c.success) chunkByKey.set(c.data.key, c.data.blocks);
+    }
+    const blockByKey = new Map<string, Block>();
+    for (const raw of rawBlocks) {
+      const r = raw as { key?: unknown; block?: unknown } | null;
+      const b = Block.safeParse(r?.block);
+      if (typeof r?.key === 'string' && b.success) blockByKey.set(r.key, b.data);
+    }
+    let previous: ChainEntry | undefined;
+    for (const v of list) {
+      // The text as the store assembles it now (a paragraph already lost stays lost, here as on read).
+      const text = v.chunks.flatMap((c) => chunkByKey.get(c) ?? []).flatMap((k) => blockByKey.get(k) ?? []);
+      const entry = nextEntry(previous, {
+        policyId,
+        kind: 'legacy',
+        versionId: v.versionId,
+        url: v.url,
+        source: 'unknown',
+        capturedAt: new Date(v.firstSeen).toISOString(),
+        recordedAt,
+        extractorVersion: 0,
+        rawSha256: null,
+        textSha256: textSha256({ title: v.title, statedDate: v.statedDate, blocks: text }),
+      });
+      await captures.put(entry);
+      await versions.put(VersionRecordV4.parse({ ...v, extractorVersion: 0, rawSha256: null }));
+      previous = entry;
+    }
+  }
+}
+
 export const DEFAULT_NAME = 'clausewatch';
 
-/** Opens (creating or upgrading as needed) the database at `version`; tests pass 1 to build a v1 fixture. */
-export async function openDatabase(factory: IDBFactory, name: string, version: number = CURRENT_VERSION): Promise<Database> {
+/**
+ * Opens (creating or upgrading as needed) the database at `version`; tests pass 1 to build a v1 fixture.
+ * `clock` dates what a migration records (the v4 chain entries).
+ */
+export async function openDatabase(factory: IDBFactory, name: string, version: number = CURRENT_VERSION, clock: () => number = () => Date.now()): Promise<Database> {
   if (typeof IDBRequest === 'undefined') {
     throw new StoreError(
       'unavailable',
@@ -244,7 +327,7 @@ export async function openDatabase(factory: IDBFactory, name: string, version: n
       for (let v = from; v < to; v++) {
         const migrate = migrations[v];
         if (!migrate) throw new Error(`no migration from schema version ${v}`);
-        await migrate(db, tx);
+        await migrate(db, tx, clock());
       }
     })().catch((error: unknown) => {
       migrationError = error;
@@ -272,4 +355,20 @@ export async function openDatabase(factory: IDBFactory, name: string, version: n
   // An updated extension opening a newer schema must not wait on a page that still holds the old one.
   db.addEventListener('versionchange', () => db.close());
   return db;
+}
+
+/**
+ * v5: every analysis stored with English words (schema 1) becomes codes (schema 2). Synchronous work
+ * between IndexedDB requests only, as an upgrade must be; a record whose analysis is not a valid
+ * schema-1 one is left as it is, for the read path to quarantine with the reason.
+ */
+async function analysesAsCodes(tx: UpgradeTransaction): Promise<void> {
+  let cursor = await tx.objectStore(STORES.versions).openCursor();
+  while (cursor) {
+    const value: unknown = cursor.value;
+    const analysis = value && typeof value === 'object' ? (value as { analysis?: unknown }).analysis : undefined;
+    const old = ChangeAnalysisV1.safeParse(analysis);
+    if (old.success) await cursor.update({ ...(value as object), analysis: upgradeAnalysis(old.data) });
+    cursor = await cursor.continue();
+  }
 }

@@ -7,12 +7,15 @@
  *   const store = await openPolicyStore({ idb: new IDBFactory() });     // Node, after 'fake-indexeddb/auto'
  *   const outcome = await store.savePolicyVersion({ url, document, kind, analyze: analyzeChange });
  *   // outcome.status: 'first' | 'unchanged' | 'changed'; outcome.analysis for a change
+ *   // with `raw: { html, source }` and `extractorVersion`, the page is kept and chained (lib/evidence)
  * Errors are StoreError with a `code` and a message meant for the user. On code 'quota' show the
  * message, and offer `prune()` (the options page shows `usage()`); the failed save wrote nothing and
  * can be repeated as it is.
  */
 export { openPolicyStore, saveWithQuotaRecovery } from './store';
-export type { PolicyStore, OpenOptions, SaveInput, SaveResult, AnalyzeFn } from './store';
+export type { PolicyStore, OpenOptions, SaveInput, SaveResult, AnalyzeFn, ExtractFn, PruneResult, ReextractOutcome } from './store';
+export { reextractAll, reextractStep, REEXTRACT_PER_STEP } from './reextract';
+export type { StepResult } from './reextract';
 export { StoreError, isQuotaError } from './errors';
 export type { StoreErrorCode } from './errors';
 export { siteForUrl, normalizePolicyPath, originForUrl, parsePolicyId, policyIdFor, policyKeyFor, samePolicyAddress } from './site';
@@ -39,5 +42,6 @@ export {
   VersionRecordV1,
   VersionRecordV2,
 } from './schema';
-export type { ImportResult, PolicySummary, SaveOutcome, SiteSummary, StoredVersion, Usage } from './schema';
+export type { ChainStatus, ImportResult, PolicySummary, SaveOutcome, SiteSummary, StoredVersion, Usage } from './schema';
+export { CaptureRecord, RawRecord, ReextractionProgress, VersionRecordV4 } from './schema';
 export { prepareDocument, sha256Hex } from './hash';

@@ -231,3 +231,81 @@ describe('usage', () => {
     expect(usage.bytes).toBeGreaterThan(200);
   });
 });
+
+describe('prune with raw captures', () => {
+  /** A page of about `kb` kilobytes that compresses poorly (a capture's markup varies a lot). */
+  function page(seed: number, kb = 6): string {
+    let state = seed;
+    let out = `<!doctype html><title>Privacy ${seed}</title>`;
+    while (out.length < kb * 1024) {
+      state = (state * 1103515245 + 12345) % 2147483648;
+      out += state.toString(36);
+    }
+    return out;
+  }
+
+  async function capturedHistory() {
+    const env = await freshStore();
+    const { store, clock } = env;
+    const docsA = [syntheticPolicy(300, { seed: 1 })];
+    const docsB = [syntheticPolicy(300, { seed: 2 })];
+    for (let i = 1; i < 5; i++) docsA.push(editDocument(docsA[i - 1]!, i));
+    for (let i = 1; i < 3; i++) docsB.push(editDocument(docsB[i - 1]!, i));
+    const raws: Record<string, string[]> = { A: [], B: [] };
+    for (let i = 0; i < 5; i++) {
+      for (const [name, docs, url] of [['A', docsA, URL_A], ['B', docsB, URL_B]] as const) {
+        if (!docs[i]) continue;
+        const html = page(i * 10 + name.length + (name === 'B' ? 5 : 0));
+        const saved = await store.savePolicyVersion({ url, document: docs[i]!, kind: 'privacy-policy', raw: { html, source: 'check' }, extractorVersion: 1 });
+        raws[name]!.push(saved.version.rawSha256!);
+        clock.tick();
+      }
+    }
+    return { ...env, raws };
+  }
+
+  it('removes raw captures before any version, oldest first, never a policy\'s first or latest', async () => {
+    const { store, raws } = await capturedHistory();
+    const before = await store.usage();
+    expect(before.raw).toMatchObject({ captures: 8, versionsWithRaw: 8 });
+
+    // Just under the current size: one capture goes, the oldest that is neither first nor latest (A's second).
+    const one = await store.prune({ targetBytes: before.bytes - 1 });
+    expect(one).toMatchObject({ removedRaw: 1, removedVersions: 0 });
+    expect(await store.readRawCapture(raws.A![1]!)).toBeUndefined();
+    expect(await store.readRawCapture(raws.B![1]!)).toBeDefined();
+
+    // A target that the captures alone can meet (the three middle ones left are 3/7 of the captures'
+    // bytes; about 5/14 must go): every middle capture goes, and no version.
+    const usage = await store.usage();
+    const most = await store.prune({ targetBytes: usage.bytes - Math.round((usage.raw.bytes * 5) / 14) });
+    expect(most.removedVersions).toBe(0);
+    const after = await store.usage();
+    expect(after.versions).toBe(8);
+    expect(after.raw.captures).toBe(4);
+    for (const sha of [raws.A![0], raws.A![4], raws.B![0], raws.B![2]]) expect(await store.readRawCapture(sha!)).toBeDefined();
+
+    // The chains still verify, and say what was pruned; pruned captures leave the re-extraction list.
+    const chains = await store.verifyChains('example.com');
+    expect(chains.map((c) => [c.ok, c.entries, c.rawKept, c.rawPruned])).toEqual([[true, 5, 2, 3]]);
+    expect((await store.pendingReextraction(2, 20)).length).toBe(4);
+
+    // Only then versions: at zero bytes, the middle versions go, and the first and latest keep their pages.
+    const all = await store.prune({ targetBytes: 0 });
+    expect(all).toMatchObject({ removedRaw: 0, removedVersions: 3 + 1 });
+    expect((await store.usage()).raw).toMatchObject({ captures: 4, versionsWithRaw: 4 });
+    expect((await store.verifyChains('example.com'))[0]).toMatchObject({ ok: true, entries: 5 });
+  });
+
+  it('counts a raw capture at its compressed size', async () => {
+    const { store } = await freshStore();
+    const html = page(3, 20);
+    await store.savePolicyVersion({ url: URL_A, document: makeDocument({ A: ['a'] }), kind: 'privacy-policy', raw: { html, source: 'visit' }, extractorVersion: 1 });
+    const { raw, bytes } = await store.usage();
+    expect(raw.pageBytes).toBe(html.length);
+    expect(raw.bytes).toBeGreaterThan(1000);
+    expect(raw.bytes).toBeLessThan(html.length);
+    expect(bytes).toBeGreaterThan(raw.bytes);
+    expect(bytes).toBeLessThan(raw.bytes + 3000);
+  });
+});

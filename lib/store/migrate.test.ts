@@ -5,7 +5,8 @@ import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { CURRENT_VERSION, openDatabase, STORES } from './db';
 import { prepareDocument } from './hash';
-import { BlockRecord, ChunkRecord, PolicyRecordV2, SiteRecord, VersionRecordV1 } from './schema';
+import { textSha256 } from '../evidence/text';
+import { BlockRecord, CaptureRecord, ChunkRecord, PolicyRecordV2, SiteRecord, VersionRecordV1, VersionRecordV2 } from './schema';
 import { openPolicyStore } from './store';
 import { fakeAnalysis, legacyAnalysis, makeClock, makeDocument } from './test-support';
 import { explainer } from '../explain';
@@ -15,6 +16,9 @@ const URL_ = 'https://www.example.com/privacy';
 const POLICY_ID = 'privacy-policy:example.com/privacy';
 const POLICY_ID_V3 = 'privacy-policy:https://www.example.com/privacy';
 const T0 = Date.UTC(2025, 5, 1);
+
+/** The object stores of schema v1 to v3 (v4 added raw, captures and meta). */
+const V3_STORES = [STORES.sites, STORES.policies, STORES.versions, STORES.chunks, STORES.blocks, STORES.quarantine];
 
 const before = makeDocument({ Sharing: ['We do not share your data.'] }, { statedDate: '2025-06-01' });
 const after = makeDocument({ Sharing: ['We share your data with partners to train models.'] }, { statedDate: '2025-07-01' });
@@ -27,7 +31,7 @@ async function writeV1History(factory: IDBFactory, name: string) {
     { id: 'v1-first', doc: before, at: T0, analysis: null, prepared: await prepareDocument(before) },
     { id: 'v1-second', doc: after, at: T0 + 86_400_000, analysis: legacyAnalysis(1, 'Shares data for AI training'), prepared: await prepareDocument(after) },
   ];
-  const tx = db.transaction(Object.values(STORES), 'readwrite');
+  const tx = db.transaction(V3_STORES, 'readwrite');
   for (const { id, doc, at, analysis, prepared } of versions) {
     for (const chunk of prepared.chunks) {
       await tx.objectStore(STORES.chunks).put(ChunkRecord.parse({ policyId: POLICY_ID, ...chunk }));
@@ -71,15 +75,31 @@ async function loadV2History(factory: IDBFactory, name: string) {
   const dump = JSON.parse(readFileSync(join(import.meta.dirname, 'fixtures/history-v2.json'), 'utf8')) as Record<string, unknown[]> & { schemaVersion: number };
   expect(dump.schemaVersion).toBe(2);
   const db = await openDatabase(factory, name, 2);
-  const tx = db.transaction(Object.values(STORES), 'readwrite');
-  for (const store of Object.values(STORES)) for (const record of dump[store] ?? []) await tx.objectStore(store).put(record);
+  const tx = db.transaction(V3_STORES, 'readwrite');
+  for (const store of V3_STORES) for (const record of dump[store] ?? []) await tx.objectStore(store).put(record);
   await tx.done;
   db.close();
 }
 
+/**
+ * A history exactly as the store wrote it at schema v3 (fixtures/history-v3.json: every object store
+ * dumped after the store of commit d6dbe6e saved it): example.com's privacy policy in three versions (the
+ * second reviewed, the third seen twice), its cookie policy, and other.org's policy.
+ */
+async function loadV3History(factory: IDBFactory, name: string) {
+  const dump = JSON.parse(readFileSync(join(import.meta.dirname, 'fixtures/history-v3.json'), 'utf8')) as Record<string, unknown[]> & { schemaVersion: number };
+  expect(dump.schemaVersion).toBe(3);
+  const db = await openDatabase(factory, name, 3);
+  const tx = db.transaction(V3_STORES, 'readwrite');
+  for (const store of V3_STORES) for (const record of dump[store] ?? []) await tx.objectStore(store).put(record);
+  await tx.done;
+  db.close();
+  return dump;
+}
+
 describe('schema migrations', () => {
-  it('is at version 3', () => {
-    expect(CURRENT_VERSION).toBe(3);
+  it('is at version 5', () => {
+    expect(CURRENT_VERSION).toBe(5);
   });
 
   it('upgrades a v1 database: history survives and versions gain the reviewed flag', async () => {
@@ -116,8 +136,25 @@ describe('schema migrations', () => {
     store.close();
 
     const upgraded = await openDatabase(factory, 'legacy');
-    expect(upgraded.version).toBe(3);
+    expect(upgraded.version).toBe(5);
+    // v5 rewrote the stored record itself: codes, no English.
+    const stored = (await upgraded.get(STORES.versions, 'v1-second')) as { analysis: Record<string, unknown> & { findings: Array<Record<string, unknown>> } };
+    expect(stored.analysis.schemaVersion).toBe(2);
+    expect(stored.analysis).not.toHaveProperty('summary');
+    expect(stored.analysis.findings[0]).not.toHaveProperty('headline');
+    expect(stored.analysis.findings[0]).toMatchObject({ category: 'third-party-sharing', kind: 'new', attributes: { recipients: ['advertisers'] }, signals: [] });
     upgraded.close();
+  });
+
+  it('v5 rewrites the schema-1 analyses of a history made by the previous release (v3 dump) as codes', async () => {
+    const factory = new IDBFactory();
+    await loadV3History(factory, 'v3-codes');
+    (await openPolicyStore({ idb: factory, name: 'v3-codes', clock: makeClock(Date.UTC(2026, 3, 1)).fn })).close();
+    const db = await openDatabase(factory, 'v3-codes');
+    const analyses = ((await db.getAll(STORES.versions)) as Array<{ analysis: { schemaVersion: number } | null }>).map((v) => v.analysis?.schemaVersion ?? null);
+    db.close();
+    expect(analyses.filter((v) => v !== null).length).toBeGreaterThan(0);
+    expect(analyses.every((v) => v === null || v === 2)).toBe(true);
   });
 
   it('leaves a v1 record it cannot upgrade for the quarantine, and upgrades the rest', async () => {
@@ -197,6 +234,60 @@ describe('schema migrations', () => {
     const http = await store.savePolicyVersion({ url: 'http://example.com/privacy', document: latest.document, kind: 'privacy-policy', analyze: () => fakeAnalysis(1) });
     expect(http).toMatchObject({ status: 'changed', policyId: 'privacy-policy:http://example.com/privacy' });
     expect(await store.listVersions(wwwId)).toHaveLength(3);
+    store.close();
+  });
+
+  it('starts a hash chain for every policy of a v3 history, oldest version first, and keeps everything else', async () => {
+    const factory = new IDBFactory();
+    const dump = await loadV3History(factory, 'v3');
+    const v3Versions = (dump.versions as unknown[]).map((raw) => VersionRecordV2.parse(raw));
+    // One record a v4 store cannot read either: it is left for the quarantine, not chained.
+    const raw = await openDatabase(factory, 'v3', 3);
+    await raw.put(STORES.versions, { versionId: 'v3-broken', policyId: 'privacy-policy:https://other.org/legal/privacy', firstSeen: 5 });
+    raw.close();
+    const upgradeTime = Date.UTC(2026, 3, 1);
+    const store = await openPolicyStore({ idb: factory, name: 'v3', clock: makeClock(upgradeTime).fn });
+
+    const wwwId = 'privacy-policy:https://www.example.com/privacy';
+    const before = v3Versions.filter((v) => v.policyId === wwwId).sort((a, b) => a.firstSeen - b.firstSeen);
+    const after = await store.listVersions(wwwId);
+    expect(after.map((v) => [v.versionId, v.firstSeen, v.lastSeen, v.reviewed, v.digest?.counts ?? null, v.extractorVersion, v.rawSha256])).toEqual(
+      before.map((v) => [v.versionId, v.firstSeen, v.lastSeen, v.reviewed, v.analysis?.counts ?? null, 0, null]),
+    );
+    expect((await store.listSites()).map((s) => [s.site, s.policies, s.versions, s.unreviewedMajor])).toEqual([
+      ['example.com', 2, 4, 1],
+      ['other.org', 1, 1, 0],
+    ]);
+
+    // Each chain names its versions in order, with the hash of each stored text, and verifies.
+    const db = await openDatabase(factory, 'v3');
+    const entries = ((await db.getAll(STORES.captures)) as unknown[]).map((e) => CaptureRecord.parse(e)).filter((e) => e.policyId === wwwId);
+    db.close();
+    expect(entries.map((e) => [e.seq, e.kind, e.versionId, e.rawSha256, e.extractorVersion, e.recordedAt])).toEqual(
+      before.map((v, i) => [i, 'legacy', v.versionId, null, 0, new Date(upgradeTime).toISOString()]),
+    );
+    for (const [i, v] of before.entries()) {
+      const stored = await store.getVersion(v.versionId);
+      expect(entries[i]!.textSha256).toBe(textSha256(stored!.document));
+      expect(entries[i]!.capturedAt).toBe(new Date(v.firstSeen).toISOString());
+    }
+    const chains = await store.verifyChains('example.com');
+    expect(chains.map((c) => [c.policyId, c.ok, c.entries, c.rawKept, c.rawPruned])).toEqual([
+      ['privacy-adjacent:https://www.example.com/cookies', true, 1, 0, 0],
+      [wwwId, true, 3, 0, 0],
+    ]);
+    expect((await store.verifyChains('other.org'))[0]).toMatchObject({ ok: true, entries: 1 });
+    expect((await store.listQuarantine()).map((q) => q.key)).toEqual([JSON.stringify('v3-broken')]);
+
+    // It goes on: the same text seen again now keeps its page, by the current extractor, and chains it.
+    const latest = (await store.getLatestTwo(wwwId)).latest!;
+    const again = await store.savePolicyVersion({ url: latest.url, document: latest.document, kind: 'privacy-policy', raw: { html: '<h1>Privacy Policy</h1>', source: 'visit' }, extractorVersion: 1 });
+    expect(again.status).toBe('unchanged');
+    expect(again.version).toMatchObject({ versionId: latest.versionId, extractorVersion: 1, rawSha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(await store.readRawCapture(again.version.rawSha256!)).toBe('<h1>Privacy Policy</h1>');
+    const chained = (await store.verifyChains('example.com')).find((c) => c.policyId === wwwId)!;
+    expect(chained).toMatchObject({ ok: true, entries: 4, rawKept: 1 });
+    expect(chained.head).not.toBe(chains[1]!.head);
     store.close();
   });
 });

@@ -3,7 +3,7 @@
  */
 import type { z } from 'zod';
 import { STORES, type StoreName } from './db';
-import { BlockRecord, ChunkRecord, PolicyRecord, SiteRecord, VersionRecord } from './schema';
+import { BlockRecord, CaptureRecord, ChunkRecord, PolicyRecord, RawRecord, ReextractionProgress, SiteRecord, VersionRecord } from './schema';
 
 export const SCHEMAS: Record<Exclude<StoreName, 'quarantine'>, z.ZodType> = {
   [STORES.sites]: SiteRecord,
@@ -11,6 +11,9 @@ export const SCHEMAS: Record<Exclude<StoreName, 'quarantine'>, z.ZodType> = {
   [STORES.versions]: VersionRecord,
   [STORES.chunks]: ChunkRecord,
   [STORES.blocks]: BlockRecord,
+  [STORES.raw]: RawRecord,
+  [STORES.captures]: CaptureRecord,
+  [STORES.meta]: ReextractionProgress,
 };
 
 export type Bad = { store: Exclude<StoreName, 'quarantine'>; key: IDBValidKey; reason: string };
@@ -50,6 +53,12 @@ export function primaryKeyOf(store: Exclude<StoreName, 'quarantine'>, raw: unkno
       return r.policyId!;
     case STORES.versions:
       return r.versionId!;
+    case STORES.raw:
+      return r.sha256!;
+    case STORES.captures:
+      return [r.policyId!, r.seq!];
+    case STORES.meta:
+      return r.key!;
     default:
       return [r.policyId!, r.key!];
   }

@@ -4,6 +4,7 @@
  * quarantined rather than allowed to crash a page.
  */
 import { z } from 'zod';
+import { ChainEntry } from '../evidence/chain';
 import { AnalysisDigest, Block, Counts, ChangeAnalysis, ChangeAnalysisV1, PolicyDocument, PolicyKind } from '../schema';
 import { upgradeAnalysis } from '../engine/upgrade';
 
@@ -93,9 +94,56 @@ export const VersionRecordV2 = VersionRecordV1.extend({
   reviewed: z.boolean(),
 });
 
-/** The version record the current schema (v2) reads and writes. */
-export const VersionRecord = VersionRecordV2;
+/**
+ * v4: a version records which extractor made its text and the raw capture it was made from, and
+ * carries the bookkeeping of re-extraction (see lib/store/reextract.ts).
+ */
+export const VersionRecordV4 = VersionRecordV2.extend({
+  /** The extractor that made the stored text (lib/extract EXTRACTOR_VERSION); 0 = unknown (stored before v4). */
+  extractorVersion: z.number().int().nonnegative(),
+  /** SHA-256 of the raw capture the text was extracted from; null when none was kept (before v4). */
+  rawSha256: ContentHash.nullable(),
+  /**
+   * The newest extractor that has read this version's raw capture (0: an unnumbered one). Absent when
+   * there is no raw capture to read (none kept, or pruned): only versions that can be re-extracted are
+   * in its index.
+   */
+  checkedBy: z.number().int().nonnegative().optional(),
+  /** Set when a newer extractor replaced the text: which one made it before, and when. */
+  reextracted: z.object({ from: z.number().int().nonnegative(), at: Timestamp, previousContentHash: ContentHash }).optional(),
+  /** Why the newest extractor could not read the raw capture; the older text is kept. */
+  reextractionFailure: z.string().optional(),
+});
+
+/** The version record the current schema (v4) reads and writes. */
+export const VersionRecord = VersionRecordV4;
 export type VersionRecord = z.infer<typeof VersionRecord>;
+
+/** A raw capture: the page's UTF-8 bytes, gzipped, named by their SHA-256 (so stored once). */
+export const RawRecord = z.object({
+  sha256: ContentHash,
+  /** Uncompressed size. */
+  bytes: z.number().int().nonnegative(),
+  gzip: z.instanceof(Uint8Array),
+});
+export type RawRecord = z.infer<typeof RawRecord>;
+
+/** An entry of a policy's hash chain (lib/evidence/chain.ts), keyed [policyId, seq]. */
+export const CaptureRecord = ChainEntry;
+export type CaptureRecord = z.infer<typeof CaptureRecord>;
+
+/** Progress of re-extraction, kept so the options page can say where it stands. */
+export const ReextractionProgress = z.object({
+  key: z.literal('reextraction'),
+  /** The extractor the stored captures are being brought up to. */
+  extractorVersion: z.number().int().positive(),
+  /** Versions whose text it replaced, that it confirmed unchanged, and that it could not read. */
+  changedText: z.number().int().nonnegative(),
+  sameText: z.number().int().nonnegative(),
+  failed: z.number().int().nonnegative(),
+  updatedAt: Timestamp,
+});
+export type ReextractionProgress = z.infer<typeof ReextractionProgress>;
 
 /**
  * Chunks and blocks are keyed by [policyId, key]: shared by all versions of a policy, and read for a
@@ -145,6 +193,10 @@ export const VersionMeta = z.object({
   words: z.number().int().nonnegative(),
   blockCount: z.number().int().nonnegative(),
   reviewed: z.boolean(),
+  extractorVersion: z.number().int().nonnegative(),
+  rawSha256: ContentHash.nullable(),
+  /** When a newer extractor replaced the text: which extractor made it before. */
+  reextractedFrom: z.number().int().nonnegative().nullable(),
   /** Counts of the stored analysis, null when there is none (first version). */
   counts: Counts.nullable(),
   /** What the summary line says, as codes (lib/explain words it); null for a first version. */
@@ -186,7 +238,28 @@ export type SaveOutcome = {
   analysis?: ChangeAnalysis;
 };
 
-export type Usage = { bytes: number; versions: number; policies: number; sites: number };
+export type Usage = {
+  bytes: number;
+  versions: number;
+  policies: number;
+  sites: number;
+  /** Raw captures kept: how many, their compressed and page sizes, and how many versions still have one. */
+  raw: { captures: number; bytes: number; pageBytes: number; versionsWithRaw: number };
+};
+
+/** Whether a policy's chain verifies, and what it holds. */
+export type ChainStatus = {
+  policyId: string;
+  ok: boolean;
+  entries: number;
+  /** SHA-256 of the last entry: noting it elsewhere pins everything before it. */
+  head: string | null;
+  rawKept: number;
+  rawPruned: number;
+  problems: string[];
+  /** Per stored version: whether the page it was captured from is kept, was pruned, or was never kept. */
+  versions: Array<{ versionId: string; raw: 'kept' | 'pruned' | 'none' }>;
+};
 
 // ---- Export file --------------------------------------------------------------------------------------
 

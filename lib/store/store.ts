@@ -21,11 +21,17 @@
  */
 import type { IDBPTransaction } from 'idb';
 import type { ZodType } from 'zod';
+import { checkChain, nextEntry, sealEntry, type ChainEntry } from '../evidence/chain';
+import { sha256Hex as sha256OfBytes } from '../evidence/digest';
+import type { EvidencePolicy } from '../evidence/export';
+import { gunzip, prepareRaw, type PreparedRaw } from '../evidence/raw';
+import { renderExtractedText, textSha256 } from '../evidence/text';
 import { ChangeAnalysis, PolicyDocument, digestOf, type Block } from '../schema';
 import {
   ALL_STORES,
   DEFAULT_NAME,
-    INDEX_VERSION_BY_POLICY,
+  INDEX_VERSION_BY_CHECKED,
+  INDEX_VERSION_BY_POLICY,
   STORES,
   openDatabase,
   type Database,
@@ -36,13 +42,17 @@ import { contentHashInput, newVersionId, prepareDocument, sha256Hex, type Prepar
 import { SCHEMAS, check, describeIssues, primaryKeyOf, type Bad } from './records';
 import {
   BlockRecord,
+  CaptureRecord,
   ChunkRecord,
   ExportFile,
   PolicyKind,
   PolicyRecord,
   QuarantineEntry,
+  RawRecord,
+  ReextractionProgress,
   SiteRecord,
   VersionRecord,
+  type ChainStatus,
   type ExportPolicy,
   type ExportSite,
   type ExportVersion,
@@ -58,12 +68,42 @@ import { normalizePolicyPath, originForUrl, parsePolicyId, policyIdFor, policyKe
 
 export type AnalyzeFn = (previous: PolicyDocument, next: PolicyDocument) => ChangeAnalysis | Promise<ChangeAnalysis>;
 
+/** Extracts a policy from a raw capture (the background runs the page pipeline in its DOM). */
+export type ExtractFn = (html: string, url: string) => Promise<{ ok: true; document: PolicyDocument } | { ok: false; reason: string }>;
+
 export type SaveInput = {
   url: string;
   document: PolicyDocument;
   kind: PolicyKind;
   analyze?: AnalyzeFn;
+  /** The page the document was extracted from, kept as a raw capture: as serialised on a visit, or as fetched by a check. */
+  raw?: { html: string; source: 'visit' | 'check' };
+  /** The extractor that made `document` (lib/extract EXTRACTOR_VERSION); 0 when unknown. */
+  extractorVersion?: number;
+  /**
+   * When the policy's latest version was extracted by an older extractor from a kept capture, it is
+   * re-extracted with this first, so the comparison is between texts of the same extractor and a
+   * change of extractor never reads as a change of policy.
+   */
+  reextract?: ExtractFn;
 };
+
+export type ReextractOutcome = 'changed-text' | 'same-text' | 'failed' | 'skipped';
+
+export type PruneResult = { removedVersions: number; removedRaw: number; bytesBefore: number; bytesAfter: number };
+
+/** Estimated bytes of a stored value: its JSON, with binary data (a raw capture's gzip) at its length. */
+function sizeOf(value: unknown): number {
+  let binary = 0;
+  const json = JSON.stringify(value, (_key, v: unknown) => {
+    if (v instanceof Uint8Array) {
+      binary += v.byteLength;
+      return 0;
+    }
+    return v;
+  });
+  return (json?.length ?? 0) + binary;
+}
 
 export type SaveResult = SaveOutcome & {
   /** Set when `analyze` threw or returned something invalid; the version is stored without analysis. */
@@ -81,10 +121,21 @@ export interface PolicyStore {
   markReviewed(versionId: string, reviewed?: boolean): Promise<void>;
   siteForUrl(url: string): string;
   usage(): Promise<Usage>;
-  prune(options?: { targetBytes?: number }): Promise<{ removedVersions: number; bytesBefore: number; bytesAfter: number }>;
+  prune(options?: { targetBytes?: number }): Promise<PruneResult>;
   listQuarantine(): Promise<QuarantineEntry[]>;
   exportAll(): Promise<ExportFile>;
   importAll(data: unknown): Promise<ImportResult>;
+  /** Versions whose raw capture no extractor as new as `extractorVersion` has read, at most `limit`. */
+  pendingReextraction(extractorVersion: number, limit: number): Promise<string[]>;
+  /** Re-extracts one version's raw capture; a different text replaces the stored one, never as a change. */
+  reextractVersion(versionId: string, extractorVersion: number, extract: ExtractFn): Promise<ReextractOutcome>;
+  reextractionProgress(): Promise<ReextractionProgress | null>;
+  /** A raw capture's page, decompressed, or undefined when it is not (or no longer) kept. */
+  readRawCapture(sha256: string): Promise<string | undefined>;
+  /** Whether each policy of a site has a chain that verifies against its stored versions and raw captures. */
+  verifyChains(site: string): Promise<ChainStatus[]>;
+  /** Everything the evidence export holds, for one site or (null) every site. */
+  evidence(site: string | null): Promise<EvidencePolicy[]>;
   close(): void;
 }
 
@@ -142,6 +193,9 @@ function toMeta(v: VersionRecord): VersionMeta {
     words: v.extraction.words,
     blockCount: v.blockCount,
     reviewed: v.reviewed,
+    extractorVersion: v.extractorVersion,
+    rawSha256: v.rawSha256,
+    reextractedFrom: v.reextracted?.from ?? null,
     counts: v.analysis?.counts ?? null,
     digest: v.analysis ? digestOf(v.analysis) : null,
   };
@@ -222,8 +276,8 @@ function abortQuietly(tx: AnyTx): void {
 }
 
 export async function openPolicyStore(options: OpenOptions): Promise<PolicyStore> {
-  const db: Database = await openDatabase(options.idb, options.name ?? DEFAULT_NAME);
   const clock = options.clock ?? (() => Date.now());
+  const db: Database = await openDatabase(options.idb, options.name ?? DEFAULT_NAME, undefined, clock);
 
   /** Opening a transaction throws at once when the connection was closed (extension update). */
   function begin(stores: StoreName[], mode: 'readonly', what: string): AnyTx;
@@ -429,7 +483,38 @@ export async function openPolicyStore(options: OpenOptions): Promise<PolicyStore
     );
   }
 
-  const WRITE_STORES: StoreName[] = [STORES.sites, STORES.policies, STORES.versions, STORES.chunks, STORES.blocks];
+  const WRITE_STORES: StoreName[] = [STORES.sites, STORES.policies, STORES.versions, STORES.chunks, STORES.blocks, STORES.captures];
+  const SAVE_STORES: StoreName[] = [...WRITE_STORES, STORES.raw];
+
+  /**
+   * Appends an entry to a policy's chain in a readwrite transaction: numbered after the last one stored
+   * and sealed with its hash (one cursor step). When the last stored entry cannot be read (it goes to the
+   * quarantine), the new one is numbered after it all the same and linked to the last readable entry, so
+   * the chain shows the break instead of papering over it, and the capture is still recorded.
+   */
+  async function appendEntry(tx: RwTx, policyId: string, bad: Bad[], fields: Omit<ChainEntry, 'seq' | 'prevSha256' | 'sha256' | 'policyId'>, writes: Promise<unknown>[]): Promise<ChainEntry> {
+    const cursor = await tx.objectStore(STORES.captures).openCursor(piecesRange(policyId), 'prev');
+    let entry: ChainEntry;
+    if (!cursor) entry = nextEntry(undefined, { policyId, ...fields });
+    else {
+      const last = check(CaptureRecord, STORES.captures, cursor.primaryKey, cursor.value, bad);
+      if (last) entry = nextEntry(last, { policyId, ...fields });
+      else {
+        const raws: unknown[] = await tx.objectStore(STORES.captures).getAll(piecesRange(policyId));
+        const readable = raws.flatMap((raw) => CaptureRecord.safeParse(raw).data ?? []);
+        const seq = Number((cursor.primaryKey as unknown[])[1]) + 1;
+        entry = sealEntry({ policyId, ...fields, seq: Number.isSafeInteger(seq) ? seq : readable.length, prevSha256: readable.at(-1)?.sha256 ?? null });
+      }
+    }
+    writes.push(putChecked(tx, STORES.captures, entry));
+    return entry;
+  }
+
+  /** Writes a raw capture unless it is already stored (content-addressed: the same page is kept once). */
+  async function writeRaw(tx: RwTx, raw: PreparedRaw, writes: Promise<unknown>[]): Promise<void> {
+    const have = await tx.objectStore(STORES.raw).getKey(raw.sha256);
+    if (have === undefined) writes.push(putChecked(tx, STORES.raw, { sha256: raw.sha256, bytes: raw.bytes, gzip: raw.gzip }));
+  }
 
   async function savePolicyVersion(input: SaveInput): Promise<SaveResult> {
     const parsedDoc = PolicyDocument.safeParse(input.document);
@@ -441,7 +526,26 @@ export async function openPolicyStore(options: OpenOptions): Promise<PolicyStore
     const document = parsedDoc.data;
     const { site, origin, path, policyId } = policyKeyFor(input.url, kind.data);
     const prepared = await prepareDocument(document);
-    return oneAtATime(policyId, () => saveAttempts({ input, document, kind: kind.data, site, origin, path, policyId, prepared }));
+    const raw = input.raw ? await prepareRaw(input.raw.html) : null;
+    const text = textSha256(document);
+    return oneAtATime(policyId, async () => {
+      await reextractStaleLatest(policyId, input);
+      return saveAttempts({ input, document, kind: kind.data, site, origin, path, policyId, prepared, raw, text });
+    });
+  }
+
+  /**
+   * Before a capture is compared with the latest version: if an older extractor made that version's
+   * text from a kept capture, the current one reads it again first (one version, the same work the
+   * background re-extraction would do later), so what is compared is two texts of the same extractor.
+   */
+  async function reextractStaleLatest(policyId: string, input: SaveInput): Promise<void> {
+    const extractorVersion = input.extractorVersion ?? 0;
+    if (!input.reextract || extractorVersion < 1) return;
+    const [latest] = await reading('read the stored policy', [STORES.versions], (tx, bad) => latestVersions(tx, policyId, 1, bad));
+    if (latest?.checkedBy !== undefined && latest.checkedBy < extractorVersion) {
+      await reextractVersion(latest.versionId, extractorVersion, input.reextract);
+    }
   }
 
   /** Saves of one policy through this connection, one after another (the next starts when one settles). */
@@ -468,6 +572,8 @@ export async function openPolicyStore(options: OpenOptions): Promise<PolicyStore
     path,
     policyId,
     prepared,
+    raw,
+    text,
   }: {
     input: SaveInput;
     document: PolicyDocument;
@@ -477,7 +583,12 @@ export async function openPolicyStore(options: OpenOptions): Promise<PolicyStore
     path: string;
     policyId: string;
     prepared: PreparedDocument;
+    raw: PreparedRaw | null;
+    /** SHA-256 of the document's text (lib/evidence/text.ts). */
+    text: string;
   }): Promise<SaveResult> {
+    const extractorVersion = input.extractorVersion ?? 0;
+    const source = input.raw?.source ?? 'unknown';
     for (let attempt = 0; attempt < SAVE_ATTEMPTS; attempt++) {
       const previous = await reading('read the stored policy', [STORES.versions, STORES.chunks, STORES.blocks], async (tx, bad) => {
         const [latest] = await latestVersions(tx, policyId, 1, bad);
@@ -499,11 +610,11 @@ export async function openPolicyStore(options: OpenOptions): Promise<PolicyStore
       }
 
       const bad: Bad[] = [];
-      const tx = begin(WRITE_STORES, 'readwrite', 'save the policy');
+      const tx = begin(raw ? SAVE_STORES : WRITE_STORES, 'readwrite', 'save the policy');
       let outcome: SaveResult | 'retry';
       try {
         const [latest] = await latestVersions(tx, policyId, 1, bad);
-        if (latest?.versionId !== previous.latest?.versionId) {
+        if (latest?.versionId !== previous.latest?.versionId || (latest && previous.latest && latest.contentHash !== previous.latest.contentHash)) {
           outcome = 'retry';
           abortQuietly(tx);
         } else {
@@ -512,12 +623,23 @@ export async function openPolicyStore(options: OpenOptions): Promise<PolicyStore
           const policyFields = { policyId, site, kind, origin, path, url: input.url, title: document.title };
           if (latest && latest.contentHash === prepared.contentHash) {
             const updated: VersionRecord = { ...latest, lastSeen: Math.max(latest.lastSeen, now) };
+            // A version with no capture kept (stored before v4, or imported) keeps this one: the same
+            // text, now with the page it came from, and made by the current extractor.
+            if (raw && (latest.rawSha256 === null || (await tx.objectStore(STORES.raw).getKey(latest.rawSha256)) === undefined)) {
+              await writeRaw(tx, raw, writes);
+              updated.rawSha256 = raw.sha256;
+              if (extractorVersion >= latest.extractorVersion) updated.extractorVersion = extractorVersion;
+              updated.checkedBy = extractorVersion;
+              const at = new Date(now).toISOString();
+              await appendEntry(tx, policyId, bad, { kind: 'capture', versionId: latest.versionId, url: input.url, source, capturedAt: at, recordedAt: at, extractorVersion, rawSha256: raw.sha256, textSha256: text }, writes);
+            }
             writes.push(putChecked(tx, STORES.versions, updated));
             await writePieces(tx, policyId, prepared, writes);
             await upsertPolicyAndSite(tx, bad, policyFields, now, now, writes);
             outcome = { status: 'unchanged', site, policyId, version: toMeta(updated) };
           } else {
             await writePieces(tx, policyId, prepared, writes);
+            if (raw) await writeRaw(tx, raw, writes);
             // Strictly after the latest, so versions stay in order even if the clock steps back.
             const firstSeen = latest ? Math.max(now, latest.firstSeen + 1) : now;
             const version: VersionRecord = {
@@ -535,8 +657,13 @@ export async function openPolicyStore(options: OpenOptions): Promise<PolicyStore
               blockCount: prepared.blockKeys.length,
               analysis: latest ? analysis : null,
               reviewed: false,
+              extractorVersion,
+              rawSha256: raw?.sha256 ?? null,
+              ...(raw ? { checkedBy: extractorVersion } : {}),
             };
             writes.push(putChecked(tx, STORES.versions, version));
+            const at = new Date(firstSeen).toISOString();
+            await appendEntry(tx, policyId, bad, { kind: 'capture', versionId: version.versionId, url: document.url, source, capturedAt: at, recordedAt: at, extractorVersion, rawSha256: raw?.sha256 ?? null, textSha256: text }, writes);
             await upsertPolicyAndSite(tx, bad, policyFields, firstSeen, firstSeen, writes);
             outcome = {
               status: latest ? 'changed' : 'first',
@@ -553,6 +680,7 @@ export async function openPolicyStore(options: OpenOptions): Promise<PolicyStore
       } catch (error) {
         abortQuietly(tx);
         await tx.done.catch(() => undefined);
+        await quarantine(bad);
         throw toStoreError(error, 'save the policy', tx.error);
       }
       if (outcome === 'retry') {
@@ -564,6 +692,138 @@ export async function openPolicyStore(options: OpenOptions): Promise<PolicyStore
       return outcome;
     }
     throw new StoreError('conflict', 'The policy kept changing while Clausewatch was saving it; try again.');
+  }
+
+  // ---- re-extraction ----------------------------------------------------------------------------------
+
+  async function pendingReextraction(extractorVersion: number, limit: number): Promise<string[]> {
+    return reading('list captures to re-extract', [STORES.versions], async (tx) => {
+      const keys = await tx.objectStore(STORES.versions).index(INDEX_VERSION_BY_CHECKED).getAllKeys(IDBKeyRange.upperBound(extractorVersion, true), limit);
+      return keys.map(String);
+    });
+  }
+
+  async function readRawCapture(sha: string): Promise<string | undefined> {
+    const record = await reading('read a raw capture', [STORES.raw], async (tx, bad) => check(RawRecord, STORES.raw, sha, await tx.objectStore(STORES.raw).get(sha), bad));
+    if (!record) return undefined;
+    return new TextDecoder().decode(await gunzip(record.gzip));
+  }
+
+  async function bumpProgress(tx: RwTx, extractorVersion: number, outcome: 'changed-text' | 'same-text' | 'failed', writes: Promise<unknown>[]): Promise<void> {
+    const old = ReextractionProgress.safeParse(await tx.objectStore(STORES.meta).get('reextraction'));
+    const base = old.success && old.data.extractorVersion === extractorVersion ? old.data : { key: 'reextraction' as const, extractorVersion, changedText: 0, sameText: 0, failed: 0, updatedAt: 0 };
+    writes.push(
+      putChecked(tx, STORES.meta, {
+        ...base,
+        changedText: base.changedText + (outcome === 'changed-text' ? 1 : 0),
+        sameText: base.sameText + (outcome === 'same-text' ? 1 : 0),
+        failed: base.failed + (outcome === 'failed' ? 1 : 0),
+        updatedAt: clock(),
+      }),
+    );
+  }
+
+  /**
+   * Reads one version's raw capture with `extract` (the current extractor) and records the result, in
+   * one transaction with the progress, so a worker stopped at any point leaves each version either done
+   * or still pending. A different text replaces the stored one (the version keeps its dates, its review
+   * flag and the analysis the user saw); its chain gets a `reextraction` entry. Nothing here is ever
+   * reported as a change. A capture the extractor cannot read keeps its older text, with the reason.
+   */
+  async function reextractVersion(versionId: string, extractorVersion: number, extract: ExtractFn): Promise<ReextractOutcome> {
+    const found = await reading('read a capture to re-extract', [STORES.versions, STORES.raw], async (tx, bad) => {
+      const v = check(VersionRecord, STORES.versions, versionId, await tx.objectStore(STORES.versions).get(versionId), bad);
+      if (!v || v.checkedBy === undefined || v.checkedBy >= extractorVersion || !v.rawSha256) return { v: undefined, raw: undefined };
+      return { v, raw: check(RawRecord, STORES.raw, v.rawSha256, await tx.objectStore(STORES.raw).get(v.rawSha256), bad) };
+    });
+    const v = found.v;
+    if (!v) return 'skipped';
+
+    let result: Awaited<ReturnType<ExtractFn>>;
+    if (!found.raw) result = { ok: false, reason: 'its raw capture is no longer stored' };
+    else {
+      try {
+        result = await extract(new TextDecoder().decode(await gunzip(found.raw.gzip)), v.url);
+      } catch (error) {
+        result = { ok: false, reason: error instanceof Error ? error.message : String(error) };
+      }
+    }
+    let prepared: PreparedDocument | null = null;
+    let document: PolicyDocument | null = null;
+    if (result.ok) {
+      const parsed = PolicyDocument.safeParse(result.document);
+      if (parsed.success) {
+        document = { ...parsed.data, url: v.url };
+        prepared = await prepareDocument(document);
+      } else result = { ok: false, reason: `the extractor returned an invalid document: ${describeIssues(parsed.error)}` };
+    }
+    const text = document ? textSha256(document) : null;
+
+    const bad: Bad[] = [];
+    const tx = begin([STORES.versions, STORES.chunks, STORES.blocks, STORES.captures, STORES.meta], 'readwrite', 're-extract a capture');
+    try {
+      const current = check(VersionRecord, STORES.versions, versionId, await tx.objectStore(STORES.versions).get(versionId), bad);
+      // Done meanwhile by another page or worker: nothing to do.
+      if (!current || current.checkedBy !== v.checkedBy || current.contentHash !== v.contentHash) {
+        abortQuietly(tx);
+        await tx.done.catch(() => undefined);
+        return 'skipped';
+      }
+      const writes: Promise<unknown>[] = [];
+      const now = clock();
+      let outcome: Exclude<ReextractOutcome, 'skipped'>;
+      if (!document || !prepared || !text) {
+        const reason = result.ok ? 'unknown' : result.reason;
+        const { checkedBy: _drop, ...rest } = current;
+        // A capture that is gone cannot be read again; one that failed is not retried by this extractor.
+        writes.push(putChecked(tx, STORES.versions, found.raw ? { ...current, checkedBy: extractorVersion, reextractionFailure: reason.slice(0, 500) } : rest));
+        outcome = 'failed';
+      } else {
+        const same = prepared.contentHash === current.contentHash;
+        outcome = same ? 'same-text' : 'changed-text';
+        const { reextractionFailure: _old, ...kept } = current;
+        const updated: VersionRecord = same
+          ? { ...kept, extractorVersion, checkedBy: extractorVersion }
+          : {
+              ...kept,
+              contentHash: prepared.contentHash,
+              statedDate: document.statedDate,
+              title: document.title,
+              language: document.language,
+              extraction: document.extraction,
+              chunks: prepared.chunks.map((c) => c.key),
+              blockCount: prepared.blockKeys.length,
+              extractorVersion,
+              checkedBy: extractorVersion,
+              reextracted: { from: current.extractorVersion, at: now, previousContentHash: current.contentHash },
+            };
+        if (!same) await writePieces(tx, current.policyId, prepared, writes);
+        writes.push(putChecked(tx, STORES.versions, updated));
+        const capturedAt = (await lastEntryOf(tx, current, bad))?.capturedAt ?? new Date(current.firstSeen).toISOString();
+        await appendEntry(tx, current.policyId, bad, { kind: 'reextraction', versionId, url: current.url, source: 'unknown', capturedAt, recordedAt: new Date(now).toISOString(), extractorVersion, rawSha256: current.rawSha256, textSha256: text }, writes);
+      }
+      await bumpProgress(tx, extractorVersion, outcome, writes);
+      await Promise.all(writes);
+      await tx.done;
+      await quarantine(bad);
+      return outcome;
+    } catch (error) {
+      abortQuietly(tx);
+      await tx.done.catch(() => undefined);
+      await quarantine(bad);
+      throw toStoreError(error, 're-extract a capture', tx.error);
+    }
+  }
+
+  /** The chain entry that brought in a version's raw capture (for the capture time of a re-extraction). */
+  async function lastEntryOf(tx: AnyTx, v: VersionRecord, bad: Bad[]): Promise<ChainEntry | undefined> {
+    const raws: unknown[] = await tx.objectStore(STORES.captures).getAll(piecesRange(v.policyId));
+    const entries = raws.flatMap((raw) => check(CaptureRecord, STORES.captures, primaryKeyOf(STORES.captures, raw), raw, bad) ?? []);
+    return entries.find((e) => e.versionId === v.versionId && e.rawSha256 === v.rawSha256 && e.kind === 'capture');
+  }
+
+  async function reextractionProgress(): Promise<ReextractionProgress | null> {
+    return reading('read re-extraction progress', [STORES.meta], async (tx, bad) => check(ReextractionProgress, STORES.meta, 'reextraction', await tx.objectStore(STORES.meta).get('reextraction'), bad) ?? null);
   }
 
   type Everything = {
@@ -688,25 +948,39 @@ export async function openPolicyStore(options: OpenOptions): Promise<PolicyStore
     return reading('measure storage', ALL_STORES, async (tx) => {
       const all = await Promise.all(ALL_STORES.map((s) => tx.objectStore(s).getAll()));
       let bytes = 0;
-      for (const values of all) for (const value of values) bytes += JSON.stringify(value).length;
-      const count = (s: StoreName) => all[ALL_STORES.indexOf(s)]!.length;
-      return { bytes, versions: count(STORES.versions), policies: count(STORES.policies), sites: count(STORES.sites) };
+      for (const values of all) for (const value of values) bytes += sizeOf(value);
+      const values = (s: StoreName) => all[ALL_STORES.indexOf(s)]! as unknown[];
+      const raws = values(STORES.raw).flatMap((r) => {
+        const parsed = RawRecord.safeParse(r);
+        return parsed.success ? [parsed.data] : [];
+      });
+      const kept = new Set(raws.map((r) => r.sha256));
+      const versionsWithRaw = values(STORES.versions).filter((v) => kept.has(String((v as { rawSha256?: unknown } | null)?.rawSha256))).length;
+      return {
+        bytes,
+        versions: values(STORES.versions).length,
+        policies: values(STORES.policies).length,
+        sites: values(STORES.sites).length,
+        raw: { captures: raws.length, bytes: raws.reduce((n, r) => n + r.gzip.byteLength, 0), pageBytes: raws.reduce((n, r) => n + r.bytes, 0), versionsWithRaw },
+      };
     });
   }
 
   /**
-   * Frees space by removing versions between a policy's first and latest, oldest first across all
-   * policies, until the estimate is at or under `targetBytes` (default: 80% of the current size), then
-   * deletes chunks and blocks no version uses, stored or quarantined. The analysis stored on the version after a removed one
-   * still describes the change the user saw at the time.
+   * Frees space until the estimate is at or under `targetBytes` (default: 80% of the current size).
+   * First what nothing uses (chunks and blocks no version names, stored or quarantined); then raw
+   * captures, oldest first across all policies, never the first or the latest capture of a policy;
+   * only then versions between a policy's first and latest, oldest first. A pruned capture or version
+   * keeps its chain entry (its hashes), so the chain still verifies. The analysis stored on the
+   * version after a removed one still describes the change the user saw at the time.
    */
-  async function prune(options: { targetBytes?: number } = {}): Promise<{ removedVersions: number; bytesBefore: number; bytesAfter: number }> {
+  async function prune(options: { targetBytes?: number } = {}): Promise<PruneResult> {
     const tx = begin(ALL_STORES, 'readwrite', 'free storage space');
     try {
       const all = await Promise.all(ALL_STORES.map((s) => Promise.all([tx.objectStore(s).getAll(), tx.objectStore(s).getAllKeys()])));
       const of = (s: StoreName) => all[ALL_STORES.indexOf(s)]!;
       let bytes = 0;
-      for (const [values] of all) for (const value of values) bytes += JSON.stringify(value).length;
+      for (const [values] of all) for (const value of values) bytes += sizeOf(value);
       const bytesBefore = bytes;
       const target = options.targetBytes ?? Math.floor(bytes * 0.8);
 
@@ -720,7 +994,7 @@ export async function openPolicyStore(options: OpenOptions): Promise<PolicyStore
         if (!c.success) return;
         const id = pieceId(c.data.policyId, c.data.key);
         primaryKeys.set(id, chunkKeys[i]!);
-        chunkSize.set(id, JSON.stringify(raw).length);
+        chunkSize.set(id, sizeOf(raw));
         chunkBlocks.set(id, c.data.blocks.map((b) => pieceId(c.data.policyId, b)));
       });
       const blockSize = new Map<string, number>();
@@ -730,7 +1004,7 @@ export async function openPolicyStore(options: OpenOptions): Promise<PolicyStore
         if (!Array.isArray(key)) return;
         const id = pieceId(String(key[0]), String(key[1]));
         primaryKeys.set(id, key);
-        blockSize.set(id, JSON.stringify(raw).length);
+        blockSize.set(id, sizeOf(raw));
       });
 
       // Reference counts, with invalid version records still holding on to what they name, in case
@@ -750,7 +1024,7 @@ export async function openPolicyStore(options: OpenOptions): Promise<PolicyStore
           }
         }
         if (!v.success) continue;
-        versionSize.set(v.data.versionId, JSON.stringify(raw).length);
+        versionSize.set(v.data.versionId, sizeOf(raw));
         const list = versionsByPolicy.get(v.data.policyId) ?? [];
         list.push(v.data);
         versionsByPolicy.set(v.data.policyId, list);
@@ -800,6 +1074,44 @@ export async function openPolicyStore(options: OpenOptions): Promise<PolicyStore
         }
       }
 
+      // Raw captures before any version: each policy keeps its first and its latest.
+      const rawSize = new Map<string, number>();
+      for (const raw of of(STORES.raw)[0]) {
+        const r = RawRecord.safeParse(raw);
+        if (r.success) rawSize.set(r.data.sha256, sizeOf(raw));
+      }
+      const entriesByPolicy = new Map<string, ChainEntry[]>();
+      for (const raw of of(STORES.captures)[0]) {
+        const e = CaptureRecord.safeParse(raw);
+        if (e.success) entriesByPolicy.set(e.data.policyId, [...(entriesByPolicy.get(e.data.policyId) ?? []), e.data]);
+      }
+      const keepRaw = new Set<string>();
+      const capturedAt = new Map<string, number>();
+      for (const entries of entriesByPolicy.values()) {
+        const order: string[] = [];
+        for (const e of entries.sort((a, b) => a.seq - b.seq)) {
+          if (!e.rawSha256 || !rawSize.has(e.rawSha256)) continue;
+          if (!order.includes(e.rawSha256)) order.push(e.rawSha256);
+          const at = Date.parse(e.capturedAt);
+          capturedAt.set(e.rawSha256, Math.min(at, capturedAt.get(e.rawSha256) ?? Infinity));
+        }
+        if (order.length > 0) keepRaw.add(order[0]!).add(order.at(-1)!);
+      }
+      // A quarantined version still names its capture, for the day it is repaired.
+      for (const raw of of(STORES.quarantine)[0]) {
+        const held = (QuarantineEntry.safeParse(raw).data?.raw ?? {}) as { rawSha256?: unknown };
+        if (typeof held.rawSha256 === 'string') keepRaw.add(held.rawSha256);
+      }
+      const rawCandidates = [...rawSize.keys()]
+        .filter((sha) => !keepRaw.has(sha))
+        .sort((a, b) => (capturedAt.get(a) ?? -Infinity) - (capturedAt.get(b) ?? -Infinity) || a.localeCompare(b));
+      const removedRaw = new Set<string>();
+      for (const sha of rawCandidates) {
+        if (bytes <= target) break;
+        removedRaw.add(sha);
+        bytes -= rawSize.get(sha) ?? 0;
+      }
+
       const candidates = [...versionsByPolicy.values()]
         .flatMap((list) => list.sort((a, b) => a.firstSeen - b.firstSeen).slice(1, -1))
         .sort((a, b) => a.firstSeen - b.firstSeen);
@@ -818,16 +1130,114 @@ export async function openPolicyStore(options: OpenOptions): Promise<PolicyStore
 
       const deletes: Promise<unknown>[] = [];
       for (const id of removed) deletes.push(tx.objectStore(STORES.versions).delete(id));
+      for (const sha of removedRaw) deletes.push(tx.objectStore(STORES.raw).delete(sha));
+      // A version whose capture is gone can no longer be re-extracted: it leaves that work list.
+      const gone = new Set(removed);
+      for (const list of versionsByPolicy.values()) {
+        for (const v of list) {
+          if (gone.has(v.versionId) || !v.rawSha256 || !removedRaw.has(v.rawSha256) || v.checkedBy === undefined) continue;
+          const { checkedBy: _gone, ...rest } = v;
+          deletes.push(putChecked(tx as RwTx, STORES.versions, rest));
+        }
+      }
       for (const id of deadChunks) deletes.push(tx.objectStore(STORES.chunks).delete(primaryKeys.get(id)!));
       for (const id of deadBlocks) deletes.push(tx.objectStore(STORES.blocks).delete(primaryKeys.get(id)!));
       await Promise.all(deletes);
       await tx.done;
-      return { removedVersions: removed.length, bytesBefore, bytesAfter: bytes };
+      return { removedVersions: removed.length, removedRaw: removedRaw.size, bytesBefore, bytesAfter: bytes };
     } catch (error) {
       abortQuietly(tx);
       await tx.done.catch(() => undefined);
       throw toStoreError(error, 'free storage space', tx.error);
     }
+  }
+
+  // ---- the evidence record ------------------------------------------------------------------------
+
+  type PolicyEvidence = {
+    policy: PolicySummary;
+    versions: VersionRecord[];
+    entries: ChainEntry[];
+    assembled: Map<string, Assembled>;
+    raws: Map<string, RawRecord>;
+  };
+
+  /** Each policy of a site (or of every site) with its versions, texts, chain and kept raw captures. */
+  async function gatherEvidence(site: string | null, what: string): Promise<PolicyEvidence[]> {
+    return reading(what, [...INDEX_STORES, STORES.chunks, STORES.blocks, STORES.captures, STORES.raw], async (tx, bad) => {
+      const all = await readIndex(tx, bad);
+      const policies = allPolicies(all).filter((p) => site === null || p.site === site);
+      const versions = policies.flatMap((p) => all.versionsByPolicy.get(p.policyId) ?? []);
+      const assembled = assembleFrom(versions, await readPieces(tx, policies.map((p) => p.policyId), bad));
+      const out: PolicyEvidence[] = [];
+      for (const policy of policies) {
+        const rawEntries: unknown[] = await tx.objectStore(STORES.captures).getAll(piecesRange(policy.policyId));
+        const entries = rawEntries.flatMap((raw) => check(CaptureRecord, STORES.captures, primaryKeyOf(STORES.captures, raw), raw, bad) ?? []);
+        const raws = new Map<string, RawRecord>();
+        for (const sha of new Set(entries.flatMap((e) => (e.rawSha256 ? [e.rawSha256] : [])))) {
+          const record = check(RawRecord, STORES.raw, sha, await tx.objectStore(STORES.raw).get(sha), bad);
+          if (record) raws.set(sha, record);
+        }
+        out.push({ policy, versions: all.versionsByPolicy.get(policy.policyId) ?? [], entries, assembled, raws });
+      }
+      return out;
+    });
+  }
+
+  async function verifyChains(site: string): Promise<ChainStatus[]> {
+    const out: ChainStatus[] = [];
+    for (const { policy, versions, entries, assembled, raws } of await gatherEvidence(site, 'verify the record')) {
+      const problems = checkChain(policy.policyId, entries).map((p) => `Chain entry ${p.seq} ${p.message}.`);
+      for (const v of versions) {
+        const seen = iso(v.firstSeen);
+        const entry = entries.findLast((e) => e.versionId === v.versionId);
+        if (!entry) {
+          problems.push(`The version first seen ${seen} has no chain entry.`);
+          continue;
+        }
+        const text = textSha256(toDocument(v, assembled.get(v.versionId)!));
+        if (entry.textSha256 !== text) problems.push(`The stored text of the version first seen ${seen} is not the text its chain entry names (it was altered or damaged).`);
+      }
+      for (const [sha, raw] of raws) {
+        let actual: string;
+        try {
+          actual = sha256OfBytes(await gunzip(raw.gzip));
+        } catch {
+          actual = '';
+        }
+        if (actual !== sha) problems.push(`The raw capture ${sha.slice(0, 12)}… does not match its hash (it was altered or damaged).`);
+      }
+      const named = new Set(entries.flatMap((e) => (e.rawSha256 ? [e.rawSha256] : [])));
+      out.push({
+        policyId: policy.policyId,
+        ok: problems.length === 0,
+        entries: entries.length,
+        head: entries.at(-1)?.sha256 ?? null,
+        rawKept: raws.size,
+        rawPruned: named.size - raws.size,
+        problems,
+        versions: versions.map((v) => ({ versionId: v.versionId, raw: !v.rawSha256 ? 'none' : raws.has(v.rawSha256) ? 'kept' : 'pruned' })),
+      });
+    }
+    return out;
+  }
+
+  async function evidence(site: string | null): Promise<EvidencePolicy[]> {
+    const out: EvidencePolicy[] = [];
+    for (const { policy, versions, entries, assembled, raws } of await gatherEvidence(site, 'export the evidence')) {
+      const bytes = new Map<string, Uint8Array>();
+      for (const [sha, raw] of raws) bytes.set(sha, await gunzip(raw.gzip));
+      out.push({
+        policyId: policy.policyId,
+        site: policy.site,
+        url: policy.url,
+        title: policy.title,
+        chain: entries,
+        raws: bytes,
+        texts: versions.map((v) => ({ versionId: v.versionId, text: renderExtractedText(toDocument(v, assembled.get(v.versionId)!)) })),
+      });
+    }
+    return out;
   }
 
   async function listQuarantine(): Promise<QuarantineEntry[]> {
@@ -989,9 +1399,10 @@ export async function openPolicyStore(options: OpenOptions): Promise<PolicyStore
             continue;
           }
           await writePieces(tx, policy.policyId, prepared, writes);
+          const versionId = newVersionId();
           writes.push(
             putChecked(tx, STORES.versions, {
-              versionId: newVersionId(),
+              versionId,
               policyId: policy.policyId,
               firstSeen,
               lastSeen,
@@ -1005,8 +1416,12 @@ export async function openPolicyStore(options: OpenOptions): Promise<PolicyStore
               blockCount: prepared.blockKeys.length,
               analysis: v.analysis,
               reviewed: v.reviewed,
+              extractorVersion: 0,
+              rawSha256: null,
             } satisfies VersionRecord),
           );
+          const at = new Date(clock()).toISOString();
+          await appendEntry(tx, policy.policyId, bad, { kind: 'import', versionId, url: v.document.url, source: 'unknown', capturedAt: new Date(firstSeen).toISOString(), recordedAt: at, extractorVersion: 0, rawSha256: null, textSha256: textSha256(v.document) }, writes);
           added++;
         }
         const { firstSeen, lastSeen, ...fields } = policy;
@@ -1039,6 +1454,12 @@ export async function openPolicyStore(options: OpenOptions): Promise<PolicyStore
     listQuarantine,
     exportAll,
     importAll,
+    pendingReextraction,
+    reextractVersion,
+    reextractionProgress,
+    readRawCapture,
+    verifyChains,
+    evidence,
     close: () => db.close(),
   };
 }
@@ -1051,13 +1472,13 @@ export async function openPolicyStore(options: OpenOptions): Promise<PolicyStore
 export async function saveWithQuotaRecovery(
   store: PolicyStore,
   input: SaveInput,
-): Promise<SaveResult & { pruned?: { removedVersions: number } }> {
+): Promise<SaveResult & { pruned?: { removedVersions: number; removedRaw: number } }> {
   try {
     return await store.savePolicyVersion(input);
   } catch (error) {
     if (!(error instanceof StoreError) || error.code !== 'quota') throw error;
     const pruned = await store.prune();
-    if (pruned.removedVersions === 0) throw error;
-    return { ...(await store.savePolicyVersion(input)), pruned: { removedVersions: pruned.removedVersions } };
+    if (pruned.removedVersions + pruned.removedRaw === 0) throw error;
+    return { ...(await store.savePolicyVersion(input)), pruned: { removedVersions: pruned.removedVersions, removedRaw: pruned.removedRaw } };
   }
 }

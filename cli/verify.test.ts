@@ -1,0 +1,82 @@
+import 'fake-indexeddb/auto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { analyzeChange } from '../lib/engine';
+import { buildEvidenceWarc } from '../lib/evidence';
+import { freshStore } from '../lib/store/test-support';
+import { currentExtractor, DEMO_URL, demoHtml, extracted } from '../lib/store/test-pages';
+import { run } from './test-helpers';
+import { runVerify } from './verify';
+
+let dir: string;
+let warc: Uint8Array;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'clausewatch-verify-'));
+  const { store, clock } = await freshStore();
+  for (const name of ['privacy-v1', 'privacy-cosmetic', 'privacy-v2'] as const) {
+    const html = demoHtml(name);
+    await store.savePolicyVersion({ url: DEMO_URL, kind: 'privacy-policy', document: await extracted(currentExtractor, html), raw: { html, source: 'visit' }, extractorVersion: 1, analyze: analyzeChange });
+    clock.tick(86_400_000);
+  }
+  warc = buildEvidenceWarc({ exportedAt: new Date(clock.now).toISOString(), software: 'test', scope: 'inkwell.example', policies: await store.evidence('inkwell.example') }).bytes;
+  writeFileSync(join(dir, 'evidence.warc'), warc);
+  writeFileSync(join(dir, 'evidence.warc.gz'), gzipSync(warc));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('clausewatch verify', () => {
+  it('exits 0 and says what it checked when the export is intact (plain or gzipped)', async () => {
+    for (const name of ['evidence.warc', 'evidence.warc.gz']) {
+      const r = await runVerify(name, { cwd: dir });
+      expect(r.exitCode).toBe(0);
+      expect(r.stderr).toEqual([]);
+      expect(r.stdout[0]).toBe('checked: 8 WARC records read; every block and payload digest and record id checked');
+      expect(r.stdout[1]).toMatch(/^checked: chain of privacy-policy:https:\/\/inkwell\.example\/legal\/privacy: 3 entries, head [0-9a-f]{64}; 3 of 3 raw captures in the file/);
+      expect(r.stdout.at(-1)).toBe(`verified: ${name} is intact (8 records)`);
+    }
+  });
+
+  it('exits 1 and names the record when one byte is changed', async () => {
+    const text = new TextDecoder().decode(warc);
+    // The stated date of the third capture's text ("Last updated: November 2, 2026" -> 3, 2026).
+    const at = new TextEncoder().encode(text.slice(0, text.lastIndexOf('November 2, 2026') + 'November '.length)).byteLength;
+    const tampered = new Uint8Array(warc);
+    tampered[at] = '3'.charCodeAt(0);
+    writeFileSync(join(dir, 'tampered.warc'), tampered);
+    const r = await runVerify('tampered.warc', { cwd: dir });
+    expect(r.exitCode).toBe(1);
+    const fails = r.stdout.filter((l) => l.startsWith('FAIL '));
+    expect(fails.length).toBeGreaterThan(0);
+    expect(fails[0]).toMatch(/^FAIL record 7 \(resource <urn:uuid:[0-9a-f-]{36}> https:\/\/inkwell\.example\/legal\/privacy\): WARC-Block-Digest does not match its content/);
+    expect(r.stdout.at(-1)).toMatch(/^not verified: tampered\.warc: \d+ problems?$/);
+  });
+
+  it('exits 1 with one line on standard error for a file it cannot read', async () => {
+    expect(await runVerify('missing.warc', { cwd: dir })).toEqual({ exitCode: 1, stdout: [], stderr: ['clausewatch: error: missing.warc: cannot read (no such file)'] });
+    expect((await runVerify('.', { cwd: dir })).stderr[0]).toMatch(/cannot read/);
+    writeFileSync(join(dir, 'page.html'), '<html><body>not an archive</body></html>');
+    const r = await runVerify('page.html', { cwd: dir });
+    expect(r.exitCode).toBe(1);
+    expect(r.stdout).toContain('FAIL record 1 (at byte 0): expected a WARC version line, found "<html><body>not an archive</body></html>"');
+  });
+
+  it('runs as `clausewatch verify FILE` from the command line: 0 intact, 1 tampered, 2 without a file', async () => {
+    const ok = await run(['verify', 'evidence.warc'], { cwd: dir });
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toContain('verified: evidence.warc is intact (8 records)');
+    const bad = Uint8Array.from(warc);
+    const at = bad.length >> 1;
+    bad[at] = (bad[at] ?? 0) ^ 1;
+    writeFileSync(join(dir, 'tampered.warc'), bad);
+    const tampered = await run(['verify', 'tampered.warc'], { cwd: dir });
+    expect(tampered.code).toBe(1);
+    expect(tampered.stdout).toMatch(/^FAIL record \d+ \(/m);
+    const usage = await run(['verify'], { cwd: dir });
+    expect(usage.code).toBe(2);
+    expect(usage.stderr).toMatch(/verify needs a FILE/);
+  });
+});
