@@ -3,11 +3,10 @@
  * caches that can be rebuilt (the worker may be stopped at any moment); every listener is registered
  * synchronously at start.
  */
-import { explainer } from '@/lib/explain';
+import { createBadges } from '@/utils/badges';
 import { trimEndChars } from '@/lib/text/trim';
 import { browser, type Browser } from 'wxt/browser';
 import { joinsOnCapture, joinsOnPopup } from '@/lib/autowatch';
-import { badgeFor, type BadgeInput } from '@/lib/badge';
 import { usualPathCandidates } from '@/lib/discover';
 import { analyzeChangeYielding, describePolicy } from '@/lib/engine';
 import { buildEvidenceWarc } from '@/lib/evidence';
@@ -183,39 +182,9 @@ async function policyStates(store: PolicyStore, site: string): Promise<PolicySta
   return out;
 }
 
-async function badgeInput(store: PolicyStore, site: string | null): Promise<BadgeInput> {
-  const input: BadgeInput = { site, siteMajor: 0, siteGoodNews: 0, headlines: [], otherSites: [] };
-  if (site) {
-    for (const { view, pendingVersionIds } of await policyStates(store, site)) {
-      const analysis = view.latest.analysis;
-      if (!analysis || pendingVersionIds.length === 0) continue;
-      input.siteMajor += analysis.counts.major;
-      input.siteGoodNews += analysis.counts.goodNews;
-      input.headlines.push(...analysis.findings.filter((f) => f.severity === 'major').map((f) => explainer(browser.i18n.getUILanguage()).headline(f)));
-    }
-  }
-  if (input.siteMajor === 0) {
-    input.otherSites = (await store.listSites()).filter((s) => s.site !== site && s.unreviewedMajor > 0).map((s) => s.site);
-  }
-  return input;
-}
-
-async function refreshBadge(tabId: number, url: string | undefined): Promise<void> {
-  const store = await getStore();
-  const badge = badgeFor(await badgeInput(store, siteOf(store, url)));
-  await Promise.all([
-    browser.action.setBadgeText({ tabId, text: badge.text }),
-    browser.action.setBadgeBackgroundColor({ tabId, color: badge.color }),
-    browser.action.setTitle({ tabId, title: badge.title }),
-  ]).catch(() => {
-    // The tab was closed meanwhile.
-  });
-}
-
-async function refreshAllBadges(): Promise<void> {
-  const tabs = await browser.tabs.query({});
-  await Promise.all(tabs.map((t) => (t.id != null ? refreshBadge(t.id, t.url) : undefined)));
-}
+const badges = createBadges({ store: getStore, siteOf, language: () => browser.i18n.getUILanguage() });
+const refreshBadge = badges.refresh;
+const refreshAllBadges = badges.refreshAll;
 
 // ---- watching ----------------------------------------------------------------------------------------
 

@@ -16,7 +16,7 @@ export interface BadgeInput {
   siteGoodNews: number;
   /** Headlines of the site's unreviewed major findings, most important first. */
   headlines: string[];
-  /** Sites other than this one with unreviewed major changes. */
+  /** Sites other than this one with unreviewed major changes (the caller may stop at ten: "9+"). */
   otherSites: string[];
 }
 
@@ -52,9 +52,9 @@ export function badgeFor(input: BadgeInput): Badge {
   if (input.otherSites.length > 0) {
     const n = input.otherSites.length;
     return {
-      text: String(n),
+      text: n > 9 ? '9+' : String(n),
       color: BADGE_COLORS.elsewhere,
-      title: `Clausewatch: ${n} watched ${n === 1 ? 'site has' : 'sites have'} unreviewed privacy policy changes (${input.otherSites.slice(0, 3).join(', ')}${n > 3 ? ', …' : ''})`,
+      title: `Clausewatch: ${n > 9 ? 'more than 9' : n} watched ${n === 1 ? 'site has' : 'sites have'} unreviewed privacy policy changes (${input.otherSites.slice(0, 3).join(', ')}${n > 3 ? ', …' : ''})`,
     };
   }
   return { text: '', color: BADGE_COLORS.major, title: input.site ? `Clausewatch: no unreviewed policy changes on ${input.site}` : 'Clausewatch' };

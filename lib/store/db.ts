@@ -20,6 +20,9 @@
  *  - v5: analyses are stored as codes (schema 2: no English headline or summary; lib/explain words them in
  *        the reader's language). Every stored schema-1 analysis is rewritten by engine/upgrade.ts, which
  *        reads the codes it lacked again from each finding's own evidence. See `analysesAsCodes`.
+ *  - v6: a summary per site (`summaries`: what the badge shows), indexed by whether it has an unreviewed
+ *        major change. Derived data: the store rebuilds every summary when it opens, and keeps them up to
+ *        date on each save, review, prune and import.
  * A new version appends one function to `migrations`; each one upgrades from its index to index + 1 and
  * must only await IndexedDB requests, because the upgrade transaction ends at the first other await.
  */
@@ -42,11 +45,14 @@ export const STORES = {
   raw: 'raw',
   captures: 'captures',
   meta: 'meta',
+  summaries: 'summaries',
 } as const;
 export type StoreName = (typeof STORES)[keyof typeof STORES];
 export const ALL_STORES: StoreName[] = Object.values(STORES);
 
 export const INDEX_POLICY_BY_SITE = 'bySite';
+/** summaries by `alert` (0 or 1): the sites with an unreviewed major change. */
+export const INDEX_SUMMARY_BY_ALERT = 'byAlert';
 /** [policyId, firstSeen]: a policy's versions in the order they appeared. */
 export const INDEX_VERSION_BY_POLICY = 'byPolicy';
 /** checkedBy: versions with a raw capture, by the newest extractor that read it (re-extraction's work list). */
@@ -83,6 +89,9 @@ export const migrations: Migration[] = [
   (_db, tx) => splitByOrigin(tx),
   (db, tx, now) => startChains(db, tx, now),
   (_db, tx) => analysesAsCodes(tx),
+  async (db) => {
+    db.createObjectStore(STORES.summaries, { keyPath: 'site' }).createIndex(INDEX_SUMMARY_BY_ALERT, 'alert');
+  },
 ];
 
 export const CURRENT_VERSION = migrations.length;

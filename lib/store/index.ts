@@ -35,6 +35,8 @@ export {
   PolicyRecordV2,
   QuarantineEntry,
   SiteRecord,
+  SiteStateRecord,
+  PendingPolicy,
   StorageKey,
   Timestamp,
   VersionMeta,

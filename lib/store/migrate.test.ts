@@ -98,8 +98,8 @@ async function loadV3History(factory: IDBFactory, name: string) {
 }
 
 describe('schema migrations', () => {
-  it('is at version 5', () => {
-    expect(CURRENT_VERSION).toBe(5);
+  it('is at version 6', () => {
+    expect(CURRENT_VERSION).toBe(6);
   });
 
   it('upgrades a v1 database: history survives and versions gain the reviewed flag', async () => {
@@ -136,7 +136,7 @@ describe('schema migrations', () => {
     store.close();
 
     const upgraded = await openDatabase(factory, 'legacy');
-    expect(upgraded.version).toBe(5);
+    expect(upgraded.version).toBe(6);
     // v5 rewrote the stored record itself: codes, no English.
     const stored = (await upgraded.get(STORES.versions, 'v1-second')) as { analysis: Record<string, unknown> & { findings: Array<Record<string, unknown>> } };
     expect(stored.analysis.schemaVersion).toBe(2);

@@ -3,7 +3,7 @@
  */
 import type { z } from 'zod';
 import { STORES, type StoreName } from './db';
-import { BlockRecord, CaptureRecord, ChunkRecord, PolicyRecord, RawRecord, ReextractionProgress, SiteRecord, VersionRecord } from './schema';
+import { BlockRecord, CaptureRecord, ChunkRecord, PolicyRecord, RawRecord, ReextractionProgress, SiteRecord, SiteStateRecord, VersionRecord } from './schema';
 
 export const SCHEMAS: Record<Exclude<StoreName, 'quarantine'>, z.ZodType> = {
   [STORES.sites]: SiteRecord,
@@ -14,6 +14,7 @@ export const SCHEMAS: Record<Exclude<StoreName, 'quarantine'>, z.ZodType> = {
   [STORES.raw]: RawRecord,
   [STORES.captures]: CaptureRecord,
   [STORES.meta]: ReextractionProgress,
+  [STORES.summaries]: SiteStateRecord,
 };
 
 export type Bad = { store: Exclude<StoreName, 'quarantine'>; key: IDBValidKey; reason: string };
@@ -48,6 +49,7 @@ export function primaryKeyOf(store: Exclude<StoreName, 'quarantine'>, raw: unkno
   const r = (raw ?? {}) as Record<string, IDBValidKey>;
   switch (store) {
     case STORES.sites:
+    case STORES.summaries:
       return r.site!;
     case STORES.policies:
       return r.policyId!;

@@ -120,6 +120,33 @@ export const VersionRecord = VersionRecordV4;
 export type VersionRecord = z.infer<typeof VersionRecord>;
 
 /** A raw capture: the page's UTF-8 bytes, gzipped, named by their SHA-256 (so stored once). */
+/** A policy of a site with a change the user has not reviewed (lib/review.ts: pendingChange). */
+export const PendingPolicy = z.object({
+  policyId: z.string(),
+  baselineVersionId: z.string(),
+  latestVersionId: z.string(),
+  /** Unreviewed versions after the baseline. */
+  versions: z.number().int().positive(),
+  /** The change's digest when one version is pending (its own analysis); null when several are (the
+   * change is then baseline -> latest, which the background analyses once and caches). */
+  digest: AnalysisDigest.nullable(),
+});
+export type PendingPolicy = z.infer<typeof PendingPolicy>;
+
+/**
+ * One site's state as the badge needs it, kept up to date by the store on every save, review, prune and
+ * import (and rebuilt whole when the store opens), so a badge reads this one small record instead of the
+ * history. `alert` (1 when a major change is unreviewed) is indexed, for "other sites have changes".
+ */
+export const SiteStateRecord = z.object({
+  site: z.string().min(1),
+  alert: z.union([z.literal(0), z.literal(1)]),
+  unreviewedMajor: z.number().int().nonnegative(),
+  lastChange: Timestamp.nullable(),
+  pending: z.array(PendingPolicy),
+});
+export type SiteStateRecord = z.infer<typeof SiteStateRecord>;
+
 export const RawRecord = z.object({
   sha256: ContentHash,
   /** Uncompressed size. */

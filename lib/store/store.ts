@@ -31,6 +31,7 @@ import {
   ALL_STORES,
   DEFAULT_NAME,
   INDEX_VERSION_BY_CHECKED,
+  INDEX_SUMMARY_BY_ALERT,
   INDEX_VERSION_BY_POLICY,
   STORES,
   openDatabase,
@@ -51,8 +52,10 @@ import {
   RawRecord,
   ReextractionProgress,
   SiteRecord,
+  SiteStateRecord,
   VersionRecord,
   type ChainStatus,
+  type PendingPolicy,
   type ExportPolicy,
   type ExportSite,
   type ExportVersion,
@@ -65,6 +68,7 @@ import {
   type VersionMeta,
 } from './schema';
 import { normalizePolicyPath, originForUrl, parsePolicyId, policyIdFor, policyKeyFor, siteForUrl } from './site';
+import { pendingChange } from '../review';
 
 export type AnalyzeFn = (previous: PolicyDocument, next: PolicyDocument) => ChangeAnalysis | Promise<ChangeAnalysis>;
 
@@ -136,6 +140,10 @@ export interface PolicyStore {
   verifyChains(site: string): Promise<ChainStatus[]>;
   /** Everything the evidence export holds, for one site or (null) every site. */
   evidence(site: string | null): Promise<EvidencePolicy[]>;
+  /** One site's badge state (one small record; null when the site has no history). */
+  siteState(site: string): Promise<SiteStateRecord | null>;
+  /** The sites with an unreviewed major change, at most `limit` of them (an index lookup). */
+  alertSites(limit?: number): Promise<string[]>;
   close(): void;
 }
 
@@ -928,13 +936,80 @@ export async function openPolicyStore(options: OpenOptions): Promise<PolicyStore
     return { ...(latest ? { latest } : {}), ...(previous ? { previous } : {}) };
   }
 
+  // ---- per-site summaries (what the badge reads) -------------------------------------------------------
+
+  /** A site's badge state from its policies' versions (oldest first). */
+  function siteStateOf(site: string, policies: PolicySummary[], versionsByPolicy: Map<string, VersionRecord[]>): SiteStateRecord {
+    const pending: PendingPolicy[] = [];
+    let unreviewedMajor = 0;
+    let lastChange: number | null = null;
+    for (const p of policies) {
+      const versions = versionsByPolicy.get(p.policyId) ?? [];
+      unreviewedMajor += p.unreviewedMajor;
+      if (p.lastChange !== null) lastChange = Math.max(lastChange ?? -Infinity, p.lastChange);
+      const change = pendingChange(versions);
+      if (!change) continue;
+      const only = change.versions.length === 1 ? change.latest.analysis : null;
+      pending.push({
+        policyId: p.policyId,
+        baselineVersionId: change.baseline.versionId,
+        latestVersionId: change.latest.versionId,
+        versions: change.versions.length,
+        digest: only ? digestOf(only) : null,
+      });
+    }
+    return { site, alert: unreviewedMajor > 0 ? 1 : 0, unreviewedMajor, lastChange, pending };
+  }
+
+  /**
+   * Rebuilds the summaries of `sites` (every site when null) from the history, in one transaction; a
+   * summary whose site has no version left is deleted. Called after every write that can change what a
+   * badge shows, and when the store opens (so a worker stopped between a write and this still ends up
+   * right).
+   */
+  async function refreshSummaries(sites: Iterable<string> | null): Promise<void> {
+    const bad: Bad[] = [];
+    const tx = begin([STORES.sites, STORES.policies, STORES.versions, STORES.summaries], 'readwrite', 'update the site summaries');
+    try {
+      const all = await readIndex(tx, bad);
+      const policies = allPolicies(all);
+      const bySite = new Map<string, PolicySummary[]>();
+      for (const p of policies) bySite.set(p.site, [...(bySite.get(p.site) ?? []), p]);
+      const wanted = sites === null ? new Set([...bySite.keys(), ...((await tx.objectStore(STORES.summaries).getAllKeys()) as string[])]) : new Set(sites);
+      const writes: Promise<unknown>[] = [];
+      for (const site of wanted) {
+        const list = bySite.get(site);
+        if (!list || list.length === 0) writes.push(tx.objectStore(STORES.summaries).delete(site));
+        else writes.push(putChecked(tx, STORES.summaries, siteStateOf(site, list, all.versionsByPolicy)));
+      }
+      await Promise.all(writes);
+      await tx.done;
+    } catch (error) {
+      abortQuietly(tx);
+      await tx.done.catch(() => undefined);
+      throw toStoreError(error, 'update the site summaries', tx.error);
+    }
+    await quarantine(bad);
+  }
+
+  async function siteState(site: string): Promise<SiteStateRecord | null> {
+    return reading('read the site summary', [STORES.summaries], async (tx, bad) => check(SiteStateRecord, STORES.summaries, site, await tx.objectStore(STORES.summaries).get(site), bad) ?? null);
+  }
+
+  async function alertSites(limit?: number): Promise<string[]> {
+    return reading('list sites with changes', [STORES.summaries], async (tx) => (await tx.objectStore(STORES.summaries).index(INDEX_SUMMARY_BY_ALERT).getAllKeys(1, limit)) as string[]);
+  }
+
   async function markReviewed(versionId: string, reviewed = true): Promise<void> {
     const bad: Bad[] = [];
-    const tx = begin([STORES.versions], 'readwrite', 'mark the change as reviewed');
+    const tx = begin([STORES.versions, STORES.policies], 'readwrite', 'mark the change as reviewed');
+    let site: string | undefined;
     try {
       const v = check(VersionRecord, STORES.versions, versionId, await tx.objectStore(STORES.versions).get(versionId), bad);
       if (!v) throw new StoreError('not-found', 'That version is no longer in the history.');
       await putChecked(tx, STORES.versions, { ...v, reviewed });
+      const policy = PolicyRecord.safeParse(await tx.objectStore(STORES.policies).get(v.policyId));
+      site = policy.success ? policy.data.site : undefined;
       await tx.done;
     } catch (error) {
       abortQuietly(tx);
@@ -942,6 +1017,7 @@ export async function openPolicyStore(options: OpenOptions): Promise<PolicyStore
       await quarantine(bad);
       throw toStoreError(error, 'mark the change as reviewed', tx.error);
     }
+    await refreshSummaries(site ? [site] : null);
   }
 
   async function usage(): Promise<Usage> {
@@ -1439,8 +1515,19 @@ export async function openPolicyStore(options: OpenOptions): Promise<PolicyStore
     return { ok: true, added, skipped };
   }
 
+  /**
+   * Summaries are derived data: a failure to update one (a full disk, say) must not fail the write it
+   * follows. The next write, or the next opening of the store, rebuilds it.
+   */
+  const summariesAfter = (sites: Iterable<string> | null) => refreshSummaries(sites).catch(() => undefined);
+  await summariesAfter(null);
+
   return {
-    savePolicyVersion,
+    async savePolicyVersion(input) {
+      const result = await savePolicyVersion(input);
+      if (result.status !== 'unchanged') await summariesAfter([result.site]);
+      return result;
+    },
     listSites,
     getSite,
     listPolicies,
@@ -1450,16 +1537,26 @@ export async function openPolicyStore(options: OpenOptions): Promise<PolicyStore
     markReviewed,
     siteForUrl,
     usage,
-    prune,
+    async prune(options) {
+      const result = await prune(options);
+      if (result.removedVersions > 0) await summariesAfter(null);
+      return result;
+    },
     listQuarantine,
     exportAll,
-    importAll,
+    async importAll(data) {
+      const result = await importAll(data);
+      if (result.ok) await summariesAfter(null);
+      return result;
+    },
     pendingReextraction,
     reextractVersion,
     reextractionProgress,
     readRawCapture,
     verifyChains,
     evidence,
+    siteState,
+    alertSites,
     close: () => db.close(),
   };
 }

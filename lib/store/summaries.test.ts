@@ -1,0 +1,74 @@
+/**
+ * The per-site summaries the badge reads instead of the history: right after every save, review,
+ * prune and import, and rebuilt when the store opens.
+ */
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import { openDatabase, STORES } from './db';
+import { openPolicyStore } from './store';
+import { fakeAnalysis, freshStore, makeDocument } from './test-support';
+
+const A = 'https://www.example.com/privacy';
+const B = 'https://other.example.org/legal/privacy';
+const doc = (text: string) => makeDocument({ Privacy: [text] });
+
+describe('site summaries', () => {
+  it('follow a change, a second change and the review, and list the sites that have an alert', async () => {
+    const { store, clock } = await freshStore();
+    await store.savePolicyVersion({ url: A, document: doc('We collect your email.'), kind: 'privacy-policy' });
+    expect(await store.siteState('example.com')).toMatchObject({ alert: 0, unreviewedMajor: 0, pending: [] });
+    expect(await store.alertSites()).toEqual([]);
+
+    clock.tick();
+    const changed = await store.savePolicyVersion({ url: A, document: doc('We collect your email and sell it.'), kind: 'privacy-policy', analyze: () => fakeAnalysis(2) });
+    const state = await store.siteState('example.com');
+    expect(state).toMatchObject({ alert: 1, unreviewedMajor: 1, lastChange: changed.version.firstSeen });
+    expect(state?.pending).toHaveLength(1);
+    expect(state?.pending[0]).toMatchObject({ versions: 1, latestVersionId: changed.version.versionId, digest: { counts: { major: 2 } } });
+    expect(await store.alertSites()).toEqual(['example.com']);
+
+    // Two unreviewed changes: the change to show is baseline -> latest, which the background analyses.
+    clock.tick();
+    const again = await store.savePolicyVersion({ url: A, document: doc('We sell everything.'), kind: 'privacy-policy', analyze: () => fakeAnalysis(1) });
+    expect((await store.siteState('example.com'))?.pending[0]).toMatchObject({ versions: 2, latestVersionId: again.version.versionId, digest: null });
+
+    // The popup's review marks every version up to the one shown.
+    await store.markReviewed(changed.version.versionId);
+    expect(await store.siteState('example.com')).toMatchObject({ alert: 1, unreviewedMajor: 1, pending: [{ versions: 1, digest: { counts: { major: 1 } } }] });
+    await store.markReviewed(again.version.versionId);
+    expect(await store.siteState('example.com')).toMatchObject({ alert: 0, pending: [] });
+    expect(await store.alertSites()).toEqual([]);
+    // Another site never shows up in this one's summary.
+    await store.savePolicyVersion({ url: B, document: doc('Hello.'), kind: 'privacy-policy' });
+    expect(await store.siteState('example.org')).toMatchObject({ site: 'example.org', pending: [] });
+    expect(await store.siteState('nowhere.example')).toBeNull();
+  });
+
+  it('are rebuilt when the store opens: a summary lost or left stale (a worker stopped mid-way) is put right', async () => {
+    const { store, clock, factory } = await freshStore();
+    await store.savePolicyVersion({ url: A, document: doc('One.'), kind: 'privacy-policy' });
+    clock.tick();
+    await store.savePolicyVersion({ url: A, document: doc('Two, and we sell it.'), kind: 'privacy-policy', analyze: () => fakeAnalysis(1) });
+    store.close();
+    const db = await openDatabase(factory, 'test');
+    await db.clear(STORES.summaries);
+    await db.put(STORES.summaries, { site: 'gone.example', alert: 1, unreviewedMajor: 3, lastChange: null, pending: [] });
+    db.close();
+    const reopened = await openPolicyStore({ idb: factory, name: 'test', clock: clock.fn });
+    expect(await reopened.siteState('example.com')).toMatchObject({ alert: 1, unreviewedMajor: 1 });
+    expect(await reopened.siteState('gone.example')).toBeNull();
+    expect(await reopened.alertSites()).toEqual(['example.com']);
+  });
+
+  it('follow an import', async () => {
+    const { store, clock } = await freshStore();
+    await store.savePolicyVersion({ url: A, document: doc('One.'), kind: 'privacy-policy' });
+    clock.tick();
+    await store.savePolicyVersion({ url: A, document: doc('One, and we sell it.'), kind: 'privacy-policy', analyze: () => fakeAnalysis(1) });
+    const file = await store.exportAll();
+    const { store: other } = await freshStore();
+    expect(await other.alertSites()).toEqual([]);
+    expect((await other.importAll(file)).ok).toBe(true);
+    expect(await other.alertSites()).toEqual(['example.com']);
+  });
+});

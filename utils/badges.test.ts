@@ -1,0 +1,75 @@
+/**
+ * The badge feature on WXT's fakeBrowser with a real store (fake-indexeddb) and the real engine: what a
+ * user sees on the toolbar for a tab after a policy changes, after a second change, after review, and
+ * for a tab on another site.
+ */
+import 'fake-indexeddb/auto';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { analyzeChange } from '@/lib/engine';
+import { documentFromMarkdown } from '@/lib/markdown';
+import { freshStore } from '@/lib/store/test-support';
+import type { PolicyStore } from '@/lib/store';
+import { createBadges } from './badges';
+
+const URL_ = 'https://www.example.com/privacy';
+const doc = (md: string) => documentFromMarkdown(`# Privacy Policy\n\n${md}`, { url: URL_, language: 'en' });
+const V1 = doc('We collect your email address to run the service.');
+const V2 = doc('We collect your email address to run the service.\n\nWe may use your content to train our AI models.');
+const V3 = doc('We collect your email address to run the service.\n\nWe may use your content to train our AI models.\n\nWe share your data with advertisers.');
+
+async function setup(language = 'en') {
+  const { store, clock } = await freshStore();
+  const badges = createBadges({ store: async () => store, siteOf: (s: PolicyStore, url) => (url && /^https?:/.test(url) ? s.siteForUrl(url) : null), language: () => language });
+  const tab = await fakeBrowser.tabs.create({ url: URL_ });
+  const other = await fakeBrowser.tabs.create({ url: 'https://news.example.net/' });
+  const save = async (document: typeof V1) => {
+    clock.tick();
+    return store.savePolicyVersion({ url: URL_, document, kind: 'privacy-policy', analyze: analyzeChange });
+  };
+  const shown = async (tabId: number) => ({
+    text: await fakeBrowser.action.getBadgeText({ tabId }),
+    title: await fakeBrowser.action.getTitle({ tabId }),
+  });
+  return { store, badges, tab: tab.id!, other: other.id!, save, shown };
+}
+
+beforeEach(() => fakeBrowser.reset());
+
+describe('the toolbar badge', () => {
+  it('stays empty on a first visit, counts a new AI-training clause on the site, and points to it from elsewhere', async () => {
+    const { badges, tab, other, save, shown } = await setup();
+    await save(V1);
+    await badges.refreshAll();
+    expect((await shown(tab)).text).toBe('');
+    await save(V2);
+    await badges.refreshAll();
+    const here = await shown(tab);
+    expect(here.text).toBe('1');
+    expect(here.title).toContain("example.com's privacy policy changed");
+    expect(here.title).toContain('New: your data may be used to train AI models');
+    const elsewhere = await shown(other);
+    expect(elsewhere.text).toBe('1');
+    expect(elsewhere.title).toMatch(/1 watched site has unreviewed privacy policy changes \(example\.com\)/);
+  });
+
+  it('reads two unreviewed changes as one change from the last reviewed version, and clears on review', async () => {
+    const { store, badges, tab, save, shown } = await setup();
+    await save(V1);
+    const second = await save(V2);
+    const third = await save(V3);
+    await badges.refresh(tab, URL_);
+    expect((await shown(tab)).text).toBe('2');
+    for (const v of [second, third]) await store.markReviewed(v.version.versionId);
+    await badges.refresh(tab, URL_);
+    expect((await shown(tab)).text).toBe('');
+  });
+
+  it('words the tooltip in the browser’s language', async () => {
+    const { badges, tab, save, shown } = await setup('de');
+    await save(V1);
+    await save(V2);
+    await badges.refresh(tab, URL_);
+    expect((await shown(tab)).title).toContain('Neu: Ihre Daten dürfen zum Training von KI-Modellen verwendet werden');
+  });
+});

@@ -1,0 +1,86 @@
+/**
+ * The toolbar badge, as a feature of the background: what each tab's badge says (lib/badge.ts decides
+ * from counts) and keeping it up to date. A refresh reads the tab's site summary (one small record the
+ * store keeps up to date on every save and review) and the index of sites with alerts, never the
+ * history: its cost does not grow with what is stored. Only a site with two or more unreviewed versions
+ * needs the change from the last reviewed version to the latest analysed, once, and cached.
+ */
+import { browser } from 'wxt/browser';
+import { badgeFor, type BadgeInput } from '@/lib/badge';
+import { analyzeChangeYielding } from '@/lib/engine';
+import { explainer } from '@/lib/explain';
+import { digestOf, type AnalysisDigest } from '@/lib/schema';
+import type { PendingPolicy, PolicyStore } from '@/lib/store';
+
+/** Other sites with changes counted on the badge; past it, the badge reads "9+" (lib/badge.ts). */
+const MAX_OTHER_SITES = 9;
+
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+export interface BadgeDeps {
+  store: () => Promise<PolicyStore>;
+  /** The site a tab's address belongs to, or null (not a web page). */
+  siteOf: (store: PolicyStore, url: string | undefined | null) => string | null;
+  /** The reader's language (the browser's UI language). */
+  language: () => string;
+}
+
+export interface Badges {
+  inputFor(site: string | null): Promise<BadgeInput>;
+  refresh(tabId: number, url: string | undefined): Promise<void>;
+  refreshAll(): Promise<void>;
+}
+
+export function createBadges(deps: BadgeDeps): Badges {
+  const combined = new Map<string, AnalysisDigest | null>();
+
+  async function digestFor(store: PolicyStore, p: PendingPolicy): Promise<AnalysisDigest | null> {
+    if (p.digest) return p.digest;
+    const key = `${p.baselineVersionId}>${p.latestVersionId}`;
+    const hit = combined.get(key);
+    if (hit !== undefined) return hit;
+    const [baseline, latest] = await Promise.all([store.getVersion(p.baselineVersionId), store.getVersion(p.latestVersionId)]);
+    const digest = baseline && latest ? digestOf(await analyzeChangeYielding(baseline.document, latest.document, nextTask)) : latest?.analysis ? digestOf(latest.analysis) : null;
+    combined.set(key, digest);
+    return digest;
+  }
+
+  async function inputFor(site: string | null): Promise<BadgeInput> {
+    const store = await deps.store();
+    const words = explainer(deps.language());
+    const input: BadgeInput = { site, siteMajor: 0, siteGoodNews: 0, headlines: [], otherSites: [] };
+    const state = site ? await store.siteState(site) : null;
+    for (const p of state?.pending ?? []) {
+      const digest = await digestFor(store, p);
+      if (!digest) continue;
+      input.siteMajor += digest.counts.major;
+      input.siteGoodNews += digest.counts.goodNews;
+      input.headlines.push(...digest.findings.filter((f) => f.severity === 'major').map((f) => words.headline(f)));
+    }
+    if (input.siteMajor === 0) {
+      // At most MAX_OTHER_SITES + 1 from the index (the badge says "9+" past nine): never the whole list.
+      const others = (await store.alertSites(MAX_OTHER_SITES + 2)).filter((s) => s !== site);
+      input.otherSites = others.slice(0, MAX_OTHER_SITES + 1);
+    }
+    return input;
+  }
+
+  async function refresh(tabId: number, url: string | undefined): Promise<void> {
+    const store = await deps.store();
+    const badge = badgeFor(await inputFor(deps.siteOf(store, url)));
+    await Promise.all([
+      browser.action.setBadgeText({ tabId, text: badge.text }),
+      browser.action.setBadgeBackgroundColor({ tabId, color: badge.color }),
+      browser.action.setTitle({ tabId, title: badge.title }),
+    ]).catch(() => {
+      // The tab was closed meanwhile.
+    });
+  }
+
+  async function refreshAll(): Promise<void> {
+    const tabs = await browser.tabs.query({});
+    await Promise.all(tabs.map((t) => (t.id != null ? refresh(t.id, t.url) : undefined)));
+  }
+
+  return { inputFor, refresh, refreshAll };
+}
