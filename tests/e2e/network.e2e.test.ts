@@ -2,8 +2,8 @@
  * Nothing leaves the browser, in Chromium and in Firefox. The browser runs behind a recording proxy that
  * sees every request it makes, loopback included, and forwards only those for the fixture server (whose
  * pages set a cookie, so a request that carries cookies shows). Through the main flows (a first visit, a
- * change with its badge, the popup, the history page, the options page, a background re-check, an export
- * of the history) the test asserts that the extension's own requests were only the re-checks of the
+ * change with its badge, the popup, the history page, the options page, a background re-check, the exports
+ * of the history as JSON and of the evidence as WARC) the test asserts that the extension's own requests were only the re-checks of the
  * watched policy, without cookies, and that nothing else went to any host but the fixture server, apart
  * from the browser's own services (Chromium's update and account services, Firefox's remote settings),
  * which the browser contacts outside any page or extension.
@@ -82,6 +82,10 @@ describe('nothing leaves the browser', () => {
     const download = options.waitForEvent('download');
     await options.getByRole('button', { name: 'Export history' }).click();
     await download;
+    // And the evidence file (WARC) of every site.
+    const warc = options.waitForEvent('download');
+    await options.getByRole('button', { name: 'Export evidence (WARC)' }).click();
+    expect((await warc).suggestedFilename()).toMatch(/\.warc(\.gz)?$/);
     await options.waitForTimeout(500);
 
     // Anything for another host is Chromium's own housekeeping (its update and account services, which
@@ -169,6 +173,9 @@ describe('nothing leaves the browser, in Firefox', () => {
     // An export of the whole history, saved to the downloads folder.
     await options.evaluate(() => [...document.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Export history')?.click());
     await waitFor(async () => readdirSync(downloads).some((f) => f.startsWith('clausewatch-') && !f.endsWith('.part')), 'the exported file', 15_000);
+    // And the evidence file (WARC) of every site.
+    await options.evaluate(() => [...document.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Export evidence (WARC)')?.click());
+    await waitFor(async () => readdirSync(downloads).some((f) => /\.warc(\.gz)?$/.test(f)), 'the evidence file', 15_000);
     await new Promise((r) => setTimeout(r, 500));
 
     // Every request accounted for: anything left over fails the test.
