@@ -4,6 +4,7 @@
  * synchronously at start.
  */
 import { createBadges } from '@/utils/badges';
+import { createHistory, nextTask } from '@/utils/history';
 import { trimEndChars } from '@/lib/text/trim';
 import { browser, type Browser } from 'wxt/browser';
 import { joinsOnCapture, joinsOnPopup } from '@/lib/autowatch';
@@ -16,53 +17,18 @@ import { assessDetection, assessFetch } from '@/lib/recheck';
 import { hasReviewableChange, pendingChange } from '@/lib/review';
 import { DEFAULT_FREQUENCY_HOURS, dueEntries, firstCheck, nextAfterFailure, nextAfterSuccess, RECHECK_ALARM } from '@/lib/schedule';
 import type { ChangeAnalysis, Detection, PolicyDocument, PolicyKind } from '@/lib/schema';
-import { openPolicyStore, policyKeyFor, reextractAll, samePolicyAddress, saveWithQuotaRecovery, StoreError, type ExtractFn, type PolicyStore, type StoredVersion } from '@/lib/store';
+import { policyKeyFor, samePolicyAddress, type ExtractFn, type PolicyStore, type StoredVersion } from '@/lib/store';
 import type { PolicyView, TabState, WatchEntry } from '@/lib/views';
 import { recordOutcome } from '@/utils/diagnostics';
 import { runInDom } from '@/utils/dom';
 import { registerHandlers } from '@/utils/messaging';
 import { getSettings, getWatches, markIntroduced, setSettings, updateWatches } from '@/utils/prefs';
 
-/** Lets the service worker answer other messages between steps of a long analysis. */
-const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 const ALARM = RECHECK_ALARM;
 const CHECKS_PER_ALARM = 5;
 const FETCH_TIMEOUT_MS = 20_000;
 const MAX_FETCH_BYTES = 8_000_000;
-
-let storePromise: Promise<PolicyStore> | null = null;
-function getStore(): Promise<PolicyStore> {
-  storePromise ??= openPolicyStore({ idb: indexedDB }).catch((error: unknown) => {
-    storePromise = null;
-    throw error;
-  });
-  return storePromise;
-}
-
-function siteOf(store: PolicyStore, url: string | undefined | null): string | null {
-  if (!url || !/^https?:/.test(url)) return null;
-  try {
-    return store.siteForUrl(url);
-  } catch {
-    return null;
-  }
-}
-
-// ---- storage problems the user must hear about ---------------------------------------------------
-
-const SAVE_FAILED = 'A new policy version could not be saved:';
-const PRUNED_NOTICE = ({ removedVersions: v, removedRaw: r }: { removedVersions: number; removedRaw: number }) =>
-  `Storage was full: ${[r > 0 ? `${r} older saved ${r === 1 ? 'page was' : 'pages were'}` : '', v > 0 ? `${v} old intermediate ${v === 1 ? 'version was' : 'versions were'}` : ''].filter(Boolean).join(' and ')} removed to make room (the first and latest version of every policy, and the pages they were captured from, are always kept).`;
-
-async function setStorageProblem(message: string | null): Promise<void> {
-  await browser.storage.local.set({ storageProblem: message });
-}
-
-async function getStorageProblem(): Promise<string | null> {
-  const got = await browser.storage.local.get('storageProblem');
-  return typeof got.storageProblem === 'string' ? got.storageProblem : null;
-}
 
 /** The page pipeline on a kept capture, in the background's DOM: what re-extraction runs. */
 const extractInDom: ExtractFn = async (html, url) => {
@@ -70,56 +36,12 @@ const extractInDom: ExtractFn = async (html, url) => {
   return result.outcome === 'policy' ? { ok: true, document: result.document } : { ok: false, reason: result.reason };
 };
 
-/**
- * Saves a captured version with the page it came from (kept as a raw capture, and chained); on a full
- * quota the store prunes old raw captures, then old middle versions, once and retries.
- */
-async function saveVersion(url: string, document: PolicyDocument, kind: PolicyKind, raw: { html: string; source: 'visit' | 'check' }) {
-  const store = await getStore();
-  try {
-    const saved = await saveWithQuotaRecovery(store, {
-      url,
-      document,
-      kind,
-      analyze: (a, b) => analyzeChangeYielding(a, b, nextTask),
-      raw,
-      extractorVersion: EXTRACTOR_VERSION,
-      reextract: extractInDom,
-    });
-    if (saved.pruned) {
-      await setStorageProblem(PRUNED_NOTICE(saved.pruned));
-    } else if ((await getStorageProblem())?.startsWith(SAVE_FAILED) === true) {
-      await setStorageProblem(null); // saving works again; a pruning notice stays until the next one
-    }
-    return saved;
-  } catch (error) {
-    if (error instanceof StoreError && error.code === 'quota') await setStorageProblem(`${SAVE_FAILED} ${error.message}`);
-    throw error;
-  }
-}
-
-/**
- * Re-reads the raw captures an older extractor read, a few per step (lib/store/reextract.ts), when the
- * worker starts and on every alarm. The work list lives in the database, so a worker stopped half-way
- * resumes at its next start. One run at a time per worker.
- */
-let reextracting: Promise<void> | null = null;
-function runReextraction(): Promise<void> {
-  reextracting ??= (async () => {
-    try {
-      const store = await getStore();
-      const done = await reextractAll(store, { extractorVersion: EXTRACTOR_VERSION, extract: extractInDom, pause: nextTask });
-      if (done.processed > 0) {
-        await recordOutcome({ at: Date.now(), url: '', outcome: 'reextracted', reason: `extractor ${EXTRACTOR_VERSION}: ${done.changedText} new text, ${done.sameText} same text, ${done.failed} unreadable` });
-      }
-    } catch (error) {
-      console.warn('[Clausewatch] re-extraction stopped', error);
-    } finally {
-      reextracting = null;
-    }
-  })();
-  return reextracting;
-}
+const history = createHistory({ idb: () => indexedDB, extract: extractInDom });
+const getStore = history.store;
+const siteOf = history.siteOf;
+const saveVersion = history.save;
+const getStorageProblem = history.storageProblem;
+const runReextraction = history.reextract;
 
 // ---- what is pending review ------------------------------------------------------------------------
 

@@ -1,0 +1,49 @@
+/**
+ * The background's history feature on WXT's fakeBrowser with a real store (fake-indexeddb) and the real
+ * engine: saving captures, what the user is told about storage, and that a working save clears an old
+ * "could not be saved" message (while a note about what was pruned stays until the next one).
+ */
+import 'fake-indexeddb/auto';
+import { IDBFactory } from 'fake-indexeddb';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { documentFromMarkdown } from '@/lib/markdown';
+import { createHistory } from './history';
+
+const URL_ = 'https://www.example.com/privacy';
+const doc = (md: string) => documentFromMarkdown(`# Privacy Policy\n\n${md}`, { url: URL_, language: 'en' });
+const page = (text: string) => ({ html: `<html><body><h1>Privacy Policy</h1><p>${text}</p></body></html>`, source: 'visit' as const });
+
+function setup() {
+  const factory = new IDBFactory();
+  return createHistory({ idb: () => factory, extract: async () => ({ ok: false, reason: 'not used' }) });
+}
+
+beforeEach(() => fakeBrowser.reset());
+
+describe('the history feature', () => {
+  it('files a first version, then a change with its analysis, under the page’s site; one store per worker', async () => {
+    const history = setup();
+    const first = await history.save(URL_, doc('We collect your email.'), 'privacy-policy', page('We collect your email.'));
+    expect(first.status).toBe('first');
+    const changed = await history.save(URL_, doc('We collect your email.\n\nWe may use your content to train our AI models.'), 'privacy-policy', page('We may use your content to train our AI models.'));
+    expect(changed.status).toBe('changed');
+    expect(changed.analysis?.findings.map((f) => [f.category, f.kind])).toContainEqual(['ai-training', 'new']);
+    const store = await history.store();
+    expect(await history.store()).toBe(store);
+    expect(history.siteOf(store, URL_)).toBe('example.com');
+    expect(history.siteOf(store, 'chrome://settings')).toBeNull();
+    expect((await store.siteState('example.com'))?.alert).toBe(1);
+  });
+
+  it('clears an earlier "could not be saved" once saving works again, and keeps a pruning notice', async () => {
+    const history = setup();
+    await fakeBrowser.storage.local.set({ storageProblem: 'A new policy version could not be saved: the disk is full.' });
+    expect(await history.storageProblem()).toMatch(/could not be saved/);
+    await history.save(URL_, doc('One.'), 'privacy-policy', page('One.'));
+    expect(await history.storageProblem()).toBeNull();
+    await fakeBrowser.storage.local.set({ storageProblem: 'Storage was full: 2 older saved pages were removed to make room.' });
+    await history.save(URL_, doc('Two.'), 'privacy-policy', page('Two.'));
+    expect(await history.storageProblem()).toMatch(/^Storage was full/);
+  });
+});

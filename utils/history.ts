@@ -1,0 +1,113 @@
+/**
+ * The history as the background uses it: the one store (opened once per worker, reopened after a
+ * failure), saving a captured version with the page it came from, the storage problem the user must
+ * hear about (a full disk; what was pruned to make room), and re-extraction of kept pages when the
+ * extractor changes. A feature module: the background wires it, tests run it on fakeBrowser.
+ */
+import { browser } from 'wxt/browser';
+import { analyzeChangeYielding } from '@/lib/engine';
+import { EXTRACTOR_VERSION } from '@/lib/extract';
+import type { PolicyDocument, PolicyKind } from '@/lib/schema';
+import { openPolicyStore, reextractAll, saveWithQuotaRecovery, StoreError, type ExtractFn, type PolicyStore } from '@/lib/store';
+import { recordOutcome } from './diagnostics';
+
+/** Lets the service worker answer other messages between steps of a long analysis. */
+export const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+const SAVE_FAILED = 'A new policy version could not be saved:';
+const PRUNED_NOTICE = ({ removedVersions: v, removedRaw: r }: { removedVersions: number; removedRaw: number }) =>
+  `Storage was full: ${[r > 0 ? `${r} older saved ${r === 1 ? 'page was' : 'pages were'}` : '', v > 0 ? `${v} old intermediate ${v === 1 ? 'version was' : 'versions were'}` : ''].filter(Boolean).join(' and ')} removed to make room (the first and latest version of every policy, and the pages they were captured from, are always kept).`;
+
+export interface HistoryDeps {
+  /** The IndexedDB factory (the extension's `indexedDB`; fake-indexeddb's in tests). */
+  idb: () => IDBFactory;
+  /** The page pipeline on a kept page, in the background's DOM (re-extraction runs it). */
+  extract: ExtractFn;
+  name?: string;
+}
+
+export interface History {
+  store(): Promise<PolicyStore>;
+  /** The site a tab's address belongs to, or null (not a web page, or not one the store can file). */
+  siteOf(store: PolicyStore, url: string | undefined | null): string | null;
+  save(url: string, document: PolicyDocument, kind: PolicyKind, raw: { html: string; source: 'visit' | 'check' }): ReturnType<typeof saveWithQuotaRecovery>;
+  storageProblem(): Promise<string | null>;
+  /** Re-reads kept pages an older extractor read, a few per step; one run at a time per worker. */
+  reextract(): Promise<void>;
+}
+
+export function createHistory(deps: HistoryDeps): History {
+  let opening: Promise<PolicyStore> | null = null;
+  function store(): Promise<PolicyStore> {
+    opening ??= openPolicyStore({ idb: deps.idb(), ...(deps.name ? { name: deps.name } : {}) }).catch((error: unknown) => {
+      opening = null;
+      throw error;
+    });
+    return opening;
+  }
+
+  function siteOf(s: PolicyStore, url: string | undefined | null): string | null {
+    if (!url || !/^https?:/.test(url)) return null;
+    try {
+      return s.siteForUrl(url);
+    } catch {
+      return null;
+    }
+  }
+
+  async function setStorageProblem(message: string | null): Promise<void> {
+    await browser.storage.local.set({ storageProblem: message });
+  }
+
+  async function storageProblem(): Promise<string | null> {
+    const got = await browser.storage.local.get('storageProblem');
+    return typeof got.storageProblem === 'string' ? got.storageProblem : null;
+  }
+
+  /**
+   * Saves a captured version with the page it came from (kept as a raw capture, and chained); on a full
+   * quota the store prunes old raw captures, then old middle versions, once and retries.
+   */
+  async function save(url: string, document: PolicyDocument, kind: PolicyKind, raw: { html: string; source: 'visit' | 'check' }) {
+    const s = await store();
+    try {
+      const saved = await saveWithQuotaRecovery(s, {
+        url,
+        document,
+        kind,
+        analyze: (a, b) => analyzeChangeYielding(a, b, nextTask),
+        raw,
+        extractorVersion: EXTRACTOR_VERSION,
+        reextract: deps.extract,
+      });
+      if (saved.pruned) {
+        await setStorageProblem(PRUNED_NOTICE(saved.pruned));
+      } else if ((await storageProblem())?.startsWith(SAVE_FAILED) === true) {
+        await setStorageProblem(null); // saving works again; a pruning notice stays until the next one
+      }
+      return saved;
+    } catch (error) {
+      if (error instanceof StoreError && error.code === 'quota') await setStorageProblem(`${SAVE_FAILED} ${error.message}`);
+      throw error;
+    }
+  }
+
+  let reextracting: Promise<void> | null = null;
+  function reextract(): Promise<void> {
+    reextracting ??= (async () => {
+      try {
+        const done = await reextractAll(await store(), { extractorVersion: EXTRACTOR_VERSION, extract: deps.extract, pause: nextTask });
+        if (done.processed > 0) {
+          await recordOutcome({ at: Date.now(), url: '', outcome: 'reextracted', reason: `extractor ${EXTRACTOR_VERSION}: ${done.changedText} new text, ${done.sameText} same text, ${done.failed} unreadable` });
+        }
+      } catch (error) {
+        console.warn('[Clausewatch] re-extraction stopped', error);
+      } finally {
+        reextracting = null;
+      }
+    })();
+    return reextracting;
+  }
+
+  return { store, siteOf, save, storageProblem, reextract };
+}
