@@ -5,6 +5,7 @@
  */
 import { createBadges } from '@/utils/badges';
 import { createHistory, nextTask } from '@/utils/history';
+import { createPolicyStates } from '@/utils/tab-state';
 import { trimEndChars } from '@/lib/text/trim';
 import { browser, type Browser } from 'wxt/browser';
 import { joinsOnCapture, joinsOnPopup } from '@/lib/autowatch';
@@ -14,11 +15,11 @@ import { buildEvidenceWarc } from '@/lib/evidence';
 import { EXTRACTOR_VERSION } from '@/lib/extract';
 import { fetchGuarded, type HiddenRedirects } from '@/lib/fetch-page';
 import { assessDetection, assessFetch } from '@/lib/recheck';
-import { hasReviewableChange, pendingChange } from '@/lib/review';
+import { hasReviewableChange } from '@/lib/review';
 import { DEFAULT_FREQUENCY_HOURS, dueEntries, firstCheck, nextAfterFailure, nextAfterSuccess, RECHECK_ALARM } from '@/lib/schedule';
-import type { ChangeAnalysis, Detection, PolicyDocument, PolicyKind } from '@/lib/schema';
+import type { ChangeAnalysis, Detection, PolicyKind } from '@/lib/schema';
 import { policyKeyFor, samePolicyAddress, type ExtractFn, type PolicyStore, type StoredVersion } from '@/lib/store';
-import type { PolicyView, TabState, WatchEntry } from '@/lib/views';
+import type { TabState, WatchEntry } from '@/lib/views';
 import { recordOutcome } from '@/utils/diagnostics';
 import { runInDom } from '@/utils/dom';
 import { registerHandlers } from '@/utils/messaging';
@@ -43,66 +44,7 @@ const saveVersion = history.save;
 const getStorageProblem = history.storageProblem;
 const runReextraction = history.reextract;
 
-// ---- what is pending review ------------------------------------------------------------------------
-
-const analysisCache = new Map<string, ChangeAnalysis>();
-
-/**
- * A policy of a site as far as review goes: its view without the statements, and its latest document,
- * from which getTabState describes what the policy says now. The badge and the watch list need only the
- * pending change, so they never pay for classifying the whole policy.
- */
-interface PolicyState {
-  view: Omit<PolicyView, 'statements'>;
-  pendingVersionIds: string[];
-  document: PolicyDocument;
-}
-
-async function policyStates(store: PolicyStore, site: string): Promise<PolicyState[]> {
-  const out: PolicyState[] = [];
-  const policies = await store.listPolicies(site);
-  policies.sort((a, b) => (a.kind === b.kind ? a.firstSeen - b.firstSeen : a.kind === 'privacy-policy' ? -1 : 1));
-  for (const policy of policies) {
-    const versions = await store.listVersions(policy.policyId);
-    const last = versions[versions.length - 1];
-    if (!last) continue;
-    const latest = await store.getVersion(last.versionId);
-    if (!latest) continue;
-    const pending = pendingChange(versions);
-    let analysis: ChangeAnalysis | null = latest.analysis;
-    if (pending && pending.versions.length > 1) {
-      const key = `${pending.baseline.versionId}>${pending.latest.versionId}`;
-      let combined = analysisCache.get(key);
-      if (!combined) {
-        const baseline = await store.getVersion(pending.baseline.versionId);
-        combined = baseline ? await analyzeChangeYielding(baseline.document, latest.document, nextTask) : latest.analysis ?? undefined;
-        if (combined) analysisCache.set(key, combined);
-      }
-      analysis = combined ?? null;
-    }
-    out.push({
-      pendingVersionIds: pending ? pending.versions.map((v) => v.versionId) : [],
-      view: {
-        policyId: policy.policyId,
-        kind: policy.kind,
-        url: latest.url,
-        title: latest.title,
-        firstSeen: policy.firstSeen,
-        versionCount: versions.length,
-        latest: {
-          versionId: latest.versionId,
-          firstSeen: latest.firstSeen,
-          lastSeen: latest.lastSeen,
-          statedDate: latest.statedDate,
-          reviewed: pending === null,
-          analysis: versions.length > 1 ? analysis : null,
-        },
-      },
-      document: latest.document,
-    });
-  }
-  return out;
-}
+const policyStates = createPolicyStates();
 
 const badges = createBadges({ store: getStore, siteOf, language: () => browser.i18n.getUILanguage() });
 const refreshBadge = badges.refresh;

@@ -1,0 +1,74 @@
+/**
+ * What the background knows of a site's policies as far as review goes: each policy's view (latest
+ * version, pending change and its analysis) and its latest document. The popup's tab state and the watch
+ * list read it; a change spread over several unreviewed versions is analysed once (baseline -> latest)
+ * and cached for the worker's life.
+ */
+import { analyzeChangeYielding } from '@/lib/engine';
+import { pendingChange } from '@/lib/review';
+import type { ChangeAnalysis, PolicyDocument } from '@/lib/schema';
+import type { PolicyStore } from '@/lib/store';
+import type { PolicyView } from '@/lib/views';
+import { nextTask } from './history';
+
+/**
+ * A policy of a site as far as review goes: its view without the statements, and its latest document,
+ * from which getTabState describes what the policy says now. The badge and the watch list need only the
+ * pending change, so they never pay for classifying the whole policy.
+ */
+export interface PolicyState {
+  view: Omit<PolicyView, 'statements'>;
+  pendingVersionIds: string[];
+  document: PolicyDocument;
+}
+
+export type PolicyStates = (store: PolicyStore, site: string) => Promise<PolicyState[]>;
+
+export function createPolicyStates(): PolicyStates {
+  const analysisCache = new Map<string, ChangeAnalysis>();
+  return async function policyStates(store: PolicyStore, site: string): Promise<PolicyState[]> {
+    const out: PolicyState[] = [];
+    const policies = await store.listPolicies(site);
+    policies.sort((a, b) => (a.kind === b.kind ? a.firstSeen - b.firstSeen : a.kind === 'privacy-policy' ? -1 : 1));
+    for (const policy of policies) {
+      const versions = await store.listVersions(policy.policyId);
+      const last = versions[versions.length - 1];
+      if (!last) continue;
+      const latest = await store.getVersion(last.versionId);
+      if (!latest) continue;
+      const pending = pendingChange(versions);
+      let analysis: ChangeAnalysis | null = latest.analysis;
+      if (pending && pending.versions.length > 1) {
+        const key = `${pending.baseline.versionId}>${pending.latest.versionId}`;
+        let combined = analysisCache.get(key);
+        if (!combined) {
+          const baseline = await store.getVersion(pending.baseline.versionId);
+          combined = baseline ? await analyzeChangeYielding(baseline.document, latest.document, nextTask) : latest.analysis ?? undefined;
+          if (combined) analysisCache.set(key, combined);
+        }
+        analysis = combined ?? null;
+      }
+      out.push({
+        pendingVersionIds: pending ? pending.versions.map((v) => v.versionId) : [],
+        view: {
+          policyId: policy.policyId,
+          kind: policy.kind,
+          url: latest.url,
+          title: latest.title,
+          firstSeen: policy.firstSeen,
+          versionCount: versions.length,
+          latest: {
+            versionId: latest.versionId,
+            firstSeen: latest.firstSeen,
+            lastSeen: latest.lastSeen,
+            statedDate: latest.statedDate,
+            reviewed: pending === null,
+            analysis: versions.length > 1 ? analysis : null,
+          },
+        },
+        document: latest.document,
+      });
+    }
+    return out;
+  };
+}
