@@ -6,6 +6,7 @@
 import { createBadges } from '@/utils/badges';
 import { createHistory, nextTask } from '@/utils/history';
 import { createPolicyStates } from '@/utils/tab-state';
+import { createWatchList, policyKind, policyUrlOf } from '@/utils/watchlist';
 import { trimEndChars } from '@/lib/text/trim';
 import { browser, type Browser } from 'wxt/browser';
 import { joinsOnCapture, joinsOnPopup } from '@/lib/autowatch';
@@ -13,13 +14,10 @@ import { usualPathCandidates } from '@/lib/discover';
 import { analyzeChangeYielding, describePolicy } from '@/lib/engine';
 import { buildEvidenceWarc } from '@/lib/evidence';
 import { EXTRACTOR_VERSION } from '@/lib/extract';
-import { fetchGuarded, type HiddenRedirects } from '@/lib/fetch-page';
-import { assessDetection, assessFetch } from '@/lib/recheck';
 import { hasReviewableChange } from '@/lib/review';
-import { DEFAULT_FREQUENCY_HOURS, dueEntries, firstCheck, nextAfterFailure, nextAfterSuccess, RECHECK_ALARM } from '@/lib/schedule';
-import type { ChangeAnalysis, Detection, PolicyKind } from '@/lib/schema';
-import { policyKeyFor, samePolicyAddress, type ExtractFn, type PolicyStore, type StoredVersion } from '@/lib/store';
-import type { TabState, WatchEntry } from '@/lib/views';
+import { DEFAULT_FREQUENCY_HOURS, nextAfterSuccess, RECHECK_ALARM } from '@/lib/schedule';
+import { samePolicyAddress, type ExtractFn, type StoredVersion } from '@/lib/store';
+import type { TabState } from '@/lib/views';
 import { recordOutcome } from '@/utils/diagnostics';
 import { runInDom } from '@/utils/dom';
 import { registerHandlers } from '@/utils/messaging';
@@ -27,9 +25,6 @@ import { getSettings, getWatches, markIntroduced, setSettings, updateWatches } f
 
 
 const ALARM = RECHECK_ALARM;
-const CHECKS_PER_ALARM = 5;
-const FETCH_TIMEOUT_MS = 20_000;
-const MAX_FETCH_BYTES = 8_000_000;
 
 /** The page pipeline on a kept capture, in the background's DOM: what re-extraction runs. */
 const extractInDom: ExtractFn = async (html, url) => {
@@ -50,160 +45,8 @@ const badges = createBadges({ store: getStore, siteOf, language: () => browser.i
 const refreshBadge = badges.refresh;
 const refreshAllBadges = badges.refreshAll;
 
-// ---- watching ----------------------------------------------------------------------------------------
-
-/** A page the pipeline kept is a privacy policy or a privacy-adjacent one (cookie policy, DPA). */
-function policyKind(detection: Detection): PolicyKind {
-  return detection.kind === 'privacy-adjacent' ? 'privacy-adjacent' : 'privacy-policy';
-}
-
-function policyUrlOf(url: string): string {
-  const u = new URL(url);
-  u.hash = '';
-  return u.href;
-}
-
-/**
- * Puts a site's policy on the watch list (or points its entry at a new address). `known` seeds a new
- * entry with what the history already says (a change awaiting review).
- */
-async function watch(policyUrl: string, frequencyHours = DEFAULT_FREQUENCY_HOURS, known: Pick<WatchEntry, 'status' | 'lastChange'> | null = null): Promise<string> {
-  const store = await getStore();
-  const site = store.siteForUrl(policyUrl);
-  const now = Date.now();
-  await updateWatches((list) => {
-    const existing = list.find((w) => w.site === site);
-    const entry: WatchEntry = existing
-      ? { ...existing, policyUrl, frequencyHours, ...(existing.policyUrl === policyUrl ? {} : { status: 'pending' as const, failure: null, movedTo: null, failures: 0, nextCheck: firstCheck(now, Math.random) }) }
-      : { site, policyUrl, frequencyHours, addedAt: now, lastCheck: null, lastChange: null, status: 'pending', ...known, failure: null, movedTo: null, failures: 0, nextCheck: firstCheck(now, Math.random) };
-    return [...list.filter((w) => w.site !== site), entry];
-  });
-  return site;
-}
-
-/**
- * A watched site reads "Changed" while a change worth reviewing awaits review (a date or formatting
- * update never does, and offers nothing to review). Once none is left, it reads "Up to date" again.
- */
-async function settleReviewedWatch(store: PolicyStore, site: string): Promise<void> {
-  for (const state of await policyStates(store, site)) {
-    const analysis = state.view.latest.analysis;
-    if (state.pendingVersionIds.length > 0 && analysis && hasReviewableChange(analysis)) return;
-  }
-  await updateWatches((list) => list.map((w) => (w.site === site && w.status === 'changed' ? { ...w, status: 'up-to-date' } : w)));
-}
-
-/** The watch whose policy page is the stored policy `policyId` (the store's own identity of a policy). */
-function watchesPolicy(w: WatchEntry, policyId: string): boolean {
-  try {
-    return policyKeyFor(w.policyUrl, 'privacy-policy').policyId === policyId;
-  } catch {
-    return false;
-  }
-}
-
-/**
- * A change found while browsing shows on the watch list as one found by a background check does: the
- * last change, and "Changed" when there is something to review. A failed watch stays failed: its
- * background checks still fail.
- */
-async function noteChangeSeen(policyId: string, analysis: ChangeAnalysis | undefined): Promise<void> {
-  const now = Date.now();
-  const reviewable = analysis !== undefined && hasReviewableChange(analysis);
-  await updateWatches((list) =>
-    list.map((w) => (watchesPolicy(w, policyId) ? { ...w, lastChange: now, status: reviewable && w.status !== 'failed' ? 'changed' : w.status } : w)),
-  );
-}
-
-/**
- * A re-check's request: redirects followed by hand and each hop judged first, the body capped as it
- * streams (lib/fetch-page.ts). `hidden` says what to do with a redirect the browser will not show:
- * a background check never follows one; a check the user asked for lets the browser say where it leads.
- */
-function fetchPolicyPage(url: string, hidden: HiddenRedirects) {
-  return fetchGuarded(url, {
-    fetch: (u, init) => fetch(u, init),
-    maxBytes: MAX_FETCH_BYTES,
-    signal: AbortSignal.timeout(FETCH_TIMEOUT_MS),
-    hidden,
-  });
-}
-
-type CheckResult =
-  | { status: 'unchanged' | 'changed' | 'first'; reason: null; major: number; reviewable: boolean; movedTo: null }
-  | { status: 'failed'; reason: string; major: 0; reviewable: false; movedTo: string | null };
-
-const failed = (reason: string, movedTo: string | null = null): CheckResult => ({ status: 'failed', reason, major: 0, reviewable: false, movedTo });
-
-/**
- * Fetches a watched policy and stores what it says now, under the address it was served from. Anything
- * doubtful (a refused or unseen redirect, another site, a body past the limit, a login wall) is a failed
- * check with its reason, never a version.
- */
-async function checkPolicy(policyUrl: string, userInitiated: boolean): Promise<CheckResult> {
-  const page = await fetchPolicyPage(policyUrl, userInitiated ? 'locate' : 'fail');
-  if (!page.ok) return failed(page.reason, page.movedTo);
-  const fetched = assessFetch({ requestedUrl: policyUrl, finalUrl: page.finalUrl, status: page.status, contentType: page.contentType, body: page.body });
-  if (!fetched.ok) return failed(fetched.reason);
-  const result = await runInDom({ task: 'process', html: page.body, url: page.finalUrl });
-  if (result.outcome !== 'policy') {
-    const verdict = result.detection ? assessDetection(result.detection) : { ok: false as const, reason: result.reason };
-    return failed(verdict.ok ? result.reason : verdict.reason);
-  }
-  const saved = await saveVersion(page.finalUrl, result.document, policyKind(result.detection), { html: page.body, source: 'check' });
-  const reviewable = saved.analysis !== undefined && hasReviewableChange(saved.analysis);
-  return { status: saved.status, reason: null, major: saved.analysis?.counts.major ?? 0, reviewable, movedTo: null };
-}
-
-async function runCheck(entry: WatchEntry, userInitiated = false): Promise<CheckResult> {
-  const result = await checkPolicy(entry.policyUrl, userInitiated).catch((error: unknown): CheckResult => failed(error instanceof Error ? error.message : String(error)));
-  const now = Date.now();
-  await updateWatches((list) =>
-    list.map((w) => {
-      if (w.site !== entry.site) return w;
-      if (result.status === 'failed') {
-        const failures = w.failures + 1;
-        return { ...w, lastCheck: now, status: 'failed', failure: result.reason, movedTo: result.movedTo, failures, nextCheck: nextAfterFailure(now, failures, w.frequencyHours, Math.random) };
-      }
-      return {
-        ...w,
-        lastCheck: now,
-        lastChange: result.status === 'changed' ? now : w.lastChange,
-        // "Changed" while a change worth reviewing awaits review (settleReviewedWatch clears it).
-        status: (result.status === 'changed' && result.reviewable) || w.status === 'changed' ? 'changed' : 'up-to-date',
-        failure: null,
-        movedTo: null,
-        failures: 0,
-        nextCheck: nextAfterSuccess(now, w.frequencyHours, Math.random),
-      };
-    }),
-  );
-  await recordOutcome({ at: now, url: entry.policyUrl, outcome: `check-${result.status}`, reason: result.reason ?? '' });
-  if (result.status === 'changed') {
-    await refreshAllBadges();
-    if (result.major > 0 && (await getSettings()).notifications) await notifyChange(entry.site);
-  }
-  return result;
-}
-
-async function notifyChange(site: string): Promise<void> {
-  try {
-    await browser.notifications.create(`clausewatch:${site}`, {
-      type: 'basic',
-      iconUrl: browser.runtime.getURL('/icon/128.png'),
-      title: `${site} changed its privacy policy`,
-      message: 'Clausewatch found major changes. Click to see what changed.',
-    });
-  } catch {
-    // The notifications permission was withdrawn; the badge still tells.
-  }
-}
-
-async function runDueChecks(): Promise<void> {
-  const settings = await getSettings();
-  const due = dueEntries(await getWatches(), Date.now(), { paused: settings.paused, limit: CHECKS_PER_ALARM });
-  for (const entry of due) await runCheck(entry);
-}
+const watchList = createWatchList({ history, badges, policyStates, dom: runInDom });
+const { watch, settleReviewedWatch, noteChangeSeen, fetchPolicyPage, runCheck, runDueChecks } = watchList;
 
 // ---- show on page ----------------------------------------------------------------------------------
 
