@@ -48,7 +48,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['lib/{engine,text,detect,extract,explain,evidence,model}/**/*.ts', 'lib/{markdown,pipeline,schema,limits,dom-tasks}.ts'],
+    files: ['lib/{engine,text,detect,extract,explain,evidence,model}/**/*.ts', 'lib/{markdown,pipeline,schema,limits,dom-tasks,url,hops}.ts'],
     ignores: ['**/*.test.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [BROWSER_API, NOT_FROM_LIB, NOT_FROM_CORE] }],

@@ -7,7 +7,6 @@ import { createBadges } from '@/utils/badges';
 import { createHistory, nextTask } from '@/utils/history';
 import { createPolicyStates } from '@/utils/tab-state';
 import { createWatchList, policyKind, policyUrlOf } from '@/utils/watchlist';
-import { trimEndChars } from '@/lib/text/trim';
 import { browser, type Browser } from 'wxt/browser';
 import { joinsOnCapture, joinsOnPopup } from '@/lib/autowatch';
 import { usualPathCandidates } from '@/lib/discover';
@@ -52,15 +51,9 @@ const { watch, settleReviewedWatch, noteChangeSeen, fetchPolicyPage, runCheck, r
 
 const HIGHLIGHT_CSS = '::highlight(clausewatch) { background-color: #fde047; color: #111827; }';
 
+/** The tab showing the policy page `url` (same origin and path, as the store identifies a policy). */
 function samePage(a: string | undefined, b: string): boolean {
-  if (!a) return false;
-  try {
-    const x = new URL(a);
-    const y = new URL(b);
-    return x.origin === y.origin && trimEndChars(x.pathname, '/') === trimEndChars(y.pathname, '/');
-  } catch {
-    return false;
-  }
+  return a !== undefined && samePolicyAddress(a, b);
 }
 
 async function waitForComplete(tabId: number): Promise<void> {

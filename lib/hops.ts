@@ -8,7 +8,7 @@
  * resolves to a private address is not caught here (see README, Limits).
  */
 import { trimEndChars } from './text/trim';
-import { siteForUrl } from './store/site';
+import { siteForUrl } from './url';
 
 export type HopVerdict =
   | { ok: true }

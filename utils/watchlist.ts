@@ -10,6 +10,7 @@ import { hasReviewableChange } from '@/lib/review';
 import { DEFAULT_FREQUENCY_HOURS, dueEntries, firstCheck, nextAfterFailure, nextAfterSuccess } from '@/lib/schedule';
 import type { ChangeAnalysis, Detection, PolicyKind } from '@/lib/schema';
 import { policyKeyFor, type PolicyStore } from '@/lib/store';
+import { withoutFragment } from '@/lib/url';
 import type { WatchEntry } from '@/lib/views';
 import type { Badges } from './badges';
 import { recordOutcome } from './diagnostics';
@@ -27,11 +28,8 @@ export function policyKind(detection: Detection): PolicyKind {
   return detection.kind === 'privacy-adjacent' ? 'privacy-adjacent' : 'privacy-policy';
 }
 
-export function policyUrlOf(url: string): string {
-  const u = new URL(url);
-  u.hash = '';
-  return u.href;
-}
+/** The address a watched policy is fetched and stored by: the page's, without its fragment. */
+export const policyUrlOf = withoutFragment;
 
 /** The watch whose policy page is the stored policy `policyId` (the store's own identity of a policy). */
 function watchesPolicy(w: WatchEntry, policyId: string): boolean {

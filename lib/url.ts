@@ -1,0 +1,113 @@
+/**
+ * The one module that reads page addresses: which site and which policy a URL belongs to, and whether
+ * two addresses name the same page. The store files versions by it, the background checks a content
+ * script's claimed address and finds the tab to show a passage in by it, the watch list drops fragments
+ * by it.
+ *
+ * Which site and which policy a captured URL belongs to. A site is the registrable domain, so
+ * www.example.co.uk and help.example.co.uk are shown together (one badge, one history page); a policy is
+ * identified by its kind, its origin (scheme, host and port) and its normalised path, so tracking
+ * parameters and fragments never split one policy into several, while a capture over plain http, or from
+ * another subdomain (whose owner may not be the site's), is never taken for a version of the site's
+ * https policy.
+ */
+import { parse } from 'tldts';
+import { trimEndChars } from './text/trim';
+
+/** An address that names no web page (the store reports it as `invalid-input`). */
+export class AddressError extends Error {
+  override readonly name = 'AddressError';
+}
+
+function parseUrl(url: string): URL {
+  try {
+    return new URL(url);
+  } catch {
+    throw new AddressError(`Not a web address: ${JSON.stringify(url.slice(0, 200))}`);
+  }
+}
+
+/** Registrable domain (public-suffix aware); the bare hostname for IP addresses, localhost and the like. */
+export function siteForUrl(url: string): string {
+  const parsed = parseUrl(url);
+  const hostname = parsed.hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  if (!hostname) throw new AddressError(`This address has no host name: ${url.slice(0, 200)}`);
+  const info = parse(hostname, { allowPrivateDomains: true });
+  if (info.isIp) return hostname;
+  return info.domain ?? hostname;
+}
+
+/**
+ * Path without query or fragment, lower-cased (policy URLs are routinely linked with differing case),
+ * without trailing slashes or a trailing index file, percent-escapes decoded where valid.
+ */
+export function normalizePolicyPath(url: string): string {
+  let path = parseUrl(url).pathname;
+  try {
+    path = decodeURI(path);
+  } catch {
+    // A malformed escape is kept as written; it is still a stable identifier.
+  }
+  path = trimEndChars(
+    path
+      .toLowerCase()
+      .replace(/\/{2,}/g, '/')
+      .replace(/\/index\.(?:html?|php|aspx?)$/, '/'),
+    '/',
+  );
+  return path === '' ? '/' : path;
+}
+
+/** The origin a policy belongs to: scheme, host and (non-default) port; only http and https pages have one. */
+export function originForUrl(url: string): string {
+  const parsed = parseUrl(url);
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
+    throw new AddressError(`Only web pages (http, https) have a policy history: ${url.slice(0, 200)}`);
+  }
+  if (!parsed.hostname) throw new AddressError(`This address has no host name: ${url.slice(0, 200)}`);
+  return parsed.origin;
+}
+
+export function policyIdFor(kind: string, origin: string, path: string): string {
+  return `${kind}:${origin}${path}`;
+}
+
+export interface PolicyKey {
+  site: string;
+  origin: string;
+  path: string;
+  policyId: string;
+}
+
+/** Everything that identifies the policy of `kind` captured at `url`. */
+export function policyKeyFor(url: string, kind: string): PolicyKey {
+  const origin = originForUrl(url);
+  const path = normalizePolicyPath(url);
+  return { site: siteForUrl(url), origin, path, policyId: policyIdFor(kind, origin, path) };
+}
+
+/** The parts of a policy id (`kind:origin/path`), or null for anything else (ids before schema v3 included). */
+export function parsePolicyId(policyId: string): { kind: string; origin: string; path: string } | null {
+  const m = /^([a-z-]+):(https?:\/\/[^/]+)(\/.*)$/.exec(policyId);
+  return m ? { kind: m[1]!, origin: m[2]!, path: m[3]! } : null;
+}
+
+/**
+ * Do two addresses name the same page as far as policy identity goes (same origin, same normalised
+ * path)? Used to check the address a content script claims against the tab it runs in: the query and
+ * fragment may differ (a page that tidies its own address), what a version is filed under may not.
+ */
+export function samePolicyAddress(a: string, b: string): boolean {
+  try {
+    return originForUrl(a) === originForUrl(b) && normalizePolicyPath(a) === normalizePolicyPath(b);
+  } catch {
+    return false;
+  }
+}
+
+/** The address without its fragment: what a watched policy is fetched and stored by. */
+export function withoutFragment(url: string): string {
+  const u = parseUrl(url);
+  u.hash = '';
+  return u.href;
+}
