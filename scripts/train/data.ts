@@ -237,24 +237,10 @@ export interface SharingLabel {
 export function loadSharingLabels(corpus: string, labelsFile: string, pairs: ChangePair[]): Sample[] {
   if (!existsSync(labelsFile)) return [];
   const labels = new Map(readJsonl<SharingLabel>(labelsFile).filter((l) => l.confidence === 'high').map((l) => [l.h, l]));
-  const out: Sample[] = [];
-  const done = new Set<string>();
-  const files = new Set<string>();
-  for (const p of pairs) {
-    for (const side of [p.newer, p.older]) {
-      if (files.has(side.file)) continue;
-      files.add(side.file);
-      for (const s of markdownSentences(readFileSync(join(corpus, side.file), 'utf8'), p.lang)) {
-        const h = sentenceHash(s);
-        const l = labels.get(h);
-        if (!l || done.has(h)) continue;
-        done.add(h);
-        const stance = l.tp === 'denies' ? 'does-not' : l.tp === 'choice' ? 'choice' : l.tp === 'shares' ? 'does' : undefined;
-        out.push({ text: s, source: 'sharing-labels', group: serviceKey(p.service), labels: { 'third-party-sharing': l.tp === 'none' ? 0 : 1 }, weight: 1, origin: p.id, evalOnly: true, ...(stance ? { stance } : {}) });
-      }
-    }
-  }
-  return out;
+  return [...labelledPairSentences(corpus, pairs, labels, 'newer-first')].map(({ text, pair: p, label: l }) => {
+    const stance = l.tp === 'denies' ? 'does-not' : l.tp === 'choice' ? 'choice' : l.tp === 'shares' ? 'does' : undefined;
+    return { text, source: 'sharing-labels', group: serviceKey(p.service), labels: { 'third-party-sharing': l.tp === 'none' ? 0 : 1 }, weight: 1, origin: p.id, evalOnly: true, ...(stance ? { stance } : {}) };
+  });
 }
 
 /**
@@ -266,25 +252,33 @@ export function loadSharingLabels(corpus: string, labelsFile: string, pairs: Cha
  */
 export function loadAiPairLabels(corpus: string, labelsFile: string, pairs: ChangePair[]): Sample[] {
   if (!existsSync(labelsFile)) return [];
-  const labels = new Map(readJsonl<AiLabel>(labelsFile).map((l) => [l.h, l]));
-  const out: Sample[] = [];
+  const labels = new Map(readJsonl<AiLabel>(labelsFile).filter((l) => l.ai !== null).map((l) => [l.h, l]));
+  return [...labelledPairSentences(corpus, pairs, labels, 'older-first')].map(({ text, pair: p, label: l }) => {
+    const stance = l.ai === 'denies' ? 'does-not' : l.ai === 'choice' ? 'choice' : l.ai === 'trains' ? 'does' : undefined;
+    return { text, source: 'ai-pair-labels', group: serviceKey(p.service), labels: { 'ai-training': l.ai === 'none' ? 0 : 1 }, weight: 1, origin: p.id, ...(stance ? { stance } : {}) };
+  });
+}
+
+/**
+ * The labelled sentences of the change pairs' versions: each version file split as the engine splits it
+ * (once, whichever pairs share it), each sentence hashed and looked up, each hash yielded once.
+ */
+function* labelledPairSentences<L>(corpus: string, pairs: ChangePair[], labels: ReadonlyMap<string, L>, order: 'older-first' | 'newer-first'): Generator<{ text: string; pair: ChangePair; label: L }> {
   const done = new Set<string>();
   const files = new Set<string>();
-  for (const p of pairs) {
-    for (const side of [p.older, p.newer]) {
+  for (const pair of pairs) {
+    for (const side of order === 'older-first' ? [pair.older, pair.newer] : [pair.newer, pair.older]) {
       if (files.has(side.file)) continue;
       files.add(side.file);
-      for (const s of markdownSentences(readFileSync(join(corpus, side.file), 'utf8'), p.lang)) {
-        const h = sentenceHash(s);
-        const l = labels.get(h);
-        if (!l?.ai || done.has(h)) continue;
+      for (const text of markdownSentences(readFileSync(join(corpus, side.file), 'utf8'), pair.lang)) {
+        const h = sentenceHash(text);
+        const label = labels.get(h);
+        if (label === undefined || done.has(h)) continue;
         done.add(h);
-        const stance = l.ai === 'denies' ? 'does-not' : l.ai === 'choice' ? 'choice' : l.ai === 'trains' ? 'does' : undefined;
-        out.push({ text: s, source: 'ai-pair-labels', group: serviceKey(p.service), labels: { 'ai-training': l.ai === 'none' ? 0 : 1 }, weight: 1, origin: p.id, ...(stance ? { stance } : {}) });
+        yield { text, pair, label };
       }
     }
   }
-  return out;
 }
 
 export interface ChangePair {
