@@ -72,7 +72,7 @@ function formatLocaleOf(tag: string | undefined | null, language: Language, fall
   if (!tag || !/[-_]/.test(tag)) return fallback;
   try {
     const [canonical] = Intl.getCanonicalLocales(tag.replace(/_/g, '-'));
-    if (!canonical || languageOf(canonical) !== language) return fallback;
+    if (!canonical || canonical.split('-')[0] !== language) return fallback;
     return Intl.DateTimeFormat.supportedLocalesOf([canonical]).length > 0 ? canonical : fallback;
   } catch {
     return fallback; // not a well-formed tag
