@@ -118,7 +118,7 @@ export const uiDe: UiWords = {
     onlyOne: 'Bisher wurde nur eine Version gesehen. Wenn sich die Richtlinie ändert, erscheinen die Änderungen hier.',
     timelineLabel: (title) => `Versionen von ${title}, neueste zuerst`,
     seen: (when) => `${cap(when)} gesehen`,
-    dated: (date) => `Stand: ${date}`,
+    dated: (date) => `Stand:\u00a0${date}`,
     firstVersion: 'Erste Version, die Clausewatch gesehen hat.',
     majorChanges: (n) => count(n, 'wichtige Änderung', 'wichtige Änderungen'),
     reviewed: 'Geprüft',
