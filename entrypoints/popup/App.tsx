@@ -8,20 +8,20 @@ import { errorMessage } from '@/components/format';
 import { useWords } from '@/components/words';
 
 /** The tab the popup is about: `?tabId=N` (tests, or the popup opened as a page), else the active tab. */
-async function resolveTabId(): Promise<number> {
+async function resolveTabId(noActiveTab: string): Promise<number> {
   const param = new URLSearchParams(location.search).get('tabId');
   if (param !== null && /^\d+$/.test(param)) return Number(param);
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-  if (tab?.id == null) throw new Error('no active tab');
+  if (tab?.id == null) throw new Error(noActiveTab);
   return tab.id;
 }
 
 export function App() {
-  const load = useCallback(async () => sendMessage('getTabState', { tabId: await resolveTabId() }), []);
+  const { ui } = useWords();
+  const load = useCallback(async () => sendMessage('getTabState', { tabId: await resolveTabId(ui.popup.noActiveTab) }), [ui]);
   const [state, reload] = useLoader(load);
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState('');
-  const { ui } = useWords();
 
   if (state.status !== 'ready') {
     return (

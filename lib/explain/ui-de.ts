@@ -71,6 +71,7 @@ export const uiDe: UiWords = {
     watching: (site) => `${site} wird jetzt beobachtet.`,
     couldNotWatch: 'Diese Website konnte nicht beobachtet werden.',
     stoppedWatching: (site) => `${site} wird nicht mehr beobachtet. Clausewatch vergleicht die Richtlinie weiterhin, wenn Sie sie besuchen.`,
+    noActiveTab: 'kein aktiver Tab',
   },
   analysis: {
     onlyFormatting: 'Nur Formatierung oder Formulierungen geändert – nichts zu prüfen.',

@@ -68,6 +68,7 @@ export const uiEn: UiWords = {
     watching: (site) => `Watching ${site}.`,
     couldNotWatch: 'Could not watch this site.',
     stoppedWatching: (site) => `Stopped watching ${site}. Clausewatch still compares its policy when you visit it.`,
+    noActiveTab: 'no active tab',
   },
   analysis: {
     onlyFormatting: 'Only formatting or wording changed — nothing to review.',

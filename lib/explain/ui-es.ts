@@ -69,6 +69,7 @@ export const uiEs: UiWords = {
     watching: (site) => `Ahora se vigila ${site}.`,
     couldNotWatch: 'No se pudo vigilar este sitio.',
     stoppedWatching: (site) => `Se dejó de vigilar ${site}. Clausewatch sigue comparando su política cuando usted la visita.`,
+    noActiveTab: 'ninguna pestaña activa',
   },
   analysis: {
     onlyFormatting: 'Solo cambió el formato o la redacción: nada que revisar.',

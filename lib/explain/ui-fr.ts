@@ -72,6 +72,7 @@ export const uiFr: UiWords = {
     watching: (site) => `Surveillance de ${site} activée.`,
     couldNotWatch: 'Impossible de surveiller ce site.',
     stoppedWatching: (site) => `${site} n’est plus surveillé. Clausewatch compare toujours sa politique lorsque vous la consultez.`,
+    noActiveTab: 'aucun onglet actif',
   },
   analysis: {
     onlyFormatting: 'Seules la mise en forme ou la formulation ont changé — rien à examiner.',

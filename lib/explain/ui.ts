@@ -74,6 +74,8 @@ export interface UiWords {
     watching(site: string): string;
     couldNotWatch: string;
     stoppedWatching(site: string): string;
+    /** The popup opened with no tab to describe (shown after loadFailed.tabPolicy). */
+    noActiveTab: string;
   };
   analysis: {
     onlyFormatting: string;
