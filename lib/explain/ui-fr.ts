@@ -51,7 +51,7 @@ export const uiFr: UiWords = {
     watchingSince: (day, n) => `Surveillée depuis le ${day} · ${versions(n)}`,
     firstSeen: (day, n) => `Vue pour la première fois le ${day} · ${versions(n)}`,
     latestSeen: (when) => `dernière version vue ${when}`,
-    statedUpdate: (date) => `mise à jour le ${date} selon elle`,
+    statedUpdate: (date) => `indique avoir été mise à jour le ${date}`,
     reviewed: 'lue',
     showReviewed: 'Afficher les changements déjà lus',
     markReviewed: 'Marquer comme lu',
