@@ -5,7 +5,6 @@ import { passageReferences } from './format';
 import { useWords } from './words';
 import { digestOf } from '@/lib/schema';
 
-
 /** The summary line and one card per finding, in the order the engine gives (major first). */
 export function AnalysisView({
   analysis,
@@ -20,14 +19,12 @@ export function AnalysisView({
   const findings = analysis.findings.filter((f) => f.severity !== 'cosmetic');
   const references = passageReferences(findings, MAX_EVIDENCE, (f) => words.headline(f));
   if (!hasReviewableChange(analysis)) {
-    return <p className="note">Only formatting or wording changed — nothing to review.</p>;
+    return <p className="note">{words.ui.analysis.onlyFormatting}</p>;
   }
   return (
     <div>
       <p className="summary">{words.summary(digestOf(analysis))}</p>
-      {analysis.truncated && (
-        <p className="muted small">This policy is very long, so part of the comparison was simplified.</p>
-      )}
+      {analysis.truncated && <p className="muted small">{words.ui.analysis.truncated}</p>}
       <ul className="cards">
         {findings.map((f, i) => (
           <li key={f.id}>

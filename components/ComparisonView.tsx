@@ -2,30 +2,25 @@ import { useId } from 'react';
 import type { Block, Change } from '@/lib/schema';
 import type { Comparison } from '@/lib/views';
 import { AnalysisView } from './AnalysisView';
-import { formatDay, sectionPath } from './format';
+import { sectionPath } from './format';
 import { SpanText } from './SpanText';
+import { useWords } from './words';
 
 export type CompareMode = 'inline' | 'side-by-side';
 
 /** Block and change texts may differ in spacing only; match them on a whitespace-folded key. */
 const key = (text: string) => text.replace(/\s+/g, ' ').trim();
 
-const CHANGE_LABEL: Record<Change['type'], string> = {
-  added: 'Added',
-  removed: 'Removed',
-  modified: 'Changed',
-  moved: 'Moved',
-};
-
 function InlineChanges({ changes }: { changes: readonly Change[] }) {
-  if (changes.length === 0) return <p className="muted">No differences in the text.</p>;
+  const { ui } = useWords();
+  if (changes.length === 0) return <p className="muted">{ui.comparison.noDifferences}</p>;
   return (
-    <ol className="changes" aria-label="Changes">
+    <ol className="changes" aria-label={ui.comparison.changesLabel}>
       {changes.map((c, i) => {
         const section = sectionPath(c.section);
         return (
           <li key={i} className="card">
-            <span className="change-type">{CHANGE_LABEL[c.type]}</span>
+            <span className="change-type">{ui.comparison.changeType[c.type]}</span>
             {section && <span className="muted small"> · {section}</span>}
             <p className="evidence">
               {c.spans.length > 0 ? (
@@ -57,6 +52,7 @@ function DocumentColumn({
   side: 'before' | 'after';
 }) {
   const headingId = useId();
+  const { ui } = useWords();
   return (
     <section aria-labelledby={headingId}>
       <h4 id={headingId}>{title}</h4>
@@ -65,7 +61,7 @@ function DocumentColumn({
         const className = `doc-block${b.kind === 'heading' ? ' block-heading' : ''}${change ? ' changed' : ''}`;
         return (
           <p key={i} className={className}>
-            {change && <span className="change-mark">{CHANGE_LABEL[change.type]}</span>}
+            {change && <span className="change-mark">{ui.comparison.changeType[change.type]}</span>}
             {change && change.spans.length > 0 ? (
               <SpanText spans={change.spans} side={side} />
             ) : change?.type === 'added' ? (
@@ -100,6 +96,7 @@ export function ComparisonView({
 }) {
   const headingId = useId();
   const radioName = useId();
+  const { ui, format } = useWords();
   const { older, newer, analysis } = comparison;
   const beforeChanged = new Map<string, Change>();
   const afterChanged = new Map<string, Change>();
@@ -109,41 +106,39 @@ export function ComparisonView({
   }
   return (
     <section className="comparison" aria-labelledby={headingId}>
-      <h2 id={headingId}>
-        Changes between {formatDay(older.firstSeen)} and {formatDay(newer.firstSeen)}
-      </h2>
+      <h2 id={headingId}>{ui.comparison.heading(format.day(older.firstSeen), format.day(newer.firstSeen))}</h2>
       <div className="toolbar">
         <fieldset>
-          <legend>Show changes</legend>
+          <legend>{ui.comparison.showChanges}</legend>
           {(['inline', 'side-by-side'] as const).map((m) => (
             <label key={m}>
               <input type="radio" name={radioName} value={m} checked={mode === m} onChange={() => onModeChange(m)} />{' '}
-              {m === 'inline' ? 'Inline' : 'Side by side'}
+              {m === 'inline' ? ui.comparison.inline : ui.comparison.sideBySide}
             </label>
           ))}
         </fieldset>
         <button type="button" onClick={onCopyMarkdown}>
-          Copy Markdown summary
+          {ui.comparison.copyMarkdown}
         </button>
         <span role="status" aria-live="polite" className="small">
           {copyStatus}
         </span>
       </div>
-      <h3 className="subheading">What changed</h3>
+      <h3 className="subheading">{ui.comparison.whatChanged}</h3>
       <AnalysisView analysis={analysis} headingLevel={4} onShowOnPage={onShowOnPage} />
-      <h3 className="subheading">The text</h3>
+      <h3 className="subheading">{ui.comparison.theText}</h3>
       {mode === 'inline' ? (
         <InlineChanges changes={analysis.changes} />
       ) : (
         <div className="side-by-side">
           <DocumentColumn
-            title={`Older: seen ${formatDay(older.firstSeen)}`}
+            title={ui.comparison.older(format.day(older.firstSeen))}
             blocks={older.document.blocks}
             changed={beforeChanged}
             side="before"
           />
           <DocumentColumn
-            title={`Newer: seen ${formatDay(newer.firstSeen)}`}
+            title={ui.comparison.newer(format.day(newer.firstSeen))}
             blocks={newer.document.blocks}
             changed={afterChanged}
             side="after"

@@ -31,6 +31,7 @@ export function FindingCard({
 }) {
   const headingId = useId();
   const words = useWords();
+  const { ui } = words;
   const Heading = headingLevel === 3 ? 'h3' : 'h4';
   const evidence = finding.evidence.slice(0, MAX_EVIDENCE);
   const more = finding.evidence.length - evidence.length;
@@ -63,19 +64,20 @@ export function FindingCard({
             </blockquote>
             {e.previous && e.spans.every((s) => s.op === 'insert') && (
               <p className="evidence-before small">
-                <span className="muted">Before, the policy said: </span>“{e.previous}”
+                <span className="muted">{ui.analysis.before} </span>
+                {ui.common.quote(e.previous)}
               </p>
             )}
           </div>
         );
       })}
-      {more > 0 && <p className="muted small">and {more} more passage{more === 1 ? '' : 's'} like this</p>}
+      {more > 0 && <p className="muted small">{ui.analysis.morePassages(more)}</p>}
       {(section || (onShowOnPage && quote !== null)) && (
         <div className="card-footer">
-          {section ? <p className="section-path">Section: {section}</p> : <span />}
+          {section ? <p className="section-path">{ui.analysis.section(section)}</p> : <span />}
           {onShowOnPage && quote !== null && (
             <button type="button" className="small-button" onClick={() => onShowOnPage(quote)}>
-              Show on page
+              {ui.analysis.showOnPage}
             </button>
           )}
         </div>

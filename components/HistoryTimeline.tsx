@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import type { ChainView, HistoryView } from '@/lib/views';
-import { formatDate, formatStatedDate, plural, safeHttpUrl, displayUrl } from './format';
+import { safeHttpUrl, displayUrl } from './format';
 import { useWords } from './words';
 import { RecordStatus, versionEvidence } from './RecordStatus';
 
@@ -27,26 +27,29 @@ export function HistoryTimeline({
 }) {
   const headingId = useId();
   const words = useWords();
+  const { ui, format } = words;
   const href = safeHttpUrl(policy.url);
   const versions = newestFirst(policy.versions);
-  const kind = policy.kind === 'privacy-policy' ? 'Privacy policy' : 'Related policy';
+  const kind = policy.kind === 'privacy-policy' ? ui.common.privacyPolicy : ui.common.relatedPolicy;
   return (
     <section aria-labelledby={headingId}>
       <h2 id={headingId}>{policy.title || kind}</h2>
       <p className="muted small">
-        {kind} ·{' '}
+        {kind}
+        {ui.common.separator}
         {href ? (
           <a href={href} target="_blank" rel="noreferrer noopener">
             {displayUrl(policy.url)}
           </a>
         ) : (
           displayUrl(policy.url)
-        )}{' '}
-        · {plural(versions.length, 'version')}
+        )}
+        {ui.common.separator}
+        {ui.common.versions(versions.length)}
       </p>
       <RecordStatus chain={chain} />
-      {versions.length > 1 && <p className="small">Pick two versions to compare them.</p>}
-      <ol className="timeline" aria-label={`Versions of ${policy.title || kind}, newest first`}>
+      {versions.length > 1 && <p className="small">{ui.history.pickTwo}</p>}
+      <ol className="timeline" aria-label={ui.history.timelineLabel(policy.title || kind)}>
         {versions.map((v, i) => {
           const isSelected = selected.includes(v.versionId);
           const inputId = `${headingId}-${v.versionId}`;
@@ -64,26 +67,31 @@ export function HistoryTimeline({
                 <span />
               )}
               <label htmlFor={versions.length > 1 ? inputId : undefined}>
-                Seen {formatDate(v.firstSeen)}
-                {v.statedDate && <span className="muted"> · dated {formatStatedDate(v.statedDate)}</span>}
+                {ui.history.seen(format.when(v.firstSeen))}
+                {v.statedDate && (
+                  <span className="muted">
+                    {ui.common.separator}
+                    {ui.history.dated(format.statedDate(v.statedDate))}
+                  </span>
+                )}
               </label>
               <div className="version-details">
                 {isFirst && v.digest === null ? (
-                  <p>First version Clausewatch saw.</p>
+                  <p>{ui.history.firstVersion}</p>
                 ) : (
                   v.digest && <p>{words.summary(v.digest)}</p>
                 )}
                 <span>
                   {v.major > 0 ? (
                     <>
-                      <span className="badge badge-major">{plural(v.major, 'major change')}</span>{' '}
+                      <span className="badge badge-major">{ui.history.majorChanges(v.major)}</span>{' '}
                     </>
                   ) : null}
-                  {v.digest !== null && (v.reviewed ? 'Reviewed' : 'Not reviewed yet')}
+                  {v.digest !== null && (v.reviewed ? ui.history.reviewed : ui.history.notReviewed)}
                 </span>
                 {(chain?.versions.some((c) => c.versionId === v.versionId) || v.reextractedFrom !== null) && (
                   <p className="muted small version-evidence">
-                    {versionEvidence(chain?.versions.find((c) => c.versionId === v.versionId)?.raw, v.extractorVersion, v.reextractedFrom)}
+                    {versionEvidence(ui, chain?.versions.find((c) => c.versionId === v.versionId)?.raw, v.extractorVersion, v.reextractedFrom)}
                   </p>
                 )}
               </div>

@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { OptionsView, Settings, WatchEntry } from '@/lib/views';
-import { displayUrl, errorMessage, formatDateTime, formatDate, humanBytes, plural, safeHttpUrl } from './format';
+import { displayUrl, errorMessage, safeHttpUrl } from './format';
+import { useWords } from './words';
 
 /** A URL that wraps after its slashes, not in the middle of a word (text nodes only, never markup). */
 function BreakableUrl({ text }: { text: string }) {
@@ -17,34 +18,30 @@ function BreakableUrl({ text }: { text: string }) {
   );
 }
 
-export const FREQUENCIES: { hours: number; label: string }[] = [
-  { hours: 12, label: 'Every 12 hours' },
-  { hours: 24, label: 'Daily' },
-  { hours: 72, label: 'Every 3 days' },
-  { hours: 168, label: 'Weekly' },
-  { hours: 336, label: 'Every 2 weeks' },
-  { hours: 720, label: 'Monthly' },
-];
+/** The check frequencies offered, in hours (their names are the reader's language's). */
+export const FREQUENCIES: readonly number[] = [12, 24, 72, 168, 336, 720];
 
 function StatusCell({ watch, onWatchInstead }: { watch: WatchEntry; onWatchInstead: (site: string, url: string) => void }) {
+  const { ui } = useWords();
+  const w = ui.options;
   switch (watch.status) {
     case 'up-to-date':
-      return <>Up to date</>;
+      return <>{w.status.upToDate}</>;
     case 'changed':
-      return <strong>Changed</strong>;
+      return <strong>{w.status.changed}</strong>;
     case 'pending':
-      return <span className="muted">Not checked yet</span>;
+      return <span className="muted">{w.status.pending}</span>;
     case 'failed':
       return (
         <span className="status-failed">
-          <strong>Failed</strong>
-          {watch.failure ? `: ${watch.failure}` : ''}
-          {watch.failures > 1 ? ` (${watch.failures} attempts in a row)` : ''}
+          <strong>{w.status.failed}</strong>
+          {watch.failure ? w.failureReason(watch.failure) : ''}
+          {watch.failures > 1 ? w.attempts(watch.failures) : ''}
           {watch.movedTo && (
             <>
               {' '}
               <button type="button" onClick={() => onWatchInstead(watch.site, watch.movedTo!)}>
-                Watch {displayUrl(watch.movedTo)} instead
+                {w.watchInstead(displayUrl(watch.movedTo))}
               </button>
             </>
           )}
@@ -69,58 +66,58 @@ export function WatchTable({
   /** The user confirms the address a check found the policy moved to. */
   onWatchInstead: (site: string, url: string) => void;
 }) {
+  const { ui, format } = useWords();
+  const w = ui.options;
   if (watches.length === 0) {
-    return <p className="muted">No watched sites yet. Add one below, or open a site’s privacy policy page.</p>;
+    return <p className="muted">{w.noWatches}</p>;
   }
   return (
     <div className="table-wrap">
       <table>
-        <caption className="visually-hidden">Watched sites</caption>
+        <caption className="visually-hidden">{w.watchedSites}</caption>
         <thead>
           <tr>
-            <th scope="col">Site</th>
-            <th scope="col">Policy</th>
-            <th scope="col">Last check</th>
-            <th scope="col">Last change</th>
-            <th scope="col">Status</th>
-            <th scope="col">Frequency</th>
+            <th scope="col">{w.column.site}</th>
+            <th scope="col">{w.column.policy}</th>
+            <th scope="col">{w.column.lastCheck}</th>
+            <th scope="col">{w.column.lastChange}</th>
+            <th scope="col">{w.column.status}</th>
+            <th scope="col">{w.column.frequency}</th>
             <th scope="col">
-              <span className="visually-hidden">Actions</span>
+              <span className="visually-hidden">{w.column.actions}</span>
             </th>
           </tr>
         </thead>
         <tbody>
-          {watches.map((w) => {
-            const href = safeHttpUrl(w.policyUrl);
-            const options = FREQUENCIES.some((f) => f.hours === w.frequencyHours)
-              ? FREQUENCIES
-              : [...FREQUENCIES, { hours: w.frequencyHours, label: `Every ${w.frequencyHours} hours` }];
+          {watches.map((watch) => {
+            const href = safeHttpUrl(watch.policyUrl);
+            const options = FREQUENCIES.includes(watch.frequencyHours) ? FREQUENCIES : [...FREQUENCIES, watch.frequencyHours];
             return (
-              <tr key={w.site}>
-                <th scope="row">{w.site}</th>
+              <tr key={watch.site}>
+                <th scope="row">{watch.site}</th>
                 <td className="policy-cell">
                   {href ? (
                     <a href={href} target="_blank" rel="noreferrer noopener">
-                      <BreakableUrl text={displayUrl(w.policyUrl)} />
+                      <BreakableUrl text={displayUrl(watch.policyUrl)} />
                     </a>
                   ) : (
-                    <BreakableUrl text={displayUrl(w.policyUrl)} />
+                    <BreakableUrl text={displayUrl(watch.policyUrl)} />
                   )}
                 </td>
-                <td className="nowrap">{w.lastCheck ? formatDateTime(w.lastCheck) : 'Never'}</td>
-                <td className="nowrap">{w.lastChange ? formatDate(w.lastChange) : 'None seen'}</td>
+                <td className="nowrap">{watch.lastCheck ? format.dateTime(watch.lastCheck) : w.never}</td>
+                <td className="nowrap">{watch.lastChange ? format.date(watch.lastChange) : w.noneSeen}</td>
                 <td className="status-cell">
-                  <StatusCell watch={w} onWatchInstead={onWatchInstead} />
+                  <StatusCell watch={watch} onWatchInstead={onWatchInstead} />
                 </td>
                 <td>
                   <select
-                    aria-label={`Check frequency for ${w.site}`}
-                    value={w.frequencyHours}
-                    onChange={(e) => onFrequency(w.site, Number(e.target.value))}
+                    aria-label={w.frequencyFor(watch.site)}
+                    value={watch.frequencyHours}
+                    onChange={(e) => onFrequency(watch.site, Number(e.target.value))}
                   >
-                    {options.map((f) => (
-                      <option key={f.hours} value={f.hours}>
-                        {f.label}
+                    {options.map((hours) => (
+                      <option key={hours} value={hours}>
+                        {w.frequency(hours)}
                       </option>
                     ))}
                   </select>
@@ -129,14 +126,14 @@ export function WatchTable({
                   <div className="actions nowrap">
                     <button
                       type="button"
-                      aria-label={`Check now: ${w.site}`}
-                      disabled={busySite === w.site}
-                      onClick={() => onCheckNow(w.site)}
+                      aria-label={w.checkNowFor(watch.site)}
+                      disabled={busySite === watch.site}
+                      onClick={() => onCheckNow(watch.site)}
                     >
-                      {busySite === w.site ? 'Checking…' : 'Check now'}
+                      {busySite === watch.site ? w.checking : w.checkNow}
                     </button>
-                    <button type="button" aria-label={`Remove ${w.site}`} onClick={() => onRemove(w.site)}>
-                      Remove
+                    <button type="button" aria-label={w.removeSite(watch.site)} onClick={() => onRemove(watch.site)}>
+                      {w.remove}
                     </button>
                   </div>
                 </td>
@@ -170,24 +167,22 @@ export function AddSiteForm({
   const [chosen, setChosen] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState('');
+  const { ui } = useWords();
+  const w = ui.options;
 
   const discover = async (e: FormEvent) => {
     e.preventDefault();
     if (!input.trim()) return;
     setBusy(true);
     setFound(null);
-    setMessage('Looking for the privacy policy…');
+    setMessage(w.lookingUp);
     try {
       const result = await onDiscover(input.trim());
       setFound(result);
       setChosen(result.candidates[0]?.url ?? null);
-      setMessage(
-        result.candidates.length === 0
-          ? `No privacy policy found on ${result.site}. Enter the policy page’s address instead.`
-          : `Found ${plural(result.candidates.length, 'possible policy page')} on ${result.site}.`,
-      );
+      setMessage(result.candidates.length === 0 ? w.noneFound(result.site) : w.found(result.candidates.length, result.site));
     } catch (err) {
-      setMessage(`Could not look up that site: ${errorMessage(err)}`);
+      setMessage(w.lookupFailed(errorMessage(err)));
     } finally {
       setBusy(false);
     }
@@ -202,7 +197,7 @@ export function AddSiteForm({
       setFound(null);
       setInput('');
     } catch (err) {
-      setMessage(`Could not watch it: ${errorMessage(err)}`);
+      setMessage(w.watchFailed(errorMessage(err)));
     } finally {
       setBusy(false);
     }
@@ -211,27 +206,27 @@ export function AddSiteForm({
   return (
     <div>
       <form onSubmit={(e) => void discover(e)}>
-        <label htmlFor={inputId}>Site or policy address</label>
+        <label htmlFor={inputId}>{w.addressLabel}</label>
         <div className="form-row">
           <input
             id={inputId}
             type="text"
             inputMode="url"
-            placeholder="example.com or https://example.com/privacy"
+            placeholder={w.addressPlaceholder}
             value={input}
             onChange={(e) => setInput(e.target.value)}
             autoComplete="off"
             spellCheck={false}
           />
           <button type="submit" className="primary" disabled={busy || !input.trim()}>
-            Find policy
+            {w.findPolicy}
           </button>
         </div>
       </form>
       {found && found.candidates.length > 0 && (
         <form onSubmit={(e) => void confirm(e)}>
           <fieldset className="candidates">
-            <legend>Which page is {found.site}’s privacy policy?</legend>
+            <legend>{w.whichPage(found.site)}</legend>
             {found.candidates.map((c) => {
               const id = `${radioName}-${c.url}`;
               return (
@@ -254,7 +249,7 @@ export function AddSiteForm({
             })}
           </fieldset>
           <button type="submit" className="primary" disabled={busy || !chosen}>
-            Confirm and watch
+            {w.confirmWatch}
           </button>
         </form>
       )}
@@ -275,19 +270,8 @@ export function SettingsForm({
   onChange: (patch: Partial<Settings>) => void;
 }) {
   const id = useId();
-  const rows: { key: keyof Settings; label: string; hint: string }[] = [
-    { key: 'paused', label: 'Pause all checks', hint: 'No background checks run until you turn this off.' },
-    {
-      key: 'autoWatchVisited',
-      label: 'Watch policies I visit',
-      hint: 'A privacy policy you open joins the watched sites at once. When this is off, it joins the first time you open Clausewatch on its site.',
-    },
-    {
-      key: 'notifications',
-      label: 'Notify me with a system notification',
-      hint: 'When a background check finds a major change. Your browser asks for permission first.',
-    },
-  ];
+  const { ui } = useWords();
+  const rows = (['paused', 'autoWatchVisited', 'notifications'] as const).map((key) => ({ key, ...ui.options.settings[key] }));
   return (
     <div>
       {rows.map((r) => (
@@ -327,14 +311,14 @@ export function HistoryTransfer({
   busy: boolean;
 }) {
   const fileId = useId();
+  const { ui } = useWords();
+  const w = ui.options;
   return (
     <div>
-      <p className="muted small">
-        The export is a JSON file with every version Clausewatch kept. Importing one adds its versions to yours.
-      </p>
+      <p className="muted small">{w.exportNote}</p>
       <div className="actions">
         <button type="button" onClick={onExport} disabled={busy}>
-          Export history
+          {w.exportHistory}
         </button>
         <input
           id={fileId}
@@ -349,17 +333,17 @@ export function HistoryTransfer({
           }}
         />
         <label htmlFor={fileId} className="button">
-          Import history
+          {w.importHistory}
         </label>
       </div>
       <p className="muted small">
-        The evidence file (WARC 1.1, the web archive format) holds every saved page as it was captured, the text
-        Clausewatch read from each, and a hash chain per policy that shows nothing was changed afterwards. Anyone can
-        check it with <code>clausewatch verify</code> or read it with web archive tools.
+        {w.evidenceNote[0]}
+        <code>clausewatch verify</code>
+        {w.evidenceNote[1]}
       </p>
       <div className="actions">
         <button type="button" onClick={onExportEvidence} disabled={busy}>
-          Export evidence (WARC)
+          {ui.common.exportEvidence}
         </button>
       </div>
       <p className="status-line" role="status" aria-live="polite">
@@ -370,38 +354,24 @@ export function HistoryTransfer({
 }
 
 export function StorageInfo({ view }: { view: Pick<OptionsView, 'usage' | 'quarantined' | 'extraction'> }) {
+  const { ui, format } = useWords();
+  const w = ui.options;
   const { usage, extraction } = view;
   const raw = usage.raw;
+  const reread = extraction.changedText + extraction.sameText + extraction.failed;
   return (
     <div>
-      <p>
-        {humanBytes(usage.bytes)} used: {plural(usage.versions, 'version')} of {plural(usage.policies, 'policy', 'policies')}{' '}
-        on {plural(usage.sites, 'site')}.
-      </p>
-      <p className="raw-kept">
-        Saved pages: {plural(raw.captures, 'page')} kept ({humanBytes(raw.bytes)} compressed, {humanBytes(raw.pageBytes)} as
-        captured); {raw.versionsWithRaw} of the {plural(usage.versions, 'version')} have the page they were read from.
-      </p>
-      <p className="muted small">
-        Clausewatch keeps the page each version was read from, so you can show what the policy said, not only what
-        Clausewatch made of it. When storage runs out, saved pages are removed first, oldest first, always keeping the
-        first and the latest of each policy; versions go only after that. Versions seen before Clausewatch kept pages
-        have none.
-      </p>
+      <p>{w.used(format.bytes(usage.bytes), usage.versions, usage.policies, usage.sites)}</p>
+      <p className="raw-kept">{w.savedPages(raw.captures, format.bytes(raw.bytes), format.bytes(raw.pageBytes), raw.versionsWithRaw, usage.versions)}</p>
+      <p className="muted small">{w.keepNote}</p>
       <p className="muted small reextraction">
         {extraction.pending > 0
-          ? `Clausewatch reads text from pages differently since this update (extractor ${extraction.extractorVersion}): ${plural(extraction.pending, 'saved page')} still to be read again. A text that comes out different replaces the old one; it is never reported as a change.`
-          : extraction.changedText + extraction.sameText + extraction.failed > 0
-            ? `Saved pages read again by extractor ${extraction.extractorVersion}: ${extraction.changedText} gave a different text (now stored), ${extraction.sameText} the same text${extraction.failed > 0 ? `, ${extraction.failed} could not be read (their text is kept)` : ''}. None was reported as a change.`
-            : `Text is read from pages by extractor ${extraction.extractorVersion}.`}
+          ? w.reextractPending(extraction.extractorVersion, extraction.pending)
+          : reread > 0
+            ? w.reextractDone(extraction.extractorVersion, extraction.changedText, extraction.sameText, extraction.failed)
+            : w.extractor(extraction.extractorVersion)}
       </p>
-      {view.quarantined > 0 && (
-        <p className="info">
-          {plural(view.quarantined, 'stored record')} could not be read and {view.quarantined === 1 ? 'was' : 'were'} set
-          aside. {view.quarantined === 1 ? 'It is' : 'They are'} kept, but not shown or compared, so one damaged
-          record cannot break your history.
-        </p>
-      )}
+      {view.quarantined > 0 && <p className="info">{w.quarantined(view.quarantined)}</p>}
     </div>
   );
 }

@@ -3,8 +3,8 @@ import type { PolicyView, TabState } from '@/lib/views';
 import { hasReviewableChange } from '@/lib/review';
 import { AnalysisView } from './AnalysisView';
 import { StatementsCard } from './StatementsCard';
-import { formatDate, formatDay, formatStatedDate, formatWhen, plural } from './format';
 import { useWords } from './words';
+import type { Explainer } from '@/lib/explain';
 import { digestOf } from '@/lib/schema';
 
 export interface PopupActions {
@@ -22,15 +22,13 @@ export function sortPolicies(policies: readonly PolicyView[]): PolicyView[] {
   return [...policies].sort((a, b) => rank(a) - rank(b));
 }
 
-export function stateLine(state: TabState): string {
-  const site = state.site ?? 'this page';
+export function stateLine(state: TabState, { ui, format }: Explainer, now?: number): string {
   const primary = sortPolicies(state.policies)[0];
-  if (!primary) return `No privacy policy seen on ${site} yet`;
+  if (!primary) return ui.popup.noPolicySeen(state.site);
   const analysis = primary.latest.analysis;
-  if (analysis && hasReviewableChange(analysis)) return `Changed ${formatWhen(primary.latest.firstSeen)}`;
-  const since = formatDay(primary.firstSeen);
-  const versions = plural(primary.versionCount, 'version');
-  return state.watched ? `Watching since ${since} · ${versions}` : `First seen ${since} · ${versions}`;
+  if (analysis && hasReviewableChange(analysis)) return ui.popup.changed(format.when(primary.latest.firstSeen, now));
+  const since = format.day(primary.firstSeen);
+  return state.watched ? ui.popup.watchingSince(since, primary.versionCount) : ui.popup.firstSeen(since, primary.versionCount);
 }
 
 function PolicySection({
@@ -48,26 +46,29 @@ function PolicySection({
 }) {
   const headingId = useId();
   const words = useWords();
+  const { ui, format } = words;
   const [showReviewed, setShowReviewed] = useState(false);
   const { latest } = policy;
   const analysis = latest.analysis;
   const reviewable = analysis !== null && hasReviewableChange(analysis);
-  const kind = policy.kind === 'privacy-policy' ? 'Privacy policy' : 'Related policy';
+  const kind = policy.kind === 'privacy-policy' ? ui.common.privacyPolicy : ui.common.relatedPolicy;
+  const facts = [
+    ui.common.versions(policy.versionCount),
+    ui.popup.latestSeen(format.when(latest.firstSeen)),
+    latest.statedDate ? ui.popup.statedUpdate(format.statedDate(latest.statedDate)) : '',
+    reviewable && latest.reviewed ? ui.popup.reviewed : '',
+  ];
   return (
     <section className="policy-section" aria-labelledby={headingId}>
       {showKindHeading && <p className="kind-label">{kind}</p>}
       <h2 id={headingId}>{policy.title || kind}</h2>
-      <p className="muted small">
-        {plural(policy.versionCount, 'version')} · latest version seen {formatDate(latest.firstSeen)}
-        {latest.statedDate ? ` · says it was updated ${formatStatedDate(latest.statedDate)}` : ''}
-        {reviewable && latest.reviewed ? ' · reviewed' : ''}
-      </p>
+      <p className="muted small">{facts.filter(Boolean).join(ui.common.separator)}</p>
       {analysis && reviewable && latest.reviewed && !showReviewed ? (
         // Reviewed changes step back so the popup stays calm; they are one click away.
         <div>
           <p className="summary">{words.summary(digestOf(analysis))}</p>
           <button type="button" onClick={() => setShowReviewed(true)}>
-            Show the reviewed changes
+            {ui.popup.showReviewed}
           </button>
         </div>
       ) : analysis ? (
@@ -78,7 +79,7 @@ function PolicySection({
       <div className="actions section-footer">
         {reviewable && !latest.reviewed && (
           <button type="button" className="primary" disabled={busy} onClick={() => actions.onMarkReviewed(latest.versionId)}>
-            Mark as reviewed
+            {ui.popup.markReviewed}
           </button>
         )}
         <a
@@ -89,7 +90,7 @@ function PolicySection({
             actions.onOpenHistory();
           }}
         >
-          History
+          {ui.popup.history}
         </a>
       </div>
     </section>
@@ -111,6 +112,8 @@ export function PopupView({
   /** The outcome of the last action, announced politely. */
   status?: string;
 }) {
+  const words = useWords();
+  const { ui } = words;
   const policies = sortPolicies(state.policies);
   const primary = policies[0];
   return (
@@ -120,7 +123,7 @@ export function PopupView({
           Clausewatch
           {state.site && <span className="site-name"> · {state.site}</span>}
         </h1>
-        {state.site && <p className="muted">{stateLine(state)}</p>}
+        {state.site && <p className="muted">{stateLine(state, words)}</p>}
       </header>
       <main>
         {state.storageProblem && (
@@ -128,37 +131,24 @@ export function PopupView({
             {state.storageProblem}
           </p>
         )}
-        {!state.site && (
-          <p>
-            Clausewatch only looks at ordinary web pages (http and https). Open a website to see what its privacy
-            policy says and what changed.
-          </p>
-        )}
+        {!state.site && <p>{ui.popup.notAWebPage}</p>}
         {state.site && state.watchJoined && (
           <div className="card watch-row">
-            <p className="small">
-              Clausewatch now also checks this policy in the background, about once a day and without cookies, and
-              tells you when it changes.
-            </p>
+            <p className="small">{ui.popup.watchJoined}</p>
             <button type="button" disabled={busy} onClick={() => actions.onUnwatch(state.site!)}>
-              Stop watching
+              {ui.popup.stopWatching}
             </button>
           </div>
         )}
         {primary && !state.watched && (
           <div className="card watch-row">
-            <p className="small">Not watched: Clausewatch only checks this policy when you visit it.</p>
+            <p className="small">{ui.popup.notWatched}</p>
             <button type="button" className="primary" disabled={busy} onClick={() => actions.onWatch(primary.url)}>
-              Watch this site
+              {ui.popup.watchSite}
             </button>
           </div>
         )}
-        {state.site && !primary && (
-          <p className="muted">
-            Open the site’s privacy policy page once and Clausewatch will remember it, or add the site on the
-            settings page.
-          </p>
-        )}
+        {state.site && !primary && <p className="muted">{ui.popup.noPolicyHint}</p>}
         {policies.map((p) => (
           <PolicySection
             key={p.policyId}
@@ -175,7 +165,7 @@ export function PopupView({
       </main>
       <footer className="popup-footer">
         <button type="button" onClick={actions.onOpenOptions}>
-          Settings and watched sites
+          {ui.popup.settings}
         </button>
       </footer>
     </>

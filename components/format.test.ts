@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '@/lib/schema';
-import { displayUrl, formatWhen, humanBytes, passageReferences, safeHttpUrl, sectionPath } from './format';
+import { displayUrl, passageReferences, safeHttpUrl, sectionPath } from './format';
 
 describe('safeHttpUrl: only http(s) policy URLs may become links', () => {
   it.each([
@@ -13,28 +13,6 @@ describe('safeHttpUrl: only http(s) policy URLs may become links', () => {
     ['not a url', null],
   ])('%s', (input, expected) => {
     expect(safeHttpUrl(input)).toBe(expected);
-  });
-});
-
-describe('humanBytes', () => {
-  it.each([
-    [0, '0 B'],
-    [812, '812 B'],
-    [1536, '1.5 KB'],
-    [1_843_200, '1.8 MB'],
-    [25 * 1024 * 1024, '25 MB'],
-  ])('%d bytes reads %s', (bytes, expected) => {
-    expect(humanBytes(bytes)).toBe(expected);
-  });
-});
-
-describe('formatWhen', () => {
-  const now = new Date(2026, 10, 29, 15, 0).getTime();
-  it('says "today" rather than "on today" for a change earlier today', () => {
-    expect(formatWhen(new Date(2026, 10, 29, 9, 0).getTime(), now)).not.toMatch(/^on /);
-  });
-  it('gives a calendar date with "on" for an older change', () => {
-    expect(formatWhen(new Date(2026, 0, 5).getTime(), now)).toMatch(/^on .*2026/);
   });
 });
 

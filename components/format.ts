@@ -1,6 +1,7 @@
 /**
- * Wording and formatting shared by the popup, history and options pages. No browser extension API and
- * no messaging here, so the components can be previewed and tested outside the extension.
+ * Helpers shared by the popup, history and options pages: ordering, safe links, section paths. No browser
+ * extension API and no messaging here, so the components can be previewed and tested outside the
+ * extension. Words, dates, plurals and sizes are the reader's language's: `useWords()` (lib/explain).
  */
 import type { Category, Finding } from '@/lib/schema';
 
@@ -19,67 +20,6 @@ const CATEGORY_ORDER: Category[] = [
 export function categoryRank(c: Category): number {
   const i = CATEGORY_ORDER.indexOf(c);
   return i < 0 ? CATEGORY_ORDER.length : i;
-}
-
-export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
-
-const DAY = 24 * 60 * 60 * 1000;
-
-/** A date in the user's locale; "today"/"yesterday"/"N days ago" within the last week. */
-export function formatDate(ms: number, now: number = Date.now()): string {
-  const date = new Date(ms);
-  if (Number.isNaN(date.getTime())) return 'an unknown date';
-  const startOfDay = (t: number) => new Date(new Date(t).toDateString()).getTime();
-  const days = Math.round((startOfDay(now) - startOfDay(ms)) / DAY);
-  if (days >= 0 && days < 7) {
-    return new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' }).format(-days, 'day');
-  }
-  return new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' }).format(date);
-}
-
-/** "today", "3 days ago", or "on Nov 2, 2026": reads after a verb ("Changed …"). */
-export function formatWhen(ms: number, now: number = Date.now()): string {
-  const text = formatDate(ms, now);
-  return text === formatDay(ms) ? `on ${text}` : text;
-}
-
-/** A calendar date in the user's locale, never relative (for headings that name two dates). */
-export function formatDay(ms: number): string {
-  const date = new Date(ms);
-  if (Number.isNaN(date.getTime())) return 'an unknown date';
-  return new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' }).format(date);
-}
-
-/** Date with the time of day within the last week, for "last check" where the hour matters. */
-export function formatDateTime(ms: number, now: number = Date.now()): string {
-  const date = new Date(ms);
-  if (Number.isNaN(date.getTime())) return 'an unknown time';
-  const day = formatDate(ms, now);
-  if (now - ms > 7 * DAY || ms > now) return day;
-  return `${day}, ${new Intl.DateTimeFormat(undefined, { timeStyle: 'short' }).format(date)}`;
-}
-
-/** A stated YYYY-MM-DD date in the user's locale, without shifting it by the time zone. */
-export function formatStatedDate(iso: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  if (!m) return iso;
-  const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: 'UTC' }).format(date);
-}
-
-export function humanBytes(bytes: number): string {
-  if (!Number.isFinite(bytes) || bytes < 0) return 'unknown';
-  const units = ['B', 'KB', 'MB', 'GB', 'TB'];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  const digits = unit === 0 || value >= 10 ? 0 : 1;
-  return `${value.toFixed(digits)} ${units[unit]}`;
 }
 
 /**

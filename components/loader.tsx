@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { errorMessage } from './format';
+import { useWords } from './words';
 
 export type Loaded<T> = { status: 'loading' } | { status: 'error'; error: string } | { status: 'ready'; value: T };
 
@@ -28,19 +29,23 @@ export function useLoader<T>(load: () => Promise<T>): [Loaded<T>, () => void] {
   return [state, reload];
 }
 
-/** "Loading…" or a readable error while a page's data is not there. */
-export function LoadState({ state, what }: { state: Loaded<unknown>; what: string }) {
+/**
+ * "Loading…" or a readable error while a page's data is not there. `failed` words the error for what
+ * was being loaded (one of `ui.loadFailed`).
+ */
+export function LoadState({ state, failed }: { state: Loaded<unknown>; failed: (error: string) => string }) {
+  const { ui } = useWords();
   if (state.status === 'loading') {
     return (
       <p role="status" aria-live="polite">
-        Loading…
+        {ui.common.loading}
       </p>
     );
   }
   if (state.status === 'error') {
     return (
       <p className="alert" role="alert">
-        Could not load {what}: {state.error}
+        {failed(state.error)}
       </p>
     );
   }

@@ -2,8 +2,9 @@
  * A Markdown summary of a comparison, for pasting into a note, an issue or a chat.
  *
  * Policy text is untrusted and Markdown renders links, images and HTML: every piece of it is escaped
- * so a pasted summary shows the policy's words and nothing else. Dates are ISO (UTC) so the text reads
- * the same for everyone it is pasted to.
+ * so a pasted summary shows the policy's words and nothing else. Our own words (lib/explain's, in the
+ * reader's language) are written as they are. Dates are ISO (UTC) so the text reads the same for everyone
+ * it is pasted to.
  */
 import type { Span } from '@/lib/schema';
 import type { Comparison } from '@/lib/views';
@@ -19,7 +20,8 @@ import { splitOuterSpace } from '@/lib/text/trim';
  */
 export function escapeMarkdown(text: string): string {
   return text
-    .replace(/\s+/g, ' ')
+    // No-break spaces stay: French puts one before a colon, and they start no Markdown syntax.
+    .replace(/[^\S\u00a0\u202f]+/g, ' ')
     .replace(/[\\`*_[\]<>|~]/g, (c) => `\\${c}`)
     .replace(/^(\s*)([#+\-=>]|\d+[.)])/, (_m, space: string, mark: string) => `${space}${mark.replace(/[#+\-=>.)]/, (c) => `\\${c}`)}`);
 }
@@ -39,37 +41,39 @@ export function spansMarkdown(spans: readonly Span[], fallback: string): string 
     .join('');
 }
 
-function isoDate(ms: number): string {
+function isoDate(ms: number, unknown: string): string {
   const d = new Date(ms);
-  return Number.isNaN(d.getTime()) ? 'unknown date' : d.toISOString().slice(0, 10);
+  return Number.isNaN(d.getTime()) ? unknown : d.toISOString().slice(0, 10);
 }
 
+/** The summary in the reader's language; the policy's own words (title, quotes, sections) stay as written. */
 export function markdownSummary(comparison: Comparison, site: string, words: Explainer = explainer('en')): string {
   const { older, newer, analysis } = comparison;
-  const title = newer.document.title || 'Privacy policy';
+  const md = words.ui.markdown;
+  const title = newer.document.title || md.untitled;
   const lines: string[] = [];
   lines.push(`## ${escapeMarkdown(title)} (${escapeMarkdown(site)})`);
   lines.push('');
-  lines.push(`Compared the version first seen ${isoDate(older.firstSeen)} with the one first seen ${isoDate(newer.firstSeen)}.`);
+  lines.push(md.compared(isoDate(older.firstSeen, words.ui.time.unknownDate), isoDate(newer.firstSeen, words.ui.time.unknownDate)));
   // URL parsing percent-encodes spaces and angle brackets, so the autolink cannot be broken out of.
   const url = safeHttpUrl(newer.document.url);
-  if (url) lines.push(`Policy: <${url}>`);
+  if (url) lines.push(`${md.policyLabel} <${url}>`);
   lines.push('');
-  lines.push(`**Summary:** ${escapeMarkdown(words.summary(digestOf(analysis)))}`);
+  lines.push(`**${md.summaryLabel}** ${escapeMarkdown(words.summary(digestOf(analysis)))}`);
   const findings = analysis.findings.filter((f) => f.severity !== 'cosmetic');
   if (findings.length === 0) {
     lines.push('');
-    lines.push('Only formatting or wording changed — nothing to review.');
+    lines.push(words.ui.analysis.onlyFormatting);
   }
   const references = passageReferences(findings, Infinity, (f) => words.headline(f));
   findings.forEach((f, fi) => {
     lines.push('');
     lines.push(`### ${escapeMarkdown(words.headline(f))}`);
     lines.push('');
-    lines.push(`- Severity: ${words.severity(f.severity)}`);
-    lines.push(`- Category: ${words.category(f.category)}`);
+    lines.push(`- ${md.severityLabel} ${words.severity(f.severity)}`);
+    lines.push(`- ${md.categoryLabel} ${words.category(f.category)}`);
     const section = sectionPath(f.section);
-    if (section) lines.push(`- Section: ${escapeMarkdown(section)}`);
+    if (section) lines.push(`- ${md.sectionLabel} ${escapeMarkdown(section)}`);
     f.evidence.forEach((e, ei) => {
       lines.push('');
       const above = references[fi]?.[ei] ?? null;
@@ -77,6 +81,6 @@ export function markdownSummary(comparison: Comparison, site: string, words: Exp
     });
   });
   lines.push('');
-  lines.push('_Summary by Clausewatch. Added words are in bold, removed words struck through._');
+  lines.push(`_${md.footer}_`);
   return lines.join('\n') + '\n';
 }

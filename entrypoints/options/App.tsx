@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { sendMessage } from '@/utils/send';
 import type { Settings } from '@/lib/views';
@@ -6,6 +6,11 @@ import { LoadState, useLoader } from '@/components/loader';
 import { AddSiteForm, HistoryTransfer, SettingsForm, StorageInfo, WatchTable } from '@/components/OptionsSections';
 import { errorMessage } from '@/components/format';
 import { downloadText } from '@/components/download';
+import { useWords } from '@/components/words';
+import type { CheckStatus } from '@/lib/explain';
+
+const CHECK_STATUSES: readonly string[] = ['unchanged', 'changed', 'first', 'failed'] satisfies CheckStatus[];
+const isCheckStatus = (s: string): s is CheckStatus => CHECK_STATUSES.includes(s);
 
 function todayStamp(): string {
   const d = new Date();
@@ -22,14 +27,20 @@ export function App() {
   const [settingsMessage, setSettingsMessage] = useState('');
   const [transferBusy, setTransferBusy] = useState(false);
   const [transferMessage, setTransferMessage] = useState('');
+  const { ui } = useWords();
+  const w = ui.options;
+  useEffect(() => {
+    document.title = w.title;
+  }, [w]);
 
   const onCheckNow = async (site: string) => {
     setBusySite(site);
     try {
       const r = await sendMessage('checkNow', { site });
-      setWatchMessage(`${site}: ${r.status}${r.reason ? ` (${r.reason})` : ''}`);
+      // A status the words do not know (a newer background) is shown as its code rather than hidden.
+      setWatchMessage(isCheckStatus(r.status) ? w.checkResult(site, r.status, r.reason) : `${site}: ${r.status}${r.reason ? ` (${r.reason})` : ''}`);
     } catch (err) {
-      setWatchMessage(`${site}: the check failed: ${errorMessage(err)}`);
+      setWatchMessage(w.checkFailed(site, errorMessage(err)));
     } finally {
       setBusySite(null);
       reload();
@@ -39,9 +50,9 @@ export function App() {
   const onRemove = async (site: string) => {
     try {
       await sendMessage('unwatchSite', { site });
-      setWatchMessage(`Stopped watching ${site}. Its history is kept.`);
+      setWatchMessage(w.stoppedWatching(site));
     } catch (err) {
-      setWatchMessage(`Could not remove ${site}: ${errorMessage(err)}`);
+      setWatchMessage(w.couldNotRemove(site, errorMessage(err)));
     }
     reload();
   };
@@ -51,9 +62,9 @@ export function App() {
       const r = await sendMessage('watchSite', { policyUrl: url });
       // Another site gets its own entry; the old one would only keep failing.
       if (r.site !== site) await sendMessage('unwatchSite', { site });
-      setWatchMessage(`Now watching ${url}.`);
+      setWatchMessage(w.nowWatching(url));
     } catch (err) {
-      setWatchMessage(`Could not watch ${url}: ${errorMessage(err)}`);
+      setWatchMessage(w.couldNotWatch(url, errorMessage(err)));
     }
     reload();
   };
@@ -62,7 +73,7 @@ export function App() {
     try {
       await sendMessage('setWatchFrequency', { site, frequencyHours });
     } catch (err) {
-      setWatchMessage(`Could not change how often ${site} is checked: ${errorMessage(err)}`);
+      setWatchMessage(w.couldNotSetFrequency(site, errorMessage(err)));
     }
     reload();
   };
@@ -74,14 +85,14 @@ export function App() {
         // Asked before any other await: the browser grants permissions only during the user's click.
         const granted = await browser.permissions.request({ permissions: ['notifications'] });
         if (!granted) {
-          setSettingsMessage('Notifications stay off: the browser permission was not granted.');
+          setSettingsMessage(w.notificationsDenied);
           return;
         }
       }
       await sendMessage('setSettings', patch);
-      setSettingsMessage('Saved.');
+      setSettingsMessage(w.saved);
     } catch (err) {
-      setSettingsMessage(`Could not save: ${errorMessage(err)}`);
+      setSettingsMessage(w.couldNotSave(errorMessage(err)));
     } finally {
       setSettingsBusy(false);
       reload();
@@ -93,9 +104,9 @@ export function App() {
     try {
       const { json } = await sendMessage('exportHistory', {});
       downloadText(json, `clausewatch-history-${todayStamp()}.json`, 'application/json');
-      setTransferMessage('History exported.');
+      setTransferMessage(w.historyExported);
     } catch (err) {
-      setTransferMessage(`Export failed: ${errorMessage(err)}`);
+      setTransferMessage(ui.common.exportFailed(errorMessage(err)));
     } finally {
       setTransferBusy(false);
     }
@@ -103,13 +114,13 @@ export function App() {
 
   const onExportEvidence = async () => {
     setTransferBusy(true);
-    setTransferMessage('Exporting the evidence file…');
+    setTransferMessage(w.exportingEvidence);
     try {
       const r = await sendMessage('exportEvidence', { site: null });
       downloadText(r.warc, r.filename, 'application/warc');
-      setTransferMessage(`Exported ${r.filename} (${r.records} WARC records). Check it with: clausewatch verify ${r.filename}`);
+      setTransferMessage(ui.common.exported(r.filename, r.records));
     } catch (err) {
-      setTransferMessage(`Export failed: ${errorMessage(err)}`);
+      setTransferMessage(ui.common.exportFailed(errorMessage(err)));
     } finally {
       setTransferBusy(false);
     }
@@ -117,12 +128,12 @@ export function App() {
 
   const onImport = async (file: File) => {
     setTransferBusy(true);
-    setTransferMessage(`Importing ${file.name}…`);
+    setTransferMessage(w.importing(file.name));
     try {
       const r = await sendMessage('importHistory', { json: await file.text() });
-      setTransferMessage(r.ok ? r.message : `Import failed: ${r.message}`);
+      setTransferMessage(r.ok ? r.message : w.importFailed(r.message));
     } catch (err) {
-      setTransferMessage(`Import failed: ${errorMessage(err)}`);
+      setTransferMessage(w.importFailed(errorMessage(err)));
     } finally {
       setTransferBusy(false);
       reload();
@@ -132,8 +143,8 @@ export function App() {
   const view = options.status === 'ready' ? options.value : null;
   return (
     <main className="page options-page">
-      <h1>Clausewatch settings</h1>
-      {!view && <LoadState state={options} what="the settings" />}
+      <h1>{w.title}</h1>
+      {!view && <LoadState state={options} failed={ui.loadFailed.settings} />}
       {view && (
         <>
           {view.storageProblem && (
@@ -142,7 +153,7 @@ export function App() {
             </p>
           )}
           <section className="card options-section" aria-labelledby="watched-heading">
-            <h2 id="watched-heading">Watched sites</h2>
+            <h2 id="watched-heading">{w.watchedSites}</h2>
             <WatchTable
               watches={view.watches}
               busySite={busySite}
@@ -156,25 +167,25 @@ export function App() {
             </p>
           </section>
           <section className="card options-section" aria-labelledby="add-heading">
-            <h2 id="add-heading">Add a site</h2>
+            <h2 id="add-heading">{w.addSite}</h2>
             <AddSiteForm
               onDiscover={(input) => sendMessage('discoverPolicy', { input })}
               onConfirm={async (policyUrl) => {
                 const r = await sendMessage('watchSite', { policyUrl });
                 reload();
-                return r.ok ? `Now watching ${r.site}.` : `Could not watch ${r.site}.`;
+                return r.ok ? w.nowWatching(r.site) : w.couldNotWatch(r.site, null);
               }}
             />
           </section>
           <section className="card options-section" aria-labelledby="settings-heading">
-            <h2 id="settings-heading">Checks and notifications</h2>
+            <h2 id="settings-heading">{w.checksAndNotifications}</h2>
             <SettingsForm settings={view.settings} disabled={settingsBusy} onChange={(p) => void onSettings(p)} />
             <p className="status-line" role="status" aria-live="polite">
               {settingsMessage}
             </p>
           </section>
           <section className="card options-section" aria-labelledby="history-heading">
-            <h2 id="history-heading">History</h2>
+            <h2 id="history-heading">{w.history}</h2>
             <HistoryTransfer
               onExport={() => void onExport()}
               onImport={(file) => void onImport(file)}
@@ -184,7 +195,7 @@ export function App() {
             />
           </section>
           <section className="card options-section" aria-labelledby="storage-heading">
-            <h2 id="storage-heading">Storage</h2>
+            <h2 id="storage-heading">{w.storage}</h2>
             <StorageInfo view={view} />
           </section>
         </>

@@ -5,18 +5,20 @@ import type { PolicyView } from '@/lib/views';
 import { PopupView, type PopupActions } from '@/components/PopupView';
 import { LoadState, useLoader } from '@/components/loader';
 import { errorMessage } from '@/components/format';
+import { useWords } from '@/components/words';
 
 /** The tab the popup is about: `?tabId=N` (tests, or the popup opened as a page), else the active tab. */
-async function resolveTabId(): Promise<number> {
+async function resolveTabId(noActiveTab: string): Promise<number> {
   const param = new URLSearchParams(location.search).get('tabId');
   if (param !== null && /^\d+$/.test(param)) return Number(param);
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-  if (tab?.id == null) throw new Error('no active tab');
+  if (tab?.id == null) throw new Error(noActiveTab);
   return tab.id;
 }
 
 export function App() {
-  const load = useCallback(async () => sendMessage('getTabState', { tabId: await resolveTabId() }), []);
+  const { ui } = useWords();
+  const load = useCallback(async () => sendMessage('getTabState', { tabId: await resolveTabId(ui.popup.noActiveTab) }), [ui]);
   const [state, reload] = useLoader(load);
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState('');
@@ -25,7 +27,7 @@ export function App() {
     return (
       <div className="popup-page">
         <h1>Clausewatch</h1>
-        <LoadState state={state} what="this tab’s policy" />
+        <LoadState state={state} failed={ui.loadFailed.tabPolicy} />
       </div>
     );
   }
@@ -36,7 +38,7 @@ export function App() {
     try {
       setStatus(await work());
     } catch (err) {
-      setStatus(`Something went wrong: ${errorMessage(err)}`);
+      setStatus(ui.common.somethingWentWrong(errorMessage(err)));
     } finally {
       setBusy(false);
     }
@@ -46,25 +48,25 @@ export function App() {
     onShowOnPage: (policy: PolicyView, quote: string) =>
       void run(async () => {
         const r = await sendMessage('showOnPage', { tabId: tab.tabId, url: policy.url, quote });
-        return r.found ? 'Highlighted on the policy page.' : 'Opened the policy page, but that passage was not found there.';
+        return r.found ? ui.popup.highlighted : ui.popup.passageNotFound;
       }),
     onMarkReviewed: (versionId: string) =>
       void run(async () => {
         await sendMessage('markReviewed', { versionId });
         reload();
-        return 'Marked as reviewed.';
+        return ui.popup.markedReviewed;
       }),
     onWatch: (policyUrl: string) =>
       void run(async () => {
         const r = await sendMessage('watchSite', { policyUrl });
         reload();
-        return r.ok ? `Watching ${r.site}.` : 'Could not watch this site.';
+        return r.ok ? ui.popup.watching(r.site) : ui.popup.couldNotWatch;
       }),
     onUnwatch: (site: string) =>
       void run(async () => {
         await sendMessage('unwatchSite', { site });
         reload();
-        return `Stopped watching ${site}. Clausewatch still compares its policy when you visit it.`;
+        return ui.popup.stoppedWatching(site);
       }),
     onOpenHistory: () => {
       if (tab.site) void browser.tabs.create({ url: historyUrl(tab.site) });

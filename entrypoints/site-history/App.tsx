@@ -45,12 +45,13 @@ function orderedPair(view: HistoryView, sel: Selection | null): { olderId: strin
 
 export function App() {
   const load = useCallback(() => sendMessage('getHistory', { site }), []);
+  const words = useWords();
+  const { ui } = words;
   useEffect(() => {
-    if (site) document.title = `History of ${site} · Clausewatch`;
-  }, []);
+    document.title = site ? ui.history.documentTitle(site) : `${ui.history.title} · Clausewatch`;
+  }, [ui]);
   const [history] = useLoader(load);
   const [picked, setPicked] = useState<Selection | null>(null);
-  const words = useWords();
   const [mode, setMode] = useState<CompareMode>('inline');
   const [compared, setCompared] = useState<{ key: string; result: Loaded<Comparison> } | null>(null);
   const [copied, setCopied] = useState<{ key: string; text: string } | null>(null);
@@ -74,13 +75,13 @@ export function App() {
 
   const onExportEvidence = async () => {
     setExporting(true);
-    setExportMessage('Exporting…');
+    setExportMessage(ui.history.exporting);
     try {
       const r = await sendMessage('exportEvidence', { site });
       downloadText(r.warc, r.filename, 'application/warc');
-      setExportMessage(`Exported ${r.filename} (${r.records} WARC records). Check it with: clausewatch verify ${r.filename}`);
+      setExportMessage(ui.common.exported(r.filename, r.records));
     } catch (err) {
-      setExportMessage(`Export failed: ${errorMessage(err)}`);
+      setExportMessage(ui.common.exportFailed(errorMessage(err)));
     } finally {
       setExporting(false);
     }
@@ -113,9 +114,9 @@ export function App() {
   if (!site) {
     return (
       <main className="page">
-        <h1>History</h1>
+        <h1>{ui.history.title}</h1>
         <p className="alert" role="alert">
-          No site given. Open the history from the Clausewatch popup.
+          {ui.history.noSite}
         </p>
       </main>
     );
@@ -134,25 +135,22 @@ export function App() {
   const copy = async (c: Comparison) => {
     try {
       await navigator.clipboard.writeText(markdownSummary(c, site, words));
-      setCopied({ key, text: 'Copied' });
+      setCopied({ key, text: ui.comparison.copied });
     } catch (err) {
-      setCopied({ key, text: `Could not copy: ${errorMessage(err)}` });
+      setCopied({ key, text: ui.comparison.couldNotCopy(errorMessage(err)) });
     }
   };
 
   return (
     <main className="page">
-      <h1>History of {site}</h1>
-      {history.status !== 'ready' && <LoadState state={history} what={`the history of ${site}`} />}
+      <h1>{ui.history.titleOf(site)}</h1>
+      {history.status !== 'ready' && <LoadState state={history} failed={(error) => ui.loadFailed.history(site, error)} />}
       {view && view.policies.length > 0 && (
         <div className="evidence-export">
-          <p className="muted small">
-            The evidence file (WARC 1.1, the web archive format) holds every saved page of {site} as captured, the text
-            Clausewatch read from each, and the hash chain that ties them together.
-          </p>
+          <p className="muted small">{ui.history.evidenceNote(site)}</p>
           <div className="actions">
             <button type="button" onClick={() => void onExportEvidence()} disabled={exporting}>
-              Export evidence (WARC)
+              {ui.common.exportEvidence}
             </button>
           </div>
           <p className="status-line" role="status" aria-live="polite">
@@ -160,7 +158,7 @@ export function App() {
           </p>
         </div>
       )}
-      {view && view.policies.length === 0 && <p>Clausewatch has not seen a privacy policy on {site} yet.</p>}
+      {view && view.policies.length === 0 && <p>{ui.history.noPolicy(site)}</p>}
       {view && view.policies.length > 0 && (
         <div className="two-col">
           <div className="stack">
@@ -177,14 +175,12 @@ export function App() {
           <div>
             {!pair && (
               <p className="muted comparison">
-                {view.policies.some((p) => p.versions.length > 1)
-                  ? 'Pick two versions of the same policy to see what changed between them.'
-                  : 'Only one version seen so far. When the policy changes, the changes will appear here.'}
+                {view.policies.some((p) => p.versions.length > 1) ? ui.history.pickTwoOfOne : ui.history.onlyOne}
               </p>
             )}
             {pair && comparison.status !== 'ready' && (
               <div className="comparison">
-                <LoadState state={comparison} what="the comparison" />
+                <LoadState state={comparison} failed={ui.loadFailed.comparison} />
               </div>
             )}
             {pair && comparison.status === 'ready' && (

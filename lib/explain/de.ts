@@ -1,3 +1,4 @@
+import { uiDe } from './ui-de';
 import type { Parts, Words } from './words';
 
 const has = (p: Parts, s: 'opt-out' | 'sale') => p.signals.includes(s);
@@ -163,4 +164,5 @@ export const de: Words = {
     noChange: 'Keine Änderungen.',
   },
   samePassage: (h) => `Dieselbe Textstelle wie bei „${h}“, oben zitiert.`,
+  ui: uiDe,
 };

@@ -1,3 +1,4 @@
+import { uiEn } from './ui-en';
 import type { Parts, Words } from './words';
 
 const has = (p: Parts, s: 'opt-out' | 'sale') => p.signals.includes(s);
@@ -161,4 +162,5 @@ export const en: Words = {
     noChange: 'No changes.',
   },
   samePassage: (h) => `The same passage as “${h}”, quoted above.`,
+  ui: uiEn,
 };

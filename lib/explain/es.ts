@@ -1,3 +1,4 @@
+import { uiEs } from './ui-es';
 import type { Parts, Words } from './words';
 
 const has = (p: Parts, s: 'opt-out' | 'sale') => p.signals.includes(s);
@@ -161,4 +162,5 @@ export const es: Words = {
     noChange: 'Sin cambios.',
   },
   samePassage: (h) => `El mismo pasaje que «${h}», citado más arriba.`,
+  ui: uiEs,
 };

@@ -1,3 +1,4 @@
+import { uiFr } from './ui-fr';
 import type { Parts, Words } from './words';
 
 const has = (p: Parts, s: 'opt-out' | 'sale') => p.signals.includes(s);
@@ -163,4 +164,5 @@ export const fr: Words = {
     noChange: 'Aucun changement.',
   },
   samePassage: (h) => `Le même passage que «\u00a0${h}\u00a0», cité plus haut.`,
+  ui: uiFr,
 };

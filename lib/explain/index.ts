@@ -4,16 +4,24 @@
  * and the store hold codes only, so a finding stored today reads in German tomorrow.
  *
  * `explainer(locale)` takes a BCP 47 tag ("de-AT", "fr", "en-US") and falls back to English for a
- * language we do not have.
+ * language we do not have. The words come from the tag's language; dates follow the whole tag when it
+ * names a region ("en-US" writes "Nov 2, 2026", "en-GB" and a bare "en" write "2 Nov 2026").
+ *
+ * `ui` holds every other word of the extension's pages, the badge and the notification (ui.ts), and
+ * `format` writes dates and sizes in the reader's locale (format.ts).
  */
 import { digestOf, type AnalysisDigest, type Category, type Finding, type FindingKind, type Gained, type Severity, type Signal } from '../schema';
 import { de } from './de';
 import { en } from './en';
 import { es } from './es';
 import { fr } from './fr';
+import { formats, type Formats } from './format';
+import type { UiWords } from './ui';
 import type { Parts, Polarity, Words } from './words';
 
 export type { Words, Parts, Polarity } from './words';
+export type { UiWords, CheckStatus } from './ui';
+export type { Formats } from './format';
 
 export const LANGUAGES: Readonly<Record<string, Words>> = { en, de, fr, es };
 export type Language = 'en' | 'de' | 'fr' | 'es';
@@ -35,7 +43,11 @@ const ROUTINE_PURPOSES = new Set(['service', 'legal', 'security']);
 
 export interface Explainer {
   language: Language;
+  /** The BCP 47 tag dates and numbers are written in. */
+  locale: string;
   words: Words;
+  ui: UiWords;
+  format: Formats;
   list(items: readonly string[]): string;
   category(c: Category): string;
   severity(s: Severity): string;
@@ -50,13 +62,30 @@ export interface Explainer {
   date(ms: number, options?: Intl.DateTimeFormatOptions): string;
 }
 
-const cache = new Map<Language, Explainer>();
+const cache = new Map<string, Explainer>();
+
+/**
+ * The tag to write dates in: the caller's own when it names a region or script of the same language
+ * and Intl knows it, else the language's default (`Words.locale`).
+ */
+function formatLocaleOf(tag: string | undefined | null, language: Language, fallback: string): string {
+  if (!tag || !/[-_]/.test(tag)) return fallback;
+  try {
+    const [canonical] = Intl.getCanonicalLocales(tag.replace(/_/g, '-'));
+    if (!canonical || canonical.split('-')[0] !== language) return fallback;
+    return Intl.DateTimeFormat.supportedLocalesOf([canonical]).length > 0 ? canonical : fallback;
+  } catch {
+    return fallback; // not a well-formed tag
+  }
+}
 
 export function explainer(locale?: string | null): Explainer {
   const language = languageOf(locale);
-  const hit = cache.get(language);
-  if (hit) return hit;
   const words = LANGUAGES[language] as Words;
+  const formatLocale = formatLocaleOf(locale, language, words.locale);
+  const key = `${language}|${formatLocale}`;
+  const hit = cache.get(key);
+  if (hit) return hit;
   const lists = new Intl.ListFormat(words.locale, { style: 'long', type: 'conjunction' });
   const plurals = new Intl.PluralRules(words.locale);
   const list = (items: readonly string[]) => lists.format(items.slice(0, MAX_LISTED));
@@ -83,7 +112,10 @@ export function explainer(locale?: string | null): Explainer {
   const dates = new Map<string, Intl.DateTimeFormat>();
   const e: Explainer = {
     language,
+    locale: formatLocale,
     words,
+    ui: words.ui,
+    format: formats(formatLocale, words.ui),
     list,
     category: (c) => words.category[c],
     severity: (s) => words.severity[s],
@@ -105,12 +137,12 @@ export function explainer(locale?: string | null): Explainer {
     samePassage: (h) => words.samePassage(h),
     plural: (n) => plurals.select(n),
     date(ms, options = { dateStyle: 'medium' }) {
-      const key = JSON.stringify(options);
-      let f = dates.get(key);
-      if (!f) dates.set(key, (f = new Intl.DateTimeFormat(words.locale, options)));
+      const id = JSON.stringify(options);
+      let f = dates.get(id);
+      if (!f) dates.set(id, (f = new Intl.DateTimeFormat(formatLocale, options)));
       return f.format(ms);
     },
   };
-  cache.set(language, e);
+  cache.set(key, e);
   return e;
 }

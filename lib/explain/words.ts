@@ -8,6 +8,7 @@
  * would read as a translation.
  */
 import type { Category, FindingKind, Gained, Severity, Signal } from '../schema';
+import type { UiWords } from './ui';
 
 export type Polarity = 'states' | 'restricts';
 
@@ -57,6 +58,8 @@ export interface Words {
   summary: Summary;
   /** The card that points to an earlier one quoting the same passage. */
   samePassage(headline: string): string;
+  /** Every other word of the extension's pages, the badge and the notification (ui.ts). */
+  ui: UiWords;
 }
 
 export type { Gained };

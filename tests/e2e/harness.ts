@@ -2,7 +2,7 @@
  * End-to-end harness: Debian's Chromium with the built extension loaded, a fixture HTTP server on
  * 127.0.0.1, and helpers to reach the extension (its id, a tab's badge, the popup for a tab).
  */
-import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -15,6 +15,8 @@ export const ROOT = resolve(import.meta.dirname, '../..');
 export const CHROME_BUILD = join(ROOT, '.output/chrome-mv3');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const RESULTS = join(ROOT, 'test-results');
+/** Chromium's language packs (Debian: chromium has en-US only, chromium-l10n brings the others). */
+export const CHROMIUM_LOCALES = process.env.CHROMIUM_LOCALES ?? '/usr/lib/chromium/locales';
 
 export interface Extension {
   context: BrowserContext;
@@ -41,13 +43,38 @@ export function chromiumArgs(extensionDir: string | null): string[] {
 }
 
 /**
- * Launches Chromium with the extension. Throws when the extension's service worker does not appear,
+ * The environment that makes Chromium's UI, and so `chrome.i18n.getUILanguage()`, use `language` ("de").
+ * On Linux Chromium takes its UI language from LANGUAGE / LC_ALL / LC_MESSAGES / LANG, not from `--lang`
+ * (ignored there: tried), and only when that language's pack is installed; without it, it says en-US.
+ * Measured with Chromium 156: LANGUAGE=de alone, or LANG=de_DE.UTF-8 alone, gives "de".
+ */
+export function uiLanguageEnv(language: string): Record<string, string> {
+  const pack = join(CHROMIUM_LOCALES, `${language}.pak`);
+  if (!existsSync(pack)) {
+    throw new Error(`Chromium has no language pack for "${language}" (${pack}): install Debian's chromium-l10n (apt-get install chromium-l10n).`);
+  }
+  const env: Record<string, string> = {};
+  for (const [k, v] of Object.entries(process.env)) if (v !== undefined && k !== 'LC_ALL' && k !== 'LC_MESSAGES') env[k] = v;
+  return { ...env, LANGUAGE: language, LANG: `${language}_${language.toUpperCase()}.UTF-8` };
+}
+
+/**
+ * Launches Chromium with the extension. `language` sets the browser's UI language (see uiLanguageEnv);
+ * by default it is the machine's (en-US here). Throws when the extension's service worker does not appear,
  * so a suite run without the extension fails loudly instead of testing a bare browser.
  */
 export async function launchExtension(
-  options: { extensionDir?: string | null; headless?: boolean; colorScheme?: 'light' | 'dark'; workerTimeoutMs?: number; extraArgs?: string[] } = {},
+  options: {
+    extensionDir?: string | null;
+    headless?: boolean;
+    colorScheme?: 'light' | 'dark';
+    workerTimeoutMs?: number;
+    extraArgs?: string[];
+    language?: string;
+  } = {},
 ): Promise<Extension> {
   const extensionDir = options.extensionDir === undefined ? CHROME_BUILD : options.extensionDir;
+  const env = options.language ? uiLanguageEnv(options.language) : undefined;
   const profile = mkdtempSync(join(tmpdir(), 'clausewatch-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
@@ -56,6 +83,7 @@ export async function launchExtension(
     args: [...chromiumArgs(extensionDir), ...(options.extraArgs ?? [])],
     colorScheme: options.colorScheme ?? 'light',
     viewport: { width: 1200, height: 800 },
+    ...(env ? { env } : {}),
   });
   const close = async () => {
     await context.close().catch(() => {});

@@ -1,0 +1,324 @@
+/**
+ * The pages' components in German: every heading, button, label, note, aria-label and title reads in
+ * German, and no English word of the page chrome is left (a detector of common English words, which the
+ * same components rendered in English do trip). The policy's own words stay as written: the fixtures'
+ * policy text is German here so that any English in the output is ours.
+ */
+import type { ReactNode } from 'react';
+import { renderToString } from 'react-dom/server';
+import { describe, expect, it } from 'vitest';
+import type { ChangeAnalysis, Finding, PolicyDocument, Statement } from '@/lib/schema';
+import type { ChainView, Comparison, HistoryView, OptionsView, PolicyView, TabState, WatchEntry } from '@/lib/views';
+import { ComparisonView } from './ComparisonView';
+import { HistoryTimeline } from './HistoryTimeline';
+import { LoadState } from './loader';
+import { AddSiteForm, HistoryTransfer, SettingsForm, StorageInfo, WatchTable } from './OptionsSections';
+import { PopupView, type PopupActions } from './PopupView';
+import { RecordStatus } from './RecordStatus';
+import { WordsProvider } from './words';
+import { explainer } from '@/lib/explain';
+
+const NOW = Date.now();
+const HOUR = 60 * 60 * 1000;
+const DAY = 24 * HOUR;
+const NOTHING = { recipients: [], named: [], data: [], purposes: [] };
+const HOSTILE = '<img src=x onerror=alert(1)>';
+
+const ai: Finding = {
+  id: 'ai',
+  category: 'ai-training',
+  kind: 'new',
+  severity: 'major',
+  gained: NOTHING,
+  attributes: NOTHING,
+  signals: [],
+  section: ['Nutzung Ihrer Daten', 'Verbesserung'],
+  evidence: [
+    {
+      sentence: 'Wir trainieren unsere KI-Modelle mit Ihren Beiträgen.',
+      spans: [{ op: 'insert', text: 'Wir trainieren unsere KI-Modelle mit Ihren Beiträgen.' }],
+      triggers: ['KI-Modelle'],
+      previous: 'Wir nutzen Ihre Beiträge nur für den Dienst.',
+    },
+  ],
+};
+const sharing: Finding = {
+  id: 'sharing',
+  category: 'third-party-sharing',
+  kind: 'expanded',
+  severity: 'major',
+  gained: { ...NOTHING, recipients: ['advertisers'], purposes: ['advertising'] },
+  attributes: { ...NOTHING, recipients: ['advertisers'], purposes: ['advertising'] },
+  signals: [],
+  section: ['Weitergabe'],
+  evidence: ['A', 'B', 'C', 'D', 'E'].map((x) => ({
+    sentence: `Wir geben Daten an Werbepartner ${x} weiter. ${HOSTILE}`,
+    spans: [
+      { op: 'equal' as const, text: 'Wir geben Daten an ' },
+      { op: 'insert' as const, text: `Werbepartner ${x} ` },
+      { op: 'equal' as const, text: `weiter. ${HOSTILE}` },
+    ],
+    triggers: ['Werbepartner'],
+  })),
+};
+// The same first passage as the sharing card: the second card points back to it.
+const advertising: Finding = { ...sharing, id: 'ads', category: 'advertising-profiling', kind: 'new', severity: 'minor', evidence: sharing.evidence.slice(0, 1) };
+
+const analysis: ChangeAnalysis = {
+  schemaVersion: 2,
+  counts: { major: 2, minor: 1, goodNews: 0, cosmetic: 0 },
+  findings: [ai, sharing, advertising],
+  changes: [
+    { type: 'modified', section: ['Weitergabe'], before: 'Wir geben Daten an Dienstleister weiter.', after: 'Wir geben Daten an Werbepartner weiter.', spans: [{ op: 'equal', text: 'Wir geben Daten an ' }, { op: 'delete', text: 'Dienstleister' }, { op: 'insert', text: 'Werbepartner' }, { op: 'equal', text: ' weiter.' }] },
+    { type: 'added', section: [], before: null, after: 'Wir trainieren unsere KI-Modelle mit Ihren Beiträgen.', spans: [] },
+    { type: 'removed', section: [], before: 'Alter Absatz.', after: null, spans: [] },
+    { type: 'moved', section: [], before: 'Verschobener Absatz.', after: 'Verschobener Absatz.', spans: [] },
+  ],
+  truncated: true,
+};
+
+const statements: Statement[] = [
+  { category: 'third-party-sharing', polarity: 'restricts', sentence: 'Wir verkaufen Ihre Daten nicht.', section: ['Weitergabe'], triggers: [] },
+  ...[1, 2, 3, 4, 5].map((i) => ({ category: 'retention' as const, polarity: 'states' as const, sentence: `Wir speichern Daten ${i} Jahre.`, section: [], triggers: [] })),
+];
+
+function version(over: Partial<PolicyView['latest']> = {}): PolicyView['latest'] {
+  return { versionId: 'v2', firstSeen: NOW - 40 * DAY, lastSeen: NOW, statedDate: '2026-11-02', reviewed: false, analysis, ...over };
+}
+
+const privacy: PolicyView = {
+  policyId: 'p1',
+  kind: 'privacy-policy',
+  url: 'https://beispiel.de/datenschutz',
+  title: 'Datenschutzerklärung der Beispiel GmbH',
+  firstSeen: NOW - 90 * DAY,
+  versionCount: 3,
+  latest: version(),
+  statements: [],
+};
+const cookies: PolicyView = { ...privacy, policyId: 'p2', kind: 'privacy-adjacent', url: 'https://beispiel.de/cookies', title: '', versionCount: 1, latest: version({ analysis: null }), statements };
+
+const tab = (over: Partial<TabState>): TabState => ({ tabId: 1, url: 'https://beispiel.de/datenschutz', site: 'beispiel.de', watched: false, watchJoined: true, policies: [privacy, cookies], storageProblem: null, ...over });
+const actions: PopupActions = { onShowOnPage() {}, onMarkReviewed() {}, onWatch() {}, onUnwatch() {}, onOpenHistory() {}, onOpenOptions() {} };
+
+const doc = (blocks: string[]): PolicyDocument => ({
+  url: 'https://beispiel.de/datenschutz',
+  title: 'Datenschutzerklärung',
+  language: 'de',
+  statedDate: null,
+  blocks: [{ kind: 'heading', text: 'Weitergabe', section: [], level: 2 }, ...blocks.map((text) => ({ kind: 'paragraph' as const, text, section: ['Weitergabe'] }))],
+  extraction: { method: 'readability', words: 20, notes: [] },
+});
+const comparison: Comparison = {
+  older: { versionId: 'v1', firstSeen: NOW - 90 * DAY, document: doc(['Wir geben Daten an Dienstleister weiter.', 'Alter Absatz.']) },
+  newer: { versionId: 'v2', firstSeen: NOW - 40 * DAY, document: doc(['Wir geben Daten an Werbepartner weiter.', 'Wir trainieren unsere KI-Modelle mit Ihren Beiträgen.']) },
+  analysis,
+};
+
+const history: HistoryView['policies'][number] = {
+  policyId: 'p1',
+  kind: 'privacy-policy',
+  url: 'https://beispiel.de/datenschutz',
+  title: '',
+  versions: [
+    { versionId: 'v1', firstSeen: NOW - 90 * DAY, lastSeen: NOW - 80 * DAY, statedDate: null, reviewed: false, digest: null, major: 0, extractorVersion: 3, reextractedFrom: 2 },
+    { versionId: 'v2', firstSeen: NOW - 40 * DAY, lastSeen: NOW - 2 * DAY, statedDate: '2026-11-02', reviewed: true, digest: { counts: analysis.counts, findings: [ai, sharing], changed: true }, major: 2, extractorVersion: 3, reextractedFrom: null },
+    { versionId: 'v3', firstSeen: NOW - HOUR, lastSeen: NOW, statedDate: null, reviewed: false, digest: { counts: { major: 0, minor: 2, goodNews: 0, cosmetic: 0 }, findings: [], changed: true }, major: 0, extractorVersion: 3, reextractedFrom: 0 },
+  ],
+};
+const chain = (over: Partial<ChainView>): ChainView => ({
+  policyId: 'p1',
+  ok: true,
+  entries: 5,
+  head: 'c0ffee00c0ffee00c0ffee00c0ffee00',
+  rawKept: 2,
+  rawPruned: 1,
+  problems: [],
+  versions: [
+    { versionId: 'v1', raw: 'none' },
+    { versionId: 'v2', raw: 'pruned' },
+    { versionId: 'v3', raw: 'kept' },
+  ],
+  ...over,
+});
+
+const watch = (over: Partial<WatchEntry>): WatchEntry => ({
+  site: 'beispiel.de',
+  policyUrl: 'https://beispiel.de/datenschutz',
+  frequencyHours: 24,
+  addedAt: NOW - 10 * DAY,
+  lastCheck: NOW - HOUR,
+  lastChange: NOW - 3 * DAY,
+  status: 'up-to-date',
+  failure: null,
+  movedTo: null,
+  failures: 0,
+  nextCheck: NOW + DAY,
+  ...over,
+});
+const watches: WatchEntry[] = [
+  watch({}),
+  watch({ site: 'zwei.de', status: 'changed', frequencyHours: 48 }),
+  watch({ site: 'drei.de', status: 'pending', lastCheck: null, lastChange: null }),
+  // The failure's reason comes from the background as written there; a neutral one here.
+  watch({ site: 'vier.de', status: 'failed', failure: 'HTTP 503', failures: 3, movedTo: 'https://anders.de/datenschutz' }),
+];
+const storage = (extraction: Partial<OptionsView['extraction']>, quarantined: number): Pick<OptionsView, 'usage' | 'quarantined' | 'extraction'> => ({
+  usage: { bytes: 1_843_200, versions: 12, policies: 3, sites: 2, raw: { captures: 9, bytes: 300_000, pageBytes: 2_000_000, versionsWithRaw: 9 } },
+  extraction: { extractorVersion: 3, pending: 0, changedText: 0, sameText: 0, failed: 0, ...extraction },
+  quarantined,
+});
+
+/** Every component of the three pages, in every state that has words of its own. */
+function pages(locale: string): string {
+  const ui = explainer(locale).ui;
+  const nodes: ReactNode[] = [
+    <PopupView key="1" state={tab({})} actions={actions} historyHref="#" status={ui.popup.markedReviewed} />,
+    <PopupView key="2" state={tab({ watched: true, watchJoined: false, policies: [{ ...privacy, latest: version({ reviewed: true }) }] })} actions={actions} historyHref="#" />,
+    <PopupView key="3" state={tab({ watched: true, watchJoined: false, policies: [{ ...privacy, latest: version({ analysis: { ...analysis, findings: [], counts: { major: 0, minor: 0, goodNews: 0, cosmetic: 1 } } }) }] })} actions={actions} historyHref="#" />,
+    <PopupView key="4" state={tab({ policies: [{ ...cookies, kind: 'privacy-policy', latest: version({ analysis: null }) }], watched: true, watchJoined: false })} actions={actions} historyHref="#" />,
+    <PopupView key="5" state={tab({ site: 'leer.de', policies: [], watchJoined: false })} actions={actions} historyHref="#" />,
+    <PopupView key="6" state={tab({ site: null, policies: [], watchJoined: false })} actions={actions} historyHref="#" />,
+    <LoadState key="7" state={{ status: 'loading' }} failed={ui.loadFailed.settings} />,
+    <LoadState key="8" state={{ status: 'error', error: 'Zeitüberschreitung' }} failed={ui.loadFailed.comparison} />,
+    <HistoryTimeline key="9" policy={history} selected={['v2']} onToggle={() => {}} chain={chain({})} />,
+    <RecordStatus key="10" chain={null} />,
+    <RecordStatus key="11" chain={undefined} />,
+    <RecordStatus key="12" chain={chain({ ok: false, problems: ['#1', '#2', '#3', '#4', '#5', '#6', '#7'] })} />,
+    <ComparisonView key="13" comparison={comparison} mode="inline" onModeChange={() => {}} onCopyMarkdown={() => {}} copyStatus={ui.comparison.copied} onShowOnPage={() => {}} />,
+    <ComparisonView key="14" comparison={comparison} mode="side-by-side" onModeChange={() => {}} onCopyMarkdown={() => {}} copyStatus="" />,
+    <ComparisonView key="15" comparison={{ ...comparison, analysis: { ...analysis, changes: [] } }} mode="inline" onModeChange={() => {}} onCopyMarkdown={() => {}} copyStatus="" />,
+    <WatchTable key="16" watches={watches} busySite="zwei.de" onCheckNow={() => {}} onRemove={() => {}} onFrequency={() => {}} onWatchInstead={() => {}} />,
+    <WatchTable key="17" watches={[]} busySite={null} onCheckNow={() => {}} onRemove={() => {}} onFrequency={() => {}} onWatchInstead={() => {}} />,
+    <AddSiteForm key="18" onDiscover={async () => ({ site: '', candidates: [] })} onConfirm={async () => ''} />,
+    <SettingsForm key="19" settings={{ paused: false, autoWatchVisited: true, notifications: false }} disabled={false} onChange={() => {}} />,
+    <HistoryTransfer key="20" onExport={() => {}} onImport={() => {}} onExportEvidence={() => {}} message={ui.common.exported('beweis.warc', 3)} busy={false} />,
+    <StorageInfo key="21" view={storage({ pending: 4 }, 0)} />,
+    <StorageInfo key="22" view={storage({ changedText: 1, sameText: 3, failed: 1 }, 2)} />,
+    <StorageInfo key="23" view={storage({}, 1)} />,
+  ];
+  return renderToString(<WordsProvider locale={locale}>{nodes}</WordsProvider>);
+}
+
+const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#x27;': "'", '&nbsp;': '\u00a0' };
+const decode = (s: string) => s.replace(/&(?:amp|lt|gt|quot|#x27|nbsp);/g, (e) => ENTITIES[e] ?? e);
+
+/** What a person reads or hears: the text, and the labels, titles and placeholders of elements. */
+function readable(html: string): string {
+  const attributes = [...html.matchAll(/\s(?:aria-label|title|placeholder|alt)="([^"]*)"/g)].map((m) => m[1]);
+  // Blocks and cells end a word; inline tags (strong, ins, code) do not.
+  const text = html.replace(/<\/(?:p|li|td|th|h\d|option|button|label|legend|div|blockquote|caption|section|article|header|footer|main|ol|ul)>/g, ' ').replace(/<[^<>]*>/g, '');
+  return decode([text, ...attributes].join(' \n ')).replace(/\s+/g, ' ');
+}
+
+/** Common English words of the page chrome; none is a German word. */
+const ENGLISH = /\b(?:the|and|of|to|your|this|with|from|is|are|been|has|have|not|on|by|for|more|seen|changed|policy|page|pages|check|watch|yet|only|saved|kept|history|settings|loading|could|found|show|mark|reviewed|never|remove|added|removed|moved|copy|summary|record|chain|older|newer|major|minor|nothing|says|now|what)\b/gi;
+
+describe('the pages in German', () => {
+  const german = readable(pages('de'));
+  const english = readable(pages('en'));
+
+  it('the English detector does find English in the English pages', () => {
+    expect((english.match(ENGLISH) ?? []).length).toBeGreaterThan(100);
+  });
+
+  it('leaves no English word of ours in the German pages', () => {
+    const leaks = [...german.matchAll(ENGLISH)].map((m) => german.slice(Math.max(0, m.index - 40), m.index + 40));
+    expect(leaks).toEqual([]);
+  });
+
+  it('reads the findings, the page chrome, dates and plurals in German', () => {
+    for (const words of [
+      // the popup
+      'Neu: Ihre Daten dürfen zum Training von KI-Modellen verwendet werden',
+      'Erweitert: Weitergabe jetzt auch an Werbetreibende (Zweck: Werbung)',
+      'Dieselbe Textstelle wie bei „Erweitert: Weitergabe jetzt auch an Werbetreibende (Zweck: Werbung)“, oben zitiert.',
+      'Vorher stand in der Richtlinie:',
+      '„Wir nutzen Ihre Beiträge nur für den Dienst.“',
+      'und 2 weitere Textstellen dieser Art',
+      'Abschnitt: Nutzung Ihrer Daten › Verbesserung',
+      'Auf der Seite zeigen',
+      'Als geprüft markieren',
+      'Geprüfte Änderungen anzeigen',
+      'Verlauf',
+      'Einstellungen und beobachtete Websites',
+      'Nicht beobachtet: Clausewatch prüft diese Richtlinie nur, wenn Sie sie besuchen.',
+      'Diese Website beobachten',
+      'Nicht mehr beobachten',
+      'Was diese Richtlinie jetzt sagt',
+      'und 4 weitere dieser Art',
+      'Beobachtet seit',
+      'Noch keine Datenschutzerklärung auf leer.de gesehen',
+      'Clausewatch sieht sich nur gewöhnliche Webseiten an',
+      'Weitere Richtlinie',
+      '3 Versionen',
+      'laut eigener Angabe aktualisiert am 02.11.2026',
+      'Diese Richtlinie ist sehr lang',
+      'Nur Formatierung oder Formulierungen geändert – nichts zu prüfen.',
+      // the history page
+      'Heute gesehen',
+      'Stand: 02.11.2026',
+      'Erste Version, die Clausewatch gesehen hat.',
+      '2 wichtige Änderungen',
+      'Noch nicht geprüft',
+      'Versionen von Datenschutzerklärung, neueste zuerst',
+      'Aufzeichnung bestätigt',
+      ': 5 Einträge in der Hash-Kette, 2 gespeicherte Seiten aufbewahrt, 1 entfernt, um Platz zu schaffen.',
+      'Keine gespeicherte Seite (gesehen, bevor Clausewatch Seiten aufbewahrte); Text von Extraktor 3 neu gelesen (vorher 2)',
+      'Aufzeichnung nicht bestätigt',
+      'und 2 weitere.',
+      'Aufzeichnung wird geprüft…',
+      'Änderungen zwischen',
+      'Zusammenfassung als Markdown kopieren',
+      'Nebeneinander',
+      'Hinzugefügt',
+      'Verschoben',
+      'Ältere Version, gesehen am',
+      'Keine Unterschiede im Text.',
+      'Der Vergleich konnte nicht geladen werden: Zeitüberschreitung',
+      'Wird geladen…',
+      // the options page
+      'Letzte Prüfung',
+      'Prüfhäufigkeit für beispiel.de',
+      'Täglich',
+      'Alle 48 Stunden',
+      'Wird geprüft…',
+      'Jetzt prüfen: beispiel.de',
+      'beispiel.de entfernen',
+      'Fehlgeschlagen: HTTP 503 (3 Versuche in Folge)',
+      'Stattdessen anders.de/datenschutz beobachten',
+      'Noch nicht geprüft',
+      'Noch keine beobachteten Websites.',
+      'Website oder Adresse der Richtlinie',
+      'example.com oder https://example.com/privacy',
+      'Alle Prüfungen pausieren',
+      'Mit einer Systembenachrichtigung informieren',
+      'beweis.warc exportiert (3 WARC-Einträge)',
+      '1,8 MB belegt: 12 Versionen von 3 Richtlinien auf 2 Websites.',
+      '4 gespeicherte Seiten werden noch neu gelesen',
+      '1 ergab einen anderen Text (jetzt gespeichert), 3 denselben Text, 1 konnte nicht gelesen werden',
+      '2 gespeicherte Einträge konnten nicht gelesen werden',
+      '1 gespeicherter Eintrag konnte nicht gelesen werden',
+    ]) {
+      expect(german, words).toContain(words);
+    }
+  });
+
+  it('keeps the policy’s own words as written, as text', () => {
+    const html = pages('de');
+    expect(html).toContain('Wir trainieren unsere KI-Modelle mit Ihren Beiträgen.');
+    expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    expect(html).not.toContain('<img');
+  });
+});
+
+describe('the same pages in French and Spanish', () => {
+  it.each([
+    ['fr', ['Marquer comme lu', 'Paramètres et sites surveillés', 'Ce que dit cette politique aujourd’hui', 'Dossier vérifié', 'Tous les jours']],
+    ['es', ['Marcar como revisado', 'Configuración y sitios vigilados', 'Qué dice ahora esta política', 'Registro verificado', 'A diario']],
+  ])('%s', (locale, words) => {
+    const text = readable(pages(locale));
+    for (const w of words) expect(text).toContain(w);
+    expect(text).not.toContain('Mark as reviewed');
+  });
+});
