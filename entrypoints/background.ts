@@ -44,7 +44,7 @@ const badges = createBadges({ store: getStore, siteOf, language: () => browser.i
 const refreshBadge = badges.refresh;
 const refreshAllBadges = badges.refreshAll;
 
-const watchList = createWatchList({ history, badges, policyStates, dom: runInDom });
+const watchList = createWatchList({ history, badges, policyStates, dom: runInDom, language: () => browser.i18n.getUILanguage() });
 const { watch, settleReviewedWatch, noteChangeSeen, fetchPolicyPage, runCheck, runDueChecks } = watchList;
 
 // ---- show on page ----------------------------------------------------------------------------------

@@ -29,7 +29,7 @@ describe('badgeFor', () => {
     const ten = Array.from({ length: 10 }, (_, i) => `s${i}.example`);
     const b = badgeFor({ ...base, otherSites: ten });
     expect(b.text).toBe('9+');
-    expect(b.title).toMatch(/more than 9 watched sites have unreviewed privacy policy changes \(s0\.example, s1\.example, s2\.example, …\)/);
+    expect(b.title).toMatch(/10 watched sites have unreviewed privacy policy changes \(s0\.example, s1\.example, s2\.example, …\)/);
   });
 
   it('is empty when there is nothing to review (first visit, cosmetic changes)', () => {

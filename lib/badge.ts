@@ -8,6 +8,9 @@
  * - Nothing to say, including a first visit (there is nothing to compare yet): no badge.
  * Cosmetic and reworded-only changes never count: they are not `major` or `good-news` findings.
  */
+import { en } from './explain/en';
+import type { UiWords } from './explain/ui';
+
 export interface BadgeInput {
   site: string | null;
   /** Major findings in the site's unreviewed latest versions. */
@@ -31,22 +34,25 @@ export const BADGE_COLORS = { major: '#b91c1c', goodNews: '#15803d', elsewhere: 
 
 const MAX_TITLE_LINES = 4;
 
-export function badgeFor(input: BadgeInput): Badge {
+/** The tooltip's words, in the reader's language (lib/explain, ui.badge); English by default. */
+export type BadgeWords = UiWords['badge'];
+
+export function badgeFor(input: BadgeInput, words: BadgeWords = en.ui.badge): Badge {
   if (input.siteMajor > 0) {
     const n = input.siteMajor;
-    const lines = input.headlines.slice(0, MAX_TITLE_LINES).map((h) => `• ${h}`);
-    if (input.headlines.length > MAX_TITLE_LINES) lines.push(`• and ${input.headlines.length - MAX_TITLE_LINES} more`);
+    const lines = input.headlines.slice(0, MAX_TITLE_LINES).map((h) => words.line(h));
+    if (input.headlines.length > MAX_TITLE_LINES) lines.push(words.line(words.more(input.headlines.length - MAX_TITLE_LINES)));
     return {
       text: n > 99 ? '99+' : String(n),
       color: BADGE_COLORS.major,
-      title: [`Clausewatch: ${input.site}'s privacy policy changed (${n} major ${n === 1 ? 'change' : 'changes'})`, ...lines].join('\n'),
+      title: [words.changed(input.site ?? '', n), ...lines].join('\n'),
     };
   }
   if (input.siteGoodNews > 0) {
     return {
       text: '✓',
       color: BADGE_COLORS.goodNews,
-      title: `Clausewatch: good news — ${input.site}'s privacy policy now gives you more protection`,
+      title: words.goodNews(input.site ?? ''),
     };
   }
   if (input.otherSites.length > 0) {
@@ -54,8 +60,9 @@ export function badgeFor(input: BadgeInput): Badge {
     return {
       text: n > 9 ? '9+' : String(n),
       color: BADGE_COLORS.elsewhere,
-      title: `Clausewatch: ${n > 9 ? 'more than 9' : n} watched ${n === 1 ? 'site has' : 'sites have'} unreviewed privacy policy changes (${input.otherSites.slice(0, 3).join(', ')}${n > 3 ? ', …' : ''})`,
+      // Past nine the caller stops counting: the tooltip then says "at least ten".
+      title: words.elsewhere(n, input.otherSites.slice(0, 3)),
     };
   }
-  return { text: '', color: BADGE_COLORS.major, title: input.site ? `Clausewatch: no unreviewed policy changes on ${input.site}` : 'Clausewatch' };
+  return { text: '', color: BADGE_COLORS.major, title: input.site ? words.nothing(input.site) : 'Clausewatch' };
 }

@@ -67,7 +67,7 @@ export function createBadges(deps: BadgeDeps): Badges {
 
   async function refresh(tabId: number, url: string | undefined): Promise<void> {
     const store = await deps.store();
-    const badge = badgeFor(await inputFor(deps.siteOf(store, url)));
+    const badge = badgeFor(await inputFor(deps.siteOf(store, url)), explainer(deps.language()).ui.badge);
     await Promise.all([
       browser.action.setBadgeText({ tabId, text: badge.text }),
       browser.action.setBadgeBackgroundColor({ tabId, color: badge.color }),

@@ -11,6 +11,7 @@ import { DEFAULT_FREQUENCY_HOURS, dueEntries, firstCheck, nextAfterFailure, next
 import type { ChangeAnalysis, Detection, PolicyKind } from '@/lib/schema';
 import { policyKeyFor, type PolicyStore } from '@/lib/store';
 import { withoutFragment } from '@/lib/url';
+import { explainer } from '@/lib/explain';
 import type { WatchEntry } from '@/lib/views';
 import type { Badges } from './badges';
 import { recordOutcome } from './diagnostics';
@@ -54,6 +55,8 @@ export interface WatchListDeps {
   dom: typeof runInDom;
   /** The network (the global fetch; a test may point it at its own server). */
   fetch?: typeof fetch;
+  /** The reader's language, for the desktop notification (the browser's UI language). */
+  language?: () => string;
 }
 
 export function createWatchList(deps: WatchListDeps) {
@@ -62,6 +65,7 @@ export function createWatchList(deps: WatchListDeps) {
   const refreshAllBadges = deps.badges.refreshAll;
   const policyStates = deps.policyStates;
   const runInDom = deps.dom;
+  const words = () => explainer(deps.language?.() ?? 'en').ui;
   const net = deps.fetch ?? ((u: string, init?: RequestInit) => fetch(u, init));
 
   /**
@@ -177,8 +181,8 @@ export function createWatchList(deps: WatchListDeps) {
       await browser.notifications.create(`clausewatch:${site}`, {
         type: 'basic',
         iconUrl: browser.runtime.getURL('/icon/128.png'),
-        title: `${site} changed its privacy policy`,
-        message: 'Clausewatch found major changes. Click to see what changed.',
+        title: words().notification.title(site),
+        message: words().notification.message,
       });
     } catch {
       // The notifications permission was withdrawn; the badge still tells.
