@@ -29,6 +29,16 @@ export const PolicyView = z.object({
 });
 export type PolicyView = z.infer<typeof PolicyView>;
 
+/**
+ * A storage problem the user must hear about, as codes (lib/explain words it): a save that failed (with
+ * the store's own reason), or old saved pages and versions removed to make room.
+ */
+export const StorageProblem = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('save-failed'), detail: z.string().max(2000) }),
+  z.object({ kind: z.literal('pruned'), removedRaw: z.number().int().nonnegative(), removedVersions: z.number().int().nonnegative() }),
+]);
+export type StorageProblem = z.infer<typeof StorageProblem>;
+
 export const TabState = z.object({
   tabId: z.number().int(),
   url: z.string().nullable(),
@@ -39,7 +49,7 @@ export const TabState = z.object({
   watchJoined: z.boolean(),
   policies: z.array(PolicyView),
   /** A storage problem the user must hear about (full disk, corrupt records set aside). */
-  storageProblem: z.string().nullable(),
+  storageProblem: StorageProblem.nullable(),
 });
 export type TabState = z.infer<typeof TabState>;
 
@@ -143,6 +153,6 @@ export const OptionsView = z.object({
     failed: z.number().int().nonnegative(),
   }),
   quarantined: z.number().int().nonnegative(),
-  storageProblem: z.string().nullable(),
+  storageProblem: StorageProblem.nullable(),
 });
 export type OptionsView = z.infer<typeof OptionsView>;

@@ -8,15 +8,13 @@ import { browser } from 'wxt/browser';
 import { analyzeChangeYielding } from '@/lib/engine';
 import { EXTRACTOR_VERSION } from '@/lib/extract';
 import type { PolicyDocument, PolicyKind } from '@/lib/schema';
+import { StorageProblem } from '@/lib/views';
 import { openPolicyStore, reextractAll, saveWithQuotaRecovery, StoreError, type ExtractFn, type PolicyStore } from '@/lib/store';
 import { recordOutcome } from './diagnostics';
 
 /** Lets the service worker answer other messages between steps of a long analysis. */
 export const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
-const SAVE_FAILED = 'A new policy version could not be saved:';
-const PRUNED_NOTICE = ({ removedVersions: v, removedRaw: r }: { removedVersions: number; removedRaw: number }) =>
-  `Storage was full: ${[r > 0 ? `${r} older saved ${r === 1 ? 'page was' : 'pages were'}` : '', v > 0 ? `${v} old intermediate ${v === 1 ? 'version was' : 'versions were'}` : ''].filter(Boolean).join(' and ')} removed to make room (the first and latest version of every policy, and the pages they were captured from, are always kept).`;
 
 export interface HistoryDeps {
   /** The IndexedDB factory (the extension's `indexedDB`; fake-indexeddb's in tests). */
@@ -31,7 +29,7 @@ export interface History {
   /** The site a tab's address belongs to, or null (not a web page, or not one the store can file). */
   siteOf(store: PolicyStore, url: string | undefined | null): string | null;
   save(url: string, document: PolicyDocument, kind: PolicyKind, raw: { html: string; source: 'visit' | 'check' }): ReturnType<typeof saveWithQuotaRecovery>;
-  storageProblem(): Promise<string | null>;
+  storageProblem(): Promise<StorageProblem | null>;
   /** Re-reads kept pages an older extractor read, a few per step; one run at a time per worker. */
   reextract(): Promise<void>;
 }
@@ -55,13 +53,15 @@ export function createHistory(deps: HistoryDeps): History {
     }
   }
 
-  async function setStorageProblem(message: string | null): Promise<void> {
-    await browser.storage.local.set({ storageProblem: message });
+  async function setStorageProblem(problem: StorageProblem | null): Promise<void> {
+    await browser.storage.local.set({ storageProblem: problem });
   }
 
-  async function storageProblem(): Promise<string | null> {
+  /** The stored problem, as codes; anything else there (an English sentence of an older release) is dropped. */
+  async function storageProblem(): Promise<StorageProblem | null> {
     const got = await browser.storage.local.get('storageProblem');
-    return typeof got.storageProblem === 'string' ? got.storageProblem : null;
+    const parsed = StorageProblem.safeParse(got.storageProblem);
+    return parsed.success ? parsed.data : null;
   }
 
   /**
@@ -81,13 +81,13 @@ export function createHistory(deps: HistoryDeps): History {
         reextract: deps.extract,
       });
       if (saved.pruned) {
-        await setStorageProblem(PRUNED_NOTICE(saved.pruned));
-      } else if ((await storageProblem())?.startsWith(SAVE_FAILED) === true) {
+        await setStorageProblem({ kind: 'pruned', removedRaw: saved.pruned.removedRaw, removedVersions: saved.pruned.removedVersions });
+      } else if ((await storageProblem())?.kind === 'save-failed') {
         await setStorageProblem(null); // saving works again; a pruning notice stays until the next one
       }
       return saved;
     } catch (error) {
-      if (error instanceof StoreError && error.code === 'quota') await setStorageProblem(`${SAVE_FAILED} ${error.message}`);
+      if (error instanceof StoreError && error.code === 'quota') await setStorageProblem({ kind: 'save-failed', detail: error.message.slice(0, 2000) });
       throw error;
     }
   }

@@ -149,7 +149,7 @@ export function App() {
         <>
           {view.storageProblem && (
             <p className="alert" role="alert">
-              {view.storageProblem}
+              {view.storageProblem.kind === 'pruned' ? ui.storage.pruned(view.storageProblem.removedRaw, view.storageProblem.removedVersions) : ui.storage.saveFailed(view.storageProblem.detail)}
             </p>
           )}
           <section className="card options-section" aria-labelledby="watched-heading">

@@ -251,6 +251,11 @@ export const uiDe: UiWords = {
       `Clausewatch: ${count(n, 'beobachtete Website hat', 'beobachtete Websites haben')} ungeprüfte Änderungen an der Datenschutzerklärung (${shown.join(', ')}${n > shown.length ? ', …' : ''})`,
     nothing: (site) => `Clausewatch: keine ungeprüften Änderungen der Richtlinien von ${site}`,
   },
+  storage: {
+    saveFailed: (detail) => `Eine neue Version der Richtlinie konnte nicht gespeichert werden: ${detail}`,
+    pruned: (raw, versions) =>
+      `Der Speicher war voll. Um Platz zu schaffen, wurden entfernt: ${[raw > 0 ? count(raw, 'ältere gespeicherte Seite', 'ältere gespeicherte Seiten') : '', versions > 0 ? count(versions, 'alte Zwischenversion', 'alte Zwischenversionen') : ''].filter(Boolean).join(' und ')} (die erste und die neueste Version jeder Richtlinie und die Seiten, aus denen sie gelesen wurden, bleiben immer erhalten).`,
+  },
   notification: {
     title: (site) => `${site} hat die Datenschutzerklärung geändert`,
     message: 'Clausewatch hat wichtige Änderungen gefunden. Klicken Sie hier, um zu sehen, was sich geändert hat.',

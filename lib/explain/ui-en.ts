@@ -237,6 +237,11 @@ export const uiEn: UiWords = {
       `Clausewatch: ${num(n)} watched ${n === 1 ? 'site has' : 'sites have'} unreviewed privacy policy changes (${shown.join(', ')}${n > shown.length ? ', …' : ''})`,
     nothing: (site) => `Clausewatch: no unreviewed policy changes on ${site}`,
   },
+  storage: {
+    saveFailed: (detail) => `A new policy version could not be saved: ${detail}`,
+    pruned: (raw, versions) =>
+      `Storage was full: ${[raw > 0 ? `${count(raw, 'older saved page was', 'older saved pages were')}` : '', versions > 0 ? `${count(versions, 'old intermediate version was', 'old intermediate versions were')}` : ''].filter(Boolean).join(' and ')} removed to make room (the first and latest version of every policy, and the pages they were captured from, are always kept).`,
+  },
   notification: {
     title: (site) => `${site} changed its privacy policy`,
     message: 'Clausewatch found major changes. Click to see what changed.',

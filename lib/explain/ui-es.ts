@@ -249,6 +249,11 @@ export const uiEs: UiWords = {
       `Clausewatch: ${count(n, 'sitio vigilado tiene', 'sitios vigilados tienen')} cambios sin revisar en su política de privacidad (${shown.join(', ')}${n > shown.length ? ', …' : ''})`,
     nothing: (site) => `Clausewatch: no hay cambios sin revisar en las políticas de ${site}`,
   },
+  storage: {
+    saveFailed: (detail) => `No se pudo guardar una nueva versión de la política: ${detail}`,
+    pruned: (raw, versions) =>
+      `El almacenamiento estaba lleno. Para hacer sitio se eliminaron: ${[raw > 0 ? count(raw, 'página guardada antigua', 'páginas guardadas antiguas') : '', versions > 0 ? count(versions, 'versión intermedia antigua', 'versiones intermedias antiguas') : ''].filter(Boolean).join(' y ')} (la primera y la última versión de cada política, y las páginas de las que se leyeron, se conservan siempre).`,
+  },
   notification: {
     title: (site) => `${site} cambió su política de privacidad`,
     message: 'Clausewatch encontró cambios importantes. Haga clic para ver qué cambió.',

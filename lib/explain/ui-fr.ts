@@ -252,6 +252,11 @@ export const uiFr: UiWords = {
       `Clausewatch${C} ${count(n, 'site surveillé a', 'sites surveillés ont')} des changements de politique de confidentialité non lus (${shown.join(', ')}${n > shown.length ? ', …' : ''})`,
     nothing: (site) => `Clausewatch${C} aucun changement de politique non lu sur ${site}`,
   },
+  storage: {
+    saveFailed: (detail) => `Une nouvelle version de la politique n’a pas pu être enregistrée${C} ${detail}`,
+    pruned: (raw, versions) =>
+      `L’espace de stockage était plein. Pour faire de la place, ont été supprimées${C} ${[raw > 0 ? count(raw, 'ancienne page enregistrée', 'anciennes pages enregistrées') : '', versions > 0 ? count(versions, 'ancienne version intermédiaire', 'anciennes versions intermédiaires') : ''].filter(Boolean).join(' et ')} (la première et la dernière version de chaque politique, et les pages d’où elles ont été lues, sont toujours conservées).`,
+  },
   notification: {
     title: (site) => `${site} a modifié sa politique de confidentialité`,
     message: 'Clausewatch a trouvé des changements importants. Cliquez pour voir ce qui a changé.',

@@ -83,6 +83,8 @@ const SAMPLES: Record<string, unknown[][]> = {
   'options.reextractDone': [[3, 1, 0, 0], [3, 2, 5, 1]],
   'options.extractor': [[3]],
   'options.quarantined': [[1], [2]],
+  'storage.saveFailed': [['The browser refused to store more data.']],
+  'storage.pruned': [[1, 0], [0, 1], [3, 4]],
   'markdown.compared': [['2026-01-05', '2026-03-01']],
   'badge.changed': [['example.com', 1], ['example.com', 3]],
   'badge.line': [['x']],

@@ -236,6 +236,13 @@ export interface UiWords {
     elsewhere(n: number, shown: readonly string[]): string;
     nothing(site: string): string;
   };
+  /** What the popup and options page say when storage is, or was, full (views.ts: StorageProblem). */
+  storage: {
+    /** A new version could not be saved; `detail` is the store's own reason (English). */
+    saveFailed(detail: string): string;
+    /** Space was made by removing old saved pages and old intermediate versions. */
+    pruned(removedRaw: number, removedVersions: number): string;
+  };
   /** The desktop notification a background check raises on a major change. */
   notification: {
     title(site: string): string;
