@@ -35,7 +35,7 @@ function StatusCell({ watch, onWatchInstead }: { watch: WatchEntry; onWatchInste
       return (
         <span className="status-failed">
           <strong>{w.status.failed}</strong>
-          {watch.failure ? w.failureReason(watch.failure) : ''}
+          {watch.failureCode ? w.failureReason(ui.failure(watch.failureCode)) : watch.failure ? w.failureReason(watch.failure) : ''}
           {watch.failures > 1 ? w.attempts(watch.failures) : ''}
           {watch.movedTo && (
             <>

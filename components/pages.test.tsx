@@ -151,6 +151,7 @@ const watch = (over: Partial<WatchEntry>): WatchEntry => ({
   lastChange: NOW - 3 * DAY,
   status: 'up-to-date',
   failure: null,
+  failureCode: null,
   movedTo: null,
   failures: 0,
   nextCheck: NOW + DAY,
@@ -161,7 +162,7 @@ const watches: WatchEntry[] = [
   watch({ site: 'zwei.de', status: 'changed', frequencyHours: 48 }),
   watch({ site: 'drei.de', status: 'pending', lastCheck: null, lastChange: null }),
   // The failure's reason comes from the background as written there; a neutral one here.
-  watch({ site: 'vier.de', status: 'failed', failure: 'HTTP 503', failures: 3, movedTo: 'https://anders.de/datenschutz' }),
+  watch({ site: 'vier.de', status: 'failed', failure: 'the server answered HTTP 503', failureCode: { code: 'http-error', n: 503 }, failures: 3, movedTo: 'https://anders.de/datenschutz' }),
 ];
 const storage = (extraction: Partial<OptionsView['extraction']>, quarantined: number): Pick<OptionsView, 'usage' | 'quarantined' | 'extraction'> => ({
   usage: { bytes: 1_843_200, versions: 12, policies: 3, sites: 2, raw: { captures: 9, bytes: 300_000, pageBytes: 2_000_000, versionsWithRaw: 9 } },
@@ -285,7 +286,7 @@ describe('the pages in German', () => {
       'Wird geprüft…',
       'Jetzt prüfen: beispiel.de',
       'beispiel.de entfernen',
-      'Fehlgeschlagen: HTTP 503 (3 Versuche in Folge)',
+      'Fehlgeschlagen: der Server antwortete mit HTTP 503 (3 Versuche in Folge)',
       'Stattdessen anders.de/datenschutz beobachten',
       'Noch nicht geprüft',
       'Noch keine beobachteten Websites.',

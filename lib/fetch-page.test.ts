@@ -77,7 +77,7 @@ describe('fetchGuarded', () => {
   it('does not request a redirect target on another site, and says where the address now points', async () => {
     const net = network({ 'https://www.example.com/privacy': redirect('https://policies.example.net/privacy'), 'https://policies.example.net/privacy': { body: PAGE } });
     const got = await fetchGuarded('https://www.example.com/privacy', { fetch: net.fetch, maxBytes: MB, hidden: 'fail' });
-    expect(got).toEqual({ ok: false, kind: 'moved', reason: 'now points to https://policies.example.net/privacy, another site', movedTo: 'https://policies.example.net/privacy' });
+    expect(got).toEqual({ ok: false, kind: 'moved', reason: 'now points to https://policies.example.net/privacy, another site', failure: { code: 'other-site', detail: 'https://policies.example.net/privacy' }, movedTo: 'https://policies.example.net/privacy' });
     expect(net.urls()).toEqual(['https://www.example.com/privacy']);
   });
 

@@ -12,6 +12,8 @@
  * ends, `'follow'` also reads the page); what it brings back is never stored as a version. Where the
  * Location header is visible (Node, and any browser that exposes it), every hop is checked and followed.
  */
+import type { CheckFailure } from './check-failure';
+import { failureText } from './explain/failure-text';
 import { describeUrl, isLocalHost, judgeHop } from './hops';
 
 /** The parts of a fetch Response this module reads. */
@@ -44,6 +46,8 @@ export type GuardedFetch =
       ok: false;
       kind: 'refused' | 'moved' | 'hidden-redirect' | 'too-large' | 'too-many-redirects' | 'network' | 'timeout';
       reason: string;
+      /** The same, as a code for the reader's language (lib/explain ui.failure). */
+      failure: CheckFailure;
       /** Where the address now leads, when that is a web address the user could choose to watch instead. */
       movedTo: string | null;
     };
@@ -52,15 +56,16 @@ export const MAX_REDIRECTS = 5;
 
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 
-class TooLarge extends Error {}
-
-function fail(kind: Exclude<GuardedFetch, { ok: true }>['kind'], reason: string, movedTo: string | null = null): GuardedFetch {
-  return { ok: false, kind, reason, movedTo };
+class TooLarge extends Error {
+  constructor(readonly failure: CheckFailure) {
+    super(failureText(failure));
+  }
 }
 
-function megabytes(bytes: number): string {
-  return `${Math.round(bytes / 100_000) / 10} MB`;
+function fail(kind: Exclude<GuardedFetch, { ok: true }>['kind'], failure: CheckFailure, movedTo: string | null = null): GuardedFetch {
+  return { ok: false, kind, reason: failureText(failure), failure, movedTo };
 }
+
 
 /** Drops a body we will not read, so the connection is released. */
 async function discard(response: ResponseLike): Promise<void> {
@@ -77,7 +82,7 @@ async function readCapped(response: ResponseLike, maxBytes: number, abort: () =>
   if (Number.isFinite(declared) && declared > maxBytes) {
     await discard(response);
     abort();
-    throw new TooLarge(`the page is larger than ${megabytes(maxBytes)} (it says ${megabytes(declared)}); not stored`);
+    throw new TooLarge({ code: 'too-large', n: maxBytes, m: declared });
   }
   if (!response.body) return '';
   const reader = response.body.getReader();
@@ -91,7 +96,7 @@ async function readCapped(response: ResponseLike, maxBytes: number, abort: () =>
     if (total > maxBytes) {
       await reader.cancel().catch(() => undefined);
       abort();
-      throw new TooLarge(`the page is larger than ${megabytes(maxBytes)}; it was abandoned there and not stored`);
+      throw new TooLarge({ code: 'too-large', n: maxBytes });
     }
     parts.push(decoder.decode(value, { stream: true }));
   }
@@ -102,12 +107,8 @@ async function readCapped(response: ResponseLike, maxBytes: number, abort: () =>
 /** The verdict on an address reached by a redirect the browser followed for us, as a failure to show. */
 function describeEnd(watched: URL, from: URL, end: URL): GuardedFetch {
   const verdict = judgeHop(watched, from, end);
-  if (!verdict.ok) return fail(verdict.kind === 'other-site' ? 'moved' : 'refused', verdict.reason, verdict.kind === 'other-site' ? end.href : null);
-  return fail(
-    'moved',
-    `now leads to ${describeUrl(end)} on the same site; Clausewatch did not store it, since the redirect could not be checked on the way: watch that address if it is the policy now`,
-    end.href,
-  );
+  if (!verdict.ok) return fail(verdict.kind === 'other-site' ? 'moved' : 'refused', verdict.failure, verdict.kind === 'other-site' ? end.href : null);
+  return fail('moved', { code: 'moved-same-site', detail: describeUrl(end) }, end.href);
 }
 
 export async function fetchGuarded(url: string, options: GuardedFetchOptions): Promise<GuardedFetch> {
@@ -115,7 +116,7 @@ export async function fetchGuarded(url: string, options: GuardedFetchOptions): P
   try {
     watched = new URL(url);
   } catch {
-    return fail('refused', 'not a web address');
+    return fail('refused', { code: 'invalid-url' });
   }
   const maxRedirects = options.maxRedirects ?? MAX_REDIRECTS;
   const local = new AbortController();
@@ -137,9 +138,9 @@ export async function fetchGuarded(url: string, options: GuardedFetchOptions): P
       if (!verdict.ok) {
         // Another public site is shown as where the page went; anything else is refused outright.
         const movedTo = verdict.kind === 'other-site' && (!isLocalHost(current) || isLocalHost(watched)) ? current.href : null;
-        return fail(verdict.kind === 'other-site' ? 'moved' : 'refused', verdict.reason, movedTo);
+        return fail(verdict.kind === 'other-site' ? 'moved' : 'refused', verdict.failure, movedTo);
       }
-      if (redirects > maxRedirects) return fail('too-many-redirects', `more than ${maxRedirects} redirects`);
+      if (redirects > maxRedirects) return fail('too-many-redirects', { code: 'too-many-redirects', n: maxRedirects });
       const response = await options.fetch(current.href, { ...init, redirect: 'manual' });
       const location = REDIRECT_STATUSES.has(response.status) ? response.headers.get('location') : null;
 
@@ -147,17 +148,14 @@ export async function fetchGuarded(url: string, options: GuardedFetchOptions): P
         await discard(response);
         if (location === null) {
           if (options.hidden === 'fail') {
-            return fail(
-              'hidden-redirect',
-              'the address now redirects, and the browser does not let extensions see where a redirect leads without following it, so background checks do not follow it; use "Check now" to see where it leads',
-            );
+            return fail('hidden-redirect', { code: 'hidden-redirect' });
           }
           // The user asked: let the browser follow it, as it would a link the user clicked.
           const followed = await options.fetch(current.href, { ...init, redirect: 'follow' });
           const end = new URL(followed.url || current.href);
           if (options.hidden === 'locate') {
             await discard(followed);
-            if (end.href === current.href) return fail('refused', 'the address redirects and comes back to itself (a cookie or consent check?); not stored');
+            if (end.href === current.href) return fail('refused', { code: 'redirect-loop' });
             return describeEnd(watched, current, end);
           }
           if (!judgeHop(watched, current, end).ok) {
@@ -171,7 +169,7 @@ export async function fetchGuarded(url: string, options: GuardedFetchOptions): P
         try {
           next = new URL(location, current);
         } catch {
-          return fail('refused', 'redirects to an address that is not valid');
+          return fail('refused', { code: 'bad-redirect' });
         }
         from = current;
         current = next;
@@ -190,9 +188,9 @@ export async function fetchGuarded(url: string, options: GuardedFetchOptions): P
       };
     }
   } catch (error) {
-    if (error instanceof TooLarge) return fail('too-large', error.message);
+    if (error instanceof TooLarge) return fail('too-large', error.failure);
     const name = error instanceof Error ? error.name : '';
-    if (name === 'TimeoutError' || (name === 'AbortError' && options.signal?.aborted)) return fail('timeout', 'the site did not answer in time');
-    return fail('network', `the page could not be fetched (${error instanceof Error ? error.message : String(error)})`);
+    if (name === 'TimeoutError' || (name === 'AbortError' && options.signal?.aborted)) return fail('timeout', { code: 'timeout' });
+    return fail('network', { code: 'network', detail: (error instanceof Error ? error.message : String(error)).slice(0, 500) });
   }
 }

@@ -8,11 +8,13 @@
  * resolves to a private address is not caught here (see README, Limits).
  */
 import { trimEndChars } from './text/trim';
+import type { CheckFailure } from './check-failure';
+import { failureText } from './explain/failure-text';
 import { siteForUrl } from './url';
 
 export type HopVerdict =
   | { ok: true }
-  | { ok: false; kind: 'scheme' | 'credentials' | 'downgrade' | 'local' | 'other-site'; reason: string };
+  | { ok: false; kind: 'scheme' | 'credentials' | 'downgrade' | 'local' | 'other-site'; reason: string; failure: CheckFailure };
 
 /** Names that only mean something on the local network (RFC 6761, RFC 6762, RFC 8375, ICANN's .internal). */
 const LOCAL_SUFFIXES = ['localhost', 'local', 'localdomain', 'internal', 'home.arpa', 'lan'];
@@ -114,16 +116,11 @@ export function describeUrl(url: URL): string {
  * address unless the watched URL itself is one (a policy served on the local network, as in our tests).
  */
 export function judgeHop(watched: URL, from: URL | null, to: URL): HopVerdict {
-  if (!isWeb(to)) return { ok: false, kind: 'scheme', reason: `redirects to a ${to.protocol.replace(/:$/, '')}: address, not a web page` };
-  if (to.username || to.password) return { ok: false, kind: 'credentials', reason: 'redirects to an address with a user name or password in it' };
-  if (from && from.protocol === 'https:' && to.protocol === 'http:') {
-    return { ok: false, kind: 'downgrade', reason: `redirects from a secure (https) address to an insecure one (${describeUrl(to)})` };
-  }
-  if (isLocalHost(to) && !isLocalHost(watched)) {
-    return { ok: false, kind: 'local', reason: `${from ? 'redirects' : 'points'} to an address on your own network (${bareHost(to)}), which Clausewatch never requests for a public site` };
-  }
-  if (from && !isSameSite(watched, to)) {
-    return { ok: false, kind: 'other-site', reason: `now points to ${describeUrl(to)}, another site` };
-  }
+  const refuse = (failure: CheckFailure & { code: 'scheme' | 'credentials' | 'downgrade' | 'local' | 'other-site' }): HopVerdict => ({ ok: false, kind: failure.code, reason: failureText(failure), failure });
+  if (!isWeb(to)) return refuse({ code: 'scheme', detail: to.protocol.replace(/:$/, '') });
+  if (to.username || to.password) return refuse({ code: 'credentials' });
+  if (from && from.protocol === 'https:' && to.protocol === 'http:') return refuse({ code: 'downgrade', detail: describeUrl(to) });
+  if (isLocalHost(to) && !isLocalHost(watched)) return refuse({ code: 'local', detail: bareHost(to), direct: !from });
+  if (from && !isSameSite(watched, to)) return refuse({ code: 'other-site', detail: describeUrl(to) });
   return { ok: true };
 }

@@ -4,6 +4,8 @@
  * a reason, and never becomes a version: a login wall or a captcha must not read as "the policy was
  * deleted".
  */
+import type { CheckFailure } from './check-failure';
+import { failureText } from './explain/failure-text';
 import { indexOfAsciiIgnoreCase } from './text/trim';
 import type { Detection } from './schema';
 
@@ -16,7 +18,9 @@ export interface FetchedPage {
   body: string;
 }
 
-export type Verdict = { ok: true } | { ok: false; reason: string };
+export type Verdict = { ok: true } | { ok: false; reason: string; failure: CheckFailure };
+
+const refuse = (failure: CheckFailure): Verdict => ({ ok: false, reason: failureText(failure), failure });
 
 const LOGIN_PATH = /(^|[/_.-])(log-?in|sign-?in|signon|auth|sso|oauth|session|account\/login|challenge)([/_.?-]|$)/i;
 const CONSENT_HOST_OR_PATH = /(^|[/.])(consent|cookie-?consent|privacy-?gate|gdpr-?consent)([/.?-]|$)/i;
@@ -35,11 +39,11 @@ function hasPasswordField(html: string): boolean {
 }
 
 export function assessFetch(page: FetchedPage): Verdict {
-  if (page.status >= 400) return { ok: false, reason: `the server answered HTTP ${page.status}` };
-  if (page.status < 200 || page.status >= 300) return { ok: false, reason: `unexpected HTTP status ${page.status}` };
+  if (page.status >= 400) return refuse({ code: 'http-error', n: page.status });
+  if (page.status < 200 || page.status >= 300) return refuse({ code: 'http-status', n: page.status });
   const type = page.contentType.split(';')[0]!.trim().toLowerCase();
   if (type && type !== 'text/html' && type !== 'application/xhtml+xml') {
-    return { ok: false, reason: `not an HTML page (${type})` };
+    return refuse({ code: 'not-html', detail: type.slice(0, 200) });
   }
   let requested: URL;
   let final: URL;
@@ -47,25 +51,25 @@ export function assessFetch(page: FetchedPage): Verdict {
     requested = new URL(page.requestedUrl);
     final = new URL(page.finalUrl || page.requestedUrl);
   } catch {
-    return { ok: false, reason: 'invalid URL' };
+    return refuse({ code: 'invalid-url' });
   }
   if (final.href !== requested.href) {
     const where = `${final.hostname}${final.pathname}${final.search}`;
-    if (LOGIN_PATH.test(final.pathname + final.search)) return { ok: false, reason: `redirected to a login page (${where})` };
+    if (LOGIN_PATH.test(final.pathname + final.search)) return refuse({ code: 'login-redirect', detail: where.slice(0, 300) });
     if (CONSENT_HOST_OR_PATH.test(final.hostname) || CONSENT_HOST_OR_PATH.test(final.pathname)) {
-      return { ok: false, reason: `redirected to a consent page (${where})` };
+      return refuse({ code: 'consent-redirect', detail: where.slice(0, 300) });
     }
   }
   const head = page.body.slice(0, 200_000);
-  if (CAPTCHA.test(head) && head.length < 60_000) return { ok: false, reason: 'the site answered with a captcha or bot check' };
-  if (head.length < 60_000 && hasPasswordField(head)) return { ok: false, reason: 'the site answered with a login form' };
+  if (CAPTCHA.test(head) && head.length < 60_000) return refuse({ code: 'captcha' });
+  if (head.length < 60_000 && hasPasswordField(head)) return refuse({ code: 'login-form' });
   return { ok: true };
 }
 
 /** After detection: a page that no longer looks like a policy is a failure, not an empty new version. */
 export function assessDetection(detection: Detection): Verdict {
   if (detection.kind === 'other') {
-    return { ok: false, reason: `the page no longer looks like a privacy policy (${detection.reasons.slice(0, 2).join('; ') || 'no policy vocabulary'})` };
+    return refuse({ code: 'not-a-policy', ...(detection.reasons.length ? { detail: detection.reasons.slice(0, 2).join('; ').slice(0, 500) } : {}) });
   }
   return { ok: true };
 }

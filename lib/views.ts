@@ -3,6 +3,7 @@
  * with zod on receipt, like every other message, and render them as text only.
  */
 import { z } from 'zod';
+import { CheckFailure } from './check-failure';
 import { AnalysisDigest, ChangeAnalysis, PolicyDocument, PolicyKind, Statement } from './schema';
 
 export const VersionView = z.object({
@@ -113,7 +114,10 @@ export const WatchEntry = z.object({
   lastCheck: z.number().nullable(),
   lastChange: z.number().nullable(),
   status: WatchStatus,
+  /** Why the last check failed, in English (kept for diagnostics and entries written before codes). */
   failure: z.string().nullable(),
+  /** The same as a code, which the pages word in the reader's language; absent in older entries. */
+  failureCode: CheckFailure.nullable().default(null),
   /**
    * Where the watched address now leads when a check found it elsewhere (another site, or a redirect the
    * browser would only follow for a check the user asked for); the user may choose to watch it instead.

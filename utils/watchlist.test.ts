@@ -12,6 +12,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { JSDOM } from 'jsdom';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { explainer } from '@/lib/explain';
 import { createBadges } from './badges';
 import { runInDom } from './dom';
 import { createHistory } from './history';
@@ -76,6 +77,9 @@ describe('the watch list', () => {
     expect(gone.status).toBe('failed');
     expect(await entry()).toMatchObject({ status: 'failed', failures: 1 });
     expect((await entry()).failure).toMatch(/404/);
+    // The reason travels as a code too, so the options page says it in the reader's language.
+    expect((await entry()).failureCode).toEqual({ code: 'http-error', n: 404 });
+    expect(explainer('de').ui.failure({ code: 'http-error', n: 404 })).toBe('der Server antwortete mit HTTP 404');
 
     // The user reviews the change: the entry no longer says "Changed".
     served = { status: 200, html: V2 };

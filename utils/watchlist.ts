@@ -12,6 +12,8 @@ import type { ChangeAnalysis, Detection, PolicyKind } from '@/lib/schema';
 import { policyKeyFor, type PolicyStore } from '@/lib/store';
 import { withoutFragment } from '@/lib/url';
 import { explainer } from '@/lib/explain';
+import { failureText } from '@/lib/explain/failure-text';
+import type { CheckFailure } from '@/lib/check-failure';
 import type { WatchEntry } from '@/lib/views';
 import type { Badges } from './badges';
 import { recordOutcome } from './diagnostics';
@@ -43,9 +45,10 @@ function watchesPolicy(w: WatchEntry, policyId: string): boolean {
 
 export type CheckResult =
   | { status: 'unchanged' | 'changed' | 'first'; reason: null; major: number; reviewable: boolean; movedTo: null }
-  | { status: 'failed'; reason: string; major: 0; reviewable: false; movedTo: string | null };
+  | { status: 'failed'; reason: string; failure: CheckFailure; major: 0; reviewable: false; movedTo: string | null };
 
-const failed = (reason: string, movedTo: string | null = null): CheckResult => ({ status: 'failed', reason, major: 0, reviewable: false, movedTo });
+const failed = (failure: CheckFailure, movedTo: string | null = null): CheckResult => ({ status: 'failed', reason: failureText(failure), failure, major: 0, reviewable: false, movedTo });
+const failedWith = (error: unknown): CheckResult => failed({ code: 'error', detail: (error instanceof Error ? error.message : String(error)).slice(0, 500) });
 
 export interface WatchListDeps {
   history: History;
@@ -79,8 +82,8 @@ export function createWatchList(deps: WatchListDeps) {
     await updateWatches((list) => {
       const existing = list.find((w) => w.site === site);
       const entry: WatchEntry = existing
-        ? { ...existing, policyUrl, frequencyHours, ...(existing.policyUrl === policyUrl ? {} : { status: 'pending' as const, failure: null, movedTo: null, failures: 0, nextCheck: firstCheck(now, Math.random) }) }
-        : { site, policyUrl, frequencyHours, addedAt: now, lastCheck: null, lastChange: null, status: 'pending', ...known, failure: null, movedTo: null, failures: 0, nextCheck: firstCheck(now, Math.random) };
+        ? { ...existing, policyUrl, frequencyHours, ...(existing.policyUrl === policyUrl ? {} : { status: 'pending' as const, failure: null, failureCode: null, movedTo: null, failures: 0, nextCheck: firstCheck(now, Math.random) }) }
+        : { site, policyUrl, frequencyHours, addedAt: now, lastCheck: null, lastChange: null, status: 'pending', ...known, failure: null, failureCode: null, movedTo: null, failures: 0, nextCheck: firstCheck(now, Math.random) };
       return [...list.filter((w) => w.site !== site), entry];
     });
     return site;
@@ -132,13 +135,13 @@ export function createWatchList(deps: WatchListDeps) {
    */
   async function checkPolicy(policyUrl: string, userInitiated: boolean): Promise<CheckResult> {
     const page = await fetchPolicyPage(policyUrl, userInitiated ? 'locate' : 'fail');
-    if (!page.ok) return failed(page.reason, page.movedTo);
+    if (!page.ok) return failed(page.failure, page.movedTo);
     const fetched = assessFetch({ requestedUrl: policyUrl, finalUrl: page.finalUrl, status: page.status, contentType: page.contentType, body: page.body });
-    if (!fetched.ok) return failed(fetched.reason);
+    if (!fetched.ok) return failed(fetched.failure);
     const result = await runInDom({ task: 'process', html: page.body, url: page.finalUrl });
     if (result.outcome !== 'policy') {
-      const verdict = result.detection ? assessDetection(result.detection) : { ok: false as const, reason: result.reason };
-      return failed(verdict.ok ? result.reason : verdict.reason);
+      const verdict = result.detection ? assessDetection(result.detection) : null;
+      return failed(verdict && !verdict.ok ? verdict.failure : { code: 'error', detail: result.reason.slice(0, 500) });
     }
     const saved = await saveVersion(page.finalUrl, result.document, policyKind(result.detection), { html: page.body, source: 'check' });
     const reviewable = saved.analysis !== undefined && hasReviewableChange(saved.analysis);
@@ -146,14 +149,14 @@ export function createWatchList(deps: WatchListDeps) {
   }
 
   async function runCheck(entry: WatchEntry, userInitiated = false): Promise<CheckResult> {
-    const result = await checkPolicy(entry.policyUrl, userInitiated).catch((error: unknown): CheckResult => failed(error instanceof Error ? error.message : String(error)));
+    const result = await checkPolicy(entry.policyUrl, userInitiated).catch(failedWith);
     const now = Date.now();
     await updateWatches((list) =>
       list.map((w) => {
         if (w.site !== entry.site) return w;
         if (result.status === 'failed') {
           const failures = w.failures + 1;
-          return { ...w, lastCheck: now, status: 'failed', failure: result.reason, movedTo: result.movedTo, failures, nextCheck: nextAfterFailure(now, failures, w.frequencyHours, Math.random) };
+          return { ...w, lastCheck: now, status: 'failed', failure: result.reason, failureCode: result.failure, movedTo: result.movedTo, failures, nextCheck: nextAfterFailure(now, failures, w.frequencyHours, Math.random) };
         }
         return {
           ...w,
@@ -162,6 +165,7 @@ export function createWatchList(deps: WatchListDeps) {
           // "Changed" while a change worth reviewing awaits review (settleReviewedWatch clears it).
           status: (result.status === 'changed' && result.reviewable) || w.status === 'changed' ? 'changed' : 'up-to-date',
           failure: null,
+          failureCode: null,
           movedTo: null,
           failures: 0,
           nextCheck: nextAfterSuccess(now, w.frequencyHours, Math.random),

@@ -2,6 +2,7 @@ import { counting } from './count';
 import type { UiWords } from './ui';
 
 const { num, pick, count } = counting('de');
+const mb = (bytes = 0) => `${num(Math.round(bytes / 100_000) / 10)} MB`;
 const versions = (n: number) => count(n, 'Version', 'Versionen');
 /** "heute" → "Heute": a relative date opens the sentence in German ("Heute geändert"). */
 const cap = (s: string) => s.charAt(0).toLocaleUpperCase('de') + s.slice(1);
@@ -255,6 +256,34 @@ export const uiDe: UiWords = {
     saveFailed: (detail) => `Eine neue Version der Richtlinie konnte nicht gespeichert werden: ${detail}`,
     pruned: (raw, versions) =>
       `Der Speicher war voll. Um Platz zu schaffen, wurden entfernt: ${[raw > 0 ? count(raw, 'ältere gespeicherte Seite', 'ältere gespeicherte Seiten') : '', versions > 0 ? count(versions, 'alte Zwischenversion', 'alte Zwischenversionen') : ''].filter(Boolean).join(' und ')} (die erste und die neueste Version jeder Richtlinie und die Seiten, aus denen sie gelesen wurden, bleiben immer erhalten).`,
+  },
+  failure: (f) => {
+    const d = f.detail ?? '';
+    switch (f.code) {
+      case 'http-error': return `der Server antwortete mit HTTP ${f.n}`;
+      case 'http-status': return `unerwarteter HTTP-Status ${f.n}`;
+      case 'not-html': return `keine HTML-Seite (${d})`;
+      case 'invalid-url': return 'keine Webadresse';
+      case 'login-redirect': return `weitergeleitet auf eine Anmeldeseite (${d})`;
+      case 'consent-redirect': return `weitergeleitet auf eine Einwilligungsseite (${d})`;
+      case 'captcha': return 'die Website antwortete mit einem Captcha oder einer Bot-Prüfung';
+      case 'login-form': return 'die Website antwortete mit einem Anmeldeformular';
+      case 'not-a-policy': return `die Seite sieht nicht mehr wie eine Datenschutzerklärung aus (${d || 'kein Datenschutz-Vokabular'})`;
+      case 'scheme': return `leitet auf eine ${d}:-Adresse weiter, keine Webseite`;
+      case 'credentials': return 'leitet auf eine Adresse mit Benutzername oder Passwort weiter';
+      case 'downgrade': return `leitet von einer sicheren (https) auf eine unsichere Adresse weiter (${d})`;
+      case 'local': return `${f.direct ? 'verweist' : 'leitet weiter'} auf eine Adresse in Ihrem eigenen Netzwerk (${d}), die Clausewatch für eine öffentliche Website nie abruft`;
+      case 'other-site': return `verweist jetzt auf ${d}, eine andere Website`;
+      case 'moved-same-site': return `führt jetzt zu ${d} auf derselben Website; Clausewatch hat sie nicht gespeichert, weil die Weiterleitung unterwegs nicht geprüft werden konnte. Beobachten Sie diese Adresse, wenn dort jetzt die Richtlinie steht`;
+      case 'hidden-redirect': return 'die Adresse leitet jetzt weiter, und der Browser zeigt Erweiterungen nicht, wohin, ohne der Weiterleitung zu folgen; Prüfungen im Hintergrund folgen ihr daher nicht. Mit „Jetzt prüfen“ sehen Sie, wohin sie führt';
+      case 'redirect-loop': return 'die Adresse leitet weiter und kommt zu sich selbst zurück (eine Cookie- oder Einwilligungsprüfung?); nicht gespeichert';
+      case 'bad-redirect': return 'leitet auf eine ungültige Adresse weiter';
+      case 'too-many-redirects': return `mehr als ${f.n} Weiterleitungen`;
+      case 'too-large': return f.m !== undefined ? `die Seite ist größer als ${mb(f.n)} (laut Server ${mb(f.m)}); nicht gespeichert` : `die Seite ist größer als ${mb(f.n)}; sie wurde dort abgebrochen und nicht gespeichert`;
+      case 'timeout': return 'die Website hat nicht rechtzeitig geantwortet';
+      case 'network': return `die Seite konnte nicht abgerufen werden (${d})`;
+      case 'error': return d;
+    }
   },
   notification: {
     title: (site) => `${site} hat die Datenschutzerklärung geändert`,

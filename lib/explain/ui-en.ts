@@ -2,6 +2,7 @@ import { counting } from './count';
 import type { UiWords } from './ui';
 
 const { num, count } = counting('en-GB');
+const mb = (bytes = 0) => `${num(Math.round(bytes / 100_000) / 10)} MB`;
 const versions = (n: number) => count(n, 'version', 'versions');
 const exported = (filename: string, records: number) =>
   `Exported ${filename} (${count(records, 'WARC record', 'WARC records')}). Check it with: clausewatch verify ${filename}`;
@@ -241,6 +242,34 @@ export const uiEn: UiWords = {
     saveFailed: (detail) => `A new policy version could not be saved: ${detail}`,
     pruned: (raw, versions) =>
       `Storage was full: ${[raw > 0 ? `${count(raw, 'older saved page was', 'older saved pages were')}` : '', versions > 0 ? `${count(versions, 'old intermediate version was', 'old intermediate versions were')}` : ''].filter(Boolean).join(' and ')} removed to make room (the first and latest version of every policy, and the pages they were captured from, are always kept).`,
+  },
+  failure: (f) => {
+    const d = f.detail ?? '';
+    switch (f.code) {
+      case 'http-error': return `the server answered HTTP ${f.n}`;
+      case 'http-status': return `unexpected HTTP status ${f.n}`;
+      case 'not-html': return `not an HTML page (${d})`;
+      case 'invalid-url': return 'not a web address';
+      case 'login-redirect': return `redirected to a login page (${d})`;
+      case 'consent-redirect': return `redirected to a consent page (${d})`;
+      case 'captcha': return 'the site answered with a captcha or bot check';
+      case 'login-form': return 'the site answered with a login form';
+      case 'not-a-policy': return `the page no longer looks like a privacy policy (${d || 'no policy vocabulary'})`;
+      case 'scheme': return `redirects to a ${d}: address, not a web page`;
+      case 'credentials': return 'redirects to an address with a user name or password in it';
+      case 'downgrade': return `redirects from a secure (https) address to an insecure one (${d})`;
+      case 'local': return `${f.direct ? 'points' : 'redirects'} to an address on your own network (${d}), which Clausewatch never requests for a public site`;
+      case 'other-site': return `now points to ${d}, another site`;
+      case 'moved-same-site': return `now leads to ${d} on the same site; Clausewatch did not store it, since the redirect could not be checked on the way: watch that address if it is the policy now`;
+      case 'hidden-redirect': return 'the address now redirects, and the browser does not let extensions see where a redirect leads without following it, so background checks do not follow it; use "Check now" to see where it leads';
+      case 'redirect-loop': return 'the address redirects and comes back to itself (a cookie or consent check?); not stored';
+      case 'bad-redirect': return 'redirects to an address that is not valid';
+      case 'too-many-redirects': return `more than ${f.n} redirects`;
+      case 'too-large': return f.m !== undefined ? `the page is larger than ${mb(f.n)} (it says ${mb(f.m)}); not stored` : `the page is larger than ${mb(f.n)}; it was abandoned there and not stored`;
+      case 'timeout': return 'the site did not answer in time';
+      case 'network': return `the page could not be fetched (${d})`;
+      case 'error': return d;
+    }
   },
   notification: {
     title: (site) => `${site} changed its privacy policy`,

@@ -2,6 +2,7 @@ import { counting } from './count';
 import type { UiWords } from './ui';
 
 const { num, pick, count } = counting('es');
+const mb = (bytes = 0) => `${num(Math.round(bytes / 100_000) / 10)} MB`;
 const versions = (n: number) => count(n, 'versión', 'versiones');
 const exported = (filename: string, records: number) =>
   `Se exportó ${filename} (${count(records, 'registro WARC', 'registros WARC')}). Para comprobarlo: clausewatch verify ${filename}`;
@@ -253,6 +254,34 @@ export const uiEs: UiWords = {
     saveFailed: (detail) => `No se pudo guardar una nueva versión de la política: ${detail}`,
     pruned: (raw, versions) =>
       `El almacenamiento estaba lleno. Para hacer sitio se eliminaron: ${[raw > 0 ? count(raw, 'página guardada antigua', 'páginas guardadas antiguas') : '', versions > 0 ? count(versions, 'versión intermedia antigua', 'versiones intermedias antiguas') : ''].filter(Boolean).join(' y ')} (la primera y la última versión de cada política, y las páginas de las que se leyeron, se conservan siempre).`,
+  },
+  failure: (f) => {
+    const d = f.detail ?? '';
+    switch (f.code) {
+      case 'http-error': return `el servidor respondió HTTP ${f.n}`;
+      case 'http-status': return `estado HTTP inesperado ${f.n}`;
+      case 'not-html': return `no es una página HTML (${d})`;
+      case 'invalid-url': return 'no es una dirección web';
+      case 'login-redirect': return `redirigido a una página de inicio de sesión (${d})`;
+      case 'consent-redirect': return `redirigido a una página de consentimiento (${d})`;
+      case 'captcha': return 'el sitio respondió con un captcha o una comprobación anti-bots';
+      case 'login-form': return 'el sitio respondió con un formulario de inicio de sesión';
+      case 'not-a-policy': return `la página ya no parece una política de privacidad (${d || 'sin vocabulario de políticas'})`;
+      case 'scheme': return `redirige a una dirección ${d}:, no a una página web`;
+      case 'credentials': return 'redirige a una dirección con un nombre de usuario o una contraseña';
+      case 'downgrade': return `redirige de una dirección segura (https) a una no segura (${d})`;
+      case 'local': return `${f.direct ? 'apunta' : 'redirige'} a una dirección de su propia red (${d}), que Clausewatch nunca consulta para un sitio público`;
+      case 'other-site': return `ahora apunta a ${d}, otro sitio`;
+      case 'moved-same-site': return `ahora lleva a ${d} en el mismo sitio; Clausewatch no la guardó porque no pudo comprobar la redirección por el camino. Vigile esa dirección si la política está ahora allí`;
+      case 'hidden-redirect': return 'la dirección ahora redirige, y el navegador no deja que las extensiones vean adónde lleva una redirección sin seguirla, así que las comprobaciones en segundo plano no la siguen; use «Comprobar ahora» para ver adónde lleva';
+      case 'redirect-loop': return 'la dirección redirige y vuelve a sí misma (¿una comprobación de cookies o de consentimiento?); no se guardó';
+      case 'bad-redirect': return 'redirige a una dirección no válida';
+      case 'too-many-redirects': return `más de ${f.n} redirecciones`;
+      case 'too-large': return f.m !== undefined ? `la página supera ${mb(f.n)} (declara ${mb(f.m)}); no se guardó` : `la página supera ${mb(f.n)}; se abandonó en ese punto y no se guardó`;
+      case 'timeout': return 'el sitio no respondió a tiempo';
+      case 'network': return `no se pudo obtener la página (${d})`;
+      case 'error': return d;
+    }
   },
   notification: {
     title: (site) => `${site} cambió su política de privacidad`,

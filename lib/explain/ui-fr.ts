@@ -2,6 +2,7 @@ import { counting } from './count';
 import type { UiWords } from './ui';
 
 const { num, pick, count } = counting('fr');
+const mb = (bytes = 0) => `${num(Math.round(bytes / 100_000) / 10)} MB`;
 // French typography: a no-break space before a colon, a semicolon and a question mark.
 const C = '\u00a0:';
 const S = '\u00a0;';
@@ -256,6 +257,34 @@ export const uiFr: UiWords = {
     saveFailed: (detail) => `Une nouvelle version de la politique n’a pas pu être enregistrée${C} ${detail}`,
     pruned: (raw, versions) =>
       `L’espace de stockage était plein. Pour faire de la place, ont été supprimées${C} ${[raw > 0 ? count(raw, 'ancienne page enregistrée', 'anciennes pages enregistrées') : '', versions > 0 ? count(versions, 'ancienne version intermédiaire', 'anciennes versions intermédiaires') : ''].filter(Boolean).join(' et ')} (la première et la dernière version de chaque politique, et les pages d’où elles ont été lues, sont toujours conservées).`,
+  },
+  failure: (f) => {
+    const d = f.detail ?? '';
+    switch (f.code) {
+      case 'http-error': return `le serveur a répondu HTTP ${f.n}`;
+      case 'http-status': return `statut HTTP inattendu ${f.n}`;
+      case 'not-html': return `pas une page HTML (${d})`;
+      case 'invalid-url': return 'pas une adresse web';
+      case 'login-redirect': return `redirigé vers une page de connexion (${d})`;
+      case 'consent-redirect': return `redirigé vers une page de consentement (${d})`;
+      case 'captcha': return 'le site a répondu par un captcha ou une vérification anti-robot';
+      case 'login-form': return 'le site a répondu par un formulaire de connexion';
+      case 'not-a-policy': return `la page ne ressemble plus à une politique de confidentialité (${d || 'aucun vocabulaire de politique'})`;
+      case 'scheme': return `redirige vers une adresse ${d}:, pas une page web`;
+      case 'credentials': return 'redirige vers une adresse contenant un nom d’utilisateur ou un mot de passe';
+      case 'downgrade': return `redirige d’une adresse sécurisée (https) vers une adresse non sécurisée (${d})`;
+      case 'local': return `${f.direct ? 'pointe' : 'redirige'} vers une adresse de votre propre réseau (${d}), que Clausewatch ne consulte jamais pour un site public`;
+      case 'other-site': return `pointe désormais vers ${d}, un autre site`;
+      case 'moved-same-site': return `mène désormais à ${d} sur le même site${C} Clausewatch ne l’a pas enregistrée, faute d’avoir pu vérifier la redirection en chemin. Surveillez cette adresse si la politique s’y trouve désormais`;
+      case 'hidden-redirect': return `l’adresse redirige désormais, et le navigateur ne laisse pas les extensions voir où mène une redirection sans la suivre${S} les vérifications en arrière-plan ne la suivent donc pas. Utilisez «\u00a0Vérifier maintenant\u00a0» pour voir où elle mène`;
+      case 'redirect-loop': return `l’adresse redirige et revient à elle-même (une vérification de cookies ou de consentement\u00a0?)${S} non enregistrée`;
+      case 'bad-redirect': return 'redirige vers une adresse invalide';
+      case 'too-many-redirects': return `plus de ${f.n} redirections`;
+      case 'too-large': return f.m !== undefined ? `la page dépasse ${mb(f.n)} (elle annonce ${mb(f.m)})${S} non enregistrée` : `la page dépasse ${mb(f.n)}${S} elle a été abandonnée à ce stade et non enregistrée`;
+      case 'timeout': return 'le site n’a pas répondu à temps';
+      case 'network': return `la page n’a pas pu être récupérée (${d})`;
+      case 'error': return d;
+    }
   },
   notification: {
     title: (site) => `${site} a modifié sa politique de confidentialité`,

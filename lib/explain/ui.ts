@@ -9,6 +9,7 @@
  * background, dates already formatted) are inserted as they are: the pages render every string as a
  * text node, never as markup, so nothing here can turn policy text or a site name into HTML.
  */
+import type { CheckFailure } from '../check-failure';
 import type { ChangeType } from '../schema';
 
 /** What a watched site's last check came to (the background's `checkNow` status codes). */
@@ -243,6 +244,8 @@ export interface UiWords {
     /** Space was made by removing old saved pages and old intermediate versions. */
     pruned(removedRaw: number, removedVersions: number): string;
   };
+  /** Why a background check failed (lib/check-failure.ts), as the options page and the popup say it. */
+  failure(f: CheckFailure): string;
   /** The desktop notification a background check raises on a major change. */
   notification: {
     title(site: string): string;
