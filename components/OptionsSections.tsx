@@ -1,3 +1,4 @@
+import type { Why } from '@/lib/discover';
 import { useId, useState, type FormEvent } from 'react';
 import type { OptionsView, Settings, WatchEntry } from '@/lib/views';
 import { displayUrl, errorMessage, safeHttpUrl } from './format';
@@ -148,7 +149,7 @@ export function WatchTable({
 
 export interface Candidates {
   site: string;
-  candidates: { url: string; why: string }[];
+  candidates: { url: string; why: Why }[];
 }
 
 /** Domain or URL → the policy pages found on the site → the reader picks one → watch it. */
@@ -242,7 +243,7 @@ export function AddSiteForm({
                   />
                   <label htmlFor={id}>{c.url}</label>
                   <span className="why" id={`${id}-why`}>
-                    {c.why}
+                    {ui.discoveryWhy(c.why)}
                   </span>
                 </div>
               );

@@ -9,7 +9,7 @@ import { createPolicyStates } from '@/utils/tab-state';
 import { createWatchList, policyKind, policyUrlOf } from '@/utils/watchlist';
 import { browser, type Browser } from 'wxt/browser';
 import { joinsOnCapture, joinsOnPopup } from '@/lib/autowatch';
-import { usualPathCandidates } from '@/lib/discover';
+import { usualPathCandidates, type Why } from '@/lib/discover';
 import { analyzeChangeYielding, describePolicy } from '@/lib/engine';
 import { buildEvidenceWarc } from '@/lib/evidence';
 import { EXTRACTOR_VERSION } from '@/lib/extract';
@@ -252,8 +252,8 @@ export default defineBackground(() => {
           throw new Error(`"${trimmed.slice(0, 100)}" is not a domain or web address.`);
         }
         const site = store.siteForUrl(url.href);
-        const candidates: Array<{ url: string; why: string }> = [];
-        if (url.pathname !== '/' && url.pathname !== '') candidates.push({ url: policyUrlOf(url.href), why: 'the address you entered' });
+        const candidates: Array<{ url: string; why: Why }> = [];
+        if (url.pathname !== '/' && url.pathname !== '') candidates.push({ url: policyUrlOf(url.href), why: { code: 'entered' } });
         // The user typed this address: its home page is read as if they had opened it, so a redirect the
         // browser hides is followed, but only a page on the same site is read.
         const home = await fetchPolicyPage(url.origin + '/', 'follow');

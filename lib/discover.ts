@@ -3,11 +3,21 @@
  * footer links labelled privacy, Datenschutz, confidentialité, privacidad..., then the usual paths.
  * The user confirms the candidate; nothing is watched on a guess.
  */
+import { z } from 'zod';
 import { foldText } from './text/normalize';
+
+/**
+ * Why an address is proposed as a site's policy, as a code (lib/explain words it in the reader's
+ * language): the address the user typed, a link the site marks rel="privacy-policy", a link labelled
+ * privacy (`detail`: its text), a link whose address names privacy (`detail`: the address), or a usual
+ * place for a policy.
+ */
+export const Why = z.object({ code: z.enum(['entered', 'rel', 'label', 'path', 'usual']), detail: z.string().max(100).optional() });
+export type Why = z.infer<typeof Why>;
 
 export interface Candidate {
   url: string;
-  why: string;
+  why: Why;
   score: number;
 }
 
@@ -48,7 +58,7 @@ export function discoverPolicyLinks(doc: Document, pageUrl: string, sameSite: (a
     return [];
   }
   const found = new Map<string, Candidate>();
-  const add = (href: string | null, why: string, score: number) => {
+  const add = (href: string | null, why: Why, score: number) => {
     if (!href || score <= 0) return;
     let u: URL;
     try {
@@ -63,7 +73,7 @@ export function discoverPolicyLinks(doc: Document, pageUrl: string, sameSite: (a
     if (!prev || prev.score < score) found.set(u.href, { url: u.href, why, score });
   };
   for (const el of Array.from(doc.querySelectorAll('link[rel~="privacy-policy"], a[rel~="privacy-policy"]')).slice(0, 5)) {
-    add(el.getAttribute('href'), 'marked rel="privacy-policy" by the site', 200);
+    add(el.getAttribute('href'), { code: 'rel' }, 200);
   }
   const anchors = Array.from(doc.querySelectorAll('a[href]'));
   // Footers come last in the document; reading from the end finds them first on huge pages.
@@ -71,13 +81,13 @@ export function discoverPolicyLinks(doc: Document, pageUrl: string, sameSite: (a
     const text = (a.textContent ?? '').trim() || a.getAttribute('aria-label') || a.getAttribute('title') || '';
     const href = a.getAttribute('href');
     const byLabel = labelScore(text);
-    if (byLabel > 0) add(href, `link labelled "${text.trim().slice(0, 60)}"`, byLabel + (a.closest('footer') ? 10 : 0));
-    else if (href && PATH_WORDS.test(href)) add(href, `link to ${href.slice(0, 80)}`, 40);
+    if (byLabel > 0) add(href, { code: 'label', detail: text.trim().slice(0, 60) }, byLabel + (a.closest('footer') ? 10 : 0));
+    else if (href && PATH_WORDS.test(href)) add(href, { code: 'path', detail: href.slice(0, 80) }, 40);
   }
   return [...found.values()].sort((a, b) => b.score - a.score).slice(0, 5);
 }
 
 /** Where to look when the page has no link: the usual policy paths on the site's origin. */
 export function usualPathCandidates(origin: string): Candidate[] {
-  return USUAL_PATHS.map((p, i) => ({ url: new URL(p, origin).href, why: 'a usual place for a privacy policy', score: 10 - i }));
+  return USUAL_PATHS.map((p, i) => ({ url: new URL(p, origin).href, why: { code: 'usual' as const }, score: 10 - i }));
 }

@@ -4,7 +4,7 @@
  * event page, Chrome's offscreen document, jsdom in tests); the caller passes the parser in.
  */
 import { z } from 'zod';
-import { discoverPolicyLinks, type Candidate } from './discover';
+import { discoverPolicyLinks, Why, type Candidate } from './discover';
 import { processPage } from './pipeline';
 import { Detection, PolicyDocument } from './schema';
 
@@ -17,7 +17,7 @@ export type DomTask = z.infer<typeof DomTask>;
 export const DomTaskResult = z.union([
   z.object({ task: z.literal('process'), outcome: z.literal('policy'), detection: Detection, document: PolicyDocument }),
   z.object({ task: z.literal('process'), outcome: z.enum(['not-policy', 'failed']), detection: Detection.nullable(), reason: z.string() }),
-  z.object({ task: z.literal('discover'), candidates: z.array(z.object({ url: z.string(), why: z.string(), score: z.number() })) }),
+  z.object({ task: z.literal('discover'), candidates: z.array(z.object({ url: z.string(), why: Why, score: z.number() })) }),
 ]);
 export type DomTaskResult = z.infer<typeof DomTaskResult>;
 

@@ -6,6 +6,7 @@
  * Pure: the sending and receiving live in utils/messaging.ts.
  */
 import { z } from 'zod';
+import { Why } from './discover';
 import { DomTask, DomTaskResult } from './dom-tasks';
 import { MAX_PAGE_CHARS } from './limits';
 import { ChainView, Comparison, HistoryView, OptionsView, Settings, TabState } from './views';
@@ -57,7 +58,7 @@ export const Protocol = {
   discoverPolicy: {
     from: 'extension-page',
     request: z.object({ input: z.string().min(1).max(2000) }),
-    response: z.object({ site: z.string(), candidates: z.array(z.object({ url: z.string(), why: z.string() })) }),
+    response: z.object({ site: z.string(), candidates: z.array(z.object({ url: z.string(), why: Why })) }),
   },
   /** Options or popup: confirm the policy URL to watch for a site. */
   watchSite: {

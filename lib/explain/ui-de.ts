@@ -257,6 +257,8 @@ export const uiDe: UiWords = {
     pruned: (raw, versions) =>
       `Der Speicher war voll. Um Platz zu schaffen, wurden entfernt: ${[raw > 0 ? count(raw, 'ältere gespeicherte Seite', 'ältere gespeicherte Seiten') : '', versions > 0 ? count(versions, 'alte Zwischenversion', 'alte Zwischenversionen') : ''].filter(Boolean).join(' und ')} (die erste und die neueste Version jeder Richtlinie und die Seiten, aus denen sie gelesen wurden, bleiben immer erhalten).`,
   },
+  discoveryWhy: (w) =>
+    ({ entered: 'die Adresse, die Sie eingegeben haben', rel: 'von der Website als rel="privacy-policy" gekennzeichnet', label: `Link mit der Beschriftung „${w.detail ?? ''}“`, path: `Link auf ${w.detail ?? ''}`, usual: 'ein üblicher Ort für eine Datenschutzerklärung' })[w.code],
   failure: (f) => {
     const d = f.detail ?? '';
     switch (f.code) {

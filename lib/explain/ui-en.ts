@@ -243,6 +243,8 @@ export const uiEn: UiWords = {
     pruned: (raw, versions) =>
       `Storage was full: ${[raw > 0 ? `${count(raw, 'older saved page was', 'older saved pages were')}` : '', versions > 0 ? `${count(versions, 'old intermediate version was', 'old intermediate versions were')}` : ''].filter(Boolean).join(' and ')} removed to make room (the first and latest version of every policy, and the pages they were captured from, are always kept).`,
   },
+  discoveryWhy: (w) =>
+    ({ entered: 'the address you entered', rel: 'marked rel="privacy-policy" by the site', label: `link labelled "${w.detail ?? ''}"`, path: `link to ${w.detail ?? ''}`, usual: 'a usual place for a privacy policy' })[w.code],
   failure: (f) => {
     const d = f.detail ?? '';
     switch (f.code) {

@@ -255,6 +255,8 @@ export const uiEs: UiWords = {
     pruned: (raw, versions) =>
       `El almacenamiento estaba lleno. Para hacer sitio se eliminaron: ${[raw > 0 ? count(raw, 'página guardada antigua', 'páginas guardadas antiguas') : '', versions > 0 ? count(versions, 'versión intermedia antigua', 'versiones intermedias antiguas') : ''].filter(Boolean).join(' y ')} (la primera y la última versión de cada política, y las páginas de las que se leyeron, se conservan siempre).`,
   },
+  discoveryWhy: (w) =>
+    ({ entered: 'la dirección que ha introducido', rel: 'marcada por el sitio como rel="privacy-policy"', label: `enlace con el texto «${w.detail ?? ''}»`, path: `enlace a ${w.detail ?? ''}`, usual: 'un lugar habitual para una política de privacidad' })[w.code],
   failure: (f) => {
     const d = f.detail ?? '';
     switch (f.code) {

@@ -10,6 +10,7 @@
  * text node, never as markup, so nothing here can turn policy text or a site name into HTML.
  */
 import type { CheckFailure } from '../check-failure';
+import type { Why } from '../discover';
 import type { ChangeType } from '../schema';
 
 /** What a watched site's last check came to (the background's `checkNow` status codes). */
@@ -244,6 +245,8 @@ export interface UiWords {
     /** Space was made by removing old saved pages and old intermediate versions. */
     pruned(removedRaw: number, removedVersions: number): string;
   };
+  /** Why an address is proposed as a site's policy (lib/discover.ts). */
+  discoveryWhy(why: Why): string;
   /** Why a background check failed (lib/check-failure.ts), as the options page and the popup say it. */
   failure(f: CheckFailure): string;
   /** The desktop notification a background check raises on a major change. */
