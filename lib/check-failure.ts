@@ -37,6 +37,9 @@ export const FailureCode = z.enum([
 ]);
 export type FailureCode = z.infer<typeof FailureCode>;
 
+/** The longest `detail` kept: producers cut theirs to it (a redirect target can be any length). */
+export const MAX_DETAIL = 300;
+
 export const CheckFailure = z.object({
   code: FailureCode,
   /** An HTTP status, a redirect count, a size in bytes: the number the message names. */

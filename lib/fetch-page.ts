@@ -12,7 +12,7 @@
  * ends, `'follow'` also reads the page); what it brings back is never stored as a version. Where the
  * Location header is visible (Node, and any browser that exposes it), every hop is checked and followed.
  */
-import type { CheckFailure } from './check-failure';
+import { MAX_DETAIL, type CheckFailure } from './check-failure';
 import { failureText } from './explain/failure-text';
 import { describeUrl, isLocalHost, judgeHop } from './hops';
 
@@ -62,7 +62,8 @@ class TooLarge extends Error {
   }
 }
 
-function fail(kind: Exclude<GuardedFetch, { ok: true }>['kind'], failure: CheckFailure, movedTo: string | null = null): GuardedFetch {
+function fail(kind: Exclude<GuardedFetch, { ok: true }>['kind'], f: CheckFailure, movedTo: string | null = null): GuardedFetch {
+  const failure = f.detail === undefined ? f : { ...f, detail: f.detail.slice(0, MAX_DETAIL) };
   return { ok: false, kind, reason: failureText(failure), failure, movedTo };
 }
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { CheckFailure, MAX_DETAIL } from './check-failure';
 import { isLocalHost, isSameSite, judgeHop } from './hops';
 
 const u = (s: string) => new URL(s);
@@ -41,6 +42,19 @@ describe('isSameSite', () => {
 });
 
 describe('judgeHop', () => {
+  it('keeps what a hostile redirect target writes into the reason bounded, so a watch entry stays valid', () => {
+    const watched = new URL('https://www.example.com/privacy');
+    const longScheme = new URL(`${'a'.repeat(700)}:x`);
+    const longHost = new URL(`http://${'b'.repeat(700)}/`);
+    for (const to of [longScheme, longHost]) {
+      const v = judgeHop(watched, watched, to);
+      expect(v.ok).toBe(false);
+      if (v.ok) continue;
+      expect(v.failure.detail?.length ?? 0).toBeLessThanOrEqual(MAX_DETAIL);
+      expect(CheckFailure.safeParse(v.failure).success).toBe(true);
+    }
+  });
+
   const watched = u('https://www.example.com/privacy');
 
   it('lets the watched address itself and redirects within the site through', () => {

@@ -8,7 +8,7 @@
  * resolves to a private address is not caught here (see README, Limits).
  */
 import { trimEndChars } from './text/trim';
-import type { CheckFailure } from './check-failure';
+import { MAX_DETAIL, type CheckFailure } from './check-failure';
 import { failureText } from './explain/failure-text';
 import { siteForUrl } from './url';
 
@@ -116,7 +116,11 @@ export function describeUrl(url: URL): string {
  * address unless the watched URL itself is one (a policy served on the local network, as in our tests).
  */
 export function judgeHop(watched: URL, from: URL | null, to: URL): HopVerdict {
-  const refuse = (failure: CheckFailure & { code: 'scheme' | 'credentials' | 'downgrade' | 'local' | 'other-site' }): HopVerdict => ({ ok: false, kind: failure.code, reason: failureText(failure), failure });
+  // A detail comes from the redirect target, which the site controls: bounded, like every detail.
+  const refuse = (f: CheckFailure & { code: 'scheme' | 'credentials' | 'downgrade' | 'local' | 'other-site' }): HopVerdict => {
+    const failure = f.detail === undefined ? f : { ...f, detail: f.detail.slice(0, MAX_DETAIL) };
+    return { ok: false, kind: failure.code, reason: failureText(failure), failure };
+  };
   if (!isWeb(to)) return refuse({ code: 'scheme', detail: to.protocol.replace(/:$/, '') });
   if (to.username || to.password) return refuse({ code: 'credentials' });
   if (from && from.protocol === 'https:' && to.protocol === 'http:') return refuse({ code: 'downgrade', detail: describeUrl(to) });

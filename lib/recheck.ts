@@ -69,7 +69,7 @@ export function assessFetch(page: FetchedPage): Verdict {
 /** After detection: a page that no longer looks like a policy is a failure, not an empty new version. */
 export function assessDetection(detection: Detection): Verdict {
   if (detection.kind === 'other') {
-    return refuse({ code: 'not-a-policy', ...(detection.reasons.length ? { detail: detection.reasons.slice(0, 2).join('; ').slice(0, 500) } : {}) });
+    return refuse({ code: 'not-a-policy', ...(detection.reasons.length ? { detail: detection.reasons.slice(0, 2).join('; ').slice(0, 300) } : {}) });
   }
   return { ok: true };
 }

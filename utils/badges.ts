@@ -36,7 +36,7 @@ export function createBadges(deps: BadgeDeps): Badges {
 
   async function digestFor(store: PolicyStore, p: PendingPolicy): Promise<AnalysisDigest | null> {
     if (p.digest) return p.digest;
-    const key = `${p.baselineVersionId}>${p.latestVersionId}`;
+    const key = p.textKey;
     const hit = combined.get(key);
     if (hit !== undefined) return hit;
     const [baseline, latest] = await Promise.all([store.getVersion(p.baselineVersionId), store.getVersion(p.latestVersionId)]);

@@ -39,7 +39,7 @@ export function createPolicyStates(): PolicyStates {
       const pending = pendingChange(versions);
       let analysis: ChangeAnalysis | null = latest.analysis;
       if (pending && pending.versions.length > 1) {
-        const key = `${pending.baseline.versionId}>${pending.latest.versionId}`;
+        const key = `${pending.baseline.contentHash}>${pending.latest.contentHash}`;
         let combined = analysisCache.get(key);
         if (!combined) {
           const baseline = await store.getVersion(pending.baseline.versionId);

@@ -13,7 +13,7 @@ import { policyKeyFor, type PolicyStore } from '@/lib/store';
 import { withoutFragment } from '@/lib/url';
 import { explainer } from '@/lib/explain';
 import { failureText } from '@/lib/explain/failure-text';
-import type { CheckFailure } from '@/lib/check-failure';
+import { MAX_DETAIL, type CheckFailure } from '@/lib/check-failure';
 import type { WatchEntry } from '@/lib/views';
 import type { Badges } from './badges';
 import { recordOutcome } from './diagnostics';
@@ -48,7 +48,7 @@ export type CheckResult =
   | { status: 'failed'; reason: string; failure: CheckFailure; major: 0; reviewable: false; movedTo: string | null };
 
 const failed = (failure: CheckFailure, movedTo: string | null = null): CheckResult => ({ status: 'failed', reason: failureText(failure), failure, major: 0, reviewable: false, movedTo });
-const failedWith = (error: unknown): CheckResult => failed({ code: 'error', detail: (error instanceof Error ? error.message : String(error)).slice(0, 500) });
+const failedWith = (error: unknown): CheckResult => failed({ code: 'error', detail: (error instanceof Error ? error.message : String(error)).slice(0, MAX_DETAIL) });
 
 export interface WatchListDeps {
   history: History;
@@ -141,7 +141,7 @@ export function createWatchList(deps: WatchListDeps) {
     const result = await runInDom({ task: 'process', html: page.body, url: page.finalUrl });
     if (result.outcome !== 'policy') {
       const verdict = result.detection ? assessDetection(result.detection) : null;
-      return failed(verdict && !verdict.ok ? verdict.failure : { code: 'error', detail: result.reason.slice(0, 500) });
+      return failed(verdict && !verdict.ok ? verdict.failure : { code: 'error', detail: result.reason.slice(0, MAX_DETAIL) });
     }
     const saved = await saveVersion(page.finalUrl, result.document, policyKind(result.detection), { html: page.body, source: 'check' });
     const reviewable = saved.analysis !== undefined && hasReviewableChange(saved.analysis);
@@ -196,7 +196,10 @@ export function createWatchList(deps: WatchListDeps) {
   async function runDueChecks(): Promise<void> {
     const settings = await getSettings();
     const due = dueEntries(await getWatches(), Date.now(), { paused: settings.paused, limit: CHECKS_PER_ALARM });
-    for (const entry of due) await runCheck(entry);
+    // One site's trouble (even a bug) never keeps the others from their check.
+    for (const entry of due) {
+      await runCheck(entry).catch((error: unknown) => console.warn('[Clausewatch] check failed', entry.site, error));
+    }
   }
 
   return { watch, settleReviewedWatch, noteChangeSeen, fetchPolicyPage, checkPolicy, runCheck, runDueChecks };

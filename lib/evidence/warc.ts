@@ -161,7 +161,10 @@ export function parseWarc(bytes: Uint8Array): ParseResult {
       const colon = line.indexOf(':');
       if (colon <= 0) return fail(`a header line has no field name: ${JSON.stringify(line.slice(0, 60))}`);
       const name = line.slice(0, colon).trim().toLowerCase();
-      fields.set(name, [...(fields.get(name) ?? []), line.slice(colon + 1).trim()]);
+      const value = line.slice(colon + 1).trim();
+      const list = fields.get(name);
+      if (list) list.push(value);
+      else fields.set(name, [value]);
     }
     const lengths = fields.get('content-length') ?? [];
     if (lengths.length !== 1 || !isDigits(lengths[0]!)) return fail('it has no single valid Content-Length');

@@ -149,4 +149,17 @@ describe('re-extraction when the extractor changes', () => {
     expect(await store.pendingReextraction(K1, 10)).toEqual([]);
     expect((await store.verifyChains('inkwell.example'))[0]?.ok).toBe(true);
   });
+
+  it('leaves a capture pending when the extractor itself throws (no DOM yet), and reads it on the next run', async () => {
+    const { store } = await freshStore();
+    const html = demoHtml('privacy-v2');
+    const saved = await store.savePolicyVersion({ url: DEMO_URL, kind: 'privacy-policy', document: await extracted(fallbackOnlyExtractor, html), raw: { html, source: 'visit' }, extractorVersion: K });
+    const throws: ExtractFn = async () => {
+      throw new Error('the offscreen document is not ready');
+    };
+    expect(await reextractAll(store, { extractorVersion: K1, extract: throws })).toMatchObject({ processed: 0, failed: 0, more: false });
+    expect(await store.pendingReextraction(K1, 10)).toEqual([saved.version.versionId]);
+    expect(await reextractAll(store, { extractorVersion: K1, extract: currentExtractor })).toMatchObject({ processed: 1, failed: 0 });
+    expect((await store.getVersion(saved.version.versionId))?.extractorVersion).toBe(K1);
+  });
 });

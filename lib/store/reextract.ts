@@ -28,7 +28,9 @@ export async function reextractStep(
     else if (outcome === 'same-text') result.sameText++;
     else result.failed++;
   }
-  result.more = (await store.pendingReextraction(options.extractorVersion, 1)).length > 0;
+  // A step that moved nothing (every one skipped: the extractor kept throwing) ends the run; the next
+  // start or alarm tries again.
+  result.more = (ids.length === 0 || result.processed > 0) && (await store.pendingReextraction(options.extractorVersion, 1)).length > 0;
   return result;
 }
 

@@ -127,6 +127,8 @@ export const PendingPolicy = z.object({
   latestVersionId: z.string(),
   /** Unreviewed versions after the baseline. */
   versions: z.number().int().positive(),
+  /** The two texts compared (their content hashes): a re-extracted text is another change to analyse. */
+  textKey: z.string(),
   /** The change's digest when one version is pending (its own analysis); null when several are (the
    * change is then baseline -> latest, which the background analyses once and caches). */
   digest: AnalysisDigest.nullable(),

@@ -748,12 +748,23 @@ export async function openPolicyStore(options: OpenOptions): Promise<PolicyStore
     if (!v) return 'skipped';
 
     let result: Awaited<ReturnType<ExtractFn>>;
+    let html: string | null = null;
     if (!found.raw) result = { ok: false, reason: 'its raw capture is no longer stored' };
     else {
       try {
-        result = await extract(new TextDecoder().decode(await gunzip(found.raw.gzip)), v.url);
+        html = new TextDecoder().decode(await gunzip(found.raw.gzip));
+        result = { ok: false, reason: 'not read yet' };
       } catch (error) {
-        result = { ok: false, reason: error instanceof Error ? error.message : String(error) };
+        result = { ok: false, reason: `its raw capture cannot be read: ${error instanceof Error ? error.message : String(error)}` };
+      }
+    }
+    if (html !== null) {
+      try {
+        result = await extract(html, v.url);
+      } catch {
+        // The extractor itself threw (no DOM yet while the worker starts, a lost message): not a verdict
+        // on the page. Left pending, so the next run tries again, rather than stamped as failed.
+        return 'skipped';
       }
     }
     let prepared: PreparedDocument | null = null;
@@ -955,6 +966,7 @@ export async function openPolicyStore(options: OpenOptions): Promise<PolicyStore
         baselineVersionId: change.baseline.versionId,
         latestVersionId: change.latest.versionId,
         versions: change.versions.length,
+        textKey: `${change.baseline.contentHash}>${change.latest.contentHash}`,
         digest: only ? digestOf(only) : null,
       });
     }
@@ -1017,7 +1029,7 @@ export async function openPolicyStore(options: OpenOptions): Promise<PolicyStore
       await quarantine(bad);
       throw toStoreError(error, 'mark the change as reviewed', tx.error);
     }
-    await refreshSummaries(site ? [site] : null);
+    await summariesAfter(site ? [site] : null);
   }
 
   async function usage(): Promise<Usage> {
