@@ -7,6 +7,7 @@
  *
  * This module and the table load no engine code: `--help`, `--version` and usage errors stay fast.
  */
+import type { CommandArgs } from './commands';
 import { parseArgs } from 'node:util';
 
 export class UsageError extends Error {}
@@ -32,19 +33,11 @@ export interface CommandSyntax {
 export type Invocation =
   | { kind: 'help'; topic?: string }
   | { kind: 'version' }
-  | {
+  | (CommandArgs & {
       kind: 'run';
-      command: string;
-      /** The operands when not in batch mode (their count checked against the table). */
-      operands: string[];
-      batch?: string;
-      url?: string;
-      /** The language of headlines, summaries and category names (en, de, fr, es). */
-      lang?: string;
-      json: boolean;
       /** false with --no-color; undefined otherwise (the terminal and NO_COLOR decide). */
       color?: false;
-    };
+    });
 
 const OPTION_HELP: Record<CommandOption | 'help' | 'version', { flag: string; help: string }> = {
   url: { flag: '--url URL', help: "the page's address (default: the file's file:// URL); used for detection" },
