@@ -4,7 +4,7 @@
  */
 import { browser } from 'wxt/browser';
 import { DomTaskResult, runDomTask, type DomTask } from '@/lib/dom-tasks';
-import type { Reply } from './messaging';
+import type { Reply } from './send';
 import { isSameSite } from './site';
 
 const OFFSCREEN_URL = '/offscreen.html';
@@ -34,7 +34,7 @@ export async function runInDom<T extends DomTask>(task: T): Promise<ResultOf<T>>
     result = runDomTask(task, (html) => parser.parseFromString(html, 'text/html'), isSameSite);
   } else {
     await ensureOffscreen();
-    const reply = (await browser.runtime.sendMessage({ channel: 'offscreen', type: 'runDomTask', data: task })) as Reply | undefined;
+    const reply = (await browser.runtime.sendMessage({ channel: 'offscreen', type: 'runDomTask', data: task })) as Reply<unknown> | undefined;
     if (!reply) throw new Error('the background parser did not answer');
     if (!reply.ok) throw new Error(reply.error);
     result = DomTaskResult.parse(reply.value);

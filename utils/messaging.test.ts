@@ -6,7 +6,10 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { Protocol } from '@/lib/protocol';
-import { registerHandlers, registerOffscreenHandlers, type Handlers, type Reply } from './messaging';
+import { registerHandlers, registerOffscreenHandlers, type Handlers } from './messaging';
+import type { Reply as SendReply } from './send';
+
+type Reply = SendReply<unknown>;
 
 const ID = fakeBrowser.runtime.id;
 const page = { id: ID, url: `chrome-extension://${ID}/popup.html` };

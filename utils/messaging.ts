@@ -10,6 +10,7 @@
  * and stays silent on the other's, so the two never race to answer one message.
  */
 import { browser, type Browser } from 'wxt/browser';
+import type { Reply as SendReply } from './send';
 import {
   channelOf,
   parseMessage,
@@ -34,7 +35,7 @@ export type OffscreenHandlers = {
   [T in OffscreenMessageType]: (data: OffscreenRequest<T>, sender: Sender) => Promise<OffscreenResponse<T>>;
 };
 
-export type Reply = { ok: true; value: unknown } | { ok: false; error: string };
+type Reply = SendReply<unknown>;
 
 /** What kind of context sent a message, from the browser's own account of the sender; null = not ours. */
 export function senderKind(sender: Sender): SenderKind | null {
