@@ -153,4 +153,13 @@ describe('verify', () => {
     const withoutSecondPage = new TextEncoder().encode(parts.filter((_, i) => i !== 3).join(''));
     expect(verifyWarc(withoutSecondPage).problems.some((p) => /lists response .* which is missing from the file/.test(p))).toBe(true);
   });
+
+  it('fails when a record is copied in twice, which no digest shows', async () => {
+    const warc = await exportSite('inkwell.example');
+    const parts = new TextDecoder().decode(warc.bytes).split(/(?=WARC\/1\.1\r\n)/);
+    const doubled = new TextEncoder().encode([...parts.slice(0, 4), parts[3], ...parts.slice(4)].join(''));
+    const report = verifyWarc(doubled);
+    expect(report.ok).toBe(false);
+    expect(report.problems.some((p) => /a second record with the id/.test(p))).toBe(true);
+  });
 });

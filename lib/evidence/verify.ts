@@ -117,7 +117,7 @@ export function verifyWarc(bytes: Uint8Array): VerifyReport {
   }
 
   // The chains, and every capture and text against the entry it names.
-  const chains = new Map<string, { record: ParsedRecord; entries: ChainEntry[]; listed: Map<string, { seq: number; type: string }> }>();
+  const chains = new Map<string, { record: ParsedRecord; entries: ChainEntry[]; bySeq: Map<number, ChainEntry>; listed: Map<string, { seq: number; type: string }> }>();
   for (const r of records.filter((x) => field(x, 'WARC-Type') === 'metadata')) {
     const name = describeRecord(r);
     let doc: z.infer<typeof ChainDocument>;
@@ -136,7 +136,7 @@ export function verifyWarc(bytes: Uint8Array): VerifyReport {
     if (chains.has(doc.policyId)) problems.push(`${name}: a second chain for ${doc.policyId}`);
     for (const p of checkChain(doc.policyId, doc.entries)) problems.push(`${name}: chain entry ${p.seq} ${p.message}`);
     if (doc.head !== (doc.entries.at(-1)?.sha256 ?? null)) problems.push(`${name}: its head is not the hash of its last entry`);
-    chains.set(doc.policyId, { record: r, entries: doc.entries, listed: new Map(doc.records.map((m) => [m.id, { seq: m.seq, type: m.type }])) });
+    chains.set(doc.policyId, { record: r, entries: doc.entries, bySeq: new Map(doc.entries.map((e) => [e.seq, e])), listed: new Map(doc.records.map((m) => [m.id, { seq: m.seq, type: m.type }])) });
   }
 
   const seenIds = new Set<string>();
@@ -151,9 +151,12 @@ export function verifyWarc(bytes: Uint8Array): VerifyReport {
       continue;
     }
     const id = field(r, 'WARC-Record-ID') ?? '';
+    // A record copied in twice has the same id and digests; only its being there twice gives it away.
+    if (seenIds.has(id)) problems.push(`${name}: a second record with the id ${id}`);
     seenIds.add(id);
     const seqText = field(r, 'Clausewatch-Chain-Entry') ?? '';
-    const entry = /^\d{1,9}$/.test(seqText) ? chain.entries[Number(seqText)] : undefined;
+    // By the entry's own number, not its place in the list: a chain with a gap still names the right one.
+    const entry = /^\d{1,9}$/.test(seqText) ? chain.bySeq.get(Number(seqText)) : undefined;
     if (!entry) {
       problems.push(`${name}: names no entry of the chain of ${policyId} (Clausewatch-Chain-Entry: ${seqText || 'missing'})`);
       continue;
@@ -174,7 +177,7 @@ export function verifyWarc(bytes: Uint8Array): VerifyReport {
       if (!seenIds.has(id)) problems.push(`${describeRecord(chain.record)}: lists ${listed.type} ${id} for chain entry ${listed.seq} of ${policyId}, which is missing from the file`);
     }
     const raws = new Set(chain.entries.flatMap((e) => (e.rawSha256 ? [e.rawSha256] : [])));
-    const inFile = new Set([...chain.listed.values()].filter((l) => l.type === 'response').map((l) => chain.entries[l.seq]?.rawSha256));
+    const inFile = new Set([...chain.listed.values()].filter((l) => l.type === 'response').map((l) => chain.bySeq.get(l.seq)?.rawSha256));
     const texts = [...chain.listed.values()].filter((l) => l.type === 'resource').length;
     const head = chain.entries.at(-1)?.sha256;
     lines.push(
