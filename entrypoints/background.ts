@@ -319,13 +319,13 @@ export default defineBackground(() => {
         try {
           data = JSON.parse(json);
         } catch {
-          return { ok: false, message: 'This file is not JSON. Choose a file exported by Clausewatch.' };
+          return { ok: false, message: 'This file is not JSON. Choose a file exported by Clausewatch.', outcome: { kind: 'not-json' } };
         }
         const store = await getStore();
         const result = await store.importAll(data);
-        if (!result.ok) return { ok: false, message: result.error };
+        if (!result.ok) return { ok: false, message: result.error, outcome: { kind: result.code === 'quota' ? 'full' : 'refused' } };
         await refreshAllBadges();
-        return { ok: true, message: `Imported ${result.added} versions (${result.skipped} already known).` };
+        return { ok: true, message: `Imported ${result.added} versions (${result.skipped} already known).`, outcome: { kind: 'imported', added: result.added, skipped: result.skipped } };
       },
     },
     (error) => console.warn('[Clausewatch] refused a message:', error),

@@ -83,7 +83,17 @@ export const Protocol = {
   importHistory: {
     from: 'extension-page',
     request: z.object({ json: z.string().max(200_000_000) }),
-    response: z.object({ ok: z.boolean(), message: z.string() }),
+    // `outcome` as codes for the page to word; `message` in English (the store's own reason for a refusal).
+    response: z.object({
+      ok: z.boolean(),
+      message: z.string(),
+      outcome: z.discriminatedUnion('kind', [
+        z.object({ kind: z.literal('imported'), added: z.number().int().nonnegative(), skipped: z.number().int().nonnegative() }),
+        z.object({ kind: z.literal('not-json') }),
+        z.object({ kind: z.literal('full') }),
+        z.object({ kind: z.literal('refused') }),
+      ]),
+    }),
   },
   /** History or options page: the evidence export (WARC 1.1) of one site, or of every site (null). */
   exportEvidence: {

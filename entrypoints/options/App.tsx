@@ -131,7 +131,8 @@ export function App() {
     setTransferMessage(w.importing(file.name));
     try {
       const r = await sendMessage('importHistory', { json: await file.text() });
-      setTransferMessage(r.ok ? r.message : w.importFailed(r.message));
+      const o = r.outcome;
+      setTransferMessage(o.kind === 'imported' ? w.imported(o.added, o.skipped) : w.importFailed(o.kind === 'not-json' ? w.notJson : o.kind === 'full' ? w.importFull : r.message));
     } catch (err) {
       setTransferMessage(w.importFailed(errorMessage(err)));
     } finally {

@@ -216,6 +216,9 @@ export const uiDe: UiWords = {
     exportingEvidence: 'Nachweisdatei wird exportiert…',
     importing: (file) => `${file} wird importiert…`,
     importFailed: (message) => `Import fehlgeschlagen: ${message}`,
+    imported: (added, skipped) => `${count(added, 'Version', 'Versionen')} importiert (${num(skipped)} bereits vorhanden).`,
+    notJson: 'Diese Datei ist kein JSON. Wählen Sie eine von Clausewatch exportierte Datei.',
+    importFull: 'der Browser hat keinen Platz mehr für Clausewatch. Es wurde nichts importiert.',
     used: (bytes, v, p, s) => `${bytes} belegt: ${versions(v)} von ${count(p, 'Richtlinie', 'Richtlinien')} auf ${count(s, 'Website', 'Websites')}.`,
     savedPages: (captures, bytes, pageBytes, withRaw, v) =>
       `Gespeicherte Seiten: ${count(captures, 'Seite', 'Seiten')} aufbewahrt (${bytes} komprimiert, ${pageBytes} wie erfasst). Versionen mit der Seite, aus der sie gelesen wurden: ${num(withRaw)} von ${num(v)}.`,

@@ -204,6 +204,9 @@ export const uiEn: UiWords = {
     exportingEvidence: 'Exporting the evidence file…',
     importing: (file) => `Importing ${file}…`,
     importFailed: (message) => `Import failed: ${message}`,
+    imported: (added, skipped) => `Imported ${count(added, 'version', 'versions')} (${num(skipped)} already known).`,
+    notJson: 'This file is not JSON. Choose a file exported by Clausewatch.',
+    importFull: 'the browser has no room left for Clausewatch. Nothing was imported.',
     used: (bytes, v, p, s) => `${bytes} used: ${versions(v)} of ${count(p, 'policy', 'policies')} on ${count(s, 'site', 'sites')}.`,
     savedPages: (captures, bytes, pageBytes, withRaw, v) =>
       `Saved pages: ${count(captures, 'page', 'pages')} kept (${bytes} compressed, ${pageBytes} as captured); ${num(withRaw)} of the ${versions(v)} have the page they were read from.`,

@@ -214,6 +214,9 @@ export const uiEs: UiWords = {
     exportingEvidence: 'Exportando el archivo de pruebas…',
     importing: (file) => `Importando ${file}…`,
     importFailed: (message) => `Error al importar: ${message}`,
+    imported: (added, skipped) => `${count(added, 'versión importada', 'versiones importadas')} (${num(skipped)} ya conocida${skipped === 1 ? '' : 's'}).`,
+    notJson: 'Este archivo no es JSON. Elija un archivo exportado por Clausewatch.',
+    importFull: 'el navegador no tiene espacio para Clausewatch. No se importó nada.',
     used: (bytes, v, p, s) => `${bytes} en uso: ${versions(v)} de ${count(p, 'política', 'políticas')} en ${count(s, 'sitio', 'sitios')}.`,
     savedPages: (captures, bytes, pageBytes, withRaw, v) =>
       `Páginas guardadas: ${count(captures, 'página conservada', 'páginas conservadas')} (${bytes} comprimidas, ${pageBytes} tal como se capturaron). Versiones con la página de la que se leyeron: ${num(withRaw)} de ${num(v)}.`,

@@ -217,6 +217,9 @@ export const uiFr: UiWords = {
     exportingEvidence: 'Export du fichier de preuves…',
     importing: (file) => `Importation de ${file}…`,
     importFailed: (message) => `Échec de l’import${C} ${message}`,
+    imported: (added, skipped) => `${count(added, 'version importée', 'versions importées')} (${num(skipped)} déjà connue${skipped > 1 ? 's' : ''}).`,
+    notJson: 'Ce fichier n’est pas du JSON. Choisissez un fichier exporté par Clausewatch.',
+    importFull: 'le navigateur n’a plus de place pour Clausewatch. Rien n’a été importé.',
     used: (bytes, v, p, s) => `${bytes} utilisés${C} ${versions(v)} de ${count(p, 'politique', 'politiques')} sur ${count(s, 'site', 'sites')}.`,
     savedPages: (captures, bytes, pageBytes, withRaw, v) =>
       `Pages enregistrées${C} ${count(captures, 'page conservée', 'pages conservées')} (${bytes} compressés, ${pageBytes} telles que capturées). Versions qui ont la page d’où elles ont été lues${C} ${num(withRaw)} sur ${num(v)}.`,

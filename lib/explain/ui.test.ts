@@ -77,6 +77,7 @@ const SAMPLES: Record<string, unknown[][]> = {
   'options.couldNotSave': [['timeout']],
   'options.importing': [['history.json']],
   'options.importFailed': [['not JSON']],
+  'options.imported': [[1, 0], [3, 2]],
   'options.used': [['1.5 MB', 1, 1, 1], ['1.5 MB', 12, 3, 2]],
   'options.savedPages': [[1, '1 KB', '2 KB', 1, 1], [4, '1 KB', '2 KB', 3, 5]],
   'options.reextractPending': [[3, 1], [3, 20]],

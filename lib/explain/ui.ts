@@ -205,6 +205,11 @@ export interface UiWords {
     exportingEvidence: string;
     importing(file: string): string;
     importFailed(message: string): string;
+    /** An import that worked: versions added, and versions the history already had. */
+    imported(added: number, skipped: number): string;
+    notJson: string;
+    /** Storage ran out during an import (nothing was imported). */
+    importFull: string;
     used(bytes: string, versions: number, policies: number, sites: number): string;
     savedPages(captures: number, bytes: string, pageBytes: string, withRaw: number, versions: number): string;
     keepNote: string;
