@@ -5,6 +5,7 @@
  */
 import { createBadges } from '@/utils/badges';
 import { createHistory, nextTask } from '@/utils/history';
+import { createCombinedChange } from '@/utils/combined';
 import { createPolicyStates } from '@/utils/tab-state';
 import { createWatchList, policyKind, policyUrlOf } from '@/utils/watchlist';
 import { browser, type Browser } from 'wxt/browser';
@@ -38,9 +39,10 @@ const saveVersion = history.save;
 const getStorageProblem = history.storageProblem;
 const runReextraction = history.reextract;
 
-const policyStates = createPolicyStates();
+const combinedChange = createCombinedChange();
+const policyStates = createPolicyStates(combinedChange);
 
-const badges = createBadges({ store: getStore, siteOf, language: () => browser.i18n.getUILanguage() });
+const badges = createBadges({ store: getStore, siteOf, language: () => browser.i18n.getUILanguage(), combined: combinedChange });
 const refreshBadge = badges.refresh;
 const refreshAllBadges = badges.refreshAll;
 

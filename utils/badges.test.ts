@@ -11,6 +11,7 @@ import { documentFromMarkdown } from '@/lib/markdown';
 import { freshStore } from '@/lib/store/test-support';
 import type { PolicyStore } from '@/lib/store';
 import { createBadges } from './badges';
+import { createCombinedChange } from './combined';
 
 const URL_ = 'https://www.example.com/privacy';
 const doc = (md: string) => documentFromMarkdown(`# Privacy Policy\n\n${md}`, { url: URL_, language: 'en' });
@@ -20,7 +21,7 @@ const V3 = doc('We collect your email address to run the service.\n\nWe may use 
 
 async function setup(language = 'en') {
   const { store, clock } = await freshStore();
-  const badges = createBadges({ store: async () => store, siteOf: (s: PolicyStore, url) => (url && /^https?:/.test(url) ? s.siteForUrl(url) : null), language: () => language });
+  const badges = createBadges({ store: async () => store, siteOf: (s: PolicyStore, url) => (url && /^https?:/.test(url) ? s.siteForUrl(url) : null), language: () => language, combined: createCombinedChange() });
   const tab = await fakeBrowser.tabs.create({ url: URL_ });
   const other = await fakeBrowser.tabs.create({ url: 'https://news.example.net/' });
   const save = async (document: typeof V1) => {

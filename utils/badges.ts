@@ -7,15 +7,13 @@
  */
 import { browser } from 'wxt/browser';
 import { badgeFor, type BadgeInput } from '@/lib/badge';
-import { analyzeChangeYielding } from '@/lib/engine';
 import { explainer } from '@/lib/explain';
 import { digestOf, type AnalysisDigest } from '@/lib/schema';
 import type { PendingPolicy, PolicyStore } from '@/lib/store';
+import type { CombinedChange } from './combined';
 
 /** Other sites with changes counted on the badge; past it, the badge reads "9+" (lib/badge.ts). */
 const MAX_OTHER_SITES = 9;
-
-const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 export interface BadgeDeps {
   store: () => Promise<PolicyStore>;
@@ -23,6 +21,8 @@ export interface BadgeDeps {
   siteOf: (store: PolicyStore, url: string | undefined | null) => string | null;
   /** The reader's language (the browser's UI language). */
   language: () => string;
+  /** The change from the last reviewed version to the latest (shared with the popup's state). */
+  combined: CombinedChange;
 }
 
 export interface Badges {
@@ -32,17 +32,10 @@ export interface Badges {
 }
 
 export function createBadges(deps: BadgeDeps): Badges {
-  const combined = new Map<string, AnalysisDigest | null>();
-
   async function digestFor(store: PolicyStore, p: PendingPolicy): Promise<AnalysisDigest | null> {
     if (p.digest) return p.digest;
-    const key = p.textKey;
-    const hit = combined.get(key);
-    if (hit !== undefined) return hit;
-    const [baseline, latest] = await Promise.all([store.getVersion(p.baselineVersionId), store.getVersion(p.latestVersionId)]);
-    const digest = baseline && latest ? digestOf(await analyzeChangeYielding(baseline.document, latest.document, nextTask)) : latest?.analysis ? digestOf(latest.analysis) : null;
-    combined.set(key, digest);
-    return digest;
+    const analysis = await deps.combined(store, p);
+    return analysis ? digestOf(analysis) : null;
   }
 
   async function inputFor(site: string | null): Promise<BadgeInput> {

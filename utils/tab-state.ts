@@ -1,15 +1,14 @@
 /**
  * What the background knows of a site's policies as far as review goes: each policy's view (latest
  * version, pending change and its analysis) and its latest document. The popup's tab state and the watch
- * list read it; a change spread over several unreviewed versions is analysed once (baseline -> latest)
- * and cached for the worker's life.
+ * list read it; a change spread over several unreviewed versions comes from `combined` (./combined.ts),
+ * which the badge shares.
  */
-import { analyzeChangeYielding } from '@/lib/engine';
 import { pendingChange } from '@/lib/review';
 import type { ChangeAnalysis, PolicyDocument } from '@/lib/schema';
 import type { PolicyStore } from '@/lib/store';
 import type { PolicyView } from '@/lib/views';
-import { nextTask } from './history';
+import type { CombinedChange } from './combined';
 
 /**
  * A policy of a site as far as review goes: its view without the statements, and its latest document,
@@ -24,8 +23,7 @@ export interface PolicyState {
 
 export type PolicyStates = (store: PolicyStore, site: string) => Promise<PolicyState[]>;
 
-export function createPolicyStates(): PolicyStates {
-  const analysisCache = new Map<string, ChangeAnalysis>();
+export function createPolicyStates(combined: CombinedChange): PolicyStates {
   return async function policyStates(store: PolicyStore, site: string): Promise<PolicyState[]> {
     const out: PolicyState[] = [];
     const policies = await store.listPolicies(site);
@@ -39,14 +37,8 @@ export function createPolicyStates(): PolicyStates {
       const pending = pendingChange(versions);
       let analysis: ChangeAnalysis | null = latest.analysis;
       if (pending && pending.versions.length > 1) {
-        const key = `${pending.baseline.contentHash}>${pending.latest.contentHash}`;
-        let combined = analysisCache.get(key);
-        if (!combined) {
-          const baseline = await store.getVersion(pending.baseline.versionId);
-          combined = baseline ? await analyzeChangeYielding(baseline.document, latest.document, nextTask) : latest.analysis ?? undefined;
-          if (combined) analysisCache.set(key, combined);
-        }
-        analysis = combined ?? null;
+        const pair = { baselineVersionId: pending.baseline.versionId, latestVersionId: latest.versionId, textKey: `${pending.baseline.contentHash}>${pending.latest.contentHash}` };
+        analysis = await combined(store, pair, latest);
       }
       out.push({
         pendingVersionIds: pending ? pending.versions.map((v) => v.versionId) : [],

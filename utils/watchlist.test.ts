@@ -14,6 +14,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { explainer } from '@/lib/explain';
 import { createBadges } from './badges';
+import { createCombinedChange } from './combined';
 import { runInDom } from './dom';
 import { createHistory } from './history';
 import { getWatches } from './prefs';
@@ -47,8 +48,9 @@ beforeEach(() => fakeBrowser.reset());
 function setup() {
   const factory = new IDBFactory();
   const history = createHistory({ idb: () => factory, extract: async () => ({ ok: false, reason: 'not used' }) });
-  const badges = createBadges({ store: history.store, siteOf: history.siteOf, language: () => 'en' });
-  return { history, watchList: createWatchList({ history, badges, policyStates: createPolicyStates(), dom: runInDom }) };
+  const combined = createCombinedChange();
+  const badges = createBadges({ store: history.store, siteOf: history.siteOf, language: () => 'en', combined });
+  return { history, watchList: createWatchList({ history, badges, policyStates: createPolicyStates(combined), dom: runInDom }) };
 }
 
 describe('the watch list', () => {

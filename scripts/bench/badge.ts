@@ -11,6 +11,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { openPolicyStore, type PolicyStore } from '../../lib/store';
 import { fakeAnalysis, makeClock, makeDocument } from '../../lib/store/test-support';
 import { createBadges } from '../../utils/badges';
+import { createCombinedChange } from '../../utils/combined';
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -53,7 +54,7 @@ export async function run(args: string[]): Promise<number> {
   ];
   // The two histories take turns, run after run, so a busy moment of the machine falls on both alike.
   const setups = cases.map((c) => {
-    const badges = createBadges({ store: async () => c.store, siteOf: (_s, url) => (url ? new URL(url).hostname.replace(/^www\./, '') : null), language: () => 'en' });
+    const badges = createBadges({ store: async () => c.store, siteOf: (_s, url) => (url ? new URL(url).hostname.replace(/^www\./, '') : null), language: () => 'en', combined: createCombinedChange() });
     // Tabs alternate between a site with a change to review and one without, in both histories.
     const withChange = c.names.filter((_, i) => i % 2 === 0);
     const without = c.names.filter((_, i) => i % 2 === 1);
