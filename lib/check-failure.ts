@@ -52,3 +52,11 @@ export const CheckFailure = z.object({
   direct: z.boolean().optional(),
 });
 export type CheckFailure = z.infer<typeof CheckFailure>;
+
+/**
+ * A failure with its detail cut to MAX_DETAIL: a detail comes from what the site sent (a redirect target,
+ * a content type, an error's message), which can be any length. Every producer passes its failures here.
+ */
+export function bounded<F extends CheckFailure>(f: F): F {
+  return f.detail === undefined || f.detail.length <= MAX_DETAIL ? f : { ...f, detail: f.detail.slice(0, MAX_DETAIL) };
+}

@@ -12,7 +12,7 @@
  * ends, `'follow'` also reads the page); what it brings back is never stored as a version. Where the
  * Location header is visible (Node, and any browser that exposes it), every hop is checked and followed.
  */
-import { MAX_DETAIL, type CheckFailure } from './check-failure';
+import { bounded, type CheckFailure } from './check-failure';
 import { failureText } from './explain/failure-text';
 import { describeUrl, isLocalHost, judgeHop } from './hops';
 
@@ -63,7 +63,7 @@ class TooLarge extends Error {
 }
 
 function fail(kind: Exclude<GuardedFetch, { ok: true }>['kind'], f: CheckFailure, movedTo: string | null = null): GuardedFetch {
-  const failure = f.detail === undefined ? f : { ...f, detail: f.detail.slice(0, MAX_DETAIL) };
+  const failure = bounded(f);
   return { ok: false, kind, reason: failureText(failure), failure, movedTo };
 }
 
@@ -192,6 +192,6 @@ export async function fetchGuarded(url: string, options: GuardedFetchOptions): P
     if (error instanceof TooLarge) return fail('too-large', error.failure);
     const name = error instanceof Error ? error.name : '';
     if (name === 'TimeoutError' || (name === 'AbortError' && options.signal?.aborted)) return fail('timeout', { code: 'timeout' });
-    return fail('network', { code: 'network', detail: (error instanceof Error ? error.message : String(error)).slice(0, 500) });
+    return fail('network', { code: 'network', detail: error instanceof Error ? error.message : String(error) });
   }
 }

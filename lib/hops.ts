@@ -8,7 +8,7 @@
  * resolves to a private address is not caught here (see README, Limits).
  */
 import { trimEndChars } from './text/trim';
-import { MAX_DETAIL, type CheckFailure } from './check-failure';
+import { bounded, type CheckFailure } from './check-failure';
 import { failureText } from './explain/failure-text';
 import { siteForUrl } from './url';
 
@@ -118,7 +118,7 @@ export function describeUrl(url: URL): string {
 export function judgeHop(watched: URL, from: URL | null, to: URL): HopVerdict {
   // A detail comes from the redirect target, which the site controls: bounded, like every detail.
   const refuse = (f: CheckFailure & { code: 'scheme' | 'credentials' | 'downgrade' | 'local' | 'other-site' }): HopVerdict => {
-    const failure = f.detail === undefined ? f : { ...f, detail: f.detail.slice(0, MAX_DETAIL) };
+    const failure = bounded(f);
     return { ok: false, kind: failure.code, reason: failureText(failure), failure };
   };
   if (!isWeb(to)) return refuse({ code: 'scheme', detail: to.protocol.replace(/:$/, '') });

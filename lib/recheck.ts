@@ -4,7 +4,7 @@
  * a reason, and never becomes a version: a login wall or a captcha must not read as "the policy was
  * deleted".
  */
-import type { CheckFailure } from './check-failure';
+import { bounded, type CheckFailure } from './check-failure';
 import { failureText } from './explain/failure-text';
 import { indexOfAsciiIgnoreCase } from './text/trim';
 import type { Detection } from './schema';
@@ -20,7 +20,10 @@ export interface FetchedPage {
 
 export type Verdict = { ok: true } | { ok: false; reason: string; failure: CheckFailure };
 
-const refuse = (failure: CheckFailure): Verdict => ({ ok: false, reason: failureText(failure), failure });
+const refuse = (f: CheckFailure): Verdict => {
+  const failure = bounded(f);
+  return { ok: false, reason: failureText(failure), failure };
+};
 
 const LOGIN_PATH = /(^|[/_.-])(log-?in|sign-?in|signon|auth|sso|oauth|session|account\/login|challenge)([/_.?-]|$)/i;
 const CONSENT_HOST_OR_PATH = /(^|[/.])(consent|cookie-?consent|privacy-?gate|gdpr-?consent)([/.?-]|$)/i;
@@ -55,9 +58,9 @@ export function assessFetch(page: FetchedPage): Verdict {
   }
   if (final.href !== requested.href) {
     const where = `${final.hostname}${final.pathname}${final.search}`;
-    if (LOGIN_PATH.test(final.pathname + final.search)) return refuse({ code: 'login-redirect', detail: where.slice(0, 300) });
+    if (LOGIN_PATH.test(final.pathname + final.search)) return refuse({ code: 'login-redirect', detail: where });
     if (CONSENT_HOST_OR_PATH.test(final.hostname) || CONSENT_HOST_OR_PATH.test(final.pathname)) {
-      return refuse({ code: 'consent-redirect', detail: where.slice(0, 300) });
+      return refuse({ code: 'consent-redirect', detail: where });
     }
   }
   const head = page.body.slice(0, 200_000);
@@ -69,7 +72,7 @@ export function assessFetch(page: FetchedPage): Verdict {
 /** After detection: a page that no longer looks like a policy is a failure, not an empty new version. */
 export function assessDetection(detection: Detection): Verdict {
   if (detection.kind === 'other') {
-    return refuse({ code: 'not-a-policy', ...(detection.reasons.length ? { detail: detection.reasons.slice(0, 2).join('; ').slice(0, 300) } : {}) });
+    return refuse({ code: 'not-a-policy', ...(detection.reasons.length ? { detail: detection.reasons.slice(0, 2).join('; ') } : {}) });
   }
   return { ok: true };
 }

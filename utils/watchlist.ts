@@ -13,7 +13,7 @@ import { policyKeyFor, type PolicyStore } from '@/lib/store';
 import { withoutFragment } from '@/lib/url';
 import { explainer } from '@/lib/explain';
 import { failureText } from '@/lib/explain/failure-text';
-import { MAX_DETAIL, type CheckFailure } from '@/lib/check-failure';
+import { bounded, type CheckFailure } from '@/lib/check-failure';
 import type { WatchEntry } from '@/lib/views';
 import type { Badges } from './badges';
 import { recordOutcome } from './diagnostics';
@@ -47,8 +47,11 @@ export type CheckResult =
   | { status: 'unchanged' | 'changed' | 'first'; reason: null; major: number; reviewable: boolean; movedTo: null }
   | { status: 'failed'; reason: string; failure: CheckFailure; major: 0; reviewable: false; movedTo: string | null };
 
-const failed = (failure: CheckFailure, movedTo: string | null = null): CheckResult => ({ status: 'failed', reason: failureText(failure), failure, major: 0, reviewable: false, movedTo });
-const failedWith = (error: unknown): CheckResult => failed({ code: 'error', detail: (error instanceof Error ? error.message : String(error)).slice(0, MAX_DETAIL) });
+const failed = (f: CheckFailure, movedTo: string | null = null): CheckResult => {
+  const failure = bounded(f);
+  return { status: 'failed', reason: failureText(failure), failure, major: 0, reviewable: false, movedTo };
+};
+const failedWith = (error: unknown): CheckResult => failed({ code: 'error', detail: error instanceof Error ? error.message : String(error) });
 
 export interface WatchListDeps {
   history: History;
@@ -141,7 +144,7 @@ export function createWatchList(deps: WatchListDeps) {
     const result = await runInDom({ task: 'process', html: page.body, url: page.finalUrl });
     if (result.outcome !== 'policy') {
       const verdict = result.detection ? assessDetection(result.detection) : null;
-      return failed(verdict && !verdict.ok ? verdict.failure : { code: 'error', detail: result.reason.slice(0, MAX_DETAIL) });
+      return failed(verdict && !verdict.ok ? verdict.failure : { code: 'error', detail: result.reason });
     }
     const saved = await saveVersion(page.finalUrl, result.document, policyKind(result.detection), { html: page.body, source: 'check' });
     const reviewable = saved.analysis !== undefined && hasReviewableChange(saved.analysis);
