@@ -10,7 +10,7 @@
  * `ui` holds every other word of the extension's pages, the badge and the notification (ui.ts), and
  * `format` writes dates and sizes in the reader's locale (format.ts).
  */
-import { digestOf, type AnalysisDigest, type Category, type Finding, type FindingKind, type Gained, type Severity, type Signal } from '../schema';
+import { type AnalysisDigest, type Category, type Finding, type FindingKind, type Gained, type Severity, type Signal } from '../schema';
 import { de } from './de';
 import { en } from './en';
 import { es } from './es';
@@ -35,8 +35,6 @@ export function languageOf(locale: string | undefined | null): Language {
 /** What a headline needs of a finding (the codes; the evidence only for sensitive terms). */
 export type FindingFacts = Pick<Finding, 'category' | 'kind' | 'gained' | 'attributes' | 'signals'> & { evidence?: ReadonlyArray<{ triggers: readonly string[] }> };
 
-export type Digest = AnalysisDigest;
-export { digestOf };
 
 const MAX_LISTED = 3;
 const ROUTINE_PURPOSES = new Set(['service', 'legal', 'security']);
@@ -55,7 +53,7 @@ export interface Explainer {
   statement(c: Category, p: Polarity): string;
   headline(f: FindingFacts): string;
   label(f: FindingFacts): string;
-  summary(d: Digest): string;
+  summary(d: AnalysisDigest): string;
   samePassage(headline: string): string;
   /** A plural category of Intl.PluralRules, for callers that pick between forms. */
   plural(n: number): Intl.LDMLPluralRule;
