@@ -305,6 +305,16 @@ export function gainedOf(keys: string[], spelling: ReadonlyMap<string, string> =
   return { recipients: pick('to:'), named: pick('named:').map((n) => spelling.get(n) ?? n), data: pick('data:'), purposes: pick('for:') };
 }
 
+/** How the policy spells each company name its statements give, by the lower-cased name. */
+export function spellingOf(read: readonly Attributes[]): Map<string, string> {
+  return new Map(read.flatMap((a) => a.named.map((n) => [n.toLowerCase(), n] as const)));
+}
+
+/** Everything some statements name, as a Gained (what a new practice is explained by). */
+export function attributesGained(read: readonly Attributes[], spelling = spellingOf(read)): Gained {
+  return gainedOf([...new Set(read.flatMap((a) => attributeKeys(a)))], spelling);
+}
+
 // Words that mark a sale or an opt-out in the languages we read, for the signals a finding carries.
 const SALE = /\b(?:sell|sells|sold|sale|selling|verkauf\w*|verkaufen|vend\w*|vente|ventas?)\b/i;
 const OPT_OUT = /\b(?:opt[- ]?out|object|turn off|switch off|disable|withdraw|widersprech\w*|widerspruch|opposer|opposition|retirer|oponerse|oposición|darse de baja)\b/i;
@@ -400,9 +410,10 @@ function* analysisSteps(olderDoc: PolicyDocument, newerDoc: PolicyDocument, opti
     const first = group[0];
     if (!first) continue;
     const evidence = group.slice(0, MAX_EVIDENCE).map((j) => j.evidence);
-    const spelling = new Map(group.flatMap((j) => j.attributes.named.map((n) => [n.toLowerCase(), n] as const)));
+    const read = group.map((j) => j.attributes);
+    const spelling = spellingOf(read);
     const gained = gainedOf([...new Set(group.flatMap((j) => j.added))], spelling);
-    const attributes = gainedOf([...new Set(group.flatMap((j) => attributeKeys(j.attributes)))], spelling);
+    const attributes = attributesGained(read, spelling);
     const signals = signalsOf(evidence, group.map((j) => j.stance));
     const id = `${first.category}:${first.kind}:${hash(`${first.section.join('/')}|${first.evidence.sentence}`)}`;
     findings.push({ id, category: first.category, kind: first.kind, severity: severityOf(first.category, first.kind), evidence, section: first.section, gained, attributes, signals, order: first.order });

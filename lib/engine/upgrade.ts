@@ -6,8 +6,8 @@
  * migration and its read path can both use it.
  */
 import { ChangeAnalysis, type ChangeAnalysisV1, type Gained } from '../schema';
-import { attributeKeys, attributesOf } from './attributes';
-import { gainedOf, signalsOf } from './analyze';
+import { attributesOf } from './attributes';
+import { attributesGained, signalsOf } from './analyze';
 import { prepareSentence } from './classify';
 
 const NOTHING: Gained = { recipients: [], named: [], data: [], purposes: [] };
@@ -20,11 +20,10 @@ export function upgradeAnalysis(old: ChangeAnalysisV1): ChangeAnalysis {
     truncated: old.truncated,
     findings: old.findings.map(({ headline: _headline, gained, ...f }) => {
       const read = f.evidence.map((e) => attributesOf(prepareSentence(e.sentence), e.sentence));
-      const spelling = new Map(read.flatMap((a) => a.named.map((n) => [n.toLowerCase(), n] as const)));
       return {
         ...f,
         gained: gained ?? NOTHING,
-        attributes: gainedOf([...new Set(read.flatMap((a) => attributeKeys(a)))], spelling),
+        attributes: attributesGained(read),
         signals: signalsOf(f.evidence),
       };
     }),
