@@ -53,6 +53,24 @@ describe('golden explanations', () => {
       summary: /^1 major change: new sale of data\.$/,
     },
     {
+      name: 'a sale added to a sharing sentence, recipients unchanged',
+      newer: BASE.replace('We share your information with service providers', 'We share or sell your information to service providers'),
+      major: ['Expanded: your personal data may now be sold'],
+      summary: /^1 major change: wider sale of data\./,
+    },
+    {
+      name: 'a sharing sentence that now also says it sells nothing',
+      newer: BASE.replace('who host our servers.', 'who host our servers, and we never sell it.'),
+      major: [],
+      summary: /^(?!.*major)/,
+    },
+    {
+      name: 'vendors are not buyers: a sentence naming vendors instead of providers',
+      newer: BASE.replace('We share your information with service providers who host our servers.', 'We share your information with vendors who host our servers.'),
+      major: [],
+      summary: /^(?!.*major)/,
+    },
+    {
       name: 'an AI training opt-out where training was already stated',
       older: BASE.replace('We collect usage data to operate the service.', 'We use your content to train our AI models.'),
       newer: BASE.replace('We collect usage data to operate the service.', 'We use your content to train our AI models.\n\nYou can opt out of AI training in your settings.'),

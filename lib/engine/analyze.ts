@@ -146,8 +146,20 @@ const spanText = (edit: SentenceEdit, op: 'insert' | 'delete') =>
     .map((s) => s.text)
     .join(' ');
 
-const keysOf = (text: string, self: readonly string[]) => new Set(attributeKeys(attributesOf(prepareSentence(text), text, self)));
-
+/**
+ * What a piece of a statement names (attributes.ts), and whether it sells: "we may share or sell" is a
+ * wider practice than "we may share", even with the same recipients. A sale under a denial ("we do not
+ * sell") widens nothing.
+ */
+const keysOf = (text: string, self: readonly string[]) => {
+  const prepared = prepareSentence(text);
+  const keys = new Set(attributeKeys(attributesOf(prepared, text, self)));
+  if (SELLS.test(prepared) && !denial(prepared)) keys.add(SOLD);
+  return keys;
+};
+const SOLD = 'act:sale';
+// Selling, as a verb ("the sale of our business" is a merger: its buyer is a recipient, attributes.ts).
+const SELLS = /\b(?:sell|sells|sold|selling|verkauf(?:en|t|te|ten)?|vendre|vendons|vendent|vendu[es]{0,2}|vender|vendemos|venden|vendid[oa]s?)\b/;
 /**
  * An item taken out of an enumeration inside a denial ("we do not train on inputs when you use Team,
  * Enterprise or the API" losing "Team,"), with nothing put in its place: the denial now covers less.
@@ -316,7 +328,8 @@ export function attributesGained(read: readonly Attributes[], spelling = spellin
 }
 
 // Words that mark a sale or an opt-out in the languages we read, for the signals a finding carries.
-const SALE = /\b(?:sell|sells|sold|sale|selling|verkauf\w*|verkaufen|vend\w*|vente|ventas?)\b/i;
+// "vendors" is no sale: the French and Spanish verbs are spelled out.
+const SALE = /\b(?:sell|sells|sold|sale|selling|verkauf\w*|vendre|vendons|vendent|vendu[es]{0,2}|vente|vender|vendemos|venden|vendid[oa]s?|ventas?)\b/i;
 const OPT_OUT = /\b(?:opt[- ]?out|object|turn off|switch off|disable|withdraw|widersprech\w*|widerspruch|opposer|opposition|retirer|oponerse|oposición|darse de baja)\b/i;
 
 /** The signals of a finding: an opt-out offered (by grammar or by word), a sale mentioned. */
