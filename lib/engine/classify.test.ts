@@ -80,6 +80,14 @@ describe('categories and polarity', () => {
     expect(has(s, 'third-party-sharing', 'states')).toBe(true);
   });
 
+  it('a denial covers every item of the list it introduces, semicolons and all', () => {
+    const listed = 'We do not sell or share your order history for: targeted advertising; third-party marketing; resale to data brokers.';
+    expect(has(listed, 'third-party-sharing', 'restricts')).toBe(true);
+    expect(has(listed, 'third-party-sharing', 'states')).toBe(false);
+    // Without a list, a semicolon still turns the sentence.
+    expect(has('We do not sell your personal information; we share it with advertising partners.', 'third-party-sharing', 'states')).toBe(true);
+  });
+
   it('a denial bounded by consent or necessity stays a restriction', () => {
     expect(has('We will not share your data with third parties without your consent.', 'third-party-sharing', 'states')).toBe(false);
     expect(has('We do not transfer it to partners except as needed to provide the service.', 'third-party-sharing', 'states')).toBe(false);

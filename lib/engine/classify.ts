@@ -80,9 +80,20 @@ function grammarStance(s: string): { denial: boolean; excepted: boolean; choice:
   if (!d) return { denial: false, excepted: false, choice };
   const rest = s.slice(d.end);
   const e = EXCEPTION.exec(rest);
-  const turn = CLAUSE_TURN.exec(rest);
+  const turn = clauseTurn(rest);
   const excepted = (e !== null && !CONSENT_ONLY.test(rest.slice(e.index, e.index + 80))) || (turn !== null && !findDenial(rest.slice(turn.index)));
   return { denial: true, excepted, choice };
+}
+
+/**
+ * Where the clause after a denial turns. A semicolon after a colon separates the items of a list the
+ * denial governs ("we do not use it for: advertising; marketing; training"), not two clauses.
+ */
+function clauseTurn(rest: string): RegExpExecArray | null {
+  const turn = CLAUSE_TURN.exec(rest);
+  if (!turn || !turn[0].startsWith(';')) return turn;
+  const colon = rest.indexOf(':');
+  return colon >= 0 && colon < turn.index ? null : turn;
 }
 
 function classifyWith(model: LinearModel, self: readonly string[], sentence: string, only?: Category): Classification[] {
