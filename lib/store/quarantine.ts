@@ -1,0 +1,72 @@
+/**
+ * The quarantine: every record read is parsed (records.ts `check`), and one that fails is moved here,
+ * with its raw value and the reason, so the read goes on without it. Reads and failed writes end here.
+ */
+import { STORES, type StoreName } from './db';
+import { toStoreError, type StoreError } from './errors';
+import { SCHEMAS, type Bad } from './records';
+import { QuarantineEntry } from './schema';
+import { abortQuietly, begin, type AnyTx, type RwTx, type StoreContext } from './context';
+
+/** Moves records that failed validation aside. Best effort: a failure here must not break the read. */
+export async function quarantine(ctx: StoreContext, bad: Bad[]): Promise<void> {
+  if (bad.length === 0) return;
+  const seen = new Set<string>();
+  const unique = bad.filter((b) => {
+    const id = `${b.store}\u0000${JSON.stringify(b.key)}`;
+    if (seen.has(id)) return false;
+    seen.add(id);
+    return true;
+  });
+  const stores = [...new Set(unique.map((b) => b.store))];
+  let tx: RwTx | undefined;
+  try {
+    tx = begin(ctx, [...stores, STORES.quarantine], 'readwrite', 'quarantine invalid records');
+    for (const b of unique) {
+      const raw: unknown = await tx.objectStore(b.store).get(b.key);
+      if (raw === undefined || SCHEMAS[b.store].safeParse(raw).success) continue;
+      const entry = QuarantineEntry.parse({ store: b.store, key: JSON.stringify(b.key), raw, reason: b.reason, at: ctx.clock() });
+      await tx.objectStore(STORES.quarantine).add(entry);
+      await tx.objectStore(b.store).delete(b.key);
+    }
+    await tx.done;
+  } catch (error) {
+    if (tx) abortQuietly(tx);
+    console.warn('[Clausewatch] could not quarantine invalid records', error);
+  }
+}
+
+/** Runs a read, then quarantines whatever it found invalid. */
+export async function reading<T>(ctx: StoreContext, what: string, stores: StoreName[], body: (tx: AnyTx, bad: Bad[]) => Promise<T>): Promise<T> {
+  const bad: Bad[] = [];
+  let result: T;
+  const tx = begin(ctx, stores, 'readonly', what);
+  try {
+    result = await body(tx, bad);
+    await tx.done;
+  } catch (error) {
+    abortQuietly(tx);
+    throw toStoreError(error, what, tx.error);
+  }
+  await quarantine(ctx, bad);
+  return result;
+}
+
+/**
+ * Ends a write that failed: aborts it, waits for it to settle, quarantines what it read invalid, and
+ * returns the StoreError for the caller to throw (or to report).
+ */
+export async function failedWrite(ctx: StoreContext, tx: AnyTx, error: unknown, what: string, bad: Bad[] = []): Promise<StoreError> {
+  abortQuietly(tx);
+  await tx.done.catch(() => undefined);
+  await quarantine(ctx, bad);
+  return toStoreError(error, what, tx.error);
+}
+
+export async function listQuarantine(ctx: StoreContext): Promise<QuarantineEntry[]> {
+  const values = await reading(ctx, 'list quarantined records', [STORES.quarantine], async (tx) => (await tx.objectStore(STORES.quarantine).getAll()) as unknown[]);
+  return values.flatMap((raw) => {
+    const entry = QuarantineEntry.safeParse(raw);
+    return entry.success ? [entry.data] : [];
+  });
+}

@@ -1,0 +1,155 @@
+/**
+ * Listing the history: sites, policies and versions as summaries, and stored versions with their texts.
+ * A policy whose own record was quarantined is rebuilt from its versions, so it is still listed.
+ */
+import type { ZodType } from 'zod';
+import { STORES, type StoreName } from './db';
+import { check, primaryKeyOf, type Bad } from './records';
+import { PolicyKind, PolicyRecord, SiteRecord, VersionRecord, type PolicySummary, type SiteSummary, type StoredVersion, type VersionMeta } from './schema';
+import { parsePolicyId, siteForUrl } from './site';
+import type { AnyTx, StoreContext } from './context';
+import { reading } from './quarantine';
+import { assemble, latestVersions, policyVersions, toMeta, toStored } from './versions';
+
+function isUnreviewedMajor(v: VersionRecord): boolean {
+  return !v.reviewed && (v.analysis?.counts.major ?? 0) > 0;
+}
+
+/** Policy ids read `kind:origin/path`; used to keep a policy listed when its own record was quarantined. */
+function policyFromVersions(policyId: string, versions: VersionRecord[]): PolicyRecord | undefined {
+  const parts = parsePolicyId(policyId);
+  const kind = PolicyKind.safeParse(parts?.kind);
+  const first = versions[0];
+  const last = versions[versions.length - 1];
+  if (!parts || !kind.success || !first || !last) return undefined;
+  let site: string;
+  try {
+    site = siteForUrl(parts.origin);
+  } catch {
+    return undefined;
+  }
+  return {
+    policyId,
+    kind: kind.data,
+    site,
+    origin: parts.origin,
+    path: parts.path,
+    url: last.url,
+    title: last.title,
+    firstSeen: first.firstSeen,
+    lastSeen: Math.max(...versions.map((v) => v.lastSeen)),
+  };
+}
+
+function summarisePolicy(policy: PolicyRecord, versions: VersionRecord[]): PolicySummary {
+  const latest = versions[versions.length - 1];
+  return {
+    ...policy,
+    versions: versions.length,
+    latestVersionId: latest?.versionId ?? null,
+    lastChange: versions.length > 1 && latest ? latest.firstSeen : null,
+    unreviewedMajor: versions.filter(isUnreviewedMajor).length,
+  };
+}
+
+export type Everything = {
+  sites: SiteRecord[];
+  policies: PolicyRecord[];
+  /** Valid versions grouped by policy, oldest first. */
+  versionsByPolicy: Map<string, VersionRecord[]>;
+};
+
+export const INDEX_STORES: StoreName[] = [STORES.sites, STORES.policies, STORES.versions];
+
+export async function readIndex(tx: AnyTx, bad: Bad[]): Promise<Everything> {
+  const readAll = async <T>(store: 'sites' | 'policies' | 'versions', schema: ZodType<T>) => {
+    const values: unknown[] = await tx.objectStore(store).getAll();
+    return values.flatMap((raw) => check(schema, store, primaryKeyOf(store, raw), raw, bad) ?? []);
+  };
+  const [sites, policies, versions] = await Promise.all([
+    readAll(STORES.sites, SiteRecord),
+    readAll(STORES.policies, PolicyRecord),
+    readAll(STORES.versions, VersionRecord),
+  ]);
+  const versionsByPolicy = new Map<string, VersionRecord[]>();
+  for (const v of versions.sort((a, b) => a.firstSeen - b.firstSeen)) {
+    const list = versionsByPolicy.get(v.policyId) ?? [];
+    list.push(v);
+    versionsByPolicy.set(v.policyId, list);
+  }
+  return { sites, policies, versionsByPolicy };
+}
+
+/** Policies with their versions, including ones whose own record was lost. */
+export function allPolicies(all: Everything): PolicySummary[] {
+  const out: PolicySummary[] = [];
+  const known = new Set<string>();
+  for (const p of all.policies) {
+    known.add(p.policyId);
+    out.push(summarisePolicy(p, all.versionsByPolicy.get(p.policyId) ?? []));
+  }
+  for (const [policyId, versions] of all.versionsByPolicy) {
+    if (known.has(policyId)) continue;
+    const rebuilt = policyFromVersions(policyId, versions);
+    if (rebuilt) out.push(summarisePolicy(rebuilt, versions));
+  }
+  return out.sort((a, b) => a.site.localeCompare(b.site) || a.path.localeCompare(b.path) || a.kind.localeCompare(b.kind));
+}
+
+export function summariseSites(all: Everything): SiteSummary[] {
+  const bySite = new Map<string, SiteSummary>();
+  for (const s of all.sites) {
+    bySite.set(s.site, { ...s, policies: 0, versions: 0, lastChange: null, unreviewedMajor: 0 });
+  }
+  for (const p of allPolicies(all)) {
+    let summary = bySite.get(p.site);
+    if (!summary) {
+      summary = { site: p.site, firstSeen: p.firstSeen, lastSeen: p.lastSeen, policies: 0, versions: 0, lastChange: null, unreviewedMajor: 0 };
+      bySite.set(p.site, summary);
+    }
+    summary.policies++;
+    summary.versions += p.versions;
+    summary.unreviewedMajor += p.unreviewedMajor;
+    if (p.lastChange !== null) summary.lastChange = Math.max(summary.lastChange ?? -Infinity, p.lastChange);
+  }
+  return [...bySite.values()].sort((a, b) => a.site.localeCompare(b.site));
+}
+
+export async function listSites(ctx: StoreContext): Promise<SiteSummary[]> {
+  return reading(ctx, 'list sites', INDEX_STORES, async (tx, bad) => summariseSites(await readIndex(tx, bad)));
+}
+
+export async function getSite(ctx: StoreContext, site: string): Promise<SiteSummary | undefined> {
+  return (await listSites(ctx)).find((s) => s.site === site);
+}
+
+export async function listPolicies(ctx: StoreContext, site: string): Promise<PolicySummary[]> {
+  return reading(ctx, 'list policies', INDEX_STORES, async (tx, bad) => {
+    // Through all versions, so that a policy whose own record was quarantined is still listed.
+    return allPolicies(await readIndex(tx, bad)).filter((p) => p.site === site);
+  });
+}
+
+export async function listVersions(ctx: StoreContext, policyId: string): Promise<VersionMeta[]> {
+  return reading(ctx, 'list versions', [STORES.versions], async (tx, bad) => (await policyVersions(tx, policyId, bad)).map(toMeta));
+}
+
+const DOC_STORES: StoreName[] = [STORES.versions, STORES.chunks, STORES.blocks];
+
+export async function getVersion(ctx: StoreContext, versionId: string): Promise<StoredVersion | undefined> {
+  const found = await reading(ctx, 'read the version', DOC_STORES, async (tx, bad) => {
+    const v = check(VersionRecord, STORES.versions, versionId, await tx.objectStore(STORES.versions).get(versionId), bad);
+    if (!v) return undefined;
+    return { v, assembled: (await assemble(tx, [v], bad)).get(v.versionId)! };
+  });
+  return found && toStored(found.v, found.assembled);
+}
+
+export async function getLatestTwo(ctx: StoreContext, policyId: string): Promise<{ latest?: StoredVersion; previous?: StoredVersion }> {
+  const found = await reading(ctx, 'read the latest versions', DOC_STORES, async (tx, bad) => {
+    const versions = await latestVersions(tx, policyId, 2, bad);
+    return { versions, assembled: await assemble(tx, versions, bad) };
+  });
+  const [latest, previous] = await Promise.all(found.versions.map((v) => toStored(v, found.assembled.get(v.versionId)!)));
+  return { ...(latest ? { latest } : {}), ...(previous ? { previous } : {}) };
+}

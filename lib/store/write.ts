@@ -1,0 +1,69 @@
+/**
+ * The writes a save, an import and a re-extraction share: a document's text as content-addressed chunks
+ * and blocks, and the policy and site records a version belongs to. Each one only queues its puts on
+ * `writes`, for the caller to await with the rest of its transaction.
+ */
+import { STORES, type StoreName } from './db';
+import type { PreparedDocument } from './hash';
+import { check, type Bad } from './records';
+import { PolicyRecord, SiteRecord } from './schema';
+import { pieceKeyOf, piecesRange, putChecked, type RwTx } from './context';
+
+export const WRITE_STORES: StoreName[] = [STORES.sites, STORES.policies, STORES.versions, STORES.chunks, STORES.blocks, STORES.captures];
+export const SAVE_STORES: StoreName[] = [...WRITE_STORES, STORES.raw];
+
+/**
+ * Writes the chunks and blocks of a document that the policy does not have yet. Checking each piece
+ * (not just each chunk) also puts back a paragraph that was quarantined, which heals every version
+ * that lost it, so it is done for unchanged captures too.
+ */
+export async function writePieces(tx: RwTx, policyId: string, prepared: PreparedDocument, writes: Promise<unknown>[]): Promise<void> {
+  const range = piecesRange(policyId);
+  const [chunkKeys, blockKeys] = await Promise.all([
+    tx.objectStore(STORES.chunks).getAllKeys(range),
+    tx.objectStore(STORES.blocks).getAllKeys(range),
+  ]);
+  const haveChunks = new Set(chunkKeys.map(pieceKeyOf));
+  const haveBlocks = new Set(blockKeys.map(pieceKeyOf));
+  for (const chunk of prepared.chunks) {
+    if (haveChunks.has(chunk.key)) continue;
+    haveChunks.add(chunk.key);
+    writes.push(putChecked(tx, STORES.chunks, { policyId, key: chunk.key, blocks: chunk.blocks }));
+  }
+  for (const [key, block] of prepared.blocks) {
+    if (!haveBlocks.has(key)) writes.push(putChecked(tx, STORES.blocks, { policyId, key, block }));
+  }
+}
+
+export async function upsertPolicyAndSite(
+  tx: RwTx,
+  bad: Bad[],
+  policy: Omit<PolicyRecord, 'firstSeen' | 'lastSeen'>,
+  firstSeen: number,
+  lastSeen: number,
+  writes: Promise<unknown>[],
+): Promise<void> {
+  const [rawPolicy, rawSite] = await Promise.all([
+    tx.objectStore(STORES.policies).get(policy.policyId),
+    tx.objectStore(STORES.sites).get(policy.site),
+  ]);
+  const oldPolicy = check(PolicyRecord, STORES.policies, policy.policyId, rawPolicy, bad);
+  const oldSite = check(SiteRecord, STORES.sites, policy.site, rawSite, bad);
+  const newer = !oldPolicy || lastSeen >= oldPolicy.lastSeen;
+  writes.push(
+    putChecked(tx, STORES.policies, {
+      ...policy,
+      url: newer ? policy.url : oldPolicy.url,
+      title: newer ? policy.title : oldPolicy.title,
+      firstSeen: Math.min(firstSeen, oldPolicy?.firstSeen ?? Infinity),
+      lastSeen: Math.max(lastSeen, oldPolicy?.lastSeen ?? -Infinity),
+    }),
+  );
+  writes.push(
+    putChecked(tx, STORES.sites, {
+      site: policy.site,
+      firstSeen: Math.min(firstSeen, oldSite?.firstSeen ?? Infinity),
+      lastSeen: Math.max(lastSeen, oldSite?.lastSeen ?? -Infinity),
+    }),
+  );
+}
