@@ -12,7 +12,7 @@ import type { Category } from '../schema';
 import { attributesOf, type Attributes } from './attributes';
 import { CHOICE, CLAUSE_TURN, CONSENT_ONLY, denial as findDenial, EXCEPTION, LEXICON_RULES } from './lexicon';
 import { prepare } from './model/features';
-import { HEAD_GATES, HEADS, type Head } from './model/heads';
+import { gateOpen, HEADS, type Head } from './model/heads';
 import type { LinearModel } from './model/linear';
 import { shippedModel } from './model/shipped';
 
@@ -113,7 +113,7 @@ function classifyWith(model: LinearModel, self: readonly string[], sentence: str
   for (const category of MODEL_CATEGORIES) {
     if (only && category !== only) continue;
     const k = HEADS.indexOf(category);
-    if (!yes[k] || HEAD_GATES[category]?.test(s) === false) continue;
+    if (!yes[k] || !gateOpen(category, s)) continue;
     const triggers = model.explain(s, k);
     const score = p[k] ?? 0;
     // A user right is a choice granted to the user: its "polarity" is that it exists.

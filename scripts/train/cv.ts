@@ -24,7 +24,7 @@ const GRID = Array.from({ length: 15 }, (_, i) => 0.2 + i * 0.05);
  * train AI on your content" fails the user silently, whereas a false alarm costs a glance at a quoted
  * sentence; #17's own targets ask more recall than precision of both alert categories.
  */
-export const RECALL_WEIGHT: Partial<Record<Head, number>> = { 'ai-training': 1.5, 'third-party-sharing': Number(process.env.SHB ?? 1) };
+export const RECALL_WEIGHT: Partial<Record<Head, number>> = { 'ai-training': 1.5 };
 
 function fBeta(tp: number, fp: number, fn: number, beta: number): number {
   const b2 = beta * beta;

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { splitSentences } from '../../lib/engine/sentences';
 import { documentFromMarkdown } from '../../lib/markdown';
 import { normalizeText } from '../../lib/text/normalize';
-import { HEAD_GATES, HEADS, type Head } from '../../lib/engine/model/heads';
+import { gateOpen, HEADS, type Head } from '../../lib/engine/model/heads';
 import { prepare } from '../../lib/engine/model/features';
 
 export type Source = 'opp115' | 'ai-labels' | 'ai-pair-labels' | 'sharing-labels' | 'changes' | 'c3pa';
@@ -352,7 +352,7 @@ export function applyGates(samples: Sample[]): Sample[] {
   for (const s of samples) {
     // On the sentence as the classifier reads it (prepared), so training and use open the same gates.
     const prepared = prepare(s.text);
-    const closed = (Object.entries(HEAD_GATES) as Array<[Head, RegExp]>).filter(([head, gate]) => s.labels[head] !== undefined && !gate.test(prepared)).map(([head]) => head);
+    const closed = HEADS.filter((head) => s.labels[head] !== undefined && !gateOpen(head, prepared));
     if (closed.length) s.gated = closed;
   }
   return samples;

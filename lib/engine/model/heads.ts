@@ -26,3 +26,112 @@ export const HEAD_GATES: Partial<Record<Head, RegExp>> = {
   // "learning more about you" stay closed (the grouped validation: fewer false alerts at the same recall).
   'ai-training': /\b(?:ai|a\.i|artificial|intelligence|machine|models?|algorithm\w*|llms?|generative|neural|gpt|chatbots?|ia|mod[eè]les?|apprentissage)\b/i,
 };
+
+const SPACE = /\s+/;
+const LETTER = /[\p{L}\p{N}]/u;
+/** A word without the punctuation around it (a character scan: nothing to backtrack). */
+function trimEdges(raw: string): string {
+  let from = 0;
+  let to = raw.length;
+  while (from < to && !LETTER.test(raw[from] ?? '')) from++;
+  while (to > from && !LETTER.test(raw[to - 1] ?? '')) to--;
+  return raw.slice(from, to);
+}
+// French elision: "l'entraînement" is "entraînement".
+const ELISION = /^(?:[cdjlmnst]|qu)['’]/;
+const CLAUSE_END = /[.;:!?|]["'’”)\]]*$/;
+/**
+ * The words of a prepared sentence as it spaces them ("ai-powered" and "fine-tuning" stay one word), without
+ * the punctuation around them, and whether each ends a sentence or clause.
+ */
+function spaced(prepared: string): { ws: string[]; ends: boolean[] } {
+  const ws: string[] = [];
+  const ends: boolean[] = [];
+  for (const raw of prepared.split(SPACE)) {
+    const w = trimEdges(raw).replace(ELISION, '');
+    if (!w) {
+      if (ends.length && CLAUSE_END.test(raw)) ends[ends.length - 1] = true;
+      continue;
+    }
+    ws.push(w);
+    ends.push(CLAUSE_END.test(raw));
+  }
+  return { ws, ends };
+}
+const AI_WORD = /^(?:ai(?:-\p{L}+)?|ki|ia|models?|mod[eè]les?|modell(?:e|en)?|modelos?|algorithm\w*|algoritmos?|llms?|classifiers?|gpt)$/u;
+// Two-word names of AI, by their second word: "machine learning", "intelligence artificielle".
+const AI_PAIR: Record<string, RegExp> = {
+  intelligence: /^(?:artificial)$/,
+  intelligenz: /^(?:k[uü]nstliche[nr]?)$/,
+  learning: /^(?:machine)$/,
+  lernen: /^(?:maschinelle[ns]?)$/,
+  networks: /^(?:neural)$/,
+  network: /^(?:neural)$/,
+  artificielle: /^(?:intelligence)$/,
+  artificial: /^(?:inteligencia)$/,
+  automatique: /^(?:apprentissage)$/,
+  automatico: /^(?:aprendizaje)$/,
+  automático: /^(?:aprendizaje)$/,
+};
+const IMPROVE = /^(?:improv|develop|build|enhanc|refin|optimi[sz]|advanc|foster|tun(?:e|es|ed|ing)$|am[eé]lior|d[eé]velopp|perfectionn|verbesser|entwick|optimier|mejor|desarroll|perfeccion)/;
+const TRAIN = /^(?:train|retrain|pre-?train|entra[iî]n|trainier|entrenar|entrenamiento|entrena)|^(?:teach\w*|fine-?tun\w*)$/;
+const FORM = /^(?:former|forment|formons|formation)$/;
+const FORMED = /^(?:mod[eè]les?|syst[eè]mes?|ia|algorithmes?|intelligence)$/;
+const ML_FOR = /^(?:for|apply\w*|applying|conduct\w*|fins)$/;
+const ML_WHAT = /^(?:purposes|techniques|development|on)$/;
+const BETTER_VERB = /^(?:become|becomes|get|gets|respond|learn\w*)$/;
+
+/** Whether word i + offset (within the sentence) matches. */
+const at = (ws: readonly string[], i: number, re: RegExp) => i >= 0 && i < ws.length && re.test(ws[i] ?? '');
+
+/**
+ * Whether a (prepared) sentence names the training of an AI: "train", "fine-tune", improving or building
+ * a model, an AI or an algorithm (within a few words, either order), machine learning done on data or for
+ * a purpose, a model that "becomes more accurate". "We use AI to answer your questions" or
+ * "recommendations through machine learning" only use a model. A scan of the sentence's words, each
+ * tested against anchored word lists: linear in the sentence, nothing to backtrack.
+ */
+export function namesTraining(prepared: string): boolean {
+  // Every word of the prepared sentence (prepare() keeps at most MAX_CHARS characters), not only the
+  // first MAX_WORDS the n-grams read: a long table row names its purpose at its end.
+  const { ws, ends } = spaced(prepared);
+  const near = (i: number, from: number, to: number, re: RegExp | ((j: number) => boolean)) => {
+    for (let d = from; d <= to; d++) {
+      if (d === 0) continue;
+      // A window never reaches across the end of a sentence or clause ("... about AI. Learn more").
+      if ((d > 0 && ends[i + d - 1]) || (d < 0 && ends[i + d])) break;
+      if (typeof re === 'function' ? re(i + d) : at(ws, i + d, re)) return true;
+    }
+    return false;
+  };
+  const aiAt = (i: number) => at(ws, i, AI_WORD) || (i > 0 && !ends[i - 1] && Object.hasOwn(AI_PAIR, ws[i] ?? '') && at(ws, i - 1, AI_PAIR[ws[i] ?? ''] as RegExp));
+  for (let i = 0; i < ws.length; i++) {
+    const w = ws[i] ?? '';
+    if (TRAIN.test(w)) return true;
+    if ((w === 'learn' || w === 'learns') && at(ws, i + 1, /^from$/)) return true;
+    if (FORM.test(w) && near(i, 1, 3, FORMED)) return true;
+    if (IMPROVE.test(w) && near(i, -6, 8, aiAt)) return true;
+    const machineLearning = (w === 'machine' && !ends[i] && at(ws, i + 1, /^learning$/)) || (w === 'apprentissage' && at(ws, i + 1, /^automatique$/));
+    if (machineLearning && (near(i, -3, -1, ML_FOR) || at(ws, i + 2, ML_WHAT))) return true;
+    if (aiAt(i) && near(i, 1, 3, BETTER_VERB)) {
+      for (let j = i + 1; j <= i + 3; j++) if (at(ws, j, BETTER_VERB) && near(j, 1, 3, /^(?:more|better)$/)) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * A second thing a head's statement cannot lack: AI training names the training (namesTraining). The head
+ * is fitted and applied only where both its gate and its action open.
+ *
+ * Grouped cross-validation (5 folds by service), the AI head's sentences, without -> with this action:
+ * P 0.692 R 0.699 F1 0.696 -> P 0.777 R 0.780 F1 0.779; AI change alerts P 0.750 R 0.900 -> P 0.794 R 0.900.
+ * The word lists were written after reading the labelled AI-training sentences a first, narrower list
+ * closed, so these figures are somewhat optimistic: the check on material kept aside is the one to trust.
+ */
+export const HEAD_ACTIONS: Partial<Record<Head, (prepared: string) => boolean>> = { 'ai-training': namesTraining };
+
+/** Whether a head's gate (and its action word, where it has one) opens on a prepared sentence. */
+export function gateOpen(head: Head, prepared: string): boolean {
+  return (HEAD_GATES[head]?.test(prepared) ?? true) && (HEAD_ACTIONS[head]?.(prepared) ?? true);
+}

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { MAX_CHARS, prepare } from './features';
+import { gateOpen, namesTraining } from './heads';
+
+const names = (s: string) => namesTraining(prepare(s));
+
+describe('the AI head opens only where a sentence names training', () => {
+  it.each([
+    'We may use what you write to train our language models.',
+    'Your recordings help us fine-tune the speech recognizer.',
+    'We use your feedback to improve our AI models.',
+    'Our algorithms are developed and refined with anonymised usage data.',
+    'The data is used for machine learning purposes.',
+    'Your answers help our models become more accurate.',
+    "Nous utilisons vos messages pour l'entraînement de nos modèles.",
+    'Vos données peuvent servir à former nos modèles d’IA.',
+    'Wir verwenden Ihre Eingaben, um unsere KI-Modelle zu trainieren.',
+  ])('"%s" names training', (s) => {
+    expect(names(s)).toBe(true);
+  });
+
+  it.each([
+    'We use AI to answer your support questions faster.',
+    'Our assistant is an AI-powered feature that summarises your documents.',
+    'We offer code review recommendations through machine learning.',
+    'We think carefully about AI. Learn more about our values.',
+    'Our pricing model is described on the plans page.',
+  ])('"%s" only uses a model', (s) => {
+    expect(names(s)).toBe(false);
+  });
+
+  it('closes the AI head but leaves the other heads to their own gates', () => {
+    const s = prepare('We use AI to answer your support questions and share them with our vendors.');
+    expect(gateOpen('ai-training', s)).toBe(false);
+    expect(gateOpen('third-party-sharing', s)).toBe(true);
+  });
+
+  it('reads a bounded head of a huge sentence: what lies past MAX_CHARS is never read', () => {
+    expect(names(`${'filler '.repeat(10)}we train our models on it.`)).toBe(true);
+    expect(names(`${'filler '.repeat(MAX_CHARS)}we train our models on it.`)).toBe(false);
+  });
+});
