@@ -6,27 +6,21 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { getWatches, setSettings } from './prefs';
-import { backgroundForTest, POLICY_V1, POLICY_V2, senderOf, withBackgroundWorld } from './testing/support';
+import { backgroundWithTab, POLICY_URL as URL_, POLICY_V1, POLICY_V2, withBackgroundWorld } from './testing/support';
 
 withBackgroundWorld();
 
-const URL_ = 'https://www.example.com/legal/privacy';
 const diagnostics = async () => ((await fakeBrowser.storage.session.get('diagnostics')).diagnostics ?? []) as Array<{ url: string; outcome: string; reason: string }>;
 
-async function setup() {
-  const background = backgroundForTest();
-  const tab = await fakeBrowser.tabs.create({ url: URL_ });
-  const capture = (html: string, url = URL_) => background.handlers.pageCaptured({ url, reason: 'load: title names a privacy policy', html }, senderOf(tab));
-  return { ...background, tab, capture };
-}
+const setup = () => backgroundWithTab();
 
 describe('a captured page', () => {
   it('is saved as a first version, then a change, which the badge counts and the log records', async () => {
-    const { capture, tab, history } = await setup();
+    const { capture, tabId, history } = await setup();
     expect(await capture(POLICY_V1)).toEqual({ status: 'first' });
-    expect(await fakeBrowser.action.getBadgeText({ tabId: tab.id! })).toBe('');
+    expect(await fakeBrowser.action.getBadgeText({ tabId })).toBe('');
     expect(await capture(POLICY_V2)).toEqual({ status: 'changed' });
-    expect(Number(await fakeBrowser.action.getBadgeText({ tabId: tab.id! }))).toBeGreaterThan(0);
+    expect(Number(await fakeBrowser.action.getBadgeText({ tabId }))).toBeGreaterThan(0);
     expect(await capture(POLICY_V2)).toEqual({ status: 'unchanged' });
     const store = await history.store();
     expect(await store.listPolicies('example.com')).toHaveLength(1);

@@ -8,17 +8,15 @@ import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createDomRunner } from './dom';
 import { createFeatures } from './features';
-import { backgroundForTest, POLICY_V1, POLICY_V2, senderOf, withBackgroundWorld } from './testing/support';
+import { backgroundWithTab, POLICY_V1, POLICY_V2, withBackgroundWorld } from './testing/support';
 
 withBackgroundWorld();
 
-const URL_ = 'https://www.example.com/legal/privacy';
 const none = {} as never;
 
 async function withTwoVersions() {
-  const background = backgroundForTest();
-  const tab = await fakeBrowser.tabs.create({ url: URL_ });
-  for (const html of [POLICY_V1, POLICY_V2]) await background.handlers.pageCaptured({ url: URL_, reason: 'load', html }, senderOf(tab));
+  const background = await backgroundWithTab();
+  for (const html of [POLICY_V1, POLICY_V2]) await background.capture(html);
   return background;
 }
 

@@ -6,19 +6,12 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { getWatches } from './prefs';
-import { backgroundForTest, POLICY_V1, POLICY_V2, senderOf, withBackgroundWorld } from './testing/support';
+import { backgroundForTest, backgroundWithTab, POLICY_V1, POLICY_V2, withBackgroundWorld } from './testing/support';
 
 withBackgroundWorld();
 
-const URL_ = 'https://www.example.com/legal/privacy';
 const none = {} as never;
-
-async function setup() {
-  const background = backgroundForTest();
-  const tab = await fakeBrowser.tabs.create({ url: URL_ });
-  const capture = (html: string) => background.handlers.pageCaptured({ url: URL_, reason: 'load', html }, senderOf(tab));
-  return { ...background, tabId: tab.id!, capture };
-}
+const setup = () => backgroundWithTab();
 
 describe('the popup', () => {
   it('knows nothing of a page that is not a web page', async () => {

@@ -29,6 +29,20 @@ export function backgroundForTest(language = 'en') {
 /** A tab's sender as the browser describes a content script's (the handlers read only the tab). */
 export const senderOf = (tab: { id?: number; url?: string }) => ({ tab, url: tab.url, id: fakeBrowser.runtime.id }) as never;
 
+/** The policy page every feature test visits. */
+export const POLICY_URL = 'https://www.example.com/legal/privacy';
+
+/**
+ * The background with a tab showing `url`, and `capture`: what the content script in that tab sends
+ * when it copies the page (`html`, under the address it names, by default the tab's).
+ */
+export async function backgroundWithTab(url = POLICY_URL) {
+  const background = backgroundForTest();
+  const tab = await fakeBrowser.tabs.create({ url });
+  const capture = (html: string, named = url) => background.handlers.pageCaptured({ url: named, reason: 'load: title names a privacy policy', html }, senderOf(tab));
+  return { ...background, tabId: tab.id!, capture };
+}
+
 /** jsdom's DOMParser as the background's DOM, and fakeBrowser reset before each test. */
 export function withBackgroundWorld(): void {
   beforeAll(() => {
