@@ -1,18 +1,8 @@
 /**
- * Runs on every page, so it only reads cheap signals (the URL, the title and, when those name nothing,
- * a few headings). When the page may be a privacy policy it hands a serialised copy to the background,
- * where detection and Readability run away from the page's main thread and never touch the live
- * document. A policy whose text is on the page when this runs is copied at once, whatever its headings;
- * only a page whose text is still arriving (an app shell) waits for the DOM to settle.
+ * Runs on every page: the cheap look for a privacy policy and, when the page may be one, a copy of it for
+ * the background (utils/page-capture.ts). Kept small: every page pays for this bundle.
  */
-import { gateDocument, readHeadings } from '@/lib/detect/gate';
-import { renderedText } from '@/lib/detect/rendered';
-import { MAX_PAGE_CHARS } from '@/lib/limits';
-import { serializeInSlices } from '@/lib/serialize';
-import { sendMessage } from '@/utils/send';
-
-const SETTLE_QUIET_MS = 600;
-const SETTLE_MAX_MS = 5_000;
+import { createPageCapture } from '@/utils/page-capture';
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
@@ -22,67 +12,7 @@ export default defineContentScript({
   // id on every page, which lets any site detect that Clausewatch is installed.
   noScriptStartedPostMessage: true,
   main(ctx) {
-    let lastChecked = '';
-    const look = (): ReturnType<typeof gateDocument> | null => {
-      try {
-        return gateDocument(document, location.href);
-      } catch (error) {
-        console.debug('[Clausewatch] gate failed', error);
-        return null;
-      }
-    };
-    const check = (why: string, seen = look()) => {
-      if (!seen || ctx.isInvalid) return;
-      const { verdict, signals } = seen;
-      if (!verdict.pass || signals.url === lastChecked) return;
-      lastChecked = signals.url;
-      const url = signals.url;
-      const root = document.documentElement;
-      if (!root) return;
-      // Copied in slices of a few milliseconds: serialising a huge page in one go would freeze it.
-      // A page too large to copy is still reported (with an empty copy), so the outcome is recorded.
-      serializeInSlices(root, { clock: () => performance.now(), pause: () => new Promise((r) => setTimeout(r, 0)), maxChars: MAX_PAGE_CHARS })
-        .then((copy) =>
-          sendMessage('pageCaptured', {
-            url,
-            reason: copy.ok ? `${why}: ${verdict.reason}` : `${why}: ${verdict.reason}; ${copy.reason}`,
-            html: copy.ok ? copy.html : '',
-          }),
-        )
-        .catch(() => {
-          // The extension was reloaded or the background is gone; nothing to do on this page.
-        });
-    };
-
-    // Single-page sites: a policy may be rendered after load or reached by history navigation.
-    // Wait for the DOM to settle (quiet for a moment; for an app shell, also until it is `ready`: its
-    // text or headings have arrived), bounded, before the cheap check. The observer costs nothing once
-    // it has disconnected. Readiness, once seen, is kept: the later mutations only restart the quiet.
-    const afterSettle = (why: string, ready: () => boolean) => {
-      const started = performance.now();
-      let quiet = 0;
-      let isReady = false;
-      const readyNow = () => (isReady ||= ready());
-      const finish = () => {
-        observer.disconnect();
-        clearTimeout(quiet);
-        clearTimeout(deadline);
-        check(why);
-      };
-      const observer = new MutationObserver(() => {
-        clearTimeout(quiet);
-        if (performance.now() - started > SETTLE_MAX_MS) return finish();
-        if (readyNow()) quiet = ctx.setTimeout(finish, SETTLE_QUIET_MS);
-      });
-      observer.observe(document.documentElement, { childList: true, subtree: true });
-      if (readyNow()) quiet = ctx.setTimeout(finish, SETTLE_QUIET_MS);
-      const deadline = ctx.setTimeout(finish, SETTLE_MAX_MS);
-      ctx.onInvalidated(() => observer.disconnect());
-    };
-    // Headings with text: an app shell may hold a logo-only h1 before its content arrives.
-    const hasHeadings = () => readHeadings(document).length > 0;
-    // A short policy with a heading is ready too, once quiet: it never reaches the amount of text.
-    const hasContent = () => renderedText(document).rendered || hasHeadings();
+    const page = createPageCapture(ctx, document, () => location.href);
 
     // Bench builds only (VITE_CW_BENCH=1, `npm run bench -- detection`): the first look timed as a page
     // pays it, in this content script's own world, written on the page with its verdict for the bench to
@@ -97,22 +27,11 @@ export default defineContentScript({
         return;
       }
       const t0 = performance.now();
-      const seen = look();
+      const seen = page.look();
       const ms = performance.now() - t0;
       document.documentElement.setAttribute('data-cw-bench', JSON.stringify({ ms, pass: seen?.verdict.pass }));
     }
-    // The first look doubles as the check on ordinary pages, so they pay for one look only (the page
-    // it dismisses had its headings read by the gate; with none, it may be an app shell whose title and
-    // headings are still to come: look again once they are). A page that passed (named by its URL, title
-    // or headings) is copied at once when its text is there, whatever its heading tags: a bounded count
-    // of its text outside navigation, banners, footers and dialogs (lib/detect/rendered.ts), which the
-    // full path pays many times over anyway. Otherwise it is an app shell: wait until its text arrives.
-    const first = look();
-    if (!first) afterSettle('rendered after load', hasHeadings);
-    else if (!first.verdict.pass) {
-      if (!first.signals.headings?.length) afterSettle('rendered after load', hasHeadings);
-    } else if (renderedText(document).rendered) check('load', first);
-    else afterSettle('rendered after load', hasContent);
-    ctx.addEventListener(window, 'wxt:locationchange', () => afterSettle('navigation', () => true));
+    page.start();
+    ctx.addEventListener(window, 'wxt:locationchange', page.navigated);
   },
 });

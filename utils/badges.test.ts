@@ -73,4 +73,15 @@ describe('the toolbar badge', () => {
     await badges.refresh(tab, URL_);
     expect((await shown(tab)).title).toContain('Neu: Ihre Daten dürfen zum Training von KI-Modellen verwendet werden');
   });
+
+  it('follows the tabs: a tab that finishes loading a page of the site gets its badge', async () => {
+    const { badges, save, shown } = await setup();
+    await save(V1);
+    await save(V2);
+    badges.followTabs();
+    const late = await fakeBrowser.tabs.create({ url: URL_ });
+    expect((await shown(late.id!)).text).toBe('');
+    await fakeBrowser.tabs.update(late.id!, { status: 'complete' } as never);
+    await expect.poll(async () => (await shown(late.id!)).text).toBe('1');
+  });
 });

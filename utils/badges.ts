@@ -29,6 +29,8 @@ export interface Badges {
   inputFor(site: string | null): Promise<BadgeInput>;
   refresh(tabId: number, url: string | undefined): Promise<void>;
   refreshAll(): Promise<void>;
+  /** Keeps each tab's badge up to date as it loads a page or is brought forward. */
+  followTabs(): void;
 }
 
 export function createBadges(deps: BadgeDeps): Badges {
@@ -75,5 +77,14 @@ export function createBadges(deps: BadgeDeps): Badges {
     await Promise.all(tabs.map((t) => (t.id != null ? refresh(t.id, t.url) : undefined)));
   }
 
-  return { inputFor, refresh, refreshAll };
+  function followTabs(): void {
+    browser.tabs.onUpdated.addListener((tabId, info, tab) => {
+      if (info.status === 'complete' || info.url) void refresh(tabId, tab.url).catch(() => {});
+    });
+    browser.tabs.onActivated.addListener(({ tabId }) => {
+      void browser.tabs.get(tabId).then((tab) => refresh(tabId, tab.url)).catch(() => {});
+    });
+  }
+
+  return { inputFor, refresh, refreshAll, followTabs };
 }

@@ -1,9 +1,11 @@
 /**
  * A short log of what the content scripts reported, kept in session storage (cleared when the
  * browser closes, never synced): the outcome of each page that passed the gate, with its reason.
+ * Entries are appended one at a time, so outcomes reported together are all kept.
  */
-import { browser } from 'wxt/browser';
+import { storage } from 'wxt/utils/storage';
 import { z } from 'zod';
+import { serial } from './serial';
 
 export const Outcome = z.object({
   at: z.number(),
@@ -13,13 +15,16 @@ export const Outcome = z.object({
 });
 export type Outcome = z.infer<typeof Outcome>;
 
-const KEY = 'diagnostics';
 const KEEP = 50;
+/** Version 1, as every release has written it; a change of shape adds its migration step here. */
+const diagnosticsItem = storage.defineItem<unknown>('session:diagnostics', { fallback: [], version: 1, migrations: {} });
+const inTurn = serial();
 
-export async function recordOutcome(entry: Outcome): Promise<void> {
-  const got = await browser.storage.session.get(KEY);
-  const parsed = z.array(Outcome).safeParse(got[KEY]);
-  const list = parsed.success ? parsed.data : [];
-  list.push(entry);
-  await browser.storage.session.set({ [KEY]: list.slice(-KEEP) });
+export function recordOutcome(entry: Outcome): Promise<void> {
+  return inTurn(async () => {
+    const parsed = z.array(Outcome).safeParse(await diagnosticsItem.getValue());
+    const list = parsed.success ? parsed.data : [];
+    list.push(entry);
+    await diagnosticsItem.setValue(list.slice(-KEEP));
+  });
 }

@@ -8,37 +8,42 @@ import type { Reply } from './send';
 import { isSameSite } from './site';
 
 const OFFSCREEN_URL = '/offscreen.html';
-let creating: Promise<void> | null = null;
-
-async function ensureOffscreen(): Promise<void> {
-  const contexts = await browser.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT' as never] });
-  if (contexts.length > 0) return;
-  creating ??= browser.offscreen
-    .createDocument({
-      url: OFFSCREEN_URL,
-      reasons: ['DOM_PARSER' as never],
-      justification: 'Parse fetched privacy policy pages for background re-checks.',
-    })
-    .finally(() => {
-      creating = null;
-    });
-  await creating;
-}
 
 type ResultOf<T extends DomTask> = Extract<DomTaskResult, { task: T['task'] }>;
+export type RunInDom = <T extends DomTask>(task: T) => Promise<ResultOf<T>>;
 
-export async function runInDom<T extends DomTask>(task: T): Promise<ResultOf<T>> {
-  let result: DomTaskResult;
-  if (typeof DOMParser !== 'undefined') {
-    const parser = new DOMParser();
-    result = runDomTask(task, (html) => parser.parseFromString(html, 'text/html'), isSameSite);
-  } else {
-    await ensureOffscreen();
-    const reply = (await browser.runtime.sendMessage({ channel: 'offscreen', type: 'runDomTask', data: task })) as Reply<unknown> | undefined;
-    if (!reply) throw new Error('the background parser did not answer');
-    if (!reply.ok) throw new Error(reply.error);
-    result = DomTaskResult.parse(reply.value);
+/** One runner per worker: it creates the offscreen document once, however many tasks ask at once. */
+export function createDomRunner(): RunInDom {
+  let creating: Promise<void> | null = null;
+
+  async function ensureOffscreen(): Promise<void> {
+    const contexts = await browser.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT' as never] });
+    if (contexts.length > 0) return;
+    creating ??= browser.offscreen
+      .createDocument({
+        url: OFFSCREEN_URL,
+        reasons: ['DOM_PARSER' as never],
+        justification: 'Parse fetched privacy policy pages for background re-checks.',
+      })
+      .finally(() => {
+        creating = null;
+      });
+    await creating;
   }
-  if (result.task !== task.task) throw new Error('the background parser answered another task');
-  return result as ResultOf<T>;
+
+  return async function runInDom<T extends DomTask>(task: T): Promise<ResultOf<T>> {
+    let result: DomTaskResult;
+    if (typeof DOMParser !== 'undefined') {
+      const parser = new DOMParser();
+      result = runDomTask(task, (html) => parser.parseFromString(html, 'text/html'), isSameSite);
+    } else {
+      await ensureOffscreen();
+      const reply = (await browser.runtime.sendMessage({ channel: 'offscreen', type: 'runDomTask', data: task })) as Reply<unknown> | undefined;
+      if (!reply) throw new Error('the background parser did not answer');
+      if (!reply.ok) throw new Error(reply.error);
+      result = DomTaskResult.parse(reply.value);
+    }
+    if (result.task !== task.task) throw new Error('the background parser answered another task');
+    return result as ResultOf<T>;
+  };
 }

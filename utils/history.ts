@@ -4,7 +4,7 @@
  * hear about (a full disk; what was pruned to make room), and re-extraction of kept pages when the
  * extractor changes. A feature module: the background wires it, tests run it on fakeBrowser.
  */
-import { browser } from 'wxt/browser';
+import { storage } from 'wxt/utils/storage';
 import { analyzeChangeYielding } from '@/lib/engine';
 import { EXTRACTOR_VERSION } from '@/lib/extract';
 import type { PolicyDocument, PolicyKind } from '@/lib/schema';
@@ -15,6 +15,11 @@ import { recordOutcome } from './diagnostics';
 /** Lets the service worker answer other messages between steps of a long analysis. */
 export const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
+/**
+ * The storage problem the user must hear about, as codes. Version 1, as every release has written it; a
+ * change of shape adds its migration step here.
+ */
+const storageProblemItem = storage.defineItem<unknown>('local:storageProblem', { fallback: null, version: 1, migrations: {} });
 
 export interface HistoryDeps {
   /** The IndexedDB factory (the extension's `indexedDB`; fake-indexeddb's in tests). */
@@ -54,13 +59,12 @@ export function createHistory(deps: HistoryDeps): History {
   }
 
   async function setStorageProblem(problem: StorageProblem | null): Promise<void> {
-    await browser.storage.local.set({ storageProblem: problem });
+    await storageProblemItem.setValue(problem);
   }
 
   /** The stored problem, as codes; anything else there (an English sentence of an older release) is dropped. */
   async function storageProblem(): Promise<StorageProblem | null> {
-    const got = await browser.storage.local.get('storageProblem');
-    const parsed = StorageProblem.safeParse(got.storageProblem);
+    const parsed = StorageProblem.safeParse(await storageProblemItem.getValue());
     return parsed.success ? parsed.data : null;
   }
 

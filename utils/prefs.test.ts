@@ -41,3 +41,37 @@ describe('markIntroduced', () => {
     expect(await prefs.markIntroduced('other.org')).toBe(true);
   });
 });
+
+describe('stored values that do not read', () => {
+  it('keeps a malformed watch list aside under a broken: key and starts from an empty one', async () => {
+    const { prefs, fakeBrowser } = await prefsOver({ watches: [{ site: 'example.com', policyUrl: 42 }] });
+    expect(await prefs.getWatches()).toEqual([]);
+    const stored = await fakeBrowser.storage.local.get(null);
+    const broken = Object.keys(stored).filter((k) => k.startsWith('broken:watches:'));
+    expect(broken).toHaveLength(1);
+    expect(stored[broken[0]!]).toMatchObject({ raw: [{ site: 'example.com', policyUrl: 42 }] });
+    expect(stored.watches).toEqual([]);
+  });
+
+  it('falls back to the default settings when what is stored is not settings', async () => {
+    const { prefs } = await prefsOver({ settings: 'on', settings$: { v: 2 } });
+    expect(await prefs.getSettings()).toEqual({ paused: false, autoWatchVisited: false, notifications: false });
+  });
+
+  it('reads a watch list written before failure codes and moved addresses existed (version 1, no marker)', async () => {
+    const old = { site: 'example.com', policyUrl: 'https://example.com/privacy', frequencyHours: 24, addedAt: 1, lastCheck: null, lastChange: null, status: 'pending', failure: null, failures: 0, nextCheck: 2 };
+    const { prefs } = await prefsOver({ watches: [old] });
+    expect(await prefs.getWatches()).toEqual([{ ...old, failureCode: null, movedTo: null }]);
+  });
+});
+
+describe('the diagnostics log', () => {
+  it('keeps every outcome reported at once, the last 50, and starts over from what it cannot read', async () => {
+    const { fakeBrowser } = await prefsOver({});
+    await fakeBrowser.storage.session.set({ diagnostics: 'garbage' });
+    const { recordOutcome } = await import('./diagnostics');
+    await Promise.all(Array.from({ length: 60 }, (_, i) => recordOutcome({ at: i, url: `https://example.com/${i}`, outcome: 'policy', reason: '' })));
+    const { diagnostics } = await fakeBrowser.storage.session.get('diagnostics');
+    expect((diagnostics as Array<{ at: number }>).map((d) => d.at)).toEqual(Array.from({ length: 50 }, (_, i) => i + 10));
+  });
+});

@@ -1,13 +1,14 @@
 /**
- * Settings and the watch list, in extension storage as WXT storage items (versioned from v1, with
- * migrations). They are small and read often; the policy history itself lives in IndexedDB (lib/store).
+ * Settings and the watch list, in extension storage as WXT storage items (versioned, with migrations).
+ * They are small and read often; the policy history itself lives in IndexedDB (lib/store).
  * Every value is parsed with zod on read; a value that fails is kept aside under a `broken:` key
  * (never silently dropped) and the defaults are used.
  * Only the background writes them, through `updateWatches`, which serialises read-modify-write.
  */
-import { storage } from 'wxt/utils/storage';
+import { storage, type WxtStorageItem } from 'wxt/utils/storage';
 import { z } from 'zod';
 import { Settings, WatchEntry } from '@/lib/views';
+import { serial } from './serial';
 
 /** Visited policies join the watch list only when the user says so (lib/autowatch.ts). */
 export const DEFAULT_SETTINGS: Settings = { paused: false, autoWatchVisited: false, notifications: false };
@@ -21,12 +22,14 @@ const settingsItem = storage.defineItem<unknown>('local:settings', {
     2: (old: unknown) => (old && typeof old === 'object' ? { ...old, autoWatchVisited: false } : old),
   },
 });
-const watchesItem = storage.defineItem<unknown>('local:watches', { fallback: [], version: 1 });
+// Version 1 is the shape every release so far has written; a change of shape adds its step here
+// (`2: (old) => ...`), and WXT runs it once on the stored value.
+const watchesItem = storage.defineItem<unknown>('local:watches', { fallback: [], version: 1, migrations: {} });
 /** Sites whose policy the popup has shown (so it has offered to watch them once); most recent last. */
-const introducedItem = storage.defineItem<unknown>('local:introducedSites', { fallback: [], version: 1 });
+const introducedItem = storage.defineItem<unknown>('local:introducedSites', { fallback: [], version: 1, migrations: {} });
 const MAX_INTRODUCED = 5_000;
 
-async function readParsed<T>(item: typeof settingsItem, schema: z.ZodType<T>, fallback: T): Promise<T> {
+async function readParsed<T>(item: WxtStorageItem<unknown, Record<string, unknown>>, schema: z.ZodType<T>, fallback: T): Promise<T> {
   const raw = await item.getValue();
   const parsed = schema.safeParse(raw);
   if (parsed.success) return parsed.data;
@@ -49,32 +52,28 @@ export async function getWatches(): Promise<WatchEntry[]> {
   return readParsed(watchesItem, z.array(WatchEntry), []);
 }
 
-let queue: Promise<unknown> = Promise.resolve();
+const watchesInTurn = serial();
 
 /** Serialised read-modify-write of the watch list; `change` returns the new list. */
 export function updateWatches(change: (list: WatchEntry[]) => WatchEntry[] | Promise<WatchEntry[]>): Promise<WatchEntry[]> {
-  const run = queue.then(async () => {
+  return watchesInTurn(async () => {
     const next = z.array(WatchEntry).parse(await change(await getWatches()));
     await watchesItem.setValue(next);
     return next;
   });
-  queue = run.catch(() => {});
-  return run;
 }
 
-let introducing: Promise<unknown> = Promise.resolve();
+const introducedInTurn = serial();
 
 /**
  * Records that the popup has shown `site`'s policy; resolves to true the first time for that site.
  * Serialised like the watch list, so two popups opening at once cannot both see a first time.
  */
 export function markIntroduced(site: string): Promise<boolean> {
-  const run = introducing.then(async () => {
+  return introducedInTurn(async () => {
     const list = await readParsed(introducedItem, z.array(z.string()), []);
     if (list.includes(site)) return false;
     await introducedItem.setValue([...list, site].slice(-MAX_INTRODUCED));
     return true;
   });
-  introducing = run.catch(() => {});
-  return run;
 }

@@ -1,47 +1,19 @@
 import { useCallback, useEffect, useState } from 'react';
 import { sendMessage } from '@/utils/send';
-import type { ChainView, Comparison, HistoryView } from '@/lib/views';
+import type { ChainView, Comparison } from '@/lib/views';
 import { downloadText } from '@/components/download';
-import { HistoryTimeline, newestFirst } from '@/components/HistoryTimeline';
+import { HistoryTimeline } from '@/components/HistoryTimeline';
+import { defaultSelection, orderedPair, type Selection } from '@/components/history-selection';
 import { ComparisonView, type CompareMode } from '@/components/ComparisonView';
 import { LoadState, useLoader, type Loaded } from '@/components/loader';
 import { markdownSummary } from '@/components/markdown-summary';
 import { errorMessage } from '@/components/format';
 import { useWords } from '@/components/words';
 
-interface Selection {
-  policyId: string;
-  ids: string[];
-}
-
 const params = new URLSearchParams(location.search);
 const site = params.get('site') ?? '';
 /** A notification opens `?site=S&version=V`: show that version against the one before it. */
 const focusVersion = params.get('version');
-
-/** Until the reader picks, compare the requested (or latest) version with the one before it. */
-function defaultSelection(view: HistoryView): Selection | null {
-  for (const policy of view.policies) {
-    const versions = newestFirst(policy.versions);
-    const at = focusVersion ? versions.findIndex((v) => v.versionId === focusVersion) : -1;
-    if (focusVersion && at < 0) continue;
-    const i = Math.max(at, 0);
-    const newer = versions[i];
-    const older = versions[i + 1];
-    if (newer && older) return { policyId: policy.policyId, ids: [older.versionId, newer.versionId] };
-  }
-  return null;
-}
-
-/** The older and newer version ids of a selection of two, in time order. */
-function orderedPair(view: HistoryView, sel: Selection | null): { olderId: string; newerId: string } | null {
-  if (!sel || sel.ids.length !== 2) return null;
-  const versions = view.policies.find((p) => p.policyId === sel.policyId)?.versions ?? [];
-  const picked = sel.ids.map((id) => versions.find((v) => v.versionId === id));
-  const [a, b] = picked;
-  if (!a || !b) return null;
-  return a.firstSeen <= b.firstSeen ? { olderId: a.versionId, newerId: b.versionId } : { olderId: b.versionId, newerId: a.versionId };
-}
 
 export function App() {
   const load = useCallback(() => sendMessage('getHistory', { site }), []);
@@ -90,7 +62,7 @@ export function App() {
     chains.status === 'ready' ? chains.value.find((c) => c.policyId === policyId) : chains.status === 'loading' ? null : undefined;
 
   const view = history.status === 'ready' ? history.value : null;
-  const selection = picked ?? (view ? defaultSelection(view) : null);
+  const selection = picked ?? (view ? defaultSelection(view, focusVersion) : null);
   const pair = view ? orderedPair(view, selection) : null;
   const key = pair ? `${pair.olderId}|${pair.newerId}` : '';
 

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import type { HistoryView } from '@/lib/views';
+import { defaultSelection, orderedPair } from './history-selection';
+
+const version = (versionId: string, firstSeen: number) => ({ versionId, firstSeen, lastSeen: firstSeen, statedDate: null, reviewed: true, digest: null, major: 0, extractorVersion: 1, reextractedFrom: null });
+const VIEW: HistoryView = {
+  site: 'example.com',
+  policies: [
+    { policyId: 'cookies', kind: 'privacy-adjacent', url: 'https://example.com/cookies', title: 'Cookies', versions: [version('c1', 1)] },
+    { policyId: 'privacy', kind: 'privacy-policy', url: 'https://example.com/privacy', title: 'Privacy', versions: [version('p1', 1), version('p2', 2), version('p3', 3)] },
+  ],
+};
+
+describe('which versions the history page compares', () => {
+  it('is the latest against the one before it, or the version a notification names against its predecessor', () => {
+    expect(defaultSelection(VIEW, null)).toEqual({ policyId: 'privacy', ids: ['p2', 'p3'] });
+    expect(defaultSelection(VIEW, 'p2')).toEqual({ policyId: 'privacy', ids: ['p1', 'p2'] });
+    expect(defaultSelection(VIEW, 'p1')).toBeNull();
+    expect(defaultSelection(VIEW, 'gone')).toBeNull();
+  });
+
+  it('puts a pick of two in time order, and needs two of one policy', () => {
+    expect(orderedPair(VIEW, { policyId: 'privacy', ids: ['p3', 'p1'] })).toEqual({ olderId: 'p1', newerId: 'p3' });
+    expect(orderedPair(VIEW, { policyId: 'privacy', ids: ['p3'] })).toBeNull();
+    expect(orderedPair(VIEW, { policyId: 'cookies', ids: ['c1', 'p1'] })).toBeNull();
+  });
+});

@@ -1,0 +1,165 @@
+/**
+ * What the options page does when the reader acts: each action sent to the background, and the line that
+ * says how it went (in the reader's language). The page (./App.tsx) renders; this talks to the background.
+ */
+import { useState } from 'react';
+import { browser } from 'wxt/browser';
+import { sendMessage } from '@/utils/send';
+import type { Settings } from '@/lib/views';
+import { errorMessage } from '@/components/format';
+import { downloadText } from '@/components/download';
+import { useWords } from '@/components/words';
+import type { CheckStatus } from '@/lib/explain';
+
+const CHECK_STATUSES: readonly string[] = ['unchanged', 'changed', 'first', 'failed'] satisfies CheckStatus[];
+const isCheckStatus = (s: string): s is CheckStatus => CHECK_STATUSES.includes(s);
+
+function todayStamp(): string {
+  const d = new Date();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+/** The options page's actions and their status lines; `reload` reads the options again. */
+export function useOptionsActions(reload: () => void) {
+  const [busySite, setBusySite] = useState<string | null>(null);
+  const [watchMessage, setWatchMessage] = useState('');
+  const [settingsBusy, setSettingsBusy] = useState(false);
+  const [settingsMessage, setSettingsMessage] = useState('');
+  const [transferBusy, setTransferBusy] = useState(false);
+  const [transferMessage, setTransferMessage] = useState('');
+  const { ui } = useWords();
+  const w = ui.options;
+
+  const onCheckNow = async (site: string) => {
+    setBusySite(site);
+    try {
+      const r = await sendMessage('checkNow', { site });
+      // A status the words do not know (a newer background) is shown as its code rather than hidden.
+      setWatchMessage(isCheckStatus(r.status) ? w.checkResult(site, r.status, r.reason) : `${site}: ${r.status}${r.reason ? ` (${r.reason})` : ''}`);
+    } catch (err) {
+      setWatchMessage(w.checkFailed(site, errorMessage(err)));
+    } finally {
+      setBusySite(null);
+      reload();
+    }
+  };
+
+  const onRemove = async (site: string) => {
+    try {
+      await sendMessage('unwatchSite', { site });
+      setWatchMessage(w.stoppedWatching(site));
+    } catch (err) {
+      setWatchMessage(w.couldNotRemove(site, errorMessage(err)));
+    }
+    reload();
+  };
+
+  const onWatchInstead = async (site: string, url: string) => {
+    try {
+      const r = await sendMessage('watchSite', { policyUrl: url });
+      // Another site gets its own entry; the old one would only keep failing.
+      if (r.site !== site) await sendMessage('unwatchSite', { site });
+      setWatchMessage(w.nowWatching(url));
+    } catch (err) {
+      setWatchMessage(w.couldNotWatch(url, errorMessage(err)));
+    }
+    reload();
+  };
+
+  const onFrequency = async (site: string, frequencyHours: number) => {
+    try {
+      await sendMessage('setWatchFrequency', { site, frequencyHours });
+    } catch (err) {
+      setWatchMessage(w.couldNotSetFrequency(site, errorMessage(err)));
+    }
+    reload();
+  };
+
+  const onSettings = async (patch: Partial<Settings>) => {
+    setSettingsBusy(true);
+    try {
+      if (patch.notifications) {
+        // Asked before any other await: the browser grants permissions only during the user's click.
+        const granted = await browser.permissions.request({ permissions: ['notifications'] });
+        if (!granted) {
+          setSettingsMessage(w.notificationsDenied);
+          return;
+        }
+      }
+      await sendMessage('setSettings', patch);
+      setSettingsMessage(w.saved);
+    } catch (err) {
+      setSettingsMessage(w.couldNotSave(errorMessage(err)));
+    } finally {
+      setSettingsBusy(false);
+      reload();
+    }
+  };
+
+  const onExport = async () => {
+    setTransferBusy(true);
+    try {
+      const { json } = await sendMessage('exportHistory', {});
+      downloadText(json, `clausewatch-history-${todayStamp()}.json`, 'application/json');
+      setTransferMessage(w.historyExported);
+    } catch (err) {
+      setTransferMessage(ui.common.exportFailed(errorMessage(err)));
+    } finally {
+      setTransferBusy(false);
+    }
+  };
+
+  const onExportEvidence = async () => {
+    setTransferBusy(true);
+    setTransferMessage(w.exportingEvidence);
+    try {
+      const r = await sendMessage('exportEvidence', { site: null });
+      downloadText(r.warc, r.filename, 'application/warc');
+      setTransferMessage(ui.common.exported(r.filename, r.records));
+    } catch (err) {
+      setTransferMessage(ui.common.exportFailed(errorMessage(err)));
+    } finally {
+      setTransferBusy(false);
+    }
+  };
+
+  const onImport = async (file: File) => {
+    setTransferBusy(true);
+    setTransferMessage(w.importing(file.name));
+    try {
+      const r = await sendMessage('importHistory', { json: await file.text() });
+      const o = r.outcome;
+      setTransferMessage(o.kind === 'imported' ? w.imported(o.added, o.skipped) : w.importFailed(o.kind === 'not-json' ? w.notJson : o.kind === 'full' ? w.importFull : r.message));
+    } catch (err) {
+      setTransferMessage(w.importFailed(errorMessage(err)));
+    } finally {
+      setTransferBusy(false);
+      reload();
+    }
+  };
+
+  const onConfirmWatch = async (policyUrl: string) => {
+    const r = await sendMessage('watchSite', { policyUrl });
+    reload();
+    return r.ok ? w.nowWatching(r.site) : w.couldNotWatch(r.site, null);
+  };
+
+  return {
+    busySite,
+    watchMessage,
+    settingsBusy,
+    settingsMessage,
+    transferBusy,
+    transferMessage,
+    onCheckNow,
+    onRemove,
+    onWatchInstead,
+    onFrequency,
+    onSettings,
+    onExport,
+    onExportEvidence,
+    onImport,
+    onConfirmWatch,
+  };
+}

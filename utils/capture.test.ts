@@ -1,0 +1,53 @@
+/**
+ * A page copied by the content script, as the background receives it, on WXT's fakeBrowser with the page
+ * pipeline (jsdom's DOMParser), a fake-indexeddb store and the engine all real: what is saved, what the
+ * diagnostics log says, the badge, and when a visited policy joins the watch list.
+ */
+import { describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { getWatches, setSettings } from './prefs';
+import { backgroundWithTab, POLICY_URL as URL_, POLICY_V1, POLICY_V2, withBackgroundWorld } from './testing/support';
+
+withBackgroundWorld();
+
+const diagnostics = async () => ((await fakeBrowser.storage.session.get('diagnostics')).diagnostics ?? []) as Array<{ url: string; outcome: string; reason: string }>;
+
+const setup = () => backgroundWithTab();
+
+describe('a captured page', () => {
+  it('is saved as a first version, then a change, which the badge counts and the log records', async () => {
+    const { capture, tabId, history } = await setup();
+    expect(await capture(POLICY_V1)).toEqual({ status: 'first' });
+    expect(await fakeBrowser.action.getBadgeText({ tabId })).toBe('');
+    expect(await capture(POLICY_V2)).toEqual({ status: 'changed' });
+    expect(Number(await fakeBrowser.action.getBadgeText({ tabId }))).toBeGreaterThan(0);
+    expect(await capture(POLICY_V2)).toEqual({ status: 'unchanged' });
+    const store = await history.store();
+    expect(await store.listPolicies('example.com')).toHaveLength(1);
+    expect((await diagnostics()).map((d) => d.outcome)).toEqual(['gate-passed', 'policy', 'gate-passed', 'policy', 'gate-passed', 'policy']);
+    expect((await diagnostics())[3]!.reason).toMatch(/^privacy-policy: changed \(\d+ blocks\)$/);
+  });
+
+  it('is refused when its address is not the page its tab shows, and nothing is saved', async () => {
+    const { capture, history } = await setup();
+    expect(await capture(POLICY_V1, 'https://bank.example.org/privacy')).toEqual({ status: 'rejected' });
+    expect(await (await history.store()).listPolicies('example.org')).toEqual([]);
+    expect((await diagnostics())[0]).toMatchObject({ outcome: 'rejected', reason: expect.stringContaining(URL_) });
+  });
+
+  it('says why when the page was too large to copy, or is not a policy', async () => {
+    const { capture } = await setup();
+    expect(await capture('')).toEqual({ status: 'failed' });
+    expect(await capture('<!doctype html><html><head><title>Soup</title></head><body><h1>Soup</h1><p>Boil water.</p></body></html>')).toEqual({ status: 'not-policy' });
+    expect((await diagnostics()).map((d) => d.outcome)).toEqual(['gate-passed', 'failed', 'gate-passed', 'not-policy']);
+  });
+
+  it('joins the watch list only when the user asked for visited policies to be watched', async () => {
+    const { capture } = await setup();
+    await capture(POLICY_V1);
+    expect(await getWatches()).toEqual([]);
+    await setSettings({ autoWatchVisited: true });
+    await capture(POLICY_V2);
+    expect(await getWatches()).toMatchObject([{ site: 'example.com', policyUrl: URL_ }]);
+  });
+});

@@ -1,0 +1,74 @@
+/**
+ * A page the content script copied: checked against its tab, run through the page pipeline in the
+ * background's DOM, saved as a version of its policy, put on the watch list when the user asked for
+ * visited policies to be watched, and every step's outcome written to the diagnostics log.
+ */
+import { joinsOnCapture } from '@/lib/autowatch';
+import { samePolicyAddress } from '@/lib/store';
+import type { Badges } from './badges';
+import { recordOutcome } from './diagnostics';
+import type { RunInDom } from './dom';
+import type { History } from './history';
+import type { Handlers } from './messaging';
+import { getSettings, getWatches } from './prefs';
+import { policyKind, policyUrlOf, type WatchList } from './watchlist';
+
+export interface CaptureDeps {
+  history: Pick<History, 'save'>;
+  watchList: Pick<WatchList, 'watch' | 'noteChangeSeen'>;
+  badges: Pick<Badges, 'refresh' | 'refreshAll'>;
+  dom: RunInDom;
+}
+
+const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+export function createCapture(deps: CaptureDeps): Pick<Handlers, 'pageCaptured'> {
+  return {
+    async pageCaptured(data, sender) {
+      const at = Date.now();
+      const note = (outcome: string, reason: string) => recordOutcome({ at: Date.now(), url: data.url, outcome, reason });
+      // A version is filed under the address the content script names; that address must be the page
+      // the tab shows (origin and path), or a compromised or confused sender could file text under
+      // another site's policy.
+      if (!samePolicyAddress(data.url, sender.tab?.url ?? '')) {
+        await recordOutcome({ at, url: data.url.slice(0, 2000), outcome: 'rejected', reason: `the page's address does not match its tab (${(sender.tab?.url ?? 'unknown').slice(0, 300)})` });
+        return { status: 'rejected' };
+      }
+      await recordOutcome({ at, url: data.url, outcome: 'gate-passed', reason: data.reason });
+      // The content script sends no copy when the page was too large to copy; its reason says so.
+      if (!data.html) {
+        await note('failed', data.reason.slice(0, 2000));
+        return { status: 'failed' };
+      }
+      const result = await deps.dom({ task: 'process', html: data.html, url: data.url }).catch(
+        (error: unknown) => ({ task: 'process', outcome: 'failed', detection: null, reason: `extraction error: ${String(error)}` }) as const,
+      );
+      if (result.outcome !== 'policy') {
+        await note(result.outcome, result.reason.slice(0, 2000));
+        return { status: result.outcome };
+      }
+      const kind = policyKind(result.detection);
+      let status: string;
+      try {
+        const saved = await deps.history.save(data.url, result.document, kind, { html: data.html, source: 'visit' });
+        status = saved.status;
+        // The watch list is bookkeeping: if it cannot be written, the version is still saved.
+        try {
+          const { autoWatchVisited } = await getSettings();
+          const watched = (await getWatches()).some((w) => w.site === saved.site);
+          if (joinsOnCapture({ autoWatchVisited, kind, watched })) await deps.watchList.watch(policyUrlOf(data.url));
+          if (status === 'changed') await deps.watchList.noteChangeSeen(saved.policyId, saved.analysis);
+        } catch (error) {
+          await note('watch-list-failed', message(error));
+        }
+      } catch (error) {
+        status = 'failed';
+        await note('save-failed', message(error));
+      }
+      await note('policy', `${result.detection.kind}: ${status} (${result.document.blocks.length} blocks)`);
+      if (status === 'changed' || status === 'first') await deps.badges.refreshAll();
+      else if (sender.tab?.id != null) await deps.badges.refresh(sender.tab.id, sender.tab.url);
+      return { status };
+    },
+  };
+}

@@ -1,0 +1,57 @@
+/**
+ * The content script's work on a page, on a page in jsdom and WXT's fakeBrowser: a policy on the page is
+ * copied to the background at once, a page that is not one is left alone, an app shell is copied once its
+ * text has arrived, and a page is copied once however often it is looked at.
+ */
+import { JSDOM } from 'jsdom';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { createPageCapture, type PageContext } from './page-capture';
+import { POLICY_V1 } from './testing/support';
+
+const URL_ = 'https://www.example.com/legal/privacy';
+type Sent = { type: string; data: { url: string; reason: string; html: string } };
+let sent: Sent[] = [];
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  sent = [];
+  fakeBrowser.runtime.onMessage.addListener((message: unknown) => {
+    sent.push(message as Sent);
+    return Promise.resolve({ ok: true, value: { status: 'first' } });
+  });
+});
+
+function open(html: string, url = URL_) {
+  const dom = new JSDOM(html, { url });
+  const ctx: PageContext = { isInvalid: false, setTimeout: (fn, ms) => setTimeout(fn, ms) as unknown as number, onInvalidated: () => {} };
+  return { page: createPageCapture(ctx, dom.window.document, () => url), document: dom.window.document };
+}
+
+describe('the content script', () => {
+  it('copies a policy that is on the page at once, and only once', async () => {
+    const { page } = open(POLICY_V1);
+    page.start();
+    page.start();
+    await expect.poll(() => sent.length).toBe(1);
+    expect(sent[0]).toMatchObject({ type: 'pageCaptured', data: { url: URL_, reason: expect.stringMatching(/^load: /) } });
+    expect(sent[0]!.data.html).toContain('We collect device information');
+  });
+
+  it('leaves a page alone that does not look like a policy', async () => {
+    const { page } = open('<!doctype html><html><head><title>Soup</title></head><body><h1>Soup</h1><p>Boil water.</p></body></html>', 'https://www.example.com/recipes');
+    page.start();
+    await new Promise((r) => setTimeout(r, 50));
+    expect(sent).toEqual([]);
+  });
+
+  it('waits for an app shell’s text before copying it', async () => {
+    const { page, document } = open('<!doctype html><html><head><title>Privacy Policy</title></head><body><div id="app"></div></body></html>');
+    page.start();
+    await new Promise((r) => setTimeout(r, 50));
+    expect(sent).toEqual([]);
+    document.getElementById('app')!.innerHTML = new JSDOM(POLICY_V1).window.document.body.innerHTML;
+    await expect.poll(() => sent.length, { timeout: 3_000 }).toBe(1);
+    expect(sent[0]!.data.reason).toMatch(/^rendered after load: /);
+  });
+});

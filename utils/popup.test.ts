@@ -1,0 +1,51 @@
+/**
+ * What the popup is told about a tab, and "Mark as reviewed", on WXT's fakeBrowser with a real store,
+ * the page pipeline and the engine: the first popup on a site with a recorded policy puts it on the watch
+ * list once (a site the user then removes stays removed), and review clears the change and the badge.
+ */
+import { describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { getWatches } from './prefs';
+import { backgroundForTest, backgroundWithTab, POLICY_V1, POLICY_V2, withBackgroundWorld } from './testing/support';
+
+withBackgroundWorld();
+
+const none = {} as never;
+const setup = () => backgroundWithTab();
+
+describe('the popup', () => {
+  it('knows nothing of a page that is not a web page', async () => {
+    const { handlers } = backgroundForTest();
+    const tab = await fakeBrowser.tabs.create({ url: 'about:blank' });
+    expect(await handlers.getTabState({ tabId: tab.id! }, none)).toMatchObject({ site: null, watched: false, watchJoined: false, policies: [], storageProblem: null });
+  });
+
+  it('shows a recorded policy with what it says, and watches the site the first time only', async () => {
+    const { handlers, capture, tabId } = await setup();
+    await capture(POLICY_V1);
+    const first = await handlers.getTabState({ tabId }, none);
+    expect(first).toMatchObject({ site: 'example.com', watched: true, watchJoined: true });
+    expect(first.policies).toHaveLength(1);
+    expect(first.policies[0]!.statements.length).toBeGreaterThan(0);
+    expect(await getWatches()).toMatchObject([{ site: 'example.com', status: 'pending', lastChange: null }]);
+
+    await handlers.unwatchSite({ site: 'example.com' }, none);
+    expect(await handlers.getTabState({ tabId }, none)).toMatchObject({ watched: false, watchJoined: false });
+  });
+
+  it('marks a change reviewed: the entry no longer says "Changed" and the badge clears', async () => {
+    const { handlers, capture, tabId } = await setup();
+    await capture(POLICY_V1);
+    await capture(POLICY_V2);
+    const state = await handlers.getTabState({ tabId }, none);
+    expect(state.policies[0]!.latest).toMatchObject({ reviewed: false });
+    expect(await getWatches()).toMatchObject([{ status: 'changed', lastChange: expect.any(Number) }]);
+    expect(await fakeBrowser.action.getBadgeText({ tabId })).not.toBe('');
+
+    expect(await handlers.markReviewed({ versionId: state.policies[0]!.latest.versionId }, none)).toEqual({ ok: true });
+    expect((await handlers.getTabState({ tabId }, none)).policies[0]!.latest.reviewed).toBe(true);
+    expect(await getWatches()).toMatchObject([{ status: 'up-to-date' }]);
+    expect(await fakeBrowser.action.getBadgeText({ tabId })).toBe('');
+    expect(await handlers.markReviewed({ versionId: 'gone' }, none)).toEqual({ ok: false });
+  });
+});

@@ -1,0 +1,68 @@
+/**
+ * What the popup asks the background: everything it shows about a tab's site (its policies, what they say
+ * now, the change awaiting review, whether the site is watched) and marking a change as reviewed. The
+ * first popup on a site with a recorded privacy policy puts it on the watch list (lib/autowatch.ts).
+ */
+import { browser } from 'wxt/browser';
+import { joinsOnPopup } from '@/lib/autowatch';
+import { describePolicy } from '@/lib/engine';
+import { hasReviewableChange } from '@/lib/review';
+import { DEFAULT_FREQUENCY_HOURS } from '@/lib/schedule';
+import type { Badges } from './badges';
+import type { History } from './history';
+import type { Handlers } from './messaging';
+import { getWatches, markIntroduced } from './prefs';
+import type { PolicyStates } from './tab-state';
+import { policyUrlOf, type WatchList } from './watchlist';
+
+export interface PopupDeps {
+  history: Pick<History, 'store' | 'siteOf' | 'storageProblem'>;
+  policyStates: PolicyStates;
+  watchList: Pick<WatchList, 'watch' | 'settleReviewedWatch'>;
+  badges: Pick<Badges, 'refreshAll'>;
+}
+
+export function createPopup(deps: PopupDeps): Pick<Handlers, 'getTabState' | 'markReviewed'> {
+  return {
+    async getTabState({ tabId }) {
+      const store = await deps.history.store();
+      const tab = await browser.tabs.get(tabId).catch(() => null);
+      const url = tab?.url ?? null;
+      const site = deps.history.siteOf(store, url);
+      const states = site ? await deps.policyStates(store, site) : [];
+      const policies = states.map((s) => ({ ...s.view, statements: describePolicy(s.document) }));
+      let watched = site ? (await getWatches()).some((w) => w.site === site) : false;
+      // The first popup on a site with a recorded privacy policy puts it on the watch list, and says so;
+      // later popups, and a site the user removed, are left as they are.
+      let watchJoined = false;
+      const primary = states.find((s) => s.view.kind === 'privacy-policy');
+      if (site && primary) {
+        const introduced = !(await markIntroduced(site));
+        if (joinsOnPopup({ hasPrivacyPolicy: true, watched, introduced })) {
+          const latest = primary.view.latest;
+          const pending = primary.pendingVersionIds.length > 0 && latest.analysis !== null && hasReviewableChange(latest.analysis);
+          await deps.watchList.watch(policyUrlOf(primary.view.url), DEFAULT_FREQUENCY_HOURS, {
+            status: pending ? 'changed' : 'pending',
+            lastChange: primary.view.versionCount > 1 ? latest.firstSeen : null,
+          });
+          watched = true;
+          watchJoined = true;
+        }
+      }
+      return { tabId, url, site, watched, watchJoined, policies, storageProblem: await deps.history.storageProblem() };
+    },
+
+    /** Marks a version and every earlier unreviewed one of its policy as reviewed. */
+    async markReviewed({ versionId }) {
+      const store = await deps.history.store();
+      const version = await store.getVersion(versionId);
+      if (!version) return { ok: false };
+      const versions = await store.listVersions(version.policyId);
+      const upTo = versions.findIndex((v) => v.versionId === versionId);
+      for (const v of versions.slice(0, upTo + 1)) if (!v.reviewed) await store.markReviewed(v.versionId);
+      await deps.watchList.settleReviewedWatch(store, store.siteForUrl(version.document.url));
+      await deps.badges.refreshAll();
+      return { ok: true };
+    },
+  };
+}

@@ -1,0 +1,128 @@
+/**
+ * Checking watched policies on WXT's fakeBrowser, with everything else real: a policy served by a local
+ * HTTP server, fetched with every hop judged, parsed by the page pipeline, saved in a fake-indexeddb
+ * store and analysed by the engine. What the options page shows for a watched site, check after check;
+ * the alarm; the desktop notification and what a click on it opens.
+ */
+import { describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { explainer } from '@/lib/explain';
+import { RECHECK_ALARM } from '@/lib/schedule';
+import { getWatches, setSettings, updateWatches } from './prefs';
+import { backgroundForTest, POLICY_V1, POLICY_V2, withBackgroundWorld, withServer } from './testing/support';
+
+withBackgroundWorld();
+const server = withServer();
+
+describe('checking a watched policy', () => {
+  it('records a first version, a change worth reviewing, a failure with its reason, then review', async () => {
+    const { history, watchList, recheck, handlers } = backgroundForTest();
+    const url = `${server.base}/legal/privacy`;
+    server.served = { status: 200, html: POLICY_V1 };
+    const { site } = await handlers.watchSite({ policyUrl: url, frequencyHours: 24 }, {} as never);
+    const entry = () => getWatches().then((list) => list.find((w) => w.site === site)!);
+    expect(await entry()).toMatchObject({ policyUrl: url, status: 'pending', frequencyHours: 24 });
+
+    expect(await handlers.checkNow({ site }, {} as never)).toEqual({ status: 'first', reason: null });
+    expect(await entry()).toMatchObject({ status: 'up-to-date', failures: 0, lastChange: null });
+
+    server.served = { status: 200, html: POLICY_V2 };
+    const changed = await recheck.runCheck(await entry(), true);
+    expect(changed).toMatchObject({ status: 'changed', reviewable: true });
+    expect(changed.major).toBeGreaterThan(0);
+    expect(await entry()).toMatchObject({ status: 'changed', failures: 0 });
+    expect((await entry()).lastChange).not.toBeNull();
+
+    server.served = { status: 404, html: 'gone' };
+    const gone = await recheck.runCheck(await entry(), true);
+    expect(gone.status).toBe('failed');
+    expect(await entry()).toMatchObject({ status: 'failed', failures: 1 });
+    expect((await entry()).failure).toMatch(/404/);
+    // The reason travels as a code too, so the options page says it in the reader's language.
+    expect((await entry()).failureCode).toEqual({ code: 'http-error', n: 404 });
+    expect(explainer('de').ui.failure({ code: 'http-error', n: 404 })).toBe('der Server antwortete mit HTTP 404');
+
+    // The user reviews the change: the entry no longer says "Changed".
+    server.served = { status: 200, html: POLICY_V2 };
+    expect((await recheck.runCheck(await entry(), true)).status).toBe('unchanged');
+    const store = await history.store();
+    for (const v of await store.listVersions((await store.listPolicies(site))[0]!.policyId)) await store.markReviewed(v.versionId);
+    await watchList.settleReviewedWatch(store, site);
+    expect((await entry()).status).toBe('up-to-date');
+  });
+
+  it('never saves a page that is not a privacy policy, and says why', async () => {
+    const { history, watchList, recheck } = backgroundForTest();
+    server.served = { status: 200, html: '<!doctype html><html><head><title>Cooking</title></head><body><h1>Soup</h1><p>Boil water. Add salt and vegetables, then simmer for an hour.</p></body></html>' };
+    const site = await watchList.watch(`${server.base}/recipes`, 24);
+    const result = await recheck.runCheck((await getWatches()).find((w) => w.site === site)!, true);
+    expect(result.status).toBe('failed');
+    expect(result.reason).toBeTruthy();
+    expect(await (await history.store()).listPolicies(site)).toEqual([]);
+  });
+
+  it('refuses "Check now" for a site that is not watched', async () => {
+    const { handlers } = backgroundForTest();
+    await expect(handlers.checkNow({ site: 'example.com' }, {} as never)).rejects.toThrow('example.com is not watched.');
+  });
+});
+
+describe('the alarm', () => {
+  it('is created once, and checks the due sites when it fires (none while paused)', async () => {
+    const { recheck, watchList } = backgroundForTest();
+    recheck.schedule();
+    await expect.poll(() => fakeBrowser.alarms.get(RECHECK_ALARM)).toMatchObject({ name: RECHECK_ALARM, periodInMinutes: 30 });
+
+    server.served = { status: 200, html: POLICY_V1 };
+    const site = await watchList.watch(`${server.base}/legal/privacy`, 24);
+    await updateWatches((list) => list.map((w) => ({ ...w, nextCheck: 0 })));
+    await setSettings({ paused: true });
+    await recheck.runDueChecks();
+    expect((await getWatches())[0]).toMatchObject({ site, status: 'pending', lastCheck: null });
+
+    await setSettings({ paused: false });
+    await fakeBrowser.alarms.onAlarm.trigger({ name: RECHECK_ALARM, scheduledTime: Date.now(), periodInMinutes: 30 });
+    await expect.poll(async () => (await getWatches())[0]?.status).toBe('up-to-date');
+  });
+});
+
+describe('notifications', () => {
+  async function changeOnce(notify: boolean) {
+    const { recheck, watchList, notifications } = backgroundForTest();
+    notifications.listen();
+    await setSettings({ notifications: notify });
+    server.served = { status: 200, html: POLICY_V1 };
+    const site = await watchList.watch(`${server.base}/legal/privacy`, 24);
+    const entry = async () => (await getWatches()).find((w) => w.site === site)!;
+    await recheck.runCheck(await entry());
+    server.served = { status: 200, html: POLICY_V2 };
+    await recheck.runCheck(await entry());
+    return site;
+  }
+
+  it('stays silent about a major change unless the user turned notifications on', async () => {
+    await changeOnce(false);
+    expect(await fakeBrowser.notifications.getAll()).toEqual({});
+  });
+
+  it('tells of a major change when they are on, and a click opens the site’s history', async () => {
+    const site = await changeOnce(true);
+    expect(Object.keys(await fakeBrowser.notifications.getAll())).toEqual([`clausewatch:${site}`]);
+    await fakeBrowser.notifications.onClicked.trigger(`clausewatch:${site}`);
+    const tabs = await fakeBrowser.tabs.query({});
+    expect(tabs.map((t) => t.url)).toContain(fakeBrowser.runtime.getURL(`/site-history.html?site=${encodeURIComponent(site)}`));
+  });
+});
+
+describe('adding a site', () => {
+  it('offers the address typed, the policy link of the home page and the usual paths, once each', async () => {
+    const { handlers } = backgroundForTest();
+    server.served = { status: 200, html: `<!doctype html><html><body><footer><a href="${server.base}/legal/privacy">Privacy Policy</a></footer></body></html>` };
+    const found = await handlers.discoverPolicy({ input: `${server.base}/legal/privacy` }, {} as never);
+    expect(found.site).toBe('127.0.0.1');
+    expect(found.candidates[0]).toEqual({ url: `${server.base}/legal/privacy`, why: { code: 'entered' } });
+    expect(found.candidates.filter((c) => c.url === `${server.base}/legal/privacy`)).toHaveLength(1);
+    expect(found.candidates.length).toBeGreaterThan(1);
+    await expect(handlers.discoverPolicy({ input: 'not a domain at all' }, {} as never)).rejects.toThrow(/is not a domain or web address/);
+  });
+});

@@ -1,0 +1,147 @@
+/**
+ * Checking watched policies: each fetched with every hop judged, parsed in the background's DOM and saved
+ * like a visit; the entry then says up to date, changed, or failed and why. The alarm runs the due
+ * checks a few at a time; the options page's "Check now" runs one.
+ */
+import { browser } from 'wxt/browser';
+import { bounded, type CheckFailure } from '@/lib/check-failure';
+import { failureText } from '@/lib/explain/failure-text';
+import { fetchGuarded, type HiddenRedirects } from '@/lib/fetch-page';
+import { assessDetection, assessFetch } from '@/lib/recheck';
+import { hasReviewableChange } from '@/lib/review';
+import { dueEntries, nextAfterFailure, nextAfterSuccess, RECHECK_ALARM } from '@/lib/schedule';
+import type { WatchEntry } from '@/lib/views';
+import type { Badges } from './badges';
+import { recordOutcome } from './diagnostics';
+import type { RunInDom } from './dom';
+import type { History } from './history';
+import type { Handlers } from './messaging';
+import type { Notifications } from './notifications';
+import { getSettings, getWatches, updateWatches } from './prefs';
+import { policyKind } from './watchlist';
+
+export const CHECKS_PER_ALARM = 5;
+const FETCH_TIMEOUT_MS = 20_000;
+const MAX_FETCH_BYTES = 8_000_000;
+
+export type CheckResult =
+  | { status: 'unchanged' | 'changed' | 'first'; reason: null; major: number; reviewable: boolean; movedTo: null }
+  | { status: 'failed'; reason: string; failure: CheckFailure; major: 0; reviewable: false; movedTo: string | null };
+
+const failed = (f: CheckFailure, movedTo: string | null = null): CheckResult => {
+  const failure = bounded(f);
+  return { status: 'failed', reason: failureText(failure), failure, major: 0, reviewable: false, movedTo };
+};
+const failedWith = (error: unknown): CheckResult => failed({ code: 'error', detail: error instanceof Error ? error.message : String(error) });
+
+/** What a check makes of an entry. */
+function afterCheck(w: WatchEntry, result: CheckResult, now: number): WatchEntry {
+  if (result.status === 'failed') {
+    const failures = w.failures + 1;
+    return { ...w, lastCheck: now, status: 'failed', failure: result.reason, failureCode: result.failure, movedTo: result.movedTo, failures, nextCheck: nextAfterFailure(now, failures, w.frequencyHours, Math.random) };
+  }
+  return {
+    ...w,
+    lastCheck: now,
+    lastChange: result.status === 'changed' ? now : w.lastChange,
+    // "Changed" while a change worth reviewing awaits review (the watch list's settleReviewedWatch clears it).
+    status: (result.status === 'changed' && result.reviewable) || w.status === 'changed' ? 'changed' : 'up-to-date',
+    failure: null,
+    failureCode: null,
+    movedTo: null,
+    failures: 0,
+    nextCheck: nextAfterSuccess(now, w.frequencyHours, Math.random),
+  };
+}
+
+export interface RecheckDeps {
+  history: Pick<History, 'save' | 'reextract'>;
+  badges: Pick<Badges, 'refreshAll'>;
+  notifications: Pick<Notifications, 'notifyChange'>;
+  /** Runs a DOM task where the background has a DOM (./dom.ts). */
+  dom: RunInDom;
+  /** The network (the global fetch; a test may point it at its own server). */
+  fetch?: typeof fetch;
+}
+
+export type Recheck = ReturnType<typeof createRecheck>;
+
+export function createRecheck(deps: RecheckDeps) {
+  const net = deps.fetch ?? ((u: string, init?: RequestInit) => fetch(u, init));
+
+  /**
+   * A re-check's request: redirects followed by hand and each hop judged first, the body capped as it
+   * streams (lib/fetch-page.ts). `hidden` says what to do with a redirect the browser will not show:
+   * a background check never follows one; a check the user asked for lets the browser say where it leads.
+   */
+  function fetchPolicyPage(url: string, hidden: HiddenRedirects) {
+    return fetchGuarded(url, { fetch: (u, init) => net(u, init), maxBytes: MAX_FETCH_BYTES, signal: AbortSignal.timeout(FETCH_TIMEOUT_MS), hidden });
+  }
+
+  /**
+   * Fetches a watched policy and stores what it says now, under the address it was served from. Anything
+   * doubtful (a refused or unseen redirect, another site, a body past the limit, a login wall) is a failed
+   * check with its reason, never a version.
+   */
+  async function checkPolicy(policyUrl: string, userInitiated: boolean): Promise<CheckResult> {
+    const page = await fetchPolicyPage(policyUrl, userInitiated ? 'locate' : 'fail');
+    if (!page.ok) return failed(page.failure, page.movedTo);
+    const fetched = assessFetch({ requestedUrl: policyUrl, finalUrl: page.finalUrl, status: page.status, contentType: page.contentType, body: page.body });
+    if (!fetched.ok) return failed(fetched.failure);
+    const result = await deps.dom({ task: 'process', html: page.body, url: page.finalUrl });
+    if (result.outcome !== 'policy') {
+      const verdict = result.detection ? assessDetection(result.detection) : null;
+      return failed(verdict && !verdict.ok ? verdict.failure : { code: 'error', detail: result.reason });
+    }
+    const saved = await deps.history.save(page.finalUrl, result.document, policyKind(result.detection), { html: page.body, source: 'check' });
+    const reviewable = saved.analysis !== undefined && hasReviewableChange(saved.analysis);
+    return { status: saved.status, reason: null, major: saved.analysis?.counts.major ?? 0, reviewable, movedTo: null };
+  }
+
+  async function runCheck(entry: WatchEntry, userInitiated = false): Promise<CheckResult> {
+    const result = await checkPolicy(entry.policyUrl, userInitiated).catch(failedWith);
+    const now = Date.now();
+    await updateWatches((list) => list.map((w) => (w.site === entry.site ? afterCheck(w, result, now) : w)));
+    await recordOutcome({ at: now, url: entry.policyUrl, outcome: `check-${result.status}`, reason: result.reason ?? '' });
+    if (result.status === 'changed') {
+      await deps.badges.refreshAll();
+      if (result.major > 0 && (await getSettings()).notifications) await deps.notifications.notifyChange(entry.site);
+    }
+    return result;
+  }
+
+  async function runDueChecks(): Promise<void> {
+    const settings = await getSettings();
+    const due = dueEntries(await getWatches(), Date.now(), { paused: settings.paused, limit: CHECKS_PER_ALARM });
+    // One site's trouble (even a bug) never keeps the others from their check.
+    for (const entry of due) {
+      await runCheck(entry).catch((error: unknown) => console.warn('[Clausewatch] check failed', entry.site, error));
+    }
+  }
+
+  /** The alarm: due checks, and kept pages an older extractor read read again (also once at start). */
+  function schedule(): void {
+    browser.alarms.onAlarm.addListener((alarm) => {
+      if (alarm.name !== RECHECK_ALARM) return;
+      void runDueChecks().catch((e: unknown) => console.warn('[Clausewatch] checks failed', e));
+      void deps.history.reextract();
+    });
+    // A worker stopped half-way through re-extraction goes on from here.
+    void deps.history.reextract();
+    void browser.alarms.get(RECHECK_ALARM).then((existing) => {
+      if (!existing) void browser.alarms.create(RECHECK_ALARM, { periodInMinutes: 30, delayInMinutes: 1 });
+    });
+  }
+
+  const handlers: Pick<Handlers, 'checkNow'> = {
+    async checkNow({ site }) {
+      const entry = (await getWatches()).find((w) => w.site === site);
+      if (!entry) throw new Error(`${site} is not watched.`);
+      // The user asked: a redirect the browser hides may be followed to say where it leads.
+      const result = await runCheck(entry, true);
+      return { status: result.status, reason: result.reason };
+    },
+  };
+
+  return { fetchPolicyPage, checkPolicy, runCheck, runDueChecks, schedule, handlers };
+}

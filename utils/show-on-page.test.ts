@@ -1,0 +1,93 @@
+/**
+ * "Show on page" on WXT's fakeBrowser: the tab showing the policy is found (or opened) and brought
+ * forward, and the passage reaches the highlighter in a message, never a global. fakeBrowser has no
+ * `scripting` and no `tabs.sendMessage`: here injecting the highlighter runs its real code
+ * (utils/highlight.ts) on the policy page in jsdom, and the message is delivered to the listener it
+ * registered, as the browser would.
+ */
+import { JSDOM } from 'jsdom';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { answerOneHighlight } from './highlight';
+import { showOnPage } from './show-on-page';
+import { POLICY_V1 } from './testing/support';
+
+const URL_ = 'https://www.example.com/legal/privacy';
+const QUOTE = 'We collect device information, including your browser type, operating system and IP address';
+const none = {} as never;
+
+class FakeHighlight {
+  readonly ranges: Range[];
+  constructor(...ranges: Range[]) {
+    this.ranges = ranges;
+  }
+}
+const painted = new Map<string, FakeHighlight>();
+let page: JSDOM;
+let injected: Array<{ tabId: number; files?: string[]; css?: string }> = [];
+
+beforeAll(() => {
+  Object.assign(globalThis, { CSS: { highlights: painted }, Highlight: FakeHighlight });
+});
+afterAll(() => {
+  delete (globalThis as { CSS?: unknown }).CSS;
+  delete (globalThis as { Highlight?: unknown }).Highlight;
+});
+beforeEach(() => {
+  fakeBrowser.reset();
+  painted.clear();
+  injected = [];
+  page = new JSDOM(POLICY_V1, { url: URL_ });
+  const tabsApi = fakeBrowser.tabs as unknown as { sendMessage: unknown };
+  Object.assign(fakeBrowser.scripting, {
+    insertCSS: async ({ target, css }: { target: { tabId: number }; css: string }) => void injected.push({ tabId: target.tabId, css }),
+    executeScript: async ({ target, files }: { target: { tabId: number }; files: string[] }) => {
+      injected.push({ tabId: target.tabId, files });
+      if (files[0] === '/highlighter.js') answerOneHighlight(page.window.document);
+      return [];
+    },
+  });
+  tabsApi.sendMessage = async (_tabId: number, message: unknown) => {
+    let reply: unknown;
+    const trigger = fakeBrowser.runtime.onMessage.trigger as (...args: unknown[]) => Promise<unknown[]>;
+    await trigger(message, { id: fakeBrowser.runtime.id }, (r: unknown) => (reply = r));
+    return reply;
+  };
+});
+
+async function loadedTab(url: string) {
+  const tab = await fakeBrowser.tabs.create({ url });
+  await fakeBrowser.tabs.update(tab.id!, { status: 'complete' } as never);
+  return tab.id!;
+}
+
+describe('show on page', () => {
+  it('highlights the passage in the tab that shows the policy, without a global', async () => {
+    const popupTab = await loadedTab('https://news.example.net/');
+    const policyTab = await loadedTab(`${URL_}?utm_source=mail#top`);
+    const broughtForward: number[] = [];
+    fakeBrowser.tabs.onUpdated.addListener((id, info) => void ((info as { active?: boolean }).active && broughtForward.push(id)));
+    expect(await showOnPage({ tabId: popupTab, url: URL_, quote: QUOTE }, none)).toEqual({ found: true, tabId: policyTab });
+    expect(broughtForward).toEqual([policyTab]);
+    expect(injected.map((i) => i.files?.[0] ?? 'css')).toEqual(['css', '/highlighter.js']);
+    expect(painted.get('clausewatch')?.ranges[0]?.toString()).toBe(QUOTE);
+    expect(Object.keys(globalThis).filter((k) => k.startsWith('__clausewatch'))).toEqual([]);
+    // The highlighter answered once and stopped listening.
+    expect(await fakeBrowser.tabs.sendMessage(policyTab, { channel: 'highlighter', quote: QUOTE })).toBeUndefined();
+  });
+
+  it('says so when the passage is not on the page', async () => {
+    const tabId = await loadedTab(URL_);
+    expect(await showOnPage({ tabId, url: URL_, quote: 'We sell your data to anyone who asks.' }, none)).toEqual({ found: false, tabId });
+    expect(painted.size).toBe(0);
+  });
+
+  it('opens the policy in a new tab when none shows it, and waits for it to load', async () => {
+    fakeBrowser.tabs.onCreated.addListener((tab) => {
+      setTimeout(() => void fakeBrowser.tabs.update(tab.id!, { status: 'complete' } as never), 10);
+    });
+    const result = await showOnPage({ tabId: null, url: URL_, quote: QUOTE }, none);
+    expect(result.found).toBe(true);
+    expect((await fakeBrowser.tabs.get(result.tabId)).url).toBe(URL_);
+  });
+});

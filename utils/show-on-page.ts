@@ -1,0 +1,49 @@
+/**
+ * "Show on page", the background's side: the tab showing the policy (or a new one), brought forward once
+ * loaded, the highlight style inserted, the highlighter injected and sent the passage (utils/highlight.ts).
+ */
+import { browser, type Browser } from 'wxt/browser';
+import { samePolicyAddress } from '@/lib/store';
+import type { HighlightReply, HighlightRequest } from './highlight';
+import type { Handlers } from './messaging';
+
+const HIGHLIGHT_CSS = '::highlight(clausewatch) { background-color: #fde047; color: #111827; }';
+const LOAD_TIMEOUT_MS = 15_000;
+
+/** The tab showing the policy page `url` (same origin and path, as the store identifies a policy). */
+function samePage(a: string | undefined, b: string): boolean {
+  return a !== undefined && samePolicyAddress(a, b);
+}
+
+async function waitForComplete(tabId: number): Promise<void> {
+  const tab = await browser.tabs.get(tabId);
+  if (tab.status === 'complete') return;
+  await new Promise<void>((resolve) => {
+    const done = () => {
+      browser.tabs.onUpdated.removeListener(listener);
+      clearTimeout(timer);
+      resolve();
+    };
+    const listener = (id: number, info: Browser.tabs.OnUpdatedInfo) => {
+      if (id === tabId && info.status === 'complete') done();
+    };
+    const timer = setTimeout(done, LOAD_TIMEOUT_MS);
+    browser.tabs.onUpdated.addListener(listener);
+  });
+}
+
+export const showOnPage: Handlers['showOnPage'] = async ({ tabId, url, quote }) => {
+  let target = tabId != null ? await browser.tabs.get(tabId).catch(() => null) : null;
+  if (!target || !samePage(target.url, url)) {
+    const tabs = await browser.tabs.query({});
+    target = tabs.find((t) => samePage(t.url, url)) ?? (await browser.tabs.create({ url }));
+  }
+  const id = target.id!;
+  await browser.tabs.update(id, { active: true });
+  await waitForComplete(id);
+  await browser.scripting.insertCSS({ target: { tabId: id }, css: HIGHLIGHT_CSS });
+  await browser.scripting.executeScript({ target: { tabId: id }, files: ['/highlighter.js'] });
+  const request: HighlightRequest = { channel: 'highlighter', quote };
+  const reply = (await browser.tabs.sendMessage(id, request, { frameId: 0 })) as HighlightReply | undefined;
+  return { found: reply?.found === true, tabId: id };
+};
