@@ -71,6 +71,13 @@ describe('golden explanations', () => {
       summary: /^(?!.*major)/,
     },
     {
+      name: 'a limit respelled ("aggregate" to "aggregated") is no limit removed',
+      older: BASE.replace('We share your information with service providers who host our servers.', 'We share aggregate information with our research partners.'),
+      newer: BASE.replace('We share your information with service providers who host our servers.', 'We share aggregated information with our research partners.'),
+      major: [],
+      summary: /^(?!.*major)/,
+    },
+    {
       name: 'an AI training opt-out where training was already stated',
       older: BASE.replace('We collect usage data to operate the service.', 'We use your content to train our AI models.'),
       newer: BASE.replace('We collect usage data to operate the service.', 'We use your content to train our AI models.\n\nYou can opt out of AI training in your settings.'),

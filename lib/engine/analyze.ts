@@ -176,10 +176,21 @@ function listItemDropped(edit: SentenceEdit): boolean {
   return /,|\b(?:and|or)\b/.test(`${around} ${deleted}`) && deleted.split(/\s+/).length <= 6;
 }
 
+/**
+ * A limit in one spelling: "aggregate" and "aggregated", "de-identified" and "deidentified", "anonymised"
+ * and "anonymized", "with your prior consent" and "with your consent" are the same limit.
+ */
+function canonicalLimit(limit: string): string {
+  const x = limit.replace(/[\s-]+/g, '');
+  if (x.startsWith('withyour')) return x.endsWith('permission') ? 'permission' : 'consent';
+  if (x.startsWith('aggregate')) return 'aggregate';
+  return x.replace(/^(anonym|pseudonym)is/, '$1iz');
+}
+
 /** A limit ("only", "aggregated", "with your consent") that the deleted words held and the new sentence lacks. */
 function limitsRemoved(deleted: string, after: string): boolean {
-  const kept = new Set(attributesOf(prepareSentence(after), after).limits);
-  return attributesOf(prepareSentence(deleted), deleted).limits.some((t) => !kept.has(t));
+  const kept = new Set(attributesOf(prepareSentence(after), after).limits.map(canonicalLimit));
+  return attributesOf(prepareSentence(deleted), deleted).limits.some((t) => !kept.has(canonicalLimit(t)));
 }
 
 /** The older statement most like a new one, to quote beside it. */
