@@ -6,6 +6,7 @@
  * reviewed but the latest one of every other site, so half the tabs show a change and half look for
  * other sites' alerts. `--runs=N` sets the timed runs (default 101).
  */
+import './support/extension-env';
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { openPolicyStore, type PolicyStore } from '../../lib/store';
