@@ -4,12 +4,51 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import regexp from 'eslint-plugin-regexp';
 
+// Layers: one folder each; imports go one way, down this list (eslint's no-restricted-imports, and
+// no browser globals in lib/). tests/meta/imports.test.ts lints a small file in each layer to prove
+// every rule bites. Test files (*.test.ts) and test support (lib/history/test-*.ts) may reach across.
+//
+//   entrypoints/      wiring only; may import every layer below (no rule)
+//   utils/            the extension's features, with browser APIs; may import lib/* (no rule)
+//   components/       the UI; imports lib/core and lib/extension; not utils, entrypoints, cli, lib/history
+//   cli/              the command line; imports lib/core and lib/history; not utils, components,
+//                     entrypoints, lib/extension
+//   lib/extension/    the extension's rules, pure TypeScript; imports lib/core and lib/history only
+//   lib/history/      persistence (IndexedDB passed in); imports lib/core only
+//   lib/core/         the pure core; imports nothing outside lib/core
+//
+// No file in lib/ uses a browser API or a browser global.
 const BROWSER_API = { group: ['wxt/*', '#imports', '@webext-core/*', 'webextension-polyfill'], message: 'No browser extension API here.' };
-const NOT_FROM_LIB = {
-  group: ['**/utils/*', '@/utils/*', '**/components/*', '@/components/*', '**/entrypoints/*', '@/entrypoints/*', '**/cli/*', '@/cli/*'],
-  message: 'lib/ imports nothing of the extension (utils, entrypoints), the UI (components) or the CLI.',
+/** A folder, as an import names it: relative (`../history/store`) or through the alias (`@/lib/history`). */
+const folders = (...names) => names.flatMap((n) => [`**/${n}`, `**/${n}/*`]);
+const APPS = folders('utils', 'components', 'entrypoints', 'cli');
+const NOT_FROM_CORE = {
+  group: [...folders('history', 'extension'), ...APPS],
+  message: 'lib/core is the pure core: it imports nothing outside lib/core (not lib/history, lib/extension, utils, components, entrypoints or cli).',
 };
-const NOT_FROM_CORE = { group: ['**/store', '**/store/*', '@/lib/store', '@/lib/store/*'], message: 'The pure core does not import the history store.' };
+const NOT_FROM_HISTORY = {
+  group: [...folders('extension'), ...APPS],
+  message: 'lib/history imports lib/core only (not lib/extension, utils, components, entrypoints or cli).',
+};
+const NOT_FROM_EXTENSION_RULES = {
+  group: APPS,
+  message: 'lib/extension imports lib/core and lib/history only (not utils, components, entrypoints or cli).',
+};
+const NOT_FROM_COMPONENTS = {
+  group: folders('utils', 'entrypoints', 'cli', 'history'),
+  message: 'Components render what they are given: no messaging (utils), no entry points, no CLI, no history store (lib/history), no browser API.',
+};
+const NOT_FROM_CLI = {
+  group: [...folders('utils', 'components', 'entrypoints', 'extension')],
+  message: 'The CLI runs the core (lib/core, lib/history) and nothing of the extension (utils, components, entrypoints, lib/extension).',
+};
+
+/** A layer's files (tests and test support left out) may not use a browser API nor import what `notFrom` names. */
+const layer = (files, ignores, notFrom) => ({
+  files,
+  ignores,
+  rules: { 'no-restricted-imports': ['error', { patterns: [BROWSER_API, notFrom] }] },
+});
 
 export default tseslint.config(
   { ignores: ['.output/**', '.output-bench/**', '.wxt/**', 'node_modules/**', 'test-results/**', 'demo-output/**', 'bench-output/**', 'dist/**'] },
@@ -35,37 +74,15 @@ export default tseslint.config(
       'regexp/no-misleading-capturing-group': 'error',
     },
   },
-  // The direction of imports, enforced: entry points and the extension's modules (utils/) may import
-  // anything below them; the UI components (components/) import lib/ only; the CLI (cli/) imports lib/
-  // only; lib/ imports none of them; and the pure core inside lib/ (engine, text, detection, extraction,
-  // explanations, evidence) does not import the history store either. Test files may reach across.
+  // The layers (see the top of this file), enforced. Later blocks override earlier ones for a file.
   {
     files: ['lib/**/*.ts'],
-    ignores: ['**/*.test.ts', 'lib/store/test-*.ts'],
-    rules: {
-      'no-restricted-globals': ['error', 'browser', 'chrome', 'window', 'document', 'localStorage', 'indexedDB'],
-      'no-restricted-imports': ['error', { patterns: [BROWSER_API, NOT_FROM_LIB] }],
-    },
+    ignores: ['**/*.test.ts', 'lib/history/test-*.ts'],
+    rules: { 'no-restricted-globals': ['error', 'browser', 'chrome', 'window', 'document', 'localStorage', 'indexedDB'] },
   },
-  {
-    files: ['lib/{engine,text,detect,extract,explain,evidence,model}/**/*.ts', 'lib/{markdown,pipeline,schema,limits,dom-tasks,url,hops}.ts'],
-    ignores: ['**/*.test.ts'],
-    rules: {
-      'no-restricted-imports': ['error', { patterns: [BROWSER_API, NOT_FROM_LIB, NOT_FROM_CORE] }],
-    },
-  },
-  {
-    files: ['components/**/*.{ts,tsx}'],
-    ignores: ['**/*.test.{ts,tsx}'],
-    rules: {
-      'no-restricted-imports': ['error', { patterns: [BROWSER_API, { group: ['@/utils/*', '@/entrypoints/*', '@/cli/*', '../utils/*', '../entrypoints/*', '../cli/*'], message: 'Components render what they are given: no messaging, no browser API, no CLI.' }] }],
-    },
-  },
-  {
-    files: ['cli/**/*.ts'],
-    ignores: ['**/*.test.ts'],
-    rules: {
-      'no-restricted-imports': ['error', { patterns: [BROWSER_API, { group: ['../utils/*', '../components/*', '../entrypoints/*', '@/utils/*', '@/components/*', '@/entrypoints/*'], message: 'The CLI runs the core and nothing of the extension.' }] }],
-    },
-  },
+  layer(['lib/**/*.ts'], ['**/*.test.ts', 'lib/history/test-*.ts'], NOT_FROM_EXTENSION_RULES),
+  layer(['lib/history/**/*.ts'], ['**/*.test.ts', 'lib/history/test-*.ts'], NOT_FROM_HISTORY),
+  layer(['lib/core/**/*.ts'], ['**/*.test.ts'], NOT_FROM_CORE),
+  layer(['components/**/*.{ts,tsx}'], ['**/*.test.{ts,tsx}'], NOT_FROM_COMPONENTS),
+  layer(['cli/**/*.ts'], ['**/*.test.ts'], NOT_FROM_CLI),
 );

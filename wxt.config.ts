@@ -14,7 +14,7 @@ export default defineConfig({
   },
   manifest: ({ browser }) => ({
     // Localised by the browser from public/_locales (en, de, fr, es; at most 132 characters, the Chrome Web
-    // Store's limit); the words of the pages themselves come from lib/explain.
+    // Store's limit); the words of the pages themselves come from lib/core/explain.
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',

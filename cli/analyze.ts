@@ -1,5 +1,5 @@
 /**
- * The two commands as functions from input files to the JSON documents of lib/cli-output.ts. Human
+ * The two commands as functions from input files to the JSON documents of cli/output.ts. Human
  * output is rendered from the same documents, so both forms always say the same thing.
  *
  * HTML goes through the extension's own pipeline (gate → detection → extraction); Markdown and text
@@ -13,16 +13,16 @@ import {
   type CliFinding,
   type DetectOutput as DetectOutputT,
   type DiffOutput as DiffOutputT,
-} from '../lib/cli-output';
-import { digestOf, type Detection, type PolicyDocument } from '../lib/schema';
-import { explainer } from '../lib/explain';
-import { analyzeChange, describePolicy } from '../lib/engine/index';
-import { documentFromMarkdown } from '../lib/markdown';
-import { processPage } from '../lib/pipeline';
-import { extractPolicy } from '../lib/extract/index';
-import { DETECT_BODY_CHARS, detectPolicy, readDetectionText } from '../lib/detect/detect';
-import { guessLanguage } from '../lib/detect/text';
-import { foldForMatch } from '../lib/detect/vocab';
+} from './output';
+import { digestOf, type Detection, type PolicyDocument } from '../lib/core/schema';
+import { explainer } from '../lib/core/explain';
+import { analyzeChange, describePolicy } from '../lib/core/engine/index';
+import { documentFromMarkdown } from '../lib/core/page/markdown';
+import { processPage } from '../lib/core/page/pipeline';
+import { extractPolicy } from '../lib/core/page/extract/index';
+import { DETECT_BODY_CHARS, detectPolicy, readDetectionText } from '../lib/core/page/detect/detect';
+import { guessLanguage } from '../lib/core/page/detect/text';
+import { foldForMatch } from '../lib/core/page/detect/vocab';
 import { loadHtml, loadPageWithinLimits, PageTooComplex, type LoadedPage } from './dom';
 import { InputError, type InputFile } from './input';
 

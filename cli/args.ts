@@ -61,7 +61,7 @@ const PARSE_OPTIONS = {
 
 const STRING_OPTIONS: ReadonlySet<string> = new Set(['url', 'batch', 'lang']);
 
-/** The languages the explanations are written in (lib/explain). */
+/** The languages the explanations are written in (lib/core/explain). */
 export const LANGS = ['en', 'de', 'fr', 'es'] as const;
 
 const COUNT = ['no', 'one', 'two', 'three', 'four'];

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BatchDetectResult, BatchDiffResult } from '../lib/cli-output';
+import { BatchDetectResult, BatchDiffResult } from './output';
 import { MAX_LINE_BYTES, runBatch } from './batch';
 import { FIXTURES, run } from './test-helpers';
 

@@ -5,7 +5,7 @@
  */
 import { createReadStream, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { BatchDetectResult, BatchDiffResult, type BatchError } from '../lib/cli-output';
+import { BatchDetectResult, BatchDiffResult, type BatchError } from './output';
 import { parsePageUrl, UsageError } from './args';
 import { runDetect, runDiff } from './analyze';
 import { firstInvalidUtf8, InputError, readInputFile } from './input';

@@ -3,16 +3,16 @@
  * an HTML page from it to run Readability on, and then discarding what Readability found, was all cost.
  */
 import { describe, expect, it, vi } from 'vitest';
-import { DetectOutput } from '../lib/cli-output';
-import { detectPolicy } from '../lib/detect/detect';
-import { documentFromMarkdown } from '../lib/markdown';
+import { DetectOutput } from './output';
+import { detectPolicy } from '../lib/core/page/detect/detect';
+import { documentFromMarkdown } from '../lib/core/page/markdown';
 import { htmlFromDocument } from './analyze';
 import { loadHtml } from './dom';
 import { run } from './test-helpers';
 
 const extractions = vi.hoisted(() => ({ count: 0 }));
-vi.mock('../lib/extract/extract', async (importOriginal) => {
-  const real = await importOriginal<typeof import('../lib/extract/extract')>();
+vi.mock('../lib/core/page/extract/extract', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../lib/core/page/extract/extract')>();
   return {
     ...real,
     extractPolicy: (...args: Parameters<typeof real.extractPolicy>) => {

@@ -13,7 +13,7 @@
  * the CSS parse noise that real-world pages produce.
  */
 import { createRequire } from 'node:module';
-import { indexOfAsciiIgnoreCase } from '../lib/text/trim';
+import { indexOfAsciiIgnoreCase } from '../lib/core/text/trim';
 
 type Jsdom = typeof import('jsdom');
 let jsdom: Jsdom | undefined;

@@ -3,10 +3,10 @@
  * are marked with [+inserted+] and [-deleted-] so they survive in a file or an e-mail, and not a single
  * escape code is written.
  */
-import type { DetectOutput, DiffOutput } from '../lib/cli-output';
-import type { Category, Severity, Span, Statement } from '../lib/schema';
-import { splitOuterSpace } from '../lib/text/trim';
-import { explainer } from '../lib/explain';
+import type { DetectOutput, DiffOutput } from './output';
+import type { Category, Severity, Span, Statement } from '../lib/core/schema';
+import { splitOuterSpace } from '../lib/core/text/trim';
+import { explainer } from '../lib/core/explain';
 
 export interface Style {
   bold(s: string): string;

@@ -6,7 +6,7 @@ import { isUtf8 } from 'node:buffer';
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { InputFormat } from '../lib/cli-output';
+import type { InputFormat } from './output';
 
 /** A problem with an input the user can fix; printed without a stack trace, exit status 1. */
 export class InputError extends Error {}

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { run } from './test-helpers';
 
 // A bug in the engine must not look like the user's fault, and must not dump a stack unless asked.
-vi.mock('../lib/engine/index', () => ({
+vi.mock('../lib/core/engine/index', () => ({
   analyzeChange: () => {
     throw new Error('boom');
   },

@@ -2,7 +2,7 @@ import { mkdtempSync, mkdirSync, rmSync, truncateSync, writeFileSync, readFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DetectOutput, DiffOutput } from '../lib/cli-output';
+import { DetectOutput, DiffOutput } from './output';
 import { ANSI, FIXTURES, run } from './test-helpers';
 
 describe('clausewatch diff', () => {

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DiffOutput } from '../lib/cli-output';
+import { DiffOutput } from './output';
 import { buildCli, type BuiltCli } from '../scripts/build-cli';
 import { ANSI } from './test-helpers';
 

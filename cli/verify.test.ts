@@ -4,10 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { analyzeChange } from '../lib/engine';
-import { buildEvidenceWarc } from '../lib/evidence';
-import { freshStore } from '../lib/store/test-support';
-import { currentExtractor, DEMO_URL, demoHtml, extracted } from '../lib/store/test-pages';
+import { analyzeChange } from '../lib/core/engine';
+import { buildEvidenceWarc } from '../lib/history/evidence';
+import { freshStore } from '../lib/history/test-support';
+import { currentExtractor, DEMO_URL, demoHtml, extracted } from '../lib/history/test-pages';
 import { run } from './test-helpers';
 import { runVerify } from './verify';
 

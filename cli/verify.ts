@@ -11,7 +11,7 @@
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { verifyWarc } from '../lib/evidence/verify';
+import { verifyWarc } from '../lib/history/evidence/verify';
 
 export interface VerifyRun {
   exitCode: 0 | 1;

@@ -1,9 +1,9 @@
-import { hasReviewableChange } from '@/lib/review';
-import type { ChangeAnalysis } from '@/lib/schema';
+import { hasReviewableChange } from '@/lib/core/review';
+import type { ChangeAnalysis } from '@/lib/core/schema';
 import { FindingCard, MAX_EVIDENCE } from './FindingCard';
 import { passageReferences } from './format';
 import { useWords } from './words';
-import { digestOf } from '@/lib/schema';
+import { digestOf } from '@/lib/core/schema';
 
 /** The summary line and one card per finding, in the order the engine gives (major first). */
 export function AnalysisView({

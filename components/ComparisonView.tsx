@@ -1,6 +1,6 @@
 import { useId } from 'react';
-import type { Block, Change } from '@/lib/schema';
-import type { Comparison } from '@/lib/views';
+import type { Block, Change } from '@/lib/core/schema';
+import type { Comparison } from '@/lib/extension/views';
 import { AnalysisView } from './AnalysisView';
 import { sectionPath } from './format';
 import { SpanText } from './SpanText';

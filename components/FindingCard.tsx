@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import type { Finding } from '@/lib/schema';
+import type { Finding } from '@/lib/core/schema';
 import { sectionPath } from './format';
 import { useWords } from './words';
 import { SpanText } from './SpanText';

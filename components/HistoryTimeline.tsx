@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import type { ChainView, HistoryView } from '@/lib/views';
+import type { ChainView, HistoryView } from '@/lib/extension/views';
 import { safeHttpUrl, displayUrl } from './format';
 import { useWords } from './words';
 import { RecordStatus, versionEvidence } from './RecordStatus';

@@ -1,6 +1,6 @@
-import type { Why } from '@/lib/discover';
+import type { Why } from '@/lib/core/page/discover';
 import { useId, useState, type FormEvent } from 'react';
-import type { OptionsView, Settings, WatchEntry } from '@/lib/views';
+import type { OptionsView, Settings, WatchEntry } from '@/lib/extension/views';
 import { displayUrl, errorMessage, safeHttpUrl } from './format';
 import { useWords } from './words';
 

@@ -1,11 +1,11 @@
 import { useId, useState } from 'react';
-import type { PolicyView, TabState } from '@/lib/views';
-import { hasReviewableChange } from '@/lib/review';
+import type { PolicyView, TabState } from '@/lib/extension/views';
+import { hasReviewableChange } from '@/lib/core/review';
 import { AnalysisView } from './AnalysisView';
 import { StatementsCard } from './StatementsCard';
 import { useWords } from './words';
-import type { Explainer } from '@/lib/explain';
-import { digestOf } from '@/lib/schema';
+import type { Explainer } from '@/lib/core/explain';
+import { digestOf } from '@/lib/core/schema';
 
 export interface PopupActions {
   onShowOnPage: (policy: PolicyView, quote: string) => void;

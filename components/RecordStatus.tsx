@@ -1,5 +1,5 @@
-import type { ChainView } from '@/lib/views';
-import type { UiWords } from '@/lib/explain';
+import type { ChainView } from '@/lib/extension/views';
+import type { UiWords } from '@/lib/core/explain';
 import { useWords } from './words';
 
 /**

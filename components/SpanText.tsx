@@ -1,5 +1,5 @@
-import type { Span } from '@/lib/schema';
-import { splitOuterSpace } from '@/lib/text/trim';
+import type { Span } from '@/lib/core/schema';
+import { splitOuterSpace } from '@/lib/core/text/trim';
 
 /** Splits the spaces off an edited run so the highlight hugs the words. */
 function hug(text: string): [string, string, string] {

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import type { Category, Statement } from '@/lib/schema';
+import type { Category, Statement } from '@/lib/core/schema';
 import { categoryRank, sectionPath } from './format';
 import { useWords } from './words';
 

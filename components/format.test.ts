@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Finding } from '@/lib/schema';
+import type { Finding } from '@/lib/core/schema';
 import { displayUrl, passageReferences, safeHttpUrl, sectionPath } from './format';
 
 describe('safeHttpUrl: only http(s) policy URLs may become links', () => {

@@ -1,9 +1,9 @@
 /**
  * Helpers shared by the popup, history and options pages: ordering, safe links, section paths. No browser
  * extension API and no messaging here, so the components can be previewed and tested outside the
- * extension. Words, dates, plurals and sizes are the reader's language's: `useWords()` (lib/explain).
+ * extension. Words, dates, plurals and sizes are the reader's language's: `useWords()` (lib/core/explain).
  */
-import type { Category, Finding } from '@/lib/schema';
+import type { Category, Finding } from '@/lib/core/schema';
 
 /** The categories a reader cares most about come first on the first-visit card. */
 const CATEGORY_ORDER: Category[] = [

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { HistoryView } from '@/lib/views';
+import type { HistoryView } from '@/lib/extension/views';
 import { defaultSelection, orderedPair } from './history-selection';
 
 const version = (versionId: string, firstSeen: number) => ({ versionId, firstSeen, lastSeen: firstSeen, statedDate: null, reviewed: true, digest: null, major: 0, extractorVersion: 1, reextractedFrom: null });

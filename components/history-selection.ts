@@ -2,7 +2,7 @@
  * Which two versions the history page compares: until the reader picks, the requested (or latest)
  * version against the one before it; a pick of two, in time order.
  */
-import type { HistoryView } from '@/lib/views';
+import type { HistoryView } from '@/lib/extension/views';
 import { newestFirst } from './HistoryTimeline';
 
 export interface Selection {

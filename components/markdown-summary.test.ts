@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { ChangeAnalysis, Finding, PolicyDocument } from '@/lib/schema';
-import type { Comparison } from '@/lib/views';
+import type { ChangeAnalysis, Finding, PolicyDocument } from '@/lib/core/schema';
+import type { Comparison } from '@/lib/extension/views';
 import { escapeMarkdown, markdownSummary, spansMarkdown } from './markdown-summary';
 
 function doc(url: string, title = 'Privacy Policy'): PolicyDocument {

@@ -2,16 +2,16 @@
  * A Markdown summary of a comparison, for pasting into a note, an issue or a chat.
  *
  * Policy text is untrusted and Markdown renders links, images and HTML: every piece of it is escaped
- * so a pasted summary shows the policy's words and nothing else. Our own words (lib/explain's, in the
+ * so a pasted summary shows the policy's words and nothing else. Our own words (lib/core/explain's, in the
  * reader's language) are written as they are. Dates are ISO (UTC) so the text reads the same for everyone
  * it is pasted to.
  */
-import type { Span } from '@/lib/schema';
-import type { Comparison } from '@/lib/views';
+import type { Span } from '@/lib/core/schema';
+import type { Comparison } from '@/lib/extension/views';
 import { passageReferences, safeHttpUrl, sectionPath } from './format';
-import { explainer, type Explainer } from '@/lib/explain';
-import { digestOf } from '@/lib/schema';
-import { splitOuterSpace } from '@/lib/text/trim';
+import { explainer, type Explainer } from '@/lib/core/explain';
+import { digestOf } from '@/lib/core/schema';
+import { splitOuterSpace } from '@/lib/core/text/trim';
 
 /**
  * Backslash-escapes the inline Markdown and HTML syntax (emphasis, code, links, images, tags, tables,

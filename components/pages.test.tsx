@@ -7,8 +7,8 @@
 import type { ReactNode } from 'react';
 import { renderToString } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import type { ChangeAnalysis, Finding, PolicyDocument, Statement } from '@/lib/schema';
-import type { ChainView, Comparison, HistoryView, OptionsView, PolicyView, TabState, WatchEntry } from '@/lib/views';
+import type { ChangeAnalysis, Finding, PolicyDocument, Statement } from '@/lib/core/schema';
+import type { ChainView, Comparison, HistoryView, OptionsView, PolicyView, TabState, WatchEntry } from '@/lib/extension/views';
 import { ComparisonView } from './ComparisonView';
 import { HistoryTimeline } from './HistoryTimeline';
 import { LoadState } from './loader';
@@ -16,7 +16,7 @@ import { AddSiteForm, HistoryTransfer, SettingsForm, StorageInfo, WatchTable } f
 import { PopupView, type PopupActions } from './PopupView';
 import { RecordStatus } from './RecordStatus';
 import { WordsProvider } from './words';
-import { explainer } from '@/lib/explain';
+import { explainer } from '@/lib/core/explain';
 
 const NOW = Date.now();
 const HOUR = 60 * 60 * 1000;

@@ -4,7 +4,7 @@
  * so a component renders the same in a test with any language.
  */
 import { createContext, useContext, type ReactNode } from 'react';
-import { explainer, type Explainer } from '@/lib/explain';
+import { explainer, type Explainer } from '@/lib/core/explain';
 
 const WordsContext = createContext<Explainer>(explainer('en'));
 

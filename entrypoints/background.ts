@@ -10,7 +10,7 @@ import { registerHandlers } from '@/utils/messaging';
 
 export default defineBackground(() => {
   const features = createFeatures({ idb: () => indexedDB, dom: createDomRunner(), language: () => browser.i18n.getUILanguage() });
-  // Messages from the content scripts and our pages (lib/protocol.ts).
+  // Messages from the content scripts and our pages (lib/extension/protocol.ts).
   registerHandlers(features.handlers, (error) => console.warn('[Clausewatch] refused a message:', error));
   // Tabs loading or brought forward: their badge.
   features.badges.followTabs();

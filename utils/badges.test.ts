@@ -6,10 +6,10 @@
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { analyzeChange } from '@/lib/engine';
-import { documentFromMarkdown } from '@/lib/markdown';
-import { freshStore } from '@/lib/store/test-support';
-import type { PolicyStore } from '@/lib/store';
+import { analyzeChange } from '@/lib/core/engine';
+import { documentFromMarkdown } from '@/lib/core/page/markdown';
+import { freshStore } from '@/lib/history/test-support';
+import type { PolicyStore } from '@/lib/history';
 import { createBadges } from './badges';
 import { createCombinedChange } from './combined';
 

@@ -1,18 +1,18 @@
 /**
- * The toolbar badge, as a feature of the background: what each tab's badge says (lib/badge.ts decides
+ * The toolbar badge, as a feature of the background: what each tab's badge says (lib/extension/badge.ts decides
  * from counts) and keeping it up to date. A refresh reads the tab's site summary (one small record the
  * store keeps up to date on every save and review) and the index of sites with alerts, never the
  * history: its cost does not grow with what is stored. Only a site with two or more unreviewed versions
  * needs the change from the last reviewed version to the latest analysed, once, and cached.
  */
 import { browser } from 'wxt/browser';
-import { badgeFor, type BadgeInput } from '@/lib/badge';
-import { explainer } from '@/lib/explain';
-import { digestOf, type AnalysisDigest } from '@/lib/schema';
-import type { PendingPolicy, PolicyStore } from '@/lib/store';
+import { badgeFor, type BadgeInput } from '@/lib/extension/badge';
+import { explainer } from '@/lib/core/explain';
+import { digestOf, type AnalysisDigest } from '@/lib/core/schema';
+import type { PendingPolicy, PolicyStore } from '@/lib/history';
 import type { CombinedChange } from './combined';
 
-/** Other sites with changes counted on the badge; past it, the badge reads "9+" (lib/badge.ts). */
+/** Other sites with changes counted on the badge; past it, the badge reads "9+" (lib/extension/badge.ts). */
 const MAX_OTHER_SITES = 9;
 
 export interface BadgeDeps {

@@ -3,8 +3,8 @@
  * background's DOM, saved as a version of its policy, put on the watch list when the user asked for
  * visited policies to be watched, and every step's outcome written to the diagnostics log.
  */
-import { joinsOnCapture } from '@/lib/autowatch';
-import { samePolicyAddress } from '@/lib/store';
+import { joinsOnCapture } from '@/lib/extension/autowatch';
+import { samePolicyAddress } from '@/lib/history';
 import type { Badges } from './badges';
 import { recordOutcome } from './diagnostics';
 import type { RunInDom } from './dom';

@@ -4,9 +4,9 @@
  * it, once per pair of texts (keyed by their content hashes, so a re-extracted text is analysed anew),
  * cached for the worker's life.
  */
-import { analyzeChangeYielding } from '@/lib/engine';
-import type { ChangeAnalysis } from '@/lib/schema';
-import type { PolicyStore, StoredVersion } from '@/lib/store';
+import { analyzeChangeYielding } from '@/lib/core/engine';
+import type { ChangeAnalysis } from '@/lib/core/schema';
+import type { PolicyStore, StoredVersion } from '@/lib/history';
 import { nextTask } from './history';
 
 export interface PendingPair {

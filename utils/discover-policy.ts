@@ -1,8 +1,8 @@
 /**
  * "Add a site": from what the user typed (a domain or an address), the pages that may be its privacy
- * policy: the address itself, the links its home page gives (lib/discover.ts), and the usual paths.
+ * policy: the address itself, the links its home page gives (lib/core/page/discover.ts), and the usual paths.
  */
-import { usualPathCandidates, type Why } from '@/lib/discover';
+import { usualPathCandidates, type Why } from '@/lib/core/page/discover';
 import type { RunInDom } from './dom';
 import type { History } from './history';
 import type { Handlers } from './messaging';

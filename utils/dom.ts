@@ -3,7 +3,7 @@
  * in the offscreen document where it does not (Chrome's service worker).
  */
 import { browser } from 'wxt/browser';
-import { DomTaskResult, runDomTask, type DomTask } from '@/lib/dom-tasks';
+import { DomTaskResult, runDomTask, type DomTask } from '@/lib/core/page/dom-tasks';
 import type { Reply } from './send';
 import { isSameSite } from './site';
 

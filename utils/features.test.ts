@@ -7,8 +7,8 @@ import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '@/entrypoints/background';
-import { Protocol } from '@/lib/protocol';
-import { RECHECK_ALARM } from '@/lib/schedule';
+import { Protocol } from '@/lib/extension/protocol';
+import { RECHECK_ALARM } from '@/lib/extension/schedule';
 import { backgroundForTest } from './testing/support';
 
 beforeEach(() => fakeBrowser.reset());

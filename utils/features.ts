@@ -3,7 +3,7 @@
  * type (a type without a handler does not compile). The worker (entrypoints/background.ts) builds this
  * once and connects it to the browser's events; tests build it over fake-indexeddb and fakeBrowser.
  */
-import type { ExtractFn } from '@/lib/store';
+import type { ExtractFn } from '@/lib/history';
 import { createBadges } from './badges';
 import { createCapture } from './capture';
 import { createCombinedChange } from './combined';

@@ -5,7 +5,7 @@
  * passage travels in that message (extension messaging, which no page can send or read), not in a global.
  */
 import { browser, type Browser } from 'wxt/browser';
-import { rangeForQuote } from '@/lib/locate';
+import { rangeForQuote } from '@/lib/core/page/locate';
 
 /** What the background sends the highlighter it has just injected, and what it answers. */
 export interface HighlightRequest {

@@ -2,8 +2,8 @@
  * What the history page reads: a site's timeline, any two versions of one policy compared, and whether
  * each policy's record (hash chain, texts, kept pages) verifies.
  */
-import { analyzeChangeYielding } from '@/lib/engine';
-import type { StoredVersion } from '@/lib/store';
+import { analyzeChangeYielding } from '@/lib/core/engine';
+import type { StoredVersion } from '@/lib/history';
 import { nextTask, type History } from './history';
 import type { Handlers } from './messaging';
 

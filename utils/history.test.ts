@@ -7,7 +7,7 @@ import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { documentFromMarkdown } from '@/lib/markdown';
+import { documentFromMarkdown } from '@/lib/core/page/markdown';
 import { createHistory } from './history';
 
 const URL_ = 'https://www.example.com/privacy';

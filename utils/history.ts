@@ -5,11 +5,11 @@
  * extractor changes. A feature module: the background wires it, tests run it on fakeBrowser.
  */
 import { storage } from 'wxt/utils/storage';
-import { analyzeChangeYielding } from '@/lib/engine';
-import { EXTRACTOR_VERSION } from '@/lib/extract';
-import type { PolicyDocument, PolicyKind } from '@/lib/schema';
-import { StorageProblem } from '@/lib/views';
-import { openPolicyStore, reextractAll, saveWithQuotaRecovery, StoreError, type ExtractFn, type PolicyStore } from '@/lib/store';
+import { analyzeChangeYielding } from '@/lib/core/engine';
+import { EXTRACTOR_VERSION } from '@/lib/core/page/extract';
+import type { PolicyDocument, PolicyKind } from '@/lib/core/schema';
+import { StorageProblem } from '@/lib/extension/views';
+import { openPolicyStore, reextractAll, saveWithQuotaRecovery, StoreError, type ExtractFn, type PolicyStore } from '@/lib/history';
 import { recordOutcome } from './diagnostics';
 
 /** Lets the service worker answer other messages between steps of a long analysis. */

@@ -5,7 +5,7 @@
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { Protocol } from '@/lib/protocol';
+import { Protocol } from '@/lib/extension/protocol';
 import { registerHandlers, registerOffscreenHandlers, type Handlers } from './messaging';
 import type { Reply as SendReply } from './send';
 

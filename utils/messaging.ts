@@ -1,5 +1,5 @@
 /**
- * Receives the messages of lib/protocol.ts over runtime messaging (sending is in ./send.ts).
+ * Receives the messages of lib/extension/protocol.ts over runtime messaging (sending is in ./send.ts).
  *
  * Hand-written rather than @webext-core/messaging: that library brings webextension-polyfill into the
  * content script that runs on every page, and we need a zod check and a sender allow-list on receipt
@@ -23,7 +23,7 @@ import {
   type Request,
   type Response,
   type SenderKind,
-} from '@/lib/protocol';
+} from '@/lib/extension/protocol';
 
 type Sender = Browser.runtime.MessageSender;
 

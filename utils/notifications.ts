@@ -3,7 +3,7 @@
  * notifications on; a click on one opens that site's history.
  */
 import { browser } from 'wxt/browser';
-import { explainer } from '@/lib/explain';
+import { explainer } from '@/lib/core/explain';
 
 const PREFIX = 'clausewatch:';
 

@@ -2,7 +2,7 @@
  * What the options page reads and sets: the watch list, the settings, the storage used, how far
  * re-reading kept pages with the current extractor has got, and any storage problem.
  */
-import { EXTRACTOR_VERSION } from '@/lib/extract';
+import { EXTRACTOR_VERSION } from '@/lib/core/page/extract';
 import type { History } from './history';
 import type { Handlers } from './messaging';
 import { getSettings, getWatches, setSettings } from './prefs';

@@ -6,10 +6,10 @@
  * this runs is copied at once, whatever its headings; only a page whose text is still arriving (an app
  * shell) waits for the DOM to settle. Imports nothing heavy: this is in the bundle every page pays for.
  */
-import { gateDocument, readHeadings } from '@/lib/detect/gate';
-import { renderedText } from '@/lib/detect/rendered';
-import { MAX_PAGE_CHARS } from '@/lib/limits';
-import { serializeInSlices } from '@/lib/serialize';
+import { gateDocument, readHeadings } from '@/lib/core/page/detect/gate';
+import { renderedText } from '@/lib/core/page/detect/rendered';
+import { MAX_PAGE_CHARS } from '@/lib/core/limits';
+import { serializeInSlices } from '@/lib/core/page/serialize';
 import { sendMessage } from './send';
 
 const SETTLE_QUIET_MS = 600;
@@ -90,7 +90,7 @@ export function createPageCapture(ctx: PageContext, doc: Document, href: () => s
    * dismisses had its headings read by the gate; with none, it may be an app shell whose title and
    * headings are still to come: look again once they are). A page that passed (named by its URL, title or
    * headings) is copied at once when its text is there, whatever its heading tags: a bounded count of its
-   * text outside navigation, banners, footers and dialogs (lib/detect/rendered.ts), which the full path
+   * text outside navigation, banners, footers and dialogs (lib/core/page/detect/rendered.ts), which the full path
    * pays many times over anyway. Otherwise it is an app shell: wait until its text arrives.
    */
   function start(first = look()): void {

@@ -1,13 +1,13 @@
 /**
  * What the popup asks the background: everything it shows about a tab's site (its policies, what they say
  * now, the change awaiting review, whether the site is watched) and marking a change as reviewed. The
- * first popup on a site with a recorded privacy policy puts it on the watch list (lib/autowatch.ts).
+ * first popup on a site with a recorded privacy policy puts it on the watch list (lib/extension/autowatch.ts).
  */
 import { browser } from 'wxt/browser';
-import { joinsOnPopup } from '@/lib/autowatch';
-import { describePolicy } from '@/lib/engine';
-import { hasReviewableChange } from '@/lib/review';
-import { DEFAULT_FREQUENCY_HOURS } from '@/lib/schedule';
+import { joinsOnPopup } from '@/lib/extension/autowatch';
+import { describePolicy } from '@/lib/core/engine';
+import { hasReviewableChange } from '@/lib/core/review';
+import { DEFAULT_FREQUENCY_HOURS } from '@/lib/extension/schedule';
 import type { Badges } from './badges';
 import type { History } from './history';
 import type { Handlers } from './messaging';

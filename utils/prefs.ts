@@ -1,16 +1,16 @@
 /**
  * Settings and the watch list, in extension storage as WXT storage items (versioned, with migrations).
- * They are small and read often; the policy history itself lives in IndexedDB (lib/store).
+ * They are small and read often; the policy history itself lives in IndexedDB (lib/history).
  * Every value is parsed with zod on read; a value that fails is kept aside under a `broken:` key
  * (never silently dropped) and the defaults are used.
  * Only the background writes them, through `updateWatches`, which serialises read-modify-write.
  */
 import { storage, type WxtStorageItem } from 'wxt/utils/storage';
 import { z } from 'zod';
-import { Settings, WatchEntry } from '@/lib/views';
+import { Settings, WatchEntry } from '@/lib/extension/views';
 import { serial } from './serial';
 
-/** Visited policies join the watch list only when the user says so (lib/autowatch.ts). */
+/** Visited policies join the watch list only when the user says so (lib/extension/autowatch.ts). */
 export const DEFAULT_SETTINGS: Settings = { paused: false, autoWatchVisited: false, notifications: false };
 
 const settingsItem = storage.defineItem<unknown>('local:settings', {

@@ -6,8 +6,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { explainer } from '@/lib/explain';
-import { RECHECK_ALARM } from '@/lib/schedule';
+import { explainer } from '@/lib/core/explain';
+import { RECHECK_ALARM } from '@/lib/extension/schedule';
 import { getWatches, setSettings, updateWatches } from './prefs';
 import { backgroundForTest, POLICY_V1, POLICY_V2, withBackgroundWorld, withServer } from './testing/support';
 

@@ -4,13 +4,13 @@
  * checks a few at a time; the options page's "Check now" runs one.
  */
 import { browser } from 'wxt/browser';
-import { bounded, type CheckFailure } from '@/lib/check-failure';
-import { failureText } from '@/lib/explain/failure-text';
-import { fetchGuarded, type HiddenRedirects } from '@/lib/fetch-page';
-import { assessDetection, assessFetch } from '@/lib/recheck';
-import { hasReviewableChange } from '@/lib/review';
-import { dueEntries, nextAfterFailure, nextAfterSuccess, RECHECK_ALARM } from '@/lib/schedule';
-import type { WatchEntry } from '@/lib/views';
+import { bounded, type CheckFailure } from '@/lib/core/check-failure';
+import { failureText } from '@/lib/core/explain/failure-text';
+import { fetchGuarded, type HiddenRedirects } from '@/lib/core/page/fetch-page';
+import { assessDetection, assessFetch } from '@/lib/extension/recheck';
+import { hasReviewableChange } from '@/lib/core/review';
+import { dueEntries, nextAfterFailure, nextAfterSuccess, RECHECK_ALARM } from '@/lib/extension/schedule';
+import type { WatchEntry } from '@/lib/extension/views';
 import type { Badges } from './badges';
 import { recordOutcome } from './diagnostics';
 import type { RunInDom } from './dom';
@@ -71,7 +71,7 @@ export function createRecheck(deps: RecheckDeps) {
 
   /**
    * A re-check's request: redirects followed by hand and each hop judged first, the body capped as it
-   * streams (lib/fetch-page.ts). `hidden` says what to do with a redirect the browser will not show:
+   * streams (lib/core/page/fetch-page.ts). `hidden` says what to do with a redirect the browser will not show:
    * a background check never follows one; a check the user asked for lets the browser say where it leads.
    */
   function fetchPolicyPage(url: string, hidden: HiddenRedirects) {

@@ -3,7 +3,7 @@
  * and must not pull zod and the schemas into their bundle. The receiver validates everything.
  */
 import { browser } from 'wxt/browser';
-import type { MessageType, Request, Response } from '@/lib/protocol';
+import type { MessageType, Request, Response } from '@/lib/extension/protocol';
 
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
 

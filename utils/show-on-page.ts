@@ -3,7 +3,7 @@
  * loaded, the highlight style inserted, the highlighter injected and sent the passage (utils/highlight.ts).
  */
 import { browser, type Browser } from 'wxt/browser';
-import { samePolicyAddress } from '@/lib/store';
+import { samePolicyAddress } from '@/lib/history';
 import type { HighlightReply, HighlightRequest } from './highlight';
 import type { Handlers } from './messaging';
 

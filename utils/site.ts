@@ -1,2 +1,2 @@
 /** Same registrable domain (public-suffix aware), so www. and subdomains count as the site. */
-export { isSameSite } from '@/lib/hops';
+export { isSameSite } from '@/lib/core/page/hops';

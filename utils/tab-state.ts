@@ -4,10 +4,10 @@
  * list read it; a change spread over several unreviewed versions comes from `combined` (./combined.ts),
  * which the badge shares.
  */
-import { pendingChange } from '@/lib/review';
-import type { ChangeAnalysis, PolicyDocument } from '@/lib/schema';
-import type { PolicyStore } from '@/lib/store';
-import type { PolicyView } from '@/lib/views';
+import { pendingChange } from '@/lib/core/review';
+import type { ChangeAnalysis, PolicyDocument } from '@/lib/core/schema';
+import type { PolicyStore } from '@/lib/history';
+import type { PolicyView } from '@/lib/extension/views';
 import type { CombinedChange } from './combined';
 
 /**

@@ -3,7 +3,7 @@
  * (WARC 1.1) of one site or of all of them (history and options pages).
  */
 import { browser } from 'wxt/browser';
-import { buildEvidenceWarc } from '@/lib/evidence';
+import { buildEvidenceWarc } from '@/lib/history/evidence';
 import type { Badges } from './badges';
 import type { History } from './history';
 import type { Handlers } from './messaging';

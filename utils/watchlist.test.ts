@@ -3,9 +3,9 @@
  * page ask of it (watch, stop watching, how often), and what a change seen while browsing does to an entry.
  */
 import { describe, expect, it } from 'vitest';
-import { analyzeChange } from '@/lib/engine';
-import { documentFromMarkdown } from '@/lib/markdown';
-import { policyKeyFor } from '@/lib/store';
+import { analyzeChange } from '@/lib/core/engine';
+import { documentFromMarkdown } from '@/lib/core/page/markdown';
+import { policyKeyFor } from '@/lib/history';
 import { getWatches, updateWatches } from './prefs';
 import { backgroundForTest, withBackgroundWorld } from './testing/support';
 

@@ -3,12 +3,12 @@
  * it is checked, and what each entry says after a change seen while browsing or a review. Checking the
  * watched policies is ./recheck.ts; the entries themselves are stored by ./prefs.ts.
  */
-import { hasReviewableChange } from '@/lib/review';
-import { DEFAULT_FREQUENCY_HOURS, firstCheck, nextAfterSuccess } from '@/lib/schedule';
-import type { ChangeAnalysis, Detection, PolicyKind } from '@/lib/schema';
-import { policyKeyFor, type PolicyStore } from '@/lib/store';
-import { withoutFragment } from '@/lib/url';
-import type { WatchEntry } from '@/lib/views';
+import { hasReviewableChange } from '@/lib/core/review';
+import { DEFAULT_FREQUENCY_HOURS, firstCheck, nextAfterSuccess } from '@/lib/extension/schedule';
+import type { ChangeAnalysis, Detection, PolicyKind } from '@/lib/core/schema';
+import { policyKeyFor, type PolicyStore } from '@/lib/history';
+import { withoutFragment } from '@/lib/core/url';
+import type { WatchEntry } from '@/lib/extension/views';
 import type { History } from './history';
 import type { Handlers } from './messaging';
 import { updateWatches } from './prefs';

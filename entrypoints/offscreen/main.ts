@@ -1,8 +1,8 @@
 /**
  * Chrome's service worker has no DOMParser: background re-checks parse fetched pages here. Only the
- * background may ask (lib/protocol.ts, the offscreen channel); everything else is refused or ignored.
+ * background may ask (lib/extension/protocol.ts, the offscreen channel); everything else is refused or ignored.
  */
-import { runDomTask } from '@/lib/dom-tasks';
+import { runDomTask } from '@/lib/core/page/dom-tasks';
 import { registerOffscreenHandlers } from '@/utils/messaging';
 import { isSameSite } from '@/utils/site';
 

@@ -5,11 +5,11 @@
 import { useState } from 'react';
 import { browser } from 'wxt/browser';
 import { sendMessage } from '@/utils/send';
-import type { Settings } from '@/lib/views';
+import type { Settings } from '@/lib/extension/views';
 import { errorMessage } from '@/components/format';
 import { downloadText } from '@/components/download';
 import { useWords } from '@/components/words';
-import type { CheckStatus } from '@/lib/explain';
+import type { CheckStatus } from '@/lib/core/explain';
 
 const CHECK_STATUSES: readonly string[] = ['unchanged', 'changed', 'first', 'failed'] satisfies CheckStatus[];
 const isCheckStatus = (s: string): s is CheckStatus => CHECK_STATUSES.includes(s);

@@ -1,7 +1,7 @@
 import { useCallback, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { sendMessage } from '@/utils/send';
-import type { PolicyView } from '@/lib/views';
+import type { PolicyView } from '@/lib/extension/views';
 import { PopupView, type PopupActions } from '@/components/PopupView';
 import { LoadState, useLoader } from '@/components/loader';
 import { errorMessage } from '@/components/format';

@@ -3,7 +3,7 @@ import { createRoot } from 'react-dom/client';
 import '@/components/theme.css';
 import { App } from './App';
 import { WordsProvider } from '@/components/words';
-import { languageOf } from '@/lib/explain';
+import { languageOf } from '@/lib/core/explain';
 
 // The browser's UI language picks the words; the page says which it is, so screen readers read it right.
 const locale = browser.i18n.getUILanguage();

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { sendMessage } from '@/utils/send';
-import type { ChainView, Comparison } from '@/lib/views';
+import type { ChainView, Comparison } from '@/lib/extension/views';
 import { downloadText } from '@/components/download';
 import { HistoryTimeline } from '@/components/HistoryTimeline';
 import { defaultSelection, orderedPair, type Selection } from '@/components/history-selection';

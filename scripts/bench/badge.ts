@@ -9,8 +9,8 @@
 import './support/extension-env';
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
-import { openPolicyStore, type PolicyStore } from '../../lib/store';
-import { fakeAnalysis, makeClock, makeDocument } from '../../lib/store/test-support';
+import { openPolicyStore, type PolicyStore } from '../../lib/history';
+import { fakeAnalysis, makeClock, makeDocument } from '../../lib/history/test-support';
 import { createBadges } from '../../utils/badges';
 import { createCombinedChange } from '../../utils/combined';
 

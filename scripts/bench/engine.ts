@@ -12,9 +12,9 @@ import { join } from 'node:path';
 import { diffWords } from 'diff';
 import { execFileSync } from 'node:child_process';
 import { gzipSync } from 'node:zlib';
-import { analyzeChange, splitSentences, statementClassifier } from '../../lib/engine/index';
-import { documentFromMarkdown } from '../../lib/markdown';
-import type { PolicyDocument } from '../../lib/schema';
+import { analyzeChange, splitSentences, statementClassifier } from '../../lib/core/engine/index';
+import { documentFromMarkdown } from '../../lib/core/page/markdown';
+import type { PolicyDocument } from '../../lib/core/schema';
 import { corpusDir } from '../lib/corpus';
 import { syntheticPolicy } from './support/synthetic';
 
@@ -101,7 +101,7 @@ function freshProcessLine(): void {
 
 /** What the model adds to the extension, gzip-compressed. */
 function modelSizeLine(): void {
-  const file = readFileSync(join(import.meta.dirname, '..', '..', 'lib', 'engine', 'model', 'statement-model.json'));
+  const file = readFileSync(join(import.meta.dirname, '..', '..', 'lib', 'core', 'engine', 'model', 'statement-model.json'));
   const gz = gzipSync(file, { level: 9 }).length;
   const readability = readFileSync(join(import.meta.dirname, '..', '..', 'node_modules', '@mozilla', 'readability', 'Readability.js'));
   const base = gzipSync(readability, { level: 9 }).length;

@@ -20,7 +20,7 @@
  * worker's memory checks that it really restarted).
  *
  * With the corpus present, it also reports on its privacy policies as served (parsed with DOMParser in
- * Chromium, no page script run): how many the content script copies at once (lib/detect/rendered.ts)
+ * Chromium, no page script run): how many the content script copies at once (lib/core/page/detect/rendered.ts)
  * and how many the rule before this one would (an h1 or h2 with text), and what the check costs.
  *
  * Options: --reps N (rounds, default 5), --no-build, --no-corpus.

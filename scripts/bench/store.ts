@@ -13,8 +13,8 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { wrap, type IDBPDatabase } from 'idb';
-import { openDatabase, openPolicyStore, STORES } from '../../lib/store';
-import { editDocument, fakeAnalysis, makeClock, syntheticPolicy } from '../../lib/store/test-support';
+import { openDatabase, openPolicyStore, STORES } from '../../lib/history';
+import { editDocument, fakeAnalysis, makeClock, syntheticPolicy } from '../../lib/history/test-support';
 
 const URL_ = 'https://www.example.com/privacy';
 
@@ -51,7 +51,7 @@ export async function run(args: string[]): Promise<number> {
     }
     const twenty = (await store.usage()).bytes;
     store.close();
-    // The hash chain (one entry of about 0.5 KB per version, lib/evidence/chain.ts) is evidence, not the
+    // The hash chain (one entry of about 0.5 KB per version, lib/history/evidence/chain.ts) is evidence, not the
     // layout of versions this target measures: counted apart, and printed.
     const db = await openDatabase(factory, 'bytes');
     const chainBytes = async () => ((await db.getAll(STORES.captures)) as unknown[]).reduce<number>((n, e) => n + JSON.stringify(e).length, 0);

@@ -7,8 +7,8 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { splitSentences, statementClassifier, type Classify } from '../../lib/engine/index';
-import { normalizeText } from '../../lib/text/normalize';
+import { splitSentences, statementClassifier, type Classify } from '../../lib/core/engine/index';
+import { normalizeText } from '../../lib/core/text/normalize';
 import { corpusDir } from '../lib/corpus';
 import { loadC3pa } from '../train/data';
 import { fmt, foldOf, tally } from '../train/cv';

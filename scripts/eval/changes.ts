@@ -16,12 +16,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { documentFromMarkdown } from '../../lib/markdown';
-import { analyzeChange, type LinearModel } from '../../lib/engine/index';
-import { explainer } from '../../lib/explain';
+import { documentFromMarkdown } from '../../lib/core/page/markdown';
+import { analyzeChange, type LinearModel } from '../../lib/core/engine/index';
+import { explainer } from '../../lib/core/explain';
 const words = explainer('en');
 import { trainFoldModels } from '../train/run';
-import { digestOf, type Category, type ChangeAnalysis, type PolicyDocument } from '../../lib/schema';
+import { digestOf, type Category, type ChangeAnalysis, type PolicyDocument } from '../../lib/core/schema';
 import { corpusDir } from '../lib/corpus';
 
 type Gold = 'new' | 'expanded' | 'reworded' | 'restricted' | 'none';
@@ -181,14 +181,14 @@ export async function run(args: string[]): Promise<number> {
   // HTML route: the raw pages through extraction, where a version has them.
   const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
   if (args.includes('--no-html')) return 0;
-  if (!existsSync(join(repo, 'lib', 'extract', 'index.ts'))) {
-    console.log('\nHTML route skipped: lib/extract/index.ts (extractPolicy) is not available yet.');
+  if (!existsSync(join(repo, 'lib', 'core', 'page', 'extract', 'index.ts'))) {
+    console.log('\nHTML route skipped: lib/core/page/extract/index.ts (extractPolicy) is not available yet.');
     return 0;
   }
-  const extract = (await import('../../lib/extract/index')) as { extractPolicy?: (doc: Document, url: string) => { ok: boolean; document?: PolicyDocument } };
+  const extract = (await import('../../lib/core/page/extract/index')) as { extractPolicy?: (doc: Document, url: string) => { ok: boolean; document?: PolicyDocument } };
   const dom = (await import('../lib/dom')) as { loadHtml: (html: string, url: string) => { document: Document; url: string } };
   if (typeof extract.extractPolicy !== 'function') {
-    console.log('\nHTML route skipped: extractPolicy is not exported by lib/extract/index.ts.');
+    console.log('\nHTML route skipped: extractPolicy is not exported by lib/core/page/extract/index.ts.');
     return 0;
   }
   const extractPolicy = extract.extractPolicy;

@@ -11,8 +11,8 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { splitSentences, statementClassifier, type Classify, type LinearModel } from '../../lib/engine/index';
-import { normalizeText } from '../../lib/text/normalize';
+import { splitSentences, statementClassifier, type Classify, type LinearModel } from '../../lib/core/engine/index';
+import { normalizeText } from '../../lib/core/text/normalize';
 import { corpusDir } from '../lib/corpus';
 import { serviceKey } from '../train/data';
 import { trainFoldModels } from '../train/run';

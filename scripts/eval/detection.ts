@@ -8,9 +8,9 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { gateDocument } from '../../lib/detect/gate';
-import { detectPolicyWithFeatures, readDetectionText } from '../../lib/detect/detect';
-import { extractPolicy } from '../../lib/extract/extract';
+import { gateDocument } from '../../lib/core/page/detect/gate';
+import { detectPolicyWithFeatures, readDetectionText } from '../../lib/core/page/detect/detect';
+import { extractPolicy } from '../../lib/core/page/extract/extract';
 import { loadHtmlFile } from '../lib/dom';
 import { corpusDir } from '../lib/corpus';
 
@@ -65,7 +65,7 @@ export async function run(args: string[]): Promise<number> {
     }
     const { document, url, close } = loadHtmlFile(path, row.source_url);
     const g = gateDocument(document, url).verdict;
-    // As lib/pipeline.ts runs them: one body read, shared by detection and extraction.
+    // As lib/core/page/pipeline.ts runs them: one body read, shared by detection and extraction.
     const pageText = readDetectionText(document);
     const { detection, features } = detectPolicyWithFeatures(document, url, { pageText });
     // The gate is applied as in the extension: a page it dismisses is "other" whatever the detector says.

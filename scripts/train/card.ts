@@ -1,11 +1,11 @@
 /** The model's data card, written next to it by `npm run train`: what it was fitted on and how well it does. */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ModelFile } from '../../lib/engine/model/linear';
+import type { ModelFile } from '../../lib/core/engine/model/linear';
 import type { CvReport } from './run';
 import { fmt } from './cv';
 
-export const CARD_PATH = join(import.meta.dirname, '..', '..', 'lib', 'engine', 'model', 'DATA_CARD.md');
+export const CARD_PATH = join(import.meta.dirname, '..', '..', 'lib', 'core', 'engine', 'model', 'DATA_CARD.md');
 
 export function writeDataCard(file: ModelFile, report: CvReport): string {
   const rows = Object.entries(report.figures)
@@ -18,14 +18,14 @@ Written by \`npm run train\`; do not edit by hand (the prose lives in \`scripts/
 - **Version**: \`${file.version}\`
 - **What it is**: logistic regression, one head per question (${file.heads.map((h) => `\`${h}\``).join(', ')}), over
   ${file.buckets.toLocaleString('en')} hashed buckets of word unigrams, word bigrams and character 4-grams of each word
-  (\`lib/engine/model/features.ts\`). Weights quantised to 8 bits per head; only used buckets are stored.
+  (\`lib/core/engine/model/features.ts\`). Weights quantised to 8 bits per head; only used buckets are stored.
 - **Fitting**: AdaGrad SGD, ${report.options.epochs} epochs, step ${report.options.rate}, L2 ${report.options.l2},
   positive weight (negatives/positives)^${report.options.balance}, seed ${report.options.seed}: the same data gives the same file.
   Thresholds per head: the best F-score on an inner grouped cross-validation (${file.threshold.join(', ')}); F1, except
   F1.5 for \`ai-training\` (recall weighs more: a missed AI-training clause fails the user silently).
   Hyper-parameters (epochs, step) were chosen among 16 settings on the grouped cross-validation figures below,
   which makes those figures slightly optimistic (the settings differed by about 0.01 F1).
-- **Gates** (\`lib/engine/model/heads.ts\`): each head is fitted and applied only on sentences holding its vocabulary
+- **Gates** (\`lib/core/engine/model/heads.ts\`): each head is fitted and applied only on sentences holding its vocabulary
   (a word for another party, for ads, for a right, for AI or a model). The AI head also needs the sentence to name
   the training (\`namesTraining\`: train, fine-tune, improving or building a model, machine learning on data, a
   model becoming better), so "we use AI to answer your questions" stays closed. That second gate's word lists were
@@ -42,9 +42,9 @@ Written by \`npm run train\`; do not edit by hand (the prose lives in \`scripts/
   \`third-party-sharing\`; User Access, Edit and Deletion, and the User Choice/Control practices whose choice is the service's
   (opt-out link or request, opt-in, its own settings; not browser controls) → \`user-rights\`;
   purpose Advertising → \`advertising-profiling\`. (Retention and children are read from their vocabulary:
-  word lists beat the heads fitted on OPP-115's Data Retention and Children practices; \`lib/engine/lexicon.ts\`.)
+  word lists beat the heads fitted on OPP-115's Data Retention and Children practices; \`lib/core/engine/lexicon.ts\`.)
   "Does Not" practices and User Choice/Control give each sentence's stance, against which the grammar's
-  reading of denials and choices (\`lib/engine/lexicon.ts\`, nothing fitted) is measured.
+  reading of denials and choices (\`lib/core/engine/lexicon.ts\`, nothing fitted) is measured.
 - **Open Terms Archive** (ODC-BY 1.0, "Open Terms Archive" and its contributors): the 1,265 AI candidate
   sentences, labelled by this project by careful reading (\`data/ai-training-labels.jsonl\`, keyed by the
   sentence's SHA-256; see \`data/README.md\` for the protocol and agreement), and the sentences that the

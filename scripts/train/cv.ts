@@ -3,9 +3,9 @@
  * K folds by a hash of its key; fold k's model is fitted on the other folds only, and every figure is
  * computed from the predictions of the model that never saw that service.
  */
-import { HEADS, type Head } from '../../lib/engine/model/heads';
-import type { LinearModel } from '../../lib/engine/model/linear';
-import { FNV_OFFSET, hashString, prepare } from '../../lib/engine/model/features';
+import { HEADS, type Head } from '../../lib/core/engine/model/heads';
+import type { LinearModel } from '../../lib/core/engine/model/linear';
+import { FNV_OFFSET, hashString, prepare } from '../../lib/core/engine/model/features';
 import type { Sample } from './data';
 import { asModel, fit, type FitOptions, type Prepared } from './fit';
 

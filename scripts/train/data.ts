@@ -10,11 +10,11 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { splitSentences } from '../../lib/engine/sentences';
-import { documentFromMarkdown } from '../../lib/markdown';
-import { normalizeText } from '../../lib/text/normalize';
-import { gateOpen, HEADS, type Head } from '../../lib/engine/model/heads';
-import { prepare } from '../../lib/engine/model/features';
+import { splitSentences } from '../../lib/core/engine/sentences';
+import { documentFromMarkdown } from '../../lib/core/page/markdown';
+import { normalizeText } from '../../lib/core/text/normalize';
+import { gateOpen, HEADS, type Head } from '../../lib/core/engine/model/heads';
+import { prepare } from '../../lib/core/engine/model/features';
 
 export type Source = 'opp115' | 'ai-labels' | 'ai-pair-labels' | 'sharing-labels' | 'changes' | 'c3pa';
 

@@ -3,9 +3,9 @@
  * features, in a fixed order drawn from a seeded generator: the same data gives the same weights, to
  * the bit, on any machine.
  */
-import { featurize, prepare } from '../../lib/engine/model/features';
-import { HEADS, type Head } from '../../lib/engine/model/heads';
-import { linearModel, type LinearModel } from '../../lib/engine/model/linear';
+import { featurize, prepare } from '../../lib/core/engine/model/features';
+import { HEADS, type Head } from '../../lib/core/engine/model/heads';
+import { linearModel, type LinearModel } from '../../lib/core/engine/model/linear';
 import type { Sample } from './data';
 
 export interface FitOptions {

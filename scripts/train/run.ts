@@ -5,18 +5,18 @@
 import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { encodeWeights, type LinearModel, type ModelFile } from '../../lib/engine/model/linear';
+import { encodeWeights, type LinearModel, type ModelFile } from '../../lib/core/engine/model/linear';
 import { writeDataCard } from './card';
-import { HEADS } from '../../lib/engine/model/heads';
-import { prepare } from '../../lib/engine/model/features';
+import { HEADS } from '../../lib/core/engine/model/heads';
+import { prepare } from '../../lib/core/engine/model/features';
 import { applyGates, loadAiPairLabels, loadSharingLabels, readJsonl, sentenceHash, type AiLabel, serviceKey, loadAiLabels, loadC3pa, loadChangePairs, loadOpp115, mineChangePairs, type Sample } from './data';
 import { chooseThresholds, fmt, foldModels, foldOf, headFigures, outOfFold, tally, type Prf } from './cv';
 import { DEFAULT_FIT, fit, prepareAll, type FitOptions, type Prepared } from './fit';
 import { c3paFigure } from '../eval/c3pa';
 import { evaluate as evaluateClauses, foldClassifiers, loadSegments } from '../eval/clauses';
-import { statementClassifier, type Classify } from '../../lib/engine/classify';
-import { CHOICE, denial } from '../../lib/engine/lexicon';
-import { attributesOf } from '../../lib/engine/attributes';
+import { statementClassifier, type Classify } from '../../lib/core/engine/classify';
+import { CHOICE, denial } from '../../lib/core/engine/lexicon';
+import { attributesOf } from '../../lib/core/engine/attributes';
 
 
 export const LABELS_FILE = join(import.meta.dirname, '..', '..', 'data', 'ai-training-labels.jsonl');
@@ -125,7 +125,7 @@ export async function crossValidate(corpus: string, args: string[]): Promise<CvR
   return { options, counts, figures, samples, features };
 }
 
-export const MODEL_PATH = join(import.meta.dirname, '..', '..', 'lib', 'engine', 'model', 'statement-model.json');
+export const MODEL_PATH = join(import.meta.dirname, '..', '..', 'lib', 'core', 'engine', 'model', 'statement-model.json');
 
 /** Fits on everything (thresholds from an inner grouped cross-validation) and writes the model file. */
 export async function writeModel(report: CvReport): Promise<{ modelPath: string; cardPath: string }> {

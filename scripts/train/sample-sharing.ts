@@ -9,10 +9,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
-import { documentFromMarkdown } from '../../lib/markdown';
-import { splitSentences } from '../../lib/engine/sentences';
-import { normalizeText } from '../../lib/text/normalize';
-import { HEAD_GATES } from '../../lib/engine/model/heads';
+import { documentFromMarkdown } from '../../lib/core/page/markdown';
+import { splitSentences } from '../../lib/core/engine/sentences';
+import { normalizeText } from '../../lib/core/text/normalize';
+import { HEAD_GATES } from '../../lib/core/engine/model/heads';
 import { corpusDir } from '../lib/corpus';
 const dir = corpusDir();
 const outDir = process.argv[2] ?? '.';

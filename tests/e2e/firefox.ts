@@ -11,7 +11,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { RECHECK_ALARM } from '../../lib/schedule';
+import { RECHECK_ALARM } from '../../lib/extension/schedule';
 import { resultPath, ROOT } from './harness';
 import { fireRecheckNow, readBadge, readOutcomes, readWatches, tabIdForUrl, type ReportedOutcome, type WatchEntryView } from './probes';
 

@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
-import { RECHECK_ALARM } from '../../lib/schedule';
+import { RECHECK_ALARM } from '../../lib/extension/schedule';
 import { fireRecheckNow, readBadge, readOutcomes, readWatches, tabIdForUrl, type ReportedOutcome, type WatchEntryView } from './probes';
 
 export const ROOT = resolve(import.meta.dirname, '../..');

@@ -12,24 +12,68 @@ async function restricted(filePath: string, code: string): Promise<string[]> {
   return (result?.messages ?? []).filter((m) => m.ruleId === 'no-restricted-imports').map((m) => m.message);
 }
 
+const CORE = /lib\/core is the pure core/;
+const HISTORY = /lib\/history imports lib\/core only/;
+const EXTENSION = /lib\/extension imports lib\/core and lib\/history only/;
+const COMPONENTS = /Components render what they are given/;
+const CLI = /The CLI runs the core/;
+const BROWSER = /No browser extension API/;
+
 describe('import direction', () => {
   it.each([
-    ['lib/engine/probe.ts', "import { openPolicyStore } from '../store';\nexport const x = openPolicyStore;\n", /does not import the history store/],
-    ['lib/explain/probe.ts', "import { sendMessage } from '@/utils/send';\nexport const x = sendMessage;\n", /imports nothing of the extension/],
-    ['lib/store/probe.ts', "import { useWords } from '../../components/words';\nexport const x = useWords;\n", /imports nothing of the extension/],
-    ['lib/badge-probe.ts', "import { browser } from 'wxt/browser';\nexport const x = browser;\n", /No browser extension API/],
-    ['components/Probe.tsx', "import { sendMessage } from '@/utils/send';\nexport const x = sendMessage;\n", /Components render what they are given/],
-    ['cli/probe.ts', "import { createBadges } from '../utils/badges';\nexport const x = createBadges;\n", /The CLI runs the core/],
-  ])('%s may not import that', async (file, code, message) => {
+    // lib/core: nothing outside lib/core, no browser API
+    ['lib/core/engine/probe.ts', "import { openPolicyStore } from '../../history';\nexport const x = openPolicyStore;\n", CORE],
+    ['lib/core/page/probe.ts', "import { verifyWarc } from '@/lib/history/evidence/verify';\nexport const x = verifyWarc;\n", CORE],
+    ['lib/core/explain/probe.ts', "import { badgeFor } from '../../extension/badge';\nexport const x = badgeFor;\n", CORE],
+    ['lib/core/probe.ts', "import { sendMessage } from '@/utils/send';\nexport const x = sendMessage;\n", CORE],
+    ['lib/core/text/probe.ts', "import { useWords } from '../../../components/words';\nexport const x = useWords;\n", CORE],
+    ['lib/core/probe.ts', "import { main } from '../../entrypoints/background';\nexport const x = main;\n", CORE],
+    ['lib/core/page/detect/probe.ts', "import { loadHtml } from '@/cli/dom';\nexport const x = loadHtml;\n", CORE],
+    ['lib/core/page/probe.ts', "import { browser } from 'wxt/browser';\nexport const x = browser;\n", BROWSER],
+    // lib/history: lib/core only
+    ['lib/history/probe.ts', "import { badgeFor } from '../extension/badge';\nexport const x = badgeFor;\n", HISTORY],
+    ['lib/history/evidence/probe.ts', "import { views } from '@/lib/extension/views';\nexport const x = views;\n", HISTORY],
+    ['lib/history/probe.ts', "import { useWords } from '../../components/words';\nexport const x = useWords;\n", HISTORY],
+    ['lib/history/probe.ts', "import { sendMessage } from '@/utils/send';\nexport const x = sendMessage;\n", HISTORY],
+    ['lib/history/probe.ts', "import { main } from '@/entrypoints/background';\nexport const x = main;\n", HISTORY],
+    ['lib/history/probe.ts', "import { loadHtml } from '../../cli/dom';\nexport const x = loadHtml;\n", HISTORY],
+    ['lib/history/probe.ts', "import { browser } from 'wxt/browser';\nexport const x = browser;\n", BROWSER],
+    // lib/extension: lib/core and lib/history only
+    ['lib/extension/probe.ts', "import { sendMessage } from '../../utils/send';\nexport const x = sendMessage;\n", EXTENSION],
+    ['lib/extension/probe.ts', "import { useWords } from '@/components/words';\nexport const x = useWords;\n", EXTENSION],
+    ['lib/extension/probe.ts', "import { main } from '../../entrypoints/background';\nexport const x = main;\n", EXTENSION],
+    ['lib/extension/probe.ts', "import { loadHtml } from '@/cli/dom';\nexport const x = loadHtml;\n", EXTENSION],
+    ['lib/extension/badge-probe.ts', "import { browser } from 'wxt/browser';\nexport const x = browser;\n", BROWSER],
+    // components: not utils, entrypoints, cli, lib/history
+    ['components/Probe.tsx', "import { sendMessage } from '@/utils/send';\nexport const x = sendMessage;\n", COMPONENTS],
+    ['components/Probe.tsx', "import { main } from '../entrypoints/background';\nexport const x = main;\n", COMPONENTS],
+    ['components/Probe.tsx', "import { loadHtml } from '../cli/dom';\nexport const x = loadHtml;\n", COMPONENTS],
+    ['components/Probe.tsx', "import { openPolicyStore } from '@/lib/history';\nexport const x = openPolicyStore;\n", COMPONENTS],
+    ['components/probe.ts', "import { verifyWarc } from '../lib/history/evidence/verify';\nexport const x = verifyWarc;\n", COMPONENTS],
+    // cli: not utils, components, entrypoints, lib/extension
+    ['cli/probe.ts', "import { createBadges } from '../utils/badges';\nexport const x = createBadges;\n", CLI],
+    ['cli/probe.ts', "import { useWords } from '@/components/words';\nexport const x = useWords;\n", CLI],
+    ['cli/probe.ts', "import { main } from '../entrypoints/background';\nexport const x = main;\n", CLI],
+    ['cli/probe.ts', "import { badgeFor } from '../lib/extension/badge';\nexport const x = badgeFor;\n", CLI],
+    ['cli/probe.ts', "import { browser } from 'wxt/browser';\nexport const x = browser;\n", BROWSER],
+  ])('%s may not import that (%#)', async (file, code, message) => {
     const found = await restricted(file, code);
     expect(found.join('\n')).toMatch(message);
   });
 
   it.each([
-    ['lib/store/probe.ts', "import { analyzeChange } from '../engine';\nexport const x = analyzeChange;\n"],
-    ['utils/probe.ts', "import { openPolicyStore } from '@/lib/store';\nexport const x = openPolicyStore;\n"],
-    ['cli/probe.ts', "import { explainer } from '../lib/explain';\nexport const x = explainer;\n"],
-  ])('%s may import that (downwards)', async (file, code) => {
+    ['lib/core/page/probe.ts', "import { analyzeChange } from '../engine';\nexport const x = analyzeChange;\n"],
+    ['lib/core/engine/probe.ts', "import { normalize } from '@/lib/core/text/normalize';\nexport const x = normalize;\n"],
+    ['lib/history/probe.ts', "import { analyzeChange } from '../core/engine';\nexport const x = analyzeChange;\n"],
+    ['lib/history/probe.ts', "import { verifyWarc } from './evidence/verify';\nexport const x = verifyWarc;\n"],
+    ['lib/extension/probe.ts', "import { openPolicyStore } from '../history';\nexport const x = openPolicyStore;\n"],
+    ['lib/extension/probe.ts', "import { explainer } from '@/lib/core/explain';\nexport const x = explainer;\n"],
+    ['components/Probe.tsx', "import { pendingChange } from '@/lib/core/review';\nexport const x = pendingChange;\n"],
+    ['components/Probe.tsx', "import type { PopupView } from '../lib/extension/views';\nexport type X = PopupView;\n"],
+    ['utils/probe.ts', "import { openPolicyStore } from '@/lib/history';\nexport const x = openPolicyStore;\n"],
+    ['cli/probe.ts', "import { explainer } from '../lib/core/explain';\nexport const x = explainer;\n"],
+    ['cli/probe.ts', "import { verifyWarc } from '../lib/history/evidence/verify';\nexport const x = verifyWarc;\n"],
+  ])('%s may import that (downwards, %#)', async (file, code) => {
     expect(await restricted(file, code)).toEqual([]);
   });
 });

@@ -6,14 +6,14 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { LANGUAGES } from '../../lib/explain';
+import { LANGUAGES } from '../../lib/core/explain';
 
 const DIR = join(import.meta.dirname, '..', '..', 'public', '_locales');
 type Messages = Record<string, { message: string; description?: string }>;
 const read = (lang: string): Messages => JSON.parse(readFileSync(join(DIR, lang, 'messages.json'), 'utf8')) as Messages;
 
 describe('public/_locales', () => {
-  it('has a folder for every language lib/explain writes, and no other', () => {
+  it('has a folder for every language lib/core/explain writes, and no other', () => {
     expect(readdirSync(DIR).sort()).toEqual(Object.keys(LANGUAGES).sort());
   });
   for (const lang of Object.keys(LANGUAGES)) {

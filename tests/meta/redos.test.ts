@@ -45,8 +45,8 @@ export function adversarialInputs(source: string): string[] {
 describe('regular expressions', () => {
   it('finds the project\'s patterns (literals and those built at run time)', () => {
     expect(patterns.length).toBeGreaterThan(200);
-    expect(patterns.some((p) => p.where.includes('lib/engine/lexicon.ts'))).toBe(true);
-    expect(patterns.some((p) => p.where.includes('lib/engine/attributes.ts'))).toBe(true);
+    expect(patterns.some((p) => p.where.includes('lib/core/engine/lexicon.ts'))).toBe(true);
+    expect(patterns.some((p) => p.where.includes('lib/core/engine/attributes.ts'))).toBe(true);
   });
 
   it('would catch the shape of the pattern that once froze the background (a recipient list with no tail)', () => {

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BatchDiffResult, DetectOutput, DiffOutput } from '../../lib/cli-output';
+import { BatchDiffResult, DetectOutput, DiffOutput } from '../../cli/output';
 import { ROOT } from '../../scripts/store-zips';
 
 const exec = promisify(execFile);

@@ -4,8 +4,8 @@
  * loading excluded). Prints one JSON line. Not a bench of its own (it lives in support/, which `npm run bench` does not list).
  */
 import { diffWords } from 'diff';
-import { analyzeChange } from '../../../lib/engine/index';
-import { documentFromMarkdown } from '../../../lib/markdown';
+import { analyzeChange } from '../../../lib/core/engine/index';
+import { documentFromMarkdown } from '../../../lib/core/page/markdown';
 import { syntheticPolicy } from './synthetic';
 
 const md = (s: string) => documentFromMarkdown(s, { url: 'https://example.com/privacy', language: 'en' });

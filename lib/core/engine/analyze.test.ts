@@ -1,0 +1,327 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { explainer } from '../explain';
+import { digestOf } from '../schema';
+
+const words = explainer('en');
+import { documentFromMarkdown } from '../page/markdown';
+import { ChangeAnalysis } from '../schema';
+import { analyzeChange, analyzeChangeYielding, describePolicy, MAX_VERSION_WORDS, SENTENCES_PER_STEP } from './index';
+
+const BASE = `# Privacy Policy
+
+Last updated: January 1, 2024
+
+## Information we collect
+
+We collect your name and email address when you sign up.
+
+We collect usage data to operate the service.
+
+## How we share information
+
+We share your information with service providers who host our servers.
+
+We do not sell your personal information.
+
+## Your rights
+
+You can request a copy of your data.
+`;
+
+const doc = (text: string) => documentFromMarkdown(text, { url: 'https://example.com/privacy', language: 'en' });
+const analyze = (newer: string, older = BASE) => analyzeChange(doc(older), doc(newer));
+
+describe('golden explanations', () => {
+  const headlines = (a: ReturnType<typeof analyze>, severity: string) => a.findings.filter((f) => f.severity === severity).map((f) => words.headline(f));
+  it.each([
+    {
+      name: 'new AI training by affiliates',
+      newer: BASE.replace('We collect usage data to operate the service.', 'We collect usage data to operate the service.\n\nWe may use your content to train our AI models, including by our affiliates.'),
+      major: ['New: your data may be used to train AI models, including by affiliates', 'Expanded: now also shared with affiliates, for AI training'],
+      summary: /^2 major changes: new AI training; wider sharing with affiliates\./,
+    },
+    {
+      name: 'a recipient appended to a sharing sentence',
+      newer: BASE.replace('who host our servers.', 'who host our servers and with advertising partners.'),
+      major: ['Expanded: now also shared with advertisers, for advertising'],
+      summary: /^1 major change: wider sharing with advertisers\./,
+    },
+    {
+      name: '"do not sell" becoming "may sell"',
+      newer: BASE.replace('We do not sell your personal information.', 'We may sell your personal information.'),
+      major: ['New: your personal data may be sold'],
+      summary: /^1 major change: new sale of data\.$/,
+    },
+    {
+      name: 'a sale added to a sharing sentence, recipients unchanged',
+      newer: BASE.replace('We share your information with service providers', 'We share or sell your information to service providers'),
+      major: ['Expanded: your personal data may now be sold'],
+      summary: /^1 major change: wider sale of data\./,
+    },
+    {
+      name: 'a sharing sentence that now also says it sells nothing',
+      newer: BASE.replace('who host our servers.', 'who host our servers, and we never sell it.'),
+      major: [],
+      summary: /^(?!.*major)/,
+    },
+    {
+      name: 'vendors are not buyers: a sentence naming vendors instead of providers',
+      newer: BASE.replace('We share your information with service providers who host our servers.', 'We share your information with vendors who host our servers.'),
+      major: [],
+      summary: /^(?!.*major)/,
+    },
+    {
+      name: 'a limit respelled ("aggregate" to "aggregated") is no limit removed',
+      older: BASE.replace('We share your information with service providers who host our servers.', 'We share aggregate information with our research partners.'),
+      newer: BASE.replace('We share your information with service providers who host our servers.', 'We share aggregated information with our research partners.'),
+      major: [],
+      summary: /^(?!.*major)/,
+    },
+    {
+      name: 'an AI training opt-out where training was already stated',
+      older: BASE.replace('We collect usage data to operate the service.', 'We use your content to train our AI models.'),
+      newer: BASE.replace('We collect usage data to operate the service.', 'We use your content to train our AI models.\n\nYou can opt out of AI training in your settings.'),
+      major: [],
+      goodNews: 'Good news: you can now opt out of AI training',
+      summary: /^\d good news: AI training opt-out/,
+    },
+    {
+      name: 'a new denial of sharing with advertisers',
+      newer: BASE.replace('We do not sell your personal information.', 'We do not sell your personal information.\n\nWe never share your data with advertisers.'),
+      major: [],
+      goodNews: 'Good news: new limits on sharing your data',
+      summary: /^\d good news: limits on sharing/,
+    },
+    {
+      name: 'the same practice in new words',
+      newer: BASE.replace('We share your information with service providers who host our servers.', 'Service providers who host our servers receive your information from us.'),
+      major: [],
+      summary: /^1 minor edit\.$/,
+    },
+    {
+      name: 'a new sharing practice together with a minor edit',
+      newer: BASE.replace('We collect usage data to operate the service.', 'We collect usage data to operate and secure the service.').replace(
+        'We do not sell your personal information.',
+        'We do not sell your personal information.\n\nWe share your purchase history with data brokers.',
+      ),
+      major: ['Expanded: now also shared with data brokers'],
+      summary: /^1 major change: wider sharing with data brokers\. 1 minor edit\.$/,
+    },
+  ])('$name', ({ newer, older, major, goodNews, summary }) => {
+    const a = analyze(newer, older);
+    expect(headlines(a, 'major')).toEqual(major);
+    if (goodNews) expect(headlines(a, 'good-news')).toContain(goodNews);
+    expect(words.summary(digestOf(a))).toMatch(summary);
+  });
+
+  it('marks the inserted words in the evidence, quotes the sentence before, and names what was gained', () => {
+    const a = analyze(BASE.replace('who host our servers.', 'who host our servers and with advertising partners.'));
+    const finding = a.findings[0];
+    const spans = finding?.evidence[0]?.spans ?? [];
+    expect(spans.filter((s) => s.op === 'insert').map((s) => s.text.trim())).toEqual(['and with advertising partners']);
+    expect(finding?.evidence[0]?.previous).toBe('We share your information with service providers who host our servers.');
+    expect(finding?.gained?.recipients).toEqual(['advertisers']);
+    expect(finding?.section).toEqual(['Privacy Policy', 'How we share information']);
+  });
+
+  it('names a new recipient company as the policy writes it, and never the service itself', () => {
+    const acme = (t: string) => documentFromMarkdown(t, { url: 'https://www.acme.example/privacy', language: 'en' });
+    const named = analyzeChange(acme(BASE), acme(BASE.replace('who host our servers.', 'who host our servers, and with OpenAI.')));
+    expect(named.findings[0] && words.headline(named.findings[0])).toBe('Expanded: now also shared with OpenAI');
+    expect(named.findings[0]?.gained?.named).toEqual(['OpenAI']);
+    const own = analyzeChange(acme(BASE), acme(BASE.replace('who host our servers.', 'who host our servers, and with Acme Payments.')));
+    expect(own.findings.filter((f) => f.severity === 'major')).toEqual([]);
+  });
+
+  it('quotes the closest older statement beside a new sentence that widens a practice', () => {
+    const a = analyze(BASE.replace('We do not sell your personal information.', 'We do not sell your personal information.\n\nWe share your purchase history with data brokers.'));
+    expect(a.findings[0]?.evidence[0]?.previous).toBe('We share your information with service providers who host our servers.');
+    expect(a.findings[0]?.gained).toMatchObject({ recipients: ['data-brokers'], data: ['purchases'] });
+  });
+
+  it('sorts findings major, then good news, then minor', () => {
+    const newer = BASE.replace('You can request a copy of your data.', 'You can request a copy of your data.\n\nYou can delete your account at any time.')
+      .replace('We collect usage data to operate the service.', 'We may use your content to train our AI models.')
+      .replace('We share your information with service providers who host our servers.', 'Service providers who host our servers receive your information from us.');
+    const order = analyze(newer).findings.map((f) => f.severity);
+    expect(order).toEqual([...order].sort((x, y) => ['major', 'good-news', 'minor', 'cosmetic'].indexOf(x) - ['major', 'good-news', 'minor', 'cosmetic'].indexOf(y)));
+    expect(order[0]).toBe('major');
+  });
+
+  it('groups several sentences of one section into one finding', () => {
+    const newer = BASE.replace(
+      'We do not sell your personal information.',
+      'We do not sell your personal information.\n\nWe share your purchase history with data brokers.\n\nWe share your location with data brokers and advertisers.',
+    );
+    const sharing = analyze(newer).findings.filter((f) => f.category === 'third-party-sharing' && f.kind === 'expanded');
+    expect(sharing).toHaveLength(1);
+    expect(sharing[0]?.evidence).toHaveLength(2);
+  });
+});
+
+describe('cosmetic differences are not news', () => {
+  it.each([
+    ['whitespace and typography', BASE.replace('We collect usage data', 'We   collect usage   data').replace("We do not sell", 'We do not sell')],
+    ['quotes and dashes', BASE.replace('your name and email', '“your” name – and email').replace('We collect your name', 'We collect your name')],
+    ['case only', BASE.replace('We collect usage data to operate the service.', 'WE COLLECT USAGE DATA TO OPERATE THE SERVICE.')],
+    ['punctuation only', BASE.replace('operate the service.', 'operate the service!')],
+    ['the last-updated date', BASE.replace('January 1, 2024', 'March 3, 2025')],
+    ['list numbering', BASE.replace('We collect your name', '1. We collect your name').replace('We collect usage', '2. We collect usage')],
+    ['link targets and tracking parameters', BASE.replace('request a copy of your data', 'request a copy of [your data](https://example.com/data?utm_source=mail)')],
+    ['a hyphenated spelling', BASE.replace('email address', 'e-mail address')],
+  ])('%s', (_name, newer) => {
+    const a = analyze(newer);
+    expect(a.findings).toEqual([]);
+    expect(a.counts.major + a.counts.minor + a.counts.goodNews).toBe(0);
+    expect(words.summary(digestOf(a))).toMatch(/^No (meaningful )?changes/);
+    expect(a.changes.filter((c) => c.type !== 'moved')).toEqual([]);
+  });
+
+  it('a document that was only re-blocked yields nothing', () => {
+    const merged = BASE.replace('We collect your name and email address when you sign up.\n\nWe collect usage data to operate the service.', 'We collect your name and email address when you sign up. We collect usage data to operate the service.');
+    const a = analyze(merged);
+    expect(a.findings).toEqual([]);
+    expect(words.summary(digestOf(a))).toBe('No meaningful changes (only formatting).');
+    expect(a.counts.cosmetic).toBeGreaterThan(0);
+  });
+
+  it('a moved section is reported as moved, never removed plus added', () => {
+    const moved = BASE.replace('## Your rights\n\nYou can request a copy of your data.\n', '').replace('## Information we collect', '## Your rights\n\nYou can request a copy of your data.\n\n## Information we collect');
+    const a = analyze(moved);
+    expect(a.changes.map((c) => c.type)).toEqual(['moved', 'moved']);
+    expect(a.findings).toEqual([]);
+  });
+
+  it('identical documents: no changes', () => {
+    const a = analyze(BASE);
+    expect(words.summary(digestOf(a))).toBe('No changes.');
+    expect(a.changes).toEqual([]);
+  });
+});
+
+describe('schema and bounds', () => {
+  it('the result parses with the ChangeAnalysis schema', () => {
+    const a = analyze(BASE.replace('We do not sell your personal information.', 'We may sell your personal information to advertisers.'));
+    expect(() => ChangeAnalysis.parse(a)).not.toThrow();
+    expect(a.schemaVersion).toBe(2);
+  });
+
+  const words = (n: number, seed: number) => {
+    const vocab = ['data', 'privacy', 'service', 'account', 'information', 'partner', 'security', 'cookie', 'request', 'contact', 'policy', 'email', 'device', 'content', 'choice', 'law'];
+    let x = seed;
+    const out: string[] = [];
+    for (let i = 0; i < n; i++) {
+      x = (x * 1103515245 + 12345) % 2147483648;
+      out.push(vocab[x % vocab.length] ?? 'word');
+      if (i % 12 === 11) out.push('.\n\n');
+    }
+    return out.join(' ');
+  };
+
+  it('compares two large unrelated documents in full: every sentence classified, nothing truncated', () => {
+    const a = analyzeChange(doc(words(20_000, 1)), doc(words(20_000, 2)));
+    expect(a.truncated).toBe(false);
+    expect(() => ChangeAnalysis.parse(a)).not.toThrow();
+  });
+
+  it('cuts a version past MAX_VERSION_WORDS and says so', () => {
+    const huge = words(MAX_VERSION_WORDS + 20_000, 3);
+    const a = analyzeChange(doc(BASE), doc(huge));
+    expect(a.truncated).toBe(true);
+  });
+});
+
+describe('the same verdict on any machine', () => {
+  const filler = Array.from({ length: 400 }, (_, i) => `Section ${i} describes how the service works for account number ${i}.`).join('\n\n');
+  const newer = `${BASE}\n\n${filler}\n\nWe may use your content to train our AI models.\n\nWe share your purchase history with data brokers.`;
+  afterEach(() => vi.restoreAllMocks());
+
+  it('gives the same findings when every clock reading jumps a second ahead (a busy machine)', () => {
+    const calm = analyzeChange(doc(BASE), doc(newer));
+    let t = 0;
+    vi.spyOn(performance, 'now').mockImplementation(() => (t += 1000));
+    vi.spyOn(Date, 'now').mockImplementation(() => (t += 1000));
+    const busy = analyzeChange(doc(BASE), doc(newer));
+    expect(busy).toEqual(calm);
+  });
+
+  it('pauses between steps of work when asked, and finds exactly the same (the background answers messages meanwhile)', async () => {
+    let pauses = 0;
+    const yielding = await analyzeChangeYielding(doc(BASE), doc(newer), async () => {
+      pauses++;
+    });
+    expect(yielding).toEqual(analyzeChange(doc(BASE), doc(newer)));
+    // 400 sections of filler: at least one pause per SENTENCES_PER_STEP sentences classified.
+    expect(pauses).toBeGreaterThanOrEqual(400 / SENTENCES_PER_STEP);
+  });
+
+  it('classifies every changed sentence whatever the policy length: the AI sentence after 400 sections is found', () => {
+    const a = analyzeChange(doc(BASE), doc(newer));
+    expect(a.truncated).toBe(false);
+    expect(a.findings.some((f) => f.category === 'ai-training' && f.kind === 'new')).toBe(true);
+    expect(a.findings.some((f) => f.category === 'third-party-sharing' && f.kind === 'expanded')).toBe(true);
+  });
+});
+
+describe('widening an existing sharing sentence', () => {
+  const kinds = (newer: string) => analyze(newer).findings.filter((f) => f.category === 'third-party-sharing').map((f) => f.kind);
+  it.each([
+    ['a new purpose (ad measurement)', 'who host our servers and to measure ads.'],
+    ['a new purpose (inferences for advertising)', 'who host our servers, and inferences about you with advertisers.'],
+    ['a new recipient (your employer)', 'who host our servers and with your employer.'],
+  ])('%s makes it expanded', (_name, replacement) => {
+    expect(kinds(BASE.replace('who host our servers.', replacement))).toContain('expanded');
+  });
+  it('the same recipients and purpose in new words stay a rewording', () => {
+    expect(kinds(BASE.replace('We share your information with service providers who host our servers.', 'Your information is shared with service providers that host our servers.'))).not.toContain('expanded');
+  });
+});
+
+describe('a change that only adds a restriction raises no alert', () => {
+  const AI_BASE = BASE.replace('We collect usage data to operate the service.', 'We use your notes to train our AI models.');
+  it.each([
+    ['an AI-training denial', BASE, 'We will never use your notes to train AI models.'],
+    ['an AI-training opt-out where training was stated', AI_BASE, 'You can opt out of having your notes used for model training in your settings.'],
+    ['a denial of sale', BASE, 'We never sell or rent your data to data brokers.'],
+    ['a denial with a consent limit', BASE, 'We will not share your messages with advertisers without your consent.'],
+    ['a sharing opt-out', BASE, 'You can opt out of any sharing of your information with partners.'],
+  ])('%s', (_name, older, added) => {
+    const a = analyze(older.replace('You can request a copy of your data.', `You can request a copy of your data.\n\n${added}`), older);
+    expect(a.findings.filter((f) => f.severity === 'major')).toEqual([]);
+    expect(a.counts.major).toBe(0);
+  });
+});
+
+describe('widening AI training', () => {
+  const AI_BASE = BASE.replace('We collect usage data to operate the service.', 'We use your notes to train our AI models.');
+  const kinds = (older: string, newer: string) => analyze(newer, older).findings.filter((f) => f.category === 'ai-training').map((f) => f.kind);
+  it('de-identified data newly used for training still widens it', () => {
+    expect(kinds(AI_BASE, AI_BASE.replace('to train our AI models.', 'to train our AI models.\n\nWe also use de-identified survey responses to train our models.'))).toContain('expanded');
+  });
+  it.each([
+    ['a plan dropped from an exclusion list widens training', 'when you use Team, Enterprise or the paid API.', 'when you use Enterprise or the paid API.', 'expanded'],
+    ['a denial reworded with new words stays a rewording', 'when you use Team, Enterprise or the paid API.', 'when you use the Team or Enterprise plans or the paid API.', 'reworded'],
+  ])('%s', (_name, before, after, kind) => {
+    const older = AI_BASE.replace('We do not sell your personal information.', `We do not use your inputs to train our AI models ${before}`);
+    expect(kinds(older, older.replace(before, after))).toEqual([kind]);
+  });
+});
+
+describe('describePolicy', () => {
+  it('says what a policy states now, with polarity', () => {
+    const statements = describePolicy(doc(BASE.replace('We collect usage data to operate the service.', 'We may use your content to train our AI models.')));
+    const summary = statements.map((s) => `${s.category}:${s.polarity}`);
+    expect(summary).toContain('ai-training:states');
+    expect(summary).toContain('third-party-sharing:states');
+    expect(summary).toContain('third-party-sharing:restricts');
+    const ai = statements.find((s) => s.category === 'ai-training');
+    expect(ai?.section).toEqual(['Privacy Policy', 'Information we collect']);
+    expect(ai?.triggers.length).toBeGreaterThan(0);
+  });
+
+  it('quotes sentences, never headings', () => {
+    const statements = describePolicy(doc('# Privacy Policy\n\n## 5. How long we keep your information\n\nWe keep your notes for as long as your account is open.'));
+    const sentences = statements.filter((s) => s.category === 'retention').map((s) => s.sentence);
+    expect(sentences).toEqual(['We keep your notes for as long as your account is open.']);
+  });
+});

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { documentFromMarkdown } from '../page/markdown';
+import { Change } from '../schema';
+import { diffDocuments } from './diff';
+import { canonicalKey, splitSentences } from './sentences';
+
+const doc = (text: string) => documentFromMarkdown(text, { url: 'https://example.com/p', language: 'en' });
+
+const BASE = `# Policy
+
+## Sharing
+
+We share data with service providers. They host our servers.
+
+We do not sell data.
+
+## Retention
+
+We keep data for one year.
+`;
+
+describe('diffDocuments', () => {
+  it('reports a modified block with word spans marking only the edit', () => {
+    const changes = diffDocuments(doc(BASE), doc(BASE.replace('with service providers', 'with service providers and advertisers')));
+    expect(changes).toHaveLength(1);
+    const [c] = changes;
+    expect(c?.type).toBe('modified');
+    expect(c?.section).toEqual(['Policy', 'Sharing']);
+    expect(c?.spans.filter((s) => s.op !== 'equal').map((s) => [s.op, s.text.trim()])).toEqual([['insert', 'and advertisers']]);
+    expect(() => Change.array().parse(changes)).not.toThrow();
+  });
+
+  it('reports added and removed blocks', () => {
+    const added = diffDocuments(doc(BASE), doc(`${BASE}\nWe may contact you about surveys.\n`));
+    expect(added.map((c) => [c.type, c.after])).toEqual([['added', 'We may contact you about surveys.']]);
+    const removed = diffDocuments(doc(BASE), doc(BASE.replace('We do not sell data.\n', '')));
+    expect(removed.map((c) => [c.type, c.before])).toEqual([['removed', 'We do not sell data.']]);
+  });
+
+  it('reports a section moved elsewhere as moved', () => {
+    const moved = BASE.replace('## Retention\n\nWe keep data for one year.\n', '').replace('## Sharing', '## Retention\n\nWe keep data for one year.\n\n## Sharing');
+    const changes = diffDocuments(doc(BASE), doc(moved));
+    expect(changes.every((c) => c.type === 'moved')).toBe(true);
+    expect(changes.map((c) => c.after)).toContain('We keep data for one year.');
+  });
+
+  it.each([
+    ['case', BASE, BASE.replace('We do not sell data.', 'WE DO NOT SELL DATA.')],
+    ['curly quotes and dashes', BASE.replace('one year.', 'one year – “always”.'), BASE.replace('one year.', 'one year - "always".')],
+    ['extra spaces', BASE, BASE.replace('We do not sell data.', 'We  do not   sell data.')],
+    ['a paragraph split into two blocks', BASE, BASE.replace('We share data with service providers. They host our servers.', 'We share data with service providers.\n\nThey host our servers.')],
+  ])('ignores %s', (_name, older, newer) => {
+    expect(diffDocuments(doc(older), doc(newer))).toEqual([]);
+  });
+});
+
+describe('sentences', () => {
+  it.each([
+    ['We share data with partners, e.g. Google and Meta. We do not sell it.', ['We share data with partners, e.g. Google and Meta.', 'We do not sell it.']],
+    ['Acme Inc. shares data with affiliates. You may object.', ['Acme Inc. shares data with affiliates.', 'You may object.']],
+    ['Short line', ['Short line']],
+  ])('%s', (text, expected) => {
+    expect(splitSentences(text, 'en')).toEqual(expected);
+  });
+
+  it.each([
+    ['1. We share data.', 'We share data!'],
+    ['“Quoted” text', '"quoted" TEXT'],
+    ['e-mail address', 'email address'],
+    ['see https://a.example/x?utm_source=y', 'see https://a.example/x'],
+  ])('canonical keys of "%s" and "%s" are equal', (a, b) => {
+    expect(canonicalKey(a)).toBe(canonicalKey(b));
+  });
+});

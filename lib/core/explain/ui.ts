@@ -1,0 +1,262 @@
+/**
+ * Every other word a person reads in the extension: the pages' headings, buttons, labels, notes, errors,
+ * aria-labels and confirmations, the Markdown summary's frame, the badge's tooltip and the desktop
+ * notification. One object per language (ui-en.ts, ui-de.ts, ui-fr.ts, ui-es.ts) implements all of it:
+ * a missing key does not compile. The finding words (headline, category…) stay in `Words`.
+ *
+ * A phrase with a number is a function, so each language picks its own plural form (Intl.PluralRules,
+ * see count.ts) and word order. Values passed in (sites, addresses, file names, error texts from the
+ * background, dates already formatted) are inserted as they are: the pages render every string as a
+ * text node, never as markup, so nothing here can turn policy text or a site name into HTML.
+ */
+import type { CheckFailure } from '../check-failure';
+import type { Why } from '../page/discover';
+import type { ChangeType } from '../schema';
+
+/** What a watched site's last check came to (the background's `checkNow` status codes). */
+export type CheckStatus = 'unchanged' | 'changed' | 'first' | 'failed';
+
+export interface UiWords {
+  /** Dates and sizes (format.ts builds the rest with Intl in the reader's locale). */
+  time: {
+    /** An absolute date after a verb: "on 2 Nov 2026", "am 02.11.2026". */
+    on(date: string): string;
+    /** A date that cannot be read, alone ("an unknown date") and after a verb ("on an unknown date"). */
+    unknownDate: string;
+    unknownWhen: string;
+    unknownTime: string;
+    /** Byte units, smallest first: B, KB, MB, GB, TB. */
+    byteUnits: readonly [string, string, string, string, string];
+    unknownSize: string;
+  };
+  common: {
+    privacyPolicy: string;
+    relatedPolicy: string;
+    /** "3 versions". */
+    versions(n: number): string;
+    /** Joins the parts of a one-line description ("3 versions · latest seen today"). */
+    separator: string;
+    /** Words quoted from a policy, in the language's quotation marks. */
+    quote(text: string): string;
+    loading: string;
+    somethingWentWrong(error: string): string;
+    /** The evidence export, on the history and options pages. */
+    exportEvidence: string;
+    exported(filename: string, records: number): string;
+    exportFailed(error: string): string;
+  };
+  loadFailed: {
+    tabPolicy(error: string): string;
+    settings(error: string): string;
+    history(site: string, error: string): string;
+    comparison(error: string): string;
+  };
+  popup: {
+    noPolicySeen(site: string | null): string;
+    /** `when` reads after a verb: "today", "3 days ago", "on 2 Nov 2026" (format.when). */
+    changed(when: string): string;
+    watchingSince(day: string, versions: number): string;
+    firstSeen(day: string, versions: number): string;
+    latestSeen(when: string): string;
+    statedUpdate(date: string): string;
+    reviewed: string;
+    showReviewed: string;
+    markReviewed: string;
+    history: string;
+    notAWebPage: string;
+    watchJoined: string;
+    stopWatching: string;
+    notWatched: string;
+    watchSite: string;
+    noPolicyHint: string;
+    settings: string;
+    highlighted: string;
+    passageNotFound: string;
+    markedReviewed: string;
+    watching(site: string): string;
+    couldNotWatch: string;
+    stoppedWatching(site: string): string;
+    /** The popup opened with no tab to describe (shown after loadFailed.tabPolicy). */
+    noActiveTab: string;
+  };
+  analysis: {
+    onlyFormatting: string;
+    truncated: string;
+    before: string;
+    morePassages(n: number): string;
+    section(path: string): string;
+    showOnPage: string;
+  };
+  statements: {
+    heading: string;
+    firstVersion: string;
+    nothingOnSharing: string;
+    nothingOnAi: string;
+    nothingFound: string;
+    moreLikeThis(n: number): string;
+  };
+  comparison: {
+    heading(older: string, newer: string): string;
+    changeType: Record<ChangeType, string>;
+    noDifferences: string;
+    /** The list of text changes, for screen readers. */
+    changesLabel: string;
+    showChanges: string;
+    inline: string;
+    sideBySide: string;
+    copyMarkdown: string;
+    copied: string;
+    couldNotCopy(error: string): string;
+    whatChanged: string;
+    theText: string;
+    older(day: string): string;
+    newer(day: string): string;
+  };
+  history: {
+    title: string;
+    titleOf(site: string): string;
+    /** The browser tab's title. */
+    documentTitle(site: string): string;
+    noSite: string;
+    evidenceNote(site: string): string;
+    exporting: string;
+    noPolicy(site: string): string;
+    pickTwo: string;
+    pickTwoOfOne: string;
+    onlyOne: string;
+    timelineLabel(title: string): string;
+    seen(when: string): string;
+    dated(date: string): string;
+    firstVersion: string;
+    majorChanges(n: number): string;
+    reviewed: string;
+    notReviewed: string;
+  };
+  record: {
+    checking: string;
+    couldNotCheck: string;
+    pages(kept: number, pruned: number): string;
+    verifies: string;
+    /** Follows `verifies`, which is set in bold: ": 3 entries in its hash chain, 2 saved pages kept." */
+    verifiesDetail(entries: number, pages: string): string;
+    chainHead: string;
+    doesNotVerify: string;
+    /** Follows `doesNotVerify`: " (2 saved pages kept):". */
+    doesNotVerifyDetail(pages: string): string;
+    andMore(n: number): string;
+    pageKept: string;
+    pagePruned: string;
+    pageNone: string;
+    /** `was` 0: made before extractors were numbered. */
+    reread(extractor: number, was: number): string;
+    /** What is kept of one version: its page and how its text was made, either may be absent. */
+    versionEvidence(page: string | null, text: string | null): string;
+  };
+  options: {
+    title: string;
+    watchedSites: string;
+    addSite: string;
+    checksAndNotifications: string;
+    history: string;
+    storage: string;
+    /** How often a site is checked, in hours (12, 24, 72, 168, 336, 720, or any other number). */
+    frequency(hours: number): string;
+    status: { upToDate: string; changed: string; pending: string; failed: string };
+    failureReason(reason: string): string;
+    attempts(n: number): string;
+    watchInstead(url: string): string;
+    noWatches: string;
+    column: { site: string; policy: string; lastCheck: string; lastChange: string; status: string; frequency: string; actions: string };
+    never: string;
+    noneSeen: string;
+    frequencyFor(site: string): string;
+    checkNowFor(site: string): string;
+    checking: string;
+    checkNow: string;
+    removeSite(site: string): string;
+    remove: string;
+    checkResult(site: string, status: CheckStatus, reason: string | null): string;
+    checkFailed(site: string, error: string): string;
+    stoppedWatching(site: string): string;
+    couldNotRemove(site: string, error: string): string;
+    nowWatching(siteOrUrl: string): string;
+    couldNotWatch(siteOrUrl: string, error: string | null): string;
+    couldNotSetFrequency(site: string, error: string): string;
+    lookingUp: string;
+    noneFound(site: string): string;
+    found(n: number, site: string): string;
+    lookupFailed(error: string): string;
+    watchFailed(error: string): string;
+    addressLabel: string;
+    addressPlaceholder: string;
+    findPolicy: string;
+    whichPage(site: string): string;
+    confirmWatch: string;
+    settings: Record<'paused' | 'autoWatchVisited' | 'notifications', { label: string; hint: string }>;
+    notificationsDenied: string;
+    saved: string;
+    couldNotSave(error: string): string;
+    exportNote: string;
+    exportHistory: string;
+    importHistory: string;
+    /** The evidence note, around the command it names (rendered as code): before, then after. */
+    evidenceNote: readonly [string, string];
+    historyExported: string;
+    exportingEvidence: string;
+    importing(file: string): string;
+    importFailed(message: string): string;
+    /** An import that worked: versions added, and versions the history already had. */
+    imported(added: number, skipped: number): string;
+    notJson: string;
+    /** Storage ran out during an import (nothing was imported). */
+    importFull: string;
+    used(bytes: string, versions: number, policies: number, sites: number): string;
+    savedPages(captures: number, bytes: string, pageBytes: string, withRaw: number, versions: number): string;
+    keepNote: string;
+    reextractPending(extractor: number, pending: number): string;
+    reextractDone(extractor: number, changed: number, same: number, failed: number): string;
+    extractor(extractor: number): string;
+    quarantined(n: number): string;
+  };
+  /** The frame of the Markdown summary (components/markdown-summary.ts adds the Markdown marks). */
+  markdown: {
+    untitled: string;
+    compared(older: string, newer: string): string;
+    /** Labels with their colon: "Summary:", "Résumé\u00a0:". */
+    policyLabel: string;
+    summaryLabel: string;
+    severityLabel: string;
+    categoryLabel: string;
+    sectionLabel: string;
+    /** Set in italics. */
+    footer: string;
+  };
+  /** The toolbar badge's tooltip (lib/extension/badge.ts). */
+  badge: {
+    /** The first line, when the tab's site has unreviewed major changes. */
+    changed(site: string, major: number): string;
+    /** One line per headline, and for the `more` line. */
+    line(text: string): string;
+    more(n: number): string;
+    goodNews(site: string): string;
+    /** Watched sites elsewhere with unreviewed changes: `shown` are the ones named, of `n`. */
+    elsewhere(n: number, shown: readonly string[]): string;
+    nothing(site: string): string;
+  };
+  /** What the popup and options page say when storage is, or was, full (views.ts: StorageProblem). */
+  storage: {
+    /** A new version could not be saved; `detail` is the store's own reason (English). */
+    saveFailed(detail: string): string;
+    /** Space was made by removing old saved pages and old intermediate versions. */
+    pruned(removedRaw: number, removedVersions: number): string;
+  };
+  /** Why an address is proposed as a site's policy (lib/core/page/discover.ts). */
+  discoveryWhy(why: Why): string;
+  /** Why a background check failed (lib/core/check-failure.ts), as the options page and the popup say it. */
+  failure(f: CheckFailure): string;
+  /** The desktop notification a background check raises on a major change. */
+  notification: {
+    title(site: string): string;
+    message: string;
+  };
+}

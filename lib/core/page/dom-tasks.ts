@@ -1,0 +1,43 @@
+/**
+ * Work that needs a DOM but no visible tab: a fetched page parsed and run through the same pipeline
+ * as a visited page, or searched for its policy link. Runs wherever a `DOMParser` exists (Firefox's
+ * event page, Chrome's offscreen document, jsdom in tests); the caller passes the parser in.
+ */
+import { z } from 'zod';
+import { discoverPolicyLinks, Why, type Candidate } from './discover';
+import { processPage } from './pipeline';
+import { Detection, PolicyDocument } from '../schema';
+
+export const DomTask = z.discriminatedUnion('task', [
+  z.object({ task: z.literal('process'), html: z.string(), url: z.string() }),
+  z.object({ task: z.literal('discover'), html: z.string(), url: z.string() }),
+]);
+export type DomTask = z.infer<typeof DomTask>;
+
+export const DomTaskResult = z.union([
+  z.object({ task: z.literal('process'), outcome: z.literal('policy'), detection: Detection, document: PolicyDocument }),
+  z.object({ task: z.literal('process'), outcome: z.enum(['not-policy', 'failed']), detection: Detection.nullable(), reason: z.string() }),
+  z.object({ task: z.literal('discover'), candidates: z.array(z.object({ url: z.string(), why: Why, score: z.number() })) }),
+]);
+export type DomTaskResult = z.infer<typeof DomTaskResult>;
+
+export type ParseHtml = (html: string) => Document;
+
+export function runDomTask(task: DomTask, parse: ParseHtml, sameSite: (a: URL, b: URL) => boolean): DomTaskResult {
+  let doc: Document;
+  try {
+    doc = parse(task.html);
+  } catch (error) {
+    if (task.task === 'discover') return { task: 'discover', candidates: [] };
+    return { task: 'process', outcome: 'failed', detection: null, reason: `the page could not be parsed: ${String(error)}` };
+  }
+  if (task.task === 'discover') {
+    const candidates: Candidate[] = discoverPolicyLinks(doc, task.url, sameSite);
+    return { task: 'discover', candidates };
+  }
+  const outcome = processPage(doc, task.url, { skipGate: true });
+  if (outcome.stage === 'gate') return { task: 'process', outcome: 'not-policy', detection: null, reason: outcome.reason };
+  if (outcome.stage === 'detect') return { task: 'process', outcome: 'not-policy', detection: outcome.detection, reason: outcome.reason };
+  if (!outcome.result.ok) return { task: 'process', outcome: 'failed', detection: outcome.detection, reason: outcome.result.reason };
+  return { task: 'process', outcome: 'policy', detection: outcome.detection, document: outcome.result.document };
+}

@@ -1,0 +1,220 @@
+import { describe, expect, it } from 'vitest';
+import { loadHtml } from '../../../../scripts/lib/dom';
+import { Readability } from '@mozilla/readability';
+import { extractPolicy, fastVisibilityTest } from './extract';
+import { pruneChrome, revealCollapsed } from './reveal';
+import { findStatedDate } from '../../text/dates';
+import * as P from '../detect/testpages';
+
+function extract(html: string, url = 'https://acme.example/privacy') {
+  const { document, url: href } = loadHtml(html, url);
+  const before = document.documentElement.outerHTML;
+  const r = extractPolicy(document, href);
+  // The live document must never change.
+  expect(document.documentElement.outerHTML).toBe(before);
+  return r;
+}
+
+function ok(r: ReturnType<typeof extract>) {
+  if (!r.ok) throw new Error(r.reason);
+  return r.document;
+}
+
+describe('extractPolicy', () => {
+  it('produces ordered blocks with section paths, title, language and date', () => {
+    const d = ok(extract(P.EN_POLICY));
+    expect(d.title).toContain('Privacy Policy');
+    expect(d.language).toBe('en');
+    expect(d.statedDate).toBe('2024-03-03');
+    const share = d.blocks.find((b) => b.text.startsWith('We may share personal information'));
+    expect(share).toMatchObject({ kind: 'paragraph', section: expect.arrayContaining(['Sharing with third parties']) });
+    const heading = d.blocks.find((b) => b.kind === 'heading' && b.text === 'Your rights');
+    expect(heading?.level).toBe(2);
+    expect(d.blocks.filter((b) => b.kind === 'list-item').map((b) => b.text)).toContain('Device data: IP address, browser type, operating system.');
+    const order = ['Information we collect', 'How we use your information', 'Retention'].map((t) => d.blocks.findIndex((b) => b.text === t));
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+    expect(order.every((i) => i >= 0)).toBe(true);
+    // Page chrome is not policy text.
+    expect(d.blocks.some((b) => /^Home Shop$/.test(b.text))).toBe(false);
+  });
+
+  it.each([
+    ['de', P.DE_POLICY, '2024-02-01'],
+    ['fr', P.FR_POLICY, '2024-01-12'],
+    ['es', P.ES_POLICY, '2024-03-05'],
+    ['it', P.IT_POLICY, '2024-04-10'],
+    ['nl', P.NL_POLICY, '2024-05-02'],
+    ['pt', P.PT_POLICY, '2024-06-15'],
+  ])('extracts a %s policy with its stated date', (lang, html, date) => {
+    const d = ok(extract(html));
+    expect(d.language).toBe(lang);
+    expect(d.statedDate).toBe(date);
+    expect(d.extraction.words).toBeGreaterThan(150);
+  });
+
+  it('keeps text from collapsed accordions, tabs, details and read-more sections', () => {
+    const body = P.EN_POLICY.split('<main>')[1]!.split('</main>')[0]!;
+    const html = P.page({
+      lang: 'en',
+      title: 'Privacy Policy',
+      h1: 'Privacy Policy',
+      body: `${body}
+<div class="accordion"><button aria-expanded="false" aria-controls="p1">International transfers</button>
+<div id="p1" class="accordion-collapse collapse" hidden><p>We transfer personal data to the United States under standard contractual clauses.</p></div></div>
+<div role="tablist"><button role="tab">EU residents</button><button role="tab">California residents</button></div>
+<div role="tabpanel" style="display: none"><p>California residents may request that we not sell or share their personal information.</p></div>
+<details><summary>Sensitive data</summary><p>We process health data only with your explicit consent.</p></details>
+<div aria-hidden="true" style="visibility:hidden"><p>Read more: we keep server logs for thirty days before deleting them.</p></div>`,
+    });
+    const d = ok(extract(html));
+    const text = d.blocks.map((b) => b.text).join('\n');
+    expect(text).toContain('standard contractual clauses');
+    expect(text).toContain('not sell or share their personal information');
+    expect(text).toContain('health data only with your explicit consent');
+    expect(text).toContain('server logs for thirty days');
+  });
+
+  it('reveals collapsed content but leaves closed menus, dialogs and banners closed', () => {
+    const { document } = loadHtml(
+      `<!doctype html><html><body>
+<header><nav><ul hidden id="submenu"><li>Products</li></ul></nav></header>
+<div role="dialog" aria-modal="true" style="display:none" id="newsletter"><p>Subscribe</p></div>
+<main><article><section><header><div hidden id="in-article-header">Summary</div></header>
+<div hidden id="panel"><p>We share data with advertisers.</p></div>
+<details id="more"><summary>More</summary><p>Retention</p></details></section></article></main>
+<footer><div aria-hidden="true" id="footer-menu">Links</div></footer>
+</body></html>`,
+      'https://acme.example/privacy',
+    );
+    const copy = document.cloneNode(true) as Document;
+    expect(revealCollapsed(copy)).toBe(3);
+    expect(copy.getElementById('panel')?.hasAttribute('hidden')).toBe(false);
+    expect(copy.getElementById('in-article-header')?.hasAttribute('hidden')).toBe(false);
+    expect(copy.getElementById('more')?.hasAttribute('open')).toBe(true);
+    expect(copy.getElementById('submenu')?.hasAttribute('hidden')).toBe(true);
+    expect(copy.getElementById('newsletter')?.getAttribute('style')).toBe('display:none');
+    expect(copy.getElementById('footer-menu')?.getAttribute('aria-hidden')).toBe('true');
+  });
+
+  it('removes navigation, banners, site footers and graphics from the copy, but not section headers', () => {
+    const { document } = loadHtml(
+      `<!doctype html><html><body>
+<header id="site"><a href="/">Acme</a></header><nav id="menu"><a href="/a">A</a></nav>
+<div class="content"><header id="section-title"><h2>I. Introduction</h2></header><p>Policy text.</p>
+<svg id="icon"><text>icon</text></svg><aside id="related">Related</aside></div>
+<article><header id="article-header"><p>Summary</p></header><p>More policy text.</p></article>
+<footer id="site-footer"><a href="/terms">Terms</a></footer>
+</body></html>`,
+      'https://acme.example/privacy',
+    );
+    const copy = document.cloneNode(true) as Document;
+    expect(pruneChrome(copy)).toBe(5);
+    const ids = (d: Document) => ['site', 'menu', 'section-title', 'icon', 'related', 'article-header', 'site-footer'].filter((id) => d.getElementById(id));
+    expect(ids(copy)).toEqual(['section-title', 'article-header']);
+    expect(ids(document)).toHaveLength(7);
+  });
+
+  it('normalises typography in blocks', () => {
+    const html = P.EN_POLICY.replace('We do not sell personal information.', 'We don\u2019t sell \u201cpersonal\u00a0information\u201d \u2014 ever.\u200b');
+    const d = ok(extract(html));
+    expect(d.blocks.some((b) => b.text.includes('We don\'t sell "personal information" - ever.'))).toBe(true);
+  });
+
+  it('turns table rows into table-row blocks', () => {
+    const html = P.EN_POLICY.replace(
+      '<h2>Retention</h2>',
+      '<h2>Retention</h2><table><tr><th>Data</th><th>Period</th></tr><tr><td>Account data</td><td>Life of the account</td></tr></table>',
+    );
+    const d = ok(extract(html));
+    expect(d.blocks).toContainEqual(expect.objectContaining({ kind: 'table-row', text: 'Account data | Life of the account' }));
+  });
+
+  it('falls back to its own extraction when Readability keeps too little, and says so', () => {
+    // Half of the policy sits in a container whose class Readability treats as page furniture
+    // ("sidebar"), so Readability returns only the other half.
+    const half = (n: string) =>
+      `<div class="wrap"><div class="inner"><div class="text">${Array.from(
+        { length: 12 },
+        (_, i) => `<p>Part ${n} clause ${i + 1}: we may share personal information with partner ${n}${i + 1} for analytics, advertising and fraud prevention, and we retain it for as long as the law requires.</p>`,
+      ).join('')}</div></div></div>`;
+    const html = `<!doctype html><html lang="en"><head><title>Privacy</title></head><body><div id="a"><section>${half('A')}</section></div><div class="sidebar-notes">${half('B')}</div></body></html>`;
+    const d = ok(extract(html));
+    expect(d.extraction.method).toBe('fallback');
+    expect(d.extraction.notes.join(' ')).toMatch(/fallback/);
+    const text = d.blocks.map((b) => b.text).join(' ');
+    expect(text).toContain('partner A12');
+    expect(text).toContain('partner B12');
+  });
+
+  it.each([
+    ['an empty document', ''],
+    ['a body without text', '<html><body><div></div></body></html>'],
+  ])('returns a reason for %s', (_name, html) => {
+    const r = extract(html);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.reason).toBeTruthy();
+  });
+});
+
+describe('findStatedDate', () => {
+  it.each([
+    ['Last updated: March 3, 2024', '2024-03-03'],
+    ['Effective date: 2023-11-30', '2023-11-30'],
+    ['Effective as of January 1st, 2025.', '2025-01-01'],
+    ['Last modified 25/04/2024', '2024-04-25'],
+    ['Zuletzt aktualisiert am 7. März 2024', '2024-03-07'],
+    ['Stand: 01.02.2023', '2023-02-01'],
+    ['Dernière mise à jour : 1er janvier 2024', '2024-01-01'],
+    ['Última actualización: 5 de marzo de 2024', '2024-03-05'],
+    ['Ultimo aggiornamento: 10 aprile 2024', '2024-04-10'],
+    ['Laatst bijgewerkt op 2 mei 2024', '2024-05-02'],
+    ['Última atualização: 15 de junho de 2024', '2024-06-15'],
+    ['Updated: June 2022', '2022-06-01'],
+    ["La présente politique s'applique à partir du 01/02/2026", '2026-02-01'],
+  ])('reads "%s"', (text, date) => {
+    expect(findStatedDate(`Intro text. ${text}. More text follows here.`)).toBe(date);
+  });
+
+  it('uses month-first order for US English numeric dates', () => {
+    expect(findStatedDate('Last updated 05/04/2024', { usOrder: true })).toBe('2024-05-04');
+    expect(findStatedDate('Last updated 05/04/2024', { usOrder: false })).toBe('2024-04-05');
+  });
+
+  it('reads a numeric date month first on lang="en" and en-US pages, day first on en-GB', () => {
+    const page = (lang: string) => P.EN_POLICY.replace('lang="en-US"', `lang="${lang}"`).replace('Last updated: March 3, 2024', 'Last modified: 8/11/2026');
+    for (const [lang, date] of [['en', '2026-08-11'], ['en-US', '2026-08-11'], ['en-GB', '2026-11-08']] as const) {
+      const d = ok(extract(page(lang)));
+      expect(d.statedDate, lang).toBe(date);
+    }
+  });
+
+  it('returns null when no date is stated', () => {
+    expect(findStatedDate('We updated our practices in many ways over the years.')).toBeNull();
+  });
+});
+
+describe('the visibility test on our Readability instance', () => {
+  it('answers as Readability\'s own test does, for every kind of element', () => {
+    const { document } = loadHtml(
+      `<html><body>
+        <p>plain</p><p class="x" id="y">with class and id</p>
+        <p style="color: red">styled, visible</p><p style="display:none">display none</p>
+        <p style="visibility: hidden">visibility hidden</p><p style="DISPLAY : NONE !important">upper case</p>
+        <p hidden>hidden</p><p aria-hidden="true">aria hidden</p><p aria-hidden="false">aria not hidden</p>
+        <img aria-hidden="true" class="mwe-math-fallback-image-inline" alt="">
+        <svg aria-hidden="true"><circle r="1"></circle></svg><math><mi>x</mi></math>
+      </body></html>`,
+      'https://acme.example/privacy',
+    );
+    const own = new Readability(document.cloneNode(true) as Document) as unknown as { _isProbablyVisible: (n: Element) => boolean };
+    const fast = new Readability(document.cloneNode(true) as Document) as unknown as { _isProbablyVisible: (n: Element) => boolean };
+    fastVisibilityTest(fast);
+    const elements = [...document.body.querySelectorAll('*')];
+    expect(elements.length).toBeGreaterThan(12);
+    const answers = elements.map((el) => [el.outerHTML.slice(0, 40), fast._isProbablyVisible(el)]);
+    expect(answers).toEqual(elements.map((el) => [el.outerHTML.slice(0, 40), own._isProbablyVisible(el)]));
+    // Both answers occur.
+    expect(answers.filter(([, v]) => v === false).length).toBeGreaterThanOrEqual(4);
+    expect(answers.filter(([, v]) => v === true).length).toBeGreaterThanOrEqual(4);
+  });
+});

@@ -1,0 +1,274 @@
+/**
+ * Extract a privacy policy's text as a `PolicyDocument`: Readability on a copy of the page with
+ * collapsed sections revealed, or our own main-content extraction when Readability returns too little.
+ * The live document is only read, never changed.
+ */
+import { Readability } from '@mozilla/readability';
+import type { Block, PolicyDocument } from '../../schema';
+import { countWords, normalizeText } from '../../text/normalize';
+import { guessLanguage, LANGUAGE_SAMPLE_CHARS, primaryLanguage, type PageText } from '../detect/text';
+import { foldForMatch } from '../detect/vocab';
+import { blocksFromElement } from './blocks';
+import { findStatedDate } from '../../text/dates';
+import { cleanCopy, findMainContent } from './fallback';
+import { pruneChrome, revealCollapsed } from './reveal';
+
+export type ExtractResult = { ok: true; document: PolicyDocument } | { ok: false; reason: string };
+
+export interface ExtractOptions {
+  /** Injected clock (ms), used to record how long extraction took. */
+  clock?: () => number;
+  /**
+   * The body text detection already read (`readDetectionText`). When it holds the whole body, the
+   * size check and the date scan use it instead of reading the page again.
+   */
+  pageText?: PageText;
+}
+
+const MIN_WORDS = 300;
+/** Readability's result is kept only if it holds at least this share of the main content's words. */
+const MIN_SHARE_OF_MAIN = 0.6;
+const MAX_DATE_SCAN_CHARS = 200_000;
+
+function wordsOf(blocks: Block[]): number {
+  let n = 0;
+  for (const b of blocks) n += countWords(b.text);
+  return n;
+}
+
+/**
+ * Readability looks for an author byline by reading the full text of every element it visits until it
+ * finds one: a cost that grows with the page's size times its depth, for a value a policy does not have
+ * and we never use. Its own check (`_isValidByline`, present in 0.6) is turned off on this instance only;
+ * the side effect is that a short "author" line stays in the text instead of being removed. If a future
+ * version renames the method, this does nothing and extraction is simply as fast as before.
+ */
+function skipBylineSearch(reader: object): void {
+  const r = reader as { _isValidByline?: unknown };
+  if (typeof r._isValidByline === 'function') r._isValidByline = () => false;
+}
+
+/**
+ * Readability asks of every element it visits whether it is visible, reading `node.style`: Chromium
+ * builds a style declaration object for each element just to find no inline style. An element with no
+ * `style`, `hidden` or `aria-hidden` attribute is visible by that test's own rules, so it is answered
+ * without the object; every other element still gets Readability's own test. Same answers, less work.
+ */
+export function fastVisibilityTest(reader: object): void {
+  const r = reader as { _isProbablyVisible?: (node: Element) => boolean };
+  const own = r._isProbablyVisible;
+  if (typeof own !== 'function') return;
+  r._isProbablyVisible = (node: Element) =>
+    (!node.hasAttribute('style') && !node.hasAttribute('hidden') && !node.hasAttribute('aria-hidden')) || own.call(reader, node);
+}
+
+/**
+ * After extracting, Readability rewrites every link and image address to an absolute URL. Only the
+ * text is kept, so that walk over the article is skipped on this instance (the same private-method
+ * caveat as above). Links to `javascript:` addresses, which it would turn into their text, are text in
+ * the blocks either way.
+ */
+function skipLinkRewrite(reader: object): void {
+  const r = reader as { _fixRelativeUris?: unknown };
+  if (typeof r._fixRelativeUris === 'function') r._fixRelativeUris = () => undefined;
+}
+
+function runReadability(doc: Document, notes: string[]): { blocks: Block[]; title: string } | null {
+  const copy = doc.cloneNode(true) as Document;
+  const revealed = revealCollapsed(copy);
+  if (revealed) notes.push(`revealed ${revealed} collapsed elements`);
+  const pruned = pruneChrome(copy);
+  if (pruned) notes.push(`removed ${pruned} navigation, banner, footer, sidebar or graphic elements`);
+  // The serializer hands back the content element itself, saving a serialise-and-reparse round trip.
+  // keepClasses: no pass over the article to strip class attributes, which the blocks never read.
+  const reader = new Readability<Element>(copy, { serializer: (n) => n as Element, charThreshold: 500, keepClasses: true });
+  skipBylineSearch(reader);
+  skipLinkRewrite(reader);
+  fastVisibilityTest(reader);
+  const article = reader.parse();
+  if (!article?.content) return null;
+  return { blocks: blocksFromElement(article.content), title: article.title ?? '' };
+}
+
+function runFallback(doc: Document, notes: string[]): Block[] {
+  const root = findMainContent(doc);
+  if (!root) return [];
+  const copy = cleanCopy(root);
+  const name = root.localName + (root.id ? `#${root.id}` : '');
+  notes.push(`fallback content root <${name}>`);
+  return blocksFromElement(copy);
+}
+
+function mainContentWords(doc: Document): number {
+  const root = findMainContent(doc);
+  if (!root) return 0;
+  return countWords(readBodyTextOf(root));
+}
+
+function readBodyTextOf(el: Element): string {
+  // Same exclusions as the detector's body read, on a subtree.
+  const doc = el.ownerDocument;
+  const parts: string[] = [];
+  const walker = doc.createTreeWalker(el, 4);
+  let total = 0;
+  for (let n = walker.nextNode(); n && total < 400_000; n = walker.nextNode()) {
+    const p = (n.parentNode as Element | null)?.localName;
+    if (p === 'script' || p === 'style' || p === 'noscript' || p === 'template') continue;
+    const v = n.nodeValue ?? '';
+    parts.push(v);
+    total += v.length;
+  }
+  return parts.join(' ');
+}
+
+/** The body's raw text, and the text of its scripts, styles and templates (not the page's text). */
+interface BodyRead {
+  raw: string;
+  noise: string[];
+}
+
+/** Read natively (textContent), not node by node; shared by the size estimate and the date scan. */
+function readBody(doc: Document): BodyRead {
+  const body = doc.body;
+  if (!body) return { raw: '', noise: [] };
+  const list = body.querySelectorAll('script, style, noscript, template');
+  const noise: string[] = [];
+  for (let i = 0; i < Math.min(list.length, 2000); i++) noise.push(list[i]?.textContent ?? '');
+  return { raw: body.textContent ?? '', noise };
+}
+
+/** The body's text minus the big script and style blobs: only for a date scan, where strays do not matter. */
+function quickBodyText({ raw, noise }: BodyRead): string {
+  let text = raw;
+  // Only the big blobs matter; each removal copies the string, so cap them.
+  let removed = 0;
+  for (let i = 0; i < noise.length && removed < 50; i++) {
+    const t = noise[i];
+    if (t && t.length > 200) {
+      text = text.replace(t, ' ');
+      removed++;
+    }
+  }
+  return text.length > MAX_DATE_SCAN_CHARS * 4 ? text.slice(0, MAX_DATE_SCAN_CHARS * 4) : text;
+}
+
+/**
+ * About how many characters of text the body holds once scripts and styles are left out and runs of
+ * whitespace count as one, without building that text: the raw length minus the scripts' lengths,
+ * scaled by how much whitespace collapsing shrinks a sample. Only a trigger for a closer look.
+ */
+function estimateBodyChars({ raw, noise }: BodyRead): number {
+  let noiseChars = 0;
+  for (const t of noise) noiseChars += t.length;
+  const chars = Math.max(0, raw.length - noiseChars);
+  if (!chars) return 0;
+  // Sample from the middle of the text, away from the header and footer boilerplate.
+  const start = Math.max(0, Math.floor(raw.length / 2) - 10_000);
+  const sample = raw.slice(start, start + 20_000);
+  const collapsed = sample.replace(/\s+/g, ' ').length;
+  return sample.length ? Math.round((chars * collapsed) / sample.length) : chars;
+}
+
+/** Characters once runs of whitespace count as one, without building the collapsed string. */
+function collapsedLength(text: string): number {
+  let n = 0;
+  let inSpace = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const space = c === 32 || c === 10 || c === 9 || c === 13 || c === 12 || c === 160;
+    if (!space || !inSpace) n++;
+    inSpace = space;
+  }
+  return n;
+}
+
+/** Policies state their date near the top or at the very end; scanning only there keeps it cheap. */
+function headAndTail(text: string): string {
+  if (text.length <= 40_000) return text;
+  return `${text.slice(0, 30_000)}\n${text.slice(-10_000)}`;
+}
+
+/** A page without a <title>: its first heading, or a short first line that reads like one. */
+function fallbackTitle(blocks: Block[]): string {
+  const h = blocks.find((b) => b.kind === 'heading');
+  if (h) return h.text;
+  const first = blocks[0]?.text ?? '';
+  return first.length <= 120 ? first : '';
+}
+
+/** The page title, without the " | Site name" tail when the first part is meaningful. */
+function cleanTitle(raw: string): string {
+  const t = normalizeText(raw);
+  return t.slice(0, 300);
+}
+
+export function extractPolicy(doc: Document, url: string, options: ExtractOptions = {}): ExtractResult {
+  const clock = options.clock;
+  const started = clock?.();
+  try {
+    if (!doc || !doc.documentElement) return { ok: false, reason: 'no document element' };
+    if (!doc.body) return { ok: false, reason: 'document has no body (XML or non-HTML document)' };
+    const notes: string[] = [];
+    let method: 'readability' | 'fallback' = 'readability';
+    let blocks: Block[] = [];
+    let title = '';
+    try {
+      const r = runReadability(doc, notes);
+      if (r) {
+        blocks = r.blocks;
+        title = r.title;
+      } else notes.push('Readability returned nothing');
+    } catch (e) {
+      notes.push(`Readability failed: ${e instanceof Error ? e.message : String(e)}`);
+    }
+    let words = wordsOf(blocks);
+    // Finding the main content ourselves costs a pass over the page, so only do it when Readability's
+    // share of the body's words leaves room for doubt.
+    let bodyRead: BodyRead | null = null;
+    const bodyOnce = (): BodyRead => (bodyRead ??= readBody(doc));
+    const whole = options.pageText?.complete ? options.pageText.text : null;
+    const blockChars = blocks.reduce((n, b) => n + b.text.length + 1, 0);
+    const bodyChars = whole !== null ? collapsedLength(whole) : estimateBodyChars(bodyOnce());
+    const suspicious = words < MIN_WORDS || blockChars < bodyChars * MIN_SHARE_OF_MAIN;
+    const mainWords = suspicious ? mainContentWords(doc) : 0;
+    if (words < MIN_WORDS || words < mainWords * MIN_SHARE_OF_MAIN) {
+      const fb = runFallback(doc, notes);
+      const fbWords = wordsOf(fb);
+      if (fbWords > words) {
+        notes.push(
+          words < MIN_WORDS
+            ? `Readability kept ${words} words (< ${MIN_WORDS}); fallback found ${fbWords}`
+            : `Readability kept ${words} of about ${mainWords} main-content words; fallback found ${fbWords}`,
+        );
+        blocks = fb;
+        words = fbWords;
+        method = 'fallback';
+      }
+    }
+    if (!blocks.length || words === 0) return { ok: false, reason: 'no text found in the page' };
+
+    const lang = primaryLanguage(doc.documentElement.getAttribute('lang'));
+    const blockText = blocks.map((b) => b.text).join('\n');
+    // guessLanguage reads only a sample; fold only that much.
+    const language = lang || guessLanguage(foldForMatch(blockText.slice(0, LANGUAGE_SAMPLE_CHARS)));
+    // Numeric dates are read month first for US English: lang="en-US", and plain "en" too, which is what
+    // most US sites declare; English of other regions (en-GB, en-AU, ...) and other languages day first.
+    const usOrder = /^\s*en(?:[-_]us)?\s*$/i.test(doc.documentElement.getAttribute('lang') ?? '') || (!lang && language === 'en');
+    // The date is often in a header Readability dropped, so look at the whole body if the blocks lack one.
+    const statedDate =
+      findStatedDate(blockText, { usOrder }) ?? findStatedDate(headAndTail(whole !== null ? whole.replace(/\s+/g, ' ') : quickBodyText(bodyOnce())), { usOrder });
+
+    if (clock && started !== undefined) notes.push(`took ${Math.round((clock() - started) * 10) / 10} ms`);
+    const document: PolicyDocument = {
+      url,
+      title: cleanTitle(title || doc.title || fallbackTitle(blocks)),
+      language: language || 'und',
+      statedDate,
+      blocks,
+      extraction: { method, words, notes },
+    };
+    return { ok: true, document };
+  } catch (e) {
+    return { ok: false, reason: `extraction failed: ${e instanceof Error ? e.message : String(e)}` };
+  }
+}

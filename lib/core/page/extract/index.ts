@@ -1,0 +1,18 @@
+export { extractPolicy } from './extract';
+export type { ExtractResult, ExtractOptions } from './extract';
+export { findStatedDate } from '../../text/dates';
+
+/**
+ * Which extractor made a stored text. Every capture records it beside its version, and when it changes
+ * the background re-extracts the raw captures it kept (lib/history/reextract.ts), so a text that changed
+ * only because Clausewatch extracts differently is never reported as a change of the policy.
+ *
+ * Bump it (by one) in the change that can make the page pipeline return a different document for the
+ * same HTML: detection's verdict on a policy, Readability's options or the fallback, what is revealed or
+ * removed before extraction, block splitting, kinds, levels or sections, text normalisation, the title,
+ * the language or the stated date. Do not bump it for changes that give byte-identical documents (speed,
+ * refactoring; check with the corpus, as `npm run eval -- detection` does), nor for changes to the change
+ * engine, which reads texts and never stores them. Never reuse or lower a number: stored versions compare
+ * their number with this one, and only a higher one triggers re-extraction.
+ */
+export const EXTRACTOR_VERSION = 1;

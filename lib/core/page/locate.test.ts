@@ -1,0 +1,44 @@
+import { JSDOM } from 'jsdom';
+import { describe, expect, it } from 'vitest';
+import { locateQuote, rangeForQuote } from './locate';
+import { normalizeText } from '../text/normalize';
+
+const page = (body: string) => new JSDOM(`<!doctype html><html><body>${body}</body></html>`).window.document;
+
+describe('locateQuote', () => {
+  it.each([
+    ['plain sentence', '<p>We keep notes. We may share data with advertising partners. Bye.</p>', 'We may share data with advertising partners.'],
+    ['sentence split across inline elements', '<p>We may <b>share</b> data with <a href="#">advertising partners</a>.</p>', 'We may share data with advertising partners.'],
+    ['typographic quotes and dashes in the page', '<p>Our \u201cpartners\u201d \u2014 including affiliates.</p>', 'Our "partners" - including affiliates.'],
+    ['extra whitespace and soft hyphens', '<p>We   may\n share   adver\u00ADtising data.</p>', 'We may share advertising data.'],
+    ['different case', '<p>WE MAY TRAIN AI MODELS.</p>', 'We may train AI models.'],
+  ])('finds a %s', (_name, html, quote) => {
+    const doc = page(html);
+    const range = rangeForQuote(doc, quote);
+    expect(range).not.toBeNull();
+    expect(normalizeText(range!.toString()).toLowerCase()).toBe(normalizeText(quote).toLowerCase());
+  });
+
+  it('returns the exact passage, not the whole paragraph', () => {
+    const doc = page('<p>First sentence here. We may share data with advertising partners. Last one.</p>');
+    expect(rangeForQuote(doc, 'We may share data with advertising partners.')!.toString()).toBe('We may share data with advertising partners.');
+  });
+
+  it('falls back to the first words when the page changed the end of the sentence', () => {
+    const doc = page('<p>We may share your information with advertising partners and their affiliates around the world today.</p>');
+    const found = locateQuote(doc, 'We may share your information with advertising partners and their affiliates in the United States.');
+    expect(found).not.toBeNull();
+  });
+
+  it('ignores script and style text and reports a missing passage as null', () => {
+    const doc = page('<script>var s = "We may train AI models";</script><style>.x{}</style><p>Nothing here.</p>');
+    expect(locateQuote(doc, 'We may train AI models')).toBeNull();
+  });
+
+  it('does not modify the page', () => {
+    const doc = page('<p>We may share data.</p>');
+    const before = doc.body.innerHTML;
+    rangeForQuote(doc, 'We may share data.');
+    expect(doc.body.innerHTML).toBe(before);
+  });
+});

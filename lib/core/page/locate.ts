@@ -1,0 +1,108 @@
+/**
+ * Finds a quoted passage of a policy in a live page, for "Show on page". The quote comes from the
+ * extracted, normalised text, so the page's text is normalised the same way while an index maps every
+ * normalised character back to its text node and offset.
+ */
+import { normalizeText } from '../text/normalize';
+
+export interface TextPosition {
+  node: Text;
+  offset: number;
+}
+
+interface Indexed {
+  text: string;
+  /** For each character of `text`, where it came from. */
+  map: TextPosition[];
+}
+
+const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'HEAD']);
+const MAX_CHARS = 3_000_000;
+const BLOCKS = new Set([
+  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BODY', 'DD', 'DETAILS', 'DIV', 'DL', 'DT', 'FIELDSET', 'FIGCAPTION', 'FIGURE',
+  'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HR', 'LI', 'MAIN', 'NAV', 'OL', 'P', 'PRE', 'SECTION',
+  'SUMMARY', 'TABLE', 'TD', 'TH', 'TR', 'UL',
+]);
+
+/** The nearest block-level ancestor, read from tag names only (no layout). */
+function blockOf(node: Node): Element | null {
+  let el = node.parentElement;
+  while (el && !BLOCKS.has(el.tagName)) el = el.parentElement;
+  return el;
+}
+
+function fold(ch: string): string {
+  return normalizeText(ch).toLowerCase();
+}
+
+/** The page's visible-ish text, folded like normalizeText + lower case, with its source positions. */
+function indexText(doc: Document): Indexed {
+  const root = doc.body ?? doc.documentElement;
+  const out: string[] = [];
+  const map: TextPosition[] = [];
+  if (!root) return { text: '', map };
+  const walker = doc.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
+  let lastWasSpace = true;
+  let lastBlock: Element | null = null;
+  for (let n = walker.nextNode(); n && out.length < MAX_CHARS; n = walker.nextNode()) {
+    const node = n as Text;
+    if (node.parentElement && SKIP.has(node.parentElement.tagName)) continue;
+    const data = node.data;
+    // Text in another block than the previous text node is a separate block in extracted text.
+    const block = blockOf(node);
+    if (block !== lastBlock && !lastWasSpace) {
+      out.push(' ');
+      map.push({ node, offset: 0 });
+      lastWasSpace = true;
+    }
+    lastBlock = block;
+    for (let i = 0; i < data.length; i++) {
+      const raw = data[i]!;
+      const f = /\s/.test(raw) ? ' ' : fold(raw);
+      if (f === '') continue; // zero-width characters, soft hyphens
+      if (f === ' ') {
+        if (lastWasSpace) continue;
+        lastWasSpace = true;
+      } else {
+        lastWasSpace = false;
+      }
+      for (const c of f) {
+        out.push(c);
+        map.push({ node, offset: i });
+      }
+    }
+  }
+  return { text: out.join(''), map };
+}
+
+/**
+ * Where `quote` starts and ends in the page, or null. Falls back to the quote's first words when the
+ * whole sentence is not found verbatim (the page may have changed since, or split it across elements).
+ */
+export function locateQuote(doc: Document, quote: string): { start: TextPosition; end: TextPosition } | null {
+  const needle = normalizeText(quote).toLowerCase();
+  if (needle.length < 3) return null;
+  const { text, map } = indexText(doc);
+  const attempts = [needle];
+  const words = needle.split(' ');
+  for (const n of [12, 8, 5]) if (words.length > n) attempts.push(words.slice(0, n).join(' '));
+  for (const attempt of attempts) {
+    const at = text.indexOf(attempt);
+    if (at < 0) continue;
+    const start = map[at];
+    const last = map[at + attempt.length - 1];
+    if (!start || !last) continue;
+    return { start, end: { node: last.node, offset: Math.min(last.offset + 1, last.node.data.length) } };
+  }
+  return null;
+}
+
+/** A DOM Range over the quote, for highlighting without touching the page's DOM. */
+export function rangeForQuote(doc: Document, quote: string): Range | null {
+  const found = locateQuote(doc, quote);
+  if (!found) return null;
+  const range = doc.createRange();
+  range.setStart(found.start.node, found.start.offset);
+  range.setEnd(found.end.node, found.end.offset);
+  return range;
+}

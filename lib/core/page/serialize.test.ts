@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { loadHtml } from '../../../scripts/lib/dom';
+import { serializeInSlices } from './serialize';
+
+/** A clock that advances by `step` ms on every reading, so slicing is deterministic. */
+function tickingClock(step: number) {
+  let t = 0;
+  return () => (t += step);
+}
+
+const noPause = () => Promise.resolve();
+
+describe('serializeInSlices', () => {
+  it('produces exactly outerHTML, including text that needs escaping, comments, raw-text and void elements', async () => {
+    const html = `<!doctype html><html lang="fr"><head><title>a &amp; b</title><style>p > a { color: red }</style></head>
+<body class="x" data-q='say "hi"'><h1>Politique &lt;de&gt; confidentialité</h1><!-- note -->
+<main>${Array.from({ length: 40 }, (_, i) => `<section id="s${i}"><h2>Part ${i}</h2><p>We&nbsp;share A &amp; B &lt;tags&gt; with <b>partners</b><br>and more.</p><img src="/i${i}.png" alt="x"></section>`).join('\n')}</main>
+<script type="application/json">{"a":"<b>&amp;</b>"}</script><pre>
+ keep  spaces</pre><svg viewBox="0 0 1 1"><path d="M0 0"/></svg></body></html>`;
+    const { document } = loadHtml(html, 'https://x.example/');
+    const r = await serializeInSlices(document.documentElement, { clock: tickingClock(0), pause: noPause, wholeBelow: 5 });
+    expect(r.ok && r.html).toBe(document.documentElement.outerHTML);
+  });
+
+  it('pauses between slices on a big page, and still produces the same copy', async () => {
+    const body = Array.from({ length: 3000 }, (_, i) => `<p>Paragraph ${i} about <a href="/${i}">data</a>.</p>`).join('');
+    const { document } = loadHtml(`<title>t</title><h1>Privacy</h1><div>${body}</div>`, 'https://x.example/');
+    let pauses = 0;
+    const r = await serializeInSlices(document.documentElement, {
+      clock: tickingClock(1),
+      pause: () => {
+        pauses++;
+        return Promise.resolve();
+      },
+      sliceMs: 10,
+      wholeBelow: 50,
+    });
+    expect(r.ok && r.html).toBe(document.documentElement.outerHTML);
+    expect(pauses).toBeGreaterThan(100);
+    expect(r.slices).toBe(pauses + 1);
+  });
+
+  it('stops with a reason once the copy passes the size limit', async () => {
+    const { document } = loadHtml(`<title>t</title>${'<p>x</p>'.repeat(2000)}`, 'https://x.example/');
+    const r = await serializeInSlices(document.documentElement, { clock: tickingClock(0), pause: noPause, maxChars: 5000, wholeBelow: 10 });
+    expect(r).toMatchObject({ ok: false, reason: expect.stringMatching(/too large/) });
+  });
+
+  it('copies a deeply nested page (browsers cap nesting near 512) the same way', async () => {
+    const depth = 500;
+    const { document } = loadHtml(`<title>t</title>${'<div>'.repeat(depth)}deep${'</div>'.repeat(depth)}`, 'https://x.example/');
+    const r = await serializeInSlices(document.body, { clock: tickingClock(0), pause: noPause, wholeBelow: 100 });
+    expect(r.ok && r.html).toBe(document.body.outerHTML);
+  });
+});

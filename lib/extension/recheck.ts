@@ -1,0 +1,78 @@
+/**
+ * Judges what a background fetch of a watched policy URL brought back, before and after the page goes
+ * through the same detection and extraction as a visited page. Anything doubtful is a failed check with
+ * a reason, and never becomes a version: a login wall or a captcha must not read as "the policy was
+ * deleted".
+ */
+import { bounded, type CheckFailure } from '../core/check-failure';
+import { failureText } from '../core/explain/failure-text';
+import { indexOfAsciiIgnoreCase } from '../core/text/trim';
+import type { Detection } from '../core/schema';
+
+export interface FetchedPage {
+  requestedUrl: string;
+  finalUrl: string;
+  status: number;
+  contentType: string;
+  /** The beginning of the body is enough for these checks. */
+  body: string;
+}
+
+export type Verdict = { ok: true } | { ok: false; reason: string; failure: CheckFailure };
+
+const refuse = (f: CheckFailure): Verdict => {
+  const failure = bounded(f);
+  return { ok: false, reason: failureText(failure), failure };
+};
+
+const LOGIN_PATH = /(^|[/_.-])(log-?in|sign-?in|signon|auth|sso|oauth|session|account\/login|challenge)([/_.?-]|$)/i;
+const CONSENT_HOST_OR_PATH = /(^|[/.])(consent|cookie-?consent|privacy-?gate|gdpr-?consent)([/.?-]|$)/i;
+const CAPTCHA = /(captcha|are you a robot|verify you are (a )?human|cf-challenge|challenge-platform|unusual traffic|access denied|bot detection)/i;
+const PASSWORD_TYPE = /\btype\s*=\s*["']?password/i;
+
+/** Whether the page has a password field: each <input ...> tag is read on its own (a scan, never quadratic). */
+function hasPasswordField(html: string): boolean {
+  for (let at = indexOfAsciiIgnoreCase(html, '<input'); at >= 0; at = indexOfAsciiIgnoreCase(html, '<input', at + 6)) {
+    // A tag is read up to its ">" and at most 2 KB, so a page of unclosed "<input"s stays linear.
+    const tag = html.slice(at, at + 2048);
+    const end = tag.indexOf('>');
+    if (PASSWORD_TYPE.test(end < 0 ? tag : tag.slice(0, end))) return true;
+  }
+  return false;
+}
+
+export function assessFetch(page: FetchedPage): Verdict {
+  if (page.status >= 400) return refuse({ code: 'http-error', n: page.status });
+  if (page.status < 200 || page.status >= 300) return refuse({ code: 'http-status', n: page.status });
+  const type = page.contentType.split(';')[0]!.trim().toLowerCase();
+  if (type && type !== 'text/html' && type !== 'application/xhtml+xml') {
+    return refuse({ code: 'not-html', detail: type.slice(0, 200) });
+  }
+  let requested: URL;
+  let final: URL;
+  try {
+    requested = new URL(page.requestedUrl);
+    final = new URL(page.finalUrl || page.requestedUrl);
+  } catch {
+    return refuse({ code: 'invalid-url' });
+  }
+  if (final.href !== requested.href) {
+    const where = `${final.hostname}${final.pathname}${final.search}`;
+    if (LOGIN_PATH.test(final.pathname + final.search)) return refuse({ code: 'login-redirect', detail: where });
+    if (CONSENT_HOST_OR_PATH.test(final.hostname) || CONSENT_HOST_OR_PATH.test(final.pathname)) {
+      return refuse({ code: 'consent-redirect', detail: where });
+    }
+  }
+  const head = page.body.slice(0, 200_000);
+  if (CAPTCHA.test(head) && head.length < 60_000) return refuse({ code: 'captcha' });
+  if (head.length < 60_000 && hasPasswordField(head)) return refuse({ code: 'login-form' });
+  return { ok: true };
+}
+
+/** After detection: a page that no longer looks like a policy is a failure, not an empty new version. */
+export function assessDetection(detection: Detection): Verdict {
+  if (detection.kind === 'other') {
+    return refuse({ code: 'not-a-policy', ...(detection.reasons.length ? { detail: detection.reasons.slice(0, 2).join('; ') } : {}) });
+  }
+  return { ok: true };
+}

@@ -1,0 +1,162 @@
+/**
+ * What the background sends the extension pages (popup, history, options). The pages parse these
+ * with zod on receipt, like every other message, and render them as text only.
+ */
+import { z } from 'zod';
+import { CheckFailure } from '../core/check-failure';
+import { AnalysisDigest, ChangeAnalysis, PolicyDocument, PolicyKind, Statement } from '../core/schema';
+
+export const VersionView = z.object({
+  versionId: z.string(),
+  firstSeen: z.number(),
+  lastSeen: z.number(),
+  statedDate: z.string().nullable(),
+  reviewed: z.boolean(),
+  /** The change from the previous version; null for the first version. */
+  analysis: ChangeAnalysis.nullable(),
+});
+export type VersionView = z.infer<typeof VersionView>;
+
+export const PolicyView = z.object({
+  policyId: z.string(),
+  kind: PolicyKind,
+  url: z.string(),
+  title: z.string(),
+  firstSeen: z.number(),
+  versionCount: z.number().int().nonnegative(),
+  latest: VersionView,
+  /** What the latest version says now about sharing, AI training and the rest (first-visit card). */
+  statements: z.array(Statement),
+});
+export type PolicyView = z.infer<typeof PolicyView>;
+
+/**
+ * A storage problem the user must hear about, as codes (lib/core/explain words it): a save that failed (with
+ * the store's own reason), or old saved pages and versions removed to make room.
+ */
+export const StorageProblem = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('save-failed'), detail: z.string().max(2000) }),
+  z.object({ kind: z.literal('pruned'), removedRaw: z.number().int().nonnegative(), removedVersions: z.number().int().nonnegative() }),
+]);
+export type StorageProblem = z.infer<typeof StorageProblem>;
+
+export const TabState = z.object({
+  tabId: z.number().int(),
+  url: z.string().nullable(),
+  /** Registrable domain of the tab, null for pages Clausewatch does not look at (about:, file:, the store). */
+  site: z.string().nullable(),
+  watched: z.boolean(),
+  /** This look put the site on the watch list (the first popup on a site, see lib/extension/autowatch.ts). */
+  watchJoined: z.boolean(),
+  policies: z.array(PolicyView),
+  /** A storage problem the user must hear about (full disk, corrupt records set aside). */
+  storageProblem: StorageProblem.nullable(),
+});
+export type TabState = z.infer<typeof TabState>;
+
+export const HistoryVersion = z.object({
+  versionId: z.string(),
+  firstSeen: z.number(),
+  lastSeen: z.number(),
+  statedDate: z.string().nullable(),
+  reviewed: z.boolean(),
+  /** The change's summary, as codes; null for the first version. */
+  digest: AnalysisDigest.nullable(),
+  major: z.number().int().nonnegative(),
+  /** The extractor that made its text (0: unknown, stored before extractors were numbered). */
+  extractorVersion: z.number().int().nonnegative(),
+  /** Set when a newer extractor re-read its capture and replaced the text: the one that made it before. */
+  reextractedFrom: z.number().int().nonnegative().nullable(),
+});
+export type HistoryVersion = z.infer<typeof HistoryVersion>;
+
+export const HistoryView = z.object({
+  site: z.string(),
+  policies: z.array(
+    z.object({
+      policyId: z.string(),
+      kind: PolicyKind,
+      url: z.string(),
+      title: z.string(),
+      versions: z.array(HistoryVersion),
+    }),
+  ),
+});
+export type HistoryView = z.infer<typeof HistoryView>;
+
+/** Whether a policy's record verifies (lib/history verifyChains), for the history page. */
+export const ChainView = z.object({
+  policyId: z.string(),
+  ok: z.boolean(),
+  entries: z.number().int().nonnegative(),
+  head: z.string().nullable(),
+  rawKept: z.number().int().nonnegative(),
+  rawPruned: z.number().int().nonnegative(),
+  problems: z.array(z.string()),
+  versions: z.array(z.object({ versionId: z.string(), raw: z.enum(['kept', 'pruned', 'none']) })),
+});
+export type ChainView = z.infer<typeof ChainView>;
+
+export const Comparison = z.object({
+  older: z.object({ versionId: z.string(), firstSeen: z.number(), document: PolicyDocument }),
+  newer: z.object({ versionId: z.string(), firstSeen: z.number(), document: PolicyDocument }),
+  analysis: ChangeAnalysis,
+});
+export type Comparison = z.infer<typeof Comparison>;
+
+export const WatchStatus = z.enum(['pending', 'up-to-date', 'changed', 'failed']);
+
+export const WatchEntry = z.object({
+  site: z.string(),
+  policyUrl: z.string(),
+  frequencyHours: z.number().int().min(1).max(24 * 30),
+  addedAt: z.number(),
+  lastCheck: z.number().nullable(),
+  lastChange: z.number().nullable(),
+  status: WatchStatus,
+  /** Why the last check failed, in English (kept for diagnostics and entries written before codes). */
+  failure: z.string().nullable(),
+  /** The same as a code, which the pages word in the reader's language; absent in older entries. */
+  failureCode: CheckFailure.nullable().default(null),
+  /**
+   * Where the watched address now leads when a check found it elsewhere (another site, or a redirect the
+   * browser would only follow for a check the user asked for); the user may choose to watch it instead.
+   * Absent in entries written before it existed.
+   */
+  movedTo: z.string().nullable().default(null),
+  failures: z.number().int().nonnegative(),
+  nextCheck: z.number(),
+});
+export type WatchEntry = z.infer<typeof WatchEntry>;
+
+export const Settings = z.object({
+  paused: z.boolean(),
+  autoWatchVisited: z.boolean(),
+  notifications: z.boolean(),
+});
+export type Settings = z.infer<typeof Settings>;
+
+export const OptionsView = z.object({
+  watches: z.array(WatchEntry),
+  settings: Settings,
+  usage: z.object({
+    bytes: z.number(),
+    versions: z.number(),
+    policies: z.number(),
+    sites: z.number(),
+    /** Raw captures kept: how many, compressed bytes, page bytes, and how many versions have theirs. */
+    raw: z.object({ captures: z.number(), bytes: z.number(), pageBytes: z.number(), versionsWithRaw: z.number() }),
+  }),
+  /** The current extractor, and how far re-reading the kept captures with it has got. */
+  extraction: z.object({
+    extractorVersion: z.number().int().positive(),
+    /** Captures still waiting (counted up to 1,000). */
+    pending: z.number().int().nonnegative(),
+    changedText: z.number().int().nonnegative(),
+    sameText: z.number().int().nonnegative(),
+    failed: z.number().int().nonnegative(),
+  }),
+  quarantined: z.number().int().nonnegative(),
+  storageProblem: StorageProblem.nullable(),
+});
+export type OptionsView = z.infer<typeof OptionsView>;

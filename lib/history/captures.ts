@@ -1,0 +1,159 @@
+/**
+ * Raw captures: each page a version was extracted from, kept gzipped and content-addressed (`raw`, by
+ * SHA-256), read back, and read again by a newer extractor. Re-extraction works version by version
+ * (reextract.ts steps through the list); a text that comes out different replaces the stored one and is
+ * never reported as a change.
+ */
+import { gunzip, type PreparedRaw } from './evidence/raw';
+import { textSha256 } from './evidence/text';
+import { PolicyDocument } from '../core/schema';
+import { INDEX_VERSION_BY_CHECKED, STORES } from './db';
+import { prepareDocument, type PreparedDocument } from './hash';
+import { check, describeIssues, type Bad } from './records';
+import { RawRecord, ReextractionProgress, VersionRecord } from './schema';
+import { abortQuietly, begin, putChecked, type RwTx, type StoreContext } from './context';
+import { appendEntry, lastEntryOf } from './chain';
+import { failedWrite, quarantine, reading } from './quarantine';
+import { writePieces } from './write';
+
+/** Extracts a policy from a raw capture (the background runs the page pipeline in its DOM). */
+export type ExtractFn = (html: string, url: string) => Promise<{ ok: true; document: PolicyDocument } | { ok: false; reason: string }>;
+
+export type ReextractOutcome = 'changed-text' | 'same-text' | 'failed' | 'skipped';
+
+/** Writes a raw capture unless it is already stored (content-addressed: the same page is kept once). */
+export async function writeRaw(tx: RwTx, raw: PreparedRaw, writes: Promise<unknown>[]): Promise<void> {
+  const have = await tx.objectStore(STORES.raw).getKey(raw.sha256);
+  if (have === undefined) writes.push(putChecked(tx, STORES.raw, { sha256: raw.sha256, bytes: raw.bytes, gzip: raw.gzip }));
+}
+
+export async function pendingReextraction(ctx: StoreContext, extractorVersion: number, limit: number): Promise<string[]> {
+  return reading(ctx, 'list captures to re-extract', [STORES.versions], async (tx) => {
+    const keys = await tx.objectStore(STORES.versions).index(INDEX_VERSION_BY_CHECKED).getAllKeys(IDBKeyRange.upperBound(extractorVersion, true), limit);
+    return keys.map(String);
+  });
+}
+
+export async function readRawCapture(ctx: StoreContext, sha: string): Promise<string | undefined> {
+  const record = await reading(ctx, 'read a raw capture', [STORES.raw], async (tx, bad) => check(RawRecord, STORES.raw, sha, await tx.objectStore(STORES.raw).get(sha), bad));
+  if (!record) return undefined;
+  return new TextDecoder().decode(await gunzip(record.gzip));
+}
+
+async function bumpProgress(ctx: StoreContext, tx: RwTx, extractorVersion: number, outcome: 'changed-text' | 'same-text' | 'failed', writes: Promise<unknown>[]): Promise<void> {
+  const old = ReextractionProgress.safeParse(await tx.objectStore(STORES.meta).get('reextraction'));
+  const base = old.success && old.data.extractorVersion === extractorVersion ? old.data : { key: 'reextraction' as const, extractorVersion, changedText: 0, sameText: 0, failed: 0, updatedAt: 0 };
+  writes.push(
+    putChecked(tx, STORES.meta, {
+      ...base,
+      changedText: base.changedText + (outcome === 'changed-text' ? 1 : 0),
+      sameText: base.sameText + (outcome === 'same-text' ? 1 : 0),
+      failed: base.failed + (outcome === 'failed' ? 1 : 0),
+      updatedAt: ctx.clock(),
+    }),
+  );
+}
+
+/**
+ * Reads one version's raw capture with `extract` (the current extractor) and records the result, in
+ * one transaction with the progress, so a worker stopped at any point leaves each version either done
+ * or still pending. A different text replaces the stored one (the version keeps its dates, its review
+ * flag and the analysis the user saw); its chain gets a `reextraction` entry. Nothing here is ever
+ * reported as a change. A capture the extractor cannot read keeps its older text, with the reason.
+ */
+export async function reextractVersion(ctx: StoreContext, versionId: string, extractorVersion: number, extract: ExtractFn): Promise<ReextractOutcome> {
+  const found = await reading(ctx, 'read a capture to re-extract', [STORES.versions, STORES.raw], async (tx, bad) => {
+    const v = check(VersionRecord, STORES.versions, versionId, await tx.objectStore(STORES.versions).get(versionId), bad);
+    if (!v || v.checkedBy === undefined || v.checkedBy >= extractorVersion || !v.rawSha256) return { v: undefined, raw: undefined };
+    return { v, raw: check(RawRecord, STORES.raw, v.rawSha256, await tx.objectStore(STORES.raw).get(v.rawSha256), bad) };
+  });
+  const v = found.v;
+  if (!v) return 'skipped';
+
+  let result: Awaited<ReturnType<ExtractFn>>;
+  let html: string | null = null;
+  if (!found.raw) result = { ok: false, reason: 'its raw capture is no longer stored' };
+  else {
+    try {
+      html = new TextDecoder().decode(await gunzip(found.raw.gzip));
+      result = { ok: false, reason: 'not read yet' };
+    } catch (error) {
+      result = { ok: false, reason: `its raw capture cannot be read: ${error instanceof Error ? error.message : String(error)}` };
+    }
+  }
+  if (html !== null) {
+    try {
+      result = await extract(html, v.url);
+    } catch {
+      // The extractor itself threw (no DOM yet while the worker starts, a lost message): not a verdict
+      // on the page. Left pending, so the next run tries again, rather than stamped as failed.
+      return 'skipped';
+    }
+  }
+  let prepared: PreparedDocument | null = null;
+  let document: PolicyDocument | null = null;
+  if (result.ok) {
+    const parsed = PolicyDocument.safeParse(result.document);
+    if (parsed.success) {
+      document = { ...parsed.data, url: v.url };
+      prepared = await prepareDocument(document);
+    } else result = { ok: false, reason: `the extractor returned an invalid document: ${describeIssues(parsed.error)}` };
+  }
+  const text = document ? textSha256(document) : null;
+
+  const bad: Bad[] = [];
+  const tx = begin(ctx, [STORES.versions, STORES.chunks, STORES.blocks, STORES.captures, STORES.meta], 'readwrite', 're-extract a capture');
+  try {
+    const current = check(VersionRecord, STORES.versions, versionId, await tx.objectStore(STORES.versions).get(versionId), bad);
+    // Done meanwhile by another page or worker: nothing to do.
+    if (!current || current.checkedBy !== v.checkedBy || current.contentHash !== v.contentHash) {
+      abortQuietly(tx);
+      await tx.done.catch(() => undefined);
+      return 'skipped';
+    }
+    const writes: Promise<unknown>[] = [];
+    const now = ctx.clock();
+    let outcome: Exclude<ReextractOutcome, 'skipped'>;
+    if (!document || !prepared || !text) {
+      const reason = result.ok ? 'unknown' : result.reason;
+      const { checkedBy: _drop, ...rest } = current;
+      // A capture that is gone cannot be read again; one that failed is not retried by this extractor.
+      writes.push(putChecked(tx, STORES.versions, found.raw ? { ...current, checkedBy: extractorVersion, reextractionFailure: reason.slice(0, 500) } : rest));
+      outcome = 'failed';
+    } else {
+      const same = prepared.contentHash === current.contentHash;
+      outcome = same ? 'same-text' : 'changed-text';
+      const { reextractionFailure: _old, ...kept } = current;
+      const updated: VersionRecord = same
+        ? { ...kept, extractorVersion, checkedBy: extractorVersion }
+        : {
+            ...kept,
+            contentHash: prepared.contentHash,
+            statedDate: document.statedDate,
+            title: document.title,
+            language: document.language,
+            extraction: document.extraction,
+            chunks: prepared.chunks.map((c) => c.key),
+            blockCount: prepared.blockKeys.length,
+            extractorVersion,
+            checkedBy: extractorVersion,
+            reextracted: { from: current.extractorVersion, at: now, previousContentHash: current.contentHash },
+          };
+      if (!same) await writePieces(tx, current.policyId, prepared, writes);
+      writes.push(putChecked(tx, STORES.versions, updated));
+      const capturedAt = (await lastEntryOf(tx, current, bad))?.capturedAt ?? new Date(current.firstSeen).toISOString();
+      await appendEntry(tx, current.policyId, bad, { kind: 'reextraction', versionId, url: current.url, source: 'unknown', capturedAt, recordedAt: new Date(now).toISOString(), extractorVersion, rawSha256: current.rawSha256, textSha256: text }, writes);
+    }
+    await bumpProgress(ctx, tx, extractorVersion, outcome, writes);
+    await Promise.all(writes);
+    await tx.done;
+    await quarantine(ctx, bad);
+    return outcome;
+  } catch (error) {
+    throw await failedWrite(ctx, tx, error, 're-extract a capture', bad);
+  }
+}
+
+export async function reextractionProgress(ctx: StoreContext): Promise<ReextractionProgress | null> {
+  return reading(ctx, 'read re-extraction progress', [STORES.meta], async (tx, bad) => check(ReextractionProgress, STORES.meta, 'reextraction', await tx.objectStore(STORES.meta).get('reextraction'), bad) ?? null);
+}

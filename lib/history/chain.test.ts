@@ -1,0 +1,75 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import { gzip } from './evidence/raw';
+import { openDatabase, STORES } from './db';
+import { freshStore, makeDocument } from './test-support';
+
+const URL_ = 'https://www.example.com/privacy';
+const SITE = 'example.com';
+
+async function twoCaptures() {
+  const env = await freshStore();
+  const docs = [makeDocument({ Sharing: ['We do not share your data.'] }), makeDocument({ Sharing: ['We share your data with partners.'] })];
+  const saved = [];
+  for (const [i, document] of docs.entries()) {
+    saved.push(await env.store.savePolicyVersion({ url: URL_, document, kind: 'privacy-policy', raw: { html: `<h1>Privacy</h1><p>page ${i}</p>`, source: 'visit' }, extractorVersion: 1 }));
+    env.clock.tick();
+  }
+  return { ...env, saved, policyId: saved[0]!.policyId };
+}
+
+/** Changes a record in the database behind the store's back, as damage or tampering would. */
+async function alter(factory: IDBFactory, store: string, key: IDBValidKey, change: (r: Record<string, unknown>) => Record<string, unknown>) {
+  const db = await openDatabase(factory, 'test');
+  const record = (await db.get(store as 'versions', key)) as Record<string, unknown>;
+  await db.put(store as 'versions', change(record));
+  db.close();
+}
+
+describe('the record of a policy in the store', () => {
+  it('verifies after captures, with an entry per version linking the page and the text', async () => {
+    const { store } = await twoCaptures();
+    const [chain] = await store.verifyChains(SITE);
+    expect(chain).toMatchObject({ ok: true, entries: 2, rawKept: 2, rawPruned: 0, problems: [] });
+    expect(chain!.versions.map((v) => v.raw)).toEqual(['kept', 'kept']);
+  });
+
+  it('names the entry when one was altered in the database', async () => {
+    const { store, factory, policyId } = await twoCaptures();
+    await alter(factory, STORES.captures, [policyId, 0], (e) => ({ ...e, capturedAt: '2020-01-01T00:00:00.000Z' }));
+    const [chain] = await store.verifyChains(SITE);
+    expect(chain?.ok).toBe(false);
+    expect(chain?.problems).toEqual(['Chain entry 0 does not match its own hash (it was altered).']);
+  });
+
+  it('says so when a stored text or a saved page no longer matches its hash', async () => {
+    const { store, factory, saved } = await twoCaptures();
+    const db = await openDatabase(factory, 'test');
+    const blocks = (await db.getAll(STORES.blocks)) as Array<{ policyId: string; key: string; block: { text: string } }>;
+    const target = blocks.find((b) => b.block.text === 'We share your data with partners.')!;
+    await db.put(STORES.blocks, { ...target, block: { ...target.block, text: 'We share your data with nobody.' } });
+    db.close();
+    const rawSha = saved[0]!.version.rawSha256!;
+    const other = await gzip(new TextEncoder().encode('<h1>Privacy</h1><p>another page</p>'));
+    await alter(factory, STORES.raw, rawSha, (r) => ({ ...r, gzip: other }));
+
+    const [chain] = await store.verifyChains(SITE);
+    expect(chain?.ok).toBe(false);
+    expect(chain?.problems).toEqual([
+      expect.stringMatching(/^The stored text of the version first seen .* is not the text its chain entry names \(it was altered or damaged\)\.$/),
+      `The raw capture ${rawSha.slice(0, 12)}… does not match its hash (it was altered or damaged).`,
+    ]);
+  });
+
+  it('still records a capture when the last entry is unreadable, and the chain shows the break', async () => {
+    const { store, factory, policyId } = await twoCaptures();
+    await alter(factory, STORES.captures, [policyId, 1], (e) => ({ ...e, textSha256: 'not a hash' }));
+    const third = await store.savePolicyVersion({ url: URL_, document: makeDocument({ Sharing: ['We sell your data.'] }), kind: 'privacy-policy', raw: { html: '<p>3</p>', source: 'check' }, extractorVersion: 1 });
+    expect(third.status).toBe('changed');
+    expect((await store.listQuarantine()).map((q) => q.store)).toEqual([STORES.captures]);
+    const [chain] = await store.verifyChains(SITE);
+    expect(chain?.ok).toBe(false);
+    expect(chain?.problems).toContain('Chain entry 2 is numbered 2 but is entry 1 of the chain.');
+    expect(chain?.problems).toContainEqual(expect.stringMatching(/has no chain entry\.$/));
+  });
+});

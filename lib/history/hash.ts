@@ -1,0 +1,90 @@
+/**
+ * Content addressing. Blocks and chunks are named by the first 64 bits of the SHA-256 of their canonical
+ * form, in base64url: short keys matter because every version lists them, and finding a second text with
+ * the key of a given paragraph still takes about 2^64 work, so a page cannot craft text that replaces
+ * a stored paragraph.
+ * A version's identity (same content or not) uses the full hash.
+ *
+ * A version lists chunks, and a chunk lists consecutive block keys. Chunk boundaries are decided by the
+ * block keys themselves (content-defined), so inserting or editing a paragraph changes only the chunk it
+ * is in, and the other chunks of the version are shared with the previous one. This keeps a small edit
+ * to a long policy at a few hundred bytes instead of a full list of block keys per version.
+ */
+import type { Block, PolicyDocument } from '../core/schema';
+import { sha256 as sha256Bytes } from '@noble/hashes/sha2.js';
+import { bytesToHex } from '@noble/hashes/utils.js';
+import { base64urlnopad } from '@scure/base';
+
+// One SHA-256 for every digest (@noble/hashes: audited, synchronous, so the many short inputs of a save
+// hash without a hop to another thread per call, which crypto.subtle.digest makes).
+const encoder = new TextEncoder();
+const sha256 = (text: string): Uint8Array => sha256Bytes(encoder.encode(text));
+
+/** Unpadded base64url; keys are listed in every version, so their length is most of a version's cost. */
+export function toBase64Url(bytes: Uint8Array): string {
+  return base64urlnopad.encode(bytes);
+}
+
+export async function sha256Hex(text: string): Promise<string> {
+  return bytesToHex(sha256(text));
+}
+
+/** 8 bytes of SHA-256 in base64url: 11 characters. */
+export const KEY_BYTES = 8;
+
+/** A random id for a version, 96 bits in 16 characters. */
+export function newVersionId(): string {
+  return toBase64Url(crypto.getRandomValues(new Uint8Array(12)));
+}
+
+/** Fields that make a block what it is; JSON escapes newlines, so joining canonical forms is unambiguous. */
+export function canonicalBlock(block: Block): string {
+  return JSON.stringify([block.kind, block.level ?? null, block.section, block.text]);
+}
+
+export function contentHashInput(document: Pick<PolicyDocument, 'title' | 'statedDate' | 'blocks'>, canonical?: string[]): string {
+  return `${JSON.stringify([document.title, document.statedDate])}\n${(canonical ?? document.blocks.map(canonicalBlock)).join('\n')}`;
+}
+
+/**
+ * Chunks end after a block whose hash byte (one not used in its key) is 0 mod 8, so they average about
+ * 8 blocks; the minimum and maximum keep a few very long chunks from making small edits expensive.
+ */
+const BOUNDARY_MODULUS = 8;
+const MIN_CHUNK = 3;
+const MAX_CHUNK = 20;
+
+export type PreparedChunk = { key: string; blocks: string[] };
+export type PreparedDocument = {
+  contentHash: string;
+  /** Block key for every block of the document, in order. */
+  blockKeys: string[];
+  /** Unique blocks by key. */
+  blocks: Map<string, Block>;
+  chunks: PreparedChunk[];
+};
+
+/** Everything a save needs that is asynchronous, done before any transaction opens. */
+export async function prepareDocument(document: PolicyDocument): Promise<PreparedDocument> {
+  const canonical = document.blocks.map(canonicalBlock);
+  const contentDigest = sha256(contentHashInput(document, canonical));
+  const blockDigests = canonical.map((text) => sha256(text));
+  const blockKeys = blockDigests.map((digest) => toBase64Url(digest.subarray(0, KEY_BYTES)));
+  const blocks = new Map<string, Block>();
+  document.blocks.forEach((block, i) => blocks.set(blockKeys[i]!, block));
+
+  const groups: string[][] = [];
+  let current: string[] = [];
+  blockKeys.forEach((key, i) => {
+    current.push(key);
+    const boundary = blockDigests[i]![KEY_BYTES]! % BOUNDARY_MODULUS === 0;
+    if ((boundary && current.length >= MIN_CHUNK) || current.length >= MAX_CHUNK) {
+      groups.push(current);
+      current = [];
+    }
+  });
+  if (current.length > 0) groups.push(current);
+  const chunkDigests = groups.map((keys) => sha256(keys.join(',')));
+  const chunks = groups.map((keys, i) => ({ key: toBase64Url(chunkDigests[i]!.subarray(0, KEY_BYTES)), blocks: keys }));
+  return { contentHash: bytesToHex(contentDigest), blockKeys, blocks, chunks };
+}

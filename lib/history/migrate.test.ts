@@ -1,0 +1,293 @@
+import 'fake-indexeddb/auto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { IDBFactory } from 'fake-indexeddb';
+import { describe, expect, it } from 'vitest';
+import { CURRENT_VERSION, openDatabase, STORES } from './db';
+import { prepareDocument } from './hash';
+import { textSha256 } from './evidence/text';
+import { BlockRecord, CaptureRecord, ChunkRecord, PolicyRecordV2, SiteRecord, VersionRecordV1, VersionRecordV2 } from './schema';
+import { openPolicyStore } from './store';
+import { fakeAnalysis, legacyAnalysis, makeClock, makeDocument } from './test-support';
+import { explainer } from '../core/explain';
+
+const URL_ = 'https://www.example.com/privacy';
+/** The id schema v1 and v2 gave the policy (site and path), and the one it has since v3 (origin and path). */
+const POLICY_ID = 'privacy-policy:example.com/privacy';
+const POLICY_ID_V3 = 'privacy-policy:https://www.example.com/privacy';
+const T0 = Date.UTC(2025, 5, 1);
+
+/** The object stores of schema v1 to v3 (v4 added raw, captures and meta). */
+const V3_STORES = [STORES.sites, STORES.policies, STORES.versions, STORES.chunks, STORES.blocks, STORES.quarantine];
+
+const before = makeDocument({ Sharing: ['We do not share your data.'] }, { statedDate: '2025-06-01' });
+const after = makeDocument({ Sharing: ['We share your data with partners to train models.'] }, { statedDate: '2025-07-01' });
+
+/** Writes a history the way schema v1 stored it: through the v1 upgrade, with v1-valid records only. */
+async function writeV1History(factory: IDBFactory, name: string) {
+  const db = await openDatabase(factory, name, 1);
+  expect(db.version).toBe(1);
+  const versions = [
+    { id: 'v1-first', doc: before, at: T0, analysis: null, prepared: await prepareDocument(before) },
+    { id: 'v1-second', doc: after, at: T0 + 86_400_000, analysis: legacyAnalysis(1, 'Shares data for AI training'), prepared: await prepareDocument(after) },
+  ];
+  const tx = db.transaction(V3_STORES, 'readwrite');
+  for (const { id, doc, at, analysis, prepared } of versions) {
+    for (const chunk of prepared.chunks) {
+      await tx.objectStore(STORES.chunks).put(ChunkRecord.parse({ policyId: POLICY_ID, ...chunk }));
+      for (const key of chunk.blocks) {
+        await tx.objectStore(STORES.blocks).put(BlockRecord.parse({ policyId: POLICY_ID, key, block: prepared.blocks.get(key) }));
+      }
+    }
+    await tx.objectStore(STORES.versions).put(
+      VersionRecordV1.parse({
+        versionId: id,
+        policyId: POLICY_ID,
+        firstSeen: at,
+        lastSeen: at,
+        contentHash: prepared.contentHash,
+        statedDate: doc.statedDate,
+        url: doc.url,
+        title: doc.title,
+        language: doc.language,
+        extraction: doc.extraction,
+        chunks: prepared.chunks.map((c) => c.key),
+        blockCount: prepared.blockKeys.length,
+        analysis,
+      }),
+    );
+  }
+  await tx.objectStore(STORES.policies).put(
+    PolicyRecordV2.parse({ policyId: POLICY_ID, site: 'example.com', kind: 'privacy-policy', path: '/privacy', url: URL_, title: 'Privacy Policy', firstSeen: T0, lastSeen: T0 + 86_400_000 }),
+  );
+  await tx.objectStore(STORES.sites).put(SiteRecord.parse({ site: 'example.com', firstSeen: T0, lastSeen: T0 + 86_400_000 }));
+  await tx.done;
+  db.close();
+}
+
+/**
+ * A history exactly as the store wrote it at schema v2 (fixtures/history-v2.json: every object store
+ * dumped after the store of commit 945ace5 saved it): example.com's privacy policy captured from
+ * https://www., from plain http and from a subdomain, all filed as one policy; a cookie policy; and
+ * other.org, whose middle version was quarantined.
+ */
+async function loadV2History(factory: IDBFactory, name: string) {
+  const dump = JSON.parse(readFileSync(join(import.meta.dirname, 'fixtures/history-v2.json'), 'utf8')) as Record<string, unknown[]> & { schemaVersion: number };
+  expect(dump.schemaVersion).toBe(2);
+  const db = await openDatabase(factory, name, 2);
+  const tx = db.transaction(V3_STORES, 'readwrite');
+  for (const store of V3_STORES) for (const record of dump[store] ?? []) await tx.objectStore(store).put(record);
+  await tx.done;
+  db.close();
+}
+
+/**
+ * A history exactly as the store wrote it at schema v3 (fixtures/history-v3.json: every object store
+ * dumped after the store of commit d6dbe6e saved it): example.com's privacy policy in three versions (the
+ * second reviewed, the third seen twice), its cookie policy, and other.org's policy.
+ */
+async function loadV3History(factory: IDBFactory, name: string) {
+  const dump = JSON.parse(readFileSync(join(import.meta.dirname, 'fixtures/history-v3.json'), 'utf8')) as Record<string, unknown[]> & { schemaVersion: number };
+  expect(dump.schemaVersion).toBe(3);
+  const db = await openDatabase(factory, name, 3);
+  const tx = db.transaction(V3_STORES, 'readwrite');
+  for (const store of V3_STORES) for (const record of dump[store] ?? []) await tx.objectStore(store).put(record);
+  await tx.done;
+  db.close();
+  return dump;
+}
+
+describe('schema migrations', () => {
+  it('is at version 6', () => {
+    expect(CURRENT_VERSION).toBe(6);
+  });
+
+  it('upgrades a v1 database: history survives and versions gain the reviewed flag', async () => {
+    const factory = new IDBFactory();
+    await writeV1History(factory, 'legacy');
+    // The v1 records are not valid v2 records yet.
+    const raw = await openDatabase(factory, 'legacy', 1);
+    expect(await raw.get(STORES.versions, 'v1-second')).not.toHaveProperty('reviewed');
+    raw.close();
+
+    const store = await openPolicyStore({ idb: factory, name: 'legacy', clock: makeClock(T0 + 2 * 86_400_000).fn });
+    const versions = await store.listVersions(POLICY_ID_V3);
+    expect(versions.map((v) => [v.versionId, v.reviewed])).toEqual([
+      ['v1-first', false],
+      ['v1-second', false],
+    ]);
+    const { latest, previous } = await store.getLatestTwo(POLICY_ID_V3);
+    expect(latest?.document).toEqual(after);
+    // The English words of schema 1 are gone; the codes read in any language.
+    expect(latest?.analysis?.schemaVersion).toBe(2);
+    const finding = latest?.analysis?.findings[0];
+    expect(finding && explainer('en').headline(finding)).toBe('New: your data may be shared with advertisers');
+    expect(finding && explainer('de').headline(finding)).toBe('Neu: Ihre Daten dürfen an Werbetreibende weitergegeben werden');
+    expect(latest?.damaged).toBe(false);
+    expect(previous?.document).toEqual(before);
+    // A major change captured before the upgrade still counts until the user reviews it.
+    expect((await store.listSites())[0]).toMatchObject({ site: 'example.com', versions: 2, unreviewedMajor: 1 });
+    expect(await store.listQuarantine()).toEqual([]);
+
+    // And the upgraded store keeps working: same content is recognised, review works.
+    expect((await store.savePolicyVersion({ url: URL_, document: after, kind: 'privacy-policy' })).status).toBe('unchanged');
+    await store.markReviewed('v1-second');
+    expect((await store.listSites())[0]?.unreviewedMajor).toBe(0);
+    store.close();
+
+    const upgraded = await openDatabase(factory, 'legacy');
+    expect(upgraded.version).toBe(6);
+    // v5 rewrote the stored record itself: codes, no English.
+    const stored = (await upgraded.get(STORES.versions, 'v1-second')) as { analysis: Record<string, unknown> & { findings: Array<Record<string, unknown>> } };
+    expect(stored.analysis.schemaVersion).toBe(2);
+    expect(stored.analysis).not.toHaveProperty('summary');
+    expect(stored.analysis.findings[0]).not.toHaveProperty('headline');
+    expect(stored.analysis.findings[0]).toMatchObject({ category: 'third-party-sharing', kind: 'new', attributes: { recipients: ['advertisers'] }, signals: [] });
+    upgraded.close();
+  });
+
+  it('v5 rewrites the schema-1 analyses of a history made by the previous release (v3 dump) as codes', async () => {
+    const factory = new IDBFactory();
+    await loadV3History(factory, 'v3-codes');
+    (await openPolicyStore({ idb: factory, name: 'v3-codes', clock: makeClock(Date.UTC(2026, 3, 1)).fn })).close();
+    const db = await openDatabase(factory, 'v3-codes');
+    const analyses = ((await db.getAll(STORES.versions)) as Array<{ analysis: { schemaVersion: number } | null }>).map((v) => v.analysis?.schemaVersion ?? null);
+    db.close();
+    expect(analyses.filter((v) => v !== null).length).toBeGreaterThan(0);
+    expect(analyses.every((v) => v === null || v === 2)).toBe(true);
+  });
+
+  it('leaves a v1 record it cannot upgrade for the quarantine, and upgrades the rest', async () => {
+    const factory = new IDBFactory();
+    await writeV1History(factory, 'legacy');
+    const raw = await openDatabase(factory, 'legacy', 1);
+    await raw.put(STORES.versions, { versionId: 'v1-broken', policyId: POLICY_ID, firstSeen: T0 + 1 });
+    raw.close();
+
+    const store = await openPolicyStore({ idb: factory, name: 'legacy' });
+    expect((await store.listVersions(POLICY_ID_V3)).map((v) => v.versionId)).toEqual(['v1-first', 'v1-second']);
+    // It stays under the old id, where the first read of the whole index finds it.
+    expect((await store.listSites()).map((s) => [s.site, s.versions])).toEqual([['example.com', 2]]);
+    expect((await store.listQuarantine()).map((q) => q.key)).toEqual([JSON.stringify('v1-broken')]);
+    store.close();
+  });
+
+  it('refuses to open a database written by a newer schema, with a clear message', async () => {
+    const factory = new IDBFactory();
+    const request = factory.open('future', CURRENT_VERSION + 1);
+    await new Promise((resolve) => (request.onsuccess = resolve));
+    request.result.close();
+    await expect(openPolicyStore({ idb: factory, name: 'future' })).rejects.toMatchObject({ code: 'unavailable', message: expect.stringMatching(/newer version/) });
+  });
+
+  it('splits a v2 history into one policy per origin: an http or subdomain capture is no longer a version of the https policy', async () => {
+    const factory = new IDBFactory();
+    await loadV2History(factory, 'v2');
+    const store = await openPolicyStore({ idb: factory, name: 'v2', clock: makeClock(Date.UTC(2026, 1, 1)).fn });
+
+    const policies = await store.listPolicies('example.com');
+    expect(policies.map((p) => [p.policyId, p.origin, p.path, p.versions]).sort()).toEqual([
+      ['privacy-adjacent:https://www.example.com/cookies', 'https://www.example.com', '/cookies', 1],
+      ['privacy-policy:http://example.com/privacy', 'http://example.com', '/privacy', 1],
+      ['privacy-policy:https://user-pages.example.com/privacy', 'https://user-pages.example.com', '/privacy', 1],
+      ['privacy-policy:https://www.example.com/privacy', 'https://www.example.com', '/privacy', 3],
+    ]);
+    const wwwId = 'privacy-policy:https://www.example.com/privacy';
+    const www = await store.listVersions(wwwId);
+    // The analyses described changes from the http and subdomain captures in between: they are gone,
+    // and the review flags are kept.
+    expect(www.map((v) => [v.url, v.statedDate, v.reviewed, v.digest])).toEqual([
+      ['https://www.example.com/privacy', '2026-01-01', false, null],
+      ['https://www.example.com/privacy', '2026-01-03', true, null],
+      ['https://www.example.com/privacy', '2026-01-05', false, null],
+    ]);
+    for (const v of www) {
+      const stored = await store.getVersion(v.versionId);
+      expect(stored?.damaged).toBe(false);
+      expect(stored?.document.url).toBe('https://www.example.com/privacy');
+    }
+    expect((await store.getLatestTwo(wwwId)).latest?.document.blocks.at(-1)?.text).toBe('We share your data with advertising partners and affiliates.');
+    const forged = await store.getLatestTwo('privacy-policy:http://example.com/privacy');
+    expect(forged.latest?.document.blocks.at(-1)?.text).toBe('We sell your data to anyone who asks.');
+    expect(forged.latest?.analysis).toBeNull();
+
+    // other.org kept its order and its analysis (the quarantined version was already out of the chain).
+    const other = await store.listVersions('privacy-policy:https://other.org/legal/privacy');
+    expect(other.map((v) => v.digest?.counts.major ?? null)).toEqual([null, 2]);
+    expect((await store.listSites()).map((s) => [s.site, s.policies, s.versions, s.unreviewedMajor])).toEqual([
+      ['example.com', 4, 6, 0],
+      ['other.org', 1, 2, 1],
+    ]);
+
+    // Every piece moved to the new keys, except the text the quarantined version still names.
+    const raw = await openDatabase(factory, 'v2');
+    const pieces = [...(await raw.getAll(STORES.chunks)), ...(await raw.getAll(STORES.blocks))] as Array<{ policyId: string; block?: { text: string } }>;
+    raw.close();
+    const oldKeyed = pieces.filter((p) => !p.policyId.includes('://'));
+    expect(new Set(oldKeyed.map((p) => p.policyId))).toEqual(new Set(['privacy-policy:other.org/legal/privacy']));
+    expect(oldKeyed.map((p) => p.block?.text).filter(Boolean)).toContain('Other middle wording that only the quarantined version uses.');
+    expect(await store.listQuarantine()).toHaveLength(1);
+
+    // And it goes on working: the same text is recognised, an http change stays in the http policy.
+    const latest = (await store.getLatestTwo(wwwId)).latest!;
+    expect((await store.savePolicyVersion({ url: 'https://www.example.com/privacy', document: latest.document, kind: 'privacy-policy' })).status).toBe('unchanged');
+    const http = await store.savePolicyVersion({ url: 'http://example.com/privacy', document: latest.document, kind: 'privacy-policy', analyze: () => fakeAnalysis(1) });
+    expect(http).toMatchObject({ status: 'changed', policyId: 'privacy-policy:http://example.com/privacy' });
+    expect(await store.listVersions(wwwId)).toHaveLength(3);
+    store.close();
+  });
+
+  it('starts a hash chain for every policy of a v3 history, oldest version first, and keeps everything else', async () => {
+    const factory = new IDBFactory();
+    const dump = await loadV3History(factory, 'v3');
+    const v3Versions = (dump.versions as unknown[]).map((raw) => VersionRecordV2.parse(raw));
+    // One record a v4 store cannot read either: it is left for the quarantine, not chained.
+    const raw = await openDatabase(factory, 'v3', 3);
+    await raw.put(STORES.versions, { versionId: 'v3-broken', policyId: 'privacy-policy:https://other.org/legal/privacy', firstSeen: 5 });
+    raw.close();
+    const upgradeTime = Date.UTC(2026, 3, 1);
+    const store = await openPolicyStore({ idb: factory, name: 'v3', clock: makeClock(upgradeTime).fn });
+
+    const wwwId = 'privacy-policy:https://www.example.com/privacy';
+    const before = v3Versions.filter((v) => v.policyId === wwwId).sort((a, b) => a.firstSeen - b.firstSeen);
+    const after = await store.listVersions(wwwId);
+    expect(after.map((v) => [v.versionId, v.firstSeen, v.lastSeen, v.reviewed, v.digest?.counts ?? null, v.extractorVersion, v.rawSha256])).toEqual(
+      before.map((v) => [v.versionId, v.firstSeen, v.lastSeen, v.reviewed, v.analysis?.counts ?? null, 0, null]),
+    );
+    expect((await store.listSites()).map((s) => [s.site, s.policies, s.versions, s.unreviewedMajor])).toEqual([
+      ['example.com', 2, 4, 1],
+      ['other.org', 1, 1, 0],
+    ]);
+
+    // Each chain names its versions in order, with the hash of each stored text, and verifies.
+    const db = await openDatabase(factory, 'v3');
+    const entries = ((await db.getAll(STORES.captures)) as unknown[]).map((e) => CaptureRecord.parse(e)).filter((e) => e.policyId === wwwId);
+    db.close();
+    expect(entries.map((e) => [e.seq, e.kind, e.versionId, e.rawSha256, e.extractorVersion, e.recordedAt])).toEqual(
+      before.map((v, i) => [i, 'legacy', v.versionId, null, 0, new Date(upgradeTime).toISOString()]),
+    );
+    for (const [i, v] of before.entries()) {
+      const stored = await store.getVersion(v.versionId);
+      expect(entries[i]!.textSha256).toBe(textSha256(stored!.document));
+      expect(entries[i]!.capturedAt).toBe(new Date(v.firstSeen).toISOString());
+    }
+    const chains = await store.verifyChains('example.com');
+    expect(chains.map((c) => [c.policyId, c.ok, c.entries, c.rawKept, c.rawPruned])).toEqual([
+      ['privacy-adjacent:https://www.example.com/cookies', true, 1, 0, 0],
+      [wwwId, true, 3, 0, 0],
+    ]);
+    expect((await store.verifyChains('other.org'))[0]).toMatchObject({ ok: true, entries: 1 });
+    expect((await store.listQuarantine()).map((q) => q.key)).toEqual([JSON.stringify('v3-broken')]);
+
+    // It goes on: the same text seen again now keeps its page, by the current extractor, and chains it.
+    const latest = (await store.getLatestTwo(wwwId)).latest!;
+    const again = await store.savePolicyVersion({ url: latest.url, document: latest.document, kind: 'privacy-policy', raw: { html: '<h1>Privacy Policy</h1>', source: 'visit' }, extractorVersion: 1 });
+    expect(again.status).toBe('unchanged');
+    expect(again.version).toMatchObject({ versionId: latest.versionId, extractorVersion: 1, rawSha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(await store.readRawCapture(again.version.rawSha256!)).toBe('<h1>Privacy Policy</h1>');
+    const chained = (await store.verifyChains('example.com')).find((c) => c.policyId === wwwId)!;
+    expect(chained).toMatchObject({ ok: true, entries: 4, rawKept: 1 });
+    expect(chained.head).not.toBe(chains[1]!.head);
+    store.close();
+  });
+});

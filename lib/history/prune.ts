@@ -1,0 +1,230 @@
+/**
+ * Storage: how much the history takes (`usage`, what the options page shows), and freeing space
+ * (`prune`, offered when a save hits the quota, see saveWithQuotaRecovery).
+ */
+import type { ChainEntry } from './evidence/chain';
+import { ALL_STORES, STORES, type StoreName } from './db';
+import { ChunkRecord, CaptureRecord, QuarantineEntry, RawRecord, VersionRecord, type Usage } from './schema';
+import { begin, pieceId, putChecked, type RwTx, type StoreContext } from './context';
+import { failedWrite, reading } from './quarantine';
+
+export type PruneResult = { removedVersions: number; removedRaw: number; bytesBefore: number; bytesAfter: number };
+
+/** Estimated bytes of a stored value: its JSON, with binary data (a raw capture's gzip) at its length. */
+function sizeOf(value: unknown): number {
+  let binary = 0;
+  const json = JSON.stringify(value, (_key, v: unknown) => {
+    if (v instanceof Uint8Array) {
+      binary += v.byteLength;
+      return 0;
+    }
+    return v;
+  });
+  return (json?.length ?? 0) + binary;
+}
+
+export async function usage(ctx: StoreContext): Promise<Usage> {
+  return reading(ctx, 'measure storage', ALL_STORES, async (tx) => {
+    const all = await Promise.all(ALL_STORES.map((s) => tx.objectStore(s).getAll()));
+    let bytes = 0;
+    for (const values of all) for (const value of values) bytes += sizeOf(value);
+    const values = (s: StoreName) => all[ALL_STORES.indexOf(s)]! as unknown[];
+    const raws = values(STORES.raw).flatMap((r) => {
+      const parsed = RawRecord.safeParse(r);
+      return parsed.success ? [parsed.data] : [];
+    });
+    const kept = new Set(raws.map((r) => r.sha256));
+    const versionsWithRaw = values(STORES.versions).filter((v) => kept.has(String((v as { rawSha256?: unknown } | null)?.rawSha256))).length;
+    return {
+      bytes,
+      versions: values(STORES.versions).length,
+      policies: values(STORES.policies).length,
+      sites: values(STORES.sites).length,
+      raw: { captures: raws.length, bytes: raws.reduce((n, r) => n + r.gzip.byteLength, 0), pageBytes: raws.reduce((n, r) => n + r.bytes, 0), versionsWithRaw },
+    };
+  });
+}
+
+/**
+ * Frees space until the estimate is at or under `targetBytes` (default: 80% of the current size).
+ * First what nothing uses (chunks and blocks no version names, stored or quarantined); then raw
+ * captures, oldest first across all policies, never the first or the latest capture of a policy;
+ * only then versions between a policy's first and latest, oldest first. A pruned capture or version
+ * keeps its chain entry (its hashes), so the chain still verifies. The analysis stored on the
+ * version after a removed one still describes the change the user saw at the time.
+ */
+export async function prune(ctx: StoreContext, options: { targetBytes?: number } = {}): Promise<PruneResult> {
+  const tx = begin(ctx, ALL_STORES, 'readwrite', 'free storage space');
+  try {
+    const all = await Promise.all(ALL_STORES.map((s) => Promise.all([tx.objectStore(s).getAll(), tx.objectStore(s).getAllKeys()])));
+    const of = (s: StoreName) => all[ALL_STORES.indexOf(s)]!;
+    let bytes = 0;
+    for (const [values] of all) for (const value of values) bytes += sizeOf(value);
+    const bytesBefore = bytes;
+    const target = options.targetBytes ?? Math.floor(bytes * 0.8);
+
+    // Pieces are counted by `policyId NUL key`; primary keys are kept for the deletes.
+    const primaryKeys = new Map<string, IDBValidKey>();
+    const chunkSize = new Map<string, number>();
+    const chunkBlocks = new Map<string, string[]>();
+    const [chunkValues, chunkKeys] = of(STORES.chunks);
+    chunkValues.forEach((raw: unknown, i: number) => {
+      const c = ChunkRecord.safeParse(raw);
+      if (!c.success) return;
+      const id = pieceId(c.data.policyId, c.data.key);
+      primaryKeys.set(id, chunkKeys[i]!);
+      chunkSize.set(id, sizeOf(raw));
+      chunkBlocks.set(id, c.data.blocks.map((b) => pieceId(c.data.policyId, b)));
+    });
+    const blockSize = new Map<string, number>();
+    const [blockValues, blockKeys] = of(STORES.blocks);
+    blockValues.forEach((raw: unknown, i: number) => {
+      const key = blockKeys[i]!;
+      if (!Array.isArray(key)) return;
+      const id = pieceId(String(key[0]), String(key[1]));
+      primaryKeys.set(id, key);
+      blockSize.set(id, sizeOf(raw));
+    });
+
+    // Reference counts, with invalid version records still holding on to what they name, in case
+    // their raw value is recovered from the quarantine later.
+    const chunkRefs = new Map<string, number>();
+    const versionsByPolicy = new Map<string, VersionRecord[]>();
+    const [versionValues] = of(STORES.versions);
+    const versionSize = new Map<string, number>();
+    for (const raw of versionValues) {
+      const v = VersionRecord.safeParse(raw);
+      const loose = (raw ?? {}) as { policyId?: unknown; chunks?: unknown };
+      const policyId = v.success ? v.data.policyId : loose.policyId;
+      const chunks: unknown = v.success ? v.data.chunks : loose.chunks;
+      if (typeof policyId === 'string' && Array.isArray(chunks)) {
+        for (const key of chunks) {
+          if (typeof key === 'string') chunkRefs.set(pieceId(policyId, key), (chunkRefs.get(pieceId(policyId, key)) ?? 0) + 1);
+        }
+      }
+      if (!v.success) continue;
+      versionSize.set(v.data.versionId, sizeOf(raw));
+      const list = versionsByPolicy.get(v.data.policyId) ?? [];
+      list.push(v.data);
+      versionsByPolicy.set(v.data.policyId, list);
+    }
+    // A quarantined version or chunk holds on to its text as well: its record may be repaired by hand
+    // from the quarantine (the raw value is kept there), and that text exists nowhere else.
+    const pinnedBlocks: string[] = [];
+    for (const raw of of(STORES.quarantine)[0]) {
+      const entry = QuarantineEntry.safeParse(raw);
+      if (!entry.success) continue;
+      const held = (entry.data.raw ?? {}) as { policyId?: unknown; chunks?: unknown; blocks?: unknown };
+      if (typeof held.policyId !== 'string') continue;
+      if (entry.data.store === STORES.versions && Array.isArray(held.chunks)) {
+        for (const key of held.chunks) if (typeof key === 'string') chunkRefs.set(pieceId(held.policyId, key), (chunkRefs.get(pieceId(held.policyId, key)) ?? 0) + 1);
+      }
+      if (entry.data.store === STORES.chunks && Array.isArray(held.blocks)) {
+        for (const key of held.blocks) if (typeof key === 'string') pinnedBlocks.push(pieceId(held.policyId, key));
+      }
+    }
+    const blockRefs = new Map<string, number>();
+    for (const [id, blocks] of chunkBlocks) {
+      if ((chunkRefs.get(id) ?? 0) === 0) continue;
+      for (const b of blocks) blockRefs.set(b, (blockRefs.get(b) ?? 0) + 1);
+    }
+    for (const b of pinnedBlocks) blockRefs.set(b, (blockRefs.get(b) ?? 0) + 1);
+
+    const deadChunks = new Set<string>();
+    const deadBlocks = new Set<string>();
+    const releaseChunk = (id: string) => {
+      deadChunks.add(id);
+      bytes -= chunkSize.get(id) ?? 0;
+      for (const b of chunkBlocks.get(id) ?? []) {
+        const n = (blockRefs.get(b) ?? 0) - 1;
+        blockRefs.set(b, n);
+        if (n <= 0 && !deadBlocks.has(b) && blockSize.has(b)) {
+          deadBlocks.add(b);
+          bytes -= blockSize.get(b) ?? 0;
+        }
+      }
+    };
+    // Garbage first: chunks and blocks nothing refers to.
+    for (const id of chunkBlocks.keys()) if ((chunkRefs.get(id) ?? 0) === 0) releaseChunk(id);
+    for (const id of blockSize.keys()) {
+      if ((blockRefs.get(id) ?? 0) <= 0 && !deadBlocks.has(id)) {
+        deadBlocks.add(id);
+        bytes -= blockSize.get(id) ?? 0;
+      }
+    }
+
+    // Raw captures before any version: each policy keeps its first and its latest.
+    const rawSize = new Map<string, number>();
+    for (const raw of of(STORES.raw)[0]) {
+      const r = RawRecord.safeParse(raw);
+      if (r.success) rawSize.set(r.data.sha256, sizeOf(raw));
+    }
+    const entriesByPolicy = new Map<string, ChainEntry[]>();
+    for (const raw of of(STORES.captures)[0]) {
+      const e = CaptureRecord.safeParse(raw);
+      if (e.success) entriesByPolicy.set(e.data.policyId, [...(entriesByPolicy.get(e.data.policyId) ?? []), e.data]);
+    }
+    const keepRaw = new Set<string>();
+    const capturedAt = new Map<string, number>();
+    for (const entries of entriesByPolicy.values()) {
+      const order: string[] = [];
+      for (const e of entries.sort((a, b) => a.seq - b.seq)) {
+        if (!e.rawSha256 || !rawSize.has(e.rawSha256)) continue;
+        if (!order.includes(e.rawSha256)) order.push(e.rawSha256);
+        const at = Date.parse(e.capturedAt);
+        capturedAt.set(e.rawSha256, Math.min(at, capturedAt.get(e.rawSha256) ?? Infinity));
+      }
+      if (order.length > 0) keepRaw.add(order[0]!).add(order.at(-1)!);
+    }
+    // A quarantined version still names its capture, for the day it is repaired.
+    for (const raw of of(STORES.quarantine)[0]) {
+      const held = (QuarantineEntry.safeParse(raw).data?.raw ?? {}) as { rawSha256?: unknown };
+      if (typeof held.rawSha256 === 'string') keepRaw.add(held.rawSha256);
+    }
+    const rawCandidates = [...rawSize.keys()]
+      .filter((sha) => !keepRaw.has(sha))
+      .sort((a, b) => (capturedAt.get(a) ?? -Infinity) - (capturedAt.get(b) ?? -Infinity) || a.localeCompare(b));
+    const removedRaw = new Set<string>();
+    for (const sha of rawCandidates) {
+      if (bytes <= target) break;
+      removedRaw.add(sha);
+      bytes -= rawSize.get(sha) ?? 0;
+    }
+
+    const candidates = [...versionsByPolicy.values()]
+      .flatMap((list) => list.sort((a, b) => a.firstSeen - b.firstSeen).slice(1, -1))
+      .sort((a, b) => a.firstSeen - b.firstSeen);
+    const removed: string[] = [];
+    for (const v of candidates) {
+      if (bytes <= target) break;
+      removed.push(v.versionId);
+      bytes -= versionSize.get(v.versionId) ?? 0;
+      for (const key of v.chunks) {
+        const id = pieceId(v.policyId, key);
+        const n = (chunkRefs.get(id) ?? 0) - 1;
+        chunkRefs.set(id, n);
+        if (n === 0 && chunkBlocks.has(id)) releaseChunk(id);
+      }
+    }
+
+    const deletes: Promise<unknown>[] = [];
+    for (const id of removed) deletes.push(tx.objectStore(STORES.versions).delete(id));
+    for (const sha of removedRaw) deletes.push(tx.objectStore(STORES.raw).delete(sha));
+    // A version whose capture is gone can no longer be re-extracted: it leaves that work list.
+    const gone = new Set(removed);
+    for (const list of versionsByPolicy.values()) {
+      for (const v of list) {
+        if (gone.has(v.versionId) || !v.rawSha256 || !removedRaw.has(v.rawSha256) || v.checkedBy === undefined) continue;
+        const { checkedBy: _gone, ...rest } = v;
+        deletes.push(putChecked(tx as RwTx, STORES.versions, rest));
+      }
+    }
+    for (const id of deadChunks) deletes.push(tx.objectStore(STORES.chunks).delete(primaryKeys.get(id)!));
+    for (const id of deadBlocks) deletes.push(tx.objectStore(STORES.blocks).delete(primaryKeys.get(id)!));
+    await Promise.all(deletes);
+    await tx.done;
+    return { removedVersions: removed.length, removedRaw: removedRaw.size, bytesBefore, bytesAfter: bytes };
+  } catch (error) {
+    throw await failedWrite(ctx, tx, error, 'free storage space');
+  }
+}

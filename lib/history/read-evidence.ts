@@ -1,0 +1,102 @@
+/**
+ * The evidence record read back: each policy's chain checked against its stored texts and kept raw
+ * captures, and everything the evidence export (lib/history/evidence/export.ts) writes out.
+ */
+import { checkChain, type ChainEntry } from './evidence/chain';
+import { sha256Hex as sha256OfBytes } from './evidence/digest';
+import type { EvidencePolicy } from './evidence/export';
+import { gunzip } from './evidence/raw';
+import { renderExtractedText, textSha256 } from './evidence/text';
+import { STORES } from './db';
+import { check, primaryKeyOf } from './records';
+import { CaptureRecord, RawRecord, type ChainStatus, type PolicySummary, type VersionRecord } from './schema';
+import { piecesRange, type StoreContext } from './context';
+import { reading } from './quarantine';
+import { INDEX_STORES, allPolicies, readIndex } from './read';
+import { assembleFrom, iso, readPieces, toDocument, type Assembled } from './versions';
+
+type PolicyEvidence = {
+  policy: PolicySummary;
+  versions: VersionRecord[];
+  entries: ChainEntry[];
+  assembled: Map<string, Assembled>;
+  raws: Map<string, RawRecord>;
+};
+
+/** Each policy of a site (or of every site) with its versions, texts, chain and kept raw captures. */
+async function gatherEvidence(ctx: StoreContext, site: string | null, what: string): Promise<PolicyEvidence[]> {
+  return reading(ctx, what, [...INDEX_STORES, STORES.chunks, STORES.blocks, STORES.captures, STORES.raw], async (tx, bad) => {
+    const all = await readIndex(tx, bad);
+    const policies = allPolicies(all).filter((p) => site === null || p.site === site);
+    const versions = policies.flatMap((p) => all.versionsByPolicy.get(p.policyId) ?? []);
+    const assembled = assembleFrom(versions, await readPieces(tx, policies.map((p) => p.policyId), bad));
+    const out: PolicyEvidence[] = [];
+    for (const policy of policies) {
+      const rawEntries: unknown[] = await tx.objectStore(STORES.captures).getAll(piecesRange(policy.policyId));
+      const entries = rawEntries.flatMap((raw) => check(CaptureRecord, STORES.captures, primaryKeyOf(STORES.captures, raw), raw, bad) ?? []);
+      const raws = new Map<string, RawRecord>();
+      for (const sha of new Set(entries.flatMap((e) => (e.rawSha256 ? [e.rawSha256] : [])))) {
+        const record = check(RawRecord, STORES.raw, sha, await tx.objectStore(STORES.raw).get(sha), bad);
+        if (record) raws.set(sha, record);
+      }
+      out.push({ policy, versions: all.versionsByPolicy.get(policy.policyId) ?? [], entries, assembled, raws });
+    }
+    return out;
+  });
+}
+
+export async function verifyChains(ctx: StoreContext, site: string): Promise<ChainStatus[]> {
+  const out: ChainStatus[] = [];
+  for (const { policy, versions, entries, assembled, raws } of await gatherEvidence(ctx, site, 'verify the record')) {
+    const problems = checkChain(policy.policyId, entries).map((p) => `Chain entry ${p.seq} ${p.message}.`);
+    for (const v of versions) {
+      const seen = iso(v.firstSeen);
+      const entry = entries.findLast((e) => e.versionId === v.versionId);
+      if (!entry) {
+        problems.push(`The version first seen ${seen} has no chain entry.`);
+        continue;
+      }
+      const text = textSha256(toDocument(v, assembled.get(v.versionId)!));
+      if (entry.textSha256 !== text) problems.push(`The stored text of the version first seen ${seen} is not the text its chain entry names (it was altered or damaged).`);
+    }
+    for (const [sha, raw] of raws) {
+      let actual: string;
+      try {
+        actual = sha256OfBytes(await gunzip(raw.gzip));
+      } catch {
+        actual = '';
+      }
+      if (actual !== sha) problems.push(`The raw capture ${sha.slice(0, 12)}… does not match its hash (it was altered or damaged).`);
+    }
+    const named = new Set(entries.flatMap((e) => (e.rawSha256 ? [e.rawSha256] : [])));
+    out.push({
+      policyId: policy.policyId,
+      ok: problems.length === 0,
+      entries: entries.length,
+      head: entries.at(-1)?.sha256 ?? null,
+      rawKept: raws.size,
+      rawPruned: named.size - raws.size,
+      problems,
+      versions: versions.map((v) => ({ versionId: v.versionId, raw: !v.rawSha256 ? 'none' : raws.has(v.rawSha256) ? 'kept' : 'pruned' })),
+    });
+  }
+  return out;
+}
+
+export async function evidence(ctx: StoreContext, site: string | null): Promise<EvidencePolicy[]> {
+  const out: EvidencePolicy[] = [];
+  for (const { policy, versions, entries, assembled, raws } of await gatherEvidence(ctx, site, 'export the evidence')) {
+    const bytes = new Map<string, Uint8Array>();
+    for (const [sha, raw] of raws) bytes.set(sha, await gunzip(raw.gzip));
+    out.push({
+      policyId: policy.policyId,
+      site: policy.site,
+      url: policy.url,
+      title: policy.title,
+      chain: entries,
+      raws: bytes,
+      texts: versions.map((v) => ({ versionId: v.versionId, text: renderExtractedText(toDocument(v, assembled.get(v.versionId)!)) })),
+    });
+  }
+  return out;
+}

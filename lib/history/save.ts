@@ -1,0 +1,237 @@
+/**
+ * Saving a capture: the latest stored version is read and the change analysed first (hashing and the
+ * analysis are asynchronous work that is not IndexedDB, so they stay out of the write), then everything
+ * is written in one readwrite transaction that starts over if the latest version is no longer the one
+ * read. Saves of one policy through one connection wait for each other (the context's `saving` queue).
+ */
+import { prepareRaw, type PreparedRaw } from './evidence/raw';
+import { textSha256 } from './evidence/text';
+import { ChangeAnalysis, PolicyDocument } from '../core/schema';
+import { STORES } from './db';
+import { StoreError } from './errors';
+import { newVersionId, prepareDocument, type PreparedDocument } from './hash';
+import { describeIssues, type Bad } from './records';
+import { PolicyKind, type SaveOutcome, type VersionRecord } from './schema';
+import { policyKeyFor } from './site';
+import { abortQuietly, begin, putChecked, type StoreContext } from './context';
+import { appendEntry } from './chain';
+import { reextractVersion, writeRaw, type ExtractFn } from './captures';
+import { failedWrite, quarantine, reading } from './quarantine';
+import { assemble, latestVersions, toDocument, toMeta } from './versions';
+import { SAVE_STORES, WRITE_STORES, upsertPolicyAndSite, writePieces } from './write';
+
+export type AnalyzeFn = (previous: PolicyDocument, next: PolicyDocument) => ChangeAnalysis | Promise<ChangeAnalysis>;
+
+export type SaveInput = {
+  url: string;
+  document: PolicyDocument;
+  kind: PolicyKind;
+  analyze?: AnalyzeFn;
+  /** The page the document was extracted from, kept as a raw capture: as serialised on a visit, or as fetched by a check. */
+  raw?: { html: string; source: 'visit' | 'check' };
+  /** The extractor that made `document` (lib/core/page/extract EXTRACTOR_VERSION); 0 when unknown. */
+  extractorVersion?: number;
+  /**
+   * When the policy's latest version was extracted by an older extractor from a kept capture, it is
+   * re-extracted with this first, so the comparison is between texts of the same extractor and a
+   * change of extractor never reads as a change of policy.
+   */
+  reextract?: ExtractFn;
+};
+
+export type SaveResult = SaveOutcome & {
+  /** Set when `analyze` threw or returned something invalid; the version is stored without analysis. */
+  analysisError?: string;
+};
+
+/**
+ * A save starts over only when another connection saved the same policy in between, so each retry means
+ * someone else's save landed: with a pause that doubles (jittered, at most a second), 40 attempts outlast
+ * any burst of captures a browser produces (several tabs and pages at once), yet cannot spin forever.
+ */
+const SAVE_ATTEMPTS = 40;
+const RETRY_BASE_MS = 4;
+const RETRY_MAX_MS = 1_000;
+
+function retryPause(attempt: number): Promise<void> {
+  const ms = Math.min(RETRY_MAX_MS, RETRY_BASE_MS * 2 ** attempt) * (0.5 + Math.random());
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+export async function savePolicyVersion(ctx: StoreContext, input: SaveInput): Promise<SaveResult> {
+  const parsedDoc = PolicyDocument.safeParse(input.document);
+  if (!parsedDoc.success) {
+    throw new StoreError('invalid-input', `Not a valid policy document: ${describeIssues(parsedDoc.error)}`);
+  }
+  const kind = PolicyKind.safeParse(input.kind);
+  if (!kind.success) throw new StoreError('invalid-input', `Unknown policy kind: ${String(input.kind)}`);
+  const document = parsedDoc.data;
+  const { site, origin, path, policyId } = policyKeyFor(input.url, kind.data);
+  const prepared = await prepareDocument(document);
+  const raw = input.raw ? await prepareRaw(input.raw.html) : null;
+  const text = textSha256(document);
+  return oneAtATime(ctx, policyId, async () => {
+    await reextractStaleLatest(ctx, policyId, input);
+    return saveAttempts(ctx, { input, document, kind: kind.data, site, origin, path, policyId, prepared, raw, text });
+  });
+}
+
+/**
+ * Before a capture is compared with the latest version: if an older extractor made that version's
+ * text from a kept capture, the current one reads it again first (one version, the same work the
+ * background re-extraction would do later), so what is compared is two texts of the same extractor.
+ */
+async function reextractStaleLatest(ctx: StoreContext, policyId: string, input: SaveInput): Promise<void> {
+  const extractorVersion = input.extractorVersion ?? 0;
+  if (!input.reextract || extractorVersion < 1) return;
+  const [latest] = await reading(ctx, 'read the stored policy', [STORES.versions], (tx, bad) => latestVersions(tx, policyId, 1, bad));
+  if (latest?.checkedBy !== undefined && latest.checkedBy < extractorVersion) {
+    await reextractVersion(ctx, latest.versionId, extractorVersion, input.reextract);
+  }
+}
+
+/** Saves of one policy through this connection, one after another (the next starts when one settles). */
+function oneAtATime<T>(ctx: StoreContext, policyId: string, run: () => Promise<T>): Promise<T> {
+  const { saving } = ctx;
+  const next = (saving.get(policyId) ?? Promise.resolve()).then(run);
+  const settled = next.then(
+    () => undefined,
+    () => undefined,
+  );
+  saving.set(policyId, settled);
+  void settled.then(() => {
+    if (saving.get(policyId) === settled) saving.delete(policyId);
+  });
+  return next;
+}
+
+async function saveAttempts(
+  ctx: StoreContext,
+  {
+    input,
+    document,
+    kind,
+    site,
+    origin,
+    path,
+    policyId,
+    prepared,
+    raw,
+    text,
+  }: {
+    input: SaveInput;
+    document: PolicyDocument;
+    kind: PolicyKind;
+    site: string;
+    origin: string;
+    path: string;
+    policyId: string;
+    prepared: PreparedDocument;
+    raw: PreparedRaw | null;
+    /** SHA-256 of the document's text (lib/history/evidence/text.ts). */
+    text: string;
+  },
+): Promise<SaveResult> {
+  const extractorVersion = input.extractorVersion ?? 0;
+  const source = input.raw?.source ?? 'unknown';
+  for (let attempt = 0; attempt < SAVE_ATTEMPTS; attempt++) {
+    const previous = await reading(ctx, 'read the stored policy', [STORES.versions, STORES.chunks, STORES.blocks], async (tx, bad) => {
+      const [latest] = await latestVersions(tx, policyId, 1, bad);
+      if (!latest || latest.contentHash === prepared.contentHash || !input.analyze) return { latest, document: undefined };
+      const assembled = await assemble(tx, [latest], bad);
+      return { latest, document: toDocument(latest, assembled.get(latest.versionId)!) };
+    });
+
+    let analysis: ChangeAnalysis | null = null;
+    let analysisError: string | undefined;
+    if (previous.document && input.analyze) {
+      try {
+        const result = ChangeAnalysis.safeParse(await input.analyze(previous.document, document));
+        if (result.success) analysis = result.data;
+        else analysisError = `the change analysis was not valid: ${describeIssues(result.error)}`;
+      } catch (error) {
+        analysisError = `the change analysis failed: ${error instanceof Error ? error.message : String(error)}`;
+      }
+    }
+
+    const bad: Bad[] = [];
+    const tx = begin(ctx, raw ? SAVE_STORES : WRITE_STORES, 'readwrite', 'save the policy');
+    let outcome: SaveResult | 'retry';
+    try {
+      const [latest] = await latestVersions(tx, policyId, 1, bad);
+      if (latest?.versionId !== previous.latest?.versionId || (latest && previous.latest && latest.contentHash !== previous.latest.contentHash)) {
+        outcome = 'retry';
+        abortQuietly(tx);
+      } else {
+        const now = ctx.clock();
+        const writes: Promise<unknown>[] = [];
+        const policyFields = { policyId, site, kind, origin, path, url: input.url, title: document.title };
+        if (latest && latest.contentHash === prepared.contentHash) {
+          const updated: VersionRecord = { ...latest, lastSeen: Math.max(latest.lastSeen, now) };
+          // A version with no capture kept (stored before v4, or imported) keeps this one: the same
+          // text, now with the page it came from, and made by the current extractor.
+          if (raw && (latest.rawSha256 === null || (await tx.objectStore(STORES.raw).getKey(latest.rawSha256)) === undefined)) {
+            await writeRaw(tx, raw, writes);
+            updated.rawSha256 = raw.sha256;
+            if (extractorVersion >= latest.extractorVersion) updated.extractorVersion = extractorVersion;
+            updated.checkedBy = extractorVersion;
+            const at = new Date(now).toISOString();
+            await appendEntry(tx, policyId, bad, { kind: 'capture', versionId: latest.versionId, url: input.url, source, capturedAt: at, recordedAt: at, extractorVersion, rawSha256: raw.sha256, textSha256: text }, writes);
+          }
+          writes.push(putChecked(tx, STORES.versions, updated));
+          await writePieces(tx, policyId, prepared, writes);
+          await upsertPolicyAndSite(tx, bad, policyFields, now, now, writes);
+          outcome = { status: 'unchanged', site, policyId, version: toMeta(updated) };
+        } else {
+          await writePieces(tx, policyId, prepared, writes);
+          if (raw) await writeRaw(tx, raw, writes);
+          // Strictly after the latest, so versions stay in order even if the clock steps back.
+          const firstSeen = latest ? Math.max(now, latest.firstSeen + 1) : now;
+          const version: VersionRecord = {
+            versionId: newVersionId(),
+            policyId,
+            firstSeen,
+            lastSeen: firstSeen,
+            contentHash: prepared.contentHash,
+            statedDate: document.statedDate,
+            url: document.url,
+            title: document.title,
+            language: document.language,
+            extraction: document.extraction,
+            chunks: prepared.chunks.map((c) => c.key),
+            blockCount: prepared.blockKeys.length,
+            analysis: latest ? analysis : null,
+            reviewed: false,
+            extractorVersion,
+            rawSha256: raw?.sha256 ?? null,
+            ...(raw ? { checkedBy: extractorVersion } : {}),
+          };
+          writes.push(putChecked(tx, STORES.versions, version));
+          const at = new Date(firstSeen).toISOString();
+          await appendEntry(tx, policyId, bad, { kind: 'capture', versionId: version.versionId, url: document.url, source, capturedAt: at, recordedAt: at, extractorVersion, rawSha256: raw?.sha256 ?? null, textSha256: text }, writes);
+          await upsertPolicyAndSite(tx, bad, policyFields, firstSeen, firstSeen, writes);
+          outcome = {
+            status: latest ? 'changed' : 'first',
+            site,
+            policyId,
+            version: toMeta(version),
+            ...(version.analysis ? { analysis: version.analysis } : {}),
+            ...(latest && analysisError ? { analysisError } : {}),
+          };
+        }
+        await Promise.all(writes);
+        await tx.done;
+      }
+    } catch (error) {
+      throw await failedWrite(ctx, tx, error, 'save the policy', bad);
+    }
+    if (outcome === 'retry') {
+      await tx.done.catch(() => undefined);
+      await retryPause(attempt);
+      continue;
+    }
+    await quarantine(ctx, bad);
+    return outcome;
+  }
+  throw new StoreError('conflict', 'The policy kept changing while Clausewatch was saving it; try again.');
+}

@@ -1,0 +1,161 @@
+/**
+ * The history of every policy the user has seen, in IndexedDB.
+ *
+ * Layout: a site has policies; a policy has versions; a version lists chunk keys; a chunk lists block
+ * keys; a block holds one paragraph, heading or list item. Chunks and blocks are content-addressed and
+ * shared by every version of the policy that contains them, so a new version of a long policy costs its
+ * metadata plus the chunks and blocks that actually changed. They are keyed [policyId, key] so that a
+ * version is read with a few range requests, not one request per paragraph (a browser's IndexedDB
+ * charges about a tenth of a millisecond per request); the price is that two policies containing the
+ * same paragraph store it twice.
+ *
+ * Safety rules followed throughout:
+ *  - everything asynchronous that is not IndexedDB (hashing, the change analysis) happens outside
+ *    transactions, so a transaction never auto-commits half-way;
+ *  - a save is checked and written in one readwrite transaction, against the latest version it read
+ *    before (optimistic: if another tab saved in between, it starts over), so two tabs saving the same
+ *    policy give one version, and a save cut short writes nothing and can simply be repeated;
+ *  - saves of one policy through one connection wait for each other, and a save that lost the race to
+ *    another connection starts over after a growing, jittered pause, so simultaneous captures all land;
+ *  - every record read is parsed; one that fails is moved to the quarantine store and the read goes on.
+ *
+ * The parts, each a set of functions given the store's context (context.ts: the connection, the clock
+ * and the queue of saves; no part keeps state of its own); this file only puts them together:
+ *  - context.ts: the context, transactions, the checked write, a policy's key ranges;
+ *  - quarantine.ts: checked reads, failed writes, and the quarantine they fill;
+ *  - versions.ts: a policy's versions and their texts, assembled from chunks and blocks;
+ *  - read.ts: listing sites, policies and versions; reading stored versions;
+ *  - write.ts: writing a text's chunks and blocks, and a version's policy and site records;
+ *  - save.ts: saving a capture; captures.ts: raw captures and re-extraction; chain.ts: the hash chain;
+ *  - summaries.ts: per-site summaries (the badge); reviewed.ts: marking a change reviewed;
+ *  - prune.ts: usage and pruning; transfer.ts: export and import; read-evidence.ts: verifying and exporting
+ *    the evidence record.
+ */
+import type { EvidencePolicy } from './evidence/export';
+import { DEFAULT_NAME, openDatabase, type Database } from './db';
+import { StoreError } from './errors';
+import type {
+  ChainStatus,
+  ExportFile,
+  ImportResult,
+  PolicySummary,
+  QuarantineEntry,
+  ReextractionProgress,
+  SiteStateRecord,
+  SiteSummary,
+  StoredVersion,
+  Usage,
+  VersionMeta,
+} from './schema';
+import { siteForUrl } from './site';
+import type { StoreContext } from './context';
+import { pendingReextraction, readRawCapture, reextractionProgress, reextractVersion, type ExtractFn, type ReextractOutcome } from './captures';
+import { evidence, verifyChains } from './read-evidence';
+import { prune, usage, type PruneResult } from './prune';
+import { listQuarantine } from './quarantine';
+import { getLatestTwo, getSite, getVersion, listPolicies, listSites, listVersions } from './read';
+import { markReviewed } from './reviewed';
+import { savePolicyVersion, type SaveInput, type SaveResult } from './save';
+import { alertSites, siteState, summariesAfter } from './summaries';
+import { exportAll, importAll } from './transfer';
+
+export type { AnalyzeFn, SaveInput, SaveResult } from './save';
+export type { ExtractFn, ReextractOutcome } from './captures';
+export type { PruneResult } from './prune';
+
+export interface PolicyStore {
+  savePolicyVersion(input: SaveInput): Promise<SaveResult>;
+  listSites(): Promise<SiteSummary[]>;
+  getSite(site: string): Promise<SiteSummary | undefined>;
+  listPolicies(site: string): Promise<PolicySummary[]>;
+  listVersions(policyId: string): Promise<VersionMeta[]>;
+  getVersion(versionId: string): Promise<StoredVersion | undefined>;
+  getLatestTwo(policyId: string): Promise<{ latest?: StoredVersion; previous?: StoredVersion }>;
+  markReviewed(versionId: string, reviewed?: boolean): Promise<void>;
+  siteForUrl(url: string): string;
+  usage(): Promise<Usage>;
+  prune(options?: { targetBytes?: number }): Promise<PruneResult>;
+  listQuarantine(): Promise<QuarantineEntry[]>;
+  exportAll(): Promise<ExportFile>;
+  importAll(data: unknown): Promise<ImportResult>;
+  /** Versions whose raw capture no extractor as new as `extractorVersion` has read, at most `limit`. */
+  pendingReextraction(extractorVersion: number, limit: number): Promise<string[]>;
+  /** Re-extracts one version's raw capture; a different text replaces the stored one, never as a change. */
+  reextractVersion(versionId: string, extractorVersion: number, extract: ExtractFn): Promise<ReextractOutcome>;
+  reextractionProgress(): Promise<ReextractionProgress | null>;
+  /** A raw capture's page, decompressed, or undefined when it is not (or no longer) kept. */
+  readRawCapture(sha256: string): Promise<string | undefined>;
+  /** Whether each policy of a site has a chain that verifies against its stored versions and raw captures. */
+  verifyChains(site: string): Promise<ChainStatus[]>;
+  /** Everything the evidence export holds, for one site or (null) every site. */
+  evidence(site: string | null): Promise<EvidencePolicy[]>;
+  /** One site's badge state (one small record; null when the site has no history). */
+  siteState(site: string): Promise<SiteStateRecord | null>;
+  /** The sites with an unreviewed major change, at most `limit` of them (an index lookup). */
+  alertSites(limit?: number): Promise<string[]>;
+  close(): void;
+}
+
+export type OpenOptions = {
+  idb: IDBFactory;
+  name?: string;
+  clock?: () => number;
+};
+
+/** A part's functions with the store's context given: what the store's methods are. */
+type WithContext<T> = { [K in keyof T]: T[K] extends (ctx: StoreContext, ...args: infer A) => infer R ? (...args: A) => R : never };
+
+function withContext<T extends Record<string, (ctx: StoreContext, ...args: never[]) => unknown>>(ctx: StoreContext, parts: T): WithContext<T> {
+  const entries = Object.entries(parts).map(([name, part]) => [name, (...args: unknown[]) => (part as (ctx: StoreContext, ...args: unknown[]) => unknown)(ctx, ...args)]);
+  return Object.fromEntries(entries) as WithContext<T>;
+}
+
+export async function openPolicyStore(options: OpenOptions): Promise<PolicyStore> {
+  const clock = options.clock ?? (() => Date.now());
+  const db: Database = await openDatabase(options.idb, options.name ?? DEFAULT_NAME, undefined, clock);
+  const ctx: StoreContext = { db, clock, saving: new Map() };
+  // Rebuilt on every opening too: a worker stopped between a write and its summary still ends up right.
+  await summariesAfter(ctx, null);
+
+  return {
+    ...withContext(ctx, { listSites, getSite, listPolicies, listVersions, getVersion, getLatestTwo, markReviewed, usage, listQuarantine, exportAll }),
+    ...withContext(ctx, { pendingReextraction, reextractVersion, reextractionProgress, readRawCapture, verifyChains, evidence, siteState, alertSites }),
+    // Saves, prunes and imports bring the site summaries up to date afterwards (a review does so itself).
+    async savePolicyVersion(input) {
+      const result = await savePolicyVersion(ctx, input);
+      if (result.status !== 'unchanged') await summariesAfter(ctx, [result.site]);
+      return result;
+    },
+    async prune(options) {
+      const result = await prune(ctx, options);
+      if (result.removedVersions > 0) await summariesAfter(ctx, null);
+      return result;
+    },
+    async importAll(data) {
+      const result = await importAll(ctx, data);
+      if (result.ok) await summariesAfter(ctx, null);
+      return result;
+    },
+    siteForUrl,
+    close: () => db.close(),
+  };
+}
+
+/**
+ * A save that, when storage is full, frees space once (pruning middle versions, see `prune`) and tries
+ * again, so that the newest capture is kept at the cost of the oldest intermediate ones. If nothing can
+ * be pruned, or the retry fails too, the quota StoreError reaches the caller to show the user.
+ */
+export async function saveWithQuotaRecovery(
+  store: PolicyStore,
+  input: SaveInput,
+): Promise<SaveResult & { pruned?: { removedVersions: number; removedRaw: number } }> {
+  try {
+    return await store.savePolicyVersion(input);
+  } catch (error) {
+    if (!(error instanceof StoreError) || error.code !== 'quota') throw error;
+    const pruned = await store.prune();
+    if (pruned.removedVersions + pruned.removedRaw === 0) throw error;
+    return { ...(await store.savePolicyVersion(input)), pruned: { removedVersions: pruned.removedVersions, removedRaw: pruned.removedRaw } };
+  }
+}

@@ -1,0 +1,80 @@
+/**
+ * Per-site summaries (`summaries`, schema v6): what the badge reads, one small record per site and an
+ * index of the sites with an unreviewed major change. Derived data, rebuilt from the history after
+ * every write that can change what a badge shows, and when the store opens.
+ */
+import { digestOf } from '../core/schema';
+import { pendingChange } from '../core/review';
+import { INDEX_SUMMARY_BY_ALERT, STORES } from './db';
+import { check, type Bad } from './records';
+import { SiteStateRecord, type PendingPolicy, type PolicySummary, type VersionRecord } from './schema';
+import { begin, putChecked, type StoreContext } from './context';
+import { failedWrite, quarantine, reading } from './quarantine';
+import { allPolicies, readIndex } from './read';
+
+/** A site's badge state from its policies' versions (oldest first). */
+function siteStateOf(site: string, policies: PolicySummary[], versionsByPolicy: Map<string, VersionRecord[]>): SiteStateRecord {
+  const pending: PendingPolicy[] = [];
+  let unreviewedMajor = 0;
+  let lastChange: number | null = null;
+  for (const p of policies) {
+    const versions = versionsByPolicy.get(p.policyId) ?? [];
+    unreviewedMajor += p.unreviewedMajor;
+    if (p.lastChange !== null) lastChange = Math.max(lastChange ?? -Infinity, p.lastChange);
+    const change = pendingChange(versions);
+    if (!change) continue;
+    const only = change.versions.length === 1 ? change.latest.analysis : null;
+    pending.push({
+      policyId: p.policyId,
+      baselineVersionId: change.baseline.versionId,
+      latestVersionId: change.latest.versionId,
+      versions: change.versions.length,
+      textKey: `${change.baseline.contentHash}>${change.latest.contentHash}`,
+      digest: only ? digestOf(only) : null,
+    });
+  }
+  return { site, alert: unreviewedMajor > 0 ? 1 : 0, unreviewedMajor, lastChange, pending };
+}
+
+/**
+ * Rebuilds the summaries of `sites` (every site when null) from the history, in one transaction; a
+ * summary whose site has no version left is deleted. Called after every write that can change what a
+ * badge shows, and when the store opens (so a worker stopped between a write and this still ends up
+ * right).
+ */
+async function refreshSummaries(ctx: StoreContext, sites: Iterable<string> | null): Promise<void> {
+  const bad: Bad[] = [];
+  const tx = begin(ctx, [STORES.sites, STORES.policies, STORES.versions, STORES.summaries], 'readwrite', 'update the site summaries');
+  try {
+    const all = await readIndex(tx, bad);
+    const policies = allPolicies(all);
+    const bySite = new Map<string, PolicySummary[]>();
+    for (const p of policies) bySite.set(p.site, [...(bySite.get(p.site) ?? []), p]);
+    const wanted = sites === null ? new Set([...bySite.keys(), ...((await tx.objectStore(STORES.summaries).getAllKeys()) as string[])]) : new Set(sites);
+    const writes: Promise<unknown>[] = [];
+    for (const site of wanted) {
+      const list = bySite.get(site);
+      if (!list || list.length === 0) writes.push(tx.objectStore(STORES.summaries).delete(site));
+      else writes.push(putChecked(tx, STORES.summaries, siteStateOf(site, list, all.versionsByPolicy)));
+    }
+    await Promise.all(writes);
+    await tx.done;
+  } catch (error) {
+    throw await failedWrite(ctx, tx, error, 'update the site summaries');
+  }
+  await quarantine(ctx, bad);
+}
+
+export async function siteState(ctx: StoreContext, site: string): Promise<SiteStateRecord | null> {
+  return reading(ctx, 'read the site summary', [STORES.summaries], async (tx, bad) => check(SiteStateRecord, STORES.summaries, site, await tx.objectStore(STORES.summaries).get(site), bad) ?? null);
+}
+
+export async function alertSites(ctx: StoreContext, limit?: number): Promise<string[]> {
+  return reading(ctx, 'list sites with changes', [STORES.summaries], async (tx) => (await tx.objectStore(STORES.summaries).index(INDEX_SUMMARY_BY_ALERT).getAllKeys(1, limit)) as string[]);
+}
+
+/**
+ * Summaries are derived data: a failure to update one (a full disk, say) must not fail the write it
+ * follows. The next write, or the next opening of the store, rebuilds it.
+ */
+export const summariesAfter = (ctx: StoreContext, sites: Iterable<string> | null) => refreshSummaries(ctx, sites).catch(() => undefined);

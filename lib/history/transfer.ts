@@ -1,0 +1,216 @@
+/**
+ * The history as a file (format 'clausewatch-history'): exported as documents with their analyses, and
+ * imported all or nothing, after checking every version against its content hash. Raw captures stay
+ * behind; an imported version gets an `import` chain entry.
+ */
+import { textSha256 } from './evidence/text';
+import { STORES } from './db';
+import { toStoreError } from './errors';
+import { newVersionId, prepareDocument, type PreparedDocument } from './hash';
+import { describeIssues, type Bad } from './records';
+import { ExportFile, type ExportPolicy, type ExportSite, type ExportVersion, type ImportResult, type PolicyRecord, type VersionRecord } from './schema';
+import { normalizePolicyPath, originForUrl, policyIdFor, siteForUrl } from './site';
+import { begin, putChecked, type RwTx, type StoreContext } from './context';
+import { appendEntry } from './chain';
+import { failedWrite, quarantine, reading } from './quarantine';
+import { INDEX_STORES, allPolicies, readIndex, summariseSites } from './read';
+import { assembleFrom, contentHashOf, iso, latestVersions, readPieces, toStored } from './versions';
+import { WRITE_STORES, upsertPolicyAndSite, writePieces } from './write';
+
+/** A registrable domain or bare host, as siteForUrl would produce it. */
+function isSiteName(site: string): boolean {
+  try {
+    return siteForUrl(`https://${site.includes(':') ? `[${site}]` : site}/`) === site;
+  } catch {
+    return false;
+  }
+}
+
+export async function exportAll(ctx: StoreContext): Promise<ExportFile> {
+  const found = await reading(ctx, 'export the history', [...INDEX_STORES, STORES.chunks, STORES.blocks], async (tx, bad) => {
+    const all = await readIndex(tx, bad);
+    const versions = [...all.versionsByPolicy.values()].flat();
+    const pieces = await readPieces(tx, all.versionsByPolicy.keys(), bad);
+    return { all, assembled: assembleFrom(versions, pieces) };
+  });
+
+  const sites = new Map<string, ExportSite>();
+  for (const s of summariseSites(found.all)) {
+    sites.set(s.site, { site: s.site, firstSeen: iso(s.firstSeen), lastSeen: iso(s.lastSeen), policies: [] });
+  }
+  for (const p of allPolicies(found.all)) {
+    const versions: ExportVersion[] = [];
+    for (const v of found.all.versionsByPolicy.get(p.policyId) ?? []) {
+      const stored = await toStored(v, found.assembled.get(v.versionId)!);
+      versions.push({
+        firstSeen: iso(v.firstSeen),
+        lastSeen: iso(v.lastSeen),
+        // A damaged version is exported as what is left of it, under the hash of that.
+        contentHash: stored.damaged ? await contentHashOf(stored.document) : v.contentHash,
+        reviewed: v.reviewed,
+        document: stored.document,
+        analysis: v.analysis,
+      });
+    }
+    if (versions.length === 0) continue;
+    const policy: ExportPolicy = {
+      kind: p.kind,
+      origin: p.origin,
+      path: p.path,
+      url: p.url,
+      title: p.title,
+      firstSeen: iso(p.firstSeen),
+      lastSeen: iso(p.lastSeen),
+      versions,
+    };
+    sites.get(p.site)?.policies.push(policy);
+  }
+  return ExportFile.parse({
+    format: 'clausewatch-history',
+    version: 1,
+    exportedAt: iso(ctx.clock()),
+    sites: [...sites.values()].filter((s) => s.policies.length > 0),
+  });
+}
+
+export async function importAll(ctx: StoreContext, data: unknown): Promise<ImportResult> {
+  const parsed = ExportFile.safeParse(data);
+  if (!parsed.success) {
+    const looksLikeOurs = !!data && typeof data === 'object' && (data as { format?: unknown }).format === 'clausewatch-history';
+    return {
+      ok: false,
+      code: 'invalid-import',
+      error: looksLikeOurs
+        ? `This Clausewatch history file is damaged or from an unsupported version (${describeIssues(parsed.error)}). Nothing was imported.`
+        : 'This is not a Clausewatch history file. Nothing was imported.',
+    };
+  }
+
+  type Planned = { policy: PolicyRecord; versions: { v: ExportVersion; prepared: PreparedDocument }[] };
+  const planned: Planned[] = [];
+  for (const site of parsed.data.sites) {
+    if (!isSiteName(site.site)) {
+      return { ok: false, code: 'invalid-import', error: `The history file names an invalid site (${JSON.stringify(site.site.slice(0, 100))}). Nothing was imported.` };
+    }
+    for (const p of site.policies) {
+      const versions = await Promise.all(p.versions.map(async (v) => ({ v, prepared: await prepareDocument(v.document) })));
+      const mismatch = versions.findIndex(({ v, prepared }) => prepared.contentHash !== v.contentHash);
+      if (mismatch >= 0) {
+        return {
+          ok: false,
+          code: 'invalid-import',
+          error: `The history file is damaged: version ${mismatch + 1} of ${site.site}${p.path} does not match its checksum. Nothing was imported.`,
+        };
+      }
+      // A file from before policies had an origin may mix captures from several: each version goes to
+      // the policy of the address it was captured from, as the v3 migration does with a stored history.
+      const originOf = (url: string): string | null => {
+        try {
+          return siteForUrl(url) === site.site ? originForUrl(url) : null;
+        } catch {
+          return null;
+        }
+      };
+      const groups = new Map<string, typeof versions>();
+      for (const entry of versions) {
+        const origin = p.origin ?? originOf(entry.v.document.url) ?? originOf(p.url);
+        if (!origin || originOf(origin) !== origin) {
+          return { ok: false, code: 'invalid-import', error: `The history file names a policy of ${site.site} at an address outside it (${JSON.stringify((p.origin ?? p.url).slice(0, 100))}). Nothing was imported.` };
+        }
+        groups.set(origin, [...(groups.get(origin) ?? []), entry]);
+      }
+      for (const [origin, list] of groups) {
+        const path = normalizePolicyPath(`${origin}${p.path}`);
+        const latest = list[list.length - 1]!.v;
+        if (groups.size > 1) {
+          // An analysis describes the change from the version before it; in another policy now, it no longer does.
+          const keeps = list.map((entry, i) => p.versions[p.versions.indexOf(entry.v) - 1] === list[i - 1]?.v);
+          list.forEach((entry, i) => {
+            if (!keeps[i]) entry.v = { ...entry.v, analysis: null };
+          });
+        }
+        planned.push({
+          policy: {
+            policyId: policyIdFor(p.kind, origin, path),
+            site: site.site,
+            kind: p.kind,
+            origin,
+            path,
+            url: originOf(p.url) === origin ? p.url : latest.document.url,
+            title: groups.size > 1 ? latest.document.title : p.title,
+            firstSeen: Math.min(...list.map((e) => Date.parse(e.v.firstSeen))),
+            lastSeen: Math.max(...list.map((e) => Date.parse(e.v.lastSeen))),
+          },
+          versions: list,
+        });
+      }
+    }
+  }
+
+  const bad: Bad[] = [];
+  let tx: RwTx;
+  try {
+    tx = begin(ctx, WRITE_STORES, 'readwrite', 'import the history');
+  } catch (error) {
+    const storeError = toStoreError(error, 'import the history');
+    return { ok: false, code: 'unknown', error: `${storeError.message} Nothing was imported.` };
+  }
+  let added = 0;
+  let skipped = 0;
+  try {
+    const writes: Promise<unknown>[] = [];
+    for (const { policy, versions } of planned) {
+      // Duplicates are judged against what was stored before this import, so a policy that changed and
+      // changed back keeps both of its identical versions when imported into an empty history.
+      const existing = new Map<string, VersionRecord>();
+      for (const v of await latestVersions(tx, policy.policyId, Infinity, bad)) existing.set(v.contentHash, v);
+      for (const { v, prepared } of versions) {
+        const match = existing.get(prepared.contentHash);
+        const firstSeen = Date.parse(v.firstSeen);
+        const lastSeen = Date.parse(v.lastSeen);
+        if (match) {
+          skipped++;
+          if (lastSeen > match.lastSeen || firstSeen < match.firstSeen) {
+            // Seen over a longer span elsewhere; firstSeen orders versions, so only lastSeen moves.
+            writes.push(putChecked(tx, STORES.versions, { ...match, lastSeen: Math.max(lastSeen, match.lastSeen) }));
+          }
+          continue;
+        }
+        await writePieces(tx, policy.policyId, prepared, writes);
+        const versionId = newVersionId();
+        writes.push(
+          putChecked(tx, STORES.versions, {
+            versionId,
+            policyId: policy.policyId,
+            firstSeen,
+            lastSeen,
+            contentHash: prepared.contentHash,
+            statedDate: v.document.statedDate,
+            url: v.document.url,
+            title: v.document.title,
+            language: v.document.language,
+            extraction: v.document.extraction,
+            chunks: prepared.chunks.map((c) => c.key),
+            blockCount: prepared.blockKeys.length,
+            analysis: v.analysis,
+            reviewed: v.reviewed,
+            extractorVersion: 0,
+            rawSha256: null,
+          } satisfies VersionRecord),
+        );
+        const at = new Date(ctx.clock()).toISOString();
+        await appendEntry(tx, policy.policyId, bad, { kind: 'import', versionId, url: v.document.url, source: 'unknown', capturedAt: new Date(firstSeen).toISOString(), recordedAt: at, extractorVersion: 0, rawSha256: null, textSha256: textSha256(v.document) }, writes);
+        added++;
+      }
+      const { firstSeen, lastSeen, ...fields } = policy;
+      await upsertPolicyAndSite(tx, bad, fields, firstSeen, lastSeen, writes);
+    }
+    await Promise.all(writes);
+    await tx.done;
+  } catch (error) {
+    const storeError = await failedWrite(ctx, tx, error, 'import the history');
+    return { ok: false, code: storeError.code === 'quota' ? 'quota' : 'unknown', error: `${storeError.message} Nothing was imported.` };
+  }
+  await quarantine(ctx, bad);
+  return { ok: true, added, skipped };
+}
