@@ -56,12 +56,12 @@ async function bundle(contents: string, minify: boolean): Promise<string> {
   return out.outputFiles[0]?.text ?? '';
 }
 
-const GATE_ENTRY = `import { gateDocument } from './lib/detect/gate';
-import { serializeInSlices } from './lib/serialize';
+const GATE_ENTRY = `import { gateDocument } from './lib/core/page/detect/gate';
+import { serializeInSlices } from './lib/core/page/serialize';
 (globalThis as any).__cwGate = { gateDocument, serializeInSlices };`;
-const FULL_ENTRY = `import { gateDocument } from './lib/detect/gate';
-import { detectPolicy } from './lib/detect/detect';
-import { processPage } from './lib/pipeline';
+const FULL_ENTRY = `import { gateDocument } from './lib/core/page/detect/gate';
+import { detectPolicy } from './lib/core/page/detect/detect';
+import { processPage } from './lib/core/page/pipeline';
 import { Readability } from '@mozilla/readability';
 (globalThis as any).__cw = { gateDocument, detectPolicy, processPage, Readability };`;
 

@@ -108,7 +108,7 @@ async function corpusReadiness(): Promise<string[]> {
     .map((l) => JSON.parse(l) as { file: string; label: string });
   const bundled = await build({
     stdin: {
-      contents: `import { renderedText } from './lib/detect/rendered'; import { readHeadings } from './lib/detect/gate'; (globalThis as any).__cw = { renderedText, readHeadings };`,
+      contents: `import { renderedText } from './lib/core/page/detect/rendered'; import { readHeadings } from './lib/core/page/detect/gate'; (globalThis as any).__cw = { renderedText, readHeadings };`,
       resolveDir: repoRoot,
       loader: 'ts',
     },
