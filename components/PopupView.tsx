@@ -128,7 +128,7 @@ export function PopupView({
       <main>
         {state.storageProblem && (
           <p className="alert" role="alert">
-            {state.storageProblem.kind === 'pruned' ? ui.storage.pruned(state.storageProblem.removedRaw, state.storageProblem.removedVersions) : ui.storage.saveFailed(state.storageProblem.detail)}
+            {state.storageProblem.kind === 'pruned' ? ui.storage.pruned(state.storageProblem.removedRaw, state.storageProblem.removedVersions) : ui.storage.saveFailed(state.storageProblem.reason)}
           </p>
         )}
         {!state.site && <p>{ui.popup.notAWebPage}</p>}

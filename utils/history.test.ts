@@ -38,8 +38,9 @@ describe('the history feature', () => {
 
   it('clears an earlier "could not be saved" once saving works again, keeps a pruning notice, and drops what it cannot read', async () => {
     const history = setup();
+    // As releases before the reason was a code stored it: the English sentence is dropped, the reason kept.
     await fakeBrowser.storage.local.set({ storageProblem: { kind: 'save-failed', detail: 'The browser refused to store more data.' } });
-    expect(await history.storageProblem()).toEqual({ kind: 'save-failed', detail: 'The browser refused to store more data.' });
+    expect(await history.storageProblem()).toEqual({ kind: 'save-failed', reason: 'quota' });
     await history.save(URL_, doc('One.'), 'privacy-policy', page('One.'));
     expect(await history.storageProblem()).toBeNull();
     await fakeBrowser.storage.local.set({ storageProblem: { kind: 'pruned', removedRaw: 2, removedVersions: 0 } });

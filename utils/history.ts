@@ -91,7 +91,7 @@ export function createHistory(deps: HistoryDeps): History {
       }
       return saved;
     } catch (error) {
-      if (error instanceof StoreError && error.code === 'quota') await setStorageProblem({ kind: 'save-failed', detail: error.message.slice(0, 2000) });
+      if (error instanceof StoreError && error.code === 'quota') await setStorageProblem({ kind: 'save-failed', reason: 'quota' });
       throw error;
     }
   }

@@ -25,7 +25,7 @@ export function App() {
         <>
           {view.storageProblem && (
             <p className="alert" role="alert">
-              {view.storageProblem.kind === 'pruned' ? ui.storage.pruned(view.storageProblem.removedRaw, view.storageProblem.removedVersions) : ui.storage.saveFailed(view.storageProblem.detail)}
+              {view.storageProblem.kind === 'pruned' ? ui.storage.pruned(view.storageProblem.removedRaw, view.storageProblem.removedVersions) : ui.storage.saveFailed(view.storageProblem.reason)}
             </p>
           )}
           <section className="card options-section" aria-labelledby="watched-heading">

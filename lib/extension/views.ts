@@ -31,11 +31,13 @@ export const PolicyView = z.object({
 export type PolicyView = z.infer<typeof PolicyView>;
 
 /**
- * A storage problem the user must hear about, as codes (lib/core/explain words it): a save that failed (with
- * the store's own reason), or old saved pages and versions removed to make room.
+ * A storage problem the user must hear about, as codes (lib/core/explain words it): a save that failed for
+ * want of space, or old saved pages and versions removed to make room.
  */
 export const StorageProblem = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('save-failed'), detail: z.string().max(2000) }),
+  // Only a full disk is recorded (any other failure is reported with the page it hit). Records from
+  // before the reason was a code carried the store's English sentence, which is dropped on read.
+  z.object({ kind: z.literal('save-failed'), reason: z.literal('quota').default('quota') }),
   z.object({ kind: z.literal('pruned'), removedRaw: z.number().int().nonnegative(), removedVersions: z.number().int().nonnegative() }),
 ]);
 export type StorageProblem = z.infer<typeof StorageProblem>;

@@ -256,7 +256,8 @@ export const uiDe: UiWords = {
     nothing: (site) => `Clausewatch: keine ungeprüften Änderungen der Richtlinien von ${site}`,
   },
   storage: {
-    saveFailed: (detail) => `Eine neue Version der Richtlinie konnte nicht gespeichert werden: ${detail}`,
+    saveFailed: () =>
+      'Eine neue Version der Richtlinie konnte nicht gespeichert werden: Der Browser hat keinen Speicherplatz mehr für Clausewatch. Geben Sie Speicherplatz frei oder entfernen Sie ältere Versionen in den Einstellungen (die erste und die neueste Version jeder Richtlinie bleiben immer erhalten).',
     pruned: (raw, versions) =>
       `Der Speicher war voll. Um Platz zu schaffen, wurden entfernt: ${[raw > 0 ? count(raw, 'ältere gespeicherte Seite', 'ältere gespeicherte Seiten') : '', versions > 0 ? count(versions, 'alte Zwischenversion', 'alte Zwischenversionen') : ''].filter(Boolean).join(' und ')} (die erste und die neueste Version jeder Richtlinie und die Seiten, aus denen sie gelesen wurden, bleiben immer erhalten).`,
   },

@@ -242,7 +242,8 @@ export const uiEn: UiWords = {
     nothing: (site) => `Clausewatch: no unreviewed policy changes on ${site}`,
   },
   storage: {
-    saveFailed: (detail) => `A new policy version could not be saved: ${detail}`,
+    saveFailed: () =>
+      'A new policy version could not be saved: the browser has no more storage space for Clausewatch. Free some disk space, or remove older versions on the options page (the first and the latest version of every policy are always kept).',
     pruned: (raw, versions) =>
       `Storage was full: ${[raw > 0 ? `${count(raw, 'older saved page was', 'older saved pages were')}` : '', versions > 0 ? `${count(versions, 'old intermediate version was', 'old intermediate versions were')}` : ''].filter(Boolean).join(' and ')} removed to make room (the first and latest version of every policy, and the pages they were captured from, are always kept).`,
   },

@@ -254,7 +254,8 @@ export const uiEs: UiWords = {
     nothing: (site) => `Clausewatch: no hay cambios sin revisar en las políticas de ${site}`,
   },
   storage: {
-    saveFailed: (detail) => `No se pudo guardar una nueva versión de la política: ${detail}`,
+    saveFailed: () =>
+      'No se pudo guardar una nueva versión de la política: el navegador no tiene más espacio de almacenamiento para Clausewatch. Libere espacio en el disco o elimine versiones antiguas en la página de opciones (la primera y la última versión de cada política se conservan siempre).',
     pruned: (raw, versions) =>
       `El almacenamiento estaba lleno. Para hacer sitio se eliminaron: ${[raw > 0 ? count(raw, 'página guardada antigua', 'páginas guardadas antiguas') : '', versions > 0 ? count(versions, 'versión intermedia antigua', 'versiones intermedias antiguas') : ''].filter(Boolean).join(' y ')} (la primera y la última versión de cada política, y las páginas de las que se leyeron, se conservan siempre).`,
   },

@@ -257,7 +257,8 @@ export const uiFr: UiWords = {
     nothing: (site) => `Clausewatch${C} aucun changement de politique non lu sur ${site}`,
   },
   storage: {
-    saveFailed: (detail) => `Une nouvelle version de la politique n’a pas pu être enregistrée${C} ${detail}`,
+    saveFailed: () =>
+      `Une nouvelle version de la politique n’a pas pu être enregistrée${C} le navigateur n’a plus d’espace de stockage pour Clausewatch. Libérez de l’espace disque ou supprimez d’anciennes versions dans les options (la première et la dernière version de chaque politique sont toujours conservées).`,
     pruned: (raw, versions) =>
       `L’espace de stockage était plein. Pour faire de la place, ont été supprimées${C} ${[raw > 0 ? count(raw, 'ancienne page enregistrée', 'anciennes pages enregistrées') : '', versions > 0 ? count(versions, 'ancienne version intermédiaire', 'anciennes versions intermédiaires') : ''].filter(Boolean).join(' et ')} (la première et la dernière version de chaque politique, et les pages d’où elles ont été lues, sont toujours conservées).`,
   },

@@ -112,7 +112,7 @@ const SAMPLES: Record<string, unknown[][]> = {
     [{ code: 'timeout' }],
     [{ code: 'network', detail: 'ECONNREFUSED' }],
   ],
-  'storage.saveFailed': [['The browser refused to store more data.']],
+  'storage.saveFailed': [['quota']],
   'storage.pruned': [[1, 0], [0, 1], [3, 4]],
   'markdown.compared': [['2026-01-05', '2026-03-01']],
   'badge.changed': [['example.com', 1], ['example.com', 3]],
