@@ -23,7 +23,7 @@ describe('checking a watched policy', () => {
     const entry = () => getWatches().then((list) => list.find((w) => w.site === site)!);
     expect(await entry()).toMatchObject({ policyUrl: url, status: 'pending', frequencyHours: 24 });
 
-    expect(await handlers.checkNow({ site }, {} as never)).toEqual({ status: 'first', reason: null });
+    expect(await handlers.checkNow({ site }, {} as never)).toEqual({ status: 'first', reason: null, failure: null });
     expect(await entry()).toMatchObject({ status: 'up-to-date', failures: 0, lastChange: null });
 
     server.served = { status: 200, html: POLICY_V2 };
@@ -34,9 +34,11 @@ describe('checking a watched policy', () => {
     expect((await entry()).lastChange).not.toBeNull();
 
     server.served = { status: 404, html: 'gone' };
+    // "Check now" answers with the failure as a code, which the options page words in the reader's language.
+    expect(await handlers.checkNow({ site }, {} as never)).toMatchObject({ status: 'failed', failure: { code: 'http-error', n: 404 } });
     const gone = await recheck.runCheck(await entry(), true);
     expect(gone.status).toBe('failed');
-    expect(await entry()).toMatchObject({ status: 'failed', failures: 1 });
+    expect(await entry()).toMatchObject({ status: 'failed', failures: 2 });
     expect((await entry()).failure).toMatch(/404/);
     // The reason travels as a code too, so the options page says it in the reader's language.
     expect((await entry()).failureCode).toEqual({ code: 'http-error', n: 404 });

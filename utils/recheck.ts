@@ -139,7 +139,7 @@ export function createRecheck(deps: RecheckDeps) {
       if (!entry) throw new Error(`${site} is not watched.`);
       // The user asked: a redirect the browser hides may be followed to say where it leads.
       const result = await runCheck(entry, true);
-      return { status: result.status, reason: result.reason };
+      return { status: result.status, reason: result.reason, failure: result.status === 'failed' ? result.failure : null };
     },
   };
 

@@ -36,7 +36,7 @@ export function useOptionsActions(reload: () => void) {
     try {
       const r = await sendMessage('checkNow', { site });
       // A status the words do not know (a newer background) is shown as its code rather than hidden.
-      setWatchMessage(isCheckStatus(r.status) ? w.checkResult(site, r.status, r.reason) : `${site}: ${r.status}${r.reason ? ` (${r.reason})` : ''}`);
+      setWatchMessage(isCheckStatus(r.status) ? w.checkResult(site, r.status, r.failure ? ui.failure(r.failure) : r.reason) : `${site}: ${r.status}${r.reason ? ` (${r.reason})` : ''}`);
     } catch (err) {
       setWatchMessage(w.checkFailed(site, errorMessage(err)));
     } finally {

@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { Why } from '../core/page/discover';
 import { DomTask, DomTaskResult } from '../core/page/dom-tasks';
 import { MAX_PAGE_CHARS } from '../core/limits';
+import { CheckFailure } from '../core/check-failure';
 import { ChainView, Comparison, HistoryView, OptionsView, Settings, TabState } from './views';
 
 /**
@@ -76,7 +77,8 @@ export const Protocol = {
   checkNow: {
     from: 'extension-page',
     request: z.object({ site: z.string().max(300) }),
-    response: z.object({ status: z.string(), reason: z.string().nullable() }),
+    // `failure` as a code for the page to word in the reader's language; `reason` its English sentence.
+    response: z.object({ status: z.string(), reason: z.string().nullable(), failure: CheckFailure.nullable().default(null) }),
   },
   setSettings: { from: 'extension-page', request: Settings.partial(), response: Settings },
   exportHistory: { from: 'extension-page', request: z.object({}), response: z.object({ json: z.string() }) },
