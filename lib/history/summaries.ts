@@ -5,12 +5,13 @@
  */
 import { digestOf } from '../core/schema';
 import { pendingChange } from '../core/review';
-import { INDEX_SUMMARY_BY_ALERT, STORES } from './db';
-import { check, type Bad } from './records';
-import { SiteStateRecord, type PendingPolicy, type PolicySummary, type VersionRecord } from './schema';
-import { begin, putChecked, type StoreContext } from './context';
+import { INDEX_POLICY_BY_SITE, INDEX_SUMMARY_BY_ALERT, STORES } from './db';
+import { check, primaryKeyOf, type Bad } from './records';
+import { PolicyRecord, SiteStateRecord, VersionRecord, type PendingPolicy, type PolicySummary } from './schema';
+import { begin, putChecked, type AnyTx, type StoreContext } from './context';
 import { failedWrite, quarantine, reading } from './quarantine';
-import { allPolicies, readIndex } from './read';
+import { allPolicies, readIndex, type Everything } from './read';
+import { policyVersions } from './versions';
 
 /** A site's badge state from its policies' versions (oldest first). */
 function siteStateOf(site: string, policies: PolicySummary[], versionsByPolicy: Map<string, VersionRecord[]>): SiteStateRecord {
@@ -36,6 +37,21 @@ function siteStateOf(site: string, policies: PolicySummary[], versionsByPolicy: 
   return { site, alert: unreviewedMajor > 0 ? 1 : 0, unreviewedMajor, lastChange, pending };
 }
 
+/** The index entries of some sites: their policies (by the policies' site index) and those policies' versions. */
+async function readSites(tx: AnyTx, sites: Iterable<string>, bad: Bad[]): Promise<Everything> {
+  const policies: PolicyRecord[] = [];
+  for (const site of new Set(sites)) {
+    const raws: unknown[] = await tx.objectStore(STORES.policies).index(INDEX_POLICY_BY_SITE).getAll(site);
+    for (const raw of raws) {
+      const p = check(PolicyRecord, STORES.policies, primaryKeyOf(STORES.policies, raw), raw, bad);
+      if (p) policies.push(p);
+    }
+  }
+  const versionsByPolicy = new Map<string, VersionRecord[]>();
+  for (const p of policies) versionsByPolicy.set(p.policyId, (await policyVersions(tx, p.policyId, bad)).sort((a, b) => a.firstSeen - b.firstSeen));
+  return { sites: [], policies, versionsByPolicy };
+}
+
 /**
  * Rebuilds the summaries of `sites` (every site when null) from the history, in one transaction; a
  * summary whose site has no version left is deleted. Called after every write that can change what a
@@ -46,7 +62,10 @@ async function refreshSummaries(ctx: StoreContext, sites: Iterable<string> | nul
   const bad: Bad[] = [];
   const tx = begin(ctx, [STORES.sites, STORES.policies, STORES.versions, STORES.summaries], 'readwrite', 'update the site summaries');
   try {
-    const all = await readIndex(tx, bad);
+    // Every site: the whole index, so that a policy whose own record was quarantined still counts. A few
+    // sites (after a save or a review): only their policies and versions, so a save costs what its site's
+    // history costs, not the whole history's.
+    const all = sites === null ? await readIndex(tx, bad) : await readSites(tx, sites, bad);
     const policies = allPolicies(all);
     const bySite = new Map<string, PolicySummary[]>();
     for (const p of policies) bySite.set(p.site, [...(bySite.get(p.site) ?? []), p]);
