@@ -4,7 +4,7 @@
  */
 import { runDomTask } from '@/lib/core/page/dom-tasks';
 import { registerOffscreenHandlers } from '@/utils/messaging';
-import { isSameSite } from '@/utils/site';
+import { isSameSite } from '@/lib/core/page/hops';
 
 const parser = new DOMParser();
 

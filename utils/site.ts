@@ -1,2 +1,0 @@
-/** Same registrable domain (public-suffix aware), so www. and subdomains count as the site. */
-export { isSameSite } from '@/lib/core/page/hops';
