@@ -5,7 +5,7 @@
 import { browser } from 'wxt/browser';
 import { DomTaskResult, runDomTask, type DomTask } from '@/lib/core/page/dom-tasks';
 import type { Reply } from './send';
-import { isSameSite } from './site';
+import { isSameSite } from '@/lib/core/page/hops';
 
 const OFFSCREEN_URL = '/offscreen.html';
 
