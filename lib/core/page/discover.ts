@@ -4,6 +4,7 @@
  * The user confirms the candidate; nothing is watched on a guess.
  */
 import { z } from 'zod';
+import { LANGUAGES } from '../lang';
 import { foldText } from '../text/normalize';
 
 /**
@@ -21,17 +22,10 @@ export interface Candidate {
   score: number;
 }
 
-const LABELS = [
-  'privacy policy', 'privacy notice', 'privacy statement', 'privacy', 'data protection', 'your privacy',
-  'datenschutzerklarung', 'datenschutzhinweise', 'datenschutz',
-  'politique de confidentialite', 'confidentialite', 'donnees personnelles', 'vie privee',
-  'politica de privacidad', 'aviso de privacidad', 'privacidad',
-  'informativa sulla privacy', 'informativa privacy', 'privacy e cookie',
-  'privacyverklaring', 'privacybeleid', 'privacyverklaring en cookies',
-  'politica de privacidade', 'aviso de privacidade', 'privacidade',
-];
+/** Every language's link labels (lib/core/lang), best first. */
+const LABELS = LANGUAGES.flatMap((l) => l.linkLabels);
 const COOKIE_ONLY = /\b(cookie|cookies)\b/;
-const PATH_WORDS = /(privacy|datenschutz|confidentialit|privacidad|privacidade|privacybeleid|privacyverklaring|vie-privee|data-protection)/i;
+const PATH_WORDS = new RegExp(`(${LANGUAGES.flatMap((l) => l.hrefWords).join('|')})`, 'i');
 
 export const USUAL_PATHS = ['/privacy', '/privacy-policy', '/legal/privacy', '/privacy/', '/legal/privacy-policy', '/datenschutz', '/policies/privacy'];
 

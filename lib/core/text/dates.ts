@@ -4,31 +4,29 @@
  * (which treats a line that is only such a date as never news). Only a date right after such a label
  * counts, so a law's date or a copyright year is not taken for it.
  */
+import { LANGUAGES } from '../lang';
 import { hasAccentable, stripAccents } from './normalize';
 
+/** Month number by name, every language's (lib/core/lang); a name two languages share is listed by each. */
 const MONTHS: Record<string, number> = {};
-const MONTH_NAMES: Array<[number, string[]]> = [
-  [1, ['january', 'jan', 'januar', 'janner', 'janvier', 'enero', 'gennaio', 'januari', 'janeiro', 'ene', 'gen', 'janv']],
-  [2, ['february', 'feb', 'februar', 'feber', 'fevrier', 'fev', 'febrero', 'febbraio', 'februari', 'fevereiro', 'fevr']],
-  [3, ['march', 'mar', 'marz', 'maerz', 'mars', 'marzo', 'maart', 'marco', 'mrt']],
-  [4, ['april', 'apr', 'avril', 'avr', 'abril', 'abr', 'aprile']],
-  [5, ['may', 'mai', 'mayo', 'maggio', 'mei', 'maio', 'mag']],
-  [6, ['june', 'jun', 'juni', 'juin', 'junio', 'giugno', 'junho', 'giu']],
-  [7, ['july', 'jul', 'juli', 'juillet', 'juil', 'julio', 'luglio', 'julho', 'lug']],
-  [8, ['august', 'aug', 'aout', 'agosto', 'ago', 'augustus']],
-  [9, ['september', 'sep', 'sept', 'septembre', 'septiembre', 'setiembre', 'settembre', 'set', 'setembro']],
-  [10, ['october', 'oct', 'oktober', 'okt', 'octobre', 'octubre', 'ottobre', 'ott', 'outubro', 'out']],
-  [11, ['november', 'nov', 'novembre', 'noviembre', 'novembro']],
-  [12, ['december', 'dec', 'dezember', 'dez', 'decembre', 'diciembre', 'dic', 'dicembre', 'dezembro']],
-];
-for (const [n, names] of MONTH_NAMES) for (const name of names) MONTHS[name] = n;
+for (let month = 1; month <= 12; month++) {
+  for (const lang of LANGUAGES) {
+    for (const name of lang.months[month - 1] ?? []) {
+      const known = MONTHS[name];
+      if (known !== undefined && known !== month) throw new Error(`month name "${name}" is both ${known} and ${month}`);
+      MONTHS[name] = month;
+    }
+  }
+}
 const MONTH_ALT = Object.keys(MONTHS)
   .sort((a, b) => b.length - a.length)
   .join('|');
 
 /** Labels that introduce the date. Matched on accent-folded, lower-cased text. */
-const LABEL =
-  /(last (updated|modified|revised|changed)|applies (from|as of)|s applique a partir (de|du)|applicable a partir (de|du)|valable a partir (de|du)|updated( on| as of)?|effective( date| as of| from| on)?|date of (last )?(update|revision)|revised( on)?|version (date|of)|in (force|effect) (from|as of|since)|valid (from|as of)|zuletzt (aktualisiert|geandert|uberarbeitet)|letzte (aktualisierung|anderung)|aktualisiert am|stand|gultig ab|version vom|derniere (mise a jour|modification|revision)|mis(e)? a jour (le)?|date d entree en vigueur|en vigueur (le|a compter du|au)|ultima (actualizacion|modificacion|revision|atualizacao|alteracao)|actualizad[ao]( el| en)?|fecha de (entrada en vigor|actualizacion|ultima actualizacion)|vigente (desde|a partir de)|ultimo aggiornamento|aggiornat[ao]( il| al)?|data di (entrata in vigore|aggiornamento)|in vigore (dal|da)|laatst (bijgewerkt|gewijzigd|herzien)|bijgewerkt (op)?|datum van (inwerkingtreding|laatste wijziging)|van kracht (vanaf|per)|atualizad[ao]( em)?|data (da ultima atualizacao|de vigencia|de entrada em vigor)|em vigor (desde|a partir de)|vigente a partir de)/g;
+const LABEL = new RegExp(`(${LANGUAGES.flatMap((l) => l.dateLabels).join('|')})`, 'g');
+
+/** Separators and filler words between a label and its date. */
+const FILLER = new RegExp(`^[\\s:.,\\-–—()]*(?:(?:${LANGUAGES.flatMap((l) => l.dateFillers).join('|')})\\b[\\s:.,\\-–—]*){0,4}`);
 
 const D = '(\\d{1,2})';
 const Y = '(\\d{4})';
@@ -112,7 +110,7 @@ function dateAfterLabel(folded: string, m: RegExpExecArray, usOrder: boolean): s
   // Every date form has a four-digit year: without one, nothing here can parse.
   if (!/\d{4}/.test(after)) return null;
   // Skip separators and filler words between the label and the date.
-  const rest = after.replace(/^[\s:.,\-–—()]*(?:(?:on|am|le|el|il|em|op|the|of|this|policy|date|datum|du|al|dal|sinds|since|as|den|der|vom)\b[\s:.,\-–—]*){0,4}/, '');
+  const rest = after.replace(FILLER, '');
   return parseDateAtStart(rest, usOrder);
 }
 

@@ -6,34 +6,11 @@
  * Only cheap reads: the URL, `document.title` and, when those name nothing, the text of the first h1
  * (the first three h2 when there is no h1 text). No `innerText`, no layout, no scan of the body text.
  */
-
 /**
- * Lower-case substrings that, in a URL, title or first heading, say "this page may be a privacy
- * policy or privacy-adjacent document". Recall matters most: a page matching none is never looked at
- * again. Plain lower-case text, accented and unaccented spellings both listed; a space in a phrase also
- * matches a hyphen or an underscore (the gate reads both as spaces), so each phrase is listed once.
- * Legal-hub words (legal, terms, policy...) are here too, because some sites publish their privacy
- * policy on a combined legal page; the detector sorts those out.
+ * The gate's words are every language's `gateWords` (lib/core/lang): lower-case substrings that, in a URL, title
+ * or first heading, say "this page may be a privacy policy or privacy-adjacent document".
  */
-const GATE_WORDS = [
-  // en
-  'privacy', 'personal data', 'personal information', 'data protection', 'data policy', 'datapolicy', 'data processing',
-  'data commitments', 'your data', 'how we use', 'gdpr', 'ccpa', 'cookie', 'tracker', 'legal', 'policy', 'policies', 'terms', 'dpa',
-  // de
-  'datenschutz', 'dsgvo', 'privatsph', 'auftragsverarbeitung', 'rechtliche', 'rechtliches', 'agb', 'nutzungsbedingungen',
-  // fr
-  'confidentialit', 'vie privée', 'vie privee', 'données personnelles', 'donnees personnelles',
-  'données à caractère', 'rgpd', 'traceurs', 'mentions légales', 'juridique', 'conditions',
-  // es / pt
-  'privacidad', 'privacidade', 'datos personales', 'protección de datos', 'proteccion de datos', 'dados pessoais',
-  'proteção de dados', 'protecao de dados', 'lgpd', 'aviso legal', 'términos', 'termos',
-  // it
-  'informativa', 'riservatezza', 'dati personali', 'note legali', 'termini', 'condizioni',
-  // nl
-  'privacyverklaring', 'privacybeleid', 'persoonsgegevens', 'gegevensbescherming', 'voorwaarden',
-  // zh / ja / ko
-  '隐私', '隱私', '个人信息', '個人情報', 'プライバシー', '개인정보',
-];
+import { GATE_WORDS } from '../../lang';
 
 export interface CheapSignals {
   url: string;

@@ -2,6 +2,7 @@
  * Bounded, layout-free reads of a document's text, shared by detection and extraction.
  * `textContent`-style reads only: `innerText` would force style and layout on the live page.
  */
+import { LANGUAGES } from '../../lang';
 
 const SKIP_TEXT_PARENTS = new Set(['script', 'style', 'noscript', 'template', 'svg', 'math', 'iframe', 'object', 'head', 'title']);
 
@@ -50,15 +51,10 @@ export function primaryLanguage(raw: string | null | undefined): string {
   return m?.[1] ? m[1].toLowerCase() : '';
 }
 
-const STOPWORDS: Record<string, RegExp> = {
-  en: /\b(the|and|of|to|we|you|your|with|for|is|that|this)\b/g,
-  de: /\b(und|der|die|das|wir|sie|ihre|nicht|mit|fur|ist|werden|oder)\b/g,
-  fr: /\b(le|la|les|et|des|nous|vous|vos|est|pour|une|dans|avec)\b/g,
-  es: /\b(el|los|las|y|de|que|nosotros|usted|para|con|una|del|su|sus)\b/g,
-  it: /\b(il|gli|e|di|che|noi|per|con|una|del|della|sono|dei|delle)\b/g,
-  nl: /\b(de|het|en|een|wij|we|uw|je|van|voor|met|zijn|worden|niet)\b/g,
-  pt: /\b(o|os|as|e|de|que|nos|voce|para|com|uma|do|da|dos|seus)\b/g,
-};
+/** Each language's stopwords (lib/core/lang), in its order: the first language wins a tie. */
+const STOPWORDS: Record<string, RegExp> = Object.fromEntries(
+  LANGUAGES.filter((l) => l.stopwords.length > 0).map((l) => [l.code, new RegExp(`\\b(${l.stopwords.join('|')})\\b`, 'g')]),
+);
 
 /** About a thousand words: far more stopwords than a guess needs, at a fraction of a long page's cost. */
 export const LANGUAGE_SAMPLE_CHARS = 6_000;
