@@ -5,6 +5,9 @@ export const gateWords = ['datenschutz', 'dsgvo', 'privatsph', 'auftragsverarbei
 
 export const de: Language = {
   code: 'de',
+  voice: ['wir', 'uns', 'unsere[nmrs]?'],
+  adjacentPath: ['auftragsverarbeitung'],
+  trackerWords: [],
   gateWords,
   policyTitle: ['datenschutz ?(erklarung|hinweise?|richtlinie|bestimmungen|information(en)?|grundsatze|policy|bestimmung)'],
   privacyWord: ['datenschutz', '\\bdsgvo\\b'],

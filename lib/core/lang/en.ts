@@ -8,6 +8,9 @@ export const gateWords = [
 
 export const en: Language = {
   code: 'en',
+  voice: ['we', 'us', 'our', 'you', 'your'],
+  adjacentPath: ['\\bcookies?\\b', '\\btrackers?\\b', '\\bdpa\\b', 'data processing', 'processor terms'],
+  trackerWords: ['cookies?', 'trackers?', 'local storage', 'pixels?', 'sdks?'],
   gateWords,
   policyTitle: [
     '\\b(privacy|data) (policy|notice|statement|commitments?|protection (policy|notice|statement|information))\\b',

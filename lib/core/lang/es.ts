@@ -5,6 +5,9 @@ export const gateWords = ['privacidad', 'datos personales', 'protección de dato
 
 export const es: Language = {
   code: 'es',
+  voice: ['nosotros', 'nuestr[oa]s?', 'usted'],
+  adjacentPath: [],
+  trackerWords: [],
   gateWords,
   policyTitle: [
     // Also "politica sobre privacidade": privacidad has no word boundary after it.

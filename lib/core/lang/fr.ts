@@ -8,6 +8,9 @@ export const gateWords = [
 
 export const fr: Language = {
   code: 'fr',
+  voice: ['nous', 'notre', 'nos', 'vous', 'votre', 'vos'],
+  adjacentPath: [],
+  trackerWords: ['traceurs'],
   gateWords,
   policyTitle: [
     'politique (de |relative a la |sur la )?(confidentialite|protection des (donnees|renseignements)|vie privee|donnees)',

@@ -1,8 +1,8 @@
 /**
  * The words Clausewatch reads pages with, one file per language: every word list of that language, for
  * each use (the gate, the detector's titles, paths, headings and body terms, the language guess, policy
- * link discovery, the "last updated" date reader). The modules that use them (lib/detect/gate.ts,
- * lib/detect/vocab.ts, lib/detect/text.ts, lib/discover.ts, lib/text/dates.ts) join the languages' lists in
+ * link discovery, the "last updated" date reader). The modules that use them (lib/core/page/detect/gate.ts,
+ * vocab.ts, text.ts and detect.ts there, lib/core/page/discover.ts, lib/core/text/dates.ts) join the languages' lists in
  * the order of LANGUAGES. Where that order shows, the earlier language wins: the first body term or
  * section heading that matches at a place, the first link label a text contains, the first language to
  * reach the most stopwords; so a new language goes at the end, after those it could overlap.
@@ -17,7 +17,7 @@
  * Pure data: nothing here imports anything outside lib/core/lang. The detector's lists are regular-expression
  * sources matched against folded text (lower case, accents removed, separators turned into spaces: see
  * foldForMatch), so they carry no accents; keep them flat word alternations (tests/meta/redos.test.ts
- * checks every pattern built from them). The engine's lexicon (lib/engine) has its own, grammar-bound
+ * checks every pattern built from them). The engine's lexicon (lib/core/engine) has its own, grammar-bound
  * word lists and does not read these.
  */
 import { de, gateWords as deGate } from './de';
@@ -35,7 +35,7 @@ export interface Language {
   /** ISO 639-1 code: what guessLanguage answers. */
   code: string;
   /**
-   * Gate (lib/detect/gate.ts): lower-case substrings that, in a URL, title or first heading, say "this
+   * Gate (lib/core/page/detect/gate.ts): lower-case substrings that, in a URL, title or first heading, say "this
    * page may be a privacy policy or privacy-adjacent document". Recall matters most: a page matching
    * none is never looked at again. Plain lower-case text, not folded: accented and unaccented spellings
    * both listed; a space in a phrase also matches a hyphen or an underscore (the gate reads both as
@@ -43,6 +43,12 @@ export interface Language {
    * because some sites publish their privacy policy on a combined legal page; the detector sorts those out.
    */
   gateWords: readonly string[];
+  /** Pronouns of a text that speaks to its reader about itself, "we" and "you" (detect.ts: a policy's voice). */
+  voice: readonly string[];
+  /** URL words of cookie or tracker policies and data-processing terms (detect.ts). */
+  adjacentPath: readonly string[];
+  /** Words for cookies and trackers, whose density marks a cookie policy (detect.ts). */
+  trackerWords: readonly string[];
   /** Titles or main headings that name a privacy policy outright (vocab POLICY_TITLE). */
   policyTitle: readonly string[];
   /** A bare privacy word: suggestive in a title, not conclusive (vocab PRIVACY_WORD). */
@@ -59,15 +65,15 @@ export interface Language {
   bodyTerms: ReadonlyArray<readonly [RegExp, number]>;
   /** Section headings typical of privacy policies (vocab SECTION_HEADINGS). */
   sectionHeadings: readonly string[];
-  /** Frequent short words that tell the language apart (lib/detect/text.ts guessLanguage); none: not guessed. */
+  /** Frequent short words that tell the language apart (lib/core/page/detect/text.ts guessLanguage); none: not guessed. */
   stopwords: readonly string[];
-  /** Link texts that name a privacy policy, best first (lib/discover.ts); folded, accents removed. */
+  /** Link texts that name a privacy policy, best first (lib/core/page/discover.ts); folded, accents removed. */
   linkLabels: readonly string[];
-  /** Words in a link's raw address that name privacy (lib/discover.ts); matched case-insensitively. */
+  /** Words in a link's raw address that name privacy (lib/core/page/discover.ts); matched case-insensitively. */
   hrefWords: readonly string[];
-  /** Month names and abbreviations, January first (lib/text/dates.ts); empty: dates not read. */
+  /** Month names and abbreviations, January first (lib/core/text/dates.ts); empty: dates not read. */
   months: ReadonlyArray<readonly string[]>;
-  /** Labels that introduce a "last updated" or "effective" date (lib/text/dates.ts). */
+  /** Labels that introduce a "last updated" or "effective" date (lib/core/text/dates.ts). */
   dateLabels: readonly string[];
   /** Filler words that may sit between such a label and its date ("Last updated on:"). */
   dateFillers: readonly string[];

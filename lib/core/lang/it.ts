@@ -5,6 +5,9 @@ export const gateWords = ['informativa', 'riservatezza', 'dati personali', 'note
 
 export const it: Language = {
   code: 'it',
+  voice: ['noi', 'nostr[oaie]', 'tuoi', 'tua', 'tue', 'tuo'],
+  adjacentPath: [],
+  trackerWords: [],
   gateWords,
   policyTitle: ['informativa (sulla |sul |per il |privacy|sulla protezione|ai sensi)', 'politica (sulla |della |di |per la )privacy'],
   privacyWord: ['dati personali'],

@@ -5,6 +5,9 @@ export const gateWords = ['個人情報', 'プライバシー'];
 
 export const ja: Language = {
   code: 'ja',
+  voice: [],
+  adjacentPath: [],
+  trackerWords: [],
   gateWords,
   policyTitle: ['プライバシーポリシー', 'プライバシー ?ポリシー', '個人情報保護方針'],
   privacyWord: ['プライバシー'],

@@ -5,6 +5,9 @@ export const gateWords = ['개인정보'];
 
 export const ko: Language = {
   code: 'ko',
+  voice: [],
+  adjacentPath: [],
+  trackerWords: [],
   gateWords,
   policyTitle: ['개인정보 ?처리방침'],
   privacyWord: ['개인정보'],

@@ -5,6 +5,9 @@ export const gateWords = ['privacyverklaring', 'privacybeleid', 'persoonsgegeven
 
 export const nl: Language = {
   code: 'nl',
+  voice: ['wij', 'onze', 'uw', 'jouw'],
+  adjacentPath: [],
+  trackerWords: [],
   gateWords,
   policyTitle: ['privacy ?(verklaring|beleid|statement|reglement)'],
   privacyWord: ['persoonsgegevens', 'gegevensbescherming'],

@@ -5,6 +5,9 @@ export const gateWords = ['privacidade', 'dados pessoais', 'proteção de dados'
 
 export const pt: Language = {
   code: 'pt',
+  voice: ['nosso', 'nossa', 'nossos', 'nossas', 'voce'],
+  adjacentPath: [],
+  trackerWords: [],
   gateWords,
   policyTitle: ['politica (de|sobre) (privacidade|protecao de dados)', 'aviso de privacidade', 'declaracao de privacidade'],
   privacyWord: ['privacidade', 'dados pessoais', 'protecao de dados'],

@@ -5,6 +5,9 @@ export const gateWords = ['隐私', '隱私', '个人信息'];
 
 export const zh: Language = {
   code: 'zh',
+  voice: [],
+  adjacentPath: [],
+  trackerWords: [],
   gateWords,
   policyTitle: ['隐私政策', '隐私保护', '隱私權政策', '隱私政策'],
   privacyWord: ['隐私', '隱私', '个人信息'],

@@ -18,6 +18,7 @@ import {
   PRIVACY_WORD,
   SECTION_HEADINGS,
 } from './vocab';
+import { LANGUAGES } from '../../lang';
 import { decodedUrl } from './gate';
 import { guessLanguage, primaryLanguage, readPageText, type PageText } from './text';
 
@@ -60,8 +61,8 @@ export interface DetectFeatures {
 /** Paths of news and blog posts: privacy in such a URL is the story's subject. */
 const NEWS_PATH = /\b(news|blog|blogs|article|articles|story|stories|press)\b|\b(19|20)\d{2} [01]?\d\b/;
 
-const VOICE =
-  /\b(we|us|our|you|your|wir|uns|unsere[nmrs]?|nous|notre|nos|vous|votre|vos|nosotros|nuestr[oa]s?|usted|noi|nostr[oaie]|tuoi|tua|tue|tuo|wij|onze|uw|jouw|nosso|nossa|nossos|nossas|voce)\b/g;
+// Every language's words (lib/core/lang), whole words, in the order of LANGUAGES.
+const VOICE = new RegExp(`\\b(${LANGUAGES.flatMap((l) => l.voice).join('|')})\\b`, 'g');
 
 /**
  * All body terms as one alternation, one capturing group per term, so the text is scanned once
@@ -83,7 +84,9 @@ const BODY_RE = new RegExp(
 const BODY_WEIGHTS = [...BOUNDED, ...UNBOUNDED].map((p) => p.w);
 
 /** URL words of cookie/tracker policies and data-processing terms. */
-const ADJACENT_URL = /\bcookies?\b|\btrackers?\b|\bdpa\b|data processing|processor terms|auftragsverarbeitung/;
+const ADJACENT_URL = new RegExp(LANGUAGES.flatMap((l) => l.adjacentPath).join('|'));
+
+const TRACKER_WORDS = new RegExp(`\\b(${LANGUAGES.flatMap((l) => l.trackerWords).join('|')})\\b`, 'g');
 
 const ARTICLE_TYPES = /^(newsarticle|article|blogposting|reportagenewsarticle|analysisnewsarticle|opinionnewsarticle|scholarlyarticle|techarticle|socialmediaposting|liveblogposting|review)$/i;
 
@@ -285,7 +288,7 @@ export function detectPolicyWithFeatures(doc: Document, url: string, options: De
     }
   }
   const density = words > 0 ? (weighted * 1000) / words : 0;
-  const cookieDensity = words > 0 ? (countMatches(body, /\b(cookies?|trackers?|traceurs|local storage|pixels?|sdks?)\b/g) * 1000) / words : 0;
+  const cookieDensity = words > 0 ? (countMatches(body, TRACKER_WORDS) * 1000) / words : 0;
   let sectionHeadings = 0;
   const seen = new Set<string>();
   for (const f of headings) {
