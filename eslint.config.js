@@ -16,6 +16,7 @@ import regexp from 'eslint-plugin-regexp';
 //   lib/extension/    the extension's rules, pure TypeScript; imports lib/core and lib/history only
 //   lib/history/      persistence (IndexedDB passed in); imports lib/core only
 //   lib/core/         the pure core; imports nothing outside lib/core
+//   lib/core/lang/    every word list of one language in one file; imports nothing outside itself
 //
 // No file in lib/ uses a browser API or a browser global.
 const BROWSER_API = { group: ['wxt/*', '#imports', '@webext-core/*', 'webextension-polyfill'], message: 'No browser extension API here.' };
@@ -33,6 +34,10 @@ const NOT_FROM_HISTORY = {
 const NOT_FROM_EXTENSION_RULES = {
   group: APPS,
   message: 'lib/extension imports lib/core and lib/history only (not utils, components, entrypoints or cli).',
+};
+const NOT_FROM_LANG = {
+  group: ['../*', '../**', '@/*', '@/**'],
+  message: 'lib/core/lang is data at the bottom of the core: it imports nothing outside its own folder.',
 };
 const NOT_FROM_COMPONENTS = {
   group: folders('utils', 'entrypoints', 'cli', 'history'),
@@ -85,4 +90,5 @@ export default tseslint.config(
   layer(['lib/core/**/*.ts'], ['**/*.test.ts'], NOT_FROM_CORE),
   layer(['components/**/*.{ts,tsx}'], ['**/*.test.{ts,tsx}'], NOT_FROM_COMPONENTS),
   layer(['cli/**/*.ts'], ['**/*.test.ts'], NOT_FROM_CLI),
+  layer(['lib/core/lang/**/*.ts'], ['**/*.test.ts'], NOT_FROM_LANG),
 );

@@ -18,11 +18,15 @@ const EXTENSION = /lib\/extension imports lib\/core and lib\/history only/;
 const COMPONENTS = /Components render what they are given/;
 const CLI = /The CLI runs the core/;
 const BROWSER = /No browser extension API/;
+const LANG = /lib\/core\/lang is data at the bottom of the core/;
 
 describe('import direction', () => {
   it.each([
     // lib/core: nothing outside lib/core, no browser API
     ['lib/core/engine/probe.ts', "import { openPolicyStore } from '../../history';\nexport const x = openPolicyStore;\n", CORE],
+    // lib/core/lang: word lists, importing nothing outside their folder, not even the rest of the core
+    ['lib/core/lang/probe.ts', "import { foldText } from '../text/normalize';\nexport const x = foldText;\n", LANG],
+    ['lib/core/lang/probe.ts', "import { HEADS } from '@/lib/core/engine/model/heads';\nexport const x = HEADS;\n", LANG],
     ['lib/core/page/probe.ts', "import { verifyWarc } from '@/lib/history/evidence/verify';\nexport const x = verifyWarc;\n", CORE],
     ['lib/core/explain/probe.ts', "import { badgeFor } from '../../extension/badge';\nexport const x = badgeFor;\n", CORE],
     ['lib/core/probe.ts', "import { sendMessage } from '@/utils/send';\nexport const x = sendMessage;\n", CORE],
@@ -63,6 +67,7 @@ describe('import direction', () => {
 
   it.each([
     ['lib/core/page/probe.ts', "import { analyzeChange } from '../engine';\nexport const x = analyzeChange;\n"],
+    ['lib/core/lang/probe.ts', "import type { Language } from './index';\nexport type X = Language;\n"],
     ['lib/core/engine/probe.ts', "import { normalize } from '@/lib/core/text/normalize';\nexport const x = normalize;\n"],
     ['lib/history/probe.ts', "import { analyzeChange } from '../core/engine';\nexport const x = analyzeChange;\n"],
     ['lib/history/probe.ts', "import { verifyWarc } from './evidence/verify';\nexport const x = verifyWarc;\n"],
