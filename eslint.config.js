@@ -9,6 +9,9 @@ import regexp from 'eslint-plugin-regexp';
 // every rule bites. Test files (*.test.ts) and test support (lib/history/test-*.ts) may reach across.
 //
 //   entrypoints/      wiring only; may import every layer below (no rule)
+//   pages/            the extension pages' top components and actions (popup, options, history); they ask
+//                     the background through utils/send; import components, lib/core, lib/extension; not
+//                     lib/history, entrypoints, cli
 //   utils/            the extension's features, with browser APIs; may import lib/* (no rule)
 //   components/       the UI; imports lib/core and lib/extension; not utils, entrypoints, cli, lib/history
 //   cli/              the command line; imports lib/core and lib/history; not utils, components,
@@ -22,7 +25,7 @@ import regexp from 'eslint-plugin-regexp';
 const BROWSER_API = { group: ['wxt/*', '#imports', '@webext-core/*', 'webextension-polyfill'], message: 'No browser extension API here.' };
 /** A folder, as an import names it: relative (`../history/store`) or through the alias (`@/lib/history`). */
 const folders = (...names) => names.flatMap((n) => [`**/${n}`, `**/${n}/*`]);
-const APPS = folders('utils', 'components', 'entrypoints', 'cli');
+const APPS = folders('utils', 'components', 'pages', 'entrypoints', 'cli');
 const NOT_FROM_CORE = {
   group: [...folders('history', 'extension'), ...APPS],
   message: 'lib/core is the pure core: it imports nothing outside lib/core (not lib/history, lib/extension, utils, components, entrypoints or cli).',
@@ -39,8 +42,12 @@ const NOT_FROM_LANG = {
   group: ['../*', '../**', '@/*', '@/**'],
   message: 'lib/core/lang is data at the bottom of the core: it imports nothing outside its own folder.',
 };
+const NOT_FROM_PAGES = {
+  group: folders('entrypoints', 'cli', 'history'),
+  message: 'A page asks the background for its data (utils/send): it imports no history store (lib/history), no entry point, no CLI.',
+};
 const NOT_FROM_COMPONENTS = {
-  group: folders('utils', 'entrypoints', 'cli', 'history'),
+  group: folders('utils', 'pages', 'entrypoints', 'cli', 'history'),
   message: 'Components render what they are given: no messaging (utils), no entry points, no CLI, no history store (lib/history), no browser API.',
 };
 const NOT_FROM_CLI = {
@@ -49,10 +56,10 @@ const NOT_FROM_CLI = {
 };
 
 /** A layer's files (tests and test support left out) may not use a browser API nor import what `notFrom` names. */
-const layer = (files, ignores, notFrom) => ({
+const layer = (files, ignores, notFrom, browserApi = false) => ({
   files,
   ignores,
-  rules: { 'no-restricted-imports': ['error', { patterns: [BROWSER_API, notFrom] }] },
+  rules: { 'no-restricted-imports': ['error', { patterns: browserApi ? [notFrom] : [BROWSER_API, notFrom] }] },
 });
 
 export default tseslint.config(
@@ -89,6 +96,8 @@ export default tseslint.config(
   layer(['lib/history/**/*.ts'], ['**/*.test.ts', 'lib/history/test-*.ts'], NOT_FROM_HISTORY),
   layer(['lib/core/**/*.ts'], ['**/*.test.ts'], NOT_FROM_CORE),
   layer(['components/**/*.{ts,tsx}'], ['**/*.test.{ts,tsx}'], NOT_FROM_COMPONENTS),
+  // Pages run in the extension and may use its APIs (the active tab, a download, a permission prompt).
+  layer(['pages/**/*.{ts,tsx}'], ['**/*.test.{ts,tsx}'], NOT_FROM_PAGES, true),
   layer(['cli/**/*.ts'], ['**/*.test.ts'], NOT_FROM_CLI),
   layer(['lib/core/lang/**/*.ts'], ['**/*.test.ts'], NOT_FROM_LANG),
 );

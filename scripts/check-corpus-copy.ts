@@ -35,7 +35,7 @@ for (const file of walk(corpus, (f) => /\.(md|jsonl|html?)$/.test(f))) {
   for (let i = 0; i + WINDOW <= w.length; i++) seen.add(w.slice(i, i + WINDOW).join(' '));
 }
 
-const ours = ['lib', 'cli', 'components', 'entrypoints', 'tests', 'scripts', 'utils'].flatMap((d) =>
+const ours = ['lib', 'cli', 'components', 'pages', 'entrypoints', 'tests', 'scripts', 'utils'].flatMap((d) =>
   existsSync(join(ROOT, d)) ? walk(join(ROOT, d), (f) => /\.(ts|tsx|html|md|txt|jsonl|json)$/.test(f)) : [],
 );
 let found = 0;

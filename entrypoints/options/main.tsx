@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import '@/components/theme.css';
-import { App } from './App';
+import { App } from '@/pages/options/App';
 import { WordsProvider } from '@/components/words';
 import { languageOf } from '@/lib/core/explain';
 

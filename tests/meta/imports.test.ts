@@ -19,6 +19,7 @@ const COMPONENTS = /Components render what they are given/;
 const CLI = /The CLI runs the core/;
 const BROWSER = /No browser extension API/;
 const LANG = /lib\/core\/lang is data at the bottom of the core/;
+const PAGES = /A page asks the background for its data/;
 
 describe('import direction', () => {
   it.each([
@@ -26,6 +27,10 @@ describe('import direction', () => {
     ['lib/core/engine/probe.ts', "import { openPolicyStore } from '../../history';\nexport const x = openPolicyStore;\n", CORE],
     // lib/core/lang: word lists, importing nothing outside their folder, not even the rest of the core
     ['lib/core/lang/probe.ts', "import { foldText } from '../text/normalize';\nexport const x = foldText;\n", LANG],
+    // pages: from the background, never the store itself
+    ['pages/popup/Probe.tsx', "import { openPolicyStore } from '@/lib/history';\nexport const x = openPolicyStore;\n", PAGES],
+    ['pages/options/probe.ts', "import { main } from '../../entrypoints/background';\nexport const x = main;\n", PAGES],
+    ['components/Probe.tsx', "import { App } from '../pages/popup/App';\nexport const x = App;\n", COMPONENTS],
     ['lib/core/lang/probe.ts', "import { HEADS } from '@/lib/core/engine/model/heads';\nexport const x = HEADS;\n", LANG],
     ['lib/core/page/probe.ts', "import { verifyWarc } from '@/lib/history/evidence/verify';\nexport const x = verifyWarc;\n", CORE],
     ['lib/core/explain/probe.ts', "import { badgeFor } from '../../extension/badge';\nexport const x = badgeFor;\n", CORE],
@@ -68,6 +73,7 @@ describe('import direction', () => {
   it.each([
     ['lib/core/page/probe.ts', "import { analyzeChange } from '../engine';\nexport const x = analyzeChange;\n"],
     ['lib/core/lang/probe.ts', "import type { Language } from './index';\nexport type X = Language;\n"],
+    ['pages/options/probe.ts', "import { sendMessage } from '@/utils/send';\nimport { browser } from 'wxt/browser';\nexport const x = [sendMessage, browser];\n"],
     ['lib/core/engine/probe.ts', "import { normalize } from '@/lib/core/text/normalize';\nexport const x = normalize;\n"],
     ['lib/history/probe.ts', "import { analyzeChange } from '../core/engine';\nexport const x = analyzeChange;\n"],
     ['lib/history/probe.ts', "import { verifyWarc } from './evidence/verify';\nexport const x = verifyWarc;\n"],

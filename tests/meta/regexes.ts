@@ -8,7 +8,7 @@ import { join, relative } from 'node:path';
 import ts from 'typescript';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
-const SOURCE_DIRS = ['lib', 'cli', 'components', 'utils', 'entrypoints', 'scripts', 'bin'];
+const SOURCE_DIRS = ['lib', 'cli', 'components', 'pages', 'utils', 'entrypoints', 'scripts', 'bin'];
 
 export interface FoundPattern {
   where: string;

@@ -114,7 +114,7 @@ describe("AMO's source archive", () => {
 
   it('holds every tracked file the Firefox build reads, with the lockfile and the README', () => {
     const names = new Set(zipped.get('sources')?.keys());
-    const tracked = execFileSync('git', ['ls-files', '-z', 'entrypoints', 'components', 'lib', 'utils', 'public', 'assets'], { cwd: ROOT, encoding: 'utf8' })
+    const tracked = execFileSync('git', ['ls-files', '-z', 'entrypoints', 'pages', 'components', 'lib', 'utils', 'public', 'assets'], { cwd: ROOT, encoding: 'utf8' })
       .split('\0')
       .filter((f) => f && !/\.test\.tsx?$/.test(f))
       // The offscreen document is Chrome's; WXT leaves the entry points a build skips out of the archive.
