@@ -180,7 +180,7 @@ function pages(locale: string): string {
     <PopupView key="4" state={tab({ policies: [{ ...cookies, kind: 'privacy-policy', latest: version({ analysis: null }) }], watched: true, watchJoined: false })} actions={actions} historyHref="#" />,
     <PopupView key="5" state={tab({ site: 'leer.de', policies: [], watchJoined: false })} actions={actions} historyHref="#" />,
     <PopupView key="6" state={tab({ site: null, policies: [], watchJoined: false })} actions={actions} historyHref="#" />,
-    <PopupView key="7" state={tab({ storageProblem: { kind: 'save-failed', reason: 'quota' } })} actions={actions} historyHref="#" />,
+    <PopupView key="7b" state={tab({ storageProblem: { kind: 'save-failed', reason: 'quota' } })} actions={actions} historyHref="#" />,
     <LoadState key="7" state={{ status: 'loading' }} failed={ui.loadFailed.settings} />,
     <LoadState key="8" state={{ status: 'error', error: 'Zeitüberschreitung' }} failed={ui.loadFailed.comparison} />,
     <HistoryTimeline key="9" policy={history} selected={['v2']} onToggle={() => {}} chain={chain({})} />,

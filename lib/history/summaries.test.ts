@@ -71,4 +71,29 @@ describe('site summaries', () => {
     expect((await other.importAll(file)).ok).toBe(true);
     expect(await other.alertSites()).toEqual(['example.com']);
   });
+
+  it('keep an alert whose policy record was damaged or lost when another policy of the site saves', async () => {
+    const TERMS = 'https://www.example.com/cookies';
+    for (const damage of ['lost', 'damaged'] as const) {
+      const { store, clock, factory } = await freshStore();
+      await store.savePolicyVersion({ url: TERMS, document: doc('Terms one.'), kind: 'privacy-adjacent' });
+      clock.tick();
+      await store.savePolicyVersion({ url: TERMS, document: doc('Terms two, and we sell it.'), kind: 'privacy-adjacent', analyze: () => fakeAnalysis(1) });
+      await store.savePolicyVersion({ url: A, document: doc('We collect your email.'), kind: 'privacy-policy' });
+      expect(await store.siteState('example.com')).toMatchObject({ alert: 1, unreviewedMajor: 1 });
+      const terms = (await store.listPolicies('example.com')).find((p) => p.kind === 'privacy-adjacent')!;
+      store.close();
+      const db = await openDatabase(factory, 'test');
+      if (damage === 'lost') await db.delete(STORES.policies, terms.policyId);
+      else await db.put(STORES.policies, { policyId: terms.policyId, site: 'example.com', kind: 'privacy-adjacent', garbage: true });
+      db.close();
+      const reopened = await openPolicyStore({ idb: factory, name: 'test', clock: clock.fn });
+      expect(await reopened.siteState('example.com'), damage).toMatchObject({ alert: 1, unreviewedMajor: 1 });
+      clock.tick();
+      await reopened.savePolicyVersion({ url: A, document: doc('We collect your email and your name.'), kind: 'privacy-policy' });
+      expect(await reopened.siteState('example.com'), damage).toMatchObject({ alert: 1, unreviewedMajor: 1 });
+      expect(await reopened.alertSites(), damage).toEqual(['example.com']);
+      reopened.close();
+    }
+  });
 });

@@ -37,18 +37,31 @@ function siteStateOf(site: string, policies: PolicySummary[], versionsByPolicy: 
   return { site, alert: unreviewedMajor > 0 ? 1 : 0, unreviewedMajor, lastChange, pending };
 }
 
-/** The index entries of some sites: their policies (by the policies' site index) and those policies' versions. */
-async function readSites(tx: AnyTx, sites: Iterable<string>, bad: Bad[]): Promise<Everything> {
+/**
+ * The index entries of some sites: their policies (by the policies' site index), the policies their
+ * current summaries name (one whose own record was lost is still counted, rebuilt from its versions, as
+ * the full rebuild does), and those policies' versions. Null when a policy record turns out damaged: the
+ * caller then reads the whole index, which rebuilds such policies from their versions.
+ */
+async function readSites(tx: AnyTx, sites: readonly string[], bad: Bad[]): Promise<Everything | null> {
   const policies: PolicyRecord[] = [];
-  for (const site of new Set(sites)) {
+  const ids = new Set<string>();
+  for (const site of sites) {
     const raws: unknown[] = await tx.objectStore(STORES.policies).index(INDEX_POLICY_BY_SITE).getAll(site);
     for (const raw of raws) {
       const p = check(PolicyRecord, STORES.policies, primaryKeyOf(STORES.policies, raw), raw, bad);
-      if (p) policies.push(p);
+      if (!p) return null;
+      policies.push(p);
+      ids.add(p.policyId);
     }
+    const summary = SiteStateRecord.safeParse(await tx.objectStore(STORES.summaries).get(site));
+    if (summary.success) for (const pending of summary.data.pending) ids.add(pending.policyId);
   }
   const versionsByPolicy = new Map<string, VersionRecord[]>();
-  for (const p of policies) versionsByPolicy.set(p.policyId, (await policyVersions(tx, p.policyId, bad)).sort((a, b) => a.firstSeen - b.firstSeen));
+  for (const id of ids) {
+    const versions = await policyVersions(tx, id, bad);
+    if (versions.length > 0) versionsByPolicy.set(id, versions.sort((a, b) => a.firstSeen - b.firstSeen));
+  }
   return { sites: [], policies, versionsByPolicy };
 }
 
@@ -65,11 +78,17 @@ async function refreshSummaries(ctx: StoreContext, sites: Iterable<string> | nul
     // Every site: the whole index, so that a policy whose own record was quarantined still counts. A few
     // sites (after a save or a review): only their policies and versions, so a save costs what its site's
     // history costs, not the whole history's.
-    const all = sites === null ? await readIndex(tx, bad) : await readSites(tx, sites, bad);
+    const few = sites === null ? null : [...new Set(sites)];
+    const mark = bad.length;
+    let all = few && (await readSites(tx, few, bad));
+    if (!all) {
+      bad.length = mark; // the whole index is read again, and checked again
+      all = await readIndex(tx, bad);
+    }
     const policies = allPolicies(all);
     const bySite = new Map<string, PolicySummary[]>();
     for (const p of policies) bySite.set(p.site, [...(bySite.get(p.site) ?? []), p]);
-    const wanted = sites === null ? new Set([...bySite.keys(), ...((await tx.objectStore(STORES.summaries).getAllKeys()) as string[])]) : new Set(sites);
+    const wanted = few === null ? new Set([...bySite.keys(), ...((await tx.objectStore(STORES.summaries).getAllKeys()) as string[])]) : new Set(few);
     const writes: Promise<unknown>[] = [];
     for (const site of wanted) {
       const list = bySite.get(site);

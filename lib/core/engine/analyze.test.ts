@@ -59,6 +59,19 @@ describe('golden explanations', () => {
       summary: /^1 major change: wider sale of data\./,
     },
     {
+      name: 'a sale added inside a denial ("do not rent" to "do not rent or sell") makes the policy stricter, not wider',
+      older: BASE.replace('We do not sell your personal information.', 'We do not rent your information to anyone, except to service providers who host our servers.'),
+      newer: BASE.replace('We do not sell your personal information.', 'We do not rent or sell your information to anyone, except to service providers who host our servers.'),
+      major: [],
+      summary: /^(?!.*major)/,
+    },
+    {
+      name: 'reselling is selling',
+      newer: BASE.replace('We share your information with service providers', 'We share or resell your information to service providers'),
+      major: ['Expanded: your personal data may now be sold'],
+      summary: /^1 major change: wider sale of data\./,
+    },
+    {
       name: 'a sharing sentence that now also says it sells nothing',
       newer: BASE.replace('who host our servers.', 'who host our servers, and we never sell it.'),
       major: [],

@@ -7,7 +7,7 @@
  */
 import { ChangeAnalysis, type Category, type Evidence, type Finding, type FindingKind, type Gained, type PolicyDocument, type Severity, type Signal, type Statement } from '../schema';
 import { attributeKeys, attributesOf, selfNames, type Attributes } from './attributes';
-import { memoized, prepareSentence, statementClassifier, type Classification, type Classify } from './classify';
+import { memoized, outsideDenial, prepareSentence, statementClassifier, type Classification, type Classify } from './classify';
 import { alignDocuments, Budget, type SentenceEdit } from './diff';
 import { denial } from './lexicon';
 import { trimEndChars } from '../text/trim';
@@ -146,20 +146,23 @@ const spanText = (edit: SentenceEdit, op: 'insert' | 'delete') =>
     .map((s) => s.text)
     .join(' ');
 
-/**
- * What a piece of a statement names (attributes.ts), and whether it sells: "we may share or sell" is a
- * wider practice than "we may share", even with the same recipients. A sale under a denial ("we do not
- * sell") widens nothing.
- */
-const keysOf = (text: string, self: readonly string[]) => {
-  const prepared = prepareSentence(text);
-  const keys = new Set(attributeKeys(attributesOf(prepared, text, self)));
-  if (SELLS.test(prepared) && !denial(prepared)) keys.add(SOLD);
-  return keys;
-};
+/** What a piece of a statement names (attributes.ts). */
+const keysOf = (text: string, self: readonly string[]) => new Set(attributeKeys(attributesOf(prepareSentence(text), text, self)));
 const SOLD = 'act:sale';
 // Selling, as a verb ("the sale of our business" is a merger: its buyer is a recipient, attributes.ts).
-const SELLS = /\b(?:sell|sells|sold|selling|verkauf(?:en|t|te|ten)?|vendre|vendons|vendent|vendu[es]{0,2}|vender|vendemos|venden|vendid[oa]s?)\b/;
+const SELLS =
+  /\b(?:sell|sells|sold|selling|resell|resells|resold|reselling|resale|verkauf(?:en|t|te|ten)?|weiterverkauf\w*|vend|vendre|vendons|vendent|vendra|vendrons|vendront|vendu[es]{0,2}|vende|venden|vender|vendemos|venderemos|vender[ií]a[ns]?|vendan|vendid[oa]s?)\b/g;
+
+/**
+ * Whether a whole sentence says data is sold: a word for selling outside the reach of a denial ("we may
+ * share or sell", "we do not rent it, but we sell it"; not "we do not rent or sell it"). "We may share or
+ * sell" is a wider practice than "we may share", even with the same recipients.
+ */
+function sells(sentence: string): boolean {
+  const prepared = prepareSentence(sentence);
+  for (const m of prepared.matchAll(SELLS)) if (outsideDenial(prepared, m.index)) return true;
+  return false;
+}
 /**
  * An item taken out of an enumeration inside a denial ("we do not train on inputs when you use Team,
  * Enterprise or the API" losing "Team,"), with nothing put in its place: the denial now covers less.
@@ -178,11 +181,13 @@ function listItemDropped(edit: SentenceEdit): boolean {
 
 /**
  * A limit in one spelling: "aggregate" and "aggregated", "de-identified" and "deidentified", "anonymised"
- * and "anonymized", "with your prior consent" and "with your consent" are the same limit.
+ * and "anonymized", "with your prior consent" and "with your consent" are the same limit (an explicit or
+ * express consent is not the same: losing it widens the practice).
  */
 function canonicalLimit(limit: string): string {
   const x = limit.replace(/[\s-]+/g, '');
-  if (x.startsWith('withyour')) return x.endsWith('permission') ? 'permission' : 'consent';
+  // "with your prior consent" is "with your consent"; an explicit or express consent is a stricter limit.
+  if (x === 'withyourpriorconsent' || x === 'withyourpriorpermission') return x.replace('prior', '');
   if (x.startsWith('aggregate')) return 'aggregate';
   return x.replace(/^(anonym|pseudonym)is/, '$1iz');
 }
@@ -261,6 +266,7 @@ function judgeEdit(
         }
         const beforeKeys = keysOf(edit.before ?? '', self);
         const gained = [...keysOf(spanText(edit, 'insert'), self)].filter((k) => !beforeKeys.has(k) && !NEVER_WIDENS.has(k));
+        if (sells(after) && !sells(edit.before ?? '')) gained.push(SOLD);
         if (gained.length > 0 || limitsRemoved(spanText(edit, 'delete'), after)) push('expanded', gained);
         else push(restrictsNow && !restrictsBefore ? 'restricted' : 'reworded');
         continue;
@@ -340,7 +346,8 @@ export function attributesGained(read: readonly Attributes[], spelling = spellin
 
 // Words that mark a sale or an opt-out in the languages we read, for the signals a finding carries.
 // "vendors" is no sale: the French and Spanish verbs are spelled out.
-const SALE = /\b(?:sell|sells|sold|sale|selling|verkauf\w*|vendre|vendons|vendent|vendu[es]{0,2}|vente|vender|vendemos|venden|vendid[oa]s?|ventas?)\b/i;
+const SALE =
+  /\b(?:sell|sells|sold|sale|selling|resell|resells|resold|reselling|resale|verkauf\w*|weiterverkauf\w*|vend|vendre|vendons|vendent|vendra|vendrons|vendront|vendu[es]{0,2}|vente|vende|venden|vender|vendemos|venderemos|vender[ií]a[ns]?|vendan|vendid[oa]s?|ventas?)\b/i;
 const OPT_OUT = /\b(?:opt[- ]?out|object|turn off|switch off|disable|withdraw|widersprech\w*|widerspruch|opposer|opposition|retirer|oponerse|oposición|darse de baja)\b/i;
 
 /** The signals of a finding: an opt-out offered (by grammar or by word), a sale mentioned. */

@@ -84,6 +84,9 @@ describe('categories and polarity', () => {
     const listed = 'We do not sell or share your order history for: targeted advertising; third-party marketing; resale to data brokers.';
     expect(has(listed, 'third-party-sharing', 'restricts')).toBe(true);
     expect(has(listed, 'third-party-sharing', 'states')).toBe(false);
+    // A "however" after the list still turns it, and so does a semicolon when the only colon is an address's.
+    expect(has('We do not sell your order history for: targeted advertising; however, we share it with advertising partners.', 'third-party-sharing', 'states')).toBe(true);
+    expect(has('We do not sell your order history (see https://example.com/ccpa); we share it with advertising partners.', 'third-party-sharing', 'states')).toBe(true);
     // Without a list, a semicolon still turns the sentence.
     expect(has('We do not sell your personal information; we share it with advertising partners.', 'third-party-sharing', 'states')).toBe(true);
   });

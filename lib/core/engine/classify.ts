@@ -89,11 +89,32 @@ function grammarStance(s: string): { denial: boolean; excepted: boolean; choice:
  * Where the clause after a denial turns. A semicolon after a colon separates the items of a list the
  * denial governs ("we do not use it for: advertising; marketing; training"), not two clauses.
  */
-function clauseTurn(rest: string): RegExpExecArray | null {
-  const turn = CLAUSE_TURN.exec(rest);
-  if (!turn || !turn[0].startsWith(';')) return turn;
-  const colon = rest.indexOf(':');
-  return colon >= 0 && colon < turn.index ? null : turn;
+function clauseTurn(rest: string): { index: number } | null {
+  const list = LIST_COLON.exec(rest);
+  for (const turn of rest.matchAll(CLAUSE_TURNS)) {
+    const listItem = turn[0].startsWith(';') && !/however/.test(turn[0]) && list !== null && list.index < turn.index;
+    if (!listItem) return { index: turn.index };
+  }
+  return null;
+}
+const CLAUSE_TURNS = new RegExp(CLAUSE_TURN.source, 'g');
+// A colon that opens a list ("for: advertising; marketing"), not one inside an address ("https://").
+const LIST_COLON = /:\s/;
+
+/**
+ * Whether the word at `index` of a prepared sentence stands outside the reach of its denial: before it,
+ * or after an exception or a turn of the clause that brings the practice back ("we do not rent it, but
+ * we sell it to partners").
+ */
+export function outsideDenial(s: string, index: number): boolean {
+  const d = findDenial(s);
+  if (!d || index < d.index) return true;
+  const rest = s.slice(d.end);
+  const at = index - d.end;
+  const e = EXCEPTION.exec(rest);
+  if (e !== null && e.index < at && !CONSENT_ONLY.test(rest.slice(e.index, e.index + 80))) return true;
+  const turn = clauseTurn(rest);
+  return turn !== null && turn.index < at && !findDenial(rest.slice(turn.index));
 }
 
 function classifyWith(model: LinearModel, self: readonly string[], sentence: string, only?: Category): Classification[] {

@@ -245,7 +245,6 @@ export interface UiWords {
   };
   /** What the popup and options page say when storage is, or was, full (views.ts: StorageProblem). */
   storage: {
-    /** A new version could not be saved; `detail` is the store's own reason (English). */
     /** A save refused for the reason given (today only a full disk: 'quota'). */
     saveFailed(reason: 'quota'): string;
     /** Space was made by removing old saved pages and old intermediate versions. */

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { GATE_WORDS, LANGUAGES } from '.';
 
 const DIR = import.meta.dirname;
-const USES = ['policyTitle', 'privacyWord', 'adjacentTitle', 'otherLegalTitle', 'policyPath', 'otherPath', 'sectionHeadings', 'stopwords', 'linkLabels', 'dateLabels', 'dateFillers'] as const;
+const USES = ['voice', 'adjacentPath', 'trackerWords', 'policyTitle', 'privacyWord', 'adjacentTitle', 'otherLegalTitle', 'policyPath', 'otherPath', 'sectionHeadings', 'stopwords', 'linkLabels', 'dateLabels', 'dateFillers'] as const;
 
 describe('lib/core/lang', () => {
   it('lists each language once, and the gate words of exactly those languages, in the same order', () => {
@@ -31,5 +31,10 @@ describe('lib/core/lang', () => {
 
   it('gives twelve month lists or none', () => {
     for (const l of LANGUAGES) expect([0, 12], l.code).toContain(l.months.length);
+  });
+
+  it('holds no empty entry: an empty alternative would match everywhere (and count zero-length matches forever)', () => {
+    for (const l of LANGUAGES) for (const use of USES) for (const s of l[use]) expect(s.length, `${l.code}.${use}`).toBeGreaterThan(0);
+    for (const l of LANGUAGES) for (const g of l.gateWords) expect(g.trim().length, `${l.code}.gateWords`).toBeGreaterThan(0);
   });
 });

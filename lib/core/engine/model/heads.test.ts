@@ -7,7 +7,7 @@ const names = (s: string) => namesTraining(prepare(s));
 describe('the AI head opens only where a sentence names training', () => {
   it.each([
     'We may use what you write to train our language models.',
-    'Your recordings help us fine-tune the speech recognizer.',
+    'Your recordings help us fine-tune our speech recognition models.',
     'We use your feedback to improve our AI models.',
     'Our algorithms are developed and refined with anonymised usage data.',
     'The data is used for machine learning purposes.',
@@ -15,8 +15,15 @@ describe('the AI head opens only where a sentence names training', () => {
     "Nous utilisons vos messages pour l'entraînement de nos modèles.",
     'Vos données peuvent servir à former nos modèles d’IA.',
     'Wir verwenden Ihre Eingaben, um unsere KI-Modelle zu trainieren.',
+    'Utilizamos sus datos para entrenar nuestros modelos.',
+    'How we use your data: to improve our AI models.',
+    "We use it to improve the model's accuracy.",
+    'Content is kept for AI-training purposes.',
+    'We improve our products (e.g. machine learning models) with it.',
   ])('"%s" names training', (s) => {
     expect(names(s)).toBe(true);
+    // The first gate opens on it too, whatever its language: the two gates are one door.
+    expect(gateOpen('ai-training', prepare(s))).toBe(true);
   });
 
   it.each([
@@ -25,6 +32,9 @@ describe('the AI head opens only where a sentence names training', () => {
     'We offer code review recommendations through machine learning.',
     'We think carefully about AI. Learn more about our values.',
     'Our pricing model is described on the plans page.',
+    'We use advanced AI models to detect fraud.',
+    'Our optimized algorithms rank your search results.',
+    'Our AI learns. Get better results with Pro.',
   ])('"%s" only uses a model', (s) => {
     expect(names(s)).toBe(false);
   });
