@@ -35,6 +35,7 @@ describe('the AI head opens only where a sentence names training', () => {
     'We use advanced AI models to detect fraud.',
     'Our optimized algorithms rank your search results.',
     'Our AI learns. Get better results with Pro.',
+    "Le refus peut entraîner l'impossibilité d'utiliser nos fonctionnalités d'IA.",
   ])('"%s" only uses a model', (s) => {
     expect(names(s)).toBe(false);
   });

@@ -117,10 +117,12 @@ export function namesTraining(prepared: string): boolean {
     return false;
   };
   const trains = (w: string) => TRAIN.test(w) || (w.includes('-') && w.split('-').some((part) => TRAIN.test(part)));
+  // French "peut entraîner" is "may cause", not "may train".
+  const causes = (i: number) => /^entra[iî]ner$/.test(ws[i] ?? '') && at(ws, i - 1, /^(?:peut|peuvent|pourrait|pourraient|risque|risquent)$/) && !ends[i - 1];
   const aiAt = (i: number) => at(ws, i, AI_WORD) || (i > 0 && !ends[i - 1] && Object.hasOwn(AI_PAIR, ws[i] ?? '') && at(ws, i - 1, AI_PAIR[ws[i] ?? ''] as RegExp));
   for (let i = 0; i < ws.length; i++) {
     const w = ws[i] ?? '';
-    if (trains(w)) return true;
+    if (trains(w) && !causes(i)) return true;
     if ((w === 'learn' || w === 'learns') && at(ws, i + 1, /^from$/)) return true;
     if (FORM.test(w) && near(i, 1, 3, FORMED)) return true;
     if (IMPROVE.test(w) && near(i, -6, 8, aiAt)) return true;
