@@ -30,6 +30,8 @@ export interface FeatureDeps {
   language: () => string;
   /** The network (the global fetch; a test may point it at its own server). */
   fetch?: typeof fetch;
+  /** Characters per piece of an export or import (TRANSFER_CHUNK; a test makes files of many pieces). */
+  transferChunk?: number;
 }
 
 export function createFeatures(deps: FeatureDeps) {
@@ -56,7 +58,7 @@ export function createFeatures(deps: FeatureDeps) {
     ...createDiscovery({ history, fetchPolicyPage: recheck.fetchPolicyPage, dom }),
     ...watchList.handlers,
     ...recheck.handlers,
-    ...createTransfer({ history, badges }),
+    ...createTransfer({ history, badges, ...(deps.transferChunk ? { chunk: deps.transferChunk } : {}) }),
   };
 
   return { history, badges, watchList, recheck, notifications, handlers };

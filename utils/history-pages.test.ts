@@ -47,15 +47,49 @@ describe('the options page', () => {
   });
 });
 
+type Handlers = Awaited<ReturnType<typeof withTwoVersions>>['handlers'];
+
+/** What a page does with an export (pages/transfer.ts): read the pieces until the length is reached. */
+async function receive(handlers: Handlers, transfer: { id: string; length: number }): Promise<{ text: string; pieces: number }> {
+  let text = '';
+  let pieces = 0;
+  while (text.length < transfer.length) {
+    text += (await handlers.readTransfer({ id: transfer.id, offset: text.length }, none)).text;
+    pieces++;
+  }
+  return { text, pieces };
+}
+
+/** What a page does with a file to import: send it in pieces of `chunk` characters, then name it. */
+async function send(handlers: Handlers, text: string, chunk: number): Promise<string> {
+  let id: string | null = null;
+  for (let at = 0; at === 0 || at < text.length; at += chunk) ({ id } = await handlers.writeTransfer({ id, text: text.slice(at, at + chunk) }, none));
+  return id!;
+}
+
 describe('export and import', () => {
-  it('carries the history into another profile, knows what it already has, and refuses what is not JSON', async () => {
+  it('carries the history into another profile in many pieces, knows what it already has, and refuses what is not JSON', async () => {
     const { handlers } = await withTwoVersions();
-    const { json } = await handlers.exportHistory({}, none);
-    const elsewhere = createFeatures({ idb: () => new IDBFactory(), dom: createDomRunner(), language: () => 'en' }).handlers;
-    expect(await elsewhere.importHistory({ json }, none)).toMatchObject({ ok: true, outcome: { kind: 'imported', added: 2, skipped: 0 } });
-    expect(await elsewhere.importHistory({ json }, none)).toMatchObject({ ok: true, outcome: { kind: 'imported', added: 0, skipped: 2 } });
-    expect(await elsewhere.importHistory({ json: 'not json' }, none)).toMatchObject({ ok: false, outcome: { kind: 'not-json' } });
-    expect(await elsewhere.importHistory({ json: '{"format":"something else"}' }, none)).toMatchObject({ ok: false, outcome: { kind: 'refused' } });
+    const { transfer } = await handlers.exportHistory({}, none);
+    const { text: json, pieces } = await receive(handlers, transfer);
+    expect(pieces).toBe(Math.ceil(transfer.length / 4_000_000));
+    expect(JSON.parse(json)).toMatchObject({ format: expect.any(String) });
+    // Read to its end, an export is no longer held.
+    await expect(handlers.readTransfer({ id: transfer.id, offset: 0 }, none)).rejects.toThrow(/no longer held/);
+    const elsewhere = createFeatures({ idb: () => new IDBFactory(), dom: createDomRunner(), language: () => 'en', transferChunk: 1000 }).handlers;
+    expect(json.length).toBeGreaterThan(3000);
+    expect(await elsewhere.importHistory({ transfer: await send(elsewhere, json, 1000) }, none)).toMatchObject({ ok: true, outcome: { kind: 'imported', added: 2, skipped: 0 } });
+    expect(await elsewhere.importHistory({ transfer: await send(elsewhere, json, 1000) }, none)).toMatchObject({ ok: true, outcome: { kind: 'imported', added: 0, skipped: 2 } });
+    expect(await elsewhere.importHistory({ transfer: await send(elsewhere, 'not json', 1000) }, none)).toMatchObject({ ok: false, outcome: { kind: 'not-json' } });
+    expect(await elsewhere.importHistory({ transfer: await send(elsewhere, '{"format":"something else"}', 1000) }, none)).toMatchObject({ ok: false, outcome: { kind: 'refused' } });
+    // Its export, in pieces of 1,000 characters, reads whole.
+    const again = await elsewhere.exportHistory({}, none);
+    const read = await receive(elsewhere, again.transfer);
+    expect(read.pieces).toBe(Math.ceil(again.transfer.length / 1000));
+    expect(JSON.parse(read.text)).toMatchObject({ format: expect.any(String) });
+    // A piece too large, an import the background no longer holds (a worker restarted): refused, nothing imported.
+    await expect(elsewhere.writeTransfer({ id: null, text: 'x'.repeat(1001) }, none)).rejects.toThrow(/at most 1000 characters/);
+    await expect(elsewhere.importHistory({ transfer: 'forgotten' }, none)).rejects.toThrow(/no longer held/);
   });
 
   it('exports the evidence of one site as WARC', async () => {
@@ -63,9 +97,11 @@ describe('export and import', () => {
     // fakeBrowser has no manifest; the export names the version it was made by.
     fakeBrowser.runtime.getManifest = () => ({ manifest_version: 3, name: 'Clausewatch', version: '9.9.9' });
     const evidence = await handlers.exportEvidence({ site: 'example.com' }, none);
-    expect(evidence.warc.startsWith('WARC/1.1')).toBe(true);
+    const { text: warc } = await receive(handlers, evidence.transfer);
+    expect(warc.startsWith('WARC/1.1')).toBe(true);
+    expect(warc).toHaveLength(evidence.transfer.length);
     expect(evidence.records).toBeGreaterThan(0);
     expect(evidence.filename).toMatch(/\.warc$/);
-    expect(evidence.warc).toContain('Clausewatch 9.9.9');
+    expect(warc).toContain('Clausewatch 9.9.9');
   });
 });

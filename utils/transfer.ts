@@ -1,9 +1,13 @@
 /**
  * Moving the history in and out: the JSON export and import (options page) and the evidence export
- * (WARC 1.1) of one site or of all of them (history and options pages).
+ * (WARC 1.1) of one site or of all of them (history and options pages). A file travels in pieces of
+ * TRANSFER_CHUNK characters, because it can be larger than one message may be (Chrome: 64 MiB): an export
+ * is held here until its last piece is read, an import gathered here until it is imported. A worker that
+ * stops in between forgets them, and the page says the transfer failed (nothing is half-imported).
  */
 import { browser } from 'wxt/browser';
 import { buildEvidenceWarc } from '@/lib/history/evidence';
+import { MAX_IMPORT_CHARS, TRANSFER_CHUNK, type Transfer } from '@/lib/extension/protocol';
 import type { Badges } from './badges';
 import type { History } from './history';
 import type { Handlers } from './messaging';
@@ -11,19 +15,61 @@ import type { Handlers } from './messaging';
 export interface TransferDeps {
   history: Pick<History, 'store'>;
   badges: Pick<Badges, 'refreshAll'>;
+  /** Characters per piece (TRANSFER_CHUNK; tests pass a small one). */
+  chunk?: number;
 }
 
-export function createTransfer(deps: TransferDeps): Pick<Handlers, 'exportHistory' | 'importHistory' | 'exportEvidence'> {
+/** Transfers held at once, of each direction; the oldest is dropped first. */
+const MAX_HELD = 4;
+
+type TransferHandlers = Pick<Handlers, 'exportHistory' | 'importHistory' | 'exportEvidence' | 'readTransfer' | 'writeTransfer'>;
+
+export function createTransfer(deps: TransferDeps): TransferHandlers {
+  const chunk = deps.chunk ?? TRANSFER_CHUNK;
+  const outgoing = new Map<string, string>();
+  const incoming = new Map<string, { parts: string[]; length: number }>();
+  const hold = <T>(map: Map<string, T>, value: T): string => {
+    const id = crypto.randomUUID();
+    map.set(id, value);
+    for (const old of map.keys()) if (map.size > MAX_HELD) map.delete(old);
+    return id;
+  };
+  const offer = (text: string): Transfer => ({ id: hold(outgoing, text), length: text.length });
+
   return {
     async exportHistory() {
       const store = await deps.history.store();
-      return { json: JSON.stringify(await store.exportAll()) };
+      return { transfer: offer(JSON.stringify(await store.exportAll())) };
     },
 
-    async importHistory({ json }) {
+    async readTransfer({ id, offset }) {
+      const text = outgoing.get(id);
+      if (text === undefined) throw new Error('This export is no longer held (the background restarted, or a newer export replaced it). Export again.');
+      if (offset + chunk >= text.length) outgoing.delete(id);
+      return { text: text.slice(offset, offset + chunk) };
+    },
+
+    async writeTransfer({ id, text }) {
+      if (text.length > chunk) throw new Error(`A piece of an import holds at most ${chunk} characters.`);
+      const key = id ?? hold(incoming, { parts: [], length: 0 });
+      const held = incoming.get(key);
+      if (!held) throw new Error('This import is no longer held (the background restarted). Import the file again.');
+      if (held.length + text.length > MAX_IMPORT_CHARS) {
+        incoming.delete(key);
+        throw new Error(`The file is larger than ${MAX_IMPORT_CHARS} characters, more than a Clausewatch history holds.`);
+      }
+      held.parts.push(text);
+      held.length += text.length;
+      return { id: key };
+    },
+
+    async importHistory({ transfer }) {
+      const held = incoming.get(transfer);
+      incoming.delete(transfer);
+      if (!held) throw new Error('This import is no longer held (the background restarted). Import the file again.');
       let data: unknown;
       try {
-        data = JSON.parse(json);
+        data = JSON.parse(held.parts.join(''));
       } catch {
         return { ok: false, message: 'This file is not JSON. Choose a file exported by Clausewatch.', outcome: { kind: 'not-json' } };
       }
@@ -42,7 +88,7 @@ export function createTransfer(deps: TransferDeps): Pick<Handlers, 'exportHistor
         scope: site ?? 'all sites',
         policies: await store.evidence(site),
       });
-      return { warc: new TextDecoder().decode(warc.bytes), filename: warc.filename, records: warc.records };
+      return { transfer: offer(new TextDecoder().decode(warc.bytes)), filename: warc.filename, records: warc.records };
     },
   };
 }

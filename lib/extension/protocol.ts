@@ -20,6 +20,15 @@ export type SenderKind = 'tab' | 'extension-page' | 'background';
 
 const TabRef = z.object({ tabId: z.number().int().nonnegative() });
 
+/** Characters of an export or import per message: far under what a message may carry (Chrome: 64 MiB). */
+export const TRANSFER_CHUNK = 4_000_000;
+/** The most characters an import may have (a history file). */
+export const MAX_IMPORT_CHARS = 200_000_000;
+const TransferId = z.string().min(1).max(100);
+/** A text the background holds for a page to read in pieces (readTransfer): its id and its length. */
+export const Transfer = z.object({ id: TransferId, length: z.number().int().nonnegative() });
+export type Transfer = z.infer<typeof Transfer>;
+
 export const Protocol = {
   /**
    * Content script: the cheap gate passed; here is a serialised copy of the page. Detection and
@@ -81,10 +90,17 @@ export const Protocol = {
     response: z.object({ status: z.string(), reason: z.string().nullable(), failure: CheckFailure.nullable().default(null) }),
   },
   setSettings: { from: 'extension-page', request: Settings.partial(), response: Settings },
-  exportHistory: { from: 'extension-page', request: z.object({}), response: z.object({ json: z.string() }) },
+  // Exports and imports travel in pieces of TRANSFER_CHUNK characters (readTransfer, writeTransfer): a
+  // history or an evidence file can be larger than one message may be (Chrome: 64 MiB).
+  exportHistory: { from: 'extension-page', request: z.object({}), response: z.object({ transfer: Transfer }) },
+  /** Options or history page: the next piece of an export the background holds. */
+  readTransfer: { from: 'extension-page', request: z.object({ id: TransferId, offset: z.number().int().nonnegative() }), response: z.object({ text: z.string() }) },
+  /** Options page: a piece of a file to import; `id` null starts a new one. */
+  writeTransfer: { from: 'extension-page', request: z.object({ id: TransferId.nullable(), text: z.string().max(TRANSFER_CHUNK) }), response: z.object({ id: TransferId }) },
   importHistory: {
     from: 'extension-page',
-    request: z.object({ json: z.string().max(200_000_000) }),
+    // The file, sent before in pieces (writeTransfer).
+    request: z.object({ transfer: TransferId }),
     // `outcome` as codes for the page to word; `message` in English (the store's own reason for a refusal).
     response: z.object({
       ok: z.boolean(),
@@ -101,8 +117,8 @@ export const Protocol = {
   exportEvidence: {
     from: 'extension-page',
     request: z.object({ site: z.string().min(1).max(300).nullable() }),
-    // The WARC is UTF-8 throughout (pages and texts are stored from strings), so it travels as text.
-    response: z.object({ warc: z.string(), filename: z.string(), records: z.number().int().nonnegative() }),
+    // The WARC is UTF-8 throughout (pages and texts are stored from strings), so it travels as text, in pieces.
+    response: z.object({ transfer: Transfer, filename: z.string(), records: z.number().int().nonnegative() }),
   },
   /** History page: whether each policy's record (hash chain, texts, kept pages) verifies. */
   verifySite: { from: 'extension-page', request: z.object({ site: z.string().max(300) }), response: z.array(ChainView) },

@@ -5,6 +5,7 @@
 import { useState } from 'react';
 import { browser } from 'wxt/browser';
 import { sendMessage } from '@/utils/send';
+import { receiveText, sendText } from '../transfer';
 import type { Settings } from '@/lib/extension/views';
 import { errorMessage } from '@/components/format';
 import { downloadText } from '@/components/download';
@@ -100,8 +101,8 @@ export function useOptionsActions(reload: () => void) {
   const onExport = async () => {
     setTransferBusy(true);
     try {
-      const { json } = await sendMessage('exportHistory', {});
-      downloadText(json, `clausewatch-history-${todayStamp()}.json`, 'application/json');
+      const { transfer } = await sendMessage('exportHistory', {});
+      downloadText(await receiveText(transfer), `clausewatch-history-${todayStamp()}.json`, 'application/json');
       setTransferMessage(w.historyExported);
     } catch (err) {
       setTransferMessage(ui.common.exportFailed(errorMessage(err)));
@@ -115,7 +116,7 @@ export function useOptionsActions(reload: () => void) {
     setTransferMessage(w.exportingEvidence);
     try {
       const r = await sendMessage('exportEvidence', { site: null });
-      downloadText(r.warc, r.filename, 'application/warc');
+      downloadText(await receiveText(r.transfer), r.filename, 'application/warc');
       setTransferMessage(ui.common.exported(r.filename, r.records));
     } catch (err) {
       setTransferMessage(ui.common.exportFailed(errorMessage(err)));
@@ -128,7 +129,7 @@ export function useOptionsActions(reload: () => void) {
     setTransferBusy(true);
     setTransferMessage(w.importing(file.name));
     try {
-      const r = await sendMessage('importHistory', { json: await file.text() });
+      const r = await sendMessage('importHistory', { transfer: await sendText(await file.text()) });
       const o = r.outcome;
       setTransferMessage(o.kind === 'imported' ? w.imported(o.added, o.skipped) : w.importFailed(o.kind === 'not-json' ? w.notJson : o.kind === 'full' ? w.importFull : r.message));
     } catch (err) {

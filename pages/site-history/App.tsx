@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { sendMessage } from '@/utils/send';
+import { receiveText } from '../transfer';
 import type { ChainView, Comparison } from '@/lib/extension/views';
 import { downloadText } from '@/components/download';
 import { HistoryTimeline } from '@/components/HistoryTimeline';
@@ -50,7 +51,7 @@ export function App() {
     setExportMessage(ui.history.exporting);
     try {
       const r = await sendMessage('exportEvidence', { site });
-      downloadText(r.warc, r.filename, 'application/warc');
+      downloadText(await receiveText(r.transfer), r.filename, 'application/warc');
       setExportMessage(ui.common.exported(r.filename, r.records));
     } catch (err) {
       setExportMessage(ui.common.exportFailed(errorMessage(err)));

@@ -49,7 +49,17 @@ describe('the evidence record in Firefox', () => {
     // The export the button makes, asked for from one of our pages as the button does.
     const reply = await ext.agent.evaluate(async () => {
       const api = (globalThis as unknown as { browser: typeof chrome }).browser;
-      return (await api.runtime.sendMessage({ type: 'exportEvidence', data: { site: '127.0.0.1' } })) as { ok: boolean; value?: { warc: string; records: number }; error?: string };
+      type Reply<T> = { ok: boolean; value?: T; error?: string };
+      const started = (await api.runtime.sendMessage({ type: 'exportEvidence', data: { site: '127.0.0.1' } })) as Reply<{ transfer: { id: string; length: number }; records: number }>;
+      if (!started.value) return { ok: false, error: started.error };
+      // The file travels in pieces, read as the page reads them (pages/transfer.ts).
+      let warc = '';
+      while (warc.length < started.value.transfer.length) {
+        const piece = (await api.runtime.sendMessage({ type: 'readTransfer', data: { id: started.value.transfer.id, offset: warc.length } })) as Reply<{ text: string }>;
+        if (!piece.value) return { ok: false, error: piece.error };
+        warc += piece.value.text;
+      }
+      return { ok: true, value: { warc, records: started.value.records } };
     });
     expect(reply.error).toBeUndefined();
     expect(reply.value?.records).toBe(8);

@@ -1,0 +1,30 @@
+/**
+ * A page's half of a file's journey to or from the background, in pieces of TRANSFER_CHUNK characters
+ * (utils/transfer.ts holds the other half): exports and imports can be larger than one message may be.
+ */
+import { TRANSFER_CHUNK, type Transfer } from '@/lib/extension/protocol';
+import { sendMessage } from '@/utils/send';
+
+/** The text of an export the background holds, read piece by piece. */
+export async function receiveText(transfer: Transfer): Promise<string> {
+  const parts: string[] = [];
+  let read = 0;
+  while (read < transfer.length) {
+    const { text } = await sendMessage('readTransfer', { id: transfer.id, offset: read });
+    if (text.length === 0) throw new Error('The export ended early. Export again.');
+    parts.push(text);
+    read += text.length;
+  }
+  return parts.join('');
+}
+
+/** Sends a text to the background piece by piece; the id names it in the message that uses it. */
+export async function sendText(text: string, chunk = TRANSFER_CHUNK): Promise<string> {
+  let id: string | null = null;
+  let offset = 0;
+  do {
+    ({ id } = await sendMessage('writeTransfer', { id, text: text.slice(offset, offset + chunk) }));
+    offset += chunk;
+  } while (offset < text.length);
+  return id;
+}
