@@ -2,7 +2,10 @@
  * A page's half of a file's journey to or from the background, in pieces of TRANSFER_CHUNK characters
  * (utils/transfer.ts holds the other half): exports and imports can be larger than one message may be.
  */
-import { TRANSFER_CHUNK, type Transfer } from '@/lib/extension/protocol';
+// The limit from lib/core/limits and the type alone: the protocol's schemas (zod, and the page pipeline
+// the offscreen messages name) stay out of the pages' bundle.
+import { TRANSFER_CHUNK } from '@/lib/core/limits';
+import type { Transfer } from '@/lib/extension/protocol';
 import { sendMessage } from '@/utils/send';
 
 /** The text of an export the background holds, read piece by piece. */

@@ -7,7 +7,8 @@
  */
 import { browser } from 'wxt/browser';
 import { buildEvidenceWarc } from '@/lib/history/evidence';
-import { MAX_IMPORT_CHARS, TRANSFER_CHUNK, type Transfer } from '@/lib/extension/protocol';
+import { MAX_IMPORT_CHARS, TRANSFER_CHUNK } from '@/lib/core/limits';
+import type { Transfer } from '@/lib/extension/protocol';
 import type { Badges } from './badges';
 import type { History } from './history';
 import type { Handlers } from './messaging';

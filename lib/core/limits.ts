@@ -2,3 +2,8 @@
 
 /** Larger pages are not policies anyone reads; the content script does not send them. */
 export const MAX_PAGE_CHARS = 12_000_000;
+
+/** Characters of an export or import per message: far under what a message may carry (Chrome: 64 MiB). */
+export const TRANSFER_CHUNK = 4_000_000;
+/** The most characters an import may have (a history file). */
+export const MAX_IMPORT_CHARS = 200_000_000;

@@ -8,7 +8,7 @@
 import { z } from 'zod';
 import { Why } from '../core/page/discover';
 import { DomTask, DomTaskResult } from '../core/page/dom-tasks';
-import { MAX_PAGE_CHARS } from '../core/limits';
+import { MAX_PAGE_CHARS, TRANSFER_CHUNK } from '../core/limits';
 import { CheckFailure } from '../core/check-failure';
 import { ChainView, Comparison, HistoryView, OptionsView, Settings, TabState } from './views';
 
@@ -20,10 +20,6 @@ export type SenderKind = 'tab' | 'extension-page' | 'background';
 
 const TabRef = z.object({ tabId: z.number().int().nonnegative() });
 
-/** Characters of an export or import per message: far under what a message may carry (Chrome: 64 MiB). */
-export const TRANSFER_CHUNK = 4_000_000;
-/** The most characters an import may have (a history file). */
-export const MAX_IMPORT_CHARS = 200_000_000;
 const TransferId = z.string().min(1).max(100);
 /** A text the background holds for a page to read in pieces (readTransfer): its id and its length. */
 export const Transfer = z.object({ id: TransferId, length: z.number().int().nonnegative() });

@@ -32,3 +32,18 @@ describe.each(BUILDS)('the content script in %s', (build) => {
     }
   });
 });
+
+describe.each(BUILDS)('the extension pages in %s', (build) => {
+  // The popup, options and history pages load these; the background's own bundle is apart, and so is
+  // Chrome's offscreen document, which parses captured pages (it runs the pipeline, Readability and all).
+  const dir = join(build, 'chunks');
+  const code = readdirSync(dir)
+    .filter((f) => f.endsWith('.js') && !f.startsWith('offscreen-'))
+    .map((f) => readFileSync(join(dir, f), 'utf8'))
+    .join('\n');
+
+  it('carry no Readability, page pipeline or model: the pages get their data from the background', () => {
+    expect(code.length).toBeGreaterThan(1000);
+    for (const marker of ['_grabArticle', 'clausewatch-linear', 'statementClassifier']) expect(code, marker).not.toContain(marker);
+  });
+});
