@@ -7,7 +7,7 @@
  */
 import { ChangeAnalysis, type Category, type Evidence, type Finding, type FindingKind, type Gained, type PolicyDocument, type Severity, type Signal, type Statement } from '../schema';
 import { attributeKeys, attributesOf, selfNames, type Attributes } from './attributes';
-import { memoized, outsideDenial, prepareSentence, statementClassifier, type Classification, type Classify } from './classify';
+import { denialReach, memoized, prepareSentence, statementClassifier, type Classification, type Classify } from './classify';
 import { alignDocuments, Budget, type SentenceEdit } from './diff';
 import { denial } from './lexicon';
 import { trimEndChars } from '../text/trim';
@@ -149,9 +149,11 @@ const spanText = (edit: SentenceEdit, op: 'insert' | 'delete') =>
 /** What a piece of a statement names (attributes.ts). */
 const keysOf = (text: string, self: readonly string[]) => new Set(attributeKeys(attributesOf(prepareSentence(text), text, self)));
 const SOLD = 'act:sale';
-// Selling, as a verb ("the sale of our business" is a merger: its buyer is a recipient, attributes.ts).
-const SELLS =
-  /\b(?:sell|sells|sold|selling|resell|resells|resold|reselling|resale|verkauf(?:en|t|te|ten)?|weiterverkauf\w*|vend|vendre|vendons|vendent|vendra|vendrons|vendront|vendu[es]{0,2}|vende|venden|vender|vendemos|venderemos|vender[ií]a[ns]?|vendan|vendid[oa]s?)\b/g;
+// Selling, as a verb ("the sale of our business" is a merger: its buyer is a recipient, attributes.ts), in
+// the languages we read. "vendors" is no sale: the French and Spanish verbs are spelled out.
+const SELL_WORDS =
+  'sell|sells|sold|selling|resell|resells|resold|reselling|resale|verkauf(?:en|t|te|ten)?|weiterverkauf\\w*|vend|vendre|vendons|vendent|vendra|vendrons|vendront|vendu[es]{0,2}|vende|venden|vender|vendemos|venderemos|vender[ií]a[ns]?|vendan|vendid[oa]s?';
+const SELLS = new RegExp(`\\b(?:${SELL_WORDS})\\b`, 'g');
 
 /**
  * Whether a whole sentence says data is sold: a word for selling outside the reach of a denial ("we may
@@ -160,7 +162,8 @@ const SELLS =
  */
 function sells(sentence: string): boolean {
   const prepared = prepareSentence(sentence);
-  for (const m of prepared.matchAll(SELLS)) if (outsideDenial(prepared, m.index)) return true;
+  const reach = denialReach(prepared);
+  for (const m of prepared.matchAll(SELLS)) if (!reach || m.index < reach.from || (reach.to !== null && m.index > reach.to)) return true;
   return false;
 }
 /**
@@ -344,10 +347,9 @@ export function attributesGained(read: readonly Attributes[], spelling = spellin
   return gainedOf([...new Set(read.flatMap((a) => attributeKeys(a)))], spelling);
 }
 
-// Words that mark a sale or an opt-out in the languages we read, for the signals a finding carries.
-// "vendors" is no sale: the French and Spanish verbs are spelled out.
-const SALE =
-  /\b(?:sell|sells|sold|sale|selling|resell|resells|resold|reselling|resale|verkauf\w*|weiterverkauf\w*|vend|vendre|vendons|vendent|vendra|vendrons|vendront|vendu[es]{0,2}|vente|vende|venden|vender|vendemos|venderemos|vender[ií]a[ns]?|vendan|vendid[oa]s?|ventas?)\b/i;
+// Words that mark a sale or an opt-out in the languages we read, for the signals a finding carries: the
+// verbs of selling (SELL_WORDS) and the nouns ("sale", "Verkauf", "vente", "venta").
+const SALE = new RegExp(`\\b(?:${SELL_WORDS}|sale|verkauf\\w*|vente|ventas?)\\b`, 'i');
 const OPT_OUT = /\b(?:opt[- ]?out|object|turn off|switch off|disable|withdraw|widersprech\w*|widerspruch|opposer|opposition|retirer|oponerse|oposición|darse de baja)\b/i;
 
 /** The signals of a finding: an opt-out offered (by grammar or by word), a sale mentioned. */

@@ -76,13 +76,26 @@ export function statementClassifier(options: ClassifierOptions = {}): Classify {
  */
 function grammarStance(s: string): { denial: boolean; excepted: boolean; choice: boolean } {
   const choice = CHOICE.test(s);
+  const reach = denialReach(s);
+  if (!reach) return { denial: false, excepted: false, choice };
+  return { denial: true, excepted: reach.to !== null, choice };
+}
+
+/**
+ * How far a prepared sentence's denial reaches: from where it starts to the first exception or turn of
+ * the clause that brings the practice back ("we do not rent it, except to ...", "..., but we sell it");
+ * `to` null: to the end of the sentence. Null when the sentence denies nothing.
+ */
+export function denialReach(s: string): { from: number; to: number | null } | null {
   const d = findDenial(s);
-  if (!d) return { denial: false, excepted: false, choice };
+  if (!d) return null;
   const rest = s.slice(d.end);
   const e = EXCEPTION.exec(rest);
+  const byException = e !== null && !CONSENT_ONLY.test(rest.slice(e.index, e.index + 80)) ? e.index : Infinity;
   const turn = clauseTurn(rest);
-  const excepted = (e !== null && !CONSENT_ONLY.test(rest.slice(e.index, e.index + 80))) || (turn !== null && !findDenial(rest.slice(turn.index)));
-  return { denial: true, excepted, choice };
+  const byTurn = turn !== null && !findDenial(rest.slice(turn.index)) ? turn.index : Infinity;
+  const back = Math.min(byException, byTurn);
+  return { from: d.index, to: back === Infinity ? null : d.end + back };
 }
 
 /**
@@ -100,22 +113,6 @@ function clauseTurn(rest: string): { index: number } | null {
 const CLAUSE_TURNS = new RegExp(CLAUSE_TURN.source, 'g');
 // A colon that opens a list ("for: advertising; marketing"), not one inside an address ("https://").
 const LIST_COLON = /:\s/;
-
-/**
- * Whether the word at `index` of a prepared sentence stands outside the reach of its denial: before it,
- * or after an exception or a turn of the clause that brings the practice back ("we do not rent it, but
- * we sell it to partners").
- */
-export function outsideDenial(s: string, index: number): boolean {
-  const d = findDenial(s);
-  if (!d || index < d.index) return true;
-  const rest = s.slice(d.end);
-  const at = index - d.end;
-  const e = EXCEPTION.exec(rest);
-  if (e !== null && e.index < at && !CONSENT_ONLY.test(rest.slice(e.index, e.index + 80))) return true;
-  const turn = clauseTurn(rest);
-  return turn !== null && turn.index < at && !findDenial(rest.slice(turn.index));
-}
 
 function classifyWith(model: LinearModel, self: readonly string[], sentence: string, only?: Category): Classification[] {
   const s = prepare(sentence);
