@@ -8,12 +8,15 @@ import { TRANSFER_CHUNK } from '@/lib/core/limits';
 import type { Transfer } from '@/lib/extension/protocol';
 import { sendMessage } from '@/utils/send';
 
+/** How a page asks the background (sendMessage; a test passes the background's handlers). */
+export type Ask = typeof sendMessage;
+
 /** The text of an export the background holds, read piece by piece. */
-export async function receiveText(transfer: Transfer): Promise<string> {
+export async function receiveText(transfer: Transfer, ask: Ask = sendMessage): Promise<string> {
   const parts: string[] = [];
   let read = 0;
   while (read < transfer.length) {
-    const { text } = await sendMessage('readTransfer', { id: transfer.id, offset: read });
+    const { text } = await ask('readTransfer', { id: transfer.id, offset: read });
     if (text.length === 0) throw new Error('The export ended early. Export again.');
     parts.push(text);
     read += text.length;
@@ -22,11 +25,11 @@ export async function receiveText(transfer: Transfer): Promise<string> {
 }
 
 /** Sends a text to the background piece by piece; the id names it in the message that uses it. */
-export async function sendText(text: string, chunk = TRANSFER_CHUNK): Promise<string> {
+export async function sendText(text: string, ask: Ask = sendMessage, chunk = TRANSFER_CHUNK): Promise<string> {
   let id: string | null = null;
   let offset = 0;
   do {
-    ({ id } = await sendMessage('writeTransfer', { id, text: text.slice(offset, offset + chunk) }));
+    ({ id } = await ask('writeTransfer', { id, text: text.slice(offset, offset + chunk) }));
     offset += chunk;
   } while (offset < text.length);
   return id;

@@ -7,6 +7,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createDomRunner } from './dom';
+import { receiveText, sendText, type Ask } from '@/pages/transfer';
 import { createFeatures } from './features';
 import { backgroundWithTab, POLICY_V1, POLICY_V2, withBackgroundWorld } from './testing/support';
 
@@ -49,23 +50,23 @@ describe('the options page', () => {
 
 type Handlers = Awaited<ReturnType<typeof withTwoVersions>>['handlers'];
 
-/** What a page does with an export (pages/transfer.ts): read the pieces until the length is reached. */
-async function receive(handlers: Handlers, transfer: { id: string; length: number }): Promise<{ text: string; pieces: number }> {
-  let text = '';
-  let pieces = 0;
-  while (text.length < transfer.length) {
-    text += (await handlers.readTransfer({ id: transfer.id, offset: text.length }, none)).text;
-    pieces++;
-  }
-  return { text, pieces };
+/** The pages' own transfer code (pages/transfer.ts), asking these handlers instead of the browser; counts the pieces. */
+function asking(handlers: Handlers): { ask: Ask; asked: string[] } {
+  const asked: string[] = [];
+  const ask = ((type: 'readTransfer' | 'writeTransfer', data: never) => {
+    asked.push(type);
+    return handlers[type](data, none);
+  }) as Ask;
+  return { ask, asked };
 }
 
-/** What a page does with a file to import: send it in pieces of `chunk` characters, then name it. */
-async function send(handlers: Handlers, text: string, chunk: number): Promise<string> {
-  let id: string | null = null;
-  for (let at = 0; at === 0 || at < text.length; at += chunk) ({ id } = await handlers.writeTransfer({ id, text: text.slice(at, at + chunk) }, none));
-  return id!;
+async function receive(handlers: Handlers, transfer: { id: string; length: number }): Promise<{ text: string; pieces: number }> {
+  const { ask, asked } = asking(handlers);
+  const text = await receiveText(transfer, ask);
+  return { text, pieces: asked.length };
 }
+
+const send = (handlers: Handlers, text: string, chunk: number) => sendText(text, asking(handlers).ask, chunk);
 
 describe('export and import', () => {
   it('carries the history into another profile in many pieces, knows what it already has, and refuses what is not JSON', async () => {

@@ -20,6 +20,8 @@ export interface TransferDeps {
   chunk?: number;
 }
 
+const IMPORT_LOST = 'This import is no longer held (the background restarted). Import the file again.';
+
 /** Transfers held at once, of each direction; the oldest is dropped first. */
 const MAX_HELD = 4;
 
@@ -54,7 +56,7 @@ export function createTransfer(deps: TransferDeps): TransferHandlers {
       if (text.length > chunk) throw new Error(`A piece of an import holds at most ${chunk} characters.`);
       const key = id ?? hold(incoming, { parts: [], length: 0 });
       const held = incoming.get(key);
-      if (!held) throw new Error('This import is no longer held (the background restarted). Import the file again.');
+      if (!held) throw new Error(IMPORT_LOST);
       if (held.length + text.length > MAX_IMPORT_CHARS) {
         incoming.delete(key);
         throw new Error(`The file is larger than ${MAX_IMPORT_CHARS} characters, more than a Clausewatch history holds.`);
@@ -67,7 +69,7 @@ export function createTransfer(deps: TransferDeps): TransferHandlers {
     async importHistory({ transfer }) {
       const held = incoming.get(transfer);
       incoming.delete(transfer);
-      if (!held) throw new Error('This import is no longer held (the background restarted). Import the file again.');
+      if (!held) throw new Error(IMPORT_LOST);
       let data: unknown;
       try {
         data = JSON.parse(held.parts.join(''));
