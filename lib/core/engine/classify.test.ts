@@ -91,6 +91,13 @@ describe('categories and polarity', () => {
     expect(has('We do not sell your personal information; we share it with advertising partners.', 'third-party-sharing', 'states')).toBe(true);
   });
 
+  it('a denial holds when its verbs stand in quotes, as the state laws write them', () => {
+    for (const s of ['Inkwell does not "sell" or "share" the personal information of its users.', 'We do not “sell” your notes.', "We don't 'share' your drafts with advertisers."]) {
+      expect(has(s, 'third-party-sharing', 'restricts')).toBe(true);
+      expect(has(s, 'third-party-sharing', 'states')).toBe(false);
+    }
+  });
+
   it('a denial bounded by consent or necessity stays a restriction', () => {
     expect(has('We will not share your data with third parties without your consent.', 'third-party-sharing', 'states')).toBe(false);
     expect(has('We do not transfer it to partners except as needed to provide the service.', 'third-party-sharing', 'states')).toBe(false);

@@ -70,7 +70,8 @@ const PRACTICE_VERB =
 
 const AUXILIARY = new Set(['do', 'does', 'did', 'will', 'shall', 'would', 'should', 'may', 'can', 'must', 'is', 'are', 'was', 'were', 'has', 'have', 'had']);
 const NEGATIVE_WORD = /^(?:never|cannot|can['’]t|won['’]t|(?:do|does|did|is|are|was|were|has|have|had|should|would|must|may)n['’]t)$/;
-const VERB_WORD = new RegExp(`^["'“]?${PRACTICE_VERB}[.,;:]?$`);
+// A verb may stand in quotes, as the state laws' terms do: we do not "sell" or "share".
+const VERB_WORD = new RegExp(`^["'“‘]?${PRACTICE_VERB}["'”’]?[.,;:]?["'”’]?$`);
 const VERB_REACH = 6;
 
 /**
