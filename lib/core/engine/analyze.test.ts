@@ -146,6 +146,20 @@ describe('golden explanations', () => {
     expect(own.findings.filter((f) => f.severity === 'major')).toEqual([]);
   });
 
+  it('reads no company name into the capitals that open list items', () => {
+    const acme = (t: string) => documentFromMarkdown(t, { url: 'https://www.acme.example/privacy', language: 'en' });
+    const list = (items: string[]) =>
+      BASE.replace('We do not sell your personal information.', `We share the following with our partners, including:\n\n${items.map((i) => `- ${i}`).join('\n')}\n\nWe do not sell your personal information.`);
+    // The older version writes "billing" and "time" in lower case; the newer one's items open with capitals.
+    const older = acme(list(['Your billing address, at billing time.']));
+    const newer = acme(list(['Your billing address, at billing time.', 'Billing, shipping and contact details', 'Time zone', 'Preventing abuse of the service', 'IP address']));
+    const named = analyzeChange(older, newer).findings.flatMap((f) => f.gained?.named ?? []);
+    expect(named).toEqual([]);
+    // A company that the policy names inside a sentence is still named when a list item opens with it.
+    const withCompany = acme(list(['Your billing address, at billing time.', 'Mailchimp, which sends our newsletters']).replace('who host our servers.', 'who host our servers, such as Mailchimp.'));
+    expect(analyzeChange(older, withCompany).findings.flatMap((f) => f.gained?.named ?? [])).toContain('Mailchimp');
+  });
+
   it('quotes the closest older statement beside a new sentence that widens a practice', () => {
     const a = analyze(BASE.replace('We do not sell your personal information.', 'We do not sell your personal information.\n\nWe share your purchase history with data brokers.'));
     expect(a.findings[0]?.evidence[0]?.previous).toBe('We share your information with service providers who host our servers.');

@@ -6,7 +6,7 @@
  * the same findings on an idle machine and on a busy one.
  */
 import { ChangeAnalysis, type Category, type Evidence, type Finding, type FindingKind, type Gained, type PolicyDocument, type Severity, type Signal, type Statement } from '../schema';
-import { attributeKeys, attributesOf, selfNames, type Attributes } from './attributes';
+import { attributeKeys, attributesOf, wordCase, selfNames, type Attributes, type Names } from './attributes';
 import { denialReach, memoized, prepareSentence, statementClassifier, type Classification, type Classify } from './classify';
 import { alignDocuments, Budget, type SentenceEdit } from './diff';
 import { denial } from './lexicon';
@@ -26,8 +26,14 @@ export interface AnalyzeOptions {
  */
 export const MAX_VERSION_WORDS = 150_000;
 
-function classifierFor(self: readonly string[], options?: AnalyzeOptions): Classify {
-  return memoized(statementClassifier({ model: options?.model, self }));
+function classifierFor(names: Names, options?: AnalyzeOptions): Classify {
+  return memoized(statementClassifier({ model: options?.model, names }));
+}
+
+/** How company names are told apart in these documents: the newest one's own names, and how they write their words (attributes.ts Names). */
+function namesIn(docs: readonly PolicyDocument[]): Names {
+  const newest = docs[docs.length - 1];
+  return { self: newest ? selfNames(newest.title, newest.url) : [], ...wordCase(docs.flatMap((d) => d.blocks.map((b) => b.text))) };
 }
 
 /**
@@ -35,9 +41,10 @@ function classifierFor(self: readonly string[], options?: AnalyzeOptions): Class
  * topic ("How long we keep your information") but state nothing, so they are not statements.
  */
 export function describePolicy(doc: PolicyDocument, options?: AnalyzeOptions): Statement[] {
-  const classify = classifierFor(selfNames(doc.title, doc.url), options);
+  const capped = capDocument(doc).doc;
+  const classify = classifierFor(namesIn([capped]), options);
   const out: Statement[] = [];
-  for (const block of capDocument(doc).doc.blocks) {
+  for (const block of capped.blocks) {
     if (block.kind === 'heading') continue;
     for (const sentence of splitSentences(normalizeFast(block.text), doc.language)) {
       if (isBoilerplate(sentence)) continue;
@@ -147,7 +154,7 @@ const spanText = (edit: SentenceEdit, op: 'insert' | 'delete') =>
     .join(' ');
 
 /** What a piece of a statement names (attributes.ts). */
-const keysOf = (text: string, self: readonly string[]) => new Set(attributeKeys(attributesOf(prepareSentence(text), text, self)));
+const keysOf = (text: string, names: Names) => new Set(attributeKeys(attributesOf(prepareSentence(text), text, names)));
 const SOLD = 'act:sale';
 // Selling, as a verb ("the sale of our business" is a merger: its buyer is a recipient, attributes.ts), in
 // the languages we read. "vendors" is no sale: the French and Spanish verbs are spelled out.
@@ -224,7 +231,7 @@ function judgeEdit(
   newer: (c: Category) => CategoryProfile,
   classify: Classify,
   olderKeys: () => Set<string>,
-  self: readonly string[],
+  names: Names,
 ): Judgement[] {
   const out: Judgement[] = [];
   if (edit.type === 'removed') {
@@ -253,7 +260,7 @@ function judgeEdit(
     const statesBefore = before.some((c) => c.category === category && c.polarity === 'states');
     const restrictsBefore = before.some((c) => c.category === category && c.polarity === 'restricts');
     const triggers = [...new Set([...(statesNow?.triggers ?? []), ...(restrictsNow?.triggers ?? [])])];
-    const attributes = (statesNow ?? restrictsNow)?.attributes ?? attributesOf(prepareSentence(after), after);
+    const attributes = (statesNow ?? restrictsNow)?.attributes ?? attributesOf(prepareSentence(after), after, names);
     const known = older(category);
     const previous = edit.type === 'modified' ? (edit.before ?? undefined) : closest(after, known);
     const evidence: Evidence = { sentence: after, spans: edit.spans, triggers, ...(previous ? { previous } : {}) };
@@ -267,8 +274,8 @@ function judgeEdit(
           push('new', attributeKeys(attributes));
           continue;
         }
-        const beforeKeys = keysOf(edit.before ?? '', self);
-        const gained = [...keysOf(spanText(edit, 'insert'), self)].filter((k) => !beforeKeys.has(k) && !NEVER_WIDENS.has(k));
+        const beforeKeys = keysOf(edit.before ?? '', names);
+        const gained = [...keysOf(spanText(edit, 'insert'), names)].filter((k) => !beforeKeys.has(k) && !NEVER_WIDENS.has(k));
         if (sells(after) && !sells(edit.before ?? '')) gained.push(SOLD);
         if (gained.length > 0 || limitsRemoved(spanText(edit, 'delete'), after)) push('expanded', gained);
         else push(restrictsNow && !restrictsBefore ? 'restricted' : 'reworded');
@@ -394,8 +401,8 @@ function* analysisSteps(olderDoc: PolicyDocument, newerDoc: PolicyDocument, opti
   const newer = newerCap.doc;
   const budget = new Budget();
   const alignment = alignDocuments(older, newer, budget);
-  const self = selfNames(newer.title, newer.url);
-  const classify = classifierFor(self, options);
+  const names = namesIn([older, newer]);
+  const classify = classifierFor(names, options);
   yield;
   const olderProfile = yield* profile(older, classify);
   const newerProfile = yield* profile(newer, classify);
@@ -411,7 +418,7 @@ function* analysisSteps(olderDoc: PolicyDocument, newerDoc: PolicyDocument, opti
       for (const piece of pieces) {
         const f = foldFast(piece);
         if (pieces.length > 1 && denial(f)) continue;
-        for (const k of attributeKeys(attributesOf(f, piece, self))) allOlder.add(k);
+        for (const k of attributeKeys(attributesOf(f, piece, names))) allOlder.add(k);
       }
     }
     return allOlder;
@@ -425,7 +432,7 @@ function* analysisSteps(olderDoc: PolicyDocument, newerDoc: PolicyDocument, opti
   for (const [order, edit] of alignment.sentences.entries()) {
     if (edit.cosmetic || headings.has(edit.after ?? edit.before ?? '')) continue;
     if (order % SENTENCES_PER_STEP === 0) yield;
-    const js = judgeEdit(edit, order, olderProfile, newerProfile, classify, olderKeys, self);
+    const js = judgeEdit(edit, order, olderProfile, newerProfile, classify, olderKeys, names);
     if (js.length === 0) unclassified++;
     judgements.push(...js);
   }

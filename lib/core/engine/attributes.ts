@@ -115,21 +115,54 @@ function kindsOf<K extends string>(patterns: Record<K, RegExp>, text: string, bl
 
 // A capitalised name after a word that introduces a recipient: "with OpenAI", "to Microsoft Corporation",
 // "such as Google Analytics". At most three words; each word starts with a capital letter.
-const NAMED = /\b(?:with|to|by|including|includes|such as|like|namely|via)\s+([A-Z][\p{L}\p{N}&.'’-]{1,30}(?:\s[A-Z][\p{L}\p{N}&.'’-]{1,30}){0,2})/gu;
+const NAMED = /\b(with|to|by|including|includes|such as|like|namely|via)\s+([A-Z][\p{L}\p{N}&.'’-]{1,30}(?:\s[A-Z][\p{L}\p{N}&.'’-]{1,30}){0,2})/gu;
+// "to" names a recipient only after a verb of giving a few words before ("disclose your data to
+// Microsoft"); otherwise it is the infinitive of a list item ("we use it to: Personalize ads").
+const GIVING_BEFORE = /\b(?:shar\w*|disclos\w*|transfer\w*|sell\w*|sold|send\w*|sent|provid\w*|giv\w*|gave|pass\w*|transmit\w*|mak\w* available|made available|rent\w*|licens\w*|report\w*|submit\w*|forward\w*|upload\w*|access)\b/i;
+const GIVING_REACH = 60;
 // Capitalised words that are not company names.
 const NOT_A_NAME = new Set(
-  'We Our Us You Your The This That These Those Their They It Its A An Any All Some Other Others Third Parties Party Partners Personal Information Data Privacy Policy Notice Section Terms Service Services Website Site App Apps Platform Products Product Content Users User Members Customers Customer Business Businesses Affiliates Vendors Providers Provider Law Laws California Europe European Union United States Kingdom EEA EU US UK GDPR CCPA Act Regulation Regulations Article Settings Account Accounts Please Note If When Where For In On At From As Such Including And Or AI Data-Protection Cookie Cookies January February March April May June July August September October November December Monday Tuesday Wednesday Thursday Friday Saturday Sunday Chat Help Center Support Team Appendix Table Contact Contacts Prompts Prompt Inputs Input Outputs Output Materials Feedback Submissions Controller Processor Processors Subprocessors Consent Legal Basis Purposes Purpose Rights Request Requests Users Developers Partner Program Programs Features Feature Tools Models Model'.split(
+  'We Our Us You Your The This That These Those Their They It Its A An Any All Some Other Others Third Parties Party Partners Personal Information Data Privacy Policy Notice Section Terms Service Services Website Site App Apps Platform Products Product Content Users User Members Customers Customer Business Businesses Affiliates Vendors Providers Provider Law Laws California Europe European Union United States Kingdom EEA EU US UK U.S U.K E.U Government Governments Federal State Public GDPR CCPA Act Regulation Regulations Article Settings Account Accounts Please Note If When Where For In On At From As Such Including And Or AI Data-Protection Cookie Cookies January February March April May June July August September October November December Monday Tuesday Wednesday Thursday Friday Saturday Sunday Chat Help Center Support Team Appendix Table Contact Contacts Prompts Prompt Inputs Input Outputs Output Materials Feedback Submissions Controller Processor Processors Subprocessors Consent Legal Basis Purposes Purpose Rights Request Requests Users Developers Partner Program Programs Features Feature Tools Models Model'.split(
     ' ',
   ),
 );
+// A capitalised phrase ending in one of these names a kind of data ("Registration Data"), not a company.
+const DATA_NOUN = new Set(['Data', 'Information', 'Content', 'Details', 'Inputs', 'Materials']);
 
-/** Names of companies the sentence gives as recipients, without the service's own names (`self`, lower-cased). */
-export function namedRecipients(sentence: string, self: readonly string[] = []): string[] {
+/**
+ * What tells a company's name from other capitalised words, for one policy: the service's own names
+ * (`self`, lower-cased: never a recipient) and the words the policy writes in lower case somewhere
+ * (`common`: "Billing" opening a list item is the word "billing", not a company; a company's name keeps
+ * its capital wherever the policy writes it).
+ */
+export interface Names {
+  self: readonly string[];
+  common?: ReadonlySet<string>;
+  /**
+   * The words the policy writes with a capital after a lower-case word, inside a sentence ("share it with
+   * Google"). A name has to be among them: a capital that only ever opens a sentence or a list item
+   * ("Preventing abuse", "Time zone") is no evidence of a name.
+   */
+  proper?: ReadonlySet<string>;
+}
+const NO_NAMES: Names = { self: [] };
+
+/** Names of companies the sentence gives as recipients, without the service's own names or the policy's common words. */
+export function namedRecipients(sentence: string, names: Names = NO_NAMES): string[] {
+  const { self, common, proper } = names;
   const out: string[] = [];
   const head = sentence.length > 2400 ? sentence.slice(0, 2400) : sentence;
   for (const m of head.matchAll(NAMED)) {
-    const raw = trimEndChars((m[1] ?? '').trim(), ".,;:'’");
-    const parts = raw.split(/\s+/).filter((w) => !NOT_A_NAME.has(trimEndChars(w, ".,'’")));
+    if (m[1] === 'to' && !GIVING_BEFORE.test(head.slice(Math.max(0, m.index - GIVING_REACH), m.index))) continue;
+    const raw = trimEndChars((m[2] ?? '').trim(), ".,;:'’");
+    const rawWords = raw.split(/\s+/);
+    const all = rawWords.map(bareName);
+    if (DATA_NOUN.has(all[all.length - 1] ?? '')) continue;
+    const parts = all.filter((w) => w.length > 0 && !NOT_A_NAME.has(w) && !common?.has(w.toLowerCase()) && !/\d\D*\d/.test(w));
+    if (proper && parts[0] && !proper.has(parts[0])) continue;
+    // ("Acme's partners" names Acme: a possessive or a suffix ends the name.)
+    const last = rawWords[rawWords.length - 1] ?? '';
+    if (bareName(last) === trimEndChars(last, ".,'’") && modifies(head, (m.index ?? 0) + m[0].length)) continue;
     if (parts.length === 0) continue;
     const name = parts.join(' ');
     const lower = name.toLowerCase();
@@ -139,9 +172,30 @@ export function namedRecipients(sentence: string, self: readonly string[] = []):
   return out;
 }
 
+// Words that may follow a company's name: "with Acme and", "to Acme for", "with Acme, which".
+const AFTER_A_NAME = new Set('and or to for in of on at as who which that when where if under so with by from via through inc llc ltd corp co plc gmbh sa ag may might will would can could shall should must does do did is are was were has have had uses use provides provide helps help acts act also only'.split(' '));
+
+/** Whether the capitalised words before `end` qualify the lower-case word right after them ("IP address", "Voice data"). */
+function modifies(text: string, end: number): boolean {
+  if (text[end] !== ' ') return false;
+  let i = end + 1;
+  while (i < text.length && text.charCodeAt(i) >= 97 && text.charCodeAt(i) <= 122) i++;
+  const next = text.slice(end + 1, i);
+  return next.length > 0 && !AFTER_A_NAME.has(next);
+}
+
+/** A word of a name without its possessive or a lower-case suffix ("Acme's", "Acme-owned": Acme). */
+function bareName(word: string): string {
+  let w = trimEndChars(word, ".,'’");
+  if (w.endsWith("'s") || w.endsWith('’s')) w = w.slice(0, -2);
+  const dash = w.indexOf('-');
+  if (dash > 0 && /^[a-z]/.test(w.slice(dash + 1))) w = w.slice(0, dash);
+  return w;
+}
+
 /** Everything a (lower-cased, prepared) sentence names; `original` keeps capitals for company names. */
-export function attributesOf(prepared: string, original: string, self: readonly string[] = []): Attributes {
-  const named = namedRecipients(original, self);
+export function attributesOf(prepared: string, original: string, names: Names = NO_NAMES): Attributes {
+  const named = namedRecipients(original, names);
   const recipients = kindsOf(RECIPIENT_PATTERNS, prepared, true);
   return {
     recipients,
@@ -192,3 +246,53 @@ export function selfNames(title: string, url: string): string[] {
   }
   return [...out];
 }
+
+/** At most this many words are kept in each of a policy's word sets (a bound on their size). */
+const MAX_COMMON_WORDS = 50_000;
+
+/**
+ * The words `texts` write in lower case, and those they write with a capital right after a lower-case
+ * word (`Names.common`, `Names.proper`), outside addresses ("google" in policies.google.com, an e-mail
+ * address). A character scan, linear in the texts' length.
+ */
+export function wordCase(texts: Iterable<string>): { common: Set<string>; proper: Set<string> } {
+  const common = new Set<string>();
+  const proper = new Set<string>();
+  for (const text of texts) {
+    let start = -1;
+    let lower = true;
+    let capital = false;
+    // Whether the previous word was a lower-case one, followed by spaces only.
+    let afterLower = false;
+    for (let i = 0; i <= text.length; i++) {
+      const ch = i < text.length ? text[i] ?? ' ' : ' ';
+      const code = ch.charCodeAt(0);
+      const letter = (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code > 127 && LETTER.test(ch));
+      if (letter) {
+        if (start < 0) {
+          start = i;
+          lower = true;
+          capital = ch !== ch.toLowerCase();
+        }
+        if (ch !== ch.toLowerCase()) lower = false;
+        continue;
+      }
+      if (start < 0) {
+        if (ch !== ' ') afterLower = false;
+        continue;
+      }
+      const before = start > 0 ? text[start - 1] : ' ';
+      const inAddress = ADDRESS_MARK.has(before ?? ' ') || (ch !== '.' && ADDRESS_MARK.has(ch)) || (ch === '.' && LETTER.test(text[i + 1] ?? ' '));
+      if (!inAddress && i - start >= 2) {
+        const word = text.slice(start, i);
+        if (lower && common.size < MAX_COMMON_WORDS) common.add(word);
+        else if (capital && afterLower && proper.size < MAX_COMMON_WORDS) proper.add(word);
+      }
+      afterLower = lower && !inAddress && ch === ' ';
+      start = -1;
+    }
+  }
+  return { common, proper };
+}
+const LETTER = /\p{L}/u;
+const ADDRESS_MARK = new Set(['/', '@', '.', '_', '#', '=', '?', '&']);

@@ -9,7 +9,7 @@
  * words), never by a clock: the same sentence gets the same answer on any machine.
  */
 import type { Category } from '../schema';
-import { attributesOf, type Attributes } from './attributes';
+import { attributesOf, type Attributes, type Names } from './attributes';
 import { CHOICE, CLAUSE_TURN, CONSENT_ONLY, denial as findDenial, EXCEPTION, LEXICON_RULES } from './lexicon';
 import { prepare } from './model/features';
 import { gateOpen, HEADS, type Head } from './model/heads';
@@ -37,6 +37,8 @@ export interface ClassifierOptions {
   model?: LinearModel;
   /** The service's own names, never reported as named recipients (attributes.ts selfNames). */
   self?: readonly string[];
+  /** Everything that tells company names apart in this policy (attributes.ts Names); `self` is used when absent. */
+  names?: Names;
 }
 
 export type Classify = (sentence: string, only?: Category) => Classification[];
@@ -66,7 +68,8 @@ export const prepareSentence = prepare;
 
 /** A classifier bound to a model and a service's names. Pure: no state but its arguments. */
 export function statementClassifier(options: ClassifierOptions = {}): Classify {
-  return (sentence, only) => classifyWith(options.model ?? shippedModel(), options.self ?? [], sentence, only);
+  const names: Names = options.names ?? { self: options.self ?? [] };
+  return (sentence, only) => classifyWith(options.model ?? shippedModel(), names, sentence, only);
 }
 
 /**
@@ -114,7 +117,7 @@ const CLAUSE_TURNS = new RegExp(CLAUSE_TURN.source, 'g');
 // A colon that opens a list ("for: advertising; marketing"), not one inside an address ("https://").
 const LIST_COLON = /:\s/;
 
-function classifyWith(model: LinearModel, self: readonly string[], sentence: string, only?: Category): Classification[] {
+function classifyWith(model: LinearModel, names: Names, sentence: string, only?: Category): Classification[] {
   const s = prepare(sentence);
   // A question ("Who do we share your information with?", a heading or a table of contents) states no
   // practice; the answer that follows it does.
@@ -126,7 +129,7 @@ function classifyWith(model: LinearModel, self: readonly string[], sentence: str
   const grammar = grammarStance(s);
   const { denial, choice } = grammar;
   let attributes: Attributes | undefined;
-  const attrs = () => (attributes ??= attributesOf(s, sentence, self));
+  const attrs = () => (attributes ??= attributesOf(s, sentence, names));
   const out: Classification[] = [];
   for (const category of MODEL_CATEGORIES) {
     if (only && category !== only) continue;
