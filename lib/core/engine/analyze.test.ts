@@ -120,6 +120,12 @@ describe('golden explanations', () => {
       major: ['Expanded: now also shared with data brokers'],
       summary: /^1 major change: wider sharing with data brokers\. 1 minor edit\.$/,
     },
+    {
+      name: 'data the older version only said it collected, now shared',
+      newer: BASE.replace('We do not sell your personal information.', 'We do not sell your personal information.\n\nWe share your email address with service providers who host our servers.'),
+      major: ['Expanded: your contact details may now be shared'],
+      summary: /^1 major change/,
+    },
   ])('$name', ({ newer, older, major, goodNews, summary }) => {
     const a = analyze(newer, older);
     expect(headlines(a, 'major')).toEqual(major);
