@@ -12,12 +12,25 @@ import { join } from 'node:path';
 import { corpusDir } from './lib/corpus';
 import { crossValidate, writeModel } from './train/run';
 
+const USAGE = `usage: npm run train [-- --cv] [-- --epochs=N --rate=X --l2=X --balance=X --buckets=N]
+  without --cv: cross-validate, then fit on everything and write lib/core/engine/model/statement-model.json and its data card
+  --cv: cross-validate only (prints the figures, writes nothing)`;
+const args = process.argv.slice(2);
+if (args.includes('--help') || args.includes('-h')) {
+  console.log(USAGE);
+  process.exit(0);
+}
+// An option it does not know must not fall through to a full training run that rewrites the model.
+const unknown = args.filter((a) => a !== '--cv' && !/^--(?:epochs|rate|l2|balance|buckets)=[\d.e+-]+$/.test(a));
+if (unknown.length > 0) {
+  console.error(`clausewatch train: unknown option ${unknown.join(' ')}\n${USAGE}`);
+  process.exit(2);
+}
 const corpus = corpusDir();
 if (!existsSync(join(corpus, 'clauses', 'opp115-dev-practices.jsonl'))) {
   console.error(`clausewatch train: the corpus is not at ${corpus} (set CLAUSEWATCH_CORPUS)`);
   process.exit(1);
 }
-const args = process.argv.slice(2);
 const report = await crossValidate(corpus, args);
 if (!args.includes('--cv')) {
   const { modelPath, cardPath } = await writeModel(report);
