@@ -20,6 +20,8 @@ describe('the AI head opens only where a sentence names training', () => {
     "We use it to improve the model's accuracy.",
     'Content is kept for AI-training purposes.',
     'We improve our products (e.g. machine learning models) with it.',
+    'Over time our models improve with the corrections you make.',
+    'The AI development team uses aggregated usage data.',
   ])('"%s" names training', (s) => {
     expect(names(s)).toBe(true);
     // The first gate opens on it too, whatever its language: the two gates are one door.
@@ -36,6 +38,8 @@ describe('the AI head opens only where a sentence names training', () => {
     'Our optimized algorithms rank your search results.',
     'Our AI learns. Get better results with Pro.',
     "Le refus peut entraîner l'impossibilité d'utiliser nos fonctionnalités d'IA.",
+    'We use artificial intelligence tools to improve your search experience.',
+    "Nous intégrons des fonctionnalités d'intelligence artificielle afin d'améliorer votre expérience.",
   ])('"%s" only uses a model', (s) => {
     expect(names(s)).toBe(false);
   });
