@@ -4,7 +4,8 @@
  *
  *   npm run train              cross-validate, then fit on everything and write the model + data card
  *   npm run train -- --cv      cross-validate only (prints the figures, writes nothing)
- *   options: --epochs=N --rate=X --l2=X --balance=X --buckets=N (fitting). The mistakes behind the
+ *   options: --epochs=N --rate=X --l2=X --balance=X --buckets=N (fitting); CLAUSEWATCH_FIT='{"average":1,"bags":3,...}'
+ *   (a JSON object of FitOptions, scripts/train/fit.ts; the evaluations' fold models read it too). The mistakes behind the
  *   figures: npm run eval -- clauses --errors N, npm run eval -- changes --verbose.
  */
 import { existsSync } from 'node:fs';

@@ -56,7 +56,7 @@ export function chooseThresholds(samples: Sample[], features: Prepared[], includ
       let fn = 0;
       samples.forEach((s, i) => {
         // A threshold only matters where the head's gate is open.
-        const y = s.gated?.includes(head) || s.evalOnly ? undefined : s.labels[head];
+        const y = s.gated?.includes(head) || s.evalOnly || s.fitOnly ? undefined : s.labels[head];
         const p = probs[i];
         if (y === undefined || !p) return;
         const yes = (p[k] ?? 0) >= t;
@@ -136,7 +136,7 @@ export function headFigures(samples: Sample[], probs: Float64Array[], head: Head
     (i) => {
       const s = samples[i];
       const y = s?.labels[head];
-      return !s || (source && s.source !== source) || y === undefined ? undefined : y === 1;
+      return !s || (source ? s.source !== source : s.fitOnly) || y === undefined ? undefined : y === 1;
     },
   );
 }

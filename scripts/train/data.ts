@@ -28,6 +28,10 @@ export interface Sample {
   /** Measured on, never fitted on (our single-reading sharing labels: with them in training the grouped
    *  validation was no better, so they serve as a test of the model on modern policy sentences). */
   evalOnly?: boolean;
+  /** Fitted on (when the fit asks for the source), never measured on: the sentence figures leave it out. */
+  fitOnly?: boolean;
+  /** OPP-115 heads for which exactly one of the three annotators tied a practice to the sentence (no label). */
+  oneVote?: Head[];
   /** Heads whose gate is closed on this sentence (applyGates). */
   gated?: Head[];
   /** How the sentence stands on the practice it states, where the source says (for the stance figures). */
@@ -161,6 +165,7 @@ export function loadOpp115(corpus: string): { samples: Sample[] } {
       set('user-rights', label('rights'));
 
       set('advertising-profiling', label('advertising'));
+      const oneVote = (['third-party-sharing', 'user-rights', 'advertising-profiling'] as const).filter((h) => n(h === 'third-party-sharing' ? 'sharing' : h === 'user-rights' ? 'rights' : 'advertising') === 1);
       // 2015 policies: nothing in OPP-115 is about training AI on users' data.
       labels['ai-training'] = 0;
       // Stance only on sentences that state some practice (two annotators or more) and say clearly how.
@@ -170,7 +175,7 @@ export function loadOpp115(corpus: string): { samples: Sample[] } {
         else if (n('choice') >= 2 && n('does-not') === 0) stance = 'choice';
         else if (n('does-not') === 0 && n('choice') === 0) stance = 'does';
       }
-      samples.push({ text: s.text, source: 'opp115', group, labels, weight: 1, origin: key, ...(stance ? { stance } : {}) });
+      samples.push({ text: s.text, source: 'opp115', group, labels, weight: 1, origin: key, ...(stance ? { stance } : {}), ...(oneVote.length ? { oneVote: [...oneVote] } : {}) });
     });
   }
   return { samples };
@@ -345,6 +350,41 @@ export function loadC3pa(corpus: string): Array<{ text: string; group: string; p
 }
 
 /**
+ * C3PA passages as sharing-head training sentences (fitOnly: the sentence figures leave them out). Its
+ * labels mark passages listing categories of data (collected, shared, sold), not sharing statements, so:
+ * 'all': every sentence of a passage marked shared/disclosed or sold is a positive, every other a negative;
+ * 'negatives': only the sentences of passages with no shared/sold label, as negatives;
+ * 'collected': only the sentences of passages marked as data collected and nothing else, as negatives.
+ */
+export function c3paSamples(corpus: string, mode: 'all' | 'negatives' | 'collected'): Sample[] {
+  const file = join(corpus, 'training', 'c3pa.jsonl');
+  if (!existsSync(file)) return [];
+  const merged = new Map<string, { text: string; group: string; policy: number; labels: Set<string> }>();
+  for (const r of readJsonl<C3paPassage>(file)) {
+    const k = `${r.policy_id}|${r.text}`;
+    const prev = merged.get(k);
+    if (prev) prev.labels.add(r.label);
+    else merged.set(k, { text: r.text, group: serviceKey(r.policy_url) || `c3pa-${r.policy_id}`, policy: r.policy_id, labels: new Set([r.label]) });
+  }
+  const out: Sample[] = [];
+  const seen = new Set<string>();
+  for (const p of merged.values()) {
+    const shared = [...p.labels].some((l) => /Shared \/ Disclosed|Sold/.test(l) && l.startsWith('Categories'));
+    if (mode !== 'all' && shared) continue;
+    if (mode === 'collected' && [...p.labels].some((l) => l !== 'Categories of Personal Information Collected')) continue;
+    for (const para of p.text.split(/\n+/)) {
+      for (const text of splitSentences(normalizeText(para.trim()), 'en')) {
+        const k = `${p.group}|${text}`;
+        if (text.length < 20 || seen.has(k)) continue;
+        seen.add(k);
+        out.push({ text, source: 'c3pa', group: p.group, labels: { 'third-party-sharing': shared ? 1 : 0 }, weight: 1, origin: String(p.policy), fitOnly: true });
+      }
+    }
+  }
+  return out;
+}
+
+/**
  * Marks the heads whose gate (heads.ts) is closed on each sample: they are not fitted there, and the
  * figures count such a sample as a "no" (a positive behind a closed gate is a miss).
  */
@@ -352,7 +392,7 @@ export function applyGates(samples: Sample[]): Sample[] {
   for (const s of samples) {
     // On the sentence as the classifier reads it (prepared), so training and use open the same gates.
     const prepared = prepare(s.text);
-    const closed = HEADS.filter((head) => s.labels[head] !== undefined && !gateOpen(head, prepared));
+    const closed = HEADS.filter((head) => (s.labels[head] !== undefined || s.oneVote?.includes(head)) && !gateOpen(head, prepared));
     if (closed.length) s.gated = closed;
   }
   return samples;

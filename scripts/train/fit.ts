@@ -20,6 +20,20 @@ export interface FitOptions {
   balance: number;
   /** Weight of each source's samples (default 1). */
   sourceWeight?: Partial<Record<Sample['source'], number>>;
+  /** Averaged SGD: the weights returned are the mean over the SGD steps of the last `average` epochs (0: the last step's). */
+  average?: number;
+  /** Fits with this many shuffle seeds, weights averaged (still one linear model of the same size). */
+  bags?: number;
+  /** Buckets present in fewer than this many of the fit's samples are left out of the fit (weight 0). */
+  minCount?: number;
+  /** Target for an OPP-115 sentence one annotator of three tied to a practice (Sample.oneVote); undefined: left out. */
+  oneVote?: number;
+  /** Weight of those one-vote samples (default 1). */
+  oneVoteWeight?: number;
+  /** Heads the one-vote targets apply to (default: every head with one-vote samples). */
+  oneVoteHeads?: Head[];
+  /** C3PA passages' sentences as sharing-head samples (data.ts c3paSamples; their weight: sourceWeight.c3pa). */
+  c3pa?: 'all' | 'negatives' | 'collected';
 }
 
 export const DEFAULT_FIT: FitOptions = { buckets: 1 << 18, epochs: 4, rate: 0.2, l2: 2e-6, seed: 20261204, balance: 0.5 };
@@ -50,29 +64,78 @@ export interface Fitted {
   bias: Float64Array;
 }
 
+/** Fits once per bag (seeds seed, seed + 1, ...) and averages the weights and biases. */
 export function fit(samples: Sample[], features: Prepared[], include: (i: number) => boolean, opts: FitOptions): Fitted {
+  const bags = Math.max(1, opts.bags ?? 1);
+  if (bags === 1) return fitOnce(samples, features, include, opts);
+  const sum: Fitted = { weights: new Float32Array(opts.buckets * HEADS.length), bias: new Float64Array(HEADS.length) };
+  for (let b = 0; b < bags; b++) {
+    const f = fitOnce(samples, features, include, { ...opts, seed: opts.seed + b });
+    for (let i = 0; i < f.weights.length; i++) sum.weights[i] = (sum.weights[i] ?? 0) + (f.weights[i] ?? 0) / bags;
+    for (let k = 0; k < f.bias.length; k++) sum.bias[k] = (sum.bias[k] ?? 0) + (f.bias[k] ?? 0) / bags;
+  }
+  return sum;
+}
+
+/** The training target of head h on sample s and the extra weight it carries, or undefined (not fitted there). */
+function target(s: Sample, h: Head, opts: FitOptions): [number, number] | undefined {
+  if (s.gated?.includes(h)) return undefined;
+  const y = s.labels[h];
+  if (y !== undefined) return [y, 1];
+  if (opts.oneVote !== undefined && s.oneVote?.includes(h) && (!opts.oneVoteHeads || opts.oneVoteHeads.includes(h))) return [opts.oneVote, opts.oneVoteWeight ?? 1];
+  return undefined;
+}
+
+function fitOnce(samples: Sample[], features: Prepared[], include: (i: number) => boolean, opts: FitOptions): Fitted {
   const H = HEADS.length;
   const weights = new Float32Array(opts.buckets * H);
   const grad2 = new Float32Array(opts.buckets * H);
   const bias = new Float64Array(H);
   const biasG2 = new Float64Array(H);
   const order: number[] = [];
+  const pruned: Array<Uint32Array | undefined> = [];
   for (let i = 0; i < samples.length; i++) if (include(i) && !samples[i]?.evalOnly) order.push(i);
-  // Class balance per head, from the samples in use.
+  // Class balance per head, from the samples in use (hard labels, counted by their source's weight).
   const pos = new Float64Array(H);
   const neg = new Float64Array(H);
   for (const i of order) {
     const s = samples[i];
     if (!s) continue;
+    const sw = s.weight * (opts.sourceWeight?.[s.source] ?? 1);
     HEADS.forEach((h, k) => {
       const y = s.gated?.includes(h) ? undefined : s.labels[h];
-      if (y === 1) pos[k] = (pos[k] ?? 0) + 1;
-      else if (y === 0) neg[k] = (neg[k] ?? 0) + 1;
+      if (y === 1) pos[k] = (pos[k] ?? 0) + sw;
+      else if (y === 0) neg[k] = (neg[k] ?? 0) + sw;
     });
+  }
+  // Buckets seen in too few of the samples in use are not fitted.
+  let keep: Uint8Array | undefined;
+  if ((opts.minCount ?? 0) > 1) {
+    const count = new Uint16Array(opts.buckets);
+    for (const i of order) for (const b of features[i]?.index ?? []) if ((count[b] ?? 0) < 65535) count[b] = (count[b] ?? 0) + 1;
+    keep = new Uint8Array(opts.buckets);
+    for (let b = 0; b < opts.buckets; b++) keep[b] = (count[b] ?? 0) >= (opts.minCount ?? 0) ? 1 : 0;
+    for (const i of order) {
+      const f = features[i];
+      if (f) pruned[i] = f.index.filter((b) => keep?.[b] === 1);
+    }
   }
   const posWeight = HEADS.map((_, k) => ((pos[k] ?? 0) > 0 ? Math.max(1, ((neg[k] ?? 0) / (pos[k] ?? 1)) ** opts.balance) : 1));
   const rand = mulberry32(opts.seed);
+  // Averaged SGD, lazily: sum[at] gathers each weight times the steps it held its value since last[at].
+  const avgFrom = opts.average && opts.average > 0 ? Math.max(0, opts.epochs - opts.average) : Number.POSITIVE_INFINITY;
+  let sum: Float64Array | undefined;
+  let last: Float64Array | undefined;
+  const biasSum = new Float64Array(H);
+  let step = 0;
+  let step0 = 0;
   for (let epoch = 0; epoch < opts.epochs; epoch++) {
+    if (epoch === avgFrom) {
+      sum = new Float64Array(opts.buckets * H);
+      last = new Float64Array(opts.buckets * H);
+      step0 = step;
+      last.fill(step0);
+    }
     for (let i = order.length - 1; i > 0; i--) {
       const j = Math.floor(rand() * (i + 1));
       const t = order[i] ?? 0;
@@ -83,18 +146,27 @@ export function fit(samples: Sample[], features: Prepared[], include: (i: number
       const s = samples[i];
       const f = features[i];
       if (!s || !f) continue;
+      const index = pruned[i] ?? f.index;
       const sw = s.weight * (opts.sourceWeight?.[s.source] ?? 1);
       for (let k = 0; k < H; k++) {
-        const y = s.labels[HEADS[k] as Head];
-        if (y === undefined || s.gated?.includes(HEADS[k] as Head)) continue;
+        const t = target(s, HEADS[k] as Head, opts);
+        if (t === undefined) continue;
+        const [y, extra] = t;
         let z = bias[k] ?? 0;
-        for (let n = 0; n < f.index.length; n++) z += (weights[(f.index[n] ?? 0) * H + k] ?? 0) * f.value;
+        for (let n = 0; n < index.length; n++) z += (weights[(index[n] ?? 0) * H + k] ?? 0) * f.value;
         const p = 1 / (1 + Math.exp(-z));
-        const g = (p - y) * sw * (y === 1 ? (posWeight[k] ?? 1) : 1);
-        for (let n = 0; n < f.index.length; n++) {
-          const at = (f.index[n] ?? 0) * H + k;
+        // Gradient of the class-weighted log loss (positives weigh posWeight), for a target y in [0, 1].
+        const pw = posWeight[k] ?? 1;
+        const g = y === 1 ? (p - 1) * sw * pw * extra : y === 0 ? p * sw * extra : (p * (pw * y + 1 - y) - pw * y) * sw * extra;
+        for (let n = 0; n < index.length; n++) {
+          const at = (index[n] ?? 0) * H + k;
           const w = weights[at] ?? 0;
-          const gi = g * f.value + opts.l2 * w;
+          if (sum && last) {
+            sum[at] = (sum[at] ?? 0) + w * (step - (last[at] ?? 0));
+            last[at] = step;
+          }
+          // The penalty weighs as much as the sample does (a down-weighted source is not regularised at full strength).
+          const gi = g * f.value + opts.l2 * sw * extra * w;
           const g2 = (grad2[at] ?? 0) + gi * gi;
           grad2[at] = g2;
           weights[at] = w - (opts.rate * gi) / Math.sqrt(g2 + 1e-8);
@@ -103,7 +175,14 @@ export function fit(samples: Sample[], features: Prepared[], include: (i: number
         biasG2[k] = bg2;
         bias[k] = (bias[k] ?? 0) - (opts.rate * g) / Math.sqrt(bg2 + 1e-8);
       }
+      step++;
+      if (sum) for (let k = 0; k < H; k++) biasSum[k] = (biasSum[k] ?? 0) + (bias[k] ?? 0);
     }
+  }
+  if (sum && last && step > step0) {
+    const n = step - step0;
+    for (let at = 0; at < weights.length; at++) weights[at] = ((sum[at] ?? 0) + (weights[at] ?? 0) * (step - (last[at] ?? 0))) / n;
+    for (let k = 0; k < H; k++) bias[k] = (biasSum[k] ?? 0) / n;
   }
   return { weights, bias };
 }

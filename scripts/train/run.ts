@@ -9,7 +9,7 @@ import { encodeWeights, type LinearModel, type ModelFile } from '../../lib/core/
 import { writeDataCard } from './card';
 import { HEADS } from '../../lib/core/engine/model/heads';
 import { prepare } from '../../lib/core/engine/model/features';
-import { applyGates, loadAiPairLabels, loadSharingLabels, readJsonl, sentenceHash, type AiLabel, serviceKey, loadAiLabels, loadC3pa, loadChangePairs, loadOpp115, mineChangePairs, type Sample } from './data';
+import { applyGates, c3paSamples, loadAiPairLabels, loadSharingLabels, readJsonl, sentenceHash, type AiLabel, serviceKey, loadAiLabels, loadC3pa, loadChangePairs, loadOpp115, mineChangePairs, type Sample } from './data';
 import { chooseThresholds, fmt, foldModels, foldOf, headFigures, outOfFold, tally, type Prf } from './cv';
 import { DEFAULT_FIT, fit, prepareAll, type FitOptions, type Prepared } from './fit';
 import { c3paFigure } from '../eval/c3pa';
@@ -34,19 +34,21 @@ export interface CvReport {
   figures: Record<string, Prf | string>;
 }
 
-export function loadAll(corpus: string) {
+export function loadAll(corpus: string, options: FitOptions = DEFAULT_FIT) {
   const opp = loadOpp115(corpus);
   const ai = loadAiLabels(corpus, LABELS_FILE);
   const pairs = loadChangePairs(corpus);
   const mined = mineChangePairs(pairs);
   const sharing = loadSharingLabels(corpus, SHARING_LABELS_FILE, pairs);
   const aiPairs = loadAiPairLabels(corpus, AI_PAIR_LABELS_FILE, pairs);
-  const samples: Sample[] = applyGates([...opp.samples, ...ai, ...aiPairs, ...sharing, ...mined]);
+  const c3pa = options.c3pa ? c3paSamples(corpus, options.c3pa) : [];
+  const samples: Sample[] = applyGates([...opp.samples, ...ai, ...aiPairs, ...sharing, ...mined, ...c3pa]);
   return { samples, pairs };
 }
 
-function parseOptions(args: string[]): FitOptions {
-  const opts = { ...DEFAULT_FIT };
+/** The fitting options: the defaults, then CLAUSEWATCH_FIT (a JSON object of FitOptions, for experiments; the evaluations read it too), then the arguments. */
+export function parseOptions(args: string[]): FitOptions {
+  const opts: FitOptions = { ...DEFAULT_FIT, ...(process.env.CLAUSEWATCH_FIT ? (JSON.parse(process.env.CLAUSEWATCH_FIT) as Partial<FitOptions>) : {}) };
   for (const a of args) {
     const m = /^--(epochs|rate|l2|balance|buckets)=(.+)$/.exec(a);
     if (m?.[1] && m[2]) (opts as unknown as Record<string, number>)[m[1]] = Number(m[2]);
@@ -57,8 +59,9 @@ function parseOptions(args: string[]): FitOptions {
 export async function crossValidate(corpus: string, args: string[]): Promise<CvReport> {
   const options = parseOptions(args);
   const t0 = performance.now();
-  const { samples } = loadAll(corpus);
+  const { samples } = loadAll(corpus, options);
   const features = prepareAll(samples, options.buckets);
+  console.log(`options: ${JSON.stringify(options)}`);
   const counts: Record<string, number> = {};
   for (const s of samples) counts[s.source] = (counts[s.source] ?? 0) + 1;
   console.log(`samples: ${JSON.stringify(counts)} (${(performance.now() - t0).toFixed(0)} ms to load)`);
@@ -119,7 +122,7 @@ export async function crossValidate(corpus: string, args: string[]): Promise<CvR
   const c3pa = loadC3pa(corpus);
   if (c3pa.length) {
     const byFold = models.map((model) => statementClassifier({ model }));
-    console.log('\nC3PA passages, shared-or-sold vs the rest (not trained on):');
+    console.log(options.c3pa ? `\nC3PA passages, shared-or-sold vs the rest (fitted on the other folds' C3PA sentences, '${options.c3pa}', weight ${options.sourceWeight?.c3pa ?? 1}: cross-validated, no longer never-fitted):` : '\nC3PA passages, shared-or-sold vs the rest (not trained on):');
     show('c3pa shared-or-sold passages', c3paFigure(c3pa, (group) => byFold[foldOf(group)] as Classify));
   }
   return { options, counts, figures, samples, features };
@@ -154,7 +157,7 @@ export async function writeModel(report: CvReport): Promise<{ modelPath: string;
 /** The cross-validation fold models, for the evaluations (each service is judged by the model that never saw it). */
 export function trainFoldModels(corpus: string, args: string[] = []): { models: LinearModel[]; modelFor: (service: string) => LinearModel } {
   const options = parseOptions(args);
-  const { samples } = loadAll(corpus);
+  const { samples } = loadAll(corpus, options);
   const features = prepareAll(samples, options.buckets);
   const models = foldModels(samples, features, options);
   return { models, modelFor: (service) => models[foldOf(serviceKey(service))] as LinearModel };
