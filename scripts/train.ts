@@ -22,9 +22,18 @@ if (args.includes('--help') || args.includes('-h')) {
   process.exit(0);
 }
 // An option it does not know must not fall through to a full training run that rewrites the model.
-const unknown = args.filter((a) => a !== '--cv' && !/^--(?:epochs|rate|l2|balance|buckets)=[\d.e+-]+$/.test(a));
+const unknown = args.filter((a) => {
+  if (a === '--cv') return false;
+  const m = /^--(epochs|rate|l2|balance|buckets)=(.+)$/.exec(a);
+  if (!m) return true;
+  const v = Number(m[2]);
+  // Counts are positive whole numbers (buckets a power of two); rates and penalties finite and not negative.
+  if (m[1] === 'epochs') return !(Number.isInteger(v) && v > 0 && v <= 1000);
+  if (m[1] === 'buckets') return !(Number.isInteger(v) && v >= 2 && v <= 1 << 24 && (v & (v - 1)) === 0);
+  return !(Number.isFinite(v) && v >= 0);
+});
 if (unknown.length > 0) {
-  console.error(`clausewatch train: unknown option ${unknown.join(' ')}\n${USAGE}`);
+  console.error(`clausewatch train: unknown option or bad value: ${unknown.join(' ')}\n${USAGE}`);
   process.exit(2);
 }
 const corpus = corpusDir();

@@ -166,6 +166,16 @@ describe('golden explanations', () => {
     expect(analyzeChange(older, withCompany).findings.flatMap((f) => f.gained?.named ?? [])).toContain('Mailchimp');
   });
 
+  it('names a company added to a list of processors, or to the end of an edited sentence', () => {
+    const acme = (t: string) => documentFromMarkdown(t, { url: 'https://www.acme.example/privacy', language: 'en' });
+    const processors = (items: string[]) =>
+      BASE.replace('We do not sell your personal information.', `We share your personal information with processors, including:\n\n${items.map((i) => `- ${i}`).join('\n')}\n\nWe do not sell your personal information.`);
+    const added = analyzeChange(acme(processors(['Stripe (payments)'])), acme(processors(['Stripe (payments)', 'OpenAI, L.L.C. (AI features)'])));
+    expect(added.findings.flatMap((f) => f.gained?.named ?? [])).toEqual(['OpenAI']);
+    const edited = analyzeChange(acme(BASE), acme(BASE.replace('who host our servers.', 'who host our servers and to Microsoft.')));
+    expect(edited.findings[0] && words.headline(edited.findings[0])).toBe('Expanded: now also shared with Microsoft');
+  });
+
   it('quotes the closest older statement beside a new sentence that widens a practice', () => {
     const a = analyze(BASE.replace('We do not sell your personal information.', 'We do not sell your personal information.\n\nWe share your purchase history with data brokers.'));
     expect(a.findings[0]?.evidence[0]?.previous).toBe('We share your information with service providers who host our servers.');

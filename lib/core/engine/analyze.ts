@@ -6,7 +6,7 @@
  * the same findings on an idle machine and on a busy one.
  */
 import { ChangeAnalysis, type Category, type Evidence, type Finding, type FindingKind, type Gained, type PolicyDocument, type Severity, type Signal, type Statement } from '../schema';
-import { attributeKeys, attributesOf, wordCase, selfNames, type Attributes, type Names } from './attributes';
+import { attributeKeys, attributesOf, lowerCaseWords, namedRecipients, ownName, selfNames, type Attributes, type Names } from './attributes';
 import { denialReach, memoized, prepareSentence, statementClassifier, type Classification, type Classify } from './classify';
 import { alignDocuments, Budget, type SentenceEdit } from './diff';
 import { trimEndChars } from '../text/trim';
@@ -32,7 +32,9 @@ function classifierFor(names: Names, options?: AnalyzeOptions): Classify {
 /** How company names are told apart in these documents: the newest one's own names, and how they write their words (attributes.ts Names). */
 function namesIn(docs: readonly PolicyDocument[]): Names {
   const newest = docs[docs.length - 1];
-  return { self: newest ? selfNames(newest.title, newest.url) : [], ...wordCase(docs.flatMap((d) => d.blocks.map((b) => b.text))) };
+  const own = newest ? ownName(newest.blocks.map((b) => b.text)) : undefined;
+  const self = newest ? selfNames(newest.title, newest.url) : [];
+  return { self: own && !self.includes(own) ? [...self, own] : self, common: lowerCaseWords(docs.flatMap((d) => d.blocks.map((b) => b.text))) };
 }
 
 /**
@@ -272,8 +274,13 @@ function judgeEdit(
           push('new', attributeKeys(attributes));
           continue;
         }
-        const beforeKeys = keysOf(edit.before ?? '', names);
-        const gained = [...keysOf(spanText(edit, 'insert'), names)].filter((k) => !beforeKeys.has(k) && !NEVER_WIDENS.has(k));
+        // What the inserted words name; companies are read in the whole sentence, with its lead-in, since
+        // "… and to Microsoft" names one only after the verb that hands the data over.
+        const lead = edit.context ? `${trimEndChars(edit.context, ' :')} ` : '';
+        const beforeKeys = keysOf(`${lead}${edit.before ?? ''}`, names);
+        const named = namedRecipients(`${lead}${after}`, names).map((n) => `named:${n.toLowerCase()}`);
+        const inserted = [...keysOf(spanText(edit, 'insert'), names)].filter((k) => !k.startsWith('named:'));
+        const gained = [...new Set([...inserted, ...named])].filter((k) => !beforeKeys.has(k) && !NEVER_WIDENS.has(k));
         if (sells(after) && !sells(edit.before ?? '')) gained.push(SOLD);
         if (gained.length > 0 || limitsRemoved(spanText(edit, 'delete'), after)) push('expanded', gained);
         else push(restrictsNow && !restrictsBefore ? 'restricted' : 'reworded');
@@ -284,7 +291,7 @@ function judgeEdit(
         continue;
       }
       // Against the older version's statements of the same practice, not against every word it wrote: data
-      // it only said it collected, shared now, is news. (Until December 2026 anything the older version
+      // it only said it collected, shared now, is news. (Before 5 December 2026 anything the older version
       // named anywhere counted as known; the grouped validation put sharing recall at 0.841 with that and
       // 0.937 without, precision 0.883 and 0.868.)
       // De-identified data still feeds a model, so that exemption is for sharing only.

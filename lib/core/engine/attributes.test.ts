@@ -1,35 +1,56 @@
 import { describe, expect, it } from 'vitest';
-import { namedRecipients, wordCase } from './attributes';
+import { lowerCaseWords, namedRecipients, ownName } from './attributes';
 
 describe('named recipients', () => {
   it.each([
     ['We disclose your information to Microsoft and to OpenAI.', ['Microsoft', 'OpenAI']],
     ['We send your email address to Mailchimp to deliver newsletters.', ['Mailchimp']],
+    // The verb that hands the data over may stand far before "to".
+    ['We may disclose your name, your email address, your phone number and your order history to Meta.', ['Meta']],
+    ['Your email address may be released to Equifax.', ['Equifax']],
     // "to" opening an infinitive names nobody.
     ['We use your data to Personalize ads for you.', []],
     // Places, governments and kinds of data are not companies.
     ['Some services are provided to U.S. federal agencies.', []],
     ['Identifiers, including Registration Data we receive when you log in.', []],
-    // A capitalised word qualifying the noun after it ("IP address") is not a name.
+    // A capitalised word qualifying the noun after it ("IP address") is not a name...
     ['We share identifiers such as IP addresses with partners.', []],
+    // ...but a name followed by a conjunction, a preposition or a verb is.
+    ['We share your email address with Google but never with Meta.', ['Google', 'Meta']],
+    ['We share payment data with Stripe without your card number.', ['Stripe']],
+    ['We work with Acme, which collects usage data, and with Globex collects nothing.', ['Acme', 'Globex']],
     // Possessives and lower-case suffixes are not part of the name.
     ["We share data with Acme's partners and with Globex-owned sites.", ['Acme', 'Globex']],
+    // Names with dots, ampersands, a digit or a leading article.
+    ['We share it with Salesforce.com and with AT&T.', ['Salesforce.com', 'AT&T']],
+    ['We share it with Auth0 and with The Trade Desk.', ['Auth0', 'Trade Desk']],
+    ['We share claims data with State Farm.', ['State Farm']],
   ])('%s', (sentence, names) => {
     expect(namedRecipients(sentence)).toEqual(names);
   });
 
   it('leaves out the service itself and the words the policy writes in lower case', () => {
-    const { common, proper } = wordCase(['Your billing address is kept. We work with Stripe and with Inkwell Labs.', 'See https://stripe.com/privacy or mail privacy@inkwell.example.']);
+    const common = lowerCaseWords([
+      'Your billing address is kept. We work with Stripe and with Inkwell Labs.',
+      'See https://stripe.com/privacy or mail privacy@inkwell.example; scripts from google-analytics.com set an intercom-session-id cookie.',
+    ]);
     expect(common.has('billing')).toBe(true);
-    // An address is not a use of the word: "stripe" and "inkwell" stay out of the common words.
-    expect(common.has('stripe')).toBe(false);
-    expect(common.has('inkwell')).toBe(false);
-    expect(proper.has('Stripe')).toBe(true);
-    // "Your" opens a sentence: no evidence of a name.
-    expect(proper.has('Your')).toBe(false);
-    const names = { self: ['inkwell'], common, proper };
+    // An address is not a use of the word.
+    for (const word of ['stripe', 'inkwell', 'google', 'analytics', 'intercom']) expect(common.has(word)).toBe(false);
+    const names = { self: ['inkwell'], common };
     expect(namedRecipients('We share payment data with Stripe and with Inkwell Labs.', names)).toEqual(['Stripe']);
-    expect(namedRecipients('Data we share, including Billing details and Stripe receipts.', names)).toEqual([]);
-    expect(namedRecipients('We share it with Initech.', names)).toEqual([]);
+    expect(namedRecipients('We share it with Google and with Intercom.', names)).toEqual(['Google', 'Intercom']);
+    expect(namedRecipients('Data we share, including Billing, shipping and contact details.', names)).toEqual([]);
+  });
+});
+
+describe("a policy's own name", () => {
+  it('is the capitalised word it writes far more often than any other, when its title does not say it', () => {
+    const own = [...Array.from({ length: 12 }, (_, i) => `Globex keeps record ${i} of what you do.`), 'Globex shares it with Initech and with Initech again.'];
+    expect(ownName(own)).toBe('globex');
+    // No word stands out: no own name, rather than a wrong one.
+    expect(ownName(['Acme and Initech share it.', 'Acme and Initech keep it.'])).toBeUndefined();
+    const even = [...Array.from({ length: 12 }, () => 'Acme and Initech keep it.')];
+    expect(ownName(even)).toBeUndefined();
   });
 });

@@ -118,11 +118,13 @@ function kindsOf<K extends string>(patterns: Record<K, RegExp>, text: string, bl
 const NAMED = /\b(with|to|by|including|includes|such as|like|namely|via)\s+([A-Z][\p{L}\p{N}&.'’-]{1,30}(?:\s[A-Z][\p{L}\p{N}&.'’-]{1,30}){0,2})/gu;
 // "to" names a recipient only after a verb of giving a few words before ("disclose your data to
 // Microsoft"); otherwise it is the infinitive of a list item ("we use it to: Personalize ads").
-const GIVING_BEFORE = /\b(?:shar\w*|disclos\w*|transfer\w*|sell\w*|sold|send\w*|sent|provid\w*|giv\w*|gave|pass\w*|transmit\w*|mak\w* available|made available|rent\w*|licens\w*|report\w*|submit\w*|forward\w*|upload\w*|access)\b/i;
-const GIVING_REACH = 60;
+const GIVING_BEFORE =
+  /\b(?:shar\w*|disclos\w*|transfer\w*|sell\w*|sold|send\w*|sent|provid\w*|giv\w*|gave|pass\w*|transmit\w*|available|rent\w*|licens\w*|report\w*|submit\w*|forward\w*|upload\w*|access|releas\w*|suppl\w*|deliver\w*|export\w*|relay\w*|rout\w*|stream\w*|sync\w*|expos\w*|reveal\w*|hand\w*|transmis\w*)\b/i;
+// How far before "to" the verb may stand (characters): "disclose your name, e-mail address, phone number and order history to Meta".
+const GIVING_REACH = 160;
 // Capitalised words that are not company names.
 const NOT_A_NAME = new Set(
-  'We Our Us You Your The This That These Those Their They It Its A An Any All Some Other Others Third Parties Party Partners Personal Information Data Privacy Policy Notice Section Terms Service Services Website Site App Apps Platform Products Product Content Users User Members Customers Customer Business Businesses Affiliates Vendors Providers Provider Law Laws California Europe European Union United States Kingdom EEA EU US UK U.S U.K E.U Government Governments Federal State Public GDPR CCPA Act Regulation Regulations Article Settings Account Accounts Please Note If When Where For In On At From As Such Including And Or AI Data-Protection Cookie Cookies January February March April May June July August September October November December Monday Tuesday Wednesday Thursday Friday Saturday Sunday Chat Help Center Support Team Appendix Table Contact Contacts Prompts Prompt Inputs Input Outputs Output Materials Feedback Submissions Controller Processor Processors Subprocessors Consent Legal Basis Purposes Purpose Rights Request Requests Users Developers Partner Program Programs Features Feature Tools Models Model'.split(
+  'We Our Us You Your The This That These Those Their They It Its A An Any All Some Other Others Third Parties Party Partners Personal Information Data Privacy Policy Notice Section Terms Service Services Website Site App Apps Platform Products Product Content Users User Members Customers Customer Business Businesses Affiliates Vendors Providers Provider Law Laws California Europe European Union United States Kingdom EEA EU US UK U.S U.K E.U Government Governments GDPR CCPA Act Regulation Regulations Article Settings Account Accounts Please Note If When Where For In On At From As Such Including And Or AI Data-Protection Cookie Cookies January February March April May June July August September October November December Monday Tuesday Wednesday Thursday Friday Saturday Sunday Chat Help Center Support Team Appendix Table Contact Contacts Prompts Prompt Inputs Input Outputs Output Materials Feedback Submissions Controller Processor Processors Subprocessors Consent Legal Basis Purposes Purpose Rights Request Requests Users Developers Partner Program Programs Features Feature Tools Models Model'.split(
     ' ',
   ),
 );
@@ -133,23 +135,18 @@ const DATA_NOUN = new Set(['Data', 'Information', 'Content', 'Details', 'Inputs'
  * What tells a company's name from other capitalised words, for one policy: the service's own names
  * (`self`, lower-cased: never a recipient) and the words the policy writes in lower case somewhere
  * (`common`: "Billing" opening a list item is the word "billing", not a company; a company's name keeps
- * its capital wherever the policy writes it).
+ * its capital wherever the policy writes it). The price: a company named by an ordinary word that the
+ * policy also uses ("Segment" where it segments users, "Adjust" where you adjust settings) is not named.
  */
 export interface Names {
   self: readonly string[];
   common?: ReadonlySet<string>;
-  /**
-   * The words the policy writes with a capital after a lower-case word, inside a sentence ("share it with
-   * Google"). A name has to be among them: a capital that only ever opens a sentence or a list item
-   * ("Preventing abuse", "Time zone") is no evidence of a name.
-   */
-  proper?: ReadonlySet<string>;
 }
 const NO_NAMES: Names = { self: [] };
 
 /** Names of companies the sentence gives as recipients, without the service's own names or the policy's common words. */
 export function namedRecipients(sentence: string, names: Names = NO_NAMES): string[] {
-  const { self, common, proper } = names;
+  const { self, common } = names;
   const out: string[] = [];
   const head = sentence.length > 2400 ? sentence.slice(0, 2400) : sentence;
   for (const m of head.matchAll(NAMED)) {
@@ -158,8 +155,9 @@ export function namedRecipients(sentence: string, names: Names = NO_NAMES): stri
     const rawWords = raw.split(/\s+/);
     const all = rawWords.map(bareName);
     if (DATA_NOUN.has(all[all.length - 1] ?? '')) continue;
-    const parts = all.filter((w) => w.length > 0 && !NOT_A_NAME.has(w) && !common?.has(w.toLowerCase()) && !/\d\D*\d/.test(w));
-    if (proper && parts[0] && !proper.has(parts[0])) continue;
+    const parts = all.filter((w) => w.length > 0 && !NOT_A_NAME.has(w) && !/\d\D*\d/.test(w));
+    // The first word decides: "Billing Address" is the policy's word "billing", "Google Analytics" a name.
+    if (parts[0] && common?.has(parts[0].toLowerCase())) continue;
     // ("Acme's partners" names Acme: a possessive or a suffix ends the name.)
     const last = rawWords[rawWords.length - 1] ?? '';
     if (bareName(last) === trimEndChars(last, ".,'’") && modifies(head, (m.index ?? 0) + m[0].length)) continue;
@@ -172,8 +170,14 @@ export function namedRecipients(sentence: string, names: Names = NO_NAMES): stri
   return out;
 }
 
-// Words that may follow a company's name: "with Acme and", "to Acme for", "with Acme, which".
-const AFTER_A_NAME = new Set('and or to for in of on at as who which that when where if under so with by from via through inc llc ltd corp co plc gmbh sa ag may might will would can could shall should must does do did is are was were has have had uses use provides provide helps help acts act also only'.split(' '));
+// Words that may follow a company's name: "with Acme and", "to Acme for", "with Acme, which", "with
+// Acme but never", "Acme collects". Any other lower-case word right after it is the noun the capitals
+// qualify: "IP address", "Time zone", "Preventing abuse".
+const AFTER_A_NAME = new Set(
+  'and or nor but to for in of on at as who whom whose which that when where while whether if unless except under so with without within by from via through into onto about regarding including because pursuant upon during per after before over across against between among than then not never only also directly solely exclusively inc llc ltd corp co plc gmbh sa ag bv may might will would can could shall should must does do did is are was were be been being has have had remains remain uses use provides provide helps help acts act collects collect receives receive processes process stores store hosts host sets set places place offers offer supplies supply handles handle manages manage analyzes analyses analyse analyze serves serve shows show displays display delivers deliver tracks track measures measure applies apply combines combine shares share sells sell owns own maintains maintain performs perform supports support runs run powers power enables enable allows allow lets let operates operate obtains obtain gets get sends send transfers transfer'.split(
+    ' ',
+  ),
+);
 
 /** Whether the capitalised words before `end` qualify the lower-case word right after them ("IP address", "Voice data"). */
 function modifies(text: string, end: number): boolean {
@@ -247,52 +251,93 @@ export function selfNames(title: string, url: string): string[] {
   return [...out];
 }
 
-/** At most this many words are kept in each of a policy's word sets (a bound on their size). */
+/** At most this many words are kept (a bound on the set's size). */
 const MAX_COMMON_WORDS = 50_000;
 
 /**
- * The words `texts` write in lower case, and those they write with a capital right after a lower-case
- * word (`Names.common`, `Names.proper`), outside addresses ("google" in policies.google.com, an e-mail
- * address). A character scan, linear in the texts' length.
+ * The words `texts` write in lower case (`Names.common`), outside addresses: "google" in
+ * policies.google.com or google-analytics.com, an e-mail address. Hyphens join a word's parts
+ * ("intercom-session-id" is one word, not "intercom"). A character scan, linear in the texts' length.
  */
-export function wordCase(texts: Iterable<string>): { common: Set<string>; proper: Set<string> } {
+export function lowerCaseWords(texts: Iterable<string>): Set<string> {
   const common = new Set<string>();
-  const proper = new Set<string>();
   for (const text of texts) {
     let start = -1;
     let lower = true;
-    let capital = false;
-    // Whether the previous word was a lower-case one, followed by spaces only.
-    let afterLower = false;
+    for (let i = 0; i <= text.length; i++) {
+      const ch = i < text.length ? text[i] ?? ' ' : ' ';
+      const code = ch.charCodeAt(0);
+      const letter = (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code > 127 && LETTER.test(ch));
+      // A hyphen between letters continues the word.
+      const joins = ch === '-' && start >= 0 && LETTER.test(text[i + 1] ?? ' ');
+      if (letter || joins) {
+        if (start < 0) {
+          start = i;
+          lower = true;
+        }
+        if (ch !== ch.toLowerCase()) lower = false;
+        continue;
+      }
+      if (start < 0) continue;
+      const before = start > 0 ? text[start - 1] : ' ';
+      const inAddress = ADDRESS_MARK.has(before ?? ' ') || (ch !== '.' && ADDRESS_MARK.has(ch)) || (ch === '.' && LETTER.test(text[i + 1] ?? ' ')) || /\d/.test(ch);
+      if (lower && !inAddress && i - start >= 2) {
+        common.add(text.slice(start, i));
+        if (common.size >= MAX_COMMON_WORDS) return common;
+      }
+      start = -1;
+    }
+  }
+  return common;
+}
+const LETTER = /\p{L}/u;
+const ADDRESS_MARK = new Set(['/', '@', '.', '_', '#', '=', '?', '&', ':']);
+
+/** How often, at least, and how many times more than any other, a policy names itself (see ownName). */
+const OWN_NAME_MIN = 10;
+const OWN_NAME_LEAD = 1.5;
+/** At most this many characters of a policy are read for its own name (a bound on the work). */
+const OWN_NAME_CHARS = 400_000;
+
+/**
+ * The name a policy calls its own service by, when its title and address do not give it (a page titled
+ * "Privacy Policy" on facebook.com writes "Meta" three hundred times): the capitalised word it writes most
+ * often, at least OWN_NAME_MIN times and OWN_NAME_LEAD times as often as any other. Lower-cased; undefined
+ * when no word stands out. A character scan, linear in the text read.
+ */
+export function ownName(texts: Iterable<string>): string | undefined {
+  const counts = new Map<string, number>();
+  let read = 0;
+  for (const full of texts) {
+    const text = full.length > OWN_NAME_CHARS - read ? full.slice(0, Math.max(0, OWN_NAME_CHARS - read)) : full;
+    read += text.length;
+    let start = -1;
     for (let i = 0; i <= text.length; i++) {
       const ch = i < text.length ? text[i] ?? ' ' : ' ';
       const code = ch.charCodeAt(0);
       const letter = (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code > 127 && LETTER.test(ch));
       if (letter) {
-        if (start < 0) {
-          start = i;
-          lower = true;
-          capital = ch !== ch.toLowerCase();
-        }
-        if (ch !== ch.toLowerCase()) lower = false;
+        if (start < 0) start = i;
         continue;
       }
-      if (start < 0) {
-        if (ch !== ' ') afterLower = false;
-        continue;
-      }
-      const before = start > 0 ? text[start - 1] : ' ';
-      const inAddress = ADDRESS_MARK.has(before ?? ' ') || (ch !== '.' && ADDRESS_MARK.has(ch)) || (ch === '.' && LETTER.test(text[i + 1] ?? ' '));
-      if (!inAddress && i - start >= 2) {
+      if (start >= 0) {
         const word = text.slice(start, i);
-        if (lower && common.size < MAX_COMMON_WORDS) common.add(word);
-        else if (capital && afterLower && proper.size < MAX_COMMON_WORDS) proper.add(word);
+        const first = word[0] ?? '';
+        if (word.length >= 2 && first !== first.toLowerCase() && !NOT_A_NAME.has(word)) counts.set(word, (counts.get(word) ?? 0) + 1);
+        start = -1;
       }
-      afterLower = lower && !inAddress && ch === ' ';
-      start = -1;
     }
+    if (read >= OWN_NAME_CHARS) break;
   }
-  return { common, proper };
+  let best = '';
+  let top = 0;
+  let second = 0;
+  for (const [word, n] of counts) {
+    if (n > top) {
+      second = top;
+      top = n;
+      best = word;
+    } else if (n > second) second = n;
+  }
+  return top >= OWN_NAME_MIN && top >= OWN_NAME_LEAD * second ? best.toLowerCase() : undefined;
 }
-const LETTER = /\p{L}/u;
-const ADDRESS_MARK = new Set(['/', '@', '.', '_', '#', '=', '?', '&']);

@@ -96,6 +96,12 @@ describe('categories and polarity', () => {
       expect(has(s, 'third-party-sharing', 'restricts')).toBe(true);
       expect(has(s, 'third-party-sharing', 'states')).toBe(false);
     }
+    // A phrase set off by commas does not end the denial.
+    expect(has('We do not, under any circumstances, sell your notes.', 'third-party-sharing', 'states')).toBe(false);
+    // A denial in another clause does not reach the quoted verb.
+    for (const s of ['Although we do not receive payment, we "share" your identifiers with advertising partners.', 'We do not charge for this, and we "share" your identifiers with advertising partners.']) {
+      expect(has(s, 'third-party-sharing', 'states')).toBe(true);
+    }
   });
 
   it('a denial bounded by consent or necessity stays a restriction', () => {

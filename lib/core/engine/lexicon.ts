@@ -73,6 +73,7 @@ const NEGATIVE_WORD = /^(?:never|cannot|can['’]t|won['’]t|(?:do|does|did|is|
 // A verb may stand in quotes, as the state laws' terms do: we do not "sell" or "share".
 const VERB_WORD = new RegExp(`^["'“‘]?${PRACTICE_VERB}["'”’]?[.,;:]?["'”’]?$`);
 const VERB_REACH = 6;
+const NEW_SUBJECT = /^(?:we|you|they|it|he|she|this|these|those|our|your|their|nous|vous|ils|elles)$/;
 
 /**
  * Denials by their form. A negation governing a practice verb ("we do not sell", "will never be used",
@@ -109,7 +110,7 @@ function governedNegation(text: string): { index: number; end: number } | null {
     const next = ws[i + 1]?.word ?? '';
     let from = -1;
     if (NEGATIVE_WORD.test(w)) from = i + 1;
-    else if ((AUXILIARY.has(w) && next === 'not') || (w === 'no' && next === 'longer')) from = i + 2;
+    else if ((AUXILIARY.has(w) && (next === 'not' || next === 'not,')) || (w === 'no' && next === 'longer')) from = i + 2;
     else if (w === 'ne' || /^n['’]/.test(w)) {
       for (let j = i + 1; j <= i + 7 && j < ws.length; j++) {
         const x = ws[j]?.word.replace(/[.,;:]$/, '');
@@ -120,6 +121,9 @@ function governedNegation(text: string): { index: number; end: number } | null {
     if (from < 0) continue;
     for (let j = from; j < from + VERB_REACH && j < ws.length; j++) {
       const x = ws[j]?.word ?? '';
+      // A comma and a new subject start another clause: "although we do not receive payment, we share",
+      // "we do not charge for it, and we share".
+      if (j > from && /,$/.test(ws[j - 1]?.word ?? '') && (NEW_SUBJECT.test(x) || (/^(?:and|but|so|yet|et|mais)$/.test(x) && NEW_SUBJECT.test(ws[j + 1]?.word ?? '')))) break;
       const hit = VERB_WORD.test(x) || (x.startsWith('available') && ws.slice(Math.max(from, j - 3), j).some((p) => /^(?:make|makes|made|making)$/.test(p.word)));
       if (hit) return { index: ws[i]?.at ?? 0, end: (ws[j]?.at ?? 0) + x.length };
     }

@@ -6,7 +6,7 @@
  * migration and its read path can both use it.
  */
 import { ChangeAnalysis, type ChangeAnalysisV1, type Gained } from '../schema';
-import { attributesOf } from './attributes';
+import { attributesOf, lowerCaseWords } from './attributes';
 import { attributesGained, signalsOf } from './analyze';
 import { prepareSentence } from './classify';
 
@@ -19,7 +19,9 @@ export function upgradeAnalysis(old: ChangeAnalysisV1): ChangeAnalysis {
     changes: old.changes,
     truncated: old.truncated,
     findings: old.findings.map(({ headline: _headline, gained, ...f }) => {
-      const read = f.evidence.map((e) => attributesOf(prepareSentence(e.sentence), e.sentence));
+      // The policy itself is not stored with a schema 1 analysis: its quoted sentences tell its words apart.
+      const names = { self: [], common: lowerCaseWords(f.evidence.map((e) => e.sentence)) };
+      const read = f.evidence.map((e) => attributesOf(prepareSentence(e.sentence), e.sentence, names));
       return {
         ...f,
         gained: gained ?? NOTHING,

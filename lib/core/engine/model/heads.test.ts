@@ -22,6 +22,9 @@ describe('the AI head opens only where a sentence names training', () => {
     'We improve our products (e.g. machine learning models) with it.',
     'Over time our models improve with the corrections you make.',
     'The AI development team uses aggregated usage data.',
+    'Wir verwenden Ihre Daten, um unsere KI-Systeme zu optimieren.',
+    'Our models, which we improve with your content, power the assistant.',
+    'We use your feedback to make the AI models we develop better.',
   ])('"%s" names training', (s) => {
     expect(names(s)).toBe(true);
     // The first gate opens on it too, whatever its language: the two gates are one door.

@@ -82,6 +82,8 @@ const IMPROVE =
   /^(?:improv(?:e|es|ed|ing|ements?)|develop(?:s|ed|ing|ments?)?|build(?:s|ing)?|built|enhanc(?:e|es|ed|ing|ements?)|refin(?:e|es|ed|ing|ements?)|optimi[sz](?:e|es|ing|ation)|advanc(?:e|es|ing)|foster(?:s|ed|ing)?|tun(?:e|es|ed|ing)|am[eé]lior(?:er|ons|ent|e|é|ée|ées|és|ation|ations)|d[eé]velopp(?:er|ons|ent|e|é|ée|ées|és|ement)|perfectionn(?:er|ons|ent|ement)|verbesser\w*|weiterentwickl\w*|entwickel(?:n|t|te|ten)|entwicklung|optimier(?:en|t|te|ung)|mejor(?:ar|amos|an|a)|desarroll(?:ar|amos|an|o|a|ado)|perfeccion(?:ar|amos))$/;
 // The forms of those verbs whose object comes before them: participles and nouns ("models developed by us").
 const IMPROVED = /(?:ed|ements?|ments?|ation|ations|é|ée|ées|és|ung|ado|built)$/;
+const GERMAN_VERB = /^(?:verbesser|optimier|weiterentwickl|entwickel)/;
+const SUBJECT = /^(?:we|you|they|nous|wir|nosotros)$/;
 // A hyphenated word is read by its parts too ("ai-training", "model-training"): see trains().
 const TRAIN = /^(?:train|retrain|pretrain|entra[iî]n|trainier|entrenar|entrenamiento|entrena)|^(?:teach\w*|fine-?tun\w*)$/;
 const FORM = /^(?:former|forment|formons|formation)$/;
@@ -129,7 +131,10 @@ export function namesTraining(prepared: string): boolean {
     if (FORM.test(w) && near(i, 1, 3, FORMED)) return true;
     // "improve our models", "models are improved", "AI development", "our models improve": the model is
     // what improves. "We use AI to improve your experience" only uses it.
-    if (IMPROVE.test(w) && (near(i, 1, 8, aiAt) || (!ends[i - 1] && aiAt(i - 1)) || (IMPROVED.test(w) && near(i, -6, -1, aiAt)))) return true;
+    // The object stands before the verb in a participle or a noun ("models developed by us"), a relative
+    // clause ("the models we improve") and a German infinitive ("um unsere KI-Modelle zu verbessern").
+    const objectBefore = IMPROVED.test(w) || GERMAN_VERB.test(w) || near(i, -2, -1, SUBJECT);
+    if (IMPROVE.test(w) && (near(i, 1, 8, aiAt) || (!ends[i - 1] && aiAt(i - 1)) || (objectBefore && near(i, -6, -1, aiAt)))) return true;
     const machineLearning = (w === 'machine' && !ends[i] && at(ws, i + 1, /^learning$/)) || (w === 'apprentissage' && at(ws, i + 1, /^automatique$/));
     if (machineLearning && (near(i, -3, -1, ML_FOR) || at(ws, i + 2, ML_WHAT))) return true;
     if (aiAt(i) && near(i, 1, 3, BETTER_VERB)) {
