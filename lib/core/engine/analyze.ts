@@ -29,12 +29,25 @@ function classifierFor(names: Names, options?: AnalyzeOptions): Classify {
   return memoized(statementClassifier({ model: options?.model, names }));
 }
 
-/** How company names are told apart in these documents: the newest one's own names, and how they write their words (attributes.ts Names). */
+/**
+ * How company names are told apart in these documents: the newest one's own names, and the words they
+ * write in lower case (attributes.ts Names). Both are read on first use: most sentences name no company.
+ */
 function namesIn(docs: readonly PolicyDocument[]): Names {
   const newest = docs[docs.length - 1];
-  const own = newest ? ownName(newest.blocks.map((b) => b.text)) : undefined;
-  const self = newest ? selfNames(newest.title, newest.url) : [];
-  return { self: own && !self.includes(own) ? [...self, own] : self, common: lowerCaseWords(docs.flatMap((d) => d.blocks.map((b) => b.text))) };
+  let self: readonly string[] | undefined;
+  let common: Set<string> | undefined;
+  return {
+    get self() {
+      if (!self) {
+        const titled = newest ? selfNames(newest.title, newest.url) : [];
+        const own = newest ? ownName(newest.blocks.map((b) => b.text)) : undefined;
+        self = own && !titled.includes(own) ? [...titled, own] : titled;
+      }
+      return self;
+    },
+    common: { has: (word) => (common ??= lowerCaseWords(docs.flatMap((d) => d.blocks.map((b) => b.text)))).has(word) },
+  };
 }
 
 /**

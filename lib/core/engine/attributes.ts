@@ -140,13 +140,13 @@ const DATA_NOUN = new Set(['Data', 'Information', 'Content', 'Details', 'Inputs'
  */
 export interface Names {
   self: readonly string[];
-  common?: ReadonlySet<string>;
+  common?: { has(word: string): boolean };
 }
 const NO_NAMES: Names = { self: [] };
 
 /** Names of companies the sentence gives as recipients, without the service's own names or the policy's common words. */
 export function namedRecipients(sentence: string, names: Names = NO_NAMES): string[] {
-  const { self, common } = names;
+  const { common } = names;
   const out: string[] = [];
   const head = sentence.length > 2400 ? sentence.slice(0, 2400) : sentence;
   for (const m of head.matchAll(NAMED)) {
@@ -164,7 +164,8 @@ export function namedRecipients(sentence: string, names: Names = NO_NAMES): stri
     if (parts.length === 0) continue;
     const name = parts.join(' ');
     const lower = name.toLowerCase();
-    if (lower.length < 2 || self.some((s) => s && (lower.includes(s) || s.includes(lower)))) continue;
+    // (names.self is read only here: an analysis works it out when a sentence first names a company.)
+    if (lower.length < 2 || names.self.some((s) => s && (lower.includes(s) || s.includes(lower)))) continue;
     if (!out.includes(name)) out.push(name);
   }
   return out;
