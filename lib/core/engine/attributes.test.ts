@@ -48,6 +48,11 @@ describe("a policy's own name", () => {
   it('is the capitalised word it writes far more often than any other, when its title does not say it', () => {
     const own = [...Array.from({ length: 12 }, (_, i) => `Globex keeps record ${i} of what you do.`), 'Globex shares it with Initech and with Initech again.'];
     expect(ownName(own)).toBe('globex');
+    // A name written as part of an address ("Initech.com") does not count.
+    expect(ownName([...own, ...Array.from({ length: 30 }, () => 'more at Initech.com today.')])).toBe('globex');
+    // Nor do a group's company forms and registry numbers ("Pty Ltd, ABN ..."), however often a table repeats them.
+    const group = ['Alpha', 'Bravo', 'Charlie', 'Delta', 'Echo', 'Foxtrot', 'Golf', 'Hotel', 'India', 'Juliet', 'Kilo', 'Lima'];
+    expect(ownName([...own, ...group.map((name, i) => `${name} Pty Ltd, ABN ${i}`)])).toBe('globex');
     // No word stands out: no own name, rather than a wrong one.
     expect(ownName(['Acme and Initech share it.', 'Acme and Initech keep it.'])).toBeUndefined();
     const even = [...Array.from({ length: 12 }, () => 'Acme and Initech keep it.')];

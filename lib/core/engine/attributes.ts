@@ -294,6 +294,8 @@ export function lowerCaseWords(texts: Iterable<string>): Set<string> {
 const LETTER = /\p{L}/u;
 const ADDRESS_MARK = new Set(['/', '@', '.', '_', '#', '=', '?', '&', ':']);
 
+// The forms and registry numbers of companies ("Acme Pty Ltd, ABN 12 345"): a list of a group's companies repeats them.
+const CORPORATE = new Set('Inc Incorporated LLC Ltd Limited Pty Corp Corporation Company GmbH AG SA SAS SARL BV NV SpA Srl plc PLC ABN ACN KK LLP LP Co'.split(' '));
 /** How often, at least, and how many times more than any other, a policy names itself (see ownName). */
 const OWN_NAME_MIN = 10;
 const OWN_NAME_LEAD = 1.5;
@@ -324,7 +326,9 @@ export function ownName(texts: Iterable<string>): string | undefined {
       if (start >= 0) {
         const word = text.slice(start, i);
         const first = word[0] ?? '';
-        if (word.length >= 2 && first !== first.toLowerCase() && !NOT_A_NAME.has(word)) counts.set(word, (counts.get(word) ?? 0) + 1);
+        // A part of an address ("Last" in Last.fm, a host name) is not a use of a name.
+        const inAddress = ADDRESS_MARK.has(text[start - 1] ?? ' ') || (ch === '.' && LETTER.test(text[i + 1] ?? ' '));
+        if (word.length >= 2 && first !== first.toLowerCase() && !inAddress && !NOT_A_NAME.has(word) && !CORPORATE.has(word)) counts.set(word, (counts.get(word) ?? 0) + 1);
         start = -1;
       }
     }
