@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { lowerCaseWords, namedRecipients, ownName } from './attributes';
+import { attributesOf, lowerCaseWords, namedRecipients, ownName } from './attributes';
+import { prepare } from './model/features';
 
 describe('named recipients', () => {
   it.each([
@@ -57,5 +58,19 @@ describe("a policy's own name", () => {
     expect(ownName(['Acme and Initech share it.', 'Acme and Initech keep it.'])).toBeUndefined();
     const even = [...Array.from({ length: 12 }, () => 'Acme and Initech keep it.')];
     expect(ownName(even)).toBeUndefined();
+  });
+});
+
+describe('what a statement names', () => {
+  const read = (s: string) => attributesOf(prepare(s), s);
+  it('reads a bank account as data and a bank as a recipient', () => {
+    expect(read('We collect your bank account number and card details.').recipients).toEqual([]);
+    expect(read('We may share it with your bank to verify a payment.').recipients).toEqual(['financial-institutions']);
+  });
+  it('reads a merger as a buyer, not as purchase data', () => {
+    const merger = read('In a merger or other business transaction, your data may be transferred to the buyer.');
+    expect(merger.data).not.toContain('purchases');
+    expect(merger.recipients).toContain('buyers');
+    expect(read('We share your transaction history with our payment processor.').data).toContain('purchases');
   });
 });

@@ -67,7 +67,8 @@ const RECIPIENT_PATTERNS: Record<RecipientKind, RegExp> = {
   researchers: words('researchers?|research (?:partners?|institutions?|organi[sz]ations)|academic'),
   public: words('publicly|the public|public(?:ly)? (?:available|visible|viewable|accessible)|other users|other members|anyone|everyone'),
   employers: words('(?:your |their )?employers?|recruit(?:ers|ment agencies)|prospective employers'),
-  'financial-institutions': words('banks?|lenders?|insurers?|insurance (?:companies|providers)|credit (?:bureaus|reporting agencies|reference agencies)|financial institutions'),
+  // "bank account" and "bank details" are data, not a bank receiving it.
+  'financial-institutions': words('banks?(?! (?:accounts?|account numbers?|details|cards?|information|transfers?|statements?))|lenders?|insurers?|insurance (?:companies|providers)|credit (?:bureaus|reporting agencies|reference agencies)|financial institutions'),
   'third-parties': words('third[- ]?part(?:y|ies)|tiers|other companies|outside (?:parties|companies)|external (?:parties|organi[sz]ations)|unaffiliated|collaborators'),
 };
 
@@ -80,7 +81,8 @@ const DATA_PATTERNS: Record<DataKind, RegExp> = {
   location: words('location|geolocation|gps|precise location|localisation'),
   activity: words('usage|browsing|activity|activities|search(?:es| history| queries)?|clicks?|viewing history|watch history|engagement'),
   device: words('device (?:information|identifiers?|ids?|data)|ip address(?:es)?|cookies?|identifiers?|advertising ids?'),
-  purchases: words('purchases?|purchase history|transactions?|payment (?:information|details|data)|order history'),
+  // A bare "transaction" is as often a merger ("a Business Transaction") as a purchase: only a person's ones count.
+  purchases: words('purchases?|purchase history|(?:your|payment|purchase|financial) transactions?|transaction (?:data|history|information|details|records)|payment (?:information|details|data)|order history'),
   sensitive: words('health|medical|genetic|biometric|racial|ethnic|religious|sexual orientation|political|precise (?:geo)?location|financial account|social security|donn[eé]es sensibles'),
   'personal-data': words('personal (?:information|data)|personally identifiable|pii|donn[eé]es personnelles|donn[eé]es [aà] caract[eè]re personnel'),
 };
