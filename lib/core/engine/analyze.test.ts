@@ -176,6 +176,14 @@ describe('golden explanations', () => {
     expect(edited.findings[0] && words.headline(edited.findings[0])).toBe('Expanded: now also shared with Microsoft');
   });
 
+  it("takes the service's own name from its title and address before the name its policy writes most", () => {
+    const acme = (t: string) => documentFromMarkdown(t, { url: 'https://www.acme.example/privacy', language: 'en' });
+    const signIn = Array.from({ length: 30 }, (_, i) => `You may sign in with Google on device ${i}.`).join('\n\n');
+    const older = `${BASE}\n\n## Signing in\n\nAcme offers sign-in options.\n\n${signIn}\n`;
+    const newer = older.replace('who host our servers.', 'who host our servers, and with Google.');
+    expect(analyzeChange(acme(older), acme(newer)).findings.flatMap((f) => f.gained?.named ?? [])).toEqual(['Google']);
+  });
+
   it('quotes the closest older statement beside a new sentence that widens a practice', () => {
     const a = analyze(BASE.replace('We do not sell your personal information.', 'We do not sell your personal information.\n\nWe share your purchase history with data brokers.'));
     expect(a.findings[0]?.evidence[0]?.previous).toBe('We share your information with service providers who host our servers.');

@@ -41,8 +41,12 @@ function namesIn(docs: readonly PolicyDocument[]): Names {
     get self() {
       if (!self) {
         const titled = newest ? selfNames(newest.title, newest.url) : [];
-        const own = newest ? ownName(newest.blocks.map((b) => b.text)) : undefined;
-        self = own && !titled.includes(own) ? [...titled, own] : titled;
+        // The policy's own most-written name, only where its title and address give none that it uses: a
+        // policy of acme.com that writes "sign in with Google" forty times is still Acme's.
+        const texts = newest ? newest.blocks.map((b) => b.text) : [];
+        const usesTitled = titled.some((t) => texts.some((x) => x.toLowerCase().includes(t)));
+        const own = usesTitled ? undefined : ownName(texts);
+        self = own ? [...titled, own] : titled;
       }
       return self;
     },

@@ -20,6 +20,7 @@ describe('named recipients', () => {
     ['We share your email address with Google but never with Meta.', ['Google', 'Meta']],
     ['We share payment data with Stripe without your card number.', ['Stripe']],
     ['We work with Acme, which collects usage data, and with Globex collects nothing.', ['Acme', 'Globex']],
+    ['We share it with Stripe whenever you pay, and with Meta each month.', ['Stripe', 'Meta']],
     // Possessives and lower-case suffixes are not part of the name.
     ["We share data with Acme's partners and with Globex-owned sites.", ['Acme', 'Globex']],
     // Names with dots, ampersands, a digit or a leading article.
@@ -42,21 +43,26 @@ describe('named recipients', () => {
     expect(namedRecipients('We share payment data with Stripe and with Inkwell Labs.', names)).toEqual(['Stripe']);
     expect(namedRecipients('We share it with Google and with Intercom.', names)).toEqual(['Google', 'Intercom']);
     expect(namedRecipients('Data we share, including Billing, shipping and contact details.', names)).toEqual([]);
+    // A prefix is no company: the policy writes "sub-processors" in lower case.
+    const prefixed = { self: [], common: lowerCaseWords(['Our sub-processors are listed below.']) };
+    expect(namedRecipients('We share it with Sub-processors.', prefixed)).toEqual([]);
   });
 });
 
 describe("a policy's own name", () => {
   it('is the capitalised word it writes far more often than any other, when its title does not say it', () => {
-    const own = [...Array.from({ length: 12 }, (_, i) => `Globex keeps record ${i} of what you do.`), 'Globex shares it with Initech and with Initech again.'];
+    const own = [...Array.from({ length: 12 }, (_, i) => `At Globex we keep record ${i} of what you do.`), 'Globex shares it with Initech and with Initech again.'];
     expect(ownName(own)).toBe('globex');
     // A name written as part of an address ("Initech.com") does not count.
     expect(ownName([...own, ...Array.from({ length: 30 }, () => 'more at Initech.com today.')])).toBe('globex');
     // Nor do a group's company forms and registry numbers ("Pty Ltd, ABN ..."), however often a table repeats them.
     const group = ['Alpha', 'Bravo', 'Charlie', 'Delta', 'Echo', 'Foxtrot', 'Golf', 'Hotel', 'India', 'Juliet', 'Kilo', 'Lima'];
     expect(ownName([...own, ...group.map((name, i) => `${name} Pty Ltd, ABN ${i}`)])).toBe('globex');
+    // Words opening a sentence or a row do not count: a purpose table's "To ..." is no name.
+    expect(ownName([...own, ...Array.from({ length: 40 }, (_, i) => `To do task ${i}. This Statement applies.`)])).toBe('globex');
     // No word stands out: no own name, rather than a wrong one.
     expect(ownName(['Acme and Initech share it.', 'Acme and Initech keep it.'])).toBeUndefined();
-    const even = [...Array.from({ length: 12 }, () => 'Acme and Initech keep it.')];
+    const even = [...Array.from({ length: 12 }, () => 'We at Acme and Initech keep it.')];
     expect(ownName(even)).toBeUndefined();
   });
 });

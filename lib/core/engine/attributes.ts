@@ -126,7 +126,7 @@ const GIVING_BEFORE =
 const GIVING_REACH = 160;
 // Capitalised words that are not company names.
 const NOT_A_NAME = new Set(
-  'We Our Us You Your The This That These Those Their They It Its A An Any All Some Other Others Third Parties Party Partners Personal Information Data Privacy Policy Notice Section Terms Service Services Website Site App Apps Platform Products Product Content Users User Members Customers Customer Business Businesses Affiliates Vendors Providers Provider Law Laws California Europe European Union United States Kingdom EEA EU US UK U.S U.K E.U Government Governments GDPR CCPA Act Regulation Regulations Article Settings Account Accounts Please Note If When Where For In On At From As Such Including And Or AI Data-Protection Cookie Cookies January February March April May June July August September October November December Monday Tuesday Wednesday Thursday Friday Saturday Sunday Chat Help Center Support Team Appendix Table Contact Contacts Prompts Prompt Inputs Input Outputs Output Materials Feedback Submissions Controller Processor Processors Subprocessors Consent Legal Basis Purposes Purpose Rights Request Requests Users Developers Partner Program Programs Features Feature Tools Models Model'.split(
+  'We Our Us You Your The This That These Those Their They It Its A An Any All Some Other Others Third Parties Party Partners Personal Information Data Privacy Policy Notice Statement Section Terms Service Services Website Site App Apps Platform Products Product Content Users User Members Customers Customer Business Businesses Affiliates Vendors Providers Provider Law Laws California Europe European Union United States Kingdom EEA EU US UK U.S U.K E.U Government Governments GDPR CCPA Act Regulation Regulations Article Settings Account Accounts Please Note If When Where For In On At From As Such Including And Or AI Data-Protection Cookie Cookies January February March April May June July August September October November December Monday Tuesday Wednesday Thursday Friday Saturday Sunday Chat Help Center Support Team Appendix Table Contact Contacts Prompts Prompt Inputs Input Outputs Output Materials Feedback Submissions Controller Processor Processors Subprocessors Consent Legal Basis Purposes Purpose Rights Request Requests Users Developers Partner Program Programs Features Feature Tools Models Model'.split(
     ' ',
   ),
 );
@@ -160,6 +160,8 @@ export function namedRecipients(sentence: string, names: Names = NO_NAMES): stri
     const parts = all.filter((w) => w.length > 0 && !NOT_A_NAME.has(w) && !/\d\D*\d/.test(w));
     // The first word decides: "Billing Address" is the policy's word "billing", "Google Analytics" a name.
     if (parts[0] && common?.has(parts[0].toLowerCase())) continue;
+    // "Sub-processors" is the policy's word "sub-processors", not a company "Sub".
+    if (common?.has(trimEndChars(rawWords[0] ?? '', ".,'’").toLowerCase())) continue;
     // ("Acme's partners" names Acme: a possessive or a suffix ends the name.)
     const last = rawWords[rawWords.length - 1] ?? '';
     if (bareName(last) === trimEndChars(last, ".,'’") && modifies(head, (m.index ?? 0) + m[0].length)) continue;
@@ -173,22 +175,22 @@ export function namedRecipients(sentence: string, names: Names = NO_NAMES): stri
   return out;
 }
 
-// Words that may follow a company's name: "with Acme and", "to Acme for", "with Acme, which", "with
-// Acme but never", "Acme collects". Any other lower-case word right after it is the noun the capitals
-// qualify: "IP address", "Time zone", "Preventing abuse".
-const AFTER_A_NAME = new Set(
-  'and or nor but to for in of on at as who whom whose which that when where while whether if unless except under so with without within by from via through into onto about regarding including because pursuant upon during per after before over across against between among than then not never only also directly solely exclusively inc llc ltd corp co plc gmbh sa ag bv may might will would can could shall should must does do did is are was were be been being has have had remains remain uses use provides provide helps help acts act collects collect receives receive processes process stores store hosts host sets set places place offers offer supplies supply handles handle manages manage analyzes analyses analyse analyze serves serve shows show displays display delivers deliver tracks track measures measure applies apply combines combine shares share sells sell owns own maintains maintain performs perform supports support runs run powers power enables enable allows allow lets let operates operate obtains obtain gets get sends send transfers transfer'.split(
+// The nouns that capitalised words qualify when they are not a company ("IP address", "Time zone", "QR
+// code", "Preventing abuse"), and the pronouns that open a clause after an adverb ("Sometimes these").
+// Any other word after a name leaves it a name: "with Stripe whenever you pay", "with Google now".
+const QUALIFIED = new Set(
+  'address addresses code codes number numbers zone zones data information details use usage abuse fraud identifier identifiers id ids account accounts setting settings history histories record records log logs cookie cookies pixel pixels tag tags beacon beacons name names location locations preference preferences content device devices technology technologies tool tools feature features categories category type types form forms field fields request requests rights right activity activities interactions these this those they it we you he she'.split(
     ' ',
   ),
 );
 
-/** Whether the capitalised words before `end` qualify the lower-case word right after them ("IP address", "Voice data"). */
+/** Whether the capitalised words before `end` qualify the noun right after them ("IP address", "Voice data"). */
 function modifies(text: string, end: number): boolean {
   if (text[end] !== ' ') return false;
   let i = end + 1;
   while (i < text.length && text.charCodeAt(i) >= 97 && text.charCodeAt(i) <= 122) i++;
   const next = text.slice(end + 1, i);
-  return next.length > 0 && !AFTER_A_NAME.has(next);
+  return QUALIFIED.has(next);
 }
 
 /** A word of a name without its possessive or a lower-case suffix ("Acme's", "Acme-owned": Acme). */
@@ -317,12 +319,19 @@ export function ownName(texts: Iterable<string>): string | undefined {
     const text = full.length > OWN_NAME_CHARS - read ? full.slice(0, Math.max(0, OWN_NAME_CHARS - read)) : full;
     read += text.length;
     let start = -1;
+    // Whether the next word opens the text or a sentence: "To provide the service", "This Statement".
+    let opening = true;
+    let openingWord = true;
     for (let i = 0; i <= text.length; i++) {
       const ch = i < text.length ? text[i] ?? ' ' : ' ';
       const code = ch.charCodeAt(0);
       const letter = (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code > 127 && LETTER.test(ch));
       if (letter) {
-        if (start < 0) start = i;
+        if (start < 0) {
+          start = i;
+          openingWord = opening;
+          opening = false;
+        }
         continue;
       }
       if (start >= 0) {
@@ -330,9 +339,10 @@ export function ownName(texts: Iterable<string>): string | undefined {
         const first = word[0] ?? '';
         // A part of an address ("Last" in Last.fm, a host name) is not a use of a name.
         const inAddress = ADDRESS_MARK.has(text[start - 1] ?? ' ') || (ch === '.' && LETTER.test(text[i + 1] ?? ' '));
-        if (word.length >= 2 && first !== first.toLowerCase() && !inAddress && !NOT_A_NAME.has(word) && !CORPORATE.has(word)) counts.set(word, (counts.get(word) ?? 0) + 1);
+        if (word.length >= 2 && !openingWord && first !== first.toLowerCase() && !inAddress && !NOT_A_NAME.has(word) && !CORPORATE.has(word)) counts.set(word, (counts.get(word) ?? 0) + 1);
         start = -1;
       }
+      if (ch === '.' || ch === '!' || ch === '?' || ch === ':' || ch === ';' || ch === '|' || ch === '*' || ch === '-' || ch === '(' || ch === '"' || ch === '“') opening = ch === '.' ? !LETTER.test(text[i + 1] ?? ' ') : true;
     }
     if (read >= OWN_NAME_CHARS) break;
   }

@@ -96,6 +96,8 @@ describe('categories and polarity', () => {
       expect(has(s, 'third-party-sharing', 'restricts')).toBe(true);
       expect(has(s, 'third-party-sharing', 'states')).toBe(false);
     }
+    // "If you do not, we share" denies nothing.
+    expect(has('If you do not, we may share your notes with advertising partners.', 'third-party-sharing', 'states')).toBe(true);
     // A phrase set off by commas does not end the denial.
     expect(has('We do not, under any circumstances, sell your notes.', 'third-party-sharing', 'states')).toBe(false);
     // A denial in another clause does not reach the quoted verb.

@@ -123,7 +123,7 @@ function governedNegation(text: string): { index: number; end: number } | null {
       const x = ws[j]?.word ?? '';
       // A comma and a new subject start another clause: "although we do not receive payment, we share",
       // "we do not charge for it, and we share".
-      if (j > from && /,$/.test(ws[j - 1]?.word ?? '') && (NEW_SUBJECT.test(x) || (/^(?:and|but|so|yet|et|mais)$/.test(x) && NEW_SUBJECT.test(ws[j + 1]?.word ?? '')))) break;
+      if (j >= 1 && /,$/.test(ws[j - 1]?.word ?? '') && (NEW_SUBJECT.test(x) || (/^(?:and|but|so|yet|et|mais)$/.test(x) && NEW_SUBJECT.test(ws[j + 1]?.word ?? '')))) break;
       const hit = VERB_WORD.test(x) || (x.startsWith('available') && ws.slice(Math.max(from, j - 3), j).some((p) => /^(?:make|makes|made|making)$/.test(p.word)));
       if (hit) return { index: ws[i]?.at ?? 0, end: (ws[j]?.at ?? 0) + x.length };
     }

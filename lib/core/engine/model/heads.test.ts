@@ -25,6 +25,7 @@ describe('the AI head opens only where a sentence names training', () => {
     'Wir verwenden Ihre Daten, um unsere KI-Systeme zu optimieren.',
     'Our models, which we improve with your content, power the assistant.',
     'We use your feedback to make the AI models we develop better.',
+    'AI features that we continuously improve using your conversations.',
   ])('"%s" names training', (s) => {
     expect(names(s)).toBe(true);
     // The first gate opens on it too, whatever its language: the two gates are one door.
@@ -43,6 +44,9 @@ describe('the AI head opens only where a sentence names training', () => {
     "Le refus peut entraîner l'impossibilité d'utiliser nos fonctionnalités d'IA.",
     'We use artificial intelligence tools to improve your search experience.',
     "Nous intégrons des fonctionnalités d'intelligence artificielle afin d'améliorer votre expérience.",
+    'We use AI so that we improve your experience.',
+    'Our AI features bring improvements to your experience.',
+    'With AI, we improve how you search.',
   ])('"%s" only uses a model', (s) => {
     expect(names(s)).toBe(false);
   });

@@ -80,10 +80,12 @@ const AI_PAIR: Record<string, RegExp> = {
 // "advanced AI models", "optimized algorithms" or "developers who build with our models".
 const IMPROVE =
   /^(?:improv(?:e|es|ed|ing|ements?)|develop(?:s|ed|ing|ments?)?|build(?:s|ing)?|built|enhanc(?:e|es|ed|ing|ements?)|refin(?:e|es|ed|ing|ements?)|optimi[sz](?:e|es|ing|ation)|advanc(?:e|es|ing)|foster(?:s|ed|ing)?|tun(?:e|es|ed|ing)|am[eé]lior(?:er|ons|ent|e|é|ée|ées|és|ation|ations)|d[eé]velopp(?:er|ons|ent|e|é|ée|ées|és|ement)|perfectionn(?:er|ons|ent|ement)|verbesser\w*|weiterentwickl\w*|entwickel(?:n|t|te|ten)|entwicklung|optimier(?:en|t|te|ung)|mejor(?:ar|amos|an|a)|desarroll(?:ar|amos|an|o|a|ado)|perfeccion(?:ar|amos))$/;
-// The forms of those verbs whose object comes before them: participles and nouns ("models developed by us").
-const IMPROVED = /(?:ed|ements?|ments?|ation|ations|é|ée|ées|és|ung|ado|built)$/;
+// The forms of those verbs whose object comes before them: participles ("models developed by us").
+const IMPROVED = /(?:ed|é|ée|ées|és|ado|ados|built)$/;
 const GERMAN_VERB = /^(?:verbesser|optimier|weiterentwickl|entwickel)/;
 const SUBJECT = /^(?:we|you|they|nous|wir|nosotros)$/;
+const FUNCTION_WORD = /^(?:so|and|or|to|as|if|when|then|but|because|such)$/;
+const DETERMINER = /^(?:the|our|its|their|your|these|those|any|all)$/;
 // A hyphenated word is read by its parts too ("ai-training", "model-training"): see trains().
 const TRAIN = /^(?:train|retrain|pretrain|entra[iî]n|trainier|entrenar|entrenamiento|entrena)|^(?:teach\w*|fine-?tun\w*)$/;
 const FORM = /^(?:former|forment|formons|formation)$/;
@@ -133,8 +135,15 @@ export function namesTraining(prepared: string): boolean {
     // what improves. "We use AI to improve your experience" only uses it.
     // The object stands before the verb in a participle or a noun ("models developed by us"), a relative
     // clause ("the models we improve") and a German infinitive ("um unsere KI-Modelle zu verbessern").
-    const objectBefore = IMPROVED.test(w) || GERMAN_VERB.test(w) || near(i, -2, -1, SUBJECT);
-    if (IMPROVE.test(w) && (near(i, 1, 8, aiAt) || (!ends[i - 1] && aiAt(i - 1)) || (objectBefore && near(i, -6, -1, aiAt)))) return true;
+    // In a relative clause the model stands right before its subject: "the models (that) we (continuously) improve".
+    // (The head may be two words long, "the AI features that we improve"; without "that" or "which" it
+    // needs its determiner, so "with AI, we improve your search" stays closed.)
+    const head = (k: number) => !ends[k] && (aiAt(k) || (!ends[k - 1] && aiAt(k - 1) && !at(ws, k, FUNCTION_WORD)));
+    const relative = [1, 2].some(
+      (d) => at(ws, i - d, SUBJECT) && ((at(ws, i - d - 1, /^(?:that|which)$/) && head(i - d - 2)) || (head(i - d - 1) && (at(ws, i - d - 2, DETERMINER) || at(ws, i - d - 3, DETERMINER)))),
+    );
+    const objectBefore = IMPROVED.test(w) || GERMAN_VERB.test(w);
+    if (IMPROVE.test(w) && (near(i, 1, 8, aiAt) || (!ends[i - 1] && aiAt(i - 1)) || relative || (objectBefore && near(i, -6, -1, aiAt)))) return true;
     const machineLearning = (w === 'machine' && !ends[i] && at(ws, i + 1, /^learning$/)) || (w === 'apprentissage' && at(ws, i + 1, /^automatique$/));
     if (machineLearning && (near(i, -3, -1, ML_FOR) || at(ws, i + 2, ML_WHAT))) return true;
     if (aiAt(i) && near(i, 1, 3, BETTER_VERB)) {
