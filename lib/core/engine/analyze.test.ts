@@ -158,7 +158,7 @@ describe('golden explanations', () => {
       BASE.replace('We do not sell your personal information.', `We share the following with our partners, including:\n\n${items.map((i) => `- ${i}`).join('\n')}\n\nWe do not sell your personal information.`);
     // The older version writes "billing" and "time" in lower case; the newer one's items open with capitals.
     const older = acme(list(['Your billing address, at billing time.']));
-    const newer = acme(list(['Your billing address, at billing time.', 'Billing, shipping and contact details', 'Time zone', 'Preventing abuse of the service', 'IP address']));
+    const newer = acme(list(['Your billing address, at billing time.', 'Billing, shipping and contact details', 'Time zone', 'Preventing abuse of the service', 'IP address', 'Emergency situations, such as a risk of harm']));
     const named = analyzeChange(older, newer).findings.flatMap((f) => f.gained?.named ?? []);
     expect(named).toEqual([]);
     // A company that the policy names inside a sentence is still named when a list item opens with it.
@@ -182,6 +182,14 @@ describe('golden explanations', () => {
     const older = `${BASE}\n\n## Signing in\n\nAcme offers sign-in options.\n\n${signIn}\n`;
     const newer = older.replace('who host our servers.', 'who host our servers, and with Google.');
     expect(analyzeChange(acme(older), acme(newer)).findings.flatMap((f) => f.gained?.named ?? [])).toEqual(['Google']);
+  });
+
+  it("reads the service's own name from its text when its title is a sentence and its address gives none", () => {
+    const doc = (t: string) => documentFromMarkdown(t, { url: 'corpus:globex', language: 'en' });
+    const uses = Array.from({ length: 12 }, (_, i) => `Your data helps Globex run service ${i}.`).join('\n\n');
+    const older = `# How we handle what you give us\n\n${BASE}\n\n${uses}\n`;
+    const newer = older.replace('who host our servers.', 'who host our servers, and with Globex.');
+    expect(analyzeChange(doc(older), doc(newer)).findings.flatMap((f) => f.gained?.named ?? [])).toEqual([]);
   });
 
   it('quotes the closest older statement beside a new sentence that widens a practice', () => {

@@ -44,7 +44,8 @@ function namesIn(docs: readonly PolicyDocument[]): Names {
         // The policy's own most-written name, only where its title and address give none that it uses: a
         // policy of acme.com that writes "sign in with Google" forty times is still Acme's.
         const texts = newest ? newest.blocks.map((b) => b.text) : [];
-        const usesTitled = titled.some((t) => texts.some((x) => x.toLowerCase().includes(t)));
+        // (A title that is a sentence, "How to manage the info we use", names nobody.)
+        const usesTitled = titled.some((t) => t.split(' ').length <= 3 && texts.some((x) => x.toLowerCase().includes(t)));
         const own = usesTitled ? undefined : ownName(texts);
         self = own ? [...titled, own] : titled;
       }
@@ -171,6 +172,13 @@ const spanText = (edit: SentenceEdit, op: 'insert' | 'delete') =>
     .map((s) => s.text)
     .join(' ');
 
+/** The first word of a text written in sentence case ("Emergency situations"), or undefined. */
+function sentenceCaseOpening(text: string): string | undefined {
+  const m = SENTENCE_CASE.exec(text);
+  return m ? m[1] : undefined;
+}
+const SENTENCE_CASE = /^\W{0,4}([A-Z][a-z]{1,30}) [a-z]/;
+
 /** What a piece of a statement names (attributes.ts). */
 const keysOf = (text: string, names: Names) => new Set(attributeKeys(attributesOf(prepareSentence(text), text, names)));
 const SOLD = 'act:sale';
@@ -277,7 +285,12 @@ function judgeEdit(
     const statesBefore = before.some((c) => c.category === category && c.polarity === 'states');
     const restrictsBefore = before.some((c) => c.category === category && c.polarity === 'restricts');
     const triggers = [...new Set([...(statesNow?.triggers ?? []), ...(restrictsNow?.triggers ?? [])])];
-    const attributes = (statesNow ?? restrictsNow)?.attributes ?? attributesOf(prepareSentence(after), after, names);
+    const read = (statesNow ?? restrictsNow)?.attributes ?? attributesOf(prepareSentence(after), after, names);
+    // A list item read with its lead-in opens with a capital in sentence case ("Emergency situations, such
+    // as ..." under "we share information in:"): a first word followed by a lower-case one is no company.
+    const opening = edit.context ? sentenceCaseOpening(after) : undefined;
+    const notOpening = (name: string) => !opening || (name !== opening && !name.startsWith(`${opening} `));
+    const attributes = opening ? { ...read, named: read.named.filter(notOpening) } : read;
     const known = older(category);
     const previous = edit.type === 'modified' ? (edit.before ?? undefined) : closest(after, known);
     const evidence: Evidence = { sentence: after, spans: edit.spans, triggers, ...(previous ? { previous } : {}) };
@@ -295,7 +308,9 @@ function judgeEdit(
         // "… and to Microsoft" names one only after the verb that hands the data over.
         const lead = edit.context ? `${trimEndChars(edit.context, ' :')} ` : '';
         const beforeKeys = keysOf(`${lead}${edit.before ?? ''}`, names);
-        const named = namedRecipients(`${lead}${after}`, names).map((n) => `named:${n.toLowerCase()}`);
+        const named = namedRecipients(`${lead}${after}`, names)
+          .filter(notOpening)
+          .map((n) => `named:${n.toLowerCase()}`);
         const inserted = [...keysOf(spanText(edit, 'insert'), names)].filter((k) => !k.startsWith('named:'));
         const gained = [...new Set([...inserted, ...named])].filter((k) => !beforeKeys.has(k) && !NEVER_WIDENS.has(k));
         if (sells(after) && !sells(edit.before ?? '')) gained.push(SOLD);
