@@ -27,6 +27,10 @@ describe('named recipients', () => {
     ['We share it with Salesforce.com and with AT&T.', ['Salesforce.com', 'AT&T']],
     ['We share it with Auth0 and with The Trade Desk.', ['Auth0', 'Trade Desk']],
     ['We share claims data with State Farm.', ['State Farm']],
+    // Every name of a list, and no place.
+    ['We share it with Google, Meta and Amazon.', ['Google', 'Meta', 'Amazon']],
+    ['We use tools such as Google Analytics, Hotjar, and Mixpanel to measure use.', ['Google Analytics', 'Hotjar', 'Mixpanel']],
+    ['We may transfer your information to Canada and to New Zealand.', []],
   ])('%s', (sentence, names) => {
     expect(namedRecipients(sentence)).toEqual(names);
   });

@@ -151,29 +151,54 @@ export function namedRecipients(sentence: string, names: Names = NO_NAMES): stri
   const { common } = names;
   const out: string[] = [];
   const head = sentence.length > 2400 ? sentence.slice(0, 2400) : sentence;
-  for (const m of head.matchAll(NAMED)) {
-    if (m[1] === 'to' && !GIVING_BEFORE.test(head.slice(Math.max(0, m.index - GIVING_REACH), m.index))) continue;
-    const raw = trimEndChars((m[2] ?? '').trim(), ".,;:'’");
+  // One candidate: the capitalised words `raw`, ending at `end` in the sentence.
+  const take = (rawText: string, end: number) => {
+    const raw = trimEndChars(rawText.trim(), ".,;:'’");
     const rawWords = raw.split(/\s+/);
     const all = rawWords.map(bareName);
-    if (DATA_NOUN.has(all[all.length - 1] ?? '')) continue;
+    if (DATA_NOUN.has(all[all.length - 1] ?? '')) return;
     const parts = all.filter((w) => w.length > 0 && !NOT_A_NAME.has(w) && !/\d\D*\d/.test(w));
     // The first word decides: "Billing Address" is the policy's word "billing", "Google Analytics" a name.
-    if (parts[0] && common?.has(parts[0].toLowerCase())) continue;
+    if (parts[0] && common?.has(parts[0].toLowerCase())) return;
     // "Sub-processors" is the policy's word "sub-processors", not a company "Sub".
-    if (common?.has(trimEndChars(rawWords[0] ?? '', ".,'’").toLowerCase())) continue;
+    if (common?.has(trimEndChars(rawWords[0] ?? '', ".,'’").toLowerCase())) return;
     // ("Acme's partners" names Acme: a possessive or a suffix ends the name.)
     const last = rawWords[rawWords.length - 1] ?? '';
-    if (bareName(last) === trimEndChars(last, ".,'’") && modifies(head, (m.index ?? 0) + m[0].length)) continue;
-    if (parts.length === 0) continue;
+    if (bareName(last) === trimEndChars(last, ".,'’") && modifies(head, end)) return;
+    if (parts.length === 0) return;
     const name = parts.join(' ');
+    // A place, or a company's form after its name ("OpenAI, L.L.C.").
+    if (PLACES.has(name) || CORPORATE.has(name.replace(/\./g, ''))) return;
     const lower = name.toLowerCase();
     // (names.self is read only here: an analysis works it out when a sentence first names a company.)
-    if (lower.length < 2 || names.self.some((s) => s && (lower.includes(s) || s.includes(lower)))) continue;
+    if (lower.length < 2 || names.self.some((s) => s && (lower.includes(s) || s.includes(lower)))) return;
     if (!out.includes(name)) out.push(name);
+  };
+  for (const m of head.matchAll(NAMED)) {
+    if (m[1] === 'to' && !GIVING_BEFORE.test(head.slice(Math.max(0, m.index - GIVING_REACH), m.index))) continue;
+    let end = m.index + m[0].length;
+    take(m[2] ?? '', end);
+    // The names listed after it: "with Google, Meta and Amazon" (at most MAX_LISTED).
+    for (let n = 0; n < MAX_LISTED; n++) {
+      LISTED.lastIndex = end;
+      const more = LISTED.exec(head);
+      if (!more) break;
+      end = more.index + more[0].length;
+      take(more[1] ?? '', end);
+    }
   }
   return out;
 }
+// Countries and regions data is transferred to ("to Canada"): places, not companies.
+const PLACES = new Set(
+  'Canada Mexico Brazil Argentina Chile Colombia Peru Ireland Germany France Spain Italy Portugal Netherlands Belgium Luxembourg Switzerland Austria Poland Sweden Norway Denmark Finland Estonia Lithuania Latvia Czechia Romania Bulgaria Greece Hungary Croatia Serbia Ukraine Turkey Israel Egypt Nigeria Kenya India Pakistan Bangladesh China Japan Korea Taiwan Singapore Malaysia Indonesia Philippines Vietnam Thailand Australia Zealand Africa Asia America Americas Emirates Arabia Qatar Russia England Scotland Wales Britain Hong Kong Delaware Texas Virginia Oregon Ohio Washington Dublin London Paris Berlin Amsterdam Frankfurt Tokyo Sydney'.split(
+    ' ',
+  ),
+);
+for (const place of ['New Zealand', 'South Africa', 'South Korea', 'Hong Kong', 'United Arab Emirates', 'Saudi Arabia', 'North America', 'Latin America', 'Great Britain', 'Czech Republic']) PLACES.add(place);
+// A further name of a list: ", Meta", " and Amazon", ", and Microsoft", " or Apple".
+const LISTED = /,? (?:and |or )?([A-Z][\p{L}\p{N}&.'’-]{1,30}(?: [A-Z][\p{L}\p{N}&.'’-]{1,30}){0,2})/uy;
+const MAX_LISTED = 12;
 
 // The nouns that capitalised words qualify when they are not a company ("IP address", "Time zone", "QR
 // code", "Preventing abuse"), and the pronouns that open a clause after an adverb ("Sometimes these").
