@@ -64,6 +64,8 @@ describe("a policy's own name", () => {
     expect(ownName([...own, ...group.map((name, i) => `${name} Pty Ltd, ABN ${i}`)])).toBe('globex');
     // Words opening a sentence or a row do not count: a purpose table's "To ..." is no name.
     expect(ownName([...own, ...Array.from({ length: 40 }, (_, i) => `To do task ${i}. This Statement applies.`)])).toBe('globex');
+    // A two-word name whose words come together: "Thomson Reuters".
+    expect(ownName(Array.from({ length: 12 }, (_, i) => `At Globex Industries we keep record ${i}.`))).toBe('globex industries');
     // No word stands out: no own name, rather than a wrong one.
     expect(ownName(['Acme and Initech share it.', 'Acme and Initech keep it.'])).toBeUndefined();
     const even = [...Array.from({ length: 12 }, () => 'We at Acme and Initech keep it.')];

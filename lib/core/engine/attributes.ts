@@ -328,6 +328,8 @@ const CORPORATE = new Set('Inc Incorporated LLC Ltd Limited Pty Corp Corporation
 /** How often, at least, and how many times more than any other, a policy names itself (see ownName). */
 const OWN_NAME_MIN = 10;
 const OWN_NAME_LEAD = 1.5;
+/** How often, at least, the two most written words must come together to be read as one two-word name. */
+const OWN_NAME_TOGETHER = 0.8;
 /** At most this many characters of a policy are read for its own name (a bound on the work). */
 const OWN_NAME_CHARS = 400_000;
 
@@ -339,6 +341,8 @@ const OWN_NAME_CHARS = 400_000;
  */
 export function ownName(texts: Iterable<string>): string | undefined {
   const counts = new Map<string, number>();
+  // Two capitalised words in a row ("Thomson Reuters"): a two-word name counts as one.
+  const pairs = new Map<string, number>();
   let read = 0;
   for (const full of texts) {
     const text = full.length > OWN_NAME_CHARS - read ? full.slice(0, Math.max(0, OWN_NAME_CHARS - read)) : full;
@@ -347,6 +351,8 @@ export function ownName(texts: Iterable<string>): string | undefined {
     // Whether the next word opens the text or a sentence: "To provide the service", "This Statement".
     let opening = true;
     let openingWord = true;
+    // The counted word just before, when only one space separates it from the next.
+    let previous = '';
     for (let i = 0; i <= text.length; i++) {
       const ch = i < text.length ? text[i] ?? ' ' : ' ';
       const code = ch.charCodeAt(0);
@@ -364,22 +370,38 @@ export function ownName(texts: Iterable<string>): string | undefined {
         const first = word[0] ?? '';
         // A part of an address ("Last" in Last.fm, a host name) is not a use of a name.
         const inAddress = ADDRESS_MARK.has(text[start - 1] ?? ' ') || (ch === '.' && LETTER.test(text[i + 1] ?? ' '));
-        if (word.length >= 2 && !openingWord && first !== first.toLowerCase() && !inAddress && !NOT_A_NAME.has(word) && !CORPORATE.has(word)) counts.set(word, (counts.get(word) ?? 0) + 1);
+        const counted = word.length >= 2 && !openingWord && first !== first.toLowerCase() && !inAddress && !NOT_A_NAME.has(word) && !CORPORATE.has(word);
+        if (counted) {
+          counts.set(word, (counts.get(word) ?? 0) + 1);
+          if (previous) pairs.set(`${previous} ${word}`, (pairs.get(`${previous} ${word}`) ?? 0) + 1);
+        }
+        previous = counted && ch === ' ' ? word : '';
         start = -1;
-      }
+      } else if (ch !== ' ') previous = '';
       if (ch === '.' || ch === '!' || ch === '?' || ch === ':' || ch === ';' || ch === '|' || ch === '*' || ch === '-' || ch === '(' || ch === '"' || ch === '“') opening = ch === '.' ? !LETTER.test(text[i + 1] ?? ' ') : true;
     }
     if (read >= OWN_NAME_CHARS) break;
   }
   let best = '';
   let top = 0;
+  let runnerUp = '';
   let second = 0;
   for (const [word, n] of counts) {
     if (n > top) {
+      runnerUp = best;
       second = top;
       top = n;
       best = word;
-    } else if (n > second) second = n;
+    } else if (n > second) {
+      second = n;
+      runnerUp = word;
+    }
   }
-  return top >= OWN_NAME_MIN && top >= OWN_NAME_LEAD * second ? best.toLowerCase() : undefined;
+  if (top < OWN_NAME_MIN) return undefined;
+  if (top >= OWN_NAME_LEAD * second) return best.toLowerCase();
+  // The two most written words are one name when they nearly always come together: "Thomson Reuters".
+  for (const pair of [`${best} ${runnerUp}`, `${runnerUp} ${best}`]) {
+    if ((pairs.get(pair) ?? 0) >= OWN_NAME_TOGETHER * second) return pair.toLowerCase();
+  }
+  return undefined;
 }
