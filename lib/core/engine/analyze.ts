@@ -6,7 +6,7 @@
  * the same findings on an idle machine and on a busy one.
  */
 import { ChangeAnalysis, type Category, type Evidence, type Finding, type FindingKind, type Gained, type PolicyDocument, type Severity, type Signal, type Statement } from '../schema';
-import { attributeKeys, attributesOf, lowerCaseWords, namedRecipients, ownName, selfNames, type Attributes, type Names } from './attributes';
+import { attributeKeys, attributesOf, lowerCaseWords, ownName, selfNames, type Attributes, type Names } from './attributes';
 import { denialReach, memoized, prepareSentence, statementClassifier, type Classification, type Classify } from './classify';
 import { alignDocuments, Budget, type SentenceEdit } from './diff';
 import { trimEndChars } from '../text/trim';
@@ -172,6 +172,11 @@ const spanText = (edit: SentenceEdit, op: 'insert' | 'delete') =>
     .map((s) => s.text)
     .join(' ');
 
+/** A sentence of a list item as it is read: after its list's lead-in ("We share: ..."), when it has one. */
+function withLead(edit: SentenceEdit, text: string): string {
+  return edit.context ? `${trimEndChars(edit.context, ' :')} ${text}` : text;
+}
+
 /** The first word of a text written in sentence case ("Emergency situations"), or undefined. */
 function sentenceCaseOpening(text: string): string | undefined {
   const m = SENTENCE_CASE.exec(text);
@@ -276,7 +281,7 @@ function judgeEdit(
     return out;
   }
   const after = edit.after ?? '';
-  const now = edit.context ? classify(`${trimEndChars(edit.context, ' :')} ${after}`) : classify(after);
+  const now = classify(withLead(edit, after));
   const before: Classification[] = edit.type === 'modified' && edit.before ? classify(edit.before) : [];
   const categories = new Set(now.map((c) => c.category));
   for (const category of categories) {
@@ -304,13 +309,11 @@ function judgeEdit(
           push('new', attributeKeys(attributes));
           continue;
         }
-        // What the inserted words name; companies are read in the whole sentence, with its lead-in, since
-        // "… and to Microsoft" names one only after the verb that hands the data over.
-        const lead = edit.context ? `${trimEndChars(edit.context, ' :')} ` : '';
-        const beforeKeys = keysOf(`${lead}${edit.before ?? ''}`, names);
-        const named = namedRecipients(`${lead}${after}`, names)
-          .filter(notOpening)
-          .map((n) => `named:${n.toLowerCase()}`);
+        // What the inserted words name; companies are read in the whole sentence with its lead-in (as the
+        // classifier read it: `attributes`), since "… and to Microsoft" names one only after the verb that
+        // hands the data over.
+        const beforeKeys = keysOf(withLead(edit, edit.before ?? ''), names);
+        const named = attributes.named.map((n) => `named:${n.toLowerCase()}`);
         const inserted = [...keysOf(spanText(edit, 'insert'), names)].filter((k) => !k.startsWith('named:'));
         const gained = [...new Set([...inserted, ...named])].filter((k) => !beforeKeys.has(k) && !NEVER_WIDENS.has(k));
         if (sells(after) && !sells(edit.before ?? '')) gained.push(SOLD);
