@@ -126,24 +126,27 @@ export function namesTraining(prepared: string): boolean {
   // French "peut entraîner" is "may cause", not "may train".
   const causes = (i: number) => /^entra[iî]ner$/.test(ws[i] ?? '') && at(ws, i - 1, /^(?:peut|peuvent|pourrait|pourraient|risque|risquent)$/) && !ends[i - 1];
   const aiAt = (i: number) => at(ws, i, AI_WORD) || (i > 0 && !ends[i - 1] && Object.hasOwn(AI_PAIR, ws[i] ?? '') && at(ws, i - 1, AI_PAIR[ws[i] ?? ''] as RegExp));
+  // Whether the improving verb at i improves a model, not something AI is used for: "improve our models",
+  // "AI development", "our models improve" (a model right before), a participle or a German infinitive
+  // whose object comes first ("models developed by us", "um unsere KI-Modelle zu verbessern"), a relative
+  // clause ("the models (that) we (continuously) improve"; the head may be two words, "the AI features
+  // that we improve", and without "that" or "which" needs its determiner, so "with AI, we improve your
+  // search" stays closed). "We use AI to improve your experience" only uses a model.
+  const head = (k: number) => !ends[k] && (aiAt(k) || (!ends[k - 1] && aiAt(k - 1) && !at(ws, k, FUNCTION_WORD)));
+  const modelImproves = (i: number) => {
+    const w = ws[i] ?? '';
+    if (near(i, 1, 8, aiAt) || (!ends[i - 1] && aiAt(i - 1))) return true;
+    if ((IMPROVED.test(w) || GERMAN_VERB.test(w)) && near(i, -6, -1, aiAt)) return true;
+    return [1, 2].some(
+      (d) => at(ws, i - d, SUBJECT) && ((at(ws, i - d - 1, /^(?:that|which)$/) && head(i - d - 2)) || (head(i - d - 1) && (at(ws, i - d - 2, DETERMINER) || at(ws, i - d - 3, DETERMINER)))),
+    );
+  };
   for (let i = 0; i < ws.length; i++) {
     const w = ws[i] ?? '';
     if (trains(w) && !causes(i)) return true;
     if ((w === 'learn' || w === 'learns') && at(ws, i + 1, /^from$/)) return true;
     if (FORM.test(w) && near(i, 1, 3, FORMED)) return true;
-    // "improve our models", "models are improved", "AI development", "our models improve": the model is
-    // what improves. "We use AI to improve your experience" only uses it.
-    // The object stands before the verb in a participle or a noun ("models developed by us"), a relative
-    // clause ("the models we improve") and a German infinitive ("um unsere KI-Modelle zu verbessern").
-    // In a relative clause the model stands right before its subject: "the models (that) we (continuously) improve".
-    // (The head may be two words long, "the AI features that we improve"; without "that" or "which" it
-    // needs its determiner, so "with AI, we improve your search" stays closed.)
-    const head = (k: number) => !ends[k] && (aiAt(k) || (!ends[k - 1] && aiAt(k - 1) && !at(ws, k, FUNCTION_WORD)));
-    const relative = [1, 2].some(
-      (d) => at(ws, i - d, SUBJECT) && ((at(ws, i - d - 1, /^(?:that|which)$/) && head(i - d - 2)) || (head(i - d - 1) && (at(ws, i - d - 2, DETERMINER) || at(ws, i - d - 3, DETERMINER)))),
-    );
-    const objectBefore = IMPROVED.test(w) || GERMAN_VERB.test(w);
-    if (IMPROVE.test(w) && (near(i, 1, 8, aiAt) || (!ends[i - 1] && aiAt(i - 1)) || relative || (objectBefore && near(i, -6, -1, aiAt)))) return true;
+    if (IMPROVE.test(w) && modelImproves(i)) return true;
     const machineLearning = (w === 'machine' && !ends[i] && at(ws, i + 1, /^learning$/)) || (w === 'apprentissage' && at(ws, i + 1, /^automatique$/));
     if (machineLearning && (near(i, -3, -1, ML_FOR) || at(ws, i + 2, ML_WHAT))) return true;
     if (aiAt(i) && near(i, 1, 3, BETTER_VERB)) {
