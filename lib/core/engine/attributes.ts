@@ -296,8 +296,7 @@ export function lowerCaseWords(texts: Iterable<string>): Set<string> {
     let lower = true;
     for (let i = 0; i <= text.length; i++) {
       const ch = i < text.length ? text[i] ?? ' ' : ' ';
-      const code = ch.charCodeAt(0);
-      const letter = (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code > 127 && LETTER.test(ch));
+      const letter = isLetter(ch);
       // A hyphen between letters continues the word.
       const joins = ch === '-' && start >= 0 && LETTER.test(text[i + 1] ?? ' ');
       if (letter || joins) {
@@ -309,8 +308,7 @@ export function lowerCaseWords(texts: Iterable<string>): Set<string> {
         continue;
       }
       if (start < 0) continue;
-      const before = start > 0 ? text[start - 1] : ' ';
-      const inAddress = ADDRESS_MARK.has(before ?? ' ') || (ch !== '.' && ADDRESS_MARK.has(ch)) || (ch === '.' && LETTER.test(text[i + 1] ?? ' ')) || /\d/.test(ch);
+      const inAddress = partOfAddress(text, start, i) || (ch !== '.' && ADDRESS_MARK.has(ch)) || /\d/.test(ch);
       if (lower && !inAddress && i - start >= 2) {
         common.add(text.slice(start, i));
         if (common.size >= MAX_COMMON_WORDS) return common;
@@ -322,6 +320,17 @@ export function lowerCaseWords(texts: Iterable<string>): Set<string> {
 }
 const LETTER = /\p{L}/u;
 const ADDRESS_MARK = new Set(['/', '@', '.', '_', '#', '=', '?', '&', ':']);
+
+/** A letter of any script (a test of the code first: most text is ASCII). */
+function isLetter(ch: string): boolean {
+  const code = ch.charCodeAt(0);
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code > 127 && LETTER.test(ch));
+}
+
+/** Whether the word text[start, end) is part of an address: after a "/", "@", "." ..., or before ".com". */
+function partOfAddress(text: string, start: number, end: number): boolean {
+  return ADDRESS_MARK.has(text[start - 1] ?? ' ') || (text[end] === '.' && LETTER.test(text[end + 1] ?? ' '));
+}
 
 // The forms and registry numbers of companies ("Acme Pty Ltd, ABN 12 345"): a list of a group's companies repeats them.
 const CORPORATE = new Set('Inc Incorporated LLC Ltd Limited Pty Corp Corporation Company GmbH AG SA SAS SARL BV NV SpA Srl plc PLC ABN ACN KK LLP LP Co'.split(' '));
@@ -355,8 +364,7 @@ export function ownName(texts: Iterable<string>): string | undefined {
     let previous = '';
     for (let i = 0; i <= text.length; i++) {
       const ch = i < text.length ? text[i] ?? ' ' : ' ';
-      const code = ch.charCodeAt(0);
-      const letter = (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code > 127 && LETTER.test(ch));
+      const letter = isLetter(ch);
       if (letter) {
         if (start < 0) {
           start = i;
@@ -369,7 +377,7 @@ export function ownName(texts: Iterable<string>): string | undefined {
         const word = text.slice(start, i);
         const first = word[0] ?? '';
         // A part of an address ("Last" in Last.fm, a host name) is not a use of a name.
-        const inAddress = ADDRESS_MARK.has(text[start - 1] ?? ' ') || (ch === '.' && LETTER.test(text[i + 1] ?? ' '));
+        const inAddress = partOfAddress(text, start, i);
         const counted = word.length >= 2 && !openingWord && first !== first.toLowerCase() && !inAddress && !NOT_A_NAME.has(word) && !CORPORATE.has(word);
         if (counted) {
           counts.set(word, (counts.get(word) ?? 0) + 1);
