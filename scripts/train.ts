@@ -11,7 +11,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { corpusDir } from './lib/corpus';
-import { crossValidate, writeModel } from './train/run';
+import { badOptions, crossValidate, writeModel } from './train/run';
 
 const USAGE = `usage: npm run train [-- --cv] [-- --epochs=N --rate=X --l2=X --balance=X --buckets=N]
   without --cv: cross-validate, then fit on everything and write lib/core/engine/model/statement-model.json and its data card
@@ -22,16 +22,7 @@ if (args.includes('--help') || args.includes('-h')) {
   process.exit(0);
 }
 // An option it does not know must not fall through to a full training run that rewrites the model.
-const unknown = args.filter((a) => {
-  if (a === '--cv') return false;
-  const m = /^--(epochs|rate|l2|balance|buckets)=(.+)$/.exec(a);
-  if (!m) return true;
-  const v = Number(m[2]);
-  // Counts are positive whole numbers (buckets a power of two); rates and penalties finite and not negative.
-  if (m[1] === 'epochs') return !(Number.isInteger(v) && v > 0 && v <= 1000);
-  if (m[1] === 'buckets') return !(Number.isInteger(v) && v >= 2 && v <= 1 << 24 && (v & (v - 1)) === 0);
-  return !(Number.isFinite(v) && v >= 0);
-});
+const unknown = badOptions(args);
 if (unknown.length > 0) {
   console.error(`clausewatch train: unknown option or bad value: ${unknown.join(' ')}\n${USAGE}`);
   process.exit(2);

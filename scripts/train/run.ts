@@ -46,11 +46,30 @@ export function loadAll(corpus: string, options: FitOptions = DEFAULT_FIT) {
   return { samples, pairs };
 }
 
+/** A fitting option on the command line: --epochs=N --rate=X --l2=X --balance=X --buckets=N. */
+const OPTION = /^--(epochs|rate|l2|balance|buckets)=(.+)$/;
+
+/**
+ * The arguments that are neither `--cv` nor a fitting option with a sound value: counts are positive whole
+ * numbers (buckets a power of two), rates and penalties finite and not negative.
+ */
+export function badOptions(args: string[]): string[] {
+  return args.filter((a) => {
+    if (a === '--cv') return false;
+    const m = OPTION.exec(a);
+    if (!m) return true;
+    const v = Number(m[2]);
+    if (m[1] === 'epochs') return !(Number.isInteger(v) && v > 0 && v <= 1000);
+    if (m[1] === 'buckets') return !(Number.isInteger(v) && v >= 2 && v <= 1 << 24 && (v & (v - 1)) === 0);
+    return !(Number.isFinite(v) && v >= 0);
+  });
+}
+
 /** The fitting options: the defaults, then CLAUSEWATCH_FIT (a JSON object of FitOptions, for experiments; the evaluations read it too), then the arguments. */
 export function parseOptions(args: string[]): FitOptions {
   const opts: FitOptions = { ...DEFAULT_FIT, ...(process.env.CLAUSEWATCH_FIT ? (JSON.parse(process.env.CLAUSEWATCH_FIT) as Partial<FitOptions>) : {}) };
   for (const a of args) {
-    const m = /^--(epochs|rate|l2|balance|buckets)=(.+)$/.exec(a);
+    const m = OPTION.exec(a);
     if (m?.[1] && m[2]) (opts as unknown as Record<string, number>)[m[1]] = Number(m[2]);
   }
   return opts;
