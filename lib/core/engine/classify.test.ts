@@ -117,7 +117,7 @@ describe('categories and polarity', () => {
   });
 
   it('names what a statement names, and tells a named recipient from the service itself', () => {
-    const classify = statementClassifier({ self: selfNames('Inkwell Privacy Policy', 'https://www.inkwell.example/privacy') });
+    const classify = statementClassifier({ names: { self: selfNames('Inkwell Privacy Policy', 'https://www.inkwell.example/privacy') } });
     const [hit] = classify('We share your notes with OpenAI and with Inkwell Labs to improve our writing assistant.').filter((c) => c.category === 'third-party-sharing');
     expect(hit?.attributes.named).toEqual(['OpenAI']);
     expect(hit?.attributes.data).toContain('content');

@@ -35,9 +35,7 @@ export interface Classification {
 export interface ClassifierOptions {
   /** The statement model; the shipped one by default. Evaluation passes cross-validation fold models. */
   model?: LinearModel;
-  /** The service's own names, never reported as named recipients (attributes.ts selfNames). */
-  self?: readonly string[];
-  /** Everything that tells company names apart in this policy (attributes.ts Names); `self` is used when absent. */
+  /** What tells company names apart in this policy: the service's own names (attributes.ts selfNames), its lower-case words (attributes.ts Names). */
   names?: Names;
 }
 
@@ -68,7 +66,7 @@ export const prepareSentence = prepare;
 
 /** A classifier bound to a model and a service's names. Pure: no state but its arguments. */
 export function statementClassifier(options: ClassifierOptions = {}): Classify {
-  const names: Names = options.names ?? { self: options.self ?? [] };
+  const names: Names = options.names ?? { self: [] };
   return (sentence, only) => classifyWith(options.model ?? shippedModel(), names, sentence, only);
 }
 
