@@ -335,18 +335,29 @@ export interface C3paPassage {
 }
 
 /** C3PA passages, merged per (policy, text): whether any annotator marked it as shared/disclosed or sold. */
-export function loadC3pa(corpus: string): Array<{ text: string; group: string; policy: number; sharedOrSold: boolean }> {
+export function loadC3pa(corpus: string): C3paMerged[] {
   const file = join(corpus, 'training', 'c3pa.jsonl');
   if (!existsSync(file)) return [];
-  const merged = new Map<string, { text: string; group: string; policy: number; sharedOrSold: boolean }>();
+  const merged = new Map<string, C3paMerged>();
   for (const r of readJsonl<C3paPassage>(file)) {
     const k = `${r.policy_id}|${r.text}`;
     const shared = /Shared \/ Disclosed|Sold/.test(r.label) && r.label.startsWith('Categories');
     const prev = merged.get(k);
-    if (prev) prev.sharedOrSold ||= shared;
-    else merged.set(k, { text: r.text, group: serviceKey(r.policy_url) || `c3pa-${r.policy_id}`, policy: r.policy_id, sharedOrSold: shared });
+    if (prev) {
+      prev.sharedOrSold ||= shared;
+      prev.labels.add(r.label);
+    } else merged.set(k, { text: r.text, group: serviceKey(r.policy_url) || `c3pa-${r.policy_id}`, policy: r.policy_id, sharedOrSold: shared, labels: new Set([r.label]) });
   }
   return [...merged.values()];
+}
+/** A C3PA passage with every label its annotators gave it. */
+export interface C3paMerged {
+  text: string;
+  group: string;
+  policy: number;
+  /** Marked as categories shared/disclosed or sold. */
+  sharedOrSold: boolean;
+  labels: Set<string>;
 }
 
 /**
@@ -357,19 +368,10 @@ export function loadC3pa(corpus: string): Array<{ text: string; group: string; p
  * 'collected': only the sentences of passages marked as data collected and nothing else, as negatives.
  */
 export function c3paSamples(corpus: string, mode: 'all' | 'negatives' | 'collected'): Sample[] {
-  const file = join(corpus, 'training', 'c3pa.jsonl');
-  if (!existsSync(file)) return [];
-  const merged = new Map<string, { text: string; group: string; policy: number; labels: Set<string> }>();
-  for (const r of readJsonl<C3paPassage>(file)) {
-    const k = `${r.policy_id}|${r.text}`;
-    const prev = merged.get(k);
-    if (prev) prev.labels.add(r.label);
-    else merged.set(k, { text: r.text, group: serviceKey(r.policy_url) || `c3pa-${r.policy_id}`, policy: r.policy_id, labels: new Set([r.label]) });
-  }
   const out: Sample[] = [];
   const seen = new Set<string>();
-  for (const p of merged.values()) {
-    const shared = [...p.labels].some((l) => /Shared \/ Disclosed|Sold/.test(l) && l.startsWith('Categories'));
+  for (const p of loadC3pa(corpus)) {
+    const shared = p.sharedOrSold;
     if (mode !== 'all' && shared) continue;
     if (mode === 'collected' && [...p.labels].some((l) => l !== 'Categories of Personal Information Collected')) continue;
     for (const para of p.text.split(/\n+/)) {
