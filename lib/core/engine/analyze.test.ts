@@ -29,6 +29,8 @@ You can request a copy of your data.
 `;
 
 const doc = (text: string) => documentFromMarkdown(text, { url: 'https://example.com/privacy', language: 'en' });
+/** A policy of the service Acme, at its own address (its own names are never recipients). */
+const acme = (text: string) => documentFromMarkdown(text, { url: 'https://www.acme.example/privacy', language: 'en' });
 const analyze = (newer: string, older = BASE) => analyzeChange(doc(older), doc(newer));
 
 describe('golden explanations', () => {
@@ -144,7 +146,6 @@ describe('golden explanations', () => {
   });
 
   it('names a new recipient company as the policy writes it, and never the service itself', () => {
-    const acme = (t: string) => documentFromMarkdown(t, { url: 'https://www.acme.example/privacy', language: 'en' });
     const named = analyzeChange(acme(BASE), acme(BASE.replace('who host our servers.', 'who host our servers, and with OpenAI.')));
     expect(named.findings[0] && words.headline(named.findings[0])).toBe('Expanded: now also shared with OpenAI');
     expect(named.findings[0]?.gained?.named).toEqual(['OpenAI']);
@@ -153,7 +154,6 @@ describe('golden explanations', () => {
   });
 
   it('reads no company name into the capitals that open list items', () => {
-    const acme = (t: string) => documentFromMarkdown(t, { url: 'https://www.acme.example/privacy', language: 'en' });
     const list = (items: string[]) =>
       BASE.replace('We do not sell your personal information.', `We share the following with our partners, including:\n\n${items.map((i) => `- ${i}`).join('\n')}\n\nWe do not sell your personal information.`);
     // The older version writes "billing" and "time" in lower case; the newer one's items open with capitals.
@@ -167,7 +167,6 @@ describe('golden explanations', () => {
   });
 
   it('names a company added to a list of processors, or to the end of an edited sentence', () => {
-    const acme = (t: string) => documentFromMarkdown(t, { url: 'https://www.acme.example/privacy', language: 'en' });
     const processors = (items: string[]) =>
       BASE.replace('We do not sell your personal information.', `We share your personal information with processors, including:\n\n${items.map((i) => `- ${i}`).join('\n')}\n\nWe do not sell your personal information.`);
     const added = analyzeChange(acme(processors(['Stripe (payments)'])), acme(processors(['Stripe (payments)', 'OpenAI, L.L.C. (AI features)'])));
@@ -177,7 +176,6 @@ describe('golden explanations', () => {
   });
 
   it("takes the service's own name from its title and address before the name its policy writes most", () => {
-    const acme = (t: string) => documentFromMarkdown(t, { url: 'https://www.acme.example/privacy', language: 'en' });
     const signIn = Array.from({ length: 30 }, (_, i) => `You may sign in with Google on device ${i}.`).join('\n\n');
     const older = `${BASE}\n\n## Signing in\n\nAcme offers sign-in options.\n\n${signIn}\n`;
     const newer = older.replace('who host our servers.', 'who host our servers, and with Google.');
@@ -185,11 +183,11 @@ describe('golden explanations', () => {
   });
 
   it("reads the service's own name from its text when its title is a sentence and its address gives none", () => {
-    const doc = (t: string) => documentFromMarkdown(t, { url: 'corpus:globex', language: 'en' });
+    const untitled = (t: string) => documentFromMarkdown(t, { url: 'corpus:globex', language: 'en' });
     const uses = Array.from({ length: 12 }, (_, i) => `Your data helps Globex run service ${i}.`).join('\n\n');
     const older = `# How we handle what you give us\n\n${BASE}\n\n${uses}\n`;
     const newer = older.replace('who host our servers.', 'who host our servers, and with Globex.');
-    expect(analyzeChange(doc(older), doc(newer)).findings.flatMap((f) => f.gained?.named ?? [])).toEqual([]);
+    expect(analyzeChange(untitled(older), untitled(newer)).findings.flatMap((f) => f.gained?.named ?? [])).toEqual([]);
   });
 
   it('quotes the closest older statement beside a new sentence that widens a practice', () => {
