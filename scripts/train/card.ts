@@ -76,7 +76,9 @@ ${rows}
 Change-level figures (alerts on real policy changes, same folds) are printed by \`npm run eval -- changes\`.
 
 ## Limits
-- English first: the French and Dutch sentences it has seen are few; other languages rely on shared character n-grams.
+- English first: the French and Dutch sentences it has seen are few. In other languages the model has little more than
+  the cues (their word lists cover French, German, Spanish, Italian, Dutch and Portuguese) and words shared with
+  English; a sharing statement there is found only when it is plainly built (verb of handing over, then another party).
 - OPP-115 is from 2015: modern phrasing of sharing comes only from the change pairs' evidence.
 `;
   writeFileSync(CARD_PATH, text);

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { encodeWeights, type LinearModel, type ModelFile } from '../../lib/core/engine/model/linear';
 import { writeDataCard } from './card';
 import { HEADS } from '../../lib/core/engine/model/heads';
-import { prepare } from '../../lib/core/engine/model/features';
+import { FEATURES, prepare } from '../../lib/core/engine/model/features';
 import { applyGates, c3paSamples, loadAiPairLabels, loadSharingLabels, readJsonl, sentenceHash, type AiLabel, serviceKey, loadAiLabels, loadC3pa, loadChangePairs, loadOpp115, mineChangePairs, type Sample } from './data';
 import { chooseThresholds, fmt, foldModels, foldOf, headFigures, outOfFold, tally, type Prf } from './cv';
 import { DEFAULT_FIT, fit, prepareAll, type FitOptions, type Prepared } from './fit';
@@ -159,7 +159,8 @@ export async function writeModel(report: CvReport): Promise<{ modelPath: string;
   const digest = createHash('sha256').update(index).update(weights).digest('hex').slice(0, 12);
   const file: ModelFile = {
     format: 'clausewatch-linear',
-    version: `statements-1-${digest}`,
+    version: `statements-2-${digest}`,
+    features: FEATURES,
     buckets: opts.buckets,
     heads: [...HEADS],
     bias: Array.from(fitted.bias, (b) => Number(b.toFixed(6))),

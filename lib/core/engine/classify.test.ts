@@ -26,7 +26,8 @@ describe('categories and polarity', () => {
     ['Your prompts may be shared with third-party AI model providers.', 'third-party-sharing', 'states'],
     ['We do not sell your personal information.', 'third-party-sharing', 'restricts'],
     ['We will never share your data with advertisers.', 'third-party-sharing', 'restricts'],
-    ['You can opt out of the sale or sharing of your personal information.', 'third-party-sharing', 'restricts'],
+    ['Third parties may collect information about you through cookies on our site.', 'third-party-sharing', 'states'],
+    ['Right to opt out of sale: you may direct us not to sell your personal information.', 'third-party-sharing', 'restricts'],
     ['We do not share your data with third parties except with service providers who help us.', 'third-party-sharing', 'states'],
     // AI training
     ['We use your content to train our AI models.', 'ai-training', 'states'],
@@ -48,16 +49,17 @@ describe('categories and polarity', () => {
     ['Our services are not directed to children under 13.', 'children', 'restricts'],
     ['We collect information from teens with parental consent.', 'children', 'states'],
     ['You have the right to access, correct and delete your personal data.', 'user-rights', 'states'],
+    ['You may withdraw your consent at any time.', 'user-rights', 'states'],
   ])('"%s" → %s %s', (sentence, category, polarity) => {
     expect(has(sentence, category, polarity)).toBe(true);
   });
 
-  // Clear statements the shipped model misses (sentence recall for sharing is about 0.7 in the grouped
+  // Clear statements the shipped model misses (sentence recall for sharing is about 0.75 in the grouped
   // validation; README "Limits"). Recorded so that a model that gets them right makes these fail and the
-  // list is moved up.
+  // list is moved up. The first was found by model 1 and is missed by model 2, just under its threshold:
+  // an opt-out of a sale that names no recipient sits on the line.
   it.fails.each<[string, Category, 'states' | 'restricts']>([
-    ['Third parties may collect information about you through cookies on our site.', 'third-party-sharing', 'states'],
-    ['You may withdraw your consent at any time.', 'user-rights', 'states'],
+    ['You can opt out of the sale or sharing of your personal information.', 'third-party-sharing', 'restricts'],
   ])('known miss: "%s" → %s %s', (sentence, category, polarity) => {
     expect(has(sentence, category, polarity)).toBe(true);
   });
@@ -149,6 +151,25 @@ describe('categories and polarity', () => {
   it('understands a first set of French patterns', () => {
     expect(has('Nous partageons vos données avec nos partenaires commerciaux.', 'third-party-sharing', 'states')).toBe(true);
     expect(has('Vos données ne sont pas utilisées pour entraîner nos modèles.', 'ai-training', 'restricts')).toBe(true);
+  });
+
+  // The model has seen little but English; the cues' word lists (model/cues.ts) carry what it learned about
+  // "a verb of handing over, then another party" into the other languages they hold.
+  it.each([
+    'Nous pouvons communiquer vos informations à des prestataires de services qui agissent pour notre compte.',
+    'Vos données peuvent être transmises à nos filiales et à des sociétés tierces.',
+    'Wir geben Ihre personenbezogenen Daten an Werbepartner und Analyseanbieter weiter.',
+    'Podemos divulgar su información a terceros proveedores de servicios.',
+  ])('finds a plainly built sharing statement in another language: "%s"', (sentence) => {
+    expect(has(sentence, 'third-party-sharing', 'states')).toBe(true);
+  });
+
+  it.each([
+    'Nous conservons vos données pendant trois ans après la clôture de votre compte.',
+    'Wir speichern Ihre Daten nur so lange, wie es für den Zweck erforderlich ist.',
+    'Conservamos sus datos mientras su cuenta esté activa.',
+  ])('does not take keeping data for sharing it in another language: "%s"', (sentence) => {
+    expect(classifySentence(sentence).some((c) => c.category === 'third-party-sharing')).toBe(false);
   });
 });
 

@@ -11,8 +11,8 @@
  *   A sentence that exists anywhere in the other version is "reflowed", not added: a document that was
  *   only re-blocked yields nothing. Edited sentences that also moved are paired across blocks through an
  *   inverted word index.
- * - Classification (classify.ts, model/, lexicon.ts, attributes.ts). A linear model over hashed word and
- *   character n-grams (trained by `npm run train` on OPP-115 practices, our AI-training labels and the
+ * - Classification (classify.ts, model/, lexicon.ts, attributes.ts). A linear model over hashed word
+ *   n-grams and cues (model/cues.ts; trained by `npm run train` on OPP-115 practices, our AI-training labels and the
  *   change pairs' evidence, validated by service-grouped cross-validation; model/DATA_CARD.md) says per
  *   sentence which of four categories it states; grammar says whether it denies the practice or leaves it to
  *   the user. Sensitive data and international transfers are recognised by their vocabulary. attributes.ts

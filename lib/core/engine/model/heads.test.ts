@@ -57,6 +57,12 @@ describe('the AI head opens only where a sentence names training', () => {
     expect(gateOpen('third-party-sharing', s)).toBe(true);
   });
 
+  it('opens the sharing gate on a word for handing over or another party in the languages the cues hold', () => {
+    expect(gateOpen('third-party-sharing', prepare('Ihre Daten können an Dritte übermittelt werden.'))).toBe(true);
+    expect(gateOpen('third-party-sharing', prepare('Podemos divulgar su información.'))).toBe(true);
+    expect(gateOpen('third-party-sharing', prepare('Wir speichern Ihre Daten nur so lange wie nötig.'))).toBe(false);
+  });
+
   it('reads a bounded head of a huge sentence: what lies past MAX_CHARS is never read', () => {
     expect(names(`${'filler '.repeat(10)}we train our models on it.`)).toBe(true);
     expect(names(`${'filler '.repeat(MAX_CHARS)}we train our models on it.`)).toBe(false);

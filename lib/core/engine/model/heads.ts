@@ -4,6 +4,9 @@
  * read from its grammar (lexicon.ts): learned denial and choice heads, fitted on OPP-115's 315 "Does Not"
  * practices and our labels, were worse on obvious sentences and no better in the grouped validation.
  */
+import { namesHandingOver } from './cues';
+import { words } from './features';
+
 export const HEADS = ['third-party-sharing', 'ai-training', 'advertising-profiling', 'user-rights'] as const;
 export type Head = (typeof HEADS)[number];
 
@@ -167,7 +170,15 @@ export function namesTraining(prepared: string): boolean {
  */
 export const HEAD_ACTIONS: Partial<Record<Head, (prepared: string) => boolean>> = { 'ai-training': namesTraining };
 
+/**
+ * The sharing gate also opens on a word the cues know (cues.ts) for handing over or for another party, in
+ * any language their lists hold: "Wir geben Ihre Daten an Werbepartner weiter", "a terceros".
+ */
+const GATE_ALSO: Partial<Record<Head, (prepared: string) => boolean>> = { 'third-party-sharing': (prepared) => namesHandingOver(words(prepared)) };
+
 /** Whether a head's gate (and its action word, where it has one) opens on a prepared sentence. */
 export function gateOpen(head: Head, prepared: string): boolean {
-  return (HEAD_GATES[head]?.test(prepared) ?? true) && (HEAD_ACTIONS[head]?.(prepared) ?? true);
+  const gate = HEAD_GATES[head];
+  const open = !gate || gate.test(prepared) || (GATE_ALSO[head]?.(prepared) ?? false);
+  return open && (HEAD_ACTIONS[head]?.(prepared) ?? true);
 }

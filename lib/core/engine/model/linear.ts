@@ -5,13 +5,15 @@
  * Weights are stored quantised to 8 bits per head, only for the buckets that some head uses, and
  * decoded once. Scoring a sentence is one pass over its features: a few hundred table reads.
  */
-import { eachFeature, featurize, words, type FeatureVector } from './features';
+import { eachFeature, FEATURES, featurize, words, type FeatureVector } from './features';
 
 /** The model file (lib/core/engine/model/statement-model.json), as `npm run train` writes it. */
 export interface ModelFile {
   format: 'clausewatch-linear';
   /** Changes whenever the weights change; recorded with analyses that used it. */
   version: string;
+  /** The features it was fitted on (features.ts FEATURES). */
+  features: string;
   buckets: number;
   heads: string[];
   bias: number[];
@@ -156,7 +158,8 @@ export function linearModel(spec: { version: string; buckets: number; heads: rea
   };
 }
 
-/** The model a file describes. */
+/** The model a file describes; an error for a file fitted on other features than this code computes. */
 export function loadModel(file: ModelFile): LinearModel {
+  if (file.features !== FEATURES) throw new Error(`statement model ${file.version} was fitted on features "${String(file.features)}", not "${FEATURES}": run npm run train`);
   return linearModel({ version: file.version, buckets: file.buckets, heads: file.heads, bias: file.bias, threshold: file.threshold, weights: decodeWeights(file) });
 }

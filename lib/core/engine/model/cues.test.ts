@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { cues } from './cues';
+import { MAX_WORDS, prepare, words } from './features';
+
+const of = (s: string) => cues(words(prepare(s)));
+
+describe('cues: arrangements of words that n-grams cannot see', () => {
+  it.each([
+    ['We may disclose your contact details to carefully selected third parties.', 'give>other'],
+    ['Nous pouvons communiquer vos informations à des prestataires qui agissent pour notre compte.', 'give>other'],
+    ['Compartimos sus datos personales con socios publicitarios.', 'give>other'],
+    ['Wir geben Ihre Daten an Werbepartner weiter.', 'give>other'],
+    ['Condividiamo i tuoi dati con fornitori di servizi.', 'give>other'],
+    ['Wij verstrekken uw gegevens aan derden.', 'give>other'],
+    ['Ihre Daten können an Dritte übermittelt werden.', 'other>give'],
+    ['Advertising networks we work with may collect your device identifier.', 'other>take'],
+    ['We never sell your personal information.', 'not>give'],
+    ['Processors act on our behalf and under our instructions.', 'behalf'],
+  ])('"%s" has the cue %s', (sentence, cue) => {
+    expect(of(sentence)).toContain(cue);
+  });
+
+  it('sees no handing over in a sentence that only keeps or uses data', () => {
+    const found = of('We keep your account details for as long as your account is open.');
+    expect(found).not.toContain('give');
+    expect(found.some((c) => c.includes('>'))).toBe(false);
+  });
+
+  it('does not take a word for another party for a verb of handing over ("vendors" is not "vend")', () => {
+    expect(of('Our vendors are bound by contract.')).toEqual(['other']);
+  });
+
+  it('does not let words far apart make an arrangement', () => {
+    const filler = Array.from({ length: 12 }, () => 'carefully').join(' ');
+    expect(of(`We share ${filler} third parties.`)).not.toContain('give>other');
+  });
+
+  it('names each cue once and reads a bounded number of words, however long the sentence', () => {
+    const huge = 'we share it with partners and '.repeat(100_000);
+    const found = of(huge);
+    expect(new Set(found).size).toBe(found.length);
+    expect(words(prepare(huge)).length).toBeLessThanOrEqual(MAX_WORDS);
+    expect(found).toContain('give>other');
+  });
+});

@@ -1,0 +1,76 @@
+/**
+ * Cues: a few features that no n-gram can express, built from small word lists in several languages.
+ * A linear model over words sees "share" and "third parties" apart; it cannot see that a verb of handing
+ * over is followed, a few words later, by a word for another party ("we may disclose the information we
+ * hold about you to third parties"), which is what a sharing statement is, whatever the words between.
+ * Each cue is such an arrangement, fitted like any other feature (its weight is learned, nothing here
+ * decides). Because the lists hold the same notions in French, German, Spanish, Italian, Dutch and
+ * Portuguese, what the model learns from English statements about an arrangement holds in those languages too.
+ *
+ * Pure and bounded: one pass over at most MAX_WORDS words (features.ts), and anchored word-level tests
+ * that cannot backtrack.
+ */
+
+// A verb of handing over, in its forms ("shares", "disclosed", "partageons", "weitergeben", "compartimos").
+const GIVE =
+  /^(?:shar(?:e|es|ed|ing)|disclos\w*|sell(?:s|ing)?|sold|sale|rent(?:s|ed|ing)?|leas(?:e|es|ed|ing)|trad(?:e|es|ed|ing)|transfer\w*|provid(?:e|es|ed|ing)|giv(?:e|es|en|ing)|gave|releas\w*|pass(?:es|ed|ing)?|exchang\w*|transmit\w*|send(?:s|ing)?|sent|furnish\w*|licens(?:e|es|ed|ing)|reveal\w*|partag\w*|communiqu\w*|transm[ei]\w*|vend(?:re|ons|ez|ent|u|ue|us|ues|emos|en|e|er|ido|ida)|c[eè]d(?:er|ons|ons|é|ée|és|ées|emos|ido|ida|ere|iamo)|weiterge\w*|geben|gibt|gegeben|weitergabe|übermitt\w*|offenleg\w*|offengelegt|verkauf\w*|teilen|teilt|geteilt|compart\w*|divulg\w*|comunic\w*|condivi\w*|trasfer\w*|trasmett\w*|verstrek\w*|verkop\w*|verkocht|doorge\w*|delen|gedeeld|compartilh\w*|partilh\w*)$/;
+// A word for another party ("third", "partners", "Werbepartner", "prestataires", "terceros").
+const OTHER =
+  /^(?:third|part(?:y|ies)|partners?|affiliat\w*|advertisers?|vendors?|providers?|compan(?:y|ies)|sponsors?|subsidiar\w*|processors?|contractors?|agents?|networks?|authorities|government\w*|enforcement|others|publishers?|buyers?|purchasers?|successors?|marketers?|merchants?|brokers?|tiers|tierces?|partenaires?|prestataires?|filiales?|soci[eé]t[eé]s|annonceurs?|autorit[eé]s|dritten?|\p{L}*partnern?|\p{L}*dienstleistern?|\p{L}*anbietern?|tochtergesellschaften|beh[oö]rden|unternehmen|werbetreibenden?|terceros?|terceiros?|terzi|socios|parceiros|proveedores|fornecedores|fornitori|afiliad[ao]s|affiliate|empresas|aziende|anunciantes|inserzionisti|autoridades|autorit[aà]|derden|dienstverleners|adverteerders|bedrijven|overheid)$/u;
+// A verb of taking ("collect", "receive", "use"): another party that collects is a party data reaches.
+const TAKE = /^(?:collect\w*|use|uses|used|receiv\w*|access(?:es|ed)?|obtain\w*|gather\w*|track\w*|set|sets|plac(?:e|es|ed)|record\w*|collect\w*|recueill\w*|collect[ée]\w*|erheb\w*|erhalt\w*|erhält|recopil\w*|recib\w*|raccogli\w*|ricev\w*|verzamel\w*|ontvang\w*|coletar|coleta\w*|recebe\w*)$/;
+const NOT = /^(?:not|never|no|neither|nor|ne|pas|jamais|nicht|nie|niemals|keine[nmrs]?|kein|nunca|non|mai|niet|nooit|geen|não)$/;
+const WE = /^(?:we|nous|wir|nosotros|noi|wij|nós)$/;
+
+type Kind = 'give' | 'other' | 'take' | undefined;
+/**
+ * What each word is, remembered: policies repeat their words, and one lookup is cheaper than three
+ * regular expressions. The memory is bounded (emptied when full) and changes no answer.
+ */
+const KINDS = new Map<string, Kind>();
+const MAX_KINDS = 20_000;
+function kindOf(w: string): Kind {
+  if (KINDS.has(w)) return KINDS.get(w);
+  const kind: Kind = OTHER.test(w) ? 'other' : GIVE.test(w) ? 'give' : TAKE.test(w) ? 'take' : undefined;
+  if (KINDS.size >= MAX_KINDS) KINDS.clear();
+  KINDS.set(w, kind);
+  return kind;
+}
+
+/** Whether some word is a verb of handing over or a word for another party, in any language the lists hold. */
+export function namesHandingOver(ws: readonly string[]): boolean {
+  for (const w of ws) {
+    const kind = kindOf(w);
+    if (kind === 'give' || kind === 'other') return true;
+  }
+  return false;
+}
+
+/** The cue features of a sentence's words (features.ts words()), each named once at most. */
+export function cues(ws: readonly string[]): string[] {
+  const give: number[] = [];
+  const other: number[] = [];
+  const take: number[] = [];
+  for (let i = 0; i < ws.length; i++) {
+    const kind = kindOf(ws[i] ?? '');
+    if (kind === 'other') other.push(i);
+    else if (kind === 'give') give.push(i);
+    else if (kind === 'take') take.push(i);
+  }
+  const out: string[] = [];
+  if (give.length) out.push('give');
+  if (other.length) out.push('other');
+  const near = (a: number[], b: number[], reach: number) => a.some((x) => b.some((y) => y > x && y - x <= reach));
+  if (near(give, other, 8)) out.push('give>other');
+  if (near(other, give, 6)) out.push('other>give');
+  if (near(other, take, 5)) out.push('other>take');
+  if (give.some((g) => ws.slice(Math.max(0, g - 4), g).some((w) => NOT.test(w)))) out.push('not>give');
+  if (give.some((g) => ws.slice(Math.max(0, g - 3), g).some((w) => WE.test(w)))) out.push('we>give');
+  for (let i = 0; i + 2 < ws.length; i++) {
+    if (ws[i] === 'on' && (ws[i + 1] === 'our' || ws[i + 1] === 'its' || ws[i + 1] === 'their') && ws[i + 2] === 'behalf') {
+      out.push('behalf');
+      break;
+    }
+  }
+  return out;
+}
