@@ -50,6 +50,8 @@ describe('categories and polarity', () => {
     ['We collect information from teens with parental consent.', 'children', 'states'],
     ['You have the right to access, correct and delete your personal data.', 'user-rights', 'states'],
     ['You may withdraw your consent at any time.', 'user-rights', 'states'],
+    ['If you do not wish to have your details shared with our partners, write to our privacy team.', 'third-party-sharing', 'restricts'],
+    ['If you choose to enter a contest, we share your entry with its sponsor.', 'third-party-sharing', 'states'],
   ])('"%s" → %s %s', (sentence, category, polarity) => {
     expect(has(sentence, category, polarity)).toBe(true);
   });
