@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Category } from '../schema';
 import { attributesOf, selfNames } from './attributes';
-import { classifySentence, statementClassifier } from './classify';
-import { LEXICON_RULES } from './lexicon';
+import { classifySentence, prepareSentence, statementClassifier } from './classify';
+import { denial, LEXICON_RULES } from './lexicon';
 
 const has = (sentence: string, category: Category, polarity: 'states' | 'restricts') =>
   classifySentence(sentence).some((c) => c.category === category && c.polarity === polarity);
@@ -173,6 +173,23 @@ describe('categories and polarity', () => {
   ])('does not take keeping data for sharing it in another language: "%s"', (sentence) => {
     expect(classifySentence(sentence).some((c) => c.category === 'third-party-sharing')).toBe(false);
   });
+});
+
+describe('denials by grammar', () => {
+  it.each([
+    'If you decline, you may not be able to use some features of the app.',
+    'We are not responsible for the use other sites make of your information.',
+    'We do not know how you use the articles you download.',
+  ])('a negation of ability, blame or knowledge denies no practice: "%s"', (sentence) => {
+    expect(denial(prepareSentence(sentence))).toBeNull();
+  });
+
+  it.each(['We do not sell your personal information.', 'Your messages will never be used to train our models.', 'We may not use your data for advertising.'])(
+    'a negation governing a practice verb is a denial: "%s"',
+    (sentence) => {
+      expect(denial(prepareSentence(sentence))).not.toBeNull();
+    },
+  );
 });
 
 describe('no catastrophic backtracking', () => {
