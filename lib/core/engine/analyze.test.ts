@@ -382,3 +382,25 @@ describe('describePolicy', () => {
     expect(sentences).toEqual(['We keep your notes for as long as your account is open.']);
   });
 });
+
+describe('a denial in another language is news of a restriction, never of sharing', () => {
+  const DE = `# Datenschutzerklärung
+
+## Welche Daten wir erheben
+
+Wir erheben Ihren Namen und Ihre E-Mail-Adresse, wenn Sie sich registrieren.
+
+## Weitergabe
+
+Wir speichern Ihre Daten auf Servern in der Europäischen Union.
+`;
+  const de = (text: string) => documentFromMarkdown(text, { url: 'https://www.beispiel.example/datenschutz', language: 'de' });
+  it.each([
+    ['de', 'Wir geben Ihre personenbezogenen Daten nicht an Dritte weiter.'],
+    ['nl', 'Wij verkopen uw gegevens niet aan derden.'],
+    ['es', 'No vendemos sus datos personales a terceros.'],
+  ])('(%s) "%s" added to a policy raises no major finding', (_lang, sentence) => {
+    const a = analyzeChange(de(DE), de(`${DE}\n${sentence}\n`));
+    expect(a.findings.filter((f) => f.severity === 'major')).toEqual([]);
+  });
+});

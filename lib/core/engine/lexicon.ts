@@ -8,6 +8,7 @@
  * The gaps between words are `(?:\W+\w+){0,n}?\W+`: word and non-word runs alternate, so there is one
  * way to read any text and nothing backtracks.
  */
+import { handsOver } from './model/cues';
 import type { Category } from '../schema';
 
 export interface LexiconRule {
@@ -137,9 +138,47 @@ function governedNegation(text: string): { index: number; end: number } | null {
   return null;
 }
 
+// Negations of the languages the sharing gate opens on beyond English and French (model/cues.ts), and
+// their verbs of using and training (their verbs of handing over come from cues.ts handsOver).
+const NEG_BEFORE = /^(?:nunca|jam[aá]s|non|não|nunca|nicht|kein\p{L}*|nie|niemals|niet|geen|nooit|mai)$/u;
+const NEG_AFTER = /^(?:nicht|niemals|nie|kein\p{L}*|niet|nooit|geen)$/u;
+const ONLY = /^(?:nur|alleen|only|solo|solamente|soltanto|apenas|ausschlie(?:ß|ss)lich)$/u;
+const FOREIGN_USE = /^(?:verwend\p{L}*|nutz\p{L}*|genutzt|trainier\p{L}*|gebruik\p{L}*|utiliz\p{L}*|usamos|usar|usiamo|usare|utilizziamo|entren\p{L}*|addestr\p{L}*|trein\p{L}*|verarbeit\p{L}*)$/u;
+// Spanish "no" before a verb of the policy's "we" ("no vendemos", "no se comparten"); in English "no" is the
+// determiner of "no sale", read above.
+const SPANISH_NO = /^(?:se |les |los |las |lo |la )?\p{L}+(?:mos|[ae]n)$|^(?:ser[aá]n?|ser[aá]n?) /u;
+const EDGE = /^[^\p{L}]+|[^\p{L}]+$/gu;
+/**
+ * A negation beside a verb of handing over or of using in German, Dutch, Spanish, Italian or Portuguese:
+ * "no vendemos", "non condividiamo", "wir geben Ihre Daten nicht weiter", "wij verkopen uw gegevens niet".
+ * The negation comes up to three words before the verb (Spanish "no" only before a verb of "we" or a
+ * reflexive one), or, in German and Dutch, up to five words after it in the same
+ * clause, and not as "nicht nur" (not only).
+ */
+function foreignNegation(text: string): { index: number; end: number } | null {
+  const ws = spaced(text);
+  const bare = ws.map((w) => w.word.replace(EDGE, ''));
+  for (let i = 0; i < ws.length; i++) {
+    const w = bare[i] ?? '';
+    if (!(FOREIGN_USE.test(w) || handsOver(w))) continue;
+    for (let k = 1; k <= 3 && i - k >= 0; k++) {
+      const n = bare[i - k] ?? '';
+      if (/[,;:]$/.test(ws[i - k]?.word ?? '')) break;
+      if ((n === 'no' && SPANISH_NO.test(bare.slice(i - k + 1, i + 1).join(' '))) || NEG_BEFORE.test(n)) return { index: ws[i - k]?.at ?? 0, end: (ws[i]?.at ?? 0) + (ws[i]?.word.length ?? 0) };
+    }
+    for (let k = 1; k <= 5 && i + k < ws.length; k++) {
+      if (/[,;:.]$/.test(ws[i + k - 1]?.word ?? '')) break;
+      if (NEG_AFTER.test(bare[i + k] ?? '') && !ONLY.test(bare[i + k + 1] ?? '')) return { index: ws[i]?.at ?? 0, end: (ws[i + k]?.at ?? 0) + (ws[i + k]?.word.length ?? 0) };
+    }
+  }
+  return null;
+}
+
 /** The earliest denial in a prepared sentence, or null. */
 export function denial(prepared: string): { index: number; end: number } | null {
   let best = governedNegation(prepared);
+  const foreign = foreignNegation(prepared);
+  if (foreign && (!best || foreign.index < best.index)) best = foreign;
   for (const re of DENIALS) {
     const m = re.exec(prepared);
     if (m && (!best || m.index < best.index)) best = { index: m.index, end: m.index + m[0].length };
@@ -147,14 +186,15 @@ export function denial(prepared: string): { index: number; end: number } | null 
   return best;
 }
 /**
- * A choice left to the user: an opt-out, a setting, a preference, an unsubscribe link, "if you do not
- * want ...". Not "if you choose to take part, we share it with the sponsor": the practice stands for
- * whoever takes part, so that sentence states it. The clauses before "opt out" were added on OPP-115's
- * choice stance (recall 0.455 -> 0.629, F1 0.539 -> 0.648) and checked on our AI labels, not read while
- * writing them (F1 0.667 -> 0.707, no new false reading); change alerts unchanged.
+ * A choice left to the user: an opt-out, a setting, "if you do not want us to ...", "you can choose whether".
+ * Not "if you choose to take part, we share it with the sponsor" (the practice stands for whoever takes
+ * part), nor an unsubscribe link or a preferences page beside a practice ("when you unsubscribe, we share
+ * your address with partners"): the choice must govern the practice. The clauses before "opt out" were
+ * added on OPP-115's choice stance (F1 0.539 -> 0.583) and checked on our AI labels, not read while writing
+ * them (0.667 -> 0.694, no new false reading); change alerts unchanged.
  */
 export const CHOICE =
-  /\b(?:if you (?:do not|don['’]t|no longer) (?:want|wish)|if you (?:would )?prefer not|(?:may|can) (?:choose|elect|decide) (?:whether|not)|unsubscrib\w*|you (?:can|may) (?:refuse|decline|block|disable|delete|remove|adjust|change|manage|update) (?:your |the |to |cookies|our)|(?:adjust|change|manage|update|review) your (?:\w+ )?(?:preferences|settings|options|choices)|ask us not to|at your (?:choice|direction|request|option)|opt(?:[- ])?out|opt(?:[- ])?in|object to|turn (?:it )?off|switch off|disable|withdraw (?:your )?consent|choose not to|choose whether|decline|exclude (?:your )?(?:data|content)|limit the use|do not sell(?: or share)? my|right to (?:object|opt[- ]out|limit|restrict)|(?:privacy |data )?settings? (?:to|where you can)|s['’]opposer|retirer (?:votre|son) consentement)\b/;
+  /\b(?:if you (?:do not|don['’]t|no longer) (?:want|wish)|if you (?:would )?prefer not|you (?:may|can) (?:choose|elect|decide) (?:whether|not)|ask us not to|opt(?:[- ])?out|opt(?:[- ])?in|object to|turn (?:it )?off|switch off|disable|withdraw (?:your )?consent|choose not to|choose whether|decline|exclude (?:your )?(?:data|content)|limit the use|do not sell(?: or share)? my|right to (?:object|opt[- ]out|limit|restrict)|(?:privacy |data )?settings? (?:to|where you can)|s['’]opposer|retirer (?:votre|son) consentement)\b/;
 /** After a denial, these bring the practice back ("we do not share ... except with service providers"). */
 export const EXCEPTION = /\b(?:except|unless|other than|apart from|save for)\b/;
 export const CONSENT_ONLY = /\b(?:except|unless|other than) (?:you (?:give|provide|consent|choose|opt|ask|instruct)|we have|as (?:you|authori[sz]ed|required|permitted|needed|necessary)|(?:where|when|if) (?:\w+ )?(?:required|permitted|necessary|needed|compelled)|(?:with |upon |at )?(?:your |their )?(?:prior |express |explicit |affirmative )?(?:consent|permission|instruction|request|authori[sz]ation))/;

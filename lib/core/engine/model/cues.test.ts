@@ -15,12 +15,13 @@ describe('cues: arrangements of words that n-grams cannot see', () => {
     ['Ihre Daten können an Dritte übermittelt werden.', 'other>give'],
     ['Advertising networks we work with may collect your device identifier.', 'other>take'],
     ['We never sell your personal information.', 'not>give'],
+    ["We don't share your contact details with anyone.", 'not>give'],
     ['Processors act on our behalf and under our instructions.', 'behalf'],
   ])('"%s" has the cue %s', (sentence, cue) => {
     expect(of(sentence)).toContain(cue);
   });
 
-  it('sees no handing over in a sentence that only keeps or uses data', () => {
+  it('sees no handing over in a sentence that only keeps data', () => {
     const found = of('We keep your account details for as long as your account is open.');
     expect(found).not.toContain('give');
     expect(found.some((c) => c.includes('>'))).toBe(false);
@@ -30,8 +31,14 @@ describe('cues: arrangements of words that n-grams cannot see', () => {
     expect(of('Our vendors are bound by contract.')).toEqual(['other']);
   });
 
+  it('reads no other party in a browser\'s "user agent" and no handing over in "es gibt"', () => {
+    expect(of('Your browser sends its user agent string with every request.')).not.toContain('other');
+    expect(of('Es gibt keine Werbung in der App.')).not.toContain('give');
+  });
+
   it('does not let words far apart make an arrangement', () => {
-    const filler = Array.from({ length: 12 }, () => 'carefully').join(' ');
+    // Nine words from "share" to "third": one past the reach of eight.
+    const filler = Array.from({ length: 8 }, () => 'carefully').join(' ');
     expect(of(`We share ${filler} third parties.`)).not.toContain('give>other');
   });
 

@@ -13,13 +13,13 @@
 
 // A verb of handing over, in its forms ("shares", "disclosed", "partageons", "weitergeben", "compartimos").
 const GIVE =
-  /^(?:shar(?:e|es|ed|ing)|disclos\w*|sell(?:s|ing)?|sold|sale|rent(?:s|ed|ing)?|leas(?:e|es|ed|ing)|trad(?:e|es|ed|ing)|transfer\w*|provid(?:e|es|ed|ing)|giv(?:e|es|en|ing)|gave|releas\w*|pass(?:es|ed|ing)?|exchang\w*|transmit\w*|send(?:s|ing)?|sent|furnish\w*|licens(?:e|es|ed|ing)|reveal\w*|partag\w*|communiqu\w*|transm[ei]\w*|vend(?:re|ons|ez|ent|u|ue|us|ues|emos|en|e|er|ido|ida)|c[eè]d(?:er|ons|ons|é|ée|és|ées|emos|ido|ida|ere|iamo)|weiterge\w*|geben|gibt|gegeben|weitergabe|übermitt\w*|offenleg\w*|offengelegt|verkauf\w*|teilen|teilt|geteilt|compart\w*|divulg\w*|comunic\w*|condivi\w*|trasfer\w*|trasmett\w*|verstrek\w*|verkop\w*|verkocht|doorge\w*|delen|gedeeld|compartilh\w*|partilh\w*)$/;
+  /^(?:shar(?:e|es|ed|ing)|disclos\w*|sell(?:s|ing)?|sold|sale|rent(?:s|ed|ing)?|leas(?:e|es|ed|ing)|trad(?:e|es|ed|ing)|transfer\w*|provid(?:e|es|ed|ing)|giv(?:e|es|en|ing)|gave|releas\w*|pass(?:es|ed|ing)?|exchang\w*|transmit\w*|send(?:s|ing)?|sent|furnish\w*|licens(?:e|es|ed|ing)|reveal\w*|partag\w*|communiqu\w*|transm[ei]\w*|vend(?:re|ons|ez|ent|u|ue|us|ues|emos|en|e|er|ido|ida|ere|iamo|ono)|c[eèé]d(?:er|ons|ez|ent|e|é|ée|és|ées|emos|ido|ida|ere|iamo)|lou(?:er|ons|ez|ent)|weiterge\w*|geben|gegeben|weitergabe|übermitt\w*|offenleg\w*|offengelegt|verkauf\w*|teilen|teilt|geteilt|compart\w*|divulg\w*|comunic\w*|condivi\w*|trasfer\w*|trasmett\w*|verstrek\w*|verkop\w*|verkoopt|verkocht|doorge\w*|delen|deelt|gedeeld|compartilh\w*|partilh\w*)$/;
 // A word for another party ("third", "partners", "Werbepartner", "prestataires", "terceros").
 const OTHER =
-  /^(?:third|part(?:y|ies)|partners?|affiliat\w*|advertisers?|vendors?|providers?|compan(?:y|ies)|sponsors?|subsidiar\w*|processors?|contractors?|agents?|networks?|authorities|government\w*|enforcement|others|publishers?|buyers?|purchasers?|successors?|marketers?|merchants?|brokers?|tiers|tierces?|partenaires?|prestataires?|filiales?|soci[eé]t[eé]s|annonceurs?|autorit[eé]s|dritten?|\p{L}*partnern?|\p{L}*dienstleistern?|\p{L}*anbietern?|tochtergesellschaften|beh[oö]rden|unternehmen|werbetreibenden?|terceros?|terceiros?|terzi|socios|parceiros|proveedores|fornecedores|fornitori|afiliad[ao]s|affiliate|empresas|aziende|anunciantes|inserzionisti|autoridades|autorit[aà]|derden|dienstverleners|adverteerders|bedrijven|overheid)$/u;
+  /^(?:third|part(?:y|ies)|partners?|affiliat\w*|advertisers?|vendors?|providers?|companies|sponsors?|subsidiar\w*|processors?|contractors?|agents|networks|authorities|government\w*|enforcement|others|publishers?|buyers?|purchasers?|successors?|marketers?|merchants?|brokers?|tiers|tierces?|partenaires?|prestataires?|filiales?|soci[eé]t[eé]s|annonceurs?|autorit[eé]s|dritten?|\p{L}*partnern?|\p{L}*dienstleistern?|\p{L}*anbietern?|tochtergesellschaften|beh[oö]rden|unternehmen|werbetreibenden?|terceros?|terceras?|terceiros?|terzi|terze|derde|socios|parceiros|proveedores|fornecedores|fornitori|afiliad[ao]s|affiliate|empresas|aziende|anunciantes|inserzionisti|autoridades|autorit[aà]|derden|dienstverleners|adverteerders|bedrijven|overheid)$/u;
 // A verb of taking ("collect", "receive", "use"): another party that collects is a party data reaches.
-const TAKE = /^(?:collect\w*|use|uses|used|receiv\w*|access(?:es|ed)?|obtain\w*|gather\w*|track\w*|set|sets|plac(?:e|es|ed)|record\w*|collect\w*|recueill\w*|collect[ée]\w*|erheb\w*|erhalt\w*|erhält|recopil\w*|recib\w*|raccogli\w*|ricev\w*|verzamel\w*|ontvang\w*|coletar|coleta\w*|recebe\w*)$/;
-const NOT = /^(?:not|never|no|neither|nor|ne|pas|jamais|nicht|nie|niemals|keine[nmrs]?|kein|nunca|non|mai|niet|nooit|geen|não)$/;
+const TAKE = /^(?:collect\w*|use|uses|used|receiv\w*|access(?:es|ed)?|obtain\w*|gather\w*|track\w*|set|sets|plac(?:e|es|ed)|record\w*|recueill\w*|collect[ée]\w*|erheb\w*|erhalt\w*|erhält|recopil\w*|recib\w*|raccogli\w*|ricev\w*|verzamel\w*|ontvang\w*|coletar|coleta\w*|recebe\w*)$/;
+const NOT = /^(?:not|never|cannot|don|doesn|won|no|neither|nor|ne|pas|jamais|nicht|nie|niemals|keine[nmrs]?|kein|nunca|non|mai|niet|nooit|geen|não)$/;
 const WE = /^(?:we|nous|wir|nosotros|noi|wij|nós)$/;
 
 type Kind = 'give' | 'other' | 'take' | undefined;
@@ -29,12 +29,20 @@ type Kind = 'give' | 'other' | 'take' | undefined;
  */
 const KINDS = new Map<string, Kind>();
 const MAX_KINDS = 20_000;
+/** Longer words are not remembered: the memory stays under MAX_KINDS × MAX_REMEMBERED characters. */
+const MAX_REMEMBERED = 40;
 function kindOf(w: string): Kind {
   if (KINDS.has(w)) return KINDS.get(w);
   const kind: Kind = OTHER.test(w) ? 'other' : GIVE.test(w) ? 'give' : TAKE.test(w) ? 'take' : undefined;
+  if (w.length > MAX_REMEMBERED) return kind;
   if (KINDS.size >= MAX_KINDS) KINDS.clear();
   KINDS.set(w, kind);
   return kind;
+}
+
+/** Whether a word is a verb of handing over in one of the lists' languages (lexicon.ts reads denials of it). */
+export function handsOver(w: string): boolean {
+  return kindOf(w) === 'give';
 }
 
 /** Whether some word is a verb of handing over or a word for another party, in any language the lists hold. */
