@@ -9,6 +9,7 @@
  * way to read any text and nothing backtracks.
  */
 import { handsOver } from './model/cues';
+import { trimEdges } from './model/heads';
 import type { Category } from '../schema';
 
 export interface LexiconRule {
@@ -147,7 +148,6 @@ const FOREIGN_USE = /^(?:verwend\p{L}*|nutz\p{L}*|genutzt|trainier\p{L}*|gebruik
 // Spanish "no" before a verb of the policy's "we" ("no vendemos", "no se comparten"); in English "no" is the
 // determiner of "no sale", read above.
 const SPANISH_NO = /^(?:se |les |los |las |lo |la )?\p{L}+(?:mos|[ae]n)$|^(?:ser[aá]n?|ser[aá]n?) /u;
-const EDGE = /^[^\p{L}]+|[^\p{L}]+$/gu;
 /**
  * A negation beside a verb of handing over or of using in German, Dutch, Spanish, Italian or Portuguese:
  * "no vendemos", "non condividiamo", "wir geben Ihre Daten nicht weiter", "wij verkopen uw gegevens niet".
@@ -157,7 +157,7 @@ const EDGE = /^[^\p{L}]+|[^\p{L}]+$/gu;
  */
 function foreignNegation(text: string): { index: number; end: number } | null {
   const ws = spaced(text);
-  const bare = ws.map((w) => w.word.replace(EDGE, ''));
+  const bare = ws.map((w) => trimEdges(w.word));
   for (let i = 0; i < ws.length; i++) {
     const w = bare[i] ?? '';
     if (!(FOREIGN_USE.test(w) || handsOver(w))) continue;

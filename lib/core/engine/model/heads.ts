@@ -33,7 +33,7 @@ export const HEAD_GATES: Partial<Record<Head, RegExp>> = {
 const SPACE = /\s+/;
 const LETTER = /[\p{L}\p{N}]/u;
 /** A word without the punctuation around it (a character scan: nothing to backtrack). */
-function trimEdges(raw: string): string {
+export function trimEdges(raw: string): string {
   let from = 0;
   let to = raw.length;
   while (from < to && !LETTER.test(raw[from] ?? '')) from++;
