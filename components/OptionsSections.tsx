@@ -183,7 +183,7 @@ export function AddSiteForm({
       setChosen(result.candidates[0]?.url ?? null);
       setMessage(result.candidates.length === 0 ? w.noneFound(result.site) : w.found(result.candidates.length, result.site));
     } catch (err) {
-      setMessage(w.lookupFailed(errorMessage(err)));
+      setMessage(w.lookupFailed(errorMessage(err, ui)));
     } finally {
       setBusy(false);
     }
@@ -198,7 +198,7 @@ export function AddSiteForm({
       setFound(null);
       setInput('');
     } catch (err) {
-      setMessage(w.watchFailed(errorMessage(err)));
+      setMessage(w.watchFailed(errorMessage(err, ui)));
     } finally {
       setBusy(false);
     }

@@ -4,6 +4,8 @@
  * extension. Words, dates, plurals and sizes are the reader's language's: `useWords()` (lib/core/explain).
  */
 import type { Category, Finding } from '@/lib/core/schema';
+import type { UiWords } from '@/lib/core/explain/ui';
+import { userErrorOf } from '@/lib/core/user-error';
 
 /** The categories a reader cares most about come first on the first-visit card. */
 const CATEGORY_ORDER: Category[] = [
@@ -47,7 +49,13 @@ export function sectionPath(section: readonly string[]): string {
   return section.filter((s) => s.trim() !== '').join(' › ');
 }
 
-export function errorMessage(err: unknown): string {
+/**
+ * An error as the page shows it: one a person can act on (lib/core/user-error.ts) in the page's language;
+ * anything else, which nobody foresaw, by its own (English) message.
+ */
+export function errorMessage(err: unknown, ui: Pick<UiWords, 'userError'>): string {
+  const known = userErrorOf(err);
+  if (known) return ui.userError(known);
   return err instanceof Error ? err.message : String(err);
 }
 

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { errorMessage } from './format';
 import { useWords } from './words';
 
-export type Loaded<T> = { status: 'loading' } | { status: 'error'; error: string } | { status: 'ready'; value: T };
+export type Loaded<T> = { status: 'loading' } | { status: 'error'; error: unknown } | { status: 'ready'; value: T };
 
 /**
  * Runs `load` (keep it stable with useCallback) and again on `reload()`. A reload keeps showing the
@@ -18,7 +18,7 @@ export function useLoader<T>(load: () => Promise<T>): [Loaded<T>, () => void] {
         if (live) setState({ status: 'ready', value });
       },
       (err: unknown) => {
-        if (live) setState({ status: 'error', error: errorMessage(err) });
+        if (live) setState({ status: 'error', error: err });
       },
     );
     return () => {
@@ -45,7 +45,7 @@ export function LoadState({ state, failed }: { state: Loaded<unknown>; failed: (
   if (state.status === 'error') {
     return (
       <p className="alert" role="alert">
-        {failed(state.error)}
+        {failed(errorMessage(state.error, ui))}
       </p>
     );
   }

@@ -8,6 +8,7 @@ import type { History } from './history';
 import type { Handlers } from './messaging';
 import type { Recheck } from './recheck';
 import { policyUrlOf } from './watchlist';
+import { UserError } from '@/lib/core/user-error';
 
 export interface DiscoverDeps {
   history: Pick<History, 'store'>;
@@ -24,7 +25,7 @@ export function createDiscovery(deps: DiscoverDeps): Pick<Handlers, 'discoverPol
       try {
         url = new URL(/^https?:\/\//i.test(trimmed) ? trimmed : `https://${trimmed}`);
       } catch {
-        throw new Error(`"${trimmed.slice(0, 100)}" is not a domain or web address.`);
+        throw new UserError('not-an-address', `"${trimmed.slice(0, 100)}" is not a domain or web address.`, trimmed.slice(0, 100));
       }
       const site = store.siteForUrl(url.href);
       const candidates: Array<{ url: string; why: Why }> = [];

@@ -6,6 +6,7 @@ import { analyzeChangeYielding } from '@/lib/core/engine';
 import type { StoredVersion } from '@/lib/history';
 import { nextTask, type History } from './history';
 import type { Handlers } from './messaging';
+import { UserError } from '@/lib/core/user-error';
 
 export function createHistoryPages(history: Pick<History, 'store'>): Pick<Handlers, 'getHistory' | 'compareVersions' | 'verifySite'> {
   return {
@@ -39,8 +40,8 @@ export function createHistoryPages(history: Pick<History, 'store'>): Pick<Handle
     async compareVersions({ olderId, newerId }) {
       const store = await history.store();
       const [a, b] = await Promise.all([store.getVersion(olderId), store.getVersion(newerId)]);
-      if (!a || !b) throw new Error('That version is no longer stored.');
-      if (a.policyId !== b.policyId) throw new Error('Only versions of the same policy can be compared.');
+      if (!a || !b) throw new UserError('version-gone', 'That version is no longer stored.');
+      if (a.policyId !== b.policyId) throw new UserError('different-policies', 'Only versions of the same policy can be compared.');
       const [older, newer]: [StoredVersion, StoredVersion] = a.firstSeen <= b.firstSeen ? [a, b] : [b, a];
       return {
         older: { versionId: older.versionId, firstSeen: older.firstSeen, document: older.document },

@@ -8,6 +8,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { Protocol } from '@/lib/extension/protocol';
 import { registerHandlers, registerOffscreenHandlers, type Handlers } from './messaging';
 import type { Reply as SendReply } from './send';
+import { UserError } from '@/lib/core/user-error';
 
 type Reply = SendReply<unknown>;
 
@@ -35,6 +36,11 @@ async function deliver(raw: unknown, sender: object): Promise<Reply | 'silent'> 
 beforeEach(() => fakeBrowser.reset());
 
 describe('the background channel', () => {
+  it('answers an error a person can act on with its code and value beside the English message, so the page can word it', async () => {
+    registerHandlers(handlers({ unwatchSite: vi.fn(async () => Promise.reject(new UserError('not-watched', 'example.com is not watched.', 'example.com'))) }));
+    expect(await deliver({ type: 'unwatchSite', data: { site: 'example.com' } }, page)).toEqual({ ok: false, error: 'example.com is not watched.', code: 'not-watched', value: 'example.com' });
+  });
+
   it('passes a valid message from our page to its handler and answers with the checked value', async () => {
     const markReviewed = vi.fn(async () => ({ ok: true }));
     registerHandlers(handlers({ markReviewed }));

@@ -11,6 +11,7 @@
  */
 import { browser, type Browser } from 'wxt/browser';
 import type { Reply as SendReply } from './send';
+import { userErrorOf } from '@/lib/core/user-error';
 import {
   channelOf,
   parseMessage,
@@ -64,7 +65,8 @@ export async function answer(channel: Channel, handlers: Record<string, (data: n
     const checked = responseSchema(channel, parsed.type)?.safeParse(value);
     return checked?.success ? { ok: true, value: checked.data } : { ok: false, error: 'invalid response' };
   } catch (err) {
-    return { ok: false, error: err instanceof Error ? err.message : String(err) };
+    const known = userErrorOf(err);
+    return { ok: false, error: err instanceof Error ? err.message : String(err), ...(known ?? {}) };
   }
 }
 

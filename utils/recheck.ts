@@ -19,6 +19,7 @@ import type { Handlers } from './messaging';
 import type { Notifications } from './notifications';
 import { getSettings, getWatches, updateWatches } from './prefs';
 import { policyKind } from './watchlist';
+import { UserError } from '@/lib/core/user-error';
 
 export const CHECKS_PER_ALARM = 5;
 const FETCH_TIMEOUT_MS = 20_000;
@@ -136,7 +137,7 @@ export function createRecheck(deps: RecheckDeps) {
   const handlers: Pick<Handlers, 'checkNow'> = {
     async checkNow({ site }) {
       const entry = (await getWatches()).find((w) => w.site === site);
-      if (!entry) throw new Error(`${site} is not watched.`);
+      if (!entry) throw new UserError('not-watched', `${site} is not watched.`, site);
       // The user asked: a redirect the browser hides may be followed to say where it leads.
       const result = await runCheck(entry, true);
       return { status: result.status, reason: result.reason, failure: result.status === 'failed' ? result.failure : null };

@@ -12,6 +12,7 @@ import type { Transfer } from '@/lib/extension/protocol';
 import type { Badges } from './badges';
 import type { History } from './history';
 import type { Handlers } from './messaging';
+import { UserError } from '@/lib/core/user-error';
 
 export interface TransferDeps {
   history: Pick<History, 'store'>;
@@ -47,19 +48,19 @@ export function createTransfer(deps: TransferDeps): TransferHandlers {
 
     async readTransfer({ id, offset }) {
       const text = outgoing.get(id);
-      if (text === undefined) throw new Error('This export is no longer held (the background restarted, or a newer export replaced it). Export again.');
+      if (text === undefined) throw new UserError('export-gone', 'This export is no longer held (the background restarted, or a newer export replaced it). Export again.');
       if (offset + chunk >= text.length) outgoing.delete(id);
       return { text: text.slice(offset, offset + chunk) };
     },
 
     async writeTransfer({ id, text }) {
-      if (text.length > chunk) throw new Error(`A piece of an import holds at most ${chunk} characters.`);
+      if (text.length > chunk) throw new UserError('import-piece-too-large', `A piece of an import holds at most ${chunk} characters.`, String(chunk));
       const key = id ?? hold(incoming, { parts: [], length: 0 });
       const held = incoming.get(key);
-      if (!held) throw new Error(IMPORT_LOST);
+      if (!held) throw new UserError('import-lost', IMPORT_LOST);
       if (held.length + text.length > MAX_IMPORT_CHARS) {
         incoming.delete(key);
-        throw new Error(`The file is larger than ${MAX_IMPORT_CHARS} characters, more than a Clausewatch history holds.`);
+        throw new UserError('import-too-large', `The file is larger than ${MAX_IMPORT_CHARS} characters, more than a Clausewatch history holds.`, String(MAX_IMPORT_CHARS));
       }
       held.parts.push(text);
       held.length += text.length;
@@ -69,7 +70,7 @@ export function createTransfer(deps: TransferDeps): TransferHandlers {
     async importHistory({ transfer }) {
       const held = incoming.get(transfer);
       incoming.delete(transfer);
-      if (!held) throw new Error(IMPORT_LOST);
+      if (!held) throw new UserError('import-lost', IMPORT_LOST);
       let data: unknown;
       try {
         data = JSON.parse(held.parts.join(''));

@@ -13,6 +13,7 @@ import type { History } from './history';
 import type { Handlers } from './messaging';
 import { updateWatches } from './prefs';
 import type { PolicyStates } from './tab-state';
+import { UserError } from '@/lib/core/user-error';
 
 /** A page the pipeline kept is a privacy policy or a privacy-adjacent one (cookie policy, DPA). */
 export function policyKind(detection: Detection): PolicyKind {
@@ -85,7 +86,7 @@ export function createWatchList(deps: WatchListDeps) {
   /** What the popup and the options page ask of the watch list. */
   const handlers: Pick<Handlers, 'watchSite' | 'unwatchSite' | 'setWatchFrequency'> = {
     async watchSite({ policyUrl, frequencyHours }) {
-      if (!/^https?:\/\//.test(policyUrl)) throw new Error('Only http and https pages can be watched.');
+      if (!/^https?:\/\//.test(policyUrl)) throw new UserError('not-a-web-page', 'Only http and https pages can be watched.', policyUrl.slice(0, 200));
       return { ok: true, site: await watch(policyUrlOf(policyUrl), frequencyHours) };
     },
     async unwatchSite({ site }) {

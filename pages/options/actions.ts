@@ -39,7 +39,7 @@ export function useOptionsActions(reload: () => void) {
       // A status the words do not know (a newer background) is shown as its code rather than hidden.
       setWatchMessage(isCheckStatus(r.status) ? w.checkResult(site, r.status, r.failure ? ui.failure(r.failure) : r.reason) : `${site}: ${r.status}${r.reason ? ` (${r.reason})` : ''}`);
     } catch (err) {
-      setWatchMessage(w.checkFailed(site, errorMessage(err)));
+      setWatchMessage(w.checkFailed(site, errorMessage(err, ui)));
     } finally {
       setBusySite(null);
       reload();
@@ -51,7 +51,7 @@ export function useOptionsActions(reload: () => void) {
       await sendMessage('unwatchSite', { site });
       setWatchMessage(w.stoppedWatching(site));
     } catch (err) {
-      setWatchMessage(w.couldNotRemove(site, errorMessage(err)));
+      setWatchMessage(w.couldNotRemove(site, errorMessage(err, ui)));
     }
     reload();
   };
@@ -63,7 +63,7 @@ export function useOptionsActions(reload: () => void) {
       if (r.site !== site) await sendMessage('unwatchSite', { site });
       setWatchMessage(w.nowWatching(url));
     } catch (err) {
-      setWatchMessage(w.couldNotWatch(url, errorMessage(err)));
+      setWatchMessage(w.couldNotWatch(url, errorMessage(err, ui)));
     }
     reload();
   };
@@ -72,7 +72,7 @@ export function useOptionsActions(reload: () => void) {
     try {
       await sendMessage('setWatchFrequency', { site, frequencyHours });
     } catch (err) {
-      setWatchMessage(w.couldNotSetFrequency(site, errorMessage(err)));
+      setWatchMessage(w.couldNotSetFrequency(site, errorMessage(err, ui)));
     }
     reload();
   };
@@ -91,7 +91,7 @@ export function useOptionsActions(reload: () => void) {
       await sendMessage('setSettings', patch);
       setSettingsMessage(w.saved);
     } catch (err) {
-      setSettingsMessage(w.couldNotSave(errorMessage(err)));
+      setSettingsMessage(w.couldNotSave(errorMessage(err, ui)));
     } finally {
       setSettingsBusy(false);
       reload();
@@ -105,7 +105,7 @@ export function useOptionsActions(reload: () => void) {
       downloadText(await receiveText(transfer), `clausewatch-history-${todayStamp()}.json`, 'application/json');
       setTransferMessage(w.historyExported);
     } catch (err) {
-      setTransferMessage(ui.common.exportFailed(errorMessage(err)));
+      setTransferMessage(ui.common.exportFailed(errorMessage(err, ui)));
     } finally {
       setTransferBusy(false);
     }
@@ -119,7 +119,7 @@ export function useOptionsActions(reload: () => void) {
       downloadText(await receiveText(r.transfer), r.filename, 'application/warc');
       setTransferMessage(ui.common.exported(r.filename, r.records));
     } catch (err) {
-      setTransferMessage(ui.common.exportFailed(errorMessage(err)));
+      setTransferMessage(ui.common.exportFailed(errorMessage(err, ui)));
     } finally {
       setTransferBusy(false);
     }
@@ -133,7 +133,7 @@ export function useOptionsActions(reload: () => void) {
       const o = r.outcome;
       setTransferMessage(o.kind === 'imported' ? w.imported(o.added, o.skipped) : w.importFailed(o.kind === 'not-json' ? w.notJson : o.kind === 'full' ? w.importFull : r.message));
     } catch (err) {
-      setTransferMessage(w.importFailed(errorMessage(err)));
+      setTransferMessage(w.importFailed(errorMessage(err, ui)));
     } finally {
       setTransferBusy(false);
       reload();

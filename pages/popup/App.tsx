@@ -38,7 +38,7 @@ export function App() {
     try {
       setStatus(await work());
     } catch (err) {
-      setStatus(ui.common.somethingWentWrong(errorMessage(err)));
+      setStatus(ui.common.somethingWentWrong(errorMessage(err, ui)));
     } finally {
       setBusy(false);
     }

@@ -39,7 +39,7 @@ export function App() {
     let live = true;
     sendMessage('verifySite', { site }).then(
       (value) => live && setChains({ status: 'ready', value }),
-      (err: unknown) => live && setChains({ status: 'error', error: errorMessage(err) }),
+      (err: unknown) => live && setChains({ status: 'error', error: err }),
     );
     return () => {
       live = false;
@@ -54,7 +54,7 @@ export function App() {
       downloadText(await receiveText(r.transfer), r.filename, 'application/warc');
       setExportMessage(ui.common.exported(r.filename, r.records));
     } catch (err) {
-      setExportMessage(ui.common.exportFailed(errorMessage(err)));
+      setExportMessage(ui.common.exportFailed(errorMessage(err, ui)));
     } finally {
       setExporting(false);
     }
@@ -75,7 +75,7 @@ export function App() {
     };
     sendMessage('compareVersions', pair).then(
       (value) => done({ status: 'ready', value }),
-      (err: unknown) => done({ status: 'error', error: errorMessage(err) }),
+      (err: unknown) => done({ status: 'error', error: errorMessage(err, ui) }),
     );
     return () => {
       live = false;
@@ -110,7 +110,7 @@ export function App() {
       await navigator.clipboard.writeText(markdownSummary(c, site, words));
       setCopied({ key, text: ui.comparison.copied });
     } catch (err) {
-      setCopied({ key, text: ui.comparison.couldNotCopy(errorMessage(err)) });
+      setCopied({ key, text: ui.comparison.couldNotCopy(errorMessage(err, ui)) });
     }
   };
 

@@ -263,6 +263,18 @@ export const uiDe: UiWords = {
   },
   discoveryWhy: (w) =>
     ({ entered: 'die Adresse, die Sie eingegeben haben', rel: 'von der Website als rel="privacy-policy" gekennzeichnet', label: `Link mit der Beschriftung „${w.detail ?? ''}“`, path: `Link auf ${w.detail ?? ''}`, usual: 'ein üblicher Ort für eine Datenschutzerklärung' })[w.code],
+  userError: ({ code, value }) =>
+    ({
+      'not-an-address': `„${value}“ ist weder eine Domain noch eine Webadresse.`,
+      'not-a-web-page': 'Nur http- und https-Seiten können beobachtet werden.',
+      'not-watched': `${value} wird nicht beobachtet.`,
+      'version-gone': 'Diese Version ist nicht mehr gespeichert.',
+      'different-policies': 'Nur Versionen derselben Richtlinie lassen sich vergleichen.',
+      'export-gone': 'Dieser Export liegt nicht mehr vor (die Erweiterung wurde neu gestartet oder ein neuerer Export hat ihn ersetzt). Bitte erneut exportieren.',
+      'import-piece-too-large': `Ein Teil eines Imports umfasst höchstens ${value} Zeichen.`,
+      'import-lost': 'Dieser Import liegt nicht mehr vor (die Erweiterung wurde neu gestartet). Bitte die Datei erneut importieren.',
+      'import-too-large': `Die Datei ist größer als ${value} Zeichen, mehr als ein Clausewatch-Verlauf enthält.`,
+    })[code],
   failure: (f) => {
     const d = f.detail ?? '';
     switch (f.code) {

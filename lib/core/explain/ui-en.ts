@@ -249,6 +249,18 @@ export const uiEn: UiWords = {
   },
   discoveryWhy: (w) =>
     ({ entered: 'the address you entered', rel: 'marked rel="privacy-policy" by the site', label: `link labelled "${w.detail ?? ''}"`, path: `link to ${w.detail ?? ''}`, usual: 'a usual place for a privacy policy' })[w.code],
+  userError: ({ code, value }) =>
+    ({
+      'not-an-address': `"${value}" is not a domain or web address.`,
+      'not-a-web-page': 'Only http and https pages can be watched.',
+      'not-watched': `${value} is not watched.`,
+      'version-gone': 'That version is no longer stored.',
+      'different-policies': 'Only versions of the same policy can be compared.',
+      'export-gone': 'This export is no longer held (the extension restarted, or a newer export replaced it). Export again.',
+      'import-piece-too-large': `A piece of an import holds at most ${value} characters.`,
+      'import-lost': 'This import is no longer held (the extension restarted). Import the file again.',
+      'import-too-large': `The file is larger than ${value} characters, more than a Clausewatch history holds.`,
+    })[code],
   failure: (f) => {
     const d = f.detail ?? '';
     switch (f.code) {

@@ -261,6 +261,18 @@ export const uiEs: UiWords = {
   },
   discoveryWhy: (w) =>
     ({ entered: 'la dirección que ha introducido', rel: 'marcada por el sitio como rel="privacy-policy"', label: `enlace con el texto «${w.detail ?? ''}»`, path: `enlace a ${w.detail ?? ''}`, usual: 'un lugar habitual para una política de privacidad' })[w.code],
+  userError: ({ code, value }) =>
+    ({
+      'not-an-address': `«${value}» no es un dominio ni una dirección web.`,
+      'not-a-web-page': 'Solo se pueden vigilar páginas http y https.',
+      'not-watched': `${value} no está vigilado.`,
+      'version-gone': 'Esa versión ya no está guardada.',
+      'different-policies': 'Solo se pueden comparar versiones de la misma política.',
+      'export-gone': 'Esta exportación ya no está disponible (la extensión se reinició o una exportación más reciente la sustituyó). Exporte de nuevo.',
+      'import-piece-too-large': `Un fragmento de una importación contiene como máximo ${value} caracteres.`,
+      'import-lost': 'Esta importación ya no está disponible (la extensión se reinició). Importe el archivo de nuevo.',
+      'import-too-large': `El archivo supera los ${value} caracteres, más de lo que contiene un historial de Clausewatch.`,
+    })[code],
   failure: (f) => {
     const d = f.detail ?? '';
     switch (f.code) {

@@ -264,6 +264,18 @@ export const uiFr: UiWords = {
   },
   discoveryWhy: (w) =>
     ({ entered: 'l’adresse que vous avez saisie', rel: 'signalée rel="privacy-policy" par le site', label: `lien intitulé «\u00a0${w.detail ?? ''}\u00a0»`, path: `lien vers ${w.detail ?? ''}`, usual: 'un emplacement habituel pour une politique de confidentialité' })[w.code],
+  userError: ({ code, value }) =>
+    ({
+      'not-an-address': `«\u00a0${value}\u00a0» n’est ni un domaine ni une adresse web.`,
+      'not-a-web-page': 'Seules les pages http et https peuvent être surveillées.',
+      'not-watched': `${value} n’est pas surveillé.`,
+      'version-gone': 'Cette version n’est plus enregistrée.',
+      'different-policies': 'Seules des versions d’une même politique peuvent être comparées.',
+      'export-gone': 'Cet export n’est plus disponible (l’extension a redémarré, ou un export plus récent l’a remplacé). Exportez à nouveau.',
+      'import-piece-too-large': `Un morceau d’import contient au plus ${value}\u00a0caractères.`,
+      'import-lost': 'Cet import n’est plus disponible (l’extension a redémarré). Importez à nouveau le fichier.',
+      'import-too-large': `Le fichier dépasse ${value}\u00a0caractères, plus que ne contient un historique Clausewatch.`,
+    })[code],
   failure: (f) => {
     const d = f.detail ?? '';
     switch (f.code) {

@@ -8,6 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { explainer, LANGUAGES } from './index';
 import { en } from './en';
+import { USER_ERROR_CODES } from '../user-error';
 
 /** Sample arguments for every phrase with holes, by its path. A new phrase needs a line here. */
 const SAMPLES: Record<string, unknown[][]> = {
@@ -113,6 +114,7 @@ const SAMPLES: Record<string, unknown[][]> = {
     [{ code: 'network', detail: 'ECONNREFUSED' }],
   ],
   'storage.saveFailed': [['quota']],
+  userError: USER_ERROR_CODES.map((code) => [{ code, value: code === 'not-an-address' ? 'not a site' : code === 'not-watched' ? 'example.com' : '8000000' }]),
   'storage.pruned': [[1, 0], [0, 1], [3, 4]],
   'markdown.compared': [['2026-01-05', '2026-03-01']],
   'badge.changed': [['example.com', 1], ['example.com', 3]],

@@ -10,6 +10,7 @@
  * text node, never as markup, so nothing here can turn policy text or a site name into HTML.
  */
 import type { CheckFailure } from '../check-failure';
+import type { UserErrorCode } from '../user-error';
 import type { Why } from '../page/discover';
 import type { ChangeType } from '../schema';
 
@@ -254,6 +255,8 @@ export interface UiWords {
   discoveryWhy(why: Why): string;
   /** Why a background check failed (lib/core/check-failure.ts), as the options page and the popup say it. */
   failure(f: CheckFailure): string;
+  /** An error a person can act on (lib/core/user-error.ts), whole sentences. */
+  userError(e: { code: UserErrorCode; value: string }): string;
   /** The desktop notification a background check raises on a major change. */
   notification: {
     title(site: string): string;
