@@ -194,19 +194,6 @@ describe('denials by grammar', () => {
   );
 });
 
-describe('an opt-out of a practice', () => {
-  it('restricts the practice and tells that it happens', () => {
-    const s = 'You can opt out of the sale or sharing of your personal information.';
-    expect(has(s, 'third-party-sharing', 'restricts')).toBe(true);
-    expect(has(s, 'third-party-sharing', 'states')).toBe(true);
-  });
-
-  it('of something else (marketing e-mails) tells nothing more than the choice', () => {
-    const s = 'You can opt out of marketing e-mails we send about our partners at any time.';
-    expect(has(s, 'third-party-sharing', 'states')).toBe(false);
-  });
-});
-
 describe('denials and choices in the other languages the sharing head reads', () => {
   it.each([
     'Wir geben Ihre personenbezogenen Daten nicht an Dritte weiter.',

@@ -73,23 +73,14 @@ export function statementClassifier(options: ClassifierOptions = {}): Classify {
 /**
  * The grammar's reading of a sentence's stance: a denial; whether the practice still stands beside it
  * (an exception after the denial, "except with service providers", or a clause after a turn that denies
- * nothing, "..., but we share it with partners"); a choice left to the user, and whether that choice is an
- * opt-out that reveals the practice (OPT_OUT_OF_PRACTICE).
+ * nothing, "..., but we share it with partners"); a choice left to the user.
  */
-function grammarStance(s: string): { denial: boolean; excepted: boolean; choice: boolean; revealed: boolean } {
+function grammarStance(s: string): { denial: boolean; excepted: boolean; choice: boolean } {
   const choice = CHOICE.test(s);
-  const revealed = choice && OPT_OUT_OF_PRACTICE.test(s);
   const reach = denialReach(s);
-  if (!reach) return { denial: false, excepted: false, choice, revealed };
-  return { denial: true, excepted: reach.to !== null, choice, revealed };
+  if (!reach) return { denial: false, excepted: false, choice };
+  return { denial: true, excepted: reach.to !== null, choice };
 }
-/**
- * An opt-out of a practice also tells that the practice happens: "you can opt out of the sale of your data"
- * says the data is sold, as state laws make policies write. Such a sentence restricts the practice (a choice)
- * and states it. On the change pairs (grouped validation) this found one more new sharing practice and
- * raised no alert on a change that only restricts.
- */
-const OPT_OUT_OF_PRACTICE = /\bopt(?:[- ])?out of(?:\s+\S+){0,8}?\s+["“]?(?:sales?|selling|sold|shar(?:e|ed|ing)|disclos\w*|targeted|cross-context|train\w*)/;
 
 /**
  * How far a prepared sentence's denial reaches: from where it starts to the first exception or turn of
@@ -147,11 +138,8 @@ function classifyWith(model: LinearModel, names: Names, sentence: string, only?:
     // A user right is a choice granted to the user: its "polarity" is that it exists.
     if (category === 'user-rights') out.push({ category, polarity: 'states', stance: 'does', triggers, score, attributes: attrs() });
     // A choice left to the user (an opt-out, an opt-in, a setting) limits the practice, as a denial does.
-    else if (choice) {
-      out.push({ category, polarity: 'restricts', stance: 'choice', triggers, score, attributes: attrs() });
-      // "You can opt out of the sale of your data": the data is sold.
-      if (grammar.revealed) out.push({ category, polarity: 'states', stance: 'does', triggers, score, attributes: attrs() });
-    } else if (denial) {
+    else if (choice) out.push({ category, polarity: 'restricts', stance: 'choice', triggers, score, attributes: attrs() });
+    else if (denial) {
       out.push({ category, polarity: 'restricts', stance: 'does-not', triggers, score, attributes: attrs() });
       // "We do not share your data, except with service providers": the exception still states it.
       if (grammar.excepted) out.push({ category, polarity: 'states', stance: 'does', triggers, score, attributes: attrs() });
