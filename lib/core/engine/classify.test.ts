@@ -206,8 +206,31 @@ describe('denials and choices in the other languages the sharing head reads', ()
     expect(has(sentence, 'third-party-sharing', 'states')).toBe(false);
   });
 
-  it('"nicht nur" (not only) denies nothing', () => {
-    expect(denial(prepareSentence('Wir geben Ihre Daten nicht nur an Partner weiter, sondern auch an Werbenetzwerke.'))).toBeNull();
+  it.each([
+    'Eine Weitergabe Ihrer Daten an Dritte findet nicht statt.',
+    'Wir werden Ihre Daten unter keinen Umständen an Dritte weitergeben.',
+    'Wir verkaufen keine Daten.',
+    'Sus datos personales no son compartidos con terceros.',
+    'No se los vendemos a terceros.',
+    'Non li vendiamo a nessuno.',
+  ])('reads the negation wherever the language puts it: "%s"', (sentence) => {
+    expect(denial(prepareSentence(sentence))).not.toBeNull();
+  });
+
+  it.each([
+    'Wir geben Ihre Daten nicht nur an Partner weiter, sondern auch an Werbenetzwerke.',
+    'Nicht nur teilen wir Ihre Daten mit Werbepartnern, wir verkaufen sie auch.',
+    'Non solo condividiamo i dati con i partner.',
+    'Não só partilhamos os dados com parceiros.',
+    'I dati non personali sono condivisi con i nostri partner pubblicitari.',
+    'We collect non personal information provided by your browser and share it with advertising partners.',
+    'We share data with Nie & Co, our processor.',
+  ])('denies nothing with "not only", a "non" that qualifies a noun, or an English sentence: "%s"', (sentence) => {
+    expect(denial(prepareSentence(sentence))).toBeNull();
+  });
+
+  it('lets a turn of the clause ("aber", "pero", "ma") bring the practice back after a denial', () => {
+    expect(has('Wir verkaufen Ihre Daten nicht, aber wir geben sie an Werbepartner weiter.', 'third-party-sharing', 'states')).toBe(true);
   });
 
   it.each([

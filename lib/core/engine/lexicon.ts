@@ -141,34 +141,52 @@ function governedNegation(text: string): { index: number; end: number } | null {
 
 // Negations of the languages the sharing gate opens on beyond English and French (model/cues.ts), and
 // their verbs of using and training (their verbs of handing over come from cues.ts handsOver).
-const NEG_BEFORE = /^(?:nunca|jam[aá]s|non|não|nunca|nicht|kein\p{L}*|nie|niemals|niet|geen|nooit|mai)$/u;
-const NEG_AFTER = /^(?:nicht|niemals|nie|kein\p{L}*|niet|nooit|geen)$/u;
-const ONLY = /^(?:nur|alleen|only|solo|solamente|soltanto|apenas|ausschlie(?:ß|ss)lich)$/u;
+// German and Dutch negations may stand a few words before the verb ("unter keinen Umständen an Dritte
+// weitergeben"); the Romance ones stand just before it, or before one clitic or auxiliary ("non li
+// vendiamo", "não são partilhados"), so that "non personal data" or "i dati non personali" deny nothing.
+const NEG_GERMANIC = /^(?:nicht|kein\p{L}*|nie|niemals|niet|geen|nooit)$/u;
+const NEG_ROMANCE = /^(?:nunca|jam[aá]s|non|não|mai)$/u;
+const BETWEEN_ROMANCE = /^(?:si|ci|vi|li|lo|la|le|gli|ne|se|lhe|lhes|os|as|los|las|les|nos|son|es|sono|è|são|é|ser[aá]n?|vengono|viene|han|hanno|têm|foram|fueron)$/u;
+const NEG_AFTER = NEG_GERMANIC;
+const ONLY = /^(?:nur|alleen|only|solo|solamente|soltanto|apenas|só|ausschlie(?:ß|ss)lich)$/u;
 const FOREIGN_USE = /^(?:verwend\p{L}*|nutz\p{L}*|genutzt|trainier\p{L}*|gebruik\p{L}*|utiliz\p{L}*|usamos|usar|usiamo|usare|utilizziamo|entren\p{L}*|addestr\p{L}*|trein\p{L}*|verarbeit\p{L}*)$/u;
-// Spanish "no" before a verb of the policy's "we" ("no vendemos", "no se comparten"); in English "no" is the
-// determiner of "no sale", read above.
-const SPANISH_NO = /^(?:se |les |los |las |lo |la )?\p{L}+(?:mos|[ae]n)$|^(?:ser[aá]n?|ser[aá]n?) /u;
+// Spanish "no" before a verb of the policy's "we" or a passive ("no vendemos", "no se los vendemos", "no
+// son compartidos"); in English "no" is the determiner of "no sale", read above.
+const SPANISH_NO = /^(?:(?:se|les|los|las|lo|la|le|nos) ){0,2}\p{L}+(?:mos|[ae]n)$|^(?:son|es|ser[aá]n?|fueron|han sido) \p{L}+$/u;
+// Words that make a sentence English: there, the negations above are other words ("Nie & Co", "non EU").
+const ENGLISH = new Set(['the', 'we', 'our', 'your', 'you', 'and', 'with', 'of', 'to', 'is', 'are', 'this', 'that', 'for']);
 /**
  * A negation beside a verb of handing over or of using in German, Dutch, Spanish, Italian or Portuguese:
  * "no vendemos", "non condividiamo", "wir geben Ihre Daten nicht weiter", "wij verkopen uw gegevens niet".
- * The negation comes up to three words before the verb (Spanish "no" only before a verb of "we" or a
- * reflexive one), or, in German and Dutch, up to five words after it in the same
- * clause, and not as "nicht nur" (not only).
+ * The negation comes before the verb (German and Dutch up to four words, in the same clause), or, in German
+ * and Dutch, up to six words after it in the same clause; never as "not only" ("nicht nur", "non solo").
+ * An English sentence is left to the English grammar above.
  */
 function foreignNegation(text: string): { index: number; end: number } | null {
   const ws = spaced(text);
   const bare = ws.map((w) => trimEdges(w.word));
+  let english = 0;
+  for (const w of new Set(bare)) if (ENGLISH.has(w) && ++english >= 2) return null;
+  // Where a word ends without its punctuation: the comma after "nicht," belongs to the clause turn.
+  const wordEnd = (j: number) => {
+    const raw = ws[j]?.word ?? '';
+    const b = bare[j] ?? '';
+    return (ws[j]?.at ?? 0) + Math.max(0, raw.indexOf(b)) + b.length;
+  };
   for (let i = 0; i < ws.length; i++) {
     const w = bare[i] ?? '';
     if (!(FOREIGN_USE.test(w) || handsOver(w))) continue;
-    for (let k = 1; k <= 3 && i - k >= 0; k++) {
+    for (let k = 1; k <= 4 && i - k >= 0; k++) {
       const n = bare[i - k] ?? '';
       if (/[,;:]$/.test(ws[i - k]?.word ?? '')) break;
-      if ((n === 'no' && SPANISH_NO.test(bare.slice(i - k + 1, i + 1).join(' '))) || NEG_BEFORE.test(n)) return { index: ws[i - k]?.at ?? 0, end: (ws[i]?.at ?? 0) + (ws[i]?.word.length ?? 0) };
+      if (ONLY.test(bare[i - k + 1] ?? '')) continue;
+      const romanceNear = k === 1 || (k === 2 && BETWEEN_ROMANCE.test(bare[i - 1] ?? ''));
+      const denies = NEG_GERMANIC.test(n) || (romanceNear && NEG_ROMANCE.test(n)) || (n === 'no' && k <= 3 && SPANISH_NO.test(bare.slice(i - k + 1, i + 1).join(' ')));
+      if (denies) return { index: ws[i - k]?.at ?? 0, end: wordEnd(i) };
     }
-    for (let k = 1; k <= 5 && i + k < ws.length; k++) {
+    for (let k = 1; k <= 6 && i + k < ws.length; k++) {
       if (/[,;:.]$/.test(ws[i + k - 1]?.word ?? '')) break;
-      if (NEG_AFTER.test(bare[i + k] ?? '') && !ONLY.test(bare[i + k + 1] ?? '')) return { index: ws[i]?.at ?? 0, end: (ws[i + k]?.at ?? 0) + (ws[i + k]?.word.length ?? 0) };
+      if (NEG_AFTER.test(bare[i + k] ?? '') && !ONLY.test(bare[i + k + 1] ?? '')) return { index: ws[i]?.at ?? 0, end: wordEnd(i + k) };
     }
   }
   return null;
@@ -199,5 +217,5 @@ export const CHOICE =
 export const EXCEPTION = /\b(?:except|unless|other than|apart from|save for)\b/;
 export const CONSENT_ONLY = /\b(?:except|unless|other than) (?:you (?:give|provide|consent|choose|opt|ask|instruct)|we have|as (?:you|authori[sz]ed|required|permitted|needed|necessary)|(?:where|when|if) (?:\w+ )?(?:required|permitted|necessary|needed|compelled)|(?:with |upon |at )?(?:your |their )?(?:prior |express |explicit |affirmative )?(?:consent|permission|instruction|request|authori[sz]ation))/;
 /** Where a sentence turns ("..., but ...", "; however"): a denial before it does not cover what follows. */
-export const CLAUSE_TURN = /,\s+but\s+|;\s+(?:however,?\s+)?|[,.]\s+however,?\s+|,\s+although\s+|,\s+whereas\s+/;
+export const CLAUSE_TURN = /,\s+(?:but|aber|sondern|jedoch|pero|ma|però|mas|maar)\s+|;\s+(?:however,?\s+)?|[,.]\s+however,?\s+|,\s+although\s+|,\s+whereas\s+/;
 
