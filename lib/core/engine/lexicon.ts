@@ -164,9 +164,15 @@ const ENGLISH = new Set(['the', 'we', 'our', 'your', 'you', 'and', 'with', 'of',
  */
 function foreignNegation(text: string): { index: number; end: number } | null {
   const ws = spaced(text);
+  // Two different English function words make the sentence English (checked first: most sentences are).
+  let first = '';
+  for (const { word } of ws) {
+    const w = ENGLISH.has(word) ? word : word.length > 1 && ENGLISH.has(word.slice(0, -1)) ? word.slice(0, -1) : '';
+    if (!w || w === first) continue;
+    if (first) return null;
+    first = w;
+  }
   const bare = ws.map((w) => trimEdges(w.word));
-  let english = 0;
-  for (const w of new Set(bare)) if (ENGLISH.has(w) && ++english >= 2) return null;
   // Where a word ends without its punctuation: the comma after "nicht," belongs to the clause turn.
   const wordEnd = (j: number) => {
     const raw = ws[j]?.word ?? '';
