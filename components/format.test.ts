@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '@/lib/core/schema';
-import { displayUrl, passageReferences, safeHttpUrl, sectionPath } from './format';
+import { displayUrl, errorMessage, passageReferences, safeHttpUrl, sectionPath } from './format';
+import { explainer } from '@/lib/core/explain';
+import { UserError } from '@/lib/core/user-error';
 
 describe('safeHttpUrl: only http(s) policy URLs may become links', () => {
   it.each([
@@ -48,5 +50,20 @@ describe('passageReferences: a passage carrying two findings is quoted once', ()
   it('only counts the passages a card shows', () => {
     const refs = passageReferences([finding('Sharing', ['A.', 'B.']), finding('Advertising', ['B.'])], 1, byName);
     expect(refs).toEqual([[null], [null]]);
+  });
+});
+
+describe('errorMessage: what the page says about an error', () => {
+  const de = explainer('de').ui;
+  it('words an error a person can act on in the page\'s language, with numbers written its way', () => {
+    expect(errorMessage(new UserError('import-too-large', 'The file is larger than 200000000 characters.', '200000000'), de)).toBe(
+      'Die Datei ist größer als 200.000.000 Zeichen, mehr als ein Clausewatch-Verlauf enthält.',
+    );
+  });
+  it('words one rebuilt from a refusal (send.ts) the same way', () => {
+    expect(errorMessage(Object.assign(new Error('That version is no longer stored.'), { code: 'version-gone', value: '' }), de)).toBe('Diese Version ist nicht mehr gespeichert.');
+  });
+  it('shows an error nobody foresaw by its own message', () => {
+    expect(errorMessage(new Error('disk on fire'), de)).toBe('disk on fire');
   });
 });

@@ -7,6 +7,7 @@
 import { TRANSFER_CHUNK } from '@/lib/core/limits';
 import type { Transfer } from '@/lib/extension/protocol';
 import { sendMessage } from '@/utils/send';
+import { UserError } from '@/lib/core/user-error';
 
 /** How a page asks the background (sendMessage; a test passes the background's handlers). */
 export type Ask = typeof sendMessage;
@@ -17,7 +18,7 @@ export async function receiveText(transfer: Transfer, ask: Ask = sendMessage): P
   let read = 0;
   while (read < transfer.length) {
     const { text } = await ask('readTransfer', { id: transfer.id, offset: read });
-    if (text.length === 0) throw new Error('The export ended early. Export again.');
+    if (text.length === 0) throw new UserError('export-incomplete', 'The export ended early. Export again.');
     parts.push(text);
     read += text.length;
   }

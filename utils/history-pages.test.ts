@@ -32,7 +32,7 @@ describe('the history page', () => {
     const compared = await handlers.compareVersions({ olderId: newer!.versionId, newerId: older!.versionId }, none);
     expect([compared.older.versionId, compared.newer.versionId]).toEqual([older!.versionId, newer!.versionId]);
     expect(compared.analysis.counts.major).toBe(newer!.major);
-    await expect(handlers.compareVersions({ olderId: older!.versionId, newerId: 'gone' }, none)).rejects.toThrow('That version is no longer stored.');
+    await expect(handlers.compareVersions({ olderId: older!.versionId, newerId: 'gone' }, none)).rejects.toMatchObject({ message: 'That version is no longer stored.', code: 'version-gone' });
     expect(await handlers.verifySite({ site: 'example.com' }, none)).toMatchObject([{ ok: true, entries: 2, problems: [] }]);
   });
 });
@@ -76,7 +76,7 @@ describe('export and import', () => {
     expect(pieces).toBe(Math.ceil(transfer.length / 4_000_000));
     expect(JSON.parse(json)).toMatchObject({ format: expect.any(String) });
     // Read to its end, an export is no longer held.
-    await expect(handlers.readTransfer({ id: transfer.id, offset: 0 }, none)).rejects.toThrow(/no longer held/);
+    await expect(handlers.readTransfer({ id: transfer.id, offset: 0 }, none)).rejects.toMatchObject({ code: 'export-gone' });
     const elsewhere = createFeatures({ idb: () => new IDBFactory(), dom: createDomRunner(), language: () => 'en', transferChunk: 1000 }).handlers;
     expect(json.length).toBeGreaterThan(3000);
     expect(await elsewhere.importHistory({ transfer: await send(elsewhere, json, 1000) }, none)).toMatchObject({ ok: true, outcome: { kind: 'imported', added: 2, skipped: 0 } });
@@ -89,8 +89,8 @@ describe('export and import', () => {
     expect(read.pieces).toBe(Math.ceil(again.transfer.length / 1000));
     expect(JSON.parse(read.text)).toMatchObject({ format: expect.any(String) });
     // A piece too large, an import the background no longer holds (a worker restarted): refused, nothing imported.
-    await expect(elsewhere.writeTransfer({ id: null, text: 'x'.repeat(1001) }, none)).rejects.toThrow(/at most 1000 characters/);
-    await expect(elsewhere.importHistory({ transfer: 'forgotten' }, none)).rejects.toThrow(/no longer held/);
+    await expect(elsewhere.writeTransfer({ id: null, text: 'x'.repeat(1001) }, none)).rejects.toMatchObject({ code: 'import-piece-too-large', value: '1000' });
+    await expect(elsewhere.importHistory({ transfer: 'forgotten' }, none)).rejects.toMatchObject({ code: 'import-lost' });
   });
 
   it('exports the evidence of one site as WARC', async () => {

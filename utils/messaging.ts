@@ -66,7 +66,7 @@ export async function answer(channel: Channel, handlers: Record<string, (data: n
     return checked?.success ? { ok: true, value: checked.data } : { ok: false, error: 'invalid response' };
   } catch (err) {
     const known = userErrorOf(err);
-    return { ok: false, error: err instanceof Error ? err.message : String(err), ...(known ?? {}) };
+    return { ok: false, error: err instanceof Error ? err.message : String(err), ...(known ? { code: known.code, value: known.value.slice(0, 300) } : {}) };
   }
 }
 

@@ -65,7 +65,7 @@ describe('checking a watched policy', () => {
 
   it('refuses "Check now" for a site that is not watched', async () => {
     const { handlers } = backgroundForTest();
-    await expect(handlers.checkNow({ site: 'example.com' }, {} as never)).rejects.toThrow('example.com is not watched.');
+    await expect(handlers.checkNow({ site: 'example.com' }, {} as never)).rejects.toMatchObject({ message: 'example.com is not watched.', code: 'not-watched', value: 'example.com' });
   });
 });
 
@@ -125,6 +125,6 @@ describe('adding a site', () => {
     expect(found.candidates[0]).toEqual({ url: `${server.base}/legal/privacy`, why: { code: 'entered' } });
     expect(found.candidates.filter((c) => c.url === `${server.base}/legal/privacy`)).toHaveLength(1);
     expect(found.candidates.length).toBeGreaterThan(1);
-    await expect(handlers.discoverPolicy({ input: 'not a domain at all' }, {} as never)).rejects.toThrow(/is not a domain or web address/);
+    await expect(handlers.discoverPolicy({ input: 'not a domain at all' }, {} as never)).rejects.toMatchObject({ code: 'not-an-address', value: 'not a domain at all' });
   });
 });

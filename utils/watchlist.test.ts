@@ -21,7 +21,7 @@ describe('the watch list', () => {
     const { handlers } = backgroundForTest();
     expect(await handlers.watchSite({ policyUrl: `${POLICY}#cookies` }, none)).toEqual({ ok: true, site: 'example.com' });
     expect(await getWatches()).toMatchObject([{ site: 'example.com', policyUrl: POLICY, status: 'pending', frequencyHours: 24, failures: 0 }]);
-    await expect(handlers.watchSite({ policyUrl: 'ftp://example.com/privacy' }, none)).rejects.toThrow('Only http and https pages can be watched.');
+    await expect(handlers.watchSite({ policyUrl: 'ftp://example.com/privacy' }, none)).rejects.toMatchObject({ message: 'Only http and https pages can be watched.', code: 'not-a-web-page' });
     expect(await handlers.unwatchSite({ site: 'example.com' }, none)).toEqual({ ok: true });
     expect(await getWatches()).toEqual([]);
   });

@@ -86,7 +86,7 @@ export function createWatchList(deps: WatchListDeps) {
   /** What the popup and the options page ask of the watch list. */
   const handlers: Pick<Handlers, 'watchSite' | 'unwatchSite' | 'setWatchFrequency'> = {
     async watchSite({ policyUrl, frequencyHours }) {
-      if (!/^https?:\/\//.test(policyUrl)) throw new UserError('not-a-web-page', 'Only http and https pages can be watched.', policyUrl.slice(0, 200));
+      if (!/^https?:\/\//.test(policyUrl)) throw new UserError('not-a-web-page', 'Only http and https pages can be watched.');
       return { ok: true, site: await watch(policyUrlOf(policyUrl), frequencyHours) };
     },
     async unwatchSite({ site }) {

@@ -1,7 +1,7 @@
 /**
  * Errors a person can act on, by code: the background throws them, the protocol carries the code (and one
  * value, such as what was typed) beside the English message, and the pages word them in the user's
- * language (lib/core/explain ui.errors). The English message stays for logs and the command line.
+ * language (lib/core/explain, ui.userError). The English message stays for logs and the command line.
  */
 export const USER_ERROR_CODES = [
   'not-an-address',
@@ -10,6 +10,7 @@ export const USER_ERROR_CODES = [
   'version-gone',
   'different-policies',
   'export-gone',
+  'export-incomplete',
   'import-piece-too-large',
   'import-lost',
   'import-too-large',

@@ -75,7 +75,7 @@ export function App() {
     };
     sendMessage('compareVersions', pair).then(
       (value) => done({ status: 'ready', value }),
-      (err: unknown) => done({ status: 'error', error: errorMessage(err, ui) }),
+      (err: unknown) => done({ status: 'error', error: err }),
     );
     return () => {
       live = false;

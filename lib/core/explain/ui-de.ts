@@ -270,10 +270,11 @@ export const uiDe: UiWords = {
       'not-watched': `${value} wird nicht beobachtet.`,
       'version-gone': 'Diese Version ist nicht mehr gespeichert.',
       'different-policies': 'Nur Versionen derselben Richtlinie lassen sich vergleichen.',
-      'export-gone': 'Dieser Export liegt nicht mehr vor (die Erweiterung wurde neu gestartet oder ein neuerer Export hat ihn ersetzt). Bitte erneut exportieren.',
-      'import-piece-too-large': `Ein Teil eines Imports umfasst höchstens ${value} Zeichen.`,
-      'import-lost': 'Dieser Import liegt nicht mehr vor (die Erweiterung wurde neu gestartet). Bitte die Datei erneut importieren.',
-      'import-too-large': `Die Datei ist größer als ${value} Zeichen, mehr als ein Clausewatch-Verlauf enthält.`,
+      'export-gone': 'Dieser Export liegt nicht mehr vor (die Erweiterung wurde neu gestartet oder ein neuerer Export hat ihn ersetzt). Exportieren Sie erneut.',
+      'export-incomplete': 'Der Export brach vorzeitig ab. Exportieren Sie erneut.',
+      'import-piece-too-large': `Ein Teil eines Imports umfasst höchstens ${num(Number(value))} Zeichen.`,
+      'import-lost': 'Dieser Import liegt nicht mehr vor (die Erweiterung wurde neu gestartet). Importieren Sie die Datei erneut.',
+      'import-too-large': `Die Datei ist größer als ${num(Number(value))} Zeichen, mehr als ein Clausewatch-Verlauf enthält.`,
     })[code],
   failure: (f) => {
     const d = f.detail ?? '';

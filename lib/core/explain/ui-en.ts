@@ -257,9 +257,10 @@ export const uiEn: UiWords = {
       'version-gone': 'That version is no longer stored.',
       'different-policies': 'Only versions of the same policy can be compared.',
       'export-gone': 'This export is no longer held (the extension restarted, or a newer export replaced it). Export again.',
-      'import-piece-too-large': `A piece of an import holds at most ${value} characters.`,
+      'export-incomplete': 'The export ended early. Export again.',
+      'import-piece-too-large': `A piece of an import holds at most ${num(Number(value))} characters.`,
       'import-lost': 'This import is no longer held (the extension restarted). Import the file again.',
-      'import-too-large': `The file is larger than ${value} characters, more than a Clausewatch history holds.`,
+      'import-too-large': `The file is larger than ${num(Number(value))} characters, more than a Clausewatch history holds.`,
     })[code],
   failure: (f) => {
     const d = f.detail ?? '';

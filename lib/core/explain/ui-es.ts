@@ -269,9 +269,10 @@ export const uiEs: UiWords = {
       'version-gone': 'Esa versión ya no está guardada.',
       'different-policies': 'Solo se pueden comparar versiones de la misma política.',
       'export-gone': 'Esta exportación ya no está disponible (la extensión se reinició o una exportación más reciente la sustituyó). Exporte de nuevo.',
-      'import-piece-too-large': `Un fragmento de una importación contiene como máximo ${value} caracteres.`,
+      'export-incomplete': 'La exportación terminó antes de tiempo. Exporte de nuevo.',
+      'import-piece-too-large': `Un fragmento de una importación contiene como máximo ${num(Number(value))} caracteres.`,
       'import-lost': 'Esta importación ya no está disponible (la extensión se reinició). Importe el archivo de nuevo.',
-      'import-too-large': `El archivo supera los ${value} caracteres, más de lo que contiene un historial de Clausewatch.`,
+      'import-too-large': `El archivo supera los ${num(Number(value))} caracteres, más de lo que contiene un historial de Clausewatch.`,
     })[code],
   failure: (f) => {
     const d = f.detail ?? '';

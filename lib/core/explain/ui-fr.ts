@@ -272,9 +272,10 @@ export const uiFr: UiWords = {
       'version-gone': 'Cette version n’est plus enregistrée.',
       'different-policies': 'Seules des versions d’une même politique peuvent être comparées.',
       'export-gone': 'Cet export n’est plus disponible (l’extension a redémarré, ou un export plus récent l’a remplacé). Exportez à nouveau.',
-      'import-piece-too-large': `Un morceau d’import contient au plus ${value}\u00a0caractères.`,
+      'export-incomplete': 'L’export s’est interrompu avant la fin. Exportez à nouveau.',
+      'import-piece-too-large': `Un morceau d’import contient au plus ${num(Number(value))}\u00a0caractères.`,
       'import-lost': 'Cet import n’est plus disponible (l’extension a redémarré). Importez à nouveau le fichier.',
-      'import-too-large': `Le fichier dépasse ${value}\u00a0caractères, plus que ne contient un historique Clausewatch.`,
+      'import-too-large': `Le fichier dépasse ${num(Number(value))}\u00a0caractères, plus que ne contient un historique Clausewatch.`,
     })[code],
   failure: (f) => {
     const d = f.detail ?? '';
