@@ -404,3 +404,17 @@ Wir speichern Ihre Daten auf Servern in der Europäischen Union.
     expect(a.findings.filter((f) => f.severity === 'major')).toEqual([]);
   });
 });
+
+describe('a sale is news only where the policy tells of one', () => {
+  const A = '# Privacy\n\nWe collect your email address to run the service.\n';
+  const headlinesOf = (added: string) => analyze(`${A}\n${added}\n`, A).findings.filter((f) => f.category === 'third-party-sharing').map((f) => words.headline(f));
+  it('"we do not sell your data, but we share it" is news of sharing, not of a sale', () => {
+    expect(headlinesOf('We do not sell your data, but we share it with advertising partners.')).toEqual(['New: your data may be shared with advertisers, for advertising']);
+  });
+  it('a new denial of sale is still told as one', () => {
+    expect(headlinesOf('We do not sell your personal information to anyone.')).toEqual(['Good news: the policy now says your data is not sold']);
+  });
+  it('"we do not sell it, except to our partners" is news of a sale', () => {
+    expect(headlinesOf('We do not sell your data, except to our advertising partners.')).toEqual(['New: your personal data may be sold']);
+  });
+});

@@ -8,6 +8,7 @@
 import { ChangeAnalysis, type Category, type Evidence, type Finding, type FindingKind, type Gained, type PolicyDocument, type Severity, type Signal, type Statement } from '../schema';
 import { attributeKeys, attributesOf, lowerCaseWords, ownName, selfNames, type Attributes, type Names } from './attributes';
 import { denialReach, memoized, prepareSentence, statementClassifier, type Classification, type Classify } from './classify';
+import { EXCEPTION } from './lexicon';
 import { alignDocuments, Budget, type SentenceEdit } from './diff';
 import { trimEndChars } from '../text/trim';
 import { FNV_OFFSET, hashString } from './model/features';
@@ -399,11 +400,30 @@ export function attributesGained(read: readonly Attributes[], spelling = spellin
 const SALE = new RegExp(`\\b(?:${SELL_WORDS}|sale|verkauf\\w*|vente|ventas?)\\b`, 'i');
 const OPT_OUT = /\b(?:opt[- ]?out|object|turn off|switch off|disable|withdraw|widersprech\w*|widerspruch|opposer|opposition|retirer|oponerse|oposición|darse de baja)\b/i;
 
-/** The signals of a finding: an opt-out offered (by grammar or by word), a sale mentioned. */
-export function signalsOf(evidence: readonly Evidence[], stances: ReadonlyArray<string | undefined> = []): Signal[] {
+const SALES = new RegExp(SALE.source, 'gi');
+
+/**
+ * Whether a sentence tells of a sale: a word for selling outside the reach of a denial ("we do not sell your
+ * data, but we share it with partners" sells nothing), or inside one that an exception ends ("we do not sell
+ * it, except to our partners": to them, it does).
+ */
+function tellsOfSale(sentence: string): boolean {
+  const prepared = prepareSentence(sentence);
+  const reach = denialReach(prepared);
+  const excepted = reach !== null && reach.to !== null && EXCEPTION.test(prepared.slice(reach.to, reach.to + 12));
+  for (const m of prepared.matchAll(SALES)) if (!reach || excepted || m.index < reach.from || (reach.to !== null && m.index > reach.to)) return true;
+  return false;
+}
+
+/**
+ * The signals of a finding: an opt-out offered (by grammar or by word), a sale. For a restriction, a sale
+ * mentioned ("we no longer sell your data"); for a practice stated, a sale told of (tellsOfSale), so that "we
+ * do not sell your data, but we share it with partners" is news of sharing, not of a sale.
+ */
+export function signalsOf(evidence: readonly Evidence[], stances: ReadonlyArray<string | undefined> = [], restricts = false): Signal[] {
   const out: Signal[] = [];
   if (stances.includes('choice') || evidence.some((e) => OPT_OUT.test(e.sentence))) out.push('opt-out');
-  if (evidence.some((e) => SALE.test(e.sentence))) out.push('sale');
+  if (evidence.some((e) => (restricts ? SALE.test(e.sentence) : tellsOfSale(e.sentence)))) out.push('sale');
   return out;
 }
 
@@ -476,7 +496,7 @@ function* analysisSteps(olderDoc: PolicyDocument, newerDoc: PolicyDocument, opti
     const spelling = spellingOf(read);
     const gained = gainedOf([...new Set(group.flatMap((j) => j.added))], spelling);
     const attributes = attributesGained(read, spelling);
-    const signals = signalsOf(evidence, group.map((j) => j.stance));
+    const signals = signalsOf(evidence, group.map((j) => j.stance), first.kind === 'restricted');
     const id = `${first.category}:${first.kind}:${hash(`${first.section.join('/')}|${first.evidence.sentence}`)}`;
     findings.push({ id, category: first.category, kind: first.kind, severity: severityOf(first.category, first.kind), evidence, section: first.section, gained, attributes, signals, order: first.order });
   }

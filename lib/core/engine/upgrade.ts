@@ -26,7 +26,7 @@ export function upgradeAnalysis(old: ChangeAnalysisV1): ChangeAnalysis {
         ...f,
         gained: gained ?? NOTHING,
         attributes: attributesGained(read),
-        signals: signalsOf(f.evidence),
+        signals: signalsOf(f.evidence, [], f.kind === 'restricted'),
       };
     }),
   });
