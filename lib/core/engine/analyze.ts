@@ -8,7 +8,6 @@
 import { ChangeAnalysis, type Category, type Evidence, type Finding, type FindingKind, type Gained, type PolicyDocument, type Severity, type Signal, type Statement } from '../schema';
 import { attributeKeys, attributesOf, lowerCaseWords, ownName, selfNames, type Attributes, type Names } from './attributes';
 import { denialReach, memoized, prepareSentence, statementClassifier, type Classification, type Classify } from './classify';
-import { EXCEPTION } from './lexicon';
 import { alignDocuments, Budget, type SentenceEdit } from './diff';
 import { trimEndChars } from '../text/trim';
 import { FNV_OFFSET, hashString } from './model/features';
@@ -200,9 +199,18 @@ const SELLS = new RegExp(`\\b(?:${SELL_WORDS})\\b`, 'g');
  * sell" is a wider practice than "we may share", even with the same recipients.
  */
 function sells(sentence: string): boolean {
+  return saysUndenied(sentence, SELLS, false);
+}
+
+/**
+ * Whether `words` (a global pattern) match a sentence outside the reach of its denial, or, with
+ * `exceptionRestores`, anywhere when an exception ends that reach ("we do not sell it, except to partners").
+ */
+function saysUndenied(sentence: string, words: RegExp, exceptionRestores: boolean): boolean {
   const prepared = prepareSentence(sentence);
   const reach = denialReach(prepared);
-  for (const m of prepared.matchAll(SELLS)) if (!reach || m.index < reach.from || (reach.to !== null && m.index > reach.to)) return true;
+  const restored = exceptionRestores && reach?.byException === true;
+  for (const m of prepared.matchAll(words)) if (!reach || restored || m.index < reach.from || (reach.to !== null && m.index > reach.to)) return true;
   return false;
 }
 /**
@@ -408,11 +416,7 @@ const SALES = new RegExp(SALE.source, 'gi');
  * it, except to our partners": to them, it does).
  */
 function tellsOfSale(sentence: string): boolean {
-  const prepared = prepareSentence(sentence);
-  const reach = denialReach(prepared);
-  const excepted = reach !== null && reach.to !== null && EXCEPTION.test(prepared.slice(reach.to, reach.to + 12));
-  for (const m of prepared.matchAll(SALES)) if (!reach || excepted || m.index < reach.from || (reach.to !== null && m.index > reach.to)) return true;
-  return false;
+  return saysUndenied(sentence, SALES, true);
 }
 
 /**

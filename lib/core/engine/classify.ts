@@ -85,9 +85,10 @@ function grammarStance(s: string): { denial: boolean; excepted: boolean; choice:
 /**
  * How far a prepared sentence's denial reaches: from where it starts to the first exception or turn of
  * the clause that brings the practice back ("we do not rent it, except to ...", "..., but we sell it");
- * `to` null: to the end of the sentence. Null when the sentence denies nothing.
+ * `to` null: to the end of the sentence; `byException`: an exception ends it (what it denies still happens,
+ * to those the exception names). Null when the sentence denies nothing.
  */
-export function denialReach(s: string): { from: number; to: number | null } | null {
+export function denialReach(s: string): { from: number; to: number | null; byException: boolean } | null {
   const d = findDenial(s);
   if (!d) return null;
   const rest = s.slice(d.end);
@@ -96,7 +97,7 @@ export function denialReach(s: string): { from: number; to: number | null } | nu
   const turn = clauseTurn(rest);
   const byTurn = turn !== null && !findDenial(rest.slice(turn.index)) ? turn.index : Infinity;
   const back = Math.min(byException, byTurn);
-  return { from: d.index, to: back === Infinity ? null : d.end + back };
+  return { from: d.index, to: back === Infinity ? null : d.end + back, byException: byException < byTurn };
 }
 
 /**

@@ -106,8 +106,7 @@ function spaced(text: string): Array<{ word: string; at: number }> {
 }
 
 /** A negation word (or pair) governing a practice verb within a few words, English or French. */
-function governedNegation(text: string): { index: number; end: number } | null {
-  const ws = spaced(text);
+function governedNegation(ws: ReadonlyArray<{ word: string; at: number }>): { index: number; end: number } | null {
   for (let i = 0; i < ws.length; i++) {
     const w = ws[i]?.word ?? '';
     const next = ws[i + 1]?.word ?? '';
@@ -147,7 +146,6 @@ function governedNegation(text: string): { index: number; end: number } | null {
 const NEG_GERMANIC = /^(?:nicht|kein\p{L}*|nie|niemals|niet|geen|nooit)$/u;
 const NEG_ROMANCE = /^(?:nunca|jam[aá]s|non|não|mai)$/u;
 const BETWEEN_ROMANCE = /^(?:si|ci|vi|li|lo|la|le|gli|ne|se|lhe|lhes|os|as|los|las|les|nos|son|es|sono|è|são|é|ser[aá]n?|vengono|viene|han|hanno|têm|foram|fueron)$/u;
-const NEG_AFTER = NEG_GERMANIC;
 const ONLY = /^(?:nur|alleen|only|solo|solamente|soltanto|apenas|só|ausschlie(?:ß|ss)lich)$/u;
 const FOREIGN_USE = /^(?:verwend\p{L}*|nutz\p{L}*|genutzt|trainier\p{L}*|gebruik\p{L}*|utiliz\p{L}*|usamos|usar|usiamo|usare|utilizziamo|entren\p{L}*|addestr\p{L}*|trein\p{L}*|verarbeit\p{L}*)$/u;
 // Spanish "no" before a verb of the policy's "we" or a passive ("no vendemos", "no se los vendemos", "no
@@ -162,8 +160,7 @@ const ENGLISH = new Set(['the', 'we', 'our', 'your', 'you', 'and', 'with', 'of',
  * and Dutch, up to six words after it in the same clause; never as "not only" ("nicht nur", "non solo").
  * An English sentence is left to the English grammar above.
  */
-function foreignNegation(text: string): { index: number; end: number } | null {
-  const ws = spaced(text);
+function foreignNegation(ws: ReadonlyArray<{ word: string; at: number }>): { index: number; end: number } | null {
   // Two different English function words make the sentence English (checked first: most sentences are).
   let first = '';
   for (const { word } of ws) {
@@ -192,7 +189,7 @@ function foreignNegation(text: string): { index: number; end: number } | null {
     }
     for (let k = 1; k <= 6 && i + k < ws.length; k++) {
       if (/[,;:.]$/.test(ws[i + k - 1]?.word ?? '')) break;
-      if (NEG_AFTER.test(bare[i + k] ?? '') && !ONLY.test(bare[i + k + 1] ?? '')) return { index: ws[i]?.at ?? 0, end: wordEnd(i + k) };
+      if (NEG_GERMANIC.test(bare[i + k] ?? '') && !ONLY.test(bare[i + k + 1] ?? '')) return { index: ws[i]?.at ?? 0, end: wordEnd(i + k) };
     }
   }
   return null;
@@ -200,8 +197,9 @@ function foreignNegation(text: string): { index: number; end: number } | null {
 
 /** The earliest denial in a prepared sentence, or null. */
 export function denial(prepared: string): { index: number; end: number } | null {
-  let best = governedNegation(prepared);
-  const foreign = foreignNegation(prepared);
+  const ws = spaced(prepared);
+  let best = governedNegation(ws);
+  const foreign = foreignNegation(ws);
   if (foreign && (!best || foreign.index < best.index)) best = foreign;
   for (const re of DENIALS) {
     const m = re.exec(prepared);

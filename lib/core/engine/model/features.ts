@@ -1,9 +1,8 @@
 /**
  * The statement classifier's features: hashed word unigrams and bigrams, and cues (cues.ts: a verb of
  * handing over followed by a word for another party, and the like), over the lower-cased, typographically
- * normalised sentence. Pure, linear in the sentence's length,
- * and bounded: at most MAX_WORDS words of a sentence are read (a "sentence" of a hostile page can be a
- * megabyte long; its first MAX_WORDS words decide).
+ * normalised sentence. Pure, linear in the sentence's length, and bounded: at most MAX_WORDS words of a
+ * sentence are read (a "sentence" of a hostile page can be a megabyte long; its first MAX_WORDS words decide).
  *
  * The same function builds the features when the model is trained (scripts/train) and when it runs, so
  * training and use can never disagree.
