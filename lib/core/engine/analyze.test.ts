@@ -418,3 +418,60 @@ describe('a sale is news only where the policy tells of one', () => {
     expect(headlinesOf('We do not sell your data, except to our advertising partners.')).toEqual(['New: your personal data may be sold']);
   });
 });
+
+describe('what the older version already said is known, however it said it', () => {
+  const sharing = (a: ReturnType<typeof analyze>) => a.findings.filter((f) => f.category === 'third-party-sharing');
+  const POLICY = `# Privacy Policy
+
+## How we share information
+
+We share your information with service providers who host our servers.
+
+We may share your information with:
+
+* Advertising partners
+
+## Your choices
+
+You can request a copy of your data.
+`;
+
+  it('a recipient named in a list item, under its lead-in, is no new recipient when a sentence names it', () => {
+    const newer = POLICY.replace('You can request a copy of your data.', 'You can request a copy of your data.\n\nWe may also share device identifiers with advertising partners.');
+    const found = sharing(analyze(newer, POLICY));
+    expect(found.some((f) => f.gained.recipients.includes('advertisers'))).toBe(false);
+    expect(found.every((f) => f.severity !== 'major' || f.gained.data.length > 0)).toBe(true);
+  });
+
+  const OPTED = `# Privacy Policy
+
+## How we share information
+
+We share your information with service providers who host our servers.
+
+## Your choices
+
+You may opt out of our sharing of your information with advertising partners in your settings.
+`;
+
+  it('an opt-out tells that the practice exists: the practice stated later is not wider', () => {
+    const newer = OPTED.replace('who host our servers.', 'who host our servers.\n\nWe share your information with advertising partners.');
+    expect(sharing(analyze(newer, OPTED)).filter((f) => f.severity === 'major')).toEqual([]);
+  });
+
+  it('a practice the older version denied is still news when stated', () => {
+    const denied = OPTED.replace('You may opt out of our sharing of your information with advertising partners in your settings.', 'We do not share your information with advertising partners.');
+    const newer = denied.replace('who host our servers.', 'who host our servers.\n\nWe share your information with advertising partners.');
+    expect(sharing(analyze(newer, denied)).some((f) => f.severity === 'major')).toBe(true);
+  });
+
+  it('an opt-out that becomes a plain statement is not a new practice (only a denial that does is)', () => {
+    const before = 'You may opt out of our sharing of your information with advertising partners in your settings.';
+    const newer = OPTED.replace(before, 'We share your information with advertising partners in your settings.');
+    const kinds = sharing(analyze(newer, OPTED)).map((f) => f.kind);
+    expect(kinds).not.toContain('new');
+    const denied = OPTED.replace(before, 'We do not share your information with advertising partners in your settings.');
+    const stated = OPTED.replace(before, 'We share your information with advertising partners in your settings.');
+    expect(sharing(analyze(stated, denied)).map((f) => f.kind)).toContain('new');
+  });
+});

@@ -8,11 +8,11 @@
 import { ChangeAnalysis, type Category, type Evidence, type Finding, type FindingKind, type Gained, type PolicyDocument, type Severity, type Signal, type Statement } from '../schema';
 import { attributeKeys, attributesOf, lowerCaseWords, ownName, selfNames, type Attributes, type Names } from './attributes';
 import { denialReach, memoized, prepareSentence, statementClassifier, type Classification, type Classify } from './classify';
-import { alignDocuments, Budget, type SentenceEdit } from './diff';
+import { alignDocuments, Budget, leadInAfter, type SentenceEdit } from './diff';
 import { trimEndChars } from '../text/trim';
 import { FNV_OFFSET, hashString } from './model/features';
 import type { LinearModel } from './model/linear';
-import { dice, isBoilerplate, normalizeFast, splitSentences, tokens } from './sentences';
+import { canonicalKey, dice, isBoilerplate, normalizeFast, splitSentences, tokens } from './sentences';
 
 export interface AnalyzeOptions {
   /** The statement model (the shipped one by default; the evaluation passes cross-validation fold models). */
@@ -94,6 +94,9 @@ function capDocument(doc: PolicyDocument): { doc: PolicyDocument; cut: boolean }
   return { doc, cut: false };
 }
 
+/** Words that mark an opt-out in the languages we read (a profile's known practice, a finding's signal). */
+const OPT_OUT = /\b(?:opt[- ]?out|object|turn off|switch off|disable|withdraw|widersprech\w*|widerspruch|opposer|opposition|retirer|oponerse|oposición|darse de baja)\b/i;
+
 /** What a version says in one category: how often it states or restricts it, and what those statements name. */
 interface CategoryProfile {
   states: number;
@@ -127,10 +130,17 @@ function* profile(doc: PolicyDocument, classify: Classify): Generator<void, (cat
     return p;
   };
   let n = 0;
+  let prev: { text: string; leadIn?: string } | undefined;
   for (const block of doc.blocks) {
-    for (const sentence of splitSentences(normalizeFast(block.text), doc.language)) {
+    const text = normalizeFast(block.text);
+    if (!canonicalKey(text)) continue;
+    // A list item is read after its list's lead-in, as the edits are (withLead): "Advertising partners"
+    // under "We share it with:" is a statement of sharing in the older version too.
+    const leadIn = leadInAfter(block.kind, prev);
+    prev = { text, ...(leadIn ? { leadIn } : {}) };
+    for (const sentence of splitSentences(text, doc.language)) {
       if (++n % SENTENCES_PER_STEP === 0) yield;
-      for (const c of classify(sentence)) {
+      for (const c of classify(leadIn ? `${trimEndChars(leadIn, ' :')} ${sentence}` : sentence)) {
         const p = get(c.category);
         const keys = attributeKeys(c.attributes);
         if (c.polarity === 'states') {
@@ -140,6 +150,10 @@ function* profile(doc: PolicyDocument, classify: Classify): Generator<void, (cat
         } else {
           p.restricts++;
           for (const k of keys) p.restrictKeys.add(k);
+          // An opt-out presupposes the practice it lets one refuse ("you may opt out of personalised ads
+          // from our advertising partners"): what it names, the version already did. (A choice by consent,
+          // "not unless you agree", presupposes nothing.)
+          if (c.stance === 'choice' && OPT_OUT.test(sentence)) for (const k of keys) p.keys.add(k);
         }
       }
     }
@@ -298,6 +312,8 @@ function judgeEdit(
     const restrictsNow = now.find((c) => c.category === category && c.polarity === 'restricts');
     const statesBefore = before.some((c) => c.category === category && c.polarity === 'states');
     const restrictsBefore = before.some((c) => c.category === category && c.polarity === 'restricts');
+    // Denied, not left to the user's choice: an opt-out presupposes the practice it lets one refuse.
+    const deniedBefore = before.some((c) => c.category === category && c.polarity === 'restricts' && c.stance === 'does-not');
     const triggers = [...new Set([...(statesNow?.triggers ?? []), ...(restrictsNow?.triggers ?? [])])];
     const read = (statesNow ?? restrictsNow)?.attributes ?? attributesOf(prepareSentence(after), after, names);
     // A list item read with its lead-in opens with a capital in sentence case ("Emergency situations, such
@@ -314,7 +330,7 @@ function judgeEdit(
     if (statesNow) {
       if (edit.type === 'modified' && (statesBefore || restrictsBefore)) {
         // "We do not sell" became "we may sell": the practice is new.
-        if (!statesBefore && restrictsBefore && statesNow.stance === 'does') {
+        if (!statesBefore && deniedBefore && statesNow.stance === 'does') {
           push('new', attributeKeys(attributes));
           continue;
         }
@@ -403,10 +419,9 @@ export function attributesGained(read: readonly Attributes[], spelling = spellin
   return gainedOf([...new Set(read.flatMap((a) => attributeKeys(a)))], spelling);
 }
 
-// Words that mark a sale or an opt-out in the languages we read, for the signals a finding carries: the
-// verbs of selling (SELL_WORDS) and the nouns ("sale", "Verkauf", "vente", "venta").
+// Words that mark a sale in the languages we read, for the signals a finding carries: the verbs of selling
+// (SELL_WORDS) and the nouns ("sale", "Verkauf", "vente", "venta"). (Opt-outs: OPT_OUT.)
 const SALE = new RegExp(`\\b(?:${SELL_WORDS}|sale|verkauf\\w*|vente|ventas?)\\b`, 'i');
-const OPT_OUT = /\b(?:opt[- ]?out|object|turn off|switch off|disable|withdraw|widersprech\w*|widerspruch|opposer|opposition|retirer|oponerse|oposición|darse de baja)\b/i;
 
 const SALES = new RegExp(SALE.source, 'gi');
 

@@ -58,16 +58,24 @@ function lastSentence(text: string): string {
   return (parts[parts.length - 1] ?? text).slice(-300);
 }
 
+/**
+ * The lead-in of a list item or table row: the sentence that introduces its list ("We share it with:"),
+ * which the item, often a verbless name ("Advertising partners"), is read after. `prev` is the unit before
+ * it (a block with text), undefined at the start.
+ */
+export function leadInAfter(kind: PolicyDocument['blocks'][number]['kind'], prev: { text: string; leadIn?: string } | undefined): string | undefined {
+  if (kind !== 'list-item' && kind !== 'table-row') return undefined;
+  return prev?.leadIn ?? (prev && /:\s*$/.test(prev.text) ? lastSentence(prev.text) : undefined);
+}
+
 function blockUnits(doc: PolicyDocument): Unit[] {
   const out: Unit[] = [];
   for (const b of doc.blocks) {
     const text = normalizeFast(b.text);
     const key = canonicalKey(text);
     if (!key) continue;
-    const prev = out[out.length - 1];
     // List items often name recipients without a verb; the sentence introducing the list supplies it.
-    let leadIn: string | undefined;
-    if (b.kind === 'list-item' || b.kind === 'table-row') leadIn = prev?.leadIn ?? (prev && /:\s*$/.test(prev.text) ? lastSentence(prev.text) : undefined);
+    const leadIn = leadInAfter(b.kind, out[out.length - 1]);
     out.push({ text, key, section: b.section, ...(leadIn ? { leadIn } : {}) });
   }
   return out;
