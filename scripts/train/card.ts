@@ -76,7 +76,11 @@ Written by \`npm run train\`; do not edit by hand (the prose lives in \`scripts/
 - **Measured on, not fitted on**: our labels of sharing statements in modern policies
   (\`data/sharing-labels.jsonl\`: up to 18 sentences per service drawn from the newest version of each
   change pair's policy, read once; the 565 confident readings). Fitted on, they did not improve the
-  grouped validation, so they test the model on modern sentences instead.
+  grouped validation, so they test the model on modern sentences instead. And our AI-training labels of
+  the 48 C3PA sentences (2023 policies of insurers, recruiters, data vendors, ...) where the AI head's gate
+  and action open (\`data/ai-c3pa-labels.jsonl\`, two blind readings that agreed on all 48): fitted on,
+  they left every AI figure where it was, so they test the AI head on other trades' policies instead.
+  (The overall sentence figures below count these test sentences too.)
 - **C3PA** (Musa et al., EMNLP 2024; research use): not fitted on; used to report the sharing head on
   passages marked shared/disclosed or sold, against the rest.
 

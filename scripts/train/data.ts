@@ -16,7 +16,7 @@ import { normalizeText } from '../../lib/core/text/normalize';
 import { gateOpen, HEADS, type Head } from '../../lib/core/engine/model/heads';
 import { prepare } from '../../lib/core/engine/model/features';
 
-export type Source = 'opp115' | 'ai-labels' | 'ai-pair-labels' | 'sharing-labels' | 'changes' | 'c3pa';
+export type Source = 'opp115' | 'ai-labels' | 'ai-pair-labels' | 'ai-c3pa-labels' | 'sharing-labels' | 'changes' | 'c3pa';
 
 export interface Sample {
   text: string;
@@ -380,6 +380,32 @@ export function c3paSamples(corpus: string, mode: 'all' | 'negatives' | 'collect
         if (text.length < 20 || seen.has(k)) continue;
         seen.add(k);
         out.push({ text, source: 'c3pa', group: p.group, labels: { 'third-party-sharing': shared ? 1 : 0 }, weight: 1, origin: String(p.policy), fitOnly: true });
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * Our AI-training labels of C3PA's sentences (data/ai-c3pa-labels.jsonl): every sentence of a C3PA passage,
+ * split as c3paSamples splits it, where the AI head's gate and action open (48: C3PA's 2023 policies
+ * seldom speak of models). A test of the AI head on policies of other trades (insurance, recruiting,
+ * B2B data), never fitted on (Sample.evalOnly): fitted on, they left every AI figure where it was.
+ */
+export function loadAiC3paLabels(corpus: string, labelsFile: string): Sample[] {
+  if (!existsSync(labelsFile)) return [];
+  const labels = new Map(readJsonl<AiLabel>(labelsFile).filter((l) => l.ai !== null).map((l) => [l.h, l]));
+  const out: Sample[] = [];
+  const seen = new Set<string>();
+  for (const p of loadC3pa(corpus)) {
+    for (const para of p.text.split(/\n+/)) {
+      for (const text of splitSentences(normalizeText(para.trim()), 'en')) {
+        const h = sentenceHash(text);
+        const l = labels.get(h);
+        if (!l || seen.has(h)) continue;
+        seen.add(h);
+        const stance = l.ai === 'denies' ? 'does-not' : l.ai === 'choice' ? 'choice' : l.ai === 'trains' ? 'does' : undefined;
+        out.push({ text, source: 'ai-c3pa-labels', group: p.group, labels: { 'ai-training': l.ai === 'none' ? 0 : 1 }, weight: 1, origin: String(p.policy), evalOnly: true, ...(stance ? { stance } : {}) });
       }
     }
   }

@@ -9,7 +9,7 @@ import { encodeWeights, type LinearModel, type ModelFile } from '../../lib/core/
 import { writeDataCard } from './card';
 import { HEADS } from '../../lib/core/engine/model/heads';
 import { FEATURES, prepare } from '../../lib/core/engine/model/features';
-import { applyGates, c3paSamples, loadAiPairLabels, loadSharingLabels, readJsonl, sentenceHash, type AiLabel, serviceKey, loadAiLabels, loadC3pa, loadChangePairs, loadOpp115, mineChangePairs, type Sample } from './data';
+import { applyGates, c3paSamples, loadAiC3paLabels, loadAiPairLabels, loadSharingLabels, readJsonl, sentenceHash, type AiLabel, serviceKey, loadAiLabels, loadC3pa, loadChangePairs, loadOpp115, mineChangePairs, type Sample } from './data';
 import { chooseThresholds, fmt, foldModels, foldOf, headFigures, outOfFold, tally, type Prf } from './cv';
 import { DEFAULT_FIT, fit, prepareAll, type FitOptions, type Prepared } from './fit';
 import { c3paFigure } from '../eval/c3pa';
@@ -21,6 +21,7 @@ import { attributesOf } from '../../lib/core/engine/attributes';
 
 export const LABELS_FILE = join(import.meta.dirname, '..', '..', 'data', 'ai-training-labels.jsonl');
 export const AI_PAIR_LABELS_FILE = join(import.meta.dirname, '..', '..', 'data', 'ai-pair-labels.jsonl');
+export const AI_C3PA_LABELS_FILE = join(import.meta.dirname, '..', '..', 'data', 'ai-c3pa-labels.jsonl');
 export const SHARING_LABELS_FILE = join(import.meta.dirname, '..', '..', 'data', 'sharing-labels.jsonl');
 
 
@@ -41,8 +42,9 @@ export function loadAll(corpus: string, options: FitOptions = DEFAULT_FIT) {
   const mined = mineChangePairs(pairs);
   const sharing = loadSharingLabels(corpus, SHARING_LABELS_FILE, pairs);
   const aiPairs = loadAiPairLabels(corpus, AI_PAIR_LABELS_FILE, pairs);
+  const aiC3pa = loadAiC3paLabels(corpus, AI_C3PA_LABELS_FILE);
   const c3pa = options.c3pa ? c3paSamples(corpus, options.c3pa) : [];
-  const samples: Sample[] = applyGates([...opp.samples, ...ai, ...aiPairs, ...sharing, ...mined, ...c3pa]);
+  const samples: Sample[] = applyGates([...opp.samples, ...ai, ...aiPairs, ...sharing, ...mined, ...c3pa, ...aiC3pa]);
   return { samples, pairs };
 }
 
@@ -98,6 +100,7 @@ export async function crossValidate(corpus: string, args: string[]): Promise<CvR
   for (const head of HEADS) show(`sentences ${head}`, headFigures(samples, oof, head, thr(head)));
   show('sentences ai-training (our labels only)', headFigures(samples, oof, 'ai-training', thr('ai-training'), 'ai-labels'));
   show('sentences ai-training, our labels of the change pairs\' sentences', headFigures(samples, oof, 'ai-training', thr('ai-training'), 'ai-pair-labels'));
+  show('sentences ai-training, our labels of C3PA sentences (never fitted on)', headFigures(samples, oof, 'ai-training', thr('ai-training'), 'ai-c3pa-labels'));
   show('sentences third-party-sharing, our modern-policy labels (never fitted on)', headFigures(samples, oof, 'third-party-sharing', thr('third-party-sharing'), 'sharing-labels'));
   // Whose models (attributes.ts, nothing fitted) against our labels, on the sentences we labelled as
   // training and saying whose models.
