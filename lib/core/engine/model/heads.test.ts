@@ -26,6 +26,7 @@ describe('the AI head opens only where a sentence names training', () => {
     'Our models, which we improve with your content, power the assistant.',
     'We use your feedback to make the AI models we develop better.',
     'AI features that we continuously improve using your conversations.',
+    'Your recordings serve for staff training and for training our AI models.',
   ])('"%s" names training', (s) => {
     expect(names(s)).toBe(true);
     // The first gate opens on it too, whatever its language: the two gates are one door.
@@ -47,6 +48,8 @@ describe('the AI head opens only where a sentence names training', () => {
     'We use AI so that we improve your experience.',
     'Our AI features bring improvements to your experience.',
     'With AI, we improve how you search.',
+    'Our AI assistant sorts your questions, and the recordings serve for staff training.',
+    'Chats with our AI agent are reviewed for employee training and quality assurance.',
   ])('"%s" only uses a model', (s) => {
     expect(names(s)).toBe(false);
   });

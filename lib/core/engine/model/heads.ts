@@ -91,6 +91,7 @@ const FUNCTION_WORD = /^(?:so|and|or|to|as|if|when|then|but|because|such)$/;
 const DETERMINER = /^(?:the|our|its|their|your|these|those|any|all)$/;
 // A hyphenated word is read by its parts too ("ai-training", "model-training"): see trains().
 const TRAIN = /^(?:train|retrain|pretrain|entra[iî]n|trainier|entrenar|entrenamiento|entrena)|^(?:teach\w*|fine-?tun\w*)$/;
+const STAFF = /^(?:employees?|staff|personnel|workforce|workers?|mitarbeiter\w*|salari[eé]s|collaborateurs|empleados|personale)$/;
 const FORM = /^(?:former|forment|formons|formation)$/;
 const FORMED = /^(?:mod[eè]les?|syst[eè]mes?|ia|algorithmes?|intelligence)$/;
 const ML_FOR = /^(?:for|apply\w*|applying|conduct\w*|fins)$/;
@@ -127,6 +128,10 @@ export function namesTraining(prepared: string): boolean {
   };
   const trains = (w: string) => TRAIN.test(w) || (w.includes('-') && w.split('-').some((part) => TRAIN.test(part)));
   // French "peut entraîner" is "may cause", not "may train".
+  // "staff training", "employee training": the training of people, named by the word before the noun (the
+  // guidelines' "staff training is not AI training"). Six labelled sentences of five services read so, all
+  // "none"; it closes no sentence labelled as training.
+  const staffTraining = (i: number) => /^trainings?$/.test(ws[i] ?? '') && !ends[i - 1] && at(ws, i - 1, STAFF);
   const causes = (i: number) => /^entra[iî]ner$/.test(ws[i] ?? '') && at(ws, i - 1, /^(?:peut|peuvent|pourrait|pourraient|risque|risquent)$/) && !ends[i - 1];
   const aiAt = (i: number) => at(ws, i, AI_WORD) || (i > 0 && !ends[i - 1] && Object.hasOwn(AI_PAIR, ws[i] ?? '') && at(ws, i - 1, AI_PAIR[ws[i] ?? ''] as RegExp));
   // Whether the improving verb at i improves a model, not something AI is used for: "improve our models",
@@ -146,7 +151,7 @@ export function namesTraining(prepared: string): boolean {
   };
   for (let i = 0; i < ws.length; i++) {
     const w = ws[i] ?? '';
-    if (trains(w) && !causes(i)) return true;
+    if (trains(w) && !causes(i) && !staffTraining(i)) return true;
     if ((w === 'learn' || w === 'learns') && at(ws, i + 1, /^from$/)) return true;
     if (FORM.test(w) && near(i, 1, 3, FORMED)) return true;
     if (IMPROVE.test(w) && modelImproves(i)) return true;
