@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { receiveText, type Ask } from './transfer';
+import { explainer } from '@/lib/core/explain';
+import { importReplyText, receiveText, type Ask } from './transfer';
 
 describe('receiveText', () => {
   it('reads an export piece by piece', async () => {
@@ -13,3 +14,28 @@ describe('receiveText', () => {
     await expect(receiveText({ id: 't', length: 10 }, ask)).rejects.toMatchObject({ code: 'export-incomplete' });
   });
 });
+
+describe('importReplyText', () => {
+  const de = explainer('de').ui.options;
+  const en = explainer('en').ui.options;
+  const refused = (refusal: Parameters<typeof en.importRefused>[0] | null) => ({ ok: false, message: 'The English sentence. Nothing was imported.', outcome: { kind: 'refused' as const, refusal } });
+
+  it("words a refused file in the reader's language, with what the file named", () => {
+    const text = importReplyText(refused({ kind: 'checksum', version: 3, policy: 'example.com/privacy' }), de);
+    expect(text).toContain('Prüfsumme');
+    expect(text).toContain('example.com/privacy');
+    expect(text).not.toContain('English');
+    expect(importReplyText(refused({ kind: 'not-ours' }), de)).toContain('keine Verlaufsdatei');
+  });
+
+  it("shows the background's sentence only for a refusal without a code", () => {
+    expect(importReplyText(refused(null), de)).toContain('The English sentence.');
+  });
+
+  it('says what was added, or that the file is not JSON or does not fit', () => {
+    expect(importReplyText({ ok: true, message: '', outcome: { kind: 'imported', added: 2, skipped: 1 } }, en)).toMatch(/2 versions/);
+    expect(importReplyText({ ok: false, message: '', outcome: { kind: 'not-json' } }, de)).toBe(de.importFailed(de.notJson));
+    expect(importReplyText({ ok: false, message: '', outcome: { kind: 'full' } }, de)).toBe(de.importFailed(de.importFull));
+  });
+});
+

@@ -5,7 +5,8 @@
 // The limit from lib/core/limits and the type alone: the protocol's schemas (zod, and the page pipeline
 // the offscreen messages name) stay out of the pages' bundle.
 import { TRANSFER_CHUNK } from '@/lib/core/limits';
-import type { Transfer } from '@/lib/extension/protocol';
+import type { Response, Transfer } from '@/lib/extension/protocol';
+import type { UiWords } from '@/lib/core/explain';
 import { sendMessage } from '@/utils/send';
 import { UserError } from '@/lib/core/user-error';
 
@@ -35,3 +36,16 @@ export async function sendText(text: string, ask: Ask = sendMessage, chunk = TRA
   } while (offset < text.length);
   return id;
 }
+
+/**
+ * What an import's reply says, in the reader's language: the versions added, or why nothing was (a file
+ * that is not JSON, no room left, or the store's refusal by its code). Only a refusal without a code (the
+ * store could not write) shows the background's English sentence.
+ */
+export function importReplyText(r: Response<'importHistory'>, w: UiWords['options']): string {
+  const o = r.outcome;
+  if (o.kind === 'imported') return w.imported(o.added, o.skipped);
+  const why = o.kind === 'not-json' ? w.notJson : o.kind === 'full' ? w.importFull : o.refusal ? w.importRefused(o.refusal) : r.message;
+  return w.importFailed(why);
+}
+

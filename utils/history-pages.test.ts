@@ -82,7 +82,7 @@ describe('export and import', () => {
     expect(await elsewhere.importHistory({ transfer: await send(elsewhere, json, 1000) }, none)).toMatchObject({ ok: true, outcome: { kind: 'imported', added: 2, skipped: 0 } });
     expect(await elsewhere.importHistory({ transfer: await send(elsewhere, json, 1000) }, none)).toMatchObject({ ok: true, outcome: { kind: 'imported', added: 0, skipped: 2 } });
     expect(await elsewhere.importHistory({ transfer: await send(elsewhere, 'not json', 1000) }, none)).toMatchObject({ ok: false, outcome: { kind: 'not-json' } });
-    expect(await elsewhere.importHistory({ transfer: await send(elsewhere, '{"format":"something else"}', 1000) }, none)).toMatchObject({ ok: false, outcome: { kind: 'refused' } });
+    expect(await elsewhere.importHistory({ transfer: await send(elsewhere, '{"format":"something else"}', 1000) }, none)).toMatchObject({ ok: false, outcome: { kind: 'refused', refusal: { kind: 'not-ours' } } });
     // Its export, in pieces of 1,000 characters, reads whole.
     const again = await elsewhere.exportHistory({}, none);
     const read = await receive(elsewhere, again.transfer);

@@ -79,7 +79,7 @@ export function createTransfer(deps: TransferDeps): TransferHandlers {
       }
       const store = await deps.history.store();
       const result = await store.importAll(data);
-      if (!result.ok) return { ok: false, message: result.error, outcome: { kind: result.code === 'quota' ? 'full' : 'refused' } };
+      if (!result.ok) return { ok: false, message: result.error, outcome: result.code === 'quota' ? { kind: 'full' } : { kind: 'refused', refusal: result.refusal ?? null } };
       await deps.badges.refreshAll();
       return { ok: true, message: `Imported ${result.added} versions (${result.skipped} already known).`, outcome: { kind: 'imported', added: result.added, skipped: result.skipped } };
     },

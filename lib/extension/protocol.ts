@@ -10,6 +10,7 @@ import { Why } from '../core/page/discover';
 import { DomTask, DomTaskResult } from '../core/page/dom-tasks';
 import { MAX_PAGE_CHARS, TRANSFER_CHUNK } from '../core/limits';
 import { CheckFailure } from '../core/check-failure';
+import { ImportRefusal } from '../core/import-refusal';
 import { ChainView, Comparison, HistoryView, OptionsView, Settings, TabState } from './views';
 
 /**
@@ -105,7 +106,8 @@ export const Protocol = {
         z.object({ kind: z.literal('imported'), added: z.number().int().nonnegative(), skipped: z.number().int().nonnegative() }),
         z.object({ kind: z.literal('not-json') }),
         z.object({ kind: z.literal('full') }),
-        z.object({ kind: z.literal('refused') }),
+        // `refusal` null: a refusal without a code (the store could not write; its English sentence is `message`).
+        z.object({ kind: z.literal('refused'), refusal: ImportRefusal.nullable().default(null) }),
       ]),
     }),
   },

@@ -121,24 +121,24 @@ describe('import', () => {
 
   const valid = async () => JSON.parse(JSON.stringify(await (await populated()).store.exportAll())) as Record<string, unknown> & ExportFile;
 
-  it.each<[string, (file: ExportFile) => unknown, RegExp]>([
-    ['not an object', () => 'hello', /not a Clausewatch history file/],
-    ['another format', (f) => ({ ...f, format: 'something-else' }), /not a Clausewatch history file/],
-    ['a future version', (f) => ({ ...f, version: 2 }), /unsupported version/],
+  it.each<[string, (file: ExportFile) => unknown, RegExp, Record<string, unknown>]>([
+    ['not an object', () => 'hello', /not a Clausewatch history file/, { kind: 'not-ours' }],
+    ['another format', (f) => ({ ...f, format: 'something-else' }), /not a Clausewatch history file/, { kind: 'not-ours' }],
+    ['a future version', (f) => ({ ...f, version: 2 }), /unsupported version/, { kind: 'damaged', detail: expect.stringMatching(/version/) }],
     ['a missing document', (f) => {
       delete (f.sites[0]!.policies[1]!.versions[2] as Partial<ExportFile['sites'][0]['policies'][0]['versions'][0]>).document;
       return f;
-    }, /damaged.*document/],
+    }, /damaged.*document/, { kind: 'damaged', detail: expect.stringMatching(/document/) }],
     ['an edited text', (f) => {
       f.sites[0]!.policies[1]!.versions[1]!.document.blocks[1]!.text = 'We sell nothing, honest.';
       return f;
-    }, /does not match its checksum/],
-    ['an invalid site name', (f) => ({ ...f, sites: [{ ...f.sites[0]!, site: 'www.example.com/evil' }] }), /invalid site/],
+    }, /does not match its checksum/, { kind: 'checksum', version: 2, policy: expect.stringContaining('example.com') }],
+    ['an invalid site name', (f) => ({ ...f, sites: [{ ...f.sites[0]!, site: 'www.example.com/evil' }] }), /invalid site/, { kind: 'bad-site', site: 'www.example.com/evil' }],
     ['a policy at an origin outside its site', (f) => {
       f.sites[0]!.policies[1]!.origin = 'https://bank.example';
       return f;
-    }, /at an address outside it/],
-  ])('rejects %s with a clear message and changes nothing', async (_label, damage, message) => {
+    }, /at an address outside it/, { kind: 'outside', address: 'https://bank.example' }],
+  ])('rejects %s with a clear message, says why as a code, and changes nothing', async (_label, damage, message, refusal) => {
     const file = damage(await valid());
     const { store } = await freshStore();
     await store.savePolicyVersion({ url: URL_A, document: editDocument(docs[0]!, 1), kind: 'privacy-policy' });
@@ -148,7 +148,16 @@ describe('import', () => {
     expect(result.ok === false && result.code).toBe('invalid-import');
     expect(result.ok === false && result.error).toMatch(message);
     expect(result.ok === false && result.error).toMatch(/Nothing was imported/);
+    // The reason as a code the options page words in the reader's language.
+    expect(result.ok === false && result.refusal).toMatchObject(refusal);
     expect(await store.exportAll()).toEqual(before);
+  });
+
+  it('bounds what a refusal repeats from the file', async () => {
+    const huge = `example.com/${'x'.repeat(100_000)}`;
+    const result = await (await freshStore()).store.importAll({ ...(await valid()), sites: [{ ...(await valid()).sites[0]!, site: huge }] });
+    expect(result.ok === false && result.refusal).toMatchObject({ kind: 'bad-site' });
+    expect(result.ok === false && result.refusal && 'site' in result.refusal && result.refusal.site.length).toBeLessThanOrEqual(200);
   });
 
   it('imports nothing at all when the disk fills up part-way', async () => {

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { ChainEntry } from './evidence/chain';
 import { AnalysisDigest, Block, Counts, ChangeAnalysis, ChangeAnalysisV1, PolicyDocument, PolicyKind } from '../core/schema';
 import { upgradeAnalysis } from '../core/engine/upgrade';
+import type { ImportRefusal } from '../core/import-refusal';
 
 /**
  * A stored analysis: schema 2 (codes), or schema 1 (English words, from the first releases) read as
@@ -336,4 +337,5 @@ export type ExportFile = z.infer<typeof ExportFile>;
 
 export type ImportResult =
   | { ok: true; added: number; skipped: number }
-  | { ok: false; error: string; code: 'invalid-import' | 'quota' | 'unknown' };
+  /** `refusal`: why an invalid file was refused, as a code for the pages to word (lib/core/import-refusal.ts). */
+  | { ok: false; error: string; code: 'invalid-import' | 'quota' | 'unknown'; refusal?: ImportRefusal };

@@ -16,6 +16,7 @@ import { failedWrite, quarantine, reading } from './quarantine';
 import { INDEX_STORES, allPolicies, readIndex, summariseSites } from './read';
 import { assembleFrom, contentHashOf, iso, latestVersions, readPieces, toStored } from './versions';
 import { WRITE_STORES, upsertPolicyAndSite, writePieces } from './write';
+import { ImportRefusal } from '../core/import-refusal';
 
 /** A registrable domain or bare host, as siteForUrl would produce it. */
 function isSiteName(site: string): boolean {
@@ -83,6 +84,7 @@ export async function importAll(ctx: StoreContext, data: unknown): Promise<Impor
       error: looksLikeOurs
         ? `This Clausewatch history file is damaged or from an unsupported version (${describeIssues(parsed.error)}). Nothing was imported.`
         : 'This is not a Clausewatch history file. Nothing was imported.',
+      refusal: looksLikeOurs ? ImportRefusal.parse({ kind: 'damaged', detail: describeIssues(parsed.error) }) : { kind: 'not-ours' },
     };
   }
 
@@ -90,7 +92,12 @@ export async function importAll(ctx: StoreContext, data: unknown): Promise<Impor
   const planned: Planned[] = [];
   for (const site of parsed.data.sites) {
     if (!isSiteName(site.site)) {
-      return { ok: false, code: 'invalid-import', error: `The history file names an invalid site (${JSON.stringify(site.site.slice(0, 100))}). Nothing was imported.` };
+      return {
+        ok: false,
+        code: 'invalid-import',
+        error: `The history file names an invalid site (${JSON.stringify(site.site.slice(0, 100))}). Nothing was imported.`,
+        refusal: ImportRefusal.parse({ kind: 'bad-site', site: site.site }),
+      };
     }
     for (const p of site.policies) {
       const versions = await Promise.all(p.versions.map(async (v) => ({ v, prepared: await prepareDocument(v.document) })));
@@ -100,6 +107,7 @@ export async function importAll(ctx: StoreContext, data: unknown): Promise<Impor
           ok: false,
           code: 'invalid-import',
           error: `The history file is damaged: version ${mismatch + 1} of ${site.site}${p.path} does not match its checksum. Nothing was imported.`,
+          refusal: ImportRefusal.parse({ kind: 'checksum', version: mismatch + 1, policy: `${site.site}${p.path}` }),
         };
       }
       // A file from before policies had an origin may mix captures from several: each version goes to
@@ -115,7 +123,12 @@ export async function importAll(ctx: StoreContext, data: unknown): Promise<Impor
       for (const entry of versions) {
         const origin = p.origin ?? originOf(entry.v.document.url) ?? originOf(p.url);
         if (!origin || originOf(origin) !== origin) {
-          return { ok: false, code: 'invalid-import', error: `The history file names a policy of ${site.site} at an address outside it (${JSON.stringify((p.origin ?? p.url).slice(0, 100))}). Nothing was imported.` };
+          return {
+            ok: false,
+            code: 'invalid-import',
+            error: `The history file names a policy of ${site.site} at an address outside it (${JSON.stringify((p.origin ?? p.url).slice(0, 100))}). Nothing was imported.`,
+            refusal: ImportRefusal.parse({ kind: 'outside', site: site.site, address: p.origin ?? p.url }),
+          };
         }
         groups.set(origin, [...(groups.get(origin) ?? []), entry]);
       }

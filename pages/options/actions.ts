@@ -5,7 +5,7 @@
 import { useState } from 'react';
 import { browser } from 'wxt/browser';
 import { sendMessage } from '@/utils/send';
-import { receiveText, sendText } from '../transfer';
+import { importReplyText, receiveText, sendText } from '../transfer';
 import type { Settings } from '@/lib/extension/views';
 import { errorMessage } from '@/components/format';
 import { downloadText } from '@/components/download';
@@ -130,8 +130,7 @@ export function useOptionsActions(reload: () => void) {
     setTransferMessage(w.importing(file.name));
     try {
       const r = await sendMessage('importHistory', { transfer: await sendText(await file.text()) });
-      const o = r.outcome;
-      setTransferMessage(o.kind === 'imported' ? w.imported(o.added, o.skipped) : w.importFailed(o.kind === 'not-json' ? w.notJson : o.kind === 'full' ? w.importFull : r.message));
+      setTransferMessage(importReplyText(r, w));
     } catch (err) {
       setTransferMessage(w.importFailed(errorMessage(err, ui)));
     } finally {

@@ -219,6 +219,16 @@ export const uiDe: UiWords = {
     imported: (added, skipped) => `${count(added, 'Version', 'Versionen')} importiert (${num(skipped)} bereits vorhanden).`,
     notJson: 'Diese Datei ist kein JSON. Wählen Sie eine von Clausewatch exportierte Datei.',
     importFull: 'der Browser hat keinen Platz mehr für Clausewatch. Es wurde nichts importiert.',
+    importRefused: (r) =>
+      r.kind === 'not-ours'
+        ? 'Dies ist keine Verlaufsdatei von Clausewatch. Es wurde nichts importiert.'
+        : r.kind === 'damaged'
+          ? `Diese Verlaufsdatei von Clausewatch ist beschädigt oder stammt aus einer Version, die diese nicht lesen kann (${r.detail}). Es wurde nichts importiert.`
+          : r.kind === 'bad-site'
+            ? `Die Datei nennt eine Website, deren Name ungültig ist („${r.site}“). Es wurde nichts importiert.`
+            : r.kind === 'checksum'
+              ? `Die Datei ist beschädigt: Version ${num(r.version)} von ${r.policy} passt nicht zu ihrer Prüfsumme. Es wurde nichts importiert.`
+              : `Die Datei ordnet eine Richtlinie von ${r.site} einer Adresse außerhalb davon zu (${r.address}). Es wurde nichts importiert.`,
     used: (bytes, v, p, s) => `${bytes} belegt: ${versions(v)} von ${count(p, 'Richtlinie', 'Richtlinien')} auf ${count(s, 'Website', 'Websites')}.`,
     savedPages: (captures, bytes, pageBytes, withRaw, v) =>
       `Gespeicherte Seiten: ${count(captures, 'Seite', 'Seiten')} aufbewahrt (${bytes} komprimiert, ${pageBytes} wie erfasst). Versionen mit der Seite, aus der sie gelesen wurden: ${num(withRaw)} von ${num(v)}.`,

@@ -207,6 +207,16 @@ export const uiEn: UiWords = {
     imported: (added, skipped) => `Imported ${count(added, 'version', 'versions')} (${num(skipped)} already known).`,
     notJson: 'This file is not JSON. Choose a file exported by Clausewatch.',
     importFull: 'the browser has no room left for Clausewatch. Nothing was imported.',
+    importRefused: (r) =>
+      r.kind === 'not-ours'
+        ? 'This is not a Clausewatch history file. Nothing was imported.'
+        : r.kind === 'damaged'
+          ? `This Clausewatch history file is damaged or from a version this one cannot read (${r.detail}). Nothing was imported.`
+          : r.kind === 'bad-site'
+            ? `The file names a site that is not a site name (“${r.site}”). Nothing was imported.`
+            : r.kind === 'checksum'
+              ? `The file is damaged: version ${num(r.version)} of ${r.policy} does not match its checksum. Nothing was imported.`
+              : `The file puts a policy of ${r.site} at an address outside it (${r.address}). Nothing was imported.`,
     used: (bytes, v, p, s) => `${bytes} used: ${versions(v)} of ${count(p, 'policy', 'policies')} on ${count(s, 'site', 'sites')}.`,
     savedPages: (captures, bytes, pageBytes, withRaw, v) =>
       `Saved pages: ${count(captures, 'page', 'pages')} kept (${bytes} compressed, ${pageBytes} as captured); ${num(withRaw)} of the ${versions(v)} have the page they were read from.`,

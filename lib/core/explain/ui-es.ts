@@ -217,6 +217,16 @@ export const uiEs: UiWords = {
     imported: (added, skipped) => `${count(added, 'versión importada', 'versiones importadas')} (${num(skipped)} ya conocida${skipped === 1 ? '' : 's'}).`,
     notJson: 'Este archivo no es JSON. Elija un archivo exportado por Clausewatch.',
     importFull: 'el navegador no tiene espacio para Clausewatch. No se importó nada.',
+    importRefused: (r) =>
+      r.kind === 'not-ours'
+        ? 'Este archivo no es un historial de Clausewatch. No se importó nada.'
+        : r.kind === 'damaged'
+          ? `Este historial de Clausewatch está dañado o procede de una versión que esta no sabe leer (${r.detail}). No se importó nada.`
+          : r.kind === 'bad-site'
+            ? `El archivo nombra un sitio cuyo nombre no es válido («${r.site}»). No se importó nada.`
+            : r.kind === 'checksum'
+              ? `El archivo está dañado: la versión ${num(r.version)} de ${r.policy} no coincide con su suma de comprobación. No se importó nada.`
+              : `El archivo sitúa una política de ${r.site} en una dirección fuera de él (${r.address}). No se importó nada.`,
     used: (bytes, v, p, s) => `${bytes} en uso: ${versions(v)} de ${count(p, 'política', 'políticas')} en ${count(s, 'sitio', 'sitios')}.`,
     savedPages: (captures, bytes, pageBytes, withRaw, v) =>
       `Páginas guardadas: ${count(captures, 'página conservada', 'páginas conservadas')} (${bytes} comprimidas, ${pageBytes} tal como se capturaron). Versiones con la página de la que se leyeron: ${num(withRaw)} de ${num(v)}.`,

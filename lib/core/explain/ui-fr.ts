@@ -220,6 +220,16 @@ export const uiFr: UiWords = {
     imported: (added, skipped) => `${count(added, 'version importée', 'versions importées')} (${num(skipped)} déjà connue${skipped > 1 ? 's' : ''}).`,
     notJson: 'Ce fichier n’est pas du JSON. Choisissez un fichier exporté par Clausewatch.',
     importFull: 'le navigateur n’a plus de place pour Clausewatch. Rien n’a été importé.',
+    importRefused: (r) =>
+      r.kind === 'not-ours'
+        ? 'Ce fichier n’est pas un historique Clausewatch. Rien n’a été importé.'
+        : r.kind === 'damaged'
+          ? `Cet historique Clausewatch est endommagé ou provient d’une version que celle-ci ne sait pas lire (${r.detail}). Rien n’a été importé.`
+          : r.kind === 'bad-site'
+            ? `Le fichier nomme un site dont le nom n’est pas valide («\u00a0${r.site}\u00a0»). Rien n’a été importé.`
+            : r.kind === 'checksum'
+              ? `Le fichier est endommagé${C} la version ${num(r.version)} de ${r.policy} ne correspond pas à sa somme de contrôle. Rien n’a été importé.`
+              : `Le fichier place une politique de ${r.site} à une adresse hors de ce site (${r.address}). Rien n’a été importé.`,
     used: (bytes, v, p, s) => `${bytes} utilisés${C} ${versions(v)} de ${count(p, 'politique', 'politiques')} sur ${count(s, 'site', 'sites')}.`,
     savedPages: (captures, bytes, pageBytes, withRaw, v) =>
       `Pages enregistrées${C} ${count(captures, 'page conservée', 'pages conservées')} (${bytes} compressés, ${pageBytes} telles que capturées). Versions qui ont la page d’où elles ont été lues${C} ${num(withRaw)} sur ${num(v)}.`,

@@ -78,6 +78,13 @@ const SAMPLES: Record<string, unknown[][]> = {
   'options.couldNotSave': [['timeout']],
   'options.importing': [['history.json']],
   'options.importFailed': [['not JSON']],
+  'options.importRefused': [
+    [{ kind: 'not-ours' }],
+    [{ kind: 'damaged', detail: 'sites.0.site: Required' }],
+    [{ kind: 'bad-site', site: 'example.com/evil' }],
+    [{ kind: 'checksum', version: 1200, policy: 'example.com/privacy' }],
+    [{ kind: 'outside', site: 'example.com', address: 'https://bank.example' }],
+  ],
   'options.imported': [[1, 0], [3, 2]],
   'options.used': [['1.5 MB', 1, 1, 1], ['1.5 MB', 12, 3, 2]],
   'options.savedPages': [[1, '1 KB', '2 KB', 1, 1], [4, '1 KB', '2 KB', 3, 5]],

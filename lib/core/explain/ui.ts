@@ -10,6 +10,7 @@
  * text node, never as markup, so nothing here can turn policy text or a site name into HTML.
  */
 import type { CheckFailure } from '../check-failure';
+import type { ImportRefusal } from '../import-refusal';
 import type { UserErrorCode } from '../user-error';
 import type { Why } from '../page/discover';
 import type { ChangeType } from '../schema';
@@ -211,6 +212,8 @@ export interface UiWords {
     notJson: string;
     /** Storage ran out during an import (nothing was imported). */
     importFull: string;
+    /** Why a history file was refused (nothing was imported); its values come from the file, bounded. */
+    importRefused(refusal: ImportRefusal): string;
     used(bytes: string, versions: number, policies: number, sites: number): string;
     savedPages(captures: number, bytes: string, pageBytes: string, withRaw: number, versions: number): string;
     keepNote: string;
