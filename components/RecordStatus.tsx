@@ -4,10 +4,11 @@ import { useWords } from './words';
 
 /**
  * Whether a policy's record verifies: its hash chain, each stored text against its chain entry, each
- * kept page against its hash. Text only; the problems come from the background and are rendered as text.
+ * kept page against its hash. Text only; the problems come from the background as codes, worded here in the
+ * reader's language, and are rendered as text.
  */
 export function RecordStatus({ chain }: { chain: ChainView | null | undefined }) {
-  const { ui } = useWords();
+  const { ui, format } = useWords();
   const w = ui.record;
   if (chain === null) return <p className="muted small record-status">{w.checking}</p>;
   if (chain === undefined) return <p className="muted small record-status">{w.couldNotCheck}</p>;
@@ -26,6 +27,8 @@ export function RecordStatus({ chain }: { chain: ChainView | null | undefined })
       </p>
     );
   }
+  // In the reader's language where the background sent codes (one per problem), else its English sentences.
+  const problems = chain.codes.length === chain.problems.length && chain.codes.length > 0 ? chain.codes.map((p) => w.problem(p, 'seen' in p ? format.when(p.seen) : '')) : chain.problems;
   return (
     <div className="small record-status record-bad" role="status">
       <p>
@@ -33,10 +36,10 @@ export function RecordStatus({ chain }: { chain: ChainView | null | undefined })
         {w.doesNotVerifyDetail(pages)}
       </p>
       <ul>
-        {chain.problems.slice(0, 5).map((p, i) => (
+        {problems.slice(0, 5).map((p, i) => (
           <li key={i}>{p}</li>
         ))}
-        {chain.problems.length > 5 && <li>{w.andMore(chain.problems.length - 5)}</li>}
+        {problems.length > 5 && <li>{w.andMore(problems.length - 5)}</li>}
       </ul>
     </div>
   );

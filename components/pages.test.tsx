@@ -134,6 +134,7 @@ const chain = (over: Partial<ChainView>): ChainView => ({
   rawKept: 2,
   rawPruned: 1,
   problems: [],
+  codes: [],
   versions: [
     { versionId: 'v1', raw: 'none' },
     { versionId: 'v2', raw: 'pruned' },
@@ -187,6 +188,20 @@ function pages(locale: string): string {
     <RecordStatus key="10" chain={null} />,
     <RecordStatus key="11" chain={undefined} />,
     <RecordStatus key="12" chain={chain({ ok: false, problems: ['#1', '#2', '#3', '#4', '#5', '#6', '#7'] })} />,
+    // Problems as codes: worded in the reader's language (the English sentences beside them are not shown).
+    ...[0, 5].map((from) => {
+      const codes: ChainView['codes'] = [
+        { code: 'other-policy', seq: 1 },
+        { code: 'misnumbered', seq: 4, position: 3 },
+        { code: 'altered-entry', seq: 2 },
+        { code: 'starts-with-link', seq: 0 },
+        { code: 'broken-link', seq: 5 },
+        { code: 'no-entry', seen: NOW - 3 * DAY },
+        { code: 'text-altered', seen: NOW - 40 * DAY },
+        { code: 'page-altered', sha: 'c0ffee00c0ff' },
+      ].slice(from, from + 5) as ChainView['codes'];
+      return <RecordStatus key={`12-${from}`} chain={chain({ ok: false, codes, problems: codes.map(() => 'The English sentence of the background.') })} />;
+    }),
     <ComparisonView key="13" comparison={comparison} mode="inline" onModeChange={() => {}} onCopyMarkdown={() => {}} copyStatus={ui.comparison.copied} onShowOnPage={() => {}} />,
     <ComparisonView key="14" comparison={comparison} mode="side-by-side" onModeChange={() => {}} onCopyMarkdown={() => {}} copyStatus="" />,
     <ComparisonView key="15" comparison={{ ...comparison, analysis: { ...analysis, changes: [] } }} mode="inline" onModeChange={() => {}} onCopyMarkdown={() => {}} copyStatus="" />,

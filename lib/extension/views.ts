@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { CheckFailure } from '../core/check-failure';
 import { AnalysisDigest, ChangeAnalysis, PolicyDocument, PolicyKind, Statement } from '../core/schema';
+import { RecordProblem } from '../core/record-problem';
 
 export const VersionView = z.object({
   versionId: z.string(),
@@ -95,6 +96,8 @@ export const ChainView = z.object({
   rawKept: z.number().int().nonnegative(),
   rawPruned: z.number().int().nonnegative(),
   problems: z.array(z.string()),
+  /** The problems as codes (the same order), worded by the page; empty from a background that sent none. */
+  codes: z.array(RecordProblem).default([]),
   versions: z.array(z.object({ versionId: z.string(), raw: z.enum(['kept', 'pruned', 'none']) })),
 });
 export type ChainView = z.infer<typeof ChainView>;

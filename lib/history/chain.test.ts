@@ -40,6 +40,7 @@ describe('the record of a policy in the store', () => {
     const [chain] = await store.verifyChains(SITE);
     expect(chain?.ok).toBe(false);
     expect(chain?.problems).toEqual(['Chain entry 0 does not match its own hash (it was altered).']);
+    expect(chain?.codes).toEqual([{ code: 'altered-entry', seq: 0 }]);
   });
 
   it('says so when a stored text or a saved page no longer matches its hash', async () => {
@@ -59,6 +60,11 @@ describe('the record of a policy in the store', () => {
       expect.stringMatching(/^The stored text of the version first seen .* is not the text its chain entry names \(it was altered or damaged\)\.$/),
       `The raw capture ${rawSha.slice(0, 12)}… does not match its hash (it was altered or damaged).`,
     ]);
+    // The same problems as codes, in the same order, for the history page to word in the reader's language.
+    expect(chain?.codes).toEqual([
+      { code: 'text-altered', seen: saved[1]!.version.firstSeen },
+      { code: 'page-altered', sha: rawSha.slice(0, 12) },
+    ]);
   });
 
   it('still records a capture when the last entry is unreadable, and the chain shows the break', async () => {
@@ -71,5 +77,8 @@ describe('the record of a policy in the store', () => {
     expect(chain?.ok).toBe(false);
     expect(chain?.problems).toContain('Chain entry 2 is numbered 2 but is entry 1 of the chain.');
     expect(chain?.problems).toContainEqual(expect.stringMatching(/has no chain entry\.$/));
+    expect(chain?.codes).toContainEqual({ code: 'misnumbered', seq: 2, position: 1 });
+    expect(chain?.codes).toContainEqual({ code: 'no-entry', seen: expect.any(Number) });
+    expect(chain?.codes).toHaveLength(chain?.problems.length ?? -1);
   });
 });

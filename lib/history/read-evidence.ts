@@ -14,6 +14,7 @@ import { piecesRange, type StoreContext } from './context';
 import { reading } from './quarantine';
 import { INDEX_STORES, allPolicies, readIndex } from './read';
 import { assembleFrom, iso, readPieces, toDocument, type Assembled } from './versions';
+import type { RecordProblem } from '../core/record-problem';
 
 type PolicyEvidence = {
   policy: PolicySummary;
@@ -48,16 +49,22 @@ async function gatherEvidence(ctx: StoreContext, site: string | null, what: stri
 export async function verifyChains(ctx: StoreContext, site: string): Promise<ChainStatus[]> {
   const out: ChainStatus[] = [];
   for (const { policy, versions, entries, assembled, raws } of await gatherEvidence(ctx, site, 'verify the record')) {
-    const problems = checkChain(policy.policyId, entries).map((p) => `Chain entry ${p.seq} ${p.message}.`);
+    const chain = checkChain(policy.policyId, entries);
+    const problems = chain.map((p) => `Chain entry ${p.seq} ${p.message}.`);
+    const codes: RecordProblem[] = chain.map((p) => p.problem);
     for (const v of versions) {
       const seen = iso(v.firstSeen);
       const entry = entries.findLast((e) => e.versionId === v.versionId);
       if (!entry) {
         problems.push(`The version first seen ${seen} has no chain entry.`);
+        codes.push({ code: 'no-entry', seen: v.firstSeen });
         continue;
       }
       const text = textSha256(toDocument(v, assembled.get(v.versionId)!));
-      if (entry.textSha256 !== text) problems.push(`The stored text of the version first seen ${seen} is not the text its chain entry names (it was altered or damaged).`);
+      if (entry.textSha256 !== text) {
+        problems.push(`The stored text of the version first seen ${seen} is not the text its chain entry names (it was altered or damaged).`);
+        codes.push({ code: 'text-altered', seen: v.firstSeen });
+      }
     }
     for (const [sha, raw] of raws) {
       let actual: string;
@@ -66,7 +73,10 @@ export async function verifyChains(ctx: StoreContext, site: string): Promise<Cha
       } catch {
         actual = '';
       }
-      if (actual !== sha) problems.push(`The raw capture ${sha.slice(0, 12)}… does not match its hash (it was altered or damaged).`);
+      if (actual !== sha) {
+        problems.push(`The raw capture ${sha.slice(0, 12)}… does not match its hash (it was altered or damaged).`);
+        codes.push({ code: 'page-altered', sha: sha.slice(0, 12) });
+      }
     }
     const named = new Set(entries.flatMap((e) => (e.rawSha256 ? [e.rawSha256] : [])));
     out.push({
@@ -77,6 +87,7 @@ export async function verifyChains(ctx: StoreContext, site: string): Promise<Cha
       rawKept: raws.size,
       rawPruned: named.size - raws.size,
       problems,
+      codes,
       versions: versions.map((v) => ({ versionId: v.versionId, raw: !v.rawSha256 ? 'none' : raws.has(v.rawSha256) ? 'kept' : 'pruned' })),
     });
   }

@@ -8,6 +8,7 @@ import { ChainEntry } from './evidence/chain';
 import { AnalysisDigest, Block, Counts, ChangeAnalysis, ChangeAnalysisV1, PolicyDocument, PolicyKind } from '../core/schema';
 import { upgradeAnalysis } from '../core/engine/upgrade';
 import type { ImportRefusal } from '../core/import-refusal';
+import type { RecordProblem } from '../core/record-problem';
 
 /**
  * A stored analysis: schema 2 (codes), or schema 1 (English words, from the first releases) read as
@@ -287,6 +288,8 @@ export type ChainStatus = {
   rawKept: number;
   rawPruned: number;
   problems: string[];
+  /** The same problems as codes, in the same order, for the pages to word. */
+  codes: RecordProblem[];
   /** Per stored version: whether the page it was captured from is kept, was pruned, or was never kept. */
   versions: Array<{ versionId: string; raw: 'kept' | 'pruned' | 'none' }>;
 };

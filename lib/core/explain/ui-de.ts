@@ -137,6 +137,26 @@ export const uiDe: UiWords = {
     doesNotVerify: 'Aufzeichnung nicht bestätigt',
     doesNotVerifyDetail: (pages) => ` (${pages}):`,
     andMore: (n) => `und ${num(n)} weitere.`,
+    problem: (p, seen) => {
+      switch (p.code) {
+        case 'other-policy':
+          return `Eintrag ${p.seq} der Kette gehört zu einer anderen Richtlinie.`;
+        case 'misnumbered':
+          return `Eintrag ${p.seq} der Kette steht an Stelle ${p.position}.`;
+        case 'altered-entry':
+          return `Eintrag ${p.seq} der Kette passt nicht zu seinem eigenen Hash (er wurde verändert).`;
+        case 'starts-with-link':
+          return `Eintrag ${p.seq} beginnt die Kette, nennt aber einen Eintrag davor.`;
+        case 'broken-link':
+          return `Eintrag ${p.seq} der Kette verweist nicht auf den Eintrag davor (ein Eintrag wurde verändert, entfernt oder eingefügt).`;
+        case 'no-entry':
+          return `Die Version, die ${seen} zuerst gesehen wurde, hat keinen Eintrag in der Kette.`;
+        case 'text-altered':
+          return `Der gespeicherte Text der Version, die ${seen} zuerst gesehen wurde, ist nicht der Text, den ihr Eintrag in der Kette nennt (er wurde verändert oder beschädigt).`;
+        case 'page-altered':
+          return `Die gespeicherte Seite ${p.sha}… passt nicht zu ihrem Hash (sie wurde verändert oder beschädigt).`;
+      }
+    },
     pageKept: 'Gespeicherte Seite aufbewahrt',
     pagePruned: 'Gespeicherte Seite entfernt, um Platz zu schaffen',
     pageNone: 'Keine gespeicherte Seite (gesehen, bevor Clausewatch Seiten aufbewahrte)',

@@ -133,6 +133,26 @@ export const uiEn: UiWords = {
     doesNotVerify: 'Record does not verify',
     doesNotVerifyDetail: (pages) => ` (${pages}):`,
     andMore: (n) => `and ${num(n)} more.`,
+    problem: (p, seen) => {
+      switch (p.code) {
+        case 'other-policy':
+          return `Chain entry ${p.seq} belongs to another policy.`;
+        case 'misnumbered':
+          return `Chain entry ${p.seq} stands at place ${p.position} of the chain.`;
+        case 'altered-entry':
+          return `Chain entry ${p.seq} does not match its own hash (it was altered).`;
+        case 'starts-with-link':
+          return `Chain entry ${p.seq} starts the chain but names an entry before it.`;
+        case 'broken-link':
+          return `Chain entry ${p.seq} does not link to the entry before it (an entry was altered, removed or inserted).`;
+        case 'no-entry':
+          return `The version first seen ${seen} has no entry in the chain.`;
+        case 'text-altered':
+          return `The stored text of the version first seen ${seen} is not the text its chain entry names (it was altered or damaged).`;
+        case 'page-altered':
+          return `The saved page ${p.sha}… does not match its hash (it was altered or damaged).`;
+      }
+    },
     pageKept: 'Saved page kept',
     pagePruned: 'Saved page removed to free space',
     pageNone: 'No saved page (seen before Clausewatch kept pages)',

@@ -135,6 +135,26 @@ export const uiEs: UiWords = {
     doesNotVerify: 'El registro no se puede verificar',
     doesNotVerifyDetail: (pages) => ` (${pages}):`,
     andMore: (n) => `y ${num(n)} más.`,
+    problem: (p, seen) => {
+      switch (p.code) {
+        case 'other-policy':
+          return `La entrada ${p.seq} de la cadena pertenece a otra política.`;
+        case 'misnumbered':
+          return `La entrada ${p.seq} de la cadena está en el lugar ${p.position}.`;
+        case 'altered-entry':
+          return `La entrada ${p.seq} de la cadena no coincide con su propio hash (fue alterada).`;
+        case 'starts-with-link':
+          return `La entrada ${p.seq} abre la cadena pero nombra una entrada anterior.`;
+        case 'broken-link':
+          return `La entrada ${p.seq} de la cadena no enlaza con la anterior (se alteró, eliminó o insertó una entrada).`;
+        case 'no-entry':
+          return `La versión vista por primera vez ${seen} no tiene entrada en la cadena.`;
+        case 'text-altered':
+          return `El texto guardado de la versión vista por primera vez ${seen} no es el que nombra su entrada en la cadena (fue alterado o dañado).`;
+        case 'page-altered':
+          return `La página guardada ${p.sha}… no coincide con su hash (fue alterada o dañada).`;
+      }
+    },
     pageKept: 'Página guardada conservada',
     pagePruned: 'Página guardada eliminada para liberar espacio',
     pageNone: 'Sin página guardada (vista antes de que Clausewatch guardara páginas)',

@@ -138,6 +138,26 @@ export const uiFr: UiWords = {
     doesNotVerify: 'Dossier non vérifié',
     doesNotVerifyDetail: (pages) => ` (${pages})${C}`,
     andMore: (n) => `et ${num(n)} de plus.`,
+    problem: (p, seen) => {
+      switch (p.code) {
+        case 'other-policy':
+          return `L’entrée ${p.seq} de la chaîne appartient à une autre politique.`;
+        case 'misnumbered':
+          return `L’entrée ${p.seq} de la chaîne se trouve à la place ${p.position}.`;
+        case 'altered-entry':
+          return `L’entrée ${p.seq} de la chaîne ne correspond pas à son propre hachage (elle a été modifiée).`;
+        case 'starts-with-link':
+          return `L’entrée ${p.seq} ouvre la chaîne mais désigne une entrée précédente.`;
+        case 'broken-link':
+          return `L’entrée ${p.seq} de la chaîne ne renvoie pas à l’entrée qui la précède (une entrée a été modifiée, supprimée ou insérée).`;
+        case 'no-entry':
+          return `La version vue pour la première fois ${seen} n’a pas d’entrée dans la chaîne.`;
+        case 'text-altered':
+          return `Le texte enregistré de la version vue pour la première fois ${seen} n’est pas celui que désigne son entrée dans la chaîne (il a été modifié ou endommagé).`;
+        case 'page-altered':
+          return `La page enregistrée ${p.sha}… ne correspond pas à son hachage (elle a été modifiée ou endommagée).`;
+      }
+    },
     pageKept: 'Page enregistrée conservée',
     pagePruned: 'Page enregistrée supprimée pour libérer de l’espace',
     pageNone: 'Aucune page enregistrée (vue avant que Clausewatch ne conserve les pages)',

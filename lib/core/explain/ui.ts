@@ -11,6 +11,7 @@
  */
 import type { CheckFailure } from '../check-failure';
 import type { ImportRefusal } from '../import-refusal';
+import type { RecordProblem } from '../record-problem';
 import type { UserErrorCode } from '../user-error';
 import type { Why } from '../page/discover';
 import type { ChangeType } from '../schema';
@@ -146,6 +147,8 @@ export interface UiWords {
     /** Follows `doesNotVerify`: " (2 saved pages kept):". */
     doesNotVerifyDetail(pages: string): string;
     andMore(n: number): string;
+    /** One reason the record does not verify; `seen` is the version's first-seen date, already written. */
+    problem(p: RecordProblem, seen: string): string;
     pageKept: string;
     pagePruned: string;
     pageNone: string;

@@ -12,6 +12,7 @@
  */
 import { z } from 'zod';
 import { HEX_SHA256, sha256Hex } from './digest';
+import type { RecordProblem } from '../../core/record-problem';
 
 export const CHAIN_FORMAT = 'clausewatch-chain/1';
 
@@ -80,7 +81,8 @@ export function nextEntry(previous: ChainEntry | undefined, fields: Omit<Unseale
   return sealEntry({ ...fields, seq: previous ? previous.seq + 1 : 0, prevSha256: previous?.sha256 ?? null });
 }
 
-export type ChainProblem = { seq: number; message: string };
+/** A problem of a chain: its English sentence (after "Chain entry N"), and its code for the pages. */
+export type ChainProblem = { seq: number; message: string; problem: RecordProblem };
 
 /**
  * Checks a policy's entries (in seq order): every hash recomputes, every link names the entry before
@@ -90,13 +92,18 @@ export type ChainProblem = { seq: number; message: string };
 export function checkChain(policyId: string, entries: readonly ChainEntry[]): ChainProblem[] {
   const problems: ChainProblem[] = [];
   entries.forEach((e, i) => {
-    if (e.policyId !== policyId) problems.push({ seq: e.seq, message: `belongs to another policy (${e.policyId})` });
-    if (e.seq !== i) problems.push({ seq: e.seq, message: `is numbered ${e.seq} but is entry ${i} of the chain` });
+    const seq = e.seq;
+    if (e.policyId !== policyId) problems.push({ seq, message: `belongs to another policy (${e.policyId})`, problem: { code: 'other-policy', seq } });
+    if (e.seq !== i) problems.push({ seq, message: `is numbered ${e.seq} but is entry ${i} of the chain`, problem: { code: 'misnumbered', seq, position: i } });
     const { sha256, ...fields } = e;
-    if (chainEntryHash(fields) !== sha256) problems.push({ seq: e.seq, message: 'does not match its own hash (it was altered)' });
+    if (chainEntryHash(fields) !== sha256) problems.push({ seq, message: 'does not match its own hash (it was altered)', problem: { code: 'altered-entry', seq } });
     const expected = i === 0 ? null : entries[i - 1]!.sha256;
     if (e.prevSha256 !== expected) {
-      problems.push({ seq: e.seq, message: i === 0 ? 'starts the chain but names a previous entry' : 'does not link to the entry before it (an entry was altered, removed or inserted)' });
+      problems.push(
+        i === 0
+          ? { seq, message: 'starts the chain but names a previous entry', problem: { code: 'starts-with-link', seq } }
+          : { seq, message: 'does not link to the entry before it (an entry was altered, removed or inserted)', problem: { code: 'broken-link', seq } },
+      );
     }
   });
   return problems;

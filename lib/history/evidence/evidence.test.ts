@@ -41,13 +41,22 @@ describe('the hash chain', () => {
     const chain = chainOf(4);
     const id = chain[0]!.policyId;
     const altered = chain.map((e, i) => (i === 1 ? { ...e, capturedAt: '2025-12-31T00:00:00.000Z' } : e));
-    expect(checkChain(id, altered)).toEqual([{ seq: 1, message: 'does not match its own hash (it was altered)' }]);
+    expect(checkChain(id, altered)).toEqual([{ seq: 1, message: 'does not match its own hash (it was altered)', problem: { code: 'altered-entry', seq: 1 } }]);
     // Altered and resealed: its own hash is right again, but the next entry no longer links to it.
     const resealed = chain.map((e, i) => (i === 1 ? sealEntry({ ...e, textSha256: hex('other text') }) : e));
-    expect(checkChain(id, resealed)).toEqual([{ seq: 2, message: 'does not link to the entry before it (an entry was altered, removed or inserted)' }]);
+    expect(checkChain(id, resealed)).toEqual([
+      { seq: 2, message: 'does not link to the entry before it (an entry was altered, removed or inserted)', problem: { code: 'broken-link', seq: 2 } },
+    ]);
     const removed = [chain[0]!, chain[2]!, chain[3]!];
     expect(checkChain(id, removed).map((p) => p.seq)).toEqual([2, 2, 3]);
-    expect(checkChain('privacy-policy:https://b.example/privacy', chain)[0]?.message).toMatch(/another policy/);
+    expect(checkChain(id, removed).map((p) => p.problem)).toEqual([
+      { code: 'misnumbered', seq: 2, position: 1 },
+      { code: 'broken-link', seq: 2 },
+      { code: 'misnumbered', seq: 3, position: 2 },
+    ]);
+    expect(checkChain('privacy-policy:https://b.example/privacy', chain)[0]).toMatchObject({ message: expect.stringMatching(/another policy/), problem: { code: 'other-policy', seq: 0 } });
+    // The first entry naming one before it.
+    expect(checkChain(id, [sealEntry({ ...chain[0]!, prevSha256: chain[1]!.sha256 })]).map((p) => p.problem)).toEqual([{ code: 'starts-with-link', seq: 0 }]);
   });
 });
 
