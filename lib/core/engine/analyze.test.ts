@@ -365,6 +365,11 @@ describe('widening AI training', () => {
 });
 
 describe('describePolicy', () => {
+  it('reads a list item after its lead-in, as the change analysis does', () => {
+    const statements = describePolicy(doc('# Privacy\n\nWe may disclose the following to these recipients:\n\n* Your contacts to data brokers\n'));
+    expect(statements).toContainEqual(expect.objectContaining({ category: 'third-party-sharing', sentence: 'Your contacts to data brokers' }));
+  });
+
   it('says what a policy states now, with polarity', () => {
     const statements = describePolicy(doc(BASE.replace('We collect usage data to operate the service.', 'We may use your content to train our AI models.')));
     const summary = statements.map((s) => `${s.category}:${s.polarity}`);
@@ -459,6 +464,24 @@ You may opt out of our sharing of your information with advertising partners in 
     expect(sharing(analyze(newer, OPTED)).filter((f) => f.severity === 'major')).toEqual([]);
   });
 
+  it('a legal right to opt out, or a denial beside an opt-out, tells of no practice', () => {
+    const added = 'We share your personal information with third parties for targeted advertising.';
+    for (const older of [
+      'We do not sell or share your personal information. You have the right to opt out of the sale or sharing of your personal information with third parties for targeted advertising.',
+      'We do not share your personal information with third parties for targeted advertising, and you can disable cookies in your browser.',
+    ]) {
+      const before = OPTED.replace('You may opt out of our sharing of your information with advertising partners in your settings.', older);
+      const newer = before.replace('who host our servers.', `who host our servers.\n\n${added}`);
+      expect(sharing(analyze(newer, before)).some((f) => f.severity === 'major')).toBe(true);
+    }
+  });
+
+  it('an opt-out written as the lead-in of a list tells of the practice its items name', () => {
+    const before = OPTED.replace('You may opt out of our sharing of your information with advertising partners in your settings.', 'You can opt out of our sharing of your information with:\n\n* Advertising partners\n* Data brokers');
+    const newer = before.replace('who host our servers.', 'who host our servers.\n\nWe share your information with advertising partners and data brokers.');
+    expect(sharing(analyze(newer, before)).filter((f) => f.severity === 'major')).toEqual([]);
+  });
+
   it('a practice the older version denied is still news when stated', () => {
     const denied = OPTED.replace('You may opt out of our sharing of your information with advertising partners in your settings.', 'We do not share your information with advertising partners.');
     const newer = denied.replace('who host our servers.', 'who host our servers.\n\nWe share your information with advertising partners.');
@@ -473,5 +496,9 @@ You may opt out of our sharing of your information with advertising partners in 
     const denied = OPTED.replace(before, 'We do not share your information with advertising partners in your settings.');
     const stated = OPTED.replace(before, 'We share your information with advertising partners in your settings.');
     expect(sharing(analyze(stated, denied)).map((f) => f.kind)).toContain('new');
+    // A choice by consent presupposes nothing either: the practice it held back is new when stated.
+    const consent = OPTED.replace(before, 'We will not share your information with advertising partners unless you opt in.');
+    const plain = OPTED.replace(before, 'We will share your information with advertising partners.');
+    expect(sharing(analyze(plain, consent)).map((f) => f.kind)).toContain('new');
   });
 });

@@ -8,11 +8,11 @@
 import { ChangeAnalysis, type Category, type Evidence, type Finding, type FindingKind, type Gained, type PolicyDocument, type Severity, type Signal, type Statement } from '../schema';
 import { attributeKeys, attributesOf, lowerCaseWords, ownName, selfNames, type Attributes, type Names } from './attributes';
 import { denialReach, memoized, prepareSentence, statementClassifier, type Classification, type Classify } from './classify';
-import { alignDocuments, Budget, leadInAfter, type SentenceEdit } from './diff';
+import { alignDocuments, Budget, unitAfter, type LeadUnit, type SentenceEdit } from './diff';
 import { trimEndChars } from '../text/trim';
 import { FNV_OFFSET, hashString } from './model/features';
 import type { LinearModel } from './model/linear';
-import { canonicalKey, dice, isBoilerplate, normalizeFast, splitSentences, tokens } from './sentences';
+import { dice, hasKey, isBoilerplate, normalizeFast, splitSentences, tokens } from './sentences';
 
 export interface AnalyzeOptions {
   /** The statement model (the shipped one by default; the evaluation passes cross-validation fold models). */
@@ -63,17 +63,36 @@ export function describePolicy(doc: PolicyDocument, options?: AnalyzeOptions): S
   const capped = capDocument(doc).doc;
   const classify = classifierFor(namesIn([capped]), options);
   const out: Statement[] = [];
-  for (const block of capped.blocks) {
+  for (const { block, text, leadIn } of readBlocks(capped)) {
     if (block.kind === 'heading') continue;
-    for (const sentence of splitSentences(normalizeFast(block.text), doc.language)) {
+    for (const sentence of splitSentences(text, doc.language)) {
       if (isBoilerplate(sentence)) continue;
-      for (const c of classify(sentence)) {
+      for (const c of classify(withLeadIn(leadIn, sentence))) {
         out.push({ category: c.category, polarity: c.polarity, sentence, section: block.section, triggers: c.triggers });
       }
     }
   }
   return out;
 }
+
+/**
+ * The blocks of a version as they are read: normalised, without those that hold no word (as the alignment,
+ * diff.ts blockUnits, skips them), each list item or table row with its list's lead-in ("We share it
+ * with:" before "Advertising partners"), so every reading of a version, and of both versions, is the same.
+ */
+function* readBlocks(doc: PolicyDocument): Generator<{ block: PolicyDocument['blocks'][number]; text: string; leadIn: string | undefined }> {
+  let prev: LeadUnit | undefined;
+  for (const block of doc.blocks) {
+    const text = normalizeFast(block.text);
+    // (Not canonicalKey: the alignment has freed its memo of keys, and reading must not fill it again.)
+    if (!hasKey(text)) continue;
+    prev = unitAfter(block.kind, text, prev);
+    yield { block, text, leadIn: prev.leadIn };
+  }
+}
+
+/** A sentence as the classifier reads it: after its list's lead-in, when it has one. */
+const withLeadIn = (leadIn: string | undefined, sentence: string) => (leadIn ? `${trimEndChars(leadIn, ' :')} ${sentence}` : sentence);
 
 /**
  * The document cut to MAX_VERSION_WORDS words, and whether anything was cut. Words are estimated from
@@ -96,6 +115,19 @@ function capDocument(doc: PolicyDocument): { doc: PolicyDocument; cut: boolean }
 
 /** Words that mark an opt-out in the languages we read (a profile's known practice, a finding's signal). */
 const OPT_OUT = /\b(?:opt[- ]?out|object|turn off|switch off|disable|withdraw|widersprech\w*|widerspruch|opposer|opposition|retirer|oponerse|oposición|darse de baja)\b/i;
+
+/**
+ * Whether a restriction is an opt-out that presupposes its practice ("you may opt out of personalised ads
+ * from our advertising partners": they show them). Not a choice by consent or an opt-in ("not unless you
+ * agree"), not a sentence that also denies ("we do not share it, and you can disable cookies"), not a
+ * legal right ("you have the right to opt out of the sale of your data": a law's list, true of any service).
+ */
+function presupposes(c: Classification, text: string): boolean {
+  if (c.polarity !== 'restricts' || c.stance !== 'choice' || !OPT_OUT.test(text)) return false;
+  const prepared = prepareSentence(text);
+  return !LEGAL_RIGHT.test(prepared) && denialReach(prepared) === null;
+}
+const LEGAL_RIGHT = /\bright(?:s)? to (?:opt|object)|\bdroit (?:d['’]opposition|de vous opposer)|\bwiderspruchsrecht|\bderecho (?:a oponerse|de oposici[oó]n)/;
 
 /** What a version says in one category: how often it states or restricts it, and what those statements name. */
 interface CategoryProfile {
@@ -130,17 +162,13 @@ function* profile(doc: PolicyDocument, classify: Classify): Generator<void, (cat
     return p;
   };
   let n = 0;
-  let prev: { text: string; leadIn?: string } | undefined;
-  for (const block of doc.blocks) {
-    const text = normalizeFast(block.text);
-    if (!canonicalKey(text)) continue;
-    // A list item is read after its list's lead-in, as the edits are (withLead): "Advertising partners"
-    // under "We share it with:" is a statement of sharing in the older version too.
-    const leadIn = leadInAfter(block.kind, prev);
-    prev = { text, ...(leadIn ? { leadIn } : {}) };
+  // A list item is read after its list's lead-in, as the edits are (withLead): "Advertising partners"
+  // under "We share it with:" is a statement of sharing in the older version too.
+  for (const { text, leadIn } of readBlocks(doc)) {
     for (const sentence of splitSentences(text, doc.language)) {
       if (++n % SENTENCES_PER_STEP === 0) yield;
-      for (const c of classify(leadIn ? `${trimEndChars(leadIn, ' :')} ${sentence}` : sentence)) {
+      const read = withLeadIn(leadIn, sentence);
+      for (const c of classify(read)) {
         const p = get(c.category);
         const keys = attributeKeys(c.attributes);
         if (c.polarity === 'states') {
@@ -150,10 +178,8 @@ function* profile(doc: PolicyDocument, classify: Classify): Generator<void, (cat
         } else {
           p.restricts++;
           for (const k of keys) p.restrictKeys.add(k);
-          // An opt-out presupposes the practice it lets one refuse ("you may opt out of personalised ads
-          // from our advertising partners"): what it names, the version already did. (A choice by consent,
-          // "not unless you agree", presupposes nothing.)
-          if (c.stance === 'choice' && OPT_OUT.test(sentence)) for (const k of keys) p.keys.add(k);
+          // An opt-out presupposes the practice it lets one refuse: what it names, the version already did.
+          if (presupposes(c, read)) for (const k of keys) p.keys.add(k);
         }
       }
     }
@@ -188,7 +214,7 @@ const spanText = (edit: SentenceEdit, op: 'insert' | 'delete') =>
 
 /** A sentence of a list item as it is read: after its list's lead-in ("We share: ..."), when it has one. */
 function withLead(edit: SentenceEdit, text: string): string {
-  return edit.context ? `${trimEndChars(edit.context, ' :')} ${text}` : text;
+  return withLeadIn(edit.context, text);
 }
 
 /** The first word of a text written in sentence case ("Emergency situations"), or undefined. */
@@ -312,8 +338,8 @@ function judgeEdit(
     const restrictsNow = now.find((c) => c.category === category && c.polarity === 'restricts');
     const statesBefore = before.some((c) => c.category === category && c.polarity === 'states');
     const restrictsBefore = before.some((c) => c.category === category && c.polarity === 'restricts');
-    // Denied, not left to the user's choice: an opt-out presupposes the practice it lets one refuse.
-    const deniedBefore = before.some((c) => c.category === category && c.polarity === 'restricts' && c.stance === 'does-not');
+    // Denied or left to consent, not offered as an opt-out (which presupposes the practice it lets one refuse).
+    const deniedBefore = before.some((c) => c.category === category && c.polarity === 'restricts' && !presupposes(c, edit.before ?? ''));
     const triggers = [...new Set([...(statesNow?.triggers ?? []), ...(restrictsNow?.triggers ?? [])])];
     const read = (statesNow ?? restrictsNow)?.attributes ?? attributesOf(prepareSentence(after), after, names);
     // A list item read with its lead-in opens with a capital in sentence case ("Emergency situations, such

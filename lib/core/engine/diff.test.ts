@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { documentFromMarkdown } from '../page/markdown';
 import { Change } from '../schema';
-import { diffDocuments } from './diff';
+import { diffDocuments, MAX_LEAD_ITEMS, unitAfter } from './diff';
 import { canonicalKey, splitSentences } from './sentences';
 
 const doc = (text: string) => documentFromMarkdown(text, { url: 'https://example.com/p', language: 'en' });
@@ -70,5 +70,22 @@ describe('sentences', () => {
     ['see https://a.example/x?utm_source=y', 'see https://a.example/x'],
   ])('canonical keys of "%s" and "%s" are equal', (a, b) => {
     expect(canonicalKey(a)).toBe(canonicalKey(b));
+  });
+});
+
+describe('list items and their lead-in', () => {
+  it('reads at most MAX_LEAD_ITEMS items of one list after its lead-in, then the items alone (a bound on work)', () => {
+    let prev = unitAfter('paragraph', 'We share your information with:', undefined);
+    const read: Array<string | undefined> = [];
+    for (let i = 0; i < MAX_LEAD_ITEMS + 5; i++) {
+      prev = unitAfter('list-item', `Partner ${i}`, prev);
+      read.push(prev.leadIn);
+    }
+    expect(read.slice(0, MAX_LEAD_ITEMS).every((l) => l === 'We share your information with:')).toBe(true);
+    expect(read.slice(MAX_LEAD_ITEMS)).toEqual([undefined, undefined, undefined, undefined, undefined]);
+    // A paragraph ends the list; the next list takes its own lead-in.
+    prev = unitAfter('paragraph', 'We also share it with:', prev);
+    expect(unitAfter('list-item', 'Advertisers', prev).leadIn).toBe('We also share it with:');
+    expect(unitAfter('list-item', 'Advertisers', unitAfter('paragraph', 'We care about privacy.', prev)).leadIn).toBeUndefined();
   });
 });

@@ -59,24 +59,41 @@ function lastSentence(text: string): string {
 }
 
 /**
- * The lead-in of a list item or table row: the sentence that introduces its list ("We share it with:"),
- * which the item, often a verbless name ("Advertising partners"), is read after. `prev` is the unit before
- * it (a block with text), undefined at the start.
+ * Items of one list read after its lead-in; the rest of a longer list is read alone. A bound on work: each
+ * item so read is classified with up to 300 more characters, and a hostile page can hold a list of
+ * thousands (real policies' lists are a few dozen items long).
  */
-export function leadInAfter(kind: PolicyDocument['blocks'][number]['kind'], prev: { text: string; leadIn?: string } | undefined): string | undefined {
-  if (kind !== 'list-item' && kind !== 'table-row') return undefined;
-  return prev?.leadIn ?? (prev && /:\s*$/.test(prev.text) ? lastSentence(prev.text) : undefined);
+export const MAX_LEAD_ITEMS = 64;
+
+/** A block with text as the reading goes: its text, its list's lead-in, how many items of that list so far. */
+export interface LeadUnit {
+  text: string;
+  leadIn?: string;
+  leadItems?: number;
+}
+
+/**
+ * The next block as a LeadUnit. A list item or table row is read after the sentence that introduces its
+ * list ("We share it with:"), as the item is often a verbless name ("Advertising partners"), for at most
+ * MAX_LEAD_ITEMS items of one list. `prev` is the block with text before it, undefined at the start.
+ */
+export function unitAfter(kind: PolicyDocument['blocks'][number]['kind'], text: string, prev: LeadUnit | undefined): LeadUnit {
+  if (kind !== 'list-item' && kind !== 'table-row') return { text };
+  const leadIn = prev?.leadIn ?? (prev && /:\s*$/.test(prev.text) ? lastSentence(prev.text) : undefined);
+  const leadItems = prev?.leadIn ? (prev.leadItems ?? 0) + 1 : 1;
+  // Past the bound, the list goes on without its lead-in; a later list item cannot take one up again.
+  return leadIn && leadItems <= MAX_LEAD_ITEMS ? { text, leadIn, leadItems } : { text };
 }
 
 function blockUnits(doc: PolicyDocument): Unit[] {
   const out: Unit[] = [];
+  let prev: LeadUnit | undefined;
   for (const b of doc.blocks) {
     const text = normalizeFast(b.text);
     const key = canonicalKey(text);
     if (!key) continue;
-    // List items often name recipients without a verb; the sentence introducing the list supplies it.
-    const leadIn = leadInAfter(b.kind, out[out.length - 1]);
-    out.push({ text, key, section: b.section, ...(leadIn ? { leadIn } : {}) });
+    prev = unitAfter(b.kind, text, prev);
+    out.push({ text, key, section: b.section, ...(prev.leadIn ? { leadIn: prev.leadIn } : {}) });
   }
   return out;
 }

@@ -144,6 +144,11 @@ export function canonicalKey(text: string): string {
   return k;
 }
 
+/** Whether a text has a canonical key (a letter or a digit past a list marker), without the memo. */
+export function hasKey(text: string): boolean {
+  return computeKey(text) !== '';
+}
+
 /** Frees the key memo (after a comparison, so large documents are not kept alive). */
 export function clearKeyMemo(): void {
   keyMemo.clear();

@@ -27,6 +27,7 @@ describe('the AI head opens only where a sentence names training', () => {
     'We use your feedback to make the AI models we develop better.',
     'AI features that we continuously improve using your conversations.',
     'Your recordings serve for staff training and for training our AI models.',
+    'We have staff training our AI models on your conversations with the assistant.',
   ])('"%s" names training', (s) => {
     expect(names(s)).toBe(true);
     // The first gate opens on it too, whatever its language: the two gates are one door.
@@ -50,6 +51,8 @@ describe('the AI head opens only where a sentence names training', () => {
     'With AI, we improve how you search.',
     'Our AI assistant sorts your questions, and the recordings serve for staff training.',
     'Chats with our AI agent are reviewed for employee training and quality assurance.',
+    'Our AI assistant helps; its recordings are used for training our staff.',
+    'Our AI assistant helps; its recordings are used for the training of employees.',
   ])('"%s" only uses a model', (s) => {
     expect(names(s)).toBe(false);
   });

@@ -129,9 +129,18 @@ export function namesTraining(prepared: string): boolean {
   const trains = (w: string) => TRAIN.test(w) || (w.includes('-') && w.split('-').some((part) => TRAIN.test(part)));
   // French "peut entraîner" is "may cause", not "may train".
   // "staff training", "employee training": the training of people, named by the word before the noun (the
-  // guidelines' "staff training is not AI training"). Six labelled sentences of five services read so, all
+  // guidelines' "staff training is not AI training"). Labelled sentences of six services read so, all
   // "none"; it closes no sentence labelled as training.
-  const staffTraining = (i: number) => /^trainings?$/.test(ws[i] ?? '') && !ends[i - 1] && at(ws, i - 1, STAFF);
+  // "Training our staff" and "training of employees" too; never "staff training our AI models" (a word for
+  // AI within three words after it: the staff train a model).
+  const staffTraining = (i: number) => {
+    if (!/^trainings?$/.test(ws[i] ?? '') || near(i, 1, 3, aiAt)) return false;
+    if (!ends[i - 1] && at(ws, i - 1, STAFF)) return true;
+    let j = i + 1;
+    if (!ends[j - 1] && at(ws, j, /^of$/)) j++;
+    if (!ends[j - 1] && at(ws, j, DETERMINER)) j++;
+    return j > i && !ends[j - 1] && at(ws, j, STAFF);
+  };
   const causes = (i: number) => /^entra[iî]ner$/.test(ws[i] ?? '') && at(ws, i - 1, /^(?:peut|peuvent|pourrait|pourraient|risque|risquent)$/) && !ends[i - 1];
   const aiAt = (i: number) => at(ws, i, AI_WORD) || (i > 0 && !ends[i - 1] && Object.hasOwn(AI_PAIR, ws[i] ?? '') && at(ws, i - 1, AI_PAIR[ws[i] ?? ''] as RegExp));
   // Whether the improving verb at i improves a model, not something AI is used for: "improve our models",
