@@ -154,10 +154,15 @@ export async function run(): Promise<number> {
   const b20 = syntheticPolicy(20_000, 99);
   const oneWord = a20.replace(/\bbilling records\b/, 'payment records');
   const a10 = syntheticPolicy(10_000, 11);
+  // A hostile list: one long lead-in over 2,000 items of five short sentences (20,000 words), one
+  // paragraph added. Each item is read after the lead-in up to MAX_LEAD_ITEMS items (diff.ts).
+  const lead = 'We may share the following categories of personal information with our service providers, advertising partners, analytics providers and other third parties for the purposes described in this policy, including to operate and improve the services, for security and fraud prevention, and for marketing purposes as follows:';
+  const longList = `# Privacy\n\n${lead}\n\n${Array.from({ length: 2000 }, (_, i) => `* Item ${i} alpha. Beta gamma. Delta ${i}. Epsilon zeta. Eta theta.`).join('\n')}\n`;
   const cases: Array<[string, PolicyDocument, PolicyDocument]> = [
     ['unrelated-20k-ms', md(a20), md(b20)],
     ['one-word-changed-20k-ms', md(a20), md(oneWord)],
     ['shuffled-paragraphs-10k-ms', md(a10), md(shuffleParagraphs(a10, 5))],
+    ['list-of-2000-items-20k-ms', md(longList), md(`${longList}\nWe added one paragraph about sharing with data brokers.\n`)],
   ];
   for (const [name, older, newer] of cases) {
     const r = runCase(older, newer);
