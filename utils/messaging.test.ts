@@ -41,6 +41,16 @@ describe('the background channel', () => {
     expect(await deliver({ type: 'unwatchSite', data: { site: 'example.com' } }, page)).toEqual({ ok: false, error: 'example.com is not watched.', code: 'not-watched', value: 'example.com' });
   });
 
+  it("carries an import's refusal as a code through the checked answer, so the page can word it", async () => {
+    const refused = { ok: false, message: 'The history file is damaged. Nothing was imported.', outcome: { kind: 'refused', refusal: { kind: 'checksum', version: 2, policy: 'example.com/privacy' } } };
+    registerHandlers(handlers({ importHistory: vi.fn(async () => refused) as never }));
+    expect(await deliver({ type: 'importHistory', data: { transfer: 't1' } }, page)).toEqual({ ok: true, value: refused });
+    // A refusal without a code (the store could not write) is still an answer; its code is null.
+    fakeBrowser.reset();
+    registerHandlers(handlers({ importHistory: vi.fn(async () => ({ ok: false, message: 'No room.', outcome: { kind: 'refused' } })) as never }));
+    expect(await deliver({ type: 'importHistory', data: { transfer: 't1' } }, page)).toMatchObject({ ok: true, value: { outcome: { kind: 'refused', refusal: null } } });
+  });
+
   it('passes a valid message from our page to its handler and answers with the checked value', async () => {
     const markReviewed = vi.fn(async () => ({ ok: true }));
     registerHandlers(handlers({ markReviewed }));
