@@ -51,6 +51,12 @@ describe('the background channel', () => {
     expect(await deliver({ type: 'importHistory', data: { transfer: 't1' } }, page)).toMatchObject({ ok: true, value: { outcome: { kind: 'refused', refusal: null } } });
   });
 
+  it("carries a record's problems as codes through the checked answer", async () => {
+    const chain = { policyId: 'p', ok: false, entries: 2, head: null, rawKept: 0, rawPruned: 0, problems: ['Chain entry 1 does not match its own hash (it was altered).'], codes: [{ code: 'altered-entry', seq: 1 }], versions: [] };
+    registerHandlers(handlers({ verifySite: vi.fn(async () => [chain]) as never }));
+    expect(await deliver({ type: 'verifySite', data: { site: 'example.com' } }, page)).toEqual({ ok: true, value: [chain] });
+  });
+
   it('passes a valid message from our page to its handler and answers with the checked value', async () => {
     const markReviewed = vi.fn(async () => ({ ok: true }));
     registerHandlers(handlers({ markReviewed }));

@@ -2,13 +2,25 @@
  * Why a history file is refused, by code: the store decides (lib/history/transfer.ts importAll), the
  * protocol carries the code with its values beside the English sentence, and the options page words it in
  * the user's language (lib/core/explain, ui.options.importRefused). The values come from the file, so
- * they are bounded here; what the file's checker says in detail (`detail`) is technical and stays English.
+ * they are bounded here; what the file's checker says in detail (`detail`) is technical and stays English,
+ * and so does a failure of the store nobody foresaw (the page shows the store's sentence).
  */
 import { z } from 'zod';
 
 /** Characters of a value taken from the file (a site, an address, the checker's detail). */
 export const MAX_REFUSAL_VALUE = 200;
-const Value = z.string().transform((s) => (s.length > MAX_REFUSAL_VALUE ? `${s.slice(0, MAX_REFUSAL_VALUE - 1)}…` : s));
+
+/**
+ * A value from the file as it may be shown: at most MAX_REFUSAL_VALUE characters (whole code points, so no
+ * half of an emoji), and every control or formatting character written as its escape ("\u202e"), so a
+ * hostile site name cannot break a line or reorder the sentence around it.
+ */
+export function shownValue(s: string): string {
+  const chars = Array.from(s);
+  const cut = chars.length > MAX_REFUSAL_VALUE ? [...chars.slice(0, MAX_REFUSAL_VALUE - 1), '…'] : chars;
+  return cut.map((c) => (/[\p{Cc}\p{Cf}]/u.test(c) ? `\\u${(c.codePointAt(0) ?? 0).toString(16).padStart(4, '0')}` : c)).join('');
+}
+const Value = z.string().transform(shownValue);
 
 export const ImportRefusal = z.discriminatedUnion('kind', [
   /** Not a Clausewatch history file at all. */
@@ -21,5 +33,7 @@ export const ImportRefusal = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('checksum'), version: z.number().int().positive(), policy: Value }),
   /** A policy of `site` at an address outside it. */
   z.object({ kind: z.literal('outside'), site: Value, address: Value }),
+  /** The history database was closed (the extension was just updated or reloaded): reload the page. */
+  z.object({ kind: z.literal('store-closed') }),
 ]);
 export type ImportRefusal = z.infer<typeof ImportRefusal>;

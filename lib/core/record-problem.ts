@@ -1,7 +1,8 @@
 /**
  * Why a policy's record does not verify, by code: the store finds the problems (lib/history
  * read-evidence.ts verifyChains, evidence/chain.ts checkChain), the history page words them in the user's
- * language (lib/core/explain, ui.record.problem). The English sentences stay for the command line.
+ * language (lib/core/explain, ui.record.problem). The English sentences stay beside them, for a page that
+ * receives no codes.
  */
 import { z } from 'zod';
 

@@ -37,4 +37,12 @@ describe('a closed database', () => {
     store.close();
     await expect(store.listSites()).rejects.toMatchObject({ code: 'unavailable', message: expect.stringMatching(/Reload/) });
   });
+
+  it('refuses an import with a code the page words in the reader language (reload and import again)', async () => {
+    const { freshStore } = await import('./test-support');
+    const { store } = await freshStore();
+    const file = await store.exportAll();
+    store.close();
+    expect(await store.importAll(file)).toMatchObject({ ok: false, refusal: { kind: 'store-closed' }, error: expect.stringMatching(/Nothing was imported/) });
+  });
 });

@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ExportFile } from './schema';
 import { editDocument, fakeAnalysis, freshStore, makeDocument } from './test-support';
+import { shownValue } from '../core/import-refusal';
 
 const URL_A = 'https://www.example.com/privacy';
 const URL_C = 'https://example.com/cookies';
@@ -151,6 +152,11 @@ describe('import', () => {
     // The reason as a code the options page words in the reader's language.
     expect(result.ok === false && result.refusal).toMatchObject(refusal);
     expect(await store.exportAll()).toEqual(before);
+  });
+
+  it('shows what a refusal repeats from the file as visible text: whole characters, control and direction marks escaped', () => {
+    expect(shownValue(`${'a'.repeat(198)}😀😀😀`)).toBe(`${'a'.repeat(198)}😀…`);
+    expect(shownValue('evil\u202Eexample.com\nnext line')).toBe('evil\\u202eexample.com\\u000anext line');
   });
 
   it('bounds what a refusal repeats from the file', async () => {

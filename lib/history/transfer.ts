@@ -166,7 +166,7 @@ export async function importAll(ctx: StoreContext, data: unknown): Promise<Impor
     tx = begin(ctx, WRITE_STORES, 'readwrite', 'import the history');
   } catch (error) {
     const storeError = toStoreError(error, 'import the history');
-    return { ok: false, code: 'unknown', error: `${storeError.message} Nothing was imported.` };
+    return { ok: false, code: 'unknown', error: `${storeError.message} Nothing was imported.`, ...(storeError.code === 'unavailable' ? { refusal: { kind: 'store-closed' } as const } : {}) };
   }
   let added = 0;
   let skipped = 0;
@@ -222,7 +222,12 @@ export async function importAll(ctx: StoreContext, data: unknown): Promise<Impor
     await tx.done;
   } catch (error) {
     const storeError = await failedWrite(ctx, tx, error, 'import the history');
-    return { ok: false, code: storeError.code === 'quota' ? 'quota' : 'unknown', error: `${storeError.message} Nothing was imported.` };
+    return {
+      ok: false,
+      code: storeError.code === 'quota' ? 'quota' : 'unknown',
+      error: `${storeError.message} Nothing was imported.`,
+      ...(storeError.code === 'unavailable' ? { refusal: { kind: 'store-closed' } as const } : {}),
+    };
   }
   await quarantine(ctx, bad);
   return { ok: true, added, skipped };

@@ -140,15 +140,15 @@ export const uiDe: UiWords = {
     problem: (p, seen) => {
       switch (p.code) {
         case 'other-policy':
-          return `Eintrag ${p.seq} der Kette gehört zu einer anderen Richtlinie.`;
+          return `Eintrag ${num(p.seq + 1)} der Kette gehört zu einer anderen Richtlinie.`;
         case 'misnumbered':
-          return `Eintrag ${p.seq} der Kette steht an Stelle ${p.position}.`;
+          return `Eintrag ${num(p.seq + 1)} der Kette steht an Stelle ${num(p.position + 1)}.`;
         case 'altered-entry':
-          return `Eintrag ${p.seq} der Kette passt nicht zu seinem eigenen Hash (er wurde verändert).`;
+          return `Eintrag ${num(p.seq + 1)} der Kette passt nicht zu seinem eigenen Hash (er wurde verändert).`;
         case 'starts-with-link':
-          return `Eintrag ${p.seq} beginnt die Kette, nennt aber einen Eintrag davor.`;
+          return `Eintrag ${num(p.seq + 1)} beginnt die Kette, nennt aber einen Eintrag davor.`;
         case 'broken-link':
-          return `Eintrag ${p.seq} der Kette verweist nicht auf den Eintrag davor (ein Eintrag wurde verändert, entfernt oder eingefügt).`;
+          return `Eintrag ${num(p.seq + 1)} der Kette verweist nicht auf den Eintrag davor (ein Eintrag wurde verändert, entfernt oder eingefügt).`;
         case 'no-entry':
           return `Die Version, die ${seen} zuerst gesehen wurde, hat keinen Eintrag in der Kette.`;
         case 'text-altered':
@@ -239,16 +239,22 @@ export const uiDe: UiWords = {
     imported: (added, skipped) => `${count(added, 'Version', 'Versionen')} importiert (${num(skipped)} bereits vorhanden).`,
     notJson: 'Diese Datei ist kein JSON. Wählen Sie eine von Clausewatch exportierte Datei.',
     importFull: 'der Browser hat keinen Platz mehr für Clausewatch. Es wurde nichts importiert.',
-    importRefused: (r) =>
-      r.kind === 'not-ours'
-        ? 'Dies ist keine Verlaufsdatei von Clausewatch. Es wurde nichts importiert.'
-        : r.kind === 'damaged'
-          ? `Diese Verlaufsdatei von Clausewatch ist beschädigt oder stammt aus einer Version, die diese nicht lesen kann (${r.detail}). Es wurde nichts importiert.`
-          : r.kind === 'bad-site'
-            ? `Die Datei nennt eine Website, deren Name ungültig ist („${r.site}“). Es wurde nichts importiert.`
-            : r.kind === 'checksum'
-              ? `Die Datei ist beschädigt: Version ${num(r.version)} von ${r.policy} passt nicht zu ihrer Prüfsumme. Es wurde nichts importiert.`
-              : `Die Datei ordnet eine Richtlinie von ${r.site} einer Adresse außerhalb davon zu (${r.address}). Es wurde nichts importiert.`,
+    importRefused: (r) => {
+      switch (r.kind) {
+        case 'not-ours':
+          return 'Dies ist keine Verlaufsdatei von Clausewatch. Es wurde nichts importiert.';
+        case 'damaged':
+          return `Diese Verlaufsdatei von Clausewatch ist beschädigt oder wurde von einer Clausewatch-Version erstellt, die diese Version nicht lesen kann (${r.detail}). Es wurde nichts importiert.`;
+        case 'bad-site':
+          return `Die Datei nennt eine Website, deren Name ungültig ist („${r.site}“). Es wurde nichts importiert.`;
+        case 'checksum':
+          return `Die Datei ist beschädigt: Version ${num(r.version)} von ${r.policy} passt nicht zu ihrer Prüfsumme. Es wurde nichts importiert.`;
+        case 'outside':
+          return `Die Datei ordnet eine Richtlinie von ${r.site} einer Adresse außerhalb dieser Website zu (${r.address}). Es wurde nichts importiert.`;
+        case 'store-closed':
+          return 'die Verlaufsdatenbank wurde geschlossen, wahrscheinlich weil Clausewatch gerade aktualisiert wurde. Laden Sie diese Seite neu und importieren Sie erneut. Es wurde nichts importiert.';
+      }
+    },
     used: (bytes, v, p, s) => `${bytes} belegt: ${versions(v)} von ${count(p, 'Richtlinie', 'Richtlinien')} auf ${count(s, 'Website', 'Websites')}.`,
     savedPages: (captures, bytes, pageBytes, withRaw, v) =>
       `Gespeicherte Seiten: ${count(captures, 'Seite', 'Seiten')} aufbewahrt (${bytes} komprimiert, ${pageBytes} wie erfasst). Versionen mit der Seite, aus der sie gelesen wurden: ${num(withRaw)} von ${num(v)}.`,

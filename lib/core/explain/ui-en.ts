@@ -136,15 +136,15 @@ export const uiEn: UiWords = {
     problem: (p, seen) => {
       switch (p.code) {
         case 'other-policy':
-          return `Chain entry ${p.seq} belongs to another policy.`;
+          return `Chain entry ${num(p.seq + 1)} belongs to another policy.`;
         case 'misnumbered':
-          return `Chain entry ${p.seq} stands at place ${p.position} of the chain.`;
+          return `Chain entry ${num(p.seq + 1)} stands at place ${num(p.position + 1)} of the chain.`;
         case 'altered-entry':
-          return `Chain entry ${p.seq} does not match its own hash (it was altered).`;
+          return `Chain entry ${num(p.seq + 1)} does not match its own hash (it was altered).`;
         case 'starts-with-link':
-          return `Chain entry ${p.seq} starts the chain but names an entry before it.`;
+          return `Chain entry ${num(p.seq + 1)} starts the chain but names an entry before it.`;
         case 'broken-link':
-          return `Chain entry ${p.seq} does not link to the entry before it (an entry was altered, removed or inserted).`;
+          return `Chain entry ${num(p.seq + 1)} does not link to the entry before it (an entry was altered, removed or inserted).`;
         case 'no-entry':
           return `The version first seen ${seen} has no entry in the chain.`;
         case 'text-altered':
@@ -227,16 +227,22 @@ export const uiEn: UiWords = {
     imported: (added, skipped) => `Imported ${count(added, 'version', 'versions')} (${num(skipped)} already known).`,
     notJson: 'This file is not JSON. Choose a file exported by Clausewatch.',
     importFull: 'the browser has no room left for Clausewatch. Nothing was imported.',
-    importRefused: (r) =>
-      r.kind === 'not-ours'
-        ? 'This is not a Clausewatch history file. Nothing was imported.'
-        : r.kind === 'damaged'
-          ? `This Clausewatch history file is damaged or from a version this one cannot read (${r.detail}). Nothing was imported.`
-          : r.kind === 'bad-site'
-            ? `The file names a site that is not a site name (“${r.site}”). Nothing was imported.`
-            : r.kind === 'checksum'
-              ? `The file is damaged: version ${num(r.version)} of ${r.policy} does not match its checksum. Nothing was imported.`
-              : `The file puts a policy of ${r.site} at an address outside it (${r.address}). Nothing was imported.`,
+    importRefused: (r) => {
+      switch (r.kind) {
+        case 'not-ours':
+          return 'This is not a Clausewatch history file. Nothing was imported.';
+        case 'damaged':
+          return `This Clausewatch history file is damaged, or was made by a version of Clausewatch this one cannot read (${r.detail}). Nothing was imported.`;
+        case 'bad-site':
+          return `The file names a site whose name is not valid (“${r.site}”). Nothing was imported.`;
+        case 'checksum':
+          return `The file is damaged: version ${num(r.version)} of ${r.policy} does not match its checksum. Nothing was imported.`;
+        case 'outside':
+          return `The file puts a policy of ${r.site} at an address outside that site (${r.address}). Nothing was imported.`;
+        case 'store-closed':
+          return 'the history database was closed, probably because Clausewatch was just updated. Reload this page and import again. Nothing was imported.';
+      }
+    },
     used: (bytes, v, p, s) => `${bytes} used: ${versions(v)} of ${count(p, 'policy', 'policies')} on ${count(s, 'site', 'sites')}.`,
     savedPages: (captures, bytes, pageBytes, withRaw, v) =>
       `Saved pages: ${count(captures, 'page', 'pages')} kept (${bytes} compressed, ${pageBytes} as captured); ${num(withRaw)} of the ${versions(v)} have the page they were read from.`,

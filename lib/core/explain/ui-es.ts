@@ -138,15 +138,15 @@ export const uiEs: UiWords = {
     problem: (p, seen) => {
       switch (p.code) {
         case 'other-policy':
-          return `La entrada ${p.seq} de la cadena pertenece a otra política.`;
+          return `La entrada ${num(p.seq + 1)} de la cadena pertenece a otra política.`;
         case 'misnumbered':
-          return `La entrada ${p.seq} de la cadena está en el lugar ${p.position}.`;
+          return `La entrada ${num(p.seq + 1)} de la cadena está en el lugar ${num(p.position + 1)}.`;
         case 'altered-entry':
-          return `La entrada ${p.seq} de la cadena no coincide con su propio hash (fue alterada).`;
+          return `La entrada ${num(p.seq + 1)} de la cadena no coincide con su propio hash (fue alterada).`;
         case 'starts-with-link':
-          return `La entrada ${p.seq} abre la cadena pero nombra una entrada anterior.`;
+          return `La entrada ${num(p.seq + 1)} abre la cadena, pero nombra una entrada anterior.`;
         case 'broken-link':
-          return `La entrada ${p.seq} de la cadena no enlaza con la anterior (se alteró, eliminó o insertó una entrada).`;
+          return `La entrada ${num(p.seq + 1)} de la cadena no enlaza con la anterior (se alteró, eliminó o insertó una entrada).`;
         case 'no-entry':
           return `La versión vista por primera vez ${seen} no tiene entrada en la cadena.`;
         case 'text-altered':
@@ -237,16 +237,22 @@ export const uiEs: UiWords = {
     imported: (added, skipped) => `${count(added, 'versión importada', 'versiones importadas')} (${num(skipped)} ya conocida${skipped === 1 ? '' : 's'}).`,
     notJson: 'Este archivo no es JSON. Elija un archivo exportado por Clausewatch.',
     importFull: 'el navegador no tiene espacio para Clausewatch. No se importó nada.',
-    importRefused: (r) =>
-      r.kind === 'not-ours'
-        ? 'Este archivo no es un historial de Clausewatch. No se importó nada.'
-        : r.kind === 'damaged'
-          ? `Este historial de Clausewatch está dañado o procede de una versión que esta no sabe leer (${r.detail}). No se importó nada.`
-          : r.kind === 'bad-site'
-            ? `El archivo nombra un sitio cuyo nombre no es válido («${r.site}»). No se importó nada.`
-            : r.kind === 'checksum'
-              ? `El archivo está dañado: la versión ${num(r.version)} de ${r.policy} no coincide con su suma de comprobación. No se importó nada.`
-              : `El archivo sitúa una política de ${r.site} en una dirección fuera de él (${r.address}). No se importó nada.`,
+    importRefused: (r) => {
+      switch (r.kind) {
+        case 'not-ours':
+          return 'este archivo no es un historial de Clausewatch. No se importó nada.';
+        case 'damaged':
+          return `este historial de Clausewatch está dañado, o lo creó una versión de Clausewatch que esta versión no puede leer (${r.detail}). No se importó nada.`;
+        case 'bad-site':
+          return `el archivo nombra un sitio cuyo nombre no es válido («${r.site}»). No se importó nada.`;
+        case 'checksum':
+          return `el archivo está dañado: la versión ${num(r.version)} de ${r.policy} no coincide con su suma de comprobación. No se importó nada.`;
+        case 'outside':
+          return `el archivo sitúa una política de ${r.site} en una dirección fuera de ese sitio (${r.address}). No se importó nada.`;
+        case 'store-closed':
+          return 'la base de datos del historial se cerró, probablemente porque Clausewatch acaba de actualizarse. Vuelva a cargar esta página e importe de nuevo. No se importó nada.';
+      }
+    },
     used: (bytes, v, p, s) => `${bytes} en uso: ${versions(v)} de ${count(p, 'política', 'políticas')} en ${count(s, 'sitio', 'sitios')}.`,
     savedPages: (captures, bytes, pageBytes, withRaw, v) =>
       `Páginas guardadas: ${count(captures, 'página conservada', 'páginas conservadas')} (${bytes} comprimidas, ${pageBytes} tal como se capturaron). Versiones con la página de la que se leyeron: ${num(withRaw)} de ${num(v)}.`,

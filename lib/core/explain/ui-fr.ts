@@ -141,15 +141,15 @@ export const uiFr: UiWords = {
     problem: (p, seen) => {
       switch (p.code) {
         case 'other-policy':
-          return `L’entrée ${p.seq} de la chaîne appartient à une autre politique.`;
+          return `L’entrée ${num(p.seq + 1)} de la chaîne appartient à une autre politique.`;
         case 'misnumbered':
-          return `L’entrée ${p.seq} de la chaîne se trouve à la place ${p.position}.`;
+          return `L’entrée ${num(p.seq + 1)} de la chaîne se trouve à la place ${num(p.position + 1)}.`;
         case 'altered-entry':
-          return `L’entrée ${p.seq} de la chaîne ne correspond pas à son propre hachage (elle a été modifiée).`;
+          return `L’entrée ${num(p.seq + 1)} de la chaîne ne correspond pas à son propre hachage (elle a été modifiée).`;
         case 'starts-with-link':
-          return `L’entrée ${p.seq} ouvre la chaîne mais désigne une entrée précédente.`;
+          return `L’entrée ${num(p.seq + 1)} ouvre la chaîne mais désigne une entrée précédente.`;
         case 'broken-link':
-          return `L’entrée ${p.seq} de la chaîne ne renvoie pas à l’entrée qui la précède (une entrée a été modifiée, supprimée ou insérée).`;
+          return `L’entrée ${num(p.seq + 1)} de la chaîne ne renvoie pas à l’entrée qui la précède (une entrée a été modifiée, supprimée ou insérée).`;
         case 'no-entry':
           return `La version vue pour la première fois ${seen} n’a pas d’entrée dans la chaîne.`;
         case 'text-altered':
@@ -240,16 +240,22 @@ export const uiFr: UiWords = {
     imported: (added, skipped) => `${count(added, 'version importée', 'versions importées')} (${num(skipped)} déjà connue${skipped > 1 ? 's' : ''}).`,
     notJson: 'Ce fichier n’est pas du JSON. Choisissez un fichier exporté par Clausewatch.',
     importFull: 'le navigateur n’a plus de place pour Clausewatch. Rien n’a été importé.',
-    importRefused: (r) =>
-      r.kind === 'not-ours'
-        ? 'Ce fichier n’est pas un historique Clausewatch. Rien n’a été importé.'
-        : r.kind === 'damaged'
-          ? `Cet historique Clausewatch est endommagé ou provient d’une version que celle-ci ne sait pas lire (${r.detail}). Rien n’a été importé.`
-          : r.kind === 'bad-site'
-            ? `Le fichier nomme un site dont le nom n’est pas valide («\u00a0${r.site}\u00a0»). Rien n’a été importé.`
-            : r.kind === 'checksum'
-              ? `Le fichier est endommagé${C} la version ${num(r.version)} de ${r.policy} ne correspond pas à sa somme de contrôle. Rien n’a été importé.`
-              : `Le fichier place une politique de ${r.site} à une adresse hors de ce site (${r.address}). Rien n’a été importé.`,
+    importRefused: (r) => {
+      switch (r.kind) {
+        case 'not-ours':
+          return 'ce fichier n’est pas un historique Clausewatch. Rien n’a été importé.';
+        case 'damaged':
+          return `cet historique Clausewatch est endommagé, ou a été créé par une version de Clausewatch que celle-ci ne sait pas lire (${r.detail}). Rien n’a été importé.`;
+        case 'bad-site':
+          return `le fichier nomme un site dont le nom n’est pas valide («\u00a0${r.site}\u00a0»). Rien n’a été importé.`;
+        case 'checksum':
+          return `le fichier est endommagé (la version ${num(r.version)} de ${r.policy} ne correspond pas à sa somme de contrôle). Rien n’a été importé.`;
+        case 'outside':
+          return `le fichier place une politique de ${r.site} à une adresse hors de ce site (${r.address}). Rien n’a été importé.`;
+        case 'store-closed':
+          return 'la base de l’historique a été fermée, sans doute parce que Clausewatch vient d’être mis à jour. Rechargez cette page et importez de nouveau. Rien n’a été importé.';
+      }
+    },
     used: (bytes, v, p, s) => `${bytes} utilisés${C} ${versions(v)} de ${count(p, 'politique', 'politiques')} sur ${count(s, 'site', 'sites')}.`,
     savedPages: (captures, bytes, pageBytes, withRaw, v) =>
       `Pages enregistrées${C} ${count(captures, 'page conservée', 'pages conservées')} (${bytes} compressés, ${pageBytes} telles que capturées). Versions qui ont la page d’où elles ont été lues${C} ${num(withRaw)} sur ${num(v)}.`,

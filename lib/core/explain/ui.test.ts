@@ -94,6 +94,7 @@ const SAMPLES: Record<string, unknown[][]> = {
     [{ kind: 'bad-site', site: 'example.com/evil' }],
     [{ kind: 'checksum', version: 1200, policy: 'example.com/privacy' }],
     [{ kind: 'outside', site: 'example.com', address: 'https://bank.example' }],
+    [{ kind: 'store-closed' }],
   ],
   'options.imported': [[1, 0], [3, 2]],
   'options.used': [['1.5 MB', 1, 1, 1], ['1.5 MB', 12, 3, 2]],
