@@ -130,4 +130,27 @@ describe('a German browser', () => {
     expect(await seriousViolations(options)).toEqual([]);
     await options.close();
   });
+
+  it('says in German why a history file is refused, and imports nothing', async () => {
+    const options = await openExtensionPage(ext, 'options.html');
+    await expect.poll(() => options.locator('table').count()).toBe(1);
+    const storage = options.getByRole('region', { name: 'Speicher' }).locator('p').first();
+    const kept = await storage.textContent();
+    expect(kept).toMatch(/Version/);
+    const section = options.getByRole('region', { name: 'Verlauf' });
+    const status = section.locator('.status-line');
+    const importFile = async (name: string, json: unknown) => {
+      await section.locator('input[type="file"]').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(json)) });
+      await expect.poll(() => status.textContent(), { timeout: 10_000 }).toMatch(/^Import fehlgeschlagen/);
+      return (await status.textContent()) ?? '';
+    };
+    // Not a history of ours, then one of ours from a version this one cannot read: each refusal in German.
+    expect(await importFile('fremd.json', { format: 'something-else' })).toBe('Import fehlgeschlagen: Dies ist keine Verlaufsdatei von Clausewatch. Es wurde nichts importiert.');
+    const damaged = await importFile('zukunft.json', { format: 'clausewatch-history', version: 2, exportedAt: '2026-12-05T00:00:00.000Z', sites: [] });
+    expect(damaged).toContain('beschädigt');
+    expect(damaged).not.toContain('Nothing was imported');
+    // Nothing was added to what the browser keeps.
+    expect(await storage.textContent()).toBe(kept);
+    await options.close();
+  });
 });
