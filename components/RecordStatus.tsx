@@ -28,7 +28,7 @@ export function RecordStatus({ chain }: { chain: ChainView | null | undefined })
     );
   }
   // In the reader's language where the background sent codes (one per problem), else its English sentences.
-  const problems = chain.codes.length === chain.problems.length && chain.codes.length > 0 ? chain.codes.map((p) => w.problem(p, 'seen' in p ? format.when(p.seen) : '')) : chain.problems;
+  const problems = chain.codes.length === chain.problems.length ? chain.codes.map((p) => w.problem(p, 'seen' in p ? format.when(p.seen) : '')) : chain.problems;
   return (
     <div className="small record-status record-bad" role="status">
       <p>

@@ -5,7 +5,7 @@
  */
 import { textSha256 } from './evidence/text';
 import { STORES } from './db';
-import { toStoreError } from './errors';
+import { toStoreError, type StoreError } from './errors';
 import { newVersionId, prepareDocument, type PreparedDocument } from './hash';
 import { describeIssues, type Bad } from './records';
 import { ExportFile, type ExportPolicy, type ExportSite, type ExportVersion, type ImportResult, type PolicyRecord, type VersionRecord } from './schema';
@@ -72,6 +72,11 @@ export async function exportAll(ctx: StoreContext): Promise<ExportFile> {
     exportedAt: iso(ctx.clock()),
     sites: [...sites.values()].filter((s) => s.policies.length > 0),
   });
+}
+
+/** An import the store could not carry out; a database closed by an update is a refusal the page words. */
+function failedImport(storeError: StoreError, code: 'quota' | 'unknown'): ImportResult {
+  return { ok: false, code, error: `${storeError.message} Nothing was imported.`, ...(storeError.code === 'unavailable' ? { refusal: { kind: 'store-closed' } as const } : {}) };
 }
 
 export async function importAll(ctx: StoreContext, data: unknown): Promise<ImportResult> {
@@ -165,8 +170,7 @@ export async function importAll(ctx: StoreContext, data: unknown): Promise<Impor
   try {
     tx = begin(ctx, WRITE_STORES, 'readwrite', 'import the history');
   } catch (error) {
-    const storeError = toStoreError(error, 'import the history');
-    return { ok: false, code: 'unknown', error: `${storeError.message} Nothing was imported.`, ...(storeError.code === 'unavailable' ? { refusal: { kind: 'store-closed' } as const } : {}) };
+    return failedImport(toStoreError(error, 'import the history'), 'unknown');
   }
   let added = 0;
   let skipped = 0;
@@ -222,12 +226,7 @@ export async function importAll(ctx: StoreContext, data: unknown): Promise<Impor
     await tx.done;
   } catch (error) {
     const storeError = await failedWrite(ctx, tx, error, 'import the history');
-    return {
-      ok: false,
-      code: storeError.code === 'quota' ? 'quota' : 'unknown',
-      error: `${storeError.message} Nothing was imported.`,
-      ...(storeError.code === 'unavailable' ? { refusal: { kind: 'store-closed' } as const } : {}),
-    };
+    return failedImport(storeError, storeError.code === 'quota' ? 'quota' : 'unknown');
   }
   await quarantine(ctx, bad);
   return { ok: true, added, skipped };

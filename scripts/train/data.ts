@@ -206,6 +206,11 @@ export interface AiLabel {
   whose: string | null;
 }
 
+/** How an AI-training label stands on the practice, for the stance figures (none: it says nothing of it). */
+function aiStance(l: AiLabel): Sample['stance'] {
+  return l.ai === 'denies' ? 'does-not' : l.ai === 'choice' ? 'choice' : l.ai === 'trains' ? 'does' : undefined;
+}
+
 /** Our own labels of Open Terms Archive's AI candidate sentences, joined to the corpus text by hash. */
 export function loadAiLabels(corpus: string, labelsFile: string): Sample[] {
   const labels = new Map(readJsonl<AiLabel>(labelsFile).map((l) => [l.h, l]));
@@ -215,7 +220,7 @@ export function loadAiLabels(corpus: string, labelsFile: string): Sample[] {
     const l = labels.get(sentenceHash(r.sentence));
     if (!l?.ai) continue;
     const yes = l.ai !== 'none';
-    const stance = l.ai === 'denies' ? 'does-not' : l.ai === 'choice' ? 'choice' : l.ai === 'trains' ? 'does' : undefined;
+    const stance = aiStance(l);
     out.push({ text: normalizeText(r.sentence), source: 'ai-labels', group: serviceKey(r.service), labels: { 'ai-training': yes ? 1 : 0 }, weight: 1, origin: r.service, ...(stance ? { stance } : {}) });
   }
   return out;
@@ -259,7 +264,7 @@ export function loadAiPairLabels(corpus: string, labelsFile: string, pairs: Chan
   if (!existsSync(labelsFile)) return [];
   const labels = new Map(readJsonl<AiLabel>(labelsFile).filter((l) => l.ai !== null).map((l) => [l.h, l]));
   return [...labelledPairSentences(corpus, pairs, labels, 'older-first')].map(({ text, pair: p, label: l }) => {
-    const stance = l.ai === 'denies' ? 'does-not' : l.ai === 'choice' ? 'choice' : l.ai === 'trains' ? 'does' : undefined;
+    const stance = aiStance(l);
     return { text, source: 'ai-pair-labels', group: serviceKey(p.service), labels: { 'ai-training': l.ai === 'none' ? 0 : 1 }, weight: 1, origin: p.id, ...(stance ? { stance } : {}) };
   });
 }
@@ -360,6 +365,11 @@ export interface C3paMerged {
   labels: Set<string>;
 }
 
+/** The sentences of a C3PA passage, paragraph by paragraph, split as the engine splits English text. */
+function* c3paSentences(p: C3paMerged): Generator<string> {
+  for (const para of p.text.split(/\n+/)) yield* splitSentences(normalizeText(para.trim()), 'en');
+}
+
 /**
  * C3PA passages as sharing-head training sentences (fitOnly: the sentence figures leave them out). Its
  * labels mark passages listing categories of data (collected, shared, sold), not sharing statements, so:
@@ -374,13 +384,11 @@ export function c3paSamples(corpus: string, mode: 'all' | 'negatives' | 'collect
     const shared = p.sharedOrSold;
     if (mode !== 'all' && shared) continue;
     if (mode === 'collected' && [...p.labels].some((l) => l !== 'Categories of Personal Information Collected')) continue;
-    for (const para of p.text.split(/\n+/)) {
-      for (const text of splitSentences(normalizeText(para.trim()), 'en')) {
-        const k = `${p.group}|${text}`;
-        if (text.length < 20 || seen.has(k)) continue;
-        seen.add(k);
-        out.push({ text, source: 'c3pa', group: p.group, labels: { 'third-party-sharing': shared ? 1 : 0 }, weight: 1, origin: String(p.policy), fitOnly: true });
-      }
+    for (const text of c3paSentences(p)) {
+      const k = `${p.group}|${text}`;
+      if (text.length < 20 || seen.has(k)) continue;
+      seen.add(k);
+      out.push({ text, source: 'c3pa', group: p.group, labels: { 'third-party-sharing': shared ? 1 : 0 }, weight: 1, origin: String(p.policy), fitOnly: true });
     }
   }
   return out;
@@ -398,15 +406,13 @@ export function loadAiC3paLabels(corpus: string, labelsFile: string): Sample[] {
   const out: Sample[] = [];
   const seen = new Set<string>();
   for (const p of loadC3pa(corpus)) {
-    for (const para of p.text.split(/\n+/)) {
-      for (const text of splitSentences(normalizeText(para.trim()), 'en')) {
-        const h = sentenceHash(text);
-        const l = labels.get(h);
-        if (!l || seen.has(h)) continue;
-        seen.add(h);
-        const stance = l.ai === 'denies' ? 'does-not' : l.ai === 'choice' ? 'choice' : l.ai === 'trains' ? 'does' : undefined;
-        out.push({ text, source: 'ai-c3pa-labels', group: p.group, labels: { 'ai-training': l.ai === 'none' ? 0 : 1 }, weight: 1, origin: String(p.policy), evalOnly: true, ...(stance ? { stance } : {}) });
-      }
+    for (const text of c3paSentences(p)) {
+      const h = sentenceHash(text);
+      const l = labels.get(h);
+      if (!l || seen.has(h)) continue;
+      seen.add(h);
+      const stance = aiStance(l);
+      out.push({ text, source: 'ai-c3pa-labels', group: p.group, labels: { 'ai-training': l.ai === 'none' ? 0 : 1 }, weight: 1, origin: String(p.policy), evalOnly: true, ...(stance ? { stance } : {}) });
     }
   }
   return out;

@@ -338,8 +338,6 @@ function judgeEdit(
     const restrictsNow = now.find((c) => c.category === category && c.polarity === 'restricts');
     const statesBefore = before.some((c) => c.category === category && c.polarity === 'states');
     const restrictsBefore = before.some((c) => c.category === category && c.polarity === 'restricts');
-    // Denied or left to consent, not offered as an opt-out (which presupposes the practice it lets one refuse).
-    const deniedBefore = before.some((c) => c.category === category && c.polarity === 'restricts' && !presupposes(c, edit.before ?? ''));
     const triggers = [...new Set([...(statesNow?.triggers ?? []), ...(restrictsNow?.triggers ?? [])])];
     const read = (statesNow ?? restrictsNow)?.attributes ?? attributesOf(prepareSentence(after), after, names);
     // A list item read with its lead-in opens with a capital in sentence case ("Emergency situations, such
@@ -355,8 +353,9 @@ function judgeEdit(
 
     if (statesNow) {
       if (edit.type === 'modified' && (statesBefore || restrictsBefore)) {
-        // "We do not sell" became "we may sell": the practice is new.
-        if (!statesBefore && deniedBefore && statesNow.stance === 'does') {
+        // "We do not sell" became "we may sell": the practice is new. So it is after a consent or opt-in
+        // choice, not after an opt-out, which presupposes the practice it lets one refuse.
+        if (!statesBefore && statesNow.stance === 'does' && before.some((c) => c.category === category && c.polarity === 'restricts' && !presupposes(c, edit.before ?? ''))) {
           push('new', attributeKeys(attributes));
           continue;
         }
