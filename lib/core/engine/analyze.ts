@@ -123,9 +123,7 @@ const OPT_OUT = /\b(?:opt[- ]?out|object|turn off|switch off|disable|withdraw|wi
  * legal right ("you have the right to opt out of the sale of your data": a law's list, true of any service).
  */
 function presupposes(c: Classification, text: string): boolean {
-  if (c.polarity !== 'restricts' || c.stance !== 'choice' || !OPT_OUT.test(text)) return false;
-  const prepared = prepareSentence(text);
-  return !LEGAL_RIGHT.test(prepared) && denialReach(prepared) === null;
+  return c.polarity === 'restricts' && c.stance === 'choice' && !c.alsoDenies && OPT_OUT.test(text) && !LEGAL_RIGHT.test(prepareSentence(text));
 }
 const LEGAL_RIGHT = /\bright(?:s)? to (?:opt|object)|\bdroit (?:d['’]opposition|de vous opposer)|\bwiderspruchsrecht|\bderecho (?:a oponerse|de oposici[oó]n)/;
 

@@ -194,6 +194,20 @@ describe('denials by grammar', () => {
   );
 });
 
+describe('a choice in a sentence that also denies', () => {
+  const choices = (sentence: string) => classifySentence(sentence, 'third-party-sharing').filter((c) => c.stance === 'choice');
+  it('keeps the denial beside the choice it shows', () => {
+    const found = choices('We do not sell your personal information to advertisers, and you can opt out of the cookies our advertising partners set.');
+    expect(found.length).toBeGreaterThan(0);
+    expect(found.every((c) => c.alsoDenies === true)).toBe(true);
+  });
+  it('says nothing of a denial where there is none', () => {
+    const found = choices('You can opt out of the cookies our advertising partners set to show you ads.');
+    expect(found.length).toBeGreaterThan(0);
+    expect(found.some((c) => c.alsoDenies)).toBe(false);
+  });
+});
+
 describe('denials and choices in the other languages the sharing head reads', () => {
   it.each([
     'Wir geben Ihre personenbezogenen Daten nicht an Dritte weiter.',

@@ -30,6 +30,11 @@ export interface Classification {
   /** The model's probability for the category (1 for vocabulary matches). */
   score: number;
   attributes: Attributes;
+  /**
+   * A choice that sits in a sentence which also denies ("we do not share it, and you can disable
+   * cookies"): the stance shown is the choice, and this keeps the denial the grammar read.
+   */
+  alsoDenies?: true;
 }
 
 export interface ClassifierOptions {
@@ -139,7 +144,7 @@ function classifyWith(model: LinearModel, names: Names, sentence: string, only?:
     // A user right is a choice granted to the user: its "polarity" is that it exists.
     if (category === 'user-rights') out.push({ category, polarity: 'states', stance: 'does', triggers, score, attributes: attrs() });
     // A choice left to the user (an opt-out, an opt-in, a setting) limits the practice, as a denial does.
-    else if (choice) out.push({ category, polarity: 'restricts', stance: 'choice', triggers, score, attributes: attrs() });
+    else if (choice) out.push({ category, polarity: 'restricts', stance: 'choice', triggers, score, attributes: attrs(), ...(denial ? { alsoDenies: true as const } : {}) });
     else if (denial) {
       out.push({ category, polarity: 'restricts', stance: 'does-not', triggers, score, attributes: attrs() });
       // "We do not share your data, except with service providers": the exception still states it.
@@ -152,7 +157,7 @@ function classifyWith(model: LinearModel, names: Names, sentence: string, only?:
     const m = (Array.isArray(rule.re) ? rule.re : [rule.re]).map((re) => re.exec(s)).find((x) => x !== null);
     if (!m) continue;
     const triggers = [m[0]];
-    if (choice) out.push({ category: rule.category, polarity: 'restricts', stance: 'choice', triggers, score: 1, attributes: attrs() });
+    if (choice) out.push({ category: rule.category, polarity: 'restricts', stance: 'choice', triggers, score: 1, attributes: attrs(), ...(denial ? { alsoDenies: true as const } : {}) });
     else if (denial) {
       out.push({ category: rule.category, polarity: 'restricts', stance: 'does-not', triggers, score: 1, attributes: attrs() });
       if (grammar.excepted) out.push({ category: rule.category, polarity: 'states', stance: 'does', triggers, score: 1, attributes: attrs() });
