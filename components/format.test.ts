@@ -63,7 +63,14 @@ describe('errorMessage: what the page says about an error', () => {
   it('words one rebuilt from a refusal (send.ts) the same way', () => {
     expect(errorMessage(Object.assign(new Error('That version is no longer stored.'), { code: 'version-gone', value: '' }), de)).toBe('Diese Version ist nicht mehr gespeichert.');
   });
-  it('shows an error nobody foresaw by its own message', () => {
-    expect(errorMessage(new Error('disk on fire'), de)).toBe('disk on fire');
+  it('words an error nobody foresaw as unexpected, in the page\'s language, with its technical detail', () => {
+    expect(errorMessage(new Error('disk on fire'), de)).toBe('ein unerwarteter Fehler in Clausewatch (technische Angabe: disk on fire)');
+    expect(errorMessage('no handler for "x"', explainer('es').ui)).toBe('un error inesperado en Clausewatch (detalle técnico: no handler for "x")');
+  });
+  it('shows that detail bounded and as visible text', () => {
+    const shown = errorMessage(new Error(`bad\u202e${'x'.repeat(5000)}`), explainer('en').ui);
+    expect(shown).toContain('bad\\u202e');
+    expect(shown).not.toContain('\u202e');
+    expect(shown.length).toBeLessThan(300);
   });
 });

@@ -6,6 +6,7 @@
 import type { Category, Finding } from '@/lib/core/schema';
 import type { UiWords } from '@/lib/core/explain/ui';
 import { userErrorOf } from '@/lib/core/user-error';
+import { shownValue } from '@/lib/core/import-refusal';
 
 /** The categories a reader cares most about come first on the first-visit card. */
 const CATEGORY_ORDER: Category[] = [
@@ -50,13 +51,15 @@ export function sectionPath(section: readonly string[]): string {
 }
 
 /**
- * An error as the page shows it: one a person can act on (lib/core/user-error.ts) in the page's language;
- * anything else, which nobody foresaw, by its own (English) message.
+ * An error as the page shows it, in the page's language: one a person can act on (lib/core/user-error.ts)
+ * in whole sentences; anything else, which nobody foresaw (a failure inside the extension, a message the
+ * background refused), as an unexpected error whose technical detail, its own English message, is shown
+ * bounded and as visible text (import-refusal.ts shownValue).
  */
-export function errorMessage(err: unknown, ui: Pick<UiWords, 'userError'>): string {
+export function errorMessage(err: unknown, ui: Pick<UiWords, 'userError' | 'unexpectedError'>): string {
   const known = userErrorOf(err);
   if (known) return ui.userError(known);
-  return err instanceof Error ? err.message : String(err);
+  return ui.unexpectedError(shownValue(err instanceof Error ? err.message : String(err)));
 }
 
 /**

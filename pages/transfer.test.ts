@@ -17,25 +17,26 @@ describe('receiveText', () => {
 
 describe('importReplyText', () => {
   const de = explainer('de').ui.options;
-  const en = explainer('en').ui.options;
-  const refused = (refusal: Parameters<typeof en.importRefused>[0] | null) => ({ ok: false, message: 'The English sentence. Nothing was imported.', outcome: { kind: 'refused' as const, refusal } });
+  const deUi = explainer('de').ui;
+  const enUi = explainer('en').ui;
+  const refused = (refusal: Parameters<typeof de.importRefused>[0] | null) => ({ ok: false, message: 'The English sentence. Nothing was imported.', outcome: { kind: 'refused' as const, refusal } });
 
   it("words a refused file in the reader's language, with what the file named", () => {
-    const text = importReplyText(refused({ kind: 'checksum', version: 3, policy: 'example.com/privacy' }), de);
+    const text = importReplyText(refused({ kind: 'checksum', version: 3, policy: 'example.com/privacy' }), deUi);
     expect(text).toContain('Prüfsumme');
     expect(text).toContain('example.com/privacy');
     expect(text).not.toContain('English');
-    expect(importReplyText(refused({ kind: 'not-ours' }), de)).toContain('keine Verlaufsdatei');
+    expect(importReplyText(refused({ kind: 'not-ours' }), deUi)).toContain('keine Verlaufsdatei');
   });
 
-  it("shows the background's sentence only for a refusal without a code", () => {
-    expect(importReplyText(refused(null), de)).toContain('The English sentence.');
+  it("words a refusal without a code as unexpected, the background's sentence as its technical detail", () => {
+    expect(importReplyText(refused(null), deUi)).toBe(de.importFailed('ein unerwarteter Fehler in Clausewatch (technische Angabe: The English sentence. Nothing was imported.)'));
   });
 
   it('says what was added, or that the file is not JSON or does not fit', () => {
-    expect(importReplyText({ ok: true, message: '', outcome: { kind: 'imported', added: 2, skipped: 1 } }, en)).toMatch(/2 versions/);
-    expect(importReplyText({ ok: false, message: '', outcome: { kind: 'not-json' } }, de)).toBe(de.importFailed(de.notJson));
-    expect(importReplyText({ ok: false, message: '', outcome: { kind: 'full' } }, de)).toBe(de.importFailed(de.importFull));
+    expect(importReplyText({ ok: true, message: '', outcome: { kind: 'imported', added: 2, skipped: 1 } }, enUi)).toMatch(/2 versions/);
+    expect(importReplyText({ ok: false, message: '', outcome: { kind: 'not-json' } }, deUi)).toBe(de.importFailed(de.notJson));
+    expect(importReplyText({ ok: false, message: '', outcome: { kind: 'full' } }, deUi)).toBe(de.importFailed(de.importFull));
   });
 });
 

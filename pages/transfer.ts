@@ -9,6 +9,7 @@ import type { Response, Transfer } from '@/lib/extension/protocol';
 import type { UiWords } from '@/lib/core/explain';
 import { sendMessage } from '@/utils/send';
 import { UserError } from '@/lib/core/user-error';
+import { shownValue } from '@/lib/core/import-refusal';
 
 /** How a page asks the background (sendMessage; a test passes the background's handlers). */
 export type Ask = typeof sendMessage;
@@ -39,13 +40,14 @@ export async function sendText(text: string, ask: Ask = sendMessage, chunk = TRA
 
 /**
  * What an import's reply says, in the reader's language: the versions added, or why nothing was (a file
- * that is not JSON, no room left, or the store's refusal by its code). Only a refusal without a code (the
- * store could not write) shows the background's English sentence.
+ * that is not JSON, no room left, or the store's refusal by its code). A refusal without a code (the store
+ * failed in a way nobody foresaw) is an unexpected error, the background's sentence its technical detail.
  */
-export function importReplyText(r: Response<'importHistory'>, w: UiWords['options']): string {
+export function importReplyText(r: Response<'importHistory'>, ui: Pick<UiWords, 'options' | 'unexpectedError'>): string {
+  const w = ui.options;
   const o = r.outcome;
   if (o.kind === 'imported') return w.imported(o.added, o.skipped);
-  const why = o.kind === 'not-json' ? w.notJson : o.kind === 'full' ? w.importFull : o.refusal ? w.importRefused(o.refusal) : r.message;
+  const why = o.kind === 'not-json' ? w.notJson : o.kind === 'full' ? w.importFull : o.refusal ? w.importRefused(o.refusal) : ui.unexpectedError(shownValue(r.message));
   return w.importFailed(why);
 }
 

@@ -2,8 +2,9 @@
  * Why a history file is refused, by code: the store decides (lib/history/transfer.ts importAll), the
  * protocol carries the code with its values beside the English sentence, and the options page words it in
  * the user's language (lib/core/explain, ui.options.importRefused). The values come from the file, so
- * they are bounded here; what the file's checker says in detail (`detail`) is technical and stays English,
- * and so does a failure of the store nobody foresaw (the page shows the store's sentence).
+ * they are bounded here; what the file's checker says in detail (`detail`) is technical and stays English.
+ * A failure of the store nobody foresaw has no code: the page words it as an unexpected error, with the
+ * store's sentence as its technical detail (pages/transfer.ts importReplyText).
  */
 import { z } from 'zod';
 

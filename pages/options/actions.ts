@@ -130,7 +130,7 @@ export function useOptionsActions(reload: () => void) {
     setTransferMessage(w.importing(file.name));
     try {
       const r = await sendMessage('importHistory', { transfer: await sendText(await file.text()) });
-      setTransferMessage(importReplyText(r, w));
+      setTransferMessage(importReplyText(r, ui));
     } catch (err) {
       setTransferMessage(w.importFailed(errorMessage(err, ui)));
     } finally {

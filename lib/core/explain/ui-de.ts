@@ -299,6 +299,7 @@ export const uiDe: UiWords = {
   },
   discoveryWhy: (w) =>
     ({ entered: 'die Adresse, die Sie eingegeben haben', rel: 'von der Website als rel="privacy-policy" gekennzeichnet', label: `Link mit der Beschriftung „${w.detail ?? ''}“`, path: `Link auf ${w.detail ?? ''}`, usual: 'ein üblicher Ort für eine Datenschutzerklärung' })[w.code],
+  unexpectedError: (detail) => `ein unerwarteter Fehler in Clausewatch (technische Angabe: ${detail})`,
   userError: ({ code, value }) =>
     ({
       'not-an-address': `„${value}“ ist weder eine Domain noch eine Webadresse.`,

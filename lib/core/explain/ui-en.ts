@@ -285,6 +285,7 @@ export const uiEn: UiWords = {
   },
   discoveryWhy: (w) =>
     ({ entered: 'the address you entered', rel: 'marked rel="privacy-policy" by the site', label: `link labelled "${w.detail ?? ''}"`, path: `link to ${w.detail ?? ''}`, usual: 'a usual place for a privacy policy' })[w.code],
+  unexpectedError: (detail) => `an unexpected error inside Clausewatch (technical detail: ${detail})`,
   userError: ({ code, value }) =>
     ({
       'not-an-address': `"${value}" is not a domain or web address.`,

@@ -297,6 +297,7 @@ export const uiEs: UiWords = {
   },
   discoveryWhy: (w) =>
     ({ entered: 'la dirección que ha introducido', rel: 'marcada por el sitio como rel="privacy-policy"', label: `enlace con el texto «${w.detail ?? ''}»`, path: `enlace a ${w.detail ?? ''}`, usual: 'un lugar habitual para una política de privacidad' })[w.code],
+  unexpectedError: (detail) => `un error inesperado en Clausewatch (detalle técnico: ${detail})`,
   userError: ({ code, value }) =>
     ({
       'not-an-address': `«${value}» no es un dominio ni una dirección web.`,

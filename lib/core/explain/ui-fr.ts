@@ -300,6 +300,7 @@ export const uiFr: UiWords = {
   },
   discoveryWhy: (w) =>
     ({ entered: 'l’adresse que vous avez saisie', rel: 'signalée rel="privacy-policy" par le site', label: `lien intitulé «\u00a0${w.detail ?? ''}\u00a0»`, path: `lien vers ${w.detail ?? ''}`, usual: 'un emplacement habituel pour une politique de confidentialité' })[w.code],
+  unexpectedError: (detail) => `une erreur inattendue dans Clausewatch (détail technique${C} ${detail})`,
   userError: ({ code, value }) =>
     ({
       'not-an-address': `«\u00a0${value}\u00a0» n’est ni un domaine ni une adresse web.`,

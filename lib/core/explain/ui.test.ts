@@ -133,6 +133,7 @@ const SAMPLES: Record<string, unknown[][]> = {
   ],
   'storage.saveFailed': [['quota']],
   userError: USER_ERROR_CODES.map((code) => [{ code, value: code === 'not-an-address' ? 'not a site' : code === 'not-watched' ? 'example.com' : '8000000' }]),
+  unexpectedError: [['No answer to "exportHistory"']],
   'storage.pruned': [[1, 0], [0, 1], [3, 4]],
   'markdown.compared': [['2026-01-05', '2026-03-01']],
   'badge.changed': [['example.com', 1], ['example.com', 3]],

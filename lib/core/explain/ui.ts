@@ -263,6 +263,11 @@ export interface UiWords {
   failure(f: CheckFailure): string;
   /** An error a person can act on (lib/core/user-error.ts), whole sentences. */
   userError(e: { code: UserErrorCode; value: string }): string;
+  /**
+   * An error nobody foresaw (a failure inside the extension, a message the background refused), as the
+   * rest of a sentence such as "Export failed: …": its technical detail, bounded, stays as it came.
+   */
+  unexpectedError(detail: string): string;
   /** The desktop notification a background check raises on a major change. */
   notification: {
     title(site: string): string;
