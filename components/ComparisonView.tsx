@@ -2,7 +2,7 @@ import { useId } from 'react';
 import type { Block, Change } from '@/lib/core/schema';
 import type { Comparison } from '@/lib/extension/views';
 import { AnalysisView } from './AnalysisView';
-import { sectionPath } from './format';
+import { comparisonHeading, sectionPath } from './format';
 import { SpanText } from './SpanText';
 import { useWords } from './words';
 
@@ -106,7 +106,7 @@ export function ComparisonView({
   }
   return (
     <section className="comparison" aria-labelledby={headingId}>
-      <h2 id={headingId}>{ui.comparison.heading(format.day(older.firstSeen), format.day(newer.firstSeen))}</h2>
+      <h2 id={headingId}>{comparisonHeading(older, newer, ui, format)}</h2>
       <div className="toolbar">
         <fieldset>
           <legend>{ui.comparison.showChanges}</legend>

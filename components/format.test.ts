@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '@/lib/core/schema';
-import { displayUrl, errorMessage, passageReferences, safeHttpUrl, sectionPath } from './format';
+import { comparisonHeading, displayUrl, errorMessage, passageReferences, safeHttpUrl, sectionPath } from './format';
 import { explainer } from '@/lib/core/explain';
 import { UserError } from '@/lib/core/user-error';
 
@@ -72,5 +72,28 @@ describe('errorMessage: what the page says about an error', () => {
     expect(shown).toContain('bad\\u202e');
     expect(shown).not.toContain('\u202e');
     expect(shown.length).toBeLessThan(300);
+  });
+});
+
+describe('comparisonHeading: the two versions a comparison names', () => {
+  const morning = new Date(2026, 11, 5, 9, 30).getTime();
+  const evening = new Date(2026, 11, 5, 18, 45).getTime();
+  const spring = new Date(2026, 3, 9, 12, 0).getTime();
+  const version = (firstSeen: number, statedDate: string | null) => ({ firstSeen, document: { statedDate } });
+  const { ui, format } = explainer('en-GB');
+
+  it('names the days they were first seen', () => {
+    expect(comparisonHeading(version(spring, null), version(evening, null), ui, format)).toBe('Changes between 9 Apr 2026 and 5 Dec 2026');
+  });
+  it('seen the same day, names the dates their texts state, never one day twice', () => {
+    expect(comparisonHeading(version(morning, '2025-04-09'), version(evening, '2026-11-02'), ui, format)).toBe('Changes between the versions dated 9 Apr 2025 and 2 Nov 2026');
+    const de = explainer('de');
+    expect(comparisonHeading(version(morning, '2025-04-09'), version(evening, '2026-11-02'), de.ui, de.format)).toBe('Änderungen zwischen Stand\u00a009.04.2025 und Stand\u00a002.11.2026');
+  });
+  it('seen the same day with no two stated dates, names the times they were seen', () => {
+    const heading = comparisonHeading(version(morning, null), version(evening, '2026-11-02'), ui, format);
+    expect(heading).toMatch(/^Changes between 5 Dec 2026, 09:30 and 5 Dec 2026, 18:45$/);
+    const fr = explainer('fr');
+    expect(comparisonHeading(version(morning, '2026-11-02'), version(evening, '2026-11-02'), fr.ui, fr.format)).toMatch(/^Changements entre le 5 déc\. 2026(,| à) 09:30 et le 5 déc\. 2026(,| à) 18:45$/);
   });
 });

@@ -5,6 +5,7 @@
  */
 import type { Category, Finding } from '@/lib/core/schema';
 import type { UiWords } from '@/lib/core/explain/ui';
+import type { Formats } from '@/lib/core/explain';
 import { userErrorOf } from '@/lib/core/user-error';
 import { shownValue } from '@/lib/core/import-refusal';
 
@@ -48,6 +49,26 @@ export function displayUrl(raw: string): string {
 
 export function sectionPath(section: readonly string[]): string {
   return section.filter((s) => s.trim() !== '').join(' › ');
+}
+
+/**
+ * The heading of a comparison: the two versions named by the days they were first seen; seen the same day
+ * (two changes in a day, an import), by the dates their texts state when they state two different ones,
+ * else by the times they were seen, so the heading never names one day twice.
+ */
+export function comparisonHeading(
+  older: { firstSeen: number; document: { statedDate: string | null } },
+  newer: { firstSeen: number; document: { statedDate: string | null } },
+  ui: Pick<UiWords, 'comparison'>,
+  format: Pick<Formats, 'day' | 'dayTime' | 'statedDate'>,
+): string {
+  const a = format.day(older.firstSeen);
+  const b = format.day(newer.firstSeen);
+  if (a !== b) return ui.comparison.heading(a, b);
+  const s = older.document.statedDate;
+  const t = newer.document.statedDate;
+  if (s && t && s !== t) return ui.comparison.headingStated(format.statedDate(s), format.statedDate(t));
+  return ui.comparison.heading(format.dayTime(older.firstSeen), format.dayTime(newer.firstSeen));
 }
 
 /**

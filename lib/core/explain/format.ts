@@ -12,6 +12,8 @@ export interface Formats {
   when(ms: number, now?: number): string;
   /** A calendar date, never relative (for headings that name two dates). */
   day(ms: number): string;
+  /** A calendar date with the time of day, never relative (two versions first seen the same day). */
+  dayTime(ms: number): string;
   /** `date` with the time of day within the last week, for "last check" where the hour matters. */
   dateTime(ms: number, now?: number): string;
   /** A YYYY-MM-DD date the policy states, without shifting it by the time zone. */
@@ -27,6 +29,7 @@ export function formats(locale: string, ui: UiWords): Formats {
   const medium = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' });
   const mediumUtc = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
   const time = new Intl.DateTimeFormat(locale, { timeStyle: 'short' });
+  const mediumWithTime = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
   const whole = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
   const oneDecimal = new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
   const valid = (ms: number) => !Number.isNaN(new Date(ms).getTime());
@@ -45,6 +48,7 @@ export function formats(locale: string, ui: UiWords): Formats {
   return {
     date,
     day,
+    dayTime: (ms) => (valid(ms) ? mediumWithTime.format(ms) : ui.time.unknownTime),
     when(ms, now = Date.now()) {
       if (!valid(ms)) return ui.time.unknownWhen;
       return daysAgo(ms, now) === null ? ui.time.on(medium.format(ms)) : date(ms, now);

@@ -92,6 +92,7 @@ export const uiDe: UiWords = {
   },
   comparison: {
     heading: (older, newer) => `Änderungen zwischen ${older} und ${newer}`,
+    headingStated: (older, newer) => `Änderungen zwischen Stand\u00a0${older} und Stand\u00a0${newer}`,
     changeType: { added: 'Hinzugefügt', removed: 'Entfernt', modified: 'Geändert', moved: 'Verschoben' },
     noDifferences: 'Keine Unterschiede im Text.',
     changesLabel: 'Änderungen',

@@ -89,6 +89,7 @@ export const uiEn: UiWords = {
   },
   comparison: {
     heading: (older, newer) => `Changes between ${older} and ${newer}`,
+    headingStated: (older, newer) => `Changes between the versions dated ${older} and ${newer}`,
     changeType: { added: 'Added', removed: 'Removed', modified: 'Changed', moved: 'Moved' },
     noDifferences: 'No differences in the text.',
     changesLabel: 'Changes',

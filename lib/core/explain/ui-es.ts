@@ -90,6 +90,7 @@ export const uiEs: UiWords = {
   },
   comparison: {
     heading: (older, newer) => `Cambios entre el ${older} y el ${newer}`,
+    headingStated: (older, newer) => `Cambios entre las versiones con fecha del ${older} y del ${newer}`,
     changeType: { added: 'Añadido', removed: 'Eliminado', modified: 'Modificado', moved: 'Movido' },
     noDifferences: 'No hay diferencias en el texto.',
     changesLabel: 'Cambios',

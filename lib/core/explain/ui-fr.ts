@@ -93,6 +93,7 @@ export const uiFr: UiWords = {
   },
   comparison: {
     heading: (older, newer) => `Changements entre le ${older} et le ${newer}`,
+    headingStated: (older, newer) => `Changements entre les versions datées du ${older} et du ${newer}`,
     changeType: { added: 'Ajouté', removed: 'Supprimé', modified: 'Modifié', moved: 'Déplacé' },
     noDifferences: 'Aucune différence dans le texte.',
     changesLabel: 'Changements',

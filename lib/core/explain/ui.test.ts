@@ -34,6 +34,7 @@ const SAMPLES: Record<string, unknown[][]> = {
   'analysis.section': [['Sharing › Partners']],
   'statements.moreLikeThis': [[1], [4]],
   'comparison.heading': [['2026-01-05', '2026-03-01']],
+  'comparison.headingStated': [['2025-04-09', '2026-11-02']],
   'comparison.couldNotCopy': [['denied']],
   'comparison.older': [['2026-01-05']],
   'comparison.newer': [['2026-03-01']],

@@ -99,7 +99,10 @@ export interface UiWords {
     moreLikeThis(n: number): string;
   };
   comparison: {
+    /** The two versions named by the days they were first seen (or, seen the same day, the times). */
     heading(older: string, newer: string): string;
+    /** Seen the same day: the two versions named by the dates their texts state. */
+    headingStated(older: string, newer: string): string;
     changeType: Record<ChangeType, string>;
     noDifferences: string;
     /** The list of text changes, for screen readers. */
