@@ -1,5 +1,6 @@
 import { counting } from './count';
 import type { UiWords } from './ui';
+import { shownValue } from '../import-refusal';
 
 const { num, pick, count } = counting('de');
 const mb = (bytes = 0) => `${num(Math.round(bytes / 100_000) / 10)} MB`;
@@ -17,6 +18,9 @@ const FREQUENCY: Record<number, string> = {
   336: 'Alle 2 Wochen',
   720: 'Monatlich',
 };
+
+/** An error nobody foresaw, its technical detail (bounded by the caller) in brackets. */
+const unexpectedError = (detail: string): string => `ein unerwarteter Fehler in Clausewatch (technische Angabe: ${detail})`;
 
 export const uiDe: UiWords = {
   time: {
@@ -300,7 +304,7 @@ export const uiDe: UiWords = {
   },
   discoveryWhy: (w) =>
     ({ entered: 'die Adresse, die Sie eingegeben haben', rel: 'von der Website als rel="privacy-policy" gekennzeichnet', label: `Link mit der Beschriftung „${w.detail ?? ''}“`, path: `Link auf ${w.detail ?? ''}`, usual: 'ein üblicher Ort für eine Datenschutzerklärung' })[w.code],
-  unexpectedError: (detail) => `ein unerwarteter Fehler in Clausewatch (technische Angabe: ${detail})`,
+  unexpectedError,
   userError: ({ code, value }) =>
     ({
       'not-an-address': `„${value}“ ist weder eine Domain noch eine Webadresse.`,
@@ -339,7 +343,8 @@ export const uiDe: UiWords = {
       case 'too-large': return f.m !== undefined ? `die Seite ist größer als ${mb(f.n)} (laut Server ${mb(f.m)}); nicht gespeichert` : `die Seite ist größer als ${mb(f.n)}; sie wurde dort abgebrochen und nicht gespeichert`;
       case 'timeout': return 'die Website hat nicht rechtzeitig geantwortet';
       case 'network': return `die Seite konnte nicht abgerufen werden (${d})`;
-      case 'error': return d;
+      // A check that failed in a way nobody foresaw: its English message is the technical detail.
+      case 'error': return unexpectedError(shownValue(d));
     }
   },
   notification: {

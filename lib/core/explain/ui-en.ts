@@ -1,5 +1,6 @@
 import { counting } from './count';
 import type { UiWords } from './ui';
+import { shownValue } from '../import-refusal';
 
 const { num, count } = counting('en-GB');
 const mb = (bytes = 0) => `${num(Math.round(bytes / 100_000) / 10)} MB`;
@@ -15,6 +16,9 @@ const FREQUENCY: Record<number, string> = {
   336: 'Every 2 weeks',
   720: 'Monthly',
 };
+
+/** An error nobody foresaw, its technical detail (bounded by the caller) in brackets. */
+const unexpectedError = (detail: string): string => `an unexpected error inside Clausewatch (technical detail: ${detail})`;
 
 export const uiEn: UiWords = {
   time: {
@@ -286,7 +290,7 @@ export const uiEn: UiWords = {
   },
   discoveryWhy: (w) =>
     ({ entered: 'the address you entered', rel: 'marked rel="privacy-policy" by the site', label: `link labelled "${w.detail ?? ''}"`, path: `link to ${w.detail ?? ''}`, usual: 'a usual place for a privacy policy' })[w.code],
-  unexpectedError: (detail) => `an unexpected error inside Clausewatch (technical detail: ${detail})`,
+  unexpectedError,
   userError: ({ code, value }) =>
     ({
       'not-an-address': `"${value}" is not a domain or web address.`,
@@ -325,7 +329,8 @@ export const uiEn: UiWords = {
       case 'too-large': return f.m !== undefined ? `the page is larger than ${mb(f.n)} (it says ${mb(f.m)}); not stored` : `the page is larger than ${mb(f.n)}; it was abandoned there and not stored`;
       case 'timeout': return 'the site did not answer in time';
       case 'network': return `the page could not be fetched (${d})`;
-      case 'error': return d;
+      // A check that failed in a way nobody foresaw: its English message is the technical detail.
+      case 'error': return unexpectedError(shownValue(d));
     }
   },
   notification: {

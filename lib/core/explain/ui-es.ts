@@ -1,5 +1,6 @@
 import { counting } from './count';
 import type { UiWords } from './ui';
+import { shownValue } from '../import-refusal';
 
 const { num, pick, count } = counting('es');
 const mb = (bytes = 0) => `${num(Math.round(bytes / 100_000) / 10)} MB`;
@@ -15,6 +16,9 @@ const FREQUENCY: Record<number, string> = {
   336: 'Cada 2 semanas',
   720: 'Cada mes',
 };
+
+/** An error nobody foresaw, its technical detail (bounded by the caller) in brackets. */
+const unexpectedError = (detail: string): string => `un error inesperado en Clausewatch (detalle técnico: ${detail})`;
 
 export const uiEs: UiWords = {
   time: {
@@ -298,7 +302,7 @@ export const uiEs: UiWords = {
   },
   discoveryWhy: (w) =>
     ({ entered: 'la dirección que ha introducido', rel: 'marcada por el sitio como rel="privacy-policy"', label: `enlace con el texto «${w.detail ?? ''}»`, path: `enlace a ${w.detail ?? ''}`, usual: 'un lugar habitual para una política de privacidad' })[w.code],
-  unexpectedError: (detail) => `un error inesperado en Clausewatch (detalle técnico: ${detail})`,
+  unexpectedError,
   userError: ({ code, value }) =>
     ({
       'not-an-address': `«${value}» no es un dominio ni una dirección web.`,
@@ -337,7 +341,8 @@ export const uiEs: UiWords = {
       case 'too-large': return f.m !== undefined ? `la página supera ${mb(f.n)} (declara ${mb(f.m)}); no se guardó` : `la página supera ${mb(f.n)}; se abandonó en ese punto y no se guardó`;
       case 'timeout': return 'el sitio no respondió a tiempo';
       case 'network': return `no se pudo obtener la página (${d})`;
-      case 'error': return d;
+      // A check that failed in a way nobody foresaw: its English message is the technical detail.
+      case 'error': return unexpectedError(shownValue(d));
     }
   },
   notification: {

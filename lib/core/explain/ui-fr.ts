@@ -1,5 +1,6 @@
 import { counting } from './count';
 import type { UiWords } from './ui';
+import { shownValue } from '../import-refusal';
 
 const { num, pick, count } = counting('fr');
 const mb = (bytes = 0) => `${num(Math.round(bytes / 100_000) / 10)} MB`;
@@ -18,6 +19,9 @@ const FREQUENCY: Record<number, string> = {
   336: 'Toutes les 2 semaines',
   720: 'Tous les mois',
 };
+
+/** An error nobody foresaw, its technical detail (bounded by the caller) in brackets. */
+const unexpectedError = (detail: string): string => `une erreur inattendue dans Clausewatch (détail technique${C} ${detail})`;
 
 export const uiFr: UiWords = {
   time: {
@@ -301,7 +305,7 @@ export const uiFr: UiWords = {
   },
   discoveryWhy: (w) =>
     ({ entered: 'l’adresse que vous avez saisie', rel: 'signalée rel="privacy-policy" par le site', label: `lien intitulé «\u00a0${w.detail ?? ''}\u00a0»`, path: `lien vers ${w.detail ?? ''}`, usual: 'un emplacement habituel pour une politique de confidentialité' })[w.code],
-  unexpectedError: (detail) => `une erreur inattendue dans Clausewatch (détail technique${C} ${detail})`,
+  unexpectedError,
   userError: ({ code, value }) =>
     ({
       'not-an-address': `«\u00a0${value}\u00a0» n’est ni un domaine ni une adresse web.`,
@@ -340,7 +344,8 @@ export const uiFr: UiWords = {
       case 'too-large': return f.m !== undefined ? `la page dépasse ${mb(f.n)} (elle annonce ${mb(f.m)})${S} non enregistrée` : `la page dépasse ${mb(f.n)}${S} elle a été abandonnée à ce stade et non enregistrée`;
       case 'timeout': return 'le site n’a pas répondu à temps';
       case 'network': return `la page n’a pas pu être récupérée (${d})`;
-      case 'error': return d;
+      // A check that failed in a way nobody foresaw: its English message is the technical detail.
+      case 'error': return unexpectedError(shownValue(d));
     }
   },
   notification: {

@@ -131,6 +131,7 @@ const SAMPLES: Record<string, unknown[][]> = {
     [{ code: 'too-large', n: 8_000_000 }],
     [{ code: 'timeout' }],
     [{ code: 'network', detail: 'ECONNREFUSED' }],
+    [{ code: 'error', detail: 'The store could not be opened' }],
   ],
   'storage.saveFailed': [['quota']],
   userError: USER_ERROR_CODES.map((code) => [{ code, value: code === 'not-an-address' ? 'not a site' : code === 'not-watched' ? 'example.com' : '8000000' }]),
@@ -253,5 +254,14 @@ describe('the badge tooltip and the notification, for lib/extension/badge.ts and
     const { badge, notification } = explainer('de').ui;
     expect(badge.changed('example.com', 1)).toBe('Clausewatch: Die Datenschutzerklärung von example.com hat sich geändert (1 wichtige Änderung)');
     expect(notification.title('example.com')).toBe('example.com hat die Datenschutzerklärung geändert');
+  });
+});
+
+describe('a check that failed in a way nobody foresaw', () => {
+  it('reads as an unexpected error in the reader\'s language, its English message the technical detail, shown as visible text', () => {
+    expect(explainer('de').ui.failure({ code: 'error', detail: 'The store could not be opened' })).toBe('ein unerwarteter Fehler in Clausewatch (technische Angabe: The store could not be opened)');
+    const shown = explainer('fr').ui.failure({ code: 'error', detail: 'broken\u202eline\nnext' });
+    expect(shown).toContain('une erreur inattendue dans Clausewatch');
+    expect(shown).toContain('broken\\u202eline\\u000anext');
   });
 });
