@@ -122,15 +122,20 @@ export async function crossValidate(corpus: string, args: string[]): Promise<CvR
     figures['whose models (attributes, not fitted) vs our labels'] = `${same}/${n} agree (${((100 * same) / Math.max(1, n)).toFixed(0)}%)`;
   }
   // Stance, read from grammar (lexicon.ts): nothing fitted, so every sentence with a stance label counts.
+  // The stance matters where a practice is read, so OPP-115 is also shown on its sharing sentences alone
+  // ("we will not send the newsletter" denies a practice, but none the popup shows).
   for (const [name, want] of [['denial', 'does-not'], ['choice', 'choice']] as const) {
-    for (const source of ['opp115', 'ai-labels', 'sharing-labels'] as const) {
+    for (const source of ['opp115', 'opp115, sharing sentences', 'ai-labels', 'sharing-labels'] as const) {
+      const sharingOnly = source === 'opp115, sharing sentences';
+      // OPP-115 files a choice under another category than sharing, so its sharing sentences rarely carry one.
+      if (sharingOnly && name === 'choice') continue;
       const figure = tally(
         samples,
         (s) => {
           const t = prepare(s.text);
           return name === 'denial' ? denial(t) !== null : CHOICE.test(t);
         },
-        (s) => (s.source === source && s.stance ? s.stance === want : undefined),
+        (s) => ((sharingOnly ? s.source === 'opp115' && s.labels['third-party-sharing'] === 1 : s.source === source) && s.stance ? s.stance === want : undefined),
       );
       show(`stance ${name} by grammar (${source})`, figure);
     }

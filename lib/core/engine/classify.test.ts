@@ -186,12 +186,28 @@ describe('denials by grammar', () => {
     expect(denial(prepareSentence(sentence))).toBeNull();
   });
 
-  it.each(['We do not sell your personal information.', 'Your messages will never be used to train our models.', 'We may not use your data for advertising.'])(
+  it.each([
+    'We do not sell your personal information.',
+    'Your messages will never be used to train our models.',
+    'We may not use your data for advertising.',
+    // Any verb of handing over, as in the other languages.
+    'We do not send the details of your reading to outside analytics firms.',
+    'Your address will not be passed on to any other organisation.',
+    'We never release your contact details to marketing companies.',
+  ])(
     'a negation governing a practice verb is a denial: "%s"',
     (sentence) => {
       expect(denial(prepareSentence(sentence))).not.toBeNull();
     },
   );
+});
+
+describe('a denial with any verb of handing over', () => {
+  it('reads "we do not send it to third parties" as a restriction of sharing, not as sharing', () => {
+    const found = classifySentence('We do not send any details of your activity to third-party analytics services.', 'third-party-sharing');
+    expect(found.length).toBeGreaterThan(0);
+    expect(found.every((c) => c.polarity === 'restricts' && c.stance === 'does-not')).toBe(true);
+  });
 });
 
 describe('a choice in a sentence that also denies', () => {

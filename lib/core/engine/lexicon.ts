@@ -9,6 +9,7 @@
  * way to read any text and nothing backtracks.
  */
 import { handsOver } from './model/cues';
+import { trimEndChars } from '../text/trim';
 import { trimEdges } from './model/heads';
 import type { Category } from '../schema';
 
@@ -131,7 +132,9 @@ function governedNegation(ws: ReadonlyArray<{ word: string; at: number }>): { in
       // A comma and a new subject start another clause: "although we do not receive payment, we share",
       // "we do not charge for it, and we share".
       if (j >= 1 && /,$/.test(ws[j - 1]?.word ?? '') && (NEW_SUBJECT.test(x) || (/^(?:and|but|so|yet|et|mais)$/.test(x) && NEW_SUBJECT.test(ws[j + 1]?.word ?? '')))) break;
-      const hit = VERB_WORD.test(x) || (x.startsWith('available') && ws.slice(Math.max(from, j - 3), j).some((p) => /^(?:make|makes|made|making)$/.test(p.word)));
+      // Any verb of handing over the cues know counts too ("we do not send it to third parties", "will
+      // not be passed to any other organisation"), as it does in the other languages (foreignNegation).
+      const hit = VERB_WORD.test(x) || handsOver(trimEndChars(x.replace(/^["'“‘]+/, ''), '"\'”’.,;:')) || (x.startsWith('available') && ws.slice(Math.max(from, j - 3), j).some((p) => /^(?:make|makes|made|making)$/.test(p.word)));
       if (hit) return { index: ws[i]?.at ?? 0, end: (ws[j]?.at ?? 0) + x.length };
     }
   }
