@@ -208,6 +208,20 @@ describe('a denial with any verb of handing over', () => {
     expect(found.length).toBeGreaterThan(0);
     expect(found.every((c) => c.polarity === 'restricts' && c.stance === 'does-not')).toBe(true);
   });
+  // Such a verb counts only right after the negation: a negation a few words before governs another verb.
+  it.each([
+    'We do not anonymize the data we send to our advertising partners.',
+    'We do not need your consent to pass your data to our affiliates.',
+    'We do not encrypt the data we pass to third-party analytics providers.',
+    'We do not limit what data we send to our partners.',
+    'We never store card numbers; we pass them directly to our payment processor.',
+    "We don't pass judgement on your posts, and we send your usage data to our advertising partners.",
+    'We may not always tell you when we exchange data with partners.',
+    'Disclosures of your personal information to our analytics providers are not considered a sale.',
+  ])('still reads sharing stated: "%s"', (sentence) => {
+    expect(denial(prepareSentence(sentence))).toBeNull();
+    expect(classifySentence(sentence, 'third-party-sharing').some((c) => c.polarity === 'states')).toBe(true);
+  });
 });
 
 describe('a choice in a sentence that also denies', () => {

@@ -106,6 +106,23 @@ function spaced(text: string): Array<{ word: string; at: number }> {
   return out;
 }
 
+/**
+ * Whether word j is a verb of handing over the cues know (model/cues.ts: send, pass, release, reveal, …)
+ * that the negation governs directly: nothing between them but "be", "ever", "otherwise" or an adverb ("we
+ * do not send it to third parties", "will not be passed on", "never knowingly release"). The practice
+ * verbs above may stand further off; these words also name other things, and a negation a few words
+ * before may govern another verb ("we do not encrypt the data we send", "do not need your consent to
+ * pass it"). Not the noun "sale" ("disclosures are not deemed a sale" states them), nor "pass judgement".
+ */
+function handedOverRightAfter(ws: ReadonlyArray<{ word: string }>, from: number, j: number): boolean {
+  const w = trimEndChars((ws[j]?.word ?? '').replace(/^["'“‘]+/, ''), '"\'”’.,;:');
+  if (w === 'sale' || !handsOver(w)) return false;
+  if (/^pass/.test(w) && /^(?:judge?ments?|up)\b/.test(ws[j + 1]?.word ?? '')) return false;
+  for (let k = from; k < j; k++) if (!BETWEEN_NEGATION_AND_VERB.test(ws[k]?.word ?? '')) return false;
+  return true;
+}
+const BETWEEN_NEGATION_AND_VERB = /^(?:be|been|being|ever|otherwise|\p{L}+ly)$/u;
+
 /** A negation word (or pair) governing a practice verb within a few words, English or French. */
 function governedNegation(ws: ReadonlyArray<{ word: string; at: number }>): { index: number; end: number } | null {
   for (let i = 0; i < ws.length; i++) {
@@ -132,9 +149,7 @@ function governedNegation(ws: ReadonlyArray<{ word: string; at: number }>): { in
       // A comma and a new subject start another clause: "although we do not receive payment, we share",
       // "we do not charge for it, and we share".
       if (j >= 1 && /,$/.test(ws[j - 1]?.word ?? '') && (NEW_SUBJECT.test(x) || (/^(?:and|but|so|yet|et|mais)$/.test(x) && NEW_SUBJECT.test(ws[j + 1]?.word ?? '')))) break;
-      // Any verb of handing over the cues know counts too ("we do not send it to third parties", "will
-      // not be passed to any other organisation"), as it does in the other languages (foreignNegation).
-      const hit = VERB_WORD.test(x) || handsOver(trimEndChars(x.replace(/^["'“‘]+/, ''), '"\'”’.,;:')) || (x.startsWith('available') && ws.slice(Math.max(from, j - 3), j).some((p) => /^(?:make|makes|made|making)$/.test(p.word)));
+      const hit = VERB_WORD.test(x) || handedOverRightAfter(ws, from, j) || (x.startsWith('available') && ws.slice(Math.max(from, j - 3), j).some((p) => /^(?:make|makes|made|making)$/.test(p.word)));
       if (hit) return { index: ws[i]?.at ?? 0, end: (ws[j]?.at ?? 0) + x.length };
     }
   }
