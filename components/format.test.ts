@@ -64,8 +64,15 @@ describe('errorMessage: what the page says about an error', () => {
     expect(errorMessage(Object.assign(new Error('That version is no longer stored.'), { code: 'version-gone', value: '' }), de)).toBe('Diese Version ist nicht mehr gespeichert.');
   });
   it('words an error nobody foresaw as unexpected, in the page\'s language, with its technical detail', () => {
-    expect(errorMessage(new Error('disk on fire'), de)).toBe('ein unerwarteter Fehler in Clausewatch (technische Angabe: disk on fire)');
-    expect(errorMessage('no handler for "x"', explainer('es').ui)).toBe('un error inesperado en Clausewatch (detalle técnico: no handler for "x")');
+    expect(errorMessage(new Error('disk on fire'), de)).toBe('ein unerwarteter Fehler (technische Angabe: disk on fire)');
+    expect(errorMessage('no handler for "x"', explainer('es').ui)).toBe('un error inesperado (detalle técnico: no handler for "x")');
+  });
+  it('leaves out a detail that says nothing, and reads the message of any object that has one', () => {
+    const en = explainer('en').ui;
+    expect(errorMessage(new Error(''), en)).toBe('an unexpected error');
+    expect(errorMessage(undefined, en)).toBe('an unexpected error');
+    expect(errorMessage({ message: 'port closed' }, en)).toBe('an unexpected error (technical detail: port closed)');
+    expect(errorMessage({ reason: 'x' }, en)).toBe('an unexpected error');
   });
   it('shows that detail bounded and as visible text', () => {
     const shown = errorMessage(new Error(`bad\u202e${'x'.repeat(5000)}`), explainer('en').ui);
@@ -89,6 +96,9 @@ describe('comparisonHeading: the two versions a comparison names', () => {
     expect(comparisonHeading(version(morning, '2025-04-09'), version(evening, '2026-11-02'), ui, format)).toBe('Changes between the versions dated 9 Apr 2025 and 2 Nov 2026');
     const de = explainer('de');
     expect(comparisonHeading(version(morning, '2025-04-09'), version(evening, '2026-11-02'), de.ui, de.format)).toBe('Änderungen zwischen Stand\u00a009.04.2025 und Stand\u00a002.11.2026');
+  });
+  it('seen in the same minute with no two stated dates, names that moment once', () => {
+    expect(comparisonHeading(version(morning, null), version(morning + 20_000, null), ui, format)).toBe('Changes between two versions first seen on 5 Dec 2026, 09:30');
   });
   it('seen the same day with no two stated dates, names the times they were seen', () => {
     const heading = comparisonHeading(version(morning, null), version(evening, '2026-11-02'), ui, format);

@@ -54,7 +54,8 @@ export function sectionPath(section: readonly string[]): string {
 /**
  * The heading of a comparison: the two versions named by the days they were first seen; seen the same day
  * (two changes in a day, an import), by the dates their texts state when they state two different ones,
- * else by the times they were seen, so the heading never names one day twice.
+ * else by the times they were seen; seen in the same minute, by that moment once. It never names one
+ * moment twice.
  */
 export function comparisonHeading(
   older: { firstSeen: number; document: { statedDate: string | null } },
@@ -68,7 +69,20 @@ export function comparisonHeading(
   const s = older.document.statedDate;
   const t = newer.document.statedDate;
   if (s && t && s !== t) return ui.comparison.headingStated(format.statedDate(s), format.statedDate(t));
-  return ui.comparison.heading(format.dayTime(older.firstSeen), format.dayTime(newer.firstSeen));
+  const c = format.dayTime(older.firstSeen);
+  const d = format.dayTime(newer.firstSeen);
+  return c === d ? ui.comparison.headingSameMoment(c) : ui.comparison.heading(c, d);
+}
+
+/** What an error says of itself: its message (an Error, or any object with one), else its text; '' for nothing. */
+function detailOf(err: unknown): string {
+  if (typeof err === 'string') return err;
+  if (err === undefined || err === null) return '';
+  if (typeof err === 'object') {
+    const message = (err as { message?: unknown }).message;
+    return typeof message === 'string' ? message : '';
+  }
+  return String(err);
 }
 
 /**
@@ -80,7 +94,7 @@ export function comparisonHeading(
 export function errorMessage(err: unknown, ui: Pick<UiWords, 'userError' | 'unexpectedError'>): string {
   const known = userErrorOf(err);
   if (known) return ui.userError(known);
-  return ui.unexpectedError(shownValue(err instanceof Error ? err.message : String(err)));
+  return ui.unexpectedError(shownValue(detailOf(err)));
 }
 
 /**

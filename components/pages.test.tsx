@@ -292,7 +292,7 @@ describe('the pages in German', () => {
       'Verschoben',
       'Ältere Version, gesehen am',
       'Keine Unterschiede im Text.',
-      'Der Vergleich konnte nicht geladen werden: ein unerwarteter Fehler in Clausewatch (technische Angabe: Zeitüberschreitung)',
+      'Der Vergleich konnte nicht geladen werden: ein unerwarteter Fehler (technische Angabe: Zeitüberschreitung)',
       'Wird geladen…',
       // the options page
       'Letzte Prüfung',

@@ -30,7 +30,7 @@ describe('importReplyText', () => {
   });
 
   it("words a refusal without a code as unexpected, the background's sentence as its technical detail", () => {
-    expect(importReplyText(refused(null), deUi)).toBe(de.importFailed('ein unerwarteter Fehler in Clausewatch (technische Angabe: The English sentence. Nothing was imported.)'));
+    expect(importReplyText(refused(null), deUi)).toBe(de.importFailed('ein unerwarteter Fehler (technische Angabe: The English sentence. Nothing was imported.)'));
   });
 
   it('says what was added, or that the file is not JSON or does not fit', () => {

@@ -13,14 +13,17 @@ export const MAX_REFUSAL_VALUE = 200;
 
 /**
  * A value from the file as it may be shown: at most MAX_REFUSAL_VALUE characters (whole code points, so no
- * half of an emoji), and every control or formatting character written as its escape ("\u202e"), so a
- * hostile site name cannot break a line or reorder the sentence around it.
+ * half of an emoji), and every control, formatting or line-separating character and every lone surrogate
+ * written as its escape ("\u202e", "\u2028", "\u{e0041}"), so a hostile site name cannot break a line or
+ * reorder the sentence around it.
  */
 export function shownValue(s: string): string {
   const chars = Array.from(s);
   const cut = chars.length > MAX_REFUSAL_VALUE ? [...chars.slice(0, MAX_REFUSAL_VALUE - 1), '…'] : chars;
-  return cut.map((c) => (/[\p{Cc}\p{Cf}]/u.test(c) ? `\\u${(c.codePointAt(0) ?? 0).toString(16).padStart(4, '0')}` : c)).join('');
+  return cut.map((c) => (HIDDEN.test(c) ? escapeOf(c.codePointAt(0) ?? 0) : c)).join('');
 }
+const HIDDEN = /^[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}]$/u;
+const escapeOf = (code: number) => (code > 0xffff ? `\\u{${code.toString(16)}}` : `\\u${code.toString(16).padStart(4, '0')}`);
 const Value = z.string().transform(shownValue);
 
 export const ImportRefusal = z.discriminatedUnion('kind', [

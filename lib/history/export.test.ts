@@ -157,6 +157,8 @@ describe('import', () => {
   it('shows what a refusal repeats from the file as visible text: whole characters, control and direction marks escaped', () => {
     expect(shownValue(`${'a'.repeat(198)}😀😀😀`)).toBe(`${'a'.repeat(198)}😀…`);
     expect(shownValue('evil\u202Eexample.com\nnext line')).toBe('evil\\u202eexample.com\\u000anext line');
+    // Line and paragraph separators, a lone surrogate, a tag character beyond U+FFFF (escaped unambiguously).
+    expect(shownValue('a\u2028b\u2029c\ud800d\u{e0041}e')).toBe('a\\u2028b\\u2029c\\ud800d\\u{e0041}e');
   });
 
   it('bounds what a refusal repeats from the file', async () => {

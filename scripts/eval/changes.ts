@@ -46,14 +46,23 @@ const CATEGORIES: Array<{ cat: Category; gold: 'ai_training' | 'third_party_shar
 
 const isAlert = (g: Gold) => g === 'new' || g === 'expanded';
 
-/** A sentence's words, for comparing a quote with the gold's evidence (which keeps the Markdown marks). */
-const wordSet = (s: string) => new Set(s.toLowerCase().replace(/[*_`#>|[\]()]+/g, ' ').match(/[\p{L}\p{N}]+/gu) ?? []);
+/** A sentence's words, for comparing a quote with the gold's evidence (which keeps the Markdown marks and links). */
+const wordSet = (s: string) =>
+  new Set(
+    s
+      .toLowerCase()
+      .replace(/\]\([^)\s]{0,2000}\)/g, ' ')
+      .replace(/https?:\/\/\S{0,2000}/g, ' ')
+      .replace(/[*_`#>|[\]()]+/g, ' ')
+      .match(/[\p{L}\p{N}]+/gu) ?? [],
+  );
 /**
  * Whether an alert quotes one of the gold's evidence sentences: the same words, give or take a few (the
- * gold quotes the Markdown, the engine the sentence as it reads it; either may be cut short). Nine
- * tenths of the shorter one's words found in the longer one.
+ * gold quotes the Markdown, the engine the sentence as it reads it, with a list item's lead-in; either may
+ * be cut short). Nine tenths of the smaller word set found in the larger, and the shared words at least
+ * three fifths of the larger, so that a short sentence is not taken for a long one it shares words with.
  */
-function quotesGold(quote: string, evidence: readonly string[]): boolean {
+export function quotesGold(quote: string, evidence: readonly string[]): boolean {
   const q = wordSet(quote);
   return evidence.some((e) => {
     const g = wordSet(e);
@@ -61,7 +70,7 @@ function quotesGold(quote: string, evidence: readonly string[]): boolean {
     if (small.size < 4) return false;
     let shared = 0;
     for (const w of small) if (large.has(w)) shared++;
-    return shared >= 0.9 * small.size;
+    return shared >= 0.9 * small.size && shared >= 0.6 * large.size;
   });
 }
 const short = (s: string, n = 220) => (s.length > n ? `${s.slice(0, n)}…` : s);

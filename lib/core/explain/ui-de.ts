@@ -19,8 +19,8 @@ const FREQUENCY: Record<number, string> = {
   720: 'Monatlich',
 };
 
-/** An error nobody foresaw, its technical detail (bounded by the caller) in brackets. */
-const unexpectedError = (detail: string): string => `ein unerwarteter Fehler in Clausewatch (technische Angabe: ${detail})`;
+/** An error nobody foresaw; its technical detail (bounded by the caller), when it has one, in brackets. */
+const unexpectedError = (detail: string): string => (detail ? `ein unerwarteter Fehler (technische Angabe: ${detail})` : 'ein unerwarteter Fehler');
 
 export const uiDe: UiWords = {
   time: {
@@ -97,6 +97,7 @@ export const uiDe: UiWords = {
   comparison: {
     heading: (older, newer) => `Änderungen zwischen ${older} und ${newer}`,
     headingStated: (older, newer) => `Änderungen zwischen Stand\u00a0${older} und Stand\u00a0${newer}`,
+    headingSameMoment: (moment) => `Änderungen zwischen zwei Versionen, beide zuerst gesehen am ${moment}`,
     changeType: { added: 'Hinzugefügt', removed: 'Entfernt', modified: 'Geändert', moved: 'Verschoben' },
     noDifferences: 'Keine Unterschiede im Text.',
     changesLabel: 'Änderungen',

@@ -17,8 +17,8 @@ const FREQUENCY: Record<number, string> = {
   720: 'Monthly',
 };
 
-/** An error nobody foresaw, its technical detail (bounded by the caller) in brackets. */
-const unexpectedError = (detail: string): string => `an unexpected error inside Clausewatch (technical detail: ${detail})`;
+/** An error nobody foresaw; its technical detail (bounded by the caller), when it has one, in brackets. */
+const unexpectedError = (detail: string): string => (detail ? `an unexpected error (technical detail: ${detail})` : 'an unexpected error');
 
 export const uiEn: UiWords = {
   time: {
@@ -94,6 +94,7 @@ export const uiEn: UiWords = {
   comparison: {
     heading: (older, newer) => `Changes between ${older} and ${newer}`,
     headingStated: (older, newer) => `Changes between the versions dated ${older} and ${newer}`,
+    headingSameMoment: (moment) => `Changes between two versions first seen on ${moment}`,
     changeType: { added: 'Added', removed: 'Removed', modified: 'Changed', moved: 'Moved' },
     noDifferences: 'No differences in the text.',
     changesLabel: 'Changes',

@@ -17,8 +17,8 @@ const FREQUENCY: Record<number, string> = {
   720: 'Cada mes',
 };
 
-/** An error nobody foresaw, its technical detail (bounded by the caller) in brackets. */
-const unexpectedError = (detail: string): string => `un error inesperado en Clausewatch (detalle técnico: ${detail})`;
+/** An error nobody foresaw; its technical detail (bounded by the caller), when it has one, in brackets. */
+const unexpectedError = (detail: string): string => (detail ? `un error inesperado (detalle técnico: ${detail})` : 'un error inesperado');
 
 export const uiEs: UiWords = {
   time: {
@@ -95,6 +95,7 @@ export const uiEs: UiWords = {
   comparison: {
     heading: (older, newer) => `Cambios entre el ${older} y el ${newer}`,
     headingStated: (older, newer) => `Cambios entre las versiones con fecha del ${older} y del ${newer}`,
+    headingSameMoment: (moment) => `Cambios entre dos versiones vistas por primera vez el ${moment}`,
     changeType: { added: 'Añadido', removed: 'Eliminado', modified: 'Modificado', moved: 'Movido' },
     noDifferences: 'No hay diferencias en el texto.',
     changesLabel: 'Cambios',

@@ -20,8 +20,8 @@ const FREQUENCY: Record<number, string> = {
   720: 'Tous les mois',
 };
 
-/** An error nobody foresaw, its technical detail (bounded by the caller) in brackets. */
-const unexpectedError = (detail: string): string => `une erreur inattendue dans Clausewatch (détail technique${C} ${detail})`;
+/** An error nobody foresaw; its technical detail (bounded by the caller), when it has one, in brackets. */
+const unexpectedError = (detail: string): string => (detail ? `une erreur inattendue (détail technique${C} ${detail})` : 'une erreur inattendue');
 
 export const uiFr: UiWords = {
   time: {
@@ -98,6 +98,7 @@ export const uiFr: UiWords = {
   comparison: {
     heading: (older, newer) => `Changements entre le ${older} et le ${newer}`,
     headingStated: (older, newer) => `Changements entre les versions datées du ${older} et du ${newer}`,
+    headingSameMoment: (moment) => `Changements entre deux versions vues pour la première fois le ${moment}`,
     changeType: { added: 'Ajouté', removed: 'Supprimé', modified: 'Modifié', moved: 'Déplacé' },
     noDifferences: 'Aucune différence dans le texte.',
     changesLabel: 'Changements',

@@ -35,6 +35,7 @@ const SAMPLES: Record<string, unknown[][]> = {
   'statements.moreLikeThis': [[1], [4]],
   'comparison.heading': [['2026-01-05', '2026-03-01']],
   'comparison.headingStated': [['2025-04-09', '2026-11-02']],
+  'comparison.headingSameMoment': [['5 Dec 2026, 09:30']],
   'comparison.couldNotCopy': [['denied']],
   'comparison.older': [['2026-01-05']],
   'comparison.newer': [['2026-03-01']],
@@ -135,7 +136,7 @@ const SAMPLES: Record<string, unknown[][]> = {
   ],
   'storage.saveFailed': [['quota']],
   userError: USER_ERROR_CODES.map((code) => [{ code, value: code === 'not-an-address' ? 'not a site' : code === 'not-watched' ? 'example.com' : '8000000' }]),
-  unexpectedError: [['No answer to "exportHistory"']],
+  unexpectedError: [['No answer to "exportHistory"'], ['']],
   'storage.pruned': [[1, 0], [0, 1], [3, 4]],
   'markdown.compared': [['2026-01-05', '2026-03-01']],
   'badge.changed': [['example.com', 1], ['example.com', 3]],
@@ -259,9 +260,10 @@ describe('the badge tooltip and the notification, for lib/extension/badge.ts and
 
 describe('a check that failed in a way nobody foresaw', () => {
   it('reads as an unexpected error in the reader\'s language, its English message the technical detail, shown as visible text', () => {
-    expect(explainer('de').ui.failure({ code: 'error', detail: 'The store could not be opened' })).toBe('ein unerwarteter Fehler in Clausewatch (technische Angabe: The store could not be opened)');
+    expect(explainer('de').ui.failure({ code: 'error', detail: 'The store could not be opened' })).toBe('ein unerwarteter Fehler (technische Angabe: The store could not be opened)');
     const shown = explainer('fr').ui.failure({ code: 'error', detail: 'broken\u202eline\nnext' });
-    expect(shown).toContain('une erreur inattendue dans Clausewatch');
+    expect(shown).toContain('une erreur inattendue');
     expect(shown).toContain('broken\\u202eline\\u000anext');
+    expect(explainer('en').ui.failure({ code: 'error' })).toBe('an unexpected error');
   });
 });

@@ -103,6 +103,8 @@ export interface UiWords {
     heading(older: string, newer: string): string;
     /** Seen the same day: the two versions named by the dates their texts state. */
     headingStated(older: string, newer: string): string;
+    /** Seen in the same minute, with no two dates stated: that moment, once. */
+    headingSameMoment(moment: string): string;
     changeType: Record<ChangeType, string>;
     noDifferences: string;
     /** The list of text changes, for screen readers. */
@@ -267,8 +269,9 @@ export interface UiWords {
   /** An error a person can act on (lib/core/user-error.ts), whole sentences. */
   userError(e: { code: UserErrorCode; value: string }): string;
   /**
-   * An error nobody foresaw (a failure inside the extension, a message the background refused), as the
-   * rest of a sentence such as "Export failed: …": its technical detail, bounded, stays as it came.
+   * An error nobody foresaw (a failure inside the extension or the browser, a message the background
+   * refused), as the rest of a sentence such as "Export failed: …": its technical detail, bounded, stays as
+   * it came; an empty one is left out.
    */
   unexpectedError(detail: string): string;
   /** The desktop notification a background check raises on a major change. */
