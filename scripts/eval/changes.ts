@@ -51,8 +51,14 @@ const wordSet = (s: string) =>
   new Set(
     s
       .toLowerCase()
-      .replace(/\]\([^)\s]{0,2000}\)/g, ' ')
-      .replace(/https?:\/\/\S{0,2000}/g, ' ')
+      .split(/\s+/)
+      // A link's target ("[partners](https://…)") and a bare address are no words of the sentence; neither
+      // holds a space, so each run of text is cut where one begins.
+      .map((run) => {
+        const at = [run.indexOf(']('), run.indexOf('http')].filter((i) => i >= 0);
+        return at.length ? run.slice(0, Math.min(...at)) : run;
+      })
+      .join(' ')
       .replace(/[*_`#>|[\]()]+/g, ' ')
       .match(/[\p{L}\p{N}]+/gu) ?? [],
   );
