@@ -59,6 +59,12 @@ describe('markdownSummary', () => {
     expect(md).toContain('Policy: <https://example.com/privacy>');
   });
 
+  it('names the time of day, in UTC, when both versions were first seen on the same date', () => {
+    const c = comparison([aiFinding]);
+    const sameDay = { ...c, older: { ...c.older, firstSeen: Date.UTC(2026, 11, 5, 9, 30) }, newer: { ...c.newer, firstSeen: Date.UTC(2026, 11, 5, 18, 45) } };
+    expect(markdownSummary(sameDay, 'example.com')).toContain('first seen 2026-12-05 09:30 UTC with the one first seen 2026-12-05 18:45 UTC');
+  });
+
   it('quotes a passage that carries two findings once, and points back to it from the second', () => {
     const advertising: Finding = { ...aiFinding, id: 'f2', category: 'advertising-profiling', severity: 'minor' };
     const md = markdownSummary(comparison([aiFinding, advertising]), 'example.com');

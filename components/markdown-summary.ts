@@ -46,6 +46,15 @@ function isoDate(ms: number, unknown: string): string {
   return Number.isNaN(d.getTime()) ? unknown : d.toISOString().slice(0, 10);
 }
 
+/** The two versions' ISO dates; with the UTC time of day when they were first seen on the same date. */
+function isoDates(older: number, newer: number, unknown: string): [string, string] {
+  const a = isoDate(older, unknown);
+  const b = isoDate(newer, unknown);
+  if (a !== b || a === unknown) return [a, b];
+  const moment = (ms: number) => `${new Date(ms).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+  return [moment(older), moment(newer)];
+}
+
 /** The summary in the reader's language; the policy's own words (title, quotes, sections) stay as written. */
 export function markdownSummary(comparison: Comparison, site: string, words: Explainer = explainer('en')): string {
   const { older, newer, analysis } = comparison;
@@ -54,7 +63,7 @@ export function markdownSummary(comparison: Comparison, site: string, words: Exp
   const lines: string[] = [];
   lines.push(`## ${escapeMarkdown(title)} (${escapeMarkdown(site)})`);
   lines.push('');
-  lines.push(md.compared(isoDate(older.firstSeen, words.ui.time.unknownDate), isoDate(newer.firstSeen, words.ui.time.unknownDate)));
+  lines.push(md.compared(...isoDates(older.firstSeen, newer.firstSeen, words.ui.time.unknownDate)));
   // URL parsing percent-encodes spaces and angle brackets, so the autolink cannot be broken out of.
   const url = safeHttpUrl(newer.document.url);
   if (url) lines.push(`${md.policyLabel} <${url}>`);

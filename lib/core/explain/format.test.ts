@@ -44,6 +44,9 @@ describe('dates in the reader’s language', () => {
     expect(explainer('de').format.statedDate('2026-11-02')).toBe('02.11.2026');
     expect(explainer('fr').format.statedDate('2026-11-02')).toBe('2 nov. 2026');
     expect(explainer('en').format.statedDate('not a date')).toBe('not a date');
+    expect(explainer('en').format.statedDate('2025-13-45')).toBe('2025-13-45');
+    expect(explainer('en').format.statedDate('2025-02-29')).toBe('2025-02-29');
+    expect(explainer('en').format.statedDate('2024-02-29')).toBe('29 Feb 2024');
   });
 
   it('says so for a date it cannot read', () => {

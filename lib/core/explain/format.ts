@@ -62,7 +62,12 @@ export function formats(locale: string, ui: UiWords): Formats {
     statedDate(iso) {
       const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
       if (!m) return iso;
-      return mediumUtc.format(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+      const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+      const t = Date.UTC(y, mo - 1, d);
+      // A date that is no day of the calendar ("2025-13-45", from an imported file) is shown as written.
+      const back = new Date(t);
+      if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d) return iso;
+      return mediumUtc.format(t);
     },
     bytes(n) {
       if (!Number.isFinite(n) || n < 0) return ui.time.unknownSize;
