@@ -27,6 +27,7 @@ const words = explainer('en');
 import { trainFoldModels } from '../train/run';
 import { digestOf, type Category, type ChangeAnalysis, type PolicyDocument } from '../../lib/core/schema';
 import { corpusDir } from '../lib/corpus';
+import { tokens } from '../../lib/core/engine/sentences';
 
 type Gold = 'new' | 'expanded' | 'reworded' | 'restricted' | 'none';
 interface Pair {
@@ -46,21 +47,23 @@ const CATEGORIES: Array<{ cat: Category; gold: 'ai_training' | 'third_party_shar
 
 const isAlert = (g: Gold) => g === 'new' || g === 'expanded';
 
-/** A sentence's words, for comparing a quote with the gold's evidence (which keeps the Markdown marks and links). */
+/**
+ * A sentence's words (the engine's tokens), for comparing a quote with the gold's evidence, which keeps the
+ * Markdown: its marks are no words, and neither is a link's target ("[partners](https://…)") or a bare
+ * address; neither holds a space, so each run of text is cut where one begins.
+ */
 const wordSet = (s: string) =>
   new Set(
-    s
-      .toLowerCase()
-      .split(/\s+/)
-      // A link's target ("[partners](https://…)") and a bare address are no words of the sentence; neither
-      // holds a space, so each run of text is cut where one begins.
-      .map((run) => {
-        const at = [run.indexOf(']('), run.indexOf('http')].filter((i) => i >= 0);
-        return at.length ? run.slice(0, Math.min(...at)) : run;
-      })
-      .join(' ')
-      .replace(/[*_`#>|[\]()]+/g, ' ')
-      .match(/[\p{L}\p{N}]+/gu) ?? [],
+    tokens(
+      s
+        .toLowerCase()
+        .split(/\s+/)
+        .map((run) => {
+          const at = [run.indexOf(']('), run.indexOf('http')].filter((i) => i >= 0);
+          return at.length ? run.slice(0, Math.min(...at)) : run;
+        })
+        .join(' '),
+    ),
   );
 /**
  * Whether an alert quotes one of the gold's evidence sentences: the same words, give or take a few (the

@@ -160,7 +160,7 @@ function* profile(doc: PolicyDocument, classify: Classify): Generator<void, (cat
     return p;
   };
   let n = 0;
-  // A list item is read after its list's lead-in, as the edits are (withLead): "Advertising partners"
+  // A list item is read after its list's lead-in, as the edits are: "Advertising partners"
   // under "We share it with:" is a statement of sharing in the older version too.
   for (const { text, leadIn } of readBlocks(doc)) {
     for (const sentence of splitSentences(text, doc.language)) {
@@ -209,11 +209,6 @@ const spanText = (edit: SentenceEdit, op: 'insert' | 'delete') =>
     .filter((s) => s.op === op)
     .map((s) => s.text)
     .join(' ');
-
-/** A sentence of a list item as it is read: after its list's lead-in ("We share: ..."), when it has one. */
-function withLead(edit: SentenceEdit, text: string): string {
-  return withLeadIn(edit.context, text);
-}
 
 /** The first word of a text written in sentence case ("Emergency situations"), or undefined. */
 function sentenceCaseOpening(text: string): string | undefined {
@@ -328,7 +323,7 @@ function judgeEdit(
     return out;
   }
   const after = edit.after ?? '';
-  const now = classify(withLead(edit, after));
+  const now = classify(withLeadIn(edit.context, after));
   const before: Classification[] = edit.type === 'modified' && edit.before ? classify(edit.before) : [];
   const categories = new Set(now.map((c) => c.category));
   for (const category of categories) {
@@ -360,7 +355,7 @@ function judgeEdit(
         // What the inserted words name; companies are read in the whole sentence with its lead-in (as the
         // classifier read it: `attributes`), since "… and to Microsoft" names one only after the verb that
         // hands the data over.
-        const beforeKeys = keysOf(withLead(edit, edit.before ?? ''), names);
+        const beforeKeys = keysOf(withLeadIn(edit.context, edit.before ?? ''), names);
         const named = attributes.named.map((n) => `named:${n.toLowerCase()}`);
         const inserted = [...keysOf(spanText(edit, 'insert'), names)].filter((k) => !k.startsWith('named:'));
         const gained = [...new Set([...inserted, ...named])].filter((k) => !beforeKeys.has(k) && !NEVER_WIDENS.has(k));
