@@ -82,6 +82,8 @@ export function quotesGold(quote: string, evidence: readonly string[]): boolean 
     return shared >= 0.9 * small.size && shared >= 0.6 * large.size;
   });
 }
+/** Quotes a finding card shows (components/FindingCard.tsx MAX_EVIDENCE); the rest are counted there. */
+const SHOWN = 3;
 const short = (s: string, n = 220) => (s.length > n ? `${s.slice(0, n)}…` : s);
 
 function alerts(a: ChangeAnalysis, cat: Category) {
@@ -92,6 +94,9 @@ interface Tally {
   tp: number;
   /** Of the true alerts, those whose quoted evidence is one of the sentences the gold gives as evidence. */
   tpQuoted: number;
+  /** Of those, the ones where a quote the popup shows is such a sentence (SHOWN per card), and where the first card's first quote is. */
+  tpShown: number;
+  tpFirst: number;
   fp: number;
   fn: number;
   byGold: Record<Gold, { n: number; alerts: number }>;
@@ -99,6 +104,8 @@ interface Tally {
 const emptyTally = (): Tally => ({
   tp: 0,
   tpQuoted: 0,
+  tpShown: 0,
+  tpFirst: 0,
   fp: 0,
   fn: 0,
   byGold: { new: { n: 0, alerts: 0 }, expanded: { n: 0, alerts: 0 }, reworded: { n: 0, alerts: 0 }, restricted: { n: 0, alerts: 0 }, none: { n: 0, alerts: 0 } },
@@ -108,7 +115,7 @@ function report(label: string, tally: Tally) {
   const p = tally.tp + tally.fp ? tally.tp / (tally.tp + tally.fp) : 1;
   const r = tally.tp + tally.fn ? tally.tp / (tally.tp + tally.fn) : 1;
   const rates = (['reworded', 'restricted', 'none'] as const).map((g) => `${g} ${tally.byGold[g].alerts}/${tally.byGold[g].n}`).join(', ');
-  console.log(`  ${label}: precision ${p.toFixed(3)} (${tally.tp}/${tally.tp + tally.fp}), recall ${r.toFixed(3)} (${tally.tp}/${tally.tp + tally.fn}); alert rate on ${rates}; true alerts quoting the gold's evidence ${tally.tpQuoted}/${tally.tp}`);
+  console.log(`  ${label}: precision ${p.toFixed(3)} (${tally.tp}/${tally.tp + tally.fp}), recall ${r.toFixed(3)} (${tally.tp}/${tally.tp + tally.fn}); alert rate on ${rates}; true alerts quoting the gold's evidence ${tally.tpQuoted}/${tally.tp} (among the quotes shown ${tally.tpShown}, first ${tally.tpFirst})`);
   return { p, r };
 }
 
@@ -154,7 +161,10 @@ function evaluate(
       if (fired) tally.byGold[gold].alerts++;
       if (isAlert(gold) && fired) {
         tally.tp++;
-        if (found.some((f) => f.evidence.some((e) => quotesGold(e.sentence, pair.gold[c.evidence])))) tally.tpQuoted++;
+        const gold = (e: { sentence: string }) => quotesGold(e.sentence, pair.gold[c.evidence]);
+        if (found.some((f) => f.evidence.slice(0, SHOWN).some(gold))) tally.tpShown++;
+        if (found[0]?.evidence[0] && gold(found[0].evidence[0])) tally.tpFirst++;
+        if (found.some((f) => f.evidence.some(gold))) tally.tpQuoted++;
         else
           unquoted.push(
             `${c.name}${artifact ? ' (artifact)' : ''} ${pair.id}\n` +

@@ -334,6 +334,22 @@ describe('widening an existing sharing sentence', () => {
   });
 });
 
+describe('the clearest statement is quoted first', () => {
+  // The classifier reads the second sentence of each pair as sharing with more confidence than the first.
+  const vague = 'Partners may receive some information when you use their features.';
+  const clear = 'We may disclose information to partners that help us run promotions.';
+  const sharing = (a: ReturnType<typeof analyze>) => a.findings.filter((f) => f.category === 'third-party-sharing' && f.severity === 'major');
+  it('within a card, whatever the order of the sentences on the page', () => {
+    const [card, ...rest] = sharing(analyze(`${BASE}\n## Partners\n\n${vague}\n\n${clear}\n`));
+    expect(rest).toEqual([]);
+    expect(card?.evidence.map((e) => e.sentence)).toEqual([clear, vague]);
+  });
+  it('across the cards of one severity and category, whatever the order of the sections', () => {
+    const cards = sharing(analyze(`${BASE}\n## Features\n\n${vague}\n\n## Promotions\n\n${clear}\n`));
+    expect(cards.map((f) => f.section.at(-1))).toEqual(['Promotions', 'Features']);
+  });
+});
+
 describe('a change that only adds a restriction raises no alert', () => {
   const AI_BASE = BASE.replace('We collect usage data to operate the service.', 'We use your notes to train our AI models.');
   it.each([

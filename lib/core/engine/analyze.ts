@@ -195,6 +195,8 @@ interface Judgement {
   attributes: Attributes;
   /** How the classifier read it: does / does not / the user's choice. */
   stance?: string;
+  /** The classifier's probability for the category: a finding quotes its clearest statements first, and its cards come in that order within a severity and category. */
+  score: number;
   order: number;
 }
 
@@ -318,7 +320,7 @@ function judgeEdit(
       // Only when the newer version denies nothing at all in the category: denials are often merged or
       // moved, and a reworded one must not read as a widening.
       if (newer(c.category).restricts > 0) continue;
-      out.push({ category: c.category, kind: 'expanded', evidence: { sentence: text, spans: edit.spans, triggers: c.triggers }, section: edit.section, added: [], attributes: c.attributes, order });
+      out.push({ category: c.category, kind: 'expanded', evidence: { sentence: text, spans: edit.spans, triggers: c.triggers }, section: edit.section, added: [], attributes: c.attributes, score: c.score, order });
     }
     return out;
   }
@@ -342,7 +344,8 @@ function judgeEdit(
     const previous = edit.type === 'modified' ? (edit.before ?? undefined) : closest(after, known);
     const evidence: Evidence = { sentence: after, spans: edit.spans, triggers, ...(previous ? { previous } : {}) };
     const stance = (statesNow ?? restrictsNow)?.stance;
-    const push = (kind: FindingKind, added: string[] = []) => out.push({ category, kind, evidence, section: edit.section, added, attributes, order, ...(stance ? { stance } : {}) });
+    const score = (statesNow ?? restrictsNow)?.score ?? 0;
+    const push = (kind: FindingKind, added: string[] = []) => out.push({ category, kind, evidence, section: edit.section, added, attributes, score, order, ...(stance ? { stance } : {}) });
 
     if (statesNow) {
       if (edit.type === 'modified' && (statesBefore || restrictsBefore)) {
@@ -524,23 +527,23 @@ function* analysisSteps(olderDoc: PolicyDocument, newerDoc: PolicyDocument, opti
     if (group) group.push(j);
     else groups.set(key, [j]);
   }
-  const findings: Array<Finding & { order: number }> = [];
+  const findings: Array<Finding & { order: number; score: number }> = [];
   for (const group of groups.values()) {
     const first = group[0];
     if (!first) continue;
-    const evidence = group.slice(0, MAX_EVIDENCE).map((j) => j.evidence);
+    const evidence = [...group].sort((x, y) => y.score - x.score || x.order - y.order).slice(0, MAX_EVIDENCE).map((j) => j.evidence);
     const read = group.map((j) => j.attributes);
     const spelling = spellingOf(read);
     const gained = gainedOf([...new Set(group.flatMap((j) => j.added))], spelling);
     const attributes = attributesGained(read, spelling);
     const signals = signalsOf(evidence, group.map((j) => j.stance), first.kind === 'restricted');
     const id = `${first.category}:${first.kind}:${hash(`${first.section.join('/')}|${first.evidence.sentence}`)}`;
-    findings.push({ id, category: first.category, kind: first.kind, severity: severityOf(first.category, first.kind), evidence, section: first.section, gained, attributes, signals, order: first.order });
+    findings.push({ id, category: first.category, kind: first.kind, severity: severityOf(first.category, first.kind), evidence, section: first.section, gained, attributes, signals, order: first.order, score: Math.max(...group.map((j) => j.score)) });
   }
   findings.sort(
-    (x, y) => SEVERITY_RANK[x.severity] - SEVERITY_RANK[y.severity] || CATEGORY_RANK[x.category] - CATEGORY_RANK[y.category] || x.order - y.order,
+    (x, y) => SEVERITY_RANK[x.severity] - SEVERITY_RANK[y.severity] || CATEGORY_RANK[x.category] - CATEGORY_RANK[y.category] || y.score - x.score || x.order - y.order,
   );
-  const clean: Finding[] = findings.map(({ order: _order, ...f }) => f);
+  const clean: Finding[] = findings.map(({ order: _order, score: _score, ...f }) => f);
   const count = (s: Severity) => clean.filter((f) => f.severity === s).length;
   const counts = {
     major: count('major'),
