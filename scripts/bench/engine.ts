@@ -5,7 +5,8 @@
  *
  * Documents are parsed before timing; each case is run once to warm up, then measured. Wall-clock and
  * CPU time are both printed because the machine may be shared. Also: the classifier's cost per sentence,
- * the first analysis in a fresh process (fresh-analysis.ts), and the model's size in the extension.
+ * the first analysis in a fresh process (fresh-analysis.ts), the memory an analysis takes (memory-case.ts),
+ * and the model's size in the extension.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -99,6 +100,33 @@ function freshProcessLine(): void {
   );
 }
 
+/**
+ * Memory, each case in a fresh Node process (support/memory-case.ts): the peak resident memory an analysis
+ * adds to a process that holds the same documents and has used the engine once (the baseline, measured in
+ * the same run), at 20,000 words and at the size cap; and whether the heap grows over many analyses.
+ */
+function memoryLines(): void {
+  const script = join(import.meta.dirname, 'support', 'memory-case.ts');
+  type Out = { maxRssKb: number; heapEarly: number; heapLate: number; truncated: boolean; words: number };
+  const run = (...args: string[]): Out => JSON.parse(execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', script, ...args], { encoding: 'utf8' }).trim().split('\n').pop() ?? '{}');
+  const mb = (kb: number) => kb / 1024;
+  for (const [name, size, goal] of [
+    ['analysis-peak-memory-20k-mb', '20000', 64],
+    ['analysis-peak-memory-at-size-cap-mb', 'cap', 256],
+  ] as const) {
+    const idle = run('idle', size);
+    const used = run('analysis', size);
+    const added = mb(used.maxRssKb - idle.maxRssKb);
+    console.log(
+      `target ${name}: ${added.toFixed(1)} (goal <= ${goal} MB; two unrelated ${used.words}-word policies${used.truncated ? ', compared coarsely past a bound (truncated)' : ''}; peak resident memory ${mb(used.maxRssKb).toFixed(1)} MB against ${mb(idle.maxRssKb).toFixed(1)} MB for the baseline process holding the same documents; ratio ${(used.maxRssKb / idle.maxRssKb).toFixed(2)})`,
+    );
+  }
+  const r = run('repeated', '20000');
+  console.log(
+    `target heap-growth-over-150-analyses: ${(r.heapLate / r.heapEarly).toFixed(3)} (goal <= 1.05: the heap after the 150th analysis against after the 25th, 20,000-word pairs from six policies in turn; ${(r.heapEarly / 1048576).toFixed(1)} MB and ${(r.heapLate / 1048576).toFixed(1)} MB)`,
+  );
+}
+
 /** What the model adds to the extension, gzip-compressed. */
 function modelSizeLine(): void {
   const file = readFileSync(join(import.meta.dirname, '..', '..', 'lib', 'core', 'engine', 'model', 'statement-model.json'));
@@ -112,6 +140,7 @@ export async function run(): Promise<number> {
   const dir = corpusDir();
   modelSizeLine();
   freshProcessLine();
+  memoryLines();
   const index = join(dir, 'changes', 'index.jsonl');
   if (existsSync(index)) {
     const pairs = readFileSync(index, 'utf8')
