@@ -34,6 +34,14 @@ export interface FitOptions {
   oneVoteHeads?: Head[];
   /** C3PA passages' sentences as sharing-head samples (data.ts c3paSamples; their weight: sourceWeight.c3pa). */
   c3pa?: 'all' | 'negatives' | 'collected';
+  /**
+   * Naive-Bayes feature scaling (NBSVM, Wang and Manning 2012), with this smoothing: each feature of head k
+   * is scaled by the log ratio of its frequency among k's positives to that among its negatives, counted on
+   * the samples in use; the scale is folded into the weights at the end, so the model keeps its form.
+   */
+  nb?: number;
+  /** The scales above raised to this power (default 1). */
+  nbPower?: number;
 }
 
 export const DEFAULT_FIT: FitOptions = { buckets: 1 << 18, epochs: 4, rate: 0.2, l2: 2e-6, seed: 20261204, balance: 0.5 };
@@ -120,6 +128,34 @@ function fitOnce(samples: Sample[], features: Prepared[], include: (i: number) =
       if (f) pruned[i] = f.index.filter((b) => keep?.[b] === 1);
     }
   }
+  // Naive-Bayes scales (opts.nb): per bucket and head, the log ratio of document frequencies.
+  let scale: Float32Array | undefined;
+  if (opts.nb && opts.nb > 0) {
+    const a = opts.nb;
+    const pc = new Float32Array(opts.buckets * H);
+    const nc = new Float32Array(opts.buckets * H);
+    const pn = new Float64Array(H);
+    const nn = new Float64Array(H);
+    for (const i of order) {
+      const s = samples[i];
+      const f = features[i];
+      if (!s || !f) continue;
+      HEADS.forEach((h, k) => {
+        const y = s.gated?.includes(h) ? undefined : s.labels[h];
+        if (y === undefined) return;
+        if (y === 1) pn[k] = (pn[k] ?? 0) + 1;
+        else nn[k] = (nn[k] ?? 0) + 1;
+        const counts = y === 1 ? pc : nc;
+        for (const b of f.index) counts[b * H + k] = (counts[b * H + k] ?? 0) + 1;
+      });
+    }
+    scale = new Float32Array(opts.buckets * H);
+    for (let b = 0; b < opts.buckets; b++)
+      for (let k = 0; k < H; k++) {
+        const at = b * H + k;
+        scale[at] = Math.abs(Math.log(((pc[at] ?? 0) + a) / ((pn[k] ?? 0) + 2 * a)) - Math.log(((nc[at] ?? 0) + a) / ((nn[k] ?? 0) + 2 * a))) ** (opts.nbPower ?? 1);
+      }
+  }
   const posWeight = HEADS.map((_, k) => ((pos[k] ?? 0) > 0 ? Math.max(1, ((neg[k] ?? 0) / (pos[k] ?? 1)) ** opts.balance) : 1));
   const rand = mulberry32(opts.seed);
   // Averaged SGD, lazily: sum[at] gathers each weight times the steps it held its value since last[at].
@@ -153,7 +189,10 @@ function fitOnce(samples: Sample[], features: Prepared[], include: (i: number) =
         if (t === undefined) continue;
         const [y, extra] = t;
         let z = bias[k] ?? 0;
-        for (let n = 0; n < index.length; n++) z += (weights[(index[n] ?? 0) * H + k] ?? 0) * f.value;
+        for (let n = 0; n < index.length; n++) {
+          const at = (index[n] ?? 0) * H + k;
+          z += (weights[at] ?? 0) * f.value * (scale ? (scale[at] ?? 1) : 1);
+        }
         const p = 1 / (1 + Math.exp(-z));
         // Gradient of the class-weighted log loss (positives weigh posWeight), for a target y in [0, 1].
         const pw = posWeight[k] ?? 1;
@@ -166,7 +205,7 @@ function fitOnce(samples: Sample[], features: Prepared[], include: (i: number) =
             last[at] = step;
           }
           // The penalty weighs as much as the sample does (a down-weighted source is not regularised at full strength).
-          const gi = g * f.value + opts.l2 * sw * extra * w;
+          const gi = g * f.value * (scale ? (scale[at] ?? 1) : 1) + opts.l2 * sw * extra * w;
           const g2 = (grad2[at] ?? 0) + gi * gi;
           grad2[at] = g2;
           weights[at] = w - (opts.rate * gi) / Math.sqrt(g2 + 1e-8);
@@ -184,6 +223,7 @@ function fitOnce(samples: Sample[], features: Prepared[], include: (i: number) =
     for (let at = 0; at < weights.length; at++) weights[at] = ((sum[at] ?? 0) + (weights[at] ?? 0) * (step - (last[at] ?? 0))) / n;
     for (let k = 0; k < H; k++) bias[k] = (biasSum[k] ?? 0) / n;
   }
+  if (scale) for (let at = 0; at < weights.length; at++) weights[at] = (weights[at] ?? 0) * (scale[at] ?? 1);
   return { weights, bias };
 }
 
