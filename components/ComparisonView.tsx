@@ -1,4 +1,5 @@
-import { useId } from 'react';
+import { useId, useMemo } from 'react';
+import { changeSpans } from '@/lib/core/engine';
 import type { Block, Change } from '@/lib/core/schema';
 import type { Comparison } from '@/lib/extension/views';
 import { AnalysisView } from './AnalysisView';
@@ -98,9 +99,11 @@ export function ComparisonView({
   const radioName = useId();
   const { ui, format } = useWords();
   const { older, newer, analysis } = comparison;
+  // Word diffs of modified blocks are computed here, once per comparison (the analysis leaves them out).
+  const changes = useMemo(() => analysis.changes.map((c) => ({ ...c, spans: changeSpans(c) })), [analysis]);
   const beforeChanged = new Map<string, Change>();
   const afterChanged = new Map<string, Change>();
-  for (const c of analysis.changes) {
+  for (const c of changes) {
     if (c.before !== null) beforeChanged.set(key(c.before), c);
     if (c.after !== null) afterChanged.set(key(c.after), c);
   }
@@ -128,7 +131,7 @@ export function ComparisonView({
       <AnalysisView analysis={analysis} headingLevel={4} onShowOnPage={onShowOnPage} />
       <h3 className="subheading">{ui.comparison.theText}</h3>
       {mode === 'inline' ? (
-        <InlineChanges changes={analysis.changes} />
+        <InlineChanges changes={changes} />
       ) : (
         <div className="side-by-side">
           <DocumentColumn

@@ -64,7 +64,11 @@ export type Span = z.infer<typeof Span>;
 export const ChangeType = z.enum(['added', 'removed', 'modified', 'moved']);
 export type ChangeType = z.infer<typeof ChangeType>;
 
-/** One aligned difference between two documents, at block level, with inline spans. */
+/**
+ * One aligned difference between two documents, at block level, with inline spans. A modified block's
+ * spans are empty since 5 December 2026 (engine/diff.ts changeSpans computes them when shown); those of
+ * analyses stored before are kept and shown as they are.
+ */
 export const Change = z.object({
   type: ChangeType,
   section: z.array(z.string()),

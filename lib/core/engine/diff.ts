@@ -335,8 +335,9 @@ export function alignDocuments(older: PolicyDocument, newer: PolicyDocument, bud
       const old = a[i];
       if (!old) return;
       const removedLeft = sentenceDiff(oldSentences[i] ?? [], newSentences[j] ?? [], u.section, old.section, u.leadIn);
-      const { spans } = wordSpans(old.text, u.text);
-      changes.push({ order: j, change: { type: 'modified', section: u.section, before: old.text, after: u.text, spans }, sentenceCount: edits.length - firstEdit, firstEdit, removedLeft });
+      // The block's word diff is left to whoever shows it (changeSpans): the findings need only the
+      // sentences' diffs, and on long rewritten blocks the block's costs more than all of them.
+      changes.push({ order: j, change: { type: 'modified', section: u.section, before: old.text, after: u.text, spans: [] }, sentenceCount: edits.length - firstEdit, firstEdit, removedLeft });
       return;
     }
     sentenceDiff([], newSentences[j] ?? [], u.section, u.section, u.leadIn);
@@ -418,6 +419,15 @@ export function alignDocuments(older: PolicyDocument, newer: PolicyDocument, bud
   out.sort((x, y) => x.order - y.order);
   clearKeyMemo();
   return { changes: out.map((c) => c.change), sentences: edits, cosmetic, truncated: budget.truncated };
+}
+
+/**
+ * A block change's word spans, for showing it: those it carries, or, for a modified block (whose word diff
+ * the analysis leaves out, see alignDocuments), its word diff now (bounded as wordSpans is).
+ */
+export function changeSpans(change: Change): Span[] {
+  if (change.type !== 'modified' || change.spans.length > 0 || change.before === null || change.after === null) return change.spans;
+  return wordSpans(change.before, change.after).spans;
 }
 
 export function diffDocuments(older: PolicyDocument, newer: PolicyDocument, _options?: DiffOptions): Change[] {

@@ -35,7 +35,7 @@ export { analyzeChange, analyzeChangeYielding, describePolicy, SENTENCES_PER_STE
 export { upgradeAnalysis } from './upgrade';
 export { classifySentence, memoized, statementClassifier, type Classification, type Classify, type Polarity, type Stance } from './classify';
 export { attributesOf, selfNames, type Attributes } from './attributes';
-export { diffDocuments, alignDocuments, Budget, type DiffOptions, type SentenceEdit, type Alignment } from './diff';
+export { changeSpans, diffDocuments, alignDocuments, Budget, type DiffOptions, type SentenceEdit, type Alignment } from './diff';
 export { splitSentences, canonicalKey } from './sentences';
 export { shippedModel } from './model/shipped';
 export { loadModel, type LinearModel, type ModelFile } from './model/linear';
