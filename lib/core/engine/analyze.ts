@@ -470,6 +470,8 @@ export function signalsOf(evidence: readonly Evidence[], stances: ReadonlyArray<
 const hash = (s: string): string => hashString(FNV_OFFSET, s).toString(16).padStart(8, '0');
 
 const MAX_EVIDENCE = 8;
+/** A score as the order of quotes and cards compares it: to six decimals. */
+const rank = (score: number) => Math.round(score * 1e6);
 
 /** What changed between two versions of a policy: a pure function of the two documents and the model. */
 export function analyzeChange(olderDoc: PolicyDocument, newerDoc: PolicyDocument, options?: AnalyzeOptions): ChangeAnalysis {
@@ -531,14 +533,18 @@ function* analysisSteps(olderDoc: PolicyDocument, newerDoc: PolicyDocument, opti
   for (const group of groups.values()) {
     const first = group[0];
     if (!first) continue;
-    const evidence = [...group].sort((x, y) => y.score - x.score || x.order - y.order).slice(0, MAX_EVIDENCE).map((j) => j.evidence);
+    // Quoted: the statements the classifier is surest of first (scores compared to six decimals, so that
+    // no last-digit difference of a floating-point function between engines can reorder them).
+    const evidence = [...group].sort((x, y) => rank(y.score) - rank(x.score) || x.order - y.order).slice(0, MAX_EVIDENCE).map((j) => j.evidence);
     const read = group.map((j) => j.attributes);
     const spelling = spellingOf(read);
     const gained = gainedOf([...new Set(group.flatMap((j) => j.added))], spelling);
     const attributes = attributesGained(read, spelling);
-    const signals = signalsOf(evidence, group.map((j) => j.stance), first.kind === 'restricted');
+    // Signals (a sale, an opt-out) are read from the first passages in page order, as before the quotes
+    // were ordered: the order in which they are shown must not change what a finding says.
+    const signals = signalsOf(group.slice(0, MAX_EVIDENCE).map((j) => j.evidence), group.map((j) => j.stance), first.kind === 'restricted');
     const id = `${first.category}:${first.kind}:${hash(`${first.section.join('/')}|${first.evidence.sentence}`)}`;
-    findings.push({ id, category: first.category, kind: first.kind, severity: severityOf(first.category, first.kind), evidence, section: first.section, gained, attributes, signals, order: first.order, score: Math.max(...group.map((j) => j.score)) });
+    findings.push({ id, category: first.category, kind: first.kind, severity: severityOf(first.category, first.kind), evidence, section: first.section, gained, attributes, signals, order: first.order, score: group.reduce((m, j) => Math.max(m, rank(j.score)), -1) });
   }
   findings.sort(
     (x, y) => SEVERITY_RANK[x.severity] - SEVERITY_RANK[y.severity] || CATEGORY_RANK[x.category] - CATEGORY_RANK[y.category] || y.score - x.score || x.order - y.order,
