@@ -42,9 +42,14 @@ export interface FitOptions {
   nb?: number;
   /** The scales above raised to this power (default 1). */
   nbPower?: number;
+  /**
+   * The mean of the weights fitted without and with naive-Bayes scaling (`nb` = this smoothing): one linear
+   * model of the same form. Shipped since the fifteenth session (experiments/2026-fit-variants.md).
+   */
+  nbBlend?: number;
 }
 
-export const DEFAULT_FIT: FitOptions = { buckets: 1 << 18, epochs: 4, rate: 0.2, l2: 2e-6, seed: 20261204, balance: 0.5 };
+export const DEFAULT_FIT: FitOptions = { buckets: 1 << 18, epochs: 4, rate: 0.2, l2: 2e-6, seed: 20261204, balance: 0.5, nbBlend: 3 };
 
 export interface Prepared {
   index: Uint32Array;
@@ -74,6 +79,13 @@ export interface Fitted {
 
 /** Fits once per bag (seeds seed, seed + 1, ...) and averages the weights and biases. */
 export function fit(samples: Sample[], features: Prepared[], include: (i: number) => boolean, opts: FitOptions): Fitted {
+  if (opts.nbBlend) {
+    const a = fit(samples, features, include, { ...opts, nbBlend: undefined, nb: undefined });
+    const b = fit(samples, features, include, { ...opts, nbBlend: undefined, nb: opts.nbBlend });
+    for (let i = 0; i < a.weights.length; i++) a.weights[i] = ((a.weights[i] ?? 0) + (b.weights[i] ?? 0)) / 2;
+    for (let k = 0; k < a.bias.length; k++) a.bias[k] = ((a.bias[k] ?? 0) + (b.bias[k] ?? 0)) / 2;
+    return a;
+  }
   const bags = Math.max(1, opts.bags ?? 1);
   if (bags === 1) return fitOnce(samples, features, include, opts);
   const sum: Fitted = { weights: new Float32Array(opts.buckets * HEADS.length), bias: new Float64Array(HEADS.length) };
