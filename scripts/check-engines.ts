@@ -19,8 +19,9 @@ if (!existsSync(index)) {
   console.log(`check-engines: no corpus at ${corpus}; skipped.`);
   process.exit(0);
 }
-const limitArg = process.argv.indexOf('--limit');
-const limit = limitArg >= 0 ? Number(process.argv[limitArg + 1]) : Infinity;
+const limitArg = process.argv.findIndex((a) => a === '--limit' || a.startsWith('--limit='));
+const limitText = limitArg < 0 ? undefined : (process.argv[limitArg]?.split('=')[1] ?? process.argv[limitArg + 1]);
+const limit = limitText === undefined ? Infinity : Number(limitText);
 if (!(limit > 0)) {
   console.error('check-engines: --limit needs a positive number');
   process.exit(2);
@@ -32,6 +33,10 @@ const cases: EngineCase[] = readFileSync(index, 'utf8')
   .map((l) => JSON.parse(l) as { id: string; lang?: string; older: { file: string }; newer: { file: string } })
   .map((p) => ({ name: p.id, language: p.lang ?? 'en', older: readFileSync(join(corpus, p.older.file), 'utf8'), newer: readFileSync(join(corpus, p.newer.file), 'utf8') }));
 
+if (cases.length === 0) {
+  console.error(`check-engines: no pairs in ${index}`);
+  process.exit(1);
+}
 const code = await bundleEngine();
 const node = analyzeCases(cases);
 let failed = false;

@@ -37,7 +37,7 @@ export async function inChromium(code: string, cases: readonly EngineCase[]): Pr
     await page.addScriptTag({ content: code });
     return await page.evaluate(inPage, cases);
   } finally {
-    await browser.close();
+    await browser.close().catch(() => {});
   }
 }
 

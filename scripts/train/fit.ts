@@ -79,7 +79,8 @@ export interface Fitted {
 
 /** Fits once per bag (seeds seed, seed + 1, ...) and averages the weights and biases. */
 export function fit(samples: Sample[], features: Prepared[], include: (i: number) => boolean, opts: FitOptions): Fitted {
-  if (opts.nbBlend) {
+  // An explicit `nb` is one scaled fit (experiments); the blend applies when it is not set.
+  if (opts.nbBlend && opts.nb === undefined) {
     const a = fit(samples, features, include, { ...opts, nbBlend: undefined, nb: undefined });
     const b = fit(samples, features, include, { ...opts, nbBlend: undefined, nb: opts.nbBlend });
     for (let i = 0; i < a.weights.length; i++) a.weights[i] = ((a.weights[i] ?? 0) + (b.weights[i] ?? 0)) / 2;

@@ -121,7 +121,8 @@ describe('a policy that changes under the reader', () => {
     const tabId = await tabIdOf(ext, policyTab);
     const htmlBefore = await policyTab.evaluate(() => document.body.innerHTML);
     const popup = await openPopup(ext, tabId);
-    const aiCard = popup.locator('article.finding.sev-major', { hasText: 'AI' });
+    // (Matched on its headline: a bare "AI" also matches "emails" in the sharing card's quote of the older wording.)
+    const aiCard = popup.locator('article.finding.sev-major', { hasText: 'train AI models' });
     await aiCard.getByRole('button', { name: 'Show on page' }).click();
     const highlighted = await waitFor(
       () => policyTab.evaluate(() => {
