@@ -27,15 +27,26 @@ export async function bundleEngine(): Promise<string> {
 type Analyze = typeof analyzeCases;
 const inPage = (cases: readonly EngineCase[]) => (globalThis as unknown as { clausewatchAnalyzeCases: Analyze }).clausewatchAnalyzeCases(cases);
 
+/** What both drivers' pages offer (playwright-core's and puppeteer-core's Page alike). */
+interface BlankPage {
+  setContent(html: string): Promise<unknown>;
+  addScriptTag(options: { content: string }): Promise<unknown>;
+  evaluate(fn: typeof inPage, cases: readonly EngineCase[]): Promise<string[]>;
+}
+
+/** The cases analysed by the bundled engine in a blank page. */
+async function analyseInPage(page: BlankPage, code: string, cases: readonly EngineCase[]): Promise<string[]> {
+  await page.setContent('<!doctype html><title>engine</title>');
+  await page.addScriptTag({ content: code });
+  return page.evaluate(inPage, cases);
+}
+
 /** Each case's analysis (JSON), computed in a blank page of Chromium. */
 export async function inChromium(code: string, cases: readonly EngineCase[]): Promise<string[]> {
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's chromium (apt-get install chromium).`);
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true });
   try {
-    const page = await browser.newPage();
-    await page.setContent('<!doctype html><title>engine</title>');
-    await page.addScriptTag({ content: code });
-    return await page.evaluate(inPage, cases);
+    return await analyseInPage(await browser.newPage(), code, cases);
   } finally {
     await browser.close().catch(() => {});
   }
@@ -46,10 +57,7 @@ export async function inFirefox(code: string, cases: readonly EngineCase[]): Pro
   if (!existsSync(FIREFOX)) throw new Error(`${FIREFOX} is missing: install Debian's firefox-esr (apt-get install firefox-esr).`);
   const browser = await puppeteer.launch({ browser: 'firefox', executablePath: FIREFOX, headless: true, extraPrefsFirefox: { 'app.update.enabled': false, 'datareporting.policy.dataSubmissionEnabled': false } });
   try {
-    const page = await browser.newPage();
-    await page.setContent('<!doctype html><title>engine</title>');
-    await page.addScriptTag({ content: code });
-    return await page.evaluate(inPage, cases);
+    return await analyseInPage(await browser.newPage(), code, cases);
   } finally {
     await browser.close().catch(() => {});
   }
