@@ -7,31 +7,14 @@
  * without the corpus)
  */
 import { execFile, fork, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { corpusDir } from './lib/corpus';
+import { pairsForCheck } from './lib/corpus';
 
 const ROOT = join(import.meta.dirname, '..');
-const corpus = corpusDir();
-const index = join(corpus, 'changes', 'index.jsonl');
-if (!existsSync(index)) {
-  console.log(`check-determinism: no corpus at ${corpus}; skipped.`);
-  process.exit(0);
-}
-const limitArg = process.argv.indexOf('--limit');
-const limit = limitArg >= 0 ? Number(process.argv[limitArg + 1]) : Infinity;
-if (!(limit > 0)) {
-  console.error('check-determinism: --limit needs a positive number');
-  process.exit(2);
-}
-
-const pairs = readFileSync(index, 'utf8')
-  .split('\n')
-  .filter((l) => l.trim())
-  .slice(0, limit)
-  .map((l) => JSON.parse(l) as { id: string; older: { file: string }; newer: { file: string } });
+const { corpus, pairs } = pairsForCheck('check-determinism');
 const dir = mkdtempSync(join(tmpdir(), 'clausewatch-determinism-'));
 const batch = join(dir, 'pairs.jsonl');
 writeFileSync(batch, pairs.map((p) => JSON.stringify({ id: p.id, older: join(corpus, p.older.file), newer: join(corpus, p.newer.file) })).join('\n'));

@@ -7,36 +7,14 @@
  * Usage: node --import tsx scripts/check-engines.ts [--limit N]   (part of `npm test`; skipped without
  * the corpus, whose texts stay out of the repository; tests/e2e/engines.e2e.test.ts checks our own fixtures)
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { corpusDir } from './lib/corpus';
+import { pairsForCheck } from './lib/corpus';
 import { bundleEngine, inChromium, inFirefox } from './lib/engine-browsers';
 import { analyzeCases, type EngineCase } from './lib/engine-cases';
 
-const corpus = corpusDir();
-const index = join(corpus, 'changes', 'index.jsonl');
-if (!existsSync(index)) {
-  console.log(`check-engines: no corpus at ${corpus}; skipped.`);
-  process.exit(0);
-}
-const limitArg = process.argv.findIndex((a) => a === '--limit' || a.startsWith('--limit='));
-const limitText = limitArg < 0 ? undefined : (process.argv[limitArg]?.split('=')[1] ?? process.argv[limitArg + 1]);
-const limit = limitText === undefined ? Infinity : Number(limitText);
-if (!(limit > 0)) {
-  console.error('check-engines: --limit needs a positive number');
-  process.exit(2);
-}
-const cases: EngineCase[] = readFileSync(index, 'utf8')
-  .split('\n')
-  .filter((l) => l.trim())
-  .slice(0, limit)
-  .map((l) => JSON.parse(l) as { id: string; lang?: string; older: { file: string }; newer: { file: string } })
-  .map((p) => ({ name: p.id, language: p.lang ?? 'en', older: readFileSync(join(corpus, p.older.file), 'utf8'), newer: readFileSync(join(corpus, p.newer.file), 'utf8') }));
-
-if (cases.length === 0) {
-  console.error(`check-engines: no pairs in ${index}`);
-  process.exit(1);
-}
+const { corpus, pairs } = pairsForCheck('check-engines');
+const cases: EngineCase[] = pairs.map((p) => ({ name: p.id, language: p.lang ?? 'en', older: readFileSync(join(corpus, p.older.file), 'utf8'), newer: readFileSync(join(corpus, p.newer.file), 'utf8') }));
 const code = await bundleEngine();
 const node = analyzeCases(cases);
 let failed = false;

@@ -161,10 +161,10 @@ function evaluate(
       if (fired) tally.byGold[gold].alerts++;
       if (isAlert(gold) && fired) {
         tally.tp++;
-        const gold = (e: { sentence: string }) => quotesGold(e.sentence, pair.gold[c.evidence]);
-        if (found.some((f) => f.evidence.slice(0, SHOWN).some(gold))) tally.tpShown++;
-        if (found[0]?.evidence[0] && gold(found[0].evidence[0])) tally.tpFirst++;
-        if (found.some((f) => f.evidence.some(gold))) tally.tpQuoted++;
+        const isGoldQuote = (e: { sentence: string }) => quotesGold(e.sentence, pair.gold[c.evidence]);
+        if (found.some((f) => f.evidence.slice(0, SHOWN).some(isGoldQuote))) tally.tpShown++;
+        if (found[0]?.evidence[0] && isGoldQuote(found[0].evidence[0])) tally.tpFirst++;
+        if (found.some((f) => f.evidence.some(isGoldQuote))) tally.tpQuoted++;
         else
           unquoted.push(
             `${c.name}${artifact ? ' (artifact)' : ''} ${pair.id}\n` +

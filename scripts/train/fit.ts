@@ -116,9 +116,11 @@ function fitOnce(samples: Sample[], features: Prepared[], include: (i: number) =
   const order: number[] = [];
   const pruned: Array<Uint32Array | undefined> = [];
   for (let i = 0; i < samples.length; i++) if (include(i) && !samples[i]?.evalOnly) order.push(i);
-  // Class balance per head, from the samples in use (hard labels, counted by their source's weight).
+  // Class balance per head, from the samples in use (hard labels, counted by their source's weight); with
+  // naive-Bayes scaling (opts.nb), also how many positive and negative samples each bucket is found in.
   const pos = new Float64Array(H);
   const neg = new Float64Array(H);
+  const nb = opts.nb && opts.nb > 0 ? { pc: new Float32Array(opts.buckets * H), nc: new Float32Array(opts.buckets * H), pn: new Float64Array(H), nn: new Float64Array(H) } : undefined;
   for (const i of order) {
     const s = samples[i];
     if (!s) continue;
@@ -127,6 +129,10 @@ function fitOnce(samples: Sample[], features: Prepared[], include: (i: number) =
       const y = s.gated?.includes(h) ? undefined : s.labels[h];
       if (y === 1) pos[k] = (pos[k] ?? 0) + sw;
       else if (y === 0) neg[k] = (neg[k] ?? 0) + sw;
+      if (!nb || y === undefined) return;
+      const [counts, totals] = y === 1 ? [nb.pc, nb.pn] : [nb.nc, nb.nn];
+      totals[k] = (totals[k] ?? 0) + 1;
+      for (const b of features[i]?.index ?? []) counts[b * H + k] = (counts[b * H + k] ?? 0) + 1;
     });
   }
   // Buckets seen in too few of the samples in use are not fitted.
@@ -143,30 +149,13 @@ function fitOnce(samples: Sample[], features: Prepared[], include: (i: number) =
   }
   // Naive-Bayes scales (opts.nb): per bucket and head, the log ratio of document frequencies.
   let scale: Float32Array | undefined;
-  if (opts.nb && opts.nb > 0) {
-    const a = opts.nb;
-    const pc = new Float32Array(opts.buckets * H);
-    const nc = new Float32Array(opts.buckets * H);
-    const pn = new Float64Array(H);
-    const nn = new Float64Array(H);
-    for (const i of order) {
-      const s = samples[i];
-      const f = features[i];
-      if (!s || !f) continue;
-      HEADS.forEach((h, k) => {
-        const y = s.gated?.includes(h) ? undefined : s.labels[h];
-        if (y === undefined) return;
-        if (y === 1) pn[k] = (pn[k] ?? 0) + 1;
-        else nn[k] = (nn[k] ?? 0) + 1;
-        const counts = y === 1 ? pc : nc;
-        for (const b of f.index) counts[b * H + k] = (counts[b * H + k] ?? 0) + 1;
-      });
-    }
+  if (nb) {
+    const a = opts.nb ?? 0;
     scale = new Float32Array(opts.buckets * H);
     for (let b = 0; b < opts.buckets; b++)
       for (let k = 0; k < H; k++) {
         const at = b * H + k;
-        scale[at] = Math.abs(Math.log(((pc[at] ?? 0) + a) / ((pn[k] ?? 0) + 2 * a)) - Math.log(((nc[at] ?? 0) + a) / ((nn[k] ?? 0) + 2 * a))) ** (opts.nbPower ?? 1);
+        scale[at] = Math.abs(Math.log(((nb.pc[at] ?? 0) + a) / ((nb.pn[k] ?? 0) + 2 * a)) - Math.log(((nb.nc[at] ?? 0) + a) / ((nb.nn[k] ?? 0) + 2 * a))) ** (opts.nbPower ?? 1);
       }
   }
   const posWeight = HEADS.map((_, k) => ((pos[k] ?? 0) > 0 ? Math.max(1, ((neg[k] ?? 0) / (pos[k] ?? 1)) ** opts.balance) : 1));
