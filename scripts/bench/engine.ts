@@ -84,13 +84,18 @@ function classifierLines(sentences: string[]): void {
   console.log(`target classifier-median-ms-per-sentence: ${med.toFixed(4)} (goal <= 0.05 ms in Node; ${sentences.length} sentences in chunks of ${CHUNK}; baseline keyword flag ${baseMed.toFixed(4)} ms; ratio ${(med / Math.max(1e-6, baseMed)).toFixed(1)})`);
 }
 
+/** Runs a support script in a fresh Node process and returns the JSON of the last line it prints. */
+function freshProcess<T>(script: string, args: string[] = [], nodeFlags: string[] = []): T {
+  const out = execFileSync(process.execPath, [...nodeFlags, '--import', 'tsx', script, ...args], { encoding: 'utf8' });
+  return JSON.parse(out.trim().split('\n').pop() ?? '{}') as T;
+}
+
 /** The first analysis in a fresh Node process (model decoding and every first use included), 5,000 words against a rewrite. */
 function freshProcessLine(): void {
   const script = join(import.meta.dirname, 'support', 'fresh-analysis.ts');
   const runs: Array<{ ms: number; baseMs: number; truncated: boolean; classified: number }> = [];
   for (let i = 0; i < 3; i++) {
-    const out = execFileSync(process.execPath, ['--import', 'tsx', script], { encoding: 'utf8' });
-    runs.push(JSON.parse(out.trim().split('\n').pop() ?? '{}'));
+    runs.push(freshProcess(script));
   }
   const ms = quantile(runs.map((r) => r.ms), 0.5);
   const baseMs = quantile(runs.map((r) => r.baseMs), 0.5);
@@ -108,7 +113,7 @@ function freshProcessLine(): void {
 function memoryLines(): void {
   const script = join(import.meta.dirname, 'support', 'memory-case.ts');
   type Out = { maxRssKb: number; heapEarly: number; heapLate: number; truncated: boolean; words: number };
-  const run = (...args: string[]): Out => JSON.parse(execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', script, ...args], { encoding: 'utf8' }).trim().split('\n').pop() ?? '{}');
+  const run = (...args: string[]): Out => freshProcess(script, args, ['--expose-gc']);
   const mb = (kb: number) => kb / 1024;
   for (const [name, size, goal] of [
     ['analysis-peak-memory-20k-mb', '20000', 64],
