@@ -28,6 +28,7 @@ import { trainFoldModels } from '../train/run';
 import { digestOf, type Category, type ChangeAnalysis, type PolicyDocument } from '../../lib/core/schema';
 import { corpusDir } from '../lib/corpus';
 import { tokens } from '../../lib/core/engine/sentences';
+import { serviceBootstrap, type Interval, type Outcome } from '../lib/interval';
 
 type Gold = 'new' | 'expanded' | 'reworded' | 'restricted' | 'none';
 interface Pair {
@@ -130,6 +131,8 @@ function evaluate(
     tallies.clean.set(c.cat, emptyTally());
     tallies.artifact.set(c.cat, emptyTally());
   }
+  /** Each clean pair's outcome per category, for the intervals by service. */
+  const outcomes = new Map<Category, Outcome[]>(CATEGORIES.map((c) => [c.cat, []]));
   const problems: string[] = [];
   /** True alerts (the pair's gold is an alert) whose findings quote none of the gold's evidence sentences. */
   const unquoted: string[] = [];
@@ -159,6 +162,7 @@ function evaluate(
       const fired = found.length > 0;
       tally.byGold[gold].n++;
       if (fired) tally.byGold[gold].alerts++;
+      if (!artifact) outcomes.get(c.cat)?.push({ group: pair.service, tp: isAlert(gold) && fired ? 1 : 0, fp: !isAlert(gold) && fired ? 1 : 0, fn: isAlert(gold) && !fired ? 1 : 0 });
       if (isAlert(gold) && fired) {
         tally.tp++;
         const isGoldQuote = (e: { sentence: string }) => quotesGold(e.sentence, pair.gold[c.evidence]);
@@ -197,8 +201,11 @@ function evaluate(
   const p95 = times[Math.min(times.length - 1, Math.floor(times.length * 0.95))] ?? 0;
   console.log(`\n## route: ${route} (${times.length} pairs${skipped ? `, ${skipped} skipped` : ''}; median ${median.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms; ${truncated} truncated)`);
   console.log('Headline (pairs without capture artifacts):');
-  const results: Record<string, { p: number; r: number }> = {};
-  for (const c of CATEGORIES) results[c.cat] = report(c.name, tallies.clean.get(c.cat) ?? emptyTally());
+  const results: Record<string, { p: number; r: number; interval: { p: Interval; r: Interval } }> = {};
+  for (const c of CATEGORIES) {
+    const { precision, recall } = serviceBootstrap(outcomes.get(c.cat) ?? []);
+    results[c.cat] = { ...report(c.name, tallies.clean.get(c.cat) ?? emptyTally()), interval: { p: precision, r: recall } };
+  }
   console.log('Capture artifacts (reported apart):');
   for (const c of CATEGORIES) report(c.name, tallies.artifact.get(c.cat) ?? emptyTally());
   console.log(`\nMisses and false alarms (${problems.length}):`);
@@ -242,10 +249,12 @@ export async function run(args: string[]): Promise<number> {
     ['third-party sharing recall', 'third-party-sharing', 'r', 0.92],
     ['third-party sharing precision', 'third-party-sharing', 'p', 0.88],
   ] as const;
-  console.log(`\nTargets (markdown route, pairs without artifacts): ${cv ? 'cross-validated' : 'plain only'} [plain beside]`);
+  console.log(`\nTargets (markdown route, pairs without artifacts): ${cv ? 'cross-validated' : 'plain only'}, with a 90% interval from redrawing whole services (scripts/lib/interval.ts) [plain beside]`);
   for (const [name, cat, key, goal] of targets) {
     const v = md[cat]?.[key] ?? 0;
-    console.log(`  ${name}: ${v.toFixed(3)} (goal >= ${goal}) ${v >= goal ? 'met' : 'NOT met'}  [plain ${(plain[cat]?.[key] ?? 0).toFixed(3)}]`);
+    const iv = md[cat]?.interval[key];
+    const range = iv && Number.isFinite(iv.low) ? ` (90% interval ${iv.low.toFixed(3)}-${iv.high.toFixed(3)})` : '';
+    console.log(`  ${name}: ${v.toFixed(3)}${range} (goal >= ${goal}) ${v >= goal ? 'met' : 'NOT met'}  [plain ${(plain[cat]?.[key] ?? 0).toFixed(3)}]`);
   }
 
   // HTML route: the raw pages through extraction, where a version has them.
