@@ -16,7 +16,7 @@ import { normalizeText } from '../../lib/core/text/normalize';
 import { gateOpen, HEADS, type Head } from '../../lib/core/engine/model/heads';
 import { prepare } from '../../lib/core/engine/model/features';
 
-export type Source = 'opp115' | 'ai-labels' | 'ai-pair-labels' | 'ai-c3pa-labels' | 'sharing-labels' | 'changes' | 'c3pa';
+export type Source = 'opp115' | 'ai-labels' | 'ai-pair-labels' | 'ai-c3pa-labels' | 'sharing-labels' | 'sharing-c3pa-labels' | 'changes' | 'c3pa';
 
 export interface Sample {
   text: string;
@@ -234,7 +234,8 @@ export function markdownSentences(md: string, lang: string): string[] {
 
 export interface SharingLabel {
   h: string;
-  tp: 'shares' | 'denies' | 'choice' | 'none';
+  /** null: the readings did not settle it (left out). */
+  tp: 'shares' | 'denies' | 'choice' | 'none' | null;
   confidence: 'high' | 'low';
 }
 
@@ -369,6 +370,8 @@ export interface C3paMerged {
 function* c3paSentences(p: C3paMerged): Generator<string> {
   for (const para of p.text.split(/\n+/)) yield* splitSentences(normalizeText(para.trim()), 'en');
 }
+/** The same, as a list. */
+export const c3paSentenceList = (p: C3paMerged): string[] => [...c3paSentences(p)];
 
 /**
  * C3PA passages as sharing-head training sentences (fitOnly: the sentence figures leave them out). Its
@@ -413,6 +416,32 @@ export function loadAiC3paLabels(corpus: string, labelsFile: string): Sample[] {
       seen.add(h);
       const stance = aiStance(l);
       out.push({ text, source: 'ai-c3pa-labels', group: p.group, labels: { 'ai-training': l.ai === 'none' ? 0 : 1 }, weight: 1, origin: String(p.policy), evalOnly: true, ...(stance ? { stance } : {}) });
+    }
+  }
+  return out;
+}
+
+/**
+ * Our sharing labels of C3PA sentences (data/sharing-c3pa-labels.jsonl, drawn by sample-c3pa-sharing.ts):
+ * sentences of C3PA's 2023 policies where the sharing head's gate opens, read under
+ * sharing-labelling-guidelines.md, a second reading where the first hesitated. Policies of trades the other
+ * sources hardly cover, and of the years of the state privacy laws. `fit`: training data (grouped by the
+ * policy's service, like every source); `eval`: measured on only.
+ */
+export function loadSharingC3paLabels(corpus: string, labelsFile: string, use: 'fit' | 'fit-positives' | 'eval'): Sample[] {
+  if (!existsSync(labelsFile)) return [];
+  const labels = new Map(readJsonl<SharingLabel>(labelsFile).filter((l) => l.tp !== null).map((l) => [l.h, l]));
+  const out: Sample[] = [];
+  const seen = new Set<string>();
+  for (const p of loadC3pa(corpus)) {
+    for (const text of c3paSentences(p)) {
+      const h = sentenceHash(text);
+      const l = labels.get(h);
+      if (!l || seen.has(h)) continue;
+      seen.add(h);
+      const stance = l.tp === 'denies' ? 'does-not' : l.tp === 'choice' ? 'choice' : l.tp === 'shares' ? 'does' : undefined;
+      const evalOnly = use === 'eval' || (use === 'fit-positives' && l.tp === 'none');
+      out.push({ text, source: 'sharing-c3pa-labels', group: p.group, labels: { 'third-party-sharing': l.tp === 'none' ? 0 : 1 }, weight: 1, origin: String(p.policy), ...(evalOnly ? { evalOnly: true } : {}), ...(stance ? { stance } : {}) });
     }
   }
   return out;

@@ -7,6 +7,7 @@ import { featurize, prepare } from '../../lib/core/engine/model/features';
 import { HEADS, type Head } from '../../lib/core/engine/model/heads';
 import { linearModel, type LinearModel } from '../../lib/core/engine/model/linear';
 import type { Sample } from './data';
+import { mulberry32 } from '../lib/random';
 
 export interface FitOptions {
   buckets: number;
@@ -35,6 +36,11 @@ export interface FitOptions {
   /** C3PA passages' sentences as sharing-head samples (data.ts c3paSamples; their weight: sourceWeight.c3pa). */
   c3pa?: 'all' | 'negatives' | 'collected';
   /**
+   * Our sharing labels of C3PA sentences (data/sharing-c3pa-labels.jsonl): fitted on ('fit-positives': only
+   * the sentences that speak of sharing, the others measured on), or measured on only ('eval').
+   */
+  sharingC3pa?: 'fit' | 'fit-positives' | 'eval';
+  /**
    * Naive-Bayes feature scaling (NBSVM, Wang and Manning 2012), with this smoothing: each feature of head k
    * is scaled by the log ratio of its frequency among k's positives to that among its negatives, counted on
    * the samples in use; the scale is folded into the weights at the end, so the model keeps its form.
@@ -49,7 +55,11 @@ export interface FitOptions {
   nbBlend?: number;
 }
 
-export const DEFAULT_FIT: FitOptions = { buckets: 1 << 18, epochs: 4, rate: 0.2, l2: 2e-6, seed: 20261204, balance: 0.5, nbBlend: 3 };
+/**
+ * The shipped fit. Our C3PA sharing labels are fitted on at half weight since the sixteenth session
+ * (experiments/2026-fit-variants.md: the weight was chosen among 0.3, 0.5, 1 and 2 on the grouped validation).
+ */
+export const DEFAULT_FIT: FitOptions = { buckets: 1 << 18, epochs: 4, rate: 0.2, l2: 2e-6, seed: 20261204, balance: 0.5, nbBlend: 3, sharingC3pa: 'fit', sourceWeight: { 'sharing-c3pa-labels': 0.5 } };
 
 export interface Prepared {
   index: Uint32Array;
@@ -59,17 +69,6 @@ export interface Prepared {
 /** Features of every sample, computed once (training and every fold share them). */
 export function prepareAll(samples: Sample[], buckets: number): Prepared[] {
   return samples.map((s) => featurize(prepare(s.text), buckets));
-}
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 export interface Fitted {

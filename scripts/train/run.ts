@@ -9,7 +9,7 @@ import { encodeWeights, type LinearModel, type ModelFile } from '../../lib/core/
 import { writeDataCard } from './card';
 import { HEADS } from '../../lib/core/engine/model/heads';
 import { FEATURES, prepare } from '../../lib/core/engine/model/features';
-import { applyGates, c3paSamples, loadAiC3paLabels, loadAiPairLabels, loadSharingLabels, readJsonl, sentenceHash, type AiLabel, serviceKey, loadAiLabels, loadC3pa, loadChangePairs, loadOpp115, mineChangePairs, type Sample } from './data';
+import { applyGates, c3paSamples, loadAiC3paLabels, loadAiPairLabels, loadSharingLabels, loadSharingC3paLabels, readJsonl, sentenceHash, type AiLabel, serviceKey, loadAiLabels, loadC3pa, loadChangePairs, loadOpp115, mineChangePairs, type Sample } from './data';
 import { chooseThresholds, fmt, foldModels, foldOf, headFigures, outOfFold, tally, type Prf } from './cv';
 import { DEFAULT_FIT, fit, prepareAll, type FitOptions, type Prepared } from './fit';
 import { c3paFigure } from '../eval/c3pa';
@@ -23,6 +23,7 @@ export const LABELS_FILE = join(import.meta.dirname, '..', '..', 'data', 'ai-tra
 export const AI_PAIR_LABELS_FILE = join(import.meta.dirname, '..', '..', 'data', 'ai-pair-labels.jsonl');
 export const AI_C3PA_LABELS_FILE = join(import.meta.dirname, '..', '..', 'data', 'ai-c3pa-labels.jsonl');
 export const SHARING_LABELS_FILE = join(import.meta.dirname, '..', '..', 'data', 'sharing-labels.jsonl');
+export const SHARING_C3PA_LABELS_FILE = join(import.meta.dirname, '..', '..', 'data', 'sharing-c3pa-labels.jsonl');
 
 
 export interface CvReport {
@@ -44,7 +45,8 @@ export function loadAll(corpus: string, options: FitOptions = DEFAULT_FIT) {
   const aiPairs = loadAiPairLabels(corpus, AI_PAIR_LABELS_FILE, pairs);
   const aiC3pa = loadAiC3paLabels(corpus, AI_C3PA_LABELS_FILE);
   const c3pa = options.c3pa ? c3paSamples(corpus, options.c3pa) : [];
-  const samples: Sample[] = applyGates([...opp.samples, ...ai, ...aiPairs, ...sharing, ...mined, ...c3pa, ...aiC3pa]);
+  const sharingC3pa = loadSharingC3paLabels(corpus, SHARING_C3PA_LABELS_FILE, options.sharingC3pa ?? 'eval');
+  const samples: Sample[] = applyGates([...opp.samples, ...ai, ...aiPairs, ...sharing, ...mined, ...c3pa, ...aiC3pa, ...sharingC3pa]);
   return { samples, pairs };
 }
 
@@ -69,7 +71,9 @@ export function badOptions(args: string[]): string[] {
 
 /** The fitting options: the defaults, then CLAUSEWATCH_FIT (a JSON object of FitOptions, for experiments; the evaluations read it too), then the arguments. */
 export function parseOptions(args: string[]): FitOptions {
-  const opts: FitOptions = { ...DEFAULT_FIT, ...(process.env.CLAUSEWATCH_FIT ? (JSON.parse(process.env.CLAUSEWATCH_FIT) as Partial<FitOptions>) : {}) };
+  const env = process.env.CLAUSEWATCH_FIT ? (JSON.parse(process.env.CLAUSEWATCH_FIT) as Partial<FitOptions>) : {};
+  // Source weights add to the shipped ones (an experiment weighing one source keeps the others' weights).
+  const opts: FitOptions = { ...DEFAULT_FIT, ...env, sourceWeight: { ...DEFAULT_FIT.sourceWeight, ...env.sourceWeight } };
   for (const a of args) {
     const m = OPTION.exec(a);
     if (m?.[1] && m[2]) (opts as unknown as Record<string, number>)[m[1]] = Number(m[2]);
@@ -102,6 +106,8 @@ export async function crossValidate(corpus: string, args: string[]): Promise<CvR
   show('sentences ai-training, our labels of the change pairs\' sentences', headFigures(samples, oof, 'ai-training', thr('ai-training'), 'ai-pair-labels'));
   show('sentences ai-training, our labels of C3PA sentences (never fitted on)', headFigures(samples, oof, 'ai-training', thr('ai-training'), 'ai-c3pa-labels'));
   show('sentences third-party-sharing, our modern-policy labels (never fitted on)', headFigures(samples, oof, 'third-party-sharing', thr('third-party-sharing'), 'sharing-labels'));
+  if (samples.some((s) => s.source === 'sharing-c3pa-labels'))
+    show(`sentences third-party-sharing, our labels of C3PA sentences (${options.sharingC3pa === 'eval' ? 'never fitted on' : 'fitted on, cross-validated'})`, headFigures(samples, oof, 'third-party-sharing', thr('third-party-sharing'), 'sharing-c3pa-labels'));
   // Whose models (attributes.ts, nothing fitted) against our labels, on the sentences we labelled as
   // training and saying whose models.
   {
@@ -149,7 +155,8 @@ export async function crossValidate(corpus: string, args: string[]): Promise<CvR
   const c3pa = loadC3pa(corpus);
   if (c3pa.length) {
     const byFold = models.map((model) => statementClassifier({ model }));
-    console.log(options.c3pa ? `\nC3PA passages, shared-or-sold vs the rest (fitted on the other folds' C3PA sentences, '${options.c3pa}', weight ${options.sourceWeight?.c3pa ?? 1}: cross-validated, no longer never-fitted):` : '\nC3PA passages, shared-or-sold vs the rest (not trained on):');
+    const fitted = [options.c3pa ? `C3PA passages' sentences ('${options.c3pa}', weight ${options.sourceWeight?.c3pa ?? 1})` : '', options.sharingC3pa && options.sharingC3pa !== 'eval' ? `our labels of C3PA sentences ('${options.sharingC3pa}', weight ${options.sourceWeight?.['sharing-c3pa-labels'] ?? 1})` : ''].filter(Boolean);
+    console.log(fitted.length ? `\nC3PA passages, shared-or-sold vs the rest (each fold model fitted on ${fitted.join(' and ')} of the other folds only: cross-validated by service):` : '\nC3PA passages, shared-or-sold vs the rest (not trained on):');
     show('c3pa shared-or-sold passages', c3paFigure(c3pa, (group) => byFold[foldOf(group)] as Classify));
   }
   return { options, counts, figures, samples, features };
