@@ -92,7 +92,10 @@ Written by \`npm run train\`; do not edit by hand (the prose lives in \`scripts/
   grouped validation, so they test the model on modern sentences instead. And our AI-training labels of
   the 48 C3PA sentences (2023 policies of insurers, recruiters, data vendors, ...) where the AI head's gate
   and action open (\`data/ai-c3pa-labels.jsonl\`, two blind readings that agreed on all 48): fitted on,
-  they left every AI figure where it was, so they test the AI head on other trades' policies instead.
+  they left every AI figure where it was, so they test the AI head on other trades' policies instead. And our
+  sharing labels of the 778 AI candidates where the sharing gate opens (\`data/sharing-ota-labels.jsonl\`, two
+  readings of the hesitant ones): fitted on, they cost two to four sharing alerts at three seeds, so they
+  measure how the sharing head reads sentences about AI providers (poorly: see the figures).
   (The overall sentence figures below count these test sentences too.)
 - **Our sharing labels of C3PA sentences** (\`data/sharing-c3pa-labels.jsonl\`, added in the sixteenth session):
   1,150 sentences of 230 of C3PA's 2023 policies where the sharing head's gate opens, read under the sharing

@@ -16,7 +16,7 @@ import { normalizeText } from '../../lib/core/text/normalize';
 import { gateOpen, HEADS, type Head } from '../../lib/core/engine/model/heads';
 import { prepare } from '../../lib/core/engine/model/features';
 
-export type Source = 'opp115' | 'ai-labels' | 'ai-pair-labels' | 'ai-c3pa-labels' | 'sharing-labels' | 'sharing-c3pa-labels' | 'changes' | 'c3pa';
+export type Source = 'opp115' | 'ai-labels' | 'ai-pair-labels' | 'ai-c3pa-labels' | 'sharing-labels' | 'sharing-c3pa-labels' | 'sharing-ota-labels' | 'changes' | 'c3pa';
 
 export interface Sample {
   text: string;
@@ -222,6 +222,29 @@ export function loadAiLabels(corpus: string, labelsFile: string): Sample[] {
     const yes = l.ai !== 'none';
     const stance = aiStance(l);
     out.push({ text: normalizeText(r.sentence), source: 'ai-labels', group: serviceKey(r.service), labels: { 'ai-training': yes ? 1 : 0 }, weight: 1, origin: r.service, ...(stance ? { stance } : {}) });
+  }
+  return out;
+}
+
+/**
+ * Our sharing labels of the Open Terms Archive AI candidates (data/sharing-ota-labels.jsonl): the 778 of the
+ * 1,265 sentences where the sharing head's gate opens, read under sharing-labelling-guidelines.md. Today's
+ * policies of 176 services speaking of AI: AI providers and sub-processors as recipients, prompts sent to a
+ * model's maker, providers' own use of the data. `fit`: training data (grouped by service); `eval`: measured on.
+ */
+export function loadSharingOtaLabels(corpus: string, labelsFile: string, use: 'fit' | 'eval'): Sample[] {
+  if (!existsSync(labelsFile)) return [];
+  const labels = new Map(readJsonl<SharingLabel>(labelsFile).filter((l) => l.tp !== null).map((l) => [l.h, l]));
+  const rows = readJsonl<{ service: string; sentence: string }>(join(corpus, 'training', 'ota-ai-candidates.jsonl'));
+  const out: Sample[] = [];
+  const seen = new Set<string>();
+  for (const r of rows) {
+    const h = sentenceHash(r.sentence);
+    const l = labels.get(h);
+    if (!l || seen.has(h)) continue;
+    seen.add(h);
+    const stance = l.tp === 'denies' ? 'does-not' : l.tp === 'choice' ? 'choice' : l.tp === 'shares' ? 'does' : undefined;
+    out.push({ text: normalizeText(r.sentence), source: 'sharing-ota-labels', group: serviceKey(r.service), labels: { 'third-party-sharing': l.tp === 'none' ? 0 : 1 }, weight: 1, origin: r.service, ...(use === 'eval' ? { evalOnly: true } : {}), ...(stance ? { stance } : {}) });
   }
   return out;
 }

@@ -40,6 +40,8 @@ export interface FitOptions {
    * the sentences that speak of sharing, the others measured on), or measured on only ('eval').
    */
   sharingC3pa?: 'fit' | 'fit-positives' | 'eval';
+  /** Our sharing labels of the Open Terms Archive AI candidates (data/sharing-ota-labels.jsonl): fitted on, or measured on only. */
+  sharingOta?: 'fit' | 'eval';
   /**
    * Naive-Bayes feature scaling (NBSVM, Wang and Manning 2012), with this smoothing: each feature of head k
    * is scaled by the log ratio of its frequency among k's positives to that among its negatives, counted on
