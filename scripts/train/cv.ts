@@ -139,7 +139,7 @@ export function headFigures(samples: Sample[], probs: Float64Array[], head: Head
       // Without a source: every source but the fit-only ones and our sharing labels of C3PA sentences and of the
       // AI candidates, which have lines of their own (added in the sixteenth session; left out so the figure
       // stays comparable with earlier runs).
-      return !s || (source ? s.source !== source : s.fitOnly || s.source === 'sharing-c3pa-labels' || s.source === 'sharing-ota-labels') || y === undefined ? undefined : y === 1;
+      return !s || (source ? s.source !== source : s.fitOnly || s.source === 'sharing-c3pa-labels' || s.source === 'sharing-c3pa-test' || s.source === 'sharing-ota-labels') || y === undefined ? undefined : y === 1;
     },
   );
 }

@@ -16,7 +16,7 @@ import { normalizeText } from '../../lib/core/text/normalize';
 import { gateOpen, HEADS, type Head } from '../../lib/core/engine/model/heads';
 import { prepare } from '../../lib/core/engine/model/features';
 
-export type Source = 'opp115' | 'ai-labels' | 'ai-pair-labels' | 'ai-c3pa-labels' | 'sharing-labels' | 'sharing-c3pa-labels' | 'sharing-ota-labels' | 'changes' | 'c3pa';
+export type Source = 'opp115' | 'ai-labels' | 'ai-pair-labels' | 'ai-c3pa-labels' | 'sharing-labels' | 'sharing-c3pa-labels' | 'sharing-c3pa-test' | 'sharing-ota-labels' | 'changes' | 'c3pa';
 
 export interface Sample {
   text: string;
@@ -448,12 +448,13 @@ export function loadAiC3paLabels(corpus: string, labelsFile: string): Sample[] {
  * Our sharing labels of C3PA sentences (data/sharing-c3pa-labels.jsonl, drawn by sample-c3pa-sharing.ts):
  * sentences of C3PA's 2023 policies where the sharing head's gate opens, read under
  * sharing-labelling-guidelines.md, a second reading where the first hesitated. Policies of trades the other
- * sources hardly cover, and of the years of the state privacy laws. `fit`: training data (grouped by the
- * policy's service, like every source); `eval`: measured on only.
+ * sources hardly cover, and of the years of the state privacy laws. The draws up to `draws` are
+ * 'sharing-c3pa-labels' (`fit`: training data, grouped by the policy's service like every source; `eval`:
+ * measured on only); later draws are 'sharing-c3pa-test', always measured on only.
  */
-export function loadSharingC3paLabels(corpus: string, labelsFile: string, use: 'fit' | 'fit-positives' | 'eval'): Sample[] {
+export function loadSharingC3paLabels(corpus: string, labelsFile: string, use: 'fit' | 'fit-positives' | 'eval', draws = Number.POSITIVE_INFINITY): Sample[] {
   if (!existsSync(labelsFile)) return [];
-  const labels = new Map(readJsonl<SharingLabel>(labelsFile).filter((l) => l.tp !== null).map((l) => [l.h, l]));
+  const labels = new Map(readJsonl<SharingLabel & { draw?: number }>(labelsFile).filter((l) => l.tp !== null).map((l) => [l.h, l]));
   const out: Sample[] = [];
   const seen = new Set<string>();
   for (const p of loadC3pa(corpus)) {
@@ -463,8 +464,9 @@ export function loadSharingC3paLabels(corpus: string, labelsFile: string, use: '
       if (!l || seen.has(h)) continue;
       seen.add(h);
       const stance = l.tp === 'denies' ? 'does-not' : l.tp === 'choice' ? 'choice' : l.tp === 'shares' ? 'does' : undefined;
-      const evalOnly = use === 'eval' || (use === 'fit-positives' && l.tp === 'none');
-      out.push({ text, source: 'sharing-c3pa-labels', group: p.group, labels: { 'third-party-sharing': l.tp === 'none' ? 0 : 1 }, weight: 1, origin: String(p.policy), ...(evalOnly ? { evalOnly: true } : {}), ...(stance ? { stance } : {}) });
+      const test = (l.draw ?? 1) > draws;
+      const evalOnly = test || use === 'eval' || (use === 'fit-positives' && l.tp === 'none');
+      out.push({ text, source: test ? 'sharing-c3pa-test' : 'sharing-c3pa-labels', group: p.group, labels: { 'third-party-sharing': l.tp === 'none' ? 0 : 1 }, weight: 1, origin: String(p.policy), ...(evalOnly ? { evalOnly: true } : {}), ...(stance ? { stance } : {}) });
     }
   }
   return out;

@@ -46,7 +46,7 @@ export function loadAll(corpus: string, options: FitOptions = DEFAULT_FIT) {
   const aiPairs = loadAiPairLabels(corpus, AI_PAIR_LABELS_FILE, pairs);
   const aiC3pa = loadAiC3paLabels(corpus, AI_C3PA_LABELS_FILE);
   const c3pa = options.c3pa ? c3paSamples(corpus, options.c3pa) : [];
-  const sharingC3pa = loadSharingC3paLabels(corpus, SHARING_C3PA_LABELS_FILE, options.sharingC3pa ?? 'eval');
+  const sharingC3pa = loadSharingC3paLabels(corpus, SHARING_C3PA_LABELS_FILE, options.sharingC3pa ?? 'eval', options.sharingC3paDraws);
   const sharingOta = loadSharingOtaLabels(corpus, SHARING_OTA_LABELS_FILE, options.sharingOta ?? 'eval');
   const samples: Sample[] = applyGates([...opp.samples, ...ai, ...aiPairs, ...sharing, ...mined, ...c3pa, ...aiC3pa, ...sharingC3pa, ...sharingOta]);
   return { samples, pairs };
@@ -110,6 +110,8 @@ export async function crossValidate(corpus: string, args: string[]): Promise<CvR
   show('sentences third-party-sharing, our modern-policy labels (never fitted on)', headFigures(samples, oof, 'third-party-sharing', thr('third-party-sharing'), 'sharing-labels'));
   if (samples.some((s) => s.source === 'sharing-c3pa-labels'))
     show(`sentences third-party-sharing, our labels of C3PA sentences (${options.sharingC3pa === 'eval' ? 'never fitted on' : 'fitted on, cross-validated'})`, headFigures(samples, oof, 'third-party-sharing', thr('third-party-sharing'), 'sharing-c3pa-labels'));
+  if (samples.some((s) => s.source === 'sharing-c3pa-test'))
+    show('sentences third-party-sharing, our labels of C3PA sentences, second draw (never fitted on)', headFigures(samples, oof, 'third-party-sharing', thr('third-party-sharing'), 'sharing-c3pa-test'));
   if (samples.some((s) => s.source === 'sharing-ota-labels'))
     show(`sentences third-party-sharing, our labels of the AI candidates (${options.sharingOta === 'fit' ? 'fitted on, cross-validated' : 'never fitted on'})`, headFigures(samples, oof, 'third-party-sharing', thr('third-party-sharing'), 'sharing-ota-labels'));
   // Whose models (attributes.ts, nothing fitted) against our labels, on the sentences we labelled as
