@@ -41,8 +41,7 @@ export function serviceBootstrap(outcomes: readonly Outcome[], draws = DRAWS, se
     let fp = 0;
     let fn = 0;
     for (let i = 0; i < groups.length; i++) {
-      const g = groups[Math.floor(rand() * groups.length)];
-      if (!g) continue;
+      const g = groups[Math.floor(rand() * groups.length)] ?? { tp: 0, fp: 0, fn: 0 };
       tp += g.tp;
       fp += g.fp;
       fn += g.fn;

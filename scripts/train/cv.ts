@@ -136,10 +136,8 @@ export function headFigures(samples: Sample[], probs: Float64Array[], head: Head
     (i) => {
       const s = samples[i];
       const y = s?.labels[head];
-      // Without a source: every source but the fit-only ones and our sharing labels of C3PA sentences and of the
-      // AI candidates, which have lines of their own (added in the sixteenth session; left out so the figure
-      // stays comparable with earlier runs).
-      return !s || (source ? s.source !== source : s.fitOnly || s.source === 'sharing-c3pa-labels' || s.source === 'sharing-c3pa-test' || s.source === 'sharing-ota-labels') || y === undefined ? undefined : y === 1;
+      // Without a source: every sample but the fit-only ones and those reported on a line of their own.
+      return !s || (source ? s.source !== source : s.fitOnly || s.ownLine) || y === undefined ? undefined : y === 1;
     },
   );
 }

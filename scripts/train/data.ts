@@ -30,6 +30,12 @@ export interface Sample {
   evalOnly?: boolean;
   /** Fitted on (when the fit asks for the source), never measured on: the sentence figures leave it out. */
   fitOnly?: boolean;
+  /**
+   * Reported on a line of its own, left out of the overall sentence figures (our sharing labels of C3PA
+   * sentences and of the AI candidates, added in the sixteenth session: so the overall figures stay
+   * comparable with earlier runs).
+   */
+  ownLine?: boolean;
   /** OPP-115 heads for which exactly one of the three annotators tied a practice to the sentence (no label). */
   oneVote?: Head[];
   /** Heads whose gate is closed on this sentence (applyGates). */
@@ -45,7 +51,11 @@ export const sentenceHash = (s: string) => createHash('sha256').update(s, 'utf8'
 
 /** One key per service across sources: lower case, no numeric prefix, no www., no common TLD, letters and digits only. */
 export function serviceKey(name: string | null | undefined): string {
-  let n = (name ?? '').toLowerCase();
+  // C3PA writes some addresses as the page's canonical link: "html-canonical:https://…", "html-canonical://host/…",
+  // or a bare path ("html-canonical:/privacy?hl=en"), which names no service (the caller falls back).
+  let n = (name ?? '').toLowerCase().replace(/^html-canonical:/, '');
+  if (n.startsWith('//')) n = `https:${n}`;
+  else if (n.startsWith('/')) return '';
   try {
     if (/^https?:\/\//.test(n)) n = new URL(n).hostname;
   } catch {
@@ -239,12 +249,13 @@ export function loadSharingOtaLabels(corpus: string, labelsFile: string, use: 'f
   const out: Sample[] = [];
   const seen = new Set<string>();
   for (const r of rows) {
-    const h = sentenceHash(r.sentence);
-    const l = labels.get(h);
-    if (!l || seen.has(h)) continue;
-    seen.add(h);
-    const stance = l.tp === 'denies' ? 'does-not' : l.tp === 'choice' ? 'choice' : l.tp === 'shares' ? 'does' : undefined;
-    out.push({ text: normalizeText(r.sentence), source: 'sharing-ota-labels', group: serviceKey(r.service), labels: { 'third-party-sharing': l.tp === 'none' ? 0 : 1 }, weight: 1, origin: r.service, ...(use === 'eval' ? { evalOnly: true } : {}), ...(stance ? { stance } : {}) });
+    const l = labels.get(sentenceHash(r.sentence));
+    const text = normalizeText(r.sentence);
+    // Once per text as the model reads it (two services' candidates can differ only in typography).
+    if (!l || seen.has(text)) continue;
+    seen.add(text);
+    const stance = sharingStance(l);
+    out.push({ text, source: 'sharing-ota-labels', group: serviceKey(r.service), labels: { 'third-party-sharing': l.tp === 'none' ? 0 : 1 }, weight: 1, origin: r.service, ownLine: true, ...(use === 'eval' ? { evalOnly: true } : {}), ...(stance ? { stance } : {}) });
   }
   return out;
 }
@@ -259,7 +270,12 @@ export interface SharingLabel {
   h: string;
   /** null: the readings did not settle it (left out). */
   tp: 'shares' | 'denies' | 'choice' | 'none' | null;
+  /** The first reader's confidence (data/sharing-labels.jsonl); in the doubly read files, that of the final label. */
   confidence: 'high' | 'low';
+}
+
+function sharingStance(l: SharingLabel): Sample['stance'] {
+  return l.tp === 'denies' ? 'does-not' : l.tp === 'choice' ? 'choice' : l.tp === 'shares' ? 'does' : undefined;
 }
 
 /**
@@ -272,7 +288,7 @@ export function loadSharingLabels(corpus: string, labelsFile: string, pairs: Cha
   if (!existsSync(labelsFile)) return [];
   const labels = new Map(readJsonl<SharingLabel>(labelsFile).filter((l) => l.confidence === 'high').map((l) => [l.h, l]));
   return [...labelledPairSentences(corpus, pairs, labels, 'newer-first')].map(({ text, pair: p, label: l }) => {
-    const stance = l.tp === 'denies' ? 'does-not' : l.tp === 'choice' ? 'choice' : l.tp === 'shares' ? 'does' : undefined;
+    const stance = sharingStance(l);
     return { text, source: 'sharing-labels', group: serviceKey(p.service), labels: { 'third-party-sharing': l.tp === 'none' ? 0 : 1 }, weight: 1, origin: p.id, evalOnly: true, ...(stance ? { stance } : {}) };
   });
 }
@@ -363,38 +379,95 @@ export interface C3paPassage {
   text: string;
 }
 
-/** C3PA passages, merged per (policy, text): whether any annotator marked it as shared/disclosed or sold. */
+/**
+ * C3PA passages, merged per (policy, text): whether any annotator marked it as shared/disclosed or sold.
+ * A policy is its set and id together (ids repeat between C3PA's two sets, DB and WS). Its group is, in
+ * order: the service of another source whose sentences it repeats (at least two of 40 characters or more,
+ * word for word, found in no other policy: C3PA's Google policy is YouTube's, its NextRoll policy AdRoll's),
+ * else its address's service, else a key of its own; so no service's text reaches a fold that judges it.
+ */
 export function loadC3pa(corpus: string): C3paMerged[] {
   const file = join(corpus, 'training', 'c3pa.jsonl');
   if (!existsSync(file)) return [];
   const merged = new Map<string, C3paMerged>();
+  const urls = new Map<string, string>();
   for (const r of readJsonl<C3paPassage>(file)) {
-    const k = `${r.policy_id}|${r.text}`;
+    const policy = `${r.set}-${r.policy_id}`;
+    if (r.policy_url && !urls.has(policy)) urls.set(policy, r.policy_url);
+    const k = `${policy}|${r.text}`;
     const shared = /Shared \/ Disclosed|Sold/.test(r.label) && r.label.startsWith('Categories');
     const prev = merged.get(k);
     if (prev) {
       prev.sharedOrSold ||= shared;
       prev.labels.add(r.label);
-    } else merged.set(k, { text: r.text, group: serviceKey(r.policy_url) || `c3pa-${r.policy_id}`, policy: r.policy_id, sharedOrSold: shared, labels: new Set([r.label]) });
+    } else merged.set(k, { text: r.text, group: '', policy, policyId: r.policy_id, sharedOrSold: shared, labels: new Set([r.label]) });
   }
-  return [...merged.values()];
+  const passages = [...merged.values()];
+  const elsewhere = otherSourcesSentences(corpus);
+  // Legal boilerplate (the state laws' lists of categories) recurs in many policies: a sentence found in more
+  // than one C3PA policy, or in more than one service elsewhere, says nothing about whose policy this is.
+  const policiesOf = new Map<string, Set<string>>();
+  for (const p of passages) for (const text of c3paSentences(p)) policiesOf.set(sentenceHash(text), (policiesOf.get(sentenceHash(text)) ?? new Set()).add(p.policy));
+  const shared = new Map<string, Map<string, Set<string>>>();
+  for (const p of passages)
+    for (const text of c3paSentences(p)) {
+      const h = sentenceHash(text);
+      const service = text.length >= 40 && (policiesOf.get(h)?.size ?? 0) === 1 ? elsewhere.get(h) : undefined;
+      if (!service) continue;
+      const byService = shared.get(p.policy) ?? new Map<string, Set<string>>();
+      byService.set(service, (byService.get(service) ?? new Set()).add(text));
+      shared.set(p.policy, byService);
+    }
+  const groupOf = new Map<string, string>();
+  for (const policy of new Set(passages.map((p) => p.policy))) {
+    const best = [...(shared.get(policy) ?? new Map<string, Set<string>>())].filter(([, t]) => t.size >= 2).sort((a, b) => b[1].size - a[1].size || (a[0] < b[0] ? -1 : 1))[0];
+    groupOf.set(policy, best?.[0] ?? (serviceKey(urls.get(policy)) || `c3pa-${policy.toLowerCase()}`));
+  }
+  for (const p of passages) p.group = groupOf.get(p.policy) ?? '';
+  return passages;
+}
+
+/** Sentence hash -> service key, for the sentences of the change pairs' versions, the AI candidates and OPP-115 (a sentence of several services left out). */
+function otherSourcesSentences(corpus: string): Map<string, string> {
+  const out = new Map<string, string>();
+  const many = new Set<string>();
+  const add = (text: string, service: string) => {
+    if (text.length < 40 || !service) return;
+    const h = sentenceHash(text);
+    const known = out.get(h);
+    if (known !== undefined && known !== service) many.add(h);
+    else out.set(h, service);
+  };
+  const index = join(corpus, 'changes', 'index.jsonl');
+  if (existsSync(index))
+    for (const p of loadChangePairs(corpus))
+      for (const file of [p.older.file, p.newer.file]) for (const text of markdownSentences(readFileSync(join(corpus, file), 'utf8'), p.lang)) add(text, serviceKey(p.service));
+  const candidates = join(corpus, 'training', 'ota-ai-candidates.jsonl');
+  if (existsSync(candidates)) for (const r of readJsonl<{ service: string; sentence: string }>(candidates)) add(normalizeText(r.sentence), serviceKey(r.service));
+  const opp = join(corpus, 'clauses', 'opp115-dev.jsonl');
+  if (existsSync(opp))
+    for (const seg of readJsonl<OppSegment>(opp))
+      for (const para of seg.text.split(/\n+/)) for (const text of splitSentences(normalizeText(para.trim()), 'en')) add(text, serviceKey(seg.policy));
+  for (const h of many) out.delete(h);
+  return out;
 }
 /** A C3PA passage with every label its annotators gave it. */
 export interface C3paMerged {
   text: string;
   group: string;
-  policy: number;
+  /** The policy: C3PA's set and id ("WS-12"). */
+  policy: string;
+  /** C3PA's id alone (it repeats between the two sets; the first label draw went by it). */
+  policyId: number;
   /** Marked as categories shared/disclosed or sold. */
   sharedOrSold: boolean;
   labels: Set<string>;
 }
 
 /** The sentences of a C3PA passage, paragraph by paragraph, split as the engine splits English text. */
-function* c3paSentences(p: C3paMerged): Generator<string> {
+export function* c3paSentences(p: C3paMerged): Generator<string> {
   for (const para of p.text.split(/\n+/)) yield* splitSentences(normalizeText(para.trim()), 'en');
 }
-/** The same, as a list. */
-export const c3paSentenceList = (p: C3paMerged): string[] => [...c3paSentences(p)];
 
 /**
  * C3PA passages as sharing-head training sentences (fitOnly: the sentence figures leave them out). Its
@@ -414,7 +487,7 @@ export function c3paSamples(corpus: string, mode: 'all' | 'negatives' | 'collect
       const k = `${p.group}|${text}`;
       if (text.length < 20 || seen.has(k)) continue;
       seen.add(k);
-      out.push({ text, source: 'c3pa', group: p.group, labels: { 'third-party-sharing': shared ? 1 : 0 }, weight: 1, origin: String(p.policy), fitOnly: true });
+      out.push({ text, source: 'c3pa', group: p.group, labels: { 'third-party-sharing': shared ? 1 : 0 }, weight: 1, origin: p.policy, fitOnly: true });
     }
   }
   return out;
@@ -429,19 +502,23 @@ export function c3paSamples(corpus: string, mode: 'all' | 'negatives' | 'collect
 export function loadAiC3paLabels(corpus: string, labelsFile: string): Sample[] {
   if (!existsSync(labelsFile)) return [];
   const labels = new Map(readJsonl<AiLabel>(labelsFile).filter((l) => l.ai !== null).map((l) => [l.h, l]));
-  const out: Sample[] = [];
+  return [...labelledC3paSentences(corpus, labels)].map(({ text, passage: p, label: l }) => {
+    const stance = aiStance(l);
+    return { text, source: 'ai-c3pa-labels', group: p.group, labels: { 'ai-training': l.ai === 'none' ? 0 : 1 }, weight: 1, origin: p.policy, evalOnly: true, ...(stance ? { stance } : {}) };
+  });
+}
+
+/** The labelled sentences of C3PA's passages, split as c3paSamples splits them, each hash yielded once. */
+function* labelledC3paSentences<L>(corpus: string, labels: ReadonlyMap<string, L>): Generator<{ text: string; passage: C3paMerged; label: L }> {
   const seen = new Set<string>();
-  for (const p of loadC3pa(corpus)) {
-    for (const text of c3paSentences(p)) {
+  for (const passage of loadC3pa(corpus))
+    for (const text of c3paSentences(passage)) {
       const h = sentenceHash(text);
-      const l = labels.get(h);
-      if (!l || seen.has(h)) continue;
+      const label = labels.get(h);
+      if (label === undefined || seen.has(h)) continue;
       seen.add(h);
-      const stance = aiStance(l);
-      out.push({ text, source: 'ai-c3pa-labels', group: p.group, labels: { 'ai-training': l.ai === 'none' ? 0 : 1 }, weight: 1, origin: String(p.policy), evalOnly: true, ...(stance ? { stance } : {}) });
+      yield { text, passage, label };
     }
-  }
-  return out;
 }
 
 /**
@@ -455,21 +532,12 @@ export function loadAiC3paLabels(corpus: string, labelsFile: string): Sample[] {
 export function loadSharingC3paLabels(corpus: string, labelsFile: string, use: 'fit' | 'fit-positives' | 'eval', draws = Number.POSITIVE_INFINITY): Sample[] {
   if (!existsSync(labelsFile)) return [];
   const labels = new Map(readJsonl<SharingLabel & { draw?: number }>(labelsFile).filter((l) => l.tp !== null).map((l) => [l.h, l]));
-  const out: Sample[] = [];
-  const seen = new Set<string>();
-  for (const p of loadC3pa(corpus)) {
-    for (const text of c3paSentences(p)) {
-      const h = sentenceHash(text);
-      const l = labels.get(h);
-      if (!l || seen.has(h)) continue;
-      seen.add(h);
-      const stance = l.tp === 'denies' ? 'does-not' : l.tp === 'choice' ? 'choice' : l.tp === 'shares' ? 'does' : undefined;
-      const test = (l.draw ?? 1) > draws;
-      const evalOnly = test || use === 'eval' || (use === 'fit-positives' && l.tp === 'none');
-      out.push({ text, source: test ? 'sharing-c3pa-test' : 'sharing-c3pa-labels', group: p.group, labels: { 'third-party-sharing': l.tp === 'none' ? 0 : 1 }, weight: 1, origin: String(p.policy), ...(evalOnly ? { evalOnly: true } : {}), ...(stance ? { stance } : {}) });
-    }
-  }
-  return out;
+  return [...labelledC3paSentences(corpus, labels)].map(({ text, passage: p, label: l }) => {
+    const stance = sharingStance(l);
+    const test = (l.draw ?? 1) > draws;
+    const evalOnly = test || use === 'eval' || (use === 'fit-positives' && l.tp === 'none');
+    return { text, source: test ? 'sharing-c3pa-test' : 'sharing-c3pa-labels', group: p.group, labels: { 'third-party-sharing': l.tp === 'none' ? 0 : 1 }, weight: 1, origin: p.policy, ownLine: true, ...(evalOnly ? { evalOnly: true } : {}), ...(stance ? { stance } : {}) };
+  });
 }
 
 /**

@@ -36,13 +36,17 @@ export interface FitOptions {
   /** C3PA passages' sentences as sharing-head samples (data.ts c3paSamples; their weight: sourceWeight.c3pa). */
   c3pa?: 'all' | 'negatives' | 'collected';
   /**
-   * Our sharing labels of C3PA sentences (data/sharing-c3pa-labels.jsonl): fitted on ('fit-positives': only
-   * the sentences that speak of sharing, the others measured on), or measured on only ('eval').
+   * Our sharing labels of C3PA sentences (data/sharing-c3pa-labels.jsonl): fitted on ('fit', shipped),
+   * measured on only ('eval'), or 'fit-positives' (an experiment, worse on every measure: only the sentences
+   * that speak of sharing fitted, the others measured).
    */
   sharingC3pa?: 'fit' | 'fit-positives' | 'eval';
   /** Of those labels, the draws up to this one are used as above; later ones are only measured on (default: all used). */
   sharingC3paDraws?: number;
-  /** Our sharing labels of the Open Terms Archive AI candidates (data/sharing-ota-labels.jsonl): fitted on, or measured on only. */
+  /**
+   * Our sharing labels of the Open Terms Archive AI candidates (data/sharing-ota-labels.jsonl): measured on
+   * ('eval', shipped), or fitted on ('fit', an experiment that cost sharing alerts).
+   */
   sharingOta?: 'fit' | 'eval';
   /**
    * Naive-Bayes feature scaling (NBSVM, Wang and Manning 2012), with this smoothing: each feature of head k
@@ -60,12 +64,11 @@ export interface FitOptions {
 }
 
 /**
- * The shipped fit. Our C3PA sharing labels of the first draw are fitted on at half weight since the sixteenth
- * session (experiments/2026-fit-variants.md: the weight was chosen among 0.3, 0.5, 1 and 2 on the grouped
- * validation); the second draw, fitted on too, read today's sentences better but found fewer sharing changes,
- * so it measures.
+ * The shipped fit. Our sharing labels of C3PA sentences (both draws) are fitted on at half weight since the
+ * sixteenth session (experiments/2026-fit-variants.md: 0.5 and 1 compared on the change alerts at four seeds,
+ * 0.25, 0.3 and 2 on sentence figures or fewer seeds).
  */
-export const DEFAULT_FIT: FitOptions = { buckets: 1 << 18, epochs: 4, rate: 0.2, l2: 2e-6, seed: 20261204, balance: 0.5, nbBlend: 3, sharingC3pa: 'fit', sharingC3paDraws: 1, sourceWeight: { 'sharing-c3pa-labels': 0.5 } };
+export const DEFAULT_FIT: FitOptions = { buckets: 1 << 18, epochs: 4, rate: 0.2, l2: 2e-6, seed: 20261204, balance: 0.5, nbBlend: 3, sharingC3pa: 'fit', sharingC3paDraws: 2, sourceWeight: { 'sharing-c3pa-labels': 0.5 } };
 
 export interface Prepared {
   index: Uint32Array;

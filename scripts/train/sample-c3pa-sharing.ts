@@ -1,38 +1,41 @@
 /**
  * How the sentences of data/sharing-c3pa-labels.jsonl were drawn (run once, 5 December 2026; kept so the
- * draw can be repeated): from C3PA's 400 policies of 2023 (`training/c3pa.jsonl`), split as the training
+ * draw can be repeated): from C3PA's policies of 2023 (`training/c3pa.jsonl`), split as the training
  * scripts split its passages (data.ts c3paSentences), sentences of 30-600 characters where the sharing
- * head's gate opens, whatever the passage's C3PA label; at most five per policy in a seeded shuffle; each
- * with the sentence before it in its passage as context for the reader. Split into files for readers.
- * Draw 2 (the same day) took five more per policy, with another seed, leaving out the sentences already
- * labelled (data/sharing-c3pa-labels.jsonl).
+ * head's gate opens, whatever the passage's C3PA label; at most five per C3PA policy id in a seeded shuffle
+ * (ids repeat between C3PA's two sets, so an id can stand for two policies: the draws came from 374 and 376
+ * of the 400, up to nine sentences from one; kept as it ran, so that the draws repeat); each with the
+ * sentence before it in its passage as context for the reader. Split into files for readers.
+ * Draw 2 (the same day) took five more per id, with another seed, leaving out the sentences of draw 1.
+ * The small generator below is the one the draws ran with (kept so that they repeat).
  *
  * Usage: node --import tsx scripts/train/sample-c3pa-sharing.ts OUT_DIR [READERS] [DRAW]
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gateOpen } from '../../lib/core/engine/model/heads';
 import { prepare } from '../../lib/core/engine/model/features';
 import { corpusDir } from '../lib/corpus';
-import { c3paSentenceList, loadC3pa, sentenceHash } from './data';
+import { c3paSentences, loadC3pa, readJsonl, sentenceHash } from './data';
 
 const outDir = process.argv[2] ?? '.';
 const readers = Number(process.argv[3] ?? 4);
 const draw = Number(process.argv[4] ?? 1);
 const PER_POLICY = 5;
 const LABELS = join(import.meta.dirname, '..', '..', 'data', 'sharing-c3pa-labels.jsonl');
-const labelled = new Set(draw > 1 && existsSync(LABELS) ? readFileSync(LABELS, 'utf8').split('\n').filter(Boolean).map((l) => (JSON.parse(l) as { h: string }).h) : []);
+// Earlier draws' sentences are left out (not this draw's or later ones', so a draw can be repeated).
+const labelled = new Set(existsSync(LABELS) ? readJsonl<{ h: string; draw?: number }>(LABELS).filter((l) => (l.draw ?? 1) < draw).map((l) => l.h) : []);
 const byPolicy = new Map<number, Array<{ h: string; policy: number; context: string; sentence: string }>>();
 const seen = new Set<string>();
 for (const p of loadC3pa(corpusDir())) {
-  const list = c3paSentenceList(p);
+  const list = [...c3paSentences(p)];
   list.forEach((s, i) => {
     const h = sentenceHash(s);
     if (s.length < 30 || s.length > 600 || seen.has(h) || labelled.has(h) || !gateOpen('third-party-sharing', prepare(s))) return;
     seen.add(h);
-    const rows = byPolicy.get(p.policy) ?? [];
-    rows.push({ h, policy: p.policy, context: (list[i - 1] ?? '').slice(0, 240), sentence: s });
-    byPolicy.set(p.policy, rows);
+    const rows = byPolicy.get(p.policyId) ?? [];
+    rows.push({ h, policy: p.policyId, context: (list[i - 1] ?? '').slice(0, 240), sentence: s });
+    byPolicy.set(p.policyId, rows);
   });
 }
 let seed = draw > 1 ? 20261205 + draw : 20261205;
@@ -47,7 +50,7 @@ for (const policy of [...byPolicy.keys()].sort((a, b) => a - b)) {
   }
   rows.push(...c.slice(0, PER_POLICY));
 }
-// Whole policies stay with one reader.
+// Files are cut by count, in policy order (a policy can straddle two readers).
 const size = Math.ceil(rows.length / readers);
 for (let k = 0; k < readers; k++) writeFileSync(join(outDir, `chunk-${k}.jsonl`), rows.slice(k * size, (k + 1) * size).map((r) => JSON.stringify(r)).join('\n') + '\n');
-console.log(`${rows.length} sentences from ${byPolicy.size} policies into ${readers} files`);
+console.log(`${rows.length} sentences from ${byPolicy.size} C3PA policy ids into ${readers} files`);
