@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { WARCParser } from 'warcio';
 import { runVerify } from '../../cli/verify';
+import { EXTRACTOR_VERSION } from '../../lib/core/page/extract';
 import { demoPage } from './fixtures';
 import { seriousViolations } from './axe';
 import { badgeOf, inWorker, launchExtension, openExtensionPage, reportedOutcomes, screenshot, startServer, tabIdOf, waitFor, type Extension, type FixtureServer } from './harness';
@@ -139,9 +140,9 @@ describe('the evidence record', () => {
     const options = await openExtensionPage(ext, 'options.html');
     await waitFor(async () => (await reportedOutcomes(ext)).find((o) => o.outcome === 'reextracted'), 'the re-extraction', 30_000);
     const done = (await reportedOutcomes(ext)).find((o) => o.outcome === 'reextracted')!;
-    expect(done.reason).toBe('extractor 1: 0 new text, 3 same text, 0 unreadable');
+    expect(done.reason).toBe(`extractor ${EXTRACTOR_VERSION}: 0 new text, 3 same text, 0 unreadable`);
     await options.reload();
-    await expect.poll(() => options.locator('.reextraction').textContent()).toBe('Saved pages read again by extractor 1: 0 gave a different text (now stored), 3 the same text. None was reported as a change.');
+    await expect.poll(() => options.locator('.reextraction').textContent()).toBe(`Saved pages read again by extractor ${EXTRACTOR_VERSION}: 0 gave a different text (now stored), 3 the same text. None was reported as a change.`);
     await options.close();
 
     // No new version, no new alert; the chain records the re-reading and still verifies.

@@ -146,6 +146,32 @@ describe('extractPolicy', () => {
     expect(text).toContain('partner B12');
   });
 
+  describe('the heading that repeats the title', () => {
+    // A short policy (under the 300 words Readability must keep) goes to the fallback on one visit and,
+    // a few sentences longer, to Readability on the next: both must leave the title's heading out alike,
+    // or the history shows "Privacy Policy" as removed though the page never lost it.
+    const clause = (i: number) => `<p>Clause ${i}: we keep your account details for as long as your account is open, and we share them with the company that hosts our servers, under a contract.</p>`;
+    const page = (h1: string, clauses: number) =>
+      `<!doctype html><html lang="en"><head><title>Privacy Policy | Quill Notes</title></head><body><nav><a href="/">Home</a></nav><main><article><h1>${h1}</h1>${Array.from({ length: clauses }, (_, i) => clause(i + 1)).join('')}<h2>Your rights</h2><p>You may ask for a copy of your data at any time.</p></article></main></body></html>`;
+
+    it('is left out by the fallback as by Readability, with the sections below it', () => {
+      const short = ok(extract(page('Privacy Policy', 8)));
+      const long = ok(extract(page('Privacy Policy', 14)));
+      expect(long.extraction.method).toBe('readability');
+      expect(short.extraction.notes.join(' ')).toMatch(/fallback content root/);
+      for (const d of [short, long]) {
+        expect(d.blocks.some((b) => b.kind === 'heading' && b.text === 'Privacy Policy')).toBe(false);
+        expect(d.blocks.find((b) => b.text === 'Your rights')).toMatchObject({ kind: 'heading', section: [] });
+      }
+      expect(short.blocks[0]?.text).toMatch(/^Clause 1:/);
+    });
+
+    it('stays when it is not the title', () => {
+      const d = ok(extract(page('How Quill Notes handles your data', 8)));
+      expect(d.blocks[0]).toMatchObject({ kind: 'heading', text: 'How Quill Notes handles your data' });
+    });
+  });
+
   it.each([
     ['an empty document', ''],
     ['a body without text', '<html><body><div></div></body></html>'],

@@ -90,14 +90,48 @@ function runReadability(doc: Document, notes: string[]): { blocks: Block[]; titl
   return { blocks: blocksFromElement(article.content), title: article.title ?? '' };
 }
 
-function runFallback(doc: Document, notes: string[]): Block[] {
+function runFallback(doc: Document, notes: string[], title: string): Block[] {
   const root = findMainContent(doc);
   if (!root) return [];
   const copy = cleanCopy(root);
   const name = root.localName + (root.id ? `#${root.id}` : '');
   notes.push(`fallback content root <${name}>`);
+  const repeated = titleHeading(copy, title);
+  if (repeated) {
+    repeated.remove();
+    notes.push('fallback left out the heading that repeats the title, as Readability does');
+  }
   return blocksFromElement(copy);
 }
+
+/**
+ * The first <h1> or <h2> that repeats the page's title, by Readability's own test (its
+ * `_headerDuplicatesTitle`: more than three quarters of the heading's text is words of the title). Readability
+ * leaves that heading out; the fallback does the same, so that a page read by one extractor on one visit and
+ * by the other on the next (a policy near the 300-word line) does not show its title heading as removed.
+ */
+export function titleHeading(root: Element, title: string): Element | null {
+  if (!title) return null;
+  let seen = 0;
+  for (const h of Array.from(root.querySelectorAll('h1, h2'))) {
+    if (++seen > MAX_TITLE_HEADINGS) return null;
+    if (textSimilarity(title, h.textContent ?? '') > 0.75) return h;
+  }
+  return null;
+}
+/** Headings looked at for the title (a bound on the work; Readability meets the title's heading near the top). */
+const MAX_TITLE_HEADINGS = 50;
+
+/** Readability's `textSimilarity`: the share of B's text made of words A also has (split as Readability splits). */
+function textSimilarity(a: string, b: string): number {
+  const tokensA = a.slice(0, 1000).toLowerCase().split(NON_WORD).filter(Boolean);
+  const tokensB = b.slice(0, 1000).toLowerCase().split(NON_WORD).filter(Boolean);
+  if (!tokensA.length || !tokensB.length) return 0;
+  const known = new Set(tokensA);
+  const unique = tokensB.filter((t) => !known.has(t));
+  return 1 - unique.join(' ').length / tokensB.join(' ').length;
+}
+const NON_WORD = /\W+/;
 
 function mainContentWords(doc: Document): number {
   const root = findMainContent(doc);
@@ -232,7 +266,7 @@ export function extractPolicy(doc: Document, url: string, options: ExtractOption
     const suspicious = words < MIN_WORDS || blockChars < bodyChars * MIN_SHARE_OF_MAIN;
     const mainWords = suspicious ? mainContentWords(doc) : 0;
     if (words < MIN_WORDS || words < mainWords * MIN_SHARE_OF_MAIN) {
-      const fb = runFallback(doc, notes);
+      const fb = runFallback(doc, notes, title || doc.title);
       const fbWords = wordsOf(fb);
       if (fbWords > words) {
         notes.push(

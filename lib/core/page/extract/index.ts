@@ -15,4 +15,5 @@ export { findStatedDate } from '../../text/dates';
  * engine, which reads texts and never stores them. Never reuse or lower a number: stored versions compare
  * their number with this one, and only a higher one triggers re-extraction.
  */
-export const EXTRACTOR_VERSION = 1;
+export const EXTRACTOR_VERSION = 2;
+// 2 (5 December 2026): the fallback leaves out the heading that repeats the page's title, as Readability does.
