@@ -266,6 +266,15 @@ export function markdownSentences(md: string, lang: string): string[] {
   return doc.blocks.filter((b) => b.kind !== 'heading').flatMap((b) => splitSentences(normalizeText(b.text), lang));
 }
 
+/** A corpus version file's sentences (markdownSentences), read and split once per run: several loaders read the same versions. */
+function versionSentences(corpus: string, file: string, lang: string): readonly string[] {
+  const key = `${corpus}\0${file}\0${lang}`;
+  let sentences = VERSION_SENTENCES.get(key);
+  if (!sentences) VERSION_SENTENCES.set(key, (sentences = markdownSentences(readFileSync(join(corpus, file), 'utf8'), lang)));
+  return sentences;
+}
+const VERSION_SENTENCES = new Map<string, readonly string[]>();
+
 export interface SharingLabel {
   h: string;
   /** null: the readings did not settle it (left out). */
@@ -320,7 +329,7 @@ function* labelledPairSentences<L>(corpus: string, pairs: ChangePair[], labels: 
     for (const side of order === 'older-first' ? [pair.older, pair.newer] : [pair.newer, pair.older]) {
       if (files.has(side.file)) continue;
       files.add(side.file);
-      for (const text of markdownSentences(readFileSync(join(corpus, side.file), 'utf8'), pair.lang)) {
+      for (const text of versionSentences(corpus, side.file, pair.lang)) {
         const h = sentenceHash(text);
         const label = labels.get(h);
         if (label === undefined || done.has(h)) continue;
@@ -386,7 +395,15 @@ export interface C3paPassage {
  * word for word, found in no other policy: C3PA's Google policy is YouTube's, its NextRoll policy AdRoll's),
  * else its address's service, else a key of its own; so no service's text reaches a fold that judges it.
  */
-export function loadC3pa(corpus: string): C3paMerged[] {
+export function loadC3pa(corpus: string): readonly C3paMerged[] {
+  let passages = C3PA.get(corpus);
+  if (!passages) C3PA.set(corpus, (passages = readC3pa(corpus)));
+  return passages;
+}
+/** loadC3pa's passages per corpus: the training run asks for them three times, and grouping them reads every other source. */
+const C3PA = new Map<string, readonly C3paMerged[]>();
+
+function readC3pa(corpus: string): C3paMerged[] {
   const file = join(corpus, 'training', 'c3pa.jsonl');
   if (!existsSync(file)) return [];
   const merged = new Map<string, C3paMerged>();
@@ -406,18 +423,21 @@ export function loadC3pa(corpus: string): C3paMerged[] {
   const elsewhere = otherSourcesSentences(corpus);
   // Legal boilerplate (the state laws' lists of categories) recurs in many policies: a sentence found in more
   // than one C3PA policy, or in more than one service elsewhere, says nothing about whose policy this is.
+  const split = passages.map((p) => [...c3paSentences(p)].map((text) => ({ text, h: sentenceHash(text) })));
   const policiesOf = new Map<string, Set<string>>();
-  for (const p of passages) for (const text of c3paSentences(p)) policiesOf.set(sentenceHash(text), (policiesOf.get(sentenceHash(text)) ?? new Set()).add(p.policy));
+  passages.forEach((p, i) => {
+    for (const { h } of split[i] ?? []) policiesOf.set(h, (policiesOf.get(h) ?? new Set()).add(p.policy));
+  });
   const shared = new Map<string, Map<string, Set<string>>>();
-  for (const p of passages)
-    for (const text of c3paSentences(p)) {
-      const h = sentenceHash(text);
+  passages.forEach((p, i) => {
+    for (const { text, h } of split[i] ?? []) {
       const service = text.length >= 40 && (policiesOf.get(h)?.size ?? 0) === 1 ? elsewhere.get(h) : undefined;
       if (!service) continue;
       const byService = shared.get(p.policy) ?? new Map<string, Set<string>>();
       byService.set(service, (byService.get(service) ?? new Set()).add(text));
       shared.set(p.policy, byService);
     }
+  });
   const groupOf = new Map<string, string>();
   for (const policy of new Set(passages.map((p) => p.policy))) {
     const best = [...(shared.get(policy) ?? new Map<string, Set<string>>())].filter(([, t]) => t.size >= 2).sort((a, b) => b[1].size - a[1].size || (a[0] < b[0] ? -1 : 1))[0];
@@ -441,7 +461,7 @@ function otherSourcesSentences(corpus: string): Map<string, string> {
   const index = join(corpus, 'changes', 'index.jsonl');
   if (existsSync(index))
     for (const p of loadChangePairs(corpus))
-      for (const file of [p.older.file, p.newer.file]) for (const text of markdownSentences(readFileSync(join(corpus, file), 'utf8'), p.lang)) add(text, serviceKey(p.service));
+      for (const file of [p.older.file, p.newer.file]) for (const text of versionSentences(corpus, file, p.lang)) add(text, serviceKey(p.service));
   const candidates = join(corpus, 'training', 'ota-ai-candidates.jsonl');
   if (existsSync(candidates)) for (const r of readJsonl<{ service: string; sentence: string }>(candidates)) add(normalizeText(r.sentence), serviceKey(r.service));
   const opp = join(corpus, 'clauses', 'opp115-dev.jsonl');
