@@ -203,7 +203,7 @@ interface Judgement {
 // What never makes a practice "wider" on its own: disclosures the law compels, the purposes every policy
 // names (running the service, security, legal reasons), and "personal data" itself, which every
 // statement is about. (De-identified data is handled apart, below.)
-const NEVER_WIDENS = new Set(['to:authorities', 'for:legal', 'for:service', 'for:security', 'data:personal-data']);
+export const NEVER_WIDENS: ReadonlySet<string> = new Set(['to:authorities', 'for:legal', 'for:service', 'for:security', 'data:personal-data']);
 const DEIDENTIFIED = new Set(['aggregated', 'aggregate', 'de-identified', 'deidentified', 'anonymized', 'anonymised', 'pseudonymized', 'pseudonymised']);
 
 const spanText = (edit: SentenceEdit, op: 'insert' | 'delete') =>

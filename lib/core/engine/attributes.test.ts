@@ -85,4 +85,24 @@ describe('what a statement names', () => {
     expect(merger.recipients).toContain('buyers');
     expect(read('We share your transaction history with our payment processor.').data).toContain('purchases');
   });
+  // Wordings OPP-115's annotators tied to these kinds that the vocabularies missed (npm run eval -- attributes).
+  it('reads a business sold with its assets as going to a buyer', () => {
+    expect(read('If we are acquired by another company, your details will be part of the transferred assets.').recipients).toContain('buyers');
+    expect(read('Business transfers: customer records may be passed on when we merge with another firm.').recipients).toContain('buyers');
+    expect(read('We would pass your data on in the sale of the company.').recipients).toContain('buyers');
+  });
+  it('reads analysis as an analytics purpose', () => {
+    expect(read('Our vendors analyze traffic patterns for us.').purposes).toContain('analytics');
+    expect(read('The data is shared for statistical analysis.').purposes).toContain('analytics');
+    expect(read('We share your address with the courier.').purposes).not.toContain('analytics');
+  });
+  it('reads companies named by the service they perform as service providers', () => {
+    expect(read('We use a fulfillment company to ship your order.').recipients).toContain('service-providers');
+    expect(read('Consultants working on a project may see your answers.').recipients).toContain('service-providers');
+    expect(read('A contest sponsor receives the winners’ names.').recipients).toContain('partners');
+  });
+  it('reads one government agency as an authority, as it reads several', () => {
+    expect(read('We would forward your message to another federal agency.').recipients).toContain('authorities');
+    expect(read('We report it to a government agency when the law requires.').recipients).toContain('authorities');
+  });
 });

@@ -1,0 +1,258 @@
+/**
+ * `npm run eval -- attributes`: what a sharing statement names (lib/core/engine/attributes.ts: recipient
+ * kinds, company names, data kinds, purposes), against the attributes OPP-115's annotators gave the
+ * sharing practices they tied to the same sentence. The change judgement is made of these readings
+ * ("expanded" when a statement gains a kind), so a misread word is a false alarm and a missed one a miss.
+ *
+ * The unit is a sentence that two or three annotators tied to a Third Party Sharing/Collection practice.
+ * For each of our keys that an OPP-115 value maps onto (MAP below; values with no counterpart, such as
+ * "Unspecified" or "Demographic", are not scored):
+ * - recall: of the sentences where two or more annotators chose a value mapping to the key, with its
+ *   selected text in the sentence, the share where we read the key;
+ * - precision: of the sentences where we read the key, the share where at least one annotator chose such
+ *   a value anywhere in a sharing practice tied to the sentence. An annotator gives one value per practice,
+ *   so a sentence listing five kinds of data often carries one practice: precision is a floor, useful to
+ *   compare vocabularies and to read the false readings, not an absolute figure.
+ *
+ * Nothing here is fitted, but vocabularies are written by people who read errors. So policies are split in
+ * two halves by service (a fixed hash): errors are printed (`--errors N`) for the "read" half only, and the
+ * "held" half is the figure to trust for a vocabulary changed after reading them.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { NEVER_WIDENS } from '../../lib/core/engine/analyze';
+import { attributesOf, type Attributes } from '../../lib/core/engine/attributes';
+import { prepare } from '../../lib/core/engine/model/features';
+import { normalizeText } from '../../lib/core/text/normalize';
+import { corpusDir } from '../lib/corpus';
+import { readJsonl, sentencesWithOffsets, serviceKey } from '../train/data';
+
+interface Segment {
+  policy: string;
+  segment: number;
+  text: string;
+}
+interface Practice {
+  policy_name: string;
+  segment_id: number;
+  annotator: string;
+  category: string;
+  attributes: Record<string, { value: string; text: string | null }>;
+}
+
+const SHARING = 'Third Party Sharing/Collection';
+
+/** OPP-115 attribute values and the key of ours each stands for (several of ours may stand for one of theirs). */
+export const MAP: Record<string, Record<string, string>> = {
+  'Third Party Entity': {
+    'Other part of company/affiliate': 'to:affiliates',
+    Public: 'to:public',
+    'Other users': 'to:public',
+    // OPP-115's "named" third party is a named kind as often as a company ("advertisers", "Google Analytics").
+    'Named third party': 'to:a-kind-or-name',
+  },
+  Purpose: {
+    Advertising: 'for:advertising',
+    Marketing: 'for:marketing',
+    'Analytics/Research': 'for:analytics|research',
+    'Legal requirement': 'for:legal',
+    'Service operation and security': 'for:security|service',
+    'Basic service/feature': 'for:service',
+    'Additional service/feature': 'for:service',
+    'Personalization/Customization': 'for:personalization',
+    'Merger/Acquisition': 'to:buyers',
+  },
+  'Personal Information Type': {
+    Contact: 'data:contact',
+    Location: 'data:location',
+    'User online activities': 'data:activity',
+    'Cookies and tracking elements': 'data:device',
+    'IP address and device IDs': 'data:device',
+    'Computer information': 'data:device',
+    Financial: 'data:purchases|sensitive',
+    Health: 'data:sensitive',
+    'Survey data': 'data:feedback',
+    'Generic personal information': 'data:personal-data',
+  },
+};
+export const KEYS = [...new Set(Object.values(MAP).flatMap((m) => Object.values(m)))];
+
+/** Recipient kinds OPP-115 does not file as a named third party: vague ones ("third parties", "partners") and those it files apart. */
+const VAGUE = new Set(['third-parties', 'partners', 'public', 'affiliates', 'authorities', 'buyers']);
+
+/** Whether our reading of a sentence holds a key ("for:analytics|research": either purpose). */
+export function reads(a: Attributes, key: string): boolean {
+  if (key === 'to:a-kind-or-name') return a.named.length > 0 || a.recipients.some((r) => !VAGUE.has(r));
+  const [kind, alternatives] = key.split(':') as [string, string];
+  const list: readonly string[] = kind === 'to' ? a.recipients : kind === 'for' ? a.purposes : a.data;
+  return alternatives.split('|').some((v) => list.includes(v));
+}
+
+/** The half a policy falls in: "read" (errors shown) or "held" (not read), by a fixed hash of its service. */
+export function half(policy: string): 'read' | 'held' {
+  const byte = createHash('sha256').update(serviceKey(policy)).digest()[0] ?? 0;
+  return byte % 2 === 0 ? 'read' : 'held';
+}
+
+export interface Unit {
+  policy: string;
+  sentence: string;
+  /** Per key: the annotators who chose a value mapping to it with its selected text in this sentence. */
+  strict: Map<string, Set<string>>;
+  /** Keys any annotator chose in a sharing practice tied to this sentence. */
+  lenient: Set<string>;
+}
+
+/** The sentences two or more annotators tied to a sharing practice, with what they said of it. */
+export function loadUnits(corpus: string): Unit[] {
+  const segs = readJsonl<Segment>(join(corpus, 'clauses', 'opp115-dev.jsonl'));
+  const byKey = new Map<string, Practice[]>();
+  for (const p of readJsonl<Practice>(join(corpus, 'clauses', 'opp115-dev-practices.jsonl'))) {
+    if (p.category !== SHARING) continue;
+    const k = `${p.policy_name}#${p.segment_id}`;
+    byKey.set(k, [...(byKey.get(k) ?? []), p]);
+  }
+  const units: Unit[] = [];
+  for (const seg of segs) {
+    const practices = byKey.get(`${seg.policy}#${seg.segment}`);
+    if (!practices) continue;
+    const norm = seg.text
+      .split(/\n+/)
+      .map((p) => normalizeText(p))
+      .join('\n');
+    const sentences = sentencesWithOffsets(norm);
+    const overlapOf = (text: string) => {
+      const span = normalizeText(text);
+      const at = norm.indexOf(span);
+      return sentences.map((s) => (at < 0 ? 0 : Math.max(0, Math.min(at + span.length, s.end) - Math.max(at, s.start))));
+    };
+    const tied = sentences.map(() => new Set<string>());
+    const strict = sentences.map(() => new Map<string, Set<string>>());
+    const lenient = sentences.map(() => new Set<string>());
+    for (const p of practices) {
+      // The practice is tied to the sentences holding at least half as much of its selected text as
+      // the one holding most (as scripts/train/data.ts ties practices to sentences).
+      const total = new Array<number>(sentences.length).fill(0);
+      const keys: string[] = [];
+      for (const [name, attr] of Object.entries(p.attributes)) {
+        if (!attr.text || attr.text.length < 6) continue;
+        const overlap = overlapOf(attr.text);
+        overlap.forEach((o, i) => (total[i] = (total[i] ?? 0) + o));
+        const key = MAP[name]?.[attr.value];
+        if (!key) continue;
+        keys.push(key);
+        overlap.forEach((o, i) => {
+          if (o <= 0) return;
+          const m = strict[i];
+          if (m) m.set(key, new Set([...(m.get(key) ?? []), p.annotator]));
+        });
+      }
+      const most = Math.max(0, ...total);
+      if (most <= 0) continue;
+      total.forEach((o, i) => {
+        if (o < most / 2) return;
+        tied[i]?.add(p.annotator);
+        for (const k of keys) lenient[i]?.add(k);
+      });
+    }
+    sentences.forEach((s, i) => {
+      if ((tied[i]?.size ?? 0) < 2) return;
+      units.push({ policy: seg.policy, sentence: s.text, strict: strict[i] ?? new Map(), lenient: lenient[i] ?? new Set() });
+    });
+  }
+  return units;
+}
+
+interface Tally {
+  goldStrict: number;
+  found: number;
+  read: number;
+  right: number;
+  falseReadings: string[];
+  missed: string[];
+}
+
+export function score(units: Unit[]): Map<string, Tally> {
+  const out = new Map<string, Tally>(KEYS.map((k) => [k, { goldStrict: 0, found: 0, read: 0, right: 0, falseReadings: [], missed: [] }]));
+  for (const u of units) {
+    const a = attributesOf(prepare(u.sentence), u.sentence);
+    for (const key of KEYS) {
+      const t = out.get(key);
+      if (!t) continue;
+      const ours = reads(a, key);
+      const gold = (u.strict.get(key)?.size ?? 0) >= 2;
+      if (gold) {
+        t.goldStrict++;
+        if (ours) t.found++;
+        else t.missed.push(u.sentence);
+      }
+      if (ours) {
+        t.read++;
+        if (u.lenient.has(key)) t.right++;
+        else t.falseReadings.push(u.sentence);
+      }
+    }
+  }
+  return out;
+}
+
+/** Whether gaining the key can make a change "expanded" (some of its alternatives are not in NEVER_WIDENS). */
+function canWiden(key: string): boolean {
+  if (key === 'to:a-kind-or-name') return true;
+  const [kind, alternatives] = key.split(':') as [string, string];
+  return alternatives.split('|').some((v) => !NEVER_WIDENS.has(`${kind}:${v}`));
+}
+
+const pct = (a: number, b: number) => (b === 0 ? '  -  ' : (a / b).toFixed(3));
+
+export async function run(args: string[]): Promise<number> {
+  const dir = corpusDir();
+  if (!existsSync(join(dir, 'clauses', 'opp115-dev-practices.jsonl'))) {
+    console.log(`Corpus not found (${dir}; set CLAUSEWATCH_CORPUS); skipping the attributes eval.`);
+    return 0;
+  }
+  const errArg = args.indexOf('--errors');
+  const showErrors = errArg >= 0 ? Number(args[errArg + 1] ?? 10) : 0;
+  const units = loadUnits(dir);
+  const halves = { read: units.filter((u) => half(u.policy) === 'read'), held: units.filter((u) => half(u.policy) === 'held') };
+  const scored = { read: score(halves.read), held: score(halves.held) };
+  console.log(`\nOPP-115 sharing sentences (two or more annotators): ${units.length} (read half ${halves.read.length}, held half ${halves.held.length}).`);
+  console.log('Recall: where two annotators chose it; precision: where one did (a floor). held half [read half]\n');
+  console.log(`  ${'key'.padEnd(24)} ${'recall'.padEnd(22)} precision`);
+  const sums = { read: [0, 0, 0, 0], held: [0, 0, 0, 0], judged: [0, 0, 0, 0], judgedRead: [0, 0, 0, 0] };
+  for (const key of KEYS) {
+    const h = scored.held.get(key);
+    const r = scored.read.get(key);
+    if (!h || !r) continue;
+    const widens = canWiden(key);
+    const tallies = [['held', h], ['read', r], ...(widens ? ([['judged', h], ['judgedRead', r]] as const) : [])] as const;
+    for (const [name, t] of tallies) {
+      const s = sums[name];
+      s[0] = (s[0] ?? 0) + t.found;
+      s[1] = (s[1] ?? 0) + t.goldStrict;
+      s[2] = (s[2] ?? 0) + t.right;
+      s[3] = (s[3] ?? 0) + t.read;
+    }
+    console.log(
+      `  ${key.padEnd(24)} ${`${pct(h.found, h.goldStrict)} (${h.found}/${h.goldStrict}) [${pct(r.found, r.goldStrict)}]`.padEnd(22)} ${pct(h.right, h.read)} (${h.right}/${h.read}) [${pct(r.right, r.read)}]`,
+    );
+  }
+  const [hf = 0, hg = 0, hr = 0, hn = 0] = sums.held;
+  const [rf = 0, rg = 0, rr = 0, rn = 0] = sums.read;
+  console.log(`  ${'all keys (micro)'.padEnd(24)} ${`${pct(hf, hg)} (${hf}/${hg}) [${pct(rf, rg)}]`.padEnd(22)} ${pct(hr, hn)} (${hr}/${hn}) [${pct(rr, rn)}]`);
+  const [jf = 0, jg = 0, jr = 0, jn = 0] = sums.judged;
+  const [kf = 0, kg = 0, kr = 0, kn = 0] = sums.judgedRead;
+  console.log(`  ${'keys that can widen'.padEnd(24)} ${`${pct(jf, jg)} (${jf}/${jg}) [${pct(kf, kg)}]`.padEnd(22)} ${pct(jr, jn)} (${jr}/${jn}) [${pct(kr, kn)}]`);
+  console.log('  (keys that can widen: a change that gains one is "expanded"; gaining a legal, security or service purpose or "personal data" is not, analyze.ts NEVER_WIDENS)');
+  if (showErrors > 0) {
+    for (const key of KEYS) {
+      const t = scored.read.get(key);
+      if (!t) continue;
+      console.log(`\n## ${key} (read half): misses ${t.missed.length}, false readings ${t.falseReadings.length}`);
+      for (const m of t.missed.slice(0, showErrors)) console.log(`  MISS  ${m.slice(0, 220)}`);
+      for (const f of t.falseReadings.slice(0, showErrors)) console.log(`  FALSE ${f.slice(0, 220)}`);
+    }
+  }
+  return 0;
+}
