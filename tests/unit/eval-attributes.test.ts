@@ -2,7 +2,7 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { half, loadUnits, score } from './attributes';
+import { half, loadUnits, score } from '../../scripts/eval/attributes';
 
 // A two-segment corpus in our own words, in OPP-115's two files' shape.
 const dir = mkdtempSync(join(tmpdir(), 'cw-attr-'));
