@@ -95,8 +95,12 @@ Written by \`npm run train\`; do not edit by hand (the prose lives in \`scripts/
   sharing labels of the 778 AI candidates where the sharing gate opens (\`data/sharing-ota-labels.jsonl\`, two
   readings of the hesitant ones): fitted on, they cost sharing alerts at each of three seeds (one to four
   changes found less, or a false alarm more), so they measure how the sharing head reads sentences about AI
-  providers (poorly: see the figures). The overall sentence figures below count the first two test sets
-  (\`sharing-labels\`, \`ai-c3pa-labels\`), not our C3PA or AI-candidate sharing labels, which have lines of their own.
+  providers (poorly: see the figures). And our sharing labels of the 255 sentences of the change pairs' versions
+  that open the sharing gate and speak of AI (\`data/sharing-ai-pair-labels.jsonl\`, seventeenth session; a blind
+  second reading of the 50 hesitant and 40 confident ones, 87 of 90 the same, kappa 0.90): fitted on, at weight 1
+  or 0.5, they cost one to three sharing alerts at each of four seeds (among them LinkedIn's November 2025
+  sharing with Microsoft for its AI training), so they measure. The overall sentence figures below count the first two test sets
+  (\`sharing-labels\`, \`ai-c3pa-labels\`), not our C3PA, AI-candidate or change-pair AI sharing labels, which have lines of their own.
 - **Our sharing labels of C3PA sentences** (\`data/sharing-c3pa-labels.jsonl\`, added in the sixteenth session):
   2,300 sentences of C3PA's 2023 policies (two draws, 392 of its 400 policies between them) where the sharing head's gate
   opens, read under the sharing guidelines (a second, blind reading of every hesitant one and of 225 others:

@@ -16,7 +16,7 @@ import { normalizeText } from '../../lib/core/text/normalize';
 import { gateOpen, HEADS, type Head } from '../../lib/core/engine/model/heads';
 import { prepare } from '../../lib/core/engine/model/features';
 
-export type Source = 'opp115' | 'ai-labels' | 'ai-pair-labels' | 'ai-c3pa-labels' | 'sharing-labels' | 'sharing-c3pa-labels' | 'sharing-c3pa-test' | 'sharing-ota-labels' | 'changes' | 'c3pa';
+export type Source = 'opp115' | 'ai-labels' | 'ai-pair-labels' | 'ai-c3pa-labels' | 'sharing-labels' | 'sharing-c3pa-labels' | 'sharing-c3pa-test' | 'sharing-ota-labels' | 'sharing-ai-pair-labels' | 'changes' | 'c3pa';
 
 export interface Sample {
   text: string;
@@ -267,7 +267,7 @@ export function markdownSentences(md: string, lang: string): string[] {
 }
 
 /** A corpus version file's sentences (markdownSentences), read and split once per run: several loaders read the same versions. */
-function versionSentences(corpus: string, file: string, lang: string): readonly string[] {
+export function versionSentences(corpus: string, file: string, lang: string): readonly string[] {
   const key = `${corpus}\0${file}\0${lang}`;
   let sentences = VERSION_SENTENCES.get(key);
   if (!sentences) VERSION_SENTENCES.set(key, (sentences = markdownSentences(readFileSync(join(corpus, file), 'utf8'), lang)));
@@ -299,6 +299,21 @@ export function loadSharingLabels(corpus: string, labelsFile: string, pairs: Cha
   return [...labelledPairSentences(corpus, pairs, labels, 'newer-first')].map(({ text, pair: p, label: l }) => {
     const stance = sharingStance(l);
     return { text, source: 'sharing-labels', group: serviceKey(p.service), labels: { 'third-party-sharing': l.tp === 'none' ? 0 : 1 }, weight: 1, origin: p.id, evalOnly: true, ...(stance ? { stance } : {}) };
+  });
+}
+
+/**
+ * Our sharing labels of the change pairs' sentences about AI (data/sharing-ai-pair-labels.jsonl; drawn by
+ * scripts/train/sample-ai-recipients.ts): sentences of either version that open the sharing gate and speak
+ * of AI, model makers or prompts, outside the Open Terms Archive candidates (a test set) and the gold's
+ * evidence. `fit`: training data, grouped by the pair's service; `eval`: measured on only.
+ */
+export function loadSharingAiPairLabels(corpus: string, labelsFile: string, pairs: ChangePair[], use: 'fit' | 'eval'): Sample[] {
+  if (!existsSync(labelsFile)) return [];
+  const labels = new Map(readJsonl<SharingLabel>(labelsFile).filter((l) => l.tp !== null).map((l) => [l.h, l]));
+  return [...labelledPairSentences(corpus, pairs, labels, 'older-first')].map(({ text, pair: p, label: l }) => {
+    const stance = sharingStance(l);
+    return { text, source: 'sharing-ai-pair-labels', group: serviceKey(p.service), labels: { 'third-party-sharing': l.tp === 'none' ? 0 : 1 }, weight: 1, origin: p.id, ownLine: true, ...(use === 'eval' ? { evalOnly: true } : {}), ...(stance ? { stance } : {}) };
   });
 }
 

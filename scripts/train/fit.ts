@@ -48,6 +48,8 @@ export interface FitOptions {
    * ('eval', shipped), or fitted on ('fit', an experiment that cost sharing alerts).
    */
   sharingOta?: 'fit' | 'eval';
+  /** Our sharing labels of the change pairs' sentences about AI (data/sharing-ai-pair-labels.jsonl): fitted on or measured on. */
+  sharingAiPairs?: 'fit' | 'eval';
   /**
    * Naive-Bayes feature scaling (NBSVM, Wang and Manning 2012), with this smoothing: each feature of head k
    * is scaled by the log ratio of its frequency among k's positives to that among its negatives, counted on

@@ -9,7 +9,7 @@ import { encodeWeights, type LinearModel, type ModelFile } from '../../lib/core/
 import { writeDataCard } from './card';
 import { HEADS } from '../../lib/core/engine/model/heads';
 import { FEATURES, prepare } from '../../lib/core/engine/model/features';
-import { applyGates, c3paSamples, loadAiC3paLabels, loadAiPairLabels, loadSharingLabels, loadSharingC3paLabels, loadSharingOtaLabels, readJsonl, sentenceHash, type AiLabel, serviceKey, loadAiLabels, loadC3pa, loadChangePairs, loadOpp115, mineChangePairs, type Sample } from './data';
+import { applyGates, c3paSamples, loadAiC3paLabels, loadAiPairLabels, loadSharingLabels, loadSharingC3paLabels, loadSharingOtaLabels, loadSharingAiPairLabels, readJsonl, sentenceHash, type AiLabel, serviceKey, loadAiLabels, loadC3pa, loadChangePairs, loadOpp115, mineChangePairs, type Sample } from './data';
 import { chooseThresholds, fmt, foldModels, foldOf, headFigures, outOfFold, tally, type Prf } from './cv';
 import { DEFAULT_FIT, fit, prepareAll, type FitOptions, type Prepared } from './fit';
 import { c3paFigure } from '../eval/c3pa';
@@ -25,6 +25,7 @@ export const AI_C3PA_LABELS_FILE = join(import.meta.dirname, '..', '..', 'data',
 export const SHARING_LABELS_FILE = join(import.meta.dirname, '..', '..', 'data', 'sharing-labels.jsonl');
 export const SHARING_C3PA_LABELS_FILE = join(import.meta.dirname, '..', '..', 'data', 'sharing-c3pa-labels.jsonl');
 export const SHARING_OTA_LABELS_FILE = join(import.meta.dirname, '..', '..', 'data', 'sharing-ota-labels.jsonl');
+export const SHARING_AI_PAIR_LABELS_FILE = join(import.meta.dirname, '..', '..', 'data', 'sharing-ai-pair-labels.jsonl');
 
 
 export interface CvReport {
@@ -48,7 +49,8 @@ export function loadAll(corpus: string, options: FitOptions = DEFAULT_FIT) {
   const c3pa = options.c3pa ? c3paSamples(corpus, options.c3pa) : [];
   const sharingC3pa = loadSharingC3paLabels(corpus, SHARING_C3PA_LABELS_FILE, options.sharingC3pa ?? 'eval', options.sharingC3paDraws);
   const sharingOta = loadSharingOtaLabels(corpus, SHARING_OTA_LABELS_FILE, options.sharingOta ?? 'eval');
-  const samples: Sample[] = applyGates([...opp.samples, ...ai, ...aiPairs, ...sharing, ...mined, ...c3pa, ...aiC3pa, ...sharingC3pa, ...sharingOta]);
+  const sharingAiPairs = loadSharingAiPairLabels(corpus, SHARING_AI_PAIR_LABELS_FILE, pairs, options.sharingAiPairs ?? 'eval');
+  const samples: Sample[] = applyGates([...opp.samples, ...ai, ...aiPairs, ...sharing, ...mined, ...c3pa, ...aiC3pa, ...sharingC3pa, ...sharingOta, ...sharingAiPairs]);
   return { samples, pairs };
 }
 
@@ -114,6 +116,8 @@ export async function crossValidate(corpus: string, args: string[]): Promise<CvR
     show('sentences third-party-sharing, our labels of C3PA sentences, later draws (never fitted on)', headFigures(samples, oof, 'third-party-sharing', thr('third-party-sharing'), 'sharing-c3pa-test'));
   if (samples.some((s) => s.source === 'sharing-ota-labels'))
     show(`sentences third-party-sharing, our labels of the AI candidates (${options.sharingOta === 'fit' ? 'fitted on, cross-validated' : 'never fitted on'})`, headFigures(samples, oof, 'third-party-sharing', thr('third-party-sharing'), 'sharing-ota-labels'));
+  if (samples.some((s) => s.source === 'sharing-ai-pair-labels'))
+    show(`sentences third-party-sharing, our labels of the change pairs' sentences about AI (${options.sharingAiPairs === 'fit' ? 'fitted on, cross-validated' : 'never fitted on'})`, headFigures(samples, oof, 'third-party-sharing', thr('third-party-sharing'), 'sharing-ai-pair-labels'));
   // Whose models (attributes.ts, nothing fitted) against our labels, on the sentences we labelled as
   // training and saying whose models.
   {
