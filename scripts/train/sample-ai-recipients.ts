@@ -9,7 +9,7 @@
  *
  * Usage: node --import tsx scripts/train/sample-ai-recipients.ts OUT_DIR [READERS]
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { prepare } from '../../lib/core/engine/model/features';
 import { gateOpen } from '../../lib/core/engine/model/heads';
