@@ -7,39 +7,29 @@
  * The unit is a sentence that two or three annotators tied to a Third Party Sharing/Collection practice.
  * For each of our keys that an OPP-115 value maps onto (MAP below; values with no counterpart, such as
  * "Unspecified" or "Demographic", are not scored):
- * - recall: of the sentences where two or more annotators chose a value mapping to the key, with its
- *   selected text in the sentence, the share where we read the key;
+ * - recall: of the sentences where two or more annotators chose a value mapping to the key, in a sharing
+ *   practice tied to the sentence and with its selected text there, the share where we read the key;
  * - precision: of the sentences where we read the key, the share where at least one annotator chose such
  *   a value anywhere in a sharing practice tied to the sentence. An annotator gives one value per practice,
  *   so a sentence listing five kinds of data often carries one practice: precision is a floor, useful to
  *   compare vocabularies and to read the false readings, not an absolute figure.
  *
- * Nothing here is fitted, but vocabularies are written by people who read errors. So policies are split in
- * two halves by service (a fixed hash): errors are printed (`--errors N`) for the "read" half only, and the
- * "held" half is the figure to trust for a vocabulary changed after reading them.
+ * Nothing here is fitted, but vocabularies are written by people who read errors. So the policies are split
+ * in two by a fixed hash of their service key (which, for OPP-115's domains, is one policy each: sister
+ * sites such as timeinc.com and fortune.com can fall on both sides): errors are printed (`--errors N`) for
+ * the "read" half only, and the "held" half is the figure to report for a vocabulary changed after reading
+ * them. It is kept apart only as far as the person writing words does not look at it: a word generalised
+ * from a read error can also match held sentences, and choosing between words on held figures makes them
+ * optimistic (scripts/train/experiments/2026-judgement.md says where that happened).
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { NEVER_WIDENS } from '../../lib/core/engine/analyze';
-import { attributesOf, type Attributes } from '../../lib/core/engine/attributes';
+import { attributesOf, selfNames, type Attributes } from '../../lib/core/engine/attributes';
 import { prepare } from '../../lib/core/engine/model/features';
-import { normalizeText } from '../../lib/core/text/normalize';
 import { corpusDir } from '../lib/corpus';
-import { readJsonl, sentencesWithOffsets, serviceKey } from '../train/data';
-
-interface Segment {
-  policy: string;
-  segment: number;
-  text: string;
-}
-interface Practice {
-  policy_name: string;
-  segment_id: number;
-  annotator: string;
-  category: string;
-  attributes: Record<string, { value: string; text: string | null }>;
-}
+import { readJsonl, segmentSentences, serviceKey, spanOverlap, TIE_SHARE, type OppPractice, type OppSegment } from '../train/data';
 
 const SHARING = 'Third Party Sharing/Collection';
 
@@ -57,7 +47,7 @@ export const MAP: Record<string, Record<string, string>> = {
     Marketing: 'for:marketing',
     'Analytics/Research': 'for:analytics|research',
     'Legal requirement': 'for:legal',
-    'Service operation and security': 'for:security|service',
+    'Service operation and security': 'for:security',
     'Basic service/feature': 'for:service',
     'Additional service/feature': 'for:service',
     'Personalization/Customization': 'for:personalization',
@@ -70,7 +60,8 @@ export const MAP: Record<string, Record<string, string>> = {
     'Cookies and tracking elements': 'data:device',
     'IP address and device IDs': 'data:device',
     'Computer information': 'data:device',
-    Financial: 'data:purchases|sensitive',
+    // (Our "financial account" is sensitive data; the rest of theirs, card and payment details, our purchases.)
+    Financial: 'data:purchases',
     Health: 'data:sensitive',
     'Survey data': 'data:feedback',
     'Generic personal information': 'data:personal-data',
@@ -98,7 +89,7 @@ export function half(policy: string): 'read' | 'held' {
 export interface Unit {
   policy: string;
   sentence: string;
-  /** Per key: the annotators who chose a value mapping to it with its selected text in this sentence. */
+  /** Per key: the annotators who chose a value mapping to it, in a practice tied to this sentence, with its selected text in it. */
   strict: Map<string, Set<string>>;
   /** Keys any annotator chose in a sharing practice tied to this sentence. */
   lenient: Set<string>;
@@ -106,9 +97,9 @@ export interface Unit {
 
 /** The sentences two or more annotators tied to a sharing practice, with what they said of it. */
 export function loadUnits(corpus: string): Unit[] {
-  const segs = readJsonl<Segment>(join(corpus, 'clauses', 'opp115-dev.jsonl'));
-  const byKey = new Map<string, Practice[]>();
-  for (const p of readJsonl<Practice>(join(corpus, 'clauses', 'opp115-dev-practices.jsonl'))) {
+  const segs = readJsonl<OppSegment>(join(corpus, 'clauses', 'opp115-dev.jsonl'));
+  const byKey = new Map<string, OppPractice[]>();
+  for (const p of readJsonl<OppPractice>(join(corpus, 'clauses', 'opp115-dev-practices.jsonl'))) {
     if (p.category !== SHARING) continue;
     const k = `${p.policy_name}#${p.segment_id}`;
     byKey.set(k, [...(byKey.get(k) ?? []), p]);
@@ -117,43 +108,30 @@ export function loadUnits(corpus: string): Unit[] {
   for (const seg of segs) {
     const practices = byKey.get(`${seg.policy}#${seg.segment}`);
     if (!practices) continue;
-    const norm = seg.text
-      .split(/\n+/)
-      .map((p) => normalizeText(p))
-      .join('\n');
-    const sentences = sentencesWithOffsets(norm);
-    const overlapOf = (text: string) => {
-      const span = normalizeText(text);
-      const at = norm.indexOf(span);
-      return sentences.map((s) => (at < 0 ? 0 : Math.max(0, Math.min(at + span.length, s.end) - Math.max(at, s.start))));
-    };
+    // Read and tied as the training scripts read OPP-115 (data.ts loadOpp115).
+    const { norm, sentences } = segmentSentences(seg.text);
     const tied = sentences.map(() => new Set<string>());
     const strict = sentences.map(() => new Map<string, Set<string>>());
     const lenient = sentences.map(() => new Set<string>());
     for (const p of practices) {
-      // The practice is tied to the sentences holding at least half as much of its selected text as
-      // the one holding most (as scripts/train/data.ts ties practices to sentences).
-      const total = new Array<number>(sentences.length).fill(0);
-      const keys: string[] = [];
+      const total = sentences.map(() => 0);
+      const mapped: Array<{ key: string; overlap: number[] }> = [];
       for (const [name, attr] of Object.entries(p.attributes)) {
-        if (!attr.text || attr.text.length < 6) continue;
-        const overlap = overlapOf(attr.text);
+        const overlap = spanOverlap(norm, sentences, attr.text);
         overlap.forEach((o, i) => (total[i] = (total[i] ?? 0) + o));
         const key = MAP[name]?.[attr.value];
-        if (!key) continue;
-        keys.push(key);
-        overlap.forEach((o, i) => {
-          if (o <= 0) return;
-          const m = strict[i];
-          if (m) m.set(key, new Set([...(m.get(key) ?? []), p.annotator]));
-        });
+        if (key) mapped.push({ key, overlap });
       }
       const most = Math.max(0, ...total);
       if (most <= 0) continue;
       total.forEach((o, i) => {
-        if (o < most / 2) return;
+        if (o < most * TIE_SHARE) return;
         tied[i]?.add(p.annotator);
-        for (const k of keys) lenient[i]?.add(k);
+        for (const { key, overlap } of mapped) {
+          lenient[i]?.add(key);
+          const m = strict[i];
+          if (m && (overlap[i] ?? 0) > 0) m.set(key, new Set([...(m.get(key) ?? []), p.annotator]));
+        }
       });
     }
     sentences.forEach((s, i) => {
@@ -176,7 +154,8 @@ interface Tally {
 export function score(units: Unit[]): Map<string, Tally> {
   const out = new Map<string, Tally>(KEYS.map((k) => [k, { goldStrict: 0, found: 0, read: 0, right: 0, falseReadings: [], missed: [] }]));
   for (const u of units) {
-    const a = attributesOf(prepare(u.sentence), u.sentence);
+    // The service's own name is never a recipient, as in the engine (selfNames from the policy's address).
+    const a = attributesOf(prepare(u.sentence), u.sentence, { self: selfNames('', `https://${u.policy.replace(/^\d+_/, '')}/`) });
     for (const key of KEYS) {
       const t = out.get(key);
       if (!t) continue;

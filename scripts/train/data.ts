@@ -89,13 +89,13 @@ export function sentencesWithOffsets(text: string): Array<{ text: string; start:
   return out;
 }
 
-interface OppSegment {
+export interface OppSegment {
   policy: string;
   segment: number;
   text: string;
   categories: string[];
 }
-interface OppPractice {
+export interface OppPractice {
   policy_name: string;
   segment_id: number;
   annotator: string;
@@ -105,7 +105,27 @@ interface OppPractice {
 
 /** What OPP-115 annotators said of one sentence: per practice kind, the annotators who tied a practice to it. */
 type Links = Map<string, Set<string>>;
-const TIE_SHARE = 0.5;
+export const TIE_SHARE = 0.5;
+
+/** An OPP-115 segment's text as the training scripts read it (each paragraph normalised), and its sentences with offsets. */
+export function segmentSentences(text: string): { norm: string; sentences: Array<{ text: string; start: number; end: number }> } {
+  const norm = text
+    .split(/\n+/)
+    .map((p) => normalizeText(p))
+    .join('\n');
+  return { norm, sentences: sentencesWithOffsets(norm) };
+}
+
+/**
+ * How many characters of an annotator's selected text (its first occurrence in the segment) lie in each
+ * sentence; zeros for a text shorter than six characters ("ads", "IP": found anywhere) or not found.
+ */
+export function spanOverlap(norm: string, sentences: ReadonlyArray<{ start: number; end: number }>, text: string | null): number[] {
+  if (!text || text.length < 6) return sentences.map(() => 0);
+  const span = normalizeText(text);
+  const at = norm.indexOf(span);
+  return sentences.map((s) => (at < 0 ? 0 : Math.max(0, Math.min(at + span.length, s.end) - Math.max(at, s.start))));
+}
 
 /**
  * OPP-115 as sentences. An annotator ties a practice to a sentence when a text span they selected for
@@ -126,11 +146,7 @@ export function loadOpp115(corpus: string): { samples: Sample[] } {
   for (const seg of segs) {
     const key = `${seg.policy}#${seg.segment}`;
     const group = serviceKey(seg.policy);
-    const norm = seg.text
-      .split(/\n+/)
-      .map((p) => normalizeText(p))
-      .join('\n');
-    const sentences = sentencesWithOffsets(norm);
+    const { norm, sentences } = segmentSentences(seg.text);
     const links: Links[] = sentences.map(() => new Map());
     const tie = (i: number, kind: string, annotator: string) => {
       const m = links[i];
@@ -145,17 +161,7 @@ export function loadOpp115(corpus: string): { samples: Sample[] } {
       // sentences holding at least half as much of it as the one holding most: a short generic span
       // ("personal information") found first in another sentence does not tie that sentence.
       const overlap = new Float64Array(sentences.length);
-      for (const attr of Object.values(p.attributes)) {
-        if (!attr.text || attr.text.length < 6) continue;
-        const span = normalizeText(attr.text);
-        const at = norm.indexOf(span);
-        if (at < 0) continue;
-        const end = at + span.length;
-        sentences.forEach((s, i) => {
-          const o = Math.min(end, s.end) - Math.max(at, s.start);
-          if (o > 0) overlap[i] = (overlap[i] ?? 0) + o;
-        });
-      }
+      for (const attr of Object.values(p.attributes)) spanOverlap(norm, sentences, attr.text).forEach((o, i) => (overlap[i] = (overlap[i] ?? 0) + o));
       const most = Math.max(0, ...overlap);
       if (most <= 0) continue;
       sentences.forEach((_, i) => {
@@ -302,6 +308,24 @@ export function loadSharingLabels(corpus: string, labelsFile: string, pairs: Cha
   });
 }
 
+/** Shorter texts than this are not looked for inside others (a list item "Advertising partners" is in many). */
+const MIN_CONTAINED = 30;
+
+/**
+ * Whether a sentence of a change pair's version is, or holds, or is held in, a text another source already
+ * labels: the gold's evidence (as written, and as the `changes` samples split it) and the Open Terms Archive
+ * AI candidates. A version splits a list item with its heading ("Affiliates: Personal Data may be shared ..."),
+ * a candidate or the evidence without it, so equality alone misses most of them.
+ */
+export function heldElsewhere(corpus: string, pairs: ChangePair[]): (text: string) => boolean {
+  const texts = new Set<string>();
+  for (const p of pairs) for (const e of [...p.gold.tp_evidence, ...p.gold.ai_evidence]) texts.add(normalizeText(e.replace(/[*_`#>]+/g, ' ')).trim());
+  for (const s of mineChangePairs(pairs)) texts.add(s.text);
+  for (const r of readJsonl<{ sentence: string }>(join(corpus, 'training', 'ota-ai-candidates.jsonl'))) texts.add(normalizeText(r.sentence));
+  const long = [...texts].filter((t) => t.length >= MIN_CONTAINED);
+  return (text) => texts.has(text) || long.some((t) => t.includes(text) || (text.length >= MIN_CONTAINED && text.includes(t)));
+}
+
 /**
  * Our sharing labels of the change pairs' sentences about AI (data/sharing-ai-pair-labels.jsonl; drawn by
  * scripts/train/sample-ai-recipients.ts): sentences of either version that open the sharing gate and speak
@@ -311,7 +335,8 @@ export function loadSharingLabels(corpus: string, labelsFile: string, pairs: Cha
 export function loadSharingAiPairLabels(corpus: string, labelsFile: string, pairs: ChangePair[], use: 'fit' | 'eval'): Sample[] {
   if (!existsSync(labelsFile)) return [];
   const labels = new Map(readJsonl<SharingLabel>(labelsFile).filter((l) => l.tp !== null).map((l) => [l.h, l]));
-  return [...labelledPairSentences(corpus, pairs, labels, 'older-first')].map(({ text, pair: p, label: l }) => {
+  const elsewhere = heldElsewhere(corpus, pairs);
+  return [...labelledPairSentences(corpus, pairs, labels, 'older-first')].filter(({ text }) => !elsewhere(text)).map(({ text, pair: p, label: l }) => {
     const stance = sharingStance(l);
     return { text, source: 'sharing-ai-pair-labels', group: serviceKey(p.service), labels: { 'third-party-sharing': l.tp === 'none' ? 0 : 1 }, weight: 1, origin: p.id, ownLine: true, ...(use === 'eval' ? { evalOnly: true } : {}), ...(stance ? { stance } : {}) };
   });

@@ -5,7 +5,9 @@
  * assistant), 30-600 characters, once per text, leaving out the sentences already labelled elsewhere (the
  * Open Terms Archive AI candidates, which stay a test set, and data/sharing-labels.jsonl) and those the
  * gold labels quote as evidence (fitted already). At most PER_SERVICE per service, in a seeded shuffle;
- * split into READERS files in service order.
+ * split into READERS files in service order. The draw left out only exact copies; a review found 56 of the
+ * 255 that hold, or are held in, such a text (a list item with its heading, say), so the loader
+ * (data.ts loadSharingAiPairLabels, heldElsewhere) leaves those out. This script is kept as it drew.
  *
  * Usage: node --import tsx scripts/train/sample-ai-recipients.ts OUT_DIR [READERS]
  */
@@ -18,6 +20,7 @@ import { corpusDir } from '../lib/corpus';
 import { mulberry32 } from '../lib/random';
 import { loadChangePairs, readJsonl, sentenceHash, versionSentences } from './data';
 
+// ("a\.i\." only matches before a letter: kept as it was when the sentences were drawn.)
 const AI = /\b(?:ai|a\.i\.|artificial intelligence|machine learning|models?|llms?|large language|generative|chatbots?|assistants?|openai|anthropic|gemini|claude|chatgpt|gpt|copilot|mistral|llama|bedrock|vertex|prompts?|intelligence artificielle|ia|künstliche intelligenz|ki|inteligencia artificial)\b/i;
 const PER_SERVICE = 40;
 const SEED = 20261205;

@@ -105,4 +105,13 @@ describe('what a statement names', () => {
     expect(read('We would forward your message to another federal agency.').recipients).toContain('authorities');
     expect(read('We report it to a government agency when the law requires.').recipients).toContain('authorities');
   });
+  // What those wider words must not read (a review's probes, 5 December 2026).
+  it('reads no buyer, analysis, provider or sponsor where the words mean something else', () => {
+    expect(read('We may merge the information we collect with data from other sources.').recipients).not.toContain('buyers');
+    expect(read('Information acquired by cookies helps us count visits.').recipients).not.toContain('buyers');
+    expect(read('We take steps to protect our assets.').recipients).not.toContain('buyers');
+    expect(read('We analyze your messages to detect spam.').purposes).not.toContain('analytics');
+    expect(read('When you use our hosting services, we keep logs.').recipients).not.toContain('service-providers');
+    expect(read('We sponsor local events.').recipients).not.toContain('partners');
+  });
 });
