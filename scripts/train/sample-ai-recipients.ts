@@ -17,7 +17,7 @@ import { prepare } from '../../lib/core/engine/model/features';
 import { gateOpen } from '../../lib/core/engine/model/heads';
 import { normalizeText } from '../../lib/core/text/normalize';
 import { corpusDir } from '../lib/corpus';
-import { mulberry32 } from '../lib/random';
+import { mulberry32, shuffle } from '../lib/random';
 import { loadChangePairs, readJsonl, sentenceHash, versionSentences } from './data';
 
 // ("a\.i\." only matches before a letter: kept as it was when the sentences were drawn.)
@@ -53,12 +53,7 @@ for (const p of pairs) {
 const rnd = mulberry32(SEED);
 const rows: Array<{ h: string; service: string; sentence: string; before: string }> = [];
 for (const service of [...byService.keys()].sort()) {
-  const cands = byService.get(service) ?? [];
-  for (let i = cands.length - 1; i > 0; i--) {
-    const j = Math.floor(rnd() * (i + 1));
-    [cands[i], cands[j]] = [cands[j]!, cands[i]!];
-  }
-  rows.push(...cands.slice(0, PER_SERVICE));
+  rows.push(...shuffle(byService.get(service) ?? [], rnd).slice(0, PER_SERVICE));
 }
 const size = Math.ceil(rows.length / readers);
 for (let k = 0; k < readers; k++) writeFileSync(join(outDir, `chunk-${k}.jsonl`), rows.slice(k * size, (k + 1) * size).map((r) => JSON.stringify(r)).join('\n') + '\n');

@@ -17,6 +17,7 @@ import { gateOpen } from '../../lib/core/engine/model/heads';
 import { prepare } from '../../lib/core/engine/model/features';
 import { corpusDir } from '../lib/corpus';
 import { c3paSentences, loadC3pa, readJsonl, sentenceHash } from './data';
+import { shuffle } from '../lib/random';
 
 const outDir = process.argv[2] ?? '.';
 const readers = Number(process.argv[3] ?? 4);
@@ -44,11 +45,7 @@ const rows: Array<{ h: string; policy: number; context: string; sentence: string
 for (const policy of [...byPolicy.keys()].sort((a, b) => a - b)) {
   const c = byPolicy.get(policy) ?? [];
   c.sort((a, b) => (a.h < b.h ? -1 : a.h > b.h ? 1 : 0));
-  for (let i = c.length - 1; i > 0; i--) {
-    const j = Math.floor(rnd() * (i + 1));
-    [c[i], c[j]] = [c[j]!, c[i]!];
-  }
-  rows.push(...c.slice(0, PER_POLICY));
+  rows.push(...shuffle(c, rnd).slice(0, PER_POLICY));
 }
 // Files are cut by count, in policy order (a policy can straddle two readers).
 const size = Math.ceil(rows.length / readers);
