@@ -75,9 +75,15 @@ const VAGUE = new Set(['third-parties', 'partners', 'public', 'affiliates', 'aut
 /** Whether our reading of a sentence holds a key ("for:analytics|research": either purpose). */
 export function reads(a: Attributes, key: string): boolean {
   if (key === 'to:a-kind-or-name') return a.named.length > 0 || a.recipients.some((r) => !VAGUE.has(r));
-  const [kind, alternatives] = key.split(':') as [string, string];
+  const { kind, alternatives } = parseKey(key);
   const list: readonly string[] = kind === 'to' ? a.recipients : kind === 'for' ? a.purposes : a.data;
-  return alternatives.split('|').some((v) => list.includes(v));
+  return alternatives.some((v) => list.includes(v));
+}
+
+/** "for:analytics|research": the kind of key ("to", "for", "data") and the values any of which it stands for. */
+function parseKey(key: string): { kind: string; alternatives: string[] } {
+  const [kind = '', values = ''] = key.split(':');
+  return { kind, alternatives: values.split('|') };
 }
 
 /** The half a policy falls in: "read" (errors shown) or "held" (not read), by a fixed hash of its service. */
@@ -179,8 +185,8 @@ export function score(units: Unit[]): Map<string, Tally> {
 /** Whether gaining the key can make a change "expanded" (some of its alternatives are not in NEVER_WIDENS). */
 function canWiden(key: string): boolean {
   if (key === 'to:a-kind-or-name') return true;
-  const [kind, alternatives] = key.split(':') as [string, string];
-  return alternatives.split('|').some((v) => !NEVER_WIDENS.has(`${kind}:${v}`));
+  const { kind, alternatives } = parseKey(key);
+  return alternatives.some((v) => !NEVER_WIDENS.has(`${kind}:${v}`));
 }
 
 const pct = (a: number, b: number) => (b === 0 ? '  -  ' : (a / b).toFixed(3));

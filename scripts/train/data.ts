@@ -260,8 +260,7 @@ export function loadSharingOtaLabels(corpus: string, labelsFile: string, use: 'f
     // Once per text as the model reads it (two services' candidates can differ only in typography).
     if (!l || seen.has(text)) continue;
     seen.add(text);
-    const stance = sharingStance(l);
-    out.push({ text, source: 'sharing-ota-labels', group: serviceKey(r.service), labels: { 'third-party-sharing': l.tp === 'none' ? 0 : 1 }, weight: 1, origin: r.service, ownLine: true, ...(use === 'eval' ? { evalOnly: true } : {}), ...(stance ? { stance } : {}) });
+    out.push(sharingSample(text, l, { source: 'sharing-ota-labels', group: serviceKey(r.service), origin: r.service }, { ownLine: true, evalOnly: use === 'eval' }));
   }
   return out;
 }
@@ -293,6 +292,12 @@ function sharingStance(l: SharingLabel): Sample['stance'] {
   return l.tp === 'denies' ? 'does-not' : l.tp === 'choice' ? 'choice' : l.tp === 'shares' ? 'does' : undefined;
 }
 
+/** A sharing-head sample from one of our sharing labels (any of the files read with SharingLabel). */
+function sharingSample(text: string, l: SharingLabel, at: { source: Source; group: string; origin: string }, flags: { ownLine?: boolean; evalOnly?: boolean }): Sample {
+  const stance = sharingStance(l);
+  return { text, ...at, labels: { 'third-party-sharing': l.tp === 'none' ? 0 : 1 }, weight: 1, ...(flags.ownLine ? { ownLine: true } : {}), ...(flags.evalOnly ? { evalOnly: true } : {}), ...(stance ? { stance } : {}) };
+}
+
 /**
  * Our labels of sharing statements in modern policies (data/sharing-labels.jsonl): sentences of the
  * change pairs' versions, found again by splitting each version as the engine does and hashing. Only the
@@ -302,10 +307,9 @@ function sharingStance(l: SharingLabel): Sample['stance'] {
 export function loadSharingLabels(corpus: string, labelsFile: string, pairs: ChangePair[]): Sample[] {
   if (!existsSync(labelsFile)) return [];
   const labels = new Map(readJsonl<SharingLabel>(labelsFile).filter((l) => l.confidence === 'high').map((l) => [l.h, l]));
-  return [...labelledPairSentences(corpus, pairs, labels, 'newer-first')].map(({ text, pair: p, label: l }) => {
-    const stance = sharingStance(l);
-    return { text, source: 'sharing-labels', group: serviceKey(p.service), labels: { 'third-party-sharing': l.tp === 'none' ? 0 : 1 }, weight: 1, origin: p.id, evalOnly: true, ...(stance ? { stance } : {}) };
-  });
+  return [...labelledPairSentences(corpus, pairs, labels, 'newer-first')].map(({ text, pair: p, label: l }) =>
+    sharingSample(text, l, { source: 'sharing-labels', group: serviceKey(p.service), origin: p.id }, { evalOnly: true }),
+  );
 }
 
 /** Shorter texts than this are not looked for inside others (a list item "Advertising partners" is in many). */
@@ -336,10 +340,9 @@ export function loadSharingAiPairLabels(corpus: string, labelsFile: string, pair
   if (!existsSync(labelsFile)) return [];
   const labels = new Map(readJsonl<SharingLabel>(labelsFile).filter((l) => l.tp !== null).map((l) => [l.h, l]));
   const elsewhere = heldElsewhere(corpus, pairs);
-  return [...labelledPairSentences(corpus, pairs, labels, 'older-first')].filter(({ text }) => !elsewhere(text)).map(({ text, pair: p, label: l }) => {
-    const stance = sharingStance(l);
-    return { text, source: 'sharing-ai-pair-labels', group: serviceKey(p.service), labels: { 'third-party-sharing': l.tp === 'none' ? 0 : 1 }, weight: 1, origin: p.id, ownLine: true, ...(use === 'eval' ? { evalOnly: true } : {}), ...(stance ? { stance } : {}) };
-  });
+  return [...labelledPairSentences(corpus, pairs, labels, 'older-first')]
+    .filter(({ text }) => !elsewhere(text))
+    .map(({ text, pair: p, label: l }) => sharingSample(text, l, { source: 'sharing-ai-pair-labels', group: serviceKey(p.service), origin: p.id }, { ownLine: true, evalOnly: use === 'eval' }));
 }
 
 /**
@@ -593,10 +596,9 @@ export function loadSharingC3paLabels(corpus: string, labelsFile: string, use: '
   if (!existsSync(labelsFile)) return [];
   const labels = new Map(readJsonl<SharingLabel & { draw?: number }>(labelsFile).filter((l) => l.tp !== null).map((l) => [l.h, l]));
   return [...labelledC3paSentences(corpus, labels)].map(({ text, passage: p, label: l }) => {
-    const stance = sharingStance(l);
     const test = (l.draw ?? 1) > draws;
     const evalOnly = test || use === 'eval' || (use === 'fit-positives' && l.tp === 'none');
-    return { text, source: test ? 'sharing-c3pa-test' : 'sharing-c3pa-labels', group: p.group, labels: { 'third-party-sharing': l.tp === 'none' ? 0 : 1 }, weight: 1, origin: p.policy, ownLine: true, ...(evalOnly ? { evalOnly: true } : {}), ...(stance ? { stance } : {}) };
+    return sharingSample(text, l, { source: test ? 'sharing-c3pa-test' : 'sharing-c3pa-labels', group: p.group, origin: p.policy }, { ownLine: true, evalOnly });
   });
 }
 
