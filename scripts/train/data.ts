@@ -312,37 +312,18 @@ export function loadSharingLabels(corpus: string, labelsFile: string, pairs: Cha
   );
 }
 
-/** Shorter texts than this are not looked for inside others (a list item "Advertising partners" is in many). */
-const MIN_CONTAINED = 30;
-
-/**
- * Whether a sentence of a change pair's version is, or holds, or is held in, a text another source already
- * labels: the gold's evidence (as written, and as the `changes` samples split it) and the Open Terms Archive
- * AI candidates. A version splits a list item with its heading ("Affiliates: Personal Data may be shared ..."),
- * a candidate or the evidence without it, so equality alone misses most of them.
- */
-export function heldElsewhere(corpus: string, pairs: ChangePair[]): (text: string) => boolean {
-  const texts = new Set<string>();
-  for (const p of pairs) for (const e of [...p.gold.tp_evidence, ...p.gold.ai_evidence]) texts.add(normalizeText(e.replace(/[*_`#>]+/g, ' ')).trim());
-  for (const s of mineChangePairs(pairs)) texts.add(s.text);
-  for (const r of readJsonl<{ sentence: string }>(join(corpus, 'training', 'ota-ai-candidates.jsonl'))) texts.add(normalizeText(r.sentence));
-  const long = [...texts].filter((t) => t.length >= MIN_CONTAINED);
-  return (text) => texts.has(text) || long.some((t) => t.includes(text) || (text.length >= MIN_CONTAINED && text.includes(t)));
-}
-
 /**
  * Our sharing labels of the change pairs' sentences about AI (data/sharing-ai-pair-labels.jsonl; drawn by
  * scripts/train/sample-ai-recipients.ts): sentences of either version that open the sharing gate and speak
  * of AI, model makers or prompts, outside the Open Terms Archive candidates (a test set) and the gold's
- * evidence. `fit`: training data, grouped by the pair's service; `eval`: measured on only.
+ * evidence (exact copies; 56 repeat such a text of their own service, which the grouped cross-validation
+ * never fits in the fold that judges them). `fit`: training data, grouped by the pair's service; `eval`:
+ * measured on only.
  */
 export function loadSharingAiPairLabels(corpus: string, labelsFile: string, pairs: ChangePair[], use: 'fit' | 'eval'): Sample[] {
   if (!existsSync(labelsFile)) return [];
   const labels = new Map(readJsonl<SharingLabel>(labelsFile).filter((l) => l.tp !== null).map((l) => [l.h, l]));
-  const elsewhere = heldElsewhere(corpus, pairs);
-  return [...labelledPairSentences(corpus, pairs, labels, 'older-first')]
-    .filter(({ text }) => !elsewhere(text))
-    .map(({ text, pair: p, label: l }) => sharingSample(text, l, { source: 'sharing-ai-pair-labels', group: serviceKey(p.service), origin: p.id }, { ownLine: true, evalOnly: use === 'eval' }));
+  return [...labelledPairSentences(corpus, pairs, labels, 'older-first')].map(({ text, pair: p, label: l }) => sharingSample(text, l, { source: 'sharing-ai-pair-labels', group: serviceKey(p.service), origin: p.id }, { ownLine: true, evalOnly: use === 'eval' }));
 }
 
 /**

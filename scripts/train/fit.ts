@@ -69,8 +69,8 @@ export interface FitOptions {
  * The shipped fit. Our sharing labels of C3PA sentences (both draws) are fitted on at half weight since the
  * sixteenth session (experiments/2026-fit-variants.md: 0.5 and 1 compared on the change alerts at four seeds,
  * 0.25, 0.3 and 2 on sentence figures or fewer seeds). Each fit is the mean of three with consecutive shuffle
- * seeds (`bags` 3) since the seventeenth session: fewer verdicts that flip with the seed, the same or better
- * grouped validation at four seeds (experiments/2026-fit-variants.md).
+ * seeds (`bags` 3) since the seventeenth session: fewer verdicts that flip with the seed, change alerts the
+ * same or better at four seeds (experiments/2026-fit-variants.md).
  */
 export const DEFAULT_FIT: FitOptions = { buckets: 1 << 18, epochs: 4, rate: 0.2, l2: 2e-6, seed: 20261204, balance: 0.5, nbBlend: 3, bags: 3, sharingC3pa: 'fit', sharingC3paDraws: 2, sourceWeight: { 'sharing-c3pa-labels': 0.5 } };
 

@@ -5,9 +5,9 @@
  * assistant), 30-600 characters, once per text, leaving out the sentences already labelled elsewhere (the
  * Open Terms Archive AI candidates, which stay a test set, and data/sharing-labels.jsonl) and those the
  * gold labels quote as evidence (fitted already). At most PER_SERVICE per service, in a seeded shuffle;
- * split into READERS files in service order. The draw left out only exact copies; a review found 56 of the
- * 255 that hold, or are held in, such a text (a list item with its heading, say), so the loader
- * (data.ts loadSharingAiPairLabels, heldElsewhere) leaves those out. This script is kept as it drew.
+ * split into READERS files in service order. Only exact copies are left out: 56 of the 255 hold, or are held
+ * in, such a text of their own service (a list item with its heading, say), which grouped cross-validation
+ * never fits in the fold that judges them (data/README.md).
  *
  * Usage: node --import tsx scripts/train/sample-ai-recipients.ts OUT_DIR [READERS]
  */

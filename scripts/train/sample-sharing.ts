@@ -14,6 +14,7 @@ import { splitSentences } from '../../lib/core/engine/sentences';
 import { normalizeText } from '../../lib/core/text/normalize';
 import { HEAD_GATES } from '../../lib/core/engine/model/heads';
 import { corpusDir } from '../lib/corpus';
+import { shuffle } from '../lib/random';
 const dir = corpusDir();
 const outDir = process.argv[2] ?? '.';
 const pairs = readFileSync(join(dir, 'changes', 'index.jsonl'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
@@ -36,8 +37,7 @@ for (const [service, { file, lang }] of byService) {
       cands.push({ h: createHash('sha256').update(s).digest('hex').slice(0, 16), service, section: b.section.join(' > ').slice(0, 120), sentence: s });
     }
   }
-  for (let i = cands.length - 1; i > 0; i--) { const j = Math.floor(rnd() * (i + 1)); [cands[i], cands[j]] = [cands[j]!, cands[i]!]; }
-  rows.push(...cands.slice(0, 18));
+  rows.push(...shuffle(cands, rnd).slice(0, 18));
 }
 rows.sort((a, b) => (a.service + a.h).localeCompare(b.service + b.h));
 const n = 3, size = Math.ceil(rows.length / n);

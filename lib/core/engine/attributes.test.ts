@@ -88,11 +88,13 @@ describe('what a statement names', () => {
   // Wordings OPP-115's annotators tied to these kinds that the vocabularies missed (npm run eval -- attributes).
   it('reads a business sold with its assets as going to a buyer', () => {
     expect(read('If we are acquired by another company, your details will be part of the transferred assets.').recipients).toContain('buyers');
-    expect(read('Business transfers: customer records may be passed on when we merge with another firm.').recipients).toContain('buyers');
+    expect(read('Business transfers: customer records may be passed on in such a deal.').recipients).toContain('buyers');
+    expect(read('Customer records may be passed on when we merge with another firm.').recipients).toContain('buyers');
     expect(read('We would pass your data on in the sale of the company.').recipients).toContain('buyers');
   });
   it('reads analysis as an analytics purpose', () => {
-    expect(read('Our vendors analyze traffic patterns for us.').purposes).toContain('analytics');
+    expect(read('Our vendors look at traffic patterns for us.').purposes).toContain('analytics');
+    expect(read('Our vendors analyze your use of the service for us.').purposes).toContain('analytics');
     expect(read('The data is shared for statistical analysis.').purposes).toContain('analytics');
     expect(read('We share your address with the courier.').purposes).not.toContain('analytics');
   });
@@ -113,5 +115,9 @@ describe('what a statement names', () => {
     expect(read('We analyze your messages to detect spam.').purposes).not.toContain('analytics');
     expect(read('When you use our hosting services, we keep logs.').recipients).not.toContain('service-providers');
     expect(read('We sponsor local events.').recipients).not.toContain('partners');
+    expect(read('If you raise funds through the Sponsors program, we keep your payout details.').recipients).not.toContain('partners');
+    expect(read('Information acquired by a third party provider is subject to its own policy.').recipients).not.toContain('buyers');
+    expect(read('Information we collect may be merged with other companies’ data.').recipients).not.toContain('buyers');
+    expect(read('We use data analysis to detect fraud in your account.').purposes).not.toContain('analytics');
   });
 });

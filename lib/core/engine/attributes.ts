@@ -57,12 +57,12 @@ const RECIPIENT_PATTERNS: Record<RecipientKind, RegExp> = {
   // Companies (OpenAI, Anthropic...) are read as names, with their capitals: see namedRecipients.
   'ai-providers': words('ai (?:providers?|vendors?|companies|partners?|developers?)|(?:model|llm|language model) (?:providers?|vendors?|developers?)'),
   'service-providers': words(
-    'service providers?|(?:technology|payment|cloud|hosting|analytics|infrastructure|customer support|shipping|delivery|logistics|verification|security|fraud prevention|communications?) (?:service )?providers?|(?:analytics|fulfil?lment|payment processing|credit card processing|shipping|delivery|courier) (?:company|companies|firms?)|vendors?|(?:sub-?)?processors?|contractors?|consultants?|suppliers?|prestataires?|sous-traitants?|fournisseurs?',
+    'service providers?|(?:technology|payment|cloud|hosting|analytics|infrastructure|customer support|shipping|delivery|logistics|verification|security|fraud prevention|communications?) (?:service )?providers?|(?:analytics|fulfil?lment|payment|payment processing|credit card processing|hosting|shipping|delivery|courier) (?:company|companies|firms?)|vendors?|(?:sub-?)?processors?|contractors?|consultants?|suppliers?|prestataires?|sous-traitants?|fournisseurs?',
   ),
   affiliates: words('affiliates?|affiliated (?:companies|entities|businesses)|subsidiar(?:y|ies)|parent (?:company|companies)|group (?:companies|entities|members)|family of (?:companies|brands)|corporate family|sister (?:companies|brands)|filiales?|soci[eé]t[eé]s du groupe'),
-  partners: words('partners?|business partners?|trusted partners?|sponsors|co-sponsors?|(?:a|the|its|our|their|contest|event|promotion) sponsor|partenaires?'),
+  partners: words('partners?|business partners?|trusted partners?|co-sponsors?|(?:a|its|our|their|contest|event|promotion|sweepstakes) sponsors?|partenaires?'),
   authorities: words('law enforcement|(?:government(?:al)?|public|regulatory|tax|judicial|competent|supervisory|federal|state) (?:agency|agencies|authority|authorities|body|bodies|officials)|authorities|regulators?|courts?|police|autorit[eé]s?'),
-  buyers: words('buyers?|purchasers?|acquirers?|acquiring (?:company|entity)|successors?|merger|acquisition|bankruptcy|reorgani[sz]ation|sale of (?:all|some|substantially|part|a business|the business|our business|the company)|business (?:transfers?|transitions?)|corporate transactions?|transferred assets|(?:acquired|bought) by (?:another|a third|a new|an unaffiliated) (?:company|entity|party|business)|merge[sd]? with (?:or into )?(?:another|other) (?:company|companies|entity|entities|business|businesses)'),
+  buyers: words('buyers?|purchasers?|acquirers?|acquiring (?:company|entity)|successors?|merger|acquisition|bankruptcy|reorgani[sz]ation|sale of (?:all|some|substantially|part|a business|the business|our business|the company)|business (?:transfers?|transitions?)|corporate transactions?|transferred (?:business )?assets|(?:acquired|bought) by (?:another|a new|an unaffiliated) (?:company|entity|party|business)|(?:merge[sd]? with|merged into) (?:another|a third) (?:company|entity|party|business|firm)'),
   'social-networks': words('social (?:media|network(?:ing)?) (?:platforms?|sites?|networks?|providers?|services|companies)|social networks?'),
   researchers: words('researchers?|research (?:partners?|institutions?|organi[sz]ations)|academic'),
   public: words('publicly|the public|public(?:ly)? (?:available|visible|viewable|accessible)|other users|other members|anyone|everyone'),
@@ -90,7 +90,7 @@ const DATA_PATTERNS: Record<DataKind, RegExp> = {
 const PURPOSE_PATTERNS: Record<Purpose, RegExp> = {
   advertising: words('advertising|advertisements?|ads|targeted|interest-based|behavio(?:u)?ral advertising|publicit[eé]s?|publicitaires?'),
   marketing: words('marketing|promotions?|promotional|newsletters?|prospection'),
-  analytics: words('analytics|measurement|measure|attribution|statistics|statistical analys[ie]s|traffic patterns?|(?:audience|usage|traffic|data|site|web) analys[ie]s|analy[sz](?:e|es|ed|ing) (?:how|the use|usage|traffic|trends|visits)|statistiques'),
+  analytics: words('analytics|measurement|measure|attribution|statistics|statistical (?:analys[ie]s|purposes)|traffic patterns?|(?:audience|usage|traffic|site|web) analys[ie]s|analy[sz](?:e|es|ed|ing) (?:how|the use|usage|traffic|trends|visits|(?:your|their) use|(?:website|site|web) traffic|and (?:improve|report))|statistiques'),
   'ai-training': words('train(?:s|ed|ing)?|fine-?tun(?:e|ed|ing)|machine learning|artificial intelligence|ai models?|language models?|llms?|generative ai|models?|entra[iî]n(?:er|ement)|mod[eè]les?'),
   research: words('research|studies|recherche'),
   personalization: words('personali[sz](?:e|ed|ation)|customi[sz](?:e|ed|ation)|recommendations?|tailor(?:ed)?'),
