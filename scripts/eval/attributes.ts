@@ -29,7 +29,7 @@ import { NEVER_WIDENS } from '../../lib/core/engine/analyze';
 import { attributesOf, selfNames, type Attributes } from '../../lib/core/engine/attributes';
 import { prepare } from '../../lib/core/engine/model/features';
 import { corpusDir } from '../lib/corpus';
-import { readJsonl, segmentSentences, serviceKey, spanOverlap, TIE_SHARE, type OppPractice, type OppSegment } from '../train/data';
+import { practicesBySegment, practiceTies, readJsonl, segmentSentences, serviceKey, type OppPractice, type OppSegment } from '../train/data';
 
 const SHARING = 'Third Party Sharing/Collection';
 
@@ -104,12 +104,7 @@ export interface Unit {
 /** The sentences two or more annotators tied to a sharing practice, with what they said of it. */
 export function loadUnits(corpus: string): Unit[] {
   const segs = readJsonl<OppSegment>(join(corpus, 'clauses', 'opp115-dev.jsonl'));
-  const byKey = new Map<string, OppPractice[]>();
-  for (const p of readJsonl<OppPractice>(join(corpus, 'clauses', 'opp115-dev-practices.jsonl'))) {
-    if (p.category !== SHARING) continue;
-    const k = `${p.policy_name}#${p.segment_id}`;
-    byKey.set(k, [...(byKey.get(k) ?? []), p]);
-  }
+  const byKey = practicesBySegment(readJsonl<OppPractice>(join(corpus, 'clauses', 'opp115-dev-practices.jsonl')).filter((p) => p.category === SHARING));
   const units: Unit[] = [];
   for (const seg of segs) {
     const practices = byKey.get(`${seg.policy}#${seg.segment}`);
@@ -120,23 +115,22 @@ export function loadUnits(corpus: string): Unit[] {
     const strict = sentences.map(() => new Map<string, Set<string>>());
     const lenient = sentences.map(() => new Set<string>());
     for (const p of practices) {
-      const total = sentences.map(() => 0);
-      const mapped: Array<{ key: string; overlap: number[] }> = [];
-      for (const [name, attr] of Object.entries(p.attributes)) {
-        const overlap = spanOverlap(norm, sentences, attr.text);
-        overlap.forEach((o, i) => (total[i] = (total[i] ?? 0) + o));
-        const key = MAP[name]?.[attr.value];
-        if (key) mapped.push({ key, overlap });
-      }
-      const most = Math.max(0, ...total);
-      if (most <= 0) continue;
-      total.forEach((o, i) => {
-        if (o < most * TIE_SHARE) return;
+      const ties = practiceTies(norm, sentences, p);
+      if (!ties) continue;
+      const mapped = ties.overlaps.flatMap(({ name, value, overlap }) => {
+        const key = MAP[name]?.[value];
+        return key ? [{ key, overlap }] : [];
+      });
+      ties.tied.forEach((isTied, i) => {
+        if (!isTied) return;
         tied[i]?.add(p.annotator);
         for (const { key, overlap } of mapped) {
           lenient[i]?.add(key);
           const m = strict[i];
-          if (m && (overlap[i] ?? 0) > 0) m.set(key, new Set([...(m.get(key) ?? []), p.annotator]));
+          if (!m || (overlap[i] ?? 0) <= 0) continue;
+          const who = m.get(key);
+          if (who) who.add(p.annotator);
+          else m.set(key, new Set([p.annotator]));
         }
       });
     }
@@ -191,6 +185,27 @@ function canWiden(key: string): boolean {
 
 const pct = (a: number, b: number) => (b === 0 ? '  -  ' : (a / b).toFixed(3));
 
+type Counts = Pick<Tally, 'found' | 'goldStrict' | 'right' | 'read'>;
+
+/** The counts of several keys added up (a micro-average). */
+function total(tallies: Map<string, Tally>, keys: readonly string[]): Counts {
+  const out = { found: 0, goldStrict: 0, right: 0, read: 0 };
+  for (const k of keys) {
+    const t = tallies.get(k);
+    if (!t) continue;
+    out.found += t.found;
+    out.goldStrict += t.goldStrict;
+    out.right += t.right;
+    out.read += t.read;
+  }
+  return out;
+}
+
+/** One line of the table: the held half's recall and precision with counts, the read half's in brackets. */
+function row(label: string, h: Counts, r: Counts): string {
+  return `  ${label.padEnd(24)} ${`${pct(h.found, h.goldStrict)} (${h.found}/${h.goldStrict}) [${pct(r.found, r.goldStrict)}]`.padEnd(22)} ${pct(h.right, h.read)} (${h.right}/${h.read}) [${pct(r.right, r.read)}]`;
+}
+
 export async function run(args: string[]): Promise<number> {
   const dir = corpusDir();
   if (!existsSync(join(dir, 'clauses', 'opp115-dev-practices.jsonl'))) {
@@ -205,30 +220,10 @@ export async function run(args: string[]): Promise<number> {
   console.log(`\nOPP-115 sharing sentences (two or more annotators): ${units.length} (read half ${halves.read.length}, held half ${halves.held.length}).`);
   console.log('Recall: where two annotators chose it; precision: where one did (a floor). held half [read half]\n');
   console.log(`  ${'key'.padEnd(24)} ${'recall'.padEnd(22)} precision`);
-  const sums = { read: [0, 0, 0, 0], held: [0, 0, 0, 0], judged: [0, 0, 0, 0], judgedRead: [0, 0, 0, 0] };
-  for (const key of KEYS) {
-    const h = scored.held.get(key);
-    const r = scored.read.get(key);
-    if (!h || !r) continue;
-    const widens = canWiden(key);
-    const tallies = [['held', h], ['read', r], ...(widens ? ([['judged', h], ['judgedRead', r]] as const) : [])] as const;
-    for (const [name, t] of tallies) {
-      const s = sums[name];
-      s[0] = (s[0] ?? 0) + t.found;
-      s[1] = (s[1] ?? 0) + t.goldStrict;
-      s[2] = (s[2] ?? 0) + t.right;
-      s[3] = (s[3] ?? 0) + t.read;
-    }
-    console.log(
-      `  ${key.padEnd(24)} ${`${pct(h.found, h.goldStrict)} (${h.found}/${h.goldStrict}) [${pct(r.found, r.goldStrict)}]`.padEnd(22)} ${pct(h.right, h.read)} (${h.right}/${h.read}) [${pct(r.right, r.read)}]`,
-    );
-  }
-  const [hf = 0, hg = 0, hr = 0, hn = 0] = sums.held;
-  const [rf = 0, rg = 0, rr = 0, rn = 0] = sums.read;
-  console.log(`  ${'all keys (micro)'.padEnd(24)} ${`${pct(hf, hg)} (${hf}/${hg}) [${pct(rf, rg)}]`.padEnd(22)} ${pct(hr, hn)} (${hr}/${hn}) [${pct(rr, rn)}]`);
-  const [jf = 0, jg = 0, jr = 0, jn = 0] = sums.judged;
-  const [kf = 0, kg = 0, kr = 0, kn = 0] = sums.judgedRead;
-  console.log(`  ${'keys that can widen'.padEnd(24)} ${`${pct(jf, jg)} (${jf}/${jg}) [${pct(kf, kg)}]`.padEnd(22)} ${pct(jr, jn)} (${jr}/${jn}) [${pct(kr, kn)}]`);
+  for (const key of KEYS) console.log(row(key, total(scored.held, [key]), total(scored.read, [key])));
+  console.log(row('all keys (micro)', total(scored.held, KEYS), total(scored.read, KEYS)));
+  const widening = KEYS.filter(canWiden);
+  console.log(row('keys that can widen', total(scored.held, widening), total(scored.read, widening)));
   console.log('  (keys that can widen: a change that gains one is "expanded"; gaining a legal, security or service purpose or "personal data" is not, analyze.ts NEVER_WIDENS)');
   if (showErrors > 0) {
     for (const key of KEYS) {

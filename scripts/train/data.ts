@@ -105,7 +105,7 @@ export interface OppPractice {
 
 /** What OPP-115 annotators said of one sentence: per practice kind, the annotators who tied a practice to it. */
 type Links = Map<string, Set<string>>;
-export const TIE_SHARE = 0.5;
+const TIE_SHARE = 0.5;
 
 /** An OPP-115 segment's text as the training scripts read it (each paragraph normalised), and its sentences with offsets. */
 export function segmentSentences(text: string): { norm: string; sentences: Array<{ text: string; start: number; end: number }> } {
@@ -120,11 +120,41 @@ export function segmentSentences(text: string): { norm: string; sentences: Array
  * How many characters of an annotator's selected text (its first occurrence in the segment) lie in each
  * sentence; zeros for a text shorter than six characters ("ads", "IP": found anywhere) or not found.
  */
-export function spanOverlap(norm: string, sentences: ReadonlyArray<{ start: number; end: number }>, text: string | null): number[] {
+function spanOverlap(norm: string, sentences: ReadonlyArray<{ start: number; end: number }>, text: string | null): number[] {
   if (!text || text.length < 6) return sentences.map(() => 0);
   const span = normalizeText(text);
   const at = norm.indexOf(span);
   return sentences.map((s) => (at < 0 ? 0 : Math.max(0, Math.min(at + span.length, s.end) - Math.max(at, s.start))));
+}
+
+/** OPP-115's practices by segment (`policy#segment`), each list in file order. */
+export function practicesBySegment(practices: Iterable<OppPractice>): Map<string, OppPractice[]> {
+  const byKey = new Map<string, OppPractice[]>();
+  for (const p of practices) {
+    const k = `${p.policy_name}#${p.segment_id}`;
+    const list = byKey.get(k);
+    if (list) list.push(p);
+    else byKey.set(k, [p]);
+  }
+  return byKey;
+}
+
+/**
+ * The sentences a practice is tied to, and how much of each attribute's selected text lies in each sentence.
+ * A practice is tied to the sentences holding at least half as much of its selected text as the one holding
+ * most: a short generic span ("personal information") found first in another sentence does not tie that
+ * sentence. Undefined when none of its text is found.
+ */
+export function practiceTies(norm: string, sentences: ReadonlyArray<{ start: number; end: number }>, p: OppPractice): { tied: boolean[]; overlaps: Array<{ name: string; value: string; overlap: number[] }> } | undefined {
+  const total = sentences.map(() => 0);
+  const overlaps = Object.entries(p.attributes).map(([name, attr]) => {
+    const overlap = spanOverlap(norm, sentences, attr.text);
+    overlap.forEach((o, i) => (total[i] = (total[i] ?? 0) + o));
+    return { name, value: attr.value, overlap };
+  });
+  const most = Math.max(0, ...total);
+  if (most <= 0) return undefined;
+  return { tied: total.map((o) => o >= most * TIE_SHARE), overlaps };
 }
 
 /**
@@ -134,14 +164,7 @@ export function spanOverlap(norm: string, sentences: ReadonlyArray<{ start: numb
  */
 export function loadOpp115(corpus: string): { samples: Sample[] } {
   const segs = readJsonl<OppSegment>(join(corpus, 'clauses', 'opp115-dev.jsonl'));
-  const practices = readJsonl<OppPractice>(join(corpus, 'clauses', 'opp115-dev-practices.jsonl'));
-  const byKey = new Map<string, OppPractice[]>();
-  for (const p of practices) {
-    const k = `${p.policy_name}#${p.segment_id}`;
-    const list = byKey.get(k);
-    if (list) list.push(p);
-    else byKey.set(k, [p]);
-  }
+  const byKey = practicesBySegment(readJsonl<OppPractice>(join(corpus, 'clauses', 'opp115-dev-practices.jsonl')));
   const samples: Sample[] = [];
   for (const seg of segs) {
     const key = `${seg.policy}#${seg.segment}`;
@@ -157,15 +180,8 @@ export function loadOpp115(corpus: string): { samples: Sample[] } {
     };
     for (const p of byKey.get(key) ?? []) {
       const kinds = practiceKinds(p);
-      // How much of the practice's selected text lies in each sentence. A practice is tied to the
-      // sentences holding at least half as much of it as the one holding most: a short generic span
-      // ("personal information") found first in another sentence does not tie that sentence.
-      const overlap = new Float64Array(sentences.length);
-      for (const attr of Object.values(p.attributes)) spanOverlap(norm, sentences, attr.text).forEach((o, i) => (overlap[i] = (overlap[i] ?? 0) + o));
-      const most = Math.max(0, ...overlap);
-      if (most <= 0) continue;
-      sentences.forEach((_, i) => {
-        if ((overlap[i] ?? 0) >= most * TIE_SHARE) for (const kind of kinds) tie(i, kind, p.annotator);
+      practiceTies(norm, sentences, p)?.tied.forEach((tied, i) => {
+        if (tied) for (const kind of kinds) tie(i, kind, p.annotator);
       });
     }
     sentences.forEach((s, i) => {
