@@ -9,8 +9,8 @@
  *   figures: npm run eval -- clauses --errors N, npm run eval -- changes --verbose.
  */
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { corpusDir } from './lib/corpus';
+import { missingTraining } from './train/data';
 import { badOptions, crossValidate, writeModel } from './train/run';
 
 const USAGE = `usage: npm run train [-- --cv] [-- --epochs=N --rate=X --l2=X --balance=X --buckets=N]
@@ -28,8 +28,13 @@ if (unknown.length > 0) {
   process.exit(2);
 }
 const corpus = corpusDir();
-if (!existsSync(join(corpus, 'clauses', 'opp115-dev-practices.jsonl'))) {
+if (!existsSync(corpus)) {
   console.error(`clausewatch train: the corpus is not at ${corpus} (set CLAUSEWATCH_CORPUS)`);
+  process.exit(1);
+}
+const missing = missingTraining(corpus);
+if (missing.length > 0) {
+  console.error(`clausewatch train: the corpus at ${corpus} lacks ${missing.join(', ')}; nothing was fitted or written`);
   process.exit(1);
 }
 const report = await crossValidate(corpus, args);

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { splitSentences, statementClassifier, type Classify } from '../../lib/core/engine/index';
 import { normalizeText } from '../../lib/core/text/normalize';
 import { corpusDir } from '../lib/corpus';
-import { loadC3pa } from '../train/data';
+import { loadC3pa, missingTraining } from '../train/data';
 import { fmt, foldOf, tally } from '../train/cv';
 import { trainFoldModels } from '../train/run';
 
@@ -36,6 +36,11 @@ export async function run(args: string[]): Promise<number> {
   console.log(`C3PA: ${passages.length} passages (${passages.filter((p) => p.sharedOrSold).length} shared or sold)`);
   console.log(`  plain (shipped model, fitted on our labels of some of these policies' sentences: not a result): ${fmt(plain)}`);
   if (args.includes('--no-cv')) return 0;
+  const missing = missingTraining(dir);
+  if (missing.length > 0) {
+    console.log(`  cross-validated figures skipped: the fold models are fitted on the training material, and ${dir} lacks ${missing.join(', ')}.`);
+    return 0;
+  }
   const { models } = trainFoldModels(dir);
   const byFold = models.map((model) => statementClassifier({ model }));
   const cv = c3paFigure(passages, (group) => byFold[foldOf(group)] as Classify);

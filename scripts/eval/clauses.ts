@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { splitSentences, statementClassifier, type Classify, type LinearModel } from '../../lib/core/engine/index';
 import { normalizeText } from '../../lib/core/text/normalize';
 import { corpusDir } from '../lib/corpus';
-import { serviceKey } from '../train/data';
+import { missingTraining, serviceKey } from '../train/data';
 import { trainFoldModels } from '../train/run';
 import { prf, fmt } from '../train/cv';
 
@@ -101,8 +101,13 @@ export async function run(args: string[]): Promise<number> {
   const showErrors = errArg >= 0 ? Number(args[errArg + 1] ?? 10) : 0;
   const segments = loadSegments(dir);
   const shipped = statementClassifier();
-  const plain = evaluate(segments, () => shipped, 0, 'plain: the shipped model (fitted on these segments; not a result)');
+  const plain = evaluate(segments, () => shipped, 0, 'plain: the shipped model (fitted on the development corpus: on its segments, not a result)');
   if (args.includes('--no-cv')) return 0;
+  const missing = missingTraining(dir);
+  if (missing.length > 0) {
+    console.log(`\nCross-validated figures skipped: the fold models are fitted on the training material, and ${dir} lacks ${missing.join(', ')}.`);
+    return 0;
+  }
   const { modelFor } = trainFoldModels(dir);
   const cv = evaluate(
     segments,

@@ -68,6 +68,19 @@ export function serviceKey(name: string | null | undefined): string {
     .replace(/[^a-z0-9]/g, '');
 }
 
+/**
+ * The corpus files every fit reads (`loadAll`: the expert labels, the sentences our labels are keyed to,
+ * the change pairs mined for statements). Without one of them a fold model would be fitted on less than
+ * the shipped model and its figures would not be the ones reported; the callers say which is missing and
+ * fit nothing.
+ */
+export const TRAINING_FILES = ['clauses/opp115-dev.jsonl', 'clauses/opp115-dev-practices.jsonl', 'training/ota-ai-candidates.jsonl', 'training/c3pa.jsonl', 'changes/index.jsonl'] as const;
+
+/** The TRAINING_FILES absent from a corpus folder, as relative paths (empty when it can be fitted on). */
+export function missingTraining(corpus: string): string[] {
+  return TRAINING_FILES.filter((f) => !existsSync(join(corpus, f)));
+}
+
 export const readJsonl = <T>(path: string): T[] =>
   readFileSync(path, 'utf8')
     .split('\n')
