@@ -26,6 +26,7 @@ import { explainer } from '../../lib/core/explain';
 const words = explainer('en');
 import { trainFoldModels } from '../train/run';
 import { missingTraining } from '../train/data';
+import { plainHeading } from '../train/fitted-on';
 import { digestOf, type Category, type ChangeAnalysis, type PolicyDocument } from '../../lib/core/schema';
 import { corpusDir } from '../lib/corpus';
 import { tokens } from '../../lib/core/engine/sentences';
@@ -239,7 +240,7 @@ export async function run(args: string[]): Promise<number> {
   const missing = missingTraining(dir);
   if (!args.includes('--no-cv') && missing.length > 0) console.log(`\nCross-validated figures skipped: the fold models are fitted on the training material, and ${dir} lacks ${missing.join(', ')}. The shipped model's figures follow.`);
   const cv = args.includes('--no-cv') || missing.length > 0 ? undefined : trainFoldModels(dir);
-  console.log('\n# plain: the shipped model (fitted on the development corpus: on its pairs, not a result)');
+  console.log(`\n# ${plainHeading(dir, 'changes/index.jsonl', 'pairs')}`);
   const plain = evaluate('markdown, plain', pairs, markdownDocs, { verbose });
   let md = plain;
   if (cv) {

@@ -7,6 +7,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { encodeWeights, type LinearModel, type ModelFile } from '../../lib/core/engine/model/linear';
 import { writeDataCard } from './card';
+import { writeFittedOn } from './fitted-on';
 import { HEADS } from '../../lib/core/engine/model/heads';
 import { FEATURES, prepare } from '../../lib/core/engine/model/features';
 import { applyGates, c3paSamples, loadAiC3paLabels, loadAiPairLabels, loadSharingLabels, loadSharingC3paLabels, loadSharingOtaLabels, loadSharingAiPairLabels, readJsonl, sentenceHash, type AiLabel, serviceKey, loadAiLabels, loadC3pa, loadChangePairs, loadOpp115, mineChangePairs, type Sample } from './data';
@@ -29,6 +30,8 @@ export const SHARING_AI_PAIR_LABELS_FILE = join(import.meta.dirname, '..', '..',
 
 
 export interface CvReport {
+  /** The corpus folder fitted on. */
+  corpus: string;
   options: FitOptions;
   /** What was loaded and featurised, for writeModel to fit on without loading it again. */
   samples: Sample[];
@@ -169,7 +172,7 @@ export async function crossValidate(corpus: string, args: string[]): Promise<CvR
     console.log(fitted.length ? `\nC3PA passages, shared-or-sold vs the rest (each fold model fitted on ${fitted.join(' and ')} of the other folds only: cross-validated by service):` : '\nC3PA passages, shared-or-sold vs the rest (not trained on):');
     show('c3pa shared-or-sold passages', c3paFigure(c3pa, (group) => byFold[foldOf(group)] as Classify));
   }
-  return { options, counts, figures, samples, features };
+  return { corpus, options, counts, figures, samples, features };
 }
 
 export const MODEL_PATH = join(import.meta.dirname, '..', '..', 'lib', 'core', 'engine', 'model', 'statement-model.json');
@@ -196,6 +199,7 @@ export async function writeModel(report: CvReport): Promise<{ modelPath: string;
   };
   writeFileSync(MODEL_PATH, `${JSON.stringify(file)}\n`);
   const cardPath = writeDataCard(file, report);
+  writeFittedOn(report.corpus, file.version);
   return { modelPath: MODEL_PATH, cardPath };
 }
 
