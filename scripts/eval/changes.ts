@@ -26,7 +26,7 @@ import { explainer } from '../../lib/core/explain';
 const words = explainer('en');
 import { trainFoldModels } from '../train/run';
 import { missingTraining } from '../train/data';
-import { plainHeading } from '../train/fitted-on';
+import { foldNote, plainHeading } from '../train/fitted-on';
 import { digestOf, type Category, type ChangeAnalysis, type PolicyDocument } from '../../lib/core/schema';
 import { corpusDir } from '../lib/corpus';
 import { tokens } from '../../lib/core/engine/sentences';
@@ -245,6 +245,8 @@ export async function run(args: string[]): Promise<number> {
   let md = plain;
   if (cv) {
     console.log('\n# cross-validated: each pair judged by the fold model fitted without its service');
+    const note = foldNote(dir, 'changes/index.jsonl');
+    if (note) console.log(note);
     md = evaluate('markdown, cross-validated', pairs, markdownDocs, { verbose, modelFor: cv.modelFor });
   }
   const targets = [

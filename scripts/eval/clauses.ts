@@ -16,7 +16,7 @@ import { normalizeText } from '../../lib/core/text/normalize';
 import { corpusDir } from '../lib/corpus';
 import { missingTraining, serviceKey } from '../train/data';
 import { trainFoldModels } from '../train/run';
-import { plainHeading } from '../train/fitted-on';
+import { foldNote, plainHeading } from '../train/fitted-on';
 import { prf, fmt } from '../train/cv';
 
 interface Segment {
@@ -109,6 +109,8 @@ export async function run(args: string[]): Promise<number> {
     console.log(`\nCross-validated figures skipped: the fold models are fitted on the training material, and ${dir} lacks ${missing.join(', ')}.`);
     return 0;
   }
+  const note = foldNote(dir, 'clauses/opp115-dev.jsonl');
+  if (note) console.log(`\n${note}`);
   const { modelFor } = trainFoldModels(dir);
   const cv = evaluate(
     segments,

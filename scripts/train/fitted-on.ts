@@ -51,3 +51,13 @@ export function plainHeading(corpus: string, relative: string, what: string): st
   if (fitted === 'other') return `plain: the shipped model, fitted with another ${relative} than this one (held out, as far as these ${what} are not the development ones)`;
   return `plain: the shipped model (fitted on the development corpus: on its ${what}, not a result)`;
 }
+
+/**
+ * What to say before cross-validated figures on a copy of the corpus the shipped model was not fitted
+ * with: its fold models are fitted on that copy's material, where our labels (keyed by the development
+ * corpus's sentences) are mostly absent, so they are not the figures the shipped model is judged by.
+ */
+export function foldNote(corpus: string, relative: string): string | undefined {
+  if (fittedWith(corpus, relative) !== 'other') return undefined;
+  return `(this ${relative} is not the one the shipped model was fitted with: the fold models below are fitted on this copy's material, where our labels in data/ mostly find no sentence; the plain figures above are the shipped model's held-out ones)`;
+}
