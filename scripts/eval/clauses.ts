@@ -16,7 +16,7 @@ import { normalizeText } from '../../lib/core/text/normalize';
 import { corpusDir } from '../lib/corpus';
 import { missingTraining, serviceKey } from '../train/data';
 import { trainFoldModels } from '../train/run';
-import { foldNote, plainHeading } from '../train/fitted-on';
+import { fittedCount, foldNote, heldOut, itemKey, plainHeading, plainTargets, skippedLine } from '../train/fitted-on';
 import { prf, fmt } from '../train/cv';
 
 interface Segment {
@@ -101,15 +101,23 @@ export async function run(args: string[]): Promise<number> {
   const errArg = args.indexOf('--errors');
   const showErrors = errArg >= 0 ? Number(args[errArg + 1] ?? 10) : 0;
   const segments = loadSegments(dir);
+  if (segments.length === 0) {
+    console.error(`No segments in ${file}.`);
+    return 1;
+  }
   const shipped = statementClassifier();
-  const plain = evaluate(segments, () => shipped, 0, plainHeading(dir, 'clauses/opp115-dev.jsonl', 'segments'));
-  if (args.includes('--no-cv')) return 0;
-  const missing = missingTraining(dir);
-  if (missing.length > 0) {
-    console.log(`\nCross-validated figures skipped: the fold models are fitted on the training material, and ${dir} lacks ${missing.join(', ')}.`);
+  const count = fittedCount('opp115', segments.map(itemKey.opp115));
+  const missing = args.includes('--no-cv') ? [] : missingTraining(dir);
+  // The mistakes are listed for the figures that are the result: the cross-validated ones when they are made.
+  const crossValidated = !args.includes('--no-cv') && missing.length === 0;
+  const plain = evaluate(segments, () => shipped, crossValidated ? 0 : showErrors, plainHeading(count, 'segments'));
+  const target = (f1: number, how: string) => console.log(`\nTarget: OPP-115 third-party F1 ${f1.toFixed(3)} ${how} (goal >= 0.83) ${f1 >= 0.83 ? 'met' : 'NOT met'}  [plain ${plain.f1.toFixed(3)}]`);
+  if (missing.length > 0) console.log(`\n${skippedLine(dir, missing)}`);
+  if (!crossValidated) {
+    target(plain.f1, plainTargets(count, 'segments'));
     return 0;
   }
-  const note = foldNote(dir, 'clauses/opp115-dev.jsonl');
+  const note = foldNote(dir);
   if (note) console.log(`\n${note}`);
   const { modelFor } = trainFoldModels(dir);
   const cv = evaluate(
@@ -118,6 +126,8 @@ export async function run(args: string[]): Promise<number> {
     showErrors,
     'cross-validated: each policy judged by the fold model fitted without its service',
   );
-  console.log(`\nTarget: OPP-115 third-party F1 ${cv.f1.toFixed(3)} cross-validated (goal >= 0.83) ${cv.f1 >= 0.83 ? 'met' : 'NOT met'}  [plain ${plain.f1.toFixed(3)}]`);
+  // On policies the shipped model never saw, its own figure is the result the target is judged by.
+  if (heldOut(count)) target(plain.f1, plainTargets(count, 'segments'));
+  else target(cv.f1, 'cross-validated');
   return 0;
 }

@@ -70,15 +70,26 @@ export function serviceKey(name: string | null | undefined): string {
 
 /**
  * The corpus files every fit reads (`loadAll`: the expert labels, the sentences our labels are keyed to,
- * the change pairs mined for statements). Without one of them a fold model would be fitted on less than
+ * the change pairs mined for statements, whose version files missingTraining checks too). Without one of them a fold model would be fitted on less than
  * the shipped model and its figures would not be the ones reported; the callers say which is missing and
  * fit nothing.
  */
 export const TRAINING_FILES = ['clauses/opp115-dev.jsonl', 'clauses/opp115-dev-practices.jsonl', 'training/ota-ai-candidates.jsonl', 'training/c3pa.jsonl', 'changes/index.jsonl'] as const;
 
-/** The TRAINING_FILES absent from a corpus folder, as relative paths (empty when it can be fitted on). */
+/**
+ * What a corpus folder lacks to be fitted on: the TRAINING_FILES it does not hold, and the version files
+ * its change index lists that are absent (our labels are read in them), as relative paths or a count.
+ * Empty when it can be fitted on.
+ */
 export function missingTraining(corpus: string): string[] {
-  return TRAINING_FILES.filter((f) => !existsSync(join(corpus, f)));
+  const out: string[] = TRAINING_FILES.filter((f) => !existsSync(join(corpus, f)));
+  const index = join(corpus, 'changes', 'index.jsonl');
+  if (existsSync(index)) {
+    const listed = [...new Set(readJsonl<ChangePair>(index).flatMap((p) => [p.older.file, p.newer.file]))];
+    const absent = listed.filter((f) => !existsSync(join(corpus, f)));
+    if (absent.length > 0) out.push(`${absent.length} of the ${listed.length} version files changes/index.jsonl lists (${absent[0]}${absent.length > 1 ? ', ...' : ''})`);
+  }
+  return out;
 }
 
 export const readJsonl = <T>(path: string): T[] =>

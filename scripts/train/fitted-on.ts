@@ -1,63 +1,115 @@
 /**
- * Which corpus files the shipped model was fitted with (`fitted-on.json`, written by `npm run train` beside
- * the model), so that an evaluation can say what its plain figures are: on the development corpus they
- * measure the model on what it was fitted on (not a result); on another copy of the corpus, such as the
- * part of the same sources kept aside, they are the held-out figures.
+ * What the shipped model was fitted on (`fitted-on.json`, written by `npm run train` beside the model): the
+ * SHA-256 of each training file, and the items an evaluation measures (change pairs by id, OPP-115 and C3PA
+ * policies by name), so that an evaluation can say what its plain figures are. On the development corpus
+ * they measure the model on what it was fitted on (not a result); on items it was never fitted on, such
+ * as the part of the same sources kept aside, they are the held-out figures, and the targets are judged
+ * on them.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import file from '../../lib/core/engine/model/statement-model.json';
-import { TRAINING_FILES } from './data';
+import { readJsonl, TRAINING_FILES } from './data';
 
 export const FITTED_ON_PATH = join(import.meta.dirname, 'fitted-on.json');
 
+/** What an evaluation measures: change pairs, OPP-115 policies (their segments), C3PA policies (their passages). */
+export type ItemKind = 'pairs' | 'opp115' | 'c3pa';
+
 interface FittedOn {
-  /** The model version (statement-model.json `version`) these files were fitted into. */
+  /** The model version (statement-model.json `version`) this record is of. */
   model: string;
   /** SHA-256 of each training file, by its path in the corpus folder. */
   files: Record<string, string>;
+  /** The keys of the items fitted on, by kind (itemKey). */
+  items: Record<ItemKind, string[]>;
+}
+
+/** Where a record is read and which model it must be of (the shipped ones, unless a test says otherwise). */
+export interface RecordAt {
+  path?: string;
+  model?: string;
 }
 
 const sha256 = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
 
-/** Records the corpus files a model was just fitted with. */
+/** An item's key: a pair's id, an OPP-115 policy's name, a C3PA policy's address (its set and id without one). */
+export const itemKey = {
+  pair: (p: { id: string }) => p.id,
+  opp115: (s: { policy: string }) => s.policy,
+  c3pa: (r: { set: string; policy_id: number; policy_url?: string }) => r.policy_url || `${r.set}-${r.policy_id}`,
+};
+
+const keysIn = <T>(path: string, key: (row: T) => string): string[] => (existsSync(path) ? [...new Set(readJsonl<T>(path).map(key))].sort() : []);
+
+/** Records what a model was just fitted on. */
 export function writeFittedOn(corpus: string, model: string, path = FITTED_ON_PATH): void {
   const files = Object.fromEntries(TRAINING_FILES.filter((f) => existsSync(join(corpus, f))).map((f) => [f, sha256(join(corpus, f))]));
-  writeFileSync(path, `${JSON.stringify({ model, files } satisfies FittedOn, null, 2)}\n`);
+  const items: FittedOn['items'] = {
+    pairs: keysIn(join(corpus, 'changes', 'index.jsonl'), itemKey.pair),
+    opp115: keysIn(join(corpus, 'clauses', 'opp115-dev.jsonl'), itemKey.opp115),
+    c3pa: keysIn(join(corpus, 'training', 'c3pa.jsonl'), itemKey.c3pa),
+  };
+  writeFileSync(path, `${JSON.stringify({ model, files, items } satisfies FittedOn)}\n`);
 }
 
-/**
- * Whether the shipped model was fitted with this corpus file: `same`, `other` (it was fitted with another
- * file of that name), or `unknown` (no record, or a record of another model).
- */
-export function fittedWith(corpus: string, relative: string, path = FITTED_ON_PATH, model = (file as { version: string }).version): 'same' | 'other' | 'unknown' {
-  if (!existsSync(path)) return 'unknown';
-  let record: FittedOn;
+function readRecord(at: RecordAt = {}): FittedOn | undefined {
+  const path = at.path ?? FITTED_ON_PATH;
+  const model = at.model ?? (file as { version: string }).version;
+  if (!existsSync(path)) return undefined;
   try {
-    record = JSON.parse(readFileSync(path, 'utf8')) as FittedOn;
+    const record = JSON.parse(readFileSync(path, 'utf8')) as FittedOn;
+    return record.model === model && record.items && record.files ? record : undefined;
   } catch {
-    return 'unknown';
+    return undefined;
   }
-  const known = record.files?.[relative];
-  if (record.model !== model || typeof known !== 'string' || !existsSync(join(corpus, relative))) return 'unknown';
-  return sha256(join(corpus, relative)) === known ? 'same' : 'other';
 }
 
-/** The heading of an evaluation's plain figures, for the corpus file it measures on (`what`: "pairs", "segments"). */
-export function plainHeading(corpus: string, relative: string, what: string): string {
-  const fitted = fittedWith(corpus, relative);
-  if (fitted === 'same') return `plain: the shipped model, fitted on these ${what} (not a result)`;
-  if (fitted === 'other') return `plain: the shipped model, fitted with another ${relative} than this one (held out, as far as these ${what} are not the development ones)`;
-  return `plain: the shipped model (fitted on the development corpus: on its ${what}, not a result)`;
+/** How many of the measured items (keys, repeats allowed) the shipped model was fitted on; undefined without a record of it. */
+export function fittedCount(kind: ItemKind, keys: readonly string[], at?: RecordAt): { fitted: number; total: number } | undefined {
+  const record = readRecord(at);
+  if (!record) return undefined;
+  const known = new Set(record.items[kind] ?? []);
+  return { fitted: keys.filter((k) => known.has(k)).length, total: keys.length };
+}
+
+/** Whether the plain figures are held out: a record, items measured, none of them fitted on. */
+export function heldOut(count: { fitted: number; total: number } | undefined): boolean {
+  return count !== undefined && count.total > 0 && count.fitted === 0;
+}
+
+/** What the shipped model was fitted on, of the measured items (`what`, plural: "pairs", "segments", "policies"). */
+function fittedPhrase(count: { fitted: number; total: number } | undefined, what: string): string {
+  if (!count) return `fitted on the development corpus, whose ${what} these are`;
+  if (heldOut(count)) return `fitted on none of the ${what} measured (${count.total})`;
+  if (count.fitted === count.total) return `fitted on these ${what}`;
+  return `fitted on ${count.fitted} of the ${count.total} ${what} measured`;
+}
+
+/** The heading of an evaluation's plain figures. */
+export function plainHeading(count: { fitted: number; total: number } | undefined, what: string): string {
+  return `plain: the shipped model, ${fittedPhrase(count, what)}${heldOut(count) ? ': held out' : ' (not a result)'}`;
+}
+
+/** How the targets are judged when no fold model was fitted: on the plain figures, held out or not a result. */
+export function plainTargets(count: { fitted: number; total: number } | undefined, what: string): string {
+  return heldOut(count) ? 'plain (the shipped model, held out)' : `plain only, not a result (the shipped model was ${fittedPhrase(count, what)})`;
 }
 
 /**
- * What to say before cross-validated figures on a copy of the corpus the shipped model was not fitted
- * with: its fold models are fitted on that copy's material, where our labels (keyed by the development
- * corpus's sentences) are mostly absent, so they are not the figures the shipped model is judged by.
+ * What to say before cross-validated figures when the folder's training files are not those the shipped
+ * model was fitted with: its fold models are fitted on this folder's material, not the shipped model's.
  */
-export function foldNote(corpus: string, relative: string): string | undefined {
-  if (fittedWith(corpus, relative) !== 'other') return undefined;
-  return `(this ${relative} is not the one the shipped model was fitted with: the fold models below are fitted on this copy's material, where our labels in data/ mostly find no sentence; the plain figures above are the shipped model's held-out ones)`;
+export function foldNote(corpus: string, at?: RecordAt): string | undefined {
+  const record = readRecord(at);
+  if (!record) return undefined;
+  const differ = TRAINING_FILES.filter((f) => existsSync(join(corpus, f)) && record.files[f] !== sha256(join(corpus, f)));
+  if (differ.length === 0) return undefined;
+  return `(${differ.join(', ')} ${differ.length === 1 ? 'is' : 'are'} not the file${differ.length === 1 ? '' : 's'} the shipped model was fitted with: the fold models below are fitted on this folder's material, so these are not the shipped model's cross-validated figures)`;
+}
+
+/** The line an evaluation prints when it cannot fit fold models (missingTraining). */
+export function skippedLine(corpus: string, missing: readonly string[]): string {
+  return `Cross-validated figures skipped: fold models are fitted on the training material, and ${corpus} lacks ${missing.join(', ')}.`;
 }

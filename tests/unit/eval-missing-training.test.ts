@@ -1,4 +1,5 @@
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
@@ -41,19 +42,20 @@ describe('evaluations on a corpus without its training material', () => {
     }
   });
 
-  it('the clauses eval prints the shipped model\'s figures and says why the cross-validated ones are skipped, instead of failing', async () => {
+  it('the clauses eval prints the shipped model\'s figures, held out here, and says why the cross-validated ones are skipped, instead of failing', async () => {
     process.env.CLAUSEWATCH_CORPUS = dir;
     const lines: string[] = [];
     vi.spyOn(console, 'log').mockImplementation((...args: unknown[]) => void lines.push(args.join(' ')));
     await expect(runClauses([])).resolves.toBe(0);
     const out = lines.join('\n');
-    expect(out).toMatch(/plain: the shipped model[^\n]*2 segments/);
+    // Its two policies are not among those the shipped model was fitted on (scripts/train/fitted-on.json).
+    expect(out).toContain('# plain: the shipped model, fitted on none of the segments measured (2): held out: 2 segments');
     expect(out).toContain('Cross-validated figures skipped');
     expect(out).toContain('training/ota-ai-candidates.jsonl');
-    expect(out).not.toContain('Target: OPP-115');
+    expect(out).toMatch(/Target: OPP-115 third-party F1 \d\.\d{3} plain \(the shipped model, held out\)/);
   });
 
-  it('the changes eval judges the pairs with the shipped model and says the targets are plain figures', async () => {
+  it('the changes eval judges a pair the shipped model never saw with it, and the targets by its figures', async () => {
     process.env.CLAUSEWATCH_CORPUS = dir;
     const lines: string[] = [];
     vi.spyOn(console, 'log').mockImplementation((...args: unknown[]) => void lines.push(args.join(' ')));
@@ -62,7 +64,20 @@ describe('evaluations on a corpus without its training material', () => {
     expect(out).toContain('Cross-validated figures skipped');
     expect(out).toContain('training/c3pa.jsonl');
     expect(out).toMatch(/third-party sharing: precision 1\.000 \(1\/1\), recall 1\.000 \(1\/1\)/);
-    expect(out).toContain('Targets (markdown route, pairs without artifacts): plain only');
+    expect(out).toContain('# plain: the shipped model, fitted on none of the pairs measured (1): held out');
+    expect(out).toContain('Targets (markdown route, pairs without artifacts): plain (the shipped model, held out)');
+    expect(out).toMatch(/third-party sharing recall: 1\.000 .*met/);
     expect(out).not.toContain('cross-validated: each pair');
+  });
+
+  it('npm run train refuses the folder, names what it lacks, and writes nothing', () => {
+    const model = join(import.meta.dirname, '..', '..', 'lib', 'core', 'engine', 'model', 'statement-model.json');
+    const before = { text: readFileSync(model, 'utf8'), mtime: statSync(model).mtimeMs };
+    const run = spawnSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, '..', '..', 'scripts', 'train.ts')], { env: { ...process.env, CLAUSEWATCH_CORPUS: dir }, encoding: 'utf8', timeout: 60_000 });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('lacks clauses/opp115-dev-practices.jsonl, training/ota-ai-candidates.jsonl, training/c3pa.jsonl');
+    expect(run.stderr).toContain('nothing was fitted or written');
+    expect(readFileSync(model, 'utf8')).toBe(before.text);
+    expect(statSync(model).mtimeMs).toBe(before.mtime);
   });
 });
