@@ -252,6 +252,10 @@ export async function run(args: string[]): Promise<number> {
   const cv = args.includes('--no-cv') || missing.length > 0 ? undefined : trainFoldModels(dir);
   const count = fittedCount('pairs', pairs.map(itemKey.pair));
   console.log(`\n# ${plainHeading(count, 'pairs')}`);
+  // A later version of a service the model was fitted on repeats much of what it read: said, since the
+  // cross-validation keeps whole services apart and these figures do not.
+  const sameService = heldOut(count) ? fittedCount('services', pairs.map(itemKey.service)) : undefined;
+  if (sameService?.fitted) console.log(`(${sameService.fitted} of these ${sameService.total} pairs are of services whose development pairs it was fitted on)`);
   const plain = evaluate('markdown, plain', pairs, markdownDocs, { verbose });
   let md = plain;
   if (cv) {

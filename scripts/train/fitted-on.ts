@@ -10,12 +10,12 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import file from '../../lib/core/engine/model/statement-model.json';
-import { readJsonl, TRAINING_FILES } from './data';
+import { readJsonl, serviceKey, TRAINING_FILES } from './data';
 
 export const FITTED_ON_PATH = join(import.meta.dirname, 'fitted-on.json');
 
-/** What an evaluation measures: change pairs, OPP-115 policies (their segments), C3PA policies (their passages). */
-export type ItemKind = 'pairs' | 'opp115' | 'c3pa';
+/** What an evaluation measures: change pairs (and their services), OPP-115 policies (their segments), C3PA policies (their passages). */
+export type ItemKind = 'pairs' | 'services' | 'opp115' | 'c3pa';
 
 interface FittedOn {
   /** The model version (statement-model.json `version`) this record is of. */
@@ -37,6 +37,7 @@ const sha256 = (path: string) => createHash('sha256').update(readFileSync(path))
 /** An item's key: a pair's id, an OPP-115 policy's name, a C3PA policy's address (its set and id without one). */
 export const itemKey = {
   pair: (p: { id: string }) => p.id,
+  service: (p: { service: string }) => serviceKey(p.service),
   opp115: (s: { policy: string }) => s.policy,
   c3pa: (r: { set: string; policy_id: number; policy_url?: string }) => r.policy_url || `${r.set}-${r.policy_id}`,
 };
@@ -48,6 +49,7 @@ export function writeFittedOn(corpus: string, model: string, path = FITTED_ON_PA
   const files = Object.fromEntries(TRAINING_FILES.filter((f) => existsSync(join(corpus, f))).map((f) => [f, sha256(join(corpus, f))]));
   const items: FittedOn['items'] = {
     pairs: keysIn(join(corpus, 'changes', 'index.jsonl'), itemKey.pair),
+    services: keysIn(join(corpus, 'changes', 'index.jsonl'), itemKey.service),
     opp115: keysIn(join(corpus, 'clauses', 'opp115-dev.jsonl'), itemKey.opp115),
     c3pa: keysIn(join(corpus, 'training', 'c3pa.jsonl'), itemKey.c3pa),
   };

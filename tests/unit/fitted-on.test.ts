@@ -2,7 +2,7 @@ import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { FITTED_ON_PATH, fittedCount, foldNote, plainHeading, writeFittedOn } from '../../scripts/train/fitted-on';
+import { FITTED_ON_PATH, fittedCount, foldNote, itemKey, plainHeading, writeFittedOn } from '../../scripts/train/fitted-on';
 import { TRAINING_FILES } from '../../scripts/train/data';
 import model from '../../lib/core/engine/model/statement-model.json';
 
@@ -15,7 +15,7 @@ const corpus = (name: string, pairs: string[], policies: string[]) => {
   mkdirSync(join(c, 'changes'), { recursive: true });
   mkdirSync(join(c, 'clauses'), { recursive: true });
   mkdirSync(join(c, 'training'), { recursive: true });
-  writeFileSync(join(c, 'changes', 'index.jsonl'), lines(pairs.map((id) => ({ id }))));
+  writeFileSync(join(c, 'changes', 'index.jsonl'), lines(pairs.map((id) => ({ id, service: id.split('|')[0] }))));
   writeFileSync(join(c, 'clauses', 'opp115-dev.jsonl'), lines(policies.map((policy, segment) => ({ policy, segment, text: 'We share it with partners.' }))));
   writeFileSync(join(c, 'training', 'c3pa.jsonl'), lines([{ set: 'WS', policy_id: 1, policy_url: 'https://example.org/privacy', text: 'We sell it.' }]));
   return c;
@@ -32,6 +32,9 @@ describe('what the shipped model was fitted on', () => {
     expect(fittedCount('pairs', ['Example|Privacy Policy|2026-01-01|2026-02-01', 'Example|Privacy Policy|2026-02-01|2026-05-01'], at)).toEqual({ fitted: 1, total: 2 });
     expect(fittedCount('opp115', ['3_kept.org', '3_kept.org'], at)).toEqual({ fitted: 0, total: 2 });
     expect(fittedCount('c3pa', ['https://example.org/privacy'], at)).toEqual({ fitted: 1, total: 1 });
+    // A kept-aside pair of a service fitted on: held out as a pair, not as a service.
+    expect(fittedCount('pairs', ['Example|Privacy Policy|2026-02-01|2026-05-01'], at)).toEqual({ fitted: 0, total: 1 });
+    expect(fittedCount('services', [itemKey.service({ service: 'Example' })], at)).toEqual({ fitted: 1, total: 1 });
   });
 
   it('heads the plain figures as not a result, partly fitted, or held out', () => {
@@ -63,6 +66,7 @@ describe('what the shipped model was fitted on', () => {
     expect(recorded.model).toBe(model.version);
     expect(Object.keys(recorded.files)).toEqual([...TRAINING_FILES]);
     expect(recorded.items.pairs?.length).toBeGreaterThan(100);
+    expect(recorded.items.services?.length).toBeGreaterThan(20);
     expect(recorded.items.opp115?.length).toBeGreaterThan(50);
     expect(recorded.items.c3pa?.length).toBeGreaterThan(300);
   });
