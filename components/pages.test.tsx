@@ -21,6 +21,8 @@ import { explainer } from '@/lib/core/explain';
 const NOW = Date.now();
 const HOUR = 60 * 60 * 1000;
 const DAY = 24 * HOUR;
+// An hour ago, or midnight when that was yesterday: "seen today" at any time of day (the pages read the clock).
+const EARLIER_TODAY = Math.max(NOW - HOUR, new Date(new Date(NOW).toDateString()).getTime());
 const NOTHING = { recipients: [], named: [], data: [], purposes: [] };
 const HOSTILE = '<img src=x onerror=alert(1)>';
 
@@ -123,7 +125,7 @@ const history: HistoryView['policies'][number] = {
   versions: [
     { versionId: 'v1', firstSeen: NOW - 90 * DAY, lastSeen: NOW - 80 * DAY, statedDate: null, reviewed: false, digest: null, major: 0, extractorVersion: 3, reextractedFrom: 2 },
     { versionId: 'v2', firstSeen: NOW - 40 * DAY, lastSeen: NOW - 2 * DAY, statedDate: '2026-11-02', reviewed: true, digest: { counts: analysis.counts, findings: [ai, sharing], changed: true }, major: 2, extractorVersion: 3, reextractedFrom: null },
-    { versionId: 'v3', firstSeen: NOW - HOUR, lastSeen: NOW, statedDate: null, reviewed: false, digest: { counts: { major: 0, minor: 2, goodNews: 0, cosmetic: 0 }, findings: [], changed: true }, major: 0, extractorVersion: 3, reextractedFrom: 0 },
+    { versionId: 'v3', firstSeen: EARLIER_TODAY, lastSeen: NOW, statedDate: null, reviewed: false, digest: { counts: { major: 0, minor: 2, goodNews: 0, cosmetic: 0 }, findings: [], changed: true }, major: 0, extractorVersion: 3, reextractedFrom: 0 },
   ],
 };
 const chain = (over: Partial<ChainView>): ChainView => ({
