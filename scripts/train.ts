@@ -8,10 +8,8 @@
  *   (a JSON object of FitOptions, scripts/train/fit.ts; the evaluations' fold models read it too). The mistakes behind the
  *   figures: npm run eval -- clauses --errors N, npm run eval -- changes --verbose.
  */
-import { existsSync } from 'node:fs';
 import { corpusDir } from './lib/corpus';
-import { missingTraining } from './train/data';
-import { badOptions, crossValidate, writeModel } from './train/run';
+import { badOptions, crossValidate, trainRefusal, writeModel } from './train/run';
 
 const USAGE = `usage: npm run train [-- --cv] [-- --epochs=N --rate=X --l2=X --balance=X --buckets=N]
   without --cv: cross-validate, then fit on everything and write lib/core/engine/model/statement-model.json and its data card
@@ -28,13 +26,9 @@ if (unknown.length > 0) {
   process.exit(2);
 }
 const corpus = corpusDir();
-if (!existsSync(corpus)) {
-  console.error(`clausewatch train: the corpus is not at ${corpus} (set CLAUSEWATCH_CORPUS)`);
-  process.exit(1);
-}
-const missing = missingTraining(corpus);
-if (missing.length > 0) {
-  console.error(`clausewatch train: the corpus at ${corpus} lacks ${missing.join(', ')}; nothing was fitted or written`);
+const refused = trainRefusal(corpus);
+if (refused) {
+  console.error(`clausewatch train: ${refused}`);
   process.exit(1);
 }
 const report = await crossValidate(corpus, args);

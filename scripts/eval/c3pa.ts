@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { splitSentences, statementClassifier, type Classify } from '../../lib/core/engine/index';
 import { normalizeText } from '../../lib/core/text/normalize';
 import { corpusDir } from '../lib/corpus';
-import { loadC3pa, missingTraining, readJsonl } from '../train/data';
+import { loadC3pa, missingTraining } from '../train/data';
 import { fittedCount, foldNote, itemKey, plainHeading, skippedLine } from '../train/fitted-on';
 import { fmt, foldOf, tally } from '../train/cv';
 import { trainFoldModels } from '../train/run';
@@ -33,11 +33,15 @@ export async function run(args: string[]): Promise<number> {
     return 0;
   }
   const passages = loadC3pa(dir);
+  if (passages.length === 0) {
+    console.error(`No passages in ${join(dir, 'training', 'c3pa.jsonl')}.`);
+    return 1;
+  }
   const shipped = statementClassifier();
   const plain = c3paFigure(passages, () => shipped);
   console.log(`C3PA: ${passages.length} passages (${passages.filter((p) => p.sharedOrSold).length} shared or sold)`);
   // Its unit is the policy: the shipped model is fitted on our labels of sentences of the development ones.
-  const count = fittedCount('c3pa', [...new Set(readJsonl<{ set: string; policy_id: number; policy_url?: string }>(join(dir, 'training', 'c3pa.jsonl')).map(itemKey.c3pa))]);
+  const count = fittedCount('c3pa', [...new Set(passages.map(itemKey.c3paPassage))]);
   console.log(`  ${plainHeading(count, 'policies')}: ${fmt(plain)}`);
   if (args.includes('--no-cv')) return 0;
   const missing = missingTraining(dir);

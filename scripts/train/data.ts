@@ -481,7 +481,7 @@ function readC3pa(corpus: string): C3paMerged[] {
     if (prev) {
       prev.sharedOrSold ||= shared;
       prev.labels.add(r.label);
-    } else merged.set(k, { text: r.text, group: '', policy, policyId: r.policy_id, sharedOrSold: shared, labels: new Set([r.label]) });
+    } else merged.set(k, { text: r.text, group: '', policy, policyId: r.policy_id, ...(r.policy_url ? { url: r.policy_url } : {}), sharedOrSold: shared, labels: new Set([r.label]) });
   }
   const passages = [...merged.values()];
   const elsewhere = otherSourcesSentences(corpus);
@@ -525,7 +525,8 @@ function otherSourcesSentences(corpus: string): Map<string, string> {
   const index = join(corpus, 'changes', 'index.jsonl');
   if (existsSync(index))
     for (const p of loadChangePairs(corpus))
-      for (const file of [p.older.file, p.newer.file]) for (const text of versionSentences(corpus, file, p.lang)) add(text, serviceKey(p.service));
+      // (A version file the index lists but the folder lacks groups nothing: missingTraining names it.)
+      for (const file of [p.older.file, p.newer.file]) if (existsSync(join(corpus, file))) for (const text of versionSentences(corpus, file, p.lang)) add(text, serviceKey(p.service));
   const candidates = join(corpus, 'training', 'ota-ai-candidates.jsonl');
   if (existsSync(candidates)) for (const r of readJsonl<{ service: string; sentence: string }>(candidates)) add(normalizeText(r.sentence), serviceKey(r.service));
   const opp = join(corpus, 'clauses', 'opp115-dev.jsonl');
@@ -543,6 +544,8 @@ export interface C3paMerged {
   policy: string;
   /** C3PA's id alone (it repeats between the two sets; the first label draw went by it). */
   policyId: number;
+  /** The policy's address, when C3PA gives it. */
+  url?: string;
   /** Marked as categories shared/disclosed or sold. */
   sharedOrSold: boolean;
   labels: Set<string>;

@@ -1,7 +1,7 @@
 /**
  * What the shipped model was fitted on (`fitted-on.json`, written by `npm run train` beside the model): the
- * SHA-256 of each training file, and the items an evaluation measures (change pairs by id, OPP-115 and C3PA
- * policies by name), so that an evaluation can say what its plain figures are. On the development corpus
+ * SHA-256 of each training file, and the items an evaluation measures (change pairs by id and their
+ * services, OPP-115 policies by name, C3PA policies by address), so that an evaluation can say what its plain figures are. On the development corpus
  * they measure the model on what it was fitted on (not a result); on items it was never fitted on, such
  * as the part of the same sources kept aside, they are the held-out figures, and the targets are judged
  * on them.
@@ -16,6 +16,12 @@ export const FITTED_ON_PATH = join(import.meta.dirname, 'fitted-on.json');
 
 /** What an evaluation measures: change pairs (and their services), OPP-115 policies (their segments), C3PA policies (their passages). */
 export type ItemKind = 'pairs' | 'services' | 'opp115' | 'c3pa';
+
+/** Of the measured items, how many the shipped model was fitted on. */
+export interface Count {
+  fitted: number;
+  total: number;
+}
 
 interface FittedOn {
   /** The model version (statement-model.json `version`) this record is of. */
@@ -40,6 +46,8 @@ export const itemKey = {
   service: (p: { service: string }) => serviceKey(p.service),
   opp115: (s: { policy: string }) => s.policy,
   c3pa: (r: { set: string; policy_id: number; policy_url?: string }) => r.policy_url || `${r.set}-${r.policy_id}`,
+  /** The same key, of a passage as data.ts loadC3pa merges it ("WS-12" is its set and id). */
+  c3paPassage: (p: { policy: string; url?: string }) => p.url || p.policy,
 };
 
 const keysIn = <T>(path: string, key: (row: T) => string): string[] => (existsSync(path) ? [...new Set(readJsonl<T>(path).map(key))].sort() : []);
@@ -69,20 +77,23 @@ function readRecord(at: RecordAt = {}): FittedOn | undefined {
 }
 
 /** How many of the measured items (keys, repeats allowed) the shipped model was fitted on; undefined without a record of it. */
-export function fittedCount(kind: ItemKind, keys: readonly string[], at?: RecordAt): { fitted: number; total: number } | undefined {
+export function fittedCount(kind: ItemKind, keys: readonly string[], at?: RecordAt): Count | undefined {
   const record = readRecord(at);
   if (!record) return undefined;
-  const known = new Set(record.items[kind] ?? []);
+  const items = record.items[kind];
+  if (!Array.isArray(items)) return undefined;
+  const known = new Set(items);
   return { fitted: keys.filter((k) => known.has(k)).length, total: keys.length };
 }
 
 /** Whether the plain figures are held out: a record, items measured, none of them fitted on. */
-export function heldOut(count: { fitted: number; total: number } | undefined): boolean {
+export function heldOut(count: Count | undefined): boolean {
   return count !== undefined && count.total > 0 && count.fitted === 0;
 }
 
 /** What the shipped model was fitted on, of the measured items (`what`, plural: "pairs", "segments", "policies"). */
-function fittedPhrase(count: { fitted: number; total: number } | undefined, what: string): string {
+function fittedPhrase(count: Count | undefined, what: string): string {
+  if (count?.total === 0) return `fitted on the development corpus (no ${what} measured)`;
   if (!count) return `fitted on the development corpus, whose ${what} these are`;
   if (heldOut(count)) return `fitted on none of the ${what} measured (${count.total})`;
   if (count.fitted === count.total) return `fitted on these ${what}`;
@@ -90,13 +101,24 @@ function fittedPhrase(count: { fitted: number; total: number } | undefined, what
 }
 
 /** The heading of an evaluation's plain figures. */
-export function plainHeading(count: { fitted: number; total: number } | undefined, what: string): string {
+export function plainHeading(count: Count | undefined, what: string): string {
   return `plain: the shipped model, ${fittedPhrase(count, what)}${heldOut(count) ? ': held out' : ' (not a result)'}`;
 }
 
-/** How the targets are judged when no fold model was fitted: on the plain figures, held out or not a result. */
-export function plainTargets(count: { fitted: number; total: number } | undefined, what: string): string {
-  return heldOut(count) ? 'plain (the shipped model, held out)' : `plain only, not a result (the shipped model was ${fittedPhrase(count, what)})`;
+/**
+ * Which figures an evaluation's targets are judged on, and how the line says so: on items the shipped model
+ * never saw, its own (plain) figures, the held-out result; else the cross-validated ones when fold models
+ * were fitted; else none (plain figures of what it was fitted on are printed, never judged). `sameService`:
+ * of held-out pairs, those of services it was fitted on; `foldNote`: the fold models are fitted on other
+ * training files than the shipped model.
+ */
+export function targetsBasis(count: Count | undefined, crossValidated: boolean, what: string, caveats: { sameService?: Count; foldNote?: boolean } = {}): { on: 'plain' | 'cross-validated' | null; label: string } {
+  if (heldOut(count)) {
+    const same = caveats.sameService?.fitted ? `; ${caveats.sameService.fitted} of the ${caveats.sameService.total} ${what} are of services it was fitted on` : '';
+    return { on: 'plain', label: `plain (the shipped model, held out${same})` };
+  }
+  if (crossValidated) return { on: 'cross-validated', label: caveats.foldNote ? "cross-validated (fold models fitted on this folder's training files, not the shipped model's)" : 'cross-validated' };
+  return { on: null, label: `not judged: plain figures only, and the shipped model was ${fittedPhrase(count, what)}` };
 }
 
 /**

@@ -3,14 +3,14 @@
  * write it with its data card.
  */
 import { createHash } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { encodeWeights, type LinearModel, type ModelFile } from '../../lib/core/engine/model/linear';
 import { writeDataCard } from './card';
 import { writeFittedOn } from './fitted-on';
 import { HEADS } from '../../lib/core/engine/model/heads';
 import { FEATURES, prepare } from '../../lib/core/engine/model/features';
-import { applyGates, c3paSamples, loadAiC3paLabels, loadAiPairLabels, loadSharingLabels, loadSharingC3paLabels, loadSharingOtaLabels, loadSharingAiPairLabels, readJsonl, sentenceHash, type AiLabel, serviceKey, loadAiLabels, loadC3pa, loadChangePairs, loadOpp115, mineChangePairs, type Sample } from './data';
+import { applyGates, c3paSamples, missingTraining, loadAiC3paLabels, loadAiPairLabels, loadSharingLabels, loadSharingC3paLabels, loadSharingOtaLabels, loadSharingAiPairLabels, readJsonl, sentenceHash, type AiLabel, serviceKey, loadAiLabels, loadC3pa, loadChangePairs, loadOpp115, mineChangePairs, type Sample } from './data';
 import { chooseThresholds, fmt, foldModels, foldOf, headFigures, outOfFold, tally, type Prf } from './cv';
 import { DEFAULT_FIT, fit, prepareAll, type FitOptions, type Prepared } from './fit';
 import { c3paFigure } from '../eval/c3pa';
@@ -55,6 +55,13 @@ export function loadAll(corpus: string, options: FitOptions = DEFAULT_FIT) {
   const sharingAiPairs = loadSharingAiPairLabels(corpus, SHARING_AI_PAIR_LABELS_FILE, pairs, options.sharingAiPairs ?? 'eval');
   const samples: Sample[] = applyGates([...opp.samples, ...ai, ...aiPairs, ...sharing, ...mined, ...c3pa, ...aiC3pa, ...sharingC3pa, ...sharingOta, ...sharingAiPairs]);
   return { samples, pairs };
+}
+
+/** Why a corpus folder cannot be fitted on (it is absent, or lacks training material: missingTraining), or undefined. */
+export function trainRefusal(corpus: string): string | undefined {
+  if (!existsSync(corpus)) return `the corpus is not at ${corpus} (set CLAUSEWATCH_CORPUS)`;
+  const missing = missingTraining(corpus);
+  return missing.length > 0 ? `the corpus at ${corpus} lacks ${missing.join(', ')}; nothing was fitted or written` : undefined;
 }
 
 /** A fitting option on the command line: --epochs=N --rate=X --l2=X --balance=X --buckets=N. */

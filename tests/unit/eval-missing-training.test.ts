@@ -1,39 +1,72 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { missingTraining, TRAINING_FILES } from '../../scripts/train/data';
+import { trainRefusal } from '../../scripts/train/run';
 import { run as runClauses } from '../../scripts/eval/clauses';
 import { run as runChanges } from '../../scripts/eval/changes';
 
-// A corpus folder with OPP-115's segments only (two segments in our own words): the shape of a copy of the
-// corpus that holds the material to measure on but not the material the fold models are fitted on.
+// A corpus folder with what is measured but not what fold models are fitted on, in our own words: the
+// shape of a copy of the corpus kept aside. Nothing in it is in the development corpus the shipped model
+// was fitted on (scripts/train/fitted-on.json), but one pair is of a service that is.
 const dir = mkdtempSync(join(tmpdir(), 'cw-missing-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-mkdirSync(join(dir, 'clauses'));
-const segments = [
-  { policy: '9_example.org', segment: 0, text: 'We hand your e-mail address to advertising partners.', categories: ['Third Party Sharing/Collection'] },
-  { policy: '9_example.org', segment: 1, text: 'You can close your account at any time.', categories: ['User Choice/Control'] },
-];
-writeFileSync(join(dir, 'clauses', 'opp115-dev.jsonl'), segments.map((s) => JSON.stringify(s)).join('\n'));
-// One change pair, in our own words: the newer version starts selling e-mail addresses to data brokers.
-mkdirSync(join(dir, 'changes', 'versions'), { recursive: true });
-writeFileSync(join(dir, 'changes', 'versions', 'old.md'), '# Privacy Policy\n\nWe keep your e-mail address to send you receipts.\n\nWe do not sell your data.\n');
-writeFileSync(join(dir, 'changes', 'versions', 'new.md'), '# Privacy Policy\n\nWe keep your e-mail address to send you receipts.\n\nWe sell your e-mail address to data brokers.\n');
-const gold = { ai_training: 'none', third_party_sharing: 'new', ai_evidence: [], tp_evidence: ['We sell your e-mail address to data brokers.'] };
-writeFileSync(join(dir, 'changes', 'index.jsonl'), JSON.stringify({ id: 'Example|Privacy Policy|2026-01-01|2026-02-01', service: 'Example', lang: 'en', older: { file: 'changes/versions/old.md', html: [] }, newer: { file: 'changes/versions/new.md', html: [] }, gold }));
+const write = (path: string, text: string) => {
+  mkdirSync(join(dir, path, '..'), { recursive: true });
+  writeFileSync(join(dir, path), text);
+};
+const jsonl = (rows: object[]) => rows.map((r) => JSON.stringify(r)).join('\n');
+write(
+  'clauses/opp115-dev.jsonl',
+  jsonl([
+    { policy: '9_example.org', segment: 0, text: 'We share your e-mail address with our advertising partners.', categories: ['Third Party Sharing/Collection'] },
+    { policy: '9_example.org', segment: 1, text: 'You can close your account at any time.', categories: ['User Choice/Control'] },
+  ]),
+);
+write('changes/versions/example-old.md', '# Privacy Policy\n\nWe keep your e-mail address to send you receipts.\n\nWe do not sell your data.\n');
+write('changes/versions/example-new.md', '# Privacy Policy\n\nWe keep your e-mail address to send you receipts.\n\nWe sell your e-mail address to data brokers.\n');
+write('changes/versions/pins-old.md', '# Privacy Policy\n\nWe keep server logs for one year.\n');
+write('changes/versions/pins-new.md', '# Privacy Policy\n\nWe keep server logs for two years.\n');
+const pair = (id: string, service: string, older: string, newer: string, tp: string, tpEvidence: string[]) => ({
+  id,
+  service,
+  lang: 'en',
+  older: { file: `changes/versions/${older}`, html: [] },
+  newer: { file: `changes/versions/${newer}`, html: [] },
+  gold: { ai_training: 'none', third_party_sharing: tp, ai_evidence: [], tp_evidence: tpEvidence },
+});
+write(
+  'changes/index.jsonl',
+  jsonl([
+    // The newer version starts selling e-mail addresses: a sharing alert is right.
+    pair('Example|Privacy Policy|2026-01-01|2026-02-01', 'Example', 'example-old.md', 'example-new.md', 'new', ['We sell your e-mail address to data brokers.']),
+    // A later version of a service of the development corpus; nothing to alert on.
+    pair('Pinterest|Privacy Policy|2027-01-01|2027-02-01', 'Pinterest', 'pins-old.md', 'pins-new.md', 'none', []),
+    // Its version files are not in the folder: skipped, counted, named.
+    pair('Absent|Privacy Policy|2026-01-01|2026-02-01', 'Absent', 'absent-old.md', 'absent-new.md', 'none', []),
+  ]),
+);
 
-describe('evaluations on a corpus without its training material', () => {
+describe('evaluations on a copy of the corpus without its training material', () => {
   const env = process.env.CLAUSEWATCH_CORPUS;
+  const output = () => {
+    const lines: string[] = [];
+    vi.spyOn(console, 'log').mockImplementation((...args: unknown[]) => void lines.push(args.join(' ')));
+    vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => void lines.push(args.join(' ')));
+    return () => lines.join('\n');
+  };
   afterEach(() => {
     if (env === undefined) delete process.env.CLAUSEWATCH_CORPUS;
     else process.env.CLAUSEWATCH_CORPUS = env;
     vi.restoreAllMocks();
   });
 
-  it('names every training file the folder lacks, and none of those it holds', () => {
-    expect(missingTraining(dir)).toEqual(TRAINING_FILES.filter((f) => f !== 'clauses/opp115-dev.jsonl' && f !== 'changes/index.jsonl'));
+  it('names every training file the folder lacks, and the version files its change index lists but it lacks', () => {
+    expect(missingTraining(dir)).toEqual([
+      ...TRAINING_FILES.filter((f) => f !== 'clauses/opp115-dev.jsonl' && f !== 'changes/index.jsonl'),
+      '2 of the 6 version files changes/index.jsonl lists (changes/versions/absent-old.md, ...)',
+    ]);
     const empty = mkdtempSync(join(tmpdir(), 'cw-empty-'));
     try {
       expect(missingTraining(empty)).toEqual([...TRAINING_FILES]);
@@ -42,42 +75,53 @@ describe('evaluations on a corpus without its training material', () => {
     }
   });
 
-  it('the clauses eval prints the shipped model\'s figures, held out here, and says why the cross-validated ones are skipped, instead of failing', async () => {
-    process.env.CLAUSEWATCH_CORPUS = dir;
-    const lines: string[] = [];
-    vi.spyOn(console, 'log').mockImplementation((...args: unknown[]) => void lines.push(args.join(' ')));
-    await expect(runClauses([])).resolves.toBe(0);
-    const out = lines.join('\n');
-    // Its two policies are not among those the shipped model was fitted on (scripts/train/fitted-on.json).
-    expect(out).toContain('# plain: the shipped model, fitted on none of the segments measured (2): held out: 2 segments');
-    expect(out).toContain('Cross-validated figures skipped');
-    expect(out).toContain('training/ota-ai-candidates.jsonl');
-    expect(out).toMatch(/Target: OPP-115 third-party F1 \d\.\d{3} plain \(the shipped model, held out\)/);
+  it('npm run train refuses such a folder, and an absent one', () => {
+    expect(trainRefusal(dir)).toBe(`the corpus at ${dir} lacks ${missingTraining(dir).join(', ')}; nothing was fitted or written`);
+    expect(trainRefusal(join(dir, 'nowhere'))).toMatch(/^the corpus is not at /);
   });
 
-  it('the changes eval judges a pair the shipped model never saw with it, and the targets by its figures', async () => {
+  it('the clauses eval judges the target on the shipped model, held out here, lists its mistakes, and says why no fold model was fitted', async () => {
     process.env.CLAUSEWATCH_CORPUS = dir;
-    const lines: string[] = [];
-    vi.spyOn(console, 'log').mockImplementation((...args: unknown[]) => void lines.push(args.join(' ')));
+    const out = output();
+    await expect(runClauses(['--errors', '5'])).resolves.toBe(0);
+    expect(out()).toContain('# plain: the shipped model, fitted on none of the segments measured (2): held out: 2 segments');
+    expect(out()).toContain('Misses (0), first 5:');
+    expect(out()).toContain('Cross-validated figures skipped');
+    expect(out()).toMatch(/Target: OPP-115 third-party F1 1\.000, plain \(the shipped model, held out\) \(goal >= 0\.83\) met$/m);
+  });
+
+  it('the changes eval judges the pairs it can read with the shipped model, says which services it knew, and judges no rate of nothing', async () => {
+    process.env.CLAUSEWATCH_CORPUS = dir;
+    const out = output();
     await expect(runChanges(['--no-html'])).resolves.toBe(0);
-    const out = lines.join('\n');
-    expect(out).toContain('Cross-validated figures skipped');
-    expect(out).toContain('training/c3pa.jsonl');
-    expect(out).toMatch(/third-party sharing: precision 1\.000 \(1\/1\), recall 1\.000 \(1\/1\)/);
-    expect(out).toContain('# plain: the shipped model, fitted on none of the pairs measured (1): held out');
-    expect(out).toContain('Targets (markdown route, pairs without artifacts): plain (the shipped model, held out)');
-    expect(out).toMatch(/third-party sharing recall: 1\.000 .*met/);
-    expect(out).not.toContain('cross-validated: each pair');
+    const text = out();
+    expect(text).toContain('Cross-validated figures skipped');
+    expect(text).toContain('2 of the 6 version files changes/index.jsonl lists');
+    expect(text).toContain('# plain: the shipped model, fitted on none of the pairs measured (2): held out');
+    expect(text).toContain('(1 of these 2 pairs are of services whose development pairs it was fitted on)');
+    expect(text).toContain('## route: markdown, plain (2 pairs, 1 skipped;');
+    expect(text).toContain('Targets (markdown route, pairs without artifacts): plain (the shipped model, held out; 1 of the 2 pairs are of services it was fitted on)');
+    expect(text).toMatch(/third-party sharing: precision 1\.000 \(1\/1\), recall 1\.000 \(1\/1\)/);
+    expect(text).toMatch(/third-party sharing recall: 1\.000 .*\(goal >= 0\.92\) met$/m);
+    // No AI-training change to find and none found: a rate of nothing meets no target.
+    expect(text).toMatch(/AI training recall: n\/a \(goal >= 0\.95\) n\/a \(nothing to judge\)$/m);
+    expect(text).not.toContain('cross-validated: each pair');
   });
 
-  it('npm run train refuses the folder, names what it lacks, and writes nothing', () => {
-    const model = join(import.meta.dirname, '..', '..', 'lib', 'core', 'engine', 'model', 'statement-model.json');
-    const before = { text: readFileSync(model, 'utf8'), mtime: statSync(model).mtimeMs };
-    const run = spawnSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, '..', '..', 'scripts', 'train.ts')], { env: { ...process.env, CLAUSEWATCH_CORPUS: dir }, encoding: 'utf8', timeout: 60_000 });
-    expect(run.status).toBe(1);
-    expect(run.stderr).toContain('lacks clauses/opp115-dev-practices.jsonl, training/ota-ai-candidates.jsonl, training/c3pa.jsonl');
-    expect(run.stderr).toContain('nothing was fitted or written');
-    expect(readFileSync(model, 'utf8')).toBe(before.text);
-    expect(statSync(model).mtimeMs).toBe(before.mtime);
+  it('the changes eval ends with an error on an index with no pair, or none the filter keeps', async () => {
+    process.env.CLAUSEWATCH_CORPUS = dir;
+    const out = output();
+    await expect(runChanges(['--no-html', '--only', 'Nobody|'])).resolves.toBe(1);
+    expect(out()).toContain('No pair\'s id contains "Nobody|"');
+    const empty = mkdtempSync(join(tmpdir(), 'cw-empty-index-'));
+    try {
+      mkdirSync(join(empty, 'changes'));
+      writeFileSync(join(empty, 'changes', 'index.jsonl'), '');
+      process.env.CLAUSEWATCH_CORPUS = empty;
+      await expect(runChanges(['--no-html'])).resolves.toBe(1);
+      expect(out()).toContain('No pairs in');
+    } finally {
+      rmSync(empty, { recursive: true, force: true });
+    }
   });
 });

@@ -2,7 +2,7 @@ import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { FITTED_ON_PATH, fittedCount, foldNote, itemKey, plainHeading, writeFittedOn } from '../../scripts/train/fitted-on';
+import { FITTED_ON_PATH, fittedCount, foldNote, itemKey, plainHeading, targetsBasis, writeFittedOn } from '../../scripts/train/fitted-on';
 import { TRAINING_FILES } from '../../scripts/train/data';
 import model from '../../lib/core/engine/model/statement-model.json';
 
@@ -44,7 +44,28 @@ describe('what the shipped model was fitted on', () => {
     expect(plainHeading(undefined, 'segments')).toBe('plain: the shipped model, fitted on the development corpus, whose segments these are (not a result)');
   });
 
-  it('knows nothing without a readable record of this model', () => {
+  it('judges the targets on held-out plain figures, else on fold models, else not at all, and says with what caveat', () => {
+    expect(targetsBasis({ fitted: 0, total: 60 }, true, 'pairs', { sameService: { fitted: 12, total: 60 }, foldNote: true })).toEqual({
+      on: 'plain',
+      label: 'plain (the shipped model, held out; 12 of the 60 pairs are of services it was fitted on)',
+    });
+    expect(targetsBasis({ fitted: 0, total: 60 }, false, 'pairs')).toEqual({ on: 'plain', label: 'plain (the shipped model, held out)' });
+    expect(targetsBasis({ fitted: 141, total: 141 }, true, 'pairs')).toEqual({ on: 'cross-validated', label: 'cross-validated' });
+    expect(targetsBasis({ fitted: 20, total: 60 }, true, 'pairs', { foldNote: true })).toEqual({
+      on: 'cross-validated',
+      label: "cross-validated (fold models fitted on this folder's training files, not the shipped model's)",
+    });
+    expect(targetsBasis({ fitted: 141, total: 141 }, false, 'pairs')).toEqual({ on: null, label: 'not judged: plain figures only, and the shipped model was fitted on these pairs' });
+    expect(targetsBasis(undefined, false, 'segments').on).toBeNull();
+    // Nothing measured is held out of nothing.
+    expect(targetsBasis({ fitted: 0, total: 0 }, false, 'pairs').on).toBeNull();
+    expect(plainHeading({ fitted: 0, total: 0 }, 'pairs')).toBe('plain: the shipped model, fitted on the development corpus (no pairs measured) (not a result)');
+  });
+
+  it('knows nothing without a readable record of this model, or of this kind of item', () => {
+    const partial = join(dir, 'partial.json');
+    writeFileSync(partial, JSON.stringify({ model: 'statements-test', files: {}, items: { pairs: ['a'] } }));
+    expect(fittedCount('opp115', ['1_example.org'], { path: partial, model: 'statements-test' })).toBeUndefined();
     expect(fittedCount('pairs', ['x'], { path: record, model: 'statements-retrained' })).toBeUndefined();
     expect(fittedCount('pairs', ['x'], { path: join(dir, 'absent.json'), model: 'statements-test' })).toBeUndefined();
     const broken = join(dir, 'broken.json');
