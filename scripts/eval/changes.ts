@@ -302,7 +302,8 @@ export async function run(args: string[]): Promise<number> {
   const extractPolicy = extract.extractPolicy;
   const fromHtml = (files: string[], url: string): PolicyDocument | null => {
     const parts: PolicyDocument[] = [];
-    for (const f of files) {
+    // A page the folder lacks leaves the version to the others; none, and the pair is skipped (counted).
+    for (const f of files.filter((x) => existsSync(join(dir, x)))) {
       const { document, url: href } = dom.loadHtml(readFileSync(join(dir, f), 'utf8'), url);
       const r = extractPolicy(document, href);
       if (r.ok && r.document) parts.push(r.document);

@@ -101,7 +101,9 @@ export async function run(args: string[]): Promise<number> {
     return 0;
   }
   const errArg = args.indexOf('--errors');
-  const showErrors = errArg >= 0 ? Number(args[errArg + 1] ?? 10) : 0;
+  const errorCount = errArg >= 0 ? Number(args[errArg + 1]) : 0;
+  // "--errors" alone (or before another option) lists ten.
+  const showErrors = errArg < 0 ? 0 : Number.isInteger(errorCount) && errorCount > 0 ? errorCount : 10;
   const segments = loadSegments(dir);
   if (segments.length === 0) {
     console.error(`No segments in ${file}.`);
@@ -122,8 +124,11 @@ export async function run(args: string[]): Promise<number> {
     const { modelFor } = trainFoldModels(dir);
     cv = evaluate(segments, foldClassifiers(modelFor), basis.on === 'cross-validated' ? showErrors : 0, 'cross-validated: each policy judged by the fold model fitted without its service');
   }
-  const f1 = basis.on === 'plain' ? plain.f1 : basis.on === 'cross-validated' ? cv?.f1 : undefined;
-  const verdict = f1 === undefined ? '' : ` ${f1 >= 0.83 ? 'met' : 'NOT met'}`;
-  console.log(`\nTarget: OPP-115 third-party F1 ${(f1 ?? plain.f1).toFixed(3)}, ${basis.label} (goal >= 0.83)${verdict}${basis.on === 'cross-validated' ? `  [plain ${plain.f1.toFixed(3)}]` : ''}`);
+  const judged = basis.on === 'plain' ? plain : basis.on === 'cross-validated' ? cv : undefined;
+  // With no sharing segment to find, an F1 is a rate of nothing: it meets no target.
+  const nothing = (x: typeof plain) => x.tp + x.fn === 0;
+  const f1 = (x: typeof plain) => (nothing(x) ? 'n/a' : x.f1.toFixed(3));
+  const verdict = !judged ? '' : nothing(judged) ? ' n/a (no sharing segment to find)' : ` ${judged.f1 >= 0.83 ? 'met' : 'NOT met'}`;
+  console.log(`\nTarget: OPP-115 third-party F1 ${f1(judged ?? plain)}, ${basis.label} (goal >= 0.83)${verdict}${basis.on === 'cross-validated' ? `  [plain ${f1(plain)}]` : ''}`);
   return 0;
 }

@@ -1,8 +1,8 @@
 /**
  * What the shipped model was fitted on (`fitted-on.json`, written by `npm run train` beside the model): the
  * SHA-256 of each training file, and the items an evaluation measures (change pairs by id and their
- * services, OPP-115 policies by name, C3PA policies by address), so that an evaluation can say what its plain figures are. On the development corpus
- * they measure the model on what it was fitted on (not a result); on items it was never fitted on, such
+ * services, OPP-115 policies by name, C3PA policies by address), so that an evaluation can say what its
+ * plain figures are. On the development corpus they measure the model on what it was fitted on (not a result); on items it was never fitted on, such
  * as the part of the same sources kept aside, they are the held-out figures, and the targets are judged
  * on them.
  */
@@ -114,7 +114,7 @@ export function plainHeading(count: Count | undefined, what: string): string {
  */
 export function targetsBasis(count: Count | undefined, crossValidated: boolean, what: string, caveats: { sameService?: Count; foldNote?: boolean } = {}): { on: 'plain' | 'cross-validated' | null; label: string } {
   if (heldOut(count)) {
-    const same = caveats.sameService?.fitted ? `; ${caveats.sameService.fitted} of the ${caveats.sameService.total} ${what} are of services it was fitted on` : '';
+    const same = caveats.sameService?.fitted ? `; ${caveats.sameService.fitted} of the ${caveats.sameService.total} ${what} are of services whose development pairs it was fitted on` : '';
     return { on: 'plain', label: `plain (the shipped model, held out${same})` };
   }
   if (crossValidated) return { on: 'cross-validated', label: caveats.foldNote ? "cross-validated (fold models fitted on this folder's training files, not the shipped model's)" : 'cross-validated' };

@@ -1,4 +1,4 @@
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
@@ -6,6 +6,8 @@ import { missingTraining, TRAINING_FILES } from '../../scripts/train/data';
 import { trainRefusal } from '../../scripts/train/run';
 import { run as runClauses } from '../../scripts/eval/clauses';
 import { run as runChanges } from '../../scripts/eval/changes';
+import { run as runC3pa } from '../../scripts/eval/c3pa';
+import { FITTED_ON_PATH } from '../../scripts/train/fitted-on';
 
 // A corpus folder with what is measured but not what fold models are fitted on, in our own words: the
 // shape of a copy of the corpus kept aside. Nothing in it is in the development corpus the shipped model
@@ -100,7 +102,7 @@ describe('evaluations on a copy of the corpus without its training material', ()
     expect(text).toContain('# plain: the shipped model, fitted on none of the pairs measured (2): held out');
     expect(text).toContain('(1 of these 2 pairs are of services whose development pairs it was fitted on)');
     expect(text).toContain('## route: markdown, plain (2 pairs, 1 skipped;');
-    expect(text).toContain('Targets (markdown route, pairs without artifacts): plain (the shipped model, held out; 1 of the 2 pairs are of services it was fitted on)');
+    expect(text).toContain('Targets (markdown route, pairs without artifacts): plain (the shipped model, held out; 1 of the 2 pairs are of services whose development pairs it was fitted on)');
     expect(text).toMatch(/third-party sharing: precision 1\.000 \(1\/1\), recall 1\.000 \(1\/1\)/);
     expect(text).toMatch(/third-party sharing recall: 1\.000 .*\(goal >= 0\.92\) met$/m);
     // No AI-training change to find and none found: a rate of nothing meets no target.
@@ -122,6 +124,80 @@ describe('evaluations on a copy of the corpus without its training material', ()
       expect(out()).toContain('No pairs in');
     } finally {
       rmSync(empty, { recursive: true, force: true });
+    }
+  });
+});
+
+// A folder whose items are, by name, ones the shipped model was fitted on (names from scripts/train/fitted-on.json;
+// the texts are ours): its plain figures are not a result, and no target is judged on them.
+describe('evaluations of items the shipped model was fitted on, without fold models', () => {
+  const record = JSON.parse(readFileSync(FITTED_ON_PATH, 'utf8')) as { items: Record<'pairs' | 'opp115' | 'c3pa', string[]> };
+  const fitted = mkdtempSync(join(tmpdir(), 'cw-fitted-items-'));
+  afterAll(() => rmSync(fitted, { recursive: true, force: true }));
+  const put = (path: string, text: string) => {
+    mkdirSync(join(fitted, path, '..'), { recursive: true });
+    writeFileSync(join(fitted, path), text);
+  };
+  const pairId = record.items.pairs[0] ?? '';
+  const policy = record.items.opp115[0] ?? '';
+  const address = record.items.c3pa.find((k) => k.startsWith('http')) ?? '';
+  put('clauses/opp115-dev.jsonl', jsonl([{ policy, segment: 0, text: 'We share your e-mail address with our advertising partners.', categories: ['Third Party Sharing/Collection'] }]));
+  put('changes/versions/a.md', '# Privacy Policy\n\nWe do not sell your data.\n');
+  put('changes/versions/b.md', '# Privacy Policy\n\nWe sell your e-mail address to data brokers.\n');
+  put('changes/index.jsonl', jsonl([{ ...pair(pairId, pairId.split('|')[0] ?? '', 'a.md', 'b.md', 'new', ['We sell your e-mail address to data brokers.']) }, pair('Absent|Privacy Policy|2026-01-01|2026-02-01', 'Absent', 'gone-a.md', 'gone-b.md', 'none', [])]));
+  put('training/c3pa.jsonl', jsonl([{ set: 'WS', policy_id: 9999, policy_url: address, label: 'Categories of Personal Information Sold', text: 'We sell your e-mail address to data brokers.', annotators: ['us'] }]));
+  const env = process.env.CLAUSEWATCH_CORPUS;
+  const output = () => {
+    const lines: string[] = [];
+    vi.spyOn(console, 'log').mockImplementation((...args: unknown[]) => void lines.push(args.join(' ')));
+    vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => void lines.push(args.join(' ')));
+    return () => lines.join('\n');
+  };
+  afterEach(() => {
+    if (env === undefined) delete process.env.CLAUSEWATCH_CORPUS;
+    else process.env.CLAUSEWATCH_CORPUS = env;
+    vi.restoreAllMocks();
+  });
+
+  it('changes: "fitted on these pairs (not a result)", and the targets not judged', async () => {
+    process.env.CLAUSEWATCH_CORPUS = fitted;
+    const out = output();
+    await expect(runChanges(['--no-html', '--no-cv'])).resolves.toBe(0);
+    expect(out()).toContain('# plain: the shipped model, fitted on these pairs (not a result)');
+    expect(out()).toContain('Targets (markdown route, pairs without artifacts): not judged: plain figures only, and the shipped model was fitted on these pairs');
+    expect(out()).not.toMatch(/\(goal >= [\d.]+\) (?:met|NOT met|n\/a)/);
+  });
+
+  it('clauses: the same, and no verdict', async () => {
+    process.env.CLAUSEWATCH_CORPUS = fitted;
+    const out = output();
+    await expect(runClauses(['--no-cv'])).resolves.toBe(0);
+    expect(out()).toContain('# plain: the shipped model, fitted on these segments (not a result): 1 segments');
+    expect(out()).toMatch(/Target: OPP-115 third-party F1 1\.000, not judged: plain figures only, and the shipped model was fitted on these segments \(goal >= 0\.83\)$/m);
+  });
+
+  it('c3pa: policies known by their address, and the grouping reads past version files the folder lacks', async () => {
+    process.env.CLAUSEWATCH_CORPUS = fitted;
+    const out = output();
+    await expect(runC3pa(['--no-cv'])).resolves.toBe(0);
+    expect(out()).toContain('plain: the shipped model, fitted on these policies (not a result)');
+  });
+
+  it('c3pa: an empty file ends with an error; clauses: no sharing segment to find is no verdict', async () => {
+    const other = mkdtempSync(join(tmpdir(), 'cw-nothing-'));
+    try {
+      mkdirSync(join(other, 'training'), { recursive: true });
+      mkdirSync(join(other, 'clauses'), { recursive: true });
+      writeFileSync(join(other, 'training', 'c3pa.jsonl'), '');
+      writeFileSync(join(other, 'clauses', 'opp115-dev.jsonl'), jsonl([{ policy: '9_nothing.org', segment: 0, text: 'You can close your account at any time.', categories: ['User Choice/Control'] }]));
+      process.env.CLAUSEWATCH_CORPUS = other;
+      const out = output();
+      await expect(runC3pa(['--no-cv'])).resolves.toBe(1);
+      expect(out()).toContain('No passages in');
+      await expect(runClauses([])).resolves.toBe(0);
+      expect(out()).toMatch(/Target: OPP-115 third-party F1 n\/a, plain \(the shipped model, held out\) \(goal >= 0\.83\) n\/a \(no sharing segment to find\)$/m);
+    } finally {
+      rmSync(other, { recursive: true, force: true });
     }
   });
 });

@@ -47,7 +47,7 @@ describe('what the shipped model was fitted on', () => {
   it('judges the targets on held-out plain figures, else on fold models, else not at all, and says with what caveat', () => {
     expect(targetsBasis({ fitted: 0, total: 60 }, true, 'pairs', { sameService: { fitted: 12, total: 60 }, foldNote: true })).toEqual({
       on: 'plain',
-      label: 'plain (the shipped model, held out; 12 of the 60 pairs are of services it was fitted on)',
+      label: 'plain (the shipped model, held out; 12 of the 60 pairs are of services whose development pairs it was fitted on)',
     });
     expect(targetsBasis({ fitted: 0, total: 60 }, false, 'pairs')).toEqual({ on: 'plain', label: 'plain (the shipped model, held out)' });
     expect(targetsBasis({ fitted: 141, total: 141 }, true, 'pairs')).toEqual({ on: 'cross-validated', label: 'cross-validated' });
