@@ -50,19 +50,21 @@ write(
   ]),
 );
 
+/** What an evaluation prints (log and error), read after it ran; the corpus folder and the console come back after each test. */
+const env = process.env.CLAUSEWATCH_CORPUS;
+const output = () => {
+  const lines: string[] = [];
+  vi.spyOn(console, 'log').mockImplementation((...args: unknown[]) => void lines.push(args.join(' ')));
+  vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => void lines.push(args.join(' ')));
+  return () => lines.join('\n');
+};
+afterEach(() => {
+  if (env === undefined) delete process.env.CLAUSEWATCH_CORPUS;
+  else process.env.CLAUSEWATCH_CORPUS = env;
+  vi.restoreAllMocks();
+});
+
 describe('evaluations on a copy of the corpus without its training material', () => {
-  const env = process.env.CLAUSEWATCH_CORPUS;
-  const output = () => {
-    const lines: string[] = [];
-    vi.spyOn(console, 'log').mockImplementation((...args: unknown[]) => void lines.push(args.join(' ')));
-    vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => void lines.push(args.join(' ')));
-    return () => lines.join('\n');
-  };
-  afterEach(() => {
-    if (env === undefined) delete process.env.CLAUSEWATCH_CORPUS;
-    else process.env.CLAUSEWATCH_CORPUS = env;
-    vi.restoreAllMocks();
-  });
 
   it('names every training file the folder lacks, and the version files its change index lists but it lacks', () => {
     expect(missingTraining(dir)).toEqual([
@@ -146,18 +148,6 @@ describe('evaluations of items the shipped model was fitted on, without fold mod
   put('changes/versions/b.md', '# Privacy Policy\n\nWe sell your e-mail address to data brokers.\n');
   put('changes/index.jsonl', jsonl([{ ...pair(pairId, pairId.split('|')[0] ?? '', 'a.md', 'b.md', 'new', ['We sell your e-mail address to data brokers.']) }, pair('Absent|Privacy Policy|2026-01-01|2026-02-01', 'Absent', 'gone-a.md', 'gone-b.md', 'none', [])]));
   put('training/c3pa.jsonl', jsonl([{ set: 'WS', policy_id: 9999, policy_url: address, label: 'Categories of Personal Information Sold', text: 'We sell your e-mail address to data brokers.', annotators: ['us'] }]));
-  const env = process.env.CLAUSEWATCH_CORPUS;
-  const output = () => {
-    const lines: string[] = [];
-    vi.spyOn(console, 'log').mockImplementation((...args: unknown[]) => void lines.push(args.join(' ')));
-    vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => void lines.push(args.join(' ')));
-    return () => lines.join('\n');
-  };
-  afterEach(() => {
-    if (env === undefined) delete process.env.CLAUSEWATCH_CORPUS;
-    else process.env.CLAUSEWATCH_CORPUS = env;
-    vi.restoreAllMocks();
-  });
 
   it('changes: "fitted on these pairs (not a result)", and the targets not judged', async () => {
     process.env.CLAUSEWATCH_CORPUS = fitted;
