@@ -314,14 +314,15 @@ export async function run(args: string[]): Promise<number> {
   };
   const withHtml = pairs.filter((p) => p.older.html.length > 0 && p.newer.html.length > 0);
   evaluate(
-    cv ? 'html (extraction), cross-validated' : 'html (extraction), plain',
+    // Judged by the same model as the markdown route's targets: the fold models, or the shipped one (held out, or not a result).
+    basis.on === 'cross-validated' ? 'html (extraction), cross-validated' : `html (extraction), ${plainHeading(fittedCount('pairs', withHtml.map(itemKey.pair)), 'pairs')}`,
     withHtml,
     (p) => {
       const older = fromHtml(p.older.html, 'https://policy.invalid/');
       const newer = fromHtml(p.newer.html, 'https://policy.invalid/');
       return older && newer ? { older, newer } : null;
     },
-    { verbose, ...(cv ? { modelFor: cv.modelFor } : {}) },
+    { verbose, ...(cv && basis.on === 'cross-validated' ? { modelFor: cv.modelFor } : {}) },
   );
   return 0;
 }

@@ -28,21 +28,25 @@ write(
 );
 write('changes/versions/example-old.md', '# Privacy Policy\n\nWe keep your e-mail address to send you receipts.\n\nWe do not sell your data.\n');
 write('changes/versions/example-new.md', '# Privacy Policy\n\nWe keep your e-mail address to send you receipts.\n\nWe sell your e-mail address to data brokers.\n');
+const page = (last: string) =>
+  `<!doctype html><html lang="en"><head><title>Privacy Policy | Example</title></head><body><main><article><h1>Privacy Policy</h1><p>This policy explains what Example does with the information you give it when you use the service.</p><p>We keep your e-mail address to send you receipts and to answer your questions about your orders.</p><p>${last}</p></article></main></body></html>`;
+write('changes/html/example-old.html', page('We do not sell your data to anyone, and we never will.'));
+write('changes/html/example-new.html', page('We sell your e-mail address to data brokers, who may sell it on.'));
 write('changes/versions/pins-old.md', '# Privacy Policy\n\nWe keep server logs for one year.\n');
 write('changes/versions/pins-new.md', '# Privacy Policy\n\nWe keep server logs for two years.\n');
-const pair = (id: string, service: string, older: string, newer: string, tp: string, tpEvidence: string[]) => ({
+const pair = (id: string, service: string, older: string, newer: string, tp: string, tpEvidence: string[], html = false) => ({
   id,
   service,
   lang: 'en',
-  older: { file: `changes/versions/${older}`, html: [] },
-  newer: { file: `changes/versions/${newer}`, html: [] },
+  older: { file: `changes/versions/${older}`, html: html ? [`changes/html/${older.replace('.md', '.html')}`] : [] },
+  newer: { file: `changes/versions/${newer}`, html: html ? [`changes/html/${newer.replace('.md', '.html')}`] : [] },
   gold: { ai_training: 'none', third_party_sharing: tp, ai_evidence: [], tp_evidence: tpEvidence },
 });
 write(
   'changes/index.jsonl',
   jsonl([
     // The newer version starts selling e-mail addresses: a sharing alert is right.
-    pair('Example|Privacy Policy|2026-01-01|2026-02-01', 'Example', 'example-old.md', 'example-new.md', 'new', ['We sell your e-mail address to data brokers.']),
+    pair('Example|Privacy Policy|2026-01-01|2026-02-01', 'Example', 'example-old.md', 'example-new.md', 'new', ['We sell your e-mail address to data brokers.'], true),
     // A later version of a service of the development corpus; nothing to alert on.
     pair('Pinterest|Privacy Policy|2027-01-01|2027-02-01', 'Pinterest', 'pins-old.md', 'pins-new.md', 'none', []),
     // Its version files are not in the folder: skipped, counted, named.
@@ -97,9 +101,11 @@ describe('evaluations on a copy of the corpus without its training material', ()
   it('the changes eval judges the pairs it can read with the shipped model, says which services it knew, and judges no rate of nothing', async () => {
     process.env.CLAUSEWATCH_CORPUS = dir;
     const out = output();
-    await expect(runChanges(['--no-html'])).resolves.toBe(0);
+    await expect(runChanges([])).resolves.toBe(0);
     const text = out();
     expect(text).toContain('Cross-validated figures skipped');
+    // The raw pages through extraction, judged by the same model: the shipped one, held out.
+    expect(text).toContain('## route: html (extraction), plain: the shipped model, fitted on none of the pairs measured (1): held out (1 pairs;');
     expect(text).toContain('2 of the 6 version files changes/index.jsonl lists');
     expect(text).toContain('# plain: the shipped model, fitted on none of the pairs measured (2): held out');
     expect(text).toContain('(1 of these 2 pairs are of services whose development pairs it was fitted on)');
