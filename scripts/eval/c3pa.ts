@@ -41,7 +41,7 @@ export async function run(args: string[]): Promise<number> {
   const plain = c3paFigure(passages, () => shipped);
   console.log(`C3PA: ${passages.length} passages (${passages.filter((p) => p.sharedOrSold).length} shared or sold)`);
   // Its unit is the policy: the shipped model is fitted on our labels of sentences of the development ones.
-  const count = fittedCount('c3pa', [...new Set(passages.map(itemKey.c3paPassage))]);
+  const count = fittedCount('c3pa', [...new Set(passages.map(itemKey.c3pa))]);
   console.log(`  ${plainHeading(count, 'policies')}: ${fmt(plain)}`);
   if (args.includes('--no-cv')) return 0;
   const missing = missingTraining(dir);

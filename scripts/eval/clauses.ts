@@ -11,26 +11,19 @@
  * `--errors N` prints N misses and N false alarms of the run the target is judged on (the plain one when
  * none is); `--no-cv` plain only.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { splitSentences, statementClassifier, type Classify, type LinearModel } from '../../lib/core/engine/index';
 import { normalizeText } from '../../lib/core/text/normalize';
 import { corpusDir } from '../lib/corpus';
-import { missingTraining, serviceKey } from '../train/data';
+import { missingTraining, readJsonl, serviceKey, type OppSegment } from '../train/data';
 import { trainFoldModels } from '../train/run';
 import { fittedCount, foldNote, itemKey, plainHeading, skippedLine, targetsBasis } from '../train/fitted-on';
 import { prf, fmt } from '../train/cv';
 
-interface Segment {
-  policy: string;
-  segment: number;
-  text: string;
-  categories: string[];
-}
-
 const GOLD = 'Third Party Sharing/Collection';
 
-export function evaluate(segments: Segment[], classifierFor: (policy: string) => Classify, showErrors: number, label: string) {
+export function evaluate(segments: OppSegment[], classifierFor: (policy: string) => Classify, showErrors: number, label: string) {
   const counts = { states: { tp: 0, fp: 0, fn: 0 }, any: { tp: 0, fp: 0, fn: 0 } };
   const misses: string[] = [];
   const falseAlarms: string[] = [];
@@ -75,11 +68,8 @@ export function evaluate(segments: Segment[], classifierFor: (policy: string) =>
   return a;
 }
 
-export function loadSegments(corpus: string): Segment[] {
-  return readFileSync(join(corpus, 'clauses', 'opp115-dev.jsonl'), 'utf8')
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l) => JSON.parse(l) as Segment);
+export function loadSegments(corpus: string): OppSegment[] {
+  return readJsonl<OppSegment>(join(corpus, 'clauses', 'opp115-dev.jsonl'));
 }
 
 /** Each policy's classifier: the fold model that never saw its service. */

@@ -2,15 +2,15 @@
  * What the shipped model was fitted on (`fitted-on.json`, written by `npm run train` beside the model): the
  * SHA-256 of each training file, and the items an evaluation measures (change pairs by id and their
  * services, OPP-115 policies by name, C3PA policies by address), so that an evaluation can say what its
- * plain figures are. On the development corpus they measure the model on what it was fitted on (not a result); on items it was never fitted on, such
- * as the part of the same sources kept aside, they are the held-out figures, and the targets are judged
- * on them.
+ * plain figures are. On the development corpus they measure the model on what it was fitted on (not a
+ * result); on items it was never fitted on, such as the part of the same sources kept aside, they are the
+ * held-out figures, and the targets are judged on them.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import file from '../../lib/core/engine/model/statement-model.json';
-import { readJsonl, serviceKey, TRAINING_FILES } from './data';
+import { loadC3pa, readJsonl, serviceKey, TRAINING_FILES, type ChangePair } from './data';
 
 export const FITTED_ON_PATH = join(import.meta.dirname, 'fitted-on.json');
 
@@ -40,26 +40,26 @@ export interface RecordAt {
 
 const sha256 = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
 
-/** An item's key: a pair's id, an OPP-115 policy's name, a C3PA policy's address (its set and id without one). */
+/** An item's key: a pair's id, an OPP-115 policy's name, a C3PA policy's address (its set and id, "WS-12", without one: data.ts loadC3pa). */
 export const itemKey = {
   pair: (p: { id: string }) => p.id,
   service: (p: { service: string }) => serviceKey(p.service),
   opp115: (s: { policy: string }) => s.policy,
-  c3pa: (r: { set: string; policy_id: number; policy_url?: string }) => r.policy_url || `${r.set}-${r.policy_id}`,
-  /** The same key, of a passage as data.ts loadC3pa merges it ("WS-12" is its set and id). */
-  c3paPassage: (p: { policy: string; url?: string }) => p.url || p.policy,
+  c3pa: (p: { policy: string; url?: string }) => p.url || p.policy,
 };
 
-const keysIn = <T>(path: string, key: (row: T) => string): string[] => (existsSync(path) ? [...new Set(readJsonl<T>(path).map(key))].sort() : []);
+const rowsIn = <T>(path: string): T[] => (existsSync(path) ? readJsonl<T>(path) : []);
+const keys = <T>(rows: readonly T[], key: (row: T) => string): string[] => [...new Set(rows.map(key))].sort();
 
-/** Records what a model was just fitted on. */
+/** Records what a model was just fitted on (C3PA's passages as the fit loaded them: loadC3pa keeps them per corpus). */
 export function writeFittedOn(corpus: string, model: string, path = FITTED_ON_PATH): void {
   const files = Object.fromEntries(TRAINING_FILES.filter((f) => existsSync(join(corpus, f))).map((f) => [f, sha256(join(corpus, f))]));
+  const pairs = rowsIn<ChangePair>(join(corpus, 'changes', 'index.jsonl'));
   const items: FittedOn['items'] = {
-    pairs: keysIn(join(corpus, 'changes', 'index.jsonl'), itemKey.pair),
-    services: keysIn(join(corpus, 'changes', 'index.jsonl'), itemKey.service),
-    opp115: keysIn(join(corpus, 'clauses', 'opp115-dev.jsonl'), itemKey.opp115),
-    c3pa: keysIn(join(corpus, 'training', 'c3pa.jsonl'), itemKey.c3pa),
+    pairs: keys(pairs, itemKey.pair),
+    services: keys(pairs, itemKey.service),
+    opp115: keys(rowsIn<{ policy: string }>(join(corpus, 'clauses', 'opp115-dev.jsonl')), itemKey.opp115),
+    c3pa: keys(loadC3pa(corpus), itemKey.c3pa),
   };
   writeFileSync(path, `${JSON.stringify({ model, files, items } satisfies FittedOn)}\n`);
 }

@@ -15,9 +15,10 @@ const corpus = (name: string, pairs: string[], policies: string[]) => {
   mkdirSync(join(c, 'changes'), { recursive: true });
   mkdirSync(join(c, 'clauses'), { recursive: true });
   mkdirSync(join(c, 'training'), { recursive: true });
-  writeFileSync(join(c, 'changes', 'index.jsonl'), lines(pairs.map((id) => ({ id, service: id.split('|')[0] }))));
+  // (Version files the folder lacks: loadC3pa's grouping reads past them.)
+  writeFileSync(join(c, 'changes', 'index.jsonl'), lines(pairs.map((id) => ({ id, service: id.split('|')[0], lang: 'en', older: { file: 'changes/versions/a.md', html: [] }, newer: { file: 'changes/versions/b.md', html: [] } }))));
   writeFileSync(join(c, 'clauses', 'opp115-dev.jsonl'), lines(policies.map((policy, segment) => ({ policy, segment, text: 'We share it with partners.' }))));
-  writeFileSync(join(c, 'training', 'c3pa.jsonl'), lines([{ set: 'WS', policy_id: 1, policy_url: 'https://example.org/privacy', text: 'We sell it.' }]));
+  writeFileSync(join(c, 'training', 'c3pa.jsonl'), lines([{ set: 'WS', policy_id: 1, policy_url: 'https://example.org/privacy', label: 'Categories of Personal Information Sold', text: 'We sell it.' }]));
   return c;
 };
 
