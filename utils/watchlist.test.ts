@@ -33,6 +33,17 @@ describe('the watch list', () => {
     expect(await getWatches()).toMatchObject([{ site: 'example.com', policyUrl: 'https://help.example.com/privacy', frequencyHours: 48, status: 'pending' }]);
   });
 
+  it('keeps the frequency the user chose when the address changes ("Watch this address instead")', async () => {
+    const { handlers } = backgroundForTest();
+    await handlers.watchSite({ policyUrl: POLICY }, none);
+    await handlers.setWatchFrequency({ site: 'example.com', frequencyHours: 168 }, none);
+    await handlers.watchSite({ policyUrl: 'https://www.example.com/privacy-notice' }, none);
+    expect(await getWatches()).toMatchObject([{ site: 'example.com', policyUrl: 'https://www.example.com/privacy-notice', frequencyHours: 168, status: 'pending' }]);
+    // An explicit frequency still wins.
+    await handlers.watchSite({ policyUrl: POLICY, frequencyHours: 6 }, none);
+    expect(await getWatches()).toMatchObject([{ policyUrl: POLICY, frequencyHours: 6 }]);
+  });
+
   it('checks sooner, never later, when the frequency is raised', async () => {
     const { handlers } = backgroundForTest();
     await handlers.watchSite({ policyUrl: POLICY, frequencyHours: 720 }, none);

@@ -42,17 +42,19 @@ export type WatchList = ReturnType<typeof createWatchList>;
 export function createWatchList(deps: WatchListDeps) {
   /**
    * Puts a site's policy on the watch list (or points its entry at a new address). `known` seeds a new
-   * entry with what the history already says (a change awaiting review).
+   * entry with what the history already says (a change awaiting review). Without `frequencyHours`, an
+   * entry keeps the frequency the user chose ("Watch this address instead" changes the address only); a
+   * new one checks daily.
    */
-  async function watch(policyUrl: string, frequencyHours = DEFAULT_FREQUENCY_HOURS, known: Pick<WatchEntry, 'status' | 'lastChange'> | null = null): Promise<string> {
+  async function watch(policyUrl: string, frequencyHours?: number, known: Pick<WatchEntry, 'status' | 'lastChange'> | null = null): Promise<string> {
     const store = await deps.history.store();
     const site = store.siteForUrl(policyUrl);
     const now = Date.now();
     await updateWatches((list) => {
       const existing = list.find((w) => w.site === site);
       const entry: WatchEntry = existing
-        ? { ...existing, policyUrl, frequencyHours, ...(existing.policyUrl === policyUrl ? {} : { status: 'pending' as const, failure: null, failureCode: null, movedTo: null, failures: 0, nextCheck: firstCheck(now, Math.random) }) }
-        : { site, policyUrl, frequencyHours, addedAt: now, lastCheck: null, lastChange: null, status: 'pending', ...known, failure: null, failureCode: null, movedTo: null, failures: 0, nextCheck: firstCheck(now, Math.random) };
+        ? { ...existing, policyUrl, frequencyHours: frequencyHours ?? existing.frequencyHours, ...(existing.policyUrl === policyUrl ? {} : { status: 'pending' as const, failure: null, failureCode: null, movedTo: null, failures: 0, nextCheck: firstCheck(now, Math.random) }) }
+        : { site, policyUrl, frequencyHours: frequencyHours ?? DEFAULT_FREQUENCY_HOURS, addedAt: now, lastCheck: null, lastChange: null, status: 'pending', ...known, failure: null, failureCode: null, movedTo: null, failures: 0, nextCheck: firstCheck(now, Math.random) };
       return [...list.filter((w) => w.site !== site), entry];
     });
     return site;
