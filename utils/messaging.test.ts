@@ -68,6 +68,7 @@ describe('the background channel', () => {
     ['an unknown message type', { type: 'deleteEverything', data: {} }, page, /unknown message type "deleteEverything"/],
     ['a malformed payload', { type: 'markReviewed', data: { versionId: 42 } }, page, /invalid "markReviewed"/],
     ['something that is not a message', 'hello', page, /not a Clausewatch message/],
+    ['"Show on page" for an address that is no web page', { type: 'showOnPage', data: { tabId: null, url: 'javascript:alert(1)', quote: 'We share.' } }, page, /invalid "showOnPage"/],
     ['a message from another extension', { type: 'markReviewed', data: { versionId: 'v1' } }, otherExtension, /unexpected sender/],
     ['a page asking for what only our pages may ask', { type: 'importHistory', data: { json: '{}' } }, tab, /not accepted from a tab/],
     ['our page pretending to be a content script', { type: 'pageCaptured', data: { url: 'https://a.example/', reason: 'x', html: '' } }, page, /not accepted from a extension-page/],

@@ -48,7 +48,8 @@ export const Protocol = {
   /** Popup: open or scroll the policy page to a passage and highlight it there. */
   showOnPage: {
     from: 'extension-page',
-    request: z.object({ tabId: z.number().int().nonnegative().nullable(), url: z.string().max(8192), quote: z.string().max(5000) }),
+    // Only a web page is opened: an address from an imported file or a damaged record never reaches tabs.create.
+    request: z.object({ tabId: z.number().int().nonnegative().nullable(), url: z.string().max(8192).regex(/^https?:\/\//i), quote: z.string().max(5000) }),
     response: z.object({ found: z.boolean(), tabId: z.number().int() }),
   },
   /** History page: the timeline of a site's versions. */

@@ -139,6 +139,15 @@ describe('import', () => {
       f.sites[0]!.policies[1]!.origin = 'https://bank.example';
       return f;
     }, /at an address outside it/, { kind: 'outside', address: 'https://bank.example' }],
+    // A version's own address is opened by "Show on page": a script address, or another origin, is refused.
+    ['a version at a script address', (f) => {
+      f.sites[0]!.policies[1]!.versions[1]!.document.url = 'javascript:alert(document.domain)';
+      return f;
+    }, /version of .* at an address outside it/, { kind: 'outside', address: 'javascript:alert(document.domain)' }],
+    ['a version at another origin than its policy', (f) => {
+      f.sites[0]!.policies[1]!.versions[0]!.document.url = 'https://bank.example/privacy';
+      return f;
+    }, /version of .* at an address outside it/, { kind: 'outside', address: 'https://bank.example/privacy' }],
   ])('rejects %s with a clear message, says why as a code, and changes nothing', async (_label, damage, message, refusal) => {
     const file = damage(await valid());
     const { store } = await freshStore();

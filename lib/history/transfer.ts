@@ -18,6 +18,16 @@ import { assembleFrom, contentHashOf, iso, latestVersions, readPieces, toStored 
 import { WRITE_STORES, upsertPolicyAndSite, writePieces } from './write';
 import { ImportRefusal } from '../core/import-refusal';
 
+/** Whether an address is an http(s) address with a host name. */
+function isWebAddress(url: string): boolean {
+  try {
+    originForUrl(url);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** A registrable domain or bare host, as siteForUrl would produce it. */
 function isSiteName(site: string): boolean {
   try {
@@ -133,6 +143,17 @@ export async function importAll(ctx: StoreContext, data: unknown): Promise<Impor
             code: 'invalid-import',
             error: `The history file names a policy of ${site.site} at an address outside it (${JSON.stringify((p.origin ?? p.url).slice(0, 100))}). Nothing was imported.`,
             refusal: ImportRefusal.parse({ kind: 'outside', site: site.site, address: p.origin ?? p.url }),
+          };
+        }
+        // Each version's own address is shown and opened ("Show on page"): a web address of its policy's
+        // origin, as every capture's is, or the file is refused (a crafted "javascript:" address included).
+        const own = originOf(entry.v.document.url);
+        if (!isWebAddress(entry.v.document.url) || (p.origin && own !== p.origin)) {
+          return {
+            ok: false,
+            code: 'invalid-import',
+            error: `The history file names a version of ${site.site}${p.path} at an address outside it (${JSON.stringify(entry.v.document.url.slice(0, 100))}). Nothing was imported.`,
+            refusal: ImportRefusal.parse({ kind: 'outside', site: site.site, address: entry.v.document.url }),
           };
         }
         groups.set(origin, [...(groups.get(origin) ?? []), entry]);
