@@ -97,6 +97,46 @@ describe('import', () => {
     expect(await fresh.importAll(await store.exportAll())).toEqual({ ok: true, added: 3, skipped: 0 });
   });
 
+  it('keeps the changed-back version, and it stays the latest, when this browser saw only the first one', async () => {
+    // The other browser: no sharing, then sharing for two days, then no sharing again.
+    const other = await freshStore();
+    for (const doc of [docs[0]!, docs[1]!, docs[0]!]) {
+      await other.store.savePolicyVersion({ url: URL_A, document: doc, kind: 'privacy-policy', analyze: () => fakeAnalysis(1) });
+      other.clock.tick(2 * 86_400_000);
+    }
+    // This browser saw the first version on the same day, and nothing since.
+    const { store } = await freshStore();
+    await store.savePolicyVersion({ url: URL_A, document: docs[0]!, kind: 'privacy-policy' });
+    expect(await store.importAll(JSON.parse(JSON.stringify(await other.store.exportAll())))).toEqual({ ok: true, added: 2, skipped: 1 });
+    const [policy] = await store.listPolicies('example.com');
+    const versions = await store.listVersions(policy!.policyId);
+    expect(versions.map((v) => v.contentHash)).toEqual([versions[0]!.contentHash, versions[1]!.contentHash, versions[0]!.contentHash]);
+    const { latest, previous } = await store.getLatestTwo(policy!.policyId);
+    expect(latest?.document).toEqual(docs[0]);
+    expect(previous?.document).toEqual(docs[1]);
+    // Each imported analysis still describes the change from the version before it, so both are kept.
+    expect([previous?.analysis?.counts.major, latest?.analysis?.counts.major]).toEqual([1, 1]);
+    // The stored first version was not stretched over the time the policy said something else.
+    expect(versions[0]!.lastSeen).toBeLessThan(versions[1]!.firstSeen);
+  });
+
+  it('drops an imported analysis that no longer describes the change from the version before it', async () => {
+    // The other browser saw the first and third versions; this one saw the second in between.
+    const other = await freshStore();
+    await other.store.savePolicyVersion({ url: URL_A, document: docs[0]!, kind: 'privacy-policy' });
+    other.clock.tick(4 * 86_400_000);
+    await other.store.savePolicyVersion({ url: URL_A, document: docs[2]!, kind: 'privacy-policy', analyze: () => fakeAnalysis(2) });
+    const { store, clock } = await freshStore();
+    clock.tick(2 * 86_400_000);
+    await store.savePolicyVersion({ url: URL_A, document: docs[1]!, kind: 'privacy-policy', analyze: () => fakeAnalysis(0) });
+    expect(await store.importAll(await other.store.exportAll())).toEqual({ ok: true, added: 2, skipped: 0 });
+    const [policy] = await store.listPolicies('example.com');
+    const versions = await store.listVersions(policy!.policyId);
+    const { latest } = await store.getLatestTwo(policy!.policyId);
+    expect(latest?.document).toEqual(docs[2]);
+    expect(latest?.analysis).toBeNull();
+  });
+
   it('writes each policy\'s origin, and files a version from a file written before origins under the address it came from', async () => {
     const file = JSON.parse(JSON.stringify(await (await populated()).store.exportAll())) as ExportFile;
     expect(file.sites[0]!.policies.map((p) => p.origin)).toEqual(['https://example.com', 'https://www.example.com']);

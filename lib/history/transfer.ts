@@ -18,6 +18,47 @@ import { assembleFrom, contentHashOf, iso, latestVersions, readPieces, toStored 
 import { WRITE_STORES, upsertPolicyAndSite, writePieces } from './write';
 import { ImportRefusal } from '../core/import-refusal';
 
+/** One version of a history file, as the merge sees it. */
+interface Sighting {
+  hash: string;
+  firstSeen: number;
+  lastSeen: number;
+}
+type MergeStep = { kind: 'same'; record: VersionRecord } | { kind: 'new'; sameBefore: boolean };
+
+/**
+ * How a file's versions of a policy join the stored ones, in time: a version is the same as a stored one
+ * when it has the same text and is next to it once both are ordered by when they were first seen (the same
+ * sighting, from two browsers); otherwise it is a version of its own, so a policy that changed and changed
+ * back (A, B, A) keeps its last A, and A stays the latest, when the store already holds the first A.
+ * `sameBefore`: the version before it here has the text of the version before it in the file (its
+ * analysis still describes the change from that one). `extended`: stored versions seen for longer in the
+ * file, with their new lastSeen (one record each).
+ */
+export function mergeSightings(stored: readonly VersionRecord[], file: readonly Sighting[]): { steps: MergeStep[]; extended: VersionRecord[] } {
+  type Entry = { hash: string; firstSeen: number; record?: VersionRecord; index?: number };
+  const timeline: Entry[] = [...stored.map((record) => ({ hash: record.contentHash, firstSeen: record.firstSeen, record })), ...file.map((f, index) => ({ hash: f.hash, firstSeen: f.firstSeen, index }))];
+  // Stored first on a tie, so a file's copy of a stored version sits right after it.
+  timeline.sort((a, b) => a.firstSeen - b.firstSeen || (a.record ? 0 : 1) - (b.record ? 0 : 1));
+  const steps: MergeStep[] = [];
+  const lastSeen = new Map<VersionRecord, number>();
+  timeline.forEach((entry, k) => {
+    if (entry.index === undefined) return;
+    const sighting = file[entry.index]!;
+    const before = timeline[k - 1];
+    const after = timeline[k + 1];
+    const record = before?.record && before.hash === entry.hash ? before.record : after?.record && after.hash === entry.hash ? after.record : undefined;
+    if (record) {
+      steps[entry.index] = { kind: 'same', record };
+      if (sighting.lastSeen > (lastSeen.get(record) ?? record.lastSeen)) lastSeen.set(record, sighting.lastSeen);
+      return;
+    }
+    // The nearest earlier version here: a stored one, or another of the file's.
+    steps[entry.index] = { kind: 'new', sameBefore: (before?.hash ?? null) === (file[entry.index - 1]?.hash ?? null) };
+  });
+  return { steps, extended: [...lastSeen].map(([record, seen]) => ({ ...record, lastSeen: seen })) };
+}
+
 /** Whether an address is an http(s) address with a host name. */
 function isWebAddress(url: string): boolean {
   try {
@@ -198,20 +239,14 @@ export async function importAll(ctx: StoreContext, data: unknown): Promise<Impor
   try {
     const writes: Promise<unknown>[] = [];
     for (const { policy, versions } of planned) {
-      // Duplicates are judged against what was stored before this import, so a policy that changed and
-      // changed back keeps both of its identical versions when imported into an empty history.
-      const existing = new Map<string, VersionRecord>();
-      for (const v of await latestVersions(tx, policy.policyId, Infinity, bad)) existing.set(v.contentHash, v);
-      for (const { v, prepared } of versions) {
-        const match = existing.get(prepared.contentHash);
+      const stored = await latestVersions(tx, policy.policyId, Infinity, bad);
+      const plan = mergeSightings(stored, versions.map(({ v, prepared }) => ({ hash: prepared.contentHash, firstSeen: Date.parse(v.firstSeen), lastSeen: Date.parse(v.lastSeen) })));
+      for (const [i, { v, prepared }] of versions.entries()) {
+        const step = plan.steps[i];
         const firstSeen = Date.parse(v.firstSeen);
         const lastSeen = Date.parse(v.lastSeen);
-        if (match) {
+        if (step?.kind === 'same') {
           skipped++;
-          if (lastSeen > match.lastSeen || firstSeen < match.firstSeen) {
-            // Seen over a longer span elsewhere; firstSeen orders versions, so only lastSeen moves.
-            writes.push(putChecked(tx, STORES.versions, { ...match, lastSeen: Math.max(lastSeen, match.lastSeen) }));
-          }
           continue;
         }
         await writePieces(tx, policy.policyId, prepared, writes);
@@ -230,7 +265,9 @@ export async function importAll(ctx: StoreContext, data: unknown): Promise<Impor
             extraction: v.document.extraction,
             chunks: prepared.chunks.map((c) => c.key),
             blockCount: prepared.blockKeys.length,
-            analysis: v.analysis,
+            // Its analysis describes the change from the version before it in the file: kept only where
+            // that is still the version before it here.
+            analysis: step?.kind === 'new' && step.sameBefore ? v.analysis : null,
             reviewed: v.reviewed,
             extractorVersion: 0,
             rawSha256: null,
@@ -240,6 +277,8 @@ export async function importAll(ctx: StoreContext, data: unknown): Promise<Impor
         await appendEntry(tx, policy.policyId, bad, { kind: 'import', versionId, url: v.document.url, source: 'unknown', capturedAt: new Date(firstSeen).toISOString(), recordedAt: at, extractorVersion: 0, rawSha256: null, textSha256: textSha256(v.document) }, writes);
         added++;
       }
+      // A stored version seen over a longer span elsewhere; firstSeen orders versions, so only lastSeen moves.
+      for (const record of plan.extended) writes.push(putChecked(tx, STORES.versions, record));
       const { firstSeen, lastSeen, ...fields } = policy;
       await upsertPolicyAndSite(tx, bad, fields, firstSeen, lastSeen, writes);
     }
