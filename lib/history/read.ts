@@ -9,10 +9,20 @@ import { PolicyKind, PolicyRecord, SiteRecord, VersionRecord, type PolicySummary
 import { parsePolicyId, siteForUrl } from './site';
 import type { AnyTx, StoreContext } from './context';
 import { reading } from './quarantine';
+import { pendingChange } from '../core/review';
 import { assemble, latestVersions, policyVersions, toMeta, toStored } from './versions';
 
 function isUnreviewedMajor(v: VersionRecord): boolean {
   return !v.reviewed && (v.analysis?.counts.major ?? 0) > 0;
+}
+
+/**
+ * Unreviewed versions with a major change, counted after the last version the user reviewed (the popup's
+ * pending change, core/review.ts): an older one, imported from another browser's history, is behind
+ * what the user has already reviewed and alerts nobody.
+ */
+function unreviewedMajorOf(versions: VersionRecord[]): number {
+  return pendingChange(versions)?.versions.filter(isUnreviewedMajor).length ?? 0;
 }
 
 /** Policy ids read `kind:origin/path`; used to keep a policy listed when its own record was quarantined. */
@@ -48,7 +58,7 @@ function summarisePolicy(policy: PolicyRecord, versions: VersionRecord[]): Polic
     versions: versions.length,
     latestVersionId: latest?.versionId ?? null,
     lastChange: versions.length > 1 && latest ? latest.firstSeen : null,
-    unreviewedMajor: versions.filter(isUnreviewedMajor).length,
+    unreviewedMajor: unreviewedMajorOf(versions),
   };
 }
 

@@ -72,6 +72,26 @@ describe('site summaries', () => {
     expect(await other.alertSites()).toEqual(['example.com']);
   });
 
+  it('raise no alert for an imported change older than the version the user already reviewed', async () => {
+    // The laptop saw the policy start selling data, and nobody reviewed it there.
+    const laptop = await freshStore();
+    await laptop.store.savePolicyVersion({ url: A, document: doc('We collect your email.'), kind: 'privacy-policy' });
+    laptop.clock.tick(86_400_000);
+    await laptop.store.savePolicyVersion({ url: A, document: doc('We collect your email and sell it.'), kind: 'privacy-policy', analyze: () => fakeAnalysis(1) });
+    // The desktop saw a later version, and the user reviewed it there.
+    const { store, clock } = await freshStore();
+    await store.savePolicyVersion({ url: A, document: doc('We collect your email.'), kind: 'privacy-policy' });
+    clock.tick(3 * 86_400_000);
+    const later = await store.savePolicyVersion({ url: A, document: doc('We collect your email and share it with partners.'), kind: 'privacy-policy', analyze: () => fakeAnalysis(1) });
+    await store.markReviewed(later.version.versionId);
+    expect((await store.importAll(await laptop.store.exportAll())).ok).toBe(true);
+    // The imported version is in the history, behind what the user reviewed: nothing awaits review.
+    const [policy] = await store.listPolicies('example.com');
+    expect(policy?.versions).toBe(3);
+    expect(await store.siteState('example.com')).toMatchObject({ alert: 0, unreviewedMajor: 0, pending: [] });
+    expect(await store.alertSites()).toEqual([]);
+  });
+
   it('keep an alert whose policy record was damaged or lost when another policy of the site saves', async () => {
     const TERMS = 'https://www.example.com/cookies';
     for (const damage of ['lost', 'damaged'] as const) {
