@@ -66,6 +66,17 @@ describe('the toolbar badge', () => {
     expect((await shown(tab)).text).toBe('');
   });
 
+  it('points to no site from elsewhere when its change was undone before anyone looked', async () => {
+    const { badges, tab, other, save, shown } = await setup();
+    await save(V1);
+    await save(V2);
+    await save(V1);
+    await badges.refreshAll();
+    // The policy says again what the user last saw: nothing to review here, nor anywhere else.
+    expect((await shown(tab)).text).toBe('');
+    expect((await shown(other)).text).toBe('');
+  });
+
   it('words the tooltip in the browser’s language', async () => {
     const { badges, tab, save, shown } = await setup('de');
     await save(V1);

@@ -47,7 +47,7 @@ export function createFeatures(deps: FeatureDeps) {
   const badges = createBadges({ store: history.store, siteOf: history.siteOf, language, combined });
   const watchList = createWatchList({ history, policyStates });
   const notifications = createNotifications(language);
-  const recheck = createRecheck({ history, badges, notifications, dom, ...(deps.fetch ? { fetch: deps.fetch } : {}) });
+  const recheck = createRecheck({ history, badges, watchList, notifications, dom, ...(deps.fetch ? { fetch: deps.fetch } : {}) });
 
   const handlers: Handlers = {
     ...createCapture({ history, watchList, badges, dom }),

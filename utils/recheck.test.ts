@@ -53,6 +53,22 @@ describe('checking a watched policy', () => {
     expect((await entry()).status).toBe('up-to-date');
   });
 
+  it('reads "Up to date" again when the next check finds the change undone before anyone reviewed it', async () => {
+    const { recheck, handlers } = backgroundForTest();
+    const url = `${server.base}/legal/privacy`;
+    server.served = { status: 200, html: POLICY_V1 };
+    const { site } = await handlers.watchSite({ policyUrl: url, frequencyHours: 24 }, {} as never);
+    const entry = () => getWatches().then((list) => list.find((w) => w.site === site)!);
+    await recheck.runCheck(await entry(), true);
+    server.served = { status: 200, html: POLICY_V2 };
+    await recheck.runCheck(await entry(), true);
+    expect(await entry()).toMatchObject({ status: 'changed' });
+    server.served = { status: 200, html: POLICY_V1 };
+    expect(await recheck.runCheck(await entry(), true)).toMatchObject({ status: 'changed', reviewable: true });
+    // The policy says again what it said before: nothing awaits review, and nothing says "Changed".
+    expect(await entry()).toMatchObject({ status: 'up-to-date' });
+  });
+
   it('never saves a page that is not a privacy policy, and says why', async () => {
     const { history, watchList, recheck } = backgroundForTest();
     server.served = { status: 200, html: '<!doctype html><html><head><title>Cooking</title></head><body><h1>Soup</h1><p>Boil water. Add salt and vegetables, then simmer for an hour.</p></body></html>' };

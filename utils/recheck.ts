@@ -18,7 +18,7 @@ import type { History } from './history';
 import type { Handlers } from './messaging';
 import type { Notifications } from './notifications';
 import { getSettings, getWatches, updateWatches } from './prefs';
-import { policyKind } from './watchlist';
+import { policyKind, type WatchList } from './watchlist';
 import { UserError } from '@/lib/core/user-error';
 
 export const CHECKS_PER_ALARM = 5;
@@ -56,7 +56,9 @@ function afterCheck(w: WatchEntry, result: CheckResult, now: number): WatchEntry
 }
 
 export interface RecheckDeps {
-  history: Pick<History, 'save' | 'reextract'>;
+  history: Pick<History, 'save' | 'reextract' | 'store'>;
+  /** Settles a "Changed" entry by the change since the last review (a change undone reads "Up to date"). */
+  watchList: Pick<WatchList, 'settleReviewedWatch'>;
   badges: Pick<Badges, 'refreshAll'>;
   notifications: Pick<Notifications, 'notifyChange'>;
   /** Runs a DOM task where the background has a DOM (./dom.ts). */
@@ -105,6 +107,7 @@ export function createRecheck(deps: RecheckDeps) {
     await updateWatches((list) => list.map((w) => (w.site === entry.site ? afterCheck(w, result, now) : w)));
     await recordOutcome({ at: now, url: entry.policyUrl, outcome: `check-${result.status}`, reason: result.reason ?? '' });
     if (result.status === 'changed') {
+      if (result.reviewable) await deps.watchList.settleReviewedWatch(await deps.history.store(), entry.site);
       await deps.badges.refreshAll();
       if (result.major > 0 && (await getSettings()).notifications) await deps.notifications.notifyChange(entry.site);
     }

@@ -14,7 +14,9 @@ withBackgroundWorld();
 const POLICY = 'https://www.example.com/legal/privacy';
 const none = {} as never;
 const doc = (md: string) => documentFromMarkdown(`# Privacy Policy\n\n${md}`, { url: POLICY, language: 'en' });
-const AI_TRAINING = analyzeChange(doc('We collect your email.'), doc('We collect your email.\n\nWe may use your content to train our AI models.'));
+const V1 = doc('We collect your email.');
+const V2 = doc('We collect your email.\n\nWe may use your content to train our AI models.');
+const AI_TRAINING = analyzeChange(V1, V2);
 
 describe('the watch list', () => {
   it('watches a policy page without its fragment, only over http(s), and stops when asked', async () => {
@@ -56,15 +58,33 @@ describe('the watch list', () => {
   });
 
   it('shows a change seen while browsing: "Changed" when there is something to review, a failed entry stays failed', async () => {
-    const { watchList } = backgroundForTest();
+    const { watchList, history } = backgroundForTest();
     await watchList.watch(POLICY, 24);
     const { policyId } = policyKeyFor(POLICY, 'privacy-policy');
     await watchList.noteChangeSeen(policyId, undefined);
     expect((await getWatches())[0]).toMatchObject({ status: 'pending', lastChange: expect.any(Number) });
+    // What the store holds is what awaits review: the policy as first seen, then with AI training.
+    for (const v of [V1, V2]) await history.save(POLICY, v, 'privacy-policy', { html: '<p>policy</p>', source: 'visit' });
     await watchList.noteChangeSeen(policyId, AI_TRAINING);
     expect((await getWatches())[0]).toMatchObject({ status: 'changed' });
     await updateWatches((list) => list.map((w) => ({ ...w, status: 'failed' as const })));
     await watchList.noteChangeSeen(policyId, AI_TRAINING);
     expect((await getWatches())[0]).toMatchObject({ status: 'failed' });
+  });
+
+  it('reads "Up to date" again when a change is undone before anyone reviewed it', async () => {
+    const { watchList, history } = backgroundForTest();
+    await watchList.watch(POLICY, 24);
+    const { policyId } = policyKeyFor(POLICY, 'privacy-policy');
+    await history.save(POLICY, V1, 'privacy-policy', { html: '<p>policy</p>', source: 'visit' });
+    const added = await history.save(POLICY, V2, 'privacy-policy', { html: '<p>policy</p>', source: 'visit' });
+    await watchList.noteChangeSeen(policyId, added.analysis);
+    expect((await getWatches())[0]).toMatchObject({ status: 'changed' });
+    // The AI-training clause is taken out again: the policy says what it said when the user last looked,
+    // and the popup has nothing to offer for review, so the watch list must not say "Changed" forever.
+    const undone = await history.save(POLICY, V1, 'privacy-policy', { html: '<p>policy</p>', source: 'visit' });
+    expect(undone.status).toBe('changed');
+    await watchList.noteChangeSeen(policyId, undone.analysis);
+    expect((await getWatches())[0]).toMatchObject({ status: 'up-to-date' });
   });
 });

@@ -6,7 +6,7 @@
 import { hasReviewableChange } from '@/lib/core/review';
 import { DEFAULT_FREQUENCY_HOURS, firstCheck, nextAfterSuccess } from '@/lib/extension/schedule';
 import type { ChangeAnalysis, Detection, PolicyKind } from '@/lib/core/schema';
-import { policyKeyFor, type PolicyStore } from '@/lib/history';
+import { parsePolicyId, policyKeyFor, type PolicyStore } from '@/lib/history';
 import { withoutFragment } from '@/lib/core/url';
 import type { WatchEntry } from '@/lib/extension/views';
 import type { History } from './history';
@@ -62,7 +62,9 @@ export function createWatchList(deps: WatchListDeps) {
 
   /**
    * A watched site reads "Changed" while a change worth reviewing awaits review (a date or formatting
-   * update never does, and offers nothing to review). Once none is left, it reads "Up to date" again.
+   * update never does, and offers nothing to review). Once none is left, it reads "Up to date" again:
+   * after a review, and after a change that undid the one awaiting review (the popup, which shows the
+   * change since the last review, then has nothing to offer for review).
    */
   async function settleReviewedWatch(store: PolicyStore, site: string): Promise<void> {
     for (const state of await deps.policyStates(store, site)) {
@@ -83,6 +85,11 @@ export function createWatchList(deps: WatchListDeps) {
     await updateWatches((list) =>
       list.map((w) => (watchesPolicy(w, policyId) ? { ...w, lastChange: now, status: reviewable && w.status !== 'failed' ? 'changed' : w.status } : w)),
     );
+    const origin = parsePolicyId(policyId)?.origin;
+    if (reviewable && origin) {
+      const store = await deps.history.store();
+      await settleReviewedWatch(store, store.siteForUrl(origin));
+    }
   }
 
   /** What the popup and the options page ask of the watch list. */
