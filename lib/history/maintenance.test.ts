@@ -59,6 +59,21 @@ describe('prune', () => {
     expect(await store.listVersions(policyB)).toHaveLength(versionsB.length);
   });
 
+  it('keeps the last version the user reviewed, so a change already reviewed is not shown again', async () => {
+    const { store, policyA } = await savedHistory(5, 2);
+    const versions = await store.listVersions(policyA);
+    // The user reviewed the change to the second version; the third and fourth await review.
+    await store.markReviewed(versions[1]!.versionId);
+    const pendingBefore = (await store.siteState('example.com'))?.pending[0];
+    expect(pendingBefore).toMatchObject({ baselineVersionId: versions[1]!.versionId });
+    const result = await store.prune({ targetBytes: 0 });
+    const left = (await store.listVersions(policyA)).map((v) => v.versionId);
+    expect(left).toEqual([versions[0]!.versionId, versions[1]!.versionId, versions.at(-1)!.versionId]);
+    expect(result.removedVersions).toBe(2);
+    // What awaits review is still the change from the reviewed version to the latest.
+    expect((await store.siteState('example.com'))?.pending[0]).toMatchObject({ baselineVersionId: versions[1]!.versionId, latestVersionId: versions.at(-1)!.versionId });
+  });
+
   it('deletes text no remaining version uses, and keeps text still in use', async () => {
     const { store, factory, clock } = await freshStore();
     const texts = ['first wording', 'middle wording one', 'middle wording two', 'final wording'];

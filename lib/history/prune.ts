@@ -191,8 +191,15 @@ export async function prune(ctx: StoreContext, options: { targetBytes?: number }
       bytes -= rawSize.get(sha) ?? 0;
     }
 
+    // Each policy keeps its first and latest versions, and the last one the user reviewed: what awaits
+    // review is the change from that one (core/review.ts), so without it a change already reviewed
+    // would be shown again.
     const candidates = [...versionsByPolicy.values()]
-      .flatMap((list) => list.sort((a, b) => a.firstSeen - b.firstSeen).slice(1, -1))
+      .flatMap((list) => {
+        const sorted = list.sort((a, b) => a.firstSeen - b.firstSeen);
+        const baseline = sorted.findLast((v) => v.reviewed);
+        return sorted.slice(1, -1).filter((v) => v !== baseline);
+      })
       .sort((a, b) => a.firstSeen - b.firstSeen);
     const removed: string[] = [];
     for (const v of candidates) {
