@@ -19,14 +19,29 @@ export interface PendingPair {
 export type CombinedChange = (store: PolicyStore, pair: PendingPair, latest?: StoredVersion) => Promise<ChangeAnalysis | null>;
 
 export function createCombinedChange(): CombinedChange {
-  const cache = new Map<string, ChangeAnalysis>();
-  return async (store, pair, latest) => {
-    const hit = cache.get(pair.textKey);
-    if (hit) return hit;
+  // Analyses done and under way, by their pair of texts: a refresh of every tab asks for the same pair
+  // many times at once, and it is analysed once.
+  const cache = new Map<string, Promise<ChangeAnalysis | null>>();
+  const analyse = async (store: PolicyStore, pair: PendingPair, latest?: StoredVersion): Promise<ChangeAnalysis | null> => {
     const [baseline, last] = await Promise.all([store.getVersion(pair.baselineVersionId), latest ?? store.getVersion(pair.latestVersionId)]);
     // Without the baseline (pruned meanwhile), the latest version's own analysis is the best there is.
-    const analysis = baseline && last ? await analyzeChangeYielding(baseline.document, last.document, nextTask) : (last?.analysis ?? null);
-    if (analysis) cache.set(pair.textKey, analysis);
-    return analysis;
+    return baseline && last ? await analyzeChangeYielding(baseline.document, last.document, nextTask) : (last?.analysis ?? null);
+  };
+  return (store, pair, latest) => {
+    const hit = cache.get(pair.textKey);
+    if (hit) return hit;
+    const pending = analyse(store, pair, latest).then(
+      (analysis) => {
+        // Nothing found (or a failure) is not kept: the next call tries again.
+        if (!analysis) cache.delete(pair.textKey);
+        return analysis;
+      },
+      (error: unknown) => {
+        cache.delete(pair.textKey);
+        throw error;
+      },
+    );
+    cache.set(pair.textKey, pending);
+    return pending;
   };
 }

@@ -120,6 +120,17 @@ describe('import', () => {
     expect(versions[0]!.lastSeen).toBeLessThan(versions[1]!.firstSeen);
   });
 
+  it('adds nothing when a file whose versions share a first-seen time is imported again', async () => {
+    const { store: other } = await populated(2);
+    const file = JSON.parse(JSON.stringify(await other.exportAll())) as ExportFile;
+    const privacy = file.sites[0]!.policies.find((p) => p.kind === 'privacy-policy')!;
+    privacy.versions[1]!.firstSeen = privacy.versions[0]!.firstSeen;
+    const { store } = await freshStore();
+    expect(await store.importAll(file)).toMatchObject({ ok: true, added: 3 });
+    expect(await store.importAll(file)).toEqual({ ok: true, added: 0, skipped: 3 });
+    expect(await store.importAll(file)).toEqual({ ok: true, added: 0, skipped: 3 });
+  });
+
   it('drops an imported analysis that no longer describes the change from the version before it', async () => {
     // The other browser saw the first and third versions; this one saw the second in between.
     const other = await freshStore();
@@ -184,6 +195,11 @@ describe('import', () => {
       f.sites[0]!.policies[1]!.versions[1]!.document.url = 'javascript:alert(document.domain)';
       return f;
     }, /version of .* at an address outside it/, { kind: 'outside', address: 'javascript:alert(document.domain)' }],
+    ['a version on another site, in a file written before policies had an origin', (f) => {
+      delete (f.sites[0]!.policies[1] as { origin?: string }).origin;
+      f.sites[0]!.policies[1]!.versions[2]!.document.url = 'https://bank.example/login';
+      return f;
+    }, /version of .* at an address outside it/, { kind: 'outside', address: 'https://bank.example/login' }],
     ['a version at another origin than its policy', (f) => {
       f.sites[0]!.policies[1]!.versions[0]!.document.url = 'https://bank.example/privacy';
       return f;

@@ -19,10 +19,13 @@ function isUnreviewedMajor(v: VersionRecord): boolean {
 /**
  * Unreviewed versions with a major change, counted after the last version the user reviewed (the popup's
  * pending change, core/review.ts): an older one, imported from another browser's history, is behind
- * what the user has already reviewed and alerts nobody.
+ * what the user has already reviewed and alerts nobody; nor does a change undone since (the latest text
+ * is the reviewed one again, so the popup has nothing to review).
  */
 function unreviewedMajorOf(versions: VersionRecord[]): number {
-  return pendingChange(versions)?.versions.filter(isUnreviewedMajor).length ?? 0;
+  const change = pendingChange(versions);
+  if (!change || change.latest.contentHash === change.baseline.contentHash) return 0;
+  return change.versions.filter(isUnreviewedMajor).length;
 }
 
 /** Policy ids read `kind:origin/path`; used to keep a policy listed when its own record was quarantined. */

@@ -92,6 +92,16 @@ describe('site summaries', () => {
     expect(await store.alertSites()).toEqual([]);
   });
 
+  it('raise no alert once a change is undone before anyone reviewed it', async () => {
+    const { store, clock } = await freshStore();
+    for (const [text, major] of [['We collect your email.', 0], ['We collect your email and sell it.', 1], ['We collect your email.', 0]] as const) {
+      clock.tick();
+      await store.savePolicyVersion({ url: A, document: doc(text), kind: 'privacy-policy', analyze: () => fakeAnalysis(major) });
+    }
+    expect(await store.siteState('example.com')).toMatchObject({ alert: 0, unreviewedMajor: 0 });
+    expect(await store.alertSites()).toEqual([]);
+  });
+
   it('keep an alert whose policy record was damaged or lost when another policy of the site saves', async () => {
     const TERMS = 'https://www.example.com/cookies';
     for (const damage of ['lost', 'damaged'] as const) {

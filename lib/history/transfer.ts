@@ -38,8 +38,9 @@ type MergeStep = { kind: 'same'; record: VersionRecord } | { kind: 'new'; sameBe
 export function mergeSightings(stored: readonly VersionRecord[], file: readonly Sighting[]): { steps: MergeStep[]; extended: VersionRecord[] } {
   type Entry = { hash: string; firstSeen: number; record?: VersionRecord; index?: number };
   const timeline: Entry[] = [...stored.map((record) => ({ hash: record.contentHash, firstSeen: record.firstSeen, record })), ...file.map((f, index) => ({ hash: f.hash, firstSeen: f.firstSeen, index }))];
-  // Stored first on a tie, so a file's copy of a stored version sits right after it.
-  timeline.sort((a, b) => a.firstSeen - b.firstSeen || (a.record ? 0 : 1) - (b.record ? 0 : 1));
+  // On a tie in time, the same texts together and the stored one first, so a file's copy of a stored
+  // version sits right after it (a file may give two versions one time: importing it twice adds nothing).
+  timeline.sort((a, b) => a.firstSeen - b.firstSeen || (a.hash < b.hash ? -1 : a.hash > b.hash ? 1 : 0) || (a.record ? 0 : 1) - (b.record ? 0 : 1));
   const steps: MergeStep[] = [];
   const lastSeen = new Map<VersionRecord, number>();
   timeline.forEach((entry, k) => {
@@ -189,7 +190,7 @@ export async function importAll(ctx: StoreContext, data: unknown): Promise<Impor
         // Each version's own address is shown and opened ("Show on page"): a web address of its policy's
         // origin, as every capture's is, or the file is refused (a crafted "javascript:" address included).
         const own = originOf(entry.v.document.url);
-        if (!isWebAddress(entry.v.document.url) || (p.origin && own !== p.origin)) {
+        if (!isWebAddress(entry.v.document.url) || own !== origin) {
           return {
             ok: false,
             code: 'invalid-import',
