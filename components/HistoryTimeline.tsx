@@ -17,7 +17,10 @@ export function HistoryTimeline({
   selected,
   onToggle,
   chain,
+  now,
 }: {
+  /** When the history was read: relative dates ("today") are worded from it. */
+  now: number;
   policy: HistoryPolicy;
   /** Version ids picked for comparison (at most two). */
   selected: readonly string[];
@@ -47,7 +50,7 @@ export function HistoryTimeline({
         {ui.common.separator}
         {ui.common.versions(versions.length)}
       </p>
-      <RecordStatus chain={chain} />
+      <RecordStatus chain={chain} now={now} />
       {versions.length > 1 && <p className="small">{ui.history.pickTwo}</p>}
       <ol className="timeline" aria-label={ui.history.timelineLabel(policy.title || kind)}>
         {versions.map((v, i) => {
@@ -67,7 +70,7 @@ export function HistoryTimeline({
                 <span />
               )}
               <label htmlFor={versions.length > 1 ? inputId : undefined}>
-                {ui.history.seen(format.when(v.firstSeen))}
+                {ui.history.seen(format.when(v.firstSeen, now))}
                 {v.statedDate && (
                   <span className="muted">
                     {ui.common.separator}

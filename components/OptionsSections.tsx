@@ -58,8 +58,11 @@ export function WatchTable({
   onRemove,
   onFrequency,
   onWatchInstead,
+  now,
 }: {
   watches: readonly WatchEntry[];
+  /** When the list was read: relative dates ("today") are worded from it. */
+  now: number;
   busySite: string | null;
   onCheckNow: (site: string) => void;
   onRemove: (site: string) => void;
@@ -105,8 +108,8 @@ export function WatchTable({
                     <BreakableUrl text={displayUrl(watch.policyUrl)} />
                   )}
                 </td>
-                <td className="nowrap">{watch.lastCheck ? format.dateTime(watch.lastCheck) : w.never}</td>
-                <td className="nowrap">{watch.lastChange ? format.date(watch.lastChange) : w.noneSeen}</td>
+                <td className="nowrap">{watch.lastCheck ? format.dateTime(watch.lastCheck, now) : w.never}</td>
+                <td className="nowrap">{watch.lastChange ? format.date(watch.lastChange, now) : w.noneSeen}</td>
                 <td className="status-cell">
                   <StatusCell watch={watch} onWatchInstead={onWatchInstead} />
                 </td>

@@ -22,7 +22,8 @@ export function sortPolicies(policies: readonly PolicyView[]): PolicyView[] {
   return [...policies].sort((a, b) => rank(a) - rank(b));
 }
 
-export function stateLine(state: TabState, { ui, format }: Explainer, now?: number): string {
+/** `now`: when the state was read, what "today" means. */
+export function stateLine(state: TabState, { ui, format }: Explainer, now: number): string {
   const primary = sortPolicies(state.policies)[0];
   if (!primary) return ui.popup.noPolicySeen(state.site);
   const analysis = primary.latest.analysis;
@@ -37,12 +38,14 @@ function PolicySection({
   actions,
   historyHref,
   busy,
+  now,
 }: {
   policy: PolicyView;
   showKindHeading: boolean;
   actions: PopupActions;
   historyHref: string;
   busy: boolean;
+  now: number;
 }) {
   const headingId = useId();
   const words = useWords();
@@ -54,7 +57,7 @@ function PolicySection({
   const kind = policy.kind === 'privacy-policy' ? ui.common.privacyPolicy : ui.common.relatedPolicy;
   const facts = [
     ui.common.versions(policy.versionCount),
-    ui.popup.latestSeen(format.when(latest.firstSeen)),
+    ui.popup.latestSeen(format.when(latest.firstSeen, now)),
     latest.statedDate ? ui.popup.statedUpdate(format.statedDate(latest.statedDate)) : '',
     reviewable && latest.reviewed ? ui.popup.reviewed : '',
   ];
@@ -104,8 +107,11 @@ export function PopupView({
   historyHref,
   busy = false,
   status = '',
+  now,
 }: {
   state: TabState;
+  /** When the state was read: relative dates ("today") are worded from it. */
+  now: number;
   actions: PopupActions;
   historyHref: string;
   busy?: boolean;
@@ -123,7 +129,7 @@ export function PopupView({
           Clausewatch
           {state.site && <span className="site-name"> · {state.site}</span>}
         </h1>
-        {state.site && <p className="muted">{stateLine(state, words)}</p>}
+        {state.site && <p className="muted">{stateLine(state, words, now)}</p>}
       </header>
       <main>
         {state.storageProblem && (
@@ -157,6 +163,7 @@ export function PopupView({
             actions={actions}
             historyHref={historyHref}
             busy={busy}
+            now={now}
           />
         ))}
         <p className="status-line" role="status" aria-live="polite">

@@ -7,7 +7,7 @@ import { useWords } from './words';
  * kept page against its hash. Text only; the problems come from the background as codes, worded here in the
  * reader's language, and are rendered as text.
  */
-export function RecordStatus({ chain }: { chain: ChainView | null | undefined }) {
+export function RecordStatus({ chain, now }: { chain: ChainView | null | undefined; now: number }) {
   const { ui, format } = useWords();
   const w = ui.record;
   if (chain === null) return <p className="muted small record-status">{w.checking}</p>;
@@ -28,7 +28,7 @@ export function RecordStatus({ chain }: { chain: ChainView | null | undefined })
     );
   }
   // In the reader's language where the background sent codes (one per problem), else its English sentences.
-  const problems = chain.codes.length === chain.problems.length ? chain.codes.map((p) => w.problem(p, 'seen' in p ? format.when(p.seen) : '')) : chain.problems;
+  const problems = chain.codes.length === chain.problems.length ? chain.codes.map((p) => w.problem(p, 'seen' in p ? format.when(p.seen, now) : '')) : chain.problems;
   return (
     <div className="small record-status record-bad" role="status">
       <p>

@@ -2,7 +2,8 @@ import { useCallback, useEffect, useState } from 'react';
 import { errorMessage } from './format';
 import { useWords } from './words';
 
-export type Loaded<T> = { status: 'loading' } | { status: 'error'; error: unknown } | { status: 'ready'; value: T };
+/** `at`: when the value arrived, what a page words its relative dates by ("today", "3 days ago"). */
+export type Loaded<T> = { status: 'loading' } | { status: 'error'; error: unknown } | { status: 'ready'; value: T; at: number };
 
 /**
  * Runs `load` (keep it stable with useCallback) and again on `reload()`. A reload keeps showing the
@@ -15,7 +16,7 @@ export function useLoader<T>(load: () => Promise<T>): [Loaded<T>, () => void] {
     let live = true;
     load().then(
       (value) => {
-        if (live) setState({ status: 'ready', value });
+        if (live) setState({ status: 'ready', value, at: Date.now() });
       },
       (err: unknown) => {
         if (live) setState({ status: 'error', error: err });

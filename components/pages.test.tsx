@@ -177,19 +177,19 @@ const storage = (extraction: Partial<OptionsView['extraction']>, quarantined: nu
 function pages(locale: string): string {
   const ui = explainer(locale).ui;
   const nodes: ReactNode[] = [
-    <PopupView key="1" state={tab({})} actions={actions} historyHref="#" status={ui.popup.markedReviewed} />,
-    <PopupView key="2" state={tab({ watched: true, watchJoined: false, policies: [{ ...privacy, latest: version({ reviewed: true }) }] })} actions={actions} historyHref="#" />,
-    <PopupView key="3" state={tab({ watched: true, watchJoined: false, policies: [{ ...privacy, latest: version({ analysis: { ...analysis, findings: [], counts: { major: 0, minor: 0, goodNews: 0, cosmetic: 1 } } }) }] })} actions={actions} historyHref="#" />,
-    <PopupView key="4" state={tab({ policies: [{ ...cookies, kind: 'privacy-policy', latest: version({ analysis: null }) }], watched: true, watchJoined: false })} actions={actions} historyHref="#" />,
-    <PopupView key="5" state={tab({ site: 'leer.de', policies: [], watchJoined: false })} actions={actions} historyHref="#" />,
-    <PopupView key="6" state={tab({ site: null, policies: [], watchJoined: false })} actions={actions} historyHref="#" />,
-    <PopupView key="7b" state={tab({ storageProblem: { kind: 'save-failed', reason: 'quota' } })} actions={actions} historyHref="#" />,
+    <PopupView now={NOW} key="1" state={tab({})} actions={actions} historyHref="#" status={ui.popup.markedReviewed} />,
+    <PopupView now={NOW} key="2" state={tab({ watched: true, watchJoined: false, policies: [{ ...privacy, latest: version({ reviewed: true }) }] })} actions={actions} historyHref="#" />,
+    <PopupView now={NOW} key="3" state={tab({ watched: true, watchJoined: false, policies: [{ ...privacy, latest: version({ analysis: { ...analysis, findings: [], counts: { major: 0, minor: 0, goodNews: 0, cosmetic: 1 } } }) }] })} actions={actions} historyHref="#" />,
+    <PopupView now={NOW} key="4" state={tab({ policies: [{ ...cookies, kind: 'privacy-policy', latest: version({ analysis: null }) }], watched: true, watchJoined: false })} actions={actions} historyHref="#" />,
+    <PopupView now={NOW} key="5" state={tab({ site: 'leer.de', policies: [], watchJoined: false })} actions={actions} historyHref="#" />,
+    <PopupView now={NOW} key="6" state={tab({ site: null, policies: [], watchJoined: false })} actions={actions} historyHref="#" />,
+    <PopupView now={NOW} key="7b" state={tab({ storageProblem: { kind: 'save-failed', reason: 'quota' } })} actions={actions} historyHref="#" />,
     <LoadState key="7" state={{ status: 'loading' }} failed={ui.loadFailed.settings} />,
     <LoadState key="8" state={{ status: 'error', error: 'Zeitüberschreitung' }} failed={ui.loadFailed.comparison} />,
-    <HistoryTimeline key="9" policy={history} selected={['v2']} onToggle={() => {}} chain={chain({})} />,
-    <RecordStatus key="10" chain={null} />,
-    <RecordStatus key="11" chain={undefined} />,
-    <RecordStatus key="12" chain={chain({ ok: false, problems: ['#1', '#2', '#3', '#4', '#5', '#6', '#7'] })} />,
+    <HistoryTimeline now={NOW} key="9" policy={history} selected={['v2']} onToggle={() => {}} chain={chain({})} />,
+    <RecordStatus now={NOW} key="10" chain={null} />,
+    <RecordStatus now={NOW} key="11" chain={undefined} />,
+    <RecordStatus now={NOW} key="12" chain={chain({ ok: false, problems: ['#1', '#2', '#3', '#4', '#5', '#6', '#7'] })} />,
     // Problems as codes: worded in the reader's language (the English sentences beside them are not shown).
     ...[0, 5].map((from) => {
       const codes: ChainView['codes'] = [
@@ -202,13 +202,13 @@ function pages(locale: string): string {
         { code: 'text-altered', seen: NOW - 40 * DAY },
         { code: 'page-altered', sha: 'c0ffee00c0ff' },
       ].slice(from, from + 5) as ChainView['codes'];
-      return <RecordStatus key={`12-${from}`} chain={chain({ ok: false, codes, problems: codes.map(() => 'The English sentence of the background.') })} />;
+      return <RecordStatus now={NOW} key={`12-${from}`} chain={chain({ ok: false, codes, problems: codes.map(() => 'The English sentence of the background.') })} />;
     }),
     <ComparisonView key="13" comparison={comparison} mode="inline" onModeChange={() => {}} onCopyMarkdown={() => {}} copyStatus={ui.comparison.copied} onShowOnPage={() => {}} />,
     <ComparisonView key="14" comparison={comparison} mode="side-by-side" onModeChange={() => {}} onCopyMarkdown={() => {}} copyStatus="" />,
     <ComparisonView key="15" comparison={{ ...comparison, analysis: { ...analysis, changes: [] } }} mode="inline" onModeChange={() => {}} onCopyMarkdown={() => {}} copyStatus="" />,
-    <WatchTable key="16" watches={watches} busySite="zwei.de" onCheckNow={() => {}} onRemove={() => {}} onFrequency={() => {}} onWatchInstead={() => {}} />,
-    <WatchTable key="17" watches={[]} busySite={null} onCheckNow={() => {}} onRemove={() => {}} onFrequency={() => {}} onWatchInstead={() => {}} />,
+    <WatchTable now={NOW} key="16" watches={watches} busySite="zwei.de" onCheckNow={() => {}} onRemove={() => {}} onFrequency={() => {}} onWatchInstead={() => {}} />,
+    <WatchTable now={NOW} key="17" watches={[]} busySite={null} onCheckNow={() => {}} onRemove={() => {}} onFrequency={() => {}} onWatchInstead={() => {}} />,
     <AddSiteForm key="18" onDiscover={async () => ({ site: '', candidates: [] })} onConfirm={async () => ''} />,
     <SettingsForm key="19" settings={{ paused: false, autoWatchVisited: true, notifications: false }} disabled={false} onChange={() => {}} />,
     <HistoryTransfer key="20" onExport={() => {}} onImport={() => {}} onExportEvidence={() => {}} message={ui.common.exported('beweis.warc', 3)} busy={false} />,

@@ -32,6 +32,7 @@ export function App() {
             <h2 id="watched-heading">{w.watchedSites}</h2>
             <WatchTable
               watches={view.watches}
+              now={options.status === 'ready' ? options.at : 0}
               busySite={busySite}
               onCheckNow={(site) => void onCheckNow(site)}
               onRemove={(site) => void onRemove(site)}

@@ -78,6 +78,7 @@ export function App() {
     <div className="popup-page">
       <PopupView
         state={tab}
+        now={state.at}
         actions={actions}
         historyHref={tab.site ? historyUrl(tab.site) : '#'}
         busy={busy}

@@ -38,7 +38,7 @@ export function App() {
     if (versionCount < 0) return;
     let live = true;
     sendMessage('verifySite', { site }).then(
-      (value) => live && setChains({ status: 'ready', value }),
+      (value) => live && setChains({ status: 'ready', value, at: Date.now() }),
       (err: unknown) => live && setChains({ status: 'error', error: err }),
     );
     return () => {
@@ -74,7 +74,7 @@ export function App() {
       if (live) setCompared({ key, result });
     };
     sendMessage('compareVersions', pair).then(
-      (value) => done({ status: 'ready', value }),
+      (value) => done({ status: 'ready', value, at: Date.now() }),
       (err: unknown) => done({ status: 'error', error: err }),
     );
     return () => {
@@ -142,6 +142,7 @@ export function App() {
                 selected={selection?.policyId === p.policyId ? selection.ids : []}
                 onToggle={(versionId) => toggle(p.policyId, versionId)}
                 chain={chainOf(p.policyId)}
+                now={history.status === 'ready' ? history.at : 0}
               />
             ))}
           </div>

@@ -50,8 +50,8 @@ describe('dates in the reader’s language', () => {
   });
 
   it('says so for a date it cannot read', () => {
-    expect(explainer('en').format.date(Number.NaN)).toBe('an unknown date');
-    expect(explainer('de').format.when(Number.NaN)).toBe('zu einem unbekannten Zeitpunkt');
+    expect(explainer('en').format.date(Number.NaN, now)).toBe('an unknown date');
+    expect(explainer('de').format.when(Number.NaN, now)).toBe('zu einem unbekannten Zeitpunkt');
   });
 
   it('adds the time of day within the last week only', () => {

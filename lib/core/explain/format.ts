@@ -7,15 +7,15 @@ import type { UiWords } from './ui';
 
 export interface Formats {
   /** "today", "3 days ago" within the last week, else the calendar date. */
-  date(ms: number, now?: number): string;
+  date(ms: number, now: number): string;
   /** The same, to read after a verb: "today", "3 days ago", "on 2 Nov 2026" (language's own preposition). */
-  when(ms: number, now?: number): string;
+  when(ms: number, now: number): string;
   /** A calendar date, never relative (for headings that name two dates). */
   day(ms: number): string;
   /** A calendar date with the time of day, never relative (two versions first seen the same day). */
   dayTime(ms: number): string;
   /** `date` with the time of day within the last week, for "last check" where the hour matters. */
-  dateTime(ms: number, now?: number): string;
+  dateTime(ms: number, now: number): string;
   /** A YYYY-MM-DD date the policy states, without shifting it by the time zone. */
   statedDate(iso: string): string;
   /** 1536 → "1.5 KB" ("1,5 Ko" in French). */
@@ -40,7 +40,7 @@ export function formats(locale: string, ui: UiWords): Formats {
     return days >= 0 && days < 7 ? days : null;
   };
   const day = (ms: number) => (valid(ms) ? medium.format(ms) : ui.time.unknownDate);
-  const date = (ms: number, now = Date.now()) => {
+  const date = (ms: number, now: number) => {
     if (!valid(ms)) return ui.time.unknownDate;
     const days = daysAgo(ms, now);
     return days === null ? medium.format(ms) : relative.format(-days, 'day');
@@ -49,11 +49,11 @@ export function formats(locale: string, ui: UiWords): Formats {
     date,
     day,
     dayTime: (ms) => (valid(ms) ? mediumWithTime.format(ms) : ui.time.unknownTime),
-    when(ms, now = Date.now()) {
+    when(ms, now) {
       if (!valid(ms)) return ui.time.unknownWhen;
       return daysAgo(ms, now) === null ? ui.time.on(medium.format(ms)) : date(ms, now);
     },
-    dateTime(ms, now = Date.now()) {
+    dateTime(ms, now) {
       if (!valid(ms)) return ui.time.unknownTime;
       const text = date(ms, now);
       if (now - ms > 7 * DAY || ms > now) return text;
