@@ -8,6 +8,7 @@ import { documentFromMarkdown } from '@/lib/core/page/markdown';
 import { policyKeyFor } from '@/lib/history';
 import { getWatches, updateWatches } from './prefs';
 import { backgroundForTest, withBackgroundWorld } from './testing/support';
+import { createWatchList } from './watchlist';
 
 withBackgroundWorld();
 
@@ -44,6 +45,20 @@ describe('the watch list', () => {
     // An explicit frequency still wins.
     await handlers.watchSite({ policyUrl: POLICY, frequencyHours: 6 }, none);
     expect(await getWatches()).toMatchObject([{ policyUrl: POLICY, frequencyHours: 6 }]);
+  });
+
+  it('does not settle a change noted while it was reading what awaits review', async () => {
+    const { history } = backgroundForTest();
+    // Reading the site's states takes a while; meanwhile a visit notes a change on the same site.
+    const slowStates = async () => {
+      await updateWatches((list) => list.map((w) => ({ ...w, status: 'changed' as const, lastChange: 2_000 })));
+      return [];
+    };
+    const watchList = createWatchList({ history, policyStates: slowStates });
+    await watchList.watch(POLICY, 24);
+    await updateWatches((list) => list.map((w) => ({ ...w, status: 'changed' as const, lastChange: 1_000 })));
+    await watchList.settleReviewedWatch(await history.store(), 'example.com');
+    expect((await getWatches())[0]).toMatchObject({ status: 'changed', lastChange: 2_000 });
   });
 
   it('checks sooner, never later, when the frequency is raised', async () => {

@@ -11,7 +11,7 @@ import { withoutFragment } from '@/lib/core/url';
 import type { WatchEntry } from '@/lib/extension/views';
 import type { History } from './history';
 import type { Handlers } from './messaging';
-import { updateWatches } from './prefs';
+import { getWatches, updateWatches } from './prefs';
 import type { PolicyStates } from './tab-state';
 import { UserError } from '@/lib/core/user-error';
 
@@ -67,11 +67,14 @@ export function createWatchList(deps: WatchListDeps) {
    * change since the last review, then has nothing to offer for review).
    */
   async function settleReviewedWatch(store: PolicyStore, site: string): Promise<void> {
+    // Reading the states can take a while (the change since the last review may be analysed): a change
+    // noted meanwhile (a newer lastChange) is not settled by what was read before it.
+    const seen = (await getWatches()).find((w) => w.site === site)?.lastChange ?? null;
     for (const state of await deps.policyStates(store, site)) {
       const analysis = state.view.latest.analysis;
       if (state.pendingVersionIds.length > 0 && analysis && hasReviewableChange(analysis)) return;
     }
-    await updateWatches((list) => list.map((w) => (w.site === site && w.status === 'changed' ? { ...w, status: 'up-to-date' } : w)));
+    await updateWatches((list) => list.map((w) => (w.site === site && w.status === 'changed' && w.lastChange === seen ? { ...w, status: 'up-to-date' } : w)));
   }
 
   /**
