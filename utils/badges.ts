@@ -40,35 +40,22 @@ export function createBadges(deps: BadgeDeps): Badges {
     return analysis ? digestOf(analysis) : null;
   }
 
-  /** The digests of what a site's policies changed since the user last reviewed them (the popup's change). */
-  async function pendingDigests(store: PolicyStore, site: string): Promise<AnalysisDigest[]> {
-    const state = await store.siteState(site);
-    const out: AnalysisDigest[] = [];
-    for (const p of state?.pending ?? []) {
-      const digest = await digestFor(store, p);
-      if (digest) out.push(digest);
-    }
-    return out;
-  }
-
   async function inputFor(site: string | null): Promise<BadgeInput> {
     const store = await deps.store();
     const words = explainer(deps.language());
     const input: BadgeInput = { site, siteMajor: 0, siteGoodNews: 0, headlines: [], otherSites: [] };
-    for (const digest of site ? await pendingDigests(store, site) : []) {
+    const state = site ? await store.siteState(site) : null;
+    for (const p of state?.pending ?? []) {
+      const digest = await digestFor(store, p);
+      if (!digest) continue;
       input.siteMajor += digest.counts.major;
       input.siteGoodNews += digest.counts.goodNews;
       input.headlines.push(...digest.findings.filter((f) => f.severity === 'major').map((f) => words.headline(f)));
     }
     if (input.siteMajor === 0) {
       // At most MAX_OTHER_SITES + 1 from the index (the badge says "9+" past nine): never the whole list.
-      // A site counts as its own tab would show it: by the change since the last review, so a change
-      // undone before anyone looked (a policy that changed and changed back) alerts on no tab.
       const others = (await store.alertSites(MAX_OTHER_SITES + 2)).filter((s) => s !== site);
-      for (const other of others) {
-        if (input.otherSites.length > MAX_OTHER_SITES) break;
-        if ((await pendingDigests(store, other)).some((d) => d.counts.major > 0)) input.otherSites.push(other);
-      }
+      input.otherSites = others.slice(0, MAX_OTHER_SITES + 1);
     }
     return input;
   }
