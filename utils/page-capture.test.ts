@@ -25,7 +25,9 @@ beforeEach(() => {
 function open(html: string, url = URL_) {
   const dom = new JSDOM(html, { url });
   const ctx: PageContext = { isInvalid: false, setTimeout: (fn, ms) => setTimeout(fn, ms) as unknown as number, onInvalidated: () => {} };
-  return { page: createPageCapture(ctx, dom.window.document, () => url), document: dom.window.document };
+  let href = url;
+  const go = (to: string) => (href = to);
+  return { page: createPageCapture(ctx, dom.window.document, () => href), document: dom.window.document, go };
 }
 
 describe('the content script', () => {
@@ -36,6 +38,23 @@ describe('the content script', () => {
     await expect.poll(() => sent.length).toBe(1);
     expect(sent[0]).toMatchObject({ type: 'pageCaptured', data: { url: URL_, reason: expect.stringMatching(/^load: /) } });
     expect(sent[0]!.data.html).toContain('We collect device information');
+  });
+
+  it('does not copy the policy again when the reader follows its table of contents (#sharing)', async () => {
+    const { page, go } = open(POLICY_V1);
+    page.start();
+    await expect.poll(() => sent.length).toBe(1);
+    for (const anchor of ['#sharing', '#rights', '#contact']) {
+      go(`${URL_}${anchor}`);
+      page.navigated();
+    }
+    // Each navigation settles (quiet for a moment) before it looks again: wait past that.
+    await new Promise((r) => setTimeout(r, 1_500));
+    expect(sent).toHaveLength(1);
+    // Another page of the site is looked at anew.
+    go('https://www.example.com/legal/cookies');
+    page.navigated();
+    await expect.poll(() => sent.length, { timeout: 3_000 }).toBe(2);
   });
 
   it('leaves a page alone that does not look like a policy', async () => {

@@ -10,6 +10,7 @@ import { gateDocument, readHeadings } from '@/lib/core/page/detect/gate';
 import { renderedText } from '@/lib/core/page/detect/rendered';
 import { MAX_PAGE_CHARS } from '@/lib/core/limits';
 import { serializeInSlices } from '@/lib/core/page/serialize';
+import { withoutFragment } from '@/lib/core/url';
 import { sendMessage } from './send';
 
 const SETTLE_QUIET_MS = 600;
@@ -35,8 +36,11 @@ export function createPageCapture(ctx: PageContext, doc: Document, href: () => s
   const check = (why: string, seen = look()) => {
     if (!seen || ctx.isInvalid) return;
     const { verdict, signals } = seen;
-    if (!verdict.pass || signals.url === lastChecked) return;
-    lastChecked = signals.url;
+    // Once per page: an anchor followed within it ("#sharing") is the same page, as the history files it
+    // (a policy's address has no fragment), so it is not copied again.
+    const page = withoutFragment(signals.url);
+    if (!verdict.pass || page === lastChecked) return;
+    lastChecked = page;
     const url = signals.url;
     const root = doc.documentElement;
     if (!root) return;
