@@ -14,7 +14,7 @@ function pageUrl(explicit: string | undefined, fileUrl: string): string {
 }
 
 function batch(command: 'detect' | 'diff', args: CommandArgs, ctx: CommandContext): Promise<number> {
-  return runBatch(command, args.batch ?? '', { cwd: ctx.cwd, out: ctx.stdout, clock: ctx.clock, maxBytes: ctx.maxInputBytes, lang: args.lang });
+  return runBatch(command, args.batch ?? '', { cwd: ctx.cwd, out: ctx.stdout, maxBytes: ctx.maxInputBytes, lang: args.lang });
 }
 
 export async function detectCommand(args: CommandArgs, ctx: CommandContext): Promise<number> {
@@ -22,7 +22,7 @@ export async function detectCommand(args: CommandArgs, ctx: CommandContext): Pro
   // Validate the address before reading anything: a usage error should not wait for a 20 MB file.
   if (args.url !== undefined) parsePageUrl(args.url);
   const input = readInputFile(args.operands[0] ?? '', ctx.cwd, ctx.maxInputBytes);
-  const out = runDetect(input, pageUrl(args.url, input.fileUrl), { clock: ctx.clock, lang: args.lang });
+  const out = runDetect(input, pageUrl(args.url, input.fileUrl));
   ctx.stdout.write(args.json ? `${JSON.stringify(out, null, 2)}\n` : formatDetect(out, ctx.colour ? colorStyle : plainStyle, ctx.width, args.lang));
   return 0;
 }
@@ -34,7 +34,7 @@ export async function diffCommand(args: CommandArgs, ctx: CommandContext): Promi
   const newer = readInputFile(args.operands[1] ?? '', ctx.cwd, ctx.maxInputBytes);
   // One --url names the page both versions were saved from.
   const urls = { older: pageUrl(args.url, older.fileUrl), newer: pageUrl(args.url, newer.fileUrl) };
-  const out = runDiff(older, newer, urls, { clock: ctx.clock, lang: args.lang });
+  const out = runDiff(older, newer, urls, { lang: args.lang });
   ctx.stdout.write(args.json ? `${JSON.stringify(out, null, 2)}\n` : formatDiff(out, ctx.colour ? colorStyle : plainStyle, ctx.width, args.lang));
   return 0;
 }

@@ -27,7 +27,6 @@ import { loadHtml, loadPageWithinLimits, PageTooComplex, type LoadedPage } from 
 import { InputError, type InputFile } from './input';
 
 export interface RunOptions {
-  clock?: () => number;
   /** The language of headlines and the summary (BCP 47; English by default). */
   lang?: string;
 }
@@ -86,7 +85,7 @@ interface ReadDocument {
 }
 
 /** The policy text of one diff input; HTML that the detector would not call a policy is still compared, with a note. */
-export function readPolicy(input: InputFile, url: string, label: string, options: RunOptions = {}): ReadDocument {
+export function readPolicy(input: InputFile, url: string, label: string): ReadDocument {
   if (input.format !== 'html') {
     const document = textDocument(input, url);
     if (document.blocks.length === 0) throw new InputError(`${input.source}: no text found`);
@@ -95,7 +94,7 @@ export function readPolicy(input: InputFile, url: string, label: string, options
   const page = loadForExtraction(input, url);
   try {
     const notes: string[] = [];
-    const outcome = processPage(page.document, url, { clock: options.clock });
+    const outcome = processPage(page.document, url);
     if (outcome.stage === 'extract') {
       if (!outcome.result.ok) throw new InputError(`${input.source}: could not extract the policy text (${outcome.result.reason})`);
       return { document: outcome.result.document, notes };
@@ -105,7 +104,7 @@ export function readPolicy(input: InputFile, url: string, label: string, options
         ? `${label} (${input.source}): the extension would skip this page (${outcome.reason}); compared anyway`
         : `${label} (${input.source}): not recognised as a privacy policy (${outcome.detection.kind}, confidence ${outcome.detection.confidence}); compared anyway`,
     );
-    const result = extractPolicy(page.document, url, { clock: options.clock });
+    const result = extractPolicy(page.document, url);
     if (!result.ok) throw new InputError(`${input.source}: could not extract any policy text (${result.reason})`);
     return { document: result.document, notes };
   } finally {
@@ -127,8 +126,8 @@ function summarize(input: InputFile, url: string, doc: PolicyDocument): CliDocum
 }
 
 export function runDiff(older: InputFile, newer: InputFile, urls: { older: string; newer: string }, options: RunOptions = {}): DiffOutputT {
-  const a = readPolicy(older, urls.older, 'older', options);
-  const b = readPolicy(newer, urls.newer, 'newer', options);
+  const a = readPolicy(older, urls.older, 'older');
+  const b = readPolicy(newer, urls.newer, 'newer');
   const analysis = analyzeChange(a.document, b.document);
   const words = explainer(options.lang);
   const findings: CliFinding[] = analysis.findings.map((f) => ({
@@ -173,7 +172,7 @@ function documentPart(doc: PolicyDocument): NonNullable<DetectOutputT['document'
   };
 }
 
-export function runDetect(input: InputFile, url: string, options: RunOptions = {}): DetectOutputT {
+export function runDetect(input: InputFile, url: string): DetectOutputT {
   const isText = input.format !== 'html';
   let detection: Detection;
   let document: PolicyDocument | undefined;
@@ -194,7 +193,7 @@ export function runDetect(input: InputFile, url: string, options: RunOptions = {
   } else {
     const page = loadForExtraction(input, url);
     try {
-      const outcome = processPage(page.document, url, { clock: options.clock });
+      const outcome = processPage(page.document, url);
       if (outcome.stage === 'gate') {
         // The gate is a hard filter in the extension: past it nothing else looks at the page.
         detection = { kind: 'other', confidence: 1, language: 'und', reasons: [`gate: ${outcome.reason}; the extension stops here`] };

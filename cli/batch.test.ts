@@ -59,7 +59,7 @@ describe('diff --batch', () => {
         setImmediate(listener);
       },
     };
-    const code = await runBatch('detect', 'pages.jsonl', { cwd: FIXTURES, out: sink, clock: () => 0, maxBytes: 1e6 });
+    const code = await runBatch('detect', 'pages.jsonl', { cwd: FIXTURES, out: sink, maxBytes: 1e6 });
     expect(code).toBe(1);
     expect(writes).toHaveLength(5);
     expect(drains).toBe(5);

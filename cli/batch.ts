@@ -18,7 +18,6 @@ interface Sink {
 export interface BatchOptions {
   cwd: string;
   out: Sink;
-  clock: () => number;
   /** The language of the explanations. */
   lang?: string;
   maxBytes: number;
@@ -154,13 +153,13 @@ export async function runBatch(command: 'detect' | 'diff', listPath: string, opt
       const url = optionalUrl(obj);
       if (command === 'detect') {
         const input = readInputFile(field(obj, 'file'), base, options.maxBytes);
-        result = { id, line: lineNo, ...runDetect(input, url ?? input.fileUrl, { clock: options.clock, lang: options.lang }) };
+        result = { id, line: lineNo, ...runDetect(input, url ?? input.fileUrl) };
       } else {
         const olderPath = field(obj, 'older');
         const newerPath = field(obj, 'newer');
         const older = readInputFile(olderPath, base, options.maxBytes);
         const newer = readInputFile(newerPath, base, options.maxBytes);
-        result = { id, line: lineNo, ...runDiff(older, newer, { older: url ?? older.fileUrl, newer: url ?? newer.fileUrl }, { clock: options.clock, lang: options.lang }) };
+        result = { id, line: lineNo, ...runDiff(older, newer, { older: url ?? older.fileUrl, newer: url ?? newer.fileUrl }, { lang: options.lang }) };
       }
       // Validated, but printed as built so that `id` and `line` lead each line for a human skimming it.
       schema.parse(result);

@@ -36,7 +36,6 @@ export interface CommandContext {
   colour: boolean;
   /** Terminal width for wrapping human output. */
   width: number;
-  clock: () => number;
   /** Size limit per input file, in bytes. */
   maxInputBytes: number;
 }

@@ -111,6 +111,15 @@ describe('clausewatch detect', () => {
     expect(r.stdout).not.toMatch(ANSI);
   });
 
+  it('says the same, byte for byte, every time it reads the same page (no timing in its notes)', async () => {
+    const first = await run(['detect', 'policy-v1.html', '--json']);
+    // Work in between, so a clock read anywhere would differ.
+    await run(['diff', 'policy-v1.html', 'policy-v2.html']);
+    const second = await run(['detect', 'policy-v1.html', '--json']);
+    expect(second.stdout).toBe(first.stdout);
+    expect(first.stdout).not.toMatch(/\d ms\b/);
+  });
+
   it('--json matches the schema; scripts in the page never run', async () => {
     const r = await run(['detect', 'policy-v2.html', '--json', '--url', 'https://examplo.test/legal/privacy']);
     expect(r.code).toBe(0);

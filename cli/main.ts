@@ -24,7 +24,6 @@ export interface CliIO {
   env?: Record<string, string | undefined>;
   /** Terminal width for wrapping human output. */
   columns?: number;
-  clock?: () => number;
   /** Size limit per input file, in bytes. */
   maxInputBytes?: number;
 }
@@ -65,7 +64,6 @@ async function execute(argv: readonly string[], io: CliIO, cwd: string, env: Rec
       env,
       colour: io.isTTY && call.color !== false && !env['NO_COLOR'],
       width: Math.max(40, Math.min(120, io.columns ?? (Number(env['COLUMNS']) || 100))),
-      clock: io.clock ?? (() => performance.now()),
       maxInputBytes: io.maxInputBytes ?? DEFAULT_MAX_INPUT_BYTES,
     },
   );

@@ -17,7 +17,7 @@ function message(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
-export function processPage(doc: Document, url: string, options: { clock?: () => number; skipGate?: boolean } = {}): PageOutcome {
+export function processPage(doc: Document, url: string, options: { skipGate?: boolean } = {}): PageOutcome {
   if (!options.skipGate) {
     try {
       const g = gateDocument(doc, url).verdict;
@@ -40,6 +40,6 @@ export function processPage(doc: Document, url: string, options: { clock?: () =>
     };
   }
   if (detection.kind === 'other') return { stage: 'detect', detection, reason: 'not a privacy policy' };
-  const result = extractPolicy(doc, url, { clock: options.clock, pageText });
+  const result = extractPolicy(doc, url, { pageText });
   return { stage: 'extract', detection, result };
 }

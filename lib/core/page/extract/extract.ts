@@ -16,8 +16,6 @@ import { pruneChrome, revealCollapsed } from './reveal';
 export type ExtractResult = { ok: true; document: PolicyDocument } | { ok: false; reason: string };
 
 export interface ExtractOptions {
-  /** Injected clock (ms), used to record how long extraction took. */
-  clock?: () => number;
   /**
    * The body text detection already read (`readDetectionText`). When it holds the whole body, the
    * size check and the date scan use it instead of reading the page again.
@@ -237,8 +235,6 @@ function cleanTitle(raw: string): string {
 }
 
 export function extractPolicy(doc: Document, url: string, options: ExtractOptions = {}): ExtractResult {
-  const clock = options.clock;
-  const started = clock?.();
   try {
     if (!doc || !doc.documentElement) return { ok: false, reason: 'no document element' };
     if (!doc.body) return { ok: false, reason: 'document has no body (XML or non-HTML document)' };
@@ -292,7 +288,6 @@ export function extractPolicy(doc: Document, url: string, options: ExtractOption
     const statedDate =
       findStatedDate(blockText, { usOrder }) ?? findStatedDate(headAndTail(whole !== null ? whole.replace(/\s+/g, ' ') : quickBodyText(bodyOnce())), { usOrder });
 
-    if (clock && started !== undefined) notes.push(`took ${Math.round((clock() - started) * 10) / 10} ms`);
     const document: PolicyDocument = {
       url,
       title: cleanTitle(title || doc.title || fallbackTitle(blocks)),
