@@ -16,6 +16,24 @@ export interface Style {
   remove(s: string): string;
 }
 
+/**
+ * Characters a terminal obeys rather than shows: C0 controls but tab and line feed (ESC starts a colour,
+ * a cursor move or a title change; CR overwrites a line), DEL, the C1 controls, and the bidirectional
+ * overrides and isolates that reorder a line. Text from a page is written with each one as its escape
+ * (`\u001b`), so a policy cannot hide, fake or move what the reader sees.
+ */
+// eslint-disable-next-line no-control-regex
+const OBEYED = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+export const visible = (s: string): string => s.replace(OBEYED, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+
+/** Every string of a value as `visible` writes it. */
+function visibleAll<T>(value: T): T {
+  if (typeof value === 'string') return visible(value) as T;
+  if (Array.isArray(value)) return value.map((v: unknown) => visibleAll(v)) as T;
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, visibleAll(v)])) as T;
+  return value;
+}
+
 const esc = (codes: string, s: string): string => (s ? `\x1b[${codes}m${s}\x1b[0m` : s);
 /** Word by word, so that wrapping never leaves an underline running through the next line's indent. */
 const escWords = (codes: string, s: string): string => s.split(/( +)/).map((w) => (w.trim() ? esc(codes, w) : w)).join('');
@@ -84,7 +102,8 @@ function describeDoc(d: DiffOutput['older']): string {
   return `${parts.join(', ')} — ${d.source}`;
 }
 
-export function formatDiff(out: DiffOutput, style: Style, width = 100, lang?: string): string {
+export function formatDiff(page: DiffOutput, style: Style, width = 100, lang?: string): string {
+  const out = visibleAll(page);
   const words = explainer(lang);
   const lines: string[] = [];
   lines.push(style.bold('Privacy policy change'));
@@ -137,7 +156,8 @@ function statementsByCategory(statements: Statement[]): Map<Category, Statement[
   return by;
 }
 
-export function formatDetect(out: DetectOutput, style: Style, width = 100, lang?: string): string {
+export function formatDetect(page: DetectOutput, style: Style, width = 100, lang?: string): string {
+  const out = visibleAll(page);
   const words = explainer(lang);
   const lines: string[] = [];
   const kindLabel = out.kind === 'privacy-policy' ? 'a privacy policy' : out.kind === 'privacy-adjacent' ? 'privacy-adjacent (cookie policy, DPA…)' : 'not a privacy policy';

@@ -5,6 +5,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DetectOutput, DiffOutput } from './output';
 import { ANSI, FIXTURES, run } from './test-helpers';
 
+// eslint-disable-next-line no-control-regex
+const COLOUR = /\x1b\[[\d;]{0,12}m/g;
+// eslint-disable-next-line no-control-regex
+const OBEYED_CHARS = /^[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]$/;
+
 describe('clausewatch diff', () => {
   it('reports the new AI-training clause and the advertising-partner sharing, piped: no colour, [+ +] markers', async () => {
     const r = await run(['diff', 'policy-v1.html', 'policy-v2.html']);
@@ -81,6 +86,27 @@ describe('clausewatch diff', () => {
     const ai = out.findings.find((f) => f.category === 'ai-training');
     expect(ai?.section).toEqual(['Privacy Policy', 'How we use your information']);
     expect(out.findings.some((f) => f.category === 'third-party-sharing')).toBe(true);
+  });
+
+  it('writes a policy\'s control characters as visible escapes, never as terminal commands', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cw-escapes-'));
+    try {
+      writeFileSync(join(dir, 'old.md'), '# Privacy Policy\n\n## Sharing\n\nWe keep your data to ourselves.\n');
+      // A title change, a screen wipe, a line overwrite and a right-to-left override, inside the text.
+      writeFileSync(join(dir, 'new.md'), '# Privacy Policy\x1b]0;PWNED\x07\n\n## Sharing\n\nWe keep your data to ourselves.\n\nWe sell your data to advertisers.\x1b[2J\x1b[31mnothing to see\r\u202eevil\n');
+      for (const isTTY of [false, true]) {
+        const r = await run(['diff', 'old.md', 'new.md'], { cwd: dir, isTTY });
+        expect(r.code).toBe(0);
+        if (!isTTY) expect(r.stdout).toContain('We sell your data to advertisers.\\u001b[2J\\u001b[31mnothing to see \\u202eevil');
+        for (const shown of ['\\u001b]0;PWNED\\u0007', '\\u001b[2J', '\\u202e']) expect(r.stdout).toContain(shown);
+        // Only the tool's own colour codes reach the terminal, and none when piped.
+        const withoutColours = r.stdout.replaceAll(COLOUR, '');
+        expect([...withoutColours].filter((c) => OBEYED_CHARS.test(c))).toEqual([]);
+        if (!isTTY) expect(r.stdout).not.toContain('\x1b');
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('finds nothing between a file and itself', async () => {
