@@ -7,6 +7,7 @@ import { freshStore } from '../test-support';
 import { currentExtractor, DEMO_URL, demoHtml, extracted } from '../test-pages';
 import { buildEvidenceWarc } from './export';
 import { verifyWarc } from './verify';
+import { warcFields, warcRecord } from './warc';
 
 const sha256 = (bytes: Uint8Array | string) => createHash('sha256').update(bytes).digest('hex');
 const T0 = Date.UTC(2026, 2, 1, 9, 30);
@@ -152,6 +153,43 @@ describe('verify', () => {
     const parts = new TextDecoder().decode(warc.bytes).split(/(?=WARC\/1\.1\r\n)/);
     const withoutSecondPage = new TextEncoder().encode(parts.filter((_, i) => i !== 3).join(''));
     expect(verifyWarc(withoutSecondPage).problems.some((p) => /lists response .* which is missing from the file/.test(p))).toBe(true);
+  });
+
+  it('fails when a whole policy is missing: cut short between two policies, or one taken out', async () => {
+    const all = await exportSite(null);
+    const parts = new TextDecoder().decode(all.bytes).split(/(?=WARC\/1\.1\r\n)/);
+    const policyOf = (part: string) => /Clausewatch-Policy: (\S+)/.exec(part)?.[1];
+    const [first, second] = [...new Set(parts.map(policyOf).filter((p) => p !== undefined))];
+    expect(second).toBeDefined();
+    const cutAfterFirst = parts.filter((part) => policyOf(part) !== second);
+    const withoutFirst = parts.filter((part) => policyOf(part) !== first);
+    for (const [kept, gone] of [[cutAfterFirst, second], [withoutFirst, first]] as const) {
+      const report = verifyWarc(new TextEncoder().encode(kept.join('')));
+      expect(report.ok).toBe(false);
+      expect(report.problems).toContainEqual(`the file lists policy ${gone}, whose chain is missing from it (the file was cut short or edited)`);
+    }
+    // Its warcinfo record alone is no evidence either.
+    expect(verifyWarc(new TextEncoder().encode(parts[0]!)).ok).toBe(false);
+  });
+
+  it('still verifies a file written before the warcinfo record listed its policies, and says what that cannot show', async () => {
+    const warc = await exportSite('inkwell.example');
+    const parts = new TextDecoder().decode(warc.bytes).split(/(?=WARC\/1\.1\r\n)/);
+    // The warcinfo record as exports wrote it until December 2026: no policies and policy fields.
+    const older = warcRecord({ type: 'warcinfo', date: new Date(T0).toISOString(), contentType: 'application/warc-fields', fields: [['WARC-Filename', warc.filename]], block: warcFields([['software', 'Clausewatch test'], ['scope', 'inkwell.example']]) });
+    const report = verifyWarc(new TextEncoder().encode([new TextDecoder().decode(older.bytes), ...parts.slice(1)].join('')));
+    expect(report.problems).toEqual([]);
+    expect(report.ok).toBe(true);
+    expect(report.lines).toContain('written before Clausewatch listed its policies in the warcinfo record: a policy removed whole from the file would not be noticed');
+  });
+
+  it('fails when its warcinfo record is not first, or comes twice', async () => {
+    const warc = await exportSite('inkwell.example');
+    const parts = new TextDecoder().decode(warc.bytes).split(/(?=WARC\/1\.1\r\n)/);
+    const infoLast = verifyWarc(new TextEncoder().encode([...parts.slice(1), parts[0]].join('')));
+    expect(infoLast.problems.some((p) => /does not start with its warcinfo record/.test(p))).toBe(true);
+    const infoTwice = verifyWarc(new TextEncoder().encode([...parts, parts[0]].join('')));
+    expect(infoTwice.ok).toBe(false);
   });
 
   it('fails when a record is copied in twice, which no digest shows', async () => {

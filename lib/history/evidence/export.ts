@@ -67,6 +67,10 @@ export function buildEvidenceWarc(input: EvidenceExport): { bytes: Uint8Array; r
       ['scope', input.scope],
       ['chain-format', CHAIN_FORMAT],
       ['text-format', String(TEXT_FORMAT)],
+      // Every policy the file holds, with its chain's head: a policy removed whole, or a file cut short
+      // between two policies, is then noticed by verify (each chain lists only its own records).
+      ['policies', String(input.policies.length)],
+      ...input.policies.map((p): [string, string] => ['policy', `${p.policyId} ${p.chain.at(-1)?.sha256 ?? 'none'}`]),
     ]),
   });
   parts.push(info.bytes);

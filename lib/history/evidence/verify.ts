@@ -60,6 +60,30 @@ export function digestMatches(value: string, hex: string): boolean | 'unsupporte
 
 const KNOWN_TYPES = new Set(['warcinfo', 'response', 'resource', 'metadata']);
 
+/** The `policies` count and `policy` lines (id and chain head) of a warcinfo block; null when it has none (an older export). */
+function policiesListed(info: ParsedRecord): { count: number; heads: Map<string, string> } | null {
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(info.block);
+  } catch {
+    return null;
+  }
+  let count: number | null = null;
+  const heads = new Map<string, string>();
+  for (const line of text.split('\r\n')) {
+    const colon = line.indexOf(': ');
+    if (colon < 0) continue;
+    const name = line.slice(0, colon);
+    const value = line.slice(colon + 2);
+    if (name === 'policies' && /^\d{1,7}$/.test(value)) count = Number(value);
+    if (name === 'policy') {
+      const space = value.lastIndexOf(' ');
+      if (space > 0) heads.set(value.slice(0, space), value.slice(space + 1));
+    }
+  }
+  return count === null ? null : { count, heads };
+}
+
 export function verifyWarc(bytes: Uint8Array): VerifyReport {
   const problems: string[] = [];
   const lines: string[] = [];
@@ -171,6 +195,22 @@ export function verifyWarc(bytes: Uint8Array): VerifyReport {
       if (blockSha.get(r) !== entry.textSha256) problems.push(`${name}: this text is not the text chain entry ${entry.seq} names (SHA-256 ${entry.textSha256})`);
       if (field(r, 'WARC-Date') !== entry.recordedAt) problems.push(`${name}: its date differs from chain entry ${entry.seq} (${entry.recordedAt})`);
     }
+  }
+  // The policies the file says it holds (its warcinfo record, which comes first and once).
+  const infos = records.filter((r) => field(r, 'WARC-Type') === 'warcinfo');
+  if (records[0] && field(records[0], 'WARC-Type') !== 'warcinfo') problems.push(`${describeRecord(records[0])}: the file does not start with its warcinfo record`);
+  if (infos.length > 1) problems.push(`${describeRecord(infos[1]!)}: a second warcinfo record (a Clausewatch export has one)`);
+  const listedPolicies = infos[0] ? policiesListed(infos[0]) : null;
+  if (infos[0] && !listedPolicies) {
+    lines.push('written before Clausewatch listed its policies in the warcinfo record: a policy removed whole from the file would not be noticed');
+  } else if (listedPolicies) {
+    if (listedPolicies.count !== listedPolicies.heads.size) problems.push(`${describeRecord(infos[0]!)}: says it holds ${listedPolicies.count} policies but lists ${listedPolicies.heads.size}`);
+    for (const [policyId, head] of listedPolicies.heads) {
+      const chain = chains.get(policyId);
+      if (!chain) problems.push(`the file lists policy ${policyId}, whose chain is missing from it (the file was cut short or edited)`);
+      else if ((chain.entries.at(-1)?.sha256 ?? 'none') !== head) problems.push(`${describeRecord(chain.record)}: the chain of ${policyId} ends elsewhere than at the head the file lists (${head})`);
+    }
+    for (const policyId of chains.keys()) if (!listedPolicies.heads.has(policyId)) problems.push(`${describeRecord(chains.get(policyId)!.record)}: the chain of ${policyId} is not among the policies the file lists`);
   }
   for (const [policyId, chain] of chains) {
     for (const [id, listed] of chain.listed) {
