@@ -10,7 +10,6 @@ import { gateDocument, readHeadings } from '@/lib/core/page/detect/gate';
 import { renderedText } from '@/lib/core/page/detect/rendered';
 import { MAX_PAGE_CHARS } from '@/lib/core/limits';
 import { serializeInSlices } from '@/lib/core/page/serialize';
-import { withoutFragment } from '@/lib/core/url';
 import { sendMessage } from './send';
 
 const SETTLE_QUIET_MS = 600;
@@ -38,7 +37,9 @@ export function createPageCapture(ctx: PageContext, doc: Document, href: () => s
     const { verdict, signals } = seen;
     // Once per page: an anchor followed within it ("#sharing") is the same page, as the history files it
     // (a policy's address has no fragment), so it is not copied again.
-    const page = withoutFragment(signals.url);
+    // (Cut by hand: lib/core/url.ts brings the public-suffix list, 170 KB, into every page.)
+    const hash = signals.url.indexOf('#');
+    const page = hash < 0 ? signals.url : signals.url.slice(0, hash);
     if (!verdict.pass || page === lastChecked) return;
     lastChecked = page;
     const url = signals.url;
