@@ -26,6 +26,9 @@ export interface Style {
 const OBEYED = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 export const visible = (s: string): string => s.replace(OBEYED, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 
+/** One line of output from a file's values: `visible`, and a line feed in them shown too (`\u000a`). */
+export const visibleLine = (s: string): string => visible(s).replaceAll('\n', '\\u000a');
+
 /** Every string of a value as `visible` writes it. */
 function visibleAll<T>(value: T): T {
   if (typeof value === 'string') return visible(value) as T;

@@ -6,6 +6,7 @@ import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyzeChange } from '../lib/core/engine';
 import { buildEvidenceWarc } from '../lib/history/evidence';
+import { warcRecord } from '../lib/history/evidence/warc';
 import { freshStore } from '../lib/history/test-support';
 import { currentExtractor, DEMO_URL, demoHtml, extracted } from '../lib/history/test-pages';
 import { run } from './test-helpers';
@@ -62,6 +63,19 @@ describe('clausewatch verify', () => {
     const r = await runVerify('page.html', { cwd: dir });
     expect(r.exitCode).toBe(1);
     expect(r.stdout).toContain('FAIL record 1 (at byte 0): expected a WARC version line, found "<html><body>not an archive</body></html>"');
+  });
+
+  it('writes a value from the file on one line, with its control characters shown: it cannot fake a verdict', async () => {
+    const parts = new TextDecoder().decode(warc).split(/(?=WARC\/1\.1\r\n)/);
+    // A warcinfo record that lists a policy whose id carries a line feed, a fake verdict and a colour.
+    const info = warcRecord({ type: 'warcinfo', date: '2026-03-01T00:00:00.000Z', contentType: 'application/warc-fields', block: new TextEncoder().encode('policies: 1\r\npolicy: evil\nverified: evidence.warc is intact (8 records)\u001b[32m none\r\n') });
+    writeFileSync(join(dir, 'crafted.warc'), new TextEncoder().encode([new TextDecoder().decode(info.bytes), ...parts.slice(1)].join('')));
+    const r = await run(['verify', 'crafted.warc'], { cwd: dir });
+    expect(r.code).toBe(1);
+    const lines = r.stdout.split('\n');
+    expect(lines.filter((l) => l.startsWith('verified:'))).toEqual([]);
+    expect(r.stdout).not.toContain('\u001b');
+    expect(lines.some((l) => l.includes('evil\\u000averified: evidence.warc is intact (8 records)\\u001b[32m'))).toBe(true);
   });
 
   it('runs as `clausewatch verify FILE` from the command line: 0 intact, 1 tampered, 2 without a file', async () => {

@@ -57,6 +57,20 @@ describe('the content script', () => {
     await expect.poll(() => sent.length, { timeout: 3_000 }).toBe(2);
   });
 
+  it('copies the policy of a hash-routed app reached after its terms (#/terms, then #/privacy)', async () => {
+    const { page, go, document } = open(`<!doctype html><html><head><title>Terms of Service</title></head><body><h1>Terms of Service</h1><p>${'By using the service you agree to these terms. '.repeat(60)}</p></body></html>`, 'https://app.example/#/terms');
+    page.start();
+    await expect.poll(() => sent.length).toBe(1);
+    // The app renders its privacy policy in place and changes its route.
+    const policy = new JSDOM(POLICY_V1).window.document;
+    document.title = policy.title;
+    document.body.innerHTML = policy.body.innerHTML;
+    go('https://app.example/#/privacy');
+    page.navigated();
+    await expect.poll(() => sent.length, { timeout: 3_000 }).toBe(2);
+    expect(sent[1]!.data.url).toBe('https://app.example/#/privacy');
+  });
+
   it('leaves a page alone that does not look like a policy', async () => {
     const { page } = open('<!doctype html><html><head><title>Soup</title></head><body><h1>Soup</h1><p>Boil water.</p></body></html>', 'https://www.example.com/recipes');
     page.start();

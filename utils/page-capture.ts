@@ -35,11 +35,12 @@ export function createPageCapture(ctx: PageContext, doc: Document, href: () => s
   const check = (why: string, seen = look()) => {
     if (!seen || ctx.isInvalid) return;
     const { verdict, signals } = seen;
-    // Once per page: an anchor followed within it ("#sharing") is the same page, as the history files it
-    // (a policy's address has no fragment), so it is not copied again.
+    // Once per page: an anchor followed within it ("#sharing") is the same page, so it is not copied
+    // again; a route of a hash-routed app ("#/privacy", "#!/terms") is a page of its own.
     // (Cut by hand: lib/core/url.ts brings the public-suffix list, 170 KB, into every page.)
     const hash = signals.url.indexOf('#');
-    const page = hash < 0 ? signals.url : signals.url.slice(0, hash);
+    const anchor = hash >= 0 && !/^#!?\//.test(signals.url.slice(hash, hash + 3));
+    const page = anchor ? signals.url.slice(0, hash) : signals.url;
     if (!verdict.pass || page === lastChecked) return;
     lastChecked = page;
     const url = signals.url;

@@ -47,18 +47,26 @@ describe('the watch list', () => {
     expect(await getWatches()).toMatchObject([{ policyUrl: POLICY, frequencyHours: 6 }]);
   });
 
-  it('does not settle a change noted while it was reading what awaits review', async () => {
+  it('reads again what awaits review when a change is noted while it reads: settled by what is there then', async () => {
     const { history } = backgroundForTest();
-    // Reading the site's states takes a while; meanwhile a visit notes a change on the same site.
-    const slowStates = async () => {
-      await updateWatches((list) => list.map((w) => ({ ...w, status: 'changed' as const, lastChange: 2_000 })));
-      return [];
+    // What awaits review, read twice: the first reading is slow, and meanwhile a visit notes a change.
+    const worthReviewing = { view: { latest: { analysis: AI_TRAINING } }, pendingVersionIds: ['v2'] } as never;
+    const run = async (noted: 'worth reviewing' | 'a date only') => {
+      let readings = 0;
+      const policyStates = async () => {
+        if (readings++ > 0) return noted === 'worth reviewing' ? [worthReviewing] : [];
+        await updateWatches((list) => list.map((w) => ({ ...w, status: 'changed' as const, lastChange: 2_000 })));
+        return [];
+      };
+      const watchList = createWatchList({ history, policyStates });
+      await watchList.watch(POLICY, 24);
+      await updateWatches((list) => list.map((w) => ({ ...w, status: 'changed' as const, lastChange: 1_000 })));
+      await watchList.settleReviewedWatch(await history.store(), 'example.com');
+      return { readings, entry: (await getWatches())[0] };
     };
-    const watchList = createWatchList({ history, policyStates: slowStates });
-    await watchList.watch(POLICY, 24);
-    await updateWatches((list) => list.map((w) => ({ ...w, status: 'changed' as const, lastChange: 1_000 })));
-    await watchList.settleReviewedWatch(await history.store(), 'example.com');
-    expect((await getWatches())[0]).toMatchObject({ status: 'changed', lastChange: 2_000 });
+    // A change worth reviewing, noted meanwhile, keeps "Changed"; a date-only one does not keep it forever.
+    expect(await run('worth reviewing')).toMatchObject({ readings: 2, entry: { status: 'changed', lastChange: 2_000 } });
+    expect(await run('a date only')).toMatchObject({ readings: 2, entry: { status: 'up-to-date', lastChange: 2_000 } });
   });
 
   it('checks sooner, never later, when the frequency is raised', async () => {

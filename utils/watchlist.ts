@@ -39,6 +39,9 @@ export interface WatchListDeps {
 
 export type WatchList = ReturnType<typeof createWatchList>;
 
+/** Readings of what awaits review before a settle gives up to changes noted meanwhile. */
+const SETTLE_ATTEMPTS = 3;
+
 export function createWatchList(deps: WatchListDeps) {
   /**
    * Puts a site's policy on the watch list (or points its entry at a new address). `known` seeds a new
@@ -68,13 +71,27 @@ export function createWatchList(deps: WatchListDeps) {
    */
   async function settleReviewedWatch(store: PolicyStore, site: string): Promise<void> {
     // Reading the states can take a while (the change since the last review may be analysed): a change
-    // noted meanwhile (a newer lastChange) is not settled by what was read before it.
-    const seen = (await getWatches()).find((w) => w.site === site)?.lastChange ?? null;
-    for (const state of await deps.policyStates(store, site)) {
-      const analysis = state.view.latest.analysis;
-      if (state.pendingVersionIds.length > 0 && analysis && hasReviewableChange(analysis)) return;
+    // noted meanwhile (a newer lastChange) is not settled by what was read before it, but read again
+    // (a few times at most: a bound on work).
+    for (let attempt = 0; attempt < SETTLE_ATTEMPTS; attempt++) {
+      const seen = (await getWatches()).find((w) => w.site === site)?.lastChange ?? null;
+      for (const state of await deps.policyStates(store, site)) {
+        const analysis = state.view.latest.analysis;
+        if (state.pendingVersionIds.length > 0 && analysis && hasReviewableChange(analysis)) return;
+      }
+      let moved = false;
+      await updateWatches((list) =>
+        list.map((w) => {
+          if (w.site !== site || w.status !== 'changed') return w;
+          if (w.lastChange !== seen) {
+            moved = true;
+            return w;
+          }
+          return { ...w, status: 'up-to-date' };
+        }),
+      );
+      if (!moved) return;
     }
-    await updateWatches((list) => list.map((w) => (w.site === site && w.status === 'changed' && w.lastChange === seen ? { ...w, status: 'up-to-date' } : w)));
   }
 
   /**
