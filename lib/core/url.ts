@@ -39,12 +39,15 @@ export function siteForUrl(url: string): string {
 
 /**
  * Path without query or fragment, lower-cased (policy URLs are routinely linked with differing case),
- * without trailing slashes or a trailing index file, percent-escapes decoded where valid.
+ * without trailing slashes or a trailing index file, percent-escapes decoded where valid, except those of
+ * control characters: a policy's id is written into evidence headers and shown, and a line break from
+ * "/privacy%0A" would stop the whole evidence export.
  */
 export function normalizePolicyPath(url: string): string {
   let path = parseUrl(url).pathname;
   try {
-    path = decodeURI(path);
+    // eslint-disable-next-line no-control-regex
+    path = decodeURI(path).replace(/[\u0000-\u001f\u007f]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
   } catch {
     // A malformed escape is kept as written; it is still a stable identifier.
   }

@@ -30,6 +30,8 @@ describe('normalizePolicyPath', () => {
     ['https://example.com/', '/'],
     ['https://example.com/datenschutzerkl%C3%A4rung', '/datenschutzerklärung'],
     ['https://example.com/de/privacy', '/de/privacy'],
+    // A control character stays an escape (it would break the evidence file's headers).
+    ['https://example.com/privacy%0A%09x%7F', '/privacy%0a%09x%7f'],
   ])('%s -> %s', (url, path) => {
     expect(normalizePolicyPath(url)).toBe(path);
   });

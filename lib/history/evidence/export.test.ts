@@ -110,6 +110,17 @@ describe('the WARC export of a site with three captures', () => {
     expect(all.filename).toBe('clausewatch-evidence-all_sites-2026-03-11.warc');
   });
 
+  it('exports and verifies a policy whose address holds an escaped control character (/privacy%0A)', async () => {
+    const { store } = await freshStore();
+    const url = 'https://hostile.example/privacy%0A';
+    const html = demoHtml('privacy-v1');
+    await store.savePolicyVersion({ url, kind: 'privacy-policy', document: await extracted(currentExtractor, html, url), raw: { html, source: 'visit' }, extractorVersion: 1 });
+    const warc = buildEvidenceWarc({ exportedAt: new Date(T0).toISOString(), software: 's', scope: 'hostile.example', policies: await store.evidence('hostile.example') });
+    const report = verifyWarc(warc.bytes);
+    expect(report.problems).toEqual([]);
+    expect(report.lines.some((l) => l.startsWith('chain of privacy-policy:https://hostile.example/privacy%0a:'))).toBe(true);
+  });
+
   it('is the same file when the same history is exported twice at the same time (ids derive from content)', async () => {
     const { store } = await threeCaptures();
     const at = new Date(T0).toISOString();
