@@ -7,6 +7,7 @@ import { ALL_STORES, STORES, type StoreName } from './db';
 import { ChunkRecord, CaptureRecord, QuarantineEntry, RawRecord, VersionRecord, type Usage } from './schema';
 import { begin, pieceId, putChecked, type RwTx, type StoreContext } from './context';
 import { failedWrite, reading } from './quarantine';
+import { pendingChange } from '../core/review';
 
 export type PruneResult = { removedVersions: number; removedRaw: number; bytesBefore: number; bytesAfter: number };
 
@@ -197,7 +198,7 @@ export async function prune(ctx: StoreContext, options: { targetBytes?: number }
     const candidates = [...versionsByPolicy.values()]
       .flatMap((list) => {
         const sorted = list.sort((a, b) => a.firstSeen - b.firstSeen);
-        const baseline = sorted.findLast((v) => v.reviewed);
+        const baseline = pendingChange(sorted)?.baseline;
         return sorted.slice(1, -1).filter((v) => v !== baseline);
       })
       .sort((a, b) => a.firstSeen - b.firstSeen);

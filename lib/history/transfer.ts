@@ -60,16 +60,6 @@ export function mergeSightings(stored: readonly VersionRecord[], file: readonly 
   return { steps, extended: [...lastSeen].map(([record, seen]) => ({ ...record, lastSeen: seen })) };
 }
 
-/** Whether an address is an http(s) address with a host name. */
-function isWebAddress(url: string): boolean {
-  try {
-    originForUrl(url);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** A registrable domain or bare host, as siteForUrl would produce it. */
 function isSiteName(site: string): boolean {
   try {
@@ -188,9 +178,9 @@ export async function importAll(ctx: StoreContext, data: unknown): Promise<Impor
           };
         }
         // Each version's own address is shown and opened ("Show on page"): a web address of its policy's
-        // origin, as every capture's is, or the file is refused (a crafted "javascript:" address included).
-        const own = originOf(entry.v.document.url);
-        if (!isWebAddress(entry.v.document.url) || own !== origin) {
+        // origin, as every capture's is, or the file is refused (a crafted "javascript:" address has no
+        // origin at all: originOf gives null, never the policy's origin checked above).
+        if (originOf(entry.v.document.url) !== origin) {
           return {
             ok: false,
             code: 'invalid-import',
@@ -241,11 +231,11 @@ export async function importAll(ctx: StoreContext, data: unknown): Promise<Impor
     const writes: Promise<unknown>[] = [];
     for (const { policy, versions } of planned) {
       const stored = await latestVersions(tx, policy.policyId, Infinity, bad);
-      const plan = mergeSightings(stored, versions.map(({ v, prepared }) => ({ hash: prepared.contentHash, firstSeen: Date.parse(v.firstSeen), lastSeen: Date.parse(v.lastSeen) })));
+      const sightings = versions.map(({ v, prepared }) => ({ hash: prepared.contentHash, firstSeen: Date.parse(v.firstSeen), lastSeen: Date.parse(v.lastSeen) }));
+      const plan = mergeSightings(stored, sightings);
       for (const [i, { v, prepared }] of versions.entries()) {
         const step = plan.steps[i];
-        const firstSeen = Date.parse(v.firstSeen);
-        const lastSeen = Date.parse(v.lastSeen);
+        const { firstSeen, lastSeen } = sightings[i]!;
         if (step?.kind === 'same') {
           skipped++;
           continue;
