@@ -39,7 +39,8 @@ export interface Language {
    * page may be a privacy policy or privacy-adjacent document". Recall matters most: a page matching
    * none is never looked at again. Plain lower-case text, not folded: accented and unaccented spellings
    * both listed; a space in a phrase also matches a hyphen or an underscore (the gate reads both as
-   * spaces), so each phrase is listed once. Legal-hub words (legal, terms, policy...) are here too,
+   * spaces), so each phrase is listed once. A word of five ASCII letters or fewer ("legal", "terms", "dpa")
+   * counts only where a word starts (gate.ts firstGateWord). Legal-hub words (legal, terms, policy...) are here too,
    * because some sites publish their privacy policy on a combined legal page; the detector sorts those out.
    */
   gateWords: readonly string[];

@@ -45,6 +45,26 @@ describe('gate', () => {
     expect(r.reason).toMatch(/no privacy word/);
   });
 
+  it.each([
+    ['a title with "illegal"', 'Illegal parking fines double in the city centre', 'https://news.example/2025/04/parking-fines'],
+    ['a title with "midterms"', 'Midterms: the results county by county', 'https://news.example/elections/results'],
+    ['a URL with "handpainted"', 'Blue mugs', 'https://shop.example/handpainted-mugs'],
+    ['a URL with "flagbearer"', 'Opening ceremony', 'https://sport.example/games/flagbearer-named'],
+    ['a title with "paralegal"', 'Paralegal jobs near you', 'https://jobs.example/search?q=paralegal'],
+  ])('dismisses an ordinary page whose short gate word only sits inside another word: %s', (_name, title, url) => {
+    expect(run(P.page({ title, body: '<p>x</p>' }), url).pass).toBe(false);
+  });
+
+  it.each([
+    ['a short word that starts a word after the same letters inside one', 'Illegal content and legal notices', 'https://x.example/a', 'title mentions "legal"'],
+    ['a long word glued into a URL word', 'Acme', 'https://x.example/dataprivacypolicy', 'url mentions "privacy"'],
+    ['a German compound', 'Acme', 'https://x.example/kundendatenschutz', 'url mentions "datenschutz"'],
+    ['a Japanese title, where words are not spaced', '会社のプライバシーについて', 'https://x.example/a', 'title mentions "プライバシー"'],
+    ['a short word after a digit-free slug separator', 'Acme', 'https://x.example/site-terms', 'url mentions "terms"'],
+  ])('still passes %s', (_name, title, url, reason) => {
+    expect(run(P.page({ title, body: '<p>x</p>' }), url)).toEqual({ pass: true, reason });
+  });
+
   it('says where the word was found, with malformed escapes read as they are', () => {
     expect(run(P.page({ title: 'Acme', body: '<p>x</p>' }), 'https://x.example/%E0%A4%A/datenschutz').reason).toBe('url mentions "datenschutz"');
     expect(run(P.page({ title: 'Cookie notice', body: '<p>x</p>' }), 'https://x.example/a').reason).toBe('title mentions "cookie"');
