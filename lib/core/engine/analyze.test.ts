@@ -365,6 +365,31 @@ describe('a change that only adds a restriction raises no alert', () => {
   });
 });
 
+describe('an explanation never names as gained what its quoted sentence denies', () => {
+  const OLD = 'We share your information with service providers who host our servers.';
+  const sharing = (replacement: string) => analyze(BASE.replace(OLD, replacement)).findings.filter((f) => f.category === 'third-party-sharing');
+  it.each([
+    ['"but never with" after the practice', `${OLD.slice(0, -1)}, but never with advertisers or data brokers.`],
+    ['"and not with" naming companies', `${OLD.slice(0, -1)}, and not with Google or Meta.`],
+    ['a new sentence whose subject is the recipient', `${OLD} Advertisers never receive your personal data.`],
+  ])('%s is a restriction, and no headline says "now also shared with"', (_name, replacement) => {
+    const found = sharing(replacement);
+    expect(found.map((f) => f.kind)).toContain('restricted');
+    expect(found.filter((f) => f.kind === 'expanded' || f.severity === 'major')).toEqual([]);
+    expect(found.map((f) => words.headline(f)).join(' ')).not.toMatch(/now also shared/);
+  });
+  it('the same sentence with the recipients affirmed is still news of sharing with them', () => {
+    const found = sharing(`${OLD.slice(0, -1)}, and with advertisers.`);
+    const expanded = found.find((f) => f.kind === 'expanded');
+    expect(expanded?.gained.recipients).toEqual(['advertisers']);
+    expect(words.headline(expanded!)).toMatch(/now also shared with advertisers/);
+  });
+  it('"we share it with service providers, but never with advertisers" still states sharing with service providers', () => {
+    const said = describePolicy(doc(`# Privacy\n\n${OLD.slice(0, -1)}, but never with advertisers.`)).filter((s) => s.category === 'third-party-sharing');
+    expect(said.map((s) => s.polarity).sort()).toEqual(['restricts', 'states']);
+  });
+});
+
 describe('widening AI training', () => {
   const AI_BASE = BASE.replace('We collect usage data to operate the service.', 'We use your notes to train our AI models.');
   const kinds = (older: string, newer: string) => analyze(newer, older).findings.filter((f) => f.category === 'ai-training').map((f) => f.kind);

@@ -221,6 +221,26 @@ const SENTENCE_CASE = /^\W{0,4}([A-Z][a-z]{1,30}) [a-z]/;
 
 /** What a piece of a statement names (attributes.ts). */
 const keysOf = (text: string, names: Names) => new Set(attributeKeys(attributesOf(prepareSentence(text), text, names)));
+
+/**
+ * What a sentence names outside the reach of its denial ("we share it with service providers, but never
+ * with advertisers" names service providers; advertisers only as denied), or null when it denies nothing.
+ * What an exception brings back ("except with service providers") lies outside the reach, so it counts.
+ */
+function affirmedKeys(text: string, names: Names): Set<string> | null {
+  const prepared = prepareSentence(text);
+  const reach = denialReach(prepared);
+  if (!reach) return null;
+  const end = reach.to ?? prepared.length;
+  const affirmed = `${prepared.slice(0, reach.from)}${' '.repeat(end - reach.from)}${prepared.slice(end)}`;
+  const a = attributesOf(affirmed, text, names);
+  return new Set(attributeKeys({ ...a, named: a.named.filter((n) => affirmed.includes(n.toLowerCase())) }));
+}
+/** Keys a statement gains, without those it only names to deny them. */
+function undenied(keys: string[], text: string, names: Names): string[] {
+  const affirmed = affirmedKeys(text, names);
+  return affirmed ? keys.filter((k) => affirmed.has(k)) : keys;
+}
 const SOLD = 'act:sale';
 // Selling, as a verb ("the sale of our business" is a merger: its buyer is a recipient, attributes.ts), in
 // the languages we read. "vendors" is no sale: the French and Spanish verbs are spelled out.
@@ -361,7 +381,7 @@ function judgeEdit(
         const beforeKeys = keysOf(withLeadIn(edit.context, edit.before ?? ''), names);
         const named = attributes.named.map((n) => `named:${n.toLowerCase()}`);
         const inserted = [...keysOf(spanText(edit, 'insert'), names)].filter((k) => !k.startsWith('named:'));
-        const gained = [...new Set([...inserted, ...named])].filter((k) => !beforeKeys.has(k) && !NEVER_WIDENS.has(k));
+        const gained = undenied([...new Set([...inserted, ...named])].filter((k) => !beforeKeys.has(k) && !NEVER_WIDENS.has(k)), withLeadIn(edit.context, after), names);
         if (sells(after) && !sells(edit.before ?? '')) gained.push(SOLD);
         if (gained.length > 0 || limitsRemoved(spanText(edit, 'delete'), after)) push('expanded', gained);
         else push(restrictsNow && !restrictsBefore ? 'restricted' : 'reworded');
@@ -377,7 +397,7 @@ function judgeEdit(
       // 0.937 without, precision 0.883 and 0.868.)
       // De-identified data still feeds a model, so that exemption is for sharing only.
       const deidentified = category !== 'ai-training' && attributes.limits.some((l) => DEIDENTIFIED.has(l));
-      const gained = deidentified ? [] : attributeKeys(attributes).filter((k) => !known.keys.has(k) && !NEVER_WIDENS.has(k));
+      const gained = deidentified ? [] : undenied(attributeKeys(attributes).filter((k) => !known.keys.has(k) && !NEVER_WIDENS.has(k)), withLeadIn(edit.context, after), names);
       if (gained.length > 0) push('expanded', gained);
       else push(restrictsNow && !restrictsBefore ? 'restricted' : 'reworded');
       continue;

@@ -10,7 +10,7 @@
  */
 import type { Category } from '../schema';
 import { attributesOf, type Attributes, type Names } from './attributes';
-import { CHOICE, CLAUSE_TURN, CONSENT_ONLY, denial as findDenial, EXCEPTION, LEXICON_RULES } from './lexicon';
+import { CHOICE, CLAUSE_TURN, CONSENT_ONLY, denial as findDenial, ELLIPTICAL_DENIAL, EXCEPTION, LEXICON_RULES } from './lexicon';
 import { prepare } from './model/features';
 import { gateOpen, HEADS, type Head } from './model/heads';
 import type { LinearModel } from './model/linear';
@@ -84,7 +84,9 @@ function grammarStance(s: string): { denial: boolean; excepted: boolean; choice:
   const choice = CHOICE.test(s);
   const reach = denialReach(s);
   if (!reach) return { denial: false, excepted: false, choice };
-  return { denial: true, excepted: reach.to !== null, choice };
+  // "We share it with service providers, but never with advertisers": the clause before still states it.
+  const elliptical = ELLIPTICAL_DENIAL.exec(s)?.index === reach.from;
+  return { denial: true, excepted: reach.to !== null || elliptical, choice };
 }
 
 /**

@@ -85,7 +85,17 @@ const NEW_SUBJECT = /^(?:we|you|they|it|he|she|this|these|those|our|your|their|n
  * than a ReDoS checker can prove linear. The other forms are short patterns: "no data is used", "no sale",
  * "not directed to children".
  */
+/**
+ * A denial that leaves its verb out, after a clause that states the practice: "we share it with service
+ * providers, but never with advertisers", "... and not to data brokers". It denies only what follows it.
+ */
+export const ELLIPTICAL_DENIAL = /(?:,|\bbut|\band) (?:never|not) (?:with|to)\b/;
 export const DENIALS: readonly RegExp[] = [
+  ELLIPTICAL_DENIAL,
+  // The recipient as the subject: "advertisers never receive your data", "partners do not have access to it"
+  // (not "we do not receive", which is about what the service collects, nor "you may not have access to
+  // some features").
+  /(?<!\b(?:we|i|you) )\b(?:never|(?:do|does|will|shall|can|may) not|(?:don|doesn|won|can)['’]t|cannot) (?:receive|get access|have access|gain access)\b/,
   /\b(?:not|never|no longer) (?:be |been |being )?["'“]?(?:sold|shared|rented|disclosed|traded|transferred|provided|made available|used|utili[sz]ed|given|accessed|processed)\b/,
   /\bno (?:\S+ ){0,3}?(?:data|information|content|inputs?|prompts?|conversations?|messages?) (?:is|are|will be|shall be|gets?|may be) (?:ever )?(?:sold|shared|used|disclosed|processed|transferred|provided)\b/,
   /\bno (?:sale|sales|selling|sharing)\b|\bnot (?:directed|intended|designed|targeted|aimed)\b|\bdo not knowingly\b|\bmust be (?:at least|over) \d+/,
