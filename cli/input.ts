@@ -7,6 +7,7 @@ import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { InputFormat } from './output';
+import { declaredCharset, decodeAs } from '../lib/core/text/charset';
 
 /** A problem with an input the user can fix; printed without a stack trace, exit status 1. */
 export class InputError extends Error {}
@@ -61,34 +62,6 @@ export function sniffFormat(path: string, text: string): InputFormat {
   // Text that uses Markdown headings is read as Markdown whatever its name; either way the same reader runs.
   if (/^\s{0,3}#{1,6}\s+\S/m.test(text.slice(0, 4096))) return 'markdown';
   return 'text';
-}
-
-/** The encoding a saved page declares in its first KB (`<meta charset>` or http-equiv), if any. */
-function declaredCharset(bytes: Uint8Array): string | null {
-  const head = Buffer.from(bytes.subarray(0, 1024)).toString('latin1');
-  // Each <meta ...> tag on its own, so no pattern scans across the whole head.
-  const lower = head.toLowerCase();
-  for (let at = lower.indexOf('<meta'); at >= 0; at = lower.indexOf('<meta', at + 5)) {
-    const end = lower.indexOf('>', at);
-    const tag = head.slice(at, end < 0 ? head.length : end);
-    const m = /\bcharset\s*=\s*["']?([\w.:-]+)/i.exec(tag);
-    if (m) return m[1] ?? null;
-  }
-  return null;
-}
-
-/* Bytes 0x80-0x9F of windows-1252, which Node 20's decoder wrongly reads as C1 controls. */
-const CP1252_C1 = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ';
-
-function decodeAs(label: string, bytes: Uint8Array): string | null {
-  let decoder: TextDecoder;
-  try {
-    decoder = new TextDecoder(label);
-  } catch {
-    return null;
-  }
-  const text = decoder.decode(bytes);
-  return decoder.encoding === 'windows-1252' ? text.replace(/[\u0080-\u009f]/g, (c) => CP1252_C1[c.charCodeAt(0) - 0x80] ?? c) : text;
 }
 
 /**

@@ -9,10 +9,55 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { explainer } from '@/lib/core/explain';
 import { RECHECK_ALARM } from '@/lib/extension/schedule';
 import { getWatches, setSettings, updateWatches } from './prefs';
-import { backgroundForTest, POLICY_V1, POLICY_V2, withBackgroundWorld, withServer } from './testing/support';
+import { backgroundForTest, POLICY_V1, POLICY_V2, senderOf, withBackgroundWorld, withServer } from './testing/support';
 
 withBackgroundWorld();
 const server = withServer();
+
+describe('a check reads the page as the visit did', () => {
+  // Accented words in clauses, and the page in windows-1252 (many older European policies still are).
+  const html = POLICY_V1.replace('<meta charset="utf-8">', '<meta charset="windows-1252">')
+    .replace(/personal information/g, 'personal information (données personnelles)')
+    .replace('data protection officer', 'Datenschutzbeauftragter (data protection officer)');
+  const latin1 = Uint8Array.from(Buffer.from(html, 'latin1'));
+  it.each([
+    ['the server says so', 'text/html; charset=windows-1252'],
+    ['only the page says so, in <meta charset>', 'text/html'],
+  ])('a windows-1252 policy visited, then checked unchanged, is unchanged (%s)', async (_name, type) => {
+    expect(html).toContain('données');
+    server.served = { status: 200, html, bytes: latin1, type };
+    const { handlers, recheck, history } = backgroundForTest();
+    const url = `${server.base}/legal/privacy`;
+    const tab = await fakeBrowser.tabs.create({ url });
+    // What the browser shows, and the content script copies: the page decoded as it declares.
+    expect((await handlers.pageCaptured({ url, reason: 'load: title names a privacy policy', html }, senderOf(tab))).status).toBe('first');
+    const { site } = await handlers.watchSite({ policyUrl: url, frequencyHours: 24 }, {} as never);
+    const entry = async () => (await getWatches()).find((w) => w.site === site)!;
+    expect(await recheck.runCheck(await entry())).toMatchObject({ status: 'unchanged' });
+    expect(await entry()).toMatchObject({ status: 'up-to-date' });
+    const store = await history.store();
+    expect(await store.listVersions((await store.listPolicies(site))[0]!.policyId)).toHaveLength(1);
+  });
+});
+
+describe('a policy that speaks of bot checks is still checked', () => {
+  it.each([
+    ['mentions reCAPTCHA', POLICY_V1.replace('</body>', '<p>Our contact form uses Google reCAPTCHA, which sends your IP address to Google.</p></body>')],
+    ['carries a bot-check script', POLICY_V1.replace('</body>', '<script src="/cdn-cgi/challenge-platform/scripts/jsd/main.js"></script></body>')],
+  ])('a policy that %s is recorded, not refused as a captcha wall', async (_name, html) => {
+    expect(html).not.toBe(POLICY_V1);
+    server.served = { status: 200, html };
+    const { handlers } = backgroundForTest();
+    const { site } = await handlers.watchSite({ policyUrl: `${server.base}/legal/privacy`, frequencyHours: 24 }, {} as never);
+    expect(await handlers.checkNow({ site }, {} as never)).toEqual({ status: 'first', reason: null, failure: null });
+  });
+  it('a bot check that is no policy still fails with its reason', async () => {
+    server.served = { status: 200, html: '<html><head><title>Just a moment...</title></head><body><div id="cf-challenge">Verify you are human</div></body></html>' };
+    const { handlers } = backgroundForTest();
+    const { site } = await handlers.watchSite({ policyUrl: `${server.base}/legal/privacy`, frequencyHours: 24 }, {} as never);
+    expect(await handlers.checkNow({ site }, {} as never)).toMatchObject({ status: 'failed', failure: { code: 'captcha' } });
+  });
+});
 
 describe('checking a watched policy', () => {
   it('records a first version, a change worth reviewing, a failure with its reason, then review', async () => {

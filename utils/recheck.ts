@@ -93,7 +93,7 @@ export function createRecheck(deps: RecheckDeps) {
     if (!fetched.ok) return failed(fetched.failure);
     const result = await deps.dom({ task: 'process', html: page.body, url: page.finalUrl });
     if (result.outcome !== 'policy') {
-      const verdict = result.detection ? assessDetection(result.detection) : null;
+      const verdict = result.detection ? assessDetection(result.detection, page.body) : null;
       return failed(verdict && !verdict.ok ? verdict.failure : { code: 'error', detail: result.reason });
     }
     const saved = await deps.history.save(page.finalUrl, result.document, policyKind(result.detection), { html: page.body, source: 'check' });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { assessDetection, assessFetch, type FetchedPage } from './recheck';
+import type { Detection } from '../core/schema';
 
 const ok: FetchedPage = {
   requestedUrl: 'https://inkwell.example/legal/privacy',
@@ -23,21 +24,34 @@ describe('assessFetch', () => {
     ['a redirect to a login page', { finalUrl: 'https://inkwell.example/login?next=/legal/privacy' }, /login page/],
     ['a redirect to a sign-in service', { finalUrl: 'https://accounts.inkwell.example/signin/v2' }, /login page/],
     ['a redirect to a consent wall', { finalUrl: 'https://consent.inkwell.example/?continue=x' }, /consent page/],
-    ['a captcha', { body: '<html><title>Just a moment</title><div id="cf-challenge">Verify you are human</div></html>' }, /captcha/],
-    ['a login form', { body: '<form><input name=u><input type="password" name=p></form>' }, /login form/],
   ])('fails %s with its reason', (_name, change, reason) => {
     const verdict = assessFetch({ ...ok, ...change });
     expect(verdict.ok).toBe(false);
     expect(!verdict.ok && verdict.reason).toMatch(reason);
   });
 
-  it('does not mistake a long policy that mentions captchas for a bot check', () => {
-    const body = `<h1>Privacy Policy</h1>${'<p>We use reCAPTCHA to protect forms from abuse, and we collect data.</p>'.repeat(1000)}`;
-    expect(assessFetch({ ...ok, body })).toEqual({ ok: true });
-  });
 });
 
 describe('assessDetection', () => {
+  const other: Detection = { kind: 'other', confidence: 0.9, language: 'en', reasons: ['title: "Just a moment"'] };
+  const policy: Detection = { kind: 'privacy-policy', confidence: 0.9, language: 'en', reasons: [] };
+  it.each([
+    ['a captcha', '<html><title>Just a moment</title><div id="cf-challenge">Verify you are human</div></html>', /captcha/],
+    ['a login form', '<form><input name=u><input type="password" name=p></form>', /login form/],
+  ])('says why a page that is no policy is none: %s', (_name, body, reason) => {
+    const verdict = assessDetection(other, body);
+    expect(verdict.ok).toBe(false);
+    expect(!verdict.ok && verdict.reason).toMatch(reason);
+  });
+
+  it.each([
+    ['mentions reCAPTCHA', '<h1>Privacy Policy</h1><p>Our contact form uses Google reCAPTCHA, which sends your IP address to Google.</p>'],
+    ['carries a bot-check script', '<h1>Privacy Policy</h1><p>We collect your email.</p><script src="/cdn-cgi/challenge-platform/scripts/jsd/main.js"></script>'],
+    ['has a sign-in box in its header', '<header><form><input name=u><input type="password" name=p></form></header><h1>Privacy Policy</h1><p>We collect your email.</p>'],
+  ])('checks a policy that %s: it is still a policy', (_name, body) => {
+    expect(assessDetection(policy, body)).toEqual({ ok: true });
+  });
+
   it('fails a page that no longer looks like a policy, and passes policies', () => {
     const other = assessDetection({ kind: 'other', confidence: 0.9, language: 'en', reasons: ['title: "Welcome"'] });
     expect(other.ok).toBe(false);

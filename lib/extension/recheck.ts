@@ -63,16 +63,19 @@ export function assessFetch(page: FetchedPage): Verdict {
       return refuse({ code: 'consent-redirect', detail: where });
     }
   }
-  const head = page.body.slice(0, 200_000);
-  if (CAPTCHA.test(head) && head.length < 60_000) return refuse({ code: 'captcha' });
-  if (head.length < 60_000 && hasPasswordField(head)) return refuse({ code: 'login-form' });
   return { ok: true };
 }
 
-/** After detection: a page that no longer looks like a policy is a failure, not an empty new version. */
-export function assessDetection(detection: Detection): Verdict {
-  if (detection.kind === 'other') {
-    return refuse({ code: 'not-a-policy', ...(detection.reasons.length ? { detail: detection.reasons.slice(0, 2).join('; ') } : {}) });
-  }
-  return { ok: true };
+/**
+ * After detection: a page that no longer looks like a policy is a failure, not an empty new version, and
+ * the failure says why when the page shows it: a captcha or bot check, a login form. Only then: a policy
+ * that says "we use reCAPTCHA on our forms", carries a bot-check script or a sign-in box in its header is
+ * still a policy, and is checked.
+ */
+export function assessDetection(detection: Detection, body = ''): Verdict {
+  if (detection.kind !== 'other') return { ok: true };
+  const head = body.slice(0, 200_000);
+  if (CAPTCHA.test(head) && head.length < 60_000) return refuse({ code: 'captcha' });
+  if (head.length < 60_000 && hasPasswordField(head)) return refuse({ code: 'login-form' });
+  return refuse({ code: 'not-a-policy', ...(detection.reasons.length ? { detail: detection.reasons.slice(0, 2).join('; ') } : {}) });
 }

@@ -56,12 +56,13 @@ export function withBackgroundWorld(): void {
 
 /** A local server answering every path with what `served` says at the time of the request. */
 export function withServer() {
-  const state = { served: { status: 200, html: POLICY_V1 }, base: '' };
+  // `bytes` and `type`: a page served in another encoding than UTF-8, as the server labels it.
+  const state: { served: { status: number; html: string; bytes?: Uint8Array; type?: string }; base: string } = { served: { status: 200, html: POLICY_V1 }, base: '' };
   let server: Server;
   beforeAll(async () => {
     server = createServer((_req, res) => {
-      res.writeHead(state.served.status, { 'content-type': 'text/html; charset=utf-8' });
-      res.end(state.served.html);
+      res.writeHead(state.served.status, { 'content-type': state.served.type ?? 'text/html; charset=utf-8' });
+      res.end(state.served.bytes ?? state.served.html);
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     state.base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

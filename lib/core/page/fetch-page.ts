@@ -15,6 +15,7 @@
 import { bounded, type CheckFailure } from '../check-failure';
 import { failureText } from '../explain/failure-text';
 import { describeUrl, isLocalHost, judgeHop } from './hops';
+import { decodeHtml } from '../text/charset';
 
 /** The parts of a fetch Response this module reads. */
 export interface ResponseLike {
@@ -76,7 +77,8 @@ async function discard(response: ResponseLike): Promise<void> {
 /**
  * Reads at most `maxBytes` of the body; past that it cancels the stream and aborts the request. A
  * Content-Length over the limit ends it before reading, but one under it is not trusted: the count is
- * of the bytes that actually arrive.
+ * of the bytes that actually arrive. The bytes are decoded as the browser decodes the page
+ * (lib/core/text/charset.ts): a windows-1252 policy checked in the background reads as it did on a visit.
  */
 async function readCapped(response: ResponseLike, maxBytes: number, abort: () => void): Promise<string> {
   const declared = Number(response.headers.get('content-length') ?? NaN);
@@ -87,8 +89,7 @@ async function readCapped(response: ResponseLike, maxBytes: number, abort: () =>
   }
   if (!response.body) return '';
   const reader = response.body.getReader();
-  const decoder = new TextDecoder('utf-8');
-  const parts: string[] = [];
+  const parts: Uint8Array[] = [];
   let total = 0;
   for (;;) {
     const { done, value } = await reader.read();
@@ -99,10 +100,15 @@ async function readCapped(response: ResponseLike, maxBytes: number, abort: () =>
       abort();
       throw new TooLarge({ code: 'too-large', n: maxBytes });
     }
-    parts.push(decoder.decode(value, { stream: true }));
+    parts.push(value);
   }
-  parts.push(decoder.decode());
-  return parts.join('');
+  const bytes = new Uint8Array(total);
+  let at = 0;
+  for (const p of parts) {
+    bytes.set(p, at);
+    at += p.byteLength;
+  }
+  return decodeHtml(bytes, response.headers.get('content-type'));
 }
 
 /** The verdict on an address reached by a redirect the browser followed for us, as a failure to show. */

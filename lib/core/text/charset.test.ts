@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { contentTypeCharset, decodeHtml } from './charset';
+
+const latin1 = (s: string) => Uint8Array.from([...s].map((c) => c.charCodeAt(0)));
+const utf8 = (s: string) => new TextEncoder().encode(s);
+const PAGE = '<html><head><meta charset="windows-1252"><title>Données</title></head><body>Café “policy” €</body></html>';
+// The same page as windows-1252 bytes: “ ” and € are 0x93, 0x94 and 0x80 there.
+const CP1252 = Uint8Array.from(latin1(PAGE.replace('“', '\x93').replace('”', '\x94').replace('€', '\x80')));
+
+describe('decoding a page as the browser does', () => {
+  it('reads windows-1252 declared by the server, or only by the page', () => {
+    expect(decodeHtml(CP1252, 'text/html; charset=windows-1252')).toBe(PAGE);
+    expect(decodeHtml(CP1252, 'text/html')).toBe(PAGE);
+  });
+  it('takes the server over the page, as browsers do', () => {
+    const page = '<meta charset="windows-1252"><p>Café</p>';
+    expect(decodeHtml(utf8(page), 'text/html; charset=utf-8')).toBe(page);
+  });
+  it('takes a byte-order mark over both', () => {
+    expect(decodeHtml(Uint8Array.from([0xef, 0xbb, 0xbf, ...utf8('<p>Café</p>')]), 'text/html; charset=iso-8859-1')).toBe('<p>Café</p>');
+  });
+  it('falls back to UTF-8 for an unknown label or a UTF-16 label without byte-order mark, and marks bad bytes', () => {
+    expect(decodeHtml(utf8('<meta charset="x-klingon"><p>Café</p>'), null)).toBe('<meta charset="x-klingon"><p>Café</p>');
+    expect(decodeHtml(utf8('<meta charset="utf-16"><p>Café</p>'), null)).toBe('<meta charset="utf-16"><p>Café</p>');
+    expect(decodeHtml(latin1('<p>Caf\xe9</p>'), 'text/html')).toBe('<p>Caf\ufffd</p>');
+  });
+  it('reads a charset parameter in any case and quoting', () => {
+    expect(contentTypeCharset('text/html; Charset="ISO-8859-1"')).toBe('ISO-8859-1');
+    expect(contentTypeCharset('text/html')).toBeNull();
+  });
+});

@@ -1,0 +1,67 @@
+/**
+ * Which character encoding an HTML page's bytes are in, as a browser decides it (the HTML standard's
+ * encoding sniffing, in short): a byte-order mark first, then the charset the server declares in its
+ * Content-Type, then a `<meta charset>` (or http-equiv) in the first KB, else UTF-8. A background check
+ * reads a policy's bytes itself, so it must decode them as the browser did when the user visited the page:
+ * otherwise an unchanged windows-1252 page reads as a new version at every check. The CLI reads saved
+ * pages with the same pieces (cli/input.ts). Pure: no Node or browser API but TextDecoder.
+ */
+
+/** Bytes of a page read for a `<meta charset>`: the standard's prescan reads the first 1024. */
+export const META_SNIFF_BYTES = 1024;
+
+/** The charset a Content-Type value declares ("text/html; charset=ISO-8859-1"), if any. */
+export function contentTypeCharset(contentType: string | null | undefined): string | null {
+  if (!contentType) return null;
+  const m = /;\s*charset\s*=\s*["']?([\w.:-]+)/i.exec(contentType.slice(0, 256));
+  return m?.[1] ?? null;
+}
+
+/** The encoding a page declares in its first KB (`<meta charset>` or http-equiv), if any. */
+export function declaredCharset(bytes: Uint8Array): string | null {
+  const head = bytes.subarray(0, META_SNIFF_BYTES);
+  let text = '';
+  // Byte by byte (Latin-1): only the ASCII of the tags matters.
+  for (let i = 0; i < head.length; i++) text += String.fromCharCode(head[i] ?? 0);
+  // Each <meta ...> tag on its own, so no pattern scans across the whole head.
+  const lower = text.toLowerCase();
+  for (let at = lower.indexOf('<meta'); at >= 0; at = lower.indexOf('<meta', at + 5)) {
+    const end = lower.indexOf('>', at);
+    const tag = text.slice(at, end < 0 ? text.length : end);
+    const m = /\bcharset\s*=\s*["']?([\w.:-]+)/i.exec(tag);
+    if (m) return m[1] ?? null;
+  }
+  return null;
+}
+
+/* Bytes 0x80-0x9F of windows-1252, which Node 20's decoder wrongly reads as C1 controls. */
+const CP1252_C1 = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ';
+
+/** The bytes decoded as `label` (any WHATWG encoding label), or null when no decoder knows the label. */
+export function decodeAs(label: string, bytes: Uint8Array): string | null {
+  let decoder: TextDecoder;
+  try {
+    decoder = new TextDecoder(label);
+  } catch {
+    return null;
+  }
+  const text = decoder.decode(bytes);
+  return decoder.encoding === 'windows-1252' ? text.replace(/[\u0080-\u009f]/g, (c) => CP1252_C1[c.charCodeAt(0) - 0x80] ?? c) : text;
+}
+
+/**
+ * An HTML page's text from its bytes and its Content-Type: byte-order mark, then the declared charsets, then
+ * UTF-8 (a byte that is not UTF-8 becomes U+FFFD, as in a browser). A charset no decoder knows is skipped.
+ * "UTF-16" declared without a byte-order mark is read as UTF-8, as browsers do (the page's own ASCII
+ * declared it, so it is not UTF-16).
+ */
+export function decodeHtml(bytes: Uint8Array, contentType: string | null | undefined): string {
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 'utf-8' : bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : null;
+  if (bom) return new TextDecoder(bom).decode(bytes);
+  for (const label of [contentTypeCharset(contentType), declaredCharset(bytes)]) {
+    if (!label || /^utf-?16/i.test(label)) continue;
+    const text = decodeAs(label, bytes);
+    if (text !== null) return text;
+  }
+  return new TextDecoder('utf-8').decode(bytes);
+}
