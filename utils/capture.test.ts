@@ -50,4 +50,20 @@ describe('a captured page', () => {
     await capture(POLICY_V2);
     expect(await getWatches()).toMatchObject([{ site: 'example.com', policyUrl: URL_ }]);
   });
+
+  it('never puts back a site the user stopped watching, until the user watches it again', async () => {
+    const { capture, handlers } = await setup();
+    await setSettings({ autoWatchVisited: true });
+    await capture(POLICY_V1);
+    expect((await getWatches()).map((w) => w.site)).toEqual(['example.com']);
+    await handlers.unwatchSite({ site: 'example.com' }, {} as never);
+    await capture(POLICY_V2);
+    await capture(POLICY_V1);
+    expect(await getWatches()).toEqual([]);
+    await handlers.watchSite({ policyUrl: URL_ }, {} as never);
+    await handlers.unwatchSite({ site: 'example.com' }, {} as never);
+    await handlers.watchSite({ policyUrl: URL_ }, {} as never);
+    await capture(POLICY_V2);
+    expect((await getWatches()).map((w) => w.site)).toEqual(['example.com']);
+  });
 });

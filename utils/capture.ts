@@ -10,7 +10,7 @@ import { recordOutcome } from './diagnostics';
 import type { RunInDom } from './dom';
 import type { History } from './history';
 import type { Handlers } from './messaging';
-import { getSettings, getWatches } from './prefs';
+import { getSettings, getWatches, wasRemoved } from './prefs';
 import { policyKind, policyUrlOf, type WatchList } from './watchlist';
 
 export interface CaptureDeps {
@@ -56,7 +56,7 @@ export function createCapture(deps: CaptureDeps): Pick<Handlers, 'pageCaptured'>
         try {
           const { autoWatchVisited } = await getSettings();
           const watched = (await getWatches()).some((w) => w.site === saved.site);
-          if (joinsOnCapture({ autoWatchVisited, kind, watched })) await deps.watchList.watch(policyUrlOf(data.url));
+          if (joinsOnCapture({ autoWatchVisited, kind, watched, removed: await wasRemoved(saved.site) })) await deps.watchList.watch(policyUrlOf(data.url));
           if (status === 'changed') await deps.watchList.noteChangeSeen(saved.policyId, saved.analysis);
         } catch (error) {
           await note('watch-list-failed', message(error));

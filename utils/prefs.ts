@@ -63,6 +63,23 @@ export function updateWatches(change: (list: WatchEntry[]) => WatchEntry[] | Pro
   });
 }
 
+/** Sites the user stopped watching; a visit never puts them back (lib/extension/autowatch.ts). Most recent last. */
+const removedItem = storage.defineItem<unknown>('local:removedSites', { fallback: [], version: 1, migrations: {} });
+const removedInTurn = serial();
+
+/** Whether the user stopped watching `site` (and has not watched it again since). */
+export async function wasRemoved(site: string): Promise<boolean> {
+  return (await readParsed(removedItem, z.array(z.string()), [])).includes(site);
+}
+
+/** Records that the user stopped watching `site` (`removed` true) or watched it again (false). */
+export function setRemoved(site: string, removed: boolean): Promise<void> {
+  return removedInTurn(async () => {
+    const list = (await readParsed(removedItem, z.array(z.string()), [])).filter((s) => s !== site);
+    await removedItem.setValue(removed ? [...list, site].slice(-MAX_INTRODUCED) : list);
+  });
+}
+
 const introducedInTurn = serial();
 
 /**

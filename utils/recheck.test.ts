@@ -14,6 +14,19 @@ import { backgroundForTest, POLICY_V1, POLICY_V2, senderOf, withBackgroundWorld,
 withBackgroundWorld();
 const server = withServer();
 
+describe('a check and a new address at once', () => {
+  it('a check of the old address leaves the entry the user pointed elsewhere meanwhile to its own first check', async () => {
+    server.served = { status: 200, html: POLICY_V1 };
+    const { recheck, watchList } = backgroundForTest();
+    const site = await watchList.watch(`${server.base}/old-privacy`, 24);
+    const before = (await getWatches()).find((w) => w.site === site)!;
+    // "Watch this address instead" lands between the alarm's reading of the list and the end of its check.
+    await watchList.watch(`${server.base}/legal/privacy`);
+    await recheck.runCheck(before);
+    expect((await getWatches()).find((w) => w.site === site)).toMatchObject({ policyUrl: `${server.base}/legal/privacy`, status: 'pending', lastCheck: null });
+  });
+});
+
 describe('a check reads the page as the visit did', () => {
   // Accented words in clauses, and the page in windows-1252 (many older European policies still are).
   const html = POLICY_V1.replace('<meta charset="utf-8">', '<meta charset="windows-1252">')

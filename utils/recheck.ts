@@ -104,7 +104,9 @@ export function createRecheck(deps: RecheckDeps) {
   async function runCheck(entry: WatchEntry, userInitiated = false): Promise<CheckResult> {
     const result = await checkPolicy(entry.policyUrl, userInitiated).catch(failedWith);
     const now = Date.now();
-    await updateWatches((list) => list.map((w) => (w.site === entry.site ? afterCheck(w, result, now) : w)));
+    // Only the address that was fetched: an entry the user pointed elsewhere meanwhile ("Watch … instead")
+    // keeps its own first check.
+    await updateWatches((list) => list.map((w) => (w.site === entry.site && w.policyUrl === entry.policyUrl ? afterCheck(w, result, now) : w)));
     await recordOutcome({ at: now, url: entry.policyUrl, outcome: `check-${result.status}`, reason: result.reason ?? '' });
     if (result.status === 'changed') {
       if (result.reviewable) await deps.watchList.settleReviewedWatch(await deps.history.store(), entry.site);

@@ -95,6 +95,14 @@ describe('the watch list', () => {
     expect((await getWatches())[0]).toMatchObject({ status: 'failed' });
   });
 
+  it('shows a change seen while browsing on a watched cookie policy too (a privacy-adjacent page)', async () => {
+    const COOKIES = 'https://www.example.com/legal/cookies';
+    const { watchList } = backgroundForTest();
+    await watchList.watch(COOKIES, 24);
+    await watchList.noteChangeSeen(policyKeyFor(COOKIES, 'privacy-adjacent').policyId, undefined);
+    expect((await getWatches())[0]).toMatchObject({ policyUrl: COOKIES, lastChange: expect.any(Number) });
+  });
+
   it('reads "Up to date" again when a change is undone before anyone reviewed it', async () => {
     const { watchList, history } = backgroundForTest();
     await watchList.watch(POLICY, 24);

@@ -11,7 +11,7 @@ import { withoutFragment } from '@/lib/core/url';
 import type { WatchEntry } from '@/lib/extension/views';
 import type { History } from './history';
 import type { Handlers } from './messaging';
-import { getWatches, updateWatches } from './prefs';
+import { getWatches, setRemoved, updateWatches } from './prefs';
 import type { PolicyStates } from './tab-state';
 import { UserError } from '@/lib/core/user-error';
 
@@ -25,12 +25,14 @@ export const policyUrlOf = withoutFragment;
 
 /** The watch whose policy page is the stored policy `policyId` (the store's own identity of a policy). */
 function watchesPolicy(w: WatchEntry, policyId: string): boolean {
+  // A watched page is a privacy policy or a privacy-adjacent one (a cookie policy picked in "Add a site").
   try {
-    return policyKeyFor(w.policyUrl, 'privacy-policy').policyId === policyId;
+    return KINDS.some((kind) => policyKeyFor(w.policyUrl, kind).policyId === policyId);
   } catch {
     return false;
   }
 }
+const KINDS: readonly PolicyKind[] = ['privacy-policy', 'privacy-adjacent'];
 
 export interface WatchListDeps {
   history: Pick<History, 'store'>;
@@ -116,10 +118,14 @@ export function createWatchList(deps: WatchListDeps) {
   const handlers: Pick<Handlers, 'watchSite' | 'unwatchSite' | 'setWatchFrequency'> = {
     async watchSite({ policyUrl, frequencyHours }) {
       if (!/^https?:\/\//.test(policyUrl)) throw new UserError('not-a-web-page', 'Only http and https pages can be watched.');
-      return { ok: true, site: await watch(policyUrlOf(policyUrl), frequencyHours) };
+      const site = await watch(policyUrlOf(policyUrl), frequencyHours);
+      await setRemoved(site, false);
+      return { ok: true, site };
     },
     async unwatchSite({ site }) {
       await updateWatches((list) => list.filter((w) => w.site !== site));
+      // "Watch policies I visit" must not put it back on the next visit.
+      await setRemoved(site, true);
       return { ok: true };
     },
     async setWatchFrequency({ site, frequencyHours }) {

@@ -3,10 +3,12 @@ import { joinsOnCapture, joinsOnPopup } from './autowatch';
 
 describe('joinsOnCapture', () => {
   it.each([
-    [{ autoWatchVisited: false, kind: 'privacy-policy', watched: false }, false],
-    [{ autoWatchVisited: true, kind: 'privacy-policy', watched: false }, true],
-    [{ autoWatchVisited: true, kind: 'privacy-policy', watched: true }, false],
-    [{ autoWatchVisited: true, kind: 'privacy-adjacent', watched: false }, false],
+    [{ autoWatchVisited: false, kind: 'privacy-policy', watched: false, removed: false }, false],
+    [{ autoWatchVisited: true, kind: 'privacy-policy', watched: false, removed: false }, true],
+    [{ autoWatchVisited: true, kind: 'privacy-policy', watched: true, removed: false }, false],
+    [{ autoWatchVisited: true, kind: 'privacy-adjacent', watched: false, removed: false }, false],
+    // The user stopped watching it: a visit does not put it back.
+    [{ autoWatchVisited: true, kind: 'privacy-policy', watched: false, removed: true }, false],
   ] as const)('%j: %s', (options, joins) => {
     expect(joinsOnCapture(options)).toBe(joins);
   });

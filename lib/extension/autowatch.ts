@@ -5,7 +5,8 @@
  * steer. So a page must not be able to put itself on the list just by looking like a policy.
  *
  * The rule: a visited privacy policy joins the watch list
- *  - at once, when the user turned on "Watch policies I visit" in the options (off by default);
+ *  - at once, when the user turned on "Watch policies I visit" in the options (off by default), unless
+ *    the user stopped watching that site (`removed`, until they watch it again);
  *  - otherwise the first time the user opens Clausewatch's popup on its site: the popup then shows the
  *    policy, says that it is now checked in the background, and offers "Stop watching". Opening the
  *    popup is something only the user can do, and it is the moment they show interest in that site's
@@ -15,8 +16,8 @@
 import type { PolicyKind } from '../core/schema';
 
 /** On a capture: does the visited policy join the watch list now? */
-export function joinsOnCapture(options: { autoWatchVisited: boolean; kind: PolicyKind; watched: boolean }): boolean {
-  return options.autoWatchVisited && options.kind === 'privacy-policy' && !options.watched;
+export function joinsOnCapture(options: { autoWatchVisited: boolean; kind: PolicyKind; watched: boolean; removed: boolean }): boolean {
+  return options.autoWatchVisited && options.kind === 'privacy-policy' && !options.watched && !options.removed;
 }
 
 /**
