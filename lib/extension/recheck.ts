@@ -8,6 +8,7 @@ import { bounded, type CheckFailure } from '../core/check-failure';
 import { failureText } from '../core/explain/failure-text';
 import { indexOfAsciiIgnoreCase } from '../core/text/trim';
 import type { Detection } from '../core/schema';
+import { wallOf } from '../core/page/hops';
 
 export interface FetchedPage {
   requestedUrl: string;
@@ -25,8 +26,6 @@ const refuse = (f: CheckFailure): Verdict => {
   return { ok: false, reason: failureText(failure), failure };
 };
 
-const LOGIN_PATH = /(^|[/_.-])(log-?in|sign-?in|signon|auth|sso|oauth|session|account\/login|challenge)([/_.?-]|$)/i;
-const CONSENT_HOST_OR_PATH = /(^|[/.])(consent|cookie-?consent|privacy-?gate|gdpr-?consent)([/.?-]|$)/i;
 const CAPTCHA = /(captcha|are you a robot|verify you are (a )?human|cf-challenge|challenge-platform|unusual traffic|access denied|bot detection)/i;
 const PASSWORD_TYPE = /\btype\s*=\s*["']?password/i;
 
@@ -57,11 +56,8 @@ export function assessFetch(page: FetchedPage): Verdict {
     return refuse({ code: 'invalid-url' });
   }
   if (final.href !== requested.href) {
-    const where = `${final.hostname}${final.pathname}${final.search}`;
-    if (LOGIN_PATH.test(final.pathname + final.search)) return refuse({ code: 'login-redirect', detail: where });
-    if (CONSENT_HOST_OR_PATH.test(final.hostname) || CONSENT_HOST_OR_PATH.test(final.pathname)) {
-      return refuse({ code: 'consent-redirect', detail: where });
-    }
+    const wall = wallOf(final);
+    if (wall) return refuse(wall);
   }
   return { ok: true };
 }

@@ -150,6 +150,20 @@ describe('fetchGuarded', () => {
       expect(local).toMatchObject({ ok: false, kind: 'refused', movedTo: null, reason: expect.stringMatching(/your own network/) });
     });
 
+    it('a check the user asked for never offers a login or consent page as the address to watch instead', async () => {
+      const walls = {
+        'https://www.example.com/privacy': redirect('/account/login?next=%2Fprivacy'),
+        'https://www.example.com/account/login?next=%2Fprivacy': { body: '<form><input type="password"></form>' },
+        'https://www.example.com/terms': redirect('https://consent.example.net/?continue=x'),
+        'https://consent.example.net/?continue=x': { body: 'Accept all' },
+      };
+      const net = network(walls, { opaqueRedirects: true });
+      const login = await fetchGuarded('https://www.example.com/privacy', { fetch: net.fetch, maxBytes: MB, hidden: 'locate' });
+      expect(login).toMatchObject({ ok: false, kind: 'refused', movedTo: null, failure: { code: 'login-redirect' } });
+      const consent = await fetchGuarded('https://www.example.com/terms', { fetch: net.fetch, maxBytes: MB, hidden: 'locate' });
+      expect(consent).toMatchObject({ ok: false, kind: 'refused', movedTo: null, failure: { code: 'consent-redirect' } });
+    });
+
     it('adding a site reads the page the browser lands on when that is on the same site', async () => {
       const net = network(routes, { opaqueRedirects: true });
       const got = await fetchGuarded('https://www.example.com/old', { fetch: net.fetch, maxBytes: MB, hidden: 'follow' });

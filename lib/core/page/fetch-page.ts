@@ -14,7 +14,7 @@
  */
 import { bounded, type CheckFailure } from '../check-failure';
 import { failureText } from '../explain/failure-text';
-import { describeUrl, isLocalHost, judgeHop } from './hops';
+import { describeUrl, isLocalHost, judgeHop, wallOf } from './hops';
 import { decodeHtml } from '../text/charset';
 
 /** The parts of a fetch Response this module reads. */
@@ -114,7 +114,11 @@ async function readCapped(response: ResponseLike, maxBytes: number, abort: () =>
 /** The verdict on an address reached by a redirect the browser followed for us, as a failure to show. */
 function describeEnd(watched: URL, from: URL, end: URL): GuardedFetch {
   const verdict = judgeHop(watched, from, end);
-  if (!verdict.ok) return fail(verdict.kind === 'other-site' ? 'moved' : 'refused', verdict.failure, verdict.kind === 'other-site' ? end.href : null);
+  if (!verdict.ok && verdict.kind !== 'other-site') return fail('refused', verdict.failure);
+  // A login or consent page (of this site or another) is where the policy hides, not an address to watch instead.
+  const wall = wallOf(end);
+  if (wall) return fail('refused', wall);
+  if (!verdict.ok) return fail('moved', verdict.failure, end.href);
   return fail('moved', { code: 'moved-same-site', detail: describeUrl(end) }, end.href);
 }
 

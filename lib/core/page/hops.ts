@@ -128,3 +128,17 @@ export function judgeHop(watched: URL, from: URL | null, to: URL): HopVerdict {
   if (from && !isSameSite(watched, to)) return refuse({ code: 'other-site', detail: describeUrl(to) });
   return { ok: true };
 }
+
+const LOGIN_PATH = /(^|[/_.-])(log-?in|sign-?in|signon|auth|sso|oauth|session|account\/login|challenge)([/_.?-]|$)/i;
+const CONSENT_HOST_OR_PATH = /(^|[/.])(consent|cookie-?consent|privacy-?gate|gdpr-?consent)([/.?-]|$)/i;
+
+/**
+ * Where a redirect lands on a login or consent page instead of the policy: why that is no version of it
+ * (and no address to watch instead), or null. Read from the address alone.
+ */
+export function wallOf(end: URL): CheckFailure | null {
+  const where = `${end.hostname}${end.pathname}${end.search}`;
+  if (LOGIN_PATH.test(end.pathname + end.search)) return { code: 'login-redirect', detail: where };
+  if (CONSENT_HOST_OR_PATH.test(end.hostname) || CONSENT_HOST_OR_PATH.test(end.pathname)) return { code: 'consent-redirect', detail: where };
+  return null;
+}
