@@ -77,7 +77,7 @@ function PolicySection({
       ) : analysis ? (
         <AnalysisView analysis={analysis} onShowOnPage={(quote) => actions.onShowOnPage(policy, quote)} />
       ) : (
-        <StatementsCard statements={policy.statements} />
+        <StatementsCard statements={policy.statements} first={policy.versionCount <= 1} />
       )}
       <div className="actions section-footer">
         {reviewable && !latest.reviewed && (

@@ -10,7 +10,7 @@ const QUOTES_OTHER = 1;
 const POLARITIES: Statement['polarity'][] = ['states', 'restricts'];
 
 /** First visit: what the policy says now, sharing and AI training first, each claim with its sentences. */
-export function StatementsCard({ statements }: { statements: readonly Statement[] }) {
+export function StatementsCard({ statements, first = true }: { statements: readonly Statement[]; /** The policy's first version (else: a later one with no comparison to show). */ first?: boolean }) {
   const headingId = useId();
   const words = useWords();
   const { ui } = words;
@@ -24,7 +24,7 @@ export function StatementsCard({ statements }: { statements: readonly Statement[
   return (
     <section className="card statements" aria-labelledby={headingId}>
       <h3 id={headingId}>{ui.statements.heading}</h3>
-      <p className="muted small">{ui.statements.firstVersion}</p>
+      <p className="muted small">{first ? ui.statements.firstVersion : ui.statements.notCompared}</p>
       {[...KEY, ...others].map((category) => {
         const list = byCategory.get(category) ?? [];
         const max = KEY.includes(category) ? QUOTES_KEY : QUOTES_OTHER;

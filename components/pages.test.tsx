@@ -341,3 +341,14 @@ describe('the same pages in French and Spanish', () => {
     expect(text).not.toContain('Mark as reviewed');
   });
 });
+
+describe('the popup never calls a later version the first one', () => {
+  const popup = (versionCount: number) =>
+    readable(renderToString(<WordsProvider locale="en"><PopupView now={NOW} state={tab({ policies: [{ ...privacy, versionCount, latest: version({ analysis: null }), statements }] })} actions={actions} historyHref="#" /></WordsProvider>));
+  it('a later version with no comparison (imported, or its analysis failed) says so, and where to compare', () => {
+    const en = explainer('en').ui.statements;
+    expect(popup(3)).toContain(en.notCompared);
+    expect(popup(3)).not.toContain(en.firstVersion);
+    expect(popup(1)).toContain(en.firstVersion);
+  });
+});

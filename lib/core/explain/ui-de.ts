@@ -89,6 +89,7 @@ export const uiDe: UiWords = {
   statements: {
     heading: 'Was diese Richtlinie jetzt sagt',
     firstVersion: 'Dies ist die erste Version, die Clausewatch gesehen hat. Ab jetzt erfahren Sie, was sich daran ändert.',
+    notCompared: 'Clausewatch hat keinen Vergleich dieser Version mit der vorigen. Die Verlaufsseite vergleicht zwei beliebige Versionen.',
     nothingOnSharing: 'Clausewatch hat darin nichts zur Weitergabe Ihrer Daten an andere erkannt.',
     nothingOnAi: 'Sie sagt nichts über das Training von KI mit Ihren Daten.',
     nothingFound: 'Nichts dazu gefunden.',

@@ -86,6 +86,7 @@ export const uiEn: UiWords = {
   statements: {
     heading: 'What this policy says now',
     firstVersion: 'This is the first version Clausewatch has seen. From now on it will tell you what changes.',
+    notCompared: 'Clausewatch has no comparison of this version with the one before. The history page compares any two versions.',
     nothingOnSharing: 'It says nothing Clausewatch recognised about sharing your data with others.',
     nothingOnAi: 'It says nothing about training AI on your data.',
     nothingFound: 'Nothing found about this.',

@@ -87,6 +87,7 @@ export const uiEs: UiWords = {
   statements: {
     heading: 'Qué dice ahora esta política',
     firstVersion: 'Es la primera versión que ve Clausewatch. A partir de ahora le dirá qué cambia.',
+    notCompared: 'Clausewatch no tiene una comparación de esta versión con la anterior. La página de historial compara dos versiones cualesquiera.',
     nothingOnSharing: 'No dice nada que Clausewatch haya reconocido sobre compartir sus datos con otros.',
     nothingOnAi: 'No dice nada sobre entrenar IA con sus datos.',
     nothingFound: 'No se encontró nada al respecto.',

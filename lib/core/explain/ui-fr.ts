@@ -90,6 +90,7 @@ export const uiFr: UiWords = {
   statements: {
     heading: 'Ce que dit cette politique aujourd’hui',
     firstVersion: 'C’est la première version que Clausewatch voit. Désormais, il vous dira ce qui change.',
+    notCompared: 'Clausewatch n’a pas de comparaison de cette version avec la précédente. La page d’historique compare deux versions au choix.',
     nothingOnSharing: 'Elle ne dit rien que Clausewatch ait reconnu sur le partage de vos données avec d’autres.',
     nothingOnAi: 'Elle ne dit rien de l’entraînement de l’IA sur vos données.',
     nothingFound: 'Rien trouvé à ce sujet.',

@@ -93,6 +93,8 @@ export interface UiWords {
   statements: {
     heading: string;
     firstVersion: string;
+    /** A later version with no comparison to show (imported, or its analysis failed). */
+    notCompared: string;
     nothingOnSharing: string;
     nothingOnAi: string;
     nothingFound: string;
