@@ -103,6 +103,11 @@ describe('spansMarkdown', () => {
     ['insert', [{ op: 'equal', text: 'We share data' }, { op: 'insert', text: ' with advertisers ' }, { op: 'equal', text: 'daily' }], 'We share data **with advertisers** daily'],
     ['delete', [{ op: 'equal', text: 'We ' }, { op: 'delete', text: 'never ' }, { op: 'equal', text: 'sell data' }], 'We ~~never~~ sell data'],
     ['whitespace-only edit', [{ op: 'equal', text: 'a' }, { op: 'insert', text: ' ' }, { op: 'equal', text: 'b' }], 'a b'],
+    // CommonMark reads "providers**, advertisers**" as literal asterisks: punctuation stays outside the markers.
+    ['insert that starts with a comma', [{ op: 'equal', text: 'with service providers' }, { op: 'insert', text: ', advertisers and data brokers' }, { op: 'equal', text: '.' }], 'with service providers, **advertisers and data brokers**.'],
+    ['delete that ends with punctuation', [{ op: 'equal', text: 'We share it' }, { op: 'delete', text: ' (rarely).' }, { op: 'equal', text: '' }], 'We share it (~~rarely~~).'],
+    ['insert of an escaped link', [{ op: 'equal', text: 'see' }, { op: 'insert', text: ' [our partners]' }], 'see \\[**our partners**\\]'],
+    ['insert of punctuation alone', [{ op: 'equal', text: 'data' }, { op: 'insert', text: ',' }, { op: 'equal', text: ' and' }], 'data, and'],
   ] as const)('marks an %s', (_name, spans, expected) => {
     expect(spansMarkdown(spans, '')).toBe(expected);
   });

@@ -26,6 +26,17 @@ export function escapeMarkdown(text: string): string {
     .replace(/^(\s*)([#+\-=>]|\d+[.)])/, (_m, space: string, mark: string) => `${space}${mark.replace(/[#+\-=>.)]/, (c) => `\\${c}`)}`);
 }
 
+const WORD_CHAR = /^[\p{L}\p{N}]$/u;
+/** Leading punctuation, the words from the first to the last letter or digit, trailing punctuation (a scan). */
+function edgeSplit(text: string): [string, string, string] {
+  const chars = [...text];
+  let a = 0;
+  while (a < chars.length && !WORD_CHAR.test(chars[a] ?? '')) a++;
+  let b = chars.length;
+  while (b > a && !WORD_CHAR.test(chars[b - 1] ?? '')) b--;
+  return [chars.slice(0, a).join(''), chars.slice(a, b).join(''), chars.slice(b).join('')];
+}
+
 /** Inserted words in bold, deleted words struck through, the rest as is. */
 export function spansMarkdown(spans: readonly Span[], fallback: string): string {
   if (spans.length === 0) return escapeMarkdown(fallback);
@@ -33,10 +44,14 @@ export function spansMarkdown(spans: readonly Span[], fallback: string): string 
     .map((s) => {
       const text = escapeMarkdown(s.text);
       if (text.trim() === '' || s.op === 'equal') return text;
-      // Emphasis must hug the words: keep surrounding spaces outside the markers.
-      const [lead, words, trail] = splitOuterSpace(text);
+      // Emphasis must hug the words: spaces and punctuation at either end stay outside the markers, or
+      // CommonMark does not read them as emphasis (", advertisers" after "providers" would print
+      // "providers**, advertisers**"). Punctuation alone is left unmarked.
+      const [lead, inner, trail] = splitOuterSpace(text);
+      const [before, words, after] = edgeSplit(inner);
+      if (!words) return text;
       const mark = s.op === 'insert' ? '**' : '~~';
-      return `${lead}${mark}${words}${mark}${trail}`;
+      return `${lead}${before}${mark}${words}${mark}${after}${trail}`;
     })
     .join('');
 }
