@@ -114,6 +114,17 @@ export function App() {
     }
   };
 
+  // Said where the copy's outcome is said: the newer version may no longer be the live page, and then the
+  // passage is not found there.
+  const showOnPage = async (c: Comparison, quote: string) => {
+    try {
+      const r = await sendMessage('showOnPage', { tabId: null, url: c.newer.document.url, quote });
+      setCopied({ key, text: r.found ? ui.popup.highlighted : ui.popup.passageNotFound });
+    } catch (err) {
+      setCopied({ key, text: ui.common.somethingWentWrong(errorMessage(err, ui)) });
+    }
+  };
+
   return (
     <main className="page">
       <h1>{ui.history.titleOf(site)}</h1>
@@ -164,9 +175,7 @@ export function App() {
                 onModeChange={setMode}
                 copyStatus={copied?.key === key ? copied.text : ''}
                 onCopyMarkdown={() => void copy(comparison.value)}
-                onShowOnPage={(quote) =>
-                  void sendMessage('showOnPage', { tabId: null, url: comparison.value.newer.document.url, quote })
-                }
+                onShowOnPage={(quote) => void showOnPage(comparison.value, quote)}
               />
             )}
           </div>

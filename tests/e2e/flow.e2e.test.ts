@@ -143,6 +143,9 @@ describe('a policy that changes under the reader', () => {
     await expect.poll(() => versions.count()).toBe(2);
     // The latest change is compared by default: the same two major findings as the popup.
     await expect.poll(() => history.locator('article.finding.sev-major').count()).toBe(2);
+    // "Show on page" from the history says what it did (the newer version is the live page here).
+    await history.locator('article.finding.sev-major', { hasText: 'train AI models' }).getByRole('button', { name: 'Show on page' }).first().click();
+    await expect.poll(() => history.getByRole('status').allTextContents()).toContain('Highlighted on the policy page.');
     await screenshot(history, 'history');
     await history.getByLabel('Side by side').check();
     await expect.poll(() => history.locator('body').textContent()).toContain('advertising partners and their affiliates');
