@@ -95,6 +95,14 @@ describe('a German browser', () => {
     expect(await history.getByRole('list', { name: /^Versionen von .*, neueste zuerst$/ }).count()).toBe(1);
     const text = await chromeText(history);
     for (const english of ENGLISH_CHROME) expect(text, english).not.toContain(english);
+    // What a screen reader says before added and removed words (hidden from sight): German too.
+    const hints = await history.evaluate(() => ['ins', 'del'].map((tag) => {
+      const el = document.body.appendChild(document.createElement(tag));
+      const content = getComputedStyle(el, '::before').content;
+      el.remove();
+      return content;
+    }));
+    expect(hints).toEqual(['" [hinzugefügt: "', '" [entfernt: "']);
     await screenshot(history, 'history-de');
     await history.setViewportSize({ width: 480, height: 800 });
     await screenshot(history, 'history-de-narrow');
