@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { PolicyView, TabState } from '@/lib/extension/views';
 import { hasReviewableChange } from '@/lib/core/review';
 import { AnalysisView } from './AnalysisView';
@@ -52,6 +52,16 @@ function PolicySection({
   const { ui, format } = words;
   const [showReviewed, setShowReviewed] = useState(false);
   const { latest } = policy;
+  // A button that removes itself ("Show the reviewed changes", "Mark as reviewed" once the change is
+  // reviewed) would drop keyboard focus to the page; it goes to the policy's heading instead.
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const focusPending = useRef(false);
+  useEffect(() => {
+    if (focusPending.current && (showReviewed || latest.reviewed)) {
+      focusPending.current = false;
+      headingRef.current?.focus();
+    }
+  }, [showReviewed, latest.reviewed]);
   const analysis = latest.analysis;
   const reviewable = analysis !== null && hasReviewableChange(analysis);
   const kind = policy.kind === 'privacy-policy' ? ui.common.privacyPolicy : ui.common.relatedPolicy;
@@ -64,13 +74,21 @@ function PolicySection({
   return (
     <section className="policy-section" aria-labelledby={headingId}>
       {showKindHeading && <p className="kind-label">{kind}</p>}
-      <h2 id={headingId}>{policy.title || kind}</h2>
+      <h2 id={headingId} ref={headingRef} tabIndex={-1}>
+        {policy.title || kind}
+      </h2>
       <p className="muted small">{facts.filter(Boolean).join(ui.common.separator)}</p>
       {analysis && reviewable && latest.reviewed && !showReviewed ? (
         // Reviewed changes step back so the popup stays calm; they are one click away.
         <div>
           <p className="summary">{words.summary(digestOf(analysis))}</p>
-          <button type="button" onClick={() => setShowReviewed(true)}>
+          <button
+            type="button"
+            onClick={() => {
+              focusPending.current = true;
+              setShowReviewed(true);
+            }}
+          >
             {ui.popup.showReviewed}
           </button>
         </div>
@@ -81,7 +99,15 @@ function PolicySection({
       )}
       <div className="actions section-footer">
         {reviewable && !latest.reviewed && (
-          <button type="button" className="primary" disabled={busy} onClick={() => actions.onMarkReviewed(latest.versionId)}>
+          <button
+            type="button"
+            className="primary"
+            disabled={busy}
+            onClick={() => {
+              focusPending.current = true;
+              actions.onMarkReviewed(latest.versionId);
+            }}
+          >
             {ui.popup.markReviewed}
           </button>
         )}

@@ -159,6 +159,10 @@ describe('a policy that changes under the reader', () => {
     const popup = await openPopup(ext, tabId);
     await popup.getByRole('button', { name: 'Mark as reviewed' }).first().click();
     await waitFor(async () => (await badgeOf(ext, tabId)).text === '', 'the badge to clear');
+    // The button is gone once the change is reviewed; keyboard focus moves to the policy's heading, not the page.
+    await expect.poll(() => popup.evaluate(() => document.activeElement?.tagName)).toBe('H2');
+    await popup.getByRole('button', { name: 'Show the reviewed changes' }).first().click();
+    await expect.poll(() => popup.evaluate(() => document.activeElement?.tagName)).toBe('H2');
     expect((await badgeOf(ext, await tabIdOf(ext, otherTab))).text).toBe('');
     // The watch list no longer calls the site changed; it still says when the change was seen.
     expect((await watches(ext)).find((w) => w.policyUrl === `${server.origin}/legal/privacy`)).toMatchObject({ status: 'up-to-date', lastChange: expect.any(Number) });
