@@ -40,3 +40,26 @@ describe('the text of a comparison', () => {
     expect(inline).toMatch(/<del>[^<]*service providers[^<]*<\/del>/);
   });
 });
+
+describe('side by side, the same paragraph in two sections', () => {
+  const TWIN = 'We keep this data for two years after your last purchase.';
+  const before = doc(`# Privacy\n\n## Orders\n\n${TWIN}\n\n## Payment\n\n${TWIN}\n`);
+  const after = doc(`# Privacy\n\n## Orders\n\n${TWIN}\n\n## Payment\n\n${TWIN.replace('two years', 'ten years')}\n`);
+  it('marks only the one that changed, in both columns', () => {
+    const analysis = analyzeChange(before, after);
+    expect(analysis.changes.filter((c) => c.type === 'modified')).toHaveLength(1);
+    const html = renderToString(
+      <WordsProvider locale="en">
+        <ComparisonView comparison={{ older: { versionId: 'v1', firstSeen: Date.UTC(2026, 0, 1), document: before }, newer: { versionId: 'v2', firstSeen: Date.UTC(2026, 5, 1), document: after }, analysis }} mode="side-by-side" onModeChange={() => {}} onCopyMarkdown={() => {}} copyStatus="" />
+      </WordsProvider>,
+    );
+    const columns = textView(html, 'class="side-by-side"').split('<section').slice(1);
+    expect(columns).toHaveLength(2);
+    for (const column of columns) {
+      expect(column.match(/doc-block changed/g)).toHaveLength(1);
+      // The marked one is the Payment paragraph: the last block of the column.
+      const blocks = column.split('<p class="doc-block');
+      expect(blocks.at(-1)).toMatch(/^ changed/);
+    }
+  });
+});

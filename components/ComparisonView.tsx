@@ -41,24 +41,56 @@ function InlineChanges({ changes }: { changes: readonly Change[] }) {
   );
 }
 
+/**
+ * Which block of a column each change marks: every change marks one block at most, the block with its text
+ * in its section first, else the first block with its text not marked yet. So of two identical paragraphs in
+ * two sections ("We keep this data for two years"), only the one that changed is marked.
+ */
+function markedBlocks(blocks: readonly Block[], changes: readonly Change[], side: 'before' | 'after'): Map<number, Change> {
+  const byText = new Map<string, number[]>();
+  blocks.forEach((b, i) => {
+    const k = key(b.text);
+    const list = byText.get(k);
+    if (list) list.push(i);
+    else byText.set(k, [i]);
+  });
+  const marked = new Map<number, Change>();
+  const pending: Array<{ change: Change; at: number[] }> = [];
+  for (const change of changes) {
+    const text = side === 'before' ? change.before : change.after;
+    const at = text === null ? undefined : byText.get(key(text));
+    if (!at) continue;
+    const inSection = at.find((i) => !marked.has(i) && sameSection(blocks[i]?.section ?? [], change.section));
+    if (inSection !== undefined) marked.set(inSection, change);
+    else pending.push({ change, at });
+  }
+  for (const { change, at } of pending) {
+    const free = at.find((i) => !marked.has(i));
+    if (free !== undefined) marked.set(free, change);
+  }
+  return marked;
+}
+const sameSection = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+
 function DocumentColumn({
   title,
   blocks,
-  changed,
+  changes,
   side,
 }: {
   title: string;
   blocks: readonly Block[];
-  changed: Map<string, Change>;
+  changes: readonly Change[];
   side: 'before' | 'after';
 }) {
   const headingId = useId();
   const { ui } = useWords();
+  const changed = useMemo(() => markedBlocks(blocks, changes, side), [blocks, changes, side]);
   return (
     <section aria-labelledby={headingId}>
       <h4 id={headingId}>{title}</h4>
       {blocks.map((b, i) => {
-        const change = changed.get(key(b.text));
+        const change = changed.get(i);
         const className = `doc-block${b.kind === 'heading' ? ' block-heading' : ''}${change ? ' changed' : ''}`;
         return (
           <p key={i} className={className}>
@@ -101,12 +133,6 @@ export function ComparisonView({
   const { older, newer, analysis } = comparison;
   // Word diffs of modified blocks are computed here, once per comparison (the analysis leaves them out).
   const changes = useMemo(() => analysis.changes.map((c) => ({ ...c, spans: changeSpans(c) })), [analysis]);
-  const beforeChanged = new Map<string, Change>();
-  const afterChanged = new Map<string, Change>();
-  for (const c of changes) {
-    if (c.before !== null) beforeChanged.set(key(c.before), c);
-    if (c.after !== null) afterChanged.set(key(c.after), c);
-  }
   return (
     <section className="comparison" aria-labelledby={headingId}>
       <h2 id={headingId}>{comparisonHeading(older, newer, ui, format)}</h2>
@@ -137,13 +163,13 @@ export function ComparisonView({
           <DocumentColumn
             title={ui.comparison.older(format.day(older.firstSeen))}
             blocks={older.document.blocks}
-            changed={beforeChanged}
+            changes={changes}
             side="before"
           />
           <DocumentColumn
             title={ui.comparison.newer(format.day(newer.firstSeen))}
             blocks={newer.document.blocks}
-            changed={afterChanged}
+            changes={changes}
             side="after"
           />
         </div>
