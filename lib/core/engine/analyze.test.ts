@@ -390,6 +390,20 @@ describe('an explanation never names as gained what its quoted sentence denies',
   });
 });
 
+describe('a limit on advertising is told as the limit it is', () => {
+  const ADS = BASE.replace('We collect usage data to operate the service.', 'We use your browsing data to show you personalised ads.');
+  const headline = (older: string, added: string) => {
+    const a = analyze(older.replace('You can request a copy of your data.', `You can request a copy of your data.\n\n${added}`), older);
+    return a.findings.filter((f) => f.category === 'advertising-profiling').map((f) => words.headline(f));
+  };
+  it('a denial offers the reader no choice', () => {
+    expect(headline(BASE, 'We do not share your data with advertisers.')).toEqual(['Good news: new limits on targeted advertising or profiling']);
+  });
+  it('an opt-out does', () => {
+    expect(headline(ADS, 'You can opt out of personalised ads in your account settings.')).toEqual(['Good news: you can now limit targeted advertising or profiling']);
+  });
+});
+
 describe('widening AI training', () => {
   const AI_BASE = BASE.replace('We collect usage data to operate the service.', 'We use your notes to train our AI models.');
   const kinds = (older: string, newer: string) => analyze(newer, older).findings.filter((f) => f.category === 'ai-training').map((f) => f.kind);

@@ -40,7 +40,7 @@ function headline(p: Parts): string {
       if (kind === 'restricted') return 'Gute Nachricht: Neue Grenzen für sensible Daten';
       return 'Umformuliert: Die Regeln zu sensiblen Daten wurden neu gefasst';
     case 'advertising-profiling':
-      if (kind === 'restricted') return 'Gute Nachricht: Sie können personalisierte Werbung oder Profilbildung jetzt einschränken';
+      if (kind === 'restricted') return has(p, 'opt-out') ? 'Gute Nachricht: Sie können personalisierte Werbung oder Profilbildung jetzt einschränken' : 'Gute Nachricht: neue Grenzen für personalisierte Werbung oder Profilbildung';
       if (kind === 'reworded') return 'Umformuliert: Die Regeln zur Werbung wurden neu gefasst';
       return `${kind === 'new' ? 'Neu' : 'Erweitert'}: Ihre Daten dürfen für personalisierte Werbung oder Profilbildung genutzt werden`;
     case 'retention':
@@ -77,7 +77,7 @@ function label(p: Parts): string {
     case 'sensitive-data':
       return { new: 'neue sensible Daten', expanded: 'mehr sensible Daten', restricted: 'Grenzen für sensible Daten', reworded: 'Regeln zu sensiblen Daten umformuliert' }[kind];
     case 'advertising-profiling':
-      return { new: 'neue personalisierte Werbung', expanded: 'mehr personalisierte Werbung', restricted: 'Werbung einschränkbar', reworded: 'Werberegeln umformuliert' }[kind];
+      return { new: 'neue personalisierte Werbung', expanded: 'mehr personalisierte Werbung', restricted: has(p, 'opt-out') ? 'Werbung einschränkbar' : 'Grenzen für personalisierte Werbung', reworded: 'Werberegeln umformuliert' }[kind];
     case 'retention':
       return { new: 'Speicherdauer geändert', expanded: 'Speicherdauer geändert', restricted: 'kürzere Speicherdauer', reworded: 'Regeln zur Speicherdauer umformuliert' }[kind];
     case 'international-transfer':

@@ -36,7 +36,7 @@ function headline(p: Parts): string {
       if (kind === 'restricted') return 'Good news: new limits on sensitive data';
       return 'Reworded: the sensitive-data terms were rewritten';
     case 'advertising-profiling':
-      if (kind === 'restricted') return 'Good news: you can now limit targeted advertising or profiling';
+      if (kind === 'restricted') return has(p, 'opt-out') ? 'Good news: you can now limit targeted advertising or profiling' : 'Good news: new limits on targeted advertising or profiling';
       if (kind === 'reworded') return 'Reworded: the advertising terms were rewritten';
       return `${kind === 'new' ? 'New' : 'Expanded'}: your data may be used for targeted advertising or profiling`;
     case 'retention':
@@ -73,7 +73,7 @@ function label(p: Parts): string {
     case 'sensitive-data':
       return { new: 'new sensitive data', expanded: 'more sensitive data', restricted: 'limits on sensitive data', reworded: 'reworded sensitive-data terms' }[kind];
     case 'advertising-profiling':
-      return { new: 'new targeted advertising', expanded: 'wider targeted advertising', restricted: 'ad opt-out', reworded: 'reworded advertising terms' }[kind];
+      return { new: 'new targeted advertising', expanded: 'wider targeted advertising', restricted: has(p, 'opt-out') ? 'ad opt-out' : 'limits on targeted advertising', reworded: 'reworded advertising terms' }[kind];
     case 'retention':
       return { new: 'retention change', expanded: 'retention change', restricted: 'shorter retention', reworded: 'reworded retention terms' }[kind];
     case 'international-transfer':

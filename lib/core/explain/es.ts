@@ -38,7 +38,7 @@ function headline(p: Parts): string {
       if (kind === 'restricted') return 'Buenas noticias: nuevos límites para los datos sensibles';
       return 'Reformulado: se reescribieron las condiciones sobre datos sensibles';
     case 'advertising-profiling':
-      if (kind === 'restricted') return 'Buenas noticias: ahora puede limitar la publicidad personalizada o la elaboración de perfiles';
+      if (kind === 'restricted') return has(p, 'opt-out') ? 'Buenas noticias: ahora puede limitar la publicidad personalizada o la elaboración de perfiles' : 'Buenas noticias: nuevos límites a la publicidad personalizada o la elaboración de perfiles';
       if (kind === 'reworded') return 'Reformulado: se reescribieron las condiciones sobre publicidad';
       return `${kind === 'new' ? 'Nuevo' : 'Ampliado'}: sus datos pueden usarse para publicidad personalizada o elaboración de perfiles`;
     case 'retention':
@@ -75,7 +75,7 @@ function label(p: Parts): string {
     case 'sensitive-data':
       return { new: 'nuevos datos sensibles', expanded: 'más datos sensibles', restricted: 'límites a datos sensibles', reworded: 'condiciones sobre datos sensibles reformuladas' }[kind];
     case 'advertising-profiling':
-      return { new: 'nueva publicidad personalizada', expanded: 'publicidad personalizada ampliada', restricted: 'publicidad limitable', reworded: 'condiciones publicitarias reformuladas' }[kind];
+      return { new: 'nueva publicidad personalizada', expanded: 'publicidad personalizada ampliada', restricted: has(p, 'opt-out') ? 'publicidad limitable' : 'límites a la publicidad personalizada', reworded: 'condiciones publicitarias reformuladas' }[kind];
     case 'retention':
       return { new: 'conservación modificada', expanded: 'conservación modificada', restricted: 'conservación más corta', reworded: 'condiciones de conservación reformuladas' }[kind];
     case 'international-transfer':

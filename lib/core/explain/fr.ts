@@ -40,7 +40,7 @@ function headline(p: Parts): string {
       if (kind === 'restricted') return `Bonne nouvelle${C} de nouvelles limites pour les données sensibles`;
       return `Reformulé${C} les clauses sur les données sensibles ont été réécrites`;
     case 'advertising-profiling':
-      if (kind === 'restricted') return `Bonne nouvelle${C} vous pouvez désormais limiter la publicité ciblée ou le profilage`;
+      if (kind === 'restricted') return has(p, 'opt-out') ? `Bonne nouvelle${C} vous pouvez désormais limiter la publicité ciblée ou le profilage` : `Bonne nouvelle${C} de nouvelles limites à la publicité ciblée ou au profilage`;
       if (kind === 'reworded') return `Reformulé${C} les clauses sur la publicité ont été réécrites`;
       return `${kind === 'new' ? 'Nouveau' : 'Élargi'}${C} vos données peuvent servir à la publicité ciblée ou au profilage`;
     case 'retention':
@@ -77,7 +77,7 @@ function label(p: Parts): string {
     case 'sensitive-data':
       return { new: 'nouvelles données sensibles', expanded: 'plus de données sensibles', restricted: 'limites aux données sensibles', reworded: 'clauses sur les données sensibles reformulées' }[kind];
     case 'advertising-profiling':
-      return { new: 'nouvelle publicité ciblée', expanded: 'publicité ciblée élargie', restricted: 'publicité ciblée limitable', reworded: 'clauses publicitaires reformulées' }[kind];
+      return { new: 'nouvelle publicité ciblée', expanded: 'publicité ciblée élargie', restricted: has(p, 'opt-out') ? 'publicité ciblée limitable' : 'limites à la publicité ciblée', reworded: 'clauses publicitaires reformulées' }[kind];
     case 'retention':
       return { new: 'conservation modifiée', expanded: 'conservation modifiée', restricted: 'conservation plus courte', reworded: 'clauses de conservation reformulées' }[kind];
     case 'international-transfer':
