@@ -402,6 +402,9 @@ describe('a limit on advertising is told as the limit it is', () => {
   it('an opt-out does', () => {
     expect(headline(ADS, 'You can opt out of personalised ads in your account settings.')).toEqual(['Good news: you can now limit targeted advertising or profiling']);
   });
+  it('ads never shown are no news of targeted advertising', () => {
+    expect(headline(BASE, 'We will never show you personalised ads based on your browsing.')).toEqual(['Good news: new limits on targeted advertising or profiling']);
+  });
 });
 
 describe('widening AI training', () => {

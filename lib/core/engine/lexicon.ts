@@ -98,6 +98,8 @@ export const DENIALS: readonly RegExp[] = [
   /(?<!\b(?:we|i|you) )\b(?:never|(?:do|does|will|shall|can|may) not|(?:don|doesn|won|can)['’]t|cannot) (?:receive|get access|have access|gain access)\b/,
   /\b(?:not|never|no longer) (?:be |been |being )?["'“]?(?:sold|shared|rented|disclosed|traded|transferred|provided|made available|used|utili[sz]ed|given|accessed|processed)\b/,
   /\bno (?:\S+ ){0,3}?(?:data|information|content|inputs?|prompts?|conversations?|messages?) (?:is|are|will be|shall be|gets?|may be) (?:ever )?(?:sold|shared|used|disclosed|processed|transferred|provided)\b/,
+  // Ads not shown: "we will never show you personalised ads", "no targeted advertising is served".
+  /\b(?:not|never|no longer) (?:be )?(?:show|shown|serve|served|display|displayed)(?: to)?(?: you)? (?:\S+ ){0,2}?(?:ads|advertising|advertisements)\b/,
   /\bno (?:sale|sales|selling|sharing)\b|\bnot (?:directed|intended|designed|targeted|aimed)\b|\bdo not knowingly\b|\bmust be (?:at least|over) \d+/,
 ];
 
