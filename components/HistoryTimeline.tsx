@@ -54,6 +54,9 @@ export function HistoryTimeline({
       {versions.length > 1 && <p className="small">{ui.history.pickTwo}</p>}
       <ol className="timeline" aria-label={ui.history.timelineLabel(policy.title || kind)}>
         {versions.map((v, i) => {
+          // Versions first seen the same day ("today") get their time too, so no two read (or are labelled) alike.
+          const when = format.when(v.firstSeen, now);
+          const shared = versions.some((o) => o !== v && format.when(o.firstSeen, now) === when);
           const isSelected = selected.includes(v.versionId);
           const inputId = `${headingId}-${v.versionId}`;
           const isFirst = i === versions.length - 1;
@@ -70,7 +73,7 @@ export function HistoryTimeline({
                 <span />
               )}
               <label htmlFor={versions.length > 1 ? inputId : undefined}>
-                {ui.history.seen(format.when(v.firstSeen, now))}
+                {ui.history.seen(shared ? format.dayTime(v.firstSeen) : when)}
                 {v.statedDate && (
                   <span className="muted">
                     {ui.common.separator}

@@ -352,3 +352,16 @@ describe('the popup never calls a later version the first one', () => {
     expect(popup(1)).toContain(en.firstVersion);
   });
 });
+
+describe('the history timeline', () => {
+  it('gives two versions first seen the same day their times, so their labels differ', () => {
+    const sameDay: HistoryView['policies'][number] = { ...history, versions: [history.versions[2]!, { ...history.versions[2]!, versionId: 'v4', firstSeen: EARLIER_TODAY + 60_000 }] };
+    const html = renderToString(<WordsProvider locale="en"><HistoryTimeline now={NOW} policy={sameDay} selected={[]} onToggle={() => {}} chain={chain({})} /></WordsProvider>);
+    const labels = [...html.matchAll(/<label[^>]*>(.*?)<\/label>/g)].map((m) => readable(m[1] ?? ''));
+    expect(labels).toHaveLength(2);
+    expect(new Set(labels).size).toBe(2);
+    // One version alone on its day keeps the short form.
+    const alone = renderToString(<WordsProvider locale="en"><HistoryTimeline now={NOW} policy={history} selected={[]} onToggle={() => {}} chain={chain({})} /></WordsProvider>);
+    expect(readable(alone)).toContain('Seen today');
+  });
+});
