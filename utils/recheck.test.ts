@@ -10,6 +10,8 @@ import { explainer } from '@/lib/core/explain';
 import { RECHECK_ALARM } from '@/lib/extension/schedule';
 import { getWatches, setSettings, updateWatches } from './prefs';
 import { backgroundForTest, POLICY_V1, POLICY_V2, senderOf, withBackgroundWorld, withServer } from './testing/support';
+import { createDomRunner } from './dom';
+import { createRecheck } from './recheck';
 
 withBackgroundWorld();
 const server = withServer();
@@ -24,6 +26,21 @@ describe('a check and a new address at once', () => {
     await watchList.watch(`${server.base}/legal/privacy`);
     await recheck.runCheck(before);
     expect((await getWatches()).find((w) => w.site === site)).toMatchObject({ policyUrl: `${server.base}/legal/privacy`, status: 'pending', lastCheck: null });
+  });
+});
+
+describe('a check that is done', () => {
+  it('reports what it found even when the badge cannot be refreshed afterwards', async () => {
+    server.served = { status: 200, html: POLICY_V1 };
+    const { history, watchList } = backgroundForTest();
+    // The badge API failing (fault injection: the real one cannot be made to fail here).
+    const recheck = createRecheck({ history, watchList, dom: createDomRunner(), notifications: { notifyChange: async () => {} }, badges: { refreshAll: () => Promise.reject(new Error('badge API gone')) } });
+    const site = await watchList.watch(`${server.base}/legal/privacy`, 24);
+    const entry = async () => (await getWatches()).find((w) => w.site === site)!;
+    expect((await recheck.runCheck(await entry(), true)).status).toBe('first');
+    server.served = { status: 200, html: POLICY_V2 };
+    expect(await recheck.runCheck(await entry(), true)).toMatchObject({ status: 'changed', reviewable: true });
+    expect(await entry()).toMatchObject({ status: 'changed', failures: 0 });
   });
 });
 

@@ -107,11 +107,17 @@ export function createRecheck(deps: RecheckDeps) {
     // Only the address that was fetched: an entry the user pointed elsewhere meanwhile ("Watch … instead")
     // keeps its own first check.
     await updateWatches((list) => list.map((w) => (w.site === entry.site && w.policyUrl === entry.policyUrl ? afterCheck(w, result, now) : w)));
-    await recordOutcome({ at: now, url: entry.policyUrl, outcome: `check-${result.status}`, reason: result.reason ?? '' });
-    if (result.status === 'changed') {
-      if (result.reviewable) await deps.watchList.settleReviewedWatch(await deps.history.store(), entry.site);
-      await deps.badges.refreshAll();
-      if (result.major > 0 && (await getSettings()).notifications) await deps.notifications.notifyChange(entry.site);
+    // What follows is bookkeeping around a check that is done and recorded: if it fails, the check still
+    // reports what it found (not "failed"), and the next visit or check brings the rest up to date.
+    try {
+      await recordOutcome({ at: now, url: entry.policyUrl, outcome: `check-${result.status}`, reason: result.reason ?? '' });
+      if (result.status === 'changed') {
+        if (result.reviewable) await deps.watchList.settleReviewedWatch(await deps.history.store(), entry.site);
+        await deps.badges.refreshAll();
+        if (result.major > 0 && (await getSettings()).notifications) await deps.notifications.notifyChange(entry.site);
+      }
+    } catch (error) {
+      console.warn('[Clausewatch] after the check of', entry.site, error);
     }
     return result;
   }
