@@ -53,7 +53,7 @@ function StatusCell({ watch, onWatchInstead }: { watch: WatchEntry; onWatchInste
 
 export function WatchTable({
   watches,
-  busySite,
+  busySites,
   onCheckNow,
   onRemove,
   onFrequency,
@@ -63,7 +63,8 @@ export function WatchTable({
   watches: readonly WatchEntry[];
   /** When the list was read: relative dates ("today") are worded from it. */
   now: number;
-  busySite: string | null;
+  /** Sites whose check is running. */
+  busySites: readonly string[];
   onCheckNow: (site: string) => void;
   onRemove: (site: string) => void;
   onFrequency: (site: string, hours: number) => void;
@@ -131,10 +132,10 @@ export function WatchTable({
                     <button
                       type="button"
                       aria-label={w.checkNowFor(watch.site)}
-                      disabled={busySite === watch.site}
+                      disabled={busySites.includes(watch.site)}
                       onClick={() => onCheckNow(watch.site)}
                     >
-                      {busySite === watch.site ? w.checking : w.checkNow}
+                      {busySites.includes(watch.site) ? w.checking : w.checkNow}
                     </button>
                     <button type="button" aria-label={w.removeSite(watch.site)} onClick={() => onRemove(watch.site)}>
                       {w.remove}

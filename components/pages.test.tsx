@@ -207,8 +207,8 @@ function pages(locale: string): string {
     <ComparisonView key="13" comparison={comparison} mode="inline" onModeChange={() => {}} onCopyMarkdown={() => {}} copyStatus={ui.comparison.copied} onShowOnPage={() => {}} />,
     <ComparisonView key="14" comparison={comparison} mode="side-by-side" onModeChange={() => {}} onCopyMarkdown={() => {}} copyStatus="" />,
     <ComparisonView key="15" comparison={{ ...comparison, analysis: { ...analysis, changes: [] } }} mode="inline" onModeChange={() => {}} onCopyMarkdown={() => {}} copyStatus="" />,
-    <WatchTable now={NOW} key="16" watches={watches} busySite="zwei.de" onCheckNow={() => {}} onRemove={() => {}} onFrequency={() => {}} onWatchInstead={() => {}} />,
-    <WatchTable now={NOW} key="17" watches={[]} busySite={null} onCheckNow={() => {}} onRemove={() => {}} onFrequency={() => {}} onWatchInstead={() => {}} />,
+    <WatchTable now={NOW} key="16" watches={watches} busySites={['zwei.de']} onCheckNow={() => {}} onRemove={() => {}} onFrequency={() => {}} onWatchInstead={() => {}} />,
+    <WatchTable now={NOW} key="17" watches={[]} busySites={[]} onCheckNow={() => {}} onRemove={() => {}} onFrequency={() => {}} onWatchInstead={() => {}} />,
     <AddSiteForm key="18" onDiscover={async () => ({ site: '', candidates: [] })} onConfirm={async () => ''} />,
     <SettingsForm key="19" settings={{ paused: false, autoWatchVisited: true, notifications: false }} disabled={false} onChange={() => {}} />,
     <HistoryTransfer key="20" onExport={() => {}} onImport={() => {}} onExportEvidence={() => {}} message={ui.common.exported('beweis.warc', 3)} busy={false} />,
@@ -363,5 +363,13 @@ describe('the history timeline', () => {
     // One version alone on its day keeps the short form.
     const alone = renderToString(<WordsProvider locale="en"><HistoryTimeline now={NOW} policy={history} selected={[]} onToggle={() => {}} chain={chain({})} /></WordsProvider>);
     expect(readable(alone)).toContain('Seen today');
+  });
+});
+
+describe('the watch table', () => {
+  it('keeps every running check busy, not only the last one started', () => {
+    const html = renderToString(<WordsProvider locale="en"><WatchTable now={NOW} watches={watches} busySites={watches.slice(0, 2).map((w) => w.site)} onCheckNow={() => {}} onRemove={() => {}} onFrequency={() => {}} onWatchInstead={() => {}} /></WordsProvider>);
+    const busy = [...html.matchAll(/<button[^>]*disabled=""[^>]*>([^<]*)<\/button>/g)].map((m) => m[1]);
+    expect(busy.filter((t) => t === explainer('en').ui.options.checking)).toHaveLength(2);
   });
 });

@@ -8,7 +8,7 @@ import { useOptionsActions } from './actions';
 export function App() {
   const load = useCallback(() => sendMessage('getOptions', {}), []);
   const [options, reload] = useLoader(load);
-  const { busySite, watchMessage, settingsBusy, settingsMessage, transferBusy, transferMessage, onCheckNow, onRemove, onWatchInstead, onFrequency, onSettings, onExport, onExportEvidence, onImport, onConfirmWatch } =
+  const { busySites, watchMessage, settingsBusy, settingsMessage, transferBusy, transferMessage, onCheckNow, onRemove, onWatchInstead, onFrequency, onSettings, onExport, onExportEvidence, onImport, onConfirmWatch } =
     useOptionsActions(reload);
   const { ui } = useWords();
   const w = ui.options;
@@ -33,7 +33,7 @@ export function App() {
             <WatchTable
               watches={view.watches}
               now={options.status === 'ready' ? options.at : 0}
-              busySite={busySite}
+              busySites={busySites}
               onCheckNow={(site) => void onCheckNow(site)}
               onRemove={(site) => void onRemove(site)}
               onFrequency={(site, hours) => void onFrequency(site, hours)}

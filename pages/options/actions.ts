@@ -23,7 +23,8 @@ function todayStamp(): string {
 
 /** The options page's actions and their status lines; `reload` reads the options again. */
 export function useOptionsActions(reload: () => void) {
-  const [busySite, setBusySite] = useState<string | null>(null);
+  // Every site whose check is running: two "Check now" at once each keep their button busy until their own end.
+  const [busySites, setBusySites] = useState<readonly string[]>([]);
   const [watchMessage, setWatchMessage] = useState('');
   const [settingsBusy, setSettingsBusy] = useState(false);
   const [settingsMessage, setSettingsMessage] = useState('');
@@ -33,7 +34,7 @@ export function useOptionsActions(reload: () => void) {
   const w = ui.options;
 
   const onCheckNow = async (site: string) => {
-    setBusySite(site);
+    setBusySites((busy) => [...busy, site]);
     try {
       const r = await sendMessage('checkNow', { site });
       // A status the words do not know (a newer background) is shown as its code rather than hidden.
@@ -41,7 +42,7 @@ export function useOptionsActions(reload: () => void) {
     } catch (err) {
       setWatchMessage(w.checkFailed(site, errorMessage(err, ui)));
     } finally {
-      setBusySite(null);
+      setBusySites((busy) => busy.filter((b) => b !== site));
       reload();
     }
   };
@@ -146,7 +147,7 @@ export function useOptionsActions(reload: () => void) {
   };
 
   return {
-    busySite,
+    busySites,
     watchMessage,
     settingsBusy,
     settingsMessage,
