@@ -93,11 +93,12 @@ describe('clausewatch diff', () => {
     try {
       writeFileSync(join(dir, 'old.md'), '# Privacy Policy\n\n## Sharing\n\nWe keep your data to ourselves.\n');
       // A title change, a screen wipe, a line overwrite and a right-to-left override, inside the text.
-      writeFileSync(join(dir, 'new.md'), '# Privacy Policy\x1b]0;PWNED\x07\n\n## Sharing\n\nWe keep your data to ourselves.\n\nWe sell your data to advertisers.\x1b[2J\x1b[31mnothing to see\r\u202eevil\n');
+      // And a policy's own backslash text that would look like one of those escapes.
+      writeFileSync(join(dir, 'new.md'), '# Privacy Policy\x1b]0;PWNED\x07\n\n## Sharing\n\nWe keep your data to ourselves.\n\nWe sell your data to advertisers.\x1b[2J\x1b[31mnothing to see\r\u202eevil \\u0007 fake\n');
       for (const isTTY of [false, true]) {
         const r = await run(['diff', 'old.md', 'new.md'], { cwd: dir, isTTY });
         expect(r.code).toBe(0);
-        if (!isTTY) expect(r.stdout).toContain('We sell your data to advertisers.\\u001b[2J\\u001b[31mnothing to see \\u202eevil');
+        if (!isTTY) expect(r.stdout).toContain('We sell your data to advertisers.\\u001b[2J\\u001b[31mnothing to see \\u202eevil \\\\u0007');
         for (const shown of ['\\u001b]0;PWNED\\u0007', '\\u001b[2J', '\\u202e']) expect(r.stdout).toContain(shown);
         // Only the tool's own colour codes reach the terminal, and none when piped.
         const withoutColours = r.stdout.replaceAll(COLOUR, '');
