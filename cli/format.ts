@@ -26,7 +26,6 @@ export interface Style {
 const OBEYED = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 /** And a backslash before "u" is doubled, so a policy's own text "\\u001b" cannot pass for one of those escapes. */
 export const visible = (s: string): string => s.replace(OBEYED_OR_ESCAPE, (c) => (c === '\\' ? '\\\\' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
-// eslint-disable-next-line no-control-regex
 const OBEYED_OR_ESCAPE = new RegExp(`${OBEYED.source}|\\\\(?=u)`, 'g');
 
 /** One line of output from a file's values: `visible`, and a line feed in them shown too (`\u000a`). */
