@@ -407,6 +407,41 @@ describe('a limit on advertising is told as the limit it is', () => {
   });
 });
 
+describe('the grammar of a denial, and of a practice beside a negation', () => {
+  // Sentences in our own words, one per grammatical form; a held-out set of such forms is measured in the
+  // session notes (scripts/train/experiments/2026-judgement.md, session 20).
+  const kinds = (added: string) =>
+    analyze(BASE.replace('You can request a copy of your data.', `You can request a copy of your data.\n\n${added}`)).findings.filter((f) => f.category === 'third-party-sharing' || f.category === 'ai-training');
+  it.each([
+    ['a negative subject', 'None of the recordings you make are used to train our speech models.'],
+    ['"nothing"', 'Nothing you type into the editor is shared with advertisers.'],
+    ['neither … nor', 'Neither we nor our affiliates sell your contact details.'],
+    ['a fronted "at no time"', 'At no time will we disclose your health data to insurers.'],
+    ['a fronted "under no circumstances"', 'Under no circumstances do we rent your address book to marketers.'],
+    ['a recipient that is nobody', 'We share your purchase history with no outside companies.'],
+    ['a prohibition', 'Our payment processor is contractually forbidden from selling your card details.'],
+    ['a promise not to', 'We promise not to use your photos to train image models.'],
+    ['a parenthetical after the negation', 'We do not, whatever a partner may offer us, sell your browsing history.'],
+    ['a denial in a subordinate clause', 'Although we do not sell your data, we keep it for two years.'],
+  ])('%s is told as a limit, never as a new or wider practice', (_form, sentence) => {
+    const found = kinds(sentence);
+    expect(found.length).toBeGreaterThan(0);
+    // (A limit like one the older version had already is "reworded": no news either way.)
+    expect(found.filter((f) => f.kind === 'new' || f.kind === 'expanded')).toEqual([]);
+  });
+  it.each([
+    ['a negated need for consent', 'We do not need your consent to share your usage data with analytics partners.'],
+    ['a choice taken away', 'You cannot opt out of the sale of your purchase history to data brokers.'],
+    ['no guarantee', 'We cannot guarantee that your messages will not be used to train our models.'],
+    ['"not only … but also"', 'We do not only share your data with service providers but also with advertising partners.'],
+    ['"don\'t … but" without a comma', "We don't sell your data but we share it with advertising partners."],
+    ['a practice after a subordinate denial', 'Although we do not sell your data, we disclose it to marketing partners.'],
+  ])('%s still states the practice: never told as good news alone', (_form, sentence) => {
+    const found = kinds(sentence);
+    expect(found.some((f) => f.kind === 'new' || f.kind === 'expanded')).toBe(true);
+  });
+});
+
 describe('widening AI training', () => {
   const AI_BASE = BASE.replace('We collect usage data to operate the service.', 'We use your notes to train our AI models.');
   const kinds = (older: string, newer: string) => analyze(newer, older).findings.filter((f) => f.category === 'ai-training').map((f) => f.kind);

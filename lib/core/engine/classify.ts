@@ -10,7 +10,7 @@
  */
 import type { Category } from '../schema';
 import { attributesOf, type Attributes, type Names } from './attributes';
-import { CHOICE, CLAUSE_TURN, CONSENT_ONLY, denial as findDenial, ELLIPTICAL_DENIAL, EXCEPTION, LEXICON_RULES } from './lexicon';
+import { CHOICE, CLAUSE_TURN, CONSENT_ONLY, denial as findDenial, ELLIPTICAL_DENIAL, EXCEPTION, LEXICON_RULES, NEGATED_CHOICE } from './lexicon';
 import { prepare } from './model/features';
 import { gateOpen, HEADS, type Head } from './model/heads';
 import type { LinearModel } from './model/linear';
@@ -81,7 +81,8 @@ export function statementClassifier(options: ClassifierOptions = {}): Classify {
  * nothing, "..., but we share it with partners"); a choice left to the user.
  */
 function grammarStance(s: string): { denial: boolean; excepted: boolean; choice: boolean } {
-  const choice = CHOICE.test(s);
+  // "You cannot opt out of the sale" takes a choice away: no choice, and the sale stands.
+  const choice = CHOICE.test(s) && !NEGATED_CHOICE.test(s);
   const reach = denialReach(s);
   if (!reach) return { denial: false, excepted: false, choice };
   // "We share it with service providers, but never with advertisers": the clause before still states it.
@@ -103,7 +104,10 @@ export function denialReach(s: string): { from: number; to: number | null; byExc
   const byException = e !== null && !CONSENT_ONLY.test(rest.slice(e.index, e.index + 80)) ? e.index : Infinity;
   const turn = clauseTurn(rest);
   const byTurn = turn !== null && !findDenial(rest.slice(turn.index)) ? turn.index : Infinity;
-  const back = Math.min(byException, byTurn);
+  // "Although we do not sell your data, we may disclose it to partners": the denial ends with its clause.
+  const comma = SUBORDINATE.test(s) ? rest.indexOf(', ') : -1;
+  const bySubordinate = comma >= 0 && !findDenial(rest.slice(comma)) ? comma : Infinity;
+  const back = Math.min(byException, byTurn, bySubordinate);
   return { from: d.index, to: back === Infinity ? null : d.end + back, byException: byException < byTurn };
 }
 
@@ -120,6 +124,7 @@ function clauseTurn(rest: string): { index: number } | null {
   return null;
 }
 const CLAUSE_TURNS = new RegExp(CLAUSE_TURN.source, 'g');
+const SUBORDINATE = /^\W*(?:although|though|while|whilst|even though|even if)\b/;
 // A colon that opens a list ("for: advertising; marketing"), not one inside an address ("https://").
 const LIST_COLON = /:\s/;
 

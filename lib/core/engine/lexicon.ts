@@ -72,11 +72,20 @@ const PRACTICE_VERB =
   '(?:sells?|sold|selling|shares?|shared|sharing|rents?|rented|disclos(?:e|es|ed|ing)|trades?|transfers?|transferred|provides?|provided|gives?|uses?|used|using|utili[sz](?:e|es|ed)|trains?|trained|training|allows?|permits?|process(?:es|ed)?|collects?|collected|accesses?|accessed|makes? available|made available|leverages?|feeds?|monetiz(?:e|es|ed))';
 
 const AUXILIARY = new Set(['do', 'does', 'did', 'will', 'shall', 'would', 'should', 'may', 'can', 'must', 'is', 'are', 'was', 'were', 'has', 'have', 'had']);
-const NEGATIVE_WORD = /^(?:never|cannot|can['’]t|won['’]t|(?:do|does|did|is|are|was|were|has|have|had|should|would|must|may)n['’]t)$/;
+const NEGATIVE_WORD = /^(?:never|neither|nor|cannot|can['’]t|won['’]t|(?:do|does|did|is|are|was|were|has|have|had|should|would|must|may)n['’]t)$/;
+// "At no time will we sell", "under no circumstances", "in no event": "no" and its noun negate what follows.
+const NEGATIVE_NOUN = /^(?:time|event|circumstances?|account|case|point)[,]?$/;
+const COMMITMENT = /^(?:promise|promises|promised|commit|commits|committed|agree|agrees|agreed|undertake|undertakes|pledge|pledges|policy|is|require|requires|required|obligated|obliged|bound|instruct|instructs|decided|vendors?|providers?|partners?|them)$/;
+// "Not only … but also" states the practice twice over; "not just", "not merely" too.
+const NOT_ONLY = /^(?:only|just|merely|solely)$/;
+// After a negation, an auxiliary after a comma starts another clause: "messages, which are not encrypted, are used".
+const CLAUSE_AUXILIARY = /^(?:is|are|was|were|will|may|can|might|shall)$/;
 // A verb may stand in quotes, as the state laws' terms do: we do not "sell" or "share".
 const VERB_WORD = new RegExp(`^["'“‘]?${PRACTICE_VERB}["'”’]?[.,;:]?["'”’]?$`);
 const VERB_REACH = 6;
 const NOT_A_PRACTICE = /^(?:able|responsible|liable|know|knows|aware|sure|certain|guarantee|ensure|assure|control|promise)$/;
+// A negated limit or hesitation states the practice: "we do not need your consent to sell", "will not hesitate to share".
+const NEGATED_LIMIT = /^(?:need|needs|require|requires|hesitate|restrict|restricts|limit|limits|prohibit|prohibits|honou?r|honou?rs|respond|block|blocks|stop|stops)$/;
 const NEW_SUBJECT = /^(?:we|you|they|it|he|she|this|these|those|our|your|their|nous|vous|ils|elles)$/;
 
 /**
@@ -89,7 +98,7 @@ const NEW_SUBJECT = /^(?:we|you|they|it|he|she|this|these|those|our|your|their|n
  * A denial that leaves its verb out, after a clause that states the practice: "we share it with service
  * providers, but never with advertisers", "... and not to data brokers". It denies only what follows it.
  */
-export const ELLIPTICAL_DENIAL = /(?:,|\bbut|\band) (?:never|not) (?:with|to)\b/;
+export const ELLIPTICAL_DENIAL = /(?:,|\bbut|\band) (?:never|not) (?:with|to|for)\b/;
 export const DENIALS: readonly RegExp[] = [
   ELLIPTICAL_DENIAL,
   // The recipient as the subject: "advertisers never receive your data", "partners do not have access to it"
@@ -98,6 +107,16 @@ export const DENIALS: readonly RegExp[] = [
   /(?<!\b(?:we|i|you) )\b(?:never|(?:do|does|will|shall|can|may) not|(?:don|doesn|won|can)['’]t|cannot) (?:receive|get access|have access|gain access)\b/,
   /\b(?:not|never|no longer) (?:be |been |being )?["'“]?(?:sold|shared|rented|disclosed|traded|transferred|provided|made available|used|utili[sz]ed|given|accessed|processed)\b/,
   /\bno (?:\S+ ){0,3}?(?:data|information|content|inputs?|prompts?|conversations?|messages?) (?:is|are|will be|shall be|gets?|may be) (?:ever )?(?:sold|shared|used|disclosed|processed|transferred|provided)\b/,
+  // A negative subject: "no content you create is used", "none of your conversations are used", "nothing you
+  // upload is shared", "not a single byte is sold".
+  /\b(?:no|none|nothing|not a single|not one|zero)\b (?:\S+ ){0,6}?(?:is|are|was|were|will be|shall be|gets?|may be|can be|ever gets?) (?:ever |being )?["'“]?(?:sold|shared|rented|disclosed|traded|transferred|provided|made available|used|utili[sz]ed|given|passed|fed)\b/,
+  // A negative subject that would receive it: "no third party gets your email", "not one of our partners receives".
+  /\b(?:no (?!longer\b)|not a single |not one of (?:our|the|these) |none of (?:our|the|these) )(?:\S+ ){0,3}?(?:receives?|gets?|has access|have access|gains? access)\b/,
+  // A recipient that is nobody: "we share it with no third parties", "we sell it to no one".
+  /\b(?:with|to) (?:no one|nobody|no-one|no (?:\S+ )?(?:third[- ]part(?:y|ies)|parties|compan(?:y|ies)|advertisers?|partners?|entit(?:y|ies)|organi[sz]ations?|businesses|one))\b/,
+  // Prohibitions, exclusions and refusals: "they are forbidden from selling it", "excluded from training",
+  // "we refrain from sharing", "we refuse to sell".
+  /\b(?:forbidden|prohibited|barred|precluded) from\b|\bexcluded from\b|\b(?:refrain|refrains|abstain|abstains) from\b|(?<!\b(?:i|you) )\b(?:refuse|refuses|decline|declines) to (?:sell|share|rent|disclose|use|train|transfer|provide)\b/,
   // Ads not shown: "we will never show you personalised ads", "no targeted advertising is served".
   /\b(?:not|never|no longer) (?:be )?(?:show|shown|serve|served|display|displayed)(?: to)?(?: you)? (?:\S+ ){0,2}?(?:ads|advertising|advertisements)\b/,
   /\bno (?:sale|sales|selling|sharing)\b|\bnot (?:directed|intended|designed|targeted|aimed)\b|\bdo not knowingly\b|\bmust be (?:at least|over) \d+/,
@@ -135,6 +154,29 @@ function handedOverRightAfter(ws: ReadonlyArray<{ word: string }>, from: number,
 }
 const BETWEEN_NEGATION_AND_VERB = /^(?:be|been|being|ever|otherwise|\p{L}+ly)$/u;
 
+/** Words of a parenthetical after a negation that are skipped ("we do not, under any circumstances, sell"). */
+const PARENTHETICAL_WORDS = 40;
+const DASH = /^[—–-]$/;
+/**
+ * Where the governed words start after a parenthetical that follows a negation: "not, under any
+ * circumstances and whatever a partner offers, sell", "not — even where the law allows it — share",
+ * "not (not even in aggregated form) used". `from`, the word after the negation, when none opens there.
+ */
+function afterParenthetical(ws: ReadonlyArray<{ word: string }>, from: number): number {
+  const opener = ws[from - 1]?.word ?? '';
+  const first = ws[from]?.word ?? '';
+  let closes: (w: string) => boolean;
+  let at = from;
+  if (/,$/.test(opener)) closes = (w) => /,$/.test(w);
+  else if (DASH.test(first)) {
+    closes = (w) => DASH.test(w);
+    at = from + 1;
+  } else if (first.startsWith('(')) closes = (w) => /\)[,.;:]?$/.test(w);
+  else return from;
+  for (let k = at; k < at + PARENTHETICAL_WORDS && k < ws.length; k++) if (closes(ws[k]?.word ?? '')) return k + 1;
+  return from;
+}
+
 /** A negation word (or pair) governing a practice verb within a few words, English or French. */
 function governedNegation(ws: ReadonlyArray<{ word: string; at: number }>): { index: number; end: number } | null {
   for (let i = 0; i < ws.length; i++) {
@@ -142,11 +184,14 @@ function governedNegation(ws: ReadonlyArray<{ word: string; at: number }>): { in
     const next = ws[i + 1]?.word ?? '';
     let from = -1;
     if (NEGATIVE_WORD.test(w)) from = i + 1;
-    else if ((AUXILIARY.has(w) && (next === 'not' || next === 'not,')) || (w === 'no' && next === 'longer')) from = i + 2;
+    else if ((AUXILIARY.has(w) && (next === 'not' || next === 'not,')) || (w === 'no' && (next === 'longer' || NEGATIVE_NOUN.test(next)))) from = i + 2;
+    // "We promise not to use", "our policy is not to share", "we require vendors not to retain": a negated
+    // infinitive after a word of commitment (not "you may choose not to provide", a choice).
+    else if (w === 'not' && next === 'to' && COMMITMENT.test(ws[i - 1]?.word ?? '') ) from = i + 2;
     else if (w === 'ne' || /^n['’]/.test(w)) {
       for (let j = i + 1; j <= i + 7 && j < ws.length; j++) {
         const x = ws[j]?.word.replace(/[.,;:]$/, '');
-        if (x === 'pas' || x === 'jamais') return { index: ws[i]?.at ?? 0, end: (ws[j]?.at ?? 0) + (ws[j]?.word.length ?? 0) };
+        if (x === 'pas' || x === 'jamais' || x === 'plus') return { index: ws[i]?.at ?? 0, end: (ws[j]?.at ?? 0) + (ws[j]?.word.length ?? 0) };
       }
       continue;
     }
@@ -155,12 +200,13 @@ function governedNegation(ws: ReadonlyArray<{ word: string; at: number }>): { in
     // "we are not responsible for the use", "we do not know how you use it". OPP-115's denial stance:
     // 13 fewer false readings, none lost (F1 0.500 -> 0.519); our labels and the change alerts unchanged.
     const first = ws[from]?.word === 'be' ? ws[from + 1]?.word : ws[from]?.word;
-    if (NOT_A_PRACTICE.test(first ?? '')) continue;
-    for (let j = from; j < from + VERB_REACH && j < ws.length; j++) {
+    if (NOT_A_PRACTICE.test(first ?? '') || NEGATED_LIMIT.test(first ?? '') || NOT_ONLY.test(first ?? '')) continue;
+    const start = afterParenthetical(ws, from);
+    for (let j = start; j < start + VERB_REACH && j < ws.length; j++) {
       const x = ws[j]?.word ?? '';
       // A comma and a new subject start another clause: "although we do not receive payment, we share",
       // "we do not charge for it, and we share".
-      if (j >= 1 && /,$/.test(ws[j - 1]?.word ?? '') && (NEW_SUBJECT.test(x) || (/^(?:and|but|so|yet|et|mais)$/.test(x) && NEW_SUBJECT.test(ws[j + 1]?.word ?? '')))) break;
+      if (j >= 1 && /,$/.test(ws[j - 1]?.word ?? '') && (NEW_SUBJECT.test(x) || CLAUSE_AUXILIARY.test(x) || (/^(?:and|but|so|yet|et|mais)$/.test(x) && NEW_SUBJECT.test(ws[j + 1]?.word ?? '')))) break;
       const hit = VERB_WORD.test(x) || handedOverRightAfter(ws, from, j) || (x.startsWith('available') && ws.slice(Math.max(from, j - 3), j).some((p) => /^(?:make|makes|made|making)$/.test(p.word)));
       if (hit) return { index: ws[i]?.at ?? 0, end: (ws[j]?.at ?? 0) + x.length };
     }
@@ -209,12 +255,15 @@ function foreignNegation(ws: ReadonlyArray<{ word: string; at: number }>): { ind
   for (let i = 0; i < ws.length; i++) {
     const w = bare[i] ?? '';
     if (!(FOREIGN_USE.test(w) || handsOver(w))) continue;
-    for (let k = 1; k <= 4 && i - k >= 0; k++) {
+    // German and Dutch up to six words before ("nicht zum Training von KI-Modellen verwendet").
+    for (let k = 1; k <= 6 && i - k >= 0; k++) {
       const n = bare[i - k] ?? '';
       if (/[,;:]$/.test(ws[i - k]?.word ?? '')) break;
       if (ONLY.test(bare[i - k + 1] ?? '')) continue;
       const romanceNear = k === 1 || (k === 2 && BETWEEN_ROMANCE.test(bare[i - 1] ?? ''));
-      const denies = NEG_GERMANIC.test(n) || (romanceNear && NEG_ROMANCE.test(n)) || (n === 'no' && k <= 3 && SPANISH_NO.test(bare.slice(i - k + 1, i + 1).join(' ')));
+      // Spanish "no" right before the verb, or before one clitic ("no se utiliza", "no se comparte").
+      const denies =
+        NEG_GERMANIC.test(n) || (romanceNear && (NEG_ROMANCE.test(n) || n === 'no')) || (n === 'no' && k <= 3 && SPANISH_NO.test(bare.slice(i - k + 1, i + 1).join(' ')));
       if (denies) return { index: ws[i - k]?.at ?? 0, end: wordEnd(i) };
     }
     for (let k = 1; k <= 6 && i + k < ws.length; k++) {
@@ -235,6 +284,8 @@ export function denial(prepared: string): { index: number; end: number } | null 
     const m = re.exec(prepared);
     if (m && (!best || m.index < best.index)) best = { index: m.index, end: m.index + m[0].length };
   }
+  // "We cannot guarantee that your messages will not be used": a caveat, not a denial.
+  if (best && NO_GUARANTEE.test(prepared.slice(Math.max(0, best.index - 80), best.index))) return null;
   return best;
 }
 /**
@@ -247,9 +298,13 @@ export function denial(prepared: string): { index: number; end: number } | null 
  */
 export const CHOICE =
   /\b(?:if you (?:do not|don['’]t|no longer) (?:want|wish)|if you (?:would )?prefer not|you (?:may|can) (?:choose|elect|decide) (?:whether|not)|ask us not to|opt(?:[- ])?out|opt(?:[- ])?in|object to|turn (?:it )?off|switch off|disable|withdraw (?:your )?consent|choose not to|choose whether|decline|exclude (?:your )?(?:data|content)|limit the use|do not sell(?: or share)? my|right to (?:object|opt[- ]out|limit|restrict)|(?:privacy |data )?settings? (?:to|where you can)|s['’]opposer|retirer (?:votre|son) consentement)\b/;
+/** A choice the sentence takes away: "you cannot opt out of", "you may not object to", "can no longer opt out". */
+export const NEGATED_CHOICE = /\b(?:cannot|can['’]t|can no longer|may not|are not able to|will not be able to|unable to|no longer able to|not possible to) (?:\S+ )?(?:opt|object|choose|decline|disable|withdraw|turn|switch|limit)\b/;
+/** "We cannot guarantee that … will not": no denial, only a caveat. */
+export const NO_GUARANTEE = /\b(?:no|not|cannot|can['’]t|unable to) (?:\S+ ){0,2}?(?:guarantee|warrant|promise|ensure)\b/;
 /** After a denial, these bring the practice back ("we do not share ... except with service providers"). */
 export const EXCEPTION = /\b(?:except|unless|other than|apart from|save for)\b/;
 export const CONSENT_ONLY = /\b(?:except|unless|other than) (?:you (?:give|provide|consent|choose|opt|ask|instruct)|we have|as (?:you|authori[sz]ed|required|permitted|needed|necessary)|(?:where|when|if) (?:\w+ )?(?:required|permitted|necessary|needed|compelled)|(?:with |upon |at )?(?:your |their )?(?:prior |express |explicit |affirmative )?(?:consent|permission|instruction|request|authori[sz]ation))/;
 /** Where a sentence turns ("..., but ...", "; however"): a denial before it does not cover what follows. */
-export const CLAUSE_TURN = /,\s+(?:but|aber|sondern|jedoch|pero|ma|però|mas|maar)\s+|;\s+(?:however,?\s+)?|[,.]\s+however,?\s+|,\s+although\s+|,\s+whereas\s+/;
+export const CLAUSE_TURN = /,\s+(?:but|aber|sondern|jedoch|pero|ma|però|mas|maar)\s+| but (?=(?:we|they|it|our|your) )|;\s+(?:however,?\s+)?|[,.]\s+however,?\s+|,\s+although\s+|,\s+whereas\s+/;
 
