@@ -74,6 +74,22 @@ describe('prune', () => {
     expect((await store.siteState('example.com'))?.pending[0]).toMatchObject({ baselineVersionId: versions[1]!.versionId, latestVersionId: versions.at(-1)!.versionId });
   });
 
+  it('keeps a major change that awaits review: the badge still counts it after space is freed', async () => {
+    const { store, clock } = await freshStore();
+    const docs = [makeDocument({ Data: ['We collect your email.'] }), makeDocument({ Data: ['We collect your email.', 'We sell your data to brokers.'] }), makeDocument({ Data: ['We collect your email.', 'We sell your data to brokers.', 'Contact us.'] })];
+    // The change to the second version is major (a sale), the change to the third cosmetic; none reviewed.
+    const analyses = [fakeAnalysis(1), fakeAnalysis(0)];
+    let i = 0;
+    for (const document of docs) {
+      clock.tick();
+      await store.savePolicyVersion({ url: URL_A, document, kind: 'privacy-policy', analyze: () => analyses[i++]! });
+    }
+    expect(await store.siteState('example.com')).toMatchObject({ alert: 1, unreviewedMajor: 1 });
+    const { bytes } = await store.usage();
+    await store.prune({ targetBytes: bytes - 1 });
+    expect(await store.siteState('example.com')).toMatchObject({ alert: 1, unreviewedMajor: 1 });
+  });
+
   it('deletes text no remaining version uses, and keeps text still in use', async () => {
     const { store, factory, clock } = await freshStore();
     const texts = ['first wording', 'middle wording one', 'middle wording two', 'final wording'];

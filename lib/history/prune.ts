@@ -195,11 +195,14 @@ export async function prune(ctx: StoreContext, options: { targetBytes?: number }
     // Each policy keeps its first and latest versions, and the last one the user reviewed: what awaits
     // review is the change from that one (core/review.ts), so without it a change already reviewed
     // would be shown again.
+    // Nor a version awaiting review whose change was major: the badge counts it, and the change since the
+    // last review is shown through it (without it, a sale followed by a cosmetic edit would read as cosmetic).
     const candidates = [...versionsByPolicy.values()]
       .flatMap((list) => {
         const sorted = list.sort((a, b) => a.firstSeen - b.firstSeen);
-        const baseline = pendingChange(sorted)?.baseline;
-        return sorted.slice(1, -1).filter((v) => v !== baseline);
+        const pending = pendingChange(sorted);
+        const awaitingMajor = new Set(pending?.versions.filter((v) => (v.analysis?.counts.major ?? 0) > 0) ?? []);
+        return sorted.slice(1, -1).filter((v) => v !== pending?.baseline && !awaitingMajor.has(v));
       })
       .sort((a, b) => a.firstSeen - b.firstSeen);
     const removed: string[] = [];
