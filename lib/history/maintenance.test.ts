@@ -90,6 +90,18 @@ describe('prune', () => {
     expect(await store.siteState('example.com')).toMatchObject({ alert: 1, unreviewedMajor: 1 });
   });
 
+  it('keeps the text of a damaged chunk that no read has quarantined yet', async () => {
+    const { store, factory } = await freshStore();
+    await store.savePolicyVersion({ url: URL_A, document: makeDocument({ Data: ['Alpha paragraph.', 'Beta paragraph.', 'Gamma paragraph.'] }), kind: 'privacy-policy' });
+    const db = await openDatabase(factory, 'test');
+    const blocksBefore = (await db.getAll(STORES.blocks)).length;
+    // The chunk damaged on disk: one unreadable key after the good ones.
+    for (const c of (await db.getAll(STORES.chunks)) as Array<{ blocks: string[] }>) await db.put(STORES.chunks, { ...c, blocks: [...c.blocks, '!'] });
+    await store.prune({ targetBytes: Number.MAX_SAFE_INTEGER });
+    expect((await db.getAll(STORES.blocks)).length).toBe(blocksBefore);
+    db.close();
+  });
+
   it('deletes text no remaining version uses, and keeps text still in use', async () => {
     const { store, factory, clock } = await freshStore();
     const texts = ['first wording', 'middle wording one', 'middle wording two', 'final wording'];
