@@ -176,9 +176,16 @@ async function splitByOrigin(tx: UpgradeTransaction): Promise<void> {
 
     const [oldChunks, oldBlocks] = (await Promise.all([chunks.getAll(piecesOf(oldId)), blocks.getAll(piecesOf(oldId))])) as [unknown[], unknown[]];
     const chunkByKey = new Map<string, ReturnType<typeof ChunkRecord.parse>>();
+    // A damaged chunk moves as it is, with the text it names: the read path quarantines it with its reason,
+    // and its paragraphs stay to repair it from (the upgrade deleted both).
+    const damagedByKey = new Map<string, { raw: Record<string, unknown>; blocks: string[] }>();
     for (const raw of oldChunks) {
       const c = ChunkRecord.safeParse(raw);
       if (c.success) chunkByKey.set(c.data.key, c.data);
+      else {
+        const loose = (raw ?? {}) as Record<string, unknown>;
+        if (typeof loose.key === 'string') damagedByKey.set(loose.key, { raw: loose, blocks: Array.isArray(loose.blocks) ? loose.blocks.filter((b): b is string => typeof b === 'string') : [] });
+      }
     }
     const blockByKey = new Map<string, Record<string, unknown>>();
     for (const raw of oldBlocks) {
@@ -191,9 +198,14 @@ async function splitByOrigin(tx: UpgradeTransaction): Promise<void> {
       const usedBlocks = new Set<string>();
       for (const key of usedChunks) {
         const chunk = chunkByKey.get(key);
-        if (!chunk) continue;
-        await chunks.put({ ...chunk, policyId: newId });
-        for (const b of chunk.blocks) usedBlocks.add(b);
+        const damaged = damagedByKey.get(key);
+        if (chunk) {
+          await chunks.put({ ...chunk, policyId: newId });
+          for (const b of chunk.blocks) usedBlocks.add(b);
+        } else if (damaged) {
+          await chunks.put({ ...damaged.raw, policyId: newId });
+          for (const b of damaged.blocks) usedBlocks.add(b);
+        }
       }
       for (const key of usedBlocks) {
         const block = blockByKey.get(key);

@@ -71,9 +71,10 @@ async function writeV1History(factory: IDBFactory, name: string) {
  * https://www., from plain http and from a subdomain, all filed as one policy; a cookie policy; and
  * other.org, whose middle version was quarantined.
  */
-async function loadV2History(factory: IDBFactory, name: string) {
+async function loadV2History(factory: IDBFactory, name: string, alter: (dump: Record<string, unknown[]>) => void = () => {}) {
   const dump = JSON.parse(readFileSync(join(import.meta.dirname, 'fixtures/history-v2.json'), 'utf8')) as Record<string, unknown[]> & { schemaVersion: number };
   expect(dump.schemaVersion).toBe(2);
+  alter(dump);
   const db = await openDatabase(factory, name, 2);
   const tx = db.transaction(V3_STORES, 'readwrite');
   for (const store of V3_STORES) for (const record of dump[store] ?? []) await tx.objectStore(store).put(record);
@@ -235,6 +236,28 @@ describe('schema migrations', () => {
     expect(http).toMatchObject({ status: 'changed', policyId: 'privacy-policy:http://example.com/privacy' });
     expect(await store.listVersions(wwwId)).toHaveLength(3);
     store.close();
+  });
+
+  it('keeps a damaged chunk of a v2 history and the paragraphs it names, for the quarantine, instead of deleting them', async () => {
+    const factory = new IDBFactory();
+    let texts: string[] = [];
+    await loadV2History(factory, 'v2-damaged', (dump) => {
+      const chunks = dump.chunks as Array<{ key: string; policyId: string; blocks: string[] }>;
+      const chunk = chunks.find((c) => c.key === 'cTfuXmztpNQ')!;
+      texts = chunk.blocks.map((k) => ((dump.blocks as Array<{ key: string; policyId: string; block: { text: string } }>).find((b) => b.key === k && b.policyId === chunk.policyId)!.block.text));
+      // The cookie policy's only chunk damaged on disk: one unreadable key after its good ones.
+      chunk.blocks = [...chunk.blocks, 'not a key!'];
+    });
+    expect(texts.length).toBeGreaterThan(0);
+    const store = await openPolicyStore({ idb: factory, name: 'v2-damaged' });
+    const cookies = (await store.listPolicies('example.com')).find((p) => p.kind === 'privacy-adjacent')!;
+    await store.getVersion(cookies.latestVersionId!);
+    expect((await store.listQuarantine()).some((q) => q.store === STORES.chunks)).toBe(true);
+    store.close();
+    const db = await openDatabase(factory, 'v2-damaged');
+    const kept = JSON.stringify([await db.getAll(STORES.blocks), await db.getAll(STORES.quarantine)]);
+    db.close();
+    for (const t of texts) expect(kept).toContain(JSON.stringify(t).slice(1, -1));
   });
 
   it('starts a hash chain for every policy of a v3 history, oldest version first, and keeps everything else', async () => {
