@@ -148,6 +148,26 @@ describe('import', () => {
     expect(latest?.analysis).toBeNull();
   });
 
+  it('drops a stored analysis when an imported version now comes right before it, so a change reviewed elsewhere does not alert again', async () => {
+    // This browser saw the first and third versions (the third analysed as a major change from the first).
+    const { store, clock } = await freshStore();
+    await store.savePolicyVersion({ url: URL_A, document: docs[0]!, kind: 'privacy-policy' });
+    clock.tick(4 * 86_400_000);
+    await store.savePolicyVersion({ url: URL_A, document: docs[2]!, kind: 'privacy-policy', analyze: () => fakeAnalysis(2) });
+    expect((await store.siteState('example.com'))?.alert).toBeGreaterThan(0);
+    // Another browser saw the second in between, and its user reviewed that change there.
+    const other = await freshStore();
+    await other.store.savePolicyVersion({ url: URL_A, document: docs[0]!, kind: 'privacy-policy' });
+    other.clock.tick(2 * 86_400_000);
+    const second = await other.store.savePolicyVersion({ url: URL_A, document: docs[1]!, kind: 'privacy-policy', analyze: () => fakeAnalysis(2) });
+    await other.store.markReviewed(second.version.versionId);
+    expect(await store.importAll(await other.store.exportAll())).toMatchObject({ ok: true, added: 1 });
+    const versions = await store.listVersions(second.policyId);
+    expect(versions.map((v) => v.counts?.major ?? null)).toEqual([null, 2, null]);
+    // The third version's analysis described the change from the first: it no longer counts.
+    expect((await store.siteState('example.com'))?.alert).toBe(0);
+  });
+
   it('writes each policy\'s origin, and files a version from a file written before origins under the address it came from', async () => {
     const file = JSON.parse(JSON.stringify(await (await populated()).store.exportAll())) as ExportFile;
     expect(file.sites[0]!.policies.map((p) => p.origin)).toEqual(['https://example.com', 'https://www.example.com']);

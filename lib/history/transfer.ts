@@ -32,8 +32,10 @@ type MergeStep = { kind: 'same'; record: VersionRecord } | { kind: 'new'; sameBe
  * sighting, from two browsers); otherwise it is a version of its own, so a policy that changed and changed
  * back (A, B, A) keeps its last A, and A stays the latest, when the store already holds the first A.
  * `sameBefore`: the version before it here has the text of the version before it in the file (its
- * analysis still describes the change from that one). `extended`: stored versions seen for longer in the
- * file, with their new lastSeen (one record each).
+ * analysis still describes the change from that one). `extended`: stored versions to write again, with
+ * their new lastSeen where the file saw them for longer, and without their analysis where an imported
+ * version now comes right before them (it described the change from the one that came before; one record
+ * each).
  */
 export function mergeSightings(stored: readonly VersionRecord[], file: readonly Sighting[]): { steps: MergeStep[]; extended: VersionRecord[] } {
   type Entry = { hash: string; firstSeen: number; record?: VersionRecord; index?: number };
@@ -57,7 +59,18 @@ export function mergeSightings(stored: readonly VersionRecord[], file: readonly 
     // The nearest earlier version here: a stored one, or another of the file's.
     steps[entry.index] = { kind: 'new', sameBefore: (before?.hash ?? null) === (file[entry.index - 1]?.hash ?? null) };
   });
-  return { steps, extended: [...lastSeen].map(([record, seen]) => ({ ...record, lastSeen: seen })) };
+  // The version before each stored one once the file's new versions are in: an imported one makes its
+  // analysis (the change from the stored one before it) stale.
+  const stale = new Set<VersionRecord>();
+  let previousIsNew = false;
+  for (const entry of timeline) {
+    if (entry.record) {
+      if (previousIsNew && entry.record.analysis !== null) stale.add(entry.record);
+      previousIsNew = false;
+    } else if (entry.index !== undefined && steps[entry.index]?.kind === 'new') previousIsNew = true;
+  }
+  const rewritten = new Set([...lastSeen.keys(), ...stale]);
+  return { steps, extended: [...rewritten].map((record) => ({ ...record, lastSeen: lastSeen.get(record) ?? record.lastSeen, ...(stale.has(record) ? { analysis: null } : {}) })) };
 }
 
 /** A registrable domain or bare host, as siteForUrl would produce it. */
