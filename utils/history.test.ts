@@ -4,8 +4,10 @@
  * "could not be saved" message (while a note about what was pruned stays until the next one).
  */
 import 'fake-indexeddb/auto';
-import { IDBFactory } from 'fake-indexeddb';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { IDBFactory, IDBObjectStore } from 'fake-indexeddb';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { openDatabase, STORES } from '@/lib/history/db';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { documentFromMarkdown } from '@/lib/core/page/markdown';
 import { createHistory } from './history';
@@ -49,5 +51,31 @@ describe('the history feature', () => {
     // An English sentence stored by an older release is not shown in a German popup: it is dropped.
     await fakeBrowser.storage.local.set({ storageProblem: 'Storage was full: 2 older saved pages were removed to make room.' });
     expect(await history.storageProblem()).toBeNull();
+  });
+
+  it('says the storage is full when a full disk stops the upgrade of an older history (the upgrade is rolled back whole)', async () => {
+    const factory = new IDBFactory();
+    const dump = JSON.parse(readFileSync(new URL('../lib/history/fixtures/history-v3.json', import.meta.url), 'utf8')) as Record<string, unknown[]>;
+    const old = [STORES.sites, STORES.policies, STORES.versions, STORES.chunks, STORES.blocks, STORES.quarantine];
+    const db = await openDatabase(factory, 'clausewatch', 3);
+    const tx = db.transaction(old, 'readwrite');
+    for (const name of old) for (const record of dump[name] ?? []) await tx.objectStore(name).put(record);
+    await tx.done;
+    db.close();
+    // The disk fills while the upgrade writes (fault injection: fake-indexeddb has no quota of its own).
+    const put = IDBObjectStore.prototype.put;
+    const spy = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
+      if (this.name === STORES.captures) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return put.apply(this, args);
+    });
+    const history = createHistory({ idb: () => factory, extract: async () => ({ ok: false, reason: 'not used' }) });
+    const error = await history.save(URL_, doc('We collect your email.'), 'privacy-policy', page('We collect your email.')).catch((e: unknown) => e);
+    spy.mockRestore();
+    expect(error).toMatchObject({ code: 'quota' });
+    expect(await history.storageProblem()).toEqual({ kind: 'save-failed', reason: 'quota' });
+    // Once there is room, the upgrade runs again and the save goes through, a change from the history kept whole.
+    expect((await history.save(URL_, doc('We collect your email.'), 'privacy-policy', page('We collect your email.'))).status).toBe('changed');
+    expect(await history.storageProblem()).toBeNull();
+    expect((await (await history.store()).listPolicies('example.com')).length).toBeGreaterThan(1);
   });
 });

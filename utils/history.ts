@@ -73,8 +73,9 @@ export function createHistory(deps: HistoryDeps): History {
    * quota the store prunes old raw captures, then old middle versions, once and retries.
    */
   async function save(url: string, document: PolicyDocument, kind: PolicyKind, raw: { html: string; source: 'visit' | 'check' }) {
-    const s = await store();
     try {
+      // Opening may upgrade an older history, which a full disk can stop too.
+      const s = await store();
       const saved = await saveWithQuotaRecovery(s, {
         url,
         document,

@@ -31,7 +31,7 @@ import { nextEntry, type ChainEntry } from './evidence/chain';
 import { textSha256 } from './evidence/text';
 import { Block, ChangeAnalysisV1 } from '../core/schema';
 import { upgradeAnalysis } from '../core/engine/upgrade';
-import { StoreError } from './errors';
+import { isQuotaError, StoreError } from './errors';
 import { ChunkRecord, PolicyKind, PolicyRecord, PolicyRecordV2, VersionRecordV2, VersionRecordV4 } from './schema';
 import { originForUrl, policyIdFor, siteForUrl } from './site';
 
@@ -342,6 +342,9 @@ export async function openDatabase(factory: IDBFactory, name: string, version: n
   request.addEventListener('upgradeneeded', (event) => {
     const db = wrap(request.result) as Database;
     const tx = wrap(request.transaction!) as unknown as UpgradeTransaction;
+    // A failed upgrade aborts this transaction; the open request reports it (below), so the wrapper's own
+    // promise of its end must not reject unheard.
+    tx.done.catch(() => undefined);
     const from = event.oldVersion;
     const to = event.newVersion ?? version;
     void (async () => {
@@ -371,6 +374,9 @@ export async function openDatabase(factory: IDBFactory, name: string, version: n
         { cause },
       );
     }
+    // A full disk during an upgrade (every version is rewritten) is a full disk: the user is told so, and
+    // the upgrade, rolled back whole, runs again once there is room.
+    if (isQuotaError(cause) || isQuotaError(error)) throw new StoreError('quota', `Could not upgrade the history database: the storage is full (${String(cause)})`, { cause });
     throw new StoreError('unavailable', `Could not open the history database: ${String(cause)}`, { cause });
   }
   // An updated extension opening a newer schema must not wait on a page that still holds the old one.
