@@ -28,6 +28,13 @@ describe('a captured page', () => {
     expect((await diagnostics())[3]!.reason).toMatch(/^privacy-policy: changed \(\d+ blocks\)$/);
   });
 
+  it('keeps the rest of the log when one stored entry is malformed', async () => {
+    const { capture } = await setup();
+    await fakeBrowser.storage.session.set({ diagnostics: [{ at: 1, url: 'https://a.example/', outcome: 'policy', reason: 'ok' }, { at: 'broken' }, 7] });
+    await capture(POLICY_V1);
+    expect((await diagnostics()).map((d) => d.url)).toEqual(['https://a.example/', URL_, URL_]);
+  });
+
   it('is refused when its address is not the page its tab shows, and nothing is saved', async () => {
     const { capture, history } = await setup();
     expect(await capture(POLICY_V1, 'https://bank.example.org/privacy')).toEqual({ status: 'rejected' });

@@ -22,8 +22,9 @@ const inTurn = serial();
 
 export function recordOutcome(entry: Outcome): Promise<void> {
   return inTurn(async () => {
-    const parsed = z.array(Outcome).safeParse(await diagnosticsItem.getValue());
-    const list = parsed.success ? parsed.data : [];
+    // Entry by entry: one malformed entry is dropped, not the whole log.
+    const raw = await diagnosticsItem.getValue();
+    const list = Array.isArray(raw) ? raw.flatMap((e) => Outcome.safeParse(e).data ?? []) : [];
     list.push(entry);
     await diagnosticsItem.setValue(list.slice(-KEEP));
   });
