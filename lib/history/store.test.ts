@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { PolicyDocument } from '../core/schema';
 import { StoreError } from './errors';
 import { saveWithQuotaRecovery } from './store';
+import { openDatabase, STORES } from './db';
 import { editDocument, fakeAnalysis, freshStore, makeDocument, syntheticPolicy } from './test-support';
 
 const URL_ = 'https://www.example.com/privacy';
@@ -378,6 +379,22 @@ describe('saveWithQuotaRecovery', () => {
     const versions = await store.listVersions(first.policyId);
     expect(versions[0]?.versionId).toBe(first.version.versionId);
     expect((await store.getLatestTwo(first.policyId)).latest?.document).toEqual(next);
+  });
+
+  it('retries when freeing space removed only text nothing used any more', async () => {
+    const { store, factory } = await freshStore();
+    await store.savePolicyVersion({ url: URL_, document: v1, kind: 'privacy-policy' });
+    // Paragraphs no version names (left by an interrupted clean-up): the only thing pruning may remove.
+    const db = await openDatabase(factory, 'test');
+    const [policy] = await store.listPolicies('example.com');
+    for (let i = 0; i < 20; i++) await db.put(STORES.blocks, { policyId: policy!.policyId, key: `orphan${i}`, block: { kind: 'paragraph', text: 'x'.repeat(2_000), section: [] } });
+    db.close();
+    await fullDiskOnce(1);
+    const outcome = await saveWithQuotaRecovery(store, { url: URL_, document: v2, kind: 'privacy-policy' });
+    vi.restoreAllMocks();
+    expect(outcome.status).toBe('changed');
+    // Nothing the user kept was removed, so there is nothing to tell them.
+    expect(outcome.pruned).toBeUndefined();
   });
 
   it('passes the quota error on when there is nothing it may remove', async () => {

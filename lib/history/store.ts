@@ -155,7 +155,10 @@ export async function saveWithQuotaRecovery(
   } catch (error) {
     if (!(error instanceof StoreError) || error.code !== 'quota') throw error;
     const pruned = await store.prune();
-    if (pruned.removedVersions + pruned.removedRaw === 0) throw error;
-    return { ...(await store.savePolicyVersion(input)), pruned: { removedVersions: pruned.removedVersions, removedRaw: pruned.removedRaw } };
+    // Any space freed is worth a retry, text nothing used any more included.
+    if (pruned.bytesAfter >= pruned.bytesBefore) throw error;
+    const saved = await store.savePolicyVersion(input);
+    // `pruned` tells the user what went: only versions and saved pages are worth telling.
+    return pruned.removedVersions + pruned.removedRaw > 0 ? { ...saved, pruned: { removedVersions: pruned.removedVersions, removedRaw: pruned.removedRaw } } : saved;
   }
 }
