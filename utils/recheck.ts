@@ -109,15 +109,13 @@ export function createRecheck(deps: RecheckDeps) {
     await updateWatches((list) => list.map((w) => (w.site === entry.site && w.policyUrl === entry.policyUrl ? afterCheck(w, result, now) : w)));
     // What follows is bookkeeping around a check that is done and recorded: if it fails, the check still
     // reports what it found (not "failed"), and the next visit or check brings the rest up to date.
-    try {
-      await recordOutcome({ at: now, url: entry.policyUrl, outcome: `check-${result.status}`, reason: result.reason ?? '' });
-      if (result.status === 'changed') {
-        if (result.reviewable) await deps.watchList.settleReviewedWatch(await deps.history.store(), entry.site);
-        await deps.badges.refreshAll();
-        if (result.major > 0 && (await getSettings()).notifications) await deps.notifications.notifyChange(entry.site);
-      }
-    } catch (error) {
-      console.warn('[Clausewatch] after the check of', entry.site, error);
+    // Each step on its own: one failing does not skip the others (the notification of a major change above all).
+    const step = (work: () => Promise<unknown>) => work().catch((error: unknown) => console.warn('[Clausewatch] after the check of', entry.site, error));
+    await step(() => recordOutcome({ at: now, url: entry.policyUrl, outcome: `check-${result.status}`, reason: result.reason ?? '' }));
+    if (result.status === 'changed') {
+      if (result.reviewable) await step(async () => deps.watchList.settleReviewedWatch(await deps.history.store(), entry.site));
+      await step(() => deps.badges.refreshAll());
+      if (result.major > 0) await step(async () => ((await getSettings()).notifications ? deps.notifications.notifyChange(entry.site) : undefined));
     }
     return result;
   }

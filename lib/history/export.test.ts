@@ -168,6 +168,23 @@ describe('import', () => {
     expect((await store.siteState('example.com'))?.alert).toBe(0);
   });
 
+  it('keeps a stored analysis when the imported version before it has the same text as the one before it here', async () => {
+    // Here: the first version, then the third (analysed from the first). There: first, second, first again.
+    const { store, clock } = await freshStore();
+    await store.savePolicyVersion({ url: URL_A, document: docs[0]!, kind: 'privacy-policy' });
+    clock.tick(4 * 86_400_000);
+    await store.savePolicyVersion({ url: URL_A, document: docs[2]!, kind: 'privacy-policy', analyze: () => fakeAnalysis(2) });
+    const other = await freshStore();
+    await other.store.savePolicyVersion({ url: URL_A, document: docs[0]!, kind: 'privacy-policy' });
+    other.clock.tick(86_400_000);
+    await other.store.savePolicyVersion({ url: URL_A, document: docs[1]!, kind: 'privacy-policy' });
+    other.clock.tick(86_400_000);
+    const back = await other.store.savePolicyVersion({ url: URL_A, document: docs[0]!, kind: 'privacy-policy' });
+    expect(await store.importAll(await other.store.exportAll())).toMatchObject({ ok: true, added: 2 });
+    // The third version still follows a copy of the first: its analysis still describes its change.
+    expect((await store.listVersions(back.policyId)).at(-1)?.counts?.major).toBe(2);
+  });
+
   it('writes each policy\'s origin, and files a version from a file written before origins under the address it came from', async () => {
     const file = JSON.parse(JSON.stringify(await (await populated()).store.exportAll())) as ExportFile;
     expect(file.sites[0]!.policies.map((p) => p.origin)).toEqual(['https://example.com', 'https://www.example.com']);

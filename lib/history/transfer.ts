@@ -61,13 +61,16 @@ export function mergeSightings(stored: readonly VersionRecord[], file: readonly 
   });
   // The version before each stored one once the file's new versions are in: an imported one makes its
   // analysis (the change from the stored one before it) stale.
+  // Stale only if that text differs from the one before it until now (A, B, A imported before C keeps C's A -> C).
   const stale = new Set<VersionRecord>();
-  let previousIsNew = false;
+  let storedBefore: string | null = null;
+  let newBefore: string | null = null;
   for (const entry of timeline) {
     if (entry.record) {
-      if (previousIsNew && entry.record.analysis !== null) stale.add(entry.record);
-      previousIsNew = false;
-    } else if (entry.index !== undefined && steps[entry.index]?.kind === 'new') previousIsNew = true;
+      if (newBefore !== null && newBefore !== storedBefore && entry.record.analysis !== null) stale.add(entry.record);
+      storedBefore = entry.hash;
+      newBefore = null;
+    } else if (entry.index !== undefined && steps[entry.index]?.kind === 'new') newBefore = entry.hash;
   }
   const rewritten = new Set([...lastSeen.keys(), ...stale]);
   return { steps, extended: [...rewritten].map((record) => ({ ...record, lastSeen: lastSeen.get(record) ?? record.lastSeen, ...(stale.has(record) ? { analysis: null } : {}) })) };

@@ -423,6 +423,9 @@ describe('the grammar of a denial, and of a practice beside a negation', () => {
     ['a promise not to', 'We promise not to use your photos to train image models.'],
     ['a parenthetical after the negation', 'We do not, whatever a partner may offer us, sell your browsing history.'],
     ['a denial in a subordinate clause', 'Although we do not sell your data, we keep it for two years.'],
+    ['a denial in the main clause after a subordinate one', 'While you use the app, we never share your location with advertisers, data brokers or insurers.'],
+    ['a denial after a caveat about security', 'We cannot guarantee perfect security, but we never share your health data with insurers.'],
+    ['an opt-out beside a choice taken away', 'You can opt out of the sale of your data in your settings, although you cannot opt out of essential cookies.'],
   ])('%s is told as a limit, never as a new or wider practice', (_form, sentence) => {
     const found = kinds(sentence);
     expect(found.length).toBeGreaterThan(0);
@@ -436,6 +439,9 @@ describe('the grammar of a denial, and of a practice beside a negation', () => {
     ['"not only … but also"', 'We do not only share your data with service providers but also with advertising partners.'],
     ['"don\'t … but" without a comma', "We don't sell your data but we share it with advertising partners."],
     ['a practice after a subordinate denial', 'Although we do not sell your data, we disclose it to marketing partners.'],
+    ['a condition with a negation', 'If our servers do not receive a Do Not Track signal, we share your browsing data with advertising partners.'],
+    ['"no matter"', 'No matter where you live, your data is shared with our affiliates.'],
+    ['"no" before a noun that is no denial', 'Visitors with no account can still buy, and we share their order details with advertising partners.'],
   ])('%s still states the practice: never told as good news alone', (_form, sentence) => {
     const found = kinds(sentence);
     expect(found.some((f) => f.kind === 'new' || f.kind === 'expanded')).toBe(true);

@@ -81,13 +81,25 @@ export function statementClassifier(options: ClassifierOptions = {}): Classify {
  * nothing, "..., but we share it with partners"); a choice left to the user.
  */
 function grammarStance(s: string): { denial: boolean; excepted: boolean; choice: boolean } {
-  // "You cannot opt out of the sale" takes a choice away: no choice, and the sale stands.
-  const choice = CHOICE.test(s) && !NEGATED_CHOICE.test(s);
+  // "You cannot opt out of the sale" takes a choice away: no choice, and the sale stands. Another choice in
+  // the same sentence still counts ("you can opt out of the sale, although you cannot opt out of …").
+  const choice = offersChoice(s);
   const reach = denialReach(s);
   if (!reach) return { denial: false, excepted: false, choice };
   // "We share it with service providers, but never with advertisers": the clause before still states it.
   const elliptical = ELLIPTICAL_DENIAL.exec(s)?.index === reach.from;
   return { denial: true, excepted: reach.to !== null || elliptical, choice };
+}
+
+const CHOICES = new RegExp(CHOICE.source, 'g');
+const NEGATED_CHOICES = new RegExp(NEGATED_CHOICE.source, 'g');
+/** Whether a prepared sentence leaves the user a choice that it does not take away again. */
+function offersChoice(s: string): boolean {
+  if (!CHOICE.test(s)) return false;
+  const taken = [...s.matchAll(NEGATED_CHOICES)].map((m) => [m.index, m.index + m[0].length] as const);
+  if (taken.length === 0) return true;
+  for (const m of s.matchAll(CHOICES)) if (!taken.some(([a, b]) => m.index >= a && m.index < b)) return true;
+  return false;
 }
 
 /**
@@ -104,8 +116,11 @@ export function denialReach(s: string): { from: number; to: number | null; byExc
   const byException = e !== null && !CONSENT_ONLY.test(rest.slice(e.index, e.index + 80)) ? e.index : Infinity;
   const turn = clauseTurn(rest);
   const byTurn = turn !== null && !findDenial(rest.slice(turn.index)) ? turn.index : Infinity;
-  // "Although we do not sell your data, we may disclose it to partners": the denial ends with its clause.
-  const comma = SUBORDINATE.test(s) ? rest.indexOf(', ') : -1;
+  // "Although we do not sell your data, we may disclose it to partners": a denial inside an opening
+  // subordinate clause ends with it, where the main clause's subject comes ("…, we"); not a denial in the main
+  // clause after one ("While you use our app, we never share it with advertisers, data brokers or insurers").
+  const inSubordinate = SUBORDINATE.test(s) && !MAIN_CLAUSE.test(s.slice(0, d.index));
+  const comma = inSubordinate ? (MAIN_CLAUSE.exec(rest)?.index ?? -1) : -1;
   const bySubordinate = comma >= 0 && !findDenial(rest.slice(comma)) ? comma : Infinity;
   const back = Math.min(byException, byTurn, bySubordinate);
   return { from: d.index, to: back === Infinity ? null : d.end + back, byException: byException < byTurn };
@@ -125,6 +140,7 @@ function clauseTurn(rest: string): { index: number } | null {
 }
 const CLAUSE_TURNS = new RegExp(CLAUSE_TURN.source, 'g');
 const SUBORDINATE = /^\W*(?:although|though|while|whilst|even though|even if)\b/;
+const MAIN_CLAUSE = /, (?:we|you|they|it|our|your|this|these|such|the)\b/;
 // A colon that opens a list ("for: advertising; marketing"), not one inside an address ("https://").
 const LIST_COLON = /:\s/;
 

@@ -74,7 +74,7 @@ const PRACTICE_VERB =
 const AUXILIARY = new Set(['do', 'does', 'did', 'will', 'shall', 'would', 'should', 'may', 'can', 'must', 'is', 'are', 'was', 'were', 'has', 'have', 'had']);
 const NEGATIVE_WORD = /^(?:never|neither|nor|cannot|can['’]t|won['’]t|(?:do|does|did|is|are|was|were|has|have|had|should|would|must|may)n['’]t)$/;
 // "At no time will we sell", "under no circumstances", "in no event": "no" and its noun negate what follows.
-const NEGATIVE_NOUN = /^(?:time|event|circumstances?|account|case|point)[,]?$/;
+const NEGATIVE_NOUN = /^(?:time|event|circumstances?|case|point)[,]?$/;
 const COMMITMENT = /^(?:promise|promises|promised|commit|commits|committed|agree|agrees|agreed|undertake|undertakes|pledge|pledges|policy|is|require|requires|required|obligated|obliged|bound|instruct|instructs|decided|vendors?|providers?|partners?|them)$/;
 // "Not only … but also" states the practice twice over; "not just", "not merely" too.
 const NOT_ONLY = /^(?:only|just|merely|solely)$/;
@@ -104,12 +104,12 @@ export const DENIALS: readonly RegExp[] = [
   // The recipient as the subject: "advertisers never receive your data", "partners do not have access to it"
   // (not "we do not receive", which is about what the service collects, nor "you may not have access to
   // some features").
-  /(?<!\b(?:we|i|you) )\b(?:never|(?:do|does|will|shall|can|may) not|(?:don|doesn|won|can)['’]t|cannot) (?:receive|get access|have access|gain access)\b/,
+  /(?<=\b(?:advertisers?|partners?|part(?:y|ies)|compan(?:y|ies)|vendors?|providers?|affiliates?|brokers?|processors?|sponsors?|insurers?|employers?|networks?|platforms?|subsidiaries|they) )(?:never|(?:do|does|will|shall|can|may) not|(?:don|doesn|won|can)['’]t|cannot) (?:receive|get access|have access|gain access)\b/,
   /\b(?:not|never|no longer) (?:be |been |being )?["'“]?(?:sold|shared|rented|disclosed|traded|transferred|provided|made available|used|utili[sz]ed|given|accessed|processed)\b/,
   /\bno (?:\S+ ){0,3}?(?:data|information|content|inputs?|prompts?|conversations?|messages?) (?:is|are|will be|shall be|gets?|may be) (?:ever )?(?:sold|shared|used|disclosed|processed|transferred|provided)\b/,
   // A negative subject: "no content you create is used", "none of your conversations are used", "nothing you
   // upload is shared", "not a single byte is sold".
-  /\b(?:no|none|nothing|not a single|not one|zero)\b (?:\S+ ){0,6}?(?:is|are|was|were|will be|shall be|gets?|may be|can be|ever gets?) (?:ever |being )?["'“]?(?:sold|shared|rented|disclosed|traded|transferred|provided|made available|used|utili[sz]ed|given|passed|fed)\b/,
+  /\b(?:no(?! (?:matter|longer|doubt)\b)|none|nothing|not a single|not one|zero)\b (?:\S+ ){0,6}?(?:is|are|was|were|will be|shall be|gets?|may be|can be|ever gets?) (?:ever |being )?["'“]?(?:sold|shared|rented|disclosed|traded|transferred|provided|made available|used|utili[sz]ed|given|passed|fed)\b/,
   // A negative subject that would receive it: "no third party gets your email", "not one of our partners receives".
   /\b(?:no (?!longer\b)|not a single |not one of (?:our|the|these) |none of (?:our|the|these) )(?:\S+ ){0,3}?(?:receives?|gets?|has access|have access|gains? access)\b/,
   // A recipient that is nobody: "we share it with no third parties", "we sell it to no one".
@@ -200,7 +200,9 @@ function governedNegation(ws: ReadonlyArray<{ word: string; at: number }>): { in
     // "we are not responsible for the use", "we do not know how you use it". OPP-115's denial stance:
     // 13 fewer false readings, none lost (F1 0.500 -> 0.519); our labels and the change alerts unchanged.
     const first = ws[from]?.word === 'be' ? ws[from + 1]?.word : ws[from]?.word;
-    if (NOT_A_PRACTICE.test(first ?? '') || NEGATED_LIMIT.test(first ?? '') || NOT_ONLY.test(first ?? '')) continue;
+    // (A limit coordinated with a practice, "we do not require or collect", still denies the practice.)
+    const coordinated = /^(?:or|and|nor)$/.test(ws[from + 1]?.word ?? '') || /,$/.test(first ?? '');
+    if (NOT_A_PRACTICE.test(first ?? '') || (NEGATED_LIMIT.test(first ?? '') && !coordinated) || NOT_ONLY.test(first ?? '')) continue;
     const start = afterParenthetical(ws, from);
     for (let j = start; j < start + VERB_REACH && j < ws.length; j++) {
       const x = ws[j]?.word ?? '';
@@ -285,7 +287,7 @@ export function denial(prepared: string): { index: number; end: number } | null 
     if (m && (!best || m.index < best.index)) best = { index: m.index, end: m.index + m[0].length };
   }
   // "We cannot guarantee that your messages will not be used": a caveat, not a denial.
-  if (best && NO_GUARANTEE.test(prepared.slice(Math.max(0, best.index - 80), best.index))) return null;
+  if (best && unguaranteed(prepared, best.index)) return null;
   return best;
 }
 /**
@@ -302,6 +304,19 @@ export const CHOICE =
 export const NEGATED_CHOICE = /\b(?:cannot|can['’]t|can no longer|may not|are not able to|will not be able to|unable to|no longer able to|not possible to) (?:\S+ )?(?:opt|object|choose|decline|disable|withdraw|turn|switch|limit)\b/;
 /** "We cannot guarantee that … will not": no denial, only a caveat. */
 export const NO_GUARANTEE = /\b(?:no|not|cannot|can['’]t|unable to) (?:\S+ ){0,2}?(?:guarantee|warrant|promise|ensure)\b/;
+const NO_GUARANTEE_G = new RegExp(NO_GUARANTEE.source, 'g');
+/**
+ * Whether the denial at `at` is what a "cannot guarantee that" governs: the caveat comes shortly before it,
+ * in the same clause, through "that" ("we cannot guarantee security, but we never share it" still denies).
+ */
+function unguaranteed(prepared: string, at: number): boolean {
+  const before = prepared.slice(Math.max(0, at - 80), at);
+  for (const m of before.matchAll(NO_GUARANTEE_G)) {
+    const between = before.slice(m.index + m[0].length);
+    if (/^,? that\b/.test(between) && !/[;:]|, (?:but|and|however|so)\b/.test(between)) return true;
+  }
+  return false;
+}
 /** After a denial, these bring the practice back ("we do not share ... except with service providers"). */
 export const EXCEPTION = /\b(?:except|unless|other than|apart from|save for)\b/;
 export const CONSENT_ONLY = /\b(?:except|unless|other than) (?:you (?:give|provide|consent|choose|opt|ask|instruct)|we have|as (?:you|authori[sz]ed|required|permitted|needed|necessary)|(?:where|when|if) (?:\w+ )?(?:required|permitted|necessary|needed|compelled)|(?:with |upon |at )?(?:your |their )?(?:prior |express |explicit |affirmative )?(?:consent|permission|instruction|request|authori[sz]ation))/;

@@ -22,6 +22,8 @@ describe('decoding a page as the browser does', () => {
   it('falls back to UTF-8 for an unknown label or a UTF-16 label without byte-order mark, and marks bad bytes', () => {
     expect(decodeHtml(utf8('<meta charset="x-klingon"><p>Café</p>'), null)).toBe('<meta charset="x-klingon"><p>Café</p>');
     expect(decodeHtml(utf8('<meta charset="utf-16"><p>Café</p>'), null)).toBe('<meta charset="utf-16"><p>Café</p>');
+    // Other labels of UTF-16 too ("unicode", "ucs-2"), which a decoder maps to UTF-16LE.
+    for (const label of ['unicode', 'ucs-2']) expect(decodeHtml(utf8(`<meta charset="${label}"><p>Café</p>`), null)).toBe(`<meta charset="${label}"><p>Café</p>`);
     expect(decodeHtml(latin1('<p>Caf\xe9</p>'), 'text/html')).toBe('<p>Caf\ufffd</p>');
   });
   it('reads a charset parameter in any case and quoting', () => {

@@ -50,18 +50,32 @@ export function decodeAs(label: string, bytes: Uint8Array): string | null {
 }
 
 /**
- * An HTML page's text from its bytes and its Content-Type: byte-order mark, then the declared charsets, then
- * UTF-8 (a byte that is not UTF-8 becomes U+FFFD, as in a browser). A charset no decoder knows is skipped.
- * "UTF-16" declared without a byte-order mark is read as UTF-8, as browsers do (the page's own ASCII
- * declared it, so it is not UTF-16).
+ * An HTML page's text from its bytes and its Content-Type: byte-order mark, then the server's charset,
+ * then the page's own, then UTF-8 (a byte that is not UTF-8 becomes U+FFFD, as in a browser). A charset no
+ * decoder knows is skipped.
  */
 export function decodeHtml(bytes: Uint8Array, contentType: string | null | undefined): string {
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 'utf-8' : bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : null;
   if (bom) return new TextDecoder(bom).decode(bytes);
-  for (const label of [contentTypeCharset(contentType), declaredCharset(bytes)]) {
-    if (!label || /^utf-?16/i.test(label)) continue;
-    const text = decodeAs(label, bytes);
+  const server = contentTypeCharset(contentType);
+  if (server) {
+    const text = decodeAs(server, bytes);
+    if (text !== null) return text;
+  }
+  // A page's own UTF-16 declaration (any of its labels: "utf-16", "unicode", "ucs-2") is read as UTF-8, as
+  // browsers do: the page's ASCII declared it, so it is not UTF-16.
+  const declared = declaredCharset(bytes);
+  if (declared && !isUtf16(declared)) {
+    const text = decodeAs(declared, bytes);
     if (text !== null) return text;
   }
   return new TextDecoder('utf-8').decode(bytes);
+}
+
+function isUtf16(label: string): boolean {
+  try {
+    return new TextDecoder(label).encoding.startsWith('utf-16');
+  } catch {
+    return false;
+  }
 }
