@@ -384,6 +384,13 @@ describe('an explanation never names as gained what its quoted sentence denies',
     expect(expanded?.gained.recipients).toEqual(['advertisers']);
     expect(words.headline(expanded!)).toMatch(/now also shared with advertisers/);
   });
+  it.each([
+    ['a first predicate before a denied second one', 'Our contractors have access to your data only to run the service and are obligated not to disclose it for any other purpose.', ['restricts', 'states']],
+    ['a requirement denied, not a need for consent', 'We never require that you disclose your personal information to other users.', ['restricts']],
+  ])('%s', (_name, sentence, polarities) => {
+    const said = describePolicy(doc(`# Privacy\n\n${sentence}`)).filter((s) => s.category === 'third-party-sharing');
+    expect(said.map((s) => s.polarity).sort()).toEqual(polarities);
+  });
   it('"we share it with service providers, but never with advertisers" still states sharing with service providers', () => {
     const said = describePolicy(doc(`# Privacy\n\n${OLD.slice(0, -1)}, but never with advertisers.`)).filter((s) => s.category === 'third-party-sharing');
     expect(said.map((s) => s.polarity).sort()).toEqual(['restricts', 'states']);

@@ -86,9 +86,12 @@ function grammarStance(s: string): { denial: boolean; excepted: boolean; choice:
   const choice = offersChoice(s);
   const reach = denialReach(s);
   if (!reach) return { denial: false, excepted: false, choice };
-  // "We share it with service providers, but never with advertisers": the clause before still states it.
+  // "We share it with service providers, but never with advertisers": the clause before still states it. So
+  // does a first predicate before a denied second one ("they have access to it to do this, and are obligated
+  // not to disclose it for any other purpose").
   const elliptical = ELLIPTICAL_DENIAL.exec(s)?.index === reach.from;
-  return { denial: true, excepted: reach.to !== null || elliptical, choice };
+  const secondPredicate = SECOND_PREDICATE.test(s.slice(Math.max(0, reach.from - 40), reach.from));
+  return { denial: true, excepted: reach.to !== null || elliptical || secondPredicate, choice };
 }
 
 const CHOICES = new RegExp(CHOICE.source, 'g');
@@ -140,6 +143,7 @@ function clauseTurn(rest: string): { index: number } | null {
 }
 const CLAUSE_TURNS = new RegExp(CLAUSE_TURN.source, 'g');
 const SUBORDINATE = /^\W*(?:although|though|while|whilst|even though|even if)\b/;
+const SECOND_PREDICATE = /\band (?:are|is|will be|must|shall)(?: be)? (?:\S+ )?$/;
 const MAIN_CLAUSE = /, (?:we|you|they|it|our|your|this|these|such|the)\b/;
 // A colon that opens a list ("for: advertising; marketing"), not one inside an address ("https://").
 const LIST_COLON = /:\s/;

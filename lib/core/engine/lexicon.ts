@@ -202,7 +202,10 @@ function governedNegation(ws: ReadonlyArray<{ word: string; at: number }>): { in
     const first = ws[from]?.word === 'be' ? ws[from + 1]?.word : ws[from]?.word;
     // (A limit coordinated with a practice, "we do not require or collect", still denies the practice.)
     const coordinated = /^(?:or|and|nor)$/.test(ws[from + 1]?.word ?? '') || /,$/.test(first ?? '');
-    if (NOT_A_PRACTICE.test(first ?? '') || (NEGATED_LIMIT.test(first ?? '') && !coordinated) || NOT_ONLY.test(first ?? '')) continue;
+    // "Need" and "require" only of a consent or a notice: "we do not need your consent to sell" states the sale,
+    // "we never require that you disclose it" denies nothing it states.
+    const needsConsent = !/^(?:need|needs|require|requires)$/.test(first ?? '') || ws.slice(from + 1, from + 4).some((x) => /^(?:consent|permission|authori[sz]ation|approval|notice)\b/.test(x.word));
+    if (NOT_A_PRACTICE.test(first ?? '') || (NEGATED_LIMIT.test(first ?? '') && !coordinated && needsConsent) || NOT_ONLY.test(first ?? '')) continue;
     const start = afterParenthetical(ws, from);
     for (let j = start; j < start + VERB_REACH && j < ws.length; j++) {
       const x = ws[j]?.word ?? '';
