@@ -387,9 +387,17 @@ describe('an explanation never names as gained what its quoted sentence denies',
   it.each([
     ['a first predicate before a denied second one', 'Our contractors have access to your data only to run the service and are obligated not to disclose it for any other purpose.', ['restricts', 'states']],
     ['a requirement denied, not a need for consent', 'We never require that you disclose your personal information to other users.', ['restricts']],
+    ['a denial in a relative clause before the main verb', 'Our partners, who are prohibited from using your data for other purposes, receive your email address for marketing.', ['restricts', 'states']],
+    ['a denial in a relative clause about the recipients', 'We share your data with vendors, who never sell it.', ['restricts', 'states']],
+    ['a denial in a relative clause about the data', 'Your data, which is never sold, stays with us.', ['restricts']],
   ])('%s', (_name, sentence, polarities) => {
     const said = describePolicy(doc(`# Privacy\n\n${sentence}`)).filter((s) => s.category === 'third-party-sharing');
     expect(said.map((s) => s.polarity).sort()).toEqual(polarities);
+  });
+  it('a practice stated before a denial is stated only in its own category ("who may not use it to train AI" states no training)', () => {
+    const said = describePolicy(doc('# Privacy\n\nWe share your data with our hosting providers, who may not use it to train AI models.'));
+    expect(said.filter((x) => x.category === 'ai-training').map((x) => x.polarity)).toEqual(['restricts']);
+    expect(said.filter((x) => x.category === 'third-party-sharing').map((x) => x.polarity)).toContain('states');
   });
   it('"we share it with service providers, but never with advertisers" still states sharing with service providers', () => {
     const said = describePolicy(doc(`# Privacy\n\n${OLD.slice(0, -1)}, but never with advertisers.`)).filter((s) => s.category === 'third-party-sharing');

@@ -80,18 +80,25 @@ export function statementClassifier(options: ClassifierOptions = {}): Classify {
  * (an exception after the denial, "except with service providers", or a clause after a turn that denies
  * nothing, "..., but we share it with partners"); a choice left to the user.
  */
-function grammarStance(s: string): { denial: boolean; excepted: boolean; choice: boolean } {
+function grammarStance(s: string): { denial: boolean; excepted: boolean; choice: boolean; affirmed: string } {
   // "You cannot opt out of the sale" takes a choice away: no choice, and the sale stands. Another choice in
   // the same sentence still counts ("you can opt out of the sale, although you cannot opt out of …").
   const choice = offersChoice(s);
   const reach = denialReach(s);
-  if (!reach) return { denial: false, excepted: false, choice };
+  if (!reach) return { denial: false, excepted: false, choice, affirmed: s };
   // "We share it with service providers, but never with advertisers": the clause before still states it. So
   // does a first predicate before a denied second one ("they have access to it to do this, and are obligated
   // not to disclose it for any other purpose").
   const elliptical = ELLIPTICAL_DENIAL.exec(s)?.index === reach.from;
-  const secondPredicate = SECOND_PREDICATE.test(s.slice(Math.max(0, reach.from - 40), reach.from));
-  return { denial: true, excepted: reach.to !== null || elliptical || secondPredicate, choice };
+  const before = s.slice(Math.max(0, reach.from - 40), reach.from);
+  // (And a denial in a relative clause about whoever received it: "we share data with vendors, who never sell
+  // it"; not "your data, which is never sold, stays with us".)
+  const secondPredicate = SECOND_PREDICATE.test(before) || RELATIVE_WHO.test(before);
+  // Where the practice is stated before the denial (the three forms above), it must be spoken of there: "we
+  // share data with service providers, who may not use it to train AI" states sharing, not training. (After
+  // an exception, "we do not share it except in the following cases:", the sentence as a whole says it.)
+  const affirmed = elliptical || secondPredicate ? s.slice(0, reach.from) : s;
+  return { denial: true, excepted: reach.to !== null || elliptical || secondPredicate, choice, affirmed };
 }
 
 const CHOICES = new RegExp(CHOICE.source, 'g');
@@ -125,7 +132,11 @@ export function denialReach(s: string): { from: number; to: number | null; byExc
   const inSubordinate = SUBORDINATE.test(s) && !MAIN_CLAUSE.test(s.slice(0, d.index));
   const comma = inSubordinate ? (MAIN_CLAUSE.exec(rest)?.index ?? -1) : -1;
   const bySubordinate = comma >= 0 && !findDenial(rest.slice(comma)) ? comma : Infinity;
-  const back = Math.min(byException, byTurn, bySubordinate);
+  // "Our partners, who are prohibited from using it for other purposes, receive your email": a denial in a
+  // relative clause ends with it; the main clause goes on after the comma.
+  const relative = RELATIVE_OPENING.test(s.slice(Math.max(0, d.index - 40), d.index)) ? rest.indexOf(', ') : -1;
+  const byRelative = relative >= 0 && !findDenial(rest.slice(relative)) ? relative : Infinity;
+  const back = Math.min(byException, byTurn, bySubordinate, byRelative);
   return { from: d.index, to: back === Infinity ? null : d.end + back, byException: byException < byTurn };
 }
 
@@ -143,6 +154,8 @@ function clauseTurn(rest: string): { index: number } | null {
 }
 const CLAUSE_TURNS = new RegExp(CLAUSE_TURN.source, 'g');
 const SUBORDINATE = /^\W*(?:although|though|while|whilst|even though|even if)\b/;
+const RELATIVE_OPENING = /, (?:who|which|that) (?:\S+ ){0,3}$/;
+const RELATIVE_WHO = /, who (?:\S+ ){0,3}$/;
 const SECOND_PREDICATE = /\band (?:are|is|will be|must|shall)(?: be)? (?:\S+ )?$/;
 const MAIN_CLAUSE = /, (?:we|you|they|it|our|your|this|these|such|the)\b/;
 // A colon that opens a list ("for: advertising; marketing"), not one inside an address ("https://").
@@ -175,7 +188,7 @@ function classifyWith(model: LinearModel, names: Names, sentence: string, only?:
     else if (denial) {
       out.push({ category, polarity: 'restricts', stance: 'does-not', triggers, score, attributes: attrs() });
       // "We do not share your data, except with service providers": the exception still states it.
-      if (grammar.excepted) out.push({ category, polarity: 'states', stance: 'does', triggers, score, attributes: attrs() });
+      if (grammar.excepted && gateOpen(category, grammar.affirmed)) out.push({ category, polarity: 'states', stance: 'does', triggers, score, attributes: attrs() });
     }
     else out.push({ category, polarity: 'states', stance: 'does', triggers, score, attributes: attrs() });
   }
