@@ -93,6 +93,21 @@ describe('export and import', () => {
     await expect(elsewhere.importHistory({ transfer: 'forgotten' }, none)).rejects.toMatchObject({ code: 'import-lost' });
   });
 
+  it('analyses an imported change that came without its analysis, so the badge raises it', async () => {
+    // This profile saw the first version; the other only the second, later (so its file has no analysis of the change).
+    const here = await backgroundWithTab();
+    await here.capture(POLICY_V1);
+    await new Promise((r) => setTimeout(r, 5));
+    const there = await backgroundWithTab();
+    await there.capture(POLICY_V2);
+    const { transfer } = await there.handlers.exportHistory({}, none);
+    const { text } = await receive(there.handlers, transfer);
+    expect(await here.handlers.importHistory({ transfer: await send(here.handlers, text, 4_000_000) }, none)).toMatchObject({ ok: true, outcome: { kind: 'imported', added: 1 } });
+    const store = await here.history.store();
+    expect((await store.siteState('example.com'))?.alert).toBeGreaterThan(0);
+    expect(Number(await fakeBrowser.action.getBadgeText({ tabId: here.tabId }))).toBeGreaterThan(0);
+  });
+
   it('exports the evidence of one site as WARC', async () => {
     const { handlers } = await withTwoVersions();
     // fakeBrowser has no manifest; the export names the version it was made by.

@@ -37,7 +37,15 @@ export interface History {
   storageProblem(): Promise<StorageProblem | null>;
   /** Re-reads kept pages an older extractor read, a few per step; one run at a time per worker. */
   reextract(): Promise<void>;
+  /**
+   * Analyses the changes of versions kept without one (imported, or whose analysis failed), at most
+   * BACKFILL_PER_RUN per call, so the badge counts them; how many it analysed. One run at a time.
+   */
+  backfill(): Promise<number>;
 }
+
+/** Changes analysed per backfill run: a bound on work for the background (the alarm runs it again). */
+export const BACKFILL_PER_RUN = 20;
 
 export function createHistory(deps: HistoryDeps): History {
   let opening: Promise<PolicyStore> | null = null;
@@ -114,5 +122,20 @@ export function createHistory(deps: HistoryDeps): History {
     return reextracting;
   }
 
-  return { store, siteOf, save, storageProblem, reextract };
+  let backfilling: Promise<number> | null = null;
+  function backfill(): Promise<number> {
+    backfilling ??= (async () => {
+      try {
+        return await (await store()).analyzeMissing((a, b) => analyzeChangeYielding(a, b, nextTask), BACKFILL_PER_RUN);
+      } catch (error) {
+        console.warn('[Clausewatch] analysing kept versions stopped', error);
+        return 0;
+      } finally {
+        backfilling = null;
+      }
+    })();
+    return backfilling;
+  }
+
+  return { store, siteOf, save, storageProblem, reextract, backfill };
 }

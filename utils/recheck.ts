@@ -56,7 +56,7 @@ function afterCheck(w: WatchEntry, result: CheckResult, now: number): WatchEntry
 }
 
 export interface RecheckDeps {
-  history: Pick<History, 'save' | 'reextract' | 'store'>;
+  history: Pick<History, 'save' | 'reextract' | 'backfill' | 'store'>;
   /** Settles a "Changed" entry by the change since the last review (a change undone reads "Up to date"). */
   watchList: Pick<WatchList, 'settleReviewedWatch'>;
   badges: Pick<Badges, 'refreshAll'>;
@@ -135,9 +135,11 @@ export function createRecheck(deps: RecheckDeps) {
       if (alarm.name !== RECHECK_ALARM) return;
       void runDueChecks().catch((e: unknown) => console.warn('[Clausewatch] checks failed', e));
       void deps.history.reextract();
+      void deps.history.backfill();
     });
-    // A worker stopped half-way through re-extraction goes on from here.
+    // A worker stopped half-way through re-extraction (or an analysis of kept versions) goes on from here.
     void deps.history.reextract();
+    void deps.history.backfill();
     void browser.alarms.get(RECHECK_ALARM).then((existing) => {
       if (!existing) void browser.alarms.create(RECHECK_ALARM, { periodInMinutes: 30, delayInMinutes: 1 });
     });

@@ -15,7 +15,7 @@ import type { Handlers } from './messaging';
 import { UserError } from '@/lib/core/user-error';
 
 export interface TransferDeps {
-  history: Pick<History, 'store'>;
+  history: Pick<History, 'store' | 'backfill'>;
   badges: Pick<Badges, 'refreshAll'>;
   /** Characters per piece (TRANSFER_CHUNK; tests pass a small one). */
   chunk?: number;
@@ -80,6 +80,8 @@ export function createTransfer(deps: TransferDeps): TransferHandlers {
       const store = await deps.history.store();
       const result = await store.importAll(data);
       if (!result.ok) return { ok: false, message: result.error, outcome: result.code === 'quota' ? { kind: 'full' } : { kind: 'refused', refusal: result.refusal ?? null } };
+      // Imported versions whose change has no analysis here get one, so the badge counts them.
+      await deps.history.backfill();
       await deps.badges.refreshAll();
       return { ok: true, message: `Imported ${result.added} versions (${result.skipped} already known).`, outcome: { kind: 'imported', added: result.added, skipped: result.skipped } };
     },

@@ -55,7 +55,8 @@ import { prune, usage, type PruneResult } from './prune';
 import { listQuarantine } from './quarantine';
 import { getLatestTwo, getSite, getVersion, listPolicies, listSites, listVersions } from './read';
 import { markReviewed } from './reviewed';
-import { savePolicyVersion, type SaveInput, type SaveResult } from './save';
+import { savePolicyVersion, type AnalyzeFn, type SaveInput, type SaveResult } from './save';
+import { analyzeMissing } from './backfill';
 import { alertSites, siteState, summariesAfter } from './summaries';
 import { exportAll, importAll } from './transfer';
 
@@ -78,6 +79,8 @@ export interface PolicyStore {
   listQuarantine(): Promise<QuarantineEntry[]>;
   exportAll(): Promise<ExportFile>;
   importAll(data: unknown): Promise<ImportResult>;
+  /** Analyses, at most `limit` of them, the changes of versions kept without one (backfill.ts); how many it stored. */
+  analyzeMissing(analyze: AnalyzeFn, limit: number): Promise<number>;
   /** Versions whose raw capture no extractor as new as `extractorVersion` has read, at most `limit`. */
   pendingReextraction(extractorVersion: number, limit: number): Promise<string[]>;
   /** Re-extracts one version's raw capture; a different text replaces the stored one, never as a change. */
@@ -135,6 +138,11 @@ export async function openPolicyStore(options: OpenOptions): Promise<PolicyStore
       const result = await importAll(ctx, data);
       if (result.ok) await summariesAfter(ctx, null);
       return result;
+    },
+    async analyzeMissing(analyze, limit) {
+      const { analysed, sites } = await analyzeMissing(ctx, analyze, limit);
+      if (analysed > 0) await summariesAfter(ctx, sites.length > 0 ? sites : null);
+      return analysed;
     },
     siteForUrl,
     close: () => db.close(),

@@ -1,0 +1,51 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import { openDatabase, STORES } from './db';
+import { editDocument, fakeAnalysis, freshStore, syntheticPolicy } from './test-support';
+
+const URL_ = 'https://www.example.com/privacy';
+
+describe('analysing the changes of versions kept without one', () => {
+  it('analyses each change that has none, most recent first, at most `limit` per call, and the badge counts them', async () => {
+    const { store, clock } = await freshStore();
+    let doc = syntheticPolicy(200, { seed: 3 });
+    // Four versions saved without an analysis (as an import of another browser's versions leaves them).
+    const first = await store.savePolicyVersion({ url: URL_, document: doc, kind: 'privacy-policy' });
+    for (let i = 1; i < 4; i++) {
+      clock.tick();
+      doc = editDocument(doc, i);
+      await store.savePolicyVersion({ url: URL_, document: doc, kind: 'privacy-policy' });
+    }
+    expect((await store.siteState('example.com'))?.alert).toBe(0);
+    const seen: Array<[number, number]> = [];
+    const analyze = (a: { blocks: unknown[] }, b: { blocks: unknown[] }) => {
+      seen.push([a.blocks.length, b.blocks.length]);
+      return fakeAnalysis(1);
+    };
+    expect(await store.analyzeMissing(analyze, 2)).toBe(2);
+    const counts = async () => (await store.listVersions(first.policyId)).map((v) => v.counts?.major ?? null);
+    // The first version has nothing before it; the two latest changes were analysed first.
+    expect(await counts()).toEqual([null, null, 1, 1]);
+    expect(await store.analyzeMissing(analyze, 2)).toBe(1);
+    expect(await counts()).toEqual([null, 1, 1, 1]);
+    expect(await store.analyzeMissing(analyze, 2)).toBe(0);
+    expect(seen).toHaveLength(3);
+    expect((await store.siteState('example.com'))?.alert).toBeGreaterThan(0);
+  });
+
+  it('leaves a version whose text is damaged, and one whose analysis fails, without an analysis', async () => {
+    const { store, clock, factory } = await freshStore();
+    const doc = syntheticPolicy(200, { seed: 4 });
+    const first = await store.savePolicyVersion({ url: URL_, document: doc, kind: 'privacy-policy' });
+    clock.tick();
+    await store.savePolicyVersion({ url: URL_, document: editDocument(doc, 1), kind: 'privacy-policy' });
+    expect(await store.analyzeMissing(() => Promise.reject(new Error('engine failed')), 5)).toBe(0);
+    // The first version's text damaged on disk: a paragraph gone.
+    const db = await openDatabase(factory, 'test');
+    const [block] = await db.getAllKeys(STORES.blocks);
+    await db.delete(STORES.blocks, block!);
+    db.close();
+    expect(await store.analyzeMissing(() => fakeAnalysis(1), 5)).toBe(0);
+    expect((await store.listVersions(first.policyId)).map((v) => v.counts)).toEqual([null, null]);
+  });
+});

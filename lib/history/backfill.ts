@@ -1,0 +1,74 @@
+/**
+ * Versions kept without the analysis of their change get it afterwards, a few at a time: a version imported
+ * where the version before it here is not the one it followed in the file (transfer.ts drops its analysis,
+ * and that of a stored version an imported one now precedes), or one whose analysis failed when it was
+ * saved. The badge counts a major change only from a version's own analysis, so without this an imported
+ * change would never raise it. Bounded by `limit` analyses per call; each is written only if the version
+ * still follows the same version (a save or an import meanwhile leaves it for the next call).
+ */
+import { ChangeAnalysis, type PolicyDocument } from '../core/schema';
+import { STORES } from './db';
+import { check, primaryKeyOf, type Bad } from './records';
+import { VersionRecord } from './schema';
+import { begin, putChecked, type StoreContext } from './context';
+import { failedWrite, quarantine, reading } from './quarantine';
+import { assemble, policyVersions, toStored } from './versions';
+import type { AnalyzeFn } from './save';
+
+type Candidate = { version: VersionRecord; previous: VersionRecord };
+
+export async function analyzeMissing(ctx: StoreContext, analyze: AnalyzeFn, limit: number): Promise<{ analysed: number; sites: string[] }> {
+  const candidates = await reading(ctx, 'find versions to analyse', [STORES.versions], async (tx, bad) => {
+    const byPolicy = new Map<string, VersionRecord[]>();
+    for (const raw of await tx.objectStore(STORES.versions).getAll()) {
+      const v = check(VersionRecord, STORES.versions, primaryKeyOf(STORES.versions, raw), raw, bad);
+      if (v) byPolicy.set(v.policyId, [...(byPolicy.get(v.policyId) ?? []), v]);
+    }
+    const out: Candidate[] = [];
+    for (const list of byPolicy.values()) {
+      list.sort((a, b) => a.firstSeen - b.firstSeen);
+      list.forEach((version, i) => {
+        const previous = list[i - 1];
+        if (previous && version.analysis === null && version.contentHash !== previous.contentHash) out.push({ version, previous });
+      });
+    }
+    // The most recent first: they are what the badge and the popup show.
+    return out.sort((a, b) => b.version.firstSeen - a.version.firstSeen).slice(0, limit);
+  });
+  let analysed = 0;
+  const sites = new Set<string>();
+  for (const { version, previous } of candidates) {
+    const docs = await reading(ctx, 'read versions to analyse', [STORES.versions, STORES.chunks, STORES.blocks], async (tx, bad) => {
+      const assembled = await assemble(tx, [previous, version], bad);
+      return Promise.all([previous, version].map((v) => toStored(v, assembled.get(v.versionId)!)));
+    });
+    // Damaged text is not analysed: the change it would report is not the policy's.
+    if (docs.some((d) => d.damaged)) continue;
+    let analysis: ChangeAnalysis;
+    try {
+      const result = ChangeAnalysis.safeParse(await analyze(docs[0]!.document as PolicyDocument, docs[1]!.document as PolicyDocument));
+      if (!result.success) continue;
+      analysis = result.data;
+    } catch {
+      continue;
+    }
+    const bad: Bad[] = [];
+    const tx = begin(ctx, [STORES.versions, STORES.policies], 'readwrite', 'store the analysis of a change');
+    try {
+      const list = await policyVersions(tx, version.policyId, bad);
+      const at = list.findIndex((v) => v.versionId === version.versionId);
+      const now = list[at];
+      if (now && now.analysis === null && list[at - 1]?.versionId === previous.versionId) {
+        await putChecked(tx, STORES.versions, { ...now, analysis });
+        const policy = (await tx.objectStore(STORES.policies).get(version.policyId)) as { site?: unknown } | undefined;
+        if (typeof policy?.site === 'string') sites.add(policy.site);
+        analysed++;
+      }
+      await tx.done;
+    } catch (error) {
+      throw await failedWrite(ctx, tx, error, 'store the analysis of a change', bad);
+    }
+    await quarantine(ctx, bad);
+  }
+  return { analysed, sites: [...sites] };
+}
