@@ -16,6 +16,7 @@ import { bounded, type CheckFailure } from '../check-failure';
 import { failureText } from '../explain/failure-text';
 import { describeUrl, isLocalHost, judgeHop, wallOf } from './hops';
 import { decodeHtml } from '../text/charset';
+import { concatBytes } from '../bytes';
 
 /** The parts of a fetch Response this module reads. */
 export interface ResponseLike {
@@ -102,13 +103,7 @@ async function readCapped(response: ResponseLike, maxBytes: number, abort: () =>
     }
     parts.push(value);
   }
-  const bytes = new Uint8Array(total);
-  let at = 0;
-  for (const p of parts) {
-    bytes.set(p, at);
-    at += p.byteLength;
-  }
-  return decodeHtml(bytes, response.headers.get('content-type'));
+  return decodeHtml(concatBytes(parts, total), response.headers.get('content-type'));
 }
 
 /** The verdict on an address reached by a redirect the browser followed for us, as a failure to show. */

@@ -4,6 +4,7 @@
  * service worker, Firefox's event page and Node 20 alike.
  */
 import { sha256Hex, utf8 } from './digest';
+import { concatBytes } from '../../core/bytes';
 
 export type PreparedRaw = { sha256: string; bytes: number; gzip: Uint8Array };
 
@@ -24,13 +25,7 @@ async function collect(stream: ReadableStream<Uint8Array>, limit: number): Promi
     }
     chunks.push(value);
   }
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.byteLength;
-  }
-  return out;
+  return concatBytes(chunks, total);
 }
 
 function through(bytes: Uint8Array, transform: CompressionStream | DecompressionStream, limit: number): Promise<Uint8Array> {
