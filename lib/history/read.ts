@@ -3,7 +3,7 @@
  * A policy whose own record was quarantined is rebuilt from its versions, so it is still listed.
  */
 import type { ZodType } from 'zod';
-import { STORES, type StoreName } from './db';
+import { INDEX_POLICY_BY_SITE, INDEX_VERSION_BY_POLICY, STORES, type StoreName } from './db';
 import { check, primaryKeyOf, type Bad } from './records';
 import { PolicyKind, PolicyRecord, SiteRecord, VersionRecord, type PolicySummary, type SiteSummary, type StoredVersion, type VersionMeta } from './schema';
 import { parsePolicyId, siteForUrl } from './site';
@@ -136,11 +136,48 @@ export async function getSite(ctx: StoreContext, site: string): Promise<SiteSumm
   return (await listSites(ctx)).find((s) => s.site === site);
 }
 
+/**
+ * One site's policies, read through the indexes (the popup and the history page ask this on every opening,
+ * so it must not read every version of every site): the site's policy records and their versions, and a
+ * policy whose own record was lost, found by walking the versions' index one policy at a time.
+ */
 export async function listPolicies(ctx: StoreContext, site: string): Promise<PolicySummary[]> {
   return reading(ctx, 'list policies', INDEX_STORES, async (tx, bad) => {
-    // Through all versions, so that a policy whose own record was quarantined is still listed.
-    return allPolicies(await readIndex(tx, bad)).filter((p) => p.site === site);
+    const raws: unknown[] = await tx.objectStore(STORES.policies).index(INDEX_POLICY_BY_SITE).getAll(site);
+    const records = raws.flatMap((raw) => check(PolicyRecord, STORES.policies, primaryKeyOf(STORES.policies, raw), raw, bad) ?? []);
+    const out: PolicySummary[] = [];
+    const known = new Set<string>();
+    for (const p of records) {
+      known.add(p.policyId);
+      out.push(summarisePolicy(p, await policyVersions(tx, p.policyId, bad)));
+    }
+    for (const policyId of await versionPolicyIds(tx)) {
+      if (known.has(policyId) || (await policyRecordExists(tx, policyId))) continue;
+      const versions = await policyVersions(tx, policyId, bad);
+      const rebuilt = policyFromVersions(policyId, versions);
+      if (rebuilt?.site === site) out.push(summarisePolicy(rebuilt, versions));
+    }
+    return out.sort((a, b) => a.path.localeCompare(b.path) || a.kind.localeCompare(b.kind));
   });
+}
+
+/** Every policy id the versions name, one step per policy (the index is ordered by policy, then time). */
+async function versionPolicyIds(tx: AnyTx): Promise<string[]> {
+  const ids: string[] = [];
+  let cursor = await tx.objectStore(STORES.versions).index(INDEX_VERSION_BY_POLICY).openKeyCursor();
+  while (cursor) {
+    const key = cursor.key as unknown;
+    const policyId = Array.isArray(key) ? key[0] : undefined;
+    if (typeof policyId !== 'string') break;
+    ids.push(policyId);
+    cursor = await cursor.continue([policyId, Infinity]);
+  }
+  return ids;
+}
+
+/** Whether a policy has a readable record of its own (one that does not read is rebuilt from its versions). */
+async function policyRecordExists(tx: AnyTx, policyId: string): Promise<boolean> {
+  return PolicyRecord.safeParse(await tx.objectStore(STORES.policies).get(policyId)).success;
 }
 
 export async function listVersions(ctx: StoreContext, policyId: string): Promise<VersionMeta[]> {

@@ -119,6 +119,9 @@ describe('site summaries', () => {
       db.close();
       const reopened = await openPolicyStore({ idb: factory, name: 'test', clock: clock.fn });
       expect(await reopened.siteState('example.com'), damage).toMatchObject({ alert: 1, unreviewedMajor: 1 });
+      // The popup still lists the policy, rebuilt from its versions, and no other site's.
+      await reopened.savePolicyVersion({ url: 'https://other.example.org/privacy', document: doc('Elsewhere.'), kind: 'privacy-policy' });
+      expect((await reopened.listPolicies('example.com')).map((p) => [p.kind, p.versions]), damage).toEqual([['privacy-adjacent', 2], ['privacy-policy', 1]]);
       clock.tick();
       await reopened.savePolicyVersion({ url: A, document: doc('We collect your email and your name.'), kind: 'privacy-policy' });
       expect(await reopened.siteState('example.com'), damage).toMatchObject({ alert: 1, unreviewedMajor: 1 });
