@@ -10,6 +10,7 @@ import { createDomRunner } from './dom';
 import { receiveText, sendText, type Ask } from '@/pages/transfer';
 import { createFeatures } from './features';
 import { backgroundWithTab, POLICY_V1, POLICY_V2, withBackgroundWorld } from './testing/support';
+import { makeDocument } from '@/lib/history/test-support';
 
 withBackgroundWorld();
 
@@ -106,6 +107,41 @@ describe('export and import', () => {
     const store = await here.history.store();
     expect((await store.siteState('example.com'))?.alert).toBeGreaterThan(0);
     expect(Number(await fakeBrowser.action.getBadgeText({ tabId: here.tabId }))).toBeGreaterThan(0);
+  });
+
+  it('analyses an imported change even when a background run was already under way when the import came', async () => {
+    const here = await backgroundWithTab();
+    await here.capture(POLICY_V1);
+    await new Promise((r) => setTimeout(r, 5));
+    const there = await backgroundWithTab();
+    await there.capture(POLICY_V2);
+    const { transfer } = await there.handlers.exportHistory({}, none);
+    const { text } = await receive(there.handlers, transfer);
+    // Another site's change kept without analysis, so the alarm's run has work, and its analysis is held
+    // until after the import has come in (the run read what to analyse before the import).
+    const store = await here.history.store();
+    const OTHER = 'https://other.example.org/privacy';
+    await store.savePolicyVersion({ url: OTHER, document: makeDocument({ Data: ['We collect your email.'] }, { url: OTHER }), kind: 'privacy-policy' });
+    await new Promise((r) => setTimeout(r, 5));
+    await store.savePolicyVersion({ url: OTHER, document: makeDocument({ Data: ['We sell your email to advertisers.'] }, { url: OTHER }), kind: 'privacy-policy' });
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    const analyzeMissing = store.analyzeMissing.bind(store);
+    let first = true;
+    store.analyzeMissing = (analyze, limit, skip) =>
+      analyzeMissing(async (a, b) => {
+        if (first) {
+          first = false;
+          await held;
+        }
+        return analyze(a, b);
+      }, limit, skip);
+    const alarmRun = here.history.backfill();
+    const imported = here.handlers.importHistory({ transfer: await send(here.handlers, text, 4_000_000) }, none);
+    setTimeout(release, 50);
+    expect(await imported).toMatchObject({ ok: true, outcome: { kind: 'imported', added: 1 } });
+    await alarmRun;
+    expect((await store.siteState('example.com'))?.alert).toBeGreaterThan(0);
   });
 
   it('exports the evidence of one site as WARC', async () => {

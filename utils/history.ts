@@ -11,6 +11,7 @@ import type { PolicyDocument, PolicyKind } from '@/lib/core/schema';
 import { StorageProblem } from '@/lib/extension/views';
 import { openPolicyStore, reextractAll, saveWithQuotaRecovery, StoreError, type ExtractFn, type PolicyStore } from '@/lib/history';
 import { recordOutcome } from './diagnostics';
+import { serial } from './serial';
 
 /** Lets the service worker answer other messages between steps of a long analysis. */
 export const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
@@ -39,9 +40,11 @@ export interface History {
   reextract(): Promise<void>;
   /**
    * Analyses the changes of versions kept without one (imported, or whose analysis failed), at most
-   * BACKFILL_PER_RUN per call, so the badge counts them; how many it analysed. One run at a time.
+   * BACKFILL_PER_RUN per call, so the badge counts them; how many it analysed. Runs one at a time, in the
+   * order asked; a run only reads the history when some may be missing (at the worker's start, after a save
+   * whose analysis failed, while a run left some, and always with `force`: after an import).
    */
-  backfill(): Promise<number>;
+  backfill(force?: boolean): Promise<number>;
 }
 
 /** Changes analysed per backfill run: a bound on work for the background (the alarm runs it again). */
@@ -93,6 +96,10 @@ export function createHistory(deps: HistoryDeps): History {
         extractorVersion: EXTRACTOR_VERSION,
         reextract: deps.extract,
       });
+      if (saved.analysisError) {
+        mayBeMissing = true;
+        leftSince++;
+      }
       if (saved.pruned) {
         await setStorageProblem({ kind: 'pruned', removedRaw: saved.pruned.removedRaw, removedVersions: saved.pruned.removedVersions });
       } else if ((await storageProblem())?.kind === 'save-failed') {
@@ -122,19 +129,30 @@ export function createHistory(deps: HistoryDeps): History {
     return reextracting;
   }
 
-  let backfilling: Promise<number> | null = null;
-  function backfill(): Promise<number> {
-    backfilling ??= (async () => {
+  // Versions this worker could not analyse (damaged text, an analysis that failed): not retried on every run.
+  const unanalysable = new Set<string>();
+  let mayBeMissing = true;
+  // Bumped by whatever may leave a change without analysis (an import, a failed analysis at save): a run
+  // that began before it does not clear `mayBeMissing`.
+  let leftSince = 0;
+  const backfillInTurn = serial();
+  function backfill(force = false): Promise<number> {
+    if (force) {
+      mayBeMissing = true;
+      leftSince++;
+    }
+    return backfillInTurn(async () => {
+      if (!force && !mayBeMissing) return 0;
+      const began = leftSince;
       try {
-        return await (await store()).analyzeMissing((a, b) => analyzeChangeYielding(a, b, nextTask), BACKFILL_PER_RUN);
+        const { analysed, remaining } = await (await store()).analyzeMissing((a, b) => analyzeChangeYielding(a, b, nextTask), BACKFILL_PER_RUN, unanalysable);
+        mayBeMissing = remaining > 0 || leftSince !== began;
+        return analysed;
       } catch (error) {
         console.warn('[Clausewatch] analysing kept versions stopped', error);
         return 0;
-      } finally {
-        backfilling = null;
       }
-    })();
-    return backfilling;
+    });
   }
 
   return { store, siteOf, save, storageProblem, reextract, backfill };

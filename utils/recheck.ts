@@ -129,17 +129,22 @@ export function createRecheck(deps: RecheckDeps) {
     }
   }
 
+  /** Changes kept without an analysis analysed, and the badges told when some were. */
+  async function backfillAndBadges(): Promise<void> {
+    if ((await deps.history.backfill()) > 0) await deps.badges.refreshAll().catch((e: unknown) => console.warn('[Clausewatch] badges', e));
+  }
+
   /** The alarm: due checks, and kept pages an older extractor read read again (also once at start). */
   function schedule(): void {
     browser.alarms.onAlarm.addListener((alarm) => {
       if (alarm.name !== RECHECK_ALARM) return;
       void runDueChecks().catch((e: unknown) => console.warn('[Clausewatch] checks failed', e));
       void deps.history.reextract();
-      void deps.history.backfill();
+      void backfillAndBadges();
     });
     // A worker stopped half-way through re-extraction (or an analysis of kept versions) goes on from here.
     void deps.history.reextract();
-    void deps.history.backfill();
+    void backfillAndBadges();
     void browser.alarms.get(RECHECK_ALARM).then((existing) => {
       if (!existing) void browser.alarms.create(RECHECK_ALARM, { periodInMinutes: 30, delayInMinutes: 1 });
     });

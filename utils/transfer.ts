@@ -81,7 +81,7 @@ export function createTransfer(deps: TransferDeps): TransferHandlers {
       const result = await store.importAll(data);
       if (!result.ok) return { ok: false, message: result.error, outcome: result.code === 'quota' ? { kind: 'full' } : { kind: 'refused', refusal: result.refusal ?? null } };
       // Imported versions whose change has no analysis here get one, so the badge counts them.
-      await deps.history.backfill();
+      await deps.history.backfill(true);
       await deps.badges.refreshAll();
       return { ok: true, message: `Imported ${result.added} versions (${result.skipped} already known).`, outcome: { kind: 'imported', added: result.added, skipped: result.skipped } };
     },

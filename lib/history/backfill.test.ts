@@ -22,13 +22,13 @@ describe('analysing the changes of versions kept without one', () => {
       seen.push([a.blocks.length, b.blocks.length]);
       return fakeAnalysis(1);
     };
-    expect(await store.analyzeMissing(analyze, 2)).toBe(2);
+    expect(await store.analyzeMissing(analyze, 2)).toEqual({ analysed: 2, remaining: 1 });
     const counts = async () => (await store.listVersions(first.policyId)).map((v) => v.counts?.major ?? null);
     // The first version has nothing before it; the two latest changes were analysed first.
     expect(await counts()).toEqual([null, null, 1, 1]);
-    expect(await store.analyzeMissing(analyze, 2)).toBe(1);
+    expect(await store.analyzeMissing(analyze, 2)).toEqual({ analysed: 1, remaining: 0 });
     expect(await counts()).toEqual([null, 1, 1, 1]);
-    expect(await store.analyzeMissing(analyze, 2)).toBe(0);
+    expect(await store.analyzeMissing(analyze, 2)).toEqual({ analysed: 0, remaining: 0 });
     expect(seen).toHaveLength(3);
     expect((await store.siteState('example.com'))?.alert).toBeGreaterThan(0);
   });
@@ -39,13 +39,33 @@ describe('analysing the changes of versions kept without one', () => {
     const first = await store.savePolicyVersion({ url: URL_, document: doc, kind: 'privacy-policy' });
     clock.tick();
     await store.savePolicyVersion({ url: URL_, document: editDocument(doc, 1), kind: 'privacy-policy' });
-    expect(await store.analyzeMissing(() => Promise.reject(new Error('engine failed')), 5)).toBe(0);
+    expect((await store.analyzeMissing(() => Promise.reject(new Error('engine failed')), 5)).analysed).toBe(0);
     // The first version's text damaged on disk: a paragraph gone.
     const db = await openDatabase(factory, 'test');
     const [block] = await db.getAllKeys(STORES.blocks);
     await db.delete(STORES.blocks, block!);
     db.close();
-    expect(await store.analyzeMissing(() => fakeAnalysis(1), 5)).toBe(0);
+    expect((await store.analyzeMissing(() => fakeAnalysis(1), 5)).analysed).toBe(0);
     expect((await store.listVersions(first.policyId)).map((v) => v.counts)).toEqual([null, null]);
+  });
+
+  it('passes over the changes it could not analyse, so older ones still get their turn', async () => {
+    const { store, clock } = await freshStore();
+    let doc = syntheticPolicy(200, { seed: 5 });
+    const first = await store.savePolicyVersion({ url: URL_, document: doc, kind: 'privacy-policy' });
+    for (let i = 1; i < 5; i++) {
+      clock.tick();
+      doc = editDocument(doc, i);
+      await store.savePolicyVersion({ url: URL_, document: doc, kind: 'privacy-policy' });
+    }
+    // The first two analyses asked for (the two most recent changes) fail.
+    let calls = 0;
+    const analyze = () => (++calls <= 2 ? Promise.reject(new Error('fails')) : fakeAnalysis(1));
+    const skip = new Set<string>();
+    expect(await store.analyzeMissing(analyze, 2, skip)).toEqual({ analysed: 0, remaining: 2 });
+    expect(skip.size).toBe(2);
+    expect(await store.analyzeMissing(analyze, 2, skip)).toEqual({ analysed: 2, remaining: 0 });
+    expect((await store.listVersions(first.policyId)).map((v) => v.counts?.major ?? null)).toEqual([null, 1, 1, null, null]);
+    expect(calls).toBe(4);
   });
 });

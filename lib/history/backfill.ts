@@ -17,7 +17,12 @@ import type { AnalyzeFn } from './save';
 
 type Candidate = { version: VersionRecord; previous: VersionRecord };
 
-export async function analyzeMissing(ctx: StoreContext, analyze: AnalyzeFn, limit: number): Promise<{ analysed: number; sites: string[] }> {
+/**
+ * `skip`: versions this worker already tried and could not analyse (damaged text, an analysis that failed);
+ * they are passed over, so they are not retried on every run and older changes still get their turn. The
+ * ones found so are added to it. `remaining`: changes still without analysis after this call (none tried).
+ */
+export async function analyzeMissing(ctx: StoreContext, analyze: AnalyzeFn, limit: number, skip: Set<string> = new Set()): Promise<{ analysed: number; sites: string[]; remaining: number }> {
   const candidates = await reading(ctx, 'find versions to analyse', [STORES.versions], async (tx, bad) => {
     const byPolicy = new Map<string, VersionRecord[]>();
     for (const raw of await tx.objectStore(STORES.versions).getAll()) {
@@ -33,8 +38,10 @@ export async function analyzeMissing(ctx: StoreContext, analyze: AnalyzeFn, limi
       });
     }
     // The most recent first: they are what the badge and the popup show.
-    return out.sort((a, b) => b.version.firstSeen - a.version.firstSeen).slice(0, limit);
+    return out.filter((c) => !skip.has(c.version.versionId)).sort((a, b) => b.version.firstSeen - a.version.firstSeen);
   });
+  const remaining = Math.max(0, candidates.length - limit);
+  candidates.length = Math.min(candidates.length, limit);
   let analysed = 0;
   const sites = new Set<string>();
   for (const { version, previous } of candidates) {
@@ -43,13 +50,20 @@ export async function analyzeMissing(ctx: StoreContext, analyze: AnalyzeFn, limi
       return Promise.all([previous, version].map((v) => toStored(v, assembled.get(v.versionId)!)));
     });
     // Damaged text is not analysed: the change it would report is not the policy's.
-    if (docs.some((d) => d.damaged)) continue;
+    if (docs.some((d) => d.damaged)) {
+      skip.add(version.versionId);
+      continue;
+    }
     let analysis: ChangeAnalysis;
     try {
       const result = ChangeAnalysis.safeParse(await analyze(docs[0]!.document as PolicyDocument, docs[1]!.document as PolicyDocument));
-      if (!result.success) continue;
+      if (!result.success) {
+        skip.add(version.versionId);
+        continue;
+      }
       analysis = result.data;
     } catch {
+      skip.add(version.versionId);
       continue;
     }
     const bad: Bad[] = [];
@@ -70,5 +84,5 @@ export async function analyzeMissing(ctx: StoreContext, analyze: AnalyzeFn, limi
     }
     await quarantine(ctx, bad);
   }
-  return { analysed, sites: [...sites] };
+  return { analysed, sites: [...sites], remaining };
 }

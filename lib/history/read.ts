@@ -143,6 +143,8 @@ export async function getSite(ctx: StoreContext, site: string): Promise<SiteSumm
  */
 export async function listPolicies(ctx: StoreContext, site: string): Promise<PolicySummary[]> {
   return reading(ctx, 'list policies', INDEX_STORES, async (tx, bad) => {
+    const ids = await versionPolicyIds(tx);
+    if (ids === null) return allPolicies(await readIndex(tx, bad)).filter((p) => p.site === site);
     const raws: unknown[] = await tx.objectStore(STORES.policies).index(INDEX_POLICY_BY_SITE).getAll(site);
     const records = raws.flatMap((raw) => check(PolicyRecord, STORES.policies, primaryKeyOf(STORES.policies, raw), raw, bad) ?? []);
     const out: PolicySummary[] = [];
@@ -151,7 +153,7 @@ export async function listPolicies(ctx: StoreContext, site: string): Promise<Pol
       known.add(p.policyId);
       out.push(summarisePolicy(p, await policyVersions(tx, p.policyId, bad)));
     }
-    for (const policyId of await versionPolicyIds(tx)) {
+    for (const policyId of ids) {
       if (known.has(policyId) || (await policyRecordExists(tx, policyId))) continue;
       const versions = await policyVersions(tx, policyId, bad);
       const rebuilt = policyFromVersions(policyId, versions);
@@ -161,14 +163,18 @@ export async function listPolicies(ctx: StoreContext, site: string): Promise<Pol
   });
 }
 
-/** Every policy id the versions name, one step per policy (the index is ordered by policy, then time). */
-async function versionPolicyIds(tx: AnyTx): Promise<string[]> {
+/**
+ * Every policy id the versions name, one step per policy (the index is ordered by policy, then time); null
+ * when a damaged record's key cannot be stepped past (a policy id that is not text, a time that is not a
+ * number: such keys sort where a step would not move), and the caller reads everything instead.
+ */
+async function versionPolicyIds(tx: AnyTx): Promise<string[] | null> {
   const ids: string[] = [];
   let cursor = await tx.objectStore(STORES.versions).index(INDEX_VERSION_BY_POLICY).openKeyCursor();
   while (cursor) {
     const key = cursor.key as unknown;
-    const policyId = Array.isArray(key) ? key[0] : undefined;
-    if (typeof policyId !== 'string') break;
+    const [policyId, at] = Array.isArray(key) ? (key as unknown[]) : [];
+    if (typeof policyId !== 'string' || typeof at !== 'number') return null;
     ids.push(policyId);
     cursor = await cursor.continue([policyId, Infinity]);
   }

@@ -79,8 +79,11 @@ export interface PolicyStore {
   listQuarantine(): Promise<QuarantineEntry[]>;
   exportAll(): Promise<ExportFile>;
   importAll(data: unknown): Promise<ImportResult>;
-  /** Analyses, at most `limit` of them, the changes of versions kept without one (backfill.ts); how many it stored. */
-  analyzeMissing(analyze: AnalyzeFn, limit: number): Promise<number>;
+  /**
+   * Analyses, at most `limit` of them, the changes of versions kept without one (backfill.ts), passing over
+   * and adding to `skip` those that cannot be analysed; how many it stored and how many are left.
+   */
+  analyzeMissing(analyze: AnalyzeFn, limit: number, skip?: Set<string>): Promise<{ analysed: number; remaining: number }>;
   /** Versions whose raw capture no extractor as new as `extractorVersion` has read, at most `limit`. */
   pendingReextraction(extractorVersion: number, limit: number): Promise<string[]>;
   /** Re-extracts one version's raw capture; a different text replaces the stored one, never as a change. */
@@ -139,10 +142,10 @@ export async function openPolicyStore(options: OpenOptions): Promise<PolicyStore
       if (result.ok) await summariesAfter(ctx, null);
       return result;
     },
-    async analyzeMissing(analyze, limit) {
-      const { analysed, sites } = await analyzeMissing(ctx, analyze, limit);
+    async analyzeMissing(analyze, limit, skip) {
+      const { analysed, sites, remaining } = await analyzeMissing(ctx, analyze, limit, skip);
       if (analysed > 0) await summariesAfter(ctx, sites.length > 0 ? sites : null);
-      return analysed;
+      return { analysed, remaining };
     },
     siteForUrl,
     close: () => db.close(),

@@ -129,4 +129,22 @@ describe('site summaries', () => {
       reopened.close();
     }
   });
+
+  it.each([
+    ['a time that is not a number', (v: Record<string, unknown>) => ({ ...v, versionId: 'damaged', firstSeen: '2026-01-01T00:00:00Z' })],
+    ['a policy id that is not text', (v: Record<string, unknown>) => ({ ...v, versionId: 'damaged', policyId: 7 })],
+  ])('lists one site\'s policies whole when a damaged version record has %s (its key cannot be stepped past)', async (_name, damage) => {
+    const { store, factory, clock } = await freshStore();
+    const B = 'https://www.example.com/cookies';
+    await store.savePolicyVersion({ url: A, document: doc('We collect your email.'), kind: 'privacy-policy' });
+    clock.tick();
+    const cookies = await store.savePolicyVersion({ url: B, document: doc('We use cookies.'), kind: 'privacy-policy' });
+    const db = await openDatabase(factory, 'test');
+    // The cookie policy's own record lost, and a damaged version record not yet quarantined.
+    await db.delete(STORES.policies, cookies.policyId);
+    const [v] = (await db.getAll(STORES.versions)) as Record<string, unknown>[];
+    await db.put(STORES.versions, damage(v!));
+    db.close();
+    expect((await store.listPolicies('example.com')).map((p) => p.path)).toEqual(['/cookies', '/privacy']);
+  });
 });

@@ -441,6 +441,8 @@ describe('the grammar of a denial, and of a practice beside a negation', () => {
     ['a denial in the main clause after a subordinate one', 'While you use the app, we never share your location with advertisers, data brokers or insurers.'],
     ['a denial after a caveat about security', 'We cannot guarantee perfect security, but we never share your health data with insurers.'],
     ['an opt-out beside a choice taken away', 'You can opt out of the sale of your data in your settings, although you cannot opt out of essential cookies.'],
+    ['a relative clause about the data, inside the sentence', 'We collect your location, which we do not share with third parties, and your device identifiers.'],
+    ['a relative clause denying a list of practices', 'We work with service providers, who do not sell, share, or use your personal information for advertising.'],
   ])('%s is told as a limit, never as a new or wider practice', (_form, sentence) => {
     const found = kinds(sentence);
     expect(found.length).toBeGreaterThan(0);

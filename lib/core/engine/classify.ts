@@ -97,7 +97,9 @@ function grammarStance(s: string): { denial: boolean; excepted: boolean; choice:
   // Where the practice is stated before the denial (the three forms above), it must be spoken of there: "we
   // share data with service providers, who may not use it to train AI" states sharing, not training. (After
   // an exception, "we do not share it except in the following cases:", the sentence as a whole says it.)
-  const affirmed = elliptical || secondPredicate ? s.slice(0, reach.from) : s;
+  // A denial that ends with its own subordinate or relative clause leaves the rest of the sentence to say what
+  // it states ("we collect your location, which we do not share, and your device identifiers" states no sharing).
+  const affirmed = elliptical || secondPredicate ? s.slice(0, reach.from) : reach.byClause && reach.to !== null ? `${s.slice(0, reach.from)} ${s.slice(reach.to)}` : s;
   return { denial: true, excepted: reach.to !== null || elliptical || secondPredicate, choice, affirmed };
 }
 
@@ -118,7 +120,7 @@ function offersChoice(s: string): boolean {
  * `to` null: to the end of the sentence; `byException`: an exception ends it (what it denies still happens,
  * to those the exception names). Null when the sentence denies nothing.
  */
-export function denialReach(s: string): { from: number; to: number | null; byException: boolean } | null {
+export function denialReach(s: string): { from: number; to: number | null; byException: boolean; byClause?: true } | null {
   const d = findDenial(s);
   if (!d) return null;
   const rest = s.slice(d.end);
@@ -134,10 +136,13 @@ export function denialReach(s: string): { from: number; to: number | null; byExc
   const bySubordinate = comma >= 0 && !findDenial(rest.slice(comma)) ? comma : Infinity;
   // "Our partners, who are prohibited from using it for other purposes, receive your email": a denial in a
   // relative clause ends with it; the main clause goes on after the comma.
-  const relative = RELATIVE_OPENING.test(s.slice(Math.max(0, d.index - 40), d.index)) ? rest.indexOf(', ') : -1;
+  // (Not a comma inside a list of what it denies: "who do not sell, share, or use it".)
+  const relative = RELATIVE_OPENING.test(s.slice(Math.max(0, d.index - 40), d.index)) ? (CLAUSE_COMMA.exec(rest)?.index ?? -1) : -1;
   const byRelative = relative >= 0 && !findDenial(rest.slice(relative)) ? relative : Infinity;
   const back = Math.min(byException, byTurn, bySubordinate, byRelative);
-  return { from: d.index, to: back === Infinity ? null : d.end + back, byException: byException < byTurn };
+  // Ended with its subordinate or relative clause: what the sentence states lies outside it (grammarStance).
+  const byClause = back !== Infinity && back === Math.min(bySubordinate, byRelative) && back < Math.min(byException, byTurn);
+  return { from: d.index, to: back === Infinity ? null : d.end + back, byException: byException < byTurn, ...(byClause ? { byClause: true as const } : {}) };
 }
 
 /**
@@ -156,6 +161,8 @@ const CLAUSE_TURNS = new RegExp(CLAUSE_TURN.source, 'g');
 const SUBORDINATE = /^\W*(?:although|though|while|whilst|even though|even if)\b/;
 const RELATIVE_OPENING = /, (?:who|which|that) (?:\S+ ){0,3}$/;
 const RELATIVE_WHO = /, who (?:\S+ ){0,3}$/;
+/** A comma that ends a clause, not one inside a list of verbs or objects ("sell, share, or use"). */
+const CLAUSE_COMMA = /, (?!(?:or|and|nor)\b)(?!(?:sell|share|use|rent|disclose|transfer|trade|provide|process|collect|access|store|retain)\w*\b)/;
 const SECOND_PREDICATE = /\band (?:are|is|will be|must|shall)(?: be)? (?:\S+ )?$/;
 const MAIN_CLAUSE = /, (?:we|you|they|it|our|your|this|these|such|the)\b/;
 // A colon that opens a list ("for: advertising; marketing"), not one inside an address ("https://").
