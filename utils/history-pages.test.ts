@@ -69,6 +69,18 @@ async function receive(handlers: Handlers, transfer: { id: string; length: numbe
 
 const send = (handlers: Handlers, text: string, chunk: number) => sendText(text, asking(handlers).ask, chunk);
 
+/** This profile saw the first version; another only the second, later (so its file has no analysis of the change). */
+async function secondVersionFromElsewhere() {
+  const here = await backgroundWithTab();
+  await here.capture(POLICY_V1);
+  await new Promise((r) => setTimeout(r, 5));
+  const there = await backgroundWithTab();
+  await there.capture(POLICY_V2);
+  const { transfer } = await there.handlers.exportHistory({}, none);
+  const { text } = await receive(there.handlers, transfer);
+  return { here, text };
+}
+
 describe('export and import', () => {
   it('carries the history into another profile in many pieces, knows what it already has, and refuses what is not JSON', async () => {
     const { handlers } = await withTwoVersions();
@@ -95,14 +107,7 @@ describe('export and import', () => {
   });
 
   it('analyses an imported change that came without its analysis, so the badge raises it', async () => {
-    // This profile saw the first version; the other only the second, later (so its file has no analysis of the change).
-    const here = await backgroundWithTab();
-    await here.capture(POLICY_V1);
-    await new Promise((r) => setTimeout(r, 5));
-    const there = await backgroundWithTab();
-    await there.capture(POLICY_V2);
-    const { transfer } = await there.handlers.exportHistory({}, none);
-    const { text } = await receive(there.handlers, transfer);
+    const { here, text } = await secondVersionFromElsewhere();
     expect(await here.handlers.importHistory({ transfer: await send(here.handlers, text, 4_000_000) }, none)).toMatchObject({ ok: true, outcome: { kind: 'imported', added: 1 } });
     const store = await here.history.store();
     expect((await store.siteState('example.com'))?.alert).toBeGreaterThan(0);
@@ -110,13 +115,7 @@ describe('export and import', () => {
   });
 
   it('analyses an imported change even when a background run was already under way when the import came', async () => {
-    const here = await backgroundWithTab();
-    await here.capture(POLICY_V1);
-    await new Promise((r) => setTimeout(r, 5));
-    const there = await backgroundWithTab();
-    await there.capture(POLICY_V2);
-    const { transfer } = await there.handlers.exportHistory({}, none);
-    const { text } = await receive(there.handlers, transfer);
+    const { here, text } = await secondVersionFromElsewhere();
     // Another site's change kept without analysis, so the alarm's run has work, and its analysis is held
     // until after the import has come in (the run read what to analyse before the import).
     const store = await here.history.store();

@@ -17,7 +17,8 @@ import type { ChainEntry } from './chain';
 import { CHAIN_FORMAT } from './chain';
 import { sha256Hex, utf8 } from './digest';
 import { TEXT_FORMAT } from './text';
-import { concatBytes, httpResponseBlock, warcFields, warcRecord, WARC_VERSION } from './warc';
+import { httpResponseBlock, warcFields, warcRecord, WARC_VERSION } from './warc';
+import { concatBytes } from '../../core/bytes';
 
 export interface EvidencePolicy {
   policyId: string;

@@ -9,6 +9,7 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import { utf8, warcDigest } from './digest';
+import { concatBytes } from '../../core/bytes';
 
 export const WARC_VERSION = 'WARC/1.1';
 const CRLF = '\r\n';
@@ -39,18 +40,6 @@ export function recordIdFor(versionLine: string, lines: readonly string[]): stri
   const hex = bytesToHex(sha256(utf8([versionLine, ...lines].join(CRLF))));
   const variant = ((parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16);
   return `<urn:uuid:${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}>`;
-}
-
-export function concatBytes(parts: readonly Uint8Array[]): Uint8Array {
-  let total = 0;
-  for (const p of parts) total += p.byteLength;
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.byteLength;
-  }
-  return out;
 }
 
 /** One record: its id and its bytes (version line, headers, blank line, block, two CRLFs). */
