@@ -14,7 +14,7 @@ function pageUrl(explicit: string | undefined, fileUrl: string): string {
 }
 
 function batch(command: 'detect' | 'diff', args: CommandArgs, ctx: CommandContext): Promise<number> {
-  return runBatch(command, args.batch ?? '', { cwd: ctx.cwd, out: ctx.stdout, maxBytes: ctx.maxInputBytes, lang: args.lang });
+  return runBatch(command, args.batch ?? '', { cwd: ctx.cwd, out: ctx.stdout, maxBytes: ctx.maxInputBytes, lang: args.lang, ...(ctx.stdin ? { stdin: ctx.stdin } : {}) });
 }
 
 export async function detectCommand(args: CommandArgs, ctx: CommandContext): Promise<number> {

@@ -42,7 +42,7 @@ export type Invocation =
 const OPTION_HELP: Record<CommandOption | 'help' | 'version', { flag: string; help: string }> = {
   url: { flag: '--url URL', help: "the page's address (default: the file's file:// URL); used for detection" },
   json: { flag: '--json', help: 'print one JSON document instead of text (its fields: README, "JSON output")' },
-  batch: { flag: '--batch FILE', help: 'read one JSON object per line and print one JSON result per line' },
+  batch: { flag: '--batch FILE', help: 'read one JSON object per line (from standard input with -) and print one JSON result per line' },
   lang: { flag: '--lang LANG', help: 'write headlines, summaries and category names in en (default), de, fr or es' },
   'no-color': { flag: '--no-color', help: 'never colour the output (also: NO_COLOR=1); colour is only used on a terminal' },
   help: { flag: '-h, --help', help: 'show this help' },

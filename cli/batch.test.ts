@@ -36,6 +36,21 @@ describe('diff --batch', () => {
     if (first && !('error' in first)) expect(first.newer.url).toBe('https://examplo.test/privacy');
   });
 
+  it('reads the batch from standard input with "-", its paths relative to the working folder', async () => {
+    const lines = ['{"id":"a","older":"policy-v1.md","newer":"policy-v2.md"}', '{"id":"b","older":"policy-v1.md"}'].join('\n');
+    // Split across chunks, as a pipe delivers it.
+    const stdin = (async function* () {
+      const bytes = new TextEncoder().encode(lines);
+      for (let i = 0; i < bytes.length; i += 17) yield bytes.subarray(i, i + 17);
+    })();
+    const r = await run(['diff', '--batch', '-'], { cwd: FIXTURES, stdin });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(1);
+    expect(jsonLines(r.stdout).map((l) => { const x = BatchDiffResult.parse(l); return [x.id, 'error' in x]; })).toEqual([['a', false], ['b', true]]);
+    // Without a standard input to read (as when embedded), "-" is an input error, not a file named "-".
+    expect(await run(['diff', '--batch', '-'], { cwd: FIXTURES })).toMatchObject({ code: 1, stderr: expect.stringContaining('no standard input') });
+  });
+
   it('exits 0 when every line succeeds; paths may be absolute', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'clausewatch-batch-'));
     try {

@@ -4,7 +4,7 @@
  * A bad line becomes an error result for that line and the run goes on.
  */
 import { createReadStream, statSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { BatchDetectResult, BatchDiffResult, type BatchError } from './output';
 import { parsePageUrl, UsageError } from './args';
 import { runDetect, runDiff } from './analyze';
@@ -21,6 +21,8 @@ export interface BatchOptions {
   /** The language of the explanations. */
   lang?: string;
   maxBytes: number;
+  /** Standard input, read when the batch file is "-" (its paths are then relative to `cwd`). */
+  stdin?: AsyncIterable<Uint8Array>;
 }
 
 type Id = string | number | null;
@@ -35,12 +37,13 @@ type RawLine = { bytes: Buffer } | { tooLong: true };
  * ending (a log, /dev/zero, a file that is not JSONL) stops the reading there: readline would buffer
  * it whole, up to hundreds of megabytes, before failing with a stack trace.
  */
-async function* lines(path: string, maxBytes: number): AsyncGenerator<RawLine> {
-  const stream = createReadStream(path, { highWaterMark: 64 * 1024 });
+async function* lines(source: string | AsyncIterable<Uint8Array>, maxBytes: number): AsyncGenerator<RawLine> {
+  const stream = typeof source === 'string' ? createReadStream(source, { highWaterMark: 64 * 1024 }) : null;
   try {
     let pending: Buffer[] = [];
     let pendingBytes = 0;
-    for await (const chunk of stream as AsyncIterable<Buffer>) {
+    for await (const piece of (stream ?? source) as AsyncIterable<Uint8Array>) {
+      const chunk = Buffer.isBuffer(piece) ? piece : Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength);
       let start = 0;
       for (let nl = chunk.indexOf(0x0a); nl >= 0; nl = chunk.indexOf(0x0a, start)) {
         const piece = chunk.subarray(start, nl);
@@ -64,7 +67,7 @@ async function* lines(path: string, maxBytes: number): AsyncGenerator<RawLine> {
     }
     if (pendingBytes > 0) yield { bytes: Buffer.concat(pending) };
   } finally {
-    stream.destroy();
+    stream?.destroy();
   }
 }
 
@@ -124,8 +127,7 @@ function salvageId(text: string): Id {
   return null;
 }
 
-export async function runBatch(command: 'detect' | 'diff', listPath: string, options: BatchOptions): Promise<number> {
-  const absolute = resolve(options.cwd, listPath);
+function checkListFile(absolute: string, listPath: string): void {
   try {
     const st = statSync(absolute);
     if (st.isDirectory()) throw new InputError(`${listPath}: is a directory, not a JSONL file`);
@@ -134,11 +136,19 @@ export async function runBatch(command: 'detect' | 'diff', listPath: string, opt
     const code = (e as NodeJS.ErrnoException | null)?.code;
     throw new InputError(code === 'ENOENT' ? `${listPath}: no such file` : `${listPath}: cannot read (${code ?? String(e)})`);
   }
+}
+
+/** `listPath` "-" reads the batch from standard input; its paths are then relative to `cwd`. */
+export async function runBatch(command: 'detect' | 'diff', listPath: string, options: BatchOptions): Promise<number> {
+  const fromStdin = listPath === '-';
+  if (fromStdin && !options.stdin) throw new InputError('-: no standard input to read the batch from');
+  const absolute = fromStdin ? join(resolve(options.cwd), '-') : resolve(options.cwd, listPath);
+  if (!fromStdin) checkListFile(absolute, listPath);
   const base = dirname(absolute);
   const schema = command === 'diff' ? BatchDiffResult : BatchDetectResult;
   let lineNo = 0;
   let failed = 0;
-  for await (const raw of lines(absolute, MAX_LINE_BYTES)) {
+  for await (const raw of lines(fromStdin ? options.stdin! : absolute, MAX_LINE_BYTES)) {
     lineNo++;
     if ('tooLong' in raw) {
       throw new InputError(`${listPath}: line ${lineNo} is longer than ${MAX_LINE_BYTES / (1024 * 1024)} MB without ending; a batch file holds one short JSON object per line (stopped reading there)`);

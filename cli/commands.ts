@@ -38,6 +38,8 @@ export interface CommandContext {
   width: number;
   /** Size limit per input file, in bytes. */
   maxInputBytes: number;
+  /** Standard input (`--batch -`). */
+  stdin?: AsyncIterable<Uint8Array>;
 }
 
 export interface CommandSpec extends CommandSyntax {

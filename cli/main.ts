@@ -26,6 +26,8 @@ export interface CliIO {
   columns?: number;
   /** Size limit per input file, in bytes. */
   maxInputBytes?: number;
+  /** Standard input, for `--batch -`; the process's by default. */
+  stdin?: AsyncIterable<Uint8Array>;
 }
 
 export const EXIT = { ok: 0, input: 1, usage: 2, internal: 3 } as const;
@@ -65,6 +67,7 @@ async function execute(argv: readonly string[], io: CliIO, cwd: string, env: Rec
       colour: io.isTTY && call.color !== false && !env['NO_COLOR'],
       width: Math.max(40, Math.min(120, io.columns ?? (Number(env['COLUMNS']) || 100))),
       maxInputBytes: io.maxInputBytes ?? DEFAULT_MAX_INPUT_BYTES,
+      ...(io.stdin ? { stdin: io.stdin } : {}),
     },
   );
 }
@@ -106,6 +109,7 @@ export async function runAsProcess(): Promise<void> {
     stderr: process.stderr,
     isTTY: process.stdout.isTTY === true,
     columns: process.stdout.columns,
+    stdin: process.stdin,
   });
   process.exitCode = code;
 }
