@@ -64,6 +64,12 @@ function noise(length: number, seed = 1): Uint8Array {
 }
 
 describe('decodeBytes: nothing is silently replaced', () => {
+  it('names the first byte of a short Latin-1 text file and says what to do, rather than calling it binary', () => {
+    expect(decodeBytes(new Uint8Array(Buffer.from('Caf\xe9 policy: we share data.\n', 'latin1')))).toEqual({ ok: false, reason: expect.stringMatching(/^is not valid UTF-8: byte 3 \(0xe9\).*convert the file to UTF-8/) });
+    // A file with control bytes as well is still called binary.
+    expect(decodeBytes(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0xe9, 0x14]))).toMatchObject({ ok: false, reason: expect.stringMatching(/binary/) });
+  });
+
   const policy = new TextEncoder().encode(`<!doctype html><title>Privacy Policy</title>${'<p>We collect your email address and keep it for a year.</p>\n'.repeat(2000)}`);
 
   it('refuses a UTF-8 file with one bad byte far past the part that is sniffed, and says where', () => {

@@ -128,12 +128,19 @@ export function decodeBytes(bytes: Uint8Array): Decoded {
     const text = decodeAs(label, bytes);
     if (text !== null) return { ok: true, text };
   }
-  // The head was sniffed as a whole: bad bytes there mean it is not text at all.
-  if (bad < head.length && looksBinary(head, bytes.length > head.length)) return { ok: false, reason: BINARY };
+  // The head was sniffed as a whole: bad bytes there, with control bytes no text holds, mean it is not text
+  // at all; without them it is text in another encoding (Latin-1), and the reason below says where and what to do.
+  if (bad < head.length && looksBinary(head, bytes.length > head.length) && hasControlBytes(head)) return { ok: false, reason: BINARY };
   return {
     ok: false,
     reason: `is not valid UTF-8: byte ${bad} (0x${bytes[bad]!.toString(16).padStart(2, '0')}) is not part of a UTF-8 character; convert the file to UTF-8, or for HTML declare its charset`,
   };
+}
+
+/** C0 control bytes that text never holds (all but tab, line feed, form feed and carriage return). */
+function hasControlBytes(head: Uint8Array): boolean {
+  for (const b of head) if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0c && b !== 0x0d) return true;
+  return false;
 }
 
 /** Text from bytes, or null when it is not text (see decodeBytes for why). */

@@ -248,7 +248,7 @@ describe('bad input', () => {
     ['empty.html', /file is empty/],
     ['blank.md', /file is empty \(only whitespace\)/],
     ['image.png', /binary file/],
-    ['latin1.txt', /binary file \(not UTF-8/],
+    ['latin1.txt', /latin1\.txt: is not valid UTF-8: byte 27 \(0xe9\).*convert the file to UTF-8/],
     ['late-bad-byte.html', /late-bad-byte\.html: is not valid UTF-8: byte \d{5} \(0xff\)/],
     ['utf16-binary.txt', /utf16-binary\.txt: .*UTF-16/],
     ['nested-4000.html', /nested-4000\.html: the page is nested too deeply to extract \(about 4,000 levels; the limit is 256\)/],
