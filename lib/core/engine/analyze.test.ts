@@ -390,6 +390,8 @@ describe('an explanation never names as gained what its quoted sentence denies',
     ['a denial in a relative clause before the main verb', 'Our partners, who are prohibited from using your data for other purposes, receive your email address for marketing.', ['restricts', 'states']],
     ['a denial in a relative clause about the recipients', 'We share your data with vendors, who never sell it.', ['restricts', 'states']],
     ['a denial in a relative clause about the data', 'Your data, which is never sold, stays with us.', ['restricts']],
+    ['a denied predicate after "but"', 'Our vendors may have access to your data to deliver orders but will be prohibited from using it for anything else.', ['restricts', 'states']],
+    ['a coordinated relative clause about the recipient', 'We share your address with a courier we contract with, and which agrees not to use it for any other purpose.', ['restricts', 'states']],
   ])('%s', (_name, sentence, polarities) => {
     const said = describePolicy(doc(`# Privacy\n\n${sentence}`)).filter((s) => s.category === 'third-party-sharing');
     expect(said.map((s) => s.polarity).sort()).toEqual(polarities);

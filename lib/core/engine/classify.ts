@@ -160,10 +160,12 @@ function clauseTurn(rest: string): { index: number } | null {
 const CLAUSE_TURNS = new RegExp(CLAUSE_TURN.source, 'g');
 const SUBORDINATE = /^\W*(?:although|though|while|whilst|even though|even if)\b/;
 const RELATIVE_OPENING = /, (?:who|which|that) (?:\S+ ){0,3}$/;
-const RELATIVE_WHO = /, who (?:\S+ ){0,3}$/;
+// (", who" or a coordinated "and which", about whoever receives it: "…, and which agrees not to sell it".
+// Not ", which": "we collect your location, which we do not share" states no sharing.)
+const RELATIVE_WHO = /(?:, who|\band (?:who|which)) (?:\S+ ){0,3}$/;
 /** A comma that ends a clause, not one inside a list of verbs or objects ("sell, share, or use"). */
 const CLAUSE_COMMA = /, (?!(?:or|and|nor)\b)(?!(?:sell|share|use|rent|disclose|transfer|trade|provide|process|collect|access|store|retain)\w*\b)/;
-const SECOND_PREDICATE = /\band (?:are|is|will be|must|shall)(?: be)? (?:\S+ )?$/;
+const SECOND_PREDICATE = /\b(?:and|but) (?:are|is|will be|will|must|shall)(?: be)? (?:\S+ )?$/;
 const MAIN_CLAUSE = /, (?:we|you|they|it|our|your|this|these|such|the)\b/;
 // A colon that opens a list ("for: advertising; marketing"), not one inside an address ("https://").
 const LIST_COLON = /:\s/;
