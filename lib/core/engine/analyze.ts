@@ -7,7 +7,7 @@
  */
 import { ChangeAnalysis, type Category, type Evidence, type Finding, type FindingKind, type Gained, type PolicyDocument, type Severity, type Signal, type Statement } from '../schema';
 import { attributeKeys, attributesOf, lowerCaseWords, ownName, selfNames, type Attributes, type Names } from './attributes';
-import { denialReach, memoized, prepareSentence, statementClassifier, type Classification, type Classify } from './classify';
+import { denialReach, memoized, outsideDenial, prepareSentence, statementClassifier, type Classification, type Classify } from './classify';
 import { alignDocuments, Budget, unitAfter, type LeadUnit, type SentenceEdit } from './diff';
 import { trimEndChars } from '../text/trim';
 import { FNV_OFFSET, hashString } from './model/features';
@@ -231,8 +231,7 @@ function affirmedKeys(text: string, names: Names): Set<string> | null {
   const prepared = prepareSentence(text);
   const reach = denialReach(prepared);
   if (!reach) return null;
-  const end = reach.to ?? prepared.length;
-  const affirmed = `${prepared.slice(0, reach.from)}${' '.repeat(end - reach.from)}${prepared.slice(end)}`;
+  const affirmed = outsideDenial(prepared, reach);
   const a = attributesOf(affirmed, text, names);
   return new Set(attributeKeys({ ...a, named: a.named.filter((n) => affirmed.includes(n.toLowerCase())) }));
 }

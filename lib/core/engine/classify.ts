@@ -99,8 +99,14 @@ function grammarStance(s: string): { denial: boolean; excepted: boolean; choice:
   // an exception, "we do not share it except in the following cases:", the sentence as a whole says it.)
   // A denial that ends with its own subordinate or relative clause leaves the rest of the sentence to say what
   // it states ("we collect your location, which we do not share, and your device identifiers" states no sharing).
-  const affirmed = elliptical || secondPredicate ? s.slice(0, reach.from) : reach.byClause && reach.to !== null ? `${s.slice(0, reach.from)} ${s.slice(reach.to)}` : s;
+  const affirmed = elliptical || secondPredicate ? s.slice(0, reach.from) : reach.byClause ? outsideDenial(s, reach) : s;
   return { denial: true, excepted: reach.to !== null || elliptical || secondPredicate, choice, affirmed };
+}
+
+/** A prepared sentence with its denial's reach blanked, offsets kept: what it says outside the denial. */
+export function outsideDenial(s: string, reach: { from: number; to: number | null }): string {
+  const end = reach.to ?? s.length;
+  return `${s.slice(0, reach.from)}${' '.repeat(end - reach.from)}${s.slice(end)}`;
 }
 
 const CHOICES = new RegExp(CHOICE.source, 'g');

@@ -89,16 +89,16 @@ const NEGATED_LIMIT = /^(?:need|needs|require|requires|hesitate|restrict|restric
 const NEW_SUBJECT = /^(?:we|you|they|it|he|she|this|these|those|our|your|their|nous|vous|ils|elles)$/;
 
 /**
+ * A denial that leaves its verb out, after a clause that states the practice: "we share it with service
+ * providers, but never with advertisers", "... and not to data brokers". It denies only what follows it.
+ */
+export const ELLIPTICAL_DENIAL = /(?:,|\bbut|\band) (?:never|not) (?:with|to|for)\b/;
+/**
  * Denials by their form. A negation governing a practice verb ("we do not sell", "will never be used",
  * "ne ... pas") is found word by word in code: a gap of a few words inside one regular expression is more
  * than a ReDoS checker can prove linear. The other forms are short patterns: "no data is used", "no sale",
  * "not directed to children".
  */
-/**
- * A denial that leaves its verb out, after a clause that states the practice: "we share it with service
- * providers, but never with advertisers", "... and not to data brokers". It denies only what follows it.
- */
-export const ELLIPTICAL_DENIAL = /(?:,|\bbut|\band) (?:never|not) (?:with|to|for)\b/;
 export const DENIALS: readonly RegExp[] = [
   ELLIPTICAL_DENIAL,
   // The recipient as the subject: "advertisers never receive your data", "partners do not have access to it"
@@ -187,7 +187,7 @@ function governedNegation(ws: ReadonlyArray<{ word: string; at: number }>): { in
     else if ((AUXILIARY.has(w) && (next === 'not' || next === 'not,')) || (w === 'no' && (next === 'longer' || NEGATIVE_NOUN.test(next)))) from = i + 2;
     // "We promise not to use", "our policy is not to share", "we require vendors not to retain": a negated
     // infinitive after a word of commitment (not "you may choose not to provide", a choice).
-    else if (w === 'not' && next === 'to' && COMMITMENT.test(ws[i - 1]?.word ?? '') ) from = i + 2;
+    else if (w === 'not' && next === 'to' && COMMITMENT.test(ws[i - 1]?.word ?? '')) from = i + 2;
     else if (w === 'ne' || /^n['’]/.test(w)) {
       for (let j = i + 1; j <= i + 7 && j < ws.length; j++) {
         const x = ws[j]?.word.replace(/[.,;:]$/, '');
