@@ -96,10 +96,7 @@ export function createHistory(deps: HistoryDeps): History {
         extractorVersion: EXTRACTOR_VERSION,
         reextract: deps.extract,
       });
-      if (saved.analysisError) {
-        mayBeMissing = true;
-        leftSince++;
-      }
+      if (saved.analysisError) leftWithout++;
       if (saved.pruned) {
         await setStorageProblem({ kind: 'pruned', removedRaw: saved.pruned.removedRaw, removedVersions: saved.pruned.removedVersions });
       } else if ((await storageProblem())?.kind === 'save-failed') {
@@ -131,22 +128,20 @@ export function createHistory(deps: HistoryDeps): History {
 
   // Versions this worker could not analyse (damaged text, an analysis that failed): not retried on every run.
   const unanalysable = new Set<string>();
-  let mayBeMissing = true;
-  // Bumped by whatever may leave a change without analysis (an import, a failed analysis at save): a run
-  // that began before it does not clear `mayBeMissing`.
-  let leftSince = 0;
+  // Counts whatever may leave a change without analysis (an import, a failed analysis at save); `doneAt`,
+  // the count when a run last found none left (null: not known, as at the worker's start). A run is owed
+  // whenever they differ, so one that began before an import does not settle it.
+  let leftWithout = 0;
+  let doneAt: number | null = null;
   const backfillInTurn = serial();
   function backfill(force = false): Promise<number> {
-    if (force) {
-      mayBeMissing = true;
-      leftSince++;
-    }
+    if (force) leftWithout++;
     return backfillInTurn(async () => {
-      if (!force && !mayBeMissing) return 0;
-      const began = leftSince;
+      if (doneAt === leftWithout) return 0;
+      const began = leftWithout;
       try {
         const { analysed, remaining } = await (await store()).analyzeMissing((a, b) => analyzeChangeYielding(a, b, nextTask), BACKFILL_PER_RUN, unanalysable);
-        mayBeMissing = remaining > 0 || leftSince !== began;
+        doneAt = remaining > 0 ? null : began;
         return analysed;
       } catch (error) {
         console.warn('[Clausewatch] analysing kept versions stopped', error);

@@ -8,11 +8,12 @@
  */
 import { ChangeAnalysis, type PolicyDocument } from '../core/schema';
 import { STORES } from './db';
-import { check, primaryKeyOf, type Bad } from './records';
+import type { Bad } from './records';
 import { VersionRecord } from './schema';
 import { begin, putChecked, type StoreContext } from './context';
 import { failedWrite, quarantine, reading } from './quarantine';
 import { assemble, policyVersions, toStored } from './versions';
+import { INDEX_STORES, readIndex } from './read';
 import type { AnalyzeFn } from './save';
 
 type Candidate = { version: VersionRecord; previous: VersionRecord };
@@ -23,15 +24,10 @@ type Candidate = { version: VersionRecord; previous: VersionRecord };
  * ones found so are added to it. `remaining`: changes still without analysis after this call (none tried).
  */
 export async function analyzeMissing(ctx: StoreContext, analyze: AnalyzeFn, limit: number, skip: Set<string> = new Set()): Promise<{ analysed: number; sites: string[]; remaining: number }> {
-  const candidates = await reading(ctx, 'find versions to analyse', [STORES.versions], async (tx, bad) => {
-    const byPolicy = new Map<string, VersionRecord[]>();
-    for (const raw of await tx.objectStore(STORES.versions).getAll()) {
-      const v = check(VersionRecord, STORES.versions, primaryKeyOf(STORES.versions, raw), raw, bad);
-      if (v) byPolicy.set(v.policyId, [...(byPolicy.get(v.policyId) ?? []), v]);
-    }
+  const candidates = await reading(ctx, 'find versions to analyse', INDEX_STORES, async (tx, bad) => {
     const out: Candidate[] = [];
-    for (const list of byPolicy.values()) {
-      list.sort((a, b) => a.firstSeen - b.firstSeen);
+    // Each policy's versions, oldest first (read.ts readIndex).
+    for (const list of (await readIndex(tx, bad)).versionsByPolicy.values()) {
       list.forEach((version, i) => {
         const previous = list[i - 1];
         if (previous && version.analysis === null && version.contentHash !== previous.contentHash) out.push({ version, previous });

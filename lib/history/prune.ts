@@ -8,6 +8,7 @@ import { ChunkRecord, CaptureRecord, QuarantineEntry, RawRecord, VersionRecord, 
 import { begin, pieceId, putChecked, type RwTx, type StoreContext } from './context';
 import { failedWrite, reading } from './quarantine';
 import { pendingChange } from '../core/review';
+import { isUnreviewedMajor } from './read';
 
 export type PruneResult = { removedVersions: number; removedRaw: number; bytesBefore: number; bytesAfter: number };
 
@@ -210,7 +211,7 @@ export async function prune(ctx: StoreContext, options: { targetBytes?: number }
       .flatMap((list) => {
         const sorted = list.sort((a, b) => a.firstSeen - b.firstSeen);
         const pending = pendingChange(sorted);
-        const awaitingMajor = new Set(pending?.versions.filter((v) => (v.analysis?.counts.major ?? 0) > 0) ?? []);
+        const awaitingMajor = new Set(pending?.versions.filter(isUnreviewedMajor) ?? []);
         return sorted.slice(1, -1).filter((v) => v !== pending?.baseline && !awaitingMajor.has(v));
       })
       .sort((a, b) => a.firstSeen - b.firstSeen);

@@ -12,7 +12,7 @@ import { reading } from './quarantine';
 import { pendingChange } from '../core/review';
 import { assemble, latestVersions, policyVersions, toMeta, toStored } from './versions';
 
-function isUnreviewedMajor(v: VersionRecord): boolean {
+export function isUnreviewedMajor(v: VersionRecord): boolean {
   return !v.reviewed && (v.analysis?.counts.major ?? 0) > 0;
 }
 
