@@ -18,7 +18,7 @@ function render(mode: 'inline' | 'side-by-side'): string {
   };
   return renderToString(
     <WordsProvider locale="en">
-      <ComparisonView comparison={comparison} mode={mode} onModeChange={() => {}} onCopyMarkdown={() => {}} copyStatus="" />
+      <ComparisonView comparison={comparison} mode={mode} onModeChange={() => {}} onCopyMarkdown={() => {}} status="" />
     </WordsProvider>,
   );
 }
@@ -50,7 +50,7 @@ describe('side by side, the same paragraph in two sections', () => {
     expect(analysis.changes.filter((c) => c.type === 'modified')).toHaveLength(1);
     const html = renderToString(
       <WordsProvider locale="en">
-        <ComparisonView comparison={{ older: { versionId: 'v1', firstSeen: Date.UTC(2026, 0, 1), document: before }, newer: { versionId: 'v2', firstSeen: Date.UTC(2026, 5, 1), document: after }, analysis }} mode="side-by-side" onModeChange={() => {}} onCopyMarkdown={() => {}} copyStatus="" />
+        <ComparisonView comparison={{ older: { versionId: 'v1', firstSeen: Date.UTC(2026, 0, 1), document: before }, newer: { versionId: 'v2', firstSeen: Date.UTC(2026, 5, 1), document: after }, analysis }} mode="side-by-side" onModeChange={() => {}} onCopyMarkdown={() => {}} status="" />
       </WordsProvider>,
     );
     const columns = textView(html, 'class="side-by-side"').split('<section').slice(1);

@@ -117,14 +117,15 @@ export function ComparisonView({
   mode,
   onModeChange,
   onCopyMarkdown,
-  copyStatus,
+  status,
   onShowOnPage,
 }: {
   comparison: Comparison;
   mode: CompareMode;
   onModeChange: (mode: CompareMode) => void;
   onCopyMarkdown: () => void;
-  copyStatus: string;
+  /** The outcome of the last action (a copy, "Show on page"), announced politely. */
+  status: string;
   onShowOnPage?: (quote: string) => void;
 }) {
   const headingId = useId();
@@ -150,7 +151,7 @@ export function ComparisonView({
           {ui.comparison.copyMarkdown}
         </button>
         <span role="status" aria-live="polite" className="small">
-          {copyStatus}
+          {status}
         </span>
       </div>
       <h3 className="subheading">{ui.comparison.whatChanged}</h3>

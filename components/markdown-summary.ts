@@ -11,7 +11,6 @@ import type { Comparison } from '@/lib/extension/views';
 import { passageReferences, safeHttpUrl, sectionPath } from './format';
 import { explainer, type Explainer } from '@/lib/core/explain';
 import { digestOf } from '@/lib/core/schema';
-import { splitOuterSpace } from '@/lib/core/text/trim';
 
 /**
  * Backslash-escapes the inline Markdown and HTML syntax (emphasis, code, links, images, tags, tables,
@@ -27,7 +26,7 @@ export function escapeMarkdown(text: string): string {
 }
 
 const WORD_CHAR = /^[\p{L}\p{N}]$/u;
-/** Leading punctuation, the words from the first to the last letter or digit, trailing punctuation (a scan). */
+/** Leading spaces and punctuation, the words from the first to the last letter or digit, trailing ones (a scan). */
 function edgeSplit(text: string): [string, string, string] {
   const chars = [...text];
   let a = 0;
@@ -47,11 +46,10 @@ export function spansMarkdown(spans: readonly Span[], fallback: string): string 
       // Emphasis must hug the words: spaces and punctuation at either end stay outside the markers, or
       // CommonMark does not read them as emphasis (", advertisers" after "providers" would print
       // "providers**, advertisers**"). Punctuation alone is left unmarked.
-      const [lead, inner, trail] = splitOuterSpace(text);
-      const [before, words, after] = edgeSplit(inner);
+      const [before, words, after] = edgeSplit(text);
       if (!words) return text;
       const mark = s.op === 'insert' ? '**' : '~~';
-      return `${lead}${before}${mark}${words}${mark}${after}${trail}`;
+      return `${before}${mark}${words}${mark}${after}`;
     })
     .join('');
 }

@@ -204,9 +204,9 @@ function pages(locale: string): string {
       ].slice(from, from + 5) as ChainView['codes'];
       return <RecordStatus now={NOW} key={`12-${from}`} chain={chain({ ok: false, codes, problems: codes.map(() => 'The English sentence of the background.') })} />;
     }),
-    <ComparisonView key="13" comparison={comparison} mode="inline" onModeChange={() => {}} onCopyMarkdown={() => {}} copyStatus={ui.comparison.copied} onShowOnPage={() => {}} />,
-    <ComparisonView key="14" comparison={comparison} mode="side-by-side" onModeChange={() => {}} onCopyMarkdown={() => {}} copyStatus="" />,
-    <ComparisonView key="15" comparison={{ ...comparison, analysis: { ...analysis, changes: [] } }} mode="inline" onModeChange={() => {}} onCopyMarkdown={() => {}} copyStatus="" />,
+    <ComparisonView key="13" comparison={comparison} mode="inline" onModeChange={() => {}} onCopyMarkdown={() => {}} status={ui.comparison.copied} onShowOnPage={() => {}} />,
+    <ComparisonView key="14" comparison={comparison} mode="side-by-side" onModeChange={() => {}} onCopyMarkdown={() => {}} status="" />,
+    <ComparisonView key="15" comparison={{ ...comparison, analysis: { ...analysis, changes: [] } }} mode="inline" onModeChange={() => {}} onCopyMarkdown={() => {}} status="" />,
     <WatchTable now={NOW} key="16" watches={watches} busySites={['zwei.de']} onCheckNow={() => {}} onRemove={() => {}} onFrequency={() => {}} onWatchInstead={() => {}} />,
     <WatchTable now={NOW} key="17" watches={[]} busySites={[]} onCheckNow={() => {}} onRemove={() => {}} onFrequency={() => {}} onWatchInstead={() => {}} />,
     <AddSiteForm key="18" onDiscover={async () => ({ site: '', candidates: [] })} onConfirm={async () => ''} />,

@@ -5,7 +5,7 @@
  */
 import { hasReviewableChange } from '@/lib/core/review';
 import { DEFAULT_FREQUENCY_HOURS, firstCheck, nextAfterSuccess } from '@/lib/extension/schedule';
-import type { ChangeAnalysis, Detection, PolicyKind } from '@/lib/core/schema';
+import { PolicyKind, type ChangeAnalysis, type Detection } from '@/lib/core/schema';
 import { parsePolicyId, policyKeyFor, type PolicyStore } from '@/lib/history';
 import { withoutFragment } from '@/lib/core/url';
 import type { WatchEntry } from '@/lib/extension/views';
@@ -27,12 +27,11 @@ export const policyUrlOf = withoutFragment;
 function watchesPolicy(w: WatchEntry, policyId: string): boolean {
   // A watched page is a privacy policy or a privacy-adjacent one (a cookie policy picked in "Add a site").
   try {
-    return KINDS.some((kind) => policyKeyFor(w.policyUrl, kind).policyId === policyId);
+    return PolicyKind.options.some((kind) => policyKeyFor(w.policyUrl, kind).policyId === policyId);
   } catch {
     return false;
   }
 }
-const KINDS: readonly PolicyKind[] = ['privacy-policy', 'privacy-adjacent'];
 
 export interface WatchListDeps {
   history: Pick<History, 'store'>;

@@ -27,7 +27,8 @@ export function App() {
   const [picked, setPicked] = useState<Selection | null>(null);
   const [mode, setMode] = useState<CompareMode>('inline');
   const [compared, setCompared] = useState<{ key: string; result: Loaded<Comparison> } | null>(null);
-  const [copied, setCopied] = useState<{ key: string; text: string } | null>(null);
+  // The outcome of the last action on the comparison (a copy, "Show on page"), for the pair it was done on.
+  const [outcome, setOutcome] = useState<{ key: string; text: string } | null>(null);
   const [chains, setChains] = useState<Loaded<ChainView[]>>({ status: 'loading' });
   const [exporting, setExporting] = useState(false);
   const [exportMessage, setExportMessage] = useState('');
@@ -108,20 +109,20 @@ export function App() {
   const copy = async (c: Comparison) => {
     try {
       await navigator.clipboard.writeText(markdownSummary(c, site, words));
-      setCopied({ key, text: ui.comparison.copied });
+      setOutcome({ key, text: ui.comparison.copied });
     } catch (err) {
-      setCopied({ key, text: ui.comparison.couldNotCopy(errorMessage(err, ui)) });
+      setOutcome({ key, text: ui.comparison.couldNotCopy(errorMessage(err, ui)) });
     }
   };
 
-  // Said where the copy's outcome is said: the newer version may no longer be the live page, and then the
-  // passage is not found there.
+  // Said where a copy's outcome is: the newer version may no longer be the live page, and then the passage is
+  // not found there.
   const showOnPage = async (c: Comparison, quote: string) => {
     try {
       const r = await sendMessage('showOnPage', { tabId: null, url: c.newer.document.url, quote });
-      setCopied({ key, text: r.found ? ui.popup.highlighted : ui.popup.passageNotFound });
+      setOutcome({ key, text: r.found ? ui.popup.highlighted : ui.popup.passageNotFound });
     } catch (err) {
-      setCopied({ key, text: ui.common.somethingWentWrong(errorMessage(err, ui)) });
+      setOutcome({ key, text: ui.common.somethingWentWrong(errorMessage(err, ui)) });
     }
   };
 
@@ -173,7 +174,7 @@ export function App() {
                 comparison={comparison.value}
                 mode={mode}
                 onModeChange={setMode}
-                copyStatus={copied?.key === key ? copied.text : ''}
+                status={outcome?.key === key ? outcome.text : ''}
                 onCopyMarkdown={() => void copy(comparison.value)}
                 onShowOnPage={(quote) => void showOnPage(comparison.value, quote)}
               />
