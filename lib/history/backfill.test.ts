@@ -5,17 +5,22 @@ import { editDocument, fakeAnalysis, freshStore, syntheticPolicy } from './test-
 
 const URL_ = 'https://www.example.com/privacy';
 
+/** `count` versions of one policy saved without an analysis (as an import of another browser's versions leaves them). */
+async function withoutAnalyses(count: number, seed: number) {
+  const env = await freshStore();
+  let doc = syntheticPolicy(200, { seed });
+  const first = await env.store.savePolicyVersion({ url: URL_, document: doc, kind: 'privacy-policy' });
+  for (let i = 1; i < count; i++) {
+    env.clock.tick();
+    doc = editDocument(doc, i);
+    await env.store.savePolicyVersion({ url: URL_, document: doc, kind: 'privacy-policy' });
+  }
+  return { ...env, first };
+}
+
 describe('analysing the changes of versions kept without one', () => {
   it('analyses each change that has none, most recent first, at most `limit` per call, and the badge counts them', async () => {
-    const { store, clock } = await freshStore();
-    let doc = syntheticPolicy(200, { seed: 3 });
-    // Four versions saved without an analysis (as an import of another browser's versions leaves them).
-    const first = await store.savePolicyVersion({ url: URL_, document: doc, kind: 'privacy-policy' });
-    for (let i = 1; i < 4; i++) {
-      clock.tick();
-      doc = editDocument(doc, i);
-      await store.savePolicyVersion({ url: URL_, document: doc, kind: 'privacy-policy' });
-    }
+    const { store, first } = await withoutAnalyses(4, 3);
     expect((await store.siteState('example.com'))?.alert).toBe(0);
     const seen: Array<[number, number]> = [];
     const analyze = (a: { blocks: unknown[] }, b: { blocks: unknown[] }) => {
@@ -34,11 +39,7 @@ describe('analysing the changes of versions kept without one', () => {
   });
 
   it('leaves a version whose text is damaged, and one whose analysis fails, without an analysis', async () => {
-    const { store, clock, factory } = await freshStore();
-    const doc = syntheticPolicy(200, { seed: 4 });
-    const first = await store.savePolicyVersion({ url: URL_, document: doc, kind: 'privacy-policy' });
-    clock.tick();
-    await store.savePolicyVersion({ url: URL_, document: editDocument(doc, 1), kind: 'privacy-policy' });
+    const { store, factory, first } = await withoutAnalyses(2, 4);
     expect((await store.analyzeMissing(() => Promise.reject(new Error('engine failed')), 5)).analysed).toBe(0);
     // The first version's text damaged on disk: a paragraph gone.
     const db = await openDatabase(factory, 'test');
@@ -50,14 +51,7 @@ describe('analysing the changes of versions kept without one', () => {
   });
 
   it('passes over the changes it could not analyse, so older ones still get their turn', async () => {
-    const { store, clock } = await freshStore();
-    let doc = syntheticPolicy(200, { seed: 5 });
-    const first = await store.savePolicyVersion({ url: URL_, document: doc, kind: 'privacy-policy' });
-    for (let i = 1; i < 5; i++) {
-      clock.tick();
-      doc = editDocument(doc, i);
-      await store.savePolicyVersion({ url: URL_, document: doc, kind: 'privacy-policy' });
-    }
+    const { store, first } = await withoutAnalyses(5, 5);
     // The first two analyses asked for (the two most recent changes) fail.
     let calls = 0;
     const analyze = () => (++calls <= 2 ? Promise.reject(new Error('fails')) : fakeAnalysis(1));
