@@ -600,6 +600,33 @@ You may opt out of our sharing of your information with advertising partners in 
     expect(sharing(analyze(newer, before)).filter((f) => f.severity === 'major')).toEqual([]);
   });
 
+  it('a practice on until the user opts out is news of the practice, not only of the opt-out', () => {
+    for (const added of [
+      'Unless you opt out, we share your information with data brokers.',
+      'We share your information with data brokers unless you opt out in your settings.',
+      'If you do not object, your information will be shared with data brokers.',
+      'Even if you opt out of our newsletters, we keep sharing your information with data brokers.',
+      'We share your information with data brokers, but you can opt out at any time.',
+    ]) {
+      const newer = OPTED.replace('who host our servers.', `who host our servers.\n\n${added}`);
+      const found = sharing(analyze(newer, OPTED));
+      expect(found.map((f) => f.kind), added).toContain('expanded');
+      expect(found.find((f) => f.kind === 'expanded')?.severity, added).toBe('major');
+    }
+  });
+
+  it('a choice that holds the practice back, or stops it, is not news of the practice', () => {
+    for (const added of [
+      'If you opt out, we will stop sharing your information with data brokers.',
+      'Unless you opt in, we never share your information with data brokers.',
+      'We will ask for your permission before sharing your information with data brokers, and you may decline.',
+      'If you would like us to share your information with data brokers, you can opt in from your settings.',
+    ]) {
+      const newer = OPTED.replace('who host our servers.', `who host our servers.\n\n${added}`);
+      expect(sharing(analyze(newer, OPTED)).filter((f) => f.severity === 'major'), added).toEqual([]);
+    }
+  });
+
   it('a practice the older version denied is still news when stated', () => {
     const denied = OPTED.replace('You may opt out of our sharing of your information with advertising partners in your settings.', 'We do not share your information with advertising partners.');
     const newer = denied.replace('who host our servers.', 'who host our servers.\n\nWe share your information with advertising partners.');

@@ -239,6 +239,23 @@ describe('a choice in a sentence that also denies', () => {
   });
 });
 
+describe('a practice beside a choice', () => {
+  it('a practice on until the user opts out is stated, and limited', () => {
+    for (const sentence of ['Unless you opt out, we share your purchase history with advertising partners.', 'We share your purchase history with advertising partners, but you can opt out in your settings.']) {
+      expect(has(sentence, 'third-party-sharing', 'states'), sentence).toBe(true);
+      expect(has(sentence, 'third-party-sharing', 'restricts'), sentence).toBe(true);
+    }
+  });
+  it('a choice alone states nothing, whatever clause it sits in', () => {
+    for (const sentence of [
+      'If you do not want us to share your purchase history with advertising partners, please change your settings.',
+      'For all of our other apps, you may opt out of this sharing with advertising partners by email.',
+      'California residents can say “Do Not Sell” my personal information to us.',
+    ])
+      expect(has(sentence, 'third-party-sharing', 'states'), sentence).toBe(false);
+  });
+});
+
 describe('denials and choices in the other languages the sharing head reads', () => {
   it.each([
     'Wir geben Ihre personenbezogenen Daten nicht an Dritte weiter.',
@@ -291,6 +308,8 @@ describe('no catastrophic backtracking', () => {
     `Does the company disclose information it has about me? ${'-'.repeat(80)}`,
     `We may share ${"'".repeat(60)} information ${'- '.repeat(60)}`,
     `Third parties ${'—-'.repeat(60)} may collect ${'-'.repeat(60)}`,
+    `Unless you ${'opt out, '.repeat(200)}we share ${', but you can'.repeat(200)}`,
+    `We share it ${'; you may '.repeat(300)}${'unless you '.repeat(300)}`,
   ])('classifies a sentence full of dashes or quotes quickly (%#)', (sentence) => {
     const t0 = performance.now();
     classifySentence(sentence);

@@ -10,7 +10,7 @@
  */
 import type { Category } from '../schema';
 import { attributesOf, type Attributes, type Names } from './attributes';
-import { CHOICE, CLAUSE_TURN, CONSENT_ONLY, denial as findDenial, ELLIPTICAL_DENIAL, EXCEPTION, LEXICON_RULES, NEGATED_CHOICE } from './lexicon';
+import { CHOICE, CHOICE_BESIDE, CLAUSE_TURN, CONSENT_ONLY, DEFAULT_ON, denial as findDenial, ELLIPTICAL_DENIAL, EXCEPTION, LEXICON_RULES, NEGATED_CHOICE } from './lexicon';
 import { prepare } from './model/features';
 import { gateOpen, HEADS, type Head } from './model/heads';
 import type { LinearModel } from './model/linear';
@@ -80,12 +80,14 @@ export function statementClassifier(options: ClassifierOptions = {}): Classify {
  * (an exception after the denial, "except with service providers", or a clause after a turn that denies
  * nothing, "..., but we share it with partners"); a choice left to the user.
  */
-function grammarStance(s: string): { denial: boolean; excepted: boolean; choice: boolean; affirmed: string } {
+function grammarStance(s: string): { denial: boolean; excepted: boolean; choice: boolean; affirmed: string; besideChoice: string | null } {
   // "You cannot opt out of the sale" takes a choice away: no choice, and the sale stands. Another choice in
   // the same sentence still counts ("you can opt out of the sale, although you cannot opt out of …").
   const choice = offersChoice(s);
+  const besideChoice = choice ? practiceBesideChoice(s) : null;
+  if (besideChoice !== null) return { denial: false, excepted: false, choice, affirmed: besideChoice, besideChoice };
   const reach = denialReach(s);
-  if (!reach) return { denial: false, excepted: false, choice, affirmed: s };
+  if (!reach) return { denial: false, excepted: false, choice, affirmed: s, besideChoice };
   // "We share it with service providers, but never with advertisers": the clause before still states it. So
   // does a first predicate before a denied second one ("they have access to it to do this, and are obligated
   // not to disclose it for any other purpose").
@@ -100,7 +102,36 @@ function grammarStance(s: string): { denial: boolean; excepted: boolean; choice:
   // A denial that ends with its own subordinate or relative clause leaves the rest of the sentence to say what
   // it states ("we collect your location, which we do not share, and your device identifiers" states no sharing).
   const affirmed = elliptical || secondPredicate ? s.slice(0, reach.from) : reach.byClause ? outsideDenial(s, reach) : s;
-  return { denial: true, excepted: reach.to !== null || elliptical || secondPredicate, choice, affirmed };
+  return { denial: true, excepted: reach.to !== null || elliptical || secondPredicate, choice, affirmed, besideChoice };
+}
+
+/**
+ * The rest of a sentence whose choice sits in a clause of its own, blanked (offsets kept), when that rest
+ * states the practice: it denies nothing and offers no other choice. "Unless you opt out, we share it with
+ * advertisers" and "we share it with advertisers, but you can opt out" state the sharing and limit it; "if you
+ * opt out, we stop sharing it" and "unless you opt in, we never share it" do not state it. Null otherwise.
+ */
+function practiceBesideChoice(s: string): string | null {
+  let span: readonly [number, number] | null = null;
+  const on = DEFAULT_ON.exec(s);
+  if (on) {
+    // The condition's clause ends at the next comma or semicolon, or with the sentence.
+    const end = /[,;]|\s-\s/.exec(s.slice(on.index + on[0].length));
+    span = [on.index, end ? on.index + on[0].length + end.index : s.length];
+  } else {
+    const beside = CHOICE_BESIDE.exec(s);
+    if (beside) span = [beside.index, s.length];
+  }
+  if (!span) return null;
+  const rest = `${s.slice(0, span[0])}${' '.repeat(span[1] - span[0])}${s.slice(span[1])}`;
+  // The clause holds the choice ("unless you are under 16" is a limit, not a choice); the rest none, and no denial.
+  if (!CHOICE.test(s.slice(span[0], span[1])) && !/\b(?:tell|ask|instruct) us\b/.test(s.slice(span[0], span[1]))) return null;
+  if (CHOICE.test(rest) || findDenial(rest)) return null;
+  // Not a practice that waits for the user: an opt-in ("if you would like …, you can opt in"), a consent or
+  // permission asked first ("we will ask for your permission before sharing it, and you may decline"), nor a
+  // rest that is itself only a condition ("if you …").
+  if (OPT_IN.test(s.slice(span[0], span[1])) || ASKED_FIRST.test(rest) || /^\W*(?:if|when|whether|once|should|where)\b/.test(rest)) return null;
+  return rest;
 }
 
 /** A prepared sentence with its denial's reach blanked, offsets kept: what it says outside the denial. */
@@ -164,6 +195,8 @@ function clauseTurn(rest: string): { index: number } | null {
   return null;
 }
 const CLAUSE_TURNS = new RegExp(CLAUSE_TURN.source, 'g');
+const OPT_IN = /\bopt(?:[- ])?in\b/;
+const ASKED_FIRST = /\b(?:consent|permission|authori[sz]ation|opt(?:[- ])?in)\b/;
 const SUBORDINATE = /^\W*(?:although|though|while|whilst|even though|even if)\b/;
 const RELATIVE_OPENING = /, (?:who|which|that) (?:\S+ ){0,3}$/;
 // (", who" or a coordinated "and which", about whoever receives it: "…, and which agrees not to sell it".
@@ -190,6 +223,7 @@ function classifyWith(model: LinearModel, names: Names, sentence: string, only?:
   let attributes: Attributes | undefined;
   const attrs = () => (attributes ??= attributesOf(s, sentence, names));
   const out: Classification[] = [];
+  let restYes: boolean[] | undefined;
   for (const category of MODEL_CATEGORIES) {
     if (only && category !== only) continue;
     const k = HEADS.indexOf(category);
@@ -199,8 +233,13 @@ function classifyWith(model: LinearModel, names: Names, sentence: string, only?:
     // A user right is a choice granted to the user: its "polarity" is that it exists.
     if (category === 'user-rights') out.push({ category, polarity: 'states', stance: 'does', triggers, score, attributes: attrs() });
     // A choice left to the user (an opt-out, an opt-in, a setting) limits the practice, as a denial does.
-    else if (choice) out.push({ category, polarity: 'restricts', stance: 'choice', triggers, score, attributes: attrs(), ...(denial ? { alsoDenies: true as const } : {}) });
-    else if (denial) {
+    else if (choice) {
+      out.push({ category, polarity: 'restricts', stance: 'choice', triggers, score, attributes: attrs(), ...(denial ? { alsoDenies: true as const } : {}) });
+      // "Unless you opt out, we share it with advertisers": the rest of the sentence still states it, as the
+      // model reads the rest alone ("for all other services, you may opt out of this sharing" states nothing).
+      if (grammar.besideChoice !== null && gateOpen(category, grammar.besideChoice) && (restYes ??= model.decide(model.score(grammar.besideChoice)))[k])
+        out.push({ category, polarity: 'states', stance: 'does', triggers, score, attributes: attrs() });
+    } else if (denial) {
       out.push({ category, polarity: 'restricts', stance: 'does-not', triggers, score, attributes: attrs() });
       // "We do not share your data, except with service providers": the exception still states it.
       if (grammar.excepted && gateOpen(category, grammar.affirmed)) out.push({ category, polarity: 'states', stance: 'does', triggers, score, attributes: attrs() });
@@ -212,8 +251,11 @@ function classifyWith(model: LinearModel, names: Names, sentence: string, only?:
     const m = (Array.isArray(rule.re) ? rule.re : [rule.re]).map((re) => re.exec(s)).find((x) => x !== null);
     if (!m) continue;
     const triggers = [m[0]];
-    if (choice) out.push({ category: rule.category, polarity: 'restricts', stance: 'choice', triggers, score: 1, attributes: attrs(), ...(denial ? { alsoDenies: true as const } : {}) });
-    else if (denial) {
+    if (choice) {
+      out.push({ category: rule.category, polarity: 'restricts', stance: 'choice', triggers, score: 1, attributes: attrs(), ...(denial ? { alsoDenies: true as const } : {}) });
+      const rest = grammar.besideChoice;
+      if (rest !== null && (Array.isArray(rule.re) ? rule.re : [rule.re]).some((re) => re.exec(rest) !== null)) out.push({ category: rule.category, polarity: 'states', stance: 'does', triggers, score: 1, attributes: attrs() });
+    } else if (denial) {
       out.push({ category: rule.category, polarity: 'restricts', stance: 'does-not', triggers, score: 1, attributes: attrs() });
       if (grammar.excepted) out.push({ category: rule.category, polarity: 'states', stance: 'does', triggers, score: 1, attributes: attrs() });
     } else out.push({ category: rule.category, polarity: 'states', stance: 'does', triggers, score: 1, attributes: attrs() });

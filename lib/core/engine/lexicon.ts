@@ -302,7 +302,19 @@ export function denial(prepared: string): { index: number; end: number } | null 
  * them (0.667 -> 0.694, no new false reading); change alerts unchanged.
  */
 export const CHOICE =
-  /\b(?:if you (?:do not|don['’]t|no longer) (?:want|wish)|if you (?:would )?prefer not|you (?:may|can) (?:choose|elect|decide) (?:whether|not)|ask us not to|opt(?:[- ])?out|opt(?:[- ])?in|object to|turn (?:it )?off|switch off|disable|withdraw (?:your )?consent|choose not to|choose whether|decline|exclude (?:your )?(?:data|content)|limit the use|do not sell(?: or share)? my|right to (?:object|opt[- ]out|limit|restrict)|(?:privacy |data )?settings? (?:to|where you can)|s['’]opposer|retirer (?:votre|son) consentement)\b/;
+  /\b(?:if you (?:do not|don['’]t|no longer) (?:want|wish)|if you (?:would )?prefer not|you (?:may|can) (?:choose|elect|decide) (?:whether|not)|ask us not to|opt(?:[- ])?out|opt(?:[- ])?in|object to|turn (?:it )?off|switch off|disable|withdraw (?:your )?consent|choose not to|choose whether|decline|exclude (?:your )?(?:data|content)|limit the use|do not sell(?: or share)?["'”’]? my|right to (?:object|opt[- ]out|limit|restrict)|(?:privacy |data )?settings? (?:to|where you can)|s['’]opposer|retirer (?:votre|son) consentement)\b/;
+/**
+ * A choice that leaves the practice on until the user acts: the clause it opens is the user's choice, the rest
+ * of the sentence states the practice ("unless you opt out, we share it with advertisers", "we sell it if you
+ * do not object", "even if you opt out, we keep sharing"). Not "if you opt out, we stop" (what follows the
+ * choice), not "if you do not want us to …, adjust your preferences" (the wish is the choice), nor "unless you
+ * opt in" beside a denial (classify.ts checks that the rest denies nothing). English only: the choice words of
+ * the other languages, tried with their forms, misread more sentences of our own than they fixed
+ * (scripts/train/experiments/2026-judgement.md, session 21).
+ */
+export const DEFAULT_ON = /\b(?:unless you|if you (?:do not|don['’]t)(?! (?:want|wish|like|prefer)\b)|even if you|until you)\b/;
+/** A choice offered in a clause of its own after one that states the practice ("…, but you can opt out"). */
+export const CHOICE_BESIDE = /(?:[,;]|\s[-–—]) (?:but |and |however,? |although |though )?(?:you (?:can|may|are able to|have the (?:right|option)|will be able to|could|always have)|which you (?:can|may))\b/;
 /** A choice the sentence takes away: "you cannot opt out of", "you may not object to", "can no longer opt out". */
 export const NEGATED_CHOICE = /\b(?:cannot|can['’]t|can no longer|may not|are not able to|will not be able to|unable to|no longer able to|not possible to) (?:\S+ )?(?:opt|object|choose|decline|disable|withdraw|turn|switch|limit)\b/;
 /** "We cannot guarantee that … will not": no denial, only a caveat. */
