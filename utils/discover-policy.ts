@@ -9,6 +9,7 @@ import type { Handlers } from './messaging';
 import type { Recheck } from './recheck';
 import { policyUrlOf } from './watchlist';
 import { UserError } from '@/lib/core/user-error';
+import { samePolicyAddress } from '@/lib/core/url';
 
 export interface DiscoverDeps {
   history: Pick<History, 'store'>;
@@ -21,12 +22,22 @@ export function createDiscovery(deps: DiscoverDeps): Pick<Handlers, 'discoverPol
     async discoverPolicy({ input }) {
       const store = await deps.history.store();
       const trimmed = input.trim();
+      const shown = trimmed.slice(0, 100);
+      const notAnAddress = () => new UserError('not-an-address', `"${shown}" is not a domain or web address.`, shown);
+      // Another scheme ("ftp://…", "mailto:…") or a mistyped one ("http:/…") names no web page: it must not
+      // become a site named after the scheme. (A colon before a digit is a port: "example.com:8080".)
+      if (!/^https?:\/\//i.test(trimmed) && /^[a-z][a-z0-9+.-]*:(?!\d)/i.test(trimmed)) {
+        if (/^https?:/i.test(trimmed)) throw notAnAddress();
+        throw new UserError('not-a-web-page', 'Only http and https pages can be watched.');
+      }
       let url: URL;
       try {
         url = new URL(/^https?:\/\//i.test(trimmed) ? trimmed : `https://${trimmed}`);
       } catch {
-        throw new UserError('not-an-address', `"${trimmed.slice(0, 100)}" is not a domain or web address.`, trimmed.slice(0, 100));
+        throw notAnAddress();
       }
+      // A host is a name with a dot, localhost or an IP address ("examplecom" is a typo, not a site).
+      if (!url.hostname.includes('.') && url.hostname !== 'localhost' && !url.hostname.startsWith('[')) throw notAnAddress();
       const site = store.siteForUrl(url.href);
       const candidates: Array<{ url: string; why: Why }> = [];
       if (url.pathname !== '/' && url.pathname !== '') candidates.push({ url: policyUrlOf(url.href), why: { code: 'entered' } });
@@ -38,8 +49,10 @@ export function createDiscovery(deps: DiscoverDeps): Pick<Handlers, 'discoverPol
         candidates.push(...found.candidates);
       }
       candidates.push(...usualPathCandidates(url.origin).slice(0, 3));
-      const seen = new Set<string>();
-      return { site, candidates: candidates.filter((c) => !seen.has(c.url) && seen.add(c.url)).map(({ url: u, why }) => ({ url: u, why })).slice(0, 8) };
+      // One policy once, however it was spelt ("/legal/privacy/" typed, "/legal/privacy" linked): the first wins.
+      const kept: Array<{ url: string; why: Why }> = [];
+      for (const c of candidates) if (!kept.some((k) => samePolicyAddress(k.url, c.url))) kept.push(c);
+      return { site, candidates: kept.map(({ url: u, why }) => ({ url: u, why })).slice(0, 8) };
     },
   };
 }

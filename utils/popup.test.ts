@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { getWatches } from './prefs';
-import { backgroundForTest, backgroundWithTab, POLICY_V1, POLICY_V2, withBackgroundWorld } from './testing/support';
+import { backgroundForTest, backgroundWithTab, POLICY_URL, POLICY_V1, POLICY_V2, withBackgroundWorld } from './testing/support';
 
 withBackgroundWorld();
 
@@ -47,5 +47,16 @@ describe('the popup', () => {
     expect(await getWatches()).toMatchObject([{ status: 'up-to-date' }]);
     expect(await fakeBrowser.action.getBadgeText({ tabId })).toBe('');
     expect(await handlers.markReviewed({ versionId: 'gone' }, none)).toEqual({ ok: false });
+  });
+});
+
+describe('a site removed on the options page', () => {
+  it('stays off the watch list when the popup first opens on it', async () => {
+    const bg = await backgroundWithTab();
+    const { site } = await bg.handlers.watchSite({ policyUrl: POLICY_URL }, none);
+    await bg.handlers.unwatchSite({ site }, none);
+    expect((await bg.capture(POLICY_V1)).status).toBe('first');
+    const state = await bg.handlers.getTabState({ tabId: bg.tabId }, none);
+    expect({ watched: state.watched, watchJoined: state.watchJoined, list: await getWatches() }).toEqual({ watched: false, watchJoined: false, list: [] });
   });
 });

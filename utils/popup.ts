@@ -11,7 +11,7 @@ import { DEFAULT_FREQUENCY_HOURS } from '@/lib/extension/schedule';
 import type { Badges } from './badges';
 import type { History } from './history';
 import type { Handlers } from './messaging';
-import { getWatches, markIntroduced } from './prefs';
+import { getWatches, markIntroduced, wasRemoved } from './prefs';
 import type { PolicyStates } from './tab-state';
 import { policyUrlOf, type WatchList } from './watchlist';
 
@@ -38,7 +38,7 @@ export function createPopup(deps: PopupDeps): Pick<Handlers, 'getTabState' | 'ma
       const primary = states.find((s) => s.view.kind === 'privacy-policy');
       if (site && primary) {
         const introduced = !(await markIntroduced(site));
-        if (joinsOnPopup({ hasPrivacyPolicy: true, watched, introduced })) {
+        if (joinsOnPopup({ hasPrivacyPolicy: true, watched, introduced, removed: !watched && (await wasRemoved(site)) })) {
           const latest = primary.view.latest;
           const pending = primary.pendingVersionIds.length > 0 && latest.analysis !== null && hasReviewableChange(latest.analysis);
           await deps.watchList.watch(policyUrlOf(primary.view.url), DEFAULT_FREQUENCY_HOURS, {

@@ -42,10 +42,15 @@ export async function getSettings(): Promise<Settings> {
   return readParsed(settingsItem, Settings, DEFAULT_SETTINGS);
 }
 
-export async function setSettings(change: Partial<Settings>): Promise<Settings> {
-  const next = Settings.parse({ ...(await getSettings()), ...change });
-  await settingsItem.setValue(next);
-  return next;
+const settingsInTurn = serial();
+
+/** One change at a time: two options pages changing two settings at once keep both. */
+export function setSettings(change: Partial<Settings>): Promise<Settings> {
+  return settingsInTurn(async () => {
+    const next = Settings.parse({ ...(await getSettings()), ...change });
+    await settingsItem.setValue(next);
+    return next;
+  });
 }
 
 export async function getWatches(): Promise<WatchEntry[]> {

@@ -7,8 +7,9 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { explainer } from '@/lib/core/explain';
+import { samePolicyAddress } from '@/lib/core/url';
 import { RECHECK_ALARM } from '@/lib/extension/schedule';
-import { getWatches, setSettings, updateWatches } from './prefs';
+import { getSettings, getWatches, setSettings, updateWatches } from './prefs';
 import { backgroundForTest, POLICY_V1, POLICY_V2, senderOf, withBackgroundWorld, withServer } from './testing/support';
 import { createDomRunner } from './dom';
 import { createRecheck } from './recheck';
@@ -217,5 +218,87 @@ describe('adding a site', () => {
     expect(found.candidates.filter((c) => c.url === `${server.base}/legal/privacy`)).toHaveLength(1);
     expect(found.candidates.length).toBeGreaterThan(1);
     await expect(handlers.discoverPolicy({ input: 'not a domain at all' }, {} as never)).rejects.toMatchObject({ code: 'not-an-address', value: 'not a domain at all' });
+  });
+
+  it('offers one policy once however it was typed', async () => {
+    const { handlers } = backgroundForTest();
+    server.served = { status: 200, html: '<!doctype html><html><body><footer><a href="/legal/privacy">Privacy Policy</a></footer></body></html>' };
+    for (const typed of ['/legal/privacy/', '/Legal/Privacy']) {
+      const found = await handlers.discoverPolicy({ input: `${server.base}${typed}` }, {} as never);
+      expect(found.candidates.filter((c) => samePolicyAddress(c.url, `${server.base}/legal/privacy`)), typed).toHaveLength(1);
+    }
+  });
+
+  it('refuses another scheme or a mistyped address (not a site named after the scheme)', async () => {
+    const { handlers } = backgroundForTest();
+    await expect(handlers.discoverPolicy({ input: 'ftp://example.com/privacy' }, {} as never)).rejects.toMatchObject({ code: 'not-a-web-page' });
+    await expect(handlers.discoverPolicy({ input: 'mailto:privacy@example.com' }, {} as never)).rejects.toMatchObject({ code: 'not-a-web-page' });
+    await expect(handlers.discoverPolicy({ input: 'http:/example.com/privacy' }, {} as never)).rejects.toMatchObject({ code: 'not-an-address' });
+    await expect(handlers.discoverPolicy({ input: 'examplecom' }, {} as never)).rejects.toMatchObject({ code: 'not-an-address' });
+  });
+});
+
+const none = {} as never;
+
+describe('an unreviewed change across a failed check', () => {
+  it('still reads "changed" once the site answers again', async () => {
+    server.served = { status: 200, html: POLICY_V1 };
+    const { handlers } = backgroundForTest();
+    const { site } = await handlers.watchSite({ policyUrl: `${server.base}/legal/privacy` }, none);
+    expect((await handlers.checkNow({ site }, none)).status).toBe('first');
+    server.served = { status: 200, html: POLICY_V2 };
+    expect((await handlers.checkNow({ site }, none)).status).toBe('changed');
+    server.served = { status: 503, html: 'down for maintenance' };
+    expect((await handlers.checkNow({ site }, none)).status).toBe('failed');
+    server.served = { status: 200, html: POLICY_V2 };
+    expect((await handlers.checkNow({ site }, none)).status).toBe('unchanged');
+    expect((await getWatches())[0]).toMatchObject({ status: 'changed', failures: 0 });
+  });
+
+  it('reads "up to date" after a failure when nothing awaits review', async () => {
+    server.served = { status: 200, html: POLICY_V1 };
+    const { handlers } = backgroundForTest();
+    const { site } = await handlers.watchSite({ policyUrl: `${server.base}/legal/privacy` }, none);
+    await handlers.checkNow({ site }, none);
+    server.served = { status: 503, html: 'down for maintenance' };
+    await handlers.checkNow({ site }, none);
+    server.served = { status: 200, html: POLICY_V1 };
+    expect((await handlers.checkNow({ site }, none)).status).toBe('unchanged');
+    expect((await getWatches())[0]).toMatchObject({ status: 'up-to-date' });
+  });
+
+  it('keeps what it knows when the same policy is added again, spelt differently', async () => {
+    server.served = { status: 200, html: POLICY_V1 };
+    const { handlers } = backgroundForTest();
+    const { site } = await handlers.watchSite({ policyUrl: `${server.base}/legal/privacy` }, none);
+    await handlers.checkNow({ site }, none);
+    server.served = { status: 200, html: POLICY_V2 };
+    await handlers.checkNow({ site }, none);
+    const before = (await getWatches())[0]!;
+    for (const path of ['/legal/privacy/', '/Legal/Privacy']) {
+      await handlers.watchSite({ policyUrl: `${server.base}${path}` }, none);
+      const after = await getWatches();
+      expect(after).toHaveLength(1);
+      expect(after[0]).toMatchObject({ status: 'changed', nextCheck: before.nextCheck });
+    }
+  });
+});
+
+describe('settings changed from two pages at once', () => {
+  it('keeps both changes', async () => {
+    const { handlers } = backgroundForTest();
+    await Promise.all([handlers.setSettings({ paused: true }, none), handlers.setSettings({ autoWatchVisited: true }, none)]);
+    expect(await getSettings()).toMatchObject({ paused: true, autoWatchVisited: true });
+  });
+});
+
+describe('two checks of one policy at once', () => {
+  it('share one fetch: one failure counted when the site is down', async () => {
+    const { handlers } = backgroundForTest();
+    const { site } = await handlers.watchSite({ policyUrl: `${server.base}/legal/privacy` }, none);
+    server.served = { status: 503, html: 'down for maintenance' };
+    const [a, b] = await Promise.all([handlers.checkNow({ site }, none), handlers.checkNow({ site }, none)]);
+    expect([a.status, b.status]).toEqual(['failed', 'failed']);
+    expect((await getWatches())[0]).toMatchObject({ status: 'failed', failures: 1 });
   });
 });

@@ -36,7 +36,7 @@ const failed = (f: CheckFailure, movedTo: string | null = null): CheckResult => 
 const failedWith = (error: unknown): CheckResult => failed({ code: 'error', detail: error instanceof Error ? error.message : String(error) });
 
 /** What a check makes of an entry. */
-function afterCheck(w: WatchEntry, result: CheckResult, now: number): WatchEntry {
+function afterCheck(w: WatchEntry, result: CheckResult, now: number, awaitsReview: boolean): WatchEntry {
   if (result.status === 'failed') {
     const failures = w.failures + 1;
     return { ...w, lastCheck: now, status: 'failed', failure: result.reason, failureCode: result.failure, movedTo: result.movedTo, failures, nextCheck: nextAfterFailure(now, failures, w.frequencyHours, Math.random) };
@@ -45,8 +45,9 @@ function afterCheck(w: WatchEntry, result: CheckResult, now: number): WatchEntry
     ...w,
     lastCheck: now,
     lastChange: result.status === 'changed' ? now : w.lastChange,
-    // "Changed" while a change worth reviewing awaits review (the watch list's settleReviewedWatch clears it).
-    status: (result.status === 'changed' && result.reviewable) || w.status === 'changed' ? 'changed' : 'up-to-date',
+    // "Changed" while a change worth reviewing awaits review (the watch list's settleReviewedWatch clears it;
+    // after a failed check, which said "failed" instead, the history says whether one still does).
+    status: (result.status === 'changed' && result.reviewable) || w.status === 'changed' || awaitsReview ? 'changed' : 'up-to-date',
     failure: null,
     failureCode: null,
     movedTo: null,
@@ -58,7 +59,7 @@ function afterCheck(w: WatchEntry, result: CheckResult, now: number): WatchEntry
 export interface RecheckDeps {
   history: Pick<History, 'save' | 'reextract' | 'backfill' | 'store'>;
   /** Settles a "Changed" entry by the change since the last review (a change undone reads "Up to date"). */
-  watchList: Pick<WatchList, 'settleReviewedWatch'>;
+  watchList: Pick<WatchList, 'settleReviewedWatch' | 'awaitsReview'>;
   badges: Pick<Badges, 'refreshAll'>;
   notifications: Pick<Notifications, 'notifyChange'>;
   /** Runs a DOM task where the background has a DOM (./dom.ts). */
@@ -101,12 +102,31 @@ export function createRecheck(deps: RecheckDeps) {
     return { status: saved.status, reason: null, major: saved.analysis?.counts.major ?? 0, reviewable, movedTo: null };
   }
 
-  async function runCheck(entry: WatchEntry, userInitiated = false): Promise<CheckResult> {
+  /** Checks under way, by site and address: a second request for one waits for its result. */
+  const running = new Map<string, Promise<CheckResult>>();
+
+  /**
+   * Checks one watched policy and records the outcome. "Check now" during the alarm's check of the same
+   * policy (or on two pages) shares that check: one fetch, one version, one failure counted.
+   */
+  function runCheck(entry: WatchEntry, userInitiated = false): Promise<CheckResult> {
+    const key = `${entry.site}\n${entry.policyUrl}`;
+    const underway = running.get(key);
+    if (underway) return underway;
+    const check = checkAndRecord(entry, userInitiated).finally(() => running.delete(key));
+    running.set(key, check);
+    return check;
+  }
+
+  async function checkAndRecord(entry: WatchEntry, userInitiated: boolean): Promise<CheckResult> {
     const result = await checkPolicy(entry.policyUrl, userInitiated).catch(failedWith);
     const now = Date.now();
+    // A failed check overwrote "Changed": the first success after it asks the history again.
+    const recovering = result.status !== 'failed' && entry.status === 'failed';
+    const awaitsReview = recovering && (await deps.watchList.awaitsReview(await deps.history.store(), entry.site).catch(() => false));
     // Only the address that was fetched: an entry the user pointed elsewhere meanwhile ("Watch … instead")
     // keeps its own first check.
-    await updateWatches((list) => list.map((w) => (w.site === entry.site && w.policyUrl === entry.policyUrl ? afterCheck(w, result, now) : w)));
+    await updateWatches((list) => list.map((w) => (w.site === entry.site && w.policyUrl === entry.policyUrl ? afterCheck(w, result, now, awaitsReview) : w)));
     // What follows is bookkeeping around a check that is done and recorded: if it fails, the check still
     // reports what it found (not "failed"), and the next visit or check brings the rest up to date.
     // Each step on its own: one failing does not skip the others (the notification of a major change above all).

@@ -7,7 +7,7 @@ import { hasReviewableChange } from '@/lib/core/review';
 import { DEFAULT_FREQUENCY_HOURS, firstCheck, nextAfterSuccess } from '@/lib/extension/schedule';
 import { PolicyKind, type ChangeAnalysis, type Detection } from '@/lib/core/schema';
 import { parsePolicyId, policyKeyFor, type PolicyStore } from '@/lib/history';
-import { withoutFragment } from '@/lib/core/url';
+import { samePolicyAddress, withoutFragment } from '@/lib/core/url';
 import type { WatchEntry } from '@/lib/extension/views';
 import type { History } from './history';
 import type { Handlers } from './messaging';
@@ -57,7 +57,7 @@ export function createWatchList(deps: WatchListDeps) {
     await updateWatches((list) => {
       const existing = list.find((w) => w.site === site);
       const entry: WatchEntry = existing
-        ? { ...existing, policyUrl, frequencyHours: frequencyHours ?? existing.frequencyHours, ...(existing.policyUrl === policyUrl ? {} : { status: 'pending' as const, failure: null, failureCode: null, movedTo: null, failures: 0, nextCheck: firstCheck(now, Math.random) }) }
+        ? { ...existing, policyUrl, frequencyHours: frequencyHours ?? existing.frequencyHours, ...(samePolicyAddress(existing.policyUrl, policyUrl) ? {} : { status: 'pending' as const, failure: null, failureCode: null, movedTo: null, failures: 0, nextCheck: firstCheck(now, Math.random) }) }
         : { site, policyUrl, frequencyHours: frequencyHours ?? DEFAULT_FREQUENCY_HOURS, addedAt: now, lastCheck: null, lastChange: null, status: 'pending', ...known, failure: null, failureCode: null, movedTo: null, failures: 0, nextCheck: firstCheck(now, Math.random) };
       return [...list.filter((w) => w.site !== site), entry];
     });
@@ -70,16 +70,22 @@ export function createWatchList(deps: WatchListDeps) {
    * after a review, and after a change that undid the one awaiting review (the popup, which shows the
    * change since the last review, then has nothing to offer for review).
    */
+  /** Whether a change worth reviewing awaits review on one of the site's policies. */
+  async function awaitsReview(store: PolicyStore, site: string): Promise<boolean> {
+    for (const state of await deps.policyStates(store, site)) {
+      const analysis = state.view.latest.analysis;
+      if (state.pendingVersionIds.length > 0 && analysis && hasReviewableChange(analysis)) return true;
+    }
+    return false;
+  }
+
   async function settleReviewedWatch(store: PolicyStore, site: string): Promise<void> {
     // Reading the states can take a while (the change since the last review may be analysed): a change
     // noted meanwhile (a newer lastChange) is not settled by what was read before it, but read again
     // (a few times at most: a bound on work).
     for (let attempt = 0; attempt < SETTLE_ATTEMPTS; attempt++) {
       const seen = (await getWatches()).find((w) => w.site === site)?.lastChange ?? null;
-      for (const state of await deps.policyStates(store, site)) {
-        const analysis = state.view.latest.analysis;
-        if (state.pendingVersionIds.length > 0 && analysis && hasReviewableChange(analysis)) return;
-      }
+      if (await awaitsReview(store, site)) return;
       let moved = false;
       await updateWatches((list) =>
         list.map((w) => {
@@ -134,5 +140,5 @@ export function createWatchList(deps: WatchListDeps) {
     },
   };
 
-  return { watch, settleReviewedWatch, noteChangeSeen, handlers };
+  return { watch, awaitsReview, settleReviewedWatch, noteChangeSeen, handlers };
 }

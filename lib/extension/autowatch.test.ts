@@ -16,11 +16,13 @@ describe('joinsOnCapture', () => {
 
 describe('joinsOnPopup', () => {
   it.each([
-    [{ hasPrivacyPolicy: true, watched: false, introduced: false }, true],
+    [{ hasPrivacyPolicy: true, watched: false, introduced: false, removed: false }, true],
     // Shown once already: the user may have removed it since, and it stays removed.
-    [{ hasPrivacyPolicy: true, watched: false, introduced: true }, false],
-    [{ hasPrivacyPolicy: true, watched: true, introduced: false }, false],
-    [{ hasPrivacyPolicy: false, watched: false, introduced: false }, false],
+    [{ hasPrivacyPolicy: true, watched: false, introduced: true, removed: false }, false],
+    // Removed on the options page, where the popup never showed it.
+    [{ hasPrivacyPolicy: true, watched: false, introduced: false, removed: true }, false],
+    [{ hasPrivacyPolicy: true, watched: true, introduced: false, removed: false }, false],
+    [{ hasPrivacyPolicy: false, watched: false, introduced: false, removed: false }, false],
   ] as const)('%j: %s', (options, joins) => {
     expect(joinsOnPopup(options)).toBe(joins);
   });

@@ -22,8 +22,9 @@ export function joinsOnCapture(options: { autoWatchVisited: boolean; kind: Polic
 
 /**
  * When the popup shows a site: does its privacy policy join the watch list now? `introduced` says the
- * popup has shown this site's policy before (whatever the user did then).
+ * popup has shown this site's policy before (whatever the user did then); `removed`, that the user took the
+ * site off the watch list (on the options page too, where the popup never showed it).
  */
-export function joinsOnPopup(options: { hasPrivacyPolicy: boolean; watched: boolean; introduced: boolean }): boolean {
-  return options.hasPrivacyPolicy && !options.watched && !options.introduced;
+export function joinsOnPopup(options: { hasPrivacyPolicy: boolean; watched: boolean; introduced: boolean; removed: boolean }): boolean {
+  return options.hasPrivacyPolicy && !options.watched && !options.introduced && !options.removed;
 }
