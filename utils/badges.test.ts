@@ -12,6 +12,10 @@ import { freshStore } from '@/lib/history/test-support';
 import type { PolicyStore } from '@/lib/history';
 import { createBadges } from './badges';
 import { createCombinedChange } from './combined';
+import { updateWatches } from './prefs';
+import type { WatchEntry } from '@/lib/extension/views';
+
+const watchOf = (site: string): WatchEntry => ({ site, policyUrl: URL_, frequencyHours: 24, addedAt: 0, lastCheck: null, lastChange: null, status: 'changed', failure: null, failureCode: null, movedTo: null, failures: 0, nextCheck: 0 });
 
 const URL_ = 'https://www.example.com/privacy';
 const doc = (md: string) => documentFromMarkdown(`# Privacy Policy\n\n${md}`, { url: URL_, language: 'en' });
@@ -49,9 +53,18 @@ describe('the toolbar badge', () => {
     expect(here.text).toBe('1');
     expect(here.title).toContain("example.com's privacy policy changed");
     expect(here.title).toContain('New: your data may be used to train AI models');
+    // Elsewhere, the amber count is of the watched sites: this one is not watched yet.
+    expect((await shown(other)).text).toBe('');
+    await updateWatches(() => [watchOf('example.com')]);
+    await badges.refreshAll();
     const elsewhere = await shown(other);
     expect(elsewhere.text).toBe('1');
     expect(elsewhere.title).toMatch(/1 watched site has unreviewed privacy policy changes \(example\.com\)/);
+    // A site the user stops watching no longer counts elsewhere (its own tabs still show its change).
+    await updateWatches(() => []);
+    await badges.refreshAll();
+    expect((await shown(other)).text).toBe('');
+    expect((await shown(tab)).text).toBe('1');
   });
 
   it('reads two unreviewed changes as one change from the last reviewed version, and clears on review', async () => {

@@ -11,6 +11,7 @@ import { explainer } from '@/lib/core/explain';
 import { digestOf, type AnalysisDigest } from '@/lib/core/schema';
 import type { PendingPolicy, PolicyStore } from '@/lib/history';
 import type { CombinedChange } from './combined';
+import { getWatches } from './prefs';
 
 /** Other sites with changes counted on the badge; past it, the badge reads "9+" (lib/extension/badge.ts). */
 const MAX_OTHER_SITES = 9;
@@ -54,7 +55,9 @@ export function createBadges(deps: BadgeDeps): Badges {
     }
     if (input.siteMajor === 0) {
       // At most MAX_OTHER_SITES + 1 from the index (the badge says "9+" past nine): never the whole list.
-      const others = (await store.alertSites(MAX_OTHER_SITES + 2)).filter((s) => s !== site);
+      // Of the watched sites, as the badge's title says: one the user stopped watching no longer counts.
+      const watched = (await getWatches()).map((w) => w.site).filter((s) => s !== site);
+      const others = await store.alertSites(MAX_OTHER_SITES + 1, watched);
       input.otherSites = others.slice(0, MAX_OTHER_SITES + 1);
     }
     return input;

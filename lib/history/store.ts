@@ -97,8 +97,8 @@ export interface PolicyStore {
   evidence(site: string | null): Promise<EvidencePolicy[]>;
   /** One site's badge state (one small record; null when the site has no history). */
   siteState(site: string): Promise<SiteStateRecord | null>;
-  /** The sites with an unreviewed major change, at most `limit` of them (an index lookup). */
-  alertSites(limit?: number): Promise<string[]>;
+  /** Sites with an unreviewed major change (at most `limit`; with `among`, only of these sites). */
+  alertSites(limit?: number, among?: readonly string[]): Promise<string[]>;
   close(): void;
 }
 

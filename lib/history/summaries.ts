@@ -107,8 +107,21 @@ export async function siteState(ctx: StoreContext, site: string): Promise<SiteSt
   return reading(ctx, 'read the site summary', [STORES.summaries], async (tx, bad) => check(SiteStateRecord, STORES.summaries, site, await tx.objectStore(STORES.summaries).get(site), bad) ?? null);
 }
 
-export async function alertSites(ctx: StoreContext, limit?: number): Promise<string[]> {
-  return reading(ctx, 'list sites with changes', [STORES.summaries], async (tx) => (await tx.objectStore(STORES.summaries).index(INDEX_SUMMARY_BY_ALERT).getAllKeys(1, limit)) as string[]);
+/**
+ * Sites with an unreviewed major change, at most `limit`; with `among`, only those of these sites (the watch
+ * list: a site the user stopped watching no longer counts), in their sorted order, one read per site at most.
+ */
+export async function alertSites(ctx: StoreContext, limit?: number, among?: readonly string[]): Promise<string[]> {
+  return reading(ctx, 'list sites with changes', [STORES.summaries], async (tx) => {
+    if (!among) return (await tx.objectStore(STORES.summaries).index(INDEX_SUMMARY_BY_ALERT).getAllKeys(1, limit)) as string[];
+    const out: string[] = [];
+    for (const site of [...new Set(among)].sort()) {
+      if (limit !== undefined && out.length >= limit) break;
+      const record: unknown = await tx.objectStore(STORES.summaries).get(site);
+      if (typeof record === 'object' && record !== null && (record as { alert?: unknown }).alert === 1) out.push(site);
+    }
+    return out;
+  });
 }
 
 /**
