@@ -1,4 +1,4 @@
-import { useCallback, useEffect } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import { sendMessage } from '@/utils/send';
 import { LoadState, useLoader } from '@/components/loader';
 import { AddSiteForm, HistoryTransfer, SettingsForm, StorageInfo, WatchTable } from '@/components/OptionsSections';
@@ -12,6 +12,8 @@ export function App() {
     useOptionsActions(reload);
   const { ui } = useWords();
   const w = ui.options;
+  // "Remove" takes its own row (and the focused button) away: focus goes to the list's heading, not the page's top.
+  const watchedHeading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     document.title = w.title;
   }, [w]);
@@ -29,13 +31,15 @@ export function App() {
             </p>
           )}
           <section className="card options-section" aria-labelledby="watched-heading">
-            <h2 id="watched-heading">{w.watchedSites}</h2>
+            <h2 id="watched-heading" ref={watchedHeading} tabIndex={-1}>
+              {w.watchedSites}
+            </h2>
             <WatchTable
               watches={view.watches}
               now={options.status === 'ready' ? options.at : 0}
               busySites={busySites}
               onCheckNow={(site) => void onCheckNow(site)}
-              onRemove={(site) => void onRemove(site)}
+              onRemove={(site) => void onRemove(site).then(() => watchedHeading.current?.focus())}
               onFrequency={(site, hours) => void onFrequency(site, hours)}
               onWatchInstead={(site, url) => void onWatchInstead(site, url)}
             />

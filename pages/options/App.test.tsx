@@ -1,0 +1,56 @@
+// @vitest-environment jsdom
+/**
+ * Keyboard use of the options page: after "Remove" on a watched site, the row (and the button that had
+ * focus) is gone; focus must land somewhere on the page (the next row, the status line, the table),
+ * not fall back to the document body, which sends a keyboard or screen-reader user to the top.
+ */
+import { act } from 'react';
+import { createRoot } from 'react-dom/client';
+import { describe, expect, it, vi } from 'vitest';
+import type { OptionsView, WatchEntry } from '@/lib/extension/views';
+
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+const entry = (site: string): WatchEntry => ({
+  site, policyUrl: `https://${site}/privacy`, frequencyHours: 24, addedAt: 1, lastCheck: null, lastChange: null, status: 'pending',
+  failure: null, failureCode: null, movedTo: null, failures: 0, nextCheck: 2,
+});
+let watches = [entry('a.example'), entry('b.example')];
+const view = (): OptionsView => ({
+  watches,
+  settings: { paused: false, autoWatchVisited: false, notifications: false },
+  usage: { bytes: 0, versions: 0, policies: 0, sites: 0, raw: { captures: 0, bytes: 0, pageBytes: 0, versionsWithRaw: 0 } },
+  extraction: { extractorVersion: 1, pending: 0, changedText: 0, sameText: 0, failed: 0 },
+  quarantined: 0,
+  storageProblem: null,
+});
+
+vi.mock('@/utils/send', () => ({
+  sendMessage: vi.fn(async (type: string, data: { site?: string }) => {
+    if (type === 'getOptions') return view();
+    if (type === 'unwatchSite') {
+      watches = watches.filter((w) => w.site !== data.site);
+      return { ok: true };
+    }
+    throw new Error(`unexpected ${type}`);
+  }),
+}));
+
+describe('the options page, by keyboard', () => {
+  it('moves focus to the watched sites heading after a site is removed', async () => {
+    const { App } = await import('@/pages/options/App');
+    const host = document.createElement('div');
+    document.body.append(host);
+    const root = createRoot(host);
+    await act(async () => root.render(<App />));
+    await act(async () => new Promise((r) => setTimeout(r, 0)));
+    const remove = host.querySelector<HTMLButtonElement>('button[aria-label="Remove a.example"]')!;
+    expect(remove).not.toBeNull();
+    remove.focus();
+    expect(document.activeElement).toBe(remove);
+    await act(async () => remove.click());
+    await act(async () => new Promise((r) => setTimeout(r, 0)));
+    expect(host.querySelector('button[aria-label="Remove a.example"]')).toBeNull();
+    expect(document.activeElement?.id).toBe('watched-heading');
+  });
+});
