@@ -27,11 +27,18 @@ export interface BadgeDeps {
 }
 
 export interface Badges {
-  inputFor(site: string | null): Promise<BadgeInput>;
+  /** What the badge of a tab on `site` shows; `watched`, the watched sites when the caller read them already. */
+  inputFor(site: string | null, watched?: () => Promise<readonly string[]>): Promise<BadgeInput>;
   refresh(tabId: number, url: string | undefined): Promise<void>;
   refreshAll(): Promise<void>;
   /** Keeps each tab's badge up to date as it loads a page or is brought forward. */
   followTabs(): void;
+}
+
+/** The watched sites, read on first use and then remembered by whoever holds the function. */
+export function watchedSites(): () => Promise<readonly string[]> {
+  let read: Promise<readonly string[]> | undefined;
+  return () => (read ??= getWatches().then((list) => list.map((w) => w.site)));
 }
 
 export function createBadges(deps: BadgeDeps): Badges {
@@ -41,7 +48,7 @@ export function createBadges(deps: BadgeDeps): Badges {
     return analysis ? digestOf(analysis) : null;
   }
 
-  async function inputFor(site: string | null): Promise<BadgeInput> {
+  async function inputFor(site: string | null, watched: () => Promise<readonly string[]> = watchedSites()): Promise<BadgeInput> {
     const store = await deps.store();
     const words = explainer(deps.language());
     const input: BadgeInput = { site, siteMajor: 0, siteGoodNews: 0, headlines: [], otherSites: [] };
@@ -56,16 +63,15 @@ export function createBadges(deps: BadgeDeps): Badges {
     if (input.siteMajor === 0) {
       // At most MAX_OTHER_SITES + 1 from the index (the badge says "9+" past nine): never the whole list.
       // Of the watched sites, as the badge's title says: one the user stopped watching no longer counts.
-      const watched = (await getWatches()).map((w) => w.site).filter((s) => s !== site);
-      const others = await store.alertSites(MAX_OTHER_SITES + 1, watched);
+      const others = await store.alertSites(MAX_OTHER_SITES + 1, (await watched()).filter((s) => s !== site));
       input.otherSites = others.slice(0, MAX_OTHER_SITES + 1);
     }
     return input;
   }
 
-  async function refresh(tabId: number, url: string | undefined): Promise<void> {
+  async function refresh(tabId: number, url: string | undefined, watched = watchedSites()): Promise<void> {
     const store = await deps.store();
-    const badge = badgeFor(await inputFor(deps.siteOf(store, url)), explainer(deps.language()).ui.badge);
+    const badge = badgeFor(await inputFor(deps.siteOf(store, url), watched), explainer(deps.language()).ui.badge);
     await Promise.all([
       browser.action.setBadgeText({ tabId, text: badge.text }),
       browser.action.setBadgeBackgroundColor({ tabId, color: badge.color }),
@@ -77,7 +83,9 @@ export function createBadges(deps: BadgeDeps): Badges {
 
   async function refreshAll(): Promise<void> {
     const tabs = await browser.tabs.query({});
-    await Promise.all(tabs.map((t) => (t.id != null ? refresh(t.id, t.url) : undefined)));
+    // The watch list read once for all the tabs (and only if a tab looks at other sites).
+    const watched = watchedSites();
+    await Promise.all(tabs.map((t) => (t.id != null ? refresh(t.id, t.url, watched) : undefined)));
   }
 
   function followTabs(): void {

@@ -13,6 +13,22 @@ const B = 'https://other.example.org/legal/privacy';
 const doc = (text: string) => makeDocument({ Privacy: [text] });
 
 describe('site summaries', () => {
+  it('list the alerts of the given sites only, up to the limit, past alerts of other sites', async () => {
+    const { store, clock } = await freshStore();
+    const sites = Array.from({ length: 12 }, (_, i) => `s${String(i).padStart(2, '0')}.example`);
+    for (const site of sites) {
+      const url = `https://www.${site}/privacy`;
+      await store.savePolicyVersion({ url, document: doc('We collect your email.'), kind: 'privacy-policy' });
+      clock.tick();
+      await store.savePolicyVersion({ url, document: doc('We collect your email and sell it.'), kind: 'privacy-policy', analyze: () => fakeAnalysis(1) });
+    }
+    expect(await store.alertSites(3)).toEqual(sites.slice(0, 3));
+    // The first alerts are of sites not asked for: the ones asked for are still found.
+    expect(await store.alertSites(2, ['s11.example', 's09.example', 'nowhere.example'])).toEqual(['s09.example', 's11.example']);
+    expect(await store.alertSites(1, ['s10.example', 's11.example'])).toEqual(['s10.example']);
+    expect(await store.alertSites(5, [])).toEqual([]);
+  });
+
   it('follow a change, a second change and the review, and list the sites that have an alert', async () => {
     const { store, clock } = await freshStore();
     await store.savePolicyVersion({ url: A, document: doc('We collect your email.'), kind: 'privacy-policy' });

@@ -109,18 +109,21 @@ export async function siteState(ctx: StoreContext, site: string): Promise<SiteSt
 
 /**
  * Sites with an unreviewed major change, at most `limit`; with `among`, only those of these sites (the watch
- * list: a site the user stopped watching no longer counts), in their sorted order, one read per site at most.
+ * list: a site the user stopped watching no longer counts). Keys of the alert index only (one request): the
+ * work is bounded by the sites with an alert, never the whole history.
  */
 export async function alertSites(ctx: StoreContext, limit?: number, among?: readonly string[]): Promise<string[]> {
   return reading(ctx, 'list sites with changes', [STORES.summaries], async (tx) => {
-    if (!among) return (await tx.objectStore(STORES.summaries).index(INDEX_SUMMARY_BY_ALERT).getAllKeys(1, limit)) as string[];
-    const out: string[] = [];
-    for (const site of [...new Set(among)].sort()) {
-      if (limit !== undefined && out.length >= limit) break;
-      const record: unknown = await tx.objectStore(STORES.summaries).get(site);
-      if (typeof record === 'object' && record !== null && (record as { alert?: unknown }).alert === 1) out.push(site);
+    const index = tx.objectStore(STORES.summaries).index(INDEX_SUMMARY_BY_ALERT);
+    if (!among) return (await index.getAllKeys(1, limit)) as string[];
+    if (among.length === 0) return [];
+    const wanted = new Set(among);
+    // Most alerts are of watched sites: the first `limit` keys usually do; more are read only when they do not.
+    for (let count = limit; ; count = count === undefined ? undefined : count * 8) {
+      const keys = (await index.getAllKeys(1, count)) as unknown[];
+      const sites = keys.filter((s): s is string => typeof s === 'string' && wanted.has(s));
+      if (limit === undefined || count === undefined || sites.length >= limit || keys.length < count) return limit === undefined ? sites : sites.slice(0, limit);
     }
-    return out;
   });
 }
 
