@@ -8,6 +8,7 @@ import { runBatch } from './batch';
 import type { CommandArgs, CommandContext } from './commands';
 import { colorStyle, formatDetect, formatDiff, plainStyle } from './format';
 import { readInputFile } from './input';
+import { jsonText } from './safe-text';
 
 function pageUrl(explicit: string | undefined, fileUrl: string): string {
   return explicit === undefined ? fileUrl : parsePageUrl(explicit);
@@ -23,7 +24,7 @@ export async function detectCommand(args: CommandArgs, ctx: CommandContext): Pro
   if (args.url !== undefined) parsePageUrl(args.url);
   const input = readInputFile(args.operands[0] ?? '', ctx.cwd, ctx.maxInputBytes);
   const out = runDetect(input, pageUrl(args.url, input.fileUrl));
-  ctx.stdout.write(args.json ? `${JSON.stringify(out, null, 2)}\n` : formatDetect(out, ctx.colour ? colorStyle : plainStyle, ctx.width, args.lang));
+  ctx.stdout.write(args.json ? `${jsonText(out, 2)}\n` : formatDetect(out, ctx.colour ? colorStyle : plainStyle, ctx.width, args.lang));
   return 0;
 }
 
@@ -35,6 +36,6 @@ export async function diffCommand(args: CommandArgs, ctx: CommandContext): Promi
   // One --url names the page both versions were saved from.
   const urls = { older: pageUrl(args.url, older.fileUrl), newer: pageUrl(args.url, newer.fileUrl) };
   const out = runDiff(older, newer, urls, { lang: args.lang });
-  ctx.stdout.write(args.json ? `${JSON.stringify(out, null, 2)}\n` : formatDiff(out, ctx.colour ? colorStyle : plainStyle, ctx.width, args.lang));
+  ctx.stdout.write(args.json ? `${jsonText(out, 2)}\n` : formatDiff(out, ctx.colour ? colorStyle : plainStyle, ctx.width, args.lang));
   return 0;
 }

@@ -51,6 +51,8 @@ describe('parseCommandLine', () => {
     [['detect', '--batch', 'p.jsonl', 'a.html'], /^--batch reads its files from the JSONL; unexpected 'a\.html'$/],
     [['diff', '--batch', 'p.jsonl', '--url', 'https://a.test/'], /^--url cannot be used with --batch; put "url" on each line instead$/],
     [['help', 'compare'], /^no help on 'compare' \(commands: 'detect', 'diff' or 'verify'\)$/],
+    [['help', 'diff', 'verify'], /^help takes one command name; unexpected 'verify'$/],
+    [['help', 'diff', '--', 'x'], /^help takes one command name; unexpected 'x'$/],
     [['verify'], /^verify needs a FILE$/],
     [['verify', 'x.warc', '--json'], /^--json does not apply to verify$/],
     [['diff', 'a', 'b', '--lang', 'pt'], /^--lang must be en, de, fr or es, not 'pt'$/],
@@ -107,11 +109,19 @@ describe('parsePageUrl', () => {
     ['example.com/legal/privacy?x=1', 'https://example.com/legal/privacy?x=1'],
     ['localhost:8080/privacy', 'https://localhost:8080/privacy'],
     ['file:///tmp/p.html', 'file:///tmp/p.html'],
+    ['my_host.example/p', 'https://my_host.example/p'],
+    ['http://[::1]:8080/p', 'http://[::1]:8080/p'],
+    ['https://Exämple.com./', 'https://xn--exmple-cua.com./'],
   ])('%s → %s', (raw, href) => {
     expect(parsePageUrl(raw)).toBe(href);
   });
 
   it.each(['', '   ', 'http://exa mple.com', 'https://', 'mailto:privacy@example.com', 'javascript:alert(1)'])('rejects %j', (raw) => {
     expect(() => parsePageUrl(raw)).toThrow(UsageError);
+  });
+
+  // The URL parser takes each of these as a host ("-" became https://-/).
+  it.each(['-', '.', '_', 'https://-/', 'a..b/privacy', '-example.com', 'example-.com', 'https://_./'])('rejects %j: not a host name', (raw) => {
+    expect(() => parsePageUrl(raw)).toThrow(/^invalid --url '.*': '.*' is not a host name$/);
   });
 });

@@ -176,6 +176,7 @@ export function parseCommandLine(argv: readonly string[], commands: readonly Com
   if (helpCommand) {
     const topic = operands[0];
     if (topic !== undefined && !names.includes(topic)) throw new UsageError(`no help on '${topic}' (commands: ${quoteList(names)})`);
+    if (operands.length > 1) throw new UsageError(`help takes one command name; unexpected '${operands[1]}'`);
     return topic === undefined ? { kind: 'help' } : { kind: 'help', topic };
   }
   if (seen.has('help')) return spec ? { kind: 'help', topic: spec.name } : { kind: 'help' };
@@ -221,6 +222,18 @@ export function parseCommandLine(argv: readonly string[], commands: readonly Com
 }
 
 /**
+ * A host a page could be at: an IP address, or dot-separated labels of letters, digits, hyphens and
+ * underscores that neither start nor end with a hyphen, with a letter or digit somewhere (the URL
+ * parser has already lowered the case and turned other scripts into xn-- labels). The URL parser takes
+ * "-" (`--url -`) or "a..b" as hosts; nobody means them.
+ */
+function plausibleHost(hostname: string): boolean {
+  if (hostname.startsWith('[')) return true;
+  const labels = hostname.endsWith('.') ? hostname.slice(0, -1).split('.') : hostname.split('.');
+  return /[a-z0-9]/.test(hostname) && labels.every((l) => /^[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?$/.test(l));
+}
+
+/**
  * The page address as the detector will see it. Scheme-less addresses ("example.com/privacy") are
  * read as https, because that is how people copy them from a browser's address bar.
  */
@@ -238,5 +251,6 @@ export function parsePageUrl(raw: string): string {
     throw new UsageError(`invalid --url '${raw}': only http, https and file addresses are supported`);
   }
   if (parsed.protocol !== 'file:' && !parsed.hostname) throw new UsageError(`invalid --url '${raw}': no host name`);
+  if (parsed.protocol !== 'file:' && !plausibleHost(parsed.hostname)) throw new UsageError(`invalid --url '${raw}': '${parsed.hostname}' is not a host name`);
   return parsed.href;
 }

@@ -1,10 +1,22 @@
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BatchDetectResult, BatchDiffResult } from './output';
 import { MAX_LINE_BYTES, runBatch } from './batch';
+import { InputError } from './input';
 import { FIXTURES, run } from './test-helpers';
+
+/** A scratch folder for one test, removed after it. */
+async function inTempDir(body: (dir: string) => Promise<void>): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'clausewatch-batch-'));
+  try {
+    await body(dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
 
 function jsonLines(stdout: string): unknown[] {
   expect(stdout.endsWith('\n')).toBe(true);
@@ -142,5 +154,97 @@ describe('a batch file that is not one', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('batch ids', () => {
+  it('echoes a string or a safe integer exactly, and refuses any other id before reading the line\'s file', async () => {
+    await inTempDir(async (dir) => {
+      const ok = JSON.stringify(join(FIXTURES, 'policy-v1.md'));
+      // The refused ids name a file that does not exist: the id is checked first, so that is never reported.
+      const refused = ['1e400', '9007199254740993', '9007199254740992', '1.5', '{"n": 1}', '[1]', 'true'];
+      const list = [...refused.map((id) => `{"id": ${id}, "file": "absent.md"}`), `{"id": 9007199254740991, "file": ${ok}}`, `{"id": "", "file": ${ok}}`];
+      writeFileSync(join(dir, 'pages.jsonl'), `${list.join('\n')}\n`);
+      const r = await run(['detect', '--batch', 'pages.jsonl'], { cwd: dir });
+      expect(r.code).toBe(1);
+      const out = r.stdout.trimEnd().split('\n');
+      expect(out.slice(0, refused.length).map((l) => JSON.parse(l) as unknown)).toEqual(
+        refused.map((_id, i) => ({ id: null, line: i + 1, command: 'detect', error: '"id" must be a string or a safe integer' })),
+      );
+      expect(out[refused.length]).toMatch(/^\{"id":9007199254740991,"line":8,"command":"detect",/);
+      expect(BatchDetectResult.parse(JSON.parse(out[refused.length + 1] ?? ''))).toMatchObject({ id: '', kind: 'privacy-policy' });
+    });
+  });
+
+  it('keeps a usable id on a line that fails for another reason', async () => {
+    await inTempDir(async (dir) => {
+      writeFileSync(join(dir, 'pages.jsonl'), '{"id": 12, "file": "absent.md"}\n{"id": 1e400, "file": 3}\n');
+      const r = await run(['detect', '--batch', 'pages.jsonl'], { cwd: dir });
+      expect(r.stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as unknown)).toEqual([
+        { id: 12, line: 1, command: 'detect', error: 'absent.md: no such file' },
+        { id: null, line: 2, command: 'detect', error: '"id" must be a string or a safe integer' },
+      ]);
+    });
+  });
+});
+
+describe('a list file that cannot be read', () => {
+  it('a socket (which stat() accepts and open() refuses) is an input error: one line, exit 1', async () => {
+    await inTempDir(async (dir) => {
+      const server = createServer();
+      await new Promise<void>((resolve) => server.listen(join(dir, 'list.jsonl'), resolve));
+      try {
+        const r = await run(['diff', '--batch', 'list.jsonl'], { cwd: dir });
+        expect(r).toEqual({ code: 1, stdout: '', stderr: 'clausewatch: error: list.jsonl: cannot be opened (a socket, or a device with nothing behind it)\n' });
+      } finally {
+        await new Promise<void>((resolve) => server.close(() => resolve()));
+      }
+    });
+  });
+
+  // root reads any file: only a normal user sees the everyday case.
+  it.skipIf(process.getuid?.() === 0)('a list file without read permission is "permission denied", exit 1', async () => {
+    await inTempDir(async (dir) => {
+      writeFileSync(join(dir, 'locked.jsonl'), '{"id":"a","older":"x.md","newer":"y.md"}\n');
+      chmodSync(join(dir, 'locked.jsonl'), 0o000);
+      expect(await run(['diff', '--batch', 'locked.jsonl'], { cwd: dir })).toEqual({ code: 1, stdout: '', stderr: 'clausewatch: error: locked.jsonl: permission denied\n' });
+    });
+  });
+
+  it('a read that fails halfway is an input error after the lines before it', async () => {
+    const writes: string[] = [];
+    const stdin = (async function* () {
+      yield new TextEncoder().encode(`${JSON.stringify({ id: 'a', file: 'absent.md' })}\n{"id":`);
+      throw Object.assign(new Error('EIO: i/o error, read'), { code: 'EIO' });
+    })();
+    const running = runBatch('detect', '-', { cwd: FIXTURES, out: { write: (s: string) => writes.push(s) }, maxBytes: 1e6, stdin });
+    await expect(running).rejects.toThrow(InputError);
+    await expect(running).rejects.toThrow(/^-: cannot read \(EIO\)$/);
+    expect(writes).toHaveLength(1);
+  });
+});
+
+describe('batch output and characters a terminal obeys', () => {
+  it('writes C1 controls, DEL, direction overrides and line separators as \\u escapes that parse back', async () => {
+    await inTempDir(async (dir) => {
+      const odd = 'advertisers.\u009b2J \u202efake\u202c \u2066x\u2069 \u007f \u0085 \\u009b';
+      writeFileSync(join(dir, 'old.md'), '# Privacy Policy\n\n## Sharing\n\nWe keep your data to ourselves.\n');
+      writeFileSync(join(dir, 'new.md'), `# Privacy Policy\n\n## Sharing\n\nWe keep your data to ourselves.\n\nWe sell your data to ${odd}\n`);
+      // A file name is echoed as written (in "source" and in an error), line separators included.
+      const missing = 'gone\u2028\u2029\u009b\u202e.md';
+      writeFileSync(join(dir, 'pairs.jsonl'), `${JSON.stringify({ id: 'x', older: 'old.md', newer: 'new.md' })}\n${JSON.stringify({ id: 'y', older: 'old.md', newer: missing })}\n`);
+      const r = await run(['diff', '--batch', 'pairs.jsonl'], { cwd: dir });
+      expect(r.code).toBe(1);
+      // eslint-disable-next-line no-control-regex
+      expect(r.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/);
+      for (const escaped of ['\\u009b2J', '\\u202efake\\u202c', '\\u2066x\\u2069', '\\u007f', '\\u0085', 'gone\\u2028\\u2029\\u009b\\u202e.md']) expect(r.stdout).toContain(escaped);
+      const [diff, error] = r.stdout.trimEnd().split('\n').map((l) => BatchDiffResult.parse(JSON.parse(l)));
+      if (!diff || 'error' in diff) throw new Error('expected a diff result');
+      const evidence = diff.findings.flatMap((f) => f.evidence).join(' ');
+      expect(evidence).toContain('\u009b2J \u202efake\u202c \u2066x\u2069 \u007f \u0085');
+      // The policy's own backslash text stays what it was.
+      expect(evidence).toContain('\\u009b');
+      expect(error).toEqual({ id: 'y', line: 2, command: 'diff', error: `${missing}: no such file` });
+    });
   });
 });

@@ -3,12 +3,14 @@
  * process and streaming, so a corpus of any length runs in flat memory and a consumer can follow along.
  * A bad line becomes an error result for that line and the run goes on.
  */
-import { createReadStream, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { BatchDetectResult, BatchDiffResult, type BatchError } from './output';
 import { parsePageUrl, UsageError } from './args';
 import { runDetect, runDiff } from './analyze';
-import { firstInvalidUtf8, InputError, readInputFile } from './input';
+import { errnoMessage, firstInvalidUtf8, InputError, readInputFile } from './input';
+import { jsonText } from './safe-text';
 
 interface Sink {
   write(chunk: string): unknown;
@@ -27,6 +29,9 @@ export interface BatchOptions {
 
 type Id = string | number | null;
 
+/** An id a consumer gets back exactly as written: a string, or an integer JSON and JavaScript agree on. */
+const isId = (v: unknown): v is string | number => typeof v === 'string' || Number.isSafeInteger(v);
+
 /** A batch line names a file or two and an address: a megabyte is far more than any real one needs. */
 export const MAX_LINE_BYTES = 1024 * 1024;
 
@@ -37,44 +42,39 @@ type RawLine = { bytes: Buffer } | { tooLong: true };
  * ending (a log, /dev/zero, a file that is not JSONL) stops the reading there: readline would buffer
  * it whole, up to hundreds of megabytes, before failing with a stack trace.
  */
-async function* lines(source: string | AsyncIterable<Uint8Array>, maxBytes: number): AsyncGenerator<RawLine> {
-  const stream = typeof source === 'string' ? createReadStream(source, { highWaterMark: 64 * 1024 }) : null;
-  try {
-    let pending: Buffer[] = [];
-    let pendingBytes = 0;
-    for await (const piece of (stream ?? source) as AsyncIterable<Uint8Array>) {
-      const chunk = Buffer.isBuffer(piece) ? piece : Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength);
-      let start = 0;
-      for (let nl = chunk.indexOf(0x0a); nl >= 0; nl = chunk.indexOf(0x0a, start)) {
-        const piece = chunk.subarray(start, nl);
-        if (pendingBytes + piece.length > maxBytes) {
-          yield { tooLong: true };
-          return;
-        }
-        yield { bytes: pending.length ? Buffer.concat([...pending, piece]) : piece };
-        pending = [];
-        pendingBytes = 0;
-        start = nl + 1;
+async function* lines(source: AsyncIterable<Uint8Array>, maxBytes: number): AsyncGenerator<RawLine> {
+  let pending: Buffer[] = [];
+  let pendingBytes = 0;
+  for await (const piece of source) {
+    const chunk = Buffer.isBuffer(piece) ? piece : Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength);
+    let start = 0;
+    for (let nl = chunk.indexOf(0x0a); nl >= 0; nl = chunk.indexOf(0x0a, start)) {
+      const piece = chunk.subarray(start, nl);
+      if (pendingBytes + piece.length > maxBytes) {
+        yield { tooLong: true };
+        return;
       }
-      if (start < chunk.length) {
-        pending.push(chunk.subarray(start));
-        pendingBytes += chunk.length - start;
-        if (pendingBytes > maxBytes) {
-          yield { tooLong: true };
-          return;
-        }
+      yield { bytes: pending.length ? Buffer.concat([...pending, piece]) : piece };
+      pending = [];
+      pendingBytes = 0;
+      start = nl + 1;
+    }
+    if (start < chunk.length) {
+      pending.push(chunk.subarray(start));
+      pendingBytes += chunk.length - start;
+      if (pendingBytes > maxBytes) {
+        yield { tooLong: true };
+        return;
       }
     }
-    if (pendingBytes > 0) yield { bytes: Buffer.concat(pending) };
-  } finally {
-    stream?.destroy();
   }
+  if (pendingBytes > 0) yield { bytes: Buffer.concat(pending) };
 }
 
 class LineError extends Error {}
 
 async function emit(out: Sink, value: unknown): Promise<void> {
-  const ok = out.write(`${JSON.stringify(value)}\n`);
+  const ok = out.write(`${jsonText(value)}\n`);
   // Respect backpressure on a real pipe, or a slow consumer would make us buffer every result.
   if (ok === false && typeof out.once === 'function') await new Promise<void>((r) => out.once?.('drain', r));
 }
@@ -107,9 +107,8 @@ function parseLine(text: string): { id: Id; obj: Record<string, unknown> } {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new LineError('expected a JSON object');
   const obj = value as Record<string, unknown>;
   const id = obj['id'];
-  if (typeof id !== 'string' && typeof id !== 'number') {
-    throw new LineError(id === undefined ? 'missing "id"' : '"id" must be a string or a number');
-  }
+  // A number past 2^53 would be echoed changed (9007199254740993 as ...992), 1e400 as null.
+  if (!isId(id)) throw new LineError(id === undefined ? 'missing "id"' : '"id" must be a string or a safe integer');
   return { id, obj };
 }
 
@@ -119,7 +118,7 @@ function salvageId(text: string): Id {
     const v = JSON.parse(text) as unknown;
     if (v && typeof v === 'object' && !Array.isArray(v)) {
       const id = (v as Record<string, unknown>)['id'];
-      if (typeof id === 'string' || typeof id === 'number') return id;
+      if (isId(id)) return id;
     }
   } catch {
     // Not JSON at all: no id to report.
@@ -127,14 +126,29 @@ function salvageId(text: string): Id {
   return null;
 }
 
-function checkListFile(absolute: string, listPath: string): void {
+/**
+ * The list file, opened for reading: one clear line (exit 1) when it cannot be, whatever the reason
+ * (missing, a directory, no permission, a socket), as for any other input. Reading it later fails the
+ * same way.
+ */
+async function openListFile(absolute: string, listPath: string): Promise<AsyncIterable<Uint8Array> & { destroy(): void }> {
   try {
-    const st = statSync(absolute);
-    if (st.isDirectory()) throw new InputError(`${listPath}: is a directory, not a JSONL file`);
+    if (statSync(absolute).isDirectory()) throw new InputError(`${listPath}: is a directory, not a JSONL file`);
+    const handle = await open(absolute, 'r');
+    return handle.createReadStream({ highWaterMark: 64 * 1024 });
   } catch (e) {
     if (e instanceof InputError) throw e;
-    const code = (e as NodeJS.ErrnoException | null)?.code;
-    throw new InputError(code === 'ENOENT' ? `${listPath}: no such file` : `${listPath}: cannot read (${code ?? String(e)})`);
+    throw new InputError(errnoMessage(e, listPath));
+  }
+}
+
+/** The lines of the list, with an error while reading it (EIO, a device that fails) as an input error. */
+async function* readable(source: AsyncIterable<Uint8Array>, listPath: string): AsyncGenerator<Uint8Array> {
+  try {
+    yield* source;
+  } catch (e) {
+    if (e instanceof InputError || !(e as NodeJS.ErrnoException | null)?.code) throw e;
+    throw new InputError(errnoMessage(e, listPath));
   }
 }
 
@@ -143,12 +157,19 @@ export async function runBatch(command: 'detect' | 'diff', listPath: string, opt
   const fromStdin = listPath === '-';
   if (fromStdin && !options.stdin) throw new InputError('-: no standard input to read the batch from');
   const absolute = fromStdin ? join(resolve(options.cwd), '-') : resolve(options.cwd, listPath);
-  if (!fromStdin) checkListFile(absolute, listPath);
-  const base = dirname(absolute);
+  const file = fromStdin ? null : await openListFile(absolute, listPath);
+  try {
+    return await runLines(command, listPath, readable(file ?? options.stdin!, listPath), dirname(absolute), options);
+  } finally {
+    file?.destroy();
+  }
+}
+
+async function runLines(command: 'detect' | 'diff', listPath: string, source: AsyncIterable<Uint8Array>, base: string, options: BatchOptions): Promise<number> {
   const schema = command === 'diff' ? BatchDiffResult : BatchDetectResult;
   let lineNo = 0;
   let failed = 0;
-  for await (const raw of lines(fromStdin ? options.stdin! : absolute, MAX_LINE_BYTES)) {
+  for await (const raw of lines(source, MAX_LINE_BYTES)) {
     lineNo++;
     if ('tooLong' in raw) {
       throw new InputError(`${listPath}: line ${lineNo} is longer than ${MAX_LINE_BYTES / (1024 * 1024)} MB without ending; a batch file holds one short JSON object per line (stopped reading there)`);

@@ -81,7 +81,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     notes: 'verify exits 0 when the file verifies, 1 when it does not (one FAIL line per problem) or cannot be read.',
     run: async (args, ctx) => {
       const r = await (await import('./verify')).runVerify(args.operands[0] ?? '', { cwd: ctx.cwd });
-      const { visibleLine } = await import('./format');
+      const { visibleLine } = await import('./safe-text');
       // Ids and addresses come from the file: written as text, never as terminal controls.
       for (const line of r.stdout) ctx.stdout.write(`${visibleLine(line)}\n`);
       for (const line of r.stderr) ctx.stderr.write(`${visibleLine(line)}\n`);

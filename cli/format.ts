@@ -6,7 +6,11 @@
 import type { DetectOutput, DiffOutput } from './output';
 import type { Category, Severity, Span, Statement } from '../lib/core/schema';
 import { splitOuterSpace } from '../lib/core/text/trim';
-import { explainer } from '../lib/core/explain';
+import { explainer, type Explainer } from '../lib/core/explain';
+import { counting } from '../lib/core/explain/count';
+import { visible } from './safe-text';
+
+export { visible, visibleLine } from './safe-text';
 
 export interface Style {
   bold(s: string): string;
@@ -15,21 +19,6 @@ export interface Style {
   insert(s: string): string;
   remove(s: string): string;
 }
-
-/**
- * Characters a terminal obeys rather than shows: C0 controls but tab and line feed (ESC starts a colour,
- * a cursor move or a title change; CR overwrites a line), DEL, the C1 controls, and the bidirectional
- * overrides and isolates that reorder a line. Text from a page is written with each one as its escape
- * (`\u001b`), so a policy cannot hide, fake or move what the reader sees.
- */
-// eslint-disable-next-line no-control-regex
-const OBEYED = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
-/** And a backslash before "u" is doubled, so a policy's own text "\\u001b" cannot pass for one of those escapes. */
-export const visible = (s: string): string => s.replace(OBEYED_OR_ESCAPE, (c) => (c === '\\' ? '\\\\' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
-const OBEYED_OR_ESCAPE = new RegExp(`${OBEYED.source}|\\\\(?=u)`, 'g');
-
-/** One line of output from a file's values: `visible`, and a line feed in them shown too (`\u000a`). */
-export const visibleLine = (s: string): string => visible(s).replaceAll('\n', '\\u000a');
 
 /** Every string of a value as `visible` writes it. */
 function visibleAll<T>(value: T): T {
@@ -102,6 +91,19 @@ function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
+/**
+ * "Major: 2 · Good news: 0 · Minor: 1 · Cosmetic: 0", in the language of the explanations: the
+ * severity names of lib/core/explain, its numbers, and the colon its labels use ("Gravité\u00a0:").
+ */
+function countsLine(c: DiffOutput['counts'], words: Explainer, style: Style): string {
+  // "Severity:", "Gravité\u00a0:": the colon with the space the language puts before it.
+  const label = words.ui.markdown.severityLabel.replace(/:$/, '');
+  const colon = `${label.slice(label.trimEnd().length)}:`;
+  const { num } = counting(words.locale);
+  const shown: [Severity, number][] = [['major', c.major], ['good-news', c.goodNews], ['minor', c.minor], ['cosmetic', c.cosmetic]];
+  return shown.map(([sev, n]) => style.severity(sev, `${words.severity(sev)}${colon} ${num(n)}`)).join(' · ');
+}
+
 function describeDoc(d: DiffOutput['older']): string {
   const parts = [d.title ? `“${d.title}”` : '(untitled)', d.statedDate ? `stated date ${d.statedDate}` : 'no stated date', plural(d.words, 'word')];
   return `${parts.join(', ')} — ${d.source}`;
@@ -117,15 +119,7 @@ export function formatDiff(page: DiffOutput, style: Style, width = 100, lang?: s
   for (const n of out.notes) lines.push(style.dim(`  note: ${n}`));
   lines.push('');
   lines.push(wrap(style.bold(out.summary), width, ''));
-  const c = out.counts;
-  lines.push(
-    [
-      style.severity('major', plural(c.major, 'major change')),
-      style.severity('good-news', `${c.goodNews} good news`),
-      style.severity('minor', plural(c.minor, 'minor change')),
-      style.severity('cosmetic', plural(c.cosmetic, 'cosmetic change')),
-    ].join(' · '),
-  );
+  lines.push(countsLine(out.counts, words, style));
   if (out.truncated) lines.push(style.dim('(a version was longer than the size limit; only its beginning was compared)'));
   if (out.findings.length === 0) {
     lines.push('');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decode, decodeBytes, firstInvalidUtf8, looksBinary, sniffFormat } from './input';
+import { decode, decodeBytes, describeSize, firstInvalidUtf8, looksBinary, SNIFF_SKIP_CHARS, sniffFormat } from './input';
 
 describe('sniffFormat', () => {
   it.each([
@@ -14,6 +14,44 @@ describe('sniffFormat', () => {
     ['policy.txt', `${'x'.repeat(2000)} <body>`, 'text'],
   ])('%s starting %j is %s', (name, text, format) => {
     expect(sniffFormat(name, text)).toBe(format);
+  });
+
+  // A licence or a banner above the doctype used to push the markup out of the first KB that is looked at.
+  const banner = `<!--\n${'  a decorative banner above the doctype, one of many such lines ...\n'.repeat(40)}-->\n`;
+  it.each([
+    ['a comment longer than a KB before the doctype', `${banner}<!DOCTYPE html><title>Privacy</title>`, 'html'],
+    ['an XML declaration, white space and two comments', `\uFEFF<?xml version="1.0" encoding="utf-8"?>\n\n<!-- a -->  <!-- ${'b'.repeat(3000)} -->\n<html lang="en">`, 'html'],
+    ['a comment, then the head', `${banner}<head><title>Privacy</title>`, 'html'],
+  ])('sees HTML behind %s', (_label, text, format) => {
+    expect(sniffFormat('saved-page', text)).toBe(format);
+  });
+
+  it('skips only comments and declarations, and looks no further than its cap', () => {
+    expect(sniffFormat('notes.md', `<!-- licence -->\n# Privacy Policy\n`)).toBe('markdown');
+    expect(sniffFormat('notes.txt', `<!-- licence -->\nWe write <html> in prose.`)).toBe('text');
+    // A comment that never closes within the cap: whatever follows is not looked at.
+    expect(sniffFormat('saved', `<!-- ${'x'.repeat(SNIFF_SKIP_CHARS)} --><!doctype html>`)).toBe('text');
+    expect(sniffFormat('saved', `${banner.repeat(Math.ceil(SNIFF_SKIP_CHARS / banner.length))}<!doctype html>`)).toBe('text');
+  });
+});
+
+describe('describeSize', () => {
+  it.each([
+    [20 * 1024 * 1024 + 40 * 1024, 'up', '20.1 MB'],
+    [20 * 1024 * 1024, 'down', '20.0 MB'],
+    [20 * 1024 * 1024 + 1, 'up', '20.1 MB'],
+    [21 * 1024 * 1024, 'up', '21.0 MB'],
+    [1000, 'down', '1000 bytes'],
+    [1025, 'up', '2 KB'],
+    [1025, 'down', '1 KB'],
+  ] as const)('%d rounded %s is %s', (bytes, round, text) => {
+    expect(describeSize(bytes, round)).toBe(text);
+  });
+
+  it('never shows a size over the limit as the limit itself', () => {
+    for (const limit of [1000, 1024, 5000, 1024 * 1024, 20 * 1024 * 1024, 20 * 1024 * 1024 + 512]) {
+      for (const over of [1, 100, 40 * 1024, 100 * 1024]) expect(describeSize(limit + over, 'up')).not.toBe(describeSize(limit, 'down'));
+    }
   });
 });
 
@@ -87,6 +125,24 @@ describe('decodeBytes: nothing is silently replaced', () => {
   ])('refuses %s at the end of a long file', (_label, tail) => {
     const bytes = new Uint8Array([...policy, ...tail]);
     expect(decodeBytes(bytes)).toMatchObject({ ok: false, reason: expect.stringMatching(new RegExp(`^is not valid UTF-8: byte ${policy.length + 1} `)) });
+  });
+
+  it('lets a UTF-8 byte-order mark outrank a declared legacy charset, as the browser does', () => {
+    const bom = [0xef, 0xbb, 0xbf];
+    const page = new TextEncoder().encode('<meta charset="windows-1252"><title>Données</title>');
+    expect(decodeBytes(new Uint8Array([...bom, ...page]))).toEqual({ ok: true, text: '<meta charset="windows-1252"><title>Données</title>' });
+    // One stray Latin-1 byte: an error that names it, not the whole page read as windows-1252 (mojibake).
+    const stray = new Uint8Array([...bom, ...page, 0x20, 0xe9]);
+    expect(decodeBytes(stray)).toEqual({ ok: false, reason: expect.stringMatching(new RegExp(`^is not valid UTF-8: byte ${stray.length - 1} \\(0xe9\\).*byte-order mark`)) });
+  });
+
+  it('reads a page that declares UTF-16 (any of its labels) as UTF-8, and names a byte that is not', () => {
+    for (const label of ['utf-16', 'UTF-16LE', 'unicode', 'ucs-2']) {
+      const page = `<meta charset="${label}"><title>Privacy</title><p>Caf`;
+      expect(decodeBytes(new TextEncoder().encode(`${page}é`))).toEqual({ ok: true, text: `${page}é` });
+      const latin1 = new Uint8Array(Buffer.from(`${page}\xe9`, 'latin1'));
+      expect(decodeBytes(latin1)).toEqual({ ok: false, reason: expect.stringMatching(new RegExp(`^is not valid UTF-8: byte ${page.length} \\(0xe9\\).*declares charset "${label}"`)) });
+    }
   });
 
   it('refuses binary behind a UTF-16 byte-order mark, and still reads UTF-16 text', () => {

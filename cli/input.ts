@@ -7,7 +7,7 @@ import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { InputFormat } from './output';
-import { declaredCharset, decodeAs } from '../lib/core/text/charset';
+import { decodeAs, pageEncoding } from '../lib/core/text/charset';
 
 /** A problem with an input the user can fix; printed without a stack trace, exit status 1. */
 export class InputError extends Error {}
@@ -15,6 +15,8 @@ export class InputError extends Error {}
 /** Policies are rarely above 1 MB of HTML; 20 MB leaves room for bloated saved pages yet stops a log file. */
 export const DEFAULT_MAX_INPUT_BYTES = 20 * 1024 * 1024;
 const SNIFF_BYTES = 8 * 1024;
+/** How far sniffing looks past leading comments, XML declarations and white space for the first tag. */
+export const SNIFF_SKIP_CHARS = 64 * 1024;
 
 export interface InputFile {
   /** As given by the user. */
@@ -25,16 +27,25 @@ export interface InputFile {
   text: string;
 }
 
-function describeSize(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${(bytes / (1024 * 1024)).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
+/**
+ * A size for a message: rounded `up` for a file's size and `down` for a limit, so a file over the limit
+ * never reads as the limit itself ("20.1 MB; the limit is 20.0 MB"). Under a KB in bytes.
+ */
+export function describeSize(bytes: number, round: 'up' | 'down'): string {
+  const r = round === 'up' ? Math.ceil : Math.floor;
+  if (bytes >= 1024 * 1024) return `${(r((bytes / (1024 * 1024)) * 10) / 10).toFixed(1)} MB`;
+  if (bytes >= 1024) return `${r(bytes / 1024)} KB`;
+  return `${bytes} ${bytes === 1 ? 'byte' : 'bytes'}`;
 }
 
-function errnoMessage(e: unknown, source: string): string {
+/** One line saying why a file could not be read, from the error Node gave. */
+export function errnoMessage(e: unknown, source: string): string {
   const code = (e as NodeJS.ErrnoException | null)?.code;
   if (code === 'ENOENT') return `${source}: no such file`;
   if (code === 'EACCES' || code === 'EPERM') return `${source}: permission denied`;
   if (code === 'EISDIR') return `${source}: is a directory, not a file`;
   if (code === 'ENOTDIR') return `${source}: a part of the path is not a folder`;
+  if (code === 'ENXIO') return `${source}: cannot be opened (a socket, or a device with nothing behind it)`;
   return `${source}: cannot read (${code ?? (e instanceof Error ? e.message : String(e))})`;
 }
 
@@ -52,11 +63,33 @@ export function looksBinary(head: Uint8Array, truncated = false): boolean {
   }
 }
 
-/** HTML by extension, or by what the first KB looks like (saved pages often have no or odd extensions). */
+/**
+ * Where the markup starts: past a byte-order mark and any white space, comments (`<!-- … -->`) and XML
+ * declarations or processing instructions (`<?xml … ?>`) before it, as a saved page may open with a
+ * licence or a banner. Looks at SNIFF_SKIP_CHARS at most; a comment not closed by then ends the look.
+ */
+function markupStart(text: string): number {
+  const window = text.slice(0, SNIFF_SKIP_CHARS);
+  let at = window.startsWith('\uFEFF') ? 1 : 0;
+  for (;;) {
+    while (at < window.length && /\s/.test(window[at] ?? '')) at++;
+    const close = window.startsWith('<!--', at) ? '-->' : window.startsWith('<?', at) ? '>' : null;
+    if (close === null) return at;
+    const end = window.indexOf(close, at + 2);
+    if (end < 0) return window.length;
+    at = end + close.length;
+  }
+}
+
+/**
+ * HTML by extension, or by what the first KB of markup looks like (saved pages often have no or odd
+ * extensions), after any leading comments, XML declarations and white space.
+ */
 export function sniffFormat(path: string, text: string): InputFormat {
   const ext = extname(path).toLowerCase();
   if (ext === '.html' || ext === '.htm' || ext === '.xhtml') return 'html';
-  const head = text.slice(0, 1024).replace(/^\uFEFF/, '').trimStart().toLowerCase();
+  const start = markupStart(text);
+  const head = start < SNIFF_SKIP_CHARS ? text.slice(start, start + 1024).toLowerCase() : '';
   if (head.startsWith('<!doctype html') || head.startsWith('<html') || /<(?:body|head)[\s>]/.test(head)) return 'html';
   if (ext === '.md' || ext === '.markdown' || ext === '.mdown') return 'markdown';
   // Text that uses Markdown headings is read as Markdown whatever its name; either way the same reader runs.
@@ -102,18 +135,22 @@ export type Decoded = { ok: true; text: string } | { ok: false; reason: string }
 const BINARY = 'looks like a binary file (not UTF-8 text); expected HTML, Markdown or plain text';
 
 /**
- * Text from bytes, or why it is not text. UTF-8 unless a UTF-16 byte-order mark or, for HTML, a
- * declared legacy charset says otherwise (many older European policies are still saved as
- * windows-1252). Nothing is silently replaced: a byte that is not UTF-8 anywhere in the file, or UTF-16
- * that does not decode, is an error that says where, rather than text with holes in it.
+ * Text from bytes, or why it is not text. The encoding is the one a browser would pick
+ * (lib/core/text/charset.ts, as the extension decodes a page): a byte-order mark, then for HTML a
+ * `<meta charset>` (many older European policies are still saved as windows-1252; a page declaring
+ * UTF-16 is read as UTF-8, as browsers do), else UTF-8. A file that is UTF-8 throughout is read as UTF-8
+ * even under a declared legacy charset (a page saved again by a tool that kept its old declaration).
+ * Nothing is silently replaced: a byte that is not UTF-8 anywhere in a file read as UTF-8, or UTF-16 that
+ * does not decode, is an error that says where, rather than text with holes in it.
  */
 export function decodeBytes(bytes: Uint8Array): Decoded {
   const head = bytes.subarray(0, SNIFF_BYTES);
-  const bom16 = head[0] === 0xff && head[1] === 0xfe ? 'utf-16le' : head[0] === 0xfe && head[1] === 0xff ? 'utf-16be' : null;
-  if (bom16) {
+  const { encoding, source, label } = pageEncoding(head, null);
+  // UTF-16 only by its byte-order mark: a declared UTF-16 reads as UTF-8.
+  if (encoding === 'utf-16le' || encoding === 'utf-16be') {
     let text: string;
     try {
-      text = new TextDecoder(bom16, { fatal: true }).decode(bytes);
+      text = new TextDecoder(encoding, { fatal: true }).decode(bytes);
     } catch {
       return { ok: false, reason: `starts with a UTF-16 byte-order mark but is not valid UTF-16 (a binary file?)` };
     }
@@ -123,18 +160,19 @@ export function decodeBytes(bytes: Uint8Array): Decoded {
   if (bytes.includes(0)) return { ok: false, reason: BINARY };
   const bad = firstInvalidUtf8(bytes);
   if (bad < 0) return { ok: true, text: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8').replace(/^\uFEFF/, '') };
-  const label = declaredCharset(head);
-  if (label && !/^utf-?8$/i.test(label)) {
-    const text = decodeAs(label, bytes);
+  if (encoding !== 'utf-8') {
+    const text = decodeAs(encoding, bytes);
     if (text !== null) return { ok: true, text };
   }
   // The head was sniffed as a whole: bad bytes there, with control bytes no text holds, mean it is not text
   // at all; without them it is text in another encoding (Latin-1), and the reason below says where and what to do.
   if (bad < head.length && looksBinary(head, bytes.length > head.length) && hasControlBytes(head)) return { ok: false, reason: BINARY };
-  return {
-    ok: false,
-    reason: `is not valid UTF-8: byte ${bad} (0x${bytes[bad]!.toString(16).padStart(2, '0')}) is not part of a UTF-8 character; convert the file to UTF-8, or for HTML declare its charset`,
-  };
+  const where = `is not valid UTF-8: byte ${bad} (0x${bytes[bad]!.toString(16).padStart(2, '0')}) is not part of a UTF-8 character`;
+  if (source === 'bom') return { ok: false, reason: `${where}, although the file starts with a UTF-8 byte-order mark (which outranks a declared charset, as in a browser); convert the file to UTF-8` };
+  if (source === 'meta' && label !== undefined && !/^utf-?8$/i.test(label)) {
+    return { ok: false, reason: `${where} (the page declares charset "${label.slice(0, 40)}", which browsers read as UTF-8); convert the file to UTF-8, or declare its real charset` };
+  }
+  return { ok: false, reason: `${where}; convert the file to UTF-8, or for HTML declare its charset` };
 }
 
 /** C0 control bytes that text never holds (all but tab, line feed, form feed and carriage return). */
@@ -164,7 +202,7 @@ export function readInputFile(source: string, cwd: string, maxBytes = DEFAULT_MA
   }
   if (size === 0) throw new InputError(`${source}: file is empty`);
   if (size > maxBytes) {
-    throw new InputError(`${source}: file is too large (${describeSize(size)}; the limit is ${describeSize(maxBytes)})`);
+    throw new InputError(`${source}: file is too large (${describeSize(size, 'up')}; the limit is ${describeSize(maxBytes, 'down')})`);
   }
   let bytes: Buffer;
   let fd: number | undefined;

@@ -110,6 +110,38 @@ describe('clausewatch diff', () => {
     }
   });
 
+  it('--json writes C1 controls, DEL and direction overrides as \\u escapes, which parse back to the text', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cw-json-escapes-'));
+    try {
+      writeFileSync(join(dir, 'old.md'), '# Privacy Policy\n\n## Sharing\n\nWe keep your data to ourselves.\n');
+      writeFileSync(join(dir, 'new.md'), '# Privacy Policy\n\n## Sharing\n\nWe keep your data to ourselves.\n\nWe sell your data to advertisers.\u009b2J \u202efake\u202c \u2067x\u2069 \u007f\n');
+      const r = await run(['diff', 'old.md', 'new.md', '--json'], { cwd: dir });
+      expect(r.code).toBe(0);
+      expect(r.stdout).toContain('advertisers.\\u009b2J \\u202efake\\u202c \\u2067x\\u2069 \\u007f');
+      expect([...r.stdout].filter((c) => OBEYED_CHARS.test(c) && c !== '\n')).toEqual([]);
+      expect(DiffOutput.parse(JSON.parse(r.stdout)).findings[0]?.evidence[0]).toContain('advertisers.\u009b2J \u202efake\u202c \u2067x\u2069 \u007f');
+      // detect echoes the file name as given, line separators and all.
+      const name = 'policy\u2028\u009b\u202e.md';
+      writeFileSync(join(dir, name), readFileSync(join(FIXTURES, 'policy-v1.md')));
+      const d = await run(['detect', name, '--json'], { cwd: dir });
+      expect(d.stdout).toContain('"source": "policy\\u2028\\u009b\\u202e.md"');
+      expect(d.stdout).not.toMatch(/[\u0080-\u009f\u2028\u2029\u202a-\u202e]/);
+      expect(DetectOutput.parse(JSON.parse(d.stdout)).source).toBe(name);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('--lang writes the severity counts in that language, from the same words as the findings', async () => {
+    const lines = async (lang: string) => (await run(['diff', 'policy-v1.md', 'policy-v2.md', '--lang', lang])).stdout.split('\n');
+    const counts = async (lang: string) => (await lines(lang)).find((l) => l.includes(' · ') && /\d$/.test(l));
+    expect(await counts('en')).toBe('Major: 2 · Good news: 0 · Minor: 1 · Cosmetic: 2');
+    expect(await counts('de')).toBe('Wichtig: 2 · Gute Nachricht: 0 · Geringfügig: 1 · Formal: 2');
+    expect(await counts('fr')).toBe('Important\u00a0: 2 · Bonne nouvelle\u00a0: 0 · Mineur\u00a0: 1 · Forme\u00a0: 2');
+    expect(await counts('es')).toBe('Importante: 2 · Buenas noticias: 0 · Menor: 1 · De forma: 2');
+    for (const lang of ['de', 'fr', 'es']) expect((await lines(lang)).join('\n')).not.toMatch(/\b(?:major|minor|cosmetic) changes?\b|\bgood news\b/i);
+  });
+
   it('finds nothing between a file and itself', async () => {
     const json = DiffOutput.parse(JSON.parse((await run(['diff', 'policy-v2.html', 'policy-v2.html', '--json'])).stdout));
     expect(json.findings).toEqual([]);
@@ -174,6 +206,19 @@ describe('clausewatch detect', () => {
     expect(DetectOutput.parse(JSON.parse(r.stdout))).toMatchObject({ kind: 'privacy-policy', document: { statedDate: '2024-03-03' } });
   });
 
+  it('reads a page saved without an extension as HTML behind a banner comment longer than a KB', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cw-sniff-'));
+    try {
+      const banner = `<!--\n${'  a licence or a banner above the doctype, as some sites have\n'.repeat(30)}-->\n`;
+      writeFileSync(join(dir, 'privacy'), banner + readFileSync(join(FIXTURES, 'policy-v1.html'), 'utf8'));
+      const out = DetectOutput.parse(JSON.parse((await run(['detect', 'privacy', '--json'], { cwd: dir })).stdout));
+      const named = DetectOutput.parse(JSON.parse((await run(['detect', 'policy-v1.html', '--json'])).stdout));
+      expect(out).toMatchObject({ format: 'html', kind: 'privacy-policy', document: { title: 'Privacy Policy | Examplo', blocks: named.document?.blocks } });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it.each([
     ['policy-v1.md', 'markdown', 'Privacy Policy'],
     ['policy-v1.txt', 'text', ''],
@@ -198,6 +243,8 @@ describe('usage', () => {
     [['detect', 'policy-v1.html', '--url', 'ftp://example.com/privacy'], /only http, https and file/],
     [['diff', '--batch', 'pairs.jsonl', 'extra.html'], /unexpected 'extra.html'/],
     [['diff', '--batch', 'pairs.jsonl', '--url', 'https://a.test/'], /--url cannot be used with --batch/],
+    [['detect', 'policy-v1.html', '--url', '-'], /invalid --url '-': '-' is not a host name/],
+    [['help', 'diff', 'verify'], /help takes one command name; unexpected 'verify'/],
   ])('%j is a usage error: exit 2, one message, no stack', async (argv, message) => {
     const r = await run(argv);
     expect(r.code).toBe(2);
@@ -239,6 +286,16 @@ describe('bad input', () => {
     // Sparse: the size check must refuse it before reading a byte.
     writeFileSync(join(dir, 'huge.html'), '');
     truncateSync(join(dir, 'huge.html'), 21 * 1024 * 1024);
+    // 40 KB over the limit: "20.0 MB; the limit is 20.0 MB" before.
+    writeFileSync(join(dir, 'just-over.md'), '# Privacy Policy\n');
+    truncateSync(join(dir, 'just-over.md'), 20 * 1024 * 1024 + 40 * 1024);
+    // A page declaring UTF-16 (read as UTF-8, as browsers do) with one Latin-1 byte: it was decoded as UTF-16.
+    const page = readFileSync(join(FIXTURES, 'policy-v1.html'), 'latin1');
+    writeFileSync(join(dir, 'utf16-meta.html'), page.replace('<meta charset="utf-8">', '<meta charset="utf-16">').replace('Last updated', 'Caf\xe9. Last updated'), 'latin1');
+    // UTF-8 with a byte-order mark under a stale windows-1252 declaration, and one stray Latin-1 byte: it was
+    // read as windows-1252, every accent turned to mojibake.
+    const bomPage = Buffer.from(page.replace('<meta charset="utf-8">', '<meta charset="windows-1252">').replace('Privacy Policy | Examplo', 'Confidentialité | Examplo'), 'utf8');
+    writeFileSync(join(dir, 'bom-stale.html'), Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), bomPage, Buffer.from([0x20, 0xe9])]));
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -254,6 +311,9 @@ describe('bad input', () => {
     ['nested-4000.html', /nested-4000\.html: the page is nested too deeply to extract \(about 4,000 levels; the limit is 256\)/],
     ['nested-1000.html', /nested-1000\.html: the page is nested too deeply to extract/],
     ['huge.html', /too large \(21\.0 MB; the limit is 20\.0 MB\)/],
+    ['just-over.md', /too large \(20\.1 MB; the limit is 20\.0 MB\)/],
+    ['utf16-meta.html', /utf16-meta\.html: is not valid UTF-8: byte \d+ \(0xe9\) .*declares charset "utf-16"/],
+    ['bom-stale.html', /bom-stale\.html: is not valid UTF-8: byte \d+ \(0xe9\) .*byte-order mark/],
   ])('%s: exit 1, one line on stderr, no stack trace', async (file, message) => {
     for (const argv of [
       ['detect', file],
@@ -270,7 +330,15 @@ describe('bad input', () => {
   it('honours a smaller injected size limit', async () => {
     const r = await run(['detect', 'policy-v1.html'], { maxInputBytes: 1000 });
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/too large/);
+    expect(r.stderr).toMatch(/too large \(\d+ KB; the limit is 1000 bytes\)/);
+  });
+
+  it('reads UTF-8 behind a byte-order mark as UTF-8, whatever charset the page declares', async () => {
+    const bom = readFileSync(join(dir, 'bom-stale.html'));
+    writeFileSync(join(dir, 'bom-clean.html'), bom.subarray(0, bom.length - 2));
+    const r = await run(['detect', 'bom-clean.html', '--json'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(DetectOutput.parse(JSON.parse(r.stdout)).document?.title).toBe('Confidentialité | Examplo');
   });
 });
 

@@ -109,8 +109,11 @@ export const DetectOutput = z.object({
 });
 export type DetectOutput = z.infer<typeof DetectOutput>;
 
-/** Batch lines echo the input's id; a JSON id may be a string or a number, null when it was missing. */
-export const BatchId = z.union([z.string(), z.number()]).nullable();
+/**
+ * Batch lines echo the input's id: a string or a safe integer (zod's int() is one), which is echoed
+ * exactly; null when it was missing or not one of those.
+ */
+export const BatchId = z.union([z.string(), z.number().int()]).nullable();
 
 export const BatchError = z.object({
   id: BatchId,

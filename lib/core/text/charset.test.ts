@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contentTypeCharset, decodeHtml } from './charset';
+import { contentTypeCharset, decodeHtml, pageEncoding } from './charset';
 
 const latin1 = (s: string) => Uint8Array.from([...s].map((c) => c.charCodeAt(0)));
 const utf8 = (s: string) => new TextEncoder().encode(s);
@@ -29,5 +29,21 @@ describe('decoding a page as the browser does', () => {
   it('reads a charset parameter in any case and quoting', () => {
     expect(contentTypeCharset('text/html; Charset="ISO-8859-1"')).toBe('ISO-8859-1');
     expect(contentTypeCharset('text/html')).toBeNull();
+  });
+});
+
+describe('pageEncoding: what the browser decodes in, and why', () => {
+  it('names the byte-order mark first, whatever the server or the page declare', () => {
+    const bom = Uint8Array.from([0xef, 0xbb, 0xbf, ...utf8('<meta charset="windows-1252"><p>Café</p>')]);
+    expect(pageEncoding(bom, 'text/html; charset=iso-8859-1')).toEqual({ encoding: 'utf-8', source: 'bom' });
+    expect(pageEncoding(Uint8Array.from([0xfe, 0xff, 0, 0x3c]), null)).toEqual({ encoding: 'utf-16be', source: 'bom' });
+  });
+  it('then the server, then the page, by the decoder\'s name for the label', () => {
+    expect(pageEncoding(CP1252, 'text/html; charset=latin1')).toEqual({ encoding: 'windows-1252', source: 'content-type', label: 'latin1' });
+    expect(pageEncoding(CP1252, 'text/html; charset=x-klingon')).toEqual({ encoding: 'windows-1252', source: 'meta', label: 'windows-1252' });
+    expect(pageEncoding(utf8('<p>Café</p>'), null)).toEqual({ encoding: 'utf-8', source: 'default' });
+  });
+  it('reads a page declaring UTF-16 as UTF-8, keeping the label it wrote', () => {
+    expect(pageEncoding(utf8('<meta charset="UTF-16"><p>Café</p>'), null)).toEqual({ encoding: 'utf-8', source: 'meta', label: 'UTF-16' });
   });
 });

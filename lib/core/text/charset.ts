@@ -49,33 +49,48 @@ export function decodeAs(label: string, bytes: Uint8Array): string | null {
   return decoder.encoding === 'windows-1252' ? text.replace(/[\u0080-\u009f]/g, (c) => CP1252_C1[c.charCodeAt(0) - 0x80] ?? c) : text;
 }
 
-/**
- * An HTML page's text from its bytes and its Content-Type: byte-order mark, then the server's charset,
- * then the page's own, then UTF-8 (a byte that is not UTF-8 becomes U+FFFD, as in a browser). A charset no
- * decoder knows is skipped.
- */
-export function decodeHtml(bytes: Uint8Array, contentType: string | null | undefined): string {
-  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 'utf-8' : bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : null;
-  if (bom) return new TextDecoder(bom).decode(bytes);
-  const server = contentTypeCharset(contentType);
-  if (server) {
-    const text = decodeAs(server, bytes);
-    if (text !== null) return text;
-  }
-  // A page's own UTF-16 declaration (any of its labels: "utf-16", "unicode", "ucs-2") is read as UTF-8, as
-  // browsers do: the page's ASCII declared it, so it is not UTF-16.
-  const declared = declaredCharset(bytes);
-  if (declared && !isUtf16(declared)) {
-    const text = decodeAs(declared, bytes);
-    if (text !== null) return text;
-  }
-  return new TextDecoder('utf-8').decode(bytes);
+/** What decided a page's encoding, in the order a browser asks. */
+export type EncodingSource = 'bom' | 'content-type' | 'meta' | 'default';
+
+export interface PageEncoding {
+  /** TextDecoder's name for the encoding: "utf-8", "utf-16le", "windows-1252"… */
+  encoding: string;
+  source: EncodingSource;
+  /** The label as the Content-Type or the page wrote it ("ISO-8859-1", "utf-16"); only from those two. */
+  label?: string;
 }
 
-function isUtf16(label: string): boolean {
+/** TextDecoder's name for an encoding label, or null when no decoder knows it. */
+function encodingOf(label: string): string | null {
   try {
-    return new TextDecoder(label).encoding.startsWith('utf-16');
+    return new TextDecoder(label).encoding;
   } catch {
-    return false;
+    return null;
   }
+}
+
+/**
+ * The encoding a browser reads a page's bytes in, and what said so: a byte-order mark, then the server's
+ * charset, then the page's own (`<meta charset>` in its first KB), then UTF-8. A label no decoder knows
+ * is skipped. A page's own UTF-16 declaration (any of its labels: "utf-16", "unicode", "ucs-2") means
+ * UTF-8, as browsers read it: the page's ASCII declared it, so it is not UTF-16.
+ */
+export function pageEncoding(bytes: Uint8Array, contentType: string | null | undefined): PageEncoding {
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 'utf-8' : bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : null;
+  if (bom) return { encoding: bom, source: 'bom' };
+  const server = contentTypeCharset(contentType);
+  const fromServer = server === null ? null : encodingOf(server);
+  if (server !== null && fromServer !== null) return { encoding: fromServer, source: 'content-type', label: server };
+  const declared = declaredCharset(bytes);
+  const fromPage = declared === null ? null : encodingOf(declared);
+  if (declared !== null && fromPage !== null) return { encoding: fromPage.startsWith('utf-16') ? 'utf-8' : fromPage, source: 'meta', label: declared };
+  return { encoding: 'utf-8', source: 'default' };
+}
+
+/**
+ * An HTML page's text from its bytes and its Content-Type, in the encoding `pageEncoding` picks (a byte
+ * that is not UTF-8 becomes U+FFFD, as in a browser; a byte-order mark is dropped).
+ */
+export function decodeHtml(bytes: Uint8Array, contentType: string | null | undefined): string {
+  return decodeAs(pageEncoding(bytes, contentType).encoding, bytes) ?? new TextDecoder('utf-8').decode(bytes);
 }
