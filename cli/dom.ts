@@ -14,6 +14,7 @@
  */
 import { createRequire } from 'node:module';
 import { indexOfAsciiIgnoreCase } from '../lib/core/text/trim';
+import { READABILITY_LIMITS } from '../lib/core/page/extract/extract';
 
 type Jsdom = typeof import('jsdom');
 let jsdom: Jsdom | undefined;
@@ -96,7 +97,7 @@ export function loadHtml(html: string, url: string, options: { emptyStyles?: boo
  * real pages (9,888 elements, 49 levels, 120,183 element-levels, each extracted in at most 1 s); the
  * depth one is half of what Chromium's own parser builds (it stops nesting at 512).
  */
-export const DOM_LIMITS = { depth: 256, elements: 20_000, elementLevels: 250_000 };
+export const DOM_LIMITS = { depth: READABILITY_LIMITS.depth, elements: 20_000, elementLevels: READABILITY_LIMITS.elementLevels };
 export type DomLimits = typeof DOM_LIMITS;
 
 /** A page over the work bounds; its message is one line for the user. */

@@ -244,3 +244,39 @@ describe('the visibility test on our Readability instance', () => {
     expect(answers.filter(([, v]) => v === true).length).toBeGreaterThanOrEqual(4);
   });
 });
+
+describe('sections named like page furniture', () => {
+  const para = (topic: string, n: number) =>
+    Array.from({ length: n }, (_, i) => `<p>Part ${i + 1} on ${topic}: this paragraph, written for this test, says in plain words how the shop looks after the details you give it and for how long it keeps them.</p>`).join('');
+  const page = (inner: string) =>
+    `<!doctype html><html lang="en"><head><title>Privacy Policy</title></head><body><main><h1>Privacy Policy</h1><h2>What we collect</h2>${para('collection', 6)}${inner}<h2>Retention</h2>${para('retention', 4)}</main></body></html>`;
+
+  it('keeps a heading whose id or class reads as page furniture ("contact", "meta")', () => {
+    const d = ok(extract(page(`<h2 id="contact">How to reach our privacy team</h2><p>Write to the privacy team at the postal address printed on every invoice, or use the form in your account settings.</p>`)));
+    expect(d.blocks.some((b) => b.kind === 'heading' && b.text === 'How to reach our privacy team')).toBe(true);
+  });
+
+  it('keeps a sharing section whose class weighs against it ("share", "media")', () => {
+    const sharing = `<div class="share-media"><h2>Who we share your details with</h2><p>We pass your delivery address to the courier that brings your parcel, and your card details to our payment processor.</p><ul><li><a href="https://courier.example/privacy">Courier company</a>: your name and address</li><li><a href="https://pay.example/privacy">Payment processor</a>: your card details</li></ul></div>`;
+    const d = ok(extract(page(sharing)));
+    const text = d.blocks.map((b) => b.text).join('\n');
+    expect(text).toContain('We pass your delivery address to the courier');
+    expect(text).toContain('Retention');
+  });
+});
+
+describe("a page nested past Readability's bounds", () => {
+  it('is not extracted, and the reason says why (no version made of a fraction of it)', () => {
+    const sentence = 'We keep your order history for six years and share your address with the courier. ';
+    let chain = '';
+    for (let i = 0; i < 300; i++) chain += `<div>${sentence}`;
+    for (let i = 0; i < 300; i++) chain += '</div>';
+    const html = `<!doctype html><html lang="en"><head><title>Privacy Policy</title></head><body><main><h1>Privacy Policy</h1>${chain}</main></body></html>`;
+    const { document, url } = loadHtml(html, 'https://acme.example/privacy');
+    const r = extractPolicy(document, url);
+    expect(r).toEqual({ ok: false, reason: expect.stringContaining('nested too deeply to extract') });
+    // Twice as shallow is read as usual.
+    const half = html.replaceAll('<div>', '').replaceAll('</div>', '').replace('<main><h1>Privacy Policy</h1>', `<main><h1>Privacy Policy</h1>${'<div>'.repeat(120)}`).replace('</main>', `${'</div>'.repeat(120)}</main>`);
+    expect(ok(extract(half)).blocks.map((b) => b.text).join(' ')).toContain('share your address with the courier');
+  });
+});
