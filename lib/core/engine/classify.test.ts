@@ -195,6 +195,11 @@ describe('denials by grammar', () => {
     'We do not send the details of your reading to outside analytics firms.',
     'Your address will not be passed on to any other organisation.',
     'We never release your contact details to marketing companies.',
+    // A parenthetical between the negation and its verb that holds a list of its own, or opens after "never,".
+    'We do not, whatever an advertiser, a broker or a reseller may offer us, sell your reading history.',
+    'We never, whether on our own or through partners, affiliates or any buyer of our company, disclose your address.',
+    'Your voice recordings are never, in raw or in edited form, used to train our speech models.',
+    'We never, ever sell your reading history.',
   ])(
     'a negation governing a practice verb is a denial: "%s"',
     (sentence) => {

@@ -72,7 +72,7 @@ const PRACTICE_VERB =
   '(?:sells?|sold|selling|shares?|shared|sharing|rents?|rented|disclos(?:e|es|ed|ing)|trades?|transfers?|transferred|provides?|provided|gives?|uses?|used|using|utili[sz](?:e|es|ed)|trains?|trained|training|allows?|permits?|process(?:es|ed)?|collects?|collected|accesses?|accessed|makes? available|made available|leverages?|feeds?|monetiz(?:e|es|ed))';
 
 const AUXILIARY = new Set(['do', 'does', 'did', 'will', 'shall', 'would', 'should', 'may', 'can', 'must', 'is', 'are', 'was', 'were', 'has', 'have', 'had']);
-const NEGATIVE_WORD = /^(?:never|neither|nor|cannot|can['’]t|won['’]t|(?:do|does|did|is|are|was|were|has|have|had|should|would|must|may)n['’]t)$/;
+const NEGATIVE_WORD = /^(?:never|neither|nor|cannot|can['’]t|won['’]t|(?:do|does|did|is|are|was|were|has|have|had|should|would|must|may)n['’]t),?$/;
 // "At no time will we sell", "under no circumstances", "in no event": "no" and its noun negate what follows.
 const NEGATIVE_NOUN = /^(?:time|event|circumstances?|case|point)[,]?$/;
 const COMMITMENT = /^(?:promise|promises|promised|commit|commits|committed|agree|agrees|agreed|undertake|undertakes|pledge|pledges|policy|is|require|requires|required|obligated|obliged|bound|instruct|instructs|decided|vendors?|providers?|partners?|them)$/;
@@ -173,8 +173,15 @@ function afterParenthetical(ws: ReadonlyArray<{ word: string }>, from: number): 
     at = from + 1;
   } else if (first.startsWith('(')) closes = (w) => /\)[,.;:]?$/.test(w);
   else return from;
-  for (let k = at; k < at + PARENTHETICAL_WORDS && k < ws.length; k++) if (closes(ws[k]?.word ?? '')) return k + 1;
-  return from;
+  // A parenthetical holds lists of its own ("regardless of any offer from advertisers, data brokers or other
+  // partners, sell"): the close it ends at is the first one a verb of the practice follows, else the first.
+  let firstClose = -1;
+  for (let k = at; k < at + PARENTHETICAL_WORDS && k < ws.length; k++) {
+    if (!closes(ws[k]?.word ?? '')) continue;
+    if (firstClose < 0) firstClose = k + 1;
+    if (VERB_WORD.test(ws[k + 1]?.word ?? '')) return k + 1;
+  }
+  return firstClose < 0 ? from : firstClose;
 }
 
 /** A negation word (or pair) governing a practice verb within a few words, English or French. */
