@@ -19,12 +19,17 @@ describe('decoding a page as the browser does', () => {
   it('takes a byte-order mark over both', () => {
     expect(decodeHtml(Uint8Array.from([0xef, 0xbb, 0xbf, ...utf8('<p>Café</p>')]), 'text/html; charset=iso-8859-1')).toBe('<p>Café</p>');
   });
-  it('falls back to UTF-8 for an unknown label or a UTF-16 label without byte-order mark, and marks bad bytes', () => {
+  it('falls back to UTF-8 for an unknown label or a UTF-16 label without byte-order mark', () => {
     expect(decodeHtml(utf8('<meta charset="x-klingon"><p>Café</p>'), null)).toBe('<meta charset="x-klingon"><p>Café</p>');
     expect(decodeHtml(utf8('<meta charset="utf-16"><p>Café</p>'), null)).toBe('<meta charset="utf-16"><p>Café</p>');
     // Other labels of UTF-16 too ("unicode", "ucs-2"), which a decoder maps to UTF-16LE.
     for (const label of ['unicode', 'ucs-2']) expect(decodeHtml(utf8(`<meta charset="${label}"><p>Café</p>`), null)).toBe(`<meta charset="${label}"><p>Café</p>`);
-    expect(decodeHtml(latin1('<p>Caf\xe9</p>'), 'text/html')).toBe('<p>Caf\ufffd</p>');
+  });
+  it('reads an undeclared page that is not UTF-8 as windows-1252, as browsers do (never with U+FFFD holes)', () => {
+    expect(decodeHtml(latin1('<p>Caf\xe9</p>'), 'text/html')).toBe('<p>Café</p>');
+    expect(decodeHtml(CP1252.subarray(PAGE.indexOf('<title>')), null)).toBe(PAGE.slice(PAGE.indexOf('<title>')));
+    // Declared UTF-8 keeps its holes: the server or the page said so.
+    expect(decodeHtml(latin1('<p>Caf\xe9</p>'), 'text/html; charset=utf-8')).toBe('<p>Caf\ufffd</p>');
   });
   it('reads a charset parameter in any case and quoting', () => {
     expect(contentTypeCharset('text/html; Charset="ISO-8859-1"')).toBe('ISO-8859-1');

@@ -88,9 +88,22 @@ export function pageEncoding(bytes: Uint8Array, contentType: string | null | und
 }
 
 /**
- * An HTML page's text from its bytes and its Content-Type, in the encoding `pageEncoding` picks (a byte
- * that is not UTF-8 becomes U+FFFD, as in a browser; a byte-order mark is dropped).
+ * An HTML page's text from its bytes and its Content-Type, in the encoding `pageEncoding` picks; a byte-order
+ * mark is dropped. A page that declares nothing and is not UTF-8 is read as windows-1252, as browsers read
+ * an undeclared page in the languages we read (their default for it), not as UTF-8 with U+FFFD holes: the
+ * visited copy and a background check of the same bytes must read alike.
  */
 export function decodeHtml(bytes: Uint8Array, contentType: string | null | undefined): string {
-  return decodeAs(pageEncoding(bytes, contentType).encoding, bytes) ?? new TextDecoder('utf-8').decode(bytes);
+  const { encoding, source } = pageEncoding(bytes, contentType);
+  if (source === 'default' && !isUtf8(bytes)) return decodeAs('windows-1252', bytes) ?? new TextDecoder('utf-8').decode(bytes);
+  return decodeAs(encoding, bytes) ?? new TextDecoder('utf-8').decode(bytes);
+}
+
+function isUtf8(bytes: Uint8Array): boolean {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
 }
