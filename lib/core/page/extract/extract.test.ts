@@ -280,3 +280,15 @@ describe("a page nested past Readability's bounds", () => {
     expect(ok(extract(half)).blocks.map((b) => b.text).join(' ')).toContain('share your address with the courier');
   });
 });
+
+describe('the policy in another language, hidden behind a language switch', () => {
+  it('is not revealed into the visible one', () => {
+    const en = Array.from({ length: 6 }, (_, i) => `<p>Paragraph ${i + 1}: this part, written for this test, tells in plain words how the shop keeps the details you give it.</p>`).join('');
+    const de = Array.from({ length: 6 }, (_, i) => `<p>Absatz ${i + 1}: Dieser Teil erklärt, wie der Laden Ihre Angaben aufbewahrt und wann er sie löscht.</p>`).join('');
+    const html = `<!doctype html><html lang="en"><head><title>Privacy Policy</title></head><body><main><h1>Privacy Policy</h1><div role="tabpanel" lang="en"><h2>What we collect</h2>${en}</div><div role="tabpanel" lang="de" hidden><h2>Welche Daten wir erheben</h2>${de}</div><details><summary>More</summary><p>Collapsed detail of this policy, revealed as before.</p></details></main></body></html>`;
+    const text = ok(extract(html)).blocks.map((b) => b.text).join('\n');
+    expect(text).toContain('Paragraph 1: this part');
+    expect(text).not.toContain('Welche Daten wir erheben');
+    expect(text).toContain('Collapsed detail of this policy');
+  });
+});

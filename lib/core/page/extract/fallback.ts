@@ -4,6 +4,8 @@
  * paragraph text, minus navigation, headers, footers, asides and cookie banners.
  */
 
+import { hiddenTranslation } from './reveal';
+
 const PARA_SELECTOR = 'p, li, td, dd, dt, h1, h2, h3, h4, h5, h6, pre, blockquote';
 const CHROME_SELECTOR = 'nav, header, footer, aside, [role="navigation"], [role="banner"], [role="contentinfo"], [role="complementary"], [role="dialog"], [aria-modal="true"]';
 const BANNER = /(^|[\s_-])(cookie-?(banner|consent|notice|bar|popup|modal)|consent|onetrust|didomi|cmp|gdpr-?banner|cc-window|usercentrics|truste|sp_message|cookiebot)($|[\s_-])/i;
@@ -80,6 +82,12 @@ export function cleanCopy(root: Element): Element {
     if (!el) continue;
     const idc = `${el.id} ${el.getAttribute('class') ?? ''}`;
     if (BANNER.test(idc) && (el.textContent?.length ?? 0) < 3000) el.remove();
+  }
+  // The policy in another language behind a language switch (reveal.ts hiddenTranslation).
+  const hidden = copy.querySelectorAll('[lang][hidden], [lang][aria-hidden="true"], [lang][style*="none" i]');
+  for (let i = hidden.length - 1; i >= 0; i--) {
+    const el = hidden[i];
+    if (el && hiddenTranslation(el)) el.remove();
   }
   return copy;
 }

@@ -65,6 +65,19 @@ export function pruneChrome(doc: Document): number {
   return removed;
 }
 
+const primaryTag = (lang: string | null | undefined) => (lang ?? '').trim().toLowerCase().split(/[-_]/)[0] ?? '';
+
+/**
+ * Whether an element declares a language other than the one around it ("de" under an "en" page): hidden,
+ * it is the policy in another language behind a language switch, not a collapsed part of this one.
+ */
+export function hiddenTranslation(el: Element): boolean {
+  const own = primaryTag(el.getAttribute('lang'));
+  if (!own) return false;
+  const around = primaryTag(el.parentElement?.closest('[lang]')?.getAttribute('lang') ?? el.ownerDocument.documentElement.getAttribute('lang'));
+  return around !== '' && around !== own;
+}
+
 /** Returns how many elements were revealed. */
 export function revealCollapsed(doc: Document): number {
   const root = doc.body ?? doc.documentElement;
@@ -85,6 +98,8 @@ export function revealCollapsed(doc: Document): number {
     // Things that are hidden for a reason other than collapsing: leave them hidden.
     if (tag === 'script' || tag === 'style' || tag === 'template' || tag === 'noscript' || tag === 'svg') continue;
     if (inChrome(el)) continue;
+    // The same policy in another language, hidden behind a language switch: another document.
+    if (hiddenTranslation(el)) continue;
     let changed = false;
     if (el.hasAttribute('hidden')) {
       el.removeAttribute('hidden');
