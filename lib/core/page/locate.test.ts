@@ -12,11 +12,22 @@ describe('locateQuote', () => {
     ['typographic quotes and dashes in the page', '<p>Our \u201cpartners\u201d \u2014 including affiliates.</p>', 'Our "partners" - including affiliates.'],
     ['extra whitespace and soft hyphens', '<p>We   may\n share   adver\u00ADtising data.</p>', 'We may share advertising data.'],
     ['different case', '<p>WE MAY TRAIN AI MODELS.</p>', 'We may train AI models.'],
+    ['decomposed accents on the page', '<p>Nous conservons vos donne\u0301es apre\u0300s la commande.</p>', 'Nous conservons vos données après la commande.'],
   ])('finds a %s', (_name, html, quote) => {
     const doc = page(html);
     const range = rangeForQuote(doc, quote);
     expect(range).not.toBeNull();
     expect(normalizeText(range!.toString()).toLowerCase()).toBe(normalizeText(quote).toLowerCase());
+  });
+
+  it.each([
+    ['<p>Shopco Ltd<br>passes your address to the courier.</p>'],
+    ['<p><b>Shopco Ltd</b><br><i>passes</i> your address to the courier.</p>'],
+  ])('finds a sentence split by a line break, which extraction joins with a space: %s', (html) => {
+    const range = rangeForQuote(page(html), 'Shopco Ltd passes your address to the courier.');
+    expect(range).not.toBeNull();
+    // A range's text leaves the line break out: "Ltdpasses".
+    expect(range!.toString()).toBe('Shopco Ltdpasses your address to the courier.');
   });
 
   it('returns the exact passage, not the whole paragraph', () => {

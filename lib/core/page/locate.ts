@@ -31,6 +31,17 @@ function blockOf(node: Node): Element | null {
   return el;
 }
 
+const COMBINING = /\p{M}/u;
+
+/** Whether a <br> comes between a text node and the text before it, within its block. */
+function afterBreak(node: Node, block: Element | null): boolean {
+  for (let n: Node | null = node; n && n !== block; n = n.parentNode) {
+    const prev = n.previousSibling;
+    if (prev) return prev.nodeName === 'BR' || (prev.nodeType === 1 && (prev as Element).lastElementChild?.nodeName === 'BR');
+  }
+  return false;
+}
+
 function fold(ch: string): string {
   return normalizeText(ch).toLowerCase();
 }
@@ -56,8 +67,20 @@ function indexText(doc: Document): Indexed {
       lastWasSpace = true;
     }
     lastBlock = block;
+    // "Ltd<br>passes": a line break is a space in the extracted text.
+    if (!lastWasSpace && afterBreak(node, block)) {
+      out.push(' ');
+      map.push({ node, offset: 0 });
+      lastWasSpace = true;
+    }
     for (let i = 0; i < data.length; i++) {
-      const raw = data[i]!;
+      // A letter and the combining marks after it are folded together ("e" + U+0301 is "é", as the
+      // extracted text composes it).
+      let end = i + 1;
+      while (end < data.length && COMBINING.test(data[end]!)) end++;
+      const raw = data.slice(i, end);
+      const at = i;
+      i = end - 1;
       const f = /\s/.test(raw) ? ' ' : fold(raw);
       if (f === '') continue; // zero-width characters, soft hyphens
       if (f === ' ') {
@@ -68,7 +91,7 @@ function indexText(doc: Document): Indexed {
       }
       for (const c of f) {
         out.push(c);
-        map.push({ node, offset: i });
+        map.push({ node, offset: at });
       }
     }
   }
