@@ -293,6 +293,33 @@ describe('settings changed from two pages at once', () => {
 });
 
 describe('two checks of one policy at once', () => {
+  it('a "Check now" during the alarm\'s check of the same policy still says where a hidden redirect leads', async () => {
+    const { history, watchList } = backgroundForTest();
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const fetch = (async (u: string, init?: RequestInit) => {
+      if (init?.redirect === 'manual') {
+        await gate;
+        return { type: 'opaqueredirect', status: 0, url: '', headers: new Headers(), body: null };
+      }
+      // What the browser reaches when it follows the redirect itself.
+      return { type: 'basic', status: 200, url: 'https://www.example.com/privacy-center', headers: new Headers({ 'content-type': 'text/html' }), body: null };
+    }) as unknown as typeof globalThis.fetch;
+    const recheck = createRecheck({ history, watchList, dom: createDomRunner(), notifications: { notifyChange: async () => {} }, badges: { refreshAll: async () => {} }, fetch });
+    const site = await watchList.watch('https://www.example.com/legal/privacy', 24);
+    const entry = (await getWatches()).find((w) => w.site === site)!;
+    const alarm = recheck.runCheck(entry); // the background check
+    await new Promise((r) => setTimeout(r, 20));
+    const asked = recheck.handlers.checkNow({ site }, {} as never); // the user's "Check now", meanwhile
+    await new Promise((r) => setTimeout(r, 20));
+    release();
+    await alarm;
+    const result = await asked;
+    // The user's check follows the redirect and reports the move, whatever the alarm's check found.
+    expect(result.failure?.code).not.toBe('hidden-redirect');
+    expect((await getWatches())[0]?.movedTo).toBe('https://www.example.com/privacy-center');
+  });
+
   it('share one fetch: one failure counted when the site is down', async () => {
     const { handlers } = backgroundForTest();
     const { site } = await handlers.watchSite({ policyUrl: `${server.base}/legal/privacy` }, none);

@@ -106,11 +106,12 @@ export function createRecheck(deps: RecheckDeps) {
   const running = new Map<string, Promise<CheckResult>>();
 
   /**
-   * Checks one watched policy and records the outcome. "Check now" during the alarm's check of the same
-   * policy (or on two pages) shares that check: one fetch, one version, one failure counted.
+   * Checks one watched policy and records the outcome. A second check of the same policy of the same kind
+   * ("Check now" on two pages) shares the one under way: one fetch, one version, one failure counted. The
+   * user's check does not join the alarm's: it may follow a redirect the alarm's may not, to say where it leads.
    */
   function runCheck(entry: WatchEntry, userInitiated = false): Promise<CheckResult> {
-    const key = `${entry.site}\n${entry.policyUrl}`;
+    const key = `${entry.site}\n${entry.policyUrl}\n${userInitiated ? 'user' : 'alarm'}`;
     const underway = running.get(key);
     if (underway) return underway;
     const check = checkAndRecord(entry, userInitiated).finally(() => running.delete(key));

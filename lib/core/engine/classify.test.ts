@@ -183,7 +183,11 @@ describe('denials by grammar', () => {
     'If you decline, you may not be able to use some features of the app.',
     'We are not responsible for the use other sites make of your information.',
     'We do not know how you use the articles you download.',
-  ])('a negation of ability, blame or knowledge denies no practice: "%s"', (sentence) => {
+    // An elliptical "don't," and a denial of something else before the clause that states the practice.
+    "You can block cookies; if you don't, advertising partners will use them to show you ads.",
+    'We do not, for now, charge for the app; instead, advertisers, as set out below, use your data to show you ads.',
+    'We do not, for now, offer a paid plan, though advertisers, as set out below, use your data for ads.',
+  ])('a negation of ability, blame or knowledge, or of something else, denies no practice: "%s"', (sentence) => {
     expect(denial(prepareSentence(sentence))).toBeNull();
   });
 
@@ -253,6 +257,12 @@ describe('a practice beside a choice', () => {
   });
   it('a choice alone states nothing, whatever clause it sits in', () => {
     for (const sentence of [
+      // A topic, a hedge or a condition before the choice states nothing.
+      'With regard to any sale of your reading history to data brokers, you have the right to opt out.',
+      'To the extent we sell your reading history to data brokers, you can opt out.',
+      'In the unlikely event that we sell your reading history, you may opt out.',
+      // Nor does a negation the grammar does not read as a denial.
+      'We have no plans to sell your reading history, but you may opt out of any future sale.',
       'If you do not want us to share your purchase history with advertising partners, please change your settings.',
       'For all of our other apps, you may opt out of this sharing with advertising partners by email.',
       'California residents can say “Do Not Sell” my personal information to us.',

@@ -130,7 +130,10 @@ function practiceBesideChoice(s: string): string | null {
   // Not a practice that waits for the user: an opt-in ("if you would like …, you can opt in"), a consent or
   // permission asked first ("we will ask for your permission before sharing it, and you may decline"), nor a
   // rest that is itself only a condition ("if you …").
-  if (OPT_IN.test(s.slice(span[0], span[1])) || ASKED_FIRST.test(rest) || /^\W*(?:if|when|whether|once|should|where)\b/.test(rest)) return null;
+  if (OPT_IN.test(s.slice(span[0], span[1])) || ASKED_FIRST.test(rest) || NOT_A_STATEMENT.test(rest)) return null;
+  // Nor a rest with a negation the grammar does not read as a denial ("we have no plans to sell it, but you
+  // can opt out of any future sale", "we don't engage in the sale of data, but …").
+  if (ANY_NEGATION.test(rest)) return null;
   return rest;
 }
 
@@ -196,6 +199,13 @@ function clauseTurn(rest: string): { index: number } | null {
 }
 const CLAUSE_TURNS = new RegExp(CLAUSE_TURN.source, 'g');
 const OPT_IN = /\bopt(?:[- ])?in\b/;
+/**
+ * A rest that is a condition, a hedge or a topic, not a statement: "if we sell it, you can opt out", "to the
+ * extent we sell it, …", "in the unlikely event that …", "with respect to the sale of your data, you have the
+ * right to opt out", "for any sale of it, you can opt out here".
+ */
+const NOT_A_STATEMENT = /^\W*(?:if|when|whenever|whether|once|should|where|to the extent|insofar|in so far|in the (?:\S+ )?event|in case|with (?:respect|regard) to|regarding|concerning|as (?:to|for|regards)|for|about|on)\b/;
+const ANY_NEGATION = /\b(?:not|no|never|nor|neither|none|nothing|nobody)\b|n['’]t\b/;
 const ASKED_FIRST = /\b(?:consent|permission|authori[sz]ation|opt(?:[- ])?in)\b/;
 const SUBORDINATE = /^\W*(?:although|though|while|whilst|even though|even if)\b/;
 const RELATIVE_OPENING = /, (?:who|which|that) (?:\S+ ){0,3}$/;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadHtml } from '../../../../scripts/lib/dom';
 import { Readability } from '@mozilla/readability';
-import { extractPolicy, fastVisibilityTest } from './extract';
+import { extractPolicy, fastVisibilityTest, withinReadabilityLimits } from './extract';
 import { pruneChrome, revealCollapsed } from './reveal';
 import { findStatedDate } from '../../text/dates';
 import * as P from '../detect/testpages';
@@ -275,6 +275,11 @@ describe("a page nested past Readability's bounds", () => {
     const { document, url } = loadHtml(html, 'https://acme.example/privacy');
     const r = extractPolicy(document, url);
     expect(r).toEqual({ ok: false, reason: expect.stringContaining('nested too deeply to extract') });
+    // A long, shallow page (a table of a thousand cookies) is within the bounds, however many element-levels.
+    const rows = Array.from({ length: 1000 }, (_, i) => `<tr><td><div><span>cookie_${i}</span></div></td><td><div><span>Kept for ${i % 30} days by the analytics provider.</span></div></td></tr>`).join('');
+    const shallow = loadHtml(`<!doctype html><html><body>${'<div>'.repeat(10)}<table>${rows}</table>${'</div>'.repeat(10)}</body></html>`, 'https://acme.example/privacy');
+    expect(withinReadabilityLimits(shallow.document.body)).toBe(true);
+    expect(withinReadabilityLimits(loadHtml(html, 'https://acme.example/privacy').document.body)).toBe(false);
     // Twice as shallow is read as usual.
     const half = html.replaceAll('<div>', '').replaceAll('</div>', '').replace('<main><h1>Privacy Policy</h1>', `<main><h1>Privacy Policy</h1>${'<div>'.repeat(120)}`).replace('</main>', `${'</div>'.repeat(120)}</main>`);
     expect(ok(extract(half)).blocks.map((b) => b.text).join(' ')).toContain('share your address with the courier');

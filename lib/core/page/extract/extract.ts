@@ -128,16 +128,22 @@ function keepSharingSections(copy: Document): number {
  * depth one is half of what Chromium's parser builds. The CLI refuses such pages before parsing them
  * (cli/dom.ts), as jsdom itself is slow on them.
  */
-export const READABILITY_LIMITS = { depth: 256, elementLevels: 250_000 };
+export const READABILITY_LIMITS = { depth: 256, elementLevels: 250_000, deepFrom: 64 };
 
-/** Whether a tree stays inside READABILITY_LIMITS: one walk, stopped at the first bound passed. */
-function withinReadabilityLimits(root: Element): boolean {
+/**
+ * Whether a tree stays inside READABILITY_LIMITS: one walk, stopped at the first bound passed. The
+ * element-levels bound applies only to a tree also deeper than `deepFrom` (the cost grows with the depth far
+ * more than with the count): a long, shallow policy with a table of a thousand cookies is read.
+ */
+export function withinReadabilityLimits(root: Element): boolean {
   let levels = 0;
+  let deepest = 0;
   const stack: Array<[Element, number]> = [[root, 1]];
   for (let top = stack.pop(); top; top = stack.pop()) {
     const [el, depth] = top;
     levels += depth;
-    if (depth > READABILITY_LIMITS.depth || levels > READABILITY_LIMITS.elementLevels) return false;
+    if (depth > deepest) deepest = depth;
+    if (depth > READABILITY_LIMITS.depth || (levels > READABILITY_LIMITS.elementLevels && deepest > READABILITY_LIMITS.deepFrom)) return false;
     for (let c = el.firstElementChild; c; c = c.nextElementSibling) stack.push([c, depth + 1]);
   }
   return true;
@@ -314,7 +320,10 @@ export function extractPolicy(doc: Document, url: string, options: ExtractOption
     if (!doc || !doc.documentElement) return { ok: false, reason: 'no document element' };
     if (!doc.body) return { ok: false, reason: 'document has no body (XML or non-HTML document)' };
     if (!withinReadabilityLimits(doc.body)) {
-      return { ok: false, reason: `the page is nested too deeply to extract (over ${READABILITY_LIMITS.depth} levels or ${READABILITY_LIMITS.elementLevels} element-levels)` };
+      return {
+        ok: false,
+        reason: `the page is nested too deeply to extract (over ${READABILITY_LIMITS.depth} levels, or ${READABILITY_LIMITS.elementLevels} element-levels more than ${READABILITY_LIMITS.deepFrom} deep)`,
+      };
     }
     const notes: string[] = [];
     let method: 'readability' | 'fallback' = 'readability';
