@@ -297,3 +297,16 @@ describe('the policy in another language, hidden behind a language switch', () =
     expect(text).toContain('Collapsed detail of this policy');
   });
 });
+
+describe('headings by role', () => {
+  it('a div with the heading role is a heading, and the text under it is in its section', () => {
+    const para = (t: string, n: number) => Array.from({ length: n }, (_, i) => `<p>Part ${i + 1} on ${t}: this paragraph, written for this test, says in plain words how the shop looks after the details you give it and for how long it keeps them.</p>`).join('');
+    const page = (n: number) =>
+      `<!doctype html><html lang="en"><head><title>Privacy Policy</title></head><body><main><h1>Privacy Policy</h1><div role="heading" aria-level="2">What we collect</div>${para('collection', n)}<div role="heading" aria-level="2">Retention</div>${para('retention', n)}</main></body></html>`;
+    for (const n of [4, 1]) {
+      const d = ok(extract(page(n)));
+      expect(d.blocks.find((b) => b.text === 'Retention')?.kind).toBe('heading');
+      expect(d.blocks.find((b) => b.text.startsWith('Part 1 on retention'))?.section).toEqual(['Retention']);
+    }
+  });
+});

@@ -87,6 +87,26 @@ function ignoreClassWeights(reader: object): void {
   if (typeof r._flags === 'number' && typeof r.FLAG_WEIGHT_CLASSES === 'number') r._flags &= ~r.FLAG_WEIGHT_CLASSES;
 }
 
+/** Headings by role made real headings, at most: a bound on the work whatever the page. */
+const MAX_ROLE_HEADINGS = 500;
+
+/**
+ * Script-built pages write headings as `<div role="heading" aria-level="2">`. Readability reads them as
+ * paragraphs (and drops the role), so on the copy (Readability's or the fallback's) each becomes the `<hN>`
+ * it stands for, its content moved.
+ */
+function realHeadings(copy: Document | Element): number {
+  const doc = copy.ownerDocument ?? (copy as Document);
+  const list = Array.from(copy.querySelectorAll('[role="heading"]:not(h1, h2, h3, h4, h5, h6)')).slice(0, MAX_ROLE_HEADINGS);
+  for (const el of list) {
+    const n = Number(el.getAttribute('aria-level') ?? '2');
+    const h = doc.createElement(`h${Number.isInteger(n) && n >= 1 && n <= 6 ? n : 2}`);
+    while (el.firstChild) h.appendChild(el.firstChild);
+    el.replaceWith(h);
+  }
+  return list.length;
+}
+
 /** Elements looked at by keepSharingSections, at most: a bound on its work whatever the page. */
 const SHARE_LOOKS = 200;
 /** A section of text: a heading and this many words, at most a third of them in links. */
@@ -155,6 +175,8 @@ function runReadability(doc: Document, notes: string[]): { blocks: Block[]; titl
   if (revealed) notes.push(`revealed ${revealed} collapsed elements`);
   const pruned = pruneChrome(copy);
   if (pruned) notes.push(`removed ${pruned} navigation, banner, footer, sidebar or graphic elements`);
+  const headings = realHeadings(copy);
+  if (headings) notes.push(`read ${headings} elements with the heading role as headings`);
   const sharing = keepSharingSections(copy);
   if (sharing) notes.push(`kept ${sharing} sections with "share" in their class or id`);
   // The serializer hands back the content element itself, saving a serialise-and-reparse round trip.
@@ -173,6 +195,7 @@ function runFallback(doc: Document, notes: string[], title: string): Block[] {
   const root = findMainContent(doc);
   if (!root) return [];
   const copy = cleanCopy(root);
+  realHeadings(copy);
   const name = root.localName + (root.id ? `#${root.id}` : '');
   notes.push(`fallback content root <${name}>`);
   const repeated = titleHeading(copy, title);

@@ -15,7 +15,8 @@ export { findStatedDate } from '../../text/dates';
  * engine, which reads texts and never stores them. Never reuse or lower a number: stored versions compare
  * their number with this one, and only a higher one triggers re-extraction.
  */
-export const EXTRACTOR_VERSION = 4;
+export const EXTRACTOR_VERSION = 5;
 // 2 (5 December 2026): the fallback leaves out the heading that repeats the page's title, as Readability does.
 // 3 (6 December 2026): Readability no longer weighs elements by the words of their class and id (extract.ts).
 // 4 (6 December 2026): a hidden element in another language than the page's is not revealed (reveal.ts).
+// 5 (6 December 2026): an element with the heading role is read as a heading (extract.ts realHeadings).
