@@ -130,12 +130,15 @@ describe('findStatedDate', () => {
  * start, which made it quadratic.)
  */
 /* eslint-disable regexp/no-super-linear-move -- the old, quadratic patterns, kept as the oracle */
+const HTML_TAG_NAMES = new Set(['a', 'b', 'br', 'i', 'p', 'span', 'strong', 'em', 'div', 'sup', 'sub', 'u', 's', 'code', 'img', 'li', 'ul', 'ol', 'table', 'td', 'tr', 'th', 'h1', 'h2', 'h3', 'small', 'font', 'center']);
 function referenceInlineText(input: string): string {
   const ENTITY: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', ndash: '–', mdash: '—', rsquo: '’', lsquo: '‘', ldquo: '“', rdquo: '”', hellip: '…', copy: '©', reg: '®', trade: '™' };
   let s = input;
   s = s.replace(/<br\s*\/?>/gi, ' ');
   s = s.replace(/<((?:https?|mailto):[^>\s]+)>/gi, (_, u: string) => stripTrackingParams(u));
-  s = s.replace(/<\/?[a-z][^>]*>/gi, '');
+  s = s.replace(/<([^\s<>@]{1,254}@[^\s<>@.]+(?:\.[^\s<>@.]+)+)>|<\/?([a-z0-9]{1,12})(?=[\s/>])[^>]*>/gi, (m, email: string | undefined, name: string | undefined) =>
+    email !== undefined ? email : name !== undefined && HTML_TAG_NAMES.has(name.toLowerCase()) ? '' : m,
+  );
   s = s.replace(/!\[([^\]]*)\]\((?:[^()]|\([^()]*\))*\)/g, '$1');
   s = s.replace(/\[([^\]]*)\]\((?:[^()\s]|\([^()]*\))*(?:\s+"[^"]*")?\)/g, '$1');
   s = s.replace(/\[([^\]]+)\]\[[^\]]*\]/g, '$1');
@@ -220,5 +223,18 @@ describe('line forms are linear too', () => {
     const started = performance.now();
     documentFromMarkdown(text, { url: 'https://example.com/privacy' });
     expect(performance.now() - started).toBeLessThan(5_000);
+  });
+});
+
+describe('text in angle brackets', () => {
+  const text = (md: string) => documentFromMarkdown(md, { url: 'https://shop.example/privacy' }).blocks.map((b) => b.text).join('\n');
+  it('keeps the address of an e-mail autolink', () => {
+    expect(text('## Contact\n\nWrite to our data protection officer at <first.last@shop.example> with any question.')).toContain('at first.last@shop.example with any question');
+  });
+  it('keeps text that only looks like a tag, and drops real tags', () => {
+    expect(text('We keep logs for <thirty days, unless the law asks for longer; a score of 7 > 5 means more checks.')).toBe(
+      'We keep logs for <thirty days, unless the law asks for longer; a score of 7 > 5 means more checks.',
+    );
+    expect(text('We <b>never</b> sell your <span class="x">data</span>.')).toBe('We never sell your data.');
   });
 });

@@ -149,23 +149,46 @@ function replaceAutolinks(s: string): string {
   return last === 0 ? s : out + s.slice(last);
 }
 
-/** HTML tags (`<b>`, `</span>`, `<a href=…>`) are dropped. */
+/** Element names of HTML that policy text written as Markdown carries; anything else in angle brackets is text. */
+const HTML_TAGS = new Set(
+  ('a abbr address article aside audio b bdi bdo big blockquote body br button caption center cite code col colgroup dd del details dfn div dl dt em ' +
+    'embed figcaption figure font footer form h1 h2 h3 h4 h5 h6 head header hr html i iframe img input ins kbd label legend li link main mark meta nav ' +
+    'nobr noscript object ol optgroup option p picture pre q rp rt ruby s samp script section select small source span strike strong style sub summary ' +
+    'sup table tbody td template textarea tfoot th thead time title tr track tt u ul var video wbr').split(' '),
+);
+const EMAIL_AUTOLINK = /^[^\s<>@]+@[^\s<>@.]+(?:\.[^\s<>@.]+)+$/;
+
+/**
+ * HTML tags (`<b>`, `</span>`, `<a href=…>`) are dropped: an HTML element's name, then a space, a slash or
+ * the `>`. An e-mail autolink (`<dpo@shop.example>`) keeps its address; other text in angle brackets ("for
+ * <thirty days", "7 > 5") is text.
+ */
 function removeTags(s: string): string {
   let out = '';
   let last = 0;
   for (let i = s.indexOf('<'); i >= 0; i = s.indexOf('<', i + 1)) {
+    const end = s.indexOf('>', i + 1);
+    if (end < 0) break;
+    // An e-mail autolink: the address without its brackets.
+    if (end - i - 1 <= 254 && EMAIL_AUTOLINK.test(s.slice(i + 1, end))) {
+      out += s.slice(last, i) + s.slice(i + 1, end);
+      last = end + 1;
+      i = end;
+      continue;
+    }
     let j = i + 1;
     if (s.charCodeAt(j) === 0x2f) j++;
-    const c = s.charCodeAt(j) | 0x20;
-    if (c < 0x61 || c > 0x7a) continue;
-    const end = s.indexOf('>', j + 1);
-    if (end < 0) break;
+    let k = j;
+    while (k < s.length && k - j < 12 && isAsciiAlnum(s.charCodeAt(k))) k++;
+    const after = s[k] ?? '';
+    if (k === j || !HTML_TAGS.has(s.slice(j, k).toLowerCase()) || !(after === '>' || after === '/' || /\s/.test(after))) continue;
     out += s.slice(last, i);
     last = end + 1;
     i = end;
   }
   return last === 0 ? s : out + s.slice(last);
 }
+const isAsciiAlnum = (c: number) => (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
 
 /**
  * For every position, where a link destination starting there ends (the index of its closing
