@@ -204,6 +204,8 @@ describe('denials by grammar', () => {
     'We never, whether on our own or through partners, affiliates or any buyer of our company, disclose your address.',
     'Your voice recordings are never, in raw or in edited form, used to train our speech models.',
     'We never, ever sell your reading history.',
+    'We never, under any circumstances, knowingly sell your reading history to data brokers.',
+    'Nor, for that matter, do we sell your reading history to data brokers.',
   ])(
     'a negation governing a practice verb is a denial: "%s"',
     (sentence) => {
@@ -250,7 +252,14 @@ describe('a choice in a sentence that also denies', () => {
 
 describe('a practice beside a choice', () => {
   it('a practice on until the user opts out is stated, and limited', () => {
-    for (const sentence of ['Unless you opt out, we share your purchase history with advertising partners.', 'We share your purchase history with advertising partners, but you can opt out in your settings.']) {
+    for (const sentence of [
+      'Unless you opt out, we share your purchase history with advertising partners.',
+      'We share your purchase history with advertising partners, but you can opt out in your settings.',
+      // A phrase before the clause, or a negation after its verb, does not take the statement away.
+      'For marketing purposes, we share your purchase history with advertising partners, but you can opt out.',
+      'We sell your purchase history to companies that are not part of our group, but you can opt out.',
+      'Unless you opt out, we share your purchase history with advertising partners, whether or not you have an account.',
+    ]) {
       expect(has(sentence, 'third-party-sharing', 'states'), sentence).toBe(true);
       expect(has(sentence, 'third-party-sharing', 'restricts'), sentence).toBe(true);
     }

@@ -130,10 +130,13 @@ function practiceBesideChoice(s: string): string | null {
   // Not a practice that waits for the user: an opt-in ("if you would like …, you can opt in"), a consent or
   // permission asked first ("we will ask for your permission before sharing it, and you may decline"), nor a
   // rest that is itself only a condition ("if you …").
-  if (OPT_IN.test(s.slice(span[0], span[1])) || ASKED_FIRST.test(rest) || NOT_A_STATEMENT.test(rest)) return null;
-  // Nor a rest with a negation the grammar does not read as a denial ("we have no plans to sell it, but you
-  // can opt out of any future sale", "we don't engage in the sale of data, but …").
-  if (ANY_NEGATION.test(rest)) return null;
+  if (OPT_IN.test(s.slice(span[0], span[1])) || ASKED_FIRST.test(rest) || NOT_A_STATEMENT.test(rest) || TOPIC.test(rest.trimEnd())) return null;
+  // Nor a rest with a negation before its verb that the grammar does not read as a denial ("we have no plans
+  // to sell it, but you can opt out of any future sale", "we don't engage in the sale of data, but …"); one
+  // after the verb is about something else ("we sell it to companies that are not affiliated with us").
+  const verb = PRACTICE_VERB.exec(rest);
+  const negation = ANY_NEGATION.exec(rest);
+  if (negation && (!verb || negation.index < verb.index)) return null;
   return rest;
 }
 
@@ -204,7 +207,11 @@ const OPT_IN = /\bopt(?:[- ])?in\b/;
  * extent we sell it, …", "in the unlikely event that …", "with respect to the sale of your data, you have the
  * right to opt out", "for any sale of it, you can opt out here".
  */
-const NOT_A_STATEMENT = /^\W*(?:if|when|whenever|whether|once|should|where|to the extent|insofar|in so far|in the (?:\S+ )?event|in case|with (?:respect|regard) to|regarding|concerning|as (?:to|for|regards)|for|about|on)\b/;
+const NOT_A_STATEMENT = /^\W*(?:if|when|whenever|whether|once|should|where|to the extent|insofar|in so far|in the (?:\S+ )?event|in case|with (?:respect|regard) to|regarding|concerning|as (?:to|for|regards))\b/;
+/** A rest that names a practice as a noun, with no clause of its own: "for any sale of your data, …". */
+const TOPIC = /^\W*(?:for|about|on) (?:any|the|each|every|all|such)\b[^,;]{0,80}\b(?:sale|sales|sharing|disclosure|disclosures|transfer|transfers|use)\b[^,;]*[,;]?$/;
+/** A verb of the practices, where a statement's clause has its verb. */
+const PRACTICE_VERB = /\b(?:shar(?:e|es|ed|ing)|sell(?:s|ing)?|sold|disclos\w*|transfer\w*|provid\w*|us(?:e|es|ed|ing)|train\w*|rent\w*|pass(?:es|ed|ing)?|giv\w*|send\w*|combin\w*|collect\w*|let|allow\w*|includ\w*)\b/;
 const ANY_NEGATION = /\b(?:not|no|never|nor|neither|none|nothing|nobody)\b|n['’]t\b/;
 const ASKED_FIRST = /\b(?:consent|permission|authori[sz]ation|opt(?:[- ])?in)\b/;
 const SUBORDINATE = /^\W*(?:although|though|while|whilst|even though|even if)\b/;

@@ -219,10 +219,10 @@ function governedNegation(ws: ReadonlyArray<{ word: string; at: number }>): { in
     // "we never require that you disclose it" denies nothing it states.
     const needsConsent = !/^(?:need|needs|require|requires)$/.test(first ?? '') || ws.slice(from + 1, from + 4).some((x) => /^(?:consent|permission|authori[sz]ation|approval|notice)\b/.test(x.word));
     if (NOT_A_PRACTICE.test(first ?? '') || (NEGATED_LIMIT.test(first ?? '') && !coordinated && needsConsent) || NOT_ONLY.test(first ?? '')) continue;
-    const { start, beforeVerb } = afterParenthetical(ws, from);
-    // A negation with its comma ("never, whether … , disclose") is a denial only through its parenthetical,
-    // or "never, ever": "if you don't, advertising partners will use cookies" denies nothing.
-    if (/,$/.test(w) && NEGATIVE_WORD.test(w) && !beforeVerb && !/^ever\b/.test(next)) continue;
+    const { start } = afterParenthetical(ws, from);
+    // A negation with its comma ("never, whether … , disclose") is a denial only through a parenthetical that
+    // closes, or "never, ever": "if you don't, advertising partners will use cookies" denies nothing.
+    if (/,$/.test(w) && NEGATIVE_WORD.test(w) && start === from && !/^ever\b/.test(next)) continue;
     for (let j = start; j < start + VERB_REACH && j < ws.length; j++) {
       const x = ws[j]?.word ?? '';
       // A comma and a new subject start another clause: "although we do not receive payment, we share",

@@ -30,6 +30,16 @@ describe('locateQuote', () => {
     expect(range!.toString()).toBe('Shopco Ltdpasses your address to the courier.');
   });
 
+  it('finds a sentence after a line break inside bold text, and no space where the page has none', () => {
+    const doc = page('<p><b>Last updated May 2026<br>We do not sell</b>, rent or trade your data.</p>');
+    expect(rangeForQuote(doc, 'We do not sell, rent or trade your data.')!.toString()).toBe('We do not sell, rent or trade your data.');
+  });
+
+  it('highlights a last letter with its combining mark', () => {
+    const doc = page('<p>Nous payons le cafe\u0301</p>');
+    expect(rangeForQuote(doc, 'Nous payons le café')!.toString()).toBe('Nous payons le cafe\u0301');
+  });
+
   it('returns the exact passage, not the whole paragraph', () => {
     const doc = page('<p>First sentence here. We may share data with advertising partners. Last one.</p>');
     expect(rangeForQuote(doc, 'We may share data with advertising partners.')!.toString()).toBe('We may share data with advertising partners.');

@@ -10,10 +10,15 @@ export interface TextPosition {
   offset: number;
 }
 
+/** A folded character's source: its text node, where its characters start, and (a letter with its combining marks) how many. */
+interface Source extends TextPosition {
+  length?: number;
+}
+
 interface Indexed {
   text: string;
   /** For each character of `text`, where it came from. */
-  map: TextPosition[];
+  map: Source[];
 }
 
 const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'HEAD']);
@@ -37,7 +42,18 @@ const COMBINING = /\p{M}/u;
 function afterBreak(node: Node, block: Element | null): boolean {
   for (let n: Node | null = node; n && n !== block; n = n.parentNode) {
     const prev = n.previousSibling;
-    if (prev) return prev.nodeName === 'BR' || (prev.nodeType === 1 && (prev as Element).lastElementChild?.nodeName === 'BR');
+    if (prev) return endsWithBreak(prev);
+  }
+  return false;
+}
+
+/** Whether a node is a <br> or ends with one (its last non-blank descendant), as "<b>Ltd<br></b>" does. */
+function endsWithBreak(node: Node): boolean {
+  for (let n: Node | null = node, depth = 0; n && depth < 32; depth++) {
+    if (n.nodeName === 'BR') return true;
+    let last: ChildNode | null = n.lastChild;
+    while (last && last.nodeType === 3 && !(last as Text).data.trim()) last = last.previousSibling;
+    n = last;
   }
   return false;
 }
@@ -50,7 +66,7 @@ function fold(ch: string): string {
 function indexText(doc: Document): Indexed {
   const root = doc.body ?? doc.documentElement;
   const out: string[] = [];
-  const map: TextPosition[] = [];
+  const map: Source[] = [];
   if (!root) return { text: '', map };
   const walker = doc.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
   let lastWasSpace = true;
@@ -91,7 +107,7 @@ function indexText(doc: Document): Indexed {
       }
       for (const c of f) {
         out.push(c);
-        map.push({ node, offset: at });
+        map.push(end - at > 1 ? { node, offset: at, length: end - at } : { node, offset: at });
       }
     }
   }
@@ -115,7 +131,7 @@ export function locateQuote(doc: Document, quote: string): { start: TextPosition
     const start = map[at];
     const last = map[at + attempt.length - 1];
     if (!start || !last) continue;
-    return { start, end: { node: last.node, offset: Math.min(last.offset + 1, last.node.data.length) } };
+    return { start: { node: start.node, offset: start.offset }, end: { node: last.node, offset: Math.min(last.offset + (last.length ?? 1), last.node.data.length) } };
   }
   return null;
 }

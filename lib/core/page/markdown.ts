@@ -149,46 +149,72 @@ function replaceAutolinks(s: string): string {
   return last === 0 ? s : out + s.slice(last);
 }
 
-/** Element names of HTML that policy text written as Markdown carries; anything else in angle brackets is text. */
+/** Element names of HTML (and SVG) that policy text written as Markdown carries. */
 const HTML_TAGS = new Set(
   ('a abbr address article aside audio b bdi bdo big blockquote body br button caption center cite code col colgroup dd del details dfn div dl dt em ' +
     'embed figcaption figure font footer form h1 h2 h3 h4 h5 h6 head header hr html i iframe img input ins kbd label legend li link main mark meta nav ' +
     'nobr noscript object ol optgroup option p picture pre q rp rt ruby s samp script section select small source span strike strong style sub summary ' +
-    'sup table tbody td template textarea tfoot th thead time title tr track tt u ul var video wbr').split(' '),
+    'sup table tbody td template textarea tfoot th thead time title tr track tt u ul var video wbr svg path g circle rect line polyline polygon use defs symbol').split(' '),
 );
 const EMAIL_AUTOLINK = /^[^\s<>@]+@[^\s<>@.]+(?:\.[^\s<>@.]+)+$/;
+/** The longest e-mail address read as an autolink. */
+const MAX_EMAIL = 254;
 
 /**
- * HTML tags (`<b>`, `</span>`, `<a href=…>`) are dropped: an HTML element's name, then a space, a slash or
- * the `>`. An e-mail autolink (`<dpo@shop.example>`) keeps its address; other text in angle brackets ("for
- * <thirty days", "7 > 5") is text.
+ * Whether the text after a `<` at `j` (past a `/`) opens a tag: a name of HTML or SVG, or one no running text
+ * has (a capital, a hyphen or a colon in it: `<Callout>`, `<custom-element>`, `<o:p>`), followed by a space,
+ * a slash or the `>`; a closing tag (`</thirty>`) or an empty one (`<thirty/>`) whatever its name. Returns
+ * where the name ends, or -1. Not "<thirty days", which is text.
+ */
+function tagNameEnd(s: string, j: number, closing: boolean): number {
+  let k = j;
+  let marked = false;
+  while (k < s.length && k - j < 40) {
+    const c = s.charCodeAt(k);
+    if (isAsciiAlnum(c)) {
+      if (c >= 0x41 && c <= 0x5a) marked = true;
+    } else if ((c === 0x2d || c === 0x3a) && k > j) marked = true;
+    else break;
+    k++;
+  }
+  if (k === j || !isAsciiLetter(s.charCodeAt(j))) return -1;
+  const after = s[k] ?? '';
+  if (after === '>' && closing) return k;
+  if (after === '/' && s[k + 1] === '>') return k;
+  if (!(after === '>' || after === '/' || /\s/.test(after))) return -1;
+  return marked || HTML_TAGS.has(s.slice(j, k).toLowerCase()) ? k : -1;
+}
+
+/**
+ * HTML tags (`<b>`, `</span>`, `<a href=…>`, `<Callout type="x">`) are dropped. An e-mail autolink
+ * (`<dpo@shop.example>`) keeps its address; other text in angle brackets ("for <thirty days", "7 > 5") is
+ * text, as is a `<` whose `>` comes after another `<`. One pass: the next `<` and `>` are each looked for once
+ * and kept while the scan is before them.
  */
 function removeTags(s: string): string {
   let out = '';
   let last = 0;
-  for (let i = s.indexOf('<'); i >= 0; i = s.indexOf('<', i + 1)) {
-    const end = s.indexOf('>', i + 1);
-    if (end < 0) break;
-    // An e-mail autolink: the address without its brackets.
-    if (end - i - 1 <= 254 && EMAIL_AUTOLINK.test(s.slice(i + 1, end))) {
-      out += s.slice(last, i) + s.slice(i + 1, end);
-      last = end + 1;
-      i = end;
-      continue;
+  let gt = -1;
+  for (let i = s.indexOf('<'); i >= 0; ) {
+    const next = s.indexOf('<', i + 1);
+    if (gt <= i) gt = s.indexOf('>', i + 1);
+    if (gt < 0) break;
+    const end = gt;
+    if (next < 0 || next > end) {
+      const closing = s.charCodeAt(i + 1) === 0x2f;
+      // An e-mail autolink: the address without its brackets.
+      const email = !closing && end - i - 1 <= MAX_EMAIL && EMAIL_AUTOLINK.test(s.slice(i + 1, end));
+      if (email || tagNameEnd(s, closing ? i + 2 : i + 1, closing) >= 0) {
+        out += s.slice(last, i) + (email ? s.slice(i + 1, end) : '');
+        last = end + 1;
+      }
     }
-    let j = i + 1;
-    if (s.charCodeAt(j) === 0x2f) j++;
-    let k = j;
-    while (k < s.length && k - j < 12 && isAsciiAlnum(s.charCodeAt(k))) k++;
-    const after = s[k] ?? '';
-    if (k === j || !HTML_TAGS.has(s.slice(j, k).toLowerCase()) || !(after === '>' || after === '/' || /\s/.test(after))) continue;
-    out += s.slice(last, i);
-    last = end + 1;
-    i = end;
+    i = next;
   }
   return last === 0 ? s : out + s.slice(last);
 }
-const isAsciiAlnum = (c: number) => (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+const isAsciiAlnum = (c: number) => (c >= 0x30 && c <= 0x39) || isAsciiLetter(c);
+const isAsciiLetter = (c: number) => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
 
 /**
  * For every position, where a link destination starting there ends (the index of its closing

@@ -28,6 +28,9 @@ describe('decoding a page as the browser does', () => {
   it('reads an undeclared page that is not UTF-8 as windows-1252, as browsers do (never with U+FFFD holes)', () => {
     expect(decodeHtml(latin1('<p>Caf\xe9</p>'), 'text/html')).toBe('<p>Café</p>');
     expect(decodeHtml(CP1252.subarray(PAGE.indexOf('<title>')), null)).toBe(PAGE.slice(PAGE.indexOf('<title>')));
+    // A UTF-8 page with one stray Latin-1 byte stays UTF-8: one U+FFFD, not every umlaut misread.
+    const mostlyUtf8 = Uint8Array.from([...utf8('<h1>Datenschutzerklärung für Kunden</h1><p>Über uns</p><footer>'), 0xa9, ...utf8(' 2026</footer>')]);
+    expect(decodeHtml(mostlyUtf8, 'text/html')).toBe('<h1>Datenschutzerklärung für Kunden</h1><p>Über uns</p><footer>\ufffd 2026</footer>');
     // Declared UTF-8 keeps its holes: the server or the page said so.
     expect(decodeHtml(latin1('<p>Caf\xe9</p>'), 'text/html; charset=utf-8')).toBe('<p>Caf\ufffd</p>');
   });

@@ -89,21 +89,37 @@ export function pageEncoding(bytes: Uint8Array, contentType: string | null | und
 
 /**
  * An HTML page's text from its bytes and its Content-Type, in the encoding `pageEncoding` picks; a byte-order
- * mark is dropped. A page that declares nothing and is not UTF-8 is read as windows-1252, as browsers read
- * an undeclared page in the languages we read (their default for it), not as UTF-8 with U+FFFD holes: the
- * visited copy and a background check of the same bytes must read alike.
+ * mark is dropped. A page that declares nothing and whose bytes above ASCII are mostly not UTF-8 is read as
+ * windows-1252, as browsers' detectors read an undeclared Latin page, not as UTF-8 with U+FFFD holes; one
+ * that is mostly UTF-8 stays UTF-8 (a stray Latin-1 byte in a footer is one U+FFFD): the visited copy and a
+ * background check of the same bytes must read alike.
  */
 export function decodeHtml(bytes: Uint8Array, contentType: string | null | undefined): string {
   const { encoding, source } = pageEncoding(bytes, contentType);
-  if (source === 'default' && !isUtf8(bytes)) return decodeAs('windows-1252', bytes) ?? new TextDecoder('utf-8').decode(bytes);
+  if (source === 'default' && mostlyNotUtf8(bytes)) return decodeAs('windows-1252', bytes) ?? new TextDecoder('utf-8').decode(bytes);
   return decodeAs(encoding, bytes) ?? new TextDecoder('utf-8').decode(bytes);
 }
 
-function isUtf8(bytes: Uint8Array): boolean {
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return true;
-  } catch {
-    return false;
+/** Whether a text's bytes above ASCII are more often outside a valid UTF-8 sequence than inside one (one pass). */
+function mostlyNotUtf8(bytes: Uint8Array): boolean {
+  let valid = 0;
+  let invalid = 0;
+  for (let i = 0; i < bytes.length; ) {
+    const b = bytes[i]!;
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    const need = b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
+    let ok = need > 0 && i + need < bytes.length;
+    for (let k = 1; ok && k <= need; k++) ok = ((bytes[i + k] ?? 0) & 0xc0) === 0x80;
+    if (ok) {
+      valid++;
+      i += need + 1;
+    } else {
+      invalid++;
+      i++;
+    }
   }
+  return invalid > valid;
 }

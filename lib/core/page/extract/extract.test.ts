@@ -274,12 +274,15 @@ describe("a page nested past Readability's bounds", () => {
     const html = `<!doctype html><html lang="en"><head><title>Privacy Policy</title></head><body><main><h1>Privacy Policy</h1>${chain}</main></body></html>`;
     const { document, url } = loadHtml(html, 'https://acme.example/privacy');
     const r = extractPolicy(document, url);
-    expect(r).toEqual({ ok: false, reason: expect.stringContaining('nested too deeply to extract') });
+    expect(r).toEqual({ ok: false, reason: expect.stringContaining('too large for how deeply it is nested to extract') });
     // A long, shallow page (a table of a thousand cookies) is within the bounds, however many element-levels.
     const rows = Array.from({ length: 1000 }, (_, i) => `<tr><td><div><span>cookie_${i}</span></div></td><td><div><span>Kept for ${i % 30} days by the analytics provider.</span></div></td></tr>`).join('');
     const shallow = loadHtml(`<!doctype html><html><body>${'<div>'.repeat(10)}<table>${rows}</table>${'</div>'.repeat(10)}</body></html>`, 'https://acme.example/privacy');
     expect(withinReadabilityLimits(shallow.document.body)).toBe(true);
     expect(withinReadabilityLimits(loadHtml(html, 'https://acme.example/privacy').document.body)).toBe(false);
+    // Shallow, but a thousand chains 40 deep: too much work all the same.
+    const chains = `<div>${'<div>'.repeat(40)}x${'</div>'.repeat(40)}</div>`.repeat(1000);
+    expect(withinReadabilityLimits(loadHtml(`<!doctype html><html><body>${chains}</body></html>`, 'https://acme.example/privacy').document.body)).toBe(false);
     // Twice as shallow is read as usual.
     const half = html.replaceAll('<div>', '').replaceAll('</div>', '').replace('<main><h1>Privacy Policy</h1>', `<main><h1>Privacy Policy</h1>${'<div>'.repeat(120)}`).replace('</main>', `${'</div>'.repeat(120)}</main>`);
     expect(ok(extract(half)).blocks.map((b) => b.text).join(' ')).toContain('share your address with the courier');
@@ -295,6 +298,14 @@ describe('the policy in another language, hidden behind a language switch', () =
     expect(text).toContain('Paragraph 1: this part');
     expect(text).not.toContain('Welche Daten wir erheben');
     expect(text).toContain('Collapsed detail of this policy');
+  });
+
+  it('keeps a hidden heading of the translation hidden too, and a visible part in another language shown', () => {
+    const en = Array.from({ length: 6 }, (_, i) => `<p>Paragraph ${i + 1}: this part, written for this test, tells in plain words how the shop keeps the details you give it.</p>`).join('');
+    const html = `<!doctype html><html lang="de"><head><title>Datenschutz</title></head><body><main><h1>Datenschutz</h1>${en.replaceAll('Paragraph', 'Absatz')}<div role="heading" aria-level="2" lang="fr" hidden>Section cachée</div><ul lang="en" style="list-style: none"><li>Glossary: a processor acts for us.</li></ul></main></body></html>`;
+    const text = ok(extract(html)).blocks.map((b) => b.text).join('\n');
+    expect(text).not.toContain('Section cachée');
+    expect(text).toContain('Glossary: a processor acts for us.');
   });
 });
 

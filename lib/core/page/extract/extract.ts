@@ -101,6 +101,8 @@ function realHeadings(copy: Document | Element): number {
   for (const el of list) {
     const n = Number(el.getAttribute('aria-level') ?? '2');
     const h = doc.createElement(`h${Number.isInteger(n) && n >= 1 && n <= 6 ? n : 2}`);
+    // Its other attributes stay: a heading hidden with its translation stays hidden.
+    for (const a of Array.from(el.attributes)) if (a.name !== 'role' && a.name !== 'aria-level') h.setAttribute(a.name, a.value);
     while (el.firstChild) h.appendChild(el.firstChild);
     el.replaceWith(h);
   }
@@ -148,12 +150,12 @@ function keepSharingSections(copy: Document): number {
  * depth one is half of what Chromium's parser builds. The CLI refuses such pages before parsing them
  * (cli/dom.ts), as jsdom itself is slow on them.
  */
-export const READABILITY_LIMITS = { depth: 256, elementLevels: 250_000, deepFrom: 64 };
+export const READABILITY_LIMITS = { depth: 256, elementLevels: 250_000, deepFrom: 64, shallowElementLevels: 500_000 };
 
 /**
- * Whether a tree stays inside READABILITY_LIMITS: one walk, stopped at the first bound passed. The
- * element-levels bound applies only to a tree also deeper than `deepFrom` (the cost grows with the depth far
- * more than with the count): a long, shallow policy with a table of a thousand cookies is read.
+ * Whether a tree stays inside READABILITY_LIMITS: one walk, stopped at the first bound passed. A tree no
+ * deeper than `deepFrom` may have twice the element-levels (`shallowElementLevels`): the cost grows with the
+ * depth far more than with the count, and long policies with big tables are shallow.
  */
 export function withinReadabilityLimits(root: Element): boolean {
   let levels = 0;
@@ -163,7 +165,7 @@ export function withinReadabilityLimits(root: Element): boolean {
     const [el, depth] = top;
     levels += depth;
     if (depth > deepest) deepest = depth;
-    if (depth > READABILITY_LIMITS.depth || (levels > READABILITY_LIMITS.elementLevels && deepest > READABILITY_LIMITS.deepFrom)) return false;
+    if (depth > READABILITY_LIMITS.depth || levels > READABILITY_LIMITS.shallowElementLevels || (levels > READABILITY_LIMITS.elementLevels && deepest > READABILITY_LIMITS.deepFrom)) return false;
     for (let c = el.firstElementChild; c; c = c.nextElementSibling) stack.push([c, depth + 1]);
   }
   return true;
@@ -345,7 +347,7 @@ export function extractPolicy(doc: Document, url: string, options: ExtractOption
     if (!withinReadabilityLimits(doc.body)) {
       return {
         ok: false,
-        reason: `the page is nested too deeply to extract (over ${READABILITY_LIMITS.depth} levels, or ${READABILITY_LIMITS.elementLevels} element-levels more than ${READABILITY_LIMITS.deepFrom} deep)`,
+        reason: `the page is too large for how deeply it is nested to extract (over ${READABILITY_LIMITS.depth} levels, ${READABILITY_LIMITS.shallowElementLevels} element-levels, or ${READABILITY_LIMITS.elementLevels} element-levels more than ${READABILITY_LIMITS.deepFrom} deep)`,
       };
     }
     const notes: string[] = [];

@@ -4,7 +4,7 @@
  * paragraph text, minus navigation, headers, footers, asides and cookie banners.
  */
 
-import { hiddenTranslation } from './reveal';
+import { hiddenByAttributes, hiddenTranslation } from './reveal';
 
 const PARA_SELECTOR = 'p, li, td, dd, dt, h1, h2, h3, h4, h5, h6, pre, blockquote';
 const CHROME_SELECTOR = 'nav, header, footer, aside, [role="navigation"], [role="banner"], [role="contentinfo"], [role="complementary"], [role="dialog"], [aria-modal="true"]';
@@ -87,7 +87,7 @@ export function cleanCopy(root: Element): Element {
   const hidden = copy.querySelectorAll('[lang][hidden], [lang][aria-hidden="true"], [lang][style*="none" i]');
   for (let i = hidden.length - 1; i >= 0; i--) {
     const el = hidden[i];
-    if (el && hiddenTranslation(el)) el.remove();
+    if (el && hiddenByAttributes(el) && hiddenTranslation(el)) el.remove();
   }
   return copy;
 }

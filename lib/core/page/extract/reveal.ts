@@ -11,6 +11,13 @@ const MAX_ELEMENTS = 60_000;
 const HIDING_DECL = /^(?:display\s*:\s*none|visibility\s*:\s*hidden|max-height\s*:\s*0(?:px)?|height\s*:\s*0(?:px)?)(?:\s*!important)?$/i;
 
 /** The style text without its hiding declarations, or null when it has none. */
+/** Whether an element's own attributes hide it (hidden, aria-hidden, or a hiding inline declaration). */
+export function hiddenByAttributes(el: Element): boolean {
+  if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
+  const style = el.getAttribute('style');
+  return style !== null && withoutHiding(style) !== null;
+}
+
 function withoutHiding(style: string): string | null {
   const decls = style.split(';');
   const kept = decls.filter((d) => !HIDING_DECL.test(d.trim()));
