@@ -321,3 +321,19 @@ describe('headings by role', () => {
     }
   });
 });
+
+describe('a small table of recipients', () => {
+  it('is kept when its names are links, with no header row', () => {
+    const para = (t: string, n: number) => Array.from({ length: n }, (_, i) => `<p>Part ${i + 1} on ${t}: this paragraph, written for this test, says in plain words how the shop looks after the details you give it and for how long it keeps them.</p>`).join('');
+    const rows = [
+      ['Payments', 'Quillpay Services', 'Card number and billing address'],
+      ['Newsletters', 'Postbird Mail', 'E-mail address'],
+      ['Statistics', 'Countwell Analytics', 'Pages viewed'],
+    ];
+    const table = `<table><tbody>${rows.map((r) => `<tr>${r.map((c, i) => `<td>${i === 1 ? `<a href="https://r.example/p">${c}</a>` : c}</td>`).join('')}</tr>`).join('')}</tbody></table>`;
+    const html = `<!doctype html><html lang="en"><head><title>Privacy Policy</title></head><body><header><nav><a href="/">Home</a></nav></header><main><h1>Privacy Policy</h1><h2>What we collect</h2>${para('collection', 6)}<h2>Who receives it</h2><p>The recipients are:</p>${table}<h2>Retention</h2>${para('retention', 6)}</main><footer><a href="/terms">Terms</a></footer></body></html>`;
+    const text = ok(extract(html)).blocks.map((b) => b.text).join('\n');
+    expect(text).toContain('Postbird Mail');
+    expect(text).toContain('Retention');
+  });
+});

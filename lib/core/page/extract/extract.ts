@@ -171,6 +171,30 @@ export function withinReadabilityLimits(root: Element): boolean {
   return true;
 }
 
+/** Tables looked at by markSmallTables, at most. */
+const MAX_TABLES = 200;
+
+/**
+ * Readability takes a table of ten cells or fewer, without header cells, for page layout, and cleans it away
+ * when its cells are mostly links: a policy's small table of recipients ("Payment processor | card details",
+ * each name linked to its own policy) went with it. On the copy, a table of two rows and two columns or more,
+ * with no table inside, gets the `summary` Readability reads as "a data table".
+ */
+function markSmallTables(copy: Document): number {
+  let marked = 0;
+  for (const table of Array.from(copy.getElementsByTagName('table')).slice(0, MAX_TABLES)) {
+    if (table.getAttribute('role') === 'presentation' || table.hasAttribute('summary') || table.getElementsByTagName('table').length > 0) continue;
+    const rows = table.rows;
+    if (rows.length < 2 || rows.length >= 10) continue;
+    let columns = 0;
+    for (const row of Array.from(rows)) columns = Math.max(columns, row.cells.length);
+    if (columns < 2 || columns > 4) continue;
+    table.setAttribute('summary', 'data');
+    marked++;
+  }
+  return marked;
+}
+
 function runReadability(doc: Document, notes: string[]): { blocks: Block[]; title: string } | null {
   const copy = doc.cloneNode(true) as Document;
   const revealed = revealCollapsed(copy);
@@ -179,6 +203,8 @@ function runReadability(doc: Document, notes: string[]): { blocks: Block[]; titl
   if (pruned) notes.push(`removed ${pruned} navigation, banner, footer, sidebar or graphic elements`);
   const headings = realHeadings(copy);
   if (headings) notes.push(`read ${headings} elements with the heading role as headings`);
+  const tables = markSmallTables(copy);
+  if (tables) notes.push(`read ${tables} small tables as data tables`);
   const sharing = keepSharingSections(copy);
   if (sharing) notes.push(`kept ${sharing} sections with "share" in their class or id`);
   // The serializer hands back the content element itself, saving a serialise-and-reparse round trip.
