@@ -337,3 +337,23 @@ describe('a small table of recipients', () => {
     expect(text).toContain('Retention');
   });
 });
+
+describe('sections named like page furniture by Readability', () => {
+  it.each([
+    ['section id="gdpr"', 'section', 'id="gdpr"'],
+    ['section id="social-media"', 'section', 'id="social-media"'],
+    ['div class="extra-info" opening with a heading', 'div', 'class="extra-info"'],
+  ])('keeps the text of a %s', (_label, tag, attr) => {
+    const para = (t: string, n: number) => Array.from({ length: n }, (_, i) => `<p>Part ${i + 1} on ${t}: this paragraph, written for this test, says in plain words how the shop looks after the details you give it and for how long it keeps them.</p>`).join('');
+    const html = `<!doctype html><html lang="en"><head><title>Privacy Policy</title></head><body><main><h1>Privacy Policy</h1><h2>What we collect</h2>${para('collection', 6)}<${tag} ${attr}><h2>Your rights in the EEA</h2><p>You may complain to the supervisory authority where you live, and we answer every request within a month.</p></${tag}><h2>Retention</h2>${para('retention', 6)}</main></body></html>`;
+    const text = ok(extract(html)).blocks.map((b) => b.text).join('\n');
+    expect(text).toContain('You may complain to the supervisory authority');
+    expect(text).toContain('Retention');
+  });
+
+  it('still leaves out a cookie banner so named', () => {
+    const para = (t: string, n: number) => Array.from({ length: n }, (_, i) => `<p>Part ${i + 1} on ${t}: this paragraph, written for this test, says in plain words how the shop looks after the details you give it and for how long it keeps them.</p>`).join('');
+    const html = `<!doctype html><html lang="en"><head><title>Privacy Policy</title></head><body><main><h1>Privacy Policy</h1><h2>What we collect</h2>${para('collection', 6)}<h2>Retention</h2>${para('retention', 6)}</main><div class="gdpr-cookie-banner"><h2>We value your privacy</h2><p>We use cookies to improve your experience. Accept all or manage your choices.</p></div></body></html>`;
+    expect(ok(extract(html)).blocks.map((b) => b.text).join('\n')).not.toContain('We value your privacy');
+  });
+});

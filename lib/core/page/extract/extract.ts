@@ -195,6 +195,35 @@ function markSmallTables(copy: Document): number {
   return marked;
 }
 
+/** Sections looked at by keepNamedSections, at most. */
+const MAX_NAMED_SECTIONS = 200;
+/** Unlikely-candidate words of Readability that name a policy's sections as often as page furniture. */
+const SECTION_NAMES = /gdpr|social|extra|related|supplemental|sponsor/i;
+const NAMED_SELECTOR = ['gdpr', 'social', 'extra', 'related', 'supplemental', 'sponsor'].map((w) => `[class*="${w}" i], [id*="${w}" i]`).join(', ');
+const FURNITURE = /banner|breadcrumb|combx|comment|community|cover-wrap|disqus|footer|header|legends|menu|remark|replies|rss|shoutbox|sidebar|skyscraper|ad-break|agegate|pagination|pager|popup|cookie|consent/i;
+
+/**
+ * Readability drops an element whose class or id holds one of its "unlikely" words before it looks for the
+ * article. "gdpr", "social", "extra", "related", "supplemental" and "sponsor" also name a policy's sections
+ * (`section#gdpr`: your rights in the EEA; `section#social-media`). A section so named (a `section` element, or
+ * one whose first child is a heading) with no furniture word in its names has those words spelt otherwise on
+ * the copy.
+ */
+function keepNamedSections(copy: Document): number {
+  let kept = 0;
+  for (const el of Array.from(copy.querySelectorAll(NAMED_SELECTOR)).slice(0, MAX_NAMED_SECTIONS * 5)) {
+    const names = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+    if (!SECTION_NAMES.test(names) || FURNITURE.test(names)) continue;
+    if (el.localName !== 'section' && !/^h[1-6]$/.test(el.firstElementChild?.localName ?? '')) continue;
+    for (const name of ['class', 'id']) {
+      const value = el.getAttribute(name);
+      if (value) el.setAttribute(name, value.replace(/gdpr|social|extra|related|supplemental|sponsor/gi, (w) => `${w[0]}_${w.slice(1)}`));
+    }
+    if (++kept >= MAX_NAMED_SECTIONS) break;
+  }
+  return kept;
+}
+
 function runReadability(doc: Document, notes: string[]): { blocks: Block[]; title: string } | null {
   const copy = doc.cloneNode(true) as Document;
   const revealed = revealCollapsed(copy);
@@ -203,6 +232,8 @@ function runReadability(doc: Document, notes: string[]): { blocks: Block[]; titl
   if (pruned) notes.push(`removed ${pruned} navigation, banner, footer, sidebar or graphic elements`);
   const headings = realHeadings(copy);
   if (headings) notes.push(`read ${headings} elements with the heading role as headings`);
+  const named = keepNamedSections(copy);
+  if (named) notes.push(`kept ${named} sections named like page furniture`);
   const tables = markSmallTables(copy);
   if (tables) notes.push(`read ${tables} small tables as data tables`);
   const sharing = keepSharingSections(copy);
