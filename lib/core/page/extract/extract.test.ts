@@ -351,6 +351,13 @@ describe('sections named like page furniture by Readability', () => {
     expect(text).toContain('Retention');
   });
 
+  it('still leaves out a list of related links so named', () => {
+    const para = (t: string, n: number) => Array.from({ length: n }, (_, i) => `<p>Part ${i + 1} on ${t}: this paragraph, written for this test, says in plain words how the shop looks after the details you give it and for how long it keeps them.</p>`).join('');
+    const related = `<section class="related-links"><h2>See also</h2><ul>${['Our terms of sale', 'Shipping and returns', 'Gift cards explained'].map((t) => `<li><a href="/a">${t}</a></li>`).join('')}</ul></section>`;
+    const html = `<!doctype html><html lang="en"><head><title>Privacy Policy</title></head><body><main><h1>Privacy Policy</h1><h2>What we collect</h2>${para('collection', 6)}<h2>Retention</h2>${para('retention', 6)}${related}</main></body></html>`;
+    expect(ok(extract(html)).blocks.map((b) => b.text).join('\n')).not.toContain('Gift cards explained');
+  });
+
   it('still leaves out a cookie banner so named', () => {
     const para = (t: string, n: number) => Array.from({ length: n }, (_, i) => `<p>Part ${i + 1} on ${t}: this paragraph, written for this test, says in plain words how the shop looks after the details you give it and for how long it keeps them.</p>`).join('');
     const html = `<!doctype html><html lang="en"><head><title>Privacy Policy</title></head><body><main><h1>Privacy Policy</h1><h2>What we collect</h2>${para('collection', 6)}<h2>Retention</h2>${para('retention', 6)}</main><div class="gdpr-cookie-banner"><h2>We value your privacy</h2><p>We use cookies to improve your experience. Accept all or manage your choices.</p></div></body></html>`;

@@ -206,8 +206,8 @@ const FURNITURE = /banner|breadcrumb|combx|comment|community|cover-wrap|disqus|f
  * Readability drops an element whose class or id holds one of its "unlikely" words before it looks for the
  * article. "gdpr", "social", "extra", "related", "supplemental" and "sponsor" also name a policy's sections
  * (`section#gdpr`: your rights in the EEA; `section#social-media`). A section so named (a `section` element, or
- * one whose first child is a heading) with no furniture word in its names has those words spelt otherwise on
- * the copy.
+ * one whose first child is a heading) with no furniture word in its names, and not mostly links ("Related
+ * articles"), has those words spelt otherwise on the copy.
  */
 function keepNamedSections(copy: Document): number {
   let kept = 0;
@@ -215,6 +215,11 @@ function keepNamedSections(copy: Document): number {
     const names = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
     if (!SECTION_NAMES.test(names) || FURNITURE.test(names)) continue;
     if (el.localName !== 'section' && !/^h[1-6]$/.test(el.firstElementChild?.localName ?? '')) continue;
+    // Not "Related articles", a list of links.
+    const words = countWords(el.textContent ?? '');
+    let linked = 0;
+    for (const a of Array.from(el.querySelectorAll('a'))) linked += countWords(a.textContent ?? '');
+    if (linked * 2 > words) continue;
     for (const name of ['class', 'id']) {
       const value = el.getAttribute(name);
       if (value) el.setAttribute(name, value.replace(/gdpr|social|extra|related|supplemental|sponsor/gi, (w) => `${w[0]}_${w.slice(1)}`));
