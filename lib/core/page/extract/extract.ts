@@ -120,10 +120,11 @@ const SECTION_WORDS = 20;
  * section of text (a heading, SECTION_WORDS words, few of them in links) has "share" spelt otherwise in its
  * class and id on the copy, so Readability keeps it. Share buttons are a few words of links, and stay removed.
  */
-function keepSharingSections(copy: Document): number {
+function keepSharingSections(candidates: readonly Element[]): number {
   let looks = 0;
   let kept = 0;
-  for (const el of Array.from(copy.querySelectorAll('[class*="share" i], [id*="share" i]'))) {
+  for (const el of candidates) {
+    if (!/share/i.test(`${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`)) continue;
     if (++looks > SHARE_LOOKS) break;
     if (!el.querySelector('h1, h2, h3, h4, h5, h6')) continue;
     const words = countWords(el.textContent ?? '');
@@ -160,13 +161,23 @@ export const READABILITY_LIMITS = { depth: 256, elementLevels: 250_000, deepFrom
 export function withinReadabilityLimits(root: Element): boolean {
   let levels = 0;
   let deepest = 0;
-  const stack: Array<[Element, number]> = [[root, 1]];
-  for (let top = stack.pop(); top; top = stack.pop()) {
-    const [el, depth] = top;
+  let depth = 1;
+  // In document order by the element links alone: no array, nothing allocated per element.
+  for (let el: Element | null = root; el; ) {
     levels += depth;
     if (depth > deepest) deepest = depth;
     if (depth > READABILITY_LIMITS.depth || levels > READABILITY_LIMITS.shallowElementLevels || (levels > READABILITY_LIMITS.elementLevels && deepest > READABILITY_LIMITS.deepFrom)) return false;
-    for (let c = el.firstElementChild; c; c = c.nextElementSibling) stack.push([c, depth + 1]);
+    const child: Element | null = el.firstElementChild;
+    if (child) {
+      el = child;
+      depth++;
+      continue;
+    }
+    while (el && el !== root && !el.nextElementSibling) {
+      el = el.parentElement;
+      depth--;
+    }
+    el = el && el !== root ? el.nextElementSibling : null;
   }
   return true;
 }
@@ -199,7 +210,24 @@ function markSmallTables(copy: Document): number {
 const MAX_NAMED_SECTIONS = 200;
 /** Unlikely-candidate words of Readability that name a policy's sections as often as page furniture. */
 const SECTION_NAMES = /gdpr|social|extra|related|supplemental|sponsor/i;
-const NAMED_SELECTOR = ['gdpr', 'social', 'extra', 'related', 'supplemental', 'sponsor'].map((w) => `[class*="${w}" i], [id*="${w}" i]`).join(', ');
+/** Words of a class or id that keepSharingSections and keepNamedSections look at. */
+const CANDIDATE_NAMES = /share|gdpr|social|extra|related|supplemental|sponsor/i;
+/** Elements so named looked at, at most: a bound on the two passes' work whatever the page. */
+const MAX_CANDIDATES = 1_000;
+
+/**
+ * The elements whose class or id holds a word of CANDIDATE_NAMES, in document order, in one pass over the
+ * elements with a class or id (one attribute-substring selector per word cost jsdom as much as Readability).
+ */
+function namedCandidates(copy: Document): Element[] {
+  const out: Element[] = [];
+  const all = copy.querySelectorAll('[class], [id]');
+  for (let i = 0; i < all.length && out.length < MAX_CANDIDATES; i++) {
+    const el = all[i]!;
+    if (CANDIDATE_NAMES.test(`${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`)) out.push(el);
+  }
+  return out;
+}
 const FURNITURE = /banner|breadcrumb|combx|comment|community|cover-wrap|disqus|footer|header|legends|menu|remark|replies|rss|shoutbox|sidebar|skyscraper|ad-break|agegate|pagination|pager|popup|cookie|consent/i;
 
 /**
@@ -209,9 +237,9 @@ const FURNITURE = /banner|breadcrumb|combx|comment|community|cover-wrap|disqus|f
  * one whose first child is a heading) with no furniture word in its names, and not mostly links ("Related
  * articles"), has those words spelt otherwise on the copy.
  */
-function keepNamedSections(copy: Document): number {
+function keepNamedSections(candidates: readonly Element[]): number {
   let kept = 0;
-  for (const el of Array.from(copy.querySelectorAll(NAMED_SELECTOR)).slice(0, MAX_NAMED_SECTIONS * 5)) {
+  for (const el of candidates) {
     const names = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
     if (!SECTION_NAMES.test(names) || FURNITURE.test(names)) continue;
     if (el.localName !== 'section' && !/^h[1-6]$/.test(el.firstElementChild?.localName ?? '')) continue;
@@ -237,11 +265,12 @@ function runReadability(doc: Document, notes: string[]): { blocks: Block[]; titl
   if (pruned) notes.push(`removed ${pruned} navigation, banner, footer, sidebar or graphic elements`);
   const headings = realHeadings(copy);
   if (headings) notes.push(`read ${headings} elements with the heading role as headings`);
-  const named = keepNamedSections(copy);
+  const candidates = namedCandidates(copy);
+  const named = keepNamedSections(candidates);
   if (named) notes.push(`kept ${named} sections named like page furniture`);
   const tables = markSmallTables(copy);
   if (tables) notes.push(`read ${tables} small tables as data tables`);
-  const sharing = keepSharingSections(copy);
+  const sharing = keepSharingSections(candidates);
   if (sharing) notes.push(`kept ${sharing} sections with "share" in their class or id`);
   // The serializer hands back the content element itself, saving a serialise-and-reparse round trip.
   // keepClasses: no pass over the article to strip class attributes, which the blocks never read.
