@@ -97,7 +97,9 @@ const MAX_ROLE_HEADINGS = 500;
  */
 function realHeadings(copy: Document | Element): number {
   const doc = copy.ownerDocument ?? (copy as Document);
-  const list = Array.from(copy.querySelectorAll('[role="heading"]:not(h1, h2, h3, h4, h5, h6)')).slice(0, MAX_ROLE_HEADINGS);
+  const list = Array.from(copy.querySelectorAll('[role="heading"]'))
+    .filter((el) => !/^h[1-6]$/.test(el.localName))
+    .slice(0, MAX_ROLE_HEADINGS);
   for (const el of list) {
     const n = Number(el.getAttribute('aria-level') ?? '2');
     const h = doc.createElement(`h${Number.isInteger(n) && n >= 1 && n <= 6 ? n : 2}`);
@@ -221,10 +223,12 @@ const MAX_CANDIDATES = 1_000;
  */
 function namedCandidates(copy: Document): Element[] {
   const out: Element[] = [];
-  const all = copy.querySelectorAll('[class], [id]');
-  for (let i = 0; i < all.length && out.length < MAX_CANDIDATES; i++) {
+  const all = copy.getElementsByTagName('*');
+  for (let i = 0, n = all.length; i < n && out.length < MAX_CANDIDATES; i++) {
     const el = all[i]!;
-    if (CANDIDATE_NAMES.test(`${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`)) out.push(el);
+    const cls = el.getAttribute('class');
+    const id = el.id;
+    if ((cls && CANDIDATE_NAMES.test(cls)) || (id && CANDIDATE_NAMES.test(id))) out.push(el);
   }
   return out;
 }
