@@ -95,11 +95,9 @@ const MAX_ROLE_HEADINGS = 500;
  * paragraphs (and drops the role), so on the copy (Readability's or the fallback's) each becomes the `<hN>`
  * it stands for, its content moved.
  */
-function realHeadings(copy: Document | Element): number {
+function realHeadings(copy: Document | Element, found?: readonly Element[]): number {
   const doc = copy.ownerDocument ?? (copy as Document);
-  const list = Array.from(copy.querySelectorAll('[role="heading"]'))
-    .filter((el) => !/^h[1-6]$/.test(el.localName))
-    .slice(0, MAX_ROLE_HEADINGS);
+  const list = (found ?? Array.from(copy.querySelectorAll('[role="heading"]'))).filter((el) => !/^h[1-6]$/.test(el.localName)).slice(0, MAX_ROLE_HEADINGS);
   for (const el of list) {
     const n = Number(el.getAttribute('aria-level') ?? '2');
     const h = doc.createElement(`h${Number.isInteger(n) && n >= 1 && n <= 6 ? n : 2}`);
@@ -218,19 +216,24 @@ const CANDIDATE_NAMES = /share|gdpr|social|extra|related|supplemental|sponsor/i;
 const MAX_CANDIDATES = 1_000;
 
 /**
- * The elements whose class or id holds a word of CANDIDATE_NAMES, in document order, in one pass over the
- * elements with a class or id (one attribute-substring selector per word cost jsdom as much as Readability).
+ * In one pass over the copy's elements: those whose class or id holds a word of CANDIDATE_NAMES, and those
+ * with the heading role, in document order (one attribute-substring selector per word cost jsdom as much as
+ * Readability itself).
  */
-function namedCandidates(copy: Document): Element[] {
-  const out: Element[] = [];
+function surveyCopy(copy: Document): { candidates: Element[]; roleHeadings: Element[] } {
+  const candidates: Element[] = [];
+  const roleHeadings: Element[] = [];
   const all = copy.getElementsByTagName('*');
-  for (let i = 0, n = all.length; i < n && out.length < MAX_CANDIDATES; i++) {
+  for (let i = 0, n = all.length; i < n; i++) {
     const el = all[i]!;
-    const cls = el.getAttribute('class');
-    const id = el.id;
-    if ((cls && CANDIDATE_NAMES.test(cls)) || (id && CANDIDATE_NAMES.test(id))) out.push(el);
+    if (candidates.length < MAX_CANDIDATES) {
+      const cls = el.getAttribute('class');
+      const id = el.id;
+      if ((cls && CANDIDATE_NAMES.test(cls)) || (id && CANDIDATE_NAMES.test(id))) candidates.push(el);
+    }
+    if (roleHeadings.length < MAX_ROLE_HEADINGS && el.getAttribute('role') === 'heading') roleHeadings.push(el);
   }
-  return out;
+  return { candidates, roleHeadings };
 }
 const FURNITURE = /banner|breadcrumb|combx|comment|community|cover-wrap|disqus|footer|header|legends|menu|remark|replies|rss|shoutbox|sidebar|skyscraper|ad-break|agegate|pagination|pager|popup|cookie|consent/i;
 
@@ -267,9 +270,9 @@ function runReadability(doc: Document, notes: string[]): { blocks: Block[]; titl
   if (revealed) notes.push(`revealed ${revealed} collapsed elements`);
   const pruned = pruneChrome(copy);
   if (pruned) notes.push(`removed ${pruned} navigation, banner, footer, sidebar or graphic elements`);
-  const headings = realHeadings(copy);
+  const { candidates, roleHeadings } = surveyCopy(copy);
+  const headings = realHeadings(copy, roleHeadings);
   if (headings) notes.push(`read ${headings} elements with the heading role as headings`);
-  const candidates = namedCandidates(copy);
   const named = keepNamedSections(candidates);
   if (named) notes.push(`kept ${named} sections named like page furniture`);
   const tables = markSmallTables(copy);
