@@ -14,7 +14,7 @@
  */
 import { createRequire } from 'node:module';
 import { indexOfAsciiIgnoreCase } from '../lib/core/text/trim';
-import { READABILITY_LIMITS } from '../lib/core/page/extract/extract';
+import { measureTree, READABILITY_LIMITS, type TreeSize } from '../lib/core/page/extract/extract';
 
 type Jsdom = typeof import('jsdom');
 let jsdom: Jsdom | undefined;
@@ -120,7 +120,7 @@ const n = (x: number) => x.toLocaleString('en-US');
  * parsing; the message always states the real limit. An exact count stops at the first limit passed,
  * so it says "over".
  */
-function overLimit(size: { depth: number; elements: number; elementLevels: number }, limits: DomLimits, estimated: boolean, factor = 1): string | null {
+function overLimit(size: TreeSize, limits: DomLimits, estimated: boolean, factor = 1): string | null {
   const amount = (value: number, limit: number) => (estimated ? `about ${n(value)}` : `over ${n(limit)}`);
   if (size.depth > factor * limits.depth) return `the page is nested too deeply to extract (${amount(size.depth, limits.depth)} levels; the limit is ${n(limits.depth)})`;
   if (size.elements > factor * limits.elements) return `the page has too many elements to extract (${amount(size.elements, limits.elements)}; the limit is ${n(limits.elements)})`;
@@ -137,7 +137,7 @@ function overLimit(size: { depth: number; elements: number; elementLevels: numbe
  * it supplies itself); the exact count after parsing decides, so the estimate only has to stop what is
  * far over the limits (twice them).
  */
-export function estimatePageSize(html: string): { depth: number; elements: number; elementLevels: number } {
+export function estimatePageSize(html: string): TreeSize {
   const stack: string[] = [];
   let foreign = 0;
   let elements = 0;
@@ -213,20 +213,10 @@ export function estimatePageSize(html: string): { depth: number; elements: numbe
 }
 
 /** The exact size of a parsed document, counted without recursion; stops once a limit is passed. */
-export function measurePage(doc: Document, limits: DomLimits = DOM_LIMITS): { depth: number; elements: number; elementLevels: number } {
-  const size = { depth: 0, elements: 0, elementLevels: 0 };
+export function measurePage(doc: Document, limits: DomLimits = DOM_LIMITS): TreeSize {
   const root = doc.documentElement;
-  if (!root) return size;
-  const stack: Array<[Element, number]> = [[root, 1]];
-  while (stack.length) {
-    const [element, level] = stack.pop()!;
-    size.elements++;
-    size.elementLevels += level;
-    if (level > size.depth) size.depth = level;
-    if (overLimit(size, limits, false)) return size;
-    for (let child = element.lastElementChild; child; child = child.previousElementSibling) stack.push([child, level + 1]);
-  }
-  return size;
+  if (!root) return { depth: 0, elements: 0, elementLevels: 0 };
+  return measureTree(root, (size) => overLimit(size, limits, false) !== null);
 }
 
 /**

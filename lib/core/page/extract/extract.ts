@@ -153,33 +153,54 @@ function keepSharingSections(candidates: readonly Element[]): number {
  */
 export const READABILITY_LIMITS = { depth: 256, elementLevels: 250_000, deepFrom: 64, shallowElementLevels: 500_000 };
 
+/** An element tree's size: its elements, their deepest level, and the sum of every element's level (the root's is 1). */
+export interface TreeSize {
+  depth: number;
+  elements: number;
+  elementLevels: number;
+}
+
 /**
- * Whether a tree stays inside READABILITY_LIMITS: one walk, stopped at the first bound passed. A tree no
- * deeper than `deepFrom` may have twice the element-levels (`shallowElementLevels`): the cost grows with the
- * depth far more than with the count, and long policies with big tables are shallow.
+ * The size of the tree under `root`, counted in document order by the element links alone (no recursion,
+ * nothing allocated per element), stopped once `over` says the size so far is too much (every count only
+ * grows). The extension's bound below and the CLI's (cli/dom.ts measurePage) count with it.
  */
-export function withinReadabilityLimits(root: Element): boolean {
-  let levels = 0;
-  let deepest = 0;
-  let depth = 1;
-  // In document order by the element links alone: no array, nothing allocated per element.
+export function measureTree(root: Element, over: (size: TreeSize) => boolean): TreeSize {
+  const size: TreeSize = { depth: 0, elements: 0, elementLevels: 0 };
+  let level = 1;
   for (let el: Element | null = root; el; ) {
-    levels += depth;
-    if (depth > deepest) deepest = depth;
-    if (depth > READABILITY_LIMITS.depth || levels > READABILITY_LIMITS.shallowElementLevels || (levels > READABILITY_LIMITS.elementLevels && deepest > READABILITY_LIMITS.deepFrom)) return false;
+    size.elements++;
+    size.elementLevels += level;
+    if (level > size.depth) size.depth = level;
+    if (over(size)) return size;
     const child: Element | null = el.firstElementChild;
     if (child) {
       el = child;
-      depth++;
+      level++;
       continue;
     }
     while (el && el !== root && !el.nextElementSibling) {
       el = el.parentElement;
-      depth--;
+      level--;
     }
     el = el && el !== root ? el.nextElementSibling : null;
   }
-  return true;
+  return size;
+}
+
+/**
+ * Whether a size passes READABILITY_LIMITS. A tree no deeper than `deepFrom` may have twice the element-levels
+ * (`shallowElementLevels`): the cost grows with the depth far more than with the count, and long policies with
+ * big tables are shallow.
+ */
+const overReadabilityLimits = (size: TreeSize): boolean =>
+  size.depth > READABILITY_LIMITS.depth ||
+  size.elementLevels > READABILITY_LIMITS.shallowElementLevels ||
+  (size.elementLevels > READABILITY_LIMITS.elementLevels && size.depth > READABILITY_LIMITS.deepFrom);
+
+/** Whether a tree stays inside READABILITY_LIMITS: one walk, stopped at the first bound passed. */
+export function withinReadabilityLimits(root: Element): boolean {
+  return !overReadabilityLimits(measureTree(root, overReadabilityLimits));
 }
 
 /** Tables looked at by markSmallTables, at most. */
