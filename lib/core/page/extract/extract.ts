@@ -114,6 +114,24 @@ const SHARE_LOOKS = 200;
 /** A section of text: a heading and this many words, at most a third of them in links. */
 const SECTION_WORDS = 20;
 
+/** An element's class and id, as Readability reads them together. */
+const namesOf = (el: Element): string => `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+
+/** The words of an element's text, and how many of them are in its links. */
+function linkedWords(el: Element): { words: number; linked: number } {
+  let linked = 0;
+  for (const a of Array.from(el.querySelectorAll('a'))) linked += countWords(a.textContent ?? '');
+  return { words: countWords(el.textContent ?? ''), linked };
+}
+
+/** The element's class and id on the copy with each match of `words` (global) spelt otherwise ("s_hare"), which Readability's patterns no longer match. */
+function respell(el: Element, words: RegExp): void {
+  for (const name of ['class', 'id']) {
+    const value = el.getAttribute(name);
+    if (value) el.setAttribute(name, value.replace(words, (w) => `${w[0]}_${w.slice(1)}`));
+  }
+}
+
 /**
  * Readability removes any element with "share" in its class or id whose text is under 500 characters (share
  * buttons). On a policy that is the short section on sharing (`section#sharing`, `div.data-sharing`): a
@@ -124,18 +142,12 @@ function keepSharingSections(candidates: readonly Element[]): number {
   let looks = 0;
   let kept = 0;
   for (const el of candidates) {
-    if (!/share/i.test(`${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`)) continue;
+    if (!/share/i.test(namesOf(el))) continue;
     if (++looks > SHARE_LOOKS) break;
     if (!el.querySelector('h1, h2, h3, h4, h5, h6')) continue;
-    const words = countWords(el.textContent ?? '');
-    if (words < SECTION_WORDS) continue;
-    let linked = 0;
-    for (const a of Array.from(el.querySelectorAll('a'))) linked += countWords(a.textContent ?? '');
-    if (linked * 3 > words) continue;
-    for (const name of ['class', 'id']) {
-      const value = el.getAttribute(name);
-      if (value) el.setAttribute(name, value.replace(/share/gi, 'shr'));
-    }
+    const { words, linked } = linkedWords(el);
+    if (words < SECTION_WORDS || linked * 3 > words) continue;
+    respell(el, /share/gi);
     kept++;
   }
   return kept;
@@ -230,9 +242,11 @@ function markSmallTables(copy: Document): number {
 /** Sections looked at by keepNamedSections, at most. */
 const MAX_NAMED_SECTIONS = 200;
 /** Unlikely-candidate words of Readability that name a policy's sections as often as page furniture. */
-const SECTION_NAMES = /gdpr|social|extra|related|supplemental|sponsor/i;
+const SECTION_NAME_WORDS = ['gdpr', 'social', 'extra', 'related', 'supplemental', 'sponsor'];
+const SECTION_NAMES = new RegExp(SECTION_NAME_WORDS.join('|'), 'i');
+const SECTION_NAMES_ALL = new RegExp(SECTION_NAME_WORDS.join('|'), 'gi');
 /** Words of a class or id that keepSharingSections and keepNamedSections look at. */
-const CANDIDATE_NAMES = /share|gdpr|social|extra|related|supplemental|sponsor/i;
+const CANDIDATE_NAMES = new RegExp(['share', ...SECTION_NAME_WORDS].join('|'), 'i');
 /** Elements so named looked at, at most: a bound on the two passes' work whatever the page. */
 const MAX_CANDIDATES = 1_000;
 
@@ -268,18 +282,13 @@ const FURNITURE = /banner|breadcrumb|combx|comment|community|cover-wrap|disqus|f
 function keepNamedSections(candidates: readonly Element[]): number {
   let kept = 0;
   for (const el of candidates) {
-    const names = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+    const names = namesOf(el);
     if (!SECTION_NAMES.test(names) || FURNITURE.test(names)) continue;
     if (el.localName !== 'section' && !/^h[1-6]$/.test(el.firstElementChild?.localName ?? '')) continue;
     // Not "Related articles", a list of links.
-    const words = countWords(el.textContent ?? '');
-    let linked = 0;
-    for (const a of Array.from(el.querySelectorAll('a'))) linked += countWords(a.textContent ?? '');
+    const { words, linked } = linkedWords(el);
     if (linked * 2 > words) continue;
-    for (const name of ['class', 'id']) {
-      const value = el.getAttribute(name);
-      if (value) el.setAttribute(name, value.replace(/gdpr|social|extra|related|supplemental|sponsor/gi, (w) => `${w[0]}_${w.slice(1)}`));
-    }
+    respell(el, SECTION_NAMES_ALL);
     if (++kept >= MAX_NAMED_SECTIONS) break;
   }
   return kept;
