@@ -123,14 +123,15 @@ function practiceBesideChoice(s: string): string | null {
     if (beside) span = [beside.index, s.length];
   }
   if (!span) return null;
-  const rest = `${s.slice(0, span[0])}${' '.repeat(span[1] - span[0])}${s.slice(span[1])}`;
+  const clause = s.slice(span[0], span[1]);
+  const rest = blank(s, span[0], span[1]);
   // The clause holds the choice ("unless you are under 16" is a limit, not a choice); the rest none, and no denial.
-  if (!CHOICE.test(s.slice(span[0], span[1])) && !/\b(?:tell|ask|instruct) us\b/.test(s.slice(span[0], span[1]))) return null;
+  if (!CHOICE.test(clause) && !/\b(?:tell|ask|instruct) us\b/.test(clause)) return null;
   if (CHOICE.test(rest) || findDenial(rest)) return null;
   // Not a practice that waits for the user: an opt-in ("if you would like …, you can opt in"), a consent or
   // permission asked first ("we will ask for your permission before sharing it, and you may decline"), nor a
   // rest that is itself only a condition ("if you …").
-  if (OPT_IN.test(s.slice(span[0], span[1])) || ASKED_FIRST.test(rest) || NOT_A_STATEMENT.test(rest) || TOPIC.test(rest.trimEnd())) return null;
+  if (OPT_IN.test(clause) || ASKED_FIRST.test(rest) || NOT_A_STATEMENT.test(rest) || TOPIC.test(rest.trimEnd())) return null;
   // Nor a rest with a negation before its verb that the grammar does not read as a denial ("we have no plans
   // to sell it, but you can opt out of any future sale", "we don't engage in the sale of data, but …"); one
   // after the verb is about something else ("we sell it to companies that are not affiliated with us").
@@ -142,8 +143,12 @@ function practiceBesideChoice(s: string): string | null {
 
 /** A prepared sentence with its denial's reach blanked, offsets kept: what it says outside the denial. */
 export function outsideDenial(s: string, reach: { from: number; to: number | null }): string {
-  const end = reach.to ?? s.length;
-  return `${s.slice(0, reach.from)}${' '.repeat(end - reach.from)}${s.slice(end)}`;
+  return blank(s, reach.from, reach.to ?? s.length);
+}
+
+/** `s` with its characters from `from` to `to` turned into spaces: offsets kept. */
+function blank(s: string, from: number, to: number): string {
+  return `${s.slice(0, from)}${' '.repeat(to - from)}${s.slice(to)}`;
 }
 
 const CHOICES = new RegExp(CHOICE.source, 'g');
@@ -265,13 +270,14 @@ function classifyWith(model: LinearModel, names: Names, sentence: string, only?:
   }
   for (const rule of LEXICON_RULES) {
     if (only && rule.category !== only) continue;
-    const m = (Array.isArray(rule.re) ? rule.re : [rule.re]).map((re) => re.exec(s)).find((x) => x !== null);
+    const patterns = Array.isArray(rule.re) ? rule.re : [rule.re];
+    const m = patterns.map((re) => re.exec(s)).find((x) => x !== null);
     if (!m) continue;
     const triggers = [m[0]];
     if (choice) {
       out.push({ category: rule.category, polarity: 'restricts', stance: 'choice', triggers, score: 1, attributes: attrs(), ...(denial ? { alsoDenies: true as const } : {}) });
       const rest = grammar.besideChoice;
-      if (rest !== null && (Array.isArray(rule.re) ? rule.re : [rule.re]).some((re) => re.exec(rest) !== null)) out.push({ category: rule.category, polarity: 'states', stance: 'does', triggers, score: 1, attributes: attrs() });
+      if (rest !== null && patterns.some((re) => re.exec(rest) !== null)) out.push({ category: rule.category, polarity: 'states', stance: 'does', triggers, score: 1, attributes: attrs() });
     } else if (denial) {
       out.push({ category: rule.category, polarity: 'restricts', stance: 'does-not', triggers, score: 1, attributes: attrs() });
       if (grammar.excepted) out.push({ category: rule.category, polarity: 'states', stance: 'does', triggers, score: 1, attributes: attrs() });

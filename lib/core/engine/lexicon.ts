@@ -162,7 +162,7 @@ const DASH = /^[—–-]$/;
  * circumstances and whatever a partner offers, sell", "not — even where the law allows it — share",
  * "not (not even in aggregated form) used". `from`, the word after the negation, when none opens there.
  */
-function afterParenthetical(ws: ReadonlyArray<{ word: string }>, from: number): { start: number; beforeVerb: boolean } {
+function afterParenthetical(ws: ReadonlyArray<{ word: string }>, from: number): number {
   const opener = ws[from - 1]?.word ?? '';
   const first = ws[from]?.word ?? '';
   let closes: (w: string) => boolean;
@@ -172,7 +172,7 @@ function afterParenthetical(ws: ReadonlyArray<{ word: string }>, from: number): 
     closes = (w) => DASH.test(w);
     at = from + 1;
   } else if (first.startsWith('(')) closes = (w) => /\)[,.;:]?$/.test(w);
-  else return { start: from, beforeVerb: false };
+  else return from;
   // A parenthetical holds lists of its own ("regardless of any offer from advertisers, data brokers or other
   // partners, sell"): the close it ends at is the first one a verb of the practice follows, else the first.
   // Never past the clause ("we do not, at present, charge for it; instead, advertisers, as said, use it").
@@ -183,9 +183,9 @@ function afterParenthetical(ws: ReadonlyArray<{ word: string }>, from: number): 
     if (k > at && (/;$/.test(prev) || CLAUSE_WORD.test(w) || (/^(?:though|although)$/.test(w) && prev !== 'even'))) break;
     if (!closes(w)) continue;
     if (firstClose < 0) firstClose = k + 1;
-    if (VERB_WORD.test(ws[k + 1]?.word ?? '')) return { start: k + 1, beforeVerb: true };
+    if (VERB_WORD.test(ws[k + 1]?.word ?? '')) return k + 1;
   }
-  return { start: firstClose < 0 ? from : firstClose, beforeVerb: false };
+  return firstClose < 0 ? from : firstClose;
 }
 /** Words that open another clause, where a parenthetical's search for its verb stops. */
 const CLAUSE_WORD = /^(?:but|however,?|instead,?|whereas|yet)$/;
@@ -219,7 +219,7 @@ function governedNegation(ws: ReadonlyArray<{ word: string; at: number }>): { in
     // "we never require that you disclose it" denies nothing it states.
     const needsConsent = !/^(?:need|needs|require|requires)$/.test(first ?? '') || ws.slice(from + 1, from + 4).some((x) => /^(?:consent|permission|authori[sz]ation|approval|notice)\b/.test(x.word));
     if (NOT_A_PRACTICE.test(first ?? '') || (NEGATED_LIMIT.test(first ?? '') && !coordinated && needsConsent) || NOT_ONLY.test(first ?? '')) continue;
-    const { start } = afterParenthetical(ws, from);
+    const start = afterParenthetical(ws, from);
     // A negation with its comma ("never, whether … , disclose") is a denial only through a parenthetical that
     // closes, or "never, ever": "if you don't, advertising partners will use cookies" denies nothing.
     if (/,$/.test(w) && NEGATIVE_WORD.test(w) && start === from && !/^ever\b/.test(next)) continue;
