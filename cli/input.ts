@@ -7,7 +7,7 @@ import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { InputFormat } from './output';
-import { decodeAs, pageEncoding } from '../lib/core/text/charset';
+import { decodeAs, pageEncoding, utf8SequenceAt } from '../lib/core/text/charset';
 
 /** A problem with an input the user can fix; printed without a stack trace, exit status 1. */
 export class InputError extends Error {}
@@ -104,24 +104,9 @@ export function sniffFormat(path: string, text: string): InputFormat {
 export function firstInvalidUtf8(bytes: Uint8Array): number {
   if (isUtf8(bytes)) return -1;
   for (let i = 0; i < bytes.length; ) {
-    const b = bytes[i]!;
-    let need: number;
-    let min: number;
-    if (b < 0x80) {
-      i++;
-      continue;
-    } else if (b >= 0xc2 && b <= 0xdf) [need, min] = [1, 0x80];
-    else if (b >= 0xe0 && b <= 0xef) [need, min] = [2, 0x800];
-    else if (b >= 0xf0 && b <= 0xf4) [need, min] = [3, 0x10000];
-    else return i;
-    let cp = b & (0x3f >> need);
-    for (let k = 1; k <= need; k++) {
-      const c = bytes[i + k];
-      if (c === undefined || (c & 0xc0) !== 0x80) return i;
-      cp = (cp << 6) | (c & 0x3f);
-    }
-    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return i;
-    i += need + 1;
+    const n = utf8SequenceAt(bytes, i);
+    if (n === 0) return i;
+    i += n;
   }
   return -1;
 }

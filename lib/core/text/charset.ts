@@ -105,21 +105,37 @@ function mostlyNotUtf8(bytes: Uint8Array): boolean {
   let valid = 0;
   let invalid = 0;
   for (let i = 0; i < bytes.length; ) {
-    const b = bytes[i]!;
-    if (b < 0x80) {
+    if (bytes[i]! < 0x80) {
       i++;
       continue;
     }
-    const need = b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
-    let ok = need > 0 && i + need < bytes.length;
-    for (let k = 1; ok && k <= need; k++) ok = ((bytes[i + k] ?? 0) & 0xc0) === 0x80;
-    if (ok) {
+    const n = utf8SequenceAt(bytes, i);
+    if (n > 0) {
       valid++;
-      i += need + 1;
+      i += n;
     } else {
       invalid++;
       i++;
     }
   }
   return invalid > valid;
+}
+
+/**
+ * The length of the well-formed UTF-8 character that starts at `i` (1 for ASCII), or 0 when none does: overlong
+ * forms, surrogates and code points past U+10FFFF are not, as TextDecoder judges them.
+ */
+export function utf8SequenceAt(bytes: Uint8Array, i: number): number {
+  const b = bytes[i];
+  if (b === undefined) return 0;
+  if (b < 0x80) return 1;
+  const [need, min] = b >= 0xc2 && b <= 0xdf ? [1, 0x80] : b >= 0xe0 && b <= 0xef ? [2, 0x800] : b >= 0xf0 && b <= 0xf4 ? [3, 0x10000] : [0, 0];
+  if (need === 0) return 0;
+  let cp = b & (0x3f >> need);
+  for (let k = 1; k <= need; k++) {
+    const c = bytes[i + k];
+    if (c === undefined || (c & 0xc0) !== 0x80) return 0;
+    cp = (cp << 6) | (c & 0x3f);
+  }
+  return cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff) ? 0 : need + 1;
 }
