@@ -6,13 +6,12 @@
 import { browser } from 'wxt/browser';
 import { joinsOnPopup } from '@/lib/extension/autowatch';
 import { describePolicy } from '@/lib/core/engine';
-import { hasReviewableChange } from '@/lib/core/review';
 import { DEFAULT_FREQUENCY_HOURS } from '@/lib/extension/schedule';
 import type { Badges } from './badges';
 import type { History } from './history';
 import type { Handlers } from './messaging';
 import { getWatches, markIntroduced, wasRemoved } from './prefs';
-import type { PolicyStates } from './tab-state';
+import { awaitsReviewIn, type PolicyStates } from './tab-state';
 import { policyUrlOf, type WatchList } from './watchlist';
 
 export interface PopupDeps {
@@ -40,9 +39,8 @@ export function createPopup(deps: PopupDeps): Pick<Handlers, 'getTabState' | 'ma
         const introduced = !(await markIntroduced(site));
         if (joinsOnPopup({ hasPrivacyPolicy: true, watched, introduced, removed: !watched && (await wasRemoved(site)) })) {
           const latest = primary.view.latest;
-          const pending = primary.pendingVersionIds.length > 0 && latest.analysis !== null && hasReviewableChange(latest.analysis);
           await deps.watchList.watch(policyUrlOf(primary.view.url), DEFAULT_FREQUENCY_HOURS, {
-            status: pending ? 'changed' : 'pending',
+            status: awaitsReviewIn(primary) ? 'changed' : 'pending',
             lastChange: primary.view.versionCount > 1 ? latest.firstSeen : null,
           });
           watched = true;

@@ -4,7 +4,7 @@
  * list read it; a change spread over several unreviewed versions comes from `combined` (./combined.ts),
  * which the badge shares.
  */
-import { pendingChange } from '@/lib/core/review';
+import { hasReviewableChange, pendingChange } from '@/lib/core/review';
 import type { ChangeAnalysis, PolicyDocument } from '@/lib/core/schema';
 import type { PolicyStore } from '@/lib/history';
 import type { PolicyView } from '@/lib/extension/views';
@@ -22,6 +22,12 @@ export interface PolicyState {
 }
 
 export type PolicyStates = (store: PolicyStore, site: string) => Promise<PolicyState[]>;
+
+/** Whether a policy has a change worth reviewing that awaits review (the watch list's "Changed"). */
+export function awaitsReviewIn(state: PolicyState): boolean {
+  const analysis = state.view.latest.analysis;
+  return state.pendingVersionIds.length > 0 && analysis != null && hasReviewableChange(analysis);
+}
 
 export function createPolicyStates(combined: CombinedChange): PolicyStates {
   return async function policyStates(store: PolicyStore, site: string): Promise<PolicyState[]> {

@@ -12,7 +12,7 @@ import type { WatchEntry } from '@/lib/extension/views';
 import type { History } from './history';
 import type { Handlers } from './messaging';
 import { getWatches, setRemoved, updateWatches } from './prefs';
-import type { PolicyStates } from './tab-state';
+import { awaitsReviewIn, type PolicyStates } from './tab-state';
 import { UserError } from '@/lib/core/user-error';
 
 /** A page the pipeline kept is a privacy policy or a privacy-adjacent one (cookie policy, DPA). */
@@ -72,11 +72,7 @@ export function createWatchList(deps: WatchListDeps) {
    */
   /** Whether a change worth reviewing awaits review on one of the site's policies. */
   async function awaitsReview(store: PolicyStore, site: string): Promise<boolean> {
-    for (const state of await deps.policyStates(store, site)) {
-      const analysis = state.view.latest.analysis;
-      if (state.pendingVersionIds.length > 0 && analysis && hasReviewableChange(analysis)) return true;
-    }
-    return false;
+    return (await deps.policyStates(store, site)).some(awaitsReviewIn);
   }
 
   async function settleReviewedWatch(store: PolicyStore, site: string): Promise<void> {
