@@ -118,11 +118,13 @@ export async function alertSites(ctx: StoreContext, limit?: number, among?: read
     if (!among) return (await index.getAllKeys(1, limit)) as string[];
     if (among.length === 0) return [];
     const wanted = new Set(among);
+    const watched = (keys: unknown[]) => keys.filter((s): s is string => typeof s === 'string' && wanted.has(s));
+    if (limit === undefined) return watched(await index.getAllKeys(1));
     // Most alerts are of watched sites: the first `limit` keys usually do; more are read only when they do not.
-    for (let count = limit; ; count = count === undefined ? undefined : count * 8) {
-      const keys = (await index.getAllKeys(1, count)) as unknown[];
-      const sites = keys.filter((s): s is string => typeof s === 'string' && wanted.has(s));
-      if (limit === undefined || count === undefined || sites.length >= limit || keys.length < count) return limit === undefined ? sites : sites.slice(0, limit);
+    for (let count = limit; ; count *= 8) {
+      const keys = await index.getAllKeys(1, count);
+      const sites = watched(keys);
+      if (sites.length >= limit || keys.length < count) return sites.slice(0, limit);
     }
   });
 }
