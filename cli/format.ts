@@ -10,8 +10,6 @@ import { explainer, type Explainer } from '../lib/core/explain';
 import { counting } from '../lib/core/explain/count';
 import { visible } from './safe-text';
 
-export { visible, visibleLine } from './safe-text';
-
 export interface Style {
   bold(s: string): string;
   dim(s: string): string;
