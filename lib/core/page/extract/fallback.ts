@@ -84,9 +84,9 @@ export function cleanCopy(root: Element): Element {
     if (BANNER.test(idc) && (el.textContent?.length ?? 0) < 3000) el.remove();
   }
   // The policy in another language behind a language switch (reveal.ts hiddenTranslation).
-  const hidden = copy.querySelectorAll('[lang][hidden], [lang][aria-hidden="true"], [lang][style*="none" i]');
-  for (let i = hidden.length - 1; i >= 0; i--) {
-    const el = hidden[i];
+  const withLang = copy.querySelectorAll('[lang]');
+  for (let i = withLang.length - 1; i >= 0; i--) {
+    const el = withLang[i];
     if (el && hiddenByAttributes(el) && hiddenTranslation(el)) el.remove();
   }
   return copy;
