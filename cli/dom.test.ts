@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DOM_LIMITS, estimatePageSize, loadHtml, loadPageWithinLimits, measurePage, PageTooComplex } from './dom';
+import { createRequire } from 'node:module';
+import { DOM_LIMITS, estimatePageSize, lazyLiveLists, loadHtml, loadPageWithinLimits, measurePage, PageTooComplex } from './dom';
 
 describe('loadHtml', () => {
   it('never runs page scripts', () => {
@@ -15,6 +16,59 @@ describe('loadHtml', () => {
     const page = loadHtml(html, 'https://example.test/privacy');
     expect(page.document.querySelector('h1')?.textContent).toBe('Privacy Policy');
     expect(page.document.querySelectorAll('style')).toHaveLength(1);
+    page.close();
+  });
+});
+
+describe('live child lists (jsdom, rebuilt when read, not on every change)', () => {
+  const require = createRequire(import.meta.url);
+  const implOf = (node: Node) => (require('jsdom/lib/jsdom/living/generated/utils.js') as { implForWrapper(w: Node): { _childrenList: { _query(): unknown[]; _list: unknown[] } | null } }).implForWrapper(node);
+
+  it('is in effect on the jsdom the project pins', () => {
+    loadHtml('<p>x</p>', 'https://example.test/').close();
+    expect(lazyLiveLists(require)).toBe(true);
+  });
+
+  it('still reflects every change when read, through a list held from before', () => {
+    const page = loadHtml('<body><div>a</div><div>b</div><div>c</div></body>', 'https://example.test/');
+    const body = page.document.body;
+    const children = body.children;
+    const nodes = body.childNodes;
+    expect(children.length).toBe(3);
+    const p = page.document.createElement('p');
+    body.replaceChild(p, children[1]!);
+    expect([...children].map((e) => e.tagName)).toEqual(['DIV', 'P', 'DIV']);
+    body.removeChild(children[0]!);
+    body.append('text', page.document.createElement('span'));
+    expect(children.length).toBe(3);
+    expect(nodes.length).toBe(4);
+    expect(nodes[2]!.textContent).toBe('text');
+    expect(children[2]!.tagName).toBe('SPAN');
+    page.close();
+  });
+
+  it('rebuilds a long list only when it is read, so turning 2,000 sibling divs into paragraphs is not 2,000 rebuilds', () => {
+    // What Readability does to a cookie list laid out as sibling <div>s.
+    const rows = Array.from({ length: 2000 }, (_, i) => `<div>cookie_${i}</div>`).join('');
+    const page = loadHtml(`<body><div id="list">${rows}</div></body>`, 'https://example.test/');
+    const list = page.document.getElementById('list')!;
+    expect(list.children.length).toBe(2000);
+    const impl = implOf(list)._childrenList!;
+    let rebuilds = 0;
+    const query = impl._query;
+    impl._query = () => (rebuilds++, query());
+    for (let row = list.firstElementChild; row; ) {
+      const next = row.nextElementSibling;
+      const p = page.document.createElement('p');
+      p.append(...row.childNodes);
+      list.replaceChild(p, row);
+      row = next;
+    }
+    expect(rebuilds).toBe(0);
+    expect(impl._list).toHaveLength(0); // and it holds none of the removed rows meanwhile
+    expect(list.children.length).toBe(2000);
+    expect(list.children[1999]!.outerHTML).toBe('<p>cookie_1999</p>');
+    expect(rebuilds).toBe(1);
     page.close();
   });
 });

@@ -27,13 +27,58 @@ let jsdom: Jsdom | undefined;
  */
 function loadJsdom(): Jsdom {
   if (jsdom) return jsdom;
+  const require = createRequire(import.meta.url);
   try {
-    jsdom = createRequire(import.meta.url)('jsdom') as Jsdom;
+    jsdom = require('jsdom') as Jsdom;
   } catch (e) {
     if ((e as NodeJS.ErrnoException | null)?.code !== 'MODULE_NOT_FOUND') throw e;
     throw new Error('reading HTML needs the jsdom package, which is not installed next to clausewatch (reinstall clausewatch)', { cause: e });
   }
+  lazyLiveLists(require);
   return jsdom;
+}
+
+interface LiveList { _list: unknown[] }
+interface NodeImpl { _modified(): void; _childrenList: LiveList | null; _childNodesList: LiveList | null }
+
+/**
+ * jsdom 27 rebuilds a node's live `children` and `childNodes` lists after every change to its children,
+ * whether anyone reads them again or not. Readability reads a list's parent's children once, then turns each
+ * child <div> into a <p> one at a time, so a list laid out as n sibling <div>s (a cookie table, a glossary)
+ * cost n² steps: 8,000 rows took 9 s. jsdom fixed this in its pull request 4249 (version 30, which needs
+ * Node 22): a list is only marked stale, and rebuilt when next read, which every reader of it already asks
+ * for (each of its getters compares the node's version first). This does the same on the jsdom 27 the
+ * project pins: the lists are hidden from jsdom's own update, then emptied (so they keep no removed node
+ * alive) and left stale. Where jsdom's internals are not what this expects, nothing is changed: pages are
+ * read the same, only slower on long sibling lists. Returns whether it applied (for the tests).
+ */
+export function lazyLiveLists(require: NodeJS.Require): boolean {
+  let proto: NodeImpl & { __clausewatchLazyLists?: true };
+  try {
+    proto = (require('jsdom/lib/jsdom/living/nodes/Node-impl.js') as { implementation: { prototype: typeof proto } }).implementation.prototype;
+  } catch {
+    return false;
+  }
+  if (proto.__clausewatchLazyLists) return true;
+  const eager = proto._modified;
+  if (typeof eager !== 'function' || !/_childrenList\._update\(\)/.test(String(eager)) || !/_childNodesList\._update\(\)/.test(String(eager))) return false;
+  proto._modified = function lazyModified(this: NodeImpl) {
+    const children = this._childrenList;
+    const childNodes = this._childNodesList;
+    if (!children && !childNodes) return eager.call(this);
+    this._childrenList = null;
+    this._childNodesList = null;
+    try {
+      eager.call(this);
+    } finally {
+      this._childrenList = children;
+      this._childNodesList = childNodes;
+    }
+    if (children) children._list.length = 0;
+    if (childNodes) childNodes._list.length = 0;
+  };
+  proto.__clausewatchLazyLists = true;
+  return true;
 }
 
 export interface LoadedPage {
