@@ -3,6 +3,7 @@ import { loadHtml } from '../../../../scripts/lib/dom';
 import { Readability } from '@mozilla/readability';
 import { extractPolicy, fastVisibilityTest, withinReadabilityLimits } from './extract';
 import { pruneChrome, revealCollapsed } from './reveal';
+import { cleanCopy } from './fallback';
 import { findStatedDate } from '../../text/dates';
 import * as P from '../detect/testpages';
 
@@ -306,6 +307,43 @@ describe('the policy in another language, hidden behind a language switch', () =
     const text = ok(extract(html)).blocks.map((b) => b.text).join('\n');
     expect(text).not.toContain('Section cachée');
     expect(text).toContain('Glossary: a processor acts for us.');
+  });
+});
+
+describe('an earlier edition of the policy, kept on the page behind a toggle', () => {
+  // The current clauses are few (the fallback reads the page) or many (Readability does); either way the
+  // earlier edition stays out, and a collapsed part of the current policy is read as before.
+  const clause = (i: number) => `<p>Clause ${i}: we keep your account details for as long as your account is open, and we share them with the company that hosts our servers, under a contract.</p>`;
+  const old = (i: number) => `<p>Old clause ${i}: in those days we sold your e-mail address to list brokers, and we let advertisers read your orders.</p>`;
+  const page = (clauses: number, earlier: string) =>
+    `<!doctype html><html lang="en"><head><title>Privacy Policy</title></head><body><main><h1>Privacy Policy</h1>${Array.from({ length: clauses }, (_, i) => clause(i + 1)).join('')}<details><summary>How long we keep logs</summary><p>Server logs are deleted after thirty days, in every case.</p></details>${earlier}</main></body></html>`;
+  const olds = Array.from({ length: 6 }, (_, i) => old(i + 1)).join('');
+  const earlier = [
+    `<details><summary>Previous version (in force until 1 March 2024)</summary>${olds}</details>`,
+    `<div class="policy-archive archived-version" style="display:none">${olds}</div>`,
+    `<button aria-controls="v1">Show</button><div id="v1" hidden aria-labelledby="v1-label"><span id="v1-label">Prior versions of this Privacy Policy</span>${olds}</div>`,
+    `<div hidden><div><h2>Version précédente de la politique</h2>${olds}</div></div>`,
+  ];
+  it.each(earlier)('stays out of the policy text (%s)', (e) => {
+    const d = ok(extract(page(14, e)));
+    expect(d.extraction.method).toBe('readability');
+    const text = d.blocks.map((b) => b.text).join('\n');
+    expect(text).toContain('Clause 14: we keep');
+    expect(text).toContain('Server logs are deleted after thirty days');
+    expect(text).not.toContain('Old clause');
+  });
+
+  it.each(earlier)('stays out of what the fallback reads (%s)', (e) => {
+    const { document } = loadHtml(page(3, e), 'https://acme.example/privacy');
+    const text = cleanCopy(document.querySelector('main')!).textContent ?? '';
+    expect(text).toContain('Clause 3: we keep');
+    expect(text).toContain('Server logs are deleted after thirty days');
+    expect(text).not.toContain('Old clause');
+  });
+
+  it('a collapsed section about earlier versions of something else is part of the policy', () => {
+    const d = ok(extract(page(14, `<details><summary>Data from older versions of our app</summary><p>Older versions of the app sent crash reports to the company that hosts our servers.</p></details>`)));
+    expect(d.blocks.map((b) => b.text).join('\n')).toContain('Older versions of the app sent crash reports');
   });
 });
 

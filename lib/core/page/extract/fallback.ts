@@ -4,7 +4,7 @@
  * paragraph text, minus navigation, headers, footers, asides and cookie banners.
  */
 
-import { hiddenByAttributes, hiddenTranslation } from './reveal';
+import { hiddenByAttributes, hiddenEarlierVersion, hiddenTranslation } from './reveal';
 
 const PARA_SELECTOR = 'p, li, td, dd, dt, h1, h2, h3, h4, h5, h6, pre, blockquote';
 const CHROME_SELECTOR = 'nav, header, footer, aside, [role="navigation"], [role="banner"], [role="contentinfo"], [role="complementary"], [role="dialog"], [aria-modal="true"]';
@@ -88,6 +88,12 @@ export function cleanCopy(root: Element): Element {
   for (let i = withLang.length - 1; i >= 0; i--) {
     const el = withLang[i];
     if (el && hiddenByAttributes(el) && hiddenTranslation(el)) el.remove();
+  }
+  // An earlier edition of the policy behind a toggle (reveal.ts hiddenEarlierVersion).
+  const collapsed = copy.querySelectorAll('[hidden], [aria-hidden="true"], [style*="none" i], [style*="hidden" i], details:not([open])');
+  for (let i = collapsed.length - 1; i >= 0; i--) {
+    const el = collapsed[i];
+    if (el && (el.localName === 'details' || hiddenByAttributes(el)) && hiddenEarlierVersion(el)) el.remove();
   }
   return copy;
 }

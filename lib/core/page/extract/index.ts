@@ -15,7 +15,7 @@ export { findStatedDate } from '../../text/dates';
  * engine, which reads texts and never stores them. Never reuse or lower a number: stored versions compare
  * their number with this one, and only a higher one triggers re-extraction.
  */
-export const EXTRACTOR_VERSION = 8;
+export const EXTRACTOR_VERSION = 9;
 // 2 (5 December 2026): the fallback leaves out the heading that repeats the page's title, as Readability does.
 // 3 (6 December 2026): Readability no longer weighs elements by the words of their class and id (extract.ts).
 // 4 (6 December 2026): a hidden element in another language than the page's is not revealed (reveal.ts).
@@ -24,3 +24,4 @@ export const EXTRACTOR_VERSION = 8;
 //   only hidden translations; shallow pages have their own element-levels bound.
 // 7 (6 December 2026): a small table (2-9 rows, 2-4 columns, none inside) is a data table to Readability.
 // 8 (6 December 2026): a section named "gdpr", "social", "extra"… is not dropped as page furniture (keepNamedSections).
+// 9 (6 December 2026): a collapsed earlier edition of the policy ("Previous version") stays out (reveal.ts hiddenEarlierVersion).

@@ -85,6 +85,40 @@ export function hiddenTranslation(el: Element): boolean {
   return around !== '' && around !== own;
 }
 
+/**
+ * What a collapsed element is called: its <summary>, its aria-label, the element aria-labelledby names, or the
+ * first heading among its first few elements (bounded: every hidden element of the page is asked).
+ */
+function collapsedLabel(el: Element): string {
+  const parts = [el.getAttribute('aria-label') ?? ''];
+  const by = el.getAttribute('aria-labelledby')?.trim().split(/\s+/)[0];
+  if (by) parts.push(el.ownerDocument.getElementById(by)?.textContent?.slice(0, 200) ?? '');
+  let n = el.firstElementChild;
+  for (let steps = 0; n && steps < 8; steps++) {
+    if (/^(?:h[1-6]|summary|legend|caption)$/.test(n.localName) || n.getAttribute('role') === 'heading') {
+      parts.push(n.textContent?.slice(0, 200) ?? '');
+      break;
+    }
+    n = n.firstElementChild ?? n.nextElementSibling;
+  }
+  return parts.join(' ');
+}
+
+/** Words naming an earlier edition of the policy, in the languages the detector reads. */
+const OTHER_VERSION =
+  /\b(?:previous|prior|earlier|former|older|archived?|superseded|past)[\s-]+(?:(?:versions?|editions?)\b(?![\s-]+(?:of|for)[\s-]+(?!(?:(?:the|our|this)[\s-]+)?(?:privacy|polic|notice|statement)))|privacy[\s-]+(?:polic(?:y|ies)|notices?|statements?)\b|polic(?:y|ies)\b|notices?\b)|\bversions?[\s-]+(?:archiv|précédente|antérieure|anterior|precedente|vorige|eerdere)|\b(?:ancienne|vorherige|frühere|ältere|alte|vorige|eerdere|oude)[\s-]+(?:versions?|fassung(?:en)?|versie|politique)\b|\bversi[oó]n(?:es)? anterior(?:es)?\b|\bversione precedente\b|\bversão anterior\b/i;
+const OTHER_VERSION_NAME = /(?:^|[\s_-])(?:archived?|previous|prior|old)[-_]?(?:versions?|polic(?:y|ies))(?:$|[\s_-])/i;
+
+/**
+ * Whether a collapsed element holds an earlier edition of the policy ("Previous version (until March 2024)"):
+ * kept collapsed, it is another document, and merged into this one every statement it makes would read as
+ * new on the day the site adds it.
+ */
+export function hiddenEarlierVersion(el: Element): boolean {
+  if (OTHER_VERSION_NAME.test(`${el.id} ${el.getAttribute('class') ?? ''}`)) return true;
+  return OTHER_VERSION.test(collapsedLabel(el));
+}
+
 /** Returns how many elements were revealed. */
 export function revealCollapsed(doc: Document): number {
   const root = doc.body ?? doc.documentElement;
@@ -107,6 +141,12 @@ export function revealCollapsed(doc: Document): number {
     if (inChrome(el)) continue;
     // The same policy in another language, hidden behind a language switch: another document.
     if (hiddenTranslation(el)) continue;
+    // An earlier edition of the policy, kept on the page behind a toggle: another document too. A closed
+    // <details> is not hidden to Readability's eyes, so it is hidden here.
+    if (hiddenEarlierVersion(el)) {
+      if (tag === 'details') el.setAttribute('hidden', '');
+      continue;
+    }
     let changed = false;
     if (el.hasAttribute('hidden')) {
       el.removeAttribute('hidden');
