@@ -310,6 +310,26 @@ describe('the policy in another language, hidden behind a language switch', () =
   });
 });
 
+describe('a hidden part in another language that is no translation', () => {
+  const de = (n: number) => Array.from({ length: n }, (_, i) => `<p>Absatz ${i + 1}: Wir erklären hier, wie der Laden Ihre Angaben aufbewahrt, wer sie sehen darf und wann sie endgültig gelöscht werden, in klaren Worten.</p>`).join('');
+
+  it('an English glossary collapsed in a German policy is part of the policy', () => {
+    const html = `<!doctype html><html lang="de"><head><title>Datenschutz</title></head><body><main><h1>Datenschutzerklärung</h1>${de(8)}<h2>Glossar</h2><button aria-expanded="false">Glossar anzeigen</button><div class="accordion-panel" lang="en" hidden><p>Personal data means any information relating to an identified or identifiable natural person, as the regulation defines it.</p></div></main></body></html>`;
+    expect(ok(extract(html)).blocks.map((b) => b.text).join('\n')).toContain('Personal data means any information');
+  });
+
+  it('but a whole hidden translation, or one beside its visible counterpart, stays out, whether or not the page names its language', () => {
+    const en = Array.from({ length: 8 }, (_, i) => `<p>Paragraph ${i + 1}: this part, written for this test, tells in plain words how the shop keeps the details you give it.</p>`).join('');
+    const tabs = `<div role="tabpanel" lang="en"><h2>What we collect</h2>${en}</div><div role="tabpanel" lang="de" hidden><h2>Welche Daten wir erheben</h2>${de(8)}</div>`;
+    const whole = `<h2>What we collect</h2>${en}<div lang="de" hidden><h2>Welche Daten wir erheben</h2>${de(8)}</div>`;
+    for (const [html, body] of [['<html lang="en">', tabs], ['<html>', tabs], ['<html lang="en">', whole]] as const) {
+      const text = ok(extract(`<!doctype html>${html}<head><title>Privacy Policy</title></head><body><main><h1>Privacy Policy</h1>${body}</main></body></html>`)).blocks.map((b) => b.text).join('\n');
+      expect(text).toContain('Paragraph 8: this part');
+      expect(text, `${html} ${body.slice(0, 40)}`).not.toContain('Welche Daten wir erheben');
+    }
+  });
+});
+
 describe('an earlier edition of the policy, kept on the page behind a toggle', () => {
   // The current clauses are few (the fallback reads the page) or many (Readability does); either way the
   // earlier edition stays out, and a collapsed part of the current policy is read as before.

@@ -85,9 +85,11 @@ export function cleanCopy(root: Element): Element {
   }
   // The policy in another language behind a language switch (reveal.ts hiddenTranslation).
   const withLang = copy.querySelectorAll('[lang]');
+  let textLength = -1;
+  const pageText = () => (textLength < 0 ? (textLength = copy.textContent?.length ?? 0) : textLength);
   for (let i = withLang.length - 1; i >= 0; i--) {
     const el = withLang[i];
-    if (el && hiddenByAttributes(el) && hiddenTranslation(el)) el.remove();
+    if (el && hiddenByAttributes(el) && hiddenTranslation(el, pageText)) el.remove();
   }
   // An earlier edition of the policy behind a toggle (reveal.ts hiddenEarlierVersion).
   const collapsed = copy.querySelectorAll('[hidden], [aria-hidden="true"], [style*="none" i], [style*="hidden" i], details:not([open])');

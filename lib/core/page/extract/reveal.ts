@@ -75,14 +75,23 @@ export function pruneChrome(doc: Document): number {
 const primaryTag = (lang: string | null | undefined) => (lang ?? '').trim().toLowerCase().split(/[-_]/)[0] ?? '';
 
 /**
- * Whether an element declares a language other than the one around it ("de" under an "en" page): hidden,
- * it is the policy in another language behind a language switch, not a collapsed part of this one.
+ * Whether a hidden element is the policy in another language behind a language switch, not a collapsed part
+ * of this one. It declares a language, and either a sibling declares another (the tabs of a switch: "en"
+ * beside a hidden "de", whether or not the page says its own language), or it differs from the language
+ * around it and holds at least half as much text as the page: a whole translation, not an English glossary
+ * collapsed in a German policy. `pageText` is the page's text length, read once by the caller.
  */
-export function hiddenTranslation(el: Element): boolean {
+export function hiddenTranslation(el: Element, pageText: () => number): boolean {
   const own = primaryTag(el.getAttribute('lang'));
   if (!own) return false;
+  let steps = 0;
+  for (let s = el.parentElement?.firstElementChild ?? null; s && steps < 64; s = s.nextElementSibling, steps++) {
+    if (s === el) continue;
+    const other = primaryTag(s.getAttribute('lang'));
+    if (other && other !== own) return true;
+  }
   const around = primaryTag(el.parentElement?.closest('[lang]')?.getAttribute('lang') ?? el.ownerDocument.documentElement.getAttribute('lang'));
-  return around !== '' && around !== own;
+  return around !== '' && around !== own && (el.textContent?.length ?? 0) * 2 >= pageText();
 }
 
 /**
@@ -132,6 +141,8 @@ export function revealCollapsed(doc: Document): number {
     '[hidden], [aria-hidden="true"], [style*="none" i], [style*="hidden" i], [style*="height" i], details:not([open]), [inert]',
   );
   const n = Math.min(list.length, MAX_ELEMENTS);
+  let textLength = -1;
+  const pageText = () => (textLength < 0 ? (textLength = root.textContent?.length ?? 0) : textLength);
   for (let i = 0; i < n; i++) {
     const el = list[i];
     if (!el) continue;
@@ -140,7 +151,7 @@ export function revealCollapsed(doc: Document): number {
     if (tag === 'script' || tag === 'style' || tag === 'template' || tag === 'noscript' || tag === 'svg') continue;
     if (inChrome(el)) continue;
     // The same policy in another language, hidden behind a language switch: another document.
-    if (hiddenTranslation(el)) continue;
+    if (hiddenTranslation(el, pageText)) continue;
     // An earlier edition of the policy, kept on the page behind a toggle: another document too. A closed
     // <details> is not hidden to Readability's eyes, so it is hidden here.
     if (hiddenEarlierVersion(el)) {
