@@ -310,23 +310,27 @@ describe('the policy in another language, hidden behind a language switch', () =
   });
 });
 
-describe('a hidden part in another language that is no translation', () => {
-  const de = (n: number) => Array.from({ length: n }, (_, i) => `<p>Absatz ${i + 1}: Wir erklären hier, wie der Laden Ihre Angaben aufbewahrt, wer sie sehen darf und wann sie endgültig gelöscht werden, in klaren Worten.</p>`).join('');
-
-  it('an English glossary collapsed in a German policy is part of the policy', () => {
-    const html = `<!doctype html><html lang="de"><head><title>Datenschutz</title></head><body><main><h1>Datenschutzerklärung</h1>${de(8)}<h2>Glossar</h2><button aria-expanded="false">Glossar anzeigen</button><div class="accordion-panel" lang="en" hidden><p>Personal data means any information relating to an identified or identifiable natural person, as the regulation defines it.</p></div></main></body></html>`;
-    expect(ok(extract(html)).blocks.map((b) => b.text).join('\n')).toContain('Personal data means any information');
-  });
-
-  it('but a whole hidden translation, or one beside its visible counterpart, stays out, whether or not the page names its language', () => {
-    const en = Array.from({ length: 8 }, (_, i) => `<p>Paragraph ${i + 1}: this part, written for this test, tells in plain words how the shop keeps the details you give it.</p>`).join('');
-    const tabs = `<div role="tabpanel" lang="en"><h2>What we collect</h2>${en}</div><div role="tabpanel" lang="de" hidden><h2>Welche Daten wir erheben</h2>${de(8)}</div>`;
-    const whole = `<h2>What we collect</h2>${en}<div lang="de" hidden><h2>Welche Daten wir erheben</h2>${de(8)}</div>`;
-    for (const [html, body] of [['<html lang="en">', tabs], ['<html>', tabs], ['<html lang="en">', whole]] as const) {
-      const text = ok(extract(`<!doctype html>${html}<head><title>Privacy Policy</title></head><body><main><h1>Privacy Policy</h1>${body}</main></body></html>`)).blocks.map((b) => b.text).join('\n');
-      expect(text).toContain('Paragraph 8: this part');
-      expect(text, `${html} ${body.slice(0, 40)}`).not.toContain('Welche Daten wir erheben');
-    }
+describe('hidden translations in other markup', () => {
+  const dePara = (i: number) => `<p>Absatz ${i}: Wir bewahren Ihre Bestelldaten so lange auf, wie es die handelsrechtlichen Fristen verlangen, und geben sie nur an den Versanddienst weiter.</p>`;
+  const enPara = (i: number) => `<p>Section ${i}: We keep your order data as long as commercial rules require, and share it only with the delivery company.</p>`;
+  const many = (f: (i: number) => string, n: number) => Array.from({ length: n }, (_, i) => f(i + 1)).join('');
+  const doc = (htmlAttrs: string, body: string) =>
+    `<!doctype html><html${htmlAttrs}><head><title>Privacy Policy</title></head><body><nav><a href="/">Start</a></nav><main>${body}</main><footer><p>Example GmbH, 10115 Berlin</p></footer></body></html>`;
+  const json = `<script id="__NEXT_DATA__" type="application/json">${JSON.stringify({ en: many(enPara, 10), de: many(dePara, 10) })}</script>`;
+  it.each([
+    ['a whole translation, shorter than the page', doc(' lang="de"', `<h1>Datenschutzerklärung</h1>${many(dePara, 10)}<div lang="en" hidden><h2>Privacy Policy (English)</h2>${many(enPara, 10)}</div>`), 'Absatz 10: Wir bewahren', 'We keep your order data'],
+    ['one hidden translation per section', doc(' lang="en"', `<h1>Privacy Policy</h1>${many((i) => `<section><h2>Part ${i}</h2>${enPara(i)}<button>Deutsch</button><div lang="de" hidden>${dePara(i)}</div></section>`, 8)}`), 'Section 8: We keep', 'Wir bewahren'],
+    ['beside inline page data that repeats both texts', doc(' lang="en"', `<h1>Privacy Policy</h1>${many(enPara, 10)}<div lang="de" hidden><h2>Datenschutzerklärung</h2>${many(dePara, 10)}</div>${json}`), 'Section 10: We keep', 'Wir bewahren'],
+    ['with no <html lang>, its visible counterpart a cousin', doc('', `<h1>Privacy Policy</h1><div class="tab"><div lang="en">${many(enPara, 10)}</div></div><div class="tab" lang="de" hidden><h2>Datenschutzerklärung</h2>${many(dePara, 10)}</div>`), 'Section 10: We keep', 'Wir bewahren'],
+    ['with no <html lang>, tabs side by side', doc('', `<h1>Privacy Policy</h1><div role="tabpanel" lang="en">${many(enPara, 10)}</div><div role="tabpanel" lang="de" hidden>${many(dePara, 10)}</div>`), 'Section 10: We keep', 'Wir bewahren'],
+  ])('stays out: %s (both routes)', (_name, html, keep, out) => {
+    const text = ok(extract(html)).blocks.map((b) => b.text).join('\n');
+    expect(text).toContain(keep);
+    expect(text).not.toContain(out);
+    // The fallback's own reading of the content (cleanCopy), whatever Readability would have made of it.
+    const fallback = cleanCopy(loadHtml(html, 'https://acme.example/privacy').document.querySelector('main')!).textContent ?? '';
+    expect(fallback).toContain(keep);
+    expect(fallback).not.toContain(out);
   });
 });
 
@@ -361,9 +365,46 @@ describe('an earlier edition of the policy, kept on the page behind a toggle', (
     expect(text).not.toContain('Old clause');
   });
 
-  it('a collapsed section about earlier versions of something else is part of the policy', () => {
-    const d = ok(extract(page(14, `<details><summary>Data from older versions of our app</summary><p>Older versions of the app sent crash reports to the company that hosts our servers.</p></details>`)));
-    expect(d.blocks.map((b) => b.text).join('\n')).toContain('Older versions of the app sent crash reports');
+  it.each([
+    ['Frühere Versionen', 'de'],
+    ['Ältere Fassung (bis 1. März 2024)', 'de'],
+    ['Old version (in force until 1 March 2024)', 'en'],
+    ['View prior versions', 'en'],
+    ['Eerdere versies', 'nl'],
+    ['Anciennes versions', 'fr'],
+    ['Versioni precedenti', 'it'],
+    ['Versión anterior', 'es'],
+    ['以前のバージョン', 'ja'],
+  ])('is recognised by its summary %s', (label, lang) => {
+    const html = page(14, `<details><summary>${label}</summary>${olds}</details>`).replace('lang="en"', `lang="${lang}"`);
+    expect(ok(extract(html)).blocks.map((b) => b.text).join('\n')).not.toContain('Old clause');
+  });
+
+  it.each([
+    ['the button that opens it', `<button aria-expanded="false" aria-controls="v1">Previous version (in force until 1 March 2024)</button><div id="v1" hidden>${olds}</div>`],
+    ['the heading just before it', `<h2>Previous version</h2><div class="collapse" style="display:none">${olds}</div>`],
+  ])('is recognised by %s, in both routes', (_name, e) => {
+    expect(ok(extract(page(14, e))).blocks.map((b) => b.text).join('\n')).not.toContain('Old clause');
+    const { document } = loadHtml(page(3, e), 'https://acme.example/privacy');
+    expect(cleanCopy(document.querySelector('main')!).textContent).not.toContain('Old clause');
+  });
+
+  it.each([
+    ['Data from older versions of our app', 'Older versions of the app sent crash reports to the company that hosts our servers.'],
+    ['If you are a former policy holder', 'After your contract ends we keep your claims history for ten years, as the law on insurance requires.'],
+    ['Our backup and archive policy', 'Backups of the customer database are encrypted and kept in a second data centre for ninety days.'],
+    ['What changed from the previous version', 'From this version on we share your delivery address with the courier that brings your parcel.'],
+    ['Changes to this policy and prior notice', 'We will e-mail you thirty days before any change that widens what we do with your data.'],
+  ])('a collapsed part of the current policy named %s is read, in both routes', (label, clauseText) => {
+    const e = `<details><summary>${label}</summary><p>${clauseText}</p></details>`;
+    expect(ok(extract(page(14, e))).blocks.map((b) => b.text).join('\n')).toContain(clauseText);
+    const { document } = loadHtml(page(3, e), 'https://acme.example/privacy');
+    expect(cleanCopy(document.querySelector('main')!).textContent).toContain(clauseText);
+  });
+
+  it('a subsection heading inside a collapsed panel is not the panel\'s name', () => {
+    const e = `<h2>Your rights</h2><button aria-expanded="false" aria-controls="p7">Show</button><div id="p7" hidden><p>You may ask us for a copy of everything we hold about you, once a year.</p><p>You may object to marketing at any time.</p><h3>Previous versions</h3><p>We keep earlier versions of this policy on request.</p></div>`;
+    expect(ok(extract(page(14, e))).blocks.map((b) => b.text).join('\n')).toContain('You may ask us for a copy of everything');
   });
 });
 

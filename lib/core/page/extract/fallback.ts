@@ -4,7 +4,7 @@
  * paragraph text, minus navigation, headers, footers, asides and cookie banners.
  */
 
-import { hiddenByAttributes, hiddenEarlierVersion, hiddenTranslation } from './reveal';
+import { controlsIndex, declaredLanguages, hiddenByAttributes, hiddenEarlierVersion, hiddenTranslation } from './reveal';
 
 const PARA_SELECTOR = 'p, li, td, dd, dt, h1, h2, h3, h4, h5, h6, pre, blockquote';
 const CHROME_SELECTOR = 'nav, header, footer, aside, [role="navigation"], [role="banner"], [role="contentinfo"], [role="complementary"], [role="dialog"], [aria-modal="true"]';
@@ -74,6 +74,16 @@ export function findMainContent(doc: Document): Element | null {
 /** A detached copy of `root` with page chrome and non-content removed. */
 export function cleanCopy(root: Element): Element {
   const copy = root.cloneNode(true) as Element;
+  // An earlier edition of the policy behind a toggle (reveal.ts hiddenEarlierVersion), found before the
+  // buttons that name it go with the rest of the page furniture.
+  const collapsed = copy.querySelectorAll('[hidden], [aria-hidden="true"], [style*="none" i], [style*="hidden" i], details:not([open])');
+  const controls = controlsIndex(copy);
+  const earlier: Element[] = [];
+  for (let i = 0; i < Math.min(collapsed.length, 60_000); i++) {
+    const el = collapsed[i];
+    if (el && (el.localName === 'details' || hiddenByAttributes(el)) && hiddenEarlierVersion(el, controls)) earlier.push(el);
+  }
+  for (const el of earlier) el.remove();
   const junk = copy.querySelectorAll(`script, style, noscript, template, iframe, form, button, ${CHROME_SELECTOR}`);
   for (let i = junk.length - 1; i >= 0; i--) junk[i]?.remove();
   const all = copy.querySelectorAll('[id], [class]');
@@ -85,17 +95,10 @@ export function cleanCopy(root: Element): Element {
   }
   // The policy in another language behind a language switch (reveal.ts hiddenTranslation).
   const withLang = copy.querySelectorAll('[lang]');
-  let textLength = -1;
-  const pageText = () => (textLength < 0 ? (textLength = copy.textContent?.length ?? 0) : textLength);
+  const languages = declaredLanguages(copy);
   for (let i = withLang.length - 1; i >= 0; i--) {
     const el = withLang[i];
-    if (el && hiddenByAttributes(el) && hiddenTranslation(el, pageText)) el.remove();
-  }
-  // An earlier edition of the policy behind a toggle (reveal.ts hiddenEarlierVersion).
-  const collapsed = copy.querySelectorAll('[hidden], [aria-hidden="true"], [style*="none" i], [style*="hidden" i], details:not([open])');
-  for (let i = collapsed.length - 1; i >= 0; i--) {
-    const el = collapsed[i];
-    if (el && (el.localName === 'details' || hiddenByAttributes(el)) && hiddenEarlierVersion(el)) el.remove();
+    if (el && hiddenByAttributes(el) && hiddenTranslation(el, languages)) el.remove();
   }
   return copy;
 }

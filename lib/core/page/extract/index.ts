@@ -24,6 +24,6 @@ export const EXTRACTOR_VERSION = 9;
 //   only hidden translations; shallow pages have their own element-levels bound.
 // 7 (6 December 2026): a small table (2-9 rows, 2-4 columns, none inside) is a data table to Readability.
 // 8 (6 December 2026): a section named "gdpr", "social", "extra"… is not dropped as page furniture (keepNamedSections).
-// 9 (6 December 2026): a collapsed earlier edition of the policy ("Previous version") stays out (reveal.ts hiddenEarlierVersion);
-//   a hidden part in another language is a translation only beside a sibling in another language or when as
-//   long as half the page (hiddenTranslation), so a collapsed English glossary in a German policy is read.
+// 9 (6 December 2026): a collapsed earlier edition of the policy ("Previous version", named by its summary, heading,
+//   label or opening control) stays out (reveal.ts hiddenEarlierVersion); where the page does not say its language,
+//   a hidden element in another language than one the page declares elsewhere is a translation (hiddenTranslation).

@@ -76,56 +76,133 @@ const primaryTag = (lang: string | null | undefined) => (lang ?? '').trim().toLo
 
 /**
  * Whether a hidden element is the policy in another language behind a language switch, not a collapsed part
- * of this one. It declares a language, and either a sibling declares another (the tabs of a switch: "en"
- * beside a hidden "de", whether or not the page says its own language), or it differs from the language
- * around it and holds at least half as much text as the page: a whole translation, not an English glossary
- * collapsed in a German policy. `pageText` is the page's text length, read once by the caller.
+ * of this one: it declares a language other than the one around it ("de" under an "en" page), or, where the
+ * page does not say its own, another element of the page declares another language (the visible "en" tab
+ * beside a hidden "de"). `languages` gives the primary tags the page's elements declare (see
+ * `declaredLanguages`). A collapsed English glossary in a German policy is read as a translation too:
+ * telling the two apart by length failed on short translations, per-section toggles and pages whose scripts
+ * hold text, which are far more common.
  */
-export function hiddenTranslation(el: Element, pageText: () => number): boolean {
+export function hiddenTranslation(el: Element, languages: () => ReadonlySet<string>): boolean {
   const own = primaryTag(el.getAttribute('lang'));
   if (!own) return false;
-  let steps = 0;
-  for (let s = el.parentElement?.firstElementChild ?? null; s && steps < 64; s = s.nextElementSibling, steps++) {
-    if (s === el) continue;
-    const other = primaryTag(s.getAttribute('lang'));
-    if (other && other !== own) return true;
-  }
   const around = primaryTag(el.parentElement?.closest('[lang]')?.getAttribute('lang') ?? el.ownerDocument.documentElement.getAttribute('lang'));
-  return around !== '' && around !== own && (el.textContent?.length ?? 0) * 2 >= pageText();
+  if (around !== '') return around !== own;
+  for (const other of languages()) if (other !== own) return true;
+  return false;
+}
+
+/** The primary language tags declared by elements under `root` (the first 5,000 with a lang; read once per page). */
+export function declaredLanguages(root: ParentNode): () => ReadonlySet<string> {
+  let tags: Set<string> | undefined;
+  return () => {
+    if (!tags) {
+      tags = new Set();
+      const list = root.querySelectorAll('[lang]');
+      for (let i = 0; i < Math.min(list.length, 5000); i++) {
+        const tag = primaryTag(list[i]?.getAttribute('lang'));
+        if (tag) tags.add(tag);
+      }
+    }
+    return tags;
+  };
+}
+
+/** At most `max` characters of an element's text, read without building the whole of it (a hostile label may hold a page). */
+function boundedText(el: Element, max = 200): string {
+  let out = '';
+  let visited = 0;
+  for (let n: Node | null = el.firstChild; n && out.length < max && visited < 256; visited++) {
+    if (n.nodeType === 3) out += (n as Text).data.slice(0, max - out.length);
+    if (n.firstChild && n.nodeType === 1) {
+      n = n.firstChild;
+      continue;
+    }
+    while (n && n !== el && !n.nextSibling) n = n.parentNode;
+    n = n && n !== el ? n.nextSibling : null;
+  }
+  return out;
+}
+
+const LABEL_TAG = /^(?:h[1-6]|summary|legend|caption|button)$/;
+const isLabel = (n: Element) => LABEL_TAG.test(n.localName) || n.getAttribute('role') === 'heading' || n.getAttribute('role') === 'button';
+
+/**
+ * What a collapsed element is called, each name apart: its aria-label, the element aria-labelledby names, the
+ * control that opens it (aria-controls, from `controls`), the heading or button just before it, and its own
+ * opening heading or summary: the first element at the top of its first children, not a heading further down
+ * (a subsection's "Prior notice" is not the panel's name). Every read is bounded.
+ */
+function collapsedLabels(el: Element, controls: (id: string) => Element | undefined): string[] {
+  const labels = [el.getAttribute('aria-label')?.slice(0, 200) ?? ''];
+  const by = el.getAttribute('aria-labelledby')?.trim().split(/\s+/)[0];
+  const byEl = by ? el.ownerDocument.getElementById(by) : null;
+  if (byEl) labels.push(boundedText(byEl));
+  const control = el.id ? controls(el.id) : undefined;
+  if (control) labels.push(boundedText(control));
+  const before = el.previousElementSibling;
+  if (before && isLabel(before)) labels.push(boundedText(before));
+  let n = el.firstElementChild;
+  for (let depth = 0; n && depth < 8; depth++, n = n.firstElementChild) {
+    if (isLabel(n)) {
+      labels.push(boundedText(n));
+      break;
+    }
+  }
+  return labels;
 }
 
 /**
- * What a collapsed element is called: its <summary>, its aria-label, the element aria-labelledby names, or the
- * first heading among its first few elements (bounded: every hidden element of the page is asked).
+ * A name for an earlier edition of the policy, at the start of a label ("Previous version (until March 2024)",
+ * "View prior versions", "Archived privacy policy", "Frühere Fassungen"), in the languages the detector reads;
+ * not "What changed from the previous version", "former policy holders", "prior notice" or "older versions of
+ * the app".
  */
-function collapsedLabel(el: Element): string {
-  const parts = [el.getAttribute('aria-label') ?? ''];
-  const by = el.getAttribute('aria-labelledby')?.trim().split(/\s+/)[0];
-  if (by) parts.push(el.ownerDocument.getElementById(by)?.textContent?.slice(0, 200) ?? '');
-  let n = el.firstElementChild;
-  for (let steps = 0; n && steps < 8; steps++) {
-    if (/^(?:h[1-6]|summary|legend|caption)$/.test(n.localName) || n.getAttribute('role') === 'heading') {
-      parts.push(n.textContent?.slice(0, 200) ?? '');
-      break;
-    }
-    n = n.firstElementChild ?? n.nextElementSibling;
-  }
-  return parts.join(' ');
-}
-
-/** Words naming an earlier edition of the policy, in the languages the detector reads. */
-const OTHER_VERSION =
-  /\b(?:previous|prior|earlier|former|older|archived?|superseded|past)[\s-]+(?:(?:versions?|editions?)\b(?![\s-]+(?:of|for)[\s-]+(?!(?:(?:the|our|this)[\s-]+)?(?:privacy|polic|notice|statement)))|privacy[\s-]+(?:polic(?:y|ies)|notices?|statements?)\b|polic(?:y|ies)\b|notices?\b)|\bversions?[\s-]+(?:archiv|précédente|antérieure|anterior|precedente|vorige|eerdere)|\b(?:ancienne|vorherige|frühere|ältere|alte|vorige|eerdere|oude)[\s-]+(?:versions?|fassung(?:en)?|versie|politique)\b|\bversi[oó]n(?:es)? anterior(?:es)?\b|\bversione precedente\b|\bversão anterior\b/i;
-const OTHER_VERSION_NAME = /(?:^|[\s_-])(?:archived?|previous|prior|old)[-_]?(?:versions?|polic(?:y|ies))(?:$|[\s_-])/i;
+const OTHER_VERSION = new RegExp(
+  String.raw`^\s*(?:(?:view|show|see|read|open|display|download|afficher|voir|consulter|anzeigen|ver|mostrar|bekijk|toon|vedi|mostra)\s+)?(?:(?:the|our|all|an?|les?|la|die|alle|las?|los|het|de|le|i)\s+)?` +
+    '(?:' +
+    [
+      String.raw`(?:previous|prior|earlier|former|older|old|archived?|superseded|past)\s+(?:(?:versions?|editions?)(?!\s+(?:of|for)\s+(?!(?:(?:the|our|this)\s+)?(?:privacy|polic|notice|statement)))|privacy\s+(?:polic(?:y|ies)|notices?|statements?))`,
+      String.raw`(?:anciennes?|précédentes?)\s+(?:versions?|politiques?)`,
+      String.raw`versions?\s+(?:précédentes?|antérieures?|archivées?)`,
+      String.raw`(?:frühere|vorherige|ältere|alte|archivierte)n?\s+(?:versionen|version|fassungen|fassung|datenschutzerklärungen|datenschutzerklärung)`,
+      String.raw`(?:eerdere|vorige|oude)\s+(?:versies?|privacyverklaring)`,
+      String.raw`versi[oó]n(?:es)?\s+(?:anterior(?:es)?|previas?)`,
+      String.raw`versioni?\s+precedent[ei]`,
+      String.raw`vers(?:ão|ões)\s+anterior(?:es)?`,
+      '以前のバージョン|過去のバージョン|旧バージョン|以前的版本|历史版本|歷史版本|旧版|舊版',
+      String.raw`이전\s*버전`,
+    ].join('|') +
+    String.raw`)(?![\p{L}\p{N}])`,
+  'iu',
+);
+/** A class or id naming an earlier edition ("archived-version", "previous_policy"), not "archive-policy". */
+const OTHER_VERSION_NAME = /(?:^|[\s_-])(?:(?:archived?|previous|prior|old(?:er)?)[-_]?versions?|(?:archived|previous|prior)[-_]?polic(?:y|ies))(?:$|[\s_-])/i;
 
 /**
  * Whether a collapsed element holds an earlier edition of the policy ("Previous version (until March 2024)"):
  * kept collapsed, it is another document, and merged into this one every statement it makes would read as
- * new on the day the site adds it.
+ * new on the day the site adds it. `controls` finds the element whose aria-controls names an id.
  */
-export function hiddenEarlierVersion(el: Element): boolean {
+export function hiddenEarlierVersion(el: Element, controls: (id: string) => Element | undefined): boolean {
   if (OTHER_VERSION_NAME.test(`${el.id} ${el.getAttribute('class') ?? ''}`)) return true;
-  return OTHER_VERSION.test(collapsedLabel(el));
+  return collapsedLabels(el, controls).some((label) => OTHER_VERSION.test(label));
+}
+
+/** The elements with aria-controls under `root`, by the ids they name (the first 5,000; read once per page). */
+export function controlsIndex(root: ParentNode): (id: string) => Element | undefined {
+  let index: Map<string, Element> | undefined;
+  return (id) => {
+    if (!index) {
+      index = new Map();
+      const list = root.querySelectorAll('[aria-controls]');
+      for (let i = 0; i < Math.min(list.length, 5000); i++) {
+        const c = list[i];
+        for (const name of c?.getAttribute('aria-controls')?.split(/\s+/).slice(0, 8) ?? []) if (c && name && !index.has(name)) index.set(name, c);
+      }
+    }
+    return index.get(id);
+  };
 }
 
 /** Returns how many elements were revealed. */
@@ -141,8 +218,8 @@ export function revealCollapsed(doc: Document): number {
     '[hidden], [aria-hidden="true"], [style*="none" i], [style*="hidden" i], [style*="height" i], details:not([open]), [inert]',
   );
   const n = Math.min(list.length, MAX_ELEMENTS);
-  let textLength = -1;
-  const pageText = () => (textLength < 0 ? (textLength = root.textContent?.length ?? 0) : textLength);
+  const controls = controlsIndex(root);
+  const languages = declaredLanguages(root);
   for (let i = 0; i < n; i++) {
     const el = list[i];
     if (!el) continue;
@@ -151,10 +228,10 @@ export function revealCollapsed(doc: Document): number {
     if (tag === 'script' || tag === 'style' || tag === 'template' || tag === 'noscript' || tag === 'svg') continue;
     if (inChrome(el)) continue;
     // The same policy in another language, hidden behind a language switch: another document.
-    if (hiddenTranslation(el, pageText)) continue;
+    if (hiddenTranslation(el, languages)) continue;
     // An earlier edition of the policy, kept on the page behind a toggle: another document too. A closed
     // <details> is not hidden to Readability's eyes, so it is hidden here.
-    if (hiddenEarlierVersion(el)) {
+    if (hiddenEarlierVersion(el, controls)) {
       if (tag === 'details') el.setAttribute('hidden', '');
       continue;
     }
