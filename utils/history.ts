@@ -36,8 +36,11 @@ export interface History {
   siteOf(store: PolicyStore, url: string | undefined | null): string | null;
   save(url: string, document: PolicyDocument, kind: PolicyKind, raw: { html: string; source: 'visit' | 'check' }): ReturnType<typeof saveWithQuotaRecovery>;
   storageProblem(): Promise<StorageProblem | null>;
-  /** Re-reads kept pages an older extractor read, a few per step; one run at a time per worker. */
-  reextract(): Promise<void>;
+  /**
+   * Re-reads kept pages an older extractor read, a few per step; one run at a time per worker. Resolves to
+   * how many texts came out different (their stale analyses were dropped: a backfill is then owed).
+   */
+  reextract(): Promise<number>;
   /**
    * Analyses the changes of versions kept without one (imported, or whose analysis failed), at most
    * BACKFILL_PER_RUN per call, so the badge counts them; how many it analysed. Runs one at a time, in the
@@ -109,16 +112,20 @@ export function createHistory(deps: HistoryDeps): History {
     }
   }
 
-  let reextracting: Promise<void> | null = null;
-  function reextract(): Promise<void> {
+  let reextracting: Promise<number> | null = null;
+  function reextract(): Promise<number> {
     reextracting ??= (async () => {
       try {
         const done = await reextractAll(await store(), { extractorVersion: EXTRACTOR_VERSION, extract: deps.extract, pause: nextTask });
         if (done.processed > 0) {
           await recordOutcome({ at: Date.now(), url: '', outcome: 'reextracted', reason: `extractor ${EXTRACTOR_VERSION}: ${done.changedText} new text, ${done.sameText} same text, ${done.failed} unreadable` });
         }
+        // Texts read anew lost the analyses made from their old wording: those are owed again.
+        if (done.changedText > 0) leftWithout++;
+        return done.changedText;
       } catch (error) {
         console.warn('[Clausewatch] re-extraction stopped', error);
+        return 0;
       } finally {
         reextracting = null;
       }

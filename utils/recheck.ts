@@ -150,9 +150,14 @@ export function createRecheck(deps: RecheckDeps) {
     }
   }
 
-  /** Changes kept without an analysis analysed, and the badges told when some were. */
-  async function backfillAndBadges(): Promise<void> {
-    if ((await deps.history.backfill()) > 0) await deps.badges.refreshAll().catch((e: unknown) => console.warn('[Clausewatch] badges', e));
+  /**
+   * Kept pages an older extractor read read again, then changes kept without an analysis analysed (those
+   * re-extraction left without one among them), and the badges told when either changed something.
+   */
+  async function reextractBackfillAndBadges(): Promise<void> {
+    const reread = await deps.history.reextract();
+    const analysed = await deps.history.backfill();
+    if (reread + analysed > 0) await deps.badges.refreshAll().catch((e: unknown) => console.warn('[Clausewatch] badges', e));
   }
 
   /** The alarm: due checks, and kept pages an older extractor read read again (also once at start). */
@@ -160,12 +165,10 @@ export function createRecheck(deps: RecheckDeps) {
     browser.alarms.onAlarm.addListener((alarm) => {
       if (alarm.name !== RECHECK_ALARM) return;
       void runDueChecks().catch((e: unknown) => console.warn('[Clausewatch] checks failed', e));
-      void deps.history.reextract();
-      void backfillAndBadges();
+      void reextractBackfillAndBadges();
     });
     // A worker stopped half-way through re-extraction (or an analysis of kept versions) goes on from here.
-    void deps.history.reextract();
-    void backfillAndBadges();
+    void reextractBackfillAndBadges();
     void browser.alarms.get(RECHECK_ALARM).then((existing) => {
       if (!existing) void browser.alarms.create(RECHECK_ALARM, { periodInMinutes: 30, delayInMinutes: 1 });
     });

@@ -15,6 +15,8 @@ import { abortQuietly, begin, putChecked, type RwTx, type StoreContext } from '.
 import { appendEntry, lastEntryOf } from './chain';
 import { failedWrite, quarantine, reading } from './quarantine';
 import { writePieces } from './write';
+import { policyVersions } from './versions';
+import { summariesAfter } from './summaries';
 
 /** Extracts a policy from a raw capture (the background runs the page pipeline in its DOM). */
 export type ExtractFn = (html: string, url: string) => Promise<{ ok: true; document: PolicyDocument } | { ok: false; reason: string }>;
@@ -57,9 +59,11 @@ async function bumpProgress(ctx: StoreContext, tx: RwTx, extractorVersion: numbe
 /**
  * Reads one version's raw capture with `extract` (the current extractor) and records the result, in
  * one transaction with the progress, so a worker stopped at any point leaves each version either done
- * or still pending. A different text replaces the stored one (the version keeps its dates, its review
- * flag and the analysis the user saw); its chain gets a `reextraction` entry. Nothing here is ever
- * reported as a change. A capture the extractor cannot read keeps its older text, with the reason.
+ * or still pending. A different text replaces the stored one (the version keeps its dates and its
+ * review flag, and a reviewed one the analysis the user saw; the analyses of the unreviewed ones that
+ * read the old text are dropped, to be made again from the new one); its chain gets a `reextraction`
+ * entry, and the site's summary is rebuilt. Nothing here is ever reported as a change. A capture the
+ * extractor cannot read keeps its older text, with the reason.
  */
 export async function reextractVersion(ctx: StoreContext, versionId: string, extractorVersion: number, extract: ExtractFn): Promise<ReextractOutcome> {
   const found = await reading(ctx, 'read a capture to re-extract', [STORES.versions, STORES.raw], async (tx, bad) => {
@@ -102,7 +106,8 @@ export async function reextractVersion(ctx: StoreContext, versionId: string, ext
   const text = document ? textSha256(document) : null;
 
   const bad: Bad[] = [];
-  const tx = begin(ctx, [STORES.versions, STORES.chunks, STORES.blocks, STORES.captures, STORES.meta], 'readwrite', 're-extract a capture');
+  const tx = begin(ctx, [STORES.versions, STORES.chunks, STORES.blocks, STORES.captures, STORES.meta, STORES.policies], 'readwrite', 're-extract a capture');
+  let site: string | undefined;
   try {
     const current = check(VersionRecord, STORES.versions, versionId, await tx.objectStore(STORES.versions).get(versionId), bad);
     // Done meanwhile by another page or worker: nothing to do.
@@ -139,7 +144,19 @@ export async function reextractVersion(ctx: StoreContext, versionId: string, ext
             checkedBy: extractorVersion,
             reextracted: { from: current.extractorVersion, at: now, previousContentHash: current.contentHash },
           };
-      if (!same) await writePieces(tx, current.policyId, prepared, writes);
+      if (!same) {
+        await writePieces(tx, current.policyId, prepared, writes);
+        // The analyses made from the old text are stale: this version's, and the next version's (it was
+        // compared with the old text). The user has not seen them if the version is not reviewed: they are
+        // dropped, and the background analyses the pair again (backfill.ts), so a difference that is only
+        // the extractor's never shows as a change. A reviewed version keeps the analysis the user saw.
+        if (!current.reviewed) updated.analysis = null;
+        const versions = await policyVersions(tx, current.policyId, bad);
+        const next = versions[versions.findIndex((x) => x.versionId === versionId) + 1];
+        if (next && next.versionId !== versionId && !next.reviewed && next.analysis !== null) writes.push(putChecked(tx, STORES.versions, { ...next, analysis: null }));
+        const policy = (await tx.objectStore(STORES.policies).get(current.policyId)) as { site?: unknown } | undefined;
+        if (typeof policy?.site === 'string') site = policy.site;
+      }
       writes.push(putChecked(tx, STORES.versions, updated));
       const capturedAt = (await lastEntryOf(tx, current, bad))?.capturedAt ?? new Date(current.firstSeen).toISOString();
       await appendEntry(tx, current.policyId, bad, { kind: 'reextraction', versionId, url: current.url, source: 'unknown', capturedAt, recordedAt: new Date(now).toISOString(), extractorVersion, rawSha256: current.rawSha256, textSha256: text }, writes);
@@ -148,6 +165,8 @@ export async function reextractVersion(ctx: StoreContext, versionId: string, ext
     await Promise.all(writes);
     await tx.done;
     await quarantine(ctx, bad);
+    // What the badge reads names the texts it compares: a text read anew changes it.
+    if (outcome === 'changed-text') await summariesAfter(ctx, site === undefined ? null : [site]);
     return outcome;
   } catch (error) {
     throw await failedWrite(ctx, tx, error, 're-extract a capture', bad);

@@ -1,0 +1,134 @@
+/**
+ * What a user with a history sees when an update brings a new extractor: the texts it reads anew never
+ * show as a change of the policy, on the badge or in the popup. Two stand-in extractors (plain functions
+ * of the page, so the test says which text each makes): "8" reads a collapsed earlier edition of the policy
+ * into the text, "9" leaves it out, as EXTRACTOR_VERSION 9 does.
+ */
+import 'fake-indexeddb/auto';
+import { IDBFactory } from 'fake-indexeddb';
+import { JSDOM } from 'jsdom';
+import { beforeEach, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { analyzeChange } from '@/lib/core/engine';
+import { reextractAll } from '@/lib/history/reextract';
+import { openPolicyStore, type ExtractFn, type PolicyStore } from '@/lib/history/store';
+import { freshStore, makeDocument } from '@/lib/history/test-support';
+import { createBadges } from './badges';
+import { createDomRunner } from './dom';
+import { createFeatures } from './features';
+import { createCombinedChange } from './combined';
+import { createPolicyStates } from './tab-state';
+
+const URL_ = 'https://www.example.com/privacy';
+const SITE = 'example.com';
+const COLLECT = 'We collect your email address to run your account.';
+const OLD_EDITION = 'We sell your personal data to data brokers.';
+const CLAUSES = Array.from({ length: 8 }, (_, i) => `<p>Clause ${i + 1}: we keep your account details while your account is open, and the company that hosts our servers stores them for us under a contract.</p>`).join('');
+const page = (extra: string, earlier: boolean) =>
+  `<html lang="en"><head><title>Privacy Policy</title></head><body><h1>Privacy Policy</h1><h2>What we collect</h2><p>${COLLECT}</p>${CLAUSES}${extra}${earlier ? `<details><summary>Previous version</summary><p>${OLD_EDITION}</p></details>` : ''}</body></html>`;
+
+const read = (html: string, readsEarlier: boolean) =>
+  makeDocument(
+    {
+      'What we collect': [...html.matchAll(/<h2>What we collect<\/h2>(.*?)(?:<details>|<\/body>)/g)].flatMap((m) => [...m[1]!.matchAll(/<p>(.*?)<\/p>/g)].map((p) => p[1]!)),
+      ...(readsEarlier && html.includes('Previous version') ? { 'Previous version': [OLD_EDITION] } : {}),
+    },
+    { url: URL_ },
+  );
+const ext9: ExtractFn = async (html) => ({ ok: true, document: read(html, false) });
+const save8 = (store: PolicyStore, html: string) =>
+  store.savePolicyVersion({ url: URL_, kind: 'privacy-policy', document: read(html, true), raw: { html, source: 'visit' }, extractorVersion: 8, analyze: analyzeChange });
+
+async function seen(store: PolicyStore) {
+  const combined = createCombinedChange();
+  const badges = createBadges({ store: async () => store, siteOf: (s, u) => s.siteForUrl(u!), language: () => 'en', combined });
+  const badge = await badges.inputFor(SITE);
+  const [popup] = await createPolicyStates(combined)(store, SITE);
+  return { badge, popupMajor: popup!.view.latest.analysis?.counts.major ?? 0 };
+}
+
+beforeEach(() => fakeBrowser.reset());
+
+it('a change that was only the old extractor reading an earlier edition no longer alerts once both texts are read anew', async () => {
+  const { store, factory, clock } = await freshStore();
+  await save8(store, page('', false));
+  clock.tick();
+  await save8(store, page('', true));
+  expect((await store.siteState(SITE))?.alert).toBe(1); // extractor 8's reading: "your data may now be sold"
+  store.close();
+
+  const upgraded = await openPolicyStore({ idb: factory, name: 'test', clock: clock.fn });
+  expect(await reextractAll(upgraded, { extractorVersion: 9, extract: ext9 })).toMatchObject({ processed: 2, changedText: 1, sameText: 1 });
+  const [policy] = await upgraded.listPolicies(SITE);
+  const versions = await upgraded.listVersions(policy!.policyId);
+  expect(versions[0]!.contentHash).toBe(versions[1]!.contentHash);
+  expect(versions[1]!.reviewed).toBe(false);
+  const { badge, popupMajor } = await seen(upgraded);
+  expect(badge.siteMajor).toBe(0);
+  expect(badge.headlines).toEqual([]);
+  expect(popupMajor).toBe(0);
+  upgraded.close();
+});
+
+it("the unreviewed versions are analysed again from the new texts, and the site's summary names those texts", async () => {
+  const { store, clock } = await freshStore();
+  await save8(store, page('', true));
+  clock.tick();
+  await save8(store, page('<p>Contact us at privacy@example.com.</p>', true));
+  clock.tick();
+  // A visit after the update: the latest version is read anew before the comparison, the others are not yet.
+  const html3 = page('<p>Contact us at privacy@example.com or by post.</p>', true);
+  await store.savePolicyVersion({ url: URL_, kind: 'privacy-policy', document: read(html3, false), raw: { html: html3, source: 'visit' }, extractorVersion: 9, analyze: analyzeChange, reextract: ext9 });
+
+  await reextractAll(store, { extractorVersion: 9, extract: ext9 });
+  const [policy] = await store.listPolicies(SITE);
+  const before = await store.listVersions(policy!.policyId);
+  // The analysis made from extractor 8's texts is gone, to be made again (the latest one was made at the
+  // visit, after its predecessor was read anew, so it stays) ...
+  expect(before.map((v) => v.counts === null)).toEqual([true, true, false]);
+  await store.analyzeMissing(analyzeChange, 10);
+  const versions = await store.listVersions(policy!.policyId);
+  // ... and the ones made again see only the real edits, none of them major.
+  expect(versions.slice(1).map((v) => v.counts?.major)).toEqual([0, 0]);
+  expect((await store.siteState(SITE))!.pending[0]!.textKey).toBe(`${versions[0]!.contentHash}>${versions.at(-1)!.contentHash}`);
+  const { badge, popupMajor } = await seen(store);
+  expect(badge.siteMajor).toBe(0);
+  expect(popupMajor).toBe(0);
+});
+
+it('a version the user reviewed keeps the analysis they saw', async () => {
+  const { store, clock } = await freshStore();
+  await save8(store, page('', false));
+  clock.tick();
+  await save8(store, page('', true));
+  const [policy] = await store.listPolicies(SITE);
+  const [, second] = await store.listVersions(policy!.policyId);
+  await store.markReviewed(second!.versionId);
+  await reextractAll(store, { extractorVersion: 9, extract: ext9 });
+  const after = (await store.listVersions(policy!.policyId))[1]!;
+  expect(after.reviewed).toBe(true);
+  expect(after.counts?.major).toBeGreaterThan(0);
+  expect((await store.siteState(SITE))?.alert).toBe(0);
+});
+
+it('in the background: the update reads the kept pages anew with the real extractor, and nothing alerts', async () => {
+  (globalThis as { DOMParser?: unknown }).DOMParser = new JSDOM('').window.DOMParser;
+  try {
+    const factory = new IDBFactory();
+    const old = await openPolicyStore({ idb: factory });
+    await save8(old, page('', false));
+    await save8(old, page('', true));
+    expect((await old.siteState(SITE))?.alert).toBe(1);
+    old.close();
+
+    const background = createFeatures({ idb: () => factory, dom: createDomRunner(), language: () => 'en' });
+    expect(await background.history.reextract()).toBe(2);
+    await background.history.backfill();
+    const store = await background.history.store();
+    expect((await store.siteState(SITE))?.alert).toBe(0);
+    expect((await background.badges.inputFor(SITE)).siteMajor).toBe(0);
+    store.close();
+  } finally {
+    delete (globalThis as { DOMParser?: unknown }).DOMParser;
+  }
+});
