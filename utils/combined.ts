@@ -24,8 +24,11 @@ export function createCombinedChange(): CombinedChange {
   const cache = new Map<string, Promise<ChangeAnalysis | null>>();
   const analyse = async (store: PolicyStore, pair: PendingPair, latest?: StoredVersion): Promise<ChangeAnalysis | null> => {
     const [baseline, last] = await Promise.all([store.getVersion(pair.baselineVersionId), latest ?? store.getVersion(pair.latestVersionId)]);
-    // Without the baseline (pruned meanwhile), the latest version's own analysis is the best there is.
-    return baseline && last ? await analyzeChangeYielding(baseline.document, last.document, nextTask) : (last?.analysis ?? null);
+    // Without the baseline (pruned meanwhile), or with its text still an older extractor's (the background
+    // has not read it anew yet), the latest version's own analysis is the best there is: a change told
+    // between two extractors' texts would report what the extractor changed as the policy's change.
+    if (!baseline || !last || baseline.extractorVersion !== last.extractorVersion) return last?.analysis ?? null;
+    return await analyzeChangeYielding(baseline.document, last.document, nextTask);
   };
   return (store, pair, latest) => {
     const hit = cache.get(pair.textKey);

@@ -7,7 +7,7 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { JSDOM } from 'jsdom';
-import { beforeEach, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { analyzeChange } from '@/lib/core/engine';
 import { reextractAll } from '@/lib/history/reextract';
@@ -131,4 +131,50 @@ it('in the background: the update reads the kept pages anew with the real extrac
   } finally {
     delete (globalThis as { DOMParser?: unknown }).DOMParser;
   }
+});
+
+describe('a change awaiting review over several versions, while texts are still an older extractor\'s', () => {
+  // Here the new extractor reads more than the old one: a collapsed panel the old one left out. Told
+  // between the two extractors' texts, the panel would read as "now shared with advertising partners".
+  const PANEL = 'Partners: we share your personal data with advertising partners.';
+  const html = (contact: string) => page(`<p>${contact}</p><details><summary>Partners</summary><p>${PANEL}</p></details>`, false);
+  const doc = (h: string, readsPanel: boolean) => {
+    const d = read(h.replace(/<details>.*?<\/details>/, ''), false);
+    return readsPanel ? makeDocument({ 'What we collect': d.blocks.filter((b) => b.kind !== 'heading').map((b) => b.text), Partners: [PANEL] }, { url: URL_ }) : d;
+  };
+  const panel9: ExtractFn = async (h) => ({ ok: true, document: doc(h, true) });
+  const saveOld = (store: PolicyStore, h: string) => store.savePolicyVersion({ url: URL_, kind: 'privacy-policy', document: doc(h, false), raw: { html: h, source: 'visit' }, extractorVersion: 8, analyze: analyzeChange });
+  const visitNew = (store: PolicyStore, h: string) => store.savePolicyVersion({ url: URL_, kind: 'privacy-policy', document: doc(h, true), raw: { html: h, source: 'visit' }, extractorVersion: 9, analyze: analyzeChange, reextract: panel9 });
+  const PAGES = ['Write to us.', 'Write to us at privacy@example.com.', 'Write to us at privacy@example.com or by post.', 'Write to us at privacy@example.com or by post to our office.'].map(html);
+
+  it('a visit before the background read the baseline anew shows no change the extractor made', async () => {
+    const { store, clock } = await freshStore();
+    await saveOld(store, PAGES[0]!);
+    clock.tick();
+    await saveOld(store, PAGES[1]!);
+    clock.tick();
+    await visitNew(store, PAGES[2]!);
+    const { badge, popupMajor } = await seen(store);
+    expect(badge.siteMajor).toBe(0);
+    expect(popupMajor).toBe(0);
+  });
+
+  it('nor later, though space ran short: the baseline keeps its page, so it is read anew too', async () => {
+    const { store, clock } = await freshStore();
+    await saveOld(store, PAGES[0]!);
+    clock.tick();
+    await store.markReviewed((await saveOld(store, PAGES[1]!)).version.versionId);
+    clock.tick();
+    await saveOld(store, PAGES[2]!);
+    clock.tick();
+    const { bytes } = await store.usage();
+    await store.prune({ targetBytes: Math.floor(bytes / 2) });
+    await reextractAll(store, { extractorVersion: 9, extract: panel9 });
+    const again = await visitNew(store, PAGES[3]!);
+    const versions = await store.listVersions(again.policyId);
+    expect(versions.find((v) => v.reviewed)?.extractorVersion).toBe(9);
+    const { badge, popupMajor } = await seen(store);
+    expect(badge.siteMajor).toBe(0);
+    expect(popupMajor).toBe(0);
+  });
 });

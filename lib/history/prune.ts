@@ -187,6 +187,12 @@ export async function prune(ctx: StoreContext, options: { targetBytes?: number }
       }
       if (order.length > 0) keepRaw.add(order[0]!).add(order.at(-1)!);
     }
+    // Nor the page of the version a change awaiting review is told from (the baseline): a newer extractor
+    // reads it again, so the change is never told between two extractors' texts.
+    for (const list of versionsByPolicy.values()) {
+      const sha = pendingChange([...list].sort((a, b) => a.firstSeen - b.firstSeen))?.baseline.rawSha256;
+      if (sha) keepRaw.add(sha);
+    }
     // A quarantined version still names its capture, for the day it is repaired.
     for (const raw of of(STORES.quarantine)[0]) {
       const held = (QuarantineEntry.safeParse(raw).data?.raw ?? {}) as { rawSha256?: unknown };
