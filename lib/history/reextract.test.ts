@@ -168,4 +168,29 @@ describe('re-extraction when the extractor changes', () => {
     expect(await reextractAll(store, { extractorVersion: K1, extract: currentExtractor })).toMatchObject({ processed: 1, failed: 0 });
     expect((await store.getVersion(saved.version.versionId))?.extractorVersion).toBe(K1);
   });
+
+  it('pages the extractor throws on do not keep the others waiting, and are tried again on the next run', async () => {
+    const { store, clock } = await freshStore();
+    const html = demoHtml('privacy-v2');
+    const document = await extracted(fallbackOnlyExtractor, html);
+    // Eight sites, one capture each; the first six (by the list's order) make the extractor throw.
+    const ids: string[] = [];
+    for (let i = 0; i < 8; i++) {
+      clock.tick();
+      const url = `https://site${i}.example/privacy`;
+      ids.push((await store.savePolicyVersion({ url, kind: 'privacy-policy', document: { ...document, url }, raw: { html, source: 'visit' }, extractorVersion: K })).version.versionId);
+    }
+    const pending = await store.pendingReextraction(K1, 10);
+    const throwsOn = new Set(pending.slice(0, 6));
+    const byUrl = new Map(await Promise.all(ids.map(async (id) => [(await store.getVersion(id))!.url, id] as const)));
+    const sometimes: ExtractFn = async (h, url) => {
+      if (throwsOn.has(byUrl.get(url)!)) throw new Error('this page breaks the extractor');
+      return currentExtractor(h, url);
+    };
+    expect(await reextractAll(store, { extractorVersion: K1, extract: sometimes, limit: 5 })).toMatchObject({ processed: 2, more: false });
+    expect((await store.pendingReextraction(K1, 10)).sort()).toEqual([...throwsOn].sort());
+    throwsOn.clear();
+    expect(await reextractAll(store, { extractorVersion: K1, extract: sometimes, limit: 5 })).toMatchObject({ processed: 6 });
+    expect(await store.pendingReextraction(K1, 10)).toEqual([]);
+  });
 });

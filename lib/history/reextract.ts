@@ -16,23 +16,32 @@ export type StepResult = { processed: number; changedText: number; sameText: num
 
 export async function reextractStep(
   store: Pick<PolicyStore, 'pendingReextraction' | 'reextractVersion'>,
-  options: { extractorVersion: number; extract: ExtractFn; limit?: number },
+  options: { extractorVersion: number; extract: ExtractFn; limit?: number; passed?: Set<string> },
 ): Promise<StepResult> {
   const result: StepResult = { processed: 0, changedText: 0, sameText: 0, failed: 0, more: false };
-  const ids = await store.pendingReextraction(options.extractorVersion, options.limit ?? REEXTRACT_PER_STEP);
+  const limit = options.limit ?? REEXTRACT_PER_STEP;
+  // Versions the extractor threw on in this run (`passed`) are left for the next run, and the list goes
+  // on past them: pages it throws on never keep the others waiting.
+  const passed = options.passed ?? new Set<string>();
+  const unpassed = async (n: number) => (await store.pendingReextraction(options.extractorVersion, n + passed.size)).filter((id) => !passed.has(id)).slice(0, n);
+  const ids = await unpassed(limit);
   for (const id of ids) {
     const outcome = await store.reextractVersion(id, options.extractorVersion, options.extract);
-    if (outcome === 'skipped') continue;
+    if (outcome === 'skipped') {
+      passed.add(id);
+      continue;
+    }
     result.processed++;
     if (outcome === 'changed-text') result.changedText++;
     else if (outcome === 'same-text') result.sameText++;
     else result.failed++;
   }
-  // A step that moved nothing (every one skipped: the extractor kept throwing) ends the run; the next
-  // start or alarm tries again.
-  result.more = (ids.length === 0 || result.processed > 0) && (await store.pendingReextraction(options.extractorVersion, 1)).length > 0;
+  result.more = ids.length > 0 && passed.size <= MAX_PASSED && (await unpassed(1)).length > 0;
   return result;
 }
+
+/** Versions a run passes over at most (the extractor threw on them) before it stops; the next run retries them. */
+const MAX_PASSED = 500;
 
 /** Steps until nothing is left (or MAX_STEPS), pausing between steps; returns the totals. */
 export async function reextractAll(
@@ -40,8 +49,9 @@ export async function reextractAll(
   options: { extractorVersion: number; extract: ExtractFn; limit?: number; pause?: () => Promise<void> },
 ): Promise<StepResult> {
   const total: StepResult = { processed: 0, changedText: 0, sameText: 0, failed: 0, more: false };
+  const passed = new Set<string>();
   for (let step = 0; step < MAX_STEPS; step++) {
-    const r = await reextractStep(store, options);
+    const r = await reextractStep(store, { ...options, passed });
     total.processed += r.processed;
     total.changedText += r.changedText;
     total.sameText += r.sameText;
