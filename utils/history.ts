@@ -37,8 +37,8 @@ export interface History {
   save(url: string, document: PolicyDocument, kind: PolicyKind, raw: { html: string; source: 'visit' | 'check' }): ReturnType<typeof saveWithQuotaRecovery>;
   storageProblem(): Promise<StorageProblem | null>;
   /**
-   * Re-reads kept pages an older extractor read, a few per step; one run at a time per worker. Resolves to
-   * how many texts came out different (their stale analyses were dropped: a backfill is then owed).
+   * Re-reads kept pages an older extractor read, a few per step, and analyses again the unreviewed changes
+   * whose texts that changed; one run at a time per worker. Resolves to how many texts came out different.
    */
   reextract(): Promise<number>;
   /**
@@ -116,12 +116,10 @@ export function createHistory(deps: HistoryDeps): History {
   function reextract(): Promise<number> {
     reextracting ??= (async () => {
       try {
-        const done = await reextractAll(await store(), { extractorVersion: EXTRACTOR_VERSION, extract: deps.extract, pause: nextTask });
+        const done = await reextractAll(await store(), { extractorVersion: EXTRACTOR_VERSION, extract: deps.extract, analyze: (a, b) => analyzeChangeYielding(a, b, nextTask), pause: nextTask });
         if (done.processed > 0) {
           await recordOutcome({ at: Date.now(), url: '', outcome: 'reextracted', reason: `extractor ${EXTRACTOR_VERSION}: ${done.changedText} new text, ${done.sameText} same text, ${done.failed} unreadable` });
         }
-        // Texts read anew lost the analyses made from their old wording: those are owed again.
-        if (done.changedText > 0) leftWithout++;
         return done.changedText;
       } catch (error) {
         console.warn('[Clausewatch] re-extraction stopped', error);

@@ -6,7 +6,7 @@
  */
 import { gunzip, type PreparedRaw } from './evidence/raw';
 import { textSha256 } from './evidence/text';
-import { PolicyDocument } from '../core/schema';
+import { ChangeAnalysis, PolicyDocument } from '../core/schema';
 import { INDEX_VERSION_BY_CHECKED, STORES } from './db';
 import { prepareDocument, type PreparedDocument } from './hash';
 import { check, describeIssues, type Bad } from './records';
@@ -15,7 +15,8 @@ import { abortQuietly, begin, putChecked, type RwTx, type StoreContext } from '.
 import { appendEntry, lastEntryOf } from './chain';
 import { failedWrite, quarantine, reading } from './quarantine';
 import { writePieces } from './write';
-import { policyVersions } from './versions';
+import { assemble, policyVersions, toStored } from './versions';
+import type { AnalyzeFn } from './save';
 import { summariesAfter } from './summaries';
 
 /** Extracts a policy from a raw capture (the background runs the page pipeline in its DOM). */
@@ -60,12 +61,15 @@ async function bumpProgress(ctx: StoreContext, tx: RwTx, extractorVersion: numbe
  * Reads one version's raw capture with `extract` (the current extractor) and records the result, in
  * one transaction with the progress, so a worker stopped at any point leaves each version either done
  * or still pending. A different text replaces the stored one (the version keeps its dates and its
- * review flag, and a reviewed one the analysis the user saw; the analyses of the unreviewed ones that
- * read the old text are dropped, to be made again from the new one); its chain gets a `reextraction`
- * entry, and the site's summary is rebuilt. Nothing here is ever reported as a change. A capture the
- * extractor cannot read keeps its older text, with the reason.
+ * review flag); its chain gets a `reextraction` entry, and the site's summary is rebuilt. Nothing here is
+ * ever reported as a change. A capture the extractor cannot read keeps its older text, with the reason.
+ *
+ * The analyses of changes the user has not reviewed are made again, with `analyze`, where both texts of
+ * the change are now the current extractor's and one of them was read anew (`reanalyses`); every other
+ * analysis stays as it was, made from two texts of one extractor. So a change is never told between
+ * two extractors' texts, and a difference that was only the extractor's disappears with it.
  */
-export async function reextractVersion(ctx: StoreContext, versionId: string, extractorVersion: number, extract: ExtractFn): Promise<ReextractOutcome> {
+export async function reextractVersion(ctx: StoreContext, versionId: string, extractorVersion: number, extract: ExtractFn, analyze?: AnalyzeFn): Promise<ReextractOutcome> {
   const found = await reading(ctx, 'read a capture to re-extract', [STORES.versions, STORES.raw], async (tx, bad) => {
     const v = check(VersionRecord, STORES.versions, versionId, await tx.objectStore(STORES.versions).get(versionId), bad);
     if (!v || v.checkedBy === undefined || v.checkedBy >= extractorVersion || !v.rawSha256) return { v: undefined, raw: undefined };
@@ -104,6 +108,7 @@ export async function reextractVersion(ctx: StoreContext, versionId: string, ext
     } else result = { ok: false, reason: `the extractor returned an invalid document: ${describeIssues(parsed.error)}` };
   }
   const text = document ? textSha256(document) : null;
+  const redo = document && prepared && analyze ? await reanalyses(ctx, v, document, prepared.contentHash, extractorVersion, analyze) : [];
 
   const bad: Bad[] = [];
   const tx = begin(ctx, [STORES.versions, STORES.chunks, STORES.blocks, STORES.captures, STORES.meta, STORES.policies], 'readwrite', 're-extract a capture');
@@ -144,16 +149,24 @@ export async function reextractVersion(ctx: StoreContext, versionId: string, ext
             checkedBy: extractorVersion,
             reextracted: { from: current.extractorVersion, at: now, previousContentHash: current.contentHash },
           };
-      if (!same) {
-        await writePieces(tx, current.policyId, prepared, writes);
-        // The analyses made from the old text are stale: this version's, and the next version's (it was
-        // compared with the old text). The user has not seen them if the version is not reviewed: they are
-        // dropped, and the background analyses the pair again (backfill.ts), so a difference that is only
-        // the extractor's never shows as a change. A reviewed version keeps the analysis the user saw.
-        if (!current.reviewed) updated.analysis = null;
+      if (!same) await writePieces(tx, current.policyId, prepared, writes);
+      // Analyses made again (see `reanalyses`), written only where the versions still hold the texts
+      // they were made from and still follow each other.
+      if (redo.length > 0) {
         const versions = await policyVersions(tx, current.policyId, bad);
-        const next = versions[versions.findIndex((x) => x.versionId === versionId) + 1];
-        if (next && next.versionId !== versionId && !next.reviewed && next.analysis !== null) writes.push(putChecked(tx, STORES.versions, { ...next, analysis: null }));
+        const at = new Map(versions.map((x, i) => [x.versionId, i]));
+        for (const r of redo) {
+          const i = at.get(r.versionId);
+          const target = i === undefined ? undefined : r.versionId === versionId ? updated : versions[i];
+          const before = i === undefined ? undefined : versions[i - 1];
+          if (!target || !before || target.reviewed) continue;
+          const beforeHash = before.versionId === versionId ? prepared.contentHash : before.contentHash;
+          if (target.contentHash !== r.hash || beforeHash !== r.previousHash) continue;
+          if (target === updated) updated.analysis = r.analysis;
+          else writes.push(putChecked(tx, STORES.versions, { ...target, analysis: r.analysis }));
+        }
+      }
+      if (!same || redo.length > 0) {
         const policy = (await tx.objectStore(STORES.policies).get(current.policyId)) as { site?: unknown } | undefined;
         if (typeof policy?.site === 'string') site = policy.site;
       }
@@ -166,11 +179,58 @@ export async function reextractVersion(ctx: StoreContext, versionId: string, ext
     await tx.done;
     await quarantine(ctx, bad);
     // What the badge reads names the texts it compares: a text read anew changes it.
-    if (outcome === 'changed-text') await summariesAfter(ctx, site === undefined ? null : [site]);
+    if (outcome === 'changed-text' || redo.length > 0) await summariesAfter(ctx, site === undefined ? null : [site]);
     return outcome;
   } catch (error) {
     throw await failedWrite(ctx, tx, error, 're-extract a capture', bad);
   }
+}
+
+/** An analysis made again: for `versionId`, against a predecessor holding `previousHash`, its own text `hash`. */
+type Redone = { versionId: string; previousHash: string; hash: string; analysis: ChangeAnalysis | null };
+
+/**
+ * The changes around a version just read anew (`document`, text `hash`) whose analysis is made again: the
+ * change to it from its predecessor, and from it to its successor, each where the user has not reviewed it,
+ * the other side's text is the current extractor's too, and one side's text is a re-extraction's (this one,
+ * or the neighbour's, read anew before). Two identical texts are no change (no analysis). A pair whose text
+ * is damaged, or whose analysis fails, keeps its analysis. Bounded: two analyses per version read anew.
+ */
+async function reanalyses(ctx: StoreContext, v: VersionRecord, document: PolicyDocument, hash: string, extractorVersion: number, analyze: AnalyzeFn): Promise<Redone[]> {
+  const pairs = await reading(ctx, 'read the neighbours of a version read anew', [STORES.versions, STORES.chunks, STORES.blocks], async (tx, bad) => {
+    const versions = await policyVersions(tx, v.policyId, bad);
+    const at = versions.findIndex((x) => x.versionId === v.versionId);
+    if (at < 0) return [];
+    const current = (x: VersionRecord) => x.extractorVersion === extractorVersion && x.checkedBy === extractorVersion;
+    const readAnew = (x: VersionRecord) => x.reextracted !== undefined;
+    const changed = hash !== v.contentHash;
+    const previous = versions[at - 1];
+    const next = versions[at + 1];
+    const wanted: Array<{ target: VersionRecord; other: VersionRecord; otherIsOlder: boolean }> = [];
+    if (previous && !v.reviewed && current(previous) && (changed || readAnew(previous))) wanted.push({ target: v, other: previous, otherIsOlder: true });
+    if (next && !next.reviewed && current(next) && (changed || readAnew(next))) wanted.push({ target: next, other: next, otherIsOlder: false });
+    if (wanted.length === 0) return [];
+    const assembled = await assemble(tx, wanted.map((w) => w.other), bad);
+    return Promise.all(wanted.map(async (w) => ({ ...w, stored: await toStored(w.other, assembled.get(w.other.versionId)!) })));
+  });
+  const out: Redone[] = [];
+  for (const { target, other, otherIsOlder, stored } of pairs) {
+    if (stored.damaged) continue;
+    const [older, newer] = otherIsOlder ? [stored.document, document] : [document, stored.document];
+    const previousHash = otherIsOlder ? other.contentHash : hash;
+    const ownHash = otherIsOlder ? hash : other.contentHash;
+    if (previousHash === ownHash) {
+      out.push({ versionId: target.versionId, previousHash, hash: ownHash, analysis: null });
+      continue;
+    }
+    try {
+      const parsed = ChangeAnalysis.safeParse(await analyze(older as PolicyDocument, newer));
+      if (parsed.success) out.push({ versionId: target.versionId, previousHash, hash: ownHash, analysis: parsed.data });
+    } catch {
+      // Left as it was: the analysis it had was made from two texts of one extractor.
+    }
+  }
+  return out;
 }
 
 export async function reextractionProgress(ctx: StoreContext): Promise<ReextractionProgress | null> {

@@ -6,6 +6,7 @@
  * the stored one without ever being reported as a change.
  */
 import type { ExtractFn, PolicyStore } from './store';
+import type { AnalyzeFn } from './save';
 
 /** Versions per step: each step is a few page extractions, so the worker answers messages in between. */
 export const REEXTRACT_PER_STEP = 5;
@@ -16,7 +17,7 @@ export type StepResult = { processed: number; changedText: number; sameText: num
 
 export async function reextractStep(
   store: Pick<PolicyStore, 'pendingReextraction' | 'reextractVersion'>,
-  options: { extractorVersion: number; extract: ExtractFn; limit?: number; passed?: Set<string> },
+  options: { extractorVersion: number; extract: ExtractFn; analyze?: AnalyzeFn; limit?: number; passed?: Set<string> },
 ): Promise<StepResult> {
   const result: StepResult = { processed: 0, changedText: 0, sameText: 0, failed: 0, more: false };
   const limit = options.limit ?? REEXTRACT_PER_STEP;
@@ -26,7 +27,7 @@ export async function reextractStep(
   const unpassed = async (n: number) => (await store.pendingReextraction(options.extractorVersion, n + passed.size)).filter((id) => !passed.has(id)).slice(0, n);
   const ids = await unpassed(limit);
   for (const id of ids) {
-    const outcome = await store.reextractVersion(id, options.extractorVersion, options.extract);
+    const outcome = await store.reextractVersion(id, options.extractorVersion, options.extract, options.analyze);
     if (outcome === 'skipped') {
       passed.add(id);
       continue;
@@ -46,7 +47,7 @@ const MAX_PASSED = 500;
 /** Steps until nothing is left (or MAX_STEPS), pausing between steps; returns the totals. */
 export async function reextractAll(
   store: Pick<PolicyStore, 'pendingReextraction' | 'reextractVersion'>,
-  options: { extractorVersion: number; extract: ExtractFn; limit?: number; pause?: () => Promise<void> },
+  options: { extractorVersion: number; extract: ExtractFn; analyze?: AnalyzeFn; limit?: number; pause?: () => Promise<void> },
 ): Promise<StepResult> {
   const total: StepResult = { processed: 0, changedText: 0, sameText: 0, failed: 0, more: false };
   const passed = new Set<string>();

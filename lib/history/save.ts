@@ -86,7 +86,7 @@ async function reextractStaleLatest(ctx: StoreContext, policyId: string, input: 
   if (!input.reextract || extractorVersion < 1) return;
   const [latest] = await reading(ctx, 'read the stored policy', [STORES.versions], (tx, bad) => latestVersions(tx, policyId, 1, bad));
   if (latest?.checkedBy !== undefined && latest.checkedBy < extractorVersion) {
-    await reextractVersion(ctx, latest.versionId, extractorVersion, input.reextract);
+    await reextractVersion(ctx, latest.versionId, extractorVersion, input.reextract, input.analyze);
   }
 }
 

@@ -228,6 +228,8 @@ export const VersionMeta = z.object({
   rawSha256: ContentHash.nullable(),
   /** When a newer extractor replaced the text: which extractor made it before. */
   reextractedFrom: z.number().int().nonnegative().nullable(),
+  /** The extractor that last read its kept page (null: no page was ever kept to read again). */
+  checkedBy: z.number().int().nonnegative().nullable(),
   /** Counts of the stored analysis, null when there is none (first version). */
   counts: Counts.nullable(),
   /** What the summary line says, as codes (lib/core/explain words it); null for a first version. */

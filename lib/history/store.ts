@@ -87,7 +87,7 @@ export interface PolicyStore {
   /** Versions whose raw capture no extractor as new as `extractorVersion` has read, at most `limit`. */
   pendingReextraction(extractorVersion: number, limit: number): Promise<string[]>;
   /** Re-extracts one version's raw capture; a different text replaces the stored one, never as a change. */
-  reextractVersion(versionId: string, extractorVersion: number, extract: ExtractFn): Promise<ReextractOutcome>;
+  reextractVersion(versionId: string, extractorVersion: number, extract: ExtractFn, analyze?: AnalyzeFn): Promise<ReextractOutcome>;
   reextractionProgress(): Promise<ReextractionProgress | null>;
   /** A raw capture's page, decompressed, or undefined when it is not (or no longer) kept. */
   readRawCapture(sha256: string): Promise<string | undefined>;

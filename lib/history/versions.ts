@@ -26,6 +26,7 @@ export function toMeta(v: VersionRecord): VersionMeta {
     extractorVersion: v.extractorVersion,
     rawSha256: v.rawSha256,
     reextractedFrom: v.reextracted?.from ?? null,
+    checkedBy: v.checkedBy ?? null,
     counts: v.analysis?.counts ?? null,
     digest: v.analysis ? digestOf(v.analysis) : null,
   };
