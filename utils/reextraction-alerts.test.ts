@@ -154,6 +154,23 @@ describe('a change awaiting review over several versions, while texts are still 
     expect(popupMajor).toBe(0);
   });
 
+  it('a change whose older text cannot be read anew (stored before pages were kept) keeps the analysis it had', async () => {
+    const { store, clock } = await freshStore();
+    await store.savePolicyVersion({ url: URL_, kind: 'privacy-policy', document: doc(PAGES[0]!, false), extractorVersion: 0, analyze: analyzeChange });
+    clock.tick();
+    await saveOld(store, PAGES[1]!);
+    await reextractAll(store, { extractorVersion: 9, extract: panel9, analyze: analyzeChange });
+    const [policy] = await store.listPolicies(SITE);
+    const versions = await store.listVersions(policy!.policyId);
+    expect(versions.map((v) => v.extractorVersion)).toEqual([0, 9]);
+    // Told between extractor 0's text and extractor 9's, the panel would read as new sharing: it is not told.
+    expect(versions[1]!.counts?.major).toBe(0);
+    expect((await store.siteState(SITE))?.alert).toBe(0);
+    const { badge, popupMajor } = await seen(store);
+    expect(badge.siteMajor).toBe(0);
+    expect(popupMajor).toBe(0);
+  });
+
   it('nor later, though space ran short: the baseline keeps its page, so it is read anew too', async () => {
     const { store, clock } = await freshStore();
     await saveOld(store, PAGES[0]!);
