@@ -323,6 +323,7 @@ describe('hidden translations in other markup', () => {
     ['beside inline page data that repeats both texts', doc(' lang="en"', `<h1>Privacy Policy</h1>${many(enPara, 10)}<div lang="de" hidden><h2>Datenschutzerklärung</h2>${many(dePara, 10)}</div>${json}`), 'Section 10: We keep', 'Wir bewahren'],
     ['with no <html lang>, its visible counterpart a cousin', doc('', `<h1>Privacy Policy</h1><div class="tab"><div lang="en">${many(enPara, 10)}</div></div><div class="tab" lang="de" hidden><h2>Datenschutzerklärung</h2>${many(dePara, 10)}</div>`), 'Section 10: We keep', 'Wir bewahren'],
     ['with no <html lang>, tabs side by side', doc('', `<h1>Privacy Policy</h1><div role="tabpanel" lang="en">${many(enPara, 10)}</div><div role="tabpanel" lang="de" hidden>${many(dePara, 10)}</div>`), 'Section 10: We keep', 'Wir bewahren'],
+    ['in a closed <details>', doc(' lang="en"', `<h1>Privacy Policy</h1>${many(enPara, 10)}<details lang="de"><summary>Deutsch</summary>${many(dePara, 10)}</details>`), 'Section 10: We keep', 'Wir bewahren'],
   ])('stays out: %s (both routes)', (_name, html, keep, out) => {
     const text = ok(extract(html)).blocks.map((b) => b.text).join('\n');
     expect(text).toContain(keep);
@@ -331,6 +332,15 @@ describe('hidden translations in other markup', () => {
     const fallback = cleanCopy(loadHtml(html, 'https://acme.example/privacy').document.querySelector('main')!).textContent ?? '';
     expect(fallback).toContain(keep);
     expect(fallback).not.toContain(out);
+  });
+});
+
+describe('a collapsed part in the language of the shown text, on a page without <html lang>', () => {
+  it('is read, though a language menu links to other languages', () => {
+    const clause = (i: number) => `<p>Clause ${i}: we keep your account details while your account is open, and the company that hosts our servers stores them for us.</p>`;
+    const html = `<!doctype html><html><head><title>Privacy Policy</title></head><body><nav><a lang="fr" href="/fr">Français</a> <a lang="de" href="/de">Deutsch</a></nav><main><h1>Privacy Policy</h1><div lang="en">${Array.from({ length: 14 }, (_, i) => clause(i + 1)).join('')}</div><div lang="en" hidden><p>Server logs are deleted after thirty days, in every case.</p></div></main></body></html>`;
+    expect(ok(extract(html)).blocks.map((b) => b.text).join('\n')).toContain('Server logs are deleted after thirty days');
+    expect(cleanCopy(loadHtml(html, 'https://acme.example/privacy').document.querySelector('main')!).textContent).toContain('Server logs are deleted after thirty days');
   });
 });
 
@@ -375,7 +385,12 @@ describe('an earlier edition of the policy, kept on the page behind a toggle', (
     ['Versioni precedenti', 'it'],
     ['Versión anterior', 'es'],
     ['以前のバージョン', 'ja'],
-  ])('is recognised by its summary %s', (label, lang) => {
+    ['12. Previous versions', 'en'],
+    ['+ Previous versions', 'en'],
+    ['Previous versions of our Cookie Policy', 'en'],
+    ['Prior versions of the Data Protection Notice', 'en'],
+    [`\n${' '.repeat(72)}<span class="icon"></span>\n${' '.repeat(72)}<span>Previous versions</span>\n${' '.repeat(72)}<span>(2019 to 2024)</span>`, 'en'],
+  ])('is recognised by its summary %j', (label, lang) => {
     const html = page(14, `<details><summary>${label}</summary>${olds}</details>`).replace('lang="en"', `lang="${lang}"`);
     expect(ok(extract(html)).blocks.map((b) => b.text).join('\n')).not.toContain('Old clause');
   });
@@ -383,6 +398,8 @@ describe('an earlier edition of the policy, kept on the page behind a toggle', (
   it.each([
     ['the button that opens it', `<button aria-expanded="false" aria-controls="v1">Previous version (in force until 1 March 2024)</button><div id="v1" hidden>${olds}</div>`],
     ['the heading just before it', `<h2>Previous version</h2><div class="collapse" style="display:none">${olds}</div>`],
+    ['a numbered heading just before it', `<h2>12. Previous versions</h2><div class="collapse" style="display:none">${olds}</div>`],
+    ['a button with an icon glyph', `<button aria-controls="v2">› Previous version</button><div id="v2" hidden>${olds}</div>`],
   ])('is recognised by %s, in both routes', (_name, e) => {
     expect(ok(extract(page(14, e))).blocks.map((b) => b.text).join('\n')).not.toContain('Old clause');
     const { document } = loadHtml(page(3, e), 'https://acme.example/privacy');

@@ -98,7 +98,7 @@ export function cleanCopy(root: Element): Element {
   const languages = declaredLanguages(copy);
   for (let i = withLang.length - 1; i >= 0; i--) {
     const el = withLang[i];
-    if (el && hiddenByAttributes(el) && hiddenTranslation(el, languages)) el.remove();
+    if (el && (hiddenByAttributes(el) || (el.localName === 'details' && !el.hasAttribute('open'))) && hiddenTranslation(el, languages)) el.remove();
   }
   return copy;
 }

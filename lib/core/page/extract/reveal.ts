@@ -77,30 +77,36 @@ const primaryTag = (lang: string | null | undefined) => (lang ?? '').trim().toLo
 /**
  * Whether a hidden element is the policy in another language behind a language switch, not a collapsed part
  * of this one: it declares a language other than the one around it ("de" under an "en" page), or, where the
- * page does not say its own, another element of the page declares another language (the visible "en" tab
- * beside a hidden "de"). `languages` gives the primary tags the page's elements declare (see
- * `declaredLanguages`). A collapsed English glossary in a German policy is read as a translation too:
- * telling the two apart by length failed on short translations, per-section toggles and pages whose scripts
- * hold text, which are far more common.
+ * page does not say its own, a language none of the page's shown text declares (a hidden "de" beside the
+ * visible "en" tab). `languages` gives the primary tags the shown text declares (`declaredLanguages`). A
+ * collapsed English glossary in a German policy is read as a translation too: telling the two apart by
+ * length failed on short translations, per-section toggles and pages whose scripts hold text, which are far
+ * more common.
  */
 export function hiddenTranslation(el: Element, languages: () => ReadonlySet<string>): boolean {
   const own = primaryTag(el.getAttribute('lang'));
   if (!own) return false;
   const around = primaryTag(el.parentElement?.closest('[lang]')?.getAttribute('lang') ?? el.ownerDocument.documentElement.getAttribute('lang'));
   if (around !== '') return around !== own;
-  for (const other of languages()) if (other !== own) return true;
-  return false;
+  const shown = languages();
+  return shown.size > 0 && !shown.has(own);
 }
 
-/** The primary language tags declared by elements under `root` (the first 5,000 with a lang; read once per page). */
+/**
+ * The primary language tags declared by the shown text under `root`: elements with a lang that are not
+ * hidden by their own attributes, not links or options (a language menu names every language it offers),
+ * and not in page chrome. The first 5,000 with a lang; read once per page.
+ */
 export function declaredLanguages(root: ParentNode): () => ReadonlySet<string> {
   let tags: Set<string> | undefined;
   return () => {
     if (!tags) {
       tags = new Set();
-      const list = root.querySelectorAll('[lang]');
+      const list = root.querySelectorAll('[lang]:not(a, option, button, link, meta, [hreflang])');
       for (let i = 0; i < Math.min(list.length, 5000); i++) {
-        const tag = primaryTag(list[i]?.getAttribute('lang'));
+        const el = list[i];
+        if (!el || hiddenByAttributes(el) || el.closest(CHROME)) continue;
+        const tag = primaryTag(el.getAttribute('lang'));
         if (tag) tags.add(tag);
       }
     }
@@ -113,7 +119,8 @@ function boundedText(el: Element, max = 200): string {
   let out = '';
   let visited = 0;
   for (let n: Node | null = el.firstChild; n && out.length < max && visited < 256; visited++) {
-    if (n.nodeType === 3) out += (n as Text).data.slice(0, max - out.length);
+    // Runs of white space (a pretty-printed label's indentation) count as one space.
+    if (n.nodeType === 3) out = `${out}${(n as Text).data.slice(0, 4 * max).replace(/\s+/g, ' ')}`.replace(/^ | (?= )/g, '').slice(0, max);
     if (n.firstChild && n.nodeType === 1) {
       n = n.firstChild;
       continue;
@@ -159,10 +166,10 @@ function collapsedLabels(el: Element, controls: (id: string) => Element | undefi
  * the app".
  */
 const OTHER_VERSION = new RegExp(
-  String.raw`^\s*(?:(?:view|show|see|read|open|display|download|afficher|voir|consulter|anzeigen|ver|mostrar|bekijk|toon|vedi|mostra)\s+)?(?:(?:the|our|all|an?|les?|la|die|alle|las?|los|het|de|le|i)\s+)?` +
+  String.raw`^[\s\p{P}\p{S}\p{N}]*(?:(?:view|show|see|read|open|display|download|afficher|voir|consulter|anzeigen|ver|mostrar|bekijk|toon|vedi|mostra)\s+)?(?:(?:the|our|all|an?|les?|la|die|alle|las?|los|het|de|le|i)\s+)?` +
     '(?:' +
     [
-      String.raw`(?:previous|prior|earlier|former|older|old|archived?|superseded|past)\s+(?:(?:versions?|editions?)(?!\s+(?:of|for)\s+(?!(?:(?:the|our|this)\s+)?(?:privacy|polic|notice|statement)))|privacy\s+(?:polic(?:y|ies)|notices?|statements?))`,
+      String.raw`(?:previous|prior|earlier|former|older|old|archived?|superseded|past)\s+(?:(?:versions?|editions?)(?!\s+(?:of|for)\s+(?!(?:[\p{L}'’-]+\s+){0,3}?(?:privacy|polic|notice|statement|terms|datenschutz)))|privacy\s+(?:polic(?:y|ies)|notices?|statements?))`,
       String.raw`(?:anciennes?|précédentes?)\s+(?:versions?|politiques?)`,
       String.raw`versions?\s+(?:précédentes?|antérieures?|archivées?)`,
       String.raw`(?:frühere|vorherige|ältere|alte|archivierte)n?\s+(?:versionen|version|fassungen|fassung|datenschutzerklärungen|datenschutzerklärung)`,
@@ -228,7 +235,10 @@ export function revealCollapsed(doc: Document): number {
     if (tag === 'script' || tag === 'style' || tag === 'template' || tag === 'noscript' || tag === 'svg') continue;
     if (inChrome(el)) continue;
     // The same policy in another language, hidden behind a language switch: another document.
-    if (hiddenTranslation(el, languages)) continue;
+    if (hiddenTranslation(el, languages)) {
+      if (tag === 'details') el.setAttribute('hidden', '');
+      continue;
+    }
     // An earlier edition of the policy, kept on the page behind a toggle: another document too. A closed
     // <details> is not hidden to Readability's eyes, so it is hidden here.
     if (hiddenEarlierVersion(el, controls)) {
