@@ -5,7 +5,7 @@
  * cached for the worker's life.
  */
 import { analyzeChangeYielding } from '@/lib/core/engine';
-import type { ChangeAnalysis } from '@/lib/core/schema';
+import type { ChangeAnalysis, Counts, Finding, Severity } from '@/lib/core/schema';
 import type { PolicyStore, StoredVersion } from '@/lib/history';
 import { nextTask } from './history';
 
@@ -27,12 +27,11 @@ export function createCombinedChange(): CombinedChange {
     const [baseline, last] = await Promise.all([store.getVersion(pair.baselineVersionId), latest ?? store.getVersion(pair.latestVersionId)]);
     // Without the baseline (pruned meanwhile), the latest version's own analysis is the best there is.
     if (!baseline || !last) return { analysis: last?.analysis ?? null, keep: false };
-    // A baseline whose kept page the background has yet to read with the latest's extractor: told now, the
-    // change would be between two extractors' texts and report what the extractor changed. Until then the
-    // latest version's own analysis stands in, not kept (the call after the re-reading tells the whole
-    // change, whether or not the text came out different). A baseline no extractor can read again (no
-    // kept page) is compared as it is.
-    if (baseline.checkedBy !== null && baseline.checkedBy < last.extractorVersion) return { analysis: last.analysis, keep: false };
+    // The two texts are different extractors' (a re-extraction under way, or a baseline no extractor can
+    // read again): told between them, the change would report what the extractor changed. The pending
+    // versions' own analyses, each made from two texts of one extractor, stand in together, not kept (the
+    // call after the re-reading tells the whole change).
+    if (baseline.extractorVersion !== last.extractorVersion) return { analysis: await ownAnalyses(store, baseline, last), keep: false };
     const analysis = await analyzeChangeYielding(baseline.document, last.document, nextTask);
     return { analysis, keep: analysis !== null };
   };
@@ -54,3 +53,41 @@ export function createCombinedChange(): CombinedChange {
     return pending;
   };
 }
+
+/** Versions whose own analyses stand in for a combined change, at most (the newest). */
+const OWN_ANALYSES = 20;
+
+/** The own analyses of the versions after `baseline` up to `last`, merged (`mergeAnalyses`). */
+async function ownAnalyses(store: PolicyStore, baseline: StoredVersion, last: StoredVersion): Promise<ChangeAnalysis | null> {
+  const metas = (await store.listVersions(last.policyId)).filter((v) => v.firstSeen > baseline.firstSeen && v.firstSeen <= last.firstSeen && v.versionId !== last.versionId);
+  const earlier = await Promise.all(metas.slice(-(OWN_ANALYSES - 1)).map((v) => store.getVersion(v.versionId)));
+  return mergeAnalyses([...earlier.map((v) => v?.analysis ?? null), last.analysis].filter((a): a is ChangeAnalysis => a !== null));
+}
+
+const COUNTED: Record<Severity, keyof Counts> = { major: 'major', minor: 'minor', 'good-news': 'goodNews', cosmetic: 'cosmetic' };
+const ORDER: Record<Severity, number> = { major: 0, 'good-news': 1, minor: 2, cosmetic: 3 };
+
+/**
+ * Several changes' analyses (oldest first) as one: every finding once (the newest of the same id), major
+ * first, then good news, then minor; their counts added; every text change, newest first.
+ */
+export function mergeAnalyses(list: ChangeAnalysis[]): ChangeAnalysis | null {
+  if (list.length <= 1) return list[0] ?? null;
+  const counts: Counts = { major: 0, minor: 0, goodNews: 0, cosmetic: 0 };
+  for (const a of list) for (const k of Object.keys(counts) as Array<keyof Counts>) counts[k] += a.counts[k];
+  const seen = new Set<string>();
+  const findings: Finding[] = [];
+  for (const a of [...list].reverse()) {
+    for (const f of a.findings) {
+      if (seen.has(f.id)) {
+        counts[COUNTED[f.severity]] = Math.max(0, counts[COUNTED[f.severity]] - 1);
+        continue;
+      }
+      seen.add(f.id);
+      findings.push(f);
+    }
+  }
+  findings.sort((a, b) => ORDER[a.severity] - ORDER[b.severity]);
+  return { schemaVersion: 2, counts, findings, changes: [...list].reverse().flatMap((a) => a.changes), truncated: list.some((a) => a.truncated) };
+}
+

@@ -120,6 +120,8 @@ export function createHistory(deps: HistoryDeps): History {
         if (done.processed > 0) {
           await recordOutcome({ at: Date.now(), url: '', outcome: 'reextracted', reason: `extractor ${EXTRACTOR_VERSION}: ${done.changedText} new text, ${done.sameText} same text, ${done.failed} unreadable` });
         }
+        // An analysis that could not be made again was left empty, for the backfill to make.
+        if (done.processed > 0) leftWithout++;
         return done.changedText;
       } catch (error) {
         console.warn('[Clausewatch] re-extraction stopped', error);

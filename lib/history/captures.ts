@@ -108,7 +108,8 @@ export async function reextractVersion(ctx: StoreContext, versionId: string, ext
     } else result = { ok: false, reason: `the extractor returned an invalid document: ${describeIssues(parsed.error)}` };
   }
   const text = document ? textSha256(document) : null;
-  const redo = document && prepared && analyze ? await reanalyses(ctx, v, document, prepared.contentHash, extractorVersion, analyze) : [];
+  const first = document && prepared && analyze ? await reanalyses(ctx, v, document, prepared.contentHash, extractorVersion, analyze, { previous: true, next: true, anyway: false }) : null;
+  const redo = first?.redo ?? [];
 
   const bad: Bad[] = [];
   const tx = begin(ctx, [STORES.versions, STORES.chunks, STORES.blocks, STORES.captures, STORES.meta, STORES.policies], 'readwrite', 're-extract a capture');
@@ -150,22 +151,8 @@ export async function reextractVersion(ctx: StoreContext, versionId: string, ext
             reextracted: { from: current.extractorVersion, at: now, previousContentHash: current.contentHash },
           };
       if (!same) await writePieces(tx, current.policyId, prepared, writes);
-      // Analyses made again (see `reanalyses`), written only where the versions still hold the texts
-      // they were made from and still follow each other.
-      if (redo.length > 0) {
-        const versions = await policyVersions(tx, current.policyId, bad);
-        const at = new Map(versions.map((x, i) => [x.versionId, i]));
-        for (const r of redo) {
-          const i = at.get(r.versionId);
-          const target = i === undefined ? undefined : r.versionId === versionId ? updated : versions[i];
-          const before = i === undefined ? undefined : versions[i - 1];
-          if (!target || !before || target.reviewed) continue;
-          const beforeHash = before.versionId === versionId ? prepared.contentHash : before.contentHash;
-          if (target.contentHash !== r.hash || beforeHash !== r.previousHash) continue;
-          if (target === updated) updated.analysis = r.analysis;
-          else writes.push(putChecked(tx, STORES.versions, { ...target, analysis: r.analysis }));
-        }
-      }
+      // Analyses made again (see `reanalyses`).
+      await writeRedone(tx, current.policyId, redo, updated, bad, writes);
       if (!same || redo.length > 0) {
         const policy = (await tx.objectStore(STORES.policies).get(current.policyId)) as { site?: unknown } | undefined;
         if (typeof policy?.site === 'string') site = policy.site;
@@ -179,7 +166,10 @@ export async function reextractVersion(ctx: StoreContext, versionId: string, ext
     await tx.done;
     await quarantine(ctx, bad);
     // What the badge reads names the texts it compares: a text read anew changes it.
-    if (outcome === 'changed-text' || redo.length > 0) await summariesAfter(ctx, site === undefined ? null : [site]);
+    // A neighbour read anew at the same time (the background and a visit's save) was not the current
+    // extractor's when this one looked: looked at again now that both are written.
+    if (document && analyze && first && (first.waiting.previous || first.waiting.next)) site = (await reanalyseLate(ctx, versionId, document, extractorVersion, analyze, first.waiting)) ?? site;
+    if (outcome === 'changed-text' || redo.length > 0 || site !== undefined) await summariesAfter(ctx, site === undefined ? null : [site]);
     return outcome;
   } catch (error) {
     throw await failedWrite(ctx, tx, error, 're-extract a capture', bad);
@@ -188,49 +178,104 @@ export async function reextractVersion(ctx: StoreContext, versionId: string, ext
 
 /** An analysis made again: for `versionId`, against a predecessor holding `previousHash`, its own text `hash`. */
 type Redone = { versionId: string; previousHash: string; hash: string; analysis: ChangeAnalysis | null };
+/** Which sides of a version `reanalyses` looks at; `anyway`: whether or not either text was read anew. */
+type Sides = { previous: boolean; next: boolean; anyway: boolean };
+/** The result of a look at a version's neighbours: what was made again, and the sides left for later. */
+type Reanalysed = { redo: Redone[]; waiting: Sides };
 
 /**
  * The changes around a version just read anew (`document`, text `hash`) whose analysis is made again: the
  * change to it from its predecessor, and from it to its successor, each where the user has not reviewed it,
  * the other side's text is the current extractor's too, and one side's text is a re-extraction's (this one,
  * or the neighbour's, read anew before). Two identical texts are no change (no analysis). A pair whose text
- * is damaged, or whose analysis fails, keeps its analysis. Bounded: two analyses per version read anew.
+ * is damaged, or whose analysis fails, gets none either, and the background's backfill makes it later from
+ * the stored texts (both the current extractor's): an analysis of the old texts is never left in place.
+ * `waiting`: the sides whose neighbour was not yet the current extractor's (looked at again after the write,
+ * for a neighbour read anew at the same time). Bounded: two analyses per call.
  */
-async function reanalyses(ctx: StoreContext, v: VersionRecord, document: PolicyDocument, hash: string, extractorVersion: number, analyze: AnalyzeFn): Promise<Redone[]> {
+async function reanalyses(ctx: StoreContext, v: VersionRecord, document: PolicyDocument, hash: string, extractorVersion: number, analyze: AnalyzeFn, sides: Sides): Promise<Reanalysed> {
+  const waiting: Sides = { previous: false, next: false, anyway: true };
   const pairs = await reading(ctx, 'read the neighbours of a version read anew', [STORES.versions, STORES.chunks, STORES.blocks], async (tx, bad) => {
     const versions = await policyVersions(tx, v.policyId, bad);
     const at = versions.findIndex((x) => x.versionId === v.versionId);
     if (at < 0) return [];
     const current = (x: VersionRecord) => x.extractorVersion === extractorVersion && x.checkedBy === extractorVersion;
-    const readAnew = (x: VersionRecord) => x.reextracted !== undefined;
-    const changed = hash !== v.contentHash;
+    const anew = (x: VersionRecord) => sides.anyway || hash !== v.contentHash || x.reextracted !== undefined;
     const previous = versions[at - 1];
     const next = versions[at + 1];
     const wanted: Array<{ target: VersionRecord; other: VersionRecord; otherIsOlder: boolean }> = [];
-    if (previous && !v.reviewed && current(previous) && (changed || readAnew(previous))) wanted.push({ target: v, other: previous, otherIsOlder: true });
-    if (next && !next.reviewed && current(next) && (changed || readAnew(next))) wanted.push({ target: next, other: next, otherIsOlder: false });
+    if (sides.previous && previous && !v.reviewed) {
+      if (!current(previous)) waiting.previous = previous.checkedBy !== undefined;
+      else if (anew(previous)) wanted.push({ target: v, other: previous, otherIsOlder: true });
+    }
+    if (sides.next && next && !next.reviewed) {
+      if (!current(next)) waiting.next = next.checkedBy !== undefined;
+      else if (anew(next)) wanted.push({ target: next, other: next, otherIsOlder: false });
+    }
     if (wanted.length === 0) return [];
     const assembled = await assemble(tx, wanted.map((w) => w.other), bad);
     return Promise.all(wanted.map(async (w) => ({ ...w, stored: await toStored(w.other, assembled.get(w.other.versionId)!) })));
   });
-  const out: Redone[] = [];
+  const redo: Redone[] = [];
   for (const { target, other, otherIsOlder, stored } of pairs) {
-    if (stored.damaged) continue;
-    const [older, newer] = otherIsOlder ? [stored.document, document] : [document, stored.document];
     const previousHash = otherIsOlder ? other.contentHash : hash;
     const ownHash = otherIsOlder ? hash : other.contentHash;
-    if (previousHash === ownHash) {
-      out.push({ versionId: target.versionId, previousHash, hash: ownHash, analysis: null });
-      continue;
+    let analysis: ChangeAnalysis | null = null;
+    if (previousHash !== ownHash && !stored.damaged) {
+      const [older, newer] = otherIsOlder ? [stored.document, document] : [document, stored.document];
+      try {
+        const parsed = ChangeAnalysis.safeParse(await analyze(older as PolicyDocument, newer));
+        if (parsed.success) analysis = parsed.data;
+      } catch {
+        // None: the backfill makes it later from the stored texts.
+      }
     }
-    try {
-      const parsed = ChangeAnalysis.safeParse(await analyze(older as PolicyDocument, newer));
-      if (parsed.success) out.push({ versionId: target.versionId, previousHash, hash: ownHash, analysis: parsed.data });
-    } catch {
-      // Left as it was: the analysis it had was made from two texts of one extractor.
-    }
+    redo.push({ versionId: target.versionId, previousHash, hash: ownHash, analysis });
   }
-  return out;
+  return { redo, waiting };
+}
+
+/**
+ * Writes analyses made again where the versions still hold the texts they were made from and still follow
+ * each other, and the user has not reviewed the change meanwhile; `own` is this transaction's new record of
+ * the version read anew (written by the caller). Returns whether any was written.
+ */
+async function writeRedone(tx: RwTx, policyId: string, redo: Redone[], own: VersionRecord | null, bad: Bad[], writes: Promise<unknown>[]): Promise<boolean> {
+  if (redo.length === 0) return false;
+  const versions = (await policyVersions(tx, policyId, bad)).map((x) => (own && x.versionId === own.versionId ? own : x));
+  const at = new Map(versions.map((x, i) => [x.versionId, i]));
+  let wrote = false;
+  for (const r of redo) {
+    const i = at.get(r.versionId);
+    const target = i === undefined ? undefined : versions[i];
+    const before = i === undefined ? undefined : versions[i - 1];
+    if (!target || !before || target.reviewed || target.contentHash !== r.hash || before.contentHash !== r.previousHash) continue;
+    if (target === own) own.analysis = r.analysis;
+    else writes.push(putChecked(tx, STORES.versions, { ...target, analysis: r.analysis }));
+    wrote = true;
+  }
+  return wrote;
+}
+
+/** A second look after the write, at the sides whose neighbour was not yet read anew: it may have been meanwhile. */
+async function reanalyseLate(ctx: StoreContext, versionId: string, document: PolicyDocument, extractorVersion: number, analyze: AnalyzeFn, waiting: Sides): Promise<string | undefined> {
+  const v = await reading(ctx, 'read a version read anew', [STORES.versions], async (tx, bad) => check(VersionRecord, STORES.versions, versionId, await tx.objectStore(STORES.versions).get(versionId), bad));
+  if (!v) return undefined;
+  const { redo } = await reanalyses(ctx, v, document, v.contentHash, extractorVersion, analyze, waiting);
+  if (redo.length === 0) return undefined;
+  const bad: Bad[] = [];
+  const tx = begin(ctx, [STORES.versions, STORES.policies], 'readwrite', 'store the analyses of changes read anew');
+  try {
+    const writes: Promise<unknown>[] = [];
+    const wrote = await writeRedone(tx, v.policyId, redo, null, bad, writes);
+    const policy = (await tx.objectStore(STORES.policies).get(v.policyId)) as { site?: unknown } | undefined;
+    await Promise.all(writes);
+    await tx.done;
+    await quarantine(ctx, bad);
+    return wrote && typeof policy?.site === 'string' ? policy.site : undefined;
+  } catch (error) {
+    throw await failedWrite(ctx, tx, error, 'store the analyses of changes read anew', bad);
+  }
 }
 
 export async function reextractionProgress(ctx: StoreContext): Promise<ReextractionProgress | null> {
