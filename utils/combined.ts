@@ -31,6 +31,9 @@ export function createCombinedChange(): CombinedChange {
     // read again): told between them, the change would report what the extractor changed. The pending
     // versions' own analyses, each made from two texts of one extractor, stand in together, not kept (the
     // call after the re-reading tells the whole change).
+    // (So is a baseline no extractor can read again, and one of unknown extractor, 0: a history migrated from
+    // before the extractor was recorded, or imported. There the stand-in lasts until the change is reviewed;
+    // it shows each step, so a step undone later still shows.)
     if (baseline.extractorVersion !== last.extractorVersion) return { analysis: await ownAnalyses(store, baseline, last), keep: false };
     const analysis = await analyzeChangeYielding(baseline.document, last.document, nextTask);
     return { analysis, keep: analysis !== null };
@@ -57,10 +60,15 @@ export function createCombinedChange(): CombinedChange {
 /** Versions whose own analyses stand in for a combined change, at most (the newest). */
 const OWN_ANALYSES = 20;
 
-/** The own analyses of the versions after `baseline` up to `last`, merged (`mergeAnalyses`). */
+/**
+ * The own analyses of the versions after `baseline` up to `last`, merged (`mergeAnalyses`): the newest
+ * OWN_ANALYSES, and every one with a major finding among the OWN_ANALYSES before them.
+ */
 async function ownAnalyses(store: PolicyStore, baseline: StoredVersion, last: StoredVersion): Promise<ChangeAnalysis | null> {
   const metas = (await store.listVersions(last.policyId)).filter((v) => v.firstSeen > baseline.firstSeen && v.firstSeen <= last.firstSeen && v.versionId !== last.versionId);
-  const earlier = await Promise.all(metas.slice(-(OWN_ANALYSES - 1)).map((v) => store.getVersion(v.versionId)));
+  const newest = metas.slice(-(OWN_ANALYSES - 1));
+  const majors = metas.slice(0, -(OWN_ANALYSES - 1) || metas.length).filter((v) => (v.counts?.major ?? 0) > 0).slice(-OWN_ANALYSES);
+  const earlier = await Promise.all([...majors, ...newest].map((v) => store.getVersion(v.versionId)));
   return mergeAnalyses([...earlier.map((v) => v?.analysis ?? null), last.analysis].filter((a): a is ChangeAnalysis => a !== null));
 }
 

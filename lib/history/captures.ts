@@ -114,6 +114,7 @@ export async function reextractVersion(ctx: StoreContext, versionId: string, ext
   const bad: Bad[] = [];
   const tx = begin(ctx, [STORES.versions, STORES.chunks, STORES.blocks, STORES.captures, STORES.meta, STORES.policies], 'readwrite', 're-extract a capture');
   let site: string | undefined;
+  let owed = false;
   try {
     const current = check(VersionRecord, STORES.versions, versionId, await tx.objectStore(STORES.versions).get(versionId), bad);
     // Done meanwhile by another page or worker: nothing to do.
@@ -152,8 +153,8 @@ export async function reextractVersion(ctx: StoreContext, versionId: string, ext
           };
       if (!same) await writePieces(tx, current.policyId, prepared, writes);
       // Analyses made again (see `reanalyses`).
-      await writeRedone(tx, current.policyId, redo, updated, bad, writes);
-      if (!same || redo.length > 0) {
+      if (await writeRedone(tx, current.policyId, redo, updated, first?.waiting, extractorVersion, bad, writes)) owed = true;
+      if (!same || owed) {
         const policy = (await tx.objectStore(STORES.policies).get(current.policyId)) as { site?: unknown } | undefined;
         if (typeof policy?.site === 'string') site = policy.site;
       }
@@ -166,10 +167,7 @@ export async function reextractVersion(ctx: StoreContext, versionId: string, ext
     await tx.done;
     await quarantine(ctx, bad);
     // What the badge reads names the texts it compares: a text read anew changes it.
-    // A neighbour read anew at the same time (the background and a visit's save) was not the current
-    // extractor's when this one looked: looked at again now that both are written.
-    if (document && analyze && first && (first.waiting.previous || first.waiting.next)) site = (await reanalyseLate(ctx, versionId, document, extractorVersion, analyze, first.waiting)) ?? site;
-    if (outcome === 'changed-text' || redo.length > 0 || site !== undefined) await summariesAfter(ctx, site === undefined ? null : [site]);
+    if (outcome === 'changed-text' || owed) await summariesAfter(ctx, site === undefined ? null : [site]);
     return outcome;
   } catch (error) {
     throw await failedWrite(ctx, tx, error, 're-extract a capture', bad);
@@ -187,11 +185,11 @@ type Reanalysed = { redo: Redone[]; waiting: Sides };
  * The changes around a version just read anew (`document`, text `hash`) whose analysis is made again: the
  * change to it from its predecessor, and from it to its successor, each where the user has not reviewed it,
  * the other side's text is the current extractor's too, and one side's text is a re-extraction's (this one,
- * or the neighbour's, read anew before). Two identical texts are no change (no analysis). A pair whose text
- * is damaged, or whose analysis fails, gets none either, and the background's backfill makes it later from
- * the stored texts (both the current extractor's): an analysis of the old texts is never left in place.
- * `waiting`: the sides whose neighbour was not yet the current extractor's (looked at again after the write,
- * for a neighbour read anew at the same time). Bounded: two analyses per call.
+ * or the neighbour's, read anew before). Two identical texts are no change (no analysis). A pair whose
+ * analysis fails gets none either, and the background's backfill makes it later from the stored texts (both
+ * the current extractor's); one whose other text is damaged keeps the analysis it had (damaged text is never
+ * analysed). `waiting`: the sides whose neighbour, with a page, was not yet the current extractor's (see
+ * `writeRedone`). Bounded: two analyses per call.
  */
 async function reanalyses(ctx: StoreContext, v: VersionRecord, document: PolicyDocument, hash: string, extractorVersion: number, analyze: AnalyzeFn, sides: Sides): Promise<Reanalysed> {
   const waiting: Sides = { previous: false, next: false, anyway: true };
@@ -220,8 +218,10 @@ async function reanalyses(ctx: StoreContext, v: VersionRecord, document: PolicyD
   for (const { target, other, otherIsOlder, stored } of pairs) {
     const previousHash = otherIsOlder ? other.contentHash : hash;
     const ownHash = otherIsOlder ? hash : other.contentHash;
+    // Damaged text is never analysed (the backfill passes it over too): the pair keeps the analysis it had.
+    if (stored.damaged) continue;
     let analysis: ChangeAnalysis | null = null;
-    if (previousHash !== ownHash && !stored.damaged) {
+    if (previousHash !== ownHash) {
       const [older, newer] = otherIsOlder ? [stored.document, document] : [document, stored.document];
       try {
         const parsed = ChangeAnalysis.safeParse(await analyze(older as PolicyDocument, newer));
@@ -238,11 +238,14 @@ async function reanalyses(ctx: StoreContext, v: VersionRecord, document: PolicyD
 /**
  * Writes analyses made again where the versions still hold the texts they were made from and still follow
  * each other, and the user has not reviewed the change meanwhile; `own` is this transaction's new record of
- * the version read anew (written by the caller). Returns whether any was written.
+ * the version read anew (written by the caller). A side that was `waiting` (its neighbour not yet read
+ * anew when this one looked) whose neighbour has been read anew meanwhile, by a re-reading at the same time,
+ * is left without analysis, in this same transaction, for the backfill to make from the two current texts:
+ * so no analysis of old texts stays, whenever the worker stops. Returns whether anything was written.
  */
-async function writeRedone(tx: RwTx, policyId: string, redo: Redone[], own: VersionRecord | null, bad: Bad[], writes: Promise<unknown>[]): Promise<boolean> {
-  if (redo.length === 0) return false;
-  const versions = (await policyVersions(tx, policyId, bad)).map((x) => (own && x.versionId === own.versionId ? own : x));
+async function writeRedone(tx: RwTx, policyId: string, redo: Redone[], own: VersionRecord, waiting: Sides | undefined, extractorVersion: number, bad: Bad[], writes: Promise<unknown>[]): Promise<boolean> {
+  if (redo.length === 0 && !waiting?.previous && !waiting?.next) return false;
+  const versions = (await policyVersions(tx, policyId, bad)).map((x) => (x.versionId === own.versionId ? own : x));
   const at = new Map(versions.map((x, i) => [x.versionId, i]));
   let wrote = false;
   for (const r of redo) {
@@ -254,28 +257,19 @@ async function writeRedone(tx: RwTx, policyId: string, redo: Redone[], own: Vers
     else writes.push(putChecked(tx, STORES.versions, { ...target, analysis: r.analysis }));
     wrote = true;
   }
-  return wrote;
-}
-
-/** A second look after the write, at the sides whose neighbour was not yet read anew: it may have been meanwhile. */
-async function reanalyseLate(ctx: StoreContext, versionId: string, document: PolicyDocument, extractorVersion: number, analyze: AnalyzeFn, waiting: Sides): Promise<string | undefined> {
-  const v = await reading(ctx, 'read a version read anew', [STORES.versions], async (tx, bad) => check(VersionRecord, STORES.versions, versionId, await tx.objectStore(STORES.versions).get(versionId), bad));
-  if (!v) return undefined;
-  const { redo } = await reanalyses(ctx, v, document, v.contentHash, extractorVersion, analyze, waiting);
-  if (redo.length === 0) return undefined;
-  const bad: Bad[] = [];
-  const tx = begin(ctx, [STORES.versions, STORES.policies], 'readwrite', 'store the analyses of changes read anew');
-  try {
-    const writes: Promise<unknown>[] = [];
-    const wrote = await writeRedone(tx, v.policyId, redo, null, bad, writes);
-    const policy = (await tx.objectStore(STORES.policies).get(v.policyId)) as { site?: unknown } | undefined;
-    await Promise.all(writes);
-    await tx.done;
-    await quarantine(ctx, bad);
-    return wrote && typeof policy?.site === 'string' ? policy.site : undefined;
-  } catch (error) {
-    throw await failedWrite(ctx, tx, error, 'store the analyses of changes read anew', bad);
+  const self = versions.indexOf(own);
+  const current = (x: VersionRecord | undefined) => x !== undefined && x.extractorVersion === extractorVersion && x.checkedBy === extractorVersion;
+  const previous = versions[self - 1];
+  const next = versions[self + 1];
+  if (waiting?.previous && self > 0 && current(previous) && !own.reviewed && own.analysis !== null) {
+    own.analysis = null;
+    wrote = true;
   }
+  if (waiting?.next && self >= 0 && next && current(next) && !next.reviewed && next.analysis !== null) {
+    writes.push(putChecked(tx, STORES.versions, { ...next, analysis: null }));
+    wrote = true;
+  }
+  return wrote;
 }
 
 export async function reextractionProgress(ctx: StoreContext): Promise<ReextractionProgress | null> {
