@@ -109,7 +109,6 @@ export async function reextractVersion(ctx: StoreContext, versionId: string, ext
   }
   const text = document ? textSha256(document) : null;
   const first = document && prepared && analyze ? await reanalyses(ctx, v, document, prepared.contentHash, extractorVersion, analyze, { previous: true, next: true, anyway: false }) : null;
-  const redo = first?.redo ?? [];
 
   const bad: Bad[] = [];
   const tx = begin(ctx, [STORES.versions, STORES.chunks, STORES.blocks, STORES.captures, STORES.meta, STORES.policies], 'readwrite', 're-extract a capture');
@@ -153,7 +152,7 @@ export async function reextractVersion(ctx: StoreContext, versionId: string, ext
           };
       if (!same) await writePieces(tx, current.policyId, prepared, writes);
       // Analyses made again (see `reanalyses`).
-      if (await writeRedone(tx, current.policyId, redo, updated, first?.waiting, extractorVersion, bad, writes)) owed = true;
+      if (await writeRedone(tx, current.policyId, first, updated, !same, extractorVersion, bad, writes)) owed = true;
       if (!same || owed) {
         const policy = (await tx.objectStore(STORES.policies).get(current.policyId)) as { site?: unknown } | undefined;
         if (typeof policy?.site === 'string') site = policy.site;
@@ -179,7 +178,7 @@ type Redone = { versionId: string; previousHash: string; hash: string; analysis:
 /** Which sides of a version `reanalyses` looks at; `anyway`: whether or not either text was read anew. */
 type Sides = { previous: boolean; next: boolean; anyway: boolean };
 /** The result of a look at a version's neighbours: what was made again, and the sides left for later. */
-type Reanalysed = { redo: Redone[]; waiting: Sides };
+type Reanalysed = { redo: Redone[]; waiting: Sides; kept: ReadonlySet<string> };
 
 /**
  * The changes around a version just read anew (`document`, text `hash`) whose analysis is made again: the
@@ -188,8 +187,8 @@ type Reanalysed = { redo: Redone[]; waiting: Sides };
  * or the neighbour's, read anew before). Two identical texts are no change (no analysis). A pair whose
  * analysis fails gets none either, and the background's backfill makes it later from the stored texts (both
  * the current extractor's); one whose other text is damaged keeps the analysis it had (damaged text is never
- * analysed). `waiting`: the sides whose neighbour, with a page, was not yet the current extractor's (see
- * `writeRedone`). Bounded: two analyses per call.
+ * analysed; `kept`). `waiting`: the sides whose neighbour, with a page, was not yet the current extractor's
+ * (see `writeRedone`). Bounded: two analyses per call.
  */
 async function reanalyses(ctx: StoreContext, v: VersionRecord, document: PolicyDocument, hash: string, extractorVersion: number, analyze: AnalyzeFn, sides: Sides): Promise<Reanalysed> {
   const waiting: Sides = { previous: false, next: false, anyway: true };
@@ -197,7 +196,8 @@ async function reanalyses(ctx: StoreContext, v: VersionRecord, document: PolicyD
     const versions = await policyVersions(tx, v.policyId, bad);
     const at = versions.findIndex((x) => x.versionId === v.versionId);
     if (at < 0) return [];
-    const current = (x: VersionRecord) => x.extractorVersion === extractorVersion && x.checkedBy === extractorVersion;
+    // Its text is the current extractor's (whether or not its page is still kept: pruning drops that mark).
+    const current = (x: VersionRecord) => x.extractorVersion === extractorVersion;
     const anew = (x: VersionRecord) => sides.anyway || hash !== v.contentHash || x.reextracted !== undefined;
     const previous = versions[at - 1];
     const next = versions[at + 1];
@@ -215,11 +215,15 @@ async function reanalyses(ctx: StoreContext, v: VersionRecord, document: PolicyD
     return Promise.all(wanted.map(async (w) => ({ ...w, stored: await toStored(w.other, assembled.get(w.other.versionId)!) })));
   });
   const redo: Redone[] = [];
+  const kept = new Set<string>();
   for (const { target, other, otherIsOlder, stored } of pairs) {
     const previousHash = otherIsOlder ? other.contentHash : hash;
     const ownHash = otherIsOlder ? hash : other.contentHash;
     // Damaged text is never analysed (the backfill passes it over too): the pair keeps the analysis it had.
-    if (stored.damaged) continue;
+    if (stored.damaged) {
+      kept.add(target.versionId);
+      continue;
+    }
     let analysis: ChangeAnalysis | null = null;
     if (previousHash !== ownHash) {
       const [older, newer] = otherIsOlder ? [stored.document, document] : [document, stored.document];
@@ -232,22 +236,27 @@ async function reanalyses(ctx: StoreContext, v: VersionRecord, document: PolicyD
     }
     redo.push({ versionId: target.versionId, previousHash, hash: ownHash, analysis });
   }
-  return { redo, waiting };
+  return { redo, waiting, kept };
 }
 
 /**
  * Writes analyses made again where the versions still hold the texts they were made from and still follow
  * each other, and the user has not reviewed the change meanwhile; `own` is this transaction's new record of
- * the version read anew (written by the caller). A side that was `waiting` (its neighbour not yet read
- * anew when this one looked) whose neighbour has been read anew meanwhile, by a re-reading at the same time,
- * is left without analysis, in this same transaction, for the backfill to make from the two current texts:
- * so no analysis of old texts stays, whenever the worker stops. Returns whether anything was written.
+ * the version read anew (written by the caller). Then, in this same transaction, a change between `own` and
+ * a neighbour whose text is the current extractor's, that was not made again here, is left without analysis
+ * for the backfill to make from the two current texts (unless its other text is damaged: `kept`), where its
+ * analysis cannot describe the stored texts: `own`'s text changed, or the neighbour was `waiting` (read anew
+ * meanwhile by a re-reading at the same time). That covers a neighbour a visit added after the look too. So
+ * no analysis of old texts stays, wherever the worker stops. Returns whether anything was written.
  */
-async function writeRedone(tx: RwTx, policyId: string, redo: Redone[], own: VersionRecord, waiting: Sides | undefined, extractorVersion: number, bad: Bad[], writes: Promise<unknown>[]): Promise<boolean> {
-  if (redo.length === 0 && !waiting?.previous && !waiting?.next) return false;
+async function writeRedone(tx: RwTx, policyId: string, found: Reanalysed | null, own: VersionRecord, ownChanged: boolean, extractorVersion: number, bad: Bad[], writes: Promise<unknown>[]): Promise<boolean> {
+  const redo = found?.redo ?? [];
+  const waiting = found?.waiting;
+  if (redo.length === 0 && !waiting?.previous && !waiting?.next && !ownChanged) return false;
   const versions = (await policyVersions(tx, policyId, bad)).map((x) => (x.versionId === own.versionId ? own : x));
   const at = new Map(versions.map((x, i) => [x.versionId, i]));
   let wrote = false;
+  const done = new Set<string>();
   for (const r of redo) {
     const i = at.get(r.versionId);
     const target = i === undefined ? undefined : versions[i];
@@ -255,17 +264,20 @@ async function writeRedone(tx: RwTx, policyId: string, redo: Redone[], own: Vers
     if (!target || !before || target.reviewed || target.contentHash !== r.hash || before.contentHash !== r.previousHash) continue;
     if (target === own) own.analysis = r.analysis;
     else writes.push(putChecked(tx, STORES.versions, { ...target, analysis: r.analysis }));
+    done.add(target.versionId);
     wrote = true;
   }
   const self = versions.indexOf(own);
-  const current = (x: VersionRecord | undefined) => x !== undefined && x.extractorVersion === extractorVersion && x.checkedBy === extractorVersion;
+  if (self < 0) return wrote;
+  const current = (x: VersionRecord | undefined): x is VersionRecord => x !== undefined && x.extractorVersion === extractorVersion;
+  const owe = (target: VersionRecord) => !target.reviewed && target.analysis !== null && !done.has(target.versionId) && !found?.kept.has(target.versionId);
   const previous = versions[self - 1];
   const next = versions[self + 1];
-  if (waiting?.previous && self > 0 && current(previous) && !own.reviewed && own.analysis !== null) {
+  if (current(previous) && (ownChanged || waiting?.previous) && owe(own)) {
     own.analysis = null;
     wrote = true;
   }
-  if (waiting?.next && self >= 0 && next && current(next) && !next.reviewed && next.analysis !== null) {
+  if (current(next) && (ownChanged || waiting?.next) && owe(next)) {
     writes.push(putChecked(tx, STORES.versions, { ...next, analysis: null }));
     wrote = true;
   }

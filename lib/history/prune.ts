@@ -155,8 +155,14 @@ export async function prune(ctx: StoreContext, options: { targetBytes?: number }
         }
       }
     };
-    // Garbage first: chunks and blocks nothing refers to.
-    for (const id of chunkBlocks.keys()) if ((chunkRefs.get(id) ?? 0) === 0) releaseChunk(id);
+    // Garbage first: chunks and blocks nothing refers to. An unreferenced chunk's blocks were never counted
+    // in `blockRefs` (above), so it is dropped without releasing them: a block it shares with a chunk still
+    // in use (after a re-extraction, the old text's chunks share most blocks with the new one's) stays.
+    for (const id of chunkBlocks.keys()) {
+      if ((chunkRefs.get(id) ?? 0) !== 0) continue;
+      deadChunks.add(id);
+      bytes -= chunkSize.get(id) ?? 0;
+    }
     for (const id of blockSize.keys()) {
       if ((blockRefs.get(id) ?? 0) <= 0 && !deadBlocks.has(id)) {
         deadBlocks.add(id);
