@@ -150,7 +150,9 @@ export async function reextractVersion(ctx: StoreContext, versionId: string, ext
             checkedBy: extractorVersion,
             reextracted: { from: current.extractorVersion, at: now, previousContentHash: current.contentHash },
           };
-      if (!same) await writePieces(tx, current.policyId, prepared, writes);
+      // Also for the same text: a paragraph the version lost (quarantined, or deleted) is put back from the
+      // page just read, as a save of the same page does (write.ts).
+      await writePieces(tx, current.policyId, prepared, writes);
       // Analyses made again (see `reanalyses`).
       if (await writeRedone(tx, current.policyId, first, updated, !same, extractorVersion, bad, writes)) owed = true;
       if (!same || owed) {

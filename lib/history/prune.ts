@@ -184,14 +184,19 @@ export async function prune(ctx: StoreContext, options: { targetBytes?: number }
     const keepRaw = new Set<string>();
     const capturedAt = new Map<string, number>();
     for (const entries of entriesByPolicy.values()) {
-      const order: string[] = [];
+      let first: string | undefined;
+      let latest: string | undefined;
       for (const e of entries.sort((a, b) => a.seq - b.seq)) {
         if (!e.rawSha256 || !rawSize.has(e.rawSha256)) continue;
-        if (!order.includes(e.rawSha256)) order.push(e.rawSha256);
+        first ??= e.rawSha256;
+        // The latest capture's page, even when it is one seen before (a policy put back as it was); a
+        // re-extraction's entry names the page it read again, which is no capture.
+        if (e.kind !== 'reextraction') latest = e.rawSha256;
         const at = Date.parse(e.capturedAt);
         capturedAt.set(e.rawSha256, Math.min(at, capturedAt.get(e.rawSha256) ?? Infinity));
       }
-      if (order.length > 0) keepRaw.add(order[0]!).add(order.at(-1)!);
+      if (first) keepRaw.add(first);
+      if (latest) keepRaw.add(latest);
     }
     // Nor the page of the version a change awaiting review is told from (the baseline): a newer extractor
     // reads it again, so the change is never told between two extractors' texts.
