@@ -3,6 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { openDatabase, STORES } from './db';
 import { editDocument, fakeAnalysis, freshStore, makeDocument, syntheticPolicy } from './test-support';
 
+/** Saves whose change was analysed (minor): pruning keeps a change awaiting review that has no analysis yet. */
+const ANALYSED = { analyze: () => fakeAnalysis(0) };
+
 const URL_A = 'https://www.example.com/privacy';
 const URL_B = 'https://shop.example.org/legal/privacy';
 
@@ -15,14 +18,14 @@ async function savedHistory(countA: number, countB: number) {
   for (let i = 1; i < countB; i++) docsB.push(editDocument(docsB[i - 1]!, i));
   // Interleaved in time, so "oldest first" is across policies.
   for (let i = 0; i < Math.max(countA, countB); i++) {
-    if (docsA[i]) await store.savePolicyVersion({ url: URL_A, document: docsA[i]!, kind: 'privacy-policy' });
+    if (docsA[i]) await store.savePolicyVersion({ url: URL_A, document: docsA[i]!, kind: 'privacy-policy', ...ANALYSED });
     clock.tick();
-    if (docsB[i]) await store.savePolicyVersion({ url: URL_B, document: docsB[i]!, kind: 'privacy-policy' });
+    if (docsB[i]) await store.savePolicyVersion({ url: URL_B, document: docsB[i]!, kind: 'privacy-policy', ...ANALYSED });
     clock.tick();
   }
   const [a, b] = await Promise.all([
-    store.savePolicyVersion({ url: URL_A, document: docsA.at(-1)!, kind: 'privacy-policy' }),
-    store.savePolicyVersion({ url: URL_B, document: docsB.at(-1)!, kind: 'privacy-policy' }),
+    store.savePolicyVersion({ url: URL_A, document: docsA.at(-1)!, kind: 'privacy-policy', ...ANALYSED }),
+    store.savePolicyVersion({ url: URL_B, document: docsB.at(-1)!, kind: 'privacy-policy', ...ANALYSED }),
   ]);
   return { ...env, docsA, docsB, policyA: a.policyId, policyB: b.policyId };
 }
@@ -37,7 +40,9 @@ describe('prune', () => {
     const after = await store.usage();
     expect(after.versions).toBe(4);
     expect(after.bytes).toBeLessThan(before.bytes);
-    expect(result.bytesAfter).toBe(after.bytes);
+    // The estimate is of what pruning itself removed; the site summaries rebuilt after it (a single pending
+    // version now carries its digest) move the total by a few bytes.
+    expect(Math.abs(result.bytesAfter - after.bytes)).toBeLessThan(after.bytes * 0.01);
 
     for (const [policyId, docs] of [[policyA, docsA], [policyB, docsB]] as const) {
       const versions = await store.listVersions(policyId);
@@ -108,7 +113,7 @@ describe('prune', () => {
     let policyId = '';
     for (const text of texts) {
       const doc = makeDocument({ Sharing: [text, 'We never sell data.'] });
-      policyId = (await store.savePolicyVersion({ url: URL_A, document: doc, kind: 'privacy-policy' })).policyId;
+      policyId = (await store.savePolicyVersion({ url: URL_A, document: doc, kind: 'privacy-policy', ...ANALYSED })).policyId;
       clock.tick();
     }
     await store.prune({ targetBytes: 0 });
@@ -299,7 +304,7 @@ describe('prune with raw captures', () => {
       for (const [name, docs, url] of [['A', docsA, URL_A], ['B', docsB, URL_B]] as const) {
         if (!docs[i]) continue;
         const html = page(i * 10 + name.length + (name === 'B' ? 5 : 0));
-        const saved = await store.savePolicyVersion({ url, document: docs[i]!, kind: 'privacy-policy', raw: { html, source: 'check' }, extractorVersion: 1 });
+        const saved = await store.savePolicyVersion({ url, document: docs[i]!, kind: 'privacy-policy', ...ANALYSED, raw: { html, source: 'check' }, extractorVersion: 1 });
         raws[name]!.push(saved.version.rawSha256!);
         clock.tick();
       }

@@ -229,6 +229,12 @@ export async function prune(ctx: StoreContext, options: { targetBytes?: number }
         const sorted = list.sort((a, b) => a.firstSeen - b.firstSeen);
         const pending = pendingChange(sorted);
         const awaitingMajor = new Set(pending?.versions.filter(isUnreviewedMajor) ?? []);
+        // Nor one awaiting review whose change has no analysis yet (it failed, or is owed to the backfill):
+        // it may be major, and once it is gone its successor's analysis, told from it, would hide it.
+        for (const v of pending?.versions ?? []) {
+          const before = sorted[sorted.indexOf(v) - 1];
+          if (v.analysis === null && before && before.contentHash !== v.contentHash) awaitingMajor.add(v);
+        }
         return sorted.slice(1, -1).filter((v) => v !== pending?.baseline && !awaitingMajor.has(v));
       })
       .sort((a, b) => a.firstSeen - b.firstSeen);

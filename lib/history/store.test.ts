@@ -173,12 +173,12 @@ describe('sites and policies', () => {
 
   it('keeps the text of policies whose paths share a prefix apart', async () => {
     const { store, clock } = await freshStore();
-    const current = await store.savePolicyVersion({ url: 'https://example.com/privacy', document: v1, kind: 'privacy-policy' });
-    const old = await store.savePolicyVersion({ url: 'https://example.com/privacy-old', document: v2, kind: 'privacy-policy' });
+    const current = await store.savePolicyVersion({ url: 'https://example.com/privacy', document: v1, kind: 'privacy-policy', analyze: () => fakeAnalysis(0) });
+    const old = await store.savePolicyVersion({ url: 'https://example.com/privacy-old', document: v2, kind: 'privacy-policy', analyze: () => fakeAnalysis(0) });
     clock.tick();
-    await store.savePolicyVersion({ url: 'https://example.com/privacy', document: editDocument(v1, 1), kind: 'privacy-policy' });
+    await store.savePolicyVersion({ url: 'https://example.com/privacy', document: editDocument(v1, 1), kind: 'privacy-policy', analyze: () => fakeAnalysis(0) });
     clock.tick();
-    await store.savePolicyVersion({ url: 'https://example.com/privacy', document: editDocument(v1, 2), kind: 'privacy-policy' });
+    await store.savePolicyVersion({ url: 'https://example.com/privacy', document: editDocument(v1, 2), kind: 'privacy-policy', analyze: () => fakeAnalysis(0) });
     await store.prune({ targetBytes: 0 });
     expect((await store.getLatestTwo(current.policyId)).previous?.document).toEqual(v1);
     const { latest, previous } = await store.getLatestTwo(old.policyId);
@@ -362,11 +362,11 @@ describe('saveWithQuotaRecovery', () => {
   it('frees space by pruning middle versions and keeps the new capture', async () => {
     const { store, clock } = await freshStore();
     let doc = syntheticPolicy(400);
-    const first = await store.savePolicyVersion({ url: URL_, document: doc, kind: 'privacy-policy' });
+    const first = await store.savePolicyVersion({ url: URL_, document: doc, kind: 'privacy-policy', analyze: () => fakeAnalysis(0) });
     for (let i = 1; i < 6; i++) {
       clock.tick();
       doc = editDocument(doc, i);
-      await store.savePolicyVersion({ url: URL_, document: doc, kind: 'privacy-policy' });
+      await store.savePolicyVersion({ url: URL_, document: doc, kind: 'privacy-policy', analyze: () => fakeAnalysis(0) });
     }
     clock.tick();
     const next = editDocument(doc, 6);
