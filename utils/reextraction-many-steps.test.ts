@@ -16,9 +16,10 @@ beforeEach(() => fakeBrowser.reset());
 
 const edit = (i: number) => `Last updated: revision ${i}.`;
 
-it('a sale followed by 20 small edits, baseline without a kept page: after the update the sale stays on the badge and in the popup', async () => {
+/** A first version stored without a page (by `extractorVersion`), then a sale, then 20 small edits. */
+async function saleThenEdits(extractorVersion: number) {
   const { store, clock } = await freshStore();
-  await store.savePolicyVersion({ url: URL_, kind: 'privacy-policy', document: docFor(page([BASE]), 8), extractorVersion: 8, analyze: analyzeChange });
+  await store.savePolicyVersion({ url: URL_, kind: 'privacy-policy', document: docFor(page([BASE]), 8), extractorVersion, analyze: analyzeChange });
   clock.tick();
   await save8(store, page([BASE, SALE]));
   for (let i = 1; i <= 20; i++) {
@@ -26,19 +27,16 @@ it('a sale followed by 20 small edits, baseline without a kept page: after the u
     await save8(store, page([BASE, SALE, edit(i)]));
   }
   expect(await seen(store)).toMatchObject({ badgeMajor: 1, popupMajor: 1, alertIndex: 1 });
+  return store;
+}
+
+it('a sale followed by 20 small edits, baseline without a kept page: after the update the sale stays on the badge and in the popup', async () => {
+  const store = await saleThenEdits(8);
   await reextractAll(store, { extractorVersion: 9, extract: ext9, analyze: analyzeChange });
   await store.analyzeMissing(analyzeChange, 20);
   expect(await seen(store)).toMatchObject({ badgeMajor: 1, popupMajor: 1, alertIndex: 1 });
 });
 
 it('the same on a migrated or imported history (baseline extractor 0), no update needed', async () => {
-  const { store, clock } = await freshStore();
-  await store.savePolicyVersion({ url: URL_, kind: 'privacy-policy', document: docFor(page([BASE]), 8), extractorVersion: 0, analyze: analyzeChange });
-  clock.tick();
-  await save8(store, page([BASE, SALE]));
-  for (let i = 1; i <= 20; i++) {
-    clock.tick();
-    await save8(store, page([BASE, SALE, edit(i)]));
-  }
-  expect(await seen(store)).toMatchObject({ badgeMajor: 1, popupMajor: 1, alertIndex: 1 });
+  await saleThenEdits(0);
 });

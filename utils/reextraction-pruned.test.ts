@@ -19,7 +19,8 @@ const P = page([BASE]);
 const V = page([BASE, CONTACT], true); // quotes an earlier edition: extractor 8 reads a "sale"
 const L = page([BASE, CONTACT2], true);
 
-it('control: without the prune, the extractor-only alert goes', async () => {
+/** P, V and L saved by extractor 8, whose reading of V's quoted edition alerts; V's version. */
+async function savedUnderEight() {
   const { store, clock } = await freshStore();
   for (const html of [P, V, L]) {
     clock.tick();
@@ -27,6 +28,11 @@ it('control: without the prune, the extractor-only alert goes', async () => {
   }
   expect(await seen(store)).toMatchObject({ alertIndex: 1 });
   const [, v] = await versionsOf(store);
+  return { store, clock, v };
+}
+
+it('control: without the prune, the extractor-only alert goes', async () => {
+  const { store, v } = await savedUnderEight();
   expect(await store.reextractVersion(v!.versionId, 9, ext9, analyzeChange)).toBe('changed-text');
   await reextractAll(store, { extractorVersion: 9, extract: ext9, analyze: analyzeChange });
   await store.analyzeMissing(analyzeChange, 20);
@@ -34,13 +40,7 @@ it('control: without the prune, the extractor-only alert goes', async () => {
 });
 
 it('V read anew, then its page pruned, then P read anew: the extractor-only alert goes', async () => {
-  const { store, clock } = await freshStore();
-  for (const html of [P, V, L]) {
-    clock.tick();
-    await save8(store, html);
-  }
-  expect(await seen(store)).toMatchObject({ alertIndex: 1 });
-  const [, v] = await versionsOf(store);
+  const { store, v } = await savedUnderEight();
   // The background reads V first (its predecessor not yet 9's: V's analysis waits for P's re-reading).
   expect(await store.reextractVersion(v!.versionId, 9, ext9, analyzeChange)).toBe('changed-text');
   // A save somewhere hits the quota: V's page (a middle version's) is the one prunable capture.
