@@ -55,7 +55,7 @@ export async function usage(ctx: StoreContext): Promise<Usage> {
  * keeps its chain entry (its hashes), so the chain still verifies. The analysis stored on the
  * version after a removed one still describes the change the user saw at the time.
  */
-export async function prune(ctx: StoreContext, options: { targetBytes?: number } = {}): Promise<PruneResult> {
+export async function prune(ctx: StoreContext, options: { targetBytes?: number; unanalysedToo?: boolean } = {}): Promise<PruneResult> {
   const tx = begin(ctx, ALL_STORES, 'readwrite', 'free storage space');
   try {
     const all = await Promise.all(ALL_STORES.map((s) => Promise.all([tx.objectStore(s).getAll(), tx.objectStore(s).getAllKeys()])));
@@ -224,20 +224,28 @@ export async function prune(ctx: StoreContext, options: { targetBytes?: number }
     // would be shown again.
     // Nor a version awaiting review whose change was major: the badge counts it, and the change since the
     // last review is shown through it (without it, a sale followed by a cosmetic edit would read as cosmetic).
+    // Nor one awaiting review whose change has no analysis yet (it failed, or is owed to the backfill): it may
+    // be major, and once it is gone its successor's analysis, told from it, would hide it. Only as a last
+    // resort (`unanalysedToo`: a save that found nothing else to free, say after an import whose analyses
+    // were all dropped, on a full disk where the backfill cannot write either) do those go, last and oldest
+    // first, so that the new capture is still kept, as a full quota promises.
+    const unanalysed: VersionRecord[] = [];
     const candidates = [...versionsByPolicy.values()]
       .flatMap((list) => {
         const sorted = list.sort((a, b) => a.firstSeen - b.firstSeen);
         const pending = pendingChange(sorted);
         const awaitingMajor = new Set(pending?.versions.filter(isUnreviewedMajor) ?? []);
-        // Nor one awaiting review whose change has no analysis yet (it failed, or is owed to the backfill):
-        // it may be major, and once it is gone its successor's analysis, told from it, would hide it.
+        const awaitingAnalysis = new Set<VersionRecord>();
         for (const v of pending?.versions ?? []) {
           const before = sorted[sorted.indexOf(v) - 1];
-          if (v.analysis === null && before && before.contentHash !== v.contentHash) awaitingMajor.add(v);
+          if (v.analysis === null && before && before.contentHash !== v.contentHash && !awaitingMajor.has(v)) awaitingAnalysis.add(v);
         }
-        return sorted.slice(1, -1).filter((v) => v !== pending?.baseline && !awaitingMajor.has(v));
+        const middle = sorted.slice(1, -1).filter((v) => v !== pending?.baseline && !awaitingMajor.has(v));
+        unanalysed.push(...middle.filter((v) => awaitingAnalysis.has(v)));
+        return middle.filter((v) => !awaitingAnalysis.has(v));
       })
       .sort((a, b) => a.firstSeen - b.firstSeen);
+    if (options.unanalysedToo) candidates.push(...unanalysed.sort((a, b) => a.firstSeen - b.firstSeen));
     const removed: string[] = [];
     for (const v of candidates) {
       if (bytes <= target) break;

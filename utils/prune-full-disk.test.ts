@@ -1,0 +1,94 @@
+/**
+ * After an import whose analyses were all dropped (every version pending, none analysed yet), a full disk
+ * still lets a new capture be saved: when nothing else can be freed, the quota's recovery prunes the changes
+ * awaiting their analysis too, oldest first (store.ts saveWithQuotaRecovery, prune.ts `unanalysedToo`),
+ * rather than refusing the capture; an ordinary prune still keeps them.
+ */
+import 'fake-indexeddb/auto';
+import { afterEach, expect, it, vi } from 'vitest';
+import { IDBObjectStore } from 'fake-indexeddb';
+import { editDocument, fakeAnalysis, freshStore, syntheticPolicy } from '@/lib/history/test-support';
+import { saveWithQuotaRecovery } from '@/lib/history/store';
+import type { PolicyDocument } from '@/lib/core/schema';
+
+const URL_A = 'https://www.example.com/privacy';
+const HOUR = 3_600_000;
+const EDITIONS = 24;
+const cosmetic = () => fakeAnalysis(0);
+
+const editions: PolicyDocument[] = [];
+{
+  let doc = { ...syntheticPolicy(1500), url: URL_A };
+  for (let k = 0; k < EDITIONS + 5; k++) {
+    editions.push(doc);
+    doc = editDocument(doc, k + 1);
+  }
+}
+const html = (k: number) => `<html><body>edition ${k} ${'<p>policy text</p>'.repeat(200)}</body></html>`;
+
+/** A disk that is full until something is deleted (as a prune would); `full()` fills it again. */
+function disk() {
+  const put = IDBObjectStore.prototype.put;
+  const del = IDBObjectStore.prototype.delete;
+  let full = false;
+  vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, ...args) {
+    if (full) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    return put.apply(this, args);
+  });
+  vi.spyOn(IDBObjectStore.prototype, 'delete').mockImplementation(function (this: IDBObjectStore, ...args) {
+    full = false;
+    return del.apply(this, args);
+  });
+  return { full: () => (full = true), isFull: () => full };
+}
+afterEach(() => vi.restoreAllMocks());
+
+async function merged() {
+  const start = Date.UTC(2026, 0, 1);
+  const laptop = await freshStore();
+  const desktop = await freshStore();
+  for (let k = 0; k < EDITIONS; k++) {
+    const env = k % 2 === 0 ? desktop : laptop;
+    env.clock.now = start + k * HOUR;
+    await env.store.savePolicyVersion({ url: URL_A, document: editions[k]!, kind: 'privacy-policy', analyze: cosmetic, raw: { html: html(k), source: 'visit' }, extractorVersion: 9 });
+  }
+  const file = await laptop.store.exportAll();
+  desktop.clock.now = start + EDITIONS * HOUR;
+  const result = await desktop.store.importAll(file);
+  expect(result).toMatchObject({ ok: true, added: EDITIONS / 2 });
+  return desktop;
+}
+
+const OTHER = 'https://www.other.example/privacy';
+
+/** The disk fills; the user visits another site's policy for the first time (nothing of that policy to prune). */
+async function newSiteOnFullDisk(env: Awaited<ReturnType<typeof merged>>) {
+  const d = disk();
+  env.clock.tick(HOUR);
+  d.full();
+  return saveWithQuotaRecovery(env.store, { url: OTHER, document: { ...editions[0]!, url: OTHER }, kind: 'privacy-policy', analyze: cosmetic, raw: { html: html(99), source: 'visit' }, extractorVersion: 9 }).then(
+    (r) => ({ status: r.status, pruned: r.pruned ?? null }),
+    (e: { code?: string }) => ({ status: `error ${e.code}`, pruned: null }),
+  );
+}
+
+it('the merge leaves every version pending and unanalysed', async () => {
+  const env = await merged();
+  const [policy] = await env.store.listPolicies('example.com');
+  const versions = await env.store.listVersions(policy!.policyId);
+  expect(versions).toHaveLength(EDITIONS);
+  expect(versions.filter((v) => v.counts === null && !v.reviewed)).toHaveLength(EDITIONS);
+});
+
+it('control: once the backfill has analysed them, a full disk prunes old versions and the capture is kept', async () => {
+  const env = await merged();
+  await env.store.prune(); // an earlier full disk already took the middle pages
+  await env.store.analyzeMissing(cosmetic, 1000);
+  expect(await newSiteOnFullDisk(env)).toMatchObject({ status: 'first', pruned: { removedVersions: expect.any(Number) } });
+});
+
+it('before the backfill got through them: the capture is still kept, at the cost of changes awaiting their analysis', async () => {
+  const env = await merged();
+  await env.store.prune(); // an earlier full disk already took the middle pages
+  expect(await newSiteOnFullDisk(env)).toMatchObject({ status: 'first' });
+});
