@@ -12,7 +12,7 @@ import type { Bad } from './records';
 import { VersionRecord } from './schema';
 import { begin, putChecked, type StoreContext } from './context';
 import { failedWrite, quarantine, reading } from './quarantine';
-import { assemble, policyVersions, toStored } from './versions';
+import { assemble, policyVersions, siteOfPolicy, toStored } from './versions';
 import { INDEX_STORES, readIndex } from './read';
 import type { AnalyzeFn } from './save';
 
@@ -70,8 +70,8 @@ export async function analyzeMissing(ctx: StoreContext, analyze: AnalyzeFn, limi
       const now = list[at];
       if (now && now.analysis === null && list[at - 1]?.versionId === previous.versionId) {
         await putChecked(tx, STORES.versions, { ...now, analysis });
-        const policy = (await tx.objectStore(STORES.policies).get(version.policyId)) as { site?: unknown } | undefined;
-        if (typeof policy?.site === 'string') sites.add(policy.site);
+        const site = await siteOfPolicy(tx, version.policyId);
+        if (site !== undefined) sites.add(site);
         analysed++;
       }
       await tx.done;

@@ -15,7 +15,7 @@ import { abortQuietly, begin, putChecked, type RwTx, type StoreContext } from '.
 import { appendEntry, lastEntryOf } from './chain';
 import { failedWrite, quarantine, reading } from './quarantine';
 import { writePieces } from './write';
-import { assemble, policyVersions, toStored } from './versions';
+import { assemble, policyVersions, siteOfPolicy, toStored } from './versions';
 import type { AnalyzeFn } from './save';
 import { summariesAfter } from './summaries';
 
@@ -108,7 +108,7 @@ export async function reextractVersion(ctx: StoreContext, versionId: string, ext
     } else result = { ok: false, reason: `the extractor returned an invalid document: ${describeIssues(parsed.error)}` };
   }
   const text = document ? textSha256(document) : null;
-  const first = document && prepared && analyze ? await reanalyses(ctx, v, document, prepared.contentHash, extractorVersion, analyze, { previous: true, next: true, anyway: false }) : null;
+  const first = document && prepared && analyze ? await reanalyses(ctx, v, document, prepared.contentHash, extractorVersion, analyze) : null;
 
   const bad: Bad[] = [];
   const tx = begin(ctx, [STORES.versions, STORES.chunks, STORES.blocks, STORES.captures, STORES.meta, STORES.policies], 'readwrite', 're-extract a capture');
@@ -155,10 +155,7 @@ export async function reextractVersion(ctx: StoreContext, versionId: string, ext
       await writePieces(tx, current.policyId, prepared, writes);
       // Analyses made again (see `reanalyses`).
       if (await writeRedone(tx, current.policyId, first, updated, !same, extractorVersion, bad, writes)) owed = true;
-      if (!same || owed) {
-        const policy = (await tx.objectStore(STORES.policies).get(current.policyId)) as { site?: unknown } | undefined;
-        if (typeof policy?.site === 'string') site = policy.site;
-      }
+      if (!same || owed) site = await siteOfPolicy(tx, current.policyId);
       writes.push(putChecked(tx, STORES.versions, updated));
       const capturedAt = (await lastEntryOf(tx, current, bad))?.capturedAt ?? new Date(current.firstSeen).toISOString();
       await appendEntry(tx, current.policyId, bad, { kind: 'reextraction', versionId, url: current.url, source: 'unknown', capturedAt, recordedAt: new Date(now).toISOString(), extractorVersion, rawSha256: current.rawSha256, textSha256: text }, writes);
@@ -177,10 +174,12 @@ export async function reextractVersion(ctx: StoreContext, versionId: string, ext
 
 /** An analysis made again: for `versionId`, against a predecessor holding `previousHash`, its own text `hash`. */
 type Redone = { versionId: string; previousHash: string; hash: string; analysis: ChangeAnalysis | null };
-/** Which sides of a version `reanalyses` looks at; `anyway`: whether or not either text was read anew. */
-type Sides = { previous: boolean; next: boolean; anyway: boolean };
+/** The sides of a version whose neighbour was not yet the current extractor's when `reanalyses` looked. */
+type Waiting = { previous: boolean; next: boolean };
 /** The result of a look at a version's neighbours: what was made again, and the sides left for later. */
-type Reanalysed = { redo: Redone[]; waiting: Sides; kept: ReadonlySet<string> };
+type Reanalysed = { redo: Redone[]; waiting: Waiting; kept: ReadonlySet<string> };
+/** Whether a version's text is the current extractor's (whether or not its page is still kept: pruning drops that mark). */
+const holdsCurrentText = (x: VersionRecord | undefined, extractorVersion: number): boolean => x?.extractorVersion === extractorVersion;
 
 /**
  * The changes around a version just read anew (`document`, text `hash`) whose analysis is made again: the
@@ -192,24 +191,22 @@ type Reanalysed = { redo: Redone[]; waiting: Sides; kept: ReadonlySet<string> };
  * analysed; `kept`). `waiting`: the sides whose neighbour, with a page, was not yet the current extractor's
  * (see `writeRedone`). Bounded: two analyses per call.
  */
-async function reanalyses(ctx: StoreContext, v: VersionRecord, document: PolicyDocument, hash: string, extractorVersion: number, analyze: AnalyzeFn, sides: Sides): Promise<Reanalysed> {
-  const waiting: Sides = { previous: false, next: false, anyway: true };
+async function reanalyses(ctx: StoreContext, v: VersionRecord, document: PolicyDocument, hash: string, extractorVersion: number, analyze: AnalyzeFn): Promise<Reanalysed> {
+  const waiting: Waiting = { previous: false, next: false };
   const pairs = await reading(ctx, 'read the neighbours of a version read anew', [STORES.versions, STORES.chunks, STORES.blocks], async (tx, bad) => {
     const versions = await policyVersions(tx, v.policyId, bad);
     const at = versions.findIndex((x) => x.versionId === v.versionId);
     if (at < 0) return [];
-    // Its text is the current extractor's (whether or not its page is still kept: pruning drops that mark).
-    const current = (x: VersionRecord) => x.extractorVersion === extractorVersion;
-    const anew = (x: VersionRecord) => sides.anyway || hash !== v.contentHash || x.reextracted !== undefined;
+    const anew = (x: VersionRecord) => hash !== v.contentHash || x.reextracted !== undefined;
     const previous = versions[at - 1];
     const next = versions[at + 1];
     const wanted: Array<{ target: VersionRecord; other: VersionRecord; otherIsOlder: boolean }> = [];
-    if (sides.previous && previous && !v.reviewed) {
-      if (!current(previous)) waiting.previous = previous.checkedBy !== undefined;
+    if (previous && !v.reviewed) {
+      if (!holdsCurrentText(previous, extractorVersion)) waiting.previous = previous.checkedBy !== undefined;
       else if (anew(previous)) wanted.push({ target: v, other: previous, otherIsOlder: true });
     }
-    if (sides.next && next && !next.reviewed) {
-      if (!current(next)) waiting.next = next.checkedBy !== undefined;
+    if (next && !next.reviewed) {
+      if (!holdsCurrentText(next, extractorVersion)) waiting.next = next.checkedBy !== undefined;
       else if (anew(next)) wanted.push({ target: next, other: next, otherIsOlder: false });
     }
     if (wanted.length === 0) return [];
@@ -271,15 +268,14 @@ async function writeRedone(tx: RwTx, policyId: string, found: Reanalysed | null,
   }
   const self = versions.indexOf(own);
   if (self < 0) return wrote;
-  const current = (x: VersionRecord | undefined): x is VersionRecord => x !== undefined && x.extractorVersion === extractorVersion;
   const owe = (target: VersionRecord) => !target.reviewed && target.analysis !== null && !done.has(target.versionId) && !found?.kept.has(target.versionId);
   const previous = versions[self - 1];
   const next = versions[self + 1];
-  if (current(previous) && (ownChanged || waiting?.previous) && owe(own)) {
+  if (holdsCurrentText(previous, extractorVersion) && (ownChanged || waiting?.previous) && owe(own)) {
     own.analysis = null;
     wrote = true;
   }
-  if (current(next) && (ownChanged || waiting?.next) && owe(next)) {
+  if (next && holdsCurrentText(next, extractorVersion) && (ownChanged || waiting?.next) && owe(next)) {
     writes.push(putChecked(tx, STORES.versions, { ...next, analysis: null }));
     wrote = true;
   }

@@ -42,6 +42,12 @@ export async function policyVersions(tx: AnyTx, policyId: string, bad: Bad[]): P
   return raws.flatMap((raw) => check(VersionRecord, STORES.versions, primaryKeyOf(STORES.versions, raw), raw, bad) ?? []);
 }
 
+/** The site a policy belongs to, read loosely from its record (undefined when the record is missing or damaged). */
+export async function siteOfPolicy(tx: AnyTx, policyId: string): Promise<string | undefined> {
+  const policy = (await tx.objectStore(STORES.policies).get(policyId)) as { site?: unknown } | undefined;
+  return typeof policy?.site === 'string' ? policy.site : undefined;
+}
+
 /** Newest valid versions of a policy, newest first. */
 export async function latestVersions(tx: AnyTx, policyId: string, limit: number, bad: Bad[]): Promise<VersionRecord[]> {
   return (await policyVersions(tx, policyId, bad)).reverse().slice(0, limit);
