@@ -119,6 +119,11 @@ export async function prune(ctx: StoreContext, options: { targetBytes?: number; 
       list.push(v.data);
       versionsByPolicy.set(v.data.policyId, list);
     }
+    // Each policy's versions, oldest first, and the change awaiting review in them (core/review.ts).
+    const histories = [...versionsByPolicy.values()].map((list) => {
+      const sorted = list.sort((a, b) => a.firstSeen - b.firstSeen);
+      return { sorted, pending: pendingChange(sorted) };
+    });
     // A quarantined version or chunk holds on to its text as well: its record may be repaired by hand
     // from the quarantine (the raw value is kept there), and that text exists nowhere else.
     const pinnedBlocks: string[] = [];
@@ -200,8 +205,8 @@ export async function prune(ctx: StoreContext, options: { targetBytes?: number; 
     }
     // Nor the page of the version a change awaiting review is told from (the baseline): a newer extractor
     // reads it again, so the change is never told between two extractors' texts.
-    for (const list of versionsByPolicy.values()) {
-      const sha = pendingChange([...list].sort((a, b) => a.firstSeen - b.firstSeen))?.baseline.rawSha256;
+    for (const { pending } of histories) {
+      const sha = pending?.baseline.rawSha256;
       if (sha) keepRaw.add(sha);
     }
     // A quarantined version still names its capture, for the day it is repaired.
@@ -230,15 +235,13 @@ export async function prune(ctx: StoreContext, options: { targetBytes?: number; 
     // were all dropped, on a full disk where the backfill cannot write either) do those go, last and oldest
     // first, so that the new capture is still kept, as a full quota promises.
     const unanalysed: VersionRecord[] = [];
-    const candidates = [...versionsByPolicy.values()]
-      .flatMap((list) => {
-        const sorted = list.sort((a, b) => a.firstSeen - b.firstSeen);
-        const pending = pendingChange(sorted);
+    const candidates = histories
+      .flatMap(({ sorted, pending }) => {
         const awaitingMajor = new Set(pending?.versions.filter(isUnreviewedMajor) ?? []);
         const awaitingAnalysis = new Set<VersionRecord>();
         for (const v of pending?.versions ?? []) {
           const before = sorted[sorted.indexOf(v) - 1];
-          if (v.analysis === null && before && before.contentHash !== v.contentHash && !awaitingMajor.has(v)) awaitingAnalysis.add(v);
+          if (v.analysis === null && before && before.contentHash !== v.contentHash) awaitingAnalysis.add(v);
         }
         const middle = sorted.slice(1, -1).filter((v) => v !== pending?.baseline && !awaitingMajor.has(v));
         unanalysed.push(...middle.filter((v) => awaitingAnalysis.has(v)));
