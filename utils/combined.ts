@@ -27,13 +27,12 @@ export function createCombinedChange(): CombinedChange {
     const [baseline, last] = await Promise.all([store.getVersion(pair.baselineVersionId), latest ?? store.getVersion(pair.latestVersionId)]);
     // Without the baseline (pruned meanwhile), the latest version's own analysis is the best there is.
     if (!baseline || !last) return { analysis: last?.analysis ?? null, keep: false };
-    // The two texts are different extractors' (a re-extraction under way, or a baseline no extractor can
-    // read again): told between them, the change would report what the extractor changed. The pending
-    // versions' own analyses, each made from two texts of one extractor, stand in together, not kept (the
-    // call after the re-reading tells the whole change).
-    // (So is a baseline no extractor can read again, and one of unknown extractor, 0: a history migrated from
-    // before the extractor was recorded, or imported. There the stand-in lasts until the change is reviewed;
-    // it shows each step, so a step undone later still shows.)
+    // The two texts are different extractors': told between them, the change would report what the
+    // extractor changed. The pending versions' own analyses, each made from two texts of one extractor,
+    // stand in together, not kept: during a re-extraction, the call after the re-reading tells the whole
+    // change. For a baseline no extractor can read again (no kept page, or extractor 0: a history migrated
+    // from before the extractor was recorded, or imported) the stand-in lasts until the change is reviewed;
+    // it shows each step, so a step undone later still shows.
     if (baseline.extractorVersion !== last.extractorVersion) return { analysis: await ownAnalyses(store, baseline, last), keep: false };
     const analysis = await analyzeChangeYielding(baseline.document, last.document, nextTask);
     return { analysis, keep: analysis !== null };
@@ -67,7 +66,7 @@ const OWN_ANALYSES = 20;
 async function ownAnalyses(store: PolicyStore, baseline: StoredVersion, last: StoredVersion): Promise<ChangeAnalysis | null> {
   const metas = (await store.listVersions(last.policyId)).filter((v) => v.firstSeen > baseline.firstSeen && v.firstSeen <= last.firstSeen && v.versionId !== last.versionId);
   const newest = metas.slice(-(OWN_ANALYSES - 1));
-  const majors = metas.slice(0, -(OWN_ANALYSES - 1) || metas.length).filter((v) => (v.counts?.major ?? 0) > 0).slice(-OWN_ANALYSES);
+  const majors = metas.slice(0, metas.length - newest.length).filter((v) => (v.counts?.major ?? 0) > 0).slice(-OWN_ANALYSES);
   const earlier = await Promise.all([...majors, ...newest].map((v) => store.getVersion(v.versionId)));
   return mergeAnalyses([...earlier.map((v) => v?.analysis ?? null), last.analysis].filter((a): a is ChangeAnalysis => a !== null));
 }
@@ -98,4 +97,3 @@ export function mergeAnalyses(list: ChangeAnalysis[]): ChangeAnalysis | null {
   findings.sort((a, b) => ORDER[a.severity] - ORDER[b.severity]);
   return { schemaVersion: 2, counts, findings, changes: [...list].reverse().flatMap((a) => a.changes), truncated: list.some((a) => a.truncated) };
 }
-

@@ -119,9 +119,9 @@ export function createHistory(deps: HistoryDeps): History {
         const done = await reextractAll(await store(), { extractorVersion: EXTRACTOR_VERSION, extract: deps.extract, analyze: (a, b) => analyzeChangeYielding(a, b, nextTask), pause: nextTask });
         if (done.processed > 0) {
           await recordOutcome({ at: Date.now(), url: '', outcome: 'reextracted', reason: `extractor ${EXTRACTOR_VERSION}: ${done.changedText} new text, ${done.sameText} same text, ${done.failed} unreadable` });
+          // An analysis that could not be made again was left empty, for the backfill to make.
+          leftWithout++;
         }
-        // An analysis that could not be made again was left empty, for the backfill to make.
-        if (done.processed > 0) leftWithout++;
         return done.changedText;
       } catch (error) {
         console.warn('[Clausewatch] re-extraction stopped', error);

@@ -12,6 +12,8 @@ import type { AnalyzeFn } from './save';
 export const REEXTRACT_PER_STEP = 5;
 /** A run stops after this many steps whatever happens; the next run goes on (counts, never a clock). */
 const MAX_STEPS = 2_000;
+/** Versions a run passes over at most (the extractor threw on them) before it stops; the next run retries them. */
+const MAX_PASSED = 500;
 
 export type StepResult = { processed: number; changedText: number; sameText: number; failed: number; more: boolean };
 
@@ -40,9 +42,6 @@ export async function reextractStep(
   result.more = ids.length > 0 && passed.size <= MAX_PASSED && (await unpassed(1)).length > 0;
   return result;
 }
-
-/** Versions a run passes over at most (the extractor threw on them) before it stops; the next run retries them. */
-const MAX_PASSED = 500;
 
 /** Steps until nothing is left (or MAX_STEPS), pausing between steps; returns the totals. */
 export async function reextractAll(
