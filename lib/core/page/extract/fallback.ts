@@ -4,7 +4,7 @@
  * paragraph text, minus navigation, headers, footers, asides and cookie banners.
  */
 
-import { controlsIndex, declaredLanguages, hiddenByAttributes, hiddenEarlierVersion, hiddenTranslation } from './reveal';
+import { collapsed, controlsIndex, declaredLanguages, hiddenEarlierVersion, hiddenTranslation } from './reveal';
 
 const PARA_SELECTOR = 'p, li, td, dd, dt, h1, h2, h3, h4, h5, h6, pre, blockquote';
 const CHROME_SELECTOR = 'nav, header, footer, aside, [role="navigation"], [role="banner"], [role="contentinfo"], [role="complementary"], [role="dialog"], [aria-modal="true"]';
@@ -76,12 +76,12 @@ export function cleanCopy(root: Element): Element {
   const copy = root.cloneNode(true) as Element;
   // An earlier edition of the policy behind a toggle (reveal.ts hiddenEarlierVersion), found before the
   // buttons that name it go with the rest of the page furniture.
-  const collapsed = copy.querySelectorAll('[hidden], [aria-hidden="true"], [style*="none" i], [style*="hidden" i], details:not([open])');
+  const folded = copy.querySelectorAll('[hidden], [aria-hidden="true"], [style*="none" i], [style*="hidden" i], details:not([open])');
   const controls = controlsIndex(copy);
   const earlier: Element[] = [];
-  for (let i = 0; i < Math.min(collapsed.length, 60_000); i++) {
-    const el = collapsed[i];
-    if (el && (el.localName === 'details' || hiddenByAttributes(el)) && hiddenEarlierVersion(el, controls)) earlier.push(el);
+  for (let i = 0; i < Math.min(folded.length, 60_000); i++) {
+    const el = folded[i];
+    if (el && collapsed(el) && hiddenEarlierVersion(el, controls)) earlier.push(el);
   }
   for (const el of earlier) el.remove();
   const junk = copy.querySelectorAll(`script, style, noscript, template, iframe, form, button, ${CHROME_SELECTOR}`);
@@ -98,7 +98,7 @@ export function cleanCopy(root: Element): Element {
   const languages = declaredLanguages(copy);
   for (let i = withLang.length - 1; i >= 0; i--) {
     const el = withLang[i];
-    if (el && (hiddenByAttributes(el) || (el.localName === 'details' && !el.hasAttribute('open'))) && hiddenTranslation(el, languages)) el.remove();
+    if (el && collapsed(el) && hiddenTranslation(el, languages)) el.remove();
   }
   return copy;
 }

@@ -18,6 +18,11 @@ export function hiddenByAttributes(el: Element): boolean {
   return style !== null && withoutHiding(style) !== null;
 }
 
+/** Whether an element is collapsed: hidden by its own attributes, or a closed <details>. */
+export function collapsed(el: Element): boolean {
+  return hiddenByAttributes(el) || (el.localName === 'details' && !el.hasAttribute('open'));
+}
+
 function withoutHiding(style: string): string | null {
   const decls = style.split(';');
   const kept = decls.filter((d) => !HIDING_DECL.test(d.trim()));
@@ -234,14 +239,10 @@ export function revealCollapsed(doc: Document): number {
     // Things that are hidden for a reason other than collapsing: leave them hidden.
     if (tag === 'script' || tag === 'style' || tag === 'template' || tag === 'noscript' || tag === 'svg') continue;
     if (inChrome(el)) continue;
-    // The same policy in another language, hidden behind a language switch: another document.
-    if (hiddenTranslation(el, languages)) {
-      if (tag === 'details') el.setAttribute('hidden', '');
-      continue;
-    }
-    // An earlier edition of the policy, kept on the page behind a toggle: another document too. A closed
-    // <details> is not hidden to Readability's eyes, so it is hidden here.
-    if (hiddenEarlierVersion(el, controls)) {
+    // Another document: the same policy in another language, hidden behind a language switch, or an
+    // earlier edition of it kept on the page behind a toggle. A closed <details> is not hidden to
+    // Readability's eyes, so it is hidden here.
+    if (hiddenTranslation(el, languages) || hiddenEarlierVersion(el, controls)) {
       if (tag === 'details') el.setAttribute('hidden', '');
       continue;
     }
