@@ -9,17 +9,12 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { analyzeChange } from '@/lib/core/engine';
 import { reextractAll } from '@/lib/history/reextract';
 import type { AnalyzeFn } from '@/lib/history/save';
-import { freshStore } from '@/lib/history/test-support';
-import { BASE, CONTACT, ext9, page, save8, seen } from './testing/reextraction-pages';
+import { BASE, CONTACT, ext9, page, seen, savedByEight } from './testing/reextraction-pages';
 
 beforeEach(() => fakeBrowser.reset());
 
 it('an analysis that fails once during the run: the backfill makes it, and the extractor-only alert goes', async () => {
-  const { store, clock } = await freshStore();
-  for (const html of [page([BASE]), page([BASE, CONTACT], true)]) {
-    clock.tick();
-    await save8(store, html);
-  }
+  const { store } = await savedByEight([page([BASE]), page([BASE, CONTACT], true)]);
   expect((await seen(store)).badgeMajor).toBe(1);
 
   let calls = 0;

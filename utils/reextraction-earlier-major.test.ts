@@ -9,8 +9,7 @@ import { beforeEach, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { analyzeChange } from '@/lib/core/engine';
 import { reextractAll } from '@/lib/history/reextract';
-import { freshStore } from '@/lib/history/test-support';
-import { BASE, CONTACT, CONTACT2, ext9, ext9Throwing, page, SALE, save8, seen, visit9 } from './testing/reextraction-pages';
+import { BASE, CONTACT, CONTACT2, ext9, ext9Throwing, page, SALE, seen, visit9, savedByEight } from './testing/reextraction-pages';
 
 beforeEach(() => fakeBrowser.reset());
 
@@ -20,11 +19,7 @@ const P2 = page([BASE, SALE, CONTACT]); // a minor edit after it
 const P3 = page([BASE, SALE, CONTACT2]);
 
 async function history() {
-  const { store, clock } = await freshStore();
-  for (const html of [P0, P1, P2]) {
-    clock.tick();
-    await save8(store, html);
-  }
+  const { store, clock } = await savedByEight([P0, P1, P2]);
   expect(await seen(store)).toMatchObject({ badgeMajor: 1, popupMajor: 1, alertIndex: 1 });
   return { store, clock };
 }

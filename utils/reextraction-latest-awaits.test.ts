@@ -11,19 +11,14 @@ import { beforeEach, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { analyzeChange } from '@/lib/core/engine';
 import { reextractAll } from '@/lib/history/reextract';
-import { freshStore } from '@/lib/history/test-support';
-import { BASE, CONTACT, CONTACT2, ext9, ext9Throwing, page, save8, seen, versionsOf } from './testing/reextraction-pages';
+import { BASE, CONTACT, CONTACT2, ext9, ext9Throwing, page, seen, versionsOf, savedByEight } from './testing/reextraction-pages';
 
 beforeEach(() => fakeBrowser.reset());
 
 const PAGES = [page([BASE], true), page([BASE, CONTACT], true), page([BASE, CONTACT2], true)];
 
 async function history() {
-  const { store, clock } = await freshStore();
-  for (const html of PAGES) {
-    clock.tick();
-    await save8(store, html);
-  }
+  const { store, clock } = await savedByEight(PAGES);
   expect(await seen(store)).toMatchObject({ badgeMajor: 0, popupMajor: 0, alertIndex: 0 });
   return { store, clock };
 }

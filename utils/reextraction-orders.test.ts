@@ -9,7 +9,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { analyzeChange } from '@/lib/core/engine';
 import { reextractAll } from '@/lib/history/reextract';
 import { freshStore } from '@/lib/history/test-support';
-import { BASE, CONTACT, CONTACT2, docFor, ext9, ext9Failing, page, SALE, save8, seen, versionsOf } from './testing/reextraction-pages';
+import { BASE, CONTACT, CONTACT2, docFor, ext9, ext9Failing, page, SALE, save8, seen, versionsOf, savedByEight } from './testing/reextraction-pages';
 
 beforeEach(() => fakeBrowser.reset());
 
@@ -17,11 +17,7 @@ const PAGES = [page([BASE]), page([BASE, SALE, CONTACT], true), page([BASE, SALE
 const perms = (n: number): number[][] => (n === 0 ? [[]] : perms(n - 1).flatMap((p) => Array.from({ length: n }, (_, i) => [...p.slice(0, i), n - 1, ...p.slice(i)])));
 
 async function history() {
-  const { store, clock } = await freshStore();
-  for (const html of PAGES) {
-    clock.tick();
-    await save8(store, html);
-  }
+  const { store } = await savedByEight(PAGES);
   return store;
 }
 

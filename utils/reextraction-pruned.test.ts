@@ -11,7 +11,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { analyzeChange } from '@/lib/core/engine';
 import { reextractAll } from '@/lib/history/reextract';
 import { freshStore } from '@/lib/history/test-support';
-import { BASE, CONTACT, CONTACT2, ext9, page, save8, seen, versionsOf } from './testing/reextraction-pages';
+import { BASE, CONTACT, CONTACT2, ext9, page, save8, seen, versionsOf, savedByEight } from './testing/reextraction-pages';
 
 beforeEach(() => fakeBrowser.reset());
 
@@ -21,11 +21,7 @@ const L = page([BASE, CONTACT2], true);
 
 /** P, V and L saved by extractor 8, whose reading of V's quoted edition alerts; V's version. */
 async function savedUnderEight() {
-  const { store, clock } = await freshStore();
-  for (const html of [P, V, L]) {
-    clock.tick();
-    await save8(store, html);
-  }
+  const { store, clock } = await savedByEight([P, V, L]);
   expect(await seen(store)).toMatchObject({ alertIndex: 1 });
   const [, v] = await versionsOf(store);
   return { store, clock, v };

@@ -13,8 +13,7 @@ import { analyzeChange } from '@/lib/core/engine';
 import { reextractAll } from '@/lib/history/reextract';
 import type { AnalyzeFn } from '@/lib/history/save';
 import type { ExtractFn } from '@/lib/history/store';
-import { freshStore } from '@/lib/history/test-support';
-import { BASE, CONTACT, CONTACT2, ext9, page, save8, seen, versionsOf, visit9 } from './testing/reextraction-pages';
+import { BASE, CONTACT, CONTACT2, ext9, page, seen, versionsOf, visit9, savedByEight } from './testing/reextraction-pages';
 
 beforeEach(() => fakeBrowser.reset());
 
@@ -23,11 +22,7 @@ const A = page([BASE, CONTACT]);
 const B = page([BASE, CONTACT2], true); // a small edit; the page now also quotes an earlier edition
 
 async function history() {
-  const { store, clock } = await freshStore();
-  for (const html of [P, A, B]) {
-    clock.tick();
-    await save8(store, html);
-  }
+  const { store, clock } = await savedByEight([P, A, B]);
   // Extractor 8's own false alert (it read the earlier edition as policy text): what the update removes.
   expect((await seen(store)).badgeMajor).toBe(1);
   return { store, clock };

@@ -11,8 +11,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { analyzeChange } from '@/lib/core/engine';
 import { reextractAll } from '@/lib/history/reextract';
 import type { AnalyzeFn } from '@/lib/history/save';
-import { freshStore } from '@/lib/history/test-support';
-import { BASE, CONTACT, CONTACT2, ext9, ext9Throwing, page, save8, seen, versionsOf, visit9 } from './testing/reextraction-pages';
+import { BASE, CONTACT, CONTACT2, ext9, ext9Throwing, page, seen, versionsOf, visit9, savedByEight } from './testing/reextraction-pages';
 
 beforeEach(() => fakeBrowser.reset());
 
@@ -21,11 +20,7 @@ const V = page([BASE, CONTACT]);
 const N = page([BASE, CONTACT2]);
 
 it('a visit appends N while the background re-reads V (its own re-reading of V threw): V -> N is made again from the current texts', async () => {
-  const { store, clock } = await freshStore();
-  for (const html of [P, V]) {
-    clock.tick();
-    await save8(store, html);
-  }
+  const { store, clock } = await savedByEight([P, V]);
   const [p, v] = await versionsOf(store);
   expect(await store.reextractVersion(p!.versionId, 9, ext9, analyzeChange)).toBe('changed-text');
   let visit: Promise<unknown> | undefined;
@@ -48,11 +43,7 @@ it('a visit appends N while the background re-reads V (its own re-reading of V t
 });
 
 it('control: the same visit without the background re-reading V meanwhile: the later re-reading mends V -> N', async () => {
-  const { store, clock } = await freshStore();
-  for (const html of [P, V]) {
-    clock.tick();
-    await save8(store, html);
-  }
+  const { store, clock } = await savedByEight([P, V]);
   const [p] = await versionsOf(store);
   expect(await store.reextractVersion(p!.versionId, 9, ext9, analyzeChange)).toBe('changed-text');
   clock.tick();

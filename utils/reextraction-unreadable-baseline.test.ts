@@ -9,7 +9,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { analyzeChange } from '@/lib/core/engine';
 import { reextractAll } from '@/lib/history/reextract';
 import { freshStore } from '@/lib/history/test-support';
-import { BASE, CONTACT, CONTACT2, docFor, ext9, ext9Failing, page, save8, seen, URL_ } from './testing/reextraction-pages';
+import { BASE, CONTACT, CONTACT2, docFor, ext9, ext9Failing, page, save8, seen, URL_, savedByEight } from './testing/reextraction-pages';
 
 beforeEach(() => fakeBrowser.reset());
 
@@ -31,11 +31,7 @@ it('a first version stored without its page: after the update no major change is
 });
 
 it('a first version whose page extractor 9 cannot read: after the update no major change is shown', async () => {
-  const { store, clock } = await freshStore();
-  for (const html of [P0, P1, P2]) {
-    clock.tick();
-    await save8(store, html);
-  }
+  const { store } = await savedByEight([P0, P1, P2]);
   expect(await seen(store)).toMatchObject({ badgeMajor: 0, popupMajor: 0, alertIndex: 0 });
   await reextractAll(store, { extractorVersion: 9, extract: ext9Failing((html) => html === P0), analyze: analyzeChange });
   const after = await seen(store);

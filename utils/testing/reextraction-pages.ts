@@ -6,7 +6,7 @@
  */
 import { analyzeChange } from '@/lib/core/engine';
 import type { ExtractFn, PolicyStore } from '@/lib/history/store';
-import { makeDocument } from '@/lib/history/test-support';
+import { freshStore, makeDocument } from '@/lib/history/test-support';
 import type { PolicyDocument } from '@/lib/core/schema';
 import { createBadges } from '../badges';
 import { createCombinedChange } from '../combined';
@@ -53,6 +53,15 @@ export const ext9Failing = (bad: (html: string) => boolean): ExtractFn => async 
 
 export const save8 = (store: PolicyStore, html: string) =>
   store.savePolicyVersion({ url: URL_, kind: 'privacy-policy', document: docFor(html, 8), raw: { html, source: 'visit' as const }, extractorVersion: 8, analyze: analyzeChange });
+/** A fresh store with `pages` saved one after another by extractor 8, the clock ticking before each. */
+export async function savedByEight(pages: readonly string[]) {
+  const env = await freshStore();
+  for (const html of pages) {
+    env.clock.tick();
+    await save8(env.store, html);
+  }
+  return env;
+}
 export const visit9 = (store: PolicyStore, html: string, extract: ExtractFn = ext9) =>
   store.savePolicyVersion({ url: URL_, kind: 'privacy-policy', document: docFor(html, 9), raw: { html, source: 'visit' }, extractorVersion: 9, analyze: analyzeChange, reextract: extract });
 
