@@ -324,6 +324,8 @@ describe('hidden translations in other markup', () => {
     ['with no <html lang>, its visible counterpart a cousin', doc('', `<h1>Privacy Policy</h1><div class="tab"><div lang="en">${many(enPara, 10)}</div></div><div class="tab" lang="de" hidden><h2>Datenschutzerklärung</h2>${many(dePara, 10)}</div>`), 'Section 10: We keep', 'Wir bewahren'],
     ['with no <html lang>, tabs side by side', doc('', `<h1>Privacy Policy</h1><div role="tabpanel" lang="en">${many(enPara, 10)}</div><div role="tabpanel" lang="de" hidden>${many(dePara, 10)}</div>`), 'Section 10: We keep', 'Wir bewahren'],
     ['in a closed <details>', doc(' lang="en"', `<h1>Privacy Policy</h1>${many(enPara, 10)}<details lang="de"><summary>Deutsch</summary>${many(dePara, 10)}</details>`), 'Section 10: We keep', 'Wir bewahren'],
+    ['in a zero-height panel', doc(' lang="en"', `<h1>Privacy Policy</h1>${many(enPara, 10)}<div class="lang-panel" lang="de" style="max-height:0">${many(dePara, 10)}</div>`), 'Section 10: We keep', 'Wir bewahren'],
+    ['in an inert panel', doc(' lang="en"', `<h1>Privacy Policy</h1>${many(enPara, 10)}<div class="lang-panel closed" lang="de" inert>${many(dePara, 10)}</div>`), 'Section 10: We keep', 'Wir bewahren'],
   ])('stays out: %s (both routes)', (_name, html, keep, out) => {
     const text = ok(extract(html)).blocks.map((b) => b.text).join('\n');
     expect(text).toContain(keep);
@@ -357,6 +359,9 @@ describe('an earlier edition of the policy, kept on the page behind a toggle', (
     `<div class="policy-archive archived-version" style="display:none">${olds}</div>`,
     `<button aria-controls="v1">Show</button><div id="v1" hidden aria-labelledby="v1-label"><span id="v1-label">Prior versions of this Privacy Policy</span>${olds}</div>`,
     `<div hidden><div><h2>Version précédente de la politique</h2>${olds}</div></div>`,
+    // Not hidden to Readability's eyes: a panel closed by a zero height, and one a class closes, marked inert.
+    `<div class="panel" style="max-height: 0" aria-label="Previous version of this policy">${olds}</div>`,
+    `<div class="panel is-closed" inert><h3>Earlier versions</h3>${olds}</div>`,
   ];
   it.each(earlier)('stays out of the policy text (%s)', (e) => {
     const d = ok(extract(page(14, e)));

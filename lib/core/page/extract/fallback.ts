@@ -4,7 +4,7 @@
  * paragraph text, minus navigation, headers, footers, asides and cookie banners.
  */
 
-import { collapsed, controlsIndex, declaredLanguages, hiddenEarlierVersion, hiddenTranslation } from './reveal';
+import { collapsed, controlsIndex, declaredLanguages, FOLDABLE, hiddenEarlierVersion, hiddenTranslation } from './reveal';
 
 const PARA_SELECTOR = 'p, li, td, dd, dt, h1, h2, h3, h4, h5, h6, pre, blockquote';
 const CHROME_SELECTOR = 'nav, header, footer, aside, [role="navigation"], [role="banner"], [role="contentinfo"], [role="complementary"], [role="dialog"], [aria-modal="true"]';
@@ -76,7 +76,7 @@ export function cleanCopy(root: Element): Element {
   const copy = root.cloneNode(true) as Element;
   // An earlier edition of the policy behind a toggle (reveal.ts hiddenEarlierVersion), found before the
   // buttons that name it go with the rest of the page furniture.
-  const folded = copy.querySelectorAll('[hidden], [aria-hidden="true"], [style*="none" i], [style*="hidden" i], details:not([open])');
+  const folded = copy.querySelectorAll(FOLDABLE);
   const controls = controlsIndex(copy);
   const earlier: Element[] = [];
   for (let i = 0; i < Math.min(folded.length, 60_000); i++) {

@@ -15,7 +15,7 @@ export { findStatedDate } from '../../text/dates';
  * engine, which reads texts and never stores them. Never reuse or lower a number: stored versions compare
  * their number with this one, and only a higher one triggers re-extraction.
  */
-export const EXTRACTOR_VERSION = 9;
+export const EXTRACTOR_VERSION = 10;
 // 2 (5 December 2026): the fallback leaves out the heading that repeats the page's title, as Readability does.
 // 3 (6 December 2026): Readability no longer weighs elements by the words of their class and id (extract.ts).
 // 4 (6 December 2026): a hidden element in another language than the page's is not revealed (reveal.ts).
@@ -27,3 +27,5 @@ export const EXTRACTOR_VERSION = 9;
 // 9 (6 December 2026): a collapsed earlier edition of the policy ("Previous version", named by its summary, heading,
 //   label or opening control) stays out (reveal.ts hiddenEarlierVersion); where the page does not say its language,
 //   a hidden element in another language than one the page declares elsewhere is a translation (hiddenTranslation).
+// 10 (6 December 2026): such an earlier edition or translation stays out when only a zero height or `inert` closes it
+//   (Readability reads both), and the fallback looks for them in the same elements as Readability's route (FOLDABLE).

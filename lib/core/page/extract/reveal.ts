@@ -18,9 +18,18 @@ export function hiddenByAttributes(el: Element): boolean {
   return style !== null && withoutHiding(style) !== null;
 }
 
-/** Whether an element is collapsed: hidden by its own attributes, or a closed <details>. */
+/**
+ * What may be collapsed, as a selector both routes use: what Readability's visibility test looks at (hidden,
+ * aria-hidden, inline style), plus zero heights, closed <details> and inert subtrees (a panel a class closes).
+ * Only style attributes that could hold a hiding declaration are selected: matching those natively is much
+ * cheaper than reading every styled element's attribute.
+ */
+export const FOLDABLE =
+  '[hidden], [aria-hidden="true"], [style*="none" i], [style*="hidden" i], [style*="height" i], details:not([open]), [inert]';
+
+/** Whether an element is collapsed: hidden by its own attributes, a closed <details>, or inert. */
 export function collapsed(el: Element): boolean {
-  return hiddenByAttributes(el) || (el.localName === 'details' && !el.hasAttribute('open'));
+  return hiddenByAttributes(el) || (el.localName === 'details' && !el.hasAttribute('open')) || el.hasAttribute('inert');
 }
 
 function withoutHiding(style: string): string | null {
@@ -222,13 +231,8 @@ export function revealCollapsed(doc: Document): number {
   const root = doc.body ?? doc.documentElement;
   if (!root) return 0;
   let revealed = 0;
-  // Only what Readability's visibility test looks at (hidden, aria-hidden, inline style), plus closed
-  // <details> and inert subtrees. Class-based hiding works through stylesheets, which Readability
-  // never evaluates, so it needs no undoing. Only style attributes that could hold a hiding declaration
-  // are selected: matching those natively is much cheaper than reading every styled element's attribute.
-  const list = root.querySelectorAll(
-    '[hidden], [aria-hidden="true"], [style*="none" i], [style*="hidden" i], [style*="height" i], details:not([open]), [inert]',
-  );
+  // Class-based hiding works through stylesheets, which Readability never evaluates, so it needs no undoing.
+  const list = root.querySelectorAll(FOLDABLE);
   const n = Math.min(list.length, MAX_ELEMENTS);
   const controls = controlsIndex(root);
   const languages = declaredLanguages(root);
@@ -240,10 +244,10 @@ export function revealCollapsed(doc: Document): number {
     if (tag === 'script' || tag === 'style' || tag === 'template' || tag === 'noscript' || tag === 'svg') continue;
     if (inChrome(el)) continue;
     // Another document: the same policy in another language, hidden behind a language switch, or an
-    // earlier edition of it kept on the page behind a toggle. A closed <details> is not hidden to
-    // Readability's eyes, so it is hidden here.
-    if (hiddenTranslation(el, languages) || hiddenEarlierVersion(el, controls)) {
-      if (tag === 'details') el.setAttribute('hidden', '');
+    // earlier edition of it kept on the page behind a toggle. A closed <details>, an inert panel and a
+    // zero-height one are not hidden to Readability's eyes, so each is hidden here.
+    if (collapsed(el) && (hiddenTranslation(el, languages) || hiddenEarlierVersion(el, controls))) {
+      el.setAttribute('hidden', '');
       continue;
     }
     let changed = false;
