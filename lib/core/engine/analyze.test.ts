@@ -647,3 +647,17 @@ You may opt out of our sharing of your information with advertising partners in 
     expect(sharing(analyze(plain, consent)).map((f) => f.kind)).toContain('new');
   });
 });
+
+describe('a denial of sharing that disappears', () => {
+  const without = BASE.replace('We do not sell your personal information.\n\n', '');
+  it('widens the sharing when nothing in the newer version denies any sharing', () => {
+    const a = analyze(without);
+    const sharing = a.findings.filter((f) => f.category === 'third-party-sharing');
+    expect(sharing.map((f) => [f.kind, f.severity])).toEqual([['expanded', 'major']]);
+    expect(sharing[0]?.evidence[0]?.sentence).toBe('We do not sell your personal information.');
+  });
+  it('is no alert while the newer version still denies some sharing (a denial moved or reworded)', () => {
+    const a = analyze(without.replace('## Your rights', 'We never rent or sell your data to anyone.\n\n## Your rights'));
+    expect(a.findings.filter((f) => f.category === 'third-party-sharing' && f.severity === 'major')).toEqual([]);
+  });
+});

@@ -328,13 +328,14 @@ function judgeEdit(
 ): Judgement[] {
   const out: Judgement[] = [];
   if (edit.type === 'removed') {
-    // A denial that disappears, with no denial left in its category, widens the practice it limited.
+    // A denial that disappears, with no denial left in its category, widens the practice it limited: a
+    // vanished "we do not train on your data", or "we do not sell your personal information" gone while the
+    // sharing stays (a limit lost, #17). (Until 6 December 2026 AI training only; on the change pairs the two
+    // read the same, on pairs of our own writing one sharing alert more and no false one.)
     const text = edit.before ?? '';
     const found = classify(text);
     for (const c of found) {
-      // AI training only: a vanished "we do not train on your data" is a real widening, whereas a vanished
-      // "we do not sell" is, in practice, mostly a rewritten state-law section.
-      if (c.polarity !== 'restricts' || c.category !== 'ai-training' || c.stance !== 'does-not') continue;
+      if (c.polarity !== 'restricts' || (c.category !== 'ai-training' && c.category !== 'third-party-sharing') || c.stance !== 'does-not') continue;
       if (found.some((o) => o.category === c.category && o.polarity === 'states')) continue;
       // Only when the newer version denies nothing at all in the category: denials are often merged or
       // moved, and a reworded one must not read as a widening.

@@ -121,3 +121,41 @@ describe('what a statement names', () => {
     expect(read('We use data analysis to detect fraud in your account.').purposes).not.toContain('analytics');
   });
 });
+
+describe('what a statement names, in German and Spanish', () => {
+  const read = (s: string) => attributesOf(prepare(s), s);
+  it.each([
+    ['Wir geben Ihre Daten an Dienstleister und Werbepartner weiter.', ['advertisers', 'service-providers']],
+    ['Wir übermitteln Ihre E-Mail-Adresse an Partnerunternehmen und an verbundene Unternehmen.', ['affiliates', 'partners']],
+    ['Auf Anfrage übermitteln wir Daten an Strafverfolgungsbehörden.', ['authorities']],
+    ['Ihre Daten werden nicht an Datenhändler verkauft.', ['data-brokers']],
+    ['Compartimos sus datos con anunciantes y con redes publicitarias.', ['advertisers']],
+    ['Podemos ceder sus datos a las empresas del grupo y a proveedores de servicios.', ['service-providers', 'affiliates']],
+    ['Sus datos pueden comunicarse a terceros y a las autoridades.', ['authorities', 'third-parties']],
+  ])('"%s" goes to %j', (sentence, recipients) => {
+    expect(read(sentence).recipients).toEqual(recipients);
+  });
+  it('reads data kinds and purposes', () => {
+    const de = read('Wir übermitteln Ihre Kaufhistorie und Ihre Standortdaten zu Werbezwecken und zur Analyse des Nutzungsverhaltens.');
+    expect(de.data).toEqual(expect.arrayContaining(['purchases', 'location', 'activity']));
+    expect(de.purposes).toContain('advertising');
+    const es = read('Compartimos su ubicación y su historial de compras para mostrarle publicidad personalizada y entrenar modelos de inteligencia artificial.');
+    expect(es.data).toEqual(expect.arrayContaining(['location', 'purchases']));
+    expect(es.purposes).toEqual(expect.arrayContaining(['advertising', 'personalization', 'ai-training']));
+  });
+  it('reads a limit, so that losing it widens the practice', () => {
+    expect(read('Wir geben Daten nur in anonymisierter Form an Forschungseinrichtungen weiter.').limits).toEqual(expect.arrayContaining(['nur']));
+    expect(read('Solo compartimos datos agregados con investigadores.').limits).toEqual(expect.arrayContaining(['solo', 'agregados']));
+  });
+  it('ends a word at an accented letter ("publicité", "Datenhändler")', () => {
+    // `\b` takes "é" for a non-word character: "publicité" before a space was never read before.
+    expect(read('Vos données servent à la publicité ciblée.').purposes).toContain('advertising');
+    expect(read('Nous les communiquons aux autorités compétentes si la loi l’exige.').recipients).toContain('authorities');
+  });
+  it('reads no recipient or data where the words mean something else', () => {
+    // "Gesichtspunkt" is a point of view, "en nuestro nombre" on our behalf, British "analyse" a verb.
+    expect(read('Unter diesem Gesichtspunkt prüfen wir jede Anfrage.').data).not.toContain('voice-images');
+    expect(read('Nuestros proveedores actúan en nuestro nombre.').data).not.toContain('contact');
+    expect(read('We analyse your messages to detect spam.').purposes).not.toContain('analytics');
+  });
+});

@@ -46,60 +46,102 @@ export interface Attributes {
   models: 'own' | 'third-party' | 'both';
 }
 
-const words = (list: string) => new RegExp(`\\b(?:${list})\\b`, 'g');
+// Word boundaries that know accented letters: `\b` takes "é" or "ü" for a non-word character, so "publicité"
+// followed by a space, or "Datenhändler", would never end a word.
+const words = (list: string) => new RegExp(`(?<![\\p{L}\\p{N}_])(?:${list})(?![\\p{L}\\p{N}_])`, 'gu');
 
 // Order matters only for reading: each kind is tested on its own.
 const RECIPIENT_PATTERNS: Record<RecipientKind, RegExp> = {
   advertisers: words(
-    'advertisers?|advertising (?:partners?|networks?|companies|providers?|platforms?|services)|ad (?:networks?|partners?|tech|technology companies|companies|servers|exchanges|platforms?)|adtech|marketing (?:partners?|companies|providers?)|annonceurs?|partenaires publicitaires',
+    'advertisers?|advertising (?:partners?|networks?|companies|providers?|platforms?|services)|ad (?:networks?|partners?|tech|technology companies|companies|servers|exchanges|platforms?)|adtech|marketing (?:partners?|companies|providers?)|annonceurs?|partenaires publicitaires|r[ée]gies publicitaires|' +
+      // German (compounds: "Werbepartnern", "Werbenetzwerke") and Spanish.
+      'werbetreibenden?|werbe(?:partner|netzwerk|unternehmen|dienstleister|anbieter|plattform|kunde)\\p{L}*|anzeigen(?:partner|netzwerk)\\p{L}*|marketingpartner\\p{L}*|' +
+      'anunciantes?|socios (?:publicitarios|de (?:publicidad|marketing))|redes (?:publicitarias|de publicidad)|(?:empresas|proveedores|plataformas) (?:de publicidad|publicitari[oa]s)',
   ),
-  'data-brokers': words('data (?:brokers?|aggregators?|resellers?)|list brokers?|courtiers en donn[eé]es'),
+  'data-brokers': words('data (?:brokers?|aggregators?|resellers?)|list brokers?|courtiers en donn[eé]es|(?:daten|adress)h[äa]ndler\\p{L}*|datenbroker\\p{L}*|(?:corredores|intermediarios|brokers) de datos'),
   // Companies (OpenAI, Anthropic...) are read as names, with their capitals: see namedRecipients.
-  'ai-providers': words('ai (?:providers?|vendors?|companies|partners?|developers?)|(?:model|llm|language model) (?:providers?|vendors?|developers?)'),
+  'ai-providers': words('ai (?:providers?|vendors?|companies|partners?|developers?)|(?:model|llm|language model) (?:providers?|vendors?|developers?)|ki-(?:anbieter|dienstleister|unternehmen)\\p{L}*|proveedores de (?:ia|inteligencia artificial)|fournisseurs d[e’\'] ?(?:ia|intelligence artificielle)'),
   'service-providers': words(
-    'service providers?|(?:technology|payment|cloud|hosting|analytics|infrastructure|customer support|shipping|delivery|logistics|verification|security|fraud prevention|communications?) (?:service )?providers?|(?:analytics|fulfil?lment|payment|payment processing|credit card processing|hosting|shipping|delivery|courier) (?:company|companies|firms?)|vendors?|(?:sub-?)?processors?|contractors?|consultants?|suppliers?|prestataires?|sous-traitants?|fournisseurs?',
+    'service providers?|(?:technology|payment|cloud|hosting|analytics|infrastructure|customer support|shipping|delivery|logistics|verification|security|fraud prevention|communications?) (?:service )?providers?|(?:analytics|fulfil?lment|payment|payment processing|credit card processing|hosting|shipping|delivery|courier) (?:company|companies|firms?)|vendors?|(?:sub-?)?processors?|contractors?|consultants?|suppliers?|prestataires?|sous-traitants?|fournisseurs?|' +
+      '\\p{L}*dienstleister\\p{L}*|(?:unter)?auftragsverarbeiter\\p{L}*|subunternehmer\\p{L}*|zulieferer\\p{L}*|(?:versand|logistik|zahlungs|hosting|transport)(?:unternehmen|anbieter\\p{L}*)|' +
+      'proveedores?(?: de servicios?)?|prestadores de servicios?|encargados? del tratamiento|subencargados?|contratistas?|' +
+      '(?:empresas|servicios) de (?:mensajer[ií]a|paqueter[ií]a|transporte|pago|alojamiento)',
   ),
-  affiliates: words('affiliates?|affiliated (?:companies|entities|businesses)|subsidiar(?:y|ies)|parent (?:company|companies)|group (?:companies|entities|members)|family of (?:companies|brands)|corporate family|sister (?:companies|brands)|filiales?|soci[eé]t[eé]s du groupe'),
-  partners: words('partners?|business partners?|trusted partners?|co-sponsors?|(?:a|its|our|their|contest|event|promotion|sweepstakes) sponsors?|partenaires?'),
-  authorities: words('law enforcement|(?:government(?:al)?|public|regulatory|tax|judicial|competent|supervisory|federal|state) (?:agency|agencies|authority|authorities|body|bodies|officials)|authorities|regulators?|courts?|police|autorit[eé]s?'),
-  buyers: words('buyers?|purchasers?|acquirers?|acquiring (?:company|entity)|successors?|merger|acquisition|bankruptcy|reorgani[sz]ation|sale of (?:all|some|substantially|part|a business|the business|our business|the company)|business (?:transfers?|transitions?)|corporate transactions?|transferred (?:business )?assets|(?:acquired|bought) by (?:another|a new|an unaffiliated) (?:company|entity|party|business)|(?:merge[sd]? with|merged into) (?:another|a third) (?:company|entity|party|business|firm)'),
-  'social-networks': words('social (?:media|network(?:ing)?) (?:platforms?|sites?|networks?|providers?|services|companies)|social networks?'),
-  researchers: words('researchers?|research (?:partners?|institutions?|organi[sz]ations)|academic'),
-  public: words('publicly|the public|public(?:ly)? (?:available|visible|viewable|accessible)|other users|other members|anyone|everyone'),
-  employers: words('(?:your |their )?employers?|recruit(?:ers|ment agencies)|prospective employers'),
+  affiliates: words('affiliates?|affiliated (?:companies|entities|businesses)|subsidiar(?:y|ies)|parent (?:company|companies)|group (?:companies|entities|members)|family of (?:companies|brands)|corporate family|sister (?:companies|brands)|filiales?|soci[eé]t[eé]s du groupe|' +
+      'verbundenen? unternehmen|konzern(?:gesellschaft|unternehmen)\\p{L}*|tochter(?:gesellschaft|unternehmen)\\p{L}*|muttergesellschaft\\p{L}*|unternehmensgruppe|' +
+      'afiliad[ao]s|(?:empresas|sociedades|entidades) (?:del|de nuestro) grupo|sociedad matriz'),
+  partners: words(
+    'partners?|business partners?|trusted partners?|co-sponsors?|(?:a|its|our|their|contest|event|promotion|sweepstakes) sponsors?|partenaires?|' +
+      '(?:gesch[äa]fts|kooperations|vertriebs)?partnern?|partner(?:unternehmen|firmen|gesellschaften)|socios(?: comerciales)?|empresas colaboradoras',
+  ),
+  authorities: words('law enforcement|(?:government(?:al)?|public|regulatory|tax|judicial|competent|supervisory|federal|state) (?:agency|agencies|authority|authorities|body|bodies|officials)|authorities|regulators?|courts?|police|autorit[eé]s?|' +
+      '\\p{L}*beh[öo]rden?|gerichte?n?|polizei|staatsanwaltschaft\\p{L}*|autoridades?|tribunales|juzgados|fuerzas (?:y cuerpos )?de seguridad|polic[ií]a'),
+  buyers: words('buyers?|purchasers?|acquirers?|acquiring (?:company|entity)|successors?|merger|acquisition|bankruptcy|reorgani[sz]ation|sale of (?:all|some|substantially|part|a business|the business|our business|the company)|business (?:transfers?|transitions?)|corporate transactions?|transferred (?:business )?assets|(?:acquired|bought) by (?:another|a new|an unaffiliated) (?:company|entity|party|business)|(?:merge[sd]? with|merged into) (?:another|a third) (?:company|entity|party|business|firm)|' +
+      'k[äa]ufern?|erwerbern?|unternehmensverkauf\\p{L}*|fusion(?:en)?|compradores?|adquirentes?|fusi[oó]n|adquisici[oó]n'),
+  'social-networks': words('social (?:media|network(?:ing)?) (?:platforms?|sites?|networks?|providers?|services|companies)|social networks?|r[ée]seaux sociaux|soziale[nr]? (?:netzwerke?n?|medien)|redes sociales'),
+  researchers: words('researchers?|research (?:partners?|institutions?|organi[sz]ations)|academic|forscher(?:innen|n)?|forschende[n]?|forschungs(?:einrichtung|partner|institut)\\p{L}*|investigadores|instituciones de investigaci[oó]n'),
+  public: words('publicly|the public|public(?:ly)? (?:available|visible|viewable|accessible)|other users|other members|anyone|everyone|[öo]ffentlichkeit|[öo]ffentlich (?:sichtbar|zug[äa]nglich)|anderen? (?:nutzern?|nutzerinnen|mitgliedern?)|p[úu]blicamente|el p[úu]blico|otros (?:usuarios|miembros)'),
+  employers: words('(?:your |their )?employers?|recruit(?:ers|ment agencies)|prospective employers|arbeitgebern?|empleadores?'),
   // "bank account" and "bank details" are data, not a bank receiving it.
-  'financial-institutions': words('banks?(?! (?:accounts?|account numbers?|details|cards?|information|transfers?|statements?))|lenders?|insurers?|insurance (?:companies|providers)|credit (?:bureaus|reporting agencies|reference agencies)|financial institutions'),
-  'third-parties': words('third[- ]?part(?:y|ies)|tiers|other companies|outside (?:parties|companies)|external (?:parties|organi[sz]ations)|unaffiliated|collaborators'),
+  'financial-institutions': words('banks?(?! (?:accounts?|account numbers?|details|cards?|information|transfers?|statements?))|lenders?|insurers?|insurance (?:companies|providers)|credit (?:bureaus|reporting agencies|reference agencies)|financial institutions|' +
+      'banken|kreditinstitut\\p{L}*|versicherungen|versicherern?|auskunfteien|bancos|aseguradoras|entidades (?:financieras|bancarias)'),
+  'third-parties': words(
+    'third[- ]?part(?:y|ies)|tiers|other companies|outside (?:parties|companies)|external (?:parties|organi[sz]ations)|unaffiliated|collaborators|' +
+      'dritten?|dritt(?:anbieter|unternehmen|parteien|firmen)\\p{L}*|externe[nr]? (?:stellen|empf[äa]nger|unternehmen)|terceros?|terceras partes',
+  ),
 };
 
 const DATA_PATTERNS: Record<DataKind, RegExp> = {
-  content: words('content|posts?|photos?|pictures?|images?|videos?|files?|documents?|uploads?|creations?|notes|comments|contenus?|publications?'),
-  feedback: words('feedback|survey responses|surveys?|reviews|ratings|avis'),
-  messages: words('messages?|conversations?|chats?|prompts?|inputs?|outputs?|queries|interactions?|emails? you send|transcripts?|requ[eê]tes'),
-  'voice-images': words('voice|audio|recordings?|face|facial|biometrics?|voix'),
-  contact: words('names?|e-?mail(?: address(?:es)?)?|phone(?: numbers?)?|(?:postal|mailing|home) address(?:es)?|contact (?:information|details|data)'),
-  location: words('location|geolocation|gps|precise location|localisation'),
-  activity: words('usage|browsing|activity|activities|search(?:es| history| queries)?|clicks?|viewing history|watch history|engagement'),
-  device: words('device (?:information|identifiers?|ids?|data)|ip address(?:es)?|cookies?|identifiers?|advertising ids?'),
+  content: words('content|posts?|photos?|pictures?|images?|videos?|files?|documents?|uploads?|creations?|notes|comments|contenus?|publications?|inhalten?|beitr[äa]ge|fotos|bildern?|dateien|dokumenten?|contenidos?|publicaciones|im[áa]genes|v[íi]deos|archivos|documentos'),
+  feedback: words('feedback|survey responses|surveys?|reviews|ratings|avis|umfragen?|bewertungen|r[üu]ckmeldungen|encuestas?|valoraciones|rese[ñn]as|opiniones'),
+  messages: words('messages?|conversations?|chats?|prompts?|inputs?|outputs?|queries|interactions?|emails? you send|transcripts?|requ[eê]tes|nachrichten|unterhaltungen|chatverl[äa]ufe|eingaben|mensajes|conversaciones|consultas'),
+  'voice-images': words('voice|audio|recordings?|face|facial|biometrics?|voix|stimme|sprachaufnahmen|aufnahmen|gesicht|gesichts(?:erkennung|daten|bilder?|merkmale)|voz|grabaciones|rostro|facial(?:es)?'),
+  contact: words('names?|e-?mail(?: address(?:es)?)?|phone(?: numbers?)?|(?:postal|mailing|home) address(?:es)?|contact (?:information|details|data)|' +
+      'e-mail-adressen?|telefonnummern?|(?:post|liefer|wohn)?anschriften?|(?:liefer|post)adressen?|kontakt(?:daten|angaben|informationen)|' +
+      '(?:su|tu|el) nombre(?: completo| y apellidos)?|nombres y apellidos|correos? electr[oó]nicos?|(?:n[uú]meros? de )?tel[eé]fonos?|direcci[oó]n(?:es)? (?:postal(?:es)?|de (?:correo|env[ií]o|entrega))|datos de contacto'),
+  location: words('location|geolocation|gps|precise location|localisation|standort(?:daten|informationen)?|geolokali[sz]ierung|ubicaci[oó]n|geolocalizaci[oó]n|localizaci[oó]n'),
+  activity: words(
+    'usage|browsing|activity|activities|search(?:es| history| queries)?|clicks?|viewing history|watch history|engagement|' +
+      'nutzungs(?:daten|verhaltens?|informationen)|surfverhaltens?|browserverlaufs?|suchanfragen|suchverlauf|klicks|aktivit[äa]ten|' +
+      'datos de (?:uso|navegaci[oó]n)|historial de (?:b[uú]squeda|navegaci[oó]n)|actividad(?:es)?|clics',
+  ),
+  device: words(
+    'device (?:information|identifiers?|ids?|data)|ip address(?:es)?|cookies?|identifiers?|advertising ids?|' +
+      'ger[äa]te(?:daten|informationen|kennungen?|-?ids?)|ip-adressen?|kennungen|werbe-?ids?|identificadores?(?: de(?:l)? dispositivos?)?|(?:datos|informaci[oó]n) del dispositivo|direcci[oó]n(?:es)? ip',
+  ),
   // A bare "transaction" is as often a merger ("a Business Transaction") as a purchase: only a person's ones count.
-  purchases: words('purchases?|purchase history|(?:your|payment|purchase|financial) transactions?|transaction (?:data|history|information|details|records)|payment (?:information|details|data)|order history'),
-  sensitive: words('health|medical|genetic|biometric|racial|ethnic|religious|sexual orientation|political|precise (?:geo)?location|financial account|social security|donn[eé]es sensibles'),
-  'personal-data': words('personal (?:information|data)|personally identifiable|pii|donn[eé]es personnelles|donn[eé]es [aà] caract[eè]re personnel'),
+  purchases: words('purchases?|purchase history|(?:your|payment|purchase|financial) transactions?|transaction (?:data|history|information|details|records)|payment (?:information|details|data)|order history|' +
+      'kaufhistorie|kaufverhaltens?|k[äa]ufe|bestell(?:historie|daten|verlauf)|zahlungs(?:daten|informationen)|transaktionsdaten|' +
+      'compras|historial de (?:compras|pedidos)|datos de pago|informaci[oó]n de pago|transacciones'),
+  sensitive: words('health|medical|genetic|biometric|racial|ethnic|religious|sexual orientation|political|precise (?:geo)?location|financial account|social security|donn[eé]es sensibles|' +
+      'gesundheits(?:daten|informationen|zustand)|genetische[nr]?|biometrische[nr]?|ethnische[nr]?|religi[öo]se[nr]?|sexuelle[nr]? orientierung|politische[nr]? (?:meinungen|ansichten)|' +
+      'salud|gen[ée]tic[oa]s|biom[ée]tric[oa]s|origen (?:[ée]tnico|racial)|creencias religiosas|orientaci[oó]n sexual|opiniones pol[ií]ticas|datos sensibles'),
+  'personal-data': words('personal (?:information|data)|personally identifiable|pii|donn[eé]es personnelles|donn[eé]es [aà] caract[eè]re personnel|personenbezogenen? daten|pers[öo]nlichen? daten|datos personales|datos de car[aá]cter personal|informaci[oó]n personal'),
 };
 
 const PURPOSE_PATTERNS: Record<Purpose, RegExp> = {
-  advertising: words('advertising|advertisements?|ads|targeted|interest-based|behavio(?:u)?ral advertising|publicit[eé]s?|publicitaires?'),
-  marketing: words('marketing|promotions?|promotional|newsletters?|prospection'),
-  analytics: words('analytics|measurement|measure|attribution|statistics|statistical (?:analys[ie]s|purposes)|traffic patterns?|(?:audience|usage|traffic|site|web) analys[ie]s|analy[sz](?:e|es|ed|ing) (?:how|the use|usage|traffic|trends|visits|(?:your|their) use|(?:website|site|web) traffic|and (?:improve|report))|statistiques'),
-  'ai-training': words('train(?:s|ed|ing)?|fine-?tun(?:e|ed|ing)|machine learning|artificial intelligence|ai models?|language models?|llms?|generative ai|models?|entra[iî]n(?:er|ement)|mod[eè]les?'),
-  research: words('research|studies|recherche'),
-  personalization: words('personali[sz](?:e|ed|ation)|customi[sz](?:e|ed|ation)|recommendations?|tailor(?:ed)?'),
-  security: words('security|fraud|abuse|safety|protect(?:ion)?|s[eé]curit[eé]|fraude'),
-  legal: words('law|legal|laws|regulations?|subpoenas?|court orders?|comply|compliance|obligations? l[eé]gales?'),
-  service: words('provide (?:the|our) services?|operate (?:the|our) services?|perform services|process (?:your )?(?:orders?|payments?)|deliver(?:y)?|customer support|fournir (?:le|nos) services?'),
+  advertising: words('advertising|advertisements?|ads|targeted|interest-based|behavio(?:u)?ral advertising|publicit[eé]s?|publicitaires?|werbung|werbezwecken?|werbliche[nr]?|interessenbasierte[nr]?|publicidad|publicitari[oa]s?|anuncios'),
+  marketing: words('marketing|promotions?|promotional|newsletters?|prospection|direktwerbung|werbeangebote?n?|mercadotecnia|promociones|comunicaciones comerciales'),
+  analytics: words('analytics|measurement|measure|attribution|statistics|statistical (?:analys[ie]s|purposes)|traffic patterns?|(?:audience|usage|traffic|site|web) analys[ie]s|analy[sz](?:e|es|ed|ing) (?:how|the use|usage|traffic|trends|visits|(?:your|their) use|(?:website|site|web) traffic|and (?:improve|report))|statistiques|' +
+      'analysen|analysezwecken?|statistik(?:en)?|statistische[nr]? zwecken?|reichweitenmessung|anal[ií]tic[ao]s?|an[aá]lisis|estad[ií]sticas?|medici[oó]n'),
+  'ai-training': words(
+    'train(?:s|ed|ing)?|fine-?tun(?:e|ed|ing)|machine learning|artificial intelligence|ai models?|language models?|llms?|generative ai|models?|entra[iî]n(?:er|ement)|mod[eè]les?|' +
+      'trainieren|trainiert|ki-modell\\p{L}*|maschinelle[nms]? lernen|k[üu]nstliche[nr]? intelligenz|modellen?|entrenar|entrenamiento|modelos?|aprendizaje autom[aá]tico|inteligencia artificial',
+  ),
+  research: words('research|studies|recherche|forschung(?:szwecken?)?|studien|investigaci[oó]n|estudios'),
+  personalization: words('personali[sz](?:e|ed|ation)|customi[sz](?:e|ed|ation)|recommendations?|tailor(?:ed)?|personalisier(?:ung|en|te[nr]?)|empfehlungen|personaliza(?:r|ci[oó]n|d[oa]s?)|recomendaciones'),
+  security: words('security|fraud|abuse|safety|protect(?:ion)?|s[eé]curit[eé]|fraude|sicherheit|betrug(?:s(?:pr[äa]vention|bek[äa]mpfung))?|missbrauch\\p{L}*|seguridad|abusos?'),
+  legal: words('law|legal|laws|regulations?|subpoenas?|court orders?|comply|compliance|obligations? l[eé]gales?|gesetzliche[nr]?|rechtliche[nr]?|gesetze?n?|gerichtliche[nr]? anordnung\\p{L}*|ley(?:es)?|obligaciones legales|requerimientos? judiciales?'),
+  service: words('provide (?:the|our) services?|operate (?:the|our) services?|perform services|process (?:your )?(?:orders?|payments?)|deliver(?:y)?|customer support|fournir (?:le|nos) services?|' +
+      'bereitstellung (?:unserer|der) (?:dienste|leistungen|website)|vertragserf[üu]llung|abwicklung (?:ihrer|der) bestellung\\p{L}*|kundenservice|kundensupport|' +
+      'prestar(?:le)? (?:el|los|nuestros) servicios?|atenci[oó]n al cliente|gestionar (?:su|el) pedido'),
 };
 
-const LIMIT_PATTERN = words('only|solely|exclusively|strictly|never|not|no|aggregated?|de-?identified|anonymi[sz]ed|pseudonymi[sz]ed|with your (?:prior |express |explicit )?(?:consent|permission)|limited|opt[- ]in|uniquement|anonymis[eé]es?');
+const LIMIT_PATTERN = words(
+  'only|solely|exclusively|strictly|never|not|no|aggregated?|de-?identified|anonymi[sz]ed|pseudonymi[sz]ed|with your (?:prior |express |explicit )?(?:consent|permission)|limited|opt[- ]in|uniquement|anonymis[eé]es?|' +
+    'nur|ausschlie(?:ß|ss)lich|lediglich|niemals|nie|nicht|keine?[nmrs]?|aggregiert(?:e[nr]?)?|anonymisiert(?:e[nr]?)?|pseudonymisiert(?:e[nr]?)?|mit ihrer (?:vorherigen |ausdr[üu]cklichen )?(?:einwilligung|zustimmung)|' +
+    'solo|solamente|[úu]nicamente|exclusivamente|nunca|agregad[oa]s?|anonimizad[oa]s?|seudonimizad[oa]s?|con su (?:previo |expreso )?consentimiento',
+);
 
 /** The kinds whose words the text holds; with `blank`, a kind's words are blanked before later kinds read the text. */
 function kindsOf<K extends string>(patterns: Record<K, RegExp>, text: string, blank = false): K[] {

@@ -22,7 +22,7 @@
  *   expanded; "do not" → "may" → new; an added denial or opt-out → restricted; otherwise reworded. A new
  *   sentence is compared with everything the older version said in that category (nothing → new, more
  *   → expanded, the same → reworded) and quoted beside the closest older statement. A removed AI-training
- *   denial, with no AI denial left, widens the practice (expanded). List items are read together with the
+ *   or sharing denial, with no denial of that practice left, widens the practice (expanded). List items are read together with the
  *   sentence that introduces the list ("We may share your data with:").
  * - Severity: AI training and sharing new/expanded are major; new sensitive data is major; other
  *   categories minor; restrictions and new user rights are good news; rewording is minor for AI/sharing

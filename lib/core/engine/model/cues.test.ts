@@ -17,6 +17,13 @@ describe('cues: arrangements of words that n-grams cannot see', () => {
     ['We never sell your personal information.', 'not>give'],
     ["We don't share your contact details with anyone.", 'not>give'],
     ['Processors act on our behalf and under our instructions.', 'behalf'],
+    // German compounds of "Unternehmen" are other companies; German puts "wir" after its verb, and Spanish
+    // and Italian say "we" with the verb's ending.
+    ['Außerdem übermitteln wir Ihre Kaufhistorie an Partnerunternehmen.', 'give>other'],
+    ['Außerdem übermitteln wir Ihre Kaufhistorie an Partnerunternehmen.', 'we>give'],
+    ['Compartimos sus datos personales con socios publicitarios.', 'we>give'],
+    ['Podemos compartir su información con socios.', 'we>give'],
+    ['Condividiamo i tuoi dati con fornitori di servizi.', 'we>give'],
   ])('"%s" has the cue %s', (sentence, cue) => {
     expect(of(sentence)).toContain(cue);
   });

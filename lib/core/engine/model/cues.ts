@@ -16,11 +16,14 @@ const GIVE =
   /^(?:shar(?:e|es|ed|ing)|disclos\w*|sell(?:s|ing)?|sold|sale|rent(?:s|ed|ing)?|leas(?:e|es|ed|ing)|trad(?:e|es|ed|ing)|transfer\w*|provid(?:e|es|ed|ing)|giv(?:e|es|en|ing)|gave|releas\w*|pass(?:es|ed|ing)?|exchang\w*|transmit\w*|send(?:s|ing)?|sent|furnish\w*|licens(?:e|es|ed|ing)|reveal\w*|partag\w*|communiqu\w*|transm[ei]\w*|vend(?:re|ons|ez|ent|u|ue|us|ues|emos|en|e|er|ido|ida|idos|idas|ere|iamo|ono)|c[eèé]d(?:er|ons|ez|ent|e|é|ée|és|ées|emos|ido|ida|ere|iamo)|lou(?:er|ons|ez|ent)|weiterge\w*|geben|gegeben|weitergabe|übermitt\w*|offenleg\w*|offengelegt|verkauf\w*|teilen|teilt|geteilt|compart\w*|divulg\w*|comunic\w*|condivi\w*|trasfer\w*|trasmett\w*|verstrek\w*|verkop\w*|verkoopt|verkocht|doorge\w*|delen|deelt|gedeeld|compartilh\w*|partilh\w*)$/;
 // A word for another party ("third", "partners", "Werbepartner", "prestataires", "terceros").
 const OTHER =
-  /^(?:third|part(?:y|ies)|partners?|affiliat\w*|advertisers?|vendors?|providers?|companies|sponsors?|subsidiar\w*|processors?|contractors?|agents|networks|authorities|government\w*|enforcement|others|publishers?|buyers?|purchasers?|successors?|marketers?|merchants?|brokers?|tiers|tierces?|partenaires?|prestataires?|filiales?|soci[eé]t[eé]s|annonceurs?|autorit[eé]s|dritten?|\p{L}*partnern?|\p{L}*dienstleistern?|\p{L}*anbietern?|tochtergesellschaften|beh[oö]rden|unternehmen|werbetreibenden?|terceros?|terceras?|terceiros?|terzi|terze|derde|socios|parceiros|proveedores|fornecedores|fornitori|afiliad[ao]s|affiliate|empresas|aziende|anunciantes|inserzionisti|autoridades|autorit[aà]|derden|dienstverleners|adverteerders|bedrijven|overheid)$/u;
+  /^(?:third|part(?:y|ies)|partners?|affiliat\w*|advertisers?|vendors?|providers?|companies|sponsors?|subsidiar\w*|processors?|contractors?|agents|networks|authorities|government\w*|enforcement|others|publishers?|buyers?|purchasers?|successors?|marketers?|merchants?|brokers?|tiers|tierces?|partenaires?|prestataires?|filiales?|soci[eé]t[eé]s|annonceurs?|autorit[eé]s|dritten?|\p{L}*partnern?|\p{L}*dienstleistern?|\p{L}*anbietern?|tochtergesellschaften|beh[oö]rden|\p{L}*unternehmen|werbetreibenden?|terceros?|terceras?|terceiros?|terzi|terze|derde|socios|parceiros|proveedores|fornecedores|fornitori|afiliad[ao]s|affiliate|empresas|aziende|anunciantes|inserzionisti|autoridades|autorit[aà]|derden|dienstverleners|adverteerders|bedrijven|overheid)$/u;
 // A verb of taking ("collect", "receive", "use"): another party that collects is a party data reaches.
 const TAKE = /^(?:collect\w*|use|uses|used|receiv\w*|access(?:es|ed)?|obtain\w*|gather\w*|track\w*|set|sets|plac(?:e|es|ed)|record\w*|recueill\w*|collect[ée]\w*|erheb\w*|erhalt\w*|erhält|recopil\w*|recib\w*|raccogli\w*|ricev\w*|verzamel\w*|ontvang\w*|coletar|coleta\w*|recebe\w*)$/;
 const NOT = /^(?:not|never|cannot|don|doesn|won|no|neither|nor|ne|pas|jamais|nicht|nie|niemals|keine[nmrs]?|kein|nunca|non|mai|niet|nooit|geen|não)$/;
-const WE = /^(?:we|nous|wir|nosotros|noi|wij|nós)$/;
+const WE = /^(?:we|nous|wir|nosotros|noi|wij|nós|podemos|possiamo)$/;
+// A verb that says "we" by its ending, where Spanish, Italian and Portuguese leave the pronoun out
+// ("compartimos", "condividiamo", "compartilhamos").
+const WE_ENDING = /(?:amos|emos|imos|iamo)$/;
 
 type Kind = 'give' | 'other' | 'take' | undefined;
 /**
@@ -73,7 +76,8 @@ export function cues(ws: readonly string[]): string[] {
   if (near(other, give, 6)) out.push('other>give');
   if (near(other, take, 5)) out.push('other>take');
   if (give.some((g) => ws.slice(Math.max(0, g - 4), g).some((w) => NOT.test(w)))) out.push('not>give');
-  if (give.some((g) => ws.slice(Math.max(0, g - 3), g).some((w) => WE.test(w)))) out.push('we>give');
+  // (And German's verb before its subject: "Außerdem übermitteln wir", "Dazu geben wir".)
+  if (give.some((g) => ws.slice(Math.max(0, g - 3), g).some((w) => WE.test(w)) || ws[g + 1] === 'wir' || WE_ENDING.test(ws[g] ?? ''))) out.push('we>give');
   for (let i = 0; i + 2 < ws.length; i++) {
     if (ws[i] === 'on' && (ws[i + 1] === 'our' || ws[i + 1] === 'its' || ws[i + 1] === 'their') && ws[i + 2] === 'behalf') {
       out.push('behalf');
