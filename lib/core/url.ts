@@ -38,13 +38,23 @@ export function siteForUrl(url: string): string {
 }
 
 /**
- * Path without query or fragment, lower-cased (policy URLs are routinely linked with differing case),
+ * Path without query or fragment (but with a hash route: below), lower-cased (policy URLs are routinely linked with differing case),
  * without trailing slashes or a trailing index file, percent-escapes decoded where valid, except those of
  * control characters: a policy's id is written into evidence headers and shown, and a line break from
  * "/privacy%0A" would stop the whole evidence export.
  */
 export function normalizePolicyPath(url: string): string {
-  let path = parseUrl(url).pathname;
+  const parsed = parseUrl(url);
+  const path = normalizedPath(parsed.pathname);
+  // A hash-routed app's route ("#/legal/privacy", "#!/privacy") is a page of its own, as the content script
+  // and the detector read it: two policies of one app are two policies. An anchor ("#sharing") is not.
+  const route = /^#!?(\/[^?]*)/.exec(parsed.hash)?.[1];
+  const routed = route ? normalizedPath(route) : '/';
+  return routed === '/' ? path : `${path}#${routed}`;
+}
+
+function normalizedPath(raw: string): string {
+  let path = raw;
   try {
     // eslint-disable-next-line no-control-regex
     path = decodeURI(path).replace(/[\u0000-\u001f\u007f]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);

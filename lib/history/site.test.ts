@@ -32,6 +32,12 @@ describe('normalizePolicyPath', () => {
     ['https://example.com/de/privacy', '/de/privacy'],
     // A control character stays an escape (it would break the evidence file's headers).
     ['https://example.com/privacy%0A%09x%7F', '/privacy%0a%09x%7f'],
+    // A hash-routed app's route is a page of its own (its query and trailing slash dropped); an anchor is not.
+    ['https://app.example/#/Legal/Privacy/?tab=2', '/#/legal/privacy'],
+    ['https://app.example/app#!/privacy', '/app#/privacy'],
+    ['https://app.example/#/', '/'],
+    ['https://app.example/privacy#/', '/privacy'],
+    ['https://app.example/#/privacy%0A', '/#/privacy%0a'],
   ])('%s -> %s', (url, path) => {
     expect(normalizePolicyPath(url)).toBe(path);
   });
@@ -62,7 +68,9 @@ describe('samePolicyAddress', () => {
   it.each([
     ['https://www.example.com/privacy', 'https://www.example.com/privacy?utm_source=x', true],
     ['https://www.example.com/privacy#cookies', 'https://www.example.com/Privacy/', true],
-    ['https://example.com/#/legal/privacy', 'https://example.com/#/home', true],
+    // Two routes of a hash-routed app are two pages: a copy of one, claimed while the tab shows the other, is refused.
+    ['https://example.com/#/legal/privacy', 'https://example.com/#/home', false],
+    ['https://example.com/#/legal/privacy', 'https://example.com/#!/legal/privacy/', true],
     ['https://www.example.com/privacy', 'http://www.example.com/privacy', false],
     ['https://www.example.com/privacy', 'https://user-pages.example.com/privacy', false],
     ['https://www.bank.example/privacy', 'http://127.0.0.1:8080/', false],
