@@ -81,10 +81,6 @@ function wrap(text: string, width: number, indent: string, hanging = indent): st
   return lines.join('\n');
 }
 
-function sectionText(section: string[]): string {
-  return section.length ? section.join(' › ') : '(top of the document)';
-}
-
 function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
@@ -126,13 +122,15 @@ export function formatDiff(page: DiffOutput, style: Style, width = 100, lang?: s
   out.findings.forEach((f, i) => {
     lines.push('');
     lines.push(`${style.dim(`${i + 1}.`)} ${style.severity(f.severity, `[${words.severity(f.severity).toUpperCase()}]`)} ${style.bold(f.headline)}`);
-    lines.push(`   ${words.category(f.category)} · ${words.kind(f.kind)} · section: ${sectionText(f.section)}`);
+    // In the language of the explanations, like the extension's card: the section when there is one.
+    const section = f.section.length ? [`${words.ui.markdown.sectionLabel} ${f.section.join(' › ')}`] : [];
+    lines.push(`   ${[words.category(f.category), words.kind(f.kind), ...section].join(' · ')}`);
     f.evidence.forEach((sentence, k) => {
       const spans = f.evidenceSpans[k];
       const quoted = spans && spans.length ? renderSpans(spans, style) : sentence;
-      lines.push(wrap(`“${quoted}”`, width - 6, '     ', '      '));
+      lines.push(wrap(words.ui.common.quote(quoted), width - 6, '     ', '      '));
       const before = f.before[k];
-      if (before && spans?.every((s) => s.op === 'insert')) lines.push(style.dim(wrap(`before: “${before}”`, width - 6, '     ', '      ')));
+      if (before && spans?.every((s) => s.op === 'insert')) lines.push(style.dim(wrap(`${words.ui.analysis.before} ${words.ui.common.quote(before)}`, width - 6, '     ', '      ')));
     });
   });
   return `${lines.join('\n')}\n`;

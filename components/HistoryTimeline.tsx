@@ -73,7 +73,7 @@ export function HistoryTimeline({
                 <span />
               )}
               <label htmlFor={versions.length > 1 ? inputId : undefined}>
-                {ui.history.seen(shared ? format.dayTime(v.firstSeen) : when)}
+                {ui.history.seen(shared ? format.whenTime(v.firstSeen) : when)}
                 {v.statedDate && (
                   <span className="muted">
                     {ui.common.separator}

@@ -17,6 +17,7 @@ import { PopupView, type PopupActions } from './PopupView';
 import { RecordStatus } from './RecordStatus';
 import { WordsProvider } from './words';
 import { explainer } from '@/lib/core/explain';
+import { Protocol } from '@/lib/extension/protocol';
 
 const NOW = Date.now();
 const HOUR = 60 * 60 * 1000;
@@ -363,6 +364,41 @@ describe('the history timeline', () => {
     // One version alone on its day keeps the short form.
     const alone = renderToString(<WordsProvider locale="en"><HistoryTimeline now={NOW} policy={history} selected={[]} onToggle={() => {}} chain={chain({})} /></WordsProvider>);
     expect(readable(alone)).toContain('Seen today');
+  });
+});
+
+describe('the history timeline keeps the preposition before a date with its time (two versions seen the same day)', () => {
+  const sameDay: HistoryView['policies'][number] = { ...history, versions: [history.versions[2]!, { ...history.versions[2]!, versionId: 'v4', firstSeen: EARLIER_TODAY + 60_000 }] };
+  it.each([
+    ['en', /^Seen on \d/],
+    ['de', /^Am \d.* gesehen$/],
+    ['fr', /^Vue le \d/],
+    ['es', /^Vista el \d/],
+  ])('%s', (locale, label) => {
+    const html = renderToString(<WordsProvider locale={locale}><HistoryTimeline now={NOW} policy={sameDay} selected={[]} onToggle={() => {}} chain={chain({})} /></WordsProvider>);
+    const labels = [...html.matchAll(/<label[^>]*>(.*?)<\/label>/g)].map((m) => readable(m[1] ?? '').trim());
+    expect(labels).toHaveLength(2);
+    for (const l of labels) expect(l).toMatch(label);
+  });
+});
+
+describe('the popup’s storage-full alert', () => {
+  const alert = (locale: string) => {
+    const html = renderToString(<WordsProvider locale={locale}><PopupView now={NOW} state={tab({ storageProblem: { kind: 'save-failed', reason: 'quota' } })} actions={actions} historyHref="#" /></WordsProvider>);
+    return readable(/<p class="alert" role="alert">(.*?)<\/p>/.exec(html)?.[1] ?? '');
+  };
+  it.each([
+    ['en', /Free some disk space/, /remove older versions|options page/i],
+    ['de', /Geben Sie Speicherplatz auf dem Datenträger frei/, /entfernen Sie ältere Versionen/],
+    ['fr', /Libérez de l’espace disque/, /supprimez d’anciennes versions|dans les options/],
+    ['es', /Libere espacio en el disco/, /elimine versiones antiguas|página de opciones/],
+  ])('%s: asks for disk space, says Clausewatch tries again, points to no removal', (locale, asks, never) => {
+    // The extension has no message that removes a version: the alert must not send anyone looking for one.
+    expect(Object.keys(Protocol).filter((k) => /delete|remove|prune|forget/i.test(k) && !/unwatch/i.test(k))).toEqual([]);
+    const text = alert(locale);
+    expect(text).toMatch(asks);
+    expect(text).toMatch(/try again|versucht es erneut|réessaiera|volverá a intentarlo/);
+    expect(text).not.toMatch(never);
   });
 });
 

@@ -98,6 +98,22 @@ describe('the toolbar badge', () => {
     expect((await shown(tab)).title).toContain('Neu: Ihre Daten dürfen zum Training von KI-Modellen verwendet werden');
   });
 
+  // The badge words its lines from the stored digest, which keeps no evidence: no terms to quote.
+  it.each([
+    ['en', '• New: sensitive data is mentioned'],
+    ['de', '• Neu: Sensible Daten werden erwähnt'],
+    ['fr', '• Nouveau\u00a0: des données sensibles sont mentionnées'],
+    ['es', '• Nuevo: se mencionan datos sensibles'],
+  ])('%s: a new mention of sensitive data reads without empty brackets', async (language, line) => {
+    const { badges, tab, save, shown } = await setup(language);
+    await save(V1);
+    await save(doc('We collect your email address to run the service.\n\nWe collect information about your health conditions and your religious beliefs to tailor the service.'));
+    await badges.refresh(tab, URL_);
+    const { title } = await shown(tab);
+    expect(title.split('\n')).toContain(line);
+    expect(title).not.toMatch(/\(\s*\)/);
+  });
+
   it('follows the tabs: a tab that finishes loading a page of the site gets its badge', async () => {
     const { badges, save, shown } = await setup();
     await save(V1);

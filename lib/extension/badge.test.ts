@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { explainer } from '../core/explain';
 import { BADGE_COLORS, badgeFor, type BadgeInput } from './badge';
 
 const base: BadgeInput = { site: 'inkwell.example', siteMajor: 0, siteGoodNews: 0, headlines: [], otherSites: [] };
@@ -25,11 +26,22 @@ describe('badgeFor', () => {
     expect(b.title).toContain('a.example');
   });
 
-  it('says "9+" past nine other sites (the background stops counting at ten)', () => {
+  it('says "9+" past nine other sites, and "at least 10" in the tooltip (the background stops counting at ten)', () => {
     const ten = Array.from({ length: 10 }, (_, i) => `s${i}.example`);
     const b = badgeFor({ ...base, otherSites: ten });
     expect(b.text).toBe('9+');
-    expect(b.title).toMatch(/10 watched sites have unreviewed privacy policy changes \(s0\.example, s1\.example, s2\.example, …\)/);
+    expect(b.title).toBe('Clausewatch: at least 10 watched sites have unreviewed privacy policy changes (s0.example, s1.example, s2.example, …)');
+    // Nine were all counted: the exact number.
+    expect(badgeFor({ ...base, otherSites: ten.slice(0, 9) }).title).toMatch(/^Clausewatch: 9 watched sites have /);
+  });
+
+  it.each([
+    ['de', 'Clausewatch: mindestens 10 beobachtete Websites haben'],
+    ['fr', 'Clausewatch\u00a0: au moins 10 sites surveillés ont'],
+    ['es', 'Clausewatch: al menos 10 sitios vigilados tienen'],
+  ])('%s: "at least 10" in the reader’s language', (lang, start) => {
+    const ten = Array.from({ length: 10 }, (_, i) => `s${i}.example`);
+    expect(badgeFor({ ...base, otherSites: ten }, explainer(lang).ui.badge).title.startsWith(start)).toBe(true);
   });
 
   it('is empty when there is nothing to review (first visit, cosmetic changes)', () => {

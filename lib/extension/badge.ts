@@ -57,11 +57,12 @@ export function badgeFor(input: BadgeInput, words: BadgeWords = en.ui.badge): Ba
   }
   if (input.otherSites.length > 0) {
     const n = input.otherSites.length;
+    // Past nine the caller stops counting (it reads ten at most): the badge says "9+", the tooltip "at least 10".
+    const uncounted = n > 9;
     return {
-      text: n > 9 ? '9+' : String(n),
+      text: uncounted ? '9+' : String(n),
       color: BADGE_COLORS.elsewhere,
-      // Past nine the caller stops counting: the tooltip then says "at least ten".
-      title: words.elsewhere(n, input.otherSites.slice(0, 3)),
+      title: words.elsewhere(n, input.otherSites.slice(0, 3), uncounted),
     };
   }
   return { text: '', color: BADGE_COLORS.major, title: input.site ? words.nothing(input.site) : 'Clausewatch' };

@@ -98,14 +98,14 @@ describe('golden explanations', () => {
       newer: BASE.replace('We collect usage data to operate the service.', 'We use your content to train our AI models.\n\nYou can opt out of AI training in your settings.'),
       major: [],
       goodNews: 'Good news: you can now opt out of AI training',
-      summary: /^\d good news: AI training opt-out/,
+      summary: /^\d pieces? of good news: AI training opt-out/,
     },
     {
       name: 'a new denial of sharing with advertisers',
       newer: BASE.replace('We do not sell your personal information.', 'We do not sell your personal information.\n\nWe never share your data with advertisers.'),
       major: [],
       goodNews: 'Good news: new limits on sharing your data',
-      summary: /^\d good news: limits on sharing/,
+      summary: /^\d pieces? of good news: limits on sharing/,
     },
     {
       name: 'the same practice in new words',

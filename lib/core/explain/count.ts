@@ -22,3 +22,13 @@ export function counting(locale: string): Counting {
     count: (n, one, other) => `${numbers.format(n)} ${pick(n, one, other)}`,
   };
 }
+
+/** `make(locale)`, made once per tag and then remembered (a language's words for "es-MX", "de-CH"…). */
+export function perLocale<T>(make: (locale: string) => T): (locale: string) => T {
+  const made = new Map<string, T>();
+  return (locale) => {
+    let hit = made.get(locale);
+    if (hit === undefined) made.set(locale, (hit = make(locale)));
+    return hit;
+  };
+}

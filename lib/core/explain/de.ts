@@ -2,6 +2,29 @@ import { uiDe } from './ui-de';
 import type { Parts, Words } from './words';
 
 const has = (p: Parts, s: 'opt-out' | 'sale') => p.signals.includes(s);
+/** The sensitive terms quoted, in brackets; none when the finding has no evidence (a digest, for the badge). */
+const terms = (p: Parts) => (p.sensitive ? ` (${p.sensitive})` : '');
+
+/**
+ * Recipients after „von“, in the dative („auch von Werbetreibenden“); `recipient` has them for „an“, in the
+ * accusative („an Werbetreibende“).
+ */
+const DATIVE: Record<string, string> = {
+  advertisers: 'Werbetreibenden',
+  'data-brokers': 'Datenhändlern',
+  'ai-providers': 'KI-Anbietern',
+  'service-providers': 'Dienstleistern',
+  affiliates: 'verbundenen Unternehmen',
+  partners: 'Partnern',
+  authorities: 'Behörden',
+  buyers: 'einem Käufer des Unternehmens',
+  employers: 'Arbeitgebern',
+  'financial-institutions': 'Banken und Versicherern',
+  'social-networks': 'sozialen Netzwerken',
+  researchers: 'Forschenden',
+  public: 'der Öffentlichkeit',
+  'third-parties': 'Dritten',
+};
 
 // Lists of data come after a colon ("… genutzt werden: Ihre Inhalte und Ihr Standort"), so the verb never
 // has to agree with a list whose number and gender we do not know.
@@ -35,12 +58,12 @@ function headline(p: Parts): string {
       }
       return 'Umformuliert: Die Regeln zur Weitergabe wurden neu gefasst, die Praxis bleibt gleich';
     case 'sensitive-data':
-      if (kind === 'new') return `Neu: Sensible Daten werden erwähnt (${p.sensitive})`;
-      if (kind === 'expanded') return `Erweitert: Weitere sensible Daten werden erwähnt (${p.sensitive})`;
+      if (kind === 'new') return `Neu: Sensible Daten werden erwähnt${terms(p)}`;
+      if (kind === 'expanded') return `Erweitert: Weitere sensible Daten werden erwähnt${terms(p)}`;
       if (kind === 'restricted') return 'Gute Nachricht: Neue Grenzen für sensible Daten';
       return 'Umformuliert: Die Regeln zu sensiblen Daten wurden neu gefasst';
     case 'advertising-profiling':
-      if (kind === 'restricted') return has(p, 'opt-out') ? 'Gute Nachricht: Sie können personalisierte Werbung oder Profilbildung jetzt einschränken' : 'Gute Nachricht: neue Grenzen für personalisierte Werbung oder Profilbildung';
+      if (kind === 'restricted') return has(p, 'opt-out') ? 'Gute Nachricht: Sie können personalisierte Werbung oder Profilbildung jetzt einschränken' : 'Gute Nachricht: Neue Grenzen für personalisierte Werbung oder Profilbildung';
       if (kind === 'reworded') return 'Umformuliert: Die Regeln zur Werbung wurden neu gefasst';
       return `${kind === 'new' ? 'Neu' : 'Erweitert'}: Ihre Daten dürfen für personalisierte Werbung oder Profilbildung genutzt werden`;
     case 'retention':
@@ -130,6 +153,7 @@ export const de: Words = {
     public: 'die Öffentlichkeit',
     'third-parties': 'Dritte',
   },
+  recipientForms: { by: (word, code) => (code === null ? word : (DATIVE[code] ?? word)) },
   data: {
     content: 'Ihre Inhalte',
     messages: 'Ihre Nachrichten und Unterhaltungen',
@@ -157,6 +181,7 @@ export const de: Words = {
   headline,
   label,
   summary: {
+    separator: '; ',
     major: (n, labels) => `${n} ${n === 1 ? 'wichtige Änderung' : 'wichtige Änderungen'}: ${labels}.`,
     goodNews: (n, labels) => `${n} ${n === 1 ? 'gute Nachricht' : 'gute Nachrichten'}: ${labels}.`,
     minorEdits: (n) => `${n} ${n === 1 ? 'geringfügige Änderung' : 'geringfügige Änderungen'}.`,
@@ -164,5 +189,6 @@ export const de: Words = {
     noChange: 'Keine Änderungen.',
   },
   samePassage: (h) => `Dieselbe Textstelle wie bei „${h}“, oben zitiert.`,
-  ui: uiDe,
+  ui: uiDe('de'),
+  uiFor: uiDe,
 };

@@ -2,6 +2,8 @@ import { uiEn } from './ui-en';
 import type { Parts, Words } from './words';
 
 const has = (p: Parts, s: 'opt-out' | 'sale') => p.signals.includes(s);
+/** The sensitive terms quoted, in brackets; none when the finding has no evidence (a digest, for the badge). */
+const terms = (p: Parts) => (p.sensitive ? ` (${p.sensitive})` : '');
 
 function headline(p: Parts): string {
   const { kind } = p;
@@ -31,8 +33,8 @@ function headline(p: Parts): string {
       }
       return 'Reworded: the sharing terms were rewritten, same practice';
     case 'sensitive-data':
-      if (kind === 'new') return `New: sensitive data is mentioned (${p.sensitive})`;
-      if (kind === 'expanded') return `Expanded: more sensitive data is mentioned (${p.sensitive})`;
+      if (kind === 'new') return `New: sensitive data is mentioned${terms(p)}`;
+      if (kind === 'expanded') return `Expanded: more sensitive data is mentioned${terms(p)}`;
       if (kind === 'restricted') return 'Good news: new limits on sensitive data';
       return 'Reworded: the sensitive-data terms were rewritten';
     case 'advertising-profiling':
@@ -155,12 +157,15 @@ export const en: Words = {
   headline,
   label,
   summary: {
+    separator: '; ',
     major: (n, labels) => `${plural(n, 'major change')}: ${labels}.`,
-    goodNews: (n, labels) => `${n} good news: ${labels}.`,
+    // "News" has no plural: "1 piece of good news", "2 pieces of good news".
+    goodNews: (n, labels) => `${plural(n, 'piece', 'pieces')} of good news: ${labels}.`,
     minorEdits: (n) => `${plural(n, 'minor edit')}.`,
     onlyFormatting: 'No meaningful changes (only formatting).',
     noChange: 'No changes.',
   },
   samePassage: (h) => `The same passage as “${h}”, quoted above.`,
-  ui: uiEn,
+  ui: uiEn('en-GB'),
+  uiFor: uiEn,
 };

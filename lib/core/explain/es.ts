@@ -2,6 +2,10 @@ import { uiEs } from './ui-es';
 import type { Parts, Words } from './words';
 
 const has = (p: Parts, s: 'opt-out' | 'sale') => p.signals.includes(s);
+/** The sensitive terms quoted, in brackets; none when the finding has no evidence (a digest, for the badge). */
+const terms = (p: Parts) => (p.sensitive ? ` (${p.sensitive})` : '');
+/** "a" before a recipient, contracted with the article: "al público", "a las autoridades", "a terceros". */
+const to = (x: string) => (x.startsWith('el ') ? `al ${x.slice(3)}` : `a ${x}`);
 
 function headline(p: Parts): string {
   const { kind } = p;
@@ -33,8 +37,8 @@ function headline(p: Parts): string {
       }
       return 'Reformulado: se reescribieron las condiciones de intercambio, misma práctica';
     case 'sensitive-data':
-      if (kind === 'new') return `Nuevo: se mencionan datos sensibles (${p.sensitive})`;
-      if (kind === 'expanded') return `Ampliado: se mencionan más datos sensibles (${p.sensitive})`;
+      if (kind === 'new') return `Nuevo: se mencionan datos sensibles${terms(p)}`;
+      if (kind === 'expanded') return `Ampliado: se mencionan más datos sensibles${terms(p)}`;
       if (kind === 'restricted') return 'Buenas noticias: nuevos límites para los datos sensibles';
       return 'Reformulado: se reescribieron las condiciones sobre datos sensibles';
     case 'advertising-profiling':
@@ -69,7 +73,7 @@ function label(p: Parts): string {
       return 'condiciones de IA reformuladas';
     case 'third-party-sharing':
       if (kind === 'new') return has(p, 'sale') ? 'nueva venta de datos' : p.whoAll ? `nuevo intercambio con ${p.whoAll}` : 'nuevo intercambio de sus datos';
-      if (kind === 'expanded') return p.whoGained ? `intercambio ampliado a ${p.whoGained}` : has(p, 'sale') ? 'venta de datos ampliada' : 'intercambio ampliado';
+      if (kind === 'expanded') return p.toWhoGained ? `intercambio ampliado ${p.toWhoGained}` : has(p, 'sale') ? 'venta de datos ampliada' : 'intercambio ampliado';
       if (kind === 'restricted') return has(p, 'opt-out') ? 'oposición al intercambio' : has(p, 'sale') ? 'sin venta de datos' : 'límites al intercambio';
       return 'condiciones de intercambio reformuladas';
     case 'sensitive-data':
@@ -128,6 +132,7 @@ export const es: Words = {
     public: 'el público',
     'third-parties': 'terceros',
   },
+  recipientForms: { to },
   data: {
     content: 'su contenido',
     messages: 'sus mensajes y conversaciones',
@@ -155,6 +160,7 @@ export const es: Words = {
   headline,
   label,
   summary: {
+    separator: '; ',
     major: (n, labels) => `${n} ${n === 1 ? 'cambio importante' : 'cambios importantes'}: ${labels}.`,
     goodNews: (n, labels) => `${n} ${n === 1 ? 'buena noticia' : 'buenas noticias'}: ${labels}.`,
     minorEdits: (n) => `${n} ${n === 1 ? 'cambio menor' : 'cambios menores'}.`,
@@ -162,5 +168,6 @@ export const es: Words = {
     noChange: 'Sin cambios.',
   },
   samePassage: (h) => `El mismo pasaje que «${h}», citado más arriba.`,
-  ui: uiEs,
+  ui: uiEs('es'),
+  uiFor: uiEs,
 };

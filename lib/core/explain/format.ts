@@ -14,6 +14,8 @@ export interface Formats {
   day(ms: number): string;
   /** A calendar date with the time of day, never relative (two versions first seen the same day). */
   dayTime(ms: number): string;
+  /** The same, to read after a verb: "on 5 Dec 2026, 09:30", „am 05.12.2026, 09:30“. */
+  whenTime(ms: number): string;
   /** `date` with the time of day within the last week, for "last check" where the hour matters. */
   dateTime(ms: number, now: number): string;
   /** A YYYY-MM-DD date the policy states, without shifting it by the time zone. */
@@ -49,6 +51,7 @@ export function formats(locale: string, ui: UiWords): Formats {
     date,
     day,
     dayTime: (ms) => (valid(ms) ? mediumWithTime.format(ms) : ui.time.unknownTime),
+    whenTime: (ms) => (valid(ms) ? ui.time.on(mediumWithTime.format(ms)) : ui.time.unknownWhen),
     when(ms, now) {
       if (!valid(ms)) return ui.time.unknownWhen;
       return daysAgo(ms, now) === null ? ui.time.on(medium.format(ms)) : date(ms, now);

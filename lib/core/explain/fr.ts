@@ -2,8 +2,15 @@ import { uiFr } from './ui-fr';
 import type { Parts, Words } from './words';
 
 const has = (p: Parts, s: 'opt-out' | 'sale') => p.signals.includes(s);
-// French typography: a no-break space before a colon.
+// French typography: a no-break space before a colon and a semicolon.
 const C = '\u00a0:';
+const S = '\u00a0;';
+/** The sensitive terms quoted, in brackets; none when the finding has no evidence (a digest, for the badge). */
+const terms = (p: Parts) => (p.sensitive ? ` (${p.sensitive})` : '');
+/** « de » before a word, elided before a vowel: « de publicité », « d’analyse », « d’entraînement ». */
+const de = (x: string) => (/^[aeiouàâäéèêëîïôöûüœæ]/i.test(x) ? `d’${x}` : `de ${x}`);
+/** « à » before a recipient, contracted with its article: « aux autorités », « au public », « à des tiers ». */
+const to = (x: string) => (x.startsWith('les ') ? `aux ${x.slice(4)}` : x.startsWith('le ') ? `au ${x.slice(3)}` : `à ${x}`);
 
 function headline(p: Parts): string {
   const { kind } = p;
@@ -19,13 +26,13 @@ function headline(p: Parts): string {
     case 'third-party-sharing':
       if (kind === 'new') {
         if (has(p, 'sale')) return `Nouveau${C} vos données personnelles peuvent être vendues`;
-        return p.whoAll ? `Nouveau${C} vos données peuvent être partagées avec ${p.whoAll}${p.purposesAll ? `, à des fins de ${p.purposesAll}` : ''}` : `Nouveau${C} vos données peuvent être partagées avec d’autres`;
+        return p.whoAll ? `Nouveau${C} vos données peuvent être partagées avec ${p.whoAll}${p.purposesAll ? `, à des fins ${de(p.purposesAll)}` : ''}` : `Nouveau${C} vos données peuvent être partagées avec d’autres`;
       }
       if (kind === 'expanded') {
-        if (p.whoGained) return `Élargi${C} désormais aussi partagées avec ${p.whoGained}${p.purposesGained ? `, à des fins de ${p.purposesGained}` : ''}`;
+        if (p.whoGained) return `Élargi${C} désormais aussi partagées avec ${p.whoGained}${p.purposesGained ? `, à des fins ${de(p.purposesGained)}` : ''}`;
         if (has(p, 'sale')) return `Élargi${C} vos données personnelles peuvent désormais être vendues`;
         if (p.dataGained) return `Élargi${C} ces données peuvent désormais être partagées${C} ${p.dataGained}`;
-        if (p.purposesGained) return `Élargi${C} vos données peuvent désormais être partagées à des fins de ${p.purposesGained}`;
+        if (p.purposesGained) return `Élargi${C} vos données peuvent désormais être partagées à des fins ${de(p.purposesGained)}`;
         return `Élargi${C} vos données peuvent désormais être partagées plus largement`;
       }
       if (kind === 'restricted') {
@@ -35,8 +42,8 @@ function headline(p: Parts): string {
       }
       return `Reformulé${C} les clauses de partage ont été réécrites, pratique inchangée`;
     case 'sensitive-data':
-      if (kind === 'new') return `Nouveau${C} des données sensibles sont mentionnées (${p.sensitive})`;
-      if (kind === 'expanded') return `Élargi${C} d’autres données sensibles sont mentionnées (${p.sensitive})`;
+      if (kind === 'new') return `Nouveau${C} des données sensibles sont mentionnées${terms(p)}`;
+      if (kind === 'expanded') return `Élargi${C} d’autres données sensibles sont mentionnées${terms(p)}`;
       if (kind === 'restricted') return `Bonne nouvelle${C} de nouvelles limites pour les données sensibles`;
       return `Reformulé${C} les clauses sur les données sensibles ont été réécrites`;
     case 'advertising-profiling':
@@ -71,7 +78,7 @@ function label(p: Parts): string {
       return 'clauses sur l’IA reformulées';
     case 'third-party-sharing':
       if (kind === 'new') return has(p, 'sale') ? 'nouvelle vente de données' : p.whoAll ? `nouveau partage avec ${p.whoAll}` : 'nouveau partage de vos données';
-      if (kind === 'expanded') return p.whoGained ? `partage élargi à ${p.whoGained}` : has(p, 'sale') ? 'vente de données élargie' : 'partage élargi';
+      if (kind === 'expanded') return p.toWhoGained ? `partage élargi ${p.toWhoGained}` : has(p, 'sale') ? 'vente de données élargie' : 'partage élargi';
       if (kind === 'restricted') return has(p, 'opt-out') ? 'opposition au partage' : has(p, 'sale') ? 'pas de vente de données' : 'limites au partage';
       return 'clauses de partage reformulées';
     case 'sensitive-data':
@@ -130,6 +137,7 @@ export const fr: Words = {
     public: 'le public',
     'third-parties': 'des tiers',
   },
+  recipientForms: { to },
   data: {
     content: 'vos contenus',
     messages: 'vos messages et conversations',
@@ -157,6 +165,7 @@ export const fr: Words = {
   headline,
   label,
   summary: {
+    separator: `${S} `,
     major: (n, labels) => `${n} ${n <= 1 ? 'changement important' : 'changements importants'}${C} ${labels}.`,
     goodNews: (n, labels) => `${n} ${n <= 1 ? 'bonne nouvelle' : 'bonnes nouvelles'}${C} ${labels}.`,
     minorEdits: (n) => `${n} ${n <= 1 ? 'modification mineure' : 'modifications mineures'}.`,
@@ -164,5 +173,6 @@ export const fr: Words = {
     noChange: 'Aucun changement.',
   },
   samePassage: (h) => `Le même passage que «\u00a0${h}\u00a0», cité plus haut.`,
-  ui: uiFr,
+  ui: uiFr('fr'),
+  uiFor: uiFr,
 };

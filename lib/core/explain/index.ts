@@ -4,8 +4,9 @@
  * and the store hold codes only, so a finding stored today reads in German tomorrow.
  *
  * `explainer(locale)` takes a BCP 47 tag ("de-AT", "fr", "en-US") and falls back to English for a
- * language we do not have. The words come from the tag's language; dates follow the whole tag when it
- * names a region ("en-US" writes "Nov 2, 2026", "en-GB" and a bare "en" write "2 Nov 2026").
+ * language we do not have. The words come from the tag's language; dates, sizes and counts follow the
+ * whole tag when it names a region ("en-US" writes "Nov 2, 2026", "en-GB" and a bare "en" write
+ * "2 Nov 2026"; "es-MX" writes "1.5 MB" and "12,345 versiones", a bare "es" "1,5 MB" and "12.345").
  *
  * `ui` holds every other word of the extension's pages, the badge and the notification (ui.ts), and
  * `format` writes dates and sizes in the reader's locale (format.ts).
@@ -38,6 +39,8 @@ export type FindingFacts = Pick<Finding, 'category' | 'kind' | 'gained' | 'attri
 
 const MAX_LISTED = 3;
 const ROUTINE_PURPOSES = new Set(['service', 'legal', 'security']);
+/** Recipients that are never said to train AI models: they receive data, they do not train on it. */
+const NOT_TRAINERS = ['authorities', 'public', 'buyers'] as const;
 
 export interface Explainer {
   language: Language;
@@ -87,12 +90,15 @@ export function explainer(locale?: string | null): Explainer {
   const lists = new Intl.ListFormat(words.locale, { style: 'long', type: 'conjunction' });
   const plurals = new Intl.PluralRules(words.locale);
   const list = (items: readonly string[]) => lists.format(items.slice(0, MAX_LISTED));
-  const who = (g: Gained, skip: readonly string[] = []) => {
+  const plainly = (word: string) => word;
+  const who = (g: Gained, skip: readonly string[] = [], form: (word: string, code: string | null) => string = plainly) => {
     const kinds = g.recipients.filter((r) => !skip.includes(r));
     // "third parties" says less than any other kind; dropped when another is there.
     const specific = kinds.length > 1 ? kinds.filter((r) => r !== 'third-parties') : kinds;
-    return list([...g.named, ...specific.map((r) => words.recipient[r] ?? r)]);
+    return list([...g.named.map((n) => form(n, null)), ...specific.map((r) => form(words.recipient[r] ?? r, r))]);
   };
+  const by = words.recipientForms?.by;
+  const to = words.recipientForms?.to;
   const purposes = (g: Gained) => list(g.purposes.filter((x) => !ROUTINE_PURPOSES.has(x)).map((x) => words.purpose[x] ?? x));
   const parts = (f: FindingFacts): Parts => ({
     category: f.category,
@@ -100,20 +106,23 @@ export function explainer(locale?: string | null): Explainer {
     signals: f.signals as readonly Signal[],
     whoAll: who(f.attributes),
     whoGained: who(f.gained),
-    trainersAll: who(f.attributes, ['authorities', 'public', 'buyers']),
-    trainersGained: who(f.gained, ['authorities', 'public']),
+    trainersAll: who(f.attributes, NOT_TRAINERS, by),
+    trainersGained: who(f.gained, NOT_TRAINERS, by),
+    toWhoGained: who(f.gained, [], to),
     dataGained: list(f.gained.data.map((d) => words.data[d] ?? d)),
     purposesAll: purposes(f.attributes),
     purposesGained: purposes(f.gained),
     sensitive: (f.evidence ?? []).flatMap((e) => e.triggers).slice(0, 2).join(', '),
   });
   const dates = new Map<string, Intl.DateTimeFormat>();
+  // Counts in the same convention as sizes and dates: "1.5 MB … 12,345 versions" in Mexico, not "12.345".
+  const ui = words.uiFor(formatLocale);
   const e: Explainer = {
     language,
     locale: formatLocale,
     words,
-    ui: words.ui,
-    format: formats(formatLocale, words.ui),
+    ui,
+    format: formats(formatLocale, ui),
     list,
     category: (c) => words.category[c],
     severity: (s) => words.severity[s],
@@ -122,7 +131,7 @@ export function explainer(locale?: string | null): Explainer {
     headline: (f) => words.headline(parts(f)),
     label: (f) => words.label(parts(f)),
     summary(d) {
-      const labels = (s: Severity) => [...new Set(d.findings.filter((f) => f.severity === s).map((f) => words.label(parts(f))))].join('; ');
+      const labels = (s: Severity) => [...new Set(d.findings.filter((f) => f.severity === s).map((f) => words.label(parts(f))))].join(words.summary.separator);
       const majors = d.findings.filter((f) => f.severity === 'major').length;
       const good = d.findings.filter((f) => f.severity === 'good-news').length;
       const out: string[] = [];

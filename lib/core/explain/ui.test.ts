@@ -143,7 +143,7 @@ const SAMPLES: Record<string, unknown[][]> = {
   'badge.line': [['x']],
   'badge.more': [[2]],
   'badge.goodNews': [['example.com']],
-  'badge.elsewhere': [[1, ['example.com']], [5, ['a.com', 'b.com', 'c.com']]],
+  'badge.elsewhere': [[1, ['example.com'], false], [5, ['a.com', 'b.com', 'c.com'], false], [10, ['a.com', 'b.com', 'c.com'], true]],
   'badge.nothing': [['example.com']],
   'notification.title': [['example.com']],
 };
@@ -234,7 +234,7 @@ describe('numbers take the language’s plural forms and digits', () => {
     expect(explainer('de').ui.options.found(1, 'example.com')).toBe('Auf example.com wurde 1 mögliche Seite mit der Datenschutzerklärung gefunden.');
     expect(explainer('de').ui.options.found(2, 'example.com')).toBe('Auf example.com wurden 2 mögliche Seiten mit der Datenschutzerklärung gefunden.');
     expect(explainer('es').ui.options.reextractDone(3, 1, 2, 0)).toMatch(/^Páginas guardadas releídas por el extractor 3: 1 dio un texto distinto \(ya guardado\), 2 el mismo texto\./);
-    expect(explainer('fr').ui.badge.elsewhere(2, ['a.com', 'b.com'])).toBe(
+    expect(explainer('fr').ui.badge.elsewhere(2, ['a.com', 'b.com'], false)).toBe(
       'Clausewatch\u00a0: 2 sites surveillés ont des changements de politique de confidentialité non lus (a.com, b.com)',
     );
   });
@@ -245,8 +245,8 @@ describe('the badge tooltip and the notification, for lib/extension/badge.ts and
     const { badge, notification } = explainer('en').ui;
     expect(badge.changed('example.com', 2)).toBe("Clausewatch: example.com's privacy policy changed (2 major changes)");
     expect(badge.line(badge.more(3))).toBe('• and 3 more');
-    expect(badge.elsewhere(1, ['a.com'])).toBe('Clausewatch: 1 watched site has unreviewed privacy policy changes (a.com)');
-    expect(badge.elsewhere(4, ['a.com', 'b.com', 'c.com'])).toBe('Clausewatch: 4 watched sites have unreviewed privacy policy changes (a.com, b.com, c.com, …)');
+    expect(badge.elsewhere(1, ['a.com'], false)).toBe('Clausewatch: 1 watched site has unreviewed privacy policy changes (a.com)');
+    expect(badge.elsewhere(4, ['a.com', 'b.com', 'c.com'], false)).toBe('Clausewatch: 4 watched sites have unreviewed privacy policy changes (a.com, b.com, c.com, …)');
     expect(notification.title('example.com')).toBe('example.com changed its privacy policy');
     expect(notification.message).toBe('Clausewatch found major changes. Click to see what changed.');
   });

@@ -1,7 +1,8 @@
 /**
  * Every other word a person reads in the extension: the pages' headings, buttons, labels, notes, errors,
  * aria-labels and confirmations, the Markdown summary's frame, the badge's tooltip and the desktop
- * notification. One object per language (ui-en.ts, ui-de.ts, ui-fr.ts, ui-es.ts) implements all of it:
+ * notification. One object per language and locale tag (ui-en.ts, ui-de.ts, ui-fr.ts, ui-es.ts, each made
+ * once per tag, so that counts are written as the region writes them) implements all of it:
  * a missing key does not compile. The finding words (headline, category…) stay in `Words`.
  *
  * A phrase with a number is a function, so each language picks its own plural form (Intl.PluralRules,
@@ -22,7 +23,7 @@ export type CheckStatus = 'unchanged' | 'changed' | 'first' | 'failed';
 export interface UiWords {
   /** Dates and sizes (format.ts builds the rest with Intl in the reader's locale). */
   time: {
-    /** An absolute date after a verb: "on 2 Nov 2026", "am 02.11.2026". */
+    /** An absolute date after a verb: "on 2 Nov 2026", "am 02.11.2026"; `unknownDate` reads as `unknownWhen`. */
     on(date: string): string;
     /** A date that cannot be read, alone ("an unknown date") and after a verb ("on an unknown date"). */
     unknownDate: string;
@@ -58,6 +59,7 @@ export interface UiWords {
     noPolicySeen(site: string | null): string;
     /** `when` reads after a verb: "today", "3 days ago", "on 2 Nov 2026" (format.when). */
     changed(when: string): string;
+    /** `day` is a calendar date (format.day), or `time.unknownDate`: each language words that one itself. */
     watchingSince(day: string, versions: number): string;
     firstSeen(day: string, versions: number): string;
     latestSeen(when: string): string;
@@ -235,6 +237,7 @@ export interface UiWords {
   /** The frame of the Markdown summary (components/markdown-summary.ts adds the Markdown marks). */
   markdown: {
     untitled: string;
+    /** Two dates (or `time.unknownDate`) each language words after "first seen". */
     compared(older: string, newer: string): string;
     /** Labels with their colon: "Summary:", "Résumé\u00a0:". */
     policyLabel: string;
@@ -253,13 +256,19 @@ export interface UiWords {
     line(text: string): string;
     more(n: number): string;
     goodNews(site: string): string;
-    /** Watched sites elsewhere with unreviewed changes: `shown` are the ones named, of `n`. */
-    elsewhere(n: number, shown: readonly string[]): string;
+    /**
+     * Watched sites elsewhere with unreviewed changes: `shown` are the ones named, of `n`; `atLeast` when the
+     * caller stopped counting at `n`, so there may be more ("at least 10 watched sites").
+     */
+    elsewhere(n: number, shown: readonly string[], atLeast: boolean): string;
     nothing(site: string): string;
   };
   /** What the popup and options page say when storage is, or was, full (views.ts: StorageProblem). */
   storage: {
-    /** A save refused for the reason given (today only a full disk: 'quota'). */
+    /**
+     * A save refused for the reason given (today only a full disk: 'quota'). Nothing was stored, so the
+     * next visit or background check of that policy captures it again and tries once more.
+     */
     saveFailed(reason: 'quota'): string;
     /** Space was made by removing old saved pages and old intermediate versions. */
     pruned(removedRaw: number, removedVersions: number): string;

@@ -20,9 +20,17 @@ export interface Parts {
   /** Who may receive or use the data, named first, then kinds; '' when none. */
   whoAll: string;
   whoGained: string;
-  /** Who trains models (AI findings): the same without authorities, the public or a buyer. */
+  /**
+   * Who trains models (AI findings): the same without authorities, the public or a buyer, each as the
+   * language writes it after "by" (`RecipientForms.by`: German „von Werbetreibenden“).
+   */
   trainersAll: string;
   trainersGained: string;
+  /**
+   * `whoGained` with the language's "to" written before each (`RecipientForms.to`: French « aux
+   * autorités », Spanish "al público"), for a label; the same as `whoGained` in a language without one.
+   */
+  toWhoGained: string;
   /** Kinds of data gained, '' when none. */
   dataGained: string;
   /** Purposes (not running the service, security or legal reasons), '' when none. */
@@ -33,11 +41,24 @@ export interface Parts {
 }
 
 export interface Summary {
+  /** Joins the labels of one severity ("; ", "\u00a0; " in French). */
+  separator: string;
   major(n: number, labels: string): string;
   goodNews(n: number, labels: string): string;
   minorEdits(n: number): string;
   onlyFormatting: string;
   noChange: string;
+}
+
+/**
+ * A recipient as the language writes it after a preposition, where the word of `Words.recipient` will not
+ * do. `code` is the recipient's code, or null for a company the policy names (written as it is).
+ */
+export interface RecipientForms {
+  /** After "by" (who trains AI models): German „von“ takes the dative („von Werbetreibenden“). */
+  by?(word: string, code: string | null): string;
+  /** With "to" written in, contracted with the article: French « aux autorités », Spanish "al público". */
+  to?(word: string, code: string | null): string;
 }
 
 export interface Words {
@@ -50,6 +71,8 @@ export interface Words {
   kind: Record<FindingKind, string>;
   statement: Record<Category, Record<Polarity, string>>;
   recipient: Record<string, string>;
+  /** Recipients after a preposition, where the language needs another form (see RecipientForms). */
+  recipientForms?: RecipientForms;
   data: Record<string, string>;
   purpose: Record<string, string>;
   headline(p: Parts): string;
@@ -58,8 +81,10 @@ export interface Words {
   summary: Summary;
   /** The card that points to an earlier one quoting the same passage. */
   samePassage(headline: string): string;
-  /** Every other word of the extension's pages, the badge and the notification (ui.ts). */
+  /** Every other word of the extension's pages, the badge and the notification (ui.ts), numbers written as `locale` writes them. */
   ui: UiWords;
+  /** The same words with numbers written as another tag of the language writes them ("es-MX": 12,345), made once per tag. */
+  uiFor(locale: string): UiWords;
 }
 
 export type { Gained };
