@@ -1,5 +1,8 @@
 import { defineConfig } from 'wxt';
 
+/** Every http(s) page: the host permissions, and where the content script runs. */
+const PAGES = ['http://*/*', 'https://*/*'];
+
 // See README "Permissions" for why each one is needed.
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
@@ -25,7 +28,10 @@ export default defineConfig({
       ...(browser === 'firefox' ? [] : ['offscreen']),
     ],
     optional_permissions: ['notifications'],
-    host_permissions: ['http://*/*', 'https://*/*'],
+    host_permissions: [...PAGES],
+    // The script every page runs (entrypoints/page-watch.ts): an unlisted script declared here, not a WXT
+    // content script, whose ContentScriptContext dispatches DOM events a page can hear and forge.
+    content_scripts: [{ matches: [...PAGES], js: ['page-watch.js'], run_at: 'document_idle', all_frames: false }],
     action: { default_title: 'Clausewatch' },
     ...(browser === 'firefox'
       ? {

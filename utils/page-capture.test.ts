@@ -1,10 +1,11 @@
 /**
  * The content script's work on a page, on a page in jsdom and WXT's fakeBrowser: a policy on the page is
  * copied to the background at once, a page that is not one is left alone, an app shell is copied once its
- * text has arrived, and a page is copied once however often it is looked at.
+ * text has arrived, and a page is copied once however often it is looked at, unless the background found
+ * no policy in the copy and the page's text then grew (a policy widget, an app's text after navigation).
  */
 import { JSDOM } from 'jsdom';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createPageCapture, type PageContext } from './page-capture';
 import { POLICY_V1 } from './testing/support';
@@ -22,12 +23,22 @@ beforeEach(() => {
   });
 });
 
+const pages: { stop(): void }[] = [];
+afterEach(() => {
+  for (const page of pages.splice(0)) page.stop();
+});
+
 function open(html: string, url = URL_) {
   const dom = new JSDOM(html, { url });
-  const ctx: PageContext = { isInvalid: false, setTimeout: (fn, ms) => setTimeout(fn, ms) as unknown as number, onInvalidated: () => {} };
+  const ctx: PageContext = { isInvalid: false };
   let href = url;
-  const go = (to: string) => (href = to);
-  return { page: createPageCapture(ctx, dom.window.document, () => href), document: dom.window.document, go };
+  const go = (to: string) => {
+    href = to;
+    dom.window.history.pushState(null, '', to);
+  };
+  const page = createPageCapture(ctx, dom.window.document, () => href);
+  pages.push(page);
+  return { page, document: dom.window.document, go };
 }
 
 describe('the content script', () => {
@@ -86,5 +97,105 @@ describe('the content script', () => {
     document.getElementById('app')!.innerHTML = new JSDOM(POLICY_V1).window.document.body.innerHTML;
     await expect.poll(() => sent.length, { timeout: 3_000 }).toBe(1);
     expect(sent[0]!.data.reason).toMatch(/^rendered after load: /);
+  });
+});
+
+/**
+ * The background as it answers: a copy without the policy's text is no policy ("not-policy"); the real
+ * pipeline gives that for an introduction without its embedded notice, and for a spinner.
+ */
+const POLICY_TEXT = 'We collect device information';
+const copiedWithText = () => sent.some((s) => s.data.html.includes(POLICY_TEXT));
+const policyBody = () => new JSDOM(POLICY_V1).window.document.body.innerHTML;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe('a policy whose text arrives after the content script looked', () => {
+  beforeEach(() => {
+    fakeBrowser.reset();
+    sent = [];
+    fakeBrowser.runtime.onMessage.addListener((message: unknown) => {
+      const m = message as Sent;
+      sent.push(m);
+      return Promise.resolve({ ok: true, value: { status: m.data.html.includes(POLICY_TEXT) ? 'first' : 'not-policy' } });
+    });
+  });
+
+  it('is copied with its text when a policy widget (Termly, iubenda, OneTrust notice…) injects it after load', async () => {
+    // Server-rendered page: an introduction with enough text to count as rendered, and the embed's placeholder.
+    const intro = `<p>${'This page explains how Example Ltd handles personal data on all of its websites and apps. '.repeat(7)}</p>`;
+    const { page, document } = open(`<!doctype html><html><head><title>Privacy Policy | Example</title></head><body><main><h1>Privacy Policy</h1>${intro}<div id="policy-embed"></div></main></body></html>`);
+    page.start();
+    // The widget's script fetches the notice and renders it 300 ms later.
+    setTimeout(() => (document.getElementById('policy-embed')!.innerHTML = policyBody()), 300);
+    await expect.poll(copiedWithText, { timeout: 4_000 }).toBe(true);
+    // The introduction alone went first (the background found no policy in it), then the whole notice.
+    expect(sent.map((s) => s.data.reason.split(':')[0])).toEqual(['load', 'late text']);
+  });
+
+  it('is copied with its text when a single-page app navigates to it and fetches the text (1 s, spinner shown)', async () => {
+    const { page, go, document } = open('<!doctype html><html><head><title>Example</title></head><body><div id="app"><h1>Welcome</h1><p>Our product.</p></div></body></html>', 'https://www.example.com/');
+    page.start();
+    // The app routes to its policy page: the URL and title change at once, a spinner shows, the text is fetched.
+    go('https://www.example.com/legal/privacy');
+    document.title = 'Privacy Policy';
+    document.getElementById('app')!.innerHTML = '<div class="spinner" aria-busy="true">Loading…</div>';
+    page.navigated();
+    setTimeout(() => (document.getElementById('app')!.innerHTML = policyBody()), 1_000);
+    await sleep(3_000);
+    // The spinner is never copied: the one copy holds the policy.
+    expect(sent).toHaveLength(1);
+    expect(copiedWithText()).toBe(true);
+    expect(sent[0]!.data.reason).toMatch(/^navigation: /);
+  });
+
+  it('is copied again only a bounded number of times, and only when its text grew a lot', async () => {
+    // A page named "privacy" that is no policy and keeps growing (a forum thread about privacy).
+    const post = (n: number) => `<p>Post ${n}: ${'I wonder what they do with my data, honestly. '.repeat(12)}</p>`;
+    const { page, document } = open(`<!doctype html><html><head><title>Privacy thread</title></head><body><main id="m"><h1>Privacy thread</h1>${post(0)}</main></body></html>`, 'https://forum.example/privacy-thread');
+    page.start();
+    await expect.poll(() => sent.length).toBe(1);
+    // A little more text: no new copy.
+    document.getElementById('m')!.insertAdjacentHTML('beforeend', '<p>Short reply.</p>');
+    await sleep(1_500);
+    expect(sent).toHaveLength(1);
+    // Much more text, again and again: at most two more copies of this page view.
+    for (let i = 1; i <= 12; i++) {
+      document.getElementById('m')!.insertAdjacentHTML('beforeend', post(i) + post(i + 100));
+      await sleep(800);
+    }
+    expect(sent.length).toBe(3);
+    expect(sent.slice(1).every((s) => s.data.reason.startsWith('late text: '))).toBe(true);
+  });
+
+  it('is not copied again when the background recorded it', async () => {
+    const { page, document } = open(POLICY_V1);
+    page.start();
+    await expect.poll(() => sent.length).toBe(1);
+    document.body.insertAdjacentHTML('beforeend', `<section>${'<p>A long appendix about cookies and partners, added later by a script.</p>'.repeat(30)}</section>`);
+    await sleep(1_500);
+    expect(sent).toHaveLength(1);
+  });
+});
+
+describe('address changes', () => {
+  it('are ignored when only the query changes, and when the new page names nothing and has headings', async () => {
+    const { page, go } = open('<!doctype html><html><head><title>Shop</title></head><body><h1>Shop</h1><p>Things.</p></body></html>', 'https://shop.example/items');
+    page.start();
+    go('https://shop.example/items?sort=price');
+    page.navigated();
+    go('https://shop.example/items/42');
+    page.navigated();
+    await sleep(2_000);
+    expect(sent).toEqual([]);
+  });
+
+  it('a query-only change on a policy page is not a new look', async () => {
+    const { page, go } = open(POLICY_V1);
+    page.start();
+    await expect.poll(() => sent.length).toBe(1);
+    go(`${URL_}?utm_source=newsletter`);
+    page.navigated();
+    await sleep(1_500);
+    expect(sent).toHaveLength(1);
   });
 });

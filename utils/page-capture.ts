@@ -1,29 +1,68 @@
 /**
- * The content script's work on a page (entrypoints/content.ts runs it on every page, so it only reads
+ * The content script's work on a page (entrypoints/page-watch.ts runs it on every page, so it only reads
  * cheap signals: the URL, the title and, when those name nothing, a few headings). When the page may be a
  * privacy policy it hands a serialised copy to the background, where detection and Readability run away
  * from the page's main thread and never touch the live document. A policy whose text is on the page when
  * this runs is copied at once, whatever its headings; only a page whose text is still arriving (an app
  * shell) waits for the DOM to settle. Imports nothing heavy: this is in the bundle every page pays for.
+ *
+ * At most one wait (one MutationObserver, two timers) is pending at a time, whatever the page does: a new
+ * address replaces the wait of the old one. Nothing here registers a listener per address change.
  */
 import { gateDocument, readHeadings } from '@/lib/core/page/detect/gate';
-import { renderedText } from '@/lib/core/page/detect/rendered';
+import { RENDERED_CHARS, renderedText } from '@/lib/core/page/detect/rendered';
 import { MAX_PAGE_CHARS } from '@/lib/core/limits';
 import { serializeInSlices } from '@/lib/core/page/serialize';
 import { sendMessage } from './send';
 
 const SETTLE_QUIET_MS = 600;
 const SETTLE_MAX_MS = 5_000;
+/**
+ * After an address change, the cheap look runs this long after the last change (a burst of changes, a
+ * map being panned, gets one look), and once more at the second time when the first named nothing and the
+ * page still had headings: an app may change its address before its title and heading.
+ */
+const NAV_LOOKS_MS = [300, 1_500] as const;
+/** Copies of one page view taken again because its text grew after the background found no policy in it. */
+export const MAX_RECHECKS = 2;
+/** How long a page view is watched for that growth, from the background's answer. */
+export const RECHECK_WINDOW_MS = 10_000;
+/** The most characters counted when a copy's text is measured (the node bound of renderedText applies too). */
+const MAX_MEASURED_CHARS = 1_000_000;
 
-/** What the content script's context (WXT's ContentScriptContext) gives this module. */
+/** What the content script's context gives this module: whether this copy of the script is orphaned. */
 export interface PageContext {
+  /** The extension was reloaded, updated or removed (`browser.runtime?.id == null`): do nothing more. */
   readonly isInvalid: boolean;
-  setTimeout(handler: () => void, ms: number): number;
-  onInvalidated(cb: () => void): void;
+}
+
+type Timer = ReturnType<typeof setTimeout>;
+
+/**
+ * The page an address names: an anchor followed within it ("#sharing") is the same page; a route of a
+ * hash-routed app ("#/privacy", "#!/terms") is a page of its own.
+ * (Cut by hand: lib/core/url.ts brings the public-suffix list, 170 KB, into every page.)
+ */
+function pageOf(url: string): string {
+  const hash = url.indexOf('#');
+  const anchor = hash >= 0 && !/^#!?\//.test(url.slice(hash, hash + 3));
+  return anchor ? url.slice(0, hash) : url;
+}
+
+/** The page without its query: an app that only changes its query (filters, a map's position) stays put. */
+function addressOf(url: string): string {
+  const page = pageOf(url);
+  const hash = page.indexOf('#');
+  const query = page.indexOf('?');
+  if (query < 0 || (hash >= 0 && query > hash)) return page;
+  return page.slice(0, query) + (hash >= 0 ? page.slice(hash) : '');
 }
 
 export function createPageCapture(ctx: PageContext, doc: Document, href: () => string) {
   let lastChecked = '';
+  let lastAddress = addressOf(href());
+  let recheck = { page: '', used: 0 };
+
   const look = (): ReturnType<typeof gateDocument> | null => {
     try {
       return gateDocument(doc, href());
@@ -32,60 +71,110 @@ export function createPageCapture(ctx: PageContext, doc: Document, href: () => s
       return null;
     }
   };
+  /** The page's text outside its chrome, counted as renderedText counts it (bounded by its node count). */
+  const textChars = () => renderedText(doc, MAX_MEASURED_CHARS).chars;
+
   const check = (why: string, seen = look()) => {
     if (!seen || ctx.isInvalid) return;
     const { verdict, signals } = seen;
-    // Once per page: an anchor followed within it ("#sharing") is the same page, so it is not copied
-    // again; a route of a hash-routed app ("#/privacy", "#!/terms") is a page of its own.
-    // (Cut by hand: lib/core/url.ts brings the public-suffix list, 170 KB, into every page.)
-    const hash = signals.url.indexOf('#');
-    const anchor = hash >= 0 && !/^#!?\//.test(signals.url.slice(hash, hash + 3));
-    const page = anchor ? signals.url.slice(0, hash) : signals.url;
+    // Once per page view (see pageOf), whatever the copy held; only the background's answer that it held
+    // no policy opens a bounded second look (recheckOnGrowth).
+    const page = pageOf(signals.url);
     if (!verdict.pass || page === lastChecked) return;
     lastChecked = page;
     const url = signals.url;
     const root = doc.documentElement;
     if (!root) return;
+    const before = textChars();
     // Copied in slices of a few milliseconds: serialising a huge page in one go would freeze it.
     // A page too large to copy is still reported (with an empty copy), so the outcome is recorded.
-    serializeInSlices(root, { clock: () => performance.now(), pause: () => new Promise((r) => setTimeout(r, 0)), maxChars: MAX_PAGE_CHARS })
-      .then((copy) =>
-        sendMessage('pageCaptured', {
-          url,
-          reason: copy.ok ? `${why}: ${verdict.reason}` : `${why}: ${verdict.reason}; ${copy.reason}`,
-          html: copy.ok ? copy.html : '',
-        }),
-      )
-      .catch(() => {
-        // The extension was reloaded or the background is gone; nothing to do on this page.
-      });
+    void serializeInSlices(root, { clock: () => performance.now(), pause: () => new Promise((r) => setTimeout(r, 0)), maxChars: MAX_PAGE_CHARS }).then(async (copy) => {
+      const status = await sendMessage('pageCaptured', {
+        url,
+        reason: copy.ok ? `${why}: ${verdict.reason}` : `${why}: ${verdict.reason}; ${copy.reason}`,
+        html: copy.ok ? copy.html : '',
+      }).then(
+        (reply) => reply.status,
+        // The background is gone (the extension was reloaded: isInvalid says so) or could not answer.
+        () => 'failed',
+      );
+      if (copy.ok && (status === 'not-policy' || status === 'failed')) recheckOnGrowth(page, before);
+    });
   };
 
-  // Single-page sites: a policy may be rendered after load or reached by history navigation.
-  // Wait for the DOM to settle (quiet for a moment; for an app shell, also until it is `ready`: its
-  // text or headings have arrived), bounded, before the cheap check. The observer costs nothing once
-  // it has disconnected. Readiness, once seen, is kept: the later mutations only restart the quiet.
-  const afterSettle = (why: string, ready: () => boolean) => {
-    const started = performance.now();
-    let quiet = 0;
-    let isReady = false;
-    const readyNow = () => (isReady ||= ready());
-    const finish = () => {
-      observer.disconnect();
-      clearTimeout(quiet);
-      clearTimeout(deadline);
-      check(why);
-    };
-    const observer = new (doc.defaultView ?? globalThis).MutationObserver(() => {
-      clearTimeout(quiet);
-      if (performance.now() - started > SETTLE_MAX_MS) return finish();
-      if (readyNow()) quiet = ctx.setTimeout(finish, SETTLE_QUIET_MS);
-    });
-    observer.observe(doc.documentElement, { childList: true, subtree: true });
-    if (readyNow()) quiet = ctx.setTimeout(finish, SETTLE_QUIET_MS);
-    const deadline = ctx.setTimeout(finish, SETTLE_MAX_MS);
-    ctx.onInvalidated(() => observer.disconnect());
+  /**
+   * The background found no policy in the copy (or could not read it). A policy widget (Termly, iubenda,
+   * a CMS embed) may still be rendering below a server-rendered introduction, or an app's text may still
+   * be on its way: watch the page for a while, and copy it again once its text has grown substantially
+   * (by RENDERED_CHARS characters and by half) and the DOM is quiet. Bounded by counts and sizes: at most
+   * MAX_RECHECKS such copies of one page view, each decided by a count of characters, never by how long
+   * anything took; the window only ends the wait.
+   */
+  const recheckOnGrowth = (page: string, before: number) => {
+    if (ctx.isInvalid || waiting || lastChecked !== page || pageOf(href()) !== page) return;
+    if (recheck.page !== page) recheck = { page, used: 0 };
+    if (recheck.used >= MAX_RECHECKS) return;
+    recheck.used++;
+    const target = before + Math.max(RENDERED_CHARS, Math.ceil(before / 2));
+    wait(
+      () => renderedText(doc, target).rendered,
+      RECHECK_WINDOW_MS,
+      (grown) => {
+        if (!grown || lastChecked !== page || pageOf(href()) !== page) return;
+        lastChecked = '';
+        check('late text');
+      },
+    );
   };
+
+  // The one pending wait. It ends when the DOM has been quiet for a moment and `ready` holds (asked only
+  // at quiet moments, not on every mutation), or at its bound; mutations only move the quiet moment.
+  interface Wait {
+    ready: () => boolean;
+    then: (ready: boolean) => void;
+    quiet: Timer | undefined;
+    deadline: Timer;
+  }
+  let waiting: Wait | null = null;
+  let observer: MutationObserver | null = null;
+  let lastMutation = 0;
+
+  const cancelWait = () => {
+    if (!waiting) return;
+    observer?.disconnect();
+    clearTimeout(waiting.quiet);
+    clearTimeout(waiting.deadline);
+    waiting = null;
+  };
+  const endWait = (ready: boolean) => {
+    const w = waiting;
+    cancelWait();
+    if (w && !ctx.isInvalid) w.then(ready);
+  };
+  const onQuiet = () => {
+    const w = waiting;
+    if (!w) return;
+    w.quiet = undefined;
+    if (ctx.isInvalid) return cancelWait();
+    const since = performance.now() - lastMutation;
+    if (since < SETTLE_QUIET_MS) w.quiet = setTimeout(onQuiet, SETTLE_QUIET_MS - since);
+    else if (w.ready()) endWait(true);
+    // Not ready: the next mutation arms the next quiet moment.
+  };
+  const onMutation = () => {
+    lastMutation = performance.now();
+    if (waiting && waiting.quiet === undefined) waiting.quiet = setTimeout(onQuiet, SETTLE_QUIET_MS);
+  };
+  function wait(ready: () => boolean, maxMs: number, then: (ready: boolean) => void): void {
+    cancelWait();
+    const root = doc.documentElement;
+    if (!root) return;
+    waiting = { ready, then, quiet: setTimeout(onQuiet, SETTLE_QUIET_MS), deadline: setTimeout(() => endWait(false), maxMs) };
+    lastMutation = performance.now();
+    observer ??= new (doc.defaultView ?? globalThis).MutationObserver(onMutation);
+    observer.observe(root, { childList: true, subtree: true });
+  }
+
   // Headings with text: an app shell may hold a logo-only h1 before its content arrives.
   const hasHeadings = () => readHeadings(doc).length > 0;
   // A short policy with a heading is ready too, once quiet: it never reaches the amount of text.
@@ -97,18 +186,51 @@ export function createPageCapture(ctx: PageContext, doc: Document, href: () => s
    * headings are still to come: look again once they are). A page that passed (named by its URL, title or
    * headings) is copied at once when its text is there, whatever its heading tags: a bounded count of its
    * text outside navigation, banners, footers and dialogs (lib/core/page/detect/rendered.ts), which the full path
-   * pays many times over anyway. Otherwise it is an app shell: wait until its text arrives.
+   * pays many times over anyway. Otherwise it is an app shell: wait until its text arrives (5 s at most).
    */
   function start(first = look()): void {
-    if (!first) afterSettle('rendered after load', hasHeadings);
-    else if (!first.verdict.pass) {
-      if (!first.signals.headings?.length) afterSettle('rendered after load', hasHeadings);
-    } else if (renderedText(doc).rendered) check('load', first);
-    else afterSettle('rendered after load', hasContent);
+    if (!first || (!first.verdict.pass && !first.signals.headings?.length)) wait(hasHeadings, SETTLE_MAX_MS, () => check('rendered after load'));
+    else if (!first.verdict.pass) return;
+    else if (renderedText(doc).rendered) check('load', first);
+    else wait(hasContent, SETTLE_MAX_MS, () => check('rendered after load'));
   }
 
-  /** A navigation inside a single-page site: look again once the new page has settled. */
-  const navigated = () => afterSettle('navigation', () => true);
+  /**
+   * A navigation inside a single-page site (utils/address-watch.ts calls this). An anchor within the page
+   * or a change of the query alone is no new page. Otherwise the old page's wait ends, and the new address
+   * gets the cheap look a moment later (NAV_LOOKS_MS): when it passes, the new page is waited for as an
+   * app shell is at load (its text, 5 s at most) and then copied, never at once, since the old page's text
+   * may still be showing; when it names nothing and has no headings, wait for them as at load; when it
+   * names nothing and has headings, look once more, and then leave it alone (a busy app that is no policy
+   * pays two cheap looks per burst of address changes, and no observer).
+   */
+  let navTimer: Timer | undefined;
+  let navStep = 0;
+  const lookAfterNavigation = () => {
+    navTimer = undefined;
+    if (ctx.isInvalid) return;
+    const seen = look();
+    if (seen?.verdict.pass) wait(hasContent, SETTLE_MAX_MS, () => check('navigation'));
+    else if (!seen?.signals.headings?.length) wait(hasHeadings, SETTLE_MAX_MS, () => check('rendered after navigation'));
+    else if (++navStep < NAV_LOOKS_MS.length) navTimer = setTimeout(lookAfterNavigation, NAV_LOOKS_MS[navStep]! - NAV_LOOKS_MS[navStep - 1]!);
+  };
+  const navigated = () => {
+    if (ctx.isInvalid) return;
+    const address = addressOf(href());
+    if (address === lastAddress) return;
+    lastAddress = address;
+    cancelWait();
+    clearTimeout(navTimer);
+    navStep = 0;
+    navTimer = setTimeout(lookAfterNavigation, NAV_LOOKS_MS[0]);
+  };
 
-  return { look, start, navigated };
+  /** Ends every wait and timer (tests; the page's own end needs nothing). */
+  const stop = () => {
+    cancelWait();
+    clearTimeout(navTimer);
+    navTimer = undefined;
+  };
+
+  return { look, start, navigated, stop };
 }

@@ -1,53 +1,21 @@
 /**
  * Single-page sites: a policy rendered by script after load, or reached through history navigation,
- * is still detected (the content script watches URL changes and waits for the DOM to settle).
+ * is still detected (the content script watches URL changes and waits for the DOM to settle); so is a
+ * policy whose notice a widget fills in after load, and one on a page that forges the events WXT's
+ * content-script context listens for. Firefox runs the same pages in spa-firefox.e2e.test.ts.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchExtension, reportedOutcomes, ROOT, startServer, waitFor, type Extension, type FixtureServer } from './harness';
-
-// The demo policy's article, to be inserted by script.
-const article = readFileSync(join(ROOT, 'tests/fixtures/demo-site/privacy-v1.html'), 'utf8').match(/<article>[\s\S]*<\/article>/)![0];
-
-const shell = (script: string) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Inkwell</title></head>
-<body><div id="app"></div><script>const ARTICLE = ${JSON.stringify(article)};\n${script}</script></body></html>`;
-
-// An app shell that renders the policy, and names itself, 1.5 s after load.
-const lateShell = shell(`setTimeout(() => { document.title = 'Privacy Policy | Inkwell'; document.getElementById('app').innerHTML = ARTICLE; }, 1500);`);
+import { launchExtension, reportedOutcomes, startServer, waitFor, type Extension, type FixtureServer } from './harness';
+import { spaRoutes } from './spa-pages';
 
 describe('single-page sites', () => {
   let ext: Extension;
   let server: FixtureServer;
 
   beforeAll(async () => {
-    server = await startServer({
-      // An app shell that renders the policy a moment after load.
-      '/late/privacy': { body: lateShell },
-      // The same with a logo-only h1 in the shell, which is no sign that the content has arrived.
-      '/late/logo/privacy': { body: lateShell.replace('<div id="app">', '<header><h1><img alt="" src="data:,"></h1></header><div id="app">') },
-      // The same, at an address that says nothing: only the rendered title and headings tell.
-      '/late/legal-7': { body: lateShell },
-      // A home page whose router shows the policy on a client-side navigation.
-      '/spa/': {
-        body: shell(`document.getElementById('app').innerHTML = '<h1>Welcome to Inkwell</h1><p>Your notes everywhere.</p><a id="go" href="/spa/privacy">Privacy</a>';
-document.getElementById('go').addEventListener('click', (e) => {
-  e.preventDefault();
-  history.pushState({}, '', '/spa/privacy');
-  setTimeout(() => { document.title = 'Privacy Policy | Inkwell'; document.getElementById('app').innerHTML = ARTICLE; }, 200);
-});`),
-      },
-      // A hash-routed app: the route is in the fragment, and neither the title nor the rendered heading
-      // names the page, so only the route and the text itself say it is the privacy policy.
-      '/hash/': {
-        body: shell(`document.getElementById('app').innerHTML = '<h1>Welcome to Inkwell</h1><p>Your notes everywhere.</p><a id="go" href="#/legal/privacy">Privacy</a>';
-window.addEventListener('hashchange', () => {
-  if (location.hash === '#/legal/privacy') setTimeout(() => { document.getElementById('app').innerHTML = ARTICLE.replace(/<h1>[^<]*<\\/h1>/, '<h1>Inkwell</h1>'); }, 200);
-});`),
-      },
-    });
     ext = await launchExtension();
+    server = await startServer(spaRoutes(ext.id));
   });
   afterAll(async () => {
     await ext?.close();
@@ -88,6 +56,39 @@ window.addEventListener('hashchange', () => {
     expect(await page.title()).toBe('Inkwell');
     const seen = await waitFor(async () => (await reportedOutcomes(ext)).find((o) => o.url.includes('/hash/') && o.outcome === 'policy'), 'the policy after the hash route');
     expect(seen.reason).toMatch(/privacy-policy/);
+    await page.close();
+  });
+
+  it('detects a policy reached by in-app navigation whose text is fetched behind a spinner, and never copies the spinner', async () => {
+    const page = await openAndFollow('/nav/', (url) => url.endsWith('/nav/'));
+    const seen = await waitFor(async () => (await reportedOutcomes(ext)).find((o) => o.url.endsWith('/nav/privacy') && o.outcome === 'policy'), 'the policy after navigation');
+    expect(seen.reason).toMatch(/privacy-policy: first/);
+    const mine = (await reportedOutcomes(ext)).filter((o) => o.url.endsWith('/nav/privacy'));
+    expect(mine.filter((o) => o.outcome === 'gate-passed').map((o) => o.reason)).toEqual([expect.stringMatching(/^navigation: /)]);
+    expect(mine.filter((o) => o.outcome === 'not-policy')).toEqual([]);
+    await page.close();
+  });
+
+  it('detects a policy whose notice a widget fills in after load, below an introduction', async () => {
+    const page = await ext.context.newPage();
+    await page.goto(`${server.origin}/widget/privacy`);
+    const seen = await waitFor(async () => (await reportedOutcomes(ext)).find((o) => o.url.endsWith('/widget/privacy') && o.outcome === 'policy'), 'the policy from the widget');
+    expect(seen.reason).toMatch(/privacy-policy: first/);
+    const passed = (await reportedOutcomes(ext)).filter((o) => o.url.endsWith('/widget/privacy') && o.outcome === 'gate-passed');
+    // The introduction alone went first, as the page loaded; the notice once it had grown the page.
+    expect(passed.map((o) => o.reason.split(':')[0])).toEqual(['load', 'late text']);
+    await page.close();
+  });
+
+  it('records a page that forges WXT\'s "content script started" event, and lets it hear nothing', async () => {
+    const page = await ext.context.newPage();
+    await page.goto(`${server.origin}/forged/privacy`);
+    const seen = await waitFor(async () => (await reportedOutcomes(ext)).find((o) => o.url.endsWith('/forged/privacy') && o.outcome === 'policy'), 'the policy on the forging page');
+    expect(seen.reason).toMatch(/privacy-policy/);
+    // An in-app address change too: WXT's context would have announced it on the window.
+    await page.evaluate(() => history.pushState({}, '', '/forged/privacy/more'));
+    await page.waitForTimeout(1500);
+    expect(await page.evaluate(() => (window as unknown as { heard: string[] }).heard)).toEqual([]);
     await page.close();
   });
 });
