@@ -661,3 +661,18 @@ describe('a denial of sharing that disappears', () => {
     expect(a.findings.filter((f) => f.category === 'third-party-sharing' && f.severity === 'major')).toEqual([]);
   });
 });
+
+describe('data named only as taken out before use', () => {
+  const TRAINING = '# Privacy\n\nWe use the content of support tickets to train the models that route tickets to the right team.\n';
+  it('is not data gained', () => {
+    const a = analyzeChange(doc(TRAINING), doc(`${TRAINING}\nBefore training, we remove names, email addresses, phone numbers and payment details, and the models are used only internally.\n`));
+    expect(a.findings.filter((f) => f.severity === 'major')).toEqual([]);
+  });
+  it('still counts what the sentence adds outside the removal', () => {
+    const a = analyzeChange(doc(TRAINING), doc(`${TRAINING}\nBefore training, we remove names, and we also use your precise location and your voice recordings to train the models.\n`));
+    const ai = a.findings.filter((f) => f.category === 'ai-training' && f.severity === 'major');
+    expect(ai).toHaveLength(1);
+    expect(ai[0]?.gained?.data).toEqual(expect.arrayContaining(['location', 'voice-images']));
+    expect(ai[0]?.gained?.data).not.toContain('contact');
+  });
+});

@@ -230,10 +230,35 @@ const keysOf = (text: string, names: Names) => new Set(attributeKeys(attributesO
 function affirmedKeys(text: string, names: Names): Set<string> | null {
   const prepared = prepareSentence(text);
   const reach = denialReach(prepared);
-  if (!reach) return null;
-  const affirmed = outsideDenial(prepared, reach);
+  const outside = reach ? outsideDenial(prepared, reach) : prepared;
+  // Nor what it names only as taken out first ("before training, we remove names, email addresses and
+  // payment details"): data removed or masked is data not handed over.
+  const affirmed = withoutRemoved(outside);
+  if (!reach && affirmed === prepared) return null;
   const a = attributesOf(affirmed, text, names);
   return new Set(attributeKeys({ ...a, named: a.named.filter((n) => affirmed.includes(n.toLowerCase())) }));
+}
+/** A verb of taking data out before use ("we remove names, email addresses …"). */
+const REMOVING =
+  /\b(?:remov(?:e|es|ed|ing)|strip(?:s|ped|ping)?|redact(?:s|ed|ing)?|mask(?:s|ed|ing)?|filter(?:s|ed|ing)? out|delet(?:e|es|ed|ing)|entfern(?:en|t|te|ten)|eliminamos|eliminar|suprim(?:ons|er|imos|ir))\b/g;
+/** Where the clause of what is taken out ends: a stop, a bracket, or a comma before a new clause. */
+const CLAUSE_END = /[.;:()]|, (?:and|but|then|before|after|et|und|y) /g;
+/** How far after its verb what is taken out may reach (characters). */
+const REMOVED_REACH = 300;
+
+/** `prepared` with each verb of taking out and what it takes out blanked (offsets kept); a linear scan. */
+function withoutRemoved(prepared: string): string {
+  let out = prepared;
+  let from = 0;
+  for (const m of prepared.matchAll(REMOVING)) {
+    if (m.index < from) continue;
+    CLAUSE_END.lastIndex = m.index + m[0].length;
+    const stop = CLAUSE_END.exec(prepared);
+    const to = Math.min(stop ? stop.index : prepared.length, m.index + REMOVED_REACH);
+    out = `${out.slice(0, m.index)}${' '.repeat(to - m.index)}${out.slice(to)}`;
+    from = to;
+  }
+  return out;
 }
 /** Keys a statement gains, without those it only names to deny them. */
 function undenied(keys: string[], text: string, names: Names): string[] {
