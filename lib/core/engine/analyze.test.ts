@@ -676,3 +676,20 @@ describe('data named only as taken out before use', () => {
     expect(ai[0]?.gained?.data).not.toContain('contact');
   });
 });
+
+describe('a choice the practice waited for, dropped', () => {
+  it('widens the practice: opt-in made unconditional', () => {
+    const a = analyzeChange(
+      doc('# Privacy\n\nIf you choose to join our research programme, we may use your conversations to train our models.\n'),
+      doc('# Privacy\n\nWe may use your conversations to train our models.\n'),
+    );
+    expect(a.findings.filter((f) => f.category === 'ai-training').map((f) => [f.kind, f.severity])).toEqual([['expanded', 'major']]);
+  });
+  it('is the same limit however the condition is worded', () => {
+    const a = analyzeChange(
+      doc('# Privacy\n\nIf you choose to join our research programme, we may use your conversations to train our models.\n'),
+      doc('# Privacy\n\nOnce you opt in to our research programme, we may use your conversations to train our models.\n'),
+    );
+    expect(a.findings.filter((f) => f.severity === 'major')).toEqual([]);
+  });
+});

@@ -318,6 +318,8 @@ function canonicalLimit(limit: string): string {
   // "with your prior consent" is "with your consent"; an explicit or express consent is a stricter limit.
   if (x === 'withyourpriorconsent' || x === 'withyourpriorpermission') return x.replace('prior', '');
   if (x.startsWith('aggregate')) return 'aggregate';
+  // "If you choose to join", "once you opt in", "when you agree": one limit, the user's choice first.
+  if (/^(?:if|when|once|where)you/.test(x)) return 'yourchoice';
   return x.replace(/^(anonym|pseudonym)is/, '$1iz');
 }
 

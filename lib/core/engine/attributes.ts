@@ -139,6 +139,8 @@ const PURPOSE_PATTERNS: Record<Purpose, RegExp> = {
 
 const LIMIT_PATTERN = words(
   'only|solely|exclusively|strictly|never|not|no|aggregated?|de-?identified|anonymi[sz]ed|pseudonymi[sz]ed|with your (?:prior |express |explicit )?(?:consent|permission)|limited|opt[- ]in|uniquement|anonymis[eé]es?|' +
+    // A practice that waits for the user's choice: "if you choose to join", "if you agree", "once you opt in".
+    '(?:if|when|once|where) you (?:choose|agree|consent|decide|elect|opt[- ]?in|sign up|enrol?l?)|' +
     'nur|ausschlie(?:ß|ss)lich|lediglich|niemals|nie|nicht|keine?[nmrs]?|aggregiert(?:e[nr]?)?|anonymisiert(?:e[nr]?)?|pseudonymisiert(?:e[nr]?)?|mit ihrer (?:vorherigen |ausdr[üu]cklichen )?(?:einwilligung|zustimmung)|' +
     'solo|solamente|[úu]nicamente|exclusivamente|nunca|agregad[oa]s?|anonimizad[oa]s?|seudonimizad[oa]s?|con su (?:previo |expreso )?consentimiento',
 );
