@@ -103,6 +103,10 @@ describe('what a statement names', () => {
     expect(read('Consultants working on a project may see your answers.').recipients).toContain('service-providers');
     expect(read('A contest sponsor receives the winners’ names.').recipients).toContain('partners');
   });
+  it('reads other businesses as third parties', () => {
+    expect(read('The vendor builds shopper profiles that it offers to other merchants.').recipients).toContain('third-parties');
+    expect(read('We may pass your details to other businesses in our loyalty scheme.').recipients).toContain('third-parties');
+  });
   it('reads one government agency as an authority, as it reads several', () => {
     expect(read('We would forward your message to another federal agency.').recipients).toContain('authorities');
     expect(read('We report it to a government agency when the law requires.').recipients).toContain('authorities');

@@ -86,7 +86,7 @@ const RECIPIENT_PATTERNS: Record<RecipientKind, RegExp> = {
   'financial-institutions': words('banks?(?! (?:accounts?|account numbers?|details|cards?|information|transfers?|statements?))|lenders?|insurers?|insurance (?:companies|providers)|credit (?:bureaus|reporting agencies|reference agencies)|financial institutions|' +
       'banken|kreditinstitut\\p{L}*|versicherungen|versicherern?|auskunfteien|bancos|aseguradoras|entidades (?:financieras|bancarias)'),
   'third-parties': words(
-    'third[- ]?part(?:y|ies)|tiers|other companies|outside (?:parties|companies)|external (?:parties|organi[sz]ations)|unaffiliated|collaborators|' +
+    'third[- ]?part(?:y|ies)|tiers|other (?:companies|businesses|merchants|retailers|brands|sellers|organi[sz]ations)|outside (?:parties|companies)|external (?:parties|organi[sz]ations)|unaffiliated|collaborators|' +
       'dritten?|dritt(?:anbieter|unternehmen|parteien|firmen)\\p{L}*|externe[nr]? (?:stellen|empf[äa]nger|unternehmen)|terceros?|terceras partes',
   ),
 };
