@@ -92,28 +92,32 @@ const RECIPIENT_PATTERNS: Record<RecipientKind, RegExp> = {
 };
 
 const DATA_PATTERNS: Record<DataKind, RegExp> = {
-  content: words('content|posts?|photos?|pictures?|images?|videos?|files?|documents?|uploads?|creations?|notes|comments|contenus?|publications?|inhalten?|beitr[äa]ge|fotos|bildern?|dateien|dokumenten?|contenidos?|publicaciones|im[áa]genes|v[íi]deos|archivos|documentos'),
-  feedback: words('feedback|survey responses|surveys?|reviews|ratings|avis|umfragen?|bewertungen|r[üu]ckmeldungen|encuestas?|valoraciones|rese[ñn]as|opiniones'),
+  content: words('content|posts?|photos?|pictures?|images?|videos?|files?|documents?|uploads?|creations?|notes|comments|contenus?|publications?|inhalten?|beitr[äa]ge|fotos|bildern?|dateien|dokumenten?|fichiers|photos|vid[ée]os|contenidos?|publicaciones|im[áa]genes|v[íi]deos|archivos|documentos'),
+  feedback: words('feedback|survey responses|surveys?|reviews|ratings|avis|enqu[êe]tes?|sondages?|umfragen?|bewertungen|r[üu]ckmeldungen|encuestas?|valoraciones|rese[ñn]as|opiniones'),
   messages: words('messages?|conversations?|chats?|prompts?|inputs?|outputs?|queries|interactions?|emails? you send|transcripts?|requ[eê]tes|nachrichten|unterhaltungen|chatverl[äa]ufe|eingaben|mensajes|conversaciones|consultas'),
-  'voice-images': words('voice|audio|recordings?|face|facial|biometrics?|voix|stimme|sprachaufnahmen|aufnahmen|gesicht|gesichts(?:erkennung|daten|bilder?|merkmale)|voz|grabaciones|rostro|facial(?:es)?'),
+  'voice-images': words('voice|audio|recordings?|face|facial|biometrics?|voix|enregistrements?(?: vocaux| audio)?|visages?|stimme|sprachaufnahmen|aufnahmen|gesicht|gesichts(?:erkennung|daten|bilder?|merkmale)|voz|grabaciones|rostro|facial(?:es)?'),
   contact: words('names?|e-?mail(?: address(?:es)?)?|phone(?: numbers?)?|(?:postal|mailing|home) address(?:es)?|contact (?:information|details|data)|' +
-      'e-mail-adressen?|telefonnummern?|(?:post|liefer|wohn)?anschriften?|(?:liefer|post)adressen?|kontakt(?:daten|angaben|informationen)|' +
+      // French ("téléphone" was read as "phone" only while word boundaries stopped at accented letters).
+      'pr[ée]noms?|noms? (?:et|de famille)|votre nom|num[ée]ros? de t[ée]l[ée]phone|t[ée]l[ée]phones?|adresses? (?:e-?mail|[ée]lectroniques?|postales?|de livraison|de courriel)|courriels?|coordonn[ée]es|' +
+      '(?:ihren|ihr|den|vollen|vollst[äa]ndigen) namen?|vor- und nachnamen?|vornamen?|nachnamen?|e-mail-adressen?|telefonnummern?|(?:post|liefer|wohn)?anschriften?|(?:liefer|post)adressen?|kontakt(?:daten|angaben|informationen)|' +
       '(?:su|tu|el) nombre(?: completo| y apellidos)?|nombres y apellidos|correos? electr[oó]nicos?|(?:n[uú]meros? de )?tel[eé]fonos?|direcci[oó]n(?:es)? (?:postal(?:es)?|de (?:correo|env[ií]o|entrega))|datos de contacto'),
-  location: words('location|geolocation|gps|precise location|localisation|standort(?:daten|informationen)?|geolokali[sz]ierung|ubicaci[oó]n|geolocalizaci[oó]n|localizaci[oó]n'),
+  location: words('location|geolocation|gps|precise location|localisation|positions? g[ée]ographiques?|g[ée]olocalisation|donn[ée]es de localisation|standort(?:daten|informationen)?|geolokali[sz]ierung|ubicaci[oó]n|geolocalizaci[oó]n|localizaci[oó]n'),
   activity: words(
     'usage|browsing|activity|activities|search(?:es| history| queries)?|clicks?|viewing history|watch history|engagement|' +
       'nutzungs(?:daten|verhaltens?|informationen)|surfverhaltens?|browserverlaufs?|suchanfragen|suchverlauf|klicks|aktivit[äa]ten|' +
+      'historique de navigation|donn[ée]es (?:d[’\'] ?utilisation|de navigation)|activit[ée]s?|' +
       'datos de (?:uso|navegaci[oó]n)|historial de (?:b[uú]squeda|navegaci[oó]n)|actividad(?:es)?|clics',
   ),
   device: words(
     'device (?:information|identifiers?|ids?|data)|ip address(?:es)?|cookies?|identifiers?|advertising ids?|' +
-      'ger[äa]te(?:daten|informationen|kennungen?|-?ids?)|ip-adressen?|kennungen|werbe-?ids?|identificadores?(?: de(?:l)? dispositivos?)?|(?:datos|informaci[oó]n) del dispositivo|direcci[oó]n(?:es)? ip',
+      'ger[äa]te(?:daten|informationen|kennungen?|-?ids?)|ip-adressen?|adresses? ip|identifiants?(?: (?:de l[’\'] ?appareil|publicitaires?))?|informations sur (?:votre|l[’\'] ?)appareil|kennungen|werbe-?ids?|identificadores?(?: de(?:l)? dispositivos?)?|(?:datos|informaci[oó]n) del dispositivo|direcci[oó]n(?:es)? ip',
   ),
   // A bare "transaction" is as often a merger ("a Business Transaction") as a purchase: only a person's ones count.
   purchases: words('purchases?|purchase history|(?:your|payment|purchase|financial) transactions?|transaction (?:data|history|information|details|records)|payment (?:information|details|data)|order history|' +
+      'achats?|historique d[’\'] ?achats?|historique des commandes|donn[ée]es de paiement|informations de paiement|' +
       'kaufhistorie|kaufverhaltens?|k[äa]ufe|bestell(?:historie|daten|verlauf)|zahlungs(?:daten|informationen)|transaktionsdaten|' +
       'compras|historial de (?:compras|pedidos)|datos de pago|informaci[oó]n de pago|transacciones'),
-  sensitive: words('health|medical|genetic|biometric|racial|ethnic|religious|sexual orientation|political|precise (?:geo)?location|financial account|social security|donn[eé]es sensibles|' +
+  sensitive: words('health|medical|genetic|biometric|racial|ethnic|religious|sexual orientation|political|precise (?:geo)?location|financial account|social security|donn[eé]es sensibles|sant[ée]|g[ée]n[ée]tiques?|biom[ée]triques?|origine (?:ethnique|raciale)|convictions religieuses|orientation sexuelle|opinions politiques|' +
       'gesundheits(?:daten|informationen|zustand)|genetische[nr]?|biometrische[nr]?|ethnische[nr]?|religi[öo]se[nr]?|sexuelle[nr]? orientierung|politische[nr]? (?:meinungen|ansichten)|' +
       'salud|gen[ée]tic[oa]s|biom[ée]tric[oa]s|origen (?:[ée]tnico|racial)|creencias religiosas|orientaci[oó]n sexual|opiniones pol[ií]ticas|datos sensibles'),
   'personal-data': words('personal (?:information|data)|personally identifiable|pii|donn[eé]es personnelles|donn[eé]es [aà] caract[eè]re personnel|personenbezogenen? daten|pers[öo]nlichen? daten|datos personales|datos de car[aá]cter personal|informaci[oó]n personal'),
@@ -123,13 +127,14 @@ const PURPOSE_PATTERNS: Record<Purpose, RegExp> = {
   advertising: words('advertising|advertisements?|ads|targeted|interest-based|behavio(?:u)?ral advertising|publicit[eé]s?|publicitaires?|werbung|werbezwecken?|werbliche[nr]?|interessenbasierte[nr]?|publicidad|publicitari[oa]s?|anuncios'),
   marketing: words('marketing|promotions?|promotional|newsletters?|prospection|direktwerbung|werbeangebote?n?|mercadotecnia|promociones|comunicaciones comerciales'),
   analytics: words('analytics|measurement|measure|attribution|statistics|statistical (?:analys[ie]s|purposes)|traffic patterns?|(?:audience|usage|traffic|site|web) analys[ie]s|analy[sz](?:e|es|ed|ing) (?:how|the use|usage|traffic|trends|visits|(?:your|their) use|(?:website|site|web) traffic|and (?:improve|report))|statistiques|' +
+      'mesure d[’\'] ?audience|analyses? statistiques?|' +
       'analysen|analysezwecken?|statistik(?:en)?|statistische[nr]? zwecken?|reichweitenmessung|anal[ií]tic[ao]s?|an[aá]lisis|estad[ií]sticas?|medici[oó]n'),
   'ai-training': words(
     'train(?:s|ed|ing)?|fine-?tun(?:e|ed|ing)|machine learning|artificial intelligence|ai models?|language models?|llms?|generative ai|models?|entra[iî]n(?:er|ement)|mod[eè]les?|' +
       'trainieren|trainiert|ki-modell\\p{L}*|maschinelle[nms]? lernen|k[üu]nstliche[nr]? intelligenz|modellen?|entrenar|entrenamiento|modelos?|aprendizaje autom[aá]tico|inteligencia artificial',
   ),
   research: words('research|studies|recherche|forschung(?:szwecken?)?|studien|investigaci[oó]n|estudios'),
-  personalization: words('personali[sz](?:e|ed|ation)|customi[sz](?:e|ed|ation)|recommendations?|tailor(?:ed)?|personalisier(?:ung|en|te[nr]?)|empfehlungen|personaliza(?:r|ci[oó]n|d[oa]s?)|recomendaciones'),
+  personalization: words('personali[sz](?:e|ed|ation)|customi[sz](?:e|ed|ation)|recommendations?|tailor(?:ed)?|personnalis(?:er|ation|[ée]e?s?)|recommandations?|personalisier(?:ung|en|te[nr]?)|empfehlungen|personaliza(?:r|ci[oó]n|d[oa]s?)|recomendaciones'),
   security: words('security|fraud|abuse|safety|protect(?:ion)?|s[eé]curit[eé]|fraude|sicherheit|betrug(?:s(?:pr[äa]vention|bek[äa]mpfung))?|missbrauch\\p{L}*|seguridad|abusos?'),
   legal: words('law|legal|laws|regulations?|subpoenas?|court orders?|comply|compliance|obligations? l[eé]gales?|gesetzliche[nr]?|rechtliche[nr]?|gesetze?n?|gerichtliche[nr]? anordnung\\p{L}*|ley(?:es)?|obligaciones legales|requerimientos? judiciales?'),
   service: words('provide (?:the|our) services?|operate (?:the|our) services?|perform services|process (?:your )?(?:orders?|payments?)|deliver(?:y)?|customer support|fournir (?:le|nos) services?|' +
