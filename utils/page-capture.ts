@@ -9,7 +9,7 @@
  * At most one wait (one MutationObserver, two timers) is pending at a time, whatever the page does: a new
  * address replaces the wait of the old one. Nothing here registers a listener per address change.
  */
-import { gateDocument, readHeadings } from '@/lib/core/page/detect/gate';
+import { addressNames, gateDocument, readHeadings } from '@/lib/core/page/detect/gate';
 import { RENDERED_CHARS, renderedText } from '@/lib/core/page/detect/rendered';
 import { MAX_PAGE_CHARS } from '@/lib/core/limits';
 import { serializeInSlices } from '@/lib/core/page/serialize';
@@ -19,10 +19,10 @@ const SETTLE_QUIET_MS = 600;
 const SETTLE_MAX_MS = 5_000;
 /**
  * After an address change, the cheap look runs this long after the last change (a burst of changes, a
- * map being panned, gets one look), and once more at the second time when the first named nothing and the
- * page still had headings: an app may change its address before its title and heading.
+ * map being panned, gets one look); when it names nothing and the page still has headings, once more when
+ * the page has settled: an app may change its address before its title and heading.
  */
-const NAV_LOOKS_MS = [300, 1_500] as const;
+const NAV_LOOK_MS = 300;
 /** Copies of one page view taken again because its text grew after the background found no policy in it. */
 export const MAX_RECHECKS = 2;
 /** How long a page view is watched for that growth, from the background's answer. */
@@ -61,6 +61,7 @@ function addressOf(url: string): string {
 export function createPageCapture(ctx: PageContext, doc: Document, href: () => string) {
   let lastChecked = '';
   let lastAddress = addressOf(href());
+  let lastPage = pageOf(href());
   let recheck = { page: '', used: 0 };
 
   const look = (): ReturnType<typeof gateDocument> | null => {
@@ -169,7 +170,9 @@ export function createPageCapture(ctx: PageContext, doc: Document, href: () => s
     cancelWait();
     const root = doc.documentElement;
     if (!root) return;
-    waiting = { ready, then, quiet: setTimeout(onQuiet, SETTLE_QUIET_MS), deadline: setTimeout(() => endWait(false), maxMs) };
+    // At its bound, `ready` is asked once more: a page never quiet (a ticker) or one whose text arrived in
+    // nodes it already had (a text-only change the observer does not see) may be ready all the same.
+    waiting = { ready, then, quiet: setTimeout(onQuiet, SETTLE_QUIET_MS), deadline: setTimeout(() => endWait(waiting?.ready() ?? false), maxMs) };
     lastMutation = performance.now();
     observer ??= new (doc.defaultView ?? globalThis).MutationObserver(onMutation);
     observer.observe(root, { childList: true, subtree: true });
@@ -197,32 +200,43 @@ export function createPageCapture(ctx: PageContext, doc: Document, href: () => s
 
   /**
    * A navigation inside a single-page site (utils/address-watch.ts calls this). An anchor within the page
-   * or a change of the query alone is no new page. Otherwise the old page's wait ends, and the new address
-   * gets the cheap look a moment later (NAV_LOOKS_MS): when it passes, the new page is waited for as an
+   * or a change of the query alone is no new page (unless the new query names one: "/legal?doc=privacy").
+   * Otherwise the old page's wait ends, and the new address gets the cheap look a moment later
+   * (NAV_LOOK_MS): when it passes, the new page is waited for as an
    * app shell is at load (its text, 5 s at most) and then copied, never at once, since the old page's text
    * may still be showing; when it names nothing and has no headings, wait for them as at load; when it
-   * names nothing and has headings, look once more, and then leave it alone (a busy app that is no policy
-   * pays two cheap looks per burst of address changes, and no observer).
+   * names nothing and has headings, look once more when the page has settled (5 s at most: an article may
+   * still be loading behind the layout's heading), and then leave it alone (a busy app that is no policy
+   * pays two cheap looks per burst of address changes, and the one pending wait between them).
    */
   let navTimer: Timer | undefined;
-  let navStep = 0;
+  let lookedAgain = false;
   const lookAfterNavigation = () => {
     navTimer = undefined;
     if (ctx.isInvalid) return;
     const seen = look();
     if (seen?.verdict.pass) wait(hasContent, SETTLE_MAX_MS, () => check('navigation'));
     else if (!seen?.signals.headings?.length) wait(hasHeadings, SETTLE_MAX_MS, () => check('rendered after navigation'));
-    else if (++navStep < NAV_LOOKS_MS.length) navTimer = setTimeout(lookAfterNavigation, NAV_LOOKS_MS[navStep]! - NAV_LOOKS_MS[navStep - 1]!);
+    // The second look waits for the page to settle (5 s at most): its text may still be loading.
+    else if (!lookedAgain) {
+      lookedAgain = true;
+      wait(() => true, SETTLE_MAX_MS, lookAfterNavigation);
+    }
   };
   const navigated = () => {
     if (ctx.isInvalid) return;
-    const address = addressOf(href());
-    if (address === lastAddress) return;
+    const now = pageOf(href());
+    const address = addressOf(now);
+    // A change of the query alone is no new page, unless the new query names one ("/legal?doc=privacy").
+    const query = /\?[^#]*/.exec(now)?.[0] ?? '';
+    const named = query !== '' && now !== lastPage && addressNames(query);
+    lastPage = now;
+    if (address === lastAddress && !named) return;
     lastAddress = address;
     cancelWait();
     clearTimeout(navTimer);
-    navStep = 0;
-    navTimer = setTimeout(lookAfterNavigation, NAV_LOOKS_MS[0]);
+    lookedAgain = false;
+    navTimer = setTimeout(lookAfterNavigation, NAV_LOOK_MS);
   };
 
   /** Ends every wait and timer (tests; the page's own end needs nothing). */

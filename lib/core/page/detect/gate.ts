@@ -112,6 +112,11 @@ export function decodedUrl(url: string): string {
 
 const DISMISSED: GateVerdict = Object.freeze({ pass: false, reason: 'no privacy word in URL, title or first headings' });
 
+/** Whether a piece of an address (a query, "?doc=privacy") names a page the gate lets through. */
+export function addressNames(part: string): boolean {
+  return urlOrTitleVerdict(part, '') !== null;
+}
+
 function urlOrTitleVerdict(rawUrl: string, title: string): GateVerdict | null {
   // The whole URL is read, host, path, query and fragment: a hash-routed single-page app names its
   // pages in the fragment (/#/privacy).
