@@ -1,5 +1,7 @@
 /**
- * `npm run eval -- own-pairs`: alerts on 86 small policy changes we wrote ourselves (scripts/eval/data/own-pairs.json),
+ * `npm run eval -- own-pairs`: alerts on small policy changes we wrote ourselves, in two sets.
+ *
+ * Set A, 86 changes (scripts/eval/data/own-pairs.json),
  * each labelled by its writer as an alert or not for one category (third-party sharing or AI training), with
  * a one-line reason. They were written on 6 December 2026, in English (72) and in German, French and Spanish
  * (14), by a reader who had not seen the engine's code, rules or tests, to measure the engine on wording no
@@ -7,6 +9,14 @@
  * `why`), and the session that wrote them then widened the German and Spanish vocabularies and the rule for a
  * removed sharing denial from what they showed (before: sharing P 1.00 R 0.69, AI P 0.93 R 0.87), so the
  * figures now are not held out. It needs no corpus: the shipped model never saw these sentences.
+ *
+ * Set B, 90 changes (scripts/eval/data/own-pairs-b.json, 65 English, 25 German, French and Spanish), written the
+ * same day after those changes, by another writer who had seen neither the code nor set A, to measure them on
+ * what they were not chosen from. The engine of the day before, on B: sharing P 0.94 (16/17) R 0.57 (16/28),
+ * AI P 0.84 (16/19) R 0.89 (16/18); with set A's changes: sharing P 0.94 (17/18) R 0.61, AI P 0.86 (18/21)
+ * R 1.00. B also showed one French alert lost by the Unicode-aware word boundaries, fixed with French data
+ * words; after that, sharing P 0.95 (18/19) R 0.64. Nothing else was changed from B: it is held out for the
+ * rest.
  *
  * A pair alerts when the engine reports a finding of the pair's category that is new or expanded.
  * Options: --all (list every pair, not only the disagreements).
@@ -19,6 +29,8 @@ import type { Category } from '../../lib/core/schema';
 
 interface OwnPair {
   id: string;
+  /** Set B says its language; set A's is in its id ("-de"), English otherwise. */
+  lang?: string;
   category: 'sharing' | 'ai';
   gold: 'alert' | 'no-alert';
   kind: string;
@@ -28,22 +40,30 @@ interface OwnPair {
 }
 
 const CATEGORY: Record<OwnPair['category'], Category> = { sharing: 'third-party-sharing', ai: 'ai-training' };
-const languageOf = (id: string) => /-(de|fr|es)$/.exec(id)?.[1] ?? 'en';
+const languageOf = (p: OwnPair) => p.lang ?? /-(de|fr|es)$/.exec(p.id)?.[1] ?? 'en';
+const SETS = [
+  { name: 'A', file: 'own-pairs.json', status: 'not held out since 6 December 2026' },
+  { name: 'B', file: 'own-pairs-b.json', status: 'held out but for one French fix' },
+] as const;
 
-export function readOwnPairs(): OwnPair[] {
-  return JSON.parse(readFileSync(join(import.meta.dirname, 'data', 'own-pairs.json'), 'utf8')) as OwnPair[];
+export function readOwnPairs(file: string): OwnPair[] {
+  return JSON.parse(readFileSync(join(import.meta.dirname, 'data', file), 'utf8')) as OwnPair[];
 }
 
 export function judgeOwnPair(p: OwnPair): { alert: boolean; kinds: string[] } {
-  const language = languageOf(p.id);
+  const language = languageOf(p);
   const read = (text: string) => documentFromMarkdown(text, { url: 'https://example.com/privacy', language });
   const findings = analyzeChange(read(p.old), read(p.new)).findings.filter((f) => f.category === CATEGORY[p.category]);
   return { alert: findings.some((f) => f.kind === 'new' || f.kind === 'expanded'), kinds: [...new Set(findings.map((f) => f.kind))] };
 }
 
 export async function run(args: string[]): Promise<number> {
-  const all = args.includes('--all');
-  const rows = readOwnPairs().map((p) => ({ p, language: languageOf(p.id), ...judgeOwnPair(p) }));
+  for (const set of SETS) report(set.name, set.status, readOwnPairs(set.file), args.includes('--all'));
+  return 0;
+}
+
+function report(name: string, status: string, pairs: OwnPair[], all: boolean): void {
+  const rows = pairs.map((p) => ({ p, language: languageOf(p), ...judgeOwnPair(p) }));
   const line = (sub: typeof rows) => {
     const tp = sub.filter((r) => r.p.gold === 'alert' && r.alert).length;
     const fp = sub.filter((r) => r.p.gold === 'no-alert' && r.alert).length;
@@ -51,7 +71,7 @@ export async function run(args: string[]): Promise<number> {
     const ratio = (a: number, b: number) => (b ? (a / b).toFixed(2) : '-');
     return `precision ${ratio(tp, tp + fp)} (${tp}/${tp + fp}), recall ${ratio(tp, tp + fn)} (${tp}/${tp + fn}), pairs ${sub.length}`;
   };
-  console.log('Pairs of our own writing (not held out since 6 December 2026: see scripts/eval/own-pairs.ts), shipped model:');
+  console.log(`\nSet ${name} of our own pairs (${status}: see scripts/eval/own-pairs.ts), shipped model:`);
   for (const category of ['sharing', 'ai'] as const) {
     const of = rows.filter((r) => r.p.category === category);
     console.log(`  ${category === 'ai' ? 'AI training' : 'third-party sharing'}: ${line(of)}`);
@@ -61,5 +81,4 @@ export async function run(args: string[]): Promise<number> {
     if (!all && r.alert === (r.p.gold === 'alert')) continue;
     console.log(`  ${r.alert === (r.p.gold === 'alert') ? 'ok' : r.alert ? 'FALSE ALARM' : 'MISS'} ${r.p.id} (${r.p.kind}) gold=${r.p.gold} engine=${r.kinds.join(',') || 'nothing'}: ${r.p.why}`);
   }
-  return 0;
 }
