@@ -163,3 +163,77 @@ describe('what a statement names, in German and Spanish', () => {
     expect(read('We analyse your messages to detect spam.').purposes).not.toContain('analytics');
   });
 });
+
+// Wrong readings of German and Spanish words that a review found (review 23d, 6 December 2026), each read right.
+describe('what a statement names, in German and Spanish: words with a second meaning', () => {
+  const read = (s: string) => attributesOf(prepare(s), s);
+  it('reads a Spanish singular as its plural is read', () => {
+    expect(read('Compartimos tus datos con nuestro proveedor de pagos.').recipients).toContain('service-providers');
+    expect(read('Enviamos tu candidatura a un posible empleador.').recipients).toContain('employers');
+    expect(read('Comunicamos sus datos a la autoridad competente.').recipients).toContain('authorities');
+    expect(read('Podemos facilitar sus datos al tribunal que lo solicite.').recipients).toContain('authorities');
+    expect(read('En caso de venta, sus datos pasarán al comprador.').recipients).toContain('buyers');
+    expect(read('Compartimos el pago con su banco y con la aseguradora.').recipients).toContain('financial-institutions');
+    expect(read('Guardamos el identificador de publicidad de tu móvil.').data).toContain('device');
+  });
+  it('reads no third party in a third country or a pricing tier', () => {
+    expect(read('Podemos transferir tus datos a terceros países.').recipients).not.toContain('third-parties');
+    expect(read('Nuestros proveedores están ubicados en terceros países.').recipients).not.toContain('third-parties');
+    expect(read('Our free and paid tiers keep your files for a year.').recipients).not.toContain('third-parties');
+    expect(read('Compartimos tus datos con terceras empresas.').recipients).toContain('third-parties');
+    expect(read('Wir nutzen Dienste Dritter für die Zahlung.').recipients).toContain('third-parties');
+  });
+  it('reads no public in an advertising audience, and no partners in members of a club', () => {
+    expect(read('Compartimos datos con Meta para definir el público objetivo de nuestras campañas.').recipients).not.toContain('public');
+    expect(read('Tu perfil público puede verlo cualquier persona.').recipients).toContain('public');
+    expect(read('Los datos de los socios del club se comunican a la federación.').recipients).not.toContain('partners');
+    expect(read('Ihre Bewertungen sind für alle Nutzer sichtbar.').recipients).toContain('public');
+  });
+  it('reads no contact data in "on its behalf", no activity in processing activities, no location in a company seat', () => {
+    expect(read('Los proveedores tratan datos en su nombre.').data).not.toContain('contact');
+    expect(read('Pedimos tu nombre y apellidos para el envío.').data).toContain('contact');
+    expect(read('Las actividades de tratamiento se realizan con encargados.').data).not.toContain('activity');
+    expect(read('Wir arbeiten mit Dienstleistern mit Standort in den USA.').data).not.toContain('location');
+    expect(read('Wir erfassen Ihren aktuellen Standort, wenn Sie die Karte öffnen.').data).toContain('location');
+  });
+  it('reads no research in studies or a fraud investigation, and no AI training in a device model', () => {
+    expect(read('Compartimos tus estudios y tu experiencia laboral con empresas.').purposes).not.toContain('research');
+    expect(read('Podemos compartir información con terceros para la investigación de fraudes.').purposes).not.toContain('research');
+    expect(read('Compartimos con nuestros proveedores de analítica el modelo del dispositivo.').purposes).not.toContain('ai-training');
+    expect(read('We send the device model and OS version to our crash reporter.').purposes).not.toContain('ai-training');
+    expect(read('Usamos tus mensajes para entrenar modelos de lenguaje.').purposes).toContain('ai-training');
+    expect(read('Wir nutzen Ihre Eingaben, um unsere Sprachmodelle zu verbessern.').purposes).toContain('ai-training');
+  });
+  it('reads a buyer of the business, not a product or a purchase of tickets', () => {
+    expect(read('Our Fusion 360 design app sends crash reports to our cloud providers.').recipients).not.toContain('buyers');
+    expect(read('Ads are served by Tribal Fusion.').recipients).not.toContain('buyers');
+    expect(read('Para gestionar la adquisición de entradas, compartimos tus datos con el organizador.').recipients).not.toContain('buyers');
+    expect(read('En caso de fusión o adquisición, tus datos pueden transferirse.').recipients).toContain('buyers');
+    expect(read('Im Falle einer Fusion können Ihre Daten übertragen werden.').recipients).toContain('buyers');
+  });
+  it('reads other words by the meaning they have here', () => {
+    expect(read('Podemos compartir información sobre transacciones corporativas con posibles compradores.').data).not.toContain('purchases');
+    expect(read('No tratamos datos sobre opiniones políticas.').data).not.toContain('feedback');
+    expect(read('Comunicamos datos a la Tesorería General de la Seguridad Social.').purposes).not.toContain('security');
+    expect(read('Tus anuncios serán visibles para otros usuarios.').purposes).not.toContain('advertising');
+    expect(read('Ihre Bestellung mit den gewählten Gerichten geben wir an das Restaurant weiter.').recipients).not.toContain('authorities');
+    expect(read('Wir geben Daten an die zuständigen Gerichte weiter.').recipients).toContain('authorities');
+    // (A vote given as "Ihre Stimme" is still read as a voice: the words are the same.)
+    expect(read('Bei Abstimmungen ist jede abgegebene Stimme für andere sichtbar.').data).not.toContain('voice-images');
+    expect(read('Wir speichern Aufnahmen Ihrer Stimme für die Spracherkennung.').data).toContain('voice-images');
+    expect(read('Ich stimme zu, dass meine Daten weitergegeben werden.').data).not.toContain('voice-images');
+    expect(read('Wir übermitteln Proben an ein Labor, das die genetischen Analysen durchführt.').purposes).not.toContain('analytics');
+    expect(read('Wir übermitteln Daten zur Analyse des Nutzungsverhaltens.').purposes).toContain('analytics');
+    expect(read('Wir geben Daten an Finanzdienstleister weiter, die Ratenkäufe anbieten.').recipients).toEqual(['financial-institutions']);
+  });
+  it('reads no limit in "not only … but also", "no obstante" or a "Solo" plan', () => {
+    expect(read('Wir geben Ihre Daten nicht nur an Dienstleister weiter, sondern auch an Werbepartner.').limits).toEqual([]);
+    expect(read('No solo compartimos datos con proveedores, sino también con anunciantes.').limits).toEqual([]);
+    expect(read('We share it not only with vendors but also with advertisers.').limits).toEqual([]);
+    expect(read('No obstante, podemos compartir tus datos con socios.').limits).toEqual([]);
+    expect(read('Our Solo plan shares usage data with analytics providers.').limits).toEqual([]);
+    expect(read('Sólo compartimos datos agregados con investigadores.').limits).toEqual(expect.arrayContaining(['sólo', 'agregados']));
+    expect(read('Compartimos tus datos con socios con tu consentimiento.').limits).toContain('con tu consentimiento');
+    expect(read('Wir geben Daten mit deiner Einwilligung an Partner weiter.').limits).toContain('mit deiner einwilligung');
+  });
+});

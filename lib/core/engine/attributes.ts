@@ -55,99 +55,99 @@ const RECIPIENT_PATTERNS: Record<RecipientKind, RegExp> = {
   advertisers: words(
     'advertisers?|advertising (?:partners?|networks?|companies|providers?|platforms?|services)|ad (?:networks?|partners?|tech|technology companies|companies|servers|exchanges|platforms?)|adtech|marketing (?:partners?|companies|providers?)|annonceurs?|partenaires publicitaires|r[ée]gies publicitaires|' +
       // German (compounds: "Werbepartnern", "Werbenetzwerke") and Spanish.
-      'werbetreibenden?|werbe(?:partner|netzwerk|unternehmen|dienstleister|anbieter|plattform|kunde)\\p{L}*|anzeigen(?:partner|netzwerk)\\p{L}*|marketingpartner\\p{L}*|' +
-      'anunciantes?|socios (?:publicitarios|de (?:publicidad|marketing))|redes (?:publicitarias|de publicidad)|(?:empresas|proveedores|plataformas) (?:de publicidad|publicitari[oa]s)',
+      'werbetreibenden?|werbe(?:partner|netzwerk|unternehmen|dienstleister|anbieter|plattform|kunde)\\p{L}*|anzeigen(?:partner|netzwerk)\\p{L}*|marketingpartner\\p{L}*|(?:werbe|marketing)agentur(?:en)?|' +
+      'anunciantes?|socios (?:publicitarios|de (?:publicidad|marketing))|redes (?:publicitarias|de publicidad|de anuncios)|agencias (?:de publicidad|de marketing|publicitarias)|(?:empresas|proveedores|plataformas) (?:de publicidad|publicitari[oa]s)',
   ),
   'data-brokers': words('data (?:brokers?|aggregators?|resellers?)|list brokers?|courtiers en donn[eé]es|(?:daten|adress)h[äa]ndler\\p{L}*|datenbroker\\p{L}*|(?:corredores|intermediarios|brokers) de datos'),
   // Companies (OpenAI, Anthropic...) are read as names, with their capitals: see namedRecipients.
   'ai-providers': words('ai (?:providers?|vendors?|companies|partners?|developers?)|(?:model|llm|language model) (?:providers?|vendors?|developers?)|ki-(?:anbieter|dienstleister|unternehmen)\\p{L}*|proveedores de (?:ia|inteligencia artificial)|fournisseurs d[e’\'] ?(?:ia|intelligence artificielle)'),
   'service-providers': words(
     'service providers?|(?:technology|payment|cloud|hosting|analytics|infrastructure|customer support|shipping|delivery|logistics|verification|security|fraud prevention|communications?) (?:service )?providers?|(?:analytics|fulfil?lment|payment|payment processing|credit card processing|hosting|shipping|delivery|courier) (?:company|companies|firms?)|vendors?|(?:sub-?)?processors?|contractors?|consultants?|suppliers?|prestataires?|sous-traitants?|fournisseurs?|' +
-      '\\p{L}*dienstleister\\p{L}*|(?:unter)?auftragsverarbeiter\\p{L}*|subunternehmer\\p{L}*|zulieferer\\p{L}*|(?:versand|logistik|zahlungs|hosting|transport)(?:unternehmen|anbieter\\p{L}*)|' +
-      'proveedores?(?: de servicios?)?|prestadores de servicios?|encargados? del tratamiento|subencargados?|contratistas?|' +
-      '(?:empresas|servicios) de (?:mensajer[ií]a|paqueter[ií]a|transporte|pago|alojamiento)',
+      '(?!finanz)\\p{L}*dienstleister\\p{L}*|(?:hosting|cloud|e-mail|zahlungs|versand)-anbieter\\p{L}*|cloudanbieter\\p{L}*|paketdienst\\p{L}*|(?:unter)?auftragsverarbeiter\\p{L}*|subunternehmer\\p{L}*|zulieferer\\p{L}*|(?:versand|logistik|zahlungs|hosting|transport)(?:unternehmen|anbieter\\p{L}*)|' +
+      'proveedor(?:es)?(?: de servicios?)?|prestadores de servicios?|encargados? del tratamiento|subencargados?|contratistas?|' +
+      '(?:empresas?|proveedores?) de (?:mensajer[ií]a|paqueter[ií]a|transporte|reparto|pagos?|alojamiento)|pasarelas? de pago',
   ),
   affiliates: words('affiliates?|affiliated (?:companies|entities|businesses)|subsidiar(?:y|ies)|parent (?:company|companies)|group (?:companies|entities|members)|family of (?:companies|brands)|corporate family|sister (?:companies|brands)|filiales?|soci[eé]t[eé]s du groupe|' +
-      'verbundenen? unternehmen|konzern(?:gesellschaft|unternehmen)\\p{L}*|tochter(?:gesellschaft|unternehmen)\\p{L}*|muttergesellschaft\\p{L}*|unternehmensgruppe|' +
-      'afiliad[ao]s|(?:empresas|sociedades|entidades) (?:del|de nuestro) grupo|sociedad matriz'),
+      'verbundenen? unternehmen|konzern(?:gesellschaft|unternehmen)\\p{L}*|tochter(?:gesellschaft|unternehmen)\\p{L}*|muttergesellschaft\\p{L}*|unternehmensgruppe|gruppenunternehmen|schwestergesellschaft\\p{L}*|' +
+      'afiliad[ao]s|(?:empresas|sociedades|entidades) (?:del|de nuestro) grupo|sociedad matriz|empresas (?:vinculadas|participadas)'),
   partners: words(
     'partners?|business partners?|trusted partners?|co-sponsors?|(?:a|its|our|their|contest|event|promotion|sweepstakes) sponsors?|partenaires?|' +
-      '(?:gesch[äa]fts|kooperations|vertriebs)?partnern?|partner(?:unternehmen|firmen|gesellschaften)|socios(?: comerciales)?|empresas colaboradoras',
+      '(?:gesch[äa]fts|kooperations|vertriebs)?partnern?|partner(?:unternehmen|firmen|gesellschaften)|socios(?: comerciales)?(?! (?:del?|de la) (?:club|asociaci[oó]n|entidad|cooperativa))|(?:empresas|entidades) colaboradoras|colaboradores',
   ),
   authorities: words('law enforcement|(?:government(?:al)?|public|regulatory|tax|judicial|competent|supervisory|federal|state) (?:agency|agencies|authority|authorities|body|bodies|officials)|authorities|regulators?|courts?|police|autorit[eé]s?|' +
-      '\\p{L}*beh[öo]rden?|gerichte?n?|polizei|staatsanwaltschaft\\p{L}*|autoridades?|tribunales|juzgados|fuerzas (?:y cuerpos )?de seguridad|polic[ií]a'),
-  buyers: words('buyers?|purchasers?|acquirers?|acquiring (?:company|entity)|successors?|merger|acquisition|bankruptcy|reorgani[sz]ation|sale of (?:all|some|substantially|part|a business|the business|our business|the company)|business (?:transfers?|transitions?)|corporate transactions?|transferred (?:business )?assets|(?:acquired|bought) by (?:another|a new|an unaffiliated) (?:company|entity|party|business)|(?:merge[sd]? with|merged into) (?:another|a third) (?:company|entity|party|business|firm)|' +
-      'k[äa]ufern?|erwerbern?|unternehmensverkauf\\p{L}*|fusion(?:en)?|compradores?|adquirentes?|fusi[oó]n|adquisici[oó]n'),
-  'social-networks': words('social (?:media|network(?:ing)?) (?:platforms?|sites?|networks?|providers?|services|companies)|social networks?|r[ée]seaux sociaux|soziale[nr]? (?:netzwerke?n?|medien)|redes sociales'),
-  researchers: words('researchers?|research (?:partners?|institutions?|organi[sz]ations)|academic|forscher(?:innen|n)?|forschende[n]?|forschungs(?:einrichtung|partner|institut)\\p{L}*|investigadores|instituciones de investigaci[oó]n'),
-  public: words('publicly|the public|public(?:ly)? (?:available|visible|viewable|accessible)|other users|other members|anyone|everyone|[öo]ffentlichkeit|[öo]ffentlich (?:sichtbar|zug[äa]nglich)|anderen? (?:nutzern?|nutzerinnen|mitgliedern?)|p[úu]blicamente|el p[úu]blico|otros (?:usuarios|miembros)'),
-  employers: words('(?:your |their )?employers?|recruit(?:ers|ment agencies)|prospective employers|arbeitgebern?|empleadores?'),
+      '\\p{L}*beh[öo]rden?|(?<=(?:zust[äa]ndigen?|ordentlichen?|staatlichen?|beh[öo]rden(?: und|,)|an|vor|an (?:die|das|ein)) )gerichte?n?|polizei|staatsanwaltschaft\\p{L}*|autoridad(?:es)?|tribunal(?:es)?|juzgados?|administraci[oó]n (?:tributaria|p[úu]blica)|organismos p[úu]blicos|agencia (?:tributaria|espa[ñn]ola de protecci[oó]n de datos)|aepd|fuerzas (?:y cuerpos )?de seguridad|polic[ií]a'),
+  buyers: words('buyers?|purchasers?|acquirers?|acquiring (?:company|entity)|successors?|merger|(?<!customer |user |client |lead )acquisition|bankruptcy|reorgani[sz]ation|sale of (?:all|some|substantially|part|a business|the business|our business|the company)|business (?:transfers?|transitions?)|corporate transactions?|transferred (?:business )?assets|(?:acquired|bought) by (?:another|a new|an unaffiliated) (?:company|entity|party|business)|(?:merge[sd]? with|merged into) (?:another|a third) (?:company|entity|party|business|firm)|' +
+      'k[äa]ufern?|erwerbern?|unternehmensverkauf\\p{L}*|unternehmens[üu]bernahme\\p{L}*|verschmelzung(?:en)?|neuen? eigent[üu]mer|(?<=(?:einer|der|die|bei|una|la|de|por) )(?:fusion(?:en)?|fusi[oó]n)|comprador(?:es)?|adquirentes?|(?<=fusi[oó]n(?:,| o| u| y) )adquisici[oó]n|reestructuraci[oó]n empresarial|venta de la (?:compa[ñn][ií]a|empresa|sociedad)|adquisici[oó]n (?:de|por) (?:(?:la|una|nuestra|otra) )?(?:empresa|sociedad|compa[ñn][ií]a|negocio|entidad)'),
+  'social-networks': words('social (?:media|network(?:ing)?) (?:platforms?|sites?|networks?|providers?|services|companies)|social networks?|r[ée]seaux sociaux|soziale[nr]? (?:netzwerke?n?|medien)|social-media-(?:plattform|netzwerk|anbieter|dienst)\\p{L}*|redes sociales'),
+  researchers: words('researchers?|research (?:partners?|institutions?|organi[sz]ations)|academic|forscher(?:innen|n)?|forschende[n]?|forschungs(?:einrichtung|partner|institut)\\p{L}*|hochschulen|universit[äa]ten|investigadores|instituciones de investigaci[oó]n|centros de investigaci[oó]n|universidades'),
+  public: words('publicly|the public|public(?:ly)? (?:available|visible|viewable|accessible)|other users|other members|anyone|everyone|[öo]ffentlichkeit|[öo]ffentlich (?:sichtbar|zug[äa]nglich|einsehbar)(?:e[nrs]?)?|f[üu]r (?:alle|jeden)(?: nutzer)? (?:sichtbar|einsehbar)|anderen? (?:nutzern?|nutzerinnen|mitgliedern?)|p[úu]blicamente|(?:el|al) p[úu]blico(?! objetivo| destinatario)|perfil p[úu]blico|cualquier persona|otros (?:usuarios|miembros)'),
+  employers: words('(?:your |their )?employers?|recruit(?:ers|ment agencies)|prospective employers|arbeitgebern?|empleador(?:es)?'),
   // "bank account" and "bank details" are data, not a bank receiving it.
   'financial-institutions': words('banks?(?! (?:accounts?|account numbers?|details|cards?|information|transfers?|statements?))|lenders?|insurers?|insurance (?:companies|providers)|credit (?:bureaus|reporting agencies|reference agencies)|financial institutions|' +
-      'banken|kreditinstitut\\p{L}*|versicherungen|versicherern?|auskunfteien|bancos|aseguradoras|entidades (?:financieras|bancarias)'),
+      'banken|kreditinstitut\\p{L}*|versicherungen|versicherern?|auskunfteien|finanzdienstleister\\p{L}*|(?:wirtschafts|kredit)?auskunftei|(?:wirtschafts|kredit)auskunfteien|versicherungs(?:unternehmen|gesellschaft)\\p{L}*|bancos?(?! de datos)|(?:compa[ñn][ií]as? )?aseguradoras?|entidad(?:es)? (?:financieras?|bancarias?|de cr[eé]dito)|ficheros de (?:solvencia|morosidad)'),
   'third-parties': words(
-    'third[- ]?part(?:y|ies)|tiers|other (?:companies|businesses|merchants|retailers|brands|sellers|organi[sz]ations)|outside (?:parties|companies)|external (?:parties|organi[sz]ations)|unaffiliated|collaborators|' +
-      'dritten?|dritt(?:anbieter|unternehmen|parteien|firmen)\\p{L}*|externe[nr]? (?:stellen|empf[äa]nger|unternehmen)|terceros?|terceras partes',
+    'third[- ]?part(?:y|ies)|(?<!pays |paid |free |pricing |service )tiers|other (?:companies|businesses|merchants|retailers|brands|sellers|organi[sz]ations)|outside (?:parties|companies)|external (?:parties|organi[sz]ations)|unaffiliated|collaborators|' +
+      'dritten?|dritt(?:anbieter|unternehmen|parteien|firmen)\\p{L}*|externe[nr]? (?:stellen|empf[äa]nger|unternehmen)|(?<!pa[ií]ses )terceros?(?! pa[ií]ses| estados)|terceras (?:partes|empresas|entidades)|empresas? terceras?|empresas? ajenas? al grupo|dritter',
   ),
 };
 
 const DATA_PATTERNS: Record<DataKind, RegExp> = {
   content: words('content|posts?|photos?|pictures?|images?|videos?|files?|documents?|uploads?|creations?|notes|comments|contenus?|publications?|inhalten?|beitr[äa]ge|fotos|bildern?|dateien|dokumenten?|fichiers|photos|vid[ée]os|contenidos?|publicaciones|im[áa]genes|v[íi]deos|archivos|documentos'),
-  feedback: words('feedback|survey responses|surveys?|reviews|ratings|avis|enqu[êe]tes?|sondages?|umfragen?|bewertungen|r[üu]ckmeldungen|encuestas?|valoraciones|rese[ñn]as|opiniones'),
+  feedback: words('feedback|survey responses|surveys?|reviews|ratings|avis|enqu[êe]tes?|sondages?|umfragen?|bewertungen|r[üu]ckmeldungen|encuestas?|valoraciones|rese[ñn]as|opiniones(?! pol[ií]ticas)'),
   messages: words('messages?|conversations?|chats?|prompts?|inputs?|outputs?|queries|interactions?|emails? you send|transcripts?|requ[eê]tes|nachrichten|unterhaltungen|chatverl[äa]ufe|eingaben|mensajes|conversaciones|consultas'),
-  'voice-images': words('voice|audio|recordings?|face|facial|biometrics?|voix|enregistrements?(?: vocaux| audio)?|visages?|stimme|sprachaufnahmen|aufnahmen|gesicht|gesichts(?:erkennung|daten|bilder?|merkmale)|voz|grabaciones|rostro|facial(?:es)?'),
+  'voice-images': words('voice|audio|recordings?|face|facial|biometrics?|voix|enregistrements?(?: vocaux| audio)?|visages?|stimm(?:daten|aufnahmen|profile?|merkmale|erkennung)|(?:ihre|deine|eigene) stimme|sprachaufnahmen|(?:video|foto|bild|ton)?aufnahmen|gesicht|gesichts(?:erkennung|daten|bilder?|merkmale)|voz|grabaci[oó]n(?:es)?|(?:tu|su) imagen|rostro|facial(?:es)?'),
   contact: words('names?|e-?mail(?: address(?:es)?)?|phone(?: numbers?)?|(?:postal|mailing|home) address(?:es)?|contact (?:information|details|data)|' +
       // French ("téléphone" was read as "phone" only while word boundaries stopped at accented letters).
       'pr[ée]noms?|noms? (?:et|de famille)|votre nom|num[ée]ros? de t[ée]l[ée]phone|t[ée]l[ée]phones?|adresses? (?:e-?mail|[ée]lectroniques?|postales?|de livraison|de courriel)|courriels?|coordonn[ée]es|' +
-      '(?:ihren|ihr|den|vollen|vollst[äa]ndigen) namen?|vor- und nachnamen?|vornamen?|nachnamen?|e-mail-adressen?|telefonnummern?|(?:post|liefer|wohn)?anschriften?|(?:liefer|post)adressen?|kontakt(?:daten|angaben|informationen)|' +
-      '(?:su|tu|el) nombre(?: completo| y apellidos)?|nombres y apellidos|correos? electr[oó]nicos?|(?:n[uú]meros? de )?tel[eé]fonos?|direcci[oó]n(?:es)? (?:postal(?:es)?|de (?:correo|env[ií]o|entrega))|datos de contacto'),
-  location: words('location|geolocation|gps|precise location|localisation|positions? g[ée]ographiques?|g[ée]olocalisation|donn[ée]es de localisation|standort(?:daten|informationen)?|geolokali[sz]ierung|ubicaci[oó]n|geolocalizaci[oó]n|localizaci[oó]n'),
+      '(?:ihren|ihr|den|vollen|vollst[äa]ndigen) namen?|deinen namen|vor- und nachnamen?|(?:ihre[rn]?|deine[rn]?) adressen?|rechnungsadressen?|vornamen?|nachnamen?|e-mail-adressen?|telefonnummern?|(?:post|liefer|wohn)?anschriften?|(?:liefer|post)adressen?|kontakt(?:daten|angaben|informationen)|' +
+      '(?<!en )(?:su|tu|el) nombre(?: completo| y apellidos)?|nombre y apellidos|(?:su|tu) domicilio|n[uú]meros? de m[oó]vil|dni|nombres y apellidos|correos? electr[oó]nicos?|(?:n[uú]meros? de )?tel[eé]fonos?|direcci[oó]n(?:es)? (?:postal(?:es)?|de (?:correo|env[ií]o|entrega))|datos de contacto'),
+  location: words('location|geolocation|gps|precise location|localisation|positions? g[ée]ographiques?|g[ée]olocalisation|donn[ée]es de localisation|standort(?:daten|informationen|bestimmung|verlauf)|(?:ihre[mnrs]?|deine[mnrs]?|aktuelle[mnr]?|genaue[mnr]?) standorts?|geolokali[sz]ierung|ubicaci[oó]n|geolocalizaci[oó]n|localizaci[oó]n'),
   activity: words(
-    'usage|browsing|activity|activities|search(?:es| history| queries)?|clicks?|viewing history|watch history|engagement|' +
+    'usage|browsing|(?<!processing )activit(?:y|ies)|search(?:es| history| queries)?|clicks?|viewing history|watch history|engagement|' +
       'nutzungs(?:daten|verhaltens?|informationen)|surfverhaltens?|browserverlaufs?|suchanfragen|suchverlauf|klicks|aktivit[äa]ten|' +
       'historique de navigation|donn[ée]es (?:d[’\'] ?utilisation|de navigation)|activit[ée]s?|' +
-      'datos de (?:uso|navegaci[oó]n)|historial de (?:b[uú]squeda|navegaci[oó]n)|actividad(?:es)?|clics',
+      'datos de (?:uso|navegaci[oó]n)|historial de (?:b[uú]squeda|navegaci[oó]n)|actividad(?:es)?(?! (?:de|del) tratamiento| econ[oó]mica| comercial| empresarial| profesional)|clics',
   ),
   device: words(
     'device (?:information|identifiers?|ids?|data)|ip address(?:es)?|cookies?|identifiers?|advertising ids?|' +
-      'ger[äa]te(?:daten|informationen|kennungen?|-?ids?)|ip-adressen?|adresses? ip|identifiants?(?: (?:de l[’\'] ?appareil|publicitaires?))?|informations sur (?:votre|l[’\'] ?)appareil|kennungen|werbe-?ids?|identificadores?(?: de(?:l)? dispositivos?)?|(?:datos|informaci[oó]n) del dispositivo|direcci[oó]n(?:es)? ip',
+      'ger[äa]te(?:daten|informationen|kennungen?|-?ids?)|ip-adressen?|adresses? ip|identifiants?(?: (?:de l[’\'] ?appareil|publicitaires?))?|informations sur (?:votre|l[’\'] ?)appareil|kennungen|werbe-?ids?|identificador(?:es)?(?: de(?:l)? dispositivos?)?|(?:datos|informaci[oó]n) del dispositivo|direcci[oó]n(?:es)? ip',
   ),
   // A bare "transaction" is as often a merger ("a Business Transaction") as a purchase: only a person's ones count.
   purchases: words('purchases?|purchase history|(?:your|payment|purchase|financial) transactions?|transaction (?:data|history|information|details|records)|payment (?:information|details|data)|order history|' +
       'achats?|historique d[’\'] ?achats?|historique des commandes|donn[ée]es de paiement|informations de paiement|' +
-      'kaufhistorie|kaufverhaltens?|k[äa]ufe|bestell(?:historie|daten|verlauf)|zahlungs(?:daten|informationen)|transaktionsdaten|' +
-      'compras|historial de (?:compras|pedidos)|datos de pago|informaci[oó]n de pago|transacciones'),
+      'kaufhistorie|kaufverhaltens?|k[äa]ufe|bestell(?:historie|daten|verlauf)|zahlungs(?:daten|informationen)|transaktionsdaten|eink[äa]ufe|bestellungen|bankverbindung(?:en)?|bankdaten|kreditkarten(?:daten|informationen|nummern?)|' +
+      'compras|historial de (?:compras|pedidos)|datos de pago|datos bancarios|(?:datos de (?:la |tu |su )?)?tarjetas? de cr[eé]dito|pedidos|informaci[oó]n de pago|transacciones(?! corporativas| societarias| empresariales)'),
   sensitive: words('health|medical|genetic|biometric|racial|ethnic|religious|sexual orientation|political|precise (?:geo)?location|financial account|social security|donn[eé]es sensibles|sant[ée]|g[ée]n[ée]tiques?|biom[ée]triques?|origine (?:ethnique|raciale)|convictions religieuses|orientation sexuelle|opinions politiques|' +
       'gesundheits(?:daten|informationen|zustand)|genetische[nr]?|biometrische[nr]?|ethnische[nr]?|religi[öo]se[nr]?|sexuelle[nr]? orientierung|politische[nr]? (?:meinungen|ansichten)|' +
-      'salud|gen[ée]tic[oa]s|biom[ée]tric[oa]s|origen (?:[ée]tnico|racial)|creencias religiosas|orientaci[oó]n sexual|opiniones pol[ií]ticas|datos sensibles'),
-  'personal-data': words('personal (?:information|data)|personally identifiable|pii|donn[eé]es personnelles|donn[eé]es [aà] caract[eè]re personnel|personenbezogenen? daten|pers[öo]nlichen? daten|datos personales|datos de car[aá]cter personal|informaci[oó]n personal'),
+      'salud|gen[ée]tic[oa]s|biom[ée]tric[oa]s|origen (?:[ée]tnico|racial)|creencias religiosas|orientaci[oó]n sexual|opiniones pol[ií]ticas|datos sensibles|categor[ií]as especiales de datos|besonderen? kategorien personenbezogener daten|special categor(?:y|ies) of (?:personal )?data'),
+  'personal-data': words('personal (?:information|data)|personally identifiable|pii|donn[eé]es personnelles|donn[eé]es [aà] caract[eè]re personnel|personenbezogene[nr]? daten|pers[öo]nliche[nr]? daten|datos personales|datos de car[aá]cter personal|informaci[oó]n personal'),
 };
 
 const PURPOSE_PATTERNS: Record<Purpose, RegExp> = {
-  advertising: words('advertising|advertisements?|ads|targeted|interest-based|behavio(?:u)?ral advertising|publicit[eé]s?|publicitaires?|werbung|werbezwecken?|werbliche[nr]?|interessenbasierte[nr]?|publicidad|publicitari[oa]s?|anuncios'),
+  advertising: words('advertising|advertisements?|ads|targeted|interest-based|behavio(?:u)?ral advertising|publicit[eé]s?|publicitaires?|werbung|werbezwecken?|werbliche[nr]?|interessenbasierte[nr]?|publicidad|publicitari[oa]s?|(?<!tus |sus |mis )anuncios'),
   marketing: words('marketing|promotions?|promotional|newsletters?|prospection|direktwerbung|werbeangebote?n?|mercadotecnia|promociones|comunicaciones comerciales'),
   analytics: words('analytics|measurement|measure|attribution|statistics|statistical (?:analys[ie]s|purposes)|traffic patterns?|(?:audience|usage|traffic|site|web) analys[ie]s|analy[sz](?:e|es|ed|ing) (?:how|the use|usage|traffic|trends|visits|(?:your|their) use|(?:website|site|web) traffic|and (?:improve|report))|statistiques|' +
       'mesure d[’\'] ?audience|analyses? statistiques?|' +
-      'analysen|analysezwecken?|statistik(?:en)?|statistische[nr]? zwecken?|reichweitenmessung|anal[ií]tic[ao]s?|an[aá]lisis|estad[ií]sticas?|medici[oó]n'),
+      '(?:web|nutzungs|reichweiten|traffic)?analysen? (?:des|der|ihres|deines|unserer) (?:nutzungsverhaltens|nutzerverhaltens|surfverhaltens|besucherverhaltens|nutzung|website|webseite|app|zugriffe)|(?:web|reichweiten|traffic)analyse\\p{L}*|analysezwecken?|statistik(?:en)?|statistische[nr]? zwecken?|reichweitenmessung|anal[ií]tic[ao]s?|an[aá]lisis|estad[ií]stic[oa]s?|medici[oó]n|statistische[nr]? auswertung(?:en)?'),
   'ai-training': words(
-    'train(?:s|ed|ing)?|fine-?tun(?:e|ed|ing)|machine learning|artificial intelligence|ai models?|language models?|llms?|generative ai|models?|entra[iî]n(?:er|ement)|mod[eè]les?|' +
-      'trainieren|trainiert|ki-modell\\p{L}*|maschinelle[nms]? lernen|k[üu]nstliche[nr]? intelligenz|modellen?|entrenar|entrenamiento|modelos?|aprendizaje autom[aá]tico|inteligencia artificial',
+    'train(?:s|ed|ing)?|fine-?tun(?:e|ed|ing)|machine learning|artificial intelligence|ai models?|language models?|llms?|generative ai|(?<!device |phone |hardware |vehicle |car )models?|entra[iî]n(?:er|ement)|mod[eè]les?|' +
+      'trainieren|trainiert|ki-modell\\p{L}*|maschinelle[nms]? lernen|k[üu]nstliche[nr]? intelligenz|(?:sprach|basis)?modellen?|entren(?:ar|amos|an|a|ado|ados|ada|adas|amiento)|modelos?(?! (?:del?|de su|de tu) (?:dispositivo|tel[eé]fono|m[oó]vil|terminal|veh[ií]culo|negocio))|aprendizaje autom[aá]tico|inteligencia artificial',
   ),
-  research: words('research|studies|recherche|forschung(?:szwecken?)?|studien|investigaci[oó]n|estudios'),
+  research: words('research|studies|recherche|forschung(?:s(?:zwecken?|-))?|studien|investigaci[oó]n(?! (?:de|del|sobre) (?:fraudes?|incidentes?|reclamaciones|quejas|infracciones|delitos)| policial| judicial| penal)|estudios (?:de mercado|cient[ií]ficos|cl[ií]nicos|estad[ií]sticos|de investigaci[oó]n)'),
   personalization: words('personali[sz](?:e|ed|ation)|customi[sz](?:e|ed|ation)|recommendations?|tailor(?:ed)?|personnalis(?:er|ation|[ée]e?s?)|recommandations?|personalisier(?:ung|en|te[nr]?)|empfehlungen|personaliza(?:r|ci[oó]n|d[oa]s?)|recomendaciones'),
-  security: words('security|fraud|abuse|safety|protect(?:ion)?|s[eé]curit[eé]|fraude|sicherheit|betrug(?:s(?:pr[äa]vention|bek[äa]mpfung))?|missbrauch\\p{L}*|seguridad|abusos?'),
-  legal: words('law|legal|laws|regulations?|subpoenas?|court orders?|comply|compliance|obligations? l[eé]gales?|gesetzliche[nr]?|rechtliche[nr]?|gesetze?n?|gerichtliche[nr]? anordnung\\p{L}*|ley(?:es)?|obligaciones legales|requerimientos? judiciales?'),
+  security: words('security|fraud|abuse|safety|protect(?:ion)?|s[eé]curit[eé]|fraude|sicherheit|betrug(?:s(?:pr[äa]vention|bek[äa]mpfung))?|missbrauch\\p{L}*|(?<!cuerpos de |fuerzas de )seguridad(?! social)|abusos?'),
+  legal: words('law|legal|laws|regulations?|subpoenas?|court orders?|comply|compliance|obligations? l[eé]gales?|gesetzlich(?:e[nr]?)?|rechtlich(?:e[nr]?)?|gesetze?n?|gerichtliche[nr]? anordnung\\p{L}*|ley(?:es)?|obligaciones legales|requerimientos? judicial(?:es)?|legalmente'),
   service: words('provide (?:the|our) services?|operate (?:the|our) services?|perform services|process (?:your )?(?:orders?|payments?)|deliver(?:y)?|customer support|fournir (?:le|nos) services?|' +
-      'bereitstellung (?:unserer|der) (?:dienste|leistungen|website)|vertragserf[üu]llung|abwicklung (?:ihrer|der) bestellung\\p{L}*|kundenservice|kundensupport|' +
-      'prestar(?:le)? (?:el|los|nuestros) servicios?|atenci[oó]n al cliente|gestionar (?:su|el) pedido'),
+      'bereitstellung (?:unserer|der) (?:dienste|leistungen|website)|vertragserf[üu]llung|abwicklung (?:ihrer|der) bestellung\\p{L}*|durchf[üu]hrung des vertrages|vertragsabwicklung|kundenservice|kundensupport|' +
+      'prestar(?:le|te)? (?:el|los|nuestros) servicios?|atenci[oó]n al cliente|gestionar (?:su|tu|el) pedido'),
 };
 
 const LIMIT_PATTERN = words(
-  'only|solely|exclusively|strictly|never|not|no|aggregated?|de-?identified|anonymi[sz]ed|pseudonymi[sz]ed|with your (?:prior |express |explicit )?(?:consent|permission)|limited|opt[- ]in|uniquement|anonymis[eé]es?|' +
+  '(?<!not )only|solely|exclusively|strictly|never|not(?! only)|no(?! obstante| s[oó]lo| solamente| [úu]nicamente)|aggregated?|de-?identified|anonymi[sz]ed|pseudonymi[sz]ed|with your (?:prior |express |explicit )?(?:consent|permission)|limited|opt[- ]in|uniquement|anonymis[eé]es?|' +
     // A practice that waits for the user's choice: "if you choose to join", "if you agree", "once you opt in".
     '(?:if|when|once|where) you (?:choose|agree|consent|decide|elect|opt[- ]?in|sign up|enrol?l?)|' +
-    'nur|ausschlie(?:ß|ss)lich|lediglich|niemals|nie|nicht|keine?[nmrs]?|aggregiert(?:e[nr]?)?|anonymisiert(?:e[nr]?)?|pseudonymisiert(?:e[nr]?)?|mit ihrer (?:vorherigen |ausdr[üu]cklichen )?(?:einwilligung|zustimmung)|' +
-    'solo|solamente|[úu]nicamente|exclusivamente|nunca|agregad[oa]s?|anonimizad[oa]s?|seudonimizad[oa]s?|con su (?:previo |expreso )?consentimiento',
+    '(?<!nicht )nur|ausschlie(?:ß|ss)lich|lediglich|niemals|nie|nicht(?! nur)|keine?[nmrs]?|aggregiert(?:e[nr]?)?|anonymisiert(?:e[nr]?)?|pseudonymisiert(?:e[nr]?)?|mit (?:ihrer|deiner) (?:vorherigen |ausdr[üu]cklichen )?(?:einwilligung|zustimmung)|nach (?:ihrer|deiner) (?:vorherigen |ausdr[üu]cklichen )?einwilligung|(?:sofern|wenn|falls) (?:sie|du) (?:eingewilligt|zugestimmt) (?:haben|hast)|' +
+    '(?<!no )s[oó]lo(?! (?:plan|practitioners?|founders?|developers?|firms?|accounts?|creators?))|solamente|[úu]nicamente|exclusivamente|nunca|agregad[oa]s?|anonimizad[oa]s?|seudonimizad[oa]s?|con (?:su|tu) (?:previo |expreso )?consentimiento|previo consentimiento',
 );
 
 /** The kinds whose words the text holds; with `blank`, a kind's words are blanked before later kinds read the text. */

@@ -57,3 +57,21 @@ describe('cues: arrangements of words that n-grams cannot see', () => {
     expect(found).toContain('give>other');
   });
 });
+
+// Telling the reader is not handing data over (review 23d, 6 December 2026).
+describe('cues: a verb of telling the reader', () => {
+  it.each([
+    'Le comunicamos que hemos actualizado nuestra política de privacidad.',
+    'Te comunicamos cualquier cambio por correo electrónico.',
+    'Ti comunichiamo che abbiamo aggiornato la nostra informativa.',
+    'Comunicamos que el servicio cambiará de nombre.',
+    'Änderungen teilen wir Ihnen per E-Mail mit.',
+    'Im Folgenden geben wir Ihnen einen Überblick über die Verarbeitung.',
+  ])('"%s" does not say that we hand over', (sentence) => {
+    expect(of(sentence)).not.toContain('we>give');
+  });
+  it('still reads "we" in a verb that hands data over', () => {
+    expect(of('Comunicamos sus datos a las autoridades.')).toContain('we>give');
+    expect(of('Außerdem geben wir Ihre Daten an Partner weiter.')).toContain('we>give');
+  });
+});

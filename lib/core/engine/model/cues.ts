@@ -24,6 +24,11 @@ const WE = /^(?:we|nous|wir|nosotros|noi|wij|nós|podemos|possiamo)$/;
 // A verb that says "we" by its ending, where Spanish, Italian and Portuguese leave the pronoun out
 // ("compartimos", "condividiamo", "compartilhamos").
 const WE_ENDING = /(?:amos|emos|imos|iamo)$/;
+// Telling, not handing over: "teilen wir Ihnen mit", "geben wir Ihnen einen Überblick" (the verb's object is
+// the reader), "Le comunicamos que", "Ti comunichiamo che" (a pronoun before the verb, or "that" after it).
+const TOLD = /^(?:ihnen|dir|euch)$/;
+const CLITIC = /^(?:le|les|te|os|ti|vi|gli|ci)$/;
+const THAT = /^(?:que|che)$/;
 
 type Kind = 'give' | 'other' | 'take' | undefined;
 /**
@@ -77,7 +82,11 @@ export function cues(ws: readonly string[]): string[] {
   if (near(other, take, 5)) out.push('other>take');
   if (give.some((g) => ws.slice(Math.max(0, g - 4), g).some((w) => NOT.test(w)))) out.push('not>give');
   // (And German's verb before its subject: "Außerdem übermitteln wir", "Dazu geben wir".)
-  if (give.some((g) => ws.slice(Math.max(0, g - 3), g).some((w) => WE.test(w)) || ws[g + 1] === 'wir' || WE_ENDING.test(ws[g] ?? ''))) out.push('we>give');
+  const saysWe = (g: number) =>
+    ws.slice(Math.max(0, g - 3), g).some((w) => WE.test(w)) ||
+    (ws[g + 1] === 'wir' && !TOLD.test(ws[g + 2] ?? '')) ||
+    (WE_ENDING.test(ws[g] ?? '') && !CLITIC.test(ws[g - 1] ?? '') && !THAT.test(ws[g + 1] ?? ''));
+  if (give.some(saysWe)) out.push('we>give');
   for (let i = 0; i + 2 < ws.length; i++) {
     if (ws[i] === 'on' && (ws[i + 1] === 'our' || ws[i + 1] === 'its' || ws[i + 1] === 'their') && ws[i + 2] === 'behalf') {
       out.push('behalf');
