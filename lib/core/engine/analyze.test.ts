@@ -693,3 +693,30 @@ describe('a choice the practice waited for, dropped', () => {
     expect(a.findings.filter((f) => f.severity === 'major')).toEqual([]);
   });
 });
+
+describe('a word swapped inside a sharing statement, read as the whole sentence reads it', () => {
+  const es = (t: string) => documentFromMarkdown(t, { url: 'https://example.com/privacidad', language: 'es' });
+  const major = (a: ChangeAnalysis) => a.findings.filter((f) => f.severity === 'major');
+  it('"socios del club" names members, not partners', () => {
+    const a = analyzeChange(
+      es('# Privacidad\n\nCompartimos su nombre y su correo electrónico con los miembros del club para organizar los eventos.\n'),
+      es('# Privacidad\n\nCompartimos su nombre y su correo electrónico con los socios del club para organizar los eventos.\n'),
+    );
+    expect(major(a)).toEqual([]);
+  });
+  it('a plan renamed from "Solo" is no limit removed', () => {
+    const a = analyze('# Privacy\n\nOn the Starter plan we share your usage data with our analytics provider.\n', '# Privacy\n\nOn the Solo plan we share your usage data with our analytics provider.\n');
+    expect(major(a)).toEqual([]);
+  });
+  it('"paid tiers" are plans, not third parties', () => {
+    const a = analyze('# Privacy\n\nOn free and paid tiers we share your usage data with our analytics provider.\n', '# Privacy\n\nOn paid plans we share your usage data with our analytics provider.\n');
+    expect(major(a)).toEqual([]);
+  });
+  it('a recipient inserted in the same sentence still widens it', () => {
+    const a = analyzeChange(
+      es('# Privacidad\n\nCompartimos su nombre y su correo electrónico con proveedores de servicios.\n'),
+      es('# Privacidad\n\nCompartimos su nombre y su correo electrónico con proveedores de servicios y con anunciantes.\n'),
+    );
+    expect(major(a).map((f) => [f.category, f.kind])).toEqual([['third-party-sharing', 'expanded']]);
+  });
+});

@@ -324,9 +324,11 @@ function canonicalLimit(limit: string): string {
 }
 
 /** A limit ("only", "aggregated", "with your consent") that the deleted words held and the new sentence lacks. */
-function limitsRemoved(deleted: string, after: string): boolean {
+function limitsRemoved(deleted: string, before: string, after: string): boolean {
   const kept = new Set(attributesOf(prepareSentence(after), after).limits.map(canonicalLimit));
-  return attributesOf(prepareSentence(deleted), deleted).limits.some((t) => !kept.has(canonicalLimit(t)));
+  // As the whole older sentence reads them: a deleted "Solo" of "Solo plan" was no limit.
+  const held = new Set(attributesOf(prepareSentence(before), before).limits.map(canonicalLimit));
+  return attributesOf(prepareSentence(deleted), deleted).limits.some((t) => held.has(canonicalLimit(t)) && !kept.has(canonicalLimit(t)));
 }
 
 /** The older statement most like a new one, to quote beside it. */
@@ -407,10 +409,13 @@ function judgeEdit(
         // hands the data over.
         const beforeKeys = keysOf(withLeadIn(edit.context, edit.before ?? ''), names);
         const named = attributes.named.map((n) => `named:${n.toLowerCase()}`);
-        const inserted = [...keysOf(spanText(edit, 'insert'), names)].filter((k) => !k.startsWith('named:'));
+        // What the inserted words name, as the whole sentence reads them: "socios" inserted in "socios del
+        // club" names no partners, though the word alone would.
+        const afterKeys = keysOf(withLeadIn(edit.context, after), names);
+        const inserted = [...keysOf(spanText(edit, 'insert'), names)].filter((k) => !k.startsWith('named:') && afterKeys.has(k));
         const gained = undenied([...new Set([...inserted, ...named])].filter((k) => !beforeKeys.has(k) && !NEVER_WIDENS.has(k)), withLeadIn(edit.context, after), names);
         if (sells(after) && !sells(edit.before ?? '')) gained.push(SOLD);
-        if (gained.length > 0 || limitsRemoved(spanText(edit, 'delete'), after)) push('expanded', gained);
+        if (gained.length > 0 || limitsRemoved(spanText(edit, 'delete'), edit.before ?? '', after)) push('expanded', gained);
         else push(restrictsNow && !restrictsBefore ? 'restricted' : 'reworded');
         continue;
       }
