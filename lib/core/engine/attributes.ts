@@ -47,8 +47,10 @@ export interface Attributes {
 }
 
 // Word boundaries that know accented letters: `\b` takes "é" or "ü" for a non-word character, so "publicité"
-// followed by a space, or "Datenhändler", would never end a word.
-const words = (list: string) => new RegExp(`(?<![\\p{L}\\p{N}_])(?:${list})(?![\\p{L}\\p{N}_])`, 'gu');
+// followed by a space, or "Datenhändler", would never end a word. A letter is a Latin one (the vocabularies'
+// languages), written as a class: `\p{L}` needs the `u` flag, which made every pattern five times slower.
+const LATIN = 'A-Za-z\\u00C0-\\u024F';
+const words = (list: string) => new RegExp(`(?<![${LATIN}0-9_])(?:${list.replaceAll('\\p{L}', `[${LATIN}]`)})(?![${LATIN}0-9_])`, 'g');
 
 // Order matters only for reading: each kind is tested on its own.
 const RECIPIENT_PATTERNS: Record<RecipientKind, RegExp> = {
