@@ -230,40 +230,57 @@ const keysOf = (text: string, names: Names) => new Set(attributeKeys(attributesO
 function affirmedKeys(text: string, names: Names): Set<string> | null {
   const prepared = prepareSentence(text);
   const reach = denialReach(prepared);
-  const outside = reach ? outsideDenial(prepared, reach) : prepared;
-  // Nor what it names only as taken out first ("before training, we remove names, email addresses and
-  // payment details"): data removed or masked is data not handed over.
-  const affirmed = withoutRemoved(outside);
-  if (!reach && affirmed === prepared) return null;
+  if (!reach) return null;
+  const affirmed = outsideDenial(prepared, reach);
   const a = attributesOf(affirmed, text, names);
   return new Set(attributeKeys({ ...a, named: a.named.filter((n) => affirmed.includes(n.toLowerCase())) }));
 }
-/** A verb of taking data out before use ("we remove names, email addresses …"). */
+
+/**
+ * Where "we" take data out before use ("before training, we remove names, email addresses and payment
+ * details"): the verb and what it takes out, to the end of that clause. Only "we" doing it: "if you delete
+ * your account, we share …" and "to remove spam we share …" take nothing out.
+ */
 const REMOVING =
-  /\b(?:remov(?:e|es|ed|ing)|strip(?:s|ped|ping)?|redact(?:s|ed|ing)?|mask(?:s|ed|ing)?|filter(?:s|ed|ing)? out|delet(?:e|es|ed|ing)|entfern(?:en|t|te|ten)|eliminamos|eliminar|suprim(?:ons|er|imos|ir))\b/g;
-/** Where the clause of what is taken out ends: a stop, a bracket, or a comma before a new clause. */
-const CLAUSE_END = /[.;:()]|, (?:and|but|then|before|after|et|und|y) /g;
+  /\b(?:we (?:(?:will|may|then|first|also|always|automatically|carefully) )?(?:remove|strip|redact|mask|filter out|de-identify|pseudonymi[sz]e|anonymi[sz]e)|entfernen wir|eliminamos|suprimimos|nous (?:supprimons|retirons|masquons))\b/g;
+/**
+ * Where what is taken out ends: a stop or a bracket; a comma or conjunction that opens another clause (its
+ * own subject, a subordinate word); or the next verb of handing over or using ("we remove your name and
+ * then share your location").
+ */
+const REMOVED_END =
+  /[.;:()]|,? (?:(?:and|or|but|then|so) )?(?:we|you|they|it|the|these|this|those|such|which|who|unless|until|once|before|after|while|when|if)\b|,? (?:and |or )?(?:then |also )?(?:share|shares|shared|sell|sells|sold|disclose|disclosed|pass|passed|send|sent|transfer|transferred|provide|provided|give|given|use|used|train|trained)\b/g;
 /** How far after its verb what is taken out may reach (characters). */
 const REMOVED_REACH = 300;
 
-/** `prepared` with each verb of taking out and what it takes out blanked (offsets kept); a linear scan. */
-function withoutRemoved(prepared: string): string {
-  let out = prepared;
+/**
+ * The data keys a sentence names only in what "we" take out before use: data removed or masked first is
+ * data not handed over. A kind it also names elsewhere in the sentence still counts. A linear scan.
+ */
+function removedOnly(text: string, names: Names): Set<string> {
+  const prepared = prepareSentence(text);
+  let outside = prepared;
+  let inside = '';
   let from = 0;
   for (const m of prepared.matchAll(REMOVING)) {
     if (m.index < from) continue;
-    CLAUSE_END.lastIndex = m.index + m[0].length;
-    const stop = CLAUSE_END.exec(prepared);
-    const to = Math.min(stop ? stop.index : prepared.length, m.index + REMOVED_REACH);
-    out = `${out.slice(0, m.index)}${' '.repeat(to - m.index)}${out.slice(to)}`;
+    const start = m.index + m[0].length;
+    REMOVED_END.lastIndex = start;
+    const stop = REMOVED_END.exec(prepared);
+    const to = Math.min(stop ? stop.index : prepared.length, start + REMOVED_REACH);
+    inside += ` ${prepared.slice(start, to)}`;
+    outside = `${outside.slice(0, m.index)}${' '.repeat(to - m.index)}${outside.slice(to)}`;
     from = to;
   }
-  return out;
+  if (!inside) return new Set();
+  const kept = new Set(attributesOf(outside, text, names).data);
+  return new Set(attributesOf(inside, inside, names).data.filter((d) => !kept.has(d)).map((d) => `data:${d}`));
 }
 /** Keys a statement gains, without those it only names to deny them. */
 function undenied(keys: string[], text: string, names: Names): string[] {
   const affirmed = affirmedKeys(text, names);
-  return affirmed ? keys.filter((k) => affirmed.has(k)) : keys;
+  const removed = removedOnly(text, names);
+  return keys.filter((k) => (!affirmed || affirmed.has(k)) && !removed.has(k));
 }
 const SOLD = 'act:sale';
 // Selling, as a verb ("the sale of our business" is a merger: its buyer is a recipient, attributes.ts), in
@@ -331,6 +348,42 @@ function limitsRemoved(deleted: string, before: string, after: string): boolean 
   return attributesOf(prepareSentence(deleted), deleted).limits.some((t) => held.has(canonicalLimit(t)) && !kept.has(canonicalLimit(t)));
 }
 
+/** "Your information", "Ihre Daten", "sus datos", "vos données": the reader's data named as such. */
+const READERS_DATA = /(?:^|[^\p{L}])(?:your|ihre[nr]?|deine[nr]?|sus|tus|vos|votre|vostri|i tuoi|seus|os seus) (?:[\p{L}-]+ )?(?:information|data|details|daten|angaben|datos|información|données|informations|dati|informazioni|dados)(?![\p{L}])/u;
+/** A negation, and a word of selling or sharing, in the languages we read (folded, one word each). */
+const NEGATION = /^(?:not|never|no|none|nor|neither|nicht|nie|niemals|kein|keine|keinem|keinen|keiner|keines|nunca|ningún|ninguna|jamás|jamais|pas|aucun|aucune|non|mai)$/;
+const SELLING_OR_SHARING = /^(?:sell|sells|sold|selling|sale|sales|rent|rents|rented|renting|share|shares|shared|sharing|disclose|discloses|disclosed|verkauf\w*|verkauft|weitergabe|weitergeben|weitergegeben|vend\w*|venta|ventas|compart\w*|cede\w*|cesión|partag\w*|vente|cède|cédons)$/;
+/** How far apart the negation and the word may stand, in words (a table row, "Sold | No", reads both ways). */
+const NEGATION_REACH = 8;
+/** At most this many words of a version are read for it (a bound on work). */
+const NEGATION_WORDS = 200_000;
+
+/**
+ * Whether any sentence of a version puts a word of selling or sharing within NEGATION_REACH words of a
+ * negation, either way round: what a removed denial leaves behind when its rewording is not read as one.
+ */
+function deniesSharingInWords(doc: PolicyDocument): boolean {
+  let read = 0;
+  for (const b of doc.blocks) {
+    const ws = prepareSentence(b.text).split(/[^\p{L}\p{N}]+/u);
+    read += ws.length;
+    let lastNegation = -Infinity;
+    let lastWord = -Infinity;
+    for (let i = 0; i < ws.length; i++) {
+      const w = ws[i] ?? '';
+      if (NEGATION.test(w)) {
+        if (i - lastWord <= NEGATION_REACH) return true;
+        lastNegation = i;
+      } else if (SELLING_OR_SHARING.test(w)) {
+        if (i - lastNegation <= NEGATION_REACH) return true;
+        lastWord = i;
+      }
+    }
+    if (read > NEGATION_WORDS) return false;
+  }
+  return false;
+}
+
 /** The older statement most like a new one, to quote beside it. */
 function closest(sentence: string, profile: CategoryProfile): string | undefined {
   const t = new Set(tokens(sentence));
@@ -354,6 +407,7 @@ function judgeEdit(
   newer: (c: Category) => CategoryProfile,
   classify: Classify,
   names: Names,
+  stillDenies: () => boolean,
 ): Judgement[] {
   const out: Judgement[] = [];
   if (edit.type === 'removed') {
@@ -369,6 +423,11 @@ function judgeEdit(
       // Only when the newer version denies nothing at all in the category: denials are often merged or
       // moved, and a reworded one must not read as a widening.
       if (newer(c.category).restricts > 0) continue;
+      // For sharing, only a denial about the reader's data ("we will never share your password" is about
+      // security), and only when no sentence of the newer version still puts a word of selling or sharing
+      // beside a negation, in forms the grammar does not read as a denial ("not for sale", a table's "Sold:
+      // No", "Ein Verkauf findet nicht statt", "nunca serán objeto de venta").
+      if (c.category === 'third-party-sharing' && ((c.attributes.data.length === 0 && !READERS_DATA.test(prepareSentence(text))) || stillDenies())) continue;
       out.push({ category: c.category, kind: 'expanded', evidence: { sentence: text, spans: edit.spans, triggers: c.triggers }, section: edit.section, added: [], attributes: c.attributes, score: c.score, order });
     }
     return out;
@@ -560,6 +619,8 @@ function* analysisSteps(olderDoc: PolicyDocument, newerDoc: PolicyDocument, opti
   yield;
   const olderProfile = yield* profile(older, classify);
   const newerProfile = yield* profile(newer, classify);
+  let denies: boolean | undefined;
+  const newerDenies = () => (denies ??= deniesSharingInWords(newer));
   // A heading names a topic ("Our use of artificial intelligence") and states nothing.
   const headings = new Set<string>();
   for (const d of [older, newer]) for (const b of d.blocks) if (b.kind === 'heading') headings.add(normalizeFast(b.text));
@@ -568,7 +629,7 @@ function* analysisSteps(olderDoc: PolicyDocument, newerDoc: PolicyDocument, opti
   for (const [order, edit] of alignment.sentences.entries()) {
     if (edit.cosmetic || headings.has(edit.after ?? edit.before ?? '')) continue;
     if (order % SENTENCES_PER_STEP === 0) yield;
-    const js = judgeEdit(edit, order, olderProfile, newerProfile, classify, names);
+    const js = judgeEdit(edit, order, olderProfile, newerProfile, classify, names, newerDenies);
     if (js.length === 0) unclassified++;
     judgements.push(...js);
   }

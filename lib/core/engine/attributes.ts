@@ -88,8 +88,9 @@ const RECIPIENT_PATTERNS: Record<RecipientKind, RegExp> = {
   'financial-institutions': words('banks?(?! (?:accounts?|account numbers?|details|cards?|information|transfers?|statements?))|lenders?|insurers?|insurance (?:companies|providers)|credit (?:bureaus|reporting agencies|reference agencies)|financial institutions|' +
       'banken|kreditinstitut\\p{L}*|versicherungen|versicherern?|auskunfteien|finanzdienstleister\\p{L}*|(?:wirtschafts|kredit)?auskunftei|(?:wirtschafts|kredit)auskunfteien|versicherungs(?:unternehmen|gesellschaft)\\p{L}*|bancos?(?! de datos)|(?:compa[ñn][ií]as? )?aseguradoras?|entidad(?:es)? (?:financieras?|bancarias?|de cr[eé]dito)|ficheros de (?:solvencia|morosidad)'),
   'third-parties': words(
-    'third[- ]?part(?:y|ies)|(?<!pays |paid |free |pricing |service )tiers|other (?:companies|businesses|merchants|retailers|brands|sellers|organi[sz]ations)|outside (?:parties|companies)|external (?:parties|organi[sz]ations)|unaffiliated|collaborators|' +
-      'dritten?|dritt(?:anbieter|unternehmen|parteien|firmen)\\p{L}*|externe[nr]? (?:stellen|empf[äa]nger|unternehmen)|(?<!pa[ií]ses )terceros?(?! pa[ií]ses| estados)|terceras (?:partes|empresas|entidades)|empresas? terceras?|empresas? ajenas? al grupo|dritter',
+    'third[- ]?part(?:y|ies)|(?<!pays |paid |free |pricing |service )tiers|(?<!(?:like|unlike|from|than|as|of|among|with) )other (?:companies|businesses|merchants|retailers|brands|sellers|organi[sz]ations)(?! (?:in|within|of) (?:our|the|its) (?:[a-z]+ )?(?:group|family|portfolio)| (?:we|that we) (?:own|control|operate))|outside (?:parties|companies)|external (?:parties|organi[sz]ations)|unaffiliated|collaborators|' +
+      // Not the ordinal: "im dritten Abschnitt", "der dritte Schritt".
+      'dritte[nr]?(?! (?:abschnitt|absatz|schritt|kapitel|teil|punkt|stufe|fall|monat|jahr|tag|woche|quartal|seite|zeile|ziffer|satz|unterabschnitt|l[äa]nder|land|staaten?)\\p{L}*)|dritt(?:anbieter|unternehmen|parteien|firmen)\\p{L}*|externe[nr]? (?:stellen|empf[äa]nger|unternehmen)|(?<!pa[ií]ses )terceros?(?! pa[ií]ses| estados)|terceras (?:partes|empresas|entidades)|empresas? terceras?|empresas? ajenas? al grupo',
   ),
 };
 
@@ -146,8 +147,9 @@ const PURPOSE_PATTERNS: Record<Purpose, RegExp> = {
 
 const LIMIT_PATTERN = words(
   '(?<!not )only|solely|exclusively|strictly|never|not(?! only)|no(?! obstante| s[oó]lo| solamente| [úu]nicamente)|aggregated?|de-?identified|anonymi[sz]ed|pseudonymi[sz]ed|with your (?:prior |express |explicit )?(?:consent|permission)|limited|opt[- ]in|uniquement|anonymis[eé]es?|' +
-    // A practice that waits for the user's choice: "if you choose to join", "if you agree", "once you opt in".
-    '(?:if|when|once|where) you (?:choose|agree|consent|decide|elect|opt[- ]?in|sign up|enrol?l?)|' +
+    // A practice that waits for the user's consent: "if you choose to join", "once you opt in", "where you consent".
+    // Not an occasion ("if you choose to pay by card", "when you sign up", "if you agree to these terms").
+    '(?:if|when|once|where) you (?:consent|opt[- ]?in|enrol?l? in|(?:choose|decide|elect|agree) to (?:join|participate|take part|share|allow|let us|contribute|opt[- ]?in|enrol?l?))|' +
     '(?<!nicht )nur|ausschlie(?:ß|ss)lich|lediglich|niemals|nie|nicht(?! nur)|keine?[nmrs]?|aggregiert(?:e[nr]?)?|anonymisiert(?:e[nr]?)?|pseudonymisiert(?:e[nr]?)?|mit (?:ihrer|deiner) (?:vorherigen |ausdr[üu]cklichen )?(?:einwilligung|zustimmung)|nach (?:ihrer|deiner) (?:vorherigen |ausdr[üu]cklichen )?einwilligung|(?:sofern|wenn|falls) (?:sie|du) (?:eingewilligt|zugestimmt) (?:haben|hast)|' +
     '(?<!no )s[oó]lo(?! (?:plan|practitioners?|founders?|developers?|firms?|accounts?|creators?))|solamente|[úu]nicamente|exclusivamente|nunca|agregad[oa]s?|anonimizad[oa]s?|seudonimizad[oa]s?|con (?:su|tu) (?:previo |expreso )?consentimiento|previo consentimiento',
 );

@@ -29,6 +29,9 @@ const WE_ENDING = /(?:amos|emos|imos|iamo)$/;
 const TOLD = /^(?:ihnen|dir|euch)$/;
 const CLITIC = /^(?:le|les|te|os|ti|vi|gli|ci)$/;
 const THAT = /^(?:que|che)$/;
+// Those two "we" forms count only where the sentence names data or another party: "Comunicaremos cualquier cambio", "Änderungen
+// teilen wir auf dieser Seite mit" and "geben wir einen Überblick" tell the reader something.
+const DATA_WORD = /^(?:\p{L}*daten|datos|dati|dados|gegevens|données|informationen|angaben|información|informaciones|informazioni|informações)$/u;
 
 type Kind = 'give' | 'other' | 'take' | undefined;
 /**
@@ -82,10 +85,12 @@ export function cues(ws: readonly string[]): string[] {
   if (near(other, take, 5)) out.push('other>take');
   if (give.some((g) => ws.slice(Math.max(0, g - 4), g).some((w) => NOT.test(w)))) out.push('not>give');
   // (And German's verb before its subject: "Außerdem übermitteln wir", "Dazu geben wir".)
+  let namesData: boolean | undefined;
+  const data = () => (namesData ??= other.length > 0 || ws.some((w) => DATA_WORD.test(w)));
   const saysWe = (g: number) =>
     ws.slice(Math.max(0, g - 3), g).some((w) => WE.test(w)) ||
-    (ws[g + 1] === 'wir' && !TOLD.test(ws[g + 2] ?? '')) ||
-    (WE_ENDING.test(ws[g] ?? '') && !CLITIC.test(ws[g - 1] ?? '') && !THAT.test(ws[g + 1] ?? ''));
+    (ws[g + 1] === 'wir' && !TOLD.test(ws[g + 2] ?? '') && data()) ||
+    (WE_ENDING.test(ws[g] ?? '') && !CLITIC.test(ws[g - 1] ?? '') && !THAT.test(ws[g + 1] ?? '') && data());
   if (give.some(saysWe)) out.push('we>give');
   for (let i = 0; i + 2 < ws.length; i++) {
     if (ws[i] === 'on' && (ws[i + 1] === 'our' || ws[i + 1] === 'its' || ws[i + 1] === 'their') && ws[i + 2] === 'behalf') {
