@@ -7,26 +7,16 @@
  */
 import { JSDOM } from 'jsdom';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createPageCapture } from './page-capture';
-import { POLICY_V1 } from './testing/support';
+import { answerLikeTheBackground, POLICY_V1, type SentCopy } from './testing/support';
 
-type Sent = { type: string; data: { url: string; reason: string; html: string } };
-let sent: Sent[] = [];
+const sent: SentCopy[] = [];
 const POLICY_TEXT = 'We collect device information';
 const copiedPolicy = () => sent.some((s) => s.data.html.includes(POLICY_TEXT));
 const policyDocument = () => new JSDOM(POLICY_V1).window.document;
 const stops: Array<() => void> = [];
 
-beforeEach(() => {
-  fakeBrowser.reset();
-  sent = [];
-  fakeBrowser.runtime.onMessage.addListener((message: unknown) => {
-    const m = message as Sent;
-    sent.push(m);
-    return Promise.resolve({ ok: true, value: { status: m.data.html.includes(POLICY_TEXT) ? 'first' : 'not-policy' } });
-  });
-});
+beforeEach(() => answerLikeTheBackground(sent, POLICY_TEXT));
 afterEach(() => {
   for (const stop of stops.splice(0)) stop();
 });

@@ -8,7 +8,7 @@ import { JSDOM } from 'jsdom';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createPageCapture, type PageContext } from './page-capture';
-import { POLICY_V1 } from './testing/support';
+import { answerLikeTheBackground, POLICY_V1, type SentCopy } from './testing/support';
 
 const URL_ = 'https://www.example.com/legal/privacy';
 type Sent = { type: string; data: { url: string; reason: string; html: string } };
@@ -111,13 +111,9 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('a policy whose text arrives after the content script looked', () => {
   beforeEach(() => {
-    fakeBrowser.reset();
-    sent = [];
-    fakeBrowser.runtime.onMessage.addListener((message: unknown) => {
-      const m = message as Sent;
-      sent.push(m);
-      return Promise.resolve({ ok: true, value: { status: m.data.html.includes(POLICY_TEXT) ? 'first' : 'not-policy' } });
-    });
+    const copies: SentCopy[] = [];
+    answerLikeTheBackground(copies, POLICY_TEXT);
+    sent = copies;
   });
 
   it('is copied with its text when a policy widget (Termly, iubenda, OneTrust notice…) injects it after load', async () => {

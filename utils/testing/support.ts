@@ -70,3 +70,21 @@ export function withServer() {
   afterAll(() => new Promise((resolve) => server.close(resolve)));
   return state;
 }
+
+/** A copy the content script sends to the background (`pageCaptured`). */
+export type SentCopy = { type: string; data: { url: string; reason: string; html: string } };
+
+/**
+ * The background as the content script meets it, on a fresh fakeBrowser: every copy is recorded in `sent`,
+ * and answered as the real background answers, a copy holding `policyText` being a policy and any other not.
+ */
+export function answerLikeTheBackground(sent: SentCopy[], policyText: string): void {
+  fakeBrowser.reset();
+  sent.length = 0;
+  fakeBrowser.runtime.onMessage.addListener((message: unknown) => {
+    const m = message as SentCopy;
+    sent.push(m);
+    return Promise.resolve({ ok: true, value: { status: m.data.html.includes(policyText) ? 'first' : 'not-policy' } });
+  });
+}
+
