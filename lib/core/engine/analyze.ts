@@ -239,17 +239,19 @@ function affirmedKeys(text: string, names: Names): Set<string> | null {
 /**
  * Where "we" take data out before use ("before training, we remove names, email addresses and payment
  * details"): the verb and what it takes out, to the end of that clause. Only "we" doing it: "if you delete
- * your account, we share …" and "to remove spam we share …" take nothing out.
+ * your account, we share …" and "to remove spam we share …" take nothing out. Not pseudonymising or
+ * de-identifying: the data is still used (a limit, read as one). What it is taken out of ("names from
+ * customer emails") is not taken out.
  */
 const REMOVING =
-  /\b(?:we (?:(?:will|may|then|first|also|always|automatically|carefully) )?(?:remove|strip|redact|mask|filter out|de-identify|pseudonymi[sz]e|anonymi[sz]e)|entfernen wir|eliminamos|suprimimos|nous (?:supprimons|retirons|masquons))\b/g;
+  /\b(?:we (?:(?:will|may|then|first|also|always|automatically|carefully) )?(?:remove|strip|redact|mask|filter out)|entfernen wir|eliminamos|suprimimos|nous (?:supprimons|retirons|masquons))\b/g;
 /**
  * Where what is taken out ends: a stop or a bracket; a comma or conjunction that opens another clause (its
  * own subject, a subordinate word); or the next verb of handing over or using ("we remove your name and
  * then share your location").
  */
 const REMOVED_END =
-  /[.;:()]|,? (?:(?:and|or|but|then|so) )?(?:we|you|they|it|the|these|this|those|such|which|who|unless|until|once|before|after|while|when|if)\b|,? (?:and |or )?(?:then |also )?(?:share|shares|shared|sell|sells|sold|disclose|disclosed|pass|passed|send|sent|transfer|transferred|provide|provided|give|given|use|used|train|trained)\b/g;
+  /[.;:()]| (?:from|out of|aus|de|du|des) |,? but\b|,? (?:(?:and|or|then|so) )?(?:we|you|they|it|the|these|this|those|which|who|unless|until|once|before|after|while|when|if|keep|keeps|kept)\b|,? (?:and |or )?(?:then |also )?(?:share|shares|shared|sell|sells|sold|disclose|disclosed|pass|passed|send|sent|transfer|transferred|provide|provided|give|given|use|used|train|trained)\b/g;
 /** How far after its verb what is taken out may reach (characters). */
 const REMOVED_REACH = 300;
 
@@ -294,7 +296,11 @@ const SELLS = new RegExp(`\\b(?:${SELL_WORDS})\\b`, 'g');
  * share or sell", "we do not rent it, but we sell it"; not "we do not rent or sell it"). "We may share or
  * sell" is a wider practice than "we may share", even with the same recipients.
  */
-function sells(sentence: string): boolean {
+function sells(sentence: string, evenDenied = false): boolean {
+  if (evenDenied) {
+    SELLS.lastIndex = 0;
+    return SELLS.test(prepareSentence(sentence));
+  }
   return saysUndenied(sentence, SELLS, false);
 }
 
@@ -335,21 +341,32 @@ function canonicalLimit(limit: string): string {
   // "with your prior consent" is "with your consent"; an explicit or express consent is a stricter limit.
   if (x === 'withyourpriorconsent' || x === 'withyourpriorpermission') return x.replace('prior', '');
   if (x.startsWith('aggregate')) return 'aggregate';
-  // "If you choose to join", "once you opt in", "when you agree": one limit, the user's choice first.
-  if (/^(?:if|when|once|where)you/.test(x)) return 'yourchoice';
+  // Consent, however worded and in whichever language ("with your consent", "once you opt in", "if you choose to
+  // join", "mit Ihrer Einwilligung", "sofern Sie eingewilligt haben", "con su consentimiento"): one limit. An
+  // explicit consent is a stricter form of it, so it satisfies plain consent.
+  if (/consent|permission|optin|einwillig|eingewilligt|zustimm|zugestimmt|^(?:if|when|once|where)you/.test(x)) return 'consent';
   return x.replace(/^(anonym|pseudonym)is/, '$1iz');
 }
 
 /** A limit ("only", "aggregated", "with your consent") that the deleted words held and the new sentence lacks. */
 function limitsRemoved(deleted: string, before: string, after: string): boolean {
   const kept = new Set(attributesOf(prepareSentence(after), after).limits.map(canonicalLimit));
-  // As the whole older sentence reads them: a deleted "Solo" of "Solo plan" was no limit.
-  const held = new Set(attributesOf(prepareSentence(before), before).limits.map(canonicalLimit));
-  return attributesOf(prepareSentence(deleted), deleted).limits.some((t) => held.has(canonicalLimit(t)) && !kept.has(canonicalLimit(t)));
+  // The limits as the whole older sentence reads them (a deleted "Solo" of "Solo plan" was no limit), each lost
+  // when one of its words was deleted: the word diff may keep a word inside it ("Con [su] consentimiento").
+  const gone = new Set(prepareSentence(deleted).split(/[^\p{L}\p{N}]+/u).filter((w) => w.length >= 2));
+  return attributesOf(prepareSentence(before), before).limits.some((raw) => !kept.has(canonicalLimit(raw)) && raw.split(/[\s-]+/).some((w) => gone.has(w)));
 }
 
-/** "Your information", "Ihre Daten", "sus datos", "vos données": the reader's data named as such. */
-const READERS_DATA = /(?:^|[^\p{L}])(?:your|ihre[nr]?|deine[nr]?|sus|tus|vos|votre|vostri|i tuoi|seus|os seus) (?:[\p{L}-]+ )?(?:information|data|details|daten|angaben|datos|información|données|informations|dati|informazioni|dados)(?![\p{L}])/u;
+/** A word for data ("info", "customer data", "Ihre Daten", "sus datos"), and the security objects a denial may be about instead. */
+const DATA_NOUN = /(?<![\p{L}])(?:info|information|data|details|daten|angaben|datos|información|données|informations|dati|informazioni|dados)(?![\p{L}])/u;
+const SECURITY_OBJECT = /\b(?:passwords?|credentials?|login|passwort|kennwort|contraseñas?|mot de passe)\b/;
+/** A denial of what was done ("while it was offered, Kids Mode did not share …"): no promise about what is done now. */
+const PAST_DENIAL = /\b(?:did not|didn['’]t|was not|were not|wasn['’]t|weren['’]t|had not|hadn['’]t)\b/;
+/** Whether a sentence is about people's data (a data kind, or a word for data), not about a password. */
+function aboutData(sentence: string): boolean {
+  const p = prepareSentence(sentence);
+  return !SECURITY_OBJECT.test(p) && (attributesOf(p, sentence).data.length > 0 || DATA_NOUN.test(p));
+}
 /** A negation, and a word of selling or sharing, in the languages we read (folded, one word each). */
 const NEGATION = /^(?:not|never|no|none|nor|neither|nicht|nie|niemals|kein|keine|keinem|keinen|keiner|keines|nunca|ningún|ninguna|jamás|jamais|pas|aucun|aucune|non|mai)$/;
 const SELLING_OR_SHARING = /^(?:sell|sells|sold|selling|sale|sales|rent|rents|rented|renting|share|shares|shared|sharing|disclose|discloses|disclosed|verkauf\w*|verkauft|weitergabe|weitergeben|weitergegeben|vend\w*|venta|ventas|compart\w*|cede\w*|cesión|partag\w*|vente|cède|cédons)$/;
@@ -358,9 +375,40 @@ const NEGATION_REACH = 8;
 /** At most this many words of a version are read for it (a bound on work). */
 const NEGATION_WORDS = 200_000;
 
+/** Selling, as a verb or a noun ("not for sale", "Ein Verkauf", "objeto de venta"). */
+const SELLING_WORD = new RegExp(`\\b(?:${SELL_WORDS}|sale|sales|venta|ventas|vente|ventes)\\b`);
+/** A negation, in a sentence or as a predicate ("ist ausgeschlossen", "is prohibited"). */
+const NEGATING = /\b(?:not|never|no|none|nor|nicht|nie|niemals|kein\w*|nunca|ning[uú]n\w*|jam[aá]s|pas|aucune?|ausgeschlossen|unterbleibt|excluded|prohibited|prohibida?)\b/;
+/** A table cell that says no. */
+const NO_CELL = /^(?:no|none|n\/a|-|—|nein|keine|ninguno|ninguna|non|aucun)$/;
+
 /**
- * Whether any sentence of a version puts a word of selling or sharing within NEGATION_REACH words of a
- * negation, either way round: what a removed denial leaves behind when its rewording is not read as one.
+ * Whether a version still says, in words the grammar may not read as a denial, that it does not sell: a
+ * block with a word of selling and a negation ("Your personal information is not for sale", "Ein Verkauf
+ * Ihrer Daten ist ausgeschlossen"), or a table whose row names selling and whose next rows answer "No" or
+ * "None". A merger clause ("if the company is sold") speaks of selling without denying it and does not count.
+ */
+function speaksOfSelling(doc: PolicyDocument): boolean {
+  let read = 0;
+  const blocks = doc.blocks;
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i]!;
+    read += b.text.length;
+    if (read > NEGATION_WORDS * 8) return false;
+    const p = prepareSentence(b.text);
+    if (!SELLING_WORD.test(p)) continue;
+    if (NEGATING.test(p)) return true;
+    if (b.kind !== 'table-row') continue;
+    for (let j = i + 1; j < Math.min(blocks.length, i + 13) && blocks[j]!.kind === 'table-row'; j++) {
+      if (blocks[j]!.text.split('|').some((cell) => NO_CELL.test(cell.trim().toLowerCase()))) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * Whether any sentence of a version puts a word of sharing within NEGATION_REACH words of a negation, either
+ * way round: what a removed denial of sharing leaves behind when its rewording is not read as one.
  */
 function deniesSharingInWords(doc: PolicyDocument): boolean {
   let read = 0;
@@ -407,7 +455,7 @@ function judgeEdit(
   newer: (c: Category) => CategoryProfile,
   classify: Classify,
   names: Names,
-  stillDenies: () => boolean,
+  stillDenies: (sale: boolean) => boolean,
 ): Judgement[] {
   const out: Judgement[] = [];
   if (edit.type === 'removed') {
@@ -427,7 +475,7 @@ function judgeEdit(
       // security), and only when no sentence of the newer version still puts a word of selling or sharing
       // beside a negation, in forms the grammar does not read as a denial ("not for sale", a table's "Sold:
       // No", "Ein Verkauf findet nicht statt", "nunca serán objeto de venta").
-      if (c.category === 'third-party-sharing' && ((c.attributes.data.length === 0 && !READERS_DATA.test(prepareSentence(text))) || stillDenies())) continue;
+      if (c.category === 'third-party-sharing' && (!aboutData(text) || PAST_DENIAL.test(prepareSentence(text)) || stillDenies(sells(text, true)))) continue;
       out.push({ category: c.category, kind: 'expanded', evidence: { sentence: text, spans: edit.spans, triggers: c.triggers }, section: edit.section, added: [], attributes: c.attributes, score: c.score, order });
     }
     return out;
@@ -619,8 +667,8 @@ function* analysisSteps(olderDoc: PolicyDocument, newerDoc: PolicyDocument, opti
   yield;
   const olderProfile = yield* profile(older, classify);
   const newerProfile = yield* profile(newer, classify);
-  let denies: boolean | undefined;
-  const newerDenies = () => (denies ??= deniesSharingInWords(newer));
+  const denies: Partial<Record<'sale' | 'sharing', boolean>> = {};
+  const newerDenies = (sale: boolean) => (sale ? (denies.sale ??= speaksOfSelling(newer)) : (denies.sharing ??= deniesSharingInWords(newer)));
   // A heading names a topic ("Our use of artificial intelligence") and states nothing.
   const headings = new Set<string>();
   for (const d of [older, newer]) for (const b of d.blocks) if (b.kind === 'heading') headings.add(normalizeFast(b.text));

@@ -2,7 +2,8 @@
  * Before/after pairs from a review of this session's judgement rules (6 December 2026), each with the verdict
  * a careful reader gives: a removed sharing denial, data taken out before use, a consent condition dropped,
  * "other businesses", German and Spanish words and cues. The review wrote 114 such pairs; these are the ones
- * that cover each rule's right cases and the wrong verdicts it found, which this file keeps from coming back.
+ * that cover each rule's right cases and the wrong verdicts it found, which this file keeps from coming back;
+ * those named 23f-… come from a second, independent review of the rules as first fixed (106 pairs).
  */
 import { describe, expect, it } from 'vitest';
 import { documentFromMarkdown } from '../page/markdown';
@@ -169,6 +170,166 @@ const PAIRS: Array<{ id: string; cat: keyof typeof CATEGORY; expect: 'alert' | '
     lang: "en",
     old: "## AI\nIf you choose to join our research programme, we use your recordings to train our speech models.",
     new: "## AI\nWe use your recordings to train our speech models."
+  },
+  {
+    id: "23f-1-03",
+    cat: "sharing",
+    expect: "no-alert",
+    lang: "en",
+    old: "## Sharing\nWe share your personal information with service providers who host our website and process payments on our behalf. They may use it only to provide those services to us.\n\nWe do not sell your personal information.",
+    new: "## Sharing\nWe share your personal information with service providers who host our website and process payments on our behalf. They may use it only to provide those services to us.\n\n## CCPA disclosures\n| Category of personal information | Sold or shared in the past 12 months |\n|---|---|\n| Identifiers | No |\n| Internet activity | No |\n| Geolocation data | No |"
+  },
+  {
+    id: "23f-1-06",
+    cat: "sharing",
+    expect: "alert",
+    lang: "en",
+    old: "## Sharing\nWe share your personal information with service providers who host our website and process payments on our behalf. They may use it only to provide those services to us.\n\nWe do not sell your personal information.\n\n## Your choices\nYou can update your profile at any time.",
+    new: "## Sharing\nWe share your personal information with service providers who host our website and process payments on our behalf. They may use it only to provide those services to us.\n\n## Your choices\nYou can update your profile at any time. You can choose not to share your location with us by turning off location services."
+  },
+  {
+    id: "23f-1-08",
+    cat: "sharing",
+    expect: "alert",
+    lang: "en",
+    old: "## Sharing\nWe share your personal information with service providers who host our website and process payments on our behalf. They may use it only to provide those services to us.\n\nWe do not sell your personal information.\n\n## Account security\nKeep your password safe.",
+    new: "## Sharing\nWe share your personal information with service providers who host our website and process payments on our behalf. They may use it only to provide those services to us.\n\n## Account security\nKeep your password safe and do not share your login details with anyone."
+  },
+  {
+    id: "23f-1-09",
+    cat: "sharing",
+    expect: "alert",
+    lang: "en",
+    old: "## Sharing\nWe share your personal information with service providers who host our website and process payments on our behalf. They may use it only to provide those services to us.\n\nWe will never sell your info.",
+    new: "## Sharing\nWe share your personal information with service providers who host our website and process payments on our behalf. They may use it only to provide those services to us."
+  },
+  {
+    id: "23f-1-10",
+    cat: "sharing",
+    expect: "alert",
+    lang: "en",
+    old: "## Sharing\nWe share customer data with subprocessors listed on our website.\n\nWe do not sell customer data.",
+    new: "## Sharing\nWe share customer data with subprocessors listed on our website."
+  },
+  {
+    id: "23f-2-06",
+    cat: "ai",
+    expect: "alert",
+    lang: "en",
+    old: "## AI\nWe use your text prompts to train our models.",
+    new: "## AI\nWe use your text prompts to train our models. We also pseudonymise your voice recordings and use them to train our models."
+  },
+  {
+    id: "23f-2-08",
+    cat: "sharing",
+    expect: "alert",
+    lang: "es",
+    old: "## Publicidad\nCompartimos datos agregados con anunciantes.",
+    new: "## Publicidad\nEliminamos su nombre y compartimos su historial de compras y su ubicación con anunciantes."
+  },
+  {
+    id: "23f-2-11",
+    cat: "sharing",
+    expect: "no-alert",
+    lang: "en",
+    old: "## Printing\nWe share the photos you upload with our print partners to fulfil your order.",
+    new: "## Printing\nWe strip metadata such as location from photos you upload, and we share the photos with our print partners to fulfil your order."
+  },
+  {
+    id: "23f-3-04",
+    cat: "sharing",
+    expect: "no-alert",
+    lang: "en",
+    old: "## Partners\nIf you consent, we share your contact details with our insurance partners.",
+    new: "## Partners\nWhere you have given your consent, we share your contact details with our insurance partners."
+  },
+  {
+    id: "23f-3-06",
+    cat: "ai",
+    expect: "no-alert",
+    lang: "en",
+    old: "## AI\nIf you choose to participate in the beta programme, we use your feedback and usage data to train our models.",
+    new: "## AI\nIf you join the beta programme, we use your feedback and usage data to train our models."
+  },
+  {
+    id: "23f-3-11",
+    cat: "sharing",
+    expect: "no-alert",
+    lang: "de",
+    old: "## Partner\nMit Ihrer Einwilligung geben wir Ihre E-Mail-Adresse an Partnerunternehmen weiter.",
+    new: "## Partner\nSofern Sie eingewilligt haben, geben wir Ihre E-Mail-Adresse an Partnerunternehmen weiter."
+  },
+  {
+    id: "23f-3-12",
+    cat: "sharing",
+    expect: "no-alert",
+    lang: "es",
+    old: "## Socios\nCon su consentimiento, compartimos su correo electrónico con socios comerciales.",
+    new: "## Socios\nSi nos da su consentimiento, compartimos su correo electrónico con socios comerciales."
+  },
+  {
+    id: "23f-3-13",
+    cat: "sharing",
+    expect: "alert",
+    lang: "es",
+    old: "## Socios\nCon su consentimiento, compartimos su correo electrónico con socios comerciales.",
+    new: "## Socios\nCompartimos su correo electrónico con socios comerciales."
+  },
+  {
+    id: "23f-3-15",
+    cat: "sharing",
+    expect: "alert",
+    lang: "en",
+    old: "## Research\nIf you agree to take part in a study, we share your fitness data with research partners.",
+    new: "## Research\nBy using the app, you allow us to share your fitness data with research partners."
+  },
+  {
+    id: "23f-5-02",
+    cat: "sharing",
+    expect: "no-alert",
+    lang: "en",
+    old: "## Sharing\nWe may share your information with our affiliates.",
+    new: "## Sharing\nWe may share your information with our affiliates, meaning other companies owned by our parent company."
+  },
+  {
+    id: "23f-5-03",
+    cat: "sharing",
+    expect: "no-alert",
+    lang: "en",
+    old: "## Sharing\nWe may share your information with our affiliates.",
+    new: "## Sharing\nWe may share your information with our other companies and brands."
+  },
+  {
+    id: "23f-5-09",
+    cat: "sharing",
+    expect: "alert",
+    lang: "en",
+    old: "## Sharing\nWe share your purchase history with our payment processor.",
+    new: "## Sharing\nWe share your purchase history with our payment processor and with other retailers that participate in our loyalty programme."
+  },
+  {
+    id: "23f-5-10",
+    cat: "sharing",
+    expect: "no-alert",
+    lang: "en",
+    old: "## Sharing\nWe share your personal information with service providers who host our website and process payments on our behalf. They may use it only to provide those services to us.\n\nWe disclose information to regulators when required by law.",
+    new: "## Sharing\nWe share your personal information with service providers who host our website and process payments on our behalf. They may use it only to provide those services to us.\n\nSimilar to other organisations in our sector, we disclose information to regulators when required by law."
+  },
+  {
+    id: "23f-5-14",
+    cat: "sharing",
+    expect: "alert",
+    lang: "en",
+    old: "## Sharing\nWe share your information with service providers who help us run the service.",
+    new: "## Sharing\nWe share your information with service providers who help us run the service. We may also share it with other companies."
+  },
+  {
+    id: "23f-5-15",
+    cat: "sharing",
+    expect: "alert",
+    lang: "en",
+    old: "## Sharing\nWe share your order details with the shipping carrier you select.",
+    new: "## Sharing\nWe share your order details with the shipping carrier you select and with other merchants on our marketplace."
   }
 ];
 
