@@ -16,14 +16,21 @@ export type RunInDom = <T extends DomTask>(task: T) => Promise<ResultOf<T>>;
 export function createDomRunner(): RunInDom {
   let creating: Promise<void> | null = null;
 
+  const exists = async () => (await browser.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT' as never] })).length > 0;
+
   async function ensureOffscreen(): Promise<void> {
-    const contexts = await browser.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT' as never] });
-    if (contexts.length > 0) return;
+    if (creating) return creating;
+    if (await exists()) return;
     creating ??= browser.offscreen
       .createDocument({
         url: OFFSCREEN_URL,
         reasons: ['DOM_PARSER' as never],
         justification: 'Parse fetched privacy policy pages for background re-checks.',
+      })
+      // Another call may have created it between our look and our request (its creation ended while we
+      // looked): Chrome then refuses a second document, and the one there is what we wanted.
+      .catch(async (error: unknown) => {
+        if (!(await exists())) throw error;
       })
       .finally(() => {
         creating = null;
