@@ -120,7 +120,8 @@ export type Gained = z.infer<typeof Gained>;
  * Facts the engine noticed in a finding's evidence that change how it reads: an opt-out is offered, a sale
  * is mentioned. Codes, rendered in the reader's language by lib/core/explain.
  */
-export const Signal = z.enum(['opt-out', 'sale']);
+/** What a finding's evidence says besides its kind: an opt-out, a sale, or a promise removed (every quote is a deleted denial). */
+export const Signal = z.enum(['opt-out', 'sale', 'promise-removed']);
 export type Signal = z.infer<typeof Signal>;
 
 /**

@@ -655,6 +655,19 @@ describe('a denial of sharing that disappears', () => {
     const sharing = a.findings.filter((f) => f.category === 'third-party-sharing');
     expect(sharing.map((f) => [f.kind, f.severity])).toEqual([['expanded', 'major']]);
     expect(sharing[0]?.evidence[0]?.sentence).toBe('We do not sell your personal information.');
+    // Told as what it is, in every language: a promise that was removed, not a new recipient.
+    expect(sharing[0]?.signals).toContain('promise-removed');
+    expect(words.headline(sharing[0]!)).toBe('Expanded: a promise limiting the sale or sharing of your data was removed');
+    expect(explainer('de').headline(sharing[0]!)).toBe('Erweitert: Eine Zusage, die Verkauf oder Weitergabe Ihrer Daten begrenzte, wurde gestrichen');
+    expect(explainer('fr').headline(sharing[0]!)).toBe('Élargi\u00a0: un engagement limitant la vente ou le partage de vos données a été supprimé');
+    expect(explainer('es').headline(sharing[0]!)).toBe('Ampliado: se ha eliminado un compromiso que limitaba la venta o la cesión de sus datos');
+    expect(words.summary(digestOf(a))).toBe('1 major change: sharing promise removed.');
+  });
+  it('is not how a widened statement is told', () => {
+    const a = analyze(BASE.replace('who host our servers', 'and advertising partners who host our servers or show you ads'));
+    const sharing = a.findings.filter((f) => f.category === 'third-party-sharing' && f.kind === 'expanded');
+    expect(sharing).toHaveLength(1);
+    expect(sharing[0]?.signals).not.toContain('promise-removed');
   });
   it('is no alert while the newer version still denies some sharing (a denial moved or reworded)', () => {
     const a = analyze(without.replace('## Your rights', 'We never rent or sell your data to anyone.\n\n## Your rights'));

@@ -623,6 +623,8 @@ export function signalsOf(evidence: readonly Evidence[], stances: ReadonlyArray<
   const out: Signal[] = [];
   if (stances.includes('choice') || evidence.some((e) => OPT_OUT.test(e.sentence))) out.push('opt-out');
   if (evidence.some((e) => (restricts ? SALE.test(e.sentence) : tellsOfSale(e.sentence)))) out.push('sale');
+  // Every quote a sentence the newer version dropped, and no restriction: a denial that disappeared (judgeEdit).
+  if (!restricts && evidence.length > 0 && evidence.every((e) => e.spans.length > 0 && e.spans.every((s) => s.op === 'delete'))) out.push('promise-removed');
   return out;
 }
 

@@ -1,7 +1,8 @@
 import { uiDe } from './ui-de';
+import type { Signal } from '../schema';
 import type { Parts, Words } from './words';
 
-const has = (p: Parts, s: 'opt-out' | 'sale') => p.signals.includes(s);
+const has = (p: Parts, s: Signal) => p.signals.includes(s);
 /** The sensitive terms quoted, in brackets; none when the finding has no evidence (a digest, for the badge). */
 const terms = (p: Parts) => (p.sensitive ? ` (${p.sensitive})` : '');
 
@@ -33,6 +34,7 @@ function headline(p: Parts): string {
   switch (p.category) {
     case 'ai-training':
       if (kind === 'new') return `Neu: Ihre Daten dürfen zum Training von KI-Modellen verwendet werden${p.trainersAll ? `, auch von ${p.trainersAll}` : ''}`;
+      if (kind === 'expanded' && has(p, 'promise-removed')) return 'Erweitert: Die Zusage, Ihre Daten nicht für das Training von KI-Modellen zu nutzen, wurde gestrichen';
       if (kind === 'expanded') {
         const by = p.trainersGained ? `, jetzt auch von ${p.trainersGained}` : '';
         return p.dataGained ? `Erweitert: Für das Training von KI-Modellen dürfen jetzt auch diese Daten genutzt werden${by}: ${p.dataGained}` : `Erweitert: Mehr Ihrer Daten dürfen zum Training von KI-Modellen genutzt werden${by}`;
@@ -45,6 +47,7 @@ function headline(p: Parts): string {
         return p.whoAll ? `Neu: Ihre Daten dürfen an ${p.whoAll} weitergegeben werden${p.purposesAll ? ` (Zweck: ${p.purposesAll})` : ''}` : 'Neu: Ihre Daten dürfen an andere weitergegeben werden';
       }
       if (kind === 'expanded') {
+        if (has(p, 'promise-removed')) return 'Erweitert: Eine Zusage, die Verkauf oder Weitergabe Ihrer Daten begrenzte, wurde gestrichen';
         if (p.whoGained) return `Erweitert: Weitergabe jetzt auch an ${p.whoGained}${p.purposesGained ? ` (Zweck: ${p.purposesGained})` : ''}`;
         if (has(p, 'sale')) return 'Erweitert: Ihre personenbezogenen Daten dürfen jetzt verkauft werden';
         if (p.dataGained) return `Erweitert: Jetzt dürfen auch diese Daten weitergegeben werden: ${p.dataGained}`;
@@ -89,12 +92,12 @@ function label(p: Parts): string {
   switch (p.category) {
     case 'ai-training':
       if (kind === 'new') return 'neues KI-Training';
-      if (kind === 'expanded') return 'mehr KI-Training';
+      if (kind === 'expanded') return has(p, 'promise-removed') ? 'Zusage zum KI-Training gestrichen' : 'mehr KI-Training';
       if (kind === 'restricted') return has(p, 'opt-out') ? 'Widerspruch gegen KI-Training' : 'Grenzen für KI-Training';
       return 'KI-Regeln umformuliert';
     case 'third-party-sharing':
       if (kind === 'new') return has(p, 'sale') ? 'neu: Verkauf von Daten' : p.whoAll ? `neue Weitergabe an ${p.whoAll}` : 'neue Weitergabe Ihrer Daten';
-      if (kind === 'expanded') return p.whoGained ? `mehr Weitergabe an ${p.whoGained}` : has(p, 'sale') ? 'mehr Verkauf von Daten' : 'mehr Weitergabe Ihrer Daten';
+      if (kind === 'expanded') return has(p, 'promise-removed') ? 'Zusage zur Weitergabe gestrichen' : p.whoGained ? `mehr Weitergabe an ${p.whoGained}` : has(p, 'sale') ? 'mehr Verkauf von Daten' : 'mehr Weitergabe Ihrer Daten';
       if (kind === 'restricted') return has(p, 'opt-out') ? 'Widerspruch gegen Weitergabe' : has(p, 'sale') ? 'kein Verkauf von Daten' : 'Grenzen für Weitergabe';
       return 'Weitergabe-Regeln umformuliert';
     case 'sensitive-data':

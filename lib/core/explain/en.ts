@@ -1,7 +1,8 @@
 import { uiEn } from './ui-en';
+import type { Signal } from '../schema';
 import type { Parts, Words } from './words';
 
-const has = (p: Parts, s: 'opt-out' | 'sale') => p.signals.includes(s);
+const has = (p: Parts, s: Signal) => p.signals.includes(s);
 /** The sensitive terms quoted, in brackets; none when the finding has no evidence (a digest, for the badge). */
 const terms = (p: Parts) => (p.sensitive ? ` (${p.sensitive})` : '');
 
@@ -10,6 +11,7 @@ function headline(p: Parts): string {
   switch (p.category) {
     case 'ai-training':
       if (kind === 'new') return `New: your data may be used to train AI models${p.trainersAll ? `, including by ${p.trainersAll}` : ''}`;
+      if (kind === 'expanded' && has(p, 'promise-removed')) return 'Expanded: a promise not to use your data to train AI models was removed';
       if (kind === 'expanded')
         return `Expanded: ${p.dataGained ? `${p.dataGained} may now be used` : 'more of your data may be used'} to train AI models${p.trainersGained ? `, now also by ${p.trainersGained}` : ''}`;
       if (kind === 'restricted') return has(p, 'opt-out') ? 'Good news: you can now opt out of AI training' : 'Good news: new limits on using your data to train AI models';
@@ -20,6 +22,7 @@ function headline(p: Parts): string {
         return p.whoAll ? `New: your data may be shared with ${p.whoAll}${p.purposesAll ? `, for ${p.purposesAll}` : ''}` : 'New: your data may be shared with others';
       }
       if (kind === 'expanded') {
+        if (has(p, 'promise-removed')) return 'Expanded: a promise limiting the sale or sharing of your data was removed';
         if (p.whoGained) return `Expanded: now also shared with ${p.whoGained}${p.purposesGained ? `, for ${p.purposesGained}` : ''}`;
         if (has(p, 'sale')) return 'Expanded: your personal data may now be sold';
         if (p.dataGained) return `Expanded: ${p.dataGained} may now be shared`;
@@ -64,12 +67,12 @@ function label(p: Parts): string {
   switch (p.category) {
     case 'ai-training':
       if (kind === 'new') return 'new AI training';
-      if (kind === 'expanded') return 'wider AI training';
+      if (kind === 'expanded') return has(p, 'promise-removed') ? 'AI training promise removed' : 'wider AI training';
       if (kind === 'restricted') return has(p, 'opt-out') ? 'AI training opt-out' : 'limits on AI training';
       return 'reworded AI training terms';
     case 'third-party-sharing':
       if (kind === 'new') return has(p, 'sale') ? 'new sale of data' : p.whoAll ? `new sharing with ${p.whoAll}` : 'new sharing of your data';
-      if (kind === 'expanded') return p.whoGained ? `wider sharing with ${p.whoGained}` : has(p, 'sale') ? 'wider sale of data' : 'wider sharing of your data';
+      if (kind === 'expanded') return has(p, 'promise-removed') ? 'sharing promise removed' : p.whoGained ? `wider sharing with ${p.whoGained}` : has(p, 'sale') ? 'wider sale of data' : 'wider sharing of your data';
       if (kind === 'restricted') return has(p, 'opt-out') ? 'sharing opt-out' : has(p, 'sale') ? 'no sale of data' : 'limits on sharing';
       return 'reworded sharing terms';
     case 'sensitive-data':

@@ -1,7 +1,8 @@
 import { uiEs } from './ui-es';
+import type { Signal } from '../schema';
 import type { Parts, Words } from './words';
 
-const has = (p: Parts, s: 'opt-out' | 'sale') => p.signals.includes(s);
+const has = (p: Parts, s: Signal) => p.signals.includes(s);
 /** The sensitive terms quoted, in brackets; none when the finding has no evidence (a digest, for the badge). */
 const terms = (p: Parts) => (p.sensitive ? ` (${p.sensitive})` : '');
 /** "a" before a recipient, contracted with the article: "al público", "a las autoridades", "a terceros". */
@@ -12,6 +13,7 @@ function headline(p: Parts): string {
   switch (p.category) {
     case 'ai-training':
       if (kind === 'new') return `Nuevo: sus datos pueden usarse para entrenar modelos de IA${p.trainersAll ? `, también por parte de ${p.trainersAll}` : ''}`;
+      if (kind === 'expanded' && has(p, 'promise-removed')) return 'Ampliado: se ha eliminado el compromiso de no usar sus datos para entrenar modelos de IA';
       if (kind === 'expanded') {
         const by = p.trainersGained ? `, ahora también por parte de ${p.trainersGained}` : '';
         return p.dataGained ? `Ampliado: ahora estos datos pueden usarse para entrenar modelos de IA${by}: ${p.dataGained}` : `Ampliado: más de sus datos pueden usarse para entrenar modelos de IA${by}`;
@@ -24,6 +26,7 @@ function headline(p: Parts): string {
         return p.whoAll ? `Nuevo: sus datos pueden compartirse con ${p.whoAll}${p.purposesAll ? `, con fines de ${p.purposesAll}` : ''}` : 'Nuevo: sus datos pueden compartirse con otros';
       }
       if (kind === 'expanded') {
+        if (has(p, 'promise-removed')) return 'Ampliado: se ha eliminado un compromiso que limitaba la venta o la cesión de sus datos';
         if (p.whoGained) return `Ampliado: ahora también se comparten con ${p.whoGained}${p.purposesGained ? `, con fines de ${p.purposesGained}` : ''}`;
         if (has(p, 'sale')) return 'Ampliado: ahora sus datos personales pueden venderse';
         if (p.dataGained) return `Ampliado: ahora también pueden compartirse estos datos: ${p.dataGained}`;
@@ -68,12 +71,12 @@ function label(p: Parts): string {
   switch (p.category) {
     case 'ai-training':
       if (kind === 'new') return 'nuevo entrenamiento de IA';
-      if (kind === 'expanded') return 'entrenamiento de IA ampliado';
+      if (kind === 'expanded') return has(p, 'promise-removed') ? 'compromiso sobre el entrenamiento de IA eliminado' : 'entrenamiento de IA ampliado';
       if (kind === 'restricted') return has(p, 'opt-out') ? 'oposición al entrenamiento de IA' : 'límites al entrenamiento de IA';
       return 'condiciones de IA reformuladas';
     case 'third-party-sharing':
       if (kind === 'new') return has(p, 'sale') ? 'nueva venta de datos' : p.whoAll ? `nuevo intercambio con ${p.whoAll}` : 'nuevo intercambio de sus datos';
-      if (kind === 'expanded') return p.toWhoGained ? `intercambio ampliado ${p.toWhoGained}` : has(p, 'sale') ? 'venta de datos ampliada' : 'intercambio ampliado';
+      if (kind === 'expanded') return has(p, 'promise-removed') ? 'compromiso sobre el intercambio eliminado' : p.toWhoGained ? `intercambio ampliado ${p.toWhoGained}` : has(p, 'sale') ? 'venta de datos ampliada' : 'intercambio ampliado';
       if (kind === 'restricted') return has(p, 'opt-out') ? 'oposición al intercambio' : has(p, 'sale') ? 'sin venta de datos' : 'límites al intercambio';
       return 'condiciones de intercambio reformuladas';
     case 'sensitive-data':

@@ -1,7 +1,8 @@
 import { uiFr } from './ui-fr';
+import type { Signal } from '../schema';
 import type { Parts, Words } from './words';
 
-const has = (p: Parts, s: 'opt-out' | 'sale') => p.signals.includes(s);
+const has = (p: Parts, s: Signal) => p.signals.includes(s);
 // French typography: a no-break space before a colon and a semicolon.
 const C = '\u00a0:';
 const S = '\u00a0;';
@@ -17,6 +18,7 @@ function headline(p: Parts): string {
   switch (p.category) {
     case 'ai-training':
       if (kind === 'new') return `Nouveau${C} vos données peuvent servir à entraîner des modèles d’IA${p.trainersAll ? `, y compris par ${p.trainersAll}` : ''}`;
+      if (kind === 'expanded' && has(p, 'promise-removed')) return `Élargi${C} l’engagement de ne pas utiliser vos données pour entraîner des modèles d’IA a été supprimé`;
       if (kind === 'expanded') {
         const by = p.trainersGained ? `, désormais aussi par ${p.trainersGained}` : '';
         return p.dataGained ? `Élargi${C} ces données peuvent désormais servir à entraîner des modèles d’IA${by}${C} ${p.dataGained}` : `Élargi${C} davantage de vos données peuvent servir à entraîner des modèles d’IA${by}`;
@@ -29,6 +31,7 @@ function headline(p: Parts): string {
         return p.whoAll ? `Nouveau${C} vos données peuvent être partagées avec ${p.whoAll}${p.purposesAll ? `, à des fins ${de(p.purposesAll)}` : ''}` : `Nouveau${C} vos données peuvent être partagées avec d’autres`;
       }
       if (kind === 'expanded') {
+        if (has(p, 'promise-removed')) return `Élargi${C} un engagement limitant la vente ou le partage de vos données a été supprimé`;
         if (p.whoGained) return `Élargi${C} désormais aussi partagées avec ${p.whoGained}${p.purposesGained ? `, à des fins ${de(p.purposesGained)}` : ''}`;
         if (has(p, 'sale')) return `Élargi${C} vos données personnelles peuvent désormais être vendues`;
         if (p.dataGained) return `Élargi${C} ces données peuvent désormais être partagées${C} ${p.dataGained}`;
@@ -73,12 +76,12 @@ function label(p: Parts): string {
   switch (p.category) {
     case 'ai-training':
       if (kind === 'new') return 'nouvel entraînement de l’IA';
-      if (kind === 'expanded') return 'entraînement de l’IA élargi';
+      if (kind === 'expanded') return has(p, 'promise-removed') ? 'engagement sur l’entraînement de l’IA supprimé' : 'entraînement de l’IA élargi';
       if (kind === 'restricted') return has(p, 'opt-out') ? 'refus de l’entraînement de l’IA' : 'limites à l’entraînement de l’IA';
       return 'clauses sur l’IA reformulées';
     case 'third-party-sharing':
       if (kind === 'new') return has(p, 'sale') ? 'nouvelle vente de données' : p.whoAll ? `nouveau partage avec ${p.whoAll}` : 'nouveau partage de vos données';
-      if (kind === 'expanded') return p.toWhoGained ? `partage élargi ${p.toWhoGained}` : has(p, 'sale') ? 'vente de données élargie' : 'partage élargi';
+      if (kind === 'expanded') return has(p, 'promise-removed') ? 'engagement sur le partage supprimé' : p.toWhoGained ? `partage élargi ${p.toWhoGained}` : has(p, 'sale') ? 'vente de données élargie' : 'partage élargi';
       if (kind === 'restricted') return has(p, 'opt-out') ? 'opposition au partage' : has(p, 'sale') ? 'pas de vente de données' : 'limites au partage';
       return 'clauses de partage reformulées';
     case 'sensitive-data':
