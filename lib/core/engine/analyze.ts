@@ -296,12 +296,14 @@ const SELLS = new RegExp(`\\b(?:${SELL_WORDS})\\b`, 'g');
  * share or sell", "we do not rent it, but we sell it"; not "we do not rent or sell it"). "We may share or
  * sell" is a wider practice than "we may share", even with the same recipients.
  */
-function sells(sentence: string, evenDenied = false): boolean {
-  if (evenDenied) {
-    SELLS.lastIndex = 0;
-    return SELLS.test(prepareSentence(sentence));
-  }
+function sells(sentence: string): boolean {
   return saysUndenied(sentence, SELLS, false);
+}
+
+/** Whether a sentence has a word for selling at all, denied or not ("We do not sell your data"). */
+function namesSelling(sentence: string): boolean {
+  SELLS.lastIndex = 0;
+  return SELLS.test(prepareSentence(sentence));
 }
 
 /**
@@ -362,10 +364,10 @@ const DATA_NOUN = /(?<![\p{L}])(?:info|information|data|details|daten|angaben|da
 const SECURITY_OBJECT = /\b(?:passwords?|credentials?|login|passwort|kennwort|contraseñas?|mot de passe)\b/;
 /** A denial of what was done ("while it was offered, Kids Mode did not share …"): no promise about what is done now. */
 const PAST_DENIAL = /\b(?:did not|didn['’]t|was not|were not|wasn['’]t|weren['’]t|had not|hadn['’]t)\b/;
-/** Whether a sentence is about people's data (a data kind, or a word for data), not about a password. */
-function aboutData(sentence: string): boolean {
+/** Whether a sentence, read as `read`, is about people's data (a data kind, or a word for data), not about a password. */
+function aboutData(sentence: string, read: Attributes): boolean {
   const p = prepareSentence(sentence);
-  return !SECURITY_OBJECT.test(p) && (attributesOf(p, sentence).data.length > 0 || DATA_NOUN.test(p));
+  return !SECURITY_OBJECT.test(p) && (read.data.length > 0 || DATA_NOUN.test(p));
 }
 /** A negation, and a word of selling or sharing, in the languages we read (folded, one word each). */
 const NEGATION = /^(?:not|never|no|none|nor|neither|nicht|nie|niemals|kein|keine|keinem|keinen|keiner|keines|nunca|ningún|ninguna|jamás|jamais|pas|aucun|aucune|non|mai)$/;
@@ -388,7 +390,7 @@ const NO_CELL = /^(?:no|none|n\/a|-|—|nein|keine|ninguno|ninguna|non|aucun)$/;
  * Ihrer Daten ist ausgeschlossen"), or a table whose row names selling and whose next rows answer "No" or
  * "None". A merger clause ("if the company is sold") speaks of selling without denying it and does not count.
  */
-function speaksOfSelling(doc: PolicyDocument): boolean {
+function deniesSellingInWords(doc: PolicyDocument): boolean {
   let read = 0;
   const blocks = doc.blocks;
   for (let i = 0; i < blocks.length; i++) {
@@ -475,7 +477,7 @@ function judgeEdit(
       // security), and only when no sentence of the newer version still puts a word of selling or sharing
       // beside a negation, in forms the grammar does not read as a denial ("not for sale", a table's "Sold:
       // No", "Ein Verkauf findet nicht statt", "nunca serán objeto de venta").
-      if (c.category === 'third-party-sharing' && (!aboutData(text) || PAST_DENIAL.test(prepareSentence(text)) || stillDenies(sells(text, true)))) continue;
+      if (c.category === 'third-party-sharing' && (!aboutData(text, c.attributes) || PAST_DENIAL.test(prepareSentence(text)) || stillDenies(namesSelling(text)))) continue;
       out.push({ category: c.category, kind: 'expanded', evidence: { sentence: text, spans: edit.spans, triggers: c.triggers }, section: edit.section, added: [], attributes: c.attributes, score: c.score, order });
     }
     return out;
@@ -670,7 +672,7 @@ function* analysisSteps(olderDoc: PolicyDocument, newerDoc: PolicyDocument, opti
   const olderProfile = yield* profile(older, classify);
   const newerProfile = yield* profile(newer, classify);
   const denies: Partial<Record<'sale' | 'sharing', boolean>> = {};
-  const newerDenies = (sale: boolean) => (sale ? (denies.sale ??= speaksOfSelling(newer)) : (denies.sharing ??= deniesSharingInWords(newer)));
+  const newerDenies = (sale: boolean) => (sale ? (denies.sale ??= deniesSellingInWords(newer)) : (denies.sharing ??= deniesSharingInWords(newer)));
   // A heading names a topic ("Our use of artificial intelligence") and states nothing.
   const headings = new Set<string>();
   for (const d of [older, newer]) for (const b of d.blocks) if (b.kind === 'heading') headings.add(normalizeFast(b.text));

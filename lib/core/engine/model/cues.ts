@@ -29,8 +29,8 @@ const WE_ENDING = /(?:amos|emos|imos|iamo)$/;
 const TOLD = /^(?:ihnen|dir|euch)$/;
 const CLITIC = /^(?:le|les|te|os|ti|vi|gli|ci)$/;
 const THAT = /^(?:que|che)$/;
-// Those two "we" forms count only where the sentence names data or another party: "Comunicaremos cualquier cambio", "Änderungen
-// teilen wir auf dieser Seite mit" and "geben wir einen Überblick" tell the reader something.
+// Those two "we" forms count only where the sentence names data or another party: "Comunicaremos cualquier
+// cambio", "Änderungen teilen wir auf dieser Seite mit" and "geben wir einen Überblick" tell the reader something.
 const DATA_WORD = /^(?:\p{L}*daten|datos|dati|dados|gegevens|données|informationen|angaben|información|informaciones|informazioni|informações)$/u;
 
 type Kind = 'give' | 'other' | 'take' | undefined;
