@@ -13,6 +13,7 @@ import { addressNames, gateDocument, readHeadings } from '@/lib/core/page/detect
 import { RENDERED_CHARS, renderedText } from '@/lib/core/page/detect/rendered';
 import { MAX_PAGE_CHARS } from '@/lib/core/limits';
 import { serializeInSlices } from '@/lib/core/page/serialize';
+import { isRoute } from '@/lib/core/route';
 import { sendMessage } from './send';
 
 const SETTLE_QUIET_MS = 600;
@@ -45,7 +46,7 @@ type Timer = ReturnType<typeof setTimeout>;
  */
 function pageOf(url: string): string {
   const hash = url.indexOf('#');
-  const anchor = hash >= 0 && !/^#!?\//.test(url.slice(hash, hash + 3));
+  const anchor = hash >= 0 && !isRoute(url.slice(hash + 1, hash + 3));
   return anchor ? url.slice(0, hash) : url;
 }
 

@@ -12,6 +12,7 @@
  * https policy.
  */
 import { parse } from 'tldts';
+import { isRoute } from './route';
 import { trimEndChars } from './text/trim';
 
 /** An address that names no web page (the store reports it as `invalid-input`). */
@@ -38,18 +39,18 @@ export function siteForUrl(url: string): string {
 }
 
 /**
- * Path without query or fragment (but with a hash route: below), lower-cased (policy URLs are routinely linked with differing case),
- * without trailing slashes or a trailing index file, percent-escapes decoded where valid, except those of
- * control characters: a policy's id is written into evidence headers and shown, and a line break from
- * "/privacy%0A" would stop the whole evidence export.
+ * Path without query or fragment (but with a hash route: below), lower-cased (policy URLs are routinely
+ * linked with differing case), without trailing slashes or a trailing index file, percent-escapes decoded
+ * where valid, except those of control characters: a policy's id is written into evidence headers and
+ * shown, and a line break from "/privacy%0A" would stop the whole evidence export.
  */
 export function normalizePolicyPath(url: string): string {
   const parsed = parseUrl(url);
   const path = normalizedPath(parsed.pathname);
   // A hash-routed app's route ("#/legal/privacy", "#!/privacy") is a page of its own, as the content script
   // and the detector read it: two policies of one app are two policies. An anchor ("#sharing") is not.
-  const route = /^#!?(\/[^?]*)/.exec(parsed.hash)?.[1];
-  const routed = route ? normalizedPath(route) : '/';
+  const fragment = parsed.hash.slice(1);
+  const routed = isRoute(fragment) ? normalizedPath(fragment.replace(/^!/, '').split('?', 1)[0] ?? '') : '/';
   return routed === '/' ? path : `${path}#${routed}`;
 }
 

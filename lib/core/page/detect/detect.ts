@@ -6,6 +6,7 @@
  * the URL, the title, the main headings, the canonical link, structured data (JSON-LD, og:type),
  * and the body's vocabulary (density of privacy-policy phrases and policy-like section headings).
  */
+import { isRoute } from '../../route';
 import type { Detection, DetectionKind } from '../../schema';
 import {
   ADJACENT_TITLE,
@@ -98,7 +99,7 @@ const ARTICLE_TYPES = /^(newsarticle|article|blogposting|reportagenewsarticle|an
 function urlPathText(url: string): string {
   const hash = url.indexOf('#');
   const fragment = hash >= 0 ? url.slice(hash + 1) : '';
-  const noHash = (hash >= 0 ? url.slice(0, hash) : url) + (/^!?\//.test(fragment) ? ` ${fragment}` : '');
+  const noHash = (hash >= 0 ? url.slice(0, hash) : url) + (isRoute(fragment) ? ` ${fragment}` : '');
   return foldForMatch(decodedUrl(noHash.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '')));
 }
 
