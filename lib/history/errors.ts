@@ -9,6 +9,8 @@ export type StoreErrorCode =
   | 'invalid-input'
   | 'not-found'
   | 'conflict'
+  /** A bound on what one site may store was reached (save.ts MAX_POLICIES_PER_SITE). */
+  | 'limit'
   | 'unavailable'
   | 'unknown';
 

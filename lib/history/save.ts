@@ -7,7 +7,7 @@
 import { prepareRaw, type PreparedRaw } from './evidence/raw';
 import { textSha256 } from './evidence/text';
 import { ChangeAnalysis, PolicyDocument } from '../core/schema';
-import { STORES } from './db';
+import { INDEX_POLICY_BY_SITE, STORES } from './db';
 import { StoreError } from './errors';
 import { newVersionId, prepareDocument, type PreparedDocument } from './hash';
 import { describeIssues, type Bad } from './records';
@@ -52,6 +52,16 @@ export type SaveResult = SaveOutcome & {
 const SAVE_ATTEMPTS = 40;
 const RETRY_BASE_MS = 4;
 const RETRY_MAX_MS = 1_000;
+
+/**
+ * Policies one site may have. Each address that reads as a policy is one, and a page can change its
+ * address without loading (history.pushState) as often as it likes; without a bound, one site could fill
+ * the history with records that freeing space cannot remove (it keeps every policy's first and latest
+ * version). A site's privacy policy, terms, cookie notice and their translations and regional editions
+ * stay far below it. Past it, a capture of a further address is refused (StoreError 'limit'); the
+ * site's known policies are saved as before.
+ */
+export const MAX_POLICIES_PER_SITE = 60;
 
 function retryPause(attempt: number): Promise<void> {
   const ms = Math.min(RETRY_MAX_MS, RETRY_BASE_MS * 2 ** attempt) * (0.5 + Math.random());
@@ -156,10 +166,13 @@ async function saveAttempts(
 
     const bad: Bad[] = [];
     const tx = begin(ctx, raw ? SAVE_STORES : WRITE_STORES, 'readwrite', 'save the policy');
-    let outcome: SaveResult | 'retry';
+    let outcome: SaveResult | 'retry' | 'limit';
     try {
       const [latest] = await latestVersions(tx, policyId, 1, bad);
-      if (latest?.versionId !== previous.latest?.versionId || (latest && previous.latest && latest.contentHash !== previous.latest.contentHash)) {
+      if (!latest && (await newPolicyOverLimit(tx, site, policyId))) {
+        outcome = 'limit';
+        abortQuietly(tx);
+      } else if (latest?.versionId !== previous.latest?.versionId || (latest && previous.latest && latest.contentHash !== previous.latest.contentHash)) {
         outcome = 'retry';
         abortQuietly(tx);
       } else {
@@ -225,6 +238,10 @@ async function saveAttempts(
     } catch (error) {
       throw await failedWrite(ctx, tx, error, 'save the policy', bad);
     }
+    if (outcome === 'limit') {
+      await tx.done.catch(() => undefined);
+      throw new StoreError('limit', `Clausewatch keeps at most ${MAX_POLICIES_PER_SITE} policies of one site, and ${site} has that many: this address (${path.slice(0, 200)}) was not saved.`);
+    }
     if (outcome === 'retry') {
       await tx.done.catch(() => undefined);
       await retryPause(attempt);
@@ -234,4 +251,10 @@ async function saveAttempts(
     return outcome;
   }
   throw new StoreError('conflict', 'The policy kept changing while Clausewatch was saving it; try again.');
+}
+
+/** Whether `policyId` would be a new policy of a site that already has MAX_POLICIES_PER_SITE. */
+async function newPolicyOverLimit(tx: ReturnType<typeof begin>, site: string, policyId: string): Promise<boolean> {
+  if ((await tx.objectStore(STORES.policies).getKey(policyId)) !== undefined) return false;
+  return (await tx.objectStore(STORES.policies).index(INDEX_POLICY_BY_SITE).count(site)) >= MAX_POLICIES_PER_SITE;
 }

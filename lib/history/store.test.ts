@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { PolicyDocument } from '../core/schema';
 import { StoreError } from './errors';
 import { saveWithQuotaRecovery } from './store';
+import { MAX_POLICIES_PER_SITE } from './save';
 import { openDatabase, STORES } from './db';
 import { editDocument, fakeAnalysis, freshStore, makeDocument, syntheticPolicy } from './test-support';
 
@@ -164,6 +165,24 @@ describe('sites and policies', () => {
     expect((await store.listSites())[0]?.unreviewedMajor).toBe(0);
     // A non-default port is another origin too.
     expect((await store.savePolicyVersion({ url: 'https://www.example.com:8443/privacy', document: v1, kind: 'privacy-policy' })).status).toBe('first');
+  });
+
+  it('keeps at most MAX_POLICIES_PER_SITE policies of one site: a page that keeps changing its address cannot fill the history', async () => {
+    const { store, clock } = await freshStore();
+    // A single-page site that pushes a new policy-looking address again and again.
+    for (let i = 0; i < MAX_POLICIES_PER_SITE; i++) {
+      expect((await store.savePolicyVersion({ url: `https://spa.example.com/legal/privacy-${i}`, document: v1, kind: 'privacy-policy' })).status).toBe('first');
+    }
+    const refused = store.savePolicyVersion({ url: 'https://spa.example.com/legal/privacy-x', document: v1, kind: 'privacy-policy' });
+    await expect(refused).rejects.toBeInstanceOf(StoreError);
+    await expect(refused).rejects.toMatchObject({ code: 'limit', message: expect.stringContaining('/legal/privacy-x') });
+    // Nothing of the refused address was written, and the site's known policies still save their changes.
+    expect((await store.listSites()).map((s) => [s.site, s.policies])).toEqual([['example.com', MAX_POLICIES_PER_SITE]]);
+    clock.tick();
+    const changed = await store.savePolicyVersion({ url: 'https://spa.example.com/legal/privacy-0', document: v2, kind: 'privacy-policy', analyze: () => fakeAnalysis(1) });
+    expect(changed.status).toBe('changed');
+    // Another site is not affected.
+    expect((await store.savePolicyVersion({ url: 'https://other.org/privacy', document: v1, kind: 'privacy-policy' })).status).toBe('first');
   });
 
   it('refuses an address that is not a web page', async () => {
