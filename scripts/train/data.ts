@@ -9,14 +9,14 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { splitSentences } from '../../lib/core/engine/sentences';
 import { documentFromMarkdown } from '../../lib/core/page/markdown';
 import { normalizeText } from '../../lib/core/text/normalize';
 import { gateOpen, HEADS, type Head } from '../../lib/core/engine/model/heads';
 import { prepare } from '../../lib/core/engine/model/features';
 
-export type Source = 'opp115' | 'ai-labels' | 'ai-pair-labels' | 'ai-c3pa-labels' | 'sharing-labels' | 'sharing-c3pa-labels' | 'sharing-c3pa-test' | 'sharing-ota-labels' | 'sharing-ai-pair-labels' | 'changes' | 'c3pa';
+export type Source = 'opp115' | 'ai-labels' | 'ai-pair-labels' | 'ai-c3pa-labels' | 'sharing-labels' | 'sharing-c3pa-labels' | 'sharing-c3pa-test' | 'sharing-ota-labels' | 'sharing-ai-pair-labels' | 'written-sharing' | 'written-sharing-multi' | 'changes' | 'c3pa';
 
 export interface Sample {
   text: string;
@@ -301,6 +301,41 @@ export function loadSharingOtaLabels(corpus: string, labelsFile: string, use: 'f
     if (!l || seen.has(text)) continue;
     seen.add(text);
     out.push(sharingSample(text, l, { source: 'sharing-ota-labels', group: serviceKey(r.service), origin: r.service }, { ownLine: true, evalOnly: use === 'eval' }));
+  }
+  return out;
+}
+
+/** One sentence of ours, written (not taken from any policy) and labelled as sharing-labelling-guidelines.md says. */
+export interface WrittenSharing {
+  text: string;
+  lang: string;
+  tp: 'shares' | 'denies' | 'choice' | 'none';
+  kind?: string;
+}
+
+/**
+ * Sharing sentences we wrote ourselves, not taken from any policy (data/written-sharing-en.jsonl, 700 in
+ * English; data/written-sharing-multi.jsonl, 1,913 in German, French, Spanish and Italian), labelled as
+ * sharing-labelling-guidelines.md says. Measured on ('eval', shipped: each on a line of its own, English
+ * apart from the rest), or fitted on ('fit': both; 'fit-english': the English ones, the others measured).
+ * Fitted on, they did not help on real policies (scripts/train/experiments/2026-fit-variants.md). Grouped in
+ * blocks of 40 per language, so an inner validation never sees a block on both sides.
+ */
+export function loadWrittenSharing(files: readonly string[], use: 'fit' | 'fit-english' | 'eval'): Sample[] {
+  const out: Sample[] = [];
+  const seen = new Set<string>();
+  for (const file of files) {
+    if (!existsSync(file)) continue;
+    readJsonl<WrittenSharing>(file).forEach((r, i) => {
+      const text = normalizeText(r.text);
+      if (!text || seen.has(text)) return;
+      seen.add(text);
+      const english = r.lang === 'en';
+      const source = english ? ('written-sharing' as const) : ('written-sharing-multi' as const);
+      const fitted = use === 'fit' || (use === 'fit-english' && english);
+      const at = { source, group: `written:${r.lang}:${Math.floor(i / 40)}`, origin: `${basename(file)}:${i + 1}` };
+      out.push({ ...sharingSample(text, { h: '', tp: r.tp, confidence: 'high' }, at, { ownLine: true, evalOnly: !fitted }), ...(fitted ? { fitOnly: true } : {}) });
+    });
   }
   return out;
 }

@@ -48,6 +48,8 @@ export interface FitOptions {
    * ('eval', shipped), or fitted on ('fit', an experiment that cost sharing alerts).
    */
   sharingOta?: 'fit' | 'eval';
+  /** Sharing sentences we wrote ourselves (data.ts loadWrittenSharing): measured on ('eval', shipped) or fitted on; weight: sourceWeight['written-sharing'] and ['written-sharing-multi']. */
+  writtenSharing?: 'fit' | 'fit-english' | 'eval';
   /** Our sharing labels of the change pairs' sentences about AI (data/sharing-ai-pair-labels.jsonl): fitted on or measured on. */
   sharingAiPairs?: 'fit' | 'eval';
   /**

@@ -10,7 +10,7 @@ import { writeDataCard } from './card';
 import { writeFittedOn } from './fitted-on';
 import { HEADS } from '../../lib/core/engine/model/heads';
 import { FEATURES, prepare } from '../../lib/core/engine/model/features';
-import { applyGates, c3paSamples, missingTraining, loadAiC3paLabels, loadAiPairLabels, loadSharingLabels, loadSharingC3paLabels, loadSharingOtaLabels, loadSharingAiPairLabels, readJsonl, sentenceHash, type AiLabel, serviceKey, loadAiLabels, loadC3pa, loadChangePairs, loadOpp115, mineChangePairs, type Sample } from './data';
+import { applyGates, c3paSamples, missingTraining, loadAiC3paLabels, loadAiPairLabels, loadSharingLabels, loadSharingC3paLabels, loadSharingOtaLabels, loadSharingAiPairLabels, loadWrittenSharing, readJsonl, sentenceHash, type AiLabel, serviceKey, loadAiLabels, loadC3pa, loadChangePairs, loadOpp115, mineChangePairs, type Sample } from './data';
 import { chooseThresholds, fmt, foldModels, foldOf, headFigures, outOfFold, tally, type Prf } from './cv';
 import { DEFAULT_FIT, fit, prepareAll, type FitOptions, type Prepared } from './fit';
 import { c3paFigure } from '../eval/c3pa';
@@ -27,6 +27,8 @@ export const SHARING_LABELS_FILE = join(import.meta.dirname, '..', '..', 'data',
 export const SHARING_C3PA_LABELS_FILE = join(import.meta.dirname, '..', '..', 'data', 'sharing-c3pa-labels.jsonl');
 export const SHARING_OTA_LABELS_FILE = join(import.meta.dirname, '..', '..', 'data', 'sharing-ota-labels.jsonl');
 export const SHARING_AI_PAIR_LABELS_FILE = join(import.meta.dirname, '..', '..', 'data', 'sharing-ai-pair-labels.jsonl');
+/** Sharing sentences we wrote ourselves (data.ts loadWrittenSharing). */
+export const WRITTEN_SHARING_FILES = ['written-sharing-en.jsonl', 'written-sharing-multi.jsonl'].map((f) => join(import.meta.dirname, '..', '..', 'data', f));
 
 
 export interface CvReport {
@@ -53,7 +55,8 @@ export function loadAll(corpus: string, options: FitOptions = DEFAULT_FIT) {
   const sharingC3pa = loadSharingC3paLabels(corpus, SHARING_C3PA_LABELS_FILE, options.sharingC3pa ?? 'eval', options.sharingC3paDraws);
   const sharingOta = loadSharingOtaLabels(corpus, SHARING_OTA_LABELS_FILE, options.sharingOta ?? 'eval');
   const sharingAiPairs = loadSharingAiPairLabels(corpus, SHARING_AI_PAIR_LABELS_FILE, pairs, options.sharingAiPairs ?? 'eval');
-  const samples: Sample[] = applyGates([...opp.samples, ...ai, ...aiPairs, ...sharing, ...mined, ...c3pa, ...aiC3pa, ...sharingC3pa, ...sharingOta, ...sharingAiPairs]);
+  const written = loadWrittenSharing(WRITTEN_SHARING_FILES, options.writtenSharing ?? 'eval');
+  const samples: Sample[] = applyGates([...opp.samples, ...ai, ...aiPairs, ...sharing, ...mined, ...c3pa, ...aiC3pa, ...sharingC3pa, ...sharingOta, ...sharingAiPairs, ...written]);
   return { samples, pairs };
 }
 
@@ -128,6 +131,9 @@ export async function crossValidate(corpus: string, args: string[]): Promise<CvR
     show(`sentences third-party-sharing, our labels of the AI candidates (${options.sharingOta === 'fit' ? 'fitted on, cross-validated' : 'never fitted on'})`, headFigures(samples, oof, 'third-party-sharing', thr('third-party-sharing'), 'sharing-ota-labels'));
   if (samples.some((s) => s.source === 'sharing-ai-pair-labels'))
     show(`sentences third-party-sharing, our labels of the change pairs' sentences about AI (${options.sharingAiPairs === 'fit' ? 'fitted on, cross-validated' : 'never fitted on'})`, headFigures(samples, oof, 'third-party-sharing', thr('third-party-sharing'), 'sharing-ai-pair-labels'));
+  const writtenUse = options.writtenSharing ?? 'eval';
+  show(`sentences third-party-sharing, English sentences we wrote (${writtenUse === 'eval' ? 'never fitted on' : 'fitted on, cross-validated'})`, headFigures(samples, oof, 'third-party-sharing', thr('third-party-sharing'), 'written-sharing'));
+  show(`sentences third-party-sharing, German, French, Spanish and Italian sentences we wrote (${writtenUse === 'fit' ? 'fitted on, cross-validated' : 'never fitted on'})`, headFigures(samples, oof, 'third-party-sharing', thr('third-party-sharing'), 'written-sharing-multi'));
   // Whose models (attributes.ts, nothing fitted) against our labels, on the sentences we labelled as
   // training and saying whose models.
   {
