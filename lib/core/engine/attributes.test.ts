@@ -237,3 +237,26 @@ describe('what a statement names, in German and Spanish: words with a second mea
     expect(read('Wir geben Daten mit deiner Einwilligung an Partner weiter.').limits).toContain('mit deiner einwilligung');
   });
 });
+
+describe('"publicly available" as where data comes from, not who receives it', () => {
+  const recipients = (s: string) => attributesOf(prepare(s), s).recipients;
+  it.each([
+    'We may train our models on publicly available information from the internet.',
+    'Only publicly shared posts and photos are used to improve our models.',
+    'Publicly available sources, such as websites, are part of the training data.',
+    'Wir trainieren unsere Modelle auch mit öffentlich zugänglichen Daten.',
+    'Entrenamos nuestros modelos con información disponible públicamente.',
+  ])('no public recipient: %s', (s) => {
+    expect(recipients(s)).not.toContain('public');
+  });
+  it.each([
+    'Your display name and photo are publicly visible.',
+    'Reviews you write are shown publicly on the listing.',
+    'Your username will be publicly available.',
+    'We may make your posts available to the public.',
+    'Ihr Profil ist öffentlich sichtbar.',
+    'Tu perfil se muestra públicamente.',
+  ])('the public as a recipient: %s', (s) => {
+    expect(recipients(s)).toContain('public');
+  });
+});

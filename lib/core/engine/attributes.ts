@@ -52,6 +52,9 @@ export interface Attributes {
 const LATIN = 'A-Za-z\\u00C0-\\u024F';
 const words = (list: string) => new RegExp(`(?<![${LATIN}0-9_])(?:${list.replaceAll('\\p{L}', `[${LATIN}]`)})(?![${LATIN}0-9_])`, 'g');
 
+/** What follows "publicly available" when it describes data rather than a recipient. */
+const DESCRIBED_DATA = '(?:personal )?(?:data|information|info|content|posts?|comments?|photos?|images?|profiles?|sources?|texts?|web|datasets?|materials?|records?)(?![A-Za-z])';
+
 // Order matters only for reading: each kind is tested on its own.
 const RECIPIENT_PATTERNS: Record<RecipientKind, RegExp> = {
   advertisers: words(
@@ -82,7 +85,9 @@ const RECIPIENT_PATTERNS: Record<RecipientKind, RegExp> = {
       'k[äa]ufern?|erwerbern?|unternehmensverkauf\\p{L}*|unternehmens[üu]bernahme\\p{L}*|verschmelzung(?:en)?|neuen? eigent[üu]mer|(?<=(?:einer|der|die|bei|una|la|de|por) )(?:fusion(?:en)?|fusi[oó]n)|comprador(?:es)?|adquirentes?|(?<=fusi[oó]n(?:,| o| u| y) )adquisici[oó]n|reestructuraci[oó]n empresarial|venta de la (?:compa[ñn][ií]a|empresa|sociedad)|adquisici[oó]n (?:de|por) (?:(?:la|una|nuestra|otra) )?(?:empresa|sociedad|compa[ñn][ií]a|negocio|entidad)'),
   'social-networks': words('social (?:media|network(?:ing)?) (?:platforms?|sites?|networks?|providers?|services|companies)|social networks?|r[ée]seaux sociaux|soziale[nr]? (?:netzwerke?n?|medien)|social-media-(?:plattform|netzwerk|anbieter|dienst)\\p{L}*|redes sociales'),
   researchers: words('researchers?|research (?:partners?|institutions?|organi[sz]ations)|academic|forscher(?:innen|n)?|forschende[n]?|forschungs(?:einrichtung|partner|institut)\\p{L}*|hochschulen|universit[äa]ten|investigadores|instituciones de investigaci[oó]n|centros de investigaci[oó]n|universidades'),
-  public: words('publicly|the public|public(?:ly)? (?:available|visible|viewable|accessible)|other users|other members|anyone|everyone|[öo]ffentlichkeit|[öo]ffentlich (?:sichtbar|zug[äa]nglich|einsehbar)(?:e[nrs]?)?|f[üu]r (?:alle|jeden)(?: nutzer)? (?:sichtbar|einsehbar)|anderen? (?:nutzern?|nutzerinnen|mitgliedern?)|p[úu]blicamente|(?:el|al) p[úu]blico(?! objetivo| destinatario)|perfil p[úu]blico|cualquier persona|otros (?:usuarios|miembros)'),
+  // "Publicly available information", "publicly shared posts", "öffentlich zugängliche Daten", "datos
+  // disponibles públicamente" say where data comes from (what a model is trained on), not that it is made public.
+  public: words(`publicly(?! (?:available|accessible|shared|posted|sourced|visible) ${DESCRIBED_DATA})|the public|public(?:ly)? (?:available|visible|viewable|accessible)(?! ${DESCRIBED_DATA})|other users|other members|anyone|everyone|[öo]ffentlichkeit|[öo]ffentlich (?:sichtbar|zug[äa]nglich|einsehbar)(?:e[nrs]?)?(?! (?:\\p{L}*daten|informationen|inhalten?|quellen))|f[üu]r (?:alle|jeden)(?: nutzer)? (?:sichtbar|einsehbar)|anderen? (?:nutzern?|nutzerinnen|mitgliedern?)|(?<!(?:disponibles?|accesibles?) )p[úu]blicamente|(?:el|al) p[úu]blico(?! objetivo| destinatario)|perfil p[úu]blico|cualquier persona|otros (?:usuarios|miembros)`),
   employers: words('(?:your |their )?employers?|recruit(?:ers|ment agencies)|prospective employers|arbeitgebern?|empleador(?:es)?'),
   // "bank account" and "bank details" are data, not a bank receiving it.
   'financial-institutions': words('banks?(?! (?:accounts?|account numbers?|details|cards?|information|transfers?|statements?))|lenders?|insurers?|insurance (?:companies|providers)|credit (?:bureaus|reporting agencies|reference agencies)|financial institutions|' +

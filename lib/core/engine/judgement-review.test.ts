@@ -3,7 +3,8 @@
  * a careful reader gives: a removed sharing denial, data taken out before use, a consent condition dropped,
  * "other businesses", German and Spanish words and cues. The review wrote 114 such pairs; these are the ones
  * that cover each rule's right cases and the wrong verdicts it found, which this file keeps from coming back;
- * those named 23f-… come from a second, independent review of the rules as first fixed (106 pairs).
+ * those named 23f-… come from a second, independent review of the rules as first fixed (106 pairs); those
+ * named 24-… from the twenty-fourth session.
  */
 import { describe, expect, it } from 'vitest';
 import { documentFromMarkdown } from '../page/markdown';
@@ -330,6 +331,14 @@ const PAIRS: Array<{ id: string; cat: keyof typeof CATEGORY; expect: 'alert' | '
     lang: "en",
     old: "## Sharing\nWe share your order details with the shipping carrier you select.",
     new: "## Sharing\nWe share your order details with the shipping carrier you select and with other merchants on our marketplace."
+  },
+  {
+    id: "24-training-narrowed-to-public-posts",
+    cat: "ai",
+    expect: "no-alert",
+    lang: "en",
+    old: "## Captions\nWe use the messages, photos and comments you post to train the AI models behind our automatic captions.",
+    new: "## Captions\nWe use only publicly shared photos and comments to train the AI models behind our automatic captions. Private messages are not used for training."
   }
 ];
 
