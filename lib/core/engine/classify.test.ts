@@ -56,6 +56,8 @@ describe('categories and polarity', () => {
     // Spanish leaves "we" out: the verb's ending says it ("compartimos"), as "podemos" does before another verb.
     ['Compartimos sus datos personales con socios publicitarios y empresas afiliadas.', 'third-party-sharing', 'states'],
     ['Podemos vender sus datos personales a terceros con fines publicitarios.', 'third-party-sharing', 'states'],
+    // Read through the English glosses of its words (features.ts glossOf): missed before model 3.
+    ['Ihre Daten können an Dritte übermittelt werden, die in unserem Auftrag handeln.', 'third-party-sharing', 'states'],
   ])('"%s" → %s %s', (sentence, category, polarity) => {
     expect(has(sentence, category, polarity)).toBe(true);
   });
@@ -64,7 +66,6 @@ describe('categories and polarity', () => {
   // validation; README "Limits"). Recorded so that a model that gets them right makes these fail and the
   // list is moved up. Outside English and French only plainly built statements are found (README "Limits").
   it.fails.each<[string, Category, 'states' | 'restricts']>([
-    ['Ihre Daten können an Dritte übermittelt werden, die in unserem Auftrag handeln.', 'third-party-sharing', 'states'],
     ['Ihre Inhalte werden zum Training unserer Sprachmodelle verwendet.', 'ai-training', 'states'],
   ])('known miss: "%s" → %s %s', (sentence, category, polarity) => {
     expect(has(sentence, category, polarity)).toBe(true);

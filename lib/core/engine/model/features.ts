@@ -9,6 +9,7 @@
  */
 import { foldFast } from '../sentences';
 import { cues } from './cues';
+import glossFile from './gloss.json';
 
 /** Words of a sentence that are read; the rest is ignored (a work bound, never a time bound). */
 export const MAX_WORDS = 160;
@@ -24,9 +25,9 @@ const FNV_PRIME = 0x01000193;
  *
  * Character 4-grams of each word were features until model 2: with the cues instead, the grouped
  * cross-validation gained on sharing at every seed tried and was unchanged on AI training
- * (scripts/train/experiments/2026-features.md).
+ * (scripts/train/experiments/2026-features.md). Model 3 adds the English glosses of other languages' words.
  */
-export const FEATURES = 'words-bigrams-cues-2';
+export const FEATURES = 'words-bigrams-cues-gloss-3';
 
 // One seed per kind of feature, so the word "give" and the cue "give" never share a bucket by construction.
 const SEED_WORD = FNV_OFFSET;
@@ -91,13 +92,44 @@ export interface FeatureSource {
   bigram: boolean;
 }
 
-/** Calls `emit` for every feature of the words, in order (with repeats). */
+/**
+ * English for words of the other languages the engine reads (gloss.json: German, French, Spanish, Italian,
+ * Dutch and Portuguese words of privacy policies, each with one or two English words). The model learned
+ * almost all it knows from English sentences; a word of another language is also read as its English
+ * equivalent, so "Wir übermitteln Ihre Daten an Werbepartner" carries the weights of "transfer" and
+ * "advertising partners". A key is never an English word (tests/unit/gloss.test.ts), so English sentences
+ * read exactly as before.
+ */
+const GLOSS: ReadonlyMap<string, readonly string[]> = new Map(Object.entries(glossFile as Record<string, string>).map(([k, v]) => [k, v.split(' ')]));
+
+/** The English words a word is also read as (none for an English word or one the table lacks). */
+export function glossOf(w: string): readonly string[] | undefined {
+  return GLOSS.get(w);
+}
+
+const bigramOf = (a: string, b: string) => hashString(hashString(SEED_BIGRAM, a) ^ 32, b);
+
+/**
+ * Calls `emit` for every feature of the words, in order (with repeats): each word, the English it is also
+ * read as (glossOf), and each pair of neighbouring words as read (a glossed word's English in its place;
+ * "an Werbepartner" gives "an advertising" and "advertising partners"). Every feature belongs to a word:
+ * a bigram across two words to the first (`bigram` true), one inside a glossed word to that word.
+ */
 export function eachFeature(ws: string[], buckets: number, emit: (bucket: number, word: number, bigram: boolean) => void): void {
   const mask = buckets - 1;
+  let previous = '';
   for (let i = 0; i < ws.length; i++) {
     const w = ws[i] ?? '';
     emit(hashString(SEED_WORD, w) & mask, i, false);
-    if (i + 1 < ws.length) emit(hashString(hashString(SEED_BIGRAM, w) ^ 32, ws[i + 1] ?? '') & mask, i, true);
+    const gloss = GLOSS.get(w);
+    if (i > 0) emit(bigramOf(previous, gloss?.[0] ?? w) & mask, i - 1, true);
+    if (gloss) {
+      for (let j = 0; j < gloss.length; j++) {
+        emit(hashString(SEED_WORD, gloss[j] ?? '') & mask, i, false);
+        if (j > 0) emit(bigramOf(gloss[j - 1] ?? '', gloss[j] ?? '') & mask, i, false);
+      }
+      previous = gloss[gloss.length - 1] ?? w;
+    } else previous = w;
   }
 }
 

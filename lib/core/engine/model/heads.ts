@@ -5,7 +5,7 @@
  * practices and our labels, were worse on obvious sentences and no better in the grouped validation.
  */
 import { namesHandingOver } from './cues';
-import { words } from './features';
+import { glossOf, words } from './features';
 
 export const HEADS = ['third-party-sharing', 'ai-training', 'advertising-profiling', 'user-rights'] as const;
 export type Head = (typeof HEADS)[number];
@@ -186,9 +186,16 @@ export const HEAD_ACTIONS: Partial<Record<Head, (prepared: string) => boolean>> 
 
 /**
  * The sharing gate also opens on a word the cues know (cues.ts) for handing over or for another party, in
- * any language their lists hold: "Wir geben Ihre Daten an Werbepartner weiter", "a terceros".
+ * any language their lists hold: "Wir geben Ihre Daten an Werbepartner weiter", "a terceros"; and on a
+ * word whose English (features.ts glossOf) opens it: "Auskunfteien" (credit agencies).
  */
-const GATE_ALSO: Partial<Record<Head, (prepared: string) => boolean>> = { 'third-party-sharing': (prepared) => namesHandingOver(words(prepared)) };
+const GATE_ALSO: Partial<Record<Head, (prepared: string) => boolean>> = {
+  'third-party-sharing': (prepared) => {
+    const ws = words(prepared);
+    return namesHandingOver(ws) || ws.some((w) => glossOf(w)?.some((english) => SHARING_GATE.test(english)) ?? false);
+  },
+};
+const SHARING_GATE = HEAD_GATES['third-party-sharing'] as RegExp;
 
 /** Whether a head's gate (and its action word, where it has one) opens on a prepared sentence. */
 export function gateOpen(head: Head, prepared: string): boolean {
