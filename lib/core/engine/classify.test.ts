@@ -58,6 +58,11 @@ describe('categories and polarity', () => {
     ['Podemos vender sus datos personales a terceros con fines publicitarios.', 'third-party-sharing', 'states'],
     // Read through the English glosses of its words (features.ts glossOf): missed before model 3.
     ['Ihre Daten können an Dritte übermittelt werden, die in unserem Auftrag handeln.', 'third-party-sharing', 'states'],
+    // German compounds ("Sprachmodelle"), Italian, Portuguese and Dutch words for models and training open
+    // the AI head's gate (missed before the twenty-fourth session).
+    ['Ihre Inhalte werden zum Training unserer Sprachmodelle verwendet.', 'ai-training', 'states'],
+    ['Utilizziamo i tuoi contenuti per addestrare i nostri modelli di intelligenza artificiale.', 'ai-training', 'states'],
+    ['Utilizamos os seus dados para treinar os nossos modelos de inteligência artificial.', 'ai-training', 'states'],
   ])('"%s" → %s %s', (sentence, category, polarity) => {
     expect(has(sentence, category, polarity)).toBe(true);
   });
@@ -66,13 +71,14 @@ describe('categories and polarity', () => {
   // validation; README "Limits"). Recorded so that a model that gets them right makes these fail and the
   // list is moved up. Outside English and French only plainly built statements are found (README "Limits").
   it.fails.each<[string, Category, 'states' | 'restricts']>([
-    ['Ihre Inhalte werden zum Training unserer Sprachmodelle verwendet.', 'ai-training', 'states'],
+    ['The data in your file is transmitted to the insurer and, where applicable, to the experts appointed to assess the claim.', 'third-party-sharing', 'states'],
   ])('known miss: "%s" → %s %s', (sentence, category, polarity) => {
     expect(has(sentence, category, polarity)).toBe(true);
   });
 
   it.each<[string, Category]>([
     ['You can share your playlists with friends.', 'third-party-sharing'],
+    ['Unsere Mitarbeiter erhalten regelmäßig Datenschutz-Trainings.', 'ai-training'],
     ['We train our employees on privacy and security.', 'ai-training'],
     ['Our help chat is powered by AI.', 'ai-training'],
     ['We use cookies to remember your language.', 'third-party-sharing'],

@@ -27,7 +27,7 @@ export const HEAD_GATES: Partial<Record<Head, RegExp>> = {
   'advertising-profiling': /\b(?:ads?|advertis\w*|marketing|profil\w*|target\w*|personali[sz]\w*|interest-based|behaviou?ral|remarketing|retargeting|re-targeting|tailor\w*|publicit\w*|ciblage|cibl[eé]e?s?)\b/i,
   // Nor is a sentence about training AI without a word for AI or for a model: "we train our staff" and
   // "learning more about you" stay closed (the grouped validation: fewer false alerts at the same recall).
-  'ai-training': /\b(?:ai|a\.i|artificial|intelligence|machine|models?|algorithm\w*|llms?|generative|neural|gpt|chatbots?|ia|mod[eè]les?|apprentissage|ki|modell\w*|k[uü]nstlich\w*|maschinell\w*|modelos?|inteligencia|algoritmos?|aprendizaje)\b/i,
+  'ai-training': /\b(?:ai|a\.i|artificial|intelligence|machine|models?|algorithm\w*|llms?|generative|neural|gpt|chatbots?|ia|mod[eè]les?|apprentissage|ki|modell\w*|\w+modell(?:e|en|s)?|k[uü]nstlich\w*|maschinell\w*|modelos?|inteligencia|algoritmos?|aprendizaje|modelli|intelligenza|algoritmi|apprendimento|modellen|kunstmatige|intelig[eê]ncia)\b/i,
 };
 
 const SPACE = /\s+/;
@@ -90,7 +90,7 @@ const SUBJECT = /^(?:we|you|they|nous|wir|nosotros)$/;
 const FUNCTION_WORD = /^(?:so|and|or|to|as|if|when|then|but|because|such)$/;
 const DETERMINER = /^(?:the|our|its|their|your|these|those|any|all)$/;
 // A hyphenated word is read by its parts too ("ai-training", "model-training"): see trains().
-const TRAIN = /^(?:train|retrain|pretrain|entra[iî]n|trainier|entrenar|entrenamiento|entrena)|^(?:teach\w*|fine-?tun\w*)$/;
+const TRAIN = /^(?:train|retrain|pretrain|entra[iî]n|trainier|entrenar|entrenamiento|entrena|addestr|treina|treino)|^(?:teach\w*|fine-?tun\w*)$/;
 const STAFF = /^(?:employees?|staff|personnel|workforce|workers?|mitarbeiter\w*|salari[eé]s|collaborateurs|empleados|personale)$/;
 const FORM = /^(?:former|forment|formons|formation)$/;
 const FORMED = /^(?:mod[eè]les?|syst[eè]mes?|ia|algorithmes?|intelligence)$/;
