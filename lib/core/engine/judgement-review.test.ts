@@ -339,6 +339,22 @@ const PAIRS: Array<{ id: string; cat: keyof typeof CATEGORY; expect: 'alert' | '
     lang: "en",
     old: "## Captions\nWe use the messages, photos and comments you post to train the AI models behind our automatic captions.",
     new: "## Captions\nWe use only publicly shared photos and comments to train the AI models behind our automatic captions. Private messages are not used for training."
+  },
+  {
+    id: "24-italian-recipient-added",
+    cat: "sharing",
+    expect: "alert",
+    lang: "it",
+    old: "## Condivisione\nCondividiamo i suoi dati di contatto con fornitori di servizi che ci aiutano a gestire gli ordini.",
+    new: "## Condivisione\nCondividiamo i suoi dati di contatto con fornitori di servizi che ci aiutano a gestire gli ordini e con inserzionisti."
+  },
+  {
+    id: "24-dutch-reworded",
+    cat: "sharing",
+    expect: "no-alert",
+    lang: "nl",
+    old: "## Delen\nWij delen uw gegevens met dienstverleners die onze website hosten.",
+    new: "## Delen\nUw gegevens worden gedeeld met dienstverleners die onze website hosten."
   }
 ];
 
