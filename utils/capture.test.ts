@@ -5,6 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { MAX_POLICIES_PER_SITE } from '@/lib/history/save';
+import { makeDocument } from '@/lib/history/test-support';
 import { getWatches, setSettings } from './prefs';
 import { backgroundWithTab, POLICY_URL as URL_, POLICY_V1, POLICY_V2, withBackgroundWorld } from './testing/support';
 
@@ -47,6 +49,19 @@ describe('a captured page', () => {
     expect(await capture('')).toEqual({ status: 'failed' });
     expect(await capture('<!doctype html><html><head><title>Soup</title></head><body><h1>Soup</h1><p>Boil water.</p></body></html>')).toEqual({ status: 'not-policy' });
     expect((await diagnostics()).map((d) => d.outcome)).toEqual(['gate-passed', 'failed', 'gate-passed', 'not-policy']);
+  });
+
+  it('is not saved past the bound of policies per site, says so, and is not copied again', async () => {
+    const { capture, history } = await setup();
+    const store = await history.store();
+    for (let i = 0; i < MAX_POLICIES_PER_SITE; i++) {
+      await store.savePolicyVersion({ url: `https://docs.example.com/d/${i}/privacy`, document: makeDocument({ Sharing: ['We share your email address with our payment processor.'] }, { url: `https://docs.example.com/d/${i}/privacy` }), kind: 'privacy-policy' });
+    }
+    // 'limit', not 'failed': the page script copies a page again only after a failure.
+    expect(await capture(POLICY_V1)).toEqual({ status: 'limit' });
+    expect((await diagnostics()).map((d) => d.outcome)).toEqual(['gate-passed', 'save-refused', 'policy']);
+    expect((await diagnostics())[1]!.reason).toContain('at most 200 policies');
+    expect((await store.listPolicies('example.com')).some((p) => p.path === new URL(URL_).pathname)).toBe(false);
   });
 
   it('joins the watch list only when the user asked for visited policies to be watched', async () => {

@@ -4,7 +4,7 @@
  * visited policies to be watched, and every step's outcome written to the diagnostics log.
  */
 import { joinsOnCapture } from '@/lib/extension/autowatch';
-import { samePolicyAddress } from '@/lib/history';
+import { samePolicyAddress, StoreError } from '@/lib/history';
 import type { Badges } from './badges';
 import { recordOutcome } from './diagnostics';
 import type { RunInDom } from './dom';
@@ -62,8 +62,11 @@ export function createCapture(deps: CaptureDeps): Pick<Handlers, 'pageCaptured'>
           await note('watch-list-failed', message(error));
         }
       } catch (error) {
-        status = 'failed';
-        await note('save-failed', message(error));
+        // A site past its bound of policies (MAX_POLICIES_PER_SITE) is no failure to retry: the page script
+        // copies a page again only after 'failed' or 'not-policy'.
+        const refused = error instanceof StoreError && error.code === 'limit';
+        status = refused ? 'limit' : 'failed';
+        await note(refused ? 'save-refused' : 'save-failed', message(error));
       }
       await note('policy', `${result.detection.kind}: ${status} (${result.document.blocks.length} blocks)`);
       if (status === 'changed' || status === 'first') await deps.badges.refreshAll();

@@ -54,14 +54,15 @@ const RETRY_BASE_MS = 4;
 const RETRY_MAX_MS = 1_000;
 
 /**
- * Policies one site may have. Each address that reads as a policy is one, and a page can change its
- * address without loading (history.pushState) as often as it likes; without a bound, one site could fill
- * the history with records that freeing space cannot remove (it keeps every policy's first and latest
- * version). A site's privacy policy, terms, cookie notice and their translations and regional editions
- * stay far below it. Past it, a capture of a further address is refused (StoreError 'limit'); the
- * site's known policies are saved as before.
+ * Policies one site (registrable domain) may have. Each address that reads as a policy is one, and a page
+ * can change its address without loading (history.pushState) as often as it likes; without a bound, one
+ * site could fill the history with records that freeing space cannot remove (it keeps every policy's first
+ * and latest version). A site's privacy policy, terms, cookie notice and their translations and regional
+ * editions stay far below it, and so, for a reader, do the policies of many services that one host keeps
+ * (a document host, a policy generator: each is a policy of that host's site). Past it, a capture of a
+ * further address is refused (StoreError 'limit'); the site's known policies are saved as before.
  */
-export const MAX_POLICIES_PER_SITE = 60;
+export const MAX_POLICIES_PER_SITE = 200;
 
 function retryPause(attempt: number): Promise<void> {
   const ms = Math.min(RETRY_MAX_MS, RETRY_BASE_MS * 2 ** attempt) * (0.5 + Math.random());
