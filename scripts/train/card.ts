@@ -22,8 +22,8 @@ Written by \`npm run train\`; do not edit by hand (the prose lives in \`scripts/
   lists in seven languages: a verb of handing over followed within eight words by a word for another party, another
   party followed by a verb of handing over or of collecting, a negation before a verb of handing over, "we" before one,
   "on our behalf". Their weights are fitted like any other. A word of German, French, Spanish, Italian, Dutch or
-  Portuguese found in \`gloss.json\` (1,300 words of privacy policies, written for this model in the twenty-fourth
-  session; none of them an English word) is also read as its English equivalent, with the bigrams that gives, so
+  Portuguese found in \`gloss.json\` (1,263 words of privacy policies, written for this model in the twenty-fourth
+  session; none of them a word of OPP-115's English or ours) is also read as its English equivalent, with the bigrams that gives, so
   what the model learned from English applies to those languages (model 3). Weights quantised to 8 bits per head; only used buckets are stored.
 - **Features chosen on the grouped validation** (\`scripts/train/experiments/2026-features.md\`): model 1 read character
   4-grams of each word instead of cues. At each of four seeds, cues without 4-grams raised the sharing sentences' F1

@@ -246,6 +246,10 @@ describe('"publicly available" as where data comes from, not who receives it', (
     'Publicly available sources, such as websites, are part of the training data.',
     'Wir trainieren unsere Modelle auch mit öffentlich zugänglichen Daten.',
     'Entrenamos nuestros modelos con información disponible públicamente.',
+    // (review 24a)
+    'We train our models on information that is publicly available on the internet.',
+    'Some of the training data comes from the public internet.',
+    'We also use publicly-available data and publicly available and licensed datasets.',
   ])('no public recipient: %s', (s) => {
     expect(recipients(s)).not.toContain('public');
   });
@@ -256,6 +260,11 @@ describe('"publicly available" as where data comes from, not who receives it', (
     'We may make your posts available to the public.',
     'Ihr Profil ist öffentlich sichtbar.',
     'Tu perfil se muestra públicamente.',
+    // (review 24a: these were lost by the first version of the data exceptions)
+    'Reviews you write are published as publicly visible comments on the listing page.',
+    'We may make publicly available information about your listing, such as its price.',
+    'Ihre öffentlich sichtbaren Inhalte können von Suchmaschinen gefunden werden.',
+    'Tu perfil y tus reseñas estarán disponibles públicamente.',
   ])('the public as a recipient: %s', (s) => {
     expect(recipients(s)).toContain('public');
   });

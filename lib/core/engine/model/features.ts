@@ -97,8 +97,9 @@ export interface FeatureSource {
  * Dutch and Portuguese words of privacy policies, each with one or two English words). The model learned
  * almost all it knows from English sentences; a word of another language is also read as its English
  * equivalent, so "Wir übermitteln Ihre Daten an Werbepartner" carries the weights of "transfer" and
- * "advertising partners". A key is never an English word (tests/unit/gloss.test.ts), so English sentences
- * read exactly as before.
+ * "advertising partners". No key is a word of OPP-115's English or of ours (gloss.test.ts), so English
+ * sentences read as before, but for a name or an address written in another language ("Société Générale",
+ * "datenschutz@…"); words with a second sense ("vente", a sale of goods; "Filiale", a shop) are left out.
  */
 const GLOSS: ReadonlyMap<string, readonly string[]> = new Map(Object.entries(glossFile as Record<string, string>).map(([k, v]) => [k, v.split(' ')]));
 

@@ -187,15 +187,15 @@ export const HEAD_ACTIONS: Partial<Record<Head, (prepared: string) => boolean>> 
 /**
  * The sharing gate also opens on a word the cues know (cues.ts) for handing over or for another party, in
  * any language their lists hold: "Wir geben Ihre Daten an Werbepartner weiter", "a terceros"; and on a
- * word whose English (features.ts glossOf) opens it: "Auskunfteien" (credit agencies).
+ * word whose English (features.ts glossOf) is such a word: "destinatari" (recipients) — not on every gloss the
+ * gate's own words would take ("légales", "accès"), which left it nearly always open in those languages.
  */
 const GATE_ALSO: Partial<Record<Head, (prepared: string) => boolean>> = {
   'third-party-sharing': (prepared) => {
     const ws = words(prepared);
-    return namesHandingOver(ws) || ws.some((w) => glossOf(w)?.some((english) => SHARING_GATE.test(english)) ?? false);
+    return namesHandingOver(ws) || ws.some((w) => namesHandingOver(glossOf(w) ?? []));
   },
 };
-const SHARING_GATE = HEAD_GATES['third-party-sharing'] as RegExp;
 
 /** Whether a head's gate (and its action word, where it has one) opens on a prepared sentence. */
 export function gateOpen(head: Head, prepared: string): boolean {
