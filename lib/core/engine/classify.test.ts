@@ -79,6 +79,8 @@ describe('categories and polarity', () => {
   it.each<[string, Category]>([
     ['You can share your playlists with friends.', 'third-party-sharing'],
     ['Unsere Mitarbeiter erhalten regelmäßig Datenschutz-Trainings.', 'ai-training'],
+    // A sale of goods is no sale of data, whatever the gloss of "vente" would say (review 24a).
+    ["Les conditions générales de vente s'appliquent à vos achats et à vos données.", 'third-party-sharing'],
     ['We train our employees on privacy and security.', 'ai-training'],
     ['Our help chat is powered by AI.', 'ai-training'],
     ['We use cookies to remember your language.', 'third-party-sharing'],
