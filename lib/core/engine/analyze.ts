@@ -6,7 +6,7 @@
  * the same findings on an idle machine and on a busy one.
  */
 import { ChangeAnalysis, type Category, type Evidence, type Finding, type FindingKind, type Gained, type PolicyDocument, type Severity, type Signal, type Statement } from '../schema';
-import { attributeKeys, attributesOf, GLOSSED_LANGUAGES, lowerCaseWords, ownName, selfNames, type Attributes, type Names } from './attributes';
+import { attributeKeys, attributesOf, lowerCaseWords, ownName, selfNames, type Attributes, type Names } from './attributes';
 import { denialReach, memoized, outsideDenial, prepareSentence, statementClassifier, type Classification, type Classify } from './classify';
 import { alignDocuments, Budget, unitAfter, type LeadUnit, type SentenceEdit } from './diff';
 import { trimEndChars } from '../text/trim';
@@ -52,7 +52,6 @@ function namesIn(docs: readonly PolicyDocument[]): Names {
       return self;
     },
     common: { has: (word) => (common ??= lowerCaseWords(docs.flatMap((d) => d.blocks.map((b) => b.text)))).has(word) },
-    readsGlosses: GLOSSED_LANGUAGES.has((newest?.language ?? '').toLowerCase().split('-')[0] ?? ''),
   };
 }
 

@@ -269,18 +269,3 @@ describe('"publicly available" as where data comes from, not who receives it', (
     expect(recipients(s)).toContain('public');
   });
 });
-
-describe('Italian, Dutch and Portuguese read through the English glosses of their words', () => {
-  const read = (s: string) => attributesOf(prepare(s), s, { self: [], readsGlosses: true });
-  it.each([
-    ['Condividiamo i suoi dati con inserzionisti e fornitori di servizi.', 'advertisers'],
-    ['Wij delen uw gegevens met adverteerders.', 'advertisers'],
-    ['I dati possono essere comunicati a terzi.', 'third-parties'],
-    ['Os seus dados podem ser partilhados com terceiros.', 'third-parties'],
-  ])('%s names %s', (sentence, kind) => {
-    expect(read(sentence).recipients).toContain(kind);
-  });
-  it('only where the policy is in one of those languages', () => {
-    expect(attributesOf(prepare('Wij delen uw gegevens met adverteerders.'), 'Wij delen uw gegevens met adverteerders.').recipients).toEqual([]);
-  });
-});

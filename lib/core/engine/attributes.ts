@@ -8,7 +8,6 @@
  * repetition, so each runs in time linear in the sentence (the ReDoS meta-test checks them all).
  */
 import { trimEndChars } from '../text/trim';
-import { glossOf, words as wordsOf } from './model/features';
 
 /** Most specific first: a kind's words are blanked before the next kinds are read ("advertising partners" is advertisers, not also partners). */
 export const RECIPIENT_KINDS = [
@@ -207,16 +206,7 @@ const DATA_NOUN = new Set(['Data', 'Information', 'Content', 'Details', 'Inputs'
 export interface Names {
   self: readonly string[];
   common?: { has(word: string): boolean };
-  /**
-   * The policy is in a language the word lists below do not hold (Italian, Dutch, Portuguese): its sentences
-   * are also read through the English glosses of their words. Not for German, French or Spanish, whose lists
-   * know what a word means where (a "dritten Abschnitt" is a third section, not a third party).
-   */
-  readsGlosses?: boolean;
 }
-
-/** Languages (primary subtags) read through the English glosses (Names.readsGlosses). */
-export const GLOSSED_LANGUAGES: ReadonlySet<string> = new Set(['it', 'nl', 'pt']);
 const NO_NAMES: Names = { self: [] };
 
 /** Names of companies the sentence gives as recipients, without the service's own names or the policy's common words. */
@@ -303,32 +293,16 @@ function bareName(word: string): string {
 /** Everything a (lower-cased, prepared) sentence names; `original` keeps capitals for company names. */
 export function attributesOf(prepared: string, original: string, names: Names = NO_NAMES): Attributes {
   const named = namedRecipients(original, names);
-  // In Italian, Dutch and Portuguese, which the lists do not hold, a sentence is also read through the English
-  // glosses of its words (the classifier's, model/gloss.json), so it names recipients, data and purposes too.
-  const english = names.readsGlosses ? glossed(prepared) : undefined;
-  const both = <K extends string>(patterns: Record<K, RegExp>, blank = false): K[] => {
-    const found = kindsOf(patterns, prepared, blank);
-    if (english === undefined) return found;
-    const more = kindsOf(patterns, english, blank);
-    return (Object.keys(patterns) as K[]).filter((k) => found.includes(k) || more.includes(k));
-  };
-  const recipients = both(RECIPIENT_PATTERNS, true);
+  const recipients = kindsOf(RECIPIENT_PATTERNS, prepared, true);
   return {
     recipients,
     named,
-    data: both(DATA_PATTERNS),
-    purposes: both(PURPOSE_PATTERNS),
-    limits: [...new Set([...(prepared.match(LIMIT_PATTERN) ?? []), ...((english !== undefined && english.match(LIMIT_PATTERN)) || [])])],
+    data: kindsOf(DATA_PATTERNS, prepared),
+    purposes: kindsOf(PURPOSE_PATTERNS, prepared),
+    limits: [...new Set(prepared.match(LIMIT_PATTERN) ?? [])],
     models: whoseModels(prepared, recipients, named),
   };
 }
-
-/** The prepared sentence with each word that has an English gloss replaced by it; undefined when none has. */
-function glossed(prepared: string): string | undefined {
-  if (!wordsOf(prepared).some((w) => glossOf(w) !== undefined)) return undefined;
-  return prepared.replace(WORD_RUN, (w) => glossOf(w)?.join(' ') ?? w);
-}
-const WORD_RUN = /[\p{L}\p{N}\p{M}]+/gu;
 
 const OTHERS_MODELS = /\b(?:their|its) (?:own )?(?:\w+ )?(?:models?|ai|algorithms?|systems?)\b|\bthird[- ]party (?:ai |generative ai |language )?models?\b/;
 const OUR_MODELS = /\b(?:our|we|us)\b/;

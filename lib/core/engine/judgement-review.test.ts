@@ -341,20 +341,12 @@ const PAIRS: Array<{ id: string; cat: keyof typeof CATEGORY; expect: 'alert' | '
     new: "## Captions\nWe use only publicly shared photos and comments to train the AI models behind our automatic captions. Private messages are not used for training."
   },
   {
-    id: "24-italian-recipient-added",
-    cat: "sharing",
-    expect: "alert",
-    lang: "it",
-    old: "## Condivisione\nCondividiamo i suoi dati di contatto con fornitori di servizi che ci aiutano a gestire gli ordini.",
-    new: "## Condivisione\nCondividiamo i suoi dati di contatto con fornitori di servizi che ci aiutano a gestire gli ordini e con inserzionisti."
-  },
-  {
-    id: "24-dutch-reworded",
+    id: "24b-italian-position-reworded",
     cat: "sharing",
     expect: "no-alert",
-    lang: "nl",
-    old: "## Delen\nWij delen uw gegevens met dienstverleners die onze website hosten.",
-    new: "## Delen\nUw gegevens worden gedeeld met dienstverleners die onze website hosten."
+    lang: "it",
+    old: "## Condivisione\nCondividiamo i suoi dati di contatto con i nostri partner commerciali.",
+    new: "## Condivisione\nIn base alla sua posizione contrattuale, condividiamo i suoi dati di contatto con i nostri partner commerciali; il Titolare resta responsabile del trattamento."
   }
 ];
 

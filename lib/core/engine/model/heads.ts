@@ -187,8 +187,9 @@ export const HEAD_ACTIONS: Partial<Record<Head, (prepared: string) => boolean>> 
 /**
  * The sharing gate also opens on a word the cues know (cues.ts) for handing over or for another party, in
  * any language their lists hold: "Wir geben Ihre Daten an Werbepartner weiter", "a terceros"; and on a
- * word whose English (features.ts glossOf) is such a word: "destinatari" (recipients) — not on every gloss the
- * gate's own words would take ("légales", "accès"), which left it nearly always open in those languages.
+ * word whose English (features.ts glossOf) is such a word: "Auftragsverarbeiter" (processors) — not on every
+ * gloss the gate's own words would take ("légales", "accès"), which left it nearly always open in those
+ * languages. (The gate's own English words still open it on some French ones: "passe", "services", "police".)
  */
 const GATE_ALSO: Partial<Record<Head, (prepared: string) => boolean>> = {
   'third-party-sharing': (prepared) => {
