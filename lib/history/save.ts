@@ -13,7 +13,7 @@ import { newVersionId, prepareDocument, type PreparedDocument } from './hash';
 import { describeIssues, type Bad } from './records';
 import { PolicyKind, type SaveOutcome, type VersionRecord } from './schema';
 import { policyKeyFor } from './site';
-import { abortQuietly, begin, putChecked, type StoreContext } from './context';
+import { abortQuietly, begin, putChecked, type RwTx, type StoreContext } from './context';
 import { appendEntry } from './chain';
 import { reextractVersion, writeRaw, type ExtractFn } from './captures';
 import { failedWrite, quarantine, reading } from './quarantine';
@@ -255,7 +255,7 @@ async function saveAttempts(
 }
 
 /** Whether `policyId` would be a new policy of a site that already has MAX_POLICIES_PER_SITE. */
-async function newPolicyOverLimit(tx: ReturnType<typeof begin>, site: string, policyId: string): Promise<boolean> {
+async function newPolicyOverLimit(tx: RwTx, site: string, policyId: string): Promise<boolean> {
   if ((await tx.objectStore(STORES.policies).getKey(policyId)) !== undefined) return false;
   return (await tx.objectStore(STORES.policies).index(INDEX_POLICY_BY_SITE).count(site)) >= MAX_POLICIES_PER_SITE;
 }
