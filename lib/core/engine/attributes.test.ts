@@ -250,6 +250,10 @@ describe('"publicly available" as where data comes from, not who receives it', (
     'We train our models on information that is publicly available on the internet.',
     'Some of the training data comes from the public internet.',
     'We also use publicly-available data and publicly available and licensed datasets.',
+    // (left open by review 24b)
+    'Our models learn from information available publicly on the internet.',
+    'Wir trainieren unsere Sprachmodelle mit Texten öffentlich zugänglicher Webseiten.',
+    'Entrenamos nuestros modelos con información públicamente disponible en internet.',
   ])('no public recipient: %s', (s) => {
     expect(recipients(s)).not.toContain('public');
   });
@@ -265,6 +269,9 @@ describe('"publicly available" as where data comes from, not who receives it', (
     'We may make publicly available information about your listing, such as its price.',
     'Ihre öffentlich sichtbaren Inhalte können von Suchmaschinen gefunden werden.',
     'Tu perfil y tus reseñas estarán disponibles públicamente.',
+    'We may make your profile information available publicly.',
+    'Your reviews are available publicly on the internet.',
+    'Compartimos datos públicamente con fines de transparencia.',
   ])('the public as a recipient: %s', (s) => {
     expect(recipients(s)).toContain('public');
   });
