@@ -2,7 +2,7 @@
  * `npm run eval -- c3pa`: C3PA passages (Musa et al., EMNLP 2024) that an annotator marked as categories
  * of personal information shared/disclosed or sold, against every other passage: a passage is positive
  * when any of its sentences is a sharing statement. Since the sixteenth session the model is fitted on our
- * own sharing labels of 2,300 C3PA sentences (data/sharing-c3pa-labels.jsonl, from 392 of its 400 policies; never
+ * own sharing labels of 2,300 C3PA sentences (data/sharing-c3pa-labels.jsonl draws 1-2, from 392 of its 400 policies; never
  * on C3PA's passage labels), so on the development corpus the plain figure is not out of sample: the
  * cross-validated one is the result (each passage judged by the fold model fitted without its service). On
  * policies the model never saw (scripts/train/fitted-on.ts), the plain figure is held out.

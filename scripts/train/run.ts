@@ -126,7 +126,7 @@ export async function crossValidate(corpus: string, args: string[]): Promise<CvR
   if (samples.some((s) => s.source === 'sharing-c3pa-labels'))
     show(`sentences third-party-sharing, our labels of C3PA sentences (${options.sharingC3pa === 'eval' ? 'never fitted on' : 'fitted on, cross-validated'})`, headFigures(samples, oof, 'third-party-sharing', thr('third-party-sharing'), 'sharing-c3pa-labels'));
   if (samples.some((s) => s.source === 'sharing-c3pa-test'))
-    show('sentences third-party-sharing, our labels of C3PA sentences, later draws (never fitted on)', headFigures(samples, oof, 'third-party-sharing', thr('third-party-sharing'), 'sharing-c3pa-test'));
+    show('sentences third-party-sharing, our labels of C3PA sentences where model 3 hesitated, draw 3 (never fitted on)', headFigures(samples, oof, 'third-party-sharing', thr('third-party-sharing'), 'sharing-c3pa-test'));
   if (samples.some((s) => s.source === 'sharing-ota-labels'))
     show(`sentences third-party-sharing, our labels of the AI candidates (${options.sharingOta === 'fit' ? 'fitted on, cross-validated' : 'never fitted on'})`, headFigures(samples, oof, 'third-party-sharing', thr('third-party-sharing'), 'sharing-ota-labels'));
   if (samples.some((s) => s.source === 'sharing-ai-pair-labels'))

@@ -8,13 +8,19 @@
  * sentence before it in its passage as context for the reader. Split into files for readers.
  * Draw 2 (the same day) took five more per id, with another seed, leaving out the sentences of draw 1.
  * The small generator below is the one the draws ran with (kept so that they repeat).
+ * Draw 3 (6 December 2026) chose where the model hesitates instead of at random: sentences whose sharing
+ * probability under model 3 (statement-model.json of commit 8ba928a, md5 745ad23d; pass it as MODEL to
+ * repeat the draw) is between 0.2 and 0.7 (the threshold is 0.4), at most three per C3PA policy (set and
+ * id), leaving out draws 1 and 2.
  *
- * Usage: node --import tsx scripts/train/sample-c3pa-sharing.ts OUT_DIR [READERS] [DRAW]
+ * Usage: node --import tsx scripts/train/sample-c3pa-sharing.ts OUT_DIR [READERS] [DRAW] [MODEL]
  */
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { gateOpen } from '../../lib/core/engine/model/heads';
+import { gateOpen, HEADS } from '../../lib/core/engine/model/heads';
 import { prepare } from '../../lib/core/engine/model/features';
+import { loadModel, type ModelFile } from '../../lib/core/engine/model/linear';
+import { shippedModel } from '../../lib/core/engine/model/shipped';
 import { corpusDir } from '../lib/corpus';
 import { c3paSentences, loadC3pa, readJsonl, sentenceHash } from './data';
 import { shuffle } from '../lib/random';
@@ -22,27 +28,37 @@ import { shuffle } from '../lib/random';
 const outDir = process.argv[2] ?? '.';
 const readers = Number(process.argv[3] ?? 4);
 const draw = Number(process.argv[4] ?? 1);
-const PER_POLICY = 5;
+const PER_POLICY = draw >= 3 ? 3 : 5;
+// From draw 3 on: only sentences the model hesitates on, one draw per C3PA policy (set and id).
+const uncertain = draw >= 3;
+const model = process.argv[5] ? loadModel(JSON.parse(readFileSync(process.argv[5], 'utf8')) as ModelFile) : shippedModel();
+const SHARING = HEADS.indexOf('third-party-sharing');
+const hesitates = (prepared: string) => {
+  const p = model.score(prepared)[SHARING] ?? 0;
+  return p >= 0.2 && p < 0.7;
+};
 const LABELS = join(import.meta.dirname, '..', '..', 'data', 'sharing-c3pa-labels.jsonl');
 // Earlier draws' sentences are left out (not this draw's or later ones', so a draw can be repeated).
 const labelled = new Set(existsSync(LABELS) ? readJsonl<{ h: string; draw?: number }>(LABELS).filter((l) => (l.draw ?? 1) < draw).map((l) => l.h) : []);
-const byPolicy = new Map<number, Array<{ h: string; policy: number; context: string; sentence: string }>>();
+const byPolicy = new Map<number | string, Array<{ h: string; policy: number | string; context: string; sentence: string }>>();
 const seen = new Set<string>();
 for (const p of loadC3pa(corpusDir())) {
   const list = [...c3paSentences(p)];
   list.forEach((s, i) => {
     const h = sentenceHash(s);
     if (s.length < 30 || s.length > 600 || seen.has(h) || labelled.has(h) || !gateOpen('third-party-sharing', prepare(s))) return;
+    if (uncertain && !hesitates(prepare(s))) return;
     seen.add(h);
-    const rows = byPolicy.get(p.policyId) ?? [];
-    rows.push({ h, policy: p.policyId, context: (list[i - 1] ?? '').slice(0, 240), sentence: s });
-    byPolicy.set(p.policyId, rows);
+    const key = uncertain ? p.policy : p.policyId;
+    const rows = byPolicy.get(key) ?? [];
+    rows.push({ h, policy: key, context: (list[i - 1] ?? '').slice(0, 240), sentence: s });
+    byPolicy.set(key, rows);
   });
 }
 let seed = draw > 1 ? 20261205 + draw : 20261205;
 const rnd = () => (seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32;
-const rows: Array<{ h: string; policy: number; context: string; sentence: string }> = [];
-for (const policy of [...byPolicy.keys()].sort((a, b) => a - b)) {
+const rows: Array<{ h: string; policy: number | string; context: string; sentence: string }> = [];
+for (const policy of [...byPolicy.keys()].sort((a, b) => (typeof a === 'number' && typeof b === 'number' ? a - b : String(a) < String(b) ? -1 : String(a) > String(b) ? 1 : 0))) {
   const c = byPolicy.get(policy) ?? [];
   c.sort((a, b) => (a.h < b.h ? -1 : a.h > b.h ? 1 : 0));
   rows.push(...shuffle(c, rnd).slice(0, PER_POLICY));
