@@ -15,8 +15,10 @@ import { documentFromMarkdown } from '../../lib/core/page/markdown';
 import { normalizeText } from '../../lib/core/text/normalize';
 import { gateOpen, HEADS, type Head } from '../../lib/core/engine/model/heads';
 import { prepare } from '../../lib/core/engine/model/features';
+import { extractPolicy } from '../../lib/core/page/extract/extract';
+import { loadHtmlFile } from '../lib/dom';
 
-export type Source = 'opp115' | 'ai-labels' | 'ai-pair-labels' | 'ai-c3pa-labels' | 'sharing-labels' | 'sharing-c3pa-labels' | 'sharing-c3pa-test' | 'sharing-ota-labels' | 'sharing-ai-pair-labels' | 'written-sharing' | 'written-sharing-multi' | 'changes' | 'c3pa';
+export type Source = 'opp115' | 'ai-labels' | 'ai-pair-labels' | 'ai-c3pa-labels' | 'sharing-labels' | 'sharing-c3pa-labels' | 'sharing-c3pa-test' | 'sharing-ota-labels' | 'sharing-ai-pair-labels' | 'written-sharing' | 'written-sharing-multi' | 'sharing-multi-labels' | 'changes' | 'c3pa';
 
 export interface Sample {
   text: string;
@@ -659,6 +661,72 @@ export function loadSharingC3paLabels(corpus: string, labelsFile: string, use: '
     const evalOnly = test || use === 'eval' || (use === 'fit-positives' && l.tp === 'none');
     return sharingSample(text, l, { source: test ? 'sharing-c3pa-test' : 'sharing-c3pa-labels', group: p.group, origin: p.policy }, { ownLine: true, evalOnly });
   });
+}
+
+export interface ForeignPolicySentence {
+  text: string;
+  /** The page's site (Open Terms Archive's service name). */
+  service: string;
+  lang: string;
+  document: string;
+  /** The page's file in the corpus. */
+  page: string;
+  /** The heading above the sentence, and the sentence before it in its block (for a reader). */
+  section: string;
+  context: string;
+}
+
+/**
+ * The sentences of the corpus's privacy and trackers policies in a language other than English
+ * (detection/pages from Open Terms Archive: French, and one German), extracted as the extension extracts a
+ * page and split as the engine splits it, first occurrence of each text only, in the index's order.
+ * `pages`: only these files (extracting every page takes half a minute; the labels name theirs).
+ */
+export function* foreignPolicySentences(corpus: string, pages?: ReadonlySet<string>): Generator<ForeignPolicySentence> {
+  const index = join(corpus, 'detection', 'index.jsonl');
+  if (!existsSync(index)) return;
+  const seen = new Set<string>();
+  for (const r of readJsonl<{ file: string; dataset: string; document_type: string; site: string; source_url: string | null }>(index)) {
+    if (r.dataset !== 'open_terms_archive' || !/^(?:Privacy|Trackers) Policy$/.test(r.document_type) || (pages && !pages.has(r.file))) continue;
+    const page = loadHtmlFile(join(corpus, r.file), r.source_url);
+    const res = extractPolicy(page.document, page.url);
+    if (!res.ok) continue;
+    const lang = res.document.language;
+    if (lang === 'en' || lang === 'und') continue;
+    let section = '';
+    for (const b of res.document.blocks) {
+      if (b.kind === 'heading') {
+        section = b.text.slice(0, 160);
+        continue;
+      }
+      let context = '';
+      for (const text of splitSentences(normalizeText(b.text), lang)) {
+        const h = sentenceHash(text);
+        if (!seen.has(h)) {
+          seen.add(h);
+          yield { text, service: r.site, lang, document: r.document_type, page: r.file, section, context: context.slice(0, 240) };
+        }
+        context = text;
+      }
+    }
+  }
+}
+
+/**
+ * Our sharing labels of those sentences (data/sharing-multi-labels.jsonl, drawn by
+ * sample-multi-sharing.ts: every one of 30-600 characters where the sharing gate opens), grouped by the
+ * page's service like every source. `fit`: training data; `eval`: measured on only.
+ */
+export function loadSharingMultiLabels(corpus: string, labelsFile: string, use: 'fit' | 'eval'): Sample[] {
+  if (!existsSync(labelsFile)) return [];
+  const rows = readJsonl<SharingLabel & { page: string }>(labelsFile).filter((l) => l.tp !== null);
+  const labels = new Map(rows.map((l) => [l.h, l]));
+  const out: Sample[] = [];
+  for (const s of foreignPolicySentences(corpus, new Set(rows.map((l) => l.page)))) {
+    const l = labels.get(sentenceHash(s.text));
+    if (l) out.push(sharingSample(s.text, l, { source: 'sharing-multi-labels', group: serviceKey(s.service), origin: `${s.service}|${s.document}|${s.lang}` }, { ownLine: true, evalOnly: use === 'eval' }));
+  }
+  return out;
 }
 
 /**

@@ -50,6 +50,8 @@ export interface FitOptions {
   sharingOta?: 'fit' | 'eval';
   /** Sharing sentences we wrote ourselves (data.ts loadWrittenSharing): measured on ('eval', shipped) or fitted on; weight: sourceWeight['written-sharing'] and ['written-sharing-multi']. */
   writtenSharing?: 'fit' | 'fit-english' | 'eval';
+  /** Our sharing labels of the corpus's French and German policy pages (data/sharing-multi-labels.jsonl): measured on ('eval') or fitted on; weight: sourceWeight['sharing-multi-labels']. */
+  sharingMulti?: 'fit' | 'eval';
   /** Our sharing labels of the change pairs' sentences about AI (data/sharing-ai-pair-labels.jsonl): fitted on or measured on. */
   sharingAiPairs?: 'fit' | 'eval';
   /**

@@ -10,7 +10,7 @@ import { writeDataCard } from './card';
 import { writeFittedOn } from './fitted-on';
 import { HEADS } from '../../lib/core/engine/model/heads';
 import { FEATURES, prepare } from '../../lib/core/engine/model/features';
-import { applyGates, c3paSamples, missingTraining, loadAiC3paLabels, loadAiPairLabels, loadSharingLabels, loadSharingC3paLabels, loadSharingOtaLabels, loadSharingAiPairLabels, loadWrittenSharing, readJsonl, sentenceHash, type AiLabel, serviceKey, loadAiLabels, loadC3pa, loadChangePairs, loadOpp115, mineChangePairs, type Sample } from './data';
+import { applyGates, c3paSamples, missingTraining, loadAiC3paLabels, loadAiPairLabels, loadSharingLabels, loadSharingC3paLabels, loadSharingOtaLabels, loadSharingAiPairLabels, loadWrittenSharing, loadSharingMultiLabels, readJsonl, sentenceHash, type AiLabel, serviceKey, loadAiLabels, loadC3pa, loadChangePairs, loadOpp115, mineChangePairs, type Sample } from './data';
 import { chooseThresholds, fmt, foldModels, foldOf, headFigures, outOfFold, tally, type Prf } from './cv';
 import { DEFAULT_FIT, fit, prepareAll, type FitOptions, type Prepared } from './fit';
 import { c3paFigure } from '../eval/c3pa';
@@ -27,6 +27,7 @@ export const SHARING_LABELS_FILE = join(import.meta.dirname, '..', '..', 'data',
 export const SHARING_C3PA_LABELS_FILE = join(import.meta.dirname, '..', '..', 'data', 'sharing-c3pa-labels.jsonl');
 export const SHARING_OTA_LABELS_FILE = join(import.meta.dirname, '..', '..', 'data', 'sharing-ota-labels.jsonl');
 export const SHARING_AI_PAIR_LABELS_FILE = join(import.meta.dirname, '..', '..', 'data', 'sharing-ai-pair-labels.jsonl');
+export const SHARING_MULTI_LABELS_FILE = join(import.meta.dirname, '..', '..', 'data', 'sharing-multi-labels.jsonl');
 /** Sharing sentences we wrote ourselves (data.ts loadWrittenSharing). */
 export const WRITTEN_SHARING_FILES = ['written-sharing-en.jsonl', 'written-sharing-multi.jsonl'].map((f) => join(import.meta.dirname, '..', '..', 'data', f));
 
@@ -56,7 +57,8 @@ export function loadAll(corpus: string, options: FitOptions = DEFAULT_FIT) {
   const sharingOta = loadSharingOtaLabels(corpus, SHARING_OTA_LABELS_FILE, options.sharingOta ?? 'eval');
   const sharingAiPairs = loadSharingAiPairLabels(corpus, SHARING_AI_PAIR_LABELS_FILE, pairs, options.sharingAiPairs ?? 'eval');
   const written = loadWrittenSharing(WRITTEN_SHARING_FILES, options.writtenSharing ?? 'eval');
-  const samples: Sample[] = applyGates([...opp.samples, ...ai, ...aiPairs, ...sharing, ...mined, ...c3pa, ...aiC3pa, ...sharingC3pa, ...sharingOta, ...sharingAiPairs, ...written]);
+  const sharingMulti = loadSharingMultiLabels(corpus, SHARING_MULTI_LABELS_FILE, options.sharingMulti ?? 'eval');
+  const samples: Sample[] = applyGates([...opp.samples, ...ai, ...aiPairs, ...sharing, ...mined, ...c3pa, ...aiC3pa, ...sharingC3pa, ...sharingOta, ...sharingAiPairs, ...written, ...sharingMulti]);
   return { samples, pairs };
 }
 
@@ -127,6 +129,8 @@ export async function crossValidate(corpus: string, args: string[]): Promise<CvR
     show(`sentences third-party-sharing, our labels of C3PA sentences (${options.sharingC3pa === 'eval' ? 'never fitted on' : 'fitted on, cross-validated'})`, headFigures(samples, oof, 'third-party-sharing', thr('third-party-sharing'), 'sharing-c3pa-labels'));
   if (samples.some((s) => s.source === 'sharing-c3pa-test'))
     show('sentences third-party-sharing, our labels of C3PA sentences where model 3 hesitated, draw 3 (never fitted on)', headFigures(samples, oof, 'third-party-sharing', thr('third-party-sharing'), 'sharing-c3pa-test'));
+  if (samples.some((s) => s.source === 'sharing-multi-labels'))
+    show(`sentences third-party-sharing, our labels of French and German policy pages (${options.sharingMulti === 'fit' ? 'fitted on, cross-validated' : 'never fitted on'})`, headFigures(samples, oof, 'third-party-sharing', thr('third-party-sharing'), 'sharing-multi-labels'));
   if (samples.some((s) => s.source === 'sharing-ota-labels'))
     show(`sentences third-party-sharing, our labels of the AI candidates (${options.sharingOta === 'fit' ? 'fitted on, cross-validated' : 'never fitted on'})`, headFigures(samples, oof, 'third-party-sharing', thr('third-party-sharing'), 'sharing-ota-labels'));
   if (samples.some((s) => s.source === 'sharing-ai-pair-labels'))
