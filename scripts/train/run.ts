@@ -58,6 +58,9 @@ export function loadAll(corpus: string, options: FitOptions = DEFAULT_FIT) {
   const sharingAiPairs = loadSharingAiPairLabels(corpus, SHARING_AI_PAIR_LABELS_FILE, pairs, options.sharingAiPairs ?? 'eval');
   const written = loadWrittenSharing(WRITTEN_SHARING_FILES, options.writtenSharing ?? 'eval');
   const sharingMulti = loadSharingMultiLabels(corpus, SHARING_MULTI_LABELS_FILE, options.sharingMulti ?? 'eval');
+  // Keyed to what the extractor and the splitter make of the pages: say so if they no longer find every label.
+  const multiRows = existsSync(SHARING_MULTI_LABELS_FILE) ? readJsonl(SHARING_MULTI_LABELS_FILE).length : 0;
+  if (sharingMulti.length < multiRows) console.warn(`our French and German page labels: ${sharingMulti.length} of ${multiRows} sentences found on the pages (extraction or splitting changed, or detection/ is missing)`);
   const samples: Sample[] = applyGates([...opp.samples, ...ai, ...aiPairs, ...sharing, ...mined, ...c3pa, ...aiC3pa, ...sharingC3pa, ...sharingOta, ...sharingAiPairs, ...written, ...sharingMulti]);
   return { samples, pairs };
 }

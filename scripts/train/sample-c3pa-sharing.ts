@@ -7,7 +7,9 @@
  * of the 400, up to nine sentences from one; kept as it ran, so that the draws repeat); each with the
  * sentence before it in its passage as context for the reader. Split into files for readers.
  * Draw 2 (the same day) took five more per id, with another seed, leaving out the sentences of draw 1.
- * The small generator below is the one the draws ran with (kept so that they repeat).
+ * The small generator below is the one the draws ran with. The gate has widened since (model 3's glosses),
+ * so today the script draws other sentences for draws 1 and 2: they repeat at the commits they ran at
+ * (29fcd21 for draw 1 and 09de7f2 for draw 2, the commits before those that added their labels).
  * Draw 3 (6 December 2026) chose where the model hesitates instead of at random: sentences whose sharing
  * probability under model 3 (statement-model.json of commit 8ba928a, md5 745ad23d; pass it as MODEL to
  * repeat the draw) is between 0.2 and 0.7 (the threshold is 0.4), at most three per C3PA policy (set and
@@ -31,6 +33,11 @@ const draw = Number(process.argv[4] ?? 1);
 const PER_POLICY = draw >= 3 ? 3 : 5;
 // From draw 3 on: only sentences the model hesitates on, one draw per C3PA policy (set and id).
 const uncertain = draw >= 3;
+// Draw 3 depends on the model it hesitated with: name it, so a later refit cannot change the draw silently.
+if (uncertain && !process.argv[5]) {
+  console.error('draw 3 chooses by a model: pass the model it was drawn with (statement-model.json of 8ba928a) as MODEL');
+  process.exit(2);
+}
 const model = process.argv[5] ? loadModel(JSON.parse(readFileSync(process.argv[5], 'utf8')) as ModelFile) : shippedModel();
 const SHARING = HEADS.indexOf('third-party-sharing');
 const hesitates = (prepared: string) => {

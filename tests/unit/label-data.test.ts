@@ -7,7 +7,8 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { foreignPolicySentences, loadSharingMultiLabels, readJsonl, sentenceHash } from '../../scripts/train/data';
+import { foreignPolicySentences, loadSharingMultiLabels, readJsonl, sentenceHash, serviceKey } from '../../scripts/train/data';
+import { DEFAULT_FIT } from '../../scripts/train/fit';
 import { SHARING_C3PA_LABELS_FILE, SHARING_MULTI_LABELS_FILE } from '../../scripts/train/run';
 
 const dir = mkdtempSync(join(tmpdir(), 'cw-labels-'));
@@ -44,9 +45,12 @@ describe('our sharing labels of C3PA sentences and of French and German pages', 
     }
   });
 
-  it('C3PA: three draws, the third only measured on by the shipped fit', () => {
+  it('C3PA: three draws, the third only measured on by the shipped fit; the French and German pages measured on', () => {
     const draws = readJsonl<Row>(SHARING_C3PA_LABELS_FILE).map((r) => r.draw ?? 1);
     expect([1, 2, 3].map((d) => draws.filter((x) => x === d).length)).toEqual([1150, 1150, 1156]);
+    expect(DEFAULT_FIT.sharingC3pa).toBe('fit');
+    expect(DEFAULT_FIT.sharingC3paDraws).toBe(2);
+    expect(DEFAULT_FIT.sharingMulti ?? 'eval').toBe('eval');
   });
 });
 
@@ -60,16 +64,24 @@ describe('sentences of non-English policy pages (data.ts foreignPolicySentences)
     "Vous pouvez à tout moment retirer votre consentement depuis les paramètres de votre compte, sans frais et sans justification.",
   ];
   const english = ['We share your email address with the company that sends our newsletters for us. It uses it only for that.'];
-  mkdirSync(join(corpus, 'detection', 'pages', 'ota', 'Exemple'), { recursive: true });
+  // Terms in French, and a second service's cookie policy in German.
+  const terms = ["En utilisant le service, vous acceptez de respecter les présentes conditions générales d'utilisation dans leur intégralité."];
+  const german = ['Wir geben Ihre Nutzungsdaten an unseren Analysedienstleister weiter, der sie nur in unserem Auftrag verarbeitet.'];
+  for (const site of ['Exemple', 'Beispiel']) mkdirSync(join(corpus, 'detection', 'pages', 'ota', site), { recursive: true });
   writeFileSync(join(corpus, 'detection', 'pages', 'ota', 'Exemple', 'fr.html'), page('fr', [...french, ...french.slice(0, 1)]));
   writeFileSync(join(corpus, 'detection', 'pages', 'ota', 'Exemple', 'en.html'), page('en', english.concat(english, english)));
-  const entry = (file: string, type: string) => ({ file: `detection/pages/ota/Exemple/${file}`, dataset: 'open_terms_archive', document_type: type, site: 'Exemple', source_url: `https://exemple.test/${file}` });
-  writeFileSync(join(corpus, 'detection', 'index.jsonl'), [entry('fr.html', 'Privacy Policy'), entry('en.html', 'Privacy Policy'), entry('fr.html', 'Terms of Service')].map((e) => JSON.stringify(e)).join('\n'));
+  writeFileSync(join(corpus, 'detection', 'pages', 'ota', 'Exemple', 'cgu.html'), page('fr', terms.concat(terms, terms)));
+  writeFileSync(join(corpus, 'detection', 'pages', 'ota', 'Beispiel', 'cookies.html'), page('de', german.concat(german, german)));
+  const entry = (site: string, file: string, type: string) => ({ file: `detection/pages/ota/${site}/${file}`, dataset: 'open_terms_archive', document_type: type, site, source_url: `https://${site.toLowerCase()}.test/${file}` });
+  const index = [entry('Exemple', 'fr.html', 'Privacy Policy'), entry('Exemple', 'en.html', 'Privacy Policy'), entry('Exemple', 'cgu.html', 'Terms of Service'), entry('Beispiel', 'cookies.html', 'Trackers Policy')];
+  writeFileSync(join(corpus, 'detection', 'index.jsonl'), index.map((e) => JSON.stringify(e)).join('\n'));
 
-  it('reads only policies in another language than English, each text once, with its page', () => {
+  it('reads only privacy and trackers policies in another language than English, each text once, with its page', () => {
     const got = [...foreignPolicySentences(corpus)];
-    expect(got.length).toBeGreaterThanOrEqual(5);
-    expect(got.every((s) => s.lang === 'fr' && s.service === 'Exemple' && s.page.endsWith('fr.html'))).toBe(true);
+    expect(got.length).toBeGreaterThanOrEqual(6);
+    const pages = new Set(got.map((s) => `${s.service} ${s.lang} ${s.page.split('/').pop()}`));
+    expect([...pages]).toEqual(['Exemple fr fr.html', 'Beispiel de cookies.html']);
+    expect(got.some((s) => /conditions générales/.test(s.text))).toBe(false);
     expect(new Set(got.map((s) => s.text)).size).toBe(got.length);
     expect(got.some((s) => s.text.startsWith('Nous transmettons votre adresse'))).toBe(true);
     expect(got.some((s) => /newsletters/.test(s.text))).toBe(false);
@@ -89,8 +101,15 @@ describe('sentences of non-English policy pages (data.ts foreignPolicySentences)
       ['Nous transmettons', 1, 'does', true, 'sharing-multi-labels'],
       ['Nous ne vendons j', 1, 'does-not', true, 'sharing-multi-labels'],
     ]);
+    const german = sentences.find((s) => s.service === 'Beispiel');
+    writeFileSync(file, [label(shares!.text, 'shares'), label(denies!.text, 'denies'), label('Une phrase absente de la page.', 'shares'), { ...label(german!.text, 'shares'), page: german!.page }].map((r) => JSON.stringify(r)).join('\n'));
     const fitted = loadSharingMultiLabels(corpus, file, 'fit');
-    expect(fitted.every((s) => !s.evalOnly && s.group === fitted[0]!.group)).toBe(true);
+    expect(fitted.map((s) => [s.evalOnly ?? false, s.group])).toEqual([
+      [false, serviceKey('Exemple')],
+      [false, serviceKey('Exemple')],
+      [false, serviceKey('Beispiel')],
+    ]);
+    expect(serviceKey('Exemple')).not.toBe(serviceKey('Beispiel'));
     expect(readFileSync(file, 'utf8')).not.toContain('Nous transmettons');
   });
 });

@@ -254,6 +254,8 @@ describe('"publicly available" as where data comes from, not who receives it', (
     'Our models learn from information available publicly on the internet.',
     'Wir trainieren unsere Sprachmodelle mit Texten öffentlich zugänglicher Webseiten.',
     'Entrenamos nuestros modelos con información públicamente disponible en internet.',
+    // (review 25)
+    'We make use of information available publicly on the internet to train our models.',
   ])('no public recipient: %s', (s) => {
     expect(recipients(s)).not.toContain('public');
   });
@@ -272,6 +274,11 @@ describe('"publicly available" as where data comes from, not who receives it', (
     'We may make your profile information available publicly.',
     'Your reviews are available publicly on the internet.',
     'Compartimos datos públicamente con fines de transparencia.',
+    // (review 25: lost by the first version of the exceptions above)
+    'We may make certain of your basic profile information available publicly.',
+    'We may make your name, photo and information available publicly.',
+    'Die öffentlich zugänglichen Seiten Ihres Profils können von Suchmaschinen indexiert werden.',
+    'Haremos tu información públicamente disponible en tu perfil.',
   ])('the public as a recipient: %s', (s) => {
     expect(recipients(s)).toContain('public');
   });
