@@ -56,7 +56,8 @@ export function chooseThresholds(samples: Sample[], features: Prepared[], includ
       let fn = 0;
       samples.forEach((s, i) => {
         // A threshold only matters where the head's gate is open.
-        const y = s.gated?.includes(head) || s.evalOnly || s.fitOnly ? undefined : s.labels[head];
+        // A nativeOnly source moves neither the bias nor the threshold: both are shared with English.
+        const y = s.gated?.includes(head) || s.evalOnly || s.fitOnly || opts.nativeOnly?.includes(s.source) ? undefined : s.labels[head];
         const p = probs[i];
         if (y === undefined || !p) return;
         const yes = (p[k] ?? 0) >= t;

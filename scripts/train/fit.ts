@@ -3,7 +3,7 @@
  * features, in a fixed order drawn from a seeded generator: the same data gives the same weights, to
  * the bit, on any machine.
  */
-import { featurize, prepare } from '../../lib/core/engine/model/features';
+import { eachFeature, featurize, glossOf, prepare, words } from '../../lib/core/engine/model/features';
 import { HEADS, type Head } from '../../lib/core/engine/model/heads';
 import { linearModel, type LinearModel } from '../../lib/core/engine/model/linear';
 import type { Sample } from './data';
@@ -50,6 +50,12 @@ export interface FitOptions {
   sharingOta?: 'fit' | 'eval';
   /** Sharing sentences we wrote ourselves (data.ts loadWrittenSharing): measured on ('eval', shipped) or fitted on; weight: sourceWeight['written-sharing'] and ['written-sharing-multi']. */
   writtenSharing?: 'fit' | 'fit-english' | 'eval';
+  /**
+   * Sources whose samples move only their own language's features (prepareAll): not English words, the
+   * English glosses, the cues or the bias, so that they teach the model their language without changing how
+   * it reads English.
+   */
+  nativeOnly?: Sample['source'][];
   /** Our sharing labels of the corpus's French and German policy pages (data/sharing-multi-labels.jsonl): measured on ('eval') or fitted on; weight: sourceWeight['sharing-multi-labels']. */
   sharingMulti?: 'fit' | 'eval';
   /** Our sharing labels of the change pairs' sentences about AI (data/sharing-ai-pair-labels.jsonl): fitted on or measured on. */
@@ -81,11 +87,33 @@ export const DEFAULT_FIT: FitOptions = { buckets: 1 << 18, epochs: 4, rate: 0.2,
 export interface Prepared {
   index: Uint32Array;
   value: number;
+  /** The buckets this sample may move (FitOptions.nativeOnly); absent: all of them, and the bias. */
+  update?: Uint32Array;
 }
 
-/** Features of every sample, computed once (training and every fold share them). */
-export function prepareAll(samples: Sample[], buckets: number): Prepared[] {
-  return samples.map((s) => featurize(prepare(s.text), buckets));
+/**
+ * Features of every sample, computed once (training and every fold share them). For a sample of a
+ * `nativeOnly` source, also the buckets it may move: those of its own language's words, not those it shares
+ * with English (its English glosses, a bigram of two English-read words, English words) nor the cues.
+ */
+export function prepareAll(samples: Sample[], buckets: number, opts?: Pick<FitOptions, 'nativeOnly'>): Prepared[] {
+  const native = new Set(opts?.nativeOnly ?? []);
+  let english: Set<string> | undefined;
+  return samples.map((s) => {
+    const folded = prepare(s.text);
+    const f: Prepared = featurize(folded, buckets);
+    if (!native.has(s.source)) return f;
+    english ??= new Set(samples.filter((x) => x.source === 'opp115').flatMap((x) => words(prepare(x.text))));
+    const ws = words(folded);
+    // The sentence as English reads it: glossed words as their English, English words as they are, the rest dropped.
+    const shared = new Set(featurize(ws.flatMap((w) => glossOf(w) ?? (english?.has(w) ? [w] : [])).join(' '), buckets).index);
+    // The cues: the buckets that are not those of a word or a pair of words.
+    const own = new Set<number>();
+    eachFeature(ws, buckets, (b) => own.add(b));
+    for (const b of f.index) if (!own.has(b)) shared.add(b);
+    f.update = f.index.filter((b) => !shared.has(b));
+    return f;
+  });
 }
 
 export interface Fitted {
@@ -141,6 +169,8 @@ function fitOnce(samples: Sample[], features: Prepared[], include: (i: number) =
     const s = samples[i];
     if (!s) continue;
     const sw = s.weight * (opts.sourceWeight?.[s.source] ?? 1);
+    // The class balance and the naive-Bayes totals are shared with English: a nativeOnly source moves neither.
+    if (features[i]?.update) continue;
     HEADS.forEach((h, k) => {
       const y = s.gated?.includes(h) ? undefined : s.labels[h];
       if (y === 1) pos[k] = (pos[k] ?? 0) + sw;
@@ -215,8 +245,9 @@ function fitOnce(samples: Sample[], features: Prepared[], include: (i: number) =
         // Gradient of the class-weighted log loss (positives weigh posWeight), for a target y in [0, 1].
         const pw = posWeight[k] ?? 1;
         const g = y === 1 ? (p - 1) * sw * pw * extra : y === 0 ? p * sw * extra : (p * (pw * y + 1 - y) - pw * y) * sw * extra;
-        for (let n = 0; n < index.length; n++) {
-          const at = (index[n] ?? 0) * H + k;
+        const moves = f.update ?? index;
+        for (let n = 0; n < moves.length; n++) {
+          const at = (moves[n] ?? 0) * H + k;
           const w = weights[at] ?? 0;
           if (sum && last) {
             sum[at] = (sum[at] ?? 0) + w * (step - (last[at] ?? 0));
@@ -228,6 +259,7 @@ function fitOnce(samples: Sample[], features: Prepared[], include: (i: number) =
           grad2[at] = g2;
           weights[at] = w - (opts.rate * gi) / Math.sqrt(g2 + 1e-8);
         }
+        if (f.update) continue;
         const bg2 = (biasG2[k] ?? 0) + g * g;
         biasG2[k] = bg2;
         bias[k] = (bias[k] ?? 0) - (opts.rate * g) / Math.sqrt(bg2 + 1e-8);

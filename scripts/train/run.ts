@@ -107,7 +107,7 @@ export async function crossValidate(corpus: string, args: string[]): Promise<CvR
   const options = parseOptions(args);
   const t0 = performance.now();
   const { samples } = loadAll(corpus, options);
-  const features = prepareAll(samples, options.buckets);
+  const features = prepareAll(samples, options.buckets, options);
   console.log(`options: ${JSON.stringify(options)}`);
   const counts: Record<string, number> = {};
   for (const s of samples) counts[s.source] = (counts[s.source] ?? 0) + 1;
@@ -227,7 +227,7 @@ export async function writeModel(report: CvReport): Promise<{ modelPath: string;
 export function trainFoldModels(corpus: string, args: string[] = []): { models: LinearModel[]; modelFor: (service: string) => LinearModel } {
   const options = parseOptions(args);
   const { samples } = loadAll(corpus, options);
-  const features = prepareAll(samples, options.buckets);
+  const features = prepareAll(samples, options.buckets, options);
   const models = foldModels(samples, features, options);
   return { models, modelFor: (service) => models[foldOf(serviceKey(service))] as LinearModel };
 }
