@@ -94,26 +94,36 @@ export interface Prepared {
 /**
  * Features of every sample, computed once (training and every fold share them). For a sample of a
  * `nativeOnly` source, also the buckets it may move: those of its own language's words, not those it shares
- * with English (its English glosses, a bigram of two English-read words, English words) nor the cues.
+ * with English (its English glosses, a bigram of two English-read words, English words, the cues), and no
+ * bucket that an English sentence of any other source reads (hashing puts unrelated features in one bucket).
+ * A sentence is English here when none of its words has a gloss (gloss.json's words are none of English).
  */
 export function prepareAll(samples: Sample[], buckets: number, opts?: Pick<FitOptions, 'nativeOnly'>): Prepared[] {
   const native = new Set(opts?.nativeOnly ?? []);
-  let english: Set<string> | undefined;
-  return samples.map((s) => {
-    const folded = prepare(s.text);
-    const f: Prepared = featurize(folded, buckets);
-    if (!native.has(s.source)) return f;
-    english ??= new Set(samples.filter((x) => x.source === 'opp115').flatMap((x) => words(prepare(x.text))));
-    const ws = words(folded);
+  const all = samples.map((s) => featurize(prepare(s.text), buckets) as Prepared);
+  if (native.size === 0 || !samples.some((s) => native.has(s.source))) return all;
+  const english = new Set<string>();
+  const read = new Uint8Array(buckets);
+  samples.forEach((s, i) => {
+    if (native.has(s.source)) return;
+    const ws = words(prepare(s.text));
+    if (ws.some((w) => glossOf(w))) return;
+    for (const w of ws) english.add(w);
+    for (const b of all[i]?.index ?? []) read[b] = 1;
+  });
+  samples.forEach((s, i) => {
+    const f = all[i];
+    if (!f || !native.has(s.source)) return;
+    const ws = words(prepare(s.text));
     // The sentence as English reads it: glossed words as their English, English words as they are, the rest dropped.
-    const shared = new Set(featurize(ws.flatMap((w) => glossOf(w) ?? (english?.has(w) ? [w] : [])).join(' '), buckets).index);
+    const shared = new Set(featurize(ws.flatMap((w) => glossOf(w) ?? (english.has(w) ? [w] : [])).join(' '), buckets).index);
     // The cues: the buckets that are not those of a word or a pair of words.
     const own = new Set<number>();
     eachFeature(ws, buckets, (b) => own.add(b));
     for (const b of f.index) if (!own.has(b)) shared.add(b);
-    f.update = f.index.filter((b) => !shared.has(b));
-    return f;
+    f.update = f.index.filter((b) => !shared.has(b) && read[b] !== 1);
   });
+  return all;
 }
 
 export interface Fitted {
@@ -185,7 +195,8 @@ function fitOnce(samples: Sample[], features: Prepared[], include: (i: number) =
   let keep: Uint8Array | undefined;
   if ((opts.minCount ?? 0) > 1) {
     const count = new Uint16Array(opts.buckets);
-    for (const i of order) for (const b of features[i]?.index ?? []) if ((count[b] ?? 0) < 65535) count[b] = (count[b] ?? 0) + 1;
+    // A nativeOnly sample does not make a bucket common enough to fit.
+    for (const i of order) if (!features[i]?.update) for (const b of features[i]?.index ?? []) if ((count[b] ?? 0) < 65535) count[b] = (count[b] ?? 0) + 1;
     keep = new Uint8Array(opts.buckets);
     for (let b = 0; b < opts.buckets; b++) keep[b] = (count[b] ?? 0) >= (opts.minCount ?? 0) ? 1 : 0;
     for (const i of order) {
@@ -245,7 +256,7 @@ function fitOnce(samples: Sample[], features: Prepared[], include: (i: number) =
         // Gradient of the class-weighted log loss (positives weigh posWeight), for a target y in [0, 1].
         const pw = posWeight[k] ?? 1;
         const g = y === 1 ? (p - 1) * sw * pw * extra : y === 0 ? p * sw * extra : (p * (pw * y + 1 - y) - pw * y) * sw * extra;
-        const moves = f.update ?? index;
+        const moves = f.update ? (keep ? f.update.filter((b) => keep?.[b] === 1) : f.update) : index;
         for (let n = 0; n < moves.length; n++) {
           const at = (moves[n] ?? 0) * H + k;
           const w = weights[at] ?? 0;

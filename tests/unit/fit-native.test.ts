@@ -1,7 +1,9 @@
 /**
  * A source fitted `nativeOnly` (our labels of French and German pages) teaches the model its own
- * language's words and nothing it shares with English: not an English word, not an English gloss, not a
- * cue, not the bias; nor does it move the class balance.
+ * language's words and nothing it shares with English: not an English word, not an English gloss or a pair
+ * of them, not a cue, not a bucket an English sentence reads, not the bias. (That it stays out of the class
+ * balance, the naive-Bayes totals and the threshold's choice is read in fit.ts and cv.ts, not tested here:
+ * any added sample changes the shuffle, so a fit with and without it cannot be compared weight for weight.)
  */
 import { describe, expect, it } from 'vitest';
 import { eachFeature, featurize, hashString, FNV_OFFSET, glossOf, prepare, words } from '../../lib/core/engine/model/features';
@@ -33,6 +35,28 @@ describe('nativeOnly samples (FitOptions.nativeOnly)', () => {
     for (const b of cueBuckets) expect(update.has(b)).toBe(false);
     // Without the option, the same sample moves everything.
     expect(prepareAll([english, french], BUCKETS, {})[1]?.update).toBeUndefined();
+  });
+
+  it('never move an English word, a pair of English-read words or any bucket an English sentence reads', () => {
+    const mixed = sample('Nous partageons vos données avec nos partenaires marketing et nos annonceurs.', 'sharing-multi-labels', 1);
+    const [, fr] = prepareAll([english, mixed], BUCKETS, opts);
+    const update = new Set(fr?.update);
+    // "marketing" is English (the English sentence below has it); "partenaires marketing" is read "partners marketing".
+    const englishToo = sample('We use your data for marketing.', 'opp115', 0);
+    const [, , fr2] = prepareAll([english, englishToo, mixed], BUCKETS, opts);
+    expect(new Set(fr2?.update).has(word('marketing'))).toBe(false);
+    const pair: number[] = [];
+    eachFeature(['partners', 'marketing'], BUCKETS, (b, _w, bigram) => bigram && pair.push(b));
+    expect(pair).toHaveLength(1);
+    expect(new Set(fr2?.update).has(pair[0] ?? -1)).toBe(false);
+    expect(update.has(word('partageons'))).toBe(true);
+    // With few buckets, words collide: nothing an English sentence reads may move.
+    const tiny = { ...opts, buckets: 64 };
+    const [en64, , fr64] = prepareAll([english, englishToo, mixed], 64, tiny);
+    const [, en64b] = prepareAll([english, englishToo], 64, tiny);
+    const read = new Set([...(en64?.index ?? []), ...(en64b?.index ?? [])]);
+    expect(fr64?.update?.length).toBeGreaterThan(0);
+    for (const b of fr64?.update ?? []) expect(read.has(b)).toBe(false);
   });
 
   it('fitted alone, leave the bias and every bucket outside their own at zero', () => {
