@@ -726,6 +726,8 @@ export function loadSharingMultiLabels(corpus: string, labelsFile: string, use: 
     const l = labels.get(sentenceHash(s.text));
     if (l) out.push(sharingSample(s.text, l, { source: 'sharing-multi-labels', group: serviceKey(s.service), origin: `${s.service}|${s.document}|${s.lang}` }, { ownLine: true, evalOnly: use === 'eval' }));
   }
+  // Keyed to what the extractor and the splitter make of the pages: say so if they no longer find every label.
+  if (out.length < labels.size) console.warn(`our French and German page labels: ${out.length} of ${labels.size} sentences found on the pages (extraction or splitting changed, or detection/ is missing)`);
   return out;
 }
 

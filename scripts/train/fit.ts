@@ -100,13 +100,14 @@ export interface Prepared {
  */
 export function prepareAll(samples: Sample[], buckets: number, opts?: Pick<FitOptions, 'nativeOnly'>): Prepared[] {
   const native = new Set(opts?.nativeOnly ?? []);
-  const all = samples.map((s) => featurize(prepare(s.text), buckets) as Prepared);
+  const prepared = samples.map((s) => prepare(s.text));
+  const all = prepared.map((p) => featurize(p, buckets) as Prepared);
   if (native.size === 0 || !samples.some((s) => native.has(s.source))) return all;
   const english = new Set<string>();
   const read = new Uint8Array(buckets);
   samples.forEach((s, i) => {
     if (native.has(s.source)) return;
-    const ws = words(prepare(s.text));
+    const ws = words(prepared[i] ?? '');
     if (ws.some((w) => glossOf(w))) return;
     for (const w of ws) english.add(w);
     for (const b of all[i]?.index ?? []) read[b] = 1;
@@ -114,7 +115,7 @@ export function prepareAll(samples: Sample[], buckets: number, opts?: Pick<FitOp
   samples.forEach((s, i) => {
     const f = all[i];
     if (!f || !native.has(s.source)) return;
-    const ws = words(prepare(s.text));
+    const ws = words(prepared[i] ?? '');
     // The sentence as English reads it: glossed words as their English, English words as they are, the rest dropped.
     const shared = new Set(featurize(ws.flatMap((w) => glossOf(w) ?? (english.has(w) ? [w] : [])).join(' '), buckets).index);
     // The cues: the buckets that are not those of a word or a pair of words.

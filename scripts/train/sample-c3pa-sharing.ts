@@ -53,8 +53,9 @@ for (const p of loadC3pa(corpusDir())) {
   const list = [...c3paSentences(p)];
   list.forEach((s, i) => {
     const h = sentenceHash(s);
-    if (s.length < 30 || s.length > 600 || seen.has(h) || labelled.has(h) || !gateOpen('third-party-sharing', prepare(s))) return;
-    if (uncertain && !hesitates(prepare(s))) return;
+    if (s.length < 30 || s.length > 600 || seen.has(h) || labelled.has(h)) return;
+    const prepared = prepare(s);
+    if (!gateOpen('third-party-sharing', prepared) || (uncertain && !hesitates(prepared))) return;
     seen.add(h);
     const key = uncertain ? p.policy : p.policyId;
     const rows = byPolicy.get(key) ?? [];
