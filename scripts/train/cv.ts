@@ -129,7 +129,7 @@ export function outOfFold(samples: Sample[], models: LinearModel[]): Float64Arra
 }
 
 /** Sentence-level P/R/F1 of one head over the samples that carry its label (optionally one source). */
-export function headFigures(samples: Sample[], probs: Float64Array[], head: Head, thresholdOf: (i: number) => number, source?: Sample['source']): Prf {
+export function headFigures(samples: Sample[], probs: Float64Array[], head: Head, thresholdOf: (i: number) => number, source?: Sample['source'], where?: (s: Sample) => boolean): Prf {
   const k = HEADS.indexOf(head);
   return tally(
     samples.keys(),
@@ -138,7 +138,7 @@ export function headFigures(samples: Sample[], probs: Float64Array[], head: Head
       const s = samples[i];
       const y = s?.labels[head];
       // Without a source: every sample but the fit-only ones and those reported on a line of their own.
-      return !s || (source ? s.source !== source : s.fitOnly || s.ownLine) || y === undefined ? undefined : y === 1;
+      return !s || (source ? s.source !== source : s.fitOnly || s.ownLine) || (where && !where(s)) || y === undefined ? undefined : y === 1;
     },
   );
 }

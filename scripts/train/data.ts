@@ -317,7 +317,8 @@ export interface WrittenSharing {
 
 /**
  * Sharing sentences we wrote ourselves, not taken from any policy (data/written-sharing-en.jsonl, 700 in
- * English; data/written-sharing-multi.jsonl, 1,913 in German, French, Spanish and Italian), labelled as
+ * English; data/written-sharing-multi.jsonl, 1,913 in German, French, Spanish and Italian;
+ * data/written-sharing-multi-2.jsonl, 800 in Spanish, Italian, Portuguese and Dutch), labelled as
  * sharing-labelling-guidelines.md says. Measured on ('eval', shipped: each on a line of its own, English
  * apart from the rest), or fitted on ('fit': both; 'fit-english': the English ones, the others measured).
  * Fitted on, they did not help on real policies (scripts/train/experiments/2026-fit-variants.md). Grouped in
@@ -326,8 +327,11 @@ export interface WrittenSharing {
 export function loadWrittenSharing(files: readonly string[], use: 'fit' | 'fit-english' | 'eval'): Sample[] {
   const out: Sample[] = [];
   const seen = new Set<string>();
-  for (const file of files) {
+  for (const [f, file] of files.entries()) {
     if (!existsSync(file)) continue;
+    // Groups are blocks of one file; the first two files keep their names of the twenty-fourth session, so
+    // the experiments that fitted on them repeat.
+    const of = f < 2 ? '' : `:${basename(file)}`;
     readJsonl<WrittenSharing>(file).forEach((r, i) => {
       const text = normalizeText(r.text);
       if (!text || seen.has(text)) return;
@@ -335,7 +339,7 @@ export function loadWrittenSharing(files: readonly string[], use: 'fit' | 'fit-e
       const english = r.lang === 'en';
       const source = english ? ('written-sharing' as const) : ('written-sharing-multi' as const);
       const fitted = use === 'fit' || (use === 'fit-english' && english);
-      const at = { source, group: `written:${r.lang}:${Math.floor(i / 40)}`, origin: `${basename(file)}:${i + 1}` };
+      const at = { source, group: `written:${r.lang}:${Math.floor(i / 40)}${of}`, origin: `${basename(file)}:${i + 1}` };
       out.push({ ...sharingSample(text, { h: '', tp: r.tp, confidence: 'high' }, at, { ownLine: true, evalOnly: !fitted }), ...(fitted ? { fitOnly: true } : {}) });
     });
   }

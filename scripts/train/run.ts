@@ -29,7 +29,7 @@ export const SHARING_OTA_LABELS_FILE = join(import.meta.dirname, '..', '..', 'da
 export const SHARING_AI_PAIR_LABELS_FILE = join(import.meta.dirname, '..', '..', 'data', 'sharing-ai-pair-labels.jsonl');
 export const SHARING_MULTI_LABELS_FILE = join(import.meta.dirname, '..', '..', 'data', 'sharing-multi-labels.jsonl');
 /** Sharing sentences we wrote ourselves (data.ts loadWrittenSharing). */
-export const WRITTEN_SHARING_FILES = ['written-sharing-en.jsonl', 'written-sharing-multi.jsonl'].map((f) => join(import.meta.dirname, '..', '..', 'data', f));
+export const WRITTEN_SHARING_FILES = ['written-sharing-en.jsonl', 'written-sharing-multi.jsonl', 'written-sharing-multi-2.jsonl'].map((f) => join(import.meta.dirname, '..', '..', 'data', f));
 
 
 export interface CvReport {
@@ -142,7 +142,12 @@ export async function crossValidate(corpus: string, args: string[]): Promise<CvR
     show(`sentences third-party-sharing, our labels of the change pairs' sentences about AI (${options.sharingAiPairs === 'fit' ? 'fitted on, cross-validated' : 'never fitted on'})`, headFigures(samples, oof, 'third-party-sharing', thr('third-party-sharing'), 'sharing-ai-pair-labels'));
   const writtenUse = options.writtenSharing ?? 'eval';
   show(`sentences third-party-sharing, English sentences we wrote (${writtenUse === 'eval' ? 'never fitted on' : 'fitted on, cross-validated'})`, headFigures(samples, oof, 'third-party-sharing', thr('third-party-sharing'), 'written-sharing'));
-  show(`sentences third-party-sharing, German, French, Spanish and Italian sentences we wrote (${writtenUse === 'fit' ? 'fitted on, cross-validated' : 'never fitted on'})`, headFigures(samples, oof, 'third-party-sharing', thr('third-party-sharing'), 'written-sharing-multi'));
+  // Each file of other languages on its own line: the second was written after the glosses, by a writer who never saw them.
+  const fromFile = (name: string) => (s: Sample) => s.origin.startsWith(`${name}:`);
+  const otherUse = writtenUse === 'fit' ? 'fitted on, cross-validated' : 'never fitted on';
+  show(`sentences third-party-sharing, German, French, Spanish and Italian sentences we wrote (${otherUse})`, headFigures(samples, oof, 'third-party-sharing', thr('third-party-sharing'), 'written-sharing-multi', fromFile('written-sharing-multi.jsonl')));
+  if (samples.some((s) => fromFile('written-sharing-multi-2.jsonl')(s)))
+    show(`sentences third-party-sharing, Spanish, Italian, Portuguese and Dutch sentences we wrote, second set (${otherUse})`, headFigures(samples, oof, 'third-party-sharing', thr('third-party-sharing'), 'written-sharing-multi', fromFile('written-sharing-multi-2.jsonl')));
   // Whose models (attributes.ts, nothing fitted) against our labels, on the sentences we labelled as
   // training and saying whose models.
   {

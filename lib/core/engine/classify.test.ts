@@ -290,6 +290,18 @@ describe('a practice beside a choice', () => {
   });
 });
 
+// Forms the gloss table lacked before session 26 ("cedidos" read, "ceden", "ceduti" and "disponibilizamos"
+// by their English through the cues too): the shipped model read none of these three as sharing before.
+describe('sharing stated in the forms Spanish, Italian and Portuguese policies use', () => {
+  it.each([
+    ['Los datos podrán ser cedidos a empresas del grupo para fines administrativos.', 'states'],
+    ['Disponibilizamos as suas informações aos nossos parceiros de publicidade.', 'states'],
+    ['I tuoi dati personali non vengono ceduti a terzi.', 'restricts'],
+  ] as const)('"%s" is a sharing statement (%s)', (sentence, polarity) => {
+    expect(has(sentence, 'third-party-sharing', polarity)).toBe(true);
+  });
+});
+
 describe('denials and choices in the other languages the sharing head reads', () => {
   it.each([
     'Wir geben Ihre personenbezogenen Daten nicht an Dritte weiter.',

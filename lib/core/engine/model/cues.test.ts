@@ -75,3 +75,21 @@ describe('cues: a verb of telling the reader', () => {
     expect(of('Außerdem geben wir Ihre Daten an Partner weiter.')).toContain('we>give');
   });
 });
+
+// A word the lists lack is what its English gloss is (gloss.ts): the lists and the gloss table no longer
+// have to spell each language's every form twice (session 26).
+describe('cues: a verb or party the lists lack, known by its English', () => {
+  it.each([
+    ['Los expedientes de los alumnos se ceden a la consejería de educación.', 'give'],
+    ['I dati dei clienti vengono ceduti a una società di recupero crediti.', 'give'],
+    ['A loja disponibiliza os contatos dos clientes a uma transportadora.', 'give'],
+    ['Os dados cadastrais são transferidos a parceiros de logística.', 'give>other'],
+    ['Le coordinate del vincitore vengono trasmesse a partner dello sponsor.', 'give>other'],
+  ])('"%s" has the cue %s', (sentence, cue) => {
+    expect(of(sentence)).toContain(cue);
+  });
+
+  it('takes no kind from a gloss that is neither handing over nor a party ("disposición": available)', () => {
+    expect(of('Ponemos a su disposición un formulario de contacto.')).toEqual([]);
+  });
+});

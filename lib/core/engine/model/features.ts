@@ -9,7 +9,9 @@
  */
 import { foldFast } from '../sentences';
 import { cues } from './cues';
-import glossFile from './gloss.json';
+import { GLOSS, glossOf } from './gloss';
+
+export { glossOf };
 
 /** Words of a sentence that are read; the rest is ignored (a work bound, never a time bound). */
 export const MAX_WORDS = 160;
@@ -25,9 +27,10 @@ const FNV_PRIME = 0x01000193;
  *
  * Character 4-grams of each word were features until model 2: with the cues instead, the grouped
  * cross-validation gained on sharing at every seed tried and was unchanged on AI training
- * (scripts/train/experiments/2026-features.md). Model 3 adds the English glosses of other languages' words.
+ * (scripts/train/experiments/2026-features.md). Model 3 adds the English glosses of other languages' words;
+ * model 4 the cues' reading of a word the lists lack by its gloss (cues.ts), so those cues changed in other languages.
  */
-export const FEATURES = 'words-bigrams-cues-gloss-3';
+export const FEATURES = 'words-bigrams-cues-gloss-4';
 
 // One seed per kind of feature, so the word "give" and the cue "give" never share a bucket by construction.
 const SEED_WORD = FNV_OFFSET;
@@ -92,21 +95,6 @@ export interface FeatureSource {
   bigram: boolean;
 }
 
-/**
- * English for words of the other languages the engine reads (gloss.json: German, French, Spanish, Italian,
- * Dutch and Portuguese words of privacy policies, each with one or two English words). The model learned
- * almost all it knows from English sentences; a word of another language is also read as its English
- * equivalent, so "Wir übermitteln Ihre Daten an Werbepartner" carries the weights of "transfer" and
- * "advertising partners". No key is a word of OPP-115's English or of ours (gloss.test.ts), so English
- * sentences read as before, but for a name or an address written in another language ("Société Générale",
- * "datenschutz@…"); words with a second sense ("vente", a sale of goods; "Filiale", a shop) are left out.
- */
-const GLOSS: ReadonlyMap<string, readonly string[]> = new Map(Object.entries(glossFile as Record<string, string>).map(([k, v]) => [k, v.split(' ')]));
-
-/** The English words a word is also read as (none for an English word or one the table lacks). */
-export function glossOf(w: string): readonly string[] | undefined {
-  return GLOSS.get(w);
-}
 
 const bigramOf = (a: string, b: string) => hashString(hashString(SEED_BIGRAM, a) ^ 32, b);
 

@@ -27,6 +27,12 @@ describe('English glosses of other languages\' words', () => {
     expect(glossed).toEqual([]);
   });
 
+  it('keep out the forms of other languages that are English words too ("cede", "vend", "communique")', () => {
+    // Spanish/Italian "cede", French "vend" and "communique" are verb forms the table would otherwise hold.
+    for (const english of ['cede', 'vend', 'communique']) expect(glossOf(english)).toBeUndefined();
+    for (const foreign of ['ceden', 'cedono', 'vendem', 'communiquent']) expect(glossOf(foreign)).toBeDefined();
+  });
+
   it('give a German word the features of its English equivalent, beside its own', () => {
     const german = featurize(prepare('übermitteln'), BUCKETS).index;
     for (const bucket of featurize(prepare('transfer'), BUCKETS).index) expect(german).toContain(bucket);
