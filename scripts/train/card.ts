@@ -22,7 +22,7 @@ Written by \`npm run train\`; do not edit by hand (the prose lives in \`scripts/
   lists in seven languages: a verb of handing over followed within eight words by a word for another party, another
   party followed by a verb of handing over or of collecting, a negation before a verb of handing over, "we" before one,
   "on our behalf". Their weights are fitted like any other. A word of German, French, Spanish, Italian, Dutch or
-  Portuguese found in \`gloss.json\` (1,507 words of privacy policies, written for this model in the twenty-fourth
+  Portuguese found in \`gloss.json\` (1,489 words of privacy policies, written for this model in the twenty-fourth
   session, with the missing forms of its verbs of handing over added in the twenty-sixth; none of them a word of OPP-115's
   English or ours) is also read as its English equivalent, with the bigrams that gives, so what the model learned from
   English applies to those languages (model 3); and a word the cues' lists lack is, for the cues, what its English is

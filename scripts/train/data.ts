@@ -318,7 +318,8 @@ export interface WrittenSharing {
 /**
  * Sharing sentences we wrote ourselves, not taken from any policy (data/written-sharing-en.jsonl, 700 in
  * English; data/written-sharing-multi.jsonl, 1,913 in German, French, Spanish and Italian;
- * data/written-sharing-multi-2.jsonl, 800 in Spanish, Italian, Portuguese and Dutch), labelled as
+ * data/written-sharing-multi-2.jsonl, 781 in Spanish, Italian, Portuguese and Dutch, a test set whatever the fit
+ * asks), labelled as
  * sharing-labelling-guidelines.md says. Measured on ('eval', shipped: each on a line of its own, English
  * apart from the rest), or fitted on ('fit': both; 'fit-english': the English ones, the others measured).
  * Fitted on, they did not help on real policies (scripts/train/experiments/2026-fit-variants.md). Grouped in
@@ -338,7 +339,8 @@ export function loadWrittenSharing(files: readonly string[], use: 'fit' | 'fit-e
       seen.add(text);
       const english = r.lang === 'en';
       const source = english ? ('written-sharing' as const) : ('written-sharing-multi' as const);
-      const fitted = use === 'fit' || (use === 'fit-english' && english);
+      // Files after the first two are test sets only: no fit takes them.
+      const fitted = f < 2 && (use === 'fit' || (use === 'fit-english' && english));
       const at = { source, group: `written:${r.lang}:${Math.floor(i / 40)}${of}`, origin: `${basename(file)}:${i + 1}` };
       out.push({ ...sharingSample(text, { h: '', tp: r.tp, confidence: 'high' }, at, { ownLine: true, evalOnly: !fitted }), ...(fitted ? { fitOnly: true } : {}) });
     });

@@ -83,7 +83,7 @@ describe('cues: a verb or party the lists lack, known by its English', () => {
     ['Los expedientes de los alumnos se ceden a la consejería de educación.', 'give'],
     ['I dati dei clienti vengono ceduti a una società di recupero crediti.', 'give'],
     ['A loja disponibiliza os contatos dos clientes a uma transportadora.', 'give'],
-    ['Os dados cadastrais são transferidos a parceiros de logística.', 'give>other'],
+    ['A loja disponibiliza os contatos dos clientes a parceiros de logística.', 'give>other'],
     ['Le coordinate del vincitore vengono trasmesse a partner dello sponsor.', 'give>other'],
   ])('"%s" has the cue %s', (sentence, cue) => {
     expect(of(sentence)).toContain(cue);

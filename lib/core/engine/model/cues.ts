@@ -12,7 +12,7 @@
  */
 
 // A verb of handing over, in its forms ("shares", "disclosed", "partageons", "weitergeben", "compartimos").
-import { glossOf } from './gloss';
+import { GLOSS } from './gloss';
 
 const GIVE =
   /^(?:shar(?:e|es|ed|ing)|disclos\w*|sell(?:s|ing)?|sold|sale|rent(?:s|ed|ing)?|leas(?:e|es|ed|ing)|trad(?:e|es|ed|ing)|transfer\w*|provid(?:e|es|ed|ing)|giv(?:e|es|en|ing)|gave|releas\w*|pass(?:es|ed|ing)?|exchang\w*|transmit\w*|send(?:s|ing)?|sent|furnish\w*|licens(?:e|es|ed|ing)|reveal\w*|partag\w*|communiqu\w*|transm[ei]\w*|vend(?:re|ons|ez|ent|u|ue|us|ues|emos|en|e|er|ido|ida|idos|idas|ere|iamo|ono)|c[eèé]d(?:er|ons|ez|ent|e|é|ée|és|ées|emos|ido|ida|ere|iamo)|lou(?:er|ons|ez|ent)|weiterge\w*|geben|gegeben|weitergabe|übermitt\w*|offenleg\w*|offengelegt|verkauf\w*|teilen|teilt|geteilt|compart\w*|divulg\w*|comunic\w*|condivi\w*|trasfer\w*|trasmett\w*|verstrek\w*|verkop\w*|verkoopt|verkocht|doorge\w*|delen|deelt|gedeeld|compartilh\w*|partilh\w*)$/;
@@ -39,18 +39,20 @@ type Kind = 'give' | 'other' | 'take' | undefined;
 const kindOfWord = (w: string): Kind => (OTHER.test(w) ? 'other' : GIVE.test(w) ? 'give' : TAKE.test(w) ? 'take' : undefined);
 /**
  * A word the lists lack, of a language the gloss table holds, is what its English is: "ceden" (transfer),
- * "disponibilizam" (provide). The lists' own forms come first; a gloss of two words is the kind of its first
- * word that has one ("terceros": third parties).
+ * "disponibilizam" (provide), "fornitori" (providers). The lists' own forms come first; a gloss of two words
+ * is the kind of its first word that has one ("terceros": third parties). Read once, when the table loads
+ * (1,489 keys), so a word costs one lookup more.
  */
-function glossKind(w: string): Kind {
-  const english = glossOf(w);
-  if (!english) return undefined;
-  for (const e of english) {
-    const kind = kindOfWord(e);
-    if (kind) return kind;
-  }
-  return undefined;
-}
+const GLOSS_KIND: ReadonlyMap<string, Kind> = new Map(
+  [...GLOSS].flatMap(([w, english]) => {
+    for (const e of english) {
+      const kind = kindOfWord(e);
+      if (kind) return [[w, kind] as const];
+    }
+    return [];
+  }),
+);
+const glossKind = (w: string): Kind => GLOSS_KIND.get(w);
 /**
  * What each word is, remembered: policies repeat their words, and one lookup is cheaper than three
  * regular expressions. The memory is bounded (emptied when full) and changes no answer.
