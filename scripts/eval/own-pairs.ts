@@ -30,6 +30,12 @@
  * 0.76 (13/17) R 0.43, AI P 0.86 (12/14) R 0.80. Its writer calls three labels close: c-sh-en-14 (a named analytics firm swapped for
  * another, labelled an alert), c-sh-es-03 (consent replaced by an opt-out, an alert) and c-ai-en-17.
  *
+ * Set D, 60 changes (scripts/eval/data/own-pairs-d.json, 20 each in Italian, Portuguese and Dutch, all about
+ * sharing: 10 that widen a statement, 5 rewordings, 5 restrictions), written on 6 December 2026 (twenty-sixth
+ * session) by a writer who had seen neither the code nor the other sets, after the Italian, Portuguese and
+ * Dutch attribute words (attributes-it-pt-nl.ts) were: with them sharing P 0.56 (5/9) R 0.17 (5/30), without
+ * P 0.43 (3/7) R 0.10. Held out.
+ *
  * A pair alerts when the engine reports a finding of the pair's category that is new or expanded.
  * Options: --all (list every pair, not only the disagreements).
  */
@@ -57,6 +63,7 @@ const SETS = [
   { name: 'A', file: 'own-pairs.json', status: 'not held out since 6 December 2026' },
   { name: 'B', file: 'own-pairs-b.json', status: 'held out but for two fixes' },
   { name: 'C', file: 'own-pairs-c.json', status: 'held out; its misses were read once' },
+  { name: 'D', file: 'own-pairs-d.json', status: 'held out: Italian, Portuguese and Dutch' },
 ] as const;
 
 export function readOwnPairs(file: string): OwnPair[] {

@@ -733,3 +733,16 @@ describe('a word swapped inside a sharing statement, read as the whole sentence 
     expect(major(a).map((f) => [f.category, f.kind])).toEqual([['third-party-sharing', 'expanded']]);
   });
 });
+
+// Session 26: Italian, Portuguese and Dutch statements now name what they share (attributes-it-pt-nl.ts).
+describe('a widened sharing statement in Italian, Portuguese and Dutch', () => {
+  const policy = (sentence: string) => `# Informativa\n\n## Condivisione\n\n${sentence}\n\n## Contatti\n\nScrivici a privacy@example.org.\n`;
+  const page = (text: string, language: string) => documentFromMarkdown(text, { url: 'https://example.com/privacy', language });
+  it.each([
+    ['it', 'Comunichiamo i tuoi dati ai nostri fornitori di servizi.', 'Comunichiamo i tuoi dati ai nostri fornitori di servizi e agli inserzionisti.'],
+    ['pt', 'Compartilhamos seus dados com nossos parceiros comerciais.', 'Compartilhamos seus dados com nossos parceiros comerciais e com seguradoras.'],
+  ])('%s: "%s" -> "%s" is expanded', (language, before, after) => {
+    const found = analyzeChange(page(policy(before), language), page(policy(after), language)).findings.filter((f) => f.category === 'third-party-sharing');
+    expect(found.map((f) => f.kind)).toContain('expanded');
+  });
+});

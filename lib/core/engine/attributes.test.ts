@@ -283,3 +283,39 @@ describe('"publicly available" as where data comes from, not who receives it', (
     expect(recipients(s)).toContain('public');
   });
 });
+
+// Session 26: Italian, Portuguese and Dutch words of their own (attributes-it-pt-nl.ts), with their second senses.
+describe('what a statement names, in Italian, Portuguese and Dutch', () => {
+  const read = (s: string) => attributesOf(prepare(s), s);
+  it.each([
+    ['I dati possono essere comunicati alle società del gruppo e a inserzionisti selezionati.', 'recipients', ['affiliates', 'advertisers']],
+    ['Compartilhamos seus dados com seguradoras e birôs de crédito.', 'recipients', ['financial-institutions']],
+    ['Wij geven uw locatiegegevens en uw aankoopgeschiedenis door aan adverteerders.', 'data', ['location', 'purchases']],
+    ['I contenuti possono essere usati per l’addestramento di modelli di intelligenza artificiale.', 'purposes', ['ai-training']],
+    ['Os dados são partilhados para fins de publicidade personalizada.', 'purposes', ['advertising']],
+  ] as const)('"%s" names %s %j', (sentence, field, kinds) => {
+    for (const kind of kinds) expect(read(sentence)[field]).toContain(kind);
+  });
+
+  it('reads a limit: only aggregated, only with consent', () => {
+    expect(read('Condividiamo soltanto dati aggregati con i partner.').limits.length).toBeGreaterThan(0);
+    expect(read('Wij delen uw gegevens alleen met uw toestemming.').limits.length).toBeGreaterThan(0);
+    expect(read('Partilhamos apenas dados anonimizados com investigadores.').limits.length).toBeGreaterThan(0);
+  });
+
+  it('leaves the second senses alone', () => {
+    expect(read("L'acquisizione dei dati avviene tramite il modulo di contatto.").recipients).not.toContain('buyers');
+    expect(read('I dati possono essere trasferiti verso paesi terzi.').recipients).not.toContain('third-parties');
+    expect(read('Os dados podem ser transferidos para países terceiros.').recipients).not.toContain('third-parties');
+    expect(read('Trattiamo i dati relativi alla tua posizione contrattuale.').data).not.toContain('location');
+    expect(read('Utilizziamo modelli contrattuali approvati dalla Commissione europea.').purposes).not.toContain('ai-training');
+    expect(read('Puoi usare la ricerca del sito per trovare gli articoli.').purposes).not.toContain('research');
+    expect(read('De inhoud van dit beleid kan wijzigen.').data).not.toContain('content');
+  });
+
+  it('reads an English sentence exactly as before', () => {
+    // "social media" and "video" stay with the English lists; nothing in the new lists is an English word.
+    const english = read('We use social media buttons and may share video views with our partners.');
+    expect(english.recipients).toEqual(['partners']);
+  });
+});

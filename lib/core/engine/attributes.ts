@@ -8,6 +8,7 @@
  * repetition, so each runs in time linear in the sentence (the ReDoS meta-test checks them all).
  */
 import { trimEndChars } from '../text/trim';
+import { DATA_IT_PT_NL, LIMITS_IT_PT_NL, PURPOSES_IT_PT_NL, RECIPIENTS_IT_PT_NL } from './attributes-it-pt-nl';
 
 /** Most specific first: a kind's words are blanked before the next kinds are read ("advertising partners" is advertisers, not also partners). */
 export const RECIPIENT_KINDS = [
@@ -56,7 +57,7 @@ const words = (list: string) => new RegExp(`(?<![${LATIN}0-9_])(?:${list.replace
 const DESCRIBED_DATA = '(?:personal )?(?:data|information|info|content|posts?|comments?|photos?|images?|profiles?|sources?|texts?|web|datasets?|materials?|records?)(?![A-Za-z])';
 
 // Order matters only for reading: each kind is tested on its own.
-const RECIPIENT_PATTERNS: Record<RecipientKind, RegExp> = {
+const RECIPIENT_PATTERNS_BASE: Record<RecipientKind, RegExp> = {
   advertisers: words(
     'advertisers?|advertising (?:partners?|networks?|companies|providers?|platforms?|services)|ad (?:networks?|partners?|tech|technology companies|companies|servers|exchanges|platforms?)|adtech|marketing (?:partners?|companies|providers?)|annonceurs?|partenaires publicitaires|r[ée]gies publicitaires|' +
       // German (compounds: "Werbepartnern", "Werbenetzwerke") and Spanish.
@@ -103,7 +104,7 @@ const RECIPIENT_PATTERNS: Record<RecipientKind, RegExp> = {
   ),
 };
 
-const DATA_PATTERNS: Record<DataKind, RegExp> = {
+const DATA_PATTERNS_BASE: Record<DataKind, RegExp> = {
   content: words('content|posts?|photos?|pictures?|images?|videos?|files?|documents?|uploads?|creations?|notes|comments|contenus?|publications?|inhalten?|beitr[äa]ge|fotos|bildern?|dateien|dokumenten?|fichiers|photos|vid[ée]os|contenidos?|publicaciones|im[áa]genes|v[íi]deos|archivos|documentos'),
   feedback: words('feedback|survey responses|surveys?|reviews|ratings|avis|enqu[êe]tes?|sondages?|umfragen?|bewertungen|r[üu]ckmeldungen|encuestas?|valoraciones|rese[ñn]as|opiniones(?! pol[ií]ticas)'),
   messages: words('messages?|conversations?|chats?|prompts?|inputs?|outputs?|queries|interactions?|emails? you send|transcripts?|requ[eê]tes|nachrichten|unterhaltungen|chatverl[äa]ufe|eingaben|mensajes|conversaciones|consultas'),
@@ -135,7 +136,7 @@ const DATA_PATTERNS: Record<DataKind, RegExp> = {
   'personal-data': words('personal (?:information|data)|personally identifiable|pii|donn[eé]es personnelles|donn[eé]es [aà] caract[eè]re personnel|personenbezogene[nr]? daten|pers[öo]nliche[nr]? daten|datos personales|datos de car[aá]cter personal|informaci[oó]n personal'),
 };
 
-const PURPOSE_PATTERNS: Record<Purpose, RegExp> = {
+const PURPOSE_PATTERNS_BASE: Record<Purpose, RegExp> = {
   advertising: words('advertising|advertisements?|ads|targeted|interest-based|behavio(?:u)?ral advertising|publicit[eé]s?|publicitaires?|werbung|werbezwecken?|werbliche[nr]?|interessenbasierte[nr]?|publicidad|publicitari[oa]s?|(?<!tus |sus |mis )anuncios'),
   marketing: words('marketing|promotions?|promotional|newsletters?|prospection|direktwerbung|werbeangebote?n?|mercadotecnia|promociones|comunicaciones comerciales'),
   analytics: words('analytics|measurement|measure|attribution|statistics|statistical (?:analys[ie]s|purposes)|traffic patterns?|(?:audience|usage|traffic|site|web) analys[ie]s|analy[sz](?:e|es|ed|ing) (?:how|the use|usage|traffic|trends|visits|(?:your|their) use|(?:website|site|web) traffic|and (?:improve|report))|statistiques|' +
@@ -154,7 +155,7 @@ const PURPOSE_PATTERNS: Record<Purpose, RegExp> = {
       'prestar(?:le|te)? (?:el|los|nuestros) servicios?|atenci[oó]n al cliente|gestionar (?:su|tu|el) pedido'),
 };
 
-const LIMIT_PATTERN = words(
+const LIMIT_PATTERN_BASE = words(
   '(?<!not )only|solely|exclusively|strictly|never|not(?! only)|no(?! obstante| s[oó]lo| solamente| [úu]nicamente)|aggregated?|de-?identified|anonymi[sz]ed|pseudonymi[sz]ed|with your (?:prior |express |explicit )?(?:consent|permission)|limited|opt[- ]in|uniquement|anonymis[eé]es?|' +
     // A practice that waits for the user's consent: "if you choose to join", "once you opt in", "where you consent".
     // Not an occasion ("if you choose to pay by card", "when you sign up", "if you agree to these terms").
@@ -164,6 +165,18 @@ const LIMIT_PATTERN = words(
     '(?<!nicht )nur|ausschlie(?:ß|ss)lich|lediglich|niemals|nie|nicht(?! nur)|keine?[nmrs]?|aggregiert(?:e[nr]?)?|anonymisiert(?:e[nr]?)?|pseudonymisiert(?:e[nr]?)?|mit (?:ihrer|deiner) (?:vorherigen |ausdr[üu]cklichen )?(?:einwilligung|zustimmung)|nach (?:ihrer|deiner) (?:vorherigen |ausdr[üu]cklichen )?einwilligung|(?:sofern|wenn|falls) (?:sie|du) (?:eingewilligt|zugestimmt) (?:haben|hast)|' +
     '(?<!no )s[oó]lo(?! (?:plan|practitioners?|founders?|developers?|firms?|accounts?|creators?))|solamente|[úu]nicamente|exclusivamente|nunca|agregad[oa]s?|anonimizad[oa]s?|seudonimizad[oa]s?|con (?:su|tu) (?:previo |expreso )?consentimiento|previo consentimiento',
 );
+
+/** One pattern: the first's words or the second list's (Italian, Portuguese and Dutch: attributes-it-pt-nl.ts). */
+const either = (re: RegExp, more: string | undefined) => (more ? new RegExp(`(?:${re.source})|${words(more).source}`, 'g') : re);
+function withMore<K extends string>(patterns: Record<K, RegExp>, more: Partial<Record<K, string>>): Record<K, RegExp> {
+  const out = {} as Record<K, RegExp>;
+  for (const kind of Object.keys(patterns) as K[]) out[kind] = either(patterns[kind], more[kind]);
+  return out;
+}
+const RECIPIENT_PATTERNS = withMore(RECIPIENT_PATTERNS_BASE, RECIPIENTS_IT_PT_NL);
+const DATA_PATTERNS = withMore(DATA_PATTERNS_BASE, DATA_IT_PT_NL);
+const PURPOSE_PATTERNS = withMore(PURPOSE_PATTERNS_BASE, PURPOSES_IT_PT_NL);
+const LIMIT_PATTERN = either(LIMIT_PATTERN_BASE, LIMITS_IT_PT_NL);
 
 /** The kinds whose words the text holds; with `blank`, a kind's words are blanked before later kinds read the text. */
 function kindsOf<K extends string>(patterns: Record<K, RegExp>, text: string, blank = false): K[] {
