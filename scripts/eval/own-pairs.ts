@@ -1,5 +1,5 @@
 /**
- * `npm run eval -- own-pairs`: alerts on small policy changes we wrote ourselves, in three sets.
+ * `npm run eval -- own-pairs`: alerts on small policy changes we wrote ourselves, in four sets.
  *
  * Set A, 86 changes (scripts/eval/data/own-pairs.json),
  * each labelled by its writer as an alert or not for one category (third-party sharing or AI training), with
@@ -47,7 +47,7 @@ import type { Category } from '../../lib/core/schema';
 
 interface OwnPair {
   id: string;
-  /** Sets B and C say their language; set A's is in its id ("-de"), English otherwise. */
+  /** Sets B, C and D say their language; set A's is in its id ("-de"), English otherwise. */
   lang?: string;
   category: 'sharing' | 'ai';
   gold: 'alert' | 'no-alert';

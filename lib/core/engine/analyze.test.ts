@@ -745,4 +745,17 @@ describe('a widened sharing statement in Italian, Portuguese and Dutch', () => {
     const found = analyzeChange(page(policy(before), language), page(policy(after), language)).findings.filter((f) => f.category === 'third-party-sharing');
     expect(found.map((f) => f.kind)).toContain('expanded');
   });
+
+  // Review 26b: rewordings that the lists' second senses, or limits read word by word, told as widened.
+  it.each([
+    ['it', 'Condividiamo i tuoi dati con i partner solo con il tuo consenso.', 'Condividiamo i Suoi dati con i partner solo con il Suo consenso.'],
+    ['nl', 'Wij delen uw gegevens met partners alleen met uw toestemming.', 'Wij delen je gegevens met partners alleen met je toestemming.'],
+    ['nl', 'Wij delen niet alleen uw naam maar ook uw e-mailadres met onze partners.', 'Wij delen uw naam en uw e-mailadres met onze partners.'],
+    ['it', 'Comunichiamo i dati anagrafici ai nostri fornitori di servizi.', 'Comunichiamo i dati identificativi ai nostri fornitori di servizi.'],
+    ['it', 'Comunichiamo i tuoi dati ai fornitori di servizi e al personale formato.', 'Comunichiamo i tuoi dati ai fornitori di servizi e al personale addestrato.'],
+    ['it', 'Condividiamo soltanto dati aggregati con i partner.', 'Condividiamo soltanto informazioni aggregate con i partner.'],
+  ])('%s: "%s" -> "%s" is no widening', (language, before, after) => {
+    const found = analyzeChange(page(policy(before), language), page(policy(after), language)).findings.filter((f) => f.category === 'third-party-sharing');
+    expect(found.map((f) => f.kind)).not.toContain('expanded');
+  });
 });

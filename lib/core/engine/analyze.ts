@@ -342,11 +342,12 @@ function canonicalLimit(limit: string): string {
   const x = limit.replace(/[\s-]+/g, '');
   // "with your prior consent" is "with your consent"; an explicit or express consent is a stricter limit.
   if (x === 'withyourpriorconsent' || x === 'withyourpriorpermission') return x.replace('prior', '');
-  if (x.startsWith('aggregate')) return 'aggregate';
+  if (/^(?:aggregat|agregad|geaggregeerd)/.test(x)) return 'aggregate';
+  if (/^(?:anonimizzat|anonimizad|geanonimiseerd)/.test(x)) return 'anonymized';
   // Consent, however worded and in whichever language ("with your consent", "once you opt in", "if you choose to
   // join", "mit Ihrer Einwilligung", "sofern Sie eingewilligt haben", "con su consentimiento"): one limit. An
   // explicit consent is a stricter form of it, so it satisfies plain consent.
-  if (/consent|permission|optin|einwillig|eingewilligt|zustimm|zugestimmt|^(?:if|when|once|where)you/.test(x)) return 'consent';
+  if (/consen[st]|toestemming|permission|optin|einwillig|eingewilligt|zustimm|zugestimmt|^(?:if|when|once|where)you/.test(x)) return 'consent';
   return x.replace(/^(anonym|pseudonym)is/, '$1iz');
 }
 

@@ -7,9 +7,11 @@
  * trattamento" is a processor, but "acquisizione dei dati" no buyer, "finalità strettamente collegate" no
  * affiliate, "posizione contrattuale" and "localização da sede" no location, "modelli contrattuali" no AI
  * model, "ricerca" and "pesquisa" (also a site's search) no research, "paesi terzi" and "países terceiros"
- * (third countries) no third parties, Dutch "overname" alone no buyer. No word here is an English word or one
- * that English policies write ("social media", "video" and "post" are left to the English lists), so English
- * sentences read as before (attributes.test.ts).
+ * (third countries) no third parties, Dutch "overname" alone no buyer; and after a review (26b) "volto a" (aimed
+ * at), "dati identificativi" (name, tax code), "addestrato" (trained staff), "em seu nome" / "in uw naam" (on
+ * your behalf), "seus anúncios" (a user's listings), "raccomandazioni del Garante", "Ministero della Salute".
+ * No word here is one English policies write ("social media", "video" and "post" are left to the English
+ * lists) but in a company's name ("… Publicidade Ltda"), so English sentences read as before (attributes.test.ts).
  *
  * Flat alternations between word boundaries, like every pattern of attributes.ts: nothing nested or unbounded.
  */
@@ -42,26 +44,26 @@ export const RECIPIENTS_IT_PT_NL: Partial<Record<RecipientKind, string>> = {
   'social-networks': 'piattaforme social|reti sociali|redes sociais|sociale (?:media|netwerken)',
   researchers: 'ricercatori|istituti di ricerca|pesquisadores|institui[cç][õo]es de pesquisa|onderzoekers|onderzoeksinstellingen|universiteiten',
   public: 'altri utenti|chiunque|outros (?:usu[aá]rios|utilizadores|membros)|qualquer pessoa|andere (?:gebruikers|leden)|iedereen',
-  employers: 'datori? di lavoro|empregador(?:es)?|werkgevers?',
+  employers: 'dator[ei] di lavoro|empregador(?:es)?|werkgevers?',
   'financial-institutions':
     'banche|istituti (?:bancari|di credito)|compagnie (?:assicurative|di assicurazione)|assicurazioni|sistemi di informazioni creditizie|centrali rischi|' +
     'institui[cç][õo]es financeiras|seguradoras|bir[ôo]s de cr[eé]dito|' +
     'banken|verzekeraars|kredietinstellingen|financi[eë]le instellingen|bkr',
   'third-parties':
-    '(?<!paesi )terzi(?! paesi)|terze parti|soggetti terzi|societ[aà] terze|aziende terze|' +
-    '(?<!pa[ií]ses )terceiros|terceiras partes|empresas terceiras|' +
+    '(?<!(?:paesi|stati) )terzi(?! (?:paesi|stati))|terze parti|soggetti terzi|societ[aà] terze|aziende terze|' +
+    '(?<!(?:pa[ií]ses|estados) )terceiros(?! pa[ií]ses| estados)|terceiras partes|empresas terceiras|' +
     'derden|derde partijen|externe partijen',
 };
 
 export const DATA_IT_PT_NL: Partial<Record<DataKind, string>> = {
-  content: 'contenuti|fotografie|immagini|documenti|conte[úu]dos?|imagens|arquivos|afbeeldingen|documenten|bestanden',
+  content: 'contenuti|fotografie|immagini|documenti|conte[úu]dos|imagens|arquivos|afbeeldingen|documenten|(?:uw|je|jouw|de geüploade) bestanden',
   messages: 'messaggi|conversazioni|mensagens|conversas|berichten|gesprekken|chatberichten',
   feedback: 'recensioni|sondaggi|questionari|pesquisas de satisfa[cç][ãa]o|beoordelingen|recensies|enqu[êe]tes',
-  'voice-images': '(?:la tua|la sua) voce|dati vocali|registrazioni (?:audio|vocali)|volto|riconoscimento facciale|grava[cç][õo]es (?:de voz|de [áa]udio)|rosto|reconhecimento facial|stemopnamen|stemgegevens|(?:audio|video|geluids)-?opnamen|(?:uw|je) gezicht|gezichtsherkenning',
+  'voice-images': '(?:la tua|la sua) voce|dati vocali|registrazioni (?:audio|vocali)|(?:tuo|suo|del) volto|riconoscimento facciale|grava[cç][õo]es (?:de voz|de [áa]udio)|rosto|reconhecimento facial|stemopnamen|stemgegevens|(?:audio|video|geluids)-?opnamen|(?:uw|je) gezicht|gezichtsherkenning',
   contact:
     "nome e cognome|cognome|indirizzo (?:e-?mail|di posta elettronica|postale|di spedizione|di residenza)|numero di telefono|recapiti|dati di contatto|(?:il tuo|il suo) nome|" +
-    '(?:seu|teu) nome(?: completo)?|nome completo|endere[cç]o (?:de e-?mail|postal|de entrega|residencial)|(?:n[úu]mero de )?telefone|dados de cont[aá][ct]to|' +
-    '(?:uw|je|jouw|volledige) naam|naam en (?:adres|e-?mailadres)|namen en adressen|e-?mailadres(?:sen)?|telefoonnummers?|(?:post|woon|factuur|aflever)adres(?:sen)?|contactgegevens|adresgegevens|naw-gegevens',
+    '(?<!em )(?:seu|teu) nome(?: completo)?|nome completo|endere[cç]o (?:de e-?mail|postal|de entrega|residencial)|(?:n[úu]mero de )?telefone|dados de cont[aá][ct]to|' +
+    '(?<!(?:in|op) )(?:uw|je|jouw|volledige) naam|naam en (?:adres|e-?mailadres)|namen en adressen|e-?mailadres(?:sen)?|telefoonnummers?|(?:post|woon|factuur|aflever)adres(?:sen)?|contactgegevens|adresgegevens|naw-gegevens',
   location:
     'posizione (?:geografica|precisa)|geolocalizzazione|dati (?:di localizzazione|sulla posizione)|' +
     'dados de localiza[cç][ãa]o|geolocaliza[cç][ãa]o|(?:sua|tua) localiza[cç][ãa]o|localiza[cç][ãa]o (?:precisa|aproximada|geogr[aá]fica)|' +
@@ -71,7 +73,7 @@ export const DATA_IT_PT_NL: Partial<Record<DataKind, string>> = {
     'dados de (?:navega[cç][ãa]o|uso|utiliza[cç][ãa]o)|hist[óo]rico de (?:navega[cç][ãa]o|pesquisa|busca)|' +
     'surfgedrag|gebruiksgegevens|klikgedrag|zoekgeschiedenis|browsegeschiedenis|surfgeschiedenis',
   device:
-    'indirizzo ip|indirizzi ip|identificativi(?: del dispositivo| pubblicitari)?|dati del dispositivo|' +
+    'indirizzo ip|indirizzi ip|identificativi (?:del dispositivo|pubblicitari)|dati del dispositivo|' +
     'endere[cç]os? ip|identificadores (?:do dispositivo|de publicidade)|dados do dispositivo|' +
     'ip-adres(?:sen)?|apparaatgegevens|apparaat-?id|advertentie-?id|identificatoren',
   purchases:
@@ -79,22 +81,22 @@ export const DATA_IT_PT_NL: Partial<Record<DataKind, string>> = {
     'hist[óo]rico de (?:compras|pedidos)|dados de pagamento|dados de transa[cç][õo]es|' +
     'aankopen|aankoopgeschiedenis|bestelgeschiedenis|bestellingen|betaalgegevens|transactiegegevens',
   sensitive:
-    'salute|dati sanitari|genetici|biometrici|origine (?:etnica|razziale)|convinzioni religiose|orientamento sessuale|opinioni politiche|categorie particolari di dati|' +
+    '(?<!ministero )(?:della|sulla|alla|tua|sua|di) salute|dati sanitari|genetici|biometrici|origine (?:etnica|razziale)|convinzioni religiose|orientamento sessuale|opinioni politiche|categorie particolari di dati|' +
     'sa[úu]de|gen[ée]ticos|biom[ée]tricos|origem (?:[ée]tnica|racial)|convic[cç][ãa]o religiosa|orienta[cç][ãa]o sexual|dados (?:pessoais )?sens[íi]veis|' +
     'gezondheid(?:sgegevens)?|medische gegevens|genetische|biometrische|etnische afkomst|religieuze overtuiging|seksuele geaardheid|politieke opvattingen|bijzondere (?:categorie[eë]n van )?persoonsgegevens',
   'personal-data': 'dati personali|dados pessoais|persoonsgegevens|persoonlijke gegevens',
 };
 
 export const PURPOSES_IT_PT_NL: Partial<Record<Purpose, string>> = {
-  advertising: 'pubblicit[aà]|pubblicitari[oae]?|annunci (?:personalizzati|mirati)|publicidade|publicit[aá]ri[oa]s?|anúncios|advertenties|reclame|gerichte advertenties',
+  advertising: 'pubblicit[aà]|pubblicitari[oae]?|annunci (?:personalizzati|mirati)|publicidade|publicit[aá]ri[oa]s?|(?<!(?:seus|teus|meus) )anúncios|(?<!(?:je|jouw|uw|mijn) )advertenties|(?<=(?:voor|van|gerichte|gepersonaliseerde|persoonlijke) )reclame|gerichte advertenties',
   marketing: 'promozioni|promozionali|comunicazioni commerciali|promo[cç][õo]es|promocionais|comunica[cç][õo]es comerciais|nieuwsbrie(?:f|ven)|aanbiedingen|promoties',
   analytics: 'statistiche|statistici|analisi statistiche|misurazione|estat[íi]sticas|estat[íi]sticos|an[áa]lises? estat[íi]sticas?|statistieken|analytische doeleinden|webanalyse',
   'ai-training':
-    'addestra(?:re|mento|to|ti|ta|te|no|iamo)|intelligenza artificiale|apprendimento automatico|modelli (?:di (?:ia|intelligenza artificiale|linguaggio|apprendimento))|' +
-    'treina(?:r|mento|mos|do|dos|da|das)|intelig[eê]ncia artificial|aprendizado de m[aá]quina|aprendizagem autom[aá]tica|' +
-    'getraind|kunstmatige intelligentie|ai-modellen|taalmodellen',
+    'addestra(?:re|mento|to|ti|ta|te|no|iamo) (?:(?:i|il|gli|dei|di|del|nostri|propri|suoi) ){0,2}(?:modell[io]|algoritmi|sistemi|ia|intelligenza artificiale)|intelligenza artificiale|apprendimento automatico|modelli (?:di (?:ia|intelligenza artificiale|linguaggio|apprendimento))|' +
+    'treina(?:r|mento|mos) (?:(?:os|o|de|dos|nossos|seus) ){0,2}(?:modelos?|algoritmos|sistemas|ia|intelig[eê]ncia artificial)|modelos? (?:de ia )?treinados?|intelig[eê]ncia artificial|aprendizado de m[aá]quina|aprendizagem autom[aá]tica|' +
+    'kunstmatige intelligentie|ai-modellen|taalmodellen',
   research: 'ricerca scientifica|finalit[aà] di ricerca|scopi di ricerca|pesquisa (?:cient[íi]fica|acad[êe]mica)|fins de pesquisa|wetenschappelijk onderzoek|onderzoeksdoeleinden|marktonderzoek',
-  personalization: 'personalizza(?:re|zione|ti|te|to|ta)|raccomandazioni|personaliza[cç][ãa]o|personalizad[oa]s|recomenda[cç][õo]es|personaliseren|personalisatie|gepersonaliseerde?|aanbevelingen',
+  personalization: 'personalizza(?:re|zione|ti|te|to|ta)|raccomandazioni (?:personalizzate|di (?:prodotti|contenuti))|personaliza[cç][ãa]o|personalizad[oa]s|recomenda[cç][õo]es|personaliseren|personalisatie|gepersonaliseerde?|aanbevelingen',
   security: 'sicurezza|frodi|abusi|seguran[cç]a|beveiliging|veiligheid|fraudepreventie|fraudebestrijding|misbruik',
   legal: 'obblighi (?:di legge|legali|normativi)|obriga[cç][õo]es legais|ordem judicial|wettelijke? (?:verplichting(?:en)?|plicht)|gerechtelijk bevel',
   service: "fornire (?:il|i) (?:nostri )?servizi?|assistenza clienti|esecuzione del contratto|prestar (?:os )?(?:nossos )?servi[cç]os|atendimento ao cliente|execu[cç][ãa]o (?:do|de) contrato|klantenservice|uitvoering van de overeenkomst",
@@ -102,6 +104,6 @@ export const PURPOSES_IT_PT_NL: Partial<Record<Purpose, string>> = {
 
 /** Words of a limit: "solo", "apenas", "alleen", anonymised or aggregated data, the user's consent. */
 export const LIMITS_IT_PT_NL =
-  "soltanto|esclusivamente|unicamente|anonimizzat[ie]|aggregat[ie]|(?:con il|col) (?:tuo|suo) (?:previo )?consenso|previo consenso|" +
-  'apenas|somente|anonimizad[oa]s|com o (?:seu|teu) (?:pr[ée]vio )?consentimento|mediante (?:o seu )?consentimento|' +
-  'alleen|uitsluitend|nooit|geen|geanonimiseerde?|geaggregeerde?|met (?:uw|jouw|je) (?:voorafgaande )?toestemming';
+  "(?<!non )soltanto|esclusivamente|unicamente|anonimizzat[ie]|aggregat[ie]|(?:con il|col) (?:tuo|suo) (?:previo )?consenso|previo consenso|" +
+  '(?<!n[ãa]o )(?:apenas|somente)|anonimizad[oa]s|com o (?:seu|teu) (?:pr[ée]vio )?consentimento|mediante (?:o seu )?consentimento|' +
+  '(?<!niet )alleen|uitsluitend|nooit|geen|geanonimiseerde?|geaggregeerde?|met (?:uw|jouw|je) (?:voorafgaande )?toestemming';

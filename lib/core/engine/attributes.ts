@@ -167,7 +167,7 @@ const LIMIT_PATTERN_BASE = words(
 );
 
 /** One pattern: the first's words or the second list's (Italian, Portuguese and Dutch: attributes-it-pt-nl.ts). */
-const either = (re: RegExp, more: string | undefined) => (more ? new RegExp(`(?:${re.source})|${words(more).source}`, 'g') : re);
+const either = (re: RegExp, more: string | undefined) => (more ? new RegExp(`(?:${re.source})|${words(more).source}`, re.flags) : re);
 function withMore<K extends string>(patterns: Record<K, RegExp>, more: Partial<Record<K, string>>): Record<K, RegExp> {
   const out = {} as Record<K, RegExp>;
   for (const kind of Object.keys(patterns) as K[]) out[kind] = either(patterns[kind], more[kind]);
