@@ -1,7 +1,10 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Category } from '../schema';
 import { attributesOf, selfNames } from './attributes';
-import { classifySentence, prepareSentence, statementClassifier } from './classify';
+import { classifySentence, OTHER_LANGUAGE_SHARING_OFFSET, prepareSentence, statementClassifier } from './classify';
+import { glossOf, prepare, words } from './model/features';
 import { denial, LEXICON_RULES } from './lexicon';
 
 const has = (sentence: string, category: Category, polarity: 'states' | 'restricts') =>
@@ -299,6 +302,25 @@ describe('sharing stated in the forms Spanish, Italian and Portuguese policies u
     ['I tuoi dati personali non vengono ceduti a terzi.', 'restricts'],
   ] as const)('"%s" is a sharing statement (%s)', (sentence, polarity) => {
     expect(has(sentence, 'third-party-sharing', polarity)).toBe(true);
+  });
+
+  // A sentence in another language is read against a lower sharing threshold (OTHER_LANGUAGE_SHARING_OFFSET);
+  // with the English threshold, model 4 missed both.
+  it.each([
+    'A loja compartilha os dados de entrega dos clientes com a transportadora.',
+    'Facilitamos a la aseguradora los datos necesarios para tramitar el siniestro.',
+  ])('"%s" is a sharing statement, read with the threshold for other languages', (sentence) => {
+    expect(has(sentence, 'third-party-sharing', 'states')).toBe(true);
+  });
+
+  it('never lowers the threshold for an English sentence: none of ours has two words the gloss table holds', () => {
+    const english = readFileSync(join(import.meta.dirname, '../../../data/written-sharing-en.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => (JSON.parse(line) as { text: string }).text);
+    const glossed = english.filter((s) => words(prepare(s)).filter((w) => glossOf(w)).length >= 2);
+    expect(glossed).toEqual([]);
+    expect(OTHER_LANGUAGE_SHARING_OFFSET).toBeGreaterThan(0);
   });
 
   // Forms kept out of the gloss table for their other sense (review 26): a part, goods sold, "makes easier".
