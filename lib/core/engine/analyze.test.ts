@@ -738,12 +738,16 @@ describe('a word swapped inside a sharing statement, read as the whole sentence 
 describe('a widened sharing statement in Italian, Portuguese and Dutch', () => {
   const policy = (sentence: string) => `# Informativa\n\n## Condivisione\n\n${sentence}\n\n## Contatti\n\nScrivici a privacy@example.org.\n`;
   const page = (text: string, language: string) => documentFromMarkdown(text, { url: 'https://example.com/privacy', language });
+  /** The kinds of the sharing findings when one sentence of a policy in `language` becomes another. */
+  const sharingKinds = (language: string, before: string, after: string) =>
+    analyzeChange(page(policy(before), language), page(policy(after), language))
+      .findings.filter((f) => f.category === 'third-party-sharing')
+      .map((f) => f.kind);
   it.each([
     ['it', 'Comunichiamo i tuoi dati ai nostri fornitori di servizi.', 'Comunichiamo i tuoi dati ai nostri fornitori di servizi e agli inserzionisti.'],
     ['pt', 'Compartilhamos seus dados com nossos parceiros comerciais.', 'Compartilhamos seus dados com nossos parceiros comerciais e com seguradoras.'],
   ])('%s: "%s" -> "%s" is expanded', (language, before, after) => {
-    const found = analyzeChange(page(policy(before), language), page(policy(after), language)).findings.filter((f) => f.category === 'third-party-sharing');
-    expect(found.map((f) => f.kind)).toContain('expanded');
+    expect(sharingKinds(language, before, after)).toContain('expanded');
   });
 
   // Review 26b: rewordings that the lists' second senses, or limits read word by word, told as widened.
@@ -755,7 +759,6 @@ describe('a widened sharing statement in Italian, Portuguese and Dutch', () => {
     ['it', 'Comunichiamo i tuoi dati ai fornitori di servizi e al personale formato.', 'Comunichiamo i tuoi dati ai fornitori di servizi e al personale addestrato.'],
     ['it', 'Condividiamo soltanto dati aggregati con i partner.', 'Condividiamo soltanto informazioni aggregate con i partner.'],
   ])('%s: "%s" -> "%s" is no widening', (language, before, after) => {
-    const found = analyzeChange(page(policy(before), language), page(policy(after), language)).findings.filter((f) => f.category === 'third-party-sharing');
-    expect(found.map((f) => f.kind)).not.toContain('expanded');
+    expect(sharingKinds(language, before, after)).not.toContain('expanded');
   });
 });

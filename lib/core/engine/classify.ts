@@ -11,7 +11,8 @@
 import type { Category } from '../schema';
 import { attributesOf, type Attributes, type Names } from './attributes';
 import { CHOICE, CHOICE_BESIDE, CLAUSE_TURN, CONSENT_ONLY, DEFAULT_ON, denial as findDenial, ELLIPTICAL_DENIAL, EXCEPTION, LEXICON_RULES, NEGATED_CHOICE } from './lexicon';
-import { glossOf, prepare, words } from './model/features';
+import { prepare, words } from './model/features';
+import { inOtherLanguage } from './model/gloss';
 import { gateOpen, HEADS, type Head } from './model/heads';
 import type { LinearModel } from './model/linear';
 import { shippedModel } from './model/shipped';
@@ -246,9 +247,7 @@ const SHARING = HEADS.indexOf('third-party-sharing');
 function decide(model: LinearModel, s: string, p: Float64Array): boolean[] {
   const yes = model.decide(p);
   if (yes[SHARING] || (p[SHARING] ?? 0) < (model.threshold[SHARING] ?? 0.5) - OTHER_LANGUAGE_SHARING_OFFSET) return yes;
-  let glossed = 0;
-  for (const w of words(s)) if (glossOf(w) && ++glossed >= 2) break;
-  if (glossed >= 2) yes[SHARING] = true;
+  if (inOtherLanguage(words(s))) yes[SHARING] = true;
   return yes;
 }
 

@@ -11,9 +11,9 @@
  * that cannot backtrack.
  */
 
-// A verb of handing over, in its forms ("shares", "disclosed", "partageons", "weitergeben", "compartimos").
 import { GLOSS } from './gloss';
 
+// A verb of handing over, in its forms ("shares", "disclosed", "partageons", "weitergeben", "compartimos").
 const GIVE =
   /^(?:shar(?:e|es|ed|ing)|disclos\w*|sell(?:s|ing)?|sold|sale|rent(?:s|ed|ing)?|leas(?:e|es|ed|ing)|trad(?:e|es|ed|ing)|transfer\w*|provid(?:e|es|ed|ing)|giv(?:e|es|en|ing)|gave|releas\w*|pass(?:es|ed|ing)?|exchang\w*|transmit\w*|send(?:s|ing)?|sent|furnish\w*|licens(?:e|es|ed|ing)|reveal\w*|partag\w*|communiqu\w*|transm[ei]\w*|vend(?:re|ons|ez|ent|u|ue|us|ues|emos|en|e|er|ido|ida|idos|idas|ere|iamo|ono)|c[eèé]d(?:er|ons|ez|ent|e|é|ée|és|ées|emos|ido|ida|ere|iamo)|lou(?:er|ons|ez|ent)|weiterge\w*|geben|gegeben|weitergabe|übermitt\w*|offenleg\w*|offengelegt|verkauf\w*|teilen|teilt|geteilt|compart\w*|divulg\w*|comunic\w*|condivi\w*|trasfer\w*|trasmett\w*|verstrek\w*|verkop\w*|verkoopt|verkocht|doorge\w*|delen|deelt|gedeeld|compartilh\w*|partilh\w*)$/;
 // A word for another party ("third", "partners", "Werbepartner", "prestataires", "terceros").

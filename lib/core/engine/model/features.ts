@@ -95,7 +95,6 @@ export interface FeatureSource {
   bigram: boolean;
 }
 
-
 const bigramOf = (a: string, b: string) => hashString(hashString(SEED_BIGRAM, a) ^ 32, b);
 
 /**

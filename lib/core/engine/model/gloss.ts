@@ -19,3 +19,13 @@ export const GLOSS: ReadonlyMap<string, readonly string[]> = new Map(Object.entr
 export function glossOf(w: string): readonly string[] | undefined {
   return GLOSS.get(w);
 }
+
+/**
+ * Whether a sentence's words are of another language the table holds: two or more of them have a gloss (no
+ * English sentence has any, as no key is an English word). Stops at the second.
+ */
+export function inOtherLanguage(ws: readonly string[]): boolean {
+  let glossed = 0;
+  for (const w of ws) if (GLOSS.has(w) && ++glossed >= 2) return true;
+  return false;
+}

@@ -5,7 +5,7 @@
  * practices and our labels, were worse on obvious sentences and no better in the grouped validation.
  */
 import { namesHandingOver } from './cues';
-import { glossOf, words } from './features';
+import { words } from './features';
 
 export const HEADS = ['third-party-sharing', 'ai-training', 'advertising-profiling', 'user-rights'] as const;
 export type Head = (typeof HEADS)[number];
@@ -186,16 +186,13 @@ export const HEAD_ACTIONS: Partial<Record<Head, (prepared: string) => boolean>> 
 
 /**
  * The sharing gate also opens on a word the cues know (cues.ts) for handing over or for another party, in
- * any language their lists hold: "Wir geben Ihre Daten an Werbepartner weiter", "a terceros"; and on a
- * word whose English (features.ts glossOf) is such a word: "Auftragsverarbeiter" (processors) — not on every
- * gloss the gate's own words would take ("légales", "accès"), which left it nearly always open in those
- * languages. (The gate's own English words still open it on some French ones: "passe", "services", "police".)
+ * any language their lists hold: "Wir geben Ihre Daten an Werbepartner weiter", "a terceros"; the cues know a
+ * word their lists lack by its English gloss (gloss.ts), so "Auftragsverarbeiter" (processors) opens it too —
+ * not every gloss the gate's own words would take ("légales", "accès"), which left it nearly always open in
+ * those languages. (The gate's own English words still open it on some French ones: "passe", "services", "police".)
  */
 const GATE_ALSO: Partial<Record<Head, (prepared: string) => boolean>> = {
-  'third-party-sharing': (prepared) => {
-    const ws = words(prepared);
-    return namesHandingOver(ws) || ws.some((w) => namesHandingOver(glossOf(w) ?? []));
-  },
+  'third-party-sharing': (prepared) => namesHandingOver(words(prepared)),
 };
 
 /** Whether a head's gate (and its action word, where it has one) opens on a prepared sentence. */
