@@ -260,8 +260,9 @@ function classifyWith(model: LinearModel, names: Names, sentence: string, only?:
   if (s.trim().length < 8 || QUESTION.test(s.trimEnd()) || wordCount(s) < MIN_WORDS || looksLikeTitle(sentence)) return [];
   const p = model.score(s);
   const yes = decide(model, s, p);
-  const grammar = grammarStance(s);
-  const { denial, choice } = grammar;
+  // The grammar is read only for a sentence that states something (most sentences of a policy state nothing).
+  let stance: ReturnType<typeof grammarStance> | undefined;
+  const grammarOf = () => (stance ??= grammarStance(s));
   let attributes: Attributes | undefined;
   const attrs = () => (attributes ??= attributesOf(s, sentence, names));
   const out: Classification[] = [];
@@ -270,6 +271,8 @@ function classifyWith(model: LinearModel, names: Names, sentence: string, only?:
     if (only && category !== only) continue;
     const k = HEADS.indexOf(category);
     if (!yes[k] || !gateOpen(category, s)) continue;
+    const grammar = grammarOf();
+    const { denial, choice } = grammar;
     const triggers = model.explain(s, k);
     const score = p[k] ?? 0;
     // A user right is a choice granted to the user: its "polarity" is that it exists.
@@ -293,6 +296,8 @@ function classifyWith(model: LinearModel, names: Names, sentence: string, only?:
     const patterns = Array.isArray(rule.re) ? rule.re : [rule.re];
     const m = patterns.map((re) => re.exec(s)).find((x) => x !== null);
     if (!m) continue;
+    const grammar = grammarOf();
+    const { denial, choice } = grammar;
     const triggers = [m[0]];
     if (choice) {
       out.push({ category: rule.category, polarity: 'restricts', stance: 'choice', triggers, score: 1, attributes: attrs(), ...(denial ? { alsoDenies: true as const } : {}) });

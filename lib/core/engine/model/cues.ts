@@ -84,6 +84,18 @@ export function namesHandingOver(ws: readonly string[]): boolean {
   return false;
 }
 
+/** Whether some index of `b` follows one of `a` within `reach` words. */
+function near(a: readonly number[], b: readonly number[], reach: number): boolean {
+  for (const x of a) for (const y of b) if (y > x && y - x <= reach) return true;
+  return false;
+}
+
+/** Whether one of the `span` words before index `at` matches `re`. */
+function anyBefore(ws: readonly string[], at: number, span: number, re: RegExp): boolean {
+  for (let i = Math.max(0, at - span); i < at; i++) if (re.test(ws[i] ?? '')) return true;
+  return false;
+}
+
 /** The cue features of a sentence's words (features.ts words()), each named once at most. */
 export function cues(ws: readonly string[]): string[] {
   const give: number[] = [];
@@ -98,19 +110,23 @@ export function cues(ws: readonly string[]): string[] {
   const out: string[] = [];
   if (give.length) out.push('give');
   if (other.length) out.push('other');
-  const near = (a: number[], b: number[], reach: number) => a.some((x) => b.some((y) => y > x && y - x <= reach));
   if (near(give, other, 8)) out.push('give>other');
   if (near(other, give, 6)) out.push('other>give');
   if (near(other, take, 5)) out.push('other>take');
-  if (give.some((g) => ws.slice(Math.max(0, g - 4), g).some((w) => NOT.test(w)))) out.push('not>give');
+  if (give.some((g) => anyBefore(ws, g, 4, NOT))) out.push('not>give');
   // (And German's verb before its subject: "Außerdem übermitteln wir", "Dazu geben wir".)
   let namesData: boolean | undefined;
-  const data = () => (namesData ??= other.length > 0 || ws.some((w) => DATA_WORD.test(w)));
-  const saysWe = (g: number) =>
-    ws.slice(Math.max(0, g - 3), g).some((w) => WE.test(w)) ||
-    (ws[g + 1] === 'wir' && !TOLD.test(ws[g + 2] ?? '') && data()) ||
-    (WE_ENDING.test(ws[g] ?? '') && !CLITIC.test(ws[g - 1] ?? '') && !THAT.test(ws[g + 1] ?? '') && data());
-  if (give.some(saysWe)) out.push('we>give');
+  for (const g of give) {
+    if (anyBefore(ws, g, 3, WE)) {
+      out.push('we>give');
+      break;
+    }
+    const dropsWe = (ws[g + 1] === 'wir' && !TOLD.test(ws[g + 2] ?? '')) || (WE_ENDING.test(ws[g] ?? '') && !CLITIC.test(ws[g - 1] ?? '') && !THAT.test(ws[g + 1] ?? ''));
+    if (dropsWe && (namesData ??= other.length > 0 || ws.some((w) => DATA_WORD.test(w)))) {
+      out.push('we>give');
+      break;
+    }
+  }
   for (let i = 0; i + 2 < ws.length; i++) {
     if (ws[i] === 'on' && (ws[i + 1] === 'our' || ws[i + 1] === 'its' || ws[i + 1] === 'their') && ws[i + 2] === 'behalf') {
       out.push('behalf');
