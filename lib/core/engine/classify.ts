@@ -261,8 +261,8 @@ function classifyWith(model: LinearModel, names: Names, sentence: string, only?:
   const p = model.score(s);
   const yes = decide(model, s, p);
   // The grammar is read only for a sentence that states something (most sentences of a policy state nothing).
-  let stance: ReturnType<typeof grammarStance> | undefined;
-  const grammarOf = () => (stance ??= grammarStance(s));
+  let reading: ReturnType<typeof grammarStance> | undefined;
+  const grammarOf = () => (reading ??= grammarStance(s));
   let attributes: Attributes | undefined;
   const attrs = () => (attributes ??= attributesOf(s, sentence, names));
   const out: Classification[] = [];

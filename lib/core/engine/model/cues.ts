@@ -113,7 +113,11 @@ export function cues(ws: readonly string[]): string[] {
   if (near(give, other, 8)) out.push('give>other');
   if (near(other, give, 6)) out.push('other>give');
   if (near(other, take, 5)) out.push('other>take');
-  if (give.some((g) => anyBefore(ws, g, 4, NOT))) out.push('not>give');
+  for (const g of give)
+    if (anyBefore(ws, g, 4, NOT)) {
+      out.push('not>give');
+      break;
+    }
   // (And German's verb before its subject: "Außerdem übermitteln wir", "Dazu geben wir".)
   let namesData: boolean | undefined;
   for (const g of give) {
@@ -121,8 +125,9 @@ export function cues(ws: readonly string[]): string[] {
       out.push('we>give');
       break;
     }
-    const dropsWe = (ws[g + 1] === 'wir' && !TOLD.test(ws[g + 2] ?? '')) || (WE_ENDING.test(ws[g] ?? '') && !CLITIC.test(ws[g - 1] ?? '') && !THAT.test(ws[g + 1] ?? ''));
-    if (dropsWe && (namesData ??= other.length > 0 || ws.some((w) => DATA_WORD.test(w)))) {
+    // "we" after the verb (German "geben wir") or in its ending ("compartimos"), where the sentence names data.
+    const weAfterOrInVerb = (ws[g + 1] === 'wir' && !TOLD.test(ws[g + 2] ?? '')) || (WE_ENDING.test(ws[g] ?? '') && !CLITIC.test(ws[g - 1] ?? '') && !THAT.test(ws[g + 1] ?? ''));
+    if (weAfterOrInVerb && (namesData ??= other.length > 0 || anyBefore(ws, ws.length, ws.length, DATA_WORD))) {
       out.push('we>give');
       break;
     }
