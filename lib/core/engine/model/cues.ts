@@ -90,9 +90,9 @@ function near(a: readonly number[], b: readonly number[], reach: number): boolea
   return false;
 }
 
-/** Whether one of the `span` words before index `at` matches `re`. */
-function anyBefore(ws: readonly string[], at: number, span: number, re: RegExp): boolean {
-  for (let i = Math.max(0, at - span); i < at; i++) if (re.test(ws[i] ?? '')) return true;
+/** Whether one of the words from index `from` (at least 0) up to `to` (excluded) matches `re`. */
+function anyIn(ws: readonly string[], from: number, to: number, re: RegExp): boolean {
+  for (let i = Math.max(0, from); i < to; i++) if (re.test(ws[i] ?? '')) return true;
   return false;
 }
 
@@ -114,20 +114,20 @@ export function cues(ws: readonly string[]): string[] {
   if (near(other, give, 6)) out.push('other>give');
   if (near(other, take, 5)) out.push('other>take');
   for (const g of give)
-    if (anyBefore(ws, g, 4, NOT)) {
+    if (anyIn(ws, g - 4, g, NOT)) {
       out.push('not>give');
       break;
     }
   // (And German's verb before its subject: "Außerdem übermitteln wir", "Dazu geben wir".)
   let namesData: boolean | undefined;
   for (const g of give) {
-    if (anyBefore(ws, g, 3, WE)) {
+    if (anyIn(ws, g - 3, g, WE)) {
       out.push('we>give');
       break;
     }
     // "we" after the verb (German "geben wir") or in its ending ("compartimos"), where the sentence names data.
     const weAfterOrInVerb = (ws[g + 1] === 'wir' && !TOLD.test(ws[g + 2] ?? '')) || (WE_ENDING.test(ws[g] ?? '') && !CLITIC.test(ws[g - 1] ?? '') && !THAT.test(ws[g + 1] ?? ''));
-    if (weAfterOrInVerb && (namesData ??= other.length > 0 || anyBefore(ws, ws.length, ws.length, DATA_WORD))) {
+    if (weAfterOrInVerb && (namesData ??= other.length > 0 || anyIn(ws, 0, ws.length, DATA_WORD))) {
       out.push('we>give');
       break;
     }
