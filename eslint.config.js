@@ -21,7 +21,7 @@ import regexp from 'eslint-plugin-regexp';
 //   lib/core/         the pure core; imports nothing outside lib/core
 //   lib/core/lang/    every word list of one language in one file; imports nothing outside itself
 //
-// No file in lib/ uses a browser API or a browser global.
+// No file in lib/ uses a browser API or a browser global; lib/core reads no clock and no randomness either.
 const BROWSER_API = { group: ['wxt/*', '#imports', '@webext-core/*', 'webextension-polyfill'], message: 'No browser extension API here.' };
 /** A folder, as an import names it: relative (`../history/store`) or through the alias (`@/lib/history`). */
 const folders = (...names) => names.flatMap((n) => [`**/${n}`, `**/${n}/*`]);
@@ -54,6 +54,22 @@ const NOT_FROM_CLI = {
   group: [...folders('utils', 'components', 'entrypoints', 'extension')],
   message: 'The CLI runs the core (lib/core, lib/history) and nothing of the extension (utils, components, entrypoints, lib/extension).',
 };
+
+/** Globals no file of lib/ reads: the extension's APIs and the page's (lib/history gets its IndexedDB passed in). */
+const LIB_GLOBALS = ['browser', 'chrome', 'window', 'document', 'localStorage', 'indexedDB'];
+const CORE = 'lib/core is the pure core: what it needs comes as an argument.';
+const CLOCK = 'lib/core reads no clock and no randomness: the same input gives the same answer on any machine (bound work, not time).';
+/** More globals the pure core may not read: the rest of the browser's, the network, the clock and timers. */
+const CORE_GLOBALS = [
+  ...['navigator', 'self', 'location', 'sessionStorage', 'caches', 'DOMParser', 'fetch', 'XMLHttpRequest', 'WebSocket'].map((name) => ({ name, message: CORE })),
+  ...['performance', 'setTimeout', 'setInterval', 'requestAnimationFrame', 'requestIdleCallback'].map((name) => ({ name, message: CLOCK })),
+];
+const NO_CLOCK_PROPERTIES = [
+  { object: 'Date', property: 'now', message: CLOCK },
+  { object: 'Math', property: 'random', message: CLOCK },
+  { object: 'crypto', property: 'getRandomValues', message: CLOCK },
+  { object: 'crypto', property: 'randomUUID', message: CLOCK },
+];
 
 /** A layer's files (tests and test support left out) may not use a browser API nor import what `notFrom` names. */
 const layer = (files, ignores, notFrom, browserApi = false) => ({
@@ -90,7 +106,18 @@ export default tseslint.config(
   {
     files: ['lib/**/*.ts'],
     ignores: ['**/*.test.ts', 'lib/history/test-*.ts'],
-    rules: { 'no-restricted-globals': ['error', 'browser', 'chrome', 'window', 'document', 'localStorage', 'indexedDB'] },
+    rules: { 'no-restricted-globals': ['error', ...LIB_GLOBALS] },
+  },
+  // The pure core, stricter: what it needs comes as arguments (a page's DOM, a fetch, a clock), and it reads
+  // no clock and no randomness, so the same input gives the same answer on any machine.
+  {
+    files: ['lib/core/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-globals': ['error', ...LIB_GLOBALS, ...CORE_GLOBALS],
+      'no-restricted-properties': ['error', ...NO_CLOCK_PROPERTIES],
+      'no-restricted-syntax': ['error', { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: CLOCK }],
+    },
   },
   layer(['lib/**/*.ts'], ['**/*.test.ts', 'lib/history/test-*.ts'], NOT_FROM_EXTENSION_RULES),
   layer(['lib/history/**/*.ts'], ['**/*.test.ts', 'lib/history/test-*.ts'], NOT_FROM_HISTORY),

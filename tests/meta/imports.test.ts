@@ -88,3 +88,42 @@ describe('import direction', () => {
     expect(await restricted(file, code)).toEqual([]);
   });
 });
+
+/** The messages of the rules that keep lib/core pure: no browser global, no clock, no randomness. */
+async function impure(filePath: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath });
+  return (result?.messages ?? []).filter((m) => ['no-restricted-globals', 'no-restricted-properties', 'no-restricted-syntax'].includes(m.ruleId ?? '')).map((m) => m.message);
+}
+
+const NOT_AN_ARGUMENT = /what it needs comes as an argument/;
+const NO_CLOCK = /reads no clock and no randomness/;
+
+describe('the pure core reads no browser global, clock or randomness', () => {
+  it.each([
+    ["export const x = () => navigator.language;\n", NOT_AN_ARGUMENT],
+    ["export const x = () => new DOMParser();\n", NOT_AN_ARGUMENT],
+    ["export const x = () => fetch('https://example.com/privacy');\n", NOT_AN_ARGUMENT],
+    ["export const x = () => location.href;\n", NOT_AN_ARGUMENT],
+    ["export const x = () => performance.now();\n", NO_CLOCK],
+    ["export const x = () => Date.now();\n", NO_CLOCK],
+    ["export const x = () => new Date();\n", NO_CLOCK],
+    ["export const x = () => Math.random();\n", NO_CLOCK],
+    ["export const x = (f: () => void) => setTimeout(f, 200);\n", NO_CLOCK],
+    ["export const x = () => crypto.randomUUID();\n", NO_CLOCK],
+  ])('lib/core/engine may not: %s', async (code, message) => {
+    expect((await impure('lib/core/engine/probe.ts', code)).join('\n')).toMatch(message);
+  });
+
+  it('leaves a date read from the text, a passed-in clock and a local named like a global alone', async () => {
+    const code = "export const x = (iso: string, now: () => number, location: string) => [new Date(iso).getTime(), now(), location.length];\n";
+    expect(await impure('lib/core/text/probe.ts', code)).toEqual([]);
+  });
+
+  it('binds the core only: the extension\'s features and the command line may read the clock', async () => {
+    for (const file of ['utils/probe.ts', 'cli/probe.ts']) expect(await impure(file, 'export const x = () => [Date.now(), performance.now(), navigator.language];\n')).toEqual([]);
+  });
+
+  it('keeps lib/history from the browser\'s globals too (its IndexedDB is passed in)', async () => {
+    expect((await impure('lib/history/probe.ts', 'export const x = () => indexedDB.open("x");\n')).length).toBe(1);
+  });
+});
