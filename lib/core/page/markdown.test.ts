@@ -95,8 +95,15 @@ describe('inline markup', () => {
     ['AT&amp;T &nbsp;rocks', 'AT&T rocks'],
     ['\\- escaped \\* stars', '- escaped * stars'],
     ['“curly” – dash', '"curly" - dash'],
+    ['caf&#233; &#x1F600;', 'café 😀'],
   ])('%s → %s', (input, expected) => {
     expect(inlineText(input)).toBe(expected);
+  });
+
+  it.each(['&#1114112;', '&#x110000;', '&#99999999999999999999999;', '&#xD800;', '&#0;'])('reads %s, a reference to no character, as U+FFFD (as HTML does), and does not throw', (entity) => {
+    expect(inlineText(`We share${entity} data.`)).toBe('We share\ufffd data.');
+    const doc = documentFromMarkdown(`# Privacy\n\nWe share your data with partners${entity}.\n`, { url: 'https://example.com/privacy', language: 'en' });
+    expect(doc.blocks.map((b) => b.text)).toEqual(['Privacy', 'We share your data with partners\ufffd.']);
   });
 
   it.each([
@@ -153,7 +160,7 @@ function referenceInlineText(input: string): string {
   s = s.replace(/&(#\d+|#x[0-9a-f]+|[a-z]+);/gi, (m, e: string) => {
     if (e[0] === '#') {
       const code = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
-      return Number.isFinite(code) && code > 0 ? String.fromCodePoint(code) : m;
+      return code > 0 && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff) ? String.fromCodePoint(code) : '\ufffd';
     }
     return ENTITY[e.toLowerCase()] ?? m;
   });
@@ -183,7 +190,7 @@ function* markupStrings(count: number, alphabet: string[], seed = 1): Generator<
   }
 }
 
-const INLINE_ALPHABET = ['[', ']', '(', ')', '!', '<', '>', '/', '*', '_', '`', '"', ' ', '\t', 'a', 'b', 'B', 'x', 'o:p', 'c-e', '@', 'q.r', 'http://e.x/?utm_source=1', 'https:', 'mailto:', 'br', '&amp;', '#', '\\', '\u2028', 'é', 'K', 'ſ'];
+const INLINE_ALPHABET = ['[', ']', '(', ')', '!', '<', '>', '/', '*', '_', '`', '"', ' ', '\t', 'a', 'b', 'B', 'x', 'o:p', 'c-e', '@', 'q.r', 'http://e.x/?utm_source=1', 'https:', 'mailto:', 'br', '&amp;', '&#', '1114112;', 'x41;', '#', '\\', '\u2028', 'é', 'K', 'ſ'];
 
 describe('inlineText is linear, and says what the regular expressions said', () => {
   it('agrees with the regular expressions on 20,000 strings made of markup characters', () => {

@@ -327,7 +327,8 @@ export function inlineText(input: string): string {
   s = s.replace(/&(#\d+|#x[0-9a-f]+|[a-z]+);/gi, (m, e: string) => {
     if (e[0] === '#') {
       const code = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
-      return Number.isFinite(code) && code > 0 ? String.fromCodePoint(code) : m;
+      // As HTML reads it: a reference to no character (zero, a lone surrogate, past U+10FFFF) is U+FFFD.
+      return code > 0 && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff) ? String.fromCodePoint(code) : '\ufffd';
     }
     return ENTITIES[e.toLowerCase()] ?? m;
   });
