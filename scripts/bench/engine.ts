@@ -84,6 +84,35 @@ function classifierLines(sentences: string[]): void {
   console.log(`target classifier-median-ms-per-sentence: ${med.toFixed(4)} (goal <= 0.05 ms in Node; ${sentences.length} sentences in chunks of ${CHUNK}; baseline keyword flag ${baseMed.toFixed(4)} ms; ratio ${(med / Math.max(1e-6, baseMed)).toFixed(1)})`);
 }
 
+/**
+ * Two unrelated versions made of one-word blocks ("alpha" and "beta" in random order): far past the alignment's
+ * edit bound, so blocks are matched by its greedy fallback, which was quadratic in a word's repeats until
+ * 6 December 2026. The line is the analysis at the size cap (150,000 blocks a version) against the same at
+ * half of it, in the same run. The bounded LCS attempt costs the same at both sizes and dominates, so linear
+ * work gives a ratio near 1 (0.93 on this machine); the quadratic fallback gave 1.96 (8.1 s against 4.1 s).
+ * Goal <= 1.5.
+ */
+function oneWordBlocksLine(md: (s: string) => PolicyDocument): void {
+  const version = (n: number, seed: number) => {
+    let x = seed;
+    const out: string[] = [];
+    for (let i = 0; i < n; i++) {
+      x = (Math.imul(x, 1664525) + 1013904223) >>> 0;
+      out.push((x >>> 16) % 2 ? 'alpha' : 'beta');
+    }
+    return md(out.join('\n\n'));
+  };
+  const at = (n: number) => {
+    const older = version(n, 1);
+    const newer = version(n, 2);
+    analyzeChange(older, newer); // warm-up
+    return quantile([0, 1, 2].map(() => time(() => analyzeChange(older, newer)).ms), 0.5);
+  };
+  const half = at(75_000);
+  const full = at(150_000);
+  console.log(`target one-word-blocks-at-cap-ratio: ${(full / Math.max(0.01, half)).toFixed(2)} (goal <= 1.5: 150,000 one-word blocks per version ${full.toFixed(0)} ms against 75,000 ${half.toFixed(0)} ms in the same run; the bounded LCS attempt costs both the same, the rest is linear)`);
+}
+
 /** Runs a support script in a fresh Node process and returns the JSON of the last line it prints. */
 function freshProcess<T>(script: string, args: string[] = [], nodeFlags: string[] = []): T {
   const out = execFileSync(process.execPath, [...nodeFlags, '--import', 'tsx', script, ...args], { encoding: 'utf8' });
@@ -205,5 +234,6 @@ export async function run(): Promise<number> {
       `target ${name}: ${r.ms.toFixed(1)} (goal <= 300 ms; cpu ${r.cpuMs.toFixed(1)} ms${r.truncated ? '; engine truncated (size cap hit)' : ''}; baseline diffWords ${r.baseMs.toFixed(1)} ms${r.baseTimedOut ? ` (hit its ${BASELINE_TIMEOUT_MS} ms timeout, no result)` : ''}; ratio ${(r.ms / Math.max(0.01, r.baseMs)).toFixed(2)})`,
     );
   }
+  oneWordBlocksLine(md);
   return 0;
 }

@@ -286,6 +286,15 @@ describe('schema and bounds', () => {
     const a = analyzeChange(doc(BASE), doc(huge));
     expect(a.truncated).toBe(true);
   });
+
+  it('counts a block as at least one word: a version of one-letter blocks is cut at MAX_VERSION_WORDS of them', () => {
+    const letters = (n: number) => ({ ...doc(BASE), blocks: Array.from({ length: n }, (_, i) => ({ kind: 'paragraph' as const, text: i % 2 ? 'a' : 'b', section: [] })) });
+    // The same blocks on both sides: nothing to align past its bound, so only the size cap can cut.
+    expect(analyzeChange(letters(MAX_VERSION_WORDS), letters(MAX_VERSION_WORDS)).truncated).toBe(false);
+    const over = analyzeChange(letters(MAX_VERSION_WORDS + 1), letters(MAX_VERSION_WORDS + 1));
+    expect(over.truncated).toBe(true);
+    expect(over.findings).toEqual([]);
+  });
 });
 
 describe('the same verdict on any machine', () => {

@@ -96,22 +96,25 @@ const withLeadIn = (leadIn: string | undefined, sentence: string) => (leadIn ? `
 
 /**
  * The document cut to MAX_VERSION_WORDS words, and whether anything was cut. Words are estimated from
- * characters (about six a word); the block that crosses the limit keeps its head.
+ * characters (about six a word), and a block counts as at least one word, so that a version of 900,000
+ * one-letter blocks is cut at 150,000 of them too; the block that crosses the limit keeps its head.
  */
 function capDocument(doc: PolicyDocument): { doc: PolicyDocument; cut: boolean } {
-  const maxChars = MAX_VERSION_WORDS * 6;
+  const maxChars = MAX_VERSION_WORDS * CHARS_PER_WORD;
   let chars = 0;
   for (let i = 0; i < doc.blocks.length; i++) {
     const block = doc.blocks[i];
     if (!block) continue;
-    if (chars + block.text.length > maxChars) {
+    const cost = Math.max(CHARS_PER_WORD, block.text.length);
+    if (chars + cost > maxChars) {
       const head = { ...block, text: block.text.slice(0, Math.max(0, maxChars - chars)) };
       return { doc: { ...doc, blocks: [...doc.blocks.slice(0, i), ...(head.text ? [head] : [])] }, cut: true };
     }
-    chars += block.text.length;
+    chars += cost;
   }
   return { doc, cut: false };
 }
+const CHARS_PER_WORD = 6;
 
 /** Words that mark an opt-out in the languages we read (a profile's known practice, a finding's signal). */
 const OPT_OUT = /\b(?:opt[- ]?out|object|turn off|switch off|disable|withdraw|widersprech\w*|widerspruch|opposer|opposition|retirer|oponerse|oposición|darse de baja)\b/i;

@@ -119,8 +119,8 @@ export function wordSpans(before: string, after: string): { spans: Span[]; exact
   return { spans, exact: true };
 }
 
-/** Pairs of equal keys, in order (an LCS), bounded; a greedy in-order match when the LCS is too costly. */
-function matchInOrder(a: string[], b: string[], budget: Budget): Array<[number, number]> {
+/** Pairs of equal keys, in order (an LCS), bounded; a greedy in-order match when the LCS is too costly (exported for its test). */
+export function matchInOrder(a: string[], b: string[], budget: Budget): Array<[number, number]> {
   const pairs: Array<[number, number]> = [];
   const result = diffArrays(a, b, { maxEditLength: BLOCK_MAX_EDIT });
   if (result) {
@@ -145,11 +145,18 @@ function matchInOrder(a: string[], b: string[], budget: Budget): Array<[number, 
     if (list) list.push(i);
     else positions.set(k, [i]);
   });
+  // The first position of each key past the last match: lastI only grows, so a key's cursor only moves
+  // forward, and the whole fallback is linear (a search from the start of each list was quadratic when
+  // a few keys repeat many times: thousands of one-word blocks).
+  const cursor = new Map<string, number>();
   let lastI = -1;
   b.forEach((k, j) => {
     const list = positions.get(k);
     if (!list) return;
-    const next = list.find((i) => i > lastI);
+    let c = cursor.get(k) ?? 0;
+    while (c < list.length && (list[c] ?? 0) <= lastI) c++;
+    cursor.set(k, c);
+    const next = list[c];
     if (next === undefined) return;
     pairs.push([next, j]);
     lastI = next;
