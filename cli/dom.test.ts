@@ -10,6 +10,15 @@ describe('loadHtml', () => {
     page.close();
   });
 
+  it('closes a page with an <iframe> inside <svg> or <math>, which jsdom takes for a frame of its own', () => {
+    for (const html of ['<svg><iframe></iframe></svg><iframe></iframe>', '<p>We share data.</p><math><iframe></iframe></math><p><iframe></iframe></p>']) {
+      const page = loadHtml(html, 'https://example.test/privacy');
+      expect(page.document.querySelectorAll('iframe').length).toBe(2);
+      expect(() => page.close()).not.toThrow();
+      expect(() => loadPageWithinLimits(html, 'https://example.test/privacy').close()).not.toThrow();
+    }
+  });
+
   it('still reads a page whose stylesheet jsdom cannot parse', () => {
     // `border: inherit` followed by a longhand makes jsdom's CSS library throw while building the tree.
     const html = '<style>p{border:inherit;border-color:transparent}</style><h1>Privacy Policy</h1><p>We collect data.</p>';

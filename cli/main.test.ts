@@ -88,6 +88,25 @@ describe('clausewatch diff', () => {
     expect(out.findings.some((f) => f.category === 'third-party-sharing')).toBe(true);
   });
 
+  it('reads pages that jsdom cannot close cleanly (an <iframe> inside <svg> or <math>) and a character reference to no character', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cw-odd-markup-'));
+    try {
+      const page = (extra: string) => `<title>Privacy Policy</title><h1>Privacy Policy</h1><p>We keep your data to ourselves.</p>${extra}<svg><iframe></iframe></svg><math><iframe></iframe></math><iframe></iframe>`;
+      writeFileSync(join(dir, 'old.html'), page(''));
+      writeFileSync(join(dir, 'new.html'), page('<p>We sell your data to advertisers.</p>'));
+      writeFileSync(join(dir, 'old.md'), '# Privacy Policy\n\nWe keep your data to ourselves&#x110000;.\n');
+      writeFileSync(join(dir, 'new.md'), '# Privacy Policy\n\nWe keep your data to ourselves&#x110000;.\n\nWe sell your data to advertisers.\n');
+      for (const [older, newer] of [['old.html', 'new.html'], ['old.md', 'new.md']]) {
+        const r = await run(['diff', older ?? '', newer ?? '', '--json'], { cwd: dir });
+        expect(r.stderr).toBe('');
+        expect(r.code).toBe(0);
+        expect(DiffOutput.parse(JSON.parse(r.stdout)).findings.some((f) => f.category === 'third-party-sharing')).toBe(true);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('writes a policy\'s control characters as visible escapes, never as terminal commands', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'cw-escapes-'));
     try {
