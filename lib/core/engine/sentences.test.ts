@@ -1,5 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { splitSentences } from './sentences';
+import { canonicalKey, normalizeFast, splitSentences, tokens } from './sentences';
+import { classifySentence } from './classify';
+import { analyzeChange } from './analyze';
+import { documentFromMarkdown } from '../page/markdown';
 
 /** The splitter as it was: one Intl.Segmenter pass over the whole text, re-joining after abbreviations. */
 function reference(text: string, language = 'en'): string[] {
@@ -109,5 +112,34 @@ describe('splitSentences', () => {
     expect(sentences).toHaveLength(1);
     expect(sentences[0]!.length).toBe(text.trim().length);
     expect(performance.now() - started).toBeLessThan(60_000);
+  });
+});
+
+describe('what a comparison ignores besides case', () => {
+  const doc = (text: string, language = 'en') => documentFromMarkdown(`# Privacy\n\n${text}\n`, { url: 'https://example.com/privacy', language });
+
+  it.each([
+    ['a ligature of a PDF\'s typesetting', 'We share your device identiﬁers with ﬁnancial partners.', 'We share your device identifiers with financial partners.'],
+    ['the same sentence in capitals (ﬁ and ß have two-letter capitals)', 'We share your device identiﬁers with our partners.', 'WE SHARE YOUR DEVICE IDENTIFIERS WITH OUR PARTNERS.'],
+    ['a German sentence in capitals', 'Wir geben Ihre Daten gemäß Art. 6 an Dritte weiter, außer an Werbepartner.', 'WIR GEBEN IHRE DATEN GEMÄSS ART. 6 AN DRITTE WEITER, AUSSER AN WERBEPARTNER.'],
+    ['a left-to-right mark inside a word', 'We share your device identi\u200efiers with our partners.', 'We share your device identifiers with our partners.'],
+    ['bidi isolates, a variation selector and a grapheme joiner', 'We \u2066share\u2069 your data\ufe0f with our part\u034fners.', 'We share your data with our partners.'],
+  ])('%s: one key, the same tokens, and no finding when only that changed', (_what, older, newer) => {
+    expect(canonicalKey(older)).toBe(canonicalKey(newer));
+    expect(tokens(older)).toEqual(tokens(newer));
+    const language = /Wir/.test(older) ? 'de' : 'en';
+    for (const [a, b] of [[older, newer], [newer, older]] as const) expect(analyzeChange(doc(a, language), doc(b, language)).findings).toEqual([]);
+  });
+
+  it('still tells apart words that differ by more than that', () => {
+    expect(canonicalKey('We share your data with partners.')).not.toBe(canonicalKey('We share your data with advertisers.'));
+    expect(canonicalKey('Strasse')).not.toBe(canonicalKey('Strase'));
+  });
+
+  it('reads a backtick as the apostrophe it stands for, as normalizeText does, on the fast path too', () => {
+    expect(normalizeFast('We don`t sell your personal information.')).toBe("We don't sell your personal information.");
+    const stance = (s: string) => classifySentence(s, 'third-party-sharing').map((c) => c.stance);
+    expect(stance('We don`t sell your personal information to anyone.')).toEqual(stance("We don't sell your personal information to anyone."));
+    expect(stance("We don't sell your personal information to anyone.")).toEqual(['does-not']);
   });
 });

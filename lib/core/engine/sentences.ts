@@ -6,7 +6,8 @@ import { isDateLine } from '../text/dates';
 
 // Text that is plain printable ASCII with single spaces is already normalised; most policy text is, and
 // skipping the full normalisation (NFC plus several passes) roughly halves the engine's string work.
-const ALREADY_NORMAL = /^[\x21-\x7e](?:[\x21-\x7e]| (?=[\x21-\x7e]))*$/;
+// (Not a backtick: normalizeText reads it as an apostrophe, "don`t" as "don't".)
+const ALREADY_NORMAL = /^[\x21-\x5f\x61-\x7e](?:[\x21-\x5f\x61-\x7e]| (?=[\x21-\x5f\x61-\x7e]))*$/;
 
 /** normalizeText, with a fast path for text that is already normal. */
 export function normalizeFast(text: string): string {
@@ -155,7 +156,7 @@ export function clearKeyMemo(): void {
 }
 
 function computeKey(text: string): string {
-  let s = foldFast(text);
+  let s = keyFold(foldFast(text));
   if (s.includes('http')) s = s.replace(/https?:\/\/([^\s?#]+)\S*/g, '$1');
   s = s.replace(LIST_PREFIX, '').replace(/(?<=\w)['’-](?=\w)/g, '');
   // ASCII text (the common case) avoids the slower Unicode-aware pattern.
@@ -165,8 +166,22 @@ const ASCII = /^[\t\n\r\x20-\x7e]*$/;
 
 /** Lower-cased word tokens, for similarity. */
 export function tokens(text: string): string[] {
-  return foldFast(text).match(/[\p{L}\p{N}]+/gu) ?? [];
+  return keyFold(foldFast(text)).match(/[\p{L}\p{N}]+/gu) ?? [];
 }
+
+/**
+ * What a comparison of folded text ignores beyond case: invisible format characters (bidi marks and
+ * controls, the combining grapheme joiner, variation selectors, invisible operators; zero-width spaces and
+ * soft hyphens are gone already, normalize.ts), and spellings that a change of case or a PDF's typesetting
+ * alone produce: the ligatures "ﬁ", "ﬂ", … (text copied from a PDF), and "ß", whose capital is "SS". So
+ * "identiﬁers" and "IDENTIFIERS", "gemäß" and "GEMÄSS" have one key. (The classifier still reads the
+ * text as extracted: its features are those it was fitted on.)
+ */
+function keyFold(folded: string): string {
+  return ASCII.test(folded) ? folded : folded.replace(KEY_FOLDED, (c) => KEY_SPELLING[c] ?? '');
+}
+const KEY_FOLDED = /[\u061C\u180E\u200E\u200F\u202A-\u202E\u2061-\u2064\u2066-\u2069\uFB00-\uFB06\u00DF]|\u034F|[\uFE00-\uFE0F]|[\u{E0100}-\u{E01EF}]/gu;
+const KEY_SPELLING: Record<string, string> = { '\uFB00': 'ff', '\uFB01': 'fi', '\uFB02': 'fl', '\uFB03': 'ffi', '\uFB04': 'ffl', '\uFB05': 'st', '\uFB06': 'st', '\u00DF': 'ss' };
 
 /** Dice coefficient of two token sets. */
 export function dice(a: Set<string>, b: Set<string>): number {
