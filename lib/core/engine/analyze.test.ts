@@ -636,6 +636,21 @@ You may opt out of our sharing of your information with advertising partners in 
     }
   });
 
+  it('where the older version never spoke of the practice, a choice that holds it back is good news; an opt-out still tells of it', () => {
+    const silent = '# Privacy Policy\n\n## Your account\n\nWe collect your email address when you create an account.\n';
+    const findings = (added: string) => analyze(`${silent}\n${added}\n`, silent).findings.filter((f) => f.category === 'third-party-sharing' || f.category === 'ai-training');
+    for (const added of [
+      'We will not use your conversations to train our models unless you opt in.',
+      'Unless you opt in, we never share your information with data brokers.',
+      'If you would like us to share your information with data brokers, you can opt in from your settings.',
+    ]) {
+      const found = findings(added);
+      expect(found.map((f) => [f.kind, f.severity]), added).toEqual([['restricted', 'good-news']]);
+    }
+    // An opt-out presupposes what it lets the reader refuse: this is how the reader learns of the sharing.
+    expect(findings('If you opt out, we will stop sharing your information with data brokers.').map((f) => [f.category, f.kind, f.severity])).toEqual([['third-party-sharing', 'new', 'major']]);
+  });
+
   it('a practice the older version denied is still news when stated', () => {
     const denied = OPTED.replace('You may opt out of our sharing of your information with advertising partners in your settings.', 'We do not share your information with advertising partners.');
     const newer = denied.replace('who host our servers.', 'who host our servers.\n\nWe share your information with advertising partners.');

@@ -550,7 +550,9 @@ function judgeEdit(
     if (restrictsNow) {
       // An opt-out presupposes the practice: offered where the older version never spoke of it, it is how
       // the reader learns that the practice exists ("you can opt out of having your posts used to train").
-      if (restrictsNow.stance === 'choice' && !restrictsBefore && known.states === 0 && known.restricts === 0) push('new', attributeKeys(attributes));
+      // Not a choice that holds the practice back ("not unless you opt in", "we will ask for your
+      // permission"), nor a law's right to opt out: as presupposes() reads a version's known practices.
+      if (presupposes(restrictsNow, withLeadIn(edit.context, after)) && !restrictsBefore && known.states === 0 && known.restricts === 0) push('new', attributeKeys(attributes));
       else if (restrictsBefore && category === 'ai-training' && edit.type === 'modified' && listItemDropped(edit)) push('expanded');
       else if (restrictsBefore) push('reworded');
       else if (edit.type === 'added' && known.restricts > 0 && attributeKeys(attributes).every((k) => known.restrictKeys.has(k))) push('reworded');
