@@ -106,6 +106,38 @@ describe('estimatePageSize', () => {
   });
 });
 
+describe('estimatePageSize: elements the parser makes that no tag names', () => {
+  const exactly = (html: string) => {
+    const page = loadHtml(html, 'https://example.test/');
+    const size = measurePage(page.document, { depth: 1e6, elements: 1e9, elementLevels: 1e12 });
+    page.close();
+    return size;
+  };
+  // Formatting elements left open inside a <div>, then paragraphs: the parser opens a copy of each in every
+  // paragraph (the HTML standard's reconstruction of the active formatting elements).
+  const reopened = (formatting: (k: number) => string, k: number, paragraphs: string) =>
+    `<!doctype html><title>Privacy Policy</title><div>${Array.from({ length: k }, (_, i) => formatting(i)).join('')}We share data.</div>${paragraphs}`;
+
+  it.each([
+    ['distinct <b>s reopened in every paragraph', reopened((i) => `<b id=b${i}>`, 40, '<p>x'.repeat(300))],
+    ['the same, with white space for text', reopened((i) => `<i class=c${i}>`, 40, '<p> '.repeat(300))],
+    ['identical ones, of which the parser keeps three (the "Noah\'s Ark" clause)', reopened(() => '<b>', 40, '<p>x'.repeat(300))],
+    ['closed before the paragraphs: nothing reopened', reopened((i) => `<b id=b${i}>`, 40, '').replace('We share data.', `We share data.${'</b>'.repeat(40)}`) + '<p>x'.repeat(300)],
+    ['left open in table cells, which scope them', `<!doctype html><title>T</title><table>${'<tr><td><b>x<td><font color=red>y'.repeat(300)}</table><p>after`],
+  ])('counts %s as the parser builds them', (_label, html) => {
+    const estimate = estimatePageSize(html);
+    const exact = exactly(html);
+    expect(estimate.elements / exact.elements).toBeGreaterThan(0.9);
+    expect(estimate.elements / exact.elements).toBeLessThan(1.1);
+  });
+
+  it('refuses before parsing a 10 KB page that would build 400,000 elements (it took jsdom 28 s and 1.4 GB)', () => {
+    const html = reopened((i) => `<b id=b${i}>`, 200, '<p>x'.repeat(2_000));
+    expect(html.length).toBeLessThan(11_000);
+    expect(() => loadPageWithinLimits(html, 'https://example.test/privacy')).toThrow(/^the page has too many elements to extract \(about 402,002; the limit is 20,000\)$/);
+  });
+});
+
 describe('loadPageWithinLimits', () => {
   it('loads an ordinary page', () => {
     const page = loadPageWithinLimits(nested(30), 'https://example.test/privacy');

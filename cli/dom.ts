@@ -181,14 +181,65 @@ function overLimit(size: TreeSize, limits: DomLimits, estimated: boolean, factor
  * follows nesting the way the parser roughly would (void and raw-text elements, comments, the end tags
  * it supplies itself); the exact count after parsing decides, so the estimate only has to stop what is
  * far over the limits (twice them).
+ *
+ * It also counts the elements the parser makes that no tag names: a formatting element (<b>, <font>, …)
+ * left open when its parent closes stays "active", and the parser opens a copy of it again wherever text
+ * or an inline element comes next (the HTML standard's "reconstruct the active formatting elements"). A
+ * 6 KB page of 200 unclosed <b id=…> then 1,000 "<p>x" builds over 200,000 elements; counted by tags it
+ * looked like 1,200.
  */
 export function estimatePageSize(html: string): TreeSize {
   const stack: string[] = [];
+  /** For each slot of the stack, the active formatting entry it holds, if any. */
+  const entries: Array<Active | undefined> = [];
+  /** The list of active formatting elements: entries, and markers (a table cell, a caption, an object) that scope them. */
+  const active: Array<Active | typeof MARKER> = [];
+  /** Where each open table's cells begin in that list. */
+  const tables: number[] = [];
+  /** The stack's height when the last paragraph opened (it is not on the stack: its end tag is implied). */
+  let paragraphAt = -1;
   let foreign = 0;
   let elements = 0;
   let depth = 0;
   let elementLevels = 0;
-  for (let i = html.indexOf('<'); i >= 0 && i < html.length; i = html.indexOf('<', i)) {
+  const truncate = (height: number) => {
+    for (let k = stack.length - 1; k >= height; k--) {
+      if (stack[k] === 'svg' || stack[k] === 'math') foreign--;
+      const entry = entries[k];
+      if (entry) entry.open = false;
+    }
+    stack.length = height;
+    entries.length = height;
+    if (paragraphAt > height) paragraphAt = -1;
+  };
+  const push = (name: string, entry?: Active) => {
+    stack.push(name);
+    entries.push(entry);
+    if (stack.length > depth) depth = stack.length;
+  };
+  // The parser's "reconstruct the active formatting elements": each entry since the last marker that is no
+  // longer open is opened again where the text goes.
+  const reconstruct = () => {
+    let from = active.length;
+    while (from > 0 && active[from - 1] !== MARKER) from--;
+    for (let k = from; k < active.length; k++) {
+      const entry = active[k];
+      if (!entry || entry === MARKER || entry.open) continue;
+      elements++;
+      elementLevels += stack.length + 1;
+      entry.open = true;
+      push(entry.name, entry);
+    }
+  };
+  const clearToMarker = () => {
+    while (active.length > 0 && active.pop() !== MARKER);
+  };
+  let i = html.indexOf('<');
+  // Text before the first tag, or between two tags, is where the parser reconstructs.
+  // (White space too: in a body, the parser reconstructs for it as for any character.)
+  const textBefore = (from: number, to: number) => to > from;
+  for (let textFrom = 0; i >= 0 && i < html.length; textFrom = i, i = html.indexOf('<', i)) {
+    if (textBefore(textFrom, i)) reconstruct();
     if (html.startsWith('<!--', i)) {
       const end = html.indexOf('-->', i + 4);
       if (end < 0) break;
@@ -211,6 +262,7 @@ export function estimatePageSize(html: string): TreeSize {
       continue;
     }
     const name = m[0].toLowerCase();
+    const attributesFrom = TAG_NAME.lastIndex;
     // The end of the tag, past quoted attribute values. A quote opens a value only right after "=" (spaces
     // between allowed), as in the HTML tokenizer: a stray quote elsewhere (`<div x'>`) is part of a name.
     let j = TAG_NAME.lastIndex;
@@ -227,17 +279,40 @@ export function estimatePageSize(html: string): TreeSize {
     const selfClosing = html.charCodeAt(j - 1) === 0x2f;
     i = j + 1;
     if (closing) {
-      const at = stack.lastIndexOf(name);
-      if (at >= 0) {
-        for (let k = stack.length - 1; k >= at; k--) if (stack[k] === 'svg' || stack[k] === 'math') foreign--;
-        stack.length = at;
+      if (!foreign && FORMATTING.has(name)) {
+        // Its own end tag ends the entry (the adoption agency, roughly: up to it, the stack closes too).
+        for (let k = active.length - 1; k >= 0 && active[k] !== MARKER; k--) {
+          if ((active[k] as Active).name !== name) continue;
+          active.splice(k, 1);
+          break;
+        }
       }
+      if (!foreign && SCOPE_MARKERS.has(name)) clearToMarker();
+      if (!foreign && name === 'table') {
+        const at = tables.pop();
+        if (at !== undefined) active.length = Math.min(active.length, at);
+      }
+      if (name === 'p') paragraphAt = -1;
+      const at = stack.lastIndexOf(name);
+      if (at >= 0) truncate(at);
       continue;
     }
     elements++;
+    if (!foreign) {
+      // A block opening closes the paragraph still open, and with it what was opened inside it.
+      if (CLOSES_PARAGRAPH.has(name) && paragraphAt >= 0) truncate(paragraphAt);
+      if (CELL.has(name)) {
+        // A new cell ends the one before it (its marker and what it made active).
+        const at = tables[tables.length - 1];
+        if (at !== undefined && active.length > at) active.length = at;
+        active.push(MARKER);
+      } else if (SCOPE_MARKERS.has(name)) active.push(MARKER);
+      if (name === 'table') tables.push(active.length);
+      if (!NO_RECONSTRUCTION.has(name)) reconstruct();
+    }
     if (NO_SELF_NESTING.has(name)) {
       const open = name[0] === 'h' && name.length === 2 ? stack.findLastIndex((s) => /^h[1-6]$/.test(s)) : stack.lastIndexOf(name);
-      if (open >= 0) stack.length = open;
+      if (open >= 0) truncate(open);
     }
     elementLevels += stack.length + 1;
     if (RAW_TEXT.has(name) && !foreign) {
@@ -249,13 +324,44 @@ export function estimatePageSize(html: string): TreeSize {
       i = found.index;
       continue;
     }
+    if (name === 'p' && !foreign) paragraphAt = stack.length;
     if (VOID.has(name) || (selfClosing && foreign) || IMPLIED_END.has(name)) continue;
-    stack.push(name);
+    let entry: Active | undefined;
+    if (FORMATTING.has(name) && !foreign) {
+      entry = { name, key: `${name}${html.slice(attributesFrom, j)}`, open: true };
+      // The standard's "Noah's Ark" clause: at most three entries with the same name and attributes.
+      let same = 0;
+      for (let k = active.length - 1; k >= 0 && active[k] !== MARKER; k--) {
+        if ((active[k] as Active).key === entry.key && ++same === 3) {
+          active.splice(k, 1);
+          break;
+        }
+      }
+      active.push(entry);
+    }
+    push(name, entry);
     if (name === 'svg' || name === 'math') foreign++;
-    if (stack.length > depth) depth = stack.length;
   }
   return { depth, elements, elementLevels };
 }
+
+interface Active {
+  name: string;
+  /** Name and attributes as written: entries alike in both count together (the Noah's Ark clause). */
+  key: string;
+  /** Whether an element made for it is still open. */
+  open: boolean;
+}
+const MARKER = 'marker' as const;
+/** The formatting elements the parser keeps active past their parent. */
+const FORMATTING = new Set(['a', 'b', 'big', 'code', 'em', 'font', 'i', 'nobr', 's', 'small', 'strike', 'strong', 'tt', 'u']);
+/** Elements that scope the active formatting elements (cells and captions are handled with their table). */
+const SCOPE_MARKERS = new Set(['td', 'th', 'caption', 'applet', 'object', 'marquee', 'template']);
+const CELL = new Set(['td', 'th', 'caption']);
+/** Start tags that close an open paragraph. */
+const CLOSES_PARAGRAPH = new Set(['address', 'article', 'aside', 'blockquote', 'center', 'details', 'dialog', 'dir', 'div', 'dl', 'fieldset', 'figcaption', 'figure', 'footer', 'header', 'hgroup', 'main', 'menu', 'nav', 'ol', 'p', 'search', 'section', 'summary', 'ul', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'pre', 'listing', 'form', 'li', 'dd', 'dt', 'plaintext', 'table', 'hr', 'xmp']);
+/** Start tags before which the parser reconstructs nothing (blocks, tables, the document's own). */
+const NO_RECONSTRUCTION = new Set([...CLOSES_PARAGRAPH, 'html', 'head', 'body', 'tbody', 'thead', 'tfoot', 'tr', 'td', 'th', 'caption', 'col', 'colgroup', 'frameset', 'frame', 'option', 'optgroup', 'title', 'style', 'script', 'meta', 'link', 'base', 'template', 'noscript', 'iframe', 'noembed', 'noframes', 'textarea', 'select', 'svg', 'math']);
 
 /** The exact size of a parsed document, counted without recursion; stops once a limit is passed. */
 export function measurePage(doc: Document, limits: DomLimits = DOM_LIMITS): TreeSize {
