@@ -2,8 +2,9 @@
  * The change engine: what changed between two versions of a policy, and does it matter to the user.
  *
  * Design, in the order the work happens:
- * - Alignment (diff.ts). Blocks are compared by a canonical key that ignores case, punctuation, quote and
- *   dash styles, list numbering and link tracking parameters, so cosmetic edits never become changes.
+ * - Alignment (diff.ts). Blocks are compared by a canonical key that ignores case (ß and SS, ligatures such as
+ *   ﬁ), punctuation, quote and dash styles, invisible format characters, list numbering and link tracking
+ *   parameters, so cosmetic edits never become changes.
  *   Identical blocks are matched in order (a bounded Myers LCS from jsdiff); the same key at another
  *   position is `moved`; what is left is paired by word-set Dice similarity inside each gap between
  *   anchors, within a window, so pairing stays O(n·w). Inside changed blocks, sentences (Intl.Segmenter)
