@@ -241,6 +241,17 @@ describe('import', () => {
       f.sites[0]!.policies[1]!.versions[0]!.document.url = 'https://bank.example/privacy';
       return f;
     }, /version of .* at an address outside it/, { kind: 'outside', address: 'https://bank.example/privacy' }],
+    // The hash chain writes a four-digit year: a version dated at the end of 9999 would leave no later time
+    // for the policy's next change, and one before 1970 no time a record holds.
+    ['a version dated at the end of the year 9999', (f) => {
+      f.sites[0]!.policies[1]!.versions[2]!.firstSeen = '9999-12-31T23:59:59.999Z';
+      f.sites[0]!.policies[1]!.versions[2]!.lastSeen = '9999-12-31T23:59:59.999Z';
+      return f;
+    }, /damaged.*1970 to the year 9999/, { kind: 'damaged', detail: expect.stringMatching(/1970 to the year 9999/) }],
+    ['a version dated before 1970', (f) => {
+      f.sites[0]!.policies[1]!.versions[0]!.firstSeen = '1969-12-31T00:00:00.000Z';
+      return f;
+    }, /damaged.*1970 to the year 9999/, { kind: 'damaged', detail: expect.stringMatching(/1970 to the year 9999/) }],
   ])('rejects %s with a clear message, says why as a code, and changes nothing', async (_label, damage, message, refusal) => {
     const file = damage(await valid());
     const { store } = await freshStore();

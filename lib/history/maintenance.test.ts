@@ -257,6 +257,25 @@ describe('corrupt records', () => {
     db2.close();
   });
 
+  it.each([
+    ['a version seen after the year 9999', STORES.versions, { firstSeen: 9e15, lastSeen: 9e15 }],
+    ['a version last seen past what a date can hold', STORES.versions, { lastSeen: 2 ** 53 }],
+    ['a policy whose path lacks its leading slash', STORES.policies, { path: 'privacy' }],
+  ])('quarantines %s, and the history still exports and verifies', async (_what, storeName, damage) => {
+    const { store, factory } = await freshStore();
+    await store.savePolicyVersion({ url: URL_A, document: makeDocument({ Intro: ['one'] }), kind: 'privacy-policy' });
+    const other = await store.savePolicyVersion({ url: URL_B, document: makeDocument({ Intro: ['two'] }), kind: 'privacy-policy' });
+    const db = await openDatabase(factory, 'test');
+    const key = storeName === STORES.versions ? other.version.versionId : other.policyId;
+    await db.put(storeName, { ...(await db.get(storeName, key)), ...damage });
+    db.close();
+
+    const file = await store.exportAll();
+    expect(file.sites.map((site) => site.site)).toContain('example.com');
+    await expect(store.verifyChains('example.org')).resolves.toBeDefined();
+    expect(await store.listQuarantine()).toHaveLength(1);
+  });
+
   it('reads on without throwing when a record is not even an object', async () => {
     const { store, factory } = await freshStore();
     await store.savePolicyVersion({ url: URL_A, document: makeDocument({ Intro: ['one'] }), kind: 'privacy-policy' });

@@ -260,6 +260,21 @@ describe('schema migrations', () => {
     for (const t of texts) expect(kept).toContain(JSON.stringify(t).slice(1, -1));
   });
 
+  it('opens a v3 history with a version dated past what a date can hold: that version is left for the quarantine, the rest chained', async () => {
+    const factory = new IDBFactory();
+    const dump = await loadV3History(factory, 'v3-far');
+    const raw = await openDatabase(factory, 'v3-far', 3);
+    const victim = VersionRecordV2.parse((dump.versions as unknown[])[0]);
+    await raw.put(STORES.versions, { ...victim, firstSeen: 9e15, lastSeen: 9e15 });
+    raw.close();
+    const store = await openPolicyStore({ idb: factory, name: 'v3-far', clock: makeClock(Date.UTC(2026, 3, 1)).fn });
+    const versions = await store.listVersions(victim.policyId);
+    expect(versions.map((v) => v.versionId)).not.toContain(victim.versionId);
+    expect(versions.length).toBeGreaterThan(0);
+    expect((await store.listQuarantine()).map((q) => q.key)).toContain(JSON.stringify(victim.versionId));
+    await expect(store.exportAll()).resolves.toMatchObject({ format: expect.any(String) });
+  });
+
   it('starts a hash chain for every policy of a v3 history, oldest version first, and keeps everything else', async () => {
     const factory = new IDBFactory();
     const dump = await loadV3History(factory, 'v3');

@@ -21,8 +21,15 @@ export const StoredAnalysis = z.union([ChangeAnalysis, ChangeAnalysisV1.transfor
 export const StorageKey = z.string().regex(/^[A-Za-z0-9_-]{11}$/);
 /** Full SHA-256 of a version's content, in hex. */
 export const ContentHash = z.string().regex(/^[0-9a-f]{64}$/);
+/**
+ * The latest time a record may hold: the first moment of the year 9999. Every stored time, and the
+ * millisecond after it that a save takes when a clock lags ("strictly after the latest"), can then be written
+ * as the hash chain's ISO date with a four-digit year; a record past it (storage damage, a forged history
+ * file) is quarantined on read, or refused on import, instead of making an export or an upgrade throw.
+ */
+export const LATEST_TIME = Date.UTC(9999, 0, 1);
 /** Milliseconds since the epoch, from the injected clock. */
-export const Timestamp = z.number().finite().nonnegative();
+export const Timestamp = z.number().finite().nonnegative().max(LATEST_TIME);
 
 export { PolicyKind } from '../core/schema';
 
@@ -59,7 +66,7 @@ export const PolicyRecord = z.object({
   /** Scheme, host and non-default port, as URL.origin writes it. */
   origin: z.string().regex(/^https?:\/\/[^/]+$/),
   /** Normalised path, see site.ts. */
-  path: z.string().min(1),
+  path: z.string().min(1).startsWith('/'),
   /** The address it was last captured from, as the user would open it. */
   url: z.string(),
   title: z.string(),
@@ -298,7 +305,8 @@ export type ChainStatus = {
 
 // ---- Export file --------------------------------------------------------------------------------------
 
-const IsoTime = z.iso.datetime();
+/** A time as the file writes it: an ISO date a stored Timestamp can hold (from 1970 to the start of 9999). */
+const IsoTime = z.iso.datetime().refine((t) => Timestamp.safeParse(Date.parse(t)).success, { message: 'a date from 1970 to the year 9999' });
 
 export const ExportVersion = z.object({
   firstSeen: IsoTime,
