@@ -5,6 +5,7 @@
  * never reported as a change.
  */
 import { gunzip, type PreparedRaw } from './evidence/raw';
+import { StoreError } from './errors';
 import { textSha256 } from './evidence/text';
 import { ChangeAnalysis, PolicyDocument } from '../core/schema';
 import { INDEX_VERSION_BY_CHECKED, STORES } from './db';
@@ -40,7 +41,9 @@ export async function pendingReextraction(ctx: StoreContext, extractorVersion: n
 export async function readRawCapture(ctx: StoreContext, sha: string): Promise<string | undefined> {
   const record = await reading(ctx, 'read a raw capture', [STORES.raw], async (tx, bad) => check(RawRecord, STORES.raw, sha, await tx.objectStore(STORES.raw).get(sha), bad));
   if (!record) return undefined;
-  return new TextDecoder().decode(await gunzip(record.gzip));
+  const page = await gunzip(record.gzip).catch(() => undefined);
+  if (!page) throw new StoreError('corrupt', 'This saved page is damaged: its stored bytes cannot be read. Verifying the history names it.');
+  return new TextDecoder().decode(page);
 }
 
 async function bumpProgress(ctx: StoreContext, tx: RwTx, extractorVersion: number, outcome: 'changed-text' | 'same-text' | 'failed', writes: Promise<unknown>[]): Promise<void> {

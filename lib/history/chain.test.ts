@@ -67,6 +67,22 @@ describe('the record of a policy in the store', () => {
     ]);
   });
 
+  it('exports the evidence without a saved page whose compressed bytes are damaged, and verification names it', async () => {
+    const { store, factory, saved } = await twoCaptures();
+    const rawSha = saved[0]!.version.rawSha256!;
+    // Cut short, as a disk error would leave it: still bytes, so the stored record reads.
+    await alter(factory, STORES.raw, rawSha, (r) => ({ ...r, gzip: (r as { gzip: Uint8Array }).gzip.slice(0, 10) }));
+
+    const evidence = await store.evidence(null);
+    expect(evidence).toHaveLength(1);
+    expect([...evidence[0]!.raws.keys()]).toEqual([saved[1]!.version.rawSha256]);
+    expect(evidence[0]!.texts).toHaveLength(2);
+    const [chain] = await store.verifyChains(SITE);
+    expect(chain?.codes).toEqual([{ code: 'page-altered', sha: rawSha.slice(0, 12) }]);
+    await expect(store.readRawCapture(rawSha)).rejects.toMatchObject({ code: 'corrupt', message: expect.stringMatching(/saved page is damaged/) });
+    expect(await store.readRawCapture(saved[1]!.version.rawSha256!)).toBe('<h1>Privacy</h1><p>page 1</p>');
+  });
+
   it('still records a capture when the last entry is unreadable, and the chain shows the break', async () => {
     const { store, factory, policyId } = await twoCaptures();
     await alter(factory, STORES.captures, [policyId, 1], (e) => ({ ...e, textSha256: 'not a hash' }));
