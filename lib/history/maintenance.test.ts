@@ -276,6 +276,29 @@ describe('corrupt records', () => {
     expect(await store.listQuarantine()).toHaveLength(1);
   });
 
+  it.each([
+    ['a BigInt', () => 1n],
+    ['a cycle', () => {
+      const o: Record<string, unknown> = {};
+      o.self = o;
+      return o;
+    }],
+  ])('still counts and prunes the store when a damaged record holds %s, which JSON cannot write', async (_what, make) => {
+    const { store, factory, clock } = await freshStore();
+    const saved = [];
+    for (const text of ['one', 'two', 'three']) {
+      saved.push(await store.savePolicyVersion({ url: URL_A, document: makeDocument({ Intro: [text] }), kind: 'privacy-policy' }));
+      clock.tick();
+    }
+    const db = await openDatabase(factory, 'test');
+    await db.put(STORES.versions, { ...(await db.get(STORES.versions, saved[1]!.version.versionId)), title: make() });
+    db.close();
+    await store.listSites();
+    expect(await store.listQuarantine()).toHaveLength(1);
+    expect((await store.usage()).versions).toBe(2);
+    await expect(store.prune({ targetBytes: 0 })).resolves.toMatchObject({ removedVersions: 0 });
+  });
+
   it('reads on without throwing when a record is not even an object', async () => {
     const { store, factory } = await freshStore();
     await store.savePolicyVersion({ url: URL_A, document: makeDocument({ Intro: ['one'] }), kind: 'privacy-policy' });

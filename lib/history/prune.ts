@@ -15,15 +15,25 @@ export type PruneResult = { removedVersions: number; removedRaw: number; bytesBe
 /** Estimated bytes of a stored value: its JSON, with binary data (a raw capture's gzip) at its length. */
 function sizeOf(value: unknown): number {
   let binary = 0;
-  const json = JSON.stringify(value, (_key, v: unknown) => {
-    if (v instanceof Uint8Array) {
-      binary += v.byteLength;
-      return 0;
-    }
-    return v;
-  });
+  let json: string | undefined;
+  try {
+    json = JSON.stringify(value, (_key, v: unknown) => {
+      if (v instanceof Uint8Array) {
+        binary += v.byteLength;
+        return 0;
+      }
+      // IndexedDB stores what JSON cannot write (a BigInt); such a record is damage, sized by its digits.
+      return typeof v === 'bigint' ? v.toString() : v;
+    });
+  } catch {
+    // A value JSON cannot walk (a cycle, which IndexedDB also stores): damage, for the quarantine to hold.
+    // It is counted as a small record rather than stopping every count and every pruning of the store.
+    return UNSIZED_RECORD + binary;
+  }
   return (json?.length ?? 0) + binary;
 }
+/** What a record JSON cannot size counts for (bytes). */
+const UNSIZED_RECORD = 1024;
 
 export async function usage(ctx: StoreContext): Promise<Usage> {
   return reading(ctx, 'measure storage', ALL_STORES, async (tx) => {
