@@ -45,6 +45,19 @@ export function siteForUrl(url: string): string {
  * shown, and a line break from "/privacy%0A" would stop the whole evidence export.
  */
 export function normalizePolicyPath(url: string): string {
+  let path = normalizeOnce(url);
+  // Read again as an address (as an import reads a history file's paths), a path is itself: one pass can
+  // leave what a second changes ("/privacy%2541" decodes to "/privacy%41"; "/legal%5Cprivacy" to a backslash
+  // the URL parser reads as "/"; "/privacy/index.html/" loses its slash, then its index file).
+  for (let pass = 0; pass < 4; pass++) {
+    const again = normalizeOnce(new URL(path, url).href);
+    if (again === path) break;
+    path = again;
+  }
+  return path;
+}
+
+function normalizeOnce(url: string): string {
   const parsed = parseUrl(url);
   const path = normalizedPath(parsed.pathname);
   // A hash-routed app's route ("#/legal/privacy", "#!/privacy") is a page of its own, as the content script

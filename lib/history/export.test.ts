@@ -208,6 +208,20 @@ describe('import', () => {
     expect(http.latest?.document).toEqual({ ...docs[1], url: 'http://www.example.com/privacy' });
   });
 
+  it.each(['https://www.example.com/privacy%20', 'https://www.example.com/legal%5Cprivacy', 'https://www.example.com/privacy/index.html/', 'https://www.example.com/privacy%2541'])(
+    'files a policy captured at %s under the same policy when its export is imported, into an empty store or back into its own',
+    async (url) => {
+      const { store } = await freshStore();
+      await store.savePolicyVersion({ url, document: makeDocument({ Sharing: ['We share nothing.'] }, { url }), kind: 'privacy-policy' });
+      const file = JSON.parse(JSON.stringify(await store.exportAll())) as ExportFile;
+      expect(await store.importAll(file)).toMatchObject({ ok: true, added: 0 });
+      expect(await store.listPolicies('example.com')).toHaveLength(1);
+      const { store: empty } = await freshStore();
+      expect(await empty.importAll(file)).toMatchObject({ ok: true, added: 1 });
+      expect((await empty.listPolicies('example.com')).map((p) => p.path)).toEqual((await store.listPolicies('example.com')).map((p) => p.path));
+    },
+  );
+
   const valid = async () => JSON.parse(JSON.stringify(await (await populated()).store.exportAll())) as Record<string, unknown> & ExportFile;
 
   it.each<[string, (file: ExportFile) => unknown, RegExp, Record<string, unknown>]>([

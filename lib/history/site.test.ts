@@ -43,6 +43,23 @@ describe('normalizePolicyPath', () => {
   });
 });
 
+describe('normalizePolicyPath, read again', () => {
+  it.each([
+    'https://www.example.com/privacy%20',
+    'https://www.example.com/legal%5Cprivacy',
+    'https://www.example.com/privacy/index.html/',
+    'https://www.example.com/privacy%2541',
+    'https://www.example.com/privacy%252541',
+    'https://www.example.com/Privacy%2F..%2Fterms',
+    'https://app.example/#/Legal/Privacy%0A/',
+    'https://example.com/datenschutzerkl%C3%A4rung/index.php/',
+  ])('gives the path it made for %s when that path is read as an address (an import does)', (url) => {
+    const path = normalizePolicyPath(url);
+    expect(normalizePolicyPath(new URL(path, url).href)).toBe(path);
+    expect(normalizePolicyPath(`${new URL(url).origin}${path}`)).toBe(path);
+  });
+});
+
 describe('policyKeyFor', () => {
   it.each([
     ['https://www.example.com/Privacy/?utm_source=x#top', 'privacy-policy:https://www.example.com/privacy'],
