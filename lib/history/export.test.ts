@@ -131,6 +131,17 @@ describe('import', () => {
     expect(await store.importAll(file)).toEqual({ ok: true, added: 0, skipped: 3 });
   });
 
+  it('adds nothing when a file that gives one text twice at one time is imported again', async () => {
+    const { store: other } = await populated(1);
+    const file = JSON.parse(JSON.stringify(await other.exportAll())) as ExportFile;
+    const privacy = file.sites[0]!.policies.find((p) => p.kind === 'privacy-policy')!;
+    privacy.versions.push(structuredClone(privacy.versions[0]!));
+    const { store } = await freshStore();
+    expect(await store.importAll(file)).toMatchObject({ ok: true, added: 3 });
+    expect(await store.importAll(file)).toEqual({ ok: true, added: 0, skipped: 3 });
+    expect(await store.importAll(file)).toEqual({ ok: true, added: 0, skipped: 3 });
+  });
+
   it('drops an imported analysis that no longer describes the change from the version before it', async () => {
     // The other browser saw the first and third versions; this one saw the second in between.
     const other = await freshStore();

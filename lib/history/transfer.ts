@@ -49,8 +49,10 @@ export function mergeSightings(stored: readonly VersionRecord[], file: readonly 
     if (entry.index === undefined) return;
     const sighting = file[entry.index]!;
     const before = timeline[k - 1];
-    const after = timeline[k + 1];
-    const record = before?.record && before.hash === entry.hash ? before.record : after?.record && after.hash === entry.hash ? after.record : undefined;
+    // The stored version it copies: the nearest stored one among the entries of the same text next to it
+    // (a file that gives one text twice in a row, at one time or two, names one version: importing it twice
+    // adds nothing).
+    const record = nearestRecord(timeline, k);
     if (record) {
       steps[entry.index] = { kind: 'same', record };
       if (sighting.lastSeen > (lastSeen.get(record) ?? record.lastSeen)) lastSeen.set(record, sighting.lastSeen);
@@ -74,6 +76,14 @@ export function mergeSightings(stored: readonly VersionRecord[], file: readonly 
   }
   const rewritten = new Set([...lastSeen.keys(), ...stale]);
   return { steps, extended: [...rewritten].map((record) => ({ ...record, lastSeen: lastSeen.get(record) ?? record.lastSeen, ...(stale.has(record) ? { analysis: null } : {}) })) };
+}
+
+/** The stored record nearest to timeline[k] in the run of consecutive entries with its text (earlier first). */
+function nearestRecord(timeline: ReadonlyArray<{ hash: string; record?: VersionRecord }>, k: number): VersionRecord | undefined {
+  const hash = timeline[k]?.hash;
+  for (let j = k - 1; j >= 0 && timeline[j]?.hash === hash; j--) if (timeline[j]?.record) return timeline[j]!.record;
+  for (let j = k + 1; j < timeline.length && timeline[j]?.hash === hash; j++) if (timeline[j]?.record) return timeline[j]!.record;
+  return undefined;
 }
 
 /** A registrable domain or bare host, as siteForUrl would produce it. */
