@@ -237,9 +237,8 @@ export function estimatePageSize(html: string): TreeSize {
   let i = html.indexOf('<');
   // Text before the first tag, or between two tags, is where the parser reconstructs.
   // (White space too: in a body, the parser reconstructs for it as for any character.)
-  const textBefore = (from: number, to: number) => to > from;
   for (let textFrom = 0; i >= 0 && i < html.length; textFrom = i, i = html.indexOf('<', i)) {
-    if (textBefore(textFrom, i)) reconstruct();
+    if (i > textFrom) reconstruct();
     if (html.startsWith('<!--', i)) {
       const end = html.indexOf('-->', i + 4);
       if (end < 0) break;

@@ -4,7 +4,7 @@
  * (reextract.ts steps through the list); a text that comes out different replaces the stored one and is
  * never reported as a change.
  */
-import { gunzip, type PreparedRaw } from './evidence/raw';
+import { gunzip, savedPage, type PreparedRaw } from './evidence/raw';
 import { StoreError } from './errors';
 import { textSha256 } from './evidence/text';
 import { ChangeAnalysis, PolicyDocument } from '../core/schema';
@@ -41,7 +41,7 @@ export async function pendingReextraction(ctx: StoreContext, extractorVersion: n
 export async function readRawCapture(ctx: StoreContext, sha: string): Promise<string | undefined> {
   const record = await reading(ctx, 'read a raw capture', [STORES.raw], async (tx, bad) => check(RawRecord, STORES.raw, sha, await tx.objectStore(STORES.raw).get(sha), bad));
   if (!record) return undefined;
-  const page = await gunzip(record.gzip).catch(() => undefined);
+  const page = await savedPage(record.gzip);
   if (!page) throw new StoreError('corrupt', 'This saved page is damaged: its stored bytes cannot be read. Verifying the history names it.');
   return new TextDecoder().decode(page);
 }

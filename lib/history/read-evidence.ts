@@ -5,7 +5,7 @@
 import { checkChain, type ChainEntry } from './evidence/chain';
 import { sha256Hex as sha256OfBytes } from './evidence/digest';
 import type { EvidencePolicy } from './evidence/export';
-import { gunzip } from './evidence/raw';
+import { savedPage } from './evidence/raw';
 import { renderExtractedText, textSha256 } from './evidence/text';
 import { STORES } from './db';
 import { check, primaryKeyOf } from './records';
@@ -67,13 +67,8 @@ export async function verifyChains(ctx: StoreContext, site: string): Promise<Cha
       }
     }
     for (const [sha, raw] of raws) {
-      let actual: string;
-      try {
-        actual = sha256OfBytes(await gunzip(raw.gzip));
-      } catch {
-        actual = '';
-      }
-      if (actual !== sha) {
+      const page = await savedPage(raw.gzip);
+      if (!page || sha256OfBytes(page) !== sha) {
         problems.push(`The raw capture ${sha.slice(0, 12)}… does not match its hash (it was altered or damaged).`);
         codes.push({ code: 'page-altered', sha: sha.slice(0, 12) });
       }
@@ -101,7 +96,7 @@ export async function evidence(ctx: StoreContext, site: string | null): Promise<
     // A saved page whose compressed bytes are damaged is left out, as a pruned one is: the rest of the
     // evidence still exports, and verification names that page as altered (chainStatus above).
     for (const [sha, raw] of raws) {
-      const page = await gunzip(raw.gzip).catch(() => undefined);
+      const page = await savedPage(raw.gzip);
       if (page) bytes.set(sha, page);
     }
     out.push({

@@ -46,6 +46,11 @@ export function gunzip(bytes: Uint8Array, limit = MAX_RAW_BYTES): Promise<Uint8A
   return through(bytes, new DecompressionStream('gzip'), limit);
 }
 
+/** A saved page's bytes, or undefined when its compressed bytes are damaged (verification names such a page). */
+export function savedPage(gzipped: Uint8Array): Promise<Uint8Array | undefined> {
+  return gunzip(gzipped).catch(() => undefined);
+}
+
 /** Hashes and compresses a capture; done before any transaction opens. */
 export async function prepareRaw(html: string): Promise<PreparedRaw> {
   const bytes = utf8(html);
