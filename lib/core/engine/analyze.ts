@@ -8,11 +8,11 @@
 import { ChangeAnalysis, type Category, type Evidence, type Finding, type FindingKind, type Gained, type PolicyDocument, type Severity, type Signal, type Statement } from '../schema';
 import { attributeKeys, attributesOf, lowerCaseWords, ownName, selfNames, type Attributes, type Names } from './attributes';
 import { denialReach, memoized, outsideDenial, prepareSentence, statementClassifier, type Classification, type Classify } from './classify';
-import { alignDocuments, Budget, unitAfter, type LeadUnit, type SentenceEdit } from './diff';
+import { alignDocuments, Budget, readBlocks, type SentenceEdit } from './diff';
 import { trimEndChars } from '../text/trim';
 import { FNV_OFFSET, hashString } from './model/features';
 import type { LinearModel } from './model/linear';
-import { dice, hasKey, isBoilerplate, normalizeFast, splitSentences, tokens } from './sentences';
+import { dice, isBoilerplate, normalizeFast, splitSentences, tokens } from './sentences';
 
 export interface AnalyzeOptions {
   /** The statement model (the shipped one by default; the evaluation passes cross-validation fold models). */
@@ -63,9 +63,9 @@ export function describePolicy(doc: PolicyDocument, options?: AnalyzeOptions): S
   const capped = capDocument(doc).doc;
   const classify = classifierFor(namesIn([capped]), options);
   const out: Statement[] = [];
-  for (const { block, text, leadIn } of readBlocks(capped)) {
-    if (block.kind === 'heading') continue;
-    for (const sentence of splitSentences(text, doc.language)) {
+  for (const { block, read, leadIn, header } of readBlocks(capped)) {
+    if (block.kind === 'heading' || header) continue;
+    for (const sentence of splitSentences(read, doc.language)) {
       if (isBoilerplate(sentence)) continue;
       for (const c of classify(withLeadIn(leadIn, sentence))) {
         out.push({ category: c.category, polarity: c.polarity, sentence, section: block.section, triggers: c.triggers });
@@ -73,22 +73,6 @@ export function describePolicy(doc: PolicyDocument, options?: AnalyzeOptions): S
     }
   }
   return out;
-}
-
-/**
- * The blocks of a version as they are read: normalised, without those that hold no word (as the alignment,
- * diff.ts blockUnits, skips them), each list item or table row with its list's lead-in ("We share it
- * with:" before "Advertising partners"), so every reading of a version, and of both versions, is the same.
- */
-function* readBlocks(doc: PolicyDocument): Generator<{ block: PolicyDocument['blocks'][number]; text: string; leadIn: string | undefined }> {
-  let prev: LeadUnit | undefined;
-  for (const block of doc.blocks) {
-    const text = normalizeFast(block.text);
-    // (Not canonicalKey: the alignment has freed its memo of keys, and reading must not fill it again.)
-    if (!hasKey(text)) continue;
-    prev = unitAfter(block.kind, text, prev);
-    yield { block, text, leadIn: prev.leadIn };
-  }
 }
 
 /** A sentence as the classifier reads it: after its list's lead-in, when it has one. */
@@ -165,8 +149,10 @@ function* profile(doc: PolicyDocument, classify: Classify): Generator<void, (cat
   let n = 0;
   // A list item is read after its list's lead-in, as the edits are: "Advertising partners"
   // under "We share it with:" is a statement of sharing in the older version too.
-  for (const { text, leadIn } of readBlocks(doc)) {
-    for (const sentence of splitSentences(text, doc.language)) {
+  for (const { read, leadIn, header } of readBlocks(doc)) {
+    // The header of a table of marks names columns; its rows state what it names.
+    if (header) continue;
+    for (const sentence of splitSentences(read, doc.language)) {
       if (++n % SENTENCES_PER_STEP === 0) yield;
       const read = withLeadIn(leadIn, sentence);
       for (const c of classify(read)) {
@@ -679,9 +665,14 @@ function* analysisSteps(olderDoc: PolicyDocument, newerDoc: PolicyDocument, opti
   const newerProfile = yield* profile(newer, classify);
   const denies: Partial<Record<'sale' | 'sharing', boolean>> = {};
   const newerDenies = (sale: boolean) => (sale ? (denies.sale ??= deniesSellingInWords(newer)) : (denies.sharing ??= deniesSharingInWords(newer)));
-  // A heading names a topic ("Our use of artificial intelligence") and states nothing.
+  // A heading names a topic ("Our use of artificial intelligence") and states nothing, nor does the
+  // header of a table of marks ("Category | Sold"), whose rows say what it names.
   const headings = new Set<string>();
   for (const d of [older, newer]) for (const b of d.blocks) if (b.kind === 'heading') headings.add(normalizeFast(b.text));
+  for (const d of [older, newer]) {
+    if (!d.blocks.some((b) => b.kind === 'table-row')) continue;
+    for (const r of readBlocks(d)) if (r.header) for (const s of splitSentences(r.read, d.language)) headings.add(s);
+  }
   const judgements: Judgement[] = [];
   let unclassified = 0;
   for (const [order, edit] of alignment.sentences.entries()) {

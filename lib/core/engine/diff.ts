@@ -9,7 +9,8 @@
  */
 import { diffArrays, diffWords } from 'diff';
 import type { Change, PolicyDocument, Span } from '../schema';
-import { canonicalKey, clearKeyMemo, dice, isBoilerplate, normalizeFast, pieceKeys, pieceSet, splitSentences, tokens } from './sentences';
+import { canonicalKey, clearKeyMemo, dice, hasKey, isBoilerplate, normalizeFast, pieceKeys, pieceSet, splitSentences, tokens } from './sentences';
+import { tableReadings } from './tables';
 
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface DiffOptions {}
@@ -46,7 +47,10 @@ const BLOCK_SIMILARITY = 0.45;
 const SENTENCE_SIMILARITY = 0.5;
 
 interface Unit {
+  /** The block's text (what a change shows). */
   text: string;
+  /** What is compared and split into sentences (ReadBlock.read). */
+  read: string;
   key: string;
   section: string[];
   /** For a list item or table row: the sentence that introduces the list ("We share data with:"). */
@@ -85,15 +89,47 @@ export function unitAfter(kind: PolicyDocument['blocks'][number]['kind'], text: 
   return leadIn && leadItems <= MAX_LEAD_ITEMS ? { text, leadIn, leadItems } : { text };
 }
 
+/**
+ * A version's blocks as they are read, in order: normalised, without those that hold no word, each list
+ * item or table row with its list's lead-in, each row of a table of marks with its header's words
+ * (tables.ts). The one reading of a version that the alignment and the classifier (analyze.ts) share.
+ */
+export interface ReadBlock {
+  block: PolicyDocument['blocks'][number];
+  /** The block's text, normalised: what the reader sees of it. */
+  text: string;
+  /** What is compared and classified: the text, or a row of marks read with its header. */
+  read: string;
+  leadIn?: string;
+  /** The header of a table of marks: it names columns and states nothing. */
+  header?: true;
+}
+
+export function* readBlocks(doc: PolicyDocument): Generator<ReadBlock> {
+  const blocks = doc.blocks;
+  const texts = blocks.map((b) => normalizeFast(b.text));
+  const tables = tableReadings(texts, (i) => blocks[i]?.kind === 'table-row');
+  let prev: LeadUnit | undefined;
+  for (let i = 0; i < blocks.length; i++) {
+    const block = blocks[i]!;
+    const text = texts[i] ?? '';
+    // (hasKey, not canonicalKey: reading must not fill the alignment's memo of keys again.)
+    if (!hasKey(text)) continue;
+    prev = unitAfter(block.kind, text, prev);
+    const table = tables[i];
+    const read = table && hasKey(table.read) ? normalizeFast(table.read) : text;
+    // A row whose every mark says no states none of its columns, whatever its list's lead-in says.
+    const leadIn = table?.allNo ? undefined : prev.leadIn;
+    yield { block, text, read, ...(leadIn ? { leadIn } : {}), ...(table?.header ? { header: true as const } : {}) };
+  }
+}
+
 function blockUnits(doc: PolicyDocument): Unit[] {
   const out: Unit[] = [];
-  let prev: LeadUnit | undefined;
-  for (const b of doc.blocks) {
-    const text = normalizeFast(b.text);
-    const key = canonicalKey(text);
+  for (const { block, text, read, leadIn } of readBlocks(doc)) {
+    const key = canonicalKey(read);
     if (!key) continue;
-    prev = unitAfter(b.kind, text, prev);
-    out.push({ text, key, section: b.section, ...(prev.leadIn ? { leadIn: prev.leadIn } : {}) });
+    out.push({ text, read, key, section: block.section, ...(leadIn ? { leadIn } : {}) });
   }
   return out;
 }
@@ -260,15 +296,15 @@ export function alignDocuments(older: PolicyDocument, newer: PolicyDocument, bud
   // Only blocks that changed are split: splitting is the costliest step and equal blocks need none.
   // "Does this sentence exist in the other version" is a substring test on the other version's
   // canonical text, which also catches a sentence that now straddles a block boundary.
-  const oldPieces = pieceSet(a);
-  const newPieces = pieceSet(b);
+  const oldPieces = pieceSet(a.map((u) => ({ text: u.read, key: u.key })));
+  const newPieces = pieceSet(b.map((u) => ({ text: u.read, key: u.key })));
   const inOther = (pieces: Set<string>, sentence: string) => {
     const keys = pieceKeys(sentence);
     return keys.length > 0 && keys.every((k) => pieces.has(k));
   };
   const split = (text: string) => splitSentences(text, lang);
-  const oldSentences = a.map((u, i) => (oldState[i] === 'modified' || oldState[i] === 'removed' ? split(u.text) : []));
-  const newSentences = b.map((u, j) => (newState[j] === 'modified' || newState[j] === 'added' ? split(u.text) : []));
+  const oldSentences = a.map((u, i) => (oldState[i] === 'modified' || oldState[i] === 'removed' ? split(u.read) : []));
+  const newSentences = b.map((u, j) => (newState[j] === 'modified' || newState[j] === 'added' ? split(u.read) : []));
 
   const edits: SentenceEdit[] = [];
   const pendingAdded: Array<{ text: string; section: string[]; edit: number }> = [];
