@@ -21,6 +21,9 @@ const SENTENCES = [
   'Wir geben Ihre Daten nicht an Dritte weiter.',
   'Podemos compartir sus datos con anunciantes.',
   'Identifiers | Service providers | None',
+  'Category | Sold or shared | Used for ads',
+  'Biometric information | ✔ | ✘',
+  'Precise location | Yes, with advertisers | No',
   'Last updated: 3 March 2026.',
 ];
 const HEADINGS = ['Privacy Policy', 'What we share', 'Your choices', 'Datenschutz', 'Training AI'];

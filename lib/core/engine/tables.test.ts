@@ -43,6 +43,15 @@ describe('tableReadings', () => {
     expect(s[3]).toBeUndefined();
   });
 
+  it('reads a table of 200,000 rows and a row of 100,000 cells in one pass', () => {
+    const many = ['Category | Sold', ...Array.from({ length: 200_000 }, (_, i) => `Kind ${i} | ${i % 2 ? '✔' : '✘'}`)];
+    const r = rows(...many);
+    expect(r.filter((x) => x?.allNo).length).toBe(100_000);
+    const wide = Array.from({ length: 100_000 }, (_, i) => (i ? 'yes' : 'Kind')).join(' | ');
+    const header = Array.from({ length: 100_000 }, (_, i) => `Column ${i}`).join(' | ');
+    expect(rows(header, wide)[1]?.read).toBe(header.replace('Column 0', 'Kind'));
+  });
+
   it('takes no sentence for a header', () => {
     const long = 'This column says whether we have handed this kind of information to any other company in the last twelve months';
     expect(rows(`Category | ${long}`, 'Identifiers | ✔')[1]).toBeUndefined();
