@@ -32,6 +32,7 @@ import { nextEntry, type ChainEntry } from './evidence/chain';
 import { textSha256 } from './evidence/text';
 import { Block, ChangeAnalysisV1 } from '../core/schema';
 import { upgradeAnalysis } from '../core/engine/upgrade';
+import { versionOrder } from '../core/version-order';
 import { describeIssues, isQuotaError, StoreError } from './errors';
 import { BlockRecord, ChunkRecord, PolicyKind, PolicyRecord, PolicyRecordV2, QuarantineEntry, VersionRecordV2, VersionRecordV4 } from './schema';
 import { originForUrl, policyIdFor, siteForUrl } from './site';
@@ -188,7 +189,7 @@ async function splitByOrigin(tx: UpgradeTransaction, now: number): Promise<void>
         leftBehind.push({ raw, reason: `not upgraded to schema v3 (one policy per origin): ${why}` });
       }
     }
-    valid.sort((a, b) => a.firstSeen - b.firstSeen);
+    valid.sort(versionOrder);
     const previousOf = new Map(valid.map((v, i) => [v.versionId, valid[i - 1]?.versionId]));
     const groups = new Map<string, { origin: string; versions: typeof valid }>();
     for (const v of valid) {
@@ -321,7 +322,7 @@ async function startChains(db: Database, tx: UpgradeTransaction, now: number): P
   }
   const recordedAt = new Date(now).toISOString();
   for (const [policyId, list] of byPolicy) {
-    list.sort((a, b) => a.firstSeen - b.firstSeen);
+    list.sort(versionOrder);
     const [rawChunks, rawBlocks] = (await Promise.all([chunks.getAll(piecesOf(policyId)), blocks.getAll(piecesOf(policyId))])) as [unknown[], unknown[]];
     const chunkByKey = new Map<string, string[]>();
     for (const raw of rawChunks) {

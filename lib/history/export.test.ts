@@ -142,6 +142,57 @@ describe('import', () => {
     expect(await store.importAll(file)).toEqual({ ok: true, added: 0, skipped: 3 });
   });
 
+  it('orders two texts of one time the same way in every store, whatever their random ids: by their text', async () => {
+    const { store: other } = await populated(2);
+    const file = JSON.parse(JSON.stringify(await other.exportAll())) as ExportFile;
+    const privacy = file.sites[0]!.policies.find((p) => p.kind === 'privacy-policy')!;
+    privacy.versions[1]!.firstSeen = privacy.versions[0]!.firstSeen;
+    file.sites[0]!.policies = [privacy];
+    const [first, second] = privacy.versions.map((v) => v.contentHash);
+    const byText = [first!, second!].sort();
+
+    /** An empty store that gives the next version ids these first bytes, in turn (newVersionId draws 12 random bytes). */
+    const storeWithIds = async (...bytes: number[]) => {
+      const env = await freshStore();
+      vi.spyOn(crypto, 'getRandomValues').mockImplementation(<T extends ArrayBufferView | null>(array: T): T => {
+        (array as unknown as Uint8Array).fill(bytes.shift() ?? 0x80);
+        return array;
+      });
+      return env.store;
+    };
+    // The same file into two stores whose ids sort the two versions in opposite orders ('AAAA…' < 'QEBA…').
+    const a = await storeWithIds(0x00, 0x40);
+    expect(await a.importAll(file)).toMatchObject({ ok: true, added: 2 });
+    vi.restoreAllMocks();
+    const b = await storeWithIds(0x40, 0x00);
+    expect(await b.importAll(file)).toMatchObject({ ok: true, added: 2 });
+    vi.restoreAllMocks();
+    const policyId = 'privacy-policy:https://www.example.com/privacy';
+    // (the ids are in opposite orders: the file's first text has the smaller id in one store, the larger in the other)
+    const idOf = async (store: typeof a, hash: string | undefined) => (await store.listVersions(policyId)).find((v) => v.contentHash === hash)!.versionId;
+    expect((await idOf(a, first)) < (await idOf(a, second))).toBe((await idOf(b, first)) > (await idOf(b, second)));
+
+    for (const store of [a, b]) {
+      expect((await store.listVersions(policyId)).map((v) => v.contentHash)).toEqual(byText);
+      const { latest, previous } = await store.getLatestTwo(policyId);
+      expect([previous?.contentHash, latest?.contentHash]).toEqual(byText);
+      const [summary] = await store.listPolicies('example.com');
+      expect((await store.getVersion(summary!.latestVersionId!))?.contentHash).toBe(byText[1]);
+      const state = await store.siteState('example.com');
+      expect(state?.pending.map((p) => p.textKey)).toEqual([`${byText[0]}>${byText[1]}`]);
+    }
+    const exported = content(await a.exportAll());
+    expect(content(await b.exportAll())).toEqual(exported);
+    expect(exported[0]!.policies[0]!.versions.map((v) => v.hash)).toEqual(byText);
+
+    // And through an export and an import into a third store with ids the other way again.
+    const c = await storeWithIds(0x40, 0x00);
+    await c.importAll(JSON.parse(JSON.stringify(await a.exportAll())));
+    vi.restoreAllMocks();
+    expect((await c.getLatestTwo(policyId)).latest?.contentHash).toBe(byText[1]);
+    expect(content(await c.exportAll())).toEqual(exported);
+  });
+
   it('drops an imported analysis that no longer describes the change from the version before it', async () => {
     // The other browser saw the first and third versions; this one saw the second in between.
     const other = await freshStore();
