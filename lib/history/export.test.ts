@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ExportFile } from './schema';
+import { MAX_POLICIES_PER_SITE } from './save';
 import { editDocument, fakeAnalysis, freshStore, makeDocument } from './test-support';
 import { shownValue } from '../core/import-refusal';
 
@@ -191,6 +192,46 @@ describe('import', () => {
     vi.restoreAllMocks();
     expect((await c.getLatestTwo(policyId)).latest?.contentHash).toBe(byText[1]);
     expect(content(await c.exportAll())).toEqual(exported);
+  });
+
+  it('imports a site\'s new policies up to the bound a capture is held to, leaves out the ones past it and says how many and why', async () => {
+    const { store: other } = await populated(2);
+    const file = JSON.parse(JSON.stringify(await other.exportAll())) as ExportFile;
+    const example = file.sites[0]!;
+    const privacy = example.policies.find((p) => p.kind === 'privacy-policy')!;
+    const cookiePolicy = example.policies.find((p) => p.kind === 'privacy-adjacent')!;
+    // As many new policies of example.com as a site may have (its text's checksum does not cover the address),
+    // then the two this history already has, the privacy policy with a version it lacks; and a policy of another site.
+    const fresh = Array.from({ length: MAX_POLICIES_PER_SITE }, (_, i) => ({ ...structuredClone(privacy), path: `/p/${i}`, url: `https://www.example.com/p/${i}`, versions: [structuredClone(privacy.versions[0]!)] }));
+    fresh[MAX_POLICIES_PER_SITE - 1]!.versions.push(structuredClone(privacy.versions[1]!));
+    example.policies = [...fresh, privacy, cookiePolicy];
+    const otherSite = structuredClone(example);
+    otherSite.site = 'other.org';
+    otherSite.policies = [{ ...structuredClone(privacy), origin: 'https://other.org', url: 'https://other.org/privacy', versions: privacy.versions.map((v) => ({ ...structuredClone(v), document: { ...v.document, url: 'https://other.org/privacy' } })) }];
+    file.sites.push(otherSite);
+
+    const { store } = await populated(1);
+    // It had two policies of example.com: 198 of the file's new ones fit, the last two (three versions) do not.
+    const result = await store.importAll(file);
+    expect(result).toEqual({
+      ok: true,
+      added: MAX_POLICIES_PER_SITE - 2 + 1 + 2,
+      skipped: 2,
+      leftOut: { kind: 'site-limit', limit: MAX_POLICIES_PER_SITE, policies: 2, versions: 3, site: 'example.com', sites: 1 },
+    });
+    const paths = (await store.listPolicies('example.com')).map((p) => p.path);
+    expect(paths).toHaveLength(MAX_POLICIES_PER_SITE);
+    expect(paths).toContain(`/p/${MAX_POLICIES_PER_SITE - 3}`);
+    expect(paths).not.toContain(`/p/${MAX_POLICIES_PER_SITE - 2}`);
+    expect(paths).not.toContain(`/p/${MAX_POLICIES_PER_SITE - 1}`);
+    // The policies it knew are merged past the bound, and the other site is imported whole.
+    expect(await store.listVersions('privacy-policy:https://www.example.com/privacy')).toHaveLength(2);
+    expect((await store.listSites()).map((s) => [s.site, s.policies, s.versions])).toEqual([
+      ['example.com', MAX_POLICIES_PER_SITE, MAX_POLICIES_PER_SITE + 1],
+      ['other.org', 1, 2],
+    ]);
+    // Again: nothing added, the same two left out.
+    expect(await store.importAll(file)).toEqual({ ...result, added: 0, skipped: MAX_POLICIES_PER_SITE + 3 });
   });
 
   it('drops an imported analysis that no longer describes the change from the version before it', async () => {

@@ -1,7 +1,9 @@
 /**
  * The history as a file (format 'clausewatch-history'): exported as documents with their analyses, and
  * imported all or nothing, after checking every version against its content hash. Raw captures stay
- * behind; an imported version gets an `import` chain entry.
+ * behind; an imported version gets an `import` chain entry. The one exception to "all": a new policy of a
+ * site that already has as many policies as a capture may make (save.ts MAX_POLICIES_PER_SITE) is left out
+ * with its versions, the rest is imported, and the result says how many were left out and why (`leftOut`).
  */
 import { textSha256 } from './evidence/text';
 import { STORES } from './db';
@@ -16,7 +18,8 @@ import { failedWrite, quarantine, reading } from './quarantine';
 import { INDEX_STORES, allPolicies, readIndex, summariseSites } from './read';
 import { assembleFrom, contentHashOf, iso, policyVersions, readPieces, toStored } from './versions';
 import { WRITE_STORES, upsertPolicyAndSite, writePieces } from './write';
-import { ImportRefusal } from '../core/import-refusal';
+import { MAX_POLICIES_PER_SITE, newPolicyOverLimit } from './save';
+import { ImportLeftOut, ImportRefusal } from '../core/import-refusal';
 import { versionOrder } from '../core/version-order';
 
 /** One version of a history file, as the merge sees it. */
@@ -259,9 +262,20 @@ export async function importAll(ctx: StoreContext, data: unknown): Promise<Impor
   }
   let added = 0;
   let skipped = 0;
+  /** Policies left out past the bound, and their versions, by site (in the file's order). */
+  const overLimit = new Map<string, { policies: number; versions: number }>();
   try {
     const writes: Promise<unknown>[] = [];
     for (const { policy, versions } of planned) {
+      // A policy new to this history joins its site only within the bound a capture is held to (counted in
+      // this transaction, so the file's own new policies count as they are added): in the file's order, the
+      // first ones up to the bound are imported, the rest left out with their versions. The site's known
+      // policies are merged as before, past the bound too.
+      if (await newPolicyOverLimit(tx, policy.site, policy.policyId)) {
+        const left = overLimit.get(policy.site) ?? { policies: 0, versions: 0 };
+        overLimit.set(policy.site, { policies: left.policies + 1, versions: left.versions + versions.length });
+        continue;
+      }
       const stored = await policyVersions(tx, policy.policyId, bad);
       const sightings = versions.map(({ v, prepared }) => ({ hash: prepared.contentHash, firstSeen: Date.parse(v.firstSeen), lastSeen: Date.parse(v.lastSeen) }));
       const plan = mergeSightings(stored, sightings);
@@ -312,5 +326,15 @@ export async function importAll(ctx: StoreContext, data: unknown): Promise<Impor
     return failedImport(storeError, storeError.code === 'quota' ? 'quota' : 'unknown');
   }
   await quarantine(ctx, bad);
-  return { ok: true, added, skipped };
+  const left = [...overLimit.entries()];
+  if (left.length === 0) return { ok: true, added, skipped };
+  const leftOut = ImportLeftOut.parse({
+    kind: 'site-limit',
+    limit: MAX_POLICIES_PER_SITE,
+    policies: left.reduce((n, [, l]) => n + l.policies, 0),
+    versions: left.reduce((n, [, l]) => n + l.versions, 0),
+    site: left[0]![0],
+    sites: left.length,
+  });
+  return { ok: true, added, skipped, leftOut };
 }
