@@ -3,13 +3,9 @@ import type { ChainView, HistoryView } from '@/lib/extension/views';
 import { safeHttpUrl, displayUrl } from './format';
 import { useWords } from './words';
 import { RecordStatus, versionEvidence } from './RecordStatus';
+import { newestFirst } from '@/lib/core/version-order';
 
 export type HistoryPolicy = HistoryView['policies'][number];
-
-/** Newest first: the order a reader scans a history in. */
-export function newestFirst<T extends { firstSeen: number }>(versions: readonly T[]): T[] {
-  return [...versions].sort((a, b) => b.firstSeen - a.firstSeen);
-}
 
 /** One policy's versions as a list, each with a checkbox to pick it for comparison. */
 export function HistoryTimeline({
@@ -32,6 +28,7 @@ export function HistoryTimeline({
   const words = useWords();
   const { ui, format } = words;
   const href = safeHttpUrl(policy.url);
+  // Newest first, the order a reader scans a history in.
   const versions = newestFirst(policy.versions);
   const kind = policy.kind === 'privacy-policy' ? ui.common.privacyPolicy : ui.common.relatedPolicy;
   return (

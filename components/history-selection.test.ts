@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { HistoryView } from '@/lib/extension/views';
 import { defaultSelection, orderedPair } from './history-selection';
 
-const version = (versionId: string, firstSeen: number) => ({ versionId, firstSeen, lastSeen: firstSeen, statedDate: null, reviewed: true, digest: null, major: 0, extractorVersion: 1, reextractedFrom: null });
+const version = (versionId: string, firstSeen: number, contentHash = versionId.padEnd(64, '0')) => ({ versionId, firstSeen, lastSeen: firstSeen, contentHash, statedDate: null, reviewed: true, digest: null, major: 0, extractorVersion: 1, reextractedFrom: null });
 const VIEW: HistoryView = {
   site: 'example.com',
   policies: [
@@ -23,5 +23,14 @@ describe('which versions the history page compares', () => {
     expect(orderedPair(VIEW, { policyId: 'privacy', ids: ['p3', 'p1'] })).toEqual({ olderId: 'p1', newerId: 'p3' });
     expect(orderedPair(VIEW, { policyId: 'privacy', ids: ['p3'] })).toBeNull();
     expect(orderedPair(VIEW, { policyId: 'cookies', ids: ['c1', 'p1'] })).toBeNull();
+  });
+
+  it('orders two versions of one time by their texts, as the store lists them, whichever is picked first and whatever their ids', () => {
+    // Imported from another browser: two texts first seen at the same moment, listed oldest first by the store.
+    const tied: HistoryView = { site: 'example.com', policies: [{ ...VIEW.policies[1]!, versions: [version('zz', 5, 'a'.repeat(64)), version('aa', 5, 'b'.repeat(64))] }] };
+    expect(orderedPair(tied, { policyId: 'privacy', ids: ['aa', 'zz'] })).toEqual({ olderId: 'zz', newerId: 'aa' });
+    expect(orderedPair(tied, { policyId: 'privacy', ids: ['zz', 'aa'] })).toEqual({ olderId: 'zz', newerId: 'aa' });
+    expect(defaultSelection(tied, null)).toEqual({ policyId: 'privacy', ids: ['zz', 'aa'] });
+    expect(defaultSelection({ ...tied, policies: [{ ...tied.policies[0]!, versions: [...tied.policies[0]!.versions].reverse() }] }, null)).toEqual({ policyId: 'privacy', ids: ['zz', 'aa'] });
   });
 });

@@ -3,7 +3,7 @@
  * version against the one before it; a pick of two, in time order.
  */
 import type { HistoryView } from '@/lib/extension/views';
-import { newestFirst } from './HistoryTimeline';
+import { newestFirst, versionOrder } from '@/lib/core/version-order';
 
 export interface Selection {
   policyId: string;
@@ -24,12 +24,12 @@ export function defaultSelection(view: HistoryView, focusVersion: string | null)
   return null;
 }
 
-/** The older and newer version ids of a selection of two, in time order. */
+/** The older and newer version ids of a selection of two, in the one order of versions (lib/core/version-order.ts). */
 export function orderedPair(view: HistoryView, sel: Selection | null): { olderId: string; newerId: string } | null {
   if (!sel || sel.ids.length !== 2) return null;
   const versions = view.policies.find((p) => p.policyId === sel.policyId)?.versions ?? [];
   const picked = sel.ids.map((id) => versions.find((v) => v.versionId === id));
   const [a, b] = picked;
   if (!a || !b) return null;
-  return a.firstSeen <= b.firstSeen ? { olderId: a.versionId, newerId: b.versionId } : { olderId: b.versionId, newerId: a.versionId };
+  return versionOrder(a, b) <= 0 ? { olderId: a.versionId, newerId: b.versionId } : { olderId: b.versionId, newerId: a.versionId };
 }

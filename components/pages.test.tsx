@@ -124,9 +124,9 @@ const history: HistoryView['policies'][number] = {
   url: 'https://beispiel.de/datenschutz',
   title: '',
   versions: [
-    { versionId: 'v1', firstSeen: NOW - 90 * DAY, lastSeen: NOW - 80 * DAY, statedDate: null, reviewed: false, digest: null, major: 0, extractorVersion: 3, reextractedFrom: 2 },
-    { versionId: 'v2', firstSeen: NOW - 40 * DAY, lastSeen: NOW - 2 * DAY, statedDate: '2026-11-02', reviewed: true, digest: { counts: analysis.counts, findings: [ai, sharing], changed: true }, major: 2, extractorVersion: 3, reextractedFrom: null },
-    { versionId: 'v3', firstSeen: EARLIER_TODAY, lastSeen: NOW, statedDate: null, reviewed: false, digest: { counts: { major: 0, minor: 2, goodNews: 0, cosmetic: 0 }, findings: [], changed: true }, major: 0, extractorVersion: 3, reextractedFrom: 0 },
+    { versionId: 'v1', firstSeen: NOW - 90 * DAY, lastSeen: NOW - 80 * DAY, contentHash: 'a'.repeat(64), statedDate: null, reviewed: false, digest: null, major: 0, extractorVersion: 3, reextractedFrom: 2 },
+    { versionId: 'v2', firstSeen: NOW - 40 * DAY, lastSeen: NOW - 2 * DAY, contentHash: 'b'.repeat(64), statedDate: '2026-11-02', reviewed: true, digest: { counts: analysis.counts, findings: [ai, sharing], changed: true }, major: 2, extractorVersion: 3, reextractedFrom: null },
+    { versionId: 'v3', firstSeen: EARLIER_TODAY, lastSeen: NOW, contentHash: 'c'.repeat(64), statedDate: null, reviewed: false, digest: { counts: { major: 0, minor: 2, goodNews: 0, cosmetic: 0 }, findings: [], changed: true }, major: 0, extractorVersion: 3, reextractedFrom: 0 },
   ],
 };
 const chain = (over: Partial<ChainView>): ChainView => ({

@@ -34,9 +34,20 @@ describe('importReplyText', () => {
   });
 
   it('says what was added, or that the file is not JSON or does not fit', () => {
-    expect(importReplyText({ ok: true, message: '', outcome: { kind: 'imported', added: 2, skipped: 1 } }, enUi)).toMatch(/2 versions/);
+    expect(importReplyText({ ok: true, message: '', outcome: { kind: 'imported', added: 2, skipped: 1, leftOut: null } }, enUi)).toMatch(/2 versions/);
     expect(importReplyText({ ok: false, message: '', outcome: { kind: 'not-json' } }, deUi)).toBe(de.importFailed(de.notJson));
     expect(importReplyText({ ok: false, message: '', outcome: { kind: 'full' } }, deUi)).toBe(de.importFailed(de.importFull));
+  });
+
+  it("says which policies an import left out past a site's bound, and why, after what it added, in the reader's language", () => {
+    const leftOut = { kind: 'site-limit' as const, limit: 200, policies: 3, versions: 4, site: 'example.com', sites: 2 };
+    const reply = { ok: true, message: 'English.', outcome: { kind: 'imported' as const, added: 198, skipped: 0, leftOut } };
+    expect(importReplyText(reply, enUi)).toBe('Imported 198 versions (0 already known). 3 policies (4 versions) of example.com and 1 other site were not imported: Clausewatch keeps at most 200 policies of one site.');
+    const text = importReplyText(reply, deUi);
+    expect(text).toBe(`${de.imported(198, 0)} ${de.importLeftOut(leftOut)}`);
+    expect(text).toContain('3 Richtlinien');
+    expect(text).toContain('example.com');
+    expect(text).not.toContain('English');
   });
 });
 

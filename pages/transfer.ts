@@ -39,14 +39,15 @@ export async function sendText(text: string, ask: Ask = sendMessage, chunk = TRA
 }
 
 /**
- * What an import's reply says, in the reader's language: the versions added, or why nothing was (a file
+ * What an import's reply says, in the reader's language: the versions added (and the policies left out, and
+ * why, when some were), or why nothing was (a file
  * that is not JSON, no room left, or the store's refusal by its code). A refusal without a code (the store
  * failed in a way nobody foresaw) is an unexpected error, the background's sentence its technical detail.
  */
 export function importReplyText(r: Response<'importHistory'>, ui: Pick<UiWords, 'options' | 'unexpectedError'>): string {
   const w = ui.options;
   const o = r.outcome;
-  if (o.kind === 'imported') return w.imported(o.added, o.skipped);
+  if (o.kind === 'imported') return o.leftOut ? `${w.imported(o.added, o.skipped)} ${w.importLeftOut(o.leftOut)}` : w.imported(o.added, o.skipped);
   const why = o.kind === 'not-json' ? w.notJson : o.kind === 'full' ? w.importFull : o.refusal ? w.importRefused(o.refusal) : ui.unexpectedError(shownValue(r.message));
   return w.importFailed(why);
 }

@@ -6,6 +6,7 @@
  */
 import { analyzeChangeYielding } from '@/lib/core/engine';
 import type { ChangeAnalysis, Counts, Finding, Severity } from '@/lib/core/schema';
+import { versionOrder } from '@/lib/core/version-order';
 import type { PolicyStore, StoredVersion } from '@/lib/history';
 import { nextTask } from './history';
 
@@ -64,7 +65,8 @@ const OWN_ANALYSES = 20;
  * OWN_ANALYSES, and every one with a major finding among the OWN_ANALYSES before them.
  */
 async function ownAnalyses(store: PolicyStore, baseline: StoredVersion, last: StoredVersion): Promise<ChangeAnalysis | null> {
-  const metas = (await store.listVersions(last.policyId)).filter((v) => v.firstSeen > baseline.firstSeen && v.firstSeen <= last.firstSeen && v.versionId !== last.versionId);
+  // Strictly between the two in the one order of versions (lib/core/version-order.ts), which listVersions follows.
+  const metas = (await store.listVersions(last.policyId)).filter((v) => versionOrder(v, baseline) > 0 && versionOrder(v, last) < 0);
   const newest = metas.slice(-(OWN_ANALYSES - 1));
   const majors = metas.slice(0, metas.length - newest.length).filter((v) => (v.counts?.major ?? 0) > 0).slice(-OWN_ANALYSES);
   const earlier = await Promise.all([...majors, ...newest].map((v) => store.getVersion(v.versionId)));

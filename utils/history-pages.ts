@@ -7,6 +7,7 @@ import type { StoredVersion } from '@/lib/history';
 import { nextTask, type History } from './history';
 import type { Handlers } from './messaging';
 import { UserError } from '@/lib/core/user-error';
+import { versionOrder } from '@/lib/core/version-order';
 
 export function createHistoryPages(history: Pick<History, 'store'>): Pick<Handlers, 'getHistory' | 'compareVersions' | 'verifySite'> {
   return {
@@ -25,6 +26,7 @@ export function createHistoryPages(history: Pick<History, 'store'>): Pick<Handle
               versionId: v.versionId,
               firstSeen: v.firstSeen,
               lastSeen: v.lastSeen,
+              contentHash: v.contentHash,
               statedDate: v.statedDate,
               reviewed: v.reviewed,
               digest: v.digest,
@@ -42,7 +44,8 @@ export function createHistoryPages(history: Pick<History, 'store'>): Pick<Handle
       const [a, b] = await Promise.all([store.getVersion(olderId), store.getVersion(newerId)]);
       if (!a || !b) throw new UserError('version-gone', 'That version is no longer stored.');
       if (a.policyId !== b.policyId) throw new UserError('different-policies', 'Only versions of the same policy can be compared.');
-      const [older, newer]: [StoredVersion, StoredVersion] = a.firstSeen <= b.firstSeen ? [a, b] : [b, a];
+      // In the one order of versions (two of one time are told apart by their texts, whichever was asked first).
+      const [older, newer]: [StoredVersion, StoredVersion] = versionOrder(a, b) <= 0 ? [a, b] : [b, a];
       return {
         older: { versionId: older.versionId, firstSeen: older.firstSeen, document: older.document },
         newer: { versionId: newer.versionId, firstSeen: newer.firstSeen, document: newer.document },

@@ -83,7 +83,16 @@ export function createTransfer(deps: TransferDeps): TransferHandlers {
       // Imported versions whose change has no analysis here get one, so the badge counts them.
       await deps.history.backfill(true);
       await deps.badges.refreshAll();
-      return { ok: true, message: `Imported ${result.added} versions (${result.skipped} already known).`, outcome: { kind: 'imported', added: result.added, skipped: result.skipped } };
+      const left = result.leftOut;
+      const many = (n: number, one: string, more: string) => `${n} ${n === 1 ? one : more}`;
+      const leftOut = left
+        ? ` Not imported: ${many(left.policies, 'policy', 'policies')} (${many(left.versions, 'version', 'versions')}) of ${left.site}${left.sites > 1 ? ` and ${many(left.sites - 1, 'other site', 'other sites')}` : ''}, as Clausewatch keeps at most ${left.limit} policies of one site.`
+        : '';
+      return {
+        ok: true,
+        message: `Imported ${result.added} versions (${result.skipped} already known).${leftOut}`,
+        outcome: { kind: 'imported', added: result.added, skipped: result.skipped, leftOut: left ?? null },
+      };
     },
 
     async exportEvidence({ site }) {

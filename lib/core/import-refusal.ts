@@ -4,7 +4,8 @@
  * the user's language (lib/core/explain, ui.options.importRefused). The values come from the file, so
  * they are bounded here; what the file's checker says in detail (`detail`) is technical and stays English.
  * A failure of the store nobody foresaw has no code: the page words it as an unexpected error, with the
- * store's sentence as its technical detail (pages/transfer.ts importReplyText).
+ * store's sentence as its technical detail (pages/transfer.ts importReplyText). An import that went through
+ * may still have left some policies out (`ImportLeftOut`), coded and worded the same way.
  */
 import { z } from 'zod';
 
@@ -41,3 +42,25 @@ export const ImportRefusal = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('store-closed') }),
 ]);
 export type ImportRefusal = z.infer<typeof ImportRefusal>;
+
+/**
+ * Policies of a file an import left out while it imported the rest (their versions with them), and why:
+ * the store decides (importAll), the protocol carries it beside the counts of the import, and the options
+ * page words it (lib/core/explain, ui.options.importLeftOut).
+ */
+export const ImportLeftOut = z.discriminatedUnion('kind', [
+  /**
+   * New policies of sites that had, or with the file's earlier policies reached, the most policies one site
+   * may have (`limit`: lib/history/save.ts MAX_POLICIES_PER_SITE, which a capture is held to as well):
+   * `policies` of them, with `versions` versions, of `sites` sites, the first of which is `site`.
+   */
+  z.object({
+    kind: z.literal('site-limit'),
+    limit: z.number().int().positive(),
+    policies: z.number().int().positive(),
+    versions: z.number().int().nonnegative(),
+    site: Value,
+    sites: z.number().int().positive(),
+  }),
+]);
+export type ImportLeftOut = z.infer<typeof ImportLeftOut>;

@@ -10,7 +10,7 @@ import { Why } from '../core/page/discover';
 import { DomTask, DomTaskResult } from '../core/page/dom-tasks';
 import { MAX_PAGE_CHARS, TRANSFER_CHUNK } from '../core/limits';
 import { CheckFailure } from '../core/check-failure';
-import { ImportRefusal } from '../core/import-refusal';
+import { ImportLeftOut, ImportRefusal } from '../core/import-refusal';
 import { ChainView, Comparison, HistoryView, OptionsView, Settings, TabState } from './views';
 
 /**
@@ -104,7 +104,8 @@ export const Protocol = {
       ok: z.boolean(),
       message: z.string(),
       outcome: z.discriminatedUnion('kind', [
-        z.object({ kind: z.literal('imported'), added: z.number().int().nonnegative(), skipped: z.number().int().nonnegative() }),
+        // `leftOut`: policies of the file not imported (the rest was), and why; null when none was.
+        z.object({ kind: z.literal('imported'), added: z.number().int().nonnegative(), skipped: z.number().int().nonnegative(), leftOut: ImportLeftOut.nullable().default(null) }),
         z.object({ kind: z.literal('not-json') }),
         z.object({ kind: z.literal('full') }),
         // `refusal` null: a refusal without a code (the store could not write; its English sentence is `message`).

@@ -61,6 +61,8 @@ export const HistoryVersion = z.object({
   versionId: z.string(),
   firstSeen: z.number(),
   lastSeen: z.number(),
+  /** SHA-256 of its text: with `firstSeen`, what orders versions (lib/core/version-order.ts). */
+  contentHash: z.string(),
   statedDate: z.string().nullable(),
   reviewed: z.boolean(),
   /** The change's summary, as codes; null for the first version. */

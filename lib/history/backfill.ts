@@ -7,6 +7,7 @@
  * still follows the same version (a save or an import meanwhile leaves it for the next call).
  */
 import { ChangeAnalysis, type PolicyDocument } from '../core/schema';
+import { versionOrder } from '../core/version-order';
 import { STORES } from './db';
 import type { Bad } from './records';
 import { VersionRecord } from './schema';
@@ -34,7 +35,7 @@ export async function analyzeMissing(ctx: StoreContext, analyze: AnalyzeFn, limi
       });
     }
     // The most recent first: they are what the badge and the popup show.
-    return out.filter((c) => !skip.has(c.version.versionId)).sort((a, b) => b.version.firstSeen - a.version.firstSeen);
+    return out.filter((c) => !skip.has(c.version.versionId)).sort((a, b) => versionOrder(b.version, a.version));
   });
   const remaining = Math.max(0, candidates.length - limit);
   candidates.length = Math.min(candidates.length, limit);

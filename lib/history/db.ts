@@ -11,7 +11,8 @@
  *  - v3: a policy is identified by its origin and path, no longer by its registrable domain and path
  *        (see site.ts). Each stored version moves to the policy of the address it was captured from, so
  *        an old history that mixed https://www., http:// and a subdomain is split into one policy each;
- *        its text (chunks, blocks) is copied to the new keys. See `splitByOrigin`.
+ *        its text (chunks, blocks) is copied to the new keys. A version it cannot move (damaged, or with no
+ *        address on its site) goes to the quarantine, and the text it names is kept. See `splitByOrigin`.
  *  - v4: raw captures (`raw`, by SHA-256), each policy's hash chain (`captures`, by [policyId, seq]) and
  *        re-extraction progress (`meta`). Versions record their extractor (0: unknown) and raw capture
  *        (none before v4), and versions that can be re-extracted are indexed by the newest extractor
@@ -31,8 +32,9 @@ import { nextEntry, type ChainEntry } from './evidence/chain';
 import { textSha256 } from './evidence/text';
 import { Block, ChangeAnalysisV1 } from '../core/schema';
 import { upgradeAnalysis } from '../core/engine/upgrade';
-import { isQuotaError, StoreError } from './errors';
-import { ChunkRecord, PolicyKind, PolicyRecord, PolicyRecordV2, VersionRecordV2, VersionRecordV4 } from './schema';
+import { versionOrder } from '../core/version-order';
+import { describeIssues, isQuotaError, StoreError } from './errors';
+import { BlockRecord, ChunkRecord, PolicyKind, PolicyRecord, PolicyRecordV2, QuarantineEntry, VersionRecordV2, VersionRecordV4 } from './schema';
 import { originForUrl, policyIdFor, siteForUrl } from './site';
 
 export const STORES = {
@@ -86,7 +88,7 @@ export const migrations: Migration[] = [
       cursor = await cursor.continue();
     }
   },
-  (_db, tx) => splitByOrigin(tx),
+  (_db, tx, now) => splitByOrigin(tx, now),
   (db, tx, now) => startChains(db, tx, now),
   (_db, tx) => analysesAsCodes(tx),
   async (db) => {
@@ -112,15 +114,36 @@ function originOn(url: unknown, site: string): string | null {
 }
 
 /**
+ * Moves a record an upgrade cannot carry forward to the quarantine, as the read path does with one that
+ * fails its schema (quarantine.ts): the raw value exactly as found, its key as JSON, and the reason.
+ */
+async function quarantineInUpgrade(tx: UpgradeTransaction, store: Exclude<StoreName, 'quarantine'>, key: IDBValidKey, raw: unknown, reason: string, now: number): Promise<void> {
+  await tx.objectStore(STORES.quarantine).add(QuarantineEntry.parse({ store, key: JSON.stringify(key), raw, reason, at: now }));
+  await tx.objectStore(store).delete(key);
+}
+
+/**
  * v2 → v3. For every v2 policy (`kind:site/path`): its valid versions go, oldest first, to the policy
  * `kind:origin/path` of the address each was captured from (the policy record's address when a version's
  * own is unusable). A version whose predecessor is now in another policy loses its stored analysis: it
  * described a change from text that is no longer the version before it (the history page recomputes
  * comparisons on demand). The chunks and blocks each new policy uses are copied to its keys; the old
- * ones are deleted unless something still names them: a version left behind (invalid, or without an
- * address), or a quarantined record, whose text is kept for the day it is recovered.
+ * ones are deleted unless something still names them: a version left behind, or a record already in the
+ * quarantine, whose text is kept for the day it is repaired.
+ *
+ * A version left behind is one this upgrade cannot move: damaged (not a valid v2 record), or valid with
+ * neither its own address nor its policy's on the site (no origin to file it under). It goes to the
+ * quarantine here, with its raw value and the reason, rather than staying in `versions` under its v2
+ * policy id: no v3 read asks for that id (a policy is listed and read by its origin), so the read path
+ * would find it only through a read of every version, and a valid one never (it stayed a version that
+ * no list shows). The chunks and blocks it names stay at their old keys, where its raw value names them,
+ * and are not deleted, a damaged chunk's included: it names its paragraphs as much as a valid one does
+ * (before, only a valid chunk's blocks were kept, so the paragraphs of a damaged version whose chunk was
+ * damaged too were deleted by the upgrade). Freeing space keeps whatever a quarantined version or chunk
+ * names (prune.ts). A damaged chunk or block kept at an old key goes to the quarantine as well: nothing
+ * reads an old key again, so the read path never would.
  */
-async function splitByOrigin(tx: UpgradeTransaction): Promise<void> {
+async function splitByOrigin(tx: UpgradeTransaction, now: number): Promise<void> {
   const policies = tx.objectStore(STORES.policies);
   const versions = tx.objectStore(STORES.versions);
   const chunks = tx.objectStore(STORES.chunks);
@@ -157,13 +180,16 @@ async function splitByOrigin(tx: UpgradeTransaction): Promise<void> {
     const fallbackOrigin = originOn(record?.url, site);
 
     const valid: ReturnType<typeof VersionRecordV2.parse>[] = [];
-    const leftBehind: unknown[] = [];
+    const leftBehind: { raw: unknown; reason: string }[] = [];
     for (const raw of byOldId.get(oldId) ?? []) {
       const v = VersionRecordV2.safeParse(raw);
       if (v.success && (originOn(v.data.url, site) ?? fallbackOrigin)) valid.push(v.data);
-      else leftBehind.push(raw);
+      else {
+        const why = v.success ? `neither its address nor its policy's is a web address on ${site}` : describeIssues(v.error);
+        leftBehind.push({ raw, reason: `not upgraded to schema v3 (one policy per origin): ${why}` });
+      }
     }
-    valid.sort((a, b) => a.firstSeen - b.firstSeen);
+    valid.sort(versionOrder);
     const previousOf = new Map(valid.map((v, i) => [v.versionId, valid[i - 1]?.versionId]));
     const groups = new Map<string, { origin: string; versions: typeof valid }>();
     for (const v of valid) {
@@ -178,13 +204,14 @@ async function splitByOrigin(tx: UpgradeTransaction): Promise<void> {
     const chunkByKey = new Map<string, ReturnType<typeof ChunkRecord.parse>>();
     // A damaged chunk moves as it is, with the text it names: the read path quarantines it with its reason,
     // and its paragraphs stay to repair it from (the upgrade deleted both).
-    const damagedByKey = new Map<string, { raw: Record<string, unknown>; blocks: string[] }>();
+    const damagedByKey = new Map<string, { raw: Record<string, unknown>; blocks: string[]; reason: string }>();
     for (const raw of oldChunks) {
       const c = ChunkRecord.safeParse(raw);
       if (c.success) chunkByKey.set(c.data.key, c.data);
       else {
         const loose = (raw ?? {}) as Record<string, unknown>;
-        if (typeof loose.key === 'string') damagedByKey.set(loose.key, { raw: loose, blocks: Array.isArray(loose.blocks) ? loose.blocks.filter((b): b is string => typeof b === 'string') : [] });
+        const named = Array.isArray(loose.blocks) ? loose.blocks.filter((b): b is string => typeof b === 'string') : [];
+        if (typeof loose.key === 'string') damagedByKey.set(loose.key, { raw: loose, blocks: named, reason: describeIssues(c.error) });
       }
     }
     const blockByKey = new Map<string, Record<string, unknown>>();
@@ -238,8 +265,8 @@ async function splitByOrigin(tx: UpgradeTransaction): Promise<void> {
     // Old pieces still named by a version left behind or by a quarantined record stay where they are.
     const keepChunks = new Set<string>();
     const keepBlocks = new Set<string>();
-    const named = (raw: unknown) => raw as { policyId?: unknown; chunks?: unknown; blocks?: unknown } | null;
-    for (const raw of leftBehind) for (const k of Array.isArray(named(raw)?.chunks) ? (named(raw)!.chunks as unknown[]) : []) keepChunks.add(String(k));
+    const named = (raw: unknown) => raw as { versionId?: unknown; policyId?: unknown; chunks?: unknown; blocks?: unknown } | null;
+    for (const { raw } of leftBehind) for (const k of Array.isArray(named(raw)?.chunks) ? (named(raw)!.chunks as unknown[]) : []) keepChunks.add(String(k));
     for (const entry of rawQuarantine) {
       const q = entry as { store?: unknown; raw?: unknown } | null;
       const r = named(q?.raw);
@@ -247,12 +274,24 @@ async function splitByOrigin(tx: UpgradeTransaction): Promise<void> {
       if (q?.store === STORES.versions && Array.isArray(r.chunks)) for (const k of r.chunks) keepChunks.add(String(k));
       if (q?.store === STORES.chunks && Array.isArray(r.blocks)) for (const k of r.blocks) keepBlocks.add(String(k));
     }
-    for (const key of keepChunks) for (const b of chunkByKey.get(key)?.blocks ?? []) keepBlocks.add(b);
+    // A damaged chunk's paragraphs too: what it names is what is left to repair it from.
+    for (const key of keepChunks) for (const b of chunkByKey.get(key)?.blocks ?? damagedByKey.get(key)?.blocks ?? []) keepBlocks.add(b);
     for (const raw of oldChunks) {
       const key = (raw as { key?: unknown } | null)?.key;
       if (typeof key === 'string' && !keepChunks.has(key)) await chunks.delete([oldId, key]);
     }
     for (const key of blockByKey.keys()) if (!keepBlocks.has(key)) await blocks.delete([oldId, key]);
+    // What stays behind goes to the quarantine (see above): the versions, and the damaged pieces kept for them.
+    for (const { raw, reason } of leftBehind) await quarantineInUpgrade(tx, STORES.versions, named(raw)!.versionId as IDBValidKey, raw, reason, now);
+    for (const key of keepChunks) {
+      const damaged = damagedByKey.get(key);
+      if (damaged) await quarantineInUpgrade(tx, STORES.chunks, [oldId, key], damaged.raw, damaged.reason, now);
+    }
+    for (const key of keepBlocks) {
+      const raw = blockByKey.get(key);
+      const block = BlockRecord.safeParse(raw);
+      if (raw && !block.success) await quarantineInUpgrade(tx, STORES.blocks, [oldId, key], raw, describeIssues(block.error), now);
+    }
     // Versions left behind are listed through their own records (or quarantined); the old policy record is done.
     if (groups.size > 0 || (record && fallbackOrigin)) await policies.delete(oldId);
   }
@@ -283,7 +322,7 @@ async function startChains(db: Database, tx: UpgradeTransaction, now: number): P
   }
   const recordedAt = new Date(now).toISOString();
   for (const [policyId, list] of byPolicy) {
-    list.sort((a, b) => a.firstSeen - b.firstSeen);
+    list.sort(versionOrder);
     const [rawChunks, rawBlocks] = (await Promise.all([chunks.getAll(piecesOf(policyId)), blocks.getAll(piecesOf(policyId))])) as [unknown[], unknown[]];
     const chunkByKey = new Map<string, string[]>();
     for (const raw of rawChunks) {

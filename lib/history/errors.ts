@@ -2,6 +2,8 @@
  * The one error type the store throws, so callers (background, options page, CLI) can tell a full disk
  * from a bad import file and show the user a sentence rather than a stack trace.
  */
+import type { z } from 'zod';
+
 export type StoreErrorCode =
   | 'quota'
   | 'corrupt'
@@ -58,4 +60,12 @@ export function toStoreError(error: unknown, what: string, transactionError?: un
   }
   const detail = error instanceof Error ? error.message : String(error);
   return new StoreError('unknown', `Clausewatch could not ${what}: ${detail}`, { cause: error });
+}
+
+/** A validation failure in a line: the first three issues, each with the path of the field it is about. */
+export function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 3)
+    .map((issue) => `${issue.path.length > 0 ? issue.path.join('.') : '(record)'}: ${issue.message}`)
+    .join('; ');
 }

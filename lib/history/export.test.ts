@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ExportFile } from './schema';
+import { MAX_POLICIES_PER_SITE } from './save';
 import { editDocument, fakeAnalysis, freshStore, makeDocument } from './test-support';
 import { shownValue } from '../core/import-refusal';
 
@@ -140,6 +141,97 @@ describe('import', () => {
     expect(await store.importAll(file)).toMatchObject({ ok: true, added: 3 });
     expect(await store.importAll(file)).toEqual({ ok: true, added: 0, skipped: 3 });
     expect(await store.importAll(file)).toEqual({ ok: true, added: 0, skipped: 3 });
+  });
+
+  it('orders two texts of one time the same way in every store, whatever their random ids: by their text', async () => {
+    const { store: other } = await populated(2);
+    const file = JSON.parse(JSON.stringify(await other.exportAll())) as ExportFile;
+    const privacy = file.sites[0]!.policies.find((p) => p.kind === 'privacy-policy')!;
+    privacy.versions[1]!.firstSeen = privacy.versions[0]!.firstSeen;
+    file.sites[0]!.policies = [privacy];
+    const [first, second] = privacy.versions.map((v) => v.contentHash);
+    const byText = [first!, second!].sort();
+
+    /** An empty store that gives the next version ids these first bytes, in turn (newVersionId draws 12 random bytes). */
+    const storeWithIds = async (...bytes: number[]) => {
+      const env = await freshStore();
+      vi.spyOn(crypto, 'getRandomValues').mockImplementation(<T extends ArrayBufferView | null>(array: T): T => {
+        (array as unknown as Uint8Array).fill(bytes.shift() ?? 0x80);
+        return array;
+      });
+      return env.store;
+    };
+    // The same file into two stores whose ids sort the two versions in opposite orders ('AAAA…' < 'QEBA…').
+    const a = await storeWithIds(0x00, 0x40);
+    expect(await a.importAll(file)).toMatchObject({ ok: true, added: 2 });
+    vi.restoreAllMocks();
+    const b = await storeWithIds(0x40, 0x00);
+    expect(await b.importAll(file)).toMatchObject({ ok: true, added: 2 });
+    vi.restoreAllMocks();
+    const policyId = 'privacy-policy:https://www.example.com/privacy';
+    // (the ids are in opposite orders: the file's first text has the smaller id in one store, the larger in the other)
+    const idOf = async (store: typeof a, hash: string | undefined) => (await store.listVersions(policyId)).find((v) => v.contentHash === hash)!.versionId;
+    expect((await idOf(a, first)) < (await idOf(a, second))).toBe((await idOf(b, first)) > (await idOf(b, second)));
+
+    for (const store of [a, b]) {
+      expect((await store.listVersions(policyId)).map((v) => v.contentHash)).toEqual(byText);
+      const { latest, previous } = await store.getLatestTwo(policyId);
+      expect([previous?.contentHash, latest?.contentHash]).toEqual(byText);
+      const [summary] = await store.listPolicies('example.com');
+      expect((await store.getVersion(summary!.latestVersionId!))?.contentHash).toBe(byText[1]);
+      const state = await store.siteState('example.com');
+      expect(state?.pending.map((p) => p.textKey)).toEqual([`${byText[0]}>${byText[1]}`]);
+    }
+    const exported = content(await a.exportAll());
+    expect(content(await b.exportAll())).toEqual(exported);
+    expect(exported[0]!.policies[0]!.versions.map((v) => v.hash)).toEqual(byText);
+
+    // And through an export and an import into a third store with ids the other way again.
+    const c = await storeWithIds(0x40, 0x00);
+    await c.importAll(JSON.parse(JSON.stringify(await a.exportAll())));
+    vi.restoreAllMocks();
+    expect((await c.getLatestTwo(policyId)).latest?.contentHash).toBe(byText[1]);
+    expect(content(await c.exportAll())).toEqual(exported);
+  });
+
+  it('imports a site\'s new policies up to the bound a capture is held to, leaves out the ones past it and says how many and why', async () => {
+    const { store: other } = await populated(2);
+    const file = JSON.parse(JSON.stringify(await other.exportAll())) as ExportFile;
+    const example = file.sites[0]!;
+    const privacy = example.policies.find((p) => p.kind === 'privacy-policy')!;
+    const cookiePolicy = example.policies.find((p) => p.kind === 'privacy-adjacent')!;
+    // As many new policies of example.com as a site may have (its text's checksum does not cover the address),
+    // then the two this history already has, the privacy policy with a version it lacks; and a policy of another site.
+    const fresh = Array.from({ length: MAX_POLICIES_PER_SITE }, (_, i) => ({ ...structuredClone(privacy), path: `/p/${i}`, url: `https://www.example.com/p/${i}`, versions: [structuredClone(privacy.versions[0]!)] }));
+    fresh[MAX_POLICIES_PER_SITE - 1]!.versions.push(structuredClone(privacy.versions[1]!));
+    example.policies = [...fresh, privacy, cookiePolicy];
+    const otherSite = structuredClone(example);
+    otherSite.site = 'other.org';
+    otherSite.policies = [{ ...structuredClone(privacy), origin: 'https://other.org', url: 'https://other.org/privacy', versions: privacy.versions.map((v) => ({ ...structuredClone(v), document: { ...v.document, url: 'https://other.org/privacy' } })) }];
+    file.sites.push(otherSite);
+
+    const { store } = await populated(1);
+    // It had two policies of example.com: 198 of the file's new ones fit, the last two (three versions) do not.
+    const result = await store.importAll(file);
+    expect(result).toEqual({
+      ok: true,
+      added: MAX_POLICIES_PER_SITE - 2 + 1 + 2,
+      skipped: 2,
+      leftOut: { kind: 'site-limit', limit: MAX_POLICIES_PER_SITE, policies: 2, versions: 3, site: 'example.com', sites: 1 },
+    });
+    const paths = (await store.listPolicies('example.com')).map((p) => p.path);
+    expect(paths).toHaveLength(MAX_POLICIES_PER_SITE);
+    expect(paths).toContain(`/p/${MAX_POLICIES_PER_SITE - 3}`);
+    expect(paths).not.toContain(`/p/${MAX_POLICIES_PER_SITE - 2}`);
+    expect(paths).not.toContain(`/p/${MAX_POLICIES_PER_SITE - 1}`);
+    // The policies it knew are merged past the bound, and the other site is imported whole.
+    expect(await store.listVersions('privacy-policy:https://www.example.com/privacy')).toHaveLength(2);
+    expect((await store.listSites()).map((s) => [s.site, s.policies, s.versions])).toEqual([
+      ['example.com', MAX_POLICIES_PER_SITE, MAX_POLICIES_PER_SITE + 1],
+      ['other.org', 1, 2],
+    ]);
+    // Again: nothing added, the same two left out.
+    expect(await store.importAll(file)).toEqual({ ...result, added: 0, skipped: MAX_POLICIES_PER_SITE + 3 });
   });
 
   it('drops an imported analysis that no longer describes the change from the version before it', async () => {

@@ -167,7 +167,7 @@ describe('schema migrations', () => {
 
     const store = await openPolicyStore({ idb: factory, name: 'legacy' });
     expect((await store.listVersions(POLICY_ID_V3)).map((v) => v.versionId)).toEqual(['v1-first', 'v1-second']);
-    // It stays under the old id, where the first read of the whole index finds it.
+    // The v3 upgrade, which could not file it under a policy of its origin, moved it to the quarantine.
     expect((await store.listSites()).map((s) => [s.site, s.versions])).toEqual([['example.com', 2]]);
     expect((await store.listQuarantine()).map((q) => q.key)).toEqual([JSON.stringify('v1-broken')]);
     store.close();
@@ -258,6 +258,59 @@ describe('schema migrations', () => {
     const kept = JSON.stringify([await db.getAll(STORES.blocks), await db.getAll(STORES.quarantine)]);
     db.close();
     for (const t of texts) expect(kept).toContain(JSON.stringify(t).slice(1, -1));
+  });
+
+  it('quarantines the v2 versions the upgrade cannot move, and keeps every paragraph they name, a damaged chunk\'s included', async () => {
+    const factory = new IDBFactory();
+    const OLD_EXAMPLE = 'privacy-policy:example.com/privacy';
+    const OLD_OTHER = 'privacy-policy:other.org/legal/privacy';
+    await loadV2History(factory, 'v2-left-behind', (dump) => {
+      const versions = dump.versions as Array<Record<string, unknown>>;
+      // The http capture damaged on disk (its title is no text), and its only chunk too (an unreadable key
+      // after its good ones): the paragraphs of that chunk exist nowhere else.
+      versions.find((v) => v.versionId === 'YczBgUDMSlzEr6UP')!.title = 5;
+      const chunk = (dump.chunks as Array<{ key: string; blocks: string[] }>).find((c) => c.key === 'Y1myvcy-uVQ')!;
+      chunk.blocks = [...chunk.blocks, 'not a key!'];
+      // other.org's latest version, valid, but captured (it says) off the site, as is its policy's own address:
+      // there is no origin on other.org to file it under.
+      versions.find((v) => v.versionId === 'LvqsJ9ra6AsQdtLv')!.url = 'https://elsewhere.net/legal/privacy';
+      (dump.policies as Array<Record<string, unknown>>).find((p) => p.policyId === OLD_OTHER)!.url = 'https://elsewhere.net/legal/privacy';
+    });
+    const upgradeTime = Date.UTC(2026, 3, 1);
+    // The upgrade alone, before any read: the paragraphs of both versions stay at the keys their raw values name.
+    const db = await openDatabase(factory, 'v2-left-behind', CURRENT_VERSION, () => upgradeTime);
+    const textAt = async (policyId: string, key: string) => ((await db.get(STORES.blocks, [policyId, key])) as { block?: { text: string } } | undefined)?.block?.text;
+    expect(await textAt(OLD_EXAMPLE, 'R4vluScLalM')).toBe('We sell your data to anyone who asks.');
+    expect(await textAt(OLD_OTHER, 'hgk4JKjPYiY')).toBe('Other latest wording.');
+    // Both versions are in the quarantine with their reasons, and so is the damaged chunk kept for one.
+    const quarantined = (await db.getAll(STORES.quarantine)) as Array<{ store: string; key: string; reason: string; at: number; raw: { policyId?: string } }>;
+    expect(quarantined.filter((q) => q.at === upgradeTime).map((q) => [q.store, q.key]).sort()).toEqual([
+      [STORES.chunks, JSON.stringify([OLD_EXAMPLE, 'Y1myvcy-uVQ'])],
+      [STORES.versions, JSON.stringify('LvqsJ9ra6AsQdtLv')],
+      [STORES.versions, JSON.stringify('YczBgUDMSlzEr6UP')],
+    ]);
+    expect(quarantined.find((q) => q.key === JSON.stringify('YczBgUDMSlzEr6UP'))?.reason).toMatch(/^not upgraded to schema v3 .*title/);
+    expect(quarantined.find((q) => q.key === JSON.stringify('LvqsJ9ra6AsQdtLv'))?.reason).toMatch(/other\.org/);
+    expect(quarantined.find((q) => q.key === JSON.stringify('YczBgUDMSlzEr6UP'))?.raw.policyId).toBe(OLD_EXAMPLE);
+    expect(await db.get(STORES.versions, 'YczBgUDMSlzEr6UP')).toBeUndefined();
+    expect(await db.get(STORES.versions, 'LvqsJ9ra6AsQdtLv')).toBeUndefined();
+    db.close();
+
+    // The store reads on without them, and freeing every byte it can keeps that text (it is quarantined text).
+    const store = await openPolicyStore({ idb: factory, name: 'v2-left-behind', clock: makeClock(upgradeTime).fn });
+    expect((await store.listPolicies('example.com')).map((p) => p.policyId).sort()).toEqual([
+      'privacy-adjacent:https://www.example.com/cookies',
+      'privacy-policy:https://user-pages.example.com/privacy',
+      'privacy-policy:https://www.example.com/privacy',
+    ]);
+    expect((await store.listVersions('privacy-policy:https://other.org/legal/privacy')).map((v) => v.versionId)).toEqual(['yJL_Y0R7pvdqtqeS']);
+    expect(await store.listQuarantine()).toHaveLength(4);
+    await store.prune({ targetBytes: 0 });
+    store.close();
+    const after = await openDatabase(factory, 'v2-left-behind');
+    expect(((await after.get(STORES.blocks, [OLD_EXAMPLE, 'R4vluScLalM'])) as { block: { text: string } }).block.text).toBe('We sell your data to anyone who asks.');
+    expect(((await after.get(STORES.blocks, [OLD_OTHER, 'hgk4JKjPYiY'])) as { block: { text: string } }).block.text).toBe('Other latest wording.');
+    after.close();
   });
 
   it('opens a v3 history with a version dated past what a date can hold: that version is left for the quarantine, the rest chained', async () => {

@@ -8,6 +8,7 @@ import { ChunkRecord, CaptureRecord, QuarantineEntry, RawRecord, VersionRecord, 
 import { begin, pieceId, putChecked, type RwTx, type StoreContext } from './context';
 import { failedWrite, reading } from './quarantine';
 import { pendingChange } from '../core/review';
+import { versionOrder } from '../core/version-order';
 import { isUnreviewedMajor } from './read';
 
 export type PruneResult = { removedVersions: number; removedRaw: number; bytesBefore: number; bytesAfter: number };
@@ -131,7 +132,7 @@ export async function prune(ctx: StoreContext, options: { targetBytes?: number; 
     }
     // Each policy's versions, oldest first, and the change awaiting review in them (core/review.ts).
     const histories = [...versionsByPolicy.values()].map((list) => {
-      const sorted = list.sort((a, b) => a.firstSeen - b.firstSeen);
+      const sorted = list.sort(versionOrder);
       return { sorted, pending: pendingChange(sorted) };
     });
     // A quarantined version or chunk holds on to its text as well: its record may be repaired by hand
@@ -257,8 +258,8 @@ export async function prune(ctx: StoreContext, options: { targetBytes?: number; 
         unanalysed.push(...middle.filter((v) => awaitingAnalysis.has(v)));
         return middle.filter((v) => !awaitingAnalysis.has(v));
       })
-      .sort((a, b) => a.firstSeen - b.firstSeen);
-    if (options.unanalysedToo) candidates.push(...unanalysed.sort((a, b) => a.firstSeen - b.firstSeen));
+      .sort(versionOrder);
+    if (options.unanalysedToo) candidates.push(...unanalysed.sort(versionOrder));
     const removed: string[] = [];
     for (const v of candidates) {
       if (bytes <= target) break;

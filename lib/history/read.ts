@@ -10,6 +10,7 @@ import { parsePolicyId, siteForUrl } from './site';
 import type { AnyTx, StoreContext } from './context';
 import { reading } from './quarantine';
 import { pendingChange } from '../core/review';
+import { versionOrder } from '../core/version-order';
 import { assemble, latestVersions, policyVersions, toMeta, toStored } from './versions';
 
 export function isUnreviewedMajor(v: VersionRecord): boolean {
@@ -68,7 +69,7 @@ function summarisePolicy(policy: PolicyRecord, versions: VersionRecord[]): Polic
 export type Everything = {
   sites: SiteRecord[];
   policies: PolicyRecord[];
-  /** Valid versions grouped by policy, oldest first. */
+  /** Valid versions grouped by policy, oldest first (lib/core/version-order.ts). */
   versionsByPolicy: Map<string, VersionRecord[]>;
 };
 
@@ -85,7 +86,7 @@ export async function readIndex(tx: AnyTx, bad: Bad[]): Promise<Everything> {
     readAll(STORES.versions, VersionRecord),
   ]);
   const versionsByPolicy = new Map<string, VersionRecord[]>();
-  for (const v of versions.sort((a, b) => a.firstSeen - b.firstSeen)) {
+  for (const v of versions.sort(versionOrder)) {
     const list = versionsByPolicy.get(v.policyId) ?? [];
     list.push(v);
     versionsByPolicy.set(v.policyId, list);

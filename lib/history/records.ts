@@ -3,6 +3,7 @@
  */
 import type { z } from 'zod';
 import { STORES, type StoreName } from './db';
+import { describeIssues } from './errors';
 import { BlockRecord, CaptureRecord, ChunkRecord, PolicyRecord, RawRecord, ReextractionProgress, SiteRecord, SiteStateRecord, VersionRecord } from './schema';
 
 export const SCHEMAS: Record<Exclude<StoreName, 'quarantine'>, z.ZodType> = {
@@ -19,12 +20,8 @@ export const SCHEMAS: Record<Exclude<StoreName, 'quarantine'>, z.ZodType> = {
 
 export type Bad = { store: Exclude<StoreName, 'quarantine'>; key: IDBValidKey; reason: string };
 
-export function describeIssues(error: z.ZodError): string {
-  return error.issues
-    .slice(0, 3)
-    .map((issue) => `${issue.path.length > 0 ? issue.path.join('.') : '(record)'}: ${issue.message}`)
-    .join('; ');
-}
+// In errors.ts, which the upgrade (db.ts) can import without a cycle: this file needs db.ts's STORES.
+export { describeIssues } from './errors';
 
 /** Parsed record, or undefined with the failure noted in `bad` for the caller to quarantine. */
 export function check<T>(

@@ -60,7 +60,9 @@ const RETRY_MAX_MS = 1_000;
  * and latest version). A site's privacy policy, terms, cookie notice and their translations and regional
  * editions stay far below it, and so, for a reader, do the policies of many services that one host keeps
  * (a document host, a policy generator: each is a policy of that host's site). Past it, a capture of a
- * further address is refused (StoreError 'limit'); the site's known policies are saved as before.
+ * further address is refused (StoreError 'limit'); the site's known policies are saved as before. An import
+ * is held to it too (transfer.ts importAll): a file's new policies past it are left out, and the result
+ * says how many and why.
  */
 export const MAX_POLICIES_PER_SITE = 200;
 
@@ -255,7 +257,7 @@ async function saveAttempts(
 }
 
 /** Whether `policyId` would be a new policy of a site that already has MAX_POLICIES_PER_SITE. */
-async function newPolicyOverLimit(tx: RwTx, site: string, policyId: string): Promise<boolean> {
+export async function newPolicyOverLimit(tx: RwTx, site: string, policyId: string): Promise<boolean> {
   if ((await tx.objectStore(STORES.policies).getKey(policyId)) !== undefined) return false;
   return (await tx.objectStore(STORES.policies).index(INDEX_POLICY_BY_SITE).count(site)) >= MAX_POLICIES_PER_SITE;
 }

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { ChainEntry } from './evidence/chain';
 import { AnalysisDigest, Block, Counts, ChangeAnalysis, ChangeAnalysisV1, PolicyDocument, PolicyKind } from '../core/schema';
 import { upgradeAnalysis } from '../core/engine/upgrade';
-import type { ImportRefusal } from '../core/import-refusal';
+import type { ImportLeftOut, ImportRefusal } from '../core/import-refusal';
 import type { RecordProblem } from '../core/record-problem';
 
 /**
@@ -349,6 +349,7 @@ export const ExportFile = z.object({
 export type ExportFile = z.infer<typeof ExportFile>;
 
 export type ImportResult =
-  | { ok: true; added: number; skipped: number }
+  /** `leftOut`: policies of the file not imported (the rest was), and why (lib/core/import-refusal.ts). */
+  | { ok: true; added: number; skipped: number; leftOut?: ImportLeftOut }
   /** `refusal`: why an invalid file was refused, as a code for the pages to word (lib/core/import-refusal.ts). */
   | { ok: false; error: string; code: 'invalid-import' | 'quota' | 'unknown'; refusal?: ImportRefusal };

@@ -59,8 +59,9 @@ async function readSites(tx: AnyTx, sites: readonly string[], bad: Bad[]): Promi
   }
   const versionsByPolicy = new Map<string, VersionRecord[]>();
   for (const id of ids) {
+    // Oldest first, in the one order of versions (policyVersions).
     const versions = await policyVersions(tx, id, bad);
-    if (versions.length > 0) versionsByPolicy.set(id, versions.sort((a, b) => a.firstSeen - b.firstSeen));
+    if (versions.length > 0) versionsByPolicy.set(id, versions);
   }
   return { sites: [], policies, versionsByPolicy };
 }

@@ -1,7 +1,9 @@
 /**
  * The history as a file (format 'clausewatch-history'): exported as documents with their analyses, and
  * imported all or nothing, after checking every version against its content hash. Raw captures stay
- * behind; an imported version gets an `import` chain entry.
+ * behind; an imported version gets an `import` chain entry. The one exception to "all": a new policy of a
+ * site that already has as many policies as a capture may make (save.ts MAX_POLICIES_PER_SITE) is left out
+ * with its versions, the rest is imported, and the result says how many were left out and why (`leftOut`).
  */
 import { textSha256 } from './evidence/text';
 import { STORES } from './db';
@@ -14,9 +16,11 @@ import { begin, putChecked, type RwTx, type StoreContext } from './context';
 import { appendEntry } from './chain';
 import { failedWrite, quarantine, reading } from './quarantine';
 import { INDEX_STORES, allPolicies, readIndex, summariseSites } from './read';
-import { assembleFrom, contentHashOf, iso, latestVersions, readPieces, toStored } from './versions';
+import { assembleFrom, contentHashOf, iso, policyVersions, readPieces, toStored } from './versions';
 import { WRITE_STORES, upsertPolicyAndSite, writePieces } from './write';
-import { ImportRefusal } from '../core/import-refusal';
+import { MAX_POLICIES_PER_SITE, newPolicyOverLimit } from './save';
+import { ImportLeftOut, ImportRefusal } from '../core/import-refusal';
+import { versionOrder } from '../core/version-order';
 
 /** One version of a history file, as the merge sees it. */
 interface Sighting {
@@ -38,11 +42,13 @@ type MergeStep = { kind: 'same'; record: VersionRecord } | { kind: 'new'; sameBe
  * each).
  */
 export function mergeSightings(stored: readonly VersionRecord[], file: readonly Sighting[]): { steps: MergeStep[]; extended: VersionRecord[] } {
-  type Entry = { hash: string; firstSeen: number; record?: VersionRecord; index?: number };
-  const timeline: Entry[] = [...stored.map((record) => ({ hash: record.contentHash, firstSeen: record.firstSeen, record })), ...file.map((f, index) => ({ hash: f.hash, firstSeen: f.firstSeen, index }))];
-  // On a tie in time, the same texts together and the stored one first, so a file's copy of a stored
-  // version sits right after it (a file may give two versions one time: importing it twice adds nothing).
-  timeline.sort((a, b) => a.firstSeen - b.firstSeen || (a.hash < b.hash ? -1 : a.hash > b.hash ? 1 : 0) || (a.record ? 0 : 1) - (b.record ? 0 : 1));
+  type Entry = { contentHash: string; firstSeen: number; record?: VersionRecord; index?: number };
+  const timeline: Entry[] = [...stored.map((record) => ({ contentHash: record.contentHash, firstSeen: record.firstSeen, record })), ...file.map((f, index) => ({ contentHash: f.hash, firstSeen: f.firstSeen, index }))];
+  // In the one order of versions (lib/core/version-order.ts: on a tie in time, by the text), so the same
+  // texts are together and the timeline is the order the store will list; then the stored one first, so a
+  // file's copy of a stored version sits right after it (a file may give two versions one time: importing it
+  // twice adds nothing). Stored versions of one time and text keep the order they are given in (oldest first).
+  timeline.sort((a, b) => versionOrder(a, b) || (a.record ? 0 : 1) - (b.record ? 0 : 1));
   const steps: MergeStep[] = [];
   const lastSeen = new Map<VersionRecord, number>();
   timeline.forEach((entry, k) => {
@@ -59,7 +65,7 @@ export function mergeSightings(stored: readonly VersionRecord[], file: readonly 
       return;
     }
     // The nearest earlier version here: a stored one, or another of the file's.
-    steps[entry.index] = { kind: 'new', sameBefore: (before?.hash ?? null) === (file[entry.index - 1]?.hash ?? null) };
+    steps[entry.index] = { kind: 'new', sameBefore: (before?.contentHash ?? null) === (file[entry.index - 1]?.hash ?? null) };
   });
   // The version before each stored one once the file's new versions are in: an imported one makes its
   // analysis (the change from the stored one before it) stale.
@@ -70,19 +76,19 @@ export function mergeSightings(stored: readonly VersionRecord[], file: readonly 
   for (const entry of timeline) {
     if (entry.record) {
       if (newBefore !== null && newBefore !== storedBefore && entry.record.analysis !== null) stale.add(entry.record);
-      storedBefore = entry.hash;
+      storedBefore = entry.contentHash;
       newBefore = null;
-    } else if (entry.index !== undefined && steps[entry.index]?.kind === 'new') newBefore = entry.hash;
+    } else if (entry.index !== undefined && steps[entry.index]?.kind === 'new') newBefore = entry.contentHash;
   }
   const rewritten = new Set([...lastSeen.keys(), ...stale]);
   return { steps, extended: [...rewritten].map((record) => ({ ...record, lastSeen: lastSeen.get(record) ?? record.lastSeen, ...(stale.has(record) ? { analysis: null } : {}) })) };
 }
 
 /** The stored record nearest to timeline[k] in the run of consecutive entries with its text (earlier first). */
-function nearestRecord(timeline: ReadonlyArray<{ hash: string; record?: VersionRecord }>, k: number): VersionRecord | undefined {
-  const hash = timeline[k]?.hash;
-  for (let j = k - 1; j >= 0 && timeline[j]?.hash === hash; j--) if (timeline[j]?.record) return timeline[j]!.record;
-  for (let j = k + 1; j < timeline.length && timeline[j]?.hash === hash; j++) if (timeline[j]?.record) return timeline[j]!.record;
+function nearestRecord(timeline: ReadonlyArray<{ contentHash: string; record?: VersionRecord }>, k: number): VersionRecord | undefined {
+  const hash = timeline[k]?.contentHash;
+  for (let j = k - 1; j >= 0 && timeline[j]?.contentHash === hash; j--) if (timeline[j]?.record) return timeline[j]!.record;
+  for (let j = k + 1; j < timeline.length && timeline[j]?.contentHash === hash; j++) if (timeline[j]?.record) return timeline[j]!.record;
   return undefined;
 }
 
@@ -218,7 +224,10 @@ export async function importAll(ctx: StoreContext, data: unknown): Promise<Impor
       }
       for (const [origin, list] of groups) {
         const path = normalizePolicyPath(`${origin}${p.path}`);
-        const latest = list[list.length - 1]!.v;
+        // The latest in the one order of versions, as the store will list them (a file may give two texts one
+        // time, in either order).
+        const order = (e: (typeof list)[number]) => ({ firstSeen: Date.parse(e.v.firstSeen), contentHash: e.prepared.contentHash, lastSeen: Date.parse(e.v.lastSeen) });
+        const latest = list.reduce((a, b) => (versionOrder(order(a), order(b)) > 0 ? a : b)).v;
         if (groups.size > 1) {
           // An analysis describes the change from the version before it; in another policy now, it no longer does.
           const keeps = list.map((entry, i) => p.versions[p.versions.indexOf(entry.v) - 1] === list[i - 1]?.v);
@@ -253,10 +262,21 @@ export async function importAll(ctx: StoreContext, data: unknown): Promise<Impor
   }
   let added = 0;
   let skipped = 0;
+  /** Policies left out past the bound, and their versions, by site (in the file's order). */
+  const overLimit = new Map<string, { policies: number; versions: number }>();
   try {
     const writes: Promise<unknown>[] = [];
     for (const { policy, versions } of planned) {
-      const stored = await latestVersions(tx, policy.policyId, Infinity, bad);
+      // A policy new to this history joins its site only within the bound a capture is held to (counted in
+      // this transaction, so the file's own new policies count as they are added): in the file's order, the
+      // first ones up to the bound are imported, the rest left out with their versions. The site's known
+      // policies are merged as before, past the bound too.
+      if (await newPolicyOverLimit(tx, policy.site, policy.policyId)) {
+        const left = overLimit.get(policy.site) ?? { policies: 0, versions: 0 };
+        overLimit.set(policy.site, { policies: left.policies + 1, versions: left.versions + versions.length });
+        continue;
+      }
+      const stored = await policyVersions(tx, policy.policyId, bad);
       const sightings = versions.map(({ v, prepared }) => ({ hash: prepared.contentHash, firstSeen: Date.parse(v.firstSeen), lastSeen: Date.parse(v.lastSeen) }));
       const plan = mergeSightings(stored, sightings);
       for (const [i, { v, prepared }] of versions.entries()) {
@@ -306,5 +326,15 @@ export async function importAll(ctx: StoreContext, data: unknown): Promise<Impor
     return failedImport(storeError, storeError.code === 'quota' ? 'quota' : 'unknown');
   }
   await quarantine(ctx, bad);
-  return { ok: true, added, skipped };
+  const left = [...overLimit.entries()];
+  if (left.length === 0) return { ok: true, added, skipped };
+  const leftOut = ImportLeftOut.parse({
+    kind: 'site-limit',
+    limit: MAX_POLICIES_PER_SITE,
+    policies: left.reduce((n, [, l]) => n + l.policies, 0),
+    versions: left.reduce((n, [, l]) => n + l.versions, 0),
+    site: left[0]![0],
+    sites: left.length,
+  });
+  return { ok: true, added, skipped, leftOut };
 }

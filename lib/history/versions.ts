@@ -3,6 +3,7 @@
  * and blocks they name, and the shapes callers are given (VersionMeta, StoredVersion).
  */
 import { digestOf, type Block, type PolicyDocument } from '../core/schema';
+import { versionOrder } from '../core/version-order';
 import { INDEX_VERSION_BY_POLICY, STORES } from './db';
 import { contentHashInput, sha256Hex } from './hash';
 import { check, primaryKeyOf, type Bad } from './records';
@@ -36,10 +37,14 @@ export function iso(ms: number): string {
   return new Date(ms).toISOString();
 }
 
-/** A policy's valid versions, oldest first, in one request (a cursor costs a round trip per step). */
+/**
+ * A policy's valid versions, oldest first, in one request (a cursor costs a round trip per step). The index
+ * orders them by time, and versions of one time by their random ids: they are sorted again in the one order
+ * of versions (lib/core/version-order.ts), which breaks a tie by the text.
+ */
 export async function policyVersions(tx: AnyTx, policyId: string, bad: Bad[]): Promise<VersionRecord[]> {
   const raws: unknown[] = await tx.objectStore(STORES.versions).index(INDEX_VERSION_BY_POLICY).getAll(policyRange(policyId));
-  return raws.flatMap((raw) => check(VersionRecord, STORES.versions, primaryKeyOf(STORES.versions, raw), raw, bad) ?? []);
+  return raws.flatMap((raw) => check(VersionRecord, STORES.versions, primaryKeyOf(STORES.versions, raw), raw, bad) ?? []).sort(versionOrder);
 }
 
 /** The site a policy belongs to, read loosely from its record (undefined when the record is missing or damaged). */

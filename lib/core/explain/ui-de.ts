@@ -270,6 +270,10 @@ function build(locale: string): UiWords {
             return 'die Verlaufsdatenbank wurde geschlossen, wahrscheinlich weil Clausewatch gerade aktualisiert wurde. Laden Sie diese Seite neu und importieren Sie erneut. Es wurde nichts importiert.';
         }
       },
+      importLeftOut: (l) => {
+        const of = l.sites === 1 ? l.site : `${l.site} und ${count(l.sites - 1, 'weiteren Website', 'weiteren Websites')}`;
+        return `${count(l.policies, 'Richtlinie', 'Richtlinien')} (${versions(l.versions)}) von ${of} ${l.policies === 1 ? 'wurde' : 'wurden'} nicht importiert: Clausewatch bewahrt höchstens ${num(l.limit)} Richtlinien einer Website auf.`;
+      },
       used: (bytes, v, p, s) => `${bytes} belegt: ${versions(v)} von ${count(p, 'Richtlinie', 'Richtlinien')} auf ${count(s, 'Website', 'Websites')}.`,
       savedPages: (captures, bytes, pageBytes, withRaw, v) =>
         `Gespeicherte Seiten: ${count(captures, 'Seite', 'Seiten')} aufbewahrt (${bytes} komprimiert, ${pageBytes} wie erfasst). Versionen mit der Seite, aus der sie gelesen wurden: ${num(withRaw)} von ${num(v)}.`,

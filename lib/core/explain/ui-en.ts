@@ -258,6 +258,10 @@ function build(locale: string): UiWords {
             return 'the history database was closed, probably because Clausewatch was just updated. Reload this page and import again. Nothing was imported.';
         }
       },
+      importLeftOut: (l) => {
+        const of = l.sites === 1 ? l.site : `${l.site} and ${count(l.sites - 1, 'other site', 'other sites')}`;
+        return `${count(l.policies, 'policy', 'policies')} (${versions(l.versions)}) of ${of} ${l.policies === 1 ? 'was' : 'were'} not imported: Clausewatch keeps at most ${num(l.limit)} policies of one site.`;
+      },
       used: (bytes, v, p, s) => `${bytes} used: ${versions(v)} of ${count(p, 'policy', 'policies')} on ${count(s, 'site', 'sites')}.`,
       savedPages: (captures, bytes, pageBytes, withRaw, v) =>
         `Saved pages: ${count(captures, 'page', 'pages')} kept (${bytes} compressed, ${pageBytes} as captured); ${num(withRaw)} of the ${versions(v)} ${withRaw === 1 ? 'has the page it was' : 'have the page they were'} read from.`,

@@ -268,6 +268,10 @@ function build(locale: string): UiWords {
             return 'la base de datos del historial se cerró, probablemente porque Clausewatch acaba de actualizarse. Vuelva a cargar esta página e importe de nuevo. No se importó nada.';
         }
       },
+      importLeftOut: (l) => {
+        const of = l.sites === 1 ? l.site : `${l.site} y ${l.sites === 2 ? 'otro sitio' : `otros ${num(l.sites - 1)} sitios`}`;
+        return `${count(l.policies, 'política', 'políticas')} (${versions(l.versions)}) de ${of} no se ${l.policies === 1 ? 'importó' : 'importaron'}: Clausewatch guarda como máximo ${num(l.limit)} políticas por sitio.`;
+      },
       used: (bytes, v, p, s) => `${bytes} en uso: ${versions(v)} de ${count(p, 'política', 'políticas')} en ${count(s, 'sitio', 'sitios')}.`,
       savedPages: (captures, bytes, pageBytes, withRaw, v) =>
         `Páginas guardadas: ${count(captures, 'página conservada', 'páginas conservadas')} (${bytes} comprimidas, ${pageBytes} tal como se capturaron). Versiones con la página de la que se leyeron: ${num(withRaw)} de ${num(v)}.`,

@@ -271,6 +271,10 @@ function build(locale: string): UiWords {
             return 'la base de l’historique a été fermée, sans doute parce que Clausewatch vient d’être mis à jour. Rechargez cette page et importez de nouveau. Rien n’a été importé.';
         }
       },
+      importLeftOut: (l) => {
+        const of = l.sites === 1 ? l.site : `${l.site} et ${count(l.sites - 1, 'autre site', 'autres sites')}`;
+        return `${count(l.policies, 'politique', 'politiques')} (${versions(l.versions)}) de ${of} ${l.policies === 1 ? 'n’a pas été importée' : 'n’ont pas été importées'}${C} Clausewatch conserve au plus ${num(l.limit)} politiques par site.`;
+      },
       used: (bytes, v, p, s) => `${bytes} utilisés${C} ${versions(v)} de ${count(p, 'politique', 'politiques')} sur ${count(s, 'site', 'sites')}.`,
       savedPages: (captures, bytes, pageBytes, withRaw, v) =>
         `Pages enregistrées${C} ${count(captures, 'page conservée', 'pages conservées')} (${bytes} compressés, ${pageBytes} telles que capturées). Versions qui ont la page d’où elles ont été lues${C} ${num(withRaw)} sur ${num(v)}.`,

@@ -99,6 +99,11 @@ const SAMPLES: Record<string, unknown[][]> = {
     [{ kind: 'store-closed' }],
   ],
   'options.imported': [[1, 0], [3, 2]],
+  'options.importLeftOut': [
+    [{ kind: 'site-limit', limit: 200, policies: 1, versions: 1, site: 'example.com', sites: 1 }],
+    [{ kind: 'site-limit', limit: 200, policies: 5, versions: 12, site: 'example.com', sites: 2 }],
+    [{ kind: 'site-limit', limit: 200, policies: 7, versions: 7, site: 'example.com', sites: 3 }],
+  ],
   'options.used': [['1.5 MB', 1, 1, 1], ['1.5 MB', 12, 3, 2]],
   'options.savedPages': [[1, '1 KB', '2 KB', 1, 1], [4, '1 KB', '2 KB', 3, 5]],
   'options.reextractPending': [[3, 1], [3, 20]],

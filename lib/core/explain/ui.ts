@@ -11,7 +11,7 @@
  * text node, never as markup, so nothing here can turn policy text or a site name into HTML.
  */
 import type { CheckFailure } from '../check-failure';
-import type { ImportRefusal } from '../import-refusal';
+import type { ImportLeftOut, ImportRefusal } from '../import-refusal';
 import type { RecordProblem } from '../record-problem';
 import type { UserErrorCode } from '../user-error';
 import type { Why } from '../page/discover';
@@ -226,6 +226,8 @@ export interface UiWords {
     importFull: string;
     /** Why a history file was refused (nothing was imported); its values come from the file, bounded. */
     importRefused(refusal: ImportRefusal): string;
+    /** Policies an import left out, and why (the rest was imported: said before it, by `imported`). */
+    importLeftOut(leftOut: ImportLeftOut): string;
     used(bytes: string, versions: number, policies: number, sites: number): string;
     savedPages(captures: number, bytes: string, pageBytes: string, withRaw: number, versions: number): string;
     keepNote: string;
