@@ -73,6 +73,14 @@ describe('a captured page', () => {
     expect(await getWatches()).toMatchObject([{ site: 'example.com', policyUrl: URL_ }]);
   });
 
+  it('watches the visited address without the tracking and identifying parameters of the visit', async () => {
+    const visited = `${URL_}?utm_source=newsletter&mc_eid=8f3a2b1c9d&email=alice%40mail.example`;
+    const { capture } = await backgroundWithTab(visited);
+    await setSettings({ autoWatchVisited: true });
+    expect(await capture(POLICY_V1)).toEqual({ status: 'first' });
+    expect(await getWatches()).toMatchObject([{ site: 'example.com', policyUrl: URL_ }]);
+  });
+
   it('never puts back a site the user stopped watching, until the user watches it again', async () => {
     const { capture, handlers } = await setup();
     await setSettings({ autoWatchVisited: true });

@@ -33,6 +33,13 @@ describe('the popup', () => {
     expect(await handlers.getTabState({ tabId }, none)).toMatchObject({ watched: false, watchJoined: false });
   });
 
+  it('watches the policy without the query the visit carried (a session id, a mailing id)', async () => {
+    const { handlers, capture, tabId } = await backgroundWithTab(`${POLICY_URL}?mc_eid=8f3a2b1c9d&sid=SESSION123`);
+    await capture(POLICY_V1);
+    expect(await handlers.getTabState({ tabId }, none)).toMatchObject({ watchJoined: true });
+    expect(await getWatches()).toMatchObject([{ site: 'example.com', policyUrl: POLICY_URL }]);
+  });
+
   it('marks a change reviewed: the entry no longer says "Changed" and the badge clears', async () => {
     const { handlers, capture, tabId } = await setup();
     await capture(POLICY_V1);

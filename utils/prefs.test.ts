@@ -65,6 +65,16 @@ describe('stored values that do not read', () => {
   });
 });
 
+describe('a watch list stored with the visit\'s query', () => {
+  it('is read without the parameters that do not name the document, and written so at the next change', async () => {
+    const old = { site: 'example.com', policyUrl: 'https://example.com/legal?doc=privacy&utm_source=mail&sid=S1', frequencyHours: 24, addedAt: 1, lastCheck: null, lastChange: null, status: 'pending', failure: null, failureCode: null, movedTo: null, failures: 0, nextCheck: 2 };
+    const { prefs, fakeBrowser } = await prefsOver({ watches: [old] });
+    expect(await prefs.getWatches()).toEqual([{ ...old, policyUrl: 'https://example.com/legal?doc=privacy' }]);
+    await prefs.updateWatches((list) => list);
+    expect((await fakeBrowser.storage.local.get('watches')).watches).toMatchObject([{ policyUrl: 'https://example.com/legal?doc=privacy' }]);
+  });
+});
+
 describe('the diagnostics log', () => {
   it('keeps every outcome reported at once, the last 50, and starts over from what it cannot read', async () => {
     const { fakeBrowser } = await prefsOver({});

@@ -7,6 +7,7 @@
  */
 import { storage, type WxtStorageItem } from 'wxt/utils/storage';
 import { z } from 'zod';
+import { watchedAddress } from '@/lib/core/url';
 import { Settings, WatchEntry } from '@/lib/extension/views';
 import { serial } from './serial';
 
@@ -53,8 +54,21 @@ export function setSettings(change: Partial<Settings>): Promise<Settings> {
   });
 }
 
+/**
+ * An entry stored before watched addresses lost the visit's query (utm_*, a session id) is read without
+ * it, so its next check sends none of it; the cleaned address is written with the list's next change.
+ */
+function withWatchedAddress(w: WatchEntry): WatchEntry {
+  try {
+    const policyUrl = watchedAddress(w.policyUrl);
+    return policyUrl === w.policyUrl ? w : { ...w, policyUrl };
+  } catch {
+    return w;
+  }
+}
+
 export async function getWatches(): Promise<WatchEntry[]> {
-  return readParsed(watchesItem, z.array(WatchEntry), []);
+  return (await readParsed(watchesItem, z.array(WatchEntry), [])).map(withWatchedAddress);
 }
 
 const watchesInTurn = serial();

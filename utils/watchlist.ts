@@ -7,7 +7,7 @@ import { hasReviewableChange } from '@/lib/core/review';
 import { DEFAULT_FREQUENCY_HOURS, firstCheck, nextAfterSuccess } from '@/lib/extension/schedule';
 import { PolicyKind, type ChangeAnalysis, type Detection } from '@/lib/core/schema';
 import { parsePolicyId, policyKeyFor, type PolicyStore } from '@/lib/history';
-import { samePolicyAddress, withoutFragment } from '@/lib/core/url';
+import { samePolicyAddress, watchedAddress } from '@/lib/core/url';
 import type { WatchEntry } from '@/lib/extension/views';
 import type { History } from './history';
 import type { Handlers } from './messaging';
@@ -20,8 +20,11 @@ export function policyKind(detection: Detection): PolicyKind {
   return detection.kind === 'privacy-adjacent' ? 'privacy-adjacent' : 'privacy-policy';
 }
 
-/** The address a watched policy is fetched and stored by: the page's, without its fragment. */
-export const policyUrlOf = withoutFragment;
+/**
+ * The address a watched policy is fetched and stored by: the page's origin and path, with only the query
+ * parameters that name the document (lib/core/url.ts watchedAddress), never the visit's tracking tokens.
+ */
+export const policyUrlOf = watchedAddress;
 
 /** The watch whose policy page is the stored policy `policyId` (the store's own identity of a policy). */
 function watchesPolicy(w: WatchEntry, policyId: string): boolean {
