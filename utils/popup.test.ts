@@ -40,6 +40,15 @@ describe('the popup', () => {
     expect(await getWatches()).toMatchObject([{ site: 'example.com', policyUrl: POLICY_URL }]);
   });
 
+  it('in a private (incognito) window, shows the recorded policy but does not put the site on the watch list', async () => {
+    const { handlers, capture } = await setup();
+    await capture(POLICY_V1);
+    const privateTab = await fakeBrowser.tabs.create({ url: POLICY_URL });
+    await fakeBrowser.tabs.update(privateTab.id!, { incognito: true } as never);
+    expect(await handlers.getTabState({ tabId: privateTab.id! }, none)).toMatchObject({ site: 'example.com', watched: false, watchJoined: false, policies: [expect.anything()] });
+    expect(await getWatches()).toEqual([]);
+  });
+
   it('marks a change reviewed: the entry no longer says "Changed" and the badge clears', async () => {
     const { handlers, capture, tabId } = await setup();
     await capture(POLICY_V1);

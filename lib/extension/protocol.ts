@@ -35,7 +35,8 @@ export const Protocol = {
   pageCaptured: {
     from: 'tab',
     request: z.object({ url: z.string().max(8192), reason: z.string().max(500), html: z.string().max(MAX_PAGE_CHARS) }),
-    response: z.object({ status: z.string() }),
+    // `reason`: why a page was 'ignored' (a code: 'private-window').
+    response: z.object({ status: z.string(), reason: z.string().optional() }),
   },
   /** Popup: everything it shows about the site of a tab. */
   getTabState: { from: 'extension-page', request: TabRef, response: TabState },
