@@ -284,6 +284,40 @@ describe('an unreviewed change across a failed check', () => {
   });
 });
 
+describe('a change that awaits review, which the entry does not know of', () => {
+  it('a site added on the options page after a change was recorded reads "Changed", before and after its first check', async () => {
+    const { handlers, watchList, history } = backgroundForTest();
+    const url = `${server.base}/legal/privacy`;
+    const tab = await fakeBrowser.tabs.create({ url });
+    await handlers.pageCaptured({ url, reason: 'load', html: POLICY_V1 }, senderOf(tab));
+    expect((await handlers.pageCaptured({ url, reason: 'load', html: POLICY_V2 }, senderOf(tab))).status).toBe('changed');
+    const { site } = await handlers.watchSite({ policyUrl: url }, none);
+    // Seeded as the popup's first look seeds it: what the history says.
+    expect((await getWatches())[0]).toMatchObject({ status: 'changed', lastChange: expect.any(Number) });
+    server.served = { status: 200, html: POLICY_V2 };
+    expect((await handlers.checkNow({ site }, none)).status).toBe('unchanged');
+    expect(await watchList.awaitsReview(await history.store(), site)).toBe(true);
+    expect((await getWatches())[0]).toMatchObject({ status: 'changed' });
+  });
+
+  it('a check whose version was saved but whose entry was not updated (the worker stopped): the next check reads "Changed"', async () => {
+    const { handlers, watchList, history, badges } = backgroundForTest();
+    const url = `${server.base}/legal/privacy`;
+    server.served = { status: 200, html: POLICY_V1 };
+    const { site } = await handlers.watchSite({ policyUrl: url }, none);
+    expect((await handlers.checkNow({ site }, none)).status).toBe('first');
+    const deps = { history, watchList, badges, notifications: { notifyChange: async () => {} }, dom: createDomRunner() };
+    // The version is saved (one transaction); the worker stops before the entry is updated.
+    server.served = { status: 200, html: POLICY_V2 };
+    expect((await createRecheck(deps).checkPolicy(url, false)).status).toBe('changed');
+    expect((await getWatches())[0]).toMatchObject({ status: 'up-to-date', lastChange: null });
+    // The restarted worker's next check.
+    expect((await createRecheck(deps).runCheck((await getWatches())[0]!)).status).toBe('unchanged');
+    expect(await watchList.awaitsReview(await history.store(), site)).toBe(true);
+    expect((await getWatches())[0]).toMatchObject({ status: 'changed', lastChange: expect.any(Number) });
+  });
+});
+
 describe('settings changed from two pages at once', () => {
   it('keeps both changes', async () => {
     const { handlers } = backgroundForTest();

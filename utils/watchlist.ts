@@ -27,7 +27,7 @@ export function policyKind(detection: Detection): PolicyKind {
 export const policyUrlOf = watchedAddress;
 
 /** The watch whose policy page is the stored policy `policyId` (the store's own identity of a policy). */
-function watchesPolicy(w: WatchEntry, policyId: string): boolean {
+function watchesPolicy(w: Pick<WatchEntry, 'policyUrl'>, policyId: string): boolean {
   // A watched page is a privacy policy or a privacy-adjacent one (a cookie policy picked in "Add a site").
   try {
     return PolicyKind.options.some((kind) => policyKeyFor(w.policyUrl, kind).policyId === policyId);
@@ -75,7 +75,32 @@ export function createWatchList(deps: WatchListDeps) {
    */
   /** Whether a change worth reviewing awaits review on one of the site's policies. */
   async function awaitsReview(store: PolicyStore, site: string): Promise<boolean> {
-    return (await deps.policyStates(store, site)).some(awaitsReviewIn);
+    return (await changeAwaitingReview(store, site)) !== null;
+  }
+
+  /**
+   * When the latest change worth reviewing that awaits review on one of the site's policies was first
+   * seen, or null when none awaits review: what a check that would say "Up to date" asks first.
+   */
+  async function changeAwaitingReview(store: PolicyStore, site: string): Promise<number | null> {
+    const awaiting = (await deps.policyStates(store, site)).filter(awaitsReviewIn);
+    return awaiting.length > 0 ? Math.max(...awaiting.map((s) => s.view.latest.firstSeen)) : null;
+  }
+
+  /**
+   * What the history already says of a site about to be watched (the popup's first look seeds its entry
+   * the same way): "Changed" while a change worth reviewing awaits review, and the watched policy's last
+   * change. Nothing known (or the history unreadable): a pending entry, as before.
+   */
+  async function knownOf(policyUrl: string): Promise<Pick<WatchEntry, 'status' | 'lastChange'> | null> {
+    try {
+      const store = await deps.history.store();
+      const states = await deps.policyStates(store, store.siteForUrl(policyUrl));
+      const own = states.find((s) => watchesPolicy({ policyUrl }, s.view.policyId));
+      return { status: states.some(awaitsReviewIn) ? 'changed' : 'pending', lastChange: own && own.view.versionCount > 1 ? own.view.latest.firstSeen : null };
+    } catch {
+      return null;
+    }
   }
 
   async function settleReviewedWatch(store: PolicyStore, site: string): Promise<void> {
@@ -122,7 +147,8 @@ export function createWatchList(deps: WatchListDeps) {
   const handlers: Pick<Handlers, 'watchSite' | 'unwatchSite' | 'setWatchFrequency'> = {
     async watchSite({ policyUrl, frequencyHours }) {
       if (!/^https?:\/\//.test(policyUrl)) throw new UserError('not-a-web-page', 'Only http and https pages can be watched.');
-      const site = await watch(policyUrlOf(policyUrl), frequencyHours);
+      const url = policyUrlOf(policyUrl);
+      const site = await watch(url, frequencyHours, await knownOf(url));
       await setRemoved(site, false);
       return { ok: true, site };
     },
@@ -139,5 +165,5 @@ export function createWatchList(deps: WatchListDeps) {
     },
   };
 
-  return { watch, awaitsReview, settleReviewedWatch, noteChangeSeen, handlers };
+  return { watch, awaitsReview, changeAwaitingReview, settleReviewedWatch, noteChangeSeen, handlers };
 }
