@@ -4,6 +4,7 @@
  * store and analysed by the engine. What the options page shows for a watched site, check after check;
  * the alarm; the desktop notification and what a click on it opens.
  */
+import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { explainer } from '@/lib/core/explain';
@@ -12,6 +13,7 @@ import { RECHECK_ALARM } from '@/lib/extension/schedule';
 import { getSettings, getWatches, setSettings, updateWatches } from './prefs';
 import { backgroundForTest, POLICY_V1, POLICY_V2, senderOf, withBackgroundWorld, withServer } from './testing/support';
 import { createDomRunner } from './dom';
+import { createFeatures } from './features';
 import { createRecheck } from './recheck';
 
 withBackgroundWorld();
@@ -177,6 +179,55 @@ describe('the alarm', () => {
     await setSettings({ paused: false });
     await fakeBrowser.alarms.onAlarm.trigger({ name: RECHECK_ALARM, scheduledTime: Date.now(), periodInMinutes: 30 });
     await expect.poll(async () => (await getWatches())[0]?.status).toBe('up-to-date');
+  });
+});
+
+describe('an alarm batch under way', () => {
+  /** The background with a fetch that records each request and first runs `beforeNext` once, if set. */
+  function backgroundRecordingFetches() {
+    const factory = new IDBFactory();
+    const fetched: string[] = [];
+    const hook: { beforeNext: (() => Promise<void>) | null } = { beforeNext: null };
+    const fetchRecorded = (async (u: string, init?: RequestInit) => {
+      fetched.push(u);
+      const h = hook.beforeNext;
+      hook.beforeNext = null;
+      if (h) await h();
+      return fetch(u, init);
+    }) as typeof fetch;
+    return { ...createFeatures({ idb: () => factory, dom: createDomRunner(), language: () => 'en', fetch: fetchRecorded }), fetched, hook };
+  }
+
+  async function threeDueSites(bg: ReturnType<typeof backgroundRecordingFetches>) {
+    const port = new URL(server.base).port;
+    // Three sites on loopback: 127.0.0.1, localhost and 127.0.0.2 are three sites.
+    const urls = [`http://127.0.0.1:${port}/a/privacy`, `http://localhost:${port}/b/privacy`, `http://127.0.0.2:${port}/c/privacy`];
+    for (const u of urls) await bg.handlers.watchSite({ policyUrl: u }, none);
+    await updateWatches((list) => list.map((w, i) => ({ ...w, nextCheck: i })));
+    return urls;
+  }
+
+  it('sends no further request after "Pause all checks" mid-batch', async () => {
+    server.served = { status: 200, html: POLICY_V1 };
+    const bg = backgroundRecordingFetches();
+    const urls = await threeDueSites(bg);
+    bg.hook.beforeNext = async () => void (await bg.handlers.setSettings({ paused: true }, none));
+    await bg.recheck.runDueChecks();
+    expect(bg.fetched).toEqual([urls[0]]);
+  });
+
+  it('sends no request for a site removed, or pointed at another address, mid-batch', async () => {
+    server.served = { status: 200, html: POLICY_V1 };
+    const bg = backgroundRecordingFetches();
+    const urls = await threeDueSites(bg);
+    bg.hook.beforeNext = async () => {
+      await bg.handlers.unwatchSite({ site: 'localhost' }, none);
+      await bg.handlers.watchSite({ policyUrl: `http://127.0.0.2:${new URL(server.base).port}/c/privacy-notice` }, none);
+    };
+    await bg.recheck.runDueChecks();
+    expect(bg.fetched).toEqual([urls[0]]);
+    // The new address keeps its own first check.
+    expect((await getWatches()).find((w) => w.site === '127.0.0.2')).toMatchObject({ status: 'pending', lastCheck: null });
   });
 });
 

@@ -149,8 +149,13 @@ export function createRecheck(deps: RecheckDeps) {
   async function runDueChecks(): Promise<void> {
     const settings = await getSettings();
     const due = dueEntries(await getWatches(), Date.now(), { paused: settings.paused, limit: CHECKS_PER_ALARM });
-    // One site's trouble (even a bug) never keeps the others from their check.
-    for (const entry of due) {
+    for (const planned of due) {
+      // The batch takes a while: "Pause all checks", "Stop watching" or a new address meanwhile is obeyed
+      // before the next request, which is sent only for the entry as it is now.
+      if ((await getSettings()).paused) return;
+      const entry = (await getWatches()).find((w) => w.site === planned.site);
+      if (!entry || entry.policyUrl !== planned.policyUrl) continue;
+      // One site's trouble (even a bug) never keeps the others from their check.
       await runCheck(entry).catch((error: unknown) => console.warn('[Clausewatch] check failed', entry.site, error));
     }
   }
