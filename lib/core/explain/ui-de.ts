@@ -286,6 +286,12 @@ function build(locale: string): UiWords {
           `${num(n)} gespeicherter Eintrag konnte nicht gelesen werden und wurde beiseitegelegt. Er bleibt erhalten, wird aber weder angezeigt noch verglichen, damit ein beschädigter Eintrag nicht Ihren Verlauf stört.`,
           `${num(n)} gespeicherte Einträge konnten nicht gelesen werden und wurden beiseitegelegt. Sie bleiben erhalten, werden aber weder angezeigt noch verglichen, damit ein beschädigter Eintrag nicht Ihren Verlauf stört.`,
         ),
+      setAside: (n) =>
+        pick(
+          n,
+          `${num(n)} gespeicherte Einstellung oder beobachtete Website konnte nicht gelesen werden und wurde beiseitegelegt. Sie bleibt erhalten, wird aber nicht verwendet; Ihre übrigen Einstellungen und beobachteten Websites gelten weiter.`,
+          `${num(n)} gespeicherte Einstellungen oder beobachtete Websites konnten nicht gelesen werden und wurden beiseitegelegt. Sie bleiben erhalten, werden aber nicht verwendet; Ihre übrigen Einstellungen und beobachteten Websites gelten weiter.`,
+        ),
     },
     markdown: {
       untitled: 'Datenschutzerklärung',

@@ -286,6 +286,12 @@ function build(locale: string): UiWords {
           `${num(n)} enregistrement stocké n’a pas pu être lu et a été mis de côté. Il est conservé, mais ni affiché ni comparé${C} un enregistrement endommagé ne peut pas casser votre historique.`,
           `${num(n)} enregistrements stockés n’ont pas pu être lus et ont été mis de côté. Ils sont conservés, mais ni affichés ni comparés${C} un enregistrement endommagé ne peut pas casser votre historique.`,
         ),
+      setAside: (n) =>
+        pick(
+          n,
+          `${num(n)} réglage ou site surveillé stocké n’a pas pu être lu et a été mis de côté. Il est conservé, mais pas utilisé ; vos autres réglages et sites surveillés restent utilisés comme avant.`,
+          `${num(n)} réglages ou sites surveillés stockés n’ont pas pu être lus et ont été mis de côté. Ils sont conservés, mais pas utilisés ; vos autres réglages et sites surveillés restent utilisés comme avant.`,
+        ),
     },
     markdown: {
       untitled: 'Politique de confidentialité',
