@@ -46,6 +46,8 @@ export function createPopup(deps: PopupDeps): Pick<Handlers, 'getTabState' | 'ma
           });
           watched = true;
           watchJoined = true;
+          // Other sites' tabs count the watched sites with changes.
+          await deps.badges.refreshAll().catch(() => {});
         }
       }
       return { tabId, url, site, watched, watchJoined, policies, storageProblem: await deps.history.storageProblem() };

@@ -9,6 +9,7 @@ import { PolicyKind, type ChangeAnalysis, type Detection } from '@/lib/core/sche
 import { parsePolicyId, policyKeyFor, type PolicyStore } from '@/lib/history';
 import { samePolicyAddress, watchedAddress } from '@/lib/core/url';
 import type { WatchEntry } from '@/lib/extension/views';
+import type { Badges } from './badges';
 import type { History } from './history';
 import type { Handlers } from './messaging';
 import { getWatches, setRemoved, updateWatches } from './prefs';
@@ -39,6 +40,8 @@ function watchesPolicy(w: Pick<WatchEntry, 'policyUrl'>, policyId: string): bool
 export interface WatchListDeps {
   history: Pick<History, 'store'>;
   policyStates: PolicyStates;
+  /** Every tab's badge counts the watched sites with changes: told when the list gains or loses one. */
+  badges: Pick<Badges, 'refreshAll'>;
 }
 
 export type WatchList = ReturnType<typeof createWatchList>;
@@ -143,6 +146,9 @@ export function createWatchList(deps: WatchListDeps) {
     }
   }
 
+  /** The badges after the list changed: bookkeeping, so a failure does not fail the change. */
+  const refreshBadges = () => deps.badges.refreshAll().catch((e: unknown) => console.warn('[Clausewatch] badges', e));
+
   /** What the popup and the options page ask of the watch list. */
   const handlers: Pick<Handlers, 'watchSite' | 'unwatchSite' | 'setWatchFrequency'> = {
     async watchSite({ policyUrl, frequencyHours }) {
@@ -150,12 +156,15 @@ export function createWatchList(deps: WatchListDeps) {
       const url = policyUrlOf(policyUrl);
       const site = await watch(url, frequencyHours, await knownOf(url));
       await setRemoved(site, false);
+      await refreshBadges();
       return { ok: true, site };
     },
     async unwatchSite({ site }) {
       await updateWatches((list) => list.filter((w) => w.site !== site));
       // "Watch policies I visit" must not put it back on the next visit.
       await setRemoved(site, true);
+      // A site no longer watched no longer counts on the badge of other sites' tabs.
+      await refreshBadges();
       return { ok: true };
     },
     async setWatchFrequency({ site, frequencyHours }) {
