@@ -182,22 +182,22 @@ describe('the alarm', () => {
   });
 });
 
-describe('an alarm batch under way', () => {
-  /** The background with a fetch that records each request and first runs `beforeNext` once, if set. */
-  function backgroundRecordingFetches() {
-    const factory = new IDBFactory();
-    const fetched: string[] = [];
-    const hook: { beforeNext: (() => Promise<void>) | null } = { beforeNext: null };
-    const fetchRecorded = (async (u: string, init?: RequestInit) => {
-      fetched.push(u);
-      const h = hook.beforeNext;
-      hook.beforeNext = null;
-      if (h) await h();
-      return fetch(u, init);
-    }) as typeof fetch;
-    return { ...createFeatures({ idb: () => factory, dom: createDomRunner(), language: () => 'en', fetch: fetchRecorded }), fetched, hook };
-  }
+/** The background with a fetch that records each request and first runs `beforeNext` once, if set. */
+function backgroundRecordingFetches() {
+  const factory = new IDBFactory();
+  const fetched: string[] = [];
+  const hook: { beforeNext: (() => Promise<void>) | null } = { beforeNext: null };
+  const fetchRecorded = (async (u: string, init?: RequestInit) => {
+    fetched.push(u);
+    const h = hook.beforeNext;
+    hook.beforeNext = null;
+    if (h) await h();
+    return fetch(u, init);
+  }) as typeof fetch;
+  return { ...createFeatures({ idb: () => factory, dom: createDomRunner(), language: () => 'en', fetch: fetchRecorded }), fetched, hook };
+}
 
+describe('an alarm batch under way', () => {
   async function threeDueSites(bg: ReturnType<typeof backgroundRecordingFetches>) {
     const port = new URL(server.base).port;
     // Three sites on loopback: 127.0.0.1, localhost and 127.0.0.2 are three sites.
@@ -403,6 +403,21 @@ describe('two checks of one policy at once', () => {
     // The user's check follows the redirect and reports the move, whatever the alarm's check found.
     expect(result.failure?.code).not.toBe('hidden-redirect');
     expect((await getWatches())[0]?.movedTo).toBe('https://www.example.com/privacy-center');
+  });
+
+  it('the alarm\'s and a "Check now" at the same moment share one fetch: one failure counted', async () => {
+    server.served = { status: 503, html: 'down for maintenance' };
+    const bg = backgroundRecordingFetches();
+    const { site } = await bg.handlers.watchSite({ policyUrl: `${server.base}/legal/privacy` }, none);
+    await updateWatches((list) => list.map((w) => ({ ...w, nextCheck: 0 })));
+    // The first request is slow: the user's check arrives while the alarm's is under way.
+    bg.hook.beforeNext = () => new Promise((r) => setTimeout(r, 50));
+    const alarm = bg.recheck.runDueChecks();
+    await new Promise((r) => setTimeout(r, 10));
+    const asked = await bg.handlers.checkNow({ site }, none);
+    await alarm;
+    expect(asked).toMatchObject({ status: 'failed', failure: { code: 'http-error', n: 503 } });
+    expect({ fetches: bg.fetched.length, failures: (await getWatches())[0]!.failures }).toEqual({ fetches: 1, failures: 1 });
   });
 
   it('share one fetch: one failure counted when the site is down', async () => {

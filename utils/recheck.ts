@@ -107,20 +107,28 @@ export function createRecheck(deps: RecheckDeps) {
     return { status: saved.status, reason: null, major: saved.analysis?.counts.major ?? 0, reviewable, movedTo: null };
   }
 
-  /** Checks under way, by site and address: a second request for one waits for its result. */
-  const running = new Map<string, Promise<CheckResult>>();
+  /** Checks under way, by site and address, and whether the user asked for it. */
+  const running = new Map<string, { check: Promise<CheckResult>; user: boolean }>();
 
   /**
-   * Checks one watched policy and records the outcome. A second check of the same policy of the same kind
-   * ("Check now" on two pages) shares the one under way: one fetch, one version, one failure counted. The
-   * user's check does not join the alarm's: it may follow a redirect the alarm's may not, to say where it leads.
+   * Checks one watched policy and records the outcome. A second check of the same policy ("Check now" on
+   * two pages, or during the alarm's check) shares the one under way: one fetch, one version, one failure
+   * counted. Only where the alarm's check stopped at a redirect the browser hides, which the alarm may not
+   * follow, does the user's check that joined it run afterwards, to say where the redirect leads.
    */
   function runCheck(entry: WatchEntry, userInitiated = false): Promise<CheckResult> {
-    const key = `${entry.site}\n${entry.policyUrl}\n${userInitiated ? 'user' : 'alarm'}`;
+    const key = `${entry.site}\n${entry.policyUrl}`;
     const underway = running.get(key);
-    if (underway) return underway;
+    if (underway) {
+      if (underway.user || !userInitiated) return underway.check;
+      return underway.check.then(async (result) => {
+        if (result.status !== 'failed' || result.failure.code !== 'hidden-redirect') return result;
+        const now = (await getWatches()).find((w) => w.site === entry.site && w.policyUrl === entry.policyUrl);
+        return now ? runCheck(now, true) : result;
+      });
+    }
     const check = checkAndRecord(entry, userInitiated).finally(() => running.delete(key));
-    running.set(key, check);
+    running.set(key, { check, user: userInitiated });
     return check;
   }
 
