@@ -286,6 +286,8 @@ describe('adding a site', () => {
     await expect(handlers.discoverPolicy({ input: 'mailto:privacy@example.com' }, {} as never)).rejects.toMatchObject({ code: 'not-a-web-page' });
     await expect(handlers.discoverPolicy({ input: 'http:/example.com/privacy' }, {} as never)).rejects.toMatchObject({ code: 'not-an-address' });
     await expect(handlers.discoverPolicy({ input: 'examplecom' }, {} as never)).rejects.toMatchObject({ code: 'not-an-address' });
+    // A user name or password would be sent with every check (and the browser's fetch refuses it).
+    await expect(handlers.discoverPolicy({ input: 'https://user:secret@www.example.org/privacy' }, {} as never)).rejects.toMatchObject({ code: 'has-credentials' });
   });
 });
 

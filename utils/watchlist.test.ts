@@ -30,6 +30,16 @@ describe('the watch list', () => {
     expect(await getWatches()).toEqual([]);
   });
 
+  it('reads the scheme in any case, and refuses an address with a user name or password', async () => {
+    const { handlers } = backgroundForTest();
+    expect(await handlers.watchSite({ policyUrl: 'HTTPS://www.example.com/legal/privacy' }, none)).toEqual({ ok: true, site: 'example.com' });
+    expect(await getWatches()).toMatchObject([{ policyUrl: POLICY }]);
+    await expect(handlers.watchSite({ policyUrl: 'https://user:secret@www.example.org/privacy' }, none)).rejects.toMatchObject({ code: 'has-credentials' });
+    await expect(handlers.watchSite({ policyUrl: 'https://:secret@www.example.org/privacy' }, none)).rejects.toMatchObject({ code: 'has-credentials' });
+    await expect(handlers.watchSite({ policyUrl: 'not an address' }, none)).rejects.toMatchObject({ code: 'not-a-web-page' });
+    expect((await getWatches()).map((w) => w.site)).toEqual(['example.com']);
+  });
+
   it('keeps one entry per site: a new address replaces the old one and starts over', async () => {
     const { watchList } = backgroundForTest();
     await watchList.watch(POLICY, 24);

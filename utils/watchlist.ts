@@ -27,6 +27,23 @@ export function policyKind(detection: Detection): PolicyKind {
  */
 export const policyUrlOf = watchedAddress;
 
+/**
+ * An address the user asked to watch, if it can be: an http or https page (the scheme in any case, as
+ * the URL parser reads it: "HTTPS://…" is a web page), without a user name or password, which a re-check
+ * would send to the site every time (and which the browser's fetch refuses: every check would fail).
+ */
+export function watchable(policyUrl: string): string {
+  let url: URL | null = null;
+  try {
+    url = new URL(policyUrl);
+  } catch {
+    // Not an address at all: no web page either.
+  }
+  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) throw new UserError('not-a-web-page', 'Only http and https pages can be watched.');
+  if (url.username || url.password) throw new UserError('has-credentials', 'An address with a user name or password cannot be watched.');
+  return url.href;
+}
+
 /** The watch whose policy page is the stored policy `policyId` (the store's own identity of a policy). */
 function watchesPolicy(w: Pick<WatchEntry, 'policyUrl'>, policyId: string): boolean {
   // A watched page is a privacy policy or a privacy-adjacent one (a cookie policy picked in "Add a site").
@@ -152,8 +169,7 @@ export function createWatchList(deps: WatchListDeps) {
   /** What the popup and the options page ask of the watch list. */
   const handlers: Pick<Handlers, 'watchSite' | 'unwatchSite' | 'setWatchFrequency'> = {
     async watchSite({ policyUrl, frequencyHours }) {
-      if (!/^https?:\/\//.test(policyUrl)) throw new UserError('not-a-web-page', 'Only http and https pages can be watched.');
-      const url = policyUrlOf(policyUrl);
+      const url = policyUrlOf(watchable(policyUrl));
       const site = await watch(url, frequencyHours, await knownOf(url));
       await setRemoved(site, false);
       await refreshBadges();

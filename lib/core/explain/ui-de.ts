@@ -325,6 +325,7 @@ function build(locale: string): UiWords {
       ({
         'not-an-address': `„${value}“ ist weder eine Domain noch eine Webadresse.`,
         'not-a-web-page': 'Nur http- und https-Seiten können beobachtet werden.',
+        'has-credentials': 'Eine Adresse mit Benutzername oder Passwort kann nicht beobachtet werden: Lassen Sie den Teil vor dem „@“ weg.',
         'not-watched': `${value} wird nicht beobachtet.`,
         'version-gone': 'Diese Version ist nicht mehr gespeichert.',
         'different-policies': 'Nur Versionen derselben Richtlinie lassen sich vergleichen.',

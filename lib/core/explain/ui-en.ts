@@ -309,6 +309,7 @@ function build(locale: string): UiWords {
       ({
         'not-an-address': `"${value}" is not a domain or web address.`,
         'not-a-web-page': 'Only http and https pages can be watched.',
+        'has-credentials': 'An address with a user name or password cannot be watched: leave out the part before the "@".',
         'not-watched': `${value} is not watched.`,
         'version-gone': 'That version is no longer stored.',
         'different-policies': 'Only versions of the same policy can be compared.',

@@ -323,6 +323,7 @@ function build(locale: string): UiWords {
       ({
         'not-an-address': `«${value}» no es un dominio ni una dirección web.`,
         'not-a-web-page': 'Solo se pueden vigilar páginas http y https.',
+        'has-credentials': 'No se puede vigilar una dirección con nombre de usuario o contraseña: quite la parte anterior a la «@».',
         'not-watched': `${value} no está vigilado.`,
         'version-gone': 'Esa versión ya no está guardada.',
         'different-policies': 'Solo se pueden comparar versiones de la misma política.',

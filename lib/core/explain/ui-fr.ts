@@ -326,6 +326,7 @@ function build(locale: string): UiWords {
       ({
         'not-an-address': `«\u00a0${value}\u00a0» n’est ni un domaine ni une adresse web.`,
         'not-a-web-page': 'Seules les pages http et https peuvent être surveillées.',
+        'has-credentials': `Une adresse avec un nom d’utilisateur ou un mot de passe ne peut pas être surveillée${C} retirez la partie avant le «\u00a0@\u00a0».`,
         'not-watched': `${value} n’est pas surveillé.`,
         'version-gone': 'Cette version n’est plus enregistrée.',
         'different-policies': 'Seules des versions d’une même politique peuvent être comparées.',
