@@ -358,7 +358,7 @@ export function HistoryTransfer({
   );
 }
 
-export function StorageInfo({ view }: { view: Pick<OptionsView, 'usage' | 'quarantined' | 'extraction'> }) {
+export function StorageInfo({ view }: { view: Pick<OptionsView, 'usage' | 'quarantined' | 'setAside' | 'extraction'> }) {
   const { ui, format } = useWords();
   const w = ui.options;
   const { usage, extraction } = view;
@@ -377,6 +377,7 @@ export function StorageInfo({ view }: { view: Pick<OptionsView, 'usage' | 'quara
             : w.extractor(extraction.extractorVersion)}
       </p>
       {view.quarantined > 0 && <p className="info">{w.quarantined(view.quarantined)}</p>}
+      {view.setAside > 0 && <p className="info set-aside">{w.setAside(view.setAside)}</p>}
     </div>
   );
 }

@@ -168,10 +168,11 @@ const watches: WatchEntry[] = [
   // The failure's reason comes from the background as written there; a neutral one here.
   watch({ site: 'vier.de', status: 'failed', failure: 'the server answered HTTP 503', failureCode: { code: 'http-error', n: 503 }, failures: 3, movedTo: 'https://anders.de/datenschutz' }),
 ];
-const storage = (extraction: Partial<OptionsView['extraction']>, quarantined: number): Pick<OptionsView, 'usage' | 'quarantined' | 'extraction'> => ({
+const storage = (extraction: Partial<OptionsView['extraction']>, quarantined: number, setAside = 0): Pick<OptionsView, 'usage' | 'quarantined' | 'setAside' | 'extraction'> => ({
   usage: { bytes: 1_843_200, versions: 12, policies: 3, sites: 2, raw: { captures: 9, bytes: 300_000, pageBytes: 2_000_000, versionsWithRaw: 9 } },
   extraction: { extractorVersion: 3, pending: 0, changedText: 0, sameText: 0, failed: 0, ...extraction },
   quarantined,
+  setAside,
 });
 
 /** Every component of the three pages, in every state that has words of its own. */
@@ -216,6 +217,8 @@ function pages(locale: string): string {
     <StorageInfo key="21" view={storage({ pending: 4 }, 0)} />,
     <StorageInfo key="22" view={storage({ changedText: 1, sameText: 3, failed: 1 }, 2)} />,
     <StorageInfo key="23" view={storage({}, 1)} />,
+    <StorageInfo key="23b" view={storage({}, 0, 1)} />,
+    <StorageInfo key="23c" view={storage({}, 0, 3)} />,
   ];
   return renderToString(<WordsProvider locale={locale}>{nodes}</WordsProvider>);
 }
@@ -319,6 +322,8 @@ describe('the pages in German', () => {
       '1 ergab einen anderen Text (jetzt gespeichert), 3 denselben Text, 1 konnte nicht gelesen werden',
       '2 gespeicherte Einträge konnten nicht gelesen werden',
       '1 gespeicherter Eintrag konnte nicht gelesen werden',
+      '1 gespeicherte Einstellung oder beobachtete Website konnte nicht gelesen werden',
+      '3 gespeicherte Einstellungen oder beobachtete Websites konnten nicht gelesen werden',
     ]) {
       expect(german, words).toContain(words);
     }

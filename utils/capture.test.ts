@@ -8,7 +8,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { MAX_POLICIES_PER_SITE } from '@/lib/history/save';
 import { makeDocument } from '@/lib/history/test-support';
 import { getWatches, setSettings } from './prefs';
-import { backgroundWithTab, POLICY_URL as URL_, POLICY_V1, POLICY_V2, withBackgroundWorld } from './testing/support';
+import { backgroundWithTab, POLICY_URL as URL_, POLICY_V1, POLICY_V2, senderOf, withBackgroundWorld } from './testing/support';
 
 withBackgroundWorld();
 
@@ -64,12 +64,30 @@ describe('a captured page', () => {
     expect((await store.listPolicies('example.com')).some((p) => p.path === new URL(URL_).pathname)).toBe(false);
   });
 
+  it('is ignored, and nothing of it kept, when it comes from a private (incognito) window', async () => {
+    const { handlers, history } = await setup();
+    await setSettings({ autoWatchVisited: true });
+    const privateTab = { id: 7, url: URL_, incognito: true };
+    expect(await handlers.pageCaptured({ url: URL_, reason: 'load', html: POLICY_V1 }, senderOf(privateTab))).toEqual({ status: 'ignored', reason: 'private-window' });
+    expect(await (await history.store()).listPolicies('example.com')).toEqual([]);
+    expect(await getWatches()).toEqual([]);
+    expect(await diagnostics()).toEqual([{ at: expect.any(Number), url: '', outcome: 'ignored', reason: 'private-window' }]);
+  });
+
   it('joins the watch list only when the user asked for visited policies to be watched', async () => {
     const { capture } = await setup();
     await capture(POLICY_V1);
     expect(await getWatches()).toEqual([]);
     await setSettings({ autoWatchVisited: true });
     await capture(POLICY_V2);
+    expect(await getWatches()).toMatchObject([{ site: 'example.com', policyUrl: URL_ }]);
+  });
+
+  it('watches the visited address without the tracking and identifying parameters of the visit', async () => {
+    const visited = `${URL_}?utm_source=newsletter&mc_eid=8f3a2b1c9d&email=alice%40mail.example`;
+    const { capture } = await backgroundWithTab(visited);
+    await setSettings({ autoWatchVisited: true });
+    expect(await capture(POLICY_V1)).toEqual({ status: 'first' });
     expect(await getWatches()).toMatchObject([{ site: 'example.com', policyUrl: URL_ }]);
   });
 

@@ -20,12 +20,22 @@ export interface CaptureDeps {
   dom: RunInDom;
 }
 
+/** Why a capture was ignored: it came from a private (incognito) window. */
+export const PRIVATE_WINDOW = 'private-window';
+
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 export function createCapture(deps: CaptureDeps): Pick<Handlers, 'pageCaptured'> {
   return {
     async pageCaptured(data, sender) {
       const at = Date.now();
+      // A private (incognito) window leaves no trace: nothing of it is saved to the history, put on the
+      // watch list or written to the log with its address (possible only when the user let the extension
+      // run in private windows).
+      if (sender.tab?.incognito) {
+        await recordOutcome({ at, url: '', outcome: 'ignored', reason: PRIVATE_WINDOW });
+        return { status: 'ignored', reason: PRIVATE_WINDOW };
+      }
       const note = (outcome: string, reason: string) => recordOutcome({ at: Date.now(), url: data.url, outcome, reason });
       // A version is filed under the address the content script names; that address must be the page
       // the tab shows (origin and path), or a compromised or confused sender could file text under

@@ -36,6 +36,7 @@ export function createDiscovery(deps: DiscoverDeps): Pick<Handlers, 'discoverPol
       } catch {
         throw notAnAddress();
       }
+      if (url.username || url.password) throw new UserError('has-credentials', 'An address with a user name or password cannot be watched.');
       // A host is a name with a dot, localhost or an IP address ("examplecom" is a typo, not a site).
       if (!url.hostname.includes('.') && url.hostname !== 'localhost' && !url.hostname.startsWith('[')) throw notAnAddress();
       const site = store.siteForUrl(url.href);

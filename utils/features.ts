@@ -45,7 +45,7 @@ export function createFeatures(deps: FeatureDeps) {
   const combined = createCombinedChange();
   const policyStates = createPolicyStates(combined);
   const badges = createBadges({ store: history.store, siteOf: history.siteOf, language, combined });
-  const watchList = createWatchList({ history, policyStates });
+  const watchList = createWatchList({ history, policyStates, badges });
   const notifications = createNotifications(language);
   const recheck = createRecheck({ history, badges, watchList, notifications, dom, ...(deps.fetch ? { fetch: deps.fetch } : {}) });
 

@@ -11,6 +11,8 @@ import { rangeForQuote } from '@/lib/core/page/locate';
 export interface HighlightRequest {
   channel: 'highlighter';
   quote: string;
+  /** The tail of a long sentence sent as head and tail (lib/core/page/locate.ts quoteParts). */
+  quoteEnd?: string;
 }
 export interface HighlightReply {
   found: boolean;
@@ -18,12 +20,12 @@ export interface HighlightReply {
 
 function isHighlightRequest(raw: unknown): raw is HighlightRequest {
   const m = raw as Partial<HighlightRequest> | null;
-  return typeof m === 'object' && m !== null && m.channel === 'highlighter' && typeof m.quote === 'string';
+  return typeof m === 'object' && m !== null && m.channel === 'highlighter' && typeof m.quote === 'string' && (m.quoteEnd === undefined || typeof m.quoteEnd === 'string');
 }
 
 /** Finds `quote` in `doc` and highlights it; false when it is not on the page. */
-export function highlightQuote(doc: Document, quote: string): boolean {
-  const range = quote ? rangeForQuote(doc, quote) : null;
+export function highlightQuote(doc: Document, quote: string, quoteEnd?: string): boolean {
+  const range = quote ? rangeForQuote(doc, quote, quoteEnd) : null;
   if (!range) return false;
   const highlights = (CSS as unknown as { highlights?: Map<string, unknown> }).highlights;
   const HighlightCtor = (globalThis as { Highlight?: new (...ranges: Range[]) => unknown }).Highlight;
@@ -37,7 +39,7 @@ export function answerOneHighlight(doc: Document): void {
   const listener = (raw: unknown, sender: Browser.runtime.MessageSender, sendResponse: (reply: HighlightReply) => void) => {
     if (sender.id !== browser.runtime.id || !isHighlightRequest(raw)) return false;
     browser.runtime.onMessage.removeListener(listener);
-    sendResponse({ found: highlightQuote(doc, raw.quote) });
+    sendResponse({ found: highlightQuote(doc, raw.quote, raw.quoteEnd) });
     return false;
   };
   browser.runtime.onMessage.addListener(listener);

@@ -42,7 +42,7 @@ describe('the options page', () => {
   it('shows the watch list, the settings and the storage used, and saves a setting', async () => {
     const { handlers } = await withTwoVersions();
     const options = await handlers.getOptions({}, none);
-    expect(options).toMatchObject({ watches: [], settings: { paused: false, autoWatchVisited: false, notifications: false }, quarantined: 0, storageProblem: null });
+    expect(options).toMatchObject({ watches: [], settings: { paused: false, autoWatchVisited: false, notifications: false }, quarantined: 0, setAside: 0, storageProblem: null });
     expect(options.usage).toMatchObject({ versions: 2, policies: 1, sites: 1 });
     expect(await handlers.setSettings({ paused: true }, none)).toEqual({ paused: true, autoWatchVisited: false, notifications: false });
     expect((await handlers.getOptions({}, none)).settings.paused).toBe(true);

@@ -5,7 +5,7 @@
 import { EXTRACTOR_VERSION } from '@/lib/core/page/extract';
 import type { History } from './history';
 import type { Handlers } from './messaging';
-import { getSettings, getWatches, setSettings } from './prefs';
+import { getSettings, getWatches, setAsideCount, setSettings } from './prefs';
 
 export function createOptions(history: Pick<History, 'store' | 'storageProblem'>): Pick<Handlers, 'getOptions' | 'setSettings'> {
   return {
@@ -25,6 +25,7 @@ export function createOptions(history: Pick<History, 'store' | 'storageProblem'>
           failed: current?.failed ?? 0,
         },
         quarantined: (await store.listQuarantine()).length,
+        setAside: await setAsideCount(),
         storageProblem: await history.storageProblem(),
       };
     },

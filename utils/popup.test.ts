@@ -33,6 +33,22 @@ describe('the popup', () => {
     expect(await handlers.getTabState({ tabId }, none)).toMatchObject({ watched: false, watchJoined: false });
   });
 
+  it('watches the policy without the query the visit carried (a session id, a mailing id)', async () => {
+    const { handlers, capture, tabId } = await backgroundWithTab(`${POLICY_URL}?mc_eid=8f3a2b1c9d&sid=SESSION123`);
+    await capture(POLICY_V1);
+    expect(await handlers.getTabState({ tabId }, none)).toMatchObject({ watchJoined: true });
+    expect(await getWatches()).toMatchObject([{ site: 'example.com', policyUrl: POLICY_URL }]);
+  });
+
+  it('in a private (incognito) window, shows the recorded policy but does not put the site on the watch list', async () => {
+    const { handlers, capture } = await setup();
+    await capture(POLICY_V1);
+    const privateTab = await fakeBrowser.tabs.create({ url: POLICY_URL });
+    await fakeBrowser.tabs.update(privateTab.id!, { incognito: true } as never);
+    expect(await handlers.getTabState({ tabId: privateTab.id! }, none)).toMatchObject({ site: 'example.com', watched: false, watchJoined: false, policies: [expect.anything()] });
+    expect(await getWatches()).toEqual([]);
+  });
+
   it('marks a change reviewed: the entry no longer says "Changed" and the badge clears', async () => {
     const { handlers, capture, tabId } = await setup();
     await capture(POLICY_V1);

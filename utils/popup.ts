@@ -35,7 +35,8 @@ export function createPopup(deps: PopupDeps): Pick<Handlers, 'getTabState' | 'ma
       // later popups, and a site the user removed, are left as they are.
       let watchJoined = false;
       const primary = states.find((s) => s.view.kind === 'privacy-policy');
-      if (site && primary) {
+      // Nor does a popup in a private (incognito) window: it leaves nothing behind, not even the offer.
+      if (site && primary && !tab?.incognito) {
         const introduced = !(await markIntroduced(site));
         if (joinsOnPopup({ hasPrivacyPolicy: true, watched, introduced, removed: !watched && (await wasRemoved(site)) })) {
           const latest = primary.view.latest;
@@ -45,6 +46,8 @@ export function createPopup(deps: PopupDeps): Pick<Handlers, 'getTabState' | 'ma
           });
           watched = true;
           watchJoined = true;
+          // Other sites' tabs count the watched sites with changes.
+          await deps.badges.refreshAll().catch(() => {});
         }
       }
       return { tabId, url, site, watched, watchJoined, policies, storageProblem: await deps.history.storageProblem() };

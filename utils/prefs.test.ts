@@ -43,25 +43,71 @@ describe('markIntroduced', () => {
 });
 
 describe('stored values that do not read', () => {
-  it('keeps a malformed watch list aside under a broken: key and starts from an empty one', async () => {
-    const { prefs, fakeBrowser } = await prefsOver({ watches: [{ site: 'example.com', policyUrl: 42 }] });
+  const entry = (site: string) => ({ site, policyUrl: `https://${site}/privacy`, frequencyHours: 24, addedAt: 1, lastCheck: null, lastChange: null, status: 'pending', failure: null, failureCode: null, movedTo: null, failures: 0, nextCheck: 2 });
+  const brokenKeys = (stored: Record<string, unknown>, name: string) => Object.keys(stored).filter((k) => k.startsWith(`broken:${name}:`));
+
+  it('keeps a malformed watch-list entry aside under a broken: key, and the other entries', async () => {
+    // One entry damaged, one written by a newer release (a status this one does not know).
+    const bad = [{ site: 'example.com', policyUrl: 42 }, { ...entry('c.example'), status: 'paused-by-user' }];
+    const { prefs, fakeBrowser } = await prefsOver({ watches: [entry('a.example'), bad[0], entry('b.example'), bad[1]] });
+    expect((await prefs.getWatches()).map((w) => w.site)).toEqual(['a.example', 'b.example']);
+    const stored = await fakeBrowser.storage.local.get(null);
+    const broken = brokenKeys(stored, 'watches');
+    expect(broken.map((k) => (stored[k] as { raw: unknown }).raw)).toEqual(bad);
+    expect((stored.watches as Array<{ site: string }>).map((w) => w.site)).toEqual(['a.example', 'b.example']);
+    // Set aside once, and counted for the options page.
+    expect((await prefs.getWatches()).map((w) => w.site)).toEqual(['a.example', 'b.example']);
+    expect(await prefs.setAsideCount()).toBe(2);
+  });
+
+  it('keeps a watch list that is no list aside whole, and starts from an empty one', async () => {
+    const { prefs, fakeBrowser } = await prefsOver({ watches: { site: 'example.com' } });
     expect(await prefs.getWatches()).toEqual([]);
     const stored = await fakeBrowser.storage.local.get(null);
-    const broken = Object.keys(stored).filter((k) => k.startsWith('broken:watches:'));
-    expect(broken).toHaveLength(1);
-    expect(stored[broken[0]!]).toMatchObject({ raw: [{ site: 'example.com', policyUrl: 42 }] });
+    expect(brokenKeys(stored, 'watches').map((k) => stored[k])).toEqual([{ raw: { site: 'example.com' }, reason: 'not a list' }]);
     expect(stored.watches).toEqual([]);
+  });
+
+  it('keeps every removal but a malformed one ("Watch policies I visit" must not put the sites back)', async () => {
+    const { prefs } = await prefsOver({ removedSites: ['a.example', 42, 'b.example'] });
+    expect(await prefs.wasRemoved('a.example')).toBe(true);
+    expect(await prefs.wasRemoved('b.example')).toBe(true);
+    expect(await prefs.setAsideCount()).toBe(1);
+  });
+
+  it('merges the settings field by field over the defaults: one bad field does not unpause checks', async () => {
+    const stored = { paused: true, autoWatchVisited: false, notifications: 'yes' };
+    const { prefs, fakeBrowser } = await prefsOver({ settings: stored, settings$: { v: 2 } });
+    expect(await prefs.getSettings()).toEqual({ paused: true, autoWatchVisited: false, notifications: false });
+    const all = await fakeBrowser.storage.local.get(null);
+    expect(brokenKeys(all, 'settings').map((k) => all[k])).toEqual([{ raw: stored, reason: 'fields that do not read: notifications' }]);
+    expect(all.settings).toEqual({ paused: true, autoWatchVisited: false, notifications: false });
+    // A field missing (a shape from before it existed) takes its default, and nothing is set aside for it.
+    const older = await prefsOver({ settings: { paused: true }, settings$: { v: 2 } });
+    expect(await older.prefs.getSettings()).toEqual({ paused: true, autoWatchVisited: false, notifications: false });
+    expect(await older.prefs.setAsideCount()).toBe(0);
   });
 
   it('falls back to the default settings when what is stored is not settings', async () => {
     const { prefs } = await prefsOver({ settings: 'on', settings$: { v: 2 } });
     expect(await prefs.getSettings()).toEqual({ paused: false, autoWatchVisited: false, notifications: false });
+    expect(await prefs.setAsideCount()).toBe(1);
   });
 
   it('reads a watch list written before failure codes and moved addresses existed (version 1, no marker)', async () => {
     const old = { site: 'example.com', policyUrl: 'https://example.com/privacy', frequencyHours: 24, addedAt: 1, lastCheck: null, lastChange: null, status: 'pending', failure: null, failures: 0, nextCheck: 2 };
     const { prefs } = await prefsOver({ watches: [old] });
     expect(await prefs.getWatches()).toEqual([{ ...old, failureCode: null, movedTo: null }]);
+  });
+});
+
+describe('a watch list stored with the visit\'s query', () => {
+  it('is read without the parameters that do not name the document, and written so at the next change', async () => {
+    const old = { site: 'example.com', policyUrl: 'https://example.com/legal?doc=privacy&utm_source=mail&sid=S1', frequencyHours: 24, addedAt: 1, lastCheck: null, lastChange: null, status: 'pending', failure: null, failureCode: null, movedTo: null, failures: 0, nextCheck: 2 };
+    const { prefs, fakeBrowser } = await prefsOver({ watches: [old] });
+    expect(await prefs.getWatches()).toEqual([{ ...old, policyUrl: 'https://example.com/legal?doc=privacy' }]);
+    await prefs.updateWatches((list) => list);
+    expect((await fakeBrowser.storage.local.get('watches')).watches).toMatchObject([{ policyUrl: 'https://example.com/legal?doc=privacy' }]);
   });
 });
 

@@ -1,12 +1,14 @@
 /**
  * Settings and the watch list, in extension storage as WXT storage items (versioned, with migrations).
  * They are small and read often; the policy history itself lives in IndexedDB (lib/history).
- * Every value is parsed with zod on read; a value that fails is kept aside under a `broken:` key
- * (never silently dropped) and the defaults are used.
+ * Every value is parsed with zod on read, a list entry by entry and the settings field by field: what
+ * fails is kept aside under a `broken:` key (never silently dropped, and counted on the options page)
+ * and the rest is used, the defaults standing in for bad settings.
  * Only the background writes them, through `updateWatches`, which serialises read-modify-write.
  */
 import { storage, type WxtStorageItem } from 'wxt/utils/storage';
 import { z } from 'zod';
+import { watchedAddress } from '@/lib/core/url';
 import { Settings, WatchEntry } from '@/lib/extension/views';
 import { serial } from './serial';
 
@@ -29,17 +31,66 @@ const watchesItem = storage.defineItem<unknown>('local:watches', { fallback: [],
 const introducedItem = storage.defineItem<unknown>('local:introducedSites', { fallback: [], version: 1, migrations: {} });
 const MAX_INTRODUCED = 5_000;
 
-async function readParsed<T>(item: WxtStorageItem<unknown, Record<string, unknown>>, schema: z.ZodType<T>, fallback: T): Promise<T> {
+/** Keeps a value that does not read aside under a `broken:` key (never silently dropped). */
+async function setAside(name: string, n: number, raw: unknown, reason: string): Promise<void> {
+  await storage.setItem(`local:broken:${name}:${Date.now()}:${n}`, { raw, reason });
+}
+
+const nameOf = (item: WxtStorageItem<unknown, Record<string, unknown>>) => item.key.replace(/^local:/, '');
+
+/**
+ * A stored list, entry by entry: an entry that does not read (damaged, or written by a newer release) is
+ * set aside on its own and the others are kept; only a value that is no list at all is set aside whole.
+ */
+async function readList<T>(item: WxtStorageItem<unknown, Record<string, unknown>>, entry: z.ZodType<T>): Promise<T[]> {
   const raw = await item.getValue();
-  const parsed = schema.safeParse(raw);
-  if (parsed.success) return parsed.data;
-  await storage.setItem(`local:broken:${item.key.replace(/^local:/, '')}:${Date.now()}`, { raw, reason: parsed.error.message });
-  await item.setValue(fallback);
-  return fallback;
+  if (!Array.isArray(raw)) {
+    await setAside(nameOf(item), 0, raw, 'not a list');
+    await item.setValue([]);
+    return [];
+  }
+  const kept: T[] = [];
+  let aside = 0;
+  for (const value of raw as unknown[]) {
+    const parsed = entry.safeParse(value);
+    if (parsed.success) kept.push(parsed.data);
+    else await setAside(nameOf(item), aside++, value, parsed.error.message);
+  }
+  // Written back without them, so each is set aside once.
+  if (aside > 0) await item.setValue(kept);
+  return kept;
+}
+
+/**
+ * The settings, field by field over the defaults: a field that does not read takes its default and is
+ * set aside, the others keep what the user chose (one bad field must not turn checks back on).
+ */
+async function readSettings(): Promise<Settings> {
+  const raw: unknown = await settingsItem.getValue();
+  const stored = raw !== null && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>) : null;
+  const settings: Settings = { ...DEFAULT_SETTINGS };
+  const bad: string[] = [];
+  for (const key of Object.keys(Settings.shape) as Array<keyof Settings>) {
+    // A field missing (a shape from before it existed) takes its default: nothing to set aside.
+    if (stored === null || !(key in stored)) continue;
+    const parsed = Settings.shape[key].safeParse(stored[key]);
+    if (parsed.success) settings[key] = parsed.data;
+    else bad.push(key);
+  }
+  if (stored === null || bad.length > 0) {
+    await setAside('settings', 0, raw, stored === null ? 'not settings' : `fields that do not read: ${bad.join(', ')}`);
+    await settingsItem.setValue(settings);
+  }
+  return settings;
+}
+
+/** How many stored values (watch-list entries, settings, lists of sites) were set aside: the options page says so. */
+export async function setAsideCount(): Promise<number> {
+  return Object.keys(await storage.snapshot('local')).filter((key) => key.startsWith('broken:')).length;
 }
 
 export async function getSettings(): Promise<Settings> {
-  return readParsed(settingsItem, Settings, DEFAULT_SETTINGS);
+  return readSettings();
 }
 
 const settingsInTurn = serial();
@@ -53,8 +104,21 @@ export function setSettings(change: Partial<Settings>): Promise<Settings> {
   });
 }
 
+/**
+ * An entry stored before watched addresses lost the visit's query (utm_*, a session id) is read without
+ * it, so its next check sends none of it; the cleaned address is written with the list's next change.
+ */
+function withWatchedAddress(w: WatchEntry): WatchEntry {
+  try {
+    const policyUrl = watchedAddress(w.policyUrl);
+    return policyUrl === w.policyUrl ? w : { ...w, policyUrl };
+  } catch {
+    return w;
+  }
+}
+
 export async function getWatches(): Promise<WatchEntry[]> {
-  return readParsed(watchesItem, z.array(WatchEntry), []);
+  return (await readList(watchesItem, WatchEntry)).map(withWatchedAddress);
 }
 
 const watchesInTurn = serial();
@@ -74,13 +138,13 @@ const removedInTurn = serial();
 
 /** Whether the user stopped watching `site` (and has not watched it again since). */
 export async function wasRemoved(site: string): Promise<boolean> {
-  return (await readParsed(removedItem, z.array(z.string()), [])).includes(site);
+  return (await readList(removedItem, z.string())).includes(site);
 }
 
 /** Records that the user stopped watching `site` (`removed` true) or watched it again (false). */
 export function setRemoved(site: string, removed: boolean): Promise<void> {
   return removedInTurn(async () => {
-    const list = (await readParsed(removedItem, z.array(z.string()), [])).filter((s) => s !== site);
+    const list = (await readList(removedItem, z.string())).filter((s) => s !== site);
     await removedItem.setValue(removed ? [...list, site].slice(-MAX_INTRODUCED) : list);
   });
 }
@@ -93,7 +157,7 @@ const introducedInTurn = serial();
  */
 export function markIntroduced(site: string): Promise<boolean> {
   return introducedInTurn(async () => {
-    const list = await readParsed(introducedItem, z.array(z.string()), []);
+    const list = await readList(introducedItem, z.string());
     if (list.includes(site)) return false;
     await introducedItem.setValue([...list, site].slice(-MAX_INTRODUCED));
     return true;

@@ -4,6 +4,7 @@
  * store and analysed by the engine. What the options page shows for a watched site, check after check;
  * the alarm; the desktop notification and what a click on it opens.
  */
+import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { explainer } from '@/lib/core/explain';
@@ -12,6 +13,7 @@ import { RECHECK_ALARM } from '@/lib/extension/schedule';
 import { getSettings, getWatches, setSettings, updateWatches } from './prefs';
 import { backgroundForTest, POLICY_V1, POLICY_V2, senderOf, withBackgroundWorld, withServer } from './testing/support';
 import { createDomRunner } from './dom';
+import { createFeatures } from './features';
 import { createRecheck } from './recheck';
 
 withBackgroundWorld();
@@ -180,6 +182,55 @@ describe('the alarm', () => {
   });
 });
 
+/** The background with a fetch that records each request and first runs `beforeNext` once, if set. */
+function backgroundRecordingFetches() {
+  const factory = new IDBFactory();
+  const fetched: string[] = [];
+  const hook: { beforeNext: (() => Promise<void>) | null } = { beforeNext: null };
+  const fetchRecorded = (async (u: string, init?: RequestInit) => {
+    fetched.push(u);
+    const h = hook.beforeNext;
+    hook.beforeNext = null;
+    if (h) await h();
+    return fetch(u, init);
+  }) as typeof fetch;
+  return { ...createFeatures({ idb: () => factory, dom: createDomRunner(), language: () => 'en', fetch: fetchRecorded }), fetched, hook };
+}
+
+describe('an alarm batch under way', () => {
+  async function threeDueSites(bg: ReturnType<typeof backgroundRecordingFetches>) {
+    const port = new URL(server.base).port;
+    // Three sites on loopback: 127.0.0.1, localhost and 127.0.0.2 are three sites.
+    const urls = [`http://127.0.0.1:${port}/a/privacy`, `http://localhost:${port}/b/privacy`, `http://127.0.0.2:${port}/c/privacy`];
+    for (const u of urls) await bg.handlers.watchSite({ policyUrl: u }, none);
+    await updateWatches((list) => list.map((w, i) => ({ ...w, nextCheck: i })));
+    return urls;
+  }
+
+  it('sends no further request after "Pause all checks" mid-batch', async () => {
+    server.served = { status: 200, html: POLICY_V1 };
+    const bg = backgroundRecordingFetches();
+    const urls = await threeDueSites(bg);
+    bg.hook.beforeNext = async () => void (await bg.handlers.setSettings({ paused: true }, none));
+    await bg.recheck.runDueChecks();
+    expect(bg.fetched).toEqual([urls[0]]);
+  });
+
+  it('sends no request for a site removed, or pointed at another address, mid-batch', async () => {
+    server.served = { status: 200, html: POLICY_V1 };
+    const bg = backgroundRecordingFetches();
+    const urls = await threeDueSites(bg);
+    bg.hook.beforeNext = async () => {
+      await bg.handlers.unwatchSite({ site: 'localhost' }, none);
+      await bg.handlers.watchSite({ policyUrl: `http://127.0.0.2:${new URL(server.base).port}/c/privacy-notice` }, none);
+    };
+    await bg.recheck.runDueChecks();
+    expect(bg.fetched).toEqual([urls[0]]);
+    // The new address keeps its own first check.
+    expect((await getWatches()).find((w) => w.site === '127.0.0.2')).toMatchObject({ status: 'pending', lastCheck: null });
+  });
+});
+
 describe('notifications', () => {
   async function changeOnce(notify: boolean) {
     const { recheck, watchList, notifications } = backgroundForTest();
@@ -235,6 +286,8 @@ describe('adding a site', () => {
     await expect(handlers.discoverPolicy({ input: 'mailto:privacy@example.com' }, {} as never)).rejects.toMatchObject({ code: 'not-a-web-page' });
     await expect(handlers.discoverPolicy({ input: 'http:/example.com/privacy' }, {} as never)).rejects.toMatchObject({ code: 'not-an-address' });
     await expect(handlers.discoverPolicy({ input: 'examplecom' }, {} as never)).rejects.toMatchObject({ code: 'not-an-address' });
+    // A user name or password would be sent with every check (and the browser's fetch refuses it).
+    await expect(handlers.discoverPolicy({ input: 'https://user:secret@www.example.org/privacy' }, {} as never)).rejects.toMatchObject({ code: 'has-credentials' });
   });
 });
 
@@ -284,6 +337,40 @@ describe('an unreviewed change across a failed check', () => {
   });
 });
 
+describe('a change that awaits review, which the entry does not know of', () => {
+  it('a site added on the options page after a change was recorded reads "Changed", before and after its first check', async () => {
+    const { handlers, watchList, history } = backgroundForTest();
+    const url = `${server.base}/legal/privacy`;
+    const tab = await fakeBrowser.tabs.create({ url });
+    await handlers.pageCaptured({ url, reason: 'load', html: POLICY_V1 }, senderOf(tab));
+    expect((await handlers.pageCaptured({ url, reason: 'load', html: POLICY_V2 }, senderOf(tab))).status).toBe('changed');
+    const { site } = await handlers.watchSite({ policyUrl: url }, none);
+    // Seeded as the popup's first look seeds it: what the history says.
+    expect((await getWatches())[0]).toMatchObject({ status: 'changed', lastChange: expect.any(Number) });
+    server.served = { status: 200, html: POLICY_V2 };
+    expect((await handlers.checkNow({ site }, none)).status).toBe('unchanged');
+    expect(await watchList.awaitsReview(await history.store(), site)).toBe(true);
+    expect((await getWatches())[0]).toMatchObject({ status: 'changed' });
+  });
+
+  it('a check whose version was saved but whose entry was not updated (the worker stopped): the next check reads "Changed"', async () => {
+    const { handlers, watchList, history, badges } = backgroundForTest();
+    const url = `${server.base}/legal/privacy`;
+    server.served = { status: 200, html: POLICY_V1 };
+    const { site } = await handlers.watchSite({ policyUrl: url }, none);
+    expect((await handlers.checkNow({ site }, none)).status).toBe('first');
+    const deps = { history, watchList, badges, notifications: { notifyChange: async () => {} }, dom: createDomRunner() };
+    // The version is saved (one transaction); the worker stops before the entry is updated.
+    server.served = { status: 200, html: POLICY_V2 };
+    expect((await createRecheck(deps).checkPolicy(url, false)).status).toBe('changed');
+    expect((await getWatches())[0]).toMatchObject({ status: 'up-to-date', lastChange: null });
+    // The restarted worker's next check.
+    expect((await createRecheck(deps).runCheck((await getWatches())[0]!)).status).toBe('unchanged');
+    expect(await watchList.awaitsReview(await history.store(), site)).toBe(true);
+    expect((await getWatches())[0]).toMatchObject({ status: 'changed', lastChange: expect.any(Number) });
+  });
+});
+
 describe('settings changed from two pages at once', () => {
   it('keeps both changes', async () => {
     const { handlers } = backgroundForTest();
@@ -318,6 +405,21 @@ describe('two checks of one policy at once', () => {
     // The user's check follows the redirect and reports the move, whatever the alarm's check found.
     expect(result.failure?.code).not.toBe('hidden-redirect');
     expect((await getWatches())[0]?.movedTo).toBe('https://www.example.com/privacy-center');
+  });
+
+  it('the alarm\'s and a "Check now" at the same moment share one fetch: one failure counted', async () => {
+    server.served = { status: 503, html: 'down for maintenance' };
+    const bg = backgroundRecordingFetches();
+    const { site } = await bg.handlers.watchSite({ policyUrl: `${server.base}/legal/privacy` }, none);
+    await updateWatches((list) => list.map((w) => ({ ...w, nextCheck: 0 })));
+    // The first request is slow: the user's check arrives while the alarm's is under way.
+    bg.hook.beforeNext = () => new Promise((r) => setTimeout(r, 50));
+    const alarm = bg.recheck.runDueChecks();
+    await new Promise((r) => setTimeout(r, 10));
+    const asked = await bg.handlers.checkNow({ site }, none);
+    await alarm;
+    expect(asked).toMatchObject({ status: 'failed', failure: { code: 'http-error', n: 503 } });
+    expect({ fetches: bg.fetched.length, failures: (await getWatches())[0]!.failures }).toEqual({ fetches: 1, failures: 1 });
   });
 
   it('share one fetch: one failure counted when the site is down', async () => {

@@ -35,8 +35,11 @@ const failed = (f: CheckFailure, movedTo: string | null = null): CheckResult => 
 };
 const failedWith = (error: unknown): CheckResult => failed({ code: 'error', detail: error instanceof Error ? error.message : String(error) });
 
-/** What a check makes of an entry. */
-function afterCheck(w: WatchEntry, result: CheckResult, now: number, awaitsReview: boolean): WatchEntry {
+/**
+ * What a check makes of an entry. `awaiting`: when the change worth reviewing that awaits review was first
+ * seen, asked of the history whenever the check would otherwise say "Up to date" (null: none awaits).
+ */
+function afterCheck(w: WatchEntry, result: CheckResult, now: number, awaiting: number | null): WatchEntry {
   if (result.status === 'failed') {
     const failures = w.failures + 1;
     return { ...w, lastCheck: now, status: 'failed', failure: result.reason, failureCode: result.failure, movedTo: result.movedTo, failures, nextCheck: nextAfterFailure(now, failures, w.frequencyHours, Math.random) };
@@ -44,10 +47,12 @@ function afterCheck(w: WatchEntry, result: CheckResult, now: number, awaitsRevie
   return {
     ...w,
     lastCheck: now,
-    lastChange: result.status === 'changed' ? now : w.lastChange,
-    // "Changed" while a change worth reviewing awaits review (the watch list's settleReviewedWatch clears it;
-    // after a failed check, which said "failed" instead, the history says whether one still does).
-    status: (result.status === 'changed' && result.reviewable) || w.status === 'changed' || awaitsReview ? 'changed' : 'up-to-date',
+    lastChange: result.status === 'changed' ? now : awaiting !== null ? Math.max(w.lastChange ?? 0, awaiting) : w.lastChange,
+    // "Changed" while a change worth reviewing awaits review (the watch list's settleReviewedWatch clears it).
+    // An entry that does not say so (after a failed check, which said "failed" instead; a site watched after
+    // the change was recorded; a check whose version was saved but whose entry was not updated) says what
+    // the history says, never "Up to date" while the popup and the badge say "changed".
+    status: (result.status === 'changed' && result.reviewable) || w.status === 'changed' || awaiting !== null ? 'changed' : 'up-to-date',
     failure: null,
     failureCode: null,
     movedTo: null,
@@ -59,7 +64,7 @@ function afterCheck(w: WatchEntry, result: CheckResult, now: number, awaitsRevie
 export interface RecheckDeps {
   history: Pick<History, 'save' | 'reextract' | 'backfill' | 'store'>;
   /** Settles a "Changed" entry by the change since the last review (a change undone reads "Up to date"). */
-  watchList: Pick<WatchList, 'settleReviewedWatch' | 'awaitsReview'>;
+  watchList: Pick<WatchList, 'settleReviewedWatch' | 'changeAwaitingReview'>;
   badges: Pick<Badges, 'refreshAll'>;
   notifications: Pick<Notifications, 'notifyChange'>;
   /** Runs a DOM task where the background has a DOM (./dom.ts). */
@@ -102,32 +107,40 @@ export function createRecheck(deps: RecheckDeps) {
     return { status: saved.status, reason: null, major: saved.analysis?.counts.major ?? 0, reviewable, movedTo: null };
   }
 
-  /** Checks under way, by site and address: a second request for one waits for its result. */
-  const running = new Map<string, Promise<CheckResult>>();
+  /** Checks under way, by site and address, and whether the user asked for it. */
+  const running = new Map<string, { check: Promise<CheckResult>; user: boolean }>();
 
   /**
-   * Checks one watched policy and records the outcome. A second check of the same policy of the same kind
-   * ("Check now" on two pages) shares the one under way: one fetch, one version, one failure counted. The
-   * user's check does not join the alarm's: it may follow a redirect the alarm's may not, to say where it leads.
+   * Checks one watched policy and records the outcome. A second check of the same policy ("Check now" on
+   * two pages, or during the alarm's check) shares the one under way: one fetch, one version, one failure
+   * counted. Only where the alarm's check stopped at a redirect the browser hides, which the alarm may not
+   * follow, does the user's check that joined it run afterwards, to say where the redirect leads.
    */
   function runCheck(entry: WatchEntry, userInitiated = false): Promise<CheckResult> {
-    const key = `${entry.site}\n${entry.policyUrl}\n${userInitiated ? 'user' : 'alarm'}`;
+    const key = `${entry.site}\n${entry.policyUrl}`;
     const underway = running.get(key);
-    if (underway) return underway;
+    if (underway) {
+      if (underway.user || !userInitiated) return underway.check;
+      return underway.check.then(async (result) => {
+        if (result.status !== 'failed' || result.failure.code !== 'hidden-redirect') return result;
+        const now = (await getWatches()).find((w) => w.site === entry.site && w.policyUrl === entry.policyUrl);
+        return now ? runCheck(now, true) : result;
+      });
+    }
     const check = checkAndRecord(entry, userInitiated).finally(() => running.delete(key));
-    running.set(key, check);
+    running.set(key, { check, user: userInitiated });
     return check;
   }
 
   async function checkAndRecord(entry: WatchEntry, userInitiated: boolean): Promise<CheckResult> {
     const result = await checkPolicy(entry.policyUrl, userInitiated).catch(failedWith);
     const now = Date.now();
-    // A failed check overwrote "Changed": the first success after it asks the history again.
-    const recovering = result.status !== 'failed' && entry.status === 'failed';
-    const awaitsReview = recovering && (await deps.watchList.awaitsReview(await deps.history.store(), entry.site).catch(() => false));
+    // A check that would say "Up to date" of an entry that does not say "Changed" asks the history first.
+    const wouldClear = result.status !== 'failed' && !(result.status === 'changed' && result.reviewable) && entry.status !== 'changed';
+    const awaiting = wouldClear ? await deps.watchList.changeAwaitingReview(await deps.history.store(), entry.site).catch(() => null) : null;
     // Only the address that was fetched: an entry the user pointed elsewhere meanwhile ("Watch … instead")
     // keeps its own first check.
-    await updateWatches((list) => list.map((w) => (w.site === entry.site && w.policyUrl === entry.policyUrl ? afterCheck(w, result, now, awaitsReview) : w)));
+    await updateWatches((list) => list.map((w) => (w.site === entry.site && w.policyUrl === entry.policyUrl ? afterCheck(w, result, now, awaiting) : w)));
     // What follows is bookkeeping around a check that is done and recorded: if it fails, the check still
     // reports what it found (not "failed"), and the next visit or check brings the rest up to date.
     // Each step on its own: one failing does not skip the others (the notification of a major change above all).
@@ -144,8 +157,13 @@ export function createRecheck(deps: RecheckDeps) {
   async function runDueChecks(): Promise<void> {
     const settings = await getSettings();
     const due = dueEntries(await getWatches(), Date.now(), { paused: settings.paused, limit: CHECKS_PER_ALARM });
-    // One site's trouble (even a bug) never keeps the others from their check.
-    for (const entry of due) {
+    for (const planned of due) {
+      // The batch takes a while: "Pause all checks", "Stop watching" or a new address meanwhile is obeyed
+      // before the next request, which is sent only for the entry as it is now.
+      if ((await getSettings()).paused) return;
+      const entry = (await getWatches()).find((w) => w.site === planned.site);
+      if (!entry || entry.policyUrl !== planned.policyUrl) continue;
+      // One site's trouble (even a bug) never keeps the others from their check.
       await runCheck(entry).catch((error: unknown) => console.warn('[Clausewatch] check failed', entry.site, error));
     }
   }

@@ -8,6 +8,10 @@
 import { JSDOM } from 'jsdom';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { analyzeChange } from '@/lib/core/engine';
+import { quoteParts } from '@/lib/core/page/locate';
+import { documentFromMarkdown } from '@/lib/core/page/markdown';
+import { parseMessage } from '@/lib/extension/protocol';
 import { answerOneHighlight } from './highlight';
 import { showOnPage } from './show-on-page';
 import { POLICY_V1 } from './testing/support';
@@ -89,5 +93,24 @@ describe('show on page', () => {
     const result = await showOnPage({ tabId: null, url: URL_, quote: QUOTE }, none);
     expect(result.found).toBe(true);
     expect((await fakeBrowser.tabs.get(result.tabId)).url).toBe(URL_);
+  });
+});
+
+describe('show on page of a long quoted sentence', () => {
+  it('sends what the protocol carries, and highlights the whole sentence', async () => {
+    // The engine quotes the sentence whole, however long: here past the 5,000 characters a quote may carry.
+    const partners = Array.from({ length: 260 }, (_, i) => `Partner Company Number ${i} Limited`).join(', ');
+    const added = `We share your personal information, including your browsing history and location, with advertisers and the following advertising partners so that they can show you personalised ads: ${partners}.`;
+    const doc = (md: string) => documentFromMarkdown(`# Privacy Policy\n\n${md}`, { url: URL_, language: 'en' });
+    const v1 = 'We collect your email address to run the service.';
+    const sentence = analyzeChange(doc(v1), doc(`${v1}\n\n${added}`)).findings.find((f) => f.severity === 'major')!.evidence[0]!.sentence;
+    expect(sentence.length).toBeGreaterThan(5000);
+    // What the popup and the history page send.
+    const request = { tabId: null, url: URL_, ...quoteParts(sentence) };
+    expect(parseMessage({ type: 'showOnPage', data: request }, 'extension-page')).toMatchObject({ ok: true });
+    page = new JSDOM(`<!doctype html><html><head><title>Privacy Policy</title></head><body><h1>Privacy Policy</h1><p>${v1}</p><p>${added}</p></body></html>`, { url: URL_ });
+    const tabId = await loadedTab(URL_);
+    expect(await showOnPage(request, none)).toEqual({ found: true, tabId });
+    expect(painted.get('clausewatch')?.ranges[0]?.toString()).toBe(added);
   });
 });

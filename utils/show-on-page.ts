@@ -32,7 +32,7 @@ async function waitForComplete(tabId: number): Promise<void> {
   });
 }
 
-export const showOnPage: Handlers['showOnPage'] = async ({ tabId, url, quote }) => {
+export const showOnPage: Handlers['showOnPage'] = async ({ tabId, url, quote, quoteEnd }) => {
   let target = tabId != null ? await browser.tabs.get(tabId).catch(() => null) : null;
   if (!target || !samePage(target.url, url)) {
     const tabs = await browser.tabs.query({});
@@ -43,7 +43,7 @@ export const showOnPage: Handlers['showOnPage'] = async ({ tabId, url, quote }) 
   await waitForComplete(id);
   await browser.scripting.insertCSS({ target: { tabId: id }, css: HIGHLIGHT_CSS });
   await browser.scripting.executeScript({ target: { tabId: id }, files: ['/highlighter.js'] });
-  const request: HighlightRequest = { channel: 'highlighter', quote };
+  const request: HighlightRequest = { channel: 'highlighter', quote, ...(quoteEnd ? { quoteEnd } : {}) };
   const reply = (await browser.tabs.sendMessage(id, request, { frameId: 0 })) as HighlightReply | undefined;
   return { found: reply?.found === true, tabId: id };
 };

@@ -3,11 +3,12 @@
  * page ask of it (watch, stop watching, how often), and what a change seen while browsing does to an entry.
  */
 import { describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { analyzeChange } from '@/lib/core/engine';
 import { documentFromMarkdown } from '@/lib/core/page/markdown';
 import { policyKeyFor } from '@/lib/history';
 import { getWatches, updateWatches } from './prefs';
-import { backgroundForTest, withBackgroundWorld } from './testing/support';
+import { backgroundForTest, POLICY_V1, POLICY_V2, senderOf, withBackgroundWorld } from './testing/support';
 import { createWatchList } from './watchlist';
 
 withBackgroundWorld();
@@ -27,6 +28,16 @@ describe('the watch list', () => {
     await expect(handlers.watchSite({ policyUrl: 'ftp://example.com/privacy' }, none)).rejects.toMatchObject({ message: 'Only http and https pages can be watched.', code: 'not-a-web-page' });
     expect(await handlers.unwatchSite({ site: 'example.com' }, none)).toEqual({ ok: true });
     expect(await getWatches()).toEqual([]);
+  });
+
+  it('reads the scheme in any case, and refuses an address with a user name or password', async () => {
+    const { handlers } = backgroundForTest();
+    expect(await handlers.watchSite({ policyUrl: 'HTTPS://www.example.com/legal/privacy' }, none)).toEqual({ ok: true, site: 'example.com' });
+    expect(await getWatches()).toMatchObject([{ policyUrl: POLICY }]);
+    await expect(handlers.watchSite({ policyUrl: 'https://user:secret@www.example.org/privacy' }, none)).rejects.toMatchObject({ code: 'has-credentials' });
+    await expect(handlers.watchSite({ policyUrl: 'https://:secret@www.example.org/privacy' }, none)).rejects.toMatchObject({ code: 'has-credentials' });
+    await expect(handlers.watchSite({ policyUrl: 'not an address' }, none)).rejects.toMatchObject({ code: 'not-a-web-page' });
+    expect((await getWatches()).map((w) => w.site)).toEqual(['example.com']);
   });
 
   it('keeps one entry per site: a new address replaces the old one and starts over', async () => {
@@ -58,7 +69,7 @@ describe('the watch list', () => {
         await updateWatches((list) => list.map((w) => ({ ...w, status: 'changed' as const, lastChange: 2_000 })));
         return [];
       };
-      const watchList = createWatchList({ history, policyStates });
+      const watchList = createWatchList({ history, policyStates, badges: { refreshAll: async () => {} } });
       await watchList.watch(POLICY, 24);
       await updateWatches((list) => list.map((w) => ({ ...w, status: 'changed' as const, lastChange: 1_000 })));
       await watchList.settleReviewedWatch(await history.store(), 'example.com');
@@ -117,5 +128,21 @@ describe('the watch list', () => {
     expect(undone.status).toBe('changed');
     await watchList.noteChangeSeen(policyId, undone.analysis);
     expect((await getWatches())[0]).toMatchObject({ status: 'up-to-date' });
+  });
+});
+
+describe('the badges after the watch list changes', () => {
+  it('"Stop watching" takes the site off the amber count of other sites\' tabs, and watching it again puts it back', async () => {
+    const bg = backgroundForTest();
+    const policyTab = await fakeBrowser.tabs.create({ url: POLICY });
+    for (const html of [POLICY_V1, POLICY_V2]) await bg.handlers.pageCaptured({ url: POLICY, reason: 'load', html }, senderOf(policyTab));
+    await bg.handlers.watchSite({ policyUrl: POLICY }, none);
+    const other = await fakeBrowser.tabs.create({ url: 'https://news.example.org/' });
+    await bg.badges.refreshAll();
+    expect(await fakeBrowser.action.getBadgeText({ tabId: other.id! })).toBe('1');
+    await bg.handlers.unwatchSite({ site: 'example.com' }, none);
+    expect(await fakeBrowser.action.getBadgeText({ tabId: other.id! })).toBe('');
+    await bg.handlers.watchSite({ policyUrl: POLICY }, none);
+    expect(await fakeBrowser.action.getBadgeText({ tabId: other.id! })).toBe('1');
   });
 });

@@ -7,8 +7,9 @@ import { hasReviewableChange } from '@/lib/core/review';
 import { DEFAULT_FREQUENCY_HOURS, firstCheck, nextAfterSuccess } from '@/lib/extension/schedule';
 import { PolicyKind, type ChangeAnalysis, type Detection } from '@/lib/core/schema';
 import { parsePolicyId, policyKeyFor, type PolicyStore } from '@/lib/history';
-import { samePolicyAddress, withoutFragment } from '@/lib/core/url';
+import { samePolicyAddress, watchedAddress } from '@/lib/core/url';
 import type { WatchEntry } from '@/lib/extension/views';
+import type { Badges } from './badges';
 import type { History } from './history';
 import type { Handlers } from './messaging';
 import { getWatches, setRemoved, updateWatches } from './prefs';
@@ -20,11 +21,31 @@ export function policyKind(detection: Detection): PolicyKind {
   return detection.kind === 'privacy-adjacent' ? 'privacy-adjacent' : 'privacy-policy';
 }
 
-/** The address a watched policy is fetched and stored by: the page's, without its fragment. */
-export const policyUrlOf = withoutFragment;
+/**
+ * The address a watched policy is fetched and stored by: the page's origin and path, with only the query
+ * parameters that name the document (lib/core/url.ts watchedAddress), never the visit's tracking tokens.
+ */
+export const policyUrlOf = watchedAddress;
+
+/**
+ * An address the user asked to watch, if it can be: an http or https page (the scheme in any case, as
+ * the URL parser reads it: "HTTPS://…" is a web page), without a user name or password, which a re-check
+ * would send to the site every time (and which the browser's fetch refuses: every check would fail).
+ */
+export function watchable(policyUrl: string): string {
+  let url: URL | null = null;
+  try {
+    url = new URL(policyUrl);
+  } catch {
+    // Not an address at all: no web page either.
+  }
+  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) throw new UserError('not-a-web-page', 'Only http and https pages can be watched.');
+  if (url.username || url.password) throw new UserError('has-credentials', 'An address with a user name or password cannot be watched.');
+  return url.href;
+}
 
 /** The watch whose policy page is the stored policy `policyId` (the store's own identity of a policy). */
-function watchesPolicy(w: WatchEntry, policyId: string): boolean {
+function watchesPolicy(w: Pick<WatchEntry, 'policyUrl'>, policyId: string): boolean {
   // A watched page is a privacy policy or a privacy-adjacent one (a cookie policy picked in "Add a site").
   try {
     return PolicyKind.options.some((kind) => policyKeyFor(w.policyUrl, kind).policyId === policyId);
@@ -36,6 +57,8 @@ function watchesPolicy(w: WatchEntry, policyId: string): boolean {
 export interface WatchListDeps {
   history: Pick<History, 'store'>;
   policyStates: PolicyStates;
+  /** Every tab's badge counts the watched sites with changes: told when the list gains or loses one. */
+  badges: Pick<Badges, 'refreshAll'>;
 }
 
 export type WatchList = ReturnType<typeof createWatchList>;
@@ -72,7 +95,32 @@ export function createWatchList(deps: WatchListDeps) {
    */
   /** Whether a change worth reviewing awaits review on one of the site's policies. */
   async function awaitsReview(store: PolicyStore, site: string): Promise<boolean> {
-    return (await deps.policyStates(store, site)).some(awaitsReviewIn);
+    return (await changeAwaitingReview(store, site)) !== null;
+  }
+
+  /**
+   * When the latest change worth reviewing that awaits review on one of the site's policies was first
+   * seen, or null when none awaits review: what a check that would say "Up to date" asks first.
+   */
+  async function changeAwaitingReview(store: PolicyStore, site: string): Promise<number | null> {
+    const awaiting = (await deps.policyStates(store, site)).filter(awaitsReviewIn);
+    return awaiting.length > 0 ? Math.max(...awaiting.map((s) => s.view.latest.firstSeen)) : null;
+  }
+
+  /**
+   * What the history already says of a site about to be watched (the popup's first look seeds its entry
+   * the same way): "Changed" while a change worth reviewing awaits review, and the watched policy's last
+   * change. Nothing known (or the history unreadable): a pending entry, as before.
+   */
+  async function knownOf(policyUrl: string): Promise<Pick<WatchEntry, 'status' | 'lastChange'> | null> {
+    try {
+      const store = await deps.history.store();
+      const states = await deps.policyStates(store, store.siteForUrl(policyUrl));
+      const own = states.find((s) => watchesPolicy({ policyUrl }, s.view.policyId));
+      return { status: states.some(awaitsReviewIn) ? 'changed' : 'pending', lastChange: own && own.view.versionCount > 1 ? own.view.latest.firstSeen : null };
+    } catch {
+      return null;
+    }
   }
 
   async function settleReviewedWatch(store: PolicyStore, site: string): Promise<void> {
@@ -115,18 +163,24 @@ export function createWatchList(deps: WatchListDeps) {
     }
   }
 
+  /** The badges after the list changed: bookkeeping, so a failure does not fail the change. */
+  const refreshBadges = () => deps.badges.refreshAll().catch((e: unknown) => console.warn('[Clausewatch] badges', e));
+
   /** What the popup and the options page ask of the watch list. */
   const handlers: Pick<Handlers, 'watchSite' | 'unwatchSite' | 'setWatchFrequency'> = {
     async watchSite({ policyUrl, frequencyHours }) {
-      if (!/^https?:\/\//.test(policyUrl)) throw new UserError('not-a-web-page', 'Only http and https pages can be watched.');
-      const site = await watch(policyUrlOf(policyUrl), frequencyHours);
+      const url = policyUrlOf(watchable(policyUrl));
+      const site = await watch(url, frequencyHours, await knownOf(url));
       await setRemoved(site, false);
+      await refreshBadges();
       return { ok: true, site };
     },
     async unwatchSite({ site }) {
       await updateWatches((list) => list.filter((w) => w.site !== site));
       // "Watch policies I visit" must not put it back on the next visit.
       await setRemoved(site, true);
+      // A site no longer watched no longer counts on the badge of other sites' tabs.
+      await refreshBadges();
       return { ok: true };
     },
     async setWatchFrequency({ site, frequencyHours }) {
@@ -136,5 +190,5 @@ export function createWatchList(deps: WatchListDeps) {
     },
   };
 
-  return { watch, awaitsReview, settleReviewedWatch, noteChangeSeen, handlers };
+  return { watch, awaitsReview, changeAwaitingReview, settleReviewedWatch, noteChangeSeen, handlers };
 }

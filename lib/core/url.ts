@@ -12,6 +12,7 @@
  * https policy.
  */
 import { parse } from 'tldts';
+import { addressNames } from './page/detect/gate';
 import { isRoute } from './route';
 import { trimEndChars } from './text/trim';
 
@@ -132,9 +133,27 @@ export function samePolicyAddress(a: string, b: string): boolean {
   }
 }
 
-/** The address without its fragment: what a watched policy is fetched and stored by. */
+/** The address without its fragment. */
 export function withoutFragment(url: string): string {
   const u = parseUrl(url);
   u.hash = '';
+  return u.href;
+}
+
+/**
+ * What a watched policy is fetched by, every re-check, without cookies: its origin and path, and of its
+ * query only the parameters that name the document ("?doc=privacy"), by the rule the content script
+ * reads a query with (addressNames: a privacy word in it). The rest of the query a visit carried
+ * (utm_*, mc_eid, a session id, an e-mail address) would identify the user to the site on every check;
+ * the fragment is dropped as before. Parameters are kept as written, in their order.
+ */
+export function watchedAddress(url: string): string {
+  const u = parseUrl(url);
+  u.hash = '';
+  const named = u.search
+    .slice(1)
+    .split('&')
+    .filter((part) => part !== '' && addressNames(`?${part}`));
+  u.search = named.length > 0 ? `?${named.join('&')}` : '';
   return u.href;
 }

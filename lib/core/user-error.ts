@@ -6,6 +6,7 @@
 export const USER_ERROR_CODES = [
   'not-an-address',
   'not-a-web-page',
+  'has-credentials',
   'not-watched',
   'version-gone',
   'different-policies',

@@ -35,7 +35,8 @@ export const Protocol = {
   pageCaptured: {
     from: 'tab',
     request: z.object({ url: z.string().max(8192), reason: z.string().max(500), html: z.string().max(MAX_PAGE_CHARS) }),
-    response: z.object({ status: z.string() }),
+    // `reason`: why a page was 'ignored' (a code: 'private-window').
+    response: z.object({ status: z.string(), reason: z.string().optional() }),
   },
   /** Popup: everything it shows about the site of a tab. */
   getTabState: { from: 'extension-page', request: TabRef, response: TabState },
@@ -49,7 +50,8 @@ export const Protocol = {
   showOnPage: {
     from: 'extension-page',
     // Only a web page is opened: an address from an imported file or a damaged record never reaches tabs.create.
-    request: z.object({ tabId: z.number().int().nonnegative().nullable(), url: z.string().max(8192).regex(/^https?:\/\//i), quote: z.string().max(5000) }),
+    // A long sentence travels as its head and tail (lib/core/page/locate.ts quoteParts), so every quote fits.
+    request: z.object({ tabId: z.number().int().nonnegative().nullable(), url: z.string().max(8192).regex(/^https?:\/\//i), quote: z.string().max(5000), quoteEnd: z.string().max(1000).optional() }),
     response: z.object({ found: z.boolean(), tabId: z.number().int() }),
   },
   /** History page: the timeline of a site's versions. */

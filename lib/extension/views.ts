@@ -164,6 +164,8 @@ export const OptionsView = z.object({
     failed: z.number().int().nonnegative(),
   }),
   quarantined: z.number().int().nonnegative(),
+  /** Stored settings or watched-site entries that did not read and were set aside (under `broken:` keys). */
+  setAside: z.number().int().nonnegative(),
   storageProblem: StorageProblem.nullable(),
 });
 export type OptionsView = z.infer<typeof OptionsView>;

@@ -22,6 +22,7 @@ const view = (): OptionsView => ({
   usage: { bytes: 0, versions: 0, policies: 0, sites: 0, raw: { captures: 0, bytes: 0, pageBytes: 0, versionsWithRaw: 0 } },
   extraction: { extractorVersion: 1, pending: 0, changedText: 0, sameText: 0, failed: 0 },
   quarantined: 0,
+  setAside: 0,
   storageProblem: null,
 });
 

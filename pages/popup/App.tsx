@@ -1,6 +1,7 @@
 import { useCallback, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { sendMessage } from '@/utils/send';
+import { quoteParts } from '@/lib/core/page/locate';
 import type { PolicyView } from '@/lib/extension/views';
 import { PopupView, type PopupActions } from '@/components/PopupView';
 import { LoadState, useLoader } from '@/components/loader';
@@ -47,7 +48,7 @@ export function App() {
   const actions: PopupActions = {
     onShowOnPage: (policy: PolicyView, quote: string) =>
       void run(async () => {
-        const r = await sendMessage('showOnPage', { tabId: tab.tabId, url: policy.url, quote });
+        const r = await sendMessage('showOnPage', { tabId: tab.tabId, url: policy.url, ...quoteParts(quote) });
         return r.found ? ui.popup.highlighted : ui.popup.passageNotFound;
       }),
     onMarkReviewed: (versionId: string) =>

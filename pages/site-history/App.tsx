@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { sendMessage } from '@/utils/send';
+import { quoteParts } from '@/lib/core/page/locate';
 import { receiveText } from '../transfer';
 import type { ChainView, Comparison } from '@/lib/extension/views';
 import { downloadText } from '@/components/download';
@@ -119,7 +120,7 @@ export function App() {
   // not found there.
   const showOnPage = async (c: Comparison, quote: string) => {
     try {
-      const r = await sendMessage('showOnPage', { tabId: null, url: c.newer.document.url, quote });
+      const r = await sendMessage('showOnPage', { tabId: null, url: c.newer.document.url, ...quoteParts(quote) });
       setOutcome({ key, text: r.found ? ui.popup.highlighted : ui.popup.passageNotFound });
     } catch (err) {
       setOutcome({ key, text: ui.common.somethingWentWrong(errorMessage(err, ui)) });

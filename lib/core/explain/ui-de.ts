@@ -290,6 +290,12 @@ function build(locale: string): UiWords {
           `${num(n)} gespeicherter Eintrag konnte nicht gelesen werden und wurde beiseitegelegt. Er bleibt erhalten, wird aber weder angezeigt noch verglichen, damit ein beschädigter Eintrag nicht Ihren Verlauf stört.`,
           `${num(n)} gespeicherte Einträge konnten nicht gelesen werden und wurden beiseitegelegt. Sie bleiben erhalten, werden aber weder angezeigt noch verglichen, damit ein beschädigter Eintrag nicht Ihren Verlauf stört.`,
         ),
+      setAside: (n) =>
+        pick(
+          n,
+          `${num(n)} gespeicherte Einstellung oder beobachtete Website konnte nicht gelesen werden und wurde beiseitegelegt. Sie bleibt erhalten, wird aber nicht verwendet; Ihre übrigen Einstellungen und beobachteten Websites gelten weiter.`,
+          `${num(n)} gespeicherte Einstellungen oder beobachtete Websites konnten nicht gelesen werden und wurden beiseitegelegt. Sie bleiben erhalten, werden aber nicht verwendet; Ihre übrigen Einstellungen und beobachteten Websites gelten weiter.`,
+        ),
     },
     markdown: {
       untitled: 'Datenschutzerklärung',
@@ -323,6 +329,7 @@ function build(locale: string): UiWords {
       ({
         'not-an-address': `„${value}“ ist weder eine Domain noch eine Webadresse.`,
         'not-a-web-page': 'Nur http- und https-Seiten können beobachtet werden.',
+        'has-credentials': 'Eine Adresse mit Benutzername oder Passwort kann nicht beobachtet werden: Lassen Sie den Teil vor dem „@“ weg.',
         'not-watched': `${value} wird nicht beobachtet.`,
         'version-gone': 'Diese Version ist nicht mehr gespeichert.',
         'different-policies': 'Nur Versionen derselben Richtlinie lassen sich vergleichen.',

@@ -276,6 +276,10 @@ function build(locale: string): UiWords {
         n === 1
           ? '1 stored record could not be read and was set aside. It is kept, but not shown or compared, so one damaged record cannot break your history.'
           : `${num(n)} stored records could not be read and were set aside. They are kept, but not shown or compared, so one damaged record cannot break your history.`,
+      setAside: (n) =>
+        n === 1
+          ? '1 stored setting or watched-site entry could not be read and was set aside. It is kept but not used; your other settings and watched sites are used as before.'
+          : `${num(n)} stored settings or watched-site entries could not be read and were set aside. They are kept but not used; your other settings and watched sites are used as before.`,
     },
     markdown: {
       untitled: 'Privacy policy',
@@ -309,6 +313,7 @@ function build(locale: string): UiWords {
       ({
         'not-an-address': `"${value}" is not a domain or web address.`,
         'not-a-web-page': 'Only http and https pages can be watched.',
+        'has-credentials': 'An address with a user name or password cannot be watched: leave out the part before the "@".',
         'not-watched': `${value} is not watched.`,
         'version-gone': 'That version is no longer stored.',
         'different-policies': 'Only versions of the same policy can be compared.',

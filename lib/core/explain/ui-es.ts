@@ -288,6 +288,12 @@ function build(locale: string): UiWords {
           `${num(n)} registro guardado no se pudo leer y se apartó. Se conserva, pero no se muestra ni se compara, para que un registro dañado no pueda estropear su historial.`,
           `${num(n)} registros guardados no se pudieron leer y se apartaron. Se conservan, pero no se muestran ni se comparan, para que un registro dañado no pueda estropear su historial.`,
         ),
+      setAside: (n) =>
+        pick(
+          n,
+          `${num(n)} ajuste o sitio vigilado guardado no se pudo leer y se apartó. Se conserva, pero no se usa; sus demás ajustes y sitios vigilados se usan como antes.`,
+          `${num(n)} ajustes o sitios vigilados guardados no se pudieron leer y se apartaron. Se conservan, pero no se usan; sus demás ajustes y sitios vigilados se usan como antes.`,
+        ),
     },
     markdown: {
       untitled: 'Política de privacidad',
@@ -321,6 +327,7 @@ function build(locale: string): UiWords {
       ({
         'not-an-address': `«${value}» no es un dominio ni una dirección web.`,
         'not-a-web-page': 'Solo se pueden vigilar páginas http y https.',
+        'has-credentials': 'No se puede vigilar una dirección con nombre de usuario o contraseña: quite la parte anterior a la «@».',
         'not-watched': `${value} no está vigilado.`,
         'version-gone': 'Esa versión ya no está guardada.',
         'different-policies': 'Solo se pueden comparar versiones de la misma política.',

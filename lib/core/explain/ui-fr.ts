@@ -290,6 +290,12 @@ function build(locale: string): UiWords {
           `${num(n)} enregistrement stocké n’a pas pu être lu et a été mis de côté. Il est conservé, mais ni affiché ni comparé${C} un enregistrement endommagé ne peut pas casser votre historique.`,
           `${num(n)} enregistrements stockés n’ont pas pu être lus et ont été mis de côté. Ils sont conservés, mais ni affichés ni comparés${C} un enregistrement endommagé ne peut pas casser votre historique.`,
         ),
+      setAside: (n) =>
+        pick(
+          n,
+          `${num(n)} réglage ou site surveillé stocké n’a pas pu être lu et a été mis de côté. Il est conservé, mais pas utilisé ; vos autres réglages et sites surveillés restent utilisés comme avant.`,
+          `${num(n)} réglages ou sites surveillés stockés n’ont pas pu être lus et ont été mis de côté. Ils sont conservés, mais pas utilisés ; vos autres réglages et sites surveillés restent utilisés comme avant.`,
+        ),
     },
     markdown: {
       untitled: 'Politique de confidentialité',
@@ -324,6 +330,7 @@ function build(locale: string): UiWords {
       ({
         'not-an-address': `«\u00a0${value}\u00a0» n’est ni un domaine ni une adresse web.`,
         'not-a-web-page': 'Seules les pages http et https peuvent être surveillées.',
+        'has-credentials': `Une adresse avec un nom d’utilisateur ou un mot de passe ne peut pas être surveillée${C} retirez la partie avant le «\u00a0@\u00a0».`,
         'not-watched': `${value} n’est pas surveillé.`,
         'version-gone': 'Cette version n’est plus enregistrée.',
         'different-policies': 'Seules des versions d’une même politique peuvent être comparées.',

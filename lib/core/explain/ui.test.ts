@@ -110,6 +110,7 @@ const SAMPLES: Record<string, unknown[][]> = {
   'options.reextractDone': [[3, 1, 0, 0], [3, 2, 5, 1]],
   'options.extractor': [[3]],
   'options.quarantined': [[1], [2]],
+  'options.setAside': [[1], [2]],
   discoveryWhy: [[{ code: 'entered' }], [{ code: 'rel' }], [{ code: 'label', detail: 'Privacy' }], [{ code: 'path', detail: '/legal/privacy' }], [{ code: 'usual' }]],
   failure: [
     [{ code: 'http-error', n: 404 }],

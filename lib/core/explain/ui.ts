@@ -235,6 +235,8 @@ export interface UiWords {
     reextractDone(extractor: number, changed: number, same: number, failed: number): string;
     extractor(extractor: number): string;
     quarantined(n: number): string;
+    /** Stored settings or watched-site entries that did not read and were set aside (utils/prefs.ts). */
+    setAside(n: number): string;
   };
   /** The frame of the Markdown summary (components/markdown-summary.ts adds the Markdown marks). */
   markdown: {

@@ -1,6 +1,6 @@
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import { locateQuote, rangeForQuote } from './locate';
+import { locateQuote, QUOTE_HEAD_CHARS, QUOTE_TAIL_CHARS, quoteParts, rangeForQuote } from './locate';
 import { normalizeText } from '../text/normalize';
 
 const page = (body: string) => new JSDOM(`<!doctype html><html><body>${body}</body></html>`).window.document;
@@ -61,5 +61,32 @@ describe('locateQuote', () => {
     const before = doc.body.innerHTML;
     rangeForQuote(doc, 'We may share data.');
     expect(doc.body.innerHTML).toBe(before);
+  });
+});
+
+describe('a long sentence, sent as head and tail', () => {
+  const partners = Array.from({ length: 260 }, (_, i) => `Partner Company Number ${i} Limited`).join(', ');
+  const sentence = `We share your personal information with the following advertising partners: ${partners}.`;
+
+  it('is bounded, cut at word boundaries; a short one is sent whole', () => {
+    expect(quoteParts('We may share data.')).toEqual({ quote: 'We may share data.' });
+    const { quote, quoteEnd } = quoteParts(sentence);
+    expect(sentence.length).toBeGreaterThan(5000);
+    expect(quote.length).toBeLessThanOrEqual(QUOTE_HEAD_CHARS);
+    expect(quoteEnd!.length).toBeLessThanOrEqual(QUOTE_TAIL_CHARS);
+    expect(sentence.startsWith(`${quote} `)).toBe(true);
+    expect(sentence.endsWith(` ${quoteEnd}`)).toBe(true);
+  });
+
+  it('is found from its head to the end of its tail', () => {
+    const { quote, quoteEnd } = quoteParts(sentence);
+    const range = rangeForQuote(page(`<p>Intro.</p><p>${sentence.replace('Number 7 ', 'Number <b>7</b> ')}</p><p>We sell nothing.</p>`), quote, quoteEnd);
+    expect(range!.toString()).toBe(sentence);
+  });
+
+  it('is the head alone when the tail is not after it (the page changed since)', () => {
+    const { quote, quoteEnd } = quoteParts(sentence);
+    const range = rangeForQuote(page(`<p>${quote} and others.</p>`), quote, quoteEnd);
+    expect(range!.toString()).toBe(quote);
   });
 });

@@ -114,22 +114,50 @@ function indexText(doc: Document): Indexed {
   return { text: out.join(''), map };
 }
 
+/** What "Show on page" sends of a quoted sentence at most: its head, and for a longer one its tail too. */
+export const QUOTE_HEAD_CHARS = 2_000;
+export const QUOTE_TAIL_CHARS = 400;
+/** How far after the head the tail may be found (normalised characters): one long sentence, not the next page. */
+const MAX_SPAN_CHARS = 50_000;
+
+/**
+ * A quoted sentence as "Show on page" sends it, bounded whatever its length: the whole sentence when it
+ * is short, else its head and its tail, each cut at a word boundary. A sentence of a list of 260 partners
+ * runs past 5,000 characters, which a message may not carry; head and tail locate it all the same.
+ */
+export function quoteParts(sentence: string): { quote: string; quoteEnd?: string } {
+  if (sentence.length <= QUOTE_HEAD_CHARS + QUOTE_TAIL_CHARS) return { quote: sentence };
+  const head = sentence.slice(0, QUOTE_HEAD_CHARS);
+  const tail = sentence.slice(-QUOTE_TAIL_CHARS);
+  const headCut = head.lastIndexOf(' ');
+  const tailCut = tail.indexOf(' ');
+  return { quote: headCut > 0 ? head.slice(0, headCut) : head, quoteEnd: tailCut >= 0 && tailCut < tail.length - 1 ? tail.slice(tailCut + 1) : tail };
+}
+
 /**
  * Where `quote` starts and ends in the page, or null. Falls back to the quote's first words when the
  * whole sentence is not found verbatim (the page may have changed since, or split it across elements).
+ * `quoteEnd`, the tail of a long sentence sent as head and tail (quoteParts), extends the passage to
+ * where the tail ends when it follows the head (else the head alone is the passage).
  */
-export function locateQuote(doc: Document, quote: string): { start: TextPosition; end: TextPosition } | null {
+export function locateQuote(doc: Document, quote: string, quoteEnd?: string): { start: TextPosition; end: TextPosition } | null {
   const needle = normalizeText(quote).toLowerCase();
   if (needle.length < 3) return null;
   const { text, map } = indexText(doc);
   const attempts = [needle];
   const words = needle.split(' ');
   for (const n of [12, 8, 5]) if (words.length > n) attempts.push(words.slice(0, n).join(' '));
+  const tail = quoteEnd ? normalizeText(quoteEnd).toLowerCase() : '';
   for (const attempt of attempts) {
     const at = text.indexOf(attempt);
     if (at < 0) continue;
     const start = map[at];
-    const last = map[at + attempt.length - 1];
+    let endAt = at + attempt.length - 1;
+    if (tail.length >= 3) {
+      const t = text.indexOf(tail, at + attempt.length);
+      if (t >= 0 && t + tail.length - at <= MAX_SPAN_CHARS) endAt = t + tail.length - 1;
+    }
+    const last = map[endAt];
     if (!start || !last) continue;
     return { start: { node: start.node, offset: start.offset }, end: { node: last.node, offset: Math.min(last.offset + (last.length ?? 1), last.node.data.length) } };
   }
@@ -137,8 +165,8 @@ export function locateQuote(doc: Document, quote: string): { start: TextPosition
 }
 
 /** A DOM Range over the quote, for highlighting without touching the page's DOM. */
-export function rangeForQuote(doc: Document, quote: string): Range | null {
-  const found = locateQuote(doc, quote);
+export function rangeForQuote(doc: Document, quote: string, quoteEnd?: string): Range | null {
+  const found = locateQuote(doc, quote, quoteEnd);
   if (!found) return null;
   const range = doc.createRange();
   range.setStart(found.start.node, found.start.offset);
