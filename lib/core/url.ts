@@ -12,7 +12,7 @@
  * https policy.
  */
 import { parse } from 'tldts';
-import { addressNames } from './page/detect/gate';
+import { addressNames, decodedUrl } from './page/detect/gate';
 import { isRoute } from './route';
 import { trimEndChars } from './text/trim';
 
@@ -141,9 +141,27 @@ export function withoutFragment(url: string): string {
 }
 
 /**
+ * Parameters that choose which page, or which language of it, a site serves, whatever their value says:
+ * a WordPress policy at "/?page_id=3", a CMS page at "index.php?id=12", a policy read at "?hl=de". Without
+ * them a re-check fetches another page (the home page), or the policy in another language, which would
+ * then read as a change of every sentence each time the user's visits and the re-checks alternate.
+ */
+const PAGE_PARAMETERS = new Set(['page_id', 'pageid', 'p', 'id', 'page', 'doc', 'docid', 'document', 'article', 'post', 'node', 'section', 'lang', 'hl', 'lng', 'locale', 'language', 'lc', 'country', 'region']);
+/** A value such a parameter may keep: short, and no address or token ("id=alice@mail.example" is dropped). */
+const PAGE_VALUE = /^[\p{L}\p{N}._~-]{1,32}$/u;
+
+function choosesPage(part: string): boolean {
+  const eq = part.indexOf('=');
+  if (eq <= 0) return false;
+  const name = decodedUrl(part.slice(0, eq)).toLowerCase();
+  return PAGE_PARAMETERS.has(name) && PAGE_VALUE.test(decodedUrl(part.slice(eq + 1)));
+}
+
+/**
  * What a watched policy is fetched by, every re-check, without cookies: its origin and path, and of its
  * query only the parameters that name the document ("?doc=privacy"), by the rule the content script
- * reads a query with (addressNames: a privacy word in it). The rest of the query a visit carried
+ * reads a query with (addressNames: a privacy word in it), and those that choose a page or its language
+ * (PAGE_PARAMETERS, with a short plain value). The rest of the query a visit carried
  * (utm_*, mc_eid, a session id, an e-mail address) would identify the user to the site on every check;
  * the fragment is dropped as before. Parameters are kept as written, in their order.
  */
@@ -153,7 +171,7 @@ export function watchedAddress(url: string): string {
   const named = u.search
     .slice(1)
     .split('&')
-    .filter((part) => part !== '' && addressNames(`?${part}`));
+    .filter((part) => part !== '' && (addressNames(`?${part}`) || choosesPage(part)));
   u.search = named.length > 0 ? `?${named.join('&')}` : '';
   return u.href;
 }
