@@ -136,7 +136,7 @@ export const SENTENCES_PER_STEP = 40;
  * generator: it yields every SENTENCES_PER_STEP sentences so an asynchronous caller can let other work
  * run; what it computes does not depend on whether or when it is paused.
  */
-function* profile(doc: PolicyDocument, classify: Classify): Generator<void, (category: Category) => CategoryProfile> {
+function* profile(doc: PolicyDocument, classify: Classify, headers: Set<string>): Generator<void, (category: Category) => CategoryProfile> {
   const profiles = new Map<Category, CategoryProfile>();
   const get = (category: Category) => {
     let p = profiles.get(category);
@@ -150,8 +150,12 @@ function* profile(doc: PolicyDocument, classify: Classify): Generator<void, (cat
   // A list item is read after its list's lead-in, as the edits are: "Advertising partners"
   // under "We share it with:" is a statement of sharing in the older version too.
   for (const { read, leadIn, header } of readBlocks(doc)) {
-    // The header of a table of marks names columns; its rows state what it names.
-    if (header) continue;
+    // The header of a table of marks names columns; its rows state what it names. Its sentences are
+    // noted, so that its edits are passed over as a heading's are.
+    if (header) {
+      for (const sentence of splitSentences(read, doc.language)) headers.add(sentence);
+      continue;
+    }
     for (const sentence of splitSentences(read, doc.language)) {
       if (++n % SENTENCES_PER_STEP === 0) yield;
       const read = withLeadIn(leadIn, sentence);
@@ -661,18 +665,14 @@ function* analysisSteps(olderDoc: PolicyDocument, newerDoc: PolicyDocument, opti
   const names = namesIn([older, newer]);
   const classify = classifierFor(names, options);
   yield;
-  const olderProfile = yield* profile(older, classify);
-  const newerProfile = yield* profile(newer, classify);
+  // A heading names a topic ("Our use of artificial intelligence") and states nothing, nor does the
+  // header of a table of marks ("Category | Sold"), whose rows say what it names (profile notes those).
+  const headings = new Set<string>();
+  const olderProfile = yield* profile(older, classify, headings);
+  const newerProfile = yield* profile(newer, classify, headings);
   const denies: Partial<Record<'sale' | 'sharing', boolean>> = {};
   const newerDenies = (sale: boolean) => (sale ? (denies.sale ??= deniesSellingInWords(newer)) : (denies.sharing ??= deniesSharingInWords(newer)));
-  // A heading names a topic ("Our use of artificial intelligence") and states nothing, nor does the
-  // header of a table of marks ("Category | Sold"), whose rows say what it names.
-  const headings = new Set<string>();
   for (const d of [older, newer]) for (const b of d.blocks) if (b.kind === 'heading') headings.add(normalizeFast(b.text));
-  for (const d of [older, newer]) {
-    if (!d.blocks.some((b) => b.kind === 'table-row')) continue;
-    for (const r of readBlocks(d)) if (r.header) for (const s of splitSentences(r.read, d.language)) headings.add(s);
-  }
   const judgements: Judgement[] = [];
   let unclassified = 0;
   for (const [order, edit] of alignment.sentences.entries()) {
