@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { AddressError, samePolicyAddress, siteForUrl, watchedAddress, withoutFragment } from './url';
+import { AddressError, samePolicyAddress, siteForUrl, watchedAddress } from './url';
 
 // The store's face of this module (lib/history/site.ts) is tested in lib/history/site.test.ts; here, what the
 // background uses directly.
 describe('lib/core/url', () => {
-  it('drops only the fragment of a watched address', () => {
-    expect(withoutFragment('https://www.example.com/legal/privacy?lang=en#section-3')).toBe('https://www.example.com/legal/privacy?lang=en');
+  it('drops the fragment of a watched address and keeps its language', () => {
+    expect(watchedAddress('https://www.example.com/legal/privacy?lang=en#section-3')).toBe('https://www.example.com/legal/privacy?lang=en');
   });
   it('watches an address without the query parameters that do not name the document (tracking, session, e-mail)', () => {
     expect(watchedAddress('https://www.example.com/legal/privacy?utm_source=newsletter&mc_eid=8f3a2b1c9d&email=alice%40mail.example#s3')).toBe('https://www.example.com/legal/privacy');

@@ -133,13 +133,6 @@ export function samePolicyAddress(a: string, b: string): boolean {
   }
 }
 
-/** The address without its fragment. */
-export function withoutFragment(url: string): string {
-  const u = parseUrl(url);
-  u.hash = '';
-  return u.href;
-}
-
 /**
  * Parameters that choose which page, or which language of it, a site serves, whatever their value says:
  * a WordPress policy at "/?page_id=3", a CMS page at "index.php?id=12", a policy read at "?hl=de". Without
