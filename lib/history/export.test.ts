@@ -25,6 +25,13 @@ async function populated(count = docs.length) {
   return env;
 }
 
+/** The export of a populated store, as a file to edit, and its privacy policy in it. */
+async function exportedFile(count: number) {
+  const { store } = await populated(count);
+  const file = JSON.parse(JSON.stringify(await store.exportAll())) as ExportFile;
+  return { file, privacy: file.sites[0]!.policies.find((p) => p.kind === 'privacy-policy')! };
+}
+
 /** What a user would compare: every version's text and verdict, not storage ids or export time. */
 function content(file: ExportFile) {
   return file.sites.map((s) => ({
@@ -122,9 +129,7 @@ describe('import', () => {
   });
 
   it('adds nothing when a file whose versions share a first-seen time is imported again', async () => {
-    const { store: other } = await populated(2);
-    const file = JSON.parse(JSON.stringify(await other.exportAll())) as ExportFile;
-    const privacy = file.sites[0]!.policies.find((p) => p.kind === 'privacy-policy')!;
+    const { file, privacy } = await exportedFile(2);
     privacy.versions[1]!.firstSeen = privacy.versions[0]!.firstSeen;
     const { store } = await freshStore();
     expect(await store.importAll(file)).toMatchObject({ ok: true, added: 3 });
@@ -133,9 +138,7 @@ describe('import', () => {
   });
 
   it('adds nothing when a file that gives one text twice at one time is imported again', async () => {
-    const { store: other } = await populated(1);
-    const file = JSON.parse(JSON.stringify(await other.exportAll())) as ExportFile;
-    const privacy = file.sites[0]!.policies.find((p) => p.kind === 'privacy-policy')!;
+    const { file, privacy } = await exportedFile(1);
     privacy.versions.push(structuredClone(privacy.versions[0]!));
     const { store } = await freshStore();
     expect(await store.importAll(file)).toMatchObject({ ok: true, added: 3 });
@@ -144,9 +147,7 @@ describe('import', () => {
   });
 
   it('orders two texts of one time the same way in every store, whatever their random ids: by their text', async () => {
-    const { store: other } = await populated(2);
-    const file = JSON.parse(JSON.stringify(await other.exportAll())) as ExportFile;
-    const privacy = file.sites[0]!.policies.find((p) => p.kind === 'privacy-policy')!;
+    const { file, privacy } = await exportedFile(2);
     privacy.versions[1]!.firstSeen = privacy.versions[0]!.firstSeen;
     file.sites[0]!.policies = [privacy];
     const [first, second] = privacy.versions.map((v) => v.contentHash);
