@@ -6,6 +6,7 @@
 import { joinsOnCapture } from '@/lib/extension/autowatch';
 import { samePolicyAddress, StoreError } from '@/lib/history';
 import type { Badges } from './badges';
+import type { ChangeNotices } from './change-notices';
 import { recordOutcome } from './diagnostics';
 import type { RunInDom } from './dom';
 import type { History } from './history';
@@ -17,6 +18,8 @@ export interface CaptureDeps {
   history: Pick<History, 'save'>;
   watchList: Pick<WatchList, 'watch' | 'noteChangeSeen'>;
   badges: Pick<Badges, 'refresh' | 'refreshAll'>;
+  /** A change seen on the page is not told again by a desktop notification (./change-notices.ts). */
+  notices: Pick<ChangeNotices, 'seenOnPage'>;
   dom: RunInDom;
 }
 
@@ -67,7 +70,10 @@ export function createCapture(deps: CaptureDeps): Pick<Handlers, 'pageCaptured'>
           const { autoWatchVisited } = await getSettings();
           const watched = (await getWatches()).some((w) => w.site === saved.site);
           if (joinsOnCapture({ autoWatchVisited, kind, watched, removed: await wasRemoved(saved.site) })) await deps.watchList.watch(policyUrlOf(data.url));
-          if (status === 'changed') await deps.watchList.noteChangeSeen(saved.policyId, saved.analysis);
+          if (status === 'changed') {
+            await deps.notices.seenOnPage(saved.policyId);
+            await deps.watchList.noteChangeSeen(saved.policyId, saved.analysis);
+          }
         } catch (error) {
           await note('watch-list-failed', message(error));
         }

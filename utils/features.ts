@@ -6,6 +6,7 @@
 import type { ExtractFn } from '@/lib/history';
 import { createBadges } from './badges';
 import { createCapture } from './capture';
+import { createChangeNotices } from './change-notices';
 import { createCombinedChange } from './combined';
 import { createDiscovery } from './discover-policy';
 import type { RunInDom } from './dom';
@@ -47,10 +48,11 @@ export function createFeatures(deps: FeatureDeps) {
   const badges = createBadges({ store: history.store, siteOf: history.siteOf, language, combined });
   const watchList = createWatchList({ history, policyStates, badges });
   const notifications = createNotifications(language);
-  const recheck = createRecheck({ history, badges, watchList, notifications, dom, ...(deps.fetch ? { fetch: deps.fetch } : {}) });
+  const notices = createChangeNotices({ history, notifications });
+  const recheck = createRecheck({ history, badges, watchList, notices, dom, ...(deps.fetch ? { fetch: deps.fetch } : {}) });
 
   const handlers: Handlers = {
-    ...createCapture({ history, watchList, badges, dom }),
+    ...createCapture({ history, watchList, badges, notices, dom }),
     ...createPopup({ history, policyStates, watchList, badges }),
     showOnPage,
     ...createHistoryPages(history),
@@ -61,5 +63,5 @@ export function createFeatures(deps: FeatureDeps) {
     ...createTransfer({ history, badges, ...(deps.transferChunk ? { chunk: deps.transferChunk } : {}) }),
   };
 
-  return { history, badges, watchList, recheck, notifications, handlers };
+  return { history, badges, watchList, recheck, notifications, notices, handlers };
 }

@@ -163,3 +163,36 @@ export function markIntroduced(site: string): Promise<boolean> {
     return true;
   });
 }
+
+/**
+ * What the desktop notifications have considered (./change-notices.ts): for each policy, when the latest
+ * version they considered was first seen; and `from`, when this record began, before which no change is
+ * announced (a release that starts keeping it does not announce the changes kept before it, late).
+ */
+export const NoticeState = z.object({
+  from: z.number(),
+  considered: z.array(z.object({ policyId: z.string(), upTo: z.number() })),
+});
+export type NoticeState = z.infer<typeof NoticeState>;
+/** No fallback: a record never written reads null, and starts from the moment it is first read. */
+const noticesItem = storage.defineItem<unknown>('local:changeNotices', { version: 1, migrations: {} });
+/** Policies whose consideration is remembered (the most recently considered kept). */
+export const MAX_NOTICE_POLICIES = 5_000;
+const noticesInTurn = serial();
+
+/**
+ * One consideration at a time (a check and the sweep at a worker's start must not both announce one
+ * change): `work` gets the record and returns it as it should be stored, with its own result. A record
+ * that does not read is set aside and starts again from now: nothing kept before is announced late.
+ */
+export function updateNotices<T>(work: (state: NoticeState) => Promise<{ state: NoticeState; result: T }>): Promise<T> {
+  return noticesInTurn(async () => {
+    const raw: unknown = await noticesItem.getValue();
+    const parsed = NoticeState.safeParse(raw);
+    if (raw !== null && !parsed.success) await setAside('changeNotices', 0, raw, parsed.error.message);
+    const state = parsed.success ? parsed.data : { from: Date.now(), considered: [] };
+    const { state: next, result } = await work(state);
+    await noticesItem.setValue(NoticeState.parse({ ...next, considered: next.considered.slice(-MAX_NOTICE_POLICIES) }));
+    return result;
+  });
+}

@@ -17,6 +17,9 @@ import { createFeatures } from './features';
 import { createRecheck } from './recheck';
 
 withBackgroundWorld();
+
+/** Notifications of changes left out (./change-notices.test.ts tests them with checks). */
+const quietNotices = { tellUntold: async () => false, tellAllUntold: async () => {}, start: async () => {} };
 const server = withServer();
 
 describe('a check and a new address at once', () => {
@@ -37,7 +40,7 @@ describe('a check that is done', () => {
     server.served = { status: 200, html: POLICY_V1 };
     const { history, watchList } = backgroundForTest();
     // The badge API failing (fault injection: the real one cannot be made to fail here).
-    const recheck = createRecheck({ history, watchList, dom: createDomRunner(), notifications: { notifyChange: async () => {} }, badges: { refreshAll: () => Promise.reject(new Error('badge API gone')) } });
+    const recheck = createRecheck({ history, watchList, dom: createDomRunner(), notices: quietNotices, badges: { refreshAll: () => Promise.reject(new Error('badge API gone')) } });
     const site = await watchList.watch(`${server.base}/legal/privacy`, 24);
     const entry = async () => (await getWatches()).find((w) => w.site === site)!;
     expect((await recheck.runCheck(await entry(), true)).status).toBe('first');
@@ -359,7 +362,7 @@ describe('a change that awaits review, which the entry does not know of', () => 
     server.served = { status: 200, html: POLICY_V1 };
     const { site } = await handlers.watchSite({ policyUrl: url }, none);
     expect((await handlers.checkNow({ site }, none)).status).toBe('first');
-    const deps = { history, watchList, badges, notifications: { notifyChange: async () => {} }, dom: createDomRunner() };
+    const deps = { history, watchList, badges, notices: quietNotices, dom: createDomRunner() };
     // The version is saved (one transaction); the worker stops before the entry is updated.
     server.served = { status: 200, html: POLICY_V2 };
     expect((await createRecheck(deps).checkPolicy(url, false)).status).toBe('changed');
@@ -392,7 +395,7 @@ describe('two checks of one policy at once', () => {
       // What the browser reaches when it follows the redirect itself.
       return { type: 'basic', status: 200, url: 'https://www.example.com/privacy-center', headers: new Headers({ 'content-type': 'text/html' }), body: null };
     }) as unknown as typeof globalThis.fetch;
-    const recheck = createRecheck({ history, watchList, dom: createDomRunner(), notifications: { notifyChange: async () => {} }, badges: { refreshAll: async () => {} }, fetch });
+    const recheck = createRecheck({ history, watchList, dom: createDomRunner(), notices: quietNotices, badges: { refreshAll: async () => {} }, fetch });
     const site = await watchList.watch('https://www.example.com/legal/privacy', 24);
     const entry = (await getWatches()).find((w) => w.site === site)!;
     const alarm = recheck.runCheck(entry); // the background check

@@ -16,7 +16,7 @@ import { recordOutcome } from './diagnostics';
 import type { RunInDom } from './dom';
 import type { History } from './history';
 import type { Handlers } from './messaging';
-import type { Notifications } from './notifications';
+import type { ChangeNotices } from './change-notices';
 import { getSettings, getWatches, updateWatches } from './prefs';
 import { policyKind, type WatchList } from './watchlist';
 import { UserError } from '@/lib/core/user-error';
@@ -66,7 +66,8 @@ export interface RecheckDeps {
   /** Settles a "Changed" entry by the change since the last review (a change undone reads "Up to date"). */
   watchList: Pick<WatchList, 'settleReviewedWatch' | 'changeAwaitingReview'>;
   badges: Pick<Badges, 'refreshAll'>;
-  notifications: Pick<Notifications, 'notifyChange'>;
+  /** The desktop notification of a major change, told once (./change-notices.ts). */
+  notices: Pick<ChangeNotices, 'tellUntold' | 'tellAllUntold' | 'start'>;
   /** Runs a DOM task where the background has a DOM (./dom.ts). */
   dom: RunInDom;
   /** The network (the global fetch; a test may point it at its own server). */
@@ -149,8 +150,10 @@ export function createRecheck(deps: RecheckDeps) {
     if (result.status === 'changed') {
       if (result.reviewable) await step(async () => deps.watchList.settleReviewedWatch(await deps.history.store(), entry.site));
       await step(() => deps.badges.refreshAll());
-      if (result.major > 0) await step(async () => ((await getSettings()).notifications ? deps.notifications.notifyChange(entry.site) : undefined));
     }
+    // After any check that read the page, not only one that saved a change: a change an earlier check
+    // saved but did not live to tell of is told now.
+    if (result.status !== 'failed') await step(() => deps.notices.tellUntold(entry.site, entry.addedAt));
     return result;
   }
 
@@ -173,20 +176,27 @@ export function createRecheck(deps: RecheckDeps) {
    * re-extraction left without one among them), and the badges told when either changed something.
    */
   async function reextractBackfillAndBadges(): Promise<void> {
-    const reread = await deps.history.reextract();
-    const analysed = await deps.history.backfill();
-    if (reread + analysed > 0) await deps.badges.refreshAll().catch((e: unknown) => console.warn('[Clausewatch] badges', e));
+    try {
+      const reread = await deps.history.reextract();
+      const analysed = await deps.history.backfill();
+      if (reread + analysed > 0) await deps.badges.refreshAll().catch((e: unknown) => console.warn('[Clausewatch] badges', e));
+    } finally {
+      // A change a stopped worker saved but did not tell of, or one analysed only now.
+      await deps.notices.tellAllUntold();
+    }
   }
 
   /** The alarm: due checks, and kept pages an older extractor read read again (also once at start). */
   function schedule(): void {
+    // The notifications' record starts (if new) before this worker's first check can save a change.
+    void deps.notices.start().catch((e: unknown) => console.warn('[Clausewatch] notifications record', e));
     browser.alarms.onAlarm.addListener((alarm) => {
       if (alarm.name !== RECHECK_ALARM) return;
       void runDueChecks().catch((e: unknown) => console.warn('[Clausewatch] checks failed', e));
-      void reextractBackfillAndBadges();
+      void reextractBackfillAndBadges().catch((e: unknown) => console.warn('[Clausewatch] re-extraction', e));
     });
     // A worker stopped half-way through re-extraction (or an analysis of kept versions) goes on from here.
-    void reextractBackfillAndBadges();
+    void reextractBackfillAndBadges().catch((e: unknown) => console.warn('[Clausewatch] re-extraction', e));
     void browser.alarms.get(RECHECK_ALARM).then((existing) => {
       if (!existing) void browser.alarms.create(RECHECK_ALARM, { periodInMinutes: 30, delayInMinutes: 1 });
     });

@@ -1,0 +1,159 @@
+/**
+ * The desktop notification of a major change found by a background check, on fakeBrowser with the rest
+ * real (a local server, the page pipeline, a fake-indexeddb history, the engine): told once, told after a
+ * worker stopped between saving the change and telling of it, and not told where the user already knows.
+ */
+import { IDBFactory } from 'fake-indexeddb';
+import { describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { createDomRunner } from './dom';
+import { createFeatures } from './features';
+import { getWatches, setAsideCount, setSettings } from './prefs';
+import { POLICY_V1, POLICY_V2, senderOf, withBackgroundWorld, withServer } from './testing/support';
+
+withBackgroundWorld();
+const server = withServer();
+const none = {} as never;
+
+/** One browser profile: each call is the background worker starting again over the same history. */
+function profile() {
+  const factory = new IDBFactory();
+  return () => createFeatures({ idb: () => factory, dom: createDomRunner(), language: () => 'en' });
+}
+
+const shown = async () => Object.keys(await fakeBrowser.notifications.getAll());
+/** The user dismisses what is shown, so a second notification would show again. */
+const dismissAll = async () => {
+  for (const id of await shown()) await fakeBrowser.notifications.clear(id);
+};
+
+/** A watched policy checked once (its first version), with notifications on or off. */
+async function watchedAndChecked(worker: ReturnType<ReturnType<typeof profile>>, notifications = true) {
+  await setSettings({ notifications });
+  server.served = { status: 200, html: POLICY_V1 };
+  const url = `${server.base}/legal/privacy`;
+  const { site } = await worker.handlers.watchSite({ policyUrl: url }, none);
+  expect((await worker.handlers.checkNow({ site }, none)).status).toBe('first');
+  return { site, url };
+}
+
+describe('a major change found by a check', () => {
+  it('is told once: a later check of the same text, or a worker starting again, does not tell it again', async () => {
+    const worker = profile()();
+    await worker.notices.start();
+    const { site } = await watchedAndChecked(worker);
+    server.served = { status: 200, html: POLICY_V2 };
+    expect((await worker.handlers.checkNow({ site }, none)).status).toBe('changed');
+    expect(await shown()).toEqual([`clausewatch:${site}`]);
+    await dismissAll();
+    expect((await worker.handlers.checkNow({ site }, none)).status).toBe('unchanged');
+    await worker.notices.tellAllUntold();
+    expect(await shown()).toEqual([]);
+  });
+
+  it('saved by a worker that stopped before telling of it, is told by the next worker at its start', async () => {
+    const start = profile();
+    const first = start();
+    await first.notices.start();
+    const { url } = await watchedAndChecked(first);
+    // The version is saved (one transaction); the worker stops before anything after it.
+    server.served = { status: 200, html: POLICY_V2 };
+    expect((await first.recheck.checkPolicy(url, false)).status).toBe('changed');
+    expect(await shown()).toEqual([]);
+    // The browser starts the worker again (the next alarm): no check is due yet, and still it tells.
+    start().recheck.schedule();
+    await vi.waitFor(async () => expect(await shown()).toHaveLength(1));
+  });
+
+  it('saved by a worker that stopped before telling of it, is told by the site’s next check', async () => {
+    const start = profile();
+    const first = start();
+    await first.notices.start();
+    const { site, url } = await watchedAndChecked(first);
+    server.served = { status: 200, html: POLICY_V2 };
+    expect((await first.recheck.checkPolicy(url, false)).status).toBe('changed');
+    const next = start();
+    expect((await next.handlers.checkNow({ site }, none)).status).toBe('unchanged');
+    expect(await shown()).toEqual([`clausewatch:${site}`]);
+  });
+
+  it('followed by another change before it was told, is still told', async () => {
+    const worker = profile()();
+    await worker.notices.start();
+    const { site, url } = await watchedAndChecked(worker);
+    server.served = { status: 200, html: POLICY_V2 };
+    expect((await worker.recheck.checkPolicy(url, false)).status).toBe('changed');
+    // The next change is a small one; the major one before it still awaits review, untold.
+    server.served = { status: 200, html: POLICY_V2.replace('</body>', '<p>Questions about this policy can be sent to our support team.</p></body>') };
+    expect((await worker.handlers.checkNow({ site }, none)).status).toBe('changed');
+    expect(await shown()).toEqual([`clausewatch:${site}`]);
+  });
+});
+
+describe('a major change not told', () => {
+  it('while notifications were off: turning them on later does not bring it back', async () => {
+    const worker = profile()();
+    await worker.notices.start();
+    const { site } = await watchedAndChecked(worker, false);
+    server.served = { status: 200, html: POLICY_V2 };
+    expect((await worker.handlers.checkNow({ site }, none)).status).toBe('changed');
+    await setSettings({ notifications: true });
+    expect((await worker.handlers.checkNow({ site }, none)).status).toBe('unchanged');
+    await worker.notices.tellAllUntold();
+    expect(await shown()).toEqual([]);
+  });
+
+  it('seen on the page itself (its badge told), when a check then reads the same text', async () => {
+    const worker = profile()();
+    await worker.notices.start();
+    const { site, url } = await watchedAndChecked(worker);
+    const tab = await fakeBrowser.tabs.create({ url });
+    expect((await worker.handlers.pageCaptured({ url, reason: 'load: title names a privacy policy', html: POLICY_V2 }, senderOf(tab))).status).toBe('changed');
+    server.served = { status: 200, html: POLICY_V2 };
+    expect((await worker.handlers.checkNow({ site }, none)).status).toBe('unchanged');
+    await worker.notices.tellAllUntold();
+    expect(await shown()).toEqual([]);
+  });
+
+  it('kept before the site was watched', async () => {
+    const worker = profile()();
+    await worker.notices.start();
+    await setSettings({ notifications: true });
+    const url = `${server.base}/legal/privacy`;
+    server.served = { status: 200, html: POLICY_V1 };
+    await worker.recheck.checkPolicy(url, false);
+    server.served = { status: 200, html: POLICY_V2 };
+    expect((await worker.recheck.checkPolicy(url, false)).status).toBe('changed');
+    const { site } = await worker.handlers.watchSite({ policyUrl: url }, none);
+    expect((await worker.handlers.checkNow({ site }, none)).status).toBe('unchanged');
+    expect(await shown()).toEqual([]);
+  });
+
+  it('kept by a release from before this record, when the new release starts', async () => {
+    const start = profile();
+    const old = start();
+    const { url } = await watchedAndChecked(old);
+    server.served = { status: 200, html: POLICY_V2 };
+    expect((await old.recheck.checkPolicy(url, false)).status).toBe('changed');
+    // A release from before kept no record of what it told.
+    await fakeBrowser.storage.local.remove(['changeNotices', 'changeNotices$']);
+    start().recheck.schedule();
+    // The start's sweep has run once the record exists and the sweep's reads are done.
+    await vi.waitFor(async () => expect(Object.keys(await fakeBrowser.storage.local.get('changeNotices'))).toHaveLength(1));
+    await start().notices.tellAllUntold();
+    expect(await shown()).toEqual([]);
+  });
+});
+
+describe('a damaged record of what was told', () => {
+  it('is set aside and counted, no old change is told, and the next major change is', async () => {
+    const worker = profile()();
+    const { site } = await watchedAndChecked(worker);
+    await fakeBrowser.storage.local.set({ changeNotices: { from: 'yesterday', considered: 7 } });
+    expect(await worker.notices.tellUntold(site, (await getWatches())[0]!.addedAt)).toBe(false);
+    expect(await setAsideCount()).toBe(1);
+    server.served = { status: 200, html: POLICY_V2 };
+    expect((await worker.handlers.checkNow({ site }, none)).status).toBe('changed');
+    expect(await shown()).toEqual([`clausewatch:${site}`]);
+  });
+});

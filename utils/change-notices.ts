@@ -1,0 +1,97 @@
+/**
+ * The desktop notification of a major change a background check found, told once. Whether a change was
+ * considered for telling is recorded on its own (./prefs.ts updateNotices), after the version is saved
+ * and apart from the check: a worker stopped between saving a version and telling of it tells at its
+ * next start, or at the site's next check, instead of never; and no change is told twice.
+ *
+ * Told: a major change awaiting review on a watched site, first seen after the site was watched (and
+ * after this record began). Not told: a change seen on the page itself (the badge there told the
+ * user), one already reviewed, and any while the user has notifications off (considered all the same,
+ * so turning them on does not bring back old changes).
+ */
+import { pendingChange } from '@/lib/core/review';
+import type { History } from './history';
+import type { Notifications } from './notifications';
+import { getSettings, getWatches, updateNotices, type NoticeState } from './prefs';
+
+export interface ChangeNoticesDeps {
+  history: Pick<History, 'store'>;
+  notifications: Pick<Notifications, 'notifyChange'>;
+}
+
+export type ChangeNotices = ReturnType<typeof createChangeNotices>;
+
+type Considered = Map<string, number>;
+
+const toMap = (state: NoticeState): Considered => new Map(state.considered.map((c) => [c.policyId, c.upTo]));
+/** The map back as the record's list, the most recently considered last (the bound keeps those). */
+const toList = (map: Considered) => [...map].map(([policyId, upTo]) => ({ policyId, upTo })).sort((a, b) => a.upTo - b.upTo);
+
+export function createChangeNotices(deps: ChangeNoticesDeps) {
+  /**
+   * What the versions of `site` first seen since they were last considered hold: whether one is a major
+   * change to tell, and the policies considered now. A policy with a change not analysed yet (its
+   * analysis comes with the next backfill) is left for later unless a major change is told anyway.
+   */
+  async function consider(site: string, considered: Considered, since: number): Promise<boolean> {
+    const store = await deps.history.store();
+    let tell = false;
+    const decided: Array<[string, number]> = [];
+    const undecided: Array<[string, number]> = [];
+    for (const policy of await store.listPolicies(site)) {
+      const versions = await store.listVersions(policy.policyId);
+      const last = versions[versions.length - 1];
+      const upTo = considered.get(policy.policyId) ?? -Infinity;
+      if (!last || last.firstSeen <= upTo) continue;
+      // Only versions awaiting review: what the user reviewed needs no telling.
+      const fresh = (pendingChange(versions)?.versions ?? []).filter((v) => v.firstSeen > upTo);
+      if (fresh.some((v) => v.firstSeen >= since && (v.counts?.major ?? 0) > 0)) tell = true;
+      (fresh.some((v) => v.counts === null) ? undecided : decided).push([policy.policyId, last.firstSeen]);
+    }
+    for (const [policyId, upTo] of tell ? [...decided, ...undecided] : decided) considered.set(policyId, upTo);
+    return tell;
+  }
+
+  /**
+   * Tells of a major change of a watched site not told yet (when notifications are on), and records its
+   * versions as considered. `watchedSince`: when the site was watched; an older change is not told.
+   * Resolves to whether a notification was sent.
+   */
+  function tellUntold(site: string, watchedSince: number): Promise<boolean> {
+    return updateNotices(async (state) => {
+      const considered = toMap(state);
+      const tell = await consider(site, considered, Math.max(state.from, watchedSince));
+      const sent = tell && (await getSettings()).notifications;
+      // Told before it is recorded: a worker stopped in between tells again (the same notification,
+      // which replaces its twin), never not at all.
+      if (sent) await deps.notifications.notifyChange(site);
+      return { state: { ...state, considered: toList(considered) }, result: sent };
+    });
+  }
+
+  /** Every watched site's untold change: at a worker's start, and after kept changes were analysed. */
+  async function tellAllUntold(): Promise<void> {
+    for (const entry of await getWatches()) {
+      await tellUntold(entry.site, entry.addedAt).catch((error: unknown) => console.warn('[Clausewatch] notification of', entry.site, error));
+    }
+  }
+
+  /** A change seen on the page itself: the badge there told the user; nothing to tell later. */
+  function seenOnPage(policyId: string): Promise<void> {
+    return updateNotices(async (state) => {
+      const store = await deps.history.store();
+      const versions = await store.listVersions(policyId);
+      const last = versions[versions.length - 1];
+      const considered = toMap(state);
+      if (last && last.firstSeen > (considered.get(policyId) ?? -Infinity)) considered.set(policyId, last.firstSeen);
+      return { state: { ...state, considered: toList(considered) }, result: undefined };
+    });
+  }
+
+  /** Starts the record if it was never written (from now), before any check of this worker can save. */
+  function start(): Promise<void> {
+    return updateNotices(async (state) => ({ state, result: undefined }));
+  }
+
+  return { tellUntold, tellAllUntold, seenOnPage, start };
+}
