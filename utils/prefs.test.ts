@@ -43,7 +43,7 @@ describe('markIntroduced', () => {
 });
 
 describe('stored values that do not read', () => {
-  const entry = (site: string) => ({ site, policyUrl: `https://${site}/privacy`, frequencyHours: 24, addedAt: 1, lastCheck: null, lastChange: null, status: 'pending', failure: null, failureCode: null, movedTo: null, failures: 0, nextCheck: 2 });
+  const entry = (site: string) => ({ site, policyUrl: `https://${site}/privacy`, frequencyHours: 24, addedAt: 1, lastCheck: null, lastChange: null, status: 'pending' as const, failure: null, failureCode: null, movedTo: null, failures: 0, nextCheck: 2 });
   const brokenKeys = (stored: Record<string, unknown>, name: string) => Object.keys(stored).filter((k) => k.startsWith(`broken:${name}:`));
 
   it('keeps a malformed watch-list entry aside under a broken: key, and the other entries', async () => {
@@ -58,6 +58,24 @@ describe('stored values that do not read', () => {
     // Set aside once, and counted for the options page.
     expect((await prefs.getWatches()).map((w) => w.site)).toEqual(['a.example', 'b.example']);
     expect(await prefs.setAsideCount()).toBe(2);
+  });
+
+  it('sets a malformed entry aside once, and loses no change, when reads and a change of the list race', async () => {
+    const { prefs, fakeBrowser } = await prefsOver({ watches: [entry('a.example'), { site: 'example.com', policyUrl: 42 }] });
+    // The options page and the popup reading the list while the background adds a site.
+    const [read1, , read2] = await Promise.all([prefs.getWatches(), prefs.updateWatches((list) => [...list, entry('b.example')]), prefs.getWatches(), prefs.getSettings()]);
+    expect(read1.map((w) => w.site)).toContain('a.example');
+    expect(read2.map((w) => w.site)).toContain('a.example');
+    expect((await prefs.getWatches()).map((w) => w.site)).toEqual(['a.example', 'b.example']);
+    expect(((await fakeBrowser.storage.local.get('watches')).watches as Array<{ site: string }>).map((w) => w.site)).toEqual(['a.example', 'b.example']);
+    expect(await prefs.setAsideCount()).toBe(1);
+  });
+
+  it('sets bad settings aside once, and loses no change, when reads and a change race', async () => {
+    const { prefs } = await prefsOver({ settings: { paused: false, autoWatchVisited: false, notifications: 'yes' }, settings$: { v: 2 } });
+    await Promise.all([prefs.getSettings(), prefs.getSettings(), prefs.setSettings({ paused: true }), prefs.getSettings()]);
+    expect(await prefs.getSettings()).toEqual({ paused: true, autoWatchVisited: false, notifications: false });
+    expect(await prefs.setAsideCount()).toBe(1);
   });
 
   it('keeps a watch list that is no list aside whole, and starts from an empty one', async () => {

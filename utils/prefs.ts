@@ -38,11 +38,26 @@ async function setAside(name: string, n: number, raw: unknown, reason: string): 
 
 const nameOf = (item: WxtStorageItem<unknown, Record<string, unknown>>) => item.key.replace(/^local:/, '');
 
+type Turn = <T>(job: () => Promise<T>) => Promise<T>;
+
 /**
  * A stored list, entry by entry: an entry that does not read (damaged, or written by a newer release) is
  * set aside on its own and the others are kept; only a value that is no list at all is set aside whole.
+ * The repair (setting aside, writing the list back without them) runs in `turn`, the item's queue, on
+ * what is stored when its turn comes: a read outside the queue never writes a stale list over a change
+ * queued meanwhile, and reads that race set each entry aside once. `turn` null: the caller is that queue.
  */
-async function readList<T>(item: WxtStorageItem<unknown, Record<string, unknown>>, entry: z.ZodType<T>): Promise<T[]> {
+async function readList<T>(item: WxtStorageItem<unknown, Record<string, unknown>>, entry: z.ZodType<T>, turn: Turn | null): Promise<T[]> {
+  const raw = await item.getValue();
+  if (Array.isArray(raw)) {
+    const parsed = (raw as unknown[]).map((value) => entry.safeParse(value));
+    if (parsed.every((p) => p.success)) return parsed.map((p) => p.data as T);
+  }
+  const repair = () => repairList(item, entry);
+  return turn ? turn(repair) : repair();
+}
+
+async function repairList<T>(item: WxtStorageItem<unknown, Record<string, unknown>>, entry: z.ZodType<T>): Promise<T[]> {
   const raw = await item.getValue();
   if (!Array.isArray(raw)) {
     await setAside(nameOf(item), 0, raw, 'not a list');
@@ -63,10 +78,26 @@ async function readList<T>(item: WxtStorageItem<unknown, Record<string, unknown>
 
 /**
  * The settings, field by field over the defaults: a field that does not read takes its default and is
- * set aside, the others keep what the user chose (one bad field must not turn checks back on).
+ * set aside, the others keep what the user chose (one bad field must not turn checks back on). As for
+ * lists, the repair runs in `turn` (null: the caller is the settings' queue).
  */
-async function readSettings(): Promise<Settings> {
-  const raw: unknown = await settingsItem.getValue();
+async function readSettings(turn: Turn | null): Promise<Settings> {
+  const read = parseSettings(await settingsItem.getValue());
+  if (read.bad === null) return read.settings;
+  const repair = async () => {
+    const raw: unknown = await settingsItem.getValue();
+    const again = parseSettings(raw);
+    if (again.bad !== null) {
+      await setAside('settings', 0, raw, again.bad);
+      await settingsItem.setValue(again.settings);
+    }
+    return again.settings;
+  };
+  return turn ? turn(repair) : repair();
+}
+
+/** The settings a stored value holds, and why it must be set aside (null: nothing to set aside). */
+function parseSettings(raw: unknown): { settings: Settings; bad: string | null } {
   const stored = raw !== null && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>) : null;
   const settings: Settings = { ...DEFAULT_SETTINGS };
   const bad: string[] = [];
@@ -77,11 +108,7 @@ async function readSettings(): Promise<Settings> {
     if (parsed.success) settings[key] = parsed.data;
     else bad.push(key);
   }
-  if (stored === null || bad.length > 0) {
-    await setAside('settings', 0, raw, stored === null ? 'not settings' : `fields that do not read: ${bad.join(', ')}`);
-    await settingsItem.setValue(settings);
-  }
-  return settings;
+  return { settings, bad: stored === null ? 'not settings' : bad.length > 0 ? `fields that do not read: ${bad.join(', ')}` : null };
 }
 
 /** How many stored values (watch-list entries, settings, lists of sites) were set aside: the options page says so. */
@@ -89,16 +116,16 @@ export async function setAsideCount(): Promise<number> {
   return Object.keys(await storage.snapshot('local')).filter((key) => key.startsWith('broken:')).length;
 }
 
-export async function getSettings(): Promise<Settings> {
-  return readSettings();
-}
-
 const settingsInTurn = serial();
+
+export async function getSettings(): Promise<Settings> {
+  return readSettings(settingsInTurn);
+}
 
 /** One change at a time: two options pages changing two settings at once keep both. */
 export function setSettings(change: Partial<Settings>): Promise<Settings> {
   return settingsInTurn(async () => {
-    const next = Settings.parse({ ...(await getSettings()), ...change });
+    const next = Settings.parse({ ...(await readSettings(null)), ...change });
     await settingsItem.setValue(next);
     return next;
   });
@@ -117,16 +144,16 @@ function withWatchedAddress(w: WatchEntry): WatchEntry {
   }
 }
 
-export async function getWatches(): Promise<WatchEntry[]> {
-  return (await readList(watchesItem, WatchEntry)).map(withWatchedAddress);
-}
-
 const watchesInTurn = serial();
+
+export async function getWatches(): Promise<WatchEntry[]> {
+  return (await readList(watchesItem, WatchEntry, watchesInTurn)).map(withWatchedAddress);
+}
 
 /** Serialised read-modify-write of the watch list; `change` returns the new list. */
 export function updateWatches(change: (list: WatchEntry[]) => WatchEntry[] | Promise<WatchEntry[]>): Promise<WatchEntry[]> {
   return watchesInTurn(async () => {
-    const next = z.array(WatchEntry).parse(await change(await getWatches()));
+    const next = z.array(WatchEntry).parse(await change((await readList(watchesItem, WatchEntry, null)).map(withWatchedAddress)));
     await watchesItem.setValue(next);
     return next;
   });
@@ -138,13 +165,13 @@ const removedInTurn = serial();
 
 /** Whether the user stopped watching `site` (and has not watched it again since). */
 export async function wasRemoved(site: string): Promise<boolean> {
-  return (await readList(removedItem, z.string())).includes(site);
+  return (await readList(removedItem, z.string(), removedInTurn)).includes(site);
 }
 
 /** Records that the user stopped watching `site` (`removed` true) or watched it again (false). */
 export function setRemoved(site: string, removed: boolean): Promise<void> {
   return removedInTurn(async () => {
-    const list = (await readList(removedItem, z.string())).filter((s) => s !== site);
+    const list = (await readList(removedItem, z.string(), null)).filter((s) => s !== site);
     await removedItem.setValue(removed ? [...list, site].slice(-MAX_INTRODUCED) : list);
   });
 }
@@ -157,7 +184,7 @@ const introducedInTurn = serial();
  */
 export function markIntroduced(site: string): Promise<boolean> {
   return introducedInTurn(async () => {
-    const list = await readList(introducedItem, z.string());
+    const list = await readList(introducedItem, z.string(), null);
     if (list.includes(site)) return false;
     await introducedItem.setValue([...list, site].slice(-MAX_INTRODUCED));
     return true;
