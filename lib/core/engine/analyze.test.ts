@@ -786,3 +786,14 @@ describe('a widened sharing statement in Italian, Portuguese and Dutch', () => {
     expect(sharingKinds(language, before, after)).not.toContain('expanded');
   });
 });
+
+describe('a lettered list in Markdown', () => {
+  const lettered = (items: string[]) => `# Privacy Policy\n\n## Sharing\n\nWe may share your personal information with:\n${items.map((t, i) => `${'abcdefgh'[i]}. ${t}`).join('\n')}\n\nWe keep your data for two years.\n`;
+  it('tells a user of a new recipient added as an item, read with its lead-in', () => {
+    const before = doc(lettered(['our payment processor, to charge your card;', 'our auditors.']));
+    const after = doc(lettered(['our payment processor, to charge your card;', 'advertising networks, to show you ads on other sites;', 'our auditors.']));
+    const sharing = analyzeChange(before, after).findings.filter((f) => f.category === 'third-party-sharing' && f.severity === 'major');
+    expect(sharing).toHaveLength(1);
+    expect(sharing[0]?.evidence[0]?.sentence).toContain('advertising networks, to show you ads on other sites');
+  });
+});

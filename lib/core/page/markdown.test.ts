@@ -83,6 +83,28 @@ describe('documentFromMarkdown', () => {
   });
 });
 
+describe('items lettered or numbered in Roman numerals', () => {
+  const read = (text: string) => documentFromMarkdown(text, { url: 'https://example.com/privacy', language: 'en' }).blocks.map((b) => [b.kind, b.text]);
+
+  it('are list items each, with their wrapped lines, not one paragraph run together', () => {
+    expect(read('We may share your information with:\na. our payment processor;\nb. advertising partners, who\nmay show you ads elsewhere;\nii. auditors.')).toEqual([
+      ['paragraph', 'We may share your information with:'],
+      ['list-item', 'our payment processor;'],
+      ['list-item', 'advertising partners, who may show you ads elsewhere;'],
+      ['list-item', 'auditors.'],
+    ]);
+  });
+
+  it('in capitals open a paragraph as before ("A." and "II." number sections far more often than items)', () => {
+    expect(read('A. Who we are\n\nII. What we collect')).toEqual([
+      ['paragraph', 'A. Who we are'],
+      ['paragraph', 'II. What we collect'],
+    ]);
+    // Abbreviations do not look like items: "e.g." has no space after its first full stop.
+    expect(read('We keep some data,\ne.g. your invoices, for ten years.')).toEqual([['paragraph', 'We keep some data, e.g. your invoices, for ten years.']]);
+  });
+});
+
 describe('inline markup', () => {
   it.each([
     ['**bold** and __strong__', 'bold and strong'],

@@ -43,6 +43,10 @@ export function stripCodeSpans(s: string): string {
 const SETEXT = /^\s{0,3}(=+|-+)\s*$/;
 const RULE = /^\s{0,3}(?:(?:\*\s*){3,}|(?:-\s*){3,}|(?:_\s*){3,})$/;
 const LIST = /^(\s*)(?:[*+•·▪‣◦-]|\\[*+-]|\d{1,3}\\?[.)]|[a-z]\)|\([a-z0-9ivx]{1,4}\))\s+(\S.*)?$/i;
+// Items lettered or numbered in lower-case Roman numerals with a full stop ("a.", "ii."): lower case only,
+// since "A." and "II." open sections far more often than list items.
+const LETTERED = /^(\s*)(?:[a-z]|[ivx]{2,4})\.\s+(\S.*)?$/;
+const listItem = (line: string) => LIST.exec(line) ?? LETTERED.exec(line);
 const FENCE = /^\s*(```|~~~)/;
 // Tested on trimmed lines: with the white space at either end left in, `\s*\|?\s*` could split a long run
 // of spaces every possible way before failing.
@@ -399,7 +403,7 @@ export function documentFromMarkdown(
     }
     // Setext: a single paragraph line underlined by === or ---.
     const next = lines[i + 1] ?? '';
-    if (para.length === 0 && SETEXT.test(next) && !LIST.test(line) && !line.trim().startsWith('|')) {
+    if (para.length === 0 && SETEXT.test(next) && !listItem(line) && !line.trim().startsWith('|')) {
       const marker = next.trim()[0];
       heading(marker === '=' ? 1 : 2, line);
       i++;
@@ -418,7 +422,7 @@ export function documentFromMarkdown(
       continue;
     }
     const quoted = trimmed.replace(/^(?:>\s?)+/, '');
-    const list = LIST.exec(quoted);
+    const list = listItem(quoted);
     if (list) {
       flush();
       paraKind = 'list-item';
