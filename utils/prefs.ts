@@ -219,7 +219,9 @@ export function updateNotices<T>(work: (state: NoticeState) => Promise<{ state: 
     if (raw !== null && !parsed.success) await setAside('changeNotices', 0, raw, parsed.error.message);
     const state = parsed.success ? parsed.data : { from: Date.now(), considered: [] };
     const { state: next, result } = await work(state);
-    await noticesItem.setValue(NoticeState.parse({ ...next, considered: next.considered.slice(-MAX_NOTICE_POLICIES) }));
+    const bounded = NoticeState.parse({ ...next, considered: next.considered.slice(-MAX_NOTICE_POLICIES) });
+    // Most checks consider nothing new: no write then.
+    if (!parsed.success || JSON.stringify(bounded) !== JSON.stringify(parsed.data)) await noticesItem.setValue(bounded);
     return result;
   });
 }
