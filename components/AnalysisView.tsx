@@ -19,6 +19,15 @@ export function AnalysisView({
   const findings = analysis.findings.filter((f) => f.severity !== 'cosmetic');
   const references = passageReferences(findings, MAX_EVIDENCE, (f) => words.headline(f));
   if (!hasReviewableChange(analysis)) {
+    // Past the size cap the rest of the text was never read: "nothing to review" alone would hide that.
+    if (analysis.truncated) {
+      return (
+        <div>
+          <p className="note">{words.ui.analysis.nothingFoundInPart}</p>
+          <p className="note">{words.ui.analysis.truncated}</p>
+        </div>
+      );
+    }
     return <p className="note">{words.ui.analysis.onlyFormatting}</p>;
   }
   return (

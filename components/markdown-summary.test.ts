@@ -80,6 +80,19 @@ describe('markdownSummary', () => {
     expect(md).not.toContain('Reworded: ');
   });
 
+  it('says that part of a policy too long to compare whole was not compared, with or without findings', () => {
+    const long = (findings: Finding[]): Comparison => {
+      const c = comparison(findings);
+      return { ...c, analysis: { ...c.analysis, truncated: true } };
+    };
+    const nothing = markdownSummary(long([]), 'example.com');
+    expect(nothing).not.toContain('Only formatting or wording changed');
+    expect(nothing).toContain('Nothing to review in the part that could be compared.');
+    expect(nothing).toContain('part of its text was compared only roughly or not at all');
+    expect(markdownSummary(long([aiFinding]), 'example.com')).toContain('part of its text was compared only roughly or not at all');
+    expect(markdownSummary(comparison([aiFinding]), 'example.com')).not.toContain('compared only roughly');
+  });
+
   it('never turns policy text into links, images or HTML', () => {
     const hostile: Finding = {
       ...aiFinding,

@@ -85,7 +85,12 @@ export function markdownSummary(comparison: Comparison, site: string, words: Exp
   const findings = analysis.findings.filter((f) => f.severity !== 'cosmetic');
   if (findings.length === 0) {
     lines.push('');
-    lines.push(words.ui.analysis.onlyFormatting);
+    lines.push(analysis.truncated ? words.ui.analysis.nothingFoundInPart : words.ui.analysis.onlyFormatting);
+  }
+  // A version past the size cap was compared only up to it: the reader of the note must know.
+  if (analysis.truncated) {
+    lines.push('');
+    lines.push(words.ui.analysis.truncated);
   }
   const references = passageReferences(findings, Infinity, (f) => words.headline(f));
   findings.forEach((f, fi) => {

@@ -181,7 +181,9 @@ function pages(locale: string): string {
   const nodes: ReactNode[] = [
     <PopupView now={NOW} key="1" state={tab({})} actions={actions} historyHref="#" status={ui.popup.markedReviewed} />,
     <PopupView now={NOW} key="2" state={tab({ watched: true, watchJoined: false, policies: [{ ...privacy, latest: version({ reviewed: true }) }] })} actions={actions} historyHref="#" />,
-    <PopupView now={NOW} key="3" state={tab({ watched: true, watchJoined: false, policies: [{ ...privacy, latest: version({ analysis: { ...analysis, findings: [], counts: { major: 0, minor: 0, goodNews: 0, cosmetic: 1 } } }) }] })} actions={actions} historyHref="#" />,
+    <PopupView now={NOW} key="3" state={tab({ watched: true, watchJoined: false, policies: [{ ...privacy, latest: version({ analysis: { ...analysis, findings: [], counts: { major: 0, minor: 0, goodNews: 0, cosmetic: 1 }, truncated: false } }) }] })} actions={actions} historyHref="#" />,
+    // Nothing found, in a policy too long to compare whole.
+    <PopupView now={NOW} key="3b" state={tab({ watched: true, watchJoined: false, policies: [{ ...privacy, latest: version({ analysis: { ...analysis, findings: [], counts: { major: 0, minor: 0, goodNews: 0, cosmetic: 0 } } }) }] })} actions={actions} historyHref="#" />,
     <PopupView now={NOW} key="4" state={tab({ policies: [{ ...cookies, kind: 'privacy-policy', latest: version({ analysis: null }) }], watched: true, watchJoined: false })} actions={actions} historyHref="#" />,
     <PopupView now={NOW} key="5" state={tab({ site: 'leer.de', policies: [], watchJoined: false })} actions={actions} historyHref="#" />,
     <PopupView now={NOW} key="6" state={tab({ site: null, policies: [], watchJoined: false })} actions={actions} historyHref="#" />,
@@ -276,7 +278,8 @@ describe('the pages in German', () => {
       'Weitere Richtlinie',
       '3 Versionen',
       'laut eigener Angabe aktualisiert am 02.11.2026',
-      'Diese Richtlinie ist sehr lang',
+      'Diese Richtlinie ist zu lang für einen vollständigen Vergleich',
+      'Im Teil, der verglichen werden konnte, gibt es nichts zu prüfen.',
       'Nur Formatierung oder Formulierungen geändert – nichts zu prüfen.',
       // the history page
       'Heute gesehen',

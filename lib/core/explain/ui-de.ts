@@ -88,7 +88,8 @@ function build(locale: string): UiWords {
     },
     analysis: {
       onlyFormatting: 'Nur Formatierung oder Formulierungen geändert – nichts zu prüfen.',
-      truncated: 'Diese Richtlinie ist sehr lang, deshalb wurde ein Teil des Vergleichs vereinfacht.',
+      truncated: 'Diese Richtlinie ist zu lang für einen vollständigen Vergleich: Ein Teil ihres Textes wurde nur grob oder gar nicht verglichen, eine Änderung darin kann hier also fehlen.',
+      nothingFoundInPart: 'Im Teil, der verglichen werden konnte, gibt es nichts zu prüfen.',
       before: 'Vorher stand in der Richtlinie:',
       morePassages: (n) => `und ${count(n, 'weitere Textstelle', 'weitere Textstellen')} dieser Art`,
       section: (path) => `Abschnitt: ${path}`,

@@ -86,7 +86,10 @@ export interface UiWords {
   };
   analysis: {
     onlyFormatting: string;
+    /** Shown when a version was too long to compare whole (`analysis.truncated`), with or without findings. */
     truncated: string;
+    /** No finding, but part of the text was not compared (`analysis.truncated`): never "nothing to review" alone. */
+    nothingFoundInPart: string;
     before: string;
     morePassages(n: number): string;
     section(path: string): string;
