@@ -2,6 +2,7 @@ import { useId } from 'react';
 import type { ChainView, HistoryView } from '@/lib/extension/views';
 import { safeHttpUrl, displayUrl } from './format';
 import { useWords } from './words';
+import { BreakableUrl } from './BreakableUrl';
 import { RecordStatus, versionEvidence } from './RecordStatus';
 import { newestFirst } from '@/lib/core/version-order';
 
@@ -34,15 +35,15 @@ export function HistoryTimeline({
   return (
     <section aria-labelledby={headingId}>
       <h2 id={headingId}>{policy.title || kind}</h2>
-      <p className="muted small">
+      <p className="muted small policy-address">
         {kind}
         {ui.common.separator}
         {href ? (
           <a href={href} target="_blank" rel="noreferrer noopener">
-            {displayUrl(policy.url)}
+            <BreakableUrl text={displayUrl(policy.url)} />
           </a>
         ) : (
-          displayUrl(policy.url)
+          <BreakableUrl text={displayUrl(policy.url)} />
         )}
         {ui.common.separator}
         {ui.common.versions(versions.length)}

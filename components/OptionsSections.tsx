@@ -3,21 +3,7 @@ import { useId, useState, type FormEvent } from 'react';
 import type { OptionsView, Settings, WatchEntry } from '@/lib/extension/views';
 import { displayUrl, errorMessage, safeHttpUrl } from './format';
 import { useWords } from './words';
-
-/** A URL that wraps after its slashes, not in the middle of a word (text nodes only, never markup). */
-function BreakableUrl({ text }: { text: string }) {
-  const parts = text.split(/(?<=\/)/);
-  return (
-    <>
-      {parts.map((part, i) => (
-        <span key={i}>
-          {part}
-          {i < parts.length - 1 && <wbr />}
-        </span>
-      ))}
-    </>
-  );
-}
+import { BreakableUrl } from './BreakableUrl';
 
 /** The check frequencies offered, in hours (their names are the reader's language's). */
 export const FREQUENCIES: readonly number[] = [12, 24, 72, 168, 336, 720];

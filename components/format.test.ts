@@ -28,6 +28,42 @@ describe('wording', () => {
   });
 });
 
+describe('displayUrl: a path as the site wrote it', () => {
+  it.each([
+    ['https://example.jp/プライバシーポリシー', 'example.jp/プライバシーポリシー'],
+    ['https://beispiel.de/datenschutzerklärung', 'beispiel.de/datenschutzerklärung'],
+    ['https://exemple.fr/confidentialit%C3%A9', 'exemple.fr/confidentialité'],
+    ['https://example.com/%F0%9F%94%92/privacy', 'example.com/🔒/privacy'],
+  ])('%s reads %s', (url, shown) => {
+    expect(displayUrl(url)).toBe(shown);
+  });
+
+  it.each([
+    // What would change where the path's parts end, or read as another address: ASCII escapes stay.
+    ['https://example.com/a%2Fb%20c%25d', 'example.com/a%2Fb%20c%25d'],
+    // Escapes that are no UTF-8 (cut short, a stray byte, an overlong slash) stay as they are, and nothing throws.
+    ['https://example.com/%E3%83', 'example.com/%E3%83'],
+    ['https://example.com/%FF%C3%A4', 'example.com/%FFä'],
+    ['https://example.com/%C0%AF', 'example.com/%C0%AF'],
+    ['https://example.com/%80%E3%83%97', 'example.com/%80プ'],
+    // Marks that reorder, hide or break the text are never decoded: a direction override, a zero-width
+    // space, a no-break space, a line separator, a C1 control, a Hangul filler.
+    ['https://example.com/%E2%80%AEycavirp', 'example.com/%E2%80%AEycavirp'],
+    ['https://example.com/pri%E2%80%8Bvacy', 'example.com/pri%E2%80%8Bvacy'],
+    ['https://example.com/a%C2%A0b', 'example.com/a%C2%A0b'],
+    ['https://example.com/a%E2%80%A8b', 'example.com/a%E2%80%A8b'],
+    ['https://example.com/a%C2%85b', 'example.com/a%C2%85b'],
+    ['https://example.com/a%E3%85%A4b', 'example.com/a%E3%85%A4b'],
+  ])('%s keeps what must not be decoded escaped', (url, shown) => {
+    expect(displayUrl(url)).toBe(shown);
+  });
+
+  it('decodes a long path of good and bad escapes alike', () => {
+    const long = `https://example.com/${'%E3%83%97%FF'.repeat(20_000)}`;
+    expect(displayUrl(long)).toBe(`example.com/${'プ%FF'.repeat(20_000)}`);
+  });
+});
+
 describe('passageReferences: a passage carrying two findings is quoted once', () => {
   const byName = (f: Finding) => f.gained.named[0] ?? '';
   const finding = (headline: string, sentences: string[]): Finding => ({

@@ -39,11 +39,63 @@ export function safeHttpUrl(raw: string): string | null {
   }
 }
 
-/** The URL shortened for display: host and path, no scheme or query. */
+/** Runs of percent-escapes in a URL's path. */
+const ESCAPES = /(?:%[0-9A-Fa-f]{2})+/g;
+/**
+ * Characters a path never shows decoded: controls, format marks (direction overrides and isolates,
+ * zero-width characters), separators and spaces of every kind, private-use and unassigned code points, and
+ * whatever else is drawn as nothing (Hangul fillers, variation selectors). Each could hide, reorder or fake
+ * what the address says.
+ */
+const NOT_SHOWN = /[\p{Cc}\p{Cf}\p{Co}\p{Cn}\p{Z}\p{Default_Ignorable_Code_Point}]/u;
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+/** How many bytes the UTF-8 sequence starting with `lead` has; 0 for ASCII or a byte that starts none. */
+function sequenceLength(lead: number): number {
+  if (lead >= 0xc2 && lead <= 0xdf) return 2;
+  if (lead >= 0xe0 && lead <= 0xef) return 3;
+  if (lead >= 0xf0 && lead <= 0xf4) return 4;
+  return 0;
+}
+
+/**
+ * A URL path with its non-ASCII characters as the site wrote them ("/datenschutzerklärung", not
+ * "/datenschutzerkl%C3%A4rung"), as browsers show addresses. Only whole, valid UTF-8 sequences of letters,
+ * marks, digits, punctuation and symbols are decoded; ASCII escapes ("%2F", "%20", "%25"), bytes that are no
+ * valid UTF-8 and the characters of NOT_SHOWN stay escaped, so decoding never throws and never changes
+ * where the path's parts begin or end. Linear in the path's length.
+ */
+export function decodedPath(path: string): string {
+  return path.replace(ESCAPES, (run) => {
+    const bytes = run.slice(1).split('%').map((hex) => parseInt(hex, 16));
+    let out = '';
+    for (let i = 0; i < bytes.length; ) {
+      const length = sequenceLength(bytes[i]!);
+      if (length > 0 && i + length <= bytes.length) {
+        let ch: string | null = null;
+        try {
+          ch = UTF8.decode(Uint8Array.from(bytes.slice(i, i + length)));
+        } catch {
+          // Not valid UTF-8 (a stray continuation byte, an overlong form, a surrogate): kept escaped.
+        }
+        if (ch !== null && !NOT_SHOWN.test(ch)) {
+          out += ch;
+          i += length;
+          continue;
+        }
+      }
+      out += run.slice(i * 3, i * 3 + 3);
+      i += 1;
+    }
+    return out;
+  });
+}
+
+/** The URL shortened for display: host and path (non-ASCII characters decoded, decodedPath), no scheme or query. */
 export function displayUrl(raw: string): string {
   if (safeHttpUrl(raw) === null) return raw;
   const url = new URL(raw);
-  const path = url.pathname === '/' ? '' : url.pathname;
+  const path = url.pathname === '/' ? '' : decodedPath(url.pathname);
   return `${url.host}${path}`;
 }
 
