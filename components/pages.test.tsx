@@ -18,6 +18,9 @@ import { RecordStatus } from './RecordStatus';
 import { WordsProvider } from './words';
 import { explainer } from '@/lib/core/explain';
 import { Protocol } from '@/lib/extension/protocol';
+import { assessDetection } from '@/lib/extension/recheck';
+import { detectPolicy } from '@/lib/core/page/detect/detect';
+import { JSDOM } from 'jsdom';
 
 const NOW = Date.now();
 const HOUR = 60 * 60 * 1000;
@@ -407,6 +410,33 @@ describe('the popup’s storage-full alert', () => {
     expect(text).toMatch(asks);
     expect(text).toMatch(/try again|versucht es erneut|réessaiera|volverá a intentarlo/);
     expect(text).not.toMatch(never);
+  });
+});
+
+describe('a check that found a page that no longer looks like a policy', () => {
+  // What a background check gets when the watched address now serves a sign-in page: the detector's
+  // verdict, whose reasons are its own English ("score …; URL names privacy").
+  const { window } = new JSDOM('<html><head><title>Anmelden</title></head><body><h1>Willkommen zurück</h1><p>Geben Sie Ihre E-Mail-Adresse ein, um fortzufahren.</p></body></html>');
+  const verdict = assessDetection(detectPolicy(window.document, 'https://beispiel.de/datenschutz'));
+  if (verdict.ok) throw new Error('a sign-in page passed for a policy');
+  const failed = watch({ status: 'failed', failure: verdict.reason, failureCode: verdict.failure });
+  const status = (locale: string) => {
+    const html = renderToString(<WordsProvider locale={locale}><WatchTable now={NOW} watches={[failed]} busySites={[]} onCheckNow={() => {}} onRemove={() => {}} onFrequency={() => {}} onWatchInstead={() => {}} /></WordsProvider>);
+    return readable(/<td class="status-cell">(.*?)<\/td>/s.exec(html)?.[1] ?? '').trim();
+  };
+
+  it.each([
+    ['en', 'Failed: the page no longer looks like a privacy policy'],
+    ['de', 'Fehlgeschlagen: die Seite sieht nicht mehr wie eine Datenschutzerklärung aus'],
+    ['fr', 'Échec : la page ne ressemble plus à une politique de confidentialité'],
+    ['es', 'Error: la página ya no parece una política de privacidad'],
+  ])('%s: says so in the reader’s language alone, without the detector’s English', (locale, want) => {
+    expect(status(locale)).toBe(want);
+  });
+
+  it('keeps the detector’s reasons in the English sentence kept for diagnostics', () => {
+    expect(verdict.failure.detail).toBeTruthy();
+    expect(failed.failure).toContain(verdict.failure.detail);
   });
 });
 

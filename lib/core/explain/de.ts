@@ -185,9 +185,9 @@ export const de: Words = {
   label,
   summary: {
     separator: '; ',
-    major: (n, labels) => `${n} ${n === 1 ? 'wichtige Änderung' : 'wichtige Änderungen'}: ${labels}.`,
-    goodNews: (n, labels) => `${n} ${n === 1 ? 'gute Nachricht' : 'gute Nachrichten'}: ${labels}.`,
-    minorEdits: (n) => `${n} ${n === 1 ? 'geringfügige Änderung' : 'geringfügige Änderungen'}.`,
+    major: (n, labels, { count }) => `${count(n, 'wichtige Änderung', 'wichtige Änderungen')}: ${labels}.`,
+    goodNews: (n, labels, { count }) => `${count(n, 'gute Nachricht', 'gute Nachrichten')}: ${labels}.`,
+    minorEdits: (n, { count }) => `${count(n, 'geringfügige Änderung', 'geringfügige Änderungen')}.`,
     onlyFormatting: 'Keine inhaltlichen Änderungen (nur Formatierung).',
     noChange: 'Keine Änderungen.',
   },

@@ -90,8 +90,6 @@ function label(p: Parts): string {
   }
 }
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
-
 export const en: Words = {
   locale: 'en-GB',
   name: 'English',
@@ -161,10 +159,10 @@ export const en: Words = {
   label,
   summary: {
     separator: '; ',
-    major: (n, labels) => `${plural(n, 'major change')}: ${labels}.`,
+    major: (n, labels, { count }) => `${count(n, 'major change', 'major changes')}: ${labels}.`,
     // "News" has no plural: "1 piece of good news", "2 pieces of good news".
-    goodNews: (n, labels) => `${plural(n, 'piece', 'pieces')} of good news: ${labels}.`,
-    minorEdits: (n) => `${plural(n, 'minor edit')}.`,
+    goodNews: (n, labels, { count }) => `${count(n, 'piece', 'pieces')} of good news: ${labels}.`,
+    minorEdits: (n, { count }) => `${count(n, 'minor edit', 'minor edits')}.`,
     onlyFormatting: 'No meaningful changes (only formatting).',
     noChange: 'No changes.',
   },

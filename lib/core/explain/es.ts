@@ -164,9 +164,9 @@ export const es: Words = {
   label,
   summary: {
     separator: '; ',
-    major: (n, labels) => `${n} ${n === 1 ? 'cambio importante' : 'cambios importantes'}: ${labels}.`,
-    goodNews: (n, labels) => `${n} ${n === 1 ? 'buena noticia' : 'buenas noticias'}: ${labels}.`,
-    minorEdits: (n) => `${n} ${n === 1 ? 'cambio menor' : 'cambios menores'}.`,
+    major: (n, labels, { count }) => `${count(n, 'cambio importante', 'cambios importantes')}: ${labels}.`,
+    goodNews: (n, labels, { count }) => `${count(n, 'buena noticia', 'buenas noticias')}: ${labels}.`,
+    minorEdits: (n, { count }) => `${count(n, 'cambio menor', 'cambios menores')}.`,
     onlyFormatting: 'Ningún cambio de fondo (solo formato).',
     noChange: 'Sin cambios.',
   },

@@ -169,9 +169,9 @@ export const fr: Words = {
   label,
   summary: {
     separator: `${S} `,
-    major: (n, labels) => `${n} ${n <= 1 ? 'changement important' : 'changements importants'}${C} ${labels}.`,
-    goodNews: (n, labels) => `${n} ${n <= 1 ? 'bonne nouvelle' : 'bonnes nouvelles'}${C} ${labels}.`,
-    minorEdits: (n) => `${n} ${n <= 1 ? 'modification mineure' : 'modifications mineures'}.`,
+    major: (n, labels, { count }) => `${count(n, 'changement important', 'changements importants')}${C} ${labels}.`,
+    goodNews: (n, labels, { count }) => `${count(n, 'bonne nouvelle', 'bonnes nouvelles')}${C} ${labels}.`,
+    minorEdits: (n, { count }) => `${count(n, 'modification mineure', 'modifications mineures')}.`,
     onlyFormatting: 'Aucun changement de fond (mise en forme seulement).',
     noChange: 'Aucun changement.',
   },

@@ -16,6 +16,7 @@ import { de } from './de';
 import { en } from './en';
 import { es } from './es';
 import { fr } from './fr';
+import { counting } from './count';
 import { formats, type Formats } from './format';
 import type { UiWords } from './ui';
 import type { Parts, Polarity, Words } from './words';
@@ -117,6 +118,7 @@ export function explainer(locale?: string | null): Explainer {
   const dates = new Map<string, Intl.DateTimeFormat>();
   // Counts in the same convention as sizes and dates: "1.5 MB … 12,345 versions" in Mexico, not "12.345".
   const ui = words.uiFor(formatLocale);
+  const counts = counting(formatLocale);
   const e: Explainer = {
     language,
     locale: formatLocale,
@@ -135,9 +137,9 @@ export function explainer(locale?: string | null): Explainer {
       const majors = d.findings.filter((f) => f.severity === 'major').length;
       const good = d.findings.filter((f) => f.severity === 'good-news').length;
       const out: string[] = [];
-      if (majors) out.push(words.summary.major(majors, labels('major')));
-      if (good) out.push(words.summary.goodNews(good, labels('good-news')));
-      if (d.counts.minor) out.push(words.summary.minorEdits(d.counts.minor));
+      if (majors) out.push(words.summary.major(majors, labels('major'), counts));
+      if (good) out.push(words.summary.goodNews(good, labels('good-news'), counts));
+      if (d.counts.minor) out.push(words.summary.minorEdits(d.counts.minor, counts));
       if (out.length) return out.join(' ');
       return d.changed ? words.summary.onlyFormatting : words.summary.noChange;
     },

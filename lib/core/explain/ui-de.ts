@@ -351,7 +351,7 @@ function build(locale: string): UiWords {
         case 'consent-redirect': return `weitergeleitet auf eine Einwilligungsseite (${d})`;
         case 'captcha': return 'die Website antwortete mit einem Captcha oder einer Bot-Prüfung';
         case 'login-form': return 'die Website antwortete mit einem Anmeldeformular';
-        case 'not-a-policy': return `die Seite sieht nicht mehr wie eine Datenschutzerklärung aus (${d || 'kein Datenschutz-Vokabular'})`;
+        case 'not-a-policy': return 'die Seite sieht nicht mehr wie eine Datenschutzerklärung aus';
         case 'scheme': return `leitet auf eine ${d}:-Adresse weiter, keine Webseite`;
         case 'credentials': return 'leitet auf eine Adresse mit Benutzername oder Passwort weiter';
         case 'downgrade': return `leitet von einer sicheren (https) auf eine unsichere Adresse weiter (${d})`;

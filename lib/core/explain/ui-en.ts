@@ -335,7 +335,7 @@ function build(locale: string): UiWords {
         case 'consent-redirect': return `redirected to a consent page (${d})`;
         case 'captcha': return 'the site answered with a captcha or bot check';
         case 'login-form': return 'the site answered with a login form';
-        case 'not-a-policy': return `the page no longer looks like a privacy policy (${d || 'no policy vocabulary'})`;
+        case 'not-a-policy': return 'the page no longer looks like a privacy policy';
         case 'scheme': return `redirects to a ${d}: address, not a web page`;
         case 'credentials': return 'redirects to an address with a user name or password in it';
         case 'downgrade': return `redirects from a secure (https) address to an insecure one (${d})`;

@@ -349,7 +349,7 @@ function build(locale: string): UiWords {
         case 'consent-redirect': return `redirigido a una página de consentimiento (${d})`;
         case 'captcha': return 'el sitio respondió con un captcha o una comprobación anti-bots';
         case 'login-form': return 'el sitio respondió con un formulario de inicio de sesión';
-        case 'not-a-policy': return `la página ya no parece una política de privacidad (${d || 'sin vocabulario de políticas'})`;
+        case 'not-a-policy': return 'la página ya no parece una política de privacidad';
         case 'scheme': return `redirige a una dirección ${d}:, no a una página web`;
         case 'credentials': return 'redirige a una dirección con un nombre de usuario o una contraseña';
         case 'downgrade': return `redirige de una dirección segura (https) a una no segura (${d})`;

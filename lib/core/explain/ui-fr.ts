@@ -352,7 +352,7 @@ function build(locale: string): UiWords {
         case 'consent-redirect': return `redirigé vers une page de consentement (${d})`;
         case 'captcha': return 'le site a répondu par un captcha ou une vérification anti-robot';
         case 'login-form': return 'le site a répondu par un formulaire de connexion';
-        case 'not-a-policy': return `la page ne ressemble plus à une politique de confidentialité (${d || 'aucun vocabulaire de politique'})`;
+        case 'not-a-policy': return 'la page ne ressemble plus à une politique de confidentialité';
         case 'scheme': return `redirige vers une adresse ${d}:, pas une page web`;
         case 'credentials': return 'redirige vers une adresse contenant un nom d’utilisateur ou un mot de passe';
         case 'downgrade': return `redirige d’une adresse sécurisée (https) vers une adresse non sécurisée (${d})`;

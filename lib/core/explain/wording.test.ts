@@ -137,6 +137,27 @@ describe('counts follow the same regional convention as sizes and dates', () => 
     expect(line).toContain(e.format.bytes(1_536_000));
     expect(line).toContain(new Intl.NumberFormat(tag).format(12_345));
   });
+
+  it.each([
+    ['en-US', '1,234 minor edits.'],
+    ['en', '1,234 minor edits.'],
+    ['de', '1.234 geringfügige Änderungen.'],
+    ['fr', '1\u202f234 modifications mineures.'],
+    ['es', '1234 cambios menores.'],
+    ['es-MX', '1,234 cambios menores.'],
+  ])('%s: the summary of a change writes its counts the same way: %s', (tag, want) => {
+    expect(explainer(tag).summary({ changed: true, counts: { major: 0, minor: 1234, goodNews: 0, cosmetic: 0 }, findings: [] })).toBe(want);
+  });
+
+  it.each([
+    ['de', '12.345 wichtige Änderungen: '],
+    ['fr', '12\u202f345 changements importants\u00a0: '],
+    ['es', '12.345 cambios importantes: '],
+    ['en-US', '12,345 major changes: '],
+  ])('%s: and the count of major changes: %s', (tag, want) => {
+    const facts = Array.from({ length: 12_345 }, () => fact({ category: 'ai-training' }));
+    expect(explainer(tag).summary(digest('major', facts))).toMatch(new RegExp(`^${want}`));
+  });
 });
 
 describe('French sizes in failure reasons use French units', () => {

@@ -9,6 +9,7 @@
  */
 import type { Category, FindingKind, Gained, Severity, Signal } from '../schema';
 import type { UiWords } from './ui';
+import type { Counting } from './count';
 
 export type Polarity = 'states' | 'restricts';
 
@@ -43,9 +44,10 @@ export interface Parts {
 export interface Summary {
   /** Joins the labels of one severity ("; ", "\u00a0; " in French). */
   separator: string;
-  major(n: number, labels: string): string;
-  goodNews(n: number, labels: string): string;
-  minorEdits(n: number): string;
+  /** `c` writes the count as the reader's locale does ("1,234", "1.234") with the noun its plural rules pick (count.ts). */
+  major(n: number, labels: string, c: Counting): string;
+  goodNews(n: number, labels: string, c: Counting): string;
+  minorEdits(n: number, c: Counting): string;
   onlyFormatting: string;
   noChange: string;
 }
