@@ -22,7 +22,7 @@ function InlineChanges({ changes }: { changes: readonly Change[] }) {
         return (
           <li key={i} className="card">
             <span className="change-type">{ui.comparison.changeType[c.type]}</span>
-            {section && <span className="muted small"> · {section}</span>}
+            {section && <span className="muted small change-section"> · {section}</span>}
             <p className="evidence">
               {c.spans.length > 0 ? (
                 <SpanText spans={c.spans} />

@@ -11,7 +11,11 @@ import type { ReactNode } from 'react';
 import { renderToString } from 'react-dom/server';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ChangeAnalysis, Finding, PolicyDocument } from '@/lib/core/schema';
+import type { PolicyView, TabState } from '@/lib/extension/views';
+import { ComparisonView } from './ComparisonView';
 import { HistoryTimeline, type HistoryPolicy } from './HistoryTimeline';
+import { PopupView, type PopupActions } from './PopupView';
 import { WordsProvider } from './words';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -86,5 +90,75 @@ describe('the history page with a long policy address', () => {
   it.each(ADDRESSES)('at 1280 px, %s stays inside its column', async (_what, url) => {
     const r = await layout(historyPage(url), 1280, '', { inner: '.stack a', outer: '.stack' });
     expect(r.overflow).toBeLessThanOrEqual(0);
+  });
+});
+
+/** Untrusted runs with no space: a title as long as the extractor keeps (300 characters), a section name, a company's name. */
+const LONG_TITLE = 'PrivacyPolicyOfTheExampleCompany'.repeat(10).slice(0, 300);
+const LONG_SECTION = 'HowWeShareYourPersonalInformation'.repeat(6);
+const LONG_NAME = 'ExampleAdvertisingPartnersInternational'.repeat(4);
+
+const NOTHING = { recipients: [], named: [], data: [], purposes: [] };
+const SENTENCE = 'We share your data with advertisers.';
+function analysis(section: string[], named: string[] = []): ChangeAnalysis {
+  const gained = { ...NOTHING, recipients: ['advertisers'], named };
+  const finding: Finding = {
+    id: 'f', category: 'third-party-sharing', kind: 'expanded', severity: 'major', gained, attributes: gained, signals: [], section,
+    evidence: [{ sentence: SENTENCE, spans: [{ op: 'insert', text: SENTENCE }], triggers: [] }],
+  };
+  return {
+    schemaVersion: 2, counts: { major: 1, minor: 0, goodNews: 0, cosmetic: 0 }, findings: [finding],
+    changes: [{ type: 'added', section, before: null, after: SENTENCE, spans: [] }], truncated: false,
+  };
+}
+
+const actions: PopupActions = { onShowOnPage() {}, onMarkReviewed() {}, onWatch() {}, onUnwatch() {}, onOpenHistory() {}, onOpenOptions() {} };
+/** The popup (its page and body as popup.html has them) on a change of a policy with `title`. */
+function popup(title: string, change: ChangeAnalysis) {
+  const policy: PolicyView = {
+    policyId: 'p', kind: 'privacy-policy', url: 'https://example.com/privacy', title, firstSeen: NOW - 90 * 86_400_000, versionCount: 2,
+    latest: { versionId: 'v2', firstSeen: NOW, lastSeen: NOW, statedDate: null, reviewed: false, analysis: change }, statements: [],
+  };
+  const state: TabState = { tabId: 1, url: policy.url, site: 'example.com', watched: true, watchJoined: false, policies: [policy], storageProblem: null };
+  return (
+    <div className="popup-page">
+      <PopupView state={state} now={NOW} actions={actions} historyHref="#" />
+    </div>
+  );
+}
+
+describe('the popup (380 px) with long untrusted words', () => {
+  it.each([
+    ['a 300-character title', popup(LONG_TITLE, analysis(['Sharing']))],
+    ['a long section name', popup('Privacy Policy', analysis([LONG_SECTION, 'Partners']))],
+    ['a long company name in the headline and summary', popup('Privacy Policy', analysis(['Sharing'], [LONG_NAME]))],
+  ])('%s does not widen it', async (_what, node) => {
+    expect((await layout(node, 380, 'popup')).scrollWidth).toBeLessThanOrEqual(380);
+  });
+});
+
+describe('the history page with long untrusted words', () => {
+  it('at 480 px, a 300-character title does not scroll the page sideways', async () => {
+    expect((await layout(historyPage('https://example.com/privacy', LONG_TITLE), 480)).scrollWidth).toBeLessThanOrEqual(480);
+  });
+
+  it.each(['inline', 'side-by-side'] as const)('a comparison (%s) of a change in a long section stays inside an 800 px page', async (mode) => {
+    const doc = (blocks: string[]): PolicyDocument => ({
+      url: 'https://example.com/privacy', title: 'Privacy Policy', language: 'en', statedDate: null,
+      blocks: [{ kind: 'heading', text: LONG_SECTION, section: [], level: 2 }, ...blocks.map((text) => ({ kind: 'paragraph' as const, text, section: [LONG_SECTION] }))],
+      extraction: { method: 'readability', words: 10, notes: [] },
+    });
+    const node = (
+      <main className="page">
+        <ComparisonView
+          comparison={{ older: { versionId: 'a', firstSeen: NOW - 86_400_000, document: doc([]) }, newer: { versionId: 'b', firstSeen: NOW, document: doc([SENTENCE]) }, analysis: analysis([LONG_SECTION]) }}
+          mode={mode}
+          onModeChange={() => {}}
+          onCopyMarkdown={() => {}}
+          status=""
+        />
+      </main>
+    );
+    expect((await layout(node, 800)).scrollWidth).toBeLessThanOrEqual(800);
   });
 });
