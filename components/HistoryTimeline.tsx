@@ -31,6 +31,11 @@ export function HistoryTimeline({
   const href = safeHttpUrl(policy.url);
   // Newest first, the order a reader scans a history in.
   const versions = newestFirst(policy.versions);
+  // Each version's date worded once, and how many versions share each wording: deciding whether a version
+  // shares its day must not word every other version's date again (n² formats froze a long history).
+  const whens = versions.map((v) => format.when(v.firstSeen, now));
+  const seenOn = new Map<string, number>();
+  for (const when of whens) seenOn.set(when, (seenOn.get(when) ?? 0) + 1);
   const kind = policy.kind === 'privacy-policy' ? ui.common.privacyPolicy : ui.common.relatedPolicy;
   return (
     <section aria-labelledby={headingId}>
@@ -53,8 +58,8 @@ export function HistoryTimeline({
       <ol className="timeline" aria-label={ui.history.timelineLabel(policy.title || kind)}>
         {versions.map((v, i) => {
           // Versions first seen the same day ("today") get their time too, so no two read (or are labelled) alike.
-          const when = format.when(v.firstSeen, now);
-          const shared = versions.some((o) => o !== v && format.when(o.firstSeen, now) === when);
+          const when = whens[i]!;
+          const shared = (seenOn.get(when) ?? 0) > 1;
           const isSelected = selected.includes(v.versionId);
           const inputId = `${headingId}-${v.versionId}`;
           const isFirst = i === versions.length - 1;

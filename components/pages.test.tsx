@@ -6,7 +6,7 @@
  */
 import type { ReactNode } from 'react';
 import { renderToString } from 'react-dom/server';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { ChangeAnalysis, Finding, PolicyDocument, Statement } from '@/lib/core/schema';
 import type { ChainView, Comparison, HistoryView, OptionsView, PolicyView, TabState, WatchEntry } from '@/lib/extension/views';
 import { ComparisonView } from './ComparisonView';
@@ -375,6 +375,27 @@ describe('the history timeline', () => {
     // One version alone on its day keeps the short form.
     const alone = renderToString(<WordsProvider locale="en"><HistoryTimeline now={NOW} policy={history} selected={[]} onToggle={() => {}} chain={chain({})} /></WordsProvider>);
     expect(readable(alone)).toContain('Seen today');
+  });
+});
+
+describe('a history with many versions', () => {
+  it('words each version’s date once, not once for every other version too', () => {
+    // A policy checked daily for three years: 1,000 versions. The page renders every timeline again on
+    // each pick of a checkbox, so the work of a render must grow with the versions, not with their square.
+    const versions = Array.from({ length: 1_000 }, (_, i) => ({ ...history.versions[2]!, versionId: `v${i}`, firstSeen: NOW - (1_000 - i) * DAY }));
+    const many: HistoryView['policies'][number] = { ...history, versions };
+    const when = vi.spyOn(explainer('en').format, 'when');
+    const whenTime = vi.spyOn(explainer('en').format, 'whenTime');
+    try {
+      const html = renderToString(<WordsProvider locale="en"><HistoryTimeline now={NOW} policy={many} selected={[]} onToggle={() => {}} chain={null} /></WordsProvider>);
+      expect(html.match(/<label/g)).toHaveLength(1_000);
+      expect(when.mock.calls.length).toBeLessThanOrEqual(1_000);
+      // No two share a day, so none needs its time.
+      expect(whenTime).not.toHaveBeenCalled();
+    } finally {
+      when.mockRestore();
+      whenTime.mockRestore();
+    }
   });
 });
 
