@@ -1,5 +1,5 @@
 import type { Why } from '@/lib/core/page/discover';
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type FormEvent } from 'react';
 import type { OptionsView, Settings, WatchEntry } from '@/lib/extension/views';
 import { displayUrl, errorMessage, safeHttpUrl } from './format';
 import { useWords } from './words';
@@ -158,6 +158,9 @@ export function AddSiteForm({
   const [chosen, setChosen] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState('');
+  // "Confirm and watch" takes the candidates (and the focused button) away: focus goes back to the address
+  // field, ready for another site, not to the page's top.
+  const inputRef = useRef<HTMLInputElement>(null);
   const { ui } = useWords();
   const w = ui.options;
 
@@ -187,6 +190,7 @@ export function AddSiteForm({
       setMessage(await onConfirm(chosen));
       setFound(null);
       setInput('');
+      inputRef.current?.focus();
     } catch (err) {
       setMessage(w.watchFailed(errorMessage(err, ui)));
     } finally {
@@ -200,6 +204,7 @@ export function AddSiteForm({
         <label htmlFor={inputId}>{w.addressLabel}</label>
         <div className="form-row">
           <input
+            ref={inputRef}
             id={inputId}
             type="text"
             inputMode="url"

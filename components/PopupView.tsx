@@ -148,6 +148,22 @@ export function PopupView({
   const { ui } = words;
   const policies = sortPolicies(state.policies);
   const primary = policies[0];
+  // "Stop watching" and "Watch this site" take their card (and the focused button) away once the background
+  // answers: focus goes to the card that replaces it ("Watch this site" after "Stop watching"), else to the
+  // policy's heading, not to the page's top. Moved once the watch has changed and the buttons are enabled again.
+  const mainRef = useRef<HTMLElement>(null);
+  const watchClicked = useRef<{ watched: boolean; watchJoined: boolean } | null>(null);
+  useEffect(() => {
+    const before = watchClicked.current;
+    if (!before || busy || (before.watched === state.watched && before.watchJoined === state.watchJoined)) return;
+    watchClicked.current = null;
+    const main = mainRef.current;
+    const target = main?.querySelector<HTMLElement>('.watch-row button') ?? main?.querySelector<HTMLElement>('.policy-section h2');
+    target?.focus();
+  }, [state.watched, state.watchJoined, busy]);
+  const watchClick = () => {
+    watchClicked.current = { watched: state.watched, watchJoined: state.watchJoined };
+  };
   return (
     <>
       <header className="site-header">
@@ -157,7 +173,7 @@ export function PopupView({
         </h1>
         {state.site && <p className="muted">{stateLine(state, words, now)}</p>}
       </header>
-      <main>
+      <main ref={mainRef}>
         {state.storageProblem && (
           <p className="alert" role="alert">
             {state.storageProblem.kind === 'pruned' ? ui.storage.pruned(state.storageProblem.removedRaw, state.storageProblem.removedVersions) : ui.storage.saveFailed(state.storageProblem.reason)}
@@ -167,7 +183,14 @@ export function PopupView({
         {state.site && state.watchJoined && (
           <div className="card watch-row">
             <p className="small">{ui.popup.watchJoined}</p>
-            <button type="button" disabled={busy} onClick={() => actions.onUnwatch(state.site!)}>
+            <button
+              type="button"
+              disabled={busy}
+              onClick={() => {
+                watchClick();
+                actions.onUnwatch(state.site!);
+              }}
+            >
               {ui.popup.stopWatching}
             </button>
           </div>
@@ -175,7 +198,15 @@ export function PopupView({
         {primary && !state.watched && (
           <div className="card watch-row">
             <p className="small">{ui.popup.notWatched}</p>
-            <button type="button" className="primary" disabled={busy} onClick={() => actions.onWatch(primary.url)}>
+            <button
+              type="button"
+              className="primary"
+              disabled={busy}
+              onClick={() => {
+                watchClick();
+                actions.onWatch(primary.url);
+              }}
+            >
               {ui.popup.watchSite}
             </button>
           </div>

@@ -1,8 +1,9 @@
 // @vitest-environment jsdom
 /**
  * Keyboard use of the options page: after "Remove" on a watched site, the row (and the button that had
- * focus) is gone; focus must land somewhere on the page (the next row, the status line, the table),
- * not fall back to the document body, which sends a keyboard or screen-reader user to the top.
+ * focus) is gone; after "Confirm and watch", the list of candidate pages (and its button) is gone. Focus
+ * must land somewhere on the page (the next row, the status line, the table, the address field), not fall
+ * back to the document body, which sends a keyboard or screen-reader user to the top.
  */
 import { act } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -27,11 +28,16 @@ const view = (): OptionsView => ({
 });
 
 vi.mock('@/utils/send', () => ({
-  sendMessage: vi.fn(async (type: string, data: { site?: string }) => {
+  sendMessage: vi.fn(async (type: string, data: { site?: string; input?: string; policyUrl?: string }) => {
     if (type === 'getOptions') return view();
     if (type === 'unwatchSite') {
       watches = watches.filter((w) => w.site !== data.site);
       return { ok: true };
+    }
+    if (type === 'discoverPolicy') return { site: 'c.example', candidates: [{ url: 'https://c.example/privacy', why: { code: 'usual' } }] };
+    if (type === 'watchSite') {
+      watches = [...watches, entry('c.example')];
+      return { ok: true, site: 'c.example' };
     }
     throw new Error(`unexpected ${type}`);
   }),
@@ -53,5 +59,32 @@ describe('the options page, by keyboard', () => {
     await act(async () => new Promise((r) => setTimeout(r, 0)));
     expect(host.querySelector('button[aria-label="Remove a.example"]')).toBeNull();
     expect(document.activeElement?.id).toBe('watched-heading');
+  });
+
+  it('moves focus back to the address field after "Confirm and watch"', async () => {
+    const { App } = await import('@/pages/options/App');
+    const host = document.createElement('div');
+    document.body.append(host);
+    const root = createRoot(host);
+    await act(async () => root.render(<App />));
+    await act(async () => new Promise((r) => setTimeout(r, 0)));
+    const address = host.querySelector<HTMLInputElement>('input[type="text"]')!;
+    await act(async () => {
+      // React reads the value through the input's own setter.
+      Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(address, 'c.example');
+      address.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await act(async () => host.querySelector<HTMLButtonElement>('button[type="submit"]')!.click());
+    await act(async () => new Promise((r) => setTimeout(r, 0)));
+    const confirm = [...host.querySelectorAll('button')].find((b) => b.textContent === 'Confirm and watch')!;
+    expect(confirm).toBeDefined();
+    confirm.focus();
+    await act(async () => confirm.click());
+    await act(async () => new Promise((r) => setTimeout(r, 0)));
+    expect(host.textContent).toContain('Now watching c.example.');
+    expect([...host.querySelectorAll('button')].some((b) => b.textContent === 'Confirm and watch')).toBe(false);
+    expect(document.activeElement).toBe(address);
+    root.unmount();
+    host.remove();
   });
 });

@@ -1,0 +1,72 @@
+// @vitest-environment jsdom
+/**
+ * Keyboard use of the popup: "Stop watching" and "Watch this site" each take their card (and the button
+ * that had focus) away once the background answers. Focus must stay in the popup, on what takes the card's
+ * place, not fall back to the document body, which sends a keyboard or screen-reader user to the top.
+ */
+import { act } from 'react';
+import { createRoot } from 'react-dom/client';
+import { describe, expect, it, vi } from 'vitest';
+import type { PolicyView, TabState } from '@/lib/extension/views';
+
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+const NOW = Date.now();
+const policy: PolicyView = {
+  policyId: 'p1', kind: 'privacy-policy', url: 'https://example.com/privacy', title: 'Example Privacy Policy', firstSeen: NOW - 1e9, versionCount: 1,
+  latest: { versionId: 'v1', firstSeen: NOW - 1e9, lastSeen: NOW, statedDate: null, reviewed: false, analysis: null }, statements: [],
+};
+let state: TabState = { tabId: 1, url: policy.url, site: 'example.com', watched: true, watchJoined: true, policies: [policy], storageProblem: null };
+
+vi.mock('@/utils/send', () => ({
+  sendMessage: vi.fn(async (type: string) => {
+    if (type === 'getTabState') return state;
+    if (type === 'unwatchSite') {
+      state = { ...state, watched: false, watchJoined: false };
+      return { ok: true };
+    }
+    if (type === 'watchSite') {
+      state = { ...state, watched: true, watchJoined: false };
+      return { ok: true, site: 'example.com' };
+    }
+    throw new Error(`unexpected ${type}`);
+  }),
+}));
+
+/** Lets the background's answers and the reload that follows them arrive. */
+async function settle() {
+  for (let i = 0; i < 3; i++) await act(async () => new Promise((r) => setTimeout(r, 0)));
+}
+
+const buttonNamed = (host: HTMLElement, text: string) => [...host.querySelectorAll('button')].find((b) => b.textContent === text) ?? null;
+
+describe('the popup, by keyboard', () => {
+  it('moves focus to "Watch this site" after "Stop watching", and to the policy after "Watch this site"', async () => {
+    history.replaceState(null, '', '/popup.html?tabId=1');
+    const { App } = await import('./App');
+    const host = document.createElement('div');
+    document.body.append(host);
+    const root = createRoot(host);
+    await act(async () => root.render(<App />));
+    await settle();
+
+    const stop = buttonNamed(host, 'Stop watching')!;
+    stop.focus();
+    await act(async () => stop.click());
+    await settle();
+    expect(host.textContent).toContain('Stopped watching example.com');
+    expect(buttonNamed(host, 'Stop watching')).toBeNull();
+    const watch = buttonNamed(host, 'Watch this site');
+    expect(watch).not.toBeNull();
+    expect(document.activeElement).toBe(watch);
+
+    await act(async () => watch!.click());
+    await settle();
+    expect(host.textContent).toContain('Watching example.com.');
+    expect(buttonNamed(host, 'Watch this site')).toBeNull();
+    expect(document.activeElement?.tagName).toBe('H2');
+    expect(document.activeElement?.textContent).toBe('Example Privacy Policy');
+    root.unmount();
+    host.remove();
+  });
+});
