@@ -37,6 +37,12 @@ describe('a change with no finding', () => {
     expect(text).toContain(explainer('en').ui.analysis.onlyFormatting);
   });
 
+  it('says plainly that two versions with the same text do not differ', () => {
+    const text = shown(analysis({ changes: [] }));
+    expect(text).toContain('The two versions have the same text: nothing changed.');
+    expect(text).not.toContain(explainer('en').ui.analysis.onlyFormatting);
+  });
+
   it.each(['en', 'de', 'fr', 'es'])('%s: says that part of a very long policy was not compared, never only "nothing to review"', (locale) => {
     const { ui } = explainer(locale);
     const text = shown(analysis({ truncated: true }), locale);

@@ -28,7 +28,8 @@ export function AnalysisView({
         </div>
       );
     }
-    return <p className="note">{words.ui.analysis.onlyFormatting}</p>;
+    // Two versions with the same text (the history page compares any two): no change at all, not a formatting one.
+    return <p className="note">{digestOf(analysis).changed ? words.ui.analysis.onlyFormatting : words.ui.analysis.sameText}</p>;
   }
   return (
     <div>

@@ -63,3 +63,22 @@ describe('side by side, the same paragraph in two sections', () => {
     }
   });
 });
+
+describe('two versions with the same text', () => {
+  // A policy that changed and changed back keeps both identical versions, and the history page compares any two.
+  it('reads as no change at all, not as a formatting change', () => {
+    const comparison: Comparison = {
+      older: { versionId: 'v1', firstSeen: Date.UTC(2026, 0, 1), document: older },
+      newer: { versionId: 'v3', firstSeen: Date.UTC(2026, 5, 1), document: older },
+      analysis: analyzeChange(older, older),
+    };
+    const html = renderToString(
+      <WordsProvider locale="en">
+        <ComparisonView comparison={comparison} mode="inline" onModeChange={() => {}} onCopyMarkdown={() => {}} status="" />
+      </WordsProvider>,
+    );
+    expect(html).toContain('The two versions have the same text: nothing changed.');
+    expect(html).toContain('No differences in the text.');
+    expect(html).not.toContain('Only formatting or wording changed');
+  });
+});

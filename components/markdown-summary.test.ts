@@ -34,7 +34,7 @@ const aiFinding: Finding = {
 function comparison(findings: Finding[], url = 'https://example.com/privacy'): Comparison {
   const analysis: ChangeAnalysis = {
     schemaVersion: 2,
-    counts: { major: findings.filter((f) => f.severity === 'major').length, minor: 0, goodNews: 0, cosmetic: 0 },
+    counts: { major: findings.filter((f) => f.severity === 'major').length, minor: 0, goodNews: 0, cosmetic: findings.filter((f) => f.severity === 'cosmetic').length },
     findings,
     changes: [],
     truncated: false,
@@ -78,6 +78,13 @@ describe('markdownSummary', () => {
     const md = markdownSummary(comparison([cosmetic]), 'example.com');
     expect(md).toContain('Only formatting or wording changed');
     expect(md).not.toContain('Reworded: ');
+  });
+
+  it('says plainly that two versions with the same text do not differ', () => {
+    const md = markdownSummary(comparison([]), 'example.com');
+    expect(md).toContain('**Summary:** No changes.');
+    expect(md).toContain('The two versions have the same text: nothing changed.');
+    expect(md).not.toContain('Only formatting or wording changed');
   });
 
   it('says that part of a policy too long to compare whole was not compared, with or without findings', () => {

@@ -85,7 +85,8 @@ export function markdownSummary(comparison: Comparison, site: string, words: Exp
   const findings = analysis.findings.filter((f) => f.severity !== 'cosmetic');
   if (findings.length === 0) {
     lines.push('');
-    lines.push(analysis.truncated ? words.ui.analysis.nothingFoundInPart : words.ui.analysis.onlyFormatting);
+    const { ui } = words;
+    lines.push(analysis.truncated ? ui.analysis.nothingFoundInPart : digestOf(analysis).changed ? ui.analysis.onlyFormatting : ui.analysis.sameText);
   }
   // A version past the size cap was compared only up to it: the reader of the note must know.
   if (analysis.truncated) {

@@ -214,6 +214,8 @@ function pages(locale: string): string {
     <ComparisonView key="13" comparison={comparison} mode="inline" onModeChange={() => {}} onCopyMarkdown={() => {}} status={ui.comparison.copied} onShowOnPage={() => {}} />,
     <ComparisonView key="14" comparison={comparison} mode="side-by-side" onModeChange={() => {}} onCopyMarkdown={() => {}} status="" />,
     <ComparisonView key="15" comparison={{ ...comparison, analysis: { ...analysis, changes: [] } }} mode="inline" onModeChange={() => {}} onCopyMarkdown={() => {}} status="" />,
+    // Two versions with the same text.
+    <ComparisonView key="15b" comparison={{ ...comparison, analysis: { ...analysis, findings: [], counts: { major: 0, minor: 0, goodNews: 0, cosmetic: 0 }, changes: [], truncated: false } }} mode="inline" onModeChange={() => {}} onCopyMarkdown={() => {}} status="" />,
     <WatchTable now={NOW} key="16" watches={watches} busySites={['zwei.de']} onCheckNow={() => {}} onRemove={() => {}} onFrequency={() => {}} onWatchInstead={() => {}} />,
     <WatchTable now={NOW} key="17" watches={[]} busySites={[]} onCheckNow={() => {}} onRemove={() => {}} onFrequency={() => {}} onWatchInstead={() => {}} />,
     <AddSiteForm key="18" onDiscover={async () => ({ site: '', candidates: [] })} onConfirm={async () => ''} />,
@@ -304,6 +306,7 @@ describe('the pages in German', () => {
       'Verschoben',
       'Ältere Version, gesehen am',
       'Keine Unterschiede im Text.',
+      'Die beiden Versionen haben denselben Text: Es hat sich nichts geändert.',
       'Der Vergleich konnte nicht geladen werden: ein unerwarteter Fehler (technische Angabe: Zeitüberschreitung)',
       'Wird geladen…',
       // the options page

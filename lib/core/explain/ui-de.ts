@@ -90,6 +90,7 @@ function build(locale: string): UiWords {
       onlyFormatting: 'Nur Formatierung oder Formulierungen geändert – nichts zu prüfen.',
       truncated: 'Diese Richtlinie ist zu lang für einen vollständigen Vergleich: Ein Teil ihres Textes wurde nur grob oder gar nicht verglichen, eine Änderung darin kann hier also fehlen.',
       nothingFoundInPart: 'Im Teil, der verglichen werden konnte, gibt es nichts zu prüfen.',
+      sameText: 'Die beiden Versionen haben denselben Text: Es hat sich nichts geändert.',
       before: 'Vorher stand in der Richtlinie:',
       morePassages: (n) => `und ${count(n, 'weitere Textstelle', 'weitere Textstellen')} dieser Art`,
       section: (path) => `Abschnitt: ${path}`,

@@ -87,6 +87,7 @@ function build(locale: string): UiWords {
       onlyFormatting: 'Only formatting or wording changed — nothing to review.',
       truncated: 'This policy is too long to compare whole: part of its text was compared only roughly or not at all, so a change there may be missing here.',
       nothingFoundInPart: 'Nothing to review in the part that could be compared.',
+      sameText: 'The two versions have the same text: nothing changed.',
       before: 'Before, the policy said:',
       morePassages: (n) => `and ${count(n, 'more passage', 'more passages')} like this`,
       section: (path) => `Section: ${path}`,

@@ -88,6 +88,7 @@ function build(locale: string): UiWords {
       onlyFormatting: 'Solo cambió el formato o la redacción: nada que revisar.',
       truncated: 'Esta política es demasiado larga para compararla entera: parte de su texto se comparó solo a grandes rasgos o no se comparó, así que aquí puede faltar algún cambio de esa parte.',
       nothingFoundInPart: 'Nada que revisar en la parte que se pudo comparar.',
+      sameText: 'Las dos versiones tienen el mismo texto: no cambió nada.',
       before: 'Antes, la política decía:',
       morePassages: (n) => `y ${count(n, 'pasaje más', 'pasajes más')} como ${pick(n, 'este', 'estos')}`,
       section: (path) => `Sección: ${path}`,

@@ -91,6 +91,7 @@ function build(locale: string): UiWords {
       onlyFormatting: 'Seules la mise en forme ou la formulation ont changé — rien à examiner.',
       truncated: `Cette politique est trop longue pour être comparée en entier${C} une partie de son texte n’a été comparée que sommairement, ou pas du tout, et une modification à cet endroit peut donc manquer ici.`,
       nothingFoundInPart: 'Rien à examiner dans la partie qui a pu être comparée.',
+      sameText: `Les deux versions ont le même texte${C} rien n’a changé.`,
       before: `Auparavant, la politique disait${C}`,
       morePassages: (n) => `et ${count(n, 'autre passage', 'autres passages')} de ce type`,
       section: (path) => `Section${C} ${path}`,

@@ -90,6 +90,8 @@ export interface UiWords {
     truncated: string;
     /** No finding, but part of the text was not compared (`analysis.truncated`): never "nothing to review" alone. */
     nothingFoundInPart: string;
+    /** Two versions whose texts do not differ at all (a policy that changed and changed back). */
+    sameText: string;
     before: string;
     morePassages(n: number): string;
     section(path: string): string;
