@@ -1,12 +1,18 @@
 // @vitest-environment jsdom
 /**
- * Keyboard use of the popup: "Stop watching" and "Watch this site" each take their card (and the button
- * that had focus) away once the background answers. Focus must stay in the popup, on what takes the card's
- * place, not fall back to the document body, which sends a keyboard or screen-reader user to the top.
+ * The popup's actions, against a background that answers as utils/popup.ts does.
+ *
+ * Keyboard use: "Stop watching" and "Watch this site" each take their card (and the button that had focus)
+ * away once the background answers. Focus must stay in the popup, on what takes the card's place, not fall
+ * back to the document body, which sends a keyboard or screen-reader user to the top.
+ *
+ * "Mark as reviewed" on a version the store no longer holds (pruned, or replaced by an import while the
+ * popup was open): the background marks nothing and answers { ok: false }.
  */
 import { act } from 'react';
 import { createRoot } from 'react-dom/client';
 import { describe, expect, it, vi } from 'vitest';
+import type { ChangeAnalysis } from '@/lib/core/schema';
 import type { PolicyView, TabState } from '@/lib/extension/views';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
@@ -16,11 +22,13 @@ const policy: PolicyView = {
   policyId: 'p1', kind: 'privacy-policy', url: 'https://example.com/privacy', title: 'Example Privacy Policy', firstSeen: NOW - 1e9, versionCount: 1,
   latest: { versionId: 'v1', firstSeen: NOW - 1e9, lastSeen: NOW, statedDate: null, reviewed: false, analysis: null }, statements: [],
 };
+/** What the background holds for the tab. */
 let state: TabState = { tabId: 1, url: policy.url, site: 'example.com', watched: true, watchJoined: true, policies: [policy], storageProblem: null };
 
 vi.mock('@/utils/send', () => ({
-  sendMessage: vi.fn(async (type: string) => {
+  sendMessage: vi.fn(async (type: string, data: { versionId?: string }) => {
     if (type === 'getTabState') return state;
+    if (type === 'markReviewed') return { ok: state.policies.some((p) => p.latest.versionId === data.versionId) };
     if (type === 'unwatchSite') {
       state = { ...state, watched: false, watchJoined: false };
       return { ok: true };
@@ -66,6 +74,35 @@ describe('the popup, by keyboard', () => {
     expect(buttonNamed(host, 'Watch this site')).toBeNull();
     expect(document.activeElement?.tagName).toBe('H2');
     expect(document.activeElement?.textContent).toBe('Example Privacy Policy');
+    root.unmount();
+    host.remove();
+  });
+
+  it('says when "Mark as reviewed" marked nothing, and shows what is stored now', async () => {
+    const NOTHING = { recipients: [], named: [], data: [], purposes: [] };
+    const analysis: ChangeAnalysis = {
+      schemaVersion: 2, counts: { major: 1, minor: 0, goodNews: 0, cosmetic: 0 }, changes: [], truncated: false,
+      findings: [{ id: 'f', category: 'ai-training', kind: 'new', severity: 'major', gained: NOTHING, attributes: NOTHING, signals: [], section: [],
+        evidence: [{ sentence: 'We train AI on your notes.', spans: [{ op: 'insert', text: 'We train AI on your notes.' }], triggers: [] }] }],
+    };
+    const changed: PolicyView = { ...policy, versionCount: 2, latest: { ...policy.latest, versionId: 'v2', firstSeen: NOW, analysis } };
+    state = { ...state, watched: true, watchJoined: false, policies: [changed] };
+    const { App } = await import('./App');
+    const host = document.createElement('div');
+    document.body.append(host);
+    const root = createRoot(host);
+    await act(async () => root.render(<App />));
+    await settle();
+    expect(host.textContent).toContain('We train AI on your notes.');
+
+    // Meanwhile an import replaced the history: v2 is gone, and the policy's only version is v1.
+    state = { ...state, policies: [policy] };
+    await act(async () => buttonNamed(host, 'Mark as reviewed')!.click());
+    await settle();
+    const status = host.querySelector('[role="status"]')?.textContent;
+    expect(status).not.toBe('Marked as reviewed.');
+    expect(status).toBe('Not marked as reviewed: that version is no longer stored. The view has been refreshed.');
+    expect(host.textContent).not.toContain('We train AI on your notes.');
     root.unmount();
     host.remove();
   });

@@ -53,9 +53,11 @@ export function App() {
       }),
     onMarkReviewed: (versionId: string) =>
       void run(async () => {
-        await sendMessage('markReviewed', { versionId });
+        const r = await sendMessage('markReviewed', { versionId });
+        // Refused when the version is no longer stored (pruned, or replaced by an import meanwhile): the
+        // reload shows what is stored now.
         reload();
-        return ui.popup.markedReviewed;
+        return r.ok ? ui.popup.markedReviewed : ui.popup.couldNotMarkReviewed;
       }),
     onWatch: (policyUrl: string) =>
       void run(async () => {

@@ -81,6 +81,7 @@ function build(locale: string): UiWords {
       highlighted: 'Auf der Seite der Richtlinie hervorgehoben.',
       passageNotFound: 'Die Seite der Richtlinie wurde geöffnet, die Textstelle dort aber nicht gefunden.',
       markedReviewed: 'Als geprüft markiert.',
+      couldNotMarkReviewed: 'Nicht als geprüft markiert: Diese Version ist nicht mehr gespeichert. Die Ansicht wurde aktualisiert.',
       watching: (site) => `${site} wird jetzt beobachtet.`,
       couldNotWatch: 'Diese Website konnte nicht beobachtet werden.',
       stoppedWatching: (site) => `${site} wird nicht mehr beobachtet. Clausewatch vergleicht die Richtlinie weiterhin, wenn Sie sie besuchen.`,

@@ -78,6 +78,7 @@ function build(locale: string): UiWords {
       highlighted: 'Highlighted on the policy page.',
       passageNotFound: 'Opened the policy page, but that passage was not found there.',
       markedReviewed: 'Marked as reviewed.',
+      couldNotMarkReviewed: 'Not marked as reviewed: that version is no longer stored. The view has been refreshed.',
       watching: (site) => `Watching ${site}.`,
       couldNotWatch: 'Could not watch this site.',
       stoppedWatching: (site) => `Stopped watching ${site}. Clausewatch still compares its policy when you visit it.`,

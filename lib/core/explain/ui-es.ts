@@ -79,6 +79,7 @@ function build(locale: string): UiWords {
       highlighted: 'Resaltado en la página de la política.',
       passageNotFound: 'Se abrió la página de la política, pero ese pasaje no se encontró en ella.',
       markedReviewed: 'Marcado como revisado.',
+      couldNotMarkReviewed: 'No se marcó como revisado: esa versión ya no está guardada. La vista se ha actualizado.',
       watching: (site) => `Ahora se vigila ${site}.`,
       couldNotWatch: 'No se pudo vigilar este sitio.',
       stoppedWatching: (site) => `Se dejó de vigilar ${site}. Clausewatch sigue comparando su política cuando usted la visita.`,

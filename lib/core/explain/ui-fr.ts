@@ -82,6 +82,7 @@ function build(locale: string): UiWords {
       highlighted: 'Passage mis en évidence sur la page de la politique.',
       passageNotFound: 'La page de la politique a été ouverte, mais ce passage n’y a pas été trouvé.',
       markedReviewed: 'Marqué comme lu.',
+      couldNotMarkReviewed: `Non marqué comme lu${C} cette version n’est plus enregistrée. L’affichage a été actualisé.`,
       watching: (site) => `Surveillance de ${site} activée.`,
       couldNotWatch: 'Impossible de surveiller ce site.',
       stoppedWatching: (site) => `${site} n’est plus surveillé. Clausewatch compare toujours sa politique lorsque vous la consultez.`,

@@ -78,6 +78,8 @@ export interface UiWords {
     highlighted: string;
     passageNotFound: string;
     markedReviewed: string;
+    /** The background marked nothing: the version is no longer stored (pruned, or replaced by an import). */
+    couldNotMarkReviewed: string;
     watching(site: string): string;
     couldNotWatch: string;
     stoppedWatching(site: string): string;
