@@ -302,6 +302,9 @@ describe('bad input', () => {
     const nested = (n: number) => `<!doctype html><title>Privacy Policy</title><body><h1>Privacy Policy</h1>${'<div>'.repeat(n)}<p>We collect data.</p>${'</div>'.repeat(n)}</body>`;
     writeFileSync(join(dir, 'nested-4000.html'), nested(4000));
     writeFileSync(join(dir, 'nested-1000.html'), nested(1000));
+    // One <div> of 100,000 attributes (1.1 MB): jsdom's parser took a minute over its tag.
+    const attributes = Array.from({ length: 100_000 }, (_, i) => `a${i}=1`).join(' ');
+    writeFileSync(join(dir, 'attributes.html'), `<!doctype html><title>Privacy Policy</title><body><h1>Privacy Policy</h1><div ${attributes}><p>We collect data.</p></div></body>`);
     // Sparse: the size check must refuse it before reading a byte.
     writeFileSync(join(dir, 'huge.html'), '');
     truncateSync(join(dir, 'huge.html'), 21 * 1024 * 1024);
@@ -329,6 +332,7 @@ describe('bad input', () => {
     ['utf16-binary.txt', /utf16-binary\.txt: .*UTF-16/],
     ['nested-4000.html', /nested-4000\.html: the page is nested too deeply to extract \(about 4,000 levels; the limit is 256\)/],
     ['nested-1000.html', /nested-1000\.html: the page is nested too deeply to extract/],
+    ['attributes.html', /attributes\.html: the page has a tag with too many attributes to extract \(100,000 in one tag; the limit is 1,000\)/],
     ['huge.html', /too large \(21\.0 MB; the limit is 20\.0 MB\)/],
     ['just-over.md', /too large \(20\.1 MB; the limit is 20\.0 MB\)/],
     ['utf16-meta.html', /utf16-meta\.html: is not valid UTF-8: byte \d+ \(0xe9\) .*declares charset "utf-16"/],
