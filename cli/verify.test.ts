@@ -1,7 +1,9 @@
 import 'fake-indexeddb/auto';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyzeChange } from '../lib/core/engine';
@@ -39,6 +41,23 @@ describe('clausewatch verify', () => {
       expect(r.stdout[1]).toMatch(/^checked: chain of privacy-policy:https:\/\/inkwell\.example\/legal\/privacy: 3 entries, head [0-9a-f]{64}; 3 of 3 raw captures in the file/);
       expect(r.stdout.at(-1)).toBe(`verified: ${name} is intact (8 records)`);
     }
+  });
+
+  it('verifies an export piped to it (`cat export.warc | clausewatch verify /dev/stdin`), gzipped or not', () => {
+    // A shell's pipe, as a user makes one: /dev/stdin reports no size, and was read as an empty file ("FAIL
+    // the file holds no WARC record", exit 1: an intact export called damaged).
+    const root = fileURLToPath(new URL('..', import.meta.url));
+    for (const name of ['evidence.warc', 'evidence.warc.gz']) {
+      const r = spawnSync('sh', ['-c', 'cat "$1" | "$0" --import tsx cli/main.ts verify /dev/stdin', process.execPath, join(dir, name)], { cwd: root, encoding: 'utf8' });
+      expect(r.stderr).toBe('');
+      expect(r.stdout).not.toContain('FAIL');
+      expect(r.stdout.trimEnd().split('\n').at(-1)).toBe('verified: /dev/stdin is intact (8 records)');
+      expect(r.status).toBe(0);
+    }
+  }, 60_000);
+
+  it('stops reading a stream past the size limit, with one line: never a verdict on part of it', async () => {
+    expect(await runVerify('/dev/zero', { maxBytes: 1_000_000 })).toEqual({ exitCode: 1, stdout: [], stderr: ['clausewatch: error: /dev/zero: cannot read (larger than 1000000 bytes)'] });
   });
 
   it('exits 1 and names the record when one byte is changed', async () => {
