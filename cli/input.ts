@@ -64,34 +64,49 @@ export function looksBinary(head: Uint8Array, truncated = false): boolean {
 }
 
 /**
- * Where the markup starts: past a byte-order mark and any white space, comments (`<!-- … -->`) and XML
- * declarations or processing instructions (`<?xml … ?>`) before it, as a saved page may open with a
- * licence or a banner. Looks at SNIFF_SKIP_CHARS at most; a comment not closed by then ends the look.
+ * Where the markup starts: past a byte-order mark and any white space, comments (`<!-- … -->`), XML
+ * declarations or processing instructions (`<?xml … ?>`) and doctypes before it, as a saved page may
+ * open with a licence or a banner. Looks at SNIFF_SKIP_CHARS at most; a comment not closed by then ends
+ * the look. Says too whether an HTML doctype was passed on the way.
  */
-function markupStart(text: string): number {
+function markupStart(text: string): { at: number; htmlDoctype: boolean } {
   const window = text.slice(0, SNIFF_SKIP_CHARS);
   let at = window.startsWith('\uFEFF') ? 1 : 0;
+  let htmlDoctype = false;
   for (;;) {
     while (at < window.length && /\s/.test(window[at] ?? '')) at++;
-    const close = window.startsWith('<!--', at) ? '-->' : window.startsWith('<?', at) ? '>' : null;
-    if (close === null) return at;
+    const doctype = window.slice(at, at + 9).toLowerCase() === '<!doctype';
+    const close = window.startsWith('<!--', at) ? '-->' : window.startsWith('<?', at) || doctype ? '>' : null;
+    if (close === null) return { at, htmlDoctype };
     const end = window.indexOf(close, at + 2);
-    if (end < 0) return window.length;
+    if (end < 0) return { at: window.length, htmlDoctype };
+    if (doctype && /^<!doctype\s+html[\s>]/i.test(window.slice(at, end + 1))) htmlDoctype = true;
     at = end + close.length;
   }
 }
 
 /**
- * HTML by extension, or by what the first KB of markup looks like (saved pages often have no or odd
- * extensions), after any leading comments, XML declarations and white space.
+ * Tags a page's markup starts with, and Markdown or prose hardly ever does: the HTML signatures of the
+ * WHATWG MIME Sniffing standard (`<html`, `<head`, `<body`, `<div`, `<p`, …), and the head's `<meta`,
+ * `<link` and `<base`, which saved pages often begin with.
+ */
+const HTML_START = /^<(?:html|head|body|meta|link|base|title|script|style|iframe|h1|div|font|table|a|b|br|p)[\s/>]/i;
+
+/**
+ * The format of an input. HTML by extension (.html, .htm, .xhtml). Markdown by extension (.md,
+ * .markdown, .mdown), and a .txt is never sniffed as HTML: a file named so is what it says, even when
+ * its prose mentions `<head>`. Otherwise (saved pages often have no or odd extensions) HTML when its
+ * markup starts like a page's: an HTML doctype, or one of HTML_START's tags first, after any byte-order
+ * mark, white space, comments and XML declarations.
  */
 export function sniffFormat(path: string, text: string): InputFormat {
   const ext = extname(path).toLowerCase();
   if (ext === '.html' || ext === '.htm' || ext === '.xhtml') return 'html';
-  const start = markupStart(text);
-  const head = start < SNIFF_SKIP_CHARS ? text.slice(start, start + 1024).toLowerCase() : '';
-  if (head.startsWith('<!doctype html') || head.startsWith('<html') || /<(?:body|head)[\s>]/.test(head)) return 'html';
   if (ext === '.md' || ext === '.markdown' || ext === '.mdown') return 'markdown';
+  if (ext !== '.txt') {
+    const start = markupStart(text);
+    if (start.htmlDoctype || (start.at < SNIFF_SKIP_CHARS && HTML_START.test(text.slice(start.at, start.at + 16)))) return 'html';
+  }
   // Text that uses Markdown headings is read as Markdown whatever its name; either way the same reader runs.
   if (/^\s{0,3}#{1,6}\s+\S/m.test(text.slice(0, 4096))) return 'markdown';
   return 'text';

@@ -107,6 +107,27 @@ describe('clausewatch diff', () => {
     }
   });
 
+  it('reads .md files whose prose mentions <head> or <body> as Markdown, not as HTML', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cw-md-mentions-'));
+    try {
+      // A mention in the first KB made both read as HTML: the headings lost, the title empty, and detect
+      // saying "not a privacy policy (confidence 1.00)".
+      const mention = (name: string) => readFileSync(join(FIXTURES, name), 'utf8').replace('We collect device information', 'A pixel in the <head> of our pages (not the <body>) counts visits. We collect device information');
+      writeFileSync(join(dir, 'v1.md'), mention('policy-v1.md'));
+      writeFileSync(join(dir, 'v2.md'), mention('policy-v2.md'));
+      expect(readFileSync(join(dir, 'v2.md'), 'utf8').indexOf('<head>')).toBeLessThan(1024);
+      const detected = await run(['detect', 'v2.md', '--json'], { cwd: dir });
+      expect(DetectOutput.parse(JSON.parse(detected.stdout))).toMatchObject({ format: 'markdown', kind: 'privacy-policy' });
+      const r = await run(['diff', 'v1.md', 'v2.md', '--json'], { cwd: dir });
+      const out = DiffOutput.parse(JSON.parse(r.stdout));
+      expect(out.newer).toMatchObject({ format: 'markdown', title: 'Privacy Policy' });
+      expect(out.notes).toEqual([]);
+      expect(out.findings.some((f) => f.category === 'ai-training' && f.severity === 'major')).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('writes a policy\'s control characters as visible escapes, never as terminal commands', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'cw-escapes-'));
     try {
