@@ -3,10 +3,10 @@
  * or enormous file) into a one-line message instead of a stack trace or a nonsense analysis.
  */
 import { isUtf8 } from 'node:buffer';
-import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { InputFormat } from './output';
+import { readBounded, TooLarge } from './read-file';
 import { decodeAs, pageEncoding, utf8SequenceAt } from '../lib/core/text/charset';
 
 /** A problem with an input the user can fix; printed without a stack trace, exit status 1. */
@@ -187,40 +187,24 @@ export function decode(bytes: Uint8Array): string | null {
   return decoded.ok ? decoded.text : null;
 }
 
+/**
+ * One input: a regular file, or a pipe, `<(…)` or /dev/stdin read to its end (a version kept in git:
+ * `clausewatch diff <(git show HEAD~1:policy.md) policy.md`), at most `maxBytes` either way.
+ */
 export function readInputFile(source: string, cwd: string, maxBytes = DEFAULT_MAX_INPUT_BYTES): InputFile {
   if (!source) throw new InputError('empty file name');
   const absolutePath = resolve(cwd, source);
-  let size: number;
+  let bytes: Uint8Array;
   try {
-    const st = statSync(absolutePath);
-    if (st.isDirectory()) throw new InputError(`${source}: is a directory, not a file`);
-    if (!st.isFile()) throw new InputError(`${source}: not a regular file`);
-    size = st.size;
+    bytes = readBounded(absolutePath, maxBytes);
   } catch (e) {
-    if (e instanceof InputError) throw e;
-    throw new InputError(errnoMessage(e, source));
-  }
-  if (size === 0) throw new InputError(`${source}: file is empty`);
-  if (size > maxBytes) {
-    throw new InputError(`${source}: file is too large (${describeSize(size, 'up')}; the limit is ${describeSize(maxBytes, 'down')})`);
-  }
-  let bytes: Buffer;
-  let fd: number | undefined;
-  try {
-    fd = openSync(absolutePath, 'r');
-    bytes = Buffer.alloc(size);
-    let read = 0;
-    while (read < size) {
-      const n = readSync(fd, bytes, read, size - read, read);
-      if (n === 0) break;
-      read += n;
+    if (e instanceof TooLarge) {
+      const size = e.size === null ? `more than ${describeSize(maxBytes, 'down')}, where reading stopped` : describeSize(e.size, 'up');
+      throw new InputError(`${source}: file is too large (${size}; the limit is ${describeSize(maxBytes, 'down')})`);
     }
-    bytes = bytes.subarray(0, read);
-  } catch (e) {
     throw new InputError(errnoMessage(e, source));
-  } finally {
-    if (fd !== undefined) closeSync(fd);
   }
+  if (bytes.length === 0) throw new InputError(`${source}: file is empty`);
   const decoded = decodeBytes(bytes);
   if (!decoded.ok) throw new InputError(`${source}: ${decoded.reason}`);
   const text = decoded.text;

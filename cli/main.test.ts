@@ -371,6 +371,14 @@ describe('bad input', () => {
     }
   });
 
+  it('refuses a stream past the size limit once it has read that much, and an empty stream', async () => {
+    for (const argv of [['detect', '/dev/zero'], ['diff', 'policy-v1.md', '/dev/zero']]) {
+      const r = await run(argv, { maxInputBytes: 1_000_000 });
+      expect(r).toMatchObject({ code: 1, stdout: '', stderr: 'clausewatch: error: /dev/zero: file is too large (more than 976 KB, where reading stopped; the limit is 976 KB)\n' });
+    }
+    expect(await run(['detect', '/dev/null'])).toMatchObject({ code: 1, stdout: '', stderr: 'clausewatch: error: /dev/null: file is empty\n' });
+  });
+
   it('honours a smaller injected size limit', async () => {
     const r = await run(['detect', 'policy-v1.html'], { maxInputBytes: 1000 });
     expect(r.code).toBe(1);

@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { closeSync, existsSync, openSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { DetectOutput, DiffOutput } from './output';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const FIXTURES = fileURLToPath(new URL('./fixtures/', import.meta.url));
@@ -31,5 +32,25 @@ describe('an output that cannot be written', () => {
     } finally {
       closeSync(full);
     }
+  }, 60_000);
+});
+
+describe('inputs from a pipe', () => {
+  /** A bash command line run in the fixtures folder, `clausewatch` being the program from the sources. */
+  const shell = (line: string) =>
+    spawnSync('bash', ['-c', `clausewatch() { "${process.execPath}" --import tsx "${ROOT}cli/main.ts" "$@"; }; ${line}`], { cwd: FIXTURES, encoding: 'utf8' });
+
+  it('diff reads a process substitution, and detect reads /dev/stdin (both "not a regular file" before)', () => {
+    const diff = shell('clausewatch diff <(cat policy-v1.md) policy-v2.md --json');
+    expect(diff.stderr).toBe('');
+    expect(diff.status).toBe(0);
+    const out = DiffOutput.parse(JSON.parse(diff.stdout));
+    expect(out.older).toMatchObject({ format: 'markdown', title: 'Privacy Policy' });
+    expect(out.findings.some((f) => f.category === 'ai-training' && f.severity === 'major')).toBe(true);
+
+    const detect = shell('cat policy-v1.html | clausewatch detect /dev/stdin --json');
+    expect(detect.stderr).toBe('');
+    expect(detect.status).toBe(0);
+    expect(DetectOutput.parse(JSON.parse(detect.stdout))).toMatchObject({ source: '/dev/stdin', format: 'html', kind: 'privacy-policy' });
   }, 60_000);
 });
