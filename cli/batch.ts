@@ -152,6 +152,41 @@ async function* readable(source: AsyncIterable<Uint8Array>, listPath: string): A
   }
 }
 
+/**
+ * The list as UTF-8. A list saved as UTF-16 with a byte-order mark (what Windows PowerShell 5's `>`
+ * writes) is decoded as an input file would be (cli/input.ts decodeBytes) and passed on as UTF-8, piece
+ * by piece; any other list passes as it is, UTF-8 (a BOM at its start is dropped with the line's) and
+ * checked line by line. UTF-16 that does not decode (an unpaired surrogate, an odd byte at its end) ends
+ * the run with one line, after the results of the lines before it.
+ */
+async function* asUtf8(source: AsyncIterable<Uint8Array>, listPath: string): AsyncGenerator<Uint8Array> {
+  let head: Buffer | null = Buffer.alloc(0);
+  let decoder: TextDecoder | null = null;
+  const decode = (bytes?: Uint8Array): Uint8Array => {
+    try {
+      return Buffer.from(bytes ? decoder!.decode(bytes, { stream: true }) : decoder!.decode(), 'utf8');
+    } catch {
+      throw new InputError(`${listPath}: starts with a UTF-16 byte-order mark but is not valid UTF-16; convert it to UTF-8`);
+    }
+  };
+  for await (const piece of source) {
+    let bytes: Uint8Array = piece;
+    if (head) {
+      // The first two bytes decide, however the pieces come.
+      head = Buffer.concat([head, piece]);
+      if (head.length < 2) continue;
+      const encoding = head[0] === 0xff && head[1] === 0xfe ? 'utf-16le' : head[0] === 0xfe && head[1] === 0xff ? 'utf-16be' : null;
+      // The decoder drops the byte-order mark itself.
+      if (encoding) decoder = new TextDecoder(encoding, { fatal: true });
+      bytes = head;
+      head = null;
+    }
+    yield decoder ? decode(bytes) : bytes;
+  }
+  if (head?.length) yield head;
+  if (decoder) yield decode();
+}
+
 /** `listPath` "-" reads the batch from standard input; its paths are then relative to `cwd`. */
 export async function runBatch(command: 'detect' | 'diff', listPath: string, options: BatchOptions): Promise<number> {
   const fromStdin = listPath === '-';
@@ -159,7 +194,7 @@ export async function runBatch(command: 'detect' | 'diff', listPath: string, opt
   const absolute = fromStdin ? join(resolve(options.cwd), '-') : resolve(options.cwd, listPath);
   const file = fromStdin ? null : await openListFile(absolute, listPath);
   try {
-    return await runLines(command, listPath, readable(file ?? options.stdin!, listPath), dirname(absolute), options);
+    return await runLines(command, listPath, asUtf8(readable(file ?? options.stdin!, listPath), listPath), dirname(absolute), options);
   } finally {
     file?.destroy();
   }
