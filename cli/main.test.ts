@@ -8,7 +8,7 @@ import { ANSI, FIXTURES, run } from './test-helpers';
 // eslint-disable-next-line no-control-regex
 const COLOUR = /\x1b\[[\d;]{0,12}m/g;
 // eslint-disable-next-line no-control-regex
-const OBEYED_CHARS = /^[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]$/;
+const OBEYED_CHARS = /^(?:[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]|(?![\u00ad\u200c\u200d])\p{Cf})$/u;
 
 describe('clausewatch diff', () => {
   it('reports the new AI-training clause and the advertising-partner sharing, piped: no colour, [+ +] markers', async () => {
@@ -145,6 +145,26 @@ describe('clausewatch diff', () => {
         expect([...withoutColours].filter((c) => OBEYED_CHARS.test(c))).toEqual([]);
         if (!isTTY) expect(r.stdout).not.toContain('\x1b');
       }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('writes direction marks and other invisible format characters of a page as escapes, in the text and the JSON', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cw-format-chars-'));
+    try {
+      // A right-to-left mark made a bidi-aware terminal lay the quoted line out right to left, [+ +] and all.
+      const marks = '&#x200f;&#x61c;&#x200e;&#x206e;&#xfff9;';
+      const v2 = readFileSync(join(FIXTURES, 'policy-v2.html'), 'utf8').replace('We use the content you create', `${marks} We use the content you create`);
+      writeFileSync(join(dir, 'v2.html'), v2);
+      const r = await run(['diff', join(FIXTURES, 'policy-v1.html'), 'v2.html'], { cwd: dir });
+      expect(r.code).toBe(0);
+      expect(r.stdout).toContain('\\u200f\\u061c\\u200e\\u206e\\ufff9 We use the content you create');
+      expect(r.stdout).not.toMatch(/[\u200e\u200f\u061c\u206e\ufff9]/);
+      const json = await run(['diff', join(FIXTURES, 'policy-v1.html'), 'v2.html', '--json'], { cwd: dir });
+      expect(json.stdout).toContain('\\u200f\\u061c\\u200e\\u206e\\ufff9 We use the content you create');
+      expect(json.stdout).not.toMatch(/[\u200e\u200f\u061c\u206e\ufff9]/);
+      expect(DiffOutput.parse(JSON.parse(json.stdout)).findings.flatMap((f) => f.evidence)).toContainEqual(expect.stringContaining('\u200f\u061c\u200e\u206e\ufff9 We use the content you create'));
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -97,6 +97,22 @@ describe('clausewatch verify', () => {
     expect(lines.some((l) => l.includes('evil\\u000averified: evidence.warc is intact (8 records)\\u001b[32m'))).toBe(true);
   });
 
+  it('escapes a value the parser quotes once, as every other value: "a\\u0005b\\u202eX", not "a\\\\u0005b\\u202eX"', async () => {
+    // The parser JSON.stringify'd its quotes, and the output escaped their backslashes again, but not the
+    // U+202E JSON leaves as it is: a control character read as a policy's own "\u0005" text.
+    const cases: Array<[string, string, string]> = [
+      ['no-field.warc', 'WARC/1.1\r\nWARC-Type: warcinfo\r\na\u0005b\u202eX \\u0007\r\n\r\n', 'FAIL record 1 (at byte 0): a header line has no field name: "a\\u0005b\\u202eX \\\\u0007"'],
+      ['version.warc', 'WARC/1.1\u0005\u200f\r\nWARC-Type: warcinfo\r\n\r\n', 'FAIL record 1 (at byte 0): expected a WARC version line, found "WARC/1.1\\u0005\\u200f"'],
+      ['not-warc.warc', '\u001b[2Jnot\u202e a warc\r\n', 'FAIL record 1 (at byte 0): expected a WARC version line, found "\\u001b[2Jnot\\u202e a warc"'],
+    ];
+    for (const [name, text, line] of cases) {
+      writeFileSync(join(dir, name), text);
+      const r = await run(['verify', name], { cwd: dir });
+      expect(r.code).toBe(1);
+      expect(r.stdout.split('\n')).toContain(line);
+    }
+  });
+
   it('runs as `clausewatch verify FILE` from the command line: 0 intact, 1 tampered, 2 without a file', async () => {
     const ok = await run(['verify', 'evidence.warc'], { cwd: dir });
     expect(ok.code).toBe(0);
