@@ -25,6 +25,8 @@ export interface BatchOptions {
   maxBytes: number;
   /** Standard input, read when the batch file is "-" (its paths are then relative to `cwd`). */
   stdin?: AsyncIterable<Uint8Array>;
+  /** Called when a line fails, before its error result is written: the status is 1 from then on. */
+  lineFailed?: () => void;
 }
 
 type Id = string | number | null;
@@ -231,6 +233,7 @@ async function runLines(command: 'detect' | 'diff', listPath: string, source: As
       schema.parse(result);
     } catch (e) {
       failed++;
+      options.lineFailed?.();
       const known = e instanceof LineError || e instanceof InputError;
       const message = e instanceof Error ? e.message : String(e);
       const error: BatchError = { id: text === null ? null : salvageId(text), line: lineNo, command, error: known ? message : `internal error: ${message}` };

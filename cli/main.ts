@@ -29,6 +29,11 @@ export interface CliIO {
   maxInputBytes?: number;
   /** Standard input, for `--batch -`; the process's by default. */
   stdin?: AsyncIterable<Uint8Array>;
+  /**
+   * Called when a batch line fails, as its error result is written: the run's status is 1 from then on,
+   * which the process needs should its output be closed before main() returns (`| head -1`).
+   */
+  lineFailed?: () => void;
 }
 
 export const EXIT = { ok: 0, input: 1, usage: 2, internal: 3, output: 4 } as const;
@@ -69,6 +74,7 @@ async function execute(argv: readonly string[], io: CliIO, cwd: string, env: Rec
       width: Math.max(40, Math.min(120, io.columns ?? (Number(env['COLUMNS']) || 100))),
       maxInputBytes: io.maxInputBytes ?? DEFAULT_MAX_INPUT_BYTES,
       ...(io.stdin ? { stdin: io.stdin } : {}),
+      ...(io.lineFailed ? { lineFailed: io.lineFailed } : {}),
     },
   );
 }
@@ -107,8 +113,9 @@ export function outputError(e: NodeJS.ErrnoException): string {
 /** Wires main() to the real process; used by bin/clausewatch.mjs and `npm run cli`. */
 export async function runAsProcess(): Promise<void> {
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-    // `clausewatch ... | head` closes the pipe early; that is not an error worth a stack trace.
-    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    // `clausewatch ... | head` closes the pipe early; that is not an error worth a stack trace. The status
+    // is what the run had come to: 1 if a batch line had failed already.
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? EXIT.ok);
     // Anything else (ENOSPC on a full disk, EIO) means the output is lost: one line, and a status of its own.
     process.stderr.write(`clausewatch: error: ${outputError(e)}\n`);
     if (process.env['CLAUSEWATCH_DEBUG'] === '1' && e.stack) process.stderr.write(`${e.stack}\n`);
@@ -120,6 +127,9 @@ export async function runAsProcess(): Promise<void> {
     isTTY: process.stdout.isTTY === true,
     columns: process.stdout.columns,
     stdin: process.stdin,
+    lineFailed: () => {
+      process.exitCode = EXIT.input;
+    },
   });
   process.exitCode = code;
 }

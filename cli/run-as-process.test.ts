@@ -2,8 +2,10 @@
  * The program as a process (cli/main.ts runAsProcess, from the sources): what happens to its output
  * streams, which the in-process tests (cli/test-helpers.ts run) cannot show.
  */
-import { spawnSync } from 'node:child_process';
-import { closeSync, existsSync, openSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { closeSync, existsSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { DetectOutput, DiffOutput } from './output';
@@ -31,6 +33,32 @@ describe('an output that cannot be written', () => {
       expect(debug.stderr).toMatch(/^clausewatch: error: cannot write the output \(ENOSPC: no space left on device\)\nError: ENOSPC[^\n]*\n\s+at /);
     } finally {
       closeSync(full);
+    }
+  }, 60_000);
+});
+
+describe('a reader that closes the pipe early (`| head -1`)', () => {
+  it('leaves the status the run had come to: 1 when a batch line had failed already (0 before)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cw-early-close-'));
+    try {
+      const pair = JSON.stringify({ older: join(FIXTURES, 'policy-v1.md'), newer: join(FIXTURES, 'policy-v2.md') }).slice(1);
+      const lines = ['{"id":"bad","older":"nope.md","newer":"policy-v2.md"}', ...Array.from({ length: 300 }, (_, i) => `{"id":${i},${pair}`)];
+      writeFileSync(join(dir, 'pairs.jsonl'), `${lines.join('\n')}\n`);
+      const child = spawn(process.execPath, ['--import', 'tsx', `${ROOT}cli/main.ts`, 'diff', '--batch', join(dir, 'pairs.jsonl')], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+      let stderr = '';
+      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+      let first = '';
+      // Read the first result line, then close the pipe, as `head -1` does: later writes meet EPIPE.
+      child.stdout.on('data', (d: Buffer) => {
+        first += d.toString();
+        if (first.includes('\n')) child.stdout.destroy();
+      });
+      const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+      expect(first.split('\n')[0]).toBe('{"id":"bad","line":1,"command":"diff","error":"nope.md: no such file"}');
+      expect(stderr).toBe('');
+      expect(code).toBe(1);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   }, 60_000);
 });
