@@ -5,7 +5,7 @@
  */
 import { statSync } from 'node:fs';
 import { open } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { BatchDetectResult, BatchDiffResult, type BatchError } from './output';
 import { parsePageUrl, UsageError } from './args';
 import { runDetect, runDiff } from './analyze';
@@ -131,13 +131,14 @@ function salvageId(text: string): Id {
 /**
  * The list file, opened for reading: one clear line (exit 1) when it cannot be, whatever the reason
  * (missing, a directory, no permission, a socket), as for any other input. Reading it later fails the
- * same way.
+ * same way. `regular` says it is a regular file, not a pipe or a device.
  */
-async function openListFile(absolute: string, listPath: string): Promise<AsyncIterable<Uint8Array> & { destroy(): void }> {
+async function openListFile(absolute: string, listPath: string): Promise<{ stream: AsyncIterable<Uint8Array> & { destroy(): void }; regular: boolean }> {
   try {
-    if (statSync(absolute).isDirectory()) throw new InputError(`${listPath}: is a directory, not a JSONL file`);
+    const st = statSync(absolute);
+    if (st.isDirectory()) throw new InputError(`${listPath}: is a directory, not a JSONL file`);
     const handle = await open(absolute, 'r');
-    return handle.createReadStream({ highWaterMark: 64 * 1024 });
+    return { stream: handle.createReadStream({ highWaterMark: 64 * 1024 }), regular: st.isFile() };
   } catch (e) {
     if (e instanceof InputError) throw e;
     throw new InputError(errnoMessage(e, listPath));
@@ -189,16 +190,21 @@ async function* asUtf8(source: AsyncIterable<Uint8Array>, listPath: string): Asy
   if (decoder) yield decode();
 }
 
-/** `listPath` "-" reads the batch from standard input; its paths are then relative to `cwd`. */
+/**
+ * `listPath` "-" reads the batch from standard input. Paths in the lines are relative to the list
+ * file's folder; to the working folder when the list is no regular file (standard input, by "-" or as
+ * /dev/stdin, a pipe, `<(…)`): its folder (/dev, /dev/fd) says nothing of where the files are.
+ */
 export async function runBatch(command: 'detect' | 'diff', listPath: string, options: BatchOptions): Promise<number> {
   const fromStdin = listPath === '-';
   if (fromStdin && !options.stdin) throw new InputError('-: no standard input to read the batch from');
-  const absolute = fromStdin ? join(resolve(options.cwd), '-') : resolve(options.cwd, listPath);
+  const absolute = resolve(options.cwd, listPath);
   const file = fromStdin ? null : await openListFile(absolute, listPath);
+  const base = file?.regular ? dirname(absolute) : resolve(options.cwd);
   try {
-    return await runLines(command, listPath, asUtf8(readable(file ?? options.stdin!, listPath), listPath), dirname(absolute), options);
+    return await runLines(command, listPath, asUtf8(readable(file?.stream ?? options.stdin!, listPath), listPath), base, options);
   } finally {
-    file?.destroy();
+    file?.stream.destroy();
   }
 }
 

@@ -81,4 +81,14 @@ describe('inputs from a pipe', () => {
     expect(detect.status).toBe(0);
     expect(DetectOutput.parse(JSON.parse(detect.stdout))).toMatchObject({ source: '/dev/stdin', format: 'html', kind: 'privacy-policy' });
   }, 60_000);
+
+  it('--batch /dev/stdin or <(…) takes the paths of its lines from the working folder, as --batch - does (from /dev before)', () => {
+    const line = '{"id":"a","older":"policy-v1.md","newer":"policy-v2.md"}';
+    for (const command of [`echo '${line}' | clausewatch diff --batch /dev/stdin`, `clausewatch diff --batch <(echo '${line}')`]) {
+      const r = shell(command);
+      expect(r.stderr).toBe('');
+      expect(r.status).toBe(0);
+      expect(DiffOutput.parse(JSON.parse(r.stdout)).older.source).toBe('policy-v1.md');
+    }
+  }, 60_000);
 });
