@@ -15,7 +15,14 @@ function pageUrl(explicit: string | undefined, fileUrl: string): string {
 }
 
 function batch(command: 'detect' | 'diff', args: CommandArgs, ctx: CommandContext): Promise<number> {
-  return runBatch(command, args.batch ?? '', { cwd: ctx.cwd, out: ctx.stdout, maxBytes: ctx.maxInputBytes, lang: args.lang, ...(ctx.stdin ? { stdin: ctx.stdin } : {}) });
+  return runBatch(command, args.batch ?? '', {
+    cwd: ctx.cwd,
+    out: ctx.stdout,
+    maxBytes: ctx.maxInputBytes,
+    lang: args.lang,
+    ...(ctx.stdin ? { stdin: ctx.stdin } : {}),
+    ...(ctx.lineFailed ? { lineFailed: ctx.lineFailed } : {}),
+  });
 }
 
 export async function detectCommand(args: CommandArgs, ctx: CommandContext): Promise<number> {

@@ -1,4 +1,4 @@
-import { chmodSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -98,6 +98,55 @@ describe('diff --batch', () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
     expect(r.stderr).toBe('clausewatch: error: nope.jsonl: no such file\n');
+  });
+});
+
+describe('a batch file in UTF-16', () => {
+  const pairs = (ids: Array<string | number>) => ids.map((id) => `${JSON.stringify({ id, older: 'policy-v1.md', newer: 'policy-v2.md' })}\r\n`).join('');
+  const utf16le = (text: string) => Buffer.from(`\uFEFF${text}`, 'utf16le');
+  const utf16be = (text: string) => utf16le(text).swap16();
+
+  it('is read as UTF-16 behind its byte-order mark, little- or big-endian (PowerShell 5 writes it): one result per line', async () => {
+    // Each line was an error before ("not valid UTF-8", then "invalid JSON"), and the last NUL a line of its own.
+    await inTempDir(async (dir) => {
+      for (const [name, bytes] of [['le.jsonl', utf16le(pairs([1, 'zwei']))], ['be.jsonl', utf16be(pairs([1, 'zwei']))]] as const) {
+        writeFileSync(join(dir, name), bytes);
+        for (const f of ['policy-v1.md', 'policy-v2.md']) writeFileSync(join(dir, f), readFileSync(join(FIXTURES, f)));
+        const r = await run(['diff', '--batch', name], { cwd: dir });
+        expect(r.stderr).toBe('');
+        const results = jsonLines(r.stdout).map((l) => BatchDiffResult.parse(l));
+        expect(results.map((x) => [x.id, x.line, 'error' in x])).toEqual([
+          [1, 1, false],
+          ['zwei', 2, false],
+        ]);
+        expect(r.code).toBe(0);
+      }
+    });
+  });
+
+  it('from standard input too, however the pipe cuts it (here: one byte at a time, through a surrogate pair)', async () => {
+    const bytes = utf16le(pairs(['😀 one', 'two']));
+    const stdin = (async function* () {
+      for (let i = 0; i < bytes.length; i++) yield bytes.subarray(i, i + 1);
+    })();
+    const r = await run(['diff', '--batch', '-'], { cwd: FIXTURES, stdin });
+    expect(r.stderr).toBe('');
+    expect(jsonLines(r.stdout).map((l) => BatchDiffResult.parse(l)).map((x) => [x.id, 'error' in x])).toEqual([
+      ['😀 one', false],
+      ['two', false],
+    ]);
+  });
+
+  it('that does not decode ends the run with one line naming the cause, after the results before it', async () => {
+    await inTempDir(async (dir) => {
+      for (const f of ['policy-v1.md', 'policy-v2.md']) writeFileSync(join(dir, f), readFileSync(join(FIXTURES, f)));
+      // An odd byte at the end: half a UTF-16 code unit.
+      writeFileSync(join(dir, 'odd.jsonl'), Buffer.concat([utf16le(pairs([1])), Buffer.from([0x41])]));
+      const r = await run(['diff', '--batch', 'odd.jsonl'], { cwd: dir });
+      expect(jsonLines(r.stdout).map((l) => (l as { id: unknown }).id)).toEqual([1]);
+      expect(r.stderr).toBe('clausewatch: error: odd.jsonl: starts with a UTF-16 byte-order mark but is not valid UTF-16; convert it to UTF-8\n');
+      expect(r.code).toBe(1);
+    });
   });
 });
 

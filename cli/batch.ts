@@ -5,7 +5,7 @@
  */
 import { statSync } from 'node:fs';
 import { open } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { BatchDetectResult, BatchDiffResult, type BatchError } from './output';
 import { parsePageUrl, UsageError } from './args';
 import { runDetect, runDiff } from './analyze';
@@ -25,6 +25,8 @@ export interface BatchOptions {
   maxBytes: number;
   /** Standard input, read when the batch file is "-" (its paths are then relative to `cwd`). */
   stdin?: AsyncIterable<Uint8Array>;
+  /** Called when a line fails, before its error result is written: the status is 1 from then on. */
+  lineFailed?: () => void;
 }
 
 type Id = string | number | null;
@@ -129,13 +131,14 @@ function salvageId(text: string): Id {
 /**
  * The list file, opened for reading: one clear line (exit 1) when it cannot be, whatever the reason
  * (missing, a directory, no permission, a socket), as for any other input. Reading it later fails the
- * same way.
+ * same way. `regular` says it is a regular file, not a pipe or a device.
  */
-async function openListFile(absolute: string, listPath: string): Promise<AsyncIterable<Uint8Array> & { destroy(): void }> {
+async function openListFile(absolute: string, listPath: string): Promise<{ stream: AsyncIterable<Uint8Array> & { destroy(): void }; regular: boolean }> {
   try {
-    if (statSync(absolute).isDirectory()) throw new InputError(`${listPath}: is a directory, not a JSONL file`);
+    const st = statSync(absolute);
+    if (st.isDirectory()) throw new InputError(`${listPath}: is a directory, not a JSONL file`);
     const handle = await open(absolute, 'r');
-    return handle.createReadStream({ highWaterMark: 64 * 1024 });
+    return { stream: handle.createReadStream({ highWaterMark: 64 * 1024 }), regular: st.isFile() };
   } catch (e) {
     if (e instanceof InputError) throw e;
     throw new InputError(errnoMessage(e, listPath));
@@ -152,16 +155,56 @@ async function* readable(source: AsyncIterable<Uint8Array>, listPath: string): A
   }
 }
 
-/** `listPath` "-" reads the batch from standard input; its paths are then relative to `cwd`. */
+/**
+ * The list as UTF-8. A list saved as UTF-16 with a byte-order mark (what Windows PowerShell 5's `>`
+ * writes) is decoded as an input file would be (cli/input.ts decodeBytes) and passed on as UTF-8, piece
+ * by piece; any other list passes as it is, UTF-8 (a BOM at its start is dropped with the line's) and
+ * checked line by line. UTF-16 that does not decode (an unpaired surrogate, an odd byte at its end) ends
+ * the run with one line, after the results of the lines before it.
+ */
+async function* asUtf8(source: AsyncIterable<Uint8Array>, listPath: string): AsyncGenerator<Uint8Array> {
+  let head: Buffer | null = Buffer.alloc(0);
+  let decoder: TextDecoder | null = null;
+  const decode = (bytes?: Uint8Array): Uint8Array => {
+    try {
+      return Buffer.from(bytes ? decoder!.decode(bytes, { stream: true }) : decoder!.decode(), 'utf8');
+    } catch {
+      throw new InputError(`${listPath}: starts with a UTF-16 byte-order mark but is not valid UTF-16; convert it to UTF-8`);
+    }
+  };
+  for await (const piece of source) {
+    let bytes: Uint8Array = piece;
+    if (head) {
+      // The first two bytes decide, however the pieces come.
+      head = Buffer.concat([head, piece]);
+      if (head.length < 2) continue;
+      const encoding = head[0] === 0xff && head[1] === 0xfe ? 'utf-16le' : head[0] === 0xfe && head[1] === 0xff ? 'utf-16be' : null;
+      // The decoder drops the byte-order mark itself.
+      if (encoding) decoder = new TextDecoder(encoding, { fatal: true });
+      bytes = head;
+      head = null;
+    }
+    yield decoder ? decode(bytes) : bytes;
+  }
+  if (head?.length) yield head;
+  if (decoder) yield decode();
+}
+
+/**
+ * `listPath` "-" reads the batch from standard input. Paths in the lines are relative to the list
+ * file's folder; to the working folder when the list is no regular file (standard input, by "-" or as
+ * /dev/stdin, a pipe, `<(…)`): its folder (/dev, /dev/fd) says nothing of where the files are.
+ */
 export async function runBatch(command: 'detect' | 'diff', listPath: string, options: BatchOptions): Promise<number> {
   const fromStdin = listPath === '-';
   if (fromStdin && !options.stdin) throw new InputError('-: no standard input to read the batch from');
-  const absolute = fromStdin ? join(resolve(options.cwd), '-') : resolve(options.cwd, listPath);
+  const absolute = resolve(options.cwd, listPath);
   const file = fromStdin ? null : await openListFile(absolute, listPath);
+  const base = file?.regular ? dirname(absolute) : resolve(options.cwd);
   try {
-    return await runLines(command, listPath, readable(file ?? options.stdin!, listPath), dirname(absolute), options);
+    return await runLines(command, listPath, asUtf8(readable(file?.stream ?? options.stdin!, listPath), listPath), base, options);
   } finally {
-    file?.destroy();
+    file?.stream.destroy();
   }
 }
 
@@ -196,6 +239,7 @@ async function runLines(command: 'detect' | 'diff', listPath: string, source: As
       schema.parse(result);
     } catch (e) {
       failed++;
+      options.lineFailed?.();
       const known = e instanceof LineError || e instanceof InputError;
       const message = e instanceof Error ? e.message : String(e);
       const error: BatchError = { id: text === null ? null : salvageId(text), line: lineNo, command, error: known ? message : `internal error: ${message}` };

@@ -40,6 +40,8 @@ export interface CommandContext {
   maxInputBytes: number;
   /** Standard input (`--batch -`). */
   stdin?: AsyncIterable<Uint8Array>;
+  /** Called when a batch line fails (cli/main.ts CliIO). */
+  lineFailed?: () => void;
 }
 
 export interface CommandSpec extends CommandSyntax {

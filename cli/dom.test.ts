@@ -100,6 +100,23 @@ describe('estimatePageSize', () => {
     expect(estimate.depth).toBeGreaterThanOrEqual(exact.depth - 3);
   });
 
+  it('counts the attributes written in each tag, as the parser reads them', () => {
+    const html = `<!doctype html><title x=1>T</title><div a b=1 c = "2 > 3" d='e f=g' h=i/j k/l =m n"o p=>q</div><img src=x.png alt="a=b" / ><p x=y>`;
+    const page = loadHtml(html, 'https://example.test/');
+    const counts = [...page.document.querySelectorAll('*')].map((e) => e.attributes.length);
+    page.close();
+    const estimate = estimatePageSize(html);
+    expect(estimate.attributes).toBe(counts.reduce((a, b) => a + b, 0));
+    expect(estimate.mostAttributes).toBe(Math.max(...counts));
+    expect(estimate.mostAttributes).toBe(9);
+  });
+
+  it('counts the 5 million attributes of a 20 MB tag in one pass', () => {
+    const html = `<div ${'a=1 b=2 '.repeat(2_500_000)}>x</div><p>y`;
+    expect(html.length).toBeGreaterThan(20_000_000);
+    expect(estimatePageSize(html)).toMatchObject({ elements: 2, attributes: 5_000_000, mostAttributes: 5_000_000 });
+  });
+
   it('sees 4,000 nested divs, in one pass over the text', () => {
     expect(estimatePageSize(nested(4_000))).toMatchObject({ depth: 4_000, elements: 4_003 });
     expect(estimatePageSize('<div>'.repeat(200_000)).depth).toBe(200_000);
@@ -150,6 +167,9 @@ describe('loadPageWithinLimits', () => {
     ['4,000 nested divs', nested(4_000), /^the page is nested too deeply to extract \(about 4,000 levels; the limit is 256\)$/],
     ['100,000 nested divs', nested(100_000), /^the page is nested too deeply to extract \(about 100,000 levels; the limit is 256\)$/],
     ['45,000 elements', `<title>Privacy Policy</title>${'<span>x</span>'.repeat(45_000)}`, /^the page has too many elements to extract \(about 45,001; the limit is 20,000\)$/],
+    // jsdom's parser is quadratic in the attributes of one tag: it took a minute over these 100,000.
+    ['a tag of 100,000 attributes', nested(3, `<div ${Array.from({ length: 100_000 }, (_, i) => `a${i}=1`).join(' ')}>x</div>`), /^the page has a tag with too many attributes to extract \(100,000 in one tag; the limit is 1,000\)$/],
+    ['150 tags of 800 attributes', nested(3, `<span ${Array.from({ length: 800 }, (_, i) => `a${i}=1`).join(' ')}>x</span>`.repeat(150)), /^the page has too many attributes to extract \(120,000; the limit is 100,000\)$/],
     ['6,000 paragraphs under 100 divs', nested(100, '<p>x</p>'.repeat(6_000)), /^the page is too large for how deeply it is nested to extract \(elements × their levels: about 6\d\d,\d{3}; the limit is 250,000\)$/],
     // Refused once parsed, before Readability.
     ['300 nested divs', nested(300), /^the page is nested too deeply to extract \(over 256 levels; the limit is 256\)$/],
@@ -171,5 +191,9 @@ describe('loadPageWithinLimits', () => {
     deep.close();
     const wide = loadPageWithinLimits(`<title>x</title>${'<span>x</span>'.repeat(DOM_LIMITS.elements - 10)}`, 'https://example.test/privacy');
     wide.close();
+    const attributes = Array.from({ length: DOM_LIMITS.attributesPerTag }, (_, i) => `data-a${i}="1"`).join(' ');
+    const dressed = loadPageWithinLimits(nested(3, `<p ${attributes}>x</p>`), 'https://example.test/privacy');
+    expect(dressed.document.querySelector('p')?.attributes.length).toBe(DOM_LIMITS.attributesPerTag);
+    dressed.close();
   });
 });

@@ -142,8 +142,31 @@ export function loadHtml(html: string, url: string, options: { emptyStyles?: boo
  * real pages (9,888 elements, 49 levels, 120,183 element-levels, each extracted in at most 1 s); the
  * depth one is half of what Chromium's own parser builds (it stops nesting at 512).
  */
-export const DOM_LIMITS = { depth: READABILITY_LIMITS.depth, elements: 20_000, elementLevels: READABILITY_LIMITS.elementLevels };
+export const DOM_LIMITS = {
+  depth: READABILITY_LIMITS.depth,
+  elements: 20_000,
+  elementLevels: READABILITY_LIMITS.elementLevels,
+  /**
+   * Attributes written in one tag, and in the whole page. jsdom's parser is quadratic in the distinct
+   * attributes of one tag (10,000 took 0.6 s, 30,000 5 s, 100,000 a minute), and beyond that each
+   * attribute of a page costs `detect` about 40 µs (200 tags of 1,000: 9 s). The corpus's 432 real pages have at
+   * most 70 on one tag and 13,949 in all; at these limits the worst page, 100 tags of 1,000, takes 6 s.
+   * Counted as written, before parsing, and refused then: no factor, the count is no estimate.
+   */
+  attributesPerTag: 1_000,
+  attributes: 100_000,
+};
 export type DomLimits = typeof DOM_LIMITS;
+/** The limits on the element tree, which the parsed document is measured against too. */
+type TreeLimits = Pick<DomLimits, 'depth' | 'elements' | 'elementLevels'>;
+
+/** What the look before parsing counts: the tree it expects, and the attributes as written. */
+export interface PageEstimate extends TreeSize {
+  /** Attribute names written in every tag, end tags included (the tokenizer reads theirs too). */
+  attributes: number;
+  /** The most attribute names written in one tag. */
+  mostAttributes: number;
+}
 
 /** A page over the work bounds; its message is one line for the user. */
 export class PageTooComplex extends Error {}
@@ -157,6 +180,13 @@ const IMPLIED_END = new Set(['p', 'li', 'dt', 'dd', 'option', 'optgroup', 'tr', 
 const NO_SELF_NESTING = new Set(['a', 'button', 'nobr', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 
 const TAG_NAME = /[a-zA-Z][^\s/>]*/y;
+/** Where the scan of a tag is: the HTML tokenizer's attribute states, the ones that count. */
+const BEFORE_NAME = 0;
+const NAME = 1;
+const AFTER_NAME = 2;
+const BEFORE_VALUE = 3;
+const QUOTED = 4;
+const UNQUOTED = 5;
 
 const n = (x: number) => x.toLocaleString('en-US');
 
@@ -165,13 +195,22 @@ const n = (x: number) => x.toLocaleString('en-US');
  * parsing; the message always states the real limit. An exact count stops at the first limit passed,
  * so it says "over".
  */
-function overLimit(size: TreeSize, limits: DomLimits, estimated: boolean, factor = 1): string | null {
+function overLimit(size: TreeSize, limits: TreeLimits, estimated: boolean, factor = 1): string | null {
   const amount = (value: number, limit: number) => (estimated ? `about ${n(value)}` : `over ${n(limit)}`);
   if (size.depth > factor * limits.depth) return `the page is nested too deeply to extract (${amount(size.depth, limits.depth)} levels; the limit is ${n(limits.depth)})`;
   if (size.elements > factor * limits.elements) return `the page has too many elements to extract (${amount(size.elements, limits.elements)}; the limit is ${n(limits.elements)})`;
   if (size.elementLevels > factor * limits.elementLevels) {
     return `the page is too large for how deeply it is nested to extract (elements × their levels: ${amount(size.elementLevels, limits.elementLevels)}; the limit is ${n(limits.elementLevels)})`;
   }
+  return null;
+}
+
+/** Why a page has too many attributes for the parser, or null: the counts are exact, so stated as they are. */
+function tooManyAttributes(estimate: PageEstimate, limits: DomLimits): string | null {
+  if (estimate.mostAttributes > limits.attributesPerTag) {
+    return `the page has a tag with too many attributes to extract (${n(estimate.mostAttributes)} in one tag; the limit is ${n(limits.attributesPerTag)})`;
+  }
+  if (estimate.attributes > limits.attributes) return `the page has too many attributes to extract (${n(estimate.attributes)}; the limit is ${n(limits.attributes)})`;
   return null;
 }
 
@@ -187,8 +226,10 @@ function overLimit(size: TreeSize, limits: DomLimits, estimated: boolean, factor
  * or an inline element comes next (the HTML standard's "reconstruct the active formatting elements"). A
  * 6 KB page of 200 unclosed <b id=…> then 1,000 "<p>x" builds over 200,000 elements; counted by tags it
  * looked like 1,200.
+ *
+ * And it counts the attributes written in each tag, which jsdom's parser takes quadratic time over.
  */
-export function estimatePageSize(html: string): TreeSize {
+export function estimatePageSize(html: string): PageEstimate {
   const stack: string[] = [];
   /** For each slot of the stack, the active formatting entry it holds, if any. */
   const entries: Array<Active | undefined> = [];
@@ -202,6 +243,8 @@ export function estimatePageSize(html: string): TreeSize {
   let elements = 0;
   let depth = 0;
   let elementLevels = 0;
+  let attributes = 0;
+  let mostAttributes = 0;
   const truncate = (height: number) => {
     for (let k = stack.length - 1; k >= height; k--) {
       if (stack[k] === 'svg' || stack[k] === 'math') foreign--;
@@ -262,19 +305,39 @@ export function estimatePageSize(html: string): TreeSize {
     }
     const name = m[0].toLowerCase();
     const attributesFrom = TAG_NAME.lastIndex;
-    // The end of the tag, past quoted attribute values. A quote opens a value only right after "=" (spaces
-    // between allowed), as in the HTML tokenizer: a stray quote elsewhere (`<div x'>`) is part of a name.
+    // The end of the tag, past quoted attribute values, counting the attribute names on the way (the
+    // tokenizer's attribute states, roughly). A quote opens a value only right after "=" (spaces between
+    // allowed), as in the HTML tokenizer: a stray quote elsewhere (`<div x'>`) is part of a name.
     let j = TAG_NAME.lastIndex;
+    let state = BEFORE_NAME;
     let quote = 0;
-    let afterEquals = false;
+    let names = 0;
     for (; j < html.length; j++) {
       const c = html.charCodeAt(j);
-      if (quote) {
-        if (c === quote) quote = 0;
-      } else if ((c === 0x22 || c === 0x27) && afterEquals) quote = c;
-      else if (c === 0x3e) break;
-      if (!quote && c !== 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x0c) afterEquals = c === 0x3d;
+      if (state === QUOTED) {
+        if (c === quote) state = BEFORE_NAME;
+        continue;
+      }
+      if (c === 0x3e) break;
+      const space = c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0x0c;
+      if (state === UNQUOTED) {
+        if (space) state = BEFORE_NAME;
+      } else if (state === BEFORE_VALUE) {
+        if (c === 0x22 || c === 0x27) {
+          quote = c;
+          state = QUOTED;
+        } else if (!space) state = UNQUOTED;
+      } else if (c === 0x2f) state = BEFORE_NAME;
+      else if (c === 0x3d && state !== BEFORE_NAME) state = BEFORE_VALUE;
+      else if (space) {
+        if (state === NAME) state = AFTER_NAME;
+      } else if (state !== NAME) {
+        names++;
+        state = NAME;
+      }
     }
+    attributes += names;
+    if (names > mostAttributes) mostAttributes = names;
     const selfClosing = html.charCodeAt(j - 1) === 0x2f;
     i = j + 1;
     if (closing) {
@@ -341,7 +404,7 @@ export function estimatePageSize(html: string): TreeSize {
     push(name, entry);
     if (name === 'svg' || name === 'math') foreign++;
   }
-  return { depth, elements, elementLevels };
+  return { depth, elements, elementLevels, attributes, mostAttributes };
 }
 
 interface Active {
@@ -363,7 +426,7 @@ const CLOSES_PARAGRAPH = new Set(['address', 'article', 'aside', 'blockquote', '
 const NO_RECONSTRUCTION = new Set([...CLOSES_PARAGRAPH, 'html', 'head', 'body', 'tbody', 'thead', 'tfoot', 'tr', 'td', 'th', 'caption', 'col', 'colgroup', 'frameset', 'frame', 'option', 'optgroup', 'title', 'style', 'script', 'meta', 'link', 'base', 'template', 'noscript', 'iframe', 'noembed', 'noframes', 'textarea', 'select', 'svg', 'math']);
 
 /** The exact size of a parsed document, counted without recursion; stops once a limit is passed. */
-export function measurePage(doc: Document, limits: DomLimits = DOM_LIMITS): TreeSize {
+export function measurePage(doc: Document, limits: TreeLimits = DOM_LIMITS): TreeSize {
   const root = doc.documentElement;
   if (!root) return { depth: 0, elements: 0, elementLevels: 0 };
   return measureTree(root, (size) => overLimit(size, limits, false) !== null);
@@ -375,7 +438,7 @@ export function measurePage(doc: Document, limits: DomLimits = DOM_LIMITS): Tree
  */
 export function loadPageWithinLimits(html: string, url: string, limits: DomLimits = DOM_LIMITS): LoadedPage {
   const estimate = estimatePageSize(html);
-  const early = overLimit(estimate, limits, true, 2);
+  const early = overLimit(estimate, limits, true, 2) ?? tooManyAttributes(estimate, limits);
   if (early) throw new PageTooComplex(early);
   const page = loadHtml(html, url);
   const exact = overLimit(measurePage(page.document, limits), limits, false);

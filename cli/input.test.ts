@@ -6,7 +6,17 @@ describe('sniffFormat', () => {
     ['page.html', 'anything', 'html'],
     ['page.HTM', 'anything', 'html'],
     ['saved', '\uFEFF  <!DOCTYPE html><title>x</title>', 'html'],
-    ['saved.txt', '<html lang="en"><p>hi', 'html'],
+    ['saved', '<html lang="en"><p>hi', 'html'],
+    ['saved', '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "xhtml1-strict.dtd">\n<!-- saved -->\n', 'html'],
+    ['saved', '<!doctype html>\n<!-- banner -->\n<div>', 'html'],
+    ['fragment', '<p>We collect data.</p>', 'html'],
+    // A name that says what the file is wins over what its first lines look like.
+    ['saved.txt', '<html lang="en"><p>hi', 'text'],
+    ['policy.md', '<div align="center"><img src="logo.png"></div>\n\n# Privacy Policy', 'markdown'],
+    // Prose that mentions a tag is not markup: only how the markup starts counts.
+    ['policy.md', '# Privacy Policy\n\nOur pages load a tracking pixel in the <head> of the page.', 'markdown'],
+    ['policy', '# Privacy Policy\n\nThe <body> of an email we send holds no tracker.', 'markdown'],
+    ['notes', 'Cookies\n\nA script in the <head> of each page sets them. <body> too.', 'text'],
     ['download', `<meta charset="utf-8">\n<head>\n<title>Privacy</title>`, 'html'],
     ['policy.md', 'Plain words', 'markdown'],
     ['policy', '# Privacy Policy\n\nWe collect data.', 'markdown'],

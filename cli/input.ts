@@ -3,10 +3,10 @@
  * or enormous file) into a one-line message instead of a stack trace or a nonsense analysis.
  */
 import { isUtf8 } from 'node:buffer';
-import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { InputFormat } from './output';
+import { readBounded, TooLarge } from './read-file';
 import { decodeAs, pageEncoding, utf8SequenceAt } from '../lib/core/text/charset';
 
 /** A problem with an input the user can fix; printed without a stack trace, exit status 1. */
@@ -64,34 +64,49 @@ export function looksBinary(head: Uint8Array, truncated = false): boolean {
 }
 
 /**
- * Where the markup starts: past a byte-order mark and any white space, comments (`<!-- … -->`) and XML
- * declarations or processing instructions (`<?xml … ?>`) before it, as a saved page may open with a
- * licence or a banner. Looks at SNIFF_SKIP_CHARS at most; a comment not closed by then ends the look.
+ * Where the markup starts: past a byte-order mark and any white space, comments (`<!-- … -->`), XML
+ * declarations or processing instructions (`<?xml … ?>`) and doctypes before it, as a saved page may
+ * open with a licence or a banner. Looks at SNIFF_SKIP_CHARS at most; a comment not closed by then ends
+ * the look. Says too whether an HTML doctype was passed on the way.
  */
-function markupStart(text: string): number {
+function markupStart(text: string): { at: number; htmlDoctype: boolean } {
   const window = text.slice(0, SNIFF_SKIP_CHARS);
   let at = window.startsWith('\uFEFF') ? 1 : 0;
+  let htmlDoctype = false;
   for (;;) {
     while (at < window.length && /\s/.test(window[at] ?? '')) at++;
-    const close = window.startsWith('<!--', at) ? '-->' : window.startsWith('<?', at) ? '>' : null;
-    if (close === null) return at;
+    const doctype = window.slice(at, at + 9).toLowerCase() === '<!doctype';
+    const close = window.startsWith('<!--', at) ? '-->' : window.startsWith('<?', at) || doctype ? '>' : null;
+    if (close === null) return { at, htmlDoctype };
     const end = window.indexOf(close, at + 2);
-    if (end < 0) return window.length;
+    if (end < 0) return { at: window.length, htmlDoctype };
+    if (doctype && /^<!doctype\s+html[\s>]/i.test(window.slice(at, end + 1))) htmlDoctype = true;
     at = end + close.length;
   }
 }
 
 /**
- * HTML by extension, or by what the first KB of markup looks like (saved pages often have no or odd
- * extensions), after any leading comments, XML declarations and white space.
+ * Tags a page's markup starts with, and Markdown or prose hardly ever does: the HTML signatures of the
+ * WHATWG MIME Sniffing standard (`<html`, `<head`, `<body`, `<div`, `<p`, …), and the head's `<meta`,
+ * `<link` and `<base`, which saved pages often begin with.
+ */
+const HTML_START = /^<(?:html|head|body|meta|link|base|title|script|style|iframe|h1|div|font|table|a|b|br|p)[\s/>]/i;
+
+/**
+ * The format of an input. HTML by extension (.html, .htm, .xhtml). Markdown by extension (.md,
+ * .markdown, .mdown), and a .txt is never sniffed as HTML: a file named so is what it says, even when
+ * its prose mentions `<head>`. Otherwise (saved pages often have no or odd extensions) HTML when its
+ * markup starts like a page's: an HTML doctype, or one of HTML_START's tags first, after any byte-order
+ * mark, white space, comments and XML declarations.
  */
 export function sniffFormat(path: string, text: string): InputFormat {
   const ext = extname(path).toLowerCase();
   if (ext === '.html' || ext === '.htm' || ext === '.xhtml') return 'html';
-  const start = markupStart(text);
-  const head = start < SNIFF_SKIP_CHARS ? text.slice(start, start + 1024).toLowerCase() : '';
-  if (head.startsWith('<!doctype html') || head.startsWith('<html') || /<(?:body|head)[\s>]/.test(head)) return 'html';
   if (ext === '.md' || ext === '.markdown' || ext === '.mdown') return 'markdown';
+  if (ext !== '.txt') {
+    const start = markupStart(text);
+    if (start.htmlDoctype || (start.at < SNIFF_SKIP_CHARS && HTML_START.test(text.slice(start.at, start.at + 16)))) return 'html';
+  }
   // Text that uses Markdown headings is read as Markdown whatever its name; either way the same reader runs.
   if (/^\s{0,3}#{1,6}\s+\S/m.test(text.slice(0, 4096))) return 'markdown';
   return 'text';
@@ -172,40 +187,24 @@ export function decode(bytes: Uint8Array): string | null {
   return decoded.ok ? decoded.text : null;
 }
 
+/**
+ * One input: a regular file, or a pipe, `<(…)` or /dev/stdin read to its end (a version kept in git:
+ * `clausewatch diff <(git show HEAD~1:policy.md) policy.md`), at most `maxBytes` either way.
+ */
 export function readInputFile(source: string, cwd: string, maxBytes = DEFAULT_MAX_INPUT_BYTES): InputFile {
   if (!source) throw new InputError('empty file name');
   const absolutePath = resolve(cwd, source);
-  let size: number;
+  let bytes: Uint8Array;
   try {
-    const st = statSync(absolutePath);
-    if (st.isDirectory()) throw new InputError(`${source}: is a directory, not a file`);
-    if (!st.isFile()) throw new InputError(`${source}: not a regular file`);
-    size = st.size;
+    bytes = readBounded(absolutePath, maxBytes);
   } catch (e) {
-    if (e instanceof InputError) throw e;
-    throw new InputError(errnoMessage(e, source));
-  }
-  if (size === 0) throw new InputError(`${source}: file is empty`);
-  if (size > maxBytes) {
-    throw new InputError(`${source}: file is too large (${describeSize(size, 'up')}; the limit is ${describeSize(maxBytes, 'down')})`);
-  }
-  let bytes: Buffer;
-  let fd: number | undefined;
-  try {
-    fd = openSync(absolutePath, 'r');
-    bytes = Buffer.alloc(size);
-    let read = 0;
-    while (read < size) {
-      const n = readSync(fd, bytes, read, size - read, read);
-      if (n === 0) break;
-      read += n;
+    if (e instanceof TooLarge) {
+      const size = e.size === null ? `more than ${describeSize(maxBytes, 'down')}, where reading stopped` : describeSize(e.size, 'up');
+      throw new InputError(`${source}: file is too large (${size}; the limit is ${describeSize(maxBytes, 'down')})`);
     }
-    bytes = bytes.subarray(0, read);
-  } catch (e) {
     throw new InputError(errnoMessage(e, source));
-  } finally {
-    if (fd !== undefined) closeSync(fd);
   }
+  if (bytes.length === 0) throw new InputError(`${source}: file is empty`);
   const decoded = decodeBytes(bytes);
   if (!decoded.ok) throw new InputError(`${source}: ${decoded.reason}`);
   const text = decoded.text;

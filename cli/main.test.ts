@@ -8,7 +8,7 @@ import { ANSI, FIXTURES, run } from './test-helpers';
 // eslint-disable-next-line no-control-regex
 const COLOUR = /\x1b\[[\d;]{0,12}m/g;
 // eslint-disable-next-line no-control-regex
-const OBEYED_CHARS = /^[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]$/;
+const OBEYED_CHARS = /^(?:[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]|(?![\u00ad\u200c\u200d])\p{Cf})$/u;
 
 describe('clausewatch diff', () => {
   it('reports the new AI-training clause and the advertising-partner sharing, piped: no colour, [+ +] markers', async () => {
@@ -107,6 +107,27 @@ describe('clausewatch diff', () => {
     }
   });
 
+  it('reads .md files whose prose mentions <head> or <body> as Markdown, not as HTML', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cw-md-mentions-'));
+    try {
+      // A mention in the first KB made both read as HTML: the headings lost, the title empty, and detect
+      // saying "not a privacy policy (confidence 1.00)".
+      const mention = (name: string) => readFileSync(join(FIXTURES, name), 'utf8').replace('We collect device information', 'A pixel in the <head> of our pages (not the <body>) counts visits. We collect device information');
+      writeFileSync(join(dir, 'v1.md'), mention('policy-v1.md'));
+      writeFileSync(join(dir, 'v2.md'), mention('policy-v2.md'));
+      expect(readFileSync(join(dir, 'v2.md'), 'utf8').indexOf('<head>')).toBeLessThan(1024);
+      const detected = await run(['detect', 'v2.md', '--json'], { cwd: dir });
+      expect(DetectOutput.parse(JSON.parse(detected.stdout))).toMatchObject({ format: 'markdown', kind: 'privacy-policy' });
+      const r = await run(['diff', 'v1.md', 'v2.md', '--json'], { cwd: dir });
+      const out = DiffOutput.parse(JSON.parse(r.stdout));
+      expect(out.newer).toMatchObject({ format: 'markdown', title: 'Privacy Policy' });
+      expect(out.notes).toEqual([]);
+      expect(out.findings.some((f) => f.category === 'ai-training' && f.severity === 'major')).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('writes a policy\'s control characters as visible escapes, never as terminal commands', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'cw-escapes-'));
     try {
@@ -124,6 +145,26 @@ describe('clausewatch diff', () => {
         expect([...withoutColours].filter((c) => OBEYED_CHARS.test(c))).toEqual([]);
         if (!isTTY) expect(r.stdout).not.toContain('\x1b');
       }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('writes direction marks and other invisible format characters of a page as escapes, in the text and the JSON', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cw-format-chars-'));
+    try {
+      // A right-to-left mark made a bidi-aware terminal lay the quoted line out right to left, [+ +] and all.
+      const marks = '&#x200f;&#x61c;&#x200e;&#x206e;&#xfff9;';
+      const v2 = readFileSync(join(FIXTURES, 'policy-v2.html'), 'utf8').replace('We use the content you create', `${marks} We use the content you create`);
+      writeFileSync(join(dir, 'v2.html'), v2);
+      const r = await run(['diff', join(FIXTURES, 'policy-v1.html'), 'v2.html'], { cwd: dir });
+      expect(r.code).toBe(0);
+      expect(r.stdout).toContain('\\u200f\\u061c\\u200e\\u206e\\ufff9 We use the content you create');
+      expect(r.stdout).not.toMatch(/[\u200e\u200f\u061c\u206e\ufff9]/);
+      const json = await run(['diff', join(FIXTURES, 'policy-v1.html'), 'v2.html', '--json'], { cwd: dir });
+      expect(json.stdout).toContain('\\u200f\\u061c\\u200e\\u206e\\ufff9 We use the content you create');
+      expect(json.stdout).not.toMatch(/[\u200e\u200f\u061c\u206e\ufff9]/);
+      expect(DiffOutput.parse(JSON.parse(json.stdout)).findings.flatMap((f) => f.evidence)).toContainEqual(expect.stringContaining('\u200f\u061c\u200e\u206e\ufff9 We use the content you create'));
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -302,6 +343,9 @@ describe('bad input', () => {
     const nested = (n: number) => `<!doctype html><title>Privacy Policy</title><body><h1>Privacy Policy</h1>${'<div>'.repeat(n)}<p>We collect data.</p>${'</div>'.repeat(n)}</body>`;
     writeFileSync(join(dir, 'nested-4000.html'), nested(4000));
     writeFileSync(join(dir, 'nested-1000.html'), nested(1000));
+    // One <div> of 100,000 attributes (1.1 MB): jsdom's parser took a minute over its tag.
+    const attributes = Array.from({ length: 100_000 }, (_, i) => `a${i}=1`).join(' ');
+    writeFileSync(join(dir, 'attributes.html'), `<!doctype html><title>Privacy Policy</title><body><h1>Privacy Policy</h1><div ${attributes}><p>We collect data.</p></div></body>`);
     // Sparse: the size check must refuse it before reading a byte.
     writeFileSync(join(dir, 'huge.html'), '');
     truncateSync(join(dir, 'huge.html'), 21 * 1024 * 1024);
@@ -329,6 +373,7 @@ describe('bad input', () => {
     ['utf16-binary.txt', /utf16-binary\.txt: .*UTF-16/],
     ['nested-4000.html', /nested-4000\.html: the page is nested too deeply to extract \(about 4,000 levels; the limit is 256\)/],
     ['nested-1000.html', /nested-1000\.html: the page is nested too deeply to extract/],
+    ['attributes.html', /attributes\.html: the page has a tag with too many attributes to extract \(100,000 in one tag; the limit is 1,000\)/],
     ['huge.html', /too large \(21\.0 MB; the limit is 20\.0 MB\)/],
     ['just-over.md', /too large \(20\.1 MB; the limit is 20\.0 MB\)/],
     ['utf16-meta.html', /utf16-meta\.html: is not valid UTF-8: byte \d+ \(0xe9\) .*declares charset "utf-16"/],
@@ -344,6 +389,14 @@ describe('bad input', () => {
       expect(r.stderr).toMatch(message);
       expect(r.stderr).toMatch(/^clausewatch: error: [^\n]+\n$/);
     }
+  });
+
+  it('refuses a stream past the size limit once it has read that much, and an empty stream', async () => {
+    for (const argv of [['detect', '/dev/zero'], ['diff', 'policy-v1.md', '/dev/zero']]) {
+      const r = await run(argv, { maxInputBytes: 1_000_000 });
+      expect(r).toMatchObject({ code: 1, stdout: '', stderr: 'clausewatch: error: /dev/zero: file is too large (more than 976 KB, where reading stopped; the limit is 976 KB)\n' });
+    }
+    expect(await run(['detect', '/dev/null'])).toMatchObject({ code: 1, stdout: '', stderr: 'clausewatch: error: /dev/null: file is empty\n' });
   });
 
   it('honours a smaller injected size limit', async () => {

@@ -1,7 +1,8 @@
 /**
  * `clausewatch`: the extension's engine on the command line, for researchers, journalists and scripts.
  * I/O is injected so the tests run the real program in-process; `bin/clausewatch.mjs` wires it to the
- * process. Exit status: 0 ok, 1 input error (batch: some line failed), 2 usage error, 3 internal error.
+ * process. Exit status: 0 ok, 1 input error (batch: some line failed), 2 usage error, 3 internal error,
+ * 4 the output could not be written (a full disk).
  */
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
@@ -28,9 +29,14 @@ export interface CliIO {
   maxInputBytes?: number;
   /** Standard input, for `--batch -`; the process's by default. */
   stdin?: AsyncIterable<Uint8Array>;
+  /**
+   * Called when a batch line fails, as its error result is written: the run's status is 1 from then on,
+   * which the process needs should its output be closed before main() returns (`| head -1`).
+   */
+  lineFailed?: () => void;
 }
 
-export const EXIT = { ok: 0, input: 1, usage: 2, internal: 3 } as const;
+export const EXIT = { ok: 0, input: 1, usage: 2, internal: 3, output: 4 } as const;
 
 /** Set by the bundler (scripts/build-cli.ts) from package.json; absent when run from the sources. */
 declare const __CLAUSEWATCH_VERSION__: string | undefined;
@@ -68,6 +74,7 @@ async function execute(argv: readonly string[], io: CliIO, cwd: string, env: Rec
       width: Math.max(40, Math.min(120, io.columns ?? (Number(env['COLUMNS']) || 100))),
       maxInputBytes: io.maxInputBytes ?? DEFAULT_MAX_INPUT_BYTES,
       ...(io.stdin ? { stdin: io.stdin } : {}),
+      ...(io.lineFailed ? { lineFailed: io.lineFailed } : {}),
     },
   );
 }
@@ -97,12 +104,22 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
   }
 }
 
+/** Why the output could not be written: Node's message without the call it names ("ENOSPC: no space left on device"). */
+export function outputError(e: NodeJS.ErrnoException): string {
+  const message = e.message.replace(/, write$/, '');
+  return `cannot write the output (${e.code && !message.startsWith(e.code) ? `${e.code}: ${message}` : message})`;
+}
+
 /** Wires main() to the real process; used by bin/clausewatch.mjs and `npm run cli`. */
 export async function runAsProcess(): Promise<void> {
-  // `clausewatch ... | head` closes the pipe early; that is not an error worth a stack trace.
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw e;
+    // `clausewatch ... | head` closes the pipe early; that is not an error worth a stack trace. The status
+    // is what the run had come to: 1 if a batch line had failed already.
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? EXIT.ok);
+    // Anything else (ENOSPC on a full disk, EIO) means the output is lost: one line, and a status of its own.
+    process.stderr.write(`clausewatch: error: ${outputError(e)}\n`);
+    if (process.env['CLAUSEWATCH_DEBUG'] === '1' && e.stack) process.stderr.write(`${e.stack}\n`);
+    process.exit(EXIT.output);
   });
   const code = await main(process.argv.slice(2), {
     stdout: process.stdout,
@@ -110,6 +127,9 @@ export async function runAsProcess(): Promise<void> {
     isTTY: process.stdout.isTTY === true,
     columns: process.stdout.columns,
     stdin: process.stdin,
+    lineFailed: () => {
+      process.exitCode = EXIT.input;
+    },
   });
   process.exitCode = code;
 }

@@ -1,7 +1,9 @@
 import 'fake-indexeddb/auto';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyzeChange } from '../lib/core/engine';
@@ -41,6 +43,23 @@ describe('clausewatch verify', () => {
     }
   });
 
+  it('verifies an export piped to it (`cat export.warc | clausewatch verify /dev/stdin`), gzipped or not', () => {
+    // A shell's pipe, as a user makes one: /dev/stdin reports no size, and was read as an empty file ("FAIL
+    // the file holds no WARC record", exit 1: an intact export called damaged).
+    const root = fileURLToPath(new URL('..', import.meta.url));
+    for (const name of ['evidence.warc', 'evidence.warc.gz']) {
+      const r = spawnSync('sh', ['-c', 'cat "$1" | "$0" --import tsx cli/main.ts verify /dev/stdin', process.execPath, join(dir, name)], { cwd: root, encoding: 'utf8' });
+      expect(r.stderr).toBe('');
+      expect(r.stdout).not.toContain('FAIL');
+      expect(r.stdout.trimEnd().split('\n').at(-1)).toBe('verified: /dev/stdin is intact (8 records)');
+      expect(r.status).toBe(0);
+    }
+  }, 60_000);
+
+  it('stops reading a stream past the size limit, with one line: never a verdict on part of it', async () => {
+    expect(await runVerify('/dev/zero', { maxBytes: 1_000_000 })).toEqual({ exitCode: 1, stdout: [], stderr: ['clausewatch: error: /dev/zero: cannot read (larger than 1000000 bytes)'] });
+  });
+
   it('exits 1 and names the record when one byte is changed', async () => {
     const text = new TextDecoder().decode(warc);
     // The stated date of the third capture's text ("Last updated: November 2, 2026" -> 3, 2026).
@@ -76,6 +95,22 @@ describe('clausewatch verify', () => {
     expect(lines.filter((l) => l.startsWith('verified:'))).toEqual([]);
     expect(r.stdout).not.toContain('\u001b');
     expect(lines.some((l) => l.includes('evil\\u000averified: evidence.warc is intact (8 records)\\u001b[32m'))).toBe(true);
+  });
+
+  it('escapes a value the parser quotes once, as every other value: "a\\u0005b\\u202eX", not "a\\\\u0005b\\u202eX"', async () => {
+    // The parser JSON.stringify'd its quotes, and the output escaped their backslashes again, but not the
+    // U+202E JSON leaves as it is: a control character read as a policy's own "\u0005" text.
+    const cases: Array<[string, string, string]> = [
+      ['no-field.warc', 'WARC/1.1\r\nWARC-Type: warcinfo\r\na\u0005b\u202eX \\u0007\r\n\r\n', 'FAIL record 1 (at byte 0): a header line has no field name: "a\\u0005b\\u202eX \\\\u0007"'],
+      ['version.warc', 'WARC/1.1\u0005\u200f\r\nWARC-Type: warcinfo\r\n\r\n', 'FAIL record 1 (at byte 0): expected a WARC version line, found "WARC/1.1\\u0005\\u200f"'],
+      ['not-warc.warc', '\u001b[2Jnot\u202e a warc\r\n', 'FAIL record 1 (at byte 0): expected a WARC version line, found "\\u001b[2Jnot\\u202e a warc"'],
+    ];
+    for (const [name, text, line] of cases) {
+      writeFileSync(join(dir, name), text);
+      const r = await run(['verify', name], { cwd: dir });
+      expect(r.code).toBe(1);
+      expect(r.stdout.split('\n')).toContain(line);
+    }
   });
 
   it('runs as `clausewatch verify FILE` from the command line: 0 intact, 1 tampered, 2 without a file', async () => {

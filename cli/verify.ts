@@ -2,16 +2,17 @@
  * `clausewatch verify FILE.warc`: checks a Clausewatch evidence export (the extension's "Export evidence
  * (WARC)"): every record's WARC-Block-Digest and WARC-Payload-Digest, every record id against its
  * headers, each policy's hash chain, and each saved page and text against the chain entry that names
- * it (address, time, SHA-256). A `.warc.gz` (gzip, per record or whole) is read too.
+ * it (address, time, SHA-256). A `.warc.gz` (gzip, per record or whole) is read too, and so is a pipe
+ * (/dev/stdin, `<(…)`), to its end.
  *
  * Self-contained so the argument parser can call it: `runVerify(path, { cwd })` resolves to the exit
  * status and the lines to print. Exit status: 0 the file verifies; 1 it does not (each problem is a
  * line naming the record), or it cannot be read.
  */
-import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { verifyWarc } from '../lib/history/evidence/verify';
+import { readBounded, TooLarge } from './read-file';
 
 export interface VerifyRun {
   exitCode: 0 | 1;
@@ -24,25 +25,8 @@ export interface VerifyRun {
 /** An export holds pages of up to 12 M characters each; 2 GB (uncompressed) is far past any history. */
 export const MAX_WARC_BYTES = 2 * 1024 * 1024 * 1024 - 1;
 
-function readWhole(path: string, limit: number): Uint8Array {
-  const size = statSync(path).size;
-  if (size > limit) throw new Error(`larger than ${limit} bytes`);
-  const out = new Uint8Array(size);
-  const fd = openSync(path, 'r');
-  try {
-    let at = 0;
-    while (at < size) {
-      const n = readSync(fd, out, at, size - at, at);
-      if (n === 0) break;
-      at += n;
-    }
-    return at === size ? out : out.subarray(0, at);
-  } finally {
-    closeSync(fd);
-  }
-}
-
 function reason(e: unknown): string {
+  if (e instanceof TooLarge) return `larger than ${e.limit} bytes`;
   const code = (e as NodeJS.ErrnoException | null)?.code;
   if (code === 'ENOENT') return 'no such file';
   if (code === 'EISDIR') return 'is a directory, not a file';
@@ -54,7 +38,8 @@ export async function runVerify(file: string, options: { cwd?: string; maxBytes?
   const limit = options.maxBytes ?? MAX_WARC_BYTES;
   let bytes: Uint8Array;
   try {
-    bytes = readWhole(resolve(options.cwd ?? process.cwd(), file), limit);
+    // Read to its end, a pipe too (`zcat export.warc.gz | clausewatch verify /dev/stdin`), whose size is unknown.
+    bytes = readBounded(resolve(options.cwd ?? process.cwd(), file), limit);
     if (bytes[0] === 0x1f && bytes[1] === 0x8b) bytes = gunzipSync(bytes, { maxOutputLength: limit });
   } catch (e) {
     return { exitCode: 1, stdout: [], stderr: [`clausewatch: error: ${file}: cannot read (${reason(e)})`] };

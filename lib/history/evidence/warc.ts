@@ -95,6 +95,8 @@ function findCrlf(bytes: Uint8Array, from: number, limit: number): number {
 }
 
 const WARC_MAGIC = [0x57, 0x41, 0x52, 0x43, 0x2f]; // "WARC/"
+/** A version line: "WARC/" and a version number ("WARC/1.1"); whether it is one this reader knows is the verifier's concern. */
+const VERSION_LINE = /^WARC\/\d{1,4}\.\d{1,4}$/;
 
 function startsWithWarc(bytes: Uint8Array, at: number): boolean {
   return WARC_MAGIC.every((b, i) => bytes[at + i] === b);
@@ -112,6 +114,8 @@ function isDigits(s: string): boolean {
 /**
  * Splits a WARC file into records. Stops at the first thing that is not a well-formed record and says
  * where; never reads past a record's Content-Length or the end of the file, and bounds header sizes.
+ * A value from the file is quoted in a message as it is, not escaped: whoever shows the message escapes
+ * it, once (the command line writes control and format characters as `\u` escapes).
  */
 export function parseWarc(bytes: Uint8Array): ParseResult {
   const records: ParsedRecord[] = [];
@@ -121,7 +125,7 @@ export function parseWarc(bytes: Uint8Array): ParseResult {
     const fail = (message: string, offset = pos): ParseResult => ({ records, error: { index, offset, message } });
     if (!startsWithWarc(bytes, pos)) {
       const shown = new TextDecoder().decode(bytes.subarray(pos, pos + 40)).split(/[\r\n]/)[0];
-      return fail(`expected a WARC version line, found ${JSON.stringify(shown)}`);
+      return fail(`expected a WARC version line, found "${shown}"`);
     }
     const headerLimit = pos + MAX_HEADER_BYTES;
     const lines: string[] = [];
@@ -138,7 +142,7 @@ export function parseWarc(bytes: Uint8Array): ParseResult {
       }
       cursor = eol + 2;
       if (!versionLine) {
-        if (!line.startsWith('WARC/')) return fail(`expected a WARC version line, found ${JSON.stringify(line.slice(0, 40))}`);
+        if (!VERSION_LINE.test(line)) return fail(`expected a WARC version line, found "${line.slice(0, 40)}"`);
         versionLine = line;
         continue;
       }
@@ -148,7 +152,7 @@ export function parseWarc(bytes: Uint8Array): ParseResult {
     const fields = new Map<string, string[]>();
     for (const line of lines) {
       const colon = line.indexOf(':');
-      if (colon <= 0) return fail(`a header line has no field name: ${JSON.stringify(line.slice(0, 60))}`);
+      if (colon <= 0) return fail(`a header line has no field name: "${line.slice(0, 60)}"`);
       const name = line.slice(0, colon).trim().toLowerCase();
       const value = line.slice(colon + 1).trim();
       const list = fields.get(name);
