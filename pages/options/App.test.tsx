@@ -43,14 +43,20 @@ vi.mock('@/utils/send', () => ({
   }),
 }));
 
+/** The options page rendered into the document, its first answers in. */
+async function mounted() {
+  const { App } = await import('@/pages/options/App');
+  const host = document.createElement('div');
+  document.body.append(host);
+  const root = createRoot(host);
+  await act(async () => root.render(<App />));
+  await act(async () => new Promise((r) => setTimeout(r, 0)));
+  return { host, root };
+}
+
 describe('the options page, by keyboard', () => {
   it('moves focus to the watched sites heading after a site is removed', async () => {
-    const { App } = await import('@/pages/options/App');
-    const host = document.createElement('div');
-    document.body.append(host);
-    const root = createRoot(host);
-    await act(async () => root.render(<App />));
-    await act(async () => new Promise((r) => setTimeout(r, 0)));
+    const { host } = await mounted();
     const remove = host.querySelector<HTMLButtonElement>('button[aria-label="Remove a.example"]')!;
     expect(remove).not.toBeNull();
     remove.focus();
@@ -62,12 +68,7 @@ describe('the options page, by keyboard', () => {
   });
 
   it('moves focus back to the address field after "Confirm and watch"', async () => {
-    const { App } = await import('@/pages/options/App');
-    const host = document.createElement('div');
-    document.body.append(host);
-    const root = createRoot(host);
-    await act(async () => root.render(<App />));
-    await act(async () => new Promise((r) => setTimeout(r, 0)));
+    const { host, root } = await mounted();
     const address = host.querySelector<HTMLInputElement>('input[type="text"]')!;
     await act(async () => {
       // React reads the value through the input's own setter.

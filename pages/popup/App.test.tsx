@@ -42,6 +42,17 @@ vi.mock('@/utils/send', () => ({
 }));
 
 /** Lets the background's answers and the reload that follows them arrive. */
+/** The popup rendered into the document, its first answers in. */
+async function mounted() {
+  const { App } = await import('./App');
+  const host = document.createElement('div');
+  document.body.append(host);
+  const root = createRoot(host);
+  await act(async () => root.render(<App />));
+  await settle();
+  return { host, root };
+}
+
 async function settle() {
   for (let i = 0; i < 3; i++) await act(async () => new Promise((r) => setTimeout(r, 0)));
 }
@@ -51,12 +62,7 @@ const buttonNamed = (host: HTMLElement, text: string) => [...host.querySelectorA
 describe('the popup, by keyboard', () => {
   it('moves focus to "Watch this site" after "Stop watching", and to the policy after "Watch this site"', async () => {
     history.replaceState(null, '', '/popup.html?tabId=1');
-    const { App } = await import('./App');
-    const host = document.createElement('div');
-    document.body.append(host);
-    const root = createRoot(host);
-    await act(async () => root.render(<App />));
-    await settle();
+    const { host, root } = await mounted();
 
     const stop = buttonNamed(host, 'Stop watching')!;
     stop.focus();
@@ -87,12 +93,7 @@ describe('the popup, by keyboard', () => {
     };
     const changed: PolicyView = { ...policy, versionCount: 2, latest: { ...policy.latest, versionId: 'v2', firstSeen: NOW, analysis } };
     state = { ...state, watched: true, watchJoined: false, policies: [changed] };
-    const { App } = await import('./App');
-    const host = document.createElement('div');
-    document.body.append(host);
-    const root = createRoot(host);
-    await act(async () => root.render(<App />));
-    await settle();
+    const { host, root } = await mounted();
     expect(host.textContent).toContain('We train AI on your notes.');
 
     // Meanwhile an import replaced the history: v2 is gone, and the policy's only version is v1.
