@@ -111,6 +111,20 @@ describe('estimatePageSize', () => {
     expect(estimate.mostAttributes).toBe(9);
   });
 
+  it('counts the attributes of every copy the parser makes of a formatting element left open', () => {
+    const html = `<p><b class=x id=y><i lang=en>a<p>b<p>c<p>e`;
+    const page = loadHtml(html, 'https://example.test/');
+    const counts = [...page.document.querySelectorAll('*')].map((e) => e.attributes.length);
+    page.close();
+    // Three written, and as many again in each copy.
+    expect(counts.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(3 * 3);
+    // The estimate follows the parser roughly (it only has to stop what is far over the limits): it
+    // counts the copies, not only the three written.
+    const made = counts.reduce((a, b) => a + b, 0);
+    expect(estimatePageSize(html).attributes).toBeGreaterThan(3);
+    expect(estimatePageSize(html).attributes).toBeGreaterThanOrEqual(made * 0.7);
+  });
+
   it('counts the 5 million attributes of a 20 MB tag in one pass', () => {
     const html = `<div ${'a=1 b=2 '.repeat(2_500_000)}>x</div><p>y`;
     expect(html.length).toBeGreaterThan(20_000_000);
@@ -170,6 +184,8 @@ describe('loadPageWithinLimits', () => {
     // jsdom's parser is quadratic in the attributes of one tag: it took a minute over these 100,000.
     ['a tag of 100,000 attributes', nested(3, `<div ${Array.from({ length: 100_000 }, (_, i) => `a${i}=1`).join(' ')}>x</div>`), /^the page has a tag with too many attributes to extract \(100,000 in one tag; the limit is 1,000\)$/],
     ['150 tags of 800 attributes', nested(3, `<span ${Array.from({ length: 800 }, (_, i) => `a${i}=1`).join(' ')}>x</span>`.repeat(150)), /^the page has too many attributes to extract \(120,000; the limit is 100,000\)$/],
+    // 3,000 attributes written, 7.5 million made: the parser copies the open <b>s into every paragraph.
+    ['three unclosed <b> of 1,000 attributes before 2,500 paragraphs', nested(3, `<p>${`<b ${Array.from({ length: 1_000 }, (_, i) => `a${i}=1`).join(' ')}>`.repeat(3)}${'<p>x'.repeat(2_500)}`), /^the page has too many attributes to extract \(7,5\d\d,\d{3}; the limit is 100,000\)$/],
     ['6,000 paragraphs under 100 divs', nested(100, '<p>x</p>'.repeat(6_000)), /^the page is too large for how deeply it is nested to extract \(elements × their levels: about 6\d\d,\d{3}; the limit is 250,000\)$/],
     // Refused once parsed, before Readability.
     ['300 nested divs', nested(300), /^the page is nested too deeply to extract \(over 256 levels; the limit is 256\)$/],
