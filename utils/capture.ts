@@ -67,13 +67,13 @@ export function createCapture(deps: CaptureDeps): Pick<Handlers, 'pageCaptured'>
         status = saved.status;
         // The watch list is bookkeeping: if it cannot be written, the version is still saved.
         try {
-          const { autoWatchVisited } = await getSettings();
           const watched = (await getWatches()).some((w) => w.site === saved.site);
+          // First, before anything else can fail: a change seen on a watched site's page is not told
+          // again by a desktop notification (a site watched only now keeps no older change to tell).
+          if (status === 'changed' && watched) await deps.notices.seenOnPage(saved.policyId);
+          const { autoWatchVisited } = await getSettings();
           if (joinsOnCapture({ autoWatchVisited, kind, watched, removed: await wasRemoved(saved.site) })) await deps.watchList.watch(policyUrlOf(data.url));
-          if (status === 'changed') {
-            await deps.notices.seenOnPage(saved.policyId);
-            await deps.watchList.noteChangeSeen(saved.policyId, saved.analysis);
-          }
+          if (status === 'changed') await deps.watchList.noteChangeSeen(saved.policyId, saved.analysis);
         } catch (error) {
           await note('watch-list-failed', message(error));
         }

@@ -8,7 +8,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createDomRunner } from './dom';
 import { createFeatures } from './features';
-import { getWatches, setAsideCount, setSettings } from './prefs';
+import { getWatches, MAX_NOTICE_POLICIES, setAsideCount, setSettings } from './prefs';
 import { POLICY_V1, POLICY_V2, senderOf, withBackgroundWorld, withServer } from './testing/support';
 
 withBackgroundWorld();
@@ -156,4 +156,28 @@ describe('a damaged record of what was told', () => {
     expect((await worker.handlers.checkNow({ site }, none)).status).toBe('changed');
     expect(await shown()).toEqual([`clausewatch:${site}`]);
   });
+});
+
+describe('the bound on the record of what was told', () => {
+  it('drops the policies considered longest ago without telling their changes again', async () => {
+    const worker = profile()();
+    await worker.notices.start();
+    const { site } = await watchedAndChecked(worker);
+    server.served = { status: 200, html: POLICY_V2 };
+    expect((await worker.handlers.checkNow({ site }, none)).status).toBe('changed');
+    expect(await shown()).toHaveLength(1);
+    await dismissAll();
+    // Since then, as many other policies' changes were considered as the record keeps (written directly:
+    // making 5,000 policies change takes minutes).
+    const record = (await fakeBrowser.storage.local.get('changeNotices')).changeNotices as { from: number; considered: Array<{ policyId: string; upTo: number }> };
+    const later = Date.now() + 1_000;
+    record.considered.push(...Array.from({ length: MAX_NOTICE_POLICIES }, (_, i) => ({ policyId: `privacy-policy:https://other${i}.example/privacy`, upTo: later + i })));
+    await fakeBrowser.storage.local.set({ changeNotices: record });
+    for (let k = 0; k < 3; k++) {
+      expect((await worker.handlers.checkNow({ site }, none)).status).toBe('unchanged');
+      expect(await shown()).toEqual([]);
+    }
+    const kept = (await fakeBrowser.storage.local.get('changeNotices')).changeNotices as { considered: unknown[] };
+    expect(kept.considered).toHaveLength(MAX_NOTICE_POLICIES);
+  }, 60_000);
 });

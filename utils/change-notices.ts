@@ -24,8 +24,17 @@ export type ChangeNotices = ReturnType<typeof createChangeNotices>;
 type Considered = Map<string, number>;
 
 const toMap = (state: NoticeState): Considered => new Map(state.considered.map((c) => [c.policyId, c.upTo]));
-/** The map back as the record's list, the most recently considered last (the bound keeps those). */
-const toList = (map: Considered) => [...map].map(([policyId, upTo]) => ({ policyId, upTo })).sort((a, b) => a.upTo - b.upTo);
+/** Records a policy as considered up to `upTo`, moved to the end: the most recently considered last. */
+const considerNow = (map: Considered, policyId: string, upTo: number) => {
+  map.delete(policyId);
+  map.set(policyId, upTo);
+};
+/**
+ * The map back as the record's list, in the order the policies were last considered: the bound on the
+ * record (prefs.ts MAX_NOTICE_POLICIES) drops the ones considered longest ago, never one just considered,
+ * so a change cannot be dropped and told again at every check.
+ */
+const toList = (map: Considered) => [...map].map(([policyId, upTo]) => ({ policyId, upTo }));
 
 export function createChangeNotices(deps: ChangeNoticesDeps) {
   /**
@@ -48,7 +57,7 @@ export function createChangeNotices(deps: ChangeNoticesDeps) {
       if (fresh.some((v) => v.firstSeen >= since && (v.counts?.major ?? 0) > 0)) tell = true;
       (fresh.some((v) => v.counts === null) ? undecided : decided).push([policy.policyId, last.firstSeen]);
     }
-    for (const [policyId, upTo] of tell ? [...decided, ...undecided] : decided) considered.set(policyId, upTo);
+    for (const [policyId, upTo] of tell ? [...decided, ...undecided] : decided) considerNow(considered, policyId, upTo);
     return tell;
   }
 
@@ -76,14 +85,17 @@ export function createChangeNotices(deps: ChangeNoticesDeps) {
     }
   }
 
-  /** A change seen on the page itself: the badge there told the user; nothing to tell later. */
+  /**
+   * A change seen on the page of a watched site itself: the badge there told the user; nothing to tell
+   * later. (Of a site not watched nothing is ever told: a change kept before a site is watched is not.)
+   */
   function seenOnPage(policyId: string): Promise<void> {
     return updateNotices(async (state) => {
       const store = await deps.history.store();
       const versions = await store.listVersions(policyId);
       const last = versions[versions.length - 1];
       const considered = toMap(state);
-      if (last && last.firstSeen > (considered.get(policyId) ?? -Infinity)) considered.set(policyId, last.firstSeen);
+      if (last && last.firstSeen > (considered.get(policyId) ?? -Infinity)) considerNow(considered, policyId, last.firstSeen);
       return { state: { ...state, considered: toList(considered) }, result: undefined };
     });
   }

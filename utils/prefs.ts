@@ -219,7 +219,11 @@ export function updateNotices<T>(work: (state: NoticeState) => Promise<{ state: 
     if (raw !== null && !parsed.success) await setAside('changeNotices', 0, raw, parsed.error.message);
     const state = parsed.success ? parsed.data : { from: Date.now(), considered: [] };
     const { state: next, result } = await work(state);
-    const bounded = NoticeState.parse({ ...next, considered: next.considered.slice(-MAX_NOTICE_POLICIES) });
+    // Past the bound, the policies considered longest ago are dropped, and the record then begins after
+    // the latest version they had considered: a dropped policy's change is not told again as new.
+    const dropped = next.considered.slice(0, Math.max(0, next.considered.length - MAX_NOTICE_POLICIES));
+    const from = dropped.reduce((at, c) => Math.max(at, c.upTo + 1), next.from);
+    const bounded = NoticeState.parse({ from, considered: next.considered.slice(-MAX_NOTICE_POLICIES) });
     // Most checks consider nothing new: no write then.
     if (!parsed.success || JSON.stringify(bounded) !== JSON.stringify(parsed.data)) await noticesItem.setValue(bounded);
     return result;
