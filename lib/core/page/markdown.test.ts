@@ -100,6 +100,8 @@ describe('items lettered or numbered in Roman numerals', () => {
       ['paragraph', 'A. Who we are'],
       ['paragraph', 'II. What we collect'],
     ]);
+    // Nor does a wrapped line that starts with an abbreviation before a number.
+    expect(read('The terms are set out in the agreement, at\np. 4, and were last changed in\nc. 2020 by the board.')).toEqual([['paragraph', 'The terms are set out in the agreement, at p. 4, and were last changed in c. 2020 by the board.']]);
     // Abbreviations do not look like items: "e.g." has no space after its first full stop.
     expect(read('We keep some data,\ne.g. your invoices, for ten years.')).toEqual([['paragraph', 'We keep some data, e.g. your invoices, for ten years.']]);
   });

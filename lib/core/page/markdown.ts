@@ -44,8 +44,9 @@ const SETEXT = /^\s{0,3}(=+|-+)\s*$/;
 const RULE = /^\s{0,3}(?:(?:\*\s*){3,}|(?:-\s*){3,}|(?:_\s*){3,})$/;
 const LIST = /^(\s*)(?:[*+•·▪‣◦-]|\\[*+-]|\d{1,3}\\?[.)]|[a-z]\)|\([a-z0-9ivx]{1,4}\))\s+(\S.*)?$/i;
 // Items lettered or numbered in lower-case Roman numerals with a full stop ("a.", "ii."): lower case only,
-// since "A." and "II." open sections far more often than list items.
-const LETTERED = /^(\s*)(?:[a-z]|[ivx]{2,4})\.\s+(\S.*)?$/;
+// since "A." and "II." open sections far more often than list items; and not before a number, since a
+// wrapped line can start with "p. 4" or "c. 2020".
+const LETTERED = /^(\s*)(?:[a-z]|[ivx]{2,4})\.\s+([^\s\d].*)?$/;
 const listItem = (line: string) => LIST.exec(line) ?? LETTERED.exec(line);
 const FENCE = /^\s*(```|~~~)/;
 // Tested on trimmed lines: with the white space at either end left in, `\s*\|?\s*` could split a long run
