@@ -40,76 +40,70 @@ const nameOf = (item: WxtStorageItem<unknown, Record<string, unknown>>) => item.
 
 type Turn = <T>(job: () => Promise<T>) => Promise<T>;
 
-/**
- * A stored list, entry by entry: an entry that does not read (damaged, or written by a newer release) is
- * set aside on its own and the others are kept; only a value that is no list at all is set aside whole.
- * The repair (setting aside, writing the list back without them) runs in `turn`, the item's queue, on
- * what is stored when its turn comes: a read outside the queue never writes a stale list over a change
- * queued meanwhile, and reads that race set each entry aside once. `turn` null: the caller is that queue.
- */
-async function readList<T>(item: WxtStorageItem<unknown, Record<string, unknown>>, entry: z.ZodType<T>, turn: Turn | null): Promise<T[]> {
-  const raw = await item.getValue();
-  if (Array.isArray(raw)) {
-    const parsed = (raw as unknown[]).map((value) => entry.safeParse(value));
-    if (parsed.every((p) => p.success)) return parsed.map((p) => p.data as T);
-  }
-  const repair = () => repairList(item, entry);
-  return turn ? turn(repair) : repair();
-}
-
-async function repairList<T>(item: WxtStorageItem<unknown, Record<string, unknown>>, entry: z.ZodType<T>): Promise<T[]> {
-  const raw = await item.getValue();
-  if (!Array.isArray(raw)) {
-    await setAside(nameOf(item), 0, raw, 'not a list');
-    await item.setValue([]);
-    return [];
-  }
-  const kept: T[] = [];
-  let aside = 0;
-  for (const value of raw as unknown[]) {
-    const parsed = entry.safeParse(value);
-    if (parsed.success) kept.push(parsed.data);
-    else await setAside(nameOf(item), aside++, value, parsed.error.message);
-  }
-  // Written back without them, so each is set aside once.
-  if (aside > 0) await item.setValue(kept);
-  return kept;
+/** What a stored value reads as, and what of it does not read and is set aside (nothing: it reads whole). */
+interface Reading<T> {
+  value: T;
+  aside: Array<{ raw: unknown; reason: string }>;
 }
 
 /**
- * The settings, field by field over the defaults: a field that does not read takes its default and is
- * set aside, the others keep what the user chose (one bad field must not turn checks back on). As for
- * lists, the repair runs in `turn` (null: the caller is the settings' queue).
+ * A stored value as `read` reads it. What does not read is set aside under `broken:` keys and the value
+ * written back without it, in `turn`, the item's queue, on what is stored when its turn comes: a read
+ * outside the queue never writes a stale value over a change queued meanwhile, and reads that race set
+ * each part aside once. `turn` null: the caller is that queue.
  */
-async function readSettings(turn: Turn | null): Promise<Settings> {
-  const read = parseSettings(await settingsItem.getValue());
-  if (read.bad === null) return read.settings;
+async function readStored<T>(item: WxtStorageItem<unknown, Record<string, unknown>>, read: (raw: unknown) => Reading<T>, turn: Turn | null): Promise<T> {
+  const first = read(await item.getValue());
+  if (first.aside.length === 0) return first.value;
   const repair = async () => {
-    const raw: unknown = await settingsItem.getValue();
-    const again = parseSettings(raw);
-    if (again.bad !== null) {
-      await setAside('settings', 0, raw, again.bad);
-      await settingsItem.setValue(again.settings);
-    }
-    return again.settings;
+    const again = read(await item.getValue());
+    for (const [n, part] of again.aside.entries()) await setAside(nameOf(item), n, part.raw, part.reason);
+    if (again.aside.length > 0) await item.setValue(again.value);
+    return again.value;
   };
   return turn ? turn(repair) : repair();
 }
 
-/** The settings a stored value holds, and why it must be set aside (null: nothing to set aside). */
-function parseSettings(raw: unknown): { settings: Settings; bad: string | null } {
+/**
+ * A stored list, entry by entry: an entry that does not read (damaged, or written by a newer release) is
+ * set aside on its own and the others are kept; only a value that is no list at all is set aside whole.
+ */
+function listOf<T>(entry: z.ZodType<T>): (raw: unknown) => Reading<T[]> {
+  return (raw) => {
+    if (!Array.isArray(raw)) return { value: [], aside: [{ raw, reason: 'not a list' }] };
+    const value: T[] = [];
+    const aside: Reading<T[]>['aside'] = [];
+    for (const item of raw as unknown[]) {
+      const parsed = entry.safeParse(item);
+      if (parsed.success) value.push(parsed.data);
+      else aside.push({ raw: item, reason: parsed.error.message });
+    }
+    return { value, aside };
+  };
+}
+
+const readList = <T>(item: WxtStorageItem<unknown, Record<string, unknown>>, entry: z.ZodType<T>, turn: Turn | null): Promise<T[]> => readStored(item, listOf(entry), turn);
+
+/**
+ * The settings, field by field over the defaults: a field that does not read takes its default and the
+ * stored value is set aside, the others keep what the user chose (one bad field must not turn checks
+ * back on). A field missing (a shape from before it existed) takes its default: nothing to set aside.
+ */
+function settingsOf(raw: unknown): Reading<Settings> {
   const stored = raw !== null && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>) : null;
-  const settings: Settings = { ...DEFAULT_SETTINGS };
+  const value: Settings = { ...DEFAULT_SETTINGS };
   const bad: string[] = [];
   for (const key of Object.keys(Settings.shape) as Array<keyof Settings>) {
-    // A field missing (a shape from before it existed) takes its default: nothing to set aside.
     if (stored === null || !(key in stored)) continue;
     const parsed = Settings.shape[key].safeParse(stored[key]);
-    if (parsed.success) settings[key] = parsed.data;
+    if (parsed.success) value[key] = parsed.data;
     else bad.push(key);
   }
-  return { settings, bad: stored === null ? 'not settings' : bad.length > 0 ? `fields that do not read: ${bad.join(', ')}` : null };
+  const reason = stored === null ? 'not settings' : bad.length > 0 ? `fields that do not read: ${bad.join(', ')}` : null;
+  return { value, aside: reason === null ? [] : [{ raw, reason }] };
 }
+
+const readSettings = (turn: Turn | null): Promise<Settings> => readStored(settingsItem, settingsOf, turn);
 
 /** How many stored values (watch-list entries, settings, lists of sites) were set aside: the options page says so. */
 export async function setAsideCount(): Promise<number> {
