@@ -174,15 +174,18 @@ export function createRecheck(deps: RecheckDeps) {
   /**
    * Kept pages an older extractor read read again, then changes kept without an analysis analysed (those
    * re-extraction left without one among them), and the badges told when either changed something.
+   * Then every watched site's untold change is told: at a worker's start (a stopped worker may have saved
+   * one without telling), and when a change was analysed only now; otherwise each check tells its own.
    */
-  async function reextractBackfillAndBadges(): Promise<void> {
+  async function reextractBackfillAndBadges(atStart: boolean): Promise<void> {
+    let changed = 0;
     try {
       const reread = await deps.history.reextract();
       const analysed = await deps.history.backfill();
-      if (reread + analysed > 0) await deps.badges.refreshAll().catch((e: unknown) => console.warn('[Clausewatch] badges', e));
+      changed = reread + analysed;
+      if (changed > 0) await deps.badges.refreshAll().catch((e: unknown) => console.warn('[Clausewatch] badges', e));
     } finally {
-      // A change a stopped worker saved but did not tell of, or one analysed only now.
-      await deps.notices.tellAllUntold();
+      if (atStart || changed > 0) await deps.notices.tellAllUntold();
     }
   }
 
@@ -193,10 +196,10 @@ export function createRecheck(deps: RecheckDeps) {
     browser.alarms.onAlarm.addListener((alarm) => {
       if (alarm.name !== RECHECK_ALARM) return;
       void runDueChecks().catch((e: unknown) => console.warn('[Clausewatch] checks failed', e));
-      void reextractBackfillAndBadges().catch((e: unknown) => console.warn('[Clausewatch] re-extraction', e));
+      void reextractBackfillAndBadges(false).catch((e: unknown) => console.warn('[Clausewatch] re-extraction', e));
     });
     // A worker stopped half-way through re-extraction (or an analysis of kept versions) goes on from here.
-    void reextractBackfillAndBadges().catch((e: unknown) => console.warn('[Clausewatch] re-extraction', e));
+    void reextractBackfillAndBadges(true).catch((e: unknown) => console.warn('[Clausewatch] re-extraction', e));
     void browser.alarms.get(RECHECK_ALARM).then((existing) => {
       if (!existing) void browser.alarms.create(RECHECK_ALARM, { periodInMinutes: 30, delayInMinutes: 1 });
     });
