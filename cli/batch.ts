@@ -11,6 +11,7 @@ import { parsePageUrl, UsageError } from './args';
 import { runDetect, runDiff } from './analyze';
 import { errnoMessage, firstInvalidUtf8, InputError, readInputFile } from './input';
 import { jsonText } from './safe-text';
+import { bomEncoding } from '../lib/core/text/charset';
 
 interface Sink {
   write(chunk: string): unknown;
@@ -178,9 +179,9 @@ async function* asUtf8(source: AsyncIterable<Uint8Array>, listPath: string): Asy
       // The first two bytes decide, however the pieces come.
       head = Buffer.concat([head, piece]);
       if (head.length < 2) continue;
-      const encoding = head[0] === 0xff && head[1] === 0xfe ? 'utf-16le' : head[0] === 0xfe && head[1] === 0xff ? 'utf-16be' : null;
-      // The decoder drops the byte-order mark itself.
-      if (encoding) decoder = new TextDecoder(encoding, { fatal: true });
+      // A UTF-8 mark passes with the bytes (it is dropped with the first line); the decoder drops a UTF-16 one itself.
+      const encoding = bomEncoding(head);
+      if (encoding === 'utf-16le' || encoding === 'utf-16be') decoder = new TextDecoder(encoding, { fatal: true });
       bytes = head;
       head = null;
     }

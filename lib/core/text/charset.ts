@@ -69,6 +69,11 @@ function encodingOf(label: string): string | null {
   }
 }
 
+/** The encoding a byte-order mark at the start of `bytes` names, or null (none, or too few bytes to tell). */
+export function bomEncoding(bytes: Uint8Array): 'utf-8' | 'utf-16le' | 'utf-16be' | null {
+  return bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 'utf-8' : bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : null;
+}
+
 /**
  * The encoding a browser reads a page's bytes in, and what said so: a byte-order mark, then the server's
  * charset, then the page's own (`<meta charset>` in its first KB), then UTF-8. A label no decoder knows
@@ -76,7 +81,7 @@ function encodingOf(label: string): string | null {
  * UTF-8, as browsers read it: the page's ASCII declared it, so it is not UTF-16.
  */
 export function pageEncoding(bytes: Uint8Array, contentType: string | null | undefined): PageEncoding {
-  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 'utf-8' : bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : null;
+  const bom = bomEncoding(bytes);
   if (bom) return { encoding: bom, source: 'bom' };
   const server = contentTypeCharset(contentType);
   const fromServer = server === null ? null : encodingOf(server);
