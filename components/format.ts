@@ -8,6 +8,7 @@ import type { UiWords } from '@/lib/core/explain/ui';
 import type { Formats } from '@/lib/core/explain';
 import { userErrorOf } from '@/lib/core/user-error';
 import { shownValue } from '@/lib/core/import-refusal';
+import { utf8SequenceAt } from '@/lib/core/text/charset';
 
 /** The categories a reader cares most about come first on the first-visit card. */
 const CATEGORY_ORDER: Category[] = [
@@ -48,15 +49,7 @@ const ESCAPES = /(?:%[0-9A-Fa-f]{2})+/g;
  * what the address says.
  */
 const NOT_SHOWN = /[\p{Cc}\p{Cf}\p{Co}\p{Cn}\p{Z}\p{Default_Ignorable_Code_Point}]/u;
-const UTF8 = new TextDecoder('utf-8', { fatal: true });
-
-/** How many bytes the UTF-8 sequence starting with `lead` has; 0 for ASCII or a byte that starts none. */
-function sequenceLength(lead: number): number {
-  if (lead >= 0xc2 && lead <= 0xdf) return 2;
-  if (lead >= 0xe0 && lead <= 0xef) return 3;
-  if (lead >= 0xf0 && lead <= 0xf4) return 4;
-  return 0;
-}
+const UTF8 = new TextDecoder('utf-8');
 
 /**
  * A URL path with its non-ASCII characters as the site wrote them ("/datenschutzerklärung", not
@@ -67,18 +60,14 @@ function sequenceLength(lead: number): number {
  */
 export function decodedPath(path: string): string {
   return path.replace(ESCAPES, (run) => {
-    const bytes = run.slice(1).split('%').map((hex) => parseInt(hex, 16));
+    const bytes = Uint8Array.from(run.slice(1).split('%'), (hex) => parseInt(hex, 16));
     let out = '';
     for (let i = 0; i < bytes.length; ) {
-      const length = sequenceLength(bytes[i]!);
-      if (length > 0 && i + length <= bytes.length) {
-        let ch: string | null = null;
-        try {
-          ch = UTF8.decode(Uint8Array.from(bytes.slice(i, i + length)));
-        } catch {
-          // Not valid UTF-8 (a stray continuation byte, an overlong form, a surrogate): kept escaped.
-        }
-        if (ch !== null && !NOT_SHOWN.test(ch)) {
+      // A whole, well-formed sequence past ASCII (not a stray continuation byte, an overlong form, a surrogate).
+      const length = utf8SequenceAt(bytes, i);
+      if (length > 1) {
+        const ch = UTF8.decode(bytes.subarray(i, i + length));
+        if (!NOT_SHOWN.test(ch)) {
           out += ch;
           i += length;
           continue;
