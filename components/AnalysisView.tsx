@@ -1,7 +1,7 @@
 import { hasReviewableChange } from '@/lib/core/review';
 import type { ChangeAnalysis } from '@/lib/core/schema';
 import { FindingCard, MAX_EVIDENCE } from './FindingCard';
-import { passageReferences } from './format';
+import { nothingToReview, passageReferences } from './format';
 import { useWords } from './words';
 import { digestOf } from '@/lib/core/schema';
 
@@ -23,13 +23,12 @@ export function AnalysisView({
     if (analysis.truncated) {
       return (
         <div>
-          <p className="note">{words.ui.analysis.nothingFoundInPart}</p>
+          <p className="note">{nothingToReview(words.ui, analysis)}</p>
           <p className="note">{words.ui.analysis.truncated}</p>
         </div>
       );
     }
-    // Two versions with the same text (the history page compares any two): no change at all, not a formatting one.
-    return <p className="note">{digestOf(analysis).changed ? words.ui.analysis.onlyFormatting : words.ui.analysis.sameText}</p>;
+    return <p className="note">{nothingToReview(words.ui, analysis)}</p>;
   }
   return (
     <div>

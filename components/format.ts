@@ -3,7 +3,7 @@
  * extension API and no messaging here, so the components can be previewed and tested outside the
  * extension. Words, dates, plurals and sizes are the reader's language's: `useWords()` (lib/core/explain).
  */
-import type { Category, Finding } from '@/lib/core/schema';
+import { digestOf, type Category, type ChangeAnalysis, type Finding } from '@/lib/core/schema';
 import type { UiWords } from '@/lib/core/explain/ui';
 import type { Formats } from '@/lib/core/explain';
 import { userErrorOf } from '@/lib/core/user-error';
@@ -136,6 +136,16 @@ export function errorMessage(err: unknown, ui: Pick<UiWords, 'userError' | 'unex
   const known = userErrorOf(err);
   if (known) return ui.userError(known);
   return ui.unexpectedError(shownValue(detailOf(err)));
+}
+
+/**
+ * What a comparison with nothing to review says, on the pages and in the Markdown summary: nothing in the
+ * part that could be compared (past the size cap the rest was never read), only formatting or wording
+ * changed, or (two versions the history page compared) the same text.
+ */
+export function nothingToReview(ui: UiWords, analysis: ChangeAnalysis): string {
+  if (analysis.truncated) return ui.analysis.nothingFoundInPart;
+  return digestOf(analysis).changed ? ui.analysis.onlyFormatting : ui.analysis.sameText;
 }
 
 /**

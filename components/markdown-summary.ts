@@ -8,7 +8,7 @@
  */
 import type { Span } from '@/lib/core/schema';
 import type { Comparison } from '@/lib/extension/views';
-import { passageReferences, safeHttpUrl, sectionPath } from './format';
+import { nothingToReview, passageReferences, safeHttpUrl, sectionPath } from './format';
 import { explainer, type Explainer } from '@/lib/core/explain';
 import { digestOf } from '@/lib/core/schema';
 
@@ -85,8 +85,7 @@ export function markdownSummary(comparison: Comparison, site: string, words: Exp
   const findings = analysis.findings.filter((f) => f.severity !== 'cosmetic');
   if (findings.length === 0) {
     lines.push('');
-    const { ui } = words;
-    lines.push(analysis.truncated ? ui.analysis.nothingFoundInPart : digestOf(analysis).changed ? ui.analysis.onlyFormatting : ui.analysis.sameText);
+    lines.push(nothingToReview(words.ui, analysis));
   }
   // A version past the size cap was compared only up to it: the reader of the note must know.
   if (analysis.truncated) {
