@@ -8,7 +8,7 @@
 import { ChangeAnalysis, type Category, type Evidence, type Finding, type FindingKind, type Gained, type PolicyDocument, type Severity, type Signal, type Statement } from '../schema';
 import { attributeKeys, attributesOf, lowerCaseWords, ownName, selfNames, type Attributes, type Names } from './attributes';
 import { denialReach, memoized, outsideDenial, prepareSentence, statementClassifier, type Classification, type Classify } from './classify';
-import { alignDocuments, Budget, readBlocks, type SentenceEdit } from './diff';
+import { alignDocuments, Budget, readBlocks, type ReadBlock, type SentenceEdit } from './diff';
 import { trimEndChars } from '../text/trim';
 import { FNV_OFFSET, hashString } from './model/features';
 import type { LinearModel } from './model/linear';
@@ -136,7 +136,7 @@ export const SENTENCES_PER_STEP = 40;
  * generator: it yields every SENTENCES_PER_STEP sentences so an asynchronous caller can let other work
  * run; what it computes does not depend on whether or when it is paused.
  */
-function* profile(doc: PolicyDocument, classify: Classify, headers: Set<string>): Generator<void, (category: Category) => CategoryProfile> {
+function* profile(reads: readonly ReadBlock[], language: string, classify: Classify, headers: Set<string>): Generator<void, (category: Category) => CategoryProfile> {
   const profiles = new Map<Category, CategoryProfile>();
   const get = (category: Category) => {
     let p = profiles.get(category);
@@ -149,14 +149,14 @@ function* profile(doc: PolicyDocument, classify: Classify, headers: Set<string>)
   let n = 0;
   // A list item is read after its list's lead-in, as the edits are: "Advertising partners"
   // under "We share it with:" is a statement of sharing in the older version too.
-  for (const { read, leadIn, header } of readBlocks(doc)) {
+  for (const { read, leadIn, header } of reads) {
     // The header of a table of marks names columns; its rows state what it names. Its sentences are
     // noted, so that its edits are passed over as a heading's are.
     if (header) {
-      for (const sentence of splitSentences(read, doc.language)) headers.add(sentence);
+      for (const sentence of splitSentences(read, language)) headers.add(sentence);
       continue;
     }
-    for (const sentence of splitSentences(read, doc.language)) {
+    for (const sentence of splitSentences(read, language)) {
       if (++n % SENTENCES_PER_STEP === 0) yield;
       const read = withLeadIn(leadIn, sentence);
       for (const c of classify(read)) {
@@ -668,8 +668,9 @@ function* analysisSteps(olderDoc: PolicyDocument, newerDoc: PolicyDocument, opti
   // A heading names a topic ("Our use of artificial intelligence") and states nothing, nor does the
   // header of a table of marks ("Category | Sold"), whose rows say what it names (profile notes those).
   const headings = new Set<string>();
-  const olderProfile = yield* profile(older, classify, headings);
-  const newerProfile = yield* profile(newer, classify, headings);
+  // Each version as the alignment read it: the table reading is done once per version.
+  const olderProfile = yield* profile(alignment.read.older, older.language, classify, headings);
+  const newerProfile = yield* profile(alignment.read.newer, newer.language, classify, headings);
   const denies: Partial<Record<'sale' | 'sharing', boolean>> = {};
   const newerDenies = (sale: boolean) => (sale ? (denies.sale ??= deniesSellingInWords(newer)) : (denies.sharing ??= deniesSharingInWords(newer)));
   for (const d of [older, newer]) for (const b of d.blocks) if (b.kind === 'heading') headings.add(normalizeFast(b.text));

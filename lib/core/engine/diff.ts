@@ -34,6 +34,8 @@ export interface Alignment {
   /** Differences hidden because they were formatting only. */
   cosmetic: number;
   truncated: boolean;
+  /** Each version as it was read (readBlocks), which the classifier's profile of it reads again. */
+  read: { older: ReadBlock[]; newer: ReadBlock[] };
 }
 
 /** What the alignment records about its own bounds: whether one was hit and the answer is coarser. */
@@ -124,9 +126,9 @@ export function* readBlocks(doc: PolicyDocument): Generator<ReadBlock> {
   }
 }
 
-function blockUnits(doc: PolicyDocument): Unit[] {
+function blockUnits(reads: readonly ReadBlock[]): Unit[] {
   const out: Unit[] = [];
-  for (const { block, text, read, leadIn } of readBlocks(doc)) {
+  for (const { block, text, read, leadIn } of reads) {
     const key = canonicalKey(read);
     if (!key) continue;
     out.push({ text, read, key, section: block.section, ...(leadIn ? { leadIn } : {}) });
@@ -201,8 +203,9 @@ export function matchInOrder(a: string[], b: string[], budget: Budget): Array<[n
 }
 
 export function alignDocuments(older: PolicyDocument, newer: PolicyDocument, budget: Budget): Alignment {
-  const a = blockUnits(older);
-  const b = blockUnits(newer);
+  const read = { older: [...readBlocks(older)], newer: [...readBlocks(newer)] };
+  const a = blockUnits(read.older);
+  const b = blockUnits(read.newer);
   const oldMatch = new Int32Array(a.length).fill(-1);
   const newMatch = new Int32Array(b.length).fill(-1);
   const newState: Array<'equal' | 'moved' | 'modified' | 'added'> = new Array(b.length).fill('added');
@@ -461,7 +464,7 @@ export function alignDocuments(older: PolicyDocument, newer: PolicyDocument, bud
   }
   out.sort((x, y) => x.order - y.order);
   clearKeyMemo();
-  return { changes: out.map((c) => c.change), sentences: edits, cosmetic, truncated: budget.truncated };
+  return { changes: out.map((c) => c.change), sentences: edits, cosmetic, truncated: budget.truncated, read };
 }
 
 /**
