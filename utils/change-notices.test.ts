@@ -27,6 +27,19 @@ const dismissAll = async () => {
   for (const id of await shown()) await fakeBrowser.notifications.clear(id);
 };
 
+/** A worker started as the background starts one: the notifications' record begun before any check. */
+async function started(start = profile()) {
+  const worker = start();
+  await worker.notices.start();
+  return worker;
+}
+
+/** The site's policy changes (the second fixture, a major change) and a check reads it. */
+async function changedAndChecked(worker: ReturnType<ReturnType<typeof profile>>, site: string) {
+  server.served = { status: 200, html: POLICY_V2 };
+  expect((await worker.handlers.checkNow({ site }, none)).status).toBe('changed');
+}
+
 /** A watched policy checked once (its first version), with notifications on or off. */
 async function watchedAndChecked(worker: ReturnType<ReturnType<typeof profile>>, notifications = true) {
   await setSettings({ notifications });
@@ -39,11 +52,9 @@ async function watchedAndChecked(worker: ReturnType<ReturnType<typeof profile>>,
 
 describe('a major change found by a check', () => {
   it('is told once: a later check of the same text, or a worker starting again, does not tell it again', async () => {
-    const worker = profile()();
-    await worker.notices.start();
+    const worker = await started();
     const { site } = await watchedAndChecked(worker);
-    server.served = { status: 200, html: POLICY_V2 };
-    expect((await worker.handlers.checkNow({ site }, none)).status).toBe('changed');
+    await changedAndChecked(worker, site);
     expect(await shown()).toEqual([`clausewatch:${site}`]);
     await dismissAll();
     expect((await worker.handlers.checkNow({ site }, none)).status).toBe('unchanged');
@@ -53,8 +64,7 @@ describe('a major change found by a check', () => {
 
   it('saved by a worker that stopped before telling of it, is told by the next worker at its start', async () => {
     const start = profile();
-    const first = start();
-    await first.notices.start();
+    const first = await started(start);
     const { url } = await watchedAndChecked(first);
     // The version is saved (one transaction); the worker stops before anything after it.
     server.served = { status: 200, html: POLICY_V2 };
@@ -67,8 +77,7 @@ describe('a major change found by a check', () => {
 
   it('saved by a worker that stopped before telling of it, is told by the site’s next check', async () => {
     const start = profile();
-    const first = start();
-    await first.notices.start();
+    const first = await started(start);
     const { site, url } = await watchedAndChecked(first);
     server.served = { status: 200, html: POLICY_V2 };
     expect((await first.recheck.checkPolicy(url, false)).status).toBe('changed');
@@ -78,8 +87,7 @@ describe('a major change found by a check', () => {
   });
 
   it('followed by another change before it was told, is still told', async () => {
-    const worker = profile()();
-    await worker.notices.start();
+    const worker = await started();
     const { site, url } = await watchedAndChecked(worker);
     server.served = { status: 200, html: POLICY_V2 };
     expect((await worker.recheck.checkPolicy(url, false)).status).toBe('changed');
@@ -92,11 +100,9 @@ describe('a major change found by a check', () => {
 
 describe('a major change not told', () => {
   it('while notifications were off: turning them on later does not bring it back', async () => {
-    const worker = profile()();
-    await worker.notices.start();
+    const worker = await started();
     const { site } = await watchedAndChecked(worker, false);
-    server.served = { status: 200, html: POLICY_V2 };
-    expect((await worker.handlers.checkNow({ site }, none)).status).toBe('changed');
+    await changedAndChecked(worker, site);
     await setSettings({ notifications: true });
     expect((await worker.handlers.checkNow({ site }, none)).status).toBe('unchanged');
     await worker.notices.tellAllUntold();
@@ -104,8 +110,7 @@ describe('a major change not told', () => {
   });
 
   it('seen on the page itself (its badge told), when a check then reads the same text', async () => {
-    const worker = profile()();
-    await worker.notices.start();
+    const worker = await started();
     const { site, url } = await watchedAndChecked(worker);
     const tab = await fakeBrowser.tabs.create({ url });
     expect((await worker.handlers.pageCaptured({ url, reason: 'load: title names a privacy policy', html: POLICY_V2 }, senderOf(tab))).status).toBe('changed');
@@ -116,8 +121,7 @@ describe('a major change not told', () => {
   });
 
   it('kept before the site was watched', async () => {
-    const worker = profile()();
-    await worker.notices.start();
+    const worker = await started();
     await setSettings({ notifications: true });
     const url = `${server.base}/legal/privacy`;
     server.served = { status: 200, html: POLICY_V1 };
@@ -152,19 +156,16 @@ describe('a damaged record of what was told', () => {
     await fakeBrowser.storage.local.set({ changeNotices: { from: 'yesterday', considered: 7 } });
     expect(await worker.notices.tellUntold(site, (await getWatches())[0]!.addedAt)).toBe(false);
     expect(await setAsideCount()).toBe(1);
-    server.served = { status: 200, html: POLICY_V2 };
-    expect((await worker.handlers.checkNow({ site }, none)).status).toBe('changed');
+    await changedAndChecked(worker, site);
     expect(await shown()).toEqual([`clausewatch:${site}`]);
   });
 });
 
 describe('the bound on the record of what was told', () => {
   it('drops the policies considered longest ago without telling their changes again', async () => {
-    const worker = profile()();
-    await worker.notices.start();
+    const worker = await started();
     const { site } = await watchedAndChecked(worker);
-    server.served = { status: 200, html: POLICY_V2 };
-    expect((await worker.handlers.checkNow({ site }, none)).status).toBe('changed');
+    await changedAndChecked(worker, site);
     expect(await shown()).toHaveLength(1);
     await dismissAll();
     // Since then, as many other policies' changes were considered as the record keeps (written directly:
