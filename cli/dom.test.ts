@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRequire } from 'node:module';
-import { DOM_LIMITS, estimatePageSize, lazyLiveLists, loadHtml, loadPageWithinLimits, measurePage, PageTooComplex } from './dom';
+import { estimatePageSize } from '../lib/core/page/markup-size';
+import { DOM_LIMITS, lazyLiveLists, loadHtml, loadPageWithinLimits, measurePage, PageTooComplex } from './dom';
 
 describe('loadHtml', () => {
   it('never runs page scripts', () => {

@@ -95,6 +95,24 @@ describe('a policy that speaks of bot checks is still checked', () => {
   });
 });
 
+describe('a page refused for its markup', () => {
+  it('a page with a tag of thousands of attributes is refused before any parser reads it, with its reason, and the next good page is kept', async () => {
+    // Firefox's DOMParser takes time quadratic in one tag's attributes (400,000 held its background 45 s).
+    const attributes = Array.from({ length: 5_000 }, (_, i) => ` data-a${i}="x"`).join('');
+    server.served = { status: 200, html: POLICY_V2.replace('<body', `<body${attributes}`) };
+    expect(server.served.html).not.toBe(POLICY_V2);
+    const { handlers } = backgroundForTest();
+    const { site } = await handlers.watchSite({ policyUrl: `${server.base}/legal/privacy`, frequencyHours: 24 }, {} as never);
+    expect(await handlers.checkNow({ site }, {} as never)).toMatchObject({ status: 'failed', failure: { code: 'attributes-in-tag', n: 5_000, m: 1_000 } });
+    const entry = (await getWatches()).find((w) => w.site === site)!;
+    expect(entry).toMatchObject({ status: 'failed', failureCode: { code: 'attributes-in-tag', n: 5_000, m: 1_000 } });
+    expect(explainer('en').ui.failure(entry.failureCode!)).toBe('the page has a tag with 5,000 attributes, more than the 1,000 Clausewatch reads in one tag; not stored');
+    // Nothing was stored: the next good page is the policy's first version.
+    server.served = { status: 200, html: POLICY_V2 };
+    expect(await handlers.checkNow({ site }, {} as never)).toEqual({ status: 'first', reason: null, failure: null });
+  });
+});
+
 describe('checking a watched policy', () => {
   it('records a first version, a change worth reviewing, a failure with its reason, then review', async () => {
     const { history, watchList, recheck, handlers } = backgroundForTest();

@@ -100,6 +100,7 @@ export function createRecheck(deps: RecheckDeps) {
     if (!fetched.ok) return failed(fetched.failure);
     const result = await deps.dom({ task: 'process', html: page.body, url: page.finalUrl });
     if (result.outcome !== 'policy') {
+      if (result.refusal) return failed(result.refusal);
       const verdict = result.detection ? assessDetection(result.detection, page.body) : null;
       return failed(verdict && !verdict.ok ? verdict.failure : { code: 'error', detail: result.reason });
     }

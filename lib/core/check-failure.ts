@@ -30,6 +30,11 @@ export const FailureCode = z.enum([
   'too-many-redirects',
   // Getting the page (fetch-page.ts).
   'too-large',
+  // Reading it (dom-tasks.ts): a tag with more attributes than a parser takes in linear time, too many in
+  // the page (n: how many, m: the limit), or a tree nested past what extraction reads.
+  'attributes-in-tag',
+  'attributes',
+  'too-nested',
   'timeout',
   'network',
   // Anything else (an error while saving, say): `detail` says what.

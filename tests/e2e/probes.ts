@@ -6,7 +6,7 @@
 
 export interface ReportedOutcome { at: number; url: string; outcome: string; reason: string }
 
-export interface WatchEntryView { site: string; policyUrl: string; status: string; failure: string | null; movedTo?: string | null; lastCheck: number | null; lastChange: number | null; nextCheck: number }
+export interface WatchEntryView { site: string; policyUrl: string; status: string; failure: string | null; failureCode?: { code: string; n?: number; m?: number } | null; movedTo?: string | null; lastCheck: number | null; lastChange: number | null; nextCheck: number }
 
 /** What the background recorded about pages that passed the gate and about background checks. */
 export const readOutcomes = async (): Promise<ReportedOutcome[]> => {

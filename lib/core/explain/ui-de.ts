@@ -365,6 +365,9 @@ function build(locale: string): UiWords {
         case 'bad-redirect': return 'leitet auf eine ungültige Adresse weiter';
         case 'too-many-redirects': return `mehr als ${f.n} Weiterleitungen`;
         case 'too-large': return f.m !== undefined ? `die Seite ist größer als ${mb(f.n)} (laut Server ${mb(f.m)}); nicht gespeichert` : `die Seite ist größer als ${mb(f.n)}; sie wurde dort abgebrochen und nicht gespeichert`;
+        case 'attributes-in-tag': return `ein Element der Seite hat ${num(f.n ?? 0)} Attribute, mehr als die ${num(f.m ?? 0)}, die Clausewatch in einem Element liest; nicht gespeichert`;
+        case 'attributes': return `die Seite hat ${num(f.n ?? 0)} Attribute, mehr als die ${num(f.m ?? 0)}, die Clausewatch in einer Seite liest; nicht gespeichert`;
+        case 'too-nested': return 'die Seite ist zu tief verschachtelt, um sie zu lesen; nicht gespeichert';
         case 'timeout': return 'die Website hat nicht rechtzeitig geantwortet';
         case 'network': return `die Seite konnte nicht abgerufen werden (${d})`;
         // A check that failed in a way nobody foresaw: its English message is the technical detail.

@@ -349,6 +349,9 @@ function build(locale: string): UiWords {
         case 'bad-redirect': return 'redirects to an address that is not valid';
         case 'too-many-redirects': return `more than ${f.n} redirects`;
         case 'too-large': return f.m !== undefined ? `the page is larger than ${mb(f.n)} (it says ${mb(f.m)}); not stored` : `the page is larger than ${mb(f.n)}; it was abandoned there and not stored`;
+        case 'attributes-in-tag': return `the page has a tag with ${num(f.n ?? 0)} attributes, more than the ${num(f.m ?? 0)} Clausewatch reads in one tag; not stored`;
+        case 'attributes': return `the page has ${num(f.n ?? 0)} attributes, more than the ${num(f.m ?? 0)} Clausewatch reads in a page; not stored`;
+        case 'too-nested': return 'the page is nested too deeply to read; not stored';
         case 'timeout': return 'the site did not answer in time';
         case 'network': return `the page could not be fetched (${d})`;
         // A check that failed in a way nobody foresaw: its English message is the technical detail.

@@ -363,6 +363,9 @@ function build(locale: string): UiWords {
         case 'bad-redirect': return 'redirige a una dirección no válida';
         case 'too-many-redirects': return `más de ${f.n} redirecciones`;
         case 'too-large': return f.m !== undefined ? `la página supera ${mb(f.n)} (declara ${mb(f.m)}); no se guardó` : `la página supera ${mb(f.n)}; se abandonó en ese punto y no se guardó`;
+        case 'attributes-in-tag': return `un elemento de la página tiene ${num(f.n ?? 0)} atributos, más de los ${num(f.m ?? 0)} que Clausewatch lee en un elemento; no se guardó`;
+        case 'attributes': return `la página tiene ${num(f.n ?? 0)} atributos, más de los ${num(f.m ?? 0)} que Clausewatch lee en una página; no se guardó`;
+        case 'too-nested': return 'la página está anidada a demasiada profundidad para leerla; no se guardó';
         case 'timeout': return 'el sitio no respondió a tiempo';
         case 'network': return `no se pudo obtener la página (${d})`;
         // A check that failed in a way nobody foresaw: its English message is the technical detail.

@@ -366,6 +366,9 @@ function build(locale: string): UiWords {
         case 'bad-redirect': return 'redirige vers une adresse invalide';
         case 'too-many-redirects': return `plus de ${f.n} redirections`;
         case 'too-large': return f.m !== undefined ? `la page dépasse ${mb(f.n)} (elle annonce ${mb(f.m)})${S} non enregistrée` : `la page dépasse ${mb(f.n)}${S} elle a été abandonnée à ce stade et non enregistrée`;
+        case 'attributes-in-tag': return `un élément de la page a ${num(f.n ?? 0)}\u00a0attributs, plus que les ${num(f.m ?? 0)} que Clausewatch lit dans un élément${S} non enregistrée`;
+        case 'attributes': return `la page a ${num(f.n ?? 0)}\u00a0attributs, plus que les ${num(f.m ?? 0)} que Clausewatch lit dans une page${S} non enregistrée`;
+        case 'too-nested': return `la page est trop profondément imbriquée pour être lue${S} non enregistrée`;
         case 'timeout': return 'le site n’a pas répondu à temps';
         case 'network': return `la page n’a pas pu être récupérée (${d})`;
         // A check that failed in a way nobody foresaw: its English message is the technical detail.

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { discoverPolicyLinks, Why, type Candidate } from './discover';
+import { attributesOver, estimatePageSize } from './markup-size';
 import { processPage } from './pipeline';
 import { Detection, PolicyDocument } from '../schema';
 
@@ -14,9 +15,16 @@ export const DomTask = z.discriminatedUnion('task', [
 ]);
 export type DomTask = z.infer<typeof DomTask>;
 
+/**
+ * Why a page was not read for its markup, as a code and its numbers (ui.failure words it): a tag with more
+ * attributes than ATTRIBUTE_LIMITS allow, too many in the page, or a tree past READABILITY_LIMITS.
+ */
+export const PageRefusal = z.object({ code: z.enum(['attributes-in-tag', 'attributes', 'too-nested']), n: z.number().optional(), m: z.number().optional() });
+export type PageRefusal = z.infer<typeof PageRefusal>;
+
 export const DomTaskResult = z.union([
   z.object({ task: z.literal('process'), outcome: z.literal('policy'), detection: Detection, document: PolicyDocument }),
-  z.object({ task: z.literal('process'), outcome: z.enum(['not-policy', 'failed']), detection: Detection.nullable(), reason: z.string() }),
+  z.object({ task: z.literal('process'), outcome: z.enum(['not-policy', 'failed']), detection: Detection.nullable(), reason: z.string(), refusal: PageRefusal.optional() }),
   z.object({ task: z.literal('discover'), candidates: z.array(z.object({ url: z.string(), why: Why, score: z.number() })) }),
 ]);
 export type DomTaskResult = z.infer<typeof DomTaskResult>;
@@ -24,6 +32,16 @@ export type DomTaskResult = z.infer<typeof DomTaskResult>;
 export type ParseHtml = (html: string) => Document;
 
 export function runDomTask(task: DomTask, parse: ParseHtml, sameSite: (a: URL, b: URL) => boolean): DomTaskResult {
+  // Counted before any parser sees the page: Firefox's DOMParser takes quadratic time over one tag's
+  // attributes (a tag of 400,000 held a background check for 45 s), and copies of formatting elements left
+  // open can multiply what is written a thousandfold (markup-size.ts).
+  const over = attributesOver(estimatePageSize(task.html));
+  if (over) {
+    if (task.task === 'discover') return { task: 'discover', candidates: [] };
+    const reason =
+      over.code === 'attributes-in-tag' ? `the page has a tag with too many attributes to read (${over.n} in one tag; the limit is ${over.m})` : `the page has too many attributes to read (${over.n}; the limit is ${over.m})`;
+    return { task: 'process', outcome: 'failed', detection: null, reason, refusal: over };
+  }
   let doc: Document;
   try {
     doc = parse(task.html);
@@ -38,6 +56,9 @@ export function runDomTask(task: DomTask, parse: ParseHtml, sameSite: (a: URL, b
   const outcome = processPage(doc, task.url, { skipGate: true });
   if (outcome.stage === 'gate') return { task: 'process', outcome: 'not-policy', detection: null, reason: outcome.reason };
   if (outcome.stage === 'detect') return { task: 'process', outcome: 'not-policy', detection: outcome.detection, reason: outcome.reason };
-  if (!outcome.result.ok) return { task: 'process', outcome: 'failed', detection: outcome.detection, reason: outcome.result.reason };
+  if (!outcome.result.ok) {
+    const refusal = outcome.result.tooNested ? { refusal: { code: 'too-nested' as const } } : {};
+    return { task: 'process', outcome: 'failed', detection: outcome.detection, reason: outcome.result.reason, ...refusal };
+  }
   return { task: 'process', outcome: 'policy', detection: outcome.detection, document: outcome.result.document };
 }

@@ -275,7 +275,7 @@ describe("a page nested past Readability's bounds", () => {
     const html = `<!doctype html><html lang="en"><head><title>Privacy Policy</title></head><body><main><h1>Privacy Policy</h1>${chain}</main></body></html>`;
     const { document, url } = loadHtml(html, 'https://acme.example/privacy');
     const r = extractPolicy(document, url);
-    expect(r).toEqual({ ok: false, reason: expect.stringContaining('too large for how deeply it is nested to extract') });
+    expect(r).toEqual({ ok: false, tooNested: true, reason: expect.stringContaining('too large for how deeply it is nested to extract') });
     // A long, shallow page (a table of a thousand cookies) is within the bounds, however many element-levels.
     const rows = Array.from({ length: 1000 }, (_, i) => `<tr><td><div><span>cookie_${i}</span></div></td><td><div><span>Kept for ${i % 30} days by the analytics provider.</span></div></td></tr>`).join('');
     const shallow = loadHtml(`<!doctype html><html><body>${'<div>'.repeat(10)}<table>${rows}</table>${'</div>'.repeat(10)}</body></html>`, 'https://acme.example/privacy');

@@ -13,7 +13,8 @@ import { findStatedDate } from '../../text/dates';
 import { cleanCopy, findMainContent } from './fallback';
 import { pruneChrome, revealCollapsed } from './reveal';
 
-export type ExtractResult = { ok: true; document: PolicyDocument } | { ok: false; reason: string };
+/** `tooNested`: the page's tree is past READABILITY_LIMITS (a refusal, not a failure of the extractor). */
+export type ExtractResult = { ok: true; document: PolicyDocument } | { ok: false; reason: string; tooNested?: true };
 
 export interface ExtractOptions {
   /**
@@ -475,6 +476,7 @@ export function extractPolicy(doc: Document, url: string, options: ExtractOption
     if (!withinReadabilityLimits(doc.body)) {
       return {
         ok: false,
+        tooNested: true,
         reason: `the page is too large for how deeply it is nested to extract (over ${READABILITY_LIMITS.depth} levels, ${READABILITY_LIMITS.shallowElementLevels} element-levels, or ${READABILITY_LIMITS.elementLevels} element-levels more than ${READABILITY_LIMITS.deepFrom} deep)`,
       };
     }
