@@ -130,7 +130,7 @@ function build(locale: string): UiWords {
       documentTitle: (site) => `Verlauf von ${site} · Clausewatch`,
       noSite: 'Keine Website angegeben. Öffnen Sie den Verlauf über das Clausewatch-Symbol in der Symbolleiste.',
       evidenceNote: (site) =>
-        `Die Nachweisdatei (WARC 1.1, das Format für Webarchive) enthält jede gespeicherte Seite von ${site} so, wie sie erfasst wurde, den Text, den Clausewatch daraus gelesen hat, und die Hash-Kette, die beides verbindet.`,
+        `Die Nachweisdatei (WARC 1.1, das Format für Webarchive) enthält jede gespeicherte Seite von ${site} so, wie sie erfasst wurde, den Text, den Clausewatch daraus gelesen hat, und die Hash-Kette, die beides verbindet. Eine gespeicherte Seite ist die Seite, wie Ihr Browser sie zeigte: Waren Sie angemeldet, kann sie Ihren Namen oder Ihre E-Mail-Adresse enthalten. Sehen Sie sie an, bevor Sie die Datei weitergeben.`,
       exporting: 'Wird exportiert…',
       noPolicy: (site) => `Clausewatch hat auf ${site} noch keine Datenschutzerklärung gesehen.`,
       pickTwo: 'Wählen Sie zwei Versionen aus, um sie zu vergleichen.',
@@ -248,7 +248,7 @@ function build(locale: string): UiWords {
       importHistory: 'Verlauf importieren',
       evidenceNote: [
         'Die Nachweisdatei (WARC 1.1, das Format für Webarchive) enthält jede gespeicherte Seite so, wie sie erfasst wurde, den Text, den Clausewatch daraus gelesen hat, und je Richtlinie eine Hash-Kette, die zeigt, dass nachträglich nichts verändert wurde. Jeder kann sie mit ',
-        ' prüfen oder mit Werkzeugen für Webarchive lesen.',
+        ' prüfen oder mit Werkzeugen für Webarchive lesen. Eine gespeicherte Seite ist die Seite, wie Ihr Browser sie zeigte: Waren Sie angemeldet, kann sie Ihren Namen oder Ihre E-Mail-Adresse enthalten. Sehen Sie sie an, bevor Sie die Datei weitergeben.',
       ],
       historyExported: 'Verlauf exportiert.',
       exportingEvidence: 'Nachweisdatei wird exportiert…',

@@ -127,7 +127,7 @@ function build(locale: string): UiWords {
       documentTitle: (site) => `History of ${site} · Clausewatch`,
       noSite: 'No site given. Open the history from the Clausewatch popup.',
       evidenceNote: (site) =>
-        `The evidence file (WARC 1.1, the web archive format) holds every saved page of ${site} as captured, the text Clausewatch read from each, and the hash chain that ties them together.`,
+        `The evidence file (WARC 1.1, the web archive format) holds every saved page of ${site} as captured, the text Clausewatch read from each, and the hash chain that ties them together. A saved page is the page as your browser showed it: if you were signed in, it can hold your name or e-mail address. Look at it before you share the file.`,
       exporting: 'Exporting…',
       noPolicy: (site) => `Clausewatch has not seen a privacy policy on ${site} yet.`,
       pickTwo: 'Pick two versions to compare them.',
@@ -236,7 +236,7 @@ function build(locale: string): UiWords {
       importHistory: 'Import history',
       evidenceNote: [
         'The evidence file (WARC 1.1, the web archive format) holds every saved page as it was captured, the text Clausewatch read from each, and a hash chain per policy that shows nothing was changed afterwards. Anyone can check it with ',
-        ' or read it with web archive tools.',
+        ' or read it with web archive tools. A saved page is the page as your browser showed it: if you were signed in, it can hold your name or e-mail address. Look at it before you share the file.',
       ],
       historyExported: 'History exported.',
       exportingEvidence: 'Exporting the evidence file…',

@@ -128,7 +128,7 @@ function build(locale: string): UiWords {
       documentTitle: (site) => `Historial de ${site} · Clausewatch`,
       noSite: 'No se indicó ningún sitio. Abra el historial desde el icono de Clausewatch en la barra de herramientas.',
       evidenceNote: (site) =>
-        `El archivo de pruebas (WARC 1.1, el formato de los archivos web) contiene cada página guardada de ${site} tal como se capturó, el texto que Clausewatch leyó de cada una y la cadena de hashes que las une.`,
+        `El archivo de pruebas (WARC 1.1, el formato de los archivos web) contiene cada página guardada de ${site} tal como se capturó, el texto que Clausewatch leyó de cada una y la cadena de hashes que las une. Una página guardada es la página tal como la mostraba su navegador: si tenía la sesión iniciada, puede contener su nombre o su dirección de correo electrónico. Revísela antes de compartir el archivo.`,
       exporting: 'Exportando…',
       noPolicy: (site) => `Clausewatch aún no ha visto ninguna política de privacidad en ${site}.`,
       pickTwo: 'Elija dos versiones para compararlas.',
@@ -246,7 +246,7 @@ function build(locale: string): UiWords {
       importHistory: 'Importar historial',
       evidenceNote: [
         'El archivo de pruebas (WARC 1.1, el formato de los archivos web) contiene cada página guardada tal como se capturó, el texto que Clausewatch leyó de cada una y, por cada política, una cadena de hashes que demuestra que nada se modificó después. Cualquiera puede comprobarlo con ',
-        ' o leerlo con herramientas de archivo web.',
+        ' o leerlo con herramientas de archivo web. Una página guardada es la página tal como la mostraba su navegador: si tenía la sesión iniciada, puede contener su nombre o su dirección de correo electrónico. Revísela antes de compartir el archivo.',
       ],
       historyExported: 'Historial exportado.',
       exportingEvidence: 'Exportando el archivo de pruebas…',

@@ -131,7 +131,7 @@ function build(locale: string): UiWords {
       documentTitle: (site) => `Historique de ${site} · Clausewatch`,
       noSite: 'Aucun site indiqué. Ouvrez l’historique depuis l’icône de Clausewatch dans la barre d’outils.',
       evidenceNote: (site) =>
-        `Le fichier de preuves (WARC 1.1, le format des archives du web) contient chaque page enregistrée de ${site} telle qu’elle a été capturée, le texte que Clausewatch en a lu et la chaîne de hachage qui les relie.`,
+        `Le fichier de preuves (WARC 1.1, le format des archives du web) contient chaque page enregistrée de ${site} telle qu’elle a été capturée, le texte que Clausewatch en a lu et la chaîne de hachage qui les relie. Une page enregistrée est la page telle que votre navigateur l’affichait${C} si vous étiez connecté, elle peut contenir votre nom ou votre adresse e-mail. Vérifiez-la avant de partager le fichier.`,
       exporting: 'Export en cours…',
       noPolicy: (site) => `Clausewatch n’a encore vu aucune politique de confidentialité sur ${site}.`,
       pickTwo: 'Choisissez deux versions pour les comparer.',
@@ -249,7 +249,7 @@ function build(locale: string): UiWords {
       importHistory: 'Importer un historique',
       evidenceNote: [
         'Le fichier de preuves (WARC 1.1, le format des archives du web) contient chaque page enregistrée telle qu’elle a été capturée, le texte que Clausewatch en a lu et, pour chaque politique, une chaîne de hachage qui montre que rien n’a été modifié après coup. Chacun peut le vérifier avec ',
-        ' ou le lire avec des outils d’archives du web.',
+        ` ou le lire avec des outils d’archives du web. Une page enregistrée est la page telle que votre navigateur l’affichait${C} si vous étiez connecté, elle peut contenir votre nom ou votre adresse e-mail. Vérifiez-la avant de partager le fichier.`,
       ],
       historyExported: 'Historique exporté.',
       exportingEvidence: 'Export du fichier de preuves…',
