@@ -9,7 +9,7 @@ import type { TreeSize } from './extract/extract';
 /**
  * Attributes written in one tag, and in the whole page (copies the parser makes of a formatting element
  * included, below). Parsers take time quadratic in one tag's attributes: jsdom's took a minute over
- * 100,000, Firefox's DOMParser 2.9 s over 100,000 and 45 s over 400,000 (Firefox ESR 140, 7 December
+ * 100,000, Firefox's DOMParser 2.9 s over 100,000 and 45 s over 400,000 (Firefox ESR 153, 7 December
  * 2026; Chromium's is linear). The corpus's 432 real pages have at most 70 on one tag and 13,949 in all.
  * The same limits in the CLI and the extension, so that both refuse the same pages.
  */
