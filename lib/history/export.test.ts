@@ -1,5 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { openDatabase, STORES } from './db';
 import { ExportFile } from './schema';
 import { MAX_POLICIES_PER_SITE } from './save';
 import { editDocument, fakeAnalysis, freshStore, makeDocument } from './test-support';
@@ -80,6 +81,64 @@ describe('import', () => {
     const before = await store.usage();
     expect(await store.importAll(file)).toEqual({ ok: true, added: 0, skipped: 4 });
     expect(await store.usage()).toEqual(before);
+  });
+
+  describe('a version whose text is damaged', () => {
+    const whole = makeDocument({ Sharing: ['We do not sell your data.', 'We share your data with advertisers.'] });
+
+    /** A history of one version, whose sharing paragraph is then unreadable on disk, and a backup taken now. */
+    async function damagedBackup() {
+      const env = await freshStore();
+      const saved = await env.store.savePolicyVersion({ url: URL_A, document: whole, kind: 'privacy-policy' });
+      const db = await openDatabase(env.factory, 'test');
+      const blocks = (await db.getAll(STORES.blocks)) as { policyId: string; key: string; block: { text: string } }[];
+      const broken = blocks.find((b) => b.block.text.startsWith('We share'))!;
+      await db.put(STORES.blocks, { ...broken, block: { text: 17 } });
+      db.close();
+      const backup = JSON.parse(JSON.stringify(await env.store.exportAll())) as ExportFile;
+      return { ...env, saved, backup };
+    }
+
+    it('adds nothing when a backup taken while it is damaged is restored into the same history', async () => {
+      const { store, clock, saved, backup } = await damagedBackup();
+      expect(await store.importAll(backup)).toEqual({ ok: true, added: 0, skipped: 1 });
+      expect(await store.listVersions(saved.policyId)).toHaveLength(1);
+      // The page captured again, whole: the same version, healed, and no phantom change.
+      clock.tick();
+      expect((await store.savePolicyVersion({ url: URL_A, document: whole, kind: 'privacy-policy' })).status).toBe('unchanged');
+      const versions = await store.listVersions(saved.policyId);
+      expect(versions).toHaveLength(1);
+      expect((await store.getVersion(versions[0]!.versionId))?.document).toEqual(whole);
+    });
+
+    it('adds nothing where another history holds it whole', async () => {
+      const { backup } = await damagedBackup();
+      const other = await freshStore();
+      const saved = await other.store.savePolicyVersion({ url: URL_A, document: whole, kind: 'privacy-policy' });
+      expect(await other.store.importAll(backup)).toEqual({ ok: true, added: 0, skipped: 1 });
+      expect((await other.store.getLatestTwo(saved.policyId)).latest).toMatchObject({ damaged: false, document: whole });
+    });
+
+    it('is imported into an empty history as what is left of it, still damaged; again adds nothing, and a capture makes it whole', async () => {
+      const { backup } = await damagedBackup();
+      const { store, clock } = await freshStore();
+      expect(await store.importAll(backup)).toEqual({ ok: true, added: 1, skipped: 0 });
+      expect(await store.importAll(backup)).toEqual({ ok: true, added: 0, skipped: 1 });
+      const [policy] = await store.listPolicies('example.com');
+      const [version] = await store.listVersions(policy!.policyId);
+      const imported = await store.getVersion(version!.versionId);
+      expect(imported?.damaged).toBe(true);
+      expect(imported?.document.blocks.map((b) => b.text)).toEqual(['Sharing', 'We do not sell your data.']);
+      // Its export is the file it came from.
+      expect(content(await store.exportAll())).toEqual(content(backup));
+      // The next capture of the page is the same version, now whole, not a change that adds the lost paragraph.
+      clock.tick();
+      expect((await store.savePolicyVersion({ url: URL_A, document: whole, kind: 'privacy-policy' })).status).toBe('unchanged');
+      expect(await store.listVersions(policy!.policyId)).toHaveLength(1);
+      expect(await store.getVersion(version!.versionId)).toMatchObject({ damaged: false, document: whole });
+      // Its record names the whole text it now holds.
+      expect((await store.verifyChains('example.com')).map((c) => [c.ok, c.problems])).toEqual([[true, []]]);
+    });
   });
 
   it('merges a longer history into a shorter one, adding only the missing versions', async () => {

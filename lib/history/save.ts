@@ -195,6 +195,13 @@ async function saveAttempts(
         const policyFields = { policyId, site, kind, origin, path, url: input.url, title: document.title };
         if (latest && latest.contentHash === prepared.contentHash) {
           const updated: VersionRecord = { ...latest, lastSeen: Math.max(latest.lastSeen, now) };
+          // A version imported damaged (transfer.ts: what was left of its text, under its whole text's hash)
+          // is made whole by a capture of that text: it names the capture's pieces from now on. A version
+          // saved here already names them (the same text gives the same pieces). Its chain then names the
+          // whole text too (below: the capture's entry, with the page when one is kept).
+          const chunks = prepared.chunks.map((c) => c.key);
+          const remade = latest.blockCount !== prepared.blockKeys.length || latest.chunks.join() !== chunks.join();
+          if (remade) Object.assign(updated, { chunks, blockCount: prepared.blockKeys.length, extraction: document.extraction });
           // A version with no capture kept (stored before v4, or imported) keeps this one: the same
           // text, now with the page it came from, and made by the current extractor.
           if (raw && (latest.rawSha256 === null || (await tx.objectStore(STORES.raw).getKey(latest.rawSha256)) === undefined)) {
@@ -204,6 +211,9 @@ async function saveAttempts(
             updated.checkedBy = extractorVersion;
             const at = new Date(now).toISOString();
             await appendEntry(tx, policyId, bad, { kind: 'capture', versionId: latest.versionId, url: input.url, source, capturedAt: at, recordedAt: at, extractorVersion, rawSha256: raw.sha256, textSha256: text }, writes);
+          } else if (remade) {
+            const at = new Date(now).toISOString();
+            await appendEntry(tx, policyId, bad, { kind: 'capture', versionId: latest.versionId, url: input.url, source, capturedAt: at, recordedAt: at, extractorVersion, rawSha256: null, textSha256: text }, writes);
           }
           writes.push(putChecked(tx, STORES.versions, updated));
           await writePieces(tx, policyId, prepared, writes);

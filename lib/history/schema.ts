@@ -312,6 +312,15 @@ export const ExportVersion = z.object({
   firstSeen: IsoTime,
   lastSeen: IsoTime,
   contentHash: ContentHash,
+  /**
+   * Set when the version's text was damaged in the history it was exported from (absent in files written
+   * before, and for every whole version): the content hash of its whole text, which names the version.
+   * `document` is then what was left of its text and `contentHash` the hash of that, checked on import as
+   * any version's is (a release that does not know this field imports the remnant as a version of its own,
+   * as before). An import matches the version by this hash, so restoring such a file adds nothing where the
+   * version is already held, damaged or whole.
+   */
+  wholeContentHash: ContentHash.optional(),
   reviewed: z.boolean(),
   document: PolicyDocument,
   analysis: StoredAnalysis.nullable(),

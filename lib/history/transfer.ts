@@ -92,6 +92,14 @@ function nearestRecord(timeline: ReadonlyArray<{ contentHash: string; record?: V
   return undefined;
 }
 
+/**
+ * The content hash that names a file's version: its whole text's, which a version damaged where it was
+ * exported gives beside the hash of what was left of it (schema.ts ExportVersion `wholeContentHash`).
+ */
+function versionHash({ v, prepared }: { v: ExportVersion; prepared: PreparedDocument }): string {
+  return v.wholeContentHash ?? prepared.contentHash;
+}
+
 /** A registrable domain or bare host, as siteForUrl would produce it. */
 function isSiteName(site: string): boolean {
   try {
@@ -117,11 +125,14 @@ export async function exportAll(ctx: StoreContext): Promise<ExportFile> {
     const versions: ExportVersion[] = [];
     for (const v of found.all.versionsByPolicy.get(p.policyId) ?? []) {
       const stored = await toStored(v, found.assembled.get(v.versionId)!);
+      const remnant = stored.damaged ? await contentHashOf(stored.document) : undefined;
       versions.push({
         firstSeen: iso(v.firstSeen),
         lastSeen: iso(v.lastSeen),
-        // A damaged version is exported as what is left of it, under the hash of that.
-        contentHash: stored.damaged ? await contentHashOf(stored.document) : v.contentHash,
+        // A damaged version is exported as what is left of it, under the hash of that, and named by the hash
+        // of its whole text (`wholeContentHash`), so importing the file where it is held adds nothing.
+        contentHash: remnant ?? v.contentHash,
+        ...(remnant !== undefined && remnant !== v.contentHash ? { wholeContentHash: v.contentHash } : {}),
         reviewed: v.reviewed,
         document: stored.document,
         analysis: v.analysis,
@@ -226,7 +237,7 @@ export async function importAll(ctx: StoreContext, data: unknown): Promise<Impor
         const path = normalizePolicyPath(`${origin}${p.path}`);
         // The latest in the one order of versions, as the store will list them (a file may give two texts one
         // time, in either order).
-        const order = (e: (typeof list)[number]) => ({ firstSeen: Date.parse(e.v.firstSeen), contentHash: e.prepared.contentHash, lastSeen: Date.parse(e.v.lastSeen) });
+        const order = (e: (typeof list)[number]) => ({ firstSeen: Date.parse(e.v.firstSeen), contentHash: versionHash(e), lastSeen: Date.parse(e.v.lastSeen) });
         const latest = list.reduce((a, b) => (versionOrder(order(a), order(b)) > 0 ? a : b)).v;
         if (groups.size > 1) {
           // An analysis describes the change from the version before it; in another policy now, it no longer does.
@@ -277,7 +288,7 @@ export async function importAll(ctx: StoreContext, data: unknown): Promise<Impor
         continue;
       }
       const stored = await policyVersions(tx, policy.policyId, bad);
-      const sightings = versions.map(({ v, prepared }) => ({ hash: prepared.contentHash, firstSeen: Date.parse(v.firstSeen), lastSeen: Date.parse(v.lastSeen) }));
+      const sightings = versions.map((entry) => ({ hash: versionHash(entry), firstSeen: Date.parse(entry.v.firstSeen), lastSeen: Date.parse(entry.v.lastSeen) }));
       const plan = mergeSightings(stored, sightings);
       for (const [i, { v, prepared }] of versions.entries()) {
         const step = plan.steps[i];
@@ -294,7 +305,10 @@ export async function importAll(ctx: StoreContext, data: unknown): Promise<Impor
             policyId: policy.policyId,
             firstSeen,
             lastSeen,
-            contentHash: prepared.contentHash,
+            // A version damaged where it was exported keeps the hash of its whole text with what was left of
+            // it: it reads as damaged here too (versions.ts toStored), is never analysed, is exported the same
+            // way again, and a capture of that text makes it whole (save.ts).
+            contentHash: sightings[i]!.hash,
             statedDate: v.document.statedDate,
             url: v.document.url,
             title: v.document.title,
