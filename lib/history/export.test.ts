@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openDatabase, STORES } from './db';
 import { ExportFile } from './schema';
 import { MAX_POLICIES_PER_SITE } from './save';
+import { mergeSightings } from './transfer';
 import { editDocument, fakeAnalysis, freshStore, makeDocument } from './test-support';
 import { shownValue } from '../core/import-refusal';
 
@@ -62,6 +63,35 @@ describe('export', () => {
     expect(privacy?.versions[1]?.analysis?.counts.major).toBe(1);
     expect(ExportFile.parse(JSON.parse(JSON.stringify(file)))).toEqual(file);
   });
+});
+
+describe('a file with very many versions of one policy', () => {
+  // More than a call may take as arguments (about 125,000 in Node); an import may hold about 770,000
+  // minimal versions (MAX_IMPORT_CHARS).
+  const MANY = 200_000;
+
+  it('merges 50,000 copies of one text as one version each, each following the same text', () => {
+    const hash = 'a'.repeat(64);
+    const file = Array.from({ length: 50_000 }, (_, i) => ({ hash, firstSeen: i, lastSeen: i }));
+    const { steps, extended } = mergeSightings([], file);
+    expect(steps).toHaveLength(50_000);
+    expect(steps.every((step) => step.kind === 'new' && step.sameBefore)).toBe(true);
+    expect(extended).toEqual([]);
+  });
+
+  it('imports a file that gives a stored version that many times, adding nothing, instead of overflowing the stack', async () => {
+    const { store, clock } = await freshStore();
+    const saved = await store.savePolicyVersion({ url: URL_A, document: makeDocument({ Intro: ['one'] }), kind: 'privacy-policy' });
+    const file = JSON.parse(JSON.stringify(await store.exportAll())) as ExportFile;
+    const policy = file.sites[0]!.policies[0]!;
+    const [version] = policy.versions;
+    // The same version, seen again each minute after.
+    policy.versions = Array.from({ length: MANY }, (_, i) => ({ ...version!, lastSeen: new Date(clock.now + i * 60_000).toISOString() }));
+    expect(await store.importAll(file)).toEqual({ ok: true, added: 0, skipped: MANY });
+    const versions = await store.listVersions(saved.policyId);
+    expect(versions.map((v) => [v.versionId, v.lastSeen])).toEqual([[saved.version.versionId, clock.now + (MANY - 1) * 60_000]]);
+    // Reading and hashing that many versions takes a few seconds (the bound is on work: one pass).
+  }, 60_000);
 });
 
 describe('import', () => {

@@ -17,7 +17,7 @@ import { appendEntry } from './chain';
 import { failedWrite, quarantine, reading } from './quarantine';
 import { INDEX_STORES, allPolicies, readIndex, summariseSites } from './read';
 import { assembleFrom, contentHashOf, iso, policyVersions, readPieces, toStored } from './versions';
-import { WRITE_STORES, upsertPolicyAndSite, writePieces } from './write';
+import { WRITE_STORES, pieceKeys, upsertPolicyAndSite, writePieces, type PieceKeys } from './write';
 import { MAX_POLICIES_PER_SITE, newPolicyOverLimit } from './save';
 import { ImportLeftOut, ImportRefusal } from '../core/import-refusal';
 import { versionOrder } from '../core/version-order';
@@ -51,6 +51,7 @@ export function mergeSightings(stored: readonly VersionRecord[], file: readonly 
   timeline.sort((a, b) => versionOrder(a, b) || (a.record ? 0 : 1) - (b.record ? 0 : 1));
   const steps: MergeStep[] = [];
   const lastSeen = new Map<VersionRecord, number>();
+  const nearestRecord = nearestRecords(timeline);
   timeline.forEach((entry, k) => {
     if (entry.index === undefined) return;
     const sighting = file[entry.index]!;
@@ -58,7 +59,7 @@ export function mergeSightings(stored: readonly VersionRecord[], file: readonly 
     // The stored version it copies: the nearest stored one among the entries of the same text next to it
     // (a file that gives one text twice in a row, at one time or two, names one version: importing it twice
     // adds nothing).
-    const record = nearestRecord(timeline, k);
+    const record = nearestRecord[k];
     if (record) {
       steps[entry.index] = { kind: 'same', record };
       if (sighting.lastSeen > (lastSeen.get(record) ?? record.lastSeen)) lastSeen.set(record, sighting.lastSeen);
@@ -84,12 +85,26 @@ export function mergeSightings(stored: readonly VersionRecord[], file: readonly 
   return { steps, extended: [...rewritten].map((record) => ({ ...record, lastSeen: lastSeen.get(record) ?? record.lastSeen, ...(stale.has(record) ? { analysis: null } : {}) })) };
 }
 
-/** The stored record nearest to timeline[k] in the run of consecutive entries with its text (earlier first). */
-function nearestRecord(timeline: ReadonlyArray<{ contentHash: string; record?: VersionRecord }>, k: number): VersionRecord | undefined {
-  const hash = timeline[k]?.contentHash;
-  for (let j = k - 1; j >= 0 && timeline[j]?.contentHash === hash; j--) if (timeline[j]?.record) return timeline[j]!.record;
-  for (let j = k + 1; j < timeline.length && timeline[j]?.contentHash === hash; j++) if (timeline[j]?.record) return timeline[j]!.record;
-  return undefined;
+/**
+ * For each timeline[k], the stored record nearest to it in the run of consecutive entries with its text
+ * (an earlier one first). Two passes, one each way, so a file that repeats one text many times costs work
+ * in proportion to its versions, not to their square.
+ */
+function nearestRecords(timeline: ReadonlyArray<{ contentHash: string; record?: VersionRecord }>): Array<VersionRecord | undefined> {
+  const nearest: Array<VersionRecord | undefined> = new Array(timeline.length);
+  let before: VersionRecord | undefined;
+  for (let k = 0; k < timeline.length; k++) {
+    if (timeline[k - 1]?.contentHash !== timeline[k]!.contentHash) before = undefined;
+    nearest[k] = before;
+    before = timeline[k]!.record ?? before;
+  }
+  let after: VersionRecord | undefined;
+  for (let k = timeline.length - 1; k >= 0; k--) {
+    if (timeline[k + 1]?.contentHash !== timeline[k]!.contentHash) after = undefined;
+    nearest[k] ??= after;
+    after = timeline[k]!.record ?? after;
+  }
+  return nearest;
 }
 
 /**
@@ -210,6 +225,7 @@ export async function importAll(ctx: StoreContext, data: unknown): Promise<Impor
         }
       };
       const groups = new Map<string, typeof versions>();
+      const positions = new Map(p.versions.map((v, i) => [v, i]));
       for (const entry of versions) {
         const origin = p.origin ?? originOf(entry.v.document.url) ?? originOf(p.url);
         if (!origin || originOf(origin) !== origin) {
@@ -231,7 +247,9 @@ export async function importAll(ctx: StoreContext, data: unknown): Promise<Impor
             refusal: ImportRefusal.parse({ kind: 'outside', site: site.site, address: entry.v.document.url }),
           };
         }
-        groups.set(origin, [...(groups.get(origin) ?? []), entry]);
+        const group = groups.get(origin);
+        if (group) group.push(entry);
+        else groups.set(origin, [entry]);
       }
       for (const [origin, list] of groups) {
         const path = normalizePolicyPath(`${origin}${p.path}`);
@@ -241,7 +259,7 @@ export async function importAll(ctx: StoreContext, data: unknown): Promise<Impor
         const latest = list.reduce((a, b) => (versionOrder(order(a), order(b)) > 0 ? a : b)).v;
         if (groups.size > 1) {
           // An analysis describes the change from the version before it; in another policy now, it no longer does.
-          const keeps = list.map((entry, i) => p.versions[p.versions.indexOf(entry.v) - 1] === list[i - 1]?.v);
+          const keeps = list.map((entry, i) => p.versions[positions.get(entry.v)! - 1] === list[i - 1]?.v);
           list.forEach((entry, i) => {
             if (!keeps[i]) entry.v = { ...entry.v, analysis: null };
           });
@@ -255,8 +273,9 @@ export async function importAll(ctx: StoreContext, data: unknown): Promise<Impor
             path,
             url: originOf(p.url) === origin ? p.url : latest.document.url,
             title: groups.size > 1 ? latest.document.title : p.title,
-            firstSeen: Math.min(...list.map((e) => Date.parse(e.v.firstSeen))),
-            lastSeen: Math.max(...list.map((e) => Date.parse(e.v.lastSeen))),
+            // Not Math.min(...times): spreading a policy's versions into arguments overflows the stack.
+            firstSeen: list.reduce((t, e) => Math.min(t, Date.parse(e.v.firstSeen)), Infinity),
+            lastSeen: list.reduce((t, e) => Math.max(t, Date.parse(e.v.lastSeen)), -Infinity),
           },
           versions: list,
         });
@@ -290,6 +309,7 @@ export async function importAll(ctx: StoreContext, data: unknown): Promise<Impor
       const stored = await policyVersions(tx, policy.policyId, bad);
       const sightings = versions.map((entry) => ({ hash: versionHash(entry), firstSeen: Date.parse(entry.v.firstSeen), lastSeen: Date.parse(entry.v.lastSeen) }));
       const plan = mergeSightings(stored, sightings);
+      let have: PieceKeys | undefined;
       for (const [i, { v, prepared }] of versions.entries()) {
         const step = plan.steps[i];
         const { firstSeen, lastSeen } = sightings[i]!;
@@ -297,7 +317,8 @@ export async function importAll(ctx: StoreContext, data: unknown): Promise<Impor
           skipped++;
           continue;
         }
-        await writePieces(tx, policy.policyId, prepared, writes);
+        have ??= await pieceKeys(tx, policy.policyId);
+        await writePieces(tx, policy.policyId, prepared, writes, have);
         const versionId = newVersionId();
         writes.push(
           putChecked(tx, STORES.versions, {
