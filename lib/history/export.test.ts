@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openDatabase, STORES } from './db';
-import { ExportFile } from './schema';
+import { ExportFile, LATEST_IMPORTED_FIRST_SEEN, LATEST_TIME } from './schema';
 import { MAX_POLICIES_PER_SITE } from './save';
 import { mergeSightings } from './transfer';
 import { editDocument, fakeAnalysis, freshStore, makeDocument } from './test-support';
@@ -455,6 +455,12 @@ describe('import', () => {
       f.sites[0]!.policies[1]!.versions[2]!.lastSeen = '9999-12-31T23:59:59.999Z';
       return f;
     }, /damaged.*1970 to the year 9999/, { kind: 'damaged', detail: expect.stringMatching(/1970 to the year 9999/) }],
+    // Nor at the start of 9999, the latest time a record holds: the next change would have to be saved after it.
+    ['a version first seen at the latest time a record holds', (f) => {
+      f.sites[0]!.policies[1]!.versions[2]!.firstSeen = new Date(LATEST_TIME).toISOString();
+      f.sites[0]!.policies[1]!.versions[2]!.lastSeen = new Date(LATEST_TIME).toISOString();
+      return f;
+    }, /damaged.*version 3 of .* too late for any change after it/, { kind: 'damaged', detail: expect.stringMatching(/version 3 of .*too late/) }],
     ['a version dated before 1970', (f) => {
       f.sites[0]!.policies[1]!.versions[0]!.firstSeen = '1969-12-31T00:00:00.000Z';
       return f;
@@ -472,6 +478,30 @@ describe('import', () => {
     // The reason as a code the options page words in the reader's language.
     expect(result.ok === false && result.refusal).toMatchObject(refusal);
     expect(await store.exportAll()).toEqual(before);
+  });
+
+  it('never imports a version so late that the next change of its policy could not be saved', async () => {
+    const { file, privacy } = await exportedFile(1);
+    const dated = (t: number) => {
+      const copy = structuredClone(file);
+      const version = copy.sites[0]!.policies.find((p) => p.kind === 'privacy-policy')!.versions[0]!;
+      version.firstSeen = version.lastSeen = new Date(t).toISOString();
+      return copy;
+    };
+    expect(privacy.versions).toHaveLength(1);
+    const changed = { url: URL_A, document: docs[1]!, kind: 'privacy-policy' as const };
+
+    // At the latest time a record holds: refused, and the policy is still saved as before.
+    const refused = await freshStore();
+    expect(await refused.store.importAll(dated(LATEST_TIME))).toMatchObject({ ok: false, refusal: { kind: 'damaged' } });
+    expect((await refused.store.savePolicyVersion(changed)).status).toBe('first');
+
+    // At the latest time an import accepts: its changes are still saved, after it.
+    const late = await freshStore();
+    expect(await late.store.importAll(dated(LATEST_IMPORTED_FIRST_SEEN))).toMatchObject({ ok: true, added: 2 });
+    const saved = await late.store.savePolicyVersion(changed);
+    expect(saved.status).toBe('changed');
+    expect(saved.version.firstSeen).toBe(LATEST_IMPORTED_FIRST_SEEN + 1);
   });
 
   it('shows what a refusal repeats from the file as visible text: whole characters, control and direction marks escaped', () => {

@@ -28,6 +28,14 @@ export const ContentHash = z.string().regex(/^[0-9a-f]{64}$/);
  * file) is quarantined on read, or refused on import, instead of making an export or an upgrade throw.
  */
 export const LATEST_TIME = Date.UTC(9999, 0, 1);
+/**
+ * The latest time an imported version may have been first seen: a year before LATEST_TIME. Each change
+ * saved after a version is first seen at least a millisecond after it (save.ts), so a version first seen at
+ * LATEST_TIME would leave no time a record may hold for the next one, and every later change of its policy
+ * would be refused as an invalid record, for good. A year leaves room for more changes than a policy makes;
+ * a file dated later is refused (transfer.ts importAll). Times a file gives otherwise may reach LATEST_TIME.
+ */
+export const LATEST_IMPORTED_FIRST_SEEN = Date.UTC(9998, 0, 1);
 /** Milliseconds since the epoch, from the injected clock. */
 export const Timestamp = z.number().finite().nonnegative().max(LATEST_TIME);
 

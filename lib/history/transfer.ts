@@ -10,7 +10,7 @@ import { STORES } from './db';
 import { toStoreError, type StoreError } from './errors';
 import { newVersionId, prepareDocument, type PreparedDocument } from './hash';
 import { describeIssues, type Bad } from './records';
-import { ExportFile, type ExportPolicy, type ExportSite, type ExportVersion, type ImportResult, type PolicyRecord, type VersionRecord } from './schema';
+import { ExportFile, LATEST_IMPORTED_FIRST_SEEN, type ExportPolicy, type ExportSite, type ExportVersion, type ImportResult, type PolicyRecord, type VersionRecord } from './schema';
 import { normalizePolicyPath, originForUrl, policyIdFor, siteForUrl } from './site';
 import { begin, putChecked, type RwTx, type StoreContext } from './context';
 import { appendEntry } from './chain';
@@ -205,6 +205,16 @@ export async function importAll(ctx: StoreContext, data: unknown): Promise<Impor
       };
     }
     for (const p of site.policies) {
+      const late = p.versions.findIndex((v) => Date.parse(v.firstSeen) > LATEST_IMPORTED_FIRST_SEEN);
+      if (late >= 0) {
+        const detail = `version ${late + 1} of ${site.site}${p.path} was first seen ${p.versions[late]!.firstSeen}, too late for any change after it to be saved (at most ${iso(LATEST_IMPORTED_FIRST_SEEN)})`;
+        return {
+          ok: false,
+          code: 'invalid-import',
+          error: `This Clausewatch history file is damaged or from an unsupported version (${detail}). Nothing was imported.`,
+          refusal: ImportRefusal.parse({ kind: 'damaged', detail }),
+        };
+      }
       const versions = await Promise.all(p.versions.map(async (v) => ({ v, prepared: await prepareDocument(v.document) })));
       const mismatch = versions.findIndex(({ v, prepared }) => prepared.contentHash !== v.contentHash);
       if (mismatch >= 0) {
