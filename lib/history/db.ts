@@ -253,7 +253,7 @@ async function splitByOrigin(tx: UpgradeTransaction, now: number): Promise<void>
         url,
         title: latest.title,
         firstSeen: list[0]!.firstSeen,
-        lastSeen: Math.max(...list.map((v) => v.lastSeen)),
+        lastSeen: list.reduce((t, v) => Math.max(t, v.lastSeen), -Infinity),
       });
       if (migrated.success) await policies.put(migrated.data);
     }

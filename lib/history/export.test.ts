@@ -1,7 +1,9 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ExportFile } from './schema';
+import { openDatabase, STORES } from './db';
+import { ExportFile, LATEST_IMPORTED_FIRST_SEEN, LATEST_TIME } from './schema';
 import { MAX_POLICIES_PER_SITE } from './save';
+import { mergeSightings } from './transfer';
 import { editDocument, fakeAnalysis, freshStore, makeDocument } from './test-support';
 import { shownValue } from '../core/import-refusal';
 
@@ -63,6 +65,35 @@ describe('export', () => {
   });
 });
 
+describe('a file with very many versions of one policy', () => {
+  // More than a call may take as arguments (about 125,000 in Node); an import may hold about 770,000
+  // minimal versions (MAX_IMPORT_CHARS).
+  const MANY = 200_000;
+
+  it('merges 50,000 copies of one text as one version each, each following the same text', () => {
+    const hash = 'a'.repeat(64);
+    const file = Array.from({ length: 50_000 }, (_, i) => ({ hash, firstSeen: i, lastSeen: i }));
+    const { steps, extended } = mergeSightings([], file);
+    expect(steps).toHaveLength(50_000);
+    expect(steps.every((step) => step.kind === 'new' && step.sameBefore)).toBe(true);
+    expect(extended).toEqual([]);
+  });
+
+  it('imports a file that gives a stored version that many times, adding nothing, instead of overflowing the stack', async () => {
+    const { store, clock } = await freshStore();
+    const saved = await store.savePolicyVersion({ url: URL_A, document: makeDocument({ Intro: ['one'] }), kind: 'privacy-policy' });
+    const file = JSON.parse(JSON.stringify(await store.exportAll())) as ExportFile;
+    const policy = file.sites[0]!.policies[0]!;
+    const [version] = policy.versions;
+    // The same version, seen again each minute after.
+    policy.versions = Array.from({ length: MANY }, (_, i) => ({ ...version!, lastSeen: new Date(clock.now + i * 60_000).toISOString() }));
+    expect(await store.importAll(file)).toEqual({ ok: true, added: 0, skipped: MANY });
+    const versions = await store.listVersions(saved.policyId);
+    expect(versions.map((v) => [v.versionId, v.lastSeen])).toEqual([[saved.version.versionId, clock.now + (MANY - 1) * 60_000]]);
+    // Reading and hashing that many versions takes a few seconds (the bound is on work: one pass).
+  }, 60_000);
+});
+
 describe('import', () => {
   it('restores an export into an empty history', async () => {
     const { store } = await populated();
@@ -80,6 +111,64 @@ describe('import', () => {
     const before = await store.usage();
     expect(await store.importAll(file)).toEqual({ ok: true, added: 0, skipped: 4 });
     expect(await store.usage()).toEqual(before);
+  });
+
+  describe('a version whose text is damaged', () => {
+    const whole = makeDocument({ Sharing: ['We do not sell your data.', 'We share your data with advertisers.'] });
+
+    /** A history of one version, whose sharing paragraph is then unreadable on disk, and a backup taken now. */
+    async function damagedBackup() {
+      const env = await freshStore();
+      const saved = await env.store.savePolicyVersion({ url: URL_A, document: whole, kind: 'privacy-policy' });
+      const db = await openDatabase(env.factory, 'test');
+      const blocks = (await db.getAll(STORES.blocks)) as { policyId: string; key: string; block: { text: string } }[];
+      const broken = blocks.find((b) => b.block.text.startsWith('We share'))!;
+      await db.put(STORES.blocks, { ...broken, block: { text: 17 } });
+      db.close();
+      const backup = JSON.parse(JSON.stringify(await env.store.exportAll())) as ExportFile;
+      return { ...env, saved, backup };
+    }
+
+    it('adds nothing when a backup taken while it is damaged is restored into the same history', async () => {
+      const { store, clock, saved, backup } = await damagedBackup();
+      expect(await store.importAll(backup)).toEqual({ ok: true, added: 0, skipped: 1 });
+      expect(await store.listVersions(saved.policyId)).toHaveLength(1);
+      // The page captured again, whole: the same version, healed, and no phantom change.
+      clock.tick();
+      expect((await store.savePolicyVersion({ url: URL_A, document: whole, kind: 'privacy-policy' })).status).toBe('unchanged');
+      const versions = await store.listVersions(saved.policyId);
+      expect(versions).toHaveLength(1);
+      expect((await store.getVersion(versions[0]!.versionId))?.document).toEqual(whole);
+    });
+
+    it('adds nothing where another history holds it whole', async () => {
+      const { backup } = await damagedBackup();
+      const other = await freshStore();
+      const saved = await other.store.savePolicyVersion({ url: URL_A, document: whole, kind: 'privacy-policy' });
+      expect(await other.store.importAll(backup)).toEqual({ ok: true, added: 0, skipped: 1 });
+      expect((await other.store.getLatestTwo(saved.policyId)).latest).toMatchObject({ damaged: false, document: whole });
+    });
+
+    it('is imported into an empty history as what is left of it, still damaged; again adds nothing, and a capture makes it whole', async () => {
+      const { backup } = await damagedBackup();
+      const { store, clock } = await freshStore();
+      expect(await store.importAll(backup)).toEqual({ ok: true, added: 1, skipped: 0 });
+      expect(await store.importAll(backup)).toEqual({ ok: true, added: 0, skipped: 1 });
+      const [policy] = await store.listPolicies('example.com');
+      const [version] = await store.listVersions(policy!.policyId);
+      const imported = await store.getVersion(version!.versionId);
+      expect(imported?.damaged).toBe(true);
+      expect(imported?.document.blocks.map((b) => b.text)).toEqual(['Sharing', 'We do not sell your data.']);
+      // Its export is the file it came from.
+      expect(content(await store.exportAll())).toEqual(content(backup));
+      // The next capture of the page is the same version, now whole, not a change that adds the lost paragraph.
+      clock.tick();
+      expect((await store.savePolicyVersion({ url: URL_A, document: whole, kind: 'privacy-policy' })).status).toBe('unchanged');
+      expect(await store.listVersions(policy!.policyId)).toHaveLength(1);
+      expect(await store.getVersion(version!.versionId)).toMatchObject({ damaged: false, document: whole });
+      // Its record names the whole text it now holds.
+      expect((await store.verifyChains('example.com')).map((c) => [c.ok, c.problems])).toEqual([[true, []]]);
+    });
   });
 
   it('merges a longer history into a shorter one, adding only the missing versions', async () => {
@@ -366,6 +455,12 @@ describe('import', () => {
       f.sites[0]!.policies[1]!.versions[2]!.lastSeen = '9999-12-31T23:59:59.999Z';
       return f;
     }, /damaged.*1970 to the year 9999/, { kind: 'damaged', detail: expect.stringMatching(/1970 to the year 9999/) }],
+    // Nor at the start of 9999, the latest time a record holds: the next change would have to be saved after it.
+    ['a version first seen at the latest time a record holds', (f) => {
+      f.sites[0]!.policies[1]!.versions[2]!.firstSeen = new Date(LATEST_TIME).toISOString();
+      f.sites[0]!.policies[1]!.versions[2]!.lastSeen = new Date(LATEST_TIME).toISOString();
+      return f;
+    }, /damaged.*version 3 of .* too late for any change after it/, { kind: 'damaged', detail: expect.stringMatching(/version 3 of .*too late/) }],
     ['a version dated before 1970', (f) => {
       f.sites[0]!.policies[1]!.versions[0]!.firstSeen = '1969-12-31T00:00:00.000Z';
       return f;
@@ -383,6 +478,30 @@ describe('import', () => {
     // The reason as a code the options page words in the reader's language.
     expect(result.ok === false && result.refusal).toMatchObject(refusal);
     expect(await store.exportAll()).toEqual(before);
+  });
+
+  it('never imports a version so late that the next change of its policy could not be saved', async () => {
+    const { file, privacy } = await exportedFile(1);
+    const dated = (t: number) => {
+      const copy = structuredClone(file);
+      const version = copy.sites[0]!.policies.find((p) => p.kind === 'privacy-policy')!.versions[0]!;
+      version.firstSeen = version.lastSeen = new Date(t).toISOString();
+      return copy;
+    };
+    expect(privacy.versions).toHaveLength(1);
+    const changed = { url: URL_A, document: docs[1]!, kind: 'privacy-policy' as const };
+
+    // At the latest time a record holds: refused, and the policy is still saved as before.
+    const refused = await freshStore();
+    expect(await refused.store.importAll(dated(LATEST_TIME))).toMatchObject({ ok: false, refusal: { kind: 'damaged' } });
+    expect((await refused.store.savePolicyVersion(changed)).status).toBe('first');
+
+    // At the latest time an import accepts: its changes are still saved, after it.
+    const late = await freshStore();
+    expect(await late.store.importAll(dated(LATEST_IMPORTED_FIRST_SEEN))).toMatchObject({ ok: true, added: 2 });
+    const saved = await late.store.savePolicyVersion(changed);
+    expect(saved.status).toBe('changed');
+    expect(saved.version.firstSeen).toBe(LATEST_IMPORTED_FIRST_SEEN + 1);
   });
 
   it('shows what a refusal repeats from the file as visible text: whole characters, control and direction marks escaped', () => {

@@ -1,5 +1,6 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
+import { analyzeChange } from '../core/engine';
 import { openDatabase, STORES } from './db';
 import { editDocument, fakeAnalysis, freshStore, makeDocument, syntheticPolicy } from './test-support';
 
@@ -224,6 +225,58 @@ describe('corrupt records', () => {
     expect(healed?.document).toEqual(doc);
     const { latest } = await store.getLatestTwo(saved.policyId);
     expect(latest?.damaged).toBe(false);
+  });
+
+  describe('a change saved while the latest version\'s text is damaged', () => {
+    const NOT_SOLD = 'We do not sell your personal information.';
+    const SHARED = 'We share your email address with advertising partners for targeted advertising.';
+
+    /** A first version with the sharing paragraph, whose block is then unreadable on disk. */
+    async function damagedFirst() {
+      const env = await freshStore();
+      const first = await env.store.savePolicyVersion({ url: URL_A, document: makeDocument({ Sharing: [NOT_SOLD, SHARED] }), kind: 'privacy-policy' });
+      const db = await openDatabase(env.factory, 'test');
+      const blocks = (await db.getAll(STORES.blocks)) as { policyId: string; key: string; block: { text: string } }[];
+      const broken = blocks.find((b) => b.block.text === SHARED)!;
+      await db.put(STORES.blocks, { ...broken, block: { text: 17 } });
+      db.close();
+      expect((await env.store.getVersion(first.version.versionId))?.damaged).toBe(true);
+      env.clock.tick();
+      return { ...env, first };
+    }
+
+    it('is analysed against the whole text, put back from the capture, not as if the lost paragraph were new', async () => {
+      const { store, first } = await damagedFirst();
+      // Only the first paragraph's wording changes; the sharing paragraph is the same as before.
+      const next = makeDocument({ Sharing: ['We never sell your personal information.', SHARED] });
+      const changed = await store.savePolicyVersion({ url: URL_A, document: next, kind: 'privacy-policy', analyze: analyzeChange });
+
+      const older = await store.getVersion(first.version.versionId);
+      const newer = await store.getVersion(changed.version.versionId);
+      expect(older?.damaged).toBe(false);
+      const truth = analyzeChange(older!.document, newer!.document);
+      expect(truth.counts.major).toBe(0);
+      expect(changed.analysisError).toBeUndefined();
+      expect(newer?.analysis).toEqual(truth);
+      // No alert for a sharing paragraph that did not change.
+      expect((await store.listSites())[0]?.unreviewedMajor).toBe(0);
+      expect((await store.siteState('example.com'))?.alert).toBe(0);
+    });
+
+    it('is left without analysis, for the backfill, when the capture cannot make that text whole', async () => {
+      const { store, first } = await damagedFirst();
+      // The sharing paragraph is reworded, so the capture cannot put the lost one back.
+      const next = makeDocument({ Sharing: [NOT_SOLD, SHARED.replace('with advertising', 'with our advertising')] });
+      const changed = await store.savePolicyVersion({ url: URL_A, document: next, kind: 'privacy-policy', analyze: analyzeChange });
+
+      expect(changed.status).toBe('changed');
+      expect(changed.analysisError).toMatch(/damaged/);
+      expect((await store.listVersions(first.policyId)).map((v) => v.counts)).toEqual([null, null]);
+      // Not a false "new sharing" alert for the paragraph the damaged text lacks.
+      expect((await store.siteState('example.com'))?.alert).toBe(0);
+      // The backfill passes it over too while that text stays damaged.
+      expect((await store.analyzeMissing(analyzeChange, 5)).analysed).toBe(0);
+    });
   });
 
   it.each([

@@ -250,16 +250,17 @@ export async function prune(ctx: StoreContext, options: { targetBytes?: number; 
       .flatMap(({ sorted, pending }) => {
         const awaitingMajor = new Set(pending?.versions.filter(isUnreviewedMajor) ?? []);
         const awaitingAnalysis = new Set<VersionRecord>();
+        const at = new Map(sorted.map((v, i) => [v, i]));
         for (const v of pending?.versions ?? []) {
-          const before = sorted[sorted.indexOf(v) - 1];
+          const before = sorted[(at.get(v) ?? -1) - 1];
           if (v.analysis === null && before && before.contentHash !== v.contentHash) awaitingAnalysis.add(v);
         }
         const middle = sorted.slice(1, -1).filter((v) => v !== pending?.baseline && !awaitingMajor.has(v));
-        unanalysed.push(...middle.filter((v) => awaitingAnalysis.has(v)));
+        for (const v of middle) if (awaitingAnalysis.has(v)) unanalysed.push(v);
         return middle.filter((v) => !awaitingAnalysis.has(v));
       })
       .sort(versionOrder);
-    if (options.unanalysedToo) candidates.push(...unanalysed.sort(versionOrder));
+    if (options.unanalysedToo) for (const v of unanalysed.sort(versionOrder)) candidates.push(v);
     const removed: string[] = [];
     for (const v of candidates) {
       if (bytes <= target) break;

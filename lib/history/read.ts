@@ -51,7 +51,7 @@ function policyFromVersions(policyId: string, versions: VersionRecord[]): Policy
     url: last.url,
     title: last.title,
     firstSeen: first.firstSeen,
-    lastSeen: Math.max(...versions.map((v) => v.lastSeen)),
+    lastSeen: versions.reduce((t, v) => Math.max(t, v.lastSeen), -Infinity),
   };
 }
 

@@ -13,11 +13,11 @@ import { newVersionId, prepareDocument, type PreparedDocument } from './hash';
 import { describeIssues, type Bad } from './records';
 import { PolicyKind, type SaveOutcome, type VersionRecord } from './schema';
 import { policyKeyFor } from './site';
-import { abortQuietly, begin, putChecked, type RwTx, type StoreContext } from './context';
+import { abortQuietly, begin, pieceId, putChecked, type RwTx, type StoreContext } from './context';
 import { appendEntry } from './chain';
 import { reextractVersion, writeRaw, type ExtractFn } from './captures';
 import { failedWrite, quarantine, reading } from './quarantine';
-import { assemble, latestVersions, toDocument, toMeta } from './versions';
+import { assembleFrom, latestVersions, readPieces, toMeta, toStored, type Pieces } from './versions';
 import { SAVE_STORES, WRITE_STORES, upsertPolicyAndSite, writePieces } from './write';
 
 export type AnalyzeFn = (previous: PolicyDocument, next: PolicyDocument) => ChangeAnalysis | Promise<ChangeAnalysis>;
@@ -40,7 +40,10 @@ export type SaveInput = {
 };
 
 export type SaveResult = SaveOutcome & {
-  /** Set when `analyze` threw or returned something invalid; the version is stored without analysis. */
+  /**
+   * Set when `analyze` threw or returned something invalid, or the text of the version before it is damaged
+   * (never analysed); the version is stored without analysis, for the backfill to make.
+   */
   analysisError?: string;
 };
 
@@ -151,13 +154,21 @@ async function saveAttempts(
     const previous = await reading(ctx, 'read the stored policy', [STORES.versions, STORES.chunks, STORES.blocks], async (tx, bad) => {
       const [latest] = await latestVersions(tx, policyId, 1, bad);
       if (!latest || latest.contentHash === prepared.contentHash || !input.analyze) return { latest, document: undefined };
-      const assembled = await assemble(tx, [latest], bad);
-      return { latest, document: toDocument(latest, assembled.get(latest.versionId)!) };
+      // Damaged text is never analysed (backfill.ts, captures.ts): every paragraph it lost would read as
+      // added. A piece the store lost that this capture holds too is taken from the capture (this save's
+      // writePieces puts it back, healing that version); the text is then checked against its content
+      // hash, so what is compared is the latest version's whole text, or nothing.
+      const pieces = withCapturePieces(await readPieces(tx, [policyId], bad), policyId, prepared);
+      const stored = await toStored(latest, assembleFrom([latest], pieces).get(latest.versionId)!);
+      return { latest, document: stored.damaged ? null : stored.document };
     });
 
     let analysis: ChangeAnalysis | null = null;
     let analysisError: string | undefined;
-    if (previous.document && input.analyze) {
+    if (previous.document === null) {
+      // Left without analysis, as a failed one is: the backfill makes it once that text is whole again.
+      analysisError = 'the text of the version before it is damaged (some of it could not be read), so the change was not analysed';
+    } else if (previous.document && input.analyze) {
       try {
         const result = ChangeAnalysis.safeParse(await input.analyze(previous.document, document));
         if (result.success) analysis = result.data;
@@ -184,6 +195,13 @@ async function saveAttempts(
         const policyFields = { policyId, site, kind, origin, path, url: input.url, title: document.title };
         if (latest && latest.contentHash === prepared.contentHash) {
           const updated: VersionRecord = { ...latest, lastSeen: Math.max(latest.lastSeen, now) };
+          // A version imported damaged (transfer.ts: what was left of its text, under its whole text's hash)
+          // is made whole by a capture of that text: it names the capture's pieces from now on. A version
+          // saved here already names them (the same text gives the same pieces). Its chain then names the
+          // whole text too (below: the capture's entry, with the page when one is kept).
+          const chunks = prepared.chunks.map((c) => c.key);
+          const remade = latest.blockCount !== prepared.blockKeys.length || latest.chunks.join() !== chunks.join();
+          if (remade) Object.assign(updated, { chunks, blockCount: prepared.blockKeys.length, extraction: document.extraction });
           // A version with no capture kept (stored before v4, or imported) keeps this one: the same
           // text, now with the page it came from, and made by the current extractor.
           if (raw && (latest.rawSha256 === null || (await tx.objectStore(STORES.raw).getKey(latest.rawSha256)) === undefined)) {
@@ -193,6 +211,9 @@ async function saveAttempts(
             updated.checkedBy = extractorVersion;
             const at = new Date(now).toISOString();
             await appendEntry(tx, policyId, bad, { kind: 'capture', versionId: latest.versionId, url: input.url, source, capturedAt: at, recordedAt: at, extractorVersion, rawSha256: raw.sha256, textSha256: text }, writes);
+          } else if (remade) {
+            const at = new Date(now).toISOString();
+            await appendEntry(tx, policyId, bad, { kind: 'capture', versionId: latest.versionId, url: input.url, source, capturedAt: at, recordedAt: at, extractorVersion, rawSha256: null, textSha256: text }, writes);
           }
           writes.push(putChecked(tx, STORES.versions, updated));
           await writePieces(tx, policyId, prepared, writes);
@@ -254,6 +275,22 @@ async function saveAttempts(
     return outcome;
   }
   throw new StoreError('conflict', 'The policy kept changing while Clausewatch was saving it; try again.');
+}
+
+/**
+ * The stored pieces of a policy, with the capture's own chunks and blocks added where the store has none
+ * under their key (content-addressed: a piece of the capture under a key is the piece that key names).
+ */
+function withCapturePieces(pieces: Pieces, policyId: string, prepared: PreparedDocument): Pieces {
+  for (const chunk of prepared.chunks) {
+    const id = pieceId(policyId, chunk.key);
+    if (!pieces.chunks.has(id)) pieces.chunks.set(id, { policyId, key: chunk.key, blocks: chunk.blocks });
+  }
+  for (const [key, block] of prepared.blocks) {
+    const id = pieceId(policyId, key);
+    if (!pieces.blocks.has(id)) pieces.blocks.set(id, block);
+  }
+  return pieces;
 }
 
 /** Whether `policyId` would be a new policy of a site that already has MAX_POLICIES_PER_SITE. */

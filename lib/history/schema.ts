@@ -28,6 +28,14 @@ export const ContentHash = z.string().regex(/^[0-9a-f]{64}$/);
  * file) is quarantined on read, or refused on import, instead of making an export or an upgrade throw.
  */
 export const LATEST_TIME = Date.UTC(9999, 0, 1);
+/**
+ * The latest time an imported version may have been first seen: a year before LATEST_TIME. Each change
+ * saved after a version is first seen at least a millisecond after it (save.ts), so a version first seen at
+ * LATEST_TIME would leave no time a record may hold for the next one, and every later change of its policy
+ * would be refused as an invalid record, for good. A year leaves room for more changes than a policy makes;
+ * a file dated later is refused (transfer.ts importAll). Times a file gives otherwise may reach LATEST_TIME.
+ */
+export const LATEST_IMPORTED_FIRST_SEEN = Date.UTC(9998, 0, 1);
 /** Milliseconds since the epoch, from the injected clock. */
 export const Timestamp = z.number().finite().nonnegative().max(LATEST_TIME);
 
@@ -312,6 +320,15 @@ export const ExportVersion = z.object({
   firstSeen: IsoTime,
   lastSeen: IsoTime,
   contentHash: ContentHash,
+  /**
+   * Set when the version's text was damaged in the history it was exported from (absent in files written
+   * before, and for every whole version): the content hash of its whole text, which names the version.
+   * `document` is then what was left of its text and `contentHash` the hash of that, checked on import as
+   * any version's is (a release that does not know this field imports the remnant as a version of its own,
+   * as before). An import matches the version by this hash, so restoring such a file adds nothing where the
+   * version is already held, damaged or whole.
+   */
+  wholeContentHash: ContentHash.optional(),
   reviewed: z.boolean(),
   document: PolicyDocument,
   analysis: StoredAnalysis.nullable(),

@@ -10,14 +10,14 @@ import { STORES } from './db';
 import { toStoreError, type StoreError } from './errors';
 import { newVersionId, prepareDocument, type PreparedDocument } from './hash';
 import { describeIssues, type Bad } from './records';
-import { ExportFile, type ExportPolicy, type ExportSite, type ExportVersion, type ImportResult, type PolicyRecord, type VersionRecord } from './schema';
+import { ExportFile, LATEST_IMPORTED_FIRST_SEEN, type ExportPolicy, type ExportSite, type ExportVersion, type ImportResult, type PolicyRecord, type VersionRecord } from './schema';
 import { normalizePolicyPath, originForUrl, policyIdFor, siteForUrl } from './site';
 import { begin, putChecked, type RwTx, type StoreContext } from './context';
 import { appendEntry } from './chain';
 import { failedWrite, quarantine, reading } from './quarantine';
 import { INDEX_STORES, allPolicies, readIndex, summariseSites } from './read';
 import { assembleFrom, contentHashOf, iso, policyVersions, readPieces, toStored } from './versions';
-import { WRITE_STORES, upsertPolicyAndSite, writePieces } from './write';
+import { WRITE_STORES, pieceKeys, upsertPolicyAndSite, writePieces, type PieceKeys } from './write';
 import { MAX_POLICIES_PER_SITE, newPolicyOverLimit } from './save';
 import { ImportLeftOut, ImportRefusal } from '../core/import-refusal';
 import { versionOrder } from '../core/version-order';
@@ -51,6 +51,7 @@ export function mergeSightings(stored: readonly VersionRecord[], file: readonly 
   timeline.sort((a, b) => versionOrder(a, b) || (a.record ? 0 : 1) - (b.record ? 0 : 1));
   const steps: MergeStep[] = [];
   const lastSeen = new Map<VersionRecord, number>();
+  const nearestRecord = nearestRecords(timeline);
   timeline.forEach((entry, k) => {
     if (entry.index === undefined) return;
     const sighting = file[entry.index]!;
@@ -58,7 +59,7 @@ export function mergeSightings(stored: readonly VersionRecord[], file: readonly 
     // The stored version it copies: the nearest stored one among the entries of the same text next to it
     // (a file that gives one text twice in a row, at one time or two, names one version: importing it twice
     // adds nothing).
-    const record = nearestRecord(timeline, k);
+    const record = nearestRecord[k];
     if (record) {
       steps[entry.index] = { kind: 'same', record };
       if (sighting.lastSeen > (lastSeen.get(record) ?? record.lastSeen)) lastSeen.set(record, sighting.lastSeen);
@@ -84,12 +85,34 @@ export function mergeSightings(stored: readonly VersionRecord[], file: readonly 
   return { steps, extended: [...rewritten].map((record) => ({ ...record, lastSeen: lastSeen.get(record) ?? record.lastSeen, ...(stale.has(record) ? { analysis: null } : {}) })) };
 }
 
-/** The stored record nearest to timeline[k] in the run of consecutive entries with its text (earlier first). */
-function nearestRecord(timeline: ReadonlyArray<{ contentHash: string; record?: VersionRecord }>, k: number): VersionRecord | undefined {
-  const hash = timeline[k]?.contentHash;
-  for (let j = k - 1; j >= 0 && timeline[j]?.contentHash === hash; j--) if (timeline[j]?.record) return timeline[j]!.record;
-  for (let j = k + 1; j < timeline.length && timeline[j]?.contentHash === hash; j++) if (timeline[j]?.record) return timeline[j]!.record;
-  return undefined;
+/**
+ * For each timeline[k], the stored record nearest to it in the run of consecutive entries with its text
+ * (an earlier one first). Two passes, one each way, so a file that repeats one text many times costs work
+ * in proportion to its versions, not to their square.
+ */
+function nearestRecords(timeline: ReadonlyArray<{ contentHash: string; record?: VersionRecord }>): Array<VersionRecord | undefined> {
+  const nearest: Array<VersionRecord | undefined> = new Array(timeline.length);
+  let before: VersionRecord | undefined;
+  for (let k = 0; k < timeline.length; k++) {
+    if (timeline[k - 1]?.contentHash !== timeline[k]!.contentHash) before = undefined;
+    nearest[k] = before;
+    before = timeline[k]!.record ?? before;
+  }
+  let after: VersionRecord | undefined;
+  for (let k = timeline.length - 1; k >= 0; k--) {
+    if (timeline[k + 1]?.contentHash !== timeline[k]!.contentHash) after = undefined;
+    nearest[k] ??= after;
+    after = timeline[k]!.record ?? after;
+  }
+  return nearest;
+}
+
+/**
+ * The content hash that names a file's version: its whole text's, which a version damaged where it was
+ * exported gives beside the hash of what was left of it (schema.ts ExportVersion `wholeContentHash`).
+ */
+function versionHash({ v, prepared }: { v: ExportVersion; prepared: PreparedDocument }): string {
+  return v.wholeContentHash ?? prepared.contentHash;
 }
 
 /** A registrable domain or bare host, as siteForUrl would produce it. */
@@ -117,11 +140,14 @@ export async function exportAll(ctx: StoreContext): Promise<ExportFile> {
     const versions: ExportVersion[] = [];
     for (const v of found.all.versionsByPolicy.get(p.policyId) ?? []) {
       const stored = await toStored(v, found.assembled.get(v.versionId)!);
+      const remnant = stored.damaged ? await contentHashOf(stored.document) : undefined;
       versions.push({
         firstSeen: iso(v.firstSeen),
         lastSeen: iso(v.lastSeen),
-        // A damaged version is exported as what is left of it, under the hash of that.
-        contentHash: stored.damaged ? await contentHashOf(stored.document) : v.contentHash,
+        // A damaged version is exported as what is left of it, under the hash of that, and named by the hash
+        // of its whole text (`wholeContentHash`), so importing the file where it is held adds nothing.
+        contentHash: remnant ?? v.contentHash,
+        ...(remnant !== undefined && remnant !== v.contentHash ? { wholeContentHash: v.contentHash } : {}),
         reviewed: v.reviewed,
         document: stored.document,
         analysis: v.analysis,
@@ -179,6 +205,16 @@ export async function importAll(ctx: StoreContext, data: unknown): Promise<Impor
       };
     }
     for (const p of site.policies) {
+      const late = p.versions.findIndex((v) => Date.parse(v.firstSeen) > LATEST_IMPORTED_FIRST_SEEN);
+      if (late >= 0) {
+        const detail = `version ${late + 1} of ${site.site}${p.path} was first seen ${p.versions[late]!.firstSeen}, too late for any change after it to be saved (at most ${iso(LATEST_IMPORTED_FIRST_SEEN)})`;
+        return {
+          ok: false,
+          code: 'invalid-import',
+          error: `This Clausewatch history file is damaged or from an unsupported version (${detail}). Nothing was imported.`,
+          refusal: ImportRefusal.parse({ kind: 'damaged', detail }),
+        };
+      }
       const versions = await Promise.all(p.versions.map(async (v) => ({ v, prepared: await prepareDocument(v.document) })));
       const mismatch = versions.findIndex(({ v, prepared }) => prepared.contentHash !== v.contentHash);
       if (mismatch >= 0) {
@@ -199,6 +235,7 @@ export async function importAll(ctx: StoreContext, data: unknown): Promise<Impor
         }
       };
       const groups = new Map<string, typeof versions>();
+      const positions = new Map(p.versions.map((v, i) => [v, i]));
       for (const entry of versions) {
         const origin = p.origin ?? originOf(entry.v.document.url) ?? originOf(p.url);
         if (!origin || originOf(origin) !== origin) {
@@ -220,17 +257,19 @@ export async function importAll(ctx: StoreContext, data: unknown): Promise<Impor
             refusal: ImportRefusal.parse({ kind: 'outside', site: site.site, address: entry.v.document.url }),
           };
         }
-        groups.set(origin, [...(groups.get(origin) ?? []), entry]);
+        const group = groups.get(origin);
+        if (group) group.push(entry);
+        else groups.set(origin, [entry]);
       }
       for (const [origin, list] of groups) {
         const path = normalizePolicyPath(`${origin}${p.path}`);
         // The latest in the one order of versions, as the store will list them (a file may give two texts one
         // time, in either order).
-        const order = (e: (typeof list)[number]) => ({ firstSeen: Date.parse(e.v.firstSeen), contentHash: e.prepared.contentHash, lastSeen: Date.parse(e.v.lastSeen) });
+        const order = (e: (typeof list)[number]) => ({ firstSeen: Date.parse(e.v.firstSeen), contentHash: versionHash(e), lastSeen: Date.parse(e.v.lastSeen) });
         const latest = list.reduce((a, b) => (versionOrder(order(a), order(b)) > 0 ? a : b)).v;
         if (groups.size > 1) {
           // An analysis describes the change from the version before it; in another policy now, it no longer does.
-          const keeps = list.map((entry, i) => p.versions[p.versions.indexOf(entry.v) - 1] === list[i - 1]?.v);
+          const keeps = list.map((entry, i) => p.versions[positions.get(entry.v)! - 1] === list[i - 1]?.v);
           list.forEach((entry, i) => {
             if (!keeps[i]) entry.v = { ...entry.v, analysis: null };
           });
@@ -244,8 +283,9 @@ export async function importAll(ctx: StoreContext, data: unknown): Promise<Impor
             path,
             url: originOf(p.url) === origin ? p.url : latest.document.url,
             title: groups.size > 1 ? latest.document.title : p.title,
-            firstSeen: Math.min(...list.map((e) => Date.parse(e.v.firstSeen))),
-            lastSeen: Math.max(...list.map((e) => Date.parse(e.v.lastSeen))),
+            // Not Math.min(...times): spreading a policy's versions into arguments overflows the stack.
+            firstSeen: list.reduce((t, e) => Math.min(t, Date.parse(e.v.firstSeen)), Infinity),
+            lastSeen: list.reduce((t, e) => Math.max(t, Date.parse(e.v.lastSeen)), -Infinity),
           },
           versions: list,
         });
@@ -277,8 +317,9 @@ export async function importAll(ctx: StoreContext, data: unknown): Promise<Impor
         continue;
       }
       const stored = await policyVersions(tx, policy.policyId, bad);
-      const sightings = versions.map(({ v, prepared }) => ({ hash: prepared.contentHash, firstSeen: Date.parse(v.firstSeen), lastSeen: Date.parse(v.lastSeen) }));
+      const sightings = versions.map((entry) => ({ hash: versionHash(entry), firstSeen: Date.parse(entry.v.firstSeen), lastSeen: Date.parse(entry.v.lastSeen) }));
       const plan = mergeSightings(stored, sightings);
+      let have: PieceKeys | undefined;
       for (const [i, { v, prepared }] of versions.entries()) {
         const step = plan.steps[i];
         const { firstSeen, lastSeen } = sightings[i]!;
@@ -286,7 +327,8 @@ export async function importAll(ctx: StoreContext, data: unknown): Promise<Impor
           skipped++;
           continue;
         }
-        await writePieces(tx, policy.policyId, prepared, writes);
+        have ??= await pieceKeys(tx, policy.policyId);
+        await writePieces(tx, policy.policyId, prepared, writes, have);
         const versionId = newVersionId();
         writes.push(
           putChecked(tx, STORES.versions, {
@@ -294,7 +336,10 @@ export async function importAll(ctx: StoreContext, data: unknown): Promise<Impor
             policyId: policy.policyId,
             firstSeen,
             lastSeen,
-            contentHash: prepared.contentHash,
+            // A version damaged where it was exported keeps the hash of its whole text with what was left of
+            // it: it reads as damaged here too (versions.ts toStored), is never analysed, is exported the same
+            // way again, and a capture of that text makes it whole (save.ts).
+            contentHash: sightings[i]!.hash,
             statedDate: v.document.statedDate,
             url: v.document.url,
             title: v.document.title,

@@ -17,22 +17,34 @@ export const SAVE_STORES: StoreName[] = [...WRITE_STORES, STORES.raw];
  * (not just each chunk) also puts back a paragraph that was quarantined, which heals every version
  * that lost it, so it is done for unchanged captures too.
  */
-export async function writePieces(tx: RwTx, policyId: string, prepared: PreparedDocument, writes: Promise<unknown>[]): Promise<void> {
-  const range = piecesRange(policyId);
-  const [chunkKeys, blockKeys] = await Promise.all([
-    tx.objectStore(STORES.chunks).getAllKeys(range),
-    tx.objectStore(STORES.blocks).getAllKeys(range),
-  ]);
-  const haveChunks = new Set(chunkKeys.map(pieceKeyOf));
-  const haveBlocks = new Set(blockKeys.map(pieceKeyOf));
+export async function writePieces(tx: RwTx, policyId: string, prepared: PreparedDocument, writes: Promise<unknown>[], have?: PieceKeys): Promise<void> {
+  const { chunks: haveChunks, blocks: haveBlocks } = have ?? (await pieceKeys(tx, policyId));
   for (const chunk of prepared.chunks) {
     if (haveChunks.has(chunk.key)) continue;
     haveChunks.add(chunk.key);
     writes.push(putChecked(tx, STORES.chunks, { policyId, key: chunk.key, blocks: chunk.blocks }));
   }
   for (const [key, block] of prepared.blocks) {
-    if (!haveBlocks.has(key)) writes.push(putChecked(tx, STORES.blocks, { policyId, key, block }));
+    if (haveBlocks.has(key)) continue;
+    haveBlocks.add(key);
+    writes.push(putChecked(tx, STORES.blocks, { policyId, key, block }));
   }
+}
+
+/** The keys of a policy's chunks and blocks, as writePieces keeps them up to date with what it writes. */
+export type PieceKeys = { chunks: Set<string>; blocks: Set<string> };
+
+/**
+ * Reads the keys of a policy's chunks and blocks: once for all the versions a transaction writes (an import),
+ * passed to each writePieces, instead of once per version, which would cost the policy's pieces per version.
+ */
+export async function pieceKeys(tx: RwTx, policyId: string): Promise<PieceKeys> {
+  const range = piecesRange(policyId);
+  const [chunkKeys, blockKeys] = await Promise.all([
+    tx.objectStore(STORES.chunks).getAllKeys(range),
+    tx.objectStore(STORES.blocks).getAllKeys(range),
+  ]);
+  return { chunks: new Set(chunkKeys.map(pieceKeyOf)), blocks: new Set(blockKeys.map(pieceKeyOf)) };
 }
 
 export async function upsertPolicyAndSite(
