@@ -21,7 +21,7 @@ import {
 } from './vocab';
 import { LANGUAGES } from '../../lang';
 import { decodedUrl } from './gate';
-import { guessLanguage, primaryLanguage, readPageText, type PageText } from './text';
+import { guessLanguage, inNotPageContent, primaryLanguage, readPageText, type PageText } from './text';
 
 /** Enough text for a stable density estimate; a 5 MB page costs no more than a long policy. */
 export const DETECT_BODY_CHARS = 80_000;
@@ -135,7 +135,10 @@ function readStructuredTypes(doc: Document): string[] {
   return types;
 }
 
-/** The page's headings, raw and folded (each folded once), and the first that names a policy in the content. */
+/**
+ * The page's headings outside dialogs and consent managers, raw and folded (each folded once), and the first
+ * that names a policy in the content.
+ */
 function readHeadings(doc: Document): { h1: string[]; folded: string[]; policyHeading: string } {
   const h1: string[] = [];
   const folded: string[] = [];
@@ -147,6 +150,8 @@ function readHeadings(doc: Document): { h1: string[]; folded: string[]; policyHe
     if (!el) continue;
     const t = (el.textContent ?? '').trim().slice(0, 200);
     if (!t) continue;
+    // A dialog's or consent manager's heading ("Privacy Preference Center") is not the page's.
+    if (inNotPageContent(el)) continue;
     if (el.localName === 'h1') h1.push(t);
     const f = foldForMatch(t);
     folded.push(f);
