@@ -3,7 +3,7 @@ import type { Language } from './index';
 
 export const gateWords = [
   'confidentialit', 'vie privée', 'vie privee', 'données personnelles', 'donnees personnelles',
-  'données à caractère', 'rgpd', 'traceurs', 'mentions légales', 'juridique', 'conditions',
+  'données à caractère', 'protection des données', 'protection des donnees', 'rgpd', 'traceurs', 'mentions légales', 'juridique', 'conditions',
 ];
 
 export const fr: Language = {

@@ -1,7 +1,7 @@
 /** Italian. See index.ts. */
 import type { Language } from './index';
 
-export const gateWords = ['informativa', 'riservatezza', 'dati personali', 'note legali', 'termini', 'condizioni'];
+export const gateWords = ['informativa', 'riservatezza', 'dati personali', 'protezione dei dati', 'protezione dati', 'note legali', 'termini', 'condizioni'];
 
 export const it: Language = {
   code: 'it',

@@ -2,6 +2,7 @@ import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { loadHtml } from '../../../../scripts/lib/dom';
 import { gateDocument, readHeadings } from './gate';
+import { processPage } from '../pipeline';
 import * as P from './testpages';
 
 function run(html: string, url: string) {
@@ -37,6 +38,23 @@ describe('gate', () => {
     ],
   ])('passes a policy named only in the %s', (_name, html, url) => {
     expect(run(html, url).pass).toBe(true);
+  });
+
+  // The Swiss (and often French) name of a privacy policy, in French and Italian: "protection des données",
+  // "protezione dei dati". The detector knows it; the gate must let such pages through to it.
+  const bodyOf = (html: string) => html.split('<main>')[1]!.split('</main>')[0]!.replace(/<h1>.*?<\/h1>/, '');
+  it.each([
+    ['fr', 'Protection des données | Exemple SA', 'Protection des données', 'https://www.exemple.ch/fr/p/1234'],
+    ['fr', 'Déclaration de protection des données', 'Déclaration de protection des données', 'https://www.exemple.ch/fr/p/1234'],
+    ['fr', 'Exemple SA', 'Exemple SA', 'https://www.exemple.ch/fr/protection-des-donnees'],
+    ['it', 'Protezione dei dati | Esempio SA', 'Protezione dei dati', 'https://www.esempio.ch/it/p/1234'],
+    ['it', 'Esempio SA', 'Esempio SA', 'https://www.esempio.ch/it/protezione-dei-dati'],
+  ])('captures a %s policy titled "%s" (h1 "%s") at %s', (lang, title, h1, url) => {
+    const body = bodyOf(lang === 'fr' ? P.FR_POLICY : P.IT_POLICY);
+    const { document, url: href } = loadHtml(P.page({ lang, title, h1, body }), url);
+    const out = processPage(document, href);
+    expect(out.stage).toBe('extract');
+    if (out.stage === 'extract') expect(out.result.ok).toBe(true);
   });
 
   it('dismisses an ordinary page even with a privacy link in its footer', () => {

@@ -6,6 +6,68 @@ import { LANGUAGES } from '../../lang';
 
 const SKIP_TEXT_PARENTS = new Set(['script', 'style', 'noscript', 'template', 'svg', 'math', 'iframe', 'object', 'head', 'title']);
 
+/**
+ * What is never the page's own content, whichever page it sits on: dialogs (a consent preference centre,
+ * a sign-up modal, open or not) and the root elements of widely used consent managers, which keep their
+ * banner and preference centre in the DOM of every page of a site, often hidden after the visitor chose.
+ * Their text (cookies, personal data, third parties, opt-out) would read as a policy's. Extraction drops
+ * dialogs too (extract/reveal.ts CHROME), so what is detected is what is stored. A consent manager not
+ * named here is still left out wherever it uses a dialog. A cookie table that a consent manager writes
+ * into a cookie policy's own text has other ids and stays.
+ */
+const DIALOG_ROLES = new Set(['dialog', 'alertdialog']);
+/** Root element ids of consent managers. */
+const CONSENT_IDS = new Set([
+  'onetrust-consent-sdk', // OneTrust
+  'CybotCookiebotDialog', // Cookiebot
+  'usercentrics-root', // Usercentrics
+  'didomi-host', // Didomi
+  'truste-consent-track', // TrustArc
+  'consent_blackbar', // TrustArc
+  'iubenda-cs-banner', // iubenda
+  'cookiescript_injected', // Cookie Script
+  'cookie-law-info-bar', // CookieYes (GDPR Cookie Consent)
+  'cmplz-cookiebanner-container', // Complianz
+  'BorlabsCookieBox', // Borlabs Cookie
+  'cmpbox', // consentmanager.net
+  'tarteaucitronRoot', // tarteaucitron
+  'axeptio_overlay', // Axeptio
+  'klaro', // Klaro
+]);
+/** Sourcepoint numbers its message containers (sp_message_container_123456). */
+const CONSENT_ID_PREFIX = 'sp_message_container';
+/** Root element classes of consent managers. */
+const CONSENT_CLASSES = [
+  'qc-cmp2-container', // Quantcast Choice
+  'fc-consent-root', // Google Funding Choices
+  'cc-window', // Osano cookieconsent
+  'osano-cm-window', // Osano
+  'cky-consent-container', // CookieYes
+  'cky-modal', // CookieYes
+  'cookiefirst-root', // CookieFirst
+];
+
+/** Whether an element is a dialog or a consent manager's root (see above): its subtree is not the page's content. */
+export function isNotPageContent(el: Element): boolean {
+  if (el.localName === 'dialog') return true;
+  if (!el.hasAttributes()) return false;
+  const role = el.getAttribute('role');
+  if (role !== null && DIALOG_ROLES.has(role.trim().toLowerCase())) return true;
+  if (el.getAttribute('aria-modal') === 'true') return true;
+  const id = el.getAttribute('id');
+  if (id && (CONSENT_IDS.has(id) || id.startsWith(CONSENT_ID_PREFIX))) return true;
+  const cls = el.getAttribute('class');
+  return !!cls && CONSENT_CLASSES.some((c) => cls.includes(c) && el.classList.contains(c));
+}
+
+/** Whether an element is in, or is, a dialog or consent manager (bounded: the nearest 64 ancestors). */
+export function inNotPageContent(el: Element): boolean {
+  let e: Element | null = el;
+  for (let i = 0; e && i < 64; i++, e = e.parentElement) if (isNotPageContent(e)) return true;
+  return false;
+}
+
+const SHOW_ELEMENT = 1; // NodeFilter.SHOW_ELEMENT
 const SHOW_TEXT = 4; // NodeFilter.SHOW_TEXT, spelled out so lib/ needs no DOM globals
 
 /** The body's text as detection reads it, shared with extraction so a page is read once. */
@@ -18,7 +80,8 @@ export interface PageText {
 
 /**
  * Visible-ish text of the body (script and style contents excluded), joined with spaces, cut at
- * `maxChars`. Hidden nodes are kept on purpose: collapsed accordions are part of a policy.
+ * `maxChars`. Hidden nodes are kept on purpose: collapsed accordions are part of a policy. Dialogs and
+ * consent managers (isNotPageContent) are left out, hidden or not: they are not the page's content.
  */
 export function readPageText(doc: Document, maxChars = 400_000): PageText {
   const root = doc.body ?? doc.documentElement;
@@ -26,8 +89,19 @@ export function readPageText(doc: Document, maxChars = 400_000): PageText {
   const parts: string[] = [];
   let total = 0;
   let complete = true;
-  const walker = doc.createTreeWalker(root, SHOW_TEXT);
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+  const walker = doc.createTreeWalker(root, SHOW_ELEMENT | SHOW_TEXT);
+  const nextText = (): Node | null => {
+    let n = walker.nextNode();
+    while (n && n.nodeType !== 3) {
+      if (isNotPageContent(n as Element)) {
+        // Over the subtree: on to the next sibling of the nearest ancestor (or itself) that has one.
+        n = walker.nextSibling();
+        while (!n && walker.parentNode()) n = walker.nextSibling();
+      } else n = walker.nextNode();
+    }
+    return n;
+  };
+  for (let n = nextText(); n; n = nextText()) {
     const parent = n.parentNode as Element | null;
     if (parent && SKIP_TEXT_PARENTS.has((parent.localName ?? '').toLowerCase())) continue;
     const v = n.nodeValue;
@@ -36,7 +110,7 @@ export function readPageText(doc: Document, maxChars = 400_000): PageText {
     total += v.length + 1;
     if (total >= maxChars) {
       // Full only if this was the last text node.
-      complete = walker.nextNode() === null;
+      complete = nextText() === null;
       break;
     }
   }
