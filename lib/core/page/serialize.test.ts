@@ -52,4 +52,26 @@ describe('serializeInSlices', () => {
     const r = await serializeInSlices(document.body, { clock: tickingClock(0), pause: noPause, wholeBelow: 100 });
     expect(r.ok && r.html).toBe(document.body.outerHTML);
   });
+
+  it('runs none of the page\'s code: a policy inside a custom element is copied without calling its constructor again', async () => {
+    const paras = Array.from({ length: 30 }, (_, i) => `<p>Section ${i}: we collect your e-mail address.</p>`).join('');
+    const { document } = loadHtml(`<title>t</title><policy-doc data-note='1 < 2 &amp; "3" > 0&nbsp;' xml:lang="en">${paras}</policy-doc>`, 'https://x.example/');
+    const win = document.defaultView!;
+    let constructed = 0;
+    win.customElements.define(
+      'policy-doc',
+      class extends win.HTMLElement {
+        constructor() {
+          super();
+          constructed++;
+        }
+      },
+    );
+    // Defining the element upgraded the one on the page: the page has run its constructor once.
+    expect(constructed).toBe(1);
+    const r = await serializeInSlices(document.documentElement, { clock: tickingClock(0), pause: noPause, wholeBelow: 5 });
+    expect(constructed).toBe(1);
+    expect(r.ok && r.html).toBe(document.documentElement.outerHTML);
+    expect(r.ok && r.html).toContain('<policy-doc data-note="1 &lt; 2 &amp; &quot;3&quot; &gt; 0&nbsp;" xml:lang="en"><p>Section 0');
+  });
 });
