@@ -12,6 +12,7 @@
 import { addressNames, gateDocument, readHeadings } from '@/lib/core/page/detect/gate';
 import { RENDERED_CHARS, renderedText } from '@/lib/core/page/detect/rendered';
 import { MAX_PAGE_CHARS } from '@/lib/core/limits';
+import { READABILITY_LIMITS } from '@/lib/core/page/extract/limits';
 import { serializeInSlices } from '@/lib/core/page/serialize';
 import { isRoute } from '@/lib/core/route';
 import { sendMessage } from './send';
@@ -89,8 +90,10 @@ export function createPageCapture(ctx: PageContext, doc: Document, href: () => s
     if (!root) return;
     const before = textChars();
     // Copied in slices of a few milliseconds: serialising a huge page in one go would freeze it.
-    // A page too large to copy is still reported (with an empty copy), so the outcome is recorded.
-    void serializeInSlices(root, { clock: () => performance.now(), pause: () => new Promise((r) => setTimeout(r, 0)), maxChars: MAX_PAGE_CHARS }).then(async (copy) => {
+    // A page too large to copy, or nested deeper than the extractor reads (the body's children at level
+    // 2, as the background counts), is still reported (with an empty copy), so the outcome is recorded.
+    const limits = { maxChars: MAX_PAGE_CHARS, maxDepth: READABILITY_LIMITS.depth };
+    void serializeInSlices(root, { clock: () => performance.now(), pause: () => new Promise((r) => setTimeout(r, 0)), ...limits }).then(async (copy) => {
       const status = await sendMessage('pageCaptured', {
         url,
         reason: copy.ok ? `${why}: ${verdict.reason}` : `${why}: ${verdict.reason}; ${copy.reason}`,

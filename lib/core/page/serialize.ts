@@ -8,6 +8,13 @@
  * It never creates a node: an opened element's tags are written from its name and attributes, because
  * cloning an element (even `cloneNode(false)`) runs a custom element's constructor, in the page's world,
  * so a page could tell that something is copying it, and run code in the middle of the copy.
+ *
+ * Its work is bounded by what it copies: whether an element is copied whole or opened is decided by a count
+ * that stops at `wholeBelow` (counting all of a big element's descendants cost the size of its subtree at
+ * every level on the way down: elements × depth); the copy stops at an opened element deeper than
+ * `maxDepth`, and a text, or an element to be copied whole, is measured by its text before it is
+ * serialised, so a page too large is refused before the work. A subtree copied whole (at most `wholeBelow`
+ * elements) is not looked into for its depth: copying it costs little, and the extractor refuses it.
  */
 
 export interface SliceOptions {
@@ -21,6 +28,11 @@ export interface SliceOptions {
   maxChars?: number;
   /** Subtrees with at most this many elements are serialised in one call. */
   wholeBelow?: number;
+  /**
+   * Stop, and say so, at an element opened more than this many levels below the root (its children are at
+   * 1): the extractor refuses such pages (READABILITY_LIMITS.depth), so copying them is wasted work.
+   */
+  maxDepth?: number;
 }
 
 export type SliceResult =
@@ -92,41 +104,67 @@ function startTag(el: Element): string {
   return `${tag}>`;
 }
 
+/**
+ * The length of an element's text, read natively: a lone text child's length (not copied), or its
+ * textContent's (a copy of its text, still far cheaper than serialising it).
+ */
+function textLength(el: Element): number {
+  const only = el.childElementCount === 0 ? el.firstChild : null;
+  if (only && only === el.lastChild && (only.nodeType === TEXT || only.nodeType === COMMENT)) return (only as CharacterData).length;
+  return el.textContent?.length ?? 0;
+}
+
 export async function serializeInSlices(root: Element, options: SliceOptions): Promise<SliceResult> {
   const { clock, pause } = options;
   const sliceMs = options.sliceMs ?? 15;
   const maxChars = options.maxChars ?? Number.POSITIVE_INFINITY;
+  const maxDepth = options.maxDepth ?? Number.POSITIVE_INFINITY;
   const wholeBelow = options.wholeBelow ?? 1500;
   const parts: string[] = [];
   let chars = 0;
   let slices = 1;
   let sliceStart = clock();
+  const tooLarge = (): SliceResult => ({ ok: false, reason: `page too large to copy (more than ${maxChars} characters)`, slices });
+  const tooDeep = (): SliceResult => ({ ok: false, reason: `page nested too deeply to extract (more than ${maxDepth} levels)`, slices });
 
   // An explicit stack instead of recursion: deep pages cannot overflow it. Strings are end tags
-  // waiting to be written once their element's children are done.
+  // waiting to be written once their element's children are done; `open` counts them, and is the
+  // level of the node taken next (the root's is 0).
   const stack: Array<Node | string> = [root];
+  let open = 0;
   while (stack.length) {
     const item = stack.pop()!;
     let piece = '';
-    if (typeof item === 'string') piece = item;
-    else if (item.nodeType === TEXT) piece = escapeText(item.nodeValue ?? '');
-    else if (item.nodeType === COMMENT) piece = `<!--${item.nodeValue ?? ''}-->`;
-    else if (item.nodeType === ELEMENT) {
+    if (typeof item === 'string') {
+      piece = item;
+      open--;
+    } else if (item.nodeType === TEXT || item.nodeType === COMMENT) {
+      // Its length first: a text of many megabytes is refused before it is copied.
+      if (chars + (item as CharacterData).length > maxChars) return tooLarge();
+      piece = item.nodeType === TEXT ? escapeText(item.nodeValue ?? '') : `<!--${item.nodeValue ?? ''}-->`;
+    } else if (item.nodeType === ELEMENT) {
       const el = item as Element;
-      if (WHOLE.has(el.localName) || el.childElementCount === 0 || el.getElementsByTagName('*').length <= wholeBelow) {
-        piece = el.outerHTML;
-      } else if (VOID.has(el.localName) && el.namespaceURI === HTML_NS) {
-        // Children a script gave a void element are not serialised.
-        piece = el.outerHTML;
-      } else {
+      if (open > maxDepth) return tooDeep();
+      const whole = WHOLE.has(el.localName) || (VOID.has(el.localName) && el.namespaceURI === HTML_NS);
+      // An element with more than wholeBelow elements under it is opened. The count stops there (a
+      // collection's item is found by walking up to it, natively): counting them all, at every level on
+      // the way down, cost the elements times the depth.
+      if (!whole && el.childElementCount > 0 && el.getElementsByTagName('*').item(wholeBelow) !== null) {
         piece = startTag(el);
         stack.push(`</${tagName(el)}>`);
+        open++;
         for (let c = el.lastChild; c; c = c.previousSibling) stack.push(c);
+      } else {
+        // Its text first (read natively: no node under it is touched from here): serialised in one call,
+        // a <pre> of 20 million characters blocked the page for 90 ms, only to be refused.
+        if (chars + textLength(el) > maxChars) return tooLarge();
+        // Children a script gave a void element are not serialised.
+        piece = el.outerHTML;
       }
     }
     parts.push(piece);
     chars += piece.length;
-    if (chars > maxChars) return { ok: false, reason: `page too large to copy (more than ${maxChars} characters)`, slices };
+    if (chars > maxChars) return tooLarge();
     // Only an actual pause awaits: an await per node would queue a microtask for every node.
     if (clock() - sliceStart >= sliceMs) {
       await pause();
