@@ -11,7 +11,7 @@ import { foldForMatch } from '../detect/vocab';
 import { blocksFromElement } from './blocks';
 import { findStatedDate } from '../../text/dates';
 import { cleanCopy, findMainContent } from './fallback';
-import { pruneChrome, revealCollapsed } from './reveal';
+import { headingButtonsAsText, pruneChrome, revealCollapsed } from './reveal';
 import { READABILITY_LIMITS } from './limits';
 
 /** `tooNested`: the page's tree is past READABILITY_LIMITS (a refusal, not a failure of the extractor). */
@@ -296,6 +296,8 @@ function runReadability(doc: Document, notes: string[]): { blocks: Block[]; titl
   const { candidates, roleHeadings } = surveyCopy(copy);
   const headings = realHeadings(copy, roleHeadings);
   if (headings) notes.push(`read ${headings} elements with the heading role as headings`);
+  const labelled = headingButtonsAsText(copy);
+  if (labelled) notes.push(`read ${labelled} headings made of a button (accordion titles) as their text`);
   const named = keepNamedSections(candidates);
   if (named) notes.push(`kept ${named} sections named like page furniture`);
   const tables = markSmallTables(copy);
