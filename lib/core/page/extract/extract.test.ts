@@ -216,6 +216,12 @@ describe('findStatedDate', () => {
     }
   });
 
+  it('reads a German label\'s numeric date day first on a page whose template says lang="en"', () => {
+    const html = P.DE_POLICY.replace(/<html lang="de">/, '<html lang="en">').replace('Stand: 1. Februar 2024', 'Stand: 09.03.2024');
+    expect(html).toContain('<html lang="en">');
+    expect(ok(extract(html, 'https://www.beispiel.de/datenschutz')).statedDate).toBe('2024-03-09');
+  });
+
   it('returns null when no date is stated', () => {
     expect(findStatedDate('We updated our practices in many ways over the years.')).toBeNull();
   });

@@ -519,6 +519,8 @@ export function extractPolicy(doc: Document, url: string, options: ExtractOption
     const language = lang || guessLanguage(foldForMatch(blockText.slice(0, LANGUAGE_SAMPLE_CHARS)));
     // Numeric dates are read month first for US English: lang="en-US", and plain "en" too, which is what
     // most US sites declare; English of other regions (en-GB, en-AU, ...) and other languages day first.
+    // And only after an English label: a date after another language's ("Stand: 01.02.2024") is day first
+    // whatever the page declares (dates.ts), since a template's lang="en" may sit over a German policy.
     const usOrder = /^\s*en(?:[-_]us)?\s*$/i.test(doc.documentElement.getAttribute('lang') ?? '') || (!lang && language === 'en');
     // The date is often in a header Readability dropped, so look at the whole body if the blocks lack one.
     const statedDate =
