@@ -100,4 +100,20 @@ describe('a policy widget rendering below an introduction the background found n
     }, 2_000);
     await expect.poll(copiedPolicy, { timeout: 13_000 }).toBe(true);
   }, 20_000);
+
+  // A site header built of plain elements (no <nav> or <header>), with thousands of nodes before the
+  // content (6,000 here) and no text in them: a grid of icon links, as a "mega menu" lays them out.
+  const iconGrid = `<div class="site-menu">${Array.from({ length: 2000 }, (_, i) => `<div class="tile"><a class="t${i}" href="/p/${i}"><i class="ico"></i></a></div>`).join('')}</div>`;
+  const belowLayout = `<!doctype html><html><head><title>Privacy Policy | Example</title></head><body>${iconGrid}<main><h1>Privacy Policy</h1>${intro}<div id="policy-embed"></div></main></body></html>`;
+
+  it('is copied when it renders below a layout of thousands of nodes', async () => {
+    const { page, document } = open(belowLayout, 'https://www.example.com/privacy');
+    page.start();
+    await expect.poll(() => sent.length, { timeout: 8_000 }).toBe(1);
+    expect(copiedPolicy()).toBe(false);
+    document.getElementById('policy-embed')!.innerHTML = policyDocument().body.innerHTML;
+    await expect.poll(copiedPolicy, { timeout: 13_000 }).toBe(true);
+    expect(sent.map((s) => s.data.reason.split(':')[0])).toEqual(['rendered after load', 'late text']);
+  }, 25_000);
 });
+

@@ -98,6 +98,16 @@ describe('the content script', () => {
     await expect.poll(() => sent.length, { timeout: 3_000 }).toBe(1);
     expect(sent[0]!.data.reason).toMatch(/^rendered after load: /);
   });
+
+  it('sends no copy of a page nested deeper than the background extracts, and says why', async () => {
+    // A policy page whose text (1,600 paragraphs) sits 300 wrappers deep (the background reads at most 256 levels).
+    const text = '<p>We collect device information and share it with partners.</p>'.repeat(1600);
+    const { page } = open(`<!doctype html><html><head><title>Privacy Policy</title></head><body>${'<div>'.repeat(300)}<h1>Privacy Policy</h1>${text}${'</div>'.repeat(300)}</body></html>`);
+    page.start();
+    await expect.poll(() => sent.length).toBe(1);
+    expect(sent[0]!.data.html).toBe('');
+    expect(sent[0]!.data.reason).toMatch(/nested too deeply to extract \(more than 256 levels\)/);
+  });
 });
 
 /**

@@ -10,8 +10,9 @@
  * address replaces the wait of the old one. Nothing here registers a listener per address change.
  */
 import { addressNames, gateDocument, readHeadings } from '@/lib/core/page/detect/gate';
-import { RENDERED_CHARS, renderedText } from '@/lib/core/page/detect/rendered';
+import { MAX_RENDERED_NODES, RENDERED_CHARS, renderedText } from '@/lib/core/page/detect/rendered';
 import { MAX_PAGE_CHARS } from '@/lib/core/limits';
+import { READABILITY_LIMITS } from '@/lib/core/page/extract/limits';
 import { serializeInSlices } from '@/lib/core/page/serialize';
 import { isRoute } from '@/lib/core/route';
 import { sendMessage } from './send';
@@ -30,6 +31,32 @@ export const MAX_RECHECKS = 2;
 export const RECHECK_WINDOW_MS = 10_000;
 /** The most characters counted when a copy's text is measured (the node bound of renderedText applies too). */
 const MAX_MEASURED_CHARS = 1_000_000;
+/** Scripts, styles and templates whose text is taken off the body's when it is measured natively, at most. */
+const MAX_NOISE_ELEMENTS = 1_000;
+
+/**
+ * How much text a page holds, measured two ways: renderedText's count (text outside the page's chrome, in
+ * document order, bounded by its node count) and whether that count read the whole body; and the body's
+ * text length without its scripts, styles and templates, read natively (`textContent`: no walk of our
+ * own, a copy of the text), which sees text past renderedText's node bound.
+ */
+interface TextMeasure {
+  rendered: number;
+  complete: boolean;
+  body: number;
+}
+
+function bodyTextChars(doc: Document): number {
+  const body = doc.body;
+  if (!body) return 0;
+  let chars = body.textContent?.length ?? 0;
+  const noise = body.querySelectorAll('script, style, noscript, template');
+  for (let i = 0; i < Math.min(noise.length, MAX_NOISE_ELEMENTS); i++) chars -= noise[i]?.textContent?.length ?? 0;
+  return Math.max(0, chars);
+}
+
+/** `before` grown substantially: by RENDERED_CHARS characters and by half. */
+const grownFrom = (before: number) => before + Math.max(RENDERED_CHARS, Math.ceil(before / 2));
 
 /** What the content script's context gives this module: whether this copy of the script is orphaned. */
 export interface PageContext {
@@ -73,8 +100,10 @@ export function createPageCapture(ctx: PageContext, doc: Document, href: () => s
       return null;
     }
   };
-  /** The page's text outside its chrome, counted as renderedText counts it (bounded by its node count). */
-  const textChars = () => renderedText(doc, MAX_MEASURED_CHARS).chars;
+  const measureText = (): TextMeasure => {
+    const r = renderedText(doc, MAX_MEASURED_CHARS);
+    return { rendered: r.chars, complete: r.nodes < MAX_RENDERED_NODES, body: bodyTextChars(doc) };
+  };
 
   const check = (why: string, seen = look()) => {
     if (!seen || ctx.isInvalid) return;
@@ -87,10 +116,12 @@ export function createPageCapture(ctx: PageContext, doc: Document, href: () => s
     const url = signals.url;
     const root = doc.documentElement;
     if (!root) return;
-    const before = textChars();
+    const before = measureText();
     // Copied in slices of a few milliseconds: serialising a huge page in one go would freeze it.
-    // A page too large to copy is still reported (with an empty copy), so the outcome is recorded.
-    void serializeInSlices(root, { clock: () => performance.now(), pause: () => new Promise((r) => setTimeout(r, 0)), maxChars: MAX_PAGE_CHARS }).then(async (copy) => {
+    // A page too large to copy, or nested deeper than the extractor reads (the body's children at level
+    // 2, as the background counts), is still reported (with an empty copy), so the outcome is recorded.
+    const limits = { maxChars: MAX_PAGE_CHARS, maxDepth: READABILITY_LIMITS.depth };
+    void serializeInSlices(root, { clock: () => performance.now(), pause: () => new Promise((r) => setTimeout(r, 0)), ...limits }).then(async (copy) => {
       const status = await sendMessage('pageCaptured', {
         url,
         reason: copy.ok ? `${why}: ${verdict.reason}` : `${why}: ${verdict.reason}; ${copy.reason}`,
@@ -108,25 +139,30 @@ export function createPageCapture(ctx: PageContext, doc: Document, href: () => s
    * The background found no policy in the copy (or could not read it). A policy widget (Termly, iubenda,
    * a CMS embed) may still be rendering below a server-rendered introduction, or an app's text may still
    * be on its way: watch the page for a while, and copy it again once its text has grown substantially
-   * (by RENDERED_CHARS characters and by half) and the DOM is quiet. Bounded by counts and sizes: at most
-   * MAX_RECHECKS such copies of one page view, each decided by a count of characters, never by how long
-   * anything took; the window only ends the wait.
+   * (by RENDERED_CHARS characters and by half) and the DOM is quiet. The text is counted as renderedText
+   * counts it (outside the page's chrome); where that count stops at its node bound before the end of the
+   * body (a widget below a big layout), by the body's whole text, read natively, against what it was.
+   * Bounded by counts and sizes: at most MAX_RECHECKS such copies of one page view, each decided by a count
+   * of characters, never by how long anything took; the window only ends the wait.
    */
-  const recheckOnGrowth = (page: string, before: number) => {
+  const recheckOnGrowth = (page: string, before: TextMeasure) => {
     if (ctx.isInvalid || waiting || lastChecked !== page || pageOf(href()) !== page) return;
     if (recheck.page !== page) recheck = { page, used: 0 };
     if (recheck.used >= MAX_RECHECKS) return;
     recheck.used++;
-    const target = before + Math.max(RENDERED_CHARS, Math.ceil(before / 2));
-    wait(
-      () => renderedText(doc, target).rendered,
-      RECHECK_WINDOW_MS,
-      (grown) => {
-        if (!grown || lastChecked !== page || pageOf(href()) !== page) return;
-        lastChecked = '';
-        check('late text');
-      },
-    );
+    const target = grownFrom(before.rendered);
+    const grown = () => {
+      const now = renderedText(doc, target);
+      if (now.rendered) return true;
+      // The count read the whole body, as it did before: it says the text has not grown enough.
+      if (now.nodes < MAX_RENDERED_NODES && before.complete) return false;
+      return bodyTextChars(doc) >= grownFrom(before.body);
+    };
+    wait(grown, RECHECK_WINDOW_MS, (ready) => {
+      if (!ready || lastChecked !== page || pageOf(href()) !== page) return;
+      lastChecked = '';
+      check('late text');
+    });
   };
 
   // The one pending wait. It ends when the DOM has been quiet for a moment and `ready` holds (asked only

@@ -52,4 +52,57 @@ describe('serializeInSlices', () => {
     const r = await serializeInSlices(document.body, { clock: tickingClock(0), pause: noPause, wholeBelow: 100 });
     expect(r.ok && r.html).toBe(document.body.outerHTML);
   });
+
+  it('runs none of the page\'s code: a policy inside a custom element is copied without calling its constructor again', async () => {
+    const paras = Array.from({ length: 30 }, (_, i) => `<p>Section ${i}: we collect your e-mail address.</p>`).join('');
+    const { document } = loadHtml(`<title>t</title><policy-doc data-note='1 < 2 &amp; "3" > 0&nbsp;' xml:lang="en">${paras}</policy-doc>`, 'https://x.example/');
+    const win = document.defaultView!;
+    let constructed = 0;
+    win.customElements.define(
+      'policy-doc',
+      class extends win.HTMLElement {
+        constructor() {
+          super();
+          constructed++;
+        }
+      },
+    );
+    // Defining the element upgraded the one on the page: the page has run its constructor once.
+    expect(constructed).toBe(1);
+    const r = await serializeInSlices(document.documentElement, { clock: tickingClock(0), pause: noPause, wholeBelow: 5 });
+    expect(constructed).toBe(1);
+    expect(r.ok && r.html).toBe(document.documentElement.outerHTML);
+    expect(r.ok && r.html).toContain('<policy-doc data-note="1 &lt; 2 &amp; &quot;3&quot; &gt; 0&nbsp;" xml:lang="en"><p>Section 0');
+  });
+
+  it('stops, and says why, at a page nested deeper than the extractor reads, and copies one at the limit', async () => {
+    // The root's children are at level 1: here the body, so the paragraphs are at level 2 + depth. There
+    // are more of them than are copied in one call, so every wrapper is opened on the way down.
+    const paras = '<p>We keep your data for a year.</p>'.repeat(12);
+    const nested = (depth: number) => loadHtml(`<title>t</title>${'<div>'.repeat(depth)}${paras}${'</div>'.repeat(depth)}`, 'https://x.example/').document;
+    const atLimit = nested(19);
+    const ok = await serializeInSlices(atLimit.documentElement, { clock: tickingClock(0), pause: noPause, wholeBelow: 10, maxDepth: 21 });
+    expect(ok.ok && ok.html).toBe(atLimit.documentElement.outerHTML);
+    const deeper = nested(20);
+    const refused = await serializeInSlices(deeper.documentElement, { clock: tickingClock(0), pause: noPause, wholeBelow: 10, maxDepth: 21 });
+    expect(refused).toMatchObject({ ok: false, reason: 'page nested too deeply to extract (more than 21 levels)' });
+  });
+
+  it('refuses a page whose text alone is over the size limit before serialising the element that holds it', async () => {
+    const { document } = loadHtml(`<title>t</title><main><h1>Privacy</h1><p>Short.</p><pre>${'log line of a huge dump\n'.repeat(400)}</pre><p>${'x'.repeat(9000)}</p></main>`, 'https://x.example/');
+    const serialised: string[] = [];
+    // Each serialisation of these elements is written down.
+    const outerHTML = Object.getOwnPropertyDescriptor(document.defaultView!.Element.prototype, 'outerHTML')!.get!;
+    for (const el of Array.from(document.querySelectorAll('pre, p, main, body'))) {
+      Object.defineProperty(el, 'outerHTML', { get: () => (serialised.push(el.localName), outerHTML.call(el) as string) });
+    }
+    const r = await serializeInSlices(document.documentElement, { clock: tickingClock(0), pause: noPause, maxChars: 5000, wholeBelow: 2 });
+    expect(r).toMatchObject({ ok: false, reason: expect.stringMatching(/too large/) });
+    expect(serialised).not.toContain('pre');
+    // Copied whole, the same page is refused without serialising its body.
+    serialised.length = 0;
+    const whole = await serializeInSlices(document.documentElement, { clock: tickingClock(0), pause: noPause, maxChars: 5000 });
+    expect(whole).toMatchObject({ ok: false, reason: expect.stringMatching(/too large/) });
+    expect(serialised).toEqual([]);
+  });
 });

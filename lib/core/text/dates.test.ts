@@ -106,3 +106,14 @@ describe('findStatedDate, folded a piece at a time', () => {
     expect(findStatedDate(text.replace('Café', 'Cafe'))).toBe(wholeTextReference(text.replace('Café', 'Cafe')));
   });
 });
+
+describe('the order of a numeric date', () => {
+  it('follows the label\'s language: day first after a German, French or Dutch label, even where the page says US English', () => {
+    expect(findStatedDate('Datenschutzhinweise. Stand: 01.02.2024. Verantwortlich ist die Beispiel GmbH.', { usOrder: true })).toBe('2024-02-01');
+    expect(findStatedDate('Politique de confidentialité, mise à jour le 03/04/2024.', { usOrder: true })).toBe('2024-04-03');
+    expect(findStatedDate('Privacyverklaring, laatst bijgewerkt op 05-06-2024.', { usOrder: true })).toBe('2024-06-05');
+    // After an English label the page's US English still decides.
+    expect(findStatedDate('Privacy notice. Last updated: 03/04/2024.', { usOrder: true })).toBe('2024-03-04');
+    expect(findStatedDate('Privacy notice. Last updated: 03/04/2024.', { usOrder: false })).toBe('2024-04-03');
+  });
+});

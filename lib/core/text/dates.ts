@@ -25,6 +25,14 @@ const MONTH_ALT = Object.keys(MONTHS)
 /** Labels that introduce the date. Matched on accent-folded, lower-cased text. */
 const LABEL = new RegExp(`(${LANGUAGES.flatMap((l) => l.dateLabels).join('|')})`, 'g');
 
+/**
+ * English's labels, alone. A numeric date after another language's label ("Stand: 01.02.2024", "Mis à jour le
+ * 03/04/2024") is read day first whatever the page declares: every other language read here writes day first,
+ * and the label is the text's own word, where a page's `lang` may be a template's default. Only after an
+ * English label does `usOrder` (the page's US English) decide.
+ */
+const ENGLISH_LABEL = new RegExp(`^(?:${LANGUAGES.filter((l) => l.code === 'en').flatMap((l) => l.dateLabels).join('|')})$`);
+
 /** Separators and filler words between a label and its date. */
 const FILLER = new RegExp(`^[\\s:.,\\-–—()]*(?:(?:${LANGUAGES.flatMap((l) => l.dateFillers).join('|')})\\b[\\s:.,\\-–—]*){0,4}`);
 
@@ -111,7 +119,7 @@ function dateAfterLabel(folded: string, m: RegExpExecArray, usOrder: boolean): s
   if (!/\d{4}/.test(after)) return null;
   // Skip separators and filler words between the label and the date.
   const rest = after.replace(FILLER, '');
-  return parseDateAtStart(rest, usOrder);
+  return parseDateAtStart(rest, usOrder && ENGLISH_LABEL.test(m[0]));
 }
 
 /**

@@ -4,6 +4,7 @@ import { Readability } from '@mozilla/readability';
 import { extractPolicy, fastVisibilityTest, withinReadabilityLimits } from './extract';
 import { pruneChrome, revealCollapsed } from './reveal';
 import { cleanCopy } from './fallback';
+import { blocksFromElement } from './blocks';
 import { findStatedDate } from '../../text/dates';
 import * as P from '../detect/testpages';
 
@@ -213,6 +214,12 @@ describe('findStatedDate', () => {
       const d = ok(extract(page(lang)));
       expect(d.statedDate, lang).toBe(date);
     }
+  });
+
+  it('reads a German label\'s numeric date day first on a page whose template says lang="en"', () => {
+    const html = P.DE_POLICY.replace(/<html lang="de">/, '<html lang="en">').replace('Stand: 1. Februar 2024', 'Stand: 09.03.2024');
+    expect(html).toContain('<html lang="en">');
+    expect(ok(extract(html, 'https://www.beispiel.de/datenschutz')).statedDate).toBe('2024-03-09');
   });
 
   it('returns null when no date is stated', () => {
@@ -483,5 +490,36 @@ describe('sections named like page furniture by Readability', () => {
     const para = (t: string, n: number) => Array.from({ length: n }, (_, i) => `<p>Part ${i + 1} on ${t}: this paragraph, written for this test, says in plain words how the shop looks after the details you give it and for how long it keeps them.</p>`).join('');
     const html = `<!doctype html><html lang="en"><head><title>Privacy Policy</title></head><body><main><h1>Privacy Policy</h1><h2>What we collect</h2>${para('collection', 6)}<h2>Retention</h2>${para('retention', 6)}</main><div class="gdpr-cookie-banner"><h2>We value your privacy</h2><p>We use cookies to improve your experience. Accept all or manage your choices.</p></div></body></html>`;
     expect(ok(extract(html)).blocks.map((b) => b.text).join('\n')).not.toContain('We value your privacy');
+  });
+});
+
+describe('accordion sections whose titles are buttons inside headings', () => {
+  // The WAI-ARIA accordion pattern (and Bootstrap 5's markup): each title is a toggle button that is the
+  // whole content of a heading, each panel closed.
+  const titles = ['What we gather', 'Who receives it', 'How long we keep it', 'Choices you have'];
+  const clause = (t: number, i: number) => `<p>Point ${t}.${i}: the ${titles[t]!.toLowerCase()} part of this notice covers the account details, payment records and usage logs of the Lantern Books app.</p>`;
+  const page = (clauses: number, heading = (t: number) => `<h3 class="panel-header"><button type="button" aria-expanded="false" aria-controls="s${t}" id="b${t}">${titles[t]}<span class="chevron"></span></button></h3>`) =>
+    `<!doctype html><html lang="en"><head><title>Privacy | Lantern Books</title></head><body><main><h1>Privacy at Lantern Books</h1>${titles
+      .map((_, t) => `<div class="panel">${heading(t)}<div id="s${t}" role="region" aria-labelledby="b${t}" hidden>${Array.from({ length: clauses }, (_, i) => clause(t, i + 1)).join('')}</div></div>`)
+      .join('')}</main></body></html>`;
+
+  const headingsAndSections = (d: { blocks: Array<{ kind: string; text: string; section: string[] }> }) => {
+    expect(d.blocks.filter((b) => b.kind === 'heading').map((b) => b.text)).toEqual(expect.arrayContaining(titles));
+    for (const [t, title] of titles.entries()) expect(d.blocks.find((b) => b.text.startsWith(`Point ${t}.1:`))?.section.at(-1)).toBe(title);
+  };
+
+  it('keep their titles as headings, with the text of each panel under its own', () => {
+    const d = ok(extract(page(5)));
+    expect(d.extraction.method).toBe('readability');
+    headingsAndSections(d);
+  });
+
+  it('keep them in the fallback\'s own reading of the content', () => {
+    const main = loadHtml(page(2), 'https://acme.example/privacy').document.querySelector('main')!;
+    headingsAndSections({ blocks: blocksFromElement(cleanCopy(main)) });
+  });
+
+  it('keep them when the heading is a div with the heading role', () => {
+    headingsAndSections(ok(extract(page(5, (t) => `<div role="heading" aria-level="3"><button aria-expanded="false" aria-controls="s${t}" id="b${t}">${titles[t]}</button></div>`))));
   });
 });

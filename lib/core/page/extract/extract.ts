@@ -11,7 +11,8 @@ import { foldForMatch } from '../detect/vocab';
 import { blocksFromElement } from './blocks';
 import { findStatedDate } from '../../text/dates';
 import { cleanCopy, findMainContent } from './fallback';
-import { pruneChrome, revealCollapsed } from './reveal';
+import { headingButtonsAsText, pruneChrome, revealCollapsed } from './reveal';
+import { READABILITY_LIMITS } from './limits';
 
 /** `tooNested`: the page's tree is past READABILITY_LIMITS (a refusal, not a failure of the extractor). */
 export type ExtractResult = { ok: true; document: PolicyDocument } | { ok: false; reason: string; tooNested?: true };
@@ -154,17 +155,8 @@ function keepSharingSections(candidates: readonly Element[]): number {
   return kept;
 }
 
-/**
- * How much page Readability is given. Its work grows with the elements times their depth, and more than
- * that: each candidate's text and links are read through its whole subtree, again for every ancestor
- * (`_cleanConditionally`), so four chains of 300 nested divs (a 120 KB page) took 9 s on jsdom where a flat 2
- * MB policy takes 2 s. A page past these bounds is not extracted: a clear failure, and no version made of
- * what a cheaper reader would make of it (the fallback reads paragraphs, which such div soup has none of). The
- * bounds are about twice the largest of the corpus's 432 real pages (49 levels, 120,183 element-levels); the
- * depth one is half of what Chromium's parser builds. The CLI refuses such pages before parsing them
- * (cli/dom.ts), as jsdom itself is slow on them.
- */
-export const READABILITY_LIMITS = { depth: 256, elementLevels: 250_000, deepFrom: 64, shallowElementLevels: 500_000 };
+/** How much page Readability is given: see limits.ts. */
+export { READABILITY_LIMITS };
 
 /** An element tree's size: its elements, their deepest level, and the sum of every element's level (the root's is 1). */
 export interface TreeSize {
@@ -304,6 +296,8 @@ function runReadability(doc: Document, notes: string[]): { blocks: Block[]; titl
   const { candidates, roleHeadings } = surveyCopy(copy);
   const headings = realHeadings(copy, roleHeadings);
   if (headings) notes.push(`read ${headings} elements with the heading role as headings`);
+  const labelled = headingButtonsAsText(copy);
+  if (labelled) notes.push(`read ${labelled} headings made of a button (accordion titles) as their text`);
   const named = keepNamedSections(candidates);
   if (named) notes.push(`kept ${named} sections named like page furniture`);
   const tables = markSmallTables(copy);
@@ -525,6 +519,8 @@ export function extractPolicy(doc: Document, url: string, options: ExtractOption
     const language = lang || guessLanguage(foldForMatch(blockText.slice(0, LANGUAGE_SAMPLE_CHARS)));
     // Numeric dates are read month first for US English: lang="en-US", and plain "en" too, which is what
     // most US sites declare; English of other regions (en-GB, en-AU, ...) and other languages day first.
+    // And only after an English label: a date after another language's ("Stand: 01.02.2024") is day first
+    // whatever the page declares (dates.ts), since a template's lang="en" may sit over a German policy.
     const usOrder = /^\s*en(?:[-_]us)?\s*$/i.test(doc.documentElement.getAttribute('lang') ?? '') || (!lang && language === 'en');
     // The date is often in a header Readability dropped, so look at the whole body if the blocks lack one.
     const statedDate =

@@ -4,7 +4,7 @@
  * paragraph text, minus navigation, headers, footers, asides and cookie banners.
  */
 
-import { collapsed, controlsIndex, declaredLanguages, FOLDABLE, hiddenEarlierVersion, hiddenTranslation } from './reveal';
+import { collapsed, controlsIndex, declaredLanguages, FOLDABLE, headingButtonsAsText, hiddenEarlierVersion, hiddenTranslation } from './reveal';
 
 const PARA_SELECTOR = 'p, li, td, dd, dt, h1, h2, h3, h4, h5, h6, pre, blockquote';
 const CHROME_SELECTOR = 'nav, header, footer, aside, [role="navigation"], [role="banner"], [role="contentinfo"], [role="complementary"], [role="dialog"], [aria-modal="true"]';
@@ -84,6 +84,8 @@ export function cleanCopy(root: Element): Element {
     if (el && collapsed(el) && hiddenEarlierVersion(el, controls)) earlier.push(el);
   }
   for (const el of earlier) el.remove();
+  // An accordion's titles, before the buttons they are made of go with the page furniture.
+  headingButtonsAsText(copy);
   const junk = copy.querySelectorAll(`script, style, noscript, template, iframe, form, button, ${CHROME_SELECTOR}`);
   for (let i = junk.length - 1; i >= 0; i--) junk[i]?.remove();
   const all = copy.querySelectorAll('[id], [class]');

@@ -15,7 +15,7 @@ export { findStatedDate } from '../../text/dates';
  * engine, which reads texts and never stores them. Never reuse or lower a number: stored versions compare
  * their number with this one, and only a higher one triggers re-extraction.
  */
-export const EXTRACTOR_VERSION = 10;
+export const EXTRACTOR_VERSION = 12;
 // 2 (5 December 2026): the fallback leaves out the heading that repeats the page's title, as Readability does.
 // 3 (6 December 2026): Readability no longer weighs elements by the words of their class and id (extract.ts).
 // 4 (6 December 2026): a hidden element in another language than the page's is not revealed (reveal.ts).
@@ -29,3 +29,7 @@ export const EXTRACTOR_VERSION = 10;
 //   a hidden element in another language than one the page declares elsewhere is a translation (hiddenTranslation).
 // 10 (6 December 2026): such an earlier edition or translation stays out when only a zero height or `inert` closes it
 //   (Readability reads both), and the fallback looks for them in the same elements as Readability's route (FOLDABLE).
+// 11 (7 December 2026): a button that is the whole content of a heading (an accordion's title) is read as the heading's
+//   text (reveal.ts headingButtonsAsText), and the heading is not dropped for an "unlikely" class ("accordion-header").
+// 12 (7 December 2026): a numeric stated date after a non-English label ("Stand: 01.02.2024") is read day first even on
+//   a page declaring US English (dates.ts).

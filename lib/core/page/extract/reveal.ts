@@ -279,3 +279,43 @@ export function revealCollapsed(doc: Document): number {
   }
   return revealed;
 }
+
+/** Headings looked at by headingButtonsAsText, at most: a bound on its work whatever the page. */
+const MAX_HEADINGS = 5_000;
+/** Readability's "unlikely candidate" words (0.6), which it removes an element for having in its class or id. */
+const UNLIKELY_WORDS = /-ad-|ai2html|banner|breadcrumbs|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote/gi;
+
+/** Whether a node is only white space (or a comment). */
+const blank = (n: Node) => n.nodeType === 8 || (n.nodeType === 3 && !(n.nodeValue ?? '').trim());
+
+/**
+ * An accordion's section titles are buttons inside headings (`<h2 class="accordion-header"><button
+ * class="accordion-button">How we share information</button></h2>`: Bootstrap 5, the WAI-ARIA accordion
+ * pattern). Readability removes every <button>, the fallback too, and with them the titles: the heading left
+ * empty goes, and the sections lose their names. On a copy, a button that is the whole content of a heading
+ * (an element `h1`-`h6` or with the heading role) is replaced by its own content, so the heading reads as its
+ * label; and the heading's class and id have Readability's "unlikely" words ("accordion-header") spelt
+ * otherwise, so that it is not removed as page furniture. Buttons beside a heading's text ("Edit") stay.
+ *
+ * Must only ever be called on a copy. Returns how many headings were so changed.
+ */
+export function headingButtonsAsText(root: ParentNode): number {
+  const headings = root.querySelectorAll('h1, h2, h3, h4, h5, h6, [role="heading"]');
+  let changed = 0;
+  for (let i = 0; i < Math.min(headings.length, MAX_HEADINGS); i++) {
+    const h = headings[i];
+    const button = h?.firstElementChild;
+    if (!h || !button || button.localName !== 'button' || button !== h.lastElementChild) continue;
+    let alone = true;
+    for (let n = h.firstChild; n && alone; n = n.nextSibling) alone = n === button || blank(n);
+    if (!alone) continue;
+    while (button.firstChild) h.insertBefore(button.firstChild, button);
+    button.remove();
+    for (const name of ['class', 'id']) {
+      const value = h.getAttribute(name);
+      if (value) h.setAttribute(name, value.replace(UNLIKELY_WORDS, (w) => `${w[0]}_${w.slice(1)}`));
+    }
+    changed++;
+  }
+  return changed;
+}
