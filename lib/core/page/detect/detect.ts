@@ -21,7 +21,7 @@ import {
 } from './vocab';
 import { LANGUAGES } from '../../lang';
 import { decodedUrl } from './gate';
-import { guessLanguage, inNotPageContent, primaryLanguage, readPageText, type PageText } from './text';
+import { guessLanguage, hasNotPageContent, inNotPageContent, primaryLanguage, readPageText, type PageText } from './text';
 
 /** Enough text for a stable density estimate; a 5 MB page costs no more than a long policy. */
 export const DETECT_BODY_CHARS = 80_000;
@@ -145,13 +145,15 @@ function readHeadings(doc: Document): { h1: string[]; folded: string[]; policyHe
   let policyHeading = '';
   const list = doc.querySelectorAll('h1, h2, h3, h4, [role="heading"]');
   const n = Math.min(list.length, MAX_HEADINGS);
+  // Each heading's ancestors are asked only on a page that has a dialog or consent manager at all.
+  const skips = n > 0 && hasNotPageContent(doc);
   for (let i = 0; i < n; i++) {
     const el = list[i];
     if (!el) continue;
     const t = (el.textContent ?? '').trim().slice(0, 200);
     if (!t) continue;
     // A dialog's or consent manager's heading ("Privacy Preference Center") is not the page's.
-    if (inNotPageContent(el)) continue;
+    if (skips && inNotPageContent(el)) continue;
     if (el.localName === 'h1') h1.push(t);
     const f = foldForMatch(t);
     folded.push(f);
