@@ -173,87 +173,16 @@ function countMatches(text: string, re: RegExp): number {
   return c;
 }
 
-/** What separates the parts of a title or heading ("Privacy Policy | Acme", "Acme – Privacy"). */
-const NAME_PARTS = /[|•·»–—:]| - /;
-
 /**
  * Policy pages have short names ("Privacy", "Privacy & Terms"); a headline that merely contains the
  * word ("Regulators fine network over privacy failures") does not count.
  */
 function shortSegmentMentions(raw: string): boolean {
-  for (const part of raw.split(NAME_PARTS)) {
+  for (const part of raw.split(/[|•·»–—:]| - /)) {
     const seg = foldForMatch(part).trim();
     if (PRIVACY_WORD.test(seg) && seg.split(' ').length <= 6) return true;
   }
   return false;
-}
-
-/** The most query parameters and form fields read to find a page's search. */
-const MAX_PARAMS = 30;
-const MAX_FIELDS = 200;
-/** Query parameters that, by wide convention, carry what the user typed into a search box. */
-const SEARCH_PARAMS = new Set(['q', 'query', 'search', 'search_query', 'searchterm', 'keywords']);
-
-/**
- * The user's search, folded, when the URL is a search: a query parameter of a conventional search name,
- * or one whose value a text field of the same name on the page holds (a results page shows the search
- * in its search box). '' otherwise. The search is what the user typed, not the page naming itself.
- */
-function userSearch(doc: Document, url: string): string {
-  let params: [string, string][];
-  try {
-    params = [...new URL(url).searchParams].slice(0, MAX_PARAMS);
-  } catch {
-    return '';
-  }
-  if (params.length === 0) return '';
-  let fields: Map<string, string> | null = null;
-  for (const [name, value] of params) {
-    const v = foldForMatch(value).trim();
-    if (!v) continue;
-    if (SEARCH_PARAMS.has(name.toLowerCase())) return v;
-    fields ??= formFields(doc);
-    if (fields.get(name) === v) return v;
-  }
-  return '';
-}
-
-/** The page's named text fields and their values, folded (a results page's search box holds the search). */
-function formFields(doc: Document): Map<string, string> {
-  const out = new Map<string, string>();
-  const list = doc.querySelectorAll('input[name][value], textarea[name]');
-  const n = Math.min(list.length, MAX_FIELDS);
-  for (let i = 0; i < n; i++) {
-    const el = list[i];
-    if (!el) continue;
-    const value = el.localName === 'textarea' ? el.textContent : el.getAttribute('value');
-    const name = el.getAttribute('name');
-    if (name && value) out.set(name, foldForMatch(value).trim());
-  }
-  return out;
-}
-
-/**
- * A title or heading split into the page's own name for itself and the rest: a part that is a question
- * ("Does my app need a privacy policy?") or that repeats the user's search names the page's subject,
- * not the page. `own` keeps the raw parts (joined by " | "); `rest` is the others, folded.
- */
-function ownName(raw: string, search: string): { own: string; rest: string } {
-  if (!raw.includes('?') && !raw.includes('\uff1f') && !search) return { own: raw, rest: '' };
-  const own: string[] = [];
-  const rest: string[] = [];
-  for (const part of raw.split(NAME_PARTS)) {
-    const folded = foldForMatch(part).trim();
-    const question = part.includes('?') || part.includes('\uff1f');
-    if (question || (search.length > 1 && folded.includes(search))) rest.push(folded);
-    else own.push(part);
-  }
-  return { own: own.join(' | '), rest: rest.join(' | ') };
-}
-
-/** Whether folded text names privacy, a privacy policy or a privacy-adjacent document. */
-function namesSubject(folded: string): boolean {
-  return !!folded && (POLICY_TITLE.test(folded) || PRIVACY_WORD.test(folded) || ADJACENT_TITLE.test(folded));
 }
 
 function logistic(x: number): number {
@@ -270,19 +199,12 @@ export function detectPolicyWithFeatures(doc: Document, url: string, options: De
   const reasons: string[] = [];
   let score = 0;
 
-  // On a search, the query is what the user typed: neither the URL nor a title that repeats it names the
-  // page. Unless the path itself names a policy: then a query is incidental (a highlighted term).
-  const q = url.indexOf('?');
-  const noQuery = q >= 0 ? url.slice(0, q) : url;
-  const search = q >= 0 && !POLICY_PATH.test(urlPathText(noQuery)) ? userSearch(doc, url) : '';
-  const { h1, folded: headings, policyHeading } = readHeadings(doc);
-  const titleName = ownName(doc.title ?? '', search);
-  const h1Name = ownName(h1.slice(0, 2).join(' | '), search);
-  const rawTitle = titleName.own;
+  const rawTitle = doc.title ?? '';
   const title = foldForMatch(rawTitle);
-  const rawH1 = h1Name.own;
+  const { h1, folded: headings, policyHeading } = readHeadings(doc);
+  const rawH1 = h1.slice(0, 2).join(' | ');
   const h1Text = foldForMatch(rawH1);
-  const path = urlPathText(search ? noQuery : url);
+  const path = urlPathText(url);
   const canonicalHref = doc.head?.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? '';
   const canonical = canonicalHref ? urlPathText(canonicalHref) : '';
 
@@ -317,18 +239,11 @@ export function detectPolicyWithFeatures(doc: Document, url: string, options: De
     score -= 2.5;
     reasons.push('title or main heading names another kind of document');
   }
-  // A page whose name names privacy only in a question or in the user's search, and nowhere as its own
-  // name, is about the subject (a results page, a question thread, an FAQ entry), not the document.
-  const aboutSubject = !named && !mentioned && !namedAdjacent && [titleName.rest, h1Name.rest].some(namesSubject);
-  if (aboutSubject) {
-    score -= 2.5;
-    reasons.push('title or main heading names privacy only in a question or in the search it repeats');
-  }
 
-  // URL and canonical link. Privacy in the URL of a page about privacy is the subject, as in a news path.
+  // URL and canonical link.
   const urlText = `${path} ${canonical}`;
   let urlNamesOther = false;
-  const urlNamesPolicy = POLICY_PATH.test(urlText) && !NEWS_PATH.test(path) && !aboutSubject;
+  const urlNamesPolicy = POLICY_PATH.test(urlText) && !NEWS_PATH.test(path);
   if (urlNamesPolicy) {
     score += 1.5;
     reasons.push('URL names privacy');
@@ -337,7 +252,7 @@ export function detectPolicyWithFeatures(doc: Document, url: string, options: De
     score -= 1;
     reasons.push('URL names another kind of page');
   }
-  if (!named && !mentioned && !aboutSubject && ADJACENT_URL.test(urlText)) namedAdjacent = true;
+  if (!named && !mentioned && ADJACENT_URL.test(urlText)) namedAdjacent = true;
 
   // Structured data: an article about privacy is not a policy.
   const types = readStructuredTypes(doc);
@@ -353,9 +268,8 @@ export function detectPolicyWithFeatures(doc: Document, url: string, options: De
     reasons.push(`a content heading names a privacy policy ("${policyHeading}")`);
   }
 
-  // A page that names itself as something else, or as a question or search about privacy, and nowhere as
-  // privacy, needs overwhelming body evidence.
-  const threshold = aboutSubject || (urlNamesOther && !named && !mentioned && !urlNamesPolicy) ? 4 : 2.5;
+  // A page that names itself as something else, and nowhere as privacy, needs overwhelming body evidence.
+  const threshold = urlNamesOther && !named && !mentioned && !urlNamesPolicy ? 4 : 2.5;
 
   // Body vocabulary. The body can move the score by at most DENSITY_MIN down; when the page names
   // itself a policy and the score already clears the threshold by more than that, the body cannot change
