@@ -163,6 +163,16 @@ describe('estimatePageSize: elements the parser makes that no tag names', () => 
     expect(estimate.elements / exact.elements).toBeLessThan(1.1);
   });
 
+  it('refuses, after a bounded look, stray end tags under a deep stack (each one looks for its element through the stack)', () => {
+    const html = `<!doctype html><title>Privacy Policy</title>${'<div>'.repeat(500)}We share data.${'</span>'.repeat(50_000)}`;
+    expect(() => loadPageWithinLimits(html, 'https://example.test/privacy')).toThrow(/^the page's markup keeps too many elements open to extract \(the look before parsing stopped after 20,000,000 steps\)$/);
+  });
+
+  it('refuses, after a bounded look, a page that keeps 20,000 formatting elements open (the look took 13 s on 400 KB of them): they nest', () => {
+    const html = `<!doctype html><title>Privacy Policy</title><div>${Array.from({ length: 20_000 }, (_, i) => `<b id=b${i}>`).join('')}We share data.</div>${'<p>x'.repeat(50)}`;
+    expect(() => loadPageWithinLimits(html, 'https://example.test/privacy')).toThrow(/^the page is nested too deeply to extract \(about [\d,]+ levels; the limit is 256\)$/);
+  });
+
   it('refuses before parsing a 10 KB page that would build 400,000 elements (it took jsdom 28 s and 1.4 GB)', () => {
     const html = reopened((i) => `<b id=b${i}>`, 200, '<p>x'.repeat(2_000));
     expect(html.length).toBeLessThan(11_000);

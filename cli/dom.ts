@@ -15,7 +15,7 @@
 import { createRequire } from 'node:module';
 import { indexOfAsciiIgnoreCase } from '../lib/core/text/trim';
 import { measureTree, READABILITY_LIMITS, type TreeSize } from '../lib/core/page/extract/extract';
-import { ATTRIBUTE_LIMITS, attributesOver, estimatePageSize, type PageEstimate } from '../lib/core/page/markup-size';
+import { ATTRIBUTE_LIMITS, attributesOver, estimatePageSize, MAX_SCAN_WORK, type PageEstimate } from '../lib/core/page/markup-size';
 
 type Jsdom = typeof import('jsdom');
 let jsdom: Jsdom | undefined;
@@ -203,7 +203,8 @@ export function measurePage(doc: Document, limits: TreeLimits = DOM_LIMITS): Tre
  */
 export function loadPageWithinLimits(html: string, url: string, limits: DomLimits = DOM_LIMITS): LoadedPage {
   const estimate = estimatePageSize(html);
-  const early = overLimit(estimate, limits, true, 2) ?? tooManyAttributes(estimate, limits);
+  const tooComplex = estimate.overWork ? `the page's markup keeps too many elements open to extract (the look before parsing stopped after ${n(MAX_SCAN_WORK)} steps)` : null;
+  const early = overLimit(estimate, limits, true, 2) ?? tooComplex ?? tooManyAttributes(estimate, limits);
   if (early) throw new PageTooComplex(early);
   const page = loadHtml(html, url);
   const exact = overLimit(measurePage(page.document, limits), limits, false);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadHtml } from '../../../scripts/lib/dom';
 import { DomTaskResult, runDomTask, type ParseHtml } from './dom-tasks';
+import { estimatePageSize, MAX_SCAN_WORK } from './markup-size';
 import { isSameSite } from './hops';
 import { EN_POLICY } from './detect/testpages';
 
@@ -72,5 +73,29 @@ describe('a policy nested past what extraction reads', () => {
     expect(html).not.toBe(EN_POLICY);
     const { parse } = parser();
     expect(runDomTask({ task: 'process', html, url: URL_ }, parse, isSameSite)).toMatchObject({ outcome: 'failed', refusal: { code: 'too-nested' } });
+  });
+});
+
+describe('a page that keeps thousands of formatting elements open', () => {
+  // Each unclosed <b> stays on the parser's stack and in its list of active formatting elements, so
+  // following the parser costs steps per tag that grow with both: 400 KB of them took the look 13 s.
+  const html = `<!doctype html><title>Privacy Policy</title><div>${Array.from({ length: 20_000 }, (_, i) => `<b id=b${i}>`).join('')}We share data.</div>${'<p>x'.repeat(50)}`;
+
+  it('is looked at in bounded steps, and refused as nested past reading, unparsed', () => {
+    const estimate = estimatePageSize(html);
+    expect(estimate.overWork).toBe(true);
+    // Stopped at the bound (one tag's charge past it at most), not at the end of the page.
+    expect(estimate.steps).toBeGreaterThan(MAX_SCAN_WORK);
+    expect(estimate.steps).toBeLessThan(MAX_SCAN_WORK + 100_000);
+    const { parse, parsed } = parser();
+    expect(runDomTask({ task: 'process', html, url: URL_ }, parse, isSameSite)).toMatchObject({ outcome: 'failed', refusal: { code: 'too-nested' } });
+    expect(runDomTask({ task: 'discover', html, url: URL_ }, parse, isSameSite)).toEqual({ task: 'discover', candidates: [] });
+    expect(parsed).toEqual([]);
+  });
+
+  it('a policy page is far inside the bound', () => {
+    expect(estimatePageSize(EN_POLICY)).toMatchObject({ steps: expect.any(Number) });
+    expect(estimatePageSize(EN_POLICY).overWork).toBeUndefined();
+    expect(estimatePageSize(EN_POLICY).steps).toBeLessThan(MAX_SCAN_WORK / 1_000);
   });
 });

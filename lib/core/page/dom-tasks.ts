@@ -35,7 +35,12 @@ export function runDomTask(task: DomTask, parse: ParseHtml, sameSite: (a: URL, b
   // Counted before any parser sees the page: Firefox's DOMParser takes quadratic time over one tag's
   // attributes (a tag of 400,000 held a background check for 45 s), and copies of formatting elements left
   // open can multiply what is written a thousandfold (markup-size.ts).
-  const over = attributesOver(estimatePageSize(task.html));
+  const estimate = estimatePageSize(task.html);
+  if (estimate.overWork) {
+    if (task.task === 'discover') return { task: 'discover', candidates: [] };
+    return { task: 'process', outcome: 'failed', detection: null, reason: 'the page is nested too deeply to read (its markup keeps too many elements open)', refusal: { code: 'too-nested' } };
+  }
+  const over = attributesOver(estimate);
   if (over) {
     if (task.task === 'discover') return { task: 'discover', candidates: [] };
     const reason =
