@@ -115,5 +115,23 @@ describe('a policy widget rendering below an introduction the background found n
     await expect.poll(copiedPolicy, { timeout: 13_000 }).toBe(true);
     expect(sent.map((s) => s.data.reason.split(':')[0])).toEqual(['rendered after load', 'late text']);
   }, 25_000);
+
+  // The same layout with words in its 2,000 links (a store's category menu: about 25,000 characters), above a
+  // policy of about 12,000: half the body's text again would be more than the policy brings.
+  const labelledGrid = `<div class="site-menu">${Array.from({ length: 2000 }, (_, i) => `<div class="tile"><a href="/c/${i}"><i class="ico"></i>Category ${i}</a></div>`).join('')}</div>`;
+  const belowWords = belowLayout.replace(iconGrid, labelledGrid);
+
+  it('is copied when it renders below a layout of thousands of links with words', async () => {
+    const { page, document } = open(belowWords, 'https://www.example.com/privacy');
+    page.start();
+    await expect.poll(() => sent.length, { timeout: 8_000 }).toBe(1);
+    expect(copiedPolicy()).toBe(false);
+    const one = policyDocument().body;
+    document.getElementById('policy-embed')!.innerHTML = one.innerHTML.repeat(Math.ceil(12_000 / (one.textContent ?? 'x').length));
+    expect(document.querySelector('.site-menu')!.textContent!.length).toBeGreaterThan(2 * document.getElementById('policy-embed')!.textContent!.length);
+    await expect.poll(copiedPolicy, { timeout: 13_000 }).toBe(true);
+    // The menu's words are text at load: the first copy is the load's.
+    expect(sent.map((s) => s.data.reason.split(':')[0])).toEqual(['load', 'late text']);
+  }, 25_000);
 });
 

@@ -57,6 +57,14 @@ function bodyTextChars(doc: Document): number {
 
 /** `before` grown substantially: by RENDERED_CHARS characters and by half. */
 const grownFrom = (before: number) => before + Math.max(RENDERED_CHARS, Math.ceil(before / 2));
+/**
+ * The body's whole text (menus and footers included) grown enough to copy again: as grownFrom, but by at most
+ * BODY_GROWTH_MAX_CHARS, since half a big layout's words (2,000 labelled links: 25,000 characters) can be more
+ * than a whole policy brings. Four times the rendered-text bar, as the body counts the page's chrome too; the
+ * copies this can cost an ordinary page are bounded by MAX_RECHECKS.
+ */
+const BODY_GROWTH_MAX_CHARS = 4 * RENDERED_CHARS;
+const bodyGrownFrom = (before: number) => before + Math.min(BODY_GROWTH_MAX_CHARS, Math.max(RENDERED_CHARS, Math.ceil(before / 2)));
 
 /** What the content script's context gives this module: whether this copy of the script is orphaned. */
 export interface PageContext {
@@ -141,7 +149,7 @@ export function createPageCapture(ctx: PageContext, doc: Document, href: () => s
    * be on its way: watch the page for a while, and copy it again once its text has grown substantially
    * (by RENDERED_CHARS characters and by half) and the DOM is quiet. The text is counted as renderedText
    * counts it (outside the page's chrome); where that count stops at its node bound before the end of the
-   * body (a widget below a big layout), by the body's whole text, read natively, against what it was.
+   * body (a widget below a big layout), by the body's whole text, read natively, grown as bodyGrownFrom says.
    * Bounded by counts and sizes: at most MAX_RECHECKS such copies of one page view, each decided by a count
    * of characters, never by how long anything took; the window only ends the wait.
    */
@@ -156,7 +164,7 @@ export function createPageCapture(ctx: PageContext, doc: Document, href: () => s
       if (now.rendered) return true;
       // The count read the whole body, as it did before: it says the text has not grown enough.
       if (now.nodes < MAX_RENDERED_NODES && before.complete) return false;
-      return bodyTextChars(doc) >= grownFrom(before.body);
+      return bodyTextChars(doc) >= bodyGrownFrom(before.body);
     };
     wait(grown, RECHECK_WINDOW_MS, (ready) => {
       if (!ready || lastChecked !== page || pageOf(href()) !== page) return;
