@@ -4,6 +4,8 @@
  * event page, Chrome's offscreen document, jsdom in tests); the caller passes the parser in.
  */
 import { z } from 'zod';
+import { FailureCode } from '../check-failure';
+import { failureText } from '../explain/failure-text';
 import { discoverPolicyLinks, Why, type Candidate } from './discover';
 import { attributesOver, estimatePageSize } from './markup-size';
 import { processPage } from './pipeline';
@@ -19,7 +21,7 @@ export type DomTask = z.infer<typeof DomTask>;
  * Why a page was not read for its markup, as a code and its numbers (ui.failure words it): a tag with more
  * attributes than ATTRIBUTE_LIMITS allow, too many in the page, or a tree past READABILITY_LIMITS.
  */
-export const PageRefusal = z.object({ code: z.enum(['attributes-in-tag', 'attributes', 'too-nested']), n: z.number().optional(), m: z.number().optional() });
+export const PageRefusal = z.object({ code: FailureCode.extract(['attributes-in-tag', 'attributes', 'too-nested']), n: z.number().optional(), m: z.number().optional() });
 export type PageRefusal = z.infer<typeof PageRefusal>;
 
 export const DomTaskResult = z.union([
@@ -35,17 +37,12 @@ export function runDomTask(task: DomTask, parse: ParseHtml, sameSite: (a: URL, b
   // Counted before any parser sees the page: Firefox's DOMParser takes quadratic time over one tag's
   // attributes (a tag of 400,000 held a background check for 45 s), and copies of formatting elements left
   // open can multiply what is written a thousandfold (markup-size.ts).
+  // (A look stopped at its bound of steps is a page nested past reading.)
   const estimate = estimatePageSize(task.html);
-  if (estimate.overWork) {
+  const refusal: PageRefusal | null = estimate.overWork ? { code: 'too-nested' } : attributesOver(estimate);
+  if (refusal) {
     if (task.task === 'discover') return { task: 'discover', candidates: [] };
-    return { task: 'process', outcome: 'failed', detection: null, reason: 'the page is nested too deeply to read (its markup keeps too many elements open)', refusal: { code: 'too-nested' } };
-  }
-  const over = attributesOver(estimate);
-  if (over) {
-    if (task.task === 'discover') return { task: 'discover', candidates: [] };
-    const reason =
-      over.code === 'attributes-in-tag' ? `the page has a tag with too many attributes to read (${over.n} in one tag; the limit is ${over.m})` : `the page has too many attributes to read (${over.n}; the limit is ${over.m})`;
-    return { task: 'process', outcome: 'failed', detection: null, reason, refusal: over };
+    return { task: 'process', outcome: 'failed', detection: null, reason: failureText(refusal), refusal };
   }
   let doc: Document;
   try {
