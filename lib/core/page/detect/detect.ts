@@ -21,7 +21,7 @@ import {
 } from './vocab';
 import { LANGUAGES } from '../../lang';
 import { decodedUrl } from './gate';
-import { guessLanguage, hasNotPageContent, inNotPageContent, primaryLanguage, readPageText, type PageText } from './text';
+import { guessLanguage, inNotPageContent, primaryLanguage, readPageText, type PageText } from './text';
 
 /** Enough text for a stable density estimate; a 5 MB page costs no more than a long policy. */
 export const DETECT_BODY_CHARS = 80_000;
@@ -139,21 +139,20 @@ function readStructuredTypes(doc: Document): string[] {
  * The page's headings outside dialogs and consent managers, raw and folded (each folded once), and the first
  * that names a policy in the content.
  */
-function readHeadings(doc: Document): { h1: string[]; folded: string[]; policyHeading: string } {
+function readHeadings(doc: Document, leftOut: boolean): { h1: string[]; folded: string[]; policyHeading: string } {
   const h1: string[] = [];
   const folded: string[] = [];
   let policyHeading = '';
   const list = doc.querySelectorAll('h1, h2, h3, h4, [role="heading"]');
   const n = Math.min(list.length, MAX_HEADINGS);
-  // Each heading's ancestors are asked only on a page that has a dialog or consent manager at all.
-  const skips = n > 0 && hasNotPageContent(doc);
   for (let i = 0; i < n; i++) {
     const el = list[i];
     if (!el) continue;
     const t = (el.textContent ?? '').trim().slice(0, 200);
     if (!t) continue;
     // A dialog's or consent manager's heading ("Privacy Preference Center") is not the page's.
-    if (skips && inNotPageContent(el)) continue;
+    // (Its ancestors are asked only on a page that has one at all: `leftOut`, from the page's text.)
+    if (leftOut && inNotPageContent(el)) continue;
     if (el.localName === 'h1') h1.push(t);
     const f = foldForMatch(t);
     folded.push(f);
@@ -201,7 +200,8 @@ export function detectPolicyWithFeatures(doc: Document, url: string, options: De
 
   const rawTitle = doc.title ?? '';
   const title = foldForMatch(rawTitle);
-  const { h1, folded: headings, policyHeading } = readHeadings(doc);
+  const pageText = options.pageText ?? readDetectionText(doc);
+  const { h1, folded: headings, policyHeading } = readHeadings(doc, pageText.leftOut);
   const rawH1 = h1.slice(0, 2).join(' | ');
   const h1Text = foldForMatch(rawH1);
   const path = urlPathText(url);
@@ -274,7 +274,7 @@ export function detectPolicyWithFeatures(doc: Document, url: string, options: De
   // Body vocabulary. The body can move the score by at most DENSITY_MIN down; when the page names
   // itself a policy and the score already clears the threshold by more than that, the body cannot change
   // the verdict, so only its beginning is read, for the reported density and the word count.
-  const fullRaw = (options.pageText ?? readDetectionText(doc)).text;
+  const fullRaw = pageText.text;
   const decided = named && score + DENSITY_MIN >= threshold;
   let bodyRaw = decided && fullRaw.length > DECIDED_BODY_CHARS ? fullRaw.slice(0, DECIDED_BODY_CHARS) : fullRaw;
   let body = ` ${foldForMatch(bodyRaw)} `;

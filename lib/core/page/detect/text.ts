@@ -88,6 +88,8 @@ export interface PageText {
   text: string;
   /** True when the whole body fit under the limit, so `text` is all of it. */
   complete: boolean;
+  /** Whether the page has a dialog or consent manager (hasNotPageContent), whose text was left out. */
+  leftOut: boolean;
 }
 
 /**
@@ -97,7 +99,7 @@ export interface PageText {
  */
 export function readPageText(doc: Document, maxChars = 400_000): PageText {
   const root = doc.body ?? doc.documentElement;
-  if (!root) return { text: '', complete: true };
+  if (!root) return { text: '', complete: true, leftOut: false };
   const parts: string[] = [];
   let total = 0;
   let complete = true;
@@ -128,7 +130,7 @@ export function readPageText(doc: Document, maxChars = 400_000): PageText {
     }
   }
   const text = parts.join(' ');
-  return { text: text.length > maxChars ? text.slice(0, maxChars) : text, complete: complete && text.length <= maxChars };
+  return { text: text.length > maxChars ? text.slice(0, maxChars) : text, complete: complete && text.length <= maxChars, leftOut: skips };
 }
 
 /** Primary language subtag ("en" from "en-GB"), or '' when the attribute is missing or odd. */
