@@ -64,7 +64,7 @@ const grownFrom = (before: number) => before + Math.max(RENDERED_CHARS, Math.cei
  * copies this can cost an ordinary page are bounded by MAX_RECHECKS.
  */
 const BODY_GROWTH_MAX_CHARS = 4 * RENDERED_CHARS;
-const bodyGrownFrom = (before: number) => before + Math.min(BODY_GROWTH_MAX_CHARS, Math.max(RENDERED_CHARS, Math.ceil(before / 2)));
+const bodyGrownFrom = (before: number) => Math.min(grownFrom(before), before + BODY_GROWTH_MAX_CHARS);
 
 /** What the content script's context gives this module: whether this copy of the script is orphaned. */
 export interface PageContext {
