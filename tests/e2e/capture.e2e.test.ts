@@ -21,6 +21,14 @@ function lateShell(): string {
 <script>setTimeout(() => { document.getElementById('app').innerHTML = ${JSON.stringify(article)}; }, 1000);</script></body></html>`;
 }
 
+/** A site's own search results for "privacy policy": snippets full of privacy words, the search shown back in its box. */
+function resultsPage(): string {
+  const snippet = 'Our privacy policy explains what personal information we collect, why we process it, which third parties and advertising partners receive it, how long we keep it and how you can opt out or ask us to delete it.';
+  const results = Array.from({ length: 8 }, (_, i) => `<div class="result"><a href="/page/${i}"><h3>Privacy policy, part ${i + 1}</h3></a><p>${snippet}</p></div>`).join('');
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Results for privacy policy | Inkwell Notes</title></head>
+<body><header><form role="search" action="/search"><input type="search" name="q" value="privacy policy"><button>Search</button></form></header><main>${results}</main></body></html>`;
+}
+
 describe('capture on load, whatever the headings', () => {
   let ext: Extension;
   let server: FixtureServer;
@@ -42,6 +50,7 @@ describe('capture on load, whatever the headings', () => {
       '/bold/privacy': policyRoute('bold', 1),
       '/table/privacy': policyRoute('table', 1),
       '/shell/privacy': { body: lateShell() },
+      '/search': { body: resultsPage() },
     });
     ext = await launchExtension();
     tab = await ext.context.newPage();
@@ -68,6 +77,16 @@ describe('capture on load, whatever the headings', () => {
       return b.text === '2' && b;
     }, 'the "2" badge');
     expect(badge.title).toMatch(/2 major changes/);
+  });
+
+  it('does not store a search results page about privacy policies as the site\'s policy', async () => {
+    const url = `${server.origin}/search?q=privacy+policy`;
+    const before = (await reportedOutcomes(ext)).length;
+    await tab.goto(url);
+    const outcome = await waitFor(async () => (await reportedOutcomes(ext)).slice(before).find((o) => o.url === url && o.outcome !== 'gate-passed'), 'the results page\'s outcome');
+    // It passed the content script's cheap check (its words are a policy's), and the background turned it down.
+    expect((await reportedOutcomes(ext)).slice(before).some((o) => o.url === url && o.outcome === 'gate-passed')).toBe(true);
+    expect(outcome.outcome).toBe('not-policy');
   });
 
   it('waits for an app shell whose h3/h4-only policy arrives after load, and saves it then', async () => {

@@ -3,7 +3,8 @@
  * privacy-adjacent document (cookie/tracker policy, data-processing agreement) or something else?
  *
  * Evidence is combined as a score with a reason per contribution, so a verdict can be explained:
- * the URL, the title, the main headings, the canonical link, structured data (JSON-LD, og:type),
+ * the URL, the title, the main headings, the canonical link, structured data (JSON-LD, og:type; microdata
+ * for threads and results pages), a search the page shows back,
  * and the body's vocabulary (density of privacy-policy phrases and policy-like section headings).
  */
 import { isRoute } from '../../route';
@@ -90,6 +91,78 @@ const ADJACENT_URL = new RegExp(LANGUAGES.flatMap((l) => l.adjacentPath).join('|
 const TRACKER_WORDS = new RegExp(`\\b(${LANGUAGES.flatMap((l) => l.trackerWords).join('|')})\\b`, 'g');
 
 const ARTICLE_TYPES = /^(newsarticle|article|blogposting|reportagenewsarticle|analysisnewsarticle|opinionnewsarticle|scholarlyarticle|techarticle|socialmediaposting|liveblogposting|review)$/i;
+
+/**
+ * Schema.org types of a question thread, a forum post and a results page: a page that declares one is
+ * people writing about a subject, or a list of other pages, never the site's own policy, whatever its title
+ * says ("Does my app need a privacy policy?"). Not `Question` (an FAQ page's questions are its parts) nor
+ * `FAQPage` (a privacy FAQ is close to a policy).
+ */
+const DISCUSSION_TYPES = /^(qapage|discussionforumposting|searchresultspage)$/i;
+/** Elements with microdata read for those types; a thread or a results page declares itself near the top. */
+const MAX_ITEMTYPES = 50;
+
+/** A type's own name, from `QAPage` or `https://schema.org/QAPage`. */
+function typeName(t: string): string {
+  return t.slice(Math.max(t.lastIndexOf('/'), t.lastIndexOf('#')) + 1);
+}
+
+/** Microdata types (`itemtype`, which may list several addresses) of the page's first elements that have one. */
+function readMicrodataTypes(doc: Document): string[] {
+  const types: string[] = [];
+  const list = doc.querySelectorAll('[itemtype]');
+  const n = Math.min(list.length, MAX_ITEMTYPES);
+  for (let i = 0; i < n; i++) {
+    for (const t of (list[i]?.getAttribute('itemtype') ?? '').slice(0, 500).split(/\s+/)) if (t) types.push(typeName(t));
+  }
+  return types;
+}
+
+/** Query parameters read for the user's search, and the longest value read. */
+const MAX_QUERY_PARAMS = 20;
+const MAX_SEARCH_CHARS = 200;
+/** Text fields read for the search shown back. */
+const MAX_FIELDS = 50;
+const TEXT_FIELD_TYPES = new Set(['', 'text', 'search']);
+
+/**
+ * The user's search, when the page shows it back: a value of the address's query that a text field on the
+ * page holds as the page was served (its `value`, or a text area's text). That is what a results page
+ * does, a search engine's or a site's own, under whatever name its field has; a policy does not. Values of
+ * fewer than three characters, or without a letter ("en", "2"), are not read as a search: a hidden or
+ * pre-filled field can hold one by chance. What the user typed into a field later is not read (the copy
+ * the background reads has only what the page was served with).
+ */
+function echoedSearch(doc: Document, url: string): string {
+  let query: URLSearchParams;
+  try {
+    query = new URL(url).searchParams;
+  } catch {
+    return '';
+  }
+  const values = new Set<string>();
+  let read = 0;
+  for (const [, value] of query) {
+    if (++read > MAX_QUERY_PARAMS) break;
+    const v = foldForMatch(value.slice(0, MAX_SEARCH_CHARS)).trim();
+    if (v.length >= 3 && /\p{L}/u.test(v)) values.add(v);
+  }
+  if (values.size === 0) return '';
+  const fields = doc.querySelectorAll('input, textarea');
+  const n = Math.min(fields.length, MAX_FIELDS);
+  for (let i = 0; i < n; i++) {
+    const field = fields[i];
+    if (!field) continue;
+    let held: string;
+    if (field.localName === 'textarea') held = field.textContent ?? '';
+    else if (TEXT_FIELD_TYPES.has((field.getAttribute('type') ?? '').trim().toLowerCase())) held = field.getAttribute('value') ?? '';
+    else continue;
+    if (held.length > MAX_SEARCH_CHARS) continue;
+    const v = foldForMatch(held).trim();
+    if (values.has(v)) return v;
+  }
+  return '';
+}
 
 /**
  * Host, path and query; the fragment only when it is a client-side route (`#/legal/privacy`,
@@ -327,9 +400,16 @@ export function detectPolicyWithFeatures(doc: Document, url: string, options: De
   let language = primaryLanguage(doc.documentElement?.getAttribute('lang'));
   if (!language) language = guessLanguage(body);
 
+  // A page about a subject by what it is, not by its words: a thread, a forum post, a results page.
+  const discussion = [...types.map(typeName), ...readMicrodataTypes(doc)].find((t) => DISCUSSION_TYPES.test(t));
+  const search = discussion ? '' : echoedSearch(doc, url);
+
   let kind: DetectionKind = 'other';
   if (words < MIN_WORDS) {
     reasons.push(`too little text (${words} words)`);
+    score = Math.min(score, 0);
+  } else if (discussion || search) {
+    reasons.push(discussion ? `structured data says ${discussion}: people writing about a subject, or a list of pages` : `the page shows the search in its address ("${search.slice(0, 60)}") in a text field: a results page`);
     score = Math.min(score, 0);
   } else if (score >= threshold) {
     kind = 'privacy-policy';
