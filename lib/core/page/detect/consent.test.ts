@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { loadHtml } from '../../../../scripts/lib/dom';
 import { processPage } from '../pipeline';
 import { readDetectionText } from './detect';
-import { hasNotPageContent, isNotPageContent } from './text';
+import { hasNotPageContent, isNotPageContent } from './not-content';
 import * as P from './testpages';
 
 const PURPOSES = [

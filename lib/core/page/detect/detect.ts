@@ -22,7 +22,8 @@ import {
 } from './vocab';
 import { LANGUAGES } from '../../lang';
 import { decodedUrl } from './gate';
-import { guessLanguage, inNotPageContent, primaryLanguage, readPageText, type PageText } from './text';
+import { inNotPageContent } from './not-content';
+import { guessLanguage, primaryLanguage, readPageText, type PageText } from './text';
 
 /** Enough text for a stable density estimate; a 5 MB page costs no more than a long policy. */
 export const DETECT_BODY_CHARS = 80_000;

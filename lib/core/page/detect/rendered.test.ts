@@ -32,6 +32,7 @@ describe('renderedText: has the page text arrived?', () => {
     ['navigation, a banner and a site footer only', `${CHROME}<div id="app"></div>`],
     ['a cookie dialog and hidden templates', `<div id="app"></div><div role="dialog" aria-modal="true"><p>${words(100)}</p></div><template><p>${words(200)}</p></template><div hidden><p>${words(200)}</p></div><div aria-hidden="true">${words(100)}</div>`],
     ['a noscript notice and inline styles', `<noscript><p>${words(100)}</p></noscript><style>${'.a{color:red}'.repeat(200)}</style><div id="app"></div>`],
+    ['a consent manager\'s banner and preference centre, outside any dialog', `<div id="app"></div><div id="onetrust-consent-sdk"><div id="onetrust-banner-sdk" role="region"><p>${words(60)}</p></div><div id="onetrust-pc-sdk" class="otPcCenter ot-hide"><p>${words(200)}</p></div></div><div class="qc-cmp2-container"><p>${words(60)}</p></div>`],
     ['ARIA chrome', `<div role="navigation">${words(100)}</div><div role="banner">${words(50)}</div><div role="contentinfo">${words(50)}</div><div role="complementary">${words(50)}</div><div id="app"></div>`],
   ])('counts an app shell with %s as still arriving', (_name, body) => {
     expect(renderedText(doc(body)).rendered).toBe(false);
