@@ -153,8 +153,8 @@ export function createRecheck(deps: RecheckDeps) {
       await step(() => deps.badges.refreshAll());
     }
     // After any check that read the page, not only one that saved a change: a change an earlier check
-    // saved but did not live to tell of is told now.
-    if (result.status !== 'failed') await step(() => deps.notices.tellUntold(entry.site, entry.addedAt));
+    // saved but did not live to tell of is told now (if the site is still watched: tellUntold asks).
+    if (result.status !== 'failed') await step(() => deps.notices.tellUntold(entry.site));
     return result;
   }
 
