@@ -11,7 +11,7 @@ import { documentFromMarkdown } from '@/lib/core/page/markdown';
 import { freshStore } from '@/lib/history/test-support';
 import type { PolicyStore } from '@/lib/history';
 import { createBadges } from './badges';
-import { createCombinedChange } from './combined';
+import { createCombinedChange, type CombinedChange } from './combined';
 import { updateWatches } from './prefs';
 import type { WatchEntry } from '@/lib/extension/views';
 
@@ -23,9 +23,9 @@ const V1 = doc('We collect your email address to run the service.');
 const V2 = doc('We collect your email address to run the service.\n\nWe may use your content to train our AI models.');
 const V3 = doc('We collect your email address to run the service.\n\nWe may use your content to train our AI models.\n\nWe share your data with advertisers.');
 
-async function setup(language = 'en') {
+async function setup(language = 'en', combined = createCombinedChange()) {
   const { store, clock } = await freshStore();
-  const badges = createBadges({ store: async () => store, siteOf: (s: PolicyStore, url) => (url && /^https?:/.test(url) ? s.siteForUrl(url) : null), language: () => language, combined: createCombinedChange() });
+  const badges = createBadges({ store: async () => store, siteOf: (s: PolicyStore, url) => (url && /^https?:/.test(url) ? s.siteForUrl(url) : null), language: () => language, combined });
   const tab = await fakeBrowser.tabs.create({ url: URL_ });
   const other = await fakeBrowser.tabs.create({ url: 'https://news.example.net/' });
   const save = async (document: typeof V1) => {
@@ -123,5 +123,54 @@ describe('the toolbar badge', () => {
     expect((await shown(late.id!)).text).toBe('');
     await fakeBrowser.tabs.update(late.id!, { status: 'complete' } as never);
     await expect.poll(async () => (await shown(late.id!)).text).toBe('1');
+  });
+
+  describe('a refresh that takes a while', () => {
+    /** The change across two unreviewed versions, worked out only once `release` is called; `asked` once it was asked for. */
+    function slowCombined() {
+      let release!: () => void;
+      let ask!: () => void;
+      const gate = new Promise<void>((r) => (release = r));
+      const asked = new Promise<void>((r) => (ask = r));
+      const real = createCombinedChange();
+      const combined: CombinedChange = async (...args) => {
+        ask();
+        await gate;
+        return real(...args);
+      };
+      return { combined, asked, release };
+    }
+
+    it('does not overwrite the badge of a refresh begun after it (a review meanwhile)', async () => {
+      const { combined, asked, release } = slowCombined();
+      const { store, badges, tab, save, shown } = await setup('en', combined);
+      await save(V1);
+      const reviewed = [await save(V2), await save(V3)];
+      // Two unreviewed versions: their change as one is being worked out when the user reviews them.
+      const slow = badges.refresh(tab, URL_);
+      await asked;
+      for (const v of reviewed) await store.markReviewed(v.version.versionId);
+      await badges.refresh(tab, URL_);
+      expect((await shown(tab)).text).toBe('');
+      release();
+      await slow;
+      expect((await shown(tab)).text).toBe('');
+    });
+
+    it('writes nothing on a tab that went to another site meanwhile', async () => {
+      const { combined, asked, release } = slowCombined();
+      const { badges, tab, save, shown } = await setup('en', combined);
+      await save(V1);
+      await save(V2);
+      await save(V3);
+      // The tabs are listed, then the user follows a link while the policy's tab's badge is worked out.
+      const all = badges.refreshAll();
+      await asked;
+      await fakeBrowser.tabs.update(tab, { url: 'https://news.example.net/today' });
+      await badges.refresh(tab, 'https://news.example.net/today');
+      release();
+      await all;
+      expect(await shown(tab)).toEqual({ text: '', title: expect.not.stringContaining('example.com') });
+    });
   });
 });

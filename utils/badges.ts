@@ -29,6 +29,7 @@ export interface BadgeDeps {
 export interface Badges {
   /** What the badge of a tab on `site` shows; `watched`, the watched sites when the caller read them already. */
   inputFor(site: string | null, watched?: () => Promise<readonly string[]>): Promise<BadgeInput>;
+  /** The badge of a tab showing `url`, written only while the tab still shows that site. */
   refresh(tabId: number, url: string | undefined): Promise<void>;
   refreshAll(): Promise<void>;
   /** Keeps each tab's badge up to date as it loads a page or is brought forward. */
@@ -42,6 +43,14 @@ export function watchedSites(): () => Promise<readonly string[]> {
 }
 
 export function createBadges(deps: BadgeDeps): Badges {
+  /**
+   * Refreshes in the order they began, and by tab the latest whose badge was written: a refresh that took
+   * longer than one begun after it (a review meanwhile) writes nothing over the newer badge. One number a
+   * tab, for the worker's life.
+   */
+  let begun = 0;
+  const written = new Map<number, number>();
+
   async function digestFor(store: PolicyStore, p: PendingPolicy): Promise<AnalysisDigest | null> {
     if (p.digest) return p.digest;
     const analysis = await deps.combined(store, p);
@@ -70,8 +79,17 @@ export function createBadges(deps: BadgeDeps): Badges {
   }
 
   async function refresh(tabId: number, url: string | undefined, watched = watchedSites()): Promise<void> {
+    const order = ++begun;
     const store = await deps.store();
-    const badge = badgeFor(await inputFor(deps.siteOf(store, url), watched), explainer(deps.language()).ui.badge);
+    const site = deps.siteOf(store, url);
+    const badge = badgeFor(await inputFor(site, watched), explainer(deps.language()).ui.badge);
+    // `url` is where the tab was when the refresh was asked for (a capture's sender, refreshAll's list of
+    // tabs): a tab that went to another site meanwhile, or was closed, is left to its own refresh (the
+    // page it loaded asks for one). Nothing is awaited between these checks and the writes.
+    const tab = await browser.tabs.get(tabId).catch(() => null);
+    if (!tab || deps.siteOf(store, tab.url) !== site) return;
+    if ((written.get(tabId) ?? 0) > order) return;
+    written.set(tabId, order);
     await Promise.all([
       browser.action.setBadgeText({ tabId, text: badge.text }),
       browser.action.setBadgeBackgroundColor({ tabId, color: badge.color }),

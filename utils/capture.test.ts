@@ -3,10 +3,13 @@
  * pipeline (jsdom's DOMParser), a fake-indexeddb store and the engine all real: what is saved, what the
  * diagnostics log says, the badge, and when a visited policy joins the watch list.
  */
+import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { MAX_POLICIES_PER_SITE } from '@/lib/history/save';
 import { makeDocument } from '@/lib/history/test-support';
+import { createDomRunner, type RunInDom } from './dom';
+import { createFeatures } from './features';
 import { getWatches, setSettings } from './prefs';
 import { backgroundWithTab, POLICY_URL as URL_, POLICY_V1, POLICY_V2, senderOf, withBackgroundWorld } from './testing/support';
 
@@ -105,5 +108,33 @@ describe('a captured page', () => {
     await handlers.watchSite({ policyUrl: URL_ }, {} as never);
     await capture(POLICY_V2);
     expect((await getWatches()).map((w) => w.site)).toEqual(['example.com']);
+  });
+});
+
+describe('a capture that ends after its tab went to another site', () => {
+  it('leaves that site\'s badge on the tab, not the policy\'s', async () => {
+    // The page pipeline waits for `gate` before it reads a copy.
+    const factory = new IDBFactory();
+    const real = createDomRunner();
+    let gate = Promise.resolve();
+    const dom: RunInDom = (task) => gate.then(() => real(task));
+    const background = createFeatures({ idb: () => factory, dom, language: () => 'en' });
+    background.badges.followTabs();
+    const tab = await fakeBrowser.tabs.create({ url: URL_ });
+    const capture = (html: string) => background.handlers.pageCaptured({ url: URL_, reason: 'load: title names a privacy policy', html }, senderOf(tab));
+    await capture(POLICY_V1);
+    expect(await capture(POLICY_V2)).toEqual({ status: 'changed' });
+    expect(await fakeBrowser.action.getBadgeText({ tabId: tab.id! })).not.toBe('');
+    // The user comes back to the policy (unchanged) and follows a link to another site while its copy is read.
+    let release!: () => void;
+    gate = new Promise((r) => (release = r));
+    const pending = capture(POLICY_V2);
+    await fakeBrowser.tabs.update(tab.id!, { url: 'https://news.example.net/today' });
+    await fakeBrowser.tabs.update(tab.id!, { status: 'complete' } as never);
+    await expect.poll(() => fakeBrowser.action.getBadgeText({ tabId: tab.id! })).toBe('');
+    release();
+    expect(await pending).toEqual({ status: 'unchanged' });
+    expect(await fakeBrowser.action.getBadgeText({ tabId: tab.id! })).toBe('');
+    expect(await fakeBrowser.action.getTitle({ tabId: tab.id! })).not.toContain('example.com');
   });
 });

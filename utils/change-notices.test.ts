@@ -16,9 +16,9 @@ const server = withServer();
 const none = {} as never;
 
 /** One browser profile: each call is the background worker starting again over the same history. */
-function profile() {
+function profile(net?: typeof fetch) {
   const factory = new IDBFactory();
-  return () => createFeatures({ idb: () => factory, dom: createDomRunner(), language: () => 'en' });
+  return () => createFeatures({ idb: () => factory, dom: createDomRunner(), language: () => 'en', ...(net ? { fetch: net } : {}) });
 }
 
 const shown = async () => Object.keys(await fakeBrowser.notifications.getAll());
@@ -120,6 +120,28 @@ describe('a major change not told', () => {
     expect(await shown()).toEqual([]);
   });
 
+  it('of a site the user stopped watching while its check was under way, whose version is still kept', async () => {
+    const hook: { beforeNext: (() => Promise<void>) | null } = { beforeNext: null };
+    const net = (async (u: string, init?: RequestInit) => {
+      const h = hook.beforeNext;
+      hook.beforeNext = null;
+      if (h) await h();
+      return fetch(u, init);
+    }) as typeof fetch;
+    const worker = await started(profile(net));
+    const { site } = await watchedAndChecked(worker);
+    const entry = (await getWatches())[0]!;
+    // The policy changes; the alarm's check is fetching it when the user clicks "Stop watching".
+    server.served = { status: 200, html: POLICY_V2 };
+    hook.beforeNext = async () => void (await worker.handlers.unwatchSite({ site }, none));
+    expect((await worker.recheck.runCheck(entry)).status).toBe('changed');
+    expect(await getWatches()).toEqual([]);
+    expect(await shown()).toEqual([]);
+    const store = await worker.history.store();
+    const [policy] = await store.listPolicies(site);
+    expect(await store.listVersions(policy!.policyId)).toHaveLength(2);
+  });
+
   it('kept before the site was watched', async () => {
     const worker = await started();
     await setSettings({ notifications: true });
@@ -154,7 +176,7 @@ describe('a damaged record of what was told', () => {
     const worker = profile()();
     const { site } = await watchedAndChecked(worker);
     await fakeBrowser.storage.local.set({ changeNotices: { from: 'yesterday', considered: 7 } });
-    expect(await worker.notices.tellUntold(site, (await getWatches())[0]!.addedAt)).toBe(false);
+    expect(await worker.notices.tellUntold(site)).toBe(false);
     expect(await setAsideCount()).toBe(1);
     await changedAndChecked(worker, site);
     expect(await shown()).toEqual([`clausewatch:${site}`]);

@@ -63,14 +63,23 @@ export function createChangeNotices(deps: ChangeNoticesDeps) {
 
   /**
    * Tells of a major change of a watched site not told yet (when notifications are on), and records its
-   * versions as considered. `watchedSince`: when the site was watched; an older change is not told.
-   * Resolves to whether a notification was sent.
+   * versions as considered; a change from before the site was watched is not told. Resolves to whether a
+   * notification was sent.
+   *
+   * Whether the site is watched is asked here, as the record is updated, not by the caller before: a check
+   * runs for seconds, and the user may click "Stop watching" meanwhile. A site no longer watched is told
+   * nothing (its versions are kept all the same: the history loses nothing), and the record is left as it
+   * is; watched again, it is watched anew (a change from before then is not told).
    */
-  function tellUntold(site: string, watchedSince: number): Promise<boolean> {
+  function tellUntold(site: string): Promise<boolean> {
+    const watched = async () => (await getWatches()).find((w) => w.site === site);
     return updateNotices(async (state) => {
+      const entry = await watched();
+      if (!entry) return { state, result: false };
       const considered = toMap(state);
-      const tell = await consider(site, considered, Math.max(state.from, watchedSince));
-      const sent = tell && (await getSettings()).notifications;
+      const tell = await consider(site, considered, Math.max(state.from, entry.addedAt));
+      // Asked again just before telling: the reads since take a moment too.
+      const sent = tell && (await getSettings()).notifications && (await watched()) !== undefined;
       // Told before it is recorded: a worker stopped in between tells again (the same notification,
       // which replaces its twin), never not at all.
       if (sent) await deps.notifications.notifyChange(site);
@@ -78,10 +87,13 @@ export function createChangeNotices(deps: ChangeNoticesDeps) {
     });
   }
 
-  /** Every watched site's untold change: at a worker's start, and after kept changes were analysed. */
+  /**
+   * Every watched site's untold change: at a worker's start, and after kept changes were analysed. A site
+   * the user stops watching during the round is told nothing (tellUntold asks again).
+   */
   async function tellAllUntold(): Promise<void> {
     for (const entry of await getWatches()) {
-      await tellUntold(entry.site, entry.addedAt).catch((error: unknown) => console.warn('[Clausewatch] notification of', entry.site, error));
+      await tellUntold(entry.site).catch((error: unknown) => console.warn('[Clausewatch] notification of', entry.site, error));
     }
   }
 

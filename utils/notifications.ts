@@ -9,14 +9,33 @@ const PREFIX = 'clausewatch:';
 
 export interface Notifications {
   notifyChange(site: string): Promise<void>;
-  /** Opens the site's history page when one of our notifications is clicked. */
+  /** Opens the site's history page when one of our notifications is clicked (from the worker's start). */
   listen(): void;
+}
+
+/** A click on one of our notifications: that site's history. */
+function opened(id: string): void {
+  if (!id.startsWith(PREFIX)) return;
+  void browser.tabs.create({ url: browser.runtime.getURL(`/site-history.html?site=${encodeURIComponent(id.slice(PREFIX.length))}`) });
+}
+
+/**
+ * The click listener on the notifications namespace as it is now, once. "notifications" is an optional
+ * permission: without it the namespace is absent, and the browser adds it to the running worker when the
+ * user grants it (Firefox makes a new one after a grant that follows a withdrawal: the event at hand is
+ * asked whether it has the listener).
+ */
+function hearClicks(): void {
+  const clicked = browser.notifications?.onClicked;
+  if (clicked && !clicked.hasListener(opened)) clicked.addListener(opened);
 }
 
 export function createNotifications(language: () => string): Notifications {
   async function notifyChange(site: string): Promise<void> {
     const words = explainer(language()).ui.notification;
     try {
+      // Also here: a notification shown before the browser told this worker of the grant is heard too.
+      hearClicks();
       await browser.notifications.create(`${PREFIX}${site}`, {
         type: 'basic',
         iconUrl: browser.runtime.getURL('/icon/128.png'),
@@ -29,9 +48,10 @@ export function createNotifications(language: () => string): Notifications {
   }
 
   function listen(): void {
-    browser.notifications?.onClicked.addListener((id) => {
-      if (!id.startsWith(PREFIX)) return;
-      void browser.tabs.create({ url: browser.runtime.getURL(`/site-history.html?site=${encodeURIComponent(id.slice(PREFIX.length))}`) });
+    hearClicks();
+    // Granted while the worker runs (the options page's switch, or the browser's add-on manager).
+    browser.permissions.onAdded.addListener((added) => {
+      if (added.permissions?.includes('notifications')) hearClicks();
     });
   }
 

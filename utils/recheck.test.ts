@@ -250,6 +250,16 @@ describe('an alarm batch under way', () => {
     // The new address keeps its own first check.
     expect((await getWatches()).find((w) => w.site === '127.0.0.2')).toMatchObject({ status: 'pending', lastCheck: null });
   });
+
+  it('sends no second request for a site the user checked with "Check now" mid-batch', async () => {
+    server.served = { status: 200, html: POLICY_V1 };
+    const bg = backgroundRecordingFetches();
+    const urls = await threeDueSites(bg);
+    // While the batch fetches the first site, the user checks the second, done before the batch reaches it.
+    bg.hook.beforeNext = async () => void (await bg.handlers.checkNow({ site: 'localhost' }, none));
+    await bg.recheck.runDueChecks();
+    expect(bg.fetched).toEqual(urls);
+  });
 });
 
 describe('notifications', () => {

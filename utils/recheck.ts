@@ -9,7 +9,7 @@ import { failureText } from '@/lib/core/explain/failure-text';
 import { fetchGuarded, type HiddenRedirects } from '@/lib/core/page/fetch-page';
 import { assessDetection, assessFetch } from '@/lib/extension/recheck';
 import { hasReviewableChange } from '@/lib/core/review';
-import { dueEntries, nextAfterFailure, nextAfterSuccess, RECHECK_ALARM } from '@/lib/extension/schedule';
+import { dueEntries, isDue, nextAfterFailure, nextAfterSuccess, RECHECK_ALARM } from '@/lib/extension/schedule';
 import type { WatchEntry } from '@/lib/extension/views';
 import type { Badges } from './badges';
 import { recordOutcome } from './diagnostics';
@@ -153,8 +153,8 @@ export function createRecheck(deps: RecheckDeps) {
       await step(() => deps.badges.refreshAll());
     }
     // After any check that read the page, not only one that saved a change: a change an earlier check
-    // saved but did not live to tell of is told now.
-    if (result.status !== 'failed') await step(() => deps.notices.tellUntold(entry.site, entry.addedAt));
+    // saved but did not live to tell of is told now (if the site is still watched: tellUntold asks).
+    if (result.status !== 'failed') await step(() => deps.notices.tellUntold(entry.site));
     return result;
   }
 
@@ -163,10 +163,11 @@ export function createRecheck(deps: RecheckDeps) {
     const due = dueEntries(await getWatches(), Date.now(), { paused: settings.paused, limit: CHECKS_PER_ALARM });
     for (const planned of due) {
       // The batch takes a while: "Pause all checks", "Stop watching" or a new address meanwhile is obeyed
-      // before the next request, which is sent only for the entry as it is now.
+      // before the next request, which is sent only for the entry as it is now, and only if it is still due
+      // (not if "Check now" checked it meanwhile; one under way is joined by runCheck).
       if ((await getSettings()).paused) return;
       const entry = (await getWatches()).find((w) => w.site === planned.site);
-      if (!entry || entry.policyUrl !== planned.policyUrl) continue;
+      if (!entry || entry.policyUrl !== planned.policyUrl || !isDue(entry, Date.now())) continue;
       // One site's trouble (even a bug) never keeps the others from their check.
       await runCheck(entry).catch((error: unknown) => console.warn('[Clausewatch] check failed', entry.site, error));
     }

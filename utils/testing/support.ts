@@ -43,6 +43,27 @@ export async function backgroundWithTab(url = POLICY_URL) {
   return { ...background, tabId: tab.id!, capture };
 }
 
+type Listener = Parameters<typeof fakeBrowser.permissions.onAdded.addListener>[0];
+let addedListeners: Listener[] = [];
+
+/**
+ * permissions.onAdded, which fakeBrowser does not implement (its methods throw): an event the test fires
+ * with grantPermissions, as the browser does when the user grants an optional permission.
+ */
+function listenForGrants(): void {
+  addedListeners = [];
+  fakeBrowser.permissions.onAdded = {
+    addListener: (l: Listener) => void addedListeners.push(l),
+    removeListener: (l: Listener) => void (addedListeners = addedListeners.filter((x) => x !== l)),
+    hasListener: (l: Listener) => addedListeners.includes(l),
+  };
+}
+
+/** The user grants `permissions` (the browser fires permissions.onAdded). */
+export async function grantPermissions(permissions: Parameters<Listener>[0]): Promise<void> {
+  await Promise.all(addedListeners.map((l) => l(permissions)));
+}
+
 /** jsdom's DOMParser as the background's DOM, and fakeBrowser reset before each test. */
 export function withBackgroundWorld(): void {
   beforeAll(() => {
@@ -51,7 +72,10 @@ export function withBackgroundWorld(): void {
   afterAll(() => {
     delete (globalThis as { DOMParser?: unknown }).DOMParser;
   });
-  beforeEach(() => fakeBrowser.reset());
+  beforeEach(() => {
+    fakeBrowser.reset();
+    listenForGrants();
+  });
 }
 
 /** A local server answering every path with what `served` says at the time of the request. */
