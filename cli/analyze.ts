@@ -140,6 +140,7 @@ export function runDiff(older: InputFile, newer: InputFile, urls: { older: strin
     evidenceSpans: f.evidence.map((e) => e.spans),
     triggers: f.evidence.map((e) => e.triggers),
     before: f.evidence.map((e) => e.previous ?? null),
+    beforeKept: f.evidence.map((e) => e.previousKept === true),
     gained: f.gained,
     signals: f.signals,
     section: f.section,

@@ -47,4 +47,13 @@ describe('a finding in the CLI, with --lang', () => {
   ])('%s: what the policy said before, in the language’s words and quotation marks', (lang, want) => {
     expect(lines(diff({}), lang)).toContain(want);
   });
+
+  it.each([
+    ['de', 'Das stand schon vorher in der Richtlinie und steht dort weiterhin: „Wir nutzen Ihre Beiträge'],
+    ['en', 'The policy already said, and still says: “Wir nutzen Ihre Beiträge nur für den Dienst.”'],
+  ])('%s: an older statement the newer version still makes is not called what it said before', (lang, want) => {
+    const out = lines(diff({ beforeKept: [true] }), lang).join('\n');
+    expect(out).toContain(want);
+    expect(out).not.toMatch(/Before, the policy said|Vorher stand/);
+  });
 });

@@ -130,7 +130,7 @@ export function formatDiff(page: DiffOutput, style: Style, width = 100, lang?: s
       const quoted = spans && spans.length ? renderSpans(spans, style) : sentence;
       lines.push(wrap(words.ui.common.quote(quoted), width - 6, '     ', '      '));
       const before = f.before[k];
-      if (before && spans?.every((s) => s.op === 'insert')) lines.push(style.dim(wrap(`${words.ui.analysis.before} ${words.ui.common.quote(before)}`, width - 6, '     ', '      ')));
+      if (before && spans?.every((s) => s.op === 'insert')) lines.push(style.dim(wrap(`${f.beforeKept?.[k] ? words.ui.analysis.beforeKept : words.ui.analysis.before} ${words.ui.common.quote(before)}`, width - 6, '     ', '      ')));
     });
   });
   return `${lines.join('\n')}\n`;

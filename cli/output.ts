@@ -48,6 +48,8 @@ export const CliFinding = z.object({
   triggers: z.array(z.array(z.string())),
   /** For each evidence sentence, what the older version said on the point (the edited sentence, or its closest statement in the category), or null. */
   before: z.array(z.string().nullable()),
+  /** For each evidence sentence, whether the older statement in `before`, quoted beside a new sentence, still stands in the newer version word for word. */
+  beforeKept: z.array(z.boolean()).optional(),
   /** What a new or expanded finding gained, as codes: recipient kinds, company names, data kinds, purposes. */
   gained: Gained.optional(),
   /** Facts that shape the headline, as codes: 'opt-out' (an opt-out is offered), 'sale' (a sale is mentioned). */

@@ -83,3 +83,28 @@ describe('a change with findings in a very long policy', () => {
     expect(text).not.toContain(explainer('en').ui.analysis.nothingFoundInPart);
   });
 });
+
+describe('the older statement quoted beside a new sentence', () => {
+  const doc = (paragraphs: string[]): PolicyDocument => ({
+    url: 'https://example.com/privacy', title: 'Privacy Policy', language: 'en', statedDate: null,
+    blocks: paragraphs.map((text) => ({ kind: 'paragraph' as const, text, section: ['Sharing'] })),
+    extraction: { method: 'readability', words: 0, notes: [] },
+  });
+  const providers = 'We share your information with service providers who host our servers.';
+
+  it('is not called what the policy said "before" when the newer version still says it', () => {
+    const a = analyzeChange(doc([providers, 'We do not sell your data.']), doc([providers, 'We also share your purchase history with advertisers.', 'We do not sell your data.']));
+    const text = shown(a);
+    expect(text).toContain(providers);
+    expect(text).toContain(explainer('en').ui.analysis.beforeKept);
+    expect(text).not.toContain(explainer('en').ui.analysis.before);
+  });
+
+  it('is what the policy said before when the newer version no longer says it', () => {
+    const a = analyzeChange(doc([providers, 'We do not sell your data.']), doc(['We do not sell your data.', 'Contact us with questions.', 'We share your information with advertisers, who pay for it.']));
+    const text = shown(a);
+    expect(text).toContain(providers);
+    expect(text).toContain(explainer('en').ui.analysis.before);
+    expect(text).not.toContain(explainer('en').ui.analysis.beforeKept);
+  });
+});

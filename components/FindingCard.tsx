@@ -64,7 +64,7 @@ export function FindingCard({
             </blockquote>
             {e.previous && e.spans.every((s) => s.op === 'insert') && (
               <p className="evidence-before small">
-                <span className="muted">{ui.analysis.before} </span>
+                <span className="muted">{e.previousKept ? ui.analysis.beforeKept : ui.analysis.before} </span>
                 {ui.common.quote(e.previous)}
               </p>
             )}

@@ -104,6 +104,12 @@ export const Evidence = z.object({
   triggers: z.array(z.string()),
   /** What the older version said on the point: the edited sentence, or its closest statement in the category. */
   previous: z.string().optional(),
+  /**
+   * Set when `previous` is the closest statement quoted beside a new sentence and the newer version still
+   * says it word for word: the new sentence was added beside it, not in its place. (Absent from analyses
+   * made before 7 December 2026.)
+   */
+  previousKept: z.literal(true).optional(),
 });
 export type Evidence = z.infer<typeof Evidence>;
 

@@ -196,6 +196,25 @@ describe('golden explanations', () => {
     expect(a.findings[0]?.gained).toMatchObject({ recipients: ['data-brokers'], data: ['purchases'] });
   });
 
+  it('says whether the older statement quoted beside a new sentence still stands, or was replaced by it', () => {
+    // Added beside it: the newer version still says it, word for word.
+    const beside = analyze(BASE.replace('We do not sell your personal information.', 'We do not sell your personal information.\n\nWe share your purchase history with data brokers.'));
+    expect(beside.findings[0]?.evidence[0]).toMatchObject({ previous: 'We share your information with service providers who host our servers.', previousKept: true });
+    // Put in its place: the older statement is gone from the newer version.
+    const instead = analyze(
+      BASE.replace('We share your information with service providers who host our servers.\n\n', '').replace(
+        'You can request a copy of your data.',
+        'You can request a copy of your data.\n\n## Partners\n\nWe share your information with data brokers, who pay for it.',
+      ),
+    );
+    const evidence = instead.findings.find((f) => f.category === 'third-party-sharing')?.evidence[0];
+    expect(evidence?.previous).toBe('We share your information with service providers who host our servers.');
+    expect(evidence?.previousKept).toBeUndefined();
+    // An edited sentence's former wording is never "kept".
+    const edited = analyze(BASE.replace('who host our servers.', 'who host our servers and with advertising partners.'));
+    expect(edited.findings[0]?.evidence[0]?.previousKept).toBeUndefined();
+  });
+
   it('sorts findings major, then good news, then minor', () => {
     const newer = BASE.replace('You can request a copy of your data.', 'You can request a copy of your data.\n\nYou can delete your account at any time.')
       .replace('We collect usage data to operate the service.', 'We may use your content to train our AI models.')

@@ -136,7 +136,13 @@ export const SENTENCES_PER_STEP = 40;
  * generator: it yields every SENTENCES_PER_STEP sentences so an asynchronous caller can let other work
  * run; what it computes does not depend on whether or when it is paused.
  */
-function* profile(reads: readonly ReadBlock[], language: string, classify: Classify, headers: Set<string>): Generator<void, (category: Category) => CategoryProfile> {
+function* profile(
+  reads: readonly ReadBlock[],
+  language: string,
+  classify: Classify,
+  headers: Set<string>,
+  sentences?: Set<string>,
+): Generator<void, (category: Category) => CategoryProfile> {
   const profiles = new Map<Category, CategoryProfile>();
   const get = (category: Category) => {
     let p = profiles.get(category);
@@ -158,6 +164,7 @@ function* profile(reads: readonly ReadBlock[], language: string, classify: Class
     }
     for (const sentence of splitSentences(read, language)) {
       if (++n % SENTENCES_PER_STEP === 0) yield;
+      sentences?.add(sentence);
       const read = withLeadIn(leadIn, sentence);
       for (const c of classify(read)) {
         const p = get(c.category);
@@ -452,6 +459,7 @@ function judgeEdit(
   classify: Classify,
   names: Names,
   stillDenies: (sale: boolean) => boolean,
+  stands: (sentence: string) => boolean,
 ): Judgement[] {
   const out: Judgement[] = [];
   if (edit.type === 'removed') {
@@ -494,7 +502,10 @@ function judgeEdit(
     const attributes = opening ? { ...read, named: read.named.filter(notOpening) } : read;
     const known = older(category);
     const previous = edit.type === 'modified' ? (edit.before ?? undefined) : closest(after, known);
-    const evidence: Evidence = { sentence: after, spans: edit.spans, triggers, ...(previous ? { previous } : {}) };
+    // Quoted beside a new sentence, the older version's closest statement may still stand in the newer one:
+    // then it was not replaced, and must not read as "before, it said".
+    const kept = edit.type !== 'modified' && previous !== undefined && stands(previous);
+    const evidence: Evidence = { sentence: after, spans: edit.spans, triggers, ...(previous ? { previous } : {}), ...(kept ? { previousKept: true } : {}) };
     const stance = (statesNow ?? restrictsNow)?.stance;
     const score = (statesNow ?? restrictsNow)?.score ?? 0;
     const push = (kind: FindingKind, added: string[] = []) => out.push({ category, kind, evidence, section: edit.section, added, attributes, score, order, ...(stance ? { stance } : {}) });
@@ -670,7 +681,9 @@ function* analysisSteps(olderDoc: PolicyDocument, newerDoc: PolicyDocument, opti
   const headings = new Set<string>();
   // Each version as the alignment read it: the table reading is done once per version.
   const olderProfile = yield* profile(alignment.read.older, older.language, classify, headings);
-  const newerProfile = yield* profile(alignment.read.newer, newer.language, classify, headings);
+  const newerSentences = new Set<string>();
+  const newerProfile = yield* profile(alignment.read.newer, newer.language, classify, headings, newerSentences);
+  const stands = (sentence: string) => newerSentences.has(sentence);
   const denies: Partial<Record<'sale' | 'sharing', boolean>> = {};
   const newerDenies = (sale: boolean) => (sale ? (denies.sale ??= deniesSellingInWords(newer)) : (denies.sharing ??= deniesSharingInWords(newer)));
   for (const d of [older, newer]) for (const b of d.blocks) if (b.kind === 'heading') headings.add(normalizeFast(b.text));
@@ -679,7 +692,7 @@ function* analysisSteps(olderDoc: PolicyDocument, newerDoc: PolicyDocument, opti
   for (const [order, edit] of alignment.sentences.entries()) {
     if (edit.cosmetic || headings.has(edit.after ?? edit.before ?? '')) continue;
     if (order % SENTENCES_PER_STEP === 0) yield;
-    const js = judgeEdit(edit, order, olderProfile, newerProfile, classify, names, newerDenies);
+    const js = judgeEdit(edit, order, olderProfile, newerProfile, classify, names, newerDenies, stands);
     if (js.length === 0) unclassified++;
     judgements.push(...js);
   }

@@ -93,6 +93,7 @@ function build(locale: string): UiWords {
       nothingFoundInPart: 'Im Teil, der verglichen werden konnte, gibt es nichts zu prüfen.',
       sameText: 'Die beiden Versionen haben denselben Text: Es hat sich nichts geändert.',
       before: 'Vorher stand in der Richtlinie:',
+      beforeKept: 'Das stand schon vorher in der Richtlinie und steht dort weiterhin:',
       morePassages: (n) => `und ${count(n, 'weitere Textstelle', 'weitere Textstellen')} dieser Art`,
       section: (path) => `Abschnitt: ${path}`,
       showOnPage: 'Auf der Seite zeigen',

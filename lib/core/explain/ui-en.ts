@@ -90,6 +90,7 @@ function build(locale: string): UiWords {
       nothingFoundInPart: 'Nothing to review in the part that could be compared.',
       sameText: 'The two versions have the same text: nothing changed.',
       before: 'Before, the policy said:',
+      beforeKept: 'The policy already said, and still says:',
       morePassages: (n) => `and ${count(n, 'more passage', 'more passages')} like this`,
       section: (path) => `Section: ${path}`,
       showOnPage: 'Show on page',

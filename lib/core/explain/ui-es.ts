@@ -91,6 +91,7 @@ function build(locale: string): UiWords {
       nothingFoundInPart: 'Nada que revisar en la parte que se pudo comparar.',
       sameText: 'Las dos versiones tienen el mismo texto: no cambió nada.',
       before: 'Antes, la política decía:',
+      beforeKept: 'La política ya decía, y sigue diciendo:',
       morePassages: (n) => `y ${count(n, 'pasaje más', 'pasajes más')} como ${pick(n, 'este', 'estos')}`,
       section: (path) => `Sección: ${path}`,
       showOnPage: 'Mostrar en la página',

@@ -94,6 +94,7 @@ function build(locale: string): UiWords {
       nothingFoundInPart: 'Rien à examiner dans la partie qui a pu être comparée.',
       sameText: `Les deux versions ont le même texte${C} rien n’a changé.`,
       before: `Auparavant, la politique disait${C}`,
+      beforeKept: `La politique disait déjà, et dit toujours${C}`,
       morePassages: (n) => `et ${count(n, 'autre passage', 'autres passages')} de ce type`,
       section: (path) => `Section${C} ${path}`,
       showOnPage: 'Voir sur la page',

@@ -95,6 +95,8 @@ export interface UiWords {
     /** Two versions whose texts do not differ at all (a policy that changed and changed back). */
     sameText: string;
     before: string;
+    /** Beside a new sentence, the older statement on the point when the newer version still says it (Evidence.previousKept). */
+    beforeKept: string;
     morePassages(n: number): string;
     section(path: string): string;
     showOnPage: string;
