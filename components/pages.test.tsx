@@ -104,7 +104,7 @@ const privacy: PolicyView = {
 };
 const cookies: PolicyView = { ...privacy, policyId: 'p2', kind: 'privacy-adjacent', url: 'https://beispiel.de/cookies', title: '', versionCount: 1, latest: version({ analysis: null }), statements };
 
-const tab = (over: Partial<TabState>): TabState => ({ tabId: 1, url: 'https://beispiel.de/datenschutz', site: 'beispiel.de', watched: false, watchJoined: true, policies: [privacy, cookies], storageProblem: null, ...over });
+const tab = (over: Partial<TabState>): TabState => ({ tabId: 1, url: 'https://beispiel.de/datenschutz', site: 'beispiel.de', watched: false, watchedSince: null, watchJoined: true, policies: [privacy, cookies], storageProblem: null, ...over });
 const actions: PopupActions = { onShowOnPage() {}, onMarkReviewed() {}, onWatch() {}, onUnwatch() {}, onOpenHistory() {}, onOpenOptions() {} };
 
 const doc = (blocks: string[]): PolicyDocument => ({
@@ -183,11 +183,11 @@ function pages(locale: string): string {
   const ui = explainer(locale).ui;
   const nodes: ReactNode[] = [
     <PopupView now={NOW} key="1" state={tab({})} actions={actions} historyHref="#" status={ui.popup.markedReviewed} />,
-    <PopupView now={NOW} key="2" state={tab({ watched: true, watchJoined: false, policies: [{ ...privacy, latest: version({ reviewed: true }) }] })} actions={actions} historyHref="#" />,
-    <PopupView now={NOW} key="3" state={tab({ watched: true, watchJoined: false, policies: [{ ...privacy, latest: version({ analysis: { ...analysis, findings: [], counts: { major: 0, minor: 0, goodNews: 0, cosmetic: 1 }, truncated: false } }) }] })} actions={actions} historyHref="#" />,
+    <PopupView now={NOW} key="2" state={tab({ watched: true, watchedSince: NOW - 10 * DAY, watchJoined: false, policies: [{ ...privacy, latest: version({ reviewed: true }) }] })} actions={actions} historyHref="#" />,
+    <PopupView now={NOW} key="3" state={tab({ watched: true, watchedSince: NOW - 10 * DAY, watchJoined: false, policies: [{ ...privacy, latest: version({ analysis: { ...analysis, findings: [], counts: { major: 0, minor: 0, goodNews: 0, cosmetic: 1 }, truncated: false } }) }] })} actions={actions} historyHref="#" />,
     // Nothing found, in a policy too long to compare whole.
-    <PopupView now={NOW} key="3b" state={tab({ watched: true, watchJoined: false, policies: [{ ...privacy, latest: version({ analysis: { ...analysis, findings: [], counts: { major: 0, minor: 0, goodNews: 0, cosmetic: 0 } } }) }] })} actions={actions} historyHref="#" />,
-    <PopupView now={NOW} key="4" state={tab({ policies: [{ ...cookies, kind: 'privacy-policy', latest: version({ analysis: null }) }], watched: true, watchJoined: false })} actions={actions} historyHref="#" />,
+    <PopupView now={NOW} key="3b" state={tab({ watched: true, watchedSince: NOW - 10 * DAY, watchJoined: false, policies: [{ ...privacy, latest: version({ analysis: { ...analysis, findings: [], counts: { major: 0, minor: 0, goodNews: 0, cosmetic: 0 } } }) }] })} actions={actions} historyHref="#" />,
+    <PopupView now={NOW} key="4" state={tab({ policies: [{ ...cookies, kind: 'privacy-policy', latest: version({ analysis: null }) }], watched: true, watchedSince: NOW - 10 * DAY, watchJoined: false })} actions={actions} historyHref="#" />,
     <PopupView now={NOW} key="5" state={tab({ site: 'leer.de', policies: [], watchJoined: false })} actions={actions} historyHref="#" />,
     <PopupView now={NOW} key="6" state={tab({ site: null, policies: [], watchJoined: false })} actions={actions} historyHref="#" />,
     <PopupView now={NOW} key="7b" state={tab({ storageProblem: { kind: 'save-failed', reason: 'quota' } })} actions={actions} historyHref="#" />,
@@ -365,6 +365,25 @@ describe('the popup never calls a later version the first one', () => {
     expect(popup(3)).toContain(en.notCompared);
     expect(popup(3)).not.toContain(en.firstVersion);
     expect(popup(1)).toContain(en.firstVersion);
+  });
+});
+
+describe('the popup dates a watch from when it began', () => {
+  const line = (over: Partial<TabState>) => {
+    const html = renderToString(<WordsProvider locale="en"><PopupView now={NOW} state={tab({ watchJoined: false, policies: [{ ...privacy, latest: version({ analysis: null }) }], ...over })} actions={actions} historyHref="#" /></WordsProvider>);
+    return readable(/<p class="muted">(.*?)<\/p>/.exec(html)?.[1] ?? '');
+  };
+  const { format } = explainer('en');
+  it('says "Watching since" the day the site went on the watch list, not the day the policy was first seen', () => {
+    // The policy was first seen 90 days ago; the site was put on the watch list 2 days ago.
+    const watching = line({ watched: true, watchedSince: NOW - 2 * DAY });
+    expect(watching).toContain(`Watching since ${format.day(NOW - 2 * DAY)}`);
+    expect(watching).not.toContain(format.day(privacy.firstSeen));
+  });
+  it('claims no watch for a site not watched', () => {
+    const notWatched = line({ watched: false, watchedSince: null });
+    expect(notWatched).toContain(`First seen ${format.day(privacy.firstSeen)}`);
+    expect(notWatched).not.toContain('Watching since');
   });
 });
 

@@ -49,6 +49,8 @@ export const TabState = z.object({
   /** Registrable domain of the tab, null for pages Clausewatch does not look at (about:, file:, the store). */
   site: z.string().nullable(),
   watched: z.boolean(),
+  /** When the site went on the watch list (its entry's addedAt), what "Watching since" dates; null when not watched. */
+  watchedSince: z.number().nullable(),
   /** This look put the site on the watch list (the first popup on a site, see lib/extension/autowatch.ts). */
   watchJoined: z.boolean(),
   policies: z.array(PolicyView),
