@@ -400,6 +400,27 @@ describe('the history timeline', () => {
   });
 });
 
+describe('the history timeline asks for a review only where the popup offers one', () => {
+  // A later version that only changed formatting: the popup offers no "Mark as reviewed" for it.
+  const formatting: HistoryView['policies'][number] = {
+    ...history,
+    versions: [...history.versions, { ...history.versions[2]!, versionId: 'v4', firstSeen: NOW, contentHash: 'd'.repeat(64), reviewed: false, digest: { counts: { major: 0, minor: 0, goodNews: 0, cosmetic: 3 }, findings: [], changed: true } }],
+  };
+  const cards = (locale: string) => {
+    const html = renderToString(<WordsProvider locale={locale}><HistoryTimeline now={NOW} policy={formatting} selected={[]} onToggle={() => {}} chain={null} /></WordsProvider>);
+    return [...html.matchAll(/<li[^>]*>(.*?)<\/li>/g)].map((m) => readable(m[1] ?? ''));
+  };
+  it.each(['en', 'de'])('%s: a formatting-only version reads neither "reviewed" nor "not reviewed yet"; a change worth reviewing still does', (locale) => {
+    const { ui } = explainer(locale);
+    const [v4, v3, v2] = cards(locale);
+    expect(v4).toContain(explainer(locale).summary(formatting.versions[3]!.digest!));
+    expect(v4).not.toContain(ui.history.notReviewed);
+    expect(v4).not.toContain(ui.history.reviewed);
+    expect(v3).toContain(ui.history.notReviewed);
+    expect(v2).toContain(ui.history.reviewed);
+  });
+});
+
 describe('a history with many versions', () => {
   it('words each version’s date once, not once for every other version too', () => {
     // A policy checked daily for three years: 1,000 versions. The page renders every timeline again on
