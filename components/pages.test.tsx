@@ -421,6 +421,32 @@ describe('the history timeline asks for a review only where the popup offers one
   });
 });
 
+describe('versions imported from a history file', () => {
+  // An import keeps no saved page (the export has none): the record says 'imported', not 'none'.
+  const imported: HistoryView['policies'][number] = { ...history, versions: history.versions.map((v) => ({ ...v, extractorVersion: 0, reextractedFrom: null })) };
+  const evidence = (locale: string) => {
+    const html = renderToString(<WordsProvider locale={locale}><HistoryTimeline now={NOW} policy={imported} selected={[]} onToggle={() => {}} chain={chain({ rawKept: 0, rawPruned: 0, versions: imported.versions.map((v) => ({ versionId: v.versionId, raw: 'imported' as const })) })} /></WordsProvider>);
+    return [...html.matchAll(/<p class="muted small version-evidence">(.*?)<\/p>/g)].map((m) => readable(m[1] ?? ''));
+  };
+  it.each([
+    ['en', 'No saved page (imported from a history file; saved pages are not exported)'],
+    ['de', 'Keine gespeicherte Seite (aus einer Verlaufsdatei importiert; gespeicherte Seiten werden nicht exportiert)'],
+  ])('%s: says the page stayed behind, not that the version was seen before Clausewatch kept pages', (locale, said) => {
+    const { ui } = explainer(locale);
+    expect(evidence(locale)).toEqual([said, said, said]);
+    expect(evidence(locale).join()).not.toContain(ui.record.pageNone);
+  });
+  it.each([
+    ['en', 'the saved pages are not in it'],
+    ['de', 'die gespeicherten Seiten sind nicht darin enthalten'],
+    ['fr', 'les pages enregistrées n’y figurent pas'],
+    ['es', 'las páginas guardadas no se incluyen'],
+  ])('%s: the options page says before an export that its file holds no saved pages', (locale, said) => {
+    const html = renderToString(<WordsProvider locale={locale}><HistoryTransfer onExport={() => {}} onImport={() => {}} onExportEvidence={() => {}} message="" busy={false} /></WordsProvider>);
+    expect(readable(html)).toContain(said);
+  });
+});
+
 describe('a history with many versions', () => {
   it('words each version’s date once, not once for every other version too', () => {
     // A policy checked daily for three years: 1,000 versions. The page renders every timeline again on

@@ -102,7 +102,7 @@ export const ChainView = z.object({
   problems: z.array(z.string()),
   /** The problems as codes (the same order), worded by the page; empty from a background that sent none. */
   codes: z.array(RecordProblem).default([]),
-  versions: z.array(z.object({ versionId: z.string(), raw: z.enum(['kept', 'pruned', 'none']) })),
+  versions: z.array(z.object({ versionId: z.string(), raw: z.enum(['kept', 'pruned', 'imported', 'none']) })),
 });
 export type ChainView = z.infer<typeof ChainView>;
 

@@ -177,6 +177,7 @@ function build(locale: string): UiWords {
       },
       pageKept: 'Gespeicherte Seite aufbewahrt',
       pagePruned: 'Gespeicherte Seite entfernt, um Platz zu schaffen',
+      pageImported: 'Keine gespeicherte Seite (aus einer Verlaufsdatei importiert; gespeicherte Seiten werden nicht exportiert)',
       pageNone: 'Keine gespeicherte Seite (gesehen, bevor Clausewatch Seiten aufbewahrte)',
       reread: (extractor, was) => `Text von Extraktor ${extractor} neu gelesen (vorher ${was === 0 ? 'ohne Nummer' : was})`,
       versionEvidence: (page, text) => [page, text].filter(Boolean).join('; '),
@@ -243,7 +244,7 @@ function build(locale: string): UiWords {
       notificationsDenied: 'Benachrichtigungen bleiben aus: Der Browser hat die Berechtigung nicht erteilt.',
       saved: 'Gespeichert.',
       couldNotSave: (error) => `Speichern fehlgeschlagen: ${error}`,
-      exportNote: 'Der Export ist eine JSON-Datei mit allen Versionen, die Clausewatch aufbewahrt hat. Beim Import kommen deren Versionen zu Ihren hinzu.',
+      exportNote: 'Der Export ist eine JSON-Datei mit dem Text aller Versionen, die Clausewatch aufbewahrt hat; die gespeicherten Seiten sind nicht darin enthalten (sie bleiben in diesem Browser: Die Nachweisdatei unten enthält sie). Beim Import kommen deren Versionen zu Ihren hinzu, ohne gespeicherte Seiten.',
       exportHistory: 'Verlauf exportieren',
       importHistory: 'Verlauf importieren',
       evidenceNote: [

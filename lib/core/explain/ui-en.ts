@@ -173,6 +173,7 @@ function build(locale: string): UiWords {
       },
       pageKept: 'Saved page kept',
       pagePruned: 'Saved page removed to free space',
+      pageImported: 'No saved page (imported from a history file; saved pages are not exported)',
       pageNone: 'No saved page (seen before Clausewatch kept pages)',
       reread: (extractor, was) => `text re-read by extractor ${extractor} (was ${was === 0 ? 'unnumbered' : was})`,
       versionEvidence: (page, text) => [page, text].filter(Boolean).join('; '),
@@ -231,7 +232,7 @@ function build(locale: string): UiWords {
       notificationsDenied: 'Notifications stay off: the browser permission was not granted.',
       saved: 'Saved.',
       couldNotSave: (error) => `Could not save: ${error}`,
-      exportNote: 'The export is a JSON file with every version Clausewatch kept. Importing one adds its versions to yours.',
+      exportNote: 'The export is a JSON file with the text of every version Clausewatch kept; the saved pages are not in it (they stay in this browser: the evidence file below holds them). Importing one adds its versions to yours, without saved pages.',
       exportHistory: 'Export history',
       importHistory: 'Import history',
       evidenceNote: [

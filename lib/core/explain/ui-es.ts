@@ -175,6 +175,7 @@ function build(locale: string): UiWords {
       },
       pageKept: 'Página guardada conservada',
       pagePruned: 'Página guardada eliminada para liberar espacio',
+      pageImported: 'Sin página guardada (importada de un archivo de historial; las páginas guardadas no se exportan)',
       pageNone: 'Sin página guardada (vista antes de que Clausewatch guardara páginas)',
       reread: (extractor, was) => `texto releído por el extractor ${extractor} (antes ${was === 0 ? 'sin número' : was})`,
       versionEvidence: (page, text) => [page, text].filter(Boolean).join('; '),
@@ -241,7 +242,7 @@ function build(locale: string): UiWords {
       notificationsDenied: 'Las notificaciones siguen desactivadas: el navegador no concedió el permiso.',
       saved: 'Guardado.',
       couldNotSave: (error) => `No se pudo guardar: ${error}`,
-      exportNote: 'La exportación es un archivo JSON con todas las versiones que Clausewatch guardó. Al importar uno, sus versiones se añaden a las suyas.',
+      exportNote: 'La exportación es un archivo JSON con el texto de todas las versiones que Clausewatch guardó; las páginas guardadas no se incluyen (se quedan en este navegador: el archivo de pruebas de abajo las contiene). Al importar uno, sus versiones se añaden a las suyas, sin páginas guardadas.',
       exportHistory: 'Exportar historial',
       importHistory: 'Importar historial',
       evidenceNote: [

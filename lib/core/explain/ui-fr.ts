@@ -178,6 +178,7 @@ function build(locale: string): UiWords {
       },
       pageKept: 'Page enregistrée conservée',
       pagePruned: 'Page enregistrée supprimée pour libérer de l’espace',
+      pageImported: `Aucune page enregistrée (importée d’un fichier d’historique${S} les pages enregistrées ne sont pas exportées)`,
       pageNone: 'Aucune page enregistrée (vue avant que Clausewatch ne conserve les pages)',
       reread: (extractor, was) => `texte relu par l’extracteur ${extractor} (auparavant ${was === 0 ? 'non numéroté' : was})`,
       versionEvidence: (page, text) => [page, text].filter(Boolean).join(`${S} `),
@@ -244,7 +245,7 @@ function build(locale: string): UiWords {
       notificationsDenied: `Les notifications restent désactivées${C} le navigateur n’a pas accordé l’autorisation.`,
       saved: 'Enregistré.',
       couldNotSave: (error) => `Impossible d’enregistrer${C} ${error}`,
-      exportNote: 'L’export est un fichier JSON contenant toutes les versions conservées par Clausewatch. En importer un ajoute ses versions aux vôtres.',
+      exportNote: `L’export est un fichier JSON contenant le texte de toutes les versions conservées par Clausewatch${S} les pages enregistrées n’y figurent pas (elles restent dans ce navigateur${C} le fichier de preuves ci-dessous les contient). En importer un ajoute ses versions aux vôtres, sans pages enregistrées.`,
       exportHistory: 'Exporter l’historique',
       importHistory: 'Importer un historique',
       evidenceNote: [

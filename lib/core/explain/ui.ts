@@ -168,6 +168,7 @@ export interface UiWords {
     problem(p: RecordProblem, seen: string): string;
     pageKept: string;
     pagePruned: string;
+    pageImported: string;
     pageNone: string;
     /** `was` 0: made before extractors were numbered. */
     reread(extractor: number, was: number): string;
