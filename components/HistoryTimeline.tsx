@@ -86,10 +86,13 @@ export function HistoryTimeline({
                 )}
               </label>
               <div className="version-details">
-                {isFirst && v.digest === null ? (
+                {v.digest !== null ? (
+                  <p>{words.summary(v.digest)}</p>
+                ) : isFirst ? (
                   <p>{ui.history.firstVersion}</p>
                 ) : (
-                  v.digest && <p>{words.summary(v.digest)}</p>
+                  // A later version with no analysis (imported, its analysis failed, its text damaged): as the popup says.
+                  <p>{ui.history.notCompared}</p>
                 )}
                 <span>
                   {v.major > 0 ? (

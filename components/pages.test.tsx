@@ -400,6 +400,24 @@ describe('the history timeline', () => {
   });
 });
 
+describe('the history timeline never leaves a later version without a word', () => {
+  // A later version with no analysis (imported after its neighbours, its analysis failed, or its text damaged).
+  const unanalysed: HistoryView['policies'][number] = { ...history, versions: history.versions.map((v) => (v.versionId === 'v2' ? { ...v, digest: null, major: 0 } : v)) };
+  const cards = (locale: string) => {
+    const html = renderToString(<WordsProvider locale={locale}><HistoryTimeline now={NOW} policy={unanalysed} selected={[]} onToggle={() => {}} chain={null} /></WordsProvider>);
+    return [...html.matchAll(/<div class="version-details">(.*?)<\/div>/g)].map((m) => readable(m[1] ?? '').trim());
+  };
+  it.each([
+    ['en', 'No comparison with the version before. Pick both to compare them.'],
+    ['de', 'Kein Vergleich mit der vorigen Version. Wählen Sie beide aus, um sie zu vergleichen.'],
+  ])('%s: says it was not compared with the version before, as the popup does, and not that it is the first', (locale, said) => {
+    const { ui } = explainer(locale);
+    const [, v2, v1] = cards(locale);
+    expect(v2).toBe(said);
+    expect(v1).toContain(ui.history.firstVersion);
+  });
+});
+
 describe('the history timeline asks for a review only where the popup offers one', () => {
   // A later version that only changed formatting: the popup offers no "Mark as reviewed" for it.
   const formatting: HistoryView['policies'][number] = {

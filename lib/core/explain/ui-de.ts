@@ -140,6 +140,7 @@ function build(locale: string): UiWords {
       seen: (when) => `${cap(when)} gesehen`,
       dated: (date) => `Stand:\u00a0${date}`,
       firstVersion: 'Erste Version, die Clausewatch gesehen hat.',
+      notCompared: 'Kein Vergleich mit der vorigen Version. Wählen Sie beide aus, um sie zu vergleichen.',
       majorChanges: (n) => count(n, 'wichtige Änderung', 'wichtige Änderungen'),
       reviewed: 'Geprüft',
       notReviewed: 'Noch nicht geprüft',

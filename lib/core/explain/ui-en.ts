@@ -137,6 +137,7 @@ function build(locale: string): UiWords {
       seen: (when) => `Seen ${when}`,
       dated: (date) => `dated ${date}`,
       firstVersion: 'First version Clausewatch saw.',
+      notCompared: 'No comparison with the version before. Pick both to compare them.',
       majorChanges: (n) => count(n, 'major change', 'major changes'),
       reviewed: 'Reviewed',
       notReviewed: 'Not reviewed yet',

@@ -138,6 +138,7 @@ function build(locale: string): UiWords {
       seen: (when) => `Vista ${when}`,
       dated: (date) => `con fecha del ${date}`,
       firstVersion: 'Primera versión que vio Clausewatch.',
+      notCompared: 'Sin comparación con la versión anterior. Elija ambas para compararlas.',
       majorChanges: (n) => count(n, 'cambio importante', 'cambios importantes'),
       reviewed: 'Revisada',
       notReviewed: 'Aún sin revisar',

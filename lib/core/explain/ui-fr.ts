@@ -141,6 +141,7 @@ function build(locale: string): UiWords {
       seen: (when) => `Vue ${when}`,
       dated: (date) => `datée du ${date}`,
       firstVersion: 'Première version vue par Clausewatch.',
+      notCompared: 'Aucune comparaison avec la version précédente. Choisissez les deux pour les comparer.',
       majorChanges: (n) => count(n, 'changement important', 'changements importants'),
       reviewed: 'Lue',
       notReviewed: 'Pas encore lue',

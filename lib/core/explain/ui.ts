@@ -148,6 +148,8 @@ export interface UiWords {
     seen(when: string): string;
     dated(date: string): string;
     firstVersion: string;
+    /** A later version with no comparison with the one before (imported, its analysis failed, its text damaged). */
+    notCompared: string;
     majorChanges(n: number): string;
     reviewed: string;
     notReviewed: string;
