@@ -5,6 +5,7 @@ import { useWords } from './words';
 import { BreakableUrl } from './BreakableUrl';
 import { RecordStatus, versionEvidence } from './RecordStatus';
 import { newestFirst } from '@/lib/core/version-order';
+import { hasReviewableChange } from '@/lib/core/review';
 
 export type HistoryPolicy = HistoryView['policies'][number];
 
@@ -85,10 +86,13 @@ export function HistoryTimeline({
                 )}
               </label>
               <div className="version-details">
-                {isFirst && v.digest === null ? (
+                {v.digest !== null ? (
+                  <p>{words.summary(v.digest)}</p>
+                ) : isFirst ? (
                   <p>{ui.history.firstVersion}</p>
                 ) : (
-                  v.digest && <p>{words.summary(v.digest)}</p>
+                  // A later version with no analysis (imported, its analysis failed, its text damaged): as the popup says.
+                  <p>{ui.history.notCompared}</p>
                 )}
                 <span>
                   {v.major > 0 ? (
@@ -96,7 +100,8 @@ export function HistoryTimeline({
                       <span className="badge badge-major">{ui.history.majorChanges(v.major)}</span>{' '}
                     </>
                   ) : null}
-                  {v.digest !== null && (v.reviewed ? ui.history.reviewed : ui.history.notReviewed)}
+                  {/* Only a change the popup offers to mark as reviewed has a review to tell (not one of formatting). */}
+                  {v.digest !== null && hasReviewableChange(v.digest) && (v.reviewed ? ui.history.reviewed : ui.history.notReviewed)}
                 </span>
                 {(chain?.versions.some((c) => c.versionId === v.versionId) || v.reextractedFrom !== null) && (
                   <p className="muted small version-evidence">

@@ -28,8 +28,9 @@ export function stateLine(state: TabState, { ui, format }: Explainer, now: numbe
   if (!primary) return ui.popup.noPolicySeen(state.site);
   const analysis = primary.latest.analysis;
   if (analysis && hasReviewableChange(analysis)) return ui.popup.changed(format.when(primary.latest.firstSeen, now));
-  const since = format.day(primary.firstSeen);
-  return state.watched ? ui.popup.watchingSince(since, primary.versionCount) : ui.popup.firstSeen(since, primary.versionCount);
+  // A watch is dated from when the site went on the watch list; the policy may have been seen long before.
+  if (state.watched && state.watchedSince !== null) return ui.popup.watchingSince(format.day(state.watchedSince), primary.versionCount);
+  return ui.popup.firstSeen(format.day(primary.firstSeen), primary.versionCount);
 }
 
 function PolicySection({

@@ -48,12 +48,12 @@ export function RecordStatus({ chain, now }: { chain: ChainView | null | undefin
 /** What is kept of one version: its page, and which extractor made its text. */
 export function versionEvidence(
   ui: UiWords,
-  raw: 'kept' | 'pruned' | 'none' | undefined,
+  raw: ChainView['versions'][number]['raw'] | undefined,
   extractorVersion: number,
   reextractedFrom: number | null,
 ): string {
   const w = ui.record;
-  const page = raw === 'kept' ? w.pageKept : raw === 'pruned' ? w.pagePruned : raw === 'none' ? w.pageNone : null;
+  const page = raw === 'kept' ? w.pageKept : raw === 'pruned' ? w.pagePruned : raw === 'imported' ? w.pageImported : raw === 'none' ? w.pageNone : null;
   const text = reextractedFrom !== null ? w.reread(extractorVersion, reextractedFrom) : null;
   return w.versionEvidence(page, text);
 }

@@ -104,7 +104,7 @@ const privacy: PolicyView = {
 };
 const cookies: PolicyView = { ...privacy, policyId: 'p2', kind: 'privacy-adjacent', url: 'https://beispiel.de/cookies', title: '', versionCount: 1, latest: version({ analysis: null }), statements };
 
-const tab = (over: Partial<TabState>): TabState => ({ tabId: 1, url: 'https://beispiel.de/datenschutz', site: 'beispiel.de', watched: false, watchJoined: true, policies: [privacy, cookies], storageProblem: null, ...over });
+const tab = (over: Partial<TabState>): TabState => ({ tabId: 1, url: 'https://beispiel.de/datenschutz', site: 'beispiel.de', watched: false, watchedSince: null, watchJoined: true, policies: [privacy, cookies], storageProblem: null, ...over });
 const actions: PopupActions = { onShowOnPage() {}, onMarkReviewed() {}, onWatch() {}, onUnwatch() {}, onOpenHistory() {}, onOpenOptions() {} };
 
 const doc = (blocks: string[]): PolicyDocument => ({
@@ -183,11 +183,11 @@ function pages(locale: string): string {
   const ui = explainer(locale).ui;
   const nodes: ReactNode[] = [
     <PopupView now={NOW} key="1" state={tab({})} actions={actions} historyHref="#" status={ui.popup.markedReviewed} />,
-    <PopupView now={NOW} key="2" state={tab({ watched: true, watchJoined: false, policies: [{ ...privacy, latest: version({ reviewed: true }) }] })} actions={actions} historyHref="#" />,
-    <PopupView now={NOW} key="3" state={tab({ watched: true, watchJoined: false, policies: [{ ...privacy, latest: version({ analysis: { ...analysis, findings: [], counts: { major: 0, minor: 0, goodNews: 0, cosmetic: 1 }, truncated: false } }) }] })} actions={actions} historyHref="#" />,
+    <PopupView now={NOW} key="2" state={tab({ watched: true, watchedSince: NOW - 10 * DAY, watchJoined: false, policies: [{ ...privacy, latest: version({ reviewed: true }) }] })} actions={actions} historyHref="#" />,
+    <PopupView now={NOW} key="3" state={tab({ watched: true, watchedSince: NOW - 10 * DAY, watchJoined: false, policies: [{ ...privacy, latest: version({ analysis: { ...analysis, findings: [], counts: { major: 0, minor: 0, goodNews: 0, cosmetic: 1 }, truncated: false } }) }] })} actions={actions} historyHref="#" />,
     // Nothing found, in a policy too long to compare whole.
-    <PopupView now={NOW} key="3b" state={tab({ watched: true, watchJoined: false, policies: [{ ...privacy, latest: version({ analysis: { ...analysis, findings: [], counts: { major: 0, minor: 0, goodNews: 0, cosmetic: 0 } } }) }] })} actions={actions} historyHref="#" />,
-    <PopupView now={NOW} key="4" state={tab({ policies: [{ ...cookies, kind: 'privacy-policy', latest: version({ analysis: null }) }], watched: true, watchJoined: false })} actions={actions} historyHref="#" />,
+    <PopupView now={NOW} key="3b" state={tab({ watched: true, watchedSince: NOW - 10 * DAY, watchJoined: false, policies: [{ ...privacy, latest: version({ analysis: { ...analysis, findings: [], counts: { major: 0, minor: 0, goodNews: 0, cosmetic: 0 } } }) }] })} actions={actions} historyHref="#" />,
+    <PopupView now={NOW} key="4" state={tab({ policies: [{ ...cookies, kind: 'privacy-policy', latest: version({ analysis: null }) }], watched: true, watchedSince: NOW - 10 * DAY, watchJoined: false })} actions={actions} historyHref="#" />,
     <PopupView now={NOW} key="5" state={tab({ site: 'leer.de', policies: [], watchJoined: false })} actions={actions} historyHref="#" />,
     <PopupView now={NOW} key="6" state={tab({ site: null, policies: [], watchJoined: false })} actions={actions} historyHref="#" />,
     <PopupView now={NOW} key="7b" state={tab({ storageProblem: { kind: 'save-failed', reason: 'quota' } })} actions={actions} historyHref="#" />,
@@ -368,6 +368,25 @@ describe('the popup never calls a later version the first one', () => {
   });
 });
 
+describe('the popup dates a watch from when it began', () => {
+  const line = (over: Partial<TabState>) => {
+    const html = renderToString(<WordsProvider locale="en"><PopupView now={NOW} state={tab({ watchJoined: false, policies: [{ ...privacy, latest: version({ analysis: null }) }], ...over })} actions={actions} historyHref="#" /></WordsProvider>);
+    return readable(/<p class="muted">(.*?)<\/p>/.exec(html)?.[1] ?? '');
+  };
+  const { format } = explainer('en');
+  it('says "Watching since" the day the site went on the watch list, not the day the policy was first seen', () => {
+    // The policy was first seen 90 days ago; the site was put on the watch list 2 days ago.
+    const watching = line({ watched: true, watchedSince: NOW - 2 * DAY });
+    expect(watching).toContain(`Watching since ${format.day(NOW - 2 * DAY)}`);
+    expect(watching).not.toContain(format.day(privacy.firstSeen));
+  });
+  it('claims no watch for a site not watched', () => {
+    const notWatched = line({ watched: false, watchedSince: null });
+    expect(notWatched).toContain(`First seen ${format.day(privacy.firstSeen)}`);
+    expect(notWatched).not.toContain('Watching since');
+  });
+});
+
 describe('the history timeline', () => {
   it('gives two versions first seen the same day their times, so their labels differ', () => {
     const sameDay: HistoryView['policies'][number] = { ...history, versions: [history.versions[2]!, { ...history.versions[2]!, versionId: 'v4', firstSeen: EARLIER_TODAY + 60_000 }] };
@@ -378,6 +397,71 @@ describe('the history timeline', () => {
     // One version alone on its day keeps the short form.
     const alone = renderToString(<WordsProvider locale="en"><HistoryTimeline now={NOW} policy={history} selected={[]} onToggle={() => {}} chain={chain({})} /></WordsProvider>);
     expect(readable(alone)).toContain('Seen today');
+  });
+});
+
+describe('the history timeline never leaves a later version without a word', () => {
+  // A later version with no analysis (imported after its neighbours, its analysis failed, or its text damaged).
+  const unanalysed: HistoryView['policies'][number] = { ...history, versions: history.versions.map((v) => (v.versionId === 'v2' ? { ...v, digest: null, major: 0 } : v)) };
+  const cards = (locale: string) => {
+    const html = renderToString(<WordsProvider locale={locale}><HistoryTimeline now={NOW} policy={unanalysed} selected={[]} onToggle={() => {}} chain={null} /></WordsProvider>);
+    return [...html.matchAll(/<div class="version-details">(.*?)<\/div>/g)].map((m) => readable(m[1] ?? '').trim());
+  };
+  it.each([
+    ['en', 'No comparison with the version before. Pick both to compare them.'],
+    ['de', 'Kein Vergleich mit der vorigen Version. Wählen Sie beide aus, um sie zu vergleichen.'],
+  ])('%s: says it was not compared with the version before, as the popup does, and not that it is the first', (locale, said) => {
+    const { ui } = explainer(locale);
+    const [, v2, v1] = cards(locale);
+    expect(v2).toBe(said);
+    expect(v1).toContain(ui.history.firstVersion);
+  });
+});
+
+describe('the history timeline asks for a review only where the popup offers one', () => {
+  // A later version that only changed formatting: the popup offers no "Mark as reviewed" for it.
+  const formatting: HistoryView['policies'][number] = {
+    ...history,
+    versions: [...history.versions, { ...history.versions[2]!, versionId: 'v4', firstSeen: NOW, contentHash: 'd'.repeat(64), reviewed: false, digest: { counts: { major: 0, minor: 0, goodNews: 0, cosmetic: 3 }, findings: [], changed: true } }],
+  };
+  const cards = (locale: string) => {
+    const html = renderToString(<WordsProvider locale={locale}><HistoryTimeline now={NOW} policy={formatting} selected={[]} onToggle={() => {}} chain={null} /></WordsProvider>);
+    return [...html.matchAll(/<li[^>]*>(.*?)<\/li>/g)].map((m) => readable(m[1] ?? ''));
+  };
+  it.each(['en', 'de'])('%s: a formatting-only version reads neither "reviewed" nor "not reviewed yet"; a change worth reviewing still does', (locale) => {
+    const { ui } = explainer(locale);
+    const [v4, v3, v2] = cards(locale);
+    expect(v4).toContain(explainer(locale).summary(formatting.versions[3]!.digest!));
+    expect(v4).not.toContain(ui.history.notReviewed);
+    expect(v4).not.toContain(ui.history.reviewed);
+    expect(v3).toContain(ui.history.notReviewed);
+    expect(v2).toContain(ui.history.reviewed);
+  });
+});
+
+describe('versions imported from a history file', () => {
+  // An import keeps no saved page (the export has none): the record says 'imported', not 'none'.
+  const imported: HistoryView['policies'][number] = { ...history, versions: history.versions.map((v) => ({ ...v, extractorVersion: 0, reextractedFrom: null })) };
+  const evidence = (locale: string) => {
+    const html = renderToString(<WordsProvider locale={locale}><HistoryTimeline now={NOW} policy={imported} selected={[]} onToggle={() => {}} chain={chain({ rawKept: 0, rawPruned: 0, versions: imported.versions.map((v) => ({ versionId: v.versionId, raw: 'imported' as const })) })} /></WordsProvider>);
+    return [...html.matchAll(/<p class="muted small version-evidence">(.*?)<\/p>/g)].map((m) => readable(m[1] ?? ''));
+  };
+  it.each([
+    ['en', 'No saved page (imported from a history file; saved pages are not exported)'],
+    ['de', 'Keine gespeicherte Seite (aus einer Verlaufsdatei importiert; gespeicherte Seiten werden nicht exportiert)'],
+  ])('%s: says the page stayed behind, not that the version was seen before Clausewatch kept pages', (locale, said) => {
+    const { ui } = explainer(locale);
+    expect(evidence(locale)).toEqual([said, said, said]);
+    expect(evidence(locale).join()).not.toContain(ui.record.pageNone);
+  });
+  it.each([
+    ['en', 'the saved pages are not in it'],
+    ['de', 'die gespeicherten Seiten sind nicht darin enthalten'],
+    ['fr', 'les pages enregistrées n’y figurent pas'],
+    ['es', 'las páginas guardadas no se incluyen'],
+  ])('%s: the options page says before an export that its file holds no saved pages', (locale, said) => {
+    const html = renderToString(<WordsProvider locale={locale}><HistoryTransfer onExport={() => {}} onImport={() => {}} onExportEvidence={() => {}} message="" busy={false} /></WordsProvider>);
+    expect(readable(html)).toContain(said);
   });
 });
 

@@ -28,9 +28,12 @@ describe('the popup', () => {
     expect(first.policies).toHaveLength(1);
     expect(first.policies[0]!.statements.length).toBeGreaterThan(0);
     expect(await getWatches()).toMatchObject([{ site: 'example.com', status: 'pending', lastChange: null }]);
+    // "Watching since": the day the site went on the watch list, not the day its policy was first seen.
+    expect(first.watchedSince).toBe((await getWatches())[0]!.addedAt);
+    expect(await handlers.getTabState({ tabId }, none)).toMatchObject({ watchedSince: first.watchedSince });
 
     await handlers.unwatchSite({ site: 'example.com' }, none);
-    expect(await handlers.getTabState({ tabId }, none)).toMatchObject({ watched: false, watchJoined: false });
+    expect(await handlers.getTabState({ tabId }, none)).toMatchObject({ watched: false, watchJoined: false, watchedSince: null });
   });
 
   it('watches the policy without the query the visit carried (a session id, a mailing id)', async () => {

@@ -30,7 +30,9 @@ export function createPopup(deps: PopupDeps): Pick<Handlers, 'getTabState' | 'ma
       const site = deps.history.siteOf(store, url);
       const states = site ? await deps.policyStates(store, site) : [];
       const policies = states.map((s) => ({ ...s.view, statements: describePolicy(s.document) }));
-      let watched = site ? (await getWatches()).some((w) => w.site === site) : false;
+      const entryOf = async () => (site ? ((await getWatches()).find((w) => w.site === site) ?? null) : null);
+      let entry = await entryOf();
+      let watched = entry !== null;
       // The first popup on a site with a recorded privacy policy puts it on the watch list, and says so;
       // later popups, and a site the user removed, are left as they are.
       let watchJoined = false;
@@ -44,13 +46,14 @@ export function createPopup(deps: PopupDeps): Pick<Handlers, 'getTabState' | 'ma
             status: awaitsReviewIn(primary) ? 'changed' : 'pending',
             lastChange: primary.view.versionCount > 1 ? latest.firstSeen : null,
           });
+          entry = await entryOf();
           watched = true;
           watchJoined = true;
           // Other sites' tabs count the watched sites with changes.
           await deps.badges.refreshAll().catch(() => {});
         }
       }
-      return { tabId, url, site, watched, watchJoined, policies, storageProblem: await deps.history.storageProblem() };
+      return { tabId, url, site, watched, watchedSince: entry?.addedAt ?? null, watchJoined, policies, storageProblem: await deps.history.storageProblem() };
     },
 
     /** Marks a version and every earlier unreviewed one of its policy as reviewed. */

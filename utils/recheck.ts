@@ -213,7 +213,7 @@ export function createRecheck(deps: RecheckDeps) {
       if (!entry) throw new UserError('not-watched', `${site} is not watched.`, site);
       // The user asked: a redirect the browser hides may be followed to say where it leads.
       const result = await runCheck(entry, true);
-      return { status: result.status, reason: result.reason, failure: result.status === 'failed' ? result.failure : null };
+      return { status: result.status, reason: result.reason, failure: result.status === 'failed' ? result.failure : null, reviewable: result.reviewable };
     },
   };
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { documentFromMarkdown } from './page/markdown';
 import { analyzeChange } from './engine';
 import { hasReviewableChange, pendingChange } from './review';
+import { digestOf } from './schema';
 
 const v = (id: string, reviewed = false) => ({ versionId: id, firstSeen: Number(id.slice(1)), reviewed });
 
@@ -35,6 +36,14 @@ describe('hasReviewableChange', () => {
   it('is false for a date and typography update, which offers nothing to review', () => {
     const dateOnly = v1.replace('March 3, 2024', 'May 9, 2025').replace('email', 'e-mail');
     expect(hasReviewableChange(analyzeChange(doc(v1), doc(dateOnly)))).toBe(false);
+  });
+
+  it('answers the same for a change’s digest (what the history page has) as for its analysis', () => {
+    const dateOnly = v1.replace('March 3, 2024', 'May 9, 2025');
+    const wider = v1.replace('who host our servers.', 'who host our servers, and with advertising partners.');
+    for (const [newer, reviewable] of [[dateOnly, false], [wider, true]] as const) {
+      expect(hasReviewableChange(digestOf(analyzeChange(doc(v1), doc(newer))))).toBe(reviewable);
+    }
   });
 
   it('is true for new sharing', () => {

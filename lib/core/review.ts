@@ -4,13 +4,14 @@
  * seen) to the latest. So a cosmetic update arriving after an unreviewed major change never hides it,
  * and two quick changes read as one.
  */
-import type { ChangeAnalysis } from './schema';
+import type { AnalysisDigest, ChangeAnalysis } from './schema';
 
 /**
  * True when a change has something worth a reader's attention (not only formatting or rewording): what
- * the popup offers to mark as reviewed, and what makes a watched site "Changed".
+ * the popup offers to mark as reviewed, what makes a watched site "Changed", and the versions whose review
+ * the history page tells. A change's digest answers the same as its analysis.
  */
-export function hasReviewableChange(analysis: ChangeAnalysis): boolean {
+export function hasReviewableChange(analysis: Pick<ChangeAnalysis | AnalysisDigest, 'counts' | 'findings'>): boolean {
   const { major, minor, goodNews } = analysis.counts;
   return major + minor + goodNews > 0 || analysis.findings.some((f) => f.severity !== 'cosmetic');
 }

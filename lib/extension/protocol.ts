@@ -87,7 +87,9 @@ export const Protocol = {
     from: 'extension-page',
     request: z.object({ site: z.string().max(300) }),
     // `failure` as a code for the page to word in the reader's language; `reason` its English sentence.
-    response: z.object({ status: z.string(), reason: z.string().nullable(), failure: CheckFailure.nullable().default(null) }),
+    // `reviewable`: the change found is worth reviewing, which makes the entry "Changed"; a status "changed"
+    // without it (only formatting) leaves the entry "Up to date".
+    response: z.object({ status: z.string(), reason: z.string().nullable(), failure: CheckFailure.nullable().default(null), reviewable: z.boolean().default(true) }),
   },
   setSettings: { from: 'extension-page', request: Settings.partial(), response: Settings },
   // Exports and imports travel in pieces of TRANSFER_CHUNK characters (readTransfer, writeTransfer): a

@@ -49,6 +49,8 @@ export const TabState = z.object({
   /** Registrable domain of the tab, null for pages Clausewatch does not look at (about:, file:, the store). */
   site: z.string().nullable(),
   watched: z.boolean(),
+  /** When the site went on the watch list (its entry's addedAt), what "Watching since" dates; null when not watched. */
+  watchedSince: z.number().nullable(),
   /** This look put the site on the watch list (the first popup on a site, see lib/extension/autowatch.ts). */
   watchJoined: z.boolean(),
   policies: z.array(PolicyView),
@@ -100,7 +102,7 @@ export const ChainView = z.object({
   problems: z.array(z.string()),
   /** The problems as codes (the same order), worded by the page; empty from a background that sent none. */
   codes: z.array(RecordProblem).default([]),
-  versions: z.array(z.object({ versionId: z.string(), raw: z.enum(['kept', 'pruned', 'none']) })),
+  versions: z.array(z.object({ versionId: z.string(), raw: z.enum(['kept', 'pruned', 'imported', 'none']) })),
 });
 export type ChainView = z.infer<typeof ChainView>;
 

@@ -34,6 +34,19 @@ describe('the record of a policy in the store', () => {
     expect(chain!.versions.map((v) => v.raw)).toEqual(['kept', 'kept']);
   });
 
+  it('says a version imported from a history file has its page behind, not that it came before pages were kept', async () => {
+    const { store } = await twoCaptures();
+    const { store: other, clock } = await freshStore();
+    expect(await other.importAll(await store.exportAll())).toMatchObject({ ok: true, added: 2 });
+    const [chain] = await other.verifyChains(SITE);
+    expect(chain).toMatchObject({ ok: true, entries: 2, rawKept: 0 });
+    expect(chain!.versions.map((v) => v.raw)).toEqual(['imported', 'imported']);
+    // A capture of the latest text keeps its page from then on.
+    clock.tick();
+    await other.savePolicyVersion({ url: URL_, document: makeDocument({ Sharing: ['We share your data with partners.'] }), kind: 'privacy-policy', raw: { html: '<p>again</p>', source: 'visit' }, extractorVersion: 1 });
+    expect((await other.verifyChains(SITE))[0]!.versions.map((v) => v.raw)).toEqual(['imported', 'kept']);
+  });
+
   it('names the entry when one was altered in the database', async () => {
     const { store, factory, policyId } = await twoCaptures();
     await alter(factory, STORES.captures, [policyId, 0], (e) => ({ ...e, capturedAt: '2020-01-01T00:00:00.000Z' }));

@@ -46,6 +46,16 @@ async function gatherEvidence(ctx: StoreContext, site: string | null, what: stri
   });
 }
 
+/**
+ * Whether a version's page is kept, was pruned, or was never kept: `imported` when it came from a history
+ * file (its chain entry says so; transfer.ts: an export carries no pages), `none` when it was stored before
+ * pages were kept.
+ */
+function rawOf(v: VersionRecord, entries: readonly ChainEntry[], raws: ReadonlyMap<string, RawRecord>): ChainStatus['versions'][number]['raw'] {
+  if (v.rawSha256) return raws.has(v.rawSha256) ? 'kept' : 'pruned';
+  return entries.some((e) => e.versionId === v.versionId && e.kind === 'import') ? 'imported' : 'none';
+}
+
 export async function verifyChains(ctx: StoreContext, site: string): Promise<ChainStatus[]> {
   const out: ChainStatus[] = [];
   for (const { policy, versions, entries, assembled, raws } of await gatherEvidence(ctx, site, 'verify the record')) {
@@ -83,7 +93,7 @@ export async function verifyChains(ctx: StoreContext, site: string): Promise<Cha
       rawPruned: named.size - raws.size,
       problems,
       codes,
-      versions: versions.map((v) => ({ versionId: v.versionId, raw: !v.rawSha256 ? 'none' : raws.has(v.rawSha256) ? 'kept' : 'pruned' })),
+      versions: versions.map((v) => ({ versionId: v.versionId, raw: rawOf(v, entries, raws) })),
     });
   }
   return out;

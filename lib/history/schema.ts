@@ -307,8 +307,11 @@ export type ChainStatus = {
   problems: string[];
   /** The same problems as codes, in the same order, for the pages to word. */
   codes: RecordProblem[];
-  /** Per stored version: whether the page it was captured from is kept, was pruned, or was never kept. */
-  versions: Array<{ versionId: string; raw: 'kept' | 'pruned' | 'none' }>;
+  /**
+   * Per stored version: whether the page it was captured from is kept, was pruned, or was never kept here:
+   * the version was imported from a history file (which holds no pages), or stored before pages were kept.
+   */
+  versions: Array<{ versionId: string; raw: 'kept' | 'pruned' | 'imported' | 'none' }>;
 };
 
 // ---- Export file --------------------------------------------------------------------------------------

@@ -4,6 +4,8 @@
  * focus) is gone; after "Confirm and watch", the list of candidate pages (and its button) is gone. Focus
  * must land somewhere on the page (the next row, the status line, the table, the address field), not fall
  * back to the document body, which sends a keyboard or screen-reader user to the top.
+ *
+ * "Check now": the line that says how the check went agrees with what the row then says.
  */
 import { act } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -17,6 +19,8 @@ const entry = (site: string): WatchEntry => ({
   failure: null, failureCode: null, movedTo: null, failures: 0, nextCheck: 2,
 });
 let watches = [entry('a.example'), entry('b.example')];
+/** What "Check now" finds, as the background answers it (utils/recheck.ts), and the entry's status after it. */
+let check = { reply: { status: 'changed', reason: null, failure: null, reviewable: true }, status: 'changed' as WatchEntry['status'] };
 const view = (): OptionsView => ({
   watches,
   settings: { paused: false, autoWatchVisited: false, notifications: false },
@@ -33,6 +37,10 @@ vi.mock('@/utils/send', () => ({
     if (type === 'unwatchSite') {
       watches = watches.filter((w) => w.site !== data.site);
       return { ok: true };
+    }
+    if (type === 'checkNow') {
+      watches = watches.map((w) => (w.site === data.site ? { ...w, status: check.status, lastCheck: 5 } : w));
+      return check.reply;
     }
     if (type === 'discoverPolicy') return { site: 'c.example', candidates: [{ url: 'https://c.example/privacy', why: { code: 'usual' } }] };
     if (type === 'watchSite') {
@@ -87,5 +95,35 @@ describe('the options page, by keyboard', () => {
     expect(document.activeElement).toBe(address);
     root.unmount();
     host.remove();
+  });
+});
+
+describe('"Check now"', () => {
+  const checked = async (site: string) => {
+    watches = [entry('a.example'), entry('b.example')];
+    const { host, root } = await mounted();
+    await act(async () => host.querySelector<HTMLButtonElement>(`button[aria-label="Check now: ${site}"]`)!.click());
+    await act(async () => new Promise((r) => setTimeout(r, 0)));
+    const row = [...host.querySelectorAll('tbody tr')].find((r) => r.textContent!.includes(site))!.textContent!;
+    const said = [...host.querySelectorAll('[role="status"]')].map((s) => s.textContent).join(' | ');
+    root.unmount();
+    host.remove();
+    return { row, said };
+  };
+
+  it('says a change of formatting only is nothing to review, as the row says "Up to date"', async () => {
+    // utils/recheck.ts saves the new version (status "changed") but leaves the entry up to date: nothing to review.
+    check = { reply: { status: 'changed', reason: null, failure: null, reviewable: false }, status: 'up-to-date' };
+    const { row, said } = await checked('a.example');
+    expect(row).toContain('Up to date');
+    expect(said).toContain('a.example: only formatting or wording changed, nothing to review');
+    expect(said).not.toContain('a.example: changed');
+  });
+
+  it('says "changed" of a change worth reviewing, as the row says "Changed"', async () => {
+    check = { reply: { status: 'changed', reason: null, failure: null, reviewable: true }, status: 'changed' };
+    const { row, said } = await checked('b.example');
+    expect(row).toContain('Changed');
+    expect(said).toContain('b.example: changed');
   });
 });

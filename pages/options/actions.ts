@@ -12,7 +12,7 @@ import { downloadText } from '@/components/download';
 import { useWords } from '@/components/words';
 import type { CheckStatus } from '@/lib/core/explain';
 
-const CHECK_STATUSES: readonly string[] = ['unchanged', 'changed', 'first', 'failed'] satisfies CheckStatus[];
+const CHECK_STATUSES: readonly string[] = ['unchanged', 'changed', 'formatting', 'first', 'failed'] satisfies CheckStatus[];
 const isCheckStatus = (s: string): s is CheckStatus => CHECK_STATUSES.includes(s);
 
 function todayStamp(): string {
@@ -37,8 +37,10 @@ export function useOptionsActions(reload: () => void) {
     setBusySites((busy) => [...busy, site]);
     try {
       const r = await sendMessage('checkNow', { site });
+      // A new version with nothing to review leaves the row "Up to date": the line says so rather than "changed".
+      const status = r.status === 'changed' && !r.reviewable ? 'formatting' : r.status;
       // A status the words do not know (a newer background) is shown as its code rather than hidden.
-      setWatchMessage(isCheckStatus(r.status) ? w.checkResult(site, r.status, r.failure ? ui.failure(r.failure) : r.reason) : `${site}: ${r.status}${r.reason ? ` (${r.reason})` : ''}`);
+      setWatchMessage(isCheckStatus(status) ? w.checkResult(site, status, r.failure ? ui.failure(r.failure) : r.reason) : `${site}: ${r.status}${r.reason ? ` (${r.reason})` : ''}`);
     } catch (err) {
       setWatchMessage(w.checkFailed(site, errorMessage(err, ui)));
     } finally {

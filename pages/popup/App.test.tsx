@@ -23,18 +23,18 @@ const policy: PolicyView = {
   latest: { versionId: 'v1', firstSeen: NOW - 1e9, lastSeen: NOW, statedDate: null, reviewed: false, analysis: null }, statements: [],
 };
 /** What the background holds for the tab. */
-let state: TabState = { tabId: 1, url: policy.url, site: 'example.com', watched: true, watchJoined: true, policies: [policy], storageProblem: null };
+let state: TabState = { tabId: 1, url: policy.url, site: 'example.com', watched: true, watchedSince: NOW, watchJoined: true, policies: [policy], storageProblem: null };
 
 vi.mock('@/utils/send', () => ({
   sendMessage: vi.fn(async (type: string, data: { versionId?: string }) => {
     if (type === 'getTabState') return state;
     if (type === 'markReviewed') return { ok: state.policies.some((p) => p.latest.versionId === data.versionId) };
     if (type === 'unwatchSite') {
-      state = { ...state, watched: false, watchJoined: false };
+      state = { ...state, watched: false, watchedSince: null, watchJoined: false };
       return { ok: true };
     }
     if (type === 'watchSite') {
-      state = { ...state, watched: true, watchJoined: false };
+      state = { ...state, watched: true, watchedSince: Date.now(), watchJoined: false };
       return { ok: true, site: 'example.com' };
     }
     throw new Error(`unexpected ${type}`);

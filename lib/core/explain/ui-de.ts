@@ -141,6 +141,7 @@ function build(locale: string): UiWords {
       seen: (when) => `${cap(when)} gesehen`,
       dated: (date) => `Stand:\u00a0${date}`,
       firstVersion: 'Erste Version, die Clausewatch gesehen hat.',
+      notCompared: 'Kein Vergleich mit der vorigen Version. Wählen Sie beide aus, um sie zu vergleichen.',
       majorChanges: (n) => count(n, 'wichtige Änderung', 'wichtige Änderungen'),
       reviewed: 'Geprüft',
       notReviewed: 'Noch nicht geprüft',
@@ -178,6 +179,7 @@ function build(locale: string): UiWords {
       },
       pageKept: 'Gespeicherte Seite aufbewahrt',
       pagePruned: 'Gespeicherte Seite entfernt, um Platz zu schaffen',
+      pageImported: 'Keine gespeicherte Seite (aus einer Verlaufsdatei importiert; gespeicherte Seiten werden nicht exportiert)',
       pageNone: 'Keine gespeicherte Seite (gesehen, bevor Clausewatch Seiten aufbewahrte)',
       reread: (extractor, was) => `Text von Extraktor ${extractor} neu gelesen (vorher ${was === 0 ? 'ohne Nummer' : was})`,
       versionEvidence: (page, text) => [page, text].filter(Boolean).join('; '),
@@ -213,7 +215,7 @@ function build(locale: string): UiWords {
       removeSite: (site) => `${site} entfernen`,
       remove: 'Entfernen',
       checkResult: (site, status, reason) =>
-        `${site}: ${{ unchanged: 'keine Änderung', changed: 'geändert', first: 'erste Version gespeichert', failed: 'Prüfung fehlgeschlagen' }[status]}${reason ? ` (${reason})` : ''}`,
+        `${site}: ${{ unchanged: 'keine Änderung', changed: 'geändert', formatting: 'nur Formatierung oder Formulierungen geändert, nichts zu prüfen', first: 'erste Version gespeichert', failed: 'Prüfung fehlgeschlagen' }[status]}${reason ? ` (${reason})` : ''}`,
       checkFailed: (site, error) => `${site}: Prüfung fehlgeschlagen: ${error}`,
       stoppedWatching: (site) => `${site} wird nicht mehr beobachtet. Der Verlauf bleibt erhalten.`,
       couldNotRemove: (site, error) => `${site} konnte nicht entfernt werden: ${error}`,
@@ -244,7 +246,7 @@ function build(locale: string): UiWords {
       notificationsDenied: 'Benachrichtigungen bleiben aus: Der Browser hat die Berechtigung nicht erteilt.',
       saved: 'Gespeichert.',
       couldNotSave: (error) => `Speichern fehlgeschlagen: ${error}`,
-      exportNote: 'Der Export ist eine JSON-Datei mit allen Versionen, die Clausewatch aufbewahrt hat. Beim Import kommen deren Versionen zu Ihren hinzu.',
+      exportNote: 'Der Export ist eine JSON-Datei mit dem Text aller Versionen, die Clausewatch aufbewahrt hat; die gespeicherten Seiten sind nicht darin enthalten (sie bleiben in diesem Browser: Die Nachweisdatei unten enthält sie). Beim Import kommen deren Versionen zu Ihren hinzu, ohne gespeicherte Seiten.',
       exportHistory: 'Verlauf exportieren',
       importHistory: 'Verlauf importieren',
       evidenceNote: [

@@ -138,6 +138,7 @@ function build(locale: string): UiWords {
       seen: (when) => `Seen ${when}`,
       dated: (date) => `dated ${date}`,
       firstVersion: 'First version Clausewatch saw.',
+      notCompared: 'No comparison with the version before. Pick both to compare them.',
       majorChanges: (n) => count(n, 'major change', 'major changes'),
       reviewed: 'Reviewed',
       notReviewed: 'Not reviewed yet',
@@ -174,6 +175,7 @@ function build(locale: string): UiWords {
       },
       pageKept: 'Saved page kept',
       pagePruned: 'Saved page removed to free space',
+      pageImported: 'No saved page (imported from a history file; saved pages are not exported)',
       pageNone: 'No saved page (seen before Clausewatch kept pages)',
       reread: (extractor, was) => `text re-read by extractor ${extractor} (was ${was === 0 ? 'unnumbered' : was})`,
       versionEvidence: (page, text) => [page, text].filter(Boolean).join('; '),
@@ -201,7 +203,7 @@ function build(locale: string): UiWords {
       removeSite: (site) => `Remove ${site}`,
       remove: 'Remove',
       checkResult: (site, status, reason) =>
-        `${site}: ${{ unchanged: 'no change', changed: 'changed', first: 'first version saved', failed: 'the check failed' }[status]}${reason ? ` (${reason})` : ''}`,
+        `${site}: ${{ unchanged: 'no change', changed: 'changed', formatting: 'only formatting or wording changed, nothing to review', first: 'first version saved', failed: 'the check failed' }[status]}${reason ? ` (${reason})` : ''}`,
       checkFailed: (site, error) => `${site}: the check failed: ${error}`,
       stoppedWatching: (site) => `Stopped watching ${site}. Its history is kept.`,
       couldNotRemove: (site, error) => `Could not remove ${site}: ${error}`,
@@ -232,7 +234,7 @@ function build(locale: string): UiWords {
       notificationsDenied: 'Notifications stay off: the browser permission was not granted.',
       saved: 'Saved.',
       couldNotSave: (error) => `Could not save: ${error}`,
-      exportNote: 'The export is a JSON file with every version Clausewatch kept. Importing one adds its versions to yours.',
+      exportNote: 'The export is a JSON file with the text of every version Clausewatch kept; the saved pages are not in it (they stay in this browser: the evidence file below holds them). Importing one adds its versions to yours, without saved pages.',
       exportHistory: 'Export history',
       importHistory: 'Import history',
       evidenceNote: [

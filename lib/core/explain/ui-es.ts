@@ -139,6 +139,7 @@ function build(locale: string): UiWords {
       seen: (when) => `Vista ${when}`,
       dated: (date) => `con fecha del ${date}`,
       firstVersion: 'Primera versión que vio Clausewatch.',
+      notCompared: 'Sin comparación con la versión anterior. Elija ambas para compararlas.',
       majorChanges: (n) => count(n, 'cambio importante', 'cambios importantes'),
       reviewed: 'Revisada',
       notReviewed: 'Aún sin revisar',
@@ -176,6 +177,7 @@ function build(locale: string): UiWords {
       },
       pageKept: 'Página guardada conservada',
       pagePruned: 'Página guardada eliminada para liberar espacio',
+      pageImported: 'Sin página guardada (importada de un archivo de historial; las páginas guardadas no se exportan)',
       pageNone: 'Sin página guardada (vista antes de que Clausewatch guardara páginas)',
       reread: (extractor, was) => `texto releído por el extractor ${extractor} (antes ${was === 0 ? 'sin número' : was})`,
       versionEvidence: (page, text) => [page, text].filter(Boolean).join('; '),
@@ -211,7 +213,7 @@ function build(locale: string): UiWords {
       removeSite: (site) => `Quitar ${site}`,
       remove: 'Quitar',
       checkResult: (site, status, reason) =>
-        `${site}: ${{ unchanged: 'sin cambios', changed: 'la política cambió', first: 'primera versión guardada', failed: 'la comprobación falló' }[status]}${reason ? ` (${reason})` : ''}`,
+        `${site}: ${{ unchanged: 'sin cambios', changed: 'la política cambió', formatting: 'solo cambió el formato o la redacción, nada que revisar', first: 'primera versión guardada', failed: 'la comprobación falló' }[status]}${reason ? ` (${reason})` : ''}`,
       checkFailed: (site, error) => `${site}: la comprobación falló: ${error}`,
       stoppedWatching: (site) => `Se dejó de vigilar ${site}. Su historial se conserva.`,
       couldNotRemove: (site, error) => `No se pudo quitar ${site}: ${error}`,
@@ -242,7 +244,7 @@ function build(locale: string): UiWords {
       notificationsDenied: 'Las notificaciones siguen desactivadas: el navegador no concedió el permiso.',
       saved: 'Guardado.',
       couldNotSave: (error) => `No se pudo guardar: ${error}`,
-      exportNote: 'La exportación es un archivo JSON con todas las versiones que Clausewatch guardó. Al importar uno, sus versiones se añaden a las suyas.',
+      exportNote: 'La exportación es un archivo JSON con el texto de todas las versiones que Clausewatch guardó; las páginas guardadas no se incluyen (se quedan en este navegador: el archivo de pruebas de abajo las contiene). Al importar uno, sus versiones se añaden a las suyas, sin páginas guardadas.',
       exportHistory: 'Exportar historial',
       importHistory: 'Importar historial',
       evidenceNote: [

@@ -142,6 +142,7 @@ function build(locale: string): UiWords {
       seen: (when) => `Vue ${when}`,
       dated: (date) => `datée du ${date}`,
       firstVersion: 'Première version vue par Clausewatch.',
+      notCompared: 'Aucune comparaison avec la version précédente. Choisissez les deux pour les comparer.',
       majorChanges: (n) => count(n, 'changement important', 'changements importants'),
       reviewed: 'Lue',
       notReviewed: 'Pas encore lue',
@@ -179,6 +180,7 @@ function build(locale: string): UiWords {
       },
       pageKept: 'Page enregistrée conservée',
       pagePruned: 'Page enregistrée supprimée pour libérer de l’espace',
+      pageImported: `Aucune page enregistrée (importée d’un fichier d’historique${S} les pages enregistrées ne sont pas exportées)`,
       pageNone: 'Aucune page enregistrée (vue avant que Clausewatch ne conserve les pages)',
       reread: (extractor, was) => `texte relu par l’extracteur ${extractor} (auparavant ${was === 0 ? 'non numéroté' : was})`,
       versionEvidence: (page, text) => [page, text].filter(Boolean).join(`${S} `),
@@ -214,7 +216,7 @@ function build(locale: string): UiWords {
       removeSite: (site) => `Retirer ${site}`,
       remove: 'Retirer',
       checkResult: (site, status, reason) =>
-        `${site}${C} ${{ unchanged: 'aucun changement', changed: 'politique modifiée', first: 'première version enregistrée', failed: 'échec de la vérification' }[status]}${reason ? ` (${reason})` : ''}`,
+        `${site}${C} ${{ unchanged: 'aucun changement', changed: 'politique modifiée', formatting: 'seules la mise en forme ou la formulation ont changé, rien à examiner', first: 'première version enregistrée', failed: 'échec de la vérification' }[status]}${reason ? ` (${reason})` : ''}`,
       checkFailed: (site, error) => `${site}${C} échec de la vérification${C} ${error}`,
       stoppedWatching: (site) => `${site} n’est plus surveillé. Son historique est conservé.`,
       couldNotRemove: (site, error) => `Impossible de retirer ${site}${C} ${error}`,
@@ -245,7 +247,7 @@ function build(locale: string): UiWords {
       notificationsDenied: `Les notifications restent désactivées${C} le navigateur n’a pas accordé l’autorisation.`,
       saved: 'Enregistré.',
       couldNotSave: (error) => `Impossible d’enregistrer${C} ${error}`,
-      exportNote: 'L’export est un fichier JSON contenant toutes les versions conservées par Clausewatch. En importer un ajoute ses versions aux vôtres.',
+      exportNote: `L’export est un fichier JSON contenant le texte de toutes les versions conservées par Clausewatch${S} les pages enregistrées n’y figurent pas (elles restent dans ce navigateur${C} le fichier de preuves ci-dessous les contient). En importer un ajoute ses versions aux vôtres, sans pages enregistrées.`,
       exportHistory: 'Exporter l’historique',
       importHistory: 'Importer un historique',
       evidenceNote: [

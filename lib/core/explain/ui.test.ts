@@ -73,6 +73,7 @@ const SAMPLES: Record<string, unknown[][]> = {
   'options.checkResult': [
     ['example.com', 'unchanged', null],
     ['example.com', 'changed', null],
+    ['example.com', 'formatting', null],
     ['example.com', 'first', null],
     ['example.com', 'failed', 'HTTP 404'],
   ],

@@ -18,7 +18,8 @@ import type { Why } from '../page/discover';
 import type { ChangeType } from '../schema';
 
 /** What a watched site's last check came to (the background's `checkNow` status codes). */
-export type CheckStatus = 'unchanged' | 'changed' | 'first' | 'failed';
+/** How a check went; `formatting`: a new version that only changed formatting or wording (nothing to review). */
+export type CheckStatus = 'unchanged' | 'changed' | 'formatting' | 'first' | 'failed';
 
 export interface UiWords {
   /** Dates and sizes (format.ts builds the rest with Intl in the reader's locale). */
@@ -149,6 +150,8 @@ export interface UiWords {
     seen(when: string): string;
     dated(date: string): string;
     firstVersion: string;
+    /** A later version with no comparison with the one before (imported, its analysis failed, its text damaged). */
+    notCompared: string;
     majorChanges(n: number): string;
     reviewed: string;
     notReviewed: string;
@@ -169,6 +172,7 @@ export interface UiWords {
     problem(p: RecordProblem, seen: string): string;
     pageKept: string;
     pagePruned: string;
+    pageImported: string;
     pageNone: string;
     /** `was` 0: made before extractors were numbered. */
     reread(extractor: number, was: number): string;
