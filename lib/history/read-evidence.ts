@@ -51,15 +51,16 @@ async function gatherEvidence(ctx: StoreContext, site: string | null, what: stri
  * file (its chain entry says so; transfer.ts: an export carries no pages), `none` when it was stored before
  * pages were kept.
  */
-function rawOf(v: VersionRecord, entries: readonly ChainEntry[], raws: ReadonlyMap<string, RawRecord>): ChainStatus['versions'][number]['raw'] {
+function rawOf(v: VersionRecord, imported: ReadonlySet<string>, raws: ReadonlyMap<string, RawRecord>): ChainStatus['versions'][number]['raw'] {
   if (v.rawSha256) return raws.has(v.rawSha256) ? 'kept' : 'pruned';
-  return entries.some((e) => e.versionId === v.versionId && e.kind === 'import') ? 'imported' : 'none';
+  return imported.has(v.versionId) ? 'imported' : 'none';
 }
 
 export async function verifyChains(ctx: StoreContext, site: string): Promise<ChainStatus[]> {
   const out: ChainStatus[] = [];
   for (const { policy, versions, entries, assembled, raws } of await gatherEvidence(ctx, site, 'verify the record')) {
     const chain = checkChain(policy.policyId, entries);
+    const imported = new Set(entries.filter((e) => e.kind === 'import').map((e) => e.versionId));
     const problems = chain.map((p) => `Chain entry ${p.seq} ${p.message}.`);
     const codes: RecordProblem[] = chain.map((p) => p.problem);
     for (const v of versions) {
@@ -93,7 +94,7 @@ export async function verifyChains(ctx: StoreContext, site: string): Promise<Cha
       rawPruned: named.size - raws.size,
       problems,
       codes,
-      versions: versions.map((v) => ({ versionId: v.versionId, raw: rawOf(v, entries, raws) })),
+      versions: versions.map((v) => ({ versionId: v.versionId, raw: rawOf(v, imported, raws) })),
     });
   }
   return out;
