@@ -9,9 +9,13 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '@/entrypoints/background';
 import { Protocol } from '@/lib/extension/protocol';
 import { RECHECK_ALARM } from '@/lib/extension/schedule';
-import { backgroundForTest } from './testing/support';
+import { backgroundForTest, listenForGrants } from './testing/support';
 
-beforeEach(() => fakeBrowser.reset());
+beforeEach(() => {
+  fakeBrowser.reset();
+  // The worker listens for a granted notifications permission (fakeBrowser's permissions.onAdded throws).
+  listenForGrants();
+});
 
 describe('the background', () => {
   it('has a handler for every message type of the protocol, and no other', () => {

@@ -50,7 +50,7 @@ let addedListeners: Listener[] = [];
  * permissions.onAdded, which fakeBrowser does not implement (its methods throw): an event the test fires
  * with grantPermissions, as the browser does when the user grants an optional permission.
  */
-function listenForGrants(): void {
+export function listenForGrants(): void {
   addedListeners = [];
   fakeBrowser.permissions.onAdded = {
     addListener: (l: Listener) => void addedListeners.push(l),
