@@ -26,12 +26,12 @@ const FETCH_TIMEOUT_MS = 20_000;
 const MAX_FETCH_BYTES = 8_000_000;
 
 export type CheckResult =
-  | { status: 'unchanged' | 'changed' | 'first'; reason: null; major: number; reviewable: boolean; movedTo: null }
-  | { status: 'failed'; reason: string; failure: CheckFailure; major: 0; reviewable: false; movedTo: string | null };
+  | { status: 'unchanged' | 'changed' | 'first'; reason: null; major: number; reviewable: boolean; analysed: boolean; movedTo: null }
+  | { status: 'failed'; reason: string; failure: CheckFailure; major: 0; reviewable: false; analysed: false; movedTo: string | null };
 
 const failed = (f: CheckFailure, movedTo: string | null = null): CheckResult => {
   const failure = bounded(f);
-  return { status: 'failed', reason: failureText(failure), failure, major: 0, reviewable: false, movedTo };
+  return { status: 'failed', reason: failureText(failure), failure, major: 0, reviewable: false, analysed: false, movedTo };
 };
 const failedWith = (error: unknown): CheckResult => failed({ code: 'error', detail: error instanceof Error ? error.message : String(error) });
 
@@ -106,7 +106,7 @@ export function createRecheck(deps: RecheckDeps) {
     }
     const saved = await deps.history.save(page.finalUrl, result.document, policyKind(result.detection), { html: page.body, source: 'check' });
     const reviewable = saved.analysis !== undefined && hasReviewableChange(saved.analysis);
-    return { status: saved.status, reason: null, major: saved.analysis?.counts.major ?? 0, reviewable, movedTo: null };
+    return { status: saved.status, reason: null, major: saved.analysis?.counts.major ?? 0, reviewable, analysed: saved.analysis !== undefined, movedTo: null };
   }
 
   /** Checks under way, by site and address, and whether the user asked for it. */
@@ -213,7 +213,12 @@ export function createRecheck(deps: RecheckDeps) {
       if (!entry) throw new UserError('not-watched', `${site} is not watched.`, site);
       // The user asked: a redirect the browser hides may be followed to say where it leads.
       const result = await runCheck(entry, true);
-      return { status: result.status, reason: result.reason, failure: result.status === 'failed' ? result.failure : null, reviewable: result.reviewable };
+      // "Only formatting" only where it is known and the row agrees: a change analysed with nothing to review,
+      // and no earlier change awaiting review (the row then still says "Changed"). A change not analysed yet
+      // (its analysis failed, or the older text is damaged: the backfill analyses it later) is "changed".
+      const row = (await getWatches()).find((w) => w.site === site);
+      const formattingOnly = result.status === 'changed' && result.analysed && !result.reviewable && row?.status !== 'changed';
+      return { status: result.status, reason: result.reason, failure: result.status === 'failed' ? result.failure : null, reviewable: !formattingOnly };
     },
   };
 

@@ -87,8 +87,8 @@ export const Protocol = {
     from: 'extension-page',
     request: z.object({ site: z.string().max(300) }),
     // `failure` as a code for the page to word in the reader's language; `reason` its English sentence.
-    // `reviewable`: the change found is worth reviewing, which makes the entry "Changed"; a status "changed"
-    // without it (only formatting) leaves the entry "Up to date".
+    // `reviewable`: false only for a change analysed with nothing to review while the entry says "Up to date"
+    // (only formatting); a change not analysed yet, or one beside an earlier change awaiting review, is true.
     response: z.object({ status: z.string(), reason: z.string().nullable(), failure: CheckFailure.nullable().default(null), reviewable: z.boolean().default(true) }),
   },
   setSettings: { from: 'extension-page', request: Settings.partial(), response: Settings },
