@@ -100,23 +100,50 @@ const ARTICLE_TYPES = /^(newsarticle|article|blogposting|reportagenewsarticle|an
  * `FAQPage` (a privacy FAQ is close to a policy).
  */
 const DISCUSSION_TYPES = /^(qapage|discussionforumposting|searchresultspage)$/i;
-/** Elements with microdata read for those types; a thread or a results page declares itself near the top. */
-const MAX_ITEMTYPES = 50;
-
 /** A type's own name, from `QAPage` or `https://schema.org/QAPage`. */
 function typeName(t: string): string {
   return t.slice(Math.max(t.lastIndexOf('/'), t.lastIndexOf('#')) + 1);
 }
 
-/** Microdata types (`itemtype`, which may list several addresses) of the page's first elements that have one. */
-function readMicrodataTypes(doc: Document): string[] {
+/** Where a page's copy holds what its scripts would show or hide, never the page itself: skipped when reading what the page is. */
+const NOT_THE_PAGE = 'noscript, template';
+/** Levels walked up from the main heading towards the root. */
+const MAX_HEADING_ANCESTORS = 40;
+
+/**
+ * The microdata types the page gives itself, not those of a box on it (an FAQ box marked QAPage, a "latest
+ * posts" list of DiscussionForumPostings): the types on the root, the body, the main element, and the
+ * elements that hold the main heading. A thread marks one of those.
+ */
+function pageMicrodataTypes(doc: Document): string[] {
+  const holders = new Set<Element>();
+  for (const el of [doc.documentElement, doc.body, doc.querySelector('main, [role="main"]')]) if (el) holders.add(el);
+  const h1 = doc.querySelector('h1');
+  if (h1 && !h1.closest(NOT_THE_PAGE)) {
+    let e: Element | null = h1;
+    for (let i = 0; e && i < MAX_HEADING_ANCESTORS; i++, e = e.parentElement) holders.add(e);
+  }
   const types: string[] = [];
-  const list = doc.querySelectorAll('[itemtype]');
-  const n = Math.min(list.length, MAX_ITEMTYPES);
-  for (let i = 0; i < n; i++) {
-    for (const t of (list[i]?.getAttribute('itemtype') ?? '').slice(0, 500).split(/\s+/)) if (t) types.push(typeName(t));
+  for (const el of holders) {
+    if (el.closest(NOT_THE_PAGE)) continue;
+    for (const t of (el.getAttribute('itemtype') ?? '').slice(0, 500).split(/\s+/)) if (t) types.push(typeName(t));
   }
   return types;
+}
+
+/** The JSON-LD types an item gives the page itself: the top-level items' and their @graph's, not their parts' (an FAQ's questions). */
+function collectPageTypes(value: unknown, out: string[]): void {
+  const add = (item: unknown) => {
+    if (item === null || typeof item !== 'object' || Array.isArray(item)) return;
+    const t = (item as Record<string, unknown>)['@type'];
+    if (typeof t === 'string') out.push(typeName(t));
+    else if (Array.isArray(t)) for (const x of t.slice(0, 20)) if (typeof x === 'string') out.push(typeName(x));
+  };
+  for (const item of (Array.isArray(value) ? value : [value]).slice(0, 20)) {
+    add(item);
+    const graph = item !== null && typeof item === 'object' ? (item as Record<string, unknown>)['@graph'] : undefined;
+    if (Array.isArray(graph)) for (const g of graph.slice(0, 20)) add(g);
+  }
 }
 
 /** Query parameters read for the user's search, and the longest value read. */
@@ -125,11 +152,26 @@ const MAX_SEARCH_CHARS = 200;
 /** Text fields read for the search shown back. */
 const MAX_FIELDS = 50;
 const TEXT_FIELD_TYPES = new Set(['', 'text', 'search']);
+/** Names search engines and site searches give their search field (Yandex "text", Baidu "wd", Yahoo "p"). */
+const SEARCH_NAMES = new Set(['q', 'query', 'search', 's', 'k', 'keyword', 'keywords', 'term', 'terms', 'search_query', 'searchterm', 'searchtext', 'text', 'wd', 'p']);
 
 /**
- * The user's search, when the page shows it back: a value of the address's query that a text field on the
- * page holds as the page was served (its `value`, or a text area's text). That is what a results page
- * does, a search engine's or a site's own, under whatever name its field has; a policy does not. Values of
+ * A field that is a search box: of type search or role searchbox, named as search fields are, or inside a
+ * search landmark. Not any field that holds a query's value: a region picker showing "Europe" on
+ * /privacy?region=europe is the policy's own page. Nor one in `<noscript>` or a template.
+ */
+function isSearchField(field: Element): boolean {
+  if (field.closest(NOT_THE_PAGE)) return false;
+  if ((field.getAttribute('type') ?? '').trim().toLowerCase() === 'search') return true;
+  if ((field.getAttribute('role') ?? '').trim().toLowerCase() === 'searchbox') return true;
+  if (SEARCH_NAMES.has((field.getAttribute('name') ?? '').trim().toLowerCase())) return true;
+  return field.closest('[role="search"], search') !== null;
+}
+
+/**
+ * The user's search, when the page shows it back: a value of the address's query that a search field on
+ * the page (isSearchField) holds as the page was served (its `value`, or a text area's text). That is what
+ * a results page does, a search engine's or a site's own; a policy does not. Values of
  * fewer than three characters, or without a letter ("en", "2"), are not read as a search: a hidden or
  * pre-filled field can hold one by chance. What the user typed into a field later is not read (the copy
  * the background reads has only what the page was served with).
@@ -153,10 +195,13 @@ function echoedSearch(doc: Document, url: string): string {
   const n = Math.min(fields.length, MAX_FIELDS);
   for (let i = 0; i < n; i++) {
     const field = fields[i];
-    if (!field) continue;
+    if (!field || !isSearchField(field)) continue;
     let held: string;
-    if (field.localName === 'textarea') held = field.textContent ?? '';
-    else if (TEXT_FIELD_TYPES.has((field.getAttribute('type') ?? '').trim().toLowerCase())) held = field.getAttribute('value') ?? '';
+    if (field.localName === 'textarea') {
+      // Its text is one raw text node: its length is read before any copy of it.
+      const text = field.firstChild;
+      held = text && text === field.lastChild && text.nodeType === 3 && (text as CharacterData).length <= MAX_SEARCH_CHARS ? (text as CharacterData).data : '';
+    } else if (TEXT_FIELD_TYPES.has((field.getAttribute('type') ?? '').trim().toLowerCase())) held = field.getAttribute('value') ?? '';
     else continue;
     if (held.length > MAX_SEARCH_CHARS) continue;
     const v = foldForMatch(held).trim();
@@ -191,22 +236,27 @@ function collectTypes(value: unknown, out: string[], depth: number): void {
   if (obj['mainEntity']) collectTypes(obj['mainEntity'], out, depth + 1);
 }
 
-function readStructuredTypes(doc: Document): string[] {
+/** Structured data's types (JSON-LD, og:type), and those JSON-LD outside `<noscript>` gives the page itself (collectPageTypes). */
+function readStructuredTypes(doc: Document): { types: string[]; pageTypes: string[] } {
   const types: string[] = [];
+  const pageTypes: string[] = [];
   const scripts = doc.querySelectorAll('script[type="application/ld+json"]');
   const n = Math.min(scripts.length, MAX_JSONLD);
   for (let i = 0; i < n; i++) {
-    const raw = scripts[i]?.textContent ?? '';
+    const script = scripts[i];
+    const raw = script?.textContent ?? '';
     if (!raw || raw.length > MAX_JSONLD_CHARS) continue;
     try {
-      collectTypes(JSON.parse(raw) as unknown, types, 0);
+      const value = JSON.parse(raw) as unknown;
+      collectTypes(value, types, 0);
+      if (!script?.closest(NOT_THE_PAGE)) collectPageTypes(value, pageTypes);
     } catch {
       // Broken JSON-LD is common; it simply says nothing.
     }
   }
   const og = doc.head?.querySelector('meta[property="og:type"]')?.getAttribute('content');
   if (og) types.push(`og:${og}`);
-  return types;
+  return { types, pageTypes };
 }
 
 /**
@@ -329,7 +379,7 @@ export function detectPolicyWithFeatures(doc: Document, url: string, options: De
   if (!named && !mentioned && ADJACENT_URL.test(urlText)) namedAdjacent = true;
 
   // Structured data: an article about privacy is not a policy.
-  const types = readStructuredTypes(doc);
+  const { types, pageTypes } = readStructuredTypes(doc);
   const articleType = types.find((t) => ARTICLE_TYPES.test(t.replace(/^og:/, '')));
   if (articleType && !named) {
     // Many CMSs stamp og:type=article on every page, so it counts for little; JSON-LD types are deliberate.
@@ -402,7 +452,7 @@ export function detectPolicyWithFeatures(doc: Document, url: string, options: De
   if (!language) language = guessLanguage(body);
 
   // A page about a subject by what it is, not by its words: a thread, a forum post, a results page.
-  const discussion = [...types.map(typeName), ...readMicrodataTypes(doc)].find((t) => DISCUSSION_TYPES.test(t));
+  const discussion = [...pageTypes, ...pageMicrodataTypes(doc)].find((t) => DISCUSSION_TYPES.test(t));
   const search = discussion ? '' : echoedSearch(doc, url);
 
   let kind: DetectionKind = 'other';
