@@ -108,6 +108,24 @@ describe('the content script', () => {
     expect(sent[0]!.data.html).toBe('');
     expect(sent[0]!.data.reason).toMatch(/nested too deeply to extract \(more than 256 levels\)/);
   });
+
+  it('sends no copy of a page whose attribute alone is over the copy\'s limit, and says why, without serialising the page', async () => {
+    const { page, document } = open(POLICY_V1);
+    // A page's state kept in one attribute, 12 million characters long (the copy's limit is 12 million).
+    const state = document.createElement('div');
+    state.setAttribute('data-state', 'x'.repeat(12_000_001));
+    document.body.append(state);
+    const serialised: string[] = [];
+    const outerHTML = Object.getOwnPropertyDescriptor(document.defaultView!.Element.prototype, 'outerHTML')!.get!;
+    for (const el of [document.documentElement, document.body, state]) {
+      Object.defineProperty(el, 'outerHTML', { get: () => (serialised.push(el.localName), outerHTML.call(el) as string) });
+    }
+    page.start();
+    await expect.poll(() => sent.length).toBe(1);
+    expect(sent[0]!.data.html).toBe('');
+    expect(sent[0]!.data.reason).toMatch(/^load: .*; page too large to copy \(more than 12000000 characters\)$/);
+    expect(serialised).toEqual([]);
+  });
 });
 
 /**

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { loadHtml } from '../../../scripts/lib/dom';
 import { serializeInSlices } from './serialize';
 
@@ -9,6 +9,16 @@ function tickingClock(step: number) {
 }
 
 const noPause = () => Promise.resolve();
+
+/** Writes down each serialisation (`outerHTML`) of these elements, by their id or name, still serialising them. */
+function watchOuterHTML(elements: Element[]): string[] {
+  const serialised: string[] = [];
+  for (const el of elements) {
+    const outerHTML = Object.getOwnPropertyDescriptor(el.ownerDocument.defaultView!.Element.prototype, 'outerHTML')!.get!;
+    Object.defineProperty(el, 'outerHTML', { get: () => (serialised.push(el.id || el.localName), outerHTML.call(el) as string) });
+  }
+  return serialised;
+}
 
 describe('serializeInSlices', () => {
   it('produces exactly outerHTML, including text that needs escaping, comments, raw-text and void elements', async () => {
@@ -103,6 +113,102 @@ describe('serializeInSlices', () => {
     serialised.length = 0;
     const whole = await serializeInSlices(document.documentElement, { clock: tickingClock(0), pause: noPause, maxChars: 5000 });
     expect(whole).toMatchObject({ ok: false, reason: expect.stringMatching(/too large/) });
+    expect(serialised).toEqual([]);
+  });
+
+  it('refuses an element copied whole whose attribute alone is over the size limit, before serialising it', async () => {
+    const { document } = loadHtml(`<title>t</title><main><h1>Privacy</h1>${'<p>We keep your data for a year.</p>'.repeat(20)}<div id="big">x</div></main>`, 'https://x.example/');
+    document.getElementById('big')!.setAttribute('data-x', 'v'.repeat(20_000));
+    const serialised = watchOuterHTML([document.documentElement, document.body, document.querySelector('main')!, document.getElementById('big')!]);
+    // Copied whole from the root, and reached on its own below opened elements.
+    const whole = await serializeInSlices(document.documentElement, { clock: tickingClock(0), pause: noPause, maxChars: 5000 });
+    expect(whole).toMatchObject({ ok: false, reason: 'page too large to copy (more than 5000 characters)' });
+    const sliced = await serializeInSlices(document.documentElement, { clock: tickingClock(0), pause: noPause, maxChars: 5000, wholeBelow: 5 });
+    expect(sliced).toMatchObject({ ok: false, reason: 'page too large to copy (more than 5000 characters)' });
+    expect(serialised).toEqual([]);
+  });
+
+  it('measures the attributes a script set that cannot be read by their names: an upper-case one beside its lower-case twin, and a second of one name', async () => {
+    for (const set of [
+      (el: Element) => (el.setAttribute('data-x', 'small'), el.setAttributeNS(null, 'Data-X', 'v'.repeat(20_000))),
+      (el: Element) => (el.setAttribute('data-x', 'small'), el.setAttributeNS('urn:example', 'data-x', 'v'.repeat(20_000))),
+    ]) {
+      const { document } = loadHtml(`<title>t</title><main><h1>Privacy</h1><p>Short.</p><div>x</div></main>`, 'https://x.example/');
+      const big = document.querySelector('main > div')!;
+      set(big);
+      // getAttribute finds the small one by both names.
+      expect(big.getAttributeNames().map((n) => big.getAttribute(n))).toEqual(['small', 'small']);
+      const serialised = watchOuterHTML([document.documentElement, big]);
+      const r = await serializeInSlices(document.documentElement, { clock: tickingClock(0), pause: noPause, maxChars: 5000 });
+      expect(r).toMatchObject({ ok: false, reason: 'page too large to copy (more than 5000 characters)' });
+      expect(serialised).toEqual([]);
+      // Under the limit, both are copied.
+      const fits = await serializeInSlices(document.documentElement, { clock: tickingClock(0), pause: noPause, wholeBelow: 2 });
+      expect(fits.ok && fits.html).toBe(document.documentElement.outerHTML);
+    }
+  });
+
+  it('refuses a small subtree of many elements, each with a big attribute, before serialising it, and copies it when it fits', async () => {
+    const spans = Array.from({ length: 100 }, (_, i) => `<span data-i="${i}">${i}</span>`).join('');
+    const { document } = loadHtml(`<title>t</title><h1>Privacy</h1>${'<p>We keep your data for a year.</p>'.repeat(300)}<section id="cards">${spans}</section>`, 'https://x.example/');
+    for (const span of Array.from(document.querySelectorAll('span'))) span.setAttribute('data-card', 'c'.repeat(2_000));
+    // The body (400 elements) is opened, the section (100) copied whole.
+    const options = { clock: tickingClock(0), pause: noPause, wholeBelow: 200 };
+    const serialised = watchOuterHTML([document.getElementById('cards')!]);
+    const refused = await serializeInSlices(document.documentElement, { ...options, maxChars: 50_000 });
+    expect(refused).toMatchObject({ ok: false, reason: 'page too large to copy (more than 50000 characters)' });
+    expect(serialised).toEqual([]);
+    // What is measured is at most what is written: a limit the copy just fits is no refusal.
+    const length = document.documentElement.outerHTML.length;
+    const fits = await serializeInSlices(document.documentElement, { ...options, maxChars: length });
+    expect(fits.ok && fits.html).toBe(document.documentElement.outerHTML);
+    expect(serialised).toEqual(['cards']);
+  });
+
+  it('refuses an opened element whose own attribute is over the size limit before writing its start tag', async () => {
+    const { document } = loadHtml(`<title>t</title><h1>Privacy</h1>${'<p>We keep your data for a year.</p>'.repeat(20)}`, 'https://x.example/');
+    const value = '&'.repeat(20_000);
+    document.body.setAttribute('data-state', value);
+    // Escaping the value is the work of writing the start tag: it must not happen.
+    const replace = vi.spyOn(String.prototype, 'replace');
+    try {
+      const r = await serializeInSlices(document.documentElement, { clock: tickingClock(0), pause: noPause, maxChars: 5000, wholeBelow: 5 });
+      expect(r).toMatchObject({ ok: false, reason: 'page too large to copy (more than 5000 characters)' });
+      expect(replace.mock.contexts.map((s) => String(s).length).filter((n) => n >= value.length)).toEqual([]);
+    } finally {
+      replace.mockRestore();
+    }
+  });
+
+  it('refuses a template whose content is over the size limit (its text is not the element\'s), nested ones too, before serialising it', async () => {
+    const big = `<p>${'We keep your data for a year. '.repeat(700)}</p>`;
+    const { document } = loadHtml(
+      `<title>t</title><main><h1>Privacy</h1>${'<p>Short.</p>'.repeat(10)}<template id="flat">${big}</template><div id="holder"><template id="outer"><div><template id="inner">${big}</template></div></template></div></main>`,
+      'https://x.example/',
+    );
+    const flat = document.getElementById('flat')!;
+    const outer = document.getElementById('outer')!;
+    const serialised = watchOuterHTML([document.documentElement, flat, document.getElementById('holder')!, outer]);
+    const options = { clock: tickingClock(0), pause: noPause, maxChars: 5000 };
+    expect(await serializeInSlices(document.documentElement, options)).toMatchObject({ ok: false, reason: 'page too large to copy (more than 5000 characters)' });
+    expect(await serializeInSlices(document.documentElement, { ...options, wholeBelow: 5 })).toMatchObject({ ok: false, reason: 'page too large to copy (more than 5000 characters)' });
+    // Without the flat one, the nested one is still seen, inside the <div> that holds it and on its own.
+    flat.remove();
+    expect(await serializeInSlices(document.documentElement, options)).toMatchObject({ ok: false, reason: 'page too large to copy (more than 5000 characters)' });
+    expect(await serializeInSlices(document.documentElement, { ...options, wholeBelow: 5 })).toMatchObject({ ok: false, reason: 'page too large to copy (more than 5000 characters)' });
+    expect(await serializeInSlices(outer, options)).toMatchObject({ ok: false, reason: 'page too large to copy (more than 5000 characters)' });
+    expect(serialised).toEqual([]);
+    // And the page copies whole, templates included, when the limit allows.
+    const fits = await serializeInSlices(document.documentElement, { clock: tickingClock(0), pause: noPause, wholeBelow: 5 });
+    expect(fits.ok && fits.html).toBe(document.documentElement.outerHTML);
+  });
+
+  it('refuses an element whose comment is over the size limit (a comment is not text) before serialising it', async () => {
+    const { document } = loadHtml(`<title>t</title><main><h1>Privacy</h1><div id="notes"><p>a</p><!--${'build log '.repeat(2_000)}--></div></main>`, 'https://x.example/');
+    const serialised = watchOuterHTML([document.documentElement, document.getElementById('notes')!]);
+    const options = { clock: tickingClock(0), pause: noPause, maxChars: 5000 };
+    expect(await serializeInSlices(document.documentElement, options)).toMatchObject({ ok: false, reason: 'page too large to copy (more than 5000 characters)' });
+    expect(await serializeInSlices(document.documentElement, { ...options, wholeBelow: 2 })).toMatchObject({ ok: false, reason: 'page too large to copy (more than 5000 characters)' });
     expect(serialised).toEqual([]);
   });
 });
