@@ -215,6 +215,15 @@ describe('golden explanations', () => {
     expect(edited.findings[0]?.evidence[0]?.previousKept).toBeUndefined();
   });
 
+  it('does not call a list item "still said" when the newer version puts it under a denial', () => {
+    const policy = (leadIn: string, extra: string) =>
+      `# Privacy Policy\n\n## Sharing\n\n${leadIn}\n\n- Your purchase history and browsing activity\n\n${extra}## Rights\n\nYou can request a copy of your data.\n`;
+    const a = analyze(policy('We never share the following with advertising partners:', 'We share your purchase history with data brokers.\n\n'), policy('We share the following with advertising partners:', ''));
+    const evidence = a.findings.find((f) => f.category === 'third-party-sharing' && f.kind === 'expanded')?.evidence[0];
+    expect(evidence?.previous).toBe('Your purchase history and browsing activity');
+    expect(evidence?.previousKept).toBeUndefined();
+  });
+
   it('sorts findings major, then good news, then minor', () => {
     const newer = BASE.replace('You can request a copy of your data.', 'You can request a copy of your data.\n\nYou can delete your account at any time.')
       .replace('We collect usage data to operate the service.', 'We may use your content to train our AI models.')

@@ -123,6 +123,8 @@ interface CategoryProfile {
   restrictKeys: Set<string>;
   /** Its statements, to quote beside a new one ("before, it said ..."); at most PROFILE_QUOTES. */
   sentences: string[];
+  /** The same, as read with their list's lead-in ("We share the following with partners: Your history"). */
+  reads: string[];
   /** Their word sets, computed on first use. */
   tokenSets?: Array<Set<string>>;
 }
@@ -147,7 +149,7 @@ function* profile(
   const get = (category: Category) => {
     let p = profiles.get(category);
     if (!p) {
-      p = { states: 0, restricts: 0, keys: new Set(), restrictKeys: new Set(), sentences: [] };
+      p = { states: 0, restricts: 0, keys: new Set(), restrictKeys: new Set(), sentences: [], reads: [] };
       profiles.set(category, p);
     }
     return p;
@@ -164,15 +166,18 @@ function* profile(
     }
     for (const sentence of splitSentences(read, language)) {
       if (++n % SENTENCES_PER_STEP === 0) yield;
-      sentences?.add(sentence);
       const read = withLeadIn(leadIn, sentence);
+      sentences?.add(read);
       for (const c of classify(read)) {
         const p = get(c.category);
         const keys = attributeKeys(c.attributes);
         if (c.polarity === 'states') {
           p.states++;
           for (const k of keys) p.keys.add(k);
-          if (p.sentences.length < PROFILE_QUOTES) p.sentences.push(sentence);
+          if (p.sentences.length < PROFILE_QUOTES) {
+            p.sentences.push(sentence);
+            p.reads.push(read);
+          }
         } else {
           p.restricts++;
           for (const k of keys) p.restrictKeys.add(k);
@@ -435,20 +440,20 @@ function deniesSharingInWords(doc: PolicyDocument): boolean {
   return false;
 }
 
-/** The older statement most like a new one, to quote beside it. */
-function closest(sentence: string, profile: CategoryProfile): string | undefined {
+/** The older statement most like a new one, to quote beside it, and how it was read (with its lead-in). */
+function closest(sentence: string, profile: CategoryProfile): { sentence: string; read: string } | undefined {
   const t = new Set(tokens(sentence));
   const sets = (profile.tokenSets ??= profile.sentences.map((c) => new Set(tokens(c))));
-  let best: string | undefined;
+  let best = -1;
   let bestScore = 0.2;
   sets.forEach((set, i) => {
     const score = dice(set, t);
     if (score > bestScore) {
       bestScore = score;
-      best = profile.sentences[i];
+      best = i;
     }
   });
-  return best;
+  return best < 0 ? undefined : { sentence: profile.sentences[best]!, read: profile.reads[best]! };
 }
 
 function judgeEdit(
@@ -501,10 +506,13 @@ function judgeEdit(
     const notOpening = (name: string) => !opening || (name !== opening && !name.startsWith(`${opening} `));
     const attributes = opening ? { ...read, named: read.named.filter(notOpening) } : read;
     const known = older(category);
-    const previous = edit.type === 'modified' ? (edit.before ?? undefined) : closest(after, known);
+    const near = edit.type === 'modified' ? undefined : closest(after, known);
+    const previous = edit.type === 'modified' ? (edit.before ?? undefined) : near?.sentence;
     // Quoted beside a new sentence, the older version's closest statement may still stand in the newer one:
-    // then it was not replaced, and must not read as "before, it said".
-    const kept = edit.type !== 'modified' && previous !== undefined && stands(previous);
+    // then it was not replaced, and must not read as "before, it said". Compared as read, with its list's
+    // lead-in: an item under "We share the following with partners:" does not stand under "We never share
+    // the following with partners:".
+    const kept = near !== undefined && stands(near.read);
     const evidence: Evidence = { sentence: after, spans: edit.spans, triggers, ...(previous ? { previous } : {}), ...(kept ? { previousKept: true } : {}) };
     const stance = (statesNow ?? restrictsNow)?.stance;
     const score = (statesNow ?? restrictsNow)?.score ?? 0;
@@ -683,7 +691,7 @@ function* analysisSteps(olderDoc: PolicyDocument, newerDoc: PolicyDocument, opti
   const olderProfile = yield* profile(alignment.read.older, older.language, classify, headings);
   const newerSentences = new Set<string>();
   const newerProfile = yield* profile(alignment.read.newer, newer.language, classify, headings, newerSentences);
-  const stands = (sentence: string) => newerSentences.has(sentence);
+  const stands = (read: string) => newerSentences.has(read);
   const denies: Partial<Record<'sale' | 'sharing', boolean>> = {};
   const newerDenies = (sale: boolean) => (sale ? (denies.sale ??= deniesSellingInWords(newer)) : (denies.sharing ??= deniesSharingInWords(newer)));
   for (const d of [older, newer]) for (const b of d.blocks) if (b.kind === 'heading') headings.add(normalizeFast(b.text));
