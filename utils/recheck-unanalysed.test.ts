@@ -5,6 +5,7 @@
  */
 import { describe, expect, it, vi } from 'vitest';
 import { explainer } from '@/lib/core/explain';
+import { checkLineStatus } from '@/pages/options/actions';
 import { getWatches } from './prefs';
 import { backgroundForTest, POLICY_V1, POLICY_V2, withBackgroundWorld, withServer } from './testing/support';
 
@@ -25,7 +26,7 @@ vi.mock('@/lib/core/engine', async (orig) => {
 const server = withServer();
 
 describe('"Check now" on a change not analysed', () => {
-  it('is not called "only formatting or wording changed, nothing to review"', async () => {
+  it('is called a new version not compared yet, not "only formatting or wording changed, nothing to review"', async () => {
     const { handlers } = backgroundForTest();
     server.served = { status: 200, html: POLICY_V1 };
     const { site } = await handlers.watchSite({ policyUrl: `${server.base}/legal/privacy`, frequencyHours: 24 }, {} as never);
@@ -34,10 +35,10 @@ describe('"Check now" on a change not analysed', () => {
     fail.on = true;
     const r = await handlers.checkNow({ site }, {} as never);
     fail.on = false;
-    // What pages/options/actions.ts makes of the reply:
-    const status = r.status === 'changed' && !r.reviewable ? 'formatting' : r.status;
-    const line = explainer('en').ui.options.checkResult(site, status as never, r.reason);
+    const line = explainer('en').ui.options.checkResult(site, checkLineStatus(r) as never, r.reason);
     expect(line).not.toContain('nothing to review');
+    // Nor "changed" beside a row that says "Up to date": it says the version was not compared yet.
+    expect(line).toBe(`${site}: new version saved, not compared yet`);
   });
 
   it('a change of formatting over one still awaiting review is not called "nothing to review" beside a row that says Changed', async () => {
@@ -50,8 +51,7 @@ describe('"Check now" on a change not analysed', () => {
     server.served = { status: 200, html: POLICY_V2.replace('September 15, 2024', 'May 9, 2025').replace('your email address', 'your e-mail address') };
     const r = await handlers.checkNow({ site }, {} as never);
     const row = (await getWatches()).find((w) => w.site === site)!.status;
-    const status = r.status === 'changed' && !r.reviewable ? 'formatting' : r.status;
-    const line = explainer('en').ui.options.checkResult(site, status as never, r.reason);
+    const line = explainer('en').ui.options.checkResult(site, checkLineStatus(r) as never, r.reason);
     expect(row).toBe('changed');
     expect(line).not.toContain('nothing to review');
   });

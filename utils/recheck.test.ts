@@ -85,7 +85,7 @@ describe('a policy that speaks of bot checks is still checked', () => {
     server.served = { status: 200, html };
     const { handlers } = backgroundForTest();
     const { site } = await handlers.watchSite({ policyUrl: `${server.base}/legal/privacy`, frequencyHours: 24 }, {} as never);
-    expect(await handlers.checkNow({ site }, {} as never)).toEqual({ status: 'first', reason: null, failure: null, reviewable: true });
+    expect(await handlers.checkNow({ site }, {} as never)).toEqual({ status: 'first', reason: null, failure: null, reviewable: true, analysed: true });
   });
   it('a bot check that is no policy still fails with its reason', async () => {
     server.served = { status: 200, html: '<html><head><title>Just a moment...</title></head><body><div id="cf-challenge">Verify you are human</div></body></html>' };
@@ -109,7 +109,7 @@ describe('a page refused for its markup', () => {
     expect(explainer('en').ui.failure(entry.failureCode!)).toBe('the page has a tag with 5,000 attributes, more than the 1,000 Clausewatch reads in one tag; not stored');
     // Nothing was stored: the next good page is the policy's first version.
     server.served = { status: 200, html: POLICY_V2 };
-    expect(await handlers.checkNow({ site }, {} as never)).toEqual({ status: 'first', reason: null, failure: null, reviewable: true });
+    expect(await handlers.checkNow({ site }, {} as never)).toEqual({ status: 'first', reason: null, failure: null, reviewable: true, analysed: true });
   });
 });
 
@@ -122,7 +122,7 @@ describe('checking a watched policy', () => {
     const entry = () => getWatches().then((list) => list.find((w) => w.site === site)!);
     expect(await entry()).toMatchObject({ policyUrl: url, status: 'pending', frequencyHours: 24 });
 
-    expect(await handlers.checkNow({ site }, {} as never)).toEqual({ status: 'first', reason: null, failure: null, reviewable: true });
+    expect(await handlers.checkNow({ site }, {} as never)).toEqual({ status: 'first', reason: null, failure: null, reviewable: true, analysed: true });
     expect(await entry()).toMatchObject({ status: 'up-to-date', failures: 0, lastChange: null });
 
     server.served = { status: 200, html: POLICY_V2 };
@@ -175,7 +175,7 @@ describe('checking a watched policy', () => {
     expect(await handlers.checkNow({ site }, {} as never)).toMatchObject({ status: 'first' });
     // A new date and a hyphen: a new version, but nothing the popup offers to review.
     server.served = { status: 200, html: POLICY_V1.replace('March 3, 2024', 'May 9, 2025').replace('your email address', 'your e-mail address') };
-    expect(await handlers.checkNow({ site }, {} as never)).toEqual({ status: 'changed', reason: null, failure: null, reviewable: false });
+    expect(await handlers.checkNow({ site }, {} as never)).toEqual({ status: 'changed', reason: null, failure: null, reviewable: false, analysed: true });
     expect((await getWatches()).find((w) => w.site === site)).toMatchObject({ status: 'up-to-date' });
     // A change worth reviewing is answered as one.
     server.served = { status: 200, html: POLICY_V2 };

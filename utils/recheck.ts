@@ -218,7 +218,7 @@ export function createRecheck(deps: RecheckDeps) {
       // (its analysis failed, or the older text is damaged: the backfill analyses it later) is "changed".
       const row = (await getWatches()).find((w) => w.site === site);
       const formattingOnly = result.status === 'changed' && result.analysed && !result.reviewable && row?.status !== 'changed';
-      return { status: result.status, reason: result.reason, failure: result.status === 'failed' ? result.failure : null, reviewable: !formattingOnly };
+      return { status: result.status, reason: result.reason, failure: result.status === 'failed' ? result.failure : null, reviewable: !formattingOnly, analysed: result.status !== 'changed' || result.analysed };
     },
   };
 

@@ -89,7 +89,8 @@ export const Protocol = {
     // `failure` as a code for the page to word in the reader's language; `reason` its English sentence.
     // `reviewable`: false only for a change analysed with nothing to review while the entry says "Up to date"
     // (only formatting); a change not analysed yet, or one beside an earlier change awaiting review, is true.
-    response: z.object({ status: z.string(), reason: z.string().nullable(), failure: CheckFailure.nullable().default(null), reviewable: z.boolean().default(true) }),
+    // `analysed`: false for a new version not compared yet (its analysis failed; the backfill compares it later).
+    response: z.object({ status: z.string(), reason: z.string().nullable(), failure: CheckFailure.nullable().default(null), reviewable: z.boolean().default(true), analysed: z.boolean().default(true) }),
   },
   setSettings: { from: 'extension-page', request: Settings.partial(), response: Settings },
   // Exports and imports travel in pieces of TRANSFER_CHUNK characters (readTransfer, writeTransfer): a

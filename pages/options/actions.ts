@@ -12,8 +12,19 @@ import { downloadText } from '@/components/download';
 import { useWords } from '@/components/words';
 import type { CheckStatus } from '@/lib/core/explain';
 
-const CHECK_STATUSES: readonly string[] = ['unchanged', 'changed', 'formatting', 'first', 'failed'] satisfies CheckStatus[];
+const CHECK_STATUSES: readonly string[] = ['unchanged', 'changed', 'unanalysed', 'formatting', 'first', 'failed'] satisfies CheckStatus[];
 const isCheckStatus = (s: string): s is CheckStatus => CHECK_STATUSES.includes(s);
+
+/**
+ * What the line under the watch list says of a "Check now" reply: a new version not compared yet (its analysis
+ * failed; the backfill compares it later) says so, and one with nothing to review beside an "Up to date" row is
+ * "only formatting". A status the words do not know (a newer background) is its code.
+ */
+export function checkLineStatus(r: { status: string; reviewable: boolean; analysed?: boolean }): string {
+  if (r.status === 'changed' && r.analysed === false) return 'unanalysed';
+  if (r.status === 'changed' && !r.reviewable) return 'formatting';
+  return r.status;
+}
 
 function todayStamp(): string {
   const d = new Date();
@@ -37,8 +48,7 @@ export function useOptionsActions(reload: () => void) {
     setBusySites((busy) => [...busy, site]);
     try {
       const r = await sendMessage('checkNow', { site });
-      // A new version with nothing to review leaves the row "Up to date": the line says so rather than "changed".
-      const status = r.status === 'changed' && !r.reviewable ? 'formatting' : r.status;
+      const status = checkLineStatus(r);
       // A status the words do not know (a newer background) is shown as its code rather than hidden.
       setWatchMessage(isCheckStatus(status) ? w.checkResult(site, status, r.failure ? ui.failure(r.failure) : r.reason) : `${site}: ${r.status}${r.reason ? ` (${r.reason})` : ''}`);
     } catch (err) {

@@ -215,7 +215,7 @@ function build(locale: string): UiWords {
       removeSite: (site) => `${site} entfernen`,
       remove: 'Entfernen',
       checkResult: (site, status, reason) =>
-        `${site}: ${{ unchanged: 'keine Änderung', changed: 'geändert', formatting: 'nur Formatierung oder Formulierungen geändert, nichts zu prüfen', first: 'erste Version gespeichert', failed: 'Prüfung fehlgeschlagen' }[status]}${reason ? ` (${reason})` : ''}`,
+        `${site}: ${{ unchanged: 'keine Änderung', changed: 'geändert', unanalysed: 'neue Version gespeichert, noch nicht verglichen', formatting: 'nur Formatierung oder Formulierungen geändert, nichts zu prüfen', first: 'erste Version gespeichert', failed: 'Prüfung fehlgeschlagen' }[status]}${reason ? ` (${reason})` : ''}`,
       checkFailed: (site, error) => `${site}: Prüfung fehlgeschlagen: ${error}`,
       stoppedWatching: (site) => `${site} wird nicht mehr beobachtet. Der Verlauf bleibt erhalten.`,
       couldNotRemove: (site, error) => `${site} konnte nicht entfernt werden: ${error}`,

@@ -203,7 +203,7 @@ function build(locale: string): UiWords {
       removeSite: (site) => `Remove ${site}`,
       remove: 'Remove',
       checkResult: (site, status, reason) =>
-        `${site}: ${{ unchanged: 'no change', changed: 'changed', formatting: 'only formatting or wording changed, nothing to review', first: 'first version saved', failed: 'the check failed' }[status]}${reason ? ` (${reason})` : ''}`,
+        `${site}: ${{ unchanged: 'no change', changed: 'changed', unanalysed: 'new version saved, not compared yet', formatting: 'only formatting or wording changed, nothing to review', first: 'first version saved', failed: 'the check failed' }[status]}${reason ? ` (${reason})` : ''}`,
       checkFailed: (site, error) => `${site}: the check failed: ${error}`,
       stoppedWatching: (site) => `Stopped watching ${site}. Its history is kept.`,
       couldNotRemove: (site, error) => `Could not remove ${site}: ${error}`,

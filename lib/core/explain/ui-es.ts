@@ -213,7 +213,7 @@ function build(locale: string): UiWords {
       removeSite: (site) => `Quitar ${site}`,
       remove: 'Quitar',
       checkResult: (site, status, reason) =>
-        `${site}: ${{ unchanged: 'sin cambios', changed: 'la política cambió', formatting: 'solo cambió el formato o la redacción, nada que revisar', first: 'primera versión guardada', failed: 'la comprobación falló' }[status]}${reason ? ` (${reason})` : ''}`,
+        `${site}: ${{ unchanged: 'sin cambios', changed: 'la política cambió', unanalysed: 'nueva versión guardada, aún sin comparar', formatting: 'solo cambió el formato o la redacción, nada que revisar', first: 'primera versión guardada', failed: 'la comprobación falló' }[status]}${reason ? ` (${reason})` : ''}`,
       checkFailed: (site, error) => `${site}: la comprobación falló: ${error}`,
       stoppedWatching: (site) => `Se dejó de vigilar ${site}. Su historial se conserva.`,
       couldNotRemove: (site, error) => `No se pudo quitar ${site}: ${error}`,

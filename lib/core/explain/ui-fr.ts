@@ -216,7 +216,7 @@ function build(locale: string): UiWords {
       removeSite: (site) => `Retirer ${site}`,
       remove: 'Retirer',
       checkResult: (site, status, reason) =>
-        `${site}${C} ${{ unchanged: 'aucun changement', changed: 'politique modifiée', formatting: 'seules la mise en forme ou la formulation ont changé, rien à examiner', first: 'première version enregistrée', failed: 'échec de la vérification' }[status]}${reason ? ` (${reason})` : ''}`,
+        `${site}${C} ${{ unchanged: 'aucun changement', changed: 'politique modifiée', unanalysed: 'nouvelle version enregistrée, pas encore comparée', formatting: 'seules la mise en forme ou la formulation ont changé, rien à examiner', first: 'première version enregistrée', failed: 'échec de la vérification' }[status]}${reason ? ` (${reason})` : ''}`,
       checkFailed: (site, error) => `${site}${C} échec de la vérification${C} ${error}`,
       stoppedWatching: (site) => `${site} n’est plus surveillé. Son historique est conservé.`,
       couldNotRemove: (site, error) => `Impossible de retirer ${site}${C} ${error}`,

@@ -19,7 +19,7 @@ import type { ChangeType } from '../schema';
 
 /** What a watched site's last check came to (the background's `checkNow` status codes). */
 /** How a check went; `formatting`: a new version that only changed formatting or wording (nothing to review). */
-export type CheckStatus = 'unchanged' | 'changed' | 'formatting' | 'first' | 'failed';
+export type CheckStatus = 'unchanged' | 'changed' | 'unanalysed' | 'formatting' | 'first' | 'failed';
 
 export interface UiWords {
   /** Dates and sizes (format.ts builds the rest with Intl in the reader's locale). */

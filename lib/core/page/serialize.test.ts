@@ -212,3 +212,17 @@ describe('serializeInSlices', () => {
     expect(serialised).toEqual([]);
   });
 });
+
+describe('the measure before copying is never more than the copy', () => {
+  it('an attribute a script set under a long prefix of its own in the XML namespace: a limit equal to the copy still copies it', async () => {
+    const options = { clock: () => 0, pause: noPause, wholeBelow: 5 };
+    const { document } = loadHtml(`<html><body>${Array.from({ length: 20 }, (_, i) => `<p>${i}</p>`).join('')}</body></html>`, 'https://x.example/');
+    document.body.setAttributeNS('http://www.w3.org/XML/1998/namespace', `${'y'.repeat(5000)}:lang`, 'en');
+    const full = await serializeInSlices(document.documentElement, options);
+    // Written as browsers write it, "xml:lang" (jsdom's own outerHTML keeps the script's prefix).
+    expect(full).toMatchObject({ ok: true });
+    expect(full.ok && full.html).toContain('<body xml:lang="en">');
+    const length = full.ok ? full.html.length : 0;
+    expect(await serializeInSlices(document.documentElement, { ...options, maxChars: length })).toMatchObject({ ok: true });
+  });
+});

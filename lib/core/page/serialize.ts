@@ -133,7 +133,9 @@ function startTagLength(el: Element, name = el.localName): number {
     // name: an upper-case one, or a second of one name (both set by a script, in other namespaces), is read
     // from the attributes themselves.
     const value = a === a.toLowerCase() && names.indexOf(a) === i ? el.getAttribute(a) : null;
-    if (value === null) return n + attributeNodesLength(el);
+    // A prefixed name ("xml:lang" set by a script under a prefix of its own) is written with the namespace's
+    // prefix, not the page's: read from the attributes themselves, by their local names (a lower bound).
+    if (value === null || a.includes(':')) return n + attributeNodesLength(el);
     attributes += a.length + value.length + 4;
   }
   return n + attributes;

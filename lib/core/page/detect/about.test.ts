@@ -68,6 +68,12 @@ describe('pages about privacy policies are not stored as the site\'s policy', ()
     expectNotStored(html, 'https://search.example/search?q=privacy%20policy%20generator&source=hp', /results page/);
   });
 
+  it('results whose search box follows many hidden fields', () => {
+    const hidden = Array.from({ length: 60 }, (_, i) => `<input type="hidden" name="h${i}" value="token ${i}">`).join('');
+    const html = resultsPage('privacy policy template - Example Search', `${hidden}<input type="text" name="q" value="privacy policy template">`);
+    expectNotStored(html, 'https://search.example/search?q=privacy+policy+template', /results page/);
+  });
+
   it('a site\'s own search results, whatever the name of its search field', () => {
     const html = resultsPage('Results for Privacy Policy | Example Forum', '<input type="search" name="terms" value="Privacy Policy">');
     expectNotStored(html, 'https://forum.example/find?terms=privacy%20policy&page=1', /results page/);

@@ -191,7 +191,7 @@ function echoedSearch(doc: Document, url: string): string {
     if (v.length >= 3 && /\p{L}/u.test(v)) values.add(v);
   }
   if (values.size === 0) return '';
-  const fields = doc.querySelectorAll('input, textarea');
+  const fields = doc.querySelectorAll('input:not([type="hidden" i]), textarea');
   const n = Math.min(fields.length, MAX_FIELDS);
   for (let i = 0; i < n; i++) {
     const field = fields[i];
