@@ -9,9 +9,14 @@ import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { CHROME_BUILD, ROOT } from './harness';
 
-/** The line the README states: the content script, minified, and gzipped. */
+/**
+ * The line the README states: the content script, minified, and gzipped. The gzipped line went from 5 to
+ * 5.5 KB on 7 December 2026 (5.1 -> 5.3 KB): the sliced copy now measures attributes, comments and templates
+ * before serialising (a hostile page is refused before the work), and the rendered-text count leaves out
+ * consent managers.
+ */
 const MAX_BYTES = 12 * 1024;
-const MAX_GZIP = 5 * 1024;
+const MAX_GZIP = 5.5 * 1024;
 
 const BUILDS = [CHROME_BUILD, join(ROOT, '.output/firefox-mv3')];
 
