@@ -99,18 +99,20 @@ describe('pages about privacy policies are not stored as the site\'s policy', ()
 
 describe('policies with a query, a search box, a question or an FAQ are still stored', () => {
   const body = P.EN_POLICY.split('<main>')[1]!.split('</main>')[0]!;
+  /** Acme's policy page with `content` as its main text (the policy's sections beside it) and `head` in its head. */
+  const acme = (content: string, head?: string) => P.page({ lang: 'en', title: 'Privacy Policy | Acme', h1: 'Privacy Policy', body: content, head });
 
   it('a policy reached with a search term in its address', () => {
     expectPolicy(P.EN_POLICY, 'https://acme.example/legal/privacy?q=cookies');
   });
 
   it('a policy with a site search box, empty, and a search term in its address', () => {
-    const html = P.page({ lang: 'en', title: 'Privacy Policy | Acme', h1: 'Privacy Policy', body: `<form role="search"><input type="search" name="q" value="" placeholder="Search"></form>${body}` });
+    const html = acme(`<form role="search"><input type="search" name="q" value="" placeholder="Search"></form>${body}`);
     expectPolicy(html, 'https://acme.example/privacy?q=cookies');
   });
 
   it('a policy whose page holds a hidden field with the language in its address', () => {
-    const html = P.page({ lang: 'en', title: 'Privacy Policy | Acme', h1: 'Privacy Policy', body: `<form><input type="hidden" name="lang" value="english"><input name="region" value="us"></form>${body}` });
+    const html = acme(`<form><input type="hidden" name="lang" value="english"><input name="region" value="us"></form>${body}`);
     expectPolicy(html, 'https://acme.example/privacy?lang=english&region=us');
   });
 
@@ -121,28 +123,28 @@ describe('policies with a query, a search box, a question or an FAQ are still st
 
   it('a regional policy whose region picker shows the region in its address', () => {
     const picker = '<label>Region <input role="combobox" aria-autocomplete="list" name="region-picker" value="Europe"></label>';
-    expectPolicy(P.page({ lang: 'en', title: 'Privacy Policy | Acme', h1: 'Privacy Policy', body: `${picker}${body}` }), 'https://acme.example/privacy?region=europe');
+    expectPolicy(acme(`${picker}${body}`), 'https://acme.example/privacy?region=europe');
   });
 
   it('a policy ending with a questions-and-answers box marked QAPage', () => {
     const qa = '<section itemscope itemtype="https://schema.org/QAPage"><div itemprop="mainEntity" itemscope itemtype="https://schema.org/Question"><h2 itemprop="name">Do you sell my data?</h2><div itemprop="acceptedAnswer" itemscope itemtype="https://schema.org/Answer"><p itemprop="text">No, we never sell your personal information.</p></div></div></section>';
-    expectPolicy(P.page({ lang: 'en', title: 'Privacy Policy | Acme', h1: 'Privacy Policy', body: `${body}${qa}` }), 'https://acme.example/privacy');
+    expectPolicy(acme(`${body}${qa}`), 'https://acme.example/privacy');
   });
 
   it('a policy with a "latest from the forum" list marked DiscussionForumPosting, in <noscript> or not', () => {
     const post = '<article itemscope itemtype="https://schema.org/DiscussionForumPosting"><h3 itemprop="headline">Welcome thread</h3></article>';
     for (const side of [`<noscript><aside>${post}</aside></noscript>`, `<aside>${post}</aside>`]) {
-      expectPolicy(P.page({ lang: 'en', title: 'Privacy Policy | Acme', h1: 'Privacy Policy', body: `${body}${side}` }), 'https://acme.example/privacy');
+      expectPolicy(acme(`${body}${side}`), 'https://acme.example/privacy');
     }
   });
 
   it('a policy whose search box, in a <noscript> fallback, holds a query value', () => {
     const fallback = '<noscript><form><input type="search" name="q" value="cookies"></form></noscript>';
-    expectPolicy(P.page({ lang: 'en', title: 'Privacy Policy | Acme', h1: 'Privacy Policy', body: `${fallback}${body}` }), 'https://acme.example/privacy?q=cookies');
+    expectPolicy(acme(`${fallback}${body}`), 'https://acme.example/privacy?q=cookies');
   });
 
   it('a policy that marks its questions and answers as an FAQ in its JSON-LD', () => {
     const faq = '<script type="application/ld+json">{"@context":"https://schema.org","@type":"FAQPage","mainEntity":[{"@type":"Question","name":"Do you sell my data?","acceptedAnswer":{"@type":"Answer","text":"No."}}]}</script>';
-    expectPolicy(P.page({ lang: 'en', title: 'Privacy Policy | Acme', h1: 'Privacy Policy', body, head: faq }), 'https://acme.example/privacy');
+    expectPolicy(acme(body, faq), 'https://acme.example/privacy');
   });
 });

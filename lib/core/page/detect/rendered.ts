@@ -6,10 +6,10 @@
  *
  * The test is an amount of text, not a kind of element: a page holds at least RENDERED_CHARS characters
  * of text outside its chrome (navigation, banner, site footer, sidebars, dialogs and known consent
- * managers, hidden elements, scripts, styles, templates), read in document order and no further than that. `npm run bench --
- * latency` runs it on the corpus's pages as served (parsed in Chromium, no page script run): 188 of its
- * 190 privacy policies reach it (the two that do not are one app-shell capture, listed twice, with 30
- * characters of text), and 1 of the 8 blocked or empty captures (the one that holds a whole policy); the
+ * managers, hidden elements, scripts, styles, templates), read in document order and no further than
+ * that. `npm run bench -- latency` runs it on the corpus's pages as served (parsed in Chromium, no page
+ * script run): 188 of its 190 privacy policies reach it (the two that do not are one app-shell capture,
+ * listed twice, with 30 characters of text), and 1 of the 8 blocked or empty captures (the one that holds a whole policy); the
  * old test, an h1 or h2 with text, let 178 policies through, and the other 12 waited 5 s for a heading
  * that never came.
  *
@@ -17,13 +17,12 @@
  * whole), so a page of 50,000 elements costs what a page of 5,000 does, and the same page always gets
  * the same answer. No layout is read (no `innerText`, no computed style): text hidden by CSS alone counts.
  */
+import { isNotPageContent } from './not-content';
 
 /** About 80 words: more than an app shell shows (a spinner, "Loading…", a cookie notice's first lines). */
 export const RENDERED_CHARS = 500;
 /** The most nodes read before giving up; on the corpus no page needs 500. */
 export const MAX_RENDERED_NODES = 5_000;
-
-import { isNotPageContent } from './not-content';
 
 /** Elements whose text is never the page's content: their subtrees are skipped whole. */
 const CHROME_ELEMENTS = new Set(['script', 'style', 'noscript', 'template', 'nav', 'header', 'footer', 'aside', 'dialog', 'svg', 'select', 'button', 'iframe', 'object']);
