@@ -12,6 +12,7 @@ import type { WatchEntry } from '@/lib/extension/views';
 import type { Badges } from './badges';
 import type { History } from './history';
 import type { Handlers } from './messaging';
+import type { Notifications } from './notifications';
 import { getWatches, setRemoved, updateWatches } from './prefs';
 import { awaitsReviewIn, type PolicyStates } from './tab-state';
 import { UserError } from '@/lib/core/user-error';
@@ -59,6 +60,8 @@ export interface WatchListDeps {
   policyStates: PolicyStates;
   /** Every tab's badge counts the watched sites with changes: told when the list gains or loses one. */
   badges: Pick<Badges, 'refreshAll'>;
+  /** A site no longer watched takes its change notification off the screen. */
+  notifications: Pick<Notifications, 'clearChange'>;
 }
 
 export type WatchList = ReturnType<typeof createWatchList>;
@@ -181,6 +184,8 @@ export function createWatchList(deps: WatchListDeps) {
       await setRemoved(site, true);
       // A site no longer watched no longer counts on the badge of other sites' tabs.
       await refreshBadges();
+      // Nor does a notification of its change stay on screen: the user asked to hear no more of the site.
+      await deps.notifications.clearChange(site);
       return { ok: true };
     },
     async setWatchFrequency({ site, frequencyHours }) {
