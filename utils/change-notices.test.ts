@@ -41,10 +41,9 @@ async function changedAndChecked(worker: ReturnType<ReturnType<typeof profile>>,
 }
 
 /** A watched policy checked once (its first version), with notifications on or off. */
-async function watchedAndChecked(worker: ReturnType<ReturnType<typeof profile>>, notifications = true) {
+async function watchedAndChecked(worker: ReturnType<ReturnType<typeof profile>>, notifications = true, url = `${server.base}/legal/privacy`) {
   await setSettings({ notifications });
   server.served = { status: 200, html: POLICY_V1 };
-  const url = `${server.base}/legal/privacy`;
   const { site } = await worker.handlers.watchSite({ policyUrl: url }, none);
   expect((await worker.handlers.checkNow({ site }, none)).status).toBe('first');
   return { site, url };
@@ -168,6 +167,29 @@ describe('a major change not told', () => {
     await vi.waitFor(async () => expect(Object.keys(await fakeBrowser.storage.local.get('changeNotices'))).toHaveLength(1));
     await start().notices.tellAllUntold();
     expect(await shown()).toEqual([]);
+  });
+});
+
+describe('a notification of a change on screen', () => {
+  it('goes when the user stops watching its site, the other site’s staying; without the permission, stopping watching still works', async () => {
+    const worker = await started();
+    const { site } = await watchedAndChecked(worker);
+    // A second site on the same server (localhost is another site than 127.0.0.1).
+    const other = (await watchedAndChecked(worker, true, `http://localhost:${new URL(server.base).port}/legal/privacy`)).site;
+    await changedAndChecked(worker, site);
+    await changedAndChecked(worker, other);
+    expect((await shown()).sort()).toEqual([`clausewatch:${site}`, `clausewatch:${other}`].sort());
+    expect(await worker.handlers.unwatchSite({ site }, none)).toEqual({ ok: true });
+    expect(await shown()).toEqual([`clausewatch:${other}`]);
+    // The user withdraws the optional permission: the browser takes the notifications namespace away.
+    const api = fakeBrowser.notifications;
+    (fakeBrowser as { notifications?: unknown }).notifications = undefined;
+    try {
+      expect(await worker.handlers.unwatchSite({ site: other }, none)).toEqual({ ok: true });
+    } finally {
+      (fakeBrowser as { notifications?: unknown }).notifications = api;
+    }
+    expect(await getWatches()).toEqual([]);
   });
 });
 

@@ -46,8 +46,8 @@ export function createFeatures(deps: FeatureDeps) {
   const combined = createCombinedChange();
   const policyStates = createPolicyStates(combined);
   const badges = createBadges({ store: history.store, siteOf: history.siteOf, language, combined });
-  const watchList = createWatchList({ history, policyStates, badges });
   const notifications = createNotifications(language);
+  const watchList = createWatchList({ history, policyStates, badges, notifications });
   const notices = createChangeNotices({ history, notifications });
   const recheck = createRecheck({ history, badges, watchList, notices, dom, ...(deps.fetch ? { fetch: deps.fetch } : {}) });
 

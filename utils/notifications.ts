@@ -6,9 +6,13 @@ import { browser } from 'wxt/browser';
 import { explainer } from '@/lib/core/explain';
 
 const PREFIX = 'clausewatch:';
+/** A site's notification: one at most, a newer one replacing it. */
+const idOf = (site: string) => `${PREFIX}${site}`;
 
 export interface Notifications {
   notifyChange(site: string): Promise<void>;
+  /** Takes the site's notification off the screen, if one is there; never fails. */
+  clearChange(site: string): Promise<void>;
   /** Opens the site's history page when one of our notifications is clicked (from the worker's start). */
   listen(): void;
 }
@@ -36,7 +40,7 @@ export function createNotifications(language: () => string): Notifications {
     try {
       // Also here: a notification shown before the browser told this worker of the grant is heard too.
       hearClicks();
-      await browser.notifications.create(`${PREFIX}${site}`, {
+      await browser.notifications.create(idOf(site), {
         type: 'basic',
         iconUrl: browser.runtime.getURL('/icon/128.png'),
         title: words.title(site),
@@ -44,6 +48,16 @@ export function createNotifications(language: () => string): Notifications {
       });
     } catch {
       // The notifications permission was withdrawn; the badge still tells.
+    }
+  }
+
+  async function clearChange(site: string): Promise<void> {
+    try {
+      // Without the permission the namespace is absent, and none of ours can be on screen.
+      await browser.notifications?.clear(idOf(site));
+    } catch {
+      // The permission withdrawn meanwhile, or the browser refused: what asked for this is done all the
+      // same, and the notification goes when the user dismisses it.
     }
   }
 
@@ -55,5 +69,5 @@ export function createNotifications(language: () => string): Notifications {
     });
   }
 
-  return { notifyChange, listen };
+  return { notifyChange, clearChange, listen };
 }

@@ -1,23 +1,30 @@
 /**
  * What "Check now" tells on the options page agrees with the row and with what is known: a change whose
  * analysis failed (left for the backfill) is "changed", never "nothing to review", and so is a change of
- * formatting while an earlier change still awaits review (the row says "Changed").
+ * formatting while an earlier change still awaits review (the row says "Changed"). Once the backfill has
+ * analysed such a change, the watch list's row says "Changed" too.
  */
 import { describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { explainer } from '@/lib/core/explain';
+import { RECHECK_ALARM } from '@/lib/extension/schedule';
 import { checkLineStatus } from '@/pages/options/actions';
-import { getWatches } from './prefs';
-import { backgroundForTest, POLICY_V1, POLICY_V2, withBackgroundWorld, withServer } from './testing/support';
+import { getWatches, setSettings } from './prefs';
+import { backgroundForTest, backgroundWithTab, POLICY_URL, POLICY_V1, POLICY_V2, withBackgroundWorld, withServer } from './testing/support';
 
 withBackgroundWorld();
 
-const fail = { on: false };
+/** `once`: only the next analysis fails (a passing fault), not the badge's that follows the save. */
+const fail = { on: false, once: false };
 vi.mock('@/lib/core/engine', async (orig) => {
   const real = await orig<typeof import('@/lib/core/engine')>();
   return {
     ...real,
     analyzeChangeYielding: (...a: Parameters<typeof real.analyzeChangeYielding>) => {
-      if (fail.on) return Promise.reject(new Error('boom'));
+      if (fail.on) {
+        fail.on = !fail.once;
+        return Promise.reject(new Error('boom'));
+      }
       return real.analyzeChangeYielding(...a);
     },
   };
@@ -54,5 +61,48 @@ describe('"Check now" on a change not analysed', () => {
     const line = explainer('en').ui.options.checkResult(site, checkLineStatus(r) as never, r.reason);
     expect(row).toBe('changed');
     expect(line).not.toContain('nothing to review');
+  });
+});
+
+describe('the watch list once the backfill analysed a change saved without its analysis', () => {
+  const rowOf = async (site: string) => (await getWatches()).find((w) => w.site === site)?.status;
+  /** The alarm fires (no check is due): the backfill analyses what was kept without an analysis. */
+  const alarm = () => fakeBrowser.alarms.onAlarm.trigger({ name: RECHECK_ALARM, scheduledTime: Date.now(), periodInMinutes: 30 });
+
+  it('a background check’s change: the row that said "Up to date" says "Changed"; a failed row stays failed', async () => {
+    const { handlers, recheck } = backgroundForTest();
+    recheck.schedule();
+    await setSettings({ notifications: true });
+    server.served = { status: 200, html: POLICY_V1 };
+    const urls = [`${server.base}/legal/privacy`, `http://localhost:${new URL(server.base).port}/legal/privacy`];
+    const [site, failing] = await Promise.all(urls.map(async (policyUrl) => (await handlers.watchSite({ policyUrl }, {} as never)).site));
+    for (const s of [site!, failing!]) expect(await handlers.checkNow({ site: s }, {} as never)).toMatchObject({ status: 'first' });
+    // Both policies change (the AI-training clause), and the analysis fails as the checks save them.
+    server.served = { status: 200, html: POLICY_V2 };
+    fail.on = true;
+    for (const s of [site!, failing!]) expect(await handlers.checkNow({ site: s }, {} as never)).toMatchObject({ status: 'changed', analysed: false });
+    fail.on = false;
+    expect(await rowOf(site!)).toBe('up-to-date');
+    // The second site's next check fails: its row says so, whatever its history holds.
+    server.served = { status: 500, html: 'down' };
+    expect(await handlers.checkNow({ site: failing! }, {} as never)).toMatchObject({ status: 'failed' });
+    await alarm();
+    // Both major changes are told once analysed: the run is over.
+    await expect.poll(async () => Object.keys(await fakeBrowser.notifications.getAll()), { timeout: 10_000 }).toHaveLength(2);
+    expect(await rowOf(site!)).toBe('changed');
+    expect(await rowOf(failing!)).toBe('failed');
+  });
+
+  it('a change seen while browsing a site not checked yet: "Not checked yet" becomes "Changed", as a timely analysis makes it', async () => {
+    const { handlers, recheck, capture } = await backgroundWithTab();
+    recheck.schedule();
+    const { site } = await handlers.watchSite({ policyUrl: POLICY_URL }, {} as never);
+    expect(await capture(POLICY_V1)).toEqual({ status: 'first' });
+    Object.assign(fail, { on: true, once: true });
+    expect(await capture(POLICY_V2)).toEqual({ status: 'changed' });
+    Object.assign(fail, { on: false, once: false });
+    expect(await rowOf(site)).toBe('pending');
+    await alarm();
+    await expect.poll(() => rowOf(site), { timeout: 10_000 }).toBe('changed');
   });
 });

@@ -63,8 +63,11 @@ function afterCheck(w: WatchEntry, result: CheckResult, now: number, awaiting: n
 
 export interface RecheckDeps {
   history: Pick<History, 'save' | 'reextract' | 'backfill' | 'store'>;
-  /** Settles a "Changed" entry by the change since the last review (a change undone reads "Up to date"). */
-  watchList: Pick<WatchList, 'settleReviewedWatch' | 'changeAwaitingReview'>;
+  /**
+   * Settles a "Changed" entry by the change since the last review (a change undone reads "Up to date"), and
+   * makes an entry say "Changed" of a change analysed only after it was saved.
+   */
+  watchList: Pick<WatchList, 'settleReviewedWatch' | 'changeAwaitingReview' | 'noteLateAnalyses'>;
   badges: Pick<Badges, 'refreshAll'>;
   /** The desktop notification of a major change, told once (./change-notices.ts). */
   notices: Pick<ChangeNotices, 'tellUntold' | 'tellAllUntold' | 'start'>;
@@ -175,9 +178,10 @@ export function createRecheck(deps: RecheckDeps) {
 
   /**
    * Kept pages an older extractor read read again, then changes kept without an analysis analysed (those
-   * re-extraction left without one among them), and the badges told when either changed something.
-   * Then every watched site's untold change is told: at a worker's start (a stopped worker may have saved
-   * one without telling), and when a change was analysed only now; otherwise each check tells its own.
+   * re-extraction left without one among them), and the watch list's rows and the badges told when either
+   * changed something. Then every watched site's untold change is told: at a worker's start (a stopped
+   * worker may have saved one without telling), and when a change was analysed only now; otherwise each
+   * check tells its own.
    */
   async function reextractBackfillAndBadges(atStart: boolean): Promise<void> {
     let changed = 0;
@@ -185,7 +189,10 @@ export function createRecheck(deps: RecheckDeps) {
       const reread = await deps.history.reextract();
       const analysed = await deps.history.backfill();
       changed = reread + analysed;
-      if (changed > 0) await deps.badges.refreshAll().catch((e: unknown) => console.warn('[Clausewatch] badges', e));
+      if (changed > 0) {
+        await deps.watchList.noteLateAnalyses().catch((e: unknown) => console.warn('[Clausewatch] watch list', e));
+        await deps.badges.refreshAll().catch((e: unknown) => console.warn('[Clausewatch] badges', e));
+      }
     } finally {
       if (atStart || changed > 0) await deps.notices.tellAllUntold();
     }

@@ -12,6 +12,7 @@ import type { WatchEntry } from '@/lib/extension/views';
 import type { Badges } from './badges';
 import type { History } from './history';
 import type { Handlers } from './messaging';
+import type { Notifications } from './notifications';
 import { getWatches, setRemoved, updateWatches } from './prefs';
 import { awaitsReviewIn, type PolicyStates } from './tab-state';
 import { UserError } from '@/lib/core/user-error';
@@ -59,6 +60,8 @@ export interface WatchListDeps {
   policyStates: PolicyStates;
   /** Every tab's badge counts the watched sites with changes: told when the list gains or loses one. */
   badges: Pick<Badges, 'refreshAll'>;
+  /** A site no longer watched takes its change notification off the screen. */
+  notifications: Pick<Notifications, 'clearChange'>;
 }
 
 export type WatchList = ReturnType<typeof createWatchList>;
@@ -163,6 +166,36 @@ export function createWatchList(deps: WatchListDeps) {
     }
   }
 
+  /**
+   * A row that says nothing of a change to review: "Up to date", or "Not checked yet". A failed row says
+   * its checks fail, which they still do; a row that says "Changed" says it already.
+   */
+  const silentOnChanges = (w: WatchEntry) => w.status === 'up-to-date' || w.status === 'pending';
+
+  /**
+   * A change saved without its analysis (it failed, or re-extraction left the change without one) could
+   * not make its row say "Changed": noteChangeSeen and a check only know a change worth reviewing from
+   * its analysis. Once the backfill has analysed it, each row silent on changes says what the history
+   * says, as the analysis at the time would have made it say ("Not checked yet" too, as noteChangeSeen
+   * and knownOf make it "Changed"). One reading of what awaits review per such row: the list is bounded.
+   */
+  async function noteLateAnalyses(): Promise<void> {
+    const store = await deps.history.store();
+    for (const entry of await getWatches()) {
+      if (!silentOnChanges(entry)) continue;
+      // One site's unreadable history does not keep the others' rows as they were.
+      await showLateChange(store, entry.site).catch((error: unknown) => console.warn('[Clausewatch] watch list after the analysis of', entry.site, error));
+    }
+  }
+
+  async function showLateChange(store: PolicyStore, site: string): Promise<void> {
+    const awaiting = await changeAwaitingReview(store, site);
+    if (awaiting === null) return;
+    await updateWatches((list) => list.map((w) => (w.site === site && silentOnChanges(w) ? { ...w, status: 'changed', lastChange: Math.max(w.lastChange ?? 0, awaiting) } : w)));
+    // A review while the history was read settled the row before it said "Changed": settled again now.
+    await settleReviewedWatch(store, site);
+  }
+
   /** The badges after the list changed: bookkeeping, so a failure does not fail the change. */
   const refreshBadges = () => deps.badges.refreshAll().catch((e: unknown) => console.warn('[Clausewatch] badges', e));
 
@@ -181,6 +214,8 @@ export function createWatchList(deps: WatchListDeps) {
       await setRemoved(site, true);
       // A site no longer watched no longer counts on the badge of other sites' tabs.
       await refreshBadges();
+      // Nor does a notification of its change stay on screen: the user asked to hear no more of the site.
+      await deps.notifications.clearChange(site);
       return { ok: true };
     },
     async setWatchFrequency({ site, frequencyHours }) {
@@ -190,5 +225,5 @@ export function createWatchList(deps: WatchListDeps) {
     },
   };
 
-  return { watch, awaitsReview, changeAwaitingReview, settleReviewedWatch, noteChangeSeen, handlers };
+  return { watch, awaitsReview, changeAwaitingReview, settleReviewedWatch, noteChangeSeen, noteLateAnalyses, handlers };
 }
