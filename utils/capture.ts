@@ -85,8 +85,14 @@ export function createCapture(deps: CaptureDeps): Pick<Handlers, 'pageCaptured'>
         await note(refused ? 'save-refused' : 'save-failed', message(error));
       }
       await note('policy', `${result.detection.kind}: ${status} (${result.document.blocks.length} blocks)`);
-      if (status === 'changed' || status === 'first') await deps.badges.refreshAll();
-      else if (sender.tab?.id != null) await deps.badges.refresh(sender.tab.id, sender.tab.url);
+      // The badge is bookkeeping too: a failure to read it (its own analysis of the change failing) does not
+      // turn a saved version into an error, which would make the page send its copy again.
+      try {
+        if (status === 'changed' || status === 'first') await deps.badges.refreshAll();
+        else if (sender.tab?.id != null) await deps.badges.refresh(sender.tab.id, sender.tab.url);
+      } catch (error) {
+        await note('badge-failed', message(error));
+      }
       return { status };
     },
   };

@@ -105,4 +105,20 @@ describe('the watch list once the backfill analysed a change saved without its a
     await alarm();
     await expect.poll(() => rowOf(site), { timeout: 10_000 }).toBe('changed');
   });
+
+  it('a change saved while its analysis keeps failing is still answered as saved to the page (the badge after it is bookkeeping)', async () => {
+    const { handlers, history, capture } = await backgroundWithTab();
+    await handlers.watchSite({ policyUrl: POLICY_URL }, {} as never);
+    expect(await capture(POLICY_V1)).toEqual({ status: 'first' });
+    // Every analysis fails: the save's, and the badge's own reading of the change right after it.
+    fail.on = true;
+    const answer = await capture(POLICY_V2).catch((error: unknown) => ({ error: String(error) }));
+    fail.on = false;
+    // An error here makes the page send its copy again, and says a saved version was lost.
+    expect(answer).toEqual({ status: 'changed' });
+    const store = await history.store();
+    const [policy] = await store.listPolicies(store.siteForUrl(POLICY_URL));
+    expect(await store.listVersions(policy!.policyId)).toHaveLength(2);
+  });
 });
+
