@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import type { Finding } from '@/lib/core/schema';
-import { sectionPath } from './format';
+import { policyTextAttributes, sectionPath } from './format';
 import { useWords } from './words';
 import { SpanText } from './SpanText';
 
@@ -15,11 +15,14 @@ export function SeverityBadge({ severity }: { severity: Finding['severity'] }) {
 /** One finding: severity in words and colour, headline, quoted evidence with the edit marked, section. */
 export function FindingCard({
   finding,
+  language,
   headingLevel = 3,
   onShowOnPage,
   quotedAbove,
 }: {
   finding: Finding;
+  /** The language of the policy text it quotes (PolicyDocument.language). */
+  language: string;
   headingLevel?: 3 | 4;
   /** Called with the sentence to find on the policy page; no button when absent. */
   onShowOnPage?: (quote: string) => void;
@@ -40,6 +43,7 @@ export function FindingCard({
   // A wholly removed passage is only in the older version: there is nothing to find on today's page.
   const removedOnly = first !== undefined && first.spans.length > 0 && first.spans.every((s) => s.op === 'delete');
   const quote = first && !removedOnly ? first.sentence : null;
+  const quoted = policyTextAttributes(language);
   return (
     <article className={`card finding sev-${finding.severity}`} aria-labelledby={headingId}>
       <div className="finding-meta">
@@ -57,7 +61,7 @@ export function FindingCard({
           </p>
         ) : (
           <div key={i}>
-            <blockquote className="evidence">
+            <blockquote className="evidence" {...quoted}>
               <p>
                 <SpanText spans={e.spans} fallback={e.sentence} />
               </p>
@@ -65,7 +69,7 @@ export function FindingCard({
             {e.previous && e.spans.every((s) => s.op === 'insert') && (
               <p className="evidence-before small">
                 <span className="muted">{e.previousKept ? ui.analysis.beforeKept : ui.analysis.before} </span>
-                {ui.common.quote(e.previous)}
+                <span {...quoted}>{ui.common.quote(e.previous)}</span>
               </p>
             )}
           </div>
