@@ -33,6 +33,8 @@ export function FindingCard({
   quotedAbove?: ReadonlyArray<string | null>;
 }) {
   const headingId = useId();
+  const sectionId = useId();
+  const buttonId = useId();
   const words = useWords();
   const { ui } = words;
   const Heading = headingLevel === 3 ? 'h3' : 'h4';
@@ -78,9 +80,24 @@ export function FindingCard({
       {more > 0 && <p className="muted small">{ui.analysis.morePassages(more)}</p>}
       {(section || (onShowOnPage && quote !== null)) && (
         <div className="card-footer">
-          {section ? <p className="section-path">{ui.analysis.section(section)}</p> : <span />}
+          {section ? (
+            <p className="section-path" id={sectionId}>
+              {ui.analysis.section(section)}
+            </p>
+          ) : (
+            <span />
+          )}
           {onShowOnPage && quote !== null && (
-            <button type="button" className="small-button" onClick={() => onShowOnPage(quote)}>
+            // Every card has one: named by its own words alone, a screen reader's list of buttons reads "Show on
+            // page" once per card with nothing to tell them apart. Its name adds the card's headline and section
+            // (a finding is one per category, kind and section), after the words shown, which a voice command says.
+            <button
+              type="button"
+              className="small-button"
+              id={buttonId}
+              aria-labelledby={section ? `${buttonId} ${headingId} ${sectionId}` : `${buttonId} ${headingId}`}
+              onClick={() => onShowOnPage(quote)}
+            >
               {ui.analysis.showOnPage}
             </button>
           )}

@@ -10,6 +10,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { ChangeAnalysis, Finding, PolicyDocument, Statement } from '@/lib/core/schema';
 import type { ChainView, Comparison, HistoryView, OptionsView, PolicyView, TabState, WatchEntry } from '@/lib/extension/views';
 import { ComparisonView } from './ComparisonView';
+import { sectionPath } from './format';
 import { HistoryTimeline } from './HistoryTimeline';
 import { LoadState } from './loader';
 import { AddSiteForm, HistoryTransfer, SettingsForm, StorageInfo, WatchTable } from './OptionsSections';
@@ -618,5 +619,32 @@ describe('the policy’s own words, quoted on a page in the reader’s language'
       expect(html).not.toMatch(/\slang=/);
       for (const read of readIn(html, 'Wir trainieren unsere KI-Modelle mit Ihren Beiträgen.')) expect(read).toEqual({ lang: '', dir: 'auto' });
     }
+  });
+});
+
+describe('the popup’s "Show on page" buttons', () => {
+  // The same finding in a second section: the same headline, told apart by its section only.
+  const research: Finding = { ...ai, id: 'ai-research', section: ['Forschung'], evidence: [{ ...ai.evidence[0]!, sentence: 'Wir trainieren KI mit Ihren Fotos.', spans: [{ op: 'insert', text: 'Wir trainieren KI mit Ihren Fotos.' }] }] };
+  const withResearch: PolicyView = { ...privacy, latest: version({ analysis: { ...analysis, findings: [ai, research, sharing, advertising] } }) };
+
+  /** Each button's accessible name, as a screen reader lists the buttons: from aria-labelledby, else its text. */
+  function buttonNames(html: string, shown: string): string[] {
+    const { document } = new JSDOM(`<body>${html}</body>`).window;
+    const textOf = (id: string) => document.getElementById(id)?.textContent ?? '';
+    return [...document.querySelectorAll('button')]
+      .filter((b) => b.textContent === shown)
+      .map((b) => (b.getAttribute('aria-labelledby')?.split(' ').map(textOf).join(' ') ?? b.getAttribute('aria-label') ?? b.textContent ?? '').replace(/[ \t\n]+/g, ' ').trim());
+  }
+
+  it.each(['en', 'de', 'fr', 'es'])('%s: each names the finding it shows, so that no two read the same', (locale) => {
+    const words = explainer(locale);
+    const html = renderToString(<WordsProvider locale={locale}><PopupView now={NOW} state={tab({ policies: [withResearch] })} actions={actions} historyHref="#" /></WordsProvider>);
+    const names = buttonNames(html, words.ui.analysis.showOnPage);
+    expect(names).toHaveLength(4);
+    expect(new Set(names).size).toBe(4);
+    [ai, research, sharing, advertising].forEach((finding, i) => {
+      // The words shown first (what a voice command says), then the card's headline and section.
+      expect(names[i]).toBe([words.ui.analysis.showOnPage, words.headline(finding), words.ui.analysis.section(sectionPath(finding.section))].join(' '));
+    });
   });
 });
