@@ -29,7 +29,7 @@ const analysis = (over: Partial<ChangeAnalysis>): ChangeAnalysis => ({
 });
 
 const shown = (a: ChangeAnalysis, locale = 'en') =>
-  renderToString(<WordsProvider locale={locale}><AnalysisView analysis={a} /></WordsProvider>).replace(/<[^<>]*>/g, ' ').replace(/[ \n\t]+/g, ' ');
+  renderToString(<WordsProvider locale={locale}><AnalysisView analysis={a} language="en" /></WordsProvider>).replace(/<[^<>]*>/g, ' ').replace(/[ \n\t]+/g, ' ');
 
 describe('a change with no finding', () => {
   it('says so when the whole text was compared', () => {

@@ -8,10 +8,13 @@ import { digestOf } from '@/lib/core/schema';
 /** The summary line and one card per finding, in the order the engine gives (major first). */
 export function AnalysisView({
   analysis,
+  language,
   headingLevel = 3,
   onShowOnPage,
 }: {
   analysis: ChangeAnalysis;
+  /** The language of the policy text the cards quote (PolicyDocument.language). */
+  language: string;
   headingLevel?: 3 | 4;
   onShowOnPage?: (quote: string) => void;
 }) {
@@ -37,7 +40,7 @@ export function AnalysisView({
       <ul className="cards">
         {findings.map((f, i) => (
           <li key={f.id}>
-            <FindingCard finding={f} headingLevel={headingLevel} onShowOnPage={onShowOnPage} quotedAbove={references[i]} />
+            <FindingCard finding={f} language={language} headingLevel={headingLevel} onShowOnPage={onShowOnPage} quotedAbove={references[i]} />
           </li>
         ))}
       </ul>

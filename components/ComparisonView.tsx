@@ -3,7 +3,7 @@ import { changeSpans } from '@/lib/core/engine';
 import type { Block, Change } from '@/lib/core/schema';
 import type { Comparison } from '@/lib/extension/views';
 import { AnalysisView } from './AnalysisView';
-import { comparisonHeading, sectionPath } from './format';
+import { comparisonHeading, policyTextAttributes, sectionPath } from './format';
 import { SpanText } from './SpanText';
 import { useWords } from './words';
 
@@ -12,8 +12,9 @@ export type CompareMode = 'inline' | 'side-by-side';
 /** Block and change texts may differ in spacing only; match them on a whitespace-folded key. */
 const key = (text: string) => text.replace(/\s+/g, ' ').trim();
 
-function InlineChanges({ changes }: { changes: readonly Change[] }) {
+function InlineChanges({ changes, language }: { changes: readonly Change[]; language: string }) {
   const { ui } = useWords();
+  const quoted = policyTextAttributes(language);
   if (changes.length === 0) return <p className="muted">{ui.comparison.noDifferences}</p>;
   return (
     <ol className="changes" aria-label={ui.comparison.changesLabel}>
@@ -23,7 +24,7 @@ function InlineChanges({ changes }: { changes: readonly Change[] }) {
           <li key={i} className="card">
             <span className="change-type">{ui.comparison.changeType[c.type]}</span>
             {section && <span className="muted small change-section"> · {section}</span>}
-            <p className="evidence">
+            <p className="evidence" {...quoted}>
               {c.spans.length > 0 ? (
                 <SpanText spans={c.spans} />
               ) : c.type === 'added' ? (
@@ -75,17 +76,21 @@ const sameSection = (a: readonly string[], b: readonly string[]) => a.length ===
 function DocumentColumn({
   title,
   blocks,
+  language,
   changes,
   side,
 }: {
   title: string;
   blocks: readonly Block[];
+  /** Its version's language (PolicyDocument.language). */
+  language: string;
   changes: readonly Change[];
   side: 'before' | 'after';
 }) {
   const headingId = useId();
   const { ui } = useWords();
   const changed = useMemo(() => markedBlocks(blocks, changes, side), [blocks, changes, side]);
+  const quoted = policyTextAttributes(language);
   return (
     <section aria-labelledby={headingId}>
       <h4 id={headingId}>{title}</h4>
@@ -95,15 +100,18 @@ function DocumentColumn({
         return (
           <p key={i} className={className}>
             {change && <span className="change-mark">{ui.comparison.changeType[change.type]}</span>}
-            {change && change.spans.length > 0 ? (
-              <SpanText spans={change.spans} side={side} />
-            ) : change?.type === 'added' ? (
-              <ins>{b.text}</ins>
-            ) : change?.type === 'removed' ? (
-              <del>{b.text}</del>
-            ) : (
-              b.text
-            )}
+            {/* The mark beside it is in the reader's language; only the block's text is the policy's. */}
+            <span {...quoted}>
+              {change && change.spans.length > 0 ? (
+                <SpanText spans={change.spans} side={side} />
+              ) : change?.type === 'added' ? (
+                <ins>{b.text}</ins>
+              ) : change?.type === 'removed' ? (
+                <del>{b.text}</del>
+              ) : (
+                b.text
+              )}
+            </span>
           </p>
         );
       })}
@@ -134,6 +142,9 @@ export function ComparisonView({
   const { older, newer, analysis } = comparison;
   // Word diffs of modified blocks are computed here, once per comparison (the analysis leaves them out).
   const changes = useMemo(() => analysis.changes.map((c) => ({ ...c, spans: changeSpans(c) })), [analysis]);
+  // The findings and the inline changes quote both versions: they are marked with a language only when
+  // both versions have it (a policy that switched language at one address has no one language to read them in).
+  const language = older.document.language === newer.document.language ? newer.document.language : 'und';
   return (
     <section className="comparison" aria-labelledby={headingId}>
       <h2 id={headingId}>{comparisonHeading(older, newer, ui, format)}</h2>
@@ -155,21 +166,23 @@ export function ComparisonView({
         </span>
       </div>
       <h3 className="subheading">{ui.comparison.whatChanged}</h3>
-      <AnalysisView analysis={analysis} headingLevel={4} onShowOnPage={onShowOnPage} />
+      <AnalysisView analysis={analysis} language={language} headingLevel={4} onShowOnPage={onShowOnPage} />
       <h3 className="subheading">{ui.comparison.theText}</h3>
       {mode === 'inline' ? (
-        <InlineChanges changes={changes} />
+        <InlineChanges changes={changes} language={language} />
       ) : (
         <div className="side-by-side">
           <DocumentColumn
             title={ui.comparison.older(format.day(older.firstSeen))}
             blocks={older.document.blocks}
+            language={older.document.language}
             changes={changes}
             side="before"
           />
           <DocumentColumn
             title={ui.comparison.newer(format.day(newer.firstSeen))}
             blocks={newer.document.blocks}
+            language={newer.document.language}
             changes={changes}
             side="after"
           />

@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import type { Finding } from '@/lib/core/schema';
-import { sectionPath } from './format';
+import { policyTextAttributes, sectionPath } from './format';
 import { useWords } from './words';
 import { SpanText } from './SpanText';
 
@@ -15,11 +15,14 @@ export function SeverityBadge({ severity }: { severity: Finding['severity'] }) {
 /** One finding: severity in words and colour, headline, quoted evidence with the edit marked, section. */
 export function FindingCard({
   finding,
+  language,
   headingLevel = 3,
   onShowOnPage,
   quotedAbove,
 }: {
   finding: Finding;
+  /** The language of the policy text it quotes (PolicyDocument.language). */
+  language: string;
   headingLevel?: 3 | 4;
   /** Called with the sentence to find on the policy page; no button when absent. */
   onShowOnPage?: (quote: string) => void;
@@ -30,6 +33,8 @@ export function FindingCard({
   quotedAbove?: ReadonlyArray<string | null>;
 }) {
   const headingId = useId();
+  const sectionId = useId();
+  const buttonId = useId();
   const words = useWords();
   const { ui } = words;
   const Heading = headingLevel === 3 ? 'h3' : 'h4';
@@ -40,6 +45,7 @@ export function FindingCard({
   // A wholly removed passage is only in the older version: there is nothing to find on today's page.
   const removedOnly = first !== undefined && first.spans.length > 0 && first.spans.every((s) => s.op === 'delete');
   const quote = first && !removedOnly ? first.sentence : null;
+  const quoted = policyTextAttributes(language);
   return (
     <article className={`card finding sev-${finding.severity}`} aria-labelledby={headingId}>
       <div className="finding-meta">
@@ -57,7 +63,7 @@ export function FindingCard({
           </p>
         ) : (
           <div key={i}>
-            <blockquote className="evidence">
+            <blockquote className="evidence" {...quoted}>
               <p>
                 <SpanText spans={e.spans} fallback={e.sentence} />
               </p>
@@ -65,7 +71,7 @@ export function FindingCard({
             {e.previous && e.spans.every((s) => s.op === 'insert') && (
               <p className="evidence-before small">
                 <span className="muted">{e.previousKept ? ui.analysis.beforeKept : ui.analysis.before} </span>
-                {ui.common.quote(e.previous)}
+                <span {...quoted}>{ui.common.quote(e.previous)}</span>
               </p>
             )}
           </div>
@@ -74,9 +80,24 @@ export function FindingCard({
       {more > 0 && <p className="muted small">{ui.analysis.morePassages(more)}</p>}
       {(section || (onShowOnPage && quote !== null)) && (
         <div className="card-footer">
-          {section ? <p className="section-path">{ui.analysis.section(section)}</p> : <span />}
+          {section ? (
+            <p className="section-path" id={sectionId}>
+              {ui.analysis.section(section)}
+            </p>
+          ) : (
+            <span />
+          )}
           {onShowOnPage && quote !== null && (
-            <button type="button" className="small-button" onClick={() => onShowOnPage(quote)}>
+            // Every card has one: named by its own words alone, a screen reader's list of buttons reads "Show on
+            // page" once per card with nothing to tell them apart. Its name adds the card's headline and section
+            // (a finding is one per category, kind and section), after the words shown, which a voice command says.
+            <button
+              type="button"
+              className="small-button"
+              id={buttonId}
+              aria-labelledby={section ? `${buttonId} ${headingId} ${sectionId}` : `${buttonId} ${headingId}`}
+              onClick={() => onShowOnPage(quote)}
+            >
               {ui.analysis.showOnPage}
             </button>
           )}

@@ -94,9 +94,9 @@ function PolicySection({
           </button>
         </div>
       ) : analysis ? (
-        <AnalysisView analysis={analysis} onShowOnPage={(quote) => actions.onShowOnPage(policy, quote)} />
+        <AnalysisView analysis={analysis} language={policy.language} onShowOnPage={(quote) => actions.onShowOnPage(policy, quote)} />
       ) : (
-        <StatementsCard statements={policy.statements} first={policy.versionCount <= 1} />
+        <StatementsCard statements={policy.statements} language={policy.language} first={policy.versionCount <= 1} />
       )}
       <div className="actions section-footer">
         {reviewable && !latest.reviewed && (

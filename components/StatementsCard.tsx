@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import type { Category, Statement } from '@/lib/core/schema';
-import { categoryRank, sectionPath } from './format';
+import { categoryRank, policyTextAttributes, sectionPath } from './format';
 import { useWords } from './words';
 
 /** Sharing and AI training are what readers look for first; they always get a place and more quotes. */
@@ -10,10 +10,21 @@ const QUOTES_OTHER = 1;
 const POLARITIES: Statement['polarity'][] = ['states', 'restricts'];
 
 /** First visit: what the policy says now, sharing and AI training first, each claim with its sentences. */
-export function StatementsCard({ statements, first = true }: { statements: readonly Statement[]; /** The policy's first version (else: a later one with no comparison to show). */ first?: boolean }) {
+export function StatementsCard({
+  statements,
+  language,
+  first = true,
+}: {
+  statements: readonly Statement[];
+  /** The language of the policy text it quotes (PolicyDocument.language). */
+  language: string;
+  /** The policy's first version (else: a later one with no comparison to show). */
+  first?: boolean;
+}) {
   const headingId = useId();
   const words = useWords();
   const { ui } = words;
+  const quoted = policyTextAttributes(language);
   const nothing: Partial<Record<Category, string>> = {
     'third-party-sharing': ui.statements.nothingOnSharing,
     'ai-training': ui.statements.nothingOnAi,
@@ -43,7 +54,7 @@ export function StatementsCard({ statements, first = true }: { statements: reado
                       const section = sectionPath(s.section);
                       return (
                         <li key={i}>
-                          <blockquote className="evidence">
+                          <blockquote className="evidence" {...quoted}>
                             <p>{s.sentence}</p>
                           </blockquote>
                           {section && <p className="section-path">{ui.analysis.section(section)}</p>}

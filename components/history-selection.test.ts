@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { HistoryView } from '@/lib/extension/views';
-import { defaultSelection, orderedPair } from './history-selection';
+import { defaultSelection, focusGone, orderedPair } from './history-selection';
 
 const version = (versionId: string, firstSeen: number, contentHash = versionId.padEnd(64, '0')) => ({ versionId, firstSeen, lastSeen: firstSeen, contentHash, statedDate: null, reviewed: true, digest: null, major: 0, extractorVersion: 1, reextractedFrom: null });
 const VIEW: HistoryView = {
@@ -12,11 +12,24 @@ const VIEW: HistoryView = {
 };
 
 describe('which versions the history page compares', () => {
-  it('is the latest against the one before it, or the version a notification names against its predecessor', () => {
+  it('is the latest against the one before it, or the version a link names against its predecessor', () => {
     expect(defaultSelection(VIEW, null)).toEqual({ policyId: 'privacy', ids: ['p2', 'p3'] });
     expect(defaultSelection(VIEW, 'p2')).toEqual({ policyId: 'privacy', ids: ['p1', 'p2'] });
-    expect(defaultSelection(VIEW, 'p1')).toBeNull();
-    expect(defaultSelection(VIEW, 'gone')).toBeNull();
+    expect(focusGone(VIEW, 'p2')).toBe(false);
+  });
+
+  it('a policy’s first version, with none before it, is picked alone: the reader picks what to compare it with', () => {
+    expect(defaultSelection(VIEW, 'p1')).toEqual({ policyId: 'privacy', ids: ['p1'] });
+    expect(defaultSelection(VIEW, 'c1')).toEqual({ policyId: 'cookies', ids: ['c1'] });
+    expect(focusGone(VIEW, 'p1')).toBe(false);
+  });
+
+  it('a version no longer stored gives way to the latest change, which the page says it shows instead', () => {
+    // Removed to free space when storage ran out (or replaced by an imported history): comparing nothing
+    // would leave the reader with an empty page.
+    expect(defaultSelection(VIEW, 'gone')).toEqual({ policyId: 'privacy', ids: ['p2', 'p3'] });
+    expect(focusGone(VIEW, 'gone')).toBe(true);
+    expect(focusGone(VIEW, null)).toBe(false);
   });
 
   it('puts a pick of two in time order, and needs two of one policy', () => {

@@ -10,18 +10,34 @@ export interface Selection {
   ids: string[];
 }
 
-/** Until the reader picks, compare `focusVersion` (or the latest version) with the one before it. */
+/**
+ * Until the reader picks: `focusVersion` (a link's `?version=`) against the one before it. A policy's first
+ * version has none before it: it is picked alone, checked in its timeline, for the reader to pick what to
+ * compare it with. A version no longer stored (removed to free space when storage ran out, or replaced by
+ * an imported history) falls back to the latest version against the one before it, as with no focus; the
+ * page then says so (`focusGone`), so that the reader is not shown another change as the one linked.
+ */
 export function defaultSelection(view: HistoryView, focusVersion: string | null): Selection | null {
+  if (focusVersion) {
+    for (const policy of view.policies) {
+      const versions = newestFirst(policy.versions);
+      const at = versions.findIndex((v) => v.versionId === focusVersion);
+      const focus = versions[at];
+      if (!focus) continue;
+      const older = versions[at + 1];
+      return { policyId: policy.policyId, ids: older ? [older.versionId, focus.versionId] : [focus.versionId] };
+    }
+  }
   for (const policy of view.policies) {
-    const versions = newestFirst(policy.versions);
-    const at = focusVersion ? versions.findIndex((v) => v.versionId === focusVersion) : -1;
-    if (focusVersion && at < 0) continue;
-    const i = Math.max(at, 0);
-    const newer = versions[i];
-    const older = versions[i + 1];
+    const [newer, older] = newestFirst(policy.versions);
     if (newer && older) return { policyId: policy.policyId, ids: [older.versionId, newer.versionId] };
   }
   return null;
+}
+
+/** Whether a link named a version that no policy of the site holds any more (see defaultSelection). */
+export function focusGone(view: HistoryView, focusVersion: string | null): boolean {
+  return !!focusVersion && !view.policies.some((p) => p.versions.some((v) => v.versionId === focusVersion));
 }
 
 /** The older and newer version ids of a selection of two, in the one order of versions (lib/core/version-order.ts). */

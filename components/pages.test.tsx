@@ -10,6 +10,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { ChangeAnalysis, Finding, PolicyDocument, Statement } from '@/lib/core/schema';
 import type { ChainView, Comparison, HistoryView, OptionsView, PolicyView, TabState, WatchEntry } from '@/lib/extension/views';
 import { ComparisonView } from './ComparisonView';
+import { sectionPath } from './format';
 import { HistoryTimeline } from './HistoryTimeline';
 import { LoadState } from './loader';
 import { AddSiteForm, HistoryTransfer, SettingsForm, StorageInfo, WatchTable } from './OptionsSections';
@@ -100,6 +101,7 @@ const privacy: PolicyView = {
   firstSeen: NOW - 90 * DAY,
   versionCount: 3,
   latest: version(),
+  language: 'de',
   statements: [],
 };
 const cookies: PolicyView = { ...privacy, policyId: 'p2', kind: 'privacy-adjacent', url: 'https://beispiel.de/cookies', title: '', versionCount: 1, latest: version({ analysis: null }), statements };
@@ -553,5 +555,96 @@ describe('the watch table', () => {
     const html = renderToString(<WordsProvider locale="en"><WatchTable now={NOW} watches={watches} busySites={watches.slice(0, 2).map((w) => w.site)} onCheckNow={() => {}} onRemove={() => {}} onFrequency={() => {}} onWatchInstead={() => {}} /></WordsProvider>);
     const busy = [...html.matchAll(/<button[^>]*disabled=""[^>]*>([^<]*)<\/button>/g)].map((m) => m[1]);
     expect(busy.filter((t) => t === explainer('en').ui.options.checking)).toHaveLength(2);
+  });
+});
+
+describe('the policy’s own words, quoted on a page in the reader’s language', () => {
+  /**
+   * The language a screen reader reads each occurrence of `text` in, and its direction: those of the nearest
+   * element that sets them ('' for the page's own: the reader's language, left to right).
+   */
+  function readIn(html: string, text: string): Array<{ lang: string; dir: string }> {
+    const { document } = new JSDOM(`<body>${html}</body>`).window;
+    const walker = document.createTreeWalker(document.body, 4 /* NodeFilter.SHOW_TEXT */);
+    const found: Array<{ lang: string; dir: string }> = [];
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (!node.textContent?.includes(text)) continue;
+      const at = node.parentElement!;
+      found.push({ lang: at.closest('[lang]')?.getAttribute('lang') ?? '', dir: at.closest('[dir]')?.getAttribute('dir') ?? '' });
+    }
+    expect(found.length, text).toBeGreaterThan(0);
+    return found;
+  }
+  const GERMAN = { lang: 'de', dir: 'auto' };
+  const PAGE = { lang: '', dir: '' };
+  const en = explainer('en').ui;
+  const compared = (c: Comparison, mode: 'inline' | 'side-by-side') =>
+    renderToString(<WordsProvider locale="en"><ComparisonView comparison={c} mode={mode} onModeChange={() => {}} onCopyMarkdown={() => {}} status="" onShowOnPage={() => {}} /></WordsProvider>);
+
+  it('the popup reads a German policy’s quotes in German, and its own words in the reader’s language', () => {
+    const html = renderToString(<WordsProvider locale="en"><PopupView now={NOW} state={tab({})} actions={actions} historyHref="#" /></WordsProvider>);
+    // A finding's evidence, the older version's sentence beside it, and what the policy says now (first-visit card).
+    for (const quote of ['Wir trainieren unsere KI-Modelle mit Ihren Beiträgen.', 'Wir nutzen Ihre Beiträge nur für den Dienst.', 'Werbepartner A', 'Wir verkaufen Ihre Daten nicht.', 'Wir speichern Daten 1 Jahre.']) {
+      for (const read of readIn(html, quote)) expect(read, quote).toEqual(GERMAN);
+    }
+    for (const ours of [en.analysis.before, en.analysis.showOnPage, en.statements.heading, explainer('en').headline(ai)]) {
+      for (const read of readIn(html, ours)) expect(read, ours).toEqual(PAGE);
+    }
+  });
+
+  it.each(['inline', 'side-by-side'] as const)('the history page reads both versions’ text in their language (%s), its marks and headings in the reader’s', (mode) => {
+    const html = compared(comparison, mode);
+    for (const quote of ['Wir trainieren unsere KI-Modelle mit Ihren Beiträgen.', 'Alter Absatz.', 'Werbepartner']) {
+      for (const read of readIn(html, quote)) expect(read, quote).toEqual(GERMAN);
+    }
+    for (const ours of [en.comparison.changeType.added, en.comparison.whatChanged, en.comparison.theText]) {
+      for (const read of readIn(html, ours)) expect(read, ours).toEqual(PAGE);
+    }
+  });
+
+  it('gives each version its own language side by side, and the quotes of both only a language both share', () => {
+    // The policy at this address switched from English to German (the words here are German; the label is what counts).
+    const switched: Comparison = { ...comparison, older: { ...comparison.older, document: { ...comparison.older.document, language: 'en' } } };
+    const columns = compared(switched, 'side-by-side');
+    expect(readIn(columns, 'Alter Absatz.')).toEqual([{ lang: 'en', dir: 'auto' }]);
+    // Quoted by a finding (from both versions), then the newer column.
+    expect(readIn(columns, 'Wir trainieren unsere KI-Modelle mit Ihren Beiträgen.')).toEqual([{ lang: '', dir: 'auto' }, GERMAN]);
+    for (const read of readIn(compared(switched, 'inline'), 'Alter Absatz.')) expect(read).toEqual({ lang: '', dir: 'auto' });
+  });
+
+  it('claims no language for a policy whose language is not known, and still lets its text run its own way', () => {
+    const unknown: Comparison = { ...comparison, older: { ...comparison.older, document: { ...comparison.older.document, language: 'und' } }, newer: { ...comparison.newer, document: { ...comparison.newer.document, language: 'und' } } };
+    const popup = renderToString(<WordsProvider locale="en"><PopupView now={NOW} state={tab({ policies: [{ ...privacy, language: 'und' }] })} actions={actions} historyHref="#" /></WordsProvider>);
+    for (const html of [popup, compared(unknown, 'inline'), compared(unknown, 'side-by-side')]) {
+      expect(html).not.toMatch(/\slang=/);
+      for (const read of readIn(html, 'Wir trainieren unsere KI-Modelle mit Ihren Beiträgen.')) expect(read).toEqual({ lang: '', dir: 'auto' });
+    }
+  });
+});
+
+describe('the popup’s "Show on page" buttons', () => {
+  // The same finding in a second section: the same headline, told apart by its section only.
+  const research: Finding = { ...ai, id: 'ai-research', section: ['Forschung'], evidence: [{ ...ai.evidence[0]!, sentence: 'Wir trainieren KI mit Ihren Fotos.', spans: [{ op: 'insert', text: 'Wir trainieren KI mit Ihren Fotos.' }] }] };
+  const withResearch: PolicyView = { ...privacy, latest: version({ analysis: { ...analysis, findings: [ai, research, sharing, advertising] } }) };
+
+  /** Each button's accessible name, as a screen reader lists the buttons: from aria-labelledby, else its text. */
+  function buttonNames(html: string, shown: string): string[] {
+    const { document } = new JSDOM(`<body>${html}</body>`).window;
+    const textOf = (id: string) => document.getElementById(id)?.textContent ?? '';
+    return [...document.querySelectorAll('button')]
+      .filter((b) => b.textContent === shown)
+      .map((b) => (b.getAttribute('aria-labelledby')?.split(' ').map(textOf).join(' ') ?? b.getAttribute('aria-label') ?? b.textContent ?? '').replace(/[ \t\n]+/g, ' ').trim());
+  }
+
+  it.each(['en', 'de', 'fr', 'es'])('%s: each names the finding it shows, so that no two read the same', (locale) => {
+    const words = explainer(locale);
+    const html = renderToString(<WordsProvider locale={locale}><PopupView now={NOW} state={tab({ policies: [withResearch] })} actions={actions} historyHref="#" /></WordsProvider>);
+    const names = buttonNames(html, words.ui.analysis.showOnPage);
+    expect(names).toHaveLength(4);
+    expect(new Set(names).size).toBe(4);
+    [ai, research, sharing, advertising].forEach((finding, i) => {
+      // The words shown first (what a voice command says), then the card's headline and section.
+      expect(names[i]).toBe([words.ui.analysis.showOnPage, words.headline(finding), words.ui.analysis.section(sectionPath(finding.section))].join(' '));
+    });
   });
 });

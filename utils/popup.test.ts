@@ -27,6 +27,8 @@ describe('the popup', () => {
     expect(first).toMatchObject({ site: 'example.com', watched: true, watchJoined: true });
     expect(first.policies).toHaveLength(1);
     expect(first.policies[0]!.statements.length).toBeGreaterThan(0);
+    // The page declares lang="en": the popup marks the policy's quotes as English.
+    expect(first.policies[0]!.language).toBe('en');
     expect(await getWatches()).toMatchObject([{ site: 'example.com', status: 'pending', lastChange: null }]);
     // "Watching since": the day the site went on the watch list, not the day its policy was first seen.
     expect(first.watchedSince).toBe((await getWatches())[0]!.addedAt);

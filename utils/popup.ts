@@ -29,7 +29,7 @@ export function createPopup(deps: PopupDeps): Pick<Handlers, 'getTabState' | 'ma
       const url = tab?.url ?? null;
       const site = deps.history.siteOf(store, url);
       const states = site ? await deps.policyStates(store, site) : [];
-      const policies = states.map((s) => ({ ...s.view, statements: describePolicy(s.document) }));
+      const policies = states.map((s) => ({ ...s.view, language: s.document.language, statements: describePolicy(s.document) }));
       const entryOf = async () => (site ? ((await getWatches()).find((w) => w.site === site) ?? null) : null);
       let entry = await entryOf();
       let watched = entry !== null;

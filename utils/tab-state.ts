@@ -11,12 +11,12 @@ import type { PolicyView } from '@/lib/extension/views';
 import type { CombinedChange } from './combined';
 
 /**
- * A policy of a site as far as review goes: its view without the statements, and its latest document,
- * from which getTabState describes what the policy says now. The badge and the watch list need only the
- * pending change, so they never pay for classifying the whole policy.
+ * A policy of a site as far as review goes: its view without the statements and language, and its latest
+ * document, from which getTabState describes what the policy says now and in which language. The badge
+ * and the watch list need only the pending change, so they never pay for classifying the whole policy.
  */
 export interface PolicyState {
-  view: Omit<PolicyView, 'statements'>;
+  view: Omit<PolicyView, 'statements' | 'language'>;
   pendingVersionIds: string[];
   document: PolicyDocument;
 }

@@ -26,6 +26,12 @@ export const PolicyView = z.object({
   firstSeen: z.number(),
   versionCount: z.number().int().nonnegative(),
   latest: VersionView,
+  /**
+   * The latest version's language (PolicyDocument.language: a primary subtag, "und" when unknown): the
+   * popup marks the policy's words it quotes with it (those of the version before are taken to share it),
+   * since they are not in the reader's language.
+   */
+  language: z.string(),
   /** What the latest version says now about sharing, AI training and the rest (first-visit card). */
   statements: z.array(Statement),
 });

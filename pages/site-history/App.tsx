@@ -5,7 +5,7 @@ import { receiveText } from '../transfer';
 import type { ChainView, Comparison } from '@/lib/extension/views';
 import { downloadText } from '@/components/download';
 import { HistoryTimeline } from '@/components/HistoryTimeline';
-import { defaultSelection, orderedPair, type Selection } from '@/components/history-selection';
+import { defaultSelection, focusGone, orderedPair, type Selection } from '@/components/history-selection';
 import { ComparisonView, type CompareMode } from '@/components/ComparisonView';
 import { LoadState, useLoader, type Loaded } from '@/components/loader';
 import { markdownSummary } from '@/components/markdown-summary';
@@ -14,7 +14,7 @@ import { useWords } from '@/components/words';
 
 const params = new URLSearchParams(location.search);
 const site = params.get('site') ?? '';
-/** A notification opens `?site=S&version=V`: show that version against the one before it. */
+/** A link to `?site=S&version=V` shows that version against the one before it (notifications open `?site=S`). */
 const focusVersion = params.get('version');
 
 export function App() {
@@ -68,6 +68,8 @@ export function App() {
   const selection = picked ?? (view ? defaultSelection(view, focusVersion) : null);
   const pair = view ? orderedPair(view, selection) : null;
   const key = pair ? `${pair.olderId}|${pair.newerId}` : '';
+  // Until the reader picks, the latest change stands in for a linked version no longer stored: said first.
+  const linkedGone = view !== null && picked === null && focusGone(view, focusVersion);
 
   useEffect(() => {
     if (!pair) return;
@@ -130,6 +132,11 @@ export function App() {
   return (
     <main className="page">
       <h1>{ui.history.titleOf(site)}</h1>
+      {linkedGone && (
+        <p className="alert" role="alert">
+          {ui.history.versionGone(pair !== null)}
+        </p>
+      )}
       {history.status !== 'ready' && <LoadState state={history} failed={(error) => ui.loadFailed.history(site, error)} />}
       {view && view.policies.length > 0 && (
         <div className="evidence-export">

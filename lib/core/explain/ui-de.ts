@@ -145,6 +145,8 @@ function build(locale: string): UiWords {
       majorChanges: (n) => count(n, 'wichtige Änderung', 'wichtige Änderungen'),
       reviewed: 'Geprüft',
       notReviewed: 'Noch nicht geprüft',
+      versionGone: (latestShown) =>
+        `Die Version, auf die dieser Link verweist, ist nicht mehr gespeichert: Clausewatch entfernt alte Versionen, um Platz zu schaffen, wenn der Speicher voll ist.${latestShown ? ' Stattdessen wird die neueste Änderung gezeigt.' : ''}`,
     },
     record: {
       checking: 'Aufzeichnung wird geprüft…',

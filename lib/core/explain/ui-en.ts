@@ -142,6 +142,8 @@ function build(locale: string): UiWords {
       majorChanges: (n) => count(n, 'major change', 'major changes'),
       reviewed: 'Reviewed',
       notReviewed: 'Not reviewed yet',
+      versionGone: (latestShown) =>
+        `The version this link names is no longer stored: Clausewatch removes old versions to free space when storage runs out.${latestShown ? ' The latest change is shown instead.' : ''}`,
     },
     record: {
       checking: 'Checking the record…',

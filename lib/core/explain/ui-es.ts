@@ -143,6 +143,8 @@ function build(locale: string): UiWords {
       majorChanges: (n) => count(n, 'cambio importante', 'cambios importantes'),
       reviewed: 'Revisada',
       notReviewed: 'Aún sin revisar',
+      versionGone: (latestShown) =>
+        `La versión que indica este enlace ya no está guardada: Clausewatch elimina versiones antiguas para liberar espacio cuando el almacenamiento se llena.${latestShown ? ' En su lugar se muestra el cambio más reciente.' : ''}`,
     },
     record: {
       checking: 'Comprobando el registro…',

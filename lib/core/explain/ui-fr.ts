@@ -146,6 +146,8 @@ function build(locale: string): UiWords {
       majorChanges: (n) => count(n, 'changement important', 'changements importants'),
       reviewed: 'Lue',
       notReviewed: 'Pas encore lue',
+      versionGone: (latestShown) =>
+        `La version indiquée par ce lien n’est plus enregistrée${C} Clausewatch supprime d’anciennes versions pour libérer de l’espace quand le stockage est plein.${latestShown ? ' Le dernier changement est affiché à la place.' : ''}`,
     },
     record: {
       checking: 'Vérification du dossier…',

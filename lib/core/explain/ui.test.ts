@@ -47,6 +47,7 @@ const SAMPLES: Record<string, unknown[][]> = {
   'history.seen': [['2026-11-02']],
   'history.dated': [['2026-11-02']],
   'history.majorChanges': [[1], [2]],
+  'history.versionGone': [[true], [false]],
   'record.pages': [[1, 0], [3, 2]],
   'record.verifiesDetail': [[1, 'P'], [5, 'P']],
   'record.doesNotVerifyDetail': [['P']],

@@ -155,6 +155,11 @@ export interface UiWords {
     majorChanges(n: number): string;
     reviewed: string;
     notReviewed: string;
+    /**
+     * A link named a version no longer stored (removed to free space when storage ran out, or replaced by an
+     * imported history); `latestShown`: the page compares the latest version with the one before it instead.
+     */
+    versionGone(latestShown: boolean): string;
   };
   record: {
     checking: string;
