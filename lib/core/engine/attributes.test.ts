@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { attributesOf, lowerCaseWords, namedRecipients, ownName } from './attributes';
+import { attributesOf, lowerCaseWords, namedRecipients, ownName, presenceTwins } from './attributes';
 import { prepare } from './model/features';
 
 describe('named recipients', () => {
@@ -318,5 +318,37 @@ describe('what a statement names, in Italian, Portuguese and Dutch', () => {
     // "salute", "aggregate", "Deel": English words beside the Italian, Portuguese and Dutch ones.
     const english = read('We salute our partners and may share aggregate statistics with Deel and Volto Ltd.');
     expect([english.recipients, english.data, english.purposes]).toEqual([['partners'], [], ['analytics']]);
+  });
+});
+
+describe('the vocabulary patterns as kindsOf tests them', () => {
+  // Words of every kind and language, and what may stand before and after them: a letter (accented or not),
+  // a digit, an underscore, punctuation, nothing; and the words some patterns need before them.
+  const vocabulary = ['fusion', 'fusione', 'adquisición', 'advertisers', 'Werbepartner', 'service providers', 'buyers', 'fusión', 'acquisition', 'authorities', 'Behörden', 'publicly', 'the public', 'affiliates', 'data brokers', 'email address', 'purchases', 'precise location', 'analytics', 'publicité', 'personalised', 'security', 'comply', 'provide our services', 'autorità', 'advertenties', 'anúncios'];
+  const before = ['', ' ', 'x', 'é', 'ü', '_', '7', '-', '(', '’', 'customer ', 'einer ', 'una ', 'fusión o ', 'made ', 'information that is '];
+  const after = ['', ' ', 's', 'é', '_', '7', '.', ')', ' available', ' data'];
+  const samples = vocabulary.flatMap((w) => before.flatMap((b) => after.map((a) => `${b}${w.toLowerCase()}${a}`)));
+
+  it('its twins find a match exactly where the pattern does, at the start, after a letter or after a separator', () => {
+    const twins = presenceTwins();
+    expect(twins.length).toBeGreaterThan(20);
+    // The twins are other patterns (the lookbehind read forwards): a test that compared a pattern with itself could not fail.
+    expect(twins.every(([re, own]) => own.every((twin) => twin !== re))).toBe(true);
+    let matched = 0;
+    for (const [re, own] of twins) {
+      for (const s of samples) {
+        re.lastIndex = 0;
+        const expected = re.test(s);
+        if (expected) matched++;
+        const found = own.some((twin) => {
+          twin.lastIndex = 0;
+          return twin.test(s);
+        });
+        expect(found, `${re.source.slice(0, 60)}… on "${s}"`).toBe(expected);
+      }
+    }
+    // The samples reach both sides: words found and words inside others not found.
+    expect(matched).toBeGreaterThan(1000);
+    expect(matched).toBeLessThan((twins.length * samples.length) / 2);
   });
 });
