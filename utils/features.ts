@@ -60,7 +60,7 @@ export function createFeatures(deps: FeatureDeps) {
     ...createDiscovery({ history, fetchPolicyPage: recheck.fetchPolicyPage, dom }),
     ...watchList.handlers,
     ...recheck.handlers,
-    ...createTransfer({ history, badges, ...(deps.transferChunk ? { chunk: deps.transferChunk } : {}) }),
+    ...createTransfer({ history, badges, watchList, ...(deps.transferChunk ? { chunk: deps.transferChunk } : {}) }),
   };
 
   return { history, badges, watchList, recheck, notifications, notices, handlers };

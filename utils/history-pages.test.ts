@@ -9,7 +9,8 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createDomRunner } from './dom';
 import { receiveText, sendText, type Ask } from '@/pages/transfer';
 import { createFeatures } from './features';
-import { backgroundWithTab, POLICY_V1, POLICY_V2, withBackgroundWorld } from './testing/support';
+import { getWatches } from './prefs';
+import { backgroundWithTab, POLICY_URL, POLICY_V1, POLICY_V2, withBackgroundWorld } from './testing/support';
 import { makeDocument } from '@/lib/history/test-support';
 
 withBackgroundWorld();
@@ -112,6 +113,16 @@ describe('export and import', () => {
     const store = await here.history.store();
     expect((await store.siteState('example.com'))?.alert).toBeGreaterThan(0);
     expect(Number(await fakeBrowser.action.getBadgeText({ tabId: here.tabId }))).toBeGreaterThan(0);
+  });
+
+  it('says "Changed" on the watch list of a watched site whose imported change awaits review', async () => {
+    const { here, text } = await secondVersionFromElsewhere();
+    const { site } = await here.handlers.watchSite({ policyUrl: POLICY_URL }, none);
+    const rowOf = async () => (await getWatches()).find((w) => w.site === site)?.status;
+    expect(await rowOf()).toBe('pending');
+    expect(await here.handlers.importHistory({ transfer: await send(here.handlers, text, 4_000_000) }, none)).toMatchObject({ ok: true, outcome: { kind: 'imported', added: 1 } });
+    // The badge raises the change (above); the row the options page shows says so too, not "Not checked yet".
+    expect(await rowOf()).toBe('changed');
   });
 
   it('analyses an imported change even when a background run was already under way when the import came', async () => {

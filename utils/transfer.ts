@@ -12,11 +12,14 @@ import type { Transfer } from '@/lib/extension/protocol';
 import type { Badges } from './badges';
 import type { History } from './history';
 import type { Handlers } from './messaging';
+import type { WatchList } from './watchlist';
 import { UserError } from '@/lib/core/user-error';
 
 export interface TransferDeps {
   history: Pick<History, 'store' | 'backfill'>;
   badges: Pick<Badges, 'refreshAll'>;
+  /** A watched site's row after an import (watchlist.ts noteLateAnalyses). */
+  watchList: Pick<WatchList, 'noteLateAnalyses'>;
   /** Characters per piece (TRANSFER_CHUNK; tests pass a small one). */
   chunk?: number;
 }
@@ -80,9 +83,11 @@ export function createTransfer(deps: TransferDeps): TransferHandlers {
       const store = await deps.history.store();
       const result = await store.importAll(data);
       if (!result.ok) return { ok: false, message: result.error, outcome: result.code === 'quota' ? { kind: 'full' } : { kind: 'refused', refusal: result.refusal ?? null } };
-      // Imported versions whose change has no analysis here get one, so the badge counts them.
+      // Imported versions whose change has no analysis here get one, so the badge counts them, and a watched
+      // site's row says "Changed" of one that awaits review. Both are bookkeeping: the versions are imported.
       await deps.history.backfill(true);
-      await deps.badges.refreshAll();
+      await deps.watchList.noteLateAnalyses().catch((e: unknown) => console.warn('[Clausewatch] watch list after an import', e));
+      await deps.badges.refreshAll().catch((e: unknown) => console.warn('[Clausewatch] badges after an import', e));
       const left = result.leftOut;
       const many = (n: number, one: string, more: string) => `${n} ${n === 1 ? one : more}`;
       const leftOut = left
