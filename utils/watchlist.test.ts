@@ -129,6 +129,21 @@ describe('the watch list', () => {
     await watchList.noteChangeSeen(policyId, undone.analysis);
     expect((await getWatches())[0]).toMatchObject({ status: 'up-to-date' });
   });
+
+  it('after analyses made late, says "Up to date" of a row whose change no longer has anything to review', async () => {
+    const { watchList, history } = backgroundForTest();
+    await watchList.watch(POLICY, 24);
+    // One version only: nothing awaits review. The row says "Changed" from an analysis made before (a
+    // re-extraction since read the page again and found the same text).
+    await history.save(POLICY, V1, 'privacy-policy', { html: '<p>policy</p>', source: 'visit' });
+    await updateWatches((list) => list.map((w) => ({ ...w, status: 'changed' as const, lastChange: 1 })));
+    await watchList.noteLateAnalyses();
+    expect((await getWatches())[0]).toMatchObject({ status: 'up-to-date', lastChange: 1 });
+    // A failed row stays failed: its checks still fail.
+    await updateWatches((list) => list.map((w) => ({ ...w, status: 'failed' as const })));
+    await watchList.noteLateAnalyses();
+    expect((await getWatches())[0]).toMatchObject({ status: 'failed' });
+  });
 });
 
 describe('the badges after the watch list changes', () => {

@@ -177,14 +177,16 @@ export function createWatchList(deps: WatchListDeps) {
    * not make its row say "Changed": noteChangeSeen and a check only know a change worth reviewing from
    * its analysis. Once the backfill has analysed it, each row silent on changes says what the history
    * says, as the analysis at the time would have made it say ("Not checked yet" too, as noteChangeSeen
-   * and knownOf make it "Changed"). One reading of what awaits review per such row: the list is bounded.
+   * and knownOf make it "Changed"). And a row that says "Changed" of a change an analysis made again (after
+   * re-extraction) finds nothing to review in is settled, as after a review. One reading of what awaits
+   * review per row: the list is bounded.
    */
   async function noteLateAnalyses(): Promise<void> {
     const store = await deps.history.store();
     for (const entry of await getWatches()) {
-      if (!silentOnChanges(entry)) continue;
+      const update = silentOnChanges(entry) ? showLateChange(store, entry.site) : entry.status === 'changed' ? settleReviewedWatch(store, entry.site) : null;
       // One site's unreadable history does not keep the others' rows as they were.
-      await showLateChange(store, entry.site).catch((error: unknown) => console.warn('[Clausewatch] watch list after the analysis of', entry.site, error));
+      await update?.catch((error: unknown) => console.warn('[Clausewatch] watch list after the analysis of', entry.site, error));
     }
   }
 
