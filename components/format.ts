@@ -98,12 +98,13 @@ const LANGUAGE_SUBTAG = /^[a-z]{2,3}$/i;
 /**
  * The attributes of an element that holds a policy's own words, which are in the policy's language, not the
  * reader's: `lang`, so that a screen reader reads a German quote with a German voice on an English page
- * (left out when the language is not known: "und", or a value from an imported record that is no subtag),
- * and `dir="auto"`, so that a right-to-left policy's text runs its own way whatever the page's direction.
+ * (empty when the language is not known: "und", or a value from an imported record that is no subtag; an
+ * empty `lang` says "unknown", where leaving it out would claim the page's language, the reader's), and
+ * `dir="auto"`, so that a right-to-left policy's text runs its own way whatever the page's direction.
  * Spread on the element; its text stays a text child.
  */
-export function policyTextAttributes(language: string): { lang?: string; dir: 'auto' } {
-  return LANGUAGE_SUBTAG.test(language) && language.toLowerCase() !== 'und' ? { lang: language.toLowerCase(), dir: 'auto' } : { dir: 'auto' };
+export function policyTextAttributes(language: string): { lang: string; dir: 'auto' } {
+  return { lang: LANGUAGE_SUBTAG.test(language) && language.toLowerCase() !== 'und' ? language.toLowerCase() : '', dir: 'auto' };
 }
 
 /**

@@ -13,9 +13,10 @@ export interface Selection {
 /**
  * Until the reader picks: `focusVersion` (a link's `?version=`) against the one before it. A policy's first
  * version has none before it: it is picked alone, checked in its timeline, for the reader to pick what to
- * compare it with. A version no longer stored (removed to free space when storage ran out, or replaced by
- * an imported history) falls back to the latest version against the one before it, as with no focus; the
- * page then says so (`focusGone`), so that the reader is not shown another change as the one linked.
+ * compare it with. A version no longer stored (removed to free space when storage ran out, or set aside as
+ * damaged) falls back to what shows with no focus: the latest version of the site's first policy with two
+ * against the one before it; the page then says so (`focusGone`), so that the reader is not shown another
+ * change as the one linked.
  */
 export function defaultSelection(view: HistoryView, focusVersion: string | null): Selection | null {
   if (focusVersion) {

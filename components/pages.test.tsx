@@ -561,7 +561,8 @@ describe('the watch table', () => {
 describe('the policy’s own words, quoted on a page in the reader’s language', () => {
   /**
    * The language a screen reader reads each occurrence of `text` in, and its direction: those of the nearest
-   * element that sets them ('' for the page's own: the reader's language, left to right).
+   * element that sets them ('page' when none does: the page's, the reader's language, left to right; '' for a
+   * language said to be unknown).
    */
   function readIn(html: string, text: string): Array<{ lang: string; dir: string }> {
     const { document } = new JSDOM(`<body>${html}</body>`).window;
@@ -570,13 +571,14 @@ describe('the policy’s own words, quoted on a page in the reader’s language'
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       if (!node.textContent?.includes(text)) continue;
       const at = node.parentElement!;
-      found.push({ lang: at.closest('[lang]')?.getAttribute('lang') ?? '', dir: at.closest('[dir]')?.getAttribute('dir') ?? '' });
+      found.push({ lang: at.closest('[lang]')?.getAttribute('lang') ?? 'page', dir: at.closest('[dir]')?.getAttribute('dir') ?? '' });
     }
     expect(found.length, text).toBeGreaterThan(0);
     return found;
   }
   const GERMAN = { lang: 'de', dir: 'auto' };
-  const PAGE = { lang: '', dir: '' };
+  const PAGE = { lang: 'page', dir: '' };
+  const UNKNOWN = { lang: '', dir: 'auto' };
   const en = explainer('en').ui;
   const compared = (c: Comparison, mode: 'inline' | 'side-by-side') =>
     renderToString(<WordsProvider locale="en"><ComparisonView comparison={c} mode={mode} onModeChange={() => {}} onCopyMarkdown={() => {}} status="" onShowOnPage={() => {}} /></WordsProvider>);
@@ -608,16 +610,16 @@ describe('the policy’s own words, quoted on a page in the reader’s language'
     const columns = compared(switched, 'side-by-side');
     expect(readIn(columns, 'Alter Absatz.')).toEqual([{ lang: 'en', dir: 'auto' }]);
     // Quoted by a finding (from both versions), then the newer column.
-    expect(readIn(columns, 'Wir trainieren unsere KI-Modelle mit Ihren Beiträgen.')).toEqual([{ lang: '', dir: 'auto' }, GERMAN]);
-    for (const read of readIn(compared(switched, 'inline'), 'Alter Absatz.')) expect(read).toEqual({ lang: '', dir: 'auto' });
+    expect(readIn(columns, 'Wir trainieren unsere KI-Modelle mit Ihren Beiträgen.')).toEqual([UNKNOWN, GERMAN]);
+    for (const read of readIn(compared(switched, 'inline'), 'Alter Absatz.')) expect(read).toEqual(UNKNOWN);
   });
 
-  it('claims no language for a policy whose language is not known, and still lets its text run its own way', () => {
+  it('says the language of a policy whose language is not known is unknown (not the reader’s), and still lets its text run its own way', () => {
     const unknown: Comparison = { ...comparison, older: { ...comparison.older, document: { ...comparison.older.document, language: 'und' } }, newer: { ...comparison.newer, document: { ...comparison.newer.document, language: 'und' } } };
     const popup = renderToString(<WordsProvider locale="en"><PopupView now={NOW} state={tab({ policies: [{ ...privacy, language: 'und' }] })} actions={actions} historyHref="#" /></WordsProvider>);
     for (const html of [popup, compared(unknown, 'inline'), compared(unknown, 'side-by-side')]) {
-      expect(html).not.toMatch(/\slang=/);
-      for (const read of readIn(html, 'Wir trainieren unsere KI-Modelle mit Ihren Beiträgen.')) expect(read).toEqual({ lang: '', dir: 'auto' });
+      expect(html).not.toMatch(/\slang="[^"]/);
+      for (const read of readIn(html, 'Wir trainieren unsere KI-Modelle mit Ihren Beiträgen.')) expect(read).toEqual(UNKNOWN);
     }
   });
 });

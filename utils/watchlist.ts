@@ -178,16 +178,22 @@ export function createWatchList(deps: WatchListDeps) {
    * its analysis. Once the backfill has analysed it, each row silent on changes says what the history
    * says, as the analysis at the time would have made it say ("Not checked yet" too, as noteChangeSeen
    * and knownOf make it "Changed"). And a row that says "Changed" of a change an analysis made again (after
-   * re-extraction) finds nothing to review in is settled, as after a review. One reading of what awaits
-   * review per row: the list is bounded.
+   * re-extraction) finds nothing to review in is settled, as after a review; not while a change awaiting
+   * review has no analysis yet (the backfill makes a few at a time), which would read as nothing to review.
+   * A few readings of what awaits review per row, each bounded: the list is bounded.
    */
   async function noteLateAnalyses(): Promise<void> {
     const store = await deps.history.store();
     for (const entry of await getWatches()) {
-      const update = silentOnChanges(entry) ? showLateChange(store, entry.site) : entry.status === 'changed' ? settleReviewedWatch(store, entry.site) : null;
+      const update = silentOnChanges(entry) ? showLateChange(store, entry.site) : entry.status === 'changed' ? settleIfAnalysed(store, entry.site) : null;
       // One site's unreadable history does not keep the others' rows as they were.
       await update?.catch((error: unknown) => console.warn('[Clausewatch] watch list after the analysis of', entry.site, error));
     }
+  }
+
+  async function settleIfAnalysed(store: PolicyStore, site: string): Promise<void> {
+    const unanalysed = (await deps.policyStates(store, site)).some((s) => s.pendingVersionIds.length > 0 && s.view.latest.analysis == null);
+    if (!unanalysed) await settleReviewedWatch(store, site);
   }
 
   async function showLateChange(store: PolicyStore, site: string): Promise<void> {
@@ -214,10 +220,11 @@ export function createWatchList(deps: WatchListDeps) {
       await updateWatches((list) => list.filter((w) => w.site !== site));
       // "Watch policies I visit" must not put it back on the next visit.
       await setRemoved(site, true);
+      // A notification of its change does not stay on screen (the user asked to hear no more of the site),
+      // first: the badges after it may analyse for a while.
+      await deps.notifications.clearChange(site);
       // A site no longer watched no longer counts on the badge of other sites' tabs.
       await refreshBadges();
-      // Nor does a notification of its change stay on screen: the user asked to hear no more of the site.
-      await deps.notifications.clearChange(site);
       return { ok: true };
     },
     async setWatchFrequency({ site, frequencyHours }) {

@@ -53,7 +53,7 @@ export interface Attributes {
 const LATIN = 'A-Za-z\\u00C0-\\u024F';
 /**
  * Each vocabulary pattern's twins, for asking only whether it matches (kindsOf): it matches exactly where
- * one of them does, and V8 runs them several times faster.
+ * one of them does, and V8 runs them faster (1.2 to 1.9 times a pattern, measured on corpus sentences).
  * - The word's start is read forwards: "the start, or a character that is not a letter", consumed, in place of
  *   the lookbehind "no letter before", a backward match tried at every position of the sentence. What follows
  *   is read from the same place, inner lookbehinds too.
@@ -72,7 +72,7 @@ function words(list: string): RegExp {
   return re;
 }
 
-/** A pattern's twins (made on first use). */
+/** A pattern's twins (made once). */
 function twinsOf(re: RegExp): RegExp[] {
   let twins = PRESENCE.get(re);
   if (!twins) {
@@ -238,6 +238,8 @@ const RECIPIENT_PATTERNS = withMore(RECIPIENT_PATTERNS_BASE, RECIPIENTS_IT_PT_NL
 const DATA_PATTERNS = withMore(DATA_PATTERNS_BASE, DATA_IT_PT_NL);
 const PURPOSE_PATTERNS = withMore(PURPOSE_PATTERNS_BASE, PURPOSES_IT_PT_NL);
 const LIMIT_PATTERN = either(LIMIT_PATTERN_BASE, LIMITS_IT_PT_NL);
+// The twins are made as the module loads, as the patterns are, so that the ReDoS check (tests/meta) sees them too.
+for (const table of [RECIPIENT_PATTERNS, DATA_PATTERNS, PURPOSE_PATTERNS]) for (const re of Object.values<RegExp>(table)) twinsOf(re);
 
 /** Every vocabulary pattern with the twin kindsOf tests it by, for the test that they agree. */
 export function presenceTwins(): Array<[RegExp, RegExp[]]> {

@@ -156,8 +156,8 @@ export interface UiWords {
     reviewed: string;
     notReviewed: string;
     /**
-     * A link named a version no longer stored (removed to free space when storage ran out, or replaced by an
-     * imported history); `latestShown`: the page compares the latest version with the one before it instead.
+     * A link named a version no longer stored (removed to free space when storage ran out, or set aside as
+     * damaged); `latestShown`: the page compares a policy's latest version with the one before it instead.
      */
     versionGone(latestShown: boolean): string;
   };

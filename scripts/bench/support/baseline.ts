@@ -6,7 +6,7 @@
  */
 import { diffWords } from 'diff';
 
-/** jsdiff stops (no result) once the edit passes this many tokens (words and the spaces between them). */
+/** jsdiff stops (no result) once the edit passes this many tokens (words and punctuation, each with the spaces around it). */
 export const BASELINE_MAX_EDIT = 1000;
 
 /** `undefined` when the diff stopped at its bound. */
