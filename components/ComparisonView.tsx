@@ -23,7 +23,12 @@ function InlineChanges({ changes, language }: { changes: readonly Change[]; lang
         return (
           <li key={i} className="card">
             <span className="change-type">{ui.comparison.changeType[c.type]}</span>
-            {section && <span className="muted small change-section"> · {section}</span>}
+            {section && (
+              <span className="muted small change-section">
+                {' · '}
+                <span {...quoted}>{section}</span>
+              </span>
+            )}
             <p className="evidence" {...quoted}>
               {c.spans.length > 0 ? (
                 <SpanText spans={c.spans} />

@@ -3,6 +3,7 @@ import type { Finding } from '@/lib/core/schema';
 import { policyTextAttributes, sectionPath } from './format';
 import { useWords } from './words';
 import { SpanText } from './SpanText';
+import { WordsAround } from './WordsAround';
 
 /** Passages quoted per card; the rest are counted. */
 export const MAX_EVIDENCE = 3;
@@ -82,7 +83,7 @@ export function FindingCard({
         <div className="card-footer">
           {section ? (
             <p className="section-path" id={sectionId}>
-              {ui.analysis.section(section)}
+              <WordsAround words={ui.analysis.section} policyText={section} language={language} />
             </p>
           ) : (
             <span />

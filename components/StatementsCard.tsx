@@ -2,6 +2,7 @@ import { useId } from 'react';
 import type { Category, Statement } from '@/lib/core/schema';
 import { categoryRank, policyTextAttributes, sectionPath } from './format';
 import { useWords } from './words';
+import { WordsAround } from './WordsAround';
 
 /** Sharing and AI training are what readers look for first; they always get a place and more quotes. */
 const KEY: Category[] = ['third-party-sharing', 'ai-training'];
@@ -57,7 +58,11 @@ export function StatementsCard({
                           <blockquote className="evidence" {...quoted}>
                             <p>{s.sentence}</p>
                           </blockquote>
-                          {section && <p className="section-path">{ui.analysis.section(section)}</p>}
+                          {section && (
+                            <p className="section-path">
+                              <WordsAround words={ui.analysis.section} policyText={section} language={language} />
+                            </p>
+                          )}
                         </li>
                       );
                     })}

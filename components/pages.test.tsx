@@ -592,6 +592,9 @@ describe('the policy’s own words, quoted on a page in the reader’s language'
     for (const ours of [en.analysis.before, en.analysis.showOnPage, en.statements.heading, explainer('en').headline(ai)]) {
       for (const read of readIn(html, ours)) expect(read, ours).toEqual(PAGE);
     }
+    // A section's path is the policy's own headings; "Section:" before it is ours.
+    for (const read of readIn(html, 'Nutzung Ihrer Daten › Verbesserung')) expect(read).toEqual(GERMAN);
+    for (const read of readIn(html, en.analysis.section('').trim())) expect(read).toEqual(PAGE);
   });
 
   it.each(['inline', 'side-by-side'] as const)('the history page reads both versions’ text in their language (%s), its marks and headings in the reader’s', (mode) => {
