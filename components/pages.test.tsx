@@ -592,14 +592,19 @@ describe('the policy’s own words, quoted on a page in the reader’s language'
     for (const ours of [en.analysis.before, en.analysis.showOnPage, en.statements.heading, explainer('en').headline(ai)]) {
       for (const read of readIn(html, ours)) expect(read, ours).toEqual(PAGE);
     }
-    // A section's path is the policy's own headings; "Section:" before it is ours.
-    for (const read of readIn(html, 'Nutzung Ihrer Daten › Verbesserung')) expect(read).toEqual(GERMAN);
+    // A section's path is the policy's own headings (a finding's, a first-visit statement's); "Section:" before it is ours.
+    for (const path of ['Nutzung Ihrer Daten › Verbesserung', 'Weitergabe']) for (const read of readIn(html, path)) expect(read, path).toEqual(GERMAN);
     for (const read of readIn(html, en.analysis.section('').trim())) expect(read).toEqual(PAGE);
+  });
+
+  it.each(['en', 'de', 'fr', 'es'])('%s: the words around a section path give it one place, where its language is marked', (locale) => {
+    expect(explainer(locale).ui.analysis.section('\u0000').split('\u0000')).toHaveLength(2);
   });
 
   it.each(['inline', 'side-by-side'] as const)('the history page reads both versions’ text in their language (%s), its marks and headings in the reader’s', (mode) => {
     const html = compared(comparison, mode);
-    for (const quote of ['Wir trainieren unsere KI-Modelle mit Ihren Beiträgen.', 'Alter Absatz.', 'Werbepartner']) {
+    // The compared text, and the section each change is in.
+    for (const quote of ['Wir trainieren unsere KI-Modelle mit Ihren Beiträgen.', 'Alter Absatz.', 'Werbepartner', 'Weitergabe']) {
       for (const read of readIn(html, quote)) expect(read, quote).toEqual(GERMAN);
     }
     for (const ours of [en.comparison.changeType.added, en.comparison.whatChanged, en.comparison.theText]) {

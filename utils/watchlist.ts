@@ -177,23 +177,17 @@ export function createWatchList(deps: WatchListDeps) {
    * not make its row say "Changed": noteChangeSeen and a check only know a change worth reviewing from
    * its analysis. Once the backfill has analysed it, each row silent on changes says what the history
    * says, as the analysis at the time would have made it say ("Not checked yet" too, as noteChangeSeen
-   * and knownOf make it "Changed"). And a row that says "Changed" of a change an analysis made again (after
-   * re-extraction) finds nothing to review in is settled, as after a review; not while a change awaiting
-   * review has no analysis yet (the backfill makes a few at a time), which would read as nothing to review.
-   * A few readings of what awaits review per row, each bounded: the list is bounded.
+   * and knownOf make it "Changed"). A row that says "Changed" is left as it is: whether its change still has
+   * something to review is read with the whole pending change (tab-state.ts), an analysis per row. One reading
+   * of what awaits review per silent row (and the settle after it): the list is bounded.
    */
   async function noteLateAnalyses(): Promise<void> {
     const store = await deps.history.store();
     for (const entry of await getWatches()) {
-      const update = silentOnChanges(entry) ? showLateChange(store, entry.site) : entry.status === 'changed' ? settleIfAnalysed(store, entry.site) : null;
+      if (!silentOnChanges(entry)) continue;
       // One site's unreadable history does not keep the others' rows as they were.
-      await update?.catch((error: unknown) => console.warn('[Clausewatch] watch list after the analysis of', entry.site, error));
+      await showLateChange(store, entry.site).catch((error: unknown) => console.warn('[Clausewatch] watch list after the analysis of', entry.site, error));
     }
-  }
-
-  async function settleIfAnalysed(store: PolicyStore, site: string): Promise<void> {
-    const unanalysed = (await deps.policyStates(store, site)).some((s) => s.pendingVersionIds.length > 0 && s.view.latest.analysis == null);
-    if (!unanalysed) await settleReviewedWatch(store, site);
   }
 
   async function showLateChange(store: PolicyStore, site: string): Promise<void> {

@@ -77,6 +77,14 @@ describe('regular expressions', () => {
     expect(patterns.some((p) => p.where.includes('lib/core/engine/attributes.ts'))).toBe(true);
   });
 
+  it('finds the twins the attribute patterns are tested by (built as the module loads, so they are checked too)', async () => {
+    const { presenceTwins } = await import('../../lib/core/engine/attributes');
+    const found = new Set(patterns.map((p) => `${p.flags}/${p.source}`));
+    const twins = presenceTwins().flatMap(([, own]) => own);
+    expect(twins.length).toBeGreaterThan(30);
+    expect(twins.filter((t) => !found.has(`${t.flags}/${t.source}`)).map((t) => t.source.slice(0, 60))).toEqual([]);
+  });
+
   it('would catch the shape of the pattern that once froze the background (a recipient list with no tail)', () => {
     const W = "\\w+(?:[-'’]\\w+)*";
     const R = '(?:advertising partners?|partners?|advertisers?|affiliates?|service providers?|providers?|third parties|vendors?)';
