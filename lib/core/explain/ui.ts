@@ -17,8 +17,11 @@ import type { UserErrorCode } from '../user-error';
 import type { Why } from '../page/discover';
 import type { ChangeType } from '../schema';
 
-/** What a watched site's last check came to (the background's `checkNow` status codes). */
-/** How a check went; `formatting`: a new version that only changed formatting or wording (nothing to review). */
+/**
+ * What a watched site's last check came to: the background's `checkNow` status codes, and two the options page
+ * reads from its reply (pages/options/actions.ts checkLineStatus): `unanalysed`, a new version not compared
+ * yet; `formatting`, a new version that only changed formatting or wording (nothing to review).
+ */
 export type CheckStatus = 'unchanged' | 'changed' | 'unanalysed' | 'formatting' | 'first' | 'failed';
 
 export interface UiWords {

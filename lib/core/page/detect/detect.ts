@@ -158,11 +158,12 @@ const SEARCH_NAMES = new Set(['q', 'query', 'search', 's', 'k', 'keyword', 'keyw
 /**
  * A field that is a search box: of type search or role searchbox, named as search fields are, or inside a
  * search landmark. Not any field that holds a query's value: a region picker showing "Europe" on
- * /privacy?region=europe is the policy's own page. Nor one in `<noscript>` or a template.
+ * /privacy?region=europe is the policy's own page. Nor one in `<noscript>` or a template. `type`: its type
+ * attribute, trimmed and lower-cased (echoedSearch reads it once for both questions).
  */
-function isSearchField(field: Element): boolean {
+function isSearchField(field: Element, type: string): boolean {
   if (field.closest(NOT_THE_PAGE)) return false;
-  if ((field.getAttribute('type') ?? '').trim().toLowerCase() === 'search') return true;
+  if (type === 'search') return true;
   if ((field.getAttribute('role') ?? '').trim().toLowerCase() === 'searchbox') return true;
   if (SEARCH_NAMES.has((field.getAttribute('name') ?? '').trim().toLowerCase())) return true;
   return field.closest('[role="search"], search') !== null;
@@ -195,13 +196,14 @@ function echoedSearch(doc: Document, url: string): string {
   const n = Math.min(fields.length, MAX_FIELDS);
   for (let i = 0; i < n; i++) {
     const field = fields[i];
-    if (!field || !isSearchField(field)) continue;
+    const type = (field?.getAttribute('type') ?? '').trim().toLowerCase();
+    if (!field || !isSearchField(field, type)) continue;
     let held: string;
     if (field.localName === 'textarea') {
       // Its text is one raw text node: its length is read before any copy of it.
       const text = field.firstChild;
       held = text && text === field.lastChild && text.nodeType === 3 && (text as CharacterData).length <= MAX_SEARCH_CHARS ? (text as CharacterData).data : '';
-    } else if (TEXT_FIELD_TYPES.has((field.getAttribute('type') ?? '').trim().toLowerCase())) held = field.getAttribute('value') ?? '';
+    } else if (TEXT_FIELD_TYPES.has(type)) held = field.getAttribute('value') ?? '';
     else continue;
     if (held.length > MAX_SEARCH_CHARS) continue;
     const v = foldForMatch(held).trim();
