@@ -285,9 +285,17 @@ describe('cosmetic differences are not news', () => {
 });
 
 describe('schema and bounds', () => {
-  it('the result parses with the ChangeAnalysis schema', () => {
-    const a = analyze(BASE.replace('We do not sell your personal information.', 'We may sell your personal information to advertisers.'));
-    expect(() => ChangeAnalysis.parse(a)).not.toThrow();
+  // The analysis is built to the schema, not parsed against it (parsing copied it again): whatever it
+  // finds, parsing it must give back exactly what was returned, no key more or less.
+  it.each([
+    ['a sale', BASE.replace('We do not sell your personal information.', 'We may sell your personal information to advertisers.')],
+    ['a removed denial, a moved section, a reworded sentence', BASE.replace('We do not sell your personal information.\n', '').replace('## Your rights\n\nYou can request a copy of your data.\n', '').replace('# Privacy Policy\n', '# Privacy Policy\n\n## Your rights\n\nYou can request a copy of your data.\n').replace('to operate the service', 'to run the service')],
+    ['a new list of recipients, one named, and AI training', `${BASE}\n## Partners\n\nWe share your data with:\n\n- advertising partners, for ads\n- Acme Analytics Inc., for research\n\nWe use your posts to train generative AI models, unless you opt out in Settings.\n`],
+    ['a restriction only', BASE.replace('We share your information with service providers who host our servers.', 'We share your information only with service providers who host our servers, and never for advertising.')],
+    ['nothing but formatting', BASE.replace('Last updated: January 1, 2024', 'Last updated: March 3, 2025')],
+  ])('the result is exactly what the ChangeAnalysis schema reads back: %s', (_name, newer) => {
+    const a = analyze(newer);
+    expect(ChangeAnalysis.parse(a)).toStrictEqual(a);
     expect(a.schemaVersion).toBe(2);
   });
 
@@ -309,10 +317,13 @@ describe('schema and bounds', () => {
     expect(() => ChangeAnalysis.parse(a)).not.toThrow();
   });
 
-  it('cuts a version past MAX_VERSION_WORDS and says so', () => {
-    const huge = words(MAX_VERSION_WORDS + 20_000, 3);
+  it('cuts a version past MAX_VERSION_WORDS and says so: what lies past the cut is not read', () => {
+    // About 1.1 million characters, past the cap of MAX_VERSION_WORDS words of six characters.
+    const huge = `We now sell your personal information to data brokers.\n\n${words(MAX_VERSION_WORDS * 1.2, 3)}\n\nWe use your posts to train generative AI models.\n`;
     const a = analyzeChange(doc(BASE), doc(huge));
     expect(a.truncated).toBe(true);
+    expect(a.findings.map((f) => f.category)).toContain('third-party-sharing');
+    expect(a.findings.map((f) => f.category)).not.toContain('ai-training');
   });
 
   it('counts a block as at least one word: a version of one-letter blocks is cut at MAX_VERSION_WORDS of them', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { documentFromMarkdown } from '../page/markdown';
 import { Change } from '../schema';
-import { Budget, changeSpans, diffDocuments, matchInOrder, MAX_LEAD_ITEMS, unitAfter } from './diff';
+import { Budget, changeSpans, diffDocuments, matchInOrder, MAX_LEAD_ITEMS, topVoted, unitAfter } from './diff';
 import { canonicalKey, splitSentences } from './sentences';
 
 const doc = (text: string) => documentFromMarkdown(text, { url: 'https://example.com/p', language: 'en' });
@@ -132,5 +132,42 @@ describe('matching blocks in order past the LCS bound', () => {
     const budget = new Budget();
     expect(matchInOrder(a, b, budget)).toEqual([[1, 0], [2, 1], [3, 2]]);
     expect(budget.truncated).toBe(false);
+  });
+
+  it('blocks found on one side only cost the LCS nothing: thousands of them leave it exact, not bounded', () => {
+    // 3,000 blocks removed and 3,000 added around three kept ones: 6,000 edits, past the bound of 4,000,
+    // yet none of them can pair, so the answer is exact.
+    const removed = Array.from({ length: 3_000 }, (_, i) => `old ${i}`);
+    const added = Array.from({ length: 3_000 }, (_, i) => `new ${i}`);
+    const a = ['x', ...removed, 'y', 'z'];
+    const b = [...added, 'y', 'x', 'z'];
+    const budget = new Budget();
+    const pairs = matchInOrder(a, b, budget);
+    expect(budget.truncated).toBe(false);
+    // A longest common subsequence of the kept blocks, at their own positions ("x" or "y", then "z").
+    expect(pairs).toHaveLength(2);
+    for (const [i, j] of pairs) expect(a[i]).toBe(b[j]);
+    expect(pairs[1]).toEqual([3_002, 3_002]);
+  });
+});
+
+describe('the removed sentences an added one is compared with', () => {
+  it('are those with most votes, most first, ties in the order first voted for: a stable sort, cut', () => {
+    let x = 7;
+    const next = (n: number) => {
+      x = (Math.imul(x, 1664525) + 1013904223) >>> 0;
+      return (x >>> 8) % n;
+    };
+    for (let round = 0; round < 200; round++) {
+      const votes = Array.from({ length: 1 + next(40) }, () => next(5));
+      const order = votes.map((_, i) => i);
+      for (let i = order.length - 1; i > 0; i--) {
+        const k = next(i + 1);
+        [order[i], order[k]] = [order[k] ?? 0, order[i] ?? 0];
+      }
+      const k = 1 + next(10);
+      const expected = [...order].sort((p, q) => (votes[q] ?? 0) - (votes[p] ?? 0)).slice(0, k);
+      expect(topVoted(order, votes, k)).toEqual(expected);
+    }
   });
 });

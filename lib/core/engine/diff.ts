@@ -157,10 +157,38 @@ export function wordSpans(before: string, after: string): { spans: Span[]; exact
   return { spans, exact: true };
 }
 
+/**
+ * A modified sentence's edit. Its word spans are diffed when first read, then kept: only the edits a
+ * finding quotes or a judgement reads need them, and on a rewritten policy the others are most of the
+ * alignment's word diffs.
+ */
+function modifiedEdit(before: string, after: string, rest: Pick<SentenceEdit, 'section' | 'cosmetic' | 'context'>): SentenceEdit {
+  let spans: Span[] | undefined;
+  return {
+    type: 'modified',
+    before,
+    after,
+    get spans() {
+      return (spans ??= wordSpans(before, after).spans);
+    },
+    ...rest,
+  };
+}
+
 /** Pairs of equal keys, in order (an LCS), bounded; a greedy in-order match when the LCS is too costly (exported for its test). */
 export function matchInOrder(a: string[], b: string[], budget: Budget): Array<[number, number]> {
   const pairs: Array<[number, number]> = [];
-  const result = diffArrays(a, b, { maxEditLength: BLOCK_MAX_EDIT });
+  // Only keys found on both sides can pair: the LCS is taken over those alone, so that blocks found on
+  // one side only (all of them, when two versions share nothing) cost it no edits.
+  const inB = new Set(b);
+  const inA = new Set(a);
+  const ai = a.flatMap((k, i) => (inB.has(k) ? [i] : []));
+  const bj = b.flatMap((k, j) => (inA.has(k) ? [j] : []));
+  const result = diffArrays(
+    ai.map((i) => a[i]),
+    bj.map((j) => b[j]),
+    { maxEditLength: BLOCK_MAX_EDIT },
+  );
   if (result) {
     let i = 0;
     let j = 0;
@@ -169,7 +197,7 @@ export function matchInOrder(a: string[], b: string[], budget: Budget): Array<[n
       if (part.added) j += n;
       else if (part.removed) i += n;
       else {
-        for (let k = 0; k < n; k++) pairs.push([i + k, j + k]);
+        for (let k = 0; k < n; k++) pairs.push([ai[i + k] ?? -1, bj[j + k] ?? -1]);
         i += n;
         j += n;
       }
@@ -200,6 +228,26 @@ export function matchInOrder(a: string[], b: string[], budget: Budget): Array<[n
     lastI = next;
   });
   return pairs;
+}
+
+/** How many removed sentences, most words shared first, an added one is compared with across blocks. */
+const CROSS_CANDIDATES = 8;
+
+/**
+ * The k indices with most votes, most first, ties in the order given: what a stable sort by votes then
+ * slice(0, k) gives, without sorting every candidate (exported for its test).
+ */
+export function topVoted(order: readonly number[], votes: ArrayLike<number>, k: number): number[] {
+  const top: number[] = [];
+  for (const idx of order) {
+    const v = votes[idx] ?? 0;
+    if (top.length === k && v <= (votes[top[k - 1] ?? 0] ?? 0)) continue;
+    let at = top.length;
+    while (at > 0 && (votes[top[at - 1] ?? 0] ?? 0) < v) at--;
+    top.splice(at, 0, idx);
+    if (top.length > k) top.pop();
+  }
+  return top;
 }
 
 export function alignDocuments(older: PolicyDocument, newer: PolicyDocument, budget: Budget): Alignment {
@@ -239,16 +287,20 @@ export function alignDocuments(older: PolicyDocument, newer: PolicyDocument, bud
     oldState[i] = 'moved';
   });
 
-  // Edited blocks: inside each gap between in-order anchors, pair by similarity within a window.
-  const tokenCache = new Map<string, Set<string>>();
-  const tokenSet = (u: Unit) => {
-    let s = tokenCache.get(u.key);
+  // A text's set of words, made once per text: blocks, sentences and the cross-block pairing all compare
+  // the same texts many times (dice only reads the sets).
+  const wordSets = new Map<string, Set<string>>();
+  const wordSet = (text: string) => {
+    let s = wordSets.get(text);
     if (!s) {
-      s = new Set(tokens(u.key));
-      tokenCache.set(u.key, s);
+      s = new Set(tokens(text));
+      wordSets.set(text, s);
     }
     return s;
   };
+  const tokenSet = (u: Unit) => wordSet(u.key);
+
+  // Edited blocks: inside each gap between in-order anchors, pair by similarity within a window.
   let prevOld = -1;
   const anchorsNew: number[] = [];
   b.forEach((_, j) => {
@@ -323,7 +375,7 @@ export function alignDocuments(older: PolicyDocument, newer: PolicyDocument, bud
     const leftB = before.map((_, i) => i).filter((i) => !usedB.has(i) && !inOther(newPieces, before[i] ?? ''));
     const leftA = after.map((_, i) => i).filter((i) => !usedA.has(i) && !inOther(oldPieces, after[i] ?? ''));
     const pairedB = new Set<number>();
-    const leftBTokens = new Map(leftB.map((i) => [i, new Set(tokens(before[i] ?? ''))]));
+    const leftBTokens = new Map(leftB.map((i) => [i, wordSet(before[i] ?? '')]));
     // Each new sentence is compared with the old ones around its place (a window, as for blocks), so a
     // block of thousands of edited sentences costs O(n·w), not O(n²).
     const ratio = leftA.length ? leftB.length / leftA.length : 0;
@@ -331,7 +383,7 @@ export function alignDocuments(older: PolicyDocument, newer: PolicyDocument, bud
       const text = after[j] ?? '';
       let best = -1;
       let bestScore = SENTENCE_SIMILARITY;
-      const tj = new Set(tokens(text));
+      const tj = wordSet(text);
       const centre = Math.round(p * ratio);
       for (const i of leftB.slice(Math.max(0, centre - PAIR_WINDOW), centre + PAIR_WINDOW + 1)) {
         if (pairedB.has(i)) continue;
@@ -344,7 +396,7 @@ export function alignDocuments(older: PolicyDocument, newer: PolicyDocument, bud
       if (best >= 0) {
         pairedB.add(best);
         const prev = before[best] ?? '';
-        edits.push({ type: 'modified', before: prev, after: text, spans: wordSpans(prev, text).spans, section, cosmetic: isBoilerplate(text) || canonicalKey(prev) === canonicalKey(text), ...ctx });
+        edits.push(modifiedEdit(prev, text, { section, cosmetic: isBoilerplate(text) || canonicalKey(prev) === canonicalKey(text), ...ctx }));
       } else {
         edits.push({ type: 'added', before: null, after: text, spans: [{ op: 'insert', text }], section, cosmetic: isBoilerplate(text), ...ctx });
         pendingAdded.push({ text, section, edit: edits.length - 1 });
@@ -405,28 +457,35 @@ export function alignDocuments(older: PolicyDocument, newer: PolicyDocument, bud
   if (pendingAdded.length && pendingRemoved.length) {
     const index = new Map<string, number[]>();
     pendingRemoved.forEach((r, idx) => {
-      for (const t of new Set(tokens(r.text))) {
+      for (const t of wordSet(r.text)) {
         if (t.length < 3) continue;
         const list = index.get(t);
         if (list) list.push(idx);
         else index.set(t, [idx]);
       }
     });
+    const votes = new Int32Array(pendingRemoved.length);
     for (const add of pendingAdded) {
-      const ta = new Set(tokens(add.text));
-      const votes = new Map<number, number>();
+      const ta = wordSet(add.text);
+      // Votes per removed sentence, in the order each was first voted for (ties keep that order).
+      const voted: number[] = [];
       for (const t of ta) {
         const list = index.get(t);
         if (!list || list.length > 50) continue;
-        for (const idx of list) votes.set(idx, (votes.get(idx) ?? 0) + 1);
+        for (const idx of list) {
+          const n = votes[idx] ?? 0;
+          if (n === 0) voted.push(idx);
+          votes[idx] = n + 1;
+        }
       }
-      const ranked = [...votes.entries()].sort((x, y) => y[1] - x[1]).slice(0, 8);
+      const ranked = topVoted(voted, votes, CROSS_CANDIDATES);
+      for (const idx of voted) votes[idx] = 0;
       let best = -1;
       let bestScore = 0.6;
-      for (const [idx] of ranked) {
+      for (const idx of ranked) {
         const r = pendingRemoved[idx];
         if (!r || r.used) continue;
-        const score = dice(new Set(tokens(r.text)), ta);
+        const score = dice(wordSet(r.text), ta);
         if (score > bestScore) {
           bestScore = score;
           best = idx;
@@ -436,7 +495,7 @@ export function alignDocuments(older: PolicyDocument, newer: PolicyDocument, bud
       if (r) {
         r.used = true;
         const prevEdit = edits[add.edit];
-        edits[add.edit] = { ...(prevEdit?.context ? { context: prevEdit.context } : {}), type: 'modified', before: r.text, after: add.text, spans: wordSpans(r.text, add.text).spans, section: add.section, cosmetic: isBoilerplate(add.text) || canonicalKey(r.text) === canonicalKey(add.text) };
+        edits[add.edit] = modifiedEdit(r.text, add.text, { ...(prevEdit?.context ? { context: prevEdit.context } : {}), section: add.section, cosmetic: isBoilerplate(add.text) || canonicalKey(r.text) === canonicalKey(add.text) });
       }
     }
   }
