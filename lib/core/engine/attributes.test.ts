@@ -41,6 +41,8 @@ describe('named recipients', () => {
       'See https://stripe.com/privacy or mail privacy@inkwell.example; scripts from google-analytics.com set an intercom-session-id cookie.',
     ]);
     expect(common.has('billing')).toBe(true);
+    // Only words written in lower case: "Your", "Stripe" and "Inkwell Labs" are not (nor "iPhone" or "Ärger").
+    expect([...lowerCaseWords(['Your iPhone and your Ärger, kept by Stripe and by Inkwell Labs.'])].sort()).toEqual(['and', 'by', 'kept', 'your']);
     // An address is not a use of the word.
     for (const word of ['stripe', 'inkwell', 'google', 'analytics', 'intercom']) expect(common.has(word)).toBe(false);
     const names = { self: ['inkwell'], common };

@@ -457,7 +457,9 @@ export function lowerCaseWords(texts: Iterable<string>): Set<string> {
           start = i;
           lower = true;
         }
-        if (ch !== ch.toLowerCase()) lower = false;
+        // (An ASCII letter is upper case between A and Z: no string made to find out.)
+        const code = ch.charCodeAt(0);
+        if (code < 128 ? code <= 90 && code >= 65 : ch !== ch.toLowerCase()) lower = false;
         continue;
       }
       if (start < 0) continue;

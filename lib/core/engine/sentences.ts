@@ -156,11 +156,15 @@ export function clearKeyMemo(): void {
 }
 
 function computeKey(text: string): string {
-  let s = keyFold(foldFast(text));
+  // Already-normal text is printable ASCII, and stays so below: it needs neither keyFold nor the second
+  // ASCII test (the common case; each is a pass over the text).
+  const normal = ALREADY_NORMAL.test(text);
+  let s = normal ? text.toLowerCase() : keyFold(normalizeText(text).toLowerCase());
   if (s.includes('http')) s = s.replace(/https?:\/\/([^\s?#]+)\S*/g, '$1');
-  s = s.replace(LIST_PREFIX, '').replace(/(?<=\w)['’-](?=\w)/g, '');
+  s = s.replace(LIST_PREFIX, '');
+  if (s.includes('-') || s.includes("'") || s.includes('’')) s = s.replace(/(?<=\w)['’-](?=\w)/g, '');
   // ASCII text (the common case) avoids the slower Unicode-aware pattern.
-  return (ASCII.test(s) ? s.replace(/[^a-z0-9]+/g, ' ') : s.replace(/[^\p{L}\p{N}]+/gu, ' ')).trim();
+  return (normal || ASCII.test(s) ? s.replace(/[^a-z0-9]+/g, ' ') : s.replace(/[^\p{L}\p{N}]+/gu, ' ')).trim();
 }
 const ASCII = /^[\t\n\r\x20-\x7e]*$/;
 
