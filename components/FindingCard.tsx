@@ -20,6 +20,7 @@ export function FindingCard({
   headingLevel = 3,
   onShowOnPage,
   quotedAbove,
+  policyHeadingId,
 }: {
   finding: Finding;
   /** The language of the policy text it quotes (PolicyDocument.language). */
@@ -32,6 +33,12 @@ export function FindingCard({
    * quoted again), or null (see passageReferences).
    */
   quotedAbove?: ReadonlyArray<string | null>;
+  /**
+   * The id of the heading that names the policy, where a page shows more than one (the popup, a privacy
+   * policy and a cookie policy): the "Show on page" button's name ends with it, as two policies can each
+   * have a finding of the same headline and section.
+   */
+  policyHeadingId?: string;
 }) {
   const headingId = useId();
   const sectionId = useId();
@@ -91,12 +98,13 @@ export function FindingCard({
           {onShowOnPage && quote !== null && (
             // Every card has one: named by its own words alone, a screen reader's list of buttons reads "Show on
             // page" once per card with nothing to tell them apart. Its name adds the card's headline and section
-            // (a finding is one per category, kind and section), after the words shown, which a voice command says.
+            // (a finding is one per category, kind and section), and the policy's where the page shows more than
+            // one, after the words shown, which a voice command says.
             <button
               type="button"
               className="small-button"
               id={buttonId}
-              aria-labelledby={section ? `${buttonId} ${headingId} ${sectionId}` : `${buttonId} ${headingId}`}
+              aria-labelledby={[buttonId, headingId, ...(section ? [sectionId] : []), ...(policyHeadingId ? [policyHeadingId] : [])].join(' ')}
               onClick={() => onShowOnPage(quote)}
             >
               {ui.analysis.showOnPage}

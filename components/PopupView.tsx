@@ -94,7 +94,7 @@ function PolicySection({
           </button>
         </div>
       ) : analysis ? (
-        <AnalysisView analysis={analysis} language={policy.language} onShowOnPage={(quote) => actions.onShowOnPage(policy, quote)} />
+        <AnalysisView analysis={analysis} language={policy.language} onShowOnPage={(quote) => actions.onShowOnPage(policy, quote)} policyHeadingId={showKindHeading ? headingId : undefined} />
       ) : (
         <StatementsCard statements={policy.statements} language={policy.language} first={policy.versionCount <= 1} />
       )}

@@ -657,4 +657,17 @@ describe('the popup’s "Show on page" buttons', () => {
       expect(names[i]).toBe([words.ui.analysis.showOnPage, words.headline(finding), words.ui.analysis.section(sectionPath(finding.section))].join(' '));
     });
   });
+
+  it('names the policy too where the popup shows two, each with a finding of the same headline and no section', () => {
+    const words = explainer('en');
+    const unplaced: Finding = { ...ai, section: [] };
+    const withFinding = (policy: PolicyView): PolicyView => ({ ...policy, latest: version({ analysis: { ...analysis, findings: [unplaced] } }) });
+    const cookiePolicy = { ...withFinding(cookies), title: 'Cookie-Richtlinie' };
+    const html = renderToString(<WordsProvider locale="en"><PopupView now={NOW} state={tab({ policies: [withFinding(privacy), cookiePolicy] })} actions={actions} historyHref="#" /></WordsProvider>);
+    const names = buttonNames(html, words.ui.analysis.showOnPage);
+    expect(names).toEqual([privacy.title, 'Cookie-Richtlinie'].map((title) => [words.ui.analysis.showOnPage, words.headline(unplaced), title].join(' ')));
+    // With one policy shown, its name is not repeated on each button.
+    const alone = renderToString(<WordsProvider locale="en"><PopupView now={NOW} state={tab({ policies: [withFinding(privacy)] })} actions={actions} historyHref="#" /></WordsProvider>);
+    expect(buttonNames(alone, words.ui.analysis.showOnPage)).toEqual([[words.ui.analysis.showOnPage, words.headline(unplaced)].join(' ')]);
+  });
 });
