@@ -3,7 +3,7 @@ import { changeSpans } from '@/lib/core/engine';
 import type { Block, Change } from '@/lib/core/schema';
 import type { Comparison } from '@/lib/extension/views';
 import { AnalysisView } from './AnalysisView';
-import { comparisonHeading, policyTextAttributes, sectionPath } from './format';
+import { comparisonHeading, policyTextAttributes, quotesLanguage, sectionPath } from './format';
 import { SpanText } from './SpanText';
 import { useWords } from './words';
 
@@ -147,9 +147,8 @@ export function ComparisonView({
   const { older, newer, analysis } = comparison;
   // Word diffs of modified blocks are computed here, once per comparison (the analysis leaves them out).
   const changes = useMemo(() => analysis.changes.map((c) => ({ ...c, spans: changeSpans(c) })), [analysis]);
-  // The findings and the inline changes quote both versions: they are marked with a language only when
-  // both versions have it (a policy that switched language at one address has no one language to read them in).
-  const language = older.document.language === newer.document.language ? newer.document.language : 'und';
+  // The findings and the inline changes quote both versions (quotesLanguage).
+  const language = quotesLanguage(older.document.language, newer.document.language);
   return (
     <section className="comparison" aria-labelledby={headingId}>
       <h2 id={headingId}>{comparisonHeading(older, newer, ui, format)}</h2>

@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import type { PolicyView, TabState } from '@/lib/extension/views';
 import { hasReviewableChange } from '@/lib/core/review';
 import { AnalysisView } from './AnalysisView';
+import { quotesLanguage } from './format';
 import { StatementsCard } from './StatementsCard';
 import { useWords } from './words';
 import type { Explainer } from '@/lib/core/explain';
@@ -94,7 +95,7 @@ function PolicySection({
           </button>
         </div>
       ) : analysis ? (
-        <AnalysisView analysis={analysis} language={policy.language} onShowOnPage={(quote) => actions.onShowOnPage(policy, quote)} policyHeadingId={showKindHeading ? headingId : undefined} />
+        <AnalysisView analysis={analysis} language={quotesLanguage(policy.olderLanguage, policy.language)} onShowOnPage={(quote) => actions.onShowOnPage(policy, quote)} policyHeadingId={showKindHeading ? headingId : undefined} />
       ) : (
         <StatementsCard statements={policy.statements} language={policy.language} first={policy.versionCount <= 1} />
       )}

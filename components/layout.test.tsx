@@ -117,7 +117,7 @@ const actions: PopupActions = { onShowOnPage() {}, onMarkReviewed() {}, onWatch(
 function popup(title: string, change: ChangeAnalysis) {
   const policy: PolicyView = {
     policyId: 'p', kind: 'privacy-policy', url: 'https://example.com/privacy', title, firstSeen: NOW - 90 * 86_400_000, versionCount: 2,
-    latest: { versionId: 'v2', firstSeen: NOW, lastSeen: NOW, statedDate: null, reviewed: false, analysis: change }, language: 'en', statements: [],
+    latest: { versionId: 'v2', firstSeen: NOW, lastSeen: NOW, statedDate: null, reviewed: false, analysis: change }, language: 'en', olderLanguage: 'en', statements: [],
   };
   const state: TabState = { tabId: 1, url: policy.url, site: 'example.com', watched: true, watchedSince: policy.firstSeen, watchJoined: false, policies: [policy], storageProblem: null };
   return (

@@ -102,6 +102,7 @@ const privacy: PolicyView = {
   versionCount: 3,
   latest: version(),
   language: 'de',
+  olderLanguage: 'de',
   statements: [],
 };
 const cookies: PolicyView = { ...privacy, policyId: 'p2', kind: 'privacy-adjacent', url: 'https://beispiel.de/cookies', title: '', versionCount: 1, latest: version({ analysis: null }), statements };
@@ -595,6 +596,19 @@ describe('the policy’s own words, quoted on a page in the reader’s language'
     // A section's path is the policy's own headings (a finding's, a first-visit statement's); "Section:" before it is ours.
     for (const path of ['Nutzung Ihrer Daten › Verbesserung', 'Weitergabe']) for (const read of readIn(html, path)) expect(read, path).toEqual(GERMAN);
     for (const read of readIn(html, en.analysis.section('').trim())) expect(read).toEqual(PAGE);
+  });
+
+  it('the popup marks a change’s quotes as of no one language when the version it is compared with was in another', () => {
+    const switched: PolicyView = { ...privacy, olderLanguage: 'en' };
+    const html = renderToString(<WordsProvider locale="en"><PopupView now={NOW} state={tab({ policies: [switched] })} actions={actions} historyHref="#" /></WordsProvider>);
+    // The finding's evidence and the older version's sentence beside it, as on the history page.
+    for (const quote of ['Wir trainieren unsere KI-Modelle mit Ihren Beiträgen.', 'Wir nutzen Ihre Beiträge nur für den Dienst.']) {
+      expect(readIn(html, quote).length, quote).toBeGreaterThan(0);
+      for (const read of readIn(html, quote)) expect(read, quote).toEqual(UNKNOWN);
+    }
+    // What the policy says now is the latest version's alone: still German.
+    const firstVisit = renderToString(<WordsProvider locale="en"><PopupView now={NOW} state={tab({ policies: [{ ...cookies, olderLanguage: 'en' }] })} actions={actions} historyHref="#" /></WordsProvider>);
+    for (const read of readIn(firstVisit, 'Wir verkaufen Ihre Daten nicht.')) expect(read).toEqual(GERMAN);
   });
 
   it.each(['en', 'de', 'fr', 'es'])('%s: the words around a section path give it one place, where its language is marked', (locale) => {

@@ -38,6 +38,21 @@ describe('the popup', () => {
     expect(await handlers.getTabState({ tabId }, none)).toMatchObject({ watched: false, watchJoined: false, watchedSince: null });
   });
 
+  it('tells which language the version the change is compared with is in: the first, then the one before the latest', async () => {
+    const { handlers, capture, tabId } = await setup();
+    await capture(POLICY_V1);
+    expect((await handlers.getTabState({ tabId }, none)).policies[0]).toMatchObject({ language: 'en', olderLanguage: null });
+    // The same address now serves the policy in German: its change is compared with the English version.
+    await capture(POLICY_V2.replace(/lang="en"/, 'lang="de"'));
+    expect((await handlers.getTabState({ tabId }, none)).policies[0]).toMatchObject({ language: 'de', olderLanguage: 'en' });
+    await capture(POLICY_V2.replace(/lang="en"/, 'lang="de"').replace('</main>', '<p>We share your data with advertisers.</p></main>'));
+    expect((await handlers.getTabState({ tabId }, none)).policies[0]).toMatchObject({ language: 'de', olderLanguage: 'en', versionCount: 3 });
+    // Once reviewed, what is shown is the latest version's own change, from the German version before it.
+    const [policy] = (await handlers.getTabState({ tabId }, none)).policies;
+    await handlers.markReviewed({ versionId: policy!.latest.versionId }, none);
+    expect((await handlers.getTabState({ tabId }, none)).policies[0]).toMatchObject({ language: 'de', olderLanguage: 'de' });
+  });
+
   it('watches the policy without the query the visit carried (a session id, a mailing id)', async () => {
     const { handlers, capture, tabId } = await backgroundWithTab(`${POLICY_URL}?mc_eid=8f3a2b1c9d&sid=SESSION123`);
     await capture(POLICY_V1);

@@ -55,6 +55,7 @@ export function createPolicyStates(combined: CombinedChange): PolicyStates {
           title: latest.title,
           firstSeen: policy.firstSeen,
           versionCount: versions.length,
+          olderLanguage: versions.length > 1 ? (pending?.baseline ?? versions[versions.length - 2])?.language ?? null : null,
           latest: {
             versionId: latest.versionId,
             firstSeen: latest.firstSeen,

@@ -28,10 +28,15 @@ export const PolicyView = z.object({
   latest: VersionView,
   /**
    * The latest version's language (PolicyDocument.language: a primary subtag, "und" when unknown): the
-   * popup marks the policy's words it quotes with it (those of the version before are taken to share it),
-   * since they are not in the reader's language.
+   * popup marks the policy's words it quotes with it, since they are not in the reader's language.
    */
   language: z.string(),
+  /**
+   * The language of the version the shown analysis compares the latest with (the pending change's baseline,
+   * else the version before the latest); null when there is none. The findings quote both versions: where
+   * the two languages differ, the popup marks their quotes as of no one language, as the history page does.
+   */
+  olderLanguage: z.string().nullable(),
   /** What the latest version says now about sharing, AI training and the rest (first-visit card). */
   statements: z.array(Statement),
 });

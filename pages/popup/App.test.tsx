@@ -20,7 +20,7 @@ import type { PolicyView, TabState } from '@/lib/extension/views';
 const NOW = Date.now();
 const policy: PolicyView = {
   policyId: 'p1', kind: 'privacy-policy', url: 'https://example.com/privacy', title: 'Example Privacy Policy', firstSeen: NOW - 1e9, versionCount: 1,
-  latest: { versionId: 'v1', firstSeen: NOW - 1e9, lastSeen: NOW, statedDate: null, reviewed: false, analysis: null }, language: 'en', statements: [],
+  latest: { versionId: 'v1', firstSeen: NOW - 1e9, lastSeen: NOW, statedDate: null, reviewed: false, analysis: null }, language: 'en', olderLanguage: null, statements: [],
 };
 /** What the background holds for the tab. */
 let state: TabState = { tabId: 1, url: policy.url, site: 'example.com', watched: true, watchedSince: NOW, watchJoined: true, policies: [policy], storageProblem: null };
