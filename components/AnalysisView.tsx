@@ -11,15 +11,15 @@ export function AnalysisView({
   language,
   headingLevel = 3,
   onShowOnPage,
-  policyHeadingId,
+  policyNameIds,
 }: {
   analysis: ChangeAnalysis;
   /** The language of the policy text the cards quote (PolicyDocument.language). */
   language: string;
   headingLevel?: 3 | 4;
   onShowOnPage?: (quote: string) => void;
-  /** The id of the heading that names the policy, where a page shows more than one (see FindingCard). */
-  policyHeadingId?: string;
+  /** The ids of the elements that name the policy, where a page shows more than one (see FindingCard). */
+  policyNameIds?: string;
 }) {
   const words = useWords();
   const findings = analysis.findings.filter((f) => f.severity !== 'cosmetic');
@@ -43,7 +43,7 @@ export function AnalysisView({
       <ul className="cards">
         {findings.map((f, i) => (
           <li key={f.id}>
-            <FindingCard finding={f} language={language} headingLevel={headingLevel} onShowOnPage={onShowOnPage} quotedAbove={references[i]} policyHeadingId={policyHeadingId} />
+            <FindingCard finding={f} language={language} headingLevel={headingLevel} onShowOnPage={onShowOnPage} quotedAbove={references[i]} policyNameIds={policyNameIds} />
           </li>
         ))}
       </ul>

@@ -20,7 +20,7 @@ export function FindingCard({
   headingLevel = 3,
   onShowOnPage,
   quotedAbove,
-  policyHeadingId,
+  policyNameIds,
 }: {
   finding: Finding;
   /** The language of the policy text it quotes (PolicyDocument.language). */
@@ -34,11 +34,11 @@ export function FindingCard({
    */
   quotedAbove?: ReadonlyArray<string | null>;
   /**
-   * The id of the heading that names the policy, where a page shows more than one (the popup, a privacy
-   * policy and a cookie policy): the "Show on page" button's name ends with it, as two policies can each
-   * have a finding of the same headline and section.
+   * The ids (space-separated) of the elements that name the policy, where a page shows more than one (the
+   * popup, a privacy policy and a cookie policy): the "Show on page" button's name ends with them, as two
+   * policies can each have a finding of the same headline and section.
    */
-  policyHeadingId?: string;
+  policyNameIds?: string;
 }) {
   const headingId = useId();
   const sectionId = useId();
@@ -104,7 +104,7 @@ export function FindingCard({
               type="button"
               className="small-button"
               id={buttonId}
-              aria-labelledby={[buttonId, headingId, ...(section ? [sectionId] : []), ...(policyHeadingId ? [policyHeadingId] : [])].join(' ')}
+              aria-labelledby={[buttonId, headingId, ...(section ? [sectionId] : []), ...(policyNameIds ? policyNameIds.split(' ') : [])].join(' ')}
               onClick={() => onShowOnPage(quote)}
             >
               {ui.analysis.showOnPage}

@@ -50,6 +50,9 @@ function PolicySection({
   now: number;
 }) {
   const headingId = useId();
+  // A finding's "Show on page" names its policy by kind and title (two policies of a site can share a title),
+  // or by its heading alone, which is the kind when the policy has no title.
+  const kindId = useId();
   const words = useWords();
   const { ui, format } = words;
   const [showReviewed, setShowReviewed] = useState(false);
@@ -75,7 +78,11 @@ function PolicySection({
   ];
   return (
     <section className="policy-section" aria-labelledby={headingId}>
-      {showKindHeading && <p className="kind-label">{kind}</p>}
+      {showKindHeading && (
+        <p className="kind-label" id={kindId}>
+          {kind}
+        </p>
+      )}
       <h2 id={headingId} ref={headingRef} tabIndex={-1}>
         {policy.title || kind}
       </h2>
@@ -95,7 +102,7 @@ function PolicySection({
           </button>
         </div>
       ) : analysis ? (
-        <AnalysisView analysis={analysis} language={quotesLanguage(policy.olderLanguage, policy.language)} onShowOnPage={(quote) => actions.onShowOnPage(policy, quote)} policyHeadingId={showKindHeading ? headingId : undefined} />
+        <AnalysisView analysis={analysis} language={quotesLanguage(policy.olderLanguage, policy.language)} onShowOnPage={(quote) => actions.onShowOnPage(policy, quote)} policyNameIds={showKindHeading ? (policy.title ? `${kindId} ${headingId}` : headingId) : undefined} />
       ) : (
         <StatementsCard statements={policy.statements} language={policy.language} first={policy.versionCount <= 1} />
       )}

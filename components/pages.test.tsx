@@ -679,7 +679,15 @@ describe('the popup’s "Show on page" buttons', () => {
     const cookiePolicy = { ...withFinding(cookies), title: 'Cookie-Richtlinie' };
     const html = renderToString(<WordsProvider locale="en"><PopupView now={NOW} state={tab({ policies: [withFinding(privacy), cookiePolicy] })} actions={actions} historyHref="#" /></WordsProvider>);
     const names = buttonNames(html, words.ui.analysis.showOnPage);
-    expect(names).toEqual([privacy.title, 'Cookie-Richtlinie'].map((title) => [words.ui.analysis.showOnPage, words.headline(unplaced), title].join(' ')));
+    expect(names).toEqual([
+      [words.ui.analysis.showOnPage, words.headline(unplaced), words.ui.common.privacyPolicy, privacy.title].join(' '),
+      [words.ui.analysis.showOnPage, words.headline(unplaced), words.ui.common.relatedPolicy, 'Cookie-Richtlinie'].join(' '),
+    ]);
+    // Two policies of one title are told apart by their kind; a policy without a title is named by its kind alone.
+    const sameTitle = renderToString(<WordsProvider locale="en"><PopupView now={NOW} state={tab({ policies: [withFinding(privacy), { ...cookiePolicy, title: privacy.title }] })} actions={actions} historyHref="#" /></WordsProvider>);
+    expect(new Set(buttonNames(sameTitle, words.ui.analysis.showOnPage)).size).toBe(2);
+    const untitled = renderToString(<WordsProvider locale="en"><PopupView now={NOW} state={tab({ policies: [withFinding(privacy), { ...cookiePolicy, title: '' }] })} actions={actions} historyHref="#" /></WordsProvider>);
+    expect(buttonNames(untitled, words.ui.analysis.showOnPage)[1]).toBe([words.ui.analysis.showOnPage, words.headline(unplaced), words.ui.common.relatedPolicy].join(' '));
     // With one policy shown, its name is not repeated on each button.
     const alone = renderToString(<WordsProvider locale="en"><PopupView now={NOW} state={tab({ policies: [withFinding(privacy)] })} actions={actions} historyHref="#" /></WordsProvider>);
     expect(buttonNames(alone, words.ui.analysis.showOnPage)).toEqual([[words.ui.analysis.showOnPage, words.headline(unplaced)].join(' ')]);

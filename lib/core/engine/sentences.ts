@@ -162,7 +162,8 @@ function computeKey(text: string): string {
   let s = normal ? text.toLowerCase() : keyFold(normalizeText(text).toLowerCase());
   if (s.includes('http')) s = s.replace(/https?:\/\/([^\s?#]+)\S*/g, '$1');
   s = s.replace(LIST_PREFIX, '');
-  if (s.includes('-') || s.includes("'") || s.includes('’')) s = s.replace(/(?<=\w)['’-](?=\w)/g, '');
+  // (A curly apostrophe is straight by now: normalizeText makes it so, and normal text is ASCII.)
+  if (s.includes('-') || s.includes("'")) s = s.replace(/(?<=\w)['’-](?=\w)/g, '');
   // ASCII text (the common case) avoids the slower Unicode-aware pattern.
   return (normal || ASCII.test(s) ? s.replace(/[^a-z0-9]+/g, ' ') : s.replace(/[^\p{L}\p{N}]+/gu, ' ')).trim();
 }
