@@ -2,7 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import type { PolicyView, TabState } from '@/lib/extension/views';
 import { hasReviewableChange } from '@/lib/core/review';
 import { AnalysisView } from './AnalysisView';
-import { quotesLanguage } from './format';
+import { displayUrl, quotesLanguage } from './format';
 import { StatementsCard } from './StatementsCard';
 import { useWords } from './words';
 import type { Explainer } from '@/lib/core/explain';
@@ -37,6 +37,7 @@ export function stateLine(state: TabState, { ui, format }: Explainer, now: numbe
 function PolicySection({
   policy,
   showKindHeading,
+  nameByAddress,
   actions,
   historyHref,
   busy,
@@ -44,6 +45,8 @@ function PolicySection({
 }: {
   policy: PolicyView;
   showKindHeading: boolean;
+  /** Another policy shown has the same kind and title: the heading also says this one's address, to the ear. */
+  nameByAddress: boolean;
   actions: PopupActions;
   historyHref: string;
   busy: boolean;
@@ -51,7 +54,8 @@ function PolicySection({
 }) {
   const headingId = useId();
   // A finding's "Show on page" names its policy by kind and title (two policies of a site can share a title),
-  // or by its heading alone, which is the kind when the policy has no title.
+  // or by its heading alone, which is the kind when the policy has no title; where two shown policies have
+  // one kind and title, the heading adds the address.
   const kindId = useId();
   const words = useWords();
   const { ui, format } = words;
@@ -85,6 +89,7 @@ function PolicySection({
       )}
       <h2 id={headingId} ref={headingRef} tabIndex={-1}>
         {policy.title || kind}
+        {nameByAddress && <span className="visually-hidden"> ({displayUrl(policy.url)})</span>}
       </h2>
       <p className="muted small">{facts.filter(Boolean).join(ui.common.separator)}</p>
       {analysis && reviewable && latest.reviewed && !showReviewed ? (
@@ -226,6 +231,7 @@ export function PopupView({
             key={p.policyId}
             policy={p}
             showKindHeading={policies.length > 1}
+            nameByAddress={policies.some((q) => q !== p && q.kind === p.kind && q.title === p.title)}
             actions={actions}
             historyHref={historyHref}
             busy={busy}

@@ -654,7 +654,12 @@ describe('the popup’s "Show on page" buttons', () => {
   /** Each button's accessible name, as a screen reader lists the buttons: from aria-labelledby, else its text. */
   function buttonNames(html: string, shown: string): string[] {
     const { document } = new JSDOM(`<body>${html}</body>`).window;
-    const textOf = (id: string) => document.getElementById(id)?.textContent ?? '';
+    const textOf = (id: string) => {
+      const named = document.getElementById(id);
+      // A name made of an id that names nothing would read short, and no less alike.
+      if (!named) throw new Error(`aria-labelledby names a missing element: ${id}`);
+      return named.textContent ?? '';
+    };
     return [...document.querySelectorAll('button')]
       .filter((b) => b.textContent === shown)
       .map((b) => (b.getAttribute('aria-labelledby')?.split(' ').map(textOf).join(' ') ?? b.getAttribute('aria-label') ?? b.textContent ?? '').replace(/[ \t\n]+/g, ' ').trim());
@@ -688,6 +693,15 @@ describe('the popup’s "Show on page" buttons', () => {
     expect(new Set(buttonNames(sameTitle, words.ui.analysis.showOnPage)).size).toBe(2);
     const untitled = renderToString(<WordsProvider locale="en"><PopupView now={NOW} state={tab({ policies: [withFinding(privacy), { ...cookiePolicy, title: '' }] })} actions={actions} historyHref="#" /></WordsProvider>);
     expect(buttonNames(untitled, words.ui.analysis.showOnPage)[1]).toBe([words.ui.analysis.showOnPage, words.headline(unplaced), words.ui.common.relatedPolicy].join(' '));
+    // Two policies of one kind and one title (or none) are told apart by their addresses, which their headings add.
+    for (const title of ['Rechtliches', '']) {
+      const terms = { ...cookiePolicy, policyId: 'p3', url: 'https://beispiel.de/agb', title };
+      const twins = renderToString(<WordsProvider locale="en"><PopupView now={NOW} state={tab({ policies: [{ ...cookiePolicy, title }, terms] })} actions={actions} historyHref="#" /></WordsProvider>);
+      const named = buttonNames(twins, words.ui.analysis.showOnPage);
+      expect(named).toHaveLength(2);
+      expect(named[0]).toContain('(beispiel.de/cookies)');
+      expect(named[1]).toContain('(beispiel.de/agb)');
+    }
     // With one policy shown, its name is not repeated on each button.
     const alone = renderToString(<WordsProvider locale="en"><PopupView now={NOW} state={tab({ policies: [withFinding(privacy)] })} actions={actions} historyHref="#" /></WordsProvider>);
     expect(buttonNames(alone, words.ui.analysis.showOnPage)).toEqual([[words.ui.analysis.showOnPage, words.headline(unplaced)].join(' ')]);

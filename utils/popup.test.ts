@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { getWatches } from './prefs';
+import { olderLanguageOf } from './tab-state';
 import { backgroundForTest, backgroundWithTab, POLICY_URL, POLICY_V1, POLICY_V2, withBackgroundWorld } from './testing/support';
 
 withBackgroundWorld();
@@ -83,6 +84,27 @@ describe('the popup', () => {
     expect(await getWatches()).toMatchObject([{ status: 'up-to-date' }]);
     expect(await fakeBrowser.action.getBadgeText({ tabId })).toBe('');
     expect(await handlers.markReviewed({ versionId: 'gone' }, none)).toEqual({ ok: false });
+  });
+});
+
+describe('the language of what a change quotes besides the latest version', () => {
+  const v = (language: string) => ({ language });
+  it('is the version before the latest, or the pending change’s baseline', () => {
+    expect(olderLanguageOf([v('en')], undefined)).toBeNull();
+    const [a, b, c] = [v('en'), v('de'), v('de')];
+    expect(olderLanguageOf([a, b, c], undefined)).toBe('de');
+    expect(olderLanguageOf([a, b, c], a)).toBe('en');
+  });
+
+  it('is another language than the latest’s wherever one lies between (a change read by two extractors quotes the versions in between)', () => {
+    const [base, between, latest] = [v('de'), v('en'), v('de')];
+    expect(olderLanguageOf([base, between, latest], base)).toBe('en');
+  });
+
+  it('is one kept version’s where the compared one was pruned, or any of them where the baseline is not found', () => {
+    // Kept: the first (English) and the latest (German); the analysis was made against a German version since pruned.
+    expect(olderLanguageOf([v('en'), v('de')], undefined)).toBe('en');
+    expect(olderLanguageOf([v('fr'), v('de'), v('de')], v('de'))).toBe('fr');
   });
 });
 

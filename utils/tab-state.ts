@@ -29,6 +29,21 @@ export function awaitsReviewIn(state: PolicyState): boolean {
   return state.pendingVersionIds.length > 0 && analysis != null && hasReviewableChange(analysis);
 }
 
+/**
+ * PolicyView.olderLanguage: the language of the versions the shown change may quote besides the latest, from
+ * its baseline (the pending change's, else the version before the latest) up to the latest. Any of them in
+ * another language than the latest gives that language, so the popup marks the quotes as of none: a combined
+ * change read by two extractors quotes the versions in between, and a stored analysis may compare with a
+ * version since pruned, which one kept before it stands for (what it was in is not known any more).
+ */
+export function olderLanguageOf(versions: ReadonlyArray<{ language: string }>, baseline: { language: string } | undefined): string | null {
+  const latest = versions[versions.length - 1];
+  if (!latest || versions.length < 2) return null;
+  const from = baseline ? versions.indexOf(baseline) : versions.length - 2;
+  const spanned = versions.slice(Math.max(0, from), -1);
+  return (spanned.find((v) => v.language !== latest.language) ?? spanned[0])?.language ?? null;
+}
+
 export function createPolicyStates(combined: CombinedChange): PolicyStates {
   return async function policyStates(store: PolicyStore, site: string): Promise<PolicyState[]> {
     const out: PolicyState[] = [];
@@ -55,7 +70,7 @@ export function createPolicyStates(combined: CombinedChange): PolicyStates {
           title: latest.title,
           firstSeen: policy.firstSeen,
           versionCount: versions.length,
-          olderLanguage: versions.length > 1 ? (pending?.baseline ?? versions[versions.length - 2])?.language ?? null : null,
+          olderLanguage: olderLanguageOf(versions, pending?.baseline),
           latest: {
             versionId: latest.versionId,
             firstSeen: latest.firstSeen,

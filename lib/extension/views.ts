@@ -32,9 +32,10 @@ export const PolicyView = z.object({
    */
   language: z.string(),
   /**
-   * The language of the version the shown analysis compares the latest with (the pending change's baseline,
-   * else the version before the latest); null when there is none. The findings quote both versions: where
-   * the two languages differ, the popup marks their quotes as of no one language, as the history page does.
+   * The language of the versions the shown analysis compares the latest with (from the pending change's
+   * baseline, else the version before the latest; one in another language than the latest's, if any: see
+   * utils/tab-state.ts olderLanguageOf); null when there is none. The findings quote both sides: where the
+   * languages differ, the popup marks their quotes as of no one language, as the history page does.
    */
   olderLanguage: z.string().nullable(),
   /** What the latest version says now about sharing, AI training and the rest (first-visit card). */
