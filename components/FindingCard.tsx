@@ -104,7 +104,7 @@ export function FindingCard({
               type="button"
               className="small-button"
               id={buttonId}
-              aria-labelledby={[buttonId, headingId, ...(section ? [sectionId] : []), ...(policyNameIds ? policyNameIds.split(' ') : [])].join(' ')}
+              aria-labelledby={[buttonId, headingId, ...(section ? [sectionId] : []), ...(policyNameIds ? [policyNameIds] : [])].join(' ')}
               onClick={() => onShowOnPage(quote)}
             >
               {ui.analysis.showOnPage}

@@ -92,6 +92,15 @@ export function sectionPath(section: readonly string[]): string {
   return section.filter((s) => s.trim() !== '').join(' › ');
 }
 
+/**
+ * The language to mark quotes from two versions with: theirs when they share it, else "und" (a policy that
+ * switched language at one address has no one language to read its findings in). `older` is null when
+ * only the newer version is quoted.
+ */
+export function quotesLanguage(older: string | null, newer: string): string {
+  return older === null || older === newer ? newer : 'und';
+}
+
 /** A primary language subtag, as the extractor writes PolicyDocument.language ("und": not known). */
 const LANGUAGE_SUBTAG = /^[a-z]{2,3}$/i;
 
@@ -103,15 +112,6 @@ const LANGUAGE_SUBTAG = /^[a-z]{2,3}$/i;
  * `dir="auto"`, so that a right-to-left policy's text runs its own way whatever the page's direction.
  * Spread on the element; its text stays a text child.
  */
-/**
- * The language to mark quotes from two versions with: theirs when they share it, else "und" (a policy that
- * switched language at one address has no one language to read its findings in). `older` is null when
- * only the newer version is quoted.
- */
-export function quotesLanguage(older: string | null, newer: string): string {
-  return older === null || older === newer ? newer : 'und';
-}
-
 export function policyTextAttributes(language: string): { lang: string; dir: 'auto' } {
   return { lang: LANGUAGE_SUBTAG.test(language) && language.toLowerCase() !== 'und' ? language.toLowerCase() : '', dir: 'auto' };
 }

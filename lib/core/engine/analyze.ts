@@ -745,12 +745,11 @@ function* analysisSteps(olderDoc: PolicyDocument, newerDoc: PolicyDocument, opti
   // of a first analysis in a fresh process, and the extension parses the analysis once anyway before it
   // stores it (history/save.ts, captures.ts, backfill.ts), as it does where it reads it back. A test parses
   // analyses of five kinds and gets back exactly what was returned.
-  const analysis: ChangeAnalysis = {
+  return {
     schemaVersion: 2,
     counts,
     findings: clean,
     changes: alignment.changes,
     truncated: alignment.truncated || olderCap.cut || newerCap.cut,
   };
-  return analysis;
 }

@@ -298,7 +298,6 @@ export function alignDocuments(older: PolicyDocument, newer: PolicyDocument, bud
     }
     return s;
   };
-  const tokenSet = (u: Unit) => wordSet(u.key);
 
   // Edited blocks: inside each gap between in-order anchors, pair by similarity within a window.
   let prevOld = -1;
@@ -322,12 +321,12 @@ export function alignDocuments(older: PolicyDocument, newer: PolicyDocument, bud
         let bestScore = BLOCK_SIMILARITY;
         const bj = b[j];
         if (!bj) return;
-        const tj = tokenSet(bj);
+        const tj = wordSet(bj.key);
         for (let q = Math.max(0, centre - PAIR_WINDOW); q < Math.min(gapOld.length, centre + PAIR_WINDOW + 1); q++) {
           const i = gapOld[q] ?? -1;
           const ai = a[i];
           if (!ai || oldMatch[i] !== -1) continue;
-          const score = dice(tokenSet(ai), tj);
+          const score = dice(wordSet(ai.key), tj);
           if (score > bestScore) {
             bestScore = score;
             best = i;
