@@ -141,6 +141,30 @@ describe('a major change not told', () => {
     expect(await store.listVersions(policy!.policyId)).toHaveLength(2);
   });
 
+  it('of a site the user stopped watching as its notification was being shown', async () => {
+    const worker = await started();
+    const { site } = await watchedAndChecked(worker);
+    // The check has asked, one last time, whether the site is watched; the browser is putting the
+    // notification up when the user clicks "Stop watching", whose clearing must not come first.
+    const api = fakeBrowser.notifications;
+    const create = api.create.bind(api);
+    let stopped: Promise<unknown> | null = null;
+    api.create = (async (...args: Parameters<typeof create>) => {
+      stopped ??= worker.handlers.unwatchSite({ site }, none);
+      // Until "Stop watching" is done, or it waits for this notification (a quarter second is ample).
+      await Promise.race([stopped, new Promise((resolve) => setTimeout(resolve, 250))]);
+      return create(...args);
+    }) as typeof create;
+    try {
+      await changedAndChecked(worker, site);
+      expect(await stopped).toEqual({ ok: true });
+    } finally {
+      api.create = create;
+    }
+    expect(await getWatches()).toEqual([]);
+    expect(await shown()).toEqual([]);
+  });
+
   it('kept before the site was watched', async () => {
     const worker = await started();
     await setSettings({ notifications: true });

@@ -16,7 +16,7 @@ import { getSettings, getWatches, updateNotices, type NoticeState } from './pref
 
 export interface ChangeNoticesDeps {
   history: Pick<History, 'store'>;
-  notifications: Pick<Notifications, 'notifyChange'>;
+  notifications: Pick<Notifications, 'notifyChange' | 'clearChange'>;
 }
 
 export type ChangeNotices = ReturnType<typeof createChangeNotices>;
@@ -112,10 +112,22 @@ export function createChangeNotices(deps: ChangeNoticesDeps) {
     });
   }
 
+  /**
+   * Takes the site's notification off the screen once no consideration is under way: one that asked
+   * whether the site is watched just before the user stopped watching it has put its notification up by
+   * then, and it goes too.
+   */
+  function withdraw(site: string): Promise<void> {
+    return updateNotices(async (state) => {
+      await deps.notifications.clearChange(site);
+      return { state, result: undefined };
+    });
+  }
+
   /** Starts the record if it was never written (from now), before any check of this worker can save. */
   function start(): Promise<void> {
     return updateNotices(async (state) => ({ state, result: undefined }));
   }
 
-  return { tellUntold, tellAllUntold, seenOnPage, start };
+  return { tellUntold, tellAllUntold, seenOnPage, withdraw, start };
 }

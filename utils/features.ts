@@ -47,8 +47,8 @@ export function createFeatures(deps: FeatureDeps) {
   const policyStates = createPolicyStates(combined);
   const badges = createBadges({ store: history.store, siteOf: history.siteOf, language, combined });
   const notifications = createNotifications(language);
-  const watchList = createWatchList({ history, policyStates, badges, notifications });
   const notices = createChangeNotices({ history, notifications });
+  const watchList = createWatchList({ history, policyStates, badges, notices });
   const recheck = createRecheck({ history, badges, watchList, notices, dom, ...(deps.fetch ? { fetch: deps.fetch } : {}) });
 
   const handlers: Handlers = {

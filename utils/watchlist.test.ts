@@ -69,7 +69,7 @@ describe('the watch list', () => {
         await updateWatches((list) => list.map((w) => ({ ...w, status: 'changed' as const, lastChange: 2_000 })));
         return [];
       };
-      const watchList = createWatchList({ history, policyStates, badges: { refreshAll: async () => {} }, notifications: { clearChange: async () => {} } });
+      const watchList = createWatchList({ history, policyStates, badges: { refreshAll: async () => {} }, notices: { withdraw: async () => {} } });
       await watchList.watch(POLICY, 24);
       await updateWatches((list) => list.map((w) => ({ ...w, status: 'changed' as const, lastChange: 1_000 })));
       await watchList.settleReviewedWatch(await history.store(), 'example.com');

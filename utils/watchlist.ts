@@ -12,7 +12,7 @@ import type { WatchEntry } from '@/lib/extension/views';
 import type { Badges } from './badges';
 import type { History } from './history';
 import type { Handlers } from './messaging';
-import type { Notifications } from './notifications';
+import type { ChangeNotices } from './change-notices';
 import { getWatches, setRemoved, updateWatches } from './prefs';
 import { awaitsReviewIn, type PolicyStates } from './tab-state';
 import { UserError } from '@/lib/core/user-error';
@@ -61,7 +61,7 @@ export interface WatchListDeps {
   /** Every tab's badge counts the watched sites with changes: told when the list gains or loses one. */
   badges: Pick<Badges, 'refreshAll'>;
   /** A site no longer watched takes its change notification off the screen. */
-  notifications: Pick<Notifications, 'clearChange'>;
+  notices: Pick<ChangeNotices, 'withdraw'>;
 }
 
 export type WatchList = ReturnType<typeof createWatchList>;
@@ -215,8 +215,9 @@ export function createWatchList(deps: WatchListDeps) {
       // "Watch policies I visit" must not put it back on the next visit.
       await setRemoved(site, true);
       // A notification of its change does not stay on screen (the user asked to hear no more of the site),
-      // first: the badges after it may analyse for a while.
-      await deps.notifications.clearChange(site);
+      // first: the badges after it may analyse for a while. In turn with the checks' notifications, so
+      // one being put up as the site was taken off goes too.
+      await deps.notices.withdraw(site);
       // A site no longer watched no longer counts on the badge of other sites' tabs.
       await refreshBadges();
       return { ok: true };
