@@ -67,7 +67,7 @@ export interface RecheckDeps {
    * Settles a "Changed" entry by the change since the last review (a change undone reads "Up to date"), and
    * makes an entry say "Changed" of a change analysed only after it was saved.
    */
-  watchList: Pick<WatchList, 'settleReviewedWatch' | 'changeAwaitingReview' | 'noteLateAnalyses'>;
+  watchList: Pick<WatchList, 'settleReviewedWatch' | 'changeAwaitingReview' | 'noteLateAnalyses' | 'settleAfterReextraction'>;
   badges: Pick<Badges, 'refreshAll'>;
   /** The desktop notification of a major change, told once (./change-notices.ts). */
   notices: Pick<ChangeNotices, 'tellUntold' | 'tellAllUntold' | 'start'>;
@@ -179,7 +179,7 @@ export function createRecheck(deps: RecheckDeps) {
   /**
    * Kept pages an older extractor read read again, then changes kept without an analysis analysed (those
    * re-extraction left without one among them), and the watch list's rows and the badges told when either
-   * changed something. Then every watched site's untold change is told: at a worker's start (a stopped
+   * changed something (a "Changed" row whose change re-extraction left nothing to review says "Up to date"). Then every watched site's untold change is told: at a worker's start (a stopped
    * worker may have saved one without telling), and when a change was analysed only now; otherwise each
    * check tells its own.
    */
@@ -191,6 +191,7 @@ export function createRecheck(deps: RecheckDeps) {
       changed = reread + analysed;
       if (changed > 0) {
         await deps.watchList.noteLateAnalyses().catch((e: unknown) => console.warn('[Clausewatch] watch list', e));
+        if (reread > 0) await deps.watchList.settleAfterReextraction().catch((e: unknown) => console.warn('[Clausewatch] watch list', e));
         await deps.badges.refreshAll().catch((e: unknown) => console.warn('[Clausewatch] badges', e));
       }
     } finally {

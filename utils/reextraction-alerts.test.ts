@@ -7,7 +7,7 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { JSDOM } from 'jsdom';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { analyzeChange } from '@/lib/core/engine';
 import { reextractAll } from '@/lib/history/reextract';
@@ -17,6 +17,7 @@ import { createBadges } from './badges';
 import { createDomRunner } from './dom';
 import { createFeatures } from './features';
 import { createCombinedChange } from './combined';
+import { getWatches } from './prefs';
 import { createPolicyStates } from './tab-state';
 
 const URL_ = 'https://www.example.com/privacy';
@@ -126,6 +127,47 @@ it('in the background: the update reads the kept pages anew with the real extrac
   } finally {
     delete (globalThis as { DOMParser?: unknown }).DOMParser;
   }
+});
+
+describe('a watched site whose row says "Changed" of a change kept before the update', () => {
+  const withDomParser = async (run: () => Promise<void>) => {
+    (globalThis as { DOMParser?: unknown }).DOMParser = new JSDOM('').window.DOMParser;
+    try {
+      await run();
+    } finally {
+      delete (globalThis as { DOMParser?: unknown }).DOMParser;
+    }
+  };
+  /** Two versions kept by extractor 8, the site watched, and the background of the update started. */
+  async function watchedBeforeTheUpdate(second: string) {
+    const factory = new IDBFactory();
+    const old = await openPolicyStore({ idb: factory });
+    await save8(old, page('', false));
+    await save8(old, second);
+    old.close();
+    const background = createFeatures({ idb: () => factory, dom: createDomRunner(), language: () => 'en' });
+    await background.handlers.watchSite({ policyUrl: URL_ }, {} as never);
+    expect(await getWatches()).toMatchObject([{ site: SITE, status: 'changed' }]);
+    return background;
+  }
+
+  it('says "Up to date" once the background has read the pages anew and nothing is left to review', () =>
+    withDomParser(async () => {
+      const background = await watchedBeforeTheUpdate(page('', true));
+      background.recheck.schedule();
+      await vi.waitFor(async () => expect(await getWatches()).toMatchObject([{ site: SITE, status: 'up-to-date' }]), { timeout: 10_000 });
+      (await background.history.store()).close();
+    }));
+
+  it('still says "Changed" where the change read anew is a real one', () =>
+    withDomParser(async () => {
+      const background = await watchedBeforeTheUpdate(page('<p>We may share your email address with advertising partners for marketing.</p>', true));
+      expect(await background.history.reextract()).toBe(2);
+      await background.history.backfill();
+      await background.watchList.settleAfterReextraction();
+      expect(await getWatches()).toMatchObject([{ site: SITE, status: 'changed' }]);
+      (await background.history.store()).close();
+    }));
 });
 
 describe('a change awaiting review over several versions, while texts are still an older extractor\'s', () => {

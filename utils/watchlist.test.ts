@@ -150,6 +150,23 @@ describe('the watch list', () => {
   });
 });
 
+describe('after re-extraction', () => {
+  it('a "Changed" row is kept while a version awaiting review has no analysis, and settled once it has one', async () => {
+    const { history } = backgroundForTest();
+    const store = await history.store();
+    // The second version's analysis failed when it was saved: the backfill owes it.
+    for (const document of [V1, V2]) await store.savePolicyVersion({ url: POLICY, kind: 'privacy-policy', document, analyze: () => Promise.reject(new Error('no analysis')) });
+    // What awaits review is read as nothing: the reading passes over a version without its analysis.
+    const watchList = createWatchList({ history, policyStates: async () => [], badges: { refreshAll: async () => {} }, notices: { withdraw: async () => {} } });
+    await watchList.watch(POLICY, 24, { status: 'changed', lastChange: 1_000 });
+    await watchList.settleAfterReextraction();
+    expect(await getWatches()).toMatchObject([{ status: 'changed' }]);
+    expect(await history.backfill()).toBe(1);
+    await watchList.settleAfterReextraction();
+    expect(await getWatches()).toMatchObject([{ status: 'up-to-date' }]);
+  });
+});
+
 describe('the badges after the watch list changes', () => {
   it('"Stop watching" takes the site off the amber count of other sites\' tabs, and watching it again puts it back', async () => {
     const bg = backgroundForTest();

@@ -3,7 +3,7 @@
  * it is checked, and what each entry says after a change seen while browsing or a review. Checking the
  * watched policies is ./recheck.ts; the entries themselves are stored by ./prefs.ts.
  */
-import { hasReviewableChange } from '@/lib/core/review';
+import { hasReviewableChange, pendingChange } from '@/lib/core/review';
 import { DEFAULT_FREQUENCY_HOURS, firstCheck, nextAfterSuccess } from '@/lib/extension/schedule';
 import { PolicyKind, type ChangeAnalysis, type Detection } from '@/lib/core/schema';
 import { parsePolicyId, policyKeyFor, type PolicyStore } from '@/lib/history';
@@ -178,7 +178,8 @@ export function createWatchList(deps: WatchListDeps) {
    * its analysis. Once the backfill has analysed it, each row silent on changes says what the history
    * says, as the analysis at the time would have made it say ("Not checked yet" too, as noteChangeSeen
    * and knownOf make it "Changed"). A row that says "Changed" is left as it is: whether its change still has
-   * something to review is read with the whole pending change (tab-state.ts), an analysis per row. One reading
+   * something to review is read with the whole pending change (tab-state.ts), an analysis per row (only
+   * re-extraction asks that of every such row: settleAfterReextraction). One reading
    * of what awaits review per silent row (and the settle after it): the list is bounded.
    */
   async function noteLateAnalyses(): Promise<void> {
@@ -188,6 +189,33 @@ export function createWatchList(deps: WatchListDeps) {
       // One site's unreadable history does not keep the others' rows as they were.
       await showLateChange(store, entry.site).catch((error: unknown) => console.warn('[Clausewatch] watch list after the analysis of', entry.site, error));
     }
+  }
+
+  /**
+   * After re-extraction read kept pages anew (its analyses made again, and the backfill's after them): a
+   * row that says "Changed" says "Up to date" where nothing awaits review any more, the change having been
+   * only the older extractor's reading (an earlier edition it read into the text). Not where a version
+   * awaiting review still has no analysis: what awaits review is read with the whole pending change, which
+   * passes over a missing analysis. Only after a run that read a text anew, once per new extractor: an
+   * analysis per such row (the list is bounded). A worker stopped before this leaves the row until the
+   * next review or check, as before.
+   */
+  async function settleAfterReextraction(): Promise<void> {
+    const store = await deps.history.store();
+    for (const entry of await getWatches()) {
+      if (entry.status !== 'changed') continue;
+      await settleIfAnalysed(store, entry.site).catch((error: unknown) => console.warn('[Clausewatch] watch list after re-extraction of', entry.site, error));
+    }
+  }
+
+  async function settleIfAnalysed(store: PolicyStore, site: string): Promise<void> {
+    for (const policy of await store.listPolicies(site)) {
+      const versions = await store.listVersions(policy.policyId);
+      const pending = new Set(pendingChange(versions)?.versions);
+      // A version with the text of the one before it has no change to analyse (the backfill's rule too).
+      if (versions.some((v, i) => pending.has(v) && v.counts === null && v.contentHash !== versions[i - 1]?.contentHash)) return;
+    }
+    await settleReviewedWatch(store, site);
   }
 
   async function showLateChange(store: PolicyStore, site: string): Promise<void> {
@@ -229,5 +257,5 @@ export function createWatchList(deps: WatchListDeps) {
     },
   };
 
-  return { watch, awaitsReview, changeAwaitingReview, settleReviewedWatch, noteChangeSeen, noteLateAnalyses, handlers };
+  return { watch, awaitsReview, changeAwaitingReview, settleReviewedWatch, noteChangeSeen, noteLateAnalyses, settleAfterReextraction, handlers };
 }
