@@ -54,6 +54,20 @@ describe('the popup', () => {
     expect((await handlers.getTabState({ tabId }, none)).policies[0]).toMatchObject({ language: 'de', olderLanguage: 'de' });
   });
 
+  it('tells the language of the version a change was compared with after that version was pruned', async () => {
+    const { handlers, capture, tabId, history } = await setup();
+    const german = POLICY_V2.replace(/lang="en"/, 'lang="de"');
+    await capture(POLICY_V1);
+    await capture(german);
+    await capture(german.replace('</main>', '<p>We share your data with advertisers.</p></main>'));
+    const [policy] = (await handlers.getTabState({ tabId }, none)).policies;
+    await handlers.markReviewed({ versionId: policy!.latest.versionId }, none);
+    // Space runs short: the German version in the middle goes; the latest's change was made against it.
+    const store = await history.store();
+    expect((await store.prune({ targetBytes: 1 })).removedVersions).toBe(1);
+    expect((await handlers.getTabState({ tabId }, none)).policies[0]).toMatchObject({ language: 'de', olderLanguage: 'de', versionCount: 2 });
+  });
+
   it('watches the policy without the query the visit carried (a session id, a mailing id)', async () => {
     const { handlers, capture, tabId } = await backgroundWithTab(`${POLICY_URL}?mc_eid=8f3a2b1c9d&sid=SESSION123`);
     await capture(POLICY_V1);

@@ -33,8 +33,8 @@ export function awaitsReviewIn(state: PolicyState): boolean {
  * PolicyView.olderLanguage: the language of the versions the shown change may quote besides the latest, from
  * its baseline (the pending change's, else the version before the latest) up to the latest. Any of them in
  * another language than the latest gives that language, so the popup marks the quotes as of none: a combined
- * change read by two extractors quotes the versions in between, and a stored analysis may compare with a
- * version since pruned, which one kept before it stands for (what it was in is not known any more).
+ * change read by two extractors quotes the versions in between, and an analysis stored before analyses
+ * recorded their languages may compare with a version since pruned, which one kept before it stands for.
  */
 export function olderLanguageOf(versions: ReadonlyArray<{ language: string }>, baseline: { language: string } | undefined): string | null {
   const latest = versions[versions.length - 1];
@@ -70,7 +70,8 @@ export function createPolicyStates(combined: CombinedChange): PolicyStates {
           title: latest.title,
           firstSeen: policy.firstSeen,
           versionCount: versions.length,
-          olderLanguage: olderLanguageOf(versions, pending?.baseline),
+          // The shown analysis's own record of it where it has one: the version it compared with may be pruned.
+          olderLanguage: versions.length > 1 && analysis?.languages ? analysis.languages.older : olderLanguageOf(versions, pending?.baseline),
           latest: {
             versionId: latest.versionId,
             firstSeen: latest.firstSeen,

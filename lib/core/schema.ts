@@ -169,6 +169,12 @@ export const ChangeAnalysis = z.object({
   changes: z.array(Change),
   /** True when a size or work bound was hit and part of the comparison was simplified (never a clock). */
   truncated: z.boolean(),
+  /**
+   * The languages of the two versions compared (PolicyDocument.language), which its quotes are in: kept with
+   * the analysis because the older version may be pruned later. Absent from analyses stored before it was
+   * kept, and from a change read as several analyses together (utils/combined.ts).
+   */
+  languages: z.object({ older: z.string(), newer: z.string() }).optional(),
 });
 export type ChangeAnalysis = z.infer<typeof ChangeAnalysis>;
 

@@ -32,9 +32,10 @@ export const PolicyView = z.object({
    */
   language: z.string(),
   /**
-   * The language of the versions the shown analysis compares the latest with (from the pending change's
-   * baseline, else the version before the latest; one in another language than the latest's, if any: see
-   * utils/tab-state.ts olderLanguageOf); null when there is none. The findings quote both sides: where the
+   * The language of the versions the shown analysis compares the latest with: the one the analysis recorded
+   * (ChangeAnalysis.languages), else, for an analysis stored before it did or a change read as several, the
+   * versions' from the pending change's baseline (else the version before the latest) up to the latest (one
+   * in another language than the latest's, if any: utils/tab-state.ts olderLanguageOf); null when there is none. The findings quote both sides: where the
    * languages differ, the popup marks their quotes as of no one language, as the history page does.
    */
   olderLanguage: z.string().nullable(),

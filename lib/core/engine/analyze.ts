@@ -751,5 +751,6 @@ function* analysisSteps(olderDoc: PolicyDocument, newerDoc: PolicyDocument, opti
     findings: clean,
     changes: alignment.changes,
     truncated: alignment.truncated || olderCap.cut || newerCap.cut,
+    languages: { older: older.language, newer: newer.language },
   };
 }
