@@ -38,9 +38,10 @@ export interface History {
   storageProblem(): Promise<StorageProblem | null>;
   /**
    * Re-reads kept pages an older extractor read, a few per step, and analyses again the unreviewed changes
-   * whose texts that changed; one run at a time per worker. Resolves to how many texts came out different.
+   * whose texts that changed; one run at a time per worker. Resolves to how many texts came out different,
+   * and the sites they are of.
    */
-  reextract(): Promise<number>;
+  reextract(): Promise<{ reread: number; sites: string[] }>;
   /**
    * Analyses the changes of versions kept without one (imported, or whose analysis failed), at most
    * BACKFILL_PER_RUN per call, so the badge counts them; how many it analysed. Runs one at a time, in the
@@ -112,20 +113,26 @@ export function createHistory(deps: HistoryDeps): History {
     }
   }
 
-  let reextracting: Promise<number> | null = null;
-  function reextract(): Promise<number> {
+  let reextracting: Promise<{ reread: number; sites: string[] }> | null = null;
+  function reextract(): Promise<{ reread: number; sites: string[] }> {
     reextracting ??= (async () => {
       try {
-        const done = await reextractAll(await store(), { extractorVersion: EXTRACTOR_VERSION, extract: deps.extract, analyze: (a, b) => analyzeChangeYielding(a, b, nextTask), pause: nextTask });
+        const s = await store();
+        const done = await reextractAll(s, { extractorVersion: EXTRACTOR_VERSION, extract: deps.extract, analyze: (a, b) => analyzeChangeYielding(a, b, nextTask), pause: nextTask });
         if (done.processed > 0) {
           await recordOutcome({ at: Date.now(), url: '', outcome: 'reextracted', reason: `extractor ${EXTRACTOR_VERSION}: ${done.changedText} new text, ${done.sameText} same text, ${done.failed} unreadable` });
           // An analysis that could not be made again was left empty, for the backfill to make.
           leftWithout++;
         }
-        return done.changedText;
+        const sites = new Set<string>();
+        for (const id of done.changedIds) {
+          const version = await s.getVersion(id).catch(() => undefined);
+          if (version) sites.add(s.siteForUrl(version.url));
+        }
+        return { reread: done.changedText, sites: [...sites] };
       } catch (error) {
         console.warn('[Clausewatch] re-extraction stopped', error);
-        return 0;
+        return { reread: 0, sites: [] };
       } finally {
         reextracting = null;
       }

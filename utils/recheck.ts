@@ -186,12 +186,12 @@ export function createRecheck(deps: RecheckDeps) {
   async function reextractBackfillAndBadges(atStart: boolean): Promise<void> {
     let changed = 0;
     try {
-      const reread = await deps.history.reextract();
+      const { reread, sites } = await deps.history.reextract();
       const analysed = await deps.history.backfill();
       changed = reread + analysed;
       if (changed > 0) {
         await deps.watchList.noteLateAnalyses().catch((e: unknown) => console.warn('[Clausewatch] watch list', e));
-        if (reread > 0) await deps.watchList.settleAfterReextraction().catch((e: unknown) => console.warn('[Clausewatch] watch list', e));
+        await deps.watchList.settleAfterReextraction(sites).catch((e: unknown) => console.warn('[Clausewatch] watch list', e));
         await deps.badges.refreshAll().catch((e: unknown) => console.warn('[Clausewatch] badges', e));
       }
     } finally {

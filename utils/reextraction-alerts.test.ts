@@ -118,7 +118,7 @@ it('in the background: the update reads the kept pages anew with the real extrac
     old.close();
 
     const background = createFeatures({ idb: () => factory, dom: createDomRunner(), language: () => 'en' });
-    expect(await background.history.reextract()).toBe(2);
+    expect(await background.history.reextract()).toEqual({ reread: 2, sites: [SITE] });
     await background.history.backfill();
     const store = await background.history.store();
     expect((await store.siteState(SITE))?.alert).toBe(0);
@@ -162,9 +162,9 @@ describe('a watched site whose row says "Changed" of a change kept before the up
   it('still says "Changed" where the change read anew is a real one', () =>
     withDomParser(async () => {
       const background = await watchedBeforeTheUpdate(page('<p>We may share your email address with advertising partners for marketing.</p>', true));
-      expect(await background.history.reextract()).toBe(2);
+      expect(await background.history.reextract()).toEqual({ reread: 2, sites: [SITE] });
       await background.history.backfill();
-      await background.watchList.settleAfterReextraction();
+      await background.watchList.settleAfterReextraction([SITE]);
       expect(await getWatches()).toMatchObject([{ site: SITE, status: 'changed' }]);
       (await background.history.store()).close();
     }));

@@ -30,6 +30,16 @@ describe('the watch list', () => {
     expect(await getWatches()).toEqual([]);
   });
 
+  it('stops watching even when its notification cannot be taken off the screen', async () => {
+    const { history } = backgroundForTest();
+    let refreshed = 0;
+    const watchList = createWatchList({ history, policyStates: async () => [], badges: { refreshAll: async () => void refreshed++ }, notices: { withdraw: () => Promise.reject(new Error('storage unreadable')) } });
+    await watchList.watch(POLICY, 24);
+    expect(await watchList.handlers.unwatchSite({ site: 'example.com' }, none)).toEqual({ ok: true });
+    expect(await getWatches()).toEqual([]);
+    expect(refreshed).toBe(1);
+  });
+
   it('reads the scheme in any case, and refuses an address with a user name or password', async () => {
     const { handlers } = backgroundForTest();
     expect(await handlers.watchSite({ policyUrl: 'HTTPS://www.example.com/legal/privacy' }, none)).toEqual({ ok: true, site: 'example.com' });
@@ -159,11 +169,35 @@ describe('after re-extraction', () => {
     // What awaits review is read as nothing: the reading passes over a version without its analysis.
     const watchList = createWatchList({ history, policyStates: async () => [], badges: { refreshAll: async () => {} }, notices: { withdraw: async () => {} } });
     await watchList.watch(POLICY, 24, { status: 'changed', lastChange: 1_000 });
-    await watchList.settleAfterReextraction();
+    await watchList.settleAfterReextraction(['example.com']);
     expect(await getWatches()).toMatchObject([{ status: 'changed' }]);
     expect(await history.backfill()).toBe(1);
-    await watchList.settleAfterReextraction();
+    // Only the sites whose pages were read anew: another site's run leaves this row as it is.
+    await watchList.settleAfterReextraction(['example.org']);
+    expect(await getWatches()).toMatchObject([{ status: 'changed' }]);
+    await watchList.settleAfterReextraction(['example.com']);
     expect(await getWatches()).toMatchObject([{ status: 'up-to-date' }]);
+  });
+
+  it('a change saved while the row is settled, without its analysis yet, keeps "Changed" at the next reading', async () => {
+    const { history } = backgroundForTest();
+    const store = await history.store();
+    await store.savePolicyVersion({ url: POLICY, kind: 'privacy-policy', document: V1, analyze: analyzeChange });
+    let readings = 0;
+    // What awaits review is read as nothing; during the first reading a check saves a change whose
+    // analysis failed, and notes it on the row.
+    const policyStates = async () => {
+      if (readings++ === 0) {
+        await store.savePolicyVersion({ url: POLICY, kind: 'privacy-policy', document: V2, analyze: () => Promise.reject(new Error('no analysis')) });
+        await updateWatches((list) => list.map((w) => ({ ...w, lastChange: 2_000 })));
+      }
+      return [];
+    };
+    const watchList = createWatchList({ history, policyStates, badges: { refreshAll: async () => {} }, notices: { withdraw: async () => {} } });
+    await watchList.watch(POLICY, 24, { status: 'changed', lastChange: 1_000 });
+    await watchList.settleAfterReextraction(['example.com']);
+    expect(readings).toBe(1);
+    expect(await getWatches()).toMatchObject([{ status: 'changed', lastChange: 2_000 }]);
   });
 });
 

@@ -126,13 +126,14 @@ export function createWatchList(deps: WatchListDeps) {
     }
   }
 
-  async function settleReviewedWatch(store: PolicyStore, site: string): Promise<void> {
+  /** `may`: asked at each reading too; a row is settled only while it holds. */
+  async function settleReviewedWatch(store: PolicyStore, site: string, may: () => Promise<boolean> = async () => true): Promise<void> {
     // Reading the states can take a while (the change since the last review may be analysed): a change
     // noted meanwhile (a newer lastChange) is not settled by what was read before it, but read again
     // (a few times at most: a bound on work).
     for (let attempt = 0; attempt < SETTLE_ATTEMPTS; attempt++) {
       const seen = (await getWatches()).find((w) => w.site === site)?.lastChange ?? null;
-      if (await awaitsReview(store, site)) return;
+      if (!(await may()) || (await awaitsReview(store, site))) return;
       let moved = false;
       await updateWatches((list) =>
         list.map((w) => {
@@ -192,30 +193,34 @@ export function createWatchList(deps: WatchListDeps) {
   }
 
   /**
-   * After re-extraction read kept pages anew (its analyses made again, and the backfill's after them): a
-   * row that says "Changed" says "Up to date" where nothing awaits review any more, the change having been
-   * only the older extractor's reading (an earlier edition it read into the text). Not where a version
-   * awaiting review still has no analysis: what awaits review is read with the whole pending change, which
-   * passes over a missing analysis. Only after a run that read a text anew, once per new extractor: an
-   * analysis per such row (the list is bounded). A worker stopped before this leaves the row until the
-   * next review or check, as before.
+   * After re-extraction read pages of `sites` anew (their analyses made again, and the backfill's after
+   * them): each one's row that says "Changed" says "Up to date" where nothing awaits review any more, the
+   * change having been only the older extractor's reading (an earlier edition it read into the text). Only
+   * those sites (an analysis each, once per new extractor): another row's "Changed" owes nothing to this
+   * run. Not while a version awaiting review has no analysis: what awaits review is read with the whole
+   * pending change, which passes over a missing one. Such a row, or one whose worker stopped before this,
+   * stays until the next review or check, as before.
    */
-  async function settleAfterReextraction(): Promise<void> {
+  async function settleAfterReextraction(sites: readonly string[]): Promise<void> {
+    if (sites.length === 0) return;
     const store = await deps.history.store();
     for (const entry of await getWatches()) {
-      if (entry.status !== 'changed') continue;
-      await settleIfAnalysed(store, entry.site).catch((error: unknown) => console.warn('[Clausewatch] watch list after re-extraction of', entry.site, error));
+      if (entry.status !== 'changed' || !sites.includes(entry.site)) continue;
+      await settleReviewedWatch(store, entry.site, () => allAnalysed(store, entry.site)).catch((error: unknown) =>
+        console.warn('[Clausewatch] watch list after re-extraction of', entry.site, error),
+      );
     }
   }
 
-  async function settleIfAnalysed(store: PolicyStore, site: string): Promise<void> {
+  /** Whether every version of the site awaiting review has its analysis (none is owed to the backfill). */
+  async function allAnalysed(store: PolicyStore, site: string): Promise<boolean> {
     for (const policy of await store.listPolicies(site)) {
       const versions = await store.listVersions(policy.policyId);
       const pending = new Set(pendingChange(versions)?.versions);
       // A version with the text of the one before it has no change to analyse (the backfill's rule too).
-      if (versions.some((v, i) => pending.has(v) && v.counts === null && v.contentHash !== versions[i - 1]?.contentHash)) return;
+      if (versions.some((v, i) => pending.has(v) && v.counts === null && v.contentHash !== versions[i - 1]?.contentHash)) return false;
     }
-    await settleReviewedWatch(store, site);
+    return true;
   }
 
   async function showLateChange(store: PolicyStore, site: string): Promise<void> {
@@ -245,7 +250,7 @@ export function createWatchList(deps: WatchListDeps) {
       // A notification of its change does not stay on screen (the user asked to hear no more of the site),
       // first: the badges after it may analyse for a while. In turn with the checks' notifications, so
       // one being put up as the site was taken off goes too.
-      await deps.notices.withdraw(site);
+      await deps.notices.withdraw(site).catch((e: unknown) => console.warn('[Clausewatch] notification of', site, e));
       // A site no longer watched no longer counts on the badge of other sites' tabs.
       await refreshBadges();
       return { ok: true };

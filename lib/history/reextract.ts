@@ -15,13 +15,21 @@ const MAX_STEPS = 2_000;
 /** Versions a run passes over at most (the extractor threw on them) before it stops; the next run retries them. */
 const MAX_PASSED = 500;
 
-export type StepResult = { processed: number; changedText: number; sameText: number; failed: number; more: boolean };
+export type StepResult = {
+  processed: number;
+  changedText: number;
+  sameText: number;
+  failed: number;
+  more: boolean;
+  /** The versions whose text came out different (as many as changedText). */
+  changedIds: string[];
+};
 
 export async function reextractStep(
   store: Pick<PolicyStore, 'pendingReextraction' | 'reextractVersion'>,
   options: { extractorVersion: number; extract: ExtractFn; analyze?: AnalyzeFn; limit?: number; passed?: Set<string> },
 ): Promise<StepResult> {
-  const result: StepResult = { processed: 0, changedText: 0, sameText: 0, failed: 0, more: false };
+  const result: StepResult = { processed: 0, changedText: 0, sameText: 0, failed: 0, more: false, changedIds: [] };
   const limit = options.limit ?? REEXTRACT_PER_STEP;
   // Versions the extractor threw on in this run (`passed`) are left for the next run, and the list goes
   // on past them: pages it throws on never keep the others waiting.
@@ -35,7 +43,10 @@ export async function reextractStep(
       continue;
     }
     result.processed++;
-    if (outcome === 'changed-text') result.changedText++;
+    if (outcome === 'changed-text') {
+      result.changedText++;
+      result.changedIds.push(id);
+    }
     else if (outcome === 'same-text') result.sameText++;
     else result.failed++;
   }
@@ -48,7 +59,7 @@ export async function reextractAll(
   store: Pick<PolicyStore, 'pendingReextraction' | 'reextractVersion'>,
   options: { extractorVersion: number; extract: ExtractFn; analyze?: AnalyzeFn; limit?: number; pause?: () => Promise<void> },
 ): Promise<StepResult> {
-  const total: StepResult = { processed: 0, changedText: 0, sameText: 0, failed: 0, more: false };
+  const total: StepResult = { processed: 0, changedText: 0, sameText: 0, failed: 0, more: false, changedIds: [] };
   const passed = new Set<string>();
   for (let step = 0; step < MAX_STEPS; step++) {
     const r = await reextractStep(store, { ...options, passed });
@@ -56,6 +67,7 @@ export async function reextractAll(
     total.changedText += r.changedText;
     total.sameText += r.sameText;
     total.failed += r.failed;
+    total.changedIds.push(...r.changedIds);
     total.more = r.more;
     if (!r.more) break;
     await options.pause?.();
