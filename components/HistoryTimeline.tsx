@@ -94,6 +94,8 @@ export function HistoryTimeline({
                   // A later version with no analysis (imported, its analysis failed, its text damaged): as the popup says.
                   <p>{ui.history.notCompared}</p>
                 )}
+                {/* As the comparison says of it: a change in the part compared roughly may be missing. */}
+                {v.digest?.truncated && <p className="muted small">{ui.analysis.truncated}</p>}
                 <span>
                   {v.major > 0 ? (
                     <>

@@ -421,6 +421,17 @@ describe('the history timeline never leaves a later version without a word', () 
   });
 });
 
+describe('the history timeline says which comparison was made only in part', () => {
+  it('on the version whose analysis was truncated, and on no other', () => {
+    const { ui } = explainer('en');
+    const partly: HistoryView['policies'][number] = { ...history, versions: history.versions.map((v) => (v.versionId === 'v3' ? { ...v, digest: { ...v.digest!, truncated: true } } : v)) };
+    const html = renderToString(<WordsProvider locale="en"><HistoryTimeline now={NOW} policy={partly} selected={[]} onToggle={() => {}} chain={null} /></WordsProvider>);
+    const cards = [...html.matchAll(/<div class="version-details">(.*?)<\/div>/g)].map((m) => readable(m[1] ?? ''));
+    // Newest first: v3, v2, v1.
+    expect(cards.map((c) => c.includes(ui.analysis.truncated))).toEqual([true, false, false]);
+  });
+});
+
 describe('the history timeline asks for a review only where the popup offers one', () => {
   // A later version that only changed formatting: the popup offers no "Mark as reviewed" for it.
   const formatting: HistoryView['policies'][number] = {

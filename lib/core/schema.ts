@@ -188,6 +188,8 @@ export const AnalysisDigest = z.object({
   findings: z.array(FindingDigest),
   /** Whether anything changed at all, even formatting. */
   changed: z.boolean(),
+  /** The analysis's `truncated`: part of the text was compared only roughly (absent from summaries stored before). */
+  truncated: z.boolean().optional(),
 });
 export type AnalysisDigest = z.infer<typeof AnalysisDigest>;
 
@@ -196,6 +198,7 @@ export function digestOf(a: ChangeAnalysis): AnalysisDigest {
     counts: a.counts,
     findings: a.findings.map(({ category, kind, severity, gained, attributes, signals }) => ({ category, kind, severity, gained, attributes, signals })),
     changed: a.changes.length > 0 || a.counts.cosmetic > 0,
+    truncated: a.truncated,
   };
 }
 
