@@ -87,7 +87,8 @@ export function HistoryTimeline({
               </label>
               <div className="version-details">
                 {v.digest !== null ? (
-                  <p>{words.summary(v.digest)}</p>
+                  // Nothing found in a comparison made only in part is not "no change" (as the popup says it).
+                  <p>{v.digest.truncated && !hasReviewableChange(v.digest) ? ui.analysis.nothingFoundInPart : words.summary(v.digest)}</p>
                 ) : isFirst ? (
                   <p>{ui.history.firstVersion}</p>
                 ) : (

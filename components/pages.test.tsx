@@ -430,6 +430,18 @@ describe('the history timeline says which comparison was made only in part', () 
     // Newest first: v3, v2, v1.
     expect(cards.map((c) => c.includes(ui.analysis.truncated))).toEqual([true, false, false]);
   });
+
+  it('and, where it found nothing, does not say there was no change', () => {
+    const { ui } = explainer('en');
+    const nothing = { counts: { major: 0, minor: 0, goodNews: 0, cosmetic: 0 }, findings: [], changed: false };
+    const card = (truncated: boolean) => {
+      const one: HistoryView['policies'][number] = { ...history, versions: history.versions.map((v) => (v.versionId === 'v3' ? { ...v, digest: { ...nothing, truncated } } : v)) };
+      const html = renderToString(<WordsProvider locale="en"><HistoryTimeline now={NOW} policy={one} selected={[]} onToggle={() => {}} chain={null} /></WordsProvider>);
+      return readable(/<div class="version-details">(.*?)<\/div>/.exec(html)?.[1] ?? '');
+    };
+    expect(card(true)).toContain(ui.analysis.nothingFoundInPart);
+    expect(card(false)).not.toContain(ui.analysis.nothingFoundInPart);
+  });
 });
 
 describe('the history timeline asks for a review only where the popup offers one', () => {

@@ -39,7 +39,7 @@ export interface History {
   /**
    * Re-reads kept pages an older extractor read, a few per step, and analyses again the unreviewed changes
    * whose texts that changed; one run at a time per worker. Resolves to how many texts came out different,
-   * and the sites they are of.
+   * and the sites of the versions read anew (a site whose version cannot be read back is left out).
    */
   reextract(): Promise<{ reread: number; sites: string[] }>;
   /**
@@ -125,7 +125,7 @@ export function createHistory(deps: HistoryDeps): History {
           leftWithout++;
         }
         const sites = new Set<string>();
-        for (const id of done.changedIds) {
+        for (const id of done.readIds) {
           const version = await s.getVersion(id).catch(() => undefined);
           if (version) sites.add(s.siteForUrl(version.url));
         }

@@ -5,8 +5,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { analyzeChange } from '@/lib/core/engine';
+import { documentFromMarkdown } from '@/lib/core/page/markdown';
+import { freshStore } from '@/lib/history/test-support';
+import { createCombinedChange } from './combined';
 import { getWatches } from './prefs';
-import { olderLanguageOf } from './tab-state';
+import { createPolicyStates, olderLanguageOf } from './tab-state';
 import { backgroundForTest, backgroundWithTab, POLICY_URL, POLICY_V1, POLICY_V2, withBackgroundWorld } from './testing/support';
 
 withBackgroundWorld();
@@ -113,6 +117,28 @@ describe('the language of what a change quotes besides the latest version', () =
   it('is another language than the latest’s wherever one lies between (a change read by two extractors quotes the versions in between)', () => {
     const [base, between, latest] = [v('de'), v('en'), v('de')];
     expect(olderLanguageOf([base, between, latest], base)).toBe('en');
+  });
+
+  it('is not taken from a stand-in analysis that does not compare with the latest version', async () => {
+    // Reviewed English (an older extractor's text), then German, then English again, whose own analysis
+    // failed: the change across the two extractors is told by the German version's analysis alone.
+    const { store, clock } = await freshStore();
+    const url = 'https://www.example.com/privacy';
+    const md = (text: string, language: string) => documentFromMarkdown(`# Privacy Policy\n\n${text}`, { url, language });
+    const saves = [
+      { document: md('We collect your email.', 'en'), extractorVersion: 8, analyze: analyzeChange },
+      { document: md('Wir erheben Ihre E-Mail-Adresse. Wir verkaufen Ihre Daten an Werbepartner.', 'de'), extractorVersion: 9, analyze: analyzeChange },
+      { document: md('We collect your email. We sell your data to advertisers.', 'en'), extractorVersion: 9, analyze: () => Promise.reject(new Error('no analysis')) },
+    ];
+    for (const save of saves) {
+      clock.tick();
+      const saved = await store.savePolicyVersion({ url, kind: 'privacy-policy', ...save });
+      if (save.extractorVersion === 8) await store.markReviewed(saved.version.versionId);
+    }
+    const [state] = await createPolicyStates(createCombinedChange())(store, 'example.com');
+    expect(state!.view.latest.analysis?.languages).toEqual({ older: 'en', newer: 'de' });
+    // Its quotes are English and German: not all of the latest version's language.
+    expect(state!.view.olderLanguage).toBe('de');
   });
 
   it('is one kept version’s where the compared one was pruned, or any of them where the baseline is not found', () => {

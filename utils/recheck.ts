@@ -189,11 +189,10 @@ export function createRecheck(deps: RecheckDeps) {
       const { reread, sites } = await deps.history.reextract();
       const analysed = await deps.history.backfill();
       changed = reread + analysed;
-      if (changed > 0) {
-        await deps.watchList.noteLateAnalyses().catch((e: unknown) => console.warn('[Clausewatch] watch list', e));
-        await deps.watchList.settleAfterReextraction(sites).catch((e: unknown) => console.warn('[Clausewatch] watch list', e));
-        await deps.badges.refreshAll().catch((e: unknown) => console.warn('[Clausewatch] badges', e));
-      }
+      if (changed > 0) await deps.watchList.noteLateAnalyses().catch((e: unknown) => console.warn('[Clausewatch] watch list', e));
+      // Also where every text read anew came out the same: one read anew can end a change all the same.
+      await deps.watchList.settleAfterReextraction(sites).catch((e: unknown) => console.warn('[Clausewatch] watch list', e));
+      if (changed > 0 || sites.length > 0) await deps.badges.refreshAll().catch((e: unknown) => console.warn('[Clausewatch] badges', e));
     } finally {
       if (atStart || changed > 0) await deps.notices.tellAllUntold();
     }

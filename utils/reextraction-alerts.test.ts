@@ -14,7 +14,7 @@ import { reextractAll } from '@/lib/history/reextract';
 import { openPolicyStore, type ExtractFn, type PolicyStore } from '@/lib/history/store';
 import { freshStore, makeDocument } from '@/lib/history/test-support';
 import { createBadges } from './badges';
-import { createDomRunner } from './dom';
+import { createDomRunner, type RunInDom } from './dom';
 import { createFeatures } from './features';
 import { createCombinedChange } from './combined';
 import { getWatches } from './prefs';
@@ -158,6 +158,30 @@ describe('a watched site whose row says "Changed" of a change kept before the up
       await vi.waitFor(async () => expect(await getWatches()).toMatchObject([{ site: SITE, status: 'up-to-date' }]), { timeout: 10_000 });
       (await background.history.store()).close();
     }));
+
+  it('says "Up to date" also where the texts read anew came out the same, yet ended the change', async () => {
+    const factory = new IDBFactory();
+    const old = await openPolicyStore({ idb: factory });
+    const plain = page('', false);
+    const first = await save8(old, plain);
+    await old.markReviewed(first.version.versionId);
+    await save8(old, page('<p>We may share your email address with advertising partners for marketing.</p>', false));
+    // After the update a visit finds the policy as it was reviewed, read by the new extractor: the change
+    // across the two extractors is told by the versions' own analyses, the sharing among them.
+    await old.savePolicyVersion({ url: URL_, kind: 'privacy-policy', document: read(plain, false), raw: { html: plain, source: 'visit' }, extractorVersion: 9, analyze: analyzeChange, reextract: ext9 });
+    old.close();
+    // The new extractor reads these pages (no earlier edition in them) as the old one did.
+    const real = createDomRunner();
+    const dom: RunInDom = async (task) => (task.task === 'process' ? ({ outcome: 'policy', document: read(task.html, false) } as never) : real(task));
+    const background = createFeatures({ idb: () => factory, dom, language: () => 'en' });
+    await background.handlers.watchSite({ policyUrl: URL_ }, {} as never);
+    expect(await getWatches()).toMatchObject([{ site: SITE, status: 'changed' }]);
+    background.recheck.schedule();
+    await vi.waitFor(async () => expect(await getWatches()).toMatchObject([{ site: SITE, status: 'up-to-date' }]), { timeout: 10_000 });
+    const store = await background.history.store();
+    expect((await store.reextractionProgress())?.changedText).toBe(0);
+    store.close();
+  });
 
   it('still says "Changed" where the change read anew is a real one', () =>
     withDomParser(async () => {

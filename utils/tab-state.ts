@@ -70,8 +70,10 @@ export function createPolicyStates(combined: CombinedChange): PolicyStates {
           title: latest.title,
           firstSeen: policy.firstSeen,
           versionCount: versions.length,
-          // The shown analysis's own record of it where it has one: the version it compared with may be pruned.
-          olderLanguage: versions.length > 1 && analysis?.languages ? analysis.languages.older : olderLanguageOf(versions, pending?.baseline),
+          // The shown analysis's own record of it where it has one and compares with the latest (the version it
+          // compared with may be pruned); a stand-in of one pending version's analysis need not (combined.ts).
+          olderLanguage:
+            versions.length > 1 && analysis?.languages && analysis.languages.newer === latest.document.language ? analysis.languages.older : olderLanguageOf(versions, pending?.baseline),
           latest: {
             versionId: latest.versionId,
             firstSeen: latest.firstSeen,

@@ -133,7 +133,8 @@ export function createWatchList(deps: WatchListDeps) {
     // (a few times at most: a bound on work).
     for (let attempt = 0; attempt < SETTLE_ATTEMPTS; attempt++) {
       const seen = (await getWatches()).find((w) => w.site === site)?.lastChange ?? null;
-      if (!(await may()) || (await awaitsReview(store, site))) return;
+      // (`may` before and after the reading, which takes a while: a version saved meanwhile is seen.)
+      if (!(await may()) || (await awaitsReview(store, site)) || !(await may())) return;
       let moved = false;
       await updateWatches((list) =>
         list.map((w) => {
@@ -194,7 +195,7 @@ export function createWatchList(deps: WatchListDeps) {
 
   /**
    * After re-extraction read pages of `sites` anew (their analyses made again, and the backfill's after
-   * them): each one's row that says "Changed" says "Up to date" where nothing awaits review any more, the
+   * them; a text read anew may also have come out the same, and still end a change): each one's row that says "Changed" says "Up to date" where nothing awaits review any more, the
    * change having been only the older extractor's reading (an earlier edition it read into the text). Only
    * those sites (an analysis each, once per new extractor): another row's "Changed" owes nothing to this
    * run. Not while a version awaiting review has no analysis: what awaits review is read with the whole

@@ -62,8 +62,8 @@ describe('re-extraction when the extractor changes', () => {
     const totals = await reextractAll(upgraded, { extractorVersion: K1, extract, analyze: analyzeChange });
     // Extractor k kept the page's <h1> in both; k + 1 leaves it out of both (its fallback, on version 1, does
     // as Readability does on version 2), so both texts are new and neither is reported as a change.
-    expect(totals).toEqual({ processed: 2, changedText: 2, sameText: 0, failed: 0, more: false, changedIds: expect.arrayContaining(before.map((v) => v.versionId)) });
-    expect(totals.changedIds).toHaveLength(2);
+    expect(totals).toEqual({ processed: 2, changedText: 2, sameText: 0, failed: 0, more: false, readIds: expect.arrayContaining(before.map((v) => v.versionId)) });
+    expect(totals.readIds).toHaveLength(2);
     expect(extract.calls).toHaveLength(2);
 
     // The same versions, dates, review flags and analyses (the unreviewed change analysed again from the

@@ -21,15 +21,18 @@ export type StepResult = {
   sameText: number;
   failed: number;
   more: boolean;
-  /** The versions whose text came out different (as many as changedText). */
-  changedIds: string[];
+  /**
+   * The versions read anew, whose text came out different or the same (a same text read anew can still end a
+   * change: its extractor now matches its neighbours', so their change is compared directly again).
+   */
+  readIds: string[];
 };
 
 export async function reextractStep(
   store: Pick<PolicyStore, 'pendingReextraction' | 'reextractVersion'>,
   options: { extractorVersion: number; extract: ExtractFn; analyze?: AnalyzeFn; limit?: number; passed?: Set<string> },
 ): Promise<StepResult> {
-  const result: StepResult = { processed: 0, changedText: 0, sameText: 0, failed: 0, more: false, changedIds: [] };
+  const result: StepResult = { processed: 0, changedText: 0, sameText: 0, failed: 0, more: false, readIds: [] };
   const limit = options.limit ?? REEXTRACT_PER_STEP;
   // Versions the extractor threw on in this run (`passed`) are left for the next run, and the list goes
   // on past them: pages it throws on never keep the others waiting.
@@ -43,12 +46,10 @@ export async function reextractStep(
       continue;
     }
     result.processed++;
-    if (outcome === 'changed-text') {
-      result.changedText++;
-      result.changedIds.push(id);
-    }
+    if (outcome === 'changed-text') result.changedText++;
     else if (outcome === 'same-text') result.sameText++;
     else result.failed++;
+    if (outcome !== 'failed') result.readIds.push(id);
   }
   result.more = ids.length > 0 && passed.size <= MAX_PASSED && (await unpassed(1)).length > 0;
   return result;
@@ -59,7 +60,7 @@ export async function reextractAll(
   store: Pick<PolicyStore, 'pendingReextraction' | 'reextractVersion'>,
   options: { extractorVersion: number; extract: ExtractFn; analyze?: AnalyzeFn; limit?: number; pause?: () => Promise<void> },
 ): Promise<StepResult> {
-  const total: StepResult = { processed: 0, changedText: 0, sameText: 0, failed: 0, more: false, changedIds: [] };
+  const total: StepResult = { processed: 0, changedText: 0, sameText: 0, failed: 0, more: false, readIds: [] };
   const passed = new Set<string>();
   for (let step = 0; step < MAX_STEPS; step++) {
     const r = await reextractStep(store, { ...options, passed });
@@ -67,7 +68,7 @@ export async function reextractAll(
     total.changedText += r.changedText;
     total.sameText += r.sameText;
     total.failed += r.failed;
-    total.changedIds.push(...r.changedIds);
+    total.readIds.push(...r.readIds);
     total.more = r.more;
     if (!r.more) break;
     await options.pause?.();
