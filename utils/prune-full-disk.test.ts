@@ -1,7 +1,7 @@
 /**
  * After an import whose analyses were all dropped (every version pending, none analysed yet), a full disk
  * still lets a new capture be saved: when nothing else can be freed, the quota's recovery prunes the changes
- * awaiting their analysis too, oldest first (store.ts saveWithQuotaRecovery, prune.ts `unanalysedToo`),
+ * awaiting their analysis too, oldest first (store.ts saveWithQuotaRecovery, prune.ts `lastResortToo`),
  * rather than refusing the capture; an ordinary prune still keeps them.
  */
 import 'fake-indexeddb/auto';

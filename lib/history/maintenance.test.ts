@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { analyzeChange } from '../core/engine';
+import type { ChangeAnalysis } from '../core/schema';
 import { openDatabase, STORES } from './db';
 import { editDocument, fakeAnalysis, freshStore, makeDocument, syntheticPolicy } from './test-support';
 
@@ -94,6 +95,27 @@ describe('prune', () => {
     const { bytes } = await store.usage();
     await store.prune({ targetBytes: bytes - 1 });
     expect(await store.siteState('example.com')).toMatchObject({ alert: 1, unreviewedMajor: 1 });
+  });
+
+  it('keeps a minor change that awaits review, but for the last resort: what awaits review still shows it', async () => {
+    const { store, clock } = await freshStore();
+    const docs = [makeDocument({ Data: ['We collect your email.'] }), makeDocument({ Data: ['We collect your email and your phone number.'] }), makeDocument({ Data: ['We collect your email and your phone number.', 'Contact us.'] })];
+    // The change to the second version is minor, the change to the third cosmetic; none reviewed.
+    const minor: ChangeAnalysis = { ...fakeAnalysis(0), counts: { major: 0, minor: 1, goodNews: 0, cosmetic: 0 } };
+    const analyses = [minor, fakeAnalysis(0)];
+    let i = 0;
+    for (const document of docs) {
+      clock.tick();
+      await store.savePolicyVersion({ url: URL_A, document, kind: 'privacy-policy', analyze: () => analyses[i++]! });
+    }
+    const [policy] = await store.listPolicies('example.com');
+    const pendingCounts = async () => (await store.listVersions(policy!.policyId)).slice(1).map((v) => v.counts?.minor);
+    expect(await pendingCounts()).toEqual([1, 0]);
+    expect((await store.prune({ targetBytes: 0 })).removedVersions).toBe(0);
+    expect(await pendingCounts()).toEqual([1, 0]);
+    // A full disk with nothing else to free: it goes, as a change awaiting its analysis does.
+    expect((await store.prune({ targetBytes: 0, lastResortToo: true })).removedVersions).toBe(1);
+    expect(await pendingCounts()).toEqual([0]);
   });
 
   it('keeps the text of a damaged chunk that no read has quarantined yet', async () => {

@@ -7,7 +7,7 @@ import { ALL_STORES, STORES, type StoreName } from './db';
 import { ChunkRecord, CaptureRecord, QuarantineEntry, RawRecord, VersionRecord, type Usage } from './schema';
 import { begin, pieceId, putChecked, type RwTx, type StoreContext } from './context';
 import { failedWrite, reading } from './quarantine';
-import { pendingChange } from '../core/review';
+import { hasReviewableChange, pendingChange } from '../core/review';
 import { versionOrder } from '../core/version-order';
 import { isUnreviewedMajor } from './read';
 
@@ -66,7 +66,7 @@ export async function usage(ctx: StoreContext): Promise<Usage> {
  * keeps its chain entry (its hashes), so the chain still verifies. The analysis stored on the
  * version after a removed one still describes the change the user saw at the time.
  */
-export async function prune(ctx: StoreContext, options: { targetBytes?: number; unanalysedToo?: boolean } = {}): Promise<PruneResult> {
+export async function prune(ctx: StoreContext, options: { targetBytes?: number; lastResortToo?: boolean } = {}): Promise<PruneResult> {
   const tx = begin(ctx, ALL_STORES, 'readwrite', 'free storage space');
   try {
     const all = await Promise.all(ALL_STORES.map((s) => Promise.all([tx.objectStore(s).getAll(), tx.objectStore(s).getAllKeys()])));
@@ -241,26 +241,29 @@ export async function prune(ctx: StoreContext, options: { targetBytes?: number; 
     // Nor a version awaiting review whose change was major: the badge counts it, and the change since the
     // last review is shown through it (without it, a sale followed by a cosmetic edit would read as cosmetic).
     // Nor one awaiting review whose change has no analysis yet (it failed, or is owed to the backfill): it may
-    // be major, and once it is gone its successor's analysis, told from it, would hide it. Only as a last
-    // resort (`unanalysedToo`: a save that found nothing else to free, say after an import whose analyses
-    // were all dropped, on a full disk where the backfill cannot write either) do those go, last and oldest
-    // first, so that the new capture is still kept, as a full quota promises.
-    const unanalysed: VersionRecord[] = [];
+    // be major, and once it is gone its successor's analysis, told from it, would hide it. Nor, for the same
+    // reason, one awaiting review whose change is worth reviewing without being major (a minor change, good
+    // news): with a single version left awaiting review, the change shown is that version's own analysis,
+    // told from the one removed. Only as a last resort (`lastResortToo`: a save that found nothing else to
+    // free, say after an import whose analyses were all dropped, on a full disk where the backfill cannot
+    // write either) do those go, last and oldest first, so that the new capture is still kept, as a full
+    // quota promises.
+    const lastResort: VersionRecord[] = [];
     const candidates = histories
       .flatMap(({ sorted, pending }) => {
         const awaitingMajor = new Set(pending?.versions.filter(isUnreviewedMajor) ?? []);
-        const awaitingAnalysis = new Set<VersionRecord>();
+        const held = new Set<VersionRecord>();
         const at = new Map(sorted.map((v, i) => [v, i]));
         for (const v of pending?.versions ?? []) {
           const before = sorted[(at.get(v) ?? -1) - 1];
-          if (v.analysis === null && before && before.contentHash !== v.contentHash) awaitingAnalysis.add(v);
+          if (v.analysis === null ? before && before.contentHash !== v.contentHash : hasReviewableChange(v.analysis)) held.add(v);
         }
         const middle = sorted.slice(1, -1).filter((v) => v !== pending?.baseline && !awaitingMajor.has(v));
-        for (const v of middle) if (awaitingAnalysis.has(v)) unanalysed.push(v);
-        return middle.filter((v) => !awaitingAnalysis.has(v));
+        for (const v of middle) if (held.has(v)) lastResort.push(v);
+        return middle.filter((v) => !held.has(v));
       })
       .sort(versionOrder);
-    if (options.unanalysedToo) for (const v of unanalysed.sort(versionOrder)) candidates.push(v);
+    if (options.lastResortToo) for (const v of lastResort.sort(versionOrder)) candidates.push(v);
     const removed: string[] = [];
     for (const v of candidates) {
       if (bytes <= target) break;

@@ -75,7 +75,7 @@ export interface PolicyStore {
   markReviewed(versionId: string, reviewed?: boolean): Promise<void>;
   siteForUrl(url: string): string;
   usage(): Promise<Usage>;
-  prune(options?: { targetBytes?: number; unanalysedToo?: boolean }): Promise<PruneResult>;
+  prune(options?: { targetBytes?: number; lastResortToo?: boolean }): Promise<PruneResult>;
   listQuarantine(): Promise<QuarantineEntry[]>;
   exportAll(): Promise<ExportFile>;
   importAll(data: unknown): Promise<ImportResult>;
@@ -166,8 +166,9 @@ export async function saveWithQuotaRecovery(
   } catch (error) {
     if (!(error instanceof StoreError) || error.code !== 'quota') throw error;
     let pruned = await store.prune();
-    // Nothing else to free: changes awaiting their analysis go too, rather than the new capture.
-    if (pruned.bytesAfter >= pruned.bytesBefore) pruned = await store.prune({ unanalysedToo: true });
+    // Nothing else to free: changes awaiting review that prune holds (no analysis yet, or worth reviewing) go
+    // too, rather than the new capture.
+    if (pruned.bytesAfter >= pruned.bytesBefore) pruned = await store.prune({ lastResortToo: true });
     // Any space freed is worth a retry, text nothing used any more included.
     if (pruned.bytesAfter >= pruned.bytesBefore) throw error;
     const saved = await store.savePolicyVersion(input);
