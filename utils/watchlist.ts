@@ -181,8 +181,8 @@ export function createWatchList(deps: WatchListDeps) {
    * says, as the analysis at the time would have made it say ("Not checked yet" too, as noteChangeSeen
    * and knownOf make it "Changed"). A row that says "Changed" is left as it is: whether its change still has
    * something to review is read with the whole pending change (tab-state.ts), an analysis per row (only
-   * re-extraction asks that of every such row: settleAfterReextraction). One reading
-   * of what awaits review per silent row (and the settle after it): the list is bounded.
+   * re-extraction asks that, of the rows of the sites it read anew: settleAfterReextraction). One reading of
+   * what awaits review per silent row (and the settle after it): the list is bounded.
    */
   async function noteLateAnalyses(): Promise<void> {
     const store = await deps.history.store();
@@ -195,12 +195,12 @@ export function createWatchList(deps: WatchListDeps) {
 
   /**
    * After re-extraction read pages of `sites` anew (their analyses made again, and the backfill's after
-   * them; a text read anew may also have come out the same, and still end a change): each one's row that says "Changed" says "Up to date" where nothing awaits review any more, the
-   * change having been only the older extractor's reading (an earlier edition it read into the text). Only
-   * those sites (an analysis each, once per new extractor): another row's "Changed" owes nothing to this
-   * run. Not while a version awaiting review has no analysis: what awaits review is read with the whole
-   * pending change, which passes over a missing one. Such a row, or one whose worker stopped before this,
-   * stays until the next review or check, as before.
+   * them; a text read anew that came out the same can still end a change): each one's row that says
+   * "Changed" says "Up to date" where nothing awaits review any more, the change having been only the older
+   * extractor's reading (an earlier edition it read into the text). Only those sites (an analysis each,
+   * once per new extractor): another row's "Changed" owes nothing to this run. Not while a version awaiting
+   * review has no analysis: what awaits review is read with the whole pending change, which passes over a
+   * missing one. Such a row, or one whose worker stopped before this, stays until the next review or check.
    */
   async function settleAfterReextraction(sites: readonly string[]): Promise<void> {
     if (sites.length === 0) return;
