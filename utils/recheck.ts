@@ -179,9 +179,10 @@ export function createRecheck(deps: RecheckDeps) {
   /**
    * Kept pages an older extractor read read again, then changes kept without an analysis analysed (those
    * re-extraction left without one among them), and the watch list's rows and the badges told when either
-   * changed something (a "Changed" row whose change re-extraction left nothing to review says "Up to date"). Then every watched site's untold change is told: at a worker's start (a stopped
-   * worker may have saved one without telling), and when a change was analysed only now; otherwise each
-   * check tells its own.
+   * changed something (a "Changed" row of a site read anew whose change has nothing left to review says
+   * "Up to date"). Then every watched site's untold change is told: at a worker's start (a stopped worker
+   * may have saved one without telling), and when a change was analysed only now; otherwise each check
+   * tells its own.
    */
   async function reextractBackfillAndBadges(atStart: boolean): Promise<void> {
     let changed = 0;
