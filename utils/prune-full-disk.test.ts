@@ -1,8 +1,9 @@
 /**
- * After an import whose analyses were all dropped (every version pending, none analysed yet), a full disk
- * still lets a new capture be saved: when nothing else can be freed, the quota's recovery prunes the changes
- * awaiting their analysis too, oldest first (store.ts saveWithQuotaRecovery, prune.ts `lastResortToo`),
- * rather than refusing the capture; an ordinary prune still keeps them.
+ * A full disk still lets a new capture be saved where an ordinary prune keeps what awaits review: after an
+ * import whose analyses were all dropped (every version pending, none analysed yet), or with minor changes
+ * nobody reviewed. When nothing else can be freed, or what was freed is not room enough, the quota's
+ * recovery prunes those too, oldest first (store.ts saveWithQuotaRecovery, prune.ts `lastResortToo`), rather
+ * than refusing the capture; an ordinary prune still keeps them.
  */
 import 'fake-indexeddb/auto';
 import { afterEach, expect, it, vi } from 'vitest';
@@ -91,4 +92,36 @@ it('before the backfill got through them: the capture is still kept, at the cost
   const env = await merged();
   await env.store.prune(); // an earlier full disk already took the middle pages
   expect(await newSiteOnFullDisk(env)).toMatchObject({ status: 'first' });
+});
+
+it('minor changes awaiting review, and the saved pages not room enough: the new capture is kept, a minor change goes', async () => {
+  const env = await freshStore();
+  const minor = () => ({ ...fakeAnalysis(0), counts: { major: 0, minor: 1, goodNews: 0, cosmetic: 0 } });
+  for (let k = 0; k < 10; k++) {
+    env.clock.now = Date.UTC(2026, 0, 1) + k * HOUR;
+    await env.store.savePolicyVersion({ url: URL_A, document: editions[k]!, kind: 'privacy-policy', analyze: minor, raw: { html: html(k), source: 'visit' }, extractorVersion: 9 });
+  }
+  // A disk with no room for the new capture's version until a version goes: freeing saved pages is not enough.
+  const put = IDBObjectStore.prototype.put;
+  const del = IDBObjectStore.prototype.delete;
+  let full = true;
+  vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, ...args) {
+    if (full && this.name === 'versions' && (args[0] as { url?: string }).url === OTHER) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    return put.apply(this, args);
+  });
+  vi.spyOn(IDBObjectStore.prototype, 'delete').mockImplementation(function (this: IDBObjectStore, ...args) {
+    if (this.name === 'versions') full = false;
+    return del.apply(this, args);
+  });
+  env.clock.tick(HOUR);
+  const saved = await saveWithQuotaRecovery(env.store, { url: OTHER, document: { ...editions[0]!, url: OTHER }, kind: 'privacy-policy', analyze: minor, raw: { html: html(99), source: 'visit' }, extractorVersion: 9 });
+  expect(saved.status).toBe('first');
+  expect(saved.pruned?.removedRaw).toBeGreaterThan(0);
+  expect(saved.pruned?.removedVersions).toBeGreaterThan(0);
+  const [policy] = await env.store.listPolicies('example.com');
+  const versions = await env.store.listVersions(policy!.policyId);
+  expect(versions.length).toBeLessThan(10);
+  // The first and the latest are kept.
+  expect(versions[0]!.firstSeen).toBe(Date.UTC(2026, 0, 1));
+  expect(versions[versions.length - 1]!.firstSeen).toBe(Date.UTC(2026, 0, 1) + 9 * HOUR);
 });

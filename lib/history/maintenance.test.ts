@@ -118,6 +118,38 @@ describe('prune', () => {
     expect(await pendingCounts()).toEqual([0]);
   });
 
+  it('in the last resort, lets a change known to be minor go before one whose change is not known', async () => {
+    const { store, clock } = await freshStore();
+    const texts = ['We collect your email.', 'We collect your email and your name.', 'We collect your email, your name and your phone number.', 'We collect your email, your name and your phone number. Contact us.'];
+    const minor: ChangeAnalysis = { ...fakeAnalysis(0), counts: { major: 0, minor: 1, goodNews: 0, cosmetic: 0 } };
+    // The second version's analysis failed (not known); the third's is minor; the fourth's cosmetic.
+    const analyses = [() => Promise.reject(new Error('no analysis')), () => minor, () => fakeAnalysis(0)];
+    let i = 0;
+    for (const text of texts) {
+      clock.tick();
+      await store.savePolicyVersion({ url: URL_A, document: makeDocument({ Data: [text] }), kind: 'privacy-policy', analyze: () => analyses[i++]!() });
+    }
+    const [policy] = await store.listPolicies('example.com');
+    const kept = async () => (await store.listVersions(policy!.policyId)).map((v) => v.counts?.minor ?? null);
+    expect(await kept()).toEqual([null, null, 1, 0]);
+    const { bytes } = await store.usage();
+    expect((await store.prune({ targetBytes: bytes - 1, lastResortToo: true })).removedVersions).toBe(1);
+    expect(await kept()).toEqual([null, null, 0]);
+  });
+
+  it('keeps, but for the last resort, a change awaiting review whose comparison was cut short and found nothing', async () => {
+    const { store, clock } = await freshStore();
+    const partly: ChangeAnalysis = { ...fakeAnalysis(0), truncated: true };
+    const analyses = [partly, fakeAnalysis(0)];
+    let i = 0;
+    for (const text of ['We collect your email.', 'We collect your email and your name.', 'We collect your email and your name. Contact us.']) {
+      clock.tick();
+      await store.savePolicyVersion({ url: URL_A, document: makeDocument({ Data: [text] }), kind: 'privacy-policy', analyze: () => analyses[i++]! });
+    }
+    expect((await store.prune({ targetBytes: 0 })).removedVersions).toBe(0);
+    expect((await store.prune({ targetBytes: 0, lastResortToo: true })).removedVersions).toBe(1);
+  });
+
   it('keeps the text of a damaged chunk that no read has quarantined yet', async () => {
     const { store, factory } = await freshStore();
     await store.savePolicyVersion({ url: URL_A, document: makeDocument({ Data: ['Alpha paragraph.', 'Beta paragraph.', 'Gamma paragraph.'] }), kind: 'privacy-policy' });

@@ -240,30 +240,36 @@ export async function prune(ctx: StoreContext, options: { targetBytes?: number; 
     // would be shown again.
     // Nor a version awaiting review whose change was major: the badge counts it, and the change since the
     // last review is shown through it (without it, a sale followed by a cosmetic edit would read as cosmetic).
-    // Nor one awaiting review whose change has no analysis yet (it failed, or is owed to the backfill): it may
-    // be major, and once it is gone its successor's analysis, told from it, would hide it. Nor, for the same
-    // reason, one awaiting review whose change is worth reviewing without being major (a minor change, good
-    // news): with a single version left awaiting review, the change shown is that version's own analysis,
-    // told from the one removed. Only as a last resort (`lastResortToo`: a save that found nothing else to
+    // Nor one awaiting review whose change has no analysis yet (it failed, or is owed to the backfill), or an
+    // analysis that compared only part of the text and found nothing: it may be major, and once it is gone its
+    // successor's analysis, told from it, would hide it. Nor, for the same reason, one awaiting review whose
+    // change is worth reviewing without being major (a minor change, good news): with a single version left
+    // awaiting review, the change shown is that version's own analysis, told from the one removed. Only as a last resort (`lastResortToo`: a save that found nothing else to
     // free, say after an import whose analyses were all dropped, on a full disk where the backfill cannot
     // write either) do those go, last and oldest first, so that the new capture is still kept, as a full
     // quota promises.
-    const lastResort: VersionRecord[] = [];
+    // In the last resort, those known to be worth reviewing but not major go first, then those whose change is
+    // not known (no analysis, or one that compared only part of the text and found nothing): they may be major.
+    const knownMinor: VersionRecord[] = [];
+    const unknown: VersionRecord[] = [];
     const candidates = histories
       .flatMap(({ sorted, pending }) => {
         const awaitingMajor = new Set(pending?.versions.filter(isUnreviewedMajor) ?? []);
-        const held = new Set<VersionRecord>();
+        const held = new Map<VersionRecord, VersionRecord[]>();
         const at = new Map(sorted.map((v, i) => [v, i]));
         for (const v of pending?.versions ?? []) {
           const before = sorted[(at.get(v) ?? -1) - 1];
-          if (v.analysis === null ? before && before.contentHash !== v.contentHash : hasReviewableChange(v.analysis)) held.add(v);
+          if (v.analysis === null) {
+            if (before && before.contentHash !== v.contentHash) held.set(v, unknown);
+          } else if (hasReviewableChange(v.analysis)) held.set(v, knownMinor);
+          else if (v.analysis.truncated) held.set(v, unknown);
         }
         const middle = sorted.slice(1, -1).filter((v) => v !== pending?.baseline && !awaitingMajor.has(v));
-        for (const v of middle) if (held.has(v)) lastResort.push(v);
+        for (const v of middle) held.get(v)?.push(v);
         return middle.filter((v) => !held.has(v));
       })
       .sort(versionOrder);
-    if (options.lastResortToo) for (const v of lastResort.sort(versionOrder)) candidates.push(v);
+    if (options.lastResortToo) candidates.push(...knownMinor.sort(versionOrder), ...unknown.sort(versionOrder));
     const removed: string[] = [];
     for (const v of candidates) {
       if (bytes <= target) break;

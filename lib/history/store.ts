@@ -153,9 +153,11 @@ export async function openPolicyStore(options: OpenOptions): Promise<PolicyStore
 }
 
 /**
- * A save that, when storage is full, frees space once (pruning middle versions, see `prune`) and tries
- * again, so that the newest capture is kept at the cost of the oldest intermediate ones. If nothing can
- * be pruned, or the retry fails too, the quota StoreError reaches the caller to show the user.
+ * A save that, when storage is full, frees space (pruning middle versions, see `prune`) and tries again, so
+ * that the newest capture is kept at the cost of the oldest intermediate ones. First an ordinary prune;
+ * when it freed nothing, or the retry is still refused for want of space, the last resort too (`prune`
+ * `lastResortToo`: changes awaiting review it holds otherwise), and a last retry. If nothing can be pruned,
+ * or the last retry fails too, the quota StoreError reaches the caller to show the user.
  */
 export async function saveWithQuotaRecovery(
   store: PolicyStore,
@@ -164,15 +166,32 @@ export async function saveWithQuotaRecovery(
   try {
     return await store.savePolicyVersion(input);
   } catch (error) {
-    if (!(error instanceof StoreError) || error.code !== 'quota') throw error;
-    let pruned = await store.prune();
-    // Nothing else to free: changes awaiting review that prune holds (no analysis yet, or worth reviewing) go
-    // too, rather than the new capture.
-    if (pruned.bytesAfter >= pruned.bytesBefore) pruned = await store.prune({ lastResortToo: true });
-    // Any space freed is worth a retry, text nothing used any more included.
-    if (pruned.bytesAfter >= pruned.bytesBefore) throw error;
-    const saved = await store.savePolicyVersion(input);
+    if (!isQuota(error)) throw error;
+    const freed = { removedVersions: 0, removedRaw: 0, any: false };
+    const pruneOnce = async (lastResortToo: boolean) => {
+      const r = await store.prune(lastResortToo ? { lastResortToo } : undefined);
+      freed.removedVersions += r.removedVersions;
+      freed.removedRaw += r.removedRaw;
+      const any = r.bytesAfter < r.bytesBefore;
+      freed.any ||= any;
+      return any;
+    };
     // `pruned` tells the user what went: only versions and saved pages are worth telling.
-    return pruned.removedVersions + pruned.removedRaw > 0 ? { ...saved, pruned: { removedVersions: pruned.removedVersions, removedRaw: pruned.removedRaw } } : saved;
+    const told = (saved: SaveResult) =>
+      freed.removedVersions + freed.removedRaw > 0 ? { ...saved, pruned: { removedVersions: freed.removedVersions, removedRaw: freed.removedRaw } } : saved;
+    // Any space freed is worth a retry, text nothing used any more included.
+    if (await pruneOnce(false)) {
+      try {
+        return told(await store.savePolicyVersion(input));
+      } catch (retryError) {
+        if (!isQuota(retryError)) throw retryError;
+      }
+    }
+    // Not enough: changes awaiting review that prune holds (worth reviewing, or not analysed yet) go too,
+    // rather than the new capture.
+    if (!(await pruneOnce(true))) throw error;
+    return told(await store.savePolicyVersion(input));
   }
 }
+
+const isQuota = (error: unknown) => error instanceof StoreError && error.code === 'quota';
