@@ -167,14 +167,13 @@ export async function saveWithQuotaRecovery(
     return await store.savePolicyVersion(input);
   } catch (error) {
     if (!isQuota(error)) throw error;
-    const freed = { removedVersions: 0, removedRaw: 0, any: false };
+    const freed = { removedVersions: 0, removedRaw: 0 };
+    /** Whether the prune freed anything. */
     const pruneOnce = async (lastResortToo: boolean) => {
       const r = await store.prune(lastResortToo ? { lastResortToo } : undefined);
       freed.removedVersions += r.removedVersions;
       freed.removedRaw += r.removedRaw;
-      const any = r.bytesAfter < r.bytesBefore;
-      freed.any ||= any;
-      return any;
+      return r.bytesAfter < r.bytesBefore;
     };
     // `pruned` tells the user what went: only versions and saved pages are worth telling.
     const told = (saved: SaveResult) =>
