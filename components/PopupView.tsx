@@ -191,6 +191,10 @@ export function PopupView({
         {state.storageProblem && (
           <p className="alert" role="alert">
             {state.storageProblem.kind === 'pruned' ? ui.storage.pruned(state.storageProblem.removedRaw, state.storageProblem.removedVersions) : ui.storage.saveFailed(state.storageProblem.reason)}
+            {/* A save refused after space was freed for it: what went is told too. */}
+            {state.storageProblem.kind === 'save-failed' && (state.storageProblem.removedRaw ?? 0) + (state.storageProblem.removedVersions ?? 0) > 0 && (
+              <> {ui.storage.pruned(state.storageProblem.removedRaw ?? 0, state.storageProblem.removedVersions ?? 0)}</>
+            )}
           </p>
         )}
         {!state.site && <p>{ui.popup.notAWebPage}</p>}

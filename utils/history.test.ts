@@ -79,3 +79,23 @@ describe('the history feature', () => {
     expect((await (await history.store()).listPolicies('example.com')).length).toBeGreaterThan(1);
   });
 });
+
+describe('a save a full disk refuses even after space was freed for it', () => {
+  it('records the failure with what was removed on the way, so the popup tells both', async () => {
+    const history = createHistory({ idb: () => new IDBFactory(), extract: async () => ({ ok: false, reason: 'not used' }) });
+    for (const text of ['We collect your email.', 'We collect your email and your name.', 'We collect your email, your name and your phone number.']) {
+      await history.save(URL_, doc(text), 'privacy-policy', page(text));
+    }
+    // No room for another site's policy, whatever is freed.
+    const other = 'https://www.other.example/privacy';
+    const put = IDBObjectStore.prototype.put;
+    const spy = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
+      if (this.name === STORES.versions && (args[0] as { url?: string }).url === other) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return put.apply(this, args);
+    });
+    const error = await history.save(other, { ...doc('We collect nothing.'), url: other }, 'privacy-policy', page('We collect nothing.')).catch((e: unknown) => e);
+    spy.mockRestore();
+    expect(error).toMatchObject({ code: 'quota', pruned: { removedRaw: 1 } });
+    expect(await history.storageProblem()).toMatchObject({ kind: 'save-failed', reason: 'quota', removedRaw: 1 });
+  });
+});

@@ -85,7 +85,8 @@ export function createHistory(deps: HistoryDeps): History {
 
   /**
    * Saves a captured version with the page it came from (kept as a raw capture, and chained); on a full
-   * quota the store prunes old raw captures, then old middle versions, once and retries.
+   * quota the store prunes old raw captures, then old middle versions, and retries (store.ts
+   * saveWithQuotaRecovery).
    */
   async function save(url: string, document: PolicyDocument, kind: PolicyKind, raw: { html: string; source: 'visit' | 'check' }) {
     try {
@@ -108,7 +109,8 @@ export function createHistory(deps: HistoryDeps): History {
       }
       return saved;
     } catch (error) {
-      if (error instanceof StoreError && error.code === 'quota') await setStorageProblem({ kind: 'save-failed', reason: 'quota' });
+      // With what the recovery removed on the way, if anything: the user hears of it even though the save failed.
+      if (error instanceof StoreError && error.code === 'quota') await setStorageProblem({ kind: 'save-failed', reason: 'quota', ...error.pruned });
       throw error;
     }
   }

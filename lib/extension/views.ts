@@ -51,7 +51,13 @@ export type PolicyView = z.infer<typeof PolicyView>;
 export const StorageProblem = z.discriminatedUnion('kind', [
   // Only a full disk is recorded (any other failure is reported with the page it hit). Records from
   // before the reason was a code carried the store's English sentence, which is dropped on read.
-  z.object({ kind: z.literal('save-failed'), reason: z.literal('quota').default('quota') }),
+  z.object({
+    kind: z.literal('save-failed'),
+    reason: z.literal('quota').default('quota'),
+    /** What the quota recovery removed before the save failed all the same (absent when nothing was). */
+    removedRaw: z.number().int().nonnegative().optional(),
+    removedVersions: z.number().int().nonnegative().optional(),
+  }),
   z.object({ kind: z.literal('pruned'), removedRaw: z.number().int().nonnegative(), removedVersions: z.number().int().nonnegative() }),
 ]);
 export type StorageProblem = z.infer<typeof StorageProblem>;

@@ -18,6 +18,8 @@ export type StoreErrorCode =
 
 export class StoreError extends Error {
   readonly code: StoreErrorCode;
+  /** Set on a save that a full disk refused after space was freed for it: what was removed (store.ts). */
+  pruned?: { removedVersions: number; removedRaw: number };
 
   constructor(code: StoreErrorCode, message: string, options?: { cause?: unknown }) {
     super(message, options);

@@ -114,7 +114,7 @@ describe('prune', () => {
     expect((await store.prune({ targetBytes: 0 })).removedVersions).toBe(0);
     expect(await pendingCounts()).toEqual([1, 0]);
     // A full disk with nothing else to free: it goes, as a change awaiting its analysis does.
-    expect((await store.prune({ targetBytes: 0, lastResortToo: true })).removedVersions).toBe(1);
+    expect((await store.prune({ removeHeld: 1 })).removedVersions).toBe(1);
     expect(await pendingCounts()).toEqual([0]);
   });
 
@@ -132,8 +132,7 @@ describe('prune', () => {
     const [policy] = await store.listPolicies('example.com');
     const kept = async () => (await store.listVersions(policy!.policyId)).map((v) => v.counts?.minor ?? null);
     expect(await kept()).toEqual([null, null, 1, 0]);
-    const { bytes } = await store.usage();
-    expect((await store.prune({ targetBytes: bytes - 1, lastResortToo: true })).removedVersions).toBe(1);
+    expect((await store.prune({ removeHeld: 1 })).removedVersions).toBe(1);
     expect(await kept()).toEqual([null, null, 0]);
   });
 
@@ -147,7 +146,7 @@ describe('prune', () => {
       await store.savePolicyVersion({ url: URL_A, document: makeDocument({ Data: [text] }), kind: 'privacy-policy', analyze: () => analyses[i++]! });
     }
     expect((await store.prune({ targetBytes: 0 })).removedVersions).toBe(0);
-    expect((await store.prune({ targetBytes: 0, lastResortToo: true })).removedVersions).toBe(1);
+    expect((await store.prune({ removeHeld: 1 })).removedVersions).toBe(1);
   });
 
   it('keeps the text of a damaged chunk that no read has quarantined yet', async () => {

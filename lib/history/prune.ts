@@ -58,6 +58,16 @@ export async function usage(ctx: StoreContext): Promise<Usage> {
   });
 }
 
+export interface PruneOptions {
+  /** Bytes to free down to (the estimate): by default 80% of the current size. */
+  targetBytes?: number;
+  /**
+   * The last resort of a save on a full disk: removes only (and whatever the target) the first `removeHeld`
+   * of the versions an ordinary prune holds for what awaits review (see below), and no saved page.
+   */
+  removeHeld?: number;
+}
+
 /**
  * Frees space until the estimate is at or under `targetBytes` (default: 80% of the current size).
  * First what nothing uses (chunks and blocks no version names, stored or quarantined); then raw
@@ -66,7 +76,7 @@ export async function usage(ctx: StoreContext): Promise<Usage> {
  * keeps its chain entry (its hashes), so the chain still verifies. The analysis stored on the
  * version after a removed one still describes the change the user saw at the time.
  */
-export async function prune(ctx: StoreContext, options: { targetBytes?: number; lastResortToo?: boolean } = {}): Promise<PruneResult> {
+export async function prune(ctx: StoreContext, options: PruneOptions = {}): Promise<PruneResult> {
   const tx = begin(ctx, ALL_STORES, 'readwrite', 'free storage space');
   try {
     const all = await Promise.all(ALL_STORES.map((s) => Promise.all([tx.objectStore(s).getAll(), tx.objectStore(s).getAllKeys()])));
@@ -229,7 +239,8 @@ export async function prune(ctx: StoreContext, options: { targetBytes?: number; 
       .filter((sha) => !keepRaw.has(sha))
       .sort((a, b) => (capturedAt.get(a) ?? -Infinity) - (capturedAt.get(b) ?? -Infinity) || a.localeCompare(b));
     const removedRaw = new Set<string>();
-    for (const sha of rawCandidates) {
+    const lastResort = options.removeHeld !== undefined;
+    for (const sha of lastResort ? [] : rawCandidates) {
       if (bytes <= target) break;
       removedRaw.add(sha);
       bytes -= rawSize.get(sha) ?? 0;
@@ -244,12 +255,12 @@ export async function prune(ctx: StoreContext, options: { targetBytes?: number; 
     // analysis that compared only part of the text and found nothing: it may be major, and once it is gone its
     // successor's analysis, told from it, would hide it. Nor, for the same reason, one awaiting review whose
     // change is worth reviewing without being major (a minor change, good news): with a single version left
-    // awaiting review, the change shown is that version's own analysis, told from the one removed. Only as a last resort (`lastResortToo`: a save that found nothing else to
-    // free, say after an import whose analyses were all dropped, on a full disk where the backfill cannot
-    // write either) do those go, last and oldest first, so that the new capture is still kept, as a full
-    // quota promises.
-    // In the last resort, those known to be worth reviewing but not major go first, then those whose change is
-    // not known (no analysis, or one that compared only part of the text and found nothing): they may be major.
+    // awaiting review, the change shown is that version's own analysis, told from the one removed. Only as a
+    // last resort (`removeHeld`: a save on a full disk that an ordinary prune did not make room for, say after
+    // an import whose analyses were all dropped, where the backfill cannot write either, or with minor changes
+    // nobody reviewed) do those go, a few at a time, so that the new capture is still kept, as a full quota
+    // promises: those known to be worth reviewing but not major first, oldest first, then those whose change
+    // is not known (no analysis, or one that compared only part of the text and found nothing): they may be major.
     const knownMinor: VersionRecord[] = [];
     const unknown: VersionRecord[] = [];
     const candidates = histories
@@ -269,10 +280,10 @@ export async function prune(ctx: StoreContext, options: { targetBytes?: number; 
         return middle.filter((v) => !held.has(v));
       })
       .sort(versionOrder);
-    if (options.lastResortToo) candidates.push(...knownMinor.sort(versionOrder), ...unknown.sort(versionOrder));
+    const chosen = lastResort ? [...knownMinor.sort(versionOrder), ...unknown.sort(versionOrder)].slice(0, options.removeHeld) : candidates;
     const removed: string[] = [];
-    for (const v of candidates) {
-      if (bytes <= target) break;
+    for (const v of chosen) {
+      if (!lastResort && bytes <= target) break;
       removed.push(v.versionId);
       bytes -= versionSize.get(v.versionId) ?? 0;
       for (const key of v.chunks) {

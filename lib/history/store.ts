@@ -51,7 +51,7 @@ import { siteForUrl } from './site';
 import type { StoreContext } from './context';
 import { pendingReextraction, readRawCapture, reextractionProgress, reextractVersion, type ExtractFn, type ReextractOutcome } from './captures';
 import { evidence, verifyChains } from './read-evidence';
-import { prune, usage, type PruneResult } from './prune';
+import { prune, usage, type PruneOptions, type PruneResult } from './prune';
 import { listQuarantine } from './quarantine';
 import { getLatestTwo, getSite, getVersion, listPolicies, listSites, listVersions } from './read';
 import { markReviewed } from './reviewed';
@@ -75,7 +75,7 @@ export interface PolicyStore {
   markReviewed(versionId: string, reviewed?: boolean): Promise<void>;
   siteForUrl(url: string): string;
   usage(): Promise<Usage>;
-  prune(options?: { targetBytes?: number; lastResortToo?: boolean }): Promise<PruneResult>;
+  prune(options?: PruneOptions): Promise<PruneResult>;
   listQuarantine(): Promise<QuarantineEntry[]>;
   exportAll(): Promise<ExportFile>;
   importAll(data: unknown): Promise<ImportResult>;
@@ -152,12 +152,16 @@ export async function openPolicyStore(options: OpenOptions): Promise<PolicyStore
   };
 }
 
+/** Rounds of the last resort: 1, 2, 4, … 32 versions held for review removed, each followed by a retry. */
+const LAST_RESORT_ROUNDS = 6;
+
 /**
  * A save that, when storage is full, frees space (pruning middle versions, see `prune`) and tries again, so
- * that the newest capture is kept at the cost of the oldest intermediate ones. First an ordinary prune;
- * when it freed nothing, or the retry is still refused for want of space, the last resort too (`prune`
- * `lastResortToo`: changes awaiting review it holds otherwise), and a last retry. If nothing can be pruned,
- * or the last retry fails too, the quota StoreError reaches the caller to show the user.
+ * that the newest capture is kept at the cost of the oldest intermediate ones. First an ordinary prune and a
+ * retry; while the quota still refuses it, the last resort (`prune` `removeHeld`: versions held for what
+ * awaits review), 1, 2, 4, … at a time, each followed by a retry, so no more of them go than the room asks
+ * (bounded by rounds, never by time). If nothing more can be pruned, or the last retry fails too, the quota
+ * StoreError reaches the caller, with what was removed on the way (`pruned`), to show the user.
  */
 export async function saveWithQuotaRecovery(
   store: PolicyStore,
@@ -168,29 +172,37 @@ export async function saveWithQuotaRecovery(
   } catch (error) {
     if (!isQuota(error)) throw error;
     const freed = { removedVersions: 0, removedRaw: 0 };
-    /** Whether the prune freed anything. */
-    const pruneOnce = async (lastResortToo: boolean) => {
-      const r = await store.prune(lastResortToo ? { lastResortToo } : undefined);
+    let last: unknown = error;
+    /** Prunes, then tries again when anything was freed: the save's result, or null to go on. */
+    const pruneAndRetry = async (options?: PruneOptions): Promise<SaveResult | null | 'nothing freed'> => {
+      const r = await store.prune(options);
       freed.removedVersions += r.removedVersions;
       freed.removedRaw += r.removedRaw;
-      return r.bytesAfter < r.bytesBefore;
-    };
-    // `pruned` tells the user what went: only versions and saved pages are worth telling.
-    const told = (saved: SaveResult) =>
-      freed.removedVersions + freed.removedRaw > 0 ? { ...saved, pruned: { removedVersions: freed.removedVersions, removedRaw: freed.removedRaw } } : saved;
-    // Any space freed is worth a retry, text nothing used any more included.
-    if (await pruneOnce(false)) {
+      // Any space freed is worth a retry, text nothing used any more included.
+      if (r.bytesAfter >= r.bytesBefore) return 'nothing freed';
       try {
-        return told(await store.savePolicyVersion(input));
+        return await store.savePolicyVersion(input);
       } catch (retryError) {
-        if (!isQuota(retryError)) throw retryError;
+        if (!isQuota(retryError)) throw withPruned(retryError, freed);
+        last = retryError;
+        return null;
       }
+    };
+    let saved = await pruneAndRetry();
+    for (let round = 0; round < LAST_RESORT_ROUNDS && (saved === null || saved === 'nothing freed'); round++) {
+      saved = await pruneAndRetry({ removeHeld: 2 ** round });
+      if (saved === 'nothing freed') break;
     }
-    // Not enough: changes awaiting review that prune holds (worth reviewing, or not analysed yet) go too,
-    // rather than the new capture.
-    if (!(await pruneOnce(true))) throw error;
-    return told(await store.savePolicyVersion(input));
+    if (saved === null || saved === 'nothing freed') throw withPruned(last, freed);
+    // `pruned` tells the user what went: only versions and saved pages are worth telling.
+    return freed.removedVersions + freed.removedRaw > 0 ? { ...saved, pruned: { ...freed } } : saved;
   }
+}
+
+/** The error, with what the recovery removed before it failed (StoreError `pruned`), when it removed anything. */
+function withPruned(error: unknown, freed: { removedVersions: number; removedRaw: number }): unknown {
+  if (error instanceof StoreError && freed.removedVersions + freed.removedRaw > 0) error.pruned = { ...freed };
+  return error;
 }
 
 const isQuota = (error: unknown) => error instanceof StoreError && error.code === 'quota';
