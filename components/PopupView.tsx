@@ -2,7 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import type { PolicyView, TabState } from '@/lib/extension/views';
 import { hasReviewableChange } from '@/lib/core/review';
 import { AnalysisView } from './AnalysisView';
-import { displayUrl, quotesLanguage } from './format';
+import { displayUrl, quotesLanguage, storageProblemText } from './format';
 import { StatementsCard } from './StatementsCard';
 import { useWords } from './words';
 import type { Explainer } from '@/lib/core/explain';
@@ -190,11 +190,7 @@ export function PopupView({
       <main ref={mainRef}>
         {state.storageProblem && (
           <p className="alert" role="alert">
-            {state.storageProblem.kind === 'pruned' ? ui.storage.pruned(state.storageProblem.removedRaw, state.storageProblem.removedVersions) : ui.storage.saveFailed(state.storageProblem.reason)}
-            {/* A save refused after space was freed for it: what went is told too. */}
-            {state.storageProblem.kind === 'save-failed' && (state.storageProblem.removedRaw ?? 0) + (state.storageProblem.removedVersions ?? 0) > 0 && (
-              <> {ui.storage.pruned(state.storageProblem.removedRaw ?? 0, state.storageProblem.removedVersions ?? 0)}</>
-            )}
+            {storageProblemText(ui, state.storageProblem)}
           </p>
         )}
         {!state.site && <p>{ui.popup.notAWebPage}</p>}

@@ -5,6 +5,7 @@
  */
 import { digestOf, type Category, type ChangeAnalysis, type Finding } from '@/lib/core/schema';
 import type { UiWords } from '@/lib/core/explain/ui';
+import type { StorageProblem } from '@/lib/extension/views';
 import type { Formats } from '@/lib/core/explain';
 import { userErrorOf } from '@/lib/core/user-error';
 import { shownValue } from '@/lib/core/import-refusal';
@@ -167,6 +168,17 @@ export function errorMessage(err: unknown, ui: Pick<UiWords, 'userError' | 'unex
  * part that could be compared (past the size cap the rest was never read), only formatting or wording
  * changed, or (two versions the history page compared) the same text.
  */
+/**
+ * The storage alert of the popup and the options page: a save the full disk refused, and what was removed to
+ * make room, also when the save failed all the same.
+ */
+export function storageProblemText(ui: Pick<UiWords, 'storage'>, problem: StorageProblem): string {
+  if (problem.kind === 'pruned') return ui.storage.pruned(problem.removedRaw, problem.removedVersions);
+  const raw = problem.removedRaw ?? 0;
+  const versions = problem.removedVersions ?? 0;
+  return raw + versions > 0 ? `${ui.storage.saveFailed(problem.reason)} ${ui.storage.pruned(raw, versions)}` : ui.storage.saveFailed(problem.reason);
+}
+
 export function nothingToReview(ui: UiWords, analysis: ChangeAnalysis): string {
   if (analysis.truncated) return ui.analysis.nothingFoundInPart;
   return digestOf(analysis).changed ? ui.analysis.onlyFormatting : ui.analysis.sameText;

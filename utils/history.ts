@@ -30,6 +30,12 @@ export interface HistoryDeps {
   name?: string;
 }
 
+type Removed = { removedRaw: number; removedVersions: number };
+const NONE: Removed = { removedRaw: 0, removedVersions: 0 };
+/** What a storage problem says was removed to make room. */
+const removedIn = (p: StorageProblem): Removed => ({ removedRaw: p.removedRaw ?? 0, removedVersions: p.removedVersions ?? 0 });
+const sum = (a: Removed, b: Removed): Removed => ({ removedRaw: a.removedRaw + b.removedRaw, removedVersions: a.removedVersions + b.removedVersions });
+
 export interface History {
   store(): Promise<PolicyStore>;
   /** The site a tab's address belongs to, or null (not a web page, or not one the store can file). */
@@ -102,15 +108,26 @@ export function createHistory(deps: HistoryDeps): History {
         reextract: deps.extract,
       });
       if (saved.analysisError) leftWithout++;
+      const earlier = await storageProblem();
+      // What a refused save removed on the way is still told once saving works again.
+      const untold = earlier?.kind === 'save-failed' ? removedIn(earlier) : NONE;
       if (saved.pruned) {
-        await setStorageProblem({ kind: 'pruned', removedRaw: saved.pruned.removedRaw, removedVersions: saved.pruned.removedVersions });
-      } else if ((await storageProblem())?.kind === 'save-failed') {
-        await setStorageProblem(null); // saving works again; a pruning notice stays until the next one
+        await setStorageProblem({ kind: 'pruned', ...sum(untold, saved.pruned) });
+      } else if (earlier?.kind === 'save-failed') {
+        // Saving works again; a pruning notice stays until the next one.
+        await setStorageProblem(untold.removedRaw + untold.removedVersions > 0 ? { kind: 'pruned', ...untold } : null);
       }
       return saved;
     } catch (error) {
-      // With what the recovery removed on the way, if anything: the user hears of it even though the save failed.
-      if (error instanceof StoreError && error.code === 'quota') await setStorageProblem({ kind: 'save-failed', reason: 'quota', ...error.pruned });
+      // With what the recovery removed on the way, if anything, added to what no one was told yet: the user
+      // hears of it even though the save failed.
+      if (error instanceof StoreError && (error.code === 'quota' || error.pruned)) {
+        const earlier = await storageProblem().catch(() => null);
+        const removed = sum(earlier ? removedIn(earlier) : NONE, error.pruned ?? NONE);
+        const any = removed.removedRaw + removed.removedVersions > 0;
+        if (error.code === 'quota') await setStorageProblem({ kind: 'save-failed', reason: 'quota', ...(any ? removed : {}) });
+        else if (any) await setStorageProblem({ kind: 'pruned', ...removed });
+      }
       throw error;
     }
   }

@@ -127,3 +127,27 @@ it('minor changes awaiting review, and the saved pages not room enough: the new 
   expect(versions[0]!.firstSeen).toBe(Date.UTC(2026, 0, 1));
   expect(versions[versions.length - 1]!.firstSeen).toBe(Date.UTC(2026, 0, 1) + 9 * HOUR);
 });
+
+it('the last resort goes further a round at a time (1, then 2 more): three held versions go where three make room', async () => {
+  const env = await freshStore();
+  const minor = () => ({ ...fakeAnalysis(0), counts: { major: 0, minor: 1, goodNews: 0, cosmetic: 0 } });
+  for (let k = 0; k < 10; k++) {
+    env.clock.now = Date.UTC(2026, 0, 1) + k * HOUR;
+    await env.store.savePolicyVersion({ url: URL_A, document: editions[k]!, kind: 'privacy-policy', analyze: minor, extractorVersion: 9 });
+  }
+  // Room for the new capture once three versions are gone; no saved pages to free.
+  const put = IDBObjectStore.prototype.put;
+  const del = IDBObjectStore.prototype.delete;
+  let versionsDeleted = 0;
+  vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, ...args) {
+    if (versionsDeleted < 3 && this.name === 'versions' && (args[0] as { url?: string }).url === OTHER) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    return put.apply(this, args);
+  });
+  vi.spyOn(IDBObjectStore.prototype, 'delete').mockImplementation(function (this: IDBObjectStore, ...args) {
+    if (this.name === 'versions') versionsDeleted++;
+    return del.apply(this, args);
+  });
+  const saved = await saveWithQuotaRecovery(env.store, { url: OTHER, document: { ...editions[0]!, url: OTHER }, kind: 'privacy-policy', analyze: minor, extractorVersion: 9 });
+  expect(saved.status).toBe('first');
+  expect(saved.pruned).toEqual({ removedRaw: 0, removedVersions: 3 });
+});

@@ -152,15 +152,18 @@ export async function openPolicyStore(options: OpenOptions): Promise<PolicyStore
   };
 }
 
-/** Rounds of the last resort: 1, 2, 4, … 32 versions held for review removed, each followed by a retry. */
+/**
+ * Rounds of the last resort: 1, 2, 4, … 32 versions held for review removed, each followed by a retry (and
+ * each after the first preceded by an ordinary prune and a retry).
+ */
 const LAST_RESORT_ROUNDS = 6;
 
 /**
  * A save that, when storage is full, frees space (pruning middle versions, see `prune`) and tries again, so
  * that the newest capture is kept at the cost of the oldest intermediate ones. First an ordinary prune and a
  * retry; while the quota still refuses it, the last resort (`prune` `removeHeld`: versions held for what
- * awaits review), 1, 2, 4, … at a time, each followed by a retry, so no more of them go than the room asks
- * (bounded by rounds, never by time). If nothing more can be pruned, or the last retry fails too, the quota
+ * awaits review), 1, 2, 4, … at a time, each followed by a retry and, in the next round, by an ordinary prune
+ * first, so no more of them go than the room asks (bounded by rounds, never by time). If nothing more can be pruned, or the last retry fails too, the quota
  * StoreError reaches the caller, with what was removed on the way (`pruned`), to show the user.
  */
 export async function saveWithQuotaRecovery(
@@ -175,7 +178,12 @@ export async function saveWithQuotaRecovery(
     let last: unknown = error;
     /** Prunes, then tries again when anything was freed: the save's result, or null to go on. */
     const pruneAndRetry = async (options?: PruneOptions): Promise<SaveResult | null | 'nothing freed'> => {
-      const r = await store.prune(options);
+      let r: PruneResult;
+      try {
+        r = await store.prune(options);
+      } catch (pruneError) {
+        throw withPruned(pruneError, freed);
+      }
       freed.removedVersions += r.removedVersions;
       freed.removedRaw += r.removedRaw;
       // Any space freed is worth a retry, text nothing used any more included.
@@ -190,6 +198,12 @@ export async function saveWithQuotaRecovery(
     };
     let saved = await pruneAndRetry();
     for (let round = 0; round < LAST_RESORT_ROUNDS && (saved === null || saved === 'nothing freed'); round++) {
+      // What an ordinary prune may take goes before what awaits review: saved pages and versions the last
+      // round left (the pages of the versions it removed among them).
+      if (round > 0) {
+        saved = await pruneAndRetry();
+        if (saved !== null && saved !== 'nothing freed') break;
+      }
       saved = await pruneAndRetry({ removeHeld: 2 ** round });
       if (saved === 'nothing freed') break;
     }

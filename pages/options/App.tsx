@@ -3,6 +3,7 @@ import { sendMessage } from '@/utils/send';
 import { LoadState, useLoader } from '@/components/loader';
 import { AddSiteForm, HistoryTransfer, SettingsForm, StorageInfo, WatchTable } from '@/components/OptionsSections';
 import { useWords } from '@/components/words';
+import { storageProblemText } from '@/components/format';
 import { useOptionsActions } from './actions';
 
 export function App() {
@@ -27,7 +28,7 @@ export function App() {
         <>
           {view.storageProblem && (
             <p className="alert" role="alert">
-              {view.storageProblem.kind === 'pruned' ? ui.storage.pruned(view.storageProblem.removedRaw, view.storageProblem.removedVersions) : ui.storage.saveFailed(view.storageProblem.reason)}
+              {storageProblemText(ui, view.storageProblem)}
             </p>
           )}
           <section className="card options-section" aria-labelledby="watched-heading">
