@@ -151,3 +151,42 @@ it('the last resort goes further a round at a time (1, then 2 more): three held 
   expect(saved.status).toBe('first');
   expect(saved.pruned).toEqual({ removedRaw: 0, removedVersions: 3 });
 });
+
+/** A page that does not compress (a deterministic pseudo-random run of letters): saved pages weigh here. */
+const noisy = (k: number) => {
+  let x = k + 1;
+  let text = '';
+  for (let i = 0; i < 6000; i++) {
+    x = (Math.imul(x, 1103515245) + 12345) >>> 0;
+    text += String.fromCharCode(97 + (x >>> 16) % 26);
+  }
+  return `<html><body><p>${text}</p></body></html>`;
+};
+
+it('before more of what awaits review goes, an ordinary prune frees what it may again (saved pages here)', async () => {
+  const env = await freshStore();
+  const minor = () => ({ ...fakeAnalysis(0), counts: { major: 0, minor: 1, goodNews: 0, cosmetic: 0 } });
+  for (let k = 0; k < 10; k++) {
+    env.clock.now = Date.UTC(2026, 0, 1) + k * HOUR;
+    await env.store.savePolicyVersion({ url: URL_A, document: editions[k]!, kind: 'privacy-policy', analyze: minor, raw: { html: noisy(k), source: 'visit' }, extractorVersion: 9 });
+  }
+  // Room for the new capture only once a saved page goes after a version has: the first round's version is
+  // not enough, the next round's ordinary prune makes the room.
+  const put = IDBObjectStore.prototype.put;
+  const del = IDBObjectStore.prototype.delete;
+  let versionGone = false;
+  let room = false;
+  vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, ...args) {
+    if (!room && this.name === 'versions' && (args[0] as { url?: string }).url === OTHER) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    return put.apply(this, args);
+  });
+  vi.spyOn(IDBObjectStore.prototype, 'delete').mockImplementation(function (this: IDBObjectStore, ...args) {
+    if (this.name === 'versions') versionGone = true;
+    if (this.name === 'raw' && versionGone) room = true;
+    return del.apply(this, args);
+  });
+  const saved = await saveWithQuotaRecovery(env.store, { url: OTHER, document: { ...editions[0]!, url: OTHER }, kind: 'privacy-policy', analyze: minor, raw: { html: html(99), source: 'visit' }, extractorVersion: 9 });
+  expect(saved.status).toBe('first');
+  expect(saved.pruned?.removedVersions).toBe(1);
+  expect(saved.pruned?.removedRaw).toBeGreaterThan(1);
+});
