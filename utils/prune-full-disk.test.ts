@@ -94,27 +94,56 @@ it('before the backfill got through them: the capture is still kept, at the cost
   expect(await newSiteOnFullDisk(env)).toMatchObject({ status: 'first' });
 });
 
-it('minor changes awaiting review, and the saved pages not room enough: the new capture is kept, a minor change goes', async () => {
+const minor = () => ({ ...fakeAnalysis(0), counts: { major: 0, minor: 1, goodNews: 0, cosmetic: 0 } });
+
+/** A page that does not compress (a deterministic pseudo-random run of letters): saved pages weigh here. */
+const noisy = (k: number) => {
+  let x = k + 1;
+  let text = '';
+  for (let i = 0; i < 6000; i++) {
+    x = (Math.imul(x, 1103515245) + 12345) >>> 0;
+    text += String.fromCharCode(97 + (x >>> 16) % 26);
+  }
+  return `<html><body><p>${text}</p></body></html>`;
+};
+
+/** Ten versions of one policy, each a minor change nobody reviewed, with their pages (`page`) or without. */
+async function minorChanges(page?: (k: number) => string) {
   const env = await freshStore();
-  const minor = () => ({ ...fakeAnalysis(0), counts: { major: 0, minor: 1, goodNews: 0, cosmetic: 0 } });
   for (let k = 0; k < 10; k++) {
     env.clock.now = Date.UTC(2026, 0, 1) + k * HOUR;
-    await env.store.savePolicyVersion({ url: URL_A, document: editions[k]!, kind: 'privacy-policy', analyze: minor, raw: { html: html(k), source: 'visit' }, extractorVersion: 9 });
+    await env.store.savePolicyVersion({ url: URL_A, document: editions[k]!, kind: 'privacy-policy', analyze: minor, ...(page ? { raw: { html: page(k), source: 'visit' as const } } : {}), extractorVersion: 9 });
   }
-  // A disk with no room for the new capture's version until a version goes: freeing saved pages is not enough.
+  return env;
+}
+
+/**
+ * A disk with no room for another site's new version until `room` says so; `deleted` hears the store of
+ * each record deleted (what a prune frees).
+ */
+function diskForOther(room: () => boolean, deleted: (store: string) => void) {
   const put = IDBObjectStore.prototype.put;
   const del = IDBObjectStore.prototype.delete;
-  let full = true;
   vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, ...args) {
-    if (full && this.name === 'versions' && (args[0] as { url?: string }).url === OTHER) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    if (!room() && this.name === 'versions' && (args[0] as { url?: string }).url === OTHER) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
     return put.apply(this, args);
   });
   vi.spyOn(IDBObjectStore.prototype, 'delete').mockImplementation(function (this: IDBObjectStore, ...args) {
-    if (this.name === 'versions') full = false;
+    deleted(this.name);
     return del.apply(this, args);
   });
+}
+
+const saveOther = (env: Awaited<ReturnType<typeof freshStore>>, withPage: boolean) =>
+  saveWithQuotaRecovery(env.store, { url: OTHER, document: { ...editions[0]!, url: OTHER }, kind: 'privacy-policy', analyze: minor, ...(withPage ? { raw: { html: html(99), source: 'visit' as const } } : {}), extractorVersion: 9 });
+
+it('minor changes awaiting review, and the saved pages not room enough: the new capture is kept, a minor change goes', async () => {
+  const env = await minorChanges(html);
+  // No room for the new capture's version until a version goes: freeing saved pages is not enough.
+  let versionGone = false;
+  diskForOther(() => versionGone, (store) => (versionGone ||= store === 'versions'));
   env.clock.tick(HOUR);
-  const saved = await saveWithQuotaRecovery(env.store, { url: OTHER, document: { ...editions[0]!, url: OTHER }, kind: 'privacy-policy', analyze: minor, raw: { html: html(99), source: 'visit' }, extractorVersion: 9 });
+  const saved = await saveOther(env, true);
   expect(saved.status).toBe('first');
   expect(saved.pruned?.removedRaw).toBeGreaterThan(0);
   // One version was room enough: one goes, the oldest minor change, not all eight held.
@@ -129,63 +158,29 @@ it('minor changes awaiting review, and the saved pages not room enough: the new 
 });
 
 it('the last resort goes further a round at a time (1, then 2 more): three held versions go where three make room', async () => {
-  const env = await freshStore();
-  const minor = () => ({ ...fakeAnalysis(0), counts: { major: 0, minor: 1, goodNews: 0, cosmetic: 0 } });
-  for (let k = 0; k < 10; k++) {
-    env.clock.now = Date.UTC(2026, 0, 1) + k * HOUR;
-    await env.store.savePolicyVersion({ url: URL_A, document: editions[k]!, kind: 'privacy-policy', analyze: minor, extractorVersion: 9 });
-  }
+  const env = await minorChanges();
   // Room for the new capture once three versions are gone; no saved pages to free.
-  const put = IDBObjectStore.prototype.put;
-  const del = IDBObjectStore.prototype.delete;
   let versionsDeleted = 0;
-  vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, ...args) {
-    if (versionsDeleted < 3 && this.name === 'versions' && (args[0] as { url?: string }).url === OTHER) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-    return put.apply(this, args);
-  });
-  vi.spyOn(IDBObjectStore.prototype, 'delete').mockImplementation(function (this: IDBObjectStore, ...args) {
-    if (this.name === 'versions') versionsDeleted++;
-    return del.apply(this, args);
-  });
-  const saved = await saveWithQuotaRecovery(env.store, { url: OTHER, document: { ...editions[0]!, url: OTHER }, kind: 'privacy-policy', analyze: minor, extractorVersion: 9 });
+  diskForOther(() => versionsDeleted >= 3, (store) => void (store === 'versions' && versionsDeleted++));
+  const saved = await saveOther(env, false);
   expect(saved.status).toBe('first');
   expect(saved.pruned).toEqual({ removedRaw: 0, removedVersions: 3 });
 });
 
-/** A page that does not compress (a deterministic pseudo-random run of letters): saved pages weigh here. */
-const noisy = (k: number) => {
-  let x = k + 1;
-  let text = '';
-  for (let i = 0; i < 6000; i++) {
-    x = (Math.imul(x, 1103515245) + 12345) >>> 0;
-    text += String.fromCharCode(97 + (x >>> 16) % 26);
-  }
-  return `<html><body><p>${text}</p></body></html>`;
-};
-
 it('before more of what awaits review goes, an ordinary prune frees what it may again (saved pages here)', async () => {
-  const env = await freshStore();
-  const minor = () => ({ ...fakeAnalysis(0), counts: { major: 0, minor: 1, goodNews: 0, cosmetic: 0 } });
-  for (let k = 0; k < 10; k++) {
-    env.clock.now = Date.UTC(2026, 0, 1) + k * HOUR;
-    await env.store.savePolicyVersion({ url: URL_A, document: editions[k]!, kind: 'privacy-policy', analyze: minor, raw: { html: noisy(k), source: 'visit' }, extractorVersion: 9 });
-  }
+  const env = await minorChanges(noisy);
   // Room for the new capture only once a saved page goes after a version has: the first round's version is
   // not enough, the next round's ordinary prune makes the room.
-  const put = IDBObjectStore.prototype.put;
-  const del = IDBObjectStore.prototype.delete;
   let versionGone = false;
   let room = false;
-  vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, ...args) {
-    if (!room && this.name === 'versions' && (args[0] as { url?: string }).url === OTHER) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-    return put.apply(this, args);
-  });
-  vi.spyOn(IDBObjectStore.prototype, 'delete').mockImplementation(function (this: IDBObjectStore, ...args) {
-    if (this.name === 'versions') versionGone = true;
-    if (this.name === 'raw' && versionGone) room = true;
-    return del.apply(this, args);
-  });
-  const saved = await saveWithQuotaRecovery(env.store, { url: OTHER, document: { ...editions[0]!, url: OTHER }, kind: 'privacy-policy', analyze: minor, raw: { html: html(99), source: 'visit' }, extractorVersion: 9 });
+  diskForOther(
+    () => room,
+    (store) => {
+      if (store === 'versions') versionGone = true;
+      if (store === 'raw' && versionGone) room = true;
+    },
+  );
+  const saved = await saveOther(env, true);
   expect(saved.status).toBe('first');
   expect(saved.pruned?.removedVersions).toBe(1);
   expect(saved.pruned?.removedRaw).toBeGreaterThan(1);
