@@ -329,7 +329,7 @@ function build(locale: string): UiWords {
       saveFailed: () =>
         `Une nouvelle version d’une politique n’a pas pu être enregistrée${C} le navigateur n’a plus d’espace de stockage pour Clausewatch. Libérez de l’espace disque${S} Clausewatch réessaiera à la prochaine vérification de la politique ou quand vous l’ouvrirez.`,
       pruned: (raw, versions) =>
-        `L’espace de stockage était plein. Pour faire de la place, ont été supprimées${C} ${[raw > 0 ? count(raw, 'ancienne page enregistrée', 'anciennes pages enregistrées') : '', versions > 0 ? count(versions, 'ancienne version intermédiaire', 'anciennes versions intermédiaires') : ''].filter(Boolean).join(' et ')} (la première et la dernière version de chaque politique, et les pages d’où elles ont été lues, sont toujours conservées).`,
+        `L’espace de stockage était plein. Pour faire de la place, ${raw + versions === 1 ? 'a été supprimée' : 'ont été supprimées'}${C} ${[raw > 0 ? count(raw, 'ancienne page enregistrée', 'anciennes pages enregistrées') : '', versions > 0 ? count(versions, 'ancienne version intermédiaire', 'anciennes versions intermédiaires') : ''].filter(Boolean).join(' et ')} (la première et la dernière version de chaque politique, et les pages d’où elles ont été lues, sont toujours conservées).`,
     },
     discoveryWhy: (w) =>
       ({ entered: 'l’adresse que vous avez saisie', rel: 'signalée rel="privacy-policy" par le site', label: `lien intitulé «\u00a0${w.detail ?? ''}\u00a0»`, path: `lien vers ${w.detail ?? ''}`, usual: 'un emplacement habituel pour une politique de confidentialité' })[w.code],

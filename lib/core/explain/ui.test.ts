@@ -278,3 +278,14 @@ describe('a check that failed in a way nobody foresaw', () => {
     expect(explainer('en').ui.failure({ code: 'error' })).toBe('an unexpected error');
   });
 });
+
+describe('the French pruning notice', () => {
+  it('agrees its verb with what was removed: one page or version, or more', () => {
+    const { ui } = explainer('fr');
+    // (French puts a no-break space before the colon.)
+    const storage = { pruned: (raw: number, versions: number) => ui.storage.pruned(raw, versions).replace(/\u00a0/g, ' ') };
+    expect(storage.pruned(1, 0)).toContain('a été supprimée : 1 ancienne page enregistrée');
+    expect(storage.pruned(0, 1)).toContain('a été supprimée : 1 ancienne version intermédiaire');
+    expect(storage.pruned(1, 1)).toContain('ont été supprimées : 1 ancienne page enregistrée et 1 ancienne version intermédiaire');
+  });
+});
