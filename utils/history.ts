@@ -9,7 +9,7 @@ import { analyzeChangeYielding } from '@/lib/core/engine';
 import { EXTRACTOR_VERSION } from '@/lib/core/page/extract';
 import type { PolicyDocument, PolicyKind } from '@/lib/core/schema';
 import { StorageProblem } from '@/lib/extension/views';
-import { openPolicyStore, reextractAll, saveWithQuotaRecovery, StoreError, type ExtractFn, type PolicyStore } from '@/lib/history';
+import { openPolicyStore, reextractAll, saveWithQuotaRecovery, StoreError, type ExtractFn, type PolicyStore, type Removed } from '@/lib/history';
 import { recordOutcome } from './diagnostics';
 import { serial } from './serial';
 
@@ -30,7 +30,6 @@ export interface HistoryDeps {
   name?: string;
 }
 
-type Removed = { removedRaw: number; removedVersions: number };
 const NONE: Removed = { removedRaw: 0, removedVersions: 0 };
 /** What a storage problem says was removed to make room. */
 const removedIn = (p: StorageProblem): Removed => ({ removedRaw: p.removedRaw ?? 0, removedVersions: p.removedVersions ?? 0 });

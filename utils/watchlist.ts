@@ -6,7 +6,7 @@
 import { hasReviewableChange, pendingChange } from '@/lib/core/review';
 import { DEFAULT_FREQUENCY_HOURS, firstCheck, nextAfterSuccess } from '@/lib/extension/schedule';
 import { PolicyKind, type ChangeAnalysis, type Detection } from '@/lib/core/schema';
-import { parsePolicyId, policyKeyFor, type PolicyStore } from '@/lib/history';
+import { owesAnalysis, parsePolicyId, policyKeyFor, type PolicyStore } from '@/lib/history';
 import { samePolicyAddress, watchedAddress } from '@/lib/core/url';
 import type { WatchEntry } from '@/lib/extension/views';
 import type { Badges } from './badges';
@@ -218,8 +218,7 @@ export function createWatchList(deps: WatchListDeps) {
     for (const policy of await store.listPolicies(site)) {
       const versions = await store.listVersions(policy.policyId);
       const pending = new Set(pendingChange(versions)?.versions);
-      // A version with the text of the one before it has no change to analyse (the backfill's rule too).
-      if (versions.some((v, i) => pending.has(v) && v.counts === null && v.contentHash !== versions[i - 1]?.contentHash)) return false;
+      if (versions.some((v, i) => pending.has(v) && owesAnalysis(v, v.counts !== null, versions[i - 1]))) return false;
     }
     return true;
   }

@@ -20,6 +20,15 @@ import type { AnalyzeFn } from './save';
 type Candidate = { version: VersionRecord; previous: VersionRecord };
 
 /**
+ * Whether a version's change is owed an analysis: it has none, and its text differs from the version's before
+ * it (a version with the text of the one before has no change to analyse; a first version none at all). The
+ * backfill's rule, and so the rule of what pruning and the watch list count as not analysed yet.
+ */
+export function owesAnalysis(version: { contentHash: string }, analysed: boolean, previous: { contentHash: string } | undefined): boolean {
+  return !analysed && previous !== undefined && version.contentHash !== previous.contentHash;
+}
+
+/**
  * `skip`: versions this worker already tried and could not analyse (damaged text, an analysis that failed);
  * they are passed over, so they are not retried on every run and older changes still get their turn. The
  * ones found so are added to it. `remaining`: changes still without analysis after this call (none tried).
@@ -31,7 +40,7 @@ export async function analyzeMissing(ctx: StoreContext, analyze: AnalyzeFn, limi
     for (const list of (await readIndex(tx, bad)).versionsByPolicy.values()) {
       list.forEach((version, i) => {
         const previous = list[i - 1];
-        if (previous && version.analysis === null && version.contentHash !== previous.contentHash) out.push({ version, previous });
+        if (previous && owesAnalysis(version, version.analysis !== null, previous)) out.push({ version, previous });
       });
     }
     // The most recent first: they are what the badge and the popup show.

@@ -16,10 +16,13 @@ export type StoreErrorCode =
   | 'unavailable'
   | 'unknown';
 
+/** What a prune removed: versions and saved pages (raw captures). */
+export type Removed = { removedVersions: number; removedRaw: number };
+
 export class StoreError extends Error {
   readonly code: StoreErrorCode;
   /** Set on a save that a full disk refused after space was freed for it: what was removed (store.ts). */
-  pruned?: { removedVersions: number; removedRaw: number };
+  pruned?: Removed;
 
   constructor(code: StoreErrorCode, message: string, options?: { cause?: unknown }) {
     super(message, options);

@@ -15,9 +15,10 @@
 export { openPolicyStore, saveWithQuotaRecovery } from './store';
 export type { PolicyStore, OpenOptions, SaveInput, SaveResult, AnalyzeFn, ExtractFn, PruneResult, ReextractOutcome } from './store';
 export { reextractAll, reextractStep, REEXTRACT_PER_STEP } from './reextract';
+export { owesAnalysis } from './backfill';
 export type { StepResult } from './reextract';
 export { StoreError, isQuotaError } from './errors';
-export type { StoreErrorCode } from './errors';
+export type { StoreErrorCode, Removed } from './errors';
 export { siteForUrl, normalizePolicyPath, originForUrl, parsePolicyId, policyIdFor, policyKeyFor, samePolicyAddress } from './site';
 export type { PolicyKey } from './site';
 export { CURRENT_VERSION, DEFAULT_NAME, migrations, openDatabase, STORES } from './db';

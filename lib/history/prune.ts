@@ -10,6 +10,7 @@ import { failedWrite, reading } from './quarantine';
 import { hasReviewableChange, pendingChange } from '../core/review';
 import { versionOrder } from '../core/version-order';
 import { isUnreviewedMajor } from './read';
+import { owesAnalysis } from './backfill';
 
 export type PruneResult = { removedVersions: number; removedRaw: number; bytesBefore: number; bytesAfter: number };
 
@@ -271,7 +272,7 @@ export async function prune(ctx: StoreContext, options: PruneOptions = {}): Prom
         for (const v of pending?.versions ?? []) {
           const before = sorted[(at.get(v) ?? -1) - 1];
           if (v.analysis === null) {
-            if (before && before.contentHash !== v.contentHash) held.set(v, unknown);
+            if (owesAnalysis(v, false, before)) held.set(v, unknown);
           } else if (hasReviewableChange(v.analysis)) held.set(v, knownMinor);
           else if (v.analysis.truncated) held.set(v, unknown);
         }

@@ -33,7 +33,7 @@
  */
 import type { EvidencePolicy } from './evidence/export';
 import { DEFAULT_NAME, openDatabase, type Database } from './db';
-import { StoreError } from './errors';
+import { StoreError, type Removed } from './errors';
 import type {
   ChainStatus,
   ExportFile,
@@ -159,22 +159,33 @@ export async function openPolicyStore(options: OpenOptions): Promise<PolicyStore
 const LAST_RESORT_ROUNDS = 6;
 
 /**
+ * The prunes a quota recovery tries, in order, each followed by a retry: an ordinary one, then the last
+ * resort's rounds, an ordinary prune before each round after the first (what an ordinary prune may take,
+ * the pages of the versions the round before removed among it, goes before more of what awaits review).
+ */
+const RECOVERY_STEPS: ReadonlyArray<PruneOptions | undefined> = [
+  undefined,
+  ...Array.from({ length: LAST_RESORT_ROUNDS }, (_, round) => (round === 0 ? [{ removeHeld: 1 }] : [undefined, { removeHeld: 2 ** round }])).flat(),
+];
+
+/**
  * A save that, when storage is full, frees space (pruning middle versions, see `prune`) and tries again, so
- * that the newest capture is kept at the cost of the oldest intermediate ones. First an ordinary prune and a
- * retry; while the quota still refuses it, the last resort (`prune` `removeHeld`: versions held for what
- * awaits review), 1, 2, 4, … at a time, each followed by a retry and, in the next round, by an ordinary prune
- * first, so no more of them go than the room asks (bounded by rounds, never by time). If nothing more can be pruned, or the last retry fails too, the quota
- * StoreError reaches the caller, with what was removed on the way (`pruned`), to show the user.
+ * that the newest capture is kept at the cost of the oldest intermediate ones (RECOVERY_STEPS): first an
+ * ordinary prune and a retry; while the quota still refuses it, the last resort (`prune` `removeHeld`:
+ * versions held for what awaits review), 1, 2, 4, … at a time, each followed by a retry, so no more of them
+ * go than the room asks (bounded by rounds, never by time). If the last resort has nothing more to remove,
+ * or the last retry fails too, the quota StoreError reaches the caller, with what was removed on the way
+ * (`pruned`), to show the user.
  */
 export async function saveWithQuotaRecovery(
   store: PolicyStore,
   input: SaveInput,
-): Promise<SaveResult & { pruned?: { removedVersions: number; removedRaw: number } }> {
+): Promise<SaveResult & { pruned?: Removed }> {
   try {
     return await store.savePolicyVersion(input);
   } catch (error) {
     if (!isQuota(error)) throw error;
-    const freed = { removedVersions: 0, removedRaw: 0 };
+    const freed: Removed = { removedVersions: 0, removedRaw: 0 };
     let last: unknown = error;
     /** Prunes, then tries again when anything was freed: the save's result, or null to go on. */
     const pruneAndRetry = async (options?: PruneOptions): Promise<SaveResult | null | 'nothing freed'> => {
@@ -196,25 +207,19 @@ export async function saveWithQuotaRecovery(
         return null;
       }
     };
-    let saved = await pruneAndRetry();
-    for (let round = 0; round < LAST_RESORT_ROUNDS && (saved === null || saved === 'nothing freed'); round++) {
-      // What an ordinary prune may take goes before what awaits review: saved pages and versions the last
-      // round left (the pages of the versions it removed among them).
-      if (round > 0) {
-        saved = await pruneAndRetry();
-        if (saved !== null && saved !== 'nothing freed') break;
-      }
-      saved = await pruneAndRetry({ removeHeld: 2 ** round });
-      if (saved === 'nothing freed') break;
+    for (const step of RECOVERY_STEPS) {
+      const saved = await pruneAndRetry(step);
+      // The last resort with nothing more to remove: the save cannot be made room for.
+      if (saved === 'nothing freed' && step?.removeHeld !== undefined) break;
+      // `pruned` tells the user what went: only versions and saved pages are worth telling.
+      if (saved !== null && saved !== 'nothing freed') return freed.removedVersions + freed.removedRaw > 0 ? { ...saved, pruned: { ...freed } } : saved;
     }
-    if (saved === null || saved === 'nothing freed') throw withPruned(last, freed);
-    // `pruned` tells the user what went: only versions and saved pages are worth telling.
-    return freed.removedVersions + freed.removedRaw > 0 ? { ...saved, pruned: { ...freed } } : saved;
+    throw withPruned(last, freed);
   }
 }
 
 /** The error, with what the recovery removed before it failed (StoreError `pruned`), when it removed anything. */
-function withPruned(error: unknown, freed: { removedVersions: number; removedRaw: number }): unknown {
+function withPruned(error: unknown, freed: Removed): unknown {
   if (error instanceof StoreError && freed.removedVersions + freed.removedRaw > 0) error.pruned = { ...freed };
   return error;
 }
