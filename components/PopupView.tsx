@@ -55,8 +55,9 @@ function PolicySection({
   const headingId = useId();
   // A finding's "Show on page" names its policy by kind and title (two policies of a site can share a title),
   // or by its heading alone, which is the kind when the policy has no title; where two shown policies have
-  // one kind and title, the heading adds the address.
+  // one kind and title, the heading adds the address. With one policy shown, no name.
   const kindId = useId();
+  const policyNameIds = showKindHeading ? (policy.title ? `${kindId} ${headingId}` : headingId) : undefined;
   const words = useWords();
   const { ui, format } = words;
   const [showReviewed, setShowReviewed] = useState(false);
@@ -107,7 +108,7 @@ function PolicySection({
           </button>
         </div>
       ) : analysis ? (
-        <AnalysisView analysis={analysis} language={quotesLanguage(policy.olderLanguage, policy.language)} onShowOnPage={(quote) => actions.onShowOnPage(policy, quote)} policyNameIds={showKindHeading ? (policy.title ? `${kindId} ${headingId}` : headingId) : undefined} />
+        <AnalysisView analysis={analysis} language={quotesLanguage(policy.olderLanguage, policy.language)} onShowOnPage={(quote) => actions.onShowOnPage(policy, quote)} policyNameIds={policyNameIds} />
       ) : (
         <StatementsCard statements={policy.statements} language={policy.language} first={policy.versionCount <= 1} />
       )}

@@ -174,9 +174,10 @@ export function errorMessage(err: unknown, ui: Pick<UiWords, 'userError' | 'unex
  */
 export function storageProblemText(ui: Pick<UiWords, 'storage'>, problem: StorageProblem): string {
   if (problem.kind === 'pruned') return ui.storage.pruned(problem.removedRaw, problem.removedVersions);
+  const failed = ui.storage.saveFailed(problem.reason);
   const raw = problem.removedRaw ?? 0;
   const versions = problem.removedVersions ?? 0;
-  return raw + versions > 0 ? `${ui.storage.saveFailed(problem.reason)} ${ui.storage.pruned(raw, versions)}` : ui.storage.saveFailed(problem.reason);
+  return raw + versions > 0 ? `${failed} ${ui.storage.pruned(raw, versions)}` : failed;
 }
 
 export function nothingToReview(ui: UiWords, analysis: ChangeAnalysis): string {

@@ -12,7 +12,7 @@
 import { pendingChange } from '@/lib/core/review';
 import type { History } from './history';
 import type { Notifications } from './notifications';
-import { getSettings, getWatches, updateNotices, type NoticeState } from './prefs';
+import { getSettings, getWatches, inNoticesTurn, updateNotices, type NoticeState } from './prefs';
 
 export interface ChangeNoticesDeps {
   history: Pick<History, 'store'>;
@@ -118,10 +118,7 @@ export function createChangeNotices(deps: ChangeNoticesDeps) {
    * then, and it goes too.
    */
   function withdraw(site: string): Promise<void> {
-    return updateNotices(async (state) => {
-      await deps.notifications.clearChange(site);
-      return { state, result: undefined };
-    });
+    return inNoticesTurn(() => deps.notifications.clearChange(site));
   }
 
   /** Starts the record if it was never written (from now), before any check of this worker can save. */

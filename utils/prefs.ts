@@ -201,6 +201,11 @@ const noticesItem = storage.defineItem<unknown>('local:changeNotices', { version
 export const MAX_NOTICE_POLICIES = 5_000;
 const noticesInTurn = serial();
 
+/** Runs `work` in turn with the considerations (updateNotices), without reading or writing their record. */
+export function inNoticesTurn<T>(work: () => Promise<T>): Promise<T> {
+  return noticesInTurn(work);
+}
+
 /**
  * One consideration at a time (a check and the sweep at a worker's start must not both announce one
  * change): `work` gets the record and returns it as it should be stored, with its own result. A record

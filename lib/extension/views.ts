@@ -35,8 +35,9 @@ export const PolicyView = z.object({
    * The language of the versions the shown analysis compares the latest with: the one the analysis recorded
    * (ChangeAnalysis.languages), else, for an analysis stored before it did or a change read as several, the
    * versions' from the pending change's baseline (else the version before the latest) up to the latest (one
-   * in another language than the latest's, if any: utils/tab-state.ts olderLanguageOf); null when there is none. The findings quote both sides: where the
-   * languages differ, the popup marks their quotes as of no one language, as the history page does.
+   * in another language than the latest's, if any: utils/tab-state.ts olderLanguageOf); null when there is
+   * none. The findings quote both sides: where the languages differ, the popup marks their quotes as of no
+   * one language, as the history page does.
    */
   olderLanguage: z.string().nullable(),
   /** What the latest version says now about sharing, AI training and the rest (first-visit card). */
