@@ -173,11 +173,10 @@ export function errorMessage(err: unknown, ui: Pick<UiWords, 'userError' | 'unex
  * make room, also when the save failed all the same.
  */
 export function storageProblemText(ui: Pick<UiWords, 'storage'>, problem: StorageProblem): string {
-  if (problem.kind === 'pruned') return ui.storage.pruned(problem.removedRaw, problem.removedVersions);
+  if (problem.kind === 'pruned') return ui.storage.pruned(problem);
   const failed = ui.storage.saveFailed(problem.reason);
-  const raw = problem.removedRaw ?? 0;
-  const versions = problem.removedVersions ?? 0;
-  return raw + versions > 0 ? `${failed} ${ui.storage.pruned(raw, versions)}` : failed;
+  const removed = { removedRaw: problem.removedRaw ?? 0, removedVersions: problem.removedVersions ?? 0, removedUnreviewed: problem.removedUnreviewed ?? 0 };
+  return removed.removedRaw + removed.removedVersions > 0 ? `${failed} ${ui.storage.pruned(removed)}` : failed;
 }
 
 export function nothingToReview(ui: UiWords, analysis: ChangeAnalysis): string {

@@ -553,7 +553,7 @@ describe('the popup’s storage-full alert after space was freed in vain', () =>
     const html = renderToString(<WordsProvider locale="en"><PopupView now={NOW} state={tab({ storageProblem: { kind: 'save-failed', reason: 'quota', removedRaw: 2, removedVersions: 1 } })} actions={actions} historyHref="#" /></WordsProvider>);
     const text = readable(/<p class="alert" role="alert">(.*?)<\/p>/.exec(html)?.[1] ?? '');
     expect(text).toContain(ui.storage.saveFailed('quota'));
-    expect(text).toContain(ui.storage.pruned(2, 1));
+    expect(text).toContain(ui.storage.pruned({ removedRaw: 2, removedVersions: 1 }));
     // Without anything removed, the failure alone.
     const alone = renderToString(<WordsProvider locale="en"><PopupView now={NOW} state={tab({ storageProblem: { kind: 'save-failed', reason: 'quota' } })} actions={actions} historyHref="#" /></WordsProvider>);
     expect(readable(/<p class="alert" role="alert">(.*?)<\/p>/.exec(alone)?.[1] ?? '')).toBe(ui.storage.saveFailed('quota'));

@@ -95,8 +95,8 @@ describe('a save a full disk refuses even after space was freed for it', () => {
     });
     const error = await history.save(other, { ...doc('We collect nothing.'), url: other }, 'privacy-policy', page('We collect nothing.')).catch((e: unknown) => e);
     // The middle version's page went, then (the last resort) the middle version, a minor change nobody reviewed.
-    expect(error).toMatchObject({ code: 'quota', pruned: { removedRaw: 1, removedVersions: 1 } });
-    expect(await history.storageProblem()).toEqual({ kind: 'save-failed', reason: 'quota', removedRaw: 1, removedVersions: 1 });
+    expect(error).toMatchObject({ code: 'quota', pruned: { removedRaw: 1, removedVersions: 1, removedUnreviewed: 1 } });
+    expect(await history.storageProblem()).toEqual({ kind: 'save-failed', reason: 'quota', removedRaw: 1, removedVersions: 1, removedUnreviewed: 1 });
     // Refused again, with nothing more to remove: what went before is still told.
     spy.mockImplementation(function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
       if (this.name === STORES.versions && (args[0] as { url?: string }).url === other) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
@@ -104,9 +104,9 @@ describe('a save a full disk refuses even after space was freed for it', () => {
     });
     await expect(history.save(other, { ...doc('We collect nothing.'), url: other }, 'privacy-policy', page('We collect nothing.'))).rejects.toMatchObject({ code: 'quota' });
     spy.mockRestore();
-    expect(await history.storageProblem()).toEqual({ kind: 'save-failed', reason: 'quota', removedRaw: 1, removedVersions: 1 });
+    expect(await history.storageProblem()).toEqual({ kind: 'save-failed', reason: 'quota', removedRaw: 1, removedVersions: 1, removedUnreviewed: 1 });
     // Saving works again: the failure is over, the removal is still told.
     expect((await history.save(other, { ...doc('We collect nothing.'), url: other }, 'privacy-policy', page('We collect nothing.'))).status).toBe('first');
-    expect(await history.storageProblem()).toEqual({ kind: 'pruned', removedRaw: 1, removedVersions: 1 });
+    expect(await history.storageProblem()).toEqual({ kind: 'pruned', removedRaw: 1, removedVersions: 1, removedUnreviewed: 1 });
   });
 });

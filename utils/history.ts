@@ -30,10 +30,14 @@ export interface HistoryDeps {
   name?: string;
 }
 
-const NONE: Removed = { removedRaw: 0, removedVersions: 0 };
+const NONE: Removed = { removedRaw: 0, removedVersions: 0, removedUnreviewed: 0 };
 /** What a storage problem says was removed to make room. */
-const removedIn = (p: StorageProblem): Removed => ({ removedRaw: p.removedRaw ?? 0, removedVersions: p.removedVersions ?? 0 });
-const sum = (a: Removed, b: Removed): Removed => ({ removedRaw: a.removedRaw + b.removedRaw, removedVersions: a.removedVersions + b.removedVersions });
+const removedIn = (p: StorageProblem): Removed => ({ removedRaw: p.removedRaw ?? 0, removedVersions: p.removedVersions ?? 0, removedUnreviewed: p.removedUnreviewed ?? 0 });
+const sum = (a: Removed, b: Removed): Removed => ({
+  removedRaw: a.removedRaw + b.removedRaw,
+  removedVersions: a.removedVersions + b.removedVersions,
+  removedUnreviewed: a.removedUnreviewed + b.removedUnreviewed,
+});
 
 export interface History {
   store(): Promise<PolicyStore>;

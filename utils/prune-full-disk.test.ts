@@ -85,13 +85,18 @@ it('control: once the backfill has analysed them, a full disk prunes old version
   const env = await merged();
   await env.store.prune(); // an earlier full disk already took the middle pages
   await env.store.analyzeMissing(cosmetic, 1000);
-  expect(await newSiteOnFullDisk(env)).toMatchObject({ status: 'first', pruned: { removedVersions: expect.any(Number) } });
+  // Cosmetic changes, nothing in them to review: the notice calls them old intermediate versions.
+  expect(await newSiteOnFullDisk(env)).toMatchObject({ status: 'first', pruned: { removedVersions: expect.any(Number), removedUnreviewed: 0 } });
 });
 
 it('before the backfill got through them: the capture is still kept, at the cost of changes awaiting their analysis', async () => {
   const env = await merged();
   await env.store.prune(); // an earlier full disk already took the middle pages
-  expect(await newSiteOnFullDisk(env)).toMatchObject({ status: 'first' });
+  const saved = await newSiteOnFullDisk(env);
+  expect(saved).toMatchObject({ status: 'first' });
+  // Each version removed awaited its analysis, and with it the user's review: the notice says so.
+  expect(saved.pruned?.removedVersions).toBeGreaterThan(0);
+  expect(saved.pruned?.removedUnreviewed).toBe(saved.pruned?.removedVersions);
 });
 
 const minor = () => ({ ...fakeAnalysis(0), counts: { major: 0, minor: 1, goodNews: 0, cosmetic: 0 } });
@@ -146,8 +151,10 @@ it('minor changes awaiting review, and the saved pages not room enough: the new 
   const saved = await saveOther(env, true);
   expect(saved.status).toBe('first');
   expect(saved.pruned?.removedRaw).toBeGreaterThan(0);
-  // One version was room enough: one goes, the oldest minor change, not all eight held.
+  // One version was room enough: one goes, the oldest minor change, not all eight held; the notice calls it
+  // a change awaiting review, not an old intermediate version.
   expect(saved.pruned?.removedVersions).toBe(1);
+  expect(saved.pruned?.removedUnreviewed).toBe(1);
   const [policy] = await env.store.listPolicies('example.com');
   const versions = await env.store.listVersions(policy!.policyId);
   expect(versions).toHaveLength(9);
@@ -164,7 +171,7 @@ it('the last resort goes further a round at a time (1, then 2 more): three held 
   diskForOther(() => versionsDeleted >= 3, (store) => void (store === 'versions' && versionsDeleted++));
   const saved = await saveOther(env, false);
   expect(saved.status).toBe('first');
-  expect(saved.pruned).toEqual({ removedRaw: 0, removedVersions: 3 });
+  expect(saved.pruned).toEqual({ removedRaw: 0, removedVersions: 3, removedUnreviewed: 3 });
 });
 
 it('before more of what awaits review goes, an ordinary prune frees what it may again (saved pages here)', async () => {

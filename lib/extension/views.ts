@@ -58,8 +58,15 @@ export const StorageProblem = z.discriminatedUnion('kind', [
     /** What the quota recovery removed before the save failed all the same (absent when nothing was). */
     removedRaw: z.number().int().nonnegative().optional(),
     removedVersions: z.number().int().nonnegative().optional(),
+    /** Of those versions, how many held a change awaiting review (absent in records written before it was counted). */
+    removedUnreviewed: z.number().int().nonnegative().optional(),
   }),
-  z.object({ kind: z.literal('pruned'), removedRaw: z.number().int().nonnegative(), removedVersions: z.number().int().nonnegative() }),
+  z.object({
+    kind: z.literal('pruned'),
+    removedRaw: z.number().int().nonnegative(),
+    removedVersions: z.number().int().nonnegative(),
+    removedUnreviewed: z.number().int().nonnegative().optional(),
+  }),
 ]);
 export type StorageProblem = z.infer<typeof StorageProblem>;
 

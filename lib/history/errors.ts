@@ -16,8 +16,11 @@ export type StoreErrorCode =
   | 'unavailable'
   | 'unknown';
 
-/** What a prune removed: versions and saved pages (raw captures). */
-export type Removed = { removedVersions: number; removedRaw: number };
+/**
+ * What a prune removed: versions and saved pages (raw captures); of the versions, how many held a change
+ * still awaiting review (only the last resort of a save on a full disk removes those).
+ */
+export type Removed = { removedVersions: number; removedRaw: number; removedUnreviewed: number };
 
 export class StoreError extends Error {
   readonly code: StoreErrorCode;

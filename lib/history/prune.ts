@@ -11,8 +11,9 @@ import { hasReviewableChange, pendingChange } from '../core/review';
 import { versionOrder } from '../core/version-order';
 import { isUnreviewedMajor } from './read';
 import { owesAnalysis } from './backfill';
+import type { Removed } from './errors';
 
-export type PruneResult = { removedVersions: number; removedRaw: number; bytesBefore: number; bytesAfter: number };
+export type PruneResult = Removed & { bytesBefore: number; bytesAfter: number };
 
 /** Estimated bytes of a stored value: its JSON, with binary data (a raw capture's gzip) at its length. */
 function sizeOf(value: unknown): number {
@@ -311,7 +312,8 @@ export async function prune(ctx: StoreContext, options: PruneOptions = {}): Prom
     for (const id of deadBlocks) deletes.push(tx.objectStore(STORES.blocks).delete(primaryKeys.get(id)!));
     await Promise.all(deletes);
     await tx.done;
-    return { removedVersions: removed.length, removedRaw: removedRaw.size, bytesBefore, bytesAfter: bytes };
+    // Every version the last resort removes awaited review (it chooses among those alone); no other does.
+    return { removedVersions: removed.length, removedRaw: removedRaw.size, removedUnreviewed: lastResort ? removed.length : 0, bytesBefore, bytesAfter: bytes };
   } catch (error) {
     throw await failedWrite(ctx, tx, error, 'free storage space');
   }

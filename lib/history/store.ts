@@ -185,7 +185,7 @@ export async function saveWithQuotaRecovery(
     return await store.savePolicyVersion(input);
   } catch (error) {
     if (!isQuota(error)) throw error;
-    const freed: Removed = { removedVersions: 0, removedRaw: 0 };
+    const freed: Removed = { removedVersions: 0, removedRaw: 0, removedUnreviewed: 0 };
     let last: unknown = error;
     /** Prunes, then tries again when anything was freed: the save's result, or null to go on. */
     const pruneAndRetry = async (options?: PruneOptions): Promise<SaveResult | null | 'nothing freed'> => {
@@ -197,6 +197,7 @@ export async function saveWithQuotaRecovery(
       }
       freed.removedVersions += r.removedVersions;
       freed.removedRaw += r.removedRaw;
+      freed.removedUnreviewed += r.removedUnreviewed;
       // Any space freed is worth a retry, text nothing used any more included.
       if (r.bytesAfter >= r.bytesBefore) return 'nothing freed';
       try {

@@ -23,6 +23,12 @@ export function counting(locale: string): Counting {
   };
 }
 
+/** Items joined as the language lists them ("A, B and C"), the empty ones left out. */
+export function listing(locale: string): (items: readonly string[]) => string {
+  const lists = new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' });
+  return (items) => lists.format(items.filter(Boolean));
+}
+
 /** `make(locale)`, made once per tag and then remembered (a language's words for "es-MX", "de-CH"…). */
 export function perLocale<T>(make: (locale: string) => T): (locale: string) => T {
   const made = new Map<string, T>();

@@ -1,4 +1,4 @@
-import { counting, perLocale } from './count';
+import { counting, listing, perLocale } from './count';
 import type { UiWords } from './ui';
 import { shownValue } from '../import-refusal';
 
@@ -26,6 +26,7 @@ const unexpectedError = (detail: string): string => (detail ? `ein unerwarteter 
 /** The words, with numbers written as `locale` (a tag of German) writes them. */
 function build(locale: string): UiWords {
   const { num, pick, count } = counting(locale);
+  const list = listing(locale);
   const mb = (bytes = 0) => `${num(Math.round(bytes / 100_000) / 10)} ${BYTE_UNITS[2]}`;
   const versions = (n: number) => count(n, 'Version', 'Versionen');
   const exported = (filename: string, records: number) =>
@@ -327,8 +328,12 @@ function build(locale: string): UiWords {
     storage: {
       saveFailed: () =>
         'Eine neue Version einer Richtlinie konnte nicht gespeichert werden: Der Browser hat keinen Speicherplatz mehr für Clausewatch. Geben Sie Speicherplatz auf dem Datenträger frei; Clausewatch versucht es erneut, wenn es die Richtlinie das nächste Mal prüft oder Sie sie öffnen.',
-      pruned: (raw, versions) =>
-        `Der Speicher war voll. Um Platz zu schaffen, wurden entfernt: ${[raw > 0 ? count(raw, 'ältere gespeicherte Seite', 'ältere gespeicherte Seiten') : '', versions > 0 ? count(versions, 'alte Zwischenversion', 'alte Zwischenversionen') : ''].filter(Boolean).join(' und ')} (die erste und die neueste Version jeder Richtlinie und die Seiten, aus denen sie gelesen wurden, bleiben immer erhalten).`,
+      pruned: ({ removedRaw: raw, removedVersions: versions, removedUnreviewed: unreviewed = 0 }) =>
+        `Der Speicher war voll. Um Platz zu schaffen, ${raw + versions === 1 ? 'wurde' : 'wurden'} entfernt: ${list([
+          raw > 0 ? count(raw, 'ältere gespeicherte Seite', 'ältere gespeicherte Seiten') : '',
+          versions > unreviewed ? count(versions - unreviewed, 'alte Zwischenversion', 'alte Zwischenversionen') : '',
+          unreviewed > 0 ? count(unreviewed, 'noch nicht geprüfte Änderung', 'noch nicht geprüfte Änderungen') : '',
+        ])} (die erste und die neueste Version jeder Richtlinie und die Seiten, aus denen sie gelesen wurden, bleiben immer erhalten).`,
     },
     discoveryWhy: (w) =>
       ({ entered: 'die Adresse, die Sie eingegeben haben', rel: 'von der Website als rel="privacy-policy" gekennzeichnet', label: `Link mit der Beschriftung „${w.detail ?? ''}“`, path: `Link auf ${w.detail ?? ''}`, usual: 'ein üblicher Ort für eine Datenschutzerklärung' })[w.code],

@@ -1,4 +1,4 @@
-import { counting, perLocale } from './count';
+import { counting, listing, perLocale } from './count';
 import type { UiWords } from './ui';
 import { shownValue } from '../import-refusal';
 
@@ -24,6 +24,7 @@ const unexpectedError = (detail: string): string => (detail ? `an unexpected err
 /** The words, with numbers written as `locale` (a tag of English) writes them. */
 function build(locale: string): UiWords {
   const { num, count } = counting(locale);
+  const list = listing(locale);
   const mb = (bytes = 0) => `${num(Math.round(bytes / 100_000) / 10)} ${BYTE_UNITS[2]}`;
   const versions = (n: number) => count(n, 'version', 'versions');
   const exported = (filename: string, records: number) =>
@@ -311,8 +312,12 @@ function build(locale: string): UiWords {
     storage: {
       saveFailed: () =>
         'A new policy version could not be saved: the browser has no more storage space for Clausewatch. Free some disk space; Clausewatch will try again the next time it checks the policy or you open it.',
-      pruned: (raw, versions) =>
-        `Storage was full: ${[raw > 0 ? `${count(raw, 'older saved page was', 'older saved pages were')}` : '', versions > 0 ? `${count(versions, 'old intermediate version was', 'old intermediate versions were')}` : ''].filter(Boolean).join(' and ')} removed to make room (the first and latest version of every policy, and the pages they were captured from, are always kept).`,
+      pruned: ({ removedRaw: raw, removedVersions: versions, removedUnreviewed: unreviewed = 0 }) =>
+        `Storage was full: ${list([
+          raw > 0 ? count(raw, 'older saved page', 'older saved pages') : '',
+          versions > unreviewed ? count(versions - unreviewed, 'old intermediate version', 'old intermediate versions') : '',
+          unreviewed > 0 ? count(unreviewed, 'change you had not reviewed yet', 'changes you had not reviewed yet') : '',
+        ])} ${raw + versions === 1 ? 'was' : 'were'} removed to make room (the first and latest version of every policy, and the pages they were captured from, are always kept).`,
     },
     discoveryWhy: (w) =>
       ({ entered: 'the address you entered', rel: 'marked rel="privacy-policy" by the site', label: `link labelled "${w.detail ?? ''}"`, path: `link to ${w.detail ?? ''}`, usual: 'a usual place for a privacy policy' })[w.code],

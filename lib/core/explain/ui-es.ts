@@ -1,4 +1,4 @@
-import { counting, perLocale } from './count';
+import { counting, listing, perLocale } from './count';
 import type { UiWords } from './ui';
 import { shownValue } from '../import-refusal';
 
@@ -24,6 +24,7 @@ const unexpectedError = (detail: string): string => (detail ? `un error inespera
 /** The words, with numbers written as `locale` (a tag of Spanish) writes them. */
 function build(locale: string): UiWords {
   const { num, pick, count } = counting(locale);
+  const list = listing(locale);
   const mb = (bytes = 0) => `${num(Math.round(bytes / 100_000) / 10)} ${BYTE_UNITS[2]}`;
   const versions = (n: number) => count(n, 'versión', 'versiones');
   const exported = (filename: string, records: number) =>
@@ -325,8 +326,12 @@ function build(locale: string): UiWords {
     storage: {
       saveFailed: () =>
         'No se pudo guardar una nueva versión de una política: el navegador no tiene más espacio de almacenamiento para Clausewatch. Libere espacio en el disco; Clausewatch volverá a intentarlo la próxima vez que compruebe la política o que usted la abra.',
-      pruned: (raw, versions) =>
-        `El almacenamiento estaba lleno. Para hacer sitio se eliminaron: ${[raw > 0 ? count(raw, 'página guardada antigua', 'páginas guardadas antiguas') : '', versions > 0 ? count(versions, 'versión intermedia antigua', 'versiones intermedias antiguas') : ''].filter(Boolean).join(' y ')} (la primera y la última versión de cada política, y las páginas de las que se leyeron, se conservan siempre).`,
+      pruned: ({ removedRaw: raw, removedVersions: versions, removedUnreviewed: unreviewed = 0 }) =>
+        `El almacenamiento estaba lleno. Para hacer sitio se ${raw + versions === 1 ? 'eliminó' : 'eliminaron'}: ${list([
+          raw > 0 ? count(raw, 'página guardada antigua', 'páginas guardadas antiguas') : '',
+          versions > unreviewed ? count(versions - unreviewed, 'versión intermedia antigua', 'versiones intermedias antiguas') : '',
+          unreviewed > 0 ? count(unreviewed, 'cambio aún sin revisar', 'cambios aún sin revisar') : '',
+        ])} (la primera y la última versión de cada política, y las páginas de las que se leyeron, se conservan siempre).`,
     },
     discoveryWhy: (w) =>
       ({ entered: 'la dirección que ha introducido', rel: 'marcada por el sitio como rel="privacy-policy"', label: `enlace con el texto «${w.detail ?? ''}»`, path: `enlace a ${w.detail ?? ''}`, usual: 'un lugar habitual para una política de privacidad' })[w.code],

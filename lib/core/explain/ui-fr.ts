@@ -1,4 +1,4 @@
-import { counting, perLocale } from './count';
+import { counting, listing, perLocale } from './count';
 import type { UiWords } from './ui';
 import { shownValue } from '../import-refusal';
 
@@ -27,6 +27,7 @@ const unexpectedError = (detail: string): string => (detail ? `une erreur inatte
 /** The words, with numbers written as `locale` (a tag of French) writes them. */
 function build(locale: string): UiWords {
   const { num, pick, count } = counting(locale);
+  const list = listing(locale);
   const mb = (bytes = 0) => `${num(Math.round(bytes / 100_000) / 10)} ${BYTE_UNITS[2]}`;
   const versions = (n: number) => count(n, 'version', 'versions');
   const exported = (filename: string, records: number) =>
@@ -328,8 +329,13 @@ function build(locale: string): UiWords {
     storage: {
       saveFailed: () =>
         `Une nouvelle version d’une politique n’a pas pu être enregistrée${C} le navigateur n’a plus d’espace de stockage pour Clausewatch. Libérez de l’espace disque${S} Clausewatch réessaiera à la prochaine vérification de la politique ou quand vous l’ouvrirez.`,
-      pruned: (raw, versions) =>
-        `L’espace de stockage était plein. Pour faire de la place, ${raw + versions === 1 ? 'a été supprimée' : 'ont été supprimées'}${C} ${[raw > 0 ? count(raw, 'ancienne page enregistrée', 'anciennes pages enregistrées') : '', versions > 0 ? count(versions, 'ancienne version intermédiaire', 'anciennes versions intermédiaires') : ''].filter(Boolean).join(' et ')} (la première et la dernière version de chaque politique, et les pages d’où elles ont été lues, sont toujours conservées).`,
+      // Every noun here is feminine (page, version, modification): the participle agrees with them.
+      pruned: ({ removedRaw: raw, removedVersions: versions, removedUnreviewed: unreviewed = 0 }) =>
+        `L’espace de stockage était plein. Pour faire de la place, ${raw + versions === 1 ? 'a été supprimée' : 'ont été supprimées'}${C} ${list([
+          raw > 0 ? count(raw, 'ancienne page enregistrée', 'anciennes pages enregistrées') : '',
+          versions > unreviewed ? count(versions - unreviewed, 'ancienne version intermédiaire', 'anciennes versions intermédiaires') : '',
+          unreviewed > 0 ? count(unreviewed, 'modification que vous n’aviez pas encore lue', 'modifications que vous n’aviez pas encore lues') : '',
+        ])} (la première et la dernière version de chaque politique, et les pages d’où elles ont été lues, sont toujours conservées).`,
     },
     discoveryWhy: (w) =>
       ({ entered: 'l’adresse que vous avez saisie', rel: 'signalée rel="privacy-policy" par le site', label: `lien intitulé «\u00a0${w.detail ?? ''}\u00a0»`, path: `lien vers ${w.detail ?? ''}`, usual: 'un emplacement habituel pour une politique de confidentialité' })[w.code],

@@ -283,9 +283,37 @@ describe('the French pruning notice', () => {
   it('agrees its verb with what was removed: one page or version, or more', () => {
     const { ui } = explainer('fr');
     // (French puts a no-break space before the colon.)
-    const storage = { pruned: (raw: number, versions: number) => ui.storage.pruned(raw, versions).replace(/\u00a0/g, ' ') };
+    const storage = { pruned: (raw: number, versions: number) => ui.storage.pruned({ removedRaw: raw, removedVersions: versions }).replace(/\u00a0/g, ' ') };
     expect(storage.pruned(1, 0)).toContain('a été supprimée : 1 ancienne page enregistrée');
     expect(storage.pruned(0, 1)).toContain('a été supprimée : 1 ancienne version intermédiaire');
     expect(storage.pruned(1, 1)).toContain('ont été supprimées : 1 ancienne page enregistrée et 1 ancienne version intermédiaire');
+  });
+});
+
+describe('the pruning notice, when the last resort removed changes the user had not reviewed', () => {
+  const pruned = (lang: 'en' | 'de' | 'fr' | 'es', removedUnreviewed?: number) =>
+    explainer(lang).ui.storage.pruned({ removedRaw: 2, removedVersions: 3, ...(removedUnreviewed === undefined ? {} : { removedUnreviewed }) }).replace(/\u00a0/g, ' ');
+
+  it('names them apart from old intermediate versions, in each language, the three counts listed as the language lists', () => {
+    expect(pruned('en', 1)).toMatch(/2 older saved pages, 2 old intermediate versions,? and 1 change you had not reviewed yet were removed/);
+    expect(pruned('de', 1)).toContain('wurden entfernt: 2 ältere gespeicherte Seiten, 2 alte Zwischenversionen und 1 noch nicht geprüfte Änderung');
+    expect(pruned('fr', 1)).toContain('ont été supprimées : 2 anciennes pages enregistrées, 2 anciennes versions intermédiaires et 1 modification que vous n’aviez pas encore lue');
+    expect(pruned('es', 1)).toContain('se eliminaron: 2 páginas guardadas antiguas, 2 versiones intermedias antiguas y 1 cambio aún sin revisar');
+  });
+
+  it('calls none of them intermediate when all the versions removed awaited review', () => {
+    expect(pruned('en', 3)).toContain('2 older saved pages and 3 changes you had not reviewed yet were removed');
+    expect(pruned('en', 3)).not.toContain('intermediate');
+  });
+
+  it('reads a notice recorded before they were counted (no count) as intermediate versions, as it was written', () => {
+    expect(pruned('en')).toContain('2 older saved pages and 3 old intermediate versions were removed');
+    expect(pruned('en', 0)).toBe(pruned('en'));
+  });
+
+  it('agrees the verb with a single thing removed in German and Spanish', () => {
+    const one = (lang: 'de' | 'es') => explainer(lang).ui.storage.pruned({ removedRaw: 0, removedVersions: 1, removedUnreviewed: 1 });
+    expect(one('de')).toContain('wurde entfernt: 1 noch nicht geprüfte Änderung');
+    expect(one('es')).toContain('se eliminó: 1 cambio aún sin revisar');
   });
 });

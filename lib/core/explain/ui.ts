@@ -295,8 +295,11 @@ export interface UiWords {
      * next visit or background check of that policy captures it again and tries once more.
      */
     saveFailed(reason: 'quota'): string;
-    /** Space was made by removing old saved pages and old intermediate versions. */
-    pruned(removedRaw: number, removedVersions: number): string;
+    /**
+     * Space was made by removing old saved pages and old intermediate versions, and (the last resort)
+     * versions whose change awaited review: `removedUnreviewed` of the `removedVersions` (absent: none).
+     */
+    pruned(removed: { removedRaw: number; removedVersions: number; removedUnreviewed?: number }): string;
   };
   /** Why an address is proposed as a site's policy (lib/core/page/discover.ts). */
   discoveryWhy(why: Why): string;
