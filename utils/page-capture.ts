@@ -27,6 +27,14 @@ const SETTLE_MAX_MS = 5_000;
 const NAV_LOOK_MS = 300;
 /** Copies of one page view taken again because its text grew after the background found no policy in it. */
 export const MAX_RECHECKS = 2;
+/**
+ * Copies one document sends at most, over all its page views. A page can change its address without
+ * loading as often as it likes ("?doc=privacy&n=1", "&n=2", or two hash routes in turn), and each new
+ * address is a page view to copy; a reader going through a legal centre's pages stays far below it. The
+ * background holds each site to its own bound of new versions (lib/history/save.ts), which a page that
+ * reloads itself meets instead.
+ */
+export const MAX_COPIES_PER_DOCUMENT = 12;
 /** How long a page view is watched for that growth, from the background's answer. */
 export const RECHECK_WINDOW_MS = 10_000;
 /** The most characters counted when a copy's text is measured (the node bound of renderedText applies too). */
@@ -94,11 +102,23 @@ function addressOf(url: string): string {
   return page.slice(0, query) + (hash >= 0 ? page.slice(hash) : '');
 }
 
+/**
+ * Whether the page at `to` is another page view than `from` (as `navigated` reads an address change):
+ * another address, or another query that names a page ("/legal?doc=terms"). A query changed otherwise (a
+ * tracking parameter taken off after load) is the same view.
+ */
+function movedOn(from: string, to: string): boolean {
+  if (addressOf(to) !== addressOf(from)) return true;
+  const query = /\?[^#]*/.exec(to)?.[0] ?? '';
+  return pageOf(to) !== pageOf(from) && query !== '' && addressNames(query);
+}
+
 export function createPageCapture(ctx: PageContext, doc: Document, href: () => string) {
   let lastChecked = '';
   let lastAddress = addressOf(href());
   let lastPage = pageOf(href());
   let recheck = { page: '', used: 0 };
+  let copies = 0;
 
   const look = (): ReturnType<typeof gateDocument> | null => {
     try {
@@ -119,8 +139,9 @@ export function createPageCapture(ctx: PageContext, doc: Document, href: () => s
     // Once per page view (see pageOf), whatever the copy held; only the background's answer that it held
     // no policy opens a bounded second look (recheckOnGrowth).
     const page = pageOf(signals.url);
-    if (!verdict.pass || page === lastChecked) return;
+    if (!verdict.pass || page === lastChecked || copies >= MAX_COPIES_PER_DOCUMENT) return;
     lastChecked = page;
+    copies++;
     const url = signals.url;
     const root = doc.documentElement;
     if (!root) return;
@@ -130,6 +151,14 @@ export function createPageCapture(ctx: PageContext, doc: Document, href: () => s
     // 2, as the background counts), is still reported (with an empty copy), so the outcome is recorded.
     const limits = { maxChars: MAX_PAGE_CHARS, maxDepth: READABILITY_LIMITS.depth };
     void serializeInSlices(root, { clock: () => performance.now(), pause: () => new Promise((r) => setTimeout(r, 0)), ...limits }).then(async (copy) => {
+      // The page moved on while it was being copied (an app showing its terms at another address): the copy
+      // may hold the next page's text under this page's address, so it is not sent. The new address gets
+      // its own look; this page, looked at again later, is copied anew.
+      if (movedOn(page, href())) {
+        if (lastChecked === page) lastChecked = '';
+        copies--;
+        return;
+      }
       const status = await sendMessage('pageCaptured', {
         url,
         reason: copy.ok ? `${why}: ${verdict.reason}` : `${why}: ${verdict.reason}; ${copy.reason}`,

@@ -1,0 +1,90 @@
+/**
+ * The content script on a page that changes its address under it (a review, 7 December 2026): a page that
+ * keeps naming a new policy address gets a bounded number of copies, and a copy the page moved away from
+ * while it was being made is not sent under the old address. Real timers, jsdom and WXT's fakeBrowser.
+ */
+import { JSDOM } from 'jsdom';
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { createPageCapture, MAX_COPIES_PER_DOCUMENT } from './page-capture';
+import { POLICY_V1, type SentCopy } from './testing/support';
+
+let sent: SentCopy[] = [];
+beforeEach(() => {
+  fakeBrowser.reset();
+  sent = [];
+  fakeBrowser.runtime.onMessage.addListener((message: unknown) => {
+    sent.push(message as SentCopy);
+    return Promise.resolve({ ok: true, value: { status: 'changed' } });
+  });
+});
+const stops: Array<() => void> = [];
+afterEach(() => {
+  for (const stop of stops.splice(0)) stop();
+});
+
+function open(html: string, url: string) {
+  const dom = new JSDOM(html, { url });
+  let href = url;
+  const go = (to: string) => {
+    href = to;
+    dom.window.history.pushState(null, '', to);
+  };
+  const page = createPageCapture({ isInvalid: false }, dom.window.document, () => href);
+  stops.push(page.stop);
+  return { page, document: dom.window.document, go };
+}
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+it('a page that names a new policy address again and again is copied a bounded number of times', async () => {
+  const base = 'https://hostile.example/legal';
+  const { page, go, document } = open(POLICY_V1, `${base}?doc=privacy&n=0`);
+  page.start();
+  await expect.poll(() => sent.length).toBe(1);
+  for (let i = 1; i < MAX_COPIES_PER_DOCUMENT; i++) {
+    document.body.insertAdjacentText('beforeend', ` more words ${i}`);
+    go(`${base}?doc=privacy&n=${i}`);
+    page.navigated();
+    // Each new address is a page view of its own, copied once the look after navigation runs.
+    await expect.poll(() => sent.length, { timeout: 3_000 }).toBe(i + 1);
+  }
+  for (let i = MAX_COPIES_PER_DOCUMENT; i < MAX_COPIES_PER_DOCUMENT + 3; i++) {
+    go(`${base}?doc=privacy&n=${i}`);
+    page.navigated();
+    await sleep(500);
+  }
+  await sleep(1_000);
+  expect(sent).toHaveLength(MAX_COPIES_PER_DOCUMENT);
+}, 30_000);
+
+/** A long policy page, so that its copy takes several slices: time for the page to move on meanwhile. */
+const longPolicy = `<!doctype html><html><head><title>Privacy Policy</title></head><body><h1>Privacy Policy</h1>${Array.from({ length: 4000 }, (_, i) => `<div><p>We collect device information, item ${i}, to run the service.</p></div>`).join('')}</body></html>`;
+
+it('a copy the page moved away from while it was being made is not sent under the old address; the new page is copied', async () => {
+  const { page, go, document } = open(longPolicy, 'https://app.example/legal?doc=privacy');
+  page.start();
+  // The copy is under way; the app now shows its terms at another address.
+  await sleep(5);
+  expect(sent).toHaveLength(0);
+  document.title = 'Terms of Service';
+  for (const p of Array.from(document.querySelectorAll('p'))) p.textContent = 'These terms govern your use of the service.';
+  go('https://app.example/legal?doc=terms');
+  page.navigated();
+  await expect.poll(() => sent.length, { timeout: 5_000 }).toBeGreaterThan(0);
+  await sleep(1_000);
+  // What was sent is the terms page under its own address, never under the policy's.
+  expect(sent.map((s) => s.data.url)).toEqual(['https://app.example/legal?doc=terms']);
+}, 20_000);
+
+it('a copy is still sent when the page only takes a tracking parameter off its address meanwhile', async () => {
+  const { page, go } = open(longPolicy, 'https://www.example.com/privacy?utm_source=newsletter');
+  page.start();
+  await sleep(5);
+  expect(sent).toHaveLength(0);
+  go('https://www.example.com/privacy');
+  page.navigated();
+  await expect.poll(() => sent.length, { timeout: 5_000 }).toBe(1);
+  expect(sent[0]!.data.html).toContain('We collect device information, item 3999');
+  await sleep(1_000);
+  expect(sent).toHaveLength(1);
+}, 20_000);
