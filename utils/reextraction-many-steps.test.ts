@@ -23,7 +23,8 @@ async function saleThenEdits(extractorVersion: number) {
   clock.tick();
   await save8(store, page([BASE, SALE]));
   for (let i = 1; i <= 20; i++) {
-    clock.tick();
+    // Two hours apart: a site records at most MAX_CHANGES_PER_SITE_PER_DAY changes in 24 hours.
+    clock.tick(2 * 3_600_000);
     await save8(store, page([BASE, SALE, edit(i)]));
   }
   expect(await seen(store)).toMatchObject({ badgeMajor: 1, popupMajor: 1, alertIndex: 1 });

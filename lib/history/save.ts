@@ -7,7 +7,7 @@
 import { prepareRaw, type PreparedRaw } from './evidence/raw';
 import { textSha256 } from './evidence/text';
 import { ChangeAnalysis, PolicyDocument } from '../core/schema';
-import { INDEX_POLICY_BY_SITE, STORES } from './db';
+import { INDEX_POLICY_BY_SITE, INDEX_VERSION_BY_POLICY, STORES } from './db';
 import { StoreError } from './errors';
 import { newVersionId, prepareDocument, type PreparedDocument } from './hash';
 import { describeIssues, type Bad } from './records';
@@ -68,6 +68,17 @@ const RETRY_MAX_MS = 1_000;
  * says how many and why.
  */
 export const MAX_POLICIES_PER_SITE = 200;
+
+/**
+ * Changes (versions after a policy's first) one site may record in any 24 hours, its policies together. A
+ * page can be made to read differently on every visit (text that changes each time, a page that reloads
+ * itself), and each reading is a version kept with its page; past this, a capture with new text is refused
+ * (StoreError 'limit') until the day's oldest change is 24 hours old. A policy really rewritten changes far
+ * less often than this; the site's known versions stay as they are, and a capture of the same text as the
+ * latest is still recorded. A bound on count, dated by the store's clock.
+ */
+export const MAX_CHANGES_PER_SITE_PER_DAY = 20;
+const DAY_MS = 86_400_000;
 
 function retryPause(attempt: number): Promise<void> {
   const ms = Math.min(RETRY_MAX_MS, RETRY_BASE_MS * 2 ** attempt) * (0.5 + Math.random());
@@ -180,11 +191,14 @@ async function saveAttempts(
 
     const bad: Bad[] = [];
     const tx = begin(ctx, raw ? SAVE_STORES : WRITE_STORES, 'readwrite', 'save the policy');
-    let outcome: SaveResult | 'retry' | 'limit';
+    let outcome: SaveResult | 'retry' | 'limit' | 'changes';
     try {
       const [latest] = await latestVersions(tx, policyId, 1, bad);
       if (!latest && (await newPolicyOverLimit(tx, site, policyId))) {
         outcome = 'limit';
+        abortQuietly(tx);
+      } else if (latest && latest.contentHash !== prepared.contentHash && (await changesOverLimit(tx, site, ctx.clock()))) {
+        outcome = 'changes';
         abortQuietly(tx);
       } else if (latest?.versionId !== previous.latest?.versionId || (latest && previous.latest && latest.contentHash !== previous.latest.contentHash)) {
         outcome = 'retry';
@@ -266,6 +280,10 @@ async function saveAttempts(
       await tx.done.catch(() => undefined);
       throw new StoreError('limit', `Clausewatch keeps at most ${MAX_POLICIES_PER_SITE} policies of one site, and ${site} has that many: this address (${path.slice(0, 200)}) was not saved.`);
     }
+    if (outcome === 'changes') {
+      await tx.done.catch(() => undefined);
+      throw new StoreError('limit', `Clausewatch records at most ${MAX_CHANGES_PER_SITE_PER_DAY} changes of one site's policies in 24 hours, and ${site} has that many: this reading of ${path.slice(0, 200)} was not saved.`);
+    }
     if (outcome === 'retry') {
       await tx.done.catch(() => undefined);
       await retryPause(attempt);
@@ -291,6 +309,27 @@ function withCapturePieces(pieces: Pieces, policyId: string, prepared: PreparedD
     if (!pieces.blocks.has(id)) pieces.blocks.set(id, block);
   }
   return pieces;
+}
+
+/**
+ * Whether `site` recorded MAX_CHANGES_PER_SITE_PER_DAY changes in the 24 hours to `now`: its policies'
+ * versions first seen since then, less each policy's first version (no change) when that is among them.
+ * Two counts per policy of the site (at most MAX_POLICIES_PER_SITE), asked only for a capture with new text.
+ */
+async function changesOverLimit(tx: RwTx, site: string, now: number): Promise<boolean> {
+  const policyIds = await tx.objectStore(STORES.policies).index(INDEX_POLICY_BY_SITE).getAllKeys(site);
+  const byPolicy = tx.objectStore(STORES.versions).index(INDEX_VERSION_BY_POLICY);
+  const since = now - DAY_MS;
+  const counts = await Promise.all(
+    policyIds.map(async (id) => {
+      // A version exactly 24 hours old no longer counts.
+      const recent = await byPolicy.count(IDBKeyRange.bound([id, since], [id, Infinity], true));
+      if (recent === 0) return 0;
+      const before = await byPolicy.count(IDBKeyRange.bound([id, -Infinity], [id, since]));
+      return before > 0 ? recent : recent - 1;
+    }),
+  );
+  return counts.reduce((a, b) => a + b, 0) >= MAX_CHANGES_PER_SITE_PER_DAY;
 }
 
 /** Whether `policyId` would be a new policy of a site that already has MAX_POLICIES_PER_SITE. */
