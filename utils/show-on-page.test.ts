@@ -96,6 +96,46 @@ describe('show on page', () => {
   });
 });
 
+describe('show on page, when the tab does not stay on the policy or is asked twice at once (a review, 7 December 2026)', () => {
+  it('injects nothing and sends no passage when the tab, once loaded, shows another page; the answer says so', async () => {
+    const tab = await fakeBrowser.tabs.create({ url: URL_ });
+    // The policy's address redirects (a consent wall on another site) before the tab completes.
+    setTimeout(() => void fakeBrowser.tabs.update(tab.id!, { url: 'https://consent.other.example/welcome', status: 'complete' } as never), 10);
+    expect(await showOnPage({ tabId: tab.id!, url: URL_, quote: QUOTE }, none)).toEqual({ found: false, tabId: tab.id, elsewhere: true });
+    expect(injected).toEqual([]);
+    expect(painted.size).toBe(0);
+  });
+
+  it('answers two requests for one tab made at once, each with its own highlight', async () => {
+    const tabId = await loadedTab(URL_);
+    // As Chrome and Firefox do, a message reaches every listener registered when it arrives (a copy of the
+    // list), and the reply comes a moment after the injected script ran.
+    const listeners: Array<(...a: unknown[]) => unknown> = [];
+    Object.assign(fakeBrowser.runtime, {
+      onMessage: {
+        addListener: (l: (...a: unknown[]) => unknown) => void listeners.push(l),
+        removeListener: (l: (...a: unknown[]) => unknown) => void (listeners.includes(l) && listeners.splice(listeners.indexOf(l), 1)),
+        hasListener: (l: (...a: unknown[]) => unknown) => listeners.includes(l),
+        trigger: async (...a: unknown[]) => Promise.all([...listeners].map((l) => l(...a))),
+      },
+    });
+    const inject = fakeBrowser.scripting.executeScript.bind(fakeBrowser.scripting);
+    Object.assign(fakeBrowser.scripting, {
+      executeScript: async (o: Parameters<typeof inject>[0]) => {
+        const done = await inject(o);
+        await new Promise((r) => setTimeout(r, 20));
+        return done;
+      },
+    });
+    const other = 'We do not sell your personal information.';
+    const results = await Promise.all([showOnPage({ tabId, url: URL_, quote: QUOTE }, none), showOnPage({ tabId, url: URL_, quote: other }, none)]);
+    expect(results).toEqual([{ found: true, tabId }, { found: true, tabId }]);
+    expect(painted.get('clausewatch')?.ranges[0]?.toString()).toBe(other);
+    // Each injection answered one request and stopped listening.
+    expect(listeners).toEqual([]);
+  });
+});
+
 describe('show on page of a long quoted sentence', () => {
   it('sends what the protocol carries, and highlights the whole sentence', async () => {
     // The engine quotes the sentence whole, however long: here past the 5,000 characters a quote may carry.

@@ -32,6 +32,22 @@ async function waitForComplete(tabId: number): Promise<void> {
   });
 }
 
+/**
+ * Highlights in one tab, one after another: each injected highlighter answers the next request and stops
+ * listening, so two requests in flight at once (two clicks) could both reach the first one, leaving the
+ * second unanswered. Chained per tab; a failed one does not hold up the next.
+ */
+const underway = new Map<number, Promise<unknown>>();
+function inTurn<T>(tabId: number, run: () => Promise<T>): Promise<T> {
+  const next = (underway.get(tabId) ?? Promise.resolve()).then(run);
+  const settled = next.catch(() => undefined);
+  underway.set(tabId, settled);
+  void settled.then(() => {
+    if (underway.get(tabId) === settled) underway.delete(tabId);
+  });
+  return next;
+}
+
 export const showOnPage: Handlers['showOnPage'] = async ({ tabId, url, quote, quoteEnd }) => {
   let target = tabId != null ? await browser.tabs.get(tabId).catch(() => null) : null;
   if (!target || !samePage(target.url, url)) {
@@ -41,9 +57,15 @@ export const showOnPage: Handlers['showOnPage'] = async ({ tabId, url, quote, qu
   const id = target.id!;
   await browser.tabs.update(id, { active: true });
   await waitForComplete(id);
-  await browser.scripting.insertCSS({ target: { tabId: id }, css: HIGHLIGHT_CSS });
-  await browser.scripting.executeScript({ target: { tabId: id }, files: ['/highlighter.js'] });
-  const request: HighlightRequest = { channel: 'highlighter', quote, ...(quoteEnd ? { quoteEnd } : {}) };
-  const reply = (await browser.tabs.sendMessage(id, request, { frameId: 0 })) as HighlightReply | undefined;
-  return { found: reply?.found === true, tabId: id };
+  return inTurn(id, async () => {
+    // Once loaded, the tab may show another page (a redirect, a consent wall, a link followed meanwhile):
+    // nothing is injected there, and the passage is not sent to it.
+    const loaded = await browser.tabs.get(id).catch(() => null);
+    if (!samePage(loaded?.url, url)) return { found: false, tabId: id, elsewhere: true };
+    await browser.scripting.insertCSS({ target: { tabId: id }, css: HIGHLIGHT_CSS });
+    await browser.scripting.executeScript({ target: { tabId: id }, files: ['/highlighter.js'] });
+    const request: HighlightRequest = { channel: 'highlighter', quote, ...(quoteEnd ? { quoteEnd } : {}) };
+    const reply = (await browser.tabs.sendMessage(id, request, { frameId: 0 })) as HighlightReply | undefined;
+    return { found: reply?.found === true, tabId: id };
+  });
 };

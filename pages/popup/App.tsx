@@ -49,7 +49,7 @@ export function App() {
     onShowOnPage: (policy: PolicyView, quote: string) =>
       void run(async () => {
         const r = await sendMessage('showOnPage', { tabId: tab.tabId, url: policy.url, ...quoteParts(quote) });
-        return r.found ? ui.popup.highlighted : ui.popup.passageNotFound;
+        return r.found ? ui.popup.highlighted : r.elsewhere ? ui.popup.pageElsewhere : ui.popup.passageNotFound;
       }),
     onMarkReviewed: (versionId: string) =>
       void run(async () => {

@@ -123,7 +123,7 @@ export function App() {
   const showOnPage = async (c: Comparison, quote: string) => {
     try {
       const r = await sendMessage('showOnPage', { tabId: null, url: c.newer.document.url, ...quoteParts(quote) });
-      setOutcome({ key, text: r.found ? ui.popup.highlighted : ui.popup.passageNotFound });
+      setOutcome({ key, text: r.found ? ui.popup.highlighted : r.elsewhere ? ui.popup.pageElsewhere : ui.popup.passageNotFound });
     } catch (err) {
       setOutcome({ key, text: ui.common.somethingWentWrong(errorMessage(err, ui)) });
     }

@@ -81,6 +81,7 @@ function build(locale: string): UiWords {
       settings: 'Einstellungen und beobachtete Websites',
       highlighted: 'Auf der Seite der Richtlinie hervorgehoben.',
       passageNotFound: 'Die Seite der Richtlinie wurde geöffnet, die Textstelle dort aber nicht gefunden.',
+      pageElsewhere: 'Der Tab zeigt eine andere Seite als die der Richtlinie, daher wurde dort nichts hervorgehoben.',
       markedReviewed: 'Als geprüft markiert.',
       couldNotMarkReviewed: 'Nicht als geprüft markiert: Diese Version ist nicht mehr gespeichert. Die Ansicht wurde aktualisiert.',
       watching: (site) => `${site} wird jetzt beobachtet.`,

@@ -78,6 +78,7 @@ function build(locale: string): UiWords {
       settings: 'Settings and watched sites',
       highlighted: 'Highlighted on the policy page.',
       passageNotFound: 'Opened the policy page, but that passage was not found there.',
+      pageElsewhere: 'The tab went to another page than the policy’s, so nothing was highlighted there.',
       markedReviewed: 'Marked as reviewed.',
       couldNotMarkReviewed: 'Not marked as reviewed: that version is no longer stored. The view has been refreshed.',
       watching: (site) => `Watching ${site}.`,

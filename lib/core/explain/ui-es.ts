@@ -79,6 +79,7 @@ function build(locale: string): UiWords {
       settings: 'Configuración y sitios vigilados',
       highlighted: 'Resaltado en la página de la política.',
       passageNotFound: 'Se abrió la página de la política, pero ese pasaje no se encontró en ella.',
+      pageElsewhere: 'La pestaña muestra otra página distinta de la de la política, así que no se resaltó nada en ella.',
       markedReviewed: 'Marcado como revisado.',
       couldNotMarkReviewed: 'No se marcó como revisado: esa versión ya no está guardada. La vista se ha actualizado.',
       watching: (site) => `Ahora se vigila ${site}.`,

@@ -82,6 +82,7 @@ function build(locale: string): UiWords {
       settings: 'Paramètres et sites surveillés',
       highlighted: 'Passage mis en évidence sur la page de la politique.',
       passageNotFound: 'La page de la politique a été ouverte, mais ce passage n’y a pas été trouvé.',
+      pageElsewhere: `L’onglet affiche une autre page que celle de la politique${C} rien n’y a été mis en évidence.`,
       markedReviewed: 'Marqué comme lu.',
       couldNotMarkReviewed: `Non marqué comme lu${C} cette version n’est plus enregistrée. L’affichage a été actualisé.`,
       watching: (site) => `Surveillance de ${site} activée.`,

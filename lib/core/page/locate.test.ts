@@ -90,3 +90,27 @@ describe('a long sentence, sent as head and tail', () => {
     expect(range!.toString()).toBe(quote);
   });
 });
+
+describe('bounded work on a hostile page', () => {
+  const SENTENCE = 'We may share your data with advertising partners.';
+
+  it('reads at most three million characters, also when one text node holds more', () => {
+    const doc = page('<pre></pre>');
+    const pre = doc.querySelector('pre')!;
+    pre.textContent = `${SENTENCE} ${'lorem ipsum '.repeat(300_000)}${'the very end of it. '}`;
+    expect(pre.textContent.length).toBeGreaterThan(3_000_000);
+    // A passage near the start is found; one past the bound is not looked for.
+    expect(locateQuote(doc, SENTENCE)).not.toBeNull();
+    expect(locateQuote(doc, 'the very end of it.')).toBeNull();
+  });
+
+  it('finds a passage nested thousands of elements deep', () => {
+    const depth = 5_000;
+    const doc = page('<div id="root"></div>');
+    let el = doc.getElementById('root')!;
+    for (let i = 0; i < depth; i++) el = el.appendChild(doc.createElement('span'));
+    el.textContent = SENTENCE;
+    const range = rangeForQuote(doc, SENTENCE);
+    expect(range?.toString()).toBe(SENTENCE);
+  });
+});

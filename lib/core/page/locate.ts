@@ -22,7 +22,10 @@ interface Indexed {
 }
 
 const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'HEAD']);
+/** Bounds on work, whatever the page: folded characters indexed, text nodes visited, ancestors climbed per node. */
 const MAX_CHARS = 3_000_000;
+const MAX_TEXT_NODES = 500_000;
+const MAX_ANCESTORS = 256;
 const BLOCKS = new Set([
   'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BODY', 'DD', 'DETAILS', 'DIV', 'DL', 'DT', 'FIELDSET', 'FIGCAPTION', 'FIGURE',
   'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HR', 'LI', 'MAIN', 'NAV', 'OL', 'P', 'PRE', 'SECTION',
@@ -32,7 +35,11 @@ const BLOCKS = new Set([
 /** The nearest block-level ancestor, read from tag names only (no layout). */
 function blockOf(node: Node): Element | null {
   let el = node.parentElement;
-  while (el && !BLOCKS.has(el.tagName)) el = el.parentElement;
+  for (let depth = 0; el && !BLOCKS.has(el.tagName); depth++) {
+    // Nested deeper than any page lays text out: the text counts as in no block.
+    if (depth >= MAX_ANCESTORS) return null;
+    el = el.parentElement;
+  }
   return el;
 }
 
@@ -40,7 +47,7 @@ const COMBINING = /\p{M}/u;
 
 /** Whether a <br> comes between a text node and the text before it, within its block. */
 function afterBreak(node: Node, block: Element | null): boolean {
-  for (let n: Node | null = node; n && n !== block; n = n.parentNode) {
+  for (let n: Node | null = node, depth = 0; n && n !== block && depth < MAX_ANCESTORS; n = n.parentNode, depth++) {
     const prev = n.previousSibling;
     if (prev) return endsWithBreak(prev);
   }
@@ -71,7 +78,8 @@ function indexText(doc: Document): Indexed {
   const walker = doc.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
   let lastWasSpace = true;
   let lastBlock: Element | null = null;
-  for (let n = walker.nextNode(); n && out.length < MAX_CHARS; n = walker.nextNode()) {
+  let nodes = 0;
+  for (let n = walker.nextNode(); n && out.length < MAX_CHARS && nodes < MAX_TEXT_NODES; n = walker.nextNode(), nodes++) {
     const node = n as Text;
     if (node.parentElement && SKIP.has(node.parentElement.tagName)) continue;
     const data = node.data;
@@ -89,7 +97,8 @@ function indexText(doc: Document): Indexed {
       map.push({ node, offset: 0 });
       lastWasSpace = true;
     }
-    for (let i = 0; i < data.length; i++) {
+    // Within a node too: one text node may hold more than the whole bound.
+    for (let i = 0; i < data.length && out.length < MAX_CHARS; i++) {
       // A letter and the combining marks after it are folded together ("e" + U+0301 is "é", as the
       // extracted text composes it).
       let end = i + 1;
