@@ -87,9 +87,11 @@ describe('a file with very many versions of one policy', () => {
     const [version] = policy.versions;
     // The same version, seen again each minute after.
     policy.versions = Array.from({ length: MANY }, (_, i) => ({ ...version!, lastSeen: new Date(clock.now + i * 60_000).toISOString() }));
+    const saw = clock.now;
+    clock.now += MANY * 60_000;
     expect(await store.importAll(file)).toEqual({ ok: true, added: 0, skipped: MANY });
     const versions = await store.listVersions(saved.policyId);
-    expect(versions.map((v) => [v.versionId, v.lastSeen])).toEqual([[saved.version.versionId, clock.now + (MANY - 1) * 60_000]]);
+    expect(versions.map((v) => [v.versionId, v.lastSeen])).toEqual([[saved.version.versionId, saw + (MANY - 1) * 60_000]]);
     // Reading and hashing that many versions takes a few seconds (the bound is on work: one pass).
   }, 60_000);
 });
@@ -201,9 +203,10 @@ describe('import', () => {
       await other.store.savePolicyVersion({ url: URL_A, document: doc, kind: 'privacy-policy', analyze: () => fakeAnalysis(1) });
       other.clock.tick(2 * 86_400_000);
     }
-    // This browser saw the first version on the same day, and nothing since.
-    const { store } = await freshStore();
+    // This browser saw the first version on the same day, and nothing since (its clock is now as late).
+    const { store, clock } = await freshStore();
     await store.savePolicyVersion({ url: URL_A, document: docs[0]!, kind: 'privacy-policy' });
+    clock.now = other.clock.now;
     expect(await store.importAll(JSON.parse(JSON.stringify(await other.store.exportAll())))).toEqual({ ok: true, added: 2, skipped: 1 });
     const [policy] = await store.listPolicies('example.com');
     const versions = await store.listVersions(policy!.policyId);
@@ -333,6 +336,7 @@ describe('import', () => {
     const { store, clock } = await freshStore();
     clock.tick(2 * 86_400_000);
     await store.savePolicyVersion({ url: URL_A, document: docs[1]!, kind: 'privacy-policy', analyze: () => fakeAnalysis(0) });
+    clock.now = other.clock.now;
     expect(await store.importAll(await other.store.exportAll())).toEqual({ ok: true, added: 2, skipped: 0 });
     const [policy] = await store.listPolicies('example.com');
     expect(policy?.versions).toBe(3);
@@ -460,14 +464,32 @@ describe('import', () => {
       f.sites[0]!.policies[1]!.versions[2]!.firstSeen = new Date(LATEST_TIME).toISOString();
       f.sites[0]!.policies[1]!.versions[2]!.lastSeen = new Date(LATEST_TIME).toISOString();
       return f;
-    }, /damaged.*version 3 of .* too late for any change after it/, { kind: 'damaged', detail: expect.stringMatching(/version 3 of .*too late/) }],
+    }, /damaged.*version 3 of .* after this computer's date/, { kind: 'damaged', detail: expect.stringMatching(/version 3 of .*after this computer's date/) }],
+    ['a version seen later than this computer’s date and a day (a wrong clock, or a file altered)', (f) => {
+      f.sites[0]!.policies[1]!.versions[2]!.lastSeen = '2090-01-01T00:00:00.000Z';
+      return f;
+    }, /damaged.*version 3 of .* was seen 2090-01-01T00:00:00.000Z, after this computer's date/, { kind: 'damaged', detail: expect.stringMatching(/2090/) }],
+    ['a version last seen before it was first seen', (f) => {
+      f.sites[0]!.policies[1]!.versions[0]!.lastSeen = '2025-01-01T00:00:00.000Z';
+      return f;
+    }, /damaged.*version 1 of .* last seen before it was first seen/, { kind: 'damaged', detail: expect.stringMatching(/last seen before/) }],
+    ['a version address with a line break in it (the URL parser drops it)', (f) => {
+      f.sites[0]!.policies[1]!.versions[1]!.document.url = 'https://www.example.com/pri\r\nvacy';
+      return f;
+    }, /damaged.*a space, a line break or a control character/, { kind: 'damaged', detail: expect.stringContaining('"https://www.example.com/pri\\r\\nvacy"') }],
+    ['a policy address ending in a space', (f) => {
+      f.sites[0]!.policies[1]!.url = `${f.sites[0]!.policies[1]!.url} `;
+      return f;
+    }, /damaged.*a space, a line break or a control character/, { kind: 'damaged', detail: expect.stringMatching(/control character/) }],
     ['a version dated before 1970', (f) => {
       f.sites[0]!.policies[1]!.versions[0]!.firstSeen = '1969-12-31T00:00:00.000Z';
       return f;
     }, /damaged.*1970 to the year 9999/, { kind: 'damaged', detail: expect.stringMatching(/1970 to the year 9999/) }],
   ])('rejects %s with a clear message, says why as a code, and changes nothing', async (_label, damage, message, refusal) => {
     const file = damage(await valid());
-    const { store } = await freshStore();
+    const { store, clock } = await freshStore();
+    // Imported where the clock is as late as the file's (valid() dates its versions days apart).
+    clock.now = Date.UTC(2026, 1, 1);
     await store.savePolicyVersion({ url: URL_A, document: editDocument(docs[0]!, 1), kind: 'privacy-policy' });
     const before = await store.exportAll();
     const result = await store.importAll(file);
@@ -478,6 +500,22 @@ describe('import', () => {
     // The reason as a code the options page words in the reader's language.
     expect(result.ok === false && result.refusal).toMatchObject(refusal);
     expect(await store.exportAll()).toEqual(before);
+  });
+
+  it('imports a version dated up to a day after this computer’s date, and its policy’s next capture is dated after it; not later', async () => {
+    const { file } = await exportedFile(1);
+    const DAY = 86_400_000;
+    const dated = (t: number) => {
+      const copy = structuredClone(file);
+      const version = copy.sites[0]!.policies.find((p) => p.kind === 'privacy-policy')!.versions[0]!;
+      version.firstSeen = version.lastSeen = new Date(t).toISOString();
+      return copy;
+    };
+    const { store, clock } = await freshStore();
+    expect(await store.importAll(dated(clock.now + DAY + 1))).toMatchObject({ ok: false, refusal: { kind: 'damaged', detail: expect.stringContaining("after this computer's date") } });
+    expect(await store.importAll(dated(clock.now + DAY))).toMatchObject({ ok: true });
+    const saved = await store.savePolicyVersion({ url: URL_A, document: docs[1]!, kind: 'privacy-policy' });
+    expect(saved.version.firstSeen).toBe(clock.now + DAY + 1);
   });
 
   it('never imports a version so late that the next change of its policy could not be saved', async () => {
@@ -496,8 +534,9 @@ describe('import', () => {
     expect(await refused.store.importAll(dated(LATEST_TIME))).toMatchObject({ ok: false, refusal: { kind: 'damaged' } });
     expect((await refused.store.savePolicyVersion(changed)).status).toBe('first');
 
-    // At the latest time an import accepts: its changes are still saved, after it.
+    // At the latest time an import accepts (on a computer whose clock says so): its changes are still saved, after it.
     const late = await freshStore();
+    late.clock.now = LATEST_IMPORTED_FIRST_SEEN;
     expect(await late.store.importAll(dated(LATEST_IMPORTED_FIRST_SEEN))).toMatchObject({ ok: true, added: 2 });
     const saved = await late.store.savePolicyVersion(changed);
     expect(saved.status).toBe('changed');

@@ -174,6 +174,12 @@ export async function exportAll(ctx: StoreContext): Promise<ExportFile> {
   });
 }
 
+/** How far after this computer's date an imported version may be dated: clocks and time zones a little apart. */
+const FUTURE_ALLOWANCE_MS = 86_400_000;
+/** What a written address never holds (a URL's href encodes it): spaces, line breaks and other control characters. */
+// eslint-disable-next-line no-control-regex
+const UNWRITTEN = /[\u0000-\u0020\u007f]/;
+
 /** An import the store could not carry out; a database closed by an update is a refusal the page words. */
 function failedImport(storeError: StoreError, code: 'quota' | 'unknown'): ImportResult {
   return { ok: false, code, error: `${storeError.message} Nothing was imported.`, ...(storeError.code === 'unavailable' ? { refusal: { kind: 'store-closed' } as const } : {}) };
@@ -195,6 +201,15 @@ export async function importAll(ctx: StoreContext, data: unknown): Promise<Impor
 
   type Planned = { policy: PolicyRecord; versions: { v: ExportVersion; prepared: PreparedDocument }[] };
   const planned: Planned[] = [];
+  // Nothing dated after this computer's date (and a day, for clocks and time zones a little apart): a version
+  // from the future would date every later capture of its policy after it (save.ts keeps versions in order).
+  const latestAccepted = Math.min(LATEST_IMPORTED_FIRST_SEEN, ctx.clock() + FUTURE_ALLOWANCE_MS);
+  const damaged = (detail: string): ImportResult => ({
+    ok: false,
+    code: 'invalid-import',
+    error: `This Clausewatch history file is damaged or from an unsupported version (${detail}). Nothing was imported.`,
+    refusal: ImportRefusal.parse({ kind: 'damaged', detail }),
+  });
   for (const site of parsed.data.sites) {
     if (!isSiteName(site.site)) {
       return {
@@ -205,15 +220,20 @@ export async function importAll(ctx: StoreContext, data: unknown): Promise<Impor
       };
     }
     for (const p of site.policies) {
-      const late = p.versions.findIndex((v) => Date.parse(v.firstSeen) > LATEST_IMPORTED_FIRST_SEEN);
+      const late = p.versions.findIndex((v) => Date.parse(v.lastSeen) > latestAccepted);
       if (late >= 0) {
-        const detail = `version ${late + 1} of ${site.site}${p.path} was first seen ${p.versions[late]!.firstSeen}, too late for any change after it to be saved (at most ${iso(LATEST_IMPORTED_FIRST_SEEN)})`;
-        return {
-          ok: false,
-          code: 'invalid-import',
-          error: `This Clausewatch history file is damaged or from an unsupported version (${detail}). Nothing was imported.`,
-          refusal: ImportRefusal.parse({ kind: 'damaged', detail }),
-        };
+        return damaged(`version ${late + 1} of ${site.site}${p.path} was seen ${p.versions[late]!.lastSeen}, after this computer's date (at most ${iso(latestAccepted)})`);
+      }
+      const backwards = p.versions.findIndex((v) => Date.parse(v.lastSeen) < Date.parse(v.firstSeen));
+      if (backwards >= 0) {
+        return damaged(`version ${backwards + 1} of ${site.site}${p.path} was last seen before it was first seen`);
+      }
+      // An address is written as a browser writes it: the URL parser quietly drops line breaks, tabs and
+      // spaces at its ends, so one kept with them would not be the address it reads as (and a line break
+      // would break the evidence file's headers).
+      const unwritten = [p.url, p.origin ?? '', ...p.versions.map((v) => v.document.url)].find((u) => UNWRITTEN.test(u));
+      if (unwritten !== undefined) {
+        return damaged(`${site.site}${p.path} names an address with a space, a line break or a control character (${JSON.stringify(unwritten.slice(0, 100))})`);
       }
       const versions = await Promise.all(p.versions.map(async (v) => ({ v, prepared: await prepareDocument(v.document) })));
       const mismatch = versions.findIndex(({ v, prepared }) => prepared.contentHash !== v.contentHash);
