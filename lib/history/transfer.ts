@@ -199,7 +199,7 @@ export async function importAll(ctx: StoreContext, data: unknown): Promise<Impor
     };
   }
 
-  type Planned = { policy: PolicyRecord; versions: { v: ExportVersion; prepared: PreparedDocument }[] };
+  type Planned = { policy: PolicyRecord; versions: { v: ExportVersion; prepared: PreparedDocument }[]; repeats: number };
   const planned: Planned[] = [];
   // Nothing dated after this computer's date (and a day, for clocks and time zones a little apart): a version
   // from the future would date every later capture of its policy after it (save.ts keeps versions in order).
@@ -281,8 +281,21 @@ export async function importAll(ctx: StoreContext, data: unknown): Promise<Impor
         if (group) group.push(entry);
         else groups.set(origin, [entry]);
       }
-      for (const [origin, list] of groups) {
+      for (const [origin, given] of groups) {
         const path = normalizePolicyPath(`${origin}${p.path}`);
+        // One text given twice in a row (a file edited by hand, or two joined) is one version seen over both
+        // spans, as a save would keep it, not two versions in a row.
+        const list: typeof given = [];
+        for (const entry of given) {
+          const prev = list[list.length - 1];
+          if (prev && versionHash(prev) === versionHash(entry)) {
+            const firstSeen = Math.min(Date.parse(prev.v.firstSeen), Date.parse(entry.v.firstSeen));
+            const lastSeen = Math.max(Date.parse(prev.v.lastSeen), Date.parse(entry.v.lastSeen));
+            // In place: the file's own version keeps its identity (its position in the file is looked up by it).
+            prev.v.firstSeen = iso(firstSeen);
+            prev.v.lastSeen = iso(lastSeen);
+          } else list.push(entry);
+        }
         // The latest in the one order of versions, as the store will list them (a file may give two texts one
         // time, in either order).
         const order = (e: (typeof list)[number]) => ({ firstSeen: Date.parse(e.v.firstSeen), contentHash: versionHash(e), lastSeen: Date.parse(e.v.lastSeen) });
@@ -308,6 +321,7 @@ export async function importAll(ctx: StoreContext, data: unknown): Promise<Impor
             lastSeen: list.reduce((t, e) => Math.max(t, Date.parse(e.v.lastSeen)), -Infinity),
           },
           versions: list,
+          repeats: given.length - list.length,
         });
       }
     }
@@ -326,7 +340,7 @@ export async function importAll(ctx: StoreContext, data: unknown): Promise<Impor
   const overLimit = new Map<string, { policies: number; versions: number }>();
   try {
     const writes: Promise<unknown>[] = [];
-    for (const { policy, versions } of planned) {
+    for (const { policy, versions, repeats } of planned) {
       // A policy new to this history joins its site only within the bound a capture is held to (counted in
       // this transaction, so the file's own new policies count as they are added): in the file's order, the
       // first ones up to the bound are imported, the rest left out with their versions. The site's known
@@ -336,6 +350,7 @@ export async function importAll(ctx: StoreContext, data: unknown): Promise<Impor
         overLimit.set(policy.site, { policies: left.policies + 1, versions: left.versions + versions.length });
         continue;
       }
+      skipped += repeats;
       const stored = await policyVersions(tx, policy.policyId, bad);
       const sightings = versions.map((entry) => ({ hash: versionHash(entry), firstSeen: Date.parse(entry.v.firstSeen), lastSeen: Date.parse(entry.v.lastSeen) }));
       const plan = mergeSightings(stored, sightings);
