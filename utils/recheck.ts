@@ -67,7 +67,7 @@ export interface RecheckDeps {
    * Settles a "Changed" entry by the change since the last review (a change undone reads "Up to date"), and
    * makes an entry say "Changed" of a change analysed only after it was saved.
    */
-  watchList: Pick<WatchList, 'settleReviewedWatch' | 'changeAwaitingReview' | 'noteLateAnalyses' | 'settleAfterReextraction'>;
+  watchList: Pick<WatchList, 'settleReviewedWatch' | 'changeAwaitingReview' | 'noteLateAnalyses' | 'settleChangedRows'>;
   badges: Pick<Badges, 'refreshAll'>;
   /** The desktop notification of a major change, told once (./change-notices.ts). */
   notices: Pick<ChangeNotices, 'tellUntold' | 'tellAllUntold' | 'start'>;
@@ -192,7 +192,7 @@ export function createRecheck(deps: RecheckDeps) {
       changed = reread + analysed;
       if (changed > 0) await deps.watchList.noteLateAnalyses().catch((e: unknown) => console.warn('[Clausewatch] watch list', e));
       // Also where every text read anew came out the same: one read anew can end a change all the same.
-      await deps.watchList.settleAfterReextraction(sites).catch((e: unknown) => console.warn('[Clausewatch] watch list', e));
+      await deps.watchList.settleChangedRows(sites).catch((e: unknown) => console.warn('[Clausewatch] watch list', e));
       if (changed > 0 || sites.length > 0) await deps.badges.refreshAll().catch((e: unknown) => console.warn('[Clausewatch] badges', e));
     } finally {
       if (atStart || changed > 0) await deps.notices.tellAllUntold();

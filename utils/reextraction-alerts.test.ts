@@ -188,7 +188,7 @@ describe('a watched site whose row says "Changed" of a change kept before the up
       const background = await watchedBeforeTheUpdate(page('<p>We may share your email address with advertising partners for marketing.</p>', true));
       expect(await background.history.reextract()).toEqual({ reread: 2, sites: [SITE] });
       await background.history.backfill();
-      await background.watchList.settleAfterReextraction([SITE]);
+      await background.watchList.settleChangedRows([SITE]);
       expect(await getWatches()).toMatchObject([{ site: SITE, status: 'changed' }]);
       (await background.history.store()).close();
     }));

@@ -18,8 +18,8 @@ import { UserError } from '@/lib/core/user-error';
 export interface TransferDeps {
   history: Pick<History, 'store' | 'backfill'>;
   badges: Pick<Badges, 'refreshAll'>;
-  /** A watched site's row after an import (watchlist.ts noteLateAnalyses). */
-  watchList: Pick<WatchList, 'noteLateAnalyses'>;
+  /** A watched site's row after an import (watchlist.ts noteLateAnalyses, settleChangedRows). */
+  watchList: Pick<WatchList, 'noteLateAnalyses' | 'settleChangedRows'>;
   /** Characters per piece (TRANSFER_CHUNK; tests pass a small one). */
   chunk?: number;
 }
@@ -87,6 +87,8 @@ export function createTransfer(deps: TransferDeps): TransferHandlers {
       // site's row says "Changed" of one that awaits review. Both are bookkeeping: the versions are imported.
       await deps.history.backfill(true);
       await deps.watchList.noteLateAnalyses().catch((e: unknown) => console.warn('[Clausewatch] watch list after an import', e));
+      // And a row that says "Changed" of what the file's versions and reviews settled says "Up to date".
+      await deps.watchList.settleChangedRows().catch((e: unknown) => console.warn('[Clausewatch] watch list after an import', e));
       await deps.badges.refreshAll().catch((e: unknown) => console.warn('[Clausewatch] badges after an import', e));
       const left = result.leftOut;
       const many = (n: number, one: string, more: string) => `${n} ${n === 1 ? one : more}`;

@@ -169,13 +169,13 @@ describe('after re-extraction', () => {
     // What awaits review is read as nothing: the reading passes over a version without its analysis.
     const watchList = createWatchList({ history, policyStates: async () => [], badges: { refreshAll: async () => {} }, notices: { withdraw: async () => {} } });
     await watchList.watch(POLICY, 24, { status: 'changed', lastChange: 1_000 });
-    await watchList.settleAfterReextraction(['example.com']);
+    await watchList.settleChangedRows(['example.com']);
     expect(await getWatches()).toMatchObject([{ status: 'changed' }]);
     expect(await history.backfill()).toBe(1);
     // Only the sites whose pages were read anew: another site's run leaves this row as it is.
-    await watchList.settleAfterReextraction(['example.org']);
+    await watchList.settleChangedRows(['example.org']);
     expect(await getWatches()).toMatchObject([{ status: 'changed' }]);
-    await watchList.settleAfterReextraction(['example.com']);
+    await watchList.settleChangedRows(['example.com']);
     expect(await getWatches()).toMatchObject([{ status: 'up-to-date' }]);
   });
 
@@ -195,7 +195,7 @@ describe('after re-extraction', () => {
     };
     const watchList = createWatchList({ history, policyStates, badges: { refreshAll: async () => {} }, notices: { withdraw: async () => {} } });
     await watchList.watch(POLICY, 24, { status: 'changed', lastChange: 1_000 });
-    await watchList.settleAfterReextraction(['example.com']);
+    await watchList.settleChangedRows(['example.com']);
     expect(readings).toBe(1);
     expect(await getWatches()).toMatchObject([{ status: 'changed', lastChange: 2_000 }]);
   });

@@ -181,7 +181,7 @@ export function createWatchList(deps: WatchListDeps) {
    * says, as the analysis at the time would have made it say ("Not checked yet" too, as noteChangeSeen
    * and knownOf make it "Changed"). A row that says "Changed" is left as it is: whether its change still has
    * something to review is read with the whole pending change (tab-state.ts), an analysis per row (only
-   * re-extraction asks that, of the rows of the sites it read anew: settleAfterReextraction). One reading of
+   * re-extraction asks that, of the rows of the sites it read anew: settleChangedRows). One reading of
    * what awaits review per silent row (and the settle after it): the list is bounded.
    */
   async function noteLateAnalyses(): Promise<void> {
@@ -194,21 +194,23 @@ export function createWatchList(deps: WatchListDeps) {
   }
 
   /**
-   * After re-extraction read pages of `sites` anew (their analyses made again, and the backfill's after
-   * them; a text read anew that came out the same can still end a change): each one's row that says
-   * "Changed" says "Up to date" where nothing awaits review any more, the change having been only the older
-   * extractor's reading (an earlier edition it read into the text). Only those sites (an analysis each,
-   * once per new extractor): another row's "Changed" owes nothing to this run. Not while a version awaiting
-   * review has no analysis: what awaits review is read with the whole pending change, which passes over a
-   * missing one. Such a row, or one whose worker stopped before this, stays until the next review or check.
+   * After the history changed under the watch list: re-extraction read pages of `sites` anew (their analyses
+   * made again, and the backfill's after them; a text read anew that came out the same can still end a
+   * change), or an import brought versions and reviews from elsewhere (`sites` absent: every row). Each
+   * such row that says "Changed" says "Up to date" where nothing awaits review any more: the change was
+   * only the older extractor's reading (an earlier edition it read into the text), or the import's newer
+   * versions and reviews settled it. Only the sites named (an analysis each, once per new extractor):
+   * another row's "Changed" owes nothing to that run. Not while a version awaiting review has no analysis:
+   * what awaits review is read with the whole pending change, which passes over a missing one. Such a row,
+   * or one whose worker stopped before this, stays until the next review or check.
    */
-  async function settleAfterReextraction(sites: readonly string[]): Promise<void> {
-    if (sites.length === 0) return;
+  async function settleChangedRows(sites?: readonly string[]): Promise<void> {
+    if (sites?.length === 0) return;
     const store = await deps.history.store();
     for (const entry of await getWatches()) {
-      if (entry.status !== 'changed' || !sites.includes(entry.site)) continue;
+      if (entry.status !== 'changed' || (sites && !sites.includes(entry.site))) continue;
       await settleReviewedWatch(store, entry.site, () => allAnalysed(store, entry.site)).catch((error: unknown) =>
-        console.warn('[Clausewatch] watch list after re-extraction of', entry.site, error),
+        console.warn('[Clausewatch] watch list after settling', entry.site, error),
       );
     }
   }
@@ -262,5 +264,5 @@ export function createWatchList(deps: WatchListDeps) {
     },
   };
 
-  return { watch, awaitsReview, changeAwaitingReview, settleReviewedWatch, noteChangeSeen, noteLateAnalyses, settleAfterReextraction, handlers };
+  return { watch, awaitsReview, changeAwaitingReview, settleReviewedWatch, noteChangeSeen, noteLateAnalyses, settleChangedRows, handlers };
 }
