@@ -10,6 +10,8 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { explainer } from '@/lib/core/explain';
 import { samePolicyAddress } from '@/lib/core/url';
 import { RECHECK_ALARM } from '@/lib/extension/schedule';
+import { MAX_CHANGES_PER_SITE_PER_DAY } from '@/lib/history';
+import { makeDocument } from '@/lib/history/test-support';
 import { getSettings, getWatches, setSettings, updateWatches } from './prefs';
 import { backgroundForTest, POLICY_V1, POLICY_V2, senderOf, withBackgroundWorld, withServer } from './testing/support';
 import { createDomRunner } from './dom';
@@ -475,5 +477,21 @@ describe('two checks of one policy at once', () => {
     const [a, b] = await Promise.all([handlers.checkNow({ site }, none), handlers.checkNow({ site }, none)]);
     expect([a.status, b.status]).toEqual(['failed', 'failed']);
     expect((await getWatches())[0]).toMatchObject({ status: 'failed', failures: 1 });
+  });
+});
+
+describe('a watched site whose policies changed as often as a day records', () => {
+  it('fails its check with that reason, worded in the reader’s language, and stores nothing', async () => {
+    server.served = { status: 200, html: POLICY_V2 };
+    const { recheck, watchList, history } = backgroundForTest();
+    const url = `${server.base}/legal/privacy`;
+    const store = await history.store();
+    const reading = (n: number) => makeDocument({ Data: [`We collect your email. Reading number ${n}.`] }, { url });
+    for (let n = 0; n <= MAX_CHANGES_PER_SITE_PER_DAY; n++) await store.savePolicyVersion({ url, document: reading(n), kind: 'privacy-policy' });
+    const site = await watchList.watch(url, 24);
+    const result = await recheck.runCheck((await getWatches()).find((w) => w.site === site)!, true);
+    expect(result).toMatchObject({ status: 'failed', failure: { code: 'too-many-changes', n: MAX_CHANGES_PER_SITE_PER_DAY } });
+    expect(explainer('de').ui.failure(result.status === 'failed' ? result.failure : { code: 'error' })).toContain('in den letzten 24 Stunden schon 20-mal geändert');
+    expect(await store.listVersions((await store.listPolicies(site))[0]!.policyId)).toHaveLength(MAX_CHANGES_PER_SITE_PER_DAY + 1);
   });
 });

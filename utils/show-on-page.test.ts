@@ -106,6 +106,13 @@ describe('show on page, when the tab does not stay on the policy or is asked twi
     expect(painted.size).toBe(0);
   });
 
+  it('still highlights where the policy’s address redirects within its site (to https and "www.")', async () => {
+    const tab = await fakeBrowser.tabs.create({ url: 'http://example.com/legal/privacy' });
+    setTimeout(() => void fakeBrowser.tabs.update(tab.id!, { url: URL_, status: 'complete' } as never), 10);
+    expect(await showOnPage({ tabId: tab.id!, url: 'http://example.com/legal/privacy', quote: QUOTE }, none)).toEqual({ found: true, tabId: tab.id });
+    expect(painted.get('clausewatch')?.ranges[0]?.toString()).toBe(QUOTE);
+  });
+
   it('answers two requests for one tab made at once, each with its own highlight', async () => {
     const tabId = await loadedTab(URL_);
     // As Chrome and Firefox do, a message reaches every listener registered when it arrives (a copy of the

@@ -3,7 +3,7 @@
  * loaded, the highlight style inserted, the highlighter injected and sent the passage (utils/highlight.ts).
  */
 import { browser, type Browser } from 'wxt/browser';
-import { samePolicyAddress } from '@/lib/history';
+import { samePolicyAddress, siteForUrl } from '@/lib/history';
 import type { HighlightReply, HighlightRequest } from './highlight';
 import type { Handlers } from './messaging';
 
@@ -13,6 +13,15 @@ const LOAD_TIMEOUT_MS = 15_000;
 /** The tab showing the policy page `url` (same origin and path, as the store identifies a policy). */
 function samePage(a: string | undefined, b: string): boolean {
   return a !== undefined && samePolicyAddress(a, b);
+}
+
+/** Whether `a` is on the same site (registrable domain) as `b`: a redirect within the site (to https, to "www.", to where the policy moved) stays on it. */
+function sameSite(a: string | undefined, b: string): boolean {
+  try {
+    return a !== undefined && /^https?:/i.test(a) && siteForUrl(a) === siteForUrl(b);
+  } catch {
+    return false;
+  }
 }
 
 async function waitForComplete(tabId: number): Promise<void> {
@@ -58,10 +67,12 @@ export const showOnPage: Handlers['showOnPage'] = async ({ tabId, url, quote, qu
   await browser.tabs.update(id, { active: true });
   await waitForComplete(id);
   return inTurn(id, async () => {
-    // Once loaded, the tab may show another page (a redirect, a consent wall, a link followed meanwhile):
-    // nothing is injected there, and the passage is not sent to it.
-    const loaded = await browser.tabs.get(id).catch(() => null);
-    if (!samePage(loaded?.url, url)) return { found: false, tabId: id, elsewhere: true };
+    // Once loaded, the tab may show another site (a consent wall or login page elsewhere, a link followed
+    // meanwhile): nothing is injected there, and the passage is not sent to it. Within the policy's site (a
+    // redirect to https or "www.", a policy that moved) the passage is looked for. A tab closed meanwhile
+    // fails here, as injecting into it would.
+    const loaded = await browser.tabs.get(id);
+    if (!sameSite(loaded.url, url)) return { found: false, tabId: id, elsewhere: true };
     await browser.scripting.insertCSS({ target: { tabId: id }, css: HIGHLIGHT_CSS });
     await browser.scripting.executeScript({ target: { tabId: id }, files: ['/highlighter.js'] });
     const request: HighlightRequest = { channel: 'highlighter', quote, ...(quoteEnd ? { quoteEnd } : {}) };

@@ -37,6 +37,8 @@ export const FailureCode = z.enum([
   'too-nested',
   'timeout',
   'network',
+  // Saving it: the site recorded as many changes in 24 hours as it may (n: the bound; lib/history/save.ts).
+  'too-many-changes',
   // Anything else (an error while saving, say): `detail` says what.
   'error',
 ]);

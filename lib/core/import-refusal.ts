@@ -38,6 +38,11 @@ export const ImportRefusal = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('checksum'), version: z.number().int().positive(), policy: Value }),
   /** A policy of `site` at an address outside it. */
   z.object({ kind: z.literal('outside'), site: Value, address: Value }),
+  /**
+   * A version of `policy` seen `seen` (a day, YYYY-MM-DD), after this computer's date and a day: the clock of
+   * the computer that recorded it was ahead, or the file was altered.
+   */
+  z.object({ kind: z.literal('future'), policy: Value, seen: Value }),
   /** The history database was closed (the extension was just updated or reloaded): reload the page. */
   z.object({ kind: z.literal('store-closed') }),
 ]);

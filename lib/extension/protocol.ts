@@ -52,7 +52,7 @@ export const Protocol = {
     // Only a web page is opened: an address from an imported file or a damaged record never reaches tabs.create.
     // A long sentence travels as its head and tail (lib/core/page/locate.ts quoteParts), so every quote fits.
     request: z.object({ tabId: z.number().int().nonnegative().nullable(), url: z.string().max(8192).regex(/^https?:\/\//i), quote: z.string().max(5000), quoteEnd: z.string().max(1000).optional() }),
-    /** `elsewhere`: once loaded, the tab showed another page than the policy's, so nothing was highlighted. */
+    /** `elsewhere`: once loaded, the tab showed another site than the policy's, so nothing was highlighted. */
     response: z.object({ found: z.boolean(), tabId: z.number().int(), elsewhere: z.boolean().optional() }),
   },
   /** History page: the timeline of a site's versions. */

@@ -31,8 +31,8 @@ describe('a site that reads differently on every visit', () => {
       expect((await save(n, n % 2 ? PRIVACY : COOKIES)).status).toBe('changed');
     }
     clock.tick();
-    await expect(save(999)).rejects.toMatchObject({ code: 'limit', message: expect.stringContaining(`at most ${MAX_CHANGES_PER_SITE_PER_DAY} changes`) });
-    await expect(save(998, COOKIES)).rejects.toMatchObject({ code: 'limit' });
+    await expect(save(999)).rejects.toMatchObject({ code: 'too-many-changes', message: expect.stringContaining(`at most ${MAX_CHANGES_PER_SITE_PER_DAY} changes`) });
+    await expect(save(998, COOKIES)).rejects.toMatchObject({ code: 'too-many-changes' });
     // Nothing of the refused readings was stored, and nothing stored before was lost.
     const policies = await s.listPolicies('example.com');
     const versions = await Promise.all(policies.map((p) => s.listVersions(p.policyId)));
@@ -63,11 +63,11 @@ describe('a site that reads differently on every visit', () => {
       clock.tick(HOUR / 2);
       await save(n);
     }
-    await expect(save(100)).rejects.toMatchObject({ code: 'limit' });
+    await expect(save(100)).rejects.toMatchObject({ code: 'too-many-changes' });
     // The first change was saved half an hour after the start: 24 hours on, it no longer counts.
     clock.now = start + HOUR / 2 + 24 * HOUR;
     expect((await save(101)).status).toBe('changed');
-    await expect(save(102)).rejects.toMatchObject({ code: 'limit' });
+    await expect(save(102)).rejects.toMatchObject({ code: 'too-many-changes' });
   });
 
   it('counts no policy’s first version as a change: a reader going through many of a site’s pages is not held back', async () => {

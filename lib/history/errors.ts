@@ -13,6 +13,8 @@ export type StoreErrorCode =
   | 'conflict'
   /** A bound on what one site may store was reached (save.ts MAX_POLICIES_PER_SITE). */
   | 'limit'
+  /** A site recorded as many changes in 24 hours as it may (save.ts MAX_CHANGES_PER_SITE_PER_DAY). */
+  | 'too-many-changes'
   | 'unavailable'
   | 'unknown';
 

@@ -16,6 +16,7 @@ export { openPolicyStore, saveWithQuotaRecovery } from './store';
 export type { PolicyStore, OpenOptions, SaveInput, SaveResult, AnalyzeFn, ExtractFn, PruneResult, ReextractOutcome } from './store';
 export { reextractAll, reextractStep, REEXTRACT_PER_STEP } from './reextract';
 export { owesAnalysis } from './backfill';
+export { MAX_CHANGES_PER_SITE_PER_DAY, MAX_POLICIES_PER_SITE } from './save';
 export type { StepResult } from './reextract';
 export { StoreError, isQuotaError } from './errors';
 export type { StoreErrorCode, Removed } from './errors';

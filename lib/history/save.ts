@@ -73,7 +73,7 @@ export const MAX_POLICIES_PER_SITE = 200;
  * Changes (versions after a policy's first) one site may record in any 24 hours, its policies together. A
  * page can be made to read differently on every visit (text that changes each time, a page that reloads
  * itself), and each reading is a version kept with its page; past this, a capture with new text is refused
- * (StoreError 'limit') until the day's oldest change is 24 hours old. A policy really rewritten changes far
+ * (StoreError 'too-many-changes') until the day's oldest change is 24 hours old. A policy really rewritten changes far
  * less often than this; the site's known versions stay as they are, and a capture of the same text as the
  * latest is still recorded. A bound on count, dated by the store's clock.
  */
@@ -282,7 +282,7 @@ async function saveAttempts(
     }
     if (outcome === 'changes') {
       await tx.done.catch(() => undefined);
-      throw new StoreError('limit', `Clausewatch records at most ${MAX_CHANGES_PER_SITE_PER_DAY} changes of one site's policies in 24 hours, and ${site} has that many: this reading of ${path.slice(0, 200)} was not saved.`);
+      throw new StoreError('too-many-changes', `Clausewatch records at most ${MAX_CHANGES_PER_SITE_PER_DAY} changes of one site's policies in 24 hours, and ${site} has that many: this reading of ${path.slice(0, 200)} was not saved.`);
     }
     if (outcome === 'retry') {
       await tx.done.catch(() => undefined);

@@ -222,7 +222,15 @@ export async function importAll(ctx: StoreContext, data: unknown): Promise<Impor
     for (const p of site.policies) {
       const late = p.versions.findIndex((v) => Date.parse(v.lastSeen) > latestAccepted);
       if (late >= 0) {
-        return damaged(`version ${late + 1} of ${site.site}${p.path} was seen ${p.versions[late]!.lastSeen}, after this computer's date (at most ${iso(latestAccepted)})`);
+        const seen = p.versions[late]!.lastSeen;
+        // At the latest time a record holds, no clock was ever right: the file is damaged.
+        if (Date.parse(seen) > LATEST_IMPORTED_FIRST_SEEN) return damaged(`version ${late + 1} of ${site.site}${p.path} was seen ${seen}, later than any history can hold`);
+        return {
+          ok: false,
+          code: 'invalid-import',
+          error: `The history file has a version of ${site.site}${p.path} seen ${seen}, after this computer's date (at most ${iso(latestAccepted)}): the clock of the computer that recorded it was ahead, or the file was altered. Nothing was imported.`,
+          refusal: ImportRefusal.parse({ kind: 'future', policy: `${site.site}${p.path}`, seen: seen.slice(0, 10) }),
+        };
       }
       const backwards = p.versions.findIndex((v) => Date.parse(v.lastSeen) < Date.parse(v.firstSeen));
       if (backwards >= 0) {
@@ -283,22 +291,26 @@ export async function importAll(ctx: StoreContext, data: unknown): Promise<Impor
       }
       for (const [origin, given] of groups) {
         const path = normalizePolicyPath(`${origin}${p.path}`);
-        // One text given twice in a row (a file edited by hand, or two joined) is one version seen over both
-        // spans, as a save would keep it, not two versions in a row.
-        const list: typeof given = [];
-        for (const entry of given) {
-          const prev = list[list.length - 1];
-          if (prev && versionHash(prev) === versionHash(entry)) {
-            const firstSeen = Math.min(Date.parse(prev.v.firstSeen), Date.parse(entry.v.firstSeen));
-            const lastSeen = Math.max(Date.parse(prev.v.lastSeen), Date.parse(entry.v.lastSeen));
-            // In place: the file's own version keeps its identity (its position in the file is looked up by it).
-            prev.v.firstSeen = iso(firstSeen);
-            prev.v.lastSeen = iso(lastSeen);
-          } else list.push(entry);
+        // One text given twice in a row in time (a file edited by hand, or two joined) is one version seen over
+        // both spans, as a save would keep it, not two versions in a row; reviewed if either was. In the one
+        // order of versions, not the file's: A, A, B in the file with B between the two A's is a change back.
+        const order = (e: (typeof given)[number]) => ({ firstSeen: Date.parse(e.v.firstSeen), contentHash: versionHash(e), lastSeen: Date.parse(e.v.lastSeen) });
+        const repeats = new Set<(typeof given)[number]>();
+        const inTime = [...given].sort((a, b) => versionOrder(order(a), order(b)));
+        for (let k = 1, kept = inTime[0]; k < inTime.length; k++) {
+          const entry = inTime[k]!;
+          if (versionHash(entry) !== versionHash(kept!)) {
+            kept = entry;
+            continue;
+          }
+          // In place: the file's own version keeps its identity (its position in the file is looked up by it).
+          kept!.v.lastSeen = iso(Math.max(Date.parse(kept!.v.lastSeen), Date.parse(entry.v.lastSeen)));
+          kept!.v.reviewed ||= entry.v.reviewed;
+          repeats.add(entry);
         }
+        const list = given.filter((e) => !repeats.has(e));
         // The latest in the one order of versions, as the store will list them (a file may give two texts one
         // time, in either order).
-        const order = (e: (typeof list)[number]) => ({ firstSeen: Date.parse(e.v.firstSeen), contentHash: versionHash(e), lastSeen: Date.parse(e.v.lastSeen) });
         const latest = list.reduce((a, b) => (versionOrder(order(a), order(b)) > 0 ? a : b)).v;
         if (groups.size > 1) {
           // An analysis describes the change from the version before it; in another policy now, it no longer does.

@@ -82,7 +82,7 @@ function build(locale: string): UiWords {
       settings: 'Paramètres et sites surveillés',
       highlighted: 'Passage mis en évidence sur la page de la politique.',
       passageNotFound: 'La page de la politique a été ouverte, mais ce passage n’y a pas été trouvé.',
-      pageElsewhere: `L’onglet affiche une autre page que celle de la politique${C} rien n’y a été mis en évidence.`,
+      pageElsewhere: `L’onglet affiche un autre site que celui de la politique${C} rien n’y a été mis en évidence.`,
       markedReviewed: 'Marqué comme lu.',
       couldNotMarkReviewed: `Non marqué comme lu${C} cette version n’est plus enregistrée. L’affichage a été actualisé.`,
       watching: (site) => `Surveillance de ${site} activée.`,
@@ -275,6 +275,8 @@ function build(locale: string): UiWords {
             return `le fichier nomme un site dont le nom n’est pas valide («\u00a0${r.site}\u00a0»). Rien n’a été importé.`;
           case 'checksum':
             return `le fichier est endommagé (la version ${num(r.version)} de ${r.policy} ne correspond pas à sa somme de contrôle). Rien n’a été importé.`;
+          case 'future':
+            return `le fichier contient une version de ${r.policy} vue le ${r.seen}, après la date du jour sur cet ordinateur${C} l’horloge de l’ordinateur qui l’a enregistrée avançait, ou le fichier a été modifié. Vérifiez la date de cet ordinateur. Rien n’a été importé.`;
           case 'outside':
             return `le fichier place une politique de ${r.site} à une adresse hors de ce site (${r.address}). Rien n’a été importé.`;
           case 'store-closed':
@@ -380,6 +382,7 @@ function build(locale: string): UiWords {
         case 'too-large': return f.m !== undefined ? `la page dépasse ${mb(f.n)} (elle annonce ${mb(f.m)})${S} non enregistrée` : `la page dépasse ${mb(f.n)}${S} elle a été abandonnée à ce stade et non enregistrée`;
         case 'attributes-in-tag': return `un élément de la page a ${num(f.n ?? 0)}\u00a0attributs, plus que les ${num(f.m ?? 0)} que Clausewatch lit dans un élément${S} non enregistrée`;
         case 'attributes': return `la page a ${num(f.n ?? 0)}\u00a0attributs, plus que les ${num(f.m ?? 0)} que Clausewatch lit dans une page${S} non enregistrée`;
+        case 'too-many-changes': return `les politiques de ce site ont déjà changé ${num(f.n ?? 0)} fois en 24 heures, autant que Clausewatch en enregistre par jour${S} cette lecture n’a pas été enregistrée`;
         case 'too-nested': return `la page est trop profondément imbriquée pour être lue${S} non enregistrée`;
         case 'timeout': return 'le site n’a pas répondu à temps';
         case 'network': return `la page n’a pas pu être récupérée (${d})`;

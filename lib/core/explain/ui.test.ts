@@ -98,6 +98,7 @@ const SAMPLES: Record<string, unknown[][]> = {
     [{ kind: 'bad-site', site: 'example.com/evil' }],
     [{ kind: 'checksum', version: 1200, policy: 'example.com/privacy' }],
     [{ kind: 'outside', site: 'example.com', address: 'https://bank.example' }],
+    [{ kind: 'future', policy: 'example.com/privacy', seen: '2090-01-01' }],
     [{ kind: 'store-closed' }],
   ],
   'options.imported': [[1, 0], [3, 2]],
@@ -141,6 +142,7 @@ const SAMPLES: Record<string, unknown[][]> = {
     [{ code: 'attributes-in-tag', n: 5_000, m: 1_000 }],
     [{ code: 'attributes', n: 250_000, m: 100_000 }],
     [{ code: 'too-nested' }],
+    [{ code: 'too-many-changes', n: 20 }],
     [{ code: 'timeout' }],
     [{ code: 'network', detail: 'ECONNREFUSED' }],
     [{ code: 'error', detail: 'The store could not be opened' }],
@@ -148,7 +150,13 @@ const SAMPLES: Record<string, unknown[][]> = {
   'storage.saveFailed': [['quota']],
   userError: USER_ERROR_CODES.map((code) => [{ code, value: code === 'not-an-address' ? 'not a site' : code === 'not-watched' ? 'example.com' : '8000000' }]),
   unexpectedError: [['No answer to "exportHistory"'], ['']],
-  'storage.pruned': [[1, 0], [0, 1], [3, 4]],
+  'storage.pruned': [
+    [{ removedRaw: 1, removedVersions: 0 }],
+    [{ removedRaw: 0, removedVersions: 1 }],
+    [{ removedRaw: 3, removedVersions: 4 }],
+    [{ removedRaw: 3, removedVersions: 4, removedUnreviewed: 2 }],
+    [{ removedRaw: 0, removedVersions: 1, removedUnreviewed: 1 }],
+  ],
   'markdown.compared': [['2026-01-05', '2026-03-01']],
   'badge.changed': [['example.com', 1], ['example.com', 3]],
   'badge.line': [['x']],
@@ -205,6 +213,8 @@ describe('every language has every word of the pages', () => {
         for (const v of values) {
           expect(v.trim(), path).not.toBe('');
           expect(v, path).not.toMatch(/undefined|null|NaN|\[object|\$\{/);
+          // A hole left empty (a sample that no longer fits its phrase reads as two spaces in a row).
+          expect(v, path).not.toMatch(/ {2}/);
         }
       }
     });

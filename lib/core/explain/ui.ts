@@ -81,7 +81,7 @@ export interface UiWords {
     settings: string;
     highlighted: string;
     passageNotFound: string;
-    /** "Show on page" found the tab, once loaded, on another page than the policy's (a redirect, a link followed). */
+    /** "Show on page" found the tab, once loaded, on another site than the policy's (a redirect, a link followed). */
     pageElsewhere: string;
     markedReviewed: string;
     /** The background marked nothing: the version is no longer stored (pruned, or replaced by an import). */
