@@ -14,7 +14,7 @@
  */
 import { browser } from 'wxt/browser';
 import { watchAddress } from '@/utils/address-watch';
-import { createPageCapture, type PageContext } from '@/utils/page-capture';
+import { createPageCapture, whenShown, type PageContext } from '@/utils/page-capture';
 
 export default defineUnlistedScript(() => {
   const ctx: PageContext = {
@@ -41,7 +41,8 @@ export default defineUnlistedScript(() => {
     const ms = performance.now() - t0;
     document.documentElement.setAttribute('data-cw-bench', JSON.stringify({ ms, pass: seen?.verdict.pass }));
   }
-  page.start();
+  // A prerendered page (Chrome) is looked at once it is opened.
+  whenShown(document, page.start);
   // Single-page sites: an address change without a new document (utils/address-watch.ts).
   watchAddress(window, page.navigated, () => ctx.isInvalid);
 });

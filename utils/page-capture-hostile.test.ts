@@ -6,7 +6,7 @@
 import { JSDOM } from 'jsdom';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { createPageCapture, MAX_COPIES_PER_DOCUMENT } from './page-capture';
+import { createPageCapture, MAX_COPIES_PER_DOCUMENT, whenShown } from './page-capture';
 import { POLICY_V1, type SentCopy } from './testing/support';
 
 let sent: SentCopy[] = [];
@@ -88,3 +88,26 @@ it('a copy is still sent when the page only takes a tracking parameter off its a
   await sleep(1_000);
   expect(sent).toHaveLength(1);
 }, 20_000);
+
+it('a page Chrome prerenders is copied once it is opened, not before (its tab still shows the page before)', async () => {
+  const dom = new JSDOM(POLICY_V1, { url: 'https://www.example.com/privacy' });
+  Object.defineProperty(dom.window.document, 'prerendering', { configurable: true, get: () => true });
+  const page = createPageCapture({ isInvalid: false }, dom.window.document, () => 'https://www.example.com/privacy');
+  stops.push(page.stop);
+  whenShown(dom.window.document, page.start);
+  await sleep(1_000);
+  expect(sent).toHaveLength(0);
+  Object.defineProperty(dom.window.document, 'prerendering', { configurable: true, get: () => false });
+  dom.window.document.dispatchEvent(new dom.window.Event('prerenderingchange'));
+  await expect.poll(() => sent.length).toBe(1);
+  // Once: a second activation event starts nothing more.
+  dom.window.document.dispatchEvent(new dom.window.Event('prerenderingchange'));
+  await sleep(500);
+  expect(sent).toHaveLength(1);
+});
+
+it('an ordinary page starts at once', () => {
+  let started = 0;
+  whenShown(new JSDOM('<p>x</p>').window.document, () => started++);
+  expect(started).toBe(1);
+});

@@ -113,6 +113,17 @@ function movedOn(from: string, to: string): boolean {
   return pageOf(to) !== pageOf(from) && query !== '' && addressNames(query);
 }
 
+/**
+ * Runs `start` once the page is shown. A page Chrome prerenders (a search result it expects you to open)
+ * runs the content script before anyone sees it, in a tab that still shows the page before: a copy taken
+ * then names an address its tab does not show, is refused, and the page is not copied again once opened.
+ * Such a page starts when it is activated (`prerenderingchange`); any other at once.
+ */
+export function whenShown(doc: Document, start: () => void): void {
+  if ((doc as Document & { prerendering?: boolean }).prerendering === true) doc.addEventListener('prerenderingchange', () => start(), { once: true });
+  else start();
+}
+
 export function createPageCapture(ctx: PageContext, doc: Document, href: () => string) {
   let lastChecked = '';
   let lastAddress = addressOf(href());
