@@ -8,6 +8,7 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createPageCapture, MAX_COPIES_PER_DOCUMENT, whenShown } from './page-capture';
 import { POLICY_V1, type SentCopy } from './testing/support';
+import { onStop, openPage, stopAll } from './testing/page-view';
 
 let sent: SentCopy[] = [];
 beforeEach(() => {
@@ -18,27 +19,12 @@ beforeEach(() => {
     return Promise.resolve({ ok: true, value: { status: 'changed' } });
   });
 });
-const stops: Array<() => void> = [];
-afterEach(() => {
-  for (const stop of stops.splice(0)) stop();
-});
-
-function open(html: string, url: string) {
-  const dom = new JSDOM(html, { url });
-  let href = url;
-  const go = (to: string) => {
-    href = to;
-    dom.window.history.pushState(null, '', to);
-  };
-  const page = createPageCapture({ isInvalid: false }, dom.window.document, () => href);
-  stops.push(page.stop);
-  return { page, document: dom.window.document, go };
-}
+afterEach(stopAll);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 it('a page that names a new policy address again and again is copied a bounded number of times', async () => {
   const base = 'https://hostile.example/legal';
-  const { page, go, document } = open(POLICY_V1, `${base}?doc=privacy&n=0`);
+  const { page, go, document } = openPage(POLICY_V1, `${base}?doc=privacy&n=0`);
   page.start();
   await expect.poll(() => sent.length).toBe(1);
   for (let i = 1; i < MAX_COPIES_PER_DOCUMENT; i++) {
@@ -61,7 +47,7 @@ it('a page that names a new policy address again and again is copied a bounded n
 const longPolicy = `<!doctype html><html><head><title>Privacy Policy</title></head><body><h1>Privacy Policy</h1>${Array.from({ length: 4000 }, (_, i) => `<div><p>We collect device information, item ${i}, to run the service.</p></div>`).join('')}</body></html>`;
 
 it('a copy the page moved away from while it was being made is not sent under the old address; the new page is copied', async () => {
-  const { page, go, document } = open(longPolicy, 'https://app.example/legal?doc=privacy');
+  const { page, go, document } = openPage(longPolicy, 'https://app.example/legal?doc=privacy');
   page.start();
   // The copy is under way; the app now shows its terms at another address.
   await sleep(5);
@@ -77,7 +63,7 @@ it('a copy the page moved away from while it was being made is not sent under th
 }, 20_000);
 
 it('a copy is still sent when the page only takes a tracking parameter off its address meanwhile', async () => {
-  const { page, go } = open(longPolicy, 'https://www.example.com/privacy?utm_source=newsletter');
+  const { page, go } = openPage(longPolicy, 'https://www.example.com/privacy?utm_source=newsletter');
   page.start();
   await sleep(5);
   expect(sent).toHaveLength(0);
@@ -93,7 +79,7 @@ it('a page Chrome prerenders is copied once it is opened, not before (its tab st
   const dom = new JSDOM(POLICY_V1, { url: 'https://www.example.com/privacy' });
   Object.defineProperty(dom.window.document, 'prerendering', { configurable: true, get: () => true });
   const page = createPageCapture({ isInvalid: false }, dom.window.document, () => 'https://www.example.com/privacy');
-  stops.push(page.stop);
+  onStop(page.stop);
   whenShown(dom.window.document, page.start);
   await sleep(1_000);
   expect(sent).toHaveLength(0);

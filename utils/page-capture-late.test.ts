@@ -7,42 +7,28 @@
  */
 import { JSDOM } from 'jsdom';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createPageCapture } from './page-capture';
 import { answerLikeTheBackground, POLICY_V1, type SentCopy } from './testing/support';
+import { onStop, openPage, stopAll } from './testing/page-view';
 
 const sent: SentCopy[] = [];
 const POLICY_TEXT = 'We collect device information';
 const copiedPolicy = () => sent.some((s) => s.data.html.includes(POLICY_TEXT));
 const policyDocument = () => new JSDOM(POLICY_V1).window.document;
-const stops: Array<() => void> = [];
 
 beforeEach(() => answerLikeTheBackground(sent, POLICY_TEXT));
-afterEach(() => {
-  for (const stop of stops.splice(0)) stop();
-});
+afterEach(stopAll);
 
-function open(html: string, url: string) {
-  const dom = new JSDOM(html, { url });
-  let href = url;
-  const go = (to: string) => {
-    href = to;
-    dom.window.history.pushState(null, '', to);
-  };
-  const page = createPageCapture({ isInvalid: false }, dom.window.document, () => href);
-  stops.push(page.stop);
-  return { page, document: dom.window.document, go };
-}
 /** Runs `f` every `ms` until the test ends (a ticker, an animated indicator). */
 function every(ms: number, f: () => void): () => void {
   const t = setInterval(f, ms);
   const stop = () => clearInterval(t);
-  stops.push(stop);
+  onStop(stop);
   return stop;
 }
 
 it('a legal centre routed by its query: the privacy policy reached in the app is copied', async () => {
   const terms = `<!doctype html><html><head><title>Legal | Example</title></head><body><div id="app"><h1>Terms of Service</h1><p>${'By using the service you agree to these terms. '.repeat(40)}</p></div></body></html>`;
-  const { page, document, go } = open(terms, 'https://www.example.com/legal?doc=terms');
+  const { page, document, go } = openPage(terms, 'https://www.example.com/legal?doc=terms');
   page.start();
   await expect.poll(() => sent.length).toBe(1);
   const policy = policyDocument();
@@ -55,7 +41,7 @@ it('a legal centre routed by its query: the privacy policy reached in the app is
 });
 
 it('a help centre article at an address that names nothing, loading for 2.5 s behind an animated indicator, is copied once it has rendered', async () => {
-  const { page, document, go } = open(
+  const { page, document, go } = openPage(
     '<!doctype html><html><head><title>Help Centre</title></head><body><h1>Help Centre</h1><div id="app"><h2>Popular articles</h2><p>Shipping, returns.</p></div></body></html>',
     'https://help.example.com/',
   );
@@ -82,7 +68,7 @@ describe('a policy widget rendering below an introduction the background found n
     `<!doctype html><html><head><title>Privacy Policy | Example</title></head><body><main><h1>Privacy Policy</h1>${intro}<div id="policy-embed">${embed}</div></main>${extra}</body></html>`;
 
   it('is copied on a page that is never quiet (a ticker replacing a node every 400 ms)', async () => {
-    const { page, document } = open(widgetPage('', '<div id="ticker"><span>0</span></div>'), 'https://www.example.com/privacy');
+    const { page, document } = openPage(widgetPage('', '<div id="ticker"><span>0</span></div>'), 'https://www.example.com/privacy');
     let n = 0;
     every(400, () => document.getElementById('ticker')!.replaceChildren(document.createTextNode(String(++n))));
     page.start();
@@ -92,7 +78,7 @@ describe('a policy widget rendering below an introduction the background found n
 
   it('is copied when the widget fills in text nodes it had already laid out', async () => {
     const skeleton = Array.from({ length: 40 }, () => '<p class="s"> </p>').join('');
-    const { page, document } = open(widgetPage(skeleton), 'https://www.example.com/privacy');
+    const { page, document } = openPage(widgetPage(skeleton), 'https://www.example.com/privacy');
     page.start();
     const text = (policyDocument().body.textContent ?? '').replace(/\s+/g, ' ');
     setTimeout(() => {
@@ -107,7 +93,7 @@ describe('a policy widget rendering below an introduction the background found n
   const belowLayout = `<!doctype html><html><head><title>Privacy Policy | Example</title></head><body>${iconGrid}<main><h1>Privacy Policy</h1>${intro}<div id="policy-embed"></div></main></body></html>`;
 
   it('is copied when it renders below a layout of thousands of nodes', async () => {
-    const { page, document } = open(belowLayout, 'https://www.example.com/privacy');
+    const { page, document } = openPage(belowLayout, 'https://www.example.com/privacy');
     page.start();
     await expect.poll(() => sent.length, { timeout: 8_000 }).toBe(1);
     expect(copiedPolicy()).toBe(false);
@@ -122,7 +108,7 @@ describe('a policy widget rendering below an introduction the background found n
   const belowWords = belowLayout.replace(iconGrid, labelledGrid);
 
   it('is copied when it renders below a layout of thousands of links with words', async () => {
-    const { page, document } = open(belowWords, 'https://www.example.com/privacy');
+    const { page, document } = openPage(belowWords, 'https://www.example.com/privacy');
     page.start();
     await expect.poll(() => sent.length, { timeout: 8_000 }).toBe(1);
     expect(copiedPolicy()).toBe(false);
