@@ -117,6 +117,33 @@ describe('import', () => {
     expect(latest?.document).toEqual(docs[0]);
   });
 
+  it('drops the analysis of a version whose version before it in the file is not the one before it in time once a repeat is merged', async () => {
+    // One browser saw the first text at 0 h and the third at 10 h; another the first at 1 h and the second at
+    // 11 h, analysed as the change from the first. Their two exports joined: 1st@0, 3rd@10, 1st@1, 2nd@11.
+    const HOUR = 3_600_000;
+    const one = await freshStore();
+    const t0 = one.clock.now;
+    await one.store.savePolicyVersion({ url: URL_A, document: docs[0]!, kind: 'privacy-policy' });
+    one.clock.now = t0 + 10 * HOUR;
+    await one.store.savePolicyVersion({ url: URL_A, document: docs[2]!, kind: 'privacy-policy', analyze: () => fakeAnalysis(0) });
+    const two = await freshStore();
+    two.clock.now = t0 + HOUR;
+    await two.store.savePolicyVersion({ url: URL_A, document: docs[0]!, kind: 'privacy-policy' });
+    two.clock.now = t0 + 11 * HOUR;
+    await two.store.savePolicyVersion({ url: URL_A, document: docs[1]!, kind: 'privacy-policy', analyze: () => fakeAnalysis(1) });
+    const file = JSON.parse(JSON.stringify(await one.store.exportAll())) as ExportFile;
+    const other = JSON.parse(JSON.stringify(await two.store.exportAll())) as ExportFile;
+    file.sites[0]!.policies[0]!.versions.push(...other.sites[0]!.policies[0]!.versions);
+    const fresh = await freshStore();
+    fresh.clock.now = t0 + 12 * HOUR;
+    expect(await fresh.store.importAll(file)).toMatchObject({ ok: true, added: 3, skipped: 1 });
+    const [policy] = await fresh.store.listPolicies('example.com');
+    const { latest, previous } = await fresh.store.getLatestTwo(policy!.policyId);
+    expect([previous?.document, latest?.document]).toEqual([docs[2], docs[1]]);
+    // The second text now follows the third here: its analysis (the change from the first) no longer applies.
+    expect(latest?.analysis).toBeNull();
+  });
+
   it('keeps one text given twice in a row as one version seen over both spans, also into an empty history', async () => {
     const { store, clock } = await freshStore();
     await store.savePolicyVersion({ url: URL_A, document: makeDocument({ Intro: ['one'] }), kind: 'privacy-policy' });

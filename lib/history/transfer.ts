@@ -27,6 +27,11 @@ interface Sighting {
   hash: string;
   firstSeen: number;
   lastSeen: number;
+  /**
+   * The text of the version before it in the file (null: none), which its analysis describes the change
+   * from; by default the sighting before it in the list.
+   */
+  before?: string | null;
 }
 type MergeStep = { kind: 'same'; record: VersionRecord } | { kind: 'new'; sameBefore: boolean };
 
@@ -66,7 +71,8 @@ export function mergeSightings(stored: readonly VersionRecord[], file: readonly 
       return;
     }
     // The nearest earlier version here: a stored one, or another of the file's.
-    steps[entry.index] = { kind: 'new', sameBefore: (before?.contentHash ?? null) === (file[entry.index - 1]?.hash ?? null) };
+    const fileBefore = sighting.before !== undefined ? sighting.before : (file[entry.index - 1]?.hash ?? null);
+    steps[entry.index] = { kind: 'new', sameBefore: (before?.contentHash ?? null) === fileBefore };
   });
   // The version before each stored one once the file's new versions are in: an imported one makes its
   // analysis (the change from the stored one before it) stale.
@@ -199,7 +205,7 @@ export async function importAll(ctx: StoreContext, data: unknown): Promise<Impor
     };
   }
 
-  type Planned = { policy: PolicyRecord; versions: { v: ExportVersion; prepared: PreparedDocument }[]; repeats: number };
+  type Planned = { policy: PolicyRecord; versions: { v: ExportVersion; prepared: PreparedDocument; before: string | null }[]; repeats: number };
   const planned: Planned[] = [];
   // Nothing dated after this computer's date (and a day, for clocks and time zones a little apart): a version
   // from the future would date every later capture of its policy after it (save.ts keeps versions in order).
@@ -308,7 +314,9 @@ export async function importAll(ctx: StoreContext, data: unknown): Promise<Impor
           kept!.v.reviewed ||= entry.v.reviewed;
           repeats.add(entry);
         }
-        const list = given.filter((e) => !repeats.has(e));
+        // Each keeps the text of the one before it in the file, which its analysis is told from, whatever was
+        // collapsed between them.
+        const list = given.flatMap((e, i) => (repeats.has(e) ? [] : [{ ...e, before: i > 0 ? versionHash(given[i - 1]!) : null }]));
         // The latest in the one order of versions, as the store will list them (a file may give two texts one
         // time, in either order).
         const latest = list.reduce((a, b) => (versionOrder(order(a), order(b)) > 0 ? a : b)).v;
@@ -364,7 +372,7 @@ export async function importAll(ctx: StoreContext, data: unknown): Promise<Impor
       }
       skipped += repeats;
       const stored = await policyVersions(tx, policy.policyId, bad);
-      const sightings = versions.map((entry) => ({ hash: versionHash(entry), firstSeen: Date.parse(entry.v.firstSeen), lastSeen: Date.parse(entry.v.lastSeen) }));
+      const sightings = versions.map((entry) => ({ hash: versionHash(entry), firstSeen: Date.parse(entry.v.firstSeen), lastSeen: Date.parse(entry.v.lastSeen), before: entry.before }));
       const plan = mergeSightings(stored, sightings);
       let have: PieceKeys | undefined;
       for (const [i, { v, prepared }] of versions.entries()) {

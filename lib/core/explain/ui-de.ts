@@ -275,7 +275,7 @@ function build(locale: string): UiWords {
           case 'checksum':
             return `Die Datei ist beschädigt: Version ${num(r.version)} von ${r.policy} passt nicht zu ihrer Prüfsumme. Es wurde nichts importiert.`;
           case 'future':
-            return `Die Datei enthält eine Version von ${r.policy}, gesehen am ${r.seen}, also nach dem heutigen Datum dieses Computers: Die Uhr des Computers, der sie aufgezeichnet hat, ging vor, oder die Datei wurde verändert. Prüfen Sie das Datum dieses Computers. Es wurde nichts importiert.`;
+            return `Die Datei enthält eine Version von ${r.policy}, gesehen am ${r.seen}, also nach dem heutigen Datum dieses Computers: Die Uhr des Computers, der sie aufgezeichnet hat, ging damals vor, oder die Datei wurde verändert. Sie lässt sich importieren, sobald dieses Datum vorüber ist. Es wurde nichts importiert.`;
           case 'outside':
             return `Die Datei ordnet eine Richtlinie von ${r.site} einer Adresse außerhalb dieser Website zu (${r.address}). Es wurde nichts importiert.`;
           case 'store-closed':
@@ -380,7 +380,7 @@ function build(locale: string): UiWords {
         case 'too-large': return f.m !== undefined ? `die Seite ist größer als ${mb(f.n)} (laut Server ${mb(f.m)}); nicht gespeichert` : `die Seite ist größer als ${mb(f.n)}; sie wurde dort abgebrochen und nicht gespeichert`;
         case 'attributes-in-tag': return `ein Element der Seite hat ${num(f.n ?? 0)} Attribute, mehr als die ${num(f.m ?? 0)}, die Clausewatch in einem Element liest; nicht gespeichert`;
         case 'attributes': return `die Seite hat ${num(f.n ?? 0)} Attribute, mehr als die ${num(f.m ?? 0)}, die Clausewatch in einer Seite liest; nicht gespeichert`;
-        case 'too-many-changes': return `die Richtlinien dieser Website haben sich in den letzten 24 Stunden schon ${num(f.n ?? 0)}-mal geändert, so oft, wie Clausewatch an einem Tag aufzeichnet; diese Fassung wurde nicht gespeichert`;
+        case 'too-many-changes': return `die Richtlinien dieser Website haben sich in den letzten 24 Stunden schon ${num(f.n ?? 0)}-mal geändert, so oft, wie Clausewatch an einem Tag aufzeichnet; diese Version wurde nicht gespeichert`;
         case 'too-nested': return 'die Seite ist zu tief verschachtelt, um sie zu lesen; nicht gespeichert';
         case 'timeout': return 'die Website hat nicht rechtzeitig geantwortet';
         case 'network': return `die Seite konnte nicht abgerufen werden (${d})`;

@@ -263,7 +263,7 @@ function build(locale: string): UiWords {
           case 'checksum':
             return `The file is damaged: version ${num(r.version)} of ${r.policy} does not match its checksum. Nothing was imported.`;
           case 'future':
-            return `The file has a version of ${r.policy} seen on ${r.seen}, after today's date on this computer: the computer that recorded it had its clock set ahead, or the file was changed. Check this computer's date. Nothing was imported.`;
+            return `The file has a version of ${r.policy} seen on ${r.seen}, after today's date on this computer: the clock of the computer that recorded it was ahead at the time, or the file was changed. It can be imported once that date has passed. Nothing was imported.`;
           case 'outside':
             return `The file puts a policy of ${r.site} at an address outside that site (${r.address}). Nothing was imported.`;
           case 'store-closed':
@@ -364,7 +364,7 @@ function build(locale: string): UiWords {
         case 'too-large': return f.m !== undefined ? `the page is larger than ${mb(f.n)} (it says ${mb(f.m)}); not stored` : `the page is larger than ${mb(f.n)}; it was abandoned there and not stored`;
         case 'attributes-in-tag': return `the page has a tag with ${num(f.n ?? 0)} attributes, more than the ${num(f.m ?? 0)} Clausewatch reads in one tag; not stored`;
         case 'attributes': return `the page has ${num(f.n ?? 0)} attributes, more than the ${num(f.m ?? 0)} Clausewatch reads in a page; not stored`;
-        case 'too-many-changes': return `this site's policies already changed ${num(f.n ?? 0)} times in the last 24 hours, as often as Clausewatch records in a day; this reading was not stored`;
+        case 'too-many-changes': return `this site's policies already changed ${num(f.n ?? 0)} times in the last 24 hours, as often as Clausewatch records in a day; this version was not stored`;
         case 'too-nested': return 'the page is nested too deeply to read; not stored';
         case 'timeout': return 'the site did not answer in time';
         case 'network': return `the page could not be fetched (${d})`;

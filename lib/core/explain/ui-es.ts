@@ -273,7 +273,7 @@ function build(locale: string): UiWords {
           case 'checksum':
             return `el archivo está dañado: la versión ${num(r.version)} de ${r.policy} no coincide con su suma de comprobación. No se importó nada.`;
           case 'future':
-            return `el archivo contiene una versión de ${r.policy} vista el ${r.seen}, después de la fecha de hoy en este ordenador: el reloj del ordenador que la registró iba adelantado, o el archivo se modificó. Compruebe la fecha de este ordenador. No se importó nada.`;
+            return `el archivo contiene una versión de ${r.policy} vista el ${r.seen}, después de la fecha de hoy en este ordenador: el reloj del ordenador que la registró iba adelantado entonces, o el archivo se modificó. Podrá importarse cuando esa fecha haya pasado. No se importó nada.`;
           case 'outside':
             return `el archivo sitúa una política de ${r.site} en una dirección fuera de ese sitio (${r.address}). No se importó nada.`;
           case 'store-closed':
@@ -378,7 +378,7 @@ function build(locale: string): UiWords {
         case 'too-large': return f.m !== undefined ? `la página supera ${mb(f.n)} (declara ${mb(f.m)}); no se guardó` : `la página supera ${mb(f.n)}; se abandonó en ese punto y no se guardó`;
         case 'attributes-in-tag': return `un elemento de la página tiene ${num(f.n ?? 0)} atributos, más de los ${num(f.m ?? 0)} que Clausewatch lee en un elemento; no se guardó`;
         case 'attributes': return `la página tiene ${num(f.n ?? 0)} atributos, más de los ${num(f.m ?? 0)} que Clausewatch lee en una página; no se guardó`;
-        case 'too-many-changes': return `las políticas de este sitio ya cambiaron ${num(f.n ?? 0)} veces en las últimas 24 horas, tantas como Clausewatch registra en un día; esta lectura no se guardó`;
+        case 'too-many-changes': return `las políticas de este sitio ya cambiaron ${num(f.n ?? 0)} veces en las últimas 24 horas, tantas como Clausewatch registra en un día; esta versión no se guardó`;
         case 'too-nested': return 'la página está anidada a demasiada profundidad para leerla; no se guardó';
         case 'timeout': return 'el sitio no respondió a tiempo';
         case 'network': return `no se pudo obtener la página (${d})`;

@@ -276,7 +276,7 @@ function build(locale: string): UiWords {
           case 'checksum':
             return `le fichier est endommagé (la version ${num(r.version)} de ${r.policy} ne correspond pas à sa somme de contrôle). Rien n’a été importé.`;
           case 'future':
-            return `le fichier contient une version de ${r.policy} vue le ${r.seen}, après la date du jour sur cet ordinateur${C} l’horloge de l’ordinateur qui l’a enregistrée avançait, ou le fichier a été modifié. Vérifiez la date de cet ordinateur. Rien n’a été importé.`;
+            return `le fichier contient une version de ${r.policy} vue le ${r.seen}, après la date du jour sur cet ordinateur${C} l’horloge de l’ordinateur qui l’a enregistrée avançait alors, ou le fichier a été modifié. Il pourra être importé une fois cette date passée. Rien n’a été importé.`;
           case 'outside':
             return `le fichier place une politique de ${r.site} à une adresse hors de ce site (${r.address}). Rien n’a été importé.`;
           case 'store-closed':
@@ -382,7 +382,7 @@ function build(locale: string): UiWords {
         case 'too-large': return f.m !== undefined ? `la page dépasse ${mb(f.n)} (elle annonce ${mb(f.m)})${S} non enregistrée` : `la page dépasse ${mb(f.n)}${S} elle a été abandonnée à ce stade et non enregistrée`;
         case 'attributes-in-tag': return `un élément de la page a ${num(f.n ?? 0)}\u00a0attributs, plus que les ${num(f.m ?? 0)} que Clausewatch lit dans un élément${S} non enregistrée`;
         case 'attributes': return `la page a ${num(f.n ?? 0)}\u00a0attributs, plus que les ${num(f.m ?? 0)} que Clausewatch lit dans une page${S} non enregistrée`;
-        case 'too-many-changes': return `les politiques de ce site ont déjà changé ${num(f.n ?? 0)} fois en 24 heures, autant que Clausewatch en enregistre par jour${S} cette lecture n’a pas été enregistrée`;
+        case 'too-many-changes': return `les politiques de ce site ont déjà changé ${num(f.n ?? 0)} fois au cours des dernières 24 heures, autant que Clausewatch en enregistre par jour${S} cette version n’a pas été enregistrée`;
         case 'too-nested': return `la page est trop profondément imbriquée pour être lue${S} non enregistrée`;
         case 'timeout': return 'le site n’a pas répondu à temps';
         case 'network': return `la page n’a pas pu être récupérée (${d})`;
