@@ -109,8 +109,8 @@ function addressOf(url: string): string {
  */
 function movedOn(from: string, to: string): boolean {
   if (addressOf(to) !== addressOf(from)) return true;
-  const query = /\?[^#]*/.exec(to)?.[0] ?? '';
-  return pageOf(to) !== pageOf(from) && query !== '' && addressNames(query);
+  // (An empty query names nothing: addressNames('') is false.)
+  return pageOf(to) !== pageOf(from) && addressNames(/\?[^#]*/.exec(to)?.[0] ?? '');
 }
 
 /**
@@ -120,7 +120,7 @@ function movedOn(from: string, to: string): boolean {
  * Such a page starts when it is activated (`prerenderingchange`); any other at once.
  */
 export function whenShown(doc: Document, start: () => void): void {
-  if ((doc as Document & { prerendering?: boolean }).prerendering === true) doc.addEventListener('prerenderingchange', () => start(), { once: true });
+  if ((doc as Document & { prerendering?: boolean }).prerendering) doc.addEventListener('prerenderingchange', () => start(), { once: true });
   else start();
 }
 
@@ -167,7 +167,6 @@ export function createPageCapture(ctx: PageContext, doc: Document, href: () => s
       // its own look; this page, looked at again later, is copied anew.
       if (movedOn(page, href())) {
         if (lastChecked === page) lastChecked = '';
-        copies--;
         return;
       }
       const status = await sendMessage('pageCaptured', {
