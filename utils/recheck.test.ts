@@ -10,7 +10,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { explainer } from '@/lib/core/explain';
 import { samePolicyAddress } from '@/lib/core/url';
 import { RECHECK_ALARM } from '@/lib/extension/schedule';
-import { MAX_CHANGES_PER_SITE_PER_DAY } from '@/lib/history';
+import { MAX_CHANGES_PER_SITE_PER_DAY, MAX_POLICIES_PER_SITE } from '@/lib/history';
 import { makeDocument } from '@/lib/history/test-support';
 import { getSettings, getWatches, setSettings, updateWatches } from './prefs';
 import { backgroundForTest, POLICY_V1, POLICY_V2, senderOf, withBackgroundWorld, withServer } from './testing/support';
@@ -493,5 +493,22 @@ describe('a watched site whose policies changed as often as a day records', () =
     expect(result).toMatchObject({ status: 'failed', failure: { code: 'too-many-changes', n: MAX_CHANGES_PER_SITE_PER_DAY } });
     expect(explainer('de').ui.failure(result.status === 'failed' ? result.failure : { code: 'error' })).toContain('in den letzten 24 Stunden schon 20-mal geändert');
     expect(await store.listVersions((await store.listPolicies(site))[0]!.policyId)).toHaveLength(MAX_CHANGES_PER_SITE_PER_DAY + 1);
+  });
+});
+
+describe('a watched policy at a new address of a site that has as many policies as it may', () => {
+  it('fails its check with that reason, worded in the reader’s language, and stores nothing', async () => {
+    server.served = { status: 200, html: POLICY_V1 };
+    const { recheck, watchList, history } = backgroundForTest();
+    const store = await history.store();
+    for (let i = 0; i < MAX_POLICIES_PER_SITE; i++) {
+      const url = `${server.base}/legal/edition-${i}/privacy`;
+      await store.savePolicyVersion({ url, document: makeDocument({ Data: ['We collect your email.'] }, { url }), kind: 'privacy-policy' });
+    }
+    const site = await watchList.watch(`${server.base}/legal/privacy`, 24);
+    const result = await recheck.runCheck((await getWatches()).find((w) => w.site === site)!, true);
+    expect(result).toMatchObject({ status: 'failed', failure: { code: 'too-many-policies', n: MAX_POLICIES_PER_SITE } });
+    expect(explainer('fr').ui.failure(result.status === 'failed' ? result.failure : { code: 'error' })).toContain('au plus 200 politiques par site');
+    expect(await store.listPolicies(site)).toHaveLength(MAX_POLICIES_PER_SITE);
   });
 });

@@ -14,7 +14,7 @@ import type { WatchEntry } from '@/lib/extension/views';
 import type { Badges } from './badges';
 import { recordOutcome } from './diagnostics';
 import type { RunInDom } from './dom';
-import { MAX_CHANGES_PER_SITE_PER_DAY, StoreError } from '@/lib/history';
+import { MAX_CHANGES_PER_SITE_PER_DAY, MAX_POLICIES_PER_SITE, StoreError } from '@/lib/history';
 import type { History } from './history';
 import type { Handlers } from './messaging';
 import type { ChangeNotices } from './change-notices';
@@ -34,10 +34,11 @@ const failed = (f: CheckFailure, movedTo: string | null = null): CheckResult => 
   const failure = bounded(f);
   return { status: 'failed', reason: failureText(failure), failure, major: 0, reviewable: false, analysed: false, movedTo };
 };
-const failedWith = (error: unknown): CheckResult =>
-  error instanceof StoreError && error.code === 'too-many-changes'
-    ? failed({ code: 'too-many-changes', n: MAX_CHANGES_PER_SITE_PER_DAY })
-    : failed({ code: 'error', detail: error instanceof Error ? error.message : String(error) });
+const failedWith = (error: unknown): CheckResult => {
+  if (error instanceof StoreError && error.code === 'too-many-changes') return failed({ code: 'too-many-changes', n: MAX_CHANGES_PER_SITE_PER_DAY });
+  if (error instanceof StoreError && error.code === 'limit') return failed({ code: 'too-many-policies', n: MAX_POLICIES_PER_SITE });
+  return failed({ code: 'error', detail: error instanceof Error ? error.message : String(error) });
+};
 
 /**
  * What a check makes of an entry. `awaiting`: when the change worth reviewing that awaits review was first

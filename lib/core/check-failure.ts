@@ -39,6 +39,8 @@ export const FailureCode = z.enum([
   'network',
   // Saving it: the site recorded as many changes in 24 hours as it may (n: the bound; lib/history/save.ts).
   'too-many-changes',
+  // Saving it: the policy would be a new one of a site that has as many as it may (n: the bound).
+  'too-many-policies',
   // Anything else (an error while saving, say): `detail` says what.
   'error',
 ]);

@@ -381,6 +381,7 @@ function build(locale: string): UiWords {
         case 'attributes-in-tag': return `ein Element der Seite hat ${num(f.n ?? 0)} Attribute, mehr als die ${num(f.m ?? 0)}, die Clausewatch in einem Element liest; nicht gespeichert`;
         case 'attributes': return `die Seite hat ${num(f.n ?? 0)} Attribute, mehr als die ${num(f.m ?? 0)}, die Clausewatch in einer Seite liest; nicht gespeichert`;
         case 'too-many-changes': return `die Richtlinien dieser Website haben sich in den letzten 24 Stunden schon ${num(f.n ?? 0)}-mal geändert, so oft, wie Clausewatch an einem Tag aufzeichnet; diese Version wurde nicht gespeichert`;
+        case 'too-many-policies': return `Clausewatch bewahrt höchstens ${num(f.n ?? 0)} Richtlinien einer Website auf, und diese Website hat so viele: diese Adresse wurde nicht gespeichert`;
         case 'too-nested': return 'die Seite ist zu tief verschachtelt, um sie zu lesen; nicht gespeichert';
         case 'timeout': return 'die Website hat nicht rechtzeitig geantwortet';
         case 'network': return `die Seite konnte nicht abgerufen werden (${d})`;

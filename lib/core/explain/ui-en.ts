@@ -365,6 +365,7 @@ function build(locale: string): UiWords {
         case 'attributes-in-tag': return `the page has a tag with ${num(f.n ?? 0)} attributes, more than the ${num(f.m ?? 0)} Clausewatch reads in one tag; not stored`;
         case 'attributes': return `the page has ${num(f.n ?? 0)} attributes, more than the ${num(f.m ?? 0)} Clausewatch reads in a page; not stored`;
         case 'too-many-changes': return `this site's policies already changed ${num(f.n ?? 0)} times in the last 24 hours, as often as Clausewatch records in a day; this version was not stored`;
+        case 'too-many-policies': return `Clausewatch keeps at most ${num(f.n ?? 0)} policies of one site, and this site has that many: this address was not stored`;
         case 'too-nested': return 'the page is nested too deeply to read; not stored';
         case 'timeout': return 'the site did not answer in time';
         case 'network': return `the page could not be fetched (${d})`;

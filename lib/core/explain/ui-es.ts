@@ -379,6 +379,7 @@ function build(locale: string): UiWords {
         case 'attributes-in-tag': return `un elemento de la página tiene ${num(f.n ?? 0)} atributos, más de los ${num(f.m ?? 0)} que Clausewatch lee en un elemento; no se guardó`;
         case 'attributes': return `la página tiene ${num(f.n ?? 0)} atributos, más de los ${num(f.m ?? 0)} que Clausewatch lee en una página; no se guardó`;
         case 'too-many-changes': return `las políticas de este sitio ya cambiaron ${num(f.n ?? 0)} veces en las últimas 24 horas, tantas como Clausewatch registra en un día; esta versión no se guardó`;
+        case 'too-many-policies': return `Clausewatch guarda como máximo ${num(f.n ?? 0)} políticas de un sitio, y este sitio ya tiene tantas: esta dirección no se guardó`;
         case 'too-nested': return 'la página está anidada a demasiada profundidad para leerla; no se guardó';
         case 'timeout': return 'el sitio no respondió a tiempo';
         case 'network': return `no se pudo obtener la página (${d})`;

@@ -383,6 +383,7 @@ function build(locale: string): UiWords {
         case 'attributes-in-tag': return `un élément de la page a ${num(f.n ?? 0)}\u00a0attributs, plus que les ${num(f.m ?? 0)} que Clausewatch lit dans un élément${S} non enregistrée`;
         case 'attributes': return `la page a ${num(f.n ?? 0)}\u00a0attributs, plus que les ${num(f.m ?? 0)} que Clausewatch lit dans une page${S} non enregistrée`;
         case 'too-many-changes': return `les politiques de ce site ont déjà changé ${num(f.n ?? 0)} fois au cours des dernières 24 heures, autant que Clausewatch en enregistre par jour${S} cette version n’a pas été enregistrée`;
+        case 'too-many-policies': return `Clausewatch conserve au plus ${num(f.n ?? 0)} politiques par site, et ce site en a déjà autant${S} cette adresse n’a pas été enregistrée`;
         case 'too-nested': return `la page est trop profondément imbriquée pour être lue${S} non enregistrée`;
         case 'timeout': return 'le site n’a pas répondu à temps';
         case 'network': return `la page n’a pas pu être récupérée (${d})`;

@@ -143,6 +143,7 @@ const SAMPLES: Record<string, unknown[][]> = {
     [{ code: 'attributes', n: 250_000, m: 100_000 }],
     [{ code: 'too-nested' }],
     [{ code: 'too-many-changes', n: 20 }],
+    [{ code: 'too-many-policies', n: 200 }],
     [{ code: 'timeout' }],
     [{ code: 'network', detail: 'ECONNREFUSED' }],
     [{ code: 'error', detail: 'The store could not be opened' }],
