@@ -6,6 +6,7 @@ import { browser, type Browser } from 'wxt/browser';
 import { samePolicyAddress, siteForUrl } from '@/lib/history';
 import type { HighlightReply, HighlightRequest } from './highlight';
 import type { Handlers } from './messaging';
+import { serial } from './serial';
 
 const HIGHLIGHT_CSS = '::highlight(clausewatch) { background-color: #fde047; color: #111827; }';
 const LOAD_TIMEOUT_MS = 15_000;
@@ -42,19 +43,16 @@ async function waitForComplete(tabId: number): Promise<void> {
 }
 
 /**
- * Highlights in one tab, one after another: each injected highlighter answers the next request and stops
- * listening, so two requests in flight at once (two clicks) could both reach the first one, leaving the
- * second unanswered. Chained per tab; a failed one does not hold up the next.
+ * Highlights in one tab, one after another (./serial.ts: a failed one does not hold up the next): each
+ * injected highlighter answers the next request and stops listening, so two requests in flight at once (two
+ * clicks) could both reach the first one, leaving the second unanswered. One queue per tab asked, for the
+ * worker's life.
  */
-const underway = new Map<number, Promise<unknown>>();
+const queues = new Map<number, ReturnType<typeof serial>>();
 function inTurn<T>(tabId: number, run: () => Promise<T>): Promise<T> {
-  const next = (underway.get(tabId) ?? Promise.resolve()).then(run);
-  const settled = next.catch(() => undefined);
-  underway.set(tabId, settled);
-  void settled.then(() => {
-    if (underway.get(tabId) === settled) underway.delete(tabId);
-  });
-  return next;
+  let queue = queues.get(tabId);
+  if (!queue) queues.set(tabId, (queue = serial()));
+  return queue(run);
 }
 
 export const showOnPage: Handlers['showOnPage'] = async ({ tabId, url, quote, quoteEnd }) => {
