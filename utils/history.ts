@@ -9,7 +9,7 @@ import { analyzeChangeYielding } from '@/lib/core/engine';
 import { EXTRACTOR_VERSION } from '@/lib/core/page/extract';
 import type { PolicyDocument, PolicyKind } from '@/lib/core/schema';
 import { StorageProblem } from '@/lib/extension/views';
-import { openPolicyStore, reextractAll, saveWithQuotaRecovery, StoreError, type ExtractFn, type PolicyStore, type Removed } from '@/lib/history';
+import { addRemoved, NOTHING_REMOVED, openPolicyStore, reextractAll, removedAnything, saveWithQuotaRecovery, StoreError, type ExtractFn, type PolicyStore, type Removed } from '@/lib/history';
 import { recordOutcome } from './diagnostics';
 import { serial } from './serial';
 
@@ -30,14 +30,8 @@ export interface HistoryDeps {
   name?: string;
 }
 
-const NONE: Removed = { removedRaw: 0, removedVersions: 0, removedUnreviewed: 0 };
 /** What a storage problem says was removed to make room. */
 const removedIn = (p: StorageProblem): Removed => ({ removedRaw: p.removedRaw ?? 0, removedVersions: p.removedVersions ?? 0, removedUnreviewed: p.removedUnreviewed ?? 0 });
-const sum = (a: Removed, b: Removed): Removed => ({
-  removedRaw: a.removedRaw + b.removedRaw,
-  removedVersions: a.removedVersions + b.removedVersions,
-  removedUnreviewed: a.removedUnreviewed + b.removedUnreviewed,
-});
 
 export interface History {
   store(): Promise<PolicyStore>;
@@ -113,12 +107,12 @@ export function createHistory(deps: HistoryDeps): History {
       if (saved.analysisError) leftWithout++;
       const earlier = await storageProblem();
       // What a refused save removed on the way is still told once saving works again.
-      const untold = earlier?.kind === 'save-failed' ? removedIn(earlier) : NONE;
+      const untold = earlier?.kind === 'save-failed' ? removedIn(earlier) : NOTHING_REMOVED;
       if (saved.pruned) {
-        await setStorageProblem({ kind: 'pruned', ...sum(untold, saved.pruned) });
+        await setStorageProblem({ kind: 'pruned', ...addRemoved(untold, saved.pruned) });
       } else if (earlier?.kind === 'save-failed') {
         // Saving works again; a pruning notice stays until the next one.
-        await setStorageProblem(untold.removedRaw + untold.removedVersions > 0 ? { kind: 'pruned', ...untold } : null);
+        await setStorageProblem(removedAnything(untold) ? { kind: 'pruned', ...untold } : null);
       }
       return saved;
     } catch (error) {
@@ -126,8 +120,8 @@ export function createHistory(deps: HistoryDeps): History {
       // hears of it even though the save failed.
       if (error instanceof StoreError && (error.code === 'quota' || error.pruned)) {
         const earlier = await storageProblem().catch(() => null);
-        const removed = sum(earlier ? removedIn(earlier) : NONE, error.pruned ?? NONE);
-        const any = removed.removedRaw + removed.removedVersions > 0;
+        const removed = addRemoved(earlier ? removedIn(earlier) : NOTHING_REMOVED, error.pruned ?? NOTHING_REMOVED);
+        const any = removedAnything(removed);
         if (error.code === 'quota') await setStorageProblem({ kind: 'save-failed', reason: 'quota', ...(any ? removed : {}) });
         else if (any) await setStorageProblem({ kind: 'pruned', ...removed });
       }

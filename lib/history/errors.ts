@@ -24,6 +24,16 @@ export type StoreErrorCode =
  */
 export type Removed = { removedVersions: number; removedRaw: number; removedUnreviewed: number };
 
+export const NOTHING_REMOVED: Removed = Object.freeze({ removedVersions: 0, removedRaw: 0, removedUnreviewed: 0 });
+
+/** What two prunes removed together. */
+export function addRemoved(a: Removed, b: Removed): Removed {
+  return { removedVersions: a.removedVersions + b.removedVersions, removedRaw: a.removedRaw + b.removedRaw, removedUnreviewed: a.removedUnreviewed + b.removedUnreviewed };
+}
+
+/** Whether anything worth telling the user was removed: versions or saved pages. */
+export const removedAnything = (r: Removed): boolean => r.removedVersions + r.removedRaw > 0;
+
 export class StoreError extends Error {
   readonly code: StoreErrorCode;
   /** Set on a save that a full disk refused after space was freed for it: what was removed (store.ts). */

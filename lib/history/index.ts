@@ -18,7 +18,7 @@ export { reextractAll, reextractStep, REEXTRACT_PER_STEP } from './reextract';
 export { owesAnalysis } from './backfill';
 export { MAX_CHANGES_PER_SITE_PER_DAY, MAX_POLICIES_PER_SITE } from './save';
 export type { StepResult } from './reextract';
-export { StoreError, isQuotaError } from './errors';
+export { StoreError, isQuotaError, addRemoved, NOTHING_REMOVED, removedAnything } from './errors';
 export type { StoreErrorCode, Removed } from './errors';
 export { siteForUrl, normalizePolicyPath, originForUrl, parsePolicyId, policyIdFor, policyKeyFor, samePolicyAddress } from './site';
 export type { PolicyKey } from './site';

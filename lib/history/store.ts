@@ -33,7 +33,7 @@
  */
 import type { EvidencePolicy } from './evidence/export';
 import { DEFAULT_NAME, openDatabase, type Database } from './db';
-import { StoreError, type Removed } from './errors';
+import { addRemoved, NOTHING_REMOVED, removedAnything, StoreError, type Removed } from './errors';
 import type {
   ChainStatus,
   ExportFile,
@@ -185,7 +185,7 @@ export async function saveWithQuotaRecovery(
     return await store.savePolicyVersion(input);
   } catch (error) {
     if (!isQuota(error)) throw error;
-    const freed: Removed = { removedVersions: 0, removedRaw: 0, removedUnreviewed: 0 };
+    let freed = NOTHING_REMOVED;
     let last: unknown = error;
     /** Prunes, then tries again when anything was freed: the save's result, or null to go on. */
     const pruneAndRetry = async (options?: PruneOptions): Promise<SaveResult | null | 'nothing freed'> => {
@@ -195,9 +195,7 @@ export async function saveWithQuotaRecovery(
       } catch (pruneError) {
         throw withPruned(pruneError, freed);
       }
-      freed.removedVersions += r.removedVersions;
-      freed.removedRaw += r.removedRaw;
-      freed.removedUnreviewed += r.removedUnreviewed;
+      freed = addRemoved(freed, r);
       // Any space freed is worth a retry, text nothing used any more included.
       if (r.bytesAfter >= r.bytesBefore) return 'nothing freed';
       try {
@@ -213,7 +211,7 @@ export async function saveWithQuotaRecovery(
       // The last resort with nothing more to remove: the save cannot be made room for.
       if (saved === 'nothing freed' && step?.removeHeld !== undefined) break;
       // `pruned` tells the user what went: only versions and saved pages are worth telling.
-      if (saved !== null && saved !== 'nothing freed') return freed.removedVersions + freed.removedRaw > 0 ? { ...saved, pruned: { ...freed } } : saved;
+      if (saved !== null && saved !== 'nothing freed') return removedAnything(freed) ? { ...saved, pruned: freed } : saved;
     }
     throw withPruned(last, freed);
   }
@@ -221,7 +219,7 @@ export async function saveWithQuotaRecovery(
 
 /** The error, with what the recovery removed before it failed (StoreError `pruned`), when it removed anything. */
 function withPruned(error: unknown, freed: Removed): unknown {
-  if (error instanceof StoreError && freed.removedVersions + freed.removedRaw > 0) error.pruned = { ...freed };
+  if (error instanceof StoreError && removedAnything(freed)) error.pruned = freed;
   return error;
 }
 
