@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '@/lib/core/schema';
-import { comparisonHeading, displayUrl, errorMessage, passageReferences, safeHttpUrl, sectionPath } from './format';
+import { comparisonHeading, displayUrl, errorMessage, passageReferences, safeHttpUrl, sectionPath, showOnPageText } from './format';
 import { explainer } from '@/lib/core/explain';
 import { UserError } from '@/lib/core/user-error';
 
@@ -141,5 +141,15 @@ describe('comparisonHeading: the two versions a comparison names', () => {
     expect(heading).toMatch(/^Changes between 5 Dec 2026, 09:30 and 5 Dec 2026, 18:45$/);
     const fr = explainer('fr');
     expect(comparisonHeading(version(morning, '2026-11-02'), version(evening, '2026-11-02'), fr.ui, fr.format)).toMatch(/^Changements entre le 5 déc\. 2026(,| à) 09:30 et le 5 déc\. 2026(,| à) 18:45$/);
+  });
+});
+
+describe('showOnPageText: what "Show on page" says it did, on the popup and the history page', () => {
+  it('says highlighted, another site, or not found, in the reader’s language', () => {
+    const { ui } = explainer('de');
+    expect(showOnPageText(ui, { found: true })).toBe('Auf der Seite der Richtlinie hervorgehoben.');
+    expect(showOnPageText(ui, { found: false, elsewhere: true })).toBe(ui.popup.pageElsewhere);
+    expect(showOnPageText(ui, { found: false })).toBe('Die Seite der Richtlinie wurde geöffnet, die Textstelle dort aber nicht gefunden.');
+    expect(ui.popup.pageElsewhere).toContain('andere Website');
   });
 });

@@ -168,6 +168,11 @@ export function errorMessage(err: unknown, ui: Pick<UiWords, 'userError' | 'unex
  * part that could be compared (past the size cap the rest was never read), only formatting or wording
  * changed, or (two versions the history page compared) the same text.
  */
+/** What "Show on page" says it did: highlighted, the tab on another site, or the passage not on the page. */
+export function showOnPageText(ui: Pick<UiWords, 'popup'>, outcome: { found: boolean; elsewhere?: boolean }): string {
+  return outcome.found ? ui.popup.highlighted : outcome.elsewhere ? ui.popup.pageElsewhere : ui.popup.passageNotFound;
+}
+
 /**
  * The storage alert of the popup and the options page: a save the full disk refused, and what was removed to
  * make room, also when the save failed all the same.

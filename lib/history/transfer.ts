@@ -186,6 +186,16 @@ const FUTURE_ALLOWANCE_MS = 86_400_000;
 // eslint-disable-next-line no-control-regex
 const UNWRITTEN = /[\u0000-\u0020\u007f]/;
 
+/** A file refused as damaged or from an unsupported version, with the checker's `detail`. */
+function damaged(detail: string): ImportResult {
+  return {
+    ok: false,
+    code: 'invalid-import',
+    error: `This Clausewatch history file is damaged or from an unsupported version (${detail}). Nothing was imported.`,
+    refusal: ImportRefusal.parse({ kind: 'damaged', detail }),
+  };
+}
+
 /** An import the store could not carry out; a database closed by an update is a refusal the page words. */
 function failedImport(storeError: StoreError, code: 'quota' | 'unknown'): ImportResult {
   return { ok: false, code, error: `${storeError.message} Nothing was imported.`, ...(storeError.code === 'unavailable' ? { refusal: { kind: 'store-closed' } as const } : {}) };
@@ -195,14 +205,8 @@ export async function importAll(ctx: StoreContext, data: unknown): Promise<Impor
   const parsed = ExportFile.safeParse(data);
   if (!parsed.success) {
     const looksLikeOurs = !!data && typeof data === 'object' && (data as { format?: unknown }).format === 'clausewatch-history';
-    return {
-      ok: false,
-      code: 'invalid-import',
-      error: looksLikeOurs
-        ? `This Clausewatch history file is damaged or from an unsupported version (${describeIssues(parsed.error)}). Nothing was imported.`
-        : 'This is not a Clausewatch history file. Nothing was imported.',
-      refusal: looksLikeOurs ? ImportRefusal.parse({ kind: 'damaged', detail: describeIssues(parsed.error) }) : { kind: 'not-ours' },
-    };
+    if (looksLikeOurs) return damaged(describeIssues(parsed.error));
+    return { ok: false, code: 'invalid-import', error: 'This is not a Clausewatch history file. Nothing was imported.', refusal: { kind: 'not-ours' } };
   }
 
   type Planned = { policy: PolicyRecord; versions: { v: ExportVersion; prepared: PreparedDocument; before: string | null }[]; repeats: number };
@@ -210,12 +214,6 @@ export async function importAll(ctx: StoreContext, data: unknown): Promise<Impor
   // Nothing dated after this computer's date (and a day, for clocks and time zones a little apart): a version
   // from the future would date every later capture of its policy after it (save.ts keeps versions in order).
   const latestAccepted = Math.min(LATEST_IMPORTED_FIRST_SEEN, ctx.clock() + FUTURE_ALLOWANCE_MS);
-  const damaged = (detail: string): ImportResult => ({
-    ok: false,
-    code: 'invalid-import',
-    error: `This Clausewatch history file is damaged or from an unsupported version (${detail}). Nothing was imported.`,
-    refusal: ImportRefusal.parse({ kind: 'damaged', detail }),
-  });
   for (const site of parsed.data.sites) {
     if (!isSiteName(site.site)) {
       return {

@@ -5,7 +5,7 @@ import { quoteParts } from '@/lib/core/page/locate';
 import type { PolicyView } from '@/lib/extension/views';
 import { PopupView, type PopupActions } from '@/components/PopupView';
 import { LoadState, useLoader } from '@/components/loader';
-import { errorMessage } from '@/components/format';
+import { errorMessage, showOnPageText } from '@/components/format';
 import { useWords } from '@/components/words';
 
 /** The tab the popup is about: `?tabId=N` (tests, or the popup opened as a page), else the active tab. */
@@ -49,7 +49,7 @@ export function App() {
     onShowOnPage: (policy: PolicyView, quote: string) =>
       void run(async () => {
         const r = await sendMessage('showOnPage', { tabId: tab.tabId, url: policy.url, ...quoteParts(quote) });
-        return r.found ? ui.popup.highlighted : r.elsewhere ? ui.popup.pageElsewhere : ui.popup.passageNotFound;
+        return showOnPageText(ui, r);
       }),
     onMarkReviewed: (versionId: string) =>
       void run(async () => {

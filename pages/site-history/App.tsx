@@ -9,7 +9,7 @@ import { defaultSelection, focusGone, orderedPair, type Selection } from '@/comp
 import { ComparisonView, type CompareMode } from '@/components/ComparisonView';
 import { LoadState, useLoader, type Loaded } from '@/components/loader';
 import { markdownSummary } from '@/components/markdown-summary';
-import { errorMessage } from '@/components/format';
+import { errorMessage, showOnPageText } from '@/components/format';
 import { useWords } from '@/components/words';
 
 const params = new URLSearchParams(location.search);
@@ -123,7 +123,7 @@ export function App() {
   const showOnPage = async (c: Comparison, quote: string) => {
     try {
       const r = await sendMessage('showOnPage', { tabId: null, url: c.newer.document.url, ...quoteParts(quote) });
-      setOutcome({ key, text: r.found ? ui.popup.highlighted : r.elsewhere ? ui.popup.pageElsewhere : ui.popup.passageNotFound });
+      setOutcome({ key, text: showOnPageText(ui, r) });
     } catch (err) {
       setOutcome({ key, text: ui.common.somethingWentWrong(errorMessage(err, ui)) });
     }
