@@ -103,7 +103,7 @@ function addressOf(url: string): string {
 }
 
 /**
- * Whether the page at `to` is another page view than `from` (as `navigated` reads an address change):
+ * Whether the page at `to` is another page view than `from` (how `navigated` reads an address change):
  * another address, or another query that names a page ("/legal?doc=terms"). A query changed otherwise (a
  * tracking parameter taken off after load) is the same view.
  */
@@ -126,7 +126,6 @@ export function whenShown(doc: Document, start: () => void): void {
 
 export function createPageCapture(ctx: PageContext, doc: Document, href: () => string) {
   let lastChecked = '';
-  let lastAddress = addressOf(href());
   let lastPage = pageOf(href());
   let recheck = { page: '', used: 0 };
   let copies = 0;
@@ -310,13 +309,10 @@ export function createPageCapture(ctx: PageContext, doc: Document, href: () => s
   const navigated = () => {
     if (ctx.isInvalid) return;
     const now = pageOf(href());
-    const address = addressOf(now);
     // A change of the query alone is no new page, unless the new query names one ("/legal?doc=privacy").
-    const query = /\?[^#]*/.exec(now)?.[0] ?? '';
-    const named = query !== '' && now !== lastPage && addressNames(query);
+    const moved = movedOn(lastPage, now);
     lastPage = now;
-    if (address === lastAddress && !named) return;
-    lastAddress = address;
+    if (!moved) return;
     cancelWait();
     clearTimeout(navTimer);
     lookedAgain = false;
