@@ -194,17 +194,18 @@ async function saveAttempts(
     let outcome: SaveResult | 'retry' | 'limit' | 'changes';
     try {
       const [latest] = await latestVersions(tx, policyId, 1, bad);
+      // One reading of the clock: the day's changes are counted to the time the version is dated by.
+      const now = ctx.clock();
       if (!latest && (await newPolicyOverLimit(tx, site, policyId))) {
         outcome = 'limit';
         abortQuietly(tx);
-      } else if (latest && latest.contentHash !== prepared.contentHash && (await changesOverLimit(tx, site, ctx.clock()))) {
+      } else if (latest && latest.contentHash !== prepared.contentHash && (await changesOverLimit(tx, site, now))) {
         outcome = 'changes';
         abortQuietly(tx);
       } else if (latest?.versionId !== previous.latest?.versionId || (latest && previous.latest && latest.contentHash !== previous.latest.contentHash)) {
         outcome = 'retry';
         abortQuietly(tx);
       } else {
-        const now = ctx.clock();
         const writes: Promise<unknown>[] = [];
         const policyFields = { policyId, site, kind, origin, path, url: input.url, title: document.title };
         if (latest && latest.contentHash === prepared.contentHash) {
