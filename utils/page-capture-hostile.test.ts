@@ -5,20 +5,12 @@
  */
 import { JSDOM } from 'jsdom';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createPageCapture, MAX_COPIES_PER_DOCUMENT, whenShown } from './page-capture';
-import { POLICY_V1, type SentCopy } from './testing/support';
+import { answerCopies, POLICY_V1, type SentCopy } from './testing/support';
 import { onStop, openPage, stopAll } from './testing/page-view';
 
-let sent: SentCopy[] = [];
-beforeEach(() => {
-  fakeBrowser.reset();
-  sent = [];
-  fakeBrowser.runtime.onMessage.addListener((message: unknown) => {
-    sent.push(message as SentCopy);
-    return Promise.resolve({ ok: true, value: { status: 'changed' } });
-  });
-});
+const sent: SentCopy[] = [];
+beforeEach(() => answerCopies(sent, () => 'changed'));
 afterEach(stopAll);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

@@ -103,12 +103,17 @@ export type SentCopy = { type: string; data: { url: string; reason: string; html
  * and answered as the real background answers, a copy holding `policyText` being a policy and any other not.
  */
 export function answerLikeTheBackground(sent: SentCopy[], policyText: string): void {
+  answerCopies(sent, (copy) => (copy.data.html.includes(policyText) ? 'first' : 'not-policy'));
+}
+
+/** The background on a fresh fakeBrowser that records every copy in `sent` and answers each with `statusOf` it. */
+export function answerCopies(sent: SentCopy[], statusOf: (copy: SentCopy) => string): void {
   fakeBrowser.reset();
   sent.length = 0;
   fakeBrowser.runtime.onMessage.addListener((message: unknown) => {
     const m = message as SentCopy;
     sent.push(m);
-    return Promise.resolve({ ok: true, value: { status: m.data.html.includes(policyText) ? 'first' : 'not-policy' } });
+    return Promise.resolve({ ok: true, value: { status: statusOf(m) } });
   });
 }
 
