@@ -88,7 +88,8 @@ describe('export and import', () => {
     const { transfer } = await handlers.exportHistory({}, none);
     const { text: json, pieces } = await receive(handlers, transfer);
     expect(pieces).toBe(Math.ceil(transfer.length / 4_000_000));
-    expect(JSON.parse(json)).toMatchObject({ format: expect.any(String) });
+    // Written with each paragraph once (the second version of the file).
+    expect(JSON.parse(json)).toMatchObject({ format: 'clausewatch-history', version: 2, blocks: expect.any(Array) });
     // Read to its end, an export is no longer held.
     await expect(handlers.readTransfer({ id: transfer.id, offset: 0 }, none)).rejects.toMatchObject({ code: 'export-gone' });
     const elsewhere = createFeatures({ idb: () => new IDBFactory(), dom: createDomRunner(), language: () => 'en', transferChunk: 1000 }).handlers;

@@ -7,6 +7,7 @@
  */
 import { browser } from 'wxt/browser';
 import { buildEvidenceWarc } from '@/lib/history/evidence';
+import { packHistory } from '@/lib/history';
 import { MAX_IMPORT_CHARS, TRANSFER_CHUNK } from '@/lib/core/limits';
 import type { Transfer } from '@/lib/extension/protocol';
 import type { Badges } from './badges';
@@ -46,7 +47,8 @@ export function createTransfer(deps: TransferDeps): TransferHandlers {
   return {
     async exportHistory() {
       const store = await deps.history.store();
-      return { transfer: offer(JSON.stringify(await store.exportAll())) };
+      // Written with each paragraph once (lib/history/history-file.ts): a long history stays importable.
+      return { transfer: offer(JSON.stringify(packHistory(await store.exportAll()))) };
     },
 
     async readTransfer({ id, offset }) {

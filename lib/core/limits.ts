@@ -7,3 +7,10 @@ export const MAX_PAGE_CHARS = 12_000_000;
 export const TRANSFER_CHUNK = 4_000_000;
 /** The most characters an import may have (a history file). */
 export const MAX_IMPORT_CHARS = 200_000_000;
+/**
+ * The most characters of text the versions of an import may hold together once each is written out whole
+ * (a history file writes a paragraph its versions share once: lib/history/history-file.ts). Each version's
+ * text is hashed whole on import, so this bounds that work: about 2,500 versions of a 400,000-character
+ * policy, or 12,000 of a long one of 80,000.
+ */
+export const MAX_IMPORT_TEXT_CHARS = 1_000_000_000;

@@ -64,11 +64,26 @@ export type PreparedDocument = {
   chunks: PreparedChunk[];
 };
 
-/** Everything a save needs that is asynchronous, done before any transaction opens. */
-export async function prepareDocument(document: PolicyDocument): Promise<PreparedDocument> {
-  const canonical = document.blocks.map(canonicalBlock);
+/** A paragraph's canonical form and digest, kept for paragraph objects several documents share. */
+export type BlockDigests = WeakMap<Block, { canonical: string; digest: Uint8Array }>;
+
+/**
+ * Everything a save needs that is asynchronous, done before any transaction opens. `shared`: digests of
+ * paragraph objects already read (an import's versions share the file's paragraphs: history-file.ts).
+ */
+export async function prepareDocument(document: PolicyDocument, shared?: BlockDigests): Promise<PreparedDocument> {
+  const read = document.blocks.map((block) => {
+    let known = shared?.get(block);
+    if (!known) {
+      const canonical = canonicalBlock(block);
+      known = { canonical, digest: sha256(canonical) };
+      shared?.set(block, known);
+    }
+    return known;
+  });
+  const canonical = read.map((r) => r.canonical);
   const contentDigest = sha256(contentHashInput(document, canonical));
-  const blockDigests = canonical.map((text) => sha256(text));
+  const blockDigests = read.map((r) => r.digest);
   const blockKeys = blockDigests.map((digest) => toBase64Url(digest.subarray(0, KEY_BYTES)));
   const blocks = new Map<string, Block>();
   document.blocks.forEach((block, i) => blocks.set(blockKeys[i]!, block));

@@ -49,3 +49,4 @@ export {
 export type { ChainStatus, ImportResult, PolicySummary, SaveOutcome, SiteSummary, StoredVersion, Usage } from './schema';
 export { CaptureRecord, RawRecord, ReextractionProgress, VersionRecordV4 } from './schema';
 export { prepareDocument, sha256Hex } from './hash';
+export { packHistory, readHistoryFile, PackedHistoryFile } from './history-file';

@@ -77,7 +77,9 @@ export interface PolicyStore {
   usage(): Promise<Usage>;
   prune(options?: PruneOptions): Promise<PruneResult>;
   listQuarantine(): Promise<QuarantineEntry[]>;
+  /** The whole history, every version as its whole document; packHistory (history-file.ts) makes the file. */
   exportAll(): Promise<ExportFile>;
+  /** A history file of either version (history-file.ts readHistoryFile), or the history exportAll gives. */
   importAll(data: unknown): Promise<ImportResult>;
   /**
    * Analyses, at most `limit` of them, the changes of versions kept without one (backfill.ts), passing over

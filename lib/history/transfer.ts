@@ -1,6 +1,7 @@
 /**
- * The history as a file (format 'clausewatch-history'): exported as documents with their analyses, and
- * imported all or nothing, after checking every version against its content hash. Raw captures stay
+ * The history as a file (format 'clausewatch-history'): exported as documents with their analyses (written
+ * with each paragraph once: history-file.ts packHistory), and imported all or nothing from a file of either
+ * version, after checking every version against its content hash. Raw captures stay
  * behind; an imported version gets an `import` chain entry. The one exception to "all": a new policy of a
  * site that already has as many policies as a capture may make (save.ts MAX_POLICIES_PER_SITE) is left out
  * with its versions, the rest is imported, and the result says how many were left out and why (`leftOut`).
@@ -8,8 +9,9 @@
 import { textSha256 } from './evidence/text';
 import { STORES } from './db';
 import { toStoreError, type StoreError } from './errors';
-import { newVersionId, prepareDocument, type PreparedDocument } from './hash';
-import { describeIssues, type Bad } from './records';
+import { newVersionId, prepareDocument, type BlockDigests, type PreparedDocument } from './hash';
+import { readHistoryFile } from './history-file';
+import { type Bad } from './records';
 import { ExportFile, LATEST_IMPORTED_FIRST_SEEN, type ExportPolicy, type ExportSite, type ExportVersion, type ImportResult, type PolicyRecord, type VersionRecord } from './schema';
 import { normalizePolicyPath, originForUrl, policyIdFor, siteForUrl } from './site';
 import { begin, putChecked, type RwTx, type StoreContext } from './context';
@@ -202,19 +204,20 @@ function failedImport(storeError: StoreError, code: 'quota' | 'unknown'): Import
 }
 
 export async function importAll(ctx: StoreContext, data: unknown): Promise<ImportResult> {
-  const parsed = ExportFile.safeParse(data);
-  if (!parsed.success) {
-    const looksLikeOurs = !!data && typeof data === 'object' && (data as { format?: unknown }).format === 'clausewatch-history';
-    if (looksLikeOurs) return damaged(describeIssues(parsed.error));
+  const parsed = readHistoryFile(data);
+  if (!parsed.ok) {
+    if (parsed.why === 'damaged') return damaged(parsed.detail);
     return { ok: false, code: 'invalid-import', error: 'This is not a Clausewatch history file. Nothing was imported.', refusal: { kind: 'not-ours' } };
   }
 
+  // The file's versions share its paragraph objects (a version 2 file): each is hashed once.
+  const digests: BlockDigests = new WeakMap();
   type Planned = { policy: PolicyRecord; versions: { v: ExportVersion; prepared: PreparedDocument; before: string | null }[]; repeats: number };
   const planned: Planned[] = [];
   // Nothing dated after this computer's date (and a day, for clocks and time zones a little apart): a version
   // from the future would date every later capture of its policy after it (save.ts keeps versions in order).
   const latestAccepted = Math.min(LATEST_IMPORTED_FIRST_SEEN, ctx.clock() + FUTURE_ALLOWANCE_MS);
-  for (const site of parsed.data.sites) {
+  for (const site of parsed.file.sites) {
     if (!isSiteName(site.site)) {
       return {
         ok: false,
@@ -247,7 +250,7 @@ export async function importAll(ctx: StoreContext, data: unknown): Promise<Impor
       if (unwritten !== undefined) {
         return damaged(`${site.site}${p.path} names an address with a space, a line break or a control character (${JSON.stringify(unwritten.slice(0, 100))})`);
       }
-      const versions = await Promise.all(p.versions.map(async (v) => ({ v, prepared: await prepareDocument(v.document) })));
+      const versions = await Promise.all(p.versions.map(async (v) => ({ v, prepared: await prepareDocument(v.document, digests) })));
       const mismatch = versions.findIndex(({ v, prepared }) => prepared.contentHash !== v.contentHash);
       if (mismatch >= 0) {
         return {

@@ -154,7 +154,7 @@ describe('a German browser', () => {
     };
     // Not a history of ours, then one of ours from a version this one cannot read: each refusal in German.
     expect(await importFile('fremd.json', { format: 'something-else' })).toBe('Import fehlgeschlagen: Dies ist keine Verlaufsdatei von Clausewatch. Es wurde nichts importiert.');
-    const damaged = await importFile('zukunft.json', { format: 'clausewatch-history', version: 2, exportedAt: '2026-12-05T00:00:00.000Z', sites: [] });
+    const damaged = await importFile('zukunft.json', { format: 'clausewatch-history', version: 3, exportedAt: '2026-12-05T00:00:00.000Z', sites: [] });
     expect(damaged).toContain('beschädigt');
     expect(damaged).not.toContain('Nothing was imported');
     // Nothing was added to what the browser keeps.
