@@ -19,6 +19,7 @@
  *   unseen (the extension holds no such address; any other host shows).
  */
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -78,10 +79,17 @@ describe('nothing leaves the browser', () => {
     await fireRecheckAlarm(ext);
     await waitFor(async () => proxy.seen.filter(byExtension).length > before && (await watches(ext))[0]?.lastCheck, 'the re-check');
 
-    // An export of the whole history.
+    // An export of the whole history: written with each paragraph once, and imported back through the
+    // page it adds nothing (every version already known).
     const download = options.waitForEvent('download');
     await options.getByRole('button', { name: 'Export history' }).click();
-    await download;
+    const file = await (await download).path();
+    const exported = JSON.parse(await readFile(file, 'utf8')) as { format: string; version: number; blocks: unknown[] };
+    expect(exported).toMatchObject({ format: 'clausewatch-history', version: 2 });
+    expect(exported.blocks.length).toBeGreaterThan(0);
+    const historySection = options.getByRole('region', { name: 'History' });
+    await historySection.locator('input[type="file"]').setInputFiles(file);
+    await expect.poll(() => historySection.locator('.status-line').textContent(), { timeout: 10_000 }).toMatch(/^Imported 0 versions \([1-9]\d* already known\)\.$/);
     // And the evidence file (WARC) of every site.
     const warc = options.waitForEvent('download');
     await options.getByRole('button', { name: 'Export evidence (WARC)' }).click();
