@@ -430,6 +430,40 @@ describe('import', () => {
     expect((await store.siteState('example.com'))?.alert).toBe(0);
   });
 
+  describe('a change both histories hold, reviewed in the other', () => {
+    /** Version i of docs saved on day i (the same day in both browsers), each analysed as a major change; the ones named reviewed. */
+    async function saw(texts: number[], reviewed: number[] = []) {
+      const env = await freshStore();
+      const start = env.clock.now;
+      for (const i of texts) {
+        env.clock.tick(start + i * 86_400_000 - env.clock.now);
+        const out = await env.store.savePolicyVersion({ url: URL_A, document: docs[i]!, kind: 'privacy-policy', analyze: () => fakeAnalysis(2) });
+        if (reviewed.includes(i)) await env.store.markReviewed(out.version.versionId);
+      }
+      return env;
+    }
+
+    it('is reviewed here too once the file is imported, and the badge no longer counts it', async () => {
+      const here = await saw([0, 1]);
+      expect((await here.store.siteState('example.com'))?.alert).toBeGreaterThan(0);
+      const there = await saw([0, 1], [1]);
+      expect(await here.store.importAll(await there.store.exportAll())).toEqual({ ok: true, added: 0, skipped: 2 });
+      const [policy] = await here.store.listPolicies('example.com');
+      expect((await here.store.listVersions(policy!.policyId)).map((v) => v.reviewed)).toEqual([false, true]);
+      expect((await here.store.siteState('example.com'))?.alert).toBe(0);
+    });
+
+    it('stays awaiting review where what came before it differs: the other browser reviewed another change', async () => {
+      // Here: first, second, third. There: first, then third (reviewed there as the change from the first).
+      const here = await saw([0, 1, 2]);
+      const there = await saw([0, 2], [2]);
+      expect(await here.store.importAll(await there.store.exportAll())).toEqual({ ok: true, added: 0, skipped: 2 });
+      const [policy] = await here.store.listPolicies('example.com');
+      expect((await here.store.listVersions(policy!.policyId)).map((v) => v.reviewed)).toEqual([false, false, false]);
+      expect((await here.store.siteState('example.com'))?.alert).toBeGreaterThan(0);
+    });
+  });
+
   it('keeps a stored analysis when the imported version before it has the same text as the one before it here', async () => {
     // Here: the first version, then the third (analysed from the first). There: first, second, first again.
     const { store, clock } = await freshStore();

@@ -34,6 +34,8 @@ interface Sighting {
    * from; by default the sighting before it in the list.
    */
   before?: string | null;
+  /** Reviewed where the file was made: a stored copy of it is marked reviewed too. */
+  reviewed?: boolean;
 }
 type MergeStep = { kind: 'same'; record: VersionRecord } | { kind: 'new'; sameBefore: boolean };
 
@@ -58,7 +60,18 @@ export function mergeSightings(stored: readonly VersionRecord[], file: readonly 
   timeline.sort((a, b) => versionOrder(a, b) || (a.record ? 0 : 1) - (b.record ? 0 : 1));
   const steps: MergeStep[] = [];
   const lastSeen = new Map<VersionRecord, number>();
+  const reviewedThere = new Set<VersionRecord>();
   const nearestRecord = nearestRecords(timeline);
+  // The text of the version before each entry once merged: entries of one text next to each other are one version.
+  const textBefore: Array<string | null> = [];
+  for (let k = 0, prior: string | null = null; k < timeline.length; k++) {
+    if (k > 0 && timeline[k - 1]!.contentHash !== timeline[k]!.contentHash) prior = timeline[k - 1]!.contentHash;
+    textBefore.push(prior);
+  }
+  const fileBeforeOf = (index: number): string | null => {
+    const sighting = file[index]!;
+    return sighting.before !== undefined ? sighting.before : (file[index - 1]?.hash ?? null);
+  };
   timeline.forEach((entry, k) => {
     if (entry.index === undefined) return;
     const sighting = file[entry.index]!;
@@ -70,11 +83,12 @@ export function mergeSightings(stored: readonly VersionRecord[], file: readonly 
     if (record) {
       steps[entry.index] = { kind: 'same', record };
       if (sighting.lastSeen > (lastSeen.get(record) ?? record.lastSeen)) lastSeen.set(record, sighting.lastSeen);
+      // Reviewed there, of the same change: what came before it there is what comes before it here.
+      if (sighting.reviewed && !record.reviewed && textBefore[k] === fileBeforeOf(entry.index)) reviewedThere.add(record);
       return;
     }
     // The nearest earlier version here: a stored one, or another of the file's.
-    const fileBefore = sighting.before !== undefined ? sighting.before : (file[entry.index - 1]?.hash ?? null);
-    steps[entry.index] = { kind: 'new', sameBefore: (before?.contentHash ?? null) === fileBefore };
+    steps[entry.index] = { kind: 'new', sameBefore: (before?.contentHash ?? null) === fileBeforeOf(entry.index) };
   });
   // The version before each stored one once the file's new versions are in: an imported one makes its
   // analysis (the change from the stored one before it) stale.
@@ -89,8 +103,16 @@ export function mergeSightings(stored: readonly VersionRecord[], file: readonly 
       newBefore = null;
     } else if (entry.index !== undefined && steps[entry.index]?.kind === 'new') newBefore = entry.contentHash;
   }
-  const rewritten = new Set([...lastSeen.keys(), ...stale]);
-  return { steps, extended: [...rewritten].map((record) => ({ ...record, lastSeen: lastSeen.get(record) ?? record.lastSeen, ...(stale.has(record) ? { analysis: null } : {}) })) };
+  const rewritten = new Set([...lastSeen.keys(), ...stale, ...reviewedThere]);
+  return {
+    steps,
+    extended: [...rewritten].map((record) => ({
+      ...record,
+      lastSeen: lastSeen.get(record) ?? record.lastSeen,
+      ...(stale.has(record) ? { analysis: null } : {}),
+      ...(reviewedThere.has(record) ? { reviewed: true } : {}),
+    })),
+  };
 }
 
 /**
@@ -373,7 +395,7 @@ export async function importAll(ctx: StoreContext, data: unknown): Promise<Impor
       }
       skipped += repeats;
       const stored = await policyVersions(tx, policy.policyId, bad);
-      const sightings = versions.map((entry) => ({ hash: versionHash(entry), firstSeen: Date.parse(entry.v.firstSeen), lastSeen: Date.parse(entry.v.lastSeen), before: entry.before }));
+      const sightings = versions.map((entry) => ({ hash: versionHash(entry), firstSeen: Date.parse(entry.v.firstSeen), lastSeen: Date.parse(entry.v.lastSeen), before: entry.before, reviewed: entry.v.reviewed }));
       const plan = mergeSightings(stored, sightings);
       let have: PieceKeys | undefined;
       for (const [i, { v, prepared }] of versions.entries()) {
