@@ -54,4 +54,16 @@ describe('re-check scheduling', () => {
     expect(dueEntries(entries, now, { paused: true, limit: 10 })).toEqual([]);
     expect(dueEntries(entries, now, { paused: false, limit: 2 }).map((e) => e.id)).toEqual(['b', 'd']);
   });
+
+  it('checks a site whose next check was set while the clock ran ahead once the clock is right, not at that date', () => {
+    const ahead = Date.now() + 365 * 24 * HOUR;
+    const site = { id: 'ahead', frequencyHours: 24, failures: 0, nextCheck: nextAfterSuccess(ahead, 24, mid) };
+    const others = [
+      { id: 'tomorrow', frequencyHours: 24, failures: 0, nextCheck: nextAfterSuccess(Date.now(), 24, () => 0.999) },
+      { id: 'overdue', frequencyHours: 24, failures: 0, nextCheck: Date.now() - HOUR },
+      { id: 'weekly', frequencyHours: 24 * 7, failures: 0, nextCheck: nextAfterSuccess(Date.now(), 24 * 7, () => 0.999) },
+    ];
+    // Due now, after the one already overdue; the furthest check ever set (a period and its jitter) is not.
+    expect(dueEntries([site, ...others], Date.now(), { paused: false, limit: 5 }).map((e) => e.id)).toEqual(['overdue', 'ahead']);
+  });
 });

@@ -41,12 +41,23 @@ export function firstCheck(now: number, random: Random): number {
   return Math.round(now + MINUTE + random() * 4 * MINUTE);
 }
 
+/** The latest a next check is ever set after the time it is set at: a period and its jitter, or the first check. */
+function furthest(frequencyHours: number): number {
+  return Math.max(frequencyHours * HOUR * (1 + JITTER), 5 * MINUTE);
+}
+
+/**
+ * Due when its time has come, or when it is further off than any next check is ever set: set while the
+ * computer's clock ran ahead (by hand, a restored snapshot), it would otherwise wait until that date.
+ */
 export function isDue(entry: Schedulable, now: number): boolean {
-  return entry.nextCheck <= now;
+  return entry.nextCheck <= now || entry.nextCheck > now + furthest(entry.frequencyHours);
 }
 
 /** The entries to check now, the most overdue first, at most `limit` (a check costs a fetch and a parse). */
 export function dueEntries<T extends Schedulable>(entries: T[], now: number, options: { paused: boolean; limit: number }): T[] {
   if (options.paused) return [];
-  return entries.filter((e) => isDue(e, now)).sort((a, b) => a.nextCheck - b.nextCheck).slice(0, options.limit);
+  // The most overdue first; one set while the clock ran ahead counts as due now.
+  const when = (e: T) => Math.min(e.nextCheck, now);
+  return entries.filter((e) => isDue(e, now)).sort((a, b) => when(a) - when(b)).slice(0, options.limit);
 }
