@@ -165,6 +165,7 @@ const watch = (over: Partial<WatchEntry>): WatchEntry => ({
   movedTo: null,
   failures: 0,
   nextCheck: NOW + DAY,
+  checking: null,
   ...over,
 });
 const watches: WatchEntry[] = [

@@ -15,7 +15,7 @@ import { createCombinedChange, type CombinedChange } from './combined';
 import { updateWatches } from './prefs';
 import type { WatchEntry } from '@/lib/extension/views';
 
-const watchOf = (site: string): WatchEntry => ({ site, policyUrl: URL_, frequencyHours: 24, addedAt: 0, lastCheck: null, lastChange: null, status: 'changed', failure: null, failureCode: null, movedTo: null, failures: 0, nextCheck: 0 });
+const watchOf = (site: string): WatchEntry => ({ site, policyUrl: URL_, frequencyHours: 24, addedAt: 0, lastCheck: null, lastChange: null, status: 'changed', failure: null, failureCode: null, movedTo: null, failures: 0, nextCheck: 0, checking: null });
 
 const URL_ = 'https://www.example.com/privacy';
 const doc = (md: string) => documentFromMarkdown(`# Privacy Policy\n\n${md}`, { url: URL_, language: 'en' });

@@ -43,7 +43,7 @@ describe('markIntroduced', () => {
 });
 
 describe('stored values that do not read', () => {
-  const entry = (site: string) => ({ site, policyUrl: `https://${site}/privacy`, frequencyHours: 24, addedAt: 1, lastCheck: null, lastChange: null, status: 'pending' as const, failure: null, failureCode: null, movedTo: null, failures: 0, nextCheck: 2 });
+  const entry = (site: string) => ({ site, policyUrl: `https://${site}/privacy`, frequencyHours: 24, addedAt: 1, lastCheck: null, lastChange: null, status: 'pending' as const, failure: null, failureCode: null, movedTo: null, failures: 0, nextCheck: 2, checking: null });
   const brokenKeys = (stored: Record<string, unknown>, name: string) => Object.keys(stored).filter((k) => k.startsWith(`broken:${name}:`));
 
   it('keeps a malformed watch-list entry aside under a broken: key, and the other entries', async () => {
@@ -112,10 +112,10 @@ describe('stored values that do not read', () => {
     expect(await prefs.setAsideCount()).toBe(1);
   });
 
-  it('reads a watch list written before failure codes and moved addresses existed (version 1, no marker)', async () => {
+  it('reads a watch list written before failure codes, moved addresses and claimed checks existed (version 1, no marker)', async () => {
     const old = { site: 'example.com', policyUrl: 'https://example.com/privacy', frequencyHours: 24, addedAt: 1, lastCheck: null, lastChange: null, status: 'pending', failure: null, failures: 0, nextCheck: 2 };
     const { prefs } = await prefsOver({ watches: [old] });
-    expect(await prefs.getWatches()).toEqual([{ ...old, failureCode: null, movedTo: null }]);
+    expect(await prefs.getWatches()).toEqual([{ ...old, failureCode: null, movedTo: null, checking: null }]);
   });
 });
 
@@ -123,7 +123,7 @@ describe('a watch list stored with the visit\'s query', () => {
   it('is read without the parameters that do not name the document, and written so at the next change', async () => {
     const old = { site: 'example.com', policyUrl: 'https://example.com/legal?doc=privacy&utm_source=mail&sid=S1', frequencyHours: 24, addedAt: 1, lastCheck: null, lastChange: null, status: 'pending', failure: null, failureCode: null, movedTo: null, failures: 0, nextCheck: 2 };
     const { prefs, fakeBrowser } = await prefsOver({ watches: [old] });
-    expect(await prefs.getWatches()).toEqual([{ ...old, policyUrl: 'https://example.com/legal?doc=privacy' }]);
+    expect(await prefs.getWatches()).toEqual([{ ...old, policyUrl: 'https://example.com/legal?doc=privacy', checking: null }]);
     await prefs.updateWatches((list) => list);
     expect((await fakeBrowser.storage.local.get('watches')).watches).toMatchObject([{ policyUrl: 'https://example.com/legal?doc=privacy' }]);
   });

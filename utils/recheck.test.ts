@@ -14,7 +14,7 @@ import { MAX_CHANGES_PER_SITE_PER_DAY, MAX_POLICIES_PER_SITE } from '@/lib/histo
 import { makeDocument } from '@/lib/history/test-support';
 import { getSettings, getWatches, setSettings, updateWatches } from './prefs';
 import { backgroundForTest, POLICY_V1, POLICY_V2, senderOf, withBackgroundWorld, withServer } from './testing/support';
-import { createDomRunner } from './dom';
+import { createDomRunner, type RunInDom } from './dom';
 import { createFeatures } from './features';
 import { createRecheck } from './recheck';
 
@@ -221,8 +221,8 @@ describe('the alarm', () => {
 });
 
 /** The background with a fetch that records each request and first runs `beforeNext` once, if set. */
-function backgroundRecordingFetches() {
-  const factory = new IDBFactory();
+function backgroundRecordingFetches(options: { factory?: IDBFactory; dom?: RunInDom } = {}) {
+  const factory = options.factory ?? new IDBFactory();
   const fetched: string[] = [];
   const hook: { beforeNext: (() => Promise<void>) | null } = { beforeNext: null };
   const fetchRecorded = (async (u: string, init?: RequestInit) => {
@@ -232,18 +232,26 @@ function backgroundRecordingFetches() {
     if (h) await h();
     return fetch(u, init);
   }) as typeof fetch;
-  return { ...createFeatures({ idb: () => factory, dom: createDomRunner(), language: () => 'en', fetch: fetchRecorded }), fetched, hook };
+  return { ...createFeatures({ idb: () => factory, dom: options.dom ?? createDomRunner(), language: () => 'en', fetch: fetchRecorded }), fetched, hook };
+}
+
+/** A DOM that never answers for pages of `path` (a parse the browser stopped with its worker), and reads the rest. */
+function domStuckOn(path: string): RunInDom {
+  const real = createDomRunner();
+  return ((task: Parameters<RunInDom>[0]) => ('url' in task && typeof task.url === 'string' && task.url.includes(path) ? new Promise(() => {}) : real(task))) as RunInDom;
+}
+
+/** Three watched sites, due in this order. */
+async function threeDueSites(bg: ReturnType<typeof backgroundRecordingFetches>) {
+  const port = new URL(server.base).port;
+  // Three sites on loopback: 127.0.0.1, localhost and 127.0.0.2 are three sites.
+  const urls = [`http://127.0.0.1:${port}/a/privacy`, `http://localhost:${port}/b/privacy`, `http://127.0.0.2:${port}/c/privacy`];
+  for (const u of urls) await bg.handlers.watchSite({ policyUrl: u }, none);
+  await updateWatches((list) => list.map((w, i) => ({ ...w, nextCheck: i })));
+  return urls;
 }
 
 describe('an alarm batch under way', () => {
-  async function threeDueSites(bg: ReturnType<typeof backgroundRecordingFetches>) {
-    const port = new URL(server.base).port;
-    // Three sites on loopback: 127.0.0.1, localhost and 127.0.0.2 are three sites.
-    const urls = [`http://127.0.0.1:${port}/a/privacy`, `http://localhost:${port}/b/privacy`, `http://127.0.0.2:${port}/c/privacy`];
-    for (const u of urls) await bg.handlers.watchSite({ policyUrl: u }, none);
-    await updateWatches((list) => list.map((w, i) => ({ ...w, nextCheck: i })));
-    return urls;
-  }
 
   it('sends no further request after "Pause all checks" mid-batch', async () => {
     server.served = { status: 200, html: POLICY_V1 };
@@ -276,6 +284,44 @@ describe('an alarm batch under way', () => {
     bg.hook.beforeNext = async () => void (await bg.handlers.checkNow({ site: 'localhost' }, none));
     await bg.recheck.runDueChecks();
     expect(bg.fetched).toEqual(urls);
+  });
+});
+
+describe('a check the browser stops mid-way', () => {
+  it('is recorded as one that did not finish by the next worker, which checks the other due sites instead of stopping at it again', async () => {
+    server.served = { status: 200, html: POLICY_V1 };
+    const factory = new IDBFactory();
+    // Every worker stops while it reads the first site's page (too slow for this machine, say).
+    const first = backgroundRecordingFetches({ factory, dom: domStuckOn('/a/privacy') });
+    const urls = await threeDueSites(first);
+    void first.recheck.runDueChecks();
+    await expect.poll(() => first.fetched).toEqual([urls[0]]);
+    const next = backgroundRecordingFetches({ factory, dom: domStuckOn('/a/privacy') });
+    await next.recheck.runDueChecks();
+    expect(next.fetched).toEqual([urls[1], urls[2]]);
+    const entries = await getWatches();
+    expect(entries.find((w) => w.site === '127.0.0.1')).toMatchObject({ status: 'failed', failureCode: { code: 'unfinished' }, failures: 1, checking: null });
+    expect(entries.find((w) => w.site === '127.0.0.1')!.nextCheck).toBeGreaterThan(Date.now());
+    // Both checked (the server listens on 127.0.0.1 alone, so the third site's check fails to connect).
+    expect(entries.filter((w) => w.site !== '127.0.0.1').map((w) => [w.site, w.status, w.failureCode?.code ?? null])).toEqual([
+      ['localhost', 'up-to-date', null],
+      ['127.0.0.2', 'failed', 'network'],
+    ]);
+    // The options page words it in the reader's language.
+    expect(explainer('de').ui.failure({ code: 'unfinished' })).toMatch(/nicht abgeschlossen/);
+  });
+
+  it('is not taken for one that stopped while it is still under way in this worker', async () => {
+    server.served = { status: 200, html: POLICY_V1 };
+    const bg = backgroundRecordingFetches({ dom: domStuckOn('/a/privacy') });
+    const urls = await threeDueSites(bg);
+    void bg.recheck.runDueChecks();
+    await expect.poll(() => bg.fetched).toEqual([urls[0]]);
+    // The next alarm while the first site's page is still being read: the others are checked, and the first
+    // stays under way (claimed, not failed).
+    await bg.recheck.runDueChecks();
+    expect(bg.fetched).toEqual(urls);
+    expect((await getWatches()).find((w) => w.site === '127.0.0.1')).toMatchObject({ status: 'pending', failures: 0, checking: expect.any(Number) });
   });
 });
 

@@ -47,7 +47,7 @@ const failedWith = (error: unknown): CheckResult => {
 function afterCheck(w: WatchEntry, result: CheckResult, now: number, awaiting: number | null): WatchEntry {
   if (result.status === 'failed') {
     const failures = w.failures + 1;
-    return { ...w, lastCheck: now, status: 'failed', failure: result.reason, failureCode: result.failure, movedTo: result.movedTo, failures, nextCheck: nextAfterFailure(now, failures, w.frequencyHours, Math.random) };
+    return { ...w, lastCheck: now, status: 'failed', failure: result.reason, failureCode: result.failure, movedTo: result.movedTo, failures, nextCheck: nextAfterFailure(now, failures, w.frequencyHours, Math.random), checking: null };
   }
   return {
     ...w,
@@ -63,6 +63,7 @@ function afterCheck(w: WatchEntry, result: CheckResult, now: number, awaiting: n
     movedTo: null,
     failures: 0,
     nextCheck: nextAfterSuccess(now, w.frequencyHours, Math.random),
+    checking: null,
   };
 }
 
@@ -117,6 +118,7 @@ export function createRecheck(deps: RecheckDeps) {
     return { status: saved.status, reason: null, major: saved.analysis?.counts.major ?? 0, reviewable, analysed: saved.analysis !== undefined, movedTo: null };
   }
 
+  const keyOf = (entry: Pick<WatchEntry, 'site' | 'policyUrl'>) => `${entry.site}\n${entry.policyUrl}`;
   /** Checks under way, by site and address, and whether the user asked for it. */
   const running = new Map<string, { check: Promise<CheckResult>; user: boolean }>();
 
@@ -127,7 +129,7 @@ export function createRecheck(deps: RecheckDeps) {
    * follow, does the user's check that joined it run afterwards, to say where the redirect leads.
    */
   function runCheck(entry: WatchEntry, userInitiated = false): Promise<CheckResult> {
-    const key = `${entry.site}\n${entry.policyUrl}`;
+    const key = keyOf(entry);
     const underway = running.get(key);
     if (underway) {
       if (underway.user || !userInitiated) return underway.check;
@@ -143,6 +145,11 @@ export function createRecheck(deps: RecheckDeps) {
   }
 
   async function checkAndRecord(entry: WatchEntry, userInitiated: boolean): Promise<CheckResult> {
+    const same = (w: WatchEntry) => w.site === entry.site && w.policyUrl === entry.policyUrl;
+    // Claimed before the request: a check the browser stops mid-way (a worker stopped, an update) is found
+    // by the next run (recordUnfinished), and meanwhile is not first in line again, ahead of the others.
+    const started = Date.now();
+    await updateWatches((list) => list.map((w) => (same(w) ? { ...w, checking: started, nextCheck: Math.max(w.nextCheck, nextAfterFailure(started, w.failures + 1, w.frequencyHours, Math.random)) } : w)));
     const result = await checkPolicy(entry.policyUrl, userInitiated).catch(failedWith);
     const now = Date.now();
     // A check that would say "Up to date" of an entry that does not say "Changed" asks the history first.
@@ -150,7 +157,7 @@ export function createRecheck(deps: RecheckDeps) {
     const awaiting = wouldClear ? await deps.watchList.changeAwaitingReview(await deps.history.store(), entry.site).catch(() => null) : null;
     // Only the address that was fetched: an entry the user pointed elsewhere meanwhile ("Watch … instead")
     // keeps its own first check.
-    await updateWatches((list) => list.map((w) => (w.site === entry.site && w.policyUrl === entry.policyUrl ? afterCheck(w, result, now, awaiting) : w)));
+    await updateWatches((list) => list.map((w) => (same(w) ? afterCheck(w, result, now, awaiting) : w)));
     // What follows is bookkeeping around a check that is done and recorded: if it fails, the check still
     // reports what it found (not "failed"), and the next visit or check brings the rest up to date.
     // Each step on its own: one failing does not skip the others (the notification of a major change above all).
@@ -166,7 +173,23 @@ export function createRecheck(deps: RecheckDeps) {
     return result;
   }
 
+  /**
+   * Entries claimed by a check that is not under way in this background: the browser stopped the one that
+   * ran it. Each is recorded as a check that did not finish, dated when it began, and retried with the
+   * back-off of a failure, so one that never finishes neither stays "Not checked yet" nor holds up the rest.
+   */
+  async function recordUnfinished(): Promise<void> {
+    const now = Date.now();
+    const lost = (w: WatchEntry) => w.checking !== null && !running.has(keyOf(w));
+    if (!(await getWatches()).some(lost)) return;
+    const result = failed({ code: 'unfinished' });
+    const found: WatchEntry[] = [];
+    await updateWatches((list) => list.map((w) => (lost(w) ? (found.push(w), { ...afterCheck(w, result, now, null), lastCheck: w.checking }) : w)));
+    for (const w of found) await recordOutcome({ at: now, url: w.policyUrl, outcome: 'check-failed', reason: result.reason ?? '' }).catch(() => undefined);
+  }
+
   async function runDueChecks(): Promise<void> {
+    await recordUnfinished();
     const settings = await getSettings();
     const due = dueEntries(await getWatches(), Date.now(), { paused: settings.paused, limit: CHECKS_PER_ALARM });
     for (const planned of due) {
@@ -213,6 +236,8 @@ export function createRecheck(deps: RecheckDeps) {
       void runDueChecks().catch((e: unknown) => console.warn('[Clausewatch] checks failed', e));
       void reextractBackfillAndBadges(false).catch((e: unknown) => console.warn('[Clausewatch] re-extraction', e));
     });
+    // A check the browser stopped with the worker before is recorded as one that did not finish.
+    void recordUnfinished().catch((e: unknown) => console.warn('[Clausewatch] unfinished checks', e));
     // A worker stopped half-way through re-extraction (or an analysis of kept versions) goes on from here.
     void reextractBackfillAndBadges(true).catch((e: unknown) => console.warn('[Clausewatch] re-extraction', e));
     void browser.alarms.get(RECHECK_ALARM).then((existing) => {

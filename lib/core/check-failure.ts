@@ -41,6 +41,8 @@ export const FailureCode = z.enum([
   'too-many-changes',
   // Saving it: the policy would be a new one of a site that has as many as it may (n: the bound).
   'too-many-policies',
+  // The check never ended: the background was stopped while it ran (utils/recheck.ts), and it is tried again later.
+  'unfinished',
   // Anything else (an error while saving, say): `detail` says what.
   'error',
 ]);

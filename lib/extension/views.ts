@@ -162,6 +162,12 @@ export const WatchEntry = z.object({
   movedTo: z.string().nullable().default(null),
   failures: z.number().int().nonnegative(),
   nextCheck: z.number(),
+  /**
+   * When the check under way began (null: none). Written before the request and cleared with the check's
+   * outcome, so a check the browser stopped mid-way is found and recorded as one that did not finish
+   * (utils/recheck.ts). Absent in entries written before it existed.
+   */
+  checking: z.number().nullable().default(null),
 });
 export type WatchEntry = z.infer<typeof WatchEntry>;
 

@@ -16,7 +16,7 @@ import type { OptionsView, WatchEntry } from '@/lib/extension/views';
 
 const entry = (site: string): WatchEntry => ({
   site, policyUrl: `https://${site}/privacy`, frequencyHours: 24, addedAt: 1, lastCheck: null, lastChange: null, status: 'pending',
-  failure: null, failureCode: null, movedTo: null, failures: 0, nextCheck: 2,
+  failure: null, failureCode: null, movedTo: null, failures: 0, nextCheck: 2, checking: null,
 });
 let watches = [entry('a.example'), entry('b.example')];
 /** What "Check now" finds, as the background answers it (utils/recheck.ts), and the entry's status after it. */

@@ -65,7 +65,7 @@ export async function run(args: string[]): Promise<number> {
     const sites = Array.from({ length: TABS }, (_, i) => (i % 2 === 0 ? withChange[(i >> 1) % withChange.length] : without[(i >> 1) % without.length]) ?? null);
     // The same watch list in both: the 100 sites of the larger history (the smaller one's 5 among them), so
     // the ratio measures the history's growth alone (the amber count elsewhere is of the watched sites).
-    const watches: WatchEntry[] = cases[1]!.names.map((site) => ({ site, policyUrl: `https://www.${site}/privacy`, frequencyHours: 24, addedAt: 0, lastCheck: null, lastChange: null, status: 'up-to-date', failure: null, failureCode: null, movedTo: null, failures: 0, nextCheck: 0 }));
+    const watches: WatchEntry[] = cases[1]!.names.map((site) => ({ site, policyUrl: `https://www.${site}/privacy`, frequencyHours: 24, addedAt: 0, lastCheck: null, lastChange: null, status: 'up-to-date', failure: null, failureCode: null, movedTo: null, failures: 0, nextCheck: 0, checking: null }));
     return { c, watch: () => updateWatches(() => watches), refresh: async () => {
       // As refreshAll: the watch list read once for all the tabs.
       const watched = watchedSites();

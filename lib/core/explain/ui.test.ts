@@ -145,6 +145,7 @@ const SAMPLES: Record<string, unknown[][]> = {
     [{ code: 'too-many-changes', n: 20 }],
     [{ code: 'too-many-policies', n: 200 }],
     [{ code: 'timeout' }],
+    [{ code: 'unfinished' }],
     [{ code: 'network', detail: 'ECONNREFUSED' }],
     [{ code: 'error', detail: 'The store could not be opened' }],
   ],
