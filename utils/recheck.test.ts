@@ -308,7 +308,7 @@ describe('a check the browser stops mid-way', () => {
       ['127.0.0.2', 'failed', 'network'],
     ]);
     // The options page words it in the reader's language.
-    expect(explainer('de').ui.failure({ code: 'unfinished' })).toMatch(/nicht abgeschlossen/);
+    expect(explainer('de').ui.failure({ code: 'unfinished' })).toMatch(/bevor die Prüfung fertig war/);
   });
 
   it('is not taken for one that stopped while it is still under way in this worker', async () => {

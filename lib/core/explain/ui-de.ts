@@ -384,7 +384,7 @@ function build(locale: string): UiWords {
         case 'too-many-policies': return `Clausewatch bewahrt höchstens ${num(f.n ?? 0)} Richtlinien einer Website auf, und diese Website hat so viele: diese Adresse wurde nicht gespeichert`;
         case 'too-nested': return 'die Seite ist zu tief verschachtelt, um sie zu lesen; nicht gespeichert';
         case 'timeout': return 'die Website hat nicht rechtzeitig geantwortet';
-        case 'unfinished': return 'die Prüfung wurde nicht abgeschlossen, weil der Browser den Hintergrund von Clausewatch währenddessen beendet hat; sie wird später wiederholt';
+        case 'unfinished': return 'der Browser hat den Hintergrund von Clausewatch beendet, bevor die Prüfung fertig war; sie wird später wiederholt';
         case 'network': return `die Seite konnte nicht abgerufen werden (${d})`;
         // A check that failed in a way nobody foresaw: its English message is the technical detail.
         case 'error': return unexpectedError(shownValue(d));

@@ -368,7 +368,7 @@ function build(locale: string): UiWords {
         case 'too-many-policies': return `Clausewatch keeps at most ${num(f.n ?? 0)} policies of one site, and this site has that many: this address was not stored`;
         case 'too-nested': return 'the page is nested too deeply to read; not stored';
         case 'timeout': return 'the site did not answer in time';
-        case 'unfinished': return "the check did not finish: the browser stopped Clausewatch's background while it ran; it will be tried again later";
+        case 'unfinished': return "the browser stopped Clausewatch's background before the check finished; it will be tried again later";
         case 'network': return `the page could not be fetched (${d})`;
         // A check that failed in a way nobody foresaw: its English message is the technical detail.
         case 'error': return unexpectedError(shownValue(d));

@@ -382,7 +382,7 @@ function build(locale: string): UiWords {
         case 'too-many-policies': return `Clausewatch guarda como máximo ${num(f.n ?? 0)} políticas de un sitio, y este sitio ya tiene tantas: esta dirección no se guardó`;
         case 'too-nested': return 'la página está anidada a demasiada profundidad para leerla; no se guardó';
         case 'timeout': return 'el sitio no respondió a tiempo';
-        case 'unfinished': return 'la comprobación no terminó porque el navegador detuvo el segundo plano de Clausewatch mientras se hacía; se volverá a intentar más tarde';
+        case 'unfinished': return 'el navegador detuvo el segundo plano de Clausewatch antes de que terminara la comprobación; se volverá a intentar más tarde';
         case 'network': return `no se pudo obtener la página (${d})`;
         // A check that failed in a way nobody foresaw: its English message is the technical detail.
         case 'error': return unexpectedError(shownValue(d));

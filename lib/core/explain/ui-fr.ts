@@ -386,7 +386,7 @@ function build(locale: string): UiWords {
         case 'too-many-policies': return `Clausewatch conserve au plus ${num(f.n ?? 0)} politiques par site, et ce site en a déjà autant${S} cette adresse n’a pas été enregistrée`;
         case 'too-nested': return `la page est trop profondément imbriquée pour être lue${S} non enregistrée`;
         case 'timeout': return 'le site n’a pas répondu à temps';
-        case 'unfinished': return `la vérification n’a pas abouti, car le navigateur a arrêté l’arrière-plan de Clausewatch pendant qu’elle avait lieu${S} elle sera refaite plus tard`;
+        case 'unfinished': return `le navigateur a arrêté l’arrière-plan de Clausewatch avant la fin de la vérification${S} elle sera refaite plus tard`;
         case 'network': return `la page n’a pas pu être récupérée (${d})`;
         // A check that failed in a way nobody foresaw: its English message is the technical detail.
         case 'error': return unexpectedError(shownValue(d));
