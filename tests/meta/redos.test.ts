@@ -122,9 +122,14 @@ describe('regular expressions', () => {
     for (const p of patterns) {
       const re = new RegExp(p.source, p.flags.replace(/[gy]/g, ''));
       for (const input of adversarialInputs(p.source)) {
-        const t0 = performance.now();
-        re.test(input);
-        const ms = performance.now() - t0;
+        // The fastest of up to three runs: a pattern that backtracks is slow every time, a busy machine or a
+        // garbage collection only once in a while.
+        let ms = Infinity;
+        for (let run = 0; run < 3 && ms > 50; run++) {
+          const t0 = performance.now();
+          re.test(input);
+          ms = Math.min(ms, performance.now() - t0);
+        }
         if (ms > 50) slow.push(`${p.where} /${p.source.slice(0, 80)}/: ${ms.toFixed(0)} ms on "${input.slice(0, 40)}…"`);
       }
     }
