@@ -43,6 +43,11 @@ export const ImportRefusal = z.discriminatedUnion('kind', [
    * the computer that recorded it was ahead, or the file was altered.
    */
   z.object({ kind: z.literal('future'), policy: Value, seen: Value }),
+  /**
+   * More than an import takes (lib/core/limits.ts): its versions' text together, or the paragraphs they list
+   * together, past `limit`; with `policy`, one version of that policy past `limit` characters.
+   */
+  z.object({ kind: z.literal('too-large'), unit: z.enum(['characters', 'paragraphs']), limit: z.number().int().positive(), policy: Value.optional() }),
   /** The history database was closed (the extension was just updated or reloaded): reload the page. */
   z.object({ kind: z.literal('store-closed') }),
 ]);

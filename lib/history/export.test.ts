@@ -453,14 +453,38 @@ describe('import', () => {
       expect((await here.store.siteState('example.com'))?.alert).toBe(0);
     });
 
-    it('stays awaiting review where what came before it differs: the other browser reviewed another change', async () => {
-      // Here: first, second, third. There: first, then third (reviewed there as the change from the first).
+    it('stays awaiting review where the other browser reviewed a shorter change: B -> C there, A -> C here', async () => {
+      // Here: first, second (a major change), third, none reviewed. There: from the second on, the third reviewed.
       const here = await saw([0, 1, 2]);
-      const there = await saw([0, 2], [2]);
+      const there = await saw([1, 2], [2]);
       expect(await here.store.importAll(await there.store.exportAll())).toEqual({ ok: true, added: 0, skipped: 2 });
       const [policy] = await here.store.listPolicies('example.com');
       expect((await here.store.listVersions(policy!.policyId)).map((v) => v.reviewed)).toEqual([false, false, false]);
       expect((await here.store.siteState('example.com'))?.alert).toBeGreaterThan(0);
+    });
+
+    it('imports a version new here without its mark where the other browser reviewed a shorter change', async () => {
+      // Here: first, second. There: second, third (reviewed there as the change from the second only).
+      const here = await saw([0, 1]);
+      const there = await saw([1, 2], [2]);
+      expect(await here.store.importAll(await there.store.exportAll())).toEqual({ ok: true, added: 1, skipped: 1 });
+      const [policy] = await here.store.listPolicies('example.com');
+      expect((await here.store.listVersions(policy!.policyId)).map((v) => v.reviewed)).toEqual([false, false, false]);
+      // Into a history that saw what the other did, the same file's mark is carried.
+      const same = await saw([1]);
+      expect(await same.store.importAll(await there.store.exportAll())).toEqual({ ok: true, added: 1, skipped: 1 });
+      expect((await same.store.listVersions(policy!.policyId)).map((v) => v.reviewed)).toEqual([false, true]);
+    });
+
+    it('is carried where the other browser reviewed the same comparison, from the same baseline, without the version between', async () => {
+      // Here: first, second, third, none reviewed, so the change awaiting review is first -> third. There: first,
+      // then third, reviewed there as the change from the first: the same comparison.
+      const here = await saw([0, 1, 2]);
+      const there = await saw([0, 2], [2]);
+      expect(await here.store.importAll(await there.store.exportAll())).toEqual({ ok: true, added: 0, skipped: 2 });
+      const [policy] = await here.store.listPolicies('example.com');
+      expect((await here.store.listVersions(policy!.policyId)).map((v) => v.reviewed)).toEqual([false, false, true]);
+      expect((await here.store.siteState('example.com'))?.alert).toBe(0);
     });
   });
 

@@ -65,7 +65,7 @@ export type PreparedDocument = {
 };
 
 /** A paragraph's canonical form and digest, kept for paragraph objects several documents share. */
-export type BlockDigests = WeakMap<Block, { canonical: string; digest: Uint8Array }>;
+export type BlockDigests = WeakMap<Block, { canonical: string; digest: Uint8Array; key: string }>;
 
 /**
  * Everything a save needs that is asynchronous, done before any transaction opens. `shared`: digests of
@@ -76,7 +76,8 @@ export async function prepareDocument(document: PolicyDocument, shared?: BlockDi
     let known = shared?.get(block);
     if (!known) {
       const canonical = canonicalBlock(block);
-      known = { canonical, digest: sha256(canonical) };
+      const digest = sha256(canonical);
+      known = { canonical, digest, key: toBase64Url(digest.subarray(0, KEY_BYTES)) };
       shared?.set(block, known);
     }
     return known;
@@ -84,7 +85,7 @@ export async function prepareDocument(document: PolicyDocument, shared?: BlockDi
   const canonical = read.map((r) => r.canonical);
   const contentDigest = sha256(contentHashInput(document, canonical));
   const blockDigests = read.map((r) => r.digest);
-  const blockKeys = blockDigests.map((digest) => toBase64Url(digest.subarray(0, KEY_BYTES)));
+  const blockKeys = read.map((r) => r.key);
   const blocks = new Map<string, Block>();
   document.blocks.forEach((block, i) => blocks.set(blockKeys[i]!, block));
 

@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { MAX_IMPORT_TEXT_CHARS, MAX_PAGE_CHARS } from '../core/limits';
+import { MAX_IMPORT_PARAGRAPHS, MAX_IMPORT_TEXT_CHARS, MAX_IMPORT_VERSION_CHARS } from '../core/limits';
 import { packHistory, readHistoryFile, type PackedHistoryFile } from './history-file';
 import type { ExportFile } from './schema';
 import { editDocument, freshStore, syntheticPolicy } from './test-support';
@@ -86,7 +86,7 @@ describe('the history file', () => {
       file.sites[0]!.policies[0]!.versions[1]!.document.blocks.push(file.blocks.length);
       const read = readHistoryFile(file);
       expect(read).toMatchObject({ ok: false, why: 'damaged' });
-      expect(!read.ok && read.why === 'damaged' && read.detail).toContain(`version 2 of example.com/privacy names paragraph ${file.blocks.length}`);
+      expect(!read.ok && read.why === 'damaged' && read.detail).toContain(`version 2 of "example.com/privacy" names paragraph ${file.blocks.length}`);
       const { store } = await freshStore();
       const result = await store.importAll(file);
       expect(result).toMatchObject({ ok: false, code: 'invalid-import', refusal: { kind: 'damaged' } });
@@ -101,25 +101,50 @@ describe('the history file', () => {
       }
     });
 
-    it('a small file whose versions name one long paragraph again and again: refused before any of it is written out', async () => {
+    it('a small file whose versions name one long paragraph again and again: refused as too large before any of it is written out', async () => {
       const file = await packed();
       const long = 1_000_000;
       file.blocks.push({ kind: 'paragraph', text: 'x'.repeat(long), section: [] });
       const at = file.blocks.length - 1;
       const versions = file.sites[0]!.policies[0]!.versions;
-      // One version more than a page Clausewatch keeps.
-      versions[0]!.document.blocks = Array.from({ length: Math.floor(MAX_PAGE_CHARS / long) + 1 }, () => at);
-      const one = readHistoryFile(file);
-      expect(!one.ok && one.why === 'damaged' && one.detail).toContain(`version 1 of example.com/privacy holds more than ${MAX_PAGE_CHARS} characters`);
-      // Every version within that, but more than an import may hold together.
-      const perVersion = Math.floor(MAX_PAGE_CHARS / long) - 1;
+      // One version more than an import takes of one version.
+      versions[0]!.document.blocks = Array.from({ length: Math.floor(MAX_IMPORT_VERSION_CHARS / long) + 1 }, () => at);
+      expect(readHistoryFile(file)).toEqual({ ok: false, why: 'too-large', unit: 'characters', limit: MAX_IMPORT_VERSION_CHARS, policy: 'example.com/privacy' });
+      // Every version within that, but more than an import takes together.
+      const perVersion = Math.floor(MAX_IMPORT_VERSION_CHARS / long) - 1;
       const template = versions[0]!;
       file.sites[0]!.policies[0]!.versions = Array.from({ length: Math.ceil(MAX_IMPORT_TEXT_CHARS / (perVersion * long)) + 1 }, () => ({
         ...template,
         document: { ...template.document, blocks: Array.from({ length: perVersion }, () => at) },
       }));
-      const all = readHistoryFile(file);
-      expect(!all.ok && all.why === 'damaged' && all.detail).toContain(`more than ${MAX_IMPORT_TEXT_CHARS} characters of text together`);
+      expect(readHistoryFile(file)).toEqual({ ok: false, why: 'too-large', unit: 'characters', limit: MAX_IMPORT_TEXT_CHARS });
+      // The store refuses it with that reason, worded for the page, and imports nothing.
+      const { store } = await freshStore();
+      expect(await store.importAll(file)).toMatchObject({ ok: false, code: 'invalid-import', refusal: { kind: 'too-large', unit: 'characters', limit: MAX_IMPORT_TEXT_CHARS } });
+      expect(await store.listSites()).toEqual([]);
+    });
+
+    it('an empty paragraph listed very many times: counted as it is hashed, and the paragraphs listed are bounded', async () => {
+      const file = await packed();
+      file.blocks.push({ kind: 'paragraph', text: '', section: [] });
+      const at = file.blocks.length - 1;
+      const template = file.sites[0]!.policies[0]!.versions[0]!;
+      const refs = Array.from({ length: 1_000_000 }, () => at);
+      // A million empty paragraphs in one version: 26 million characters once written out, as hashed.
+      file.sites[0]!.policies[0]!.versions = [{ ...template, document: { ...template.document, blocks: refs } }];
+      const one = readHistoryFile(file);
+      expect(one.ok).toBe(true);
+      // Eleven such versions list more paragraphs than an import takes, though they hold little text.
+      file.sites[0]!.policies[0]!.versions = Array.from({ length: MAX_IMPORT_PARAGRAPHS / refs.length + 1 }, () => ({ ...template, document: { ...template.document, blocks: refs } }));
+      expect(readHistoryFile(file)).toEqual({ ok: false, why: 'too-large', unit: 'paragraphs', limit: MAX_IMPORT_PARAGRAPHS });
+    });
+
+    it('names a site and path from the file at most 100 characters long', async () => {
+      const file = await packed();
+      file.sites[0]!.site = 'x'.repeat(100_000);
+      file.sites[0]!.policies[0]!.versions[0]!.document.blocks.push(file.blocks.length);
+      const read = readHistoryFile(file);
+      expect(!read.ok && read.why === 'damaged' && read.detail.length).toBeLessThan(200);
     });
   });
 });

@@ -8,12 +8,14 @@
  * `packHistory` writes the history (store.exportAll: every version as its whole document) as version 2;
  * `readHistoryFile` reads version 1 or 2 back as that history, checked against its schema. Reading
  * version 2 writes no paragraph twice in memory: the versions share the file's paragraph objects. What its
- * versions hold once written out is bounded (MAX_IMPORT_TEXT_CHARS in all, MAX_PAGE_CHARS a version), as a
- * version 1 file's is by its size: each version's text is hashed whole on import.
+ * versions hold once written out is bounded, as a version 1 file's is by its size, since each version's
+ * text is hashed whole on import: the paragraphs they list (MAX_IMPORT_PARAGRAPHS), and the characters
+ * of the form a version is hashed in (MAX_IMPORT_TEXT_CHARS in all, MAX_IMPORT_VERSION_CHARS a version), so
+ * an empty paragraph listed a million times costs what it would cost written out.
  */
 import { z } from 'zod';
 import { Block, PolicyDocument } from '../core/schema';
-import { MAX_IMPORT_TEXT_CHARS, MAX_PAGE_CHARS } from '../core/limits';
+import { MAX_IMPORT_PARAGRAPHS, MAX_IMPORT_TEXT_CHARS, MAX_IMPORT_VERSION_CHARS } from '../core/limits';
 import { describeIssues } from './errors';
 import { canonicalBlock } from './hash';
 import { ExportFile, ExportPolicy, ExportSite, ExportVersion } from './schema';
@@ -38,18 +40,12 @@ export type PackedHistoryFile = z.infer<typeof PackedHistoryFile>;
 export function packHistory(file: ExportFile): PackedHistoryFile {
   const blocks: Block[] = [];
   const byText = new Map<string, number>();
-  // Versions assembled from the store share their paragraph objects: each is written out to its key once.
-  const byObject = new WeakMap<Block, number>();
   const place = (block: Block): number => {
-    let at = byObject.get(block);
+    const key = canonicalBlock(block);
+    let at = byText.get(key);
     if (at === undefined) {
-      const key = canonicalBlock(block);
-      at = byText.get(key);
-      if (at === undefined) {
-        at = blocks.push(block) - 1;
-        byText.set(key, at);
-      }
-      byObject.set(block, at);
+      at = blocks.push(block) - 1;
+      byText.set(key, at);
     }
     return at;
   };
@@ -63,14 +59,15 @@ export function packHistory(file: ExportFile): PackedHistoryFile {
   return { format: 'clausewatch-history', version: 2, exportedAt: file.exportedAt, blocks, sites };
 }
 
-export type ReadFile = { ok: true; file: ExportFile } | { ok: false; why: 'not-ours' } | { ok: false; why: 'damaged'; detail: string };
+export type ReadFile =
+  | { ok: true; file: ExportFile }
+  | { ok: false; why: 'not-ours' }
+  | { ok: false; why: 'damaged'; detail: string }
+  /** More than an import takes (lib/core/import-refusal.ts 'too-large'). */
+  | { ok: false; why: 'too-large'; unit: 'characters' | 'paragraphs'; limit: number; policy?: string };
 
-/** What a paragraph holds once written out: its text and its section's headings. */
-function blockChars(block: Block): number {
-  let n = block.text.length;
-  for (const heading of block.section) n += heading.length;
-  return n;
-}
+/** A site and path from the file as an English detail names it: bounded (the page shows it escaped). */
+const named = (site: string, path: string) => JSON.stringify(`${site}${path}`.slice(0, 100));
 
 /** A history file (version 1 or 2) read as the history it holds, or why it cannot be read. */
 export function readHistoryFile(data: unknown): ReadFile {
@@ -83,26 +80,29 @@ export function readHistoryFile(data: unknown): ReadFile {
   const parsed = PackedHistoryFile.safeParse(data);
   if (!parsed.success) return { ok: false, why: 'damaged', detail: describeIssues(parsed.error) };
   const { blocks } = parsed.data;
-  const sizes = blocks.map(blockChars);
+  // Each paragraph as it is hashed, and the line break that joins it to the next.
+  const sizes = blocks.map((block) => canonicalBlock(block).length + 1);
   let total = 0;
+  let listed = 0;
   const sites: ExportSite[] = [];
   for (const s of parsed.data.sites) {
     const policies: ExportPolicy[] = [];
     for (const p of s.policies) {
       const versions: ExportVersion[] = [];
       for (const [i, v] of p.versions.entries()) {
-        const where = `version ${i + 1} of ${s.site}${p.path}`;
+        listed += v.document.blocks.length;
+        if (listed > MAX_IMPORT_PARAGRAPHS) return { ok: false, why: 'too-large', unit: 'paragraphs', limit: MAX_IMPORT_PARAGRAPHS };
         let chars = 0;
         const list: Block[] = [];
         for (const at of v.document.blocks) {
           const block = blocks[at];
-          if (block === undefined) return { ok: false, why: 'damaged', detail: `${where} names paragraph ${at}, and the file has ${blocks.length}` };
+          if (block === undefined) return { ok: false, why: 'damaged', detail: `version ${i + 1} of ${named(s.site, p.path)} names paragraph ${at}, and the file has ${blocks.length}` };
           chars += sizes[at]!;
-          if (chars > MAX_PAGE_CHARS) return { ok: false, why: 'damaged', detail: `${where} holds more than ${MAX_PAGE_CHARS} characters, more than any page Clausewatch keeps` };
+          if (chars > MAX_IMPORT_VERSION_CHARS) return { ok: false, why: 'too-large', unit: 'characters', limit: MAX_IMPORT_VERSION_CHARS, policy: `${s.site}${p.path}` };
           list.push(block);
         }
         total += chars;
-        if (total > MAX_IMPORT_TEXT_CHARS) return { ok: false, why: 'damaged', detail: `its versions hold more than ${MAX_IMPORT_TEXT_CHARS} characters of text together` };
+        if (total > MAX_IMPORT_TEXT_CHARS) return { ok: false, why: 'too-large', unit: 'characters', limit: MAX_IMPORT_TEXT_CHARS };
         versions.push({ ...v, document: { ...v.document, blocks: list } });
       }
       policies.push({ ...p, versions });

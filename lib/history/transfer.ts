@@ -34,10 +34,10 @@ interface Sighting {
    * from; by default the sighting before it in the list.
    */
   before?: string | null;
-  /** Reviewed where the file was made: a stored copy of it is marked reviewed too. */
+  /** Reviewed where the file was made (see mergeSightings for when the mark is carried). */
   reviewed?: boolean;
 }
-type MergeStep = { kind: 'same'; record: VersionRecord } | { kind: 'new'; sameBefore: boolean };
+type MergeStep = { kind: 'same'; record: VersionRecord } | { kind: 'new'; sameBefore: boolean; reviewed: boolean };
 
 /**
  * How a file's versions of a policy join the stored ones, in time: a version is the same as a stored one
@@ -48,7 +48,11 @@ type MergeStep = { kind: 'same'; record: VersionRecord } | { kind: 'new'; sameBe
  * analysis still describes the change from that one). `extended`: stored versions to write again, with
  * their new lastSeen where the file saw them for longer, and without their analysis where an imported
  * version now comes right before them (it described the change from the one that came before; one record
- * each).
+ * each), or reviewed where the file's user reviewed the same change.
+ * A review covers the change from the last version reviewed before it (or the first) to it (lib/core/review.ts
+ * pendingChange), so a file's mark is carried, to a new version (`reviewed`) or to a stored copy, only where
+ * that version's baseline in the file has the text of its baseline here, the file's versions and marks
+ * merged in: a user who reviewed B -> C elsewhere has not reviewed A -> C, which this history awaits.
  */
 export function mergeSightings(stored: readonly VersionRecord[], file: readonly Sighting[]): { steps: MergeStep[]; extended: VersionRecord[] } {
   type Entry = { contentHash: string; firstSeen: number; record?: VersionRecord; index?: number };
@@ -62,12 +66,6 @@ export function mergeSightings(stored: readonly VersionRecord[], file: readonly 
   const lastSeen = new Map<VersionRecord, number>();
   const reviewedThere = new Set<VersionRecord>();
   const nearestRecord = nearestRecords(timeline);
-  // The text of the version before each entry once merged: entries of one text next to each other are one version.
-  const textBefore: Array<string | null> = [];
-  for (let k = 0, prior: string | null = null; k < timeline.length; k++) {
-    if (k > 0 && timeline[k - 1]!.contentHash !== timeline[k]!.contentHash) prior = timeline[k - 1]!.contentHash;
-    textBefore.push(prior);
-  }
   const fileBeforeOf = (index: number): string | null => {
     const sighting = file[index]!;
     return sighting.before !== undefined ? sighting.before : (file[index - 1]?.hash ?? null);
@@ -83,13 +81,32 @@ export function mergeSightings(stored: readonly VersionRecord[], file: readonly 
     if (record) {
       steps[entry.index] = { kind: 'same', record };
       if (sighting.lastSeen > (lastSeen.get(record) ?? record.lastSeen)) lastSeen.set(record, sighting.lastSeen);
-      // Reviewed there, of the same change: what came before it there is what comes before it here.
-      if (sighting.reviewed && !record.reviewed && textBefore[k] === fileBeforeOf(entry.index)) reviewedThere.add(record);
       return;
     }
     // The nearest earlier version here: a stored one, or another of the file's.
-    steps[entry.index] = { kind: 'new', sameBefore: (before?.contentHash ?? null) === fileBeforeOf(entry.index) };
+    steps[entry.index] = { kind: 'new', sameBefore: (before?.contentHash ?? null) === fileBeforeOf(entry.index), reviewed: false };
   });
+  // Reviews, in time: the baseline (the text of the last version reviewed, or of the first) here, the file's
+  // versions merged in, and in the file; a file's mark is carried where the two are the same text.
+  let hereBase: string | null = null;
+  let fileBase: string | null = null;
+  for (const entry of timeline) {
+    if (entry.record) {
+      if (hereBase === null || entry.record.reviewed || reviewedThere.has(entry.record)) hereBase = entry.contentHash;
+      continue;
+    }
+    const sighting = file[entry.index!]!;
+    const step = steps[entry.index!]!;
+    const carried = !!sighting.reviewed && (hereBase === null || hereBase === fileBase);
+    if (step.kind === 'new') {
+      step.reviewed = carried;
+      if (hereBase === null || carried) hereBase = entry.contentHash;
+    } else if (carried && !step.record.reviewed) {
+      reviewedThere.add(step.record);
+      hereBase = entry.contentHash;
+    }
+    if (fileBase === null || sighting.reviewed) fileBase = entry.contentHash;
+  }
   // The version before each stored one once the file's new versions are in: an imported one makes its
   // analysis (the change from the stored one before it) stale.
   // Stale only if that text differs from the one before it until now (A, B, A imported before C keeps C's A -> C).
@@ -229,6 +246,11 @@ export async function importAll(ctx: StoreContext, data: unknown): Promise<Impor
   const parsed = readHistoryFile(data);
   if (!parsed.ok) {
     if (parsed.why === 'damaged') return damaged(parsed.detail);
+    if (parsed.why === 'too-large') {
+      const { unit, limit, policy } = parsed;
+      const what = policy !== undefined ? `a version of ${policy.slice(0, 100)} holds more than ${limit} characters` : `its versions hold more than ${limit} ${unit === 'paragraphs' ? 'paragraphs' : 'characters of text'} together`;
+      return { ok: false, code: 'invalid-import', error: `The history file is larger than Clausewatch imports at once: ${what}. Nothing was imported.`, refusal: ImportRefusal.parse({ kind: 'too-large', unit, limit, ...(policy !== undefined ? { policy } : {}) }) };
+    }
     return { ok: false, code: 'invalid-import', error: 'This is not a Clausewatch history file. Nothing was imported.', refusal: { kind: 'not-ours' } };
   }
 
@@ -428,7 +450,8 @@ export async function importAll(ctx: StoreContext, data: unknown): Promise<Impor
             // Its analysis describes the change from the version before it in the file: kept only where
             // that is still the version before it here.
             analysis: step?.kind === 'new' && step.sameBefore ? v.analysis : null,
-            reviewed: v.reviewed,
+            // The file's mark where its user reviewed the same change (mergeSightings).
+            reviewed: step?.kind === 'new' ? step.reviewed : v.reviewed,
             extractorVersion: 0,
             rawSha256: null,
           } satisfies VersionRecord),

@@ -278,6 +278,10 @@ function build(locale: string): UiWords {
             return `Die Datei enthält eine Version von ${r.policy}, gesehen am ${r.seen}, also nach dem heutigen Datum dieses Computers: Die Uhr des Computers, der sie aufgezeichnet hat, ging damals vor, oder die Datei wurde verändert. Sie lässt sich importieren, sobald dieses Datum vorüber ist. Es wurde nichts importiert.`;
           case 'outside':
             return `Die Datei ordnet eine Richtlinie von ${r.site} einer Adresse außerhalb dieser Website zu (${r.address}). Es wurde nichts importiert.`;
+          case 'too-large':
+            if (r.unit === 'paragraphs') return `Die Versionen der Datei umfassen zusammen mehr als ${num(r.limit)} Absätze, mehr als Clausewatch auf einmal importiert. Es wurde nichts importiert.`;
+            if (r.policy !== undefined) return `Die Datei enthält eine Version von ${r.policy} mit mehr als ${num(r.limit)} Zeichen, mehr als Clausewatch importiert. Es wurde nichts importiert.`;
+            return `Die Versionen der Datei umfassen zusammen mehr als ${num(r.limit)} Zeichen Text, mehr als Clausewatch auf einmal importiert. Es wurde nichts importiert.`;
           case 'store-closed':
             return 'die Verlaufsdatenbank wurde geschlossen, wahrscheinlich weil Clausewatch gerade aktualisiert wurde. Laden Sie diese Seite neu und importieren Sie erneut. Es wurde nichts importiert.';
         }

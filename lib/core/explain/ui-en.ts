@@ -266,6 +266,10 @@ function build(locale: string): UiWords {
             return `The file has a version of ${r.policy} seen on ${r.seen}, after today's date on this computer: the clock of the computer that recorded it was ahead at the time, or the file was changed. It can be imported once that date has passed. Nothing was imported.`;
           case 'outside':
             return `The file puts a policy of ${r.site} at an address outside that site (${r.address}). Nothing was imported.`;
+          case 'too-large':
+            if (r.unit === 'paragraphs') return `The file's versions list more than ${num(r.limit)} paragraphs together, more than Clausewatch imports at once. Nothing was imported.`;
+            if (r.policy !== undefined) return `The file has a version of ${r.policy} of more than ${num(r.limit)} characters, more than Clausewatch imports. Nothing was imported.`;
+            return `The file's versions hold more than ${num(r.limit)} characters of text together, more than Clausewatch imports at once. Nothing was imported.`;
           case 'store-closed':
             return 'the history database was closed, probably because Clausewatch was just updated. Reload this page and import again. Nothing was imported.';
         }

@@ -276,6 +276,10 @@ function build(locale: string): UiWords {
             return `el archivo contiene una versión de ${r.policy} vista el ${r.seen}, después de la fecha de hoy en este ordenador: el reloj del ordenador que la registró iba adelantado entonces, o el archivo se modificó. Podrá importarse cuando esa fecha haya pasado. No se importó nada.`;
           case 'outside':
             return `el archivo sitúa una política de ${r.site} en una dirección fuera de ese sitio (${r.address}). No se importó nada.`;
+          case 'too-large':
+            if (r.unit === 'paragraphs') return `las versiones del archivo suman más de ${num(r.limit)} párrafos, más de lo que Clausewatch importa de una vez. No se importó nada.`;
+            if (r.policy !== undefined) return `el archivo contiene una versión de ${r.policy} de más de ${num(r.limit)} caracteres, más de lo que Clausewatch importa. No se importó nada.`;
+            return `las versiones del archivo suman más de ${num(r.limit)} caracteres de texto, más de lo que Clausewatch importa de una vez. No se importó nada.`;
           case 'store-closed':
             return 'la base de datos del historial se cerró, probablemente porque Clausewatch acaba de actualizarse. Vuelva a cargar esta página e importe de nuevo. No se importó nada.';
         }

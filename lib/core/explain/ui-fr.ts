@@ -279,6 +279,10 @@ function build(locale: string): UiWords {
             return `le fichier contient une version de ${r.policy} vue le ${r.seen}, après la date du jour sur cet ordinateur${C} l’horloge de l’ordinateur qui l’a enregistrée avançait alors, ou le fichier a été modifié. Il pourra être importé une fois cette date passée. Rien n’a été importé.`;
           case 'outside':
             return `le fichier place une politique de ${r.site} à une adresse hors de ce site (${r.address}). Rien n’a été importé.`;
+          case 'too-large':
+            if (r.unit === 'paragraphs') return `les versions du fichier comptent ensemble plus de ${num(r.limit)} paragraphes, plus que ce que Clausewatch importe en une fois. Rien n’a été importé.`;
+            if (r.policy !== undefined) return `le fichier contient une version de ${r.policy} de plus de ${num(r.limit)} caractères, plus que ce que Clausewatch importe. Rien n’a été importé.`;
+            return `les versions du fichier comptent ensemble plus de ${num(r.limit)} caractères de texte, plus que ce que Clausewatch importe en une fois. Rien n’a été importé.`;
           case 'store-closed':
             return 'la base de l’historique a été fermée, sans doute parce que Clausewatch vient d’être mis à jour. Rechargez cette page et importez de nouveau. Rien n’a été importé.';
         }
