@@ -117,6 +117,13 @@ describe('stored values that do not read', () => {
     const { prefs } = await prefsOver({ watches: [old] });
     expect(await prefs.getWatches()).toEqual([{ ...old, failureCode: null, movedTo: null, checking: null }]);
   });
+
+  it('keeps an entry whose failure a later release wrote with a code this one does not know, with its English reason', async () => {
+    const later = { site: 'example.com', policyUrl: 'https://example.com/privacy', frequencyHours: 24, addedAt: 1, lastCheck: 5, lastChange: null, status: 'failed', failure: 'something new went wrong', failureCode: { code: 'something-new' }, movedTo: null, failures: 1, nextCheck: 9, checking: null };
+    const { prefs } = await prefsOver({ watches: [later] });
+    expect(await prefs.getWatches()).toEqual([{ ...later, failureCode: null }]);
+    expect(await prefs.setAsideCount()).toBe(0);
+  });
 });
 
 describe('a watch list stored with the visit\'s query', () => {

@@ -322,6 +322,31 @@ describe('a check the browser stops mid-way', () => {
     await bg.recheck.runDueChecks();
     expect(bg.fetched).toEqual(urls);
     expect((await getWatches()).find((w) => w.site === '127.0.0.1')).toMatchObject({ status: 'pending', failures: 0, checking: expect.any(Number) });
+    // Once its claim's back-off has passed, an alarm in the same worker does not wait on it again.
+    await updateWatches((list) => list.map((w) => (w.site === '127.0.0.1' ? { ...w, nextCheck: 0 } : w)));
+    await bg.recheck.runDueChecks();
+    expect(bg.fetched).toEqual(urls);
+  });
+
+  it('is not taken for one that stopped when the user gives another address of the same policy during it', async () => {
+    server.served = { status: 200, html: POLICY_V1 };
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const real = createDomRunner();
+    const dom = (async (task: Parameters<RunInDom>[0]) => {
+      await gate;
+      return real(task);
+    }) as RunInDom;
+    const bg = backgroundRecordingFetches({ dom });
+    const { site } = await bg.handlers.watchSite({ policyUrl: `${server.base}/legal/privacy` }, none);
+    const checking = bg.handlers.checkNow({ site }, none);
+    await expect.poll(() => bg.fetched.length).toBe(1);
+    // The same policy in German: the entry keeps its state, at the new address.
+    await bg.watchList.watch(`${server.base}/legal/privacy?hl=de`);
+    await bg.recheck.runDueChecks();
+    expect((await getWatches())[0]).toMatchObject({ policyUrl: `${server.base}/legal/privacy?hl=de`, status: 'pending', failureCode: null, failures: 0, checking: null });
+    release();
+    expect((await checking).status).toBe('first');
   });
 });
 

@@ -199,6 +199,8 @@ export function createRecheck(deps: RecheckDeps) {
       if ((await getSettings()).paused) return;
       const entry = (await getWatches()).find((w) => w.site === planned.site);
       if (!entry || entry.policyUrl !== planned.policyUrl || !isDue(entry, Date.now())) continue;
+      // One still under way in this worker (a page read that never ends) is not waited for again.
+      if (running.has(keyOf(entry))) continue;
       // One site's trouble (even a bug) never keeps the others from their check.
       await runCheck(entry).catch((error: unknown) => console.warn('[Clausewatch] check failed', entry.site, error));
     }

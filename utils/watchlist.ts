@@ -83,7 +83,8 @@ export function createWatchList(deps: WatchListDeps) {
     await updateWatches((list) => {
       const existing = list.find((w) => w.site === site);
       const entry: WatchEntry = existing
-        ? { ...existing, policyUrl, frequencyHours: frequencyHours ?? existing.frequencyHours, ...(samePolicyAddress(existing.policyUrl, policyUrl) ? {} : { status: 'pending' as const, failure: null, failureCode: null, movedTo: null, failures: 0, nextCheck: firstCheck(now, Math.random), checking: null }) }
+        ? // A check of the old address under way records nothing on the entry at the new one (recheck.ts), so no claim is carried over.
+          { ...existing, policyUrl, frequencyHours: frequencyHours ?? existing.frequencyHours, ...(existing.policyUrl === policyUrl ? {} : { checking: null }), ...(samePolicyAddress(existing.policyUrl, policyUrl) ? {} : { status: 'pending' as const, failure: null, failureCode: null, movedTo: null, failures: 0, nextCheck: firstCheck(now, Math.random), checking: null }) }
         : { site, policyUrl, frequencyHours: frequencyHours ?? DEFAULT_FREQUENCY_HOURS, addedAt: now, lastCheck: null, lastChange: null, status: 'pending', ...known, failure: null, failureCode: null, movedTo: null, failures: 0, nextCheck: firstCheck(now, Math.random), checking: null };
       return [...list.filter((w) => w.site !== site), entry];
     });

@@ -152,8 +152,11 @@ export const WatchEntry = z.object({
   status: WatchStatus,
   /** Why the last check failed, in English (kept for diagnostics and entries written before codes). */
   failure: z.string().nullable(),
-  /** The same as a code, which the pages word in the reader's language; absent in older entries. */
-  failureCode: CheckFailure.nullable().default(null),
+  /**
+   * The same as a code, which the pages word in the reader's language; absent in older entries. A code this
+   * release does not know (written by a later one) reads as none, and the English sentence is shown.
+   */
+  failureCode: CheckFailure.nullable().default(null).catch(null),
   /**
    * Where the watched address now leads when a check found it elsewhere (another site, or a redirect the
    * browser would only follow for a check the user asked for); the user may choose to watch it instead.
