@@ -97,6 +97,7 @@ describe('the command table', () => {
       'detect:  {"id", "file", "url"?}',
       'diff:    {"id", "older", "newer", "url"?}',
       'Exit status: 0 success',
+      '4 the output could not be written',
     ]) {
       expect(help).toContain(form);
     }

@@ -79,7 +79,7 @@ function placeholders(spec: CommandSyntax): string {
 }
 
 const EXIT_STATUS = `Exit status: 0 success; 1 an input could not be read or used (in batch mode: at least one line
-failed, the others were still processed); 2 usage error; 3 internal error.`;
+failed, the others were still processed); 2 usage error; 3 internal error; 4 the output could not be written.`;
 
 function optionLines(names: readonly (CommandOption | 'help' | 'version')[], batchLines: string[]): string[] {
   const lines: string[] = [];

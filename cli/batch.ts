@@ -193,15 +193,16 @@ async function* asUtf8(source: AsyncIterable<Uint8Array>, listPath: string): Asy
 
 /**
  * `listPath` "-" reads the batch from standard input. Paths in the lines are relative to the list
- * file's folder; to the working folder when the list is no regular file (standard input, by "-" or as
- * /dev/stdin, a pipe, `<(…)`): its folder (/dev, /dev/fd) says nothing of where the files are.
+ * file's folder; to the working folder when the list is no regular file or is read through /dev or /proc
+ * (standard input, by "-" or as /dev/stdin, a pipe, `<(…)`): that folder says nothing of where the files are.
  */
 export async function runBatch(command: 'detect' | 'diff', listPath: string, options: BatchOptions): Promise<number> {
   const fromStdin = listPath === '-';
   if (fromStdin && !options.stdin) throw new InputError('-: no standard input to read the batch from');
   const absolute = resolve(options.cwd, listPath);
   const file = fromStdin ? null : await openListFile(absolute, listPath);
-  const base = file?.regular ? dirname(absolute) : resolve(options.cwd);
+  // /dev/stdin, /dev/fd/N or /proc/self/fd/N redirected from a file reads as a regular file, in /dev.
+  const base = file?.regular && !/^\/(?:dev|proc)\//.test(absolute) ? dirname(absolute) : resolve(options.cwd);
   try {
     return await runLines(command, listPath, asUtf8(readable(file?.stream ?? options.stdin!, listPath), listPath), base, options);
   } finally {
@@ -247,6 +248,9 @@ async function runLines(command: 'detect' | 'diff', listPath: string, source: As
       result = error;
     }
     await emit(options.out, result);
+    // A turn of the event loop: a page's DOM, closed once read, is freed only then, so a long list runs in
+    // flat memory instead of holding every page it read until the end of a piece of the list.
+    await new Promise<void>((r) => setImmediate(r));
   }
   return failed ? 1 : 0;
 }

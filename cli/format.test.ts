@@ -57,3 +57,10 @@ describe('a finding in the CLI, with --lang', () => {
     expect(out).not.toMatch(/Before, the policy said|Vorher stand/);
   });
 });
+
+describe('a comparison made in part', () => {
+  it('says that it was cut short by the size cap or by too many edits, not only by a version too long', () => {
+    const out = lines({ ...diff({}), truncated: true }, 'en').join('\n');
+    expect(out).toContain('(compared in part: a version was longer than the size cap, or the edits between them were too many to follow one by one)');
+  });
+});

@@ -114,7 +114,7 @@ export function formatDiff(page: DiffOutput, style: Style, width = 100, lang?: s
   lines.push('');
   lines.push(wrap(style.bold(out.summary), width, ''));
   lines.push(countsLine(out.counts, words, style));
-  if (out.truncated) lines.push(style.dim('(a version was longer than the size limit; only its beginning was compared)'));
+  if (out.truncated) lines.push(style.dim('(compared in part: a version was longer than the size cap, or the edits between them were too many to follow one by one)'));
   if (out.findings.length === 0) {
     lines.push('');
     lines.push(out.changes ? `No finding; ${plural(out.changes, 'block')} changed in ways that do not alter what the policy allows.` : 'No change in the policy text.');

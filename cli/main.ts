@@ -4,11 +4,12 @@
  * process. Exit status: 0 ok, 1 input error (batch: some line failed), 2 usage error, 3 internal error,
  * 4 the output could not be written (a full disk).
  */
-import { readFileSync } from 'node:fs';
+import { fstatSync, readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { parseCommandLine, usage, UsageError } from './args';
 import { COMMANDS } from './commands';
 import { DEFAULT_MAX_INPUT_BYTES, InputError } from './input';
+import { visibleLine } from './safe-text';
 
 export interface Output {
   write(chunk: string): unknown;
@@ -84,7 +85,8 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
   const env = io.env ?? process.env;
   const cwd = io.cwd ?? process.cwd();
   const fail = (code: number, message: string): number => {
-    io.stderr.write(`clausewatch: error: ${message}\n`);
+    // A message can repeat a file name or an argument: written with its control and direction characters escaped.
+    io.stderr.write(`clausewatch: error: ${visibleLine(message)}\n`);
     return code;
   };
   try {
@@ -110,6 +112,21 @@ export function outputError(e: NodeJS.ErrnoException): string {
   return `cannot write the output (${e.code && !message.startsWith(e.code) ? `${e.code}: ${message}` : message})`;
 }
 
+/**
+ * Standard input, read only when a batch asks for it ("-"): a directory is an input error, as it is named
+ * as a file (Node reads it as an empty stream).
+ */
+async function* standardInput(): AsyncGenerator<Uint8Array> {
+  let directory = false;
+  try {
+    directory = fstatSync(0).isDirectory();
+  } catch {
+    // No standard input to look at: reading it says what there is.
+  }
+  if (directory) throw new InputError('-: standard input is a directory, not a JSONL file');
+  yield* process.stdin;
+}
+
 /** Wires main() to the real process; used by bin/clausewatch.mjs and `npm run cli`. */
 export async function runAsProcess(): Promise<void> {
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
@@ -126,7 +143,7 @@ export async function runAsProcess(): Promise<void> {
     stderr: process.stderr,
     isTTY: process.stdout.isTTY === true,
     columns: process.stdout.columns,
-    stdin: process.stdin,
+    stdin: standardInput(),
     lineFailed: () => {
       process.exitCode = EXIT.input;
     },

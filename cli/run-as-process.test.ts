@@ -92,3 +92,62 @@ describe('inputs from a pipe', () => {
     }
   }, 60_000);
 });
+
+/** Runs `clausewatch ARGS` from the sources in `cwd`, standard input from `stdin` (a file descriptor, or none). */
+function runWith(args: string[], options: { cwd?: string; stdin?: number | 'ignore'; node?: string[] } = {}) {
+  return spawnSync(process.execPath, [...(options.node ?? []), '--import', 'tsx', `${ROOT}cli/main.ts`, ...args], {
+    cwd: options.cwd ?? FIXTURES,
+    stdio: [options.stdin ?? 'ignore', 'pipe', 'pipe'],
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+}
+
+describe('a batch read through standard input', () => {
+  it('reads `--batch /dev/stdin < list` with the paths relative to the working folder, as `--batch -` does (from /dev before)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cw-stdin-list-'));
+    const listPath = join(dir, 'pairs.jsonl');
+    writeFileSync(listPath, '{"id":"md","older":"policy-v1.md","newer":"policy-v2.md"}\n');
+    const list = openSync(listPath, 'r');
+    try {
+      const r = runWith(['diff', '--batch', '/dev/stdin'], { stdin: list });
+      expect([r.status, r.stderr]).toEqual([0, '']);
+      expect(JSON.parse(r.stdout)).toMatchObject({ id: 'md', counts: { major: 2 } });
+    } finally {
+      closeSync(list);
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+
+  it('says so when standard input is a directory, with exit 1, instead of an empty run that succeeds', () => {
+    const shell = (redirect: string) => spawnSync('sh', ['-c', `"${process.execPath}" --import tsx "${ROOT}cli/main.ts" diff --batch - ${redirect}`], { cwd: FIXTURES, encoding: 'utf8' });
+    const directory = shell('< .');
+    expect([directory.status, directory.stderr]).toEqual([1, 'clausewatch: error: -: standard input is a directory, not a JSONL file\n']);
+  }, 60_000);
+});
+
+describe('a long batch', () => {
+  // Each HTML page is read in its own DOM, closed once read; a run that never let the event loop turn kept
+  // them all until the end of a piece of the list, and ran out of a 96 MB heap within 200 lines.
+  it('runs in flat memory: 200 pages in a 96 MB heap', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cw-long-batch-'));
+    try {
+      const page = JSON.stringify(join(FIXTURES, 'policy-v1.html'));
+      writeFileSync(join(dir, 'pages.jsonl'), Array.from({ length: 200 }, (_, i) => `{"id":${i},"file":${page}}\n`).join(''));
+      const r = runWith(['detect', '--batch', join(dir, 'pages.jsonl')], { node: ['--max-old-space-size=96'] });
+      expect(r.status).toBe(0);
+      expect(r.stdout.trim().split('\n')).toHaveLength(200);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
+});
+
+describe('an error line', () => {
+  it('writes a file name from the command line with its control and direction characters escaped', () => {
+    const r = runWith(['detect', 'x\u001b[2J\u202e.md']);
+    expect(r.status).toBe(1);
+    expect(r.stderr.includes('\u001b') || r.stderr.includes('\u202e')).toBe(false);
+    expect(r.stderr).toContain('x\\u001b[2J\\u202e.md');
+  }, 60_000);
+});
