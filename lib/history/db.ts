@@ -378,8 +378,11 @@ export async function openDatabase(factory: IDBFactory, name: string, version: n
     throw new StoreError('unavailable', `Could not open the history database: ${String(error)}`, { cause: error });
   }
   let migrationError: unknown;
+  /** The upgrade's transaction: a full disk found as it commits is its error, the open request's an AbortError. */
+  let upgrade: IDBTransaction | null = null;
   request.addEventListener('upgradeneeded', (event) => {
     const db = wrap(request.result) as Database;
+    upgrade = request.transaction;
     const tx = wrap(request.transaction!) as unknown as UpgradeTransaction;
     // A failed upgrade aborts this transaction; the open request reports it (below), so the wrapper's own
     // promise of its end must not reject unheard.
@@ -415,7 +418,7 @@ export async function openDatabase(factory: IDBFactory, name: string, version: n
     }
     // A full disk during an upgrade (every version is rewritten) is a full disk: the user is told so, and
     // the upgrade, rolled back whole, runs again once there is room.
-    if (isQuotaError(cause) || isQuotaError(error)) throw new StoreError('quota', `Could not upgrade the history database: the storage is full (${String(cause)})`, { cause });
+    if (isQuotaError(cause) || isQuotaError(error) || isQuotaError((upgrade as IDBTransaction | null)?.error)) throw new StoreError('quota', `Could not upgrade the history database: the storage is full (${String(cause)})`, { cause });
     throw new StoreError('unavailable', `Could not open the history database: ${String(cause)}`, { cause });
   }
   // An updated extension opening a newer schema must not wait on a page that still holds the old one.

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { IDBFactory } from 'fake-indexeddb';
+import { IDBFactory, IDBTransaction as FakeTransaction } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { CURRENT_VERSION, openDatabase, STORES } from './db';
 import { prepareDocument } from './hash';
@@ -171,6 +171,34 @@ describe('schema migrations', () => {
     expect((await store.listSites()).map((s) => [s.site, s.versions])).toEqual([['example.com', 2]]);
     expect((await store.listQuarantine()).map((q) => q.key)).toEqual([JSON.stringify('v1-broken')]);
     store.close();
+  });
+
+  it('reports a full disk found as the upgrade commits as a full disk, keeps the old history whole, and upgrades once there is room', async () => {
+    const factory = new IDBFactory();
+    await loadV2History(factory, 'clausewatch');
+    // Fault injection: fake-indexeddb has no disk to fill. Chrome finds a full disk when a transaction
+    // commits and aborts it with QuotaExceededError; the open request of an upgrade gets only an AbortError.
+    const proto = (FakeTransaction as unknown as { prototype: { _start(this: FakeTx): void } }).prototype;
+    type FakeTx = { mode: string; _state: string; _requests: Array<{ request: { readyState: string } }>; _abort(name: string): void };
+    const start = proto._start;
+    let failed = false;
+    proto._start = function (this: FakeTx) {
+      const idle = this._requests.every((r) => r.request.readyState === 'done');
+      if (!failed && idle && this.mode === 'versionchange' && this._state !== 'finished' && this._state !== 'committing') {
+        failed = true;
+        this._abort('QuotaExceededError');
+        return;
+      }
+      start.call(this);
+    };
+    try {
+      await expect(openPolicyStore({ idb: factory, name: 'clausewatch' })).rejects.toMatchObject({ code: 'quota' });
+    } finally {
+      proto._start = start;
+    }
+    expect(failed).toBe(true);
+    const store = await openPolicyStore({ idb: factory, name: 'clausewatch' });
+    expect((await store.listSites()).map((s) => s.site).sort()).toEqual(['example.com', 'other.org']);
   });
 
   it('refuses to open a database written by a newer schema, with a clear message', async () => {
