@@ -212,6 +212,26 @@ describe('prune', () => {
 });
 
 describe('corrupt records', () => {
+  it('keeps a damaged policy or site record that a save replaces, and tells its first-seen time again from what it stood for', async () => {
+    const { store, factory, clock } = await freshStore();
+    const first = await store.savePolicyVersion({ url: URL_A, document: makeDocument({ Intro: ['one'] }), kind: 'privacy-policy' });
+    clock.tick(30 * 86_400_000);
+    const db = await openDatabase(factory, 'test');
+    const policy = { ...(await db.get(STORES.policies, first.policyId)), title: 42 };
+    const site = { ...(await db.get(STORES.sites, 'example.com')), firstSeen: 'long ago' };
+    await db.put(STORES.policies, policy);
+    await db.put(STORES.sites, site);
+    db.close();
+    // The next capture writes valid records in their place.
+    await store.savePolicyVersion({ url: URL_A, document: makeDocument({ Intro: ['one'] }), kind: 'privacy-policy' });
+    const [summary] = await store.listPolicies('example.com');
+    expect(summary!.firstSeen).toBe(first.version.firstSeen);
+    expect((await store.getSite('example.com'))!.firstSeen).toBe(first.version.firstSeen);
+    const quarantined = await store.listQuarantine();
+    expect(quarantined.map((q) => [q.store, q.raw])).toEqual(expect.arrayContaining([['policies', policy], ['sites', site]]));
+    expect(quarantined).toHaveLength(2);
+  });
+
   it('moves an invalid version aside, reports it, and keeps every other version readable', async () => {
     const { store, factory, clock } = await freshStore();
     const a = await store.savePolicyVersion({ url: URL_A, document: makeDocument({ Intro: ['one'] }), kind: 'privacy-policy' });

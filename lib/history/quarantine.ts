@@ -24,7 +24,13 @@ export async function quarantine(ctx: StoreContext, bad: Bad[]): Promise<void> {
     tx = begin(ctx, [...stores, STORES.quarantine], 'readwrite', 'quarantine invalid records');
     for (const b of unique) {
       const raw: unknown = await tx.objectStore(b.store).get(b.key);
-      if (raw === undefined || SCHEMAS[b.store].safeParse(raw).success) continue;
+      if (raw === undefined || SCHEMAS[b.store].safeParse(raw).success) {
+        // Replaced by a valid record in the write that read it: the damaged one is kept here, nothing deleted.
+        if (b.replaced !== undefined && raw !== undefined) {
+          await tx.objectStore(STORES.quarantine).add(QuarantineEntry.parse({ store: b.store, key: JSON.stringify(b.key), raw: b.replaced, reason: `${b.reason} (replaced by a valid record)`, at: ctx.clock() }));
+        }
+        continue;
+      }
       const entry = QuarantineEntry.parse({ store: b.store, key: JSON.stringify(b.key), raw, reason: b.reason, at: ctx.clock() });
       await tx.objectStore(STORES.quarantine).add(entry);
       await tx.objectStore(b.store).delete(b.key);

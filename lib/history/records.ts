@@ -18,7 +18,11 @@ export const SCHEMAS: Record<Exclude<StoreName, 'quarantine'>, z.ZodType> = {
   [STORES.summaries]: SiteStateRecord,
 };
 
-export type Bad = { store: Exclude<StoreName, 'quarantine'>; key: IDBValidKey; reason: string };
+/**
+ * A record that failed validation. `replaced`: the raw record, where the write that read it put a valid
+ * one in its place (write.ts upsertPolicyAndSite): the quarantine keeps that raw record all the same.
+ */
+export type Bad = { store: Exclude<StoreName, 'quarantine'>; key: IDBValidKey; reason: string; replaced?: unknown };
 
 // In errors.ts, which the upgrade (db.ts) can import without a cycle: this file needs db.ts's STORES.
 export { describeIssues } from './errors';

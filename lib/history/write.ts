@@ -3,11 +3,12 @@
  * and blocks, and the policy and site records a version belongs to. Each one only queues its puts on
  * `writes`, for the caller to await with the rest of its transaction.
  */
-import { STORES, type StoreName } from './db';
+import { INDEX_POLICY_BY_SITE, STORES, type StoreName } from './db';
 import type { PreparedDocument } from './hash';
 import { check, type Bad } from './records';
 import { PolicyRecord, SiteRecord } from './schema';
 import { pieceKeyOf, piecesRange, putChecked, type RwTx } from './context';
+import { policyVersions } from './versions';
 
 export const WRITE_STORES: StoreName[] = [STORES.sites, STORES.policies, STORES.versions, STORES.chunks, STORES.blocks, STORES.captures];
 export const SAVE_STORES: StoreName[] = [...WRITE_STORES, STORES.raw];
@@ -61,21 +62,45 @@ export async function upsertPolicyAndSite(
   ]);
   const oldPolicy = check(PolicyRecord, STORES.policies, policy.policyId, rawPolicy, bad);
   const oldSite = check(SiteRecord, STORES.sites, policy.site, rawSite, bad);
+  // A damaged record is replaced by the valid one written here, kept in the quarantine all the same
+  // (quarantine.ts), and its times are told again from what it stood for: the policy's versions, the site's
+  // policies. Only then: it is rare, and those reads grow with the history.
+  const replacing = (store: Bad['store'], key: string, raw: unknown) => {
+    const entry = bad.find((b) => b.store === store && b.key === key && b.replaced === undefined);
+    if (entry) entry.replaced = raw;
+  };
+  let times = oldPolicy ? { firstSeen: oldPolicy.firstSeen, lastSeen: oldPolicy.lastSeen } : null;
+  if (rawPolicy !== undefined && !oldPolicy) {
+    replacing(STORES.policies, policy.policyId, rawPolicy);
+    const versions = await policyVersions(tx, policy.policyId, bad);
+    if (versions.length > 0) times = { firstSeen: versions[0]!.firstSeen, lastSeen: versions.reduce((t, v) => Math.max(t, v.lastSeen), -Infinity) };
+  }
   const newer = !oldPolicy || lastSeen >= oldPolicy.lastSeen;
+  const policyFirst = Math.min(firstSeen, times?.firstSeen ?? Infinity);
+  const policyLast = Math.max(lastSeen, times?.lastSeen ?? -Infinity);
   writes.push(
     putChecked(tx, STORES.policies, {
       ...policy,
       url: newer ? policy.url : oldPolicy.url,
       title: newer ? policy.title : oldPolicy.title,
-      firstSeen: Math.min(firstSeen, oldPolicy?.firstSeen ?? Infinity),
-      lastSeen: Math.max(lastSeen, oldPolicy?.lastSeen ?? -Infinity),
+      firstSeen: policyFirst,
+      lastSeen: policyLast,
     }),
   );
+  let siteTimes = oldSite ? { firstSeen: oldSite.firstSeen, lastSeen: oldSite.lastSeen } : null;
+  if (rawSite !== undefined && !oldSite) {
+    replacing(STORES.sites, policy.site, rawSite);
+    const policies = (await tx.objectStore(STORES.policies).index(INDEX_POLICY_BY_SITE).getAll(policy.site)) as unknown[];
+    for (const raw of policies) {
+      const p = PolicyRecord.safeParse(raw);
+      if (p.success) siteTimes = { firstSeen: Math.min(siteTimes?.firstSeen ?? Infinity, p.data.firstSeen), lastSeen: Math.max(siteTimes?.lastSeen ?? -Infinity, p.data.lastSeen) };
+    }
+  }
   writes.push(
     putChecked(tx, STORES.sites, {
       site: policy.site,
-      firstSeen: Math.min(firstSeen, oldSite?.firstSeen ?? Infinity),
-      lastSeen: Math.max(lastSeen, oldSite?.lastSeen ?? -Infinity),
+      firstSeen: Math.min(policyFirst, siteTimes?.firstSeen ?? Infinity),
+      lastSeen: Math.max(policyLast, siteTimes?.lastSeen ?? -Infinity),
     }),
   );
 }
