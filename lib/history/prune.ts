@@ -5,7 +5,7 @@
 import type { ChainEntry } from './evidence/chain';
 import { ALL_STORES, STORES, type StoreName } from './db';
 import { ChunkRecord, CaptureRecord, QuarantineEntry, RawRecord, VersionRecord, type Usage } from './schema';
-import { begin, pieceId, putChecked, type RwTx, type StoreContext } from './context';
+import { begin, pieceId, putChecked, type AnyTx, type RwTx, type StoreContext } from './context';
 import { failedWrite, reading } from './quarantine';
 import { hasReviewableChange, pendingChange } from '../core/review';
 import { versionOrder } from '../core/version-order';
@@ -38,16 +38,36 @@ function sizeOf(value: unknown): number {
 /** What a record JSON cannot size counts for (bytes). */
 const UNSIZED_RECORD = 1024;
 
+/** The stores read whole by usage and prune: every one but the saved pages, which are read one at a time. */
+const TEXT_STORES: StoreName[] = ALL_STORES.filter((s) => s !== STORES.raw);
+
+/** A saved page as usage and prune count it, without its bytes. */
+type RawSize = { sha256: string; size: number; gzipBytes: number; pageBytes: number };
+
+/**
+ * The saved pages, read one at a time with a cursor, so measuring or freeing storage holds one page in
+ * memory, not all of them (they are most of a long history's bytes). `bytes`: all of them, damaged ones too.
+ */
+async function rawSizes(tx: AnyTx): Promise<{ bytes: number; pages: RawSize[] }> {
+  let bytes = 0;
+  const pages: RawSize[] = [];
+  for (let cursor = await tx.objectStore(STORES.raw).openCursor(); cursor; cursor = await cursor.continue()) {
+    const value: unknown = cursor.value;
+    const size = sizeOf(value);
+    bytes += size;
+    const r = RawRecord.safeParse(value);
+    if (r.success) pages.push({ sha256: r.data.sha256, size, gzipBytes: r.data.gzip.byteLength, pageBytes: r.data.bytes });
+  }
+  return { bytes, pages };
+}
+
 export async function usage(ctx: StoreContext): Promise<Usage> {
   return reading(ctx, 'measure storage', ALL_STORES, async (tx) => {
-    const all = await Promise.all(ALL_STORES.map((s) => tx.objectStore(s).getAll()));
-    let bytes = 0;
+    const all = await Promise.all(TEXT_STORES.map((s) => tx.objectStore(s).getAll()));
+    const { bytes: rawBytes, pages: raws } = await rawSizes(tx);
+    let bytes = rawBytes;
     for (const values of all) for (const value of values) bytes += sizeOf(value);
-    const values = (s: StoreName) => all[ALL_STORES.indexOf(s)]! as unknown[];
-    const raws = values(STORES.raw).flatMap((r) => {
-      const parsed = RawRecord.safeParse(r);
-      return parsed.success ? [parsed.data] : [];
-    });
+    const values = (s: StoreName) => all[TEXT_STORES.indexOf(s)]! as unknown[];
     const kept = new Set(raws.map((r) => r.sha256));
     const versionsWithRaw = values(STORES.versions).filter((v) => kept.has(String((v as { rawSha256?: unknown } | null)?.rawSha256))).length;
     return {
@@ -55,7 +75,7 @@ export async function usage(ctx: StoreContext): Promise<Usage> {
       versions: values(STORES.versions).length,
       policies: values(STORES.policies).length,
       sites: values(STORES.sites).length,
-      raw: { captures: raws.length, bytes: raws.reduce((n, r) => n + r.gzip.byteLength, 0), pageBytes: raws.reduce((n, r) => n + r.bytes, 0), versionsWithRaw },
+      raw: { captures: raws.length, bytes: raws.reduce((n, r) => n + r.gzipBytes, 0), pageBytes: raws.reduce((n, r) => n + r.pageBytes, 0), versionsWithRaw },
     };
   });
 }
@@ -81,9 +101,10 @@ export interface PruneOptions {
 export async function prune(ctx: StoreContext, options: PruneOptions = {}): Promise<PruneResult> {
   const tx = begin(ctx, ALL_STORES, 'readwrite', 'free storage space');
   try {
-    const all = await Promise.all(ALL_STORES.map((s) => Promise.all([tx.objectStore(s).getAll(), tx.objectStore(s).getAllKeys()])));
-    const of = (s: StoreName) => all[ALL_STORES.indexOf(s)]!;
-    let bytes = 0;
+    const all = await Promise.all(TEXT_STORES.map((s) => Promise.all([tx.objectStore(s).getAll(), tx.objectStore(s).getAllKeys()])));
+    const of = (s: StoreName) => all[TEXT_STORES.indexOf(s)]!;
+    const raws = await rawSizes(tx);
+    let bytes = raws.bytes;
     for (const [values] of all) for (const value of values) bytes += sizeOf(value);
     const bytesBefore = bytes;
     const target = options.targetBytes ?? Math.floor(bytes * 0.8);
@@ -199,11 +220,7 @@ export async function prune(ctx: StoreContext, options: PruneOptions = {}): Prom
     }
 
     // Raw captures before any version: each policy keeps its first and its latest.
-    const rawSize = new Map<string, number>();
-    for (const raw of of(STORES.raw)[0]) {
-      const r = RawRecord.safeParse(raw);
-      if (r.success) rawSize.set(r.data.sha256, sizeOf(raw));
-    }
+    const rawSize = new Map(raws.pages.map((r) => [r.sha256, r.size]));
     const entriesByPolicy = new Map<string, ChainEntry[]>();
     for (const raw of of(STORES.captures)[0]) {
       const e = CaptureRecord.safeParse(raw);
