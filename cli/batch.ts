@@ -191,9 +191,12 @@ async function* asUtf8(source: AsyncIterable<Uint8Array>, listPath: string): Asy
   if (decoder) yield decode();
 }
 
+/** Names of an open file descriptor, standard input's included. */
+const DESCRIPTOR_ALIAS = /^\/dev\/(?:stdin|fd\/\d+)$|^\/proc\/(?:self|thread-self|\d+)\/fd\/\d+$/;
+
 /**
  * `listPath` "-" reads the batch from standard input. Paths in the lines are relative to the list
- * file's folder; to the working folder when the list is no regular file or is read through /dev or /proc
+ * file's folder; to the working folder when the list is no regular file or is named by a file descriptor
  * (standard input, by "-" or as /dev/stdin, a pipe, `<(…)`): that folder says nothing of where the files are.
  */
 export async function runBatch(command: 'detect' | 'diff', listPath: string, options: BatchOptions): Promise<number> {
@@ -201,8 +204,9 @@ export async function runBatch(command: 'detect' | 'diff', listPath: string, opt
   if (fromStdin && !options.stdin) throw new InputError('-: no standard input to read the batch from');
   const absolute = resolve(options.cwd, listPath);
   const file = fromStdin ? null : await openListFile(absolute, listPath);
-  // /dev/stdin, /dev/fd/N or /proc/self/fd/N redirected from a file reads as a regular file, in /dev.
-  const base = file?.regular && !/^\/(?:dev|proc)\//.test(absolute) ? dirname(absolute) : resolve(options.cwd);
+  // /dev/stdin, /dev/fd/N or /proc/self/fd/N redirected from a file reads as a regular file, in /dev (a list
+  // in /dev/shm is a file like any other).
+  const base = file?.regular && !DESCRIPTOR_ALIAS.test(absolute) ? dirname(absolute) : resolve(options.cwd);
   try {
     return await runLines(command, listPath, asUtf8(readable(file?.stream ?? options.stdin!, listPath), listPath), base, options);
   } finally {

@@ -151,3 +151,18 @@ describe('an error line', () => {
     expect(r.stderr).toContain('x\\u001b[2J\\u202e.md');
   }, 60_000);
 });
+
+describe('a batch list in /dev/shm', () => {
+  it.skipIf(!existsSync('/dev/shm'))('is a file like any other: its paths are relative to its folder', () => {
+    const dir = mkdtempSync('/dev/shm/cw-list-');
+    try {
+      writeFileSync(join(dir, 'policy-v1.md'), '# Privacy\n\nWe collect your email address to run the service.\n');
+      writeFileSync(join(dir, 'pages.jsonl'), '{"id":"shm","file":"policy-v1.md"}\n');
+      const r = runWith(['detect', '--batch', join(dir, 'pages.jsonl')]);
+      expect([r.status, r.stderr]).toEqual([0, '']);
+      expect(JSON.parse(r.stdout)).toMatchObject({ id: 'shm' });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+});

@@ -232,6 +232,23 @@ describe('corrupt records', () => {
     expect(quarantined).toHaveLength(2);
   });
 
+  it('tells the first-seen time of a policy and site whose damaged records a read already moved aside from their versions', async () => {
+    const { store, factory, clock } = await freshStore();
+    const first = await store.savePolicyVersion({ url: URL_A, document: makeDocument({ Intro: ['one'] }), kind: 'privacy-policy' });
+    clock.tick(30 * 86_400_000);
+    const db = await openDatabase(factory, 'test');
+    await db.put(STORES.policies, { ...(await db.get(STORES.policies, first.policyId)), title: 42 });
+    await db.put(STORES.sites, { ...(await db.get(STORES.sites, 'example.com')), firstSeen: 'long ago' });
+    db.close();
+    // The popup's read comes first, and quarantines both records; then the next capture.
+    await store.listSites();
+    expect(await store.listQuarantine()).toHaveLength(2);
+    await store.savePolicyVersion({ url: URL_A, document: makeDocument({ Intro: ['one'] }), kind: 'privacy-policy' });
+    const [summary] = await store.listPolicies('example.com');
+    expect(summary!.firstSeen).toBe(first.version.firstSeen);
+    expect((await store.getSite('example.com'))!.firstSeen).toBe(first.version.firstSeen);
+  });
+
   it('moves an invalid version aside, reports it, and keeps every other version readable', async () => {
     const { store, factory, clock } = await freshStore();
     const a = await store.savePolicyVersion({ url: URL_A, document: makeDocument({ Intro: ['one'] }), kind: 'privacy-policy' });

@@ -63,15 +63,16 @@ export async function upsertPolicyAndSite(
   const oldPolicy = check(PolicyRecord, STORES.policies, policy.policyId, rawPolicy, bad);
   const oldSite = check(SiteRecord, STORES.sites, policy.site, rawSite, bad);
   // A damaged record is replaced by the valid one written here, kept in the quarantine all the same
-  // (quarantine.ts), and its times are told again from what it stood for: the policy's versions, the site's
-  // policies. Only then: it is rare, and those reads grow with the history.
+  // (quarantine.ts). A record missing or damaged (a read may have quarantined it already) has its times told
+  // again from what it stands for: the policy's versions, the site's policies. Only then: for a new policy or
+  // site that is a read of an empty range, and it is otherwise rare.
   const replacing = (store: Bad['store'], key: string, raw: unknown) => {
     const entry = bad.find((b) => b.store === store && b.key === key && b.replaced === undefined);
     if (entry) entry.replaced = raw;
   };
   let times = oldPolicy ? { firstSeen: oldPolicy.firstSeen, lastSeen: oldPolicy.lastSeen } : null;
-  if (rawPolicy !== undefined && !oldPolicy) {
-    replacing(STORES.policies, policy.policyId, rawPolicy);
+  if (!oldPolicy) {
+    if (rawPolicy !== undefined) replacing(STORES.policies, policy.policyId, rawPolicy);
     const versions = await policyVersions(tx, policy.policyId, bad);
     if (versions.length > 0) times = { firstSeen: versions[0]!.firstSeen, lastSeen: versions.reduce((t, v) => Math.max(t, v.lastSeen), -Infinity) };
   }
@@ -88,8 +89,8 @@ export async function upsertPolicyAndSite(
     }),
   );
   let siteTimes = oldSite ? { firstSeen: oldSite.firstSeen, lastSeen: oldSite.lastSeen } : null;
-  if (rawSite !== undefined && !oldSite) {
-    replacing(STORES.sites, policy.site, rawSite);
+  if (!oldSite) {
+    if (rawSite !== undefined) replacing(STORES.sites, policy.site, rawSite);
     const policies = (await tx.objectStore(STORES.policies).index(INDEX_POLICY_BY_SITE).getAll(policy.site)) as unknown[];
     for (const raw of policies) {
       const p = PolicyRecord.safeParse(raw);
