@@ -418,7 +418,11 @@ export async function openDatabase(factory: IDBFactory, name: string, version: n
     }
     // A full disk during an upgrade (every version is rewritten) is a full disk: the user is told so, and
     // the upgrade, rolled back whole, runs again once there is room.
-    if (isQuotaError(cause) || isQuotaError(error) || isQuotaError((upgrade as IDBTransaction | null)?.error)) throw new StoreError('quota', `Could not upgrade the history database: the storage is full (${String(cause)})`, { cause });
+    const upgradeError = (upgrade as IDBTransaction | null)?.error;
+    if (isQuotaError(cause) || isQuotaError(error) || isQuotaError(upgradeError)) {
+      const quota = isQuotaError(cause) ? cause : isQuotaError(error) ? error : upgradeError;
+      throw new StoreError('quota', `Could not upgrade the history database: the storage is full (${String(quota)})`, { cause: quota });
+    }
     throw new StoreError('unavailable', `Could not open the history database: ${String(cause)}`, { cause });
   }
   // An updated extension opening a newer schema must not wait on a page that still holds the old one.

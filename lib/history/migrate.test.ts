@@ -192,7 +192,9 @@ describe('schema migrations', () => {
       start.call(this);
     };
     try {
-      await expect(openPolicyStore({ idb: factory, name: 'clausewatch' })).rejects.toMatchObject({ code: 'quota' });
+      const refused = openPolicyStore({ idb: factory, name: 'clausewatch' });
+      await expect(refused).rejects.toMatchObject({ code: 'quota' });
+      await expect(refused).rejects.toMatchObject({ message: expect.stringContaining('QuotaExceededError') });
     } finally {
       proto._start = start;
     }
