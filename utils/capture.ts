@@ -78,9 +78,9 @@ export function createCapture(deps: CaptureDeps): Pick<Handlers, 'pageCaptured'>
           await note('watch-list-failed', message(error));
         }
       } catch (error) {
-        // A site past its bound of policies (MAX_POLICIES_PER_SITE) or of changes in a day is no failure to retry: the page script
+        // A site past its bound of policies (MAX_POLICIES_PER_SITE) or of changes in a day, or a text too large to keep, is no failure to retry: the page script
         // copies a page again only after 'failed' or 'not-policy'.
-        const refused = error instanceof StoreError && (error.code === 'limit' || error.code === 'too-many-changes');
+        const refused = error instanceof StoreError && (error.code === 'limit' || error.code === 'too-many-changes' || error.code === 'too-large');
         status = refused ? 'limit' : 'failed';
         await note(refused ? 'save-refused' : 'save-failed', message(error));
       }

@@ -15,6 +15,8 @@ export type StoreErrorCode =
   | 'limit'
   /** A site recorded as many changes in 24 hours as it may (save.ts MAX_CHANGES_PER_SITE_PER_DAY). */
   | 'too-many-changes'
+  /** A version larger, in the form it is hashed in, than an import takes (MAX_IMPORT_VERSION_CHARS). */
+  | 'too-large'
   | 'unavailable'
   | 'unknown';
 

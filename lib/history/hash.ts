@@ -57,6 +57,8 @@ const MAX_CHUNK = 20;
 export type PreparedChunk = { key: string; blocks: string[] };
 export type PreparedDocument = {
   contentHash: string;
+  /** Characters of the form the content hash is taken of, bar its title line: each paragraph's canonical form and a line break. */
+  hashedChars: number;
   /** Block key for every block of the document, in order. */
   blockKeys: string[];
   /** Unique blocks by key. */
@@ -102,5 +104,6 @@ export async function prepareDocument(document: PolicyDocument, shared?: BlockDi
   if (current.length > 0) groups.push(current);
   const chunkDigests = groups.map((keys) => sha256(keys.join(',')));
   const chunks = groups.map((keys, i) => ({ key: toBase64Url(chunkDigests[i]!.subarray(0, KEY_BYTES)), blocks: keys }));
-  return { contentHash: bytesToHex(contentDigest), blockKeys, blocks, chunks };
+  const hashedChars = canonical.reduce((n, c) => n + c.length + 1, 0);
+  return { contentHash: bytesToHex(contentDigest), hashedChars, blockKeys, blocks, chunks };
 }

@@ -4,6 +4,7 @@
  * is written in one readwrite transaction that starts over if the latest version is no longer the one
  * read. Saves of one policy through one connection wait for each other (the context's `saving` queue).
  */
+import { MAX_IMPORT_VERSION_CHARS } from '../core/limits';
 import { prepareRaw, type PreparedRaw } from './evidence/raw';
 import { textSha256 } from './evidence/text';
 import { ChangeAnalysis, PolicyDocument } from '../core/schema';
@@ -95,6 +96,11 @@ export async function savePolicyVersion(ctx: StoreContext, input: SaveInput): Pr
   const document = parsedDoc.data;
   const { site, origin, path, policyId } = policyKeyFor(input.url, kind.data);
   const prepared = await prepareDocument(document);
+  // What is kept can always be imported again (history-file.ts): a page whose paragraphs each repeat a long
+  // heading can make a version far larger, as it is hashed, than the page.
+  if (prepared.hashedChars > MAX_IMPORT_VERSION_CHARS) {
+    throw new StoreError('too-large', `This page's text is too large to keep: its paragraphs, each with its headings, hold more than ${MAX_IMPORT_VERSION_CHARS} characters.`);
+  }
   const raw = input.raw ? await prepareRaw(input.raw.html) : null;
   const text = textSha256(document);
   return oneAtATime(ctx, policyId, async () => {

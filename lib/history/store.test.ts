@@ -26,6 +26,19 @@ afterEach(() => {
 });
 
 describe('saving versions', () => {
+  it('refuses a page whose paragraphs, each with its long heading, are larger than an import takes, so every kept version can be imported again', async () => {
+    const { store } = await freshStore();
+    // A heading of 50,000 characters over 1,000 short paragraphs: a page of 0.1 MB, 50 million characters as hashed.
+    const heading = 'h'.repeat(50_000);
+    const document = makeDocument({ [heading]: Array.from({ length: 1_000 }, (_, i) => `Paragraph ${i}.`) });
+    const refused = store.savePolicyVersion({ url: URL_, document, kind: 'privacy-policy' });
+    await expect(refused).rejects.toMatchObject({ code: 'too-large' });
+    expect(await store.listSites()).toEqual([]);
+    // Within the bound, the same page shape is kept.
+    const smaller = makeDocument({ ['h'.repeat(5_000)]: Array.from({ length: 1_000 }, (_, i) => `Paragraph ${i}.`) });
+    expect((await store.savePolicyVersion({ url: URL_, document: smaller, kind: 'privacy-policy' })).status).toBe('first');
+  }, 30_000);
+
   it('stores a first version, then only refreshes "last seen" for the same content', async () => {
     const { store, clock } = await freshStore();
     const first = await store.savePolicyVersion({ url: URL_, document: v1, kind: 'privacy-policy' });
