@@ -221,29 +221,7 @@ export function AddSiteForm({
       </form>
       {found && found.candidates.length > 0 && (
         <form onSubmit={(e) => void confirm(e)}>
-          <fieldset className="candidates">
-            <legend>{w.whichPage(found.site)}</legend>
-            {found.candidates.map((c) => {
-              const id = `${radioName}-${c.url}`;
-              return (
-                <div className="candidate" key={c.url}>
-                  <input
-                    type="radio"
-                    id={id}
-                    name={radioName}
-                    value={c.url}
-                    checked={chosen === c.url}
-                    onChange={() => setChosen(c.url)}
-                    aria-describedby={`${id}-why`}
-                  />
-                  <label htmlFor={id}>{c.url}</label>
-                  <span className="why" id={`${id}-why`}>
-                    {ui.discoveryWhy(c.why)}
-                  </span>
-                </div>
-              );
-            })}
-          </fieldset>
+          <CandidateList found={found} radioName={radioName} chosen={chosen} onChoose={setChosen} />
           <button type="submit" className="primary" disabled={busy || !chosen}>
             {w.confirmWatch}
           </button>
@@ -370,5 +348,29 @@ export function StorageInfo({ view }: { view: Pick<OptionsView, 'usage' | 'quara
       {view.quarantined > 0 && <p className="info">{w.quarantined(view.quarantined)}</p>}
       {view.setAside > 0 && <p className="info set-aside">{w.setAside(view.setAside)}</p>}
     </div>
+  );
+}
+
+/** The addresses a lookup found for a site, to choose one to watch (shown as a person reads them, breakable). */
+export function CandidateList({ found, radioName, chosen, onChoose }: { found: Candidates; radioName: string; chosen: string | null; onChoose: (url: string) => void }) {
+  const { ui } = useWords();
+  return (
+    <fieldset className="candidates">
+      <legend>{ui.options.whichPage(found.site)}</legend>
+      {found.candidates.map((c) => {
+        const id = `${radioName}-${c.url}`;
+        return (
+          <div className="candidate" key={c.url}>
+            <input type="radio" id={id} name={radioName} value={c.url} checked={chosen === c.url} onChange={() => onChoose(c.url)} aria-describedby={`${id}-why`} />
+            <label htmlFor={id}>
+              <BreakableUrl text={displayUrl(c.url)} />
+            </label>
+            <span className="why" id={`${id}-why`}>
+              {ui.discoveryWhy(c.why)}
+            </span>
+          </div>
+        );
+      })}
+    </fieldset>
   );
 }

@@ -16,6 +16,7 @@ import type { PolicyView, TabState } from '@/lib/extension/views';
 import { ComparisonView } from './ComparisonView';
 import { HistoryTimeline, type HistoryPolicy } from './HistoryTimeline';
 import { PopupView, type PopupActions } from './PopupView';
+import { CandidateList } from './OptionsSections';
 import { WordsProvider } from './words';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -160,5 +161,27 @@ describe('the history page with long untrusted words', () => {
       </main>
     );
     expect((await layout(node, 800)).scrollWidth).toBeLessThanOrEqual(800);
+  });
+});
+
+describe('the options page with addresses in other scripts', () => {
+  // A lookup's addresses as the browser encodes them: a Japanese or Russian path is a long run of %XX.
+  const japanese = `https://example.jp/${encodeURIComponent('プライバシーポリシー')}`;
+  const russian = `https://example.ru/${encodeURIComponent('политика-конфиденциальности-и-обработки-персональных-данных')}`;
+
+  it('at 480 px, the addresses offered to watch wrap instead of widening the page, and read as a person writes them', async () => {
+    const found = { site: 'example.jp', candidates: [{ url: japanese, why: { code: 'path' as const } }, { url: russian, why: { code: 'usual' as const } }] };
+    const node = <CandidateList found={found} radioName="candidate" chosen={null} onChoose={() => {}} />;
+    expect((await layout(node, 480)).scrollWidth).toBeLessThanOrEqual(480);
+    expect(renderToString(<WordsProvider locale="en">{node}</WordsProvider>)).toContain('プライバシーポリシー');
+  });
+
+  it('at 480 px, a status line naming such an address wraps', async () => {
+    const node = (
+      <p className="status-line" role="status">
+        {`Now watching ${russian}`}
+      </p>
+    );
+    expect((await layout(node, 480)).scrollWidth).toBeLessThanOrEqual(480);
   });
 });

@@ -7,7 +7,7 @@ import { browser } from 'wxt/browser';
 import { sendMessage } from '@/utils/send';
 import { importReplyText, receiveText, sendText } from '../transfer';
 import type { Settings } from '@/lib/extension/views';
-import { errorMessage } from '@/components/format';
+import { displayUrl, errorMessage } from '@/components/format';
 import { downloadText } from '@/components/download';
 import { useWords } from '@/components/words';
 import type { CheckStatus } from '@/lib/core/explain';
@@ -74,9 +74,9 @@ export function useOptionsActions(reload: () => void) {
       const r = await sendMessage('watchSite', { policyUrl: url });
       // Another site gets its own entry; the old one would only keep failing.
       if (r.site !== site) await sendMessage('unwatchSite', { site });
-      setWatchMessage(w.nowWatching(url));
+      setWatchMessage(w.nowWatching(displayUrl(url)));
     } catch (err) {
-      setWatchMessage(w.couldNotWatch(url, errorMessage(err, ui)));
+      setWatchMessage(w.couldNotWatch(displayUrl(url), errorMessage(err, ui)));
     }
     reload();
   };
