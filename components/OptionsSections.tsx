@@ -1,7 +1,7 @@
 import type { Why } from '@/lib/core/page/discover';
 import { useId, useRef, useState, type FormEvent } from 'react';
 import type { OptionsView, Settings, WatchEntry } from '@/lib/extension/views';
-import { displayUrl, errorMessage, safeHttpUrl } from './format';
+import { displayUrl, errorMessage, readableUrl, safeHttpUrl } from './format';
 import { useWords } from './words';
 import { BreakableUrl } from './BreakableUrl';
 
@@ -351,7 +351,7 @@ export function StorageInfo({ view }: { view: Pick<OptionsView, 'usage' | 'quara
   );
 }
 
-/** The addresses a lookup found for a site, to choose one to watch (shown as a person reads them, breakable). */
+/** The addresses a lookup found for a site, to choose one to watch: whole, scheme and query included, the path decoded, breakable. */
 export function CandidateList({ found, radioName, chosen, onChoose }: { found: Candidates; radioName: string; chosen: string | null; onChoose: (url: string) => void }) {
   const { ui } = useWords();
   return (
@@ -363,7 +363,7 @@ export function CandidateList({ found, radioName, chosen, onChoose }: { found: C
           <div className="candidate" key={c.url}>
             <input type="radio" id={id} name={radioName} value={c.url} checked={chosen === c.url} onChange={() => onChoose(c.url)} aria-describedby={`${id}-why`} />
             <label htmlFor={id}>
-              <BreakableUrl text={displayUrl(c.url)} />
+              <BreakableUrl text={readableUrl(c.url)} />
             </label>
             <span className="why" id={`${id}-why`}>
               {ui.discoveryWhy(c.why)}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '@/lib/core/schema';
-import { comparisonHeading, displayUrl, errorMessage, passageReferences, safeHttpUrl, sectionPath, showOnPageText } from './format';
+import { comparisonHeading, displayUrl, errorMessage, passageReferences, readableUrl, safeHttpUrl, sectionPath, showOnPageText } from './format';
 import { explainer } from '@/lib/core/explain';
 import { UserError } from '@/lib/core/user-error';
 
@@ -25,6 +25,11 @@ describe('wording', () => {
   it('shortens URLs for display', () => {
     expect(displayUrl('https://www.example.com/legal/privacy?x=1')).toBe('www.example.com/legal/privacy');
     expect(displayUrl('javascript:alert(1)')).toBe('javascript:alert(1)');
+  });
+  it('writes a whole address with its path decoded, keeping what tells two addresses apart', () => {
+    expect(readableUrl(`http://example.jp/${encodeURIComponent('プライバシー')}?page_id=3`)).toBe('http://example.jp/プライバシー?page_id=3');
+    expect(readableUrl('https://example.com/')).not.toBe(readableUrl('https://example.com/?page_id=3'));
+    expect(readableUrl('javascript:alert(1)')).toBe('javascript:alert(1)');
   });
 });
 

@@ -82,6 +82,16 @@ export function decodedPath(path: string): string {
 }
 
 /** The URL shortened for display: host and path (non-ASCII characters decoded, decodedPath), no scheme or query. */
+/**
+ * A whole address as a person reads it, where the scheme and the query tell two addresses apart (the
+ * addresses a lookup offers): only the path's characters decoded (decodedPath).
+ */
+export function readableUrl(raw: string): string {
+  if (safeHttpUrl(raw) === null) return raw;
+  const url = new URL(raw);
+  return `${url.protocol}//${url.host}${decodedPath(url.pathname)}${url.search}`;
+}
+
 export function displayUrl(raw: string): string {
   if (safeHttpUrl(raw) === null) return raw;
   const url = new URL(raw);
