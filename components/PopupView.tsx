@@ -2,7 +2,8 @@ import { useEffect, useId, useRef, useState } from 'react';
 import type { PolicyView, TabState } from '@/lib/extension/views';
 import { hasReviewableChange } from '@/lib/core/review';
 import { AnalysisView } from './AnalysisView';
-import { displayUrl, quotesLanguage, storageProblemText } from './format';
+import { displayUrl, quotesLanguage } from './format';
+import { StorageNotice } from './StorageNotice';
 import { StatementsCard } from './StatementsCard';
 import { useWords } from './words';
 import type { Explainer } from '@/lib/core/explain';
@@ -15,6 +16,8 @@ export interface PopupActions {
   onUnwatch: (site: string) => void;
   onOpenHistory: () => void;
   onOpenOptions: () => void;
+  /** Closes the notice of what was removed to make room. */
+  onDismissStorageProblem: () => void;
 }
 
 /** Privacy policy first, then cookie and other related policies. */
@@ -189,11 +192,7 @@ export function PopupView({
         {state.site && <p className="muted">{stateLine(state, words, now)}</p>}
       </header>
       <main ref={mainRef}>
-        {state.storageProblem && (
-          <p className="alert" role="alert">
-            {storageProblemText(ui, state.storageProblem)}
-          </p>
-        )}
+        {state.storageProblem && <StorageNotice problem={state.storageProblem} onDismiss={actions.onDismissStorageProblem} />}
         {!state.site && <p>{ui.popup.notAWebPage}</p>}
         {state.site && state.watchJoined && (
           <div className="card watch-row">

@@ -113,7 +113,7 @@ function analysis(section: string[], named: string[] = []): ChangeAnalysis {
   };
 }
 
-const actions: PopupActions = { onShowOnPage() {}, onMarkReviewed() {}, onWatch() {}, onUnwatch() {}, onOpenHistory() {}, onOpenOptions() {} };
+const actions: PopupActions = { onShowOnPage() {}, onMarkReviewed() {}, onWatch() {}, onUnwatch() {}, onOpenHistory() {}, onOpenOptions() {}, onDismissStorageProblem() {} };
 /** The popup (its page and body as popup.html has them) on a change of a policy with `title`. */
 function popup(title: string, change: ChangeAnalysis) {
   const policy: PolicyView = {

@@ -108,7 +108,7 @@ const privacy: PolicyView = {
 const cookies: PolicyView = { ...privacy, policyId: 'p2', kind: 'privacy-adjacent', url: 'https://beispiel.de/cookies', title: '', versionCount: 1, latest: version({ analysis: null }), statements };
 
 const tab = (over: Partial<TabState>): TabState => ({ tabId: 1, url: 'https://beispiel.de/datenschutz', site: 'beispiel.de', watched: false, watchedSince: null, watchJoined: true, policies: [privacy, cookies], storageProblem: null, ...over });
-const actions: PopupActions = { onShowOnPage() {}, onMarkReviewed() {}, onWatch() {}, onUnwatch() {}, onOpenHistory() {}, onOpenOptions() {} };
+const actions: PopupActions = { onShowOnPage() {}, onMarkReviewed() {}, onWatch() {}, onUnwatch() {}, onOpenHistory() {}, onOpenOptions() {}, onDismissStorageProblem() {} };
 
 const doc = (blocks: string[]): PolicyDocument => ({
   url: 'https://beispiel.de/datenschutz',
@@ -531,7 +531,7 @@ describe('the history timeline keeps the preposition before a date with its time
 describe('the popup’s storage-full alert', () => {
   const alert = (locale: string) => {
     const html = renderToString(<WordsProvider locale={locale}><PopupView now={NOW} state={tab({ storageProblem: { kind: 'save-failed', reason: 'quota' } })} actions={actions} historyHref="#" /></WordsProvider>);
-    return readable(/<p class="alert" role="alert">(.*?)<\/p>/.exec(html)?.[1] ?? '');
+    return readable(/<div class="alert" role="alert"><p>(.*?)<\/p>/.exec(html)?.[1] ?? '');
   };
   it.each([
     ['en', /Free some disk space/, /remove older versions|options page/i],
@@ -552,12 +552,12 @@ describe('the popup’s storage-full alert after space was freed in vain', () =>
   it('says the save failed and what was removed on the way', () => {
     const { ui } = explainer('en');
     const html = renderToString(<WordsProvider locale="en"><PopupView now={NOW} state={tab({ storageProblem: { kind: 'save-failed', reason: 'quota', removedRaw: 2, removedVersions: 1 } })} actions={actions} historyHref="#" /></WordsProvider>);
-    const text = readable(/<p class="alert" role="alert">(.*?)<\/p>/.exec(html)?.[1] ?? '');
+    const text = readable(/<div class="alert" role="alert"><p>(.*?)<\/p>/.exec(html)?.[1] ?? '');
     expect(text).toContain(ui.storage.saveFailed('quota'));
     expect(text).toContain(ui.storage.pruned({ removedRaw: 2, removedVersions: 1 }));
     // Without anything removed, the failure alone.
     const alone = renderToString(<WordsProvider locale="en"><PopupView now={NOW} state={tab({ storageProblem: { kind: 'save-failed', reason: 'quota' } })} actions={actions} historyHref="#" /></WordsProvider>);
-    expect(readable(/<p class="alert" role="alert">(.*?)<\/p>/.exec(alone)?.[1] ?? '')).toBe(ui.storage.saveFailed('quota'));
+    expect(readable(/<div class="alert" role="alert"><p>(.*?)<\/p>/.exec(alone)?.[1] ?? '')).toBe(ui.storage.saveFailed('quota'));
   });
 });
 
@@ -742,5 +742,17 @@ describe('the popup’s "Show on page" buttons', () => {
     // With one policy shown, its name is not repeated on each button.
     const alone = renderToString(<WordsProvider locale="en"><PopupView now={NOW} state={tab({ policies: [withFinding(privacy)] })} actions={actions} historyHref="#" /></WordsProvider>);
     expect(buttonNames(alone, words.ui.analysis.showOnPage)).toEqual([[words.ui.analysis.showOnPage, words.headline(unplaced)].join(' ')]);
+  });
+});
+
+describe('the notice of what was removed to make room', () => {
+  it('can be closed once read, in the reader’s language (a failed save’s notice cannot: it goes when saving works again)', () => {
+    const dismissed: number[] = [];
+    const withDismiss: PopupActions = { ...actions, onDismissStorageProblem: () => dismissed.push(1) };
+    const pruned = renderToString(<WordsProvider locale="de"><PopupView now={NOW} state={tab({ storageProblem: { kind: 'pruned', removedRaw: 1, removedVersions: 0, removedUnreviewed: 1 } })} actions={withDismiss} historyHref="#" /></WordsProvider>);
+    expect(/<div class="alert" role="alert"><p>.*?<\/p><button type="button">Ausblenden<\/button><\/div>/.test(pruned)).toBe(true);
+    const failed = renderToString(<WordsProvider locale="de"><PopupView now={NOW} state={tab({ storageProblem: { kind: 'save-failed', reason: 'quota' } })} actions={withDismiss} historyHref="#" /></WordsProvider>);
+    expect(/<div class="alert" role="alert"><p>.*?<\/p><\/div>/.test(failed)).toBe(true);
+    expect(failed).not.toContain('Ausblenden');
   });
 });

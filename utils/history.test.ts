@@ -11,6 +11,7 @@ import { openDatabase, STORES } from '@/lib/history/db';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { documentFromMarkdown } from '@/lib/core/page/markdown';
 import { createHistory } from './history';
+import { backgroundForTest } from './testing/support';
 
 const URL_ = 'https://www.example.com/privacy';
 const doc = (md: string) => documentFromMarkdown(`# Privacy Policy\n\n${md}`, { url: URL_, language: 'en' });
@@ -51,6 +52,17 @@ describe('the history feature', () => {
     // An English sentence stored by an older release is not shown in a German popup: it is dropped.
     await fakeBrowser.storage.local.set({ storageProblem: 'Storage was full: 2 older saved pages were removed to make room.' });
     expect(await history.storageProblem()).toBeNull();
+  });
+
+  it('lets the user close a pruning notice once read, through the background; a failed save\'s notice stays until saving works', async () => {
+    const { handlers, history } = backgroundForTest();
+    await fakeBrowser.storage.local.set({ storageProblem: { kind: 'save-failed', reason: 'quota' } });
+    expect(await handlers.dismissStorageProblem({}, {} as never)).toEqual({ dismissed: false });
+    expect(await history.storageProblem()).toEqual({ kind: 'save-failed', reason: 'quota' });
+    await fakeBrowser.storage.local.set({ storageProblem: { kind: 'pruned', removedRaw: 2, removedVersions: 1, removedUnreviewed: 1 } });
+    expect((await handlers.getOptions({}, {} as never)).storageProblem).toMatchObject({ kind: 'pruned' });
+    expect(await handlers.dismissStorageProblem({}, {} as never)).toEqual({ dismissed: true });
+    expect((await handlers.getOptions({}, {} as never)).storageProblem).toBeNull();
   });
 
   it('says the storage is full when a full disk stops the upgrade of an older history (the upgrade is rolled back whole)', async () => {

@@ -40,6 +40,11 @@ export interface History {
   save(url: string, document: PolicyDocument, kind: PolicyKind, raw: { html: string; source: 'visit' | 'check' }): ReturnType<typeof saveWithQuotaRecovery>;
   storageProblem(): Promise<StorageProblem | null>;
   /**
+   * The user read the notice of what was removed to make room and closed it: a pruning notice goes. A failed
+   * save's notice stays: it goes when saving works again (save).
+   */
+  dismissStorageProblem(): Promise<boolean>;
+  /**
    * Re-reads kept pages an older extractor read, a few per step, and analyses again the unreviewed changes
    * whose texts that changed; one run at a time per worker. Resolves to how many texts came out different,
    * and the sites of the versions read anew (a site whose version cannot be read back is left out).
@@ -84,6 +89,12 @@ export function createHistory(deps: HistoryDeps): History {
   async function storageProblem(): Promise<StorageProblem | null> {
     const parsed = StorageProblem.safeParse(await storageProblemItem.getValue());
     return parsed.success ? parsed.data : null;
+  }
+
+  async function dismissStorageProblem(): Promise<boolean> {
+    if ((await storageProblem())?.kind !== 'pruned') return false;
+    await setStorageProblem(null);
+    return true;
   }
 
   /**
@@ -180,5 +191,5 @@ export function createHistory(deps: HistoryDeps): History {
     });
   }
 
-  return { store, siteOf, save, storageProblem, reextract, backfill };
+  return { store, siteOf, save, storageProblem, dismissStorageProblem, reextract, backfill };
 }

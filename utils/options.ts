@@ -7,7 +7,7 @@ import type { History } from './history';
 import type { Handlers } from './messaging';
 import { getSettings, getWatches, setAsideCount, setSettings } from './prefs';
 
-export function createOptions(history: Pick<History, 'store' | 'storageProblem'>): Pick<Handlers, 'getOptions' | 'setSettings'> {
+export function createOptions(history: Pick<History, 'store' | 'storageProblem' | 'dismissStorageProblem'>): Pick<Handlers, 'getOptions' | 'setSettings' | 'dismissStorageProblem'> {
   return {
     async getOptions() {
       const store = await history.store();
@@ -31,5 +31,9 @@ export function createOptions(history: Pick<History, 'store' | 'storageProblem'>
     },
 
     setSettings: (change) => setSettings(change),
+
+    async dismissStorageProblem() {
+      return { dismissed: await history.dismissStorageProblem() };
+    },
   };
 }

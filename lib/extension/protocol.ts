@@ -65,6 +65,8 @@ export const Protocol = {
   },
   /** Options page: watched sites, settings, storage used. */
   getOptions: { from: 'extension-page', request: z.object({}), response: OptionsView },
+  /** Popup or options: close the notice of what was removed to make room (a failed save's notice stays). */
+  dismissStorageProblem: { from: 'extension-page', request: z.object({}), response: z.object({ dismissed: z.boolean() }) },
   /** Popup or options: start watching a site; finds policy URL candidates from the site's pages. */
   discoverPolicy: {
     from: 'extension-page',

@@ -3,7 +3,7 @@ import { sendMessage } from '@/utils/send';
 import { LoadState, useLoader } from '@/components/loader';
 import { AddSiteForm, HistoryTransfer, SettingsForm, StorageInfo, WatchTable } from '@/components/OptionsSections';
 import { useWords } from '@/components/words';
-import { storageProblemText } from '@/components/format';
+import { StorageNotice } from '@/components/StorageNotice';
 import { useOptionsActions } from './actions';
 
 export function App() {
@@ -26,11 +26,7 @@ export function App() {
       {!view && <LoadState state={options} failed={ui.loadFailed.settings} />}
       {view && (
         <>
-          {view.storageProblem && (
-            <p className="alert" role="alert">
-              {storageProblemText(ui, view.storageProblem)}
-            </p>
-          )}
+          {view.storageProblem && <StorageNotice problem={view.storageProblem} onDismiss={() => void sendMessage('dismissStorageProblem', {}).then(reload, reload)} />}
           <section className="card options-section" aria-labelledby="watched-heading">
             <h2 id="watched-heading" ref={watchedHeading} tabIndex={-1}>
               {w.watchedSites}

@@ -65,6 +65,12 @@ export function App() {
         reload();
         return r.ok ? ui.popup.watching(r.site) : ui.popup.couldNotWatch;
       }),
+    onDismissStorageProblem: () =>
+      void run(async () => {
+        await sendMessage('dismissStorageProblem', {});
+        reload();
+        return '';
+      }),
     onUnwatch: (site: string) =>
       void run(async () => {
         await sendMessage('unwatchSite', { site });

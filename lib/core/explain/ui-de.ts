@@ -41,6 +41,7 @@ function build(locale: string): UiWords {
       unknownSize: 'unbekannt',
     },
     common: {
+      dismiss: 'Ausblenden',
       privacyPolicy: 'Datenschutzerklärung',
       relatedPolicy: 'Weitere Richtlinie',
       versions,

@@ -39,6 +39,7 @@ function build(locale: string): UiWords {
       unknownSize: 'unknown',
     },
     common: {
+      dismiss: 'Dismiss',
       privacyPolicy: 'Privacy policy',
       relatedPolicy: 'Related policy',
       versions,

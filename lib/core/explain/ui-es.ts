@@ -39,6 +39,7 @@ function build(locale: string): UiWords {
       unknownSize: 'desconocido',
     },
     common: {
+      dismiss: 'Ocultar',
       privacyPolicy: 'Política de privacidad',
       relatedPolicy: 'Política relacionada',
       versions,

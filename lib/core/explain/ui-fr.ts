@@ -42,6 +42,7 @@ function build(locale: string): UiWords {
       unknownSize: 'inconnue',
     },
     common: {
+      dismiss: 'Masquer',
       privacyPolicy: 'Politique de confidentialité',
       relatedPolicy: 'Politique associée',
       versions,

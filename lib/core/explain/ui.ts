@@ -52,6 +52,8 @@ export interface UiWords {
     exportEvidence: string;
     exported(filename: string, records: number): string;
     exportFailed(error: string): string;
+    /** The button that closes a notice (the one of what was removed to make room). */
+    dismiss: string;
   };
   loadFailed: {
     tabPolicy(error: string): string;
