@@ -8,8 +8,10 @@ export type Loaded<T> = { status: 'loading' } | { status: 'error'; error: unknow
 /**
  * Runs `load` (keep it stable with useCallback) and again on `reload()`. A reload keeps showing the
  * previous value until the new one arrives, so a refetch after an action does not flash "Loading…".
+ * With `whenShown`, also each time the page is shown again (its tab chosen, the window brought back): a
+ * page left open says what the popup or a background check changed meanwhile.
  */
-export function useLoader<T>(load: () => Promise<T>): [Loaded<T>, () => void] {
+export function useLoader<T>(load: () => Promise<T>, options: { whenShown?: boolean } = {}): [Loaded<T>, () => void] {
   const [state, setState] = useState<Loaded<T>>({ status: 'loading' });
   const [generation, setGeneration] = useState(0);
   useEffect(() => {
@@ -27,6 +29,15 @@ export function useLoader<T>(load: () => Promise<T>): [Loaded<T>, () => void] {
     };
   }, [load, generation]);
   const reload = useCallback(() => setGeneration((g) => g + 1), []);
+  const whenShown = options.whenShown === true;
+  useEffect(() => {
+    if (!whenShown) return;
+    const shown = () => {
+      if (document.visibilityState === 'visible') reload();
+    };
+    document.addEventListener('visibilitychange', shown);
+    return () => document.removeEventListener('visibilitychange', shown);
+  }, [whenShown, reload]);
   return [state, reload];
 }
 

@@ -127,3 +127,21 @@ describe('"Check now"', () => {
     expect(said).toContain('b.example: changed');
   });
 });
+
+describe('the options page left open', () => {
+  it('says what changed meanwhile once it is shown again (a change reviewed in the popup, a background check)', async () => {
+    watches = [entry('a.example')];
+    const { host, root } = await mounted();
+    expect(host.textContent).toContain('Not checked yet');
+    // Meanwhile, in the background: the site was checked and its change reviewed.
+    watches = [{ ...entry('a.example'), status: 'up-to-date', lastCheck: Date.now() }];
+    expect(host.textContent).toContain('Not checked yet');
+    Object.defineProperty(document, 'visibilityState', { value: 'visible', configurable: true });
+    await act(async () => document.dispatchEvent(new Event('visibilitychange')));
+    await act(async () => new Promise((r) => setTimeout(r, 0)));
+    expect(host.textContent).toContain('Up to date');
+    expect(host.textContent).not.toContain('Not checked yet');
+    act(() => root.unmount());
+    host.remove();
+  });
+});

@@ -8,7 +8,7 @@ import { useOptionsActions } from './actions';
 
 export function App() {
   const load = useCallback(() => sendMessage('getOptions', {}), []);
-  const [options, reload] = useLoader(load);
+  const [options, reload] = useLoader(load, { whenShown: true });
   const { busySites, watchMessage, settingsBusy, settingsMessage, transferBusy, transferMessage, onCheckNow, onRemove, onWatchInstead, onFrequency, onSettings, onExport, onExportEvidence, onImport, onConfirmWatch } =
     useOptionsActions(reload);
   const { ui } = useWords();

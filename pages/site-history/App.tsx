@@ -24,7 +24,7 @@ export function App() {
   useEffect(() => {
     document.title = site ? ui.history.documentTitle(site) : `${ui.history.title} · Clausewatch`;
   }, [ui]);
-  const [history] = useLoader(load);
+  const [history] = useLoader(load, { whenShown: true });
   const [picked, setPicked] = useState<Selection | null>(null);
   const [mode, setMode] = useState<CompareMode>('inline');
   const [compared, setCompared] = useState<{ key: string; result: Loaded<Comparison> } | null>(null);
