@@ -118,8 +118,10 @@ export function WatchTable({
                     <button
                       type="button"
                       aria-label={w.checkNowFor(watch.site)}
-                      disabled={busySites.includes(watch.site)}
-                      onClick={() => onCheckNow(watch.site)}
+                      aria-disabled={busySites.includes(watch.site)}
+                      onClick={() => {
+                        if (!busySites.includes(watch.site)) onCheckNow(watch.site);
+                      }}
                     >
                       {busySites.includes(watch.site) ? w.checking : w.checkNow}
                     </button>
@@ -254,9 +256,11 @@ export function SettingsForm({
             type="checkbox"
             id={`${id}-${r.key}`}
             checked={settings[r.key]}
-            disabled={disabled}
+            aria-disabled={disabled}
             aria-describedby={`${id}-${r.key}-hint`}
-            onChange={(e) => onChange({ [r.key]: e.target.checked })}
+            onChange={(e) => {
+              if (!disabled) onChange({ [r.key]: e.target.checked });
+            }}
           />
           <div>
             <label htmlFor={`${id}-${r.key}`}>{r.label}</label>
@@ -291,7 +295,7 @@ export function HistoryTransfer({
     <div>
       <p className="muted small">{w.exportNote}</p>
       <div className="actions">
-        <button type="button" onClick={onExport} disabled={busy}>
+        <button type="button" onClick={() => !busy && onExport()} aria-disabled={busy}>
           {w.exportHistory}
         </button>
         <input
@@ -299,11 +303,11 @@ export function HistoryTransfer({
           type="file"
           accept="application/json,.json"
           className="visually-hidden file-input"
-          disabled={busy}
+          aria-disabled={busy}
           onChange={(e) => {
             const file = e.target.files?.[0];
             e.target.value = '';
-            if (file) onImport(file);
+            if (file && !busy) onImport(file);
           }}
         />
         <label htmlFor={fileId} className="button">
@@ -316,7 +320,7 @@ export function HistoryTransfer({
         {w.evidenceNote[1]}
       </p>
       <div className="actions">
-        <button type="button" onClick={onExportEvidence} disabled={busy}>
+        <button type="button" onClick={() => !busy && onExportEvidence()} aria-disabled={busy}>
           {ui.common.exportEvidence}
         </button>
       </div>

@@ -591,8 +591,18 @@ describe('a check that found a page that no longer looks like a policy', () => {
 describe('the watch table', () => {
   it('keeps every running check busy, not only the last one started', () => {
     const html = renderToString(<WordsProvider locale="en"><WatchTable now={NOW} watches={watches} busySites={watches.slice(0, 2).map((w) => w.site)} onCheckNow={() => {}} onRemove={() => {}} onFrequency={() => {}} onWatchInstead={() => {}} /></WordsProvider>);
-    const busy = [...html.matchAll(/<button[^>]*disabled=""[^>]*>([^<]*)<\/button>/g)].map((m) => m[1]);
+    const busy = [...html.matchAll(/<button[^>]*aria-disabled="true"[^>]*>([^<]*)<\/button>/g)].map((m) => m[1]);
     expect(busy.filter((t) => t === explainer('en').ui.options.checking)).toHaveLength(2);
+  });
+
+  it('keeps a busy control focusable: marked busy for assistive technology, not disabled, which drops the keyboard focus to the page', () => {
+    const checking = renderToString(<WordsProvider locale="en"><WatchTable now={NOW} watches={watches} busySites={[watches[0]!.site]} onCheckNow={() => {}} onRemove={() => {}} onFrequency={() => {}} onWatchInstead={() => {}} /></WordsProvider>);
+    const settings = renderToString(<WordsProvider locale="en"><SettingsForm settings={{ paused: false, autoWatchVisited: false, notifications: false }} disabled onChange={() => {}} /></WordsProvider>);
+    const transfer = renderToString(<WordsProvider locale="en"><HistoryTransfer busy message="" onExport={() => {}} onImport={() => {}} onExportEvidence={() => {}} /></WordsProvider>);
+    for (const html of [checking, settings, transfer]) {
+      expect(html).toContain('aria-disabled="true"');
+      expect(html).not.toMatch(/\sdisabled=""/);
+    }
   });
 });
 

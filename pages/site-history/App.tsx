@@ -142,7 +142,7 @@ export function App() {
         <div className="evidence-export">
           <p className="muted small">{ui.history.evidenceNote(site)}</p>
           <div className="actions">
-            <button type="button" onClick={() => void onExportEvidence()} disabled={exporting}>
+            <button type="button" onClick={() => !exporting && void onExportEvidence()} aria-disabled={exporting}>
               {ui.common.exportEvidence}
             </button>
           </div>
