@@ -443,13 +443,18 @@ describe('import', () => {
       return env;
     }
 
+    /** The reviewed marks of the policy's versions in a store, oldest first. */
+    async function marks(store: Awaited<ReturnType<typeof saw>>['store']): Promise<boolean[]> {
+      const [policy] = await store.listPolicies('example.com');
+      return (await store.listVersions(policy!.policyId)).map((v) => v.reviewed);
+    }
+
     it('is reviewed here too once the file is imported, and the badge no longer counts it', async () => {
       const here = await saw([0, 1]);
       expect((await here.store.siteState('example.com'))?.alert).toBeGreaterThan(0);
       const there = await saw([0, 1], [1]);
       expect(await here.store.importAll(await there.store.exportAll())).toEqual({ ok: true, added: 0, skipped: 2 });
-      const [policy] = await here.store.listPolicies('example.com');
-      expect((await here.store.listVersions(policy!.policyId)).map((v) => v.reviewed)).toEqual([false, true]);
+      expect(await marks(here.store)).toEqual([false, true]);
       expect((await here.store.siteState('example.com'))?.alert).toBe(0);
     });
 
@@ -458,8 +463,7 @@ describe('import', () => {
       const here = await saw([0, 1, 2]);
       const there = await saw([1, 2], [2]);
       expect(await here.store.importAll(await there.store.exportAll())).toEqual({ ok: true, added: 0, skipped: 2 });
-      const [policy] = await here.store.listPolicies('example.com');
-      expect((await here.store.listVersions(policy!.policyId)).map((v) => v.reviewed)).toEqual([false, false, false]);
+      expect(await marks(here.store)).toEqual([false, false, false]);
       expect((await here.store.siteState('example.com'))?.alert).toBeGreaterThan(0);
     });
 
@@ -468,12 +472,11 @@ describe('import', () => {
       const here = await saw([0, 1]);
       const there = await saw([1, 2], [2]);
       expect(await here.store.importAll(await there.store.exportAll())).toEqual({ ok: true, added: 1, skipped: 1 });
-      const [policy] = await here.store.listPolicies('example.com');
-      expect((await here.store.listVersions(policy!.policyId)).map((v) => v.reviewed)).toEqual([false, false, false]);
+      expect(await marks(here.store)).toEqual([false, false, false]);
       // Into a history that saw what the other did, the same file's mark is carried.
       const same = await saw([1]);
       expect(await same.store.importAll(await there.store.exportAll())).toEqual({ ok: true, added: 1, skipped: 1 });
-      expect((await same.store.listVersions(policy!.policyId)).map((v) => v.reviewed)).toEqual([false, true]);
+      expect(await marks(same.store)).toEqual([false, true]);
     });
 
     it('is carried where the other browser reviewed the same comparison, from the same baseline, without the version between', async () => {
@@ -482,8 +485,7 @@ describe('import', () => {
       const here = await saw([0, 1, 2]);
       const there = await saw([0, 2], [2]);
       expect(await here.store.importAll(await there.store.exportAll())).toEqual({ ok: true, added: 0, skipped: 2 });
-      const [policy] = await here.store.listPolicies('example.com');
-      expect((await here.store.listVersions(policy!.policyId)).map((v) => v.reviewed)).toEqual([false, false, true]);
+      expect(await marks(here.store)).toEqual([false, false, true]);
       expect((await here.store.siteState('example.com'))?.alert).toBe(0);
     });
   });
