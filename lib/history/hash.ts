@@ -42,6 +42,11 @@ export function canonicalBlock(block: Block): string {
   return JSON.stringify([block.kind, block.level ?? null, block.section, block.text]);
 }
 
+/** What a paragraph adds to the text a content hash is taken of: its canonical form and the line break after it. */
+export function hashedLength(canonical: string): number {
+  return canonical.length + 1;
+}
+
 export function contentHashInput(document: Pick<PolicyDocument, 'title' | 'statedDate' | 'blocks'>, canonical?: string[]): string {
   return `${JSON.stringify([document.title, document.statedDate])}\n${(canonical ?? document.blocks.map(canonicalBlock)).join('\n')}`;
 }
@@ -104,6 +109,6 @@ export async function prepareDocument(document: PolicyDocument, shared?: BlockDi
   if (current.length > 0) groups.push(current);
   const chunkDigests = groups.map((keys) => sha256(keys.join(',')));
   const chunks = groups.map((keys, i) => ({ key: toBase64Url(chunkDigests[i]!.subarray(0, KEY_BYTES)), blocks: keys }));
-  const hashedChars = canonical.reduce((n, c) => n + c.length + 1, 0);
+  const hashedChars = canonical.reduce((n, c) => n + hashedLength(c), 0);
   return { contentHash: bytesToHex(contentDigest), hashedChars, blockKeys, blocks, chunks };
 }

@@ -17,7 +17,7 @@ import { z } from 'zod';
 import { Block, PolicyDocument } from '../core/schema';
 import { MAX_IMPORT_PARAGRAPHS, MAX_IMPORT_TEXT_CHARS, MAX_IMPORT_VERSION_CHARS } from '../core/limits';
 import { describeIssues } from './errors';
-import { canonicalBlock } from './hash';
+import { canonicalBlock, hashedLength } from './hash';
 import { ExportFile, ExportPolicy, ExportSite, ExportVersion } from './schema';
 
 /** A version's document with its paragraphs given by their place in the file's `blocks`. */
@@ -80,8 +80,8 @@ export function readHistoryFile(data: unknown): ReadFile {
   const parsed = PackedHistoryFile.safeParse(data);
   if (!parsed.success) return { ok: false, why: 'damaged', detail: describeIssues(parsed.error) };
   const { blocks } = parsed.data;
-  // Each paragraph as it is hashed, and the line break that joins it to the next.
-  const sizes = blocks.map((block) => canonicalBlock(block).length + 1);
+  // Each paragraph as it is hashed, as a save measures it (hash.ts prepareDocument hashedChars).
+  const sizes = blocks.map((block) => hashedLength(canonicalBlock(block)));
   let total = 0;
   let listed = 0;
   const sites: ExportSite[] = [];
