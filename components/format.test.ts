@@ -141,6 +141,12 @@ describe('comparisonHeading: the two versions a comparison names', () => {
   it('seen in the same minute with no two stated dates, names that moment once', () => {
     expect(comparisonHeading(version(morning, null), version(morning + 20_000, null), ui, format)).toBe('Changes between two versions first seen on 5 Dec 2026, 09:30');
   });
+  it('a date that cannot be read (a damaged record) is worded as one, with the right preposition', () => {
+    const fr = explainer('fr');
+    const es = explainer('es');
+    expect(comparisonHeading(version(Number.NaN, null), version(Number.NaN, null), fr.ui, fr.format)).toBe('Changements entre deux versions vues pour la première fois à une date inconnue');
+    expect(comparisonHeading(version(Number.NaN, null), version(morning, null), es.ui, es.format)).toBe('Cambios entre una fecha desconocida y el 5 dic 2026');
+  });
   it('seen the same day with no two stated dates, names the times they were seen', () => {
     const heading = comparisonHeading(version(morning, null), version(evening, '2026-11-02'), ui, format);
     expect(heading).toMatch(/^Changes between 5 Dec 2026, 09:30 and 5 Dec 2026, 18:45$/);

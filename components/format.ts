@@ -136,12 +136,14 @@ export function policyTextAttributes(language: string): { lang: string; dir: 'au
 export function comparisonHeading(
   older: { firstSeen: number; document: { statedDate: string | null } },
   newer: { firstSeen: number; document: { statedDate: string | null } },
-  ui: Pick<UiWords, 'comparison'>,
+  ui: Pick<UiWords, 'comparison' | 'time'>,
   format: Pick<Formats, 'day' | 'dayTime' | 'statedDate'>,
 ): string {
   const a = format.day(older.firstSeen);
   const b = format.day(newer.firstSeen);
   if (a !== b) return ui.comparison.heading(a, b);
+  // Two dates that cannot be read (a damaged record) name no moment: "first seen on an unknown date".
+  if (a === ui.time.unknownDate) return ui.comparison.headingSameMoment(a);
   const s = older.document.statedDate;
   const t = newer.document.statedDate;
   if (s && t && s !== t) return ui.comparison.headingStated(format.statedDate(s), format.statedDate(t));

@@ -19,6 +19,8 @@ const UNKNOWN_DATE = 'unbekanntes Datum';
 const UNKNOWN_WHEN = 'zu einem unbekannten Zeitpunkt';
 /** A date after a verb: „am 02.11.2026“; one that cannot be read, „zu einem unbekannten Zeitpunkt“. */
 const on = (date: string) => (date === UNKNOWN_DATE ? UNKNOWN_WHEN : `am ${date}`);
+/** A date after „zwischen“ or „und“: „02.11.2026“, „einem unbekannten Datum“. */
+const theDay = (date: string) => (date === UNKNOWN_DATE ? 'einem unbekannten Datum' : date);
 
 /** An error nobody foresaw; its technical detail (bounded by the caller), when it has one, in brackets. */
 const unexpectedError = (detail: string): string => (detail ? `ein unerwarteter Fehler (technische Angabe: ${detail})` : 'ein unerwarteter Fehler');
@@ -111,9 +113,9 @@ function build(locale: string): UiWords {
       moreLikeThis: (n) => `und ${num(n)} weitere dieser Art`,
     },
     comparison: {
-      heading: (older, newer) => `Änderungen zwischen ${older} und ${newer}`,
+      heading: (older, newer) => `Änderungen zwischen ${theDay(older)} und ${theDay(newer)}`,
       headingStated: (older, newer) => `Änderungen zwischen Stand\u00a0${older} und Stand\u00a0${newer}`,
-      headingSameMoment: (moment) => `Änderungen zwischen zwei Versionen, beide zuerst gesehen am ${moment}`,
+      headingSameMoment: (moment) => `Änderungen zwischen zwei Versionen, beide zuerst gesehen ${on(moment)}`,
       changeType: { added: 'Hinzugefügt', removed: 'Entfernt', modified: 'Geändert', moved: 'Verschoben' },
       noDifferences: 'Keine Unterschiede im Text.',
       changesLabel: 'Änderungen',
@@ -125,8 +127,8 @@ function build(locale: string): UiWords {
       couldNotCopy: (error) => `Kopieren fehlgeschlagen: ${error}`,
       whatChanged: 'Was sich geändert hat',
       theText: 'Der Text',
-      older: (day) => `Ältere Version, gesehen am ${day}`,
-      newer: (day) => `Neuere Version, gesehen am ${day}`,
+      older: (day) => `Ältere Version, gesehen ${on(day)}`,
+      newer: (day) => `Neuere Version, gesehen ${on(day)}`,
     },
     history: {
       title: 'Verlauf',

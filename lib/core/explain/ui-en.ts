@@ -122,8 +122,8 @@ function build(locale: string): UiWords {
       couldNotCopy: (error) => `Could not copy: ${error}`,
       whatChanged: 'What changed',
       theText: 'The text',
-      older: (day) => `Older: seen ${day}`,
-      newer: (day) => `Newer: seen ${day}`,
+      older: (day) => `Older: seen ${bare(day)}`,
+      newer: (day) => `Newer: seen ${bare(day)}`,
     },
     history: {
       title: 'History',

@@ -17,6 +17,8 @@ const UNKNOWN_DATE = 'fecha desconocida';
 const UNKNOWN_WHEN = 'en una fecha desconocida';
 /** A date after a verb: "el 2 nov 2026"; one that cannot be read, "en una fecha desconocida". */
 const on = (date: string) => (date === UNKNOWN_DATE ? UNKNOWN_WHEN : `el ${date}`);
+/** A date after « entre » or « y »: « el 2 nov 2026 », « una fecha desconocida ». */
+const theDay = (date: string) => (date === UNKNOWN_DATE ? 'una fecha desconocida' : `el ${date}`);
 
 /** An error nobody foresaw; its technical detail (bounded by the caller), when it has one, in brackets. */
 const unexpectedError = (detail: string): string => (detail ? `un error inesperado (detalle técnico: ${detail})` : 'un error inesperado');
@@ -60,7 +62,7 @@ function build(locale: string): UiWords {
     popup: {
       noPolicySeen: (site) => `Aún no se ha visto ninguna política de privacidad en ${site ?? 'esta página'}`,
       changed: (when) => `Cambió ${when}`,
-      watchingSince: (day, n) => `Vigilada desde ${day === UNKNOWN_DATE ? 'una fecha desconocida' : `el ${day}`} · ${versions(n)}`,
+      watchingSince: (day, n) => `Vigilada desde ${theDay(day)} · ${versions(n)}`,
       firstSeen: (day, n) => `Vista por primera vez ${on(day)} · ${versions(n)}`,
       latestSeen: (when) => `última versión vista ${when}`,
       statedUpdate: (date) => `dice que se actualizó el ${date}`,
@@ -109,9 +111,9 @@ function build(locale: string): UiWords {
       moreLikeThis: (n) => `y ${num(n)} más como ${pick(n, 'esta', 'estas')}`,
     },
     comparison: {
-      heading: (older, newer) => `Cambios entre el ${older} y el ${newer}`,
+      heading: (older, newer) => `Cambios entre ${theDay(older)} y ${theDay(newer)}`,
       headingStated: (older, newer) => `Cambios entre las versiones con fecha del ${older} y del ${newer}`,
-      headingSameMoment: (moment) => `Cambios entre dos versiones vistas por primera vez el ${moment}`,
+      headingSameMoment: (moment) => `Cambios entre dos versiones vistas por primera vez ${on(moment)}`,
       changeType: { added: 'Añadido', removed: 'Eliminado', modified: 'Modificado', moved: 'Movido' },
       noDifferences: 'No hay diferencias en el texto.',
       changesLabel: 'Cambios',
@@ -123,8 +125,8 @@ function build(locale: string): UiWords {
       couldNotCopy: (error) => `No se pudo copiar: ${error}`,
       whatChanged: 'Qué cambió',
       theText: 'El texto',
-      older: (day) => `Versión anterior, vista el ${day}`,
-      newer: (day) => `Versión posterior, vista el ${day}`,
+      older: (day) => `Versión anterior, vista ${on(day)}`,
+      newer: (day) => `Versión posterior, vista ${on(day)}`,
     },
     history: {
       title: 'Historial',

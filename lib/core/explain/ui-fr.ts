@@ -20,6 +20,8 @@ const UNKNOWN_DATE = 'date inconnue';
 const UNKNOWN_WHEN = 'à une date inconnue';
 /** A date after a verb: « le 2 nov. 2026 »; one that cannot be read, « à une date inconnue ». */
 const on = (date: string) => (date === UNKNOWN_DATE ? UNKNOWN_WHEN : `le ${date}`);
+/** A date after « entre » or « et »: « le 2 nov. 2026 », « une date inconnue ». */
+const theDay = (date: string) => (date === UNKNOWN_DATE ? 'une date inconnue' : `le ${date}`);
 
 /** An error nobody foresaw; its technical detail (bounded by the caller), when it has one, in brackets. */
 const unexpectedError = (detail: string): string => (detail ? `une erreur inattendue (détail technique${C} ${detail})` : 'une erreur inattendue');
@@ -63,7 +65,7 @@ function build(locale: string): UiWords {
     popup: {
       noPolicySeen: (site) => `Aucune politique de confidentialité vue sur ${site ?? 'cette page'} pour l’instant`,
       changed: (when) => `Modifiée ${when}`,
-      watchingSince: (day, n) => `Surveillée depuis ${day === UNKNOWN_DATE ? 'une date inconnue' : `le ${day}`} · ${versions(n)}`,
+      watchingSince: (day, n) => `Surveillée depuis ${theDay(day)} · ${versions(n)}`,
       firstSeen: (day, n) => `Vue pour la première fois ${on(day)} · ${versions(n)}`,
       latestSeen: (when) => `dernière version vue ${when}`,
       statedUpdate: (date) => `indique avoir été mise à jour le ${date}`,
@@ -112,9 +114,9 @@ function build(locale: string): UiWords {
       moreLikeThis: (n) => `et ${count(n, 'autre', 'autres')} de ce type`,
     },
     comparison: {
-      heading: (older, newer) => `Changements entre le ${older} et le ${newer}`,
+      heading: (older, newer) => `Changements entre ${theDay(older)} et ${theDay(newer)}`,
       headingStated: (older, newer) => `Changements entre les versions datées du ${older} et du ${newer}`,
-      headingSameMoment: (moment) => `Changements entre deux versions vues pour la première fois le ${moment}`,
+      headingSameMoment: (moment) => `Changements entre deux versions vues pour la première fois ${on(moment)}`,
       changeType: { added: 'Ajouté', removed: 'Supprimé', modified: 'Modifié', moved: 'Déplacé' },
       noDifferences: 'Aucune différence dans le texte.',
       changesLabel: 'Changements',
@@ -126,8 +128,8 @@ function build(locale: string): UiWords {
       couldNotCopy: (error) => `Copie impossible${C} ${error}`,
       whatChanged: 'Ce qui a changé',
       theText: 'Le texte',
-      older: (day) => `Ancienne version, vue le ${day}`,
-      newer: (day) => `Nouvelle version, vue le ${day}`,
+      older: (day) => `Ancienne version, vue ${on(day)}`,
+      newer: (day) => `Nouvelle version, vue ${on(day)}`,
     },
     history: {
       title: 'Historique',

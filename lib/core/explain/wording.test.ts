@@ -194,6 +194,20 @@ describe('a date that cannot be read, after a preposition', () => {
     expect(ui.popup.firstSeen(format.day(new Date(2026, 10, 2, 12).getTime()), 1)).toBe(readable);
   });
 
+  it.each([
+    ['en', 'Changes between an unknown date and 2 Nov 2026', 'Changes between two versions first seen on an unknown date', 'Older: seen on an unknown date', 'Newer: seen 2 Nov 2026'],
+    ['de', 'Änderungen zwischen einem unbekannten Datum und 02.11.2026', 'Änderungen zwischen zwei Versionen, beide zuerst gesehen zu einem unbekannten Zeitpunkt', 'Ältere Version, gesehen zu einem unbekannten Zeitpunkt', 'Neuere Version, gesehen am 02.11.2026'],
+    ['fr', 'Changements entre une date inconnue et le 2 nov. 2026', 'Changements entre deux versions vues pour la première fois à une date inconnue', 'Ancienne version, vue à une date inconnue', 'Nouvelle version, vue le 2 nov. 2026'],
+    ['es', 'Cambios entre una fecha desconocida y el 2 nov 2026', 'Cambios entre dos versiones vistas por primera vez en una fecha desconocida', 'Versión anterior, vista en una fecha desconocida', 'Versión posterior, vista el 2 nov 2026'],
+  ])('%s: the history page\'s comparison heading and version titles', (lang, heading, sameMoment, older, newer) => {
+    const { ui, format } = explainer(lang);
+    const known = new Date(2026, 10, 2, 12).getTime();
+    expect(ui.comparison.heading(format.day(Number.NaN), format.day(known))).toBe(heading);
+    expect(ui.comparison.headingSameMoment(format.day(Number.NaN))).toBe(sameMoment);
+    expect(ui.comparison.older(format.day(Number.NaN))).toBe(older);
+    expect(ui.comparison.newer(format.day(known))).toBe(newer);
+  });
+
   it('fr: the Markdown summary', () => {
     const { ui } = explainer('fr');
     expect(ui.markdown.compared(ui.time.unknownDate, '2026-03-01')).toBe('Comparaison de la version vue pour la première fois à une date inconnue avec celle vue pour la première fois le 2026-03-01.');
