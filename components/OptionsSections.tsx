@@ -168,7 +168,7 @@ export function AddSiteForm({
 
   const discover = async (e: FormEvent) => {
     e.preventDefault();
-    if (!input.trim()) return;
+    if (busy || !input.trim()) return;
     setBusy(true);
     setFound(null);
     setMessage(w.lookingUp);
@@ -186,7 +186,7 @@ export function AddSiteForm({
 
   const confirm = async (e: FormEvent) => {
     e.preventDefault();
-    if (!chosen) return;
+    if (busy || !chosen) return;
     setBusy(true);
     try {
       setMessage(await onConfirm(chosen));
@@ -216,7 +216,7 @@ export function AddSiteForm({
             autoComplete="off"
             spellCheck={false}
           />
-          <button type="submit" className="primary" disabled={busy || !input.trim()}>
+          <button type="submit" className="primary" aria-disabled={busy || !input.trim()}>
             {w.findPolicy}
           </button>
         </div>
@@ -224,7 +224,7 @@ export function AddSiteForm({
       {found && found.candidates.length > 0 && (
         <form onSubmit={(e) => void confirm(e)}>
           <CandidateList found={found} radioName={radioName} chosen={chosen} onChoose={setChosen} />
-          <button type="submit" className="primary" disabled={busy || !chosen}>
+          <button type="submit" className="primary" aria-disabled={busy || !chosen}>
             {w.confirmWatch}
           </button>
         </form>

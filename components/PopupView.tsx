@@ -120,8 +120,9 @@ function PolicySection({
           <button
             type="button"
             className="primary"
-            disabled={busy}
+            aria-disabled={busy}
             onClick={() => {
+              if (busy) return;
               focusPending.current = true;
               actions.onMarkReviewed(latest.versionId);
             }}
@@ -199,8 +200,9 @@ export function PopupView({
             <p className="small">{ui.popup.watchJoined}</p>
             <button
               type="button"
-              disabled={busy}
+              aria-disabled={busy}
               onClick={() => {
+                if (busy) return;
                 watchClick();
                 actions.onUnwatch(state.site!);
               }}
@@ -215,8 +217,9 @@ export function PopupView({
             <button
               type="button"
               className="primary"
-              disabled={busy}
+              aria-disabled={busy}
               onClick={() => {
+                if (busy) return;
                 watchClick();
                 actions.onWatch(primary.url);
               }}

@@ -599,7 +599,12 @@ describe('the watch table', () => {
     const checking = renderToString(<WordsProvider locale="en"><WatchTable now={NOW} watches={watches} busySites={[watches[0]!.site]} onCheckNow={() => {}} onRemove={() => {}} onFrequency={() => {}} onWatchInstead={() => {}} /></WordsProvider>);
     const settings = renderToString(<WordsProvider locale="en"><SettingsForm settings={{ paused: false, autoWatchVisited: false, notifications: false }} disabled onChange={() => {}} /></WordsProvider>);
     const transfer = renderToString(<WordsProvider locale="en"><HistoryTransfer busy message="" onExport={() => {}} onImport={() => {}} onExportEvidence={() => {}} /></WordsProvider>);
-    for (const html of [checking, settings, transfer]) {
+    const find = renderToString(<WordsProvider locale="en"><AddSiteForm onDiscover={() => Promise.reject(new Error('unused'))} onConfirm={() => Promise.reject(new Error('unused'))} /></WordsProvider>);
+    const popup = renderToString(<WordsProvider locale="en"><PopupView busy now={NOW} state={tab({})} actions={actions} historyHref="#" /></WordsProvider>);
+    const notWatched = renderToString(<WordsProvider locale="en"><PopupView busy now={NOW} state={tab({ watched: false, watchJoined: false })} actions={actions} historyHref="#" /></WordsProvider>);
+    expect(popup).toContain(explainer('en').ui.popup.markReviewed);
+    expect(notWatched).toContain(explainer('en').ui.popup.watchSite);
+    for (const html of [checking, settings, transfer, find, popup, notWatched]) {
       expect(html).toContain('aria-disabled="true"');
       expect(html).not.toMatch(/\sdisabled=""/);
     }
