@@ -23,7 +23,7 @@ export function App() {
   return (
     <main className="page options-page">
       <h1>{w.title}</h1>
-      {!view && <LoadState state={options} failed={ui.loadFailed.settings} />}
+      {!view && <LoadState state={options} failed={ui.loadFailed.settings} onRetry={reload} />}
       {view && (
         <>
           {view.storageProblem && <StorageNotice problem={view.storageProblem} onDismiss={() => void sendMessage('dismissStorageProblem', {}).then(reload, reload)} />}

@@ -28,7 +28,7 @@ export function App() {
     return (
       <div className="popup-page">
         <h1>Clausewatch</h1>
-        <LoadState state={state} failed={ui.loadFailed.tabPolicy} />
+        <LoadState state={state} failed={ui.loadFailed.tabPolicy} onRetry={reload} />
       </div>
     );
   }

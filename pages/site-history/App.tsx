@@ -24,10 +24,12 @@ export function App() {
   useEffect(() => {
     document.title = site ? ui.history.documentTitle(site) : `${ui.history.title} · Clausewatch`;
   }, [ui]);
-  const [history] = useLoader(load, { whenShown: true });
+  const [history, reloadHistory] = useLoader(load, { whenShown: true });
   const [picked, setPicked] = useState<Selection | null>(null);
   const [mode, setMode] = useState<CompareMode>('inline');
   const [compared, setCompared] = useState<{ key: string; result: Loaded<Comparison> } | null>(null);
+  // Asking for the same comparison again ("Try again"): a new round, and "Loading…" until its answer.
+  const [compareRound, setCompareRound] = useState(0);
   // The outcome of the last action on the comparison (a copy, "Show on page"), for the pair it was done on.
   const [outcome, setOutcome] = useState<{ key: string; text: string } | null>(null);
   const [chains, setChains] = useState<Loaded<ChainView[]>>({ status: 'loading' });
@@ -86,7 +88,7 @@ export function App() {
     };
     // `pair` is rebuilt every render; `key` names it.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [key]);
+  }, [key, compareRound]);
 
   if (!site) {
     return (
@@ -137,7 +139,7 @@ export function App() {
           {ui.history.versionGone(pair !== null)}
         </p>
       )}
-      {history.status !== 'ready' && <LoadState state={history} failed={(error) => ui.loadFailed.history(site, error)} />}
+      {history.status !== 'ready' && <LoadState state={history} failed={(error) => ui.loadFailed.history(site, error)} onRetry={reloadHistory} />}
       {view && view.policies.length > 0 && (
         <div className="evidence-export">
           <p className="muted small">{ui.history.evidenceNote(site)}</p>
@@ -174,7 +176,14 @@ export function App() {
             )}
             {pair && comparison.status !== 'ready' && (
               <div className="comparison">
-                <LoadState state={comparison} failed={ui.loadFailed.comparison} />
+                <LoadState
+                  state={comparison}
+                  failed={ui.loadFailed.comparison}
+                  onRetry={() => {
+                    setCompared(null);
+                    setCompareRound((r) => r + 1);
+                  }}
+                />
               </div>
             )}
             {pair && comparison.status === 'ready' && (

@@ -50,6 +50,8 @@ function build(locale: string): UiWords {
       separator: ' · ',
       quote: (text) => `„${text}“`,
       loading: 'Wird geladen…',
+      stillLoading: 'Clausewatch hat noch nicht geantwortet. Es ist vielleicht mit einem großen Verlauf beschäftigt oder wurde angehalten: Versuchen Sie es erneut, oder schließen Sie diese Seite und öffnen Sie sie wieder.',
+      tryAgain: 'Erneut versuchen',
       somethingWentWrong: (error) => `Etwas ist schiefgegangen: ${error}`,
       exportEvidence: 'Nachweise exportieren (WARC)',
       exported,

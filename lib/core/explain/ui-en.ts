@@ -46,6 +46,8 @@ function build(locale: string): UiWords {
       separator: ' · ',
       quote: (text) => `“${text}”`,
       loading: 'Loading…',
+      stillLoading: 'Clausewatch has not answered yet. It may be busy with a large history, or it may have stopped: try again, or close this page and open it again.',
+      tryAgain: 'Try again',
       somethingWentWrong: (error) => `Something went wrong: ${error}`,
       exportEvidence: 'Export evidence (WARC)',
       exported,

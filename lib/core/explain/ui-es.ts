@@ -48,6 +48,8 @@ function build(locale: string): UiWords {
       separator: ' · ',
       quote: (text) => `«${text}»`,
       loading: 'Cargando…',
+      stillLoading: 'Clausewatch todavía no ha respondido. Puede que esté ocupado con un historial largo o que se haya detenido: vuelva a intentarlo, o cierre esta página y ábrala de nuevo.',
+      tryAgain: 'Reintentar',
       somethingWentWrong: (error) => `Algo salió mal: ${error}`,
       exportEvidence: 'Exportar pruebas (WARC)',
       exported,

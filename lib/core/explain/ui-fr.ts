@@ -51,6 +51,8 @@ function build(locale: string): UiWords {
       separator: ' · ',
       quote: (text) => `«\u00a0${text}\u00a0»`,
       loading: 'Chargement…',
+      stillLoading: `Clausewatch n’a pas encore répondu. Il est peut-être occupé par un long historique, ou il s’est arrêté${C} réessayez, ou fermez cette page et rouvrez-la.`,
+      tryAgain: 'Réessayer',
       somethingWentWrong: (error) => `Une erreur s’est produite${C} ${error}`,
       exportEvidence: 'Exporter les preuves (WARC)',
       exported,

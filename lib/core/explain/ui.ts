@@ -47,6 +47,10 @@ export interface UiWords {
     /** Words quoted from a policy, in the language's quotation marks. */
     quote(text: string): string;
     loading: string;
+    /** Shown under "Loading…" when the background has not answered for a while (loader.tsx SLOW_AFTER_MS). */
+    stillLoading: string;
+    /** The button that asks the background again (after an error, or a long wait). */
+    tryAgain: string;
     somethingWentWrong(error: string): string;
     /** The evidence export, on the history and options pages. */
     exportEvidence: string;
