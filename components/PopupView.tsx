@@ -26,6 +26,19 @@ export function sortPolicies(policies: readonly PolicyView[]): PolicyView[] {
   return [...policies].sort((a, b) => rank(a) - rank(b));
 }
 
+/**
+ * What the popup says of a watched site's background checks when they are not running as they should:
+ * paused in the settings, or failing (the options page lists every site; the popup is where a user looks).
+ */
+function ChecksNotice({ checks }: { checks: NonNullable<TabState['checks']> }) {
+  const { ui } = useWords();
+  if (checks.paused) return <p className="muted small">{ui.popup.checksPaused}</p>;
+  const failed = checks.failed;
+  if (!failed) return null;
+  const reason = failed.code ? ui.failure(failed.code) : (failed.reason ?? ui.failure({ code: 'error' }));
+  return <p className="small status-failed">{ui.popup.checkFailed(reason, failed.attempts)}</p>;
+}
+
 /** `now`: when the state was read, what "today" means. */
 export function stateLine(state: TabState, { ui, format }: Explainer, now: number): string {
   const primary = sortPolicies(state.policies)[0];
@@ -197,7 +210,7 @@ export function PopupView({
         {!state.site && <p>{ui.popup.notAWebPage}</p>}
         {state.site && state.watchJoined && (
           <div className="card watch-row">
-            <p className="small">{ui.popup.watchJoined}</p>
+            <p className="small">{state.checks?.paused ? ui.popup.watchJoinedPaused : ui.popup.watchJoined}</p>
             <button
               type="button"
               aria-disabled={busy}
@@ -211,6 +224,7 @@ export function PopupView({
             </button>
           </div>
         )}
+        {state.watched && !state.watchJoined && state.checks && <ChecksNotice checks={state.checks} />}
         {primary && !state.watched && (
           <div className="card watch-row">
             <p className="small">{ui.popup.notWatched}</p>

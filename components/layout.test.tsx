@@ -120,7 +120,7 @@ function popup(title: string, change: ChangeAnalysis) {
     policyId: 'p', kind: 'privacy-policy', url: 'https://example.com/privacy', title, firstSeen: NOW - 90 * 86_400_000, versionCount: 2,
     latest: { versionId: 'v2', firstSeen: NOW, lastSeen: NOW, statedDate: null, reviewed: false, analysis: change }, language: 'en', olderLanguage: 'en', statements: [],
   };
-  const state: TabState = { tabId: 1, url: policy.url, site: 'example.com', watched: true, watchedSince: policy.firstSeen, watchJoined: false, policies: [policy], storageProblem: null };
+  const state: TabState = { tabId: 1, url: policy.url, site: 'example.com', watched: true, watchedSince: policy.firstSeen, watchJoined: false, checks: { paused: false, failed: null }, policies: [policy], storageProblem: null };
   return (
     <div className="popup-page">
       <PopupView state={state} now={NOW} actions={actions} historyHref="#" />

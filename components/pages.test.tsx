@@ -107,7 +107,7 @@ const privacy: PolicyView = {
 };
 const cookies: PolicyView = { ...privacy, policyId: 'p2', kind: 'privacy-adjacent', url: 'https://beispiel.de/cookies', title: '', versionCount: 1, latest: version({ analysis: null }), statements };
 
-const tab = (over: Partial<TabState>): TabState => ({ tabId: 1, url: 'https://beispiel.de/datenschutz', site: 'beispiel.de', watched: false, watchedSince: null, watchJoined: true, policies: [privacy, cookies], storageProblem: null, ...over });
+const tab = (over: Partial<TabState>): TabState => ({ tabId: 1, url: 'https://beispiel.de/datenschutz', site: 'beispiel.de', watched: false, watchedSince: null, watchJoined: true, checks: null, policies: [privacy, cookies], storageProblem: null, ...over });
 const actions: PopupActions = { onShowOnPage() {}, onMarkReviewed() {}, onWatch() {}, onUnwatch() {}, onOpenHistory() {}, onOpenOptions() {}, onDismissStorageProblem() {} };
 
 const doc = (blocks: string[]): PolicyDocument => ({
@@ -585,6 +585,33 @@ describe('a check that found a page that no longer looks like a policy', () => {
   it('keeps the detector’s reasons in the English sentence kept for diagnostics', () => {
     expect(verdict.failure.detail).toBeTruthy();
     expect(failed.failure).toContain(verdict.failure.detail);
+  });
+});
+
+describe('the popup on a watched site whose checks do not run as they should', () => {
+  const en = explainer('en').ui;
+  const render = (over: Partial<TabState>) => renderToString(<WordsProvider locale="en"><PopupView now={NOW} state={tab({ watched: true, watchedSince: NOW - 10 * DAY, watchJoined: false, ...over })} actions={actions} historyHref="#" /></WordsProvider>);
+  const text = (html: string) => html.replace(/<[a-z/][^<>]*>/g, '').replaceAll('&#x27;', "'").replaceAll('&quot;', '"').replaceAll('&amp;', '&');
+
+  it('says the checks are paused, and the card of a site just joined does not promise a daily check', () => {
+    expect(text(render({ checks: { paused: true, failed: null } }))).toContain(en.popup.checksPaused);
+    const joined = text(render({ watchJoined: true, checks: { paused: true, failed: null } }));
+    expect(joined).toContain(en.popup.watchJoinedPaused);
+    expect(joined).not.toContain(en.popup.watchJoined);
+    expect(text(render({ watchJoined: true, checks: { paused: false, failed: null } }))).toContain(en.popup.watchJoined);
+  });
+
+  it('says the last check failed, why, and how many times in a row', () => {
+    const html = text(render({ checks: { paused: false, failed: { code: { code: 'http-error', n: 503 }, reason: 'HTTP 503', attempts: 3 } } }));
+    expect(html).toContain('The last background check of this policy failed (3 attempts in a row): the server answered HTTP 503.');
+    // An entry written before codes: its English reason.
+    expect(text(render({ checks: { paused: false, failed: { code: null, reason: 'connection refused', attempts: 1 } } }))).toContain('failed: connection refused.');
+  });
+
+  it('says nothing of checks that run', () => {
+    const html = text(render({ checks: { paused: false, failed: null } }));
+    expect(html).not.toContain(en.popup.checksPaused);
+    expect(html).not.toContain('background check of this policy failed');
   });
 });
 

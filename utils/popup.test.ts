@@ -9,7 +9,7 @@ import { analyzeChange } from '@/lib/core/engine';
 import { documentFromMarkdown } from '@/lib/core/page/markdown';
 import { freshStore } from '@/lib/history/test-support';
 import { createCombinedChange } from './combined';
-import { getWatches } from './prefs';
+import { getWatches, setSettings, updateWatches } from './prefs';
 import { createPolicyStates, olderLanguageOf } from './tab-state';
 import { backgroundForTest, backgroundWithTab, POLICY_URL, POLICY_V1, POLICY_V2, withBackgroundWorld } from './testing/support';
 
@@ -41,6 +41,19 @@ describe('the popup', () => {
 
     await handlers.unwatchSite({ site: 'example.com' }, none);
     expect(await handlers.getTabState({ tabId }, none)).toMatchObject({ watched: false, watchJoined: false, watchedSince: null });
+  });
+
+  it('tells how a watched site\'s background checks stand: paused in the settings, or failing and why', async () => {
+    const { handlers, capture, tabId } = await setup();
+    await capture(POLICY_V1);
+    expect(await handlers.getTabState({ tabId }, none)).toMatchObject({ watched: true, checks: { paused: false, failed: null } });
+    await setSettings({ paused: true });
+    expect(await handlers.getTabState({ tabId }, none)).toMatchObject({ checks: { paused: true, failed: null } });
+    await setSettings({ paused: false });
+    await updateWatches((list) => list.map((w) => ({ ...w, status: 'failed' as const, failure: 'HTTP 503', failureCode: { code: 'http-error' as const, n: 503 }, failures: 3 })));
+    expect(await handlers.getTabState({ tabId }, none)).toMatchObject({ checks: { paused: false, failed: { code: { code: 'http-error', n: 503 }, reason: 'HTTP 503', attempts: 3 } } });
+    await handlers.unwatchSite({ site: 'example.com' }, none);
+    expect(await handlers.getTabState({ tabId }, none)).toMatchObject({ watched: false, checks: null });
   });
 
   it('tells which language the version the change is compared with is in: the first, then the one before the latest', async () => {

@@ -10,7 +10,7 @@ import { DEFAULT_FREQUENCY_HOURS } from '@/lib/extension/schedule';
 import type { Badges } from './badges';
 import type { History } from './history';
 import type { Handlers } from './messaging';
-import { getWatches, markIntroduced, wasRemoved } from './prefs';
+import { getSettings, getWatches, markIntroduced, wasRemoved } from './prefs';
 import { awaitsReviewIn, type PolicyStates } from './tab-state';
 import { policyUrlOf, type WatchList } from './watchlist';
 
@@ -53,7 +53,13 @@ export function createPopup(deps: PopupDeps): Pick<Handlers, 'getTabState' | 'ma
           await deps.badges.refreshAll().catch(() => {});
         }
       }
-      return { tabId, url, site, watched, watchedSince: entry?.addedAt ?? null, watchJoined, policies, storageProblem: await deps.history.storageProblem() };
+      const checks = entry
+        ? {
+            paused: (await getSettings()).paused,
+            failed: entry.status === 'failed' ? { code: entry.failureCode, reason: entry.failure, attempts: entry.failures } : null,
+          }
+        : null;
+      return { tabId, url, site, watched, watchedSince: entry?.addedAt ?? null, watchJoined, checks, policies, storageProblem: await deps.history.storageProblem() };
     },
 
     /** Marks a version and every earlier unreviewed one of its policy as reviewed. */

@@ -80,6 +80,16 @@ export const TabState = z.object({
   watchedSince: z.number().nullable(),
   /** This look put the site on the watch list (the first popup on a site, see lib/extension/autowatch.ts). */
   watchJoined: z.boolean(),
+  /**
+   * How the watched site's background checks stand (null when it is not watched): paused in the settings,
+   * or failing (the last check failed: its reason as a code, else in English, and how many in a row).
+   */
+  checks: z
+    .object({
+      paused: z.boolean(),
+      failed: z.object({ code: CheckFailure.nullable(), reason: z.string().nullable(), attempts: z.number().int().nonnegative() }).nullable(),
+    })
+    .nullable(),
   policies: z.array(PolicyView),
   /** A storage problem the user must hear about (full disk, corrupt records set aside). */
   storageProblem: StorageProblem.nullable(),

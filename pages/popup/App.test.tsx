@@ -23,7 +23,7 @@ const policy: PolicyView = {
   latest: { versionId: 'v1', firstSeen: NOW - 1e9, lastSeen: NOW, statedDate: null, reviewed: false, analysis: null }, language: 'en', olderLanguage: null, statements: [],
 };
 /** What the background holds for the tab. */
-let state: TabState = { tabId: 1, url: policy.url, site: 'example.com', watched: true, watchedSince: NOW, watchJoined: true, policies: [policy], storageProblem: null };
+let state: TabState = { tabId: 1, url: policy.url, site: 'example.com', watched: true, watchedSince: NOW, watchJoined: true, checks: { paused: false, failed: null }, policies: [policy], storageProblem: null };
 
 vi.mock('@/utils/send', () => ({
   sendMessage: vi.fn(async (type: string, data: { versionId?: string }) => {

@@ -78,6 +78,11 @@ function build(locale: string): UiWords {
         'Clausewatch sieht sich nur gewöhnliche Webseiten an (http und https). Öffnen Sie eine Website, um zu sehen, was in ihrer Datenschutzerklärung steht und was sich geändert hat.',
       watchJoined:
         'Clausewatch prüft diese Richtlinie jetzt auch im Hintergrund, etwa einmal am Tag und ohne Cookies, und sagt Ihnen, wenn sie sich ändert.',
+      watchJoinedPaused:
+        'Clausewatch hat diese Website zu Ihren beobachteten Websites hinzugefügt, aber die Prüfungen im Hintergrund sind in den Einstellungen angehalten: Bis Sie sie wieder einschalten, wird diese Richtlinie nur geprüft, wenn Sie sie besuchen.',
+      checksPaused: 'Die Prüfungen im Hintergrund sind in den Einstellungen angehalten: Diese Richtlinie wird nur geprüft, wenn Sie sie besuchen.',
+      checkFailed: (reason, attempts) =>
+        `Die letzte Prüfung dieser Richtlinie im Hintergrund ist fehlgeschlagen${attempts > 1 ? ` (${count(attempts, 'Versuch', 'Versuche')} in Folge)` : ''}: ${reason}. Clausewatch versucht es erneut; die Einstellungen zeigen alle beobachteten Websites.`,
       stopWatching: 'Nicht mehr beobachten',
       notWatched: 'Nicht beobachtet: Clausewatch prüft diese Richtlinie nur, wenn Sie sie besuchen.',
       watchSite: 'Diese Website beobachten',

@@ -74,6 +74,11 @@ function build(locale: string): UiWords {
         'Clausewatch only looks at ordinary web pages (http and https). Open a website to see what its privacy policy says and what changed.',
       watchJoined:
         'Clausewatch now also checks this policy in the background, about once a day and without cookies, and tells you when it changes.',
+      watchJoinedPaused:
+        'Clausewatch added this site to your watched sites, but background checks are paused in the settings: until you turn them back on, this policy is checked only when you visit it.',
+      checksPaused: 'Background checks are paused in the settings: this policy is checked only when you visit it.',
+      checkFailed: (reason, attempts) =>
+        `The last background check of this policy failed${attempts > 1 ? ` (${count(attempts, 'attempt', 'attempts')} in a row)` : ''}: ${reason}. Clausewatch will try again; the settings page lists every watched site.`,
       stopWatching: 'Stop watching',
       notWatched: 'Not watched: Clausewatch only checks this policy when you visit it.',
       watchSite: 'Watch this site',

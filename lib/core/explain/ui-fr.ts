@@ -79,6 +79,10 @@ function build(locale: string): UiWords {
         'Clausewatch ne regarde que les pages web ordinaires (http et https). Ouvrez un site pour voir ce que dit sa politique de confidentialité et ce qui a changé.',
       watchJoined:
         'Clausewatch vérifie désormais aussi cette politique en arrière-plan, environ une fois par jour et sans cookies, et vous prévient quand elle change.',
+      watchJoinedPaused: `Clausewatch a ajouté ce site à vos sites surveillés, mais les vérifications en arrière-plan sont suspendues dans les paramètres${C} tant que vous ne les réactivez pas, cette politique n’est vérifiée que lorsque vous la consultez.`,
+      checksPaused: `Les vérifications en arrière-plan sont suspendues dans les paramètres${C} cette politique n’est vérifiée que lorsque vous la consultez.`,
+      checkFailed: (reason, attempts) =>
+        `La dernière vérification en arrière-plan de cette politique a échoué${attempts > 1 ? ` (${count(attempts, 'tentative', 'tentatives')} d’affilée)` : ''}${C} ${reason}. Clausewatch réessaiera${S} la page des paramètres liste tous les sites surveillés.`,
       stopWatching: 'Ne plus surveiller',
       notWatched: `Non surveillée${C} Clausewatch ne vérifie cette politique que lorsque vous la consultez.`,
       watchSite: 'Surveiller ce site',

@@ -80,6 +80,12 @@ export interface UiWords {
     history: string;
     notAWebPage: string;
     watchJoined: string;
+    /** The same, when background checks are paused in the settings. */
+    watchJoinedPaused: string;
+    /** A watched site while background checks are paused in the settings. */
+    checksPaused: string;
+    /** A watched site whose last background check failed: why (ui.failure, or the English reason), and how many in a row. */
+    checkFailed(reason: string, attempts: number): string;
     stopWatching: string;
     notWatched: string;
     watchSite: string;
