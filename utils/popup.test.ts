@@ -56,6 +56,31 @@ describe('the popup', () => {
     expect(await handlers.getTabState({ tabId }, none)).toMatchObject({ watched: false, checks: null });
   });
 
+  it('once a change spread over several versions is reviewed, shows that whole change again, not only its last step', async () => {
+    const { handlers, capture, tabId } = await setup();
+    const sale = '<p>We may sell your personal information to data brokers for their own marketing.</p>';
+    const hours = '<p>Our support office is open on weekdays from nine to five.</p>';
+    await capture(POLICY_V1);
+    await capture(POLICY_V1.replace('</main>', `${sale}</main>`));
+    await capture(POLICY_V1.replace('</main>', `${sale}${hours}</main>`));
+    const before = (await handlers.getTabState({ tabId }, none)).policies[0]!;
+    expect(before.latest.reviewed).toBe(false);
+    expect(before.latest.analysis!.counts.major).toBeGreaterThan(0);
+    await handlers.markReviewed({ versionId: before.latest.versionId }, none);
+    const after = (await handlers.getTabState({ tabId }, none)).policies[0]!;
+    expect(after.latest.reviewed).toBe(true);
+    // The sale, which came with the second version, is still what the reviewed change says.
+    expect(after.latest.analysis).toEqual(before.latest.analysis);
+
+    // A later change of one step is shown, and once reviewed stays, as its own.
+    await capture(POLICY_V1.replace('</main>', `${sale}${hours}<p>We answer letters within thirty days.</p></main>`));
+    const next = (await handlers.getTabState({ tabId }, none)).policies[0]!;
+    expect(next.latest.reviewed).toBe(false);
+    expect(next.latest.analysis!.counts.major).toBe(0);
+    await handlers.markReviewed({ versionId: next.latest.versionId }, none);
+    expect((await handlers.getTabState({ tabId }, none)).policies[0]!.latest.analysis).toEqual(next.latest.analysis);
+  });
+
   it('tells which language the version the change is compared with is in: the first, then the one before the latest', async () => {
     const { handlers, capture, tabId } = await setup();
     await capture(POLICY_V1);
@@ -65,9 +90,14 @@ describe('the popup', () => {
     expect((await handlers.getTabState({ tabId }, none)).policies[0]).toMatchObject({ language: 'de', olderLanguage: 'en' });
     await capture(POLICY_V2.replace(/lang="en"/, 'lang="de"').replace('</main>', '<p>We share your data with advertisers.</p></main>'));
     expect((await handlers.getTabState({ tabId }, none)).policies[0]).toMatchObject({ language: 'de', olderLanguage: 'en', versionCount: 3 });
-    // Once reviewed, what is shown is the latest version's own change, from the German version before it.
+    // Once reviewed, what is shown is the change reviewed, from the English version: its quotes are of both languages.
     const [policy] = (await handlers.getTabState({ tabId }, none)).policies;
     await handlers.markReviewed({ versionId: policy!.latest.versionId }, none);
+    expect((await handlers.getTabState({ tabId }, none)).policies[0]).toMatchObject({ language: 'de', olderLanguage: 'en' });
+    // A change of one step after it, reviewed, is compared with the German version before it.
+    await capture(POLICY_V2.replace(/lang="en"/, 'lang="de"').replace('</main>', '<p>We share your data with advertisers.</p><p>Wir antworten binnen dreißig Tagen.</p></main>'));
+    const [again] = (await handlers.getTabState({ tabId }, none)).policies;
+    await handlers.markReviewed({ versionId: again!.latest.versionId }, none);
     expect((await handlers.getTabState({ tabId }, none)).policies[0]).toMatchObject({ language: 'de', olderLanguage: 'de' });
   });
 

@@ -6,11 +6,12 @@
 import { browser } from 'wxt/browser';
 import { joinsOnPopup } from '@/lib/extension/autowatch';
 import { describePolicy } from '@/lib/core/engine';
+import { pendingChange } from '@/lib/core/review';
 import { DEFAULT_FREQUENCY_HOURS } from '@/lib/extension/schedule';
 import type { Badges } from './badges';
 import type { History } from './history';
 import type { Handlers } from './messaging';
-import { getSettings, getWatches, markIntroduced, wasRemoved } from './prefs';
+import { getSettings, getWatches, markIntroduced, setLastReview, wasRemoved } from './prefs';
 import { awaitsReviewIn, type PolicyStates } from './tab-state';
 import { policyUrlOf, type WatchList } from './watchlist';
 
@@ -28,7 +29,7 @@ export function createPopup(deps: PopupDeps): Pick<Handlers, 'getTabState' | 'ma
       const tab = await browser.tabs.get(tabId).catch(() => null);
       const url = tab?.url ?? null;
       const site = deps.history.siteOf(store, url);
-      const states = site ? await deps.policyStates(store, site) : [];
+      const states = site ? await deps.policyStates(store, site, { lastReviewed: true }) : [];
       const policies = states.map((s) => ({ ...s.view, language: s.document.language, statements: describePolicy(s.document) }));
       const entryOf = async () => (site ? ((await getWatches()).find((w) => w.site === site) ?? null) : null);
       let entry = await entryOf();
@@ -69,7 +70,10 @@ export function createPopup(deps: PopupDeps): Pick<Handlers, 'getTabState' | 'ma
       if (!version) return { ok: false };
       const versions = await store.listVersions(version.policyId);
       const upTo = versions.findIndex((v) => v.versionId === versionId);
+      // The change being reviewed, as the popup showed it: from the last version reviewed (or the first) to this one.
+      const pending = pendingChange(versions.slice(0, upTo + 1));
       for (const v of versions.slice(0, upTo + 1)) if (!v.reviewed) await store.markReviewed(v.versionId);
+      if (pending) await setLastReview(version.policyId, pending.versions.length > 1 ? { baseline: pending.baseline.versionId, latest: versionId } : null);
       await deps.watchList.settleReviewedWatch(store, store.siteForUrl(version.document.url));
       await deps.badges.refreshAll();
       return { ok: true };

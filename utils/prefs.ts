@@ -153,6 +153,31 @@ export function updateWatches(change: (list: WatchEntry[]) => WatchEntry[] | Pro
   });
 }
 
+/**
+ * The last change the user reviewed of a policy, where it spanned several versions: from `baseline` (the
+ * version reviewed before it, or the first) to `latest`. Once reviewed, the popup shows that whole change
+ * again on request, not only the latest version's own step. Most recent last, bounded.
+ */
+export const LastReview = z.object({ policyId: z.string(), baseline: z.string(), latest: z.string() });
+export type LastReview = z.infer<typeof LastReview>;
+const lastReviewsItem = storage.defineItem<unknown>('local:lastReviews', { fallback: [], version: 1, migrations: {} });
+const lastReviewsInTurn = serial();
+/** Policies whose last review is remembered (the most recently reviewed kept). */
+export const MAX_LAST_REVIEWS = 5_000;
+
+/** The remembered last reviews, by policy. */
+export async function getLastReviews(): Promise<ReadonlyMap<string, LastReview>> {
+  return new Map((await readList(lastReviewsItem, LastReview, lastReviewsInTurn)).map((r) => [r.policyId, r]));
+}
+
+/** Remembers a policy's last review (`span` null: a change of one step, which the latest version's own analysis is). */
+export function setLastReview(policyId: string, span: { baseline: string; latest: string } | null): Promise<void> {
+  return lastReviewsInTurn(async () => {
+    const list = (await readList(lastReviewsItem, LastReview, null)).filter((r) => r.policyId !== policyId);
+    await lastReviewsItem.setValue((span ? [...list, { policyId, ...span }] : list).slice(-MAX_LAST_REVIEWS));
+  });
+}
+
 /** Sites the user stopped watching; a visit never puts them back (lib/extension/autowatch.ts). Most recent last. */
 const removedItem = storage.defineItem<unknown>('local:removedSites', { fallback: [], version: 1, migrations: {} });
 const removedInTurn = serial();

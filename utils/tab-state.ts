@@ -9,6 +9,7 @@ import type { ChangeAnalysis, PolicyDocument } from '@/lib/core/schema';
 import type { PolicyStore } from '@/lib/history';
 import type { PolicyView } from '@/lib/extension/views';
 import type { CombinedChange } from './combined';
+import { getLastReviews, type LastReview } from './prefs';
 
 /**
  * A policy of a site as far as review goes: its view without the statements and language, and its latest
@@ -21,7 +22,11 @@ export interface PolicyState {
   document: PolicyDocument;
 }
 
-export type PolicyStates = (store: PolicyStore, site: string) => Promise<PolicyState[]>;
+/**
+ * With `lastReviewed` (the popup), a reviewed policy's analysis is the change last reviewed where it spanned
+ * several versions (prefs.ts LastReview); the watch list asks only whether a change awaits review.
+ */
+export type PolicyStates = (store: PolicyStore, site: string, options?: { lastReviewed?: boolean }) => Promise<PolicyState[]>;
 
 /** Whether a policy has a change worth reviewing that awaits review (the watch list's "Changed"). */
 export function awaitsReviewIn(state: PolicyState): boolean {
@@ -45,8 +50,9 @@ export function olderLanguageOf(versions: ReadonlyArray<{ language: string }>, b
 }
 
 export function createPolicyStates(combined: CombinedChange): PolicyStates {
-  return async function policyStates(store: PolicyStore, site: string): Promise<PolicyState[]> {
+  return async function policyStates(store, site, options = {}) {
     const out: PolicyState[] = [];
+    let lastReviews: ReadonlyMap<string, LastReview> | undefined;
     const policies = await store.listPolicies(site);
     policies.sort((a, b) => (a.kind === b.kind ? a.firstSeen - b.firstSeen : a.kind === 'privacy-policy' ? -1 : 1));
     for (const policy of policies) {
@@ -56,9 +62,17 @@ export function createPolicyStates(combined: CombinedChange): PolicyStates {
       const latest = await store.getVersion(last.versionId);
       if (!latest) continue;
       const pending = pendingChange(versions);
+      // Reviewed: the change last reviewed, when it spanned several versions up to this latest one and its
+      // baseline is still kept; else the latest version's own change.
+      let span = pending;
+      if (!pending && options.lastReviewed === true) {
+        const review = (lastReviews ??= await getLastReviews()).get(policy.policyId);
+        const from = review && review.latest === latest.versionId ? versions.findIndex((v) => v.versionId === review.baseline) : -1;
+        if (from >= 0 && from < versions.length - 2) span = { baseline: versions[from]!, latest: last, versions: versions.slice(from + 1) };
+      }
       let analysis: ChangeAnalysis | null = latest.analysis;
-      if (pending && pending.versions.length > 1) {
-        const pair = { baselineVersionId: pending.baseline.versionId, latestVersionId: latest.versionId, textKey: `${pending.baseline.contentHash}>${pending.latest.contentHash}` };
+      if (span && span.versions.length > 1) {
+        const pair = { baselineVersionId: span.baseline.versionId, latestVersionId: latest.versionId, textKey: `${span.baseline.contentHash}>${span.latest.contentHash}` };
         analysis = await combined(store, pair, latest);
       }
       out.push({
@@ -73,7 +87,7 @@ export function createPolicyStates(combined: CombinedChange): PolicyStates {
           // The shown analysis's own record of it where it has one and compares with the latest (the version it
           // compared with may be pruned); a stand-in of one pending version's analysis need not (combined.ts).
           olderLanguage:
-            versions.length > 1 && analysis?.languages && analysis.languages.newer === latest.document.language ? analysis.languages.older : olderLanguageOf(versions, pending?.baseline),
+            versions.length > 1 && analysis?.languages && analysis.languages.newer === latest.document.language ? analysis.languages.older : olderLanguageOf(versions, span?.baseline),
           latest: {
             versionId: latest.versionId,
             firstSeen: latest.firstSeen,
