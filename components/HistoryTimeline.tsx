@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import type { ChainView, HistoryView } from '@/lib/extension/views';
-import { safeHttpUrl, displayUrl } from './format';
+import { safeHttpUrl, displayUrl, seenLabels } from './format';
 import { useWords } from './words';
 import { BreakableUrl } from './BreakableUrl';
 import { RecordStatus, versionEvidence } from './RecordStatus';
@@ -32,11 +32,7 @@ export function HistoryTimeline({
   const href = safeHttpUrl(policy.url);
   // Newest first, the order a reader scans a history in.
   const versions = newestFirst(policy.versions);
-  // Each version's date worded once, and how many versions share each wording: deciding whether a version
-  // shares its day must not word every other version's date again (n² formats froze a long history).
-  const whens = versions.map((v) => format.when(v.firstSeen, now));
-  const seenOn = new Map<string, number>();
-  for (const when of whens) seenOn.set(when, (seenOn.get(when) ?? 0) + 1);
+  const labels = seenLabels(versions, (v) => v.firstSeen, format, now, (n) => ui.history.versionNumber(n), ui.common.separator);
   const kind = policy.kind === 'privacy-policy' ? ui.common.privacyPolicy : ui.common.relatedPolicy;
   return (
     <section aria-labelledby={headingId}>
@@ -58,9 +54,6 @@ export function HistoryTimeline({
       {versions.length > 1 && <p className="small">{ui.history.pickTwo}</p>}
       <ol className="timeline" aria-label={ui.history.timelineLabel(policy.title || kind)}>
         {versions.map((v, i) => {
-          // Versions first seen the same day ("today") get their time too, so no two read (or are labelled) alike.
-          const when = whens[i]!;
-          const shared = (seenOn.get(when) ?? 0) > 1;
           const isSelected = selected.includes(v.versionId);
           const inputId = `${headingId}-${v.versionId}`;
           const isFirst = i === versions.length - 1;
@@ -77,7 +70,7 @@ export function HistoryTimeline({
                 <span />
               )}
               <label htmlFor={versions.length > 1 ? inputId : undefined}>
-                {ui.history.seen(shared ? format.whenTime(v.firstSeen) : when)}
+                {ui.history.seen(labels[i]!)}
                 {v.statedDate && (
                   <span className="muted">
                     {ui.common.separator}

@@ -216,3 +216,34 @@ export function passageReferences(findings: readonly Finding[], max: number, hea
   });
 }
 
+
+/**
+ * What each version of a timeline is labelled by (in the order given, newest first): when it was first seen
+ * ("today", "on 2 Nov 2026"); where two share that, the time ("on 5 Dec 2026, 09:30"); where two share
+ * that, the seconds; and where two were seen in the same second (an import, a visit and a check at once),
+ * also their place in the history, counted from the first. No two labels read alike. Each version is worded
+ * at most three times: a long history is never worded n² times.
+ */
+export function seenLabels<V>(
+  versions: readonly V[],
+  firstSeen: (v: V) => number,
+  format: Pick<Formats, 'when' | 'whenTime' | 'whenSecond'>,
+  now: number,
+  versionNumber: (n: number) => string,
+  separator: string,
+): string[] {
+  const labels = versions.map((v) => format.when(firstSeen(v), now));
+  for (const finer of [(ms: number) => format.whenTime(ms), (ms: number) => format.whenSecond(ms)]) {
+    const shared = sharedLabels(labels);
+    for (let i = 0; i < labels.length; i++) if (shared.has(labels[i]!)) labels[i] = finer(firstSeen(versions[i]!));
+  }
+  const shared = sharedLabels(labels);
+  return labels.map((label, i) => (shared.has(label) ? `${label}${separator}${versionNumber(versions.length - i)}` : label));
+}
+
+/** The labels that more than one version has. */
+function sharedLabels(labels: readonly string[]): Set<string> {
+  const count = new Map<string, number>();
+  for (const label of labels) count.set(label, (count.get(label) ?? 0) + 1);
+  return new Set([...count].filter(([, n]) => n > 1).map(([label]) => label));
+}

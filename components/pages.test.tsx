@@ -402,6 +402,16 @@ describe('the history timeline', () => {
     const alone = renderToString(<WordsProvider locale="en"><HistoryTimeline now={NOW} policy={history} selected={[]} onToggle={() => {}} chain={chain({})} /></WordsProvider>);
     expect(readable(alone)).toContain('Seen today');
   });
+
+  it('gives two versions first seen in the same minute, or the same second, labels that differ', () => {
+    for (const apart of [20_000, 0]) {
+      const sameMinute: HistoryView['policies'][number] = { ...history, versions: [history.versions[2]!, { ...history.versions[2]!, versionId: 'v4', firstSeen: history.versions[2]!.firstSeen + apart }] };
+      const html = renderToString(<WordsProvider locale="en"><HistoryTimeline now={NOW} policy={sameMinute} selected={[]} onToggle={() => {}} chain={chain({})} /></WordsProvider>);
+      const labels = [...html.matchAll(/<label[^>]*>(.*?)<\/label>/g)].map((m) => readable(m[1] ?? ''));
+      expect(labels).toHaveLength(2);
+      expect(new Set(labels).size).toBe(2);
+    }
+  });
 });
 
 describe('the history timeline never leaves a later version without a word', () => {

@@ -16,6 +16,8 @@ export interface Formats {
   dayTime(ms: number): string;
   /** The same, to read after a verb: "on 5 Dec 2026, 09:30", „am 05.12.2026, 09:30“. */
   whenTime(ms: number): string;
+  /** The same with the seconds: "on 5 Dec 2026, 09:30:12" (two versions first seen in the same minute). */
+  whenSecond(ms: number): string;
   /** `date` with the time of day within the last week, for "last check" where the hour matters. */
   dateTime(ms: number, now: number): string;
   /** A YYYY-MM-DD date the policy states, without shifting it by the time zone. */
@@ -32,6 +34,7 @@ export function formats(locale: string, ui: UiWords): Formats {
   const mediumUtc = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
   const time = new Intl.DateTimeFormat(locale, { timeStyle: 'short' });
   const mediumWithTime = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
+  const mediumWithSeconds = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'medium' });
   const whole = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
   const oneDecimal = new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
   const valid = (ms: number) => !Number.isNaN(new Date(ms).getTime());
@@ -52,6 +55,7 @@ export function formats(locale: string, ui: UiWords): Formats {
     day,
     dayTime: (ms) => (valid(ms) ? mediumWithTime.format(ms) : ui.time.unknownTime),
     whenTime: (ms) => (valid(ms) ? ui.time.on(mediumWithTime.format(ms)) : ui.time.unknownWhen),
+    whenSecond: (ms) => (valid(ms) ? ui.time.on(mediumWithSeconds.format(ms)) : ui.time.unknownWhen),
     when(ms, now) {
       if (!valid(ms)) return ui.time.unknownWhen;
       return daysAgo(ms, now) === null ? ui.time.on(medium.format(ms)) : date(ms, now);

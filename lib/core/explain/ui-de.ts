@@ -151,6 +151,7 @@ function build(locale: string): UiWords {
       onlyOne: 'Bisher wurde nur eine Version gesehen. Wenn sich die Richtlinie ändert, erscheinen die Änderungen hier.',
       timelineLabel: (title) => `Versionen von ${title}, neueste zuerst`,
       seen: (when) => `${cap(when)} gesehen`,
+      versionNumber: (n) => `Version ${num(n)}`,
       dated: (date) => `Stand:\u00a0${date}`,
       firstVersion: 'Erste Version, die Clausewatch gesehen hat.',
       notCompared: 'Kein Vergleich mit der vorigen Version. Wählen Sie beide aus, um sie zu vergleichen.',

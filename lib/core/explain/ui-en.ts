@@ -146,6 +146,7 @@ function build(locale: string): UiWords {
       onlyOne: 'Only one version seen so far. When the policy changes, the changes will appear here.',
       timelineLabel: (title) => `Versions of ${title}, newest first`,
       seen: (when) => `Seen ${when}`,
+      versionNumber: (n) => `version ${num(n)}`,
       dated: (date) => `dated ${date}`,
       firstVersion: 'First version Clausewatch saw.',
       notCompared: 'No comparison with the version before. Pick both to compare them.',

@@ -149,6 +149,7 @@ function build(locale: string): UiWords {
       onlyOne: 'Hasta ahora solo se ha visto una versión. Cuando la política cambie, los cambios aparecerán aquí.',
       timelineLabel: (title) => `Versiones de ${title}, de la más reciente a la más antigua`,
       seen: (when) => `Vista ${when}`,
+      versionNumber: (n) => `versión ${num(n)}`,
       dated: (date) => `con fecha del ${date}`,
       firstVersion: 'Primera versión que vio Clausewatch.',
       notCompared: 'Sin comparación con la versión anterior. Elija ambas para compararlas.',

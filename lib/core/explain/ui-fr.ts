@@ -151,6 +151,7 @@ function build(locale: string): UiWords {
       onlyOne: 'Une seule version vue jusqu’ici. Quand la politique changera, les changements apparaîtront ici.',
       timelineLabel: (title) => `Versions de ${title}, la plus récente d’abord`,
       seen: (when) => `Vue ${when}`,
+      versionNumber: (n) => `version ${num(n)}`,
       dated: (date) => `datée du ${date}`,
       firstVersion: 'Première version vue par Clausewatch.',
       notCompared: 'Aucune comparaison avec la version précédente. Choisissez les deux pour les comparer.',

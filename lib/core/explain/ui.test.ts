@@ -46,6 +46,7 @@ const SAMPLES: Record<string, unknown[][]> = {
   'history.noPolicy': [['example.com']],
   'history.timelineLabel': [['Privacy Policy']],
   'history.seen': [['2026-11-02']],
+  'history.versionNumber': [[2], [12]],
   'history.dated': [['2026-11-02']],
   'history.majorChanges': [[1], [2]],
   'history.versionGone': [[true], [false]],
@@ -178,7 +179,7 @@ const SAME_AS_ENGLISH: Record<string, readonly string[]> = {
   // A separator, and a bullet around text passed in.
   all: ['common.separator', 'badge.line'],
   de: ['time.byteUnits', 'options.column.status', 'options.failureReason', 'record.doesNotVerifyDetail', 'record.versionEvidence'],
-  fr: ['options.column.site', 'options.column.actions'],
+  fr: ['options.column.site', 'options.column.actions', 'history.versionNumber'],
   es: ['time.byteUnits', 'options.failureReason', 'record.doesNotVerifyDetail', 'record.versionEvidence'],
 };
 

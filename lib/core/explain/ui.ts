@@ -165,6 +165,8 @@ export interface UiWords {
     onlyOne: string;
     timelineLabel(title: string): string;
     seen(when: string): string;
+    /** A version's place in its policy's history, counted from the first: told beside `seen` where two versions were seen in the same second. */
+    versionNumber(n: number): string;
     dated(date: string): string;
     firstVersion: string;
     /** A later version with no comparison with the one before (imported, its analysis failed, its text damaged). */
