@@ -32,7 +32,7 @@ export function HistoryTimeline({
   const href = safeHttpUrl(policy.url);
   // Newest first, the order a reader scans a history in.
   const versions = newestFirst(policy.versions);
-  const labels = seenLabels(versions, (v) => v.firstSeen, format, now, (n) => ui.history.versionNumber(n), ui.common.separator);
+  const labels = seenLabels(versions, (v) => v.firstSeen, format, now);
   const kind = policy.kind === 'privacy-policy' ? ui.common.privacyPolicy : ui.common.relatedPolicy;
   return (
     <section aria-labelledby={headingId}>
@@ -70,7 +70,8 @@ export function HistoryTimeline({
                 <span />
               )}
               <label htmlFor={versions.length > 1 ? inputId : undefined}>
-                {ui.history.seen(labels[i]!)}
+                {ui.history.seen(labels[i]!.when)}
+                {labels[i]!.place !== null && `${ui.common.separator}${ui.history.versionNumber(labels[i]!.place!)}`}
                 {v.statedDate && (
                   <span className="muted">
                     {ui.common.separator}

@@ -33,10 +33,8 @@ export function sortPolicies(policies: readonly PolicyView[]): PolicyView[] {
 function ChecksNotice({ checks }: { checks: NonNullable<TabState['checks']> }) {
   const { ui } = useWords();
   if (checks.paused) return <p className="muted small">{ui.popup.checksPaused}</p>;
-  const failed = checks.failed;
-  if (!failed) return null;
-  const reason = failed.code ? ui.failure(failed.code) : (failed.reason ?? ui.failure({ code: 'error' }));
-  return <p className="small status-failed">{ui.popup.checkFailed(reason, failed.attempts)}</p>;
+  if (!checks.failed) return null;
+  return <p className="small status-failed">{ui.popup.checkFailed(checks.failed.attempts)}</p>;
 }
 
 /** `now`: when the state was read, what "today" means. */

@@ -221,24 +221,23 @@ export function passageReferences(findings: readonly Finding[], max: number, hea
  * What each version of a timeline is labelled by (in the order given, newest first): when it was first seen
  * ("today", "on 2 Nov 2026"); where two share that, the time ("on 5 Dec 2026, 09:30"); where two share
  * that, the seconds; and where two were seen in the same second (an import, a visit and a check at once),
- * also their place in the history, counted from the first. No two labels read alike. Each version is worded
- * at most three times: a long history is never worded n² times.
+ * also their place among the versions kept, counted from the first (`place`, null where not needed; the
+ * caller words it beside the sentence, whose word order is the language's). No two labels read alike. Each
+ * version is worded at most three times: a long history is never worded n² times.
  */
 export function seenLabels<V>(
   versions: readonly V[],
   firstSeen: (v: V) => number,
   format: Pick<Formats, 'when' | 'whenTime' | 'whenSecond'>,
   now: number,
-  versionNumber: (n: number) => string,
-  separator: string,
-): string[] {
+): Array<{ when: string; place: number | null }> {
   const labels = versions.map((v) => format.when(firstSeen(v), now));
   for (const finer of [(ms: number) => format.whenTime(ms), (ms: number) => format.whenSecond(ms)]) {
     const shared = sharedLabels(labels);
     for (let i = 0; i < labels.length; i++) if (shared.has(labels[i]!)) labels[i] = finer(firstSeen(versions[i]!));
   }
   const shared = sharedLabels(labels);
-  return labels.map((label, i) => (shared.has(label) ? `${label}${separator}${versionNumber(versions.length - i)}` : label));
+  return labels.map((when, i) => ({ when, place: shared.has(when) ? versions.length - i : null }));
 }
 
 /** The labels that more than one version has. */

@@ -14,19 +14,23 @@ import { explainer } from '@/lib/core/explain';
 
 const { ui } = explainer('en');
 
-/** A page that loads with `answers`, one call after another: a value, an error, or never. */
-function Page({ answers }: { answers: Array<'never' | 'fail' | string> }) {
+/** One answer of the page's background: a value now, an error now, never, or a value after `ms`. */
+type Answer = 'never' | 'fail' | string | { late: string; ms: number };
+
+/** A page that loads with `answers`, one call after another. */
+function Page({ answers }: { answers: Answer[] }) {
   const load = useCallback(() => {
     const next = answers.shift() ?? 'never';
     if (next === 'never') return new Promise<string>(() => {});
     if (next === 'fail') return Promise.reject(new Error('No answer to "getTabState"'));
+    if (typeof next === 'object') return new Promise<string>((resolve) => setTimeout(() => resolve(next.late), next.ms));
     return Promise.resolve(next);
   }, [answers]);
   const [state, reload] = useLoader(load);
   return state.status === 'ready' ? <p>{state.value}</p> : <LoadState state={state} failed={ui.loadFailed.settings} onRetry={reload} />;
 }
 
-async function mounted(answers: Array<'never' | 'fail' | string>) {
+async function mounted(answers: Answer[]) {
   const host = document.createElement('div');
   document.body.append(host);
   const root = createRoot(host);
@@ -41,6 +45,7 @@ async function mounted(answers: Array<'never' | 'fail' | string>) {
 }
 
 const tryAgain = (host: HTMLElement) => [...host.querySelectorAll('button')].find((b) => b.textContent === ui.common.tryAgain) ?? null;
+const wait = (ms: number) => act(async () => vi.advanceTimersByTime(ms));
 
 afterEach(() => {
   vi.useRealTimers();
@@ -52,17 +57,47 @@ describe('a page waiting on the background', () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     const host = await mounted(['never', 'Watched sites: 3']);
     expect(host.textContent).toContain(ui.common.loading);
-    await act(async () => vi.advanceTimersByTime(SLOW_AFTER_MS - 100));
+    await wait(SLOW_AFTER_MS - 100);
     expect(host.textContent).not.toContain(ui.common.stillLoading);
     expect(tryAgain(host)).toBeNull();
-    await act(async () => vi.advanceTimersByTime(200));
+    await wait(200);
     expect(host.textContent).toContain(ui.common.stillLoading);
+    // The button is not in the live region: it is not read out with the words.
+    expect(host.querySelector('[role="status"] button')).toBeNull();
     await act(async () => tryAgain(host)!.click());
     expect(host.textContent).toBe('Watched sites: 3');
   });
 
-  it('offers "Try again" after an error, shows "Loading…" while it asks, then the answer', async () => {
-    const answers: Array<'never' | 'fail' | string> = ['fail'];
+  it('shows the first request\'s answer when it comes after "Try again", and counts the wait again from the retry', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const host = await mounted([{ late: 'Watched sites: 7', ms: 15_000 }, 'never']);
+    await wait(SLOW_AFTER_MS + 100);
+    const button = tryAgain(host)!;
+    button.focus();
+    await act(async () => button.click());
+    // A fresh wait: the words go, the button stays where it was, busy, with the focus.
+    expect(host.textContent).not.toContain(ui.common.stillLoading);
+    expect(tryAgain(host)).toBe(button);
+    expect(button.getAttribute('aria-disabled')).toBe('true');
+    expect(document.activeElement).toBe(button);
+    await wait(5_000);
+    expect(host.textContent).toBe('Watched sites: 7');
+  });
+
+  it('says so again when the retry does not answer either', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const host = await mounted(['never', 'never']);
+    await wait(SLOW_AFTER_MS + 100);
+    await act(async () => tryAgain(host)!.click());
+    await wait(SLOW_AFTER_MS - 200);
+    expect(host.textContent).not.toContain(ui.common.stillLoading);
+    await wait(400);
+    expect(host.textContent).toContain(ui.common.stillLoading);
+    expect(tryAgain(host)!.getAttribute('aria-disabled')).toBe('false');
+  });
+
+  it('offers "Try again" after an error, then shows the answer', async () => {
+    const answers: Answer[] = ['fail'];
     const host = await mounted(answers);
     expect(host.querySelector('[role="alert"]')?.textContent).toContain('No answer to "getTabState"');
     answers.push('Watched sites: 1');
@@ -70,12 +105,15 @@ describe('a page waiting on the background', () => {
     expect(host.textContent).toBe('Watched sites: 1');
   });
 
-  it('shows "Loading…" again while a retry after an error is under way, not the old error', async () => {
-    const answers: Array<'never' | 'fail' | string> = ['fail'];
+  it('shows "Loading…" while a retry after an error is under way, not the old error, and keeps the focus on the button', async () => {
+    const answers: Answer[] = ['fail'];
     const host = await mounted(answers);
     answers.push('never');
-    await act(async () => tryAgain(host)!.click());
+    const button = tryAgain(host)!;
+    button.focus();
+    await act(async () => button.click());
     expect(host.textContent).toContain(ui.common.loading);
     expect(host.querySelector('[role="alert"]')).toBeNull();
+    expect(document.activeElement).toBe(button);
   });
 });

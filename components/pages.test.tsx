@@ -411,6 +411,11 @@ describe('the history timeline', () => {
       expect(labels).toHaveLength(2);
       expect(new Set(labels).size).toBe(2);
     }
+    // The place is told after the sentence, whose word order is the language's: German puts its verb last.
+    const sameSecond: HistoryView['policies'][number] = { ...history, versions: [history.versions[2]!, { ...history.versions[2]!, versionId: 'v4' }] };
+    const html = renderToString(<WordsProvider locale="de"><HistoryTimeline now={NOW} policy={sameSecond} selected={[]} onToggle={() => {}} chain={chain({})} /></WordsProvider>);
+    const labels = [...html.matchAll(/<label[^>]*>(.*?)<\/label>/g)].map((m) => readable(m[1] ?? ''));
+    expect(labels.map((l) => l.replace(/^.* gesehen/, 'gesehen'))).toEqual(['gesehen · Version 2', 'gesehen · Version 1']);
   });
 });
 
@@ -611,11 +616,9 @@ describe('the popup on a watched site whose checks do not run as they should', (
     expect(text(render({ watchJoined: true, checks: { paused: false, failed: null } }))).toContain(en.popup.watchJoined);
   });
 
-  it('says the last check failed, why, and how many times in a row', () => {
-    const html = text(render({ checks: { paused: false, failed: { code: { code: 'http-error', n: 503 }, reason: 'HTTP 503', attempts: 3 } } }));
-    expect(html).toContain('The last background check of this policy failed (3 attempts in a row): the server answered HTTP 503.');
-    // An entry written before codes: its English reason.
-    expect(text(render({ checks: { paused: false, failed: { code: null, reason: 'connection refused', attempts: 1 } } }))).toContain('failed: connection refused.');
+  it('says the last check failed, how many times in a row, and where to read why', () => {
+    expect(text(render({ checks: { paused: false, failed: { attempts: 3 } } }))).toContain('The last background check of this policy failed (3 attempts in a row). The settings page says why, and what you can do.');
+    expect(text(render({ checks: { paused: false, failed: { attempts: 1 } } }))).toContain('The last background check of this policy failed. The settings page');
   });
 
   it('says nothing of checks that run', () => {

@@ -57,7 +57,7 @@ export function createPopup(deps: PopupDeps): Pick<Handlers, 'getTabState' | 'ma
       const checks = entry
         ? {
             paused: (await getSettings()).paused,
-            failed: entry.status === 'failed' ? { code: entry.failureCode, reason: entry.failure, attempts: entry.failures } : null,
+            failed: entry.status === 'failed' ? { attempts: entry.failures } : null,
           }
         : null;
       return { tabId, url, site, watched, watchedSince: entry?.addedAt ?? null, watchJoined, checks, policies, storageProblem: await deps.history.storageProblem() };

@@ -82,14 +82,9 @@ export const TabState = z.object({
   watchJoined: z.boolean(),
   /**
    * How the watched site's background checks stand (null when it is not watched): paused in the settings,
-   * or failing (the last check failed: its reason as a code, else in English, and how many in a row).
+   * or failing (the last check failed, `attempts` in a row; the options page says why).
    */
-  checks: z
-    .object({
-      paused: z.boolean(),
-      failed: z.object({ code: CheckFailure.nullable(), reason: z.string().nullable(), attempts: z.number().int().nonnegative() }).nullable(),
-    })
-    .nullable(),
+  checks: z.object({ paused: z.boolean(), failed: z.object({ attempts: z.number().int().nonnegative() }).nullable() }).nullable(),
   policies: z.array(PolicyView),
   /** A storage problem the user must hear about (full disk, corrupt records set aside). */
   storageProblem: StorageProblem.nullable(),

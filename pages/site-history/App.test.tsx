@@ -27,12 +27,15 @@ const SAME: ChangeAnalysis = { schemaVersion: 2, counts: { major: 0, minor: 0, g
 let view = VIEW;
 
 const compared: Array<{ olderId: string; newerId: string }> = [];
+/** How many of the next comparisons fail (the background's worker stopped mid-request). */
+let failingComparisons = 0;
 vi.mock('@/utils/send', () => ({
   sendMessage: vi.fn(async (type: string, data: { olderId: string; newerId: string }): Promise<unknown> => {
     if (type === 'getHistory') return view;
     if (type === 'verifySite') return [];
     if (type === 'compareVersions') {
       compared.push(data);
+      if (failingComparisons > 0 && failingComparisons--) throw new Error('No answer to "compareVersions"');
       const at = (id: string) => view.policies[0]!.versions.find((v) => v.versionId === id)!.firstSeen;
       return { older: { versionId: data.olderId, firstSeen: at(data.olderId), document: document_ }, newer: { versionId: data.newerId, firstSeen: at(data.newerId), document: document_ }, analysis: SAME } satisfies Comparison;
     }
@@ -60,6 +63,7 @@ const checked = (host: HTMLElement) => [...host.querySelectorAll<HTMLInputElemen
 
 afterEach(() => {
   compared.length = 0;
+  failingComparisons = 0;
   view = VIEW;
   document.body.replaceChildren();
 });
@@ -81,6 +85,20 @@ describe('the history page opened on a version', () => {
     expect(alerts(host)).toEqual([ui.history.versionGone(true)]);
     // Right under the page's heading, before the timeline and the comparison.
     expect(host.querySelector('h1')?.nextElementSibling?.textContent).toBe(ui.history.versionGone(true));
+    expect(host.querySelector('.comparison h2')).not.toBeNull();
+    await unmount();
+  });
+
+  it('a comparison that failed is asked again with Try again, and then shown', async () => {
+    failingComparisons = 1;
+    const { host, unmount } = await opened('?site=example.com&version=p2');
+    expect(alerts(host).join(' ')).toContain('No answer to "compareVersions"');
+    expect(host.querySelector('.comparison h2')).toBeNull();
+    const retry = [...host.querySelectorAll('button')].find((b) => b.textContent === explainer('en').ui.common.tryAgain)!;
+    await act(async () => retry.click());
+    for (let i = 0; i < 3; i++) await act(async () => new Promise((r) => setTimeout(r, 0)));
+    expect(compared).toEqual([{ olderId: 'p1', newerId: 'p2' }, { olderId: 'p1', newerId: 'p2' }]);
+    expect(alerts(host)).toEqual([]);
     expect(host.querySelector('.comparison h2')).not.toBeNull();
     await unmount();
   });

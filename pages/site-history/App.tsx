@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { sendMessage } from '@/utils/send';
 import { quoteParts } from '@/lib/core/page/locate';
 import { receiveText } from '../transfer';
@@ -73,22 +73,33 @@ export function App() {
   // Until the reader picks, the latest change stands in for a linked version no longer stored: said first.
   const linkedGone = view !== null && picked === null && focusGone(view, focusVersion);
 
+  // Requests are numbered: an answer is shown while its pair is the one shown, unless a later request's
+  // answer is shown already. "Try again" abandons nothing: a busy background's late answer is still shown.
+  const shownPair = useRef('');
+  const sentCompare = useRef(0);
+  const shownCompare = useRef(0);
   useEffect(() => {
+    shownPair.current = key;
     if (!pair) return;
-    let live = true;
+    const request = ++sentCompare.current;
     const done = (result: Loaded<Comparison>) => {
-      if (live) setCompared({ key, result });
+      if (shownPair.current !== key || request < shownCompare.current) return;
+      shownCompare.current = request;
+      setCompared({ key, result });
     };
     sendMessage('compareVersions', pair).then(
       (value) => done({ status: 'ready', value, at: Date.now() }),
       (err: unknown) => done({ status: 'error', error: err }),
     );
-    return () => {
-      live = false;
-    };
     // `pair` is rebuilt every render; `key` names it.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key, compareRound]);
+  useEffect(
+    () => () => {
+      shownPair.current = '';
+    },
+    [],
+  );
 
   if (!site) {
     return (
@@ -177,6 +188,7 @@ export function App() {
             {pair && comparison.status !== 'ready' && (
               <div className="comparison">
                 <LoadState
+                  key={key}
                   state={comparison}
                   failed={ui.loadFailed.comparison}
                   onRetry={() => {

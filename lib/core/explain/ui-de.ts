@@ -81,8 +81,8 @@ function build(locale: string): UiWords {
       watchJoinedPaused:
         'Clausewatch hat diese Website zu Ihren beobachteten Websites hinzugefügt, aber die Prüfungen im Hintergrund sind in den Einstellungen angehalten: Bis Sie sie wieder einschalten, wird diese Richtlinie nur geprüft, wenn Sie sie besuchen.',
       checksPaused: 'Die Prüfungen im Hintergrund sind in den Einstellungen angehalten: Diese Richtlinie wird nur geprüft, wenn Sie sie besuchen.',
-      checkFailed: (reason, attempts) =>
-        `Die letzte Prüfung dieser Richtlinie im Hintergrund ist fehlgeschlagen${attempts > 1 ? ` (${count(attempts, 'Versuch', 'Versuche')} in Folge)` : ''}: ${reason}. Clausewatch versucht es erneut; die Einstellungen zeigen alle beobachteten Websites.`,
+      checkFailed: (attempts) =>
+        `Die letzte Prüfung dieser Richtlinie im Hintergrund ist fehlgeschlagen${attempts > 1 ? ` (${count(attempts, 'Versuch', 'Versuche')} in Folge)` : ''}. Die Einstellungen zeigen, warum, und was Sie tun können.`,
       stopWatching: 'Nicht mehr beobachten',
       notWatched: 'Nicht beobachtet: Clausewatch prüft diese Richtlinie nur, wenn Sie sie besuchen.',
       watchSite: 'Diese Website beobachten',

@@ -77,8 +77,8 @@ function build(locale: string): UiWords {
       watchJoinedPaused:
         'Clausewatch added this site to your watched sites, but background checks are paused in the settings: until you turn them back on, this policy is checked only when you visit it.',
       checksPaused: 'Background checks are paused in the settings: this policy is checked only when you visit it.',
-      checkFailed: (reason, attempts) =>
-        `The last background check of this policy failed${attempts > 1 ? ` (${count(attempts, 'attempt', 'attempts')} in a row)` : ''}: ${reason}. Clausewatch will try again; the settings page lists every watched site.`,
+      checkFailed: (attempts) =>
+        `The last background check of this policy failed${attempts > 1 ? ` (${count(attempts, 'attempt', 'attempts')} in a row)` : ''}. The settings page says why, and what you can do.`,
       stopWatching: 'Stop watching',
       notWatched: 'Not watched: Clausewatch only checks this policy when you visit it.',
       watchSite: 'Watch this site',

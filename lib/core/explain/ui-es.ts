@@ -79,8 +79,8 @@ function build(locale: string): UiWords {
       watchJoinedPaused:
         'Clausewatch añadió este sitio a sus sitios vigilados, pero las comprobaciones en segundo plano están en pausa en la configuración: hasta que las reactive, esta política solo se comprueba cuando usted la visita.',
       checksPaused: 'Las comprobaciones en segundo plano están en pausa en la configuración: esta política solo se comprueba cuando usted la visita.',
-      checkFailed: (reason, attempts) =>
-        `La última comprobación en segundo plano de esta política falló${attempts > 1 ? ` (${count(attempts, 'intento', 'intentos')} ${pick(attempts, 'seguido', 'seguidos')})` : ''}: ${reason}. Clausewatch lo volverá a intentar; la página de configuración muestra todos los sitios vigilados.`,
+      checkFailed: (attempts) =>
+        `La última comprobación en segundo plano de esta política falló${attempts > 1 ? ` (${count(attempts, 'intento', 'intentos')} ${pick(attempts, 'seguido', 'seguidos')})` : ''}. La página de configuración indica por qué y qué puede hacer.`,
       stopWatching: 'Dejar de vigilar',
       notWatched: 'No vigilada: Clausewatch solo comprueba esta política cuando usted la visita.',
       watchSite: 'Vigilar este sitio',

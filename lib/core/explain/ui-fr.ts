@@ -81,8 +81,8 @@ function build(locale: string): UiWords {
         'Clausewatch vérifie désormais aussi cette politique en arrière-plan, environ une fois par jour et sans cookies, et vous prévient quand elle change.',
       watchJoinedPaused: `Clausewatch a ajouté ce site à vos sites surveillés, mais les vérifications en arrière-plan sont suspendues dans les paramètres${C} tant que vous ne les réactivez pas, cette politique n’est vérifiée que lorsque vous la consultez.`,
       checksPaused: `Les vérifications en arrière-plan sont suspendues dans les paramètres${C} cette politique n’est vérifiée que lorsque vous la consultez.`,
-      checkFailed: (reason, attempts) =>
-        `La dernière vérification en arrière-plan de cette politique a échoué${attempts > 1 ? ` (${count(attempts, 'tentative', 'tentatives')} d’affilée)` : ''}${C} ${reason}. Clausewatch réessaiera${S} la page des paramètres liste tous les sites surveillés.`,
+      checkFailed: (attempts) =>
+        `La dernière vérification en arrière-plan de cette politique a échoué${attempts > 1 ? ` (${count(attempts, 'tentative', 'tentatives')} d’affilée)` : ''}. La page des paramètres indique pourquoi, et ce que vous pouvez faire.`,
       stopWatching: 'Ne plus surveiller',
       notWatched: `Non surveillée${C} Clausewatch ne vérifie cette politique que lorsque vous la consultez.`,
       watchSite: 'Surveiller ce site',

@@ -29,7 +29,7 @@ const SAMPLES: Record<string, unknown[][]> = {
   'popup.latestSeen': [['2026-11-02']],
   'popup.statedUpdate': [['2026-11-02']],
   'popup.watching': [['example.com']],
-  'popup.checkFailed': [['the server answered HTTP 503', 1], ['the server answered HTTP 503', 3]],
+  'popup.checkFailed': [[1], [3]],
   'popup.stoppedWatching': [['example.com']],
   'analysis.morePassages': [[1], [2], [1_000_000]],
   'analysis.section': [['Sharing › Partners']],

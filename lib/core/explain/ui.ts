@@ -84,8 +84,11 @@ export interface UiWords {
     watchJoinedPaused: string;
     /** A watched site while background checks are paused in the settings. */
     checksPaused: string;
-    /** A watched site whose last background check failed: why (ui.failure, or the English reason), and how many in a row. */
-    checkFailed(reason: string, attempts: number): string;
+    /**
+     * A watched site whose last background check failed, and how many in a row. The reason is the options
+     * page's: its words were written for that page (they name its buttons), so the popup points there.
+     */
+    checkFailed(attempts: number): string;
     stopWatching: string;
     notWatched: string;
     watchSite: string;
