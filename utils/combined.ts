@@ -9,6 +9,7 @@ import type { ChangeAnalysis, Counts, Finding, Severity } from '@/lib/core/schem
 import { versionOrder } from '@/lib/core/version-order';
 import type { PolicyStore, StoredVersion } from '@/lib/history';
 import { nextTask } from './history';
+import type { AnalysisCache } from './analysis-cache';
 
 export interface PendingPair {
   baselineVersionId: string;
@@ -19,12 +20,15 @@ export interface PendingPair {
 
 export type CombinedChange = (store: PolicyStore, pair: PendingPair, latest?: StoredVersion) => Promise<ChangeAnalysis | null>;
 
-export function createCombinedChange(): CombinedChange {
+/** With `kept` (./analysis-cache.ts), analyses outlive the worker: one that starts again does not redo them. */
+export function createCombinedChange(kept?: AnalysisCache): CombinedChange {
   // Analyses done and under way, by their pair of texts: a refresh of every tab asks for the same pair
   // many times at once, and it is analysed once.
   const cache = new Map<string, Promise<ChangeAnalysis | null>>();
   /** The change, and whether it may be kept for the pair of texts. */
   const analyse = async (store: PolicyStore, pair: PendingPair, latest?: StoredVersion): Promise<{ analysis: ChangeAnalysis | null; keep: boolean }> => {
+    const remembered = kept ? await kept.get(pair.textKey) : null;
+    if (remembered) return { analysis: remembered, keep: true };
     const [baseline, last] = await Promise.all([store.getVersion(pair.baselineVersionId), latest ?? store.getVersion(pair.latestVersionId)]);
     // Without the baseline (pruned meanwhile), the latest version's own analysis is the best there is.
     if (!baseline || !last) return { analysis: last?.analysis ?? null, keep: false };
@@ -36,6 +40,7 @@ export function createCombinedChange(): CombinedChange {
     // it shows each step, so a step undone later still shows.
     if (baseline.extractorVersion !== last.extractorVersion) return { analysis: await ownAnalyses(store, baseline, last), keep: false };
     const analysis = await analyzeChangeYielding(baseline.document, last.document, nextTask);
+    if (analysis && kept) await kept.set(pair.textKey, analysis);
     return { analysis, keep: analysis !== null };
   };
   return (store, pair, latest) => {

@@ -21,6 +21,7 @@ import { showOnPage } from './show-on-page';
 import { createPolicyStates } from './tab-state';
 import { createTransfer } from './transfer';
 import { createWatchList } from './watchlist';
+import { sessionAnalysisCache } from './analysis-cache';
 
 export interface FeatureDeps {
   /** The IndexedDB factory (the extension's `indexedDB`; fake-indexeddb's in tests). */
@@ -43,7 +44,7 @@ export function createFeatures(deps: FeatureDeps) {
     return result.outcome === 'policy' ? { ok: true, document: result.document } : { ok: false, reason: result.reason };
   };
   const history = createHistory({ idb: deps.idb, extract });
-  const combined = createCombinedChange();
+  const combined = createCombinedChange(sessionAnalysisCache());
   const policyStates = createPolicyStates(combined);
   const badges = createBadges({ store: history.store, siteOf: history.siteOf, language, combined });
   const notifications = createNotifications(language);
