@@ -11,7 +11,7 @@ import type { Page } from 'puppeteer-core';
 import { runVerify } from '../../cli/verify';
 import { demoPage } from './fixtures';
 import { startServer, waitFor, type FixtureServer } from './harness';
-import { launchFirefox, outcomes, type FirefoxExtension } from './firefox';
+import { launchFirefox, outcomes, until, type FirefoxExtension } from './firefox';
 
 describe('the evidence record in Firefox', () => {
   let ext: FirefoxExtension;
@@ -44,7 +44,7 @@ describe('the evidence record in Firefox', () => {
     await visit(/: changed /);
 
     const history = await ext.openPage('site-history.html?site=127.0.0.1');
-    await history.waitForFunction(() => /^Record verifies: 3 entries in its hash chain, 3 saved pages kept\./.test(document.querySelector('.record-status')?.textContent ?? ''), { timeout: 15_000 });
+    await until(history, () => /^Record verifies: 3 entries in its hash chain, 3 saved pages kept\./.test(document.querySelector('.record-status')?.textContent ?? ''), null, 'the record verified');
 
     // The export the button makes, asked for from one of our pages as the button does.
     const reply = await ext.agent.evaluate(async () => {

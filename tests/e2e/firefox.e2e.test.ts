@@ -10,7 +10,7 @@ import type { Page } from 'puppeteer-core';
 import { demoPage } from './fixtures';
 import { policyRoute } from './layouts';
 import { startServer, waitFor, type FixtureServer } from './harness';
-import { badgeOf, fireRecheckAlarm, launchFirefox, outcomes, screenshotFirefox, tabIdOf, watches, type FirefoxExtension } from './firefox';
+import { badgeOf, fireRecheckAlarm, launchFirefox, outcomes, screenshotFirefox, setViewport, tabIdOf, until, untilSelector, watches, type FirefoxExtension } from './firefox';
 
 describe('in Firefox', () => {
   let ext: FirefoxExtension;
@@ -59,8 +59,8 @@ describe('in Firefox', () => {
     expect(badge.title).toMatch(/2 major changes/);
 
     const popup = await ext.openPage(`popup.html?tabId=${tabId}`);
-    await popup.setViewport({ width: 400, height: 600 });
-    await popup.waitForSelector('article.finding.sev-major');
+    await setViewport(popup, { width: 400, height: 600 });
+    await untilSelector(popup, 'article.finding.sev-major');
     const major = await popup.$$eval('article.finding.sev-major', (els) => els.map((e) => e.textContent ?? ''));
     expect(major).toHaveLength(2);
     expect(major.find((t) => /AI/.test(t))).toContain('To train and improve our artificial intelligence models');
@@ -85,7 +85,7 @@ describe('in Firefox', () => {
     expect(failed.failure).toMatch(/HTTP 500/);
     // A fresh options page (WebDriver BiDi will not reload one of ours either) shows the failure.
     const options = await ext.openPage('options.html');
-    await options.waitForFunction(() => /HTTP 500/.test(document.querySelector('table')?.textContent ?? ''));
+    await until(options, () => /HTTP 500/.test(document.querySelector('table')?.textContent ?? ''), null, 'the failed check');
     await screenshotFirefox(options, 'firefox-options-failed');
   });
 
@@ -98,7 +98,7 @@ describe('in Firefox', () => {
     const failed = await waitFor(async () => (await watches(ext)).find((w) => (w.lastCheck ?? 0) > lastCheck && w.status === 'failed'), 'the refused check', 30_000);
     expect(failed.failureCode).toEqual({ code: 'attributes-in-tag', n: 5_000, m: 1_000 });
     const options = await ext.openPage('options.html');
-    await options.waitForFunction(() => /a tag with 5,000 attributes/.test(document.querySelector('table')?.textContent ?? ''));
+    await until(options, () => /a tag with 5,000 attributes/.test(document.querySelector('table')?.textContent ?? ''), null, 'the refusal');
   });
 
   it('does not follow a redirect the event page cannot see, and requests nothing on the other host', async () => {

@@ -2,11 +2,12 @@
  * End-to-end harness for Firefox: Debian's firefox-esr driven over WebDriver BiDi (puppeteer-core), the
  * Firefox build installed as a temporary add-on, and a way into its pages.
  *
- * WebDriver BiDi will not navigate a tab to a `moz-extension://` page, and an add-on's background page is
- * not one of its browsing contexts. So Firefox is started with `--remote-allow-system-access` and the
- * harness opens the extension's pages from the browser window's own (privileged) scope, as the add-ons
- * manager would; everything else, visiting pages and reading ours, goes through ordinary tabs. The
- * add-on's internal UUID is fixed by a preference, so its pages have a known address.
+ * The add-on's internal UUID is fixed by a preference, so its pages have a known address. Debian has shipped
+ * two Firefox ESRs that differ here: 153 will not navigate a tab to a `moz-extension://` page but offers the
+ * browser window's privileged scope (with `--remote-allow-system-access`), from which the harness opens them
+ * as the add-ons manager would; 140.12 has no such scope and allows the navigation (openAddonTab).
+ * An add-on's background page is not one of its browsing contexts: the harness reads the add-on's state
+ * through one of its pages, kept open (`agent`).
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -49,6 +50,29 @@ function bidi(browser: Browser): BidiConnection {
 }
 
 /**
+ * Opens `url` (one of the add-on's pages) in a new tab: from the browser window's privileged scope where
+ * BiDi offers it (Firefox 153 ESR, which will not navigate a tab to a `moz-extension://` page), else by
+ * navigating a tab over BiDi (Firefox ESR 140.12, which has no such scope and allows the navigation).
+ */
+async function openAddonTab(browser: Browser, url: string): Promise<void> {
+  const { result } = await bidi(browser).send('browsingContext.getTree', { 'moz:scope': 'chrome' });
+  const windows = (result as { contexts: Array<{ context: string; url: string }> }).contexts;
+  const window = windows.find((c) => c.url.startsWith('chrome://'));
+  if (window) {
+    await bidi(browser).send('script.evaluate', {
+      expression: `gBrowser.selectedTab = gBrowser.addTab(${JSON.stringify(url)}, { triggeringPrincipal: Services.scriptSecurityManager.getSystemPrincipal() })`,
+      target: { context: window.context },
+      awaitPromise: false,
+    });
+    return;
+  }
+  const tab = await browser.newPage();
+  // The navigation's own promise may end with "frame detached": the page loads in the add-on's process,
+  // and the caller finds it by its address.
+  void tab.goto(url).catch(() => {});
+}
+
+/**
  * Launches Firefox with the add-on installed. `prefs` are added to the profile (the network audit sends
  * every request through its recording proxy this way).
  */
@@ -60,6 +84,7 @@ export async function launchFirefox(options: { prefs?: Record<string, string | n
     browser: 'firefox',
     executablePath: FIREFOX,
     headless: true,
+    // Firefox 153 ESR's privileged scope, where the harness opens the add-on's pages (openAddonTab).
     args: ['--remote-allow-system-access'],
     extraPrefsFirefox: {
       'extensions.webextensions.uuids': JSON.stringify({ [ADDON_ID]: UUID }),
@@ -67,6 +92,9 @@ export async function launchFirefox(options: { prefs?: Record<string, string | n
       'app.update.enabled': false,
       'datareporting.policy.dataSubmissionEnabled': false,
       'network.prefetch-next': false,
+      // Nor to ask whether the network is a captive portal (Firefox ESR 140.12 asks detectportal.firefox.com).
+      'network.captive-portal-service.enabled': false,
+      'network.connectivity-service.enabled': false,
       ...options.prefs,
     },
   });
@@ -77,21 +105,13 @@ export async function launchFirefox(options: { prefs?: Record<string, string | n
     const openPage = async (path: string): Promise<Page> => {
       const url = `moz-extension://${UUID}/${path}`;
       const before = new Set(await browser.pages());
-      const { result } = await bidi(browser).send('browsingContext.getTree', { 'moz:scope': 'chrome' });
-      const window = (result as { contexts: Array<{ context: string }> }).contexts[0]?.context;
-      if (!window) throw new Error('no browser window');
-      await bidi(browser).send('script.evaluate', {
-        expression: `gBrowser.selectedTab = gBrowser.addTab(${JSON.stringify(url)}, { triggeringPrincipal: Services.scriptSecurityManager.getSystemPrincipal() })`,
-        target: { context: window },
-        awaitPromise: false,
-      });
+      await openAddonTab(browser, url);
       const deadline = Date.now() + 15_000;
       while (Date.now() < deadline) {
         for (const page of await browser.pages()) {
-          if (!before.has(page) && (await hrefOf(page)) === url) {
-            await page.waitForFunction(() => document.readyState === 'complete');
-            return page;
-          }
+          // Read, not waited for (puppeteer's waitForFunction does not run in an add-on's page); a page object
+          // whose frame the switch of process detached reads nothing, and the next look finds the live one.
+          if (!before.has(page) && (await hrefOf(page)) === url && (await page.evaluate(() => document.readyState).catch(() => '')) === 'complete') return page;
         }
         await new Promise((r) => setTimeout(r, 100));
       }
@@ -135,4 +155,32 @@ export async function watches(ext: FirefoxExtension): Promise<WatchEntryView[]> 
 /** Makes every watched site due and fires the re-check alarm now, as the Chromium suite does. */
 export async function fireRecheckAlarm(ext: FirefoxExtension): Promise<void> {
   await ext.agent.evaluate(fireRecheckNow, RECHECK_ALARM);
+}
+
+/**
+ * Waits until `test(arg)` holds in `page`, read again every 100 ms. Puppeteer's waitForFunction and
+ * waitForSelector compile their polling code with Function(), which an add-on page's content security
+ * policy refuses (Firefox ESR 140.12); evaluate does not.
+ */
+export async function until<A>(page: Page, test: (arg: A) => boolean, arg: A, what: string, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await page.evaluate(test as (a: unknown) => boolean, arg as unknown).catch(() => false))) {
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** Waits until `selector` matches in `page` (see `until`). */
+export function untilSelector(page: Page, selector: string, timeoutMs?: number): Promise<void> {
+  return until(page, (s) => document.querySelector(s) !== null, selector, selector, timeoutMs);
+}
+
+/**
+ * Sets a page's viewport. Puppeteer sends the screen orientation with it, a command Firefox ESR 140.12
+ * does not know; the viewport itself is set by the other command, sent at the same time.
+ */
+export async function setViewport(page: Page, viewport: { width: number; height: number }): Promise<void> {
+  await page.setViewport(viewport).catch((error: unknown) => {
+    if (!String(error).includes('setScreenOrientationOverride')) throw error;
+  });
 }

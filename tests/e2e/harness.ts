@@ -137,10 +137,14 @@ export async function inWorker<A, R>(ext: Extension, fn: (arg: A) => R | Promise
   }
 }
 
-/** The id of the tab showing `page`, found by its URL from the service worker (we hold host permissions). */
+/**
+ * The id of the tab showing `page`: a web page's found by its URL from the service worker (we hold host
+ * permissions for those); an extension page's asked of the page itself, since without the "tabs" permission
+ * Chromium (150 and later) no longer tells the worker the address of the extension's own pages.
+ */
 export async function tabIdOf(ext: Extension, page: Page): Promise<number> {
   const url = page.url();
-  const id = await inWorker(ext, tabIdForUrl, url);
+  const id = url.startsWith('chrome-extension://') ? await page.evaluate(async () => (await chrome.tabs.getCurrent())?.id ?? null) : await inWorker(ext, tabIdForUrl, url);
   if (id == null) throw new Error(`No tab found for ${url}`);
   return id;
 }

@@ -26,7 +26,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { badgeOf, fireRecheckAlarm, launchExtension, openExtensionPage, openPopup, reportedOutcomes, startServer, tabIdOf, waitFor, watches, type Extension, type FixtureServer, type Route } from './harness';
 import { demoPage } from './fixtures';
-import { launchFirefox, badgeOf as badgeInFirefox, fireRecheckAlarm as fireRecheckInFirefox, outcomes as outcomesInFirefox, tabIdOf as tabIdInFirefox, watches as watchesInFirefox, type FirefoxExtension } from './firefox';
+import { launchFirefox, untilSelector, badgeOf as badgeInFirefox, fireRecheckAlarm as fireRecheckInFirefox, outcomes as outcomesInFirefox, tabIdOf as tabIdInFirefox, watches as watchesInFirefox, type FirefoxExtension } from './firefox';
 import { recordingProxy, type Seen } from './proxy';
 
 /** Chromium's own services (updates, accounts), contacted by the browser itself whatever the extension does. */
@@ -165,11 +165,11 @@ describe('nothing leaves the browser, in Firefox', () => {
 
     // The popup (which puts the site on the watch list), the history page, the options page.
     const popup = await ext.openPage(`popup.html?tabId=${tabId}`);
-    await popup.waitForSelector('article.finding.sev-major');
+    await untilSelector(popup, 'article.finding.sev-major');
     const history = await ext.openPage('site-history.html?site=127.0.0.1');
-    await history.waitForSelector('article.finding');
+    await untilSelector(history, 'article.finding');
     const options = await ext.openPage('options.html');
-    await options.waitForSelector('table');
+    await untilSelector(options, 'table');
     await waitFor(async () => (await watchesInFirefox(ext)).length > 0, 'the site on the watch list');
 
     // A background re-check of the watched policy: a fetch, not a navigation.

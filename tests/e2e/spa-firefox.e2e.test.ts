@@ -1,7 +1,7 @@
 /**
  * Single-page sites in Firefox (the pages of spa-pages.ts, as spa.e2e.test.ts runs them in Chromium):
- * once as Firefox ESR ships (with the Navigation API), and once with the Navigation API switched off, as
- * in Firefox 140-146, which the manifest still allows: there the content script hears an app's pushState
+ * once with the Navigation API (as Firefox ships it from 147, switched on by its preference where Debian's ESR
+ * is older), and once with it switched off, as in Firefox 140-146, which the manifest still allows: there the content script hears an app's pushState
  * only through its poll (utils/address-watch.ts).
  */
 import type { Page } from 'puppeteer-core';
@@ -14,7 +14,8 @@ import { spaRoutes } from './spa-pages';
 const GECKO_ID = 'clausewatch@clausewatch.example';
 
 describe.each<{ name: string; prefs: Record<string, boolean>; navigationApi: boolean }>([
-  { name: 'with the Navigation API', prefs: {}, navigationApi: true },
+  // On by default from Firefox 147 (153 ESR); switched on where the ESR is older (140.12).
+  { name: 'with the Navigation API', prefs: { 'dom.navigation.webidl.enabled': true }, navigationApi: true },
   { name: 'without the Navigation API (Firefox before 147)', prefs: { 'dom.navigation.webidl.enabled': false }, navigationApi: false },
 ])('single-page sites in Firefox, $name', ({ prefs, navigationApi }) => {
   let ext: FirefoxExtension;

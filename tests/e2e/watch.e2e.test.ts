@@ -57,7 +57,10 @@ describe('watched sites', () => {
     await sitePage.goto(`${server.origin}/`);
     await waitFor(async () => (await badgeOf(ext, await tabIdOf(ext, sitePage))).text === '2', 'the badge on the site');
     await options.reload();
-    const elsewhere = await badgeOf(ext, await tabIdOf(ext, options));
+    // The reload resets the tab's badge; the background writes it again when the tab has loaded.
+    const optionsTab = await tabIdOf(ext, options);
+    await waitFor(async () => (await badgeOf(ext, optionsTab)).text === '1', 'the badge on the options tab');
+    const elsewhere = await badgeOf(ext, optionsTab);
     expect(elsewhere.text).toBe('1');
     expect(elsewhere.title).toMatch(/1 watched site has unreviewed/);
     await expect.poll(() => options.locator('table').textContent()).toMatch(/changed/i);
