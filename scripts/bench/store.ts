@@ -10,12 +10,16 @@
  * the absolute times are indicative and the ratios to the baseline overstate the store's overhead.
  * The save is timed without analysis (the change engine's time is its own); the line "save including
  * reading the previous version" is a save that also loads the previous document for `analyze`.
+ *  - the store's opening time, and one site's reads (getSite, listPolicies, verifyChains: what the popup
+ *    and the evidence view ask of one site), on a history of 300 sites against the same on 30 sites,
+ *    measured in the same run (the two take turns, run after run); goal <= 1.5: close to 1 means they do
+ *    not depend on the history's size. Each site has one policy with two versions, the change unreviewed.
  * `--runs=N` sets the number of timed runs (default 25).
  */
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { wrap, type IDBPDatabase } from 'idb';
-import { openDatabase, openPolicyStore, packHistory, STORES } from '../../lib/history';
+import { openDatabase, openPolicyStore, packHistory, STORES, type PolicyStore } from '../../lib/history';
 import { editDocument, fakeAnalysis, makeClock, syntheticPolicy } from '../../lib/history/test-support';
 
 const URL_ = 'https://www.example.com/privacy';
@@ -32,6 +36,54 @@ async function plainDb(factory: IDBFactory): Promise<IDBPDatabase> {
   const request = factory.open('baseline', 1);
   request.onupgradeneeded = () => request.result.createObjectStore('docs');
   return wrap(request) as Promise<IDBPDatabase>;
+}
+
+/** Sites of the larger history whose growth the per-site lines measure; the smaller one has a tenth. */
+const MANY_SITES = 300;
+
+/** A history of `sites` sites, each with one policy of two versions (the change unreviewed), in `factory`. */
+async function sitesHistory(factory: IDBFactory, name: string, sites: number): Promise<void> {
+  const clock = makeClock();
+  const store = await openPolicyStore({ idb: factory, name, clock: clock.fn });
+  for (let s = 0; s < sites; s++) {
+    const url = `https://www.site${s}.example/privacy`;
+    const doc = syntheticPolicy(500, { seed: s + 1 });
+    await store.savePolicyVersion({ url, document: doc, kind: 'privacy-policy' });
+    clock.tick();
+    await store.savePolicyVersion({ url, document: editDocument(doc, 1), kind: 'privacy-policy', analyze: () => fakeAnalysis(1) });
+  }
+  store.close();
+}
+
+/** One site's reads, as the popup and the evidence view make them. */
+async function readOneSite(store: PolicyStore, site: string): Promise<void> {
+  const [summary, policies, chains] = [await store.getSite(site), await store.listPolicies(site), await store.verifyChains(site)];
+  if (!summary || policies.length !== 1 || chains.length !== 1 || !chains[0]!.ok) throw new Error(`the reads of ${site} did not find its policy`);
+}
+
+/** Median opening time and one site's reads, on histories of MANY_SITES sites and a tenth of them. */
+async function perSiteLines(runs: number): Promise<void> {
+  const cases = [MANY_SITES, MANY_SITES / 10].map((sites) => ({ sites, factory: new IDBFactory(), name: `sites-${sites}`, open: [] as number[], read: [] as number[] }));
+  for (const c of cases) await sitesHistory(c.factory, c.name, c.sites);
+  // The two histories take turns, run after run, so a busy moment of the machine falls on both alike.
+  for (let i = 0; i < runs; i++) {
+    for (const c of cases) {
+      const start = performance.now();
+      const store = await openPolicyStore({ idb: c.factory, name: c.name });
+      c.open.push(performance.now() - start);
+      // The site in the middle of the history, as the popup asks on any tab.
+      const site = `site${Math.floor(c.sites / 2)}.example`;
+      const read = performance.now();
+      await readOneSite(store, site);
+      c.read.push(performance.now() - read);
+      store.close();
+    }
+  }
+  const [many, few] = cases.map((c) => ({ sites: c.sites, open: median(c.open), read: median(c.read) }));
+  const line = (name: string, a: number, b: number, what: string) =>
+    console.log(`target ${name}: ${fmt(a / b)} (goal <= 1.5: close to 1 means ${what} does not depend on the history's size; ${many!.sites} sites ${fmt(a)} ms; baseline ${few!.sites} sites ${fmt(b)} ms; ratio ${fmt(a / b)})`);
+  line(`store_open_ratio_${many!.sites}_to_${few!.sites}_sites`, many!.open, few!.open, 'opening the store');
+  line(`store_site_reads_ratio_${many!.sites}_to_${few!.sites}_sites`, many!.read, few!.read, 'reading one site (getSite, listPolicies, verifyChains)');
 }
 
 export async function run(args: string[]): Promise<number> {
@@ -85,7 +137,8 @@ export async function run(args: string[]): Promise<number> {
     const loadTimes: number[] = [];
     let policyId = '';
     for (let i = 1; i <= runs * 2; i++) {
-      clock.tick();
+      // A day apart: one site records at most MAX_CHANGES_PER_SITE_PER_DAY changes in 24 hours.
+      clock.tick(86_400_000);
       doc = editDocument(doc, i);
       const analyzed = i > runs;
       const start = performance.now();
@@ -136,5 +189,8 @@ export async function run(args: string[]): Promise<number> {
     console.log(`target store_save_ms_10k_words: ${fmt(save)} (goal < 20)`);
     console.log(`target store_load_latest_two_ms_10k_words: ${fmt(load)} (goal < 20)`);
   }
+
+  // --- Per site: opening the store and one site's reads, 300 sites against 30 ---------------------------
+  await perSiteLines(runs);
   return 0;
 }
