@@ -11,7 +11,7 @@ import { versionOrder } from '../core/version-order';
 import { STORES } from './db';
 import type { Bad } from './records';
 import { VersionRecord } from './schema';
-import { begin, putChecked, type StoreContext } from './context';
+import { begin, oweSummaries, putChecked, type StoreContext } from './context';
 import { failedWrite, quarantine, reading } from './quarantine';
 import { assemble, policyVersions, siteOfPolicy, toStored } from './versions';
 import { INDEX_STORES, readIndex } from './read';
@@ -73,15 +73,18 @@ export async function analyzeMissing(ctx: StoreContext, analyze: AnalyzeFn, limi
       continue;
     }
     const bad: Bad[] = [];
-    const tx = begin(ctx, [STORES.versions, STORES.policies], 'readwrite', 'store the analysis of a change');
+    const tx = begin(ctx, [STORES.versions, STORES.policies, STORES.summaryOwed], 'readwrite', 'store the analysis of a change');
     try {
       const list = await policyVersions(tx, version.policyId, bad);
       const at = list.findIndex((v) => v.versionId === version.versionId);
       const now = list[at];
       if (now && now.analysis === null && list[at - 1]?.versionId === previous.versionId) {
-        await putChecked(tx, STORES.versions, { ...now, analysis });
+        const writes: Promise<unknown>[] = [putChecked(tx, STORES.versions, { ...now, analysis })];
         const site = await siteOfPolicy(tx, version.policyId);
         if (site !== undefined) sites.add(site);
+        // Owed until the refresh after this call (store.ts): every site's when the policy's record does not say which.
+        oweSummaries(tx, [site], writes);
+        await Promise.all(writes);
         analysed++;
       }
       await tx.done;

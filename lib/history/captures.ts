@@ -12,7 +12,7 @@ import { INDEX_VERSION_BY_CHECKED, STORES } from './db';
 import { prepareDocument, type PreparedDocument } from './hash';
 import { check, describeIssues, type Bad } from './records';
 import { RawRecord, ReextractionProgress, VersionRecord } from './schema';
-import { abortQuietly, begin, putChecked, type RwTx, type StoreContext } from './context';
+import { abortQuietly, begin, oweSummaries, putChecked, type RwTx, type StoreContext } from './context';
 import { appendEntry, lastEntryOf } from './chain';
 import { failedWrite, quarantine, reading } from './quarantine';
 import { writePieces } from './write';
@@ -114,7 +114,7 @@ export async function reextractVersion(ctx: StoreContext, versionId: string, ext
   const first = document && prepared && analyze ? await reanalyses(ctx, v, document, prepared.contentHash, extractorVersion, analyze) : null;
 
   const bad: Bad[] = [];
-  const tx = begin(ctx, [STORES.versions, STORES.chunks, STORES.blocks, STORES.captures, STORES.meta, STORES.policies], 'readwrite', 're-extract a capture');
+  const tx = begin(ctx, [STORES.versions, STORES.chunks, STORES.blocks, STORES.captures, STORES.meta, STORES.policies, STORES.summaryOwed], 'readwrite', 're-extract a capture');
   let site: string | undefined;
   let owed = false;
   try {
@@ -158,7 +158,11 @@ export async function reextractVersion(ctx: StoreContext, versionId: string, ext
       await writePieces(tx, current.policyId, prepared, writes);
       // Analyses made again (see `reanalyses`).
       if (await writeRedone(tx, current.policyId, first, updated, !same, extractorVersion, bad, writes)) owed = true;
-      if (!same || owed) site = await siteOfPolicy(tx, current.policyId);
+      if (!same || owed) {
+        site = await siteOfPolicy(tx, current.policyId);
+        // Owed until the refresh below (every site's when the policy's record does not say which).
+        oweSummaries(tx, [site], writes);
+      }
       writes.push(putChecked(tx, STORES.versions, updated));
       const capturedAt = (await lastEntryOf(tx, current, bad))?.capturedAt ?? new Date(current.firstSeen).toISOString();
       await appendEntry(tx, current.policyId, bad, { kind: 'reextraction', versionId, url: current.url, source: 'unknown', capturedAt, recordedAt: new Date(now).toISOString(), extractorVersion, rawSha256: current.rawSha256, textSha256: text }, writes);

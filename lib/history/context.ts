@@ -1,10 +1,10 @@
 /**
  * What every part of the store shares: the open connection and its state (a small context object that
- * openPolicyStore makes once and passes to each part), transactions, the checked write, and the key
- * ranges of one policy's records.
+ * openPolicyStore makes once and passes to each part), transactions, the checked write, the mark of a
+ * summary owed, and the key ranges of one policy's records and of one site's.
  */
 import type { IDBPTransaction } from 'idb';
-import type { Database, StoreName } from './db';
+import { EVERY_SITE, STORES, type Database, type StoreName } from './db';
 import { StoreError, toStoreError } from './errors';
 import { SCHEMAS, describeIssues } from './records';
 
@@ -51,6 +51,20 @@ export function putChecked(tx: RwTx, store: Exclude<StoreName, 'quarantine'>, va
   // Awaited later with the other writes; if the transaction aborts first, the rejection is expected.
   request.catch(() => undefined);
   return request;
+}
+
+/**
+ * Marks the summaries of `sites` owed (EVERY_SITE: every one), in the transaction of the write that makes
+ * them stale: the refresh that follows the write clears the mark, and if it never runs (a worker stopped in
+ * between) the next opening of the store does it (summaries.ts refreshOwed). Queued on `writes`.
+ */
+export function oweSummaries(tx: RwTx, sites: Iterable<string | undefined>, writes: Promise<unknown>[]): void {
+  for (const site of new Set(sites)) writes.push(putChecked(tx, STORES.summaryOwed, { site: site ?? EVERY_SITE }));
+}
+
+/** All [site, policyId] keys of one site (sitePolicies). */
+export function siteRange(site: string): IDBKeyRange {
+  return IDBKeyRange.bound([site], [site, []]);
 }
 
 export function policyRange(policyId: string): IDBKeyRange {

@@ -22,8 +22,14 @@
  *        the reader's language). Every stored schema-1 analysis is rewritten by engine/upgrade.ts, which
  *        reads the codes it lacked again from each finding's own evidence. See `analysesAsCodes`.
  *  - v6: a summary per site (`summaries`: what the badge shows), indexed by whether it has an unreviewed
- *        major change. Derived data: the store rebuilds every summary when it opens, and keeps them up to
- *        date on each save, review, prune and import.
+ *        major change. Derived data, kept up to date on each save, review, prune and import (and, until v7,
+ *        rebuilt whole every time the store opened).
+ *  - v7: the summaries a write made stale (`summaryOwed`, by site), marked in the write's own transaction
+ *        and cleared by the refresh, so opening the store refreshes those alone (summaries.ts); and each
+ *        policy filed under its site (`sitePolicies`, by [site, policyId]), so one site's reads touch that
+ *        site's records alone (read.ts readSiteIndex). Every existing policy is filed, from its record and
+ *        from its versions, and every summary is marked owed once (the previous release kept no marks).
+ *        See `owedAndFiled`.
  * A new version appends one function to `migrations`; each one upgrades from its index to index + 1 and
  * must only await IndexedDB requests, because the upgrade transaction ends at the first other await.
  */
@@ -34,8 +40,8 @@ import { Block, ChangeAnalysisV1 } from '../core/schema';
 import { upgradeAnalysis } from '../core/engine/upgrade';
 import { versionOrder } from '../core/version-order';
 import { describeIssues, isQuotaError, StoreError } from './errors';
-import { BlockRecord, ChunkRecord, PolicyKind, PolicyRecord, PolicyRecordV2, QuarantineEntry, VersionRecordV2, VersionRecordV4 } from './schema';
-import { originForUrl, policyIdFor, siteForUrl } from './site';
+import { BlockRecord, ChunkRecord, PolicyKind, PolicyRecord, PolicyRecordV2, QuarantineEntry, SitePolicyRecord, SummaryOwedRecord, VersionRecordV2, VersionRecordV4 } from './schema';
+import { originForUrl, policyIdFor, siteForUrl, siteOfPolicyId } from './site';
 
 export const STORES = {
   sites: 'sites',
@@ -48,9 +54,14 @@ export const STORES = {
   captures: 'captures',
   meta: 'meta',
   summaries: 'summaries',
+  summaryOwed: 'summaryOwed',
+  sitePolicies: 'sitePolicies',
 } as const;
 export type StoreName = (typeof STORES)[keyof typeof STORES];
 export const ALL_STORES: StoreName[] = Object.values(STORES);
+
+/** The `summaryOwed` mark of a write that may have made any site's summary stale: every one is refreshed. */
+export const EVERY_SITE = '*';
 
 export const INDEX_POLICY_BY_SITE = 'bySite';
 /** summaries by `alert` (0 or 1): the sites with an unreviewed major change. */
@@ -94,6 +105,7 @@ export const migrations: Migration[] = [
   async (db) => {
     db.createObjectStore(STORES.summaries, { keyPath: 'site' }).createIndex(INDEX_SUMMARY_BY_ALERT, 'alert');
   },
+  (db, tx) => owedAndFiled(db, tx),
 ];
 
 export const CURRENT_VERSION = migrations.length;
@@ -444,4 +456,34 @@ async function analysesAsCodes(tx: UpgradeTransaction): Promise<void> {
     if (old.success) await cursor.update({ ...(value as object), analysis: upgradeAnalysis(old.data) });
     cursor = await cursor.continue();
   }
+}
+
+/**
+ * v6 → v7. Creates `summaryOwed` and `sitePolicies`. Files every policy under the site its id names: the ids
+ * of the policy records, and those the versions name (keys only, one step per policy, as the versions' index
+ * is ordered by policy), so a policy whose own record was lost is still found from its site. A key that
+ * names no web address is filed nowhere, as the read path lists no such policy. Then marks every summary
+ * owed (EVERY_SITE): the previous release kept no marks and rebuilt every summary on every opening, so a
+ * summary a worker stopped before refreshing is put right by the first opening after the upgrade, once.
+ */
+async function owedAndFiled(db: Database, tx: UpgradeTransaction): Promise<void> {
+  db.createObjectStore(STORES.summaryOwed, { keyPath: 'site' });
+  db.createObjectStore(STORES.sitePolicies, { keyPath: ['site', 'policyId'] });
+  const ids = new Set<string>();
+  for (const key of await tx.objectStore(STORES.policies).getAllKeys()) if (typeof key === 'string') ids.add(key);
+  let cursor = await tx.objectStore(STORES.versions).index(INDEX_VERSION_BY_POLICY).openKeyCursor();
+  while (cursor) {
+    const [policyId, at] = Array.isArray(cursor.key) ? (cursor.key as unknown[]) : [];
+    if (typeof policyId === 'string') ids.add(policyId);
+    // Past the policy's other versions where the key allows it; a damaged key (a time that is not a finite
+    // number sorts where that step would not move) is stepped past one at a time.
+    const past = typeof policyId === 'string' && typeof at === 'number' && at < Infinity;
+    cursor = await (past ? cursor.continue([policyId, Infinity]) : cursor.continue());
+  }
+  const filed = tx.objectStore(STORES.sitePolicies);
+  for (const policyId of ids) {
+    const site = siteOfPolicyId(policyId);
+    if (site) await filed.put(SitePolicyRecord.parse({ site, policyId }));
+  }
+  await tx.objectStore(STORES.summaryOwed).put(SummaryOwedRecord.parse({ site: EVERY_SITE }));
 }

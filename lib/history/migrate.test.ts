@@ -99,8 +99,8 @@ async function loadV3History(factory: IDBFactory, name: string) {
 }
 
 describe('schema migrations', () => {
-  it('is at version 6', () => {
-    expect(CURRENT_VERSION).toBe(6);
+  it('is at version 7', () => {
+    expect(CURRENT_VERSION).toBe(7);
   });
 
   it('upgrades a v1 database: history survives and versions gain the reviewed flag', async () => {
@@ -137,7 +137,7 @@ describe('schema migrations', () => {
     store.close();
 
     const upgraded = await openDatabase(factory, 'legacy');
-    expect(upgraded.version).toBe(6);
+    expect(upgraded.version).toBe(7);
     // v5 rewrote the stored record itself: codes, no English.
     const stored = (await upgraded.get(STORES.versions, 'v1-second')) as { analysis: Record<string, unknown> & { findings: Array<Record<string, unknown>> } };
     expect(stored.analysis.schemaVersion).toBe(2);
@@ -356,6 +356,42 @@ describe('schema migrations', () => {
     expect(versions.length).toBeGreaterThan(0);
     expect((await store.listQuarantine()).map((q) => q.key)).toContain(JSON.stringify(victim.versionId));
     await expect(store.exportAll()).resolves.toMatchObject({ format: expect.any(String) });
+  });
+
+  it('upgrades a v6 history (the previous release kept no marks): every summary is made again once, and each policy is filed under its site', async () => {
+    const factory = new IDBFactory();
+    await loadV3History(factory, 'v6');
+    // The previous release's store, its summaries left stale (it rebuilt them on every opening, so a worker
+    // stopped before a refresh left one so), with a policy whose own record was lost.
+    const v6 = await openDatabase(factory, 'v6', 6);
+    for (const site of ['example.com', 'other.org']) await v6.put(STORES.summaries, { site, alert: 0, unreviewedMajor: 0, lastChange: null, pending: [] });
+    const wwwId = 'privacy-policy:https://www.example.com/privacy';
+    const cookiesId = 'privacy-adjacent:https://www.example.com/cookies';
+    await v6.delete(STORES.policies, cookiesId);
+    v6.close();
+
+    const store = await openPolicyStore({ idb: factory, name: 'v6', clock: makeClock(Date.UTC(2026, 3, 1)).fn });
+    expect(await store.siteState('example.com')).toMatchObject({ alert: 1, unreviewedMajor: 1, pending: [{ policyId: wwwId, versions: 1 }] });
+    expect(await store.siteState('other.org')).toMatchObject({ alert: 0, unreviewedMajor: 0, pending: [] });
+    expect(await store.alertSites()).toEqual(['example.com']);
+    // The policy whose record was lost is found from its site (filed from its versions), as before.
+    expect((await store.listPolicies('example.com')).map((p) => [p.policyId, p.versions])).toEqual([
+      [cookiesId, 1],
+      [wwwId, 3],
+    ]);
+    expect(await store.getSite('example.com')).toMatchObject({ policies: 2, versions: 4, unreviewedMajor: 1 });
+    store.close();
+
+    const db = await openDatabase(factory, 'v6');
+    expect(db.version).toBe(7);
+    // Made again once: no mark is left for the next opening.
+    expect(await db.getAll(STORES.summaryOwed)).toEqual([]);
+    expect(await db.getAllKeys(STORES.sitePolicies)).toEqual([
+      ['example.com', cookiesId],
+      ['example.com', wwwId],
+      ['other.org', 'privacy-policy:https://other.org/legal/privacy'],
+    ]);
+    db.close();
   });
 
   it('starts a hash chain for every policy of a v3 history, oldest version first, and keeps everything else', async () => {

@@ -5,7 +5,7 @@
 import type { ChainEntry } from './evidence/chain';
 import { ALL_STORES, STORES, type StoreName } from './db';
 import { ChunkRecord, CaptureRecord, QuarantineEntry, RawRecord, VersionRecord, type Usage } from './schema';
-import { begin, pieceId, putChecked, type AnyTx, type RwTx, type StoreContext } from './context';
+import { begin, oweSummaries, pieceId, putChecked, type AnyTx, type RwTx, type StoreContext } from './context';
 import { failedWrite, reading } from './quarantine';
 import { hasReviewableChange, pendingChange } from '../core/review';
 import { versionOrder } from '../core/version-order';
@@ -325,6 +325,8 @@ export async function prune(ctx: StoreContext, options: PruneOptions = {}): Prom
         deletes.push(putChecked(tx as RwTx, STORES.versions, rest));
       }
     }
+    // Every summary is refreshed after a prune that removed versions (store.ts): owed until then.
+    if (removed.length > 0) oweSummaries(tx as RwTx, [undefined], deletes);
     for (const id of deadChunks) deletes.push(tx.objectStore(STORES.chunks).delete(primaryKeys.get(id)!));
     for (const id of deadBlocks) deletes.push(tx.objectStore(STORES.blocks).delete(primaryKeys.get(id)!));
     await Promise.all(deletes);

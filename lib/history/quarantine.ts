@@ -6,7 +6,8 @@ import { STORES, type StoreName } from './db';
 import { toStoreError, type StoreError } from './errors';
 import { SCHEMAS, type Bad } from './records';
 import { QuarantineEntry } from './schema';
-import { abortQuietly, begin, type AnyTx, type RwTx, type StoreContext } from './context';
+import { abortQuietly, begin, oweSummaries, type AnyTx, type RwTx, type StoreContext } from './context';
+import { siteOfPolicyId } from './site';
 
 /** Moves records that failed validation aside. Best effort: a failure here must not break the read. */
 export async function quarantine(ctx: StoreContext, bad: Bad[]): Promise<void> {
@@ -21,7 +22,8 @@ export async function quarantine(ctx: StoreContext, bad: Bad[]): Promise<void> {
   const stores = [...new Set(unique.map((b) => b.store))];
   let tx: RwTx | undefined;
   try {
-    tx = begin(ctx, [...stores, STORES.quarantine], 'readwrite', 'quarantine invalid records');
+    tx = begin(ctx, [...new Set([...stores, STORES.quarantine, STORES.summaryOwed])], 'readwrite', 'quarantine invalid records');
+    const owed: Promise<unknown>[] = [];
     for (const b of unique) {
       const raw: unknown = await tx.objectStore(b.store).get(b.key);
       if (raw === undefined || SCHEMAS[b.store].safeParse(raw).success) {
@@ -34,11 +36,37 @@ export async function quarantine(ctx: StoreContext, bad: Bad[]): Promise<void> {
       const entry = QuarantineEntry.parse({ store: b.store, key: JSON.stringify(b.key), raw, reason: b.reason, at: ctx.clock() });
       await tx.objectStore(STORES.quarantine).add(entry);
       await tx.objectStore(b.store).delete(b.key);
+      oweSummaries(tx, summariesOf(b.store, b.key, raw), owed);
     }
+    await Promise.all(owed);
     await tx.done;
   } catch (error) {
     if (tx) abortQuietly(tx);
     console.warn('[Clausewatch] could not quarantine invalid records', error);
+  }
+}
+
+/**
+ * The summaries a record taken out of the store may have counted (undefined: a site that cannot be told,
+ * so every one): a version's or a policy's site, or the summary's own. The summary was made when the record
+ * still read (the damage came later, from outside the store), and the store no longer rebuilds every
+ * summary on opening: the mark has it refreshed.
+ */
+function summariesOf(store: Bad['store'], key: IDBValidKey, raw: unknown): (string | undefined)[] {
+  const loose = (raw ?? {}) as { policyId?: unknown; site?: unknown };
+  const ofPolicy = (id: unknown) => (typeof id === 'string' ? siteOfPolicyId(id) : undefined);
+  switch (store) {
+    case STORES.versions:
+      return [ofPolicy(loose.policyId)];
+    case STORES.policies: {
+      // Listed under the site its record names, or else the one its id names.
+      const sites = [typeof loose.site === 'string' && loose.site.length > 0 ? loose.site : undefined, ofPolicy(key)].filter((s) => s !== undefined);
+      return sites.length > 0 ? sites : [undefined];
+    }
+    case STORES.summaries:
+      return typeof key === 'string' ? [key] : [];
+    default:
+      return [];
   }
 }
 

@@ -4,7 +4,7 @@
 import type { z } from 'zod';
 import { STORES, type StoreName } from './db';
 import { describeIssues } from './errors';
-import { BlockRecord, CaptureRecord, ChunkRecord, PolicyRecord, RawRecord, ReextractionProgress, SiteRecord, SiteStateRecord, VersionRecord } from './schema';
+import { BlockRecord, CaptureRecord, ChunkRecord, PolicyRecord, RawRecord, ReextractionProgress, SitePolicyRecord, SiteRecord, SiteStateRecord, SummaryOwedRecord, VersionRecord } from './schema';
 
 export const SCHEMAS: Record<Exclude<StoreName, 'quarantine'>, z.ZodType> = {
   [STORES.sites]: SiteRecord,
@@ -16,6 +16,8 @@ export const SCHEMAS: Record<Exclude<StoreName, 'quarantine'>, z.ZodType> = {
   [STORES.captures]: CaptureRecord,
   [STORES.meta]: ReextractionProgress,
   [STORES.summaries]: SiteStateRecord,
+  [STORES.summaryOwed]: SummaryOwedRecord,
+  [STORES.sitePolicies]: SitePolicyRecord,
 };
 
 /**
@@ -51,7 +53,10 @@ export function primaryKeyOf(store: Exclude<StoreName, 'quarantine'>, raw: unkno
   switch (store) {
     case STORES.sites:
     case STORES.summaries:
+    case STORES.summaryOwed:
       return r.site!;
+    case STORES.sitePolicies:
+      return [r.site!, r.policyId!];
     case STORES.policies:
       return r.policyId!;
     case STORES.versions:

@@ -6,20 +6,23 @@ import { STORES } from './db';
 import { StoreError } from './errors';
 import { check, type Bad } from './records';
 import { PolicyRecord, VersionRecord } from './schema';
-import { begin, putChecked, type StoreContext } from './context';
+import { begin, oweSummaries, putChecked, type StoreContext } from './context';
 import { failedWrite } from './quarantine';
 import { summariesAfter } from './summaries';
 
 export async function markReviewed(ctx: StoreContext, versionId: string, reviewed = true): Promise<void> {
   const bad: Bad[] = [];
-  const tx = begin(ctx, [STORES.versions, STORES.policies], 'readwrite', 'mark the change as reviewed');
+  const tx = begin(ctx, [STORES.versions, STORES.policies, STORES.summaryOwed], 'readwrite', 'mark the change as reviewed');
   let site: string | undefined;
   try {
     const v = check(VersionRecord, STORES.versions, versionId, await tx.objectStore(STORES.versions).get(versionId), bad);
     if (!v) throw new StoreError('not-found', 'That version is no longer in the history.');
-    await putChecked(tx, STORES.versions, { ...v, reviewed });
+    const writes: Promise<unknown>[] = [putChecked(tx, STORES.versions, { ...v, reviewed })];
     const policy = PolicyRecord.safeParse(await tx.objectStore(STORES.policies).get(v.policyId));
     site = policy.success ? policy.data.site : undefined;
+    // Owed until the refresh below (every site's when the policy's record does not say which).
+    oweSummaries(tx, [site], writes);
+    await Promise.all(writes);
     await tx.done;
   } catch (error) {
     throw await failedWrite(ctx, tx, error, 'mark the change as reviewed', bad);

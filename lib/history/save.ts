@@ -14,12 +14,12 @@ import { newVersionId, prepareDocument, type PreparedDocument } from './hash';
 import { describeIssues, type Bad } from './records';
 import { PolicyKind, type SaveOutcome, type VersionRecord } from './schema';
 import { policyKeyFor } from './site';
-import { abortQuietly, begin, pieceId, putChecked, type RwTx, type StoreContext } from './context';
+import { abortQuietly, begin, oweSummaries, pieceId, putChecked, type RwTx, type StoreContext } from './context';
 import { appendEntry } from './chain';
 import { reextractVersion, writeRaw, type ExtractFn } from './captures';
 import { failedWrite, quarantine, reading } from './quarantine';
 import { assembleFrom, latestVersions, readPieces, toMeta, toStored, type Pieces } from './versions';
-import { SAVE_STORES, WRITE_STORES, upsertPolicyAndSite, writePieces } from './write';
+import { SAVE_STORES, WRITE_STORES, fileUnderSite, upsertPolicyAndSite, writePieces } from './write';
 
 export type AnalyzeFn = (previous: PolicyDocument, next: PolicyDocument) => ChangeAnalysis | Promise<ChangeAnalysis>;
 
@@ -268,6 +268,8 @@ async function saveAttempts(
           const at = new Date(firstSeen).toISOString();
           await appendEntry(tx, policyId, bad, { kind: 'capture', versionId: version.versionId, url: document.url, source, capturedAt: at, recordedAt: at, extractorVersion, rawSha256: raw?.sha256 ?? null, textSha256: text }, writes);
           await upsertPolicyAndSite(tx, bad, policyFields, firstSeen, firstSeen, writes);
+          // A new version changes what the site's badge shows: owed until the refresh after this save.
+          oweSummaries(tx, [site], writes);
           outcome = {
             status: latest ? 'changed' : 'first',
             site,
@@ -277,6 +279,7 @@ async function saveAttempts(
             ...(latest && analysisError ? { analysisError } : {}),
           };
         }
+        fileUnderSite(tx, policyId, writes);
         await Promise.all(writes);
         await tx.done;
       }

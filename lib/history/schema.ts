@@ -154,7 +154,7 @@ export type PendingPolicy = z.infer<typeof PendingPolicy>;
 
 /**
  * One site's state as the badge needs it, kept up to date by the store on every save, review, prune and
- * import (and rebuilt whole when the store opens), so a badge reads this one small record instead of the
+ * import (and, when the store opens, wherever a write left it owed: SummaryOwedRecord), so a badge reads this one small record instead of the
  * history. `alert` (1 when a major change is unreviewed) is indexed, for "other sites have changes".
  */
 export const SiteStateRecord = z.object({
@@ -165,6 +165,28 @@ export const SiteStateRecord = z.object({
   pending: z.array(PendingPolicy),
 });
 export type SiteStateRecord = z.infer<typeof SiteStateRecord>;
+
+/**
+ * A site whose summary a write made stale (schema v7), written in the write's own transaction and deleted
+ * by the refresh that brings the summary up to date: a worker stopped between the two leaves the mark, and
+ * the next opening of the store refreshes that site. `site` is EVERY_SITE (summaries.ts) for a write whose
+ * sites are not told apart (a prune, an import, the upgrade to v7).
+ */
+export const SummaryOwedRecord = z.object({
+  site: z.string().min(1),
+});
+export type SummaryOwedRecord = z.infer<typeof SummaryOwedRecord>;
+
+/**
+ * A policy filed under its site (schema v7), keyed [site, policyId]: the site is the one its id names
+ * (site.ts siteOfPolicyId), so one site's policies are found with one range request, a policy whose own
+ * record was lost (listed from its versions) included, without reading any other site's records.
+ */
+export const SitePolicyRecord = z.object({
+  site: z.string().min(1),
+  policyId: z.string().min(1),
+});
+export type SitePolicyRecord = z.infer<typeof SitePolicyRecord>;
 
 export const RawRecord = z.object({
   sha256: ContentHash,

@@ -23,3 +23,17 @@ export const siteForUrl = storeErrors(url.siteForUrl);
 export const normalizePolicyPath = storeErrors(url.normalizePolicyPath);
 export const originForUrl = storeErrors(url.originForUrl);
 export const policyKeyFor = storeErrors(url.policyKeyFor);
+
+/**
+ * The site a policy id names (its origin's registrable domain: where a policy whose own record was lost is
+ * listed, read.ts), or undefined for an id that names no web address.
+ */
+export function siteOfPolicyId(policyId: string): string | undefined {
+  const parts = url.parsePolicyId(policyId);
+  if (!parts) return undefined;
+  try {
+    return url.siteForUrl(parts.origin);
+  } catch {
+    return undefined;
+  }
+}

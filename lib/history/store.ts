@@ -21,13 +21,15 @@
  *
  * The parts, each a set of functions given the store's context (context.ts: the connection, the clock
  * and the queue of saves; no part keeps state of its own); this file only puts them together:
- *  - context.ts: the context, transactions, the checked write, a policy's key ranges;
+ *  - context.ts: the context, transactions, the checked write, the mark of a summary owed, a policy's and a
+ *    site's key ranges;
  *  - quarantine.ts: checked reads, failed writes, and the quarantine they fill;
  *  - versions.ts: a policy's versions and their texts, assembled from chunks and blocks;
  *  - read.ts: listing sites, policies and versions; reading stored versions;
  *  - write.ts: writing a text's chunks and blocks, and a version's policy and site records;
  *  - save.ts: saving a capture; captures.ts: raw captures and re-extraction; chain.ts: the hash chain;
- *  - summaries.ts: per-site summaries (the badge); reviewed.ts: marking a change reviewed;
+ *  - summaries.ts: per-site summaries (the badge), and those a write left owed; reviewed.ts: marking a change
+ *    reviewed;
  *  - prune.ts: usage and pruning; transfer.ts: export and import; read-evidence.ts: verifying and exporting
  *    the evidence record.
  */
@@ -57,7 +59,7 @@ import { getLatestTwo, getSite, getVersion, listPolicies, listSites, listVersion
 import { markReviewed } from './reviewed';
 import { savePolicyVersion, type AnalyzeFn, type SaveInput, type SaveResult } from './save';
 import { analyzeMissing } from './backfill';
-import { alertSites, siteState, summariesAfter } from './summaries';
+import { alertSites, refreshOwed, siteState, summariesAfter } from './summaries';
 import { exportAll, importAll } from './transfer';
 
 export type { AnalyzeFn, SaveInput, SaveResult } from './save';
@@ -122,8 +124,10 @@ export async function openPolicyStore(options: OpenOptions): Promise<PolicyStore
   const clock = options.clock ?? (() => Date.now());
   const db: Database = await openDatabase(options.idb, options.name ?? DEFAULT_NAME, undefined, clock);
   const ctx: StoreContext = { db, clock, saving: new Map() };
-  // Rebuilt on every opening too: a worker stopped between a write and its summary still ends up right.
-  await summariesAfter(ctx, null);
+  // A worker stopped between a write and its summary still ends up right: the write marked the summary owed
+  // in its own transaction, and the summaries still owed are rebuilt here (those alone: a background worker
+  // opens the store each time it wakes, so this must not cost what the whole history costs).
+  await refreshOwed(ctx);
 
   return {
     ...withContext(ctx, { listSites, getSite, listPolicies, listVersions, getVersion, getLatestTwo, markReviewed, usage, listQuarantine, exportAll }),

@@ -1,13 +1,15 @@
 /**
  * Per-site summaries (`summaries`, schema v6): what the badge reads, one small record per site and an
  * index of the sites with an unreviewed major change. Derived data, rebuilt from the history after
- * every write that can change what a badge shows, and when the store opens.
+ * every write that can change what a badge shows. That write marks its site's summary owed in its own
+ * transaction (`summaryOwed`, schema v7; context.ts oweSummaries) and the rebuild clears the mark, so when
+ * the store opens, the summaries still owed (a worker stopped in between) are rebuilt, and no others.
  */
 import { digestOf } from '../core/schema';
 import { pendingChange } from '../core/review';
-import { INDEX_POLICY_BY_SITE, INDEX_SUMMARY_BY_ALERT, STORES } from './db';
+import { EVERY_SITE, INDEX_POLICY_BY_SITE, INDEX_SUMMARY_BY_ALERT, STORES } from './db';
 import { check, primaryKeyOf, type Bad } from './records';
-import { PolicyRecord, SiteStateRecord, VersionRecord, type PendingPolicy, type PolicySummary } from './schema';
+import { PolicyRecord, SiteStateRecord, SummaryOwedRecord, VersionRecord, type PendingPolicy, type PolicySummary } from './schema';
 import { begin, putChecked, type AnyTx, type StoreContext } from './context';
 import { failedWrite, quarantine, reading } from './quarantine';
 import { allPolicies, readIndex, type Everything } from './read';
@@ -67,14 +69,13 @@ async function readSites(tx: AnyTx, sites: readonly string[], bad: Bad[]): Promi
 }
 
 /**
- * Rebuilds the summaries of `sites` (every site when null) from the history, in one transaction; a
- * summary whose site has no version left is deleted. Called after every write that can change what a
- * badge shows, and when the store opens (so a worker stopped between a write and this still ends up
- * right).
+ * Rebuilds the summaries of `sites` (every site when null) from the history, in one transaction, which also
+ * clears their marks (every mark when null): a summary whose site has no version left is deleted. Called
+ * after every write that can change what a badge shows, and when the store opens for the summaries owed.
  */
 async function refreshSummaries(ctx: StoreContext, sites: Iterable<string> | null): Promise<void> {
   const bad: Bad[] = [];
-  const tx = begin(ctx, [STORES.sites, STORES.policies, STORES.versions, STORES.summaries], 'readwrite', 'update the site summaries');
+  const tx = begin(ctx, [STORES.sites, STORES.policies, STORES.versions, STORES.summaries, STORES.summaryOwed], 'readwrite', 'update the site summaries');
   try {
     // Every site: the whole index, so that a policy whose own record was quarantined still counts. A few
     // sites (after a save or a review): only their policies and versions, so a save costs what its site's
@@ -90,10 +91,12 @@ async function refreshSummaries(ctx: StoreContext, sites: Iterable<string> | nul
     const bySite = new Map<string, PolicySummary[]>();
     for (const p of policies) bySite.set(p.site, [...(bySite.get(p.site) ?? []), p]);
     const wanted = few === null ? new Set([...bySite.keys(), ...((await tx.objectStore(STORES.summaries).getAllKeys()) as string[])]) : new Set(few);
-    const writes: Promise<unknown>[] = [];
+    const summaries = tx.objectStore(STORES.summaries);
+    const owed = tx.objectStore(STORES.summaryOwed);
+    const writes: Promise<unknown>[] = [few === null ? owed.clear() : Promise.all(few.map((site) => owed.delete(site)))];
     for (const site of wanted) {
       const list = bySite.get(site);
-      if (!list || list.length === 0) writes.push(tx.objectStore(STORES.summaries).delete(site));
+      if (!list || list.length === 0) writes.push(summaries.delete(site));
       else writes.push(putChecked(tx, STORES.summaries, siteStateOf(site, list, all.versionsByPolicy)));
     }
     await Promise.all(writes);
@@ -102,6 +105,36 @@ async function refreshSummaries(ctx: StoreContext, sites: Iterable<string> | nul
     throw await failedWrite(ctx, tx, error, 'update the site summaries');
   }
   await quarantine(ctx, bad);
+}
+
+/**
+ * The summaries that may be stale when the store opens: those a write marked owed and whose refresh never
+ * ran (a worker stopped in between), and those the keys show lost (a site with no summary) or left over (a
+ * summary of a site with no record), which no write leaves but damage can. Keys and marks only: no record of
+ * the history is read, so opening costs the same with a long history as with a short one, bar two lists of
+ * keys. Null: every summary (a mark of EVERY_SITE).
+ */
+async function owedSummaries(ctx: StoreContext): Promise<Set<string> | null> {
+  return reading(ctx, 'find the summaries owed', [STORES.summaryOwed, STORES.sites, STORES.summaries], async (tx, bad) => {
+    const [marks, sites, summaries] = (await Promise.all([
+      tx.objectStore(STORES.summaryOwed).getAll(),
+      tx.objectStore(STORES.sites).getAllKeys(),
+      tx.objectStore(STORES.summaries).getAllKeys(),
+    ])) as [unknown[], IDBValidKey[], IDBValidKey[]];
+    const owed = new Set(marks.flatMap((raw) => check(SummaryOwedRecord, STORES.summaryOwed, primaryKeyOf(STORES.summaryOwed, raw), raw, bad)?.site ?? []));
+    if (owed.has(EVERY_SITE)) return null;
+    const have = new Set(summaries);
+    const known = new Set(sites);
+    for (const site of sites) if (!have.has(site) && typeof site === 'string') owed.add(site);
+    for (const site of summaries) if (!known.has(site) && typeof site === 'string') owed.add(site);
+    return owed;
+  });
+}
+
+/** On opening: refreshes the summaries that may be stale (owedSummaries), and those alone. */
+export async function refreshOwed(ctx: StoreContext): Promise<void> {
+  const owed = await owedSummaries(ctx).catch(() => null);
+  if (owed === null || owed.size > 0) await summariesAfter(ctx, owed);
 }
 
 export async function siteState(ctx: StoreContext, site: string): Promise<SiteStateRecord | null> {
@@ -132,6 +165,6 @@ export async function alertSites(ctx: StoreContext, limit?: number, among?: read
 
 /**
  * Summaries are derived data: a failure to update one (a full disk, say) must not fail the write it
- * follows. The next write, or the next opening of the store, rebuilds it.
+ * follows. Its mark stays: the next write of its site, or the next opening of the store, rebuilds it.
  */
 export const summariesAfter = (ctx: StoreContext, sites: Iterable<string> | null) => refreshSummaries(ctx, sites).catch(() => undefined);

@@ -109,3 +109,44 @@ export function editDocument(doc: PolicyDocument, edit: number): PolicyDocument 
   const day = String((edit % 28) + 1).padStart(2, '0');
   return { ...doc, blocks, statedDate: `2026-02-${day}` };
 }
+
+/** What one request of the store touched: its object store, the method, and the records or keys it read or wrote. */
+export type Touch = { store: string; method: string; values: unknown[] };
+
+const WATCHED = ['get', 'getAll', 'getAllKeys', 'getKey', 'count', 'openCursor', 'openKeyCursor', 'put', 'add', 'delete', 'clear'] as const;
+const WRITES: ReadonlySet<string> = new Set(['put', 'add', 'delete', 'clear']);
+
+/**
+ * Watches every request made on an object store or an index (of the global IndexedDB: fake-indexeddb's after
+ * 'fake-indexeddb/auto') until `stop`: each one's store and method, what a write was given, and every record
+ * or key a read returned (each step of a cursor included). For tests that assert on the work a call does,
+ * never on its time.
+ */
+export function watchRequests(): { touched: Touch[]; stop: () => void } {
+  const touched: Touch[] = [];
+  const restore: (() => void)[] = [];
+  const watch = (proto: Record<string, unknown>, storeOf: (self: never) => string) => {
+    for (const method of WATCHED) {
+      const original = proto[method] as ((...args: unknown[]) => IDBRequest) | undefined;
+      if (!original) continue;
+      proto[method] = function (this: never, ...args: unknown[]) {
+        const request = original.apply(this, args);
+        const touch: Touch = { store: storeOf(this), method, values: WRITES.has(method) ? args.slice(0, 1) : [] };
+        touched.push(touch);
+        request.addEventListener('success', () => {
+          const result: unknown = request.result;
+          if (result instanceof IDBCursor) touch.values.push(result.key, ...('value' in result ? [result.value] : []));
+          else if (Array.isArray(result) && method.startsWith('getAll')) touch.values.push(...(result as unknown[]));
+          else if (result !== undefined && result !== null) touch.values.push(result);
+        });
+        return request;
+      };
+      restore.push(() => {
+        proto[method] = original;
+      });
+    }
+  };
+  watch(IDBObjectStore.prototype as unknown as Record<string, unknown>, (self: IDBObjectStore) => self.name);
+  watch(IDBIndex.prototype as unknown as Record<string, unknown>, (self: IDBIndex) => self.objectStore.name);
+  return { touched, stop: () => restore.forEach((r) => r()) };
+}

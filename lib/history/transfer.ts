@@ -14,12 +14,12 @@ import { readHistoryFile } from './history-file';
 import { type Bad } from './records';
 import { ExportFile, LATEST_IMPORTED_FIRST_SEEN, type ExportPolicy, type ExportSite, type ExportVersion, type ImportResult, type PolicyRecord, type VersionRecord } from './schema';
 import { normalizePolicyPath, originForUrl, policyIdFor, siteForUrl } from './site';
-import { begin, putChecked, type RwTx, type StoreContext } from './context';
+import { begin, oweSummaries, putChecked, type RwTx, type StoreContext } from './context';
 import { appendEntry } from './chain';
 import { failedWrite, quarantine, reading } from './quarantine';
 import { INDEX_STORES, allPolicies, readIndex, summariseSites } from './read';
 import { assembleFrom, contentHashOf, iso, policyVersions, readPieces, toStored } from './versions';
-import { WRITE_STORES, pieceKeys, upsertPolicyAndSite, writePieces, type PieceKeys } from './write';
+import { WRITE_STORES, fileUnderSite, pieceKeys, upsertPolicyAndSite, writePieces, type PieceKeys } from './write';
 import { MAX_POLICIES_PER_SITE, newPolicyOverLimit } from './save';
 import { ImportLeftOut, ImportRefusal } from '../core/import-refusal';
 import { versionOrder } from '../core/version-order';
@@ -464,7 +464,10 @@ export async function importAll(ctx: StoreContext, data: unknown): Promise<Impor
       for (const record of plan.extended) writes.push(putChecked(tx, STORES.versions, record));
       const { firstSeen, lastSeen, ...fields } = policy;
       await upsertPolicyAndSite(tx, bad, fields, firstSeen, lastSeen, writes);
+      fileUnderSite(tx, policy.policyId, writes);
     }
+    // Every summary is refreshed after an import (store.ts): owed until then.
+    oweSummaries(tx, [undefined], writes);
     await Promise.all(writes);
     await tx.done;
   } catch (error) {

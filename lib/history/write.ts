@@ -1,16 +1,17 @@
 /**
  * The writes a save, an import and a re-extraction share: a document's text as content-addressed chunks
- * and blocks, and the policy and site records a version belongs to. Each one only queues its puts on
- * `writes`, for the caller to await with the rest of its transaction.
+ * and blocks, and the policy and site records a version belongs to (and the policy filed under its site).
+ * Each one only queues its puts on `writes`, for the caller to await with the rest of its transaction.
  */
 import { INDEX_POLICY_BY_SITE, STORES, type StoreName } from './db';
 import type { PreparedDocument } from './hash';
 import { check, type Bad } from './records';
 import { PolicyRecord, SiteRecord } from './schema';
 import { pieceKeyOf, piecesRange, putChecked, type RwTx } from './context';
+import { siteOfPolicyId } from './site';
 import { policyVersions } from './versions';
 
-export const WRITE_STORES: StoreName[] = [STORES.sites, STORES.policies, STORES.versions, STORES.chunks, STORES.blocks, STORES.captures];
+export const WRITE_STORES: StoreName[] = [STORES.sites, STORES.policies, STORES.versions, STORES.chunks, STORES.blocks, STORES.captures, STORES.sitePolicies, STORES.summaryOwed];
 export const SAVE_STORES: StoreName[] = [...WRITE_STORES, STORES.raw];
 
 /**
@@ -46,6 +47,15 @@ export async function pieceKeys(tx: RwTx, policyId: string): Promise<PieceKeys> 
     tx.objectStore(STORES.blocks).getAllKeys(range),
   ]);
   return { chunks: new Set(chunkKeys.map(pieceKeyOf)), blocks: new Set(blockKeys.map(pieceKeyOf)) };
+}
+
+/**
+ * Files a policy under the site its id names (sitePolicies), where one site's reads find it even once its
+ * own record is lost. One small put, the same each time, so every write of a version makes it.
+ */
+export function fileUnderSite(tx: RwTx, policyId: string, writes: Promise<unknown>[]): void {
+  const site = siteOfPolicyId(policyId);
+  if (site) writes.push(putChecked(tx, STORES.sitePolicies, { site, policyId }));
 }
 
 export async function upsertPolicyAndSite(
