@@ -1,7 +1,8 @@
 /**
- * The work the summaries cost: a write marks its site's summary owed in its own transaction, so a worker
- * stopped before the refresh still ends up right on the next opening, and an opening with nothing owed
- * refreshes nothing. Work is counted by watching the requests (test-support.ts watchRequests).
+ * The work a summary and a site's reads cost: a write marks its site's summary owed in its own transaction,
+ * so a worker stopped before the refresh still ends up right on the next opening, and an opening with
+ * nothing owed refreshes nothing; one site's reads touch that site's records alone. Work is counted by
+ * watching the requests (test-support.ts watchRequests).
  */
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -144,5 +145,40 @@ describe('opening the store', () => {
     expect(new Set(JSON.stringify(records).match(/site\d+\.example/g))).toEqual(new Set(['site7.example']));
     expect(await reopened.siteState('site7.example')).toMatchObject({ alert: 1, unreviewedMajor: 2, pending: [{ versions: 2, latestVersionId: saved.version.versionId }] });
     reopened.close();
+  });
+});
+
+describe('one site\'s reads', () => {
+  it('read none of another site\'s records, a policy whose own record was lost still listed', async () => {
+    const { store, clock, factory } = await freshStore();
+    for (const site of ['example.com', 'other.example', 'third.example']) {
+      for (const [path, text] of [['/privacy', 'We collect your email.'], ['/cookies', 'We use cookies.']] as const) {
+        const url = `https://www.${site}${path}`;
+        await store.savePolicyVersion({ url, document: { ...doc(text), url }, kind: 'privacy-policy', raw: { html: `<p>${text}</p>`, source: 'visit' }, extractorVersion: 1 });
+        clock.tick();
+        await store.savePolicyVersion({ url, document: { ...doc(`${text} And more.`), url }, kind: 'privacy-policy', analyze: () => fakeAnalysis(1) });
+      }
+    }
+    const cookies = (await store.listPolicies('example.com')).find((p) => p.path === '/cookies')!;
+    const db = await openDatabase(factory, 'test');
+    await db.delete(STORES.policies, cookies.policyId);
+    db.close();
+
+    const watch = watchRequests();
+    const policies = await store.listPolicies('example.com');
+    const site = await store.getSite('example.com');
+    const chains = await store.verifyChains('example.com');
+    const evidence = await store.evidence('example.com');
+    const latest = await store.getLatestTwo(cookies.policyId);
+    watch.stop();
+    expect(policies.map((p) => [p.path, p.versions])).toEqual([['/cookies', 2], ['/privacy', 2]]);
+    expect(site).toMatchObject({ site: 'example.com', policies: 2, versions: 4, unreviewedMajor: 2 });
+    expect(chains.map((c) => [c.ok, c.entries])).toEqual([[true, 2], [true, 2]]);
+    expect(evidence).toHaveLength(2);
+    expect(latest.latest?.document.blocks.at(-1)?.text).toBe('We use cookies. And more.');
+    const read = JSON.stringify(watch.touched.flatMap((t) => t.values));
+    expect(read).toContain('example.com');
+    expect(read).not.toContain('other.example');
+    expect(read).not.toContain('third.example');
   });
 });

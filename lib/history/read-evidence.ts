@@ -12,7 +12,7 @@ import { check, primaryKeyOf } from './records';
 import { CaptureRecord, RawRecord, type ChainStatus, type PolicySummary, type VersionRecord } from './schema';
 import { piecesRange, type StoreContext } from './context';
 import { reading } from './quarantine';
-import { INDEX_STORES, allPolicies, readIndex } from './read';
+import { SITE_STORES, allPolicies, readIndex, readSiteIndex } from './read';
 import { assembleFrom, iso, readPieces, toDocument, type Assembled } from './versions';
 import type { RecordProblem } from '../core/record-problem';
 
@@ -24,10 +24,13 @@ type PolicyEvidence = {
   raws: Map<string, RawRecord>;
 };
 
-/** Each policy of a site (or of every site) with its versions, texts, chain and kept raw captures. */
+/**
+ * Each policy of a site (or of every site) with its versions, texts, chain and kept raw captures; one site's
+ * from that site's records alone (readSiteIndex).
+ */
 async function gatherEvidence(ctx: StoreContext, site: string | null, what: string): Promise<PolicyEvidence[]> {
-  return reading(ctx, what, [...INDEX_STORES, STORES.chunks, STORES.blocks, STORES.captures, STORES.raw], async (tx, bad) => {
-    const all = await readIndex(tx, bad);
+  return reading(ctx, what, [...SITE_STORES, STORES.chunks, STORES.blocks, STORES.captures, STORES.raw], async (tx, bad) => {
+    const all = site === null ? await readIndex(tx, bad) : await readSiteIndex(tx, site, bad);
     const policies = allPolicies(all).filter((p) => site === null || p.site === site);
     const versions = policies.flatMap((p) => all.versionsByPolicy.get(p.policyId) ?? []);
     const assembled = assembleFrom(versions, await readPieces(tx, policies.map((p) => p.policyId), bad));

@@ -3,11 +3,11 @@
  * A policy whose own record was quarantined is rebuilt from its versions, so it is still listed.
  */
 import type { ZodType } from 'zod';
-import { INDEX_POLICY_BY_SITE, INDEX_VERSION_BY_POLICY, STORES, type StoreName } from './db';
+import { INDEX_POLICY_BY_SITE, STORES, type StoreName } from './db';
 import { check, primaryKeyOf, type Bad } from './records';
-import { PolicyKind, PolicyRecord, SiteRecord, VersionRecord, type PolicySummary, type SiteSummary, type StoredVersion, type VersionMeta } from './schema';
-import { parsePolicyId, siteForUrl } from './site';
-import type { AnyTx, StoreContext } from './context';
+import { PolicyKind, PolicyRecord, SitePolicyRecord, SiteRecord, VersionRecord, type PolicySummary, type SiteSummary, type StoredVersion, type VersionMeta } from './schema';
+import { parsePolicyId, siteOfPolicyId } from './site';
+import { siteRange, type AnyTx, type StoreContext } from './context';
 import { reading } from './quarantine';
 import { pendingChange } from '../core/review';
 import { versionOrder } from '../core/version-order';
@@ -33,15 +33,10 @@ function unreviewedMajorOf(versions: VersionRecord[]): number {
 function policyFromVersions(policyId: string, versions: VersionRecord[]): PolicyRecord | undefined {
   const parts = parsePolicyId(policyId);
   const kind = PolicyKind.safeParse(parts?.kind);
+  const site = siteOfPolicyId(policyId);
   const first = versions[0];
   const last = versions[versions.length - 1];
-  if (!parts || !kind.success || !first || !last) return undefined;
-  let site: string;
-  try {
-    site = siteForUrl(parts.origin);
-  } catch {
-    return undefined;
-  }
+  if (!parts || !kind.success || !site || !first || !last) return undefined;
   return {
     policyId,
     kind: kind.data,
@@ -134,52 +129,45 @@ export async function listSites(ctx: StoreContext): Promise<SiteSummary[]> {
 }
 
 export async function getSite(ctx: StoreContext, site: string): Promise<SiteSummary | undefined> {
-  return (await listSites(ctx)).find((s) => s.site === site);
+  return reading(ctx, 'read the site', SITE_STORES, async (tx, bad) => summariseSites(await readSiteIndex(tx, site, bad)).find((s) => s.site === site));
 }
 
-/**
- * One site's policies, read through the indexes (the popup and the history page ask this on every opening,
- * so it must not read every version of every site): the site's policy records and their versions, and a
- * policy whose own record was lost, found by walking the versions' index one policy at a time.
- */
+/** One site's policies (the popup and the history page ask this on every opening), from that site's records alone. */
 export async function listPolicies(ctx: StoreContext, site: string): Promise<PolicySummary[]> {
-  return reading(ctx, 'list policies', INDEX_STORES, async (tx, bad) => {
-    const ids = await versionPolicyIds(tx);
-    if (ids === null) return allPolicies(await readIndex(tx, bad)).filter((p) => p.site === site);
-    const raws: unknown[] = await tx.objectStore(STORES.policies).index(INDEX_POLICY_BY_SITE).getAll(site);
-    const records = raws.flatMap((raw) => check(PolicyRecord, STORES.policies, primaryKeyOf(STORES.policies, raw), raw, bad) ?? []);
-    const out: PolicySummary[] = [];
-    const known = new Set<string>();
-    for (const p of records) {
-      known.add(p.policyId);
-      out.push(summarisePolicy(p, await policyVersions(tx, p.policyId, bad)));
-    }
-    for (const policyId of ids) {
-      if (known.has(policyId) || (await policyRecordExists(tx, policyId))) continue;
-      const versions = await policyVersions(tx, policyId, bad);
-      const rebuilt = policyFromVersions(policyId, versions);
-      if (rebuilt?.site === site) out.push(summarisePolicy(rebuilt, versions));
-    }
-    return out.sort((a, b) => a.path.localeCompare(b.path) || a.kind.localeCompare(b.kind));
-  });
+  return reading(ctx, 'list policies', SITE_STORES, async (tx, bad) => allPolicies(await readSiteIndex(tx, site, bad)).filter((p) => p.site === site));
 }
 
+/** What readSiteIndex reads: the index's stores and the policies filed by site. */
+export const SITE_STORES: StoreName[] = [...INDEX_STORES, STORES.sitePolicies];
+
 /**
- * Every policy id the versions name, one step per policy (the index is ordered by policy, then time); null
- * when a damaged record's key cannot be stepped past (a policy id that is not text, a time that is not a
- * number: such keys sort where a step would not move), and the caller reads everything instead.
+ * One site's part of the index, what readIndex gives of it and nothing of any other site's: its record, its
+ * policies' records (by the policies' site index), and the versions of those policies and of every other one
+ * filed under the site (sitePolicies), so that a policy whose own record was lost or is damaged is rebuilt
+ * from its versions, as allPolicies does from the whole index. `also`: ids known otherwise (the policies a
+ * site's summary names). A policy filed here whose readable record names another site is that site's.
  */
-async function versionPolicyIds(tx: AnyTx): Promise<string[] | null> {
-  const ids: string[] = [];
-  let cursor = await tx.objectStore(STORES.versions).index(INDEX_VERSION_BY_POLICY).openKeyCursor();
-  while (cursor) {
-    const key = cursor.key as unknown;
-    const [policyId, at] = Array.isArray(key) ? (key as unknown[]) : [];
-    if (typeof policyId !== 'string' || typeof at !== 'number') return null;
-    ids.push(policyId);
-    cursor = await cursor.continue([policyId, Infinity]);
-  }
-  return ids;
+export async function readSiteIndex(tx: AnyTx, site: string, bad: Bad[], also: Iterable<string> = []): Promise<Everything> {
+  const [rawSite, rawPolicies, rawFiled] = (await Promise.all([
+    tx.objectStore(STORES.sites).get(site),
+    tx.objectStore(STORES.policies).index(INDEX_POLICY_BY_SITE).getAll(site),
+    tx.objectStore(STORES.sitePolicies).getAll(siteRange(site)),
+  ])) as [unknown, unknown[], unknown[]];
+  const record = check(SiteRecord, STORES.sites, site, rawSite, bad);
+  const policies = rawPolicies.flatMap((raw) => check(PolicyRecord, STORES.policies, primaryKeyOf(STORES.policies, raw), raw, bad) ?? []);
+  const filed = rawFiled.flatMap((raw) => check(SitePolicyRecord, STORES.sitePolicies, primaryKeyOf(STORES.sitePolicies, raw), raw, bad)?.policyId ?? []);
+  const known = new Set(policies.map((p) => p.policyId));
+  const others = [...new Set([...filed, ...also])].filter((id) => !known.has(id));
+  // Of the others, those with no readable record of their own, to rebuild from their versions.
+  const recordless = (await Promise.all(others.map(async (id) => ((await policyRecordExists(tx, id)) ? [] : [id])))).flat();
+  const versionsByPolicy = new Map<string, VersionRecord[]>();
+  await Promise.all(
+    [...known, ...recordless].map(async (id) => {
+      const versions = await policyVersions(tx, id, bad);
+      if (versions.length > 0) versionsByPolicy.set(id, versions);
+    }),
+  );
+  return { sites: record ? [record] : [], policies, versionsByPolicy };
 }
 
 /** Whether a policy has a readable record of its own (one that does not read is rebuilt from its versions). */

@@ -25,7 +25,8 @@
  *    site's key ranges;
  *  - quarantine.ts: checked reads, failed writes, and the quarantine they fill;
  *  - versions.ts: a policy's versions and their texts, assembled from chunks and blocks;
- *  - read.ts: listing sites, policies and versions; reading stored versions;
+ *  - read.ts: listing sites, policies and versions (one site's from its own records: sitePolicies files each
+ *    policy under its site); reading stored versions;
  *  - write.ts: writing a text's chunks and blocks, and a version's policy and site records;
  *  - save.ts: saving a capture; captures.ts: raw captures and re-extraction; chain.ts: the hash chain;
  *  - summaries.ts: per-site summaries (the badge), and those a write left owed; reviewed.ts: marking a change

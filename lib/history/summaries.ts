@@ -7,13 +7,12 @@
  */
 import { digestOf } from '../core/schema';
 import { pendingChange } from '../core/review';
-import { EVERY_SITE, INDEX_POLICY_BY_SITE, INDEX_SUMMARY_BY_ALERT, STORES } from './db';
+import { EVERY_SITE, INDEX_SUMMARY_BY_ALERT, STORES } from './db';
 import { check, primaryKeyOf, type Bad } from './records';
-import { PolicyRecord, SiteStateRecord, SummaryOwedRecord, VersionRecord, type PendingPolicy, type PolicySummary } from './schema';
+import { SiteStateRecord, SummaryOwedRecord, VersionRecord, type PendingPolicy, type PolicySummary } from './schema';
 import { begin, putChecked, type AnyTx, type StoreContext } from './context';
 import { failedWrite, quarantine, reading } from './quarantine';
-import { allPolicies, readIndex, type Everything } from './read';
-import { policyVersions } from './versions';
+import { SITE_STORES, allPolicies, readIndex, readSiteIndex, type Everything } from './read';
 
 /** A site's badge state from its policies' versions (oldest first). */
 function siteStateOf(site: string, policies: PolicySummary[], versionsByPolicy: Map<string, VersionRecord[]>): SiteStateRecord {
@@ -40,32 +39,19 @@ function siteStateOf(site: string, policies: PolicySummary[], versionsByPolicy: 
 }
 
 /**
- * The index entries of some sites: their policies (by the policies' site index), the policies their
- * current summaries name (one whose own record was lost is still counted, rebuilt from its versions, as
- * the full rebuild does), and those policies' versions. Null when a policy record turns out damaged: the
- * caller then reads the whole index, which rebuilds such policies from their versions.
+ * The index entries of some sites, read from those sites' records alone (read.ts readSiteIndex), with the
+ * policies their current summaries name too.
  */
-async function readSites(tx: AnyTx, sites: readonly string[], bad: Bad[]): Promise<Everything | null> {
-  const policies: PolicyRecord[] = [];
-  const ids = new Set<string>();
+async function readSites(tx: AnyTx, sites: readonly string[], bad: Bad[]): Promise<Everything> {
+  const all: Everything = { sites: [], policies: [], versionsByPolicy: new Map() };
   for (const site of sites) {
-    const raws: unknown[] = await tx.objectStore(STORES.policies).index(INDEX_POLICY_BY_SITE).getAll(site);
-    for (const raw of raws) {
-      const p = check(PolicyRecord, STORES.policies, primaryKeyOf(STORES.policies, raw), raw, bad);
-      if (!p) return null;
-      policies.push(p);
-      ids.add(p.policyId);
-    }
     const summary = SiteStateRecord.safeParse(await tx.objectStore(STORES.summaries).get(site));
-    if (summary.success) for (const pending of summary.data.pending) ids.add(pending.policyId);
+    const one = await readSiteIndex(tx, site, bad, summary.success ? summary.data.pending.map((p) => p.policyId) : []);
+    all.sites.push(...one.sites);
+    all.policies.push(...one.policies);
+    for (const [id, versions] of one.versionsByPolicy) all.versionsByPolicy.set(id, versions);
   }
-  const versionsByPolicy = new Map<string, VersionRecord[]>();
-  for (const id of ids) {
-    // Oldest first, in the one order of versions (policyVersions).
-    const versions = await policyVersions(tx, id, bad);
-    if (versions.length > 0) versionsByPolicy.set(id, versions);
-  }
-  return { sites: [], policies, versionsByPolicy };
+  return all;
 }
 
 /**
@@ -75,18 +61,12 @@ async function readSites(tx: AnyTx, sites: readonly string[], bad: Bad[]): Promi
  */
 async function refreshSummaries(ctx: StoreContext, sites: Iterable<string> | null): Promise<void> {
   const bad: Bad[] = [];
-  const tx = begin(ctx, [STORES.sites, STORES.policies, STORES.versions, STORES.summaries, STORES.summaryOwed], 'readwrite', 'update the site summaries');
+  const tx = begin(ctx, [...SITE_STORES, STORES.summaries, STORES.summaryOwed], 'readwrite', 'update the site summaries');
   try {
-    // Every site: the whole index, so that a policy whose own record was quarantined still counts. A few
-    // sites (after a save or a review): only their policies and versions, so a save costs what its site's
-    // history costs, not the whole history's.
+    // Every site: the whole index. A few sites (after a save or a review): only their records, so a save
+    // costs what its site's history costs, not the whole history's.
     const few = sites === null ? null : [...new Set(sites)];
-    const mark = bad.length;
-    let all = few && (await readSites(tx, few, bad));
-    if (!all) {
-      bad.length = mark; // the whole index is read again, and checked again
-      all = await readIndex(tx, bad);
-    }
+    const all = few ? await readSites(tx, few, bad) : await readIndex(tx, bad);
     const policies = allPolicies(all);
     const bySite = new Map<string, PolicySummary[]>();
     for (const p of policies) bySite.set(p.site, [...(bySite.get(p.site) ?? []), p]);
