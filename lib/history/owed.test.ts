@@ -1,8 +1,8 @@
 /**
  * The work a summary and a site's reads cost: a write marks its site's summary owed in its own transaction,
  * so a worker stopped before the refresh still ends up right on the next opening, and an opening with
- * nothing owed refreshes nothing; one site's reads touch that site's records alone. Work is counted by
- * watching the requests (test-support.ts watchRequests).
+ * nothing owed refreshes nothing; one site's reads touch that site's records alone; the latest versions are
+ * read without the others. Work is counted by watching the requests (test-support.ts watchRequests).
  */
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -180,5 +180,42 @@ describe('one site\'s reads', () => {
     expect(read).toContain('example.com');
     expect(read).not.toContain('other.example');
     expect(read).not.toContain('third.example');
+  });
+});
+
+describe('the latest versions of a policy', () => {
+  it('are read without the policy\'s older versions', async () => {
+    const { store, clock } = await freshStore();
+    const texts = Array.from({ length: 12 }, (_, i) => `We collect your email, edition ${i}.`);
+    let policyId = '';
+    for (const text of texts) {
+      clock.tick();
+      policyId = (await store.savePolicyVersion({ url: A, document: doc(text), kind: 'privacy-policy' })).policyId;
+    }
+    const watch = watchRequests();
+    const { latest, previous } = await store.getLatestTwo(policyId);
+    watch.stop();
+    expect([previous?.document.blocks.at(-1)?.text, latest?.document.blocks.at(-1)?.text]).toEqual(texts.slice(-2));
+    expect(latest?.damaged).toBe(false);
+    const versionsRead = watch.touched.filter((t) => t.store === STORES.versions && t.method === 'getAll').flatMap((t) => t.values);
+    expect(versionsRead).toHaveLength(2);
+  });
+
+  it('are read without the paragraphs only older versions hold, once the policy holds many times more', async () => {
+    const { store, clock } = await freshStore();
+    const edition = (i: number) => makeDocument({ Privacy: Array.from({ length: 5 }, (_, p) => `Edition ${i}, paragraph ${p}: we collect your email.`) });
+    let policyId = '';
+    for (let i = 0; i < 30; i++) {
+      clock.tick(86_400_000);
+      policyId = (await store.savePolicyVersion({ url: A, document: edition(i), kind: 'privacy-policy' })).policyId;
+    }
+    const watch = watchRequests();
+    const { latest, previous } = await store.getLatestTwo(policyId);
+    watch.stop();
+    expect(previous?.document).toEqual(edition(28));
+    expect(latest?.document).toEqual(edition(29));
+    // 151 paragraphs stored (a heading and 5 per edition): the two editions' 11 are read.
+    const blocks = watch.touched.filter((t) => t.store === STORES.blocks && t.method !== 'count').flatMap((t) => t.values);
+    expect(blocks).toHaveLength(11);
   });
 });

@@ -18,7 +18,7 @@ import { abortQuietly, begin, oweSummaries, pieceId, putChecked, type RwTx, type
 import { appendEntry } from './chain';
 import { reextractVersion, writeRaw, type ExtractFn } from './captures';
 import { failedWrite, quarantine, reading } from './quarantine';
-import { assembleFrom, latestVersions, readPieces, toMeta, toStored, type Pieces } from './versions';
+import { assembleFrom, latestVersions, readPiecesOf, toMeta, toStored, type Pieces } from './versions';
 import { SAVE_STORES, WRITE_STORES, fileUnderSite, upsertPolicyAndSite, writePieces } from './write';
 
 export type AnalyzeFn = (previous: PolicyDocument, next: PolicyDocument) => ChangeAnalysis | Promise<ChangeAnalysis>;
@@ -175,7 +175,7 @@ async function saveAttempts(
       // added. A piece the store lost that this capture holds too is taken from the capture (this save's
       // writePieces puts it back, healing that version); the text is then checked against its content
       // hash, so what is compared is the latest version's whole text, or nothing.
-      const pieces = withCapturePieces(await readPieces(tx, [policyId], bad), policyId, prepared);
+      const pieces = withCapturePieces(await readPiecesOf(tx, [latest], bad), policyId, prepared);
       const stored = await toStored(latest, assembleFrom([latest], pieces).get(latest.versionId)!);
       return { latest, document: stored.damaged ? null : stored.document };
     });
