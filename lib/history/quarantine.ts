@@ -65,6 +65,12 @@ function summariesOf(store: Bad['store'], key: IDBValidKey, raw: unknown): (stri
     }
     case STORES.summaries:
       return typeof key === 'string' ? [key] : [];
+    // A damaged mark cannot say which site it owed: every summary is refreshed.
+    case STORES.summaryOwed:
+      return [undefined];
+    // A policy's filing under its site: that site's summary.
+    case STORES.sitePolicies:
+      return Array.isArray(key) && typeof key[0] === 'string' ? [key[0]] : [undefined];
     default:
       return [];
   }

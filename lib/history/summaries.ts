@@ -90,26 +90,46 @@ async function refreshSummaries(ctx: StoreContext, sites: Iterable<string> | nul
 /**
  * The summaries that may be stale when the store opens: those a write marked owed and whose refresh never
  * ran (a worker stopped in between), and those the keys show lost (a site with no summary) or left over (a
- * summary of a site with no record), which no write leaves but damage can. Keys and marks only: no record of
- * the history is read, so opening costs the same with a long history as with a short one, bar two lists of
- * keys. Null: every summary (a mark of EVERY_SITE).
+ * summary of a site with no record) or showing an alert for a version no longer kept, which no write leaves
+ * but damage from outside can. Keys, marks and the summaries with an alert only: no record of the history is
+ * read, so opening costs about the same with a long history as with a short one, bar two lists of keys.
+ * Null: every summary (a mark of EVERY_SITE).
  */
 async function owedSummaries(ctx: StoreContext): Promise<Set<string> | null> {
-  return reading(ctx, 'find the summaries owed', [STORES.summaryOwed, STORES.sites, STORES.summaries], async (tx, bad) => {
+  return reading(ctx, 'find the summaries owed', [STORES.summaryOwed, STORES.sites, STORES.summaries, STORES.versions], async (tx, bad) => {
     const [marks, sites, summaries] = (await Promise.all([
       tx.objectStore(STORES.summaryOwed).getAll(),
       tx.objectStore(STORES.sites).getAllKeys(),
       tx.objectStore(STORES.summaries).getAllKeys(),
     ])) as [unknown[], IDBValidKey[], IDBValidKey[]];
     const owed = new Set(marks.flatMap((raw) => check(SummaryOwedRecord, STORES.summaryOwed, primaryKeyOf(STORES.summaryOwed, raw), raw, bad)?.site ?? []));
-    if (owed.has(EVERY_SITE)) return null;
+    // A damaged mark cannot say which site it owed: every summary.
+    if (owed.has(EVERY_SITE) || bad.length > 0) return null;
     const have = new Set(summaries);
     const known = new Set(sites);
     for (const site of sites) if (!have.has(site) && typeof site === 'string') owed.add(site);
     for (const site of summaries) if (!known.has(site) && typeof site === 'string') owed.add(site);
+    // An alert whose versions are gone (removed from outside the store, so nothing marked it): the alerts'
+    // summaries alone (at most MAX_ALERTS_CHECKED), and the key of each version they name.
+    const alerts = (await tx.objectStore(STORES.summaries).index(INDEX_SUMMARY_BY_ALERT).getAll(1, MAX_ALERTS_CHECKED)) as unknown[];
+    for (const raw of alerts) {
+      const summary = SiteStateRecord.safeParse(raw);
+      if (!summary.success || owed.has(summary.data.site)) continue;
+      for (const p of summary.data.pending) {
+        const kept = await Promise.all([p.baselineVersionId, p.latestVersionId].map((id) => tx.objectStore(STORES.versions).getKey(id)));
+        if (kept.some((key) => key === undefined)) owed.add(summary.data.site);
+      }
+    }
     return owed;
   });
 }
+
+/**
+ * Summaries with an alert whose versions owedSummaries checks on opening, the first in the order of their
+ * sites' names: a bound on the work of every opening (an alert beyond it is put right by its site's next
+ * write, or by a read that finds its damage).
+ */
+export const MAX_ALERTS_CHECKED = 50;
 
 /** On opening: refreshes the summaries that may be stale (owedSummaries), and those alone. */
 export async function refreshOwed(ctx: StoreContext): Promise<void> {
