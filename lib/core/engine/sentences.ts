@@ -96,6 +96,8 @@ function* pieces(text: string, seg: Intl.Segmenter): Generator<Piece> {
   }
 }
 
+const CONTINUES_SENTENCE = /^[,;:]/;
+
 /**
  * The sentences of a block, using Intl.Segmenter and re-joining breaks after common abbreviations.
  * Linear in the length of the text, in Node too (see `pieces`).
@@ -106,6 +108,8 @@ export function splitSentences(text: string, language = 'en'): string[] {
   const out: string[] = [];
   // Start of a sentence still open: an abbreviation or a window cut ended the last piece.
   let open = -1;
+  // Start of the last sentence taken.
+  let last = -1;
   for (const { index, end, continues } of pieces(text, segmenter(language))) {
     const start = open >= 0 ? open : index;
     if (continues || endsWithAbbreviation(text, start, end)) {
@@ -114,7 +118,16 @@ export function splitSentences(text: string, language = 'en'): string[] {
     }
     open = -1;
     const t = text.slice(start, end).trim();
-    if (t) out.push(t);
+    if (!t) continue;
+    // A piece that opens with a comma, a semicolon or a colon continues the sentence before it (Unicode's
+    // rule SB8a: no break before these). Firefox ESR 140's ICU breaks before one after "etc.)", where
+    // Node's and Chromium's do not: joined here, the three give the same sentences.
+    if (last >= 0 && CONTINUES_SENTENCE.test(t)) {
+      out[out.length - 1] = text.slice(last, end).trim();
+      continue;
+    }
+    out.push(t);
+    last = start;
   }
   if (open >= 0) {
     const t = text.slice(open).trim();
