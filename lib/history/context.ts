@@ -64,7 +64,7 @@ export function oweSummaries(tx: RwTx, sites: Iterable<string | undefined>, writ
 
 /** All [site, policyId] keys of one site (sitePolicies). */
 export function siteRange(site: string): IDBKeyRange {
-  return IDBKeyRange.bound([site], [site, []]);
+  return keysUnder(site);
 }
 
 export function policyRange(policyId: string): IDBKeyRange {
@@ -73,7 +73,12 @@ export function policyRange(policyId: string): IDBKeyRange {
 
 /** All [policyId, key] keys of one policy: arrays sort after strings, so [policyId, []] bounds them. */
 export function piecesRange(policyId: string): IDBKeyRange {
-  return IDBKeyRange.bound([policyId], [policyId, []]);
+  return keysUnder(policyId);
+}
+
+/** Every [first, …] key: arrays sort after strings, so [first, []] bounds them. */
+function keysUnder(first: string): IDBKeyRange {
+  return IDBKeyRange.bound([first], [first, []]);
 }
 
 export function pieceId(policyId: string, key: string): string {

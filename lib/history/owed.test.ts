@@ -95,6 +95,24 @@ describe('a summary a write left owed (the worker stopped before its refresh)', 
   });
 });
 
+describe('a write to a policy whose own record was lost', () => {
+  it('marks the site its id names, not every site', async () => {
+    const env = await siteWith(true);
+    const db = await openDatabase(env.factory, 'test');
+    await db.put(STORES.policies, { ...((await db.get(STORES.policies, env.changed!.policyId)) as object), firstSeen: 'damaged' });
+    db.close();
+    // A read takes the damaged record out (and marks its site); the mark is cleared by a refresh.
+    await env.store.listPolicies('example.com');
+    refresh.off = true;
+    await env.store.markReviewed(env.changed!.version.versionId);
+    env.store.close();
+    const raw = await openDatabase(env.factory, 'test');
+    const marks = (await raw.getAll(STORES.summaryOwed)) as Array<{ site: string }>;
+    raw.close();
+    expect(marks.map((m) => m.site)).toEqual(['example.com']);
+  });
+});
+
 describe('a summary made wrong from outside the store (nothing marked it)', () => {
   it('is right after reopening: an alert whose changed version is gone', async () => {
     const env = await siteWith(true);

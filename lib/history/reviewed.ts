@@ -3,6 +3,7 @@
  * badge follows.
  */
 import { STORES } from './db';
+import { siteOfPolicyId } from './site';
 import { StoreError } from './errors';
 import { check, type Bad } from './records';
 import { PolicyRecord, VersionRecord } from './schema';
@@ -19,8 +20,8 @@ export async function markReviewed(ctx: StoreContext, versionId: string, reviewe
     if (!v) throw new StoreError('not-found', 'That version is no longer in the history.');
     const writes: Promise<unknown>[] = [putChecked(tx, STORES.versions, { ...v, reviewed })];
     const policy = PolicyRecord.safeParse(await tx.objectStore(STORES.policies).get(v.policyId));
-    site = policy.success ? policy.data.site : undefined;
-    // Owed until the refresh below (every site's when the policy's record does not say which).
+    site = policy.success ? policy.data.site : siteOfPolicyId(v.policyId);
+    // Owed until the refresh below (every site's when neither the policy's record nor its id says which).
     oweSummaries(tx, [site], writes);
     await Promise.all(writes);
     await tx.done;

@@ -9,6 +9,7 @@ import { contentHashInput, sha256Hex } from './hash';
 import { check, primaryKeyOf, type Bad } from './records';
 import { BlockRecord, ChunkRecord, VersionRecord, type StoredVersion, type VersionMeta } from './schema';
 import { pieceId, piecesRange, policyRange, type AnyTx } from './context';
+import { siteOfPolicyId } from './site';
 
 export function toMeta(v: VersionRecord): VersionMeta {
   return {
@@ -47,10 +48,13 @@ export async function policyVersions(tx: AnyTx, policyId: string, bad: Bad[]): P
   return raws.flatMap((raw) => check(VersionRecord, STORES.versions, primaryKeyOf(STORES.versions, raw), raw, bad) ?? []).sort(versionOrder);
 }
 
-/** The site a policy belongs to, read loosely from its record (undefined when the record is missing or damaged). */
+/**
+ * The site a policy belongs to, read loosely from its record; when the record is missing or damaged, the
+ * site its id names, where one site's reads list it (read.ts readSiteIndex). Undefined when neither says.
+ */
 export async function siteOfPolicy(tx: AnyTx, policyId: string): Promise<string | undefined> {
   const policy = (await tx.objectStore(STORES.policies).get(policyId)) as { site?: unknown } | undefined;
-  return typeof policy?.site === 'string' ? policy.site : undefined;
+  return typeof policy?.site === 'string' ? policy.site : siteOfPolicyId(policyId);
 }
 
 /**
