@@ -108,14 +108,8 @@ export async function readPieces(tx: AnyTx, policyIds: Iterable<string>, bad: Ba
         tx.objectStore(STORES.chunks).getAll(range),
         tx.objectStore(STORES.blocks).getAll(range),
       ]);
-      for (const raw of rawChunks as unknown[]) {
-        const chunk = check(ChunkRecord, STORES.chunks, primaryKeyOf(STORES.chunks, raw), raw, bad);
-        if (chunk) pieces.chunks.set(pieceId(policyId, chunk.key), chunk);
-      }
-      for (const raw of rawBlocks as unknown[]) {
-        const record = check(BlockRecord, STORES.blocks, primaryKeyOf(STORES.blocks, raw), raw, bad);
-        if (record) pieces.blocks.set(pieceId(policyId, record.key), record.block);
-      }
+      for (const raw of rawChunks as unknown[]) keepChunk(pieces, policyId, raw, bad);
+      for (const raw of rawBlocks as unknown[]) keepBlock(pieces, policyId, raw, bad);
     }),
   );
   return pieces;
@@ -148,15 +142,22 @@ async function readPolicyPieces(tx: AnyTx, policyId: string, versions: VersionRe
   const [storedChunks, storedBlocks] = await Promise.all([tx.objectStore(STORES.chunks).count(range), tx.objectStore(STORES.blocks).count(range)]);
   const blockKeys = new Set<string>();
   for (const raw of await readNamed(tx, STORES.chunks, policyId, [...new Set(versions.flatMap((v) => v.chunks))], storedChunks)) {
-    const chunk = check(ChunkRecord, STORES.chunks, primaryKeyOf(STORES.chunks, raw), raw, bad);
-    if (!chunk) continue;
-    pieces.chunks.set(pieceId(policyId, chunk.key), chunk);
-    for (const key of chunk.blocks) blockKeys.add(key);
+    for (const key of keepChunk(pieces, policyId, raw, bad)?.blocks ?? []) blockKeys.add(key);
   }
-  for (const raw of await readNamed(tx, STORES.blocks, policyId, [...blockKeys], storedBlocks)) {
-    const record = check(BlockRecord, STORES.blocks, primaryKeyOf(STORES.blocks, raw), raw, bad);
-    if (record) pieces.blocks.set(pieceId(policyId, record.key), record.block);
-  }
+  for (const raw of await readNamed(tx, STORES.blocks, policyId, [...blockKeys], storedBlocks)) keepBlock(pieces, policyId, raw, bad);
+}
+
+/** A stored chunk of `policyId` kept in `pieces` if it reads (else noted in `bad`); the chunk, or undefined. */
+function keepChunk(pieces: Pieces, policyId: string, raw: unknown, bad: Bad[]): ChunkRecord | undefined {
+  const chunk = check(ChunkRecord, STORES.chunks, primaryKeyOf(STORES.chunks, raw), raw, bad);
+  if (chunk) pieces.chunks.set(pieceId(policyId, chunk.key), chunk);
+  return chunk;
+}
+
+/** A stored paragraph of `policyId` kept in `pieces` if it reads (else noted in `bad`). */
+function keepBlock(pieces: Pieces, policyId: string, raw: unknown, bad: Bad[]): void {
+  const record = check(BlockRecord, STORES.blocks, primaryKeyOf(STORES.blocks, raw), raw, bad);
+  if (record) pieces.blocks.set(pieceId(policyId, record.key), record.block);
 }
 
 /**
