@@ -13,7 +13,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { RECHECK_ALARM } from '../../lib/extension/schedule';
-import { resultPath, ROOT } from './harness';
+import { resultPath, ROOT, waitFor } from './harness';
 import { fireRecheckNow, readBadge, readOutcomes, readWatches, tabIdForUrl, type ReportedOutcome, type WatchEntryView } from './probes';
 
 export const FIREFOX_BUILD = join(ROOT, '.output/firefox-mv3');
@@ -158,16 +158,12 @@ export async function fireRecheckAlarm(ext: FirefoxExtension): Promise<void> {
 }
 
 /**
- * Waits until `test(arg)` holds in `page`, read again every 100 ms. Puppeteer's waitForFunction and
+ * Waits until `test(arg)` holds in `page` (harness.ts waitFor). Puppeteer's waitForFunction and
  * waitForSelector compile their polling code with Function(), which an add-on page's content security
  * policy refuses (Firefox ESR 140.12); evaluate does not.
  */
 export async function until<A>(page: Page, test: (arg: A) => boolean, arg: A, what: string, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await page.evaluate(test as (a: unknown) => boolean, arg as unknown).catch(() => false))) {
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  await waitFor(() => page.evaluate(test as (a: unknown) => boolean, arg as unknown), what, timeoutMs);
 }
 
 /** Waits until `selector` matches in `page` (see `until`). */
